@@ -1,0 +1,173 @@
+// The one database schema. Migrations in drizzle/ are generated from this file
+// (`npm run db:generate`) and applied at start-up (lib/db/migrate.ts).
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  vector,
+} from "drizzle-orm/pg-core";
+
+/** Dimension of the retrieval embeddings (the default embedding model's output size). */
+export const EMBEDDING_DIM = 256;
+
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+const bytea = customType<{ data: Buffer }>({ dataType: () => "bytea" });
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+
+// ── chat ────────────────────────────────────────────────────────────────────
+export const conversations = pgTable(
+  "conversations",
+  {
+    id: text("id").primaryKey(),
+    visitorId: text("visitor_id").notNull(),
+    surface: text("surface", { enum: ["web", "widget", "api"] }).notNull().default("web"),
+    title: text("title").notNull().default("New chat"),
+    widgetSiteId: text("widget_site_id"),
+    apiKeyId: text("api_key_id"),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("conversations_visitor_idx").on(t.visitorId, t.updatedAt)],
+);
+
+export const messages = pgTable(
+  "messages",
+  {
+    id: text("id").primaryKey(),
+    conversationId: text("conversation_id")
+      .notNull()
+      .references(() => conversations.id, { onDelete: "cascade" }),
+    role: text("role", { enum: ["user", "assistant", "system"] }).notNull(),
+    /** AI SDK UIMessage parts, stored as sent/streamed. */
+    parts: jsonb("parts").notNull(),
+    metadata: jsonb("metadata"),
+    /** complete | partial (stream broke mid-answer) | error (no answer). */
+    status: text("status", { enum: ["complete", "partial", "error"] }).notNull().default("complete"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("messages_conversation_idx").on(t.conversationId, t.createdAt)],
+);
+
+export const feedback = pgTable(
+  "feedback",
+  {
+    id: text("id").primaryKey(),
+    messageId: text("message_id")
+      .notNull()
+      .references(() => messages.id, { onDelete: "cascade" }),
+    visitorId: text("visitor_id").notNull(),
+    rating: text("rating", { enum: ["up", "down"] }).notNull(),
+    comment: text("comment"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("feedback_message_visitor_idx").on(t.messageId, t.visitorId)],
+);
+
+// ── knowledge base ──────────────────────────────────────────────────────────
+export const documents = pgTable(
+  "documents",
+  {
+    id: text("id").primaryKey(),
+    source: text("source").notNull(),
+    url: text("url"),
+    title: text("title").notNull(),
+    licence: text("licence"),
+    checksum: text("checksum").notNull(),
+    status: text("status", { enum: ["active", "archived"] }).notNull().default("active"),
+    metadata: jsonb("metadata"),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("documents_source_idx").on(t.source)],
+);
+
+export const chunks = pgTable(
+  "chunks",
+  {
+    id: text("id").primaryKey(),
+    documentId: text("document_id")
+      .notNull()
+      .references(() => documents.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    headingPath: text("heading_path").notNull().default(""),
+    text: text("text").notNull(),
+    embedding: vector("embedding", { dimensions: EMBEDDING_DIM }),
+    tsv: tsvector("tsv")
+      .notNull()
+      .generatedAlwaysAs(sql`to_tsvector('english', coalesce("heading_path", '') || ' ' || "text")`),
+  },
+  (t) => [
+    index("chunks_document_idx").on(t.documentId, t.position),
+    index("chunks_embedding_hnsw_idx").using("hnsw", t.embedding.op("vector_cosine_ops")),
+    index("chunks_tsv_gin_idx").using("gin", t.tsv),
+  ],
+);
+
+// ── partners and widget ─────────────────────────────────────────────────────
+export const apiKeys = pgTable("api_keys", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  /** First characters of the key, shown in the admin page. */
+  prefix: text("prefix").notNull(),
+  /** scrypt hash of the full key; the key itself is shown once. */
+  hash: text("hash").notNull().unique(),
+  requestsPerMinute: integer("requests_per_minute").notNull().default(60),
+  tokensPerDay: integer("tokens_per_day").notNull().default(200_000),
+  createdAt: createdAt(),
+  lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+  revokedAt: timestamp("revoked_at", { withTimezone: true }),
+});
+
+export const rateLimitWindows = pgTable(
+  "rate_limit_windows",
+  {
+    bucket: text("bucket").notNull(),
+    windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
+    count: integer("count").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.bucket, t.windowStart] })],
+);
+
+export const widgetSites = pgTable("widget_sites", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  /** Origins allowed to embed the widget, e.g. https://clinic.example. */
+  allowedOrigins: jsonb("allowed_origins").$type<string[]>().notNull(),
+  enabled: boolean("enabled").notNull().default(true),
+  theme: jsonb("theme"),
+  createdAt: createdAt(),
+});
+
+// ── training ────────────────────────────────────────────────────────────────
+export const trainingRuns = pgTable("training_runs", {
+  id: text("id").primaryKey(),
+  trigger: text("trigger", { enum: ["cron", "manual"] }).notNull(),
+  status: text("status", { enum: ["queued", "running", "evaluating", "promoted", "rejected", "failed", "cancelled"] }).notNull(),
+  gpuJobId: text("gpu_job_id"),
+  adapterName: text("adapter_name"),
+  hyperparameters: jsonb("hyperparameters"),
+  metrics: jsonb("metrics"),
+  baselineMetrics: jsonb("baseline_metrics"),
+  error: text("error"),
+  createdAt: createdAt(),
+  finishedAt: timestamp("finished_at", { withTimezone: true }),
+});
+
+export const adapters = pgTable("adapters", {
+  name: text("name").primaryKey(),
+  runId: text("run_id").references(() => trainingRuns.id),
+  status: text("status", { enum: ["candidate", "active", "retired"] }).notNull(),
+  adapterConfig: jsonb("adapter_config").notNull(),
+  weights: bytea("weights").notNull(),
+  metrics: jsonb("metrics"),
+  createdAt: createdAt(),
+  promotedAt: timestamp("promoted_at", { withTimezone: true }),
+});
