@@ -1,0 +1,97 @@
+// Contracts between the model families (gpu-function/models/), the serving engine
+// (gpu-function/engine/) and the trainer (gpu-function/train/). A family turns a
+// Hugging Face config + weights into ONNX graphs; the runtime (LoadedModel) owns the
+// sessions and KV caches; the engine only schedules, samples and streams.
+
+/** Hugging Face `config.json`, as read. */
+export type HfConfig = Record<string, unknown>;
+
+/** Architecture facts the engine and trainer need, normalised across families. */
+export interface ModelDims {
+  family: string; // "gpt-neo" | "llama" | later "gpt-oss"
+  vocabSize: number;
+  hiddenSize: number;
+  numLayers: number;
+  numHeads: number;
+  numKvHeads: number;
+  headDim: number;
+  intermediateSize: number;
+  maxPositions: number;
+  eosTokenIds: number[];
+  bosTokenId?: number;
+  tieWordEmbeddings: boolean;
+}
+
+/** One LoRA-adaptable linear layer, named as PEFT names it. */
+export interface LoraTarget {
+  /** PEFT module path without the `base_model.model.` prefix, e.g. `model.layers.0.self_attn.q_proj`. */
+  module: string;
+  /** Short module name used in `target_modules`, e.g. `q_proj`. */
+  shortName: string;
+  layer: number;
+  inFeatures: number;
+  outFeatures: number;
+}
+
+/** A PEFT adapter validated against a model: per-target A (r×in) and B (out×r), row-major fp32. */
+export interface PreparedLora {
+  name: string;
+  rank: number;
+  /** lora_alpha / r, or lora_alpha / sqrt(r) with use_rslora. */
+  scale: number;
+  weights: Map<string, { a: Float32Array; b: Float32Array }>; // keyed by LoraTarget.module
+}
+
+/** Per-sequence KV cache owned by the runtime; the engine only holds the handle. */
+export interface KvCacheHandle {
+  readonly length: number; // tokens already in the cache
+  release(): void;
+}
+
+export interface ForwardRow {
+  /** New tokens for this sequence: the whole prompt on prefill, one token per decode step. */
+  tokens: number[];
+  cache: KvCacheHandle;
+  lora: PreparedLora | null;
+}
+
+export interface LoadOptions {
+  device?: "cpu" | "cuda";
+  /** Weight-only quantisation through MatMulNBits. */
+  quantize?: "none" | "int8" | "int4";
+  /** Largest decode batch the runtime must accept in one forward call. */
+  maxBatch?: number;
+  /** Context length limit (≤ config max positions). */
+  maxSequenceLength?: number;
+  /** LoRA slots: rank padding and which modules adapters may target. */
+  lora?: { maxRank: number; targetModules: string[] } | null;
+  /** Fold one adapter into the base weights at load (merged mode: base speed, one adapter). */
+  mergeAdapter?: PreparedLora | null;
+  intraOpThreads?: number;
+}
+
+/** A loaded decoder LM ready for batched, KV-cached forward passes. */
+export interface LoadedModel {
+  readonly dims: ModelDims;
+  readonly maxSequenceLength: number;
+  /** Modules adapters may target in this load, with their shapes. */
+  readonly loraTargets: LoraTarget[];
+  newCache(): KvCacheHandle;
+  /**
+   * Runs one step for a batch of sequences (mixed prefill and decode allowed; the runtime
+   * groups them as its kernels need) and appends to each row's cache. Returns the logits
+   * of each row's last position (vocabSize floats per row), in row order.
+   */
+  forward(rows: ForwardRow[]): Promise<Float32Array[]>;
+  /** Weight bytes read per decoded token (for the memory-bandwidth bound in the benchmark). */
+  weightBytes(): number;
+  dispose(): Promise<void>;
+}
+
+/** An embedding model: mean-pooled, L2-normalised final hidden states. */
+export interface LoadedEmbedder {
+  readonly dim: number;
+  readonly maxSequenceLength: number;
+  embed(batch: number[][]): Promise<Float32Array[]>;
+  dispose(): Promise<void>;
+}
