@@ -1,0 +1,255 @@
+// Minimal HTTP routing for the gpu-function on node:http: path patterns with `:params`,
+// OpenAI-shaped errors, JSON bodies with a size limit, SSE helpers. node:http rather than a
+// framework so the image stays small and streaming/abort behaviour is explicit.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { z } from "zod";
+
+export interface RouteContext {
+  params: Record<string, string>;
+  url: URL;
+  /** Parses the request body as JSON (413 over the size limit, 400 when malformed). */
+  readJson(): Promise<unknown>;
+}
+
+export interface Route {
+  method: string;
+  /** e.g. "/v1/fine_tuning/jobs/:id" */
+  pattern: string;
+  handler(req: IncomingMessage, res: ServerResponse, ctx: RouteContext): Promise<void>;
+}
+
+export interface ApiErrorOptions {
+  type?: string;
+  code?: string;
+  param?: string;
+  headers?: Record<string, string>;
+}
+
+/** An error with an HTTP status, rendered in OpenAI's `{error:{message,type,param,code}}` shape. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly type: string;
+  readonly code: string | null;
+  readonly param: string | null;
+  readonly headers: Record<string, string>;
+
+  constructor(status: number, message: string, opts: ApiErrorOptions = {}) {
+    super(message);
+    this.name = "ApiError";
+    this.status = status;
+    this.type = opts.type ?? defaultErrorType(status);
+    this.code = opts.code ?? null;
+    this.param = opts.param ?? null;
+    this.headers = opts.headers ?? {};
+  }
+
+  toBody() {
+    return { error: { message: this.message, type: this.type, param: this.param, code: this.code } };
+  }
+}
+
+function defaultErrorType(status: number): string {
+  if (status === 401) return "authentication_error";
+  if (status === 403) return "permission_error";
+  if (status === 404) return "not_found_error";
+  if (status === 429) return "rate_limit_error";
+  if (status >= 500) return "server_error";
+  return "invalid_request_error";
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    "content-type": "application/json; charset=utf-8",
+    "content-length": Buffer.byteLength(text).toString(),
+    ...headers,
+  });
+  res.end(text);
+}
+
+export function sendText(res: ServerResponse, status: number, text: string, contentType = "text/plain; charset=utf-8"): void {
+  res.writeHead(status, { "content-type": contentType, "content-length": Buffer.byteLength(text).toString() });
+  res.end(text);
+}
+
+/** Renders any thrown value; unknown errors become a 500 without leaking internals. */
+export function sendError(res: ServerResponse, err: unknown): void {
+  const apiError = err instanceof ApiError ? err : new ApiError(500, "Internal server error", { code: "internal_error" });
+  if (!(err instanceof ApiError)) console.error("[gpu-function] unhandled error:", err);
+  if (res.headersSent) {
+    // Mid-stream: the status is gone, so report in-band (SSE) and close.
+    if (!res.writableEnded) {
+      res.write(`data: ${JSON.stringify(apiError.toBody())}\n\n`);
+      res.end();
+    }
+    return;
+  }
+  sendJson(res, apiError.status, apiError.toBody(), apiError.headers);
+}
+
+/** Validates with zod; a failure becomes a 400 that names the offending field. */
+export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
+  const result = schema.safeParse(body);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const param = issue && issue.path.length > 0 ? issue.path.map(String).join(".") : undefined;
+  const message = issue ? `${param ? `'${param}': ` : ""}${issue.message}` : "Invalid request body";
+  throw new ApiError(400, message, { param, code: "invalid_value" });
+}
+
+export async function readBody(req: IncomingMessage, limitBytes: number): Promise<Buffer> {
+  const declared = Number(req.headers["content-length"] ?? NaN);
+  if (Number.isFinite(declared) && declared > limitBytes) throw tooLarge(limitBytes);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buf = chunk as Buffer;
+    size += buf.length;
+    if (size > limitBytes) throw tooLarge(limitBytes);
+    chunks.push(buf);
+  }
+  return Buffer.concat(chunks);
+}
+
+function tooLarge(limitBytes: number): ApiError {
+  return new ApiError(413, `Request body exceeds ${limitBytes} bytes`, { code: "request_too_large" });
+}
+
+async function readJsonBody(req: IncomingMessage, limitBytes: number): Promise<unknown> {
+  const buf = await readBody(req, limitBytes);
+  if (buf.length === 0) throw new ApiError(400, "Request body is empty; expected JSON", { code: "invalid_json" });
+  try {
+    return JSON.parse(buf.toString("utf8"));
+  } catch {
+    throw new ApiError(400, "Request body is not valid JSON", { code: "invalid_json" });
+  }
+}
+
+/** Server-sent events over a ServerResponse (OpenAI framing: `data: <json>\n\n`, then `data: [DONE]`). */
+export class SseWriter {
+  constructor(private readonly res: ServerResponse) {
+    res.writeHead(200, {
+      "content-type": "text/event-stream; charset=utf-8",
+      "cache-control": "no-cache, no-transform",
+      connection: "keep-alive",
+      "x-accel-buffering": "no",
+    });
+    res.flushHeaders();
+  }
+
+  get closed(): boolean {
+    return this.res.writableEnded || this.res.destroyed;
+  }
+
+  data(payload: unknown): void {
+    if (!this.closed) this.res.write(`data: ${JSON.stringify(payload)}\n\n`);
+  }
+
+  comment(text: string): void {
+    if (!this.closed) this.res.write(`: ${text}\n\n`);
+  }
+
+  done(): void {
+    if (this.closed) return;
+    this.res.write("data: [DONE]\n\n");
+    this.res.end();
+  }
+}
+
+/** Aborts when the client goes away before the response finished (disconnect stops generation). */
+export function clientAbortSignal(req: IncomingMessage, res: ServerResponse): AbortSignal {
+  const controller = new AbortController();
+  const onClose = () => {
+    if (!res.writableFinished) controller.abort(new Error("client disconnected"));
+  };
+  res.on("close", onClose);
+  req.on("aborted", onClose);
+  return controller.signal;
+}
+
+interface CompiledRoute {
+  route: Route;
+  segments: string[];
+}
+
+function splitPath(path: string): string[] {
+  return path.split("/").filter((s) => s.length > 0);
+}
+
+export function matchPattern(patternSegments: string[], pathSegments: string[]): Record<string, string> | null {
+  if (patternSegments.length !== pathSegments.length) return null;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < patternSegments.length; i++) {
+    const p = patternSegments[i]!;
+    const s = pathSegments[i]!;
+    if (p.startsWith(":")) {
+      let value: string;
+      try {
+        value = decodeURIComponent(s);
+      } catch {
+        return null;
+      }
+      params[p.slice(1)] = value;
+    } else if (p !== s) return null;
+  }
+  return params;
+}
+
+export interface RouterOptions {
+  maxBodyBytes: number;
+  /** Returns true when the request may proceed; routes listed in `publicPaths` skip it. */
+  authorize?: (req: IncomingMessage) => boolean;
+  publicPaths?: string[];
+}
+
+export type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
+
+export function createRouter(routes: Route[], opts: RouterOptions): RequestListener {
+  const compiled: CompiledRoute[] = routes.map((route) => ({ route, segments: splitPath(route.pattern) }));
+  const publicPaths = new Set(opts.publicPaths ?? []);
+
+  return (req, res) => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const run = async () => {
+      if (opts.authorize && !publicPaths.has(url.pathname) && !opts.authorize(req)) {
+        throw new ApiError(401, "Missing or invalid bearer token", {
+          type: "invalid_request_error",
+          code: "invalid_api_key",
+          headers: { "www-authenticate": "Bearer" },
+        });
+      }
+      const pathSegments = splitPath(url.pathname);
+      let pathMatched = false;
+      for (const { route, segments } of compiled) {
+        const params = matchPattern(segments, pathSegments);
+        if (!params) continue;
+        pathMatched = true;
+        if (route.method.toUpperCase() !== (req.method ?? "GET").toUpperCase()) continue;
+        let bodyPromise: Promise<unknown> | null = null;
+        const ctx: RouteContext = {
+          params,
+          url,
+          readJson: () => (bodyPromise ??= readJsonBody(req, opts.maxBodyBytes)),
+        };
+        await route.handler(req, res, ctx);
+        return;
+      }
+      if (pathMatched) throw new ApiError(405, `Method ${req.method} not allowed on ${url.pathname}`, { code: "method_not_allowed" });
+      throw new ApiError(404, `No route for ${req.method} ${url.pathname}`, { code: "not_found" });
+    };
+    run().catch((err: unknown) => sendError(res, err));
+  };
+}
+
+/** Constant-time bearer token check. */
+export function bearerMatches(req: IncomingMessage, token: string): boolean {
+  const header = req.headers.authorization ?? "";
+  const match = /^Bearer\s+(.+)$/i.exec(header);
+  if (!match) return false;
+  const given = Buffer.from(match[1]!.trim());
+  const expected = Buffer.from(token);
+  if (given.length !== expected.length) return false;
+  let diff = 0;
+  for (let i = 0; i < given.length; i++) diff |= given[i]! ^ expected[i]!;
+  return diff === 0;
+}
