@@ -109,12 +109,12 @@ export function preparePeftLora(name: string, rawConfig: unknown, tensors: Map<s
 
   for (const key of tensors.keys()) {
     if (used.has(key)) continue;
-    const module = loraModuleOf(key);
-    if (module && byModule.has(module) && !expected.some((t) => t.module === module)) {
-      throw new PeftAdapterError(`adapter '${name}': tensor '${key}' targets '${module}', which target_modules/layers_to_transform exclude`);
+    const targetModule = loraModuleOf(key);
+    if (targetModule && byModule.has(targetModule) && !expected.some((t) => t.module === targetModule)) {
+      throw new PeftAdapterError(`adapter '${name}': tensor '${key}' targets '${targetModule}', which target_modules/layers_to_transform exclude`);
     }
-    if (module && !byModule.has(module) && moduleIsTargeted(module, cfg.target_modules)) {
-      throw new PeftAdapterError(`adapter '${name}': tensor '${key}' targets '${module}', which this model load cannot adapt (not among its LoRA targets)`);
+    if (targetModule && !byModule.has(targetModule) && moduleIsTargeted(targetModule, cfg.target_modules)) {
+      throw new PeftAdapterError(`adapter '${name}': tensor '${key}' targets '${targetModule}', which this model load cannot adapt (not among its LoRA targets)`);
     }
     throw new PeftAdapterError(`adapter '${name}': unexpected tensor '${key}' matches no LoRA target of this model`);
   }
