@@ -1,0 +1,146 @@
+// OpenAI wire format shared by the gpu-function and the Next.js app (zod schemas + types).
+// Isomorphic on purpose: no Node-only imports, so the app can bundle it.
+import { z } from "zod";
+
+const textPart = z.object({ type: z.literal("text"), text: z.string() });
+
+/** Message content: a string or text parts (images are not supported by these models). */
+export const messageContentSchema = z.union([z.string(), z.array(textPart)]);
+
+export const chatMessageSchema = z.object({
+  role: z.enum(["system", "developer", "user", "assistant", "tool"]),
+  content: messageContentSchema.nullable().optional(),
+  name: z.string().optional(),
+  /** Prior reasoning (gpt-oss analysis channel) echoed back by clients such as the AI SDK. */
+  reasoning_content: z.string().nullable().optional(),
+});
+
+const stopSchema = z.union([z.string().min(1), z.array(z.string().min(1)).max(16)]);
+
+export const chatCompletionRequestSchema = z.object({
+  model: z.string().min(1),
+  messages: z.array(chatMessageSchema).min(1, "messages must contain at least one message"),
+  stream: z.boolean().nullable().optional(),
+  stream_options: z.object({ include_usage: z.boolean().optional() }).nullable().optional(),
+  temperature: z.number().min(0).max(2).nullable().optional(),
+  top_p: z.number().gt(0).max(1).nullable().optional(),
+  /** vLLM extension; -1 or 0 disables it. */
+  top_k: z.number().int().min(-1).nullable().optional(),
+  seed: z.number().int().nullable().optional(),
+  max_tokens: z.number().int().positive().nullable().optional(),
+  max_completion_tokens: z.number().int().positive().nullable().optional(),
+  stop: stopSchema.nullable().optional(),
+  frequency_penalty: z.number().min(-2).max(2).nullable().optional(),
+  presence_penalty: z.number().min(-2).max(2).nullable().optional(),
+  /** vLLM/HF extension; 1 means no penalty. */
+  repetition_penalty: z.number().gt(0).max(10).nullable().optional(),
+  n: z.literal(1, { message: "only n=1 is supported" }).nullable().optional(),
+  user: z.string().optional(),
+});
+
+export type ChatMessage = z.infer<typeof chatMessageSchema>;
+export type ChatCompletionRequest = z.infer<typeof chatCompletionRequestSchema>;
+
+export type FinishReason = "stop" | "length" | "abort";
+
+export interface Usage {
+  prompt_tokens: number;
+  completion_tokens: number;
+  total_tokens: number;
+}
+
+export interface ChatCompletion {
+  id: string;
+  object: "chat.completion";
+  created: number;
+  model: string;
+  choices: Array<{
+    index: number;
+    message: { role: "assistant"; content: string | null; reasoning_content?: string | null };
+    finish_reason: FinishReason;
+    logprobs: null;
+  }>;
+  usage: Usage;
+}
+
+export interface ChatCompletionChunk {
+  id: string;
+  object: "chat.completion.chunk";
+  created: number;
+  model: string;
+  choices: Array<{
+    index: number;
+    delta: { role?: "assistant"; content?: string; reasoning_content?: string };
+    finish_reason: FinishReason | null;
+    logprobs: null;
+  }>;
+  usage?: Usage | null;
+}
+
+export const embeddingRequestSchema = z.object({
+  model: z.string().min(1),
+  input: z.union([
+    z.string(),
+    z.array(z.string()).min(1),
+    z.array(z.number().int().nonnegative()).min(1),
+    z.array(z.array(z.number().int().nonnegative()).min(1)).min(1),
+  ]),
+  encoding_format: z.enum(["float", "base64"]).optional(),
+  dimensions: z.number().int().positive().optional(),
+  user: z.string().optional(),
+});
+
+export type EmbeddingRequest = z.infer<typeof embeddingRequestSchema>;
+
+export interface EmbeddingResponse {
+  object: "list";
+  data: Array<{ object: "embedding"; index: number; embedding: number[] | string }>;
+  model: string;
+  usage: { prompt_tokens: number; total_tokens: number };
+}
+
+export interface ModelObject {
+  id: string;
+  object: "model";
+  created: number;
+  owned_by: string;
+  /** vLLM convention: adapters name their base model. */
+  parent?: string | null;
+  root?: string;
+}
+
+export interface ModelList {
+  object: "list";
+  data: ModelObject[];
+}
+
+/** POST /v1/adapters: a PEFT adapter as JSON (adapter_config.json + base64 adapter_model.safetensors). */
+export const adapterUploadSchema = z.object({
+  name: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, "name must be 1-64 characters of letters, digits, '.', '_' or '-'"),
+  adapter_config: z.record(z.string(), z.unknown()),
+  adapter_model_base64: z.string().min(1),
+});
+
+export type AdapterUpload = z.infer<typeof adapterUploadSchema>;
+
+export interface OpenAiErrorBody {
+  error: { message: string; type: string; param: string | null; code: string | null };
+}
+
+export const openAiErrorSchema = z.object({
+  error: z.object({
+    message: z.string(),
+    type: z.string(),
+    param: z.string().nullable().optional(),
+    code: z.string().nullable().optional(),
+  }),
+});
+
+/** Flattens message content parts into plain text. */
+export function contentText(content: ChatMessage["content"]): string {
+  if (content === null || content === undefined) return "";
+  if (typeof content === "string") return content;
+  return content.map((p) => p.text).join("");
+}
