@@ -47,4 +47,4 @@ export { importMedicalO1 } from "./medical-o1";
 export { importMedicalMeadow } from "./medical-meadow";
 export { importPubmedBioThinking } from "./pubmed-bio-thinking";
 export { importMedQuadDir, importMedQuadXml } from "./medquad";
-export { pubMedQaToExamples, formatGroundedQuestion, GROUNDED_SYSTEM_PROMPT } from "./pubmedqa";
+export { importPubMedQaFile, importPubMedQaJson, pubMedQaToExamples, formatGroundedQuestion, GROUNDED_SYSTEM_PROMPT } from "./pubmedqa";

@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { isHeldOut } from "../medquad";
 import { importMedQuadDir, importMedQuadXml } from "./medquad";
-import { GROUNDED_SYSTEM_PROMPT, pubMedQaToExamples, type PubMedQaItem } from "./pubmedqa";
+import { GROUNDED_SYSTEM_PROMPT, importPubMedQaFile, importPubMedQaJson } from "./pubmedqa";
 
 const xml = (id: string, pairs: [string, string][]) => `<?xml version="1.0" encoding="UTF-8"?>
 <Document id="${id}" source="SampleSource" url="https://example.org/${id}">
@@ -66,23 +66,25 @@ describe("MedQuAD importer", () => {
 });
 
 describe("PubMedQA importer", () => {
-  const item = (over: Partial<PubMedQaItem> = {}): PubMedQaItem => ({
-    pmid: "1000001",
-    question: "Does walking after meals lower blood sugar?",
-    contexts: ["Adults walked for ten minutes after lunch (invented).", "Glucose peaks were lower in walkers."],
-    labels: ["METHODS", "RESULTS"],
-    longAnswer: "Short walks after meals lowered glucose peaks in this sample.",
-    finalDecision: "yes",
+  const raw = (over: Record<string, unknown> = {}) => ({
+    QUESTION: "Does walking after meals lower blood sugar?",
+    CONTEXTS: ["Adults walked for ten minutes after lunch (invented).", "Glucose peaks were lower in walkers."],
+    LABELS: ["METHODS", "RESULTS"],
+    MESHES: ["Walking"],
+    YEAR: "2020",
+    final_decision: "yes",
+    LONG_ANSWER: "Short walks after meals lowered glucose peaks in this sample.",
     ...over,
   });
 
-  it("numbers the contexts as sources and ends the answer with the decision", () => {
-    const { examples, evalItems, issues } = pubMedQaToExamples([
-      item(),
-      item({ pmid: "1000002", finalDecision: "perhaps" }),
-      item({ pmid: "1000003", contexts: [] }),
-      item({ pmid: "1000004", longAnswer: " " }),
-    ]);
+  it("numbers the contexts as sources, ends the answer with the decision, reports bad records by id", () => {
+    const text = JSON.stringify({
+      "1000001": raw(),
+      "1000002": raw({ final_decision: "perhaps" }),
+      "1000003": raw({ CONTEXTS: [], LABELS: [] }),
+      "1000004": raw({ LONG_ANSWER: " " }),
+    });
+    const { examples, evalItems, issues } = importPubMedQaJson(text);
     expect(examples).toHaveLength(1);
     const [system, user, assistant] = examples[0].messages;
     expect(system).toEqual({ role: "system", content: GROUNDED_SYSTEM_PROMPT });
@@ -92,10 +94,17 @@ describe("PubMedQA importer", () => {
     expect(assistant.content).toBe("Short walks after meals lowered glucose peaks in this sample.\n\nAnswer: yes");
     expect(evalItems[0]).toMatchObject({ decision: "yes", reference: "Short walks after meals lowered glucose peaks in this sample." });
     expect(evalItems[0].prompt).toHaveLength(2);
-    expect(issues).toEqual([
-      { id: "1000002", reason: 'final_decision "perhaps" is not yes/no/maybe' },
-      { id: "1000003", reason: "no CONTEXTS" },
-      { id: "1000004", reason: "empty LONG_ANSWER" },
-    ]);
+    expect(issues.map((i) => i.id)).toEqual(["1000002", "1000003", "1000004"]);
+    expect(issues[0].reason).toMatch(/final_decision/);
+    expect(issues[1].reason).toBe("no CONTEXTS");
+    expect(issues[2].reason).toBe("empty LONG_ANSWER");
+  });
+
+  const real = "/work/shared/data/pubmedqa/ori_pqal.json";
+  it.skipIf(!fs.existsSync(real))("imports the real ori_pqal.json without issues", () => {
+    const { examples, issues, evalItems } = importPubMedQaFile(real);
+    expect(issues).toEqual([]);
+    expect(examples).toHaveLength(1000);
+    expect(new Set(evalItems.map((e) => e.decision))).toEqual(new Set(["yes", "no", "maybe"]));
   });
 });
