@@ -1,0 +1,67 @@
+// Emergency numbers and crisis lines per locale. Defaults follow the brief (911 and
+// 988 in the US); EMERGENCY_NUMBER / CRISIS_LINE override the default locale and
+// EMERGENCY_CONTACTS (JSON: {"en-GB": {"emergencyNumber": "999", ...}}) any locale.
+import { z } from "zod";
+
+export interface EmergencyContacts {
+  locale: string;
+  emergencyNumber: string;
+  crisisLine: string;
+  crisisLineName: string;
+}
+
+type Contacts = Omit<EmergencyContacts, "locale">;
+
+const BUILT_IN: Record<string, Contacts> = {
+  "en-US": { emergencyNumber: "911", crisisLine: "988", crisisLineName: "988 Suicide & Crisis Lifeline (call or text)" },
+  "en-CA": { emergencyNumber: "911", crisisLine: "988", crisisLineName: "9-8-8 Suicide Crisis Helpline" },
+  "en-GB": { emergencyNumber: "999", crisisLine: "116 123", crisisLineName: "Samaritans" },
+  "en-IE": { emergencyNumber: "112", crisisLine: "116 123", crisisLineName: "Samaritans" },
+  "en-AU": { emergencyNumber: "000", crisisLine: "13 11 14", crisisLineName: "Lifeline" },
+  "en-NZ": { emergencyNumber: "111", crisisLine: "1737", crisisLineName: "Need to talk? 1737" },
+  "fr-FR": { emergencyNumber: "112", crisisLine: "3114", crisisLineName: "3114 (numéro national de prévention du suicide)" },
+  "de-DE": { emergencyNumber: "112", crisisLine: "0800 111 0 111", crisisLineName: "TelefonSeelsorge" },
+  "es-ES": { emergencyNumber: "112", crisisLine: "024", crisisLineName: "Línea 024" },
+};
+
+const overrideSchema = z.record(
+  z.string(),
+  z.object({ emergencyNumber: z.string().min(1), crisisLine: z.string().min(1), crisisLineName: z.string().min(1).optional() }),
+);
+
+export function defaultLocale(env: Record<string, string | undefined> = process.env): string {
+  return env.DEFAULT_LOCALE || "en-US";
+}
+
+function parseOverrides(env: Record<string, string | undefined>): z.infer<typeof overrideSchema> {
+  if (!env.EMERGENCY_CONTACTS) return {};
+  try {
+    const parsed = overrideSchema.safeParse(JSON.parse(env.EMERGENCY_CONTACTS));
+    return parsed.success ? parsed.data : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Picks exact locale, then language, then the default locale; applies configured overrides. */
+export function emergencyContactsFor(locale: string | undefined, env: Record<string, string | undefined> = process.env): EmergencyContacts {
+  const fallback = defaultLocale(env);
+  const overrides = parseOverrides(env);
+  const table: Record<string, Contacts> = { ...BUILT_IN };
+  for (const [key, value] of Object.entries(overrides)) {
+    table[key] = { ...value, crisisLineName: value.crisisLineName ?? `Crisis line ${value.crisisLine}` };
+  }
+  const defaults = table[fallback] ?? BUILT_IN["en-US"];
+  table[fallback] = {
+    emergencyNumber: env.EMERGENCY_NUMBER || defaults.emergencyNumber,
+    crisisLine: env.CRISIS_LINE || defaults.crisisLine,
+    crisisLineName: env.CRISIS_LINE ? (env.CRISIS_LINE_NAME || `Crisis line ${env.CRISIS_LINE}`) : defaults.crisisLineName,
+  };
+  const requested = locale && /^[a-z]{2,3}(-[A-Za-z]{2,4})?$/.test(locale) ? locale : fallback;
+  const language = requested.split("-")[0];
+  const key =
+    (table[requested] && requested) ||
+    Object.keys(table).find((k) => k.split("-")[0] === language) ||
+    fallback;
+  return { locale: key, ...table[key] };
+}

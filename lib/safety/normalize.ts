@@ -1,0 +1,102 @@
+// Text normalisation for triage: lower-case, no diacritics or apostrophes, slang and
+// common misspellings of red-flag words corrected, split into clauses so that a
+// negation ("no chest pain") or a distant-past marker ("last year") stays local.
+
+/** Words the red-flag rules key on; a misspelt token within a small edit distance is corrected to one of them. */
+const RED_FLAG_VOCABULARY = [
+  "chest", "pain", "pressure", "tightness", "crushing", "squeezing", "sweating", "sweaty",
+  "breathe", "breathing", "breath", "stroke", "drooping", "droopy", "slurred", "lopsided", "weakness", "numbness",
+  "seizure", "seizing", "convulsing", "unconscious", "unresponsive", "responding", "collapsed", "fainted",
+  "bleeding", "spurting", "stabbed", "vomiting", "overdose", "overdosed", "poison", "poisoning", "paracetamol",
+  "ibuprofen", "tablets", "swallowed", "suicidal", "suicide", "myself", "swelling", "swollen", "throat",
+  "tongue", "allergic", "reaction", "wheezing", "choking", "headache", "pregnant", "diabetic", "confused",
+  "blisters", "burned", "drowsy", "testicle", "meningitis", "inhaler", "asthma",
+];
+
+/** Real words that sit one edit away from a vocabulary word and must not be "corrected". */
+const PROTECTED_WORDS = new Set([
+  "paint", "pains", "paid", "pair", "pail", "chess", "chase", "breast", "breaths", "breathes", "strokes",
+  "stoke", "bleeds", "mystery", "throats", "reactions", "headaches", "poisons", "pressures", "seizures",
+  "blister", "burner", "burnes", "tablet", "confuse", "suicides",
+]);
+
+const SLANG: [RegExp, string][] = [
+  [/\bod'?d\b|\bo\.d\.'?d\b/g, "overdosed"],
+  [/\bcan'?t\b|\bcannot\b|\bcan not\b/g, "cant"],
+  [/\bwon'?t\b|\bwill not\b/g, "wont"],
+  [/\bdoes not\b/g, "doesnt"],
+  [/\bdo not\b/g, "dont"],
+  [/\bis not\b/g, "isnt"],
+  [/\bhas not\b/g, "hasnt"],
+  [/\bhave not\b/g, "havent"],
+  [/\bgonna\b/g, "going to"],
+  [/\bwanna\b/g, "want to"],
+  [/\bu\b/g, "you"],
+  [/\bur\b/g, "your"],
+  [/\bpls\b|\bplz\b/g, "please"],
+  [/\bpoo+p?\b/g, "stool"],
+];
+
+export function stripDiacritics(text: string): string {
+  return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
+}
+
+/** Damerau–Levenshtein distance (optimal string alignment), bounded for speed. */
+export function editDistance(a: string, b: string, max = 2): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  const d: number[][] = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i < rows; i++) {
+    let rowMin = Infinity;
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      rowMin = Math.min(rowMin, d[i][j]);
+    }
+    if (rowMin > max) return max + 1;
+  }
+  return d[a.length][b.length];
+}
+
+const vocabularySet = new Set(RED_FLAG_VOCABULARY);
+const correctionCache = new Map<string, string>();
+
+/** Corrects a token to a red-flag word when it is a likely misspelling of one (same first letter, 1–2 edits). */
+export function correctToken(token: string): string {
+  if (token.length < 4 || vocabularySet.has(token) || PROTECTED_WORDS.has(token) || /\d/.test(token)) return token;
+  const cached = correctionCache.get(token);
+  if (cached !== undefined) return cached;
+  const allowed = token.length >= 7 ? 2 : 1;
+  let best = token;
+  let bestDistance = allowed + 1;
+  for (const word of RED_FLAG_VOCABULARY) {
+    if (word[0] !== token[0]) continue;
+    const distance = editDistance(token, word, allowed);
+    if (distance < bestDistance) {
+      best = word;
+      bestDistance = distance;
+    }
+  }
+  correctionCache.set(token, best);
+  return best;
+}
+
+/** Lower-cased, apostrophe-free, slang-expanded, spelling-corrected text with single spaces; punctuation kept for clause splitting. */
+export function normalizeForTriage(text: string): string {
+  let t = stripDiacritics(text).toLowerCase().replace(/[\u2018\u2019\u02bc`]/g, "'");
+  for (const [pattern, replacement] of SLANG) t = t.replace(pattern, replacement);
+  t = t.replace(/'/g, "");
+  t = t.replace(/[^a-z0-9.!?;,:\n\- ]+/g, " ");
+  t = t.replace(/[a-z]+/g, (token) => correctToken(token));
+  return t.replace(/[ \t]+/g, " ").trim();
+}
+
+/** Splits normalised text into clauses at sentence ends and contrastive "but"/"however"/"although". */
+export function splitClauses(normalized: string): string[] {
+  return normalized
+    .split(/[.!?;\n]+|\s(?:but|however|although|though)\s/)
+    .map((clause) => clause.replace(/[,:]/g, " ").replace(/\s+/g, " ").trim())
+    .filter((clause) => clause.length > 0);
+}

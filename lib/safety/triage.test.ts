@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import fs from "node:fs";
+import path from "node:path";
+import { triage } from "./triage";
+import { emergencyContactsFor } from "./contacts";
+import { normalizeForTriage } from "./normalize";
+
+interface LabelledCase {
+  text: string;
+  emergency: boolean;
+  category: string;
+  why: string;
+}
+
+const cases: LabelledCase[] = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "triage-cases.json"), "utf8"));
+
+describe("triage on the labelled set (lib/safety/triage-cases.json)", () => {
+  it("reaches the precision and recall floors and prints them", () => {
+    let tp = 0, fp = 0, fn = 0, tn = 0;
+    const misses: string[] = [];
+    const falseAlarms: string[] = [];
+    const perCategory = new Map<string, { total: number; found: number }>();
+    for (const c of cases) {
+      const result = triage(c.text, "en-US");
+      if (c.emergency) {
+        const stats = perCategory.get(c.category) ?? { total: 0, found: 0 };
+        stats.total++;
+        if (result.emergency) stats.found++;
+        perCategory.set(c.category, stats);
+      }
+      if (c.emergency && result.emergency) tp++;
+      else if (!c.emergency && result.emergency) { fp++; falseAlarms.push(`${c.text}  ← ${result.matches.map((m) => m.ruleId + ":" + m.phrase).join(", ")}`); }
+      else if (c.emergency && !result.emergency) { fn++; misses.push(`[${c.category}] ${c.text}`); }
+      else tn++;
+    }
+    const precision = tp / (tp + fp);
+    const recall = tp / (tp + fn);
+    console.log(`triage on ${cases.length} labelled messages: precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)} (tp ${tp}, fp ${fp}, fn ${fn}, tn ${tn})`);
+    for (const [category, s] of perCategory) console.log(`  recall ${category}: ${s.found}/${s.total}`);
+    if (misses.length) console.log("missed emergencies:\n  " + misses.join("\n  "));
+    if (falseAlarms.length) console.log("false alarms:\n  " + falseAlarms.join("\n  "));
+    expect(cases.length).toBeGreaterThanOrEqual(80);
+    // Missing an emergency is worse than a false alarm: the recall floor is the higher one.
+    expect(recall).toBeGreaterThanOrEqual(0.95);
+    expect(precision).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+describe("triage behaviour", () => {
+  it("flags an emergency and builds the notice with the locale's numbers", () => {
+    const us = triage("I have crushing chest pain and my left arm is numb", "en-US");
+    expect(us.emergency).toBe(true);
+    expect(us.categories).toContain("cardiac");
+    expect(us.notice?.emergencyNumber).toBe("911");
+    expect(us.notice?.text).toMatch(/Call 911/);
+    const gb = triage("I have crushing chest pain and my left arm is numb", "en-GB");
+    expect(gb.notice?.emergencyNumber).toBe("999");
+  });
+
+  it("adds the crisis line for suicidal messages", () => {
+    const r = triage("i want to end it all tonight", "en-US");
+    expect(r.categories).toEqual(["suicidal_self_harm"]);
+    expect(r.notice?.text).toMatch(/988/);
+  });
+
+  it("ignores negations, long-past events, animals and fiction", () => {
+    expect(triage("no chest pain and no trouble breathing, just a cold").emergency).toBe(false);
+    expect(triage("my mother had a stroke in 2012, what is my risk?").emergency).toBe(false);
+    expect(triage("my dog is having a seizure").emergency).toBe(false);
+    expect(triage("in my short story the hero is stabbed").emergency).toBe(false);
+  });
+
+  it("corrects misspellings of red-flag words", () => {
+    expect(normalizeForTriage("Chset pian, I cant brethe")).toBe("chest pain, i cant breathe");
+    expect(triage("siezure for 6 minutes and my son is not responding").emergency).toBe(true);
+  });
+
+  it("takes emergency numbers from configuration", () => {
+    const env = { EMERGENCY_NUMBER: "112", CRISIS_LINE: "555-0100", EMERGENCY_CONTACTS: JSON.stringify({ "nl-NL": { emergencyNumber: "112", crisisLine: "113" } }) };
+    expect(emergencyContactsFor("en-US", env).emergencyNumber).toBe("112");
+    expect(emergencyContactsFor(undefined, env).crisisLine).toBe("555-0100");
+    expect(emergencyContactsFor("nl-NL", env).crisisLine).toBe("113");
+    expect(emergencyContactsFor("en-AU", env).emergencyNumber).toBe("000");
+    expect(triage("I want to kill myself", "en-US", { env }).notice?.crisisLine).toBe("555-0100");
+  });
+});

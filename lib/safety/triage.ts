@@ -1,0 +1,106 @@
+// Emergency triage: runs on every user message before the model. It is deliberately
+// rule-based (deterministic, auditable, no model call) and tuned for recall on true
+// emergencies while ignoring negations ("no chest pain"), long-past events ("a stroke
+// in 2015"), animals ("my cat is having a seizure") and fiction.
+import { normalizeForTriage, splitClauses } from "./normalize";
+import { RED_FLAG_RULES, type RedFlagRule, type TriageCategory } from "./red-flags";
+import { emergencyContactsFor, type EmergencyContacts } from "./contacts";
+import { emergencyNoticeText } from "./disclaimers";
+
+export { TRIAGE_CATEGORIES, type TriageCategory } from "./red-flags";
+
+export interface TriageMatch {
+  category: TriageCategory;
+  ruleId: string;
+  /** The normalised phrase that triggered the rule. */
+  phrase: string;
+}
+
+export interface EmergencyNotice {
+  categories: TriageCategory[];
+  emergencyNumber: string;
+  crisisLine: string;
+  crisisLineName: string;
+  /** Plain-language notice shown before anything else. */
+  text: string;
+}
+
+export interface TriageResult {
+  emergency: boolean;
+  categories: TriageCategory[];
+  matches: TriageMatch[];
+  locale: string;
+  /** Present when `emergency` is true. */
+  notice?: EmergencyNotice;
+}
+
+const NEGATORS = new Set(["no", "not", "dont", "doesnt", "didnt", "without", "never", "denies", "deny", "denied", "isnt", "arent", "wasnt", "werent", "havent", "hasnt", "nor", "neither", "none"]);
+const NEGATION_WINDOW = 4;
+const DISTANT_PAST =
+  /\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|couple of|many|several) (?:years?|months?|weeks?) ago\b|\blast (?:year|month|summer|winter|spring|autumn|fall)\b|\bin (?:19|20)\d\d\b|\bwhen (?:i|he|she|they|we) (?:was|were)\b|\bas a (?:child|kid|teen\w*|baby|toddler)\b|\bhistory of\b|\bused to\b|\bin (?:college|high school|university|my (?:teens|twenties))\b|\byears back\b|\bi went through\b|\bwas treated for\b/;
+const ANIMAL = /\b(?:dog|dogs|cat|cats|puppy|kitten|pet|horse|rabbit|hamster|parrot|bird|guinea pig|ferret|goldfish)\b/;
+const FICTION = /\b(?:novel|screenplay|my character|a character|fictional|for a story|in my story|short story)\b/;
+
+function isNegated(clause: string, index: number): boolean {
+  const before = clause.slice(0, index).trim().split(" ").filter(Boolean).slice(-NEGATION_WINDOW);
+  return before.some((token) => NEGATORS.has(token));
+}
+
+function aboutAnAnimal(clause: string, index: number): boolean {
+  return ANIMAL.test(clause.slice(Math.max(0, index - 40), index));
+}
+
+function globalOf(pattern: RegExp): RegExp {
+  return new RegExp(pattern.source, pattern.flags.includes("g") ? pattern.flags : pattern.flags + "g");
+}
+
+/** First live (not negated, not long past, not about an animal) occurrence of any pattern in any clause. */
+function findLive(patterns: RegExp[], clauses: string[]): string | undefined {
+  for (const clause of clauses) {
+    if (DISTANT_PAST.test(clause)) continue;
+    for (const pattern of patterns) {
+      for (const m of clause.matchAll(globalOf(pattern))) {
+        const index = m.index ?? 0;
+        if (!isNegated(clause, index) && !aboutAnAnimal(clause, index)) return m[0];
+      }
+    }
+  }
+  return undefined;
+}
+
+function applyRule(rule: RedFlagRule, clauses: string[]): TriageMatch | undefined {
+  const phrase = findLive(rule.when, clauses);
+  if (phrase === undefined) return undefined;
+  if (rule.and && findLive(rule.and, clauses) === undefined) return undefined;
+  return { category: rule.category, ruleId: rule.id, phrase };
+}
+
+export interface TriageOptions {
+  env?: Record<string, string | undefined>;
+}
+
+/** Classifies one user message. `locale` picks the emergency number and crisis line (BCP 47, e.g. en-US). */
+export function triage(message: string, locale = "en-US", options: TriageOptions = {}): TriageResult {
+  const normalized = normalizeForTriage(message);
+  const clauses = FICTION.test(normalized) ? [] : splitClauses(normalized);
+  const matches: TriageMatch[] = [];
+  for (const rule of RED_FLAG_RULES) {
+    const match = applyRule(rule, clauses);
+    if (match) matches.push(match);
+  }
+  const categories = [...new Set(matches.map((m) => m.category))];
+  const contacts = emergencyContactsFor(locale, options.env);
+  const result: TriageResult = { emergency: matches.length > 0, categories, matches, locale: contacts.locale };
+  if (result.emergency) result.notice = buildNotice(categories, contacts);
+  return result;
+}
+
+function buildNotice(categories: TriageCategory[], contacts: EmergencyContacts): EmergencyNotice {
+  return {
+    categories,
+    emergencyNumber: contacts.emergencyNumber,
+    crisisLine: contacts.crisisLine,
+    crisisLineName: contacts.crisisLineName,
+    text: emergencyNoticeText(categories, contacts),
+  };
+}
