@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { LoraTarget } from "../models/types";
-import { decodeSafetensors, encodeSafetensors } from "./peft-safetensors";
+import { readSafetensors, writeSafetensors } from "../onnx/safetensors";
 import { loadPeftAdapter, loraScale, moduleIsTargeted, PeftAdapterError, writePeftAdapter, type PeftAdapterSpec } from "./peft";
 
 const targets: LoraTarget[] = [0, 1].flatMap((layer) => [
@@ -67,9 +67,11 @@ describe("PEFT adapters", () => {
     const out = path.join(dir, "miskeyed");
     await writePeftAdapter(out, spec());
     // Rewrite the weights without the inner `model.` prefix (a common export mistake).
-    const tensors = decodeSafetensors(await readFile(path.join(out, "adapter_model.safetensors")));
-    const renamed = [...tensors.values()].map((t) => ({ ...t, name: t.name.replace("base_model.model.model.", "base_model.model.") }));
-    await writeFile(path.join(out, "adapter_model.safetensors"), encodeSafetensors(renamed));
+    const tensors = readSafetensors(new Uint8Array(await readFile(path.join(out, "adapter_model.safetensors"))));
+    const renamed = Object.fromEntries(
+      [...tensors].map(([name, t]) => [name.replace("base_model.model.model.", "base_model.model."), { dtype: "F32" as const, shape: t.shape, data: t.data }]),
+    );
+    await writeFile(path.join(out, "adapter_model.safetensors"), writeSafetensors(renamed));
     const err = await loadPeftAdapter(out, "mis", targets).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(PeftAdapterError);
     expect(String(err)).toMatch(/missing tensor 'base_model\.model\.model\.layers\.0\.self_attn\.q_proj\.lora_A\.weight' \(found 'base_model\.model\.layers\.0/);
@@ -94,21 +96,15 @@ describe("PEFT adapters", () => {
     await expect(loadPeftAdapter(noneDir, "n", targets)).rejects.toThrow(/match no LoRA-adaptable module.*q_proj, v_proj/);
   });
 
-  it("decodes fp16 and bf16 tensors", () => {
-    const header = JSON.stringify({
-      h: { dtype: "F16", shape: [2], data_offsets: [0, 4] },
-      b: { dtype: "BF16", shape: [1], data_offsets: [4, 6] },
-    });
-    const hb = new TextEncoder().encode(header);
-    const buf = new Uint8Array(8 + hb.length + 6);
-    const view = new DataView(buf.buffer);
-    view.setBigUint64(0, BigInt(hb.length), true);
-    buf.set(hb, 8);
-    view.setUint16(8 + hb.length, 0x3c00, true); // 1.0
-    view.setUint16(8 + hb.length + 2, 0xc000, true); // -2.0
-    view.setUint16(8 + hb.length + 4, 0x3f40, true); // 0.75 in bf16
-    const t = decodeSafetensors(buf);
-    expect(Array.from(t.get("h")!.data)).toEqual([1, -2]);
-    expect(Array.from(t.get("b")!.data)).toEqual([0.75]);
+  it("reads fp16 adapters as PEFT saves them from half-precision training", async () => {
+    const s = spec();
+    const out = path.join(dir, "fp16");
+    await writePeftAdapter(out, s);
+    const tensors = readSafetensors(new Uint8Array(await readFile(path.join(out, "adapter_model.safetensors"))));
+    const half = Object.fromEntries([...tensors].map(([name, t]) => [name, { dtype: "F16" as const, shape: t.shape, data: t.data }]));
+    await writeFile(path.join(out, "adapter_model.safetensors"), writeSafetensors(half));
+    const lora = await loadPeftAdapter(out, "half", targets);
+    const a = lora.weights.get("model.layers.0.self_attn.q_proj")!.a;
+    expect(a[1]).toBeCloseTo(s.weights.get("model.layers.0.self_attn.q_proj")!.a[1]!, 3);
   });
 });

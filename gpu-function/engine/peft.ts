@@ -7,7 +7,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 import type { LoraTarget, PreparedLora } from "../models/types";
-import { decodeSafetensors, encodeSafetensors, type NamedTensor } from "./peft-safetensors";
+import { readSafetensors, writeSafetensors, type SafeTensor } from "../onnx/safetensors";
 
 const KEY_PREFIX = "base_model.model.";
 
@@ -84,7 +84,7 @@ function layerSelected(layer: number, layers: PeftLoraConfig["layers_to_transfor
  * Validates an adapter against the model's LoRA targets and returns fp32 A (r×in) and B (out×r).
  * `tensors` are the decoded safetensors entries of adapter_model.safetensors.
  */
-export function preparePeftLora(name: string, rawConfig: unknown, tensors: Map<string, NamedTensor>, targets: LoraTarget[]): PreparedLora {
+export function preparePeftLora(name: string, rawConfig: unknown, tensors: Map<string, SafeTensor>, targets: LoraTarget[]): PreparedLora {
   const cfg = parsePeftConfig(rawConfig);
   const expected = targets.filter((t) => moduleIsTargeted(t.module, cfg.target_modules) && layerSelected(t.layer, cfg.layers_to_transform));
   if (expected.length === 0) {
@@ -127,7 +127,7 @@ function loraModuleOf(key: string): string | null {
   return m ? m[1]! : null;
 }
 
-function requireTensor(name: string, tensors: Map<string, NamedTensor>, key: string, shape: number[]): Float32Array {
+function requireTensor(name: string, tensors: Map<string, SafeTensor>, key: string, shape: number[]): Float32Array {
   const t = tensors.get(key);
   if (!t) {
     const hint = [...tensors.keys()].find((k) => k.endsWith(key.slice(KEY_PREFIX.length)) || key.endsWith(k));
@@ -145,7 +145,7 @@ function requireTensor(name: string, tensors: Map<string, NamedTensor>, key: str
 /** Reads an adapter directory as PEFT saved it and validates it against the model. */
 export async function loadPeftAdapter(dir: string, name: string, targets: LoraTarget[]): Promise<PreparedLora> {
   const { config, safetensors } = await readPeftAdapterFiles(dir);
-  return preparePeftLora(name, config, decodeSafetensors(safetensors), targets);
+  return preparePeftLora(name, config, readSafetensors(safetensors), targets);
 }
 
 export async function readPeftAdapterFiles(dir: string): Promise<{ config: unknown; safetensors: Uint8Array }> {
@@ -159,7 +159,9 @@ export async function readPeftAdapterFiles(dir: string): Promise<{ config: unkno
     throw new PeftAdapterError(`missing ${configPath}`);
   }
   try {
-    safetensors = await readFile(weightsPath);
+    const buf = await readFile(weightsPath);
+    // A plain Uint8Array view: Buffer#slice shares memory, which typed-array code copying with slice() does not expect.
+    safetensors = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
   } catch {
     throw new PeftAdapterError(`missing ${weightsPath} (only safetensors adapters are read, not adapter_model.bin)`);
   }
@@ -208,15 +210,15 @@ export function peftConfigFor(spec: PeftAdapterSpec): PeftLoraConfig {
 
 /** Encodes adapter_model.safetensors with PEFT's key names (fp32, shapes from r). */
 export function encodePeftWeights(spec: PeftAdapterSpec): Uint8Array {
-  const entries: NamedTensor[] = [];
-  for (const [module, { a, b }] of [...spec.weights].sort(([x], [y]) => x.localeCompare(y))) {
+  const entries: Record<string, { dtype: "F32"; shape: number[]; data: Float32Array }> = {};
+  for (const [module, { a, b }] of spec.weights) {
     if (a.length % spec.r !== 0 || b.length % spec.r !== 0) {
       throw new PeftAdapterError(`writePeftAdapter: '${module}' A/B lengths are not multiples of r=${spec.r}`);
     }
-    entries.push({ name: `${KEY_PREFIX}${module}.lora_A.weight`, shape: [spec.r, a.length / spec.r], data: a });
-    entries.push({ name: `${KEY_PREFIX}${module}.lora_B.weight`, shape: [b.length / spec.r, spec.r], data: b });
+    entries[`${KEY_PREFIX}${module}.lora_A.weight`] = { dtype: "F32", shape: [spec.r, a.length / spec.r], data: a };
+    entries[`${KEY_PREFIX}${module}.lora_B.weight`] = { dtype: "F32", shape: [b.length / spec.r, spec.r], data: b };
   }
-  return encodeSafetensors(entries, { format: "pt" });
+  return writeSafetensors(entries, { format: "pt" });
 }
 
 /** Writes `adapter_config.json` + `adapter_model.safetensors` so PEFT's `PeftModel.from_pretrained` loads it. */
