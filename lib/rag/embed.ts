@@ -1,0 +1,98 @@
+// Embedding interfaces used by ingestion (documents, batched) and retrieval (one query),
+// and the default implementation: the gpu-function's OpenAI-compatible /v1/embeddings
+// through the AI SDK. The in-process implementation for the CLI is in embed-local.ts.
+import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
+import { embedMany } from "ai";
+import { EMBEDDING_DIM } from "@/lib/db/schema";
+
+export interface QueryEmbedder {
+  readonly dim: number;
+  embedQuery(text: string): Promise<number[]>;
+}
+
+export interface DocumentEmbedder {
+  readonly dim: number;
+  /** One vector per text, same order. Implementations batch internally. */
+  embedDocuments(texts: string[]): Promise<number[][]>;
+}
+
+export interface Embedder extends QueryEmbedder, DocumentEmbedder {
+  /** Human-readable id (model name, path) for logs and reports. */
+  readonly id: string;
+  close(): Promise<void>;
+}
+
+export class EmbeddingError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "EmbeddingError";
+  }
+}
+
+/** Validates a batch of vectors: count, dimension, finite values. */
+export function checkVectors(vectors: number[][], expected: number, dim: number): number[][] {
+  if (vectors.length !== expected) {
+    throw new EmbeddingError(`embedder returned ${vectors.length} vectors for ${expected} inputs`);
+  }
+  for (const v of vectors) {
+    if (v.length !== dim) throw new EmbeddingError(`embedding has dimension ${v.length}, the knowledge base needs ${dim}`);
+    if (!v.every(Number.isFinite)) throw new EmbeddingError("embedding contains NaN or infinite values");
+  }
+  return vectors;
+}
+
+export interface GpuFunctionEmbedderOptions {
+  /** Base URL of the gpu-function, e.g. http://127.0.0.1:8000 (GPU_FUNCTION_URL). */
+  baseURL?: string;
+  /** Bearer token (GPU_FUNCTION_TOKEN). */
+  token?: string;
+  /** Embedding model id as served by /v1/models (EMBEDDING_MODEL). */
+  model?: string;
+  /** Inputs per HTTP request. */
+  batchSize?: number;
+  /** Concurrent requests while embedding many documents. */
+  maxParallelCalls?: number;
+  dim?: number;
+}
+
+/** Embeds through the gpu-function's /v1/embeddings (OpenAI wire format). */
+export function createGpuFunctionEmbedder(options: GpuFunctionEmbedderOptions = {}): Embedder {
+  const baseURL = (options.baseURL ?? process.env.GPU_FUNCTION_URL ?? "http://127.0.0.1:8000").replace(/\/+$/, "");
+  const token = options.token ?? process.env.GPU_FUNCTION_TOKEN;
+  const modelId = options.model ?? process.env.EMBEDDING_MODEL ?? "medchat-embedder";
+  const batchSize = options.batchSize ?? 64;
+  const dim = options.dim ?? EMBEDDING_DIM;
+  const provider = createOpenAICompatible({
+    name: "gpu-function",
+    baseURL: `${baseURL}/v1`,
+    apiKey: token || undefined,
+  });
+  const model = provider.embeddingModel(modelId);
+
+  async function embedBatch(values: string[]): Promise<number[][]> {
+    try {
+      const { embeddings } = await embedMany({ model, values, maxParallelCalls: options.maxParallelCalls ?? 2 });
+      return checkVectors(embeddings, values.length, dim);
+    } catch (err) {
+      if (err instanceof EmbeddingError) throw err;
+      throw new EmbeddingError(`embedding request to ${baseURL}/v1/embeddings failed: ${(err as Error).message}`, {
+        cause: err,
+      });
+    }
+  }
+
+  return {
+    id: `gpu-function:${modelId}`,
+    dim,
+    async embedQuery(text) {
+      return (await embedBatch([text]))[0];
+    },
+    async embedDocuments(texts) {
+      const out: number[][] = [];
+      // embedMany splits by the model's own limit too; our batch bounds request size.
+      for (let i = 0; i < texts.length; i += batchSize) out.push(...(await embedBatch(texts.slice(i, i + batchSize))));
+      return out;
+    },
+    async close() {},
+  };
+}

@@ -1,0 +1,210 @@
+// Ingestion: importer results → checksum → chunks → embeddings (batched) → one
+// transaction per document. Unchanged content is a no-op; a changed document has its
+// chunks replaced atomically; a bad input is reported and skipped, never half-written.
+import { createHash } from "node:crypto";
+import { eq, inArray, sql } from "drizzle-orm";
+import type { Db } from "@/lib/db/client";
+import { chunks as chunksTable, documents as documentsTable } from "@/lib/db/schema";
+import { CHUNKER_VERSION, chunkDocument, embeddingTextOf, type ChunkOptions } from "./chunk";
+import type { DocumentEmbedder } from "./embed";
+import type { ImportResult } from "./importers/types";
+import type { DocumentChunk, SourceDocument } from "./types";
+
+export interface IngestProgress {
+  files: number;
+  documents: number;
+  chunks: number;
+  failed: number;
+}
+
+export interface IngestOptions {
+  chunk?: Partial<ChunkOptions>;
+  /** Documents processed together (one embedding call covers all their chunks). */
+  batchDocuments?: number;
+  /** Re-embed and rewrite even when the checksum is unchanged (e.g. after changing the embedder). */
+  force?: boolean;
+  /** Recorded in documents.metadata.embedder. */
+  embedderId?: string;
+  onProgress?: (p: IngestProgress) => void;
+}
+
+export interface IngestFailure {
+  file: string;
+  documentId?: string;
+  reason: string;
+}
+
+export interface IngestReport {
+  added: number;
+  updated: number;
+  unchanged: number;
+  chunksWritten: number;
+  failed: IngestFailure[];
+  elapsedMs: number;
+}
+
+/** Checksum over everything that determines the stored chunks (content + chunker). */
+export function documentChecksum(doc: SourceDocument, chunkOptions: Partial<ChunkOptions> = {}): string {
+  const canonical = JSON.stringify({
+    v: CHUNKER_VERSION,
+    chunkOptions,
+    source: doc.source,
+    title: doc.title,
+    url: doc.url ?? null,
+    licence: doc.licence ?? null,
+    sections: doc.sections,
+  });
+  return createHash("sha256").update(canonical).digest("hex");
+}
+
+interface PreparedDocument {
+  doc: SourceDocument;
+  file: string;
+  checksum: string;
+  isNew: boolean;
+  chunks: DocumentChunk[];
+  vectors?: number[][];
+}
+
+const INSERT_ROWS = 200;
+
+async function writeDocument(db: Db, p: PreparedDocument, embedderId: string | undefined): Promise<void> {
+  const { doc } = p;
+  const values = {
+    id: doc.id,
+    source: doc.source,
+    url: doc.url ?? null,
+    title: doc.title,
+    licence: doc.licence ?? null,
+    checksum: p.checksum,
+    status: "active" as const,
+    metadata: { ...(doc.metadata ?? {}), ...(embedderId ? { embedder: embedderId } : {}) },
+  };
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(documentsTable)
+      .values(values)
+      .onConflictDoUpdate({ target: documentsTable.id, set: { ...values, updatedAt: sql`now()` } });
+    await tx.delete(chunksTable).where(eq(chunksTable.documentId, doc.id));
+    const rows = p.chunks.map((c, i) => ({
+      id: `${doc.id}#${c.position}`,
+      documentId: doc.id,
+      position: c.position,
+      headingPath: c.headingPath,
+      text: c.text,
+      embedding: p.vectors![i],
+    }));
+    for (let i = 0; i < rows.length; i += INSERT_ROWS) await tx.insert(chunksTable).values(rows.slice(i, i + INSERT_ROWS));
+  });
+}
+
+/** Embeds the chunks of several documents in one call; on failure, per document to isolate the bad one. */
+async function embedPrepared(embedder: DocumentEmbedder, batch: PreparedDocument[], failed: IngestFailure[]) {
+  const texts = batch.flatMap((p) => p.chunks.map((c) => embeddingTextOf(p.doc.title, c)));
+  try {
+    const vectors = await embedder.embedDocuments(texts);
+    let at = 0;
+    for (const p of batch) {
+      p.vectors = vectors.slice(at, at + p.chunks.length);
+      at += p.chunks.length;
+    }
+    return batch;
+  } catch (err) {
+    if (batch.length === 1) {
+      failed.push({ file: batch[0].file, documentId: batch[0].doc.id, reason: `embedding failed: ${(err as Error).message}` });
+      return [];
+    }
+  }
+  const ok: PreparedDocument[] = [];
+  for (const p of batch) ok.push(...(await embedPrepared(embedder, [p], failed)));
+  return ok;
+}
+
+export async function ingestDocuments(
+  db: Db,
+  embedder: DocumentEmbedder,
+  results: AsyncIterable<ImportResult> | Iterable<ImportResult>,
+  options: IngestOptions = {},
+): Promise<IngestReport> {
+  const started = performance.now();
+  const batchSize = options.batchDocuments ?? 16;
+  const report: IngestReport = { added: 0, updated: 0, unchanged: 0, chunksWritten: 0, failed: [], elapsedMs: 0 };
+  const seenIds = new Set<string>();
+  const seenFiles = new Set<string>();
+  let pending: { doc: SourceDocument; file: string }[] = [];
+  const progress = () =>
+    options.onProgress?.({
+      files: seenFiles.size,
+      documents: report.added + report.updated + report.unchanged,
+      chunks: report.chunksWritten,
+      failed: report.failed.length,
+    });
+
+  const flush = async () => {
+    if (pending.length === 0) return;
+    const batch = pending;
+    pending = [];
+    const ids = batch.map((b) => b.doc.id);
+    const existing = new Map(
+      (await db.select({ id: documentsTable.id, checksum: documentsTable.checksum, status: documentsTable.status })
+        .from(documentsTable)
+        .where(inArray(documentsTable.id, ids))).map((r) => [r.id, r]),
+    );
+    const toWrite: PreparedDocument[] = [];
+    for (const { doc, file } of batch) {
+      const checksum = documentChecksum(doc, options.chunk);
+      const prev = existing.get(doc.id);
+      if (prev && prev.checksum === checksum && prev.status === "active" && !options.force) {
+        report.unchanged++;
+        continue;
+      }
+      let docChunks: DocumentChunk[];
+      try {
+        docChunks = chunkDocument(doc, options.chunk);
+      } catch (err) {
+        report.failed.push({ file, documentId: doc.id, reason: `chunking failed: ${(err as Error).message}` });
+        continue;
+      }
+      if (docChunks.length === 0) {
+        report.failed.push({ file, documentId: doc.id, reason: "document has no text to index" });
+        continue;
+      }
+      toWrite.push({ doc, file, checksum, isNew: !prev, chunks: docChunks });
+    }
+    for (const p of await embedPrepared(embedder, toWrite, report.failed)) {
+      try {
+        await writeDocument(db, p, options.embedderId);
+      } catch (err) {
+        report.failed.push({ file: p.file, documentId: p.doc.id, reason: `database write failed: ${(err as Error).message}` });
+        continue;
+      }
+      if (p.isNew) report.added++;
+      else report.updated++;
+      report.chunksWritten += p.chunks.length;
+    }
+    progress();
+  };
+
+  for await (const r of results) {
+    seenFiles.add(r.file.replace(/:\d+$/, ""));
+    if (!r.ok) {
+      report.failed.push({ file: r.file, reason: r.reason });
+      continue;
+    }
+    if (seenIds.has(r.document.id)) {
+      report.failed.push({ file: r.file, documentId: r.document.id, reason: "duplicate document id in this ingestion" });
+      continue;
+    }
+    seenIds.add(r.document.id);
+    pending.push({ doc: r.document, file: r.file });
+    if (pending.length >= batchSize) await flush();
+  }
+  await flush();
+  report.elapsedMs = performance.now() - started;
+  return report;
+}
+
+/** Convenience for callers holding documents rather than importer results. */
+export function ingestSourceDocuments(db: Db, embedder: DocumentEmbedder, docs: SourceDocument[], options?: IngestOptions) {
+  return ingestDocuments(db, embedder, docs.map((document) => ({ ok: true as const, file: document.id, document })), options);
+}

@@ -1,0 +1,181 @@
+// Hybrid retrieval: pgvector cosine (HNSW) and Postgres full-text search, fused by
+// reciprocal rank fusion in one SQL statement, with relevance floors so that an
+// unrelated question returns nothing instead of the "least bad" chunks.
+import { sql, type SQL } from "drizzle-orm";
+import type { Db } from "@/lib/db/client";
+import type { QueryEmbedder } from "./embed";
+import type { RetrievedChunk } from "./types";
+
+export type RetrievalMode = "hybrid" | "vector" | "text";
+
+export interface RetrieveOptions {
+  /** Chunks to return. */
+  k?: number;
+  /** Only documents from these sources (documents.source). */
+  sources?: string[];
+  /** Floor on the fused score (0..1, where 1 = ranked first by every retriever used). */
+  minScore?: number;
+  /** A vector candidate counts only with at least this cosine similarity. */
+  minSimilarity?: number;
+  mode?: RetrievalMode;
+  /** Candidates taken from each retriever before fusion. */
+  candidates?: number;
+  /** RRF constant: larger flattens the contribution of top ranks. */
+  rrfK?: number;
+  weights?: { vector: number; text: number };
+  /** Keep at most this many chunks per document (diversity of sources). */
+  maxPerDocument?: number;
+}
+
+/** Tuned on NON-held-out MedQuAD questions (scripts/eval-retrieval.ts --tune); see docs/retrieval-eval.md. */
+export const DEFAULT_RETRIEVAL = {
+  k: 8,
+  minScore: 0,
+  minSimilarity: 0.2,
+  candidates: 50,
+  rrfK: 60,
+  weights: { vector: 1, text: 1 },
+} as const;
+
+export class RetrievalError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "RetrievalError";
+  }
+}
+
+export interface RetrievedChunkWithSignals extends RetrievedChunk {
+  /** 1-based rank in each retriever's list, when the chunk was a candidate there. */
+  vectorRank: number | null;
+  textRank: number | null;
+  similarity: number | null;
+}
+
+interface Row {
+  chunk_id: string;
+  document_id: string;
+  title: string;
+  url: string | null;
+  text: string;
+  heading_path: string;
+  source: string;
+  fused: number | string;
+  vrank: number | string | null;
+  trank: number | string | null;
+  sim: number | string | null;
+}
+
+const num = (v: number | string | null): number | null => (v == null ? null : Number(v));
+
+function rowsOf<T>(result: unknown): T[] {
+  return ((result as { rows?: T[] }).rows ?? (result as T[])) as T[];
+}
+
+export async function retrieveHybrid(
+  db: Db,
+  embedder: QueryEmbedder | null,
+  query: string,
+  options: RetrieveOptions = {},
+): Promise<RetrievedChunkWithSignals[]> {
+  const text = query.trim();
+  if (!text) throw new RetrievalError("query is empty");
+  if (text.length > 4000) throw new RetrievalError("query is longer than 4000 characters");
+  const mode = options.mode ?? "hybrid";
+  const k = options.k ?? DEFAULT_RETRIEVAL.k;
+  if (!Number.isInteger(k) || k < 1 || k > 200) throw new RetrievalError(`k must be an integer in 1..200 (got ${k})`);
+  const useVector = mode !== "text";
+  const useText = mode !== "vector";
+  if (useVector && !embedder) throw new RetrievalError(`mode "${mode}" needs an embedder`);
+  const weights = options.weights ?? DEFAULT_RETRIEVAL.weights;
+  const wv = useVector ? weights.vector : 0;
+  const wt = useText ? weights.text : 0;
+  const rrfK = options.rrfK ?? DEFAULT_RETRIEVAL.rrfK;
+  const candidates = Math.max(options.candidates ?? DEFAULT_RETRIEVAL.candidates, k);
+  const minSimilarity = options.minSimilarity ?? DEFAULT_RETRIEVAL.minSimilarity;
+  const minScore = options.minScore ?? DEFAULT_RETRIEVAL.minScore;
+  const limit = options.maxPerDocument ? k * 4 : k;
+
+  const vector = useVector ? await embedder!.embedQuery(text) : null;
+  const docFilter: SQL = options.sources?.length
+    ? sql`d.status = 'active' and d.source in (${sql.join(options.sources.map((s) => sql`${s}`), sql`, `)})`
+    : sql`d.status = 'active'`;
+
+  // Each CTE is materialised so the planner keeps the HNSW / GIN access paths.
+  const vecCte = vector
+    ? sql`vec as materialized (
+        select c.id, (c.embedding <=> ${JSON.stringify(vector)}::vector) as dist
+        from chunks c join documents d on d.id = c.document_id
+        where ${docFilter} and c.embedding is not null
+        order by c.embedding <=> ${JSON.stringify(vector)}::vector
+        limit ${candidates}),
+      vec_ranked as (
+        select id, row_number() over (order by dist) as r, 1 - dist as sim from vec),
+      vec_kept as (select id, r, sim from vec_ranked where sim >= ${minSimilarity})`
+    : sql`vec_kept as (select null::text as id, null::bigint as r, null::float8 as sim where false)`;
+  // websearch_to_tsquery (all terms) decides the strongest matches; an OR of the query's
+  // lexemes keeps recall for natural questions where not every word occurs in the answer.
+  const txtCte = useText
+    ? sql`q as (
+        select websearch_to_tsquery('english', ${text}) as strict,
+               (select string_agg(quote_literal(lexeme), ' | ') from unnest(to_tsvector('english', ${text})))::tsquery as loose),
+      txt_kept as materialized (
+        select c.id, row_number() over (order by (c.tsv @@ q.strict) desc, ts_rank_cd(c.tsv, q.loose, 1) desc, c.id) as r
+        from chunks c join documents d on d.id = c.document_id, q
+        where ${docFilter} and q.loose is not null and c.tsv @@ q.loose
+        order by r
+        limit ${candidates})`
+    : sql`txt_kept as (select null::text as id, null::bigint as r where false)`;
+
+  const statement = sql`with ${vecCte}, ${txtCte},
+    fused as (
+      select id, sum(s) as s from (
+        select id, ${wv}::float8 / (${rrfK} + r) as s from vec_kept
+        union all
+        select id, ${wt}::float8 / (${rrfK} + r) as s from txt_kept) u
+      group by id)
+    select f.id as chunk_id, c.document_id, d.title, d.url, c.text, c.heading_path, d.source,
+           f.s / ${(wv + wt) / (rrfK + 1)}::float8 as fused, v.r as vrank, t.r as trank, v.sim
+    from fused f
+      join chunks c on c.id = f.id
+      join documents d on d.id = c.document_id
+      left join vec_kept v on v.id = f.id
+      left join txt_kept t on t.id = f.id
+    where f.s / ${(wv + wt) / (rrfK + 1)}::float8 >= ${minScore}
+    order by f.s desc, f.id
+    limit ${limit}`;
+
+  const rows = vector
+    ? await db.transaction(async (tx) => {
+        // ef_search bounds how many neighbours HNSW can return; iterative scans keep
+        // filtered searches (by source) from coming back short.
+        await tx.execute(sql`select set_config('hnsw.ef_search', ${String(Math.max(40, candidates))}, true)`);
+        await tx.execute(sql`select set_config('hnsw.iterative_scan', 'relaxed_order', true)`);
+        return rowsOf<Row>(await tx.execute(statement));
+      })
+    : rowsOf<Row>(await db.execute(statement));
+
+  const perDoc = new Map<string, number>();
+  const out: RetrievedChunkWithSignals[] = [];
+  for (const r of rows) {
+    if (options.maxPerDocument) {
+      const n = perDoc.get(r.document_id) ?? 0;
+      if (n >= options.maxPerDocument) continue;
+      perDoc.set(r.document_id, n + 1);
+    }
+    out.push({
+      chunkId: r.chunk_id,
+      documentId: r.document_id,
+      title: r.title,
+      url: r.url,
+      text: r.text,
+      headingPath: r.heading_path,
+      source: r.source,
+      score: Number(r.fused),
+      vectorRank: num(r.vrank),
+      textRank: num(r.trank),
+      similarity: num(r.sim),
+    });
+    if (out.length >= k) break;
+  }
+  return out;
+}
