@@ -1,0 +1,157 @@
+// Tokenizer + chat template for any Hugging Face model directory: `tokenizer.json` through
+// @huggingface/tokenizers and `tokenizer_config.json`'s `chat_template` through
+// @huggingface/jinja, so each model's own prompt format is used as HF transformers would.
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+
+import { Template } from "@huggingface/jinja";
+import { Tokenizer } from "@huggingface/tokenizers";
+
+import { contentText, type ChatMessage } from "../shared/openai";
+
+type TokenSpec = string | { content?: string } | null | undefined;
+
+export interface TokenizerConfig {
+  chat_template?: string | Array<{ name: string; template: string }>;
+  bos_token?: TokenSpec;
+  eos_token?: TokenSpec;
+  pad_token?: TokenSpec;
+  unk_token?: TokenSpec;
+  [key: string]: unknown;
+}
+
+// Used only when a checkpoint ships without a chat template (e.g. GPT-Neo): plain role-prefixed turns.
+const FALLBACK_TEMPLATE =
+  "{% for m in messages %}{{ m.role | capitalize }}: {{ m.content }}\n\n{% endfor %}{% if add_generation_prompt %}Assistant:{% endif %}";
+
+function tokenText(spec: TokenSpec): string | undefined {
+  if (typeof spec === "string") return spec;
+  if (spec && typeof spec === "object" && typeof spec.content === "string") return spec.content;
+  return undefined;
+}
+
+export class ChatTokenizer {
+  readonly bosToken?: string;
+  readonly eosToken?: string;
+  readonly usesFallbackTemplate: boolean;
+  /** Added tokens flagged special (never shown to users as text). */
+  readonly specialIds: ReadonlySet<number>;
+  private readonly template: Template;
+  private readonly idToAdded = new Map<number, string>();
+
+  constructor(
+    private readonly tokenizer: Tokenizer,
+    config: TokenizerConfig,
+  ) {
+    this.bosToken = tokenText(config.bos_token);
+    this.eosToken = tokenText(config.eos_token);
+    const source = pickTemplate(config.chat_template);
+    this.usesFallbackTemplate = source === undefined;
+    this.template = new Template(source ?? FALLBACK_TEMPLATE);
+    const special = new Set<number>();
+    for (const [id, added] of tokenizer.get_added_tokens_decoder()) {
+      this.idToAdded.set(id, added.content);
+      if (added.special) special.add(id);
+    }
+    this.specialIds = special;
+  }
+
+  static async fromDir(dir: string): Promise<ChatTokenizer> {
+    const tokenizerJson = JSON.parse(await readFile(path.join(dir, "tokenizer.json"), "utf8")) as object;
+    let config: TokenizerConfig = {};
+    try {
+      config = JSON.parse(await readFile(path.join(dir, "tokenizer_config.json"), "utf8")) as TokenizerConfig;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
+    }
+    return new ChatTokenizer(new Tokenizer(tokenizerJson, config), config);
+  }
+
+  encode(text: string, addSpecialTokens = false): number[] {
+    if (text.length === 0) return [];
+    return this.tokenizer.encode(text, { add_special_tokens: addSpecialTokens }).ids;
+  }
+
+  decode(ids: number[], skipSpecialTokens = true): string {
+    if (ids.length === 0) return "";
+    return this.tokenizer.decode(ids, { skip_special_tokens: skipSpecialTokens, clean_up_tokenization_spaces: false });
+  }
+
+  tokenId(token: string): number | undefined {
+    return this.tokenizer.token_to_id(token);
+  }
+
+  /** The added token's text for an id (e.g. `<|channel|>`), if it is an added token. */
+  addedTokenText(id: number): string | undefined {
+    return this.idToAdded.get(id);
+  }
+
+  /** Renders the chat template exactly as `apply_chat_template(tokenize=False)` would. */
+  applyChatTemplate(messages: ChatMessage[], opts: { addGenerationPrompt?: boolean } = {}): string {
+    return this.template.render({
+      messages: messages.map((m) => {
+        const reasoning = m.reasoning_content ?? undefined;
+        // gpt-oss templates read `thinking`; others read `reasoning_content`.
+        return { role: m.role, content: contentText(m.content), ...(m.name ? { name: m.name } : {}), ...(reasoning ? { reasoning_content: reasoning, thinking: reasoning } : {}) };
+      }),
+      add_generation_prompt: opts.addGenerationPrompt ?? true,
+      bos_token: this.bosToken ?? "",
+      eos_token: this.eosToken ?? "",
+    });
+  }
+
+  /** Prompt token ids for a chat; special tokens come from the template, not the post-processor (as in HF). */
+  encodeChat(messages: ChatMessage[]): number[] {
+    return this.encode(this.applyChatTemplate(messages), false);
+  }
+}
+
+function pickTemplate(t: TokenizerConfig["chat_template"]): string | undefined {
+  if (typeof t === "string" && t.length > 0) return t;
+  if (Array.isArray(t)) return (t.find((x) => x.name === "default") ?? t[0])?.template;
+  return undefined;
+}
+
+/**
+ * Streams text from token ids without splitting multi-byte characters: text is emitted only
+ * once the decoded window no longer ends in U+FFFD, and a short prefix window is re-decoded
+ * so tokenizers that strip a leading space on the first token (SentencePiece) stay correct.
+ */
+export class IncrementalDetokenizer {
+  private tokens: number[] = [];
+  private prefixOffset = 0;
+  private readOffset = 0;
+
+  constructor(private readonly tok: ChatTokenizer) {}
+
+  push(id: number): string {
+    this.tokens.push(id);
+    const prefixText = this.tok.decode(this.tokens.slice(this.prefixOffset, this.readOffset));
+    const fullText = this.tok.decode(this.tokens.slice(this.prefixOffset));
+    if (fullText.length > prefixText.length && !fullText.endsWith("\uFFFD")) {
+      const delta = fullText.slice(prefixText.length);
+      this.prefixOffset = this.readOffset;
+      this.readOffset = this.tokens.length;
+      this.trim();
+      return delta;
+    }
+    return "";
+  }
+
+  /** Whatever is still held back (an incomplete character at the end becomes U+FFFD). */
+  flush(): string {
+    const prefixText = this.tok.decode(this.tokens.slice(this.prefixOffset, this.readOffset));
+    const fullText = this.tok.decode(this.tokens.slice(this.prefixOffset));
+    this.prefixOffset = this.readOffset = this.tokens.length;
+    return fullText.length > prefixText.length ? fullText.slice(prefixText.length) : "";
+  }
+
+  /** Drops tokens before the window so decoding stays O(window) per step. */
+  private trim(): void {
+    if (this.prefixOffset > 64) {
+      this.tokens = this.tokens.slice(this.prefixOffset);
+      this.readOffset -= this.prefixOffset;
+      this.prefixOffset = 0;
+    }
+  }
+}
