@@ -100,6 +100,7 @@ async function writeDocument(db: Db, p: PreparedDocument, embedderId: string | u
 
 /** Embeds the chunks of several documents in one call; on failure, per document to isolate the bad one. */
 async function embedPrepared(embedder: DocumentEmbedder, batch: PreparedDocument[], failed: IngestFailure[]) {
+  if (batch.length === 0) return batch;
   const texts = batch.flatMap((p) => p.chunks.map((c) => embeddingTextOf(p.doc.title, c)));
   try {
     const vectors = await embedder.embedDocuments(texts);

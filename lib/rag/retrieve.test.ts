@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DbHandle } from "@/lib/db/client";
+import { createHashingEmbedder } from "./embed-hashing";
+import { ingestSourceDocuments } from "./ingest";
+import { RetrievalError, retrieveHybrid } from "./retrieve";
+import { CONDITIONS, doc, freshDb } from "./test-helpers";
+
+describe("retrieveHybrid", () => {
+  let h: DbHandle;
+  const embedder = createHashingEmbedder();
+  beforeAll(async () => {
+    h = await freshDb();
+    const longGout = doc("gout-guide", "Gout guide", Array.from({ length: 12 }, (_, i) => `Gout flare advice ${i}: rest the joint, use ice, drink water and see a clinician about uric acid.`).join(" "), "Partner");
+    const r = await ingestSourceDocuments(h.db, embedder, [...CONDITIONS, longGout], { chunk: { maxChars: 300, overlapChars: 50 } });
+    expect(r.failed).toEqual([]);
+  });
+  afterAll(() => h.close());
+
+  it("ranks the right document first and returns citation fields", async () => {
+    const results = await retrieveHybrid(h.db, embedder, "What are the symptoms of type 2 diabetes?", { k: 3 });
+    expect(results[0]).toMatchObject({
+      documentId: "diabetes-2",
+      chunkId: "diabetes-2#0",
+      title: "Type 2 diabetes",
+      url: "https://example.org/diabetes-2",
+      source: "Test",
+      headingPath: "Type 2 diabetes",
+    });
+    expect(results[0].text).toContain("thirst");
+    expect(results[0].vectorRank).toBe(1);
+    expect(results[0].textRank).toBe(1);
+    expect(results[0].score).toBeCloseTo(1, 6); // first in both lists
+    for (let i = 1; i < results.length; i++) expect(results[i].score).toBeLessThanOrEqual(results[i - 1].score);
+  });
+
+  it("each retriever alone still finds an exact topic", async () => {
+    const text = await retrieveHybrid(h.db, null, "kidney stones pain", { mode: "text", k: 2 });
+    expect(text[0].documentId).toBe("kidney-stones");
+    expect(text[0].vectorRank).toBeNull();
+    const vector = await retrieveHybrid(h.db, embedder, "throbbing headache with nausea", { mode: "vector", k: 2 });
+    expect(vector[0].documentId).toBe("migraine");
+    expect(vector[0].textRank).toBeNull();
+  });
+
+  it("filters by source", async () => {
+    const results = await retrieveHybrid(h.db, embedder, "pain and swelling in the big toe joint", { sources: ["Partner"], k: 10 });
+    expect(results.length).toBeGreaterThan(0);
+    expect(new Set(results.map((r) => r.source))).toEqual(new Set(["Partner"]));
+    const none = await retrieveHybrid(h.db, embedder, "asthma wheezing", { sources: ["Nobody"] });
+    expect(none).toEqual([]);
+  });
+
+  it("applies the score floor and returns nothing for an unrelated question", async () => {
+    const all = await retrieveHybrid(h.db, embedder, "gout uric acid joint pain", { k: 10 });
+    expect(all.length).toBeGreaterThan(2);
+    const floored = await retrieveHybrid(h.db, embedder, "gout uric acid joint pain", { k: 10, minScore: all[1].score });
+    expect(floored.length).toBeLessThan(all.length);
+    expect(floored.every((r) => r.score >= all[1].score)).toBe(true);
+    expect(await retrieveHybrid(h.db, embedder, "quantum chromodynamics on a lattice", { k: 5 })).toEqual([]);
+  });
+
+  it("limits chunks per document when asked", async () => {
+    const many = await retrieveHybrid(h.db, embedder, "gout flare advice", { k: 6 });
+    expect(many.filter((r) => r.documentId === "gout-guide").length).toBeGreaterThan(1);
+    const diverse = await retrieveHybrid(h.db, embedder, "gout flare advice", { k: 6, maxPerDocument: 1 });
+    const ids = diverse.map((r) => r.documentId);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it("rejects bad requests with a reason", async () => {
+    await expect(retrieveHybrid(h.db, embedder, "   ")).rejects.toThrow(RetrievalError);
+    await expect(retrieveHybrid(h.db, embedder, "asthma", { k: 0 })).rejects.toThrow(/k must be/);
+    await expect(retrieveHybrid(h.db, null, "asthma")).rejects.toThrow(/needs an embedder/);
+  });
+});
