@@ -1,0 +1,60 @@
+// Turns pipeline events into the AI SDK UIMessage parts that are stored for the
+// assistant message, in the same order the client builds them from the stream.
+import type { ChatEvent } from "./types";
+import type { MedChatUIMessage } from "./ui-types";
+
+export type AnswerPart = MedChatUIMessage["parts"][number];
+
+export class AnswerRecorder {
+  private readonly parts: AnswerPart[] = [];
+  text = "";
+  reasoning = "";
+
+  record(event: ChatEvent): void {
+    switch (event.type) {
+      case "emergency":
+        this.parts.push({ type: "data-emergency", data: event.notice });
+        break;
+      case "sources":
+        for (const s of event.sources) {
+          this.parts.push(
+            s.url
+              ? { type: "source-url", sourceId: s.chunkId, url: s.url, title: s.title }
+              : { type: "source-document", sourceId: s.chunkId, mediaType: "text/plain", title: s.title },
+          );
+        }
+        break;
+      case "reasoning-delta":
+        this.reasoning += event.text;
+        break;
+      case "text-delta":
+        this.text += event.text;
+        break;
+      case "error":
+        this.flushModelOutput();
+        this.parts.push({ type: "data-error", data: { code: event.code, message: event.message } });
+        break;
+      case "disclaimer":
+        this.flushModelOutput();
+        this.parts.push({ type: "data-disclaimer", data: { text: event.text } });
+        break;
+      default:
+        break;
+    }
+  }
+
+  private flushed = false;
+
+  /** Reasoning then text, once, before the first server-added trailing part. */
+  private flushModelOutput(): void {
+    if (this.flushed) return;
+    this.flushed = true;
+    if (this.reasoning) this.parts.push({ type: "reasoning", text: this.reasoning, state: "done" });
+    if (this.text) this.parts.push({ type: "text", text: this.text, state: "done" });
+  }
+
+  finalParts(): AnswerPart[] {
+    this.flushModelOutput();
+    return [...this.parts];
+  }
+}

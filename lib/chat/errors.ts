@@ -1,0 +1,42 @@
+// Typed errors: ChatRequestError is a client mistake (4xx with a reason); model
+// failures become a user-facing stream error with a clear message.
+import { APICallError, RetryError } from "ai";
+import type { ChatStreamErrorCode } from "./ui-types";
+
+export class ChatRequestError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "ChatRequestError";
+  }
+}
+
+export function userMessageFor(code: ChatStreamErrorCode, emergencyNumber: string): string {
+  switch (code) {
+    case "model_unavailable":
+      return `The answer service is unavailable right now, so MedChat could not answer. Please try again in a moment. If you need help now, contact a clinician, or call ${emergencyNumber} in an emergency.`;
+    case "timeout":
+      return `The answer service took too long to respond. Please try again in a moment. In an emergency call ${emergencyNumber}.`;
+    case "stream_interrupted":
+      return "The answer was interrupted before it finished, so what you see may be incomplete. You can retry.";
+    case "model_error":
+      return `The answer service could not process this question. Please try again later. In an emergency call ${emergencyNumber}.`;
+  }
+}
+
+/** Maps a failure of the model call to a stream error code. */
+export function classifyModelError(error: unknown, opts: { hadText: boolean; timedOut: boolean }): ChatStreamErrorCode {
+  if (opts.timedOut) return "timeout";
+  if (opts.hadText) return "stream_interrupted";
+  const cause = RetryError.isInstance(error) ? error.lastError : error;
+  if (APICallError.isInstance(cause)) {
+    if (cause.statusCode === undefined || cause.statusCode >= 500 || cause.statusCode === 429) return "model_unavailable";
+    return "model_error";
+  }
+  const text = String((cause as { message?: unknown })?.message ?? cause);
+  if (/fetch failed|ECONNREFUSED|ECONNRESET|ENOTFOUND|socket|network|terminated/i.test(text)) return "model_unavailable";
+  return "model_error";
+}

@@ -1,0 +1,70 @@
+// How the app reaches the gpu-function: the AI SDK's OpenAI-compatible provider, so
+// GPU_FUNCTION_URL may point at our gpu-function, vLLM or any OpenAI-compatible server.
+import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
+import type { LanguageModel } from "ai";
+
+export interface GpuFunctionConfig {
+  /** Base URL without /v1, e.g. http://127.0.0.1:8000. */
+  url: string;
+  token: string;
+  /** Base model id or adapter name; empty → the first model the server lists. */
+  model: string;
+  maxOutputTokens: number;
+  temperature: number;
+  /** Whole-answer time limit, so a stuck server never leaves a spinner forever. */
+  timeoutMs: number;
+}
+
+export function gpuFunctionConfig(env: Record<string, string | undefined> = process.env): GpuFunctionConfig {
+  const port = env.GPU_FUNCTION_PORT || "8000";
+  return {
+    url: (env.GPU_FUNCTION_URL || `http://127.0.0.1:${port}`).replace(/\/+$/, "").replace(/\/v1$/, ""),
+    token: env.GPU_FUNCTION_TOKEN || "",
+    model: env.CHAT_MODEL || "",
+    maxOutputTokens: positiveInt(env.CHAT_MAX_TOKENS, 384),
+    temperature: Number.isFinite(Number(env.CHAT_TEMPERATURE)) && env.CHAT_TEMPERATURE ? Number(env.CHAT_TEMPERATURE) : 0.7,
+    timeoutMs: positiveInt(env.CHAT_TIMEOUT_MS, 120_000),
+  };
+}
+
+function positiveInt(value: string | undefined, fallback: number): number {
+  const n = Number(value);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
+}
+
+const modelIdCache = new Map<string, { id: string; at: number }>();
+const MODEL_ID_TTL_MS = 60_000;
+
+/** CHAT_MODEL, else the first id from GET /v1/models (cached for a minute), else "default". */
+export async function resolveModelId(config: GpuFunctionConfig, signal?: AbortSignal): Promise<string> {
+  if (config.model) return config.model;
+  const cached = modelIdCache.get(config.url);
+  if (cached && Date.now() - cached.at < MODEL_ID_TTL_MS) return cached.id;
+  try {
+    const res = await fetch(`${config.url}/v1/models`, {
+      headers: config.token ? { authorization: `Bearer ${config.token}` } : {},
+      signal: signal ? AbortSignal.any([signal, AbortSignal.timeout(5_000)]) : AbortSignal.timeout(5_000),
+    });
+    if (res.ok) {
+      const body = (await res.json()) as { data?: { id?: string }[] };
+      const id = body.data?.find((m) => typeof m.id === "string")?.id;
+      if (id) {
+        modelIdCache.set(config.url, { id, at: Date.now() });
+        return id;
+      }
+    }
+  } catch {
+    // Unreachable server: the chat call itself reports the clear error.
+  }
+  return "default";
+}
+
+export function gpuFunctionChatModel(config: GpuFunctionConfig, modelId: string): LanguageModel {
+  const provider = createOpenAICompatible({
+    name: "gpu-function",
+    baseURL: `${config.url}/v1`,
+    apiKey: config.token || undefined,
+    includeUsage: true,
+  });
+  return provider.chatModel(modelId);
+}

@@ -1,0 +1,212 @@
+// THE chat pipeline every surface calls: validate → consent → triage → retrieve →
+// prompt → stream from the gpu-function → persist. It emits surface-neutral events
+// (types.ts); the web/widget stream and the partner API only adapt them.
+import { streamText, type LanguageModel } from "ai";
+import type { Db } from "@/lib/db/client";
+import { conversationExists, createConversation, getConversation, titleFromMessage, touchConversation } from "@/lib/db/conversations";
+import { deleteMessagesAfter, insertMessage, listMessages, upsertMessage, type StoredMessage } from "@/lib/db/messages";
+import { emergencyContactsFor } from "@/lib/safety/contacts";
+import { answerDisclaimer } from "@/lib/safety/disclaimers";
+import { triage } from "@/lib/safety/triage";
+import { AnswerRecorder } from "./answer-parts";
+import { ChatRequestError, classifyModelError, userMessageFor } from "./errors";
+import { gpuFunctionChatModel, gpuFunctionConfig, resolveModelId, type GpuFunctionConfig } from "./model";
+import { buildPrompt, numberSources } from "./prompt";
+import type { AnswerStatus, ChatEvent, ChatTurnInput, ChatUsage, HistoryMessage, Retriever } from "./types";
+import type { ChatStreamErrorCode } from "./ui-types";
+
+export const MAX_MESSAGE_CHARS = 4_000;
+
+export interface ChatDeps {
+  db: Db;
+  retriever?: Retriever;
+  gpu?: GpuFunctionConfig;
+  /** Overrides the gpu-function model (tests). */
+  model?: LanguageModel;
+  env?: Record<string, string | undefined>;
+  newId?: () => string;
+}
+
+export interface PreparedTurn {
+  input: ChatTurnInput;
+  text: string;
+  history: HistoryMessage[];
+  assistantMessageId: string;
+}
+
+function storedText(message: StoredMessage): string {
+  const parts = Array.isArray(message.parts) ? (message.parts as { type?: string; text?: string }[]) : [];
+  return parts.map((p) => (p.type === "text" && typeof p.text === "string" ? p.text : "")).join("");
+}
+
+function toHistory(messages: StoredMessage[]): HistoryMessage[] {
+  return messages
+    .filter((m) => m.role === "user" || m.role === "assistant")
+    .map((m) => ({ role: m.role as "user" | "assistant", text: storedText(m) }))
+    .filter((m) => m.text.length > 0);
+}
+
+/**
+ * Checks the request (consent, size, ownership) and stores the user's message at once,
+ * so nothing the user sent is lost whatever happens to the answer.
+ */
+export async function prepareChatTurn(input: ChatTurnInput, deps: ChatDeps): Promise<PreparedTurn> {
+  if (input.consent !== true) {
+    throw new ChatRequestError(403, "consent_required", "Please accept the medical disclaimer first: this request lacks consent: true.");
+  }
+  const text = input.userMessage.text.trim();
+  if (!text) throw new ChatRequestError(400, "empty_message", "The message has no text.");
+  if (text.length > MAX_MESSAGE_CHARS) {
+    throw new ChatRequestError(413, "message_too_long", `The message is ${text.length} characters long; the limit is ${MAX_MESSAGE_CHARS}.`);
+  }
+  const { db } = deps;
+  const newId = deps.newId ?? (() => crypto.randomUUID());
+  const conversation = await getConversation(db, input.conversationId, input.visitorId);
+  if (!conversation) {
+    if (await conversationExists(db, input.conversationId)) {
+      throw new ChatRequestError(404, "conversation_not_found", "No such conversation for this visitor.");
+    }
+    await createConversation(db, {
+      id: input.conversationId,
+      visitorId: input.visitorId,
+      surface: input.surface,
+      title: titleFromMessage(text),
+      widgetSiteId: input.widgetSiteId ?? null,
+      apiKeyId: input.apiKeyId ?? null,
+    });
+  }
+  const stored = conversation ? await listMessages(db, input.conversationId) : [];
+  const existing = stored.find((m) => m.id === input.userMessage.id);
+  let history: HistoryMessage[];
+  if (existing) {
+    // A resent or regenerated question: answer it again, replacing what followed it.
+    if (existing.role !== "user") throw new ChatRequestError(400, "not_a_user_message", "Only a user message can be answered again.");
+    await deleteMessagesAfter(db, input.conversationId, existing);
+    history = toHistory(stored.slice(0, stored.indexOf(existing)));
+  } else {
+    if (input.regenerate) throw new ChatRequestError(400, "unknown_message", "The message to regenerate is not part of this conversation.");
+    try {
+      await insertMessage(db, { id: input.userMessage.id, conversationId: input.conversationId, role: "user", parts: [{ type: "text", text }] });
+    } catch {
+      throw new ChatRequestError(409, "duplicate_message_id", "A message with this id already exists.");
+    }
+    history = toHistory(stored);
+  }
+  await touchConversation(db, input.conversationId);
+  return { input, text, history, assistantMessageId: newId() };
+}
+
+/** Streams one answer as neutral events and persists it (complete, partial or error) however the stream ends. */
+export async function* streamChatTurn(turn: PreparedTurn, deps: ChatDeps, signal?: AbortSignal): AsyncGenerator<ChatEvent> {
+  const env = deps.env ?? process.env;
+  const gpu = deps.gpu ?? gpuFunctionConfig(env);
+  const { input, text } = turn;
+  const contacts = emergencyContactsFor(input.locale, env);
+  const triageResult = triage(text, input.locale ?? contacts.locale, { env });
+  const recorder = new AnswerRecorder();
+  const disclaimer = answerDisclaimer(contacts);
+  let modelId = "unknown";
+  let status: AnswerStatus = "complete";
+  let usage: ChatUsage = {};
+  let persisted = false;
+  let disclaimerRecorded = false;
+
+  const persist = async (final: AnswerStatus) => {
+    if (persisted) return;
+    persisted = true;
+    if (!disclaimerRecorded) recorder.record({ type: "disclaimer", text: disclaimer });
+    try {
+      await upsertMessage(deps.db, {
+        id: turn.assistantMessageId,
+        conversationId: input.conversationId,
+        role: "assistant",
+        parts: recorder.finalParts(),
+        metadata: { status: final, model: modelId, usage, triage: { emergency: triageResult.emergency, categories: triageResult.categories } },
+        status: final,
+      });
+      await touchConversation(deps.db, input.conversationId);
+    } catch (error) {
+      console.error("[chat] could not store the answer", error);
+    }
+  };
+
+  const emit = (event: ChatEvent): ChatEvent => {
+    recorder.record(event);
+    if (event.type === "disclaimer") disclaimerRecorded = true;
+    return event;
+  };
+
+  try {
+    yield emit({ type: "start", conversationId: input.conversationId, messageId: turn.assistantMessageId, triage: triageResult });
+    // The emergency notice goes out before retrieval or the model, so it is always first.
+    if (triageResult.emergency && triageResult.notice) yield emit({ type: "emergency", notice: triageResult.notice });
+
+    let chunks: Awaited<ReturnType<Retriever>> = [];
+    if (deps.retriever) {
+      try {
+        chunks = await deps.retriever(text, signal);
+      } catch (error) {
+        // Retrieval is best effort: answer without sources rather than not at all.
+        console.error("[chat] retrieval failed", error);
+      }
+    }
+    const sources = numberSources(chunks);
+    if (sources.length > 0) yield emit({ type: "sources", sources });
+
+    const prompt = buildPrompt({ question: text, history: turn.history, sources, triage: triageResult, contacts });
+    const timeout = AbortSignal.timeout(gpu.timeoutMs);
+    const abortSignal = signal ? AbortSignal.any([signal, timeout]) : timeout;
+    let errorCode: ChatStreamErrorCode | undefined;
+    let aborted = false;
+    let finishReason: string | undefined;
+    try {
+      modelId = deps.model ? "override" : await resolveModelId(gpu, abortSignal);
+      const model = deps.model ?? gpuFunctionChatModel(gpu, modelId);
+      const result = streamText({
+        model,
+        instructions: prompt.instructions,
+        messages: prompt.messages,
+        maxOutputTokens: gpu.maxOutputTokens,
+        temperature: gpu.temperature,
+        abortSignal,
+        maxRetries: 0,
+        // Failures surface as `error` parts below; the default handler would only log them twice.
+        onError: () => {},
+      });
+      for await (const part of result.stream) {
+        if (part.type === "text-delta" && part.text) yield emit({ type: "text-delta", text: part.text });
+        else if (part.type === "reasoning-delta" && part.text) yield emit({ type: "reasoning-delta", text: part.text });
+        else if (part.type === "error") throw part.error;
+        else if (part.type === "abort") aborted = true;
+        else if (part.type === "finish") {
+          finishReason = part.finishReason;
+          usage = { inputTokens: part.totalUsage.inputTokens, outputTokens: part.totalUsage.outputTokens };
+        }
+      }
+    } catch (error) {
+      if (signal?.aborted) aborted = true;
+      else {
+        errorCode = classifyModelError(error, { hadText: recorder.text.length > 0, timedOut: timeout.aborted });
+        if (errorCode !== "stream_interrupted") console.error("[chat] model call failed:", error instanceof Error ? error.message : error);
+      }
+    }
+    if (signal?.aborted) aborted = true;
+    if (errorCode) status = recorder.text.length > 0 ? "partial" : "error";
+    else if (aborted) status = "partial";
+    if (errorCode) yield emit({ type: "error", code: errorCode, message: userMessageFor(errorCode, contacts.emergencyNumber) });
+    yield emit({ type: "disclaimer", text: disclaimer });
+    await persist(status);
+    yield { type: "finish", status, aborted, usage, model: modelId, finishReason };
+  } finally {
+    // The consumer went away mid-stream (client disconnect): keep what was produced.
+    await persist(status === "complete" ? "partial" : status);
+  }
+}
+
+/** Convenience for tests and non-streaming callers: runs a whole turn and collects its events. */
+export async function runChatTurn(input: ChatTurnInput, deps: ChatDeps, signal?: AbortSignal): Promise<ChatEvent[]> {
+  const turn = await prepareChatTurn(input, deps);
+  const events: ChatEvent[] = [];
+  for await (const event of streamChatTurn(turn, deps, signal)) events.push(event);
+  return events;
+}

@@ -1,0 +1,34 @@
+// The /api/chat request body (what the web chat and widget send): one zod schema,
+// shared with the client through its inferred type.
+import { z } from "zod";
+
+export const MAX_CHAT_BODY_BYTES = 64 * 1024;
+
+const id = z.string().min(1).max(128).regex(/^[A-Za-z0-9_-]+$/, "ids may only contain letters, digits, - and _");
+
+export const chatRequestSchema = z.object({
+  /** Conversation id (useChat's chat id). */
+  id,
+  /** The newest user message in AI SDK UIMessage form; history is loaded on the server. */
+  message: z.object({
+    id,
+    role: z.literal("user", { message: "message.role must be \"user\"" }),
+    parts: z
+      .array(z.looseObject({ type: z.string() }))
+      .min(1, "message.parts must not be empty")
+      .max(32),
+  }),
+  /** The visitor accepted the medical disclaimer (the consent gate). */
+  consent: z.boolean().optional(),
+  trigger: z.enum(["submit-message", "regenerate-message"]).default("submit-message"),
+  locale: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/).max(35).optional(),
+});
+
+export type ChatRequestBody = z.input<typeof chatRequestSchema>;
+
+export function textOfParts(parts: { type: string; text?: unknown }[]): string {
+  return parts
+    .filter((p) => p.type === "text" && typeof p.text === "string")
+    .map((p) => p.text as string)
+    .join("\n");
+}

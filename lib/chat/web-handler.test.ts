@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDb, type DbHandle } from "@/lib/db/client";
+import { migrateDb } from "@/lib/db/migrate";
+import { listMessages } from "@/lib/db/messages";
+import { gpuFunctionConfig } from "./model";
+import { handleChatRequest, type WebChatDeps } from "./web-handler";
+import { startFakeGpuFunction, type FakeServer } from "./fake-gpu-function.test-helper";
+import { VISITOR_COOKIE } from "./visitor";
+
+let handle: DbHandle;
+let server: FakeServer;
+let deps: WebChatDeps;
+beforeAll(async () => {
+  handle = await createDb({ url: "memory://" });
+  await migrateDb(handle);
+  server = await startFakeGpuFunction({ deltas: ["Hello ", "there."] });
+  deps = { getDb: async () => handle.db, gpu: gpuFunctionConfig({ GPU_FUNCTION_URL: server.url, CHAT_MODEL: "fake-model" }), env: {} };
+});
+afterAll(async () => {
+  await server?.close();
+  await handle?.close();
+});
+
+const cookie = `${VISITOR_COOKIE}=visitor_bbbbbbbbbbbbbbbb`;
+function post(body: unknown, headers: Record<string, string> = {}): Request {
+  return new Request("http://127.0.0.1/api/chat", {
+    method: "POST",
+    headers: { "content-type": "application/json", cookie, ...headers },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+}
+const body = (id: string, text: string, extra: Record<string, unknown> = {}) => ({
+  id,
+  message: { id: `${id}-m1`, role: "user", parts: [{ type: "text", text }] },
+  consent: true,
+  ...extra,
+});
+
+describe("POST /api/chat handler", () => {
+  it("refuses a request without the consent flag (403 with a reason) and stores nothing", async () => {
+    const res = await handleChatRequest(post(body("c-noconsent", "hi", { consent: undefined })), deps);
+    expect(res.status).toBe(403);
+    expect((await res.json()).error.code).toBe("consent_required");
+    expect(await listMessages(handle.db, "c-noconsent")).toEqual([]);
+    const refused = await handleChatRequest(post(body("c-noconsent", "hi", { consent: false })), deps);
+    expect(refused.status).toBe(403);
+  });
+
+  it("answers 400 with the reason for malformed bodies", async () => {
+    const notJson = await handleChatRequest(post("{nope"), deps);
+    expect(notJson.status).toBe(400);
+    expect((await notJson.json()).error.code).toBe("invalid_json");
+    const wrong = await handleChatRequest(post({ id: "x", message: { id: "m", role: "assistant", parts: [] } }), deps);
+    expect(wrong.status).toBe(400);
+    expect((await wrong.json()).error.message).toMatch(/message\.role/);
+  });
+
+  it("answers 413 for an oversized message or body", async () => {
+    const long = await handleChatRequest(post(body("c-long", "a".repeat(5000))), deps);
+    expect(long.status).toBe(413);
+    const huge = await handleChatRequest(post(body("c-huge", "b".repeat(70_000))), deps);
+    expect(huge.status).toBe(413);
+  });
+
+  it("streams a UI message stream with the disclaimer part and sets a visitor cookie for new visitors", async () => {
+    const res = await handleChatRequest(post(body("c-stream", "What is a cold?"), { cookie: "" }), deps);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("x-vercel-ai-ui-message-stream")).toBe("v1");
+    expect(res.headers.get("set-cookie")).toMatch(new RegExp(`^${VISITOR_COOKIE}=\\w+; Path=/;.*HttpOnly`));
+    const sse = await res.text();
+    const chunks = sse
+      .split("\n\n")
+      .filter((l) => l.startsWith("data: ") && !l.includes("[DONE]"))
+      .map((l) => JSON.parse(l.slice(6)) as { type: string; delta?: string });
+    expect(chunks[0].type).toBe("start");
+    expect(chunks.filter((c) => c.type === "text-delta").map((c) => c.delta).join("")).toBe("Hello there.");
+    const types = chunks.map((c) => c.type);
+    expect(types.indexOf("data-disclaimer")).toBeGreaterThan(types.lastIndexOf("text-delta"));
+    expect(types.at(-1)).toBe("finish");
+  });
+
+  it("does not let another visitor write into someone else's conversation", async () => {
+    await (await handleChatRequest(post(body("c-owned", "hello")), deps)).text();
+    const res = await handleChatRequest(post(body("c-owned", "hijack", { message: { id: "x2", role: "user", parts: [{ type: "text", text: "hijack" }] } }), { cookie: `${VISITOR_COOKIE}=visitor_cccccccccccccccc` }), deps);
+    expect(res.status).toBe(404);
+  });
+});

@@ -1,0 +1,52 @@
+// POST /api/chat: the web chat's (and widget's) adapter around the pipeline. Kept
+// as a plain function of a Request so tests call it without a Next.js server.
+import type { Db } from "@/lib/db/client";
+import { ChatRequestError } from "./errors";
+import { BodyError, jsonError, readJsonBody, visitorFrom, zodReason } from "./http";
+import { prepareChatTurn, streamChatTurn, type ChatDeps } from "./pipeline";
+import { chatRequestSchema, MAX_CHAT_BODY_BYTES, textOfParts } from "./request";
+import type { ChatSurface } from "./types";
+import { chatUIMessageResponse } from "./ui-stream";
+
+export interface WebChatDeps extends Omit<ChatDeps, "db"> {
+  getDb: () => Promise<Db>;
+  surface?: ChatSurface;
+  widgetSiteId?: string | null;
+}
+
+export async function handleChatRequest(request: Request, deps: WebChatDeps): Promise<Response> {
+  const visitor = visitorFrom(request);
+  const headers: Record<string, string> = visitor.setCookie ? { "set-cookie": visitor.setCookie } : {};
+  let raw: unknown;
+  try {
+    raw = await readJsonBody(request, MAX_CHAT_BODY_BYTES);
+  } catch (error) {
+    if (error instanceof BodyError) return jsonError(error.status, error.code, error.message, headers);
+    throw error;
+  }
+  const parsed = chatRequestSchema.safeParse(raw);
+  if (!parsed.success) return jsonError(400, "invalid_body", zodReason(parsed.error), headers);
+  const body = parsed.data;
+  const text = textOfParts(body.message.parts as { type: string; text?: unknown }[]);
+  const db = await deps.getDb();
+  const chatDeps: ChatDeps = { ...deps, db };
+  try {
+    const turn = await prepareChatTurn(
+      {
+        surface: deps.surface ?? "web",
+        visitorId: visitor.visitorId,
+        conversationId: body.id,
+        userMessage: { id: body.message.id, text },
+        consent: body.consent === true,
+        locale: body.locale,
+        regenerate: body.trigger === "regenerate-message",
+        widgetSiteId: deps.widgetSiteId ?? null,
+      },
+      chatDeps,
+    );
+    return chatUIMessageResponse(streamChatTurn(turn, chatDeps, request.signal), headers);
+  } catch (error) {
+    if (error instanceof ChatRequestError) return jsonError(error.status, error.code, error.message, headers);
+    throw error;
+  }
+}
