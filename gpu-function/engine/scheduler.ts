@@ -41,6 +41,13 @@ export class QueueFullError extends Error {
   }
 }
 
+export class ContextLengthError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ContextLengthError";
+  }
+}
+
 export class ShuttingDownError extends Error {
   constructor() {
     super("The server is shutting down");
@@ -102,15 +109,22 @@ export class Scheduler {
     return this.stepCounter;
   }
 
-  submit(req: GenerationRequest): Promise<GenerationResult> {
-    if (this.closing) return Promise.reject(new ShuttingDownError());
-    if (req.promptTokens.length === 0) return Promise.reject(new Error("empty prompt"));
-    if (req.promptTokens.length >= this.model.maxSequenceLength) {
-      return Promise.reject(new Error(`prompt of ${req.promptTokens.length} tokens leaves no room in a ${this.model.maxSequenceLength}-token context`));
+  /** Why a request with this prompt would be refused right now (checked synchronously, before a stream opens). */
+  admissionError(promptLength: number): Error | null {
+    if (this.closing) return new ShuttingDownError();
+    if (promptLength === 0) return new Error("empty prompt");
+    if (promptLength >= this.model.maxSequenceLength) {
+      return new ContextLengthError(`prompt of ${promptLength} tokens leaves no room in a ${this.model.maxSequenceLength}-token context`);
     }
-    if (this.queue.length >= this.opts.maxQueue) {
-      this.opts.metrics?.rejected.inc();
-      return Promise.reject(new QueueFullError(this.retryAfterSeconds()));
+    if (this.queue.length >= this.opts.maxQueue) return new QueueFullError(this.retryAfterSeconds());
+    return null;
+  }
+
+  submit(req: GenerationRequest): Promise<GenerationResult> {
+    const refusal = this.admissionError(req.promptTokens.length);
+    if (refusal) {
+      if (refusal instanceof QueueFullError) this.opts.metrics?.rejected.inc();
+      return Promise.reject(refusal);
     }
     if (req.signal?.aborted) return Promise.resolve(emptyResult(req, "abort"));
     return new Promise<GenerationResult>((resolve, reject) => {

@@ -15,6 +15,8 @@ export interface Route {
   method: string;
   /** e.g. "/v1/fine_tuning/jobs/:id" */
   pattern: string;
+  /** Overrides the router's body limit (e.g. adapter uploads are larger than chat requests). */
+  maxBodyBytes?: number;
   handler(req: IncomingMessage, res: ServerResponse, ctx: RouteContext): Promise<void>;
 }
 
@@ -229,7 +231,7 @@ export function createRouter(routes: Route[], opts: RouterOptions): RequestListe
         const ctx: RouteContext = {
           params,
           url,
-          readJson: () => (bodyPromise ??= readJsonBody(req, opts.maxBodyBytes)),
+          readJson: () => (bodyPromise ??= readJsonBody(req, route.maxBodyBytes ?? opts.maxBodyBytes)),
         };
         await route.handler(req, res, ctx);
         return;

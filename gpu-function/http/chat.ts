@@ -1,0 +1,126 @@
+// POST /v1/chat/completions: OpenAI Chat Completions over the continuous-batching scheduler,
+// streaming (SSE, `data: [DONE]`, optional usage chunk) or not.
+import { randomUUID } from "node:crypto";
+import type { ServerResponse } from "node:http";
+
+import { ContextLengthError, QueueFullError, ShuttingDownError, type GenerationRequest, type GenerationResult } from "../engine/scheduler";
+import type { SamplingParams } from "../engine/sampler";
+import { chatCompletionRequestSchema, type ChatCompletion, type ChatCompletionChunk, type ChatCompletionRequest } from "../shared/openai";
+import { resolveChatModel, type ServingDeps } from "./deps";
+import { ApiError, clientAbortSignal, parseBody, sendJson, SseWriter, type Route } from "./router";
+
+export function chatRoutes(deps: ServingDeps): Route[] {
+  return [
+    {
+      method: "POST",
+      pattern: "/v1/chat/completions",
+      maxBodyBytes: 4 * 1024 * 1024,
+      async handler(req, res, ctx) {
+        const body = parseBody(chatCompletionRequestSchema, await ctx.readJson());
+        const lora = resolveChatModel(deps, body.model);
+        const promptTokens = renderPrompt(deps, body);
+        const refusal = deps.scheduler.admissionError(promptTokens.length);
+        if (refusal) throw toApiError(refusal);
+
+        const remaining = deps.model.maxSequenceLength - promptTokens.length;
+        const maxTokens = Math.min(body.max_completion_tokens ?? body.max_tokens ?? deps.defaultMaxTokens, remaining);
+        const generation: GenerationRequest = {
+          promptTokens,
+          lora,
+          sampling: samplingParams(body),
+          maxTokens,
+          stop: body.stop === undefined || body.stop === null ? [] : typeof body.stop === "string" ? [body.stop] : body.stop,
+          signal: clientAbortSignal(req, res),
+        };
+        const meta = { id: `chatcmpl-${randomUUID()}`, created: Math.floor(Date.now() / 1000), model: body.model };
+        if (body.stream) await streamCompletion(deps, res, generation, meta, body.stream_options?.include_usage === true);
+        else sendJson(res, 200, toCompletion(await submit(deps, generation), meta));
+      },
+    },
+  ];
+}
+
+function renderPrompt(deps: ServingDeps, body: ChatCompletionRequest): number[] {
+  try {
+    return deps.tokenizer.encodeChat(body.messages);
+  } catch (err) {
+    // Templates reject what the model cannot take (e.g. "roles must alternate") via raise_exception.
+    throw new ApiError(400, `messages could not be rendered with the model's chat template: ${(err as Error).message}`, {
+      param: "messages",
+      code: "invalid_messages",
+    });
+  }
+}
+
+function samplingParams(body: ChatCompletionRequest): SamplingParams {
+  return {
+    temperature: body.temperature ?? 1,
+    topP: body.top_p ?? 1,
+    topK: body.top_k && body.top_k > 0 ? body.top_k : 0,
+    seed: body.seed ?? undefined,
+    frequencyPenalty: body.frequency_penalty ?? 0,
+    presencePenalty: body.presence_penalty ?? 0,
+    repetitionPenalty: body.repetition_penalty ?? 1,
+  };
+}
+
+function toApiError(err: unknown): unknown {
+  if (err instanceof QueueFullError) {
+    return new ApiError(429, err.message, { code: "queue_full", headers: { "retry-after": String(err.retryAfterSeconds) } });
+  }
+  if (err instanceof ShuttingDownError) return new ApiError(503, err.message, { code: "shutting_down", headers: { "retry-after": "5" } });
+  if (err instanceof ContextLengthError) return new ApiError(400, `This model's maximum context length is exceeded: ${err.message}`, { param: "messages", code: "context_length_exceeded" });
+  return err;
+}
+
+async function submit(deps: ServingDeps, generation: GenerationRequest): Promise<GenerationResult> {
+  try {
+    return await deps.scheduler.submit(generation);
+  } catch (err) {
+    throw toApiError(err);
+  }
+}
+
+interface Meta {
+  id: string;
+  created: number;
+  model: string;
+}
+
+function toCompletion(r: GenerationResult, meta: Meta): ChatCompletion {
+  return {
+    ...meta,
+    object: "chat.completion",
+    choices: [
+      {
+        index: 0,
+        message: { role: "assistant", content: r.content, ...(r.reasoning ? { reasoning_content: r.reasoning } : {}) },
+        finish_reason: r.finishReason,
+        logprobs: null,
+      },
+    ],
+    usage: { prompt_tokens: r.promptTokens, completion_tokens: r.completionTokens, total_tokens: r.promptTokens + r.completionTokens },
+  };
+}
+
+async function streamCompletion(deps: ServingDeps, res: ServerResponse, generation: GenerationRequest, meta: Meta, includeUsage: boolean): Promise<void> {
+  const sse = new SseWriter(res);
+  const chunk = (delta: ChatCompletionChunk["choices"][0]["delta"], finish: ChatCompletionChunk["choices"][0]["finish_reason"] = null): ChatCompletionChunk => ({
+    ...meta,
+    object: "chat.completion.chunk",
+    choices: [{ index: 0, delta, finish_reason: finish, logprobs: null }],
+    ...(includeUsage ? { usage: null } : {}),
+  });
+  sse.data(chunk({ role: "assistant", content: "" }));
+  generation.onDelta = (d) => {
+    sse.data(chunk({ ...(d.reasoning ? { reasoning_content: d.reasoning } : {}), ...(d.content ? { content: d.content } : {}) }));
+  };
+  const result = await submit(deps, generation);
+  if (sse.closed) return;
+  sse.data(chunk({}, result.finishReason));
+  if (includeUsage) {
+    const usage = { prompt_tokens: result.promptTokens, completion_tokens: result.completionTokens, total_tokens: result.promptTokens + result.completionTokens };
+    sse.data({ ...meta, object: "chat.completion.chunk", choices: [], usage });
+  }
+  sse.done();
+}

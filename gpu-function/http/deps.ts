@@ -1,0 +1,39 @@
+// What the HTTP layer needs from the engine; built once by server.ts.
+import type { AdapterRegistry } from "../engine/adapters";
+import type { EngineMetrics } from "../engine/metrics";
+import type { Scheduler } from "../engine/scheduler";
+import type { ChatTokenizer } from "../engine/tokenizer";
+import type { LoadedEmbedder, LoadedModel, PreparedLora } from "../models/types";
+import { ApiError } from "./router";
+
+export interface EmbedderDeps {
+  id: string;
+  model: LoadedEmbedder;
+  tokenizer: ChatTokenizer;
+  /** For validating token-id inputs. */
+  vocabSize?: number;
+}
+
+export interface ServingDeps {
+  /** Base model id; requests naming it (or an alias) use no adapter. */
+  modelId: string;
+  aliases: string[];
+  model: LoadedModel;
+  tokenizer: ChatTokenizer;
+  scheduler: Scheduler;
+  adapters: AdapterRegistry;
+  metrics: EngineMetrics;
+  embedder: EmbedderDeps | null;
+  /** Completion budget when a request sets none (still capped by the context). */
+  defaultMaxTokens: number;
+  startedAt: number;
+}
+
+/** `model` → adapter (null = base), or 404 in OpenAI's shape. */
+export function resolveChatModel(deps: ServingDeps, model: string): PreparedLora | null {
+  if (model === deps.modelId || deps.aliases.includes(model)) return null;
+  const lora = deps.adapters.get(model);
+  if (lora) return lora;
+  const known = [deps.modelId, ...deps.adapters.list().map((a) => a.name)].join(", ");
+  throw new ApiError(404, `The model '${model}' does not exist (available: ${known})`, { code: "model_not_found", param: "model" });
+}

@@ -1,0 +1,62 @@
+// POST /v1/embeddings: OpenAI Embeddings from the embedding model (mean-pooled, L2-normalised).
+import { embeddingRequestSchema, type EmbeddingRequest, type EmbeddingResponse } from "../shared/openai";
+import type { EmbedderDeps, ServingDeps } from "./deps";
+import { ApiError, parseBody, sendJson, type Route } from "./router";
+
+const MAX_INPUTS = 2048;
+const BATCH = 16;
+
+export function embeddingRoutes(deps: ServingDeps): Route[] {
+  return [
+    {
+      method: "POST",
+      pattern: "/v1/embeddings",
+      maxBodyBytes: 8 * 1024 * 1024,
+      async handler(_req, res, ctx) {
+        const body = parseBody(embeddingRequestSchema, await ctx.readJson());
+        const embedder = deps.embedder;
+        if (!embedder) throw new ApiError(404, "This server has no embedding model (set EMBEDDING_MODEL_DIR)", { code: "model_not_found", param: "model" });
+        if (body.model !== embedder.id && body.model !== "default") {
+          throw new ApiError(404, `The model '${body.model}' does not exist (embedding model: ${embedder.id})`, { code: "model_not_found", param: "model" });
+        }
+        if (body.dimensions !== undefined && body.dimensions !== embedder.model.dim) {
+          throw new ApiError(400, `dimensions must be ${embedder.model.dim} for ${embedder.id} (it cannot be shortened)`, { param: "dimensions" });
+        }
+        const inputs = tokenizeInputs(embedder, body.input);
+        const vectors: Float32Array[] = [];
+        for (let i = 0; i < inputs.length; i += BATCH) vectors.push(...(await embedder.model.embed(inputs.slice(i, i + BATCH))));
+        const promptTokens = inputs.reduce((a, t) => a + t.length, 0);
+        const response: EmbeddingResponse = {
+          object: "list",
+          data: vectors.map((v, index) => ({ object: "embedding", index, embedding: body.encoding_format === "base64" ? toBase64(v) : Array.from(v) })),
+          model: body.model,
+          usage: { prompt_tokens: promptTokens, total_tokens: promptTokens },
+        };
+        sendJson(res, 200, response);
+      },
+    },
+  ];
+}
+
+function tokenizeInputs(embedder: EmbedderDeps, input: EmbeddingRequest["input"]): number[][] {
+  const list: Array<string | number[]> =
+    typeof input === "string" ? [input] : typeof input[0] === "number" ? [input as number[]] : (input as Array<string | number[]>);
+  if (list.length > MAX_INPUTS) throw new ApiError(400, `input may hold at most ${MAX_INPUTS} items`, { param: "input" });
+  const vocab = embedder.vocabSize;
+  return list.map((item, i) => {
+    const ids = typeof item === "string" ? embedder.tokenizer.encode(item, true) : item;
+    if (ids.length === 0) throw new ApiError(400, `input[${i}] is empty`, { param: "input" });
+    if (ids.length > embedder.model.maxSequenceLength) {
+      throw new ApiError(400, `input[${i}] has ${ids.length} tokens; ${embedder.id} accepts at most ${embedder.model.maxSequenceLength}`, {
+        param: "input",
+        code: "context_length_exceeded",
+      });
+    }
+    if (vocab !== undefined && ids.some((t) => t >= vocab)) throw new ApiError(400, `input[${i}] has a token id outside the vocabulary`, { param: "input" });
+    return ids;
+  });
+}
+
+function toBase64(v: Float32Array): string {
+  return Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString("base64");
+}
