@@ -1,0 +1,47 @@
+// The starter knowledge base (lib/rag/starter-kb, written by the project, CC BY 4.0) is
+// ingested on first start so a fresh install answers grounded. Idempotent: checksums
+// make later calls no-ops, and one in-flight run is shared per database.
+import fs from "node:fs";
+import path from "node:path";
+import type { Db } from "@/lib/db/client";
+import type { DocumentEmbedder } from "./embed";
+import { importPath } from "./importers";
+import { ingestDocuments, type IngestOptions, type IngestReport } from "./ingest";
+
+export const STARTER_KB_SOURCE = "MedChat starter knowledge base";
+
+export function starterKnowledgeBaseDir(): string {
+  return path.resolve(process.env.MEDCHAT_STARTER_KB_DIR || path.join(process.cwd(), "lib", "rag", "starter-kb"));
+}
+
+const inFlight = new WeakMap<Db, Promise<IngestReport>>();
+
+/**
+ * Ingests the starter knowledge base unless it is already there with the same content.
+ * Never throws for a bad file or an unreachable embedder: the report says what failed,
+ * and a run that wrote nothing because of failures is retried on the next call.
+ */
+export function ensureStarterKnowledgeBase(
+  db: Db,
+  embedder: DocumentEmbedder & { id?: string },
+  options: Pick<IngestOptions, "onProgress"> & { dir?: string } = {},
+): Promise<IngestReport> {
+  const existing = inFlight.get(db);
+  if (existing) return existing;
+  const dir = options.dir ?? starterKnowledgeBaseDir();
+  const run = (async () => {
+    if (!fs.existsSync(dir)) throw new Error(`starter knowledge base folder not found: ${dir}`);
+    return ingestDocuments(db, embedder, importPath(dir, { source: STARTER_KB_SOURCE }), {
+      embedderId: embedder.id,
+      onProgress: options.onProgress,
+    });
+  })();
+  inFlight.set(db, run);
+  run.then(
+    (report) => {
+      if (report.failed.length > 0) inFlight.delete(db);
+    },
+    () => inFlight.delete(db),
+  );
+  return run;
+}
