@@ -94,8 +94,9 @@ function parseEntry(name: string, entry: unknown): { dtype: SafetensorsDType; sh
 }
 
 function decode(dtype: SafetensorsDType, raw: Uint8Array, count: number): Float32Array {
-  // Copy to an aligned buffer: tensor offsets in the file need not be aligned to the element size.
-  const buf = raw.slice().buffer;
+  // Copy to a fresh aligned buffer: tensor offsets in the file need not be aligned to the element
+  // size, and `raw` may be a Node Buffer whose slice() is a view of the whole file.
+  const buf = new Uint8Array(raw).buffer;
   const view = new DataView(buf);
   const out = new Float32Array(count);
   switch (dtype) {

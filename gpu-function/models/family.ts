@@ -1,0 +1,123 @@
+// The interface every model family implements. A family knows its Hugging Face config
+// fields, its tensor names and shapes, and how to express one forward pass as an ONNX
+// graph; the runtime (runtime.ts) is family-agnostic and only relies on the graph I/O
+// contract described on `FusedGraphOptions`. New families (gpt-oss: MoE, attention sinks,
+// alternating sliding windows, YaRN) add a file and a registry entry; per-layer attention
+// differences stay inside the family's graph, the KV cache layout is the same for all.
+import type { GraphBuilder } from "../onnx/graph";
+import type { SafeTensor } from "../onnx/safetensors";
+import type { HfConfig, LoraTarget, ModelDims } from "./types";
+
+export type Tensors = Map<string, SafeTensor>;
+
+/** One weight the family expects in `model.safetensors`, with how a random tiny model initialises it. */
+export interface TensorSpec {
+  name: string;
+  shape: number[];
+  init: "normal" | "ones" | "zeros";
+  /** Absent from real checkpoints when the head is tied (tiny models never write it then). */
+  optional?: boolean;
+}
+
+/**
+ * Options for the inference graph. Graph I/O contract (the runtime feeds what the graph declares):
+ * - inputs: `input_ids` int64 [B,S]; `position_ids` int64 [B,S] (only if the family needs them);
+ *   `seqlens_k` int32 [B] (= tokens in cache after this step − 1); `total_sequence_length` int32 [];
+ *   per layer `past_key.L` / `past_value.L` [B, kvHeads, cap, headDim] (shared with the presents);
+ *   for LoRA targets `lora_a.<module>` [B, in, R] and `lora_b.<module>` [B, R, out] (scale folded into B).
+ * - outputs: `logits` [B, vocab] of each row's last position (or `hidden` [B,S,H] when
+ *   `output: "hidden"`), and `present_key.L` / `present_value.L`.
+ */
+export interface FusedGraphOptions {
+  /** Modules (LoraTarget.module) whose LoRA A/B become per-row graph inputs. */
+  loraModules: Set<string>;
+  quantize: "none" | "int8" | "int4";
+  /** Activation/weight float type: fp16 is for the CUDA EP. */
+  floatType: "float32" | "float16";
+  output: "logits" | "hidden";
+  /** Longest sequence the graph must support (sizes position tables). */
+  maxSequenceLength: number;
+}
+
+export interface PlainGraphOptions {
+  /** Weights that become graph inputs (named as in HF) instead of initializers. */
+  trainable?: Set<string> | "all" | "none";
+  /** LoRA on these modules (short names like `q_proj` or full module paths); A/B become graph inputs. */
+  lora?: { targets: string[]; rank: number; scale?: number } | null;
+  output: "logits" | "hidden";
+  /** float64 builds the whole graph in double (gradient checks). */
+  floatType?: "float32" | "float64";
+}
+
+export interface Family {
+  readonly name: string;
+  /** HF `model_type` values this family serves. */
+  readonly modelTypes: readonly string[];
+  /** Normalised dimensions from an HF config (throws a clear error on missing fields). */
+  dims(config: HfConfig): ModelDims;
+  /** Every weight the family reads, in HF names and shapes. */
+  tensorSpecs(dims: ModelDims, config: HfConfig): TensorSpec[];
+  /** Every linear layer LoRA may target (PEFT module names). */
+  loraTargets(dims: ModelDims): LoraTarget[];
+  /** Inference graph with fused contrib ops and a KV cache. */
+  buildFusedGraph(dims: ModelDims, config: HfConfig, tensors: Tensors, opts: FusedGraphOptions): GraphBuilder;
+  /** Reference graph with standard ONNX ops only (training and correctness checks); no KV cache. */
+  buildPlainGraph(dims: ModelDims, config: HfConfig, tensors: Tensors, opts: PlainGraphOptions): GraphBuilder;
+  /** A small random config of this family, in HF field names. */
+  tinyConfig(overrides: TinyOverrides): HfConfig;
+}
+
+export interface TinyOverrides {
+  vocabSize?: number;
+  hiddenSize?: number;
+  numLayers?: number;
+  numHeads?: number;
+  numKvHeads?: number;
+  intermediateSize?: number;
+  maxPositions?: number;
+  /** gpt-neo local attention window / llama (Mistral) sliding window. */
+  windowSize?: number;
+  /** Qwen2-style q/k/v biases (llama family). */
+  qkvBias?: boolean;
+  tieWordEmbeddings?: boolean;
+  eosTokenIds?: number[];
+  bosTokenId?: number;
+}
+
+/** Reads a required numeric config field with a readable error. */
+export function configNumber(config: HfConfig, key: string, fallback?: number): number {
+  const v = config[key];
+  if (typeof v === "number" && Number.isFinite(v)) return v;
+  if (v === undefined || v === null) {
+    if (fallback !== undefined) return fallback;
+    throw new Error(`config.json: missing required field "${key}"`);
+  }
+  throw new Error(`config.json: field "${key}" must be a number, got ${JSON.stringify(v)}`);
+}
+
+/** eos_token_id may be a number or a list in HF configs. */
+export function configTokenIds(config: HfConfig, key: string): number[] {
+  const v = config[key];
+  if (typeof v === "number") return [v];
+  if (Array.isArray(v)) return v.filter((x): x is number => typeof x === "number");
+  return [];
+}
+
+export function tensorOf(tensors: Tensors, name: string): SafeTensor {
+  const t = tensors.get(name);
+  if (!t) throw new Error(`model.safetensors: missing tensor "${name}"`);
+  return t;
+}
+
+/** Resolves LoRA target names (short `q_proj` or full module paths) against a family's target list. */
+export function selectLoraTargets(all: LoraTarget[], names: string[]): LoraTarget[] {
+  const wanted = new Set(names);
+  const picked = all.filter((t) => wanted.has(t.shortName) || wanted.has(t.module));
+  for (const n of wanted) {
+    if (!all.some((t) => t.shortName === n || t.module === n)) {
+      const known = [...new Set(all.map((t) => t.shortName))].join(", ");
+      throw new Error(`LoRA target "${n}" is not a linear layer of this model (known: ${known})`);
+    }
+  }
+  return picked;
+}

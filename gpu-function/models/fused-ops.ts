@@ -1,0 +1,172 @@
+// Building blocks of the FUSED inference graphs: onnxruntime contrib ops (com.microsoft)
+// GroupQueryAttention with a shared past/present KV buffer, Skip(Simplified)LayerNormalization,
+// FastGelu, optional MatMulNBits weight-only quantisation, and per-row LoRA as graph inputs.
+// Weights are pre-transposed to [in, out] (and q/k/v, gate/up concatenated) at build time so
+// each block costs one MatMul.
+import { GraphBuilder, type Constant } from "../onnx/graph";
+import { toFp16Bits } from "../onnx/safetensors";
+import { tensorOf, type FusedGraphOptions, type Tensors } from "./family";
+import { quantizeBlockwise } from "./quantize";
+
+export const pastKeyName = (layer: number) => `past_key.${layer}`;
+export const pastValueName = (layer: number) => `past_value.${layer}`;
+export const presentKeyName = (layer: number) => `present_key.${layer}`;
+export const presentValueName = (layer: number) => `present_value.${layer}`;
+export const loraAName = (module: string) => `lora_a.${module}`;
+export const loraBName = (module: string) => `lora_b.${module}`;
+
+export class FusedOps {
+  readonly g: GraphBuilder;
+  readonly ft: "float32" | "float16";
+
+  constructor(name: string, private readonly tensors: Tensors, readonly opts: FusedGraphOptions) {
+    this.g = new GraphBuilder(name);
+    this.ft = opts.floatType;
+  }
+
+  floats(prefix: string, values: ArrayLike<number>, dims: number[]): string {
+    const f32 = Float32Array.from(values);
+    const c: Constant = this.ft === "float16" ? { dtype: "float16", dims, data: toFp16Bits(f32) } : { dtype: "float32", dims, data: f32 };
+    return this.g.constant(prefix, c);
+  }
+
+  /** An HF tensor as an initializer of the graph's float type (optionally transformed). */
+  weight(name: string, transform?: (data: Float32Array, shape: number[]) => { data: Float32Array; shape: number[] }): string {
+    const key = transform ? `${name}.t` : name;
+    if (this.g.initializers.has(key)) return key;
+    const t = tensorOf(this.tensors, name);
+    const { data, shape } = transform ? transform(t.data, t.shape) : { data: t.data, shape: t.shape };
+    const c: Constant = this.ft === "float16" ? { dtype: "float16", dims: shape, data: toFp16Bits(data) } : { dtype: "float32", dims: shape, data };
+    return this.g.initializer(key, c);
+  }
+
+  /** Declares the per-layer KV cache inputs/outputs and the attention bookkeeping inputs. */
+  declareCacheIO(numLayers: number, numKvHeads: number, headDim: number): void {
+    this.g.input("seqlens_k", "int32", ["batch"]);
+    this.g.input("total_sequence_length", "int32", []);
+    for (let l = 0; l < numLayers; l++) {
+      this.g.input(pastKeyName(l), this.ft, ["batch", numKvHeads, "capacity", headDim]);
+      this.g.input(pastValueName(l), this.ft, ["batch", numKvHeads, "capacity", headDim]);
+      this.g.output(presentKeyName(l), this.ft, ["batch", numKvHeads, "capacity", headDim]);
+      this.g.output(presentValueName(l), this.ft, ["batch", numKvHeads, "capacity", headDim]);
+    }
+  }
+
+  /**
+   * One MatMul for several linear modules sharing the input x (e.g. q/k/v), returning each
+   * module's output. Biases are concatenated too; LoRA deltas are added per module.
+   */
+  linears(x: string, modules: { module: string; out: number; bias: boolean }[], inFeatures: number): string[] {
+    const n = modules.reduce((s, m) => s + m.out, 0);
+    const wT = new Float32Array(inFeatures * n); // [in, n]
+    let col = 0;
+    for (const m of modules) {
+      const w = tensorOf(this.tensors, `${m.module}.weight`);
+      if (w.shape[0] !== m.out || w.shape[1] !== inFeatures) {
+        throw new Error(`model.safetensors: "${m.module}.weight" has shape ${JSON.stringify(w.shape)}, expected [${m.out}, ${inFeatures}]`);
+      }
+      for (let o = 0; o < m.out; o++) for (let i = 0; i < inFeatures; i++) wT[i * n + col + o] = w.data[o * inFeatures + i];
+      col += m.out;
+    }
+    const name = modules.map((m) => m.module).join("+");
+    let y = this.matmulConst(x, wT, inFeatures, n, name);
+    if (modules.some((m) => m.bias)) {
+      const bias = new Float32Array(n);
+      let off = 0;
+      for (const m of modules) {
+        if (m.bias) bias.set(tensorOf(this.tensors, `${m.module}.bias`).data, off);
+        off += m.out;
+      }
+      y = this.g.op("Add", [y, this.floats(`${name}.bias`, bias, [n])]);
+    }
+    const parts = modules.length === 1 ? [y] : this.g.node("Split", [y, this.g.i64(modules.map((m) => m.out))], { attrs: { axis: -1 }, outputs: modules.length });
+    return parts.map((p, i) => this.addLora(x, p, modules[i].module, inFeatures, modules[i].out));
+  }
+
+  /** x·W for a constant W [k, n]: MatMul, or MatMulNBits when quantising. */
+  private matmulConst(x: string, wT: Float32Array, k: number, n: number, name: string): string {
+    if (this.opts.quantize === "none") {
+      const c: Constant = this.ft === "float16" ? { dtype: "float16", dims: [k, n], data: toFp16Bits(wT) } : { dtype: "float32", dims: [k, n], data: wT };
+      return this.g.op("MatMul", [x, this.g.initializer(`${name}.wT`, c)]);
+    }
+    const bits = this.opts.quantize === "int8" ? 8 : 4;
+    const q = quantizeBlockwise(wT, k, n, bits, 32);
+    const packed = this.g.initializer(`${name}.q${bits}`, { dtype: "uint8", dims: [n, q.blocksPerCol, q.blobSize], data: q.packed });
+    const scales = this.floats(`${name}.scales`, q.scales, [n, q.blocksPerCol]);
+    return this.g.ms("MatMulNBits", [x, packed, scales], { K: k, N: n, bits, block_size: 32, accuracy_level: 0 })[0];
+  }
+
+  /** Adds scale·(x·A)·B with per-row A [B,in,R] and B [B,R,out] graph inputs (zeros rows = no adapter). */
+  private addLora(x: string, y: string, module: string, inFeatures: number, outFeatures: number): string {
+    if (!this.opts.loraModules.has(module)) return y;
+    // LoRA inputs stay fp32 on the wire; fp16 graphs cast them once per step (they are small).
+    let a = this.g.input(loraAName(module), "float32", ["batch", inFeatures, "lora_rank"]);
+    let b = this.g.input(loraBName(module), "float32", ["batch", "lora_rank", outFeatures]);
+    if (this.ft === "float16") {
+      a = this.g.op("Cast", [a], { to: 10 });
+      b = this.g.op("Cast", [b], { to: 10 });
+    }
+    return this.g.op("Add", [y, this.g.op("MatMul", [this.g.op("MatMul", [x, a]), b])]);
+  }
+
+  /** GroupQueryAttention over the shared KV buffer of one layer. */
+  attention(layer: number, q: string, k: string, v: string, p: { numHeads: number; numKvHeads: number; scale?: number; localWindow?: number; rotary?: { cos: string; sin: string } }): string {
+    const attrs: Record<string, number | { float: number }> = { num_heads: p.numHeads, kv_num_heads: p.numKvHeads };
+    if (p.scale !== undefined) attrs.scale = { float: p.scale };
+    if (p.localWindow !== undefined && p.localWindow > 0) attrs.local_window_size = p.localWindow;
+    const inputs = [q, k, v, pastKeyName(layer), pastValueName(layer), "seqlens_k", "total_sequence_length"];
+    if (p.rotary) {
+      attrs.do_rotary = 1;
+      inputs.push(p.rotary.cos, p.rotary.sin);
+    }
+    return this.g.node("GroupQueryAttention", inputs, { domain: "com.microsoft", attrs, outputs: [this.g.fresh("attn"), presentKeyName(layer), presentValueName(layer)] })[0];
+  }
+
+  /** Returns [normalised, residual sum] of SkipSimplifiedLayerNormalization (RMSNorm with residual add). */
+  skipRmsNorm(x: string, residual: string, weight: string, eps: number): [string, string] {
+    const [out, , , sum] = this.g.node("SkipSimplifiedLayerNormalization", [x, residual, weight], {
+      domain: "com.microsoft", attrs: { epsilon: { float: eps } }, outputs: [this.g.fresh("rms"), "", "", this.g.fresh("residual")],
+    });
+    return [out, sum];
+  }
+
+  rmsNorm(x: string, weight: string, eps: number): string {
+    return this.g.op("SimplifiedLayerNormalization", [x, weight], { axis: -1, epsilon: { float: eps }, stash_type: 1 });
+  }
+
+  /** Returns [normalised, residual sum] of SkipLayerNormalization. */
+  skipLayerNorm(x: string, residual: string, weight: string, bias: string, eps: number): [string, string] {
+    const [out, , , sum] = this.g.node("SkipLayerNormalization", [x, residual, weight, bias], {
+      domain: "com.microsoft", attrs: { epsilon: { float: eps } }, outputs: [this.g.fresh("ln"), "", "", this.g.fresh("residual")],
+    });
+    return [out, sum];
+  }
+
+  layerNorm(x: string, weight: string, bias: string, eps: number): string {
+    return this.g.op("LayerNormalization", [x, weight, bias], { axis: -1, epsilon: { float: eps } });
+  }
+
+  /**
+   * Graph tail: hidden states [B,S,H] or the last position's logits [B,V]. The last position
+   * is sliced before the LM head so prefill does not pay S × vocab.
+   */
+  finish(hidden: string, headWeight: string | null, vocab: number, hiddenSize: number): GraphBuilder {
+    if (this.opts.output === "hidden") {
+      this.castOut(hidden, "hidden", ["batch", "sequence", hiddenSize]);
+      return this.g;
+    }
+    if (!headWeight) throw new Error("logits output needs an LM head weight");
+    const last = this.g.op("Slice", [hidden, this.g.i64([-1]), this.g.i64([2 ** 53 - 1]), this.g.i64([1])]);
+    const flat = this.g.op("Reshape", [last, this.g.i64([-1, hiddenSize])]);
+    // Gemm with transB reads the HF [vocab, H] matrix directly: tied heads share the embedding initializer.
+    const logits = this.g.op("Gemm", [flat, this.weight(headWeight)], { transB: 1 });
+    this.castOut(logits, "logits", ["batch", vocab]);
+    return this.g;
+  }
+
+  private castOut(value: string, name: string, shape: (number | string)[]): void {
+    if (this.ft === "float16") this.g.node("Cast", [value], { attrs: { to: 1 }, outputs: [name] });
+    else this.g.node("Identity", [value], { outputs: [name] });
+    this.g.output(name, "float32", shape);
+  }
+}

@@ -1,0 +1,110 @@
+// Entry points for the engine: load an HF model directory into a LoadedModel (fused graph,
+// KV slot pool, LoRA inputs or a merged adapter) or a LoadedEmbedder.
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+
+import * as ort from "onnxruntime-node";
+
+import type { GraphBuilder } from "../onnx/graph";
+import { selectLoraTargets, type FusedGraphOptions, type Tensors } from "./family";
+import { readHfModel, type HfModel } from "./hf-dir";
+import { mergeLoraWeight } from "./lora-feeds";
+import { OrtCausalLm } from "./runtime";
+import { OrtEmbedder } from "./embedder";
+import type { LoadedEmbedder, LoadedModel, LoadOptions, PreparedLora } from "./types";
+
+export { readHfModel, type HfModel } from "./hf-dir";
+
+export type Device = "cpu" | "cuda";
+
+export function resolveDevice(opts: LoadOptions): Device {
+  const d = opts.device ?? (process.env.GPU_FUNCTION_DEVICE === "cuda" ? "cuda" : "cpu");
+  if (d !== "cpu" && d !== "cuda") throw new Error(`unknown device "${String(d)}" (expected cpu or cuda)`);
+  return d;
+}
+
+export function sessionOptions(device: Device, intraOpThreads?: number): ort.InferenceSession.SessionOptions {
+  return {
+    // On CUDA the graph is fp16 and the CPU EP only picks up what CUDA cannot run.
+    executionProviders: device === "cuda" ? ["cuda", "cpu"] : ["cpu"],
+    graphOptimizationLevel: "all",
+    executionMode: "sequential",
+    interOpNumThreads: 1,
+    ...(intraOpThreads && intraOpThreads > 0 ? { intraOpNumThreads: intraOpThreads } : {}),
+    enableCpuMemArena: true,
+  };
+}
+
+/** HF generate() stops at generation_config.json's eos ids too (e.g. <|im_end|> for chat models). */
+async function mergeGenerationEos(dir: string, model: HfModel): Promise<void> {
+  const file = path.join(dir, "generation_config.json");
+  if (!existsSync(file)) return;
+  const gen = JSON.parse(await readFile(file, "utf8")) as { eos_token_id?: number | number[] };
+  const extra = typeof gen.eos_token_id === "number" ? [gen.eos_token_id] : Array.isArray(gen.eos_token_id) ? gen.eos_token_id : [];
+  model.dims.eosTokenIds = [...new Set([...model.dims.eosTokenIds, ...extra])];
+}
+
+/** A copy of the weights with W + scale·B·A folded in for every module the adapter targets. */
+export function mergeAdapterWeights(model: HfModel, lora: PreparedLora): Tensors {
+  const targets = new Map(model.family.loraTargets(model.dims).map((t) => [t.module, t]));
+  const merged: Tensors = new Map(model.tensors);
+  for (const [module, w] of lora.weights) {
+    const t = targets.get(module);
+    if (!t) throw new Error(`adapter "${lora.name}": "${module}" is not a linear layer of this ${model.family.name} model`);
+    if (w.a.length !== lora.rank * t.inFeatures || w.b.length !== t.outFeatures * lora.rank) {
+      throw new Error(`adapter "${lora.name}": ${module} A/B sizes ${w.a.length}/${w.b.length} do not match r=${lora.rank}, in=${t.inFeatures}, out=${t.outFeatures}`);
+    }
+    const base = merged.get(`${module}.weight`)!;
+    merged.set(`${module}.weight`, { ...base, data: mergeLoraWeight(base.data, t.outFeatures, t.inFeatures, w.a, w.b, lora.rank, lora.scale) });
+  }
+  return merged;
+}
+
+/**
+ * Bytes of weights read per decoded token: every initializer except tables that are only
+ * gathered from (token/position embeddings, rotary caches), which cost one row per token.
+ */
+export function weightBytesPerToken(g: GraphBuilder): number {
+  let total = 0;
+  for (const [name, c] of g.initializers) {
+    const uses = g.nodes.filter((n) => n.inputs.includes(name));
+    const gatheredOnly = uses.length > 0 && uses.every((n) => (n.op === "Gather" && n.inputs[0] === name) || (n.op === "GroupQueryAttention" && n.inputs.indexOf(name) >= 7));
+    if (!gatheredOnly) total += c.data.byteLength;
+  }
+  return total;
+}
+
+export async function loadModel(dir: string, opts: LoadOptions = {}): Promise<LoadedModel> {
+  const model = await readHfModel(dir);
+  await mergeGenerationEos(dir, model);
+  const { family, dims, config } = model;
+  const device = resolveDevice(opts);
+  const maxSequenceLength = Math.min(opts.maxSequenceLength ?? dims.maxPositions, dims.maxPositions);
+  if (opts.mergeAdapter && opts.lora) throw new Error("loadModel: mergeAdapter and LoRA slots are exclusive (merged mode serves one adapter at base speed)");
+  const tensors = opts.mergeAdapter ? mergeAdapterWeights(model, opts.mergeAdapter) : model.tensors;
+  const loraTargets = opts.lora ? selectLoraTargets(family.loraTargets(dims), opts.lora.targetModules) : [];
+  const graphOpts: FusedGraphOptions = {
+    loraModules: new Set(loraTargets.map((t) => t.module)),
+    quantize: opts.quantize ?? "none",
+    floatType: device === "cuda" ? "float16" : "float32",
+    output: "logits",
+    maxSequenceLength,
+  };
+  const graph = family.buildFusedGraph(dims, config, tensors, graphOpts);
+  const session = await ort.InferenceSession.create(graph.toBytes(), sessionOptions(device, opts.intraOpThreads));
+  return new OrtCausalLm({
+    session, dims, maxSequenceLength, maxBatch: opts.maxBatch ?? 16, loraTargets, kvType: graphOpts.floatType, weightBytes: weightBytesPerToken(graph),
+  });
+}
+
+export async function loadEmbedder(dir: string, opts: LoadOptions = {}): Promise<LoadedEmbedder> {
+  const model = await readHfModel(dir);
+  const device = resolveDevice(opts);
+  const maxSequenceLength = Math.min(opts.maxSequenceLength ?? model.dims.maxPositions, model.dims.maxPositions);
+  const graph = model.family.buildFusedGraph(model.dims, model.config, model.tensors, {
+    loraModules: new Set(), quantize: opts.quantize ?? "none", floatType: device === "cuda" ? "float16" : "float32", output: "hidden", maxSequenceLength,
+  });
+  const session = await ort.InferenceSession.create(graph.toBytes(), sessionOptions(device, opts.intraOpThreads));
+  return new OrtEmbedder(session, model.dims, maxSequenceLength, opts.maxBatch ?? 16, device === "cuda" ? "float16" : "float32");
+}

@@ -1,0 +1,196 @@
+// The family-agnostic runtime behind LoadedModel: one onnxruntime session over a family's
+// fused graph, a KV slot pool, and per-row LoRA feeds. forward() accepts any mix of rows:
+// decode rows (one new token each, whatever their cache lengths) run together in one batch;
+// prefill rows (several new tokens) run one by one, each directly in its own slot.
+import * as ort from "onnxruntime-node";
+
+import { KvSlotPool } from "./kv-pool";
+import { loraAName, loraBName, pastKeyName, pastValueName, presentKeyName, presentValueName } from "./fused-ops";
+import { LoraFeedBuilder } from "./lora-feeds";
+import type { ForwardRow, KvCacheHandle, LoadedModel, LoraTarget, ModelDims } from "./types";
+
+class SlotCache implements KvCacheHandle {
+  slot = -1;
+  released = false;
+  constructor(private readonly pool: KvSlotPool, readonly owner: OrtCausalLm) {}
+
+  get length(): number {
+    return this.slot < 0 ? 0 : this.pool.lengths[this.slot];
+  }
+
+  release(): void {
+    if (this.released) return;
+    this.released = true;
+    if (this.slot >= 0) {
+      const moved = this.pool.release(this.slot) as SlotCache | null;
+      if (moved) moved.slot = this.slot;
+      this.slot = -1;
+    }
+  }
+}
+
+export interface RuntimeParts {
+  session: ort.InferenceSession;
+  dims: ModelDims;
+  maxSequenceLength: number;
+  maxBatch: number;
+  loraTargets: LoraTarget[];
+  kvType: "float32" | "float16";
+  weightBytes: number;
+}
+
+export class OrtCausalLm implements LoadedModel {
+  readonly dims: ModelDims;
+  readonly maxSequenceLength: number;
+  readonly loraTargets: LoraTarget[];
+  private readonly session: ort.InferenceSession;
+  private readonly pool: KvSlotPool;
+  private readonly lora: LoraFeedBuilder;
+  private readonly loraModules: string[];
+  private readonly needsPositions: boolean;
+  private readonly kvType: "float32" | "float16";
+  private readonly bytes: number;
+  /** Serialises forward calls: the pool is shared state. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(p: RuntimeParts) {
+    this.session = p.session;
+    this.dims = p.dims;
+    this.maxSequenceLength = p.maxSequenceLength;
+    this.loraTargets = p.loraTargets;
+    this.kvType = p.kvType;
+    this.bytes = p.weightBytes;
+    this.lora = new LoraFeedBuilder(p.loraTargets);
+    this.loraModules = p.loraTargets.map((t) => t.module);
+    this.needsPositions = this.session.inputNames.includes("position_ids");
+    const makeArray = p.kvType === "float16" ? (n: number) => new Uint16Array(n) : (n: number) => new Float32Array(n);
+    this.pool = new KvSlotPool(p.dims.numLayers, p.maxBatch, p.dims.numKvHeads, p.dims.headDim, Math.min(256, p.maxSequenceLength), p.maxSequenceLength, makeArray);
+  }
+
+  newCache(): KvCacheHandle {
+    return new SlotCache(this.pool, this);
+  }
+
+  weightBytes(): number {
+    return this.bytes;
+  }
+
+  /** KV cache bytes currently allocated (for metrics and the benchmark). */
+  cacheBytes(): number {
+    return this.pool.bytes();
+  }
+
+  forward(rows: ForwardRow[]): Promise<Float32Array[]> {
+    const run = this.queue.then(() => this.forwardNow(rows));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async forwardNow(rows: ForwardRow[]): Promise<Float32Array[]> {
+    const caches = rows.map((r, i) => this.checkRow(r, i));
+    if (new Set(caches).size !== caches.length) throw new Error("forward: the same cache appears in two rows");
+    const out: Float32Array[] = new Array(rows.length);
+    const decode: number[] = [];
+    for (let i = 0; i < rows.length; i++) {
+      if (caches[i].slot < 0) caches[i].slot = this.pool.acquire(caches[i]);
+      if (rows[i].tokens.length === 1) decode.push(i);
+    }
+    for (let i = 0; i < rows.length; i++) {
+      if (rows[i].tokens.length > 1) out[i] = (await this.runSlots(caches[i].slot, 1, new Map([[caches[i].slot, i]]), rows))[0];
+    }
+    if (decode.length > 0) {
+      // Slots are compact, so the decode rows usually cover [0, n) exactly; gaps become dummy rows.
+      const slots = decode.map((i) => caches[i].slot);
+      const lo = Math.min(...slots);
+      const hi = Math.max(...slots);
+      const rowOfSlot = new Map(decode.map((i) => [caches[i].slot, i]));
+      const logits = await this.runSlots(lo, hi - lo + 1, rowOfSlot, rows);
+      for (const i of decode) out[i] = logits[caches[i].slot - lo];
+    }
+    return out;
+  }
+
+  private checkRow(row: ForwardRow, index: number): SlotCache {
+    const cache = row.cache as SlotCache;
+    if (!(cache instanceof SlotCache) || cache.owner !== this) throw new Error(`forward: row ${index} has a cache from another model`);
+    if (cache.released) throw new Error(`forward: row ${index} uses a released cache`);
+    if (row.tokens.length === 0) throw new Error(`forward: row ${index} has no tokens`);
+    for (const t of row.tokens) {
+      if (!Number.isInteger(t) || t < 0 || t >= this.dims.vocabSize) throw new Error(`forward: row ${index} has token id ${t} outside [0, ${this.dims.vocabSize})`);
+    }
+    if (cache.length + row.tokens.length > this.maxSequenceLength) {
+      throw new Error(`forward: row ${index} would reach ${cache.length + row.tokens.length} tokens, over the context limit of ${this.maxSequenceLength}`);
+    }
+    if (row.lora) {
+      if (this.loraTargets.length === 0) throw new Error(`forward: adapter "${row.lora.name}" given but the model was loaded without LoRA slots`);
+      this.lora.validate(row.lora);
+    }
+    return cache;
+  }
+
+  /**
+   * One session run over slots [from, from + count). Rows not in `rowOfSlot` are dummies: one
+   * token written at their current end (overwritten by their next real step), output ignored.
+   */
+  private async runSlots(from: number, count: number, rowOfSlot: Map<number, number>, rows: ForwardRow[]): Promise<Float32Array[]> {
+    const seq = Math.max(...[...rowOfSlot.values()].map((i) => rows[i].tokens.length));
+    const ids = new BigInt64Array(count * seq);
+    const positions = new BigInt64Array(count * seq);
+    const seqlens = new Int32Array(count);
+    let total = 0;
+    const loraRows = [];
+    for (let b = 0; b < count; b++) {
+      const slot = from + b;
+      const i = rowOfSlot.get(slot);
+      const past = this.pool.lengths[slot];
+      const tokens = i === undefined ? [0] : rows[i].tokens;
+      if (tokens.length !== seq) throw new Error("internal: prefill rows must run alone");
+      for (let s = 0; s < seq; s++) {
+        ids[b * seq + s] = BigInt(tokens[s]);
+        positions[b * seq + s] = BigInt(past + s);
+      }
+      seqlens[b] = past + seq - 1;
+      total = Math.max(total, past + seq);
+      loraRows.push(i === undefined ? null : rows[i].lora);
+    }
+    this.pool.ensureCapacity(total);
+    const dims = [count, this.dims.numKvHeads, this.pool.capacity, this.dims.headDim];
+    const feeds: Record<string, ort.Tensor> = {
+      input_ids: new ort.Tensor("int64", ids, [count, seq]),
+      seqlens_k: new ort.Tensor("int32", seqlens, [count]),
+      total_sequence_length: new ort.Tensor("int32", Int32Array.of(total), []),
+    };
+    if (this.needsPositions) feeds.position_ids = new ort.Tensor("int64", positions, [count, seq]);
+    const fetches: Record<string, ort.Tensor | null> = { logits: null };
+    for (let l = 0; l < this.dims.numLayers; l++) {
+      const v = this.pool.view(l, from, count);
+      const key = new ort.Tensor(this.kvType, v.key, dims);
+      const value = new ort.Tensor(this.kvType, v.value, dims);
+      feeds[pastKeyName(l)] = key;
+      feeds[pastValueName(l)] = value;
+      // Same tensors as outputs: GroupQueryAttention appends in place (past/present share the buffer).
+      fetches[presentKeyName(l)] = key;
+      fetches[presentValueName(l)] = value;
+    }
+    if (this.loraModules.length > 0) {
+      for (const [module, f] of this.lora.build(loraRows, this.loraModules)) {
+        const t = this.loraTargets.find((x) => x.module === module)!;
+        feeds[loraAName(module)] = new ort.Tensor("float32", f.a, [count, t.inFeatures, f.rank]);
+        feeds[loraBName(module)] = new ort.Tensor("float32", f.b, [count, f.rank, t.outFeatures]);
+      }
+    }
+    const result = await this.session.run(feeds, fetches as ort.InferenceSession.FetchesType);
+    for (let b = 0; b < count; b++) {
+      const i = rowOfSlot.get(from + b);
+      if (i !== undefined) this.pool.lengths[from + b] += rows[i].tokens.length;
+    }
+    const logits = result.logits.data as Float32Array;
+    const v = this.dims.vocabSize;
+    return Array.from({ length: count }, (_, b) => logits.slice(b * v, (b + 1) * v));
+  }
+
+  async dispose(): Promise<void> {
+    await this.queue;
+    await this.session.release();
+  }
+}
