@@ -1,0 +1,227 @@
+// The gpu-function: an OpenAI-compatible model server (chat, embeddings, adapters, metrics)
+// over the continuous-batching engine. `createGpuFunctionServer` is what tests use;
+// running this file (`npm run gpu-function`) configures it from the environment and listens.
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+
+import { AdapterRegistry } from "./engine/adapters";
+import { adapterRoots, resolveBaseModelDir, resolveEmbedderDir } from "./engine/defaults";
+import { EngineMetrics, Gauge } from "./engine/metrics";
+import { Scheduler } from "./engine/scheduler";
+import { ChatTokenizer } from "./engine/tokenizer";
+import { adminRoutes } from "./http/admin";
+import { chatRoutes } from "./http/chat";
+import type { ServingDeps } from "./http/deps";
+import { embeddingRoutes } from "./http/embeddings";
+import { bearerMatches, createRouter, type Route } from "./http/router";
+import { loadEmbedder, loadModel } from "./models/load";
+import type { LoadOptions } from "./models/types";
+import { adapterUploadSchema } from "./shared/openai";
+
+export interface GpuFunctionServerOptions {
+  modelDir: string;
+  modelId?: string;
+  embeddingModelDir?: string | null;
+  embeddingModelId?: string;
+  /** Bearer token; empty/undefined disables auth (local development only). */
+  token?: string;
+  device?: "cpu" | "cuda";
+  quantize?: LoadOptions["quantize"];
+  maxBatch?: number;
+  maxQueue?: number;
+  maxSequenceLength?: number;
+  defaultMaxTokens?: number;
+  /** LoRA slots; null serves the base only (no adapters). */
+  lora?: { maxRank: number; targetModules: string[] } | null;
+  /** Directories whose subdirectories are PEFT adapters, loaded at start. */
+  adapterRoots?: string[];
+  /** Pull the active adapter from `${appUrl}/api/internal/adapters/active` at start. */
+  appUrl?: string;
+  intraOpThreads?: number;
+  maxBodyBytes?: number;
+  /** More routes on the same auth and router (e.g. fine-tuning jobs). */
+  extraRoutes?: (deps: ServingDeps) => Route[];
+  log?: (line: string) => void;
+}
+
+export interface GpuFunctionServer {
+  httpServer: Server;
+  deps: ServingDeps;
+  /** Listens and returns the base URL (port 0 picks a free port). */
+  listen(port?: number, host?: string): Promise<string>;
+  /** Stops accepting requests, lets running generations finish (up to drainMs), then closes. */
+  close(drainMs?: number): Promise<void>;
+}
+
+export const DEFAULT_LORA_TARGETS = ["q_proj", "v_proj"];
+
+export async function createGpuFunctionServer(opts: GpuFunctionServerOptions): Promise<GpuFunctionServer> {
+  const log = opts.log ?? ((line: string) => console.log(`[gpu-function] ${line}`));
+  const maxBatch = opts.maxBatch ?? 16;
+  const lora = opts.lora === undefined ? { maxRank: 64, targetModules: DEFAULT_LORA_TARGETS } : opts.lora;
+  const loadOpts: LoadOptions = {
+    device: opts.device,
+    quantize: opts.quantize,
+    maxBatch,
+    maxSequenceLength: opts.maxSequenceLength,
+    lora,
+    intraOpThreads: opts.intraOpThreads,
+  };
+  const [model, tokenizer] = await Promise.all([loadModel(opts.modelDir, loadOpts), ChatTokenizer.fromDir(opts.modelDir)]);
+  if (tokenizer.usesFallbackTemplate) log(`${opts.modelDir} has no chat_template; using a plain "Role: text" prompt format`);
+  const modelId = opts.modelId ?? path.basename(opts.modelDir);
+
+  let embedder: ServingDeps["embedder"] = null;
+  if (opts.embeddingModelDir) {
+    const [em, etok] = await Promise.all([
+      loadEmbedder(opts.embeddingModelDir, { device: opts.device, intraOpThreads: opts.intraOpThreads }),
+      ChatTokenizer.fromDir(opts.embeddingModelDir),
+    ]);
+    embedder = { id: opts.embeddingModelId ?? "medchat-embedder", model: em, tokenizer: etok };
+  }
+
+  const metrics = new EngineMetrics();
+  const scheduler = new Scheduler(model, tokenizer, { maxBatch, maxQueue: opts.maxQueue ?? 64, metrics });
+  const adapters = new AdapterRegistry(model.loraTargets, { maxRank: lora?.maxRank, reservedNames: [modelId, "default"] });
+  metrics.registry.register(new Gauge("gpu_function_active_sequences", "Sequences in the decode batch", () => scheduler.activeCount));
+  metrics.registry.register(new Gauge("gpu_function_queue_depth", "Requests waiting for a batch slot", () => scheduler.queuedCount));
+  metrics.registry.register(new Gauge("gpu_function_loaded_adapters", "LoRA adapters loaded", () => adapters.size));
+
+  const deps: ServingDeps = {
+    modelId,
+    aliases: ["default"],
+    model,
+    tokenizer,
+    scheduler,
+    adapters,
+    metrics,
+    embedder,
+    defaultMaxTokens: opts.defaultMaxTokens ?? 512,
+    startedAt: Date.now(),
+  };
+
+  if (lora) {
+    for (const root of opts.adapterRoots ?? []) {
+      const { loaded, failed } = await adapters.loadAllUnder(root);
+      if (loaded.length) log(`loaded adapters from ${root}: ${loaded.join(", ")}`);
+      for (const f of failed) log(`adapter '${f.name}' in ${root} refused: ${f.error}`);
+    }
+    if (opts.appUrl) await pullActiveAdapter(opts.appUrl, opts.token, adapters, log);
+  }
+
+  const routes = [...chatRoutes(deps), ...embeddingRoutes(deps), ...adminRoutes(deps), ...(opts.extraRoutes?.(deps) ?? [])];
+  const token = opts.token;
+  const handler = createRouter(routes, {
+    maxBodyBytes: opts.maxBodyBytes ?? 1024 * 1024,
+    authorize: token ? (req) => bearerMatches(req, token) : undefined,
+    publicPaths: ["/healthz"],
+  });
+  const httpServer = createServer(handler);
+  // Long generations must not be cut by Node's default request timeout.
+  httpServer.requestTimeout = 0;
+  httpServer.headersTimeout = 60_000;
+
+  let closing: Promise<void> | null = null;
+  return {
+    httpServer,
+    deps,
+    listen(port = 0, host = "127.0.0.1") {
+      return new Promise((resolve, reject) => {
+        httpServer.once("error", reject);
+        httpServer.listen(port, host, () => {
+          const addr = httpServer.address() as AddressInfo;
+          resolve(`http://${host.includes(":") ? `[${host}]` : host}:${addr.port}`);
+        });
+      });
+    },
+    close(drainMs = 30_000) {
+      closing ??= (async () => {
+        const stopped = new Promise<void>((r) => httpServer.close(() => r()));
+        await scheduler.drain(drainMs);
+        httpServer.closeIdleConnections();
+        await Promise.race([stopped, new Promise((r) => setTimeout(r, 2_000))]);
+        httpServer.closeAllConnections();
+        await Promise.all([model.dispose(), embedder?.model.dispose()]);
+      })();
+      return closing;
+    },
+  };
+}
+
+/** The app pushes new adapters on promotion; at start we ask it for the active one. Failure is not fatal. */
+async function pullActiveAdapter(appUrl: string, token: string | undefined, adapters: AdapterRegistry, log: (l: string) => void): Promise<void> {
+  const url = `${appUrl.replace(/\/+$/, "")}/api/internal/adapters/active`;
+  try {
+    const res = await fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {}, signal: AbortSignal.timeout(15_000) });
+    if (res.status === 204 || res.status === 404) return log(`no active adapter at ${url}`);
+    if (!res.ok) return log(`could not pull the active adapter from ${url}: HTTP ${res.status}`);
+    const body = adapterUploadSchema.parse(await res.json());
+    const bytes = Buffer.from(body.adapter_model_base64, "base64");
+    const { info } = adapters.loadBytes(body.name, body.adapter_config, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), url);
+    log(`pulled active adapter '${info.name}' (r=${info.rank}) from ${url}`);
+  } catch (err) {
+    log(`could not pull the active adapter from ${url}: ${(err as Error).message}`);
+  }
+}
+
+function intEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive integer, got '${raw}'`);
+  return n;
+}
+
+async function main(): Promise<void> {
+  const env = process.env;
+  const base = await resolveBaseModelDir(env.MODEL_DIR);
+  if (base.origin === "generated-tiny") console.log(`[gpu-function] no MODEL_DIR and no models/base: generated a tiny random model in ${base.dir}`);
+  if (base.origin === "cached-tiny") console.log(`[gpu-function] no MODEL_DIR and no models/base: serving the tiny random model in ${base.dir}`);
+  const emb = await resolveEmbedderDir(env.EMBEDDING_MODEL_DIR);
+  if (emb.origin === "generated-tiny") console.log(`[gpu-function] no EMBEDDING_MODEL_DIR and no models/embedder: generated a tiny embedder in ${emb.dir}`);
+  const device = env.GPU_FUNCTION_DEVICE === "cuda" ? "cuda" : "cpu";
+  const server = await createGpuFunctionServer({
+    modelDir: base.dir,
+    modelId: env.MODEL_ID || (base.origin === "env" ? path.basename(base.dir) : "medchat-base"),
+    embeddingModelDir: emb.dir,
+    embeddingModelId: env.EMBEDDING_MODEL_ID || "medchat-embedder",
+    token: env.GPU_FUNCTION_TOKEN || undefined,
+    device,
+    quantize: (env.QUANTIZE as LoadOptions["quantize"]) || "none",
+    maxBatch: intEnv("MAX_BATCH", 16),
+    maxQueue: intEnv("MAX_QUEUE", 64),
+    maxSequenceLength: env.MAX_SEQUENCE_LENGTH ? intEnv("MAX_SEQUENCE_LENGTH", 2048) : undefined,
+    defaultMaxTokens: intEnv("DEFAULT_MAX_TOKENS", 512),
+    lora: { maxRank: intEnv("LORA_MAX_RANK", 64), targetModules: (env.LORA_TARGET_MODULES || DEFAULT_LORA_TARGETS.join(",")).split(",").map((s) => s.trim()).filter(Boolean) },
+    adapterRoots: adapterRoots(env.ADAPTERS_DIR),
+    appUrl: env.APP_URL || undefined,
+    intraOpThreads: env.INTRA_OP_THREADS ? intEnv("INTRA_OP_THREADS", 1) : undefined,
+  });
+  if (!env.GPU_FUNCTION_TOKEN) console.warn("[gpu-function] GPU_FUNCTION_TOKEN is not set: the API is open (development only)");
+  const url = await server.listen(intEnv("GPU_FUNCTION_PORT", 8000), env.GPU_FUNCTION_HOST || "127.0.0.1");
+  const d = server.deps;
+  console.log(`[gpu-function] serving ${d.modelId} (${d.model.dims.family}, ${device}) and ${d.embedder?.id ?? "no embedder"} on ${url}`);
+  let signals = 0;
+  const shutdown = (signal: string) => {
+    if (++signals > 1) process.exit(1);
+    console.log(`[gpu-function] ${signal}: draining running requests`);
+    server.close(intEnv("DRAIN_TIMEOUT_MS", 30_000)).then(
+      () => process.exit(0),
+      (err) => {
+        console.error(err);
+        process.exit(1);
+      },
+    );
+  };
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  process.on("SIGINT", () => shutdown("SIGINT"));
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  main().catch((err: unknown) => {
+    console.error("[gpu-function] failed to start:", err);
+    process.exit(1);
+  });
+}
