@@ -1,0 +1,344 @@
+// Fine-tuning jobs: accepts a job, queues it, runs it in a training worker process (one
+// at a time by default: training saturates the CPU), records its events and outcome,
+// and hands out or loads the finished PEFT adapter.
+
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { ApiError } from "../http/router";
+import type { ChatExample, ImportIssue } from "../data/chat-example";
+import { importTrainingRows } from "../data/importers";
+import { adapterNameFor, JobStore, newJobId, TERMINAL, type FineTuningJob } from "./job";
+import type { WorkerJobSpec, WorkerToServer } from "./protocol";
+import { resolveHyperparameters, type CreateJobBody } from "./schema";
+import { DEFAULT_WORKER_FILE, runWorkerProcess, type WorkerOutcome } from "./worker-process";
+
+export interface BaseModelRef {
+  id: string;
+  dir: string;
+}
+
+/** Same body as H2's POST /v1/adapters, so an app can push a job's adapter back as is. */
+export interface AdapterPayload {
+  name: string;
+  adapter_config: Record<string, unknown>;
+  adapter_model_base64: string;
+}
+
+export interface FineTuningDeps {
+  /** Base model id → its directory; undefined when this server does not serve it. */
+  resolveBaseModel(model: string): BaseModelRef | undefined;
+  /** Loads an adapter into the serving registry (absent: POST .../load answers 501). */
+  loadAdapter?(payload: AdapterPayload): Promise<void>;
+  /** Working directory for job data and adapters (default: $FINE_TUNING_DIR or the OS temp dir). */
+  jobsDir?: string;
+  workerFile?: string;
+  maxConcurrentJobs?: number;
+  timeoutMs?: number;
+  cancelGraceMs?: number;
+  /** Largest training/validation file fetched from a URL. */
+  maxFileBytes?: number;
+  fetchImpl?: typeof fetch;
+}
+
+const ISSUES_IN_EVENT = 20;
+
+export class FineTuningService {
+  readonly store = new JobStore();
+  private readonly queue: string[] = [];
+  private readonly running = new Map<string, { controller: AbortController; done: Promise<void> }>();
+  private readonly pendingData = new Map<string, { trainingUrl?: string; validationUrl?: string }>();
+  private readonly autoLoad = new Map<string, boolean>();
+  private readonly jobsDir: string;
+
+  constructor(private readonly deps: FineTuningDeps) {
+    this.jobsDir = deps.jobsDir ?? process.env.FINE_TUNING_DIR ?? path.join(os.tmpdir(), "medchat-fine-tuning");
+  }
+
+  async create(body: CreateJobBody): Promise<FineTuningJob> {
+    const base = this.deps.resolveBaseModel(body.model);
+    if (!base) throw new ApiError(404, `model '${body.model}' is not a base model served here`, { param: "model", code: "model_not_found" });
+    const training = body.training_data !== undefined ? importOrReject(body.training_data, "training_data") : null;
+    const validation = body.validation_data !== undefined ? importOrReject(body.validation_data, "validation_data") : null;
+
+    const id = newJobId();
+    const hyperparameters = resolveHyperparameters(body.hyperparameters, training?.examples.length ?? 100);
+    const job: FineTuningJob = {
+      object: "fine_tuning.job",
+      id,
+      model: base.id,
+      created_at: Math.floor(Date.now() / 1000),
+      started_at: null,
+      finished_at: null,
+      status: "queued",
+      fine_tuned_model: null,
+      adapter_name: adapterNameFor(base.id, body.suffix, id),
+      error: null,
+      trained_tokens: null,
+      training_file: body.training_file_url ?? null,
+      validation_file: body.validation_file_url ?? null,
+      hyperparameters,
+      method: { type: "supervised", supervised: { hyperparameters } },
+      suffix: body.suffix ?? null,
+      seed: body.seed ?? 42,
+      result_files: [],
+      estimated_finish: null,
+      metadata: body.metadata ?? null,
+      metrics: null,
+      adapter_loaded: false,
+    };
+    this.store.add(job);
+    this.store.addEvent(id, { message: `Created fine-tuning job ${id} on ${base.id}` });
+    await fs.mkdir(this.jobDir(id), { recursive: true });
+    if (training) await this.writeExamples(id, "training", training.examples, training.issues);
+    if (validation) await this.writeExamples(id, "validation", validation.examples, validation.issues);
+    this.pendingData.set(id, { trainingUrl: body.training_file_url, validationUrl: body.validation_file_url });
+    this.autoLoad.set(id, body.auto_load === true);
+    this.queue.push(id);
+    this.pump();
+    return job;
+  }
+
+  get(id: string): FineTuningJob {
+    const job = this.store.get(id);
+    if (!job) throw new ApiError(404, `fine-tuning job '${id}' not found`, { param: "fine_tuning_job_id", code: "job_not_found" });
+    return job;
+  }
+
+  async cancel(id: string): Promise<FineTuningJob> {
+    const job = this.get(id);
+    if (TERMINAL.has(job.status)) throw new ApiError(409, `job ${id} is already ${job.status}`, { code: "job_finished" });
+    const run = this.running.get(id);
+    if (run) {
+      run.controller.abort(new Error("cancelled by request"));
+      await run.done;
+    } else {
+      const queued = this.queue.indexOf(id);
+      if (queued >= 0) this.queue.splice(queued, 1);
+      this.finishJob(id, { kind: "cancelled", reason: "cancelled by request" });
+      await this.cleanupData(id);
+    }
+    return job;
+  }
+
+  async adapter(id: string): Promise<AdapterPayload> {
+    const job = this.get(id);
+    if (job.status !== "succeeded") {
+      throw new ApiError(409, `job ${id} is ${job.status}; its adapter exists once it has succeeded`, { code: "adapter_not_ready" });
+    }
+    const dir = this.adapterDir(id);
+    const [config, weights] = await Promise.all([
+      fs.readFile(path.join(dir, "adapter_config.json"), "utf8"),
+      fs.readFile(path.join(dir, "adapter_model.safetensors")),
+    ]);
+    return { name: job.adapter_name, adapter_config: JSON.parse(config) as Record<string, unknown>, adapter_model_base64: weights.toString("base64") };
+  }
+
+  async load(id: string): Promise<FineTuningJob> {
+    if (!this.deps.loadAdapter) throw new ApiError(501, "this server has no adapter registry to load into", { code: "not_supported" });
+    const payload = await this.adapter(id);
+    await this.deps.loadAdapter(payload);
+    const job = this.get(id);
+    job.adapter_loaded = true;
+    this.store.addEvent(id, { message: `Adapter ${payload.name} loaded for serving` });
+    return job;
+  }
+
+  /** Cancels running and queued jobs and waits for their workers to exit. */
+  async close(): Promise<void> {
+    for (const id of [...this.queue]) await this.cancel(id).catch(() => {});
+    await Promise.all([...this.running.entries()].map(([, r]) => (r.controller.abort(new Error("server shutting down")), r.done)));
+  }
+
+  private jobDir(id: string): string {
+    return path.join(this.jobsDir, id);
+  }
+
+  private adapterDir(id: string): string {
+    return path.join(this.jobDir(id), "adapter");
+  }
+
+  private dataFile(id: string, kind: "training" | "validation"): string {
+    return path.join(this.jobDir(id), `${kind}.jsonl`);
+  }
+
+  private async writeExamples(id: string, kind: "training" | "validation", examples: ChatExample[], issues: ImportIssue[]): Promise<void> {
+    await fs.writeFile(this.dataFile(id, kind), examples.map((e) => JSON.stringify(e)).join("\n") + "\n");
+    if (issues.length > 0) {
+      this.store.addEvent(id, {
+        level: "warn",
+        message: `${kind} data: ${issues.length} row(s) skipped; first: ${describeIssue(issues[0])}`,
+        data: { skipped: issues.length, issues: issues.slice(0, ISSUES_IN_EVENT) },
+      });
+    }
+    this.store.addEvent(id, { message: `${kind} data: ${examples.length} example(s)`, data: { examples: examples.length } });
+  }
+
+  private pump(): void {
+    const max = this.deps.maxConcurrentJobs ?? 1;
+    while (this.running.size < max && this.queue.length > 0) {
+      const id = this.queue.shift()!;
+      const controller = new AbortController();
+      const done = this.runJob(id, controller.signal).finally(() => {
+        this.running.delete(id);
+        this.pump();
+      });
+      this.running.set(id, { controller, done });
+    }
+  }
+
+  private async runJob(id: string, signal: AbortSignal): Promise<void> {
+    const job = this.get(id);
+    this.store.transition(id, "running");
+    this.store.addEvent(id, { message: "Fine-tuning job started" });
+    let outcome: WorkerOutcome;
+    try {
+      await this.fetchPendingData(id, signal);
+      const spec: WorkerJobSpec = {
+        jobId: id,
+        adapterName: job.adapter_name,
+        modelId: job.model,
+        modelDir: this.deps.resolveBaseModel(job.model)?.dir ?? "",
+        trainingFile: this.dataFile(id, "training"),
+        validationFile: (await exists(this.dataFile(id, "validation"))) ? this.dataFile(id, "validation") : null,
+        outputDir: this.adapterDir(id),
+        hyperparameters: job.hyperparameters,
+        seed: job.seed,
+      };
+      if (!spec.modelDir) throw new JobSetupError("model_not_found", `model '${job.model}' is no longer served here`);
+      outcome = await runWorkerProcess(spec, (msg) => this.onWorkerMessage(id, msg), signal, {
+        workerFile: this.deps.workerFile ?? DEFAULT_WORKER_FILE,
+        timeoutMs: this.deps.timeoutMs,
+        cancelGraceMs: this.deps.cancelGraceMs,
+      });
+    } catch (err) {
+      outcome = signal.aborted
+        ? { kind: "cancelled", reason: String((signal.reason as Error)?.message ?? "cancelled") }
+        : { kind: "failed", code: err instanceof JobSetupError ? err.code : "setup_failed", message: (err as Error).message };
+    }
+    this.finishJob(id, outcome);
+    await this.cleanupData(id);
+    if (outcome.kind === "succeeded" && this.autoLoad.get(id)) {
+      await this.load(id).catch((err: Error) => this.store.addEvent(id, { level: "error", message: `auto_load failed: ${err.message}` }));
+    }
+  }
+
+  private finishJob(id: string, outcome: WorkerOutcome): void {
+    const job = this.get(id);
+    if (outcome.kind === "succeeded") {
+      this.store.transition(id, "succeeded", {
+        fine_tuned_model: job.adapter_name,
+        trained_tokens: outcome.trainedTokens,
+        metrics: outcome.metrics,
+        result_files: ["adapter_config.json", "adapter_model.safetensors"],
+      });
+      const v = outcome.metrics.validation;
+      const ppl = v ? `; held-out perplexity ${v.base_perplexity.toFixed(2)} → ${v.adapter_perplexity.toFixed(2)}` : "";
+      this.store.addEvent(id, { message: `The job has successfully completed: adapter ${job.adapter_name}${ppl}`, data: { ...outcome.metrics } });
+    } else if (outcome.kind === "cancelled") {
+      this.store.transition(id, "cancelled", { error: null });
+      this.store.addEvent(id, { level: "warn", message: `Job cancelled: ${outcome.reason}` });
+    } else {
+      this.store.transition(id, "failed", { error: { code: outcome.code, message: outcome.message, param: null } });
+      this.store.addEvent(id, { level: "error", message: `Job failed: ${outcome.message}` });
+    }
+  }
+
+  private onWorkerMessage(id: string, msg: WorkerToServer): void {
+    if (msg.type === "log") {
+      this.store.addEvent(id, { level: msg.level, message: msg.message, data: msg.data });
+    } else if (msg.type === "step") {
+      const m = msg.metrics;
+      this.store.addEvent(id, {
+        type: "metrics",
+        message: `Step ${m.step}/${m.total_steps}: training loss=${m.train_loss.toFixed(4)}`,
+        data: { ...m },
+      });
+      const job = this.get(id);
+      const elapsed = Date.now() / 1000 - (job.started_at ?? job.created_at);
+      if (m.step > 0) job.estimated_finish = Math.round((job.started_at ?? job.created_at) + (elapsed * m.total_steps) / m.step);
+    } else if (msg.type === "eval") {
+      this.store.addEvent(id, {
+        type: "metrics",
+        message: `Step ${msg.step}: validation loss=${msg.validation_loss.toFixed(4)}, perplexity=${msg.validation_perplexity.toFixed(3)}`,
+        data: { step: msg.step, validation_loss: msg.validation_loss, validation_perplexity: msg.validation_perplexity, tokens: msg.tokens },
+      });
+    }
+  }
+
+  private async fetchPendingData(id: string, signal: AbortSignal): Promise<void> {
+    const pending = this.pendingData.get(id);
+    this.pendingData.delete(id);
+    if (pending?.trainingUrl) await this.fetchInto(id, "training", pending.trainingUrl, signal);
+    if (pending?.validationUrl) await this.fetchInto(id, "validation", pending.validationUrl, signal);
+  }
+
+  private async fetchInto(id: string, kind: "training" | "validation", url: string, signal: AbortSignal): Promise<void> {
+    this.store.addEvent(id, { message: `Fetching ${kind} file ${url}` });
+    const text = await fetchText(this.deps.fetchImpl ?? fetch, url, this.deps.maxFileBytes ?? 200 * 1024 * 1024, signal);
+    let imported;
+    try {
+      imported = importTrainingRows(text);
+    } catch (err) {
+      throw new JobSetupError("invalid_file", `${kind} file ${url}: ${(err as Error).message}`);
+    }
+    if (imported.examples.length === 0) {
+      throw new JobSetupError("invalid_file", `${kind} file ${url} has no usable rows${imported.issues[0] ? `; ${describeIssue(imported.issues[0])}` : ""}`);
+    }
+    await this.writeExamples(id, kind, imported.examples, imported.issues);
+  }
+
+  /** Training data does not outlive its job; the adapter does. */
+  private async cleanupData(id: string): Promise<void> {
+    await Promise.all(["training", "validation"].map((k) => fs.rm(this.dataFile(id, k as "training"), { force: true })));
+  }
+}
+
+class JobSetupError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function describeIssue(i: ImportIssue): string {
+  return `${i.line !== undefined ? `line ${i.line}` : (i.id ?? "row")}: ${i.reason}`;
+}
+
+function importOrReject(text: string, field: string): { examples: ChatExample[]; issues: ImportIssue[] } {
+  let result;
+  try {
+    result = importTrainingRows(text);
+  } catch (err) {
+    throw new ApiError(400, `'${field}': ${(err as Error).message}`, { param: field, code: "invalid_training_data" });
+  }
+  if (result.examples.length === 0) {
+    const first = result.issues[0];
+    throw new ApiError(400, `'${field}' has no usable examples${first ? ` (${describeIssue(first)})` : ""}`, { param: field, code: "invalid_training_data" });
+  }
+  return result;
+}
+
+async function fetchText(fetchImpl: typeof fetch, url: string, maxBytes: number, signal: AbortSignal): Promise<string> {
+  let res: Response;
+  try {
+    res = await fetchImpl(url, { signal: AbortSignal.any([signal, AbortSignal.timeout(60_000)]) });
+  } catch (err) {
+    throw new JobSetupError("file_fetch_failed", `could not fetch ${url}: ${(err as Error).message}`);
+  }
+  if (!res.ok) throw new JobSetupError("file_fetch_failed", `fetching ${url} answered HTTP ${res.status}`);
+  const declared = Number(res.headers.get("content-length") ?? NaN);
+  if (declared > maxBytes) throw new JobSetupError("file_too_large", `${url} is ${declared} bytes, over the ${maxBytes}-byte limit`);
+  const buf = Buffer.from(await res.arrayBuffer());
+  if (buf.length > maxBytes) throw new JobSetupError("file_too_large", `${url} is over the ${maxBytes}-byte limit`);
+  return buf.toString("utf8");
+}
+
+async function exists(file: string): Promise<boolean> {
+  return fs.access(file).then(
+    () => true,
+    () => false,
+  );
+}

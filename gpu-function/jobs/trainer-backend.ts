@@ -1,0 +1,108 @@
+// The worker's TrainingBackend over the project's own parts: H2's tokenizer (chat
+// template), H3a's trainer (trainModel, LoRA mode), H2's PEFT writer/loader and H1's
+// serving runtime. Held-out perplexity goes through the serving runtime on purpose:
+// the number then also proves the written adapter loads and works where it is served.
+
+import os from "node:os";
+import { ChatTokenizer } from "../engine/tokenizer";
+import { loadPeftAdapter, readPeftAdapterFiles, writePeftAdapter } from "../engine/peft";
+import { loadModel } from "../models/load";
+import type { ChatTemplateTokenizer } from "../data/tokenize-chat";
+import { loadedModelScorer } from "../train/eval-perplexity";
+import { trainModel, TrainingCancelledError } from "../train/trainer";
+import { JobAbortedError, type TrainingBackend } from "./train-job";
+
+/** Training leaves one core to serving (2-core hosts); FINE_TUNING_THREADS overrides. */
+function trainingThreads(): number {
+  const env = Number(process.env.FINE_TUNING_THREADS);
+  if (Number.isInteger(env) && env > 0) return env;
+  return Math.max(1, os.availableParallelism() - 1);
+}
+
+export function asChatTemplateTokenizer(tok: ChatTokenizer): ChatTemplateTokenizer {
+  return {
+    applyChatTemplate: (messages, { addGenerationPrompt }) =>
+      tok.applyChatTemplate(
+        messages.map((m) => ({ role: m.role as "system" | "user" | "assistant", content: m.content, reasoning_content: m.reasoning_content ?? null })),
+        { addGenerationPrompt },
+      ),
+    encodeText: (text) => tok.encode(text, false),
+  };
+}
+
+export const trainerBackend: TrainingBackend = {
+  async loadTokenizer(modelDir) {
+    return asChatTemplateTokenizer(await ChatTokenizer.fromDir(modelDir));
+  },
+
+  async trainLora(args, hooks) {
+    const h = args.hyperparameters;
+    let result;
+    try {
+      result = await trainModel(
+        {
+          mode: "lora",
+          objective: "lm",
+          lora: { targetModules: h.target_modules, r: h.lora_r, loraAlpha: h.lora_alpha, loraDropout: h.lora_dropout, useRslora: h.use_rslora },
+          learningRate: h.learning_rate,
+          weightDecay: h.weight_decay,
+          lrScheduler: h.lr_scheduler,
+          warmupRatio: h.warmup_ratio,
+          batchSize: h.batch_size,
+          gradientAccumulationSteps: h.gradient_accumulation_steps,
+          maxGradNorm: h.max_grad_norm,
+          epochs: h.n_epochs,
+          maxSteps: h.max_steps ?? 0,
+          maxSeqLength: h.max_seq_length,
+          seed: args.seed,
+          threads: trainingThreads(),
+        },
+        { examples: args.train },
+        {
+          base: args.modelDir,
+          signal: hooks.signal,
+          onEvent: (e) => {
+            if (e.type !== "step") return;
+            hooks.onStep({
+              step: e.step,
+              total_steps: e.totalSteps,
+              train_loss: e.loss,
+              learning_rate: e.lr,
+              tokens_per_second: e.tokensPerSecond,
+              epoch: e.epoch,
+              grad_norm: e.gradNorm,
+            });
+          },
+        },
+      );
+    } catch (err) {
+      if (err instanceof TrainingCancelledError) throw new JobAbortedError(err.message);
+      throw err;
+    }
+    const adapter = result.adapter;
+    if (!adapter) throw new Error("trainer returned no adapter in LoRA mode");
+    await writePeftAdapter(args.outputDir, {
+      r: adapter.r,
+      loraAlpha: adapter.loraAlpha,
+      loraDropout: adapter.loraDropout,
+      useRslora: adapter.useRslora,
+      targetModules: adapter.targetModules,
+      weights: adapter.weights,
+      baseModelNameOrPath: args.modelId,
+    });
+    return { steps: result.metrics.steps, trainedTokens: result.metrics.tokensSeen, finalLoss: result.metrics.finalLoss };
+  },
+
+  async openScorer(modelDir, adapterDir, maxSeqLength) {
+    let lora = null;
+    let loraSlots = null;
+    if (adapterDir) {
+      const { config } = await readPeftAdapterFiles(adapterDir);
+      const cfg = config as { r: number; target_modules: string[] };
+      loraSlots = { maxRank: cfg.r, targetModules: cfg.target_modules };
+    }
+    const model = await loadModel(modelDir, { lora: loraSlots, maxBatch: 8, maxSequenceLength: maxSeqLength, intraOpThreads: trainingThreads() });
+    if (adapterDir) lora = await loadPeftAdapter(adapterDir, "held-out-eval", model.loraTargets);
+    return { score: loadedModelScorer(model, lora), dispose: () => model.dispose() };
+  },
+};
