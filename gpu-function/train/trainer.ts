@@ -1,0 +1,267 @@
+// The trainer: LoRA or full-parameter training of a model family's plain graph with
+// AdamW, warmup + linear/cosine schedule, gradient accumulation, global-norm clipping,
+// epochs or max_steps, checkpoint/resume and progress events. Deterministic for a seed:
+// data order, dropout masks and LoRA init all come from seeded generators, and resume
+// restores every piece of state.
+import * as ort from "onnxruntime-node";
+
+import type { Tensors } from "../models/family";
+import { adamwStep, globalNorm, newAdamWState, type AdamWState } from "./adamw";
+import { contrastiveBatches, DatasetError, lmBatches, validateExamples, type ContrastiveBatch, type ContrastivePair, type LmBatch, type TrainExample } from "./batches";
+import { loadCheckpoint, saveCheckpoint } from "./checkpoint";
+import { loraScaling, resolveTrainConfig, type TrainConfig, type TrainConfigInput } from "./config";
+import { loadBaseModel } from "./model-io";
+import { Rng } from "./rng";
+import { learningRateAt, warmupStepsFor } from "./schedule";
+import { buildTrainGraph, loraNames, type BaseModel, type BuiltGraph } from "./train-graph";
+
+export interface TrainDataset {
+  /** LM objective: tokenized examples with completion-only loss masks. */
+  examples?: TrainExample[];
+  /** Contrastive objective: (query, positive) pairs. */
+  pairs?: ContrastivePair[];
+}
+
+export type TrainEvent =
+  | { type: "start"; totalSteps: number; trainableParameters: number; resumedFromStep: number }
+  | { type: "step"; step: number; totalSteps: number; epoch: number; loss: number; lr: number; gradNorm: number; tokensPerSecond: number; elapsedSeconds: number }
+  | { type: "checkpoint"; step: number; dir: string };
+
+export interface TrainOptions {
+  /** Base model: an HF directory or an in-memory model (e.g. freshly initialised). */
+  base: string | BaseModel;
+  onEvent?: (e: TrainEvent) => void;
+  signal?: AbortSignal;
+}
+
+export interface TrainedAdapter {
+  r: number;
+  loraAlpha: number;
+  loraDropout: number;
+  useRslora: boolean;
+  targetModules: string[];
+  /** Keyed by PEFT module path: A [r×in], B [out×r], row-major fp32. */
+  weights: Map<string, { a: Float32Array; b: Float32Array }>;
+}
+
+export interface TrainMetrics {
+  steps: number;
+  totalSteps: number;
+  tokensSeen: number;
+  trainSeconds: number;
+  tokensPerSecond: number;
+  finalLoss: number;
+  losses: { step: number; loss: number; lr: number }[];
+  trainableParameters: number;
+}
+
+export interface TrainResult {
+  config: TrainConfig;
+  base: BaseModel;
+  /** LoRA mode. */
+  adapter?: TrainedAdapter;
+  /** Full mode: every weight after training (HF names). */
+  weights?: Tensors;
+  metrics: TrainMetrics;
+}
+
+export class TrainingCancelledError extends Error {
+  constructor(readonly step: number) {
+    super(`training cancelled at step ${step}`);
+    this.name = "TrainingCancelledError";
+  }
+}
+
+type AnyBatch = LmBatch | ContrastiveBatch;
+
+function configKey(cfg: TrainConfig, data: TrainDataset): string {
+  const { checkpointDir: _dir, resume: _resume, threads: _threads, checkpointEvery: _every, ...rest } = cfg;
+  const items = data.examples ?? data.pairs ?? [];
+  let h = 0x811c9dc5;
+  const mix = (n: number) => (h = Math.imul(h ^ n, 0x01000193) >>> 0);
+  for (const it of items.slice(0, 256)) for (const t of "inputIds" in it ? it.inputIds : it.query) mix(t);
+  return JSON.stringify({ ...rest, items: items.length, hash: h });
+}
+
+/** PEFT's init: A ~ kaiming-uniform (bound 1/√in), B = 0, so step 0 equals the base model. */
+function initLora(built: BuiltGraph, rng: Rng): Map<string, Float32Array> {
+  const params = new Map<string, Float32Array>();
+  for (const t of built.trainable) {
+    const n = t.shape.reduce((a, b) => a * b, 1);
+    const data = new Float32Array(n);
+    if (t.name.endsWith(".lora_A.weight")) {
+      const bound = 1 / Math.sqrt(t.shape[1]);
+      for (let i = 0; i < n; i++) data[i] = (rng.next() * 2 - 1) * bound;
+    }
+    params.set(t.name, data);
+  }
+  return params;
+}
+
+export async function trainModel(configInput: TrainConfigInput, data: TrainDataset, opts: TrainOptions): Promise<TrainResult> {
+  const cfg = resolveTrainConfig(configInput);
+  const base = typeof opts.base === "string" ? await loadBaseModel(opts.base) : opts.base;
+  const contrastive = cfg.objective === "contrastive";
+  if (contrastive && !data.pairs) throw new DatasetError("contrastive training needs dataset.pairs");
+  if (!contrastive) {
+    if (!data.examples) throw new DatasetError("LM training needs dataset.examples");
+    validateExamples(data.examples);
+  }
+  const batchesOf = (epoch: number): AnyBatch[] =>
+    contrastive
+      ? contrastiveBatches(data.pairs!, { maxSeqLength: cfg.maxSeqLength, batchSize: cfg.batchSize, seed: cfg.seed, epoch })
+      : lmBatches(data.examples!, { maxSeqLength: cfg.maxSeqLength, packing: cfg.packing, batchSize: cfg.batchSize, seed: cfg.seed, epoch });
+  let epochCache = { epoch: 0, batches: batchesOf(0) };
+  const perEpoch = epochCache.batches.length;
+  if (perEpoch === 0) throw new DatasetError("training data yields no batches");
+  const totalSteps = cfg.maxSteps > 0 ? cfg.maxSteps : Math.max(1, Math.ceil((cfg.epochs * perEpoch) / cfg.gradientAccumulationSteps));
+  const batchAt = (micro: number): AnyBatch => {
+    const epoch = Math.floor(micro / perEpoch);
+    if (epochCache.epoch !== epoch) epochCache = { epoch, batches: batchesOf(epoch) };
+    return epochCache.batches[micro % perEpoch];
+  };
+
+  const built = await buildTrainGraph({ base, cfg, withGradients: true, dropout: true });
+  const shapes = new Map(built.trainable.map((t) => [t.name, t.shape]));
+  const rootRng = new Rng(cfg.seed);
+  let params: Map<string, Float32Array>;
+  if (cfg.mode === "lora") params = initLora(built, rootRng.fork(1));
+  else params = new Map(built.trainable.map((t) => [t.name, Float32Array.from(base.tensors.get(t.name)!.data)]));
+  let optimizer: AdamWState = newAdamWState(params);
+  let dropoutRng = rootRng.fork(2);
+  let step = 0;
+  let tokensSeen = 0;
+  let elapsedBefore = 0;
+  let losses: TrainMetrics["losses"] = [];
+  const key = configKey(cfg, data);
+  if (cfg.checkpointDir && cfg.resume) {
+    const ck = await loadCheckpoint(cfg.checkpointDir, key);
+    if (ck) {
+      params = ck.params;
+      optimizer = ck.optimizer;
+      dropoutRng = new Rng(ck.position.dropoutRngState);
+      ({ step, tokensSeen, losses } = ck.position);
+      elapsedBefore = ck.position.elapsedSeconds;
+    }
+  }
+  const trainableParameters = [...params.values()].reduce((a, p) => a + p.length, 0);
+  opts.onEvent?.({ type: "start", totalSteps, trainableParameters, resumedFromStep: step });
+
+  const session = await ort.InferenceSession.create(built.bytes, {
+    intraOpNumThreads: cfg.threads,
+    interOpNumThreads: 1,
+    graphOptimizationLevel: "all",
+    executionMode: "sequential",
+  });
+  const decay = (name: string) => cfg.weightDecay > 0 && (shapes.get(name)?.length ?? 0) >= 2;
+  const grads = new Map([...params].map(([k, p]) => [k, new Float32Array(p.length)]));
+  const started = performance.now();
+  const save = async () => {
+    if (!cfg.checkpointDir) return;
+    const elapsedSeconds = elapsedBefore + (performance.now() - started) / 1000;
+    await saveCheckpoint(cfg.checkpointDir, key, { params, optimizer, position: { step, tokensSeen, dropoutRngState: dropoutRng.seedState, elapsedSeconds, losses } }, shapes);
+    opts.onEvent?.({ type: "checkpoint", step, dir: cfg.checkpointDir });
+  };
+  try {
+    const schedule = { peakLr: cfg.learningRate, totalSteps, warmupSteps: warmupStepsFor(totalSteps, cfg.warmupSteps, cfg.warmupRatio), scheduler: cfg.lrScheduler, minLrRatio: cfg.minLrRatio };
+    while (step < totalSteps) {
+      if (opts.signal?.aborted) {
+        await save();
+        throw new TrainingCancelledError(step);
+      }
+      const t0 = performance.now();
+      const group = Array.from({ length: cfg.gradientAccumulationSteps }, (_, i) => batchAt(step * cfg.gradientAccumulationSteps + i));
+      const groupLossTokens = contrastive ? 0 : group.reduce((a, b) => a + (b as LmBatch).lossTokens, 0);
+      for (const g of grads.values()) g.fill(0);
+      let loss = 0;
+      let inputTokens = 0;
+      for (const batch of group) {
+        const feeds = batchFeeds(batch, built, cfg, params, groupLossTokens, dropoutRng);
+        if (!feeds) continue;
+        const out = await session.run(feeds);
+        const share = contrastive ? 1 / group.length : 1;
+        loss += Number(out[built.loss].data[0]) * share;
+        for (const [name, gradName] of built.grads) {
+          const src = out[gradName].data as Float32Array;
+          const acc = grads.get(name)!;
+          for (let i = 0; i < src.length; i++) acc[i] += src[i] * share;
+        }
+        inputTokens += batch.inputTokens;
+      }
+      const norm = globalNorm(grads);
+      const clip = cfg.maxGradNorm > 0 && norm > cfg.maxGradNorm ? cfg.maxGradNorm / norm : 1;
+      const lr = learningRateAt(step, schedule);
+      if (Number.isFinite(norm) && (contrastive || groupLossTokens > 0)) {
+        adamwStep(params, grads, optimizer, lr, { beta1: cfg.adamBeta1, beta2: cfg.adamBeta2, eps: cfg.adamEpsilon, weightDecay: cfg.weightDecay }, decay, clip);
+      }
+      step++;
+      tokensSeen += inputTokens;
+      losses.push({ step, loss, lr });
+      const seconds = (performance.now() - t0) / 1000;
+      opts.onEvent?.({
+        type: "step", step, totalSteps, epoch: (step * cfg.gradientAccumulationSteps) / perEpoch, loss, lr, gradNorm: norm,
+        tokensPerSecond: inputTokens / Math.max(seconds, 1e-9), elapsedSeconds: elapsedBefore + (performance.now() - started) / 1000,
+      });
+      if (cfg.checkpointEvery > 0 && step % cfg.checkpointEvery === 0 && step < totalSteps) await save();
+    }
+    await save();
+  } finally {
+    await session.release();
+  }
+  const trainSeconds = elapsedBefore + (performance.now() - started) / 1000;
+  const metrics: TrainMetrics = {
+    steps: step, totalSteps, tokensSeen, trainSeconds, tokensPerSecond: tokensSeen / Math.max(trainSeconds, 1e-9),
+    finalLoss: losses.at(-1)?.loss ?? NaN, losses, trainableParameters,
+  };
+  const result: TrainResult = { config: cfg, base, metrics };
+  if (cfg.mode === "lora") result.adapter = adapterFrom(built, params, cfg);
+  else {
+    const weights: Tensors = new Map();
+    for (const [name, t] of base.tensors) weights.set(name, { dtype: "F32", shape: t.shape, data: params.get(name) ?? t.data });
+    result.weights = weights;
+  }
+  return result;
+}
+
+function adapterFrom(built: BuiltGraph, params: Map<string, Float32Array>, cfg: TrainConfig): TrainedAdapter {
+  const weights = new Map<string, { a: Float32Array; b: Float32Array }>();
+  for (const t of built.loraTargets) {
+    const n = loraNames(t.module);
+    weights.set(t.module, { a: params.get(n.a)!, b: params.get(n.b)! });
+  }
+  return {
+    r: cfg.lora.r, loraAlpha: cfg.lora.loraAlpha, loraDropout: cfg.lora.loraDropout, useRslora: cfg.lora.useRslora,
+    targetModules: [...new Set(built.loraTargets.map((t) => t.shortName))], weights,
+  };
+}
+
+/** Feeds for one micro-batch; null when nothing in it carries loss. */
+function batchFeeds(batch: AnyBatch, built: BuiltGraph, cfg: TrainConfig, params: Map<string, Float32Array>, groupLossTokens: number, dropoutRng: Rng): Record<string, ort.Tensor> | null {
+  const feeds: Record<string, ort.Tensor> = {};
+  for (const t of built.trainable) feeds[t.name] = new ort.Tensor("float32", params.get(t.name)!, t.shape);
+  let rows: number;
+  if ("labels" in batch) {
+    if (batch.lossTokens === 0) return null;
+    rows = batch.rows;
+    const dims = [batch.rows, batch.seqLen];
+    const weights = batch.labelMask.map((m) => m / groupLossTokens);
+    feeds.input_ids = new ort.Tensor("int64", batch.inputIds, dims);
+    feeds.labels = new ort.Tensor("int64", batch.labels, dims);
+    feeds.label_weights = new ort.Tensor("float32", weights, dims);
+  } else {
+    rows = batch.pairs * 2;
+    feeds.input_ids = new ort.Tensor("int64", batch.inputIds, [rows, batch.seqLen]);
+    feeds.pool_weights = new ort.Tensor("float32", batch.poolWeights, [rows, batch.seqLen]);
+    feeds.pair_targets = new ort.Tensor("int64", BigInt64Array.from({ length: batch.pairs }, (_, i) => BigInt(i)), [batch.pairs, 1]);
+  }
+  const p = cfg.lora.loraDropout;
+  for (const d of built.dropout) {
+    const mask = new Float32Array(rows * batch.seqLen * d.inFeatures);
+    const keep = 1 / (1 - p);
+    for (let i = 0; i < mask.length; i++) mask[i] = dropoutRng.next() < p ? 0 : keep;
+    feeds[d.name] = new ort.Tensor("float32", mask, [rows, batch.seqLen, d.inFeatures]);
+  }
+  return feeds;
+}
+
+export { loraScaling };
