@@ -37,6 +37,7 @@ export interface RuntimeParts {
   loraTargets: LoraTarget[];
   kvType: "float32" | "float16";
   weightBytes: number;
+  kvInitialCapacity?: number;
 }
 
 export class OrtCausalLm implements LoadedModel {
@@ -64,7 +65,7 @@ export class OrtCausalLm implements LoadedModel {
     this.loraModules = p.loraTargets.map((t) => t.module);
     this.needsPositions = this.session.inputNames.includes("position_ids");
     const makeArray = p.kvType === "float16" ? (n: number) => new Uint16Array(n) : (n: number) => new Float32Array(n);
-    this.pool = new KvSlotPool(p.dims.numLayers, p.maxBatch, p.dims.numKvHeads, p.dims.headDim, Math.min(256, p.maxSequenceLength), p.maxSequenceLength, makeArray);
+    this.pool = new KvSlotPool(p.dims.numLayers, p.maxBatch, p.dims.numKvHeads, p.dims.headDim, Math.min(p.kvInitialCapacity ?? 256, p.maxSequenceLength), p.maxSequenceLength, makeArray);
   }
 
   newCache(): KvCacheHandle {

@@ -68,6 +68,8 @@ export interface LoadOptions {
   /** Fold one adapter into the base weights at load (merged mode: base speed, one adapter). */
   mergeAdapter?: PreparedLora | null;
   intraOpThreads?: number;
+  /** Initial KV positions per slot (grows by doubling up to maxSequenceLength); default 256. */
+  kvInitialCapacity?: number;
 }
 
 /** A loaded decoder LM ready for batched, KV-cached forward passes. */

@@ -1,0 +1,67 @@
+// The fused inference graph (contrib ops, KV cache) must match the plain reference graph
+// (standard ops, full recompute) for every family and attention variant.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { loadModel } from "./load";
+import { maxAbsDiff, plainLogits, seededTokens, tempDir, tinyModelDir } from "./test-helpers";
+import type { TinyModelOptions } from "./tiny";
+
+const TOLERANCE = 1e-4;
+
+const VARIANTS: { name: string; opts: TinyModelOptions }[] = [
+  { name: "llama GQA (4 heads, 2 kv heads)", opts: { family: "llama", seed: 11, numHeads: 4, numKvHeads: 2 } },
+  { name: "llama MQA, untied head", opts: { family: "llama", seed: 12, numHeads: 4, numKvHeads: 1, tieWordEmbeddings: false } },
+  { name: "llama with Mistral sliding window 5", opts: { family: "llama", seed: 13, windowSize: 5 } },
+  { name: "qwen2 (q/k/v bias) with sliding window 6", opts: { family: "llama", seed: 14, qkvBias: true, windowSize: 6, numLayers: 3 } },
+  { name: "gpt-neo global/local, window 4", opts: { family: "gpt-neo", seed: 15, windowSize: 4, numLayers: 4 } },
+];
+
+let root: { dir: string; cleanup: () => Promise<void> };
+beforeAll(async () => {
+  root = await tempDir("fused");
+});
+afterAll(async () => root.cleanup());
+
+describe.each(VARIANTS)("fused graph vs plain reference: $name", ({ name, opts }) => {
+  const tokens = seededTokens(20, opts.seed ?? 0);
+
+  it("prefill logits, KV-cached decode and chunked prefill all match the plain graph within 1e-4", async () => {
+    const dir = await tinyModelDir(root.dir, name.replace(/\W+/g, "-"), opts);
+    const reference = await plainLogits(dir, tokens);
+    // A small initial KV capacity makes the pool grow (and copy) during the test.
+    const model = await loadModel(dir, { maxBatch: 4, kvInitialCapacity: 4 });
+    try {
+      const whole = model.newCache();
+      const [last] = await model.forward([{ tokens, cache: whole, lora: null }]);
+      expect(maxAbsDiff(last, reference[19])).toBeLessThan(TOLERANCE);
+      expect(whole.length).toBe(20);
+      whole.release();
+
+      const stepwise = model.newCache();
+      const [first] = await model.forward([{ tokens: tokens.slice(0, 7), cache: stepwise, lora: null }]);
+      expect(maxAbsDiff(first, reference[6])).toBeLessThan(TOLERANCE);
+      for (let t = 7; t < tokens.length; t++) {
+        const [step] = await model.forward([{ tokens: [tokens[t]], cache: stepwise, lora: null }]);
+        expect(maxAbsDiff(step, reference[t]), `position ${t}`).toBeLessThan(TOLERANCE);
+      }
+
+      const chunked = model.newCache();
+      await model.forward([{ tokens: tokens.slice(0, 7), cache: chunked, lora: null }]);
+      const [afterChunk] = await model.forward([{ tokens: tokens.slice(7, 13), cache: chunked, lora: null }]);
+      expect(maxAbsDiff(afterChunk, reference[12])).toBeLessThan(TOLERANCE);
+      const [next] = await model.forward([{ tokens: [tokens[13]], cache: chunked, lora: null }]);
+      expect(maxAbsDiff(next, reference[13])).toBeLessThan(TOLERANCE);
+    } finally {
+      await model.dispose();
+    }
+  });
+});
+
+describe("logit scale sanity", () => {
+  it("the tiny models produce non-trivial logits (so a 1e-4 match means something)", async () => {
+    const dir = await tinyModelDir(root.dir, "scale", { family: "gpt-neo", seed: 3 });
+    const [logits] = (await plainLogits(dir, seededTokens(6, 3))).slice(-1);
+    const spread = Math.max(...logits) - Math.min(...logits);
+    expect(spread).toBeGreaterThan(1);
+  });
+});

@@ -1,0 +1,56 @@
+// Shared helpers for the model tests: temporary tiny models, the plain reference graph's
+// full-sequence logits, and small numeric utilities.
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+
+import * as ort from "onnxruntime-node";
+
+import { readHfModel } from "./hf-dir";
+import { buildPlainGraph, PLAIN_SESSION_OPTIONS } from "./plain";
+import { writeTinyModel, type TinyModelOptions } from "./tiny";
+
+export async function tempDir(prefix: string): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), `medchat-${prefix}-`));
+  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+export async function tinyModelDir(root: string, name: string, opts: TinyModelOptions): Promise<string> {
+  const dir = path.join(root, name);
+  await writeTinyModel(dir, opts);
+  return dir;
+}
+
+/** Logits [S][V] of one sequence from the plain reference graph. */
+export async function plainLogits(dir: string, tokens: number[], opts: { lora?: { targets: string[]; rank: number; scale: number; weights: Record<string, Float32Array> } } = {}): Promise<Float32Array[]> {
+  const model = await readHfModel(dir);
+  const g = buildPlainGraph(model, { output: "logits", lora: opts.lora ? { targets: opts.lora.targets, rank: opts.lora.rank, scale: opts.lora.scale } : null });
+  const session = await ort.InferenceSession.create(g.toBytes(), PLAIN_SESSION_OPTIONS);
+  const feeds: Record<string, ort.Tensor> = { input_ids: new ort.Tensor("int64", BigInt64Array.from(tokens, BigInt), [1, tokens.length]) };
+  for (const input of g.inputs.slice(1)) {
+    const data = opts.lora?.weights[input.name];
+    if (!data) throw new Error(`test: no value for plain graph input ${input.name}`);
+    feeds[input.name] = new ort.Tensor("float32", data, input.shape as number[]);
+  }
+  const logits = (await session.run(feeds)).logits.data as Float32Array;
+  await session.release();
+  const v = model.dims.vocabSize;
+  return tokens.map((_, s) => logits.slice(s * v, (s + 1) * v));
+}
+
+export function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  if (a.length !== b.length) throw new Error(`length mismatch ${a.length} vs ${b.length}`);
+  let m = 0;
+  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
+  return m;
+}
+
+export function argmax(v: ArrayLike<number>): number {
+  let best = 0;
+  for (let i = 1; i < v.length; i++) if (v[i] > v[best]) best = i;
+  return best;
+}
+
+export function seededTokens(n: number, seed: number, vocab = 256): number[] {
+  return Array.from({ length: n }, (_, i) => (seed * 131 + i * 97 + ((i * i) % 13)) % vocab);
+}
