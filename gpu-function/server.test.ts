@@ -1,0 +1,219 @@
+// Drives a real gpu-function (tiny random llama, real onnxruntime sessions) over HTTP on
+// 127.0.0.1 with the official `openai` client and the AI SDK.
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
+import { streamText } from "ai";
+import OpenAI from "openai";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { encodePeftWeights, peftConfigFor, writePeftAdapter, type PeftAdapterSpec } from "./engine/peft";
+import { seededRandom, writeTinyEmbedder, writeTinyModel } from "./models/tiny";
+import type { LoraTarget } from "./models/types";
+import { createGpuFunctionServer, type GpuFunctionServer } from "./server";
+
+const TOKEN = "test-token";
+let dir: string;
+let server: GpuFunctionServer;
+let baseURL: string;
+let client: OpenAI;
+
+function randomAdapter(targets: LoraTarget[], seed: number): PeftAdapterSpec {
+  const rng = seededRandom(seed);
+  const r = 4;
+  const weights = new Map<string, { a: Float32Array; b: Float32Array }>();
+  for (const t of targets) {
+    weights.set(t.module, {
+      a: Float32Array.from({ length: r * t.inFeatures }, () => rng.normal() * 0.3),
+      b: Float32Array.from({ length: t.outFeatures * r }, () => rng.normal() * 0.3),
+    });
+  }
+  return { r, loraAlpha: 8, targetModules: ["q_proj", "v_proj"], weights };
+}
+
+async function metric(name: string): Promise<number> {
+  const text = await (await fetch(`${baseURL}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } })).text();
+  const line = text.split("\n").find((l) => l.startsWith(`${name} `));
+  return Number(line?.split(" ")[1] ?? NaN);
+}
+
+const ask = (model: string, content: string, extra: Partial<OpenAI.ChatCompletionCreateParamsNonStreaming> = {}) =>
+  client.chat.completions.create({ model, messages: [{ role: "user", content }], max_tokens: 12, temperature: 0, ...extra });
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), "gpu-function-"));
+  await writeTinyModel(path.join(dir, "model"), { family: "llama", seed: 7, maxPositions: 512 });
+  await writeTinyEmbedder(path.join(dir, "embedder"), { dim: 64, seed: 8 });
+  // Find the model's LoRA targets from a first load, then put adapter "alpha" on disk for start-up loading.
+  const probe = await createGpuFunctionServer({ modelDir: path.join(dir, "model"), log: () => {} });
+  const targets = probe.deps.model.loraTargets;
+  await probe.close();
+  await writePeftAdapter(path.join(dir, "adapters", "alpha"), randomAdapter(targets, 1));
+  await writePeftAdapter(path.join(dir, "adapters", "beta"), randomAdapter(targets, 2));
+  server = await createGpuFunctionServer({
+    modelDir: path.join(dir, "model"),
+    modelId: "tiny-base",
+    embeddingModelDir: path.join(dir, "embedder"),
+    embeddingModelId: "tiny-embedder",
+    token: TOKEN,
+    maxBatch: 4,
+    adapterRoots: [path.join(dir, "adapters")],
+    intraOpThreads: 1,
+    log: () => {},
+  });
+  baseURL = await server.listen(0, "127.0.0.1");
+  client = new OpenAI({ baseURL: `${baseURL}/v1`, apiKey: TOKEN, maxRetries: 0 });
+});
+
+afterAll(async () => {
+  await server?.close(1_000);
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe("gpu-function over HTTP", () => {
+  it("lists the base model, loaded adapters and the embedder", async () => {
+    const ids = [];
+    for await (const m of client.models.list()) ids.push(m.id);
+    expect(ids).toEqual(["tiny-base", "alpha", "beta", "tiny-embedder"]);
+  });
+
+  it("answers non-streaming and streaming requests identically (greedy)", async () => {
+    const full = await ask("tiny-base", "What is anemia?");
+    expect(full.object).toBe("chat.completion");
+    expect(full.usage?.completion_tokens).toBeGreaterThan(0);
+    expect(full.usage?.total_tokens).toBe(full.usage!.prompt_tokens + full.usage!.completion_tokens);
+    const stream = await client.chat.completions.create({
+      model: "tiny-base",
+      messages: [{ role: "user", content: "What is anemia?" }],
+      max_tokens: 12,
+      temperature: 0,
+      stream: true,
+      stream_options: { include_usage: true },
+    });
+    let text = "";
+    let finish: string | null = null;
+    let usage: OpenAI.CompletionUsage | null | undefined;
+    for await (const chunk of stream) {
+      text += chunk.choices[0]?.delta.content ?? "";
+      finish = chunk.choices[0]?.finish_reason ?? finish;
+      if (chunk.usage) usage = chunk.usage;
+    }
+    expect(text).toBe(full.choices[0]!.message.content);
+    expect(finish).toBe(full.choices[0]!.finish_reason);
+    expect(usage).toEqual(full.usage);
+  });
+
+  it("streams through the AI SDK's OpenAI-compatible provider", async () => {
+    const provider = createOpenAICompatible({ name: "gpu-function", baseURL: `${baseURL}/v1`, apiKey: TOKEN, includeUsage: true });
+    const result = streamText({ model: provider.chatModel("tiny-base"), prompt: "What is anemia?", maxOutputTokens: 12, temperature: 0 });
+    let text = "";
+    for await (const delta of result.textStream) text += delta;
+    const reference = await ask("tiny-base", "What is anemia?");
+    expect(text).toBe(reference.choices[0]!.message.content);
+    expect((await result.usage).outputTokens).toBe(reference.usage!.completion_tokens);
+  });
+
+  it("serves two adapters in one batch, each matching its solo output", async () => {
+    const soloA = await ask("alpha", "Explain insulin.", { max_tokens: 16 });
+    const soloB = await ask("beta", "Explain insulin.", { max_tokens: 16 });
+    const base = await ask("tiny-base", "Explain insulin.", { max_tokens: 16 });
+    expect(soloA.choices[0]!.message.content).not.toBe(base.choices[0]!.message.content);
+    expect(soloA.choices[0]!.message.content).not.toBe(soloB.choices[0]!.message.content);
+    const mixedBefore = await metric("gpu_function_mixed_adapter_steps_total");
+    const [a, b] = await Promise.all([ask("alpha", "Explain insulin.", { max_tokens: 16 }), ask("beta", "Explain insulin.", { max_tokens: 16 })]);
+    expect(a.choices[0]!.message.content).toBe(soloA.choices[0]!.message.content);
+    expect(b.choices[0]!.message.content).toBe(soloB.choices[0]!.message.content);
+    expect(await metric("gpu_function_mixed_adapter_steps_total")).toBeGreaterThan(mixedBefore);
+  });
+
+  it("loads, replaces and unloads adapters over HTTP without reloading the base", async () => {
+    const targets = server.deps.model.loraTargets;
+    const spec = randomAdapter(targets, 3);
+    const upload = (name: string, s: PeftAdapterSpec) =>
+      fetch(`${baseURL}/v1/adapters`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" },
+        body: JSON.stringify({ name, adapter_config: peftConfigFor(s), adapter_model_base64: Buffer.from(encodePeftWeights(s)).toString("base64") }),
+      });
+    const model = server.deps.model;
+    expect((await upload("gamma", spec)).status).toBe(201);
+    const first = await ask("gamma", "Hello");
+    expect((await upload("gamma", randomAdapter(targets, 4))).status).toBe(200);
+    const second = await ask("gamma", "Hello");
+    expect(second.choices[0]!.message.content).not.toBe(first.choices[0]!.message.content);
+    expect(server.deps.model).toBe(model);
+
+    const bad = randomAdapter(targets, 5);
+    const key = targets[0]!.module;
+    bad.weights.set(key, { a: new Float32Array(4 * (targets[0]!.inFeatures - 1)), b: new Float32Array(targets[0]!.outFeatures * 4) });
+    const refused = await upload("broken", bad);
+    expect(refused.status).toBe(400);
+    const err = (await refused.json()) as { error: { message: string; code: string } };
+    expect(err.error.message).toContain(`base_model.model.${key}.lora_A.weight`);
+    expect(err.error.code).toBe("invalid_adapter");
+
+    const del = await fetch(`${baseURL}/v1/adapters/gamma`, { method: "DELETE", headers: { authorization: `Bearer ${TOKEN}` } });
+    expect(del.status).toBe(200);
+    await expect(ask("gamma", "Hello")).rejects.toMatchObject({ status: 404 });
+  });
+
+  it("embeds text with the embedding model", async () => {
+    const res = await client.embeddings.create({ model: "tiny-embedder", input: ["fever and cough", "broken arm"] });
+    expect(res.data).toHaveLength(2);
+    expect(res.data[0]!.embedding).toHaveLength(64);
+    const norm = Math.hypot(...res.data[0]!.embedding);
+    expect(norm).toBeCloseTo(1, 4);
+    expect(res.data[0]!.embedding).not.toEqual(res.data[1]!.embedding);
+    expect(res.usage.prompt_tokens).toBeGreaterThan(0);
+    // The openai client asks for base64 by default when no format is given; check the float path too.
+    const floats = await client.embeddings.create({ model: "tiny-embedder", input: "fever and cough", encoding_format: "float" });
+    expect(floats.data[0]!.embedding[0]).toBeCloseTo(res.data[0]!.embedding[0]!, 6);
+  });
+
+  it("answers errors in OpenAI's shape", async () => {
+    const bad = new OpenAI({ baseURL: `${baseURL}/v1`, apiKey: "wrong", maxRetries: 0 });
+    await expect(bad.models.list()).rejects.toMatchObject({ status: 401, code: "invalid_api_key" });
+    await expect(ask("tiny-base", "hi", { temperature: 5 })).rejects.toMatchObject({ status: 400, param: "temperature" });
+    await expect(ask("nope", "hi")).rejects.toMatchObject({ status: 404, code: "model_not_found", param: "model" });
+    await expect(ask("tiny-base", "x".repeat(600))).rejects.toMatchObject({ status: 400, code: "context_length_exceeded" });
+    await expect(client.chat.completions.create({ model: "tiny-base", messages: [] })).rejects.toMatchObject({ status: 400, param: "messages" });
+    const raw = await fetch(`${baseURL}/v1/chat/completions`, { method: "POST", headers: { authorization: `Bearer ${TOKEN}` }, body: "{not json" });
+    expect(raw.status).toBe(400);
+    expect(((await raw.json()) as { error: { type: string } }).error.type).toBe("invalid_request_error");
+    const big = await fetch(`${baseURL}/v1/chat/completions`, { method: "POST", headers: { authorization: `Bearer ${TOKEN}` }, body: "x".repeat(5 * 1024 * 1024) });
+    expect(big.status).toBe(413);
+    expect((await fetch(`${baseURL}/healthz`)).status).toBe(200);
+  });
+
+  it("stops generating when the client disconnects", async () => {
+    // A prompt whose greedy continuation runs to max_tokens (random weights may emit EOS early).
+    let prompt = "";
+    for (const candidate of ["Tell me a long story.", "List every bone.", "Describe the heart.", "Why?", "Go on."]) {
+      const full = await ask("tiny-base", candidate, { max_tokens: 120 });
+      if (full.choices[0]!.finish_reason === "length") {
+        prompt = candidate;
+        break;
+      }
+    }
+    expect(prompt).not.toBe("");
+    const before = await metric("gpu_function_generated_tokens_total");
+    const controller = new AbortController();
+    const stream = await client.chat.completions.create(
+      { model: "tiny-base", messages: [{ role: "user", content: prompt }], max_tokens: 120, temperature: 0, stream: true },
+      { signal: controller.signal },
+    );
+    let chunks = 0;
+    try {
+      for await (const _ of stream) if (++chunks === 3) controller.abort();
+    } catch {
+      // the client reports its own abort
+    }
+    await new Promise((r) => setTimeout(r, 300));
+    const generated = (await metric("gpu_function_generated_tokens_total")) - before;
+    expect(chunks).toBeGreaterThanOrEqual(3);
+    expect(generated).toBeLessThan(60);
+    expect(await metric("gpu_function_active_sequences")).toBe(0);
+  });
+});
