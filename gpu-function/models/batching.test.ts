@@ -56,7 +56,7 @@ describe.each(["llama", "gpt-neo"] as const)("batched greedy decoding (%s)", (fa
     try {
       const prompts = [seededTokens(5, 1), seededTokens(9, 2), seededTokens(3, 3), seededTokens(7, 4), seededTokens(1, 5)];
       const joins = [0, 2, 3, 11, 12];
-      const solo = [];
+      const solo: number[][] = [];
       for (const p of prompts) solo.push(await greedySolo(model, p));
       const seqs: Seq[] = prompts.map((prompt, i) => ({ prompt, joinAt: joins[i], out: [], done: false }));
       const { maxBatch } = await greedyBatched(model, seqs);
