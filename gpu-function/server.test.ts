@@ -60,6 +60,7 @@ beforeAll(async () => {
     token: TOKEN,
     maxBatch: 4,
     adapterRoots: [path.join(dir, "adapters")],
+    fineTuning: { jobsDir: path.join(dir, "jobs") },
     intraOpThreads: 1,
     log: () => {},
   });
@@ -77,6 +78,9 @@ describe("gpu-function over HTTP", () => {
     const ids = [];
     for await (const m of client.models.list()) ids.push(m.id);
     expect(ids).toEqual(["tiny-base", "alpha", "beta", "tiny-embedder"]);
+    // Fine-tuning jobs are mounted on the same router and auth.
+    const jobs = await client.fineTuning.jobs.list();
+    expect(jobs.data).toEqual([]);
   });
 
   it("answers non-streaming and streaming requests identically (greedy)", async () => {

@@ -7,7 +7,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 
 import { AdapterRegistry } from "./engine/adapters";
-import { adapterRoots, resolveBaseModelDir, resolveEmbedderDir } from "./engine/defaults";
+import { adapterRoots, REPO_ROOT, resolveBaseModelDir, resolveEmbedderDir } from "./engine/defaults";
 import { EngineMetrics, Gauge } from "./engine/metrics";
 import { Scheduler } from "./engine/scheduler";
 import { ChatTokenizer } from "./engine/tokenizer";
@@ -16,6 +16,8 @@ import { chatRoutes } from "./http/chat";
 import type { ServingDeps } from "./http/deps";
 import { embeddingRoutes } from "./http/embeddings";
 import { bearerMatches, createRouter, type Route } from "./http/router";
+import { fineTuningRoutes } from "./jobs/routes";
+import { FineTuningService } from "./jobs/service";
 import { loadEmbedder, loadModel } from "./models/load";
 import type { LoadOptions } from "./models/types";
 import { adapterUploadSchema } from "./shared/openai";
@@ -41,7 +43,9 @@ export interface GpuFunctionServerOptions {
   appUrl?: string;
   intraOpThreads?: number;
   maxBodyBytes?: number;
-  /** More routes on the same auth and router (e.g. fine-tuning jobs). */
+  /** Mount /v1/fine_tuning/jobs (training runs in a worker process); `jobsDir` holds job data and adapters. */
+  fineTuning?: { jobsDir?: string; maxConcurrentJobs?: number } | false;
+  /** More routes on the same auth and router. */
   extraRoutes?: (deps: ServingDeps) => Route[];
   log?: (line: string) => void;
 }
@@ -111,7 +115,24 @@ export async function createGpuFunctionServer(opts: GpuFunctionServerOptions): P
     if (opts.appUrl) await pullActiveAdapter(opts.appUrl, opts.token, adapters, log);
   }
 
-  const routes = [...chatRoutes(deps), ...embeddingRoutes(deps), ...adminRoutes(deps), ...(opts.extraRoutes?.(deps) ?? [])];
+  const fineTuning =
+    opts.fineTuning === false
+      ? null
+      : new FineTuningService({
+          ...opts.fineTuning,
+          resolveBaseModel: (id) => (id === modelId || deps.aliases.includes(id) ? { id: modelId, dir: opts.modelDir } : undefined),
+          loadAdapter: async (payload) => {
+            const bytes = Buffer.from(payload.adapter_model_base64, "base64");
+            adapters.loadBytes(payload.name, payload.adapter_config, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), "fine-tuning job");
+          },
+        });
+  const routes = [
+    ...chatRoutes(deps),
+    ...embeddingRoutes(deps),
+    ...adminRoutes(deps),
+    ...(fineTuning ? fineTuningRoutes(fineTuning) : []),
+    ...(opts.extraRoutes?.(deps) ?? []),
+  ];
   const token = opts.token;
   const handler = createRouter(routes, {
     maxBodyBytes: opts.maxBodyBytes ?? 1024 * 1024,
@@ -143,6 +164,7 @@ export async function createGpuFunctionServer(opts: GpuFunctionServerOptions): P
         httpServer.closeIdleConnections();
         await Promise.race([stopped, new Promise((r) => setTimeout(r, 2_000))]);
         httpServer.closeAllConnections();
+        await fineTuning?.close();
         await Promise.all([model.dispose(), embedder?.model.dispose()]);
       })();
       return closing;
@@ -198,6 +220,7 @@ async function main(): Promise<void> {
     adapterRoots: adapterRoots(env.ADAPTERS_DIR),
     appUrl: env.APP_URL || undefined,
     intraOpThreads: env.INTRA_OP_THREADS ? intEnv("INTRA_OP_THREADS", 1) : undefined,
+    fineTuning: { jobsDir: env.FINE_TUNING_DIR || path.join(REPO_ROOT, ".data", "fine-tuning") },
   });
   if (!env.GPU_FUNCTION_TOKEN) console.warn("[gpu-function] GPU_FUNCTION_TOKEN is not set: the API is open (development only)");
   const url = await server.listen(intEnv("GPU_FUNCTION_PORT", 8000), env.GPU_FUNCTION_HOST || "127.0.0.1");
