@@ -1,0 +1,18 @@
+import { getDb } from "@/lib/db";
+import { deleteConversationResponse, getConversationResponse } from "@/lib/chat/history";
+import { visitorFrom } from "@/lib/chat/http";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+type Context = { params: Promise<{ id: string }> };
+
+export async function GET(request: Request, { params }: Context): Promise<Response> {
+  const { id } = await params;
+  return getConversationResponse(await getDb(), id, visitorFrom(request).visitorId);
+}
+
+export async function DELETE(request: Request, { params }: Context): Promise<Response> {
+  const { id } = await params;
+  return deleteConversationResponse(await getDb(), id, visitorFrom(request).visitorId);
+}

@@ -1,0 +1,39 @@
+"use client";
+
+import { memo } from "react";
+import ReactMarkdown from "react-markdown";
+import remarkGfm from "remark-gfm";
+
+/** Turns the model's [n] citation markers into links to the numbered sources below the answer. */
+function linkCitations(text: string, anchorPrefix: string, sourceCount: number): string {
+  return text.replace(/\[(\d{1,2})\](?!\()/g, (whole, n: string) => {
+    const index = Number(n);
+    return index >= 1 && index <= sourceCount ? `[\\[${index}\\]](#${anchorPrefix}${index})` : whole;
+  });
+}
+
+export const Markdown = memo(function Markdown({ text, anchorPrefix, sourceCount }: { text: string; anchorPrefix: string; sourceCount: number }) {
+  return (
+    <div className="markdown break-words leading-relaxed">
+      <ReactMarkdown
+        remarkPlugins={[remarkGfm]}
+        // Model output is untrusted: no raw HTML, and links open safely.
+        skipHtml
+        components={{
+          a: ({ href, children }) =>
+            href?.startsWith(`#${anchorPrefix}`) ? (
+              <a href={href} className="citation align-super text-xs font-semibold text-blue-700 no-underline dark:text-blue-300" aria-label={`Source ${href.slice(anchorPrefix.length + 1)}`}>
+                {children}
+              </a>
+            ) : (
+              <a href={href} target="_blank" rel="noopener noreferrer nofollow">
+                {children}
+              </a>
+            ),
+        }}
+      >
+        {linkCitations(text, anchorPrefix, sourceCount)}
+      </ReactMarkdown>
+    </div>
+  );
+});

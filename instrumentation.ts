@@ -1,0 +1,31 @@
+// Runs once when the Next.js server starts: opens and migrates the database, then
+// ingests the starter knowledge base in the background (idempotent) so a fresh
+// install answers with sources. Never blocks or fails the start-up.
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { getDb } = await import("@/lib/db");
+  try {
+    await getDb();
+  } catch (error) {
+    console.error("[medchat] database start-up failed:", error);
+    return;
+  }
+  if (process.env.MEDCHAT_STARTER_KB === "off") return;
+  void (async () => {
+    try {
+      const db = await getDb();
+      const { appEmbedder } = await import("@/lib/chat/app-deps");
+      const { ensureStarterKnowledgeBase } = await import("@/lib/rag/starter");
+      const report = await ensureStarterKnowledgeBase(db, appEmbedder());
+      console.log(`[medchat] starter knowledge base ready: ${JSON.stringify(summary(report))}`);
+    } catch (error) {
+      console.error("[medchat] starter knowledge base ingestion failed:", error instanceof Error ? error.message : error);
+    }
+  })();
+}
+
+function summary(report: unknown): unknown {
+  if (!report || typeof report !== "object") return report;
+  const r = report as Record<string, unknown>;
+  return Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Array.isArray(v) ? v.length : v]));
+}
