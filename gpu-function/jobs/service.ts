@@ -137,7 +137,13 @@ export class FineTuningService {
   async load(id: string): Promise<FineTuningJob> {
     if (!this.deps.loadAdapter) throw new ApiError(501, "this server has no adapter registry to load into", { code: "not_supported" });
     const payload = await this.adapter(id);
-    await this.deps.loadAdapter(payload);
+    try {
+      await this.deps.loadAdapter(payload);
+    } catch (err) {
+      if (err instanceof ApiError) throw err;
+      // E.g. the server's LoRA slots cover fewer modules or a smaller rank than the job trained.
+      throw new ApiError(409, `adapter ${payload.name} cannot be served here: ${(err as Error).message}`, { code: "adapter_incompatible" });
+    }
     const job = this.get(id);
     job.adapter_loaded = true;
     this.store.addEvent(id, { message: `Adapter ${payload.name} loaded for serving` });

@@ -1,0 +1,147 @@
+// End to end on the real gpu-function server (127.0.0.1, tiny random llama): a LoRA
+// fine-tuning job started over HTTP trains in a worker process while chat keeps
+// serving, lowers held-out perplexity, and its adapter is then served by model name.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { writeTinyModel } from "../models/tiny";
+import { createGpuFunctionServer, type GpuFunctionServer } from "../server";
+import type { FineTuningJob, JobEvent } from "./job";
+import { fineTuningRoutes } from "./routes";
+import { FineTuningService } from "./service";
+import { servingFineTuningDeps } from "./serving";
+import type { AdapterPayload } from "./service";
+
+const TOKEN = "test-token";
+const ALL_MODULES = ["q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"];
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "ft-e2e-"));
+let server: GpuFunctionServer;
+let service: FineTuningService;
+let base = "";
+
+const chat = (q: string, a: string) => JSON.stringify({ messages: [{ role: "user", content: q }, { role: "assistant", content: a }] });
+const answer = (topic: string) => `Rest, drink fluids, and see a clinician if the ${topic} lasts.`;
+const TRAIN = ["fever", "cough", "rash", "headache", "nausea", "fatigue", "sore throat", "back pain", "earache", "cramp"]
+  .map((t) => chat(`What helps with ${t}?`, answer(t)))
+  .join("\n");
+const VALIDATION = ["dizziness", "hiccups", "itching"].map((t) => chat(`What helps with ${t}?`, answer(t))).join("\n");
+
+async function call<T>(method: string, url: string, body?: unknown): Promise<{ status: number; json: T }> {
+  const res = await fetch(base + url, {
+    method,
+    headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, json: (await res.json()) as T };
+}
+
+async function until(id: string, done: (j: FineTuningJob) => boolean, ms = 90_000): Promise<FineTuningJob> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const { json } = await call<FineTuningJob>("GET", `/v1/fine_tuning/jobs/${id}`);
+    if (done(json)) return json;
+    if (Date.now() > end) throw new Error(`job did not finish: ${JSON.stringify(json)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+interface Completion {
+  model: string;
+  choices: { message: { content: string } }[];
+}
+
+beforeAll(async () => {
+  const modelDir = path.join(tmp, "tiny-base");
+  await writeTinyModel(modelDir, { family: "llama", seed: 7, hiddenSize: 64, numLayers: 2, numHeads: 4, numKvHeads: 2, intermediateSize: 128, vocabSize: 259, maxPositions: 256 });
+  server = await createGpuFunctionServer({
+    modelDir,
+    modelId: "tiny-base",
+    embeddingModelDir: null,
+    token: TOKEN,
+    lora: { maxRank: 16, targetModules: ALL_MODULES },
+    log: () => {},
+    extraRoutes: (deps) => {
+      service = new FineTuningService(servingFineTuningDeps(deps, modelDir, { jobsDir: path.join(tmp, "jobs"), cancelGraceMs: 2000 }));
+      return fineTuningRoutes(service);
+    },
+  });
+  base = await server.listen(0, "127.0.0.1");
+});
+
+afterAll(async () => {
+  await service?.close();
+  await server?.close(1000);
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+describe("fine-tuning over HTTP", () => {
+  it("trains off the request path, lowers held-out perplexity and serves the adapter", async () => {
+    const created = await call<FineTuningJob>("POST", "/v1/fine_tuning/jobs", {
+      model: "tiny-base",
+      training_data: TRAIN,
+      validation_data: VALIDATION,
+      suffix: "care",
+      seed: 3,
+      hyperparameters: { n_epochs: 50, batch_size: 5, learning_rate: 2e-2, lora_r: 8, lora_alpha: 16, lora_dropout: 0, max_seq_length: 128, warmup_ratio: 0.1, target_modules: ALL_MODULES },
+    });
+    expect(created.status).toBe(200);
+    const id = created.json.id;
+
+    // Chat keeps answering while the job trains in its worker process.
+    await until(id, (j) => j.status !== "queued");
+    const during = await call<Completion>("POST", "/v1/chat/completions", { model: "tiny-base", messages: [{ role: "user", content: "hi" }], max_tokens: 4 });
+    expect(during.status).toBe(200);
+    expect((await call<FineTuningJob>("GET", `/v1/fine_tuning/jobs/${id}`)).json.status).toBe("running");
+
+    const job = await until(id, (j) => !["queued", "running"].includes(j.status));
+    expect(job.status, JSON.stringify(job.error)).toBe("succeeded");
+    expect(job.fine_tuned_model).toBe(job.adapter_name);
+    expect(job.fine_tuned_model).toMatch(/^ft-tiny-base-care-/);
+    expect(job.trained_tokens).toBeGreaterThan(0);
+    const v = job.metrics!.validation!;
+    expect(v.adapter_perplexity).toBeLessThan(v.base_perplexity / 20);
+
+    const events = (await call<{ data: JobEvent[] }>("GET", `/v1/fine_tuning/jobs/${id}/events?limit=1000`)).json.data;
+    const steps = events.filter((e) => e.type === "metrics" && typeof e.data?.train_loss === "number");
+    expect(steps.length).toBeGreaterThan(5);
+    expect(steps[0].data).toMatchObject({ learning_rate: expect.any(Number), tokens_per_second: expect.any(Number) });
+    expect(events.some((e) => e.data?.validation_perplexity !== undefined)).toBe(true);
+
+    // Not served until loaded; one call loads it.
+    const before = await call("POST", "/v1/chat/completions", { model: job.fine_tuned_model, messages: [{ role: "user", content: "hi" }], max_tokens: 2 });
+    expect(before.status).toBe(404);
+    const loaded = await call<FineTuningJob>("POST", `/v1/fine_tuning/jobs/${id}/load`);
+    expect(loaded.status).toBe(200);
+    expect(loaded.json.adapter_loaded).toBe(true);
+
+    const prompt = { messages: [{ role: "user", content: "What helps with dizziness?" }], max_tokens: 12, temperature: 0 };
+    const tuned = await call<Completion>("POST", "/v1/chat/completions", { ...prompt, model: job.fine_tuned_model });
+    const plain = await call<Completion>("POST", "/v1/chat/completions", { ...prompt, model: "tiny-base" });
+    expect(tuned.status).toBe(200);
+    expect(tuned.json.model).toBe(job.fine_tuned_model);
+    expect(tuned.json.choices[0].message.content).not.toBe(plain.json.choices[0].message.content);
+    // The held-out question gets the trained answer pattern (greedy decoding).
+    expect(tuned.json.choices[0].message.content).toMatch(/^Rest, drink/);
+
+    // The adapter payload is exactly what POST /v1/adapters takes (the app pushes it back on promotion).
+    const adapter = await call<AdapterPayload>("GET", `/v1/fine_tuning/jobs/${id}/adapter`);
+    expect(adapter.json.adapter_config).toMatchObject({ peft_type: "LORA", r: 8, lora_alpha: 16, target_modules: expect.arrayContaining(ALL_MODULES), base_model_name_or_path: "tiny-base" });
+    const pushed = await call("POST", "/v1/adapters", { ...adapter.json, name: "promoted-copy" });
+    expect(pushed.status).toBe(201);
+  });
+
+  it("cancels a running job promptly and reports it", async () => {
+    const { json } = await call<FineTuningJob>("POST", "/v1/fine_tuning/jobs", {
+      model: "default",
+      training_data: TRAIN,
+      hyperparameters: { max_steps: 100000, batch_size: 2, max_seq_length: 64 },
+    });
+    await until(json.id, (j) => j.status === "running");
+    const cancelled = await call<FineTuningJob>("POST", `/v1/fine_tuning/jobs/${json.id}/cancel`);
+    expect(cancelled.json.status).toBe("cancelled");
+    expect(cancelled.json.fine_tuned_model).toBeNull();
+    const events = (await call<{ data: JobEvent[] }>("GET", `/v1/fine_tuning/jobs/${json.id}/events`)).json.data;
+    expect(events[0].message).toMatch(/cancelled/i);
+  });
+});
