@@ -8,16 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeTinyModel } from "../models/tiny";
 import { createGpuFunctionServer, type GpuFunctionServer } from "../server";
 import type { FineTuningJob, JobEvent } from "./job";
-import { fineTuningRoutes } from "./routes";
-import { FineTuningService } from "./service";
-import { servingFineTuningDeps } from "./serving";
 import type { AdapterPayload } from "./service";
 
 const TOKEN = "test-token";
 const ALL_MODULES = ["q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"];
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "ft-e2e-"));
 let server: GpuFunctionServer;
-let service: FineTuningService;
 let base = "";
 
 const chat = (q: string, a: string) => JSON.stringify({ messages: [{ role: "user", content: q }, { role: "assistant", content: a }] });
@@ -61,16 +57,13 @@ beforeAll(async () => {
     token: TOKEN,
     lora: { maxRank: 16, targetModules: ALL_MODULES },
     log: () => {},
-    extraRoutes: (deps) => {
-      service = new FineTuningService(servingFineTuningDeps(deps, modelDir, { jobsDir: path.join(tmp, "jobs"), cancelGraceMs: 2000 }));
-      return fineTuningRoutes(service);
-    },
+    // The server mounts the fine-tuning routes itself (jobs/routes.ts over a FineTuningService).
+    fineTuning: { jobsDir: path.join(tmp, "jobs") },
   });
   base = await server.listen(0, "127.0.0.1");
 });
 
 afterAll(async () => {
-  await service?.close();
   await server?.close(1000);
   fs.rmSync(tmp, { recursive: true, force: true });
 });
