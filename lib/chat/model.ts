@@ -47,7 +47,9 @@ export async function resolveModelId(config: GpuFunctionConfig, signal?: AbortSi
     });
     if (res.ok) {
       const body = (await res.json()) as { data?: { id?: string }[] };
-      const id = body.data?.find((m) => typeof m.id === "string")?.id;
+      // The server also lists its embedding model; chat needs a generative one.
+      const ids = (body.data ?? []).map((m) => m.id).filter((x): x is string => typeof x === "string");
+      const id = ids.find((x) => !/embed/i.test(x)) ?? ids[0];
       if (id) {
         modelIdCache.set(config.url, { id, at: Date.now() });
         return id;
