@@ -1,7 +1,54 @@
-// In-process embedder for the CLI and evaluation: loads the embedding model once.
-// Placeholder until gpu-function/models/load.ts (loadEmbedder) lands.
-import type { Embedder } from "./embed";
+// In-process embedder for the CLI, evaluation and benchmark: the same model and
+// tokenizer the gpu-function serves (EMBEDDING_MODEL_DIR, else models/embedder, else a
+// tiny generated one), loaded once. Inputs are tokenised exactly as /v1/embeddings does,
+// so vectors written here match the queries the app embeds through the gpu-function.
+// Not for the Next.js app: it loads onnxruntime-node (the app uses createGpuFunctionEmbedder).
+import { resolveEmbedderDir } from "@/gpu-function/engine/defaults";
+import { ChatTokenizer } from "@/gpu-function/engine/tokenizer";
+import { loadEmbedder } from "@/gpu-function/models/load";
+import { EMBEDDING_DIM } from "@/lib/db/schema";
+import { EmbeddingError, checkVectors, type Embedder } from "./embed";
 
-export async function createLocalEmbedder(): Promise<Embedder> {
-  throw new Error("the in-process embedder is not available yet; use --embedder remote (GPU_FUNCTION_URL) or --embedder hashing");
+export interface LocalEmbedderOptions {
+  /** Model directory (HF layout); default EMBEDDING_MODEL_DIR, models/embedder, or a generated tiny one. */
+  dir?: string;
+  batchSize?: number;
+  intraOpThreads?: number;
+}
+
+export async function createLocalEmbedder(options: LocalEmbedderOptions = {}): Promise<Embedder> {
+  const resolved = options.dir
+    ? { dir: options.dir, origin: "env" as const }
+    : await resolveEmbedderDir(process.env.EMBEDDING_MODEL_DIR || undefined);
+  if (resolved.origin === "generated-tiny" || resolved.origin === "cached-tiny") {
+    process.stderr.write(`[rag] no trained embedder (EMBEDDING_MODEL_DIR or models/embedder): using a tiny random one in ${resolved.dir}; retrieval quality will be poor\n`);
+  }
+  const [model, tokenizer] = await Promise.all([
+    loadEmbedder(resolved.dir, { intraOpThreads: options.intraOpThreads }),
+    ChatTokenizer.fromDir(resolved.dir),
+  ]);
+  if (model.dim !== EMBEDDING_DIM) {
+    await model.dispose();
+    throw new EmbeddingError(`embedder in ${resolved.dir} has dimension ${model.dim}; the knowledge base needs ${EMBEDDING_DIM}`);
+  }
+  const batchSize = options.batchSize ?? 32;
+  const encode = (text: string) => {
+    const ids = tokenizer.encode(text || " ", true);
+    // Long chunks keep their beginning (title, headings, first sentences).
+    return ids.length > model.maxSequenceLength ? ids.slice(0, model.maxSequenceLength) : ids;
+  };
+  const embedIds = async (ids: number[][]) => (await model.embed(ids)).map((v) => Array.from(v));
+  return {
+    id: `local:${resolved.dir}`,
+    dim: model.dim,
+    async embedQuery(text) {
+      return checkVectors(await embedIds([encode(text)]), 1, model.dim)[0];
+    },
+    async embedDocuments(texts) {
+      const out: number[][] = [];
+      for (let i = 0; i < texts.length; i += batchSize) out.push(...(await embedIds(texts.slice(i, i + batchSize).map(encode))));
+      return checkVectors(out, texts.length, model.dim);
+    },
+    close: () => model.dispose(),
+  };
 }

@@ -41,6 +41,13 @@ export function checkVectors(vectors: number[][], expected: number, dim: number)
   return vectors;
 }
 
+/** The gpu-function answers 400 "input[i] has N tokens; <model> accepts at most M" for over-long inputs. */
+function tooLong(err: unknown): { tokens: number; max: number } | null {
+  const e = err as { message?: string; responseBody?: string; statusCode?: number };
+  const m = /has (\d+) tokens;.*at most (\d+)/.exec(`${e?.message ?? ""} ${e?.responseBody ?? ""}`);
+  return m ? { tokens: Number(m[1]), max: Number(m[2]) } : null;
+}
+
 export interface GpuFunctionEmbedderOptions {
   /** Base URL of the gpu-function, e.g. http://127.0.0.1:8000 (GPU_FUNCTION_URL). */
   baseURL?: string;
@@ -50,6 +57,8 @@ export interface GpuFunctionEmbedderOptions {
   model?: string;
   /** Inputs per HTTP request. */
   batchSize?: number;
+  /** Retries of a failed request (AI SDK exponential backoff). */
+  maxRetries?: number;
   /** Concurrent requests while embedding many documents. */
   maxParallelCalls?: number;
   dim?: number;
@@ -69,15 +78,34 @@ export function createGpuFunctionEmbedder(options: GpuFunctionEmbedderOptions = 
   });
   const model = provider.embeddingModel(modelId);
 
+  async function request(values: string[]): Promise<number[][]> {
+    const { embeddings } = await embedMany({ model, values, maxParallelCalls: options.maxParallelCalls ?? 2, maxRetries: options.maxRetries ?? 1 });
+    return checkVectors(embeddings, values.length, dim);
+  }
+
   async function embedBatch(values: string[]): Promise<number[][]> {
     try {
-      const { embeddings } = await embedMany({ model, values, maxParallelCalls: options.maxParallelCalls ?? 2 });
-      return checkVectors(embeddings, values.length, dim);
+      return await request(values);
     } catch (err) {
       if (err instanceof EmbeddingError) throw err;
-      throw new EmbeddingError(`embedding request to ${baseURL}/v1/embeddings failed: ${(err as Error).message}`, {
-        cause: err,
-      });
+      if (tooLong(err)) return Promise.all(values.map((v) => embedTruncating(v)));
+      throw new EmbeddingError(`embedding request to ${baseURL}/v1/embeddings failed: ${(err as Error).message}`, { cause: err });
+    }
+  }
+
+  /** A chunk longer than the model's context is cut (keeping its start) until it fits. */
+  async function embedTruncating(value: string): Promise<number[]> {
+    let text = value;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return (await request([text]))[0];
+      } catch (err) {
+        const limits = tooLong(err);
+        if (!limits || attempt >= 4 || text.length < 16) {
+          throw new EmbeddingError(`embedding request to ${baseURL}/v1/embeddings failed: ${(err as Error).message}`, { cause: err });
+        }
+        text = text.slice(0, Math.floor((text.length * limits.max) / limits.tokens * 0.95));
+      }
     }
   }
 

@@ -1,0 +1,43 @@
+// Ranking metrics for the retrieval evaluation. Relevance is binary: a query has a set
+// of relevant document ids (its own answer, plus exact duplicates of that answer).
+
+/** 1 when any relevant document is in the first `k` results (success@k, "recall@k" with one answer). */
+export function recallAt(ranked: string[], relevant: ReadonlySet<string>, k: number): number {
+  return ranked.slice(0, k).some((id) => relevant.has(id)) ? 1 : 0;
+}
+
+/** nDCG@k with binary gains; the ideal ranking puts every relevant document first. */
+export function ndcgAt(ranked: string[], relevant: ReadonlySet<string>, k: number): number {
+  let dcg = 0;
+  ranked.slice(0, k).forEach((id, i) => {
+    if (relevant.has(id)) dcg += 1 / Math.log2(i + 2);
+  });
+  let idcg = 0;
+  for (let i = 0; i < Math.min(k, relevant.size); i++) idcg += 1 / Math.log2(i + 2);
+  return idcg === 0 ? 0 : dcg / idcg;
+}
+
+/** Distinct document ids in rank order (a document counts once, at its best chunk). */
+export function rankedDocuments(chunks: { documentId: string }[]): string[] {
+  return [...new Set(chunks.map((c) => c.documentId))];
+}
+
+export interface RetrievalMetrics {
+  queries: number;
+  recall1: number;
+  recall5: number;
+  recall10: number;
+  ndcg10: number;
+}
+
+export function aggregate(runs: { ranked: string[]; relevant: ReadonlySet<string> }[]): RetrievalMetrics {
+  const n = runs.length || 1;
+  const mean = (f: (r: (typeof runs)[number]) => number) => runs.reduce((s, r) => s + f(r), 0) / n;
+  return {
+    queries: runs.length,
+    recall1: mean((r) => recallAt(r.ranked, r.relevant, 1)),
+    recall5: mean((r) => recallAt(r.ranked, r.relevant, 5)),
+    recall10: mean((r) => recallAt(r.ranked, r.relevant, 10)),
+    ndcg10: mean((r) => ndcgAt(r.ranked, r.relevant, 10)),
+  };
+}

@@ -1,0 +1,171 @@
+// Retrieval evaluation on MedQuAD: every answer is in the knowledge base (without its
+// question), the queries are the held-out questions (gpu-function/data/medquad.ts
+// isHeldOut), and each question's own answer document is the relevant one (plus exact
+// duplicates of that answer text). Reports recall@1/5/10 and nDCG@10 for full-text
+// only, vector only and hybrid, and writes the table to docs/retrieval-eval.md.
+//   npm run eval:retrieval -- --medquad <dir> [--embedder local|remote|hashing] [--tune] [--out docs/retrieval-eval.md]
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import { parseArgs } from "node:util";
+import { isHeldOut, readMedQuad } from "@/gpu-function/data/medquad";
+import { createDb } from "@/lib/db/client";
+import { migrateDb } from "@/lib/db/migrate";
+import { createEmbedder, defaultEmbedderKind, type EmbedderKind } from "@/lib/rag/embed-factory";
+import { aggregate, rankedDocuments, type RetrievalMetrics } from "@/lib/rag/eval-metrics";
+import { medQuadDocumentId, medQuadToDocuments } from "@/lib/rag/importers/medquad";
+import { ingestSourceDocuments } from "@/lib/rag/ingest";
+import { DEFAULT_RETRIEVAL, retrieveHybrid, type RetrieveOptions } from "@/lib/rag/retrieve";
+import type { Db } from "@/lib/db/client";
+import type { Embedder } from "@/lib/rag/embed";
+import type { SourceDocument } from "@/lib/rag/types";
+import { tuneFusion, type FusionParams } from "@/lib/rag/eval-tune";
+
+interface Query {
+  id: string;
+  text: string;
+  relevant: Set<string>;
+}
+
+const { values } = parseArgs({
+  options: {
+    medquad: { type: "string" },
+    embedder: { type: "string" },
+    tune: { type: "boolean", default: false },
+    "tune-queries": { type: "string", default: "400" },
+    "limit-queries": { type: "string" },
+    out: { type: "string", default: "docs/retrieval-eval.md" },
+    "no-write": { type: "boolean", default: false },
+  },
+});
+
+const log = (s: string) => process.stderr.write(`${s}\n`);
+const hash = (s: string) => createHash("sha256").update(s).digest("hex");
+
+async function evaluate(db: Db, embedder: Embedder, queries: Query[], options: RetrieveOptions): Promise<RetrievalMetrics & { p50Ms: number }> {
+  const runs: { ranked: string[]; relevant: Set<string> }[] = [];
+  const times: number[] = [];
+  for (const q of queries) {
+    const t = performance.now();
+    const chunks = await retrieveHybrid(db, options.mode === "text" ? null : embedder, q.text, { ...options, k: 10, maxPerDocument: 1 });
+    times.push(performance.now() - t);
+    runs.push({ ranked: rankedDocuments(chunks), relevant: q.relevant });
+  }
+  times.sort((a, b) => a - b);
+  return { ...aggregate(runs), p50Ms: times[Math.floor(times.length / 2)] ?? 0 };
+}
+
+function table(rows: [string, RetrievalMetrics & { p50Ms: number }][]): string {
+  const f = (x: number) => x.toFixed(3);
+  return [
+    "| retriever | recall@1 | recall@5 | recall@10 | nDCG@10 | p50 ms |",
+    "|---|---:|---:|---:|---:|---:|",
+    ...rows.map(([name, m]) => `| ${name} | ${f(m.recall1)} | ${f(m.recall5)} | ${f(m.recall10)} | ${f(m.ndcg10)} | ${m.p50Ms.toFixed(1)} |`),
+  ].join("\n");
+}
+
+async function main() {
+  if (!values.medquad) throw new Error("usage: npm run eval:retrieval -- --medquad <dir> [--embedder local|remote|hashing] [--tune]");
+  const started = performance.now();
+  const read = readMedQuad(values.medquad);
+  log(`MedQuAD: ${read.stats.documents} files with answers, ${read.stats.qaPairs} answered questions, ${read.stats.emptyAnswers} empty answers skipped, ${read.stats.failed.length} unreadable files`);
+
+  // Relevance: the question's own answer, and any other document with the identical answer text.
+  const docs: SourceDocument[] = [];
+  const byAnswer = new Map<string, string[]>();
+  const heldOut: { id: string; text: string; answerHash: string }[] = [];
+  const tuning: { id: string; text: string; answerHash: string }[] = [];
+  for (const d of read.documents) {
+    docs.push(...medQuadToDocuments(d, { includeQuestions: false }));
+    for (const p of d.qaPairs) {
+      const h = hash(p.answer);
+      const id = medQuadDocumentId(p.questionId);
+      byAnswer.set(h, [...(byAnswer.get(h) ?? []), id]);
+      (isHeldOut(p.questionId) ? heldOut : tuning).push({ id, text: p.question, answerHash: h });
+    }
+  }
+  const toQuery = (q: { id: string; text: string; answerHash: string }): Query => ({ id: q.id, text: q.text, relevant: new Set(byAnswer.get(q.answerHash)) });
+  const limit = values["limit-queries"] ? Number(values["limit-queries"]) : Infinity;
+  const evalQueries = heldOut.slice(0, limit).map(toQuery);
+  // A deterministic sample of training questions (ordered by hash), never the held-out ones.
+  const tuneQueries = tuning
+    .map((q) => ({ q, key: hash(`tune:${q.id}`) }))
+    .sort((a, b) => a.key.localeCompare(b.key))
+    .slice(0, Number(values["tune-queries"]))
+    .map(({ q }) => toQuery(q));
+
+  const handle = await createDb({ url: "memory://" });
+  await migrateDb(handle);
+  const embedder = await createEmbedder((values.embedder ?? defaultEmbedderKind()) as EmbedderKind);
+  log(`embedder ${embedder.id}; ingesting ${docs.length} documents…`);
+  let lastLog = 0;
+  const report = await ingestSourceDocuments(handle.db, embedder, docs, {
+    batchDocuments: 64,
+    embedderId: embedder.id,
+    onProgress: (p) => {
+      if (p.documents - lastLog >= 2000) {
+        lastLog = p.documents;
+        log(`  ${p.documents} documents, ${p.chunks} chunks`);
+      }
+    },
+  });
+  if (report.failed.length) log(`  ${report.failed.length} documents failed, e.g. ${report.failed[0].reason}`);
+  const ingestSecs = report.elapsedMs / 1000;
+  log(`ingested ${report.added} documents / ${report.chunksWritten} chunks in ${ingestSecs.toFixed(0)} s`);
+
+  let params: FusionParams = {
+    rrfK: DEFAULT_RETRIEVAL.rrfK,
+    weights: { ...DEFAULT_RETRIEVAL.weights },
+    minSimilarity: DEFAULT_RETRIEVAL.minSimilarity,
+  };
+  let tuneNote = "defaults from lib/rag/retrieve.ts (no tuning run)";
+  if (values.tune) {
+    log(`tuning fusion on ${tuneQueries.length} non-held-out questions…`);
+    const tuned = await tuneFusion(handle.db, embedder, tuneQueries, log);
+    params = tuned.best;
+    tuneNote = `tuned on ${tuneQueries.length} non-held-out questions: ${tuned.summary}`;
+  }
+
+  log(`evaluating ${evalQueries.length} held-out questions…`);
+  const common = { rrfK: params.rrfK, minScore: 0 };
+  const rows: [string, RetrievalMetrics & { p50Ms: number }][] = [
+    ["full-text only", await evaluate(handle.db, embedder, evalQueries, { ...common, mode: "text" })],
+    ["vector only", await evaluate(handle.db, embedder, evalQueries, { ...common, mode: "vector", minSimilarity: params.minSimilarity })],
+    ["hybrid (RRF)", await evaluate(handle.db, embedder, evalQueries, { ...common, mode: "hybrid", weights: params.weights, minSimilarity: params.minSimilarity })],
+  ];
+  const out = table(rows);
+  console.log(out);
+  const hybridWins = rows[2][1].ndcg10 > rows[0][1].ndcg10 && rows[2][1].recall10 >= rows[0][1].recall10;
+  log(hybridWins ? "hybrid beats full-text only" : "WARNING: hybrid does NOT beat full-text only");
+
+  if (!values["no-write"]) {
+    const md = `# Retrieval evaluation (MedQuAD held-out questions)
+
+Generated by \`npm run eval:retrieval -- --medquad <dir>${values.tune ? " --tune" : ""}\` on ${new Date().toISOString().slice(0, 10)}.
+
+- Knowledge base: every answered MedQuAD question as one document (${report.added} documents,
+  ${report.chunksWritten} chunks), **without its question text** (headings are focus + question type),
+  so queries cannot match their own wording.
+- Queries: the ${evalQueries.length} held-out questions (\`isHeldOut\` in \`gpu-function/data/medquad.ts\`, fixed salted 5 %).
+- Relevant: the question's own answer document, plus documents with an identical answer text
+  (MedQuAD repeats some answers across focus pages). recall@k = share of queries with a relevant
+  document in the top k documents (a document counts once, at its best chunk).
+- Embedder: \`${embedder.id}\`. Fusion: reciprocal rank fusion, k = ${params.rrfK}, weights vector ${params.weights.vector} / text ${params.weights.text},
+  vector floor cosine ≥ ${params.minSimilarity}; ${tuneNote}.
+- Ingestion ${(report.chunksWritten / ingestSecs).toFixed(0)} chunks/s including embedding; p50 is per query in PGlite (in process, 2 shared cores).
+
+${out}
+
+${hybridWins ? "Hybrid is ahead of full-text only." : "**Hybrid is not ahead of full-text only with this embedder** (see notes)."}
+`;
+    fs.writeFileSync(values.out!, md);
+    log(`wrote ${values.out}`);
+  }
+  log(`total ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  await embedder.close();
+  await handle.close();
+}
+
+main().catch((err: unknown) => {
+  console.error(`error: ${(err as Error).message}`);
+  process.exitCode = 1;
+});
