@@ -17,7 +17,9 @@ export interface ResolvedModelDir {
 }
 
 function isModelDir(dir: string): boolean {
-  return existsSync(path.join(dir, "config.json")) && existsSync(path.join(dir, "tokenizer.json"));
+  // All three, so a default still being written (tokenizer first, weights last) is not picked up half-done.
+  const hasWeights = existsSync(path.join(dir, "model.safetensors")) || existsSync(path.join(dir, "model.safetensors.index.json"));
+  return hasWeights && existsSync(path.join(dir, "config.json")) && existsSync(path.join(dir, "tokenizer.json"));
 }
 
 async function resolve(
