@@ -42,7 +42,8 @@ const LORA_PREFIX = "base_model.model.";
 
 export const loraNames = (module: string) => ({ a: `${LORA_PREFIX}${module}.lora_A.weight`, b: `${LORA_PREFIX}${module}.lora_B.weight` });
 
-function plainGraph(base: BaseModel, cfg: TrainConfig, output: "logits" | "hidden", floatType: "float32" | "float64"): { g: GraphBuilder; targets: LoraTarget[] } {
+function plainGraph(base: BaseModel, cfg: TrainConfig, output: "logits" | "hidden", floatType: "float32" | "float64", evalOnly = false): { g: GraphBuilder; targets: LoraTarget[] } {
+  if (evalOnly) return { g: base.family.buildPlainGraph(base.dims, base.config, base.tensors, { trainable: "none", lora: null, output, floatType }), targets: [] };
   const lora = cfg.mode === "lora";
   const targets = lora ? selectLoraTargets(base.family.loraTargets(base.dims), cfg.lora.targetModules) : [];
   const g = base.family.buildPlainGraph(base.dims, base.config, base.tensors, {
@@ -135,6 +136,8 @@ export interface GraphRequest {
   floatType?: "float32" | "float64";
   /** LoRA dropout masks (training only). */
   dropout?: boolean;
+  /** Forward-only graph with every weight an initializer (no LoRA, nothing trainable). */
+  evalOnly?: boolean;
   /** Return the GraphBuilder too (gradient checks). */
   keepGraph?: boolean;
 }
@@ -144,7 +147,7 @@ export async function buildTrainGraph(req: GraphRequest): Promise<BuiltGraph> {
   const { base, cfg } = req;
   const ft = req.floatType ?? "float32";
   const contrastive = cfg.objective === "contrastive";
-  const { g, targets } = plainGraph(base, cfg, contrastive ? "hidden" : "logits", ft);
+  const { g, targets } = plainGraph(base, cfg, contrastive ? "hidden" : "logits", ft, req.evalOnly);
   const dropout = req.dropout && cfg.mode === "lora" && cfg.lora.loraDropout > 0 ? insertLoraDropout(g, targets) : [];
   const loss = contrastive ? appendContrastiveLoss(g, ft, base.dims.hiddenSize, cfg.temperature) : appendLmLoss(g, ft);
   const trainable = trainableTensors(g, cfg);
