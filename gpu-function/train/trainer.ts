@@ -152,6 +152,8 @@ export async function trainModel(configInput: TrainConfigInput, data: TrainDatas
     interOpNumThreads: 1,
     graphOptimizationLevel: "all",
     executionMode: "sequential",
+    // No busy-waiting worker threads: on a shared CPU spinning steals time from everyone.
+    extra: { session: { intra_op: { allow_spinning: "0" } } },
   });
   const decay = (name: string) => cfg.weightDecay > 0 && (shapes.get(name)?.length ?? 0) >= 2;
   const grads = new Map([...params].map(([k, p]) => [k, new Float32Array(p.length)]));
