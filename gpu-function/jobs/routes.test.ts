@@ -146,6 +146,41 @@ describe("job lifecycle with scripted workers", () => {
     expect(done.finished_at).not.toBeNull();
   });
 
+  it("fetches training_file_url when the job starts and fails clearly when it cannot", async () => {
+    current = serviceFor("steps");
+    const files = http.createServer((req, res) => {
+      if (req.url === "/train.jsonl") res.end(`${DATA}\n{"broken": true}\n`);
+      else if (req.url === "/empty.jsonl") res.end('{"text":"no chat"}\n');
+      else res.writeHead(404).end();
+    });
+    await new Promise<void>((r) => files.listen(0, "127.0.0.1", r));
+    const fileBase = `http://127.0.0.1:${(files.address() as AddressInfo).port}`;
+    try {
+      const ok = (await api("POST", "/v1/fine_tuning/jobs", { model: "tiny-base", training_file_url: `${fileBase}/train.jsonl` })).json;
+      expect(ok.training_file).toBe(`${fileBase}/train.jsonl`);
+      await waitFor(ok.id, (j) => j.status === "running");
+      const end = Date.now() + 10_000;
+      let messages: string[] = [];
+      while (Date.now() < end && !messages.some((m) => /training data: 2 example/.test(m))) {
+        messages = (await api("GET", `/v1/fine_tuning/jobs/${ok.id}/events?limit=100`)).json.data.map((e) => e.message);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(messages).toContain("training data: 2 example(s)");
+      expect(messages.some((m) => /1 row\(s\) skipped; first: line 3: unrecognised row/.test(m))).toBe(true);
+      await api("POST", `/v1/fine_tuning/jobs/${ok.id}/cancel`);
+
+      const missing = (await api("POST", "/v1/fine_tuning/jobs", { model: "tiny-base", training_file_url: `${fileBase}/nope.jsonl` })).json;
+      const failed = await waitFor(missing.id, (j) => j.status === "failed");
+      expect(failed.error).toMatchObject({ code: "file_fetch_failed", message: expect.stringContaining("HTTP 404") });
+
+      const empty = (await api("POST", "/v1/fine_tuning/jobs", { model: "tiny-base", training_file_url: `${fileBase}/empty.jsonl` })).json;
+      const emptyFailed = await waitFor(empty.id, (j) => j.status === "failed");
+      expect(emptyFailed.error).toMatchObject({ code: "invalid_file", message: expect.stringContaining("no usable rows; line 1: unrecognised row") });
+    } finally {
+      await new Promise((r) => files.close(r));
+    }
+  });
+
   it("passes a worker's own failure reason through, and queues jobs one at a time", async () => {
     current = serviceFor("fail");
     const a = (await api("POST", "/v1/fine_tuning/jobs", { model: "tiny-base", training_data: DATA })).json;
