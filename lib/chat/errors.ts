@@ -40,3 +40,10 @@ export function classifyModelError(error: unknown, opts: { hadText: boolean; tim
   if (/fetch failed|ECONNREFUSED|ECONNRESET|ENOTFOUND|socket|network|terminated/i.test(text)) return "model_unavailable";
   return "model_error";
 }
+
+/** The server refused the prompt as too long for the model's context window. */
+export function isContextLengthError(error: unknown): boolean {
+  const cause = RetryError.isInstance(error) ? error.lastError : error;
+  if (!APICallError.isInstance(cause) || cause.statusCode !== 400) return false;
+  return /context_length_exceeded|maximum context length|context window|too long/i.test(`${cause.responseBody ?? ""} ${cause.message}`);
+}

@@ -9,9 +9,9 @@ import { emergencyContactsFor } from "@/lib/safety/contacts";
 import { answerDisclaimer } from "@/lib/safety/disclaimers";
 import { triage } from "@/lib/safety/triage";
 import { AnswerRecorder } from "./answer-parts";
-import { ChatRequestError, classifyModelError, userMessageFor } from "./errors";
+import { ChatRequestError, classifyModelError, isContextLengthError, userMessageFor } from "./errors";
 import { gpuFunctionChatModel, gpuFunctionConfig, resolveModelId, type GpuFunctionConfig } from "./model";
-import { buildPrompt, numberSources } from "./prompt";
+import { buildPrompt, numberSources, PROMPT_LEVELS, type PromptLevel } from "./prompt";
 import type { AnswerStatus, ChatEvent, ChatTurnInput, ChatUsage, HistoryMessage, Retriever } from "./types";
 import type { ChatStreamErrorCode } from "./ui-types";
 
@@ -153,41 +153,49 @@ export async function* streamChatTurn(turn: PreparedTurn, deps: ChatDeps, signal
     const sources = numberSources(chunks);
     if (sources.length > 0) yield emit({ type: "sources", sources });
 
-    const prompt = buildPrompt({ question: text, history: turn.history, sources, triage: triageResult, contacts });
+    const promptInput = { question: text, history: turn.history, sources, triage: triageResult, contacts };
     const timeout = AbortSignal.timeout(gpu.timeoutMs);
     const abortSignal = signal ? AbortSignal.any([signal, timeout]) : timeout;
     let errorCode: ChatStreamErrorCode | undefined;
     let aborted = false;
     let finishReason: string | undefined;
-    try {
-      modelId = deps.model ? "override" : await resolveModelId(gpu, abortSignal);
-      const model = deps.model ?? gpuFunctionChatModel(gpu, modelId);
-      const result = streamText({
-        model,
-        instructions: prompt.instructions,
-        messages: prompt.messages,
-        maxOutputTokens: gpu.maxOutputTokens,
-        temperature: gpu.temperature,
-        abortSignal,
-        maxRetries: 0,
-        // Failures surface as `error` parts below; the default handler would only log them twice.
-        onError: () => {},
-      });
-      for await (const part of result.stream) {
-        if (part.type === "text-delta" && part.text) yield emit({ type: "text-delta", text: part.text });
-        else if (part.type === "reasoning-delta" && part.text) yield emit({ type: "reasoning-delta", text: part.text });
-        else if (part.type === "error") throw part.error;
-        else if (part.type === "abort") aborted = true;
-        else if (part.type === "finish") {
-          finishReason = part.finishReason;
-          usage = { inputTokens: part.totalUsage.inputTokens, outputTokens: part.totalUsage.outputTokens };
+    for (let level: PromptLevel = 0; ; level++) {
+      const prompt = buildPrompt(promptInput, level);
+      try {
+        if (modelId === "unknown") modelId = deps.model ? "override" : await resolveModelId(gpu, abortSignal);
+        const model = deps.model ?? gpuFunctionChatModel(gpu, modelId);
+        const result = streamText({
+          model,
+          instructions: prompt.instructions,
+          messages: prompt.messages,
+          maxOutputTokens: gpu.maxOutputTokens,
+          temperature: gpu.temperature,
+          abortSignal,
+          maxRetries: 0,
+          // Failures surface as `error` parts below; the default handler would only log them twice.
+          onError: () => {},
+        });
+        for await (const part of result.stream) {
+          if (part.type === "text-delta" && part.text) yield emit({ type: "text-delta", text: part.text });
+          else if (part.type === "reasoning-delta" && part.text) yield emit({ type: "reasoning-delta", text: part.text });
+          else if (part.type === "error") throw part.error;
+          else if (part.type === "abort") aborted = true;
+          else if (part.type === "finish") {
+            finishReason = part.finishReason;
+            usage = { inputTokens: part.totalUsage.inputTokens, outputTokens: part.totalUsage.outputTokens };
+          }
         }
-      }
-    } catch (error) {
-      if (signal?.aborted) aborted = true;
-      else {
-        errorCode = classifyModelError(error, { hadText: recorder.text.length > 0, timedOut: timeout.aborted });
-        if (errorCode !== "stream_interrupted") console.error("[chat] model call failed:", error instanceof Error ? error.message : error);
+        break;
+      } catch (error) {
+        const nothingYet = recorder.text.length === 0 && recorder.reasoning.length === 0;
+        // The prompt did not fit the model's context: nothing was generated, retry smaller.
+        if (!signal?.aborted && nothingYet && level < PROMPT_LEVELS.length - 1 && isContextLengthError(error)) continue;
+        if (signal?.aborted) aborted = true;
+        else {
+          errorCode = classifyModelError(error, { hadText: recorder.text.length > 0, timedOut: timeout.aborted });
+          if (errorCode !== "stream_interrupted") console.error("[chat] model call failed:", error instanceof Error ? error.message : error);
+        }
+        break;
       }
     }
     if (signal?.aborted) aborted = true;

@@ -2,4 +2,4 @@ export { triage, type TriageResult, type TriageMatch, type EmergencyNotice, type
 export { TRIAGE_CATEGORIES, type TriageCategory } from "./red-flags";
 export { emergencyContactsFor, defaultLocale, type EmergencyContacts } from "./contacts";
 export { answerDisclaimer, consentText, bannerText, emergencyNoticeText, DISCLAIMER_VERSION } from "./disclaimers";
-export { systemPolicy } from "./policy";
+export { systemPolicy, compactSystemPolicy } from "./policy";
