@@ -47,8 +47,42 @@ export function toTemplateMessages(messages: ChatMessage[]): TemplateMessage[] {
   });
 }
 
+const rendersReasoning = new WeakMap<ChatTemplateTokenizer, boolean>();
+
+/** Whether the template shows an assistant's reasoning field at all (many plain ChatML templates drop it). */
+export function templateRendersReasoning(tokenizer: ChatTemplateTokenizer): boolean {
+  let known = rendersReasoning.get(tokenizer);
+  if (known === undefined) {
+    const probe = "\u2063reasoning-probe\u2063";
+    const text = tokenizer.applyChatTemplate(
+      toTemplateMessages([
+        { role: "user", content: "q" },
+        { role: "assistant", content: "a", reasoning: probe },
+      ]),
+      { addGenerationPrompt: false },
+    );
+    known = text.includes(probe);
+    rendersReasoning.set(tokenizer, known);
+  }
+  return known;
+}
+
+/**
+ * With a template that drops reasoning, the chain of thought would vanish from training
+ * without a trace; it is inlined as a leading <think> block instead (the convention
+ * DeepSeek-R1 and Qwen3 use, and the one the serving engine splits back out).
+ */
+export function inlineReasoning(messages: ChatMessage[]): ChatMessage[] {
+  return messages.map((m) => {
+    if (m.role !== "assistant" || !m.reasoning) return m;
+    const { reasoning, ...rest } = m;
+    return { ...rest, content: `<think>\n${reasoning}\n</think>\n\n${m.content}` };
+  });
+}
+
 /** [start, end) character ranges of `text` that carry loss, in order, non-overlapping. */
 export function assistantSpans(tokenizer: ChatTemplateTokenizer, messages: ChatMessage[]): { text: string; spans: [number, number][] } {
+  if (messages.some((m) => m.reasoning) && !templateRendersReasoning(tokenizer)) messages = inlineReasoning(messages);
   const all = toTemplateMessages(messages);
   const text = tokenizer.applyChatTemplate(all, { addGenerationPrompt: false });
   const spans: [number, number][] = [];

@@ -7,9 +7,9 @@ import os from "node:os";
 import { ChatTokenizer } from "../engine/tokenizer";
 import { loadPeftAdapter, readPeftAdapterFiles, writePeftAdapter } from "../engine/peft";
 import { loadModel } from "../models/load";
-import type { ChatTemplateTokenizer } from "../data/tokenize-chat";
 import { loadedModelScorer } from "../train/eval-perplexity";
 import { trainModel, TrainingCancelledError } from "../train/trainer";
+import { asChatTemplateTokenizer } from "./chat-tokenizer";
 import { JobAbortedError, type TrainingBackend } from "./train-job";
 
 /** Training leaves one core to serving (2-core hosts); FINE_TUNING_THREADS overrides. */
@@ -17,17 +17,6 @@ function trainingThreads(): number {
   const env = Number(process.env.FINE_TUNING_THREADS);
   if (Number.isInteger(env) && env > 0) return env;
   return Math.max(1, os.availableParallelism() - 1);
-}
-
-export function asChatTemplateTokenizer(tok: ChatTokenizer): ChatTemplateTokenizer {
-  return {
-    applyChatTemplate: (messages, { addGenerationPrompt }) =>
-      tok.applyChatTemplate(
-        messages.map((m) => ({ role: m.role as "system" | "user" | "assistant", content: m.content, reasoning_content: m.reasoning_content ?? null })),
-        { addGenerationPrompt },
-      ),
-    encodeText: (text) => tok.encode(text, false),
-  };
 }
 
 export const trainerBackend: TrainingBackend = {

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ChatTokenizer } from "../engine/tokenizer";
-import { asChatTemplateTokenizer } from "../jobs/trainer-backend";
+import { asChatTemplateTokenizer } from "../jobs/chat-tokenizer";
 import { loadModel } from "../models/load";
 import { writeTinyModel } from "../models/tiny";
 import type { LoadedModel } from "../models/types";
