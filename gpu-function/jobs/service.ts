@@ -47,7 +47,7 @@ export class FineTuningService {
   readonly store = new JobStore();
   private readonly queue: string[] = [];
   private readonly running = new Map<string, { controller: AbortController; done: Promise<void> }>();
-  private readonly pendingData = new Map<string, { trainingUrl?: string; validationUrl?: string }>();
+  private readonly pendingData = new Map<string, { trainingUrl?: string; validationUrl?: string; hyperparameters?: CreateJobBody["hyperparameters"] }>();
   private readonly autoLoad = new Map<string, boolean>();
   private readonly jobsDir: string;
 
@@ -92,7 +92,7 @@ export class FineTuningService {
     await fs.mkdir(this.jobDir(id), { recursive: true });
     if (training) await this.writeExamples(id, "training", training.examples, training.issues);
     if (validation) await this.writeExamples(id, "validation", validation.examples, validation.issues);
-    this.pendingData.set(id, { trainingUrl: body.training_file_url, validationUrl: body.validation_file_url });
+    this.pendingData.set(id, { trainingUrl: body.training_file_url, validationUrl: body.validation_file_url, hyperparameters: body.hyperparameters });
     this.autoLoad.set(id, body.auto_load === true);
     this.queue.push(id);
     this.pump();
@@ -275,11 +275,18 @@ export class FineTuningService {
   private async fetchPendingData(id: string, signal: AbortSignal): Promise<void> {
     const pending = this.pendingData.get(id);
     this.pendingData.delete(id);
-    if (pending?.trainingUrl) await this.fetchInto(id, "training", pending.trainingUrl, signal);
+    if (pending?.trainingUrl) {
+      const examples = await this.fetchInto(id, "training", pending.trainingUrl, signal);
+      // "auto" epochs and batch size depend on the dataset size, known only now.
+      const job = this.get(id);
+      job.hyperparameters = resolveHyperparameters(pending.hyperparameters, examples);
+      job.method = { type: "supervised", supervised: { hyperparameters: job.hyperparameters } };
+    }
     if (pending?.validationUrl) await this.fetchInto(id, "validation", pending.validationUrl, signal);
   }
 
-  private async fetchInto(id: string, kind: "training" | "validation", url: string, signal: AbortSignal): Promise<void> {
+  /** Fetches, imports and stores a data file; returns the number of usable examples. */
+  private async fetchInto(id: string, kind: "training" | "validation", url: string, signal: AbortSignal): Promise<number> {
     this.store.addEvent(id, { message: `Fetching ${kind} file ${url}` });
     const text = await fetchText(this.deps.fetchImpl ?? fetch, url, this.deps.maxFileBytes ?? 200 * 1024 * 1024, signal);
     let imported;
@@ -292,6 +299,7 @@ export class FineTuningService {
       throw new JobSetupError("invalid_file", `${kind} file ${url} has no usable rows${imported.issues[0] ? `; ${describeIssue(imported.issues[0])}` : ""}`);
     }
     await this.writeExamples(id, kind, imported.examples, imported.issues);
+    return imported.examples.length;
   }
 
   /** Training data does not outlive its job; the adapter does. */
