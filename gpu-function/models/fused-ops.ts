@@ -10,8 +10,8 @@ import { quantizeBlockwise } from "./quantize";
 
 export const pastKeyName = (layer: number) => `past_key.${layer}`;
 export const pastValueName = (layer: number) => `past_value.${layer}`;
-export const presentKeyName = (layer: number) => `present_key.${layer}`;
-export const presentValueName = (layer: number) => `present_value.${layer}`;
+export const newKeyName = (layer: number) => `new_key.${layer}`;
+export const newValueName = (layer: number) => `new_value.${layer}`;
 export const loraAName = (module: string) => `lora_a.${module}`;
 export const loraBName = (module: string) => `lora_b.${module}`;
 
@@ -40,15 +40,21 @@ export class FusedOps {
     return this.g.initializer(key, c);
   }
 
-  /** Declares the per-layer KV cache inputs/outputs and the attention bookkeeping inputs. */
+  /**
+   * Declares the per-layer KV cache I/O. The past comes in as a zero-copy view of the slot
+   * pool; only this step's keys/values go out (`new_key.L` / `new_value.L`, [B,S,kvHeads·D],
+   * keys after rotary) and the runtime writes them into the pool. Returning the whole present
+   * buffer instead would make onnxruntime-node copy the full cache into a fresh JS buffer on
+   * every step (it copies every fetched output).
+   */
   declareCacheIO(numLayers: number, numKvHeads: number, headDim: number): void {
     this.g.input("seqlens_k", "int32", ["batch"]);
     this.g.input("total_sequence_length", "int32", []);
     for (let l = 0; l < numLayers; l++) {
       this.g.input(pastKeyName(l), this.ft, ["batch", numKvHeads, "capacity", headDim]);
       this.g.input(pastValueName(l), this.ft, ["batch", numKvHeads, "capacity", headDim]);
-      this.g.output(presentKeyName(l), this.ft, ["batch", numKvHeads, "capacity", headDim]);
-      this.g.output(presentValueName(l), this.ft, ["batch", numKvHeads, "capacity", headDim]);
+      this.g.output(newKeyName(l), this.ft, ["batch", "sequence", numKvHeads * headDim]);
+      this.g.output(newValueName(l), this.ft, ["batch", "sequence", numKvHeads * headDim]);
     }
   }
 
@@ -109,17 +115,23 @@ export class FusedOps {
     return this.g.op("Add", [y, this.g.op("MatMul", [this.g.op("MatMul", [x, a]), b])]);
   }
 
-  /** GroupQueryAttention over the shared KV buffer of one layer. */
-  attention(layer: number, q: string, k: string, v: string, p: { numHeads: number; numKvHeads: number; scale?: number; localWindow?: number; rotary?: { cos: string; sin: string } }): string {
+  /** Rotary embedding (HF rotate-half layout) on x [B,S,heads·D] at explicit positions. */
+  rotary(x: string, numHeads: number, cos: string, sin: string): string {
+    return this.g.ms("RotaryEmbedding", [x, "position_ids", cos, sin], { interleaved: 0, num_heads: numHeads })[0];
+  }
+
+  /**
+   * GroupQueryAttention of one layer over the pool's past plus this step's k/v (already
+   * rotated), which also become the layer's `new_key`/`new_value` outputs.
+   */
+  attention(layer: number, q: string, k: string, v: string, p: { numHeads: number; numKvHeads: number; scale?: number; localWindow?: number }): string {
     const attrs: Record<string, number | { float: number }> = { num_heads: p.numHeads, kv_num_heads: p.numKvHeads };
     if (p.scale !== undefined) attrs.scale = { float: p.scale };
     if (p.localWindow !== undefined && p.localWindow > 0) attrs.local_window_size = p.localWindow;
+    this.g.node("Identity", [k], { outputs: [newKeyName(layer)] });
+    this.g.node("Identity", [v], { outputs: [newValueName(layer)] });
     const inputs = [q, k, v, pastKeyName(layer), pastValueName(layer), "seqlens_k", "total_sequence_length"];
-    if (p.rotary) {
-      attrs.do_rotary = 1;
-      inputs.push(p.rotary.cos, p.rotary.sin);
-    }
-    return this.g.node("GroupQueryAttention", inputs, { domain: "com.microsoft", attrs, outputs: [this.g.fresh("attn"), presentKeyName(layer), presentValueName(layer)] })[0];
+    return this.g.node("GroupQueryAttention", inputs, { domain: "com.microsoft", attrs, outputs: [this.g.fresh("attn"), this.g.fresh("present_key"), this.g.fresh("present_value")] })[0];
   }
 
   /** Returns [normalised, residual sum] of SkipSimplifiedLayerNormalization (RMSNorm with residual add). */

@@ -1,12 +1,15 @@
 // KV cache as a slot pool. Per layer one K and one V buffer [maxSlots, kvHeads, capacity, headDim];
-// a live sequence owns one slot. GroupQueryAttention reads the past from and writes the new
-// token into the SAME buffer (past and present share memory, bound as pre-allocated outputs),
-// so a decode step copies nothing: the batch tensor is a zero-copy view of consecutive slots.
+// a live sequence owns one slot. A batch's past is a zero-copy view of consecutive slots;
+// after each step the runtime writes only the new tokens' keys/values into the slots.
 // Slots are kept compact (a released slot is refilled with the last live one), so the usual
-// decode batch is exactly slots [0, n). Capacity grows by doubling, so short chats do not pay
-// for the maximum context up front; growth copies once, amortised O(1) per token.
+// decode batch is exactly slots [0, n). Capacity tracks the longest live sequence (grown in
+// 64-token steps by at least 25%, shrunk when long sequences leave): GroupQueryAttention
+// touches the whole capacity of each batch row, so a tight capacity keeps a step O(context).
 
 export type KvArray = Float32Array | Uint16Array;
+
+const GRANULE = 64;
+const roundUp = (n: number, m: number) => Math.ceil(n / m) * m;
 
 export class KvSlotPool {
   keys: KvArray[] = [];
@@ -22,11 +25,12 @@ export class KvSlotPool {
     readonly maxSlots: number,
     readonly kvHeads: number,
     readonly headDim: number,
-    initialCapacity: number,
+    private readonly initialCapacity: number,
     readonly maxCapacity: number,
     private readonly makeArray: (n: number) => KvArray = (n) => new Float32Array(n),
   ) {
     this.capacity = Math.min(initialCapacity, maxCapacity);
+    this.initialCapacity = this.capacity;
     this.lengths = new Array<number>(maxSlots).fill(0);
     this.owners = new Array<object | null>(maxSlots).fill(null);
     this.allocate();
@@ -46,27 +50,56 @@ export class KvSlotPool {
     this.values = Array.from({ length: this.numLayers }, () => this.makeArray(n));
   }
 
-  /** Makes room for `tokens` positions per slot (doubling, capped at maxCapacity). */
+  /** Makes room for `tokens` positions per slot. */
   ensureCapacity(tokens: number): void {
     if (tokens > this.maxCapacity) throw new Error(`sequence of ${tokens} tokens exceeds the KV cache limit of ${this.maxCapacity}`);
     if (tokens <= this.capacity) return;
+    const grown = Math.max(roundUp(tokens, GRANULE), roundUp(Math.ceil(this.capacity * 1.25), GRANULE));
+    this.relayout(Math.min(grown, this.maxCapacity));
+  }
+
+  /** Gives memory (and per-step work) back when the longest live sequence is far below capacity. */
+  private maybeShrink(): void {
+    let longest = 0;
+    for (let s = 0; s < this.live; s++) longest = Math.max(longest, this.lengths[s]);
+    const target = Math.max(roundUp(longest + 1, GRANULE), this.initialCapacity);
+    if (target * 2 <= this.capacity) this.relayout(target);
+  }
+
+  /** Re-allocates the buffers with a new capacity, keeping each live slot's used positions. */
+  private relayout(capacity: number): void {
     const oldCap = this.capacity;
     const oldKeys = this.keys;
     const oldValues = this.values;
-    let cap = oldCap;
-    while (cap < tokens) cap *= 2;
-    this.capacity = Math.min(cap, this.maxCapacity);
+    this.capacity = capacity;
     this.allocate();
-    const rowLen = this.headDim;
+    const d = this.headDim;
     for (let l = 0; l < this.numLayers; l++) {
       for (let s = 0; s < this.live; s++) {
+        const n = Math.min(this.lengths[s], capacity) * d;
         for (let h = 0; h < this.kvHeads; h++) {
-          const from = (s * this.kvHeads + h) * oldCap * rowLen;
-          const to = (s * this.kvHeads + h) * this.capacity * rowLen;
-          const n = this.lengths[s] * rowLen;
+          const from = (s * this.kvHeads + h) * oldCap * d;
+          const to = (s * this.kvHeads + h) * capacity * d;
           this.keys[l].set(oldKeys[l].subarray(from, from + n), to);
           this.values[l].set(oldValues[l].subarray(from, from + n), to);
         }
+      }
+    }
+  }
+
+  /**
+   * Writes a step's new keys/values ([batch, seq, kvHeads·headDim], batch row `row`) for `count`
+   * tokens into `slot` starting at position `start`.
+   */
+  write(layer: number, slot: number, start: number, newKeys: KvArray, newValues: KvArray, row: number, seq: number, count: number): void {
+    const d = this.headDim;
+    const width = this.kvHeads * d;
+    for (let t = 0; t < count; t++) {
+      const src = (row * seq + t) * width;
+      for (let h = 0; h < this.kvHeads; h++) {
+        const dst = ((slot * this.kvHeads + h) * this.capacity + start + t) * d;
+        this.keys[layer].set(newKeys.subarray(src + h * d, src + (h + 1) * d), dst);
+        this.values[layer].set(newValues.subarray(src + h * d, src + (h + 1) * d), dst);
       }
     }
   }
@@ -85,6 +118,7 @@ export class KvSlotPool {
     this.owners[slot] = null;
     if (slot === last) {
       this.lengths[slot] = 0;
+      this.maybeShrink();
       return null;
     }
     const moved = this.owners[last]!;
@@ -98,6 +132,7 @@ export class KvSlotPool {
     this.lengths[slot] = this.lengths[last];
     this.owners[last] = null;
     this.lengths[last] = 0;
+    this.maybeShrink();
     return moved;
   }
 

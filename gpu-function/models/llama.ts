@@ -106,9 +106,11 @@ function buildFusedGraph(d: ModelDims, config: HfConfig, tensors: Tensors, opts:
   const ops = new FusedOps("llama", tensors, opts);
   const g = ops.g;
   g.input("input_ids", "int64", ["batch", "sequence"]);
+  g.input("position_ids", "int64", ["batch", "sequence"]);
   ops.declareCacheIO(d.numLayers, d.numKvHeads, d.headDim);
   const rope = ropeTables(config, d.headDim, opts.maxSequenceLength);
-  const rotary = { cos: ops.floats("cos_cache", rope.cos, [opts.maxSequenceLength, d.headDim / 2]), sin: ops.floats("sin_cache", rope.sin, [opts.maxSequenceLength, d.headDim / 2]) };
+  const cos = ops.floats("cos_cache", rope.cos, [opts.maxSequenceLength, d.headDim / 2]);
+  const sin = ops.floats("sin_cache", rope.sin, [opts.maxSequenceLength, d.headDim / 2]);
   const q = d.numHeads * d.headDim;
   const kv = d.numKvHeads * d.headDim;
 
@@ -121,8 +123,11 @@ function buildFusedGraph(d: ModelDims, config: HfConfig, tensors: Tensors, opts:
       { module: `${p}.self_attn.k_proj`, out: kv, bias: x.qkvBias },
       { module: `${p}.self_attn.v_proj`, out: kv, bias: x.qkvBias },
     ], d.hiddenSize);
+    // Rotary is applied outside GQA so the cache receives rotated keys (see FusedOps.declareCacheIO).
+    const qr = ops.rotary(qs, d.numHeads, cos, sin);
+    const kr = ops.rotary(ks, d.numKvHeads, cos, sin);
     // ORT's local_window_size, like HF's sliding_window, counts keys including the query itself.
-    const attn = ops.attention(l, qs, ks, vs, { numHeads: d.numHeads, numKvHeads: d.numKvHeads, localWindow: x.windows[l], rotary });
+    const attn = ops.attention(l, qr, kr, vs, { numHeads: d.numHeads, numKvHeads: d.numKvHeads, localWindow: x.windows[l] });
     const [o] = ops.linears(attn, [{ module: `${p}.self_attn.o_proj`, out: d.hiddenSize, bias: x.oBias }], q);
     [normed, residual] = ops.skipRmsNorm(o, residual, ops.weight(`${p}.post_attention_layernorm.weight`), x.eps);
     const [gate, up] = ops.linears(normed, [

@@ -69,7 +69,7 @@ export function weightBytesPerToken(g: GraphBuilder): number {
   let total = 0;
   for (const [name, c] of g.initializers) {
     const uses = g.nodes.filter((n) => n.inputs.includes(name));
-    const gatheredOnly = uses.length > 0 && uses.every((n) => (n.op === "Gather" && n.inputs[0] === name) || (n.op === "GroupQueryAttention" && n.inputs.indexOf(name) >= 7));
+    const gatheredOnly = uses.length > 0 && uses.every((n) => (n.op === "Gather" && n.inputs[0] === name) || (n.op === "RotaryEmbedding" && n.inputs.indexOf(name) >= 2));
     if (!gatheredOnly) total += c.data.byteLength;
   }
   return total;

@@ -4,8 +4,8 @@
 // prefill rows (several new tokens) run one by one, each directly in its own slot.
 import * as ort from "onnxruntime-node";
 
-import { KvSlotPool } from "./kv-pool";
-import { loraAName, loraBName, pastKeyName, pastValueName, presentKeyName, presentValueName } from "./fused-ops";
+import { KvSlotPool, type KvArray } from "./kv-pool";
+import { loraAName, loraBName, newKeyName, newValueName, pastKeyName, pastValueName } from "./fused-ops";
 import { LoraFeedBuilder } from "./lora-feeds";
 import type { ForwardRow, KvCacheHandle, LoadedModel, LoraTarget, ModelDims } from "./types";
 
@@ -130,8 +130,8 @@ export class OrtCausalLm implements LoadedModel {
   }
 
   /**
-   * One session run over slots [from, from + count). Rows not in `rowOfSlot` are dummies: one
-   * token written at their current end (overwritten by their next real step), output ignored.
+   * One session run over slots [from, from + count). Rows not in `rowOfSlot` are dummies (a
+   * live sequence that sits this step out): one token with no past, nothing written back.
    */
   private async runSlots(from: number, count: number, rowOfSlot: Map<number, number>, rows: ForwardRow[]): Promise<Float32Array[]> {
     const seq = Math.max(...[...rowOfSlot.values()].map((i) => rows[i].tokens.length));
@@ -143,7 +143,7 @@ export class OrtCausalLm implements LoadedModel {
     for (let b = 0; b < count; b++) {
       const slot = from + b;
       const i = rowOfSlot.get(slot);
-      const past = this.pool.lengths[slot];
+      const past = i === undefined ? 0 : this.pool.lengths[slot];
       const tokens = i === undefined ? [0] : rows[i].tokens;
       if (tokens.length !== seq) throw new Error("internal: prefill rows must run alone");
       for (let s = 0; s < seq; s++) {
@@ -162,16 +162,12 @@ export class OrtCausalLm implements LoadedModel {
       total_sequence_length: new ort.Tensor("int32", Int32Array.of(total), []),
     };
     if (this.needsPositions) feeds.position_ids = new ort.Tensor("int64", positions, [count, seq]);
-    const fetches: Record<string, ort.Tensor | null> = { logits: null };
+    const fetches = ["logits"];
     for (let l = 0; l < this.dims.numLayers; l++) {
       const v = this.pool.view(l, from, count);
-      const key = new ort.Tensor(this.kvType, v.key, dims);
-      const value = new ort.Tensor(this.kvType, v.value, dims);
-      feeds[pastKeyName(l)] = key;
-      feeds[pastValueName(l)] = value;
-      // Same tensors as outputs: GroupQueryAttention appends in place (past/present share the buffer).
-      fetches[presentKeyName(l)] = key;
-      fetches[presentValueName(l)] = value;
+      feeds[pastKeyName(l)] = new ort.Tensor(this.kvType, v.key, dims);
+      feeds[pastValueName(l)] = new ort.Tensor(this.kvType, v.value, dims);
+      fetches.push(newKeyName(l), newValueName(l));
     }
     if (this.loraModules.length > 0) {
       for (const [module, f] of this.lora.build(loraRows, this.loraModules)) {
@@ -180,10 +176,16 @@ export class OrtCausalLm implements LoadedModel {
         feeds[loraBName(module)] = new ort.Tensor("float32", f.b, [count, f.rank, t.outFeatures]);
       }
     }
-    const result = await this.session.run(feeds, fetches as ort.InferenceSession.FetchesType);
+    const result = await this.session.run(feeds, fetches);
     for (let b = 0; b < count; b++) {
       const i = rowOfSlot.get(from + b);
-      if (i !== undefined) this.pool.lengths[from + b] += rows[i].tokens.length;
+      if (i === undefined) continue;
+      const slot = from + b;
+      const n = rows[i].tokens.length;
+      for (let l = 0; l < this.dims.numLayers; l++) {
+        this.pool.write(l, slot, this.pool.lengths[slot], result[newKeyName(l)].data as KvArray, result[newValueName(l)].data as KvArray, b, seq, n);
+      }
+      this.pool.lengths[slot] += n;
     }
     const logits = result.logits.data as Float32Array;
     const v = this.dims.vocabSize;

@@ -1,0 +1,56 @@
+// The slot pool's bookkeeping: compaction on release, capacity growth and shrink keep every
+// live sequence's keys/values intact.
+import { describe, expect, it } from "vitest";
+
+import { KvSlotPool } from "./kv-pool";
+
+/** Writes `n` tokens for a sequence, value = id·1000 + position·10 + head, identical in K and V. */
+function append(pool: KvSlotPool, slot: number, id: number, n: number): void {
+  const start = pool.lengths[slot];
+  pool.ensureCapacity(start + n);
+  const data = new Float32Array(n * pool.kvHeads * pool.headDim);
+  for (let t = 0; t < n; t++) for (let h = 0; h < pool.kvHeads; h++) data.fill(id * 1000 + (start + t) * 10 + h, (t * pool.kvHeads + h) * pool.headDim, (t * pool.kvHeads + h + 1) * pool.headDim);
+  for (let l = 0; l < pool.numLayers; l++) pool.write(l, slot, start, data, data, 0, n, n);
+  pool.lengths[slot] += n;
+}
+
+function check(pool: KvSlotPool, slot: number, id: number): void {
+  for (let l = 0; l < pool.numLayers; l++) {
+    const { key, value } = pool.view(l, slot, 1);
+    for (let h = 0; h < pool.kvHeads; h++) {
+      for (let t = 0; t < pool.lengths[slot]; t++) {
+        const at = (h * pool.capacity + t) * pool.headDim;
+        expect(key[at]).toBe(id * 1000 + t * 10 + h);
+        expect(value[at + pool.headDim - 1]).toBe(id * 1000 + t * 10 + h);
+      }
+    }
+  }
+}
+
+describe("KvSlotPool", () => {
+  it("keeps data through compaction, growth and shrink", () => {
+    const pool = new KvSlotPool(2, 3, 2, 4, 8, 1024);
+    const owners = [{ id: 1 }, { id: 2 }, { id: 3 }];
+    const slots = owners.map((o) => pool.acquire(o));
+    expect(slots).toEqual([0, 1, 2]);
+    append(pool, 0, 1, 5);
+    append(pool, 1, 2, 3);
+    append(pool, 2, 3, 300); // grows 8 → 320 (64-token granules)
+    expect(pool.capacity).toBe(320);
+    [1, 2, 3].forEach((id, s) => check(pool, s, id));
+    expect(() => pool.acquire({})).toThrow(/KV cache is full: 3 sequences/);
+
+    // Releasing slot 0 moves the last live sequence (id 3) into it.
+    expect(pool.release(0)).toBe(owners[2]);
+    expect(pool.liveSlots).toBe(2);
+    check(pool, 0, 3);
+    check(pool, 1, 2);
+    // Releasing the long sequence shrinks the capacity back to the longest live one.
+    expect(pool.release(0)).toBe(owners[1]);
+    expect(pool.capacity).toBe(64);
+    check(pool, 0, 2);
+    append(pool, 0, 2, 4);
+    check(pool, 0, 2);
+    expect(() => pool.ensureCapacity(1025)).toThrow(/exceeds the KV cache limit of 1024/);
+  });
+});

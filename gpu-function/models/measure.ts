@@ -1,0 +1,58 @@
+// Measures the runtime on a mid-sized random model: decode tokens/s at several batch sizes,
+// per-step time as the context grows (the KV cache is never copied per token, so only
+// attention itself should grow), and LoRA-as-inputs vs merged overhead.
+// Usage: npx tsx gpu-function/models/measure.ts [--family llama|gpt-neo] [--threads 2]
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+
+import { loadModel } from "./load";
+import { seededRandom, writeTinyModel } from "./tiny";
+import type { LoadedModel, PreparedLora } from "./types";
+
+const { values } = parseArgs({ options: { family: { type: "string", default: "llama" }, threads: { type: "string", default: "2" } } });
+const family = values.family === "gpt-neo" ? "gpt-neo" : "llama";
+const threads = Number(values.threads);
+
+async function decodeRate(model: LoadedModel, batch: number, steps: number, lora: PreparedLora | null = null, context = 16): Promise<number> {
+  const caches = Array.from({ length: batch }, () => model.newCache());
+  await model.forward(caches.map((cache, i) => ({ tokens: Array.from({ length: context }, (_, t) => (t * 7 + i) % 250), cache, lora })));
+  await model.forward(caches.map((cache) => ({ tokens: [1], cache, lora }))); // warm-up
+  const start = performance.now();
+  for (let s = 0; s < steps; s++) await model.forward(caches.map((cache) => ({ tokens: [(s * 13) % 250], cache, lora })));
+  const seconds = (performance.now() - start) / 1000;
+  caches.forEach((c) => c.release());
+  return (batch * steps) / seconds;
+}
+
+const root = await mkdtemp(path.join(os.tmpdir(), "medchat-measure-"));
+try {
+  const dir = path.join(root, "model");
+  await writeTinyModel(dir, { family, seed: 1, hiddenSize: 512, numLayers: 8, numHeads: 8, numKvHeads: family === "llama" ? 4 : 8, intermediateSize: 1536, vocabSize: 8192, maxPositions: 2048, std: 0.02 });
+  const model = await loadModel(dir, { maxBatch: 16, intraOpThreads: threads, maxSequenceLength: 2048 });
+  console.log(`${family}: ${(model.weightBytes() / 1e6).toFixed(1)} MB of weights read per step, ${threads} threads`);
+  for (const batch of [1, 4, 16]) console.log(`decode batch ${String(batch).padStart(2)}: ${(await decodeRate(model, batch, batch === 16 ? 10 : 20)).toFixed(1)} tokens/s`);
+  for (const context of [16, 256, 1024]) {
+    const rate = await decodeRate(model, 1, 10, null, context);
+    console.log(`batch 1 at context ${String(context).padStart(4)}: ${(1000 / rate).toFixed(2)} ms/step`);
+  }
+
+  const targets = ["q_proj", "v_proj"];
+  const lora = await loadModel(dir, { maxBatch: 16, intraOpThreads: threads, lora: { maxRank: 16, targetModules: targets } });
+  const rng = seededRandom(2);
+  const adapter: PreparedLora = {
+    name: "a", rank: 16, scale: 2,
+    weights: new Map(lora.loraTargets.map((t) => [t.module, { a: Float32Array.from({ length: 16 * t.inFeatures }, () => rng.normal() * 0.01), b: Float32Array.from({ length: t.outFeatures * 16 }, () => rng.normal() * 0.01) }])),
+  };
+  const merged = await loadModel(dir, { maxBatch: 16, intraOpThreads: threads, mergeAdapter: adapter });
+  for (const batch of [1, 4]) {
+    const m = await decodeRate(merged, batch, 20);
+    const l = await decodeRate(lora, batch, 20, adapter);
+    const none = await decodeRate(lora, batch, 20, null);
+    console.log(`batch ${batch}: merged ${m.toFixed(1)} tok/s, LoRA inputs ${l.toFixed(1)} tok/s (overhead ${((m / l - 1) * 100).toFixed(1)}%), LoRA-slot model without adapter ${none.toFixed(1)} tok/s`);
+  }
+  await Promise.all([model.dispose(), lora.dispose(), merged.dispose()]);
+} finally {
+  await rm(root, { recursive: true, force: true });
+}
