@@ -84,7 +84,7 @@ export async function prepareChatTurn(input: ChatTurnInput, deps: ChatDeps): Pro
     await deleteMessagesAfter(db, input.conversationId, existing);
     history = toHistory(stored.slice(0, stored.indexOf(existing)));
   } else {
-    if (input.regenerate) throw new ChatRequestError(400, "unknown_message", "The message to regenerate is not part of this conversation.");
+    // (A "regenerate" of a question that was never stored, e.g. after a refused request, is a first answer.)
     try {
       await insertMessage(db, { id: input.userMessage.id, conversationId: input.conversationId, role: "user", parts: [{ type: "text", text }] });
     } catch {
