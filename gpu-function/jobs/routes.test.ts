@@ -122,6 +122,7 @@ describe("job lifecycle with scripted workers", () => {
     const cancelled = await api("POST", `/v1/fine_tuning/jobs/${job.id}/cancel`);
     expect(cancelled.status).toBe(200);
     expect(cancelled.json.status).toBe("cancelled");
+    expect(cancelled.json.error).toMatchObject({ code: "cancelled", message: "cancelled by request" });
     expect((await api("POST", `/v1/fine_tuning/jobs/${job.id}/cancel`)).status).toBe(409);
     expect((await api("GET", `/v1/fine_tuning/jobs/${job.id}/adapter`)).status).toBe(409);
   });

@@ -242,7 +242,8 @@ export class FineTuningService {
       const ppl = v ? `; held-out perplexity ${v.base_perplexity.toFixed(2)} → ${v.adapter_perplexity.toFixed(2)}` : "";
       this.store.addEvent(id, { message: `The job has successfully completed: adapter ${job.adapter_name}${ppl}`, data: { ...outcome.metrics } });
     } else if (outcome.kind === "cancelled") {
-      this.store.transition(id, "cancelled", { error: null });
+      // OpenAI leaves `error` null on cancel; the reason (request, shutdown) is kept here so it is never lost.
+      this.store.transition(id, "cancelled", { error: { code: "cancelled", message: outcome.reason, param: null } });
       this.store.addEvent(id, { level: "warn", message: `Job cancelled: ${outcome.reason}` });
     } else {
       this.store.transition(id, "failed", { error: { code: outcome.code, message: outcome.message, param: null } });
