@@ -26,6 +26,8 @@ const { values } = parseArgs({
     medquad: { type: "string", default: "/work/shared/data/medquad" },
     embedder: { type: "string" },
     "embed-sample": { type: "string", default: "256" },
+    /** Build the HNSW index once after loading (offline load) instead of row by row. */
+    bulk: { type: "boolean", default: false },
   },
 });
 const log = (s: string) => process.stderr.write(`${s}\n`);
@@ -120,6 +122,7 @@ async function main() {
   let last = 0;
   const ingest = await ingestSourceDocuments(db, hashing, docs, {
     batchDocuments: 64,
+    bulk: values.bulk,
     onProgress: (p) => {
       if (p.chunks - last >= 10_000) {
         last = p.chunks;

@@ -100,6 +100,7 @@ async function main() {
   let lastLog = 0;
   const report = await ingestSourceDocuments(handle.db, embedder, docs, {
     batchDocuments: 64,
+    bulk: true,
     embedderId: embedder.id,
     onProgress: (p) => {
       if (p.documents - lastLog >= 2000) {

@@ -17,7 +17,7 @@ import { retrieveHybrid, type RetrievalMode, type RetrievedChunkWithSignals } fr
 import { ensureStarterKnowledgeBase } from "@/lib/rag/starter";
 
 const USAGE = `usage:
-  npm run kb -- ingest <file-or-folder> [--source S] [--licence L] [--force] [--embedder local|remote|hashing]
+  npm run kb -- ingest <file-or-folder> [--source S] [--licence L] [--force] [--bulk] [--embedder local|remote|hashing]
   npm run kb -- search "<query>" [--k 10] [--json] [--source S] [--mode hybrid|vector|text] [--min-score X]
   npm run kb -- search --queries <file> [--k 10] [--source S]
   npm run kb -- starter
@@ -68,6 +68,7 @@ async function main() {
       source: { type: "string", multiple: true },
       licence: { type: "string" },
       force: { type: "boolean", default: false },
+      bulk: { type: "boolean", default: false },
       embedder: { type: "string" },
       k: { type: "string", default: "10" },
       json: { type: "boolean", default: false },
@@ -109,6 +110,7 @@ async function main() {
       const bar = progressBar(files.length, "ingest");
       const report = await ingestDocuments(db, embedder, importPath(target, { source: values.source?.[0], licence: values.licence }), {
         force: values.force,
+        bulk: values.bulk,
         embedderId: embedder.id,
         onProgress: bar.update,
       });

@@ -2,9 +2,10 @@
 // transaction per document. Unchanged content is a no-op; a changed document has its
 // chunks replaced atomically; a bad input is reported and skipped, never half-written.
 import { createHash } from "node:crypto";
-import { eq, inArray, sql } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { chunks as chunksTable, documents as documentsTable } from "@/lib/db/schema";
+import { withVectorIndexSuspended } from "./bulk";
 import { CHUNKER_VERSION, chunkDocument, embeddingTextOf, type ChunkOptions } from "./chunk";
 import type { DocumentEmbedder } from "./embed";
 import type { ImportResult } from "./importers/types";
@@ -23,6 +24,8 @@ export interface IngestOptions {
   batchDocuments?: number;
   /** Re-embed and rewrite even when the checksum is unchanged (e.g. after changing the embedder). */
   force?: boolean;
+  /** Offline bulk load: suspend the HNSW index and build it once at the end (see bulk.ts). */
+  bulk?: boolean;
   /** Recorded in documents.metadata.embedder. */
   embedderId?: string;
   onProgress?: (p: IngestProgress) => void;
@@ -68,9 +71,9 @@ interface PreparedDocument {
 
 const INSERT_ROWS = 200;
 
-async function writeDocument(db: Db, p: PreparedDocument, embedderId: string | undefined): Promise<void> {
+function documentRow(p: PreparedDocument, embedderId: string | undefined) {
   const { doc } = p;
-  const values = {
+  return {
     id: doc.id,
     source: doc.source,
     url: doc.url ?? null,
@@ -80,20 +83,45 @@ async function writeDocument(db: Db, p: PreparedDocument, embedderId: string | u
     status: "active" as const,
     metadata: { ...(doc.metadata ?? {}), ...(embedderId ? { embedder: embedderId } : {}) },
   };
+}
+
+function chunkRows(p: PreparedDocument) {
+  return p.chunks.map((c, i) => ({
+    id: `${p.doc.id}#${c.position}`,
+    documentId: p.doc.id,
+    position: c.position,
+    headingPath: c.headingPath,
+    text: c.text,
+    embedding: p.vectors![i],
+  }));
+}
+
+/**
+ * Writes documents and their chunks in ONE transaction: upsert, delete old chunks,
+ * insert new ones. Either all of it lands or none of it (readers never see a document
+ * without chunks or with a mix of old and new ones).
+ */
+async function writeDocuments(db: Db, batch: PreparedDocument[], embedderId: string | undefined): Promise<void> {
+  const docs = batch.map((p) => documentRow(p, embedderId));
+  const rows = batch.flatMap(chunkRows);
   await db.transaction(async (tx) => {
     await tx
       .insert(documentsTable)
-      .values(values)
-      .onConflictDoUpdate({ target: documentsTable.id, set: { ...values, updatedAt: sql`now()` } });
-    await tx.delete(chunksTable).where(eq(chunksTable.documentId, doc.id));
-    const rows = p.chunks.map((c, i) => ({
-      id: `${doc.id}#${c.position}`,
-      documentId: doc.id,
-      position: c.position,
-      headingPath: c.headingPath,
-      text: c.text,
-      embedding: p.vectors![i],
-    }));
+      .values(docs)
+      .onConflictDoUpdate({
+        target: documentsTable.id,
+        set: {
+          source: sql`excluded.source`,
+          url: sql`excluded.url`,
+          title: sql`excluded.title`,
+          licence: sql`excluded.licence`,
+          checksum: sql`excluded.checksum`,
+          status: sql`excluded.status`,
+          metadata: sql`excluded.metadata`,
+          updatedAt: sql`now()`,
+        },
+      });
+    await tx.delete(chunksTable).where(inArray(chunksTable.documentId, docs.map((d) => d.id)));
     for (let i = 0; i < rows.length; i += INSERT_ROWS) await tx.insert(chunksTable).values(rows.slice(i, i + INSERT_ROWS));
   });
 }
@@ -127,6 +155,11 @@ export async function ingestDocuments(
   results: AsyncIterable<ImportResult> | Iterable<ImportResult>,
   options: IngestOptions = {},
 ): Promise<IngestReport> {
+  if (options.bulk) {
+    const started = performance.now();
+    const report = await withVectorIndexSuspended(db, () => ingestDocuments(db, embedder, results, { ...options, bulk: false }));
+    return { ...report, elapsedMs: performance.now() - started }; // includes the index build
+  }
   const started = performance.now();
   const batchSize = options.batchDocuments ?? 16;
   const report: IngestReport = { added: 0, updated: 0, unchanged: 0, chunksWritten: 0, failed: [], elapsedMs: 0 };
@@ -172,16 +205,25 @@ export async function ingestDocuments(
       }
       toWrite.push({ doc, file, checksum, isNew: !prev, chunks: docChunks });
     }
-    for (const p of await embedPrepared(embedder, toWrite, report.failed)) {
-      try {
-        await writeDocument(db, p, options.embedderId);
-      } catch (err) {
-        report.failed.push({ file: p.file, documentId: p.doc.id, reason: `database write failed: ${(err as Error).message}` });
-        continue;
-      }
+    const embedded = await embedPrepared(embedder, toWrite, report.failed);
+    const record = (p: PreparedDocument) => {
       if (p.isNew) report.added++;
       else report.updated++;
       report.chunksWritten += p.chunks.length;
+    };
+    try {
+      if (embedded.length > 0) await writeDocuments(db, embedded, options.embedderId);
+      embedded.forEach(record);
+    } catch {
+      // Find the document that broke the batch: each one alone, in its own transaction.
+      for (const p of embedded) {
+        try {
+          await writeDocuments(db, [p], options.embedderId);
+          record(p);
+        } catch (err) {
+          report.failed.push({ file: p.file, documentId: p.doc.id, reason: `database write failed: ${(err as Error).message}` });
+        }
+      }
     }
     progress();
   };

@@ -1,0 +1,28 @@
+// Bulk loads (a whole corpus into a fresh knowledge base): inserting into an HNSW index
+// row by row costs several times more than building it once at the end. Only for
+// offline loads (CLI --bulk, evaluation, benchmark): while suspended, vector search
+// falls back to an exact scan for other readers.
+import { sql } from "drizzle-orm";
+import type { Db } from "@/lib/db/client";
+
+interface IndexDef {
+  indexname: string;
+  indexdef: string;
+}
+
+export async function withVectorIndexSuspended<T>(db: Db, fn: () => Promise<T>): Promise<T> {
+  // The definitions come from the database itself, so they always match the migrations.
+  const res = await db.execute(
+    sql`select indexname, indexdef from pg_indexes where schemaname = current_schema() and tablename = 'chunks' and indexdef ilike '%using hnsw%'`,
+  );
+  const defs = ((res as unknown as { rows: IndexDef[] }).rows ?? []) as IndexDef[];
+  for (const d of defs) await db.execute(sql.raw(`drop index if exists "${d.indexname.replace(/"/g, '""')}"`));
+  try {
+    return await fn();
+  } finally {
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`select set_config('maintenance_work_mem', '256MB', true)`);
+      for (const d of defs) await tx.execute(sql.raw(d.indexdef));
+    });
+  }
+}
