@@ -1,0 +1,288 @@
+// Benchmark: this engine (fused ORT graph, KV slot pool, continuous batching) against the
+// @huggingface/transformers text-generation pipeline on the same weights, in one run.
+// The peer loads an ONNX export built here with the project's GraphBuilder in the layout
+// transformers.js expects (onnx/model.onnx, past_key_values.* → present.*), standard ops only.
+// Prints decode tok/s at batch 1, aggregate tok/s at 1/4/16 streams, TTFT, ratios, LoRA vs
+// merged, and batch-1 decode as a fraction of the memory-bandwidth bound.
+//   npm run bench:gpu-function            (BENCH_LAYERS, BENCH_HIDDEN, BENCH_TOKENS to resize)
+import { existsSync } from "node:fs";
+import { copyFile, mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+
+import { env as tjsEnv, pipeline } from "@huggingface/transformers";
+
+import { REPO_ROOT } from "../gpu-function/engine/defaults";
+import { GREEDY } from "../gpu-function/engine/sampler";
+import { Scheduler } from "../gpu-function/engine/scheduler";
+import { ChatTokenizer } from "../gpu-function/engine/tokenizer";
+import { GraphBuilder } from "../gpu-function/onnx/graph";
+import { loadModel, readHfModel, type HfModel } from "../gpu-function/models/load";
+import { ropeTables } from "../gpu-function/models/rope";
+import { seededRandom, writeTinyModel } from "../gpu-function/models/tiny";
+import type { LoadedModel, LoadOptions, PreparedLora } from "../gpu-function/models/types";
+
+const HIDDEN = Number(process.env.BENCH_HIDDEN ?? 512);
+const LAYERS = Number(process.env.BENCH_LAYERS ?? 8);
+const NEW_TOKENS = Number(process.env.BENCH_TOKENS ?? 64);
+const PROMPT_TOKENS = 32;
+const STREAMS = [1, 4, 16];
+const LORA_RANK = 16;
+const WORK = path.join(REPO_ROOT, ".data", "bench", `gpu-function-llama-${HIDDEN}x${LAYERS}`);
+const MODEL_DIR = path.join(WORK, "hf");
+const TJS_ROOT = path.join(WORK, "transformers-js");
+const TJS_ID = "bench-llama";
+
+// ---------- the peer's model: HF llama → ONNX with a past_key_values cache, standard ops ----------
+
+function transposed(data: Float32Array, rows: number, cols: number): Float32Array {
+  const out = new Float32Array(data.length);
+  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) out[c * rows + r] = data[r * cols + c]!;
+  return out;
+}
+
+function buildTransformersJsLlama(m: HfModel): GraphBuilder {
+  const { dims: d, config, tensors } = m;
+  const g = new GraphBuilder("llama_transformers_js");
+  const hd = d.headDim;
+  const group = d.numHeads / d.numKvHeads;
+  const eps = typeof config.rms_norm_eps === "number" ? config.rms_norm_eps : 1e-6;
+  const w = (name: string) => tensors.get(name)!;
+  const weightT = (name: string) => {
+    const t = w(name);
+    return g.initializer(`${name}.T`, { dtype: "float32", dims: [t.shape[1]!, t.shape[0]!], data: transposed(t.data, t.shape[0]!, t.shape[1]!) });
+  };
+  const vec = (name: string) => g.initializer(name, { dtype: "float32", dims: w(name).shape, data: w(name).data });
+  const scalarF = (v: number) => g.f32([v], []);
+  const axes = (...a: number[]) => g.i64(a);
+
+  g.input("input_ids", "int64", ["batch", "sequence"]);
+  g.input("attention_mask", "int64", ["batch", "total"]);
+  g.input("position_ids", "int64", ["batch", "sequence"]);
+  const seq = g.op("Gather", [g.op("Shape", ["input_ids"]), g.i64([1], [])]);
+  const total = g.op("Gather", [g.op("Shape", ["attention_mask"]), g.i64([1], [])]);
+  const past = g.op("Sub", [total, seq]);
+  // Additive mask [B,1,1,S,T]: causal (key ≤ past + query) and not padding.
+  const causal = g.op("LessOrEqual", [
+    g.op("Unsqueeze", [g.op("Range", [g.i64([0], []), total, g.i64([1], [])]), axes(0)]),
+    g.op("Unsqueeze", [g.op("Range", [past, total, g.i64([1], [])]), axes(1)]),
+  ]);
+  const notPad = g.op("Unsqueeze", [g.op("Equal", ["attention_mask", g.i64([1], [])]), axes(1)]);
+  const mask = g.op("Unsqueeze", [g.op("Where", [g.op("And", [causal, notPad]), scalarF(0), scalarF(-1e9)]), axes(1, 2)]);
+
+  const rope = ropeTables(config, hd, d.maxPositions);
+  const full = (half: Float64Array) => Float32Array.from({ length: d.maxPositions * hd }, (_, i) => half[Math.floor(i / hd) * (hd / 2) + ((i % hd) % (hd / 2))]!);
+  const cos = g.op("Unsqueeze", [g.op("Gather", [g.initializer("rope_cos", { dtype: "float32", dims: [d.maxPositions, hd], data: full(rope.cos) }), "position_ids"]), axes(1)]);
+  const sin = g.op("Unsqueeze", [g.op("Gather", [g.initializer("rope_sin", { dtype: "float32", dims: [d.maxPositions, hd], data: full(rope.sin) }), "position_ids"]), axes(1)]);
+  const applyRope = (x: string) => {
+    const x1 = g.op("Slice", [x, g.i64([0]), g.i64([hd / 2]), g.i64([3])]);
+    const x2 = g.op("Slice", [x, g.i64([hd / 2]), g.i64([hd]), g.i64([3])]);
+    return g.op("Add", [g.op("Mul", [x, cos]), g.op("Mul", [g.op("Concat", [g.op("Neg", [x2]), x1], { axis: 3 }), sin])]);
+  };
+  const rms = (x: string, weight: string) => {
+    const inv = g.op("Sqrt", [g.op("Add", [g.op("ReduceMean", [g.op("Mul", [x, x])], { axes: [-1], keepdims: 1 }), scalarF(eps)])]);
+    return g.op("Mul", [g.op("Div", [x, inv]), vec(weight)]);
+  };
+  const heads = (x: string, n: number) => g.op("Transpose", [g.op("Reshape", [x, g.i64([0, 0, n, hd])])], { perm: [0, 2, 1, 3] });
+
+  let h = g.op("Gather", [vec("model.embed_tokens.weight"), "input_ids"]);
+  for (let l = 0; l < d.numLayers; l++) {
+    const p = `model.layers.${l}`;
+    const n1 = rms(h, `${p}.input_layernorm.weight`);
+    const q = applyRope(heads(g.op("MatMul", [n1, weightT(`${p}.self_attn.q_proj.weight`)]), d.numHeads));
+    const k = applyRope(heads(g.op("MatMul", [n1, weightT(`${p}.self_attn.k_proj.weight`)]), d.numKvHeads));
+    const v = heads(g.op("MatMul", [n1, weightT(`${p}.self_attn.v_proj.weight`)]), d.numKvHeads);
+    for (const kind of ["key", "value"]) g.input(`past_key_values.${l}.${kind}`, "float32", ["batch", d.numKvHeads, "past", hd]);
+    const presentK = g.node("Concat", [`past_key_values.${l}.key`, k], { attrs: { axis: 2 }, outputs: [`present.${l}.key`] })[0]!;
+    const presentV = g.node("Concat", [`past_key_values.${l}.value`, v], { attrs: { axis: 2 }, outputs: [`present.${l}.value`] })[0]!;
+    for (const kind of ["key", "value"]) g.output(`present.${l}.${kind}`, "float32", ["batch", d.numKvHeads, "total", hd]);
+    // Grouped-query attention without repeating K/V: query heads as [B,kvH,group,S,D].
+    const q5 = g.op("Reshape", [q, g.i64([0, d.numKvHeads, group, -1, hd])]);
+    const kT = g.op("Unsqueeze", [g.op("Transpose", [presentK], { perm: [0, 1, 3, 2] }), axes(2)]);
+    const scores = g.op("Add", [g.op("Mul", [g.op("MatMul", [q5, kT]), scalarF(1 / Math.sqrt(hd))]), mask]);
+    const ctx5 = g.op("MatMul", [g.op("Softmax", [scores], { axis: -1 }), g.op("Unsqueeze", [presentV, axes(2)])]);
+    const ctx = g.op("Reshape", [g.op("Transpose", [g.op("Reshape", [ctx5, g.i64([0, d.numHeads, -1, hd])])], { perm: [0, 2, 1, 3] }), g.i64([0, 0, d.numHeads * hd])]);
+    h = g.op("Add", [h, g.op("MatMul", [ctx, weightT(`${p}.self_attn.o_proj.weight`)])]);
+    const n2 = rms(h, `${p}.post_attention_layernorm.weight`);
+    const gate = g.op("MatMul", [n2, weightT(`${p}.mlp.gate_proj.weight`)]);
+    const act = g.op("Mul", [g.op("Mul", [gate, g.op("Sigmoid", [gate])]), g.op("MatMul", [n2, weightT(`${p}.mlp.up_proj.weight`)])]);
+    h = g.op("Add", [h, g.op("MatMul", [act, weightT(`${p}.mlp.down_proj.weight`)])]);
+  }
+  const head = d.tieWordEmbeddings ? "model.embed_tokens.weight" : "lm_head.weight";
+  g.node("MatMul", [rms(h, "model.norm.weight"), weightT(head)], { outputs: ["logits"] });
+  g.output("logits", "float32", ["batch", "sequence", d.vocabSize]);
+  return g;
+}
+
+async function prepareModels(): Promise<void> {
+  if (!existsSync(path.join(MODEL_DIR, "model.safetensors"))) {
+    await writeTinyModel(MODEL_DIR, { family: "llama", seed: 2024, hiddenSize: HIDDEN, numLayers: LAYERS, numHeads: HIDDEN / 64, numKvHeads: HIDDEN / 128, intermediateSize: HIDDEN * 3, maxPositions: 1024, std: 0.05 });
+  }
+  const tjsDir = path.join(TJS_ROOT, TJS_ID);
+  if (existsSync(path.join(tjsDir, "onnx", "model.onnx"))) return;
+  await mkdir(path.join(tjsDir, "onnx"), { recursive: true });
+  const hf = await readHfModel(MODEL_DIR);
+  await writeFile(path.join(tjsDir, "onnx", "model.onnx"), buildTransformersJsLlama(hf).toBytes());
+  // No EOS for either engine: every run generates exactly NEW_TOKENS, so throughput compares like for like.
+  await writeFile(path.join(tjsDir, "config.json"), JSON.stringify({ ...hf.config, eos_token_id: null }, null, 2));
+  await writeFile(path.join(tjsDir, "generation_config.json"), JSON.stringify({ bos_token_id: hf.dims.bosTokenId, eos_token_id: null }));
+  for (const f of ["tokenizer.json", "tokenizer_config.json"]) await copyFile(path.join(MODEL_DIR, f), path.join(tjsDir, f));
+}
+
+// ---------- measurements ----------
+
+interface RunStats {
+  decodeTokS: number;
+  ttftMs: number;
+  aggregate: Map<number, number>;
+  firstTokens: number[];
+}
+
+function prompts(n: number): string[] {
+  // Same length for every stream (byte-level tokenizer: one token per ASCII char), different text.
+  return Array.from({ length: n }, (_, i) => `Q${String(i).padStart(2, "0")}: what causes anemia and how is it treated?`.slice(0, PROMPT_TOKENS));
+}
+
+function withoutEos(m: LoadedModel): LoadedModel {
+  return {
+    dims: { ...m.dims, eosTokenIds: [] },
+    maxSequenceLength: m.maxSequenceLength,
+    loraTargets: m.loraTargets,
+    newCache: () => m.newCache(),
+    forward: (rows) => m.forward(rows),
+    weightBytes: () => m.weightBytes(),
+    dispose: () => m.dispose(),
+  };
+}
+
+async function benchEngine(opts: LoadOptions, lora: PreparedLora | null): Promise<RunStats & { weightBytes: number }> {
+  const model = withoutEos(await loadModel(MODEL_DIR, { maxBatch: 16, ...opts }));
+  const tok = await ChatTokenizer.fromDir(MODEL_DIR);
+  const scheduler = new Scheduler(model, tok, { maxBatch: 16, maxQueue: 64 });
+  const run = (texts: string[], maxTokens: number) =>
+    Promise.all(texts.map((t) => scheduler.submit({ promptTokens: tok.encode(t), lora, sampling: GREEDY, maxTokens, stop: [] })));
+  await run(prompts(2), 8); // warm-up
+  const t0 = performance.now();
+  const [solo] = await run(prompts(1), NEW_TOKENS * 2);
+  const soloMs = performance.now() - t0;
+  const stats: RunStats = { decodeTokS: ((solo!.completionTokens - 1) * 1000) / (soloMs - solo!.ttftMs), ttftMs: solo!.ttftMs, aggregate: new Map(), firstTokens: solo!.tokenIds.slice(0, 16) };
+  for (const n of STREAMS) {
+    const start = performance.now();
+    const results = await run(prompts(n), NEW_TOKENS);
+    stats.aggregate.set(n, (results.reduce((a, r) => a + r.completionTokens, 0) * 1000) / (performance.now() - start));
+  }
+  const weightBytes = model.weightBytes();
+  await model.dispose();
+  return { ...stats, weightBytes };
+}
+
+async function benchTransformersJs(): Promise<RunStats> {
+  tjsEnv.localModelPath = TJS_ROOT;
+  tjsEnv.allowRemoteModels = false;
+  tjsEnv.allowLocalModels = true;
+  const generator = await pipeline("text-generation", TJS_ID, { dtype: "fp32", device: "cpu" });
+  const generate = async (texts: string[], maxNew: number) => {
+    const stamps: number[] = [];
+    const ids: number[] = [];
+    const streamer = {
+      put: (value: bigint[][]) => {
+        stamps.push(performance.now());
+        if (stamps.length > 1) ids.push(Number(value[0]![0]));
+      },
+      end: () => {},
+    };
+    await generator(texts.length === 1 ? texts[0]! : texts, { max_new_tokens: maxNew, do_sample: false, return_full_text: false, streamer } as never);
+    return { stamps, ids };
+  };
+  await generate(prompts(2), 8); // warm-up
+  const t0 = performance.now();
+  const { stamps, ids } = await generate(prompts(1), NEW_TOKENS * 2);
+  // put() #0 is the prompt, #1 the first new token, then one per token.
+  const stats: RunStats = { decodeTokS: ((stamps.length - 2) * 1000) / (stamps.at(-1)! - stamps[1]!), ttftMs: stamps[1]! - t0, aggregate: new Map(), firstTokens: ids.slice(0, 16) };
+  for (const n of STREAMS) {
+    const start = performance.now();
+    await generate(prompts(n), NEW_TOKENS);
+    stats.aggregate.set(n, (n * NEW_TOKENS * 1000) / (performance.now() - start));
+  }
+  await generator.dispose();
+  return stats;
+}
+
+/** Memory-copy bandwidth (bytes read + written per second, STREAM "copy" convention), best of 5. */
+function copyBandwidth(): number {
+  const size = 256 * 1024 * 1024;
+  const src = Buffer.alloc(size, 1);
+  const dst = Buffer.alloc(size);
+  let best = 0;
+  for (let i = 0; i < 5; i++) {
+    const t = performance.now();
+    src.copy(dst);
+    best = Math.max(best, (2 * size) / ((performance.now() - t) / 1000));
+  }
+  return best;
+}
+
+function randomLora(model: LoadedModel): PreparedLora {
+  const rng = seededRandom(99);
+  const weights = new Map<string, { a: Float32Array; b: Float32Array }>();
+  for (const t of model.loraTargets) {
+    weights.set(t.module, {
+      a: Float32Array.from({ length: LORA_RANK * t.inFeatures }, () => rng.normal() * 0.02),
+      b: Float32Array.from({ length: t.outFeatures * LORA_RANK }, () => rng.normal() * 0.02),
+    });
+  }
+  return { name: "bench", rank: LORA_RANK, scale: 2, weights };
+}
+
+// ---------- report ----------
+
+const f1 = (x: number) => x.toFixed(1);
+
+async function main(): Promise<void> {
+  console.log(`gpu-function benchmark: llama hidden=${HIDDEN} layers=${LAYERS}, prompt ${PROMPT_TOKENS} tokens, ${NEW_TOKENS} new tokens per stream`);
+  await prepareModels();
+  const bandwidth = copyBandwidth();
+  const loraOpts: LoadOptions = { lora: { maxRank: LORA_RANK, targetModules: ["q_proj", "v_proj"] } };
+
+  const engine = await benchEngine({ lora: null }, null);
+  const probe = await loadModel(MODEL_DIR, { maxBatch: 16, ...loraOpts });
+  const adapter = randomLora(probe);
+  await probe.dispose();
+  const withLora = await benchEngine(loraOpts, adapter);
+  const merged = await benchEngine({ lora: null, mergeAdapter: adapter }, null);
+  const int8 = await benchEngine({ lora: null, quantize: "int8" }, null);
+  const peer = await benchTransformersJs();
+
+  const rows: Array<[string, string, string, string]> = [["metric", "engine", "transformers.js", "ratio"]];
+  rows.push(["decode tok/s, batch 1", f1(engine.decodeTokS), f1(peer.decodeTokS), `${(engine.decodeTokS / peer.decodeTokS).toFixed(2)}×`]);
+  rows.push(["TTFT ms, batch 1", f1(engine.ttftMs), f1(peer.ttftMs), `${(peer.ttftMs / engine.ttftMs).toFixed(2)}× faster`]);
+  for (const n of STREAMS) {
+    const e = engine.aggregate.get(n)!;
+    const p = peer.aggregate.get(n)!;
+    rows.push([`aggregate tok/s, ${n} stream${n > 1 ? "s" : ""}`, f1(e), f1(p), `${(e / p).toFixed(2)}×`]);
+  }
+  rows.push(["decode tok/s, batch 1, int8 weights*", f1(int8.decodeTokS), f1(peer.decodeTokS), `${(int8.decodeTokS / peer.decodeTokS).toFixed(2)}×`]);
+  rows.push(["aggregate tok/s, 16 streams, int8*", f1(int8.aggregate.get(16)!), f1(peer.aggregate.get(16)!), `${(int8.aggregate.get(16)! / peer.aggregate.get(16)!).toFixed(2)}×`]);
+  const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
+  for (const r of rows) console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  "));
+
+  console.log("* QUANTIZE=int8: MatMulNBits weight-only quantisation (not the same numerics as the fp32 peer)");
+  const bound = bandwidth / engine.weightBytes;
+  console.log(`\nmemory bandwidth (copy, read+write): ${(bandwidth / 1e9).toFixed(2)} GB/s; weights read per token: ${(engine.weightBytes / 1e6).toFixed(1)} MB`);
+  console.log(`batch-1 decode vs bandwidth bound (${f1(bound)} tok/s): ${((100 * engine.decodeTokS) / bound).toFixed(1)}%`);
+  const overhead1 = 1 - withLora.decodeTokS / merged.decodeTokS;
+  const overhead16 = 1 - withLora.aggregate.get(16)! / merged.aggregate.get(16)!;
+  console.log(`LoRA r=${LORA_RANK} on q_proj,v_proj as graph inputs vs merged: batch 1 ${f1(withLora.decodeTokS)} vs ${f1(merged.decodeTokS)} tok/s (overhead ${(100 * overhead1).toFixed(1)}%), 16 streams ${f1(withLora.aggregate.get(16)!)} vs ${f1(merged.aggregate.get(16)!)} tok/s (overhead ${(100 * overhead16).toFixed(1)}%)`);
+  const same = engine.firstTokens.every((t, i) => t === peer.firstTokens[i]);
+  console.log(`same weights check: first 16 greedy tokens ${same ? "identical" : "DIFFER"} between engine and transformers.js`);
+  const targets = [
+    [engine.decodeTokS / peer.decodeTokS >= 1.5, "≥1.5× transformers.js at batch 1"],
+    [engine.aggregate.get(16)! / peer.aggregate.get(16)! >= 4, "≥4× aggregate at 16 streams"],
+    [overhead1 <= 0.15, "LoRA overhead ≤15% vs merged (batch 1)"],
+  ] as const;
+  console.log(`targets: ${targets.map(([ok, label]) => `${ok ? "met" : "MISSED"} ${label}`).join("; ")}`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
