@@ -11,6 +11,7 @@ const RED_FLAG_VOCABULARY = [
   "ibuprofen", "tablets", "swallowed", "suicidal", "suicide", "myself", "swelling", "swollen", "throat",
   "tongue", "allergic", "reaction", "wheezing", "choking", "headache", "pregnant", "diabetic", "confused",
   "blisters", "burned", "drowsy", "testicle", "meningitis", "inhaler", "asthma",
+  "unresponsive", "epipen", "clammy", "thunderclap", "ketones", "sepsis", "fontanelle", "overdosing",
 ];
 
 /** Real words that sit one edit away from a vocabulary word and must not be "corrected". */
@@ -18,6 +19,15 @@ const PROTECTED_WORDS = new Set([
   "paint", "pains", "paid", "pair", "pail", "chess", "chase", "breast", "breaths", "breathes", "strokes",
   "stoke", "bleeds", "mystery", "throats", "reactions", "headaches", "poisons", "pressures", "seizures",
   "blister", "burner", "burnes", "tablet", "confuse", "suicides",
+  // Everyday words a short edit away from a red-flag word ("cooking" is not "choking").
+  "dropping", "cooking", "breeding", "bleaching", "sizing", "selling", "smelling", "spelling", "confusing",
+  "blending", "buried", "overdone", "fainter", "stubbed", "threat", "tables", "wheeling", "heartache",
+  "inhaled", "crashing", "squealing", "chopping", "chopped", "choosing", "checking", "chewing", "closing",
+  "coughing", "started", "beating", "breaking", "drowning", "slumped", "sneezing", "crossing", "cruising",
+  "clocking", "chasing", "sweeping", "sweater", "setting", "blessing", "blinding", "stamped", "starved",
+  "swatting", "stroking", "pressing", "pushing", "passing", "reacting", "reactive", "allergen", "allergies",
+  "sweat", "tightest", "tightens", "weakest", "headcase", "tentacle", "confined", "faintly", "slurping",
+  "bleeping", "blessed", "beeping", "breeze", "bleed", "pant", "paint", "pains", "spitting", "shocking",
 ]);
 
 const SLANG: [RegExp, string][] = [
@@ -35,6 +45,10 @@ const SLANG: [RegExp, string][] = [
   [/\bur\b/g, "your"],
   [/\bpls\b|\bplz\b/g, "please"],
   [/\bpoo+p?\b/g, "stool"],
+  [/\bmy (self|selfe|slef|sefl)\b/g, "myself"],
+  [/\bkil+ ?(?:my ?self|my ?selfe|my ?slef|myslef)\b/g, "kill myself"],
+  [/\bepi[ -]?pen\b/g, "epipen"],
+  [/\bbreast ?bone\b|\bsternum\b/g, "chest"],
 ];
 
 export function stripDiacritics(text: string): string {
@@ -63,18 +77,26 @@ export function editDistance(a: string, b: string, max = 2): number {
 const vocabularySet = new Set(RED_FLAG_VOCABULARY);
 const correctionCache = new Map<string, string>();
 
-/** Corrects a token to a red-flag word when it is a likely misspelling of one (same first letter, 1–2 edits). */
+const INFLECTION = /(?:ing|ed|es|s|d)$/;
+
+/** True when `token` is another inflection of `word` ("swallows" of "swallowed"), which is a real word, not a typo. */
+export function isInflectionOf(token: string, word: string): boolean {
+  const stem = (w: string) => w.replace(INFLECTION, "").replace(/e$/, "");
+  return stem(token) === stem(word);
+}
+
+/** Corrects a token to a red-flag word when it is a likely misspelling of one (same first letter, 1–2 edits, not just another inflection). */
 export function correctToken(token: string): string {
   if (token.length < 4 || vocabularySet.has(token) || PROTECTED_WORDS.has(token) || /\d/.test(token)) return token;
   const cached = correctionCache.get(token);
   if (cached !== undefined) return cached;
-  const allowed = token.length >= 7 ? 2 : 1;
+  const allowed = token.length >= 9 ? 2 : 1;
   let best = token;
   let bestDistance = allowed + 1;
   for (const word of RED_FLAG_VOCABULARY) {
     if (word[0] !== token[0]) continue;
     const distance = editDistance(token, word, allowed);
-    if (distance < bestDistance) {
+    if (distance < bestDistance && !isInflectionOf(token, word)) {
       best = word;
       bestDistance = distance;
     }
@@ -93,10 +115,10 @@ export function normalizeForTriage(text: string): string {
   return t.replace(/[ \t]+/g, " ").trim();
 }
 
-/** Splits normalised text into clauses at sentence ends and contrastive "but"/"however"/"although". */
+/** Splits normalised text into clauses at sentence ends (not decimal points: "38.5", "2.1") and contrastive "but"/"however"/"although". */
 export function splitClauses(normalized: string): string[] {
   return normalized
-    .split(/[.!?;\n]+|\s(?:but|however|although|though)\s/)
+    .split(/(?:(?<!\d)\.|\.(?!\d)|[!?;\n])+|\s(?:but|however|although|though)\s/)
     .map((clause) => clause.replace(/[,:]/g, " ").replace(/\s+/g, " ").trim())
     .filter((clause) => clause.length > 0);
 }

@@ -12,9 +12,13 @@ interface LabelledCase {
   why: string;
 }
 
-const cases: LabelledCase[] = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "triage-cases.json"), "utf8"));
+// The tuning sets: the original labelled set plus extra cases written category by category
+// from triage red-flag lists. The held-out set (triage-cases-holdout.json) is deliberately
+// not used here; it is evaluated separately so that its numbers stay honest.
+const CASE_FILES = ["triage-cases.json", "triage-cases-extra.json"];
+const cases: LabelledCase[] = CASE_FILES.flatMap((file) => JSON.parse(fs.readFileSync(path.join(import.meta.dirname, file), "utf8")) as LabelledCase[]);
 
-describe("triage on the labelled set (lib/safety/triage-cases.json)", () => {
+describe(`triage on the labelled sets (${CASE_FILES.join(" + ")})`, () => {
   it("reaches the precision and recall floors and prints them", () => {
     let tp = 0, fp = 0, fn = 0, tn = 0;
     const misses: string[] = [];
@@ -39,7 +43,7 @@ describe("triage on the labelled set (lib/safety/triage-cases.json)", () => {
     for (const [category, s] of perCategory) console.log(`  recall ${category}: ${s.found}/${s.total}`);
     if (misses.length) console.log("missed emergencies:\n  " + misses.join("\n  "));
     if (falseAlarms.length) console.log("false alarms:\n  " + falseAlarms.join("\n  "));
-    expect(cases.length).toBeGreaterThanOrEqual(80);
+    expect(cases.length).toBeGreaterThanOrEqual(200);
     // Missing an emergency is worse than a false alarm: the recall floor is the higher one.
     expect(recall).toBeGreaterThanOrEqual(0.95);
     expect(precision).toBeGreaterThanOrEqual(0.9);
@@ -68,6 +72,37 @@ describe("triage behaviour", () => {
     expect(triage("my mother had a stroke in 2012, what is my risk?").emergency).toBe(false);
     expect(triage("my dog is having a seizure").emergency).toBe(false);
     expect(triage("in my short story the hero is stabbed").emergency).toBe(false);
+  });
+
+  it("ignores general, educational and hypothetical questions unless a current event is described", () => {
+    expect(triage("If someone is having a stroke, is it better to drive them in or wait for the ambulance?").emergency).toBe(false);
+    expect(triage("what does thunderclap headache mean? my textbook lists it as a red flag").emergency).toBe(false);
+    expect(triage("I teach first aid and I'm writing scenarios: a man with crushing chest pain and sweating").emergency).toBe(false);
+    expect(triage("what does thunderclap headache mean? I have one right now and it is the worst headache ever").emergency).toBe(true);
+    expect(triage("if you're having a stroke what do you do, my dad's face is drooping").emergency).toBe(true);
+  });
+
+  it("ignores injuries described as minor but keeps large or deep ones", () => {
+    expect(triage("nicked my thumb on a tin, it bled for a couple of minutes and then stopped").emergency).toBe(false);
+    expect(triage("burned my wrist on the oven door, thin red line, no blisters").emergency).toBe(false);
+    expect(triage("cut myself cooking, small cut").emergency).toBe(false);
+    expect(triage("my son pulled a pan of boiling water onto himself, big blistering patch on his chest").categories).toContain("severe_burn");
+  });
+
+  it("still calls for help after adrenaline even when the person feels better", () => {
+    expect(triage("gave her the epipen and she feels better now").categories).toContain("anaphylaxis");
+    expect(triage("how is an adrenaline auto-injector used?").emergency).toBe(false);
+  });
+
+  it("recognises suicidal euphemisms, plans and farewells", () => {
+    for (const text of ["i want to kil my self", "everyone would be better off without me", "the rope is in my closet", "been giving all my things away, wont need them where im going"]) {
+      expect(triage(text).categories, text).toEqual(["suicidal_self_harm"]);
+    }
+  });
+
+  it("does not 'correct' everyday words into red-flag words", () => {
+    expect(normalizeForTriage("cooking chopping started coughing closing")).toBe("cooking chopping started coughing closing");
+    expect(normalizeForTriage("what happens if a child swallows a battery")).toContain("swallows");
   });
 
   it("corrects misspellings of red-flag words", () => {

@@ -1,9 +1,11 @@
 // Emergency triage: runs on every user message before the model. It is deliberately
 // rule-based (deterministic, auditable, no model call) and tuned for recall on true
 // emergencies while ignoring negations ("no chest pain"), long-past events ("a stroke
-// in 2015"), animals ("my cat is having a seizure") and fiction.
+// in 2015"), animals ("my cat is having a seizure"), fiction, explicitly minor injuries
+// (a rule's `unless`) and general-knowledge / educational / hypothetical questions that
+// describe no current event ("if someone is having a stroke, is it better to drive?").
 import { normalizeForTriage, splitClauses } from "./normalize";
-import { RED_FLAG_RULES, type RedFlagRule, type TriageCategory } from "./red-flags";
+import { CURRENT_EVENT, GENERAL_FRAMING, RED_FLAG_RULES, type RedFlagRule, type TriageCategory } from "./red-flags";
 import { emergencyContactsFor, type EmergencyContacts } from "./contacts";
 import { emergencyNoticeText } from "./disclaimers";
 
@@ -68,11 +70,23 @@ function findLive(patterns: RegExp[], clauses: string[]): string | undefined {
   return undefined;
 }
 
-function applyRule(rule: RedFlagRule, clauses: string[]): TriageMatch | undefined {
+function applyRule(rule: RedFlagRule, clauses: string[], whole: string): TriageMatch | undefined {
   const phrase = findLive(rule.when, clauses);
   if (phrase === undefined) return undefined;
   if (rule.and && findLive(rule.and, clauses) === undefined) return undefined;
+  if (rule.andAlso && findLive(rule.andAlso, clauses) === undefined) return undefined;
+  if (rule.unless?.some((pattern) => pattern.test(whole))) return undefined;
   return { category: rule.category, ruleId: rule.id, phrase };
+}
+
+/**
+ * A general-knowledge, study or hypothetical question ("what does thunderclap headache
+ * mean?", "if someone is having a stroke…", a trainer writing scenarios) that describes no
+ * current first-person or "my <someone>" event. Red flags in such a message are not live.
+ */
+export function isGeneralQuestion(normalized: string): boolean {
+  const flat = normalized.replace(/[.!?;,:\n]+/g, " ");
+  return GENERAL_FRAMING.some((p) => p.test(flat)) && !CURRENT_EVENT.some((p) => p.test(flat));
 }
 
 export interface TriageOptions {
@@ -82,10 +96,11 @@ export interface TriageOptions {
 /** Classifies one user message. `locale` picks the emergency number and crisis line (BCP 47, e.g. en-US). */
 export function triage(message: string, locale = "en-US", options: TriageOptions = {}): TriageResult {
   const normalized = normalizeForTriage(message);
-  const clauses = FICTION.test(normalized) ? [] : splitClauses(normalized);
+  const clauses = FICTION.test(normalized) || isGeneralQuestion(normalized) ? [] : splitClauses(normalized);
+  const whole = clauses.join(" . ");
   const matches: TriageMatch[] = [];
   for (const rule of RED_FLAG_RULES) {
-    const match = applyRule(rule, clauses);
+    const match = applyRule(rule, clauses, whole);
     if (match) matches.push(match);
   }
   const categories = [...new Set(matches.map((m) => m.category))];
