@@ -159,8 +159,9 @@ export class FusedOps {
   }
 
   /**
-   * Graph tail: hidden states [B,S,H] or the last position's logits [B,V]. The last position
-   * is sliced before the LM head so prefill does not pay S × vocab.
+   * Graph tail: hidden states [B,S,H], or logits [B,V] of one position per row: `logit_rows`
+   * (int64 [B]) indexes the flattened [B·S] positions (b·S + last_b), so right-padded prefill
+   * batches get each row's real last token. Gathering before the LM head spares S × vocab.
    */
   finish(hidden: string, headWeight: string | null, vocab: number, hiddenSize: number): GraphBuilder {
     if (this.opts.output === "hidden") {
@@ -168,8 +169,8 @@ export class FusedOps {
       return this.g;
     }
     if (!headWeight) throw new Error("logits output needs an LM head weight");
-    const last = this.g.op("Slice", [hidden, this.g.i64([-1]), this.g.i64([2 ** 53 - 1]), this.g.i64([1])]);
-    const flat = this.g.op("Reshape", [last, this.g.i64([-1, hiddenSize])]);
+    this.g.input("logit_rows", "int64", ["batch"]);
+    const flat = this.g.op("Gather", [this.g.op("Reshape", [hidden, this.g.i64([-1, hiddenSize])]), "logit_rows"], { axis: 0 });
     // Gemm with transB reads the HF [vocab, H] matrix directly: tied heads share the embedding initializer.
     const logits = this.g.op("Gemm", [flat, this.weight(headWeight)], { transB: 1 });
     this.castOut(logits, "logits", ["batch", vocab]);

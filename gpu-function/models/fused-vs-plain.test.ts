@@ -25,11 +25,11 @@ afterAll(async () => root.cleanup());
 describe.each(VARIANTS)("fused graph vs plain reference: $name", ({ name, opts }) => {
   const tokens = seededTokens(20, opts.seed ?? 0);
 
-  it("prefill logits, KV-cached decode and chunked prefill all match the plain graph within 1e-4", async () => {
+  it("prefill, KV-cached decode, padded batched prefill and chunked prefill all match the plain graph within 1e-4", async () => {
     const dir = await tinyModelDir(root.dir, name.replace(/\W+/g, "-"), opts);
     const reference = await plainLogits(dir, tokens);
     // A small initial KV capacity makes the pool grow (and copy) during the test.
-    const model = await loadModel(dir, { maxBatch: 4, kvInitialCapacity: 4 });
+    const model = await loadModel(dir, { maxBatch: 8, kvInitialCapacity: 4 });
     try {
       const whole = model.newCache();
       const [last] = await model.forward([{ tokens, cache: whole, lora: null }]);
@@ -44,6 +44,11 @@ describe.each(VARIANTS)("fused graph vs plain reference: $name", ({ name, opts }
         const [step] = await model.forward([{ tokens: [tokens[t]], cache: stepwise, lora: null }]);
         expect(maxAbsDiff(step, reference[t]), `position ${t}`).toBeLessThan(TOLERANCE);
       }
+
+      // Fresh prompts of different lengths in one forward: one right-padded prefill run.
+      const lengths = [20, 11, 5];
+      const padded = await model.forward(lengths.map((n) => ({ tokens: tokens.slice(0, n), cache: model.newCache(), lora: null })));
+      lengths.forEach((n, i) => expect(maxAbsDiff(padded[i], reference[n - 1]), `padded row ${i}`).toBeLessThan(TOLERANCE));
 
       const chunked = model.newCache();
       await model.forward([{ tokens: tokens.slice(0, 7), cache: chunked, lora: null }]);

@@ -29,6 +29,31 @@ class SlotCache implements KvCacheHandle {
   }
 }
 
+/** Padded tokens per batched prefill run (bounds the attention scratch of one run). */
+const PREFILL_TOKEN_BUDGET = 4096;
+
+/** Splits fresh prompts into runs over consecutive slots within the padded-token budget. */
+function prefillGroups(fresh: number[], caches: SlotCache[], rows: ForwardRow[]): number[][] {
+  const sorted = [...fresh].sort((a, b) => caches[a].slot - caches[b].slot);
+  const groups: number[][] = [];
+  let group: number[] = [];
+  let longest = 0;
+  for (const i of sorted) {
+    const n = rows[i].tokens.length;
+    const last = group[group.length - 1];
+    const contiguous = last === undefined || caches[i].slot === caches[last].slot + 1;
+    if (group.length > 0 && (!contiguous || (group.length + 1) * Math.max(longest, n) > PREFILL_TOKEN_BUDGET)) {
+      groups.push(group);
+      group = [];
+      longest = 0;
+    }
+    group.push(i);
+    longest = Math.max(longest, n);
+  }
+  if (group.length > 0) groups.push(group);
+  return groups;
+}
+
 export interface RuntimeParts {
   session: ort.InferenceSession;
   dims: ModelDims;
@@ -91,23 +116,27 @@ export class OrtCausalLm implements LoadedModel {
     const caches = rows.map((r, i) => this.checkRow(r, i));
     if (new Set(caches).size !== caches.length) throw new Error("forward: the same cache appears in two rows");
     const out: Float32Array[] = new Array(rows.length);
+    const fresh: number[] = [];
+    const chunked: number[] = [];
     const decode: number[] = [];
     for (let i = 0; i < rows.length; i++) {
+      const past = caches[i].length;
       if (caches[i].slot < 0) caches[i].slot = this.pool.acquire(caches[i]);
       if (rows[i].tokens.length === 1) decode.push(i);
+      else (past === 0 ? fresh : chunked).push(i);
     }
-    for (let i = 0; i < rows.length; i++) {
-      if (rows[i].tokens.length > 1) out[i] = (await this.runSlots(caches[i].slot, 1, new Map([[caches[i].slot, i]]), rows))[0];
-    }
-    if (decode.length > 0) {
-      // Slots are compact, so the decode rows usually cover [0, n) exactly; gaps become dummy rows.
-      const slots = decode.map((i) => caches[i].slot);
+    const runGroup = async (group: number[]) => {
+      const slots = group.map((i) => caches[i].slot);
       const lo = Math.min(...slots);
-      const hi = Math.max(...slots);
-      const rowOfSlot = new Map(decode.map((i) => [caches[i].slot, i]));
-      const logits = await this.runSlots(lo, hi - lo + 1, rowOfSlot, rows);
-      for (const i of decode) out[i] = logits[caches[i].slot - lo];
-    }
+      const logits = await this.runSlots(lo, Math.max(...slots) - lo + 1, new Map(group.map((i) => [caches[i].slot, i])), rows);
+      for (const i of group) out[i] = logits[caches[i].slot - lo];
+    };
+    // New prompts get consecutive slots: prefill them together, right-padded (one weight pass for all).
+    for (const group of prefillGroups(fresh, caches, rows)) await runGroup(group);
+    // A prompt continuing a non-empty cache runs alone (GQA's chunked prefill needs equal lengths).
+    for (const i of chunked) await runGroup([i]);
+    // Slots are compact, so decode rows usually cover [0, n) exactly; gaps become dummy rows.
+    if (decode.length > 0) await runGroup(decode);
     return out;
   }
 
@@ -138,6 +167,7 @@ export class OrtCausalLm implements LoadedModel {
     const ids = new BigInt64Array(count * seq);
     const positions = new BigInt64Array(count * seq);
     const seqlens = new Int32Array(count);
+    const logitRows = new BigInt64Array(count);
     let total = 0;
     const loraRows = [];
     for (let b = 0; b < count; b++) {
@@ -145,13 +175,14 @@ export class OrtCausalLm implements LoadedModel {
       const i = rowOfSlot.get(slot);
       const past = i === undefined ? 0 : this.pool.lengths[slot];
       const tokens = i === undefined ? [0] : rows[i].tokens;
-      if (tokens.length !== seq) throw new Error("internal: prefill rows must run alone");
+      if (tokens.length !== seq && past > 0) throw new Error("internal: only fresh prompts may be right-padded");
       for (let s = 0; s < seq; s++) {
-        ids[b * seq + s] = BigInt(tokens[s]);
+        ids[b * seq + s] = BigInt(s < tokens.length ? tokens[s] : 0);
         positions[b * seq + s] = BigInt(past + s);
       }
-      seqlens[b] = past + seq - 1;
-      total = Math.max(total, past + seq);
+      seqlens[b] = past + tokens.length - 1;
+      logitRows[b] = BigInt(b * seq + tokens.length - 1);
+      total = Math.max(total, past + tokens.length);
       loraRows.push(i === undefined ? null : rows[i].lora);
     }
     this.pool.ensureCapacity(total);
@@ -160,6 +191,7 @@ export class OrtCausalLm implements LoadedModel {
       input_ids: new ort.Tensor("int64", ids, [count, seq]),
       seqlens_k: new ort.Tensor("int32", seqlens, [count]),
       total_sequence_length: new ort.Tensor("int32", Int32Array.of(total), []),
+      logit_rows: new ort.Tensor("int64", logitRows, [count]),
     };
     if (this.needsPositions) feeds.position_ids = new ort.Tensor("int64", positions, [count, seq]);
     const fetches = ["logits"];
