@@ -142,24 +142,12 @@ function prompts(n: number): string[] {
   return Array.from({ length: n }, (_, i) => `Q${String(i).padStart(2, "0")}: what causes anemia and how is it treated?`.slice(0, PROMPT_TOKENS));
 }
 
-function withoutEos(m: LoadedModel): LoadedModel {
-  return {
-    dims: { ...m.dims, eosTokenIds: [] },
-    maxSequenceLength: m.maxSequenceLength,
-    loraTargets: m.loraTargets,
-    newCache: () => m.newCache(),
-    forward: (rows) => m.forward(rows),
-    weightBytes: () => m.weightBytes(),
-    dispose: () => m.dispose(),
-  };
-}
-
 async function benchEngine(opts: LoadOptions, lora: PreparedLora | null): Promise<RunStats & { weightBytes: number }> {
-  const model = withoutEos(await loadModel(MODEL_DIR, { maxBatch: 16, ...opts }));
+  const model = await loadModel(MODEL_DIR, { maxBatch: 16, ...opts });
   const tok = await ChatTokenizer.fromDir(MODEL_DIR);
   const scheduler = new Scheduler(model, tok, { maxBatch: 16, maxQueue: 64 });
   const run = (texts: string[], maxTokens: number) =>
-    Promise.all(texts.map((t) => scheduler.submit({ promptTokens: tok.encode(t), lora, sampling: GREEDY, maxTokens, stop: [] })));
+    Promise.all(texts.map((t) => scheduler.submit({ promptTokens: tok.encode(t), lora, sampling: GREEDY, maxTokens, stop: [], ignoreEos: true })));
   await run(prompts(2), 8); // warm-up
   const t0 = performance.now();
   const [solo] = await run(prompts(1), NEW_TOKENS * 2);

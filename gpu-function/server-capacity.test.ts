@@ -17,7 +17,7 @@ const chat = (body: Record<string, unknown>) =>
   fetch(`${baseURL}/v1/chat/completions`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ model: "default", messages: [{ role: "user", content: "Hello there" }], temperature: 0, ...body }),
+    body: JSON.stringify({ model: "default", messages: [{ role: "user", content: "Hello there" }], temperature: 0, ignore_eos: true, ...body }),
   });
 
 beforeAll(async () => {

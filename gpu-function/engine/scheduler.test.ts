@@ -78,9 +78,20 @@ describe("Scheduler", () => {
     expect(joinStep).toEqual({ rows: 2, tokens: [1, 2], loras: [null, null] });
   });
 
+  it("admits a burst of long prompts over several steps", async () => {
+    const model = scriptedModel("abc", { maxSeq: 200 });
+    const s = new Scheduler(model, tok, { maxBatch: 8, maxQueue: 8, maxPrefillTokensPerStep: 100 });
+    await Promise.all([0, 1, 2].map(() => s.submit(request("p".repeat(60), { maxTokens: 4 }))));
+    expect(model.calls[0]!.tokens).toEqual([60]);
+    expect(model.calls[1]!.tokens).toEqual([1, 60]);
+    expect(model.calls[2]!.tokens).toEqual([1, 1, 60]);
+  });
+
   it("finishes on EOS, max_tokens, stop sequences and the context length", async () => {
-    const eos = await new Scheduler(scriptedModel("abc", { eosAt: 4 }), tok, { maxBatch: 2, maxQueue: 2 }).submit(request("x"));
+    const eosSched = new Scheduler(scriptedModel("abc", { eosAt: 4 }), tok, { maxBatch: 2, maxQueue: 2 });
+    const eos = await eosSched.submit(request("x"));
     expect(eos).toMatchObject({ finishReason: "stop", content: "bca", completionTokens: 4 }); // script wraps; EOS token not shown
+    expect(await eosSched.submit(request("x", { ignoreEos: true }))).toMatchObject({ finishReason: "length", content: "bca", completionTokens: 8 });
     const s = new Scheduler(scriptedModel("hello world "), tok, { maxBatch: 2, maxQueue: 2 });
     expect(await s.submit(request("h", { maxTokens: 4 }))).toMatchObject({ finishReason: "length", content: "ello", completionTokens: 4 });
     expect(await s.submit(request("h", { maxTokens: 30, stop: ["wor", "zzz"] }))).toMatchObject({ finishReason: "stop", content: "ello " });

@@ -16,6 +16,8 @@ export interface GenerationRequest {
   /** Upper bound on completion tokens; the context length may end generation earlier. */
   maxTokens: number;
   stop: string[];
+  /** Keep generating past EOS until maxTokens (vLLM's `ignore_eos`; benchmarks). */
+  ignoreEos?: boolean;
   signal?: AbortSignal;
   onDelta?: (delta: TextDelta) => void;
 }
@@ -58,6 +60,11 @@ export class ShuttingDownError extends Error {
 export interface SchedulerOptions {
   maxBatch: number;
   maxQueue: number;
+  /**
+   * Prompt tokens admitted per step (at least one sequence always joins): a burst of long
+   * prompts joins over several steps so running streams keep getting tokens.
+   */
+  maxPrefillTokensPerStep?: number;
   metrics?: EngineMetrics;
 }
 
@@ -74,6 +81,8 @@ interface Sequence {
   parser: OutputParser;
   stopper: StopMatcher;
   generated: number[];
+  /** A stop sequence completed: text after it is dropped, not flushed. */
+  stopMatched: boolean;
   content: string;
   reasoning: string;
   firstStep: number;
@@ -141,6 +150,7 @@ export class Scheduler {
         parser: new OutputParser(this.tokenizer),
         stopper: new StopMatcher(req.stop),
         generated: [],
+        stopMatched: false,
         content: "",
         reasoning: "",
         firstStep: -1,
@@ -211,7 +221,12 @@ export class Scheduler {
   }
 
   private admit(): void {
+    const budget = this.opts.maxPrefillTokensPerStep ?? 4096;
+    let admittedTokens = 0;
     while (this.active.length < this.opts.maxBatch && this.queue.length > 0) {
+      const next = this.queue[0]!.req.promptTokens.length;
+      if (admittedTokens > 0 && admittedTokens + next > budget) break;
+      admittedTokens += next;
       const s = this.queue.shift()!;
       s.admittedAt = performance.now();
       this.opts.metrics?.queueWait.observe((s.admittedAt - s.arrivedAt) / 1000);
@@ -267,9 +282,12 @@ export class Scheduler {
 
   /** Feeds a sampled token through output parsing; returns a finish reason when the sequence is done. */
   private advance(s: Sequence, token: number): FinishReason | null {
-    if (this.eos.has(token)) return "stop";
+    if (this.eos.has(token) && !s.req.ignoreEos) return "stop";
     const delta = s.parser.push(token);
-    if (this.deliver(s, delta)) return "stop";
+    if (this.deliver(s, delta)) {
+      s.stopMatched = true;
+      return "stop";
+    }
     if (s.generated.length >= s.req.maxTokens) return "length";
     // The next step appends this token to the cache; stop when the context is full.
     if (s.req.promptTokens.length + s.generated.length >= this.model.maxSequenceLength) return "length";
@@ -290,8 +308,7 @@ export class Scheduler {
     if (reason !== "abort") {
       // Text held back for UTF-8 completion or a partial stop match belongs to the answer.
       const tail = s.parser.flush();
-      const stoppedByStop = reason === "stop" && !this.eos.has(s.generated[s.generated.length - 1] ?? -1);
-      if (!stoppedByStop) {
+      if (!s.stopMatched) {
         const { emit, stopped } = s.stopper.push(tail.content);
         const rest = stopped ? emit : emit + s.stopper.flush();
         const out = { content: rest, reasoning: tail.reasoning };

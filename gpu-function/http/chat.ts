@@ -30,6 +30,7 @@ export function chatRoutes(deps: ServingDeps): Route[] {
           sampling: samplingParams(body),
           maxTokens,
           stop: body.stop === undefined || body.stop === null ? [] : typeof body.stop === "string" ? [body.stop] : body.stop,
+          ignoreEos: body.ignore_eos === true,
           signal: clientAbortSignal(req, res),
         };
         const meta = { id: `chatcmpl-${randomUUID()}`, created: Math.floor(Date.now() / 1000), model: body.model };

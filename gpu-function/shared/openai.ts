@@ -34,6 +34,8 @@ export const chatCompletionRequestSchema = z.object({
   presence_penalty: z.number().min(-2).max(2).nullable().optional(),
   /** vLLM/HF extension; 1 means no penalty. */
   repetition_penalty: z.number().gt(0).max(10).nullable().optional(),
+  /** vLLM extension: generate until max_tokens even past EOS. */
+  ignore_eos: z.boolean().nullable().optional(),
   n: z.literal(1, { message: "only n=1 is supported" }).nullable().optional(),
   user: z.string().optional(),
 });
