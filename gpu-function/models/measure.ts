@@ -15,16 +15,21 @@ const { values } = parseArgs({ options: { family: { type: "string", default: "ll
 const family = values.family === "gpt-neo" ? "gpt-neo" : "llama";
 const threads = Number(values.threads);
 
+/** Decode rate by wall clock and by process CPU time (the latter is steadier on a shared machine). */
 async function decodeRate(model: LoadedModel, batch: number, steps: number, lora: PreparedLora | null = null, context = 16): Promise<number> {
   const caches = Array.from({ length: batch }, () => model.newCache());
   await model.forward(caches.map((cache, i) => ({ tokens: Array.from({ length: context }, (_, t) => (t * 7 + i) % 250), cache, lora })));
   await model.forward(caches.map((cache) => ({ tokens: [1], cache, lora }))); // warm-up
+  const cpu0 = process.cpuUsage();
   const start = performance.now();
   for (let s = 0; s < steps; s++) await model.forward(caches.map((cache) => ({ tokens: [(s * 13) % 250], cache, lora })));
   const seconds = (performance.now() - start) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  lastCpuMsPerStep = (cpu.user + cpu.system) / 1000 / steps;
   caches.forEach((c) => c.release());
   return (batch * steps) / seconds;
 }
+let lastCpuMsPerStep = 0;
 
 const root = await mkdtemp(path.join(os.tmpdir(), "medchat-measure-"));
 try {
@@ -32,10 +37,13 @@ try {
   await writeTinyModel(dir, { family, seed: 1, hiddenSize: 512, numLayers: 8, numHeads: 8, numKvHeads: family === "llama" ? 4 : 8, intermediateSize: 1536, vocabSize: 8192, maxPositions: 2048, std: 0.02 });
   const model = await loadModel(dir, { maxBatch: 16, intraOpThreads: threads, maxSequenceLength: 2048 });
   console.log(`${family}: ${(model.weightBytes() / 1e6).toFixed(1)} MB of weights read per step, ${threads} threads`);
-  for (const batch of [1, 4, 16]) console.log(`decode batch ${String(batch).padStart(2)}: ${(await decodeRate(model, batch, batch === 16 ? 10 : 20)).toFixed(1)} tokens/s`);
+  for (const batch of [1, 4, 16]) {
+    const rate = await decodeRate(model, batch, batch === 16 ? 10 : 20);
+    console.log(`decode batch ${String(batch).padStart(2)}: ${rate.toFixed(1)} tokens/s (${lastCpuMsPerStep.toFixed(1)} CPU-ms/step)`);
+  }
   for (const context of [16, 256, 1024]) {
     const rate = await decodeRate(model, 1, 10, null, context);
-    console.log(`batch 1 at context ${String(context).padStart(4)}: ${(1000 / rate).toFixed(2)} ms/step`);
+    console.log(`batch 1 at context ${String(context).padStart(4)}: ${(1000 / rate).toFixed(2)} ms/step (${lastCpuMsPerStep.toFixed(1)} CPU-ms/step)`);
   }
 
   const targets = ["q_proj", "v_proj"];
@@ -47,10 +55,16 @@ try {
   };
   const merged = await loadModel(dir, { maxBatch: 16, intraOpThreads: threads, mergeAdapter: adapter });
   for (const batch of [1, 4]) {
-    const m = await decodeRate(merged, batch, 20);
-    const l = await decodeRate(lora, batch, 20, adapter);
-    const none = await decodeRate(lora, batch, 20, null);
-    console.log(`batch ${batch}: merged ${m.toFixed(1)} tok/s, LoRA inputs ${l.toFixed(1)} tok/s (overhead ${((m / l - 1) * 100).toFixed(1)}%), LoRA-slot model without adapter ${none.toFixed(1)} tok/s`);
+    const cpu = { merged: 0, lora: 0, none: 0 };
+    for (let rep = 0; rep < 3; rep++) {
+      await decodeRate(merged, batch, 15);
+      cpu.merged += lastCpuMsPerStep / 3;
+      await decodeRate(lora, batch, 15, adapter);
+      cpu.lora += lastCpuMsPerStep / 3;
+      await decodeRate(lora, batch, 15, null);
+      cpu.none += lastCpuMsPerStep / 3;
+    }
+    console.log(`batch ${batch} CPU-ms/step: merged ${cpu.merged.toFixed(2)}, LoRA inputs ${cpu.lora.toFixed(2)} (overhead ${((cpu.lora / cpu.merged - 1) * 100).toFixed(1)}%), LoRA-slot model without adapter ${cpu.none.toFixed(2)}`);
   }
   await Promise.all([model.dispose(), lora.dispose(), merged.dispose()]);
 } finally {
