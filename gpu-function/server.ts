@@ -33,6 +33,8 @@ export interface GpuFunctionServerOptions {
   quantize?: LoadOptions["quantize"];
   maxBatch?: number;
   maxQueue?: number;
+  /** Prompt tokens admitted per decode step (bursts of long prompts join over several steps). */
+  maxPrefillTokensPerStep?: number;
   maxSequenceLength?: number;
   defaultMaxTokens?: number;
   /** LoRA slots; null serves the base only (no adapters). */
@@ -87,7 +89,7 @@ export async function createGpuFunctionServer(opts: GpuFunctionServerOptions): P
   }
 
   const metrics = new EngineMetrics();
-  const scheduler = new Scheduler(model, tokenizer, { maxBatch, maxQueue: opts.maxQueue ?? 64, metrics });
+  const scheduler = new Scheduler(model, tokenizer, { maxBatch, maxQueue: opts.maxQueue ?? 64, maxPrefillTokensPerStep: opts.maxPrefillTokensPerStep, metrics });
   const adapters = new AdapterRegistry(model.loraTargets, { maxRank: lora?.maxRank, reservedNames: [modelId, "default"] });
   metrics.registry.register(new Gauge("gpu_function_active_sequences", "Sequences in the decode batch", () => scheduler.activeCount));
   metrics.registry.register(new Gauge("gpu_function_queue_depth", "Requests waiting for a batch slot", () => scheduler.queuedCount));
@@ -214,6 +216,7 @@ async function main(): Promise<void> {
     quantize: (env.QUANTIZE as LoadOptions["quantize"]) || "none",
     maxBatch: intEnv("MAX_BATCH", 16),
     maxQueue: intEnv("MAX_QUEUE", 64),
+    maxPrefillTokensPerStep: intEnv("MAX_PREFILL_TOKENS", 4096),
     maxSequenceLength: env.MAX_SEQUENCE_LENGTH ? intEnv("MAX_SEQUENCE_LENGTH", 2048) : undefined,
     defaultMaxTokens: intEnv("DEFAULT_MAX_TOKENS", 512),
     lora: { maxRank: intEnv("LORA_MAX_RANK", 64), targetModules: (env.LORA_TARGET_MODULES || DEFAULT_LORA_TARGETS.join(",")).split(",").map((s) => s.trim()).filter(Boolean) },
