@@ -106,7 +106,6 @@ async function main(): Promise<void> {
   env.GPU_FUNCTION_TOKEN ||= crypto.randomBytes(24).toString("hex");
   env.GPU_FUNCTION_URL ||= `http://127.0.0.1:${gpuPort}`;
   env.GPU_FUNCTION_PORT = gpuPort;
-  env.APP_URL ||= `http://${host}:${port}`;
 
   let gpu: ChildProcess | undefined;
   let app: ChildProcess | undefined;

@@ -34,6 +34,11 @@ export interface PreparedTurn {
   assistantMessageId: string;
 }
 
+/** Postgres text and jsonb cannot hold U+0000 (a small model can emit it): drop it. */
+function withoutNul(text: string): string {
+  return text.includes("\u0000") ? text.replace(/\u0000/g, "") : text;
+}
+
 function storedText(message: StoredMessage): string {
   const parts = Array.isArray(message.parts) ? (message.parts as { type?: string; text?: string }[]) : [];
   return parts.map((p) => (p.type === "text" && typeof p.text === "string" ? p.text : "")).join("");
@@ -54,7 +59,7 @@ export async function prepareChatTurn(input: ChatTurnInput, deps: ChatDeps): Pro
   if (input.consent !== true) {
     throw new ChatRequestError(403, "consent_required", "Please accept the medical disclaimer first: this request lacks consent: true.");
   }
-  const text = input.userMessage.text.trim();
+  const text = withoutNul(input.userMessage.text).trim();
   if (!text) throw new ChatRequestError(400, "empty_message", "The message has no text.");
   if (text.length > MAX_MESSAGE_CHARS) {
     throw new ChatRequestError(413, "message_too_long", `The message is ${text.length} characters long; the limit is ${MAX_MESSAGE_CHARS}.`);
@@ -176,8 +181,8 @@ export async function* streamChatTurn(turn: PreparedTurn, deps: ChatDeps, signal
           onError: () => {},
         });
         for await (const part of result.stream) {
-          if (part.type === "text-delta" && part.text) yield emit({ type: "text-delta", text: part.text });
-          else if (part.type === "reasoning-delta" && part.text) yield emit({ type: "reasoning-delta", text: part.text });
+          if (part.type === "text-delta" && part.text) yield emit({ type: "text-delta", text: withoutNul(part.text) });
+          else if (part.type === "reasoning-delta" && part.text) yield emit({ type: "reasoning-delta", text: withoutNul(part.text) });
           else if (part.type === "error") throw part.error;
           else if (part.type === "abort") aborted = true;
           else if (part.type === "finish") {
