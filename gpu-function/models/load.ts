@@ -24,6 +24,10 @@ export function resolveDevice(opts: LoadOptions): Device {
   return d;
 }
 
+export function floatTypeFor(device: Device, opts: LoadOptions): "float32" | "float16" {
+  return (opts.precision ?? (device === "cuda" ? "fp16" : "fp32")) === "fp16" ? "float16" : "float32";
+}
+
 export function sessionOptions(device: Device, intraOpThreads?: number): ort.InferenceSession.SessionOptions {
   return {
     // On CUDA the graph is fp16 and the CPU EP only picks up what CUDA cannot run.
@@ -87,7 +91,7 @@ export async function loadModel(dir: string, opts: LoadOptions = {}): Promise<Lo
   const graphOpts: FusedGraphOptions = {
     loraModules: new Set(loraTargets.map((t) => t.module)),
     quantize: opts.quantize ?? "none",
-    floatType: device === "cuda" ? "float16" : "float32",
+    floatType: floatTypeFor(device, opts),
     output: "logits",
     maxSequenceLength,
   };
@@ -103,8 +107,8 @@ export async function loadEmbedder(dir: string, opts: LoadOptions = {}): Promise
   const device = resolveDevice(opts);
   const maxSequenceLength = Math.min(opts.maxSequenceLength ?? model.dims.maxPositions, model.dims.maxPositions);
   const graph = model.family.buildFusedGraph(model.dims, model.config, model.tensors, {
-    loraModules: new Set(), quantize: opts.quantize ?? "none", floatType: device === "cuda" ? "float16" : "float32", output: "hidden", maxSequenceLength,
+    loraModules: new Set(), quantize: opts.quantize ?? "none", floatType: floatTypeFor(device, opts), output: "hidden", maxSequenceLength,
   });
   const session = await ort.InferenceSession.create(graph.toBytes(), sessionOptions(device, opts.intraOpThreads));
-  return new OrtEmbedder(session, model.dims, maxSequenceLength, opts.maxBatch ?? 16, device === "cuda" ? "float16" : "float32");
+  return new OrtEmbedder(session, model.dims, maxSequenceLength, opts.maxBatch ?? 16, floatTypeFor(device, opts));
 }

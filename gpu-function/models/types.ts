@@ -68,6 +68,8 @@ export interface LoadOptions {
   /** Fold one adapter into the base weights at load (merged mode: base speed, one adapter). */
   mergeAdapter?: PreparedLora | null;
   intraOpThreads?: number;
+  /** Weight/activation precision; default fp16 on CUDA, fp32 on CPU (fp16 also runs on the CPU EP, slowly). */
+  precision?: "fp32" | "fp16";
   /** Initial KV positions per slot (grows by doubling up to maxSequenceLength); default 256. */
   kvInitialCapacity?: number;
 }
