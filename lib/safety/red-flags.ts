@@ -56,14 +56,15 @@ const PRESYNCOPE = /\b(?:faint\w*|dizzy|light[ -]?headed|pass(?:ing|ed)? out|bla
 
 export const RED_FLAG_RULES: RedFlagRule[] = [
   // ── cardiac: ACS, arrhythmia, aortic dissection ──────────────────────────
-  { id: "heart-attack-now", category: "cardiac", when: [/\b(?:having|have|had|getting) an? heart attack\b/, /\bclutching (?:my|his|her|their) chest\b/, /\bcardiac arrest (?:now|right now)\b/] },
+  { id: "heart-attack-now", category: "cardiac", when: [/\b(?:having|have|getting|just had|has just had|think (?:i|he|she) (?:had|has had)) an? heart attack\b(?! \w* ?(?:ago|in (?:19|20)\d\d))/, /\bclutching (?:my|his|her|their) chest\b/, /\bcardiac arrest (?:now|right now)\b/] },
   {
     id: "chest-pain-with-warning-signs",
     category: "cardiac",
-    when: [new RegExp(`\\bchest (?:is |feels? |being |was )*${W}${CHEST_SYMPTOM}\\b`), new RegExp(`\\b(?:pain|pressure|tightness|heaviness|discomfort|squeezing|ache|weight|band)(?: \\w+){0,5} ${PERSON}? ?chest\\b`), /\bchest (?:is )?(?:being )?squeezed\b/],
+    when: [new RegExp(`\\bchest (?:is |feels? |being |was )*${W}${CHEST_SYMPTOM}\\b`), new RegExp(`\\b(?:pain|pressure|tightness|heaviness|discomfort|squeezing|crushing|ache|aching|weight|band|tight|heavy|burning|feeling|sensation)(?: \\w+){0,5} ${PERSON}? ?chest\\b`), /\bchest (?:is )?(?:being )?squeezed\b/],
     and: [
-      /\b(?:sweat\w*|clammy|grey|gray|greyish|ashen|pale|jaw|arm|neck|back|shoulder|breath\w*|faint\w*|pass(?:ing)? out|dizzy|light ?headed|nause\w*|sick|vomit\w*|crushing|squeez\w*|radiat\w*|spread\w*|sudden\w*|severe|racing|palpitat\w*|ripping|tearing|\d+ ?min\w*|half an hour|an hour|right now|cold)\b/,
+      /\b(?:sweat\w*|clammy|grey|gray|greyish|ashen|pale|jaw|arm|neck|back|shoulder|(?:short of|out of|catch (?:my|his|her|their) |get (?:my|his|her|their) )breath|breathless\w*|cant breathe?|struggling to breathe|hard to breathe|(?:breathe|breathing) in|faint\w*|pass(?:ing)? out|dizzy|light ?headed|nause\w*|sick|vomit\w*|crushing|squeez\w*|radiat\w*|spread\w*|sudden\w*|severe|racing|palpitat\w*|ripping|tearing|\d+ ?min\w*|half an hour|an hour|right now|cold sweat|cold and (?:clammy|wet|sweaty)|wet sweat)\b/,
     ],
+    unless: [/\bno other symptoms\b|\bpanic disorder\b|\bwhen (?:im|i am|i get|i feel) (?:anxious|stressed|panicky)\b/],
   },
   {
     id: "chest-pressure-descriptors",
@@ -73,6 +74,15 @@ export const RED_FLAG_RULES: RedFlagRule[] = [
       /\b(?:band|vice|vise|belt) (?:around|round|across|on|squeezing) (?:my|his|her|their|the) chest\b/,
       /\bchest (?:is |feels? )?(?:like (?:it is |its )?)?(?:in a vi[cs]e|being crushed|caving in)\b/,
     ],
+  },
+  {
+    id: "atypical-heart-attack",
+    category: "cardiac",
+    // Heart attacks in women, older people and diabetics often present as jaw/arm/back pain with sweating and breathlessness.
+    when: [/\b(?:jaw|arm|upper back|shoulder|neck|between (?:my|his|her) shoulder blades)\b(?: \w+){0,4} (?:pain|ache|aching|hurts?|hurting|discomfort)\b|\b(?:pain|ache|aching|discomfort) (?:in|down|into) (?:my|his|her|their|the) (?:\w+ )?(?:jaw|arm|upper back|shoulder|neck)\b/],
+    and: [/\b(?:sweat\w*|clammy|grey|gray|ashen|cold sweat)\b/],
+    andAlso: [/\b(?:short of breath|breathless|cant (?:catch|get) (?:my|his|her) breath|nause\w*|sick|vomit\w*|faint\w*|dizzy|light ?-?headed)\b/],
+    unless: [/\b(?:gym|workout|work out|training|after (?:a|my|his|her) run|hike|hiking|lifting)\b/],
   },
   {
     id: "arrhythmia-with-presyncope",
@@ -108,6 +118,8 @@ export const RED_FLAG_RULES: RedFlagRule[] = [
       /\b(?:suddenly|all of a sudden)\b(?: \w+){0,2} cant understand (?:anything|what|us|me|him|her|a word)\b/,
       /\b(?:not making sense|makes no sense) when (?:he|she|they) (?:talks|speaks)\b/,
       new RegExp(`\\bcant (?:move|lift|raise|feel|grip|hold|use) (?:with )?${PERSON} (?:right |left )?(?:arm|leg|hand|side|fingers)\\b`),
+      /\b(?:face|smile|mouth)\b(?: \w+){0,3} (?:different|not right|odd|strange|weird|wrong) (?:on )?(?:one|the (?:left|right)) side\b/,
+      /\bcant (?:raise|lift|hold up|hold out) (?:both )?(?:his |her |my |their )?arms\b|\barms? (?:\w+ )?(?:drifts?|drifting|drops?|dropping|falls?|falling) down\b/,
       /\b(?:half|one side of) (?:my|his|her|their|the) (?:face|body|mouth)\b(?: \w+){0,3} (?:wont move|not moving|cant move|droop\w*|numb|weak|paralys\w*|frozen|dead|limp|fallen|down)\b/,
       /\b(?:arm|leg|hand|side|fingers|foot)\b(?: \w+){0,3} (?:is |feels? |went |has gone |goes |gone |suddenly )?(?:limp|dead|weak|numb|heavy and|useless|floppy|wont (?:work|move|grip|hold))\b/,
       /\b(?:hand|fingers) (?:wont|cant|doesnt) (?:grip|hold|grasp|work)\b/,
@@ -128,7 +140,17 @@ export const RED_FLAG_RULES: RedFlagRule[] = [
       /\b(?:suddenly|all of a sudden) (?:\w+ ){0,2}(?:lost|losing) (?:my|his|her|their) balance\b/,
       /\bcant (?:walk|stand) (?:straight|up straight|without falling)\b(?: \w+){0,3} (?:suddenly|all of a sudden)?/,
     ],
-    unless: [/\b(?:(?<!hasnt |not |havent |isnt |wasnt )been drinking|hangover|hungover|beers|night out|wasted|tipsy|pins and needles when|slept on (?:it|my arm))\b/],
+    unless: [
+      /\b(?:(?<!hasnt |not |havent |isnt |wasnt )been drinking|hangover|hungover|beers|night out|wasted|tipsy|pins and needles when|(?:sleep|sleeping|slept|lie|lying|lay) on (?:it|my arm|my hand|his arm|her arm))\b/,
+      /\b(?:always been (?:like (?:that|this)|clumsy)|(?:hes|shes|im|always|just|naturally|a bit) clumsy|all (?:his|her|my) life|since (?:birth|childhood)|for years|on and off for (?:months|years))\b/,
+    ],
+  },
+  {
+    id: "posterior-stroke",
+    category: "stroke",
+    // Sudden vertigo with inability to walk, double vision or slurring can be a stroke in the back of the brain.
+    when: [/\b(?:sudden\w*|all of a sudden|out of nowhere)\b(?: \w+){0,3} (?:dizz\w*|vertigo|spinning|room spinning)\b/],
+    and: [/\b(?:cant (?:walk|stand)|unable to (?:walk|stand)|double vision|seeing double|falling (?:over|to one side)|slurr\w*|numb\w*|weak\w*|cant see)\b/],
   },
   // ── breathing ─────────────────────────────────────────────────────────────
   {
@@ -138,7 +160,7 @@ export const RED_FLAG_RULES: RedFlagRule[] = [
       /\b(?:cant|unable to|struggling to|struggle to|struggles to|hard to|fighting to|working (?:really |so |very )?hard to) (?:catch (?:my|his|her|their) )?(?:breathe?|breathing|get (?:my |his |her |any |enough )?(?:breath|air))\b/,
       /\b(?:trouble|difficulty|difficult|problems?|struggling) (?:with )?breathing\b/,
       /\bbreathing (?:problems?|difficult\w*)\b/,
-      /\b(?:isnt|not|stopped|wasnt|arent|stops) breathing\b/,
+      /\b(?:isnt|not|stopped|wasnt|arent|stops) breathing\b(?! (?:through|with) (?:his|her|my|the) (?:nose|mouth))/,
       /\b(?:lips|face|skin|fingers|tongue|mouth)\b(?: \w+){0,2} (?:are |is |have |has )?(?:turning |going |gone |went |turned |a )?(?:blue|bluish|purple|grey|gray|greyish|grayish|dusky)\b/,
       /\b(?:blue|bluish|purple|grey|gray|dusky) (?:lips|face|tongue)\b/,
       /\b(?:inhaler|puffer|ventolin|salbutamol|albuterol|nebuli[sz]er)\b(?: \w+){0,4} (?:isnt|not|doesnt|wont|didnt|is not|arent|hasnt|stopped) (?:\w+ )?(?:help\w*|work\w*|doing anything|touching it|making a difference)\b/,
@@ -156,6 +178,7 @@ export const RED_FLAG_RULES: RedFlagRule[] = [
       /\bgasping\b|\bfighting for (?:air|breath)\b|\bstruggling for (?:air|breath)\b/,
       /\bcoughing (?:up )?blood\b/,
     ],
+    unless: [/\bsnor\w*\b|\bsleep apn\w*\b/],
   },
   // ── anaphylaxis ───────────────────────────────────────────────────────────
   {
@@ -198,6 +221,8 @@ export const RED_FLAG_RULES: RedFlagRule[] = [
       /\b(?:swallow\w*|ate|eaten|chew\w*|suck\w*|put|in (?:his|her|their|the) mouth|mouth)\b(?: \w+){0,6} (?:button|coin|lithium|watch|flat|round|remote|key fob|car key) ?batter(?:y|ies)\b/,
       /\bbatter(?:y|ies)\b(?: \w+){0,6} (?:is |are )?missing\b/,
       /\b(?:swallowed|ate) (?:\w+ ){0,2}magnets?\b/,
+      new RegExp(`\\b${CHILD}\\b(?: \\w+){0,4} (?:ate|eaten|swallowed|chewed|eating)\\b(?: \\w+){0,3} (?:wild |some |a )?(?:mushrooms?|toadstools?|berries|foxglove|yew|seeds|plant|leaves|cigarettes?|cigarette butts?|nicotine)\\b`),
+      /\b(?:took|taken|had|swallowed|given|gave) (?:\w+ ){0,2}too much (?:of )?(?:my |his |her |the )?(?:\w+ )?(?:medication|meds|medicine|tablets|pills|insulin|methadone|paracetamol|tylenol|morphine|digoxin)\b/,
       /\b(?:carbon monoxide|co) (?:alarm|detector)\b(?: \w+){0,3} (?:going off|went off|beeping|sounding|alarming)\b/,
       /\bcarbon monoxide poison\w*\b/,
       /\b(?:drink|i) (?:was|got|has been|have been|been) spiked\b/,
@@ -215,6 +240,14 @@ export const RED_FLAG_RULES: RedFlagRule[] = [
     and: [/\b(?:sleepy|drowsy|confus\w*|vomit\w*|throwing up|dizzy|faint\w*|heart (?:racing|pounding)|cant wake|slurr\w*|breathing (?:slow|shallow)|unconscious|collaps\w*)\b/],
   },
   {
+    id: "sedatives-with-alcohol",
+    category: "overdose_poisoning",
+    when: [/\b(?:sleeping (?:pills|tablets)|benzos?|xanax|diazepam|valium|lorazepam|opioids?|oxy\w*|codeine|co-?codamol|tramadol|methadone|fentanyl|heroin|ketamine|ghb|painkillers|morphine|pregabalin|gabapentin)\b/],
+    and: [/\b(?:vodka|whisk(?:e)?y|gin|rum|alcohol|booze|drinking|drunk|bottle of (?:wine|vodka|whisky|gin|rum)|beers|pints|cans)\b/],
+    andAlso: [/\b(?:took|taken|had|swallowed|drank|downed|necked|mixed|on)\b/],
+    unless: [/\b(?:is it safe|can i|can you|should i|safe to)\b/],
+  },
+  {
     id: "carbon-monoxide-pattern",
     category: "overdose_poisoning",
     // Several people in one home with headaches/nausea, a fuel-burning appliance or relief on leaving the house.
@@ -229,7 +262,8 @@ export const RED_FLAG_RULES: RedFlagRule[] = [
     when: [
       /\bbleeding (?:wont|doesnt|isnt|is not|will not|hasnt|not|cant|wouldnt) (?:be )?stop\w*\b/,
       /\b(?:wont|cant|doesnt|isnt|not) stop(?:ping)? (?:the )?bleeding\b/,
-      /\b(?:nosebleed|nose bleed|bleed|blood|it)\b(?: \w+){0,6} (?:wont|doesnt|will not|isnt|hasnt|not|cant|wouldnt) (?:be )?stop\w*\b/,
+      /\b(?:lots of|a lot of|so much|loads of|tons of|masses of) blood\b/,
+      /\b(?:nosebleed|nose bleed|bleed|blood|it|cut|wound|gash)\b(?: \w+){0,6} (?:wont|doesnt|will not|isnt|hasnt|not|cant|wouldnt) (?:be )?stop\w*\b/,
       /\bspurting\b|\bsquirting\b|\bpulsing out\b/,
       /\b(?:gushing|pouring|spurting|pumping|pissing|losing) (?:out )?(?:so much |lots of |a lot of |loads of )?blood\b/,
       /\bblood (?:is )?(?:pouring|gushing|pumping|spurting|squirting|pissing|everywhere|all over the (?:floor|place))\b/,
@@ -268,11 +302,16 @@ export const RED_FLAG_RULES: RedFlagRule[] = [
       /\b(?:no reason|nothing (?:left )?to live for|no point in (?:living|going on|being alive)|no point (?:going on|anymore))\b/,
       /\b(?:want|wants|wanting|going|wish|wishing|ready|plan|planning) (?:\w+ )?to die\b|\bwish i (?:was|were) dead\b|\bwant to be dead\b/,
       /\bbetter off dead\b/,
+      /\b(?:nobody|no one|noone|no body) (?:would|will|is going to|gonna|d) (?:even )?(?:miss|notice|care)\b(?: \w+){0,2} (?:if i|me|when i|im gone)\b|\bif i (?:was|were) (?:gone|dead)\b/,
       /\b(?:everyone|everybody|they|my family|the world|people|my kids|my wife|my husband|all of them|he|she)\b(?: \w+){0,2} (?:would|will|d|are|is|be) (?:be )?(?:better off|happier|fine) (?:without me|if i (?:was|were|wasnt|werent|died|was gone|wasnt here|wasnt around))\b/,
       /\bi (?:am|m|feel like) (?:just )?a burden (?:to|on) (?:everyone|everybody|my family|them)\b/,
       /\b(?:going to|want to|wants to|will|plan to|planning to|about to|gonna) (?:hurt|harm|cut|kill|hang|drown|shoot) (?:my ?self|himself|herself|themselves)\b/,
       /\b(?<!accidentally |accidently )cut (?:my ?self|himself|herself)\b(?! (?:shaving|cooking|chopping|slicing|gardening|by accident|accidentally|on (?:a|the|some|my)|while|opening|with (?:a|the) (?:kitchen|bread|tin|can|paper|scissors|knife while)))/,
       /\bself[ -]?harm\w*\b/,
+      /\bcutting (?:my ?self|himself|herself|themselves)\b|\bburning (?:my ?self|himself|herself)\b/,
+      /\b(?:quickest|easiest|painless|best|surest|fastest|least painful|simplest) (?:\w+ ){0,2}ways? to (?:die|kill (?:my ?self|yourself)|end (?:it|my life)|go)\b/,
+      /\bhow (?:many|much) (?:\w+ ){0,5}(?:would it take|to take|does it take|do i need|would i need) to (?:die|not wake up|kill|end it|never wake up|be fatal|be lethal)\b/,
+      /\b(?:lethal|fatal|deadly) (?:dose|amount)\b/,
       /\b(?:texted|messaged|said|saying|sent (?:me )?(?:a )?(?:message|text) saying) (?:me )?(?:goodbye|good bye|bye forever)\b|\bgoodbye (?:everyone|forever|world|cruel world)\b|\bthis is (?:my )?(?:last|final) (?:message|goodbye|post)\b/,
       /\bplanning how to do it\b|\bknow (?:how|where|when) (?:im|i am|i will|ill) (?:going to )?do it\b|\b(?:tonight|tomorrow) is the night\b/,
       /\b(?:bought|got|have|tied|hung|set up|made|found) (?:a|the) (?:rope|noose)\b|\bnoose\b|\bthe rope (?:is|s) (?:ready|in|tied|up|hanging|set|under|hidden)\b/,
@@ -319,6 +358,17 @@ export const RED_FLAG_RULES: RedFlagRule[] = [
     ],
     and: [/\b(?:minutes?|mins?|not respond\w*|wont wake|hasnt woken|woken up|unresponsive|collapsed|baby|son|daughter|just|first|still|keeps?|again|now|going on|jerk\w*|shak\w*|stiff|blue|rolled)\b/],
   },
+  {
+    id: "prolonged-or-repeated-seizure",
+    category: "seizure",
+    when: [/\b(?:seizure|seizures|fit|fits|convulsion|convulsions|fitting|seizing)\b/],
+    and: [/\b(?:lasted|lasting|going on|been going|longer than|more than|over) (?:for )?(?:[5-9]|\d\d|five|six|seven|eight|ten|fifteen|twenty) (?:minutes|mins)\b|\b(?:back to back|one after another|another one|hasnt stopped|wont stop|not stopping|still going|keeps? (?:coming|happening))\b/],
+  },
+  {
+    id: "unequal-pupils",
+    category: "head_injury",
+    when: [/\bpupils?\b(?: \w+){0,3} (?:different|unequal|uneven) sizes?\b|\bone pupil (?:is )?(?:much )?(?:bigger|larger|smaller)\b/],
+  },
   // ── unconscious / unresponsive ────────────────────────────────────────────
   {
     id: "unconscious",
@@ -338,6 +388,7 @@ export const RED_FLAG_RULES: RedFlagRule[] = [
       /\b(?:wont|isnt|not|doesnt|cant get (?:him|her|them) to) (?:answer|answering) (?:me|us|when (?:i|we) (?:talk|speak|shake|call))\b/,
       /\bslumped (?:over|in|on|against)\b(?: \w+){0,5} (?:wont|not|isnt|cant|doesnt)\b/,
       /\b(?:floppy|limp) and (?:pale|grey|blue|not|wont|cant|unresponsive)\b/,
+      /\b(?:barely|hardly|semi|only just) (?:conscious|awake|responsive|responding|rousable)\b/,
     ],
   },
   // ── meningitis ────────────────────────────────────────────────────────────
@@ -433,6 +484,13 @@ export const RED_FLAG_RULES: RedFlagRule[] = [
     when: [/\bleathery\b|\bcharred\b|\b(?:white|waxy|grey|gray) and (?:numb|painless|doesnt hurt)\b/],
   },
   {
+    id: "flame-burn",
+    category: "severe_burn",
+    when: [/\b(?:petrol|gasoline|flames?|bonfire|explosion|exploded|caught (?:fire|alight)|on fire|fireworks?|blast|flash burn|barbecue flared|bbq flared)\b/],
+    and: [/\bburn\w*|\bblister\w*|\bscorched\b|\bsinged\b/],
+    unless: [/\b(?:finger|fingertip|small|tiny|minor|little|candle|match|lighter)\b/],
+  },
+  {
     id: "blistered-face-hands",
     category: "severe_burn",
     when: [/\b(?:face|hands?|palms?|fingers|feet|foot|genitals|groin)\b(?: \w+){0,2} (?:is |are |has |have )?(?:all |got |gone )?(?:blistered|blistering|blisters)\b/],
@@ -507,6 +565,12 @@ export const RED_FLAG_RULES: RedFlagRule[] = [
     ],
   },
   {
+    id: "acute-eye",
+    category: "other",
+    when: [/\b(?:severe|really bad|terrible|excruciating|agonising|agonizing|intense) (?:\w+ )?(?:pain in (?:my|his|her|their) eye|eye pain)\b|\beye (?:is )?(?:extremely|really|very|so) painful\b/],
+    and: [/\b(?:halos?|blurr\w*|vomit\w*|sick|cant see|vision)\b/],
+  },
+  {
     id: "cauda-equina",
     category: "other",
     when: [/\b(?:numb\w*|no feeling|cant feel) (?:\w+ ){0,2}(?:around|between|in) (?:my |his |her )?(?:bum|bottom|buttocks|groin|genitals|legs|saddle|private parts)\b/, /\b(?:cant|unable to|lost) (?:control|feel) (?:of )?(?:my |his |her )?(?:bladder|bowels?|pee|wee)\b|\bwet (?:my|him|her)self without (?:noticing|feeling)\b/],
@@ -522,13 +586,13 @@ export const RED_FLAG_RULES: RedFlagRule[] = [
   {
     id: "infant-fever",
     category: "other",
-    when: [/\b(?:\d|1[0-2]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?:week|wk|day)s? old\b|\bnewborn\b/],
+    when: [/\b(?:\d|1[0-2]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?:week|wk|day)s? old\b|\bnewborn\b|\b(?:[1-3]|one|two|three) months? old\b/],
     and: [/\b(?:fever|temperature of 3[89]|temp of 3[89]|38(?:\.\d)?|39(?:\.\d)?|floppy|not feeding|wont feed)\b/],
   },
   {
     id: "seriously-ill-child",
     category: "other",
-    when: [new RegExp(`\\b${CHILD}\\b(?: \\w+){0,3} (?:is |looks |has gone |went )?(?:very |really )?(?:floppy|limp|mottled|grey|blue|unusually pale)\\b`)],
+    when: [new RegExp(`\\b${CHILD}\\b(?: \\w+){0,8} (?:is |looks |has gone |went )?(?:very |really )?(?:floppy|limp|mottled|grey|blue|unusually pale)\\b`)],
   },
 ];
 
@@ -540,6 +604,7 @@ export const GENERAL_FRAMING: RegExp[] = [
   /\b(?:textbook|lecture|lecturer|exam|quiz|homework|assignment|essay|revision|revising|studying|flashcards|nursing school|med school|medical school|syllabus|curriculum|module|coursework|students?|class|teach|teaching|educator|instructor|trainer|first aid course|training (?:session|course|scenario))\b/,
   /\bhypothetic\w*|\bscenarios?\b|\bcase stud(?:y|ies)\b|\bsimulation\b|\brole ?-?play\b|\bin theory\b|\btheoretically\b|\bsuppose\b|\bimagine\b|\blets say\b/,
   /\bif (?:you|youre|someone|somebody|a person|people|one|anyone|your (?:friend|partner|child|kid))\b|\bwhen (?:someone|somebody|a person|people) (?:is|are|has|have|gets?|starts?)\b/,
+  /^(?:can|could) you (?:get|catch|die|have|tell)\b|^can (?:a|an|people|someone|kids|children|babies)\b/,
   /\bis it better to\b|\bin general\b|\bgenerally\b|\bhow common\b|\bstatistics\b|\bin the future\b|\bif (?:it|this) (?:ever )?happens (?:again)?\b|\bchild ?-?proof\w*\b|\bjust (?:asking|curious|wondering)\b|\basking (?:so|because|for)\b/,
 ];
 
@@ -549,5 +614,5 @@ export const CURRENT_EVENT: RegExp[] = [
   /\b(?:im|i am) (?:having|feeling|getting|bleeding|shaking|so|really|very|in (?:pain|agony)|scared|terrified|going to|about to|pregnant|\d+ weeks)\b/,
   /\bi (?:have (?!a question|an exam|a test|to |always|never|read|heard|seen)|ive got|feel|felt|cant|have been|ve been|think (?:im|i am|i have|ive|hes|shes|my)|just|took|swallowed|ate|drank|fell|hit|cut|burned|burnt|got|woke|keep|need help|want|wanna|dont want)\b/,
   /\bmy ?self\b/,
-  /\bmy (?!(?:textbook|book|lecturer|teacher|professor|tutor|class|course|exam|students?|notes|instructor|scenario|question|homework|assignment|essay|novel|story|character|patient|lecture|quiz|module|job|work|kids school)\b)\w+(?: \w+)? (?:is|are|was|has|have|had|feels?|felt|keeps?|went|wont|cant|isnt|hasnt|just|suddenly|started|collapsed|fell|took|swallowed|ate|drank|says|said|told|texted|looks|seems)\b/,
+  /\bmy (?:\w+ )?(?!(?:textbook|book|lecturer|teacher|professor|tutor|class|course|exam|students?|notes|instructor|scenario|question|homework|assignment|essay|novel|story|character|patient|lecture|quiz|module|job|work|school|manual)\b)\w+ (?:is|are|was|has|have|had|feels?|felt|keeps?|went|wont|cant|isnt|hasnt|just|suddenly|started|collapsed|fell|took|swallowed|ate|drank|says|said|told|texted|looks|seems)\b/,
 ];

@@ -48,8 +48,12 @@ function isNegated(clause: string, index: number): boolean {
   return before.some((token) => NEGATORS.has(token));
 }
 
+/** An animal as the agent of an injury to a person ("the dog bit my son's face") is not about an animal patient. */
+const ANIMAL_AS_AGENT = /\b(?:bit|bitten|bites|attacked|mauled|scratched|gored|kicked|trampled|stung|jumped on|knocked (?:him|her|me|them) over)\b/;
+
 function aboutAnAnimal(clause: string, index: number): boolean {
-  return ANIMAL.test(clause.slice(Math.max(0, index - 40), index));
+  const before = clause.slice(Math.max(0, index - 40), index);
+  return ANIMAL.test(before) && !ANIMAL_AS_AGENT.test(before);
 }
 
 function globalOf(pattern: RegExp): RegExp {
