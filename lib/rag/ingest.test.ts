@@ -45,9 +45,14 @@ describe("ingestDocuments", () => {
     expect(row).toMatchObject({ source: "Partner", title: "Gout", status: "active", metadata: { embedder: "hashing-256" } });
 
     const callsBefore = embedder.calls;
-    const again = await ingestSourceDocuments(h.db, embedder, CONDITIONS);
+    const again = await ingestSourceDocuments(h.db, embedder, CONDITIONS, { embedderId: embedder.id });
     expect(again).toMatchObject({ added: 0, updated: 0, unchanged: 5, chunksWritten: 0 });
     expect(embedder.calls).toBe(callsBefore); // nothing re-embedded
+
+    // Another embedder's vectors cannot be queried with this one: the same content is re-embedded.
+    const other = { ...createHashingEmbedder(), id: "other-model" };
+    const switched = await ingestSourceDocuments(h.db, other, CONDITIONS, { embedderId: other.id });
+    expect(switched).toMatchObject({ updated: 5, unchanged: 0 });
   });
 
   it("replaces the chunks of a changed document and leaves the others alone", async () => {

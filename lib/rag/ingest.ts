@@ -180,7 +180,7 @@ export async function ingestDocuments(
     pending = [];
     const ids = batch.map((b) => b.doc.id);
     const existing = new Map(
-      (await db.select({ id: documentsTable.id, checksum: documentsTable.checksum, status: documentsTable.status })
+      (await db.select({ id: documentsTable.id, checksum: documentsTable.checksum, status: documentsTable.status, embedder: sql<string | null>`${documentsTable.metadata}->>'embedder'` })
         .from(documentsTable)
         .where(inArray(documentsTable.id, ids))).map((r) => [r.id, r]),
     );
@@ -188,7 +188,9 @@ export async function ingestDocuments(
     for (const { doc, file } of batch) {
       const checksum = documentChecksum(doc, options.chunk);
       const prev = existing.get(doc.id);
-      if (prev && prev.checksum === checksum && prev.status === "active" && !options.force) {
+      // Vectors from another embedder are not comparable with this one's queries: re-embed.
+      const sameEmbedder = !options.embedderId || prev?.embedder === options.embedderId;
+      if (prev && prev.checksum === checksum && prev.status === "active" && sameEmbedder && !options.force) {
         report.unchanged++;
         continue;
       }
