@@ -1,5 +1,8 @@
 // The fused inference graph (contrib ops, KV cache) must match the plain reference graph
 // (standard ops, full recompute) for every family and attention variant.
+import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { loadModel } from "./load";
@@ -8,10 +11,14 @@ import type { TinyModelOptions } from "./tiny";
 
 const TOLERANCE = 1e-4;
 
-const VARIANTS: { name: string; opts: TinyModelOptions }[] = [
+const VARIANTS: { name: string; opts: TinyModelOptions; patch?: Record<string, unknown> }[] = [
   { name: "llama GQA (4 heads, 2 kv heads)", opts: { family: "llama", seed: 11, numHeads: 4, numKvHeads: 2 } },
-  { name: "llama MQA, untied head", opts: { family: "llama", seed: 12, numHeads: 4, numKvHeads: 1, tieWordEmbeddings: false } },
-  { name: "llama with Mistral sliding window 5", opts: { family: "llama", seed: 13, windowSize: 5 } },
+  {
+    name: "llama MQA, untied head, Llama-3.1 rope scaling",
+    opts: { family: "llama", seed: 12, numHeads: 4, numKvHeads: 1, tieWordEmbeddings: false },
+    patch: { rope_theta: 500000, rope_scaling: { rope_type: "llama3", factor: 8, low_freq_factor: 1, high_freq_factor: 4, original_max_position_embeddings: 64 } },
+  },
+  { name: "mistral, sliding window 5", opts: { family: "llama", seed: 13, windowSize: 5 }, patch: { model_type: "mistral", architectures: ["MistralForCausalLM"] } },
   { name: "qwen2 (q/k/v bias) with sliding window 6", opts: { family: "llama", seed: 14, qkvBias: true, windowSize: 6, numLayers: 3 } },
   { name: "gpt-neo global/local, window 4", opts: { family: "gpt-neo", seed: 15, windowSize: 4, numLayers: 4 } },
 ];
@@ -22,11 +29,15 @@ beforeAll(async () => {
 });
 afterAll(async () => root.cleanup());
 
-describe.each(VARIANTS)("fused graph vs plain reference: $name", ({ name, opts }) => {
+describe.each(VARIANTS)("fused graph vs plain reference: $name", ({ name, opts, patch }) => {
   const tokens = seededTokens(20, opts.seed ?? 0);
 
   it("prefill, KV-cached decode, padded batched prefill and chunked prefill all match the plain graph within 1e-4", async () => {
     const dir = await tinyModelDir(root.dir, name.replace(/\W+/g, "-"), opts);
+    if (patch) {
+      const file = path.join(dir, "config.json");
+      await writeFile(file, JSON.stringify({ ...JSON.parse(await readFile(file, "utf8")), ...patch }));
+    }
     const reference = await plainLogits(dir, tokens);
     // A small initial KV capacity makes the pool grow (and copy) during the test.
     const model = await loadModel(dir, { maxBatch: 8, kvInitialCapacity: 4 });
