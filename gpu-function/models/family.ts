@@ -4,6 +4,9 @@
 // contract described on `FusedGraphOptions`. New families (gpt-oss: MoE, attention sinks,
 // alternating sliding windows, YaRN) add a file and a registry entry; per-layer attention
 // differences stay inside the family's graph, the KV cache layout is the same for all.
+// For gpt-oss the pieces exist: per-layer `localWindow` and `sinks` on FusedOps.attention
+// (GroupQueryAttention's local_window_size and head_sink), rope.ts for YaRN tables, and the
+// MoE router/experts as ordinary graph nodes between the norms.
 import type { GraphBuilder } from "../onnx/graph";
 import type { SafeTensor } from "../onnx/safetensors";
 import type { HfConfig, LoraTarget, ModelDims } from "./types";

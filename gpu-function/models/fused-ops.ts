@@ -124,13 +124,15 @@ export class FusedOps {
    * GroupQueryAttention of one layer over the pool's past plus this step's k/v (already
    * rotated), which also become the layer's `new_key`/`new_value` outputs.
    */
-  attention(layer: number, q: string, k: string, v: string, p: { numHeads: number; numKvHeads: number; scale?: number; localWindow?: number }): string {
+  attention(layer: number, q: string, k: string, v: string, p: { numHeads: number; numKvHeads: number; scale?: number; localWindow?: number; sinks?: string }): string {
     const attrs: Record<string, number | { float: number }> = { num_heads: p.numHeads, kv_num_heads: p.numKvHeads };
     if (p.scale !== undefined) attrs.scale = { float: p.scale };
     if (p.localWindow !== undefined && p.localWindow > 0) attrs.local_window_size = p.localWindow;
     this.g.node("Identity", [k], { outputs: [newKeyName(layer)] });
     this.g.node("Identity", [v], { outputs: [newValueName(layer)] });
     const inputs = [q, k, v, pastKeyName(layer), pastValueName(layer), "seqlens_k", "total_sequence_length"];
+    // Attention sinks (gpt-oss): one learned logit per head joins the softmax (GQA input 11, "head_sink").
+    if (p.sinks) inputs.push("", "", "", "", p.sinks);
     return this.g.node("GroupQueryAttention", inputs, { domain: "com.microsoft", attrs, outputs: [this.g.fresh("attn"), this.g.fresh("present_key"), this.g.fresh("present_value")] })[0];
   }
 
