@@ -51,12 +51,20 @@ const CHEST_SYMPTOM = "(?:pain|pains|hurts?|hurting|ache|aching|pressure|tight|t
 const LIMB = "(?:arm|leg|hand|foot|side|fingers|grip)";
 const BODY_REGION = "(?:face|hands?|palms?|arms?|legs?|chest|back|tummy|belly|stomach|body|neck|feet|foot|thighs?|bum|bottom)";
 
+/** "scared of having a heart attack", "my risk of having a stroke": a worry, not an event. */
+const FEAR_OF_HAVING = /\b(?:scared|afraid|worried|fear|frightened|terrified|risk|chance|chances|prevent|avoid|odds|likely) (?:of|about|to be) (?:me |him |her )?(?:having|getting|have)\b/;
+
 /** Presyncope / syncope words, shared by the cardiac and arrhythmia rules. */
 const PRESYNCOPE = /\b(?:faint\w*|dizzy|light[ -]?headed|pass(?:ing|ed)? out|black(?:ing|ed)? out|nearly blacked|vision (?:is )?(?:going|went|gone|goes|turning) (?:dark|black|grey|gray|white|funny|blurry)|(?:everything|world) (?:is )?(?:going|went|turning) (?:dark|black|grey|gray|white)|tunnel vision|collaps\w*|about to (?:pass out|faint|collapse)|going to (?:pass out|faint|collapse))\b/;
 
 export const RED_FLAG_RULES: RedFlagRule[] = [
   // ── cardiac: ACS, arrhythmia, aortic dissection ──────────────────────────
-  { id: "heart-attack-now", category: "cardiac", when: [/\b(?:having|have|getting|just had|has just had|think (?:i|he|she) (?:had|has had)) an? heart attack\b(?! \w* ?(?:ago|in (?:19|20)\d\d))/, /\bclutching (?:my|his|her|their) chest\b/, /\bcardiac arrest (?:now|right now)\b/] },
+  {
+    id: "heart-attack-now",
+    category: "cardiac",
+    when: [/\b(?:having|have|getting|just had|has just had|think (?:i|he|she) (?:had|has had)) an? heart attack\b(?! \w* ?(?:ago|in (?:19|20)\d\d))/, /\bclutching (?:my|his|her|their) chest\b/, /\bcardiac arrest (?:now|right now)\b/],
+    unless: [FEAR_OF_HAVING],
+  },
   {
     id: "chest-pain-with-warning-signs",
     category: "cardiac",
@@ -141,6 +149,7 @@ export const RED_FLAG_RULES: RedFlagRule[] = [
       /\bcant (?:walk|stand) (?:straight|up straight|without falling)\b(?: \w+){0,3} (?:suddenly|all of a sudden)?/,
     ],
     unless: [
+      FEAR_OF_HAVING,
       /\b(?:(?<!hasnt |not |havent |isnt |wasnt )been drinking|hangover|hungover|beers|night out|wasted|tipsy|pins and needles when|(?:sleep|sleeping|slept|lie|lying|lay) on (?:it|my arm|my hand|his arm|her arm))\b/,
       /\b(?:always been (?:like (?:that|this)|clumsy)|(?:hes|shes|im|always|just|naturally|a bit) clumsy|all (?:his|her|my) life|since (?:birth|childhood)|for years|on and off for (?:months|years))\b/,
     ],
@@ -175,6 +184,7 @@ export const RED_FLAG_RULES: RedFlagRule[] = [
       /\bcant (?:finish|complete|say|get|speak|manage) (?:a |my |full |whole |more than a few )?(?:sentences?|words? out|full sentence)\b/,
       /\b(?:barely|hardly) (?:get|say|speak|manage|finish|talk|breathe)\b/,
       /\b(?:only|can only) (?:say|speak|get out|manage) (?:one|two|three|a few|2|3|a couple of) (?:or (?:two|three|four|3|4) )?words\b/,
+      /\b(?:having|in the middle of|middle of) an? (?:\w+ )?asthma attack\b/,
       /\bgasping\b|\bfighting for (?:air|breath)\b|\bstruggling for (?:air|breath)\b/,
       /\bcoughing (?:up )?blood\b/,
     ],
@@ -186,7 +196,7 @@ export const RED_FLAG_RULES: RedFlagRule[] = [
     category: "anaphylaxis",
     when: [
       /\bthroat (?:is |feels? )?(?:closing|swelling|swollen|tight\w*|closing up)\b/,
-      /\b(?:face|lips?|tongue|throat|mouth|eyes) (?:is |are |feels? |getting |started |starting |tingling and |itchy and |tingly and )?(?:swell\w*|swollen|puff\w*|thick)\b/,
+      /\b(?:face|lips?|tongue|throat|mouth|eyes) (?:is |are |feels? |getting |started |starting |now )?(?:tingling and |itchy and |tingly and |all |starting to |started to |getting )?(?:swell\w*|swollen|puff\w*|thick)\b/,
       /\bswelling (?:of|in|on) (?:my |his |her |the )?(?:face|lips|tongue|throat)\b/,
       /\bcant swallow\b/,
       /\bhives all over\b/,
@@ -195,9 +205,9 @@ export const RED_FLAG_RULES: RedFlagRule[] = [
   {
     id: "allergic-reaction-systemic",
     category: "anaphylaxis",
-    when: [/\b(?:allergic reaction|anaphyla\w*|epipen|epi pen|adrenaline pen|sting|stung|peanuts?|nuts?|shellfish|shrimp)\b/],
-    and: [/\b(?:faint\w*|dizzy|breath\w*|wheez\w*|swallow|swell\w*|swollen|throat|collaps\w*|vomit\w*|still|hoarse|voice)\b/],
-    unless: [/\bepipen (?:expired|expiry)\b/],
+    when: [/\b(?:allergic reaction|anaphyla\w*|epipen|epi pen|adrenaline pen|sting|stung|peanuts?|nuts?|shellfish|shrimp|prawns?|covered in hives|hives (?:everywhere|all over))\b/],
+    and: [/\b(?:faint\w*|dizzy|light ?-?headed|breath\w*|wheez\w*|swallow|swell\w*|swollen|throat|collaps\w*|vomit\w*|still|hoarse|voice)\b/],
+    unless: [/\bepipen (?:expired|expiry)\b/, /\bno other symptoms\b|\b(?:a bit of|some|mild|little|small|local) swelling\b/],
   },
   {
     id: "adrenaline-given",
@@ -215,7 +225,7 @@ export const RED_FLAG_RULES: RedFlagRule[] = [
       /\b(?:took|taken|swallowed|ate|had|downed) (?:\w+ ){0,2}(?:too many|a whole (?:bottle|pack|packet|box|strip|load)|all (?:of )?(?:my|his|her|the) (?:pills|tablets|meds|medication)|a handful of|handfuls of)\b/,
       /\bwhole (?:bottle|pack|packet|box|strip) of\b/,
       /\b(?:took|taken|swallowed|ate|had|downed) (?:about |around |like |over |at least )?(?:1\d|[2-9]\d|\d{3}|twenty|thirty|forty|fifty|a hundred|sixteen|eighteen|twelve) (?:\w+ )?(?:pills|tablets|capsules|caps|paracetamol|tylenol|acetaminophen|ibuprofen|advil|aspirin|co-?codamol|sleeping pills|xanax|diazepam|antidepressants|of (?:my|his|her|them|these|the))\b/,
-      /\b(?:drank|drunk|drinking|swallowed|ate|eaten|ingested|licked|gulp\w*|sip|swig|mouthful|took a (?:gulp|sip|swig|mouthful)) (?:of )?(?:some |a |the |a bit of |some of the |of the )?(?:\w+ ){0,2}(?:bleach|detergent|antifreeze|drain cleaner|oven cleaner|poison|chemicals?|button batter\w*|laundry pods?|washing pods?|dishwasher (?:liquid|tablets?|pods?)|weed killer|pesticide|rat poison|lighter fluid|petrol|gasoline|kerosene|paraffin|lamp oil|paint thinner|methanol|caustic|lye|ammonia|white spirit|e-?liquid|vape (?:juice|liquid)|nicotine liquid|iron (?:tablets|pills)|window cleaner|toilet cleaner|(?:washer|screen ?wash|windscreen|windshield|brake|cleaning|lighter|antifreeze|de-?icer|washing up|dishwasher|laundry|bubble|lamp) (?:fluid|liquid)|cleaning (?:product|spray)|screenwash|descaler)\b/,
+      /\b(?:drank|drunk|drinking|swallowed|ate|eaten|ingested|licked|gulp\w*|sip|swig|mouthful|took a (?:gulp|sip|swig|mouthful)) (?:of )?(?:some |a |the |a bit of |some of the |of the )?(?:\w+ ){0,2}(?:bleach|detergent|antifreeze|drain cleaner|oven cleaner|poison|chemicals?|button batter\w*|laundry pods?|washing pods?|dishwasher (?:liquid|tablets?|pods?)|weed killer|pesticide|rat poison|lighter fluid|petrol|gasoline|kerosene|paraffin|lamp oil|paint thinner|methanol|caustic|lye|ammonia|white spirit|e-?liquid|vape (?:juice|liquid|refill|pod)|nicotine (?:liquid|refill|pouch\w*)|liquid nicotine|iron (?:tablets|pills)|window cleaner|toilet cleaner|(?:washer|screen ?wash|windscreen|windshield|brake|cleaning|lighter|antifreeze|de-?icer|washing up|dishwasher|laundry|bubble|lamp) (?:fluid|liquid)|cleaning (?:product|spray)|screenwash|descaler)\b/,
       new RegExp(`\\b${CHILD}\\b(?: \\w+){0,4} (?:ate|swallowed|got into|drank|eaten|chewed|chewing|has had|had some|took)\\b(?: \\w+){0,6} (?:pills?|tablets?|medicines?|meds|medication|capsules|gummies|edibles|vitamins|purse|handbag|medicine cabinet)\\b`),
       new RegExp(`\\b${CHILD}\\b(?: \\w+){0,4} got into (?:my|his|her|the|grandmas|grannys|nanas) (?:pills|tablets|meds|medicine|medication|purse|handbag|bag)\\b`),
       /\b(?:swallow\w*|ate|eaten|chew\w*|suck\w*|put|in (?:his|her|their|the) mouth|mouth)\b(?: \w+){0,6} (?:button|coin|lithium|watch|flat|round|remote|key fob|car key) ?batter(?:y|ies)\b/,
@@ -232,6 +242,12 @@ export const RED_FLAG_RULES: RedFlagRule[] = [
       /\b(?:open|opened|half empty|empty) (?:bottle|pack|packet|box|tub) of (?:\w+ )?(?:calpol|medicine|pills|tablets|paracetamol|tylenol|vitamins|iron|sleeping pills)\b(?: \w+){0,6} (?:toddler|child|kid|baby|son|daughter|month old|year old)\b/,
     ],
     unless: [/\bfor (?:my|his|her) (?:dog|cat|pet)\b/],
+  },
+  {
+    id: "unknown-pills-with-depressed-consciousness",
+    category: "overdose_poisoning",
+    when: [/\b(?:took|taken|swallowed|had|given|popped|dropped)\b(?: \w+){0,3} (?:pills|tablets|drugs|pingers|molly|something)\b/],
+    and: [/\b(?:drowsy|floppy|unresponsive|cant wake|wont wake|hard to wake|confus\w*|breathing (?:slow|strange|weird|shallow|funny)|barely|passed out|fitting|seizure|overheat\w*|burning up)\b/],
   },
   {
     id: "medication-error-with-symptoms",
@@ -278,6 +294,7 @@ export const RED_FLAG_RULES: RedFlagRule[] = [
       /\b(?:pressing|pressure|pressed)\b(?: \w+){0,5} (?:\d+|twenty|thirty|ten|fifteen) (?:minutes|mins)\b(?: \w+){0,6} (?:still|bleeding)\b/,
       /\b(?:cut|chopped|sliced|severed|torn) (?:\w+ ){0,2}(?:off|clean off)\b|\bamputat\w*\b/,
       /\b(?:black|tarry) (?:tarry |black )?(?:stool|stools|poop)\b/,
+      /\b(?:soak\w*|fill\w*|going through|gone through|been through|changed|changing|bled through)\b(?: \w+){0,2} (?:\d+|a|one|two|three|four|several) (?:\w+ )?(?:pads?|towels?|tampons?)\b(?: \w+){0,3} (?:an hour|every hour|in an hour|per hour|in (?:half|less than) an hour|every (?:half hour|30 minutes))\b/,
       /\blost (?:a lot|loads|so much) of blood\b/,
       /\b(?:deep|gaping) (?:cut|wound|gash)\b(?: \w+){0,4} (?:wont|cant|see (?:the )?bone|fat|lots of blood|a lot of blood)\b/,
     ],
@@ -303,7 +320,7 @@ export const RED_FLAG_RULES: RedFlagRule[] = [
       /\b(?:want|wants|wanting|going|wish|wishing|ready|plan|planning) (?:\w+ )?to die\b|\bwish i (?:was|were) dead\b|\bwant to be dead\b/,
       /\bbetter off dead\b/,
       /\b(?:nobody|no one|noone|no body) (?:would|will|is going to|gonna|d) (?:even )?(?:miss|notice|care)\b(?: \w+){0,2} (?:if i|me|when i|im gone)\b|\bif i (?:was|were) (?:gone|dead)\b/,
-      /\b(?:everyone|everybody|they|my family|the world|people|my kids|my wife|my husband|all of them|he|she)\b(?: \w+){0,2} (?:would|will|d|are|is|be) (?:be )?(?:better off|happier|fine) (?:without me|if i (?:was|were|wasnt|werent|died|was gone|wasnt here|wasnt around))\b/,
+      /\b(?:everyone|everybody|they|my family|the world|people|my kids|my wife|my husband|all of them|he|she)\b(?: \w+){0,2} (?:would|will|d|are|is|be) (?:be )?(?:better off|better|happier|fine) (?:without me|if i (?:was|were|wasnt|werent|died|was gone|wasnt here|wasnt around))\b/,
       /\bi (?:am|m|feel like) (?:just )?a burden (?:to|on) (?:everyone|everybody|my family|them)\b/,
       /\b(?:going to|want to|wants to|will|plan to|planning to|about to|gonna) (?:hurt|harm|cut|kill|hang|drown|shoot) (?:my ?self|himself|herself|themselves)\b/,
       /\b(?<!accidentally |accidently )cut (?:my ?self|himself|herself)\b(?! (?:shaving|cooking|chopping|slicing|gardening|by accident|accidentally|on (?:a|the|some|my)|while|opening|with (?:a|the) (?:kitchen|bread|tin|can|paper|scissors|knife while)))/,
@@ -320,6 +337,8 @@ export const RED_FLAG_RULES: RedFlagRule[] = [
       /\bgiv(?:ing|en|e) (?:away )?(?:all )?(?:my|his|her) (?:stuff|things|belongings|possessions|pets|stuff away|things away)\b(?: \w+){0,3} (?:away|wont need|dont need|not going to need)?/,
       /\bwont (?:need (?:it|them|this|my \w+)|be (?:around|here)) (?:where im going|much longer|anymore|tomorrow|after tonight|for long)\b|\bwhere im going\b/,
       /\b(?:no|dont see (?:the|any)|cant see (?:the|any)|whats the|lost the|there is no|theres no) point (?:in |of )?(?:living|life|going on|being alive|carrying on|being here|me being here)\b/,
+      /\b(?:going to|gonna|will|about to|want to|wanna|planning to) (?:take|swallow|down|drink) (?:everything|all|every (?:pill|tablet)|the lot)\b(?: \w+){0,3} (?:cupboard|cabinet|medicine|pills|tablets|meds|bottle|box|drawer|house)\b/,
+      /\b(?:this is|tonight is|today is|tomorrow is) (?:my )?(?:last|final) (?:night|day)\b|\bmy last (?:night|day) (?:alive|on earth|here)\b/,
       /\b(?:going to|gonna|will|about to|want to|wanna|planning to) (?:take|swallow|down) (?:all|every one|the whole lot) (?:of )?(?:my|the|his|her|these|those) (?:pills|tablets|meds|medication|sleeping pills)\b/,
       /\bend (?:my ?self|it for good|my suffering|it all tonight)\b/,
       /\b(?:thinking|think|thought|thoughts|keep thinking) (?:about|of) (?:jumping (?:off|from|in front)|hanging (?:my ?self)?|overdosing|ending (?:it|my life|things)|killing my ?self|cutting (?:my ?self|again)|taking (?:all )?my (?:pills|tablets)|not being here|disappearing forever)\b/,
@@ -390,6 +409,7 @@ export const RED_FLAG_RULES: RedFlagRule[] = [
       /\b(?:floppy|limp) and (?:pale|grey|blue|not|wont|cant|unresponsive)\b/,
       /\b(?:barely|hardly|semi|only just) (?:conscious|awake|responsive|responding|rousable)\b/,
     ],
+    unless: [/\b(?:sight of (?:blood|needles?)|blood test|having blood taken|(?:feel|feels|felt|am|is|im|hes|shes) (?:completely |totally )?(?:fine|ok|okay|better|normal|back to normal) now)\b/],
   },
   // ── meningitis ────────────────────────────────────────────────────────────
   {
@@ -447,7 +467,7 @@ export const RED_FLAG_RULES: RedFlagRule[] = [
       /\b(?:havent|hasnt|have not|not|didnt|cant|no longer) (?:felt|feel|feeling|been feeling) (?:\w+ )?(?:the |my |her |any )?(?:baby|kicks|movements?|movement|kicking|him|her)\b(?: (?:move|moving|kick\w*))?/,
       /\b(?:reduced|less|fewer|no|decreased|slowed) (?:fetal |foetal |baby )?(?:movements?|kicks)\b/,
       /\bbaby (?:is )?(?:moving|kicking) (?:much |a lot |way )?less\b|\bbaby (?:is |has been |has gone |was |seems )?(?:really |very |so |unusually )?(?:quiet|still|less active)\b/,
-      /\bwaters? (?:broke|breaking|has broken|have broken)\b/,
+      /\bwaters? (?:broke|breaking|has broken|have broken|have gone|has gone|went|have burst|gone)\b/,
     ],
     and: [/\b(?:pregnan\w*|weeks|baby|bump|waters?|kicks|movements?)\b/],
   },
@@ -559,6 +579,7 @@ export const RED_FLAG_RULES: RedFlagRule[] = [
       /\b(?:bitten|bit|stung) by a (?:snake|spider|scorpion|jellyfish|adder|rattlesnake)\b|\bsnake ?bite\b/,
       /\bcant (?:feel|move) (?:or (?:feel|move) )?(?:my|his|her|their) (?:legs|arms|body)\b/,
       /\b(?:heat ?stroke|hypothermi\w*)\b/,
+      /\b(?:not|stopped|isnt|no longer|cant stop) (?:sweating|shivering)\b(?: \w+){0,6} (?:hot|burning|confus\w*|sun|heat|cold|drowsy)\b|\b(?:sun|heat|heatwave|hot car)\b(?: \w+){0,8} (?:confus\w*|not sweating|collaps\w*|fainted|fitting|seizure)\b/,
       /\b(?:nearly|almost) drown\w*\b|\bnear[ -]drowning\b|\b(?:pulled|dragged|rescued|fished) (?:\w+ ){0,3}out of (?:the )?(?:water|pool|lake|sea|river|bath|canal|ocean)\b|\bfell through (?:the )?ice\b/,
       /\bbone (?:is )?(?:sticking|poking|coming) (?:out|through)\b|\b(?:leg|arm|ankle|wrist) (?:is )?(?:bent|pointing|twisted) (?:the )?wrong way\b/,
       /\bpulsating (?:lump|mass)\b(?: \w+){0,3} (?:belly|stomach|tummy|abdomen)\b/,
