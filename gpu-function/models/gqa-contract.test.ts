@@ -65,12 +65,13 @@ describe("GroupQueryAttention contract (onnxruntime-node)", () => {
   const k = rand(S * KV * D);
   const v = rand(S * KV * D);
 
-  it.each([
+  const cases: { name: string; attrs: Record<string, number | { float: number }>; ref: { window: number; scale: number; sinks: Float32Array | null } }[] = [
     { name: "causal, default scale", attrs: {}, ref: { window: 0, scale: 1 / Math.sqrt(D), sinks: null } },
     { name: "window of 3 keys including the query", attrs: { local_window_size: 3 }, ref: { window: 3, scale: 1 / Math.sqrt(D), sinks: null } },
     { name: "GPT-Neo: no scaling", attrs: { scale: { float: 1 } }, ref: { window: 0, scale: 1, sinks: null } },
     { name: "attention sinks with a window", attrs: { local_window_size: 2 }, ref: { window: 2, scale: 1 / Math.sqrt(D), sinks: Float32Array.of(-1, 0, 1, 3) } },
-  ])("$name", async ({ attrs, ref }) => {
+  ];
+  it.each(cases)("$name", async ({ attrs, ref }) => {
     const got = await gqa(q, k, v, attrs, ref.sinks);
     const want = naive(q, k, v, ref);
     for (let i = 0; i < want.length; i++) expect(Math.abs(got[i] - want[i])).toBeLessThan(1e-5);
