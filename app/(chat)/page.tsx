@@ -1,6 +1,5 @@
 import { ChatApp } from "@/components/chat/chat-app";
-import { bannerText, consentText } from "@/lib/safety/disclaimers";
-import { DISCLAIMER_VERSION } from "@/lib/safety/disclaimers";
+import { bannerText, consentText, DISCLAIMER_VERSION } from "@/lib/safety/disclaimers";
 
 export const dynamic = "force-dynamic";
 

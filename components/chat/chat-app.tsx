@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import type { MedChatUIMessage } from "@/lib/chat/ui-types";
 import { Button } from "@/components/ui/button";
+import { MenuIcon } from "@/components/ui/icons";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
 import { Composer } from "./composer";
 import { ConsentGate } from "./consent-gate";
@@ -126,7 +127,7 @@ export function ChatApp(props: ChatAppProps) {
       </a>
       <header className="flex items-center gap-2 border-b border-slate-200 px-3 py-2 dark:border-slate-700">
         <Button variant="ghost" className="md:hidden" aria-expanded={sidebarOpen} aria-controls="history-panel" onClick={() => setSidebarOpen((o) => !o)}>
-          <span aria-hidden="true">☰</span>
+          <MenuIcon />
           <span className="sr-only">Conversation history</span>
         </Button>
         <h1 className="text-base font-semibold">MedChat</h1>

@@ -2,6 +2,7 @@
 
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { ThumbDownIcon, ThumbUpIcon } from "@/components/ui/icons";
 
 export interface FeedbackValue {
   rating: "up" | "down";
@@ -48,7 +49,7 @@ export function FeedbackControls({ messageId, initial }: { messageId: string; in
               setComment(saved?.rating === rating ? (saved.comment ?? "") : "");
             }}
           >
-            <span aria-hidden="true">{rating === "up" ? "👍" : "👎"}</span>
+            {rating === "up" ? <ThumbUpIcon /> : <ThumbDownIcon />}
           </Button>
         ))}
         <span role="status" className="text-xs text-slate-500 dark:text-slate-400">

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
+import { TrashIcon } from "@/components/ui/icons";
 
 export interface ConversationSummary {
   id: string;
@@ -37,7 +38,7 @@ export function HistorySidebar({ conversations, currentId, loading, onNewChat, o
                 {c.title}
               </Link>
               <Button variant="danger" className="px-2" aria-label={`Delete conversation: ${c.title}`} onClick={() => onDelete(c.id)}>
-                <span aria-hidden="true">🗑</span>
+                <TrashIcon />
               </Button>
             </li>
           ))}

@@ -2,6 +2,7 @@
 
 import { useSyncExternalStore } from "react";
 import { Button } from "./button";
+import { MoonIcon, SunIcon } from "./icons";
 
 function subscribe(onChange: () => void) {
   const observer = new MutationObserver(onChange);
@@ -23,7 +24,7 @@ export function ThemeToggle() {
   };
   return (
     <Button variant="ghost" onClick={toggle} aria-pressed={dark} aria-label={dark ? "Switch to light mode" : "Switch to dark mode"} title="Toggle dark mode">
-      <span aria-hidden="true">{dark ? "☀️" : "🌙"}</span>
+      {dark ? <SunIcon /> : <MoonIcon />}
     </Button>
   );
 }

@@ -23,16 +23,19 @@ export const PROMPT_LEVELS = [
 /** Index into PROMPT_LEVELS (clamped). */
 export type PromptLevel = number;
 
+/** One numbered source per document (its retrieved passages joined), in retrieval order. */
 export function numberSources(chunks: RetrievedChunk[]): ChatSource[] {
-  return chunks.slice(0, MAX_SOURCES).map((c, i) => ({
-    n: i + 1,
-    chunkId: c.chunkId,
-    documentId: c.documentId,
-    title: c.title,
-    url: c.url,
-    headingPath: c.headingPath,
-    text: c.text,
-  }));
+  const byDocument = new Map<string, ChatSource>();
+  for (const c of chunks) {
+    const existing = byDocument.get(c.documentId);
+    if (existing) {
+      existing.text += `\n…\n${c.text}`;
+      continue;
+    }
+    if (byDocument.size >= MAX_SOURCES) continue;
+    byDocument.set(c.documentId, { n: byDocument.size + 1, chunkId: c.chunkId, documentId: c.documentId, title: c.title, url: c.url, headingPath: c.headingPath, text: c.text });
+  }
+  return [...byDocument.values()];
 }
 
 function escapeSourceText(text: string): string {
