@@ -10,6 +10,8 @@ export interface FakeServerOptions {
   breakAfter?: number;
   status?: number;
   delayMs?: number;
+  /** What GET /v1/models lists. */
+  models?: { id: string; parent?: string | null }[];
 }
 
 export interface FakeServer {
@@ -24,7 +26,7 @@ export async function startFakeGpuFunction(opts: FakeServerOptions): Promise<Fak
     let raw = "";
     for await (const chunk of req) raw += chunk;
     if (req.url === "/v1/models") {
-      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ object: "list", data: [{ id: "fake-model", object: "model" }] }));
+      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ object: "list", data: (opts.models ?? [{ id: "fake-model" }]).map((m) => ({ object: "model", ...m })) }));
       return;
     }
     requests.push({ headers: req.headers, body: raw ? JSON.parse(raw) : {} });

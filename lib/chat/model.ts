@@ -7,7 +7,7 @@ export interface GpuFunctionConfig {
   /** Base URL without /v1, e.g. http://127.0.0.1:8000. */
   url: string;
   token: string;
-  /** Base model id or adapter name; empty → the first model the server lists. */
+  /** Base model id or adapter name; empty → the server's first adapter, else its first chat model. */
   model: string;
   maxOutputTokens: number;
   temperature: number;
@@ -46,10 +46,11 @@ export async function resolveModelId(config: GpuFunctionConfig, signal?: AbortSi
       signal: signal ? AbortSignal.any([signal, AbortSignal.timeout(5_000)]) : AbortSignal.timeout(5_000),
     });
     if (res.ok) {
-      const body = (await res.json()) as { data?: { id?: string }[] };
-      // The server also lists its embedding model; chat needs a generative one.
-      const ids = (body.data ?? []).map((m) => m.id).filter((x): x is string => typeof x === "string");
-      const id = ids.find((x) => !/embed/i.test(x)) ?? ids[0];
+      const body = (await res.json()) as { data?: { id?: string; parent?: string | null }[] };
+      // The server also lists its embedding model; chat needs a generative one, and an
+      // adapter (listed with its base as `parent`, as vLLM does) is preferred over the bare base.
+      const models = (body.data ?? []).filter((m): m is { id: string; parent?: string | null } => typeof m.id === "string" && !/embed/i.test(m.id));
+      const id = (models.find((m) => m.parent && m.parent !== m.id) ?? models[0])?.id ?? body.data?.[0]?.id;
       if (id) {
         modelIdCache.set(config.url, { id, at: Date.now() });
         return id;
