@@ -70,7 +70,7 @@ export const RED_FLAG_RULES: RedFlagRule[] = [
     category: "cardiac",
     when: [new RegExp(`\\bchest (?:is |feels? |being |was )*${W}${CHEST_SYMPTOM}\\b`), new RegExp(`\\b(?:pain|pressure|tightness|heaviness|discomfort|squeezing|crushing|ache|aching|weight|band|tight|heavy|burning|feeling|sensation)(?: \\w+){0,5} ${PERSON}? ?chest\\b`), /\bchest (?:is )?(?:being )?squeezed\b/],
     and: [
-      /\b(?:sweat\w*|clammy|grey|gray|greyish|ashen|pale|jaw|arm|neck|back|shoulder|(?:short of|out of|catch (?:my|his|her|their) |get (?:my|his|her|their) )breath|breathless\w*|cant breathe?|struggling to breathe|hard to breathe|(?:breathe|breathing) in|faint\w*|pass(?:ing)? out|dizzy|light ?headed|nause\w*|sick|vomit\w*|crushing|squeez\w*|radiat\w*|spread\w*|sudden\w*|severe|racing|palpitat\w*|ripping|tearing|\d+ ?min\w*|half an hour|an hour|right now|cold sweat|cold and (?:clammy|wet|sweaty)|wet sweat)\b/,
+      /\b(?:sweat\w*|clammy|grey|gray|greyish|ashen|pale|jaw|arm|neck|back|shoulder|(?:short of|out of|catch (?:my|his|her|their) |get (?:my|his|her|their) )breath|breathless\w*|cant breathe?|struggling to breathe|hard to breathe|(?:breathe|breathing) in|faint\w*|pass(?:ing)? out|dizzy|light ?headed|nause\w*|sick|vomit\w*|crushing|squeez\w*|radiat\w*|spread\w*|sudden\w*|severe|racing|palpitat\w*|ripping|tearing|\d+ ?min\w*|half an hour|an hour|right now|cold sweat|cold and (?:clammy|wet|sweaty)|wet sweat|please help|help me|help please|need help|sos|emergency|ambulance)\b|\bhelp$/,
     ],
     unless: [/\bno other symptoms\b|\bpanic disorder\b|\bwhen (?:im|i am|i get|i feel) (?:anxious|stressed|panicky)\b/],
   },
@@ -175,8 +175,9 @@ export const RED_FLAG_RULES: RedFlagRule[] = [
       /\b(?:inhaler|puffer|ventolin|salbutamol|albuterol|nebuli[sz]er)\b(?: \w+){0,4} (?:isnt|not|doesnt|wont|didnt|is not|arent|hasnt|stopped) (?:\w+ )?(?:help\w*|work\w*|doing anything|touching it|making a difference)\b/,
       /\b(?:inhaler|puffer|ventolin|salbutamol|albuterol)\b(?: \w+){0,4} (?:doing nothing|no help|no difference|useless)\b/,
       /\b(?:used|taken|had|given) (?:my|his|her|the) (?:blue )?(?:inhaler|puffer)\b(?: \w+){0,3} (?:[6-9]|1\d|2\d|ten|twenty|loads of|so many) (?:times|puffs)\b/,
-      /\bbreathing (?:really |very |so |too )?(?:fast|slow|shallow|noisy|weird|strange|funny|deep and fast)\b/,
+      /\bbreathing (?:is |sounds |seems |looks )?(?:really |very |so |too )?(?:fast|slow|shallow|noisy|weird|strange|funny|deep and fast)\b/,
       /\b(?:ribs|chest|neck|tummy|belly|throat|skin)\b(?: \w+){0,3} (?:suck\w*|pull\w*|sink\w*|caving|tugg\w*|going) in\b/,
+      /\b(?:suck\w*|pull\w*|sink\w*|caving|tugg\w*) in (?:at|under|between|around|below) (?:the |his |her |their )?(?:neck|ribs|chest|throat|collarbones?)\b/,
       /\b(?:nostrils flaring|grunting (?:with|when|as) (?:each|every)? ?breath|grunting)\b/,
       /\bchoking\b/,
       /\b(?:so|very|really|extremely|severely|suddenly|badly) (?:short|out) of breath\b/,
@@ -222,10 +223,10 @@ export const RED_FLAG_RULES: RedFlagRule[] = [
     category: "overdose_poisoning",
     when: [
       /\boverdosed\b|\btook an overdose\b|\btaken an overdose\b|\boverdosing\b/,
-      /\b(?:took|taken|swallowed|ate|had|downed) (?:\w+ ){0,2}(?:too many|a whole (?:bottle|pack|packet|box|strip|load)|all (?:of )?(?:my|his|her|the) (?:pills|tablets|meds|medication)|a handful of|handfuls of)\b/,
+      /\b(?:took|taken|swallowed|ate|had|downed) (?:\w+ ){0,2}(?:too many|(?:a bunch|a load|loads|lots|a lot|a pile|a fistful|a handful|handfuls|a few strips|a few packs) of (?:\w+ )?(?:pills|tablets|meds|xanax|valium|diazepam|paracetamol|tylenol|ibuprofen|painkillers|sleeping|oxy\w*|codeine|opioids|antidepressants|benzos|insulin)|(?:a |my |his |her |the )?whole (?:\w+ ){0,2}(?:bottle|pack|packet|box|strip|load|supply|prescription|blister)|all (?:of )?(?:my|his|her|the) (?:pills|tablets|meds|medication)|a handful of|handfuls of)\b/,
       /\bwhole (?:bottle|pack|packet|box|strip) of\b/,
       /\b(?:took|taken|swallowed|ate|had|downed) (?:about |around |like |over |at least )?(?:1\d|[2-9]\d|\d{3}|twenty|thirty|forty|fifty|a hundred|sixteen|eighteen|twelve) (?:\w+ )?(?:pills|tablets|capsules|caps|paracetamol|tylenol|acetaminophen|ibuprofen|advil|aspirin|co-?codamol|sleeping pills|xanax|diazepam|antidepressants|of (?:my|his|her|them|these|the))\b/,
-      /\b(?:drank|drunk|drinking|swallowed|ate|eaten|ingested|licked|gulp\w*|sip|swig|mouthful|took a (?:gulp|sip|swig|mouthful)) (?:of )?(?:some |a |the |a bit of |some of the |of the )?(?:\w+ ){0,2}(?:bleach|detergent|antifreeze|drain cleaner|oven cleaner|poison|chemicals?|button batter\w*|laundry pods?|washing pods?|dishwasher (?:liquid|tablets?|pods?)|weed killer|pesticide|rat poison|lighter fluid|petrol|gasoline|kerosene|paraffin|lamp oil|paint thinner|methanol|caustic|lye|ammonia|white spirit|e-?liquid|vape (?:juice|liquid|refill|pod)|nicotine (?:liquid|refill|pouch\w*)|liquid nicotine|iron (?:tablets|pills)|window cleaner|toilet cleaner|(?:washer|screen ?wash|windscreen|windshield|brake|cleaning|lighter|antifreeze|de-?icer|washing up|dishwasher|laundry|bubble|lamp) (?:fluid|liquid)|cleaning (?:product|spray)|screenwash|descaler)\b/,
+      /\b(?:drank|drunk|drinking|swallowed|ate|eaten|ingested|licked|gulp\w*|sip|swig|mouthful|took a (?:gulp|sip|swig|mouthful)) (?:of )?(?:some |a |the |a bit of |some of the |of the )?(?:\w+ ){0,4}(?:bleach|detergent|antifreeze|drain cleaner|oven cleaner|poison|chemicals?|button batter\w*|laundry pods?|washing pods?|dishwasher (?:liquid|tablets?|pods?)|weed killer|pesticide|rat poison|lighter fluid|petrol|gasoline|kerosene|paraffin|lamp oil|paint thinner|methanol|caustic|lye|ammonia|white spirit|e-?liquid|vape (?:juice|liquid|refill|pod)|nicotine (?:liquid|refill|pouch\w*)|liquid nicotine|iron (?:tablets|pills)|window cleaner|toilet cleaner|(?:washer|screen ?wash|windscreen|windshield|brake|cleaning|lighter|antifreeze|de-?icer|washing up|dishwasher|laundry|bubble|lamp) (?:fluid|liquid)|cleaning (?:product|spray)|screenwash|descaler)\b/,
       new RegExp(`\\b${CHILD}\\b(?: \\w+){0,4} (?:ate|swallowed|got into|drank|eaten|chewed|chewing|has had|had some|took)\\b(?: \\w+){0,6} (?:pills?|tablets?|medicines?|meds|medication|capsules|gummies|edibles|vitamins|purse|handbag|medicine cabinet)\\b`),
       new RegExp(`\\b${CHILD}\\b(?: \\w+){0,4} got into (?:my|his|her|the|grandmas|grannys|nanas) (?:pills|tablets|meds|medicine|medication|purse|handbag|bag)\\b`),
       /\b(?:swallow\w*|ate|eaten|chew\w*|suck\w*|put|in (?:his|her|their|the) mouth|mouth)\b(?: \w+){0,6} (?:button|coin|lithium|watch|flat|round|remote|key fob|car key) ?batter(?:y|ies)\b/,
@@ -279,6 +280,7 @@ export const RED_FLAG_RULES: RedFlagRule[] = [
       /\bbleeding (?:wont|doesnt|isnt|is not|will not|hasnt|not|cant|wouldnt) (?:be )?stop\w*\b/,
       /\b(?:wont|cant|doesnt|isnt|not) stop(?:ping)? (?:the )?bleeding\b/,
       /\b(?:lots of|a lot of|so much|loads of|tons of|masses of) blood\b/,
+      /\b(?:knife|blade|glass|nail|metal|rod|spike|pole|branch|screwdriver|scissors)\b(?: \w+){0,2} (?:went|gone|is stuck|stuck|sticking|lodged|got stuck|has gone) (?:in|into|through|out of)\b|\bimpaled\b/,
       /\b(?:nosebleed|nose bleed|bleed|blood|it|cut|wound|gash)\b(?: \w+){0,6} (?:wont|doesnt|will not|isnt|hasnt|not|cant|wouldnt) (?:be )?stop\w*\b/,
       /\bspurting\b|\bsquirting\b|\bpulsing out\b/,
       /\b(?:gushing|pouring|spurting|pumping|pissing|losing) (?:out )?(?:so much |lots of |a lot of |loads of )?blood\b/,
@@ -303,6 +305,14 @@ export const RED_FLAG_RULES: RedFlagRule[] = [
       /\b(?:has|had|it) stopped bleeding\b|\bbleeding (?:has |had )?stopped\b/,
       /\b(?:tiny|small|minor|little|superficial) (?:nick|cut|graze|scratch|scrape)\b|\bpaper cut\b/,
     ],
+  },
+  {
+    id: "bleeding-with-shock",
+    category: "severe_bleeding",
+    // Any bleeding with fainting or dizziness suggests significant blood loss.
+    when: [/\b(?:bleeding|bled|blood (?:coming|pouring|loss)|losing blood|blood from)\b/],
+    and: [/\b(?:faint\w*|dizzy|light ?-?headed|collaps\w*|passing out|pale and (?:clammy|sweaty|cold))\b/],
+    unless: [/\b(?:sight of blood|blood test|giving blood|donat\w*|blood (?:sugar|pressure)|having blood taken|gums?)\b/],
   },
   // ── suicidal thoughts and self-harm ───────────────────────────────────────
   {
@@ -362,6 +372,12 @@ export const RED_FLAG_RULES: RedFlagRule[] = [
       /\b(?:knife|pills|tablets|rope|gun|blade|razor|bridge|tonight|goodbyes?|cant (?:go on|take)|no point|die|dead|phone (?:is |has been |now )?(?:off|dead)|not answering|isnt answering|wont answer|cant reach|no reply|loves? (?:me|you|them)|forever|end it)\b/,
     ],
   },
+  {
+    id: "suicide-means-with-despair",
+    category: "suicidal_self_harm",
+    when: [/\b(?:gun|rifle|shotgun|pistol|rope|pills|tablets|blade|razor|bridge|train tracks|railway|cliff|ledge)\b/],
+    and: [/\b(?:im done|i am done|done with (?:everything|life|it all|living)|cant go on|end it|no point|had enough of (?:life|living|everything|it all)|give up on (?:life|everything)|disappear (?:forever|for good)|not be here|goodbye|want to die|nothing left)\b/],
+  },
   // ── seizure ───────────────────────────────────────────────────────────────
   {
     id: "seizure",
@@ -388,6 +404,11 @@ export const RED_FLAG_RULES: RedFlagRule[] = [
     category: "head_injury",
     when: [/\bpupils?\b(?: \w+){0,3} (?:different|unequal|uneven) sizes?\b|\bone pupil (?:is )?(?:much )?(?:bigger|larger|smaller)\b/],
   },
+  {
+    id: "seizure-now",
+    category: "seizure",
+    when: [/\b(?:hes|shes|he is|she is|is|theyre|they are|im|baby|son|daughter) (?:\w+ )?(?:fitting|seizing|convulsing|having an? (?:\w+ )?(?:seizure|fit|convulsion)(?! (?:about|over|because|when)))\b/],
+  },
   // ── unconscious / unresponsive ────────────────────────────────────────────
   {
     id: "unconscious",
@@ -399,6 +420,7 @@ export const RED_FLAG_RULES: RedFlagRule[] = [
       /\bcant (?:wake|rouse|waken) (?:him|her|them|up|my|his)?\b/,
       /\bwont (?:wake|rouse)(?: up)?\b/,
       /\b(?:hasnt|has not|not) woken(?: up)?\b/,
+      /\b(?:hes|shes|he is|she is|is|theyre|they are|baby|still) not (?:waking|responding|rousing)\b/,
       /\b(?:cant|hard to|impossible to) (?:wake|rouse)\b/,
       /\bcollapsed\b/,
       /\b(?:passed out|blacked out|knocked out)\b/,
@@ -467,6 +489,7 @@ export const RED_FLAG_RULES: RedFlagRule[] = [
       /\b(?:havent|hasnt|have not|not|didnt|cant|no longer) (?:felt|feel|feeling|been feeling) (?:\w+ )?(?:the |my |her |any )?(?:baby|kicks|movements?|movement|kicking|him|her)\b(?: (?:move|moving|kick\w*))?/,
       /\b(?:reduced|less|fewer|no|decreased|slowed) (?:fetal |foetal |baby )?(?:movements?|kicks)\b/,
       /\bbaby (?:is )?(?:moving|kicking) (?:much |a lot |way )?less\b|\bbaby (?:is |has been |has gone |was |seems )?(?:really |very |so |unusually )?(?:quiet|still|less active)\b/,
+      /\b(?:baby|babys|fetal|foetal)? ?(?:movements?|kicks|kicking)\b(?: \w+){0,3} (?:slowed|reduced|less|stopped|decreased|fewer|changed|different)\b/,
       /\bwaters? (?:broke|breaking|has broken|have broken|have gone|has gone|went|have burst|gone)\b/,
     ],
     and: [/\b(?:pregnan\w*|weeks|baby|bump|waters?|kicks|movements?)\b/],
@@ -483,6 +506,7 @@ export const RED_FLAG_RULES: RedFlagRule[] = [
     category: "severe_burn",
     when: [
       /\b(?:big|large|huge|massive) (?:\w+ )?(?:blisters?|blistering|burns?|scalds?)\b|\bblisters all over\b|\bblistering all over\b/,
+      /\b(?:burn\w*|scald\w*) (?:by|with|from|in) (?:the )?(?:boiling|hot|scalding) (?:oil|water|fat|steam)\b/,
       new RegExp(`\\b(?:boiling|hot) (?:water|oil|tea|coffee|soup|kettle|fat)\\b(?: \\w+){0,6} (?:on|onto|over|all over|down) (?:him|her|my|his|them|the|their|herself|himself|myself)\\w*\\b`),
       /\b(?:tipped|pulled|knocked|spilled|spilt) (?:the |a )?(?:kettle|pan|saucepan|pot)\b(?: \w+){0,3} (?:on|onto|over|all over|down)\b/,
       new RegExp(`\\bburn\\w* (?:covers|covering|all over|over) (?:\\w+ ){0,2}(?:whole |entire |most of )?${PERSON}? ?${BODY_REGION}\\b`),
@@ -519,7 +543,7 @@ export const RED_FLAG_RULES: RedFlagRule[] = [
   {
     id: "burn-face-hands",
     category: "severe_burn",
-    when: [/\bburn\w* (?:on )?(?:my |his |her |their )?(?:face|hands?)\b/],
+    when: [/\bburn\w* (?:on )?(?:my |his |her |their )?(?:face|hands?)\b|\b(?:face|hands?) (?:got |was |is |has been |have been |were )?(?:burned|burnt|scalded)\b/],
     and: [/\b(?:blister\w*|fire|flames|boiling|deep|white|leathery|charred|chemical|acid|baby|toddler|child|kid|son|daughter)\b/],
     unless: [/\b(?:thin|small|tiny|little|minor|superficial) (?:red )?(?:line|mark|spot|patch|burn)\b|\bjust red\b|\bfirst degree\b|\bsunburn\w*\b/],
   },
@@ -542,7 +566,7 @@ export const RED_FLAG_RULES: RedFlagRule[] = [
     category: "diabetic_emergency",
     when: [/\bdiabet\w*|\bblood sugar\b|\bsugars? (?:is|was|of|are|reading)\b|\binsulin\b|\btype (?:1|one)\b|\bglucose\b|\bhypo\b/],
     and: [
-      /\b(?:confus\w*|shaking|shaky|sweaty|unconscious|unresponsive|drowsy|fruity|pear drops|nail (?:polish|varnish) remover|vomit\w*|acting drunk|wont make sense|not making sense|fitting|seizure|ketones?|says hi|reads hi|cant (?:swallow|wake)|aggressive|slurr\w*|breathing (?:really |very )?(?:deep|fast|heavy))\b/,
+      /\b(?:confus\w*|shaking|shaky|sweaty|unconscious|unresponsive|drowsy|fruity|pear drops|nail (?:polish|varnish)|acetone|vomit\w*|acting drunk|wont make sense|not making sense|fitting|seizure|ketones?|says hi|reads hi|cant (?:swallow|wake)|aggressive|slurr\w*|breathing (?:really |very )?(?:deep|fast|heavy))\b/,
       /\b(?:sugar|glucose|reading)s? (?:is|was|of|reading|at) (?:only )?(?:[0-3](?:\.\d)?|[1-4]\d)\b(?!\.\d|\d)/,
       /\b(?:sugar|glucose) (?:is |was )?(?:over|above) (?:3\d|[4-9]\d\d)\b/,
     ],
@@ -576,7 +600,7 @@ export const RED_FLAG_RULES: RedFlagRule[] = [
     when: [
       /\b(?:stomach|belly|abdomen|tummy) (?:is |feels? )?(?:hard|rigid)\b|\bhard as a board\b/,
       /\bsudden (?:severe |really bad |terrible )?(?:belly|stomach|abdominal|tummy) pain\b/,
-      /\b(?:bitten|bit|stung) by a (?:snake|spider|scorpion|jellyfish|adder|rattlesnake)\b|\bsnake ?bite\b/,
+      /\b(?:bitten|bit|stung) by a (?:snake|spider|scorpion|jellyfish|adder|rattlesnake)\b|\bsnake ?bite\b|\b(?:snake|adder|rattlesnake|viper|cobra|scorpion|black widow|funnel web|box jellyfish) (?:just )?(?:bit|bitten|has bitten|stung)\b/,
       /\bcant (?:feel|move) (?:or (?:feel|move) )?(?:my|his|her|their) (?:legs|arms|body)\b/,
       /\b(?:heat ?stroke|hypothermi\w*)\b/,
       /\b(?:not|stopped|isnt|no longer|cant stop) (?:sweating|shivering)\b(?: \w+){0,6} (?:hot|burning|confus\w*|sun|heat|cold|drowsy)\b|\b(?:sun|heat|heatwave|hot car)\b(?: \w+){0,8} (?:confus\w*|not sweating|collaps\w*|fainted|fitting|seizure)\b/,
