@@ -28,6 +28,19 @@ function check(pool: KvSlotPool, slot: number, id: number): void {
 }
 
 describe("KvSlotPool", () => {
+  it("allocates slots as sequences arrive (doubling), not maxBatch up front", () => {
+    const pool = new KvSlotPool(1, 16, 1, 2, 8, 64);
+    expect(pool.allocatedSlots).toBe(4);
+    const owners = Array.from({ length: 9 }, (_, id) => ({ id }));
+    owners.forEach((o, id) => append(pool, pool.acquire(o), id, 3));
+    expect(pool.allocatedSlots).toBe(16);
+    owners.forEach((_, id) => check(pool, id, id));
+    for (let i = 0; i < 7; i++) pool.release(pool.liveSlots - 1);
+    expect(pool.allocatedSlots).toBe(4);
+    check(pool, 0, 0);
+    check(pool, 1, 1);
+  });
+
   it("keeps data through compaction, growth and shrink", () => {
     const pool = new KvSlotPool(2, 3, 2, 4, 8, 1024);
     const owners = [{ id: 1 }, { id: 2 }, { id: 3 }];
@@ -48,6 +61,7 @@ describe("KvSlotPool", () => {
     // Releasing the long sequence shrinks the capacity back to the longest live one.
     expect(pool.release(0)).toBe(owners[1]);
     expect(pool.capacity).toBe(64);
+    expect(pool.bytes()).toBe(2 * 2 * 3 * 2 * 64 * 4 * 4); // layers·K/V · slots · heads · capacity · dim · fp32
     check(pool, 0, 2);
     append(pool, 0, 2, 4);
     check(pool, 0, 2);

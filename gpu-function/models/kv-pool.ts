@@ -5,16 +5,20 @@
 // decode batch is exactly slots [0, n). Capacity tracks the longest live sequence (grown in
 // 64-token steps by at least 25%, shrunk when long sequences leave): GroupQueryAttention
 // touches the whole capacity of each batch row, so a tight capacity keeps a step O(context).
+// Slot buffers are allocated for the sequences actually live (doubling), not maxBatch up front.
 
 export type KvArray = Float32Array | Uint16Array;
 
 const GRANULE = 64;
+const MIN_SLOTS = 4;
 const roundUp = (n: number, m: number) => Math.ceil(n / m) * m;
 
 export class KvSlotPool {
   keys: KvArray[] = [];
   values: KvArray[] = [];
   capacity: number;
+  /** Slots the buffers currently hold (grows by doubling up to maxSlots, shrinks when idle). */
+  allocatedSlots: number;
   /** Tokens stored per slot (kept in sync with the owning cache handle). */
   readonly lengths: number[];
   readonly owners: (object | null)[];
@@ -31,6 +35,7 @@ export class KvSlotPool {
   ) {
     this.capacity = Math.min(initialCapacity, maxCapacity);
     this.initialCapacity = this.capacity;
+    this.allocatedSlots = Math.min(MIN_SLOTS, maxSlots);
     this.lengths = new Array<number>(maxSlots).fill(0);
     this.owners = new Array<object | null>(maxSlots).fill(null);
     this.allocate();
@@ -45,7 +50,7 @@ export class KvSlotPool {
   }
 
   private allocate(): void {
-    const n = this.maxSlots * this.slotSize;
+    const n = this.allocatedSlots * this.slotSize;
     this.keys = Array.from({ length: this.numLayers }, () => this.makeArray(n));
     this.values = Array.from({ length: this.numLayers }, () => this.makeArray(n));
   }
@@ -55,23 +60,27 @@ export class KvSlotPool {
     if (tokens > this.maxCapacity) throw new Error(`sequence of ${tokens} tokens exceeds the KV cache limit of ${this.maxCapacity}`);
     if (tokens <= this.capacity) return;
     const grown = Math.max(roundUp(tokens, GRANULE), roundUp(Math.ceil(this.capacity * 1.25), GRANULE));
-    this.relayout(Math.min(grown, this.maxCapacity));
+    this.relayout(Math.min(grown, this.maxCapacity), this.allocatedSlots);
   }
 
-  /** Gives memory (and per-step work) back when the longest live sequence is far below capacity. */
+  /** Gives memory (and per-step work) back when sequences are far shorter, or far fewer, than allocated. */
   private maybeShrink(): void {
     let longest = 0;
     for (let s = 0; s < this.live; s++) longest = Math.max(longest, this.lengths[s]);
     const target = Math.max(roundUp(longest + 1, GRANULE), this.initialCapacity);
-    if (target * 2 <= this.capacity) this.relayout(target);
+    const slots = Math.max(MIN_SLOTS, this.live * 2);
+    const shrinkCapacity = target * 2 <= this.capacity;
+    const shrinkSlots = slots * 2 <= this.allocatedSlots;
+    if (shrinkCapacity || shrinkSlots) this.relayout(shrinkCapacity ? target : this.capacity, shrinkSlots ? slots : this.allocatedSlots);
   }
 
-  /** Re-allocates the buffers with a new capacity, keeping each live slot's used positions. */
-  private relayout(capacity: number): void {
+  /** Re-allocates the buffers (capacity, slot count), keeping each live slot's used positions. */
+  private relayout(capacity: number, slots: number): void {
     const oldCap = this.capacity;
     const oldKeys = this.keys;
     const oldValues = this.values;
     this.capacity = capacity;
+    this.allocatedSlots = slots;
     this.allocate();
     const d = this.headDim;
     for (let l = 0; l < this.numLayers; l++) {
@@ -106,6 +115,7 @@ export class KvSlotPool {
 
   acquire(owner: object): number {
     if (this.live >= this.maxSlots) throw new Error(`KV cache is full: ${this.maxSlots} sequences are live (raise maxBatch or release finished caches)`);
+    if (this.live >= this.allocatedSlots) this.relayout(this.capacity, Math.min(this.maxSlots, this.allocatedSlots * 2));
     const slot = this.live++;
     this.owners[slot] = owner;
     this.lengths[slot] = 0;
@@ -144,6 +154,6 @@ export class KvSlotPool {
 
   /** Bytes held by the pool (for metrics). */
   bytes(): number {
-    return 2 * this.numLayers * this.maxSlots * this.slotSize * this.keys[0].BYTES_PER_ELEMENT;
+    return 2 * this.numLayers * this.allocatedSlots * this.slotSize * this.keys[0].BYTES_PER_ELEMENT;
   }
 }
