@@ -98,7 +98,7 @@ export async function prepareChatTurn(input: ChatTurnInput, deps: ChatDeps): Pro
     history = toHistory(stored);
   }
   await touchConversation(db, input.conversationId);
-  return { input, text, history, assistantMessageId: newId() };
+  return { input, text, history: input.history ?? history, assistantMessageId: newId() };
 }
 
 /** Streams one answer as neutral events and persists it (complete, partial or error) however the stream ends. */

@@ -34,6 +34,11 @@ export interface ChatTurnInput {
   regenerate?: boolean;
   widgetSiteId?: string | null;
   apiKeyId?: string | null;
+  /**
+   * Earlier turns sent by a stateless client (the partner API sends the whole
+   * conversation each time). When given, it replaces the stored history.
+   */
+  history?: HistoryMessage[];
 }
 
 export interface HistoryMessage {
