@@ -24,5 +24,8 @@ export async function withVectorIndexSuspended<T>(db: Db, fn: () => Promise<T>):
       await tx.execute(sql`select set_config('maintenance_work_mem', '256MB', true)`);
       for (const d of defs) await tx.execute(sql.raw(d.indexdef));
     });
+    // Fresh statistics, so the planner knows the tables are big and picks the indexes.
+    await db.execute(sql`analyze documents`);
+    await db.execute(sql`analyze chunks`);
   }
 }

@@ -32,7 +32,7 @@ export const DEFAULT_RETRIEVAL = {
   k: 8,
   minScore: 0,
   minSimilarity: 0.2,
-  candidates: 50,
+  candidates: 40,
   rrfK: 60,
   weights: { vector: 1, text: 1 },
 } as const;
@@ -96,34 +96,53 @@ export async function retrieveHybrid(
   const limit = options.maxPerDocument ? k * 4 : k;
 
   const vector = useVector ? await embedder!.embedQuery(text) : null;
-  const docFilter: SQL = options.sources?.length
-    ? sql`d.status = 'active' and d.source in (${sql.join(options.sources.map((s) => sql`${s}`), sql`, `)})`
-    : sql`d.status = 'active'`;
+  // Without a source filter, candidates are taken from chunks alone (so HNSW and GIN
+  // drive the plan) and archived documents are dropped afterwards; with one, the
+  // filter goes inside and HNSW iterative scans keep the candidate count.
+  const sourceFilter: SQL = options.sources?.length
+    ? sql`and c.document_id in (select id from documents where status = 'active' and source in (${sql.join(
+        options.sources.map((s) => sql`${s}`),
+        sql`, `,
+      )}))`
+    : sql``;
+  const vectorLiteral = vector ? JSON.stringify(vector) : null;
 
-  // Each CTE is materialised so the planner keeps the HNSW / GIN access paths.
+  // Each CTE is materialised so it is computed once, with its own index access path.
   const vecCte = vector
     ? sql`vec as materialized (
-        select c.id, (c.embedding <=> ${JSON.stringify(vector)}::vector) as dist
-        from chunks c join documents d on d.id = c.document_id
-        where ${docFilter} and c.embedding is not null
-        order by c.embedding <=> ${JSON.stringify(vector)}::vector
+        select c.id, (c.embedding <=> ${vectorLiteral}::vector) as dist
+        from chunks c
+        where c.embedding is not null ${sourceFilter}
+        order by c.embedding <=> ${vectorLiteral}::vector
         limit ${candidates}),
-      vec_ranked as (
-        select id, row_number() over (order by dist) as r, 1 - dist as sim from vec),
-      vec_kept as (select id, r, sim from vec_ranked where sim >= ${minSimilarity})`
+      vec_kept as (
+        select v.id, row_number() over (order by v.dist, v.id) as r, 1 - v.dist as sim
+        from vec v join chunks c on c.id = v.id join documents d on d.id = c.document_id
+        where d.status = 'active' and 1 - v.dist >= ${minSimilarity})`
     : sql`vec_kept as (select null::text as id, null::bigint as r, null::float8 as sim where false)`;
-  // websearch_to_tsquery (all terms) decides the strongest matches; an OR of the query's
-  // lexemes keeps recall for natural questions where not every word occurs in the answer.
+  // websearch_to_tsquery (all terms) gives the strongest matches. Natural questions rarely
+  // have every word in the answer, so chunks sharing at least two of the query's terms
+  // (one when the query has fewer than three) are candidates too, ranked by cover density.
+  // Requiring two terms keeps a common word ("symptoms") from pulling in half the corpus.
   const txtCte = useText
-    ? sql`q as (
+    ? sql`lex as (select lexeme from unnest(to_tsvector('english', ${text})) limit 8),
+      q as (
         select websearch_to_tsquery('english', ${text}) as strict,
-               (select string_agg(quote_literal(lexeme), ' | ') from unnest(to_tsvector('english', ${text})))::tsquery as loose),
-      txt_kept as materialized (
-        select c.id, row_number() over (order by (c.tsv @@ q.strict) desc, ts_rank_cd(c.tsv, q.loose, 1) desc, c.id) as r
-        from chunks c join documents d on d.id = c.document_id, q
-        where ${docFilter} and q.loose is not null and c.tsv @@ q.loose
-        order by r
-        limit ${candidates})`
+               (select string_agg(quote_literal(lexeme), ' | ') from lex)::tsquery as anyterm,
+               (case when (select count(*) from lex) >= 3
+                  then (select string_agg(format('(%s & %s)', quote_literal(a.lexeme), quote_literal(b.lexeme)), ' | ')
+                        from lex a join lex b on a.lexeme < b.lexeme)
+                  else (select string_agg(quote_literal(lexeme), ' | ') from lex) end)::tsquery as relaxed),
+      txt as materialized (
+        select c.id, (c.tsv @@ q.strict) as all_terms, ts_rank_cd(c.tsv, q.anyterm, 1) as rank
+        from chunks c, q
+        where q.relaxed is not null and (c.tsv @@ q.relaxed or c.tsv @@ q.strict) ${sourceFilter}),
+      txt_top as materialized (
+        select id, all_terms, rank from txt order by all_terms desc, rank desc, id limit ${candidates}),
+      txt_kept as (
+        select t.id, row_number() over (order by t.all_terms desc, t.rank desc, t.id) as r
+        from txt_top t join chunks c on c.id = t.id join documents d on d.id = c.document_id
+        where d.status = 'active')`
     : sql`txt_kept as (select null::text as id, null::bigint as r where false)`;
 
   const statement = sql`with ${vecCte}, ${txtCte},
@@ -144,12 +163,14 @@ export async function retrieveHybrid(
     order by f.s desc, f.id
     limit ${limit}`;
 
-  const rows = vector
+  // HNSW returns at most hnsw.ef_search (default 40) neighbours, and a source filter
+  // needs iterative scans to refill: only then is a transaction with local settings worth it.
+  const needsSettings = vector !== null && (candidates > 40 || (options.sources?.length ?? 0) > 0);
+  const rows = needsSettings
     ? await db.transaction(async (tx) => {
-        // ef_search bounds how many neighbours HNSW can return; iterative scans keep
-        // filtered searches (by source) from coming back short.
-        await tx.execute(sql`select set_config('hnsw.ef_search', ${String(Math.max(40, candidates))}, true)`);
-        await tx.execute(sql`select set_config('hnsw.iterative_scan', 'relaxed_order', true)`);
+        await tx.execute(
+          sql`select set_config('hnsw.ef_search', ${String(Math.max(40, candidates))}, true), set_config('hnsw.iterative_scan', 'relaxed_order', true)`,
+        );
         return rowsOf<Row>(await tx.execute(statement));
       })
     : rowsOf<Row>(await db.execute(statement));
