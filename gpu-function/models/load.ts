@@ -79,7 +79,21 @@ export function weightBytesPerToken(g: GraphBuilder): number {
   return total;
 }
 
+function checkLoadOptions(opts: LoadOptions): void {
+  const positiveInt = (v: unknown) => Number.isInteger(v) && (v as number) > 0;
+  if (opts.maxBatch !== undefined && !positiveInt(opts.maxBatch)) throw new Error(`loadModel: maxBatch must be a positive integer, got ${opts.maxBatch}`);
+  if (opts.maxSequenceLength !== undefined && !positiveInt(opts.maxSequenceLength)) throw new Error(`loadModel: maxSequenceLength must be a positive integer, got ${opts.maxSequenceLength}`);
+  if (opts.kvInitialCapacity !== undefined && !positiveInt(opts.kvInitialCapacity)) throw new Error(`loadModel: kvInitialCapacity must be a positive integer, got ${opts.kvInitialCapacity}`);
+  if (opts.quantize !== undefined && !["none", "int8", "int4"].includes(opts.quantize)) throw new Error(`loadModel: quantize must be none, int8 or int4, got ${String(opts.quantize)}`);
+  if (opts.precision !== undefined && opts.precision !== "fp32" && opts.precision !== "fp16") throw new Error(`loadModel: precision must be fp32 or fp16, got ${String(opts.precision)}`);
+  if (opts.lora) {
+    if (!positiveInt(opts.lora.maxRank)) throw new Error(`loadModel: lora.maxRank must be a positive integer, got ${opts.lora.maxRank}`);
+    if (opts.lora.targetModules.length === 0) throw new Error("loadModel: lora.targetModules is empty");
+  }
+}
+
 export async function loadModel(dir: string, opts: LoadOptions = {}): Promise<LoadedModel> {
+  checkLoadOptions(opts);
   const model = await readHfModel(dir);
   await mergeGenerationEos(dir, model);
   const { family, dims, config } = model;
@@ -98,11 +112,12 @@ export async function loadModel(dir: string, opts: LoadOptions = {}): Promise<Lo
   const graph = family.buildFusedGraph(dims, config, tensors, graphOpts);
   const session = await ort.InferenceSession.create(graph.toBytes(), sessionOptions(device, opts.intraOpThreads));
   return new OrtCausalLm({
-    session, dims, maxSequenceLength, maxBatch: opts.maxBatch ?? 16, loraTargets, kvType: graphOpts.floatType, weightBytes: weightBytesPerToken(graph), kvInitialCapacity: opts.kvInitialCapacity,
+    session, dims, maxSequenceLength, maxBatch: opts.maxBatch ?? 16, loraTargets, kvType: graphOpts.floatType, weightBytes: weightBytesPerToken(graph), kvInitialCapacity: opts.kvInitialCapacity, loraMaxRank: opts.lora?.maxRank,
   });
 }
 
 export async function loadEmbedder(dir: string, opts: LoadOptions = {}): Promise<LoadedEmbedder> {
+  checkLoadOptions(opts);
   const model = await readHfModel(dir);
   const device = resolveDevice(opts);
   const maxSequenceLength = Math.min(opts.maxSequenceLength ?? model.dims.maxPositions, model.dims.maxPositions);

@@ -16,10 +16,13 @@ export class LoraFeedBuilder {
   private readonly ids = new WeakMap<PreparedLora, number>();
   private nextId = 1;
 
-  constructor(private readonly targets: LoraTarget[]) {}
+  constructor(private readonly targets: LoraTarget[], private readonly maxRank = Infinity) {}
 
   /** Checks an adapter against the load's LoRA targets; throws a clear error otherwise. */
   validate(lora: PreparedLora): void {
+    if (!Number.isInteger(lora.rank) || lora.rank < 1) throw new Error(`adapter "${lora.name}": rank must be a positive integer, got ${lora.rank}`);
+    if (lora.rank > this.maxRank) throw new Error(`adapter "${lora.name}": rank ${lora.rank} exceeds this load's maxRank ${this.maxRank}`);
+    if (!Number.isFinite(lora.scale)) throw new Error(`adapter "${lora.name}": scale must be a finite number`);
     const byModule = new Map(this.targets.map((t) => [t.module, t]));
     for (const [module, w] of lora.weights) {
       const t = byModule.get(module);

@@ -116,6 +116,11 @@ describe("LoRA validation and the plain graph", () => {
       await expect(model.forward([{ tokens: [1], cache: model.newCache(), lora: wrongModule }])).rejects.toThrow(/module "model.layers.0.self_attn.k_proj" is not a LoRA target/);
       await expect(loadModel(base, { lora: { maxRank: 8, targetModules: ["qkv"] } })).rejects.toThrow(/LoRA target "qkv" is not a linear layer/);
       await expect(loadModel(base, { mergeAdapter: wrongShape })).rejects.toThrow(/do not match r=3/);
+      const tooBig = await randomAdapter(base, "big", ["q_proj"], 16, 1, 6);
+      const small = await loadModel(base, { lora: { maxRank: 8, targetModules: ["q_proj"] } });
+      await expect(small.forward([{ tokens: [1], cache: small.newCache(), lora: tooBig }])).rejects.toThrow(/rank 16 exceeds this load's maxRank 8/);
+      await small.dispose();
+      await expect(loadModel(base, { maxBatch: 0 })).rejects.toThrow(/maxBatch must be a positive integer/);
     } finally {
       await model.dispose();
     }

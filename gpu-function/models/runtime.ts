@@ -60,6 +60,7 @@ export interface RuntimeParts {
   maxSequenceLength: number;
   maxBatch: number;
   loraTargets: LoraTarget[];
+  loraMaxRank?: number;
   kvType: "float32" | "float16";
   weightBytes: number;
   kvInitialCapacity?: number;
@@ -86,7 +87,7 @@ export class OrtCausalLm implements LoadedModel {
     this.loraTargets = p.loraTargets;
     this.kvType = p.kvType;
     this.bytes = p.weightBytes;
-    this.lora = new LoraFeedBuilder(p.loraTargets);
+    this.lora = new LoraFeedBuilder(p.loraTargets, p.loraMaxRank);
     this.loraModules = p.loraTargets.map((t) => t.module);
     this.needsPositions = this.session.inputNames.includes("position_ids");
     const makeArray = p.kvType === "float16" ? (n: number) => new Uint16Array(n) : (n: number) => new Float32Array(n);
