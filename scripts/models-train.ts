@@ -15,7 +15,7 @@ import type { StageContext } from "../gpu-function/train/recipes/stages";
 import { STAGES, type Stage } from "../gpu-function/train/recipes/stage-names";
 
 function usage(msg: string): never {
-  console.error(`models:train: ${msg}\nusage: npm run models:train -- --medquad <dir> --pubmedqa <file> [--out models] [--work .data/models-train] [--stages ${STAGES.join(",")}] [--log file] [--force]`);
+  console.error(`models:train: ${msg}\nusage: npm run models:train -- --medquad <dir> --pubmedqa <file> [--out models] [--work .data/models-train] [--stages ${STAGES.join(",")}] [--log file] [--force] [--quick] [--embedder-init <base checkpoint params.safetensors>]`);
   process.exit(2);
 }
 
@@ -57,6 +57,8 @@ async function main(): Promise<void> {
       stages: { type: "string", default: STAGES.join(",") },
       log: { type: "string" },
       force: { type: "boolean", default: false },
+      quick: { type: "boolean", default: false },
+      "embedder-init": { type: "string" },
     },
   });
   if (!values.medquad || !existsSync(values.medquad)) usage(`--medquad must name the MedQuAD directory (got ${values.medquad ?? "nothing"})`);
@@ -75,6 +77,8 @@ async function main(): Promise<void> {
     out: path.resolve(values.out),
     work: path.resolve(values.work),
     force: values.force,
+    quick: values.quick,
+    embedderInit: values["embedder-init"] ? path.resolve(values["embedder-init"]) : undefined,
     log,
     progress: progressFactory(logFile, log),
   };

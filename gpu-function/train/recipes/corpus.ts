@@ -4,20 +4,24 @@
 import { isHeldOut, readMedQuad, type MedQuadQaPair } from "../../data/medquad";
 import { readPubMedQa, type PubMedQaItem } from "../../data/pubmedqa";
 
+/** A MedQuAD pair with its document's focus (the topic, used as the source title). */
+export type MedQuadItem = MedQuadQaPair & { focus: string };
+
 export interface MedicalCorpus {
-  train: MedQuadQaPair[];
-  heldOut: MedQuadQaPair[];
+  train: MedQuadItem[];
+  heldOut: MedQuadItem[];
   pubmed: PubMedQaItem[];
 }
 
 export function loadMedicalCorpus(medquadDir: string, pubmedqaFile: string): MedicalCorpus {
   const mq = readMedQuad(medquadDir);
-  const train: MedQuadQaPair[] = [];
-  const heldOut: MedQuadQaPair[] = [];
+  const train: MedQuadItem[] = [];
+  const heldOut: MedQuadItem[] = [];
   // Duplicate questions with identical answers appear across collections; keep one.
   const seen = new Set<string>();
   for (const doc of mq.documents) {
-    for (const p of doc.qaPairs) {
+    for (const pair of doc.qaPairs) {
+      const p = { ...pair, focus: doc.focus };
       const key = `${p.question}\u0000${p.answer}`;
       if (isHeldOut(p.questionId)) {
         heldOut.push(p);

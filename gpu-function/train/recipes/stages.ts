@@ -22,14 +22,23 @@ export interface StageContext {
   out: string;
   work: string;
   force: boolean;
+  /** Smoke-test mode: a few steps and small evaluations, to check the pipeline end to end. */
+  quick: boolean;
+  /** Embedder initial weights: a base checkpoint's params.safetensors (default: the finished models/base). */
+  embedderInit?: string;
   log: (line: string) => void;
   progress: (label: string) => { onEvent: (e: TrainEvent) => void; stop: () => void };
 }
 
 let corpusCache: MedicalCorpus | null = null;
-function corpus(ctx: StageContext): MedicalCorpus {
+export function corpusOf(ctx: StageContext): MedicalCorpus {
   corpusCache ??= loadMedicalCorpus(ctx.medquad, ctx.pubmedqa);
   return corpusCache;
+}
+
+/** The stage's training config, shrunk to a few steps in quick mode. */
+export function sized<T extends { maxSteps?: number; checkpointEvery?: number }>(ctx: StageContext, cfg: T): T {
+  return ctx.quick ? { ...cfg, maxSteps: 3, checkpointEvery: 2 } : cfg;
 }
 
 export async function loadTokenizer(dir: string): Promise<TextEncoder & { decode(ids: number[]): string }> {
@@ -51,7 +60,7 @@ async function writeJson(file: string, value: unknown): Promise<void> {
 async function stageTokenizer(ctx: StageContext): Promise<void> {
   const dir = path.join(ctx.out, "base");
   if (!ctx.force && existsSync(path.join(dir, "tokenizer.json"))) return ctx.log("tokenizer: present, skipped");
-  const c = corpus(ctx);
+  const c = corpusOf(ctx);
   const bpe = trainBpe(countPieces(corpusTexts(c)), { vocabSize: VOCAB_SIZE, specialTokens: [...SPECIAL_TOKENS] });
   for (const d of [dir, path.join(ctx.out, "embedder")]) {
     await writeJson(path.join(d, "tokenizer.json"), tokenizerJson(bpe));
@@ -76,13 +85,13 @@ async function stageBase(ctx: StageContext): Promise<void> {
   const dir = path.join(ctx.out, "base");
   if (!ctx.force && existsSync(path.join(dir, "model.safetensors"))) return ctx.log("base: present, skipped");
   const tok = await loadTokenizer(dir);
-  const examples = pretrainExamples(tok, corpus(ctx));
+  const examples = pretrainExamples(tok, corpusOf(ctx)).slice(0, ctx.quick ? 200 : undefined);
   const tokens = examples.reduce((a, e) => a + e.inputIds.length, 0);
   ctx.log(`base: ${examples.length} documents, ${tokens} tokens`);
   const config = baseModelConfig();
   const base = initRandomModel(config, SEED);
   const p = ctx.progress("base");
-  const result = await trainModel({ ...PRETRAIN, checkpointDir: path.join(ctx.work, "base") }, { examples }, { base, onEvent: p.onEvent });
+  const result = await trainModel({ ...sized(ctx, PRETRAIN), checkpointDir: path.join(ctx.work, "base") }, { examples }, { base, onEvent: p.onEvent });
   p.stop();
   await saveModelDir(dir, config, result.weights!, "F16");
   await writeJson(path.join(ctx.work, "base-metrics.json"), {
