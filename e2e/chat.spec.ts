@@ -77,6 +77,30 @@ test.describe("public web chat", () => {
     await expect(chat.historyList).toContainText("How long does a cold last?");
   });
 
+  test("retry replaces the answer, and the history sidebar starts new chats and deletes old ones", async ({ page }) => {
+    const chat = new ChatPage(page);
+    await chat.open();
+    await chat.accept();
+    await chat.ask("What is a migraine?");
+    await chat.waitForAnswer();
+    await chat.lastAnswer().getByRole("button", { name: "Retry this answer" }).click();
+    await chat.waitForAnswer();
+    await expect(chat.assistantMessages).toHaveCount(1);
+    const conversationId = chat.conversationIdFromUrl();
+    const stored = (await (await page.request.get(`/api/conversations/${conversationId}`)).json()) as { messages: { role: string }[] };
+    expect(stored.messages.map((m) => m.role)).toEqual(["user", "assistant"]);
+
+    await page.getByRole("button", { name: "+ New chat" }).click();
+    await expect(page).toHaveURL(/\/$/);
+    await expect(chat.userMessages).toHaveCount(0);
+    const entry = chat.historyList.getByRole("listitem").filter({ hasText: "What is a migraine?" });
+    await expect(entry).toBeVisible();
+    page.once("dialog", (dialog) => void dialog.accept());
+    await entry.getByRole("button", { name: /Delete conversation/ }).click();
+    await expect(entry).toBeHidden();
+    expect((await page.request.get(`/api/conversations/${conversationId}`)).status()).toBe(404);
+  });
+
   test.describe("on a phone", () => {
     test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
