@@ -129,12 +129,23 @@ async function prepareModels(): Promise<void> {
 }
 
 // ---------- measurements ----------
+// The machine is shared, so contenders run interleaved, ROUNDS times, and each figure is the
+// best round (the least-disturbed one), which is the usual practice for noisy hosts.
 
-interface RunStats {
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+
+interface Solo {
   decodeTokS: number;
   ttftMs: number;
-  aggregate: Map<number, number>;
   firstTokens: number[];
+}
+
+interface Contender {
+  name: string;
+  solo(): Promise<Solo>;
+  /** Aggregate tok/s with n concurrent streams of NEW_TOKENS each. */
+  streams(n: number): Promise<number>;
+  dispose(): Promise<void>;
 }
 
 function prompts(n: number): string[] {
@@ -142,28 +153,32 @@ function prompts(n: number): string[] {
   return Array.from({ length: n }, (_, i) => `Q${String(i).padStart(2, "0")}: what causes anemia and how is it treated?`.slice(0, PROMPT_TOKENS));
 }
 
-async function benchEngine(opts: LoadOptions, lora: PreparedLora | null): Promise<RunStats & { weightBytes: number }> {
+async function engineContender(name: string, opts: LoadOptions, lora: PreparedLora | null): Promise<Contender & { weightBytes: number }> {
   const model = await loadModel(MODEL_DIR, { maxBatch: 16, ...opts });
   const tok = await ChatTokenizer.fromDir(MODEL_DIR);
   const scheduler = new Scheduler(model, tok, { maxBatch: 16, maxQueue: 64 });
   const run = (texts: string[], maxTokens: number) =>
     Promise.all(texts.map((t) => scheduler.submit({ promptTokens: tok.encode(t), lora, sampling: GREEDY, maxTokens, stop: [], ignoreEos: true })));
   await run(prompts(2), 8); // warm-up
-  const t0 = performance.now();
-  const [solo] = await run(prompts(1), NEW_TOKENS * 2);
-  const soloMs = performance.now() - t0;
-  const stats: RunStats = { decodeTokS: ((solo!.completionTokens - 1) * 1000) / (soloMs - solo!.ttftMs), ttftMs: solo!.ttftMs, aggregate: new Map(), firstTokens: solo!.tokenIds.slice(0, 16) };
-  for (const n of STREAMS) {
-    const start = performance.now();
-    const results = await run(prompts(n), NEW_TOKENS);
-    stats.aggregate.set(n, (results.reduce((a, r) => a + r.completionTokens, 0) * 1000) / (performance.now() - start));
-  }
-  const weightBytes = model.weightBytes();
-  await model.dispose();
-  return { ...stats, weightBytes };
+  return {
+    name,
+    weightBytes: model.weightBytes(),
+    async solo() {
+      const t0 = performance.now();
+      const [r] = await run(prompts(1), NEW_TOKENS * 2);
+      const ms = performance.now() - t0;
+      return { decodeTokS: ((r!.completionTokens - 1) * 1000) / (ms - r!.ttftMs), ttftMs: r!.ttftMs, firstTokens: r!.tokenIds.slice(0, 16) };
+    },
+    async streams(n) {
+      const start = performance.now();
+      const results = await run(prompts(n), NEW_TOKENS);
+      return (results.reduce((a, r) => a + r.completionTokens, 0) * 1000) / (performance.now() - start);
+    },
+    dispose: () => model.dispose(),
+  };
 }
 
-async function benchTransformersJs(): Promise<RunStats> {
+async function transformersJsContender(): Promise<Contender> {
   tjsEnv.localModelPath = TJS_ROOT;
   tjsEnv.allowRemoteModels = false;
   tjsEnv.allowLocalModels = true;
@@ -171,6 +186,7 @@ async function benchTransformersJs(): Promise<RunStats> {
   const generate = async (texts: string[], maxNew: number) => {
     const stamps: number[] = [];
     const ids: number[] = [];
+    // put() #0 is the prompt, #1 the first new token, then one per token.
     const streamer = {
       put: (value: bigint[][]) => {
         stamps.push(performance.now());
@@ -182,17 +198,40 @@ async function benchTransformersJs(): Promise<RunStats> {
     return { stamps, ids };
   };
   await generate(prompts(2), 8); // warm-up
-  const t0 = performance.now();
-  const { stamps, ids } = await generate(prompts(1), NEW_TOKENS * 2);
-  // put() #0 is the prompt, #1 the first new token, then one per token.
-  const stats: RunStats = { decodeTokS: ((stamps.length - 2) * 1000) / (stamps.at(-1)! - stamps[1]!), ttftMs: stamps[1]! - t0, aggregate: new Map(), firstTokens: ids.slice(0, 16) };
-  for (const n of STREAMS) {
-    const start = performance.now();
-    await generate(prompts(n), NEW_TOKENS);
-    stats.aggregate.set(n, (n * NEW_TOKENS * 1000) / (performance.now() - start));
+  return {
+    name: "transformers.js",
+    async solo() {
+      const t0 = performance.now();
+      const { stamps, ids } = await generate(prompts(1), NEW_TOKENS * 2);
+      return { decodeTokS: ((stamps.length - 2) * 1000) / (stamps.at(-1)! - stamps[1]!), ttftMs: stamps[1]! - t0, firstTokens: ids.slice(0, 16) };
+    },
+    async streams(n) {
+      const start = performance.now();
+      await generate(prompts(n), NEW_TOKENS);
+      return (n * NEW_TOKENS * 1000) / (performance.now() - start);
+    },
+    dispose: () => generator.dispose(),
+  };
+}
+
+interface Best {
+  solo: Solo;
+  streams: Map<number, number>;
+}
+
+async function measure(contenders: Array<{ c: Contender; streams: number[] }>): Promise<Map<string, Best>> {
+  const best = new Map<string, Best>();
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const { c, streams } of contenders) {
+      const b = best.get(c.name) ?? { solo: { decodeTokS: 0, ttftMs: Infinity, firstTokens: [] }, streams: new Map() };
+      const s = await c.solo();
+      b.solo = { decodeTokS: Math.max(b.solo.decodeTokS, s.decodeTokS), ttftMs: Math.min(b.solo.ttftMs, s.ttftMs), firstTokens: s.firstTokens };
+      for (const n of streams) b.streams.set(n, Math.max(b.streams.get(n) ?? 0, await c.streams(n)));
+      best.set(c.name, b);
+    }
+    process.stderr.write(`round ${round + 1}/${ROUNDS} done\n`);
   }
-  await generator.dispose();
-  return stats;
+  return best;
 }
 
 /** Memory-copy bandwidth (bytes read + written per second, STREAM "copy" convention), best of 5. */
@@ -225,49 +264,71 @@ function randomLora(model: LoadedModel): PreparedLora {
 
 const f1 = (x: number) => x.toFixed(1);
 
+function printTable(rows: string[][]): void {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  for (const r of rows) console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  "));
+}
+
 async function main(): Promise<void> {
-  console.log(`gpu-function benchmark: llama hidden=${HIDDEN} layers=${LAYERS}, prompt ${PROMPT_TOKENS} tokens, ${NEW_TOKENS} new tokens per stream`);
+  console.log(`gpu-function benchmark: llama hidden=${HIDDEN} layers=${LAYERS}, prompt ${PROMPT_TOKENS} tokens, ${NEW_TOKENS} new tokens per stream, best of ${ROUNDS} interleaved rounds`);
   await prepareModels();
   const bandwidth = copyBandwidth();
   const loraOpts: LoadOptions = { lora: { maxRank: LORA_RANK, targetModules: ["q_proj", "v_proj"] } };
-
-  const engine = await benchEngine({ lora: null }, null);
   const probe = await loadModel(MODEL_DIR, { maxBatch: 16, ...loraOpts });
   const adapter = randomLora(probe);
   await probe.dispose();
-  const withLora = await benchEngine(loraOpts, adapter);
-  const merged = await benchEngine({ lora: null, mergeAdapter: adapter }, null);
-  const int8 = await benchEngine({ lora: null, quantize: "int8" }, null);
-  const peer = await benchTransformersJs();
 
-  const rows: Array<[string, string, string, string]> = [["metric", "engine", "transformers.js", "ratio"]];
-  rows.push(["decode tok/s, batch 1", f1(engine.decodeTokS), f1(peer.decodeTokS), `${(engine.decodeTokS / peer.decodeTokS).toFixed(2)}×`]);
-  rows.push(["TTFT ms, batch 1", f1(engine.ttftMs), f1(peer.ttftMs), `${(peer.ttftMs / engine.ttftMs).toFixed(2)}× faster`]);
+  const engine = await engineContender("engine", { lora: null }, null);
+  const lora = await engineContender("engine, LoRA as graph inputs", loraOpts, adapter);
+  const merged = await engineContender("engine, LoRA merged", { lora: null, mergeAdapter: adapter }, null);
+  const int4 = await engineContender("engine, int4 weights", { lora: null, quantize: "int4" }, null);
+  const peer = await transformersJsContender();
+  const results = await measure([
+    { c: engine, streams: STREAMS },
+    { c: peer, streams: STREAMS },
+    { c: lora, streams: [16] },
+    { c: merged, streams: [16] },
+    { c: int4, streams: [16] },
+  ]);
+  const e = results.get(engine.name)!;
+  const p = results.get(peer.name)!;
+
+  const rows = [["metric", "engine", "transformers.js", "ratio"]];
+  rows.push(["decode tok/s, batch 1", f1(e.solo.decodeTokS), f1(p.solo.decodeTokS), `${(e.solo.decodeTokS / p.solo.decodeTokS).toFixed(2)}×`]);
+  rows.push(["TTFT ms, batch 1", f1(e.solo.ttftMs), f1(p.solo.ttftMs), `${(p.solo.ttftMs / e.solo.ttftMs).toFixed(2)}× faster`]);
   for (const n of STREAMS) {
-    const e = engine.aggregate.get(n)!;
-    const p = peer.aggregate.get(n)!;
-    rows.push([`aggregate tok/s, ${n} stream${n > 1 ? "s" : ""}`, f1(e), f1(p), `${(e / p).toFixed(2)}×`]);
+    rows.push([`aggregate tok/s, ${n} stream${n > 1 ? "s" : ""}`, f1(e.streams.get(n)!), f1(p.streams.get(n)!), `${(e.streams.get(n)! / p.streams.get(n)!).toFixed(2)}×`]);
   }
-  rows.push(["decode tok/s, batch 1, int8 weights*", f1(int8.decodeTokS), f1(peer.decodeTokS), `${(int8.decodeTokS / peer.decodeTokS).toFixed(2)}×`]);
-  rows.push(["aggregate tok/s, 16 streams, int8*", f1(int8.aggregate.get(16)!), f1(peer.aggregate.get(16)!), `${(int8.aggregate.get(16)! / peer.aggregate.get(16)!).toFixed(2)}×`]);
-  const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
-  for (const r of rows) console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  "));
+  const q = results.get(int4.name)!;
+  rows.push(["decode tok/s, batch 1, int4*", f1(q.solo.decodeTokS), f1(p.solo.decodeTokS), `${(q.solo.decodeTokS / p.solo.decodeTokS).toFixed(2)}×`]);
+  rows.push(["aggregate tok/s, 16 streams, int4*", f1(q.streams.get(16)!), f1(p.streams.get(16)!), `${(q.streams.get(16)! / p.streams.get(16)!).toFixed(2)}×`]);
+  printTable(rows);
+  console.log("* QUANTIZE=int4: MatMulNBits weight-only quantisation (block 32), not the fp32 numerics of the peer");
 
-  console.log("* QUANTIZE=int8: MatMulNBits weight-only quantisation (not the same numerics as the fp32 peer)");
+  const l = results.get(lora.name)!;
+  const m = results.get(merged.name)!;
+  const overhead1 = 1 - l.solo.decodeTokS / m.solo.decodeTokS;
+  const overhead16 = 1 - l.streams.get(16)! / m.streams.get(16)!;
+  console.log(`\nLoRA r=${LORA_RANK} (q_proj, v_proj) as graph inputs vs merged into the weights:`);
+  printTable([
+    ["", "LoRA inputs", "merged", "overhead"],
+    ["decode tok/s, batch 1", f1(l.solo.decodeTokS), f1(m.solo.decodeTokS), `${(100 * overhead1).toFixed(1)}%`],
+    ["aggregate tok/s, 16 streams", f1(l.streams.get(16)!), f1(m.streams.get(16)!), `${(100 * overhead16).toFixed(1)}%`],
+  ]);
+
   const bound = bandwidth / engine.weightBytes;
-  console.log(`\nmemory bandwidth (copy, read+write): ${(bandwidth / 1e9).toFixed(2)} GB/s; weights read per token: ${(engine.weightBytes / 1e6).toFixed(1)} MB`);
-  console.log(`batch-1 decode vs bandwidth bound (${f1(bound)} tok/s): ${((100 * engine.decodeTokS) / bound).toFixed(1)}%`);
-  const overhead1 = 1 - withLora.decodeTokS / merged.decodeTokS;
-  const overhead16 = 1 - withLora.aggregate.get(16)! / merged.aggregate.get(16)!;
-  console.log(`LoRA r=${LORA_RANK} on q_proj,v_proj as graph inputs vs merged: batch 1 ${f1(withLora.decodeTokS)} vs ${f1(merged.decodeTokS)} tok/s (overhead ${(100 * overhead1).toFixed(1)}%), 16 streams ${f1(withLora.aggregate.get(16)!)} vs ${f1(merged.aggregate.get(16)!)} tok/s (overhead ${(100 * overhead16).toFixed(1)}%)`);
-  const same = engine.firstTokens.every((t, i) => t === peer.firstTokens[i]);
+  const boundInt4 = bandwidth / int4.weightBytes;
+  console.log(`\nmemory bandwidth (copy, read+write): ${(bandwidth / 1e9).toFixed(2)} GB/s; weights read per token: ${(engine.weightBytes / 1e6).toFixed(1)} MB fp32, ${(int4.weightBytes / 1e6).toFixed(1)} MB int4`);
+  console.log(`batch-1 decode vs bandwidth bound: fp32 ${((100 * e.solo.decodeTokS) / bound).toFixed(1)}% of ${f1(bound)} tok/s; int4 ${((100 * q.solo.decodeTokS) / boundInt4).toFixed(1)}% of ${f1(boundInt4)} tok/s`);
+  const same = e.solo.firstTokens.length === 16 && e.solo.firstTokens.every((t, i) => t === p.solo.firstTokens[i]);
   console.log(`same weights check: first 16 greedy tokens ${same ? "identical" : "DIFFER"} between engine and transformers.js`);
   const targets = [
-    [engine.decodeTokS / peer.decodeTokS >= 1.5, "≥1.5× transformers.js at batch 1"],
-    [engine.aggregate.get(16)! / peer.aggregate.get(16)! >= 4, "≥4× aggregate at 16 streams"],
-    [overhead1 <= 0.15, "LoRA overhead ≤15% vs merged (batch 1)"],
+    [e.solo.decodeTokS / p.solo.decodeTokS >= 1.5, "≥1.5× transformers.js at batch 1 (fp32)"],
+    [e.streams.get(16)! / p.streams.get(16)! >= 4, "≥4× aggregate at 16 streams (fp32)"],
+    [overhead1 <= 0.15 && overhead16 <= 0.15, "LoRA overhead ≤15% vs merged"],
   ] as const;
   console.log(`targets: ${targets.map(([ok, label]) => `${ok ? "met" : "MISSED"} ${label}`).join("; ")}`);
+  for (const c of [engine, lora, merged, int4, peer]) await c.dispose();
 }
 
 main().catch((err: unknown) => {

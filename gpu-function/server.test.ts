@@ -1,6 +1,8 @@
 // Drives a real gpu-function (tiny random llama, real onnxruntime sessions) over HTTP on
 // 127.0.0.1 with the official `openai` client and the AI SDK.
 import { mkdtemp, rm } from "node:fs/promises";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -19,6 +21,9 @@ let dir: string;
 let server: GpuFunctionServer;
 let baseURL: string;
 let client: OpenAI;
+/** Stands in for the Next.js app: serves the promoted adapter at /api/internal/adapters/active. */
+let fakeApp: Server;
+let appAuth: string | undefined;
 
 function randomAdapter(targets: LoraTarget[], seed: number): PeftAdapterSpec {
   const rng = seededRandom(seed);
@@ -52,6 +57,14 @@ beforeAll(async () => {
   await probe.close();
   await writePeftAdapter(path.join(dir, "adapters", "alpha"), randomAdapter(targets, 1));
   await writePeftAdapter(path.join(dir, "adapters", "beta"), randomAdapter(targets, 2));
+  const promoted = randomAdapter(targets, 6);
+  fakeApp = createServer((req, res) => {
+    appAuth = req.headers.authorization;
+    if (req.url !== "/api/internal/adapters/active") return void res.writeHead(404).end();
+    res.writeHead(200, { "content-type": "application/json" });
+    res.end(JSON.stringify({ name: "promoted", adapter_config: peftConfigFor(promoted), adapter_model_base64: Buffer.from(encodePeftWeights(promoted)).toString("base64") }));
+  });
+  await new Promise<void>((r) => fakeApp.listen(0, "127.0.0.1", r));
   server = await createGpuFunctionServer({
     modelDir: path.join(dir, "model"),
     modelId: "tiny-base",
@@ -61,6 +74,7 @@ beforeAll(async () => {
     maxBatch: 4,
     adapterRoots: [path.join(dir, "adapters")],
     fineTuning: { jobsDir: path.join(dir, "jobs") },
+    appUrl: `http://127.0.0.1:${(fakeApp.address() as AddressInfo).port}`,
     intraOpThreads: 1,
     log: () => {},
   });
@@ -70,14 +84,16 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.close(1_000);
+  await new Promise((r) => fakeApp?.close(r));
   await rm(dir, { recursive: true, force: true });
 });
 
 describe("gpu-function over HTTP", () => {
-  it("lists the base model, loaded adapters and the embedder", async () => {
+  it("lists the base model, adapters from disk and from the app, and the embedder", async () => {
     const ids = [];
     for await (const m of client.models.list()) ids.push(m.id);
-    expect(ids).toEqual(["tiny-base", "alpha", "beta", "tiny-embedder"]);
+    expect(ids).toEqual(["tiny-base", "alpha", "beta", "promoted", "tiny-embedder"]);
+    expect(appAuth).toBe(`Bearer ${TOKEN}`);
     // Fine-tuning jobs are mounted on the same router and auth.
     const jobs = await client.fineTuning.jobs.list();
     expect(jobs.data).toEqual([]);
