@@ -280,6 +280,7 @@ export const RED_FLAG_RULES: RedFlagRule[] = [
       /\bbleeding (?:wont|doesnt|isnt|is not|will not|hasnt|not|cant|wouldnt) (?:be )?stop\w*\b/,
       /\b(?:wont|cant|doesnt|isnt|not) stop(?:ping)? (?:the )?bleeding\b/,
       /\b(?:lots of|a lot of|so much|loads of|tons of|masses of) blood\b/,
+      /\b(?:nosebleed|nose bleed|bleeding|bleed|pouring|gushing)\b(?: \w+){0,4} (?:for|over|more than|longer than) (?:(?:[2-9]\d|\d{3}) (?:minutes|mins)|twenty|thirty|forty|an hour|over an hour|\d+ hours|hours)\b/,
       /\b(?:knife|blade|glass|nail|metal|rod|spike|pole|branch|screwdriver|scissors)\b(?: \w+){0,2} (?:went|gone|is stuck|stuck|sticking|lodged|got stuck|has gone) (?:in|into|through|out of)\b|\bimpaled\b/,
       /\b(?:nosebleed|nose bleed|bleed|blood|it|cut|wound|gash)\b(?: \w+){0,6} (?:wont|doesnt|will not|isnt|hasnt|not|cant|wouldnt) (?:be )?stop\w*\b/,
       /\bspurting\b|\bsquirting\b|\bpulsing out\b/,
@@ -397,7 +398,7 @@ export const RED_FLAG_RULES: RedFlagRule[] = [
     id: "prolonged-or-repeated-seizure",
     category: "seizure",
     when: [/\b(?:seizure|seizures|fit|fits|convulsion|convulsions|fitting|seizing)\b/],
-    and: [/\b(?:lasted|lasting|going on|been going|longer than|more than|over) (?:for )?(?:[5-9]|\d\d|five|six|seven|eight|ten|fifteen|twenty) (?:minutes|mins)\b|\b(?:back to back|one after another|another one|hasnt stopped|wont stop|not stopping|still going|keeps? (?:coming|happening))\b/],
+    and: [/\bfirst (?:ever |time )?(?:seizure|fit|convulsion)\b|\bfirst time\b|\bstill (?:confused|not (?:right|awake|responding|herself|himself)|drowsy|unresponsive)\b|\bpregnan\w*\b/, /\b(?:lasted|lasting|going on|been going|longer than|more than|over) (?:for )?(?:[5-9]|\d\d|five|six|seven|eight|ten|fifteen|twenty) (?:minutes|mins)\b|\b(?:back to back|one after another|another one|hasnt stopped|wont stop|not stopping|still going|keeps? (?:coming|happening))\b/],
   },
   {
     id: "unequal-pupils",
@@ -480,6 +481,13 @@ export const RED_FLAG_RULES: RedFlagRule[] = [
     ],
     and: [/\bpregnan\w*\b|\b\d{1,2} weeks\b(?! old| ago)|\bpositive (?:pregnancy |home |preg )?test\b|\bperiod is (?:\w+ )?late\b|\bmissed (?:my )?period\b/],
     unless: [/\bnothing else\b/],
+  },
+  {
+    id: "preterm-labour",
+    category: "pregnancy_emergency",
+    when: [/\b(?:contractions|contracting|labour pains|labor pains|in labour|in labor|going into labou?r)\b/],
+    and: [/\b(?:[12]\d|3[0-6]) weeks\b/],
+    unless: [/\bbraxton\b/],
   },
   {
     id: "pregnancy-baby-movement",
@@ -608,6 +616,13 @@ export const RED_FLAG_RULES: RedFlagRule[] = [
       /\bbone (?:is )?(?:sticking|poking|coming) (?:out|through)\b|\b(?:leg|arm|ankle|wrist) (?:is )?(?:bent|pointing|twisted) (?:the )?wrong way\b/,
       /\bpulsating (?:lump|mass)\b(?: \w+){0,3} (?:belly|stomach|tummy|abdomen)\b/,
     ],
+  },
+  {
+    id: "acute-limb-ischaemia",
+    category: "other",
+    when: [/\b(?:leg|foot|arm|hand|toes|fingers)\b(?: \w+){0,3} (?:cold|white|pale|blue|mottled|grey)\b/],
+    and: [/\b(?:pain\w*|agony|numb|cant move|dead)\b/],
+    andAlso: [/\b(?:sudden\w*|all of a sudden|out of nowhere)\b/],
   },
   {
     id: "acute-eye",

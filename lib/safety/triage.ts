@@ -4,7 +4,7 @@
 // in 2015"), animals ("my cat is having a seizure"), fiction, explicitly minor injuries
 // (a rule's `unless`) and general-knowledge / educational / hypothetical questions that
 // describe no current event ("if someone is having a stroke, is it better to drive?").
-import { normalizeForTriage, splitClauses } from "./normalize";
+import { normalizeForTriage, splitClausesWithPauses, type Clause } from "./normalize";
 import { CURRENT_EVENT, GENERAL_FRAMING, RED_FLAG_RULES, type RedFlagRule, type TriageCategory } from "./red-flags";
 import { emergencyContactsFor, type EmergencyContacts } from "./contacts";
 import { emergencyNoticeText } from "./disclaimers";
@@ -43,8 +43,10 @@ const DISTANT_PAST =
 const ANIMAL = /\b(?:dog|dogs|cat|cats|puppy|kitten|pet|horse|rabbit|hamster|parrot|bird|guinea pig|ferret|goldfish)\b/;
 const FICTION = /\b(?:novel|screenplay|my character|a character|fictional|for a story|in my story|short story)\b/;
 
-function isNegated(clause: string, index: number): boolean {
-  const before = clause.slice(0, index).trim().split(" ").filter(Boolean).slice(-NEGATION_WINDOW);
+/** A negator within a few words before the match, in the same comma-delimited part ("isnt acting herself, very sleepy" keeps "sleepy" live). */
+function isNegated(clause: Clause, index: number): boolean {
+  const start = clause.pauses.filter((pause) => pause <= index).pop() ?? 0;
+  const before = clause.text.slice(start, index).trim().split(" ").filter(Boolean).slice(-NEGATION_WINDOW);
   return before.some((token) => NEGATORS.has(token));
 }
 
@@ -61,20 +63,20 @@ function globalOf(pattern: RegExp): RegExp {
 }
 
 /** First live (not negated, not long past, not about an animal) occurrence of any pattern in any clause. */
-function findLive(patterns: RegExp[], clauses: string[]): string | undefined {
-  for (const clause of clauses) {
+function findLive(patterns: RegExp[], clauses: Clause[]): string | undefined {
+  for (const { text: clause, pauses } of clauses) {
     if (DISTANT_PAST.test(clause)) continue;
     for (const pattern of patterns) {
       for (const m of clause.matchAll(globalOf(pattern))) {
         const index = m.index ?? 0;
-        if (!isNegated(clause, index) && !aboutAnAnimal(clause, index)) return m[0];
+        if (!isNegated({ text: clause, pauses }, index) && !aboutAnAnimal(clause, index)) return m[0];
       }
     }
   }
   return undefined;
 }
 
-function applyRule(rule: RedFlagRule, clauses: string[], whole: string): TriageMatch | undefined {
+function applyRule(rule: RedFlagRule, clauses: Clause[], whole: string): TriageMatch | undefined {
   const phrase = findLive(rule.when, clauses);
   if (phrase === undefined) return undefined;
   if (rule.and && findLive(rule.and, clauses) === undefined) return undefined;
@@ -100,8 +102,8 @@ export interface TriageOptions {
 /** Classifies one user message. `locale` picks the emergency number and crisis line (BCP 47, e.g. en-US). */
 export function triage(message: string, locale = "en-US", options: TriageOptions = {}): TriageResult {
   const normalized = normalizeForTriage(message);
-  const clauses = FICTION.test(normalized) || isGeneralQuestion(normalized) ? [] : splitClauses(normalized);
-  const whole = clauses.join(" . ");
+  const clauses = FICTION.test(normalized) || isGeneralQuestion(normalized) ? [] : splitClausesWithPauses(normalized);
+  const whole = clauses.map((clause) => clause.text).join(" . ");
   const matches: TriageMatch[] = [];
   for (const rule of RED_FLAG_RULES) {
     const match = applyRule(rule, clauses, whole);
