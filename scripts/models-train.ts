@@ -15,7 +15,7 @@ import type { StageContext } from "../gpu-function/train/recipes/stages";
 import { STAGES, type Stage } from "../gpu-function/train/recipes/stage-names";
 
 function usage(msg: string): never {
-  console.error(`models:train: ${msg}\nusage: npm run models:train -- --medquad <dir> --pubmedqa <file> [--out models] [--work .data/models-train] [--stages ${STAGES.join(",")}] [--log file] [--force] [--quick] [--embedder-init <base checkpoint params.safetensors>]`);
+  console.error(`models:train: ${msg}\nusage: npm run models:train -- --medquad <dir> --pubmedqa <file> [--out models] [--work .data/models-train] [--stages ${STAGES.join(",")}] [--log file] [--force] [--quick] [--embedder-init <base checkpoint params.safetensors>] [--base-stop-at <step>]`);
   process.exit(2);
 }
 
@@ -59,6 +59,7 @@ async function main(): Promise<void> {
       force: { type: "boolean", default: false },
       quick: { type: "boolean", default: false },
       "embedder-init": { type: "string" },
+      "base-stop-at": { type: "string" },
     },
   });
   if (!values.medquad || !existsSync(values.medquad)) usage(`--medquad must name the MedQuAD directory (got ${values.medquad ?? "nothing"})`);
@@ -79,6 +80,7 @@ async function main(): Promise<void> {
     force: values.force,
     quick: values.quick,
     embedderInit: values["embedder-init"] ? path.resolve(values["embedder-init"]) : undefined,
+    baseStopAt: values["base-stop-at"] ? Number(values["base-stop-at"]) : undefined,
     log,
     progress: progressFactory(logFile, log),
   };

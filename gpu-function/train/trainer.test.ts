@@ -84,6 +84,16 @@ describe("trainModel", () => {
     }
   });
 
+  it("stops early at stopAtStep on the full schedule and continues from there", async () => {
+    const cfg = { ...lora, maxSteps: 5, lrScheduler: "cosine" as const, checkpointDir: path.join(tmp, "stop") };
+    const part = await trainModel(cfg, { examples: train }, { base, stopAtStep: 2 });
+    expect(part.metrics.steps).toBe(2);
+    expect(part.metrics.totalSteps).toBe(5);
+    const rest = await trainModel(cfg, { examples: train }, { base });
+    const whole = await trainModel({ ...cfg, checkpointDir: "" }, { examples: train }, { base });
+    expect(rest.metrics.losses).toEqual(whole.metrics.losses);
+  });
+
   it("starts LoRA at the base model (B = 0): step-1 loss equals the base model's", async () => {
     const common = { learningRate: 1e-3, batchSize: 4, maxSteps: 1, maxSeqLength: 32, threads: 1, seed: 3 };
     const l = await trainModel({ ...common, mode: "lora", lora: { ...lora.lora, loraDropout: 0.3 } }, { examples: train }, { base });

@@ -32,6 +32,12 @@ export interface TrainOptions {
   base: string | BaseModel;
   onEvent?: (e: TrainEvent) => void;
   signal?: AbortSignal;
+  /**
+   * Stop after this optimizer step while keeping the planned schedule (a time budget:
+   * the LR curve is the full run's, cut short). Not part of the config's identity, so a
+   * checkpoint of the full run resumes into it.
+   */
+  stopAtStep?: number;
 }
 
 export interface TrainedAdapter {
@@ -166,7 +172,8 @@ export async function trainModel(configInput: TrainConfigInput, data: TrainDatas
   };
   try {
     const schedule = { peakLr: cfg.learningRate, totalSteps, warmupSteps: warmupStepsFor(totalSteps, cfg.warmupSteps, cfg.warmupRatio), scheduler: cfg.lrScheduler, minLrRatio: cfg.minLrRatio };
-    while (step < totalSteps) {
+    const lastStep = Math.min(totalSteps, opts.stopAtStep ?? totalSteps);
+    while (step < lastStep) {
       if (opts.signal?.aborted) {
         await save();
         throw new TrainingCancelledError(step);
@@ -204,7 +211,7 @@ export async function trainModel(configInput: TrainConfigInput, data: TrainDatas
         type: "step", step, totalSteps, epoch: (step * cfg.gradientAccumulationSteps) / perEpoch, loss, lr, gradNorm: norm,
         tokensPerSecond: inputTokens / Math.max(seconds, 1e-9), elapsedSeconds: elapsedBefore + (performance.now() - started) / 1000,
       });
-      if (cfg.checkpointEvery > 0 && step % cfg.checkpointEvery === 0 && step < totalSteps) await save();
+      if (cfg.checkpointEvery > 0 && step % cfg.checkpointEvery === 0 && step < lastStep) await save();
     }
     await save();
   } finally {

@@ -78,6 +78,7 @@ Full-parameter training (\`mode: "full"\`) with the project's autodiff over the 
 
 ${hyper(PRETRAIN as Json)}
 - Hardware: shared 2-core x86 CPU, ONNX Runtime 1.30 CPU EP, fp32 compute
+- Steps run: ${fmt(m.steps, 0)} of the ${fmt(m.totalSteps, 0)}-step schedule${m.steps < m.totalSteps ? " (stopped early to fit the time budget; the LR curve is the full schedule's, cut short)" : ""}
 - Training time on this machine: **${minutes(m.trainSeconds)}** (${fmt(m.tokensSeen, 0)} tokens, ${fmt(m.tokensPerSecond, 0)} tokens/s average while the machine was shared)
 - Final training loss: ${fmt(m.finalLoss, 3)}
 

@@ -26,6 +26,8 @@ export interface StageContext {
   quick: boolean;
   /** Embedder initial weights: a base checkpoint's params.safetensors (default: the finished models/base). */
   embedderInit?: string;
+  /** Time budget for pretraining: stop the planned schedule after this step. */
+  baseStopAt?: number;
   log: (line: string) => void;
   progress: (label: string) => { onEvent: (e: TrainEvent) => void; stop: () => void };
 }
@@ -91,7 +93,7 @@ async function stageBase(ctx: StageContext): Promise<void> {
   const config = baseModelConfig();
   const base = initRandomModel(config, SEED);
   const p = ctx.progress("base");
-  const result = await trainModel({ ...sized(ctx, PRETRAIN), checkpointDir: path.join(ctx.work, "base") }, { examples }, { base, onEvent: p.onEvent });
+  const result = await trainModel({ ...sized(ctx, PRETRAIN), checkpointDir: path.join(ctx.work, "base") }, { examples }, { base, onEvent: p.onEvent, stopAtStep: ctx.baseStopAt });
   p.stop();
   await saveModelDir(dir, config, result.weights!, "F16");
   await writeJson(path.join(ctx.work, "base-metrics.json"), {
