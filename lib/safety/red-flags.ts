@@ -52,7 +52,7 @@ const LIMB = "(?:arm|leg|hand|foot|side|fingers|grip)";
 const BODY_REGION = "(?:face|hands?|palms?|arms?|legs?|chest|back|tummy|belly|stomach|body|neck|feet|foot|thighs?|bum|bottom)";
 
 /** "scared of having a heart attack", "my risk of having a stroke": a worry, not an event. */
-const FEAR_OF_HAVING = /\b(?:scared|afraid|worried|fear|frightened|terrified|risk|chance|chances|prevent|avoid|odds|likely) (?:of|about|to be) (?:me |him |her )?(?:having|getting|have)\b/;
+const FEAR_OF_HAVING = /\b(?:scared|afraid|worried|fear|frightened|terrified|risk|chance|chances|prevent|avoid|odds|likely) (?:of|about|to be) (?:me |him |her )?(?:having|getting|have)\b|\bwhat if (?:i|he|she|you|someone|my \w+) (?:have|has|get|gets|had|ever)\b/;
 
 /** Presyncope / syncope words, shared by the cardiac and arrhythmia rules. */
 const PRESYNCOPE = /\b(?:faint\w*|dizzy|light[ -]?headed|pass(?:ing|ed)? out|black(?:ing|ed)? out|nearly blacked|vision (?:is )?(?:going|went|gone|goes|turning) (?:dark|black|grey|gray|white|funny|blurry)|(?:everything|world) (?:is )?(?:going|went|turning) (?:dark|black|grey|gray|white)|tunnel vision|collaps\w*|about to (?:pass out|faint|collapse)|going to (?:pass out|faint|collapse))\b/;
@@ -186,6 +186,8 @@ export const RED_FLAG_RULES: RedFlagRule[] = [
       /\b(?:barely|hardly) (?:get|say|speak|manage|finish|talk|breathe)\b/,
       /\b(?:only|can only) (?:say|speak|get out|manage) (?:one|two|three|a few|2|3|a couple of) (?:or (?:two|three|four|3|4) )?words\b/,
       /\b(?:having|in the middle of|middle of) an? (?:\w+ )?asthma attack\b/,
+      /\bpeak flow\b(?: \w+){0,3} (?:half|less than half|under half|below (?:50|half)|very low|really low|33)\b/,
+      /\b(?:inhaler|puffer|ventolin|salbutamol)\b(?: \w+){0,2} (?:isnt|not|doesnt|wont) (?:lasting|last)\b|\b(?:inhaler|puffer) (?:\w+ )?wearing off\b/,
       /\bgasping\b|\bfighting for (?:air|breath)\b|\bstruggling for (?:air|breath)\b/,
       /\bcoughing (?:up )?blood\b/,
     ],
@@ -206,8 +208,8 @@ export const RED_FLAG_RULES: RedFlagRule[] = [
   {
     id: "allergic-reaction-systemic",
     category: "anaphylaxis",
-    when: [/\b(?:allergic reaction|anaphyla\w*|epipen|epi pen|adrenaline pen|sting|stung|peanuts?|nuts?|shellfish|shrimp|prawns?|covered in hives|hives (?:everywhere|all over))\b/],
-    and: [/\b(?:faint\w*|dizzy|light ?-?headed|breath\w*|wheez\w*|swallow|swell\w*|swollen|throat|collaps\w*|vomit\w*|still|hoarse|voice)\b/],
+    when: [/\b(?:allergic reaction|anaphyla\w*|epipen|epi pen|adrenaline pen|sting|stung|peanuts?|nuts?|shellfish|shrimp|prawns?|covered in hives|hives (?:everywhere|all over)|allergic to|allergy)\b/],
+    and: [/\b(?:faint\w*|dizzy|light ?-?headed|breath\w*|wheez\w*|swallow|swell\w*|swollen|throat|collaps\w*|vomit\w*|still|hoarse|voice|floppy|limp|pale and|drowsy)\b/],
     unless: [/\bepipen (?:expired|expiry)\b/, /\bno other symptoms\b|\b(?:a bit of|some|mild|little|small|local) swelling\b/],
   },
   {
@@ -232,6 +234,7 @@ export const RED_FLAG_RULES: RedFlagRule[] = [
       /\b(?:swallow\w*|ate|eaten|chew\w*|suck\w*|put|in (?:his|her|their|the) mouth|mouth)\b(?: \w+){0,6} (?:button|coin|lithium|watch|flat|round|remote|key fob|car key) ?batter(?:y|ies)\b/,
       /\bbatter(?:y|ies)\b(?: \w+){0,6} (?:is |are )?missing\b/,
       /\b(?:swallowed|ate) (?:\w+ ){0,2}magnets?\b/,
+      /\b(?:swallowed|chewed|chewing|sucked|sucking|ate|licked)\b(?: \w+){0,4} (?:fentanyl|buprenorphine|butrans|nicotine|opioid|morphine|pain|medicated) patch\w*\b/,
       new RegExp(`\\b${CHILD}\\b(?: \\w+){0,4} (?:ate|eaten|swallowed|chewed|eating)\\b(?: \\w+){0,3} (?:wild |some |a )?(?:mushrooms?|toadstools?|berries|foxglove|yew|seeds|plant|leaves|cigarettes?|cigarette butts?|nicotine)\\b`),
       /\b(?:took|taken|had|swallowed|given|gave) (?:\w+ ){0,2}too much (?:of )?(?:my |his |her |the )?(?:\w+ )?(?:medication|meds|medicine|tablets|pills|insulin|methadone|paracetamol|tylenol|morphine|digoxin)\b/,
       /\b(?:carbon monoxide|co) (?:alarm|detector)\b(?: \w+){0,3} (?:going off|went off|beeping|sounding|alarming)\b/,
@@ -247,8 +250,8 @@ export const RED_FLAG_RULES: RedFlagRule[] = [
   {
     id: "unknown-pills-with-depressed-consciousness",
     category: "overdose_poisoning",
-    when: [/\b(?:took|taken|swallowed|had|given|popped|dropped)\b(?: \w+){0,3} (?:pills|tablets|drugs|pingers|molly|something)\b/],
-    and: [/\b(?:drowsy|floppy|unresponsive|cant wake|wont wake|hard to wake|confus\w*|breathing (?:slow|strange|weird|shallow|funny)|barely|passed out|fitting|seizure|overheat\w*|burning up)\b/],
+    when: [/\b(?:took|taken|swallowed|had|given|popped|dropped)\b(?: \w+){0,3} (?:pills|tablets|drugs|pingers|molly|something)\b|\b(?:took|taken|swallowed|had|downed) (?:a load|loads|a bunch|lots|a lot|a handful|too many|too much|a whole pack|a packet) of\b/],
+    and: [/\b(?:hallucinat\w*|seeing things|heart (?:racing|pounding)|drowsy|floppy|unresponsive|cant wake|wont wake|hard to wake|confus\w*|breathing (?:slow|strange|weird|shallow|funny)|barely|passed out|fitting|seizure|overheat\w*|burning up)\b/],
   },
   {
     id: "medication-error-with-symptoms",
@@ -340,6 +343,7 @@ export const RED_FLAG_RULES: RedFlagRule[] = [
       /\b(?:quickest|easiest|painless|best|surest|fastest|least painful|simplest) (?:\w+ ){0,2}ways? to (?:die|kill (?:my ?self|yourself)|end (?:it|my life)|go)\b/,
       /\bhow (?:many|much) (?:\w+ ){0,5}(?:would it take|to take|does it take|do i need|would i need) to (?:die|not wake up|kill|end it|never wake up|be fatal|be lethal)\b/,
       /\b(?:lethal|fatal|deadly) (?:dose|amount)\b/,
+      /\b(?:looking up|looked up|googl\w*|searching|searched|researching|reading about) (?:how to|ways to|how many|how much) (?:\w+ ){0,3}(?:overdose|kill|die|hang|end it|not wake up)\b/,
       /\b(?:texted|messaged|said|saying|sent (?:me )?(?:a )?(?:message|text) saying) (?:me )?(?:goodbye|good bye|bye forever)\b|\bgoodbye (?:everyone|forever|world|cruel world)\b|\bthis is (?:my )?(?:last|final) (?:message|goodbye|post)\b/,
       /\bplanning how to do it\b|\bknow (?:how|where|when) (?:im|i am|i will|ill) (?:going to )?do it\b|\b(?:tonight|tomorrow) is the night\b/,
       /\b(?:bought|got|have|tied|hung|set up|made|found) (?:a|the) (?:rope|noose)\b|\bnoose\b|\bthe rope (?:is|s) (?:ready|in|tied|up|hanging|set|under|hidden)\b/,
@@ -599,6 +603,7 @@ export const RED_FLAG_RULES: RedFlagRule[] = [
       /\b(?:feels?|felt) like (?:im|hes|shes|they are|i am|i was) (?:going to|gonna|about to) die\b|\bworst (?:ive|i have) ever felt\b/,
       /\b(?:confus\w*|slurr\w*|very drowsy|hard to wake|cant wake)\b/,
     ],
+    unless: [/\bwhen (?:he|she|they|i|my \w+) (?:has|have|gets?) an? (?:uti|infection|fever|temperature)\b|\busual(?:ly)?\b/],
   },
   { id: "sepsis-suspected", category: "other", when: [/\b(?:think|worried|scared|afraid|could|might|may)\b(?: \w+){0,3} (?:sepsis|septic|blood poisoning)\b/, /\b(?:is|has|have|got|getting) (?:become )?(?:sepsis|septic)\b/] },
   // ── other time-critical conditions ────────────────────────────────────────
@@ -623,6 +628,12 @@ export const RED_FLAG_RULES: RedFlagRule[] = [
     when: [/\b(?:leg|foot|arm|hand|toes|fingers)\b(?: \w+){0,3} (?:cold|white|pale|blue|mottled|grey)\b/],
     and: [/\b(?:pain\w*|agony|numb|cant move|dead)\b/],
     andAlso: [/\b(?:sudden\w*|all of a sudden|out of nowhere)\b/],
+  },
+  {
+    id: "solitary-kidney-obstruction",
+    category: "other",
+    when: [/\b(?:only (?:have )?one kidney|single kidney|one working kidney|kidney transplant)\b/],
+    and: [/\b(?:severe|agony|excruciating|vomit\w*|cant (?:pee|wee)|no (?:pee|urine)|fever)\b/],
   },
   {
     id: "acute-eye",
