@@ -71,6 +71,41 @@ describe.each(["llama", "gpt-neo"] as const)("batched greedy decoding (%s)", (fa
   });
 });
 
+describe("releasing caches while a forward pass runs", () => {
+  it("defers the slot move until the pass ends, so the other rows keep their caches", async () => {
+    const dir = await tinyModelDir(root.dir, "release", { family: "llama", seed: 7 });
+    const model = await loadModel(dir, { maxBatch: 4 });
+    try {
+      const prompts = [seededTokens(4, 1), seededTokens(6, 2), seededTokens(5, 3)];
+      const solo: number[][] = [];
+      for (const p of prompts) solo.push(await greedySolo(model, p));
+      const caches = prompts.map(() => model.newCache());
+      const outs: number[][] = prompts.map(() => []);
+      let logits = await model.forward(prompts.map((p, i) => ({ tokens: p, cache: caches[i], lora: null })));
+      logits.forEach((l, i) => outs[i].push(argmax(l)));
+      // Free the first sequence's slot from inside the next step's session run (a client
+      // disconnect handled mid-step): the slot must not move under the running pass.
+      const session = (model as unknown as { session: { run: (...a: unknown[]) => Promise<unknown> } }).session;
+      const run = session.run.bind(session);
+      session.run = (...args: unknown[]) => {
+        caches[0].release();
+        return run(...args);
+      };
+      logits = await model.forward([1, 2].map((i) => ({ tokens: [outs[i].at(-1)!], cache: caches[i], lora: null })));
+      session.run = run;
+      [1, 2].forEach((i, r) => outs[i].push(argmax(logits[r])));
+      while (outs[1].length < NEW_TOKENS) {
+        logits = await model.forward([1, 2].map((i) => ({ tokens: [outs[i].at(-1)!], cache: caches[i], lora: null })));
+        [1, 2].forEach((i, r) => outs[i].push(argmax(logits[r])));
+      }
+      expect(outs[1]).toEqual(solo[1]);
+      expect(outs[2]).toEqual(solo[2]);
+    } finally {
+      await model.dispose();
+    }
+  });
+});
+
 describe("forward() input checks", () => {
   it("refuses bad rows with clear errors and enforces the slot and context limits", async () => {
     const dir = await tinyModelDir(root.dir, "checks", { family: "llama", seed: 5, maxPositions: 32 });

@@ -1,7 +1,7 @@
 // The family-agnostic runtime behind LoadedModel: one onnxruntime session over a family's
 // fused graph, a KV slot pool, and per-row LoRA feeds. forward() accepts any mix of rows:
 // decode rows (one new token each, whatever their cache lengths) run together in one batch;
-// prefill rows (several new tokens) run one by one, each directly in its own slot.
+// new prompts run together right-padded; a prompt continuing a cache runs on its own.
 import * as ort from "onnxruntime-node";
 
 import { KvSlotPool, type KvArray } from "./kv-pool";
@@ -21,11 +21,15 @@ class SlotCache implements KvCacheHandle {
   release(): void {
     if (this.released) return;
     this.released = true;
-    if (this.slot >= 0) {
-      const moved = this.pool.release(this.slot) as SlotCache | null;
-      if (moved) moved.slot = this.slot;
-      this.slot = -1;
-    }
+    this.owner.freeSlot(this);
+  }
+
+  /** Returns the slot to the pool (the runtime defers this while a forward pass uses the pool). */
+  freeNow(): void {
+    if (this.slot < 0) return;
+    const moved = this.pool.release(this.slot) as SlotCache | null;
+    if (moved) moved.slot = this.slot;
+    this.slot = -1;
   }
 }
 
@@ -79,6 +83,8 @@ export class OrtCausalLm implements LoadedModel {
   private readonly bytes: number;
   /** Serialises forward calls: the pool is shared state. */
   private queue: Promise<unknown> = Promise.resolve();
+  private running = false;
+  private readonly deferredFrees: SlotCache[] = [];
 
   constructor(p: RuntimeParts) {
     this.session = p.session;
@@ -108,9 +114,23 @@ export class OrtCausalLm implements LoadedModel {
   }
 
   forward(rows: ForwardRow[]): Promise<Float32Array[]> {
-    const run = this.queue.then(() => this.forwardNow(rows));
+    const run = this.queue.then(async () => {
+      this.running = true;
+      try {
+        return await this.forwardNow(rows);
+      } finally {
+        this.running = false;
+        for (const c of this.deferredFrees.splice(0)) c.freeNow();
+      }
+    });
     this.queue = run.catch(() => undefined);
     return run;
+  }
+
+  /** Slots move when another is freed, so frees wait until no forward pass holds slot indices. */
+  freeSlot(cache: SlotCache): void {
+    if (this.running) this.deferredFrees.push(cache);
+    else cache.freeNow();
   }
 
   private async forwardNow(rows: ForwardRow[]): Promise<Float32Array[]> {
