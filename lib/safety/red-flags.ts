@@ -193,6 +193,13 @@ export const RED_FLAG_RULES: RedFlagRule[] = [
     ],
     unless: [/\bsnor\w*\b|\bsleep apn\w*\b/],
   },
+  {
+    id: "clot-in-lung",
+    category: "breathing",
+    // A swollen or painful leg with new breathlessness or chest pain can be a clot that has reached the lungs.
+    when: [/\b(?:leg|calf|thigh)\b(?: \w+){0,2} (?:is |has been |feels )?(?:swollen|painful|red and hot|hot and swollen|tender)\b|\b(?:swollen|painful) (?:leg|calf)\b/],
+    and: [/\b(?:short of breath|breathless\w*|chest pain|chest hurts|cough\w* (?:up )?blood|cant breathe?|struggling to breathe)\b/],
+  },
   // ── anaphylaxis ───────────────────────────────────────────────────────────
   {
     id: "anaphylaxis",
@@ -229,7 +236,7 @@ export const RED_FLAG_RULES: RedFlagRule[] = [
       /\bwhole (?:bottle|pack|packet|box|strip) of\b/,
       /\b(?:took|taken|swallowed|ate|had|downed) (?:about |around |like |over |at least )?(?:1\d|[2-9]\d|\d{3}|twenty|thirty|forty|fifty|a hundred|sixteen|eighteen|twelve) (?:\w+ )?(?:pills|tablets|capsules|caps|paracetamol|tylenol|acetaminophen|ibuprofen|advil|aspirin|co-?codamol|sleeping pills|xanax|diazepam|antidepressants|of (?:my|his|her|them|these|the))\b/,
       /\b(?:drank|drunk|drinking|swallowed|ate|eaten|ingested|licked|gulp\w*|sip|swig|mouthful|took a (?:gulp|sip|swig|mouthful)) (?:of )?(?:some |a |the |a bit of |some of the |of the )?(?:\w+ ){0,4}(?:bleach|detergent|antifreeze|drain cleaner|oven cleaner|poison|chemicals?|button batter\w*|laundry pods?|washing pods?|dishwasher (?:liquid|tablets?|pods?)|weed killer|pesticide|rat poison|lighter fluid|petrol|gasoline|kerosene|paraffin|lamp oil|paint thinner|methanol|caustic|lye|ammonia|white spirit|e-?liquid|vape (?:juice|liquid|refill|pod)|nicotine (?:liquid|refill|pouch\w*)|liquid nicotine|iron (?:tablets|pills)|window cleaner|toilet cleaner|(?:washer|screen ?wash|windscreen|windshield|brake|cleaning|lighter|antifreeze|de-?icer|washing up|dishwasher|laundry|bubble|lamp) (?:fluid|liquid)|cleaning (?:product|spray)|screenwash|descaler)\b/,
-      new RegExp(`\\b${CHILD}\\b(?: \\w+){0,4} (?:ate|swallowed|got into|drank|eaten|chewed|chewing|has had|had some|took)\\b(?: \\w+){0,6} (?:pills?|tablets?|medicines?|meds|medication|capsules|gummies|edibles|vitamins|purse|handbag|medicine cabinet)\\b`),
+      new RegExp(`\\b${CHILD}\\b(?: \\w+){0,4} (?:ate|swallowed|got into|drank|eaten|chewed|chewing|has had|had some|took)\\b(?: \\w+){0,6} (?:pills?|tablets?|medicines?|meds|medication|capsules|gummies|edibles|vitamins|purse|handbag|medicine cabinet|methadone|fentanyl|oxy\\w*|morphine|buprenorphine|suboxone|opioids?|heroin|cannabis|weed|vape|nicotine|alcohol|vodka)\\b`),
       new RegExp(`\\b${CHILD}\\b(?: \\w+){0,4} got into (?:my|his|her|the|grandmas|grannys|nanas) (?:pills|tablets|meds|medicine|medication|purse|handbag|bag)\\b`),
       /\b(?:swallow\w*|ate|eaten|chew\w*|suck\w*|put|in (?:his|her|their|the) mouth|mouth)\b(?: \w+){0,6} (?:button|coin|lithium|watch|flat|round|remote|key fob|car key) ?batter(?:y|ies)\b/,
       /\bbatter(?:y|ies)\b(?: \w+){0,6} (?:is |are )?missing\b/,
@@ -291,7 +298,7 @@ export const RED_FLAG_RULES: RedFlagRule[] = [
       /\bblood (?:is )?(?:pouring|gushing|pumping|spurting|squirting|pissing|everywhere|all over the (?:floor|place))\b/,
       /\b(?:pool|puddle) of blood\b/,
       /\b(?:got|been|was|just|being|has been|have been) (?:\w+ )?(?:stabbed|shot)\b/,
-      /\b(?:throwing up|vomiting|vomited|puking|spitting up|coughing up|coughed up|threw up) (?:\w+ )?blood\b/,
+      /\b(?:throwing up|vomiting|vomited|puking|spitting up|spitting out|spitting|spat out|coughing up|coughed up|threw up) (?:\w+ ){0,2}blood\b/,
       /\b(?:coffee grounds?)\b/,
       /\bbleeding (?:heavily|a lot|badly|profusely|everywhere|so much|really bad|through)\b/,
       /\b(?:heavy|severe|massive|uncontrolled|uncontrollable) bleeding\b/,
@@ -371,7 +378,7 @@ export const RED_FLAG_RULES: RedFlagRule[] = [
     category: "suicidal_self_harm",
     when: [
       /\b(?:going to|gonna|will|about to|ready to|decided to|im) (?:do it|go through with it|end it)\b/,
-      /\bsorry for everything\b|\bmy goodbyes\b|\b(?:last|final) (?:message|text|goodbye)\b|\btake care of (?:my|the) (?:kids|children|dog|cat|mum|mom)\b(?: \w+){0,3} (?:for me|when im gone)\b|\bwhen im gone\b|\bdecided tonight\b/,
+      /\bsaid (?:bye|goodbye|good bye)\b|\bsorry for everything\b|\bmy goodbyes\b|\b(?:last|final) (?:message|text|goodbye)\b|\btake care of (?:my|the) (?:kids|children|dog|cat|mum|mom)\b(?: \w+){0,3} (?:for me|when im gone)\b|\bwhen im gone\b|\bdecided tonight\b/,
     ],
     and: [
       /\b(?:knife|pills|tablets|rope|gun|blade|razor|bridge|tonight|goodbyes?|cant (?:go on|take)|no point|die|dead|phone (?:is |has been |now )?(?:off|dead)|not answering|isnt answering|wont answer|cant reach|no reply|loves? (?:me|you|them)|forever|end it)\b/,
@@ -650,9 +657,9 @@ export const RED_FLAG_RULES: RedFlagRule[] = [
   {
     id: "testicular-torsion",
     category: "other",
-    when: [/\b(?:testicle|testicles|testis|scrotum|balls?|nut|nuts)\b/],
+    when: [/\b(?:testicle|testicles|testis|scrotum)\b|\b(?:my|his|your) (?:balls?|nuts)\b/],
     and: [/\b(?:sudden\w*|swollen|swelling|severe|really hurts|really badly|agony|excruciating|vomit\w*|throwing up|being sick)\b/],
-    unless: [/\b(?:peanuts?|cashews?|walnuts?|nut allergy|ball (?:game|pit)|football|basketball)\b/],
+    unless: [/\b(?:peanuts?|cashews?|walnuts?|nut allergy)\b/],
   },
   {
     id: "infant-fever",
