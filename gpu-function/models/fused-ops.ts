@@ -102,12 +102,16 @@ export class FusedOps {
     return this.g.ms("MatMulNBits", [x, packed, scales], { K: k, N: n, bits, block_size: 32, accuracy_level: 0 })[0];
   }
 
-  /** Adds scale·(x·A)·B with per-row A [B,in,R] and B [B,R,out] graph inputs (zeros rows = no adapter). */
+  /**
+   * Adds scale·(x·A)·B where each row gathers its adapter from the batch's adapter stack:
+   * `lora_a.<module>` [n+1, in, R], `lora_b.<module>` [n+1, R, out], `lora_index` [B] (0 = none).
+   */
   private addLora(x: string, y: string, module: string, inFeatures: number, outFeatures: number): string {
     if (!this.opts.loraModules.has(module)) return y;
-    // LoRA inputs stay fp32 on the wire; fp16 graphs cast them once per step (they are small).
-    let a = this.g.input(loraAName(module), "float32", ["batch", inFeatures, "lora_rank"]);
-    let b = this.g.input(loraBName(module), "float32", ["batch", "lora_rank", outFeatures]);
+    if (!this.g.inputs.some((i) => i.name === "lora_index")) this.g.input("lora_index", "int64", ["batch"]);
+    // LoRA inputs stay fp32 on the wire; fp16 graphs cast the gathered rows (they are small).
+    let a = this.g.op("Gather", [this.g.input(loraAName(module), "float32", ["adapters", inFeatures, "lora_rank"]), "lora_index"], { axis: 0 });
+    let b = this.g.op("Gather", [this.g.input(loraBName(module), "float32", ["adapters", "lora_rank", outFeatures]), "lora_index"], { axis: 0 });
     if (this.ft === "float16") {
       a = this.g.op("Cast", [a], { to: 10 });
       b = this.g.op("Cast", [b], { to: 10 });

@@ -1,8 +1,19 @@
-// Per-row LoRA tensors for one batch. The fused graph takes, per target module, A as
-// [B, in, R] and B as [B, R, out] with the adapter scale folded into B; rows without an
-// adapter are zeros. R is the largest rank present in the batch (0 when no row has an
-// adapter, which costs almost nothing); smaller ranks are zero-padded, which is exact.
+// LoRA tensors for one batch. The fused graph takes, per target module, a STACK of the
+// adapters present in the batch, A as [n+1, in, R] and B as [n+1, R, out] (entry 0 is zeros
+// = no adapter; scale folded into B), plus `lora_index` [B] saying which entry each row uses;
+// the graph gathers per row. A stack depends only on the set of adapters in the batch, so
+// steady decoding reuses it step after step (onnxruntime-node reads inputs in place), and
+// each adapter is stored once however many rows use it. R is the largest rank present (0 when
+// no row has an adapter, which costs almost nothing); smaller ranks are zero-padded (exact).
 import type { LoraTarget, PreparedLora } from "./types";
+
+export interface LoraBatchFeeds {
+  /** Stack entry per batch row (0 = no adapter). */
+  index: BigInt64Array;
+  rank: number;
+  entries: number;
+  stacks: Map<string, { a: Float32Array; b: Float32Array }>;
+}
 
 interface AdapterLayout {
   aT: Float32Array; // [in, r]
@@ -11,8 +22,8 @@ interface AdapterLayout {
 
 export class LoraFeedBuilder {
   private readonly layouts = new WeakMap<PreparedLora, Map<string, AdapterLayout>>();
-  /** Small cache: steady decode reuses the same batch layout step after step (prefill batches interleave). */
-  private readonly recent = new Map<string, Map<string, { a: Float32Array; b: Float32Array; rank: number }>>();
+  /** Stacks of recent adapter sets (prefill and decode batches may interleave different sets). */
+  private readonly recent = new Map<string, Omit<LoraBatchFeeds, "index">>();
   private readonly ids = new WeakMap<PreparedLora, number>();
   private nextId = 1;
 
@@ -57,31 +68,41 @@ export class LoraFeedBuilder {
     return id;
   }
 
-  /** Feeds for a batch (row order = batch order); reused while the batch's adapter layout is unchanged. */
-  build(rows: (PreparedLora | null)[], modules: string[]): Map<string, { a: Float32Array; b: Float32Array; rank: number }> {
-    const key = rows.map((r) => (r ? this.idOf(r) : 0)).join(",");
-    const cached = this.recent.get(key);
-    if (cached) return cached;
-    const rank = Math.max(0, ...rows.map((r) => (r ? r.rank : 0)));
-    const layouts = rows.map((r) => (r ? this.layout(r) : null));
-    const feeds = new Map<string, { a: Float32Array; b: Float32Array; rank: number }>();
-    const batch = rows.length;
+  /** Feeds for a batch (row order = batch order). */
+  build(rows: (PreparedLora | null)[], modules: string[]): LoraBatchFeeds {
+    const adapters = [...new Set(rows.filter((r): r is PreparedLora => r !== null))].sort((x, y) => this.idOf(x) - this.idOf(y));
+    const entryOf = new Map(adapters.map((a, i) => [a, i + 1]));
+    const index = BigInt64Array.from(rows, (r) => BigInt(r ? entryOf.get(r)! : 0));
+    const key = adapters.map((a) => this.idOf(a)).join(",");
+    let stacked = this.recent.get(key);
+    if (!stacked) {
+      stacked = this.stack(adapters, modules);
+      if (this.recent.size >= 4) this.recent.delete(this.recent.keys().next().value!);
+      this.recent.set(key, stacked);
+    }
+    return { index, ...stacked };
+  }
+
+  private stack(adapters: PreparedLora[], modules: string[]): Omit<LoraBatchFeeds, "index"> {
+    const rank = Math.max(0, ...adapters.map((a) => a.rank));
+    const entries = adapters.length + 1;
+    const layouts = adapters.map((a) => this.layout(a));
+    const stacks = new Map<string, { a: Float32Array; b: Float32Array }>();
     for (const mod of modules) {
       const t = this.targets.find((x) => x.module === mod)!;
-      const a = new Float32Array(batch * t.inFeatures * rank);
-      const b = new Float32Array(batch * rank * t.outFeatures);
-      rows.forEach((row, i) => {
-        const l = layouts[i]?.get(mod);
-        if (!row || !l) return;
-        const r = row.rank;
-        for (let k = 0; k < t.inFeatures; k++) a.set(l.aT.subarray(k * r, (k + 1) * r), (i * t.inFeatures + k) * rank);
-        b.set(l.bScaled, i * rank * t.outFeatures); // rows r..rank stay zero
+      const a = new Float32Array(entries * t.inFeatures * rank);
+      const b = new Float32Array(entries * rank * t.outFeatures);
+      adapters.forEach((adapter, i) => {
+        const l = layouts[i].get(mod);
+        if (!l) return; // this adapter does not touch the module: its entry stays zero
+        const r = adapter.rank;
+        const e = i + 1;
+        for (let k = 0; k < t.inFeatures; k++) a.set(l.aT.subarray(k * r, (k + 1) * r), (e * t.inFeatures + k) * rank);
+        b.set(l.bScaled, e * rank * t.outFeatures); // rows r..rank stay zero
       });
-      feeds.set(mod, { a, b, rank });
+      stacks.set(mod, { a, b });
     }
-    if (this.recent.size >= 4) this.recent.delete(this.recent.keys().next().value!);
-    this.recent.set(key, feeds);
-    return feeds;
+    return { rank, entries, stacks };
   }
 }
 

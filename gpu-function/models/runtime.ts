@@ -223,10 +223,12 @@ export class OrtCausalLm implements LoadedModel {
       fetches.push(newKeyName(l), newValueName(l));
     }
     if (this.loraModules.length > 0) {
-      for (const [module, f] of this.lora.build(loraRows, this.loraModules)) {
+      const lora = this.lora.build(loraRows, this.loraModules);
+      feeds.lora_index = new ort.Tensor("int64", lora.index, [count]);
+      for (const [module, f] of lora.stacks) {
         const t = this.loraTargets.find((x) => x.module === module)!;
-        feeds[loraAName(module)] = new ort.Tensor("float32", f.a, [count, t.inFeatures, f.rank]);
-        feeds[loraBName(module)] = new ort.Tensor("float32", f.b, [count, f.rank, t.outFeatures]);
+        feeds[loraAName(module)] = new ort.Tensor("float32", f.a, [lora.entries, t.inFeatures, lora.rank]);
+        feeds[loraBName(module)] = new ort.Tensor("float32", f.b, [lora.entries, lora.rank, t.outFeatures]);
       }
     }
     const result = await this.session.run(feeds, fetches);
