@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 
 export const MAX_MESSAGE_CHARS = 4000;
@@ -19,6 +19,12 @@ export function Composer({ disabled, busy, onSend, onStop }: ComposerProps) {
   const hintId = useId();
   const ref = useRef<HTMLTextAreaElement>(null);
   const tooLong = text.length > MAX_MESSAGE_CHARS;
+  const wasDisabled = useRef(disabled);
+  useEffect(() => {
+    // Right after the consent gate closes, keyboard focus goes to the message box.
+    if (wasDisabled.current && !disabled) ref.current?.focus();
+    wasDisabled.current = disabled;
+  }, [disabled]);
   const send = () => {
     const value = text.trim();
     if (!value || disabled || busy || tooLong) return;
