@@ -54,6 +54,9 @@ const BODY_REGION = "(?:face|hands?|palms?|arms?|legs?|chest|back|tummy|belly|st
 /** "scared of having a heart attack", "my risk of having a stroke": a worry, not an event. */
 const FEAR_OF_HAVING = /\b(?:scared|afraid|worried|fear|frightened|terrified|risk|chance|chances|prevent|avoid|odds|likely) (?:of|about|to be) (?:me |him |her )?(?:having|getting|have)\b|\bwhat if (?:i|he|she|you|someone|my \w+) (?:have|has|get|gets|had|ever)\b/;
 
+/** A child described as otherwise well ("feeds fine", "floppy only when asleep"). */
+const WELL_CHILD = /\b(?:feeds?|feeding|eating|drinking|playing|wakes and feeds) (?:\w+ )?(?:fine|well|normally|ok|okay|happily)\b|\bwhen (?:sleeping|asleep|she sleeps|he sleeps)\b/;
+
 /** Presyncope / syncope words, shared by the cardiac and arrhythmia rules. */
 const PRESYNCOPE = /\b(?:faint\w*|dizzy|light[ -]?headed|pass(?:ing|ed)? out|black(?:ing|ed)? out|nearly blacked|vision (?:is )?(?:going|went|gone|goes|turning) (?:dark|black|grey|gray|white|funny|blurry)|(?:everything|world) (?:is )?(?:going|went|turning) (?:dark|black|grey|gray|white)|tunnel vision|collaps\w*|about to (?:pass out|faint|collapse)|going to (?:pass out|faint|collapse))\b/;
 
@@ -188,6 +191,7 @@ export const RED_FLAG_RULES: RedFlagRule[] = [
       /\b(?:having|in the middle of|middle of) an? (?:\w+ )?asthma attack\b/,
       /\bpeak flow\b(?: \w+){0,3} (?:half|less than half|under half|below (?:50|half)|very low|really low|33)\b/,
       /\b(?:inhaler|puffer|ventolin|salbutamol)\b(?: \w+){0,2} (?:isnt|not|doesnt|wont) (?:lasting|last)\b|\b(?:inhaler|puffer) (?:\w+ )?wearing off\b/,
+      /\bstridor\b|\bhigh[ -]pitched (?:noise|sound|squeak|whistle|wheeze)\b(?: \w+){0,3} (?:breath\w*|breathing in)\b|\bdrooling\b(?: \w+){0,4} (?:cant swallow|struggling|breath\w*)\b/,
       /\bgasping\b|\bfighting for (?:air|breath)\b|\bstruggling for (?:air|breath)\b/,
       /\bcoughing (?:up )?blood\b/,
     ],
@@ -215,7 +219,7 @@ export const RED_FLAG_RULES: RedFlagRule[] = [
   {
     id: "allergic-reaction-systemic",
     category: "anaphylaxis",
-    when: [/\b(?:allergic reaction|anaphyla\w*|epipen|epi pen|adrenaline pen|sting|stung|peanuts?|nuts?|shellfish|shrimp|prawns?|covered in hives|hives (?:everywhere|all over)|allergic to|allergy)\b/],
+    when: [/\b(?:allergic reaction|anaphyla\w*|epipen|epi pen|adrenaline pen|sting|stung|peanuts?|nuts?|shellfish|shrimp|prawns?|covered in hives|hives (?:everywhere|all over)|allergic to|allergy|swell\w* up (?:all over|everywhere)|swelling all over)\b/],
     and: [/\b(?:faint\w*|dizzy|light ?-?headed|breath\w*|wheez\w*|swallow|swell\w*|swollen|throat|collaps\w*|vomit\w*|still|hoarse|voice|floppy|limp|pale and|drowsy)\b/],
     unless: [/\bepipen (?:expired|expiry)\b/, /\bno other symptoms\b|\b(?:a bit of|some|mild|little|small|local) swelling\b/],
   },
@@ -367,6 +371,7 @@ export const RED_FLAG_RULES: RedFlagRule[] = [
       /\b(?:want|need|wish) (?:it|everything|this) (?:all )?to (?:stop|end)\b(?! (?:hurting|itching|aching|raining))/,
       /\b(?:pills|tablets|knife|rope|gun|blade|razor|meds)\b(?: \w+){0,3} (?:in front of me|lined up|next to me|in my hand|counted out|are ready|ready to go)\b/,
       /\b(?:life|my life|living|it) (?:isnt|is not|aint|not|is no longer) worth (?:living|it anymore|going on)\b|\bnot worth living\b/,
+      /\b(?:going to|gonna|about to|will|want to|wanna) jump(?:$| (?:off|from|tonight|now|today|in front))/,
       /\bgo to sleep and (?:never|not) wake up\b|\bnever wake up again\b|\bnot wake up (?:tomorrow|again)\b/,
       /\b(?:jump|throw myself|step) (?:off|from|in front of|under) (?:a|the) (?:bridge|roof|building|cliff|train|truck|lorry|bus|car)\b|\bstanding on (?:the|a) (?:bridge|ledge|edge of the roof)\b/,
       /\bcant (?:go on|do this anymore|take (?:it|this) anymore|keep going)\b(?: \w+){0,3} (?:living|like this|anymore|want to die|end)?/,
@@ -409,7 +414,13 @@ export const RED_FLAG_RULES: RedFlagRule[] = [
     id: "prolonged-or-repeated-seizure",
     category: "seizure",
     when: [/\b(?:seizure|seizures|fit|fits|convulsion|convulsions|fitting|seizing)\b/],
-    and: [/\bfirst (?:ever |time )?(?:seizure|fit|convulsion)\b|\bfirst time\b|\bstill (?:confused|not (?:right|awake|responding|herself|himself)|drowsy|unresponsive)\b|\bpregnan\w*\b/, /\b(?:lasted|lasting|going on|been going|longer than|more than|over) (?:for )?(?:[5-9]|\d\d|five|six|seven|eight|ten|fifteen|twenty) (?:minutes|mins)\b|\b(?:back to back|one after another|another one|hasnt stopped|wont stop|not stopping|still going|keeps? (?:coming|happening))\b/],
+    and: [/\bfirst (?:ever |time )?(?:seizure|fit|convulsion)\b|\bfirst time\b|\bnever had (?:a |one )?(?:\w+ )?before\b|\bstill (?:confused|not (?:right|awake|responding|herself|himself)|drowsy|unresponsive)\b|\bpregnan\w*\b/, /\b(?:lasted|lasting|going on|been going|longer than|more than|over) (?:for )?(?:[5-9]|\d\d|five|six|seven|eight|ten|fifteen|twenty) (?:minutes|mins)\b|\b(?:back to back|one after another|another one|hasnt stopped|wont stop|not stopping|still going|keeps? (?:coming|happening))\b/],
+  },
+  {
+    id: "first-seizure",
+    category: "seizure",
+    when: [/\bnever had (?:a |one )?(?:seizure|fit|convulsion)s? before\b/],
+    and: [/\b(?:just had (?:one|it)|having one|had one (?:just|now|today|this morning|tonight))\b/],
   },
   {
     id: "unequal-pupils",
@@ -666,10 +677,12 @@ export const RED_FLAG_RULES: RedFlagRule[] = [
     category: "other",
     when: [/\b(?:\d|1[0-2]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?:week|wk|day)s? old\b|\bnewborn\b|\b(?:[1-3]|one|two|three) months? old\b/],
     and: [/\b(?:fever|temperature of 3[89]|temp of 3[89]|38(?:\.\d)?|39(?:\.\d)?|floppy|not feeding|wont feed)\b/],
+    unless: [WELL_CHILD],
   },
   {
     id: "seriously-ill-child",
     category: "other",
+    unless: [WELL_CHILD],
     when: [new RegExp(`\\b${CHILD}\\b(?: \\w+){0,8} (?:is |looks |has gone |went )?(?:very |really )?(?:floppy|limp|mottled|grey|blue|unusually pale)\\b`)],
   },
 ];
