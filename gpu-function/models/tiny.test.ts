@@ -4,11 +4,13 @@ import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 import { Template } from "@huggingface/jinja";
+import * as ort from "onnxruntime-node";
 import { Tokenizer } from "@huggingface/tokenizers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { readSafetensors, writeSafetensors } from "../onnx/safetensors";
 import { loadEmbedder, loadModel, readHfModel } from "./load";
+import { buildPlainGraph, PLAIN_SESSION_OPTIONS } from "./plain";
 import { familyFor } from "./registry";
 import { maxAbsDiff, seededTokens, tempDir, tinyModelDir } from "./test-helpers";
 import { writeTinyEmbedder } from "./tiny";
@@ -97,6 +99,15 @@ describe("loadEmbedder", () => {
       expect(batch).toHaveLength(4);
       for (const v of batch) expect(Math.hypot(...v)).toBeCloseTo(1, 5);
       expect(maxAbsDiff(batch[1], alone)).toBeLessThan(1e-5);
+      // Same as mean-pooling the plain reference graph's hidden states, then L2-normalising.
+      const model = await readHfModel(dir);
+      const plain = await ort.InferenceSession.create(buildPlainGraph(model, { output: "hidden" }).toBytes(), PLAIN_SESSION_OPTIONS);
+      const hidden = (await plain.run({ input_ids: new ort.Tensor("int64", BigInt64Array.from(short, BigInt), [1, short.length]) })).hidden.data as Float32Array;
+      const mean = new Float32Array(256);
+      for (let t = 0; t < short.length; t++) for (let k = 0; k < 256; k++) mean[k] += hidden[t * 256 + k] / short.length;
+      const norm = Math.hypot(...mean);
+      expect(maxAbsDiff(alone, mean.map((v) => v / norm))).toBeLessThan(1e-4);
+      await plain.release();
       expect(maxAbsDiff(batch[0], batch[2])).toBeGreaterThan(1e-3);
       await expect(embedder.embed([[]])).rejects.toThrow(/input 0 is empty/);
     } finally {
