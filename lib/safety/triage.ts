@@ -39,7 +39,7 @@ export interface TriageResult {
 const NEGATORS = new Set(["no", "not", "dont", "doesnt", "didnt", "without", "never", "denies", "deny", "denied", "isnt", "arent", "wasnt", "werent", "havent", "hasnt", "nor", "neither", "none"]);
 const NEGATION_WINDOW = 4;
 const DISTANT_PAST =
-  /\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|couple of|many|several) (?:years?|months?|weeks?) ago\b|\blast (?:year|month|summer|winter|spring|autumn|fall)\b|\bin (?:19|20)\d\d\b|\bwhen (?:i|he|she|they|we) (?:was|were)\b|\bas a (?:child|kid|teen\w*|baby|toddler)\b|\bhistory of\b|\bused to\b|\bin (?:college|high school|university|my (?:teens|twenties))\b|\byears back\b|\byears ago\b|\b(?:a )?long time ago\b|\bages ago\b|\bi went through\b|\bwas treated for\b/;
+  /\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|couple of|many|several) (?:years?|months?|weeks?) ago\b|\blast (?:year|month|summer|winter|spring|autumn|fall)\b|\bin (?:19|20)\d\d\b|\bwhen (?:i|he|she|they|we) (?:was|were)\b|\bas a (?:child|kid|teen\w*|baby|toddler)\b|\bhistory of\b|\bused to\b|\bin (?:college|high school|university|my (?:teens|twenties))\b|\byears back\b|\byears ago\b|\bin the past\b|\bpreviously\b|\b(?:a )?long time ago\b|\bages ago\b|\bi went through\b|\bwas treated for\b/;
 const ANIMAL = /\b(?:dog|dogs|cat|cats|puppy|kitten|pet|horse|rabbit|hamster|parrot|bird|guinea pig|ferret|goldfish)\b/;
 const FICTION = /\b(?:novel|screenplay|my character|a character|fictional|for a story|in my story|short story)\b/;
 
