@@ -1,10 +1,13 @@
+import { headers } from "next/headers";
 import { ChatApp } from "@/components/chat/chat-app";
+import { contactsForAcceptLanguage } from "@/lib/chat/page-locale";
 import { bannerText, consentText, DISCLAIMER_VERSION } from "@/lib/safety/disclaimers";
 
 export const dynamic = "force-dynamic";
 
-export default function NewChatPage() {
+export default async function NewChatPage() {
   const id = crypto.randomUUID();
+  const contacts = contactsForAcceptLanguage((await headers()).get("accept-language"));
   return (
     <ChatApp
       key={id}
@@ -12,8 +15,8 @@ export default function NewChatPage() {
       isNew
       initialMessages={[]}
       initialFeedback={{}}
-      consentText={consentText()}
-      bannerText={bannerText()}
+      consentText={consentText(contacts)}
+      bannerText={bannerText(contacts)}
       disclaimerVersion={DISCLAIMER_VERSION}
     />
   );

@@ -1,8 +1,9 @@
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { ChatApp } from "@/components/chat/chat-app";
 import { getDb } from "@/lib/db";
 import { loadConversationView } from "@/lib/chat/history";
+import { contactsForAcceptLanguage } from "@/lib/chat/page-locale";
 import { isValidVisitorId, VISITOR_COOKIE } from "@/lib/chat/visitor";
 import { bannerText, consentText, DISCLAIMER_VERSION } from "@/lib/safety/disclaimers";
 
@@ -14,6 +15,7 @@ export default async function ConversationPage({ params }: { params: Promise<{ i
   if (!isValidVisitorId(visitorId)) notFound();
   const view = await loadConversationView(await getDb(), id, visitorId);
   if (!view) notFound();
+  const contacts = contactsForAcceptLanguage((await headers()).get("accept-language"));
   return (
     <ChatApp
       key={id}
@@ -22,8 +24,8 @@ export default async function ConversationPage({ params }: { params: Promise<{ i
       title={view.title}
       initialMessages={view.messages}
       initialFeedback={view.feedback}
-      consentText={consentText()}
-      bannerText={bannerText()}
+      consentText={consentText(contacts)}
+      bannerText={bannerText(contacts)}
       disclaimerVersion={DISCLAIMER_VERSION}
     />
   );
