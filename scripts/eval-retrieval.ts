@@ -167,7 +167,36 @@ ${out}
 
 ${offTopicLine}
 
-${hybridWins ? "Hybrid is ahead of full-text only." : "**Hybrid is not ahead of full-text only with this embedder** (see notes)."}
+${hybridWins ? "Hybrid is ahead of full-text only." : "**Hybrid is not ahead of full-text only with this embedder.**"}
+
+## How retrieval works
+
+\`retrieveHybrid\` (lib/rag/retrieve.ts) runs one SQL statement: up to 40 nearest chunks by
+pgvector cosine distance (HNSW), and up to 40 full-text candidates — chunks matching
+\`websearch_to_tsquery\` (all terms) first, then chunks sharing at least two of the query's
+terms, ranked by \`ts_rank_cd\`. The lists are fused by reciprocal rank fusion
+(score = Σ w / (k + rank), normalised so 1 = first in every list). Vector candidates below
+the cosine floor are dropped, and so are fused scores below the score floor, so that an
+unrelated question retrieves nothing and the chat says it has no sources.
+
+## Reproduce
+
+\`\`\`sh
+npm run eval:retrieval -- --medquad ../shared/data/medquad --tune          # embedder: models/embedder in-process
+npm run eval:retrieval -- --medquad ../shared/data/medquad --embedder hashing --tune --no-write   # lexical control
+\`\`\`
+
+## Building the full knowledge base from MedQuAD
+
+\`\`\`sh
+npm run kb -- ingest ../shared/data/medquad --bulk       # ~16,400 answers, one document each (CC BY 4.0)
+npm run kb -- search "What are the symptoms of type 2 diabetes?" --k 10 --json
+npm run kb -- search "gout" --source MedQuAD
+\`\`\`
+
+\`DATABASE_URL\` (Neon / Postgres with pgvector) or \`MEDCHAT_DATA_DIR\` (embedded PGlite folder) choose
+the database; \`--embedder remote\` embeds through the gpu-function (\`GPU_FUNCTION_URL\`) instead of in-process.
+\`--bulk\` builds the HNSW index once at the end: use it for offline loads only.
 `;
     fs.writeFileSync(values.out!, md);
     log(`wrote ${values.out}`);
