@@ -103,6 +103,9 @@ export function MessageView({ message, streaming, isLastAssistant, onRetry, feed
             return null;
         }
       })}
+      {stored === "partial" && !message.parts.some((p) => p.type === "data-error") && (
+        <p className="text-xs italic text-slate-500 dark:text-slate-400">This answer was stopped before it finished, so it may be incomplete.</p>
+      )}
       {sources.length > 0 && <SourcesList sources={sources} anchorPrefix={anchorPrefix} />}
       {message.parts.map((part, i) =>
         part.type === "data-disclaimer" ? (
