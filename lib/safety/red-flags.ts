@@ -384,7 +384,7 @@ export const RED_FLAG_RULES: RedFlagRule[] = [
       /\b(?:jump|throw myself|step) (?:off|from|in front of|under) (?:a|the) (?:bridge|roof|building|cliff|train|truck|lorry|bus|car)\b|\bstanding on (?:the|a) (?:bridge|ledge|edge of the roof)\b/,
       /\bcant (?:go on|do this anymore|take (?:it|this) anymore|keep going)\b(?: \w+){0,3} (?:living|like this|anymore|want to die|end)?/,
     ],
-    unless: [/\b(?:always|keeps?|was|is) joking\b|\bjokingly\b|\bfigure of speech\b/, /\b(?:kill (?:my ?self )?laughing|killing myself (?:laughing|at (?:work|the gym))|dying (?:to|of) (?:know|laughter|embarrassment)|cant take it anymore (?:this|the) (?:heat|traffic|noise))\b/],
+    unless: [/\bnormal (?:thing )?(?:for (?:kids|children|teens|people) )?to say\b|\bthing (?:kids|children|teens|people) say\b/, /\b(?:always|keeps?|was|is) joking\b|\bjokingly\b|\bfigure of speech\b/, /\b(?:kill (?:my ?self )?laughing|killing myself (?:laughing|at (?:work|the gym))|dying (?:to|of) (?:know|laughter|embarrassment)|cant take it anymore (?:this|the) (?:heat|traffic|noise))\b/],
   },
   {
     id: "suicide-plan-or-farewell",
@@ -469,7 +469,7 @@ export const RED_FLAG_RULES: RedFlagRule[] = [
     id: "meningitis-rash",
     category: "meningitis",
     when: [
-      /\b(?:rash|spots|marks|blotches) (?:that )?(?:doesnt|does not|wont|dont|isnt|not|didnt|do not) (?:fade|go away|disappear|blanch|go (?:white|pale))\b/,
+      /\b(?:rash|spots|marks|blotches|bruises|dots)\b(?: \w+){0,5} (?:doesnt|does not|wont|dont|isnt|not|didnt|do not|arent) (?:fade|go away|disappear|blanch|go (?:white|pale))\b/,
       /\bglass test\b/,
       /\bnon ?-?blanching\b/,
       /\b(?:purple|purplish|dark red|red-purple) (?:pin ?-?prick |pinprick |tiny )?(?:spots|rash|blotches|dots|marks|bruises)\b/,
