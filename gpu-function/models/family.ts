@@ -27,8 +27,8 @@ export interface TensorSpec {
  * - inputs: `input_ids` int64 [B,S]; `position_ids` int64 [B,S] (only if the family needs them);
  *   `seqlens_k` int32 [B] (= tokens in cache after this step − 1); `total_sequence_length` int32 [];
  *   per layer `past_key.L` / `past_value.L` [B, kvHeads, cap, headDim] (shared with the presents);
- *   for LoRA targets `lora_a.<module>` [n+1, in, R], `lora_b.<module>` [n+1, R, out] (a stack of the
- *   batch's adapters, entry 0 zeros, scale folded into B) and `lora_index` int64 [B].
+ *   for LoRA targets `lora_a.<module>` [in, n·R], `lora_b.<module>` [n·R, out] and `lora_mask`
+ *   [B, 1, n·R] (the batch's adapters side by side, scale folded into B; see lora-feeds.ts).
  * - outputs: `logits` [B, vocab] of each row's last position (or `hidden` [B,S,H] when
  *   `output: "hidden"`), and `present_key.L` / `present_value.L`.
  */

@@ -18,6 +18,7 @@ export const loraBName = (module: string) => `lora_b.${module}`;
 export class FusedOps {
   readonly g: GraphBuilder;
   readonly ft: "float32" | "float16";
+  private loraMask = "lora_mask";
 
   constructor(name: string, private readonly tensors: Tensors, readonly opts: FusedGraphOptions) {
     this.g = new GraphBuilder(name);
@@ -103,20 +104,22 @@ export class FusedOps {
   }
 
   /**
-   * Adds scale·(x·A)·B where each row gathers its adapter from the batch's adapter stack:
-   * `lora_a.<module>` [n+1, in, R], `lora_b.<module>` [n+1, R, out], `lora_index` [B] (0 = none).
+   * Adds ((x·A) ⊙ mask)·B: the batch's adapters side by side, `lora_a.<module>` [in, n·R] and
+   * `lora_b.<module>` [n·R, out], and `lora_mask` [B, 1, n·R] selecting each row's adapter
+   * (see lora-feeds.ts). x·A is one GEMM over all rows.
    */
   private addLora(x: string, y: string, module: string, inFeatures: number, outFeatures: number): string {
     if (!this.opts.loraModules.has(module)) return y;
-    if (!this.g.inputs.some((i) => i.name === "lora_index")) this.g.input("lora_index", "int64", ["batch"]);
-    // LoRA inputs stay fp32 on the wire; fp16 graphs cast the gathered rows (they are small).
-    let a = this.g.op("Gather", [this.g.input(loraAName(module), "float32", ["adapters", inFeatures, "lora_rank"]), "lora_index"], { axis: 0 });
-    let b = this.g.op("Gather", [this.g.input(loraBName(module), "float32", ["adapters", "lora_rank", outFeatures]), "lora_index"], { axis: 0 });
-    if (this.ft === "float16") {
-      a = this.g.op("Cast", [a], { to: 10 });
-      b = this.g.op("Cast", [b], { to: 10 });
+    // LoRA inputs stay fp32 on the wire; fp16 graphs cast them (they are small).
+    const cast = (v: string) => (this.ft === "float16" ? this.g.op("Cast", [v], { to: 10 }) : v);
+    if (!this.g.inputs.some((i) => i.name === "lora_mask")) {
+      this.g.input("lora_mask", "float32", ["batch", 1, "lora_cols"]);
+      this.loraMask = cast("lora_mask");
     }
-    return this.g.op("Add", [y, this.g.op("MatMul", [this.g.op("MatMul", [x, a]), b])]);
+    const a = cast(this.g.input(loraAName(module), "float32", [inFeatures, "lora_cols"]));
+    const b = cast(this.g.input(loraBName(module), "float32", ["lora_cols", outFeatures]));
+    const selected = this.g.op("Mul", [this.g.op("MatMul", [x, a]), this.loraMask]);
+    return this.g.op("Add", [y, this.g.op("MatMul", [selected, b])]);
   }
 
   /** Rotary embedding (HF rotate-half layout) on x [B,S,heads·D] at explicit positions. */

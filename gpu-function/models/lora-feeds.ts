@@ -1,17 +1,19 @@
-// LoRA tensors for one batch. The fused graph takes, per target module, a STACK of the
-// adapters present in the batch, A as [n+1, in, R] and B as [n+1, R, out] (entry 0 is zeros
-// = no adapter; scale folded into B), plus `lora_index` [B] saying which entry each row uses;
-// the graph gathers per row. A stack depends only on the set of adapters in the batch, so
-// steady decoding reuses it step after step (onnxruntime-node reads inputs in place), and
-// each adapter is stored once however many rows use it. R is the largest rank present (0 when
-// no row has an adapter, which costs almost nothing); smaller ranks are zero-padded (exact).
+// LoRA tensors for one batch. Per target module the graph takes the batch's adapters side by
+// side, A as [in, n·R] and B as [n·R, out] (n = distinct adapters in the batch, R = their
+// largest rank, smaller ranks zero-padded, scale folded into B), and one shared `lora_mask`
+// [B, 1, n·R] that keeps each row's own R columns (all zero for rows without an adapter):
+//   delta = ((x·A) ⊙ mask)·B
+// So x·A is one plain GEMM over the whole batch (not B small per-row products), each adapter
+// is stored once, and the stacks depend only on the SET of adapters in the batch: steady
+// decoding reuses them step after step (onnxruntime-node reads inputs in place). n·R = 0 when
+// no row has an adapter, which costs almost nothing.
 import type { LoraTarget, PreparedLora } from "./types";
 
 export interface LoraBatchFeeds {
-  /** Stack entry per batch row (0 = no adapter). */
-  index: BigInt64Array;
-  rank: number;
-  entries: number;
+  /** [B, 1, cols]: 1 on each row's adapter block. */
+  mask: Float32Array;
+  /** n·R */
+  cols: number;
   stacks: Map<string, { a: Float32Array; b: Float32Array }>;
 }
 
@@ -23,7 +25,7 @@ interface AdapterLayout {
 export class LoraFeedBuilder {
   private readonly layouts = new WeakMap<PreparedLora, Map<string, AdapterLayout>>();
   /** Stacks of recent adapter sets (prefill and decode batches may interleave different sets). */
-  private readonly recent = new Map<string, Omit<LoraBatchFeeds, "index">>();
+  private readonly recent = new Map<string, { rank: number; cols: number; stacks: LoraBatchFeeds["stacks"] }>();
   private readonly ids = new WeakMap<PreparedLora, number>();
   private nextId = 1;
 
@@ -71,8 +73,6 @@ export class LoraFeedBuilder {
   /** Feeds for a batch (row order = batch order). */
   build(rows: (PreparedLora | null)[], modules: string[]): LoraBatchFeeds {
     const adapters = [...new Set(rows.filter((r): r is PreparedLora => r !== null))].sort((x, y) => this.idOf(x) - this.idOf(y));
-    const entryOf = new Map(adapters.map((a, i) => [a, i + 1]));
-    const index = BigInt64Array.from(rows, (r) => BigInt(r ? entryOf.get(r)! : 0));
     const key = adapters.map((a) => this.idOf(a)).join(",");
     let stacked = this.recent.get(key);
     if (!stacked) {
@@ -80,29 +80,33 @@ export class LoraFeedBuilder {
       if (this.recent.size >= 4) this.recent.delete(this.recent.keys().next().value!);
       this.recent.set(key, stacked);
     }
-    return { index, ...stacked };
+    const entryOf = new Map(adapters.map((a, i) => [a, i]));
+    const mask = new Float32Array(rows.length * stacked.cols);
+    rows.forEach((r, b) => {
+      if (r) mask.fill(1, b * stacked.cols + entryOf.get(r)! * stacked.rank, b * stacked.cols + (entryOf.get(r)! + 1) * stacked.rank);
+    });
+    return { mask, cols: stacked.cols, stacks: stacked.stacks };
   }
 
-  private stack(adapters: PreparedLora[], modules: string[]): Omit<LoraBatchFeeds, "index"> {
+  private stack(adapters: PreparedLora[], modules: string[]): { rank: number; cols: number; stacks: LoraBatchFeeds["stacks"] } {
     const rank = Math.max(0, ...adapters.map((a) => a.rank));
-    const entries = adapters.length + 1;
+    const cols = adapters.length * rank;
     const layouts = adapters.map((a) => this.layout(a));
     const stacks = new Map<string, { a: Float32Array; b: Float32Array }>();
     for (const mod of modules) {
       const t = this.targets.find((x) => x.module === mod)!;
-      const a = new Float32Array(entries * t.inFeatures * rank);
-      const b = new Float32Array(entries * rank * t.outFeatures);
-      adapters.forEach((adapter, i) => {
-        const l = layouts[i].get(mod);
-        if (!l) return; // this adapter does not touch the module: its entry stays zero
+      const a = new Float32Array(t.inFeatures * cols);
+      const b = new Float32Array(cols * t.outFeatures);
+      adapters.forEach((adapter, e) => {
+        const l = layouts[e].get(mod);
+        if (!l) return; // this adapter does not touch the module: its block stays zero
         const r = adapter.rank;
-        const e = i + 1;
-        for (let k = 0; k < t.inFeatures; k++) a.set(l.aT.subarray(k * r, (k + 1) * r), (e * t.inFeatures + k) * rank);
-        b.set(l.bScaled, e * rank * t.outFeatures); // rows r..rank stay zero
+        for (let k = 0; k < t.inFeatures; k++) a.set(l.aT.subarray(k * r, (k + 1) * r), k * cols + e * rank);
+        b.set(l.bScaled, e * rank * t.outFeatures); // rows r..rank of the block stay zero
       });
       stacks.set(mod, { a, b });
     }
-    return { rank, entries, stacks };
+    return { rank, cols, stacks };
   }
 }
 

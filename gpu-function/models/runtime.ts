@@ -224,11 +224,11 @@ export class OrtCausalLm implements LoadedModel {
     }
     if (this.loraModules.length > 0) {
       const lora = this.lora.build(loraRows, this.loraModules);
-      feeds.lora_index = new ort.Tensor("int64", lora.index, [count]);
+      feeds.lora_mask = new ort.Tensor("float32", lora.mask, [count, 1, lora.cols]);
       for (const [module, f] of lora.stacks) {
         const t = this.loraTargets.find((x) => x.module === module)!;
-        feeds[loraAName(module)] = new ort.Tensor("float32", f.a, [lora.entries, t.inFeatures, lora.rank]);
-        feeds[loraBName(module)] = new ort.Tensor("float32", f.b, [lora.entries, lora.rank, t.outFeatures]);
+        feeds[loraAName(module)] = new ort.Tensor("float32", f.a, [t.inFeatures, lora.cols]);
+        feeds[loraBName(module)] = new ort.Tensor("float32", f.b, [lora.cols, t.outFeatures]);
       }
     }
     const result = await this.session.run(feeds, fetches);
