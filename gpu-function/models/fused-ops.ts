@@ -100,7 +100,9 @@ export class FusedOps {
     const q = quantizeBlockwise(wT, k, n, bits, 32);
     const packed = this.g.initializer(`${name}.q${bits}`, { dtype: "uint8", dims: [n, q.blocksPerCol, q.blobSize], data: q.packed });
     const scales = this.floats(`${name}.scales`, q.scales, [n, q.blocksPerCol]);
-    return this.g.ms("MatMulNBits", [x, packed, scales], { K: k, N: n, bits, block_size: 32, accuracy_level: 0 })[0];
+    // accuracy_level 4 = int8 activations in the kernel: MLAS's fast path (at level 0 the 8-bit
+    // CPU kernel falls back to dequantising and ran ~9× slower than fp32 in measure.ts runs).
+    return this.g.ms("MatMulNBits", [x, packed, scales], { K: k, N: n, bits, block_size: 32, accuracy_level: 4 })[0];
   }
 
   /**

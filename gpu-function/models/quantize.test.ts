@@ -59,7 +59,7 @@ describe("MatMulNBits models", () => {
       const range = Math.max(...ref) - Math.min(...ref);
       expect(maxAbsDiff(q8, ref)).toBeLessThan(0.05 * range);
       expect(maxAbsDiff(q4, ref)).toBeLessThan(0.5 * range);
-      expect(cosine(q8, ref)).toBeGreaterThan(0.999);
+      expect(cosine(q8, ref)).toBeGreaterThan(0.995); // int8 weights and (accuracy_level 4) int8 activations
       expect(cosine(q4, ref)).toBeGreaterThan(0.7); // 4-bit codes on random weights: loose by design
       expect(int8.weightBytes()).toBeLessThan(0.45 * fp32.weightBytes());
       expect(int4.weightBytes()).toBeLessThan(int8.weightBytes());
