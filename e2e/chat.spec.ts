@@ -23,6 +23,21 @@ test.describe("public web chat", () => {
     expect((await refused.json()).error.code).toBe("consent_required");
   });
 
+  test("works with the keyboard alone: consent, question, answer", async ({ page }) => {
+    const chat = new ChatPage(page);
+    await chat.open();
+    await expect(chat.acceptConsent).toBeFocused();
+    await page.keyboard.press("Tab");
+    await expect(chat.acceptConsent).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(chat.consentGate).toBeHidden();
+    await expect(chat.input).toBeFocused();
+    await page.keyboard.type("What is eczema?");
+    await page.keyboard.press("Enter");
+    await chat.waitForAnswer();
+    await expect(page.getByRole("log", { name: "Conversation" })).toContainText("What is eczema?");
+  });
+
   test("a question streams an answer that ends with the disclaimer footer", async ({ page }) => {
     const chat = new ChatPage(page);
     await chat.open();
