@@ -100,7 +100,8 @@ async function main(): Promise<void> {
   loadDotEnv();
   const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
   const port = env.PORT || "3000";
-  const host = env.HOST || "127.0.0.1";
+  // Not HOST: some shells export HOST as the machine name.
+  const host = env.MEDCHAT_HOST || "127.0.0.1";
   const gpuPort = env.GPU_FUNCTION_PORT || "8000";
   const external = Boolean(env.GPU_FUNCTION_URL);
   env.GPU_FUNCTION_TOKEN ||= crypto.randomBytes(24).toString("hex");
