@@ -8,6 +8,7 @@
 // (GroupQueryAttention's local_window_size and head_sink), rope.ts for YaRN tables, and the
 // MoE router/experts as ordinary graph nodes between the norms.
 import type { GraphBuilder } from "../onnx/graph";
+import type { FusedGraph } from "./fused-ops";
 import type { SafeTensor } from "../onnx/safetensors";
 import type { HfConfig, LoraTarget, ModelDims } from "./types";
 
@@ -27,8 +28,8 @@ export interface TensorSpec {
  * - inputs: `input_ids` int64 [B,S]; `position_ids` int64 [B,S] (only if the family needs them);
  *   `seqlens_k` int32 [B] (= tokens in cache after this step − 1); `total_sequence_length` int32 [];
  *   per layer `past_key.L` / `past_value.L` [B, kvHeads, cap, headDim] (shared with the presents);
- *   for LoRA targets `lora_a.<module>` [in, n·R], `lora_b.<module>` [n·R, out] and `lora_mask`
- *   [B, 1, n·R] (the batch's adapters side by side, scale folded into B; see lora-feeds.ts).
+ *   per LoRA block (the targeted modules of one fused linear, listed in FusedGraph.loraGroups)
+ *   `lora_a.<block>` / `lora_b.<block>`, plus `lora_mask` [B, 1, n·R] (see lora-feeds.ts).
  * - outputs: `logits` [B, vocab] of each row's last position (or `hidden` [B,S,H] when
  *   `output: "hidden"`), and `present_key.L` / `present_value.L`.
  */
@@ -64,7 +65,7 @@ export interface Family {
   /** Every linear layer LoRA may target (PEFT module names). */
   loraTargets(dims: ModelDims): LoraTarget[];
   /** Inference graph with fused contrib ops and a KV cache. */
-  buildFusedGraph(dims: ModelDims, config: HfConfig, tensors: Tensors, opts: FusedGraphOptions): GraphBuilder;
+  buildFusedGraph(dims: ModelDims, config: HfConfig, tensors: Tensors, opts: FusedGraphOptions): FusedGraph;
   /** Reference graph with standard ONNX ops only (training and correctness checks); no KV cache. */
   buildPlainGraph(dims: ModelDims, config: HfConfig, tensors: Tensors, opts: PlainGraphOptions): GraphBuilder;
   /** A small random config of this family, in HF field names. */

@@ -15,13 +15,30 @@ export const newValueName = (layer: number) => `new_value.${layer}`;
 export const loraAName = (module: string) => `lora_a.${module}`;
 export const loraBName = (module: string) => `lora_b.${module}`;
 
+/** One LoRA block: the targeted modules of one fused linear, sharing x·A and one B. */
+export interface LoraGroup {
+  /** Input suffix: `lora_a.<name>` [in, T·n·R], `lora_b.<name>` [T·n·R, outFeatures]. */
+  name: string;
+  inFeatures: number;
+  /** Output width of the fused linear (all its modules, targeted or not). */
+  outFeatures: number;
+  /** Targeted modules in column order, with their column offset in the fused output. */
+  members: { module: string; column: number; out: number }[];
+}
+
+/** A fused inference graph plus the LoRA blocks the runtime must feed. */
+export class FusedGraph extends GraphBuilder {
+  readonly loraGroups: LoraGroup[] = [];
+}
+
 export class FusedOps {
-  readonly g: GraphBuilder;
+  readonly g: FusedGraph;
   readonly ft: "float32" | "float16";
-  private loraMask = "lora_mask";
+  /** The row mask tiled T times (one per LoRA group size). */
+  private readonly loraMasks = new Map<number, string>();
 
   constructor(name: string, private readonly tensors: Tensors, readonly opts: FusedGraphOptions) {
-    this.g = new GraphBuilder(name);
+    this.g = new FusedGraph(name);
     this.ft = opts.floatType;
   }
 
@@ -61,7 +78,8 @@ export class FusedOps {
 
   /**
    * One MatMul for several linear modules sharing the input x (e.g. q/k/v), returning each
-   * module's output. Biases are concatenated too; LoRA deltas are added per module.
+   * module's output. Biases are concatenated too; the LoRA delta of all targeted modules is
+   * one block added before the Split.
    */
   linears(x: string, modules: { module: string; out: number; bias: boolean }[], inFeatures: number): string[] {
     const n = modules.reduce((s, m) => s + m.out, 0);
@@ -86,8 +104,8 @@ export class FusedOps {
       }
       y = this.g.op("Add", [y, this.floats(`${name}.bias`, bias, [n])]);
     }
-    const parts = modules.length === 1 ? [y] : this.g.node("Split", [y, this.g.i64(modules.map((m) => m.out))], { attrs: { axis: -1 }, outputs: modules.length });
-    return parts.map((p, i) => this.addLora(x, p, modules[i].module, inFeatures, modules[i].out));
+    y = this.addLora(x, y, modules, inFeatures, n);
+    return modules.length === 1 ? [y] : this.g.node("Split", [y, this.g.i64(modules.map((m) => m.out))], { attrs: { axis: -1 }, outputs: modules.length });
   }
 
   /** x·W for a constant W [k, n]: MatMul, or MatMulNBits when quantising. */
@@ -106,22 +124,40 @@ export class FusedOps {
   }
 
   /**
-   * Adds ((x·A) ⊙ mask)·B: the batch's adapters side by side, `lora_a.<module>` [in, n·R] and
-   * `lora_b.<module>` [n·R, out], and `lora_mask` [B, 1, n·R] selecting each row's adapter
-   * (see lora-feeds.ts). x·A is one GEMM over all rows.
+   * Adds ((x·A) ⊙ mask)·B for the targeted modules of one fused linear: A [in, T·n·R] holds
+   * each module's adapters side by side, B [T·n·R, N] maps them into the module's columns, and
+   * `lora_mask` [B, 1, n·R] (tiled T times) selects each row's adapter (see lora-feeds.ts).
    */
-  private addLora(x: string, y: string, module: string, inFeatures: number, outFeatures: number): string {
-    if (!this.opts.loraModules.has(module)) return y;
+  private addLora(x: string, y: string, modules: { module: string; out: number }[], inFeatures: number, outFeatures: number): string {
+    const members: LoraGroup["members"] = [];
+    let column = 0;
+    for (const m of modules) {
+      if (this.opts.loraModules.has(m.module)) members.push({ module: m.module, column, out: m.out });
+      column += m.out;
+    }
+    if (members.length === 0) return y;
+    const group: LoraGroup = { name: members.map((m) => m.module).join("+"), inFeatures, outFeatures, members };
+    this.g.loraGroups.push(group);
     // LoRA inputs stay fp32 on the wire; fp16 graphs cast them (they are small).
     const cast = (v: string) => (this.ft === "float16" ? this.g.op("Cast", [v], { to: 10 }) : v);
-    if (!this.g.inputs.some((i) => i.name === "lora_mask")) {
-      this.g.input("lora_mask", "float32", ["batch", 1, "lora_cols"]);
-      this.loraMask = cast("lora_mask");
-    }
-    const a = cast(this.g.input(loraAName(module), "float32", [inFeatures, "lora_cols"]));
-    const b = cast(this.g.input(loraBName(module), "float32", ["lora_cols", outFeatures]));
-    const selected = this.g.op("Mul", [this.g.op("MatMul", [x, a]), this.loraMask]);
+    const width = `lora_cols_x${members.length}`;
+    const a = cast(this.g.input(loraAName(group.name), "float32", [inFeatures, width]));
+    const b = cast(this.g.input(loraBName(group.name), "float32", [width, outFeatures]));
+    const selected = this.g.op("Mul", [this.g.op("MatMul", [x, a]), this.loraMask(members.length)]);
     return this.g.op("Add", [y, this.g.op("MatMul", [selected, b])]);
+  }
+
+  private loraMask(times: number): string {
+    let mask = this.loraMasks.get(times);
+    if (mask) return mask;
+    if (!this.loraMasks.has(1)) {
+      this.g.input("lora_mask", "float32", ["batch", 1, "lora_cols"]);
+      this.loraMasks.set(1, this.ft === "float16" ? this.g.op("Cast", ["lora_mask"], { to: 10 }) : "lora_mask");
+    }
+    const single = this.loraMasks.get(1)!;
+    mask = times === 1 ? single : this.g.op("Concat", Array.from({ length: times }, () => single), { axis: -1 });
+    this.loraMasks.set(times, mask);
+    return mask;
   }
 
   /** Rotary embedding (HF rotate-half layout) on x [B,S,heads·D] at explicit positions. */
@@ -174,7 +210,7 @@ export class FusedOps {
    * (int64 [B]) indexes the flattened [B·S] positions (b·S + last_b), so right-padded prefill
    * batches get each row's real last token. Gathering before the LM head spares S × vocab.
    */
-  finish(hidden: string, headWeight: string | null, vocab: number, hiddenSize: number): GraphBuilder {
+  finish(hidden: string, headWeight: string | null, vocab: number, hiddenSize: number): FusedGraph {
     if (this.opts.output === "hidden") {
       this.castOut(hidden, "hidden", ["batch", "sequence", hiddenSize]);
       return this.g;

@@ -4,7 +4,7 @@
 // does NOT scale attention scores by 1/sqrt(head_dim); both graphs keep that quirk.
 import type { GraphBuilder } from "../onnx/graph";
 import { configNumber, configTokenIds, type Family, type FusedGraphOptions, type PlainGraphOptions, type Tensors, type TensorSpec, type TinyOverrides } from "./family";
-import { FusedOps } from "./fused-ops";
+import { FusedOps, type FusedGraph } from "./fused-ops";
 import { PlainOps } from "./plain-ops";
 import type { HfConfig, LoraTarget, ModelDims } from "./types";
 
@@ -83,7 +83,7 @@ const headWeight = (d: ModelDims) => (d.tieWordEmbeddings ? "transformer.wte.wei
 const epsOf = (config: HfConfig) => configNumber(config, "layer_norm_epsilon", 1e-5);
 const windowOf = (config: HfConfig) => configNumber(config, "window_size", 256);
 
-function buildFusedGraph(d: ModelDims, config: HfConfig, tensors: Tensors, opts: FusedGraphOptions): GraphBuilder {
+function buildFusedGraph(d: ModelDims, config: HfConfig, tensors: Tensors, opts: FusedGraphOptions): FusedGraph {
   const eps = epsOf(config);
   const kinds = gptNeoAttentionLayers(config, d.numLayers);
   const ops = new FusedOps("gpt_neo", tensors, opts);

@@ -3,7 +3,7 @@
 // and Mistral (sliding_window) configs: their differences are config fields, not code paths.
 import type { GraphBuilder } from "../onnx/graph";
 import { configNumber, configTokenIds, type Family, type FusedGraphOptions, type PlainGraphOptions, type Tensors, type TensorSpec, type TinyOverrides } from "./family";
-import { FusedOps } from "./fused-ops";
+import { FusedOps, type FusedGraph } from "./fused-ops";
 import { PlainOps } from "./plain-ops";
 import { ropeTables } from "./rope";
 import type { HfConfig, LoraTarget, ModelDims } from "./types";
@@ -101,7 +101,7 @@ function tensorSpecs(d: ModelDims, config: HfConfig): TensorSpec[] {
 
 const headWeight = (d: ModelDims) => (d.tieWordEmbeddings ? "model.embed_tokens.weight" : "lm_head.weight");
 
-function buildFusedGraph(d: ModelDims, config: HfConfig, tensors: Tensors, opts: FusedGraphOptions): GraphBuilder {
+function buildFusedGraph(d: ModelDims, config: HfConfig, tensors: Tensors, opts: FusedGraphOptions): FusedGraph {
   const x = extras(config, d);
   const ops = new FusedOps("llama", tensors, opts);
   const g = ops.g;

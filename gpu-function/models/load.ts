@@ -112,7 +112,7 @@ export async function loadModel(dir: string, opts: LoadOptions = {}): Promise<Lo
   const graph = family.buildFusedGraph(dims, config, tensors, graphOpts);
   const session = await ort.InferenceSession.create(graph.toBytes(), sessionOptions(device, opts.intraOpThreads));
   return new OrtCausalLm({
-    session, dims, maxSequenceLength, maxBatch: opts.maxBatch ?? 16, loraTargets, kvType: graphOpts.floatType, weightBytes: weightBytesPerToken(graph), kvInitialCapacity: opts.kvInitialCapacity, loraMaxRank: opts.lora?.maxRank,
+    session, dims, maxSequenceLength, maxBatch: opts.maxBatch ?? 16, loraTargets, kvType: graphOpts.floatType, weightBytes: weightBytesPerToken(graph), kvInitialCapacity: opts.kvInitialCapacity, loraMaxRank: opts.lora?.maxRank, loraGroups: graph.loraGroups,
   });
 }
 

@@ -1,12 +1,14 @@
-// LoRA tensors for one batch. Per target module the graph takes the batch's adapters side by
-// side, A as [in, n·R] and B as [n·R, out] (n = distinct adapters in the batch, R = their
-// largest rank, smaller ranks zero-padded, scale folded into B), and one shared `lora_mask`
-// [B, 1, n·R] that keeps each row's own R columns (all zero for rows without an adapter):
+// LoRA tensors for one batch. The graph has one LoRA block per fused linear (e.g. q_proj and
+// v_proj of one layer share x·A): A [in, T·n·R] holds, for each of the block's T targeted
+// modules, the batch's n adapters side by side (R = their largest rank, smaller ranks
+// zero-padded); B [T·n·R, N] maps each adapter's rows into its module's output columns (scale
+// folded in, zeros elsewhere); one shared `lora_mask` [B, 1, n·R] (tiled T times in the graph)
+// keeps each row's own adapter (all zero for rows without one):
 //   delta = ((x·A) ⊙ mask)·B
-// So x·A is one plain GEMM over the whole batch (not B small per-row products), each adapter
-// is stored once, and the stacks depend only on the SET of adapters in the batch: steady
-// decoding reuses them step after step (onnxruntime-node reads inputs in place). n·R = 0 when
-// no row has an adapter, which costs almost nothing.
+// So x·A is one plain GEMM over the whole batch and block, each adapter is stored once, and
+// the stacks depend only on the SET of adapters in the batch: steady decoding reuses them step
+// after step (onnxruntime-node reads inputs in place). n·R = 0 when no row has an adapter.
+import type { LoraGroup } from "./fused-ops";
 import type { LoraTarget, PreparedLora } from "./types";
 
 export interface LoraBatchFeeds {
@@ -14,6 +16,7 @@ export interface LoraBatchFeeds {
   mask: Float32Array;
   /** n·R */
   cols: number;
+  /** Per LoRA block: A [in, T·cols], B [T·cols, N]. */
   stacks: Map<string, { a: Float32Array; b: Float32Array }>;
 }
 
@@ -71,12 +74,12 @@ export class LoraFeedBuilder {
   }
 
   /** Feeds for a batch (row order = batch order). */
-  build(rows: (PreparedLora | null)[], modules: string[]): LoraBatchFeeds {
+  build(rows: (PreparedLora | null)[], groups: LoraGroup[]): LoraBatchFeeds {
     const adapters = [...new Set(rows.filter((r): r is PreparedLora => r !== null))].sort((x, y) => this.idOf(x) - this.idOf(y));
     const key = adapters.map((a) => this.idOf(a)).join(",");
     let stacked = this.recent.get(key);
     if (!stacked) {
-      stacked = this.stack(adapters, modules);
+      stacked = this.stack(adapters, groups);
       if (this.recent.size >= 4) this.recent.delete(this.recent.keys().next().value!);
       this.recent.set(key, stacked);
     }
@@ -88,23 +91,27 @@ export class LoraFeedBuilder {
     return { mask, cols: stacked.cols, stacks: stacked.stacks };
   }
 
-  private stack(adapters: PreparedLora[], modules: string[]): { rank: number; cols: number; stacks: LoraBatchFeeds["stacks"] } {
+  private stack(adapters: PreparedLora[], groups: LoraGroup[]): { rank: number; cols: number; stacks: LoraBatchFeeds["stacks"] } {
     const rank = Math.max(0, ...adapters.map((a) => a.rank));
     const cols = adapters.length * rank;
     const layouts = adapters.map((a) => this.layout(a));
     const stacks = new Map<string, { a: Float32Array; b: Float32Array }>();
-    for (const mod of modules) {
-      const t = this.targets.find((x) => x.module === mod)!;
-      const a = new Float32Array(t.inFeatures * cols);
-      const b = new Float32Array(cols * t.outFeatures);
-      adapters.forEach((adapter, e) => {
-        const l = layouts[e].get(mod);
-        if (!l) return; // this adapter does not touch the module: its block stays zero
-        const r = adapter.rank;
-        for (let k = 0; k < t.inFeatures; k++) a.set(l.aT.subarray(k * r, (k + 1) * r), k * cols + e * rank);
-        b.set(l.bScaled, e * rank * t.outFeatures); // rows r..rank of the block stay zero
+    for (const group of groups) {
+      const width = group.members.length * cols;
+      const a = new Float32Array(group.inFeatures * width);
+      const b = new Float32Array(width * group.outFeatures);
+      group.members.forEach((member, t) => {
+        adapters.forEach((adapter, e) => {
+          const l = layouts[e].get(member.module);
+          if (!l) return; // this adapter does not touch the module: its block stays zero
+          const r = adapter.rank;
+          const c0 = t * cols + e * rank;
+          for (let k = 0; k < group.inFeatures; k++) a.set(l.aT.subarray(k * r, (k + 1) * r), k * width + c0);
+          // Rows r..rank of the block stay zero; columns outside the module stay zero.
+          for (let j = 0; j < r; j++) b.set(l.bScaled.subarray(j * member.out, (j + 1) * member.out), (c0 + j) * group.outFeatures + member.column);
+        });
       });
-      stacks.set(mod, { a, b });
+      stacks.set(group.name, { a, b });
     }
     return { rank, cols, stacks };
   }

@@ -5,7 +5,7 @@
 import * as ort from "onnxruntime-node";
 
 import { KvSlotPool, type KvArray } from "./kv-pool";
-import { loraAName, loraBName, newKeyName, newValueName, pastKeyName, pastValueName } from "./fused-ops";
+import { loraAName, loraBName, newKeyName, newValueName, pastKeyName, pastValueName, type LoraGroup } from "./fused-ops";
 import { LoraFeedBuilder } from "./lora-feeds";
 import type { ForwardRow, KvCacheHandle, LoadedModel, LoraTarget, ModelDims } from "./types";
 
@@ -64,6 +64,8 @@ export interface RuntimeParts {
   maxSequenceLength: number;
   maxBatch: number;
   loraTargets: LoraTarget[];
+  /** LoRA blocks of the fused graph (FusedGraph.loraGroups). */
+  loraGroups: LoraGroup[];
   loraMaxRank?: number;
   kvType: "float32" | "float16";
   weightBytes: number;
@@ -77,7 +79,7 @@ export class OrtCausalLm implements LoadedModel {
   private readonly session: ort.InferenceSession;
   private readonly pool: KvSlotPool;
   private readonly lora: LoraFeedBuilder;
-  private readonly loraModules: string[];
+  private readonly loraGroups: LoraGroup[];
   private readonly needsPositions: boolean;
   private readonly kvType: "float32" | "float16";
   private readonly bytes: number;
@@ -94,7 +96,7 @@ export class OrtCausalLm implements LoadedModel {
     this.kvType = p.kvType;
     this.bytes = p.weightBytes;
     this.lora = new LoraFeedBuilder(p.loraTargets, p.loraMaxRank);
-    this.loraModules = p.loraTargets.map((t) => t.module);
+    this.loraGroups = p.loraGroups;
     this.needsPositions = this.session.inputNames.includes("position_ids");
     const makeArray = p.kvType === "float16" ? (n: number) => new Uint16Array(n) : (n: number) => new Float32Array(n);
     this.pool = new KvSlotPool(p.dims.numLayers, p.maxBatch, p.dims.numKvHeads, p.dims.headDim, Math.min(p.kvInitialCapacity ?? 256, p.maxSequenceLength), p.maxSequenceLength, makeArray);
@@ -222,13 +224,14 @@ export class OrtCausalLm implements LoadedModel {
       feeds[pastValueName(l)] = new ort.Tensor(this.kvType, v.value, dims);
       fetches.push(newKeyName(l), newValueName(l));
     }
-    if (this.loraModules.length > 0) {
-      const lora = this.lora.build(loraRows, this.loraModules);
+    if (this.loraGroups.length > 0) {
+      const lora = this.lora.build(loraRows, this.loraGroups);
       feeds.lora_mask = new ort.Tensor("float32", lora.mask, [count, 1, lora.cols]);
-      for (const [module, f] of lora.stacks) {
-        const t = this.loraTargets.find((x) => x.module === module)!;
-        feeds[loraAName(module)] = new ort.Tensor("float32", f.a, [t.inFeatures, lora.cols]);
-        feeds[loraBName(module)] = new ort.Tensor("float32", f.b, [lora.cols, t.outFeatures]);
+      for (const group of this.loraGroups) {
+        const f = lora.stacks.get(group.name)!;
+        const width = group.members.length * lora.cols;
+        feeds[loraAName(group.name)] = new ort.Tensor("float32", f.a, [group.inFeatures, width]);
+        feeds[loraBName(group.name)] = new ort.Tensor("float32", f.b, [width, group.outFeatures]);
       }
     }
     const result = await this.session.run(feeds, fetches);
