@@ -70,6 +70,7 @@ interface PreparedDocument {
 }
 
 const INSERT_ROWS = 200;
+const ANALYZE_AFTER_CHUNKS = 1000;
 
 function documentRow(p: PreparedDocument, embedderId: string | undefined) {
   const { doc } = p;
@@ -245,6 +246,8 @@ export async function ingestDocuments(
     if (pending.length >= batchSize) await flush();
   }
   await flush();
+  // Planner and full-text statistics (common terms, see retrieve.ts) follow big loads.
+  if (report.chunksWritten >= ANALYZE_AFTER_CHUNKS) await db.execute(sql`analyze chunks`);
   report.elapsedMs = performance.now() - started;
   return report;
 }

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/lib/db/client";
 import { createHashingEmbedder } from "./embed-hashing";
@@ -13,6 +14,7 @@ describe("retrieveHybrid", () => {
     const longGout = doc("gout-guide", "Gout guide", Array.from({ length: 12 }, (_, i) => `Gout flare advice ${i}: rest the joint, use ice, drink water and see a clinician about uric acid.`).join(" "), "Partner");
     const r = await ingestSourceDocuments(h.db, embedder, [...CONDITIONS, longGout], { chunk: { maxChars: 300, overlapChars: 50 } });
     expect(r.failed).toEqual([]);
+    await h.db.execute(sql`analyze chunks`); // statistics present, as after a real load
   });
   afterAll(() => h.close());
 

@@ -37,6 +37,13 @@ export const DEFAULT_RETRIEVAL = {
   weights: { vector: 1, text: 1 },
 } as const;
 
+/** A term in more than this share of chunks is too common to make a chunk a candidate on its own. */
+const COMMON_TERM_FREQUENCY = 0.05;
+/** In a small knowledge base every term is "common": prune only in large ones. */
+const MIN_CHUNKS_FOR_COMMON_TERMS = 2000;
+/** Upper bound on full-text matches ranked per query (each of the strict and relaxed sets). */
+const MAX_TEXT_MATCHES = 1500;
+
 export class RetrievalError extends Error {
   constructor(message: string) {
     super(message);
@@ -122,23 +129,37 @@ export async function retrieveHybrid(
     : sql`vec_kept as (select null::text as id, null::bigint as r, null::float8 as sim where false)`;
   // websearch_to_tsquery (all terms) gives the strongest matches. Natural questions rarely
   // have every word in the answer, so chunks sharing at least two of the query's terms
-  // (one when the query has fewer than three) are candidates too, ranked by cover density.
-  // Requiring two terms keeps a common word ("symptoms") from pulling in half the corpus.
+  // (one when it has fewer than three) are candidates too, ranked by cover density.
+  // Terms found in more than 5 % of chunks (ANALYZE statistics: most_common_elems) are
+  // left out of that relaxed match — like a stop word — and each match set is capped,
+  // so a vague question cannot make Postgres rank half the corpus.
   const txtCte = useText
-    ? sql`lex as (select lexeme from unnest(to_tsvector('english', ${text})) limit 8),
+    ? sql`common as (
+        select e.elem as lexeme
+        from pg_stats s,
+             unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) as e(elem, freq)
+        where s.schemaname = current_schema() and s.tablename = 'chunks' and s.attname = 'tsv'
+          and e.elem is not null and e.freq > ${COMMON_TERM_FREQUENCY}
+          and (select reltuples from pg_class where oid = 'chunks'::regclass) > ${MIN_CHUNKS_FOR_COMMON_TERMS}),
+      lex as (
+        select lexeme from unnest(to_tsvector('english', ${text}))
+        where lexeme not in (select lexeme from common) limit 8),
       q as (
         select websearch_to_tsquery('english', ${text}) as strict,
-               (select string_agg(quote_literal(lexeme), ' | ') from lex)::tsquery as anyterm,
+               (select string_agg(quote_literal(lexeme), ' | ') from unnest(to_tsvector('english', ${text})))::tsquery as anyterm,
                (case when (select count(*) from lex) >= 3
                   then (select string_agg(format('(%s & %s)', quote_literal(a.lexeme), quote_literal(b.lexeme)), ' | ')
                         from lex a join lex b on a.lexeme < b.lexeme)
                   else (select string_agg(quote_literal(lexeme), ' | ') from lex) end)::tsquery as relaxed),
-      txt as materialized (
-        select c.id, (c.tsv @@ q.strict) as all_terms, ts_rank_cd(c.tsv, q.anyterm, 1) as rank
-        from chunks c, q
-        where q.relaxed is not null and (c.tsv @@ q.relaxed or c.tsv @@ q.strict) ${sourceFilter}),
+      txt_ids as materialized (
+        (select c.id from chunks c, q where c.tsv @@ q.strict ${sourceFilter} limit ${MAX_TEXT_MATCHES})
+        union
+        (select c.id from chunks c, q where q.relaxed is not null and c.tsv @@ q.relaxed ${sourceFilter} limit ${MAX_TEXT_MATCHES})),
       txt_top as materialized (
-        select id, all_terms, rank from txt order by all_terms desc, rank desc, id limit ${candidates}),
+        select c.id, (c.tsv @@ q.strict) as all_terms, ts_rank_cd(c.tsv, q.anyterm, 1) as rank
+        from txt_ids t join chunks c on c.id = t.id, q
+        order by all_terms desc, rank desc, c.id
+        limit ${candidates}),
       txt_kept as (
         select t.id, row_number() over (order by t.all_terms desc, t.rank desc, t.id) as r
         from txt_top t join chunks c on c.id = t.id join documents d on d.id = c.document_id
