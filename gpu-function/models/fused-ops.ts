@@ -173,12 +173,22 @@ export class FusedOps {
     const attrs: Record<string, number | { float: number }> = { num_heads: p.numHeads, kv_num_heads: p.numKvHeads };
     if (p.scale !== undefined) attrs.scale = { float: p.scale };
     if (p.localWindow !== undefined && p.localWindow > 0) attrs.local_window_size = p.localWindow;
-    this.g.node("Identity", [k], { outputs: [newKeyName(layer)] });
-    this.g.node("Identity", [v], { outputs: [newValueName(layer)] });
+    // The producers of k and v write the graph outputs directly (an Identity would be one more node per step).
+    k = this.renameValue(k, newKeyName(layer));
+    v = this.renameValue(v, newValueName(layer));
     const inputs = [q, k, v, pastKeyName(layer), pastValueName(layer), "seqlens_k", "total_sequence_length"];
     // Attention sinks (gpt-oss): one learned logit per head joins the softmax (GQA input 11, "head_sink").
     if (p.sinks) inputs.push("", "", "", "", p.sinks);
     return this.g.node("GroupQueryAttention", inputs, { domain: "com.microsoft", attrs, outputs: [this.g.fresh("attn"), this.g.fresh("present_key"), this.g.fresh("present_value")] })[0];
+  }
+
+  /** Renames an intermediate value (producer output and every use); returns the new name. */
+  private renameValue(from: string, to: string): string {
+    for (const n of this.g.nodes) {
+      n.outputs = n.outputs.map((o) => (o === from ? to : o));
+      n.inputs = n.inputs.map((i) => (i === from ? to : i));
+    }
+    return to;
   }
 
   /** Returns [normalised, residual sum] of SkipSimplifiedLayerNormalization (RMSNorm with residual add). */
