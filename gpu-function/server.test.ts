@@ -136,13 +136,15 @@ describe("gpu-function over HTTP", () => {
   });
 
   it("serves two adapters in one batch, each matching its solo output", async () => {
-    const soloA = await ask("alpha", "Explain insulin.", { max_tokens: 16 });
-    const soloB = await ask("beta", "Explain insulin.", { max_tokens: 16 });
-    const base = await ask("tiny-base", "Explain insulin.", { max_tokens: 16 });
+    // ignore_eos keeps both sequences running for all 16 steps, so they must overlap.
+    const long = { max_tokens: 16, ignore_eos: true } as Partial<OpenAI.ChatCompletionCreateParamsNonStreaming>;
+    const soloA = await ask("alpha", "Explain insulin.", long);
+    const soloB = await ask("beta", "Explain insulin.", long);
+    const base = await ask("tiny-base", "Explain insulin.", long);
     expect(soloA.choices[0]!.message.content).not.toBe(base.choices[0]!.message.content);
     expect(soloA.choices[0]!.message.content).not.toBe(soloB.choices[0]!.message.content);
     const mixedBefore = await metric("gpu_function_mixed_adapter_steps_total");
-    const [a, b] = await Promise.all([ask("alpha", "Explain insulin.", { max_tokens: 16 }), ask("beta", "Explain insulin.", { max_tokens: 16 })]);
+    const [a, b] = await Promise.all([ask("alpha", "Explain insulin.", long), ask("beta", "Explain insulin.", long)]);
     expect(a.choices[0]!.message.content).toBe(soloA.choices[0]!.message.content);
     expect(b.choices[0]!.message.content).toBe(soloB.choices[0]!.message.content);
     expect(await metric("gpu_function_mixed_adapter_steps_total")).toBeGreaterThan(mixedBefore);
@@ -159,9 +161,10 @@ describe("gpu-function over HTTP", () => {
       });
     const model = server.deps.model;
     expect((await upload("gamma", spec)).status).toBe(201);
-    const first = await ask("gamma", "Hello");
+    const long = { ignore_eos: true } as Partial<OpenAI.ChatCompletionCreateParamsNonStreaming>;
+    const first = await ask("gamma", "Hello", long);
     expect((await upload("gamma", randomAdapter(targets, 4))).status).toBe(200);
-    const second = await ask("gamma", "Hello");
+    const second = await ask("gamma", "Hello", long);
     expect(second.choices[0]!.message.content).not.toBe(first.choices[0]!.message.content);
     expect(server.deps.model).toBe(model);
 
