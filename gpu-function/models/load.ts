@@ -1,7 +1,8 @@
 // Entry points for the engine: load an HF model directory into a LoadedModel (fused graph,
 // KV slot pool, LoRA inputs or a merged adapter) or a LoadedEmbedder.
 import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 
 import * as ort from "onnxruntime-node";
@@ -92,6 +93,23 @@ function checkLoadOptions(opts: LoadOptions): void {
   }
 }
 
+/** Above this many initializer bytes the model goes through a file with external data (protobuf caps messages at 2 GB). */
+export const EXTERNAL_DATA_THRESHOLD = 1_500_000_000;
+
+/** Creates a session from an in-memory graph, via a temporary model.onnx + external data file when it is large. */
+export async function createSession(graph: GraphBuilder, options: ort.InferenceSession.SessionOptions, threshold = EXTERNAL_DATA_THRESHOLD): Promise<ort.InferenceSession> {
+  let bytes = 0;
+  for (const c of graph.initializers.values()) bytes += c.data.byteLength;
+  if (bytes < threshold) return ort.InferenceSession.create(graph.toBytes(), options);
+  const dir = await mkdtemp(path.join(os.tmpdir(), "medchat-onnx-"));
+  try {
+    return await ort.InferenceSession.create(await graph.saveWithExternalData(dir), options);
+  } finally {
+    // The session holds the weights now (copied, or memory-mapped: a mapping outlives the unlink on Linux).
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 export async function loadModel(dir: string, opts: LoadOptions = {}): Promise<LoadedModel> {
   checkLoadOptions(opts);
   const model = await readHfModel(dir);
@@ -110,7 +128,7 @@ export async function loadModel(dir: string, opts: LoadOptions = {}): Promise<Lo
     maxSequenceLength,
   };
   const graph = family.buildFusedGraph(dims, config, tensors, graphOpts);
-  const session = await ort.InferenceSession.create(graph.toBytes(), sessionOptions(device, opts.intraOpThreads));
+  const session = await createSession(graph, sessionOptions(device, opts.intraOpThreads));
   return new OrtCausalLm({
     session, dims, maxSequenceLength, maxBatch: opts.maxBatch ?? 16, loraTargets, kvType: graphOpts.floatType, weightBytes: weightBytesPerToken(graph), kvInitialCapacity: opts.kvInitialCapacity, loraMaxRank: opts.lora?.maxRank, loraGroups: graph.loraGroups,
   });
@@ -124,6 +142,6 @@ export async function loadEmbedder(dir: string, opts: LoadOptions = {}): Promise
   const graph = model.family.buildFusedGraph(model.dims, model.config, model.tensors, {
     loraModules: new Set(), quantize: opts.quantize ?? "none", floatType: floatTypeFor(device, opts), output: "hidden", maxSequenceLength,
   });
-  const session = await ort.InferenceSession.create(graph.toBytes(), sessionOptions(device, opts.intraOpThreads));
+  const session = await createSession(graph, sessionOptions(device, opts.intraOpThreads));
   return new OrtEmbedder(session, model.dims, maxSequenceLength, opts.maxBatch ?? 16, floatTypeFor(device, opts));
 }

@@ -1,6 +1,9 @@
 // A small ONNX graph builder. Model families describe their graphs with it; the
 // autodiff walks the same node list to build training graphs; `toBytes()` serialises
 // through onnx-proto so onnxruntime-node can load the model from memory.
+import { mkdir, open, writeFile } from "node:fs/promises";
+import path from "node:path";
+
 import onnxProto from "onnx-proto";
 
 import type { onnx as OnnxTypes } from "onnx-proto";
@@ -136,6 +139,41 @@ export class GraphBuilder {
 
   toBytes(opset = 17): Uint8Array {
     return onnx.ModelProto.encode(this.toProto(opset)).finish();
+  }
+
+  /**
+   * Writes `<dir>/model.onnx` with initializers of at least `minExternalBytes` stored in
+   * `<dir>/model.onnx.data` (ONNX external data, 4 KiB-aligned so onnxruntime can map it).
+   * Needed beyond protobuf's 2 GB message limit (e.g. ≥1B-parameter models); returns the model path.
+   */
+  async saveWithExternalData(dir: string, opts: { opset?: number; minExternalBytes?: number } = {}): Promise<string> {
+    const minBytes = opts.minExternalBytes ?? 1024;
+    await mkdir(dir, { recursive: true });
+    const dataFile = "model.onnx.data";
+    const handle = await open(path.join(dir, dataFile), "w");
+    const proto = this.toProto(opts.opset ?? 17);
+    let offset = 0;
+    try {
+      for (const t of proto.graph!.initializer!) {
+        const raw = t.rawData as Uint8Array | undefined;
+        if (!raw || raw.byteLength < minBytes) continue;
+        offset = Math.ceil(offset / 4096) * 4096;
+        await handle.write(raw, 0, raw.byteLength, offset);
+        t.rawData = undefined;
+        t.dataLocation = onnx.TensorProto.DataLocation.EXTERNAL;
+        t.externalData = [
+          { key: "location", value: dataFile },
+          { key: "offset", value: String(offset) },
+          { key: "length", value: String(raw.byteLength) },
+        ];
+        offset += raw.byteLength;
+      }
+    } finally {
+      await handle.close();
+    }
+    const modelPath = path.join(dir, "model.onnx");
+    await writeFile(modelPath, onnx.ModelProto.encode(proto).finish());
+    return modelPath;
   }
 }
 
