@@ -125,6 +125,13 @@ describe("gpu-function over HTTP", () => {
     expect(usage).toEqual(full.usage);
   });
 
+  it("samples reproducibly for a seed", async () => {
+    const sample = (seed: number) => ask("tiny-base", "What is anemia?", { temperature: 1.2, top_p: 0.95, seed, max_tokens: 24, ignore_eos: true } as Partial<OpenAI.ChatCompletionCreateParamsNonStreaming>);
+    const [a, b, c] = await Promise.all([sample(1), sample(1), sample(2)]);
+    expect(a.choices[0]!.message.content).toBe(b.choices[0]!.message.content);
+    expect(a.choices[0]!.message.content).not.toBe(c.choices[0]!.message.content);
+  });
+
   it("streams through the AI SDK's OpenAI-compatible provider", async () => {
     const provider = createOpenAICompatible({ name: "gpu-function", baseURL: `${baseURL}/v1`, apiKey: TOKEN, includeUsage: true });
     const result = streamText({ model: provider.chatModel("tiny-base"), prompt: "What is anemia?", maxOutputTokens: 12, temperature: 0 });

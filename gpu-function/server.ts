@@ -47,6 +47,8 @@ export interface GpuFunctionServerOptions {
   maxBodyBytes?: number;
   /** Mount /v1/fine_tuning/jobs (training runs in a worker process); `jobsDir` holds job data and adapters. */
   fineTuning?: { jobsDir?: string; maxConcurrentJobs?: number } | false;
+  /** Log one line per request (method, path, status, duration). */
+  accessLog?: boolean;
   /** More routes on the same auth and router. */
   extraRoutes?: (deps: ServingDeps) => Route[];
   log?: (line: string) => void;
@@ -140,6 +142,11 @@ export async function createGpuFunctionServer(opts: GpuFunctionServerOptions): P
     maxBodyBytes: opts.maxBodyBytes ?? 1024 * 1024,
     authorize: token ? (req) => bearerMatches(req, token) : undefined,
     publicPaths: ["/healthz"],
+    onResponse: opts.accessLog
+      ? ({ method, path: p, status, ms }) => {
+          if (p !== "/healthz" && p !== "/metrics") log(`${method} ${p} ${status} ${ms.toFixed(0)}ms`);
+        }
+      : undefined,
   });
   const httpServer = createServer(handler);
   // Long generations must not be cut by Node's default request timeout.
@@ -224,6 +231,7 @@ async function main(): Promise<void> {
     appUrl: env.APP_URL || undefined,
     intraOpThreads: env.INTRA_OP_THREADS ? intEnv("INTRA_OP_THREADS", 1) : undefined,
     fineTuning: { jobsDir: env.FINE_TUNING_DIR || path.join(REPO_ROOT, ".data", "fine-tuning") },
+    accessLog: env.ACCESS_LOG !== "0",
   });
   if (!env.GPU_FUNCTION_TOKEN) console.warn("[gpu-function] GPU_FUNCTION_TOKEN is not set: the API is open (development only)");
   const url = await server.listen(intEnv("GPU_FUNCTION_PORT", 8000), env.GPU_FUNCTION_HOST || "127.0.0.1");

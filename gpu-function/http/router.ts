@@ -202,6 +202,8 @@ export interface RouterOptions {
   /** Returns true when the request may proceed; routes listed in `publicPaths` skip it. */
   authorize?: (req: IncomingMessage) => boolean;
   publicPaths?: string[];
+  /** Called once per finished response (access log, metrics). */
+  onResponse?: (info: { method: string; path: string; status: number; ms: number }) => void;
 }
 
 export type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
@@ -212,6 +214,10 @@ export function createRouter(routes: Route[], opts: RouterOptions): RequestListe
 
   return (req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
+    if (opts.onResponse) {
+      const started = performance.now();
+      res.once("close", () => opts.onResponse!({ method: req.method ?? "GET", path: url.pathname, status: res.statusCode, ms: performance.now() - started }));
+    }
     const run = async () => {
       if (opts.authorize && !publicPaths.has(url.pathname) && !opts.authorize(req)) {
         throw new ApiError(401, "Missing or invalid bearer token", {
