@@ -14,6 +14,14 @@ export function starterKnowledgeBaseDir(): string {
   return path.resolve(process.env.MEDCHAT_STARTER_KB_DIR || path.join(process.cwd(), "lib", "rag", "starter-kb"));
 }
 
+export interface StarterOptions extends Pick<IngestOptions, "onProgress"> {
+  dir?: string;
+  /** Retries while the embedder is unreachable (the gpu-function may start after the app). */
+  retries?: number;
+  /** First retry delay; doubles each time. */
+  retryDelayMs?: number;
+}
+
 const inFlight = new WeakMap<Db, Promise<IngestReport>>();
 
 /**
@@ -24,17 +32,30 @@ const inFlight = new WeakMap<Db, Promise<IngestReport>>();
 export function ensureStarterKnowledgeBase(
   db: Db,
   embedder: DocumentEmbedder & { id?: string },
-  options: Pick<IngestOptions, "onProgress"> & { dir?: string } = {},
+  options: StarterOptions = {},
 ): Promise<IngestReport> {
   const existing = inFlight.get(db);
   if (existing) return existing;
   const dir = options.dir ?? starterKnowledgeBaseDir();
+  const retries = options.retries ?? 6;
   const run = (async () => {
     if (!fs.existsSync(dir)) throw new Error(`starter knowledge base folder not found: ${dir}`);
-    return ingestDocuments(db, embedder, importPath(dir, { source: STARTER_KB_SOURCE }), {
-      embedderId: embedder.id,
-      onProgress: options.onProgress,
-    });
+    const started = performance.now();
+    let written = { added: 0, updated: 0, chunksWritten: 0 };
+    for (let attempt = 0; ; attempt++) {
+      const last = await ingestDocuments(db, embedder, importPath(dir, { source: STARTER_KB_SOURCE }), {
+        embedderId: embedder.id,
+        onProgress: options.onProgress,
+      });
+      // What earlier attempts wrote shows up as "unchanged" now: report it as written.
+      const priorWrites = written.added + written.updated;
+      written = { added: written.added + last.added, updated: written.updated + last.updated, chunksWritten: written.chunksWritten + last.chunksWritten };
+      const report: IngestReport = { ...last, ...written, unchanged: Math.max(0, last.unchanged - priorWrites), elapsedMs: performance.now() - started };
+      const embedderDown = last.failed.some((f) => f.reason.startsWith("embedding failed"));
+      if (!embedderDown || attempt >= retries) return report;
+      // Documents already written are unchanged next time (checksums): a retry only redoes the rest.
+      await new Promise((r) => setTimeout(r, (options.retryDelayMs ?? 2_000) * 2 ** attempt));
+    }
   })();
   inFlight.set(db, run);
   run.then(

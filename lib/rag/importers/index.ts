@@ -8,7 +8,6 @@ import { importHtml } from "./html";
 import { importJsonl } from "./jsonl";
 import { importMarkdown } from "./markdown";
 import { medQuadToDocuments, type MedQuadImportOptions } from "./medquad";
-import { importPdf } from "./pdf";
 import { importPlainText } from "./text";
 import type { ImportContext, ImportResult } from "./types";
 
@@ -49,7 +48,11 @@ export async function importFile(file: string, ctx: ImportContext, opts: MedQuad
       if (documents.length === 0) return [{ ok: false, file, reason: "no answered questions in this MedQuAD file" }];
       return documents.map((document) => ({ ok: true, file, document }));
     }
-    if (ext === ".pdf") return [{ ok: true, file, document: await importPdf(fs.readFileSync(file), ctx) }];
+    if (ext === ".pdf") {
+      // PDF.js is large: loaded only when a PDF is actually imported.
+      const { importPdf } = await import("./pdf");
+      return [{ ok: true, file, document: await importPdf(fs.readFileSync(file), ctx) }];
+    }
     const text = fs.readFileSync(file, "utf8");
     if (text.includes("\uFFFD")) return [{ ok: false, file, reason: "not valid UTF-8 text" }];
     switch (ext) {

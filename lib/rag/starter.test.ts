@@ -1,0 +1,44 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { DbHandle } from "@/lib/db/client";
+import type { Embedder } from "./embed";
+import { createHashingEmbedder } from "./embed-hashing";
+import { retrieveHybrid } from "./retrieve";
+import { STARTER_KB_SOURCE, ensureStarterKnowledgeBase } from "./starter";
+import { freshDb } from "./test-helpers";
+
+describe("ensureStarterKnowledgeBase (the real lib/rag/starter-kb)", () => {
+  let h: DbHandle;
+  beforeEach(async () => {
+    h = await freshDb();
+  });
+  afterEach(() => h.close());
+
+  it("ingests at least 40 topics once, then is a no-op, and answers a common question", async () => {
+    const embedder = createHashingEmbedder();
+    const first = await ensureStarterKnowledgeBase(h.db, embedder);
+    expect(first.failed).toEqual([]);
+    expect(first.added).toBeGreaterThanOrEqual(40);
+    const second = await ensureStarterKnowledgeBase(h.db, embedder);
+    expect(second).toBe(first); // the same finished run is shared
+    const results = await retrieveHybrid(h.db, embedder, "What are the symptoms of type 2 diabetes?", { k: 4 });
+    expect(results[0].title).toMatch(/type 2 diabetes/i);
+    expect(results[0].source).toBe(STARTER_KB_SOURCE);
+    expect(results[0].url).toMatch(/^https:\/\//);
+  });
+
+  it("retries while the embedder is down and succeeds when it comes up", async () => {
+    const base = createHashingEmbedder();
+    let calls = 0;
+    const flaky: Embedder = {
+      ...base,
+      async embedDocuments(texts) {
+        calls++;
+        if (calls <= 2) throw new Error("connect ECONNREFUSED 127.0.0.1:8000");
+        return base.embedDocuments(texts);
+      },
+    };
+    const report = await ensureStarterKnowledgeBase(h.db, flaky, { retries: 3, retryDelayMs: 5 });
+    expect(report.failed).toEqual([]);
+    expect(report.added).toBeGreaterThanOrEqual(40);
+  });
+});
