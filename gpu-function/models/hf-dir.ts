@@ -4,7 +4,7 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 
-import { readSafetensors } from "../onnx/safetensors";
+import { readSafetensorsPath } from "../onnx/safetensors";
 import type { Family, Tensors } from "./family";
 import { familyFor } from "./registry";
 import type { HfConfig, ModelDims } from "./types";
@@ -33,14 +33,14 @@ export async function readHfConfig(dir: string): Promise<HfConfig> {
 
 async function readWeights(dir: string): Promise<Tensors> {
   const single = path.join(dir, "model.safetensors");
-  if (existsSync(single)) return readSafetensors(await readFile(single));
+  if (existsSync(single)) return (await readSafetensorsPath(single)).tensors;
   const indexFile = path.join(dir, "model.safetensors.index.json");
   if (!existsSync(indexFile)) throw new Error(`model directory ${dir}: neither model.safetensors nor model.safetensors.index.json found`);
   const index = JSON.parse(await readFile(indexFile, "utf8")) as { weight_map?: Record<string, string> };
   const shards = [...new Set(Object.values(index.weight_map ?? {}))];
   const tensors: Tensors = new Map();
   for (const shard of shards) {
-    for (const [name, t] of readSafetensors(await readFile(path.join(dir, shard)))) tensors.set(name, t);
+    for (const [name, t] of (await readSafetensorsPath(path.join(dir, shard))).tensors) tensors.set(name, t);
   }
   return tensors;
 }

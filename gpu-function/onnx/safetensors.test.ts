@@ -1,6 +1,10 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+
 import { describe, expect, it } from "vitest";
 
-import { bf16ToFloat, floatToBf16, floatToFp16, fp16ToFloat, readSafetensors, readSafetensorsFile, SafetensorsError, writeSafetensors } from "./safetensors";
+import { bf16ToFloat, floatToBf16, floatToFp16, fp16ToFloat, readSafetensors, readSafetensorsFile, readSafetensorsPath, SafetensorsError, writeSafetensors } from "./safetensors";
 
 function headerOf(bytes: Uint8Array): Record<string, unknown> {
   const n = Number(new DataView(bytes.buffer, bytes.byteOffset).getBigUint64(0, true));
@@ -96,5 +100,27 @@ describe("safetensors", () => {
     expect(() => readSafetensors(handMade({ w: { dtype: "Q4", shape: [2], data_offsets: [0, 8] } }, new Uint8Array(8)))).toThrow(/unsupported dtype/);
     expect(() => readSafetensors(handMade({ w: { dtype: "F32", shape: [-1], data_offsets: [0, 4] } }, new Uint8Array(4)))).toThrow(/shape/);
     expect(() => writeSafetensors({ w: { dtype: "F32", shape: [3], data: new Float32Array(2) } })).toThrow(/holds 3 values but data has 2/);
+  });
+
+  it("reads from a path tensor by tensor, with the same result and errors as from bytes", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "medchat-st-"));
+    try {
+      const values = Float32Array.from({ length: 300 }, (_, i) => Math.cos(i));
+      const bytes = writeSafetensors({ a: { dtype: "BF16", shape: [3, 100], data: values }, b: { dtype: "F32", shape: [300], data: values } }, { note: "x" });
+      await writeFile(path.join(dir, "m.safetensors"), bytes);
+      const fromPath = await readSafetensorsPath(path.join(dir, "m.safetensors"));
+      const fromBytes = readSafetensorsFile(bytes);
+      expect(fromPath.metadata).toEqual({ note: "x" });
+      for (const name of ["a", "b"]) {
+        expect(fromPath.tensors.get(name)!.shape).toEqual(fromBytes.tensors.get(name)!.shape);
+        expect(Array.from(fromPath.tensors.get(name)!.data)).toEqual(Array.from(fromBytes.tensors.get(name)!.data));
+      }
+      await writeFile(path.join(dir, "cut.safetensors"), bytes.subarray(0, bytes.length - 10));
+      await expect(readSafetensorsPath(path.join(dir, "cut.safetensors"))).rejects.toThrow(/past the data section/);
+      await writeFile(path.join(dir, "tiny.safetensors"), new Uint8Array(3));
+      await expect(readSafetensorsPath(path.join(dir, "tiny.safetensors"))).rejects.toThrow(/shorter than the 8-byte header length/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -5,6 +5,8 @@
 // on read because the graph builder and trainer work in fp32; the raw dtype is kept so
 // a writer can round-trip it.
 
+import { open } from "node:fs/promises";
+
 export type SafetensorsDType = "F64" | "F32" | "F16" | "BF16" | "I64" | "I32" | "I16" | "I8" | "U8" | "BOOL";
 export type WritableDType = "F32" | "F16" | "BF16";
 
@@ -39,23 +41,70 @@ export function readSafetensors(bytes: Uint8Array): Map<string, SafeTensor> {
 }
 
 export function readSafetensorsFile(bytes: Uint8Array): SafetensorsFile {
-  if (bytes.byteLength < 8) throw new SafetensorsError(`file is ${bytes.byteLength} bytes, shorter than the 8-byte header length`);
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const { dataStart, entries, metadata } = parseHeader(bytes, bytes.byteLength);
+  const tensors = new Map<string, SafeTensor>();
+  for (const e of entries) tensors.set(e.name, { dtype: e.dtype, shape: e.shape, data: decode(e.dtype, bytes.subarray(dataStart + e.begin, dataStart + e.end), e.count) });
+  return { tensors, metadata };
+}
+
+/**
+ * Reads a safetensors file tensor by tensor from disk: never holds the whole file in memory
+ * (Node's readFile also refuses files over 2 GiB, a common size for 1B+ checkpoints).
+ */
+export async function readSafetensorsPath(file: string): Promise<SafetensorsFile> {
+  const handle = await open(file, "r");
+  try {
+    const size = (await handle.stat()).size;
+    const readRange = async (offset: number, length: number) => {
+      const buf = new Uint8Array(length);
+      let done = 0;
+      while (done < length) {
+        const { bytesRead } = await handle.read(buf, done, length - done, offset + done);
+        if (bytesRead === 0) throw new SafetensorsError(`${file}: unexpected end of file`);
+        done += bytesRead;
+      }
+      return buf;
+    };
+    const lengthBytes = await readRange(0, Math.min(8, size));
+    const headerLen = lengthBytes.byteLength === 8 ? Number(new DataView(lengthBytes.buffer).getBigUint64(0, true)) : 0;
+    const head = await readRange(0, Math.min(size, 8 + Math.min(headerLen, MAX_HEADER_BYTES)));
+    const { dataStart, entries, metadata } = parseHeader(head, size);
+    const tensors = new Map<string, SafeTensor>();
+    for (const e of entries) tensors.set(e.name, { dtype: e.dtype, shape: e.shape, data: decode(e.dtype, await readRange(dataStart + e.begin, e.end - e.begin), e.count) });
+    return { tensors, metadata };
+  } finally {
+    await handle.close();
+  }
+}
+
+interface HeaderEntry {
+  name: string;
+  dtype: SafetensorsDType;
+  shape: number[];
+  begin: number;
+  end: number;
+  count: number;
+}
+
+/** Parses and validates the header; `head` holds at least the first 8 + N bytes of a `fileSize`-byte file. */
+function parseHeader(head: Uint8Array, fileSize: number): { dataStart: number; entries: HeaderEntry[]; metadata: Record<string, string> } {
+  if (fileSize < 8) throw new SafetensorsError(`file is ${fileSize} bytes, shorter than the 8-byte header length`);
+  const view = new DataView(head.buffer, head.byteOffset, head.byteLength);
   const headerLen = Number(view.getBigUint64(0, true));
-  if (headerLen > MAX_HEADER_BYTES || 8 + headerLen > bytes.byteLength) {
-    throw new SafetensorsError(`header length ${headerLen} does not fit in a ${bytes.byteLength}-byte file`);
+  if (headerLen > MAX_HEADER_BYTES || 8 + headerLen > fileSize) {
+    throw new SafetensorsError(`header length ${headerLen} does not fit in a ${fileSize}-byte file`);
   }
   let header: unknown;
   try {
-    header = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(8, 8 + headerLen)));
+    header = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(head.subarray(8, 8 + headerLen)));
   } catch (e) {
     throw new SafetensorsError(`header is not valid UTF-8 JSON (${(e as Error).message})`);
   }
   if (typeof header !== "object" || header === null || Array.isArray(header)) throw new SafetensorsError("header is not a JSON object");
 
   const dataStart = 8 + headerLen;
-  const dataLen = bytes.byteLength - dataStart;
-  const tensors = new Map<string, SafeTensor>();
+  const dataLen = fileSize - dataStart;
+  const entries: HeaderEntry[] = [];
   let metadata: Record<string, string> = {};
   for (const [name, entry] of Object.entries(header as Record<string, unknown>)) {
     if (name === "__metadata__") {
@@ -68,9 +117,9 @@ export function readSafetensorsFile(bytes: Uint8Array): SafetensorsFile {
       throw new SafetensorsError(`tensor "${name}": data_offsets span ${end - begin} bytes but ${dtype}${JSON.stringify(shape)} needs ${count * BYTES_PER_ELEMENT[dtype]}`);
     }
     if (end > dataLen) throw new SafetensorsError(`tensor "${name}": data_offsets end ${end} is past the data section (${dataLen} bytes)`);
-    tensors.set(name, { dtype, shape, data: decode(dtype, bytes.subarray(dataStart + begin, dataStart + end), count) });
+    entries.push({ name, dtype, shape, begin, end, count });
   }
-  return { tensors, metadata };
+  return { dataStart, entries, metadata };
 }
 
 function parseMetadata(entry: unknown): Record<string, string> {
