@@ -157,6 +157,21 @@ describe("gpu-function over HTTP", () => {
     expect(await metric("gpu_function_mixed_adapter_steps_total")).toBeGreaterThan(mixedBefore);
   });
 
+  it("merged mode serves one adapter folded into the weights with the same output", async () => {
+    const long = { max_tokens: 12, ignore_eos: true } as Partial<OpenAI.ChatCompletionCreateParamsNonStreaming>;
+    const viaInputs = await ask("alpha", "Explain insulin.", long);
+    const merged = await createGpuFunctionServer({ modelDir: path.join(dir, "model"), mergeAdapter: { dir: path.join(dir, "adapters", "alpha"), name: "alpha-merged" }, fineTuning: false, intraOpThreads: 1, log: () => {} });
+    try {
+      const mergedClient = new OpenAI({ baseURL: `${await merged.listen()}/v1`, apiKey: "none", maxRetries: 0 });
+      const ids = (await mergedClient.models.list()).data.map((m) => m.id);
+      expect(ids).toEqual(["alpha-merged"]);
+      const res = await mergedClient.chat.completions.create({ model: "alpha-merged", messages: [{ role: "user", content: "Explain insulin." }], temperature: 0, ...long });
+      expect(res.choices[0]!.message.content).toBe(viaInputs.choices[0]!.message.content);
+    } finally {
+      await merged.close(1_000);
+    }
+  });
+
   it("loads, replaces and unloads adapters over HTTP without reloading the base", async () => {
     const targets = server.deps.model.loraTargets;
     const spec = randomAdapter(targets, 3);

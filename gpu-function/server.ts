@@ -7,6 +7,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 
 import { AdapterRegistry } from "./engine/adapters";
+import { loadPeftAdapter } from "./engine/peft";
 import { adapterRoots, REPO_ROOT, resolveBaseModelDir, resolveEmbedderDir } from "./engine/defaults";
 import { EngineMetrics, Gauge } from "./engine/metrics";
 import { Scheduler } from "./engine/scheduler";
@@ -18,7 +19,9 @@ import { embeddingRoutes } from "./http/embeddings";
 import { bearerMatches, createRouter, type Route } from "./http/router";
 import { fineTuningRoutes } from "./jobs/routes";
 import { FineTuningService } from "./jobs/service";
+import { readHfConfig } from "./models/hf-dir";
 import { loadEmbedder, loadModel } from "./models/load";
+import { familyFor } from "./models/registry";
 import type { LoadOptions } from "./models/types";
 import { adapterUploadSchema } from "./shared/openai";
 
@@ -37,6 +40,11 @@ export interface GpuFunctionServerOptions {
   maxPrefillTokensPerStep?: number;
   maxSequenceLength?: number;
   defaultMaxTokens?: number;
+  /**
+   * Merged mode: fold this PEFT adapter into the weights at load and serve it (as `name` and
+   * `default`) at base speed; no other adapters then.
+   */
+  mergeAdapter?: { dir: string; name: string } | null;
   /** LoRA slots; null serves the base only (no adapters). */
   lora?: { maxRank: number; targetModules: string[] } | null;
   /** Directories whose subdirectories are PEFT adapters, loaded at start. */
@@ -68,8 +76,10 @@ export const DEFAULT_LORA_TARGETS = ["q_proj", "v_proj"];
 export async function createGpuFunctionServer(opts: GpuFunctionServerOptions): Promise<GpuFunctionServer> {
   const log = opts.log ?? ((line: string) => console.log(`[gpu-function] ${line}`));
   const maxBatch = opts.maxBatch ?? 16;
-  const lora = opts.lora === undefined ? { maxRank: 64, targetModules: DEFAULT_LORA_TARGETS } : opts.lora;
+  const merged = opts.mergeAdapter ? await prepareMergedAdapter(opts.modelDir, opts.mergeAdapter) : null;
+  const lora = merged ? null : opts.lora === undefined ? { maxRank: 64, targetModules: DEFAULT_LORA_TARGETS } : opts.lora;
   const loadOpts: LoadOptions = {
+    mergeAdapter: merged,
     device: opts.device,
     quantize: opts.quantize,
     maxBatch,
@@ -79,7 +89,8 @@ export async function createGpuFunctionServer(opts: GpuFunctionServerOptions): P
   };
   const [model, tokenizer] = await Promise.all([loadModel(opts.modelDir, loadOpts), ChatTokenizer.fromDir(opts.modelDir)]);
   if (tokenizer.usesFallbackTemplate) log(`${opts.modelDir} has no chat_template; using a plain "Role: text" prompt format`);
-  const modelId = opts.modelId ?? path.basename(opts.modelDir);
+  const modelId = merged ? merged.name : (opts.modelId ?? path.basename(opts.modelDir));
+  if (merged) log(`merged adapter '${merged.name}' (r=${merged.rank}) into ${opts.modelDir}; serving it as '${modelId}'`);
 
   let embedder: ServingDeps["embedder"] = null;
   if (opts.embeddingModelDir) {
@@ -181,6 +192,13 @@ export async function createGpuFunctionServer(opts: GpuFunctionServerOptions): P
   };
 }
 
+/** Validates the adapter against the family's linear layers (from config.json alone, no weights read). */
+async function prepareMergedAdapter(modelDir: string, adapter: { dir: string; name: string }) {
+  const config = await readHfConfig(modelDir);
+  const family = familyFor(config);
+  return loadPeftAdapter(adapter.dir, adapter.name, family.loraTargets(family.dims(config)));
+}
+
 /** The app pushes new adapters on promotion; at start we ask it for the active one. Failure is not fatal. */
 async function pullActiveAdapter(appUrl: string, token: string | undefined, adapters: AdapterRegistry, log: (l: string) => void): Promise<void> {
   const url = `${appUrl.replace(/\/+$/, "")}/api/internal/adapters/active`;
@@ -226,6 +244,7 @@ async function main(): Promise<void> {
     maxPrefillTokensPerStep: intEnv("MAX_PREFILL_TOKENS", 4096),
     maxSequenceLength: env.MAX_SEQUENCE_LENGTH ? intEnv("MAX_SEQUENCE_LENGTH", 2048) : undefined,
     defaultMaxTokens: intEnv("DEFAULT_MAX_TOKENS", 512),
+    mergeAdapter: env.MERGE_ADAPTER_DIR ? { dir: path.resolve(REPO_ROOT, env.MERGE_ADAPTER_DIR), name: path.basename(env.MERGE_ADAPTER_DIR) } : null,
     lora: { maxRank: intEnv("LORA_MAX_RANK", 64), targetModules: (env.LORA_TARGET_MODULES || DEFAULT_LORA_TARGETS.join(",")).split(",").map((s) => s.trim()).filter(Boolean) },
     adapterRoots: adapterRoots(env.ADAPTERS_DIR),
     appUrl: env.APP_URL || undefined,
