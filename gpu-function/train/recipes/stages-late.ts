@@ -2,7 +2,7 @@
 // contrastive embedder, and the model cards. Metrics go to <work>/*-metrics.json for
 // the cards stage.
 import { existsSync } from "node:fs";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 import { preparedFromTrained, saveTrainedAdapter } from "../adapter-io";
@@ -32,7 +32,7 @@ async function writeJson(file: string, value: unknown): Promise<void> {
 async function stageGrounded(ctx: StageContext): Promise<void> {
   const baseDir = path.join(ctx.out, "base");
   const dir = path.join(ctx.out, "adapters", "grounded");
-  if (!ctx.force && existsSync(path.join(dir, "adapter_model.safetensors"))) return ctx.log("grounded: present, skipped");
+  if (!ctx.force && existsSync(path.join(dir, "adapter_model.safetensors")) && existsSync(path.join(ctx.work, "grounded-metrics.json"))) return ctx.log("grounded: present, skipped");
   const tok = await loadTokenizer(baseDir);
   const c = corpusOf(ctx);
   const trainItems = new Rng(SEED).shuffle([...c.train]).slice(0, GROUNDED_TRAIN_EXAMPLES);
@@ -64,7 +64,8 @@ async function stageGrounded(ctx: StageContext): Promise<void> {
 async function stageEmbedder(ctx: StageContext): Promise<void> {
   const baseDir = path.join(ctx.out, "base");
   const dir = path.join(ctx.out, "embedder");
-  if (!ctx.force && existsSync(path.join(dir, "model.safetensors"))) return ctx.log("embedder: present, skipped");
+  // Skipped only once evaluated too; otherwise training resumes from its final checkpoint (no steps left) and evaluates.
+  if (!ctx.force && existsSync(path.join(dir, "model.safetensors")) && existsSync(path.join(ctx.work, "embedder-metrics.json"))) return ctx.log("embedder: present, skipped");
   const tok = await loadTokenizer(baseDir);
   const c = corpusOf(ctx);
   const maxLen = EMBEDDER.maxSeqLength ?? 128;
@@ -81,7 +82,11 @@ async function stageEmbedder(ctx: StageContext): Promise<void> {
   const queries = evalItems.map((h) => h.question);
   const passages = evalItems.map((h) => h.answer);
   const trained = await retrievalScores(dir, tok, queries, passages);
-  const untrained = await retrievalScores(baseDir, tok, queries, passages);
+  // Baseline: the initial weights, mean-pooled, before any contrastive training.
+  const initDir = path.join(ctx.work, "embedder-initial-model");
+  await saveModelDir(initDir, base.config, base.tensors);
+  await copyFile(path.join(baseDir, "tokenizer.json"), path.join(initDir, "tokenizer.json"));
+  const untrained = await retrievalScores(initDir, tok, queries, passages);
   ctx.log(`embedder: held-out recall@1 ${untrained.recallAt1.toFixed(3)} (base LM pooled) → ${trained.recallAt1.toFixed(3)}, MRR ${trained.mrr.toFixed(3)}`);
   await writeJson(path.join(ctx.work, "embedder-metrics.json"), { initFrom: ctx.embedderInit ? await checkpointStep(ctx.embedderInit) : "models/base", config: result.config, pairs: pairs.length, metrics: result.metrics, heldOut: { trained, basePooled: untrained } });
 }
