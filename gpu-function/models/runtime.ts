@@ -33,6 +33,14 @@ class SlotCache implements KvCacheHandle {
   }
 }
 
+/**
+ * Initial KV positions per slot. GroupQueryAttention clears and scans the whole capacity of
+ * every batch row each step, so a tight start (the pool grows in 64-token granules, ≥25% at a
+ * time) keeps short chats cheap: at 16 streams of ~60 tokens GQA took 5.4–6.2 instead of
+ * 7.4–8.5 ms of a 24 ms step with 256.
+ */
+const DEFAULT_KV_CAPACITY = 64;
+
 /** Padded tokens per batched prefill run (bounds the attention scratch of one run). */
 const PREFILL_TOKEN_BUDGET = 4096;
 
@@ -99,7 +107,7 @@ export class OrtCausalLm implements LoadedModel {
     this.loraGroups = p.loraGroups;
     this.needsPositions = this.session.inputNames.includes("position_ids");
     const makeArray = p.kvType === "float16" ? (n: number) => new Uint16Array(n) : (n: number) => new Float32Array(n);
-    this.pool = new KvSlotPool(p.dims.numLayers, p.maxBatch, p.dims.numKvHeads, p.dims.headDim, Math.min(p.kvInitialCapacity ?? 256, p.maxSequenceLength), p.maxSequenceLength, makeArray);
+    this.pool = new KvSlotPool(p.dims.numLayers, p.maxBatch, p.dims.numKvHeads, p.dims.headDim, Math.min(p.kvInitialCapacity ?? DEFAULT_KV_CAPACITY, p.maxSequenceLength), p.maxSequenceLength, makeArray);
   }
 
   newCache(): KvCacheHandle {
