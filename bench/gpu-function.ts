@@ -7,6 +7,7 @@
 //   npm run bench:gpu-function            (BENCH_LAYERS, BENCH_HIDDEN, BENCH_TOKENS to resize)
 import { existsSync } from "node:fs";
 import { copyFile, mkdir, writeFile } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 
 import { env as tjsEnv, pipeline } from "@huggingface/transformers";
@@ -283,6 +284,8 @@ function printTable(rows: string[][]): void {
 async function main(): Promise<void> {
   console.log(`gpu-function benchmark: llama hidden=${HIDDEN} layers=${LAYERS}, prompt ${PROMPT_TOKENS} tokens, ${NEW_TOKENS} new tokens per stream, best of ${ROUNDS} interleaved rounds`);
   await prepareModels();
+  // The host is shared: the load average says how much the figures below were disturbed.
+  const loadBefore = os.loadavg()[0]!;
   const bandwidth = copyBandwidth();
   const loraOpts: LoadOptions = { lora: { maxRank: LORA_RANK, targetModules: ["q_proj", "v_proj"] } };
   const probe = await loadModel(MODEL_DIR, { maxBatch: 16, ...loraOpts });
@@ -342,6 +345,7 @@ async function main(): Promise<void> {
     [e.streams.get(16)! / p.streams.get(16)! >= 4, "≥4× aggregate at 16 concurrent streams (fp32)"],
     [overhead1 <= 0.15 && overhead16 <= 0.15, "LoRA overhead ≤15% vs merged"],
   ] as const;
+  console.log(`load average (1 min) on ${os.cpus().length} CPUs: ${loadBefore.toFixed(1)} at start, ${os.loadavg()[0]!.toFixed(1)} at end`);
   console.log(`targets: ${targets.map(([ok, label]) => `${ok ? "met" : "MISSED"} ${label}`).join("; ")}`);
   for (const c of [engine, lora, merged, int4, peer]) await c.dispose();
 }
