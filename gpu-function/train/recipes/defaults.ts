@@ -82,7 +82,7 @@ export const EMBEDDER: TrainConfigInput = {
   batchSize: 24,
   gradientAccumulationSteps: 1,
   maxGradNorm: 1,
-  maxSteps: 120,
+  maxSteps: 240,
   maxSeqLength: 96,
   temperature: 0.05,
   seed: SEED,
