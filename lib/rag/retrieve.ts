@@ -30,11 +30,13 @@ export interface RetrieveOptions {
 /** Tuned on NON-held-out MedQuAD questions (scripts/eval-retrieval.ts --tune); see docs/retrieval-eval.md. */
 export const DEFAULT_RETRIEVAL = {
   k: 8,
-  minScore: 0,
-  minSimilarity: 0.2,
+  /** With these weights a chunk found by the vector search alone scores 1/3: it needs full-text support. */
+  minScore: 0.4,
+  /** -1 = no cosine floor: the default embedder's similarities do not separate on- from off-topic. */
+  minSimilarity: -1,
   candidates: 40,
-  rrfK: 60,
-  weights: { vector: 1, text: 1 },
+  rrfK: 20,
+  weights: { vector: 0.5, text: 1 },
 } as const;
 
 /** A term in more than this share of chunks is too common to make a chunk a candidate on its own. */
