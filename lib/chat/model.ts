@@ -13,6 +13,8 @@ export interface GpuFunctionConfig {
   temperature: number;
   /** Whole-answer time limit, so a stuck server never leaves a spinner forever. */
   timeoutMs: number;
+  /** Largest prompt level to try first (prompt.ts PROMPT_LEVELS); 1 suits the 1k-context default model. */
+  promptLevel: number;
 }
 
 export function gpuFunctionConfig(env: Record<string, string | undefined> = process.env): GpuFunctionConfig {
@@ -24,6 +26,7 @@ export function gpuFunctionConfig(env: Record<string, string | undefined> = proc
     maxOutputTokens: positiveInt(env.CHAT_MAX_TOKENS, 384),
     temperature: Number.isFinite(Number(env.CHAT_TEMPERATURE)) && env.CHAT_TEMPERATURE ? Number(env.CHAT_TEMPERATURE) : 0.7,
     timeoutMs: positiveInt(env.CHAT_TIMEOUT_MS, 120_000),
+    promptLevel: env.CHAT_PROMPT_LEVEL && /^[0-3]$/.test(env.CHAT_PROMPT_LEVEL) ? Number(env.CHAT_PROMPT_LEVEL) : 1,
   };
 }
 

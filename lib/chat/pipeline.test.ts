@@ -16,7 +16,7 @@ beforeAll(async () => {
 afterAll(() => handle?.close());
 
 function deps(url: string, extra: Partial<ChatDeps> = {}): ChatDeps {
-  return { db: handle.db, gpu: gpuFunctionConfig({ GPU_FUNCTION_URL: url, GPU_FUNCTION_TOKEN: "t0ken", CHAT_MODEL: "fake-model" }), env: {}, ...extra };
+  return { db: handle.db, gpu: gpuFunctionConfig({ GPU_FUNCTION_URL: url, GPU_FUNCTION_TOKEN: "t0ken", CHAT_MODEL: "fake-model", CHAT_PROMPT_LEVEL: "0" }), env: {}, ...extra };
 }
 
 const input = (conversationId: string, text: string, messageId = `${conversationId}-u1`) => ({

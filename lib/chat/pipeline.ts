@@ -164,7 +164,7 @@ export async function* streamChatTurn(turn: PreparedTurn, deps: ChatDeps, signal
     let errorCode: ChatStreamErrorCode | undefined;
     let aborted = false;
     let finishReason: string | undefined;
-    for (let level: PromptLevel = 0; ; level++) {
+    for (let level: PromptLevel = gpu.promptLevel; ; level++) {
       const prompt = buildPrompt(promptInput, level);
       try {
         if (modelId === "unknown") modelId = deps.model ? "override" : await resolveModelId(gpu, abortSignal);

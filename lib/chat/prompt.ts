@@ -15,11 +15,15 @@ export const MAX_SOURCES = 4;
  * the pipeline retries one level smaller; the last level fits even a tiny model.
  */
 export const PROMPT_LEVELS = [
-  { sources: 4, sourceChars: 900, historyMessages: 6, historyChars: 1_500, compactPolicy: false },
-  { sources: 2, sourceChars: 500, historyMessages: 2, historyChars: 500, compactPolicy: false },
-  { sources: 2, sourceChars: 300, historyMessages: 0, historyChars: 0, compactPolicy: true },
-  { sources: 0, sourceChars: 0, historyMessages: 0, historyChars: 0, compactPolicy: true },
+  { sources: 4, sourceChars: 900, historyMessages: 6, historyChars: 1_500, policy: "full" },
+  // From here on the system text is what the default grounded adapter is trained on
+  // (gpu-function/train/recipes/grounded-data.ts mirrors these levels).
+  { sources: 2, sourceChars: 500, historyMessages: 2, historyChars: 500, policy: "compact+sources-rule" },
+  { sources: 2, sourceChars: 300, historyMessages: 0, historyChars: 0, policy: "compact" },
+  { sources: 0, sourceChars: 0, historyMessages: 0, historyChars: 0, policy: "compact" },
 ] as const;
+
+export const SOURCES_RULE = "Numbered sources from the knowledge base follow the question. Answer from them and cite them as [n].";
 /** Index into PROMPT_LEVELS (clamped). */
 export type PromptLevel = number;
 
@@ -64,20 +68,23 @@ export function buildPrompt(input: PromptInput, level: PromptLevel = 0): { instr
   const size = PROMPT_LEVELS[Math.max(0, Math.min(level, PROMPT_LEVELS.length - 1))];
   // Sources keep their numbers: a smaller prompt quotes the first ones only.
   const sources = input.sources.slice(0, size.sources);
-  const rules = [size.compactPolicy ? compactSystemPolicy(input.contacts) : systemPolicy(input.contacts)];
-  if (size.compactPolicy) {
+  const rules = [size.policy === "full" ? systemPolicy(input.contacts) : compactSystemPolicy(input.contacts)];
+  if (size.policy === "full") {
+    if (input.triage.emergency) {
+      rules.push(
+        `The person may be describing an emergency (${input.triage.categories.join(", ")}). An emergency notice telling them to call ${input.contacts.emergencyNumber} has already been shown. Keep the answer short, calm and practical, and repeat that they should get help now.`,
+      );
+    }
+    rules.push(
+      sources.length > 0
+        ? SOURCES_RULE
+        : "No relevant sources were found in the knowledge base for this question. Say that you could not find a source, give only well-established general information, and suggest asking a clinician.",
+    );
+  } else {
+    if (size.policy === "compact+sources-rule" && sources.length > 0) rules.push(SOURCES_RULE);
     if (input.triage.emergency) rules.push(`Possible emergency: tell them to call ${input.contacts.emergencyNumber} now.`);
     if (sources.length === 0) rules.push("No sources found: say so.");
-  } else if (input.triage.emergency) {
-    rules.push(
-      `The person may be describing an emergency (${input.triage.categories.join(", ")}). An emergency notice telling them to call ${input.contacts.emergencyNumber} has already been shown. Keep the answer short, calm and practical, and repeat that they should get help now.`,
-    );
   }
-  if (!size.compactPolicy) rules.push(
-    sources.length > 0
-      ? "Numbered sources from the knowledge base follow the question. Answer from them and cite them as [n]."
-      : "No relevant sources were found in the knowledge base for this question. Say that you could not find a source, give only well-established general information, and suggest asking a clinician.",
-  );
   const history: ModelMessage[] = (size.historyMessages > 0 ? input.history.slice(-size.historyMessages) : []).map((m) => ({
     role: m.role,
     content: m.text.length > size.historyChars ? `${m.text.slice(0, size.historyChars)}…` : m.text,
