@@ -11,6 +11,7 @@ import os from "node:os";
 import path from "node:path";
 
 import { env as tjsEnv, pipeline } from "@huggingface/transformers";
+import * as ort from "onnxruntime-node";
 
 import { REPO_ROOT } from "../gpu-function/engine/defaults";
 import { GREEDY } from "../gpu-function/engine/sampler";
@@ -134,6 +135,23 @@ async function prepareModels(): Promise<void> {
 // best round (the least-disturbed one), which is the usual practice for noisy hosts.
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+
+/**
+ * BENCH_ORT_SPINNING=0|1 sets onnxruntime's session.intra_op.allow_spinning for EVERY session
+ * of the run (engine and transformers.js alike, same onnxruntime-node). Spinning pool threads
+ * burn the CPU that a loaded 2-core host is short of; this measures what the setting is worth.
+ */
+const SPINNING = process.env.BENCH_ORT_SPINNING === "0" || process.env.BENCH_ORT_SPINNING === "1" ? process.env.BENCH_ORT_SPINNING : null;
+if (SPINNING) {
+  const create = ort.InferenceSession.create.bind(ort.InferenceSession) as (...args: unknown[]) => Promise<ort.InferenceSession>;
+  const withSpinning = (o: unknown) => {
+    const opts = (o ?? {}) as ort.InferenceSession.SessionOptions;
+    return { ...opts, extra: { ...(opts.extra as object | undefined), session: { intra_op: { allow_spinning: SPINNING } } } };
+  };
+  // create(pathOrBuffer, options) or create(buffer, byteOffset, byteLength, options).
+  (ort.InferenceSession as { create: unknown }).create = (...args: unknown[]) =>
+    create(...(typeof args[1] === "number" ? [args[0], args[1], args[2], withSpinning(args[3])] : [args[0], withSpinning(args[1])]));
+}
 
 interface Solo {
   decodeTokS: number;
@@ -345,6 +363,7 @@ async function main(): Promise<void> {
     [e.streams.get(16)! / p.streams.get(16)! >= 4, "≥4× aggregate at 16 concurrent streams (fp32)"],
     [overhead1 <= 0.15 && overhead16 <= 0.15, "LoRA overhead ≤15% vs merged"],
   ] as const;
+  if (SPINNING) console.log(`BENCH_ORT_SPINNING=${SPINNING}: session.intra_op.allow_spinning=${SPINNING} for both engines`);
   console.log(`load average (1 min) on ${os.cpus().length} CPUs: ${loadBefore.toFixed(1)} at start, ${os.loadavg()[0]!.toFixed(1)} at end`);
   console.log(`targets: ${targets.map(([ok, label]) => `${ok ? "met" : "MISSED"} ${label}`).join("; ")}`);
   for (const c of [engine, lora, merged, int4, peer]) await c.dispose();
