@@ -141,7 +141,8 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
  * of the run (engine and transformers.js alike, same onnxruntime-node). Spinning pool threads
  * burn the CPU that a loaded 2-core host is short of; this measures what the setting is worth.
  */
-const SPINNING = process.env.BENCH_ORT_SPINNING === "0" || process.env.BENCH_ORT_SPINNING === "1" ? process.env.BENCH_ORT_SPINNING : null;
+// Default: the serving default (spinning off, see models/load.ts), applied to both engines.
+const SPINNING = process.env.BENCH_ORT_SPINNING === "1" ? "1" : "0";
 if (SPINNING) {
   const create = ort.InferenceSession.create.bind(ort.InferenceSession) as (...args: unknown[]) => Promise<ort.InferenceSession>;
   const withSpinning = (o: unknown) => {

@@ -38,6 +38,9 @@ export function sessionOptions(device: Device, intraOpThreads?: number): ort.Inf
     interOpNumThreads: 1,
     ...(intraOpThreads && intraOpThreads > 0 ? { intraOpNumThreads: intraOpThreads } : {}),
     enableCpuMemArena: true,
+    // Spinning pool threads burn CPU while waiting; on a small shared host that halves decode
+    // speed (measured in bench/gpu-function.ts). ORT_ALLOW_SPINNING=1 restores onnxruntime's default.
+    extra: { session: { intra_op: { allow_spinning: process.env.ORT_ALLOW_SPINNING === "1" ? "1" : "0" } } },
   };
 }
 
