@@ -155,7 +155,9 @@ export async function* streamChatTurn(turn: PreparedTurn, deps: ChatDeps, signal
         console.error("[chat] retrieval failed", error);
       }
     }
-    const sources = numberSources(chunks);
+    // Only the sources the prompt will quote are shown (the starting prompt level caps them).
+    const startLevel = Math.max(0, Math.min(gpu.promptLevel, PROMPT_LEVELS.length - 1));
+    const sources = numberSources(chunks).slice(0, PROMPT_LEVELS[startLevel].sources);
     if (sources.length > 0) yield emit({ type: "sources", sources });
 
     const promptInput = { question: text, history: turn.history, sources, triage: triageResult, contacts };
