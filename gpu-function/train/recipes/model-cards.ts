@@ -80,7 +80,7 @@ ${hyper(PRETRAIN as Json)}
 - Hardware: shared 2-core x86 CPU, ONNX Runtime 1.30 CPU EP, fp32 compute
 - Steps run: ${fmt(m.steps, 0)} of the ${fmt(m.totalSteps, 0)}-step schedule${m.steps < m.totalSteps ? " (stopped early to fit the time budget; the LR curve is the full schedule's, cut short)" : ""}
 - Training time on this machine: **${minutes(m.trainSeconds)}** (${fmt(m.tokensSeen, 0)} tokens, ${fmt(m.tokensPerSecond, 0)} tokens/s average while the machine was shared)
-- Final training loss: ${fmt(m.finalLoss, 3)}
+- Final training loss (last batch): ${fmt(m.finalLoss, 3)}
 
 # Evaluation
 
@@ -175,9 +175,8 @@ Pairs: ${fmt(e.pairs, 0)} MedQuAD (question, answer) pairs from the training spl
 
 # Model architecture
 
-Same architecture and tokenizer as \`models/base\` (its card lists them), initialised from the
-${e.initFrom ?? "pretrained base"} and fine-tuned end to end (so it could train alongside
-the base on the shared CPU); weights stored as fp16.
+Same architecture and tokenizer as \`models/base\` (its card lists them), initialised from
+${String(e.initFrom ?? "models/base").startsWith("base pretraining") ? `the ${e.initFrom} (so it could train alongside the base on the shared CPU)` : "the pretrained `models/base`"} and fine-tuned end to end; weights stored as fp16.
 
 # Training configuration
 
