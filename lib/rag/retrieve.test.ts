@@ -75,3 +75,32 @@ describe("retrieveHybrid", () => {
     await expect(retrieveHybrid(h.db, null, "asthma")).rejects.toThrow(/needs an embedder/);
   });
 });
+
+describe("full-text candidates in a large knowledge base", () => {
+  let h: DbHandle;
+  beforeAll(async () => {
+    h = await freshDb();
+    // 2,400 chunks that all mention fever and symptoms, two that also mention a rare term.
+    await h.db.execute(sql`insert into documents (id, source, title, checksum) values ('bulk', 'Test', 'Bulk', 'x')`);
+    await h.db.execute(sql`insert into chunks (id, document_id, position, text)
+      select 'bulk#' || i, 'bulk', i, 'Fever is a common symptom; note ' || i || ' about fever symptoms in general.'
+      from generate_series(0, 2399) as i`);
+    await h.db.execute(sql`insert into chunks (id, document_id, position, text) values
+      ('bulk#rare1', 'bulk', 5000, 'Fever with a rash may point to scarlatina in children.'),
+      ('bulk#rare2', 'bulk', 5001, 'Scarlatina is treated with antibiotics.')`);
+    await h.db.execute(sql`analyze chunks`);
+  });
+  afterAll(() => h.close());
+
+  it("leaves corpus-common terms out of the relaxed match, so a rare term decides", async () => {
+    const results = await retrieveHybrid(h.db, null, "scarlatina fever", { mode: "text", k: 10, minScore: 0 });
+    // "fever" is in >5 % of chunks: only chunks with "scarlatina" are candidates; both terms rank first.
+    expect(results.map((r) => r.chunkId)).toEqual(["bulk#rare1", "bulk#rare2"]);
+  });
+
+  it("still finds chunks when every query term is common, through the strict match", async () => {
+    const results = await retrieveHybrid(h.db, null, "fever symptoms", { mode: "text", k: 5, minScore: 0 });
+    expect(results).toHaveLength(5);
+    expect(results.every((r) => /fever/i.test(r.text))).toBe(true);
+  });
+});
