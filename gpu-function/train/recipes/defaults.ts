@@ -63,7 +63,7 @@ export const GROUNDED_LORA: TrainConfigInput = {
   batchSize: 4,
   gradientAccumulationSteps: 2,
   maxGradNorm: 1,
-  maxSteps: 100,
+  maxSteps: 200,
   maxSeqLength: 768,
   packing: false,
   seed: SEED,
