@@ -55,5 +55,5 @@ export async function createDb(opts: DbOptions = {}): Promise<DbHandle> {
 
 /** Folder for embedded data (PGlite files, uploaded adapters): MEDCHAT_DATA_DIR, default .data/. */
 export function embeddedDataDir(): string {
-  return path.resolve(process.env.MEDCHAT_DATA_DIR || ".data");
+  return path.resolve(/*turbopackIgnore: true*/ process.env.MEDCHAT_DATA_DIR || ".data");
 }

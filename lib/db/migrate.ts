@@ -3,7 +3,7 @@ import path from "node:path";
 import type { DbHandle } from "./client";
 
 export function migrationsFolder(): string {
-  return path.resolve(process.env.MEDCHAT_MIGRATIONS_DIR || path.join(process.cwd(), "drizzle"));
+  return path.resolve(/*turbopackIgnore: true*/ process.env.MEDCHAT_MIGRATIONS_DIR || path.join(process.cwd(), "drizzle"));
 }
 
 export async function migrateDb(handle: DbHandle): Promise<void> {

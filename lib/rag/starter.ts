@@ -11,7 +11,7 @@ import { ingestDocuments, type IngestOptions, type IngestReport } from "./ingest
 export const STARTER_KB_SOURCE = "MedChat starter knowledge base";
 
 export function starterKnowledgeBaseDir(): string {
-  return path.resolve(process.env.MEDCHAT_STARTER_KB_DIR || path.join(process.cwd(), "lib", "rag", "starter-kb"));
+  return path.resolve(/*turbopackIgnore: true*/ process.env.MEDCHAT_STARTER_KB_DIR || path.join(process.cwd(), "lib", "rag", "starter-kb"));
 }
 
 export interface StarterOptions extends Pick<IngestOptions, "onProgress"> {
@@ -39,7 +39,7 @@ export function ensureStarterKnowledgeBase(
   const dir = options.dir ?? starterKnowledgeBaseDir();
   const retries = options.retries ?? 6;
   const run = (async () => {
-    if (!fs.existsSync(dir)) throw new Error(`starter knowledge base folder not found: ${dir}`);
+    if (!fs.existsSync(/*turbopackIgnore: true*/ dir)) throw new Error(`starter knowledge base folder not found: ${dir}`);
     const started = performance.now();
     let written = { added: 0, updated: 0, chunksWritten: 0 };
     for (let attempt = 0; ; attempt++) {
