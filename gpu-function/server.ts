@@ -6,6 +6,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
+import { loraSlotsCovering } from "./engine/adapter-slots";
 import { AdapterRegistry } from "./engine/adapters";
 import { loadPeftAdapter } from "./engine/peft";
 import { adapterRoots, REPO_ROOT, resolveBaseModelDir, resolveEmbedderDir } from "./engine/defaults";
@@ -77,7 +78,8 @@ export async function createGpuFunctionServer(opts: GpuFunctionServerOptions): P
   const log = opts.log ?? ((line: string) => console.log(`[gpu-function] ${line}`));
   const maxBatch = opts.maxBatch ?? 16;
   const merged = opts.mergeAdapter ? await prepareMergedAdapter(opts.modelDir, opts.mergeAdapter) : null;
-  const lora = merged ? null : opts.lora === undefined ? { maxRank: 64, targetModules: DEFAULT_LORA_TARGETS } : opts.lora;
+  const configuredLora = opts.lora === undefined ? { maxRank: 64, targetModules: DEFAULT_LORA_TARGETS } : opts.lora;
+  const lora = merged || !configuredLora ? null : await loraSlotsCovering(configuredLora, opts.adapterRoots ?? []);
   const loadOpts: LoadOptions = {
     mergeAdapter: merged,
     device: opts.device,
