@@ -5,8 +5,9 @@
 
 import os from "node:os";
 import { ChatTokenizer } from "../engine/tokenizer";
-import { loadPeftAdapter, readPeftAdapterFiles, writePeftAdapter } from "../engine/peft";
+import { loadPeftAdapter, readPeftAdapterFiles } from "../engine/peft";
 import { loadModel } from "../models/load";
+import { saveTrainedAdapter } from "../train/adapter-io";
 import { loadedModelScorer } from "../train/eval-perplexity";
 import { trainModel, TrainingCancelledError } from "../train/trainer";
 import { asChatTemplateTokenizer } from "./chat-tokenizer";
@@ -70,15 +71,7 @@ export const trainerBackend: TrainingBackend = {
     }
     const adapter = result.adapter;
     if (!adapter) throw new Error("trainer returned no adapter in LoRA mode");
-    await writePeftAdapter(args.outputDir, {
-      r: adapter.r,
-      loraAlpha: adapter.loraAlpha,
-      loraDropout: adapter.loraDropout,
-      useRslora: adapter.useRslora,
-      targetModules: adapter.targetModules,
-      weights: adapter.weights,
-      baseModelNameOrPath: args.modelId,
-    });
+    await saveTrainedAdapter(args.outputDir, adapter, args.modelId);
     return { steps: result.metrics.steps, trainedTokens: result.metrics.tokensSeen, finalLoss: result.metrics.finalLoss };
   },
 
