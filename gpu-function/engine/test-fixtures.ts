@@ -4,6 +4,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 
+import { byteLevelTokenizerJson } from "../models/tiny-tokenizer";
 import type { ForwardRow, KvCacheHandle, LoadedModel } from "../models/types";
 
 export const SPECIAL_TOKENS = ["<|endoftext|>", "<|im_start|>", "<|im_end|>", "<|channel|>", "<|message|>", "<|start|>", "<|end|>", "<think>", "</think>"];
@@ -11,41 +12,9 @@ export const SPECIAL_TOKENS = ["<|endoftext|>", "<|im_start|>", "<|im_end|>", "<
 export const CHATML_TEMPLATE =
   "{% for m in messages %}{{ '<|im_start|>' + m.role + '\\n' + m.content + '<|im_end|>\\n' }}{% endfor %}{% if add_generation_prompt %}{{ '<|im_start|>assistant\\n' }}{% endif %}";
 
-function bytesToUnicode(): string[] {
-  const bs: number[] = [];
-  for (let i = 33; i <= 126; i++) bs.push(i);
-  for (let i = 161; i <= 172; i++) bs.push(i);
-  for (let i = 174; i <= 255; i++) bs.push(i);
-  const cs = [...bs];
-  let n = 0;
-  for (let b = 0; b < 256; b++) {
-    if (!bs.includes(b)) {
-      bs.push(b);
-      cs.push(256 + n++);
-    }
-  }
-  const out: string[] = new Array(256);
-  bs.forEach((b, i) => (out[b] = String.fromCharCode(cs[i]!)));
-  return out;
-}
-
 export async function writeByteTokenizer(dir: string, chatTemplate: string | null = CHATML_TEMPLATE): Promise<void> {
   await mkdir(dir, { recursive: true });
-  const vocab: Record<string, number> = {};
-  bytesToUnicode().forEach((ch, id) => (vocab[ch] = id));
-  const added = SPECIAL_TOKENS.map((content, i) => ({ id: 256 + i, content, single_word: false, lstrip: false, rstrip: false, normalized: false, special: true }));
-  for (const a of added) vocab[a.content] = a.id;
-  const tokenizer = {
-    version: "1.0",
-    truncation: null,
-    padding: null,
-    added_tokens: added,
-    normalizer: null,
-    pre_tokenizer: { type: "ByteLevel", add_prefix_space: false, trim_offsets: true, use_regex: true },
-    post_processor: null,
-    decoder: { type: "ByteLevel", add_prefix_space: false, trim_offsets: true, use_regex: true },
-    model: { type: "BPE", dropout: null, unk_token: null, continuing_subword_prefix: null, end_of_word_suffix: null, fuse_unk: false, byte_fallback: false, ignore_merges: false, vocab, merges: [] },
-  };
+  const tokenizer = byteLevelTokenizerJson([], SPECIAL_TOKENS);
   await writeFile(path.join(dir, "tokenizer.json"), JSON.stringify(tokenizer));
   const config: Record<string, unknown> = { eos_token: "<|im_end|>", bos_token: null, model_max_length: 256 };
   if (chatTemplate) config.chat_template = chatTemplate;

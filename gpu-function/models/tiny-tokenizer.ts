@@ -25,14 +25,15 @@ export function bytesToUnicode(): string[] {
 }
 
 /**
- * tokenizer.json for a byte-level BPE with ids 0..255 = bytes, then the special tokens, then
+ * tokenizer.json for a byte-level BPE with ids 0..255 = bytes, then the special tokens (ChatML's
+ * by default; test fixtures add harmony/think markers), then
  * one id per merge (merges are pairs of existing symbols, in priority order).
  */
-export function byteLevelTokenizerJson(merges: [string, string][] = []): Record<string, unknown> {
+export function byteLevelTokenizerJson(merges: [string, string][] = [], specials: readonly string[] = SPECIAL_TOKENS): Record<string, unknown> {
   const vocab: Record<string, number> = {};
   bytesToUnicode().forEach((ch, i) => (vocab[ch] = i));
-  SPECIAL_TOKENS.forEach((t, i) => (vocab[t] = 256 + i));
-  let next = 256 + SPECIAL_TOKENS.length;
+  specials.forEach((t, i) => (vocab[t] = 256 + i));
+  let next = 256 + specials.length;
   for (const [a, b] of merges) {
     if (!(a in vocab) || !(b in vocab)) throw new Error(`merge "${a} ${b}" uses a symbol not in the vocabulary`);
     if (!(a + b in vocab)) vocab[a + b] = next++;
@@ -42,7 +43,7 @@ export function byteLevelTokenizerJson(merges: [string, string][] = []): Record<
     version: "1.0",
     truncation: null,
     padding: null,
-    added_tokens: SPECIAL_TOKENS.map((content, i) => ({ id: 256 + i, content, single_word: false, lstrip: false, rstrip: false, normalized: false, special: true })),
+    added_tokens: specials.map((content, i) => ({ id: 256 + i, content, single_word: false, lstrip: false, rstrip: false, normalized: false, special: true })),
     normalizer: null,
     pre_tokenizer: byteLevel,
     post_processor: { ...byteLevel, trim_offsets: false },
