@@ -13,40 +13,61 @@ interface LabelledCase {
 }
 
 // The tuning sets: the original labelled set plus extra cases written category by category
-// from triage red-flag lists. The held-out set (triage-cases-holdout.json) is deliberately
-// not used here; it is evaluated separately so that its numbers stay honest.
-const CASE_FILES = ["triage-cases.json", "triage-cases-extra.json"];
-const cases: LabelledCase[] = CASE_FILES.flatMap((file) => JSON.parse(fs.readFileSync(path.join(import.meta.dirname, file), "utf8")) as LabelledCase[]);
+// from triage red-flag lists. The held-out set (triage-cases-holdout.json) was written by
+// someone who never saw the rules and is not used for tuning; its floors guard regressions.
+// (28 of its 106 messages were once quoted to the engineer who generalised the rules, so it
+// is not perfectly clean; see the closing note of that change.)
+const TUNING_FILES = ["triage-cases.json", "triage-cases-extra.json"];
+const HELD_OUT_FILE = "triage-cases-holdout.json";
 
-describe(`triage on the labelled sets (${CASE_FILES.join(" + ")})`, () => {
-  it("reaches the precision and recall floors and prints them", () => {
-    let tp = 0, fp = 0, fn = 0, tn = 0;
-    const misses: string[] = [];
-    const falseAlarms: string[] = [];
-    const perCategory = new Map<string, { total: number; found: number }>();
-    for (const c of cases) {
-      const result = triage(c.text, "en-US");
-      if (c.emergency) {
-        const stats = perCategory.get(c.category) ?? { total: 0, found: 0 };
-        stats.total++;
-        if (result.emergency) stats.found++;
-        perCategory.set(c.category, stats);
-      }
-      if (c.emergency && result.emergency) tp++;
-      else if (!c.emergency && result.emergency) { fp++; falseAlarms.push(`${c.text}  ← ${result.matches.map((m) => m.ruleId + ":" + m.phrase).join(", ")}`); }
-      else if (c.emergency && !result.emergency) { fn++; misses.push(`[${c.category}] ${c.text}`); }
-      else tn++;
+function loadCases(files: string[]): LabelledCase[] {
+  return files.flatMap((file) => JSON.parse(fs.readFileSync(path.join(import.meta.dirname, file), "utf8")) as LabelledCase[]);
+}
+
+/** Precision and recall of triage on labelled messages, printed with the misses per category. */
+function scoreTriage(label: string, cases: LabelledCase[]): { precision: number; recall: number } {
+  let tp = 0, fp = 0, fn = 0, tn = 0;
+  const misses: string[] = [];
+  const falseAlarms: string[] = [];
+  const perCategory = new Map<string, { total: number; found: number }>();
+  for (const c of cases) {
+    const result = triage(c.text, "en-US");
+    if (c.emergency) {
+      const stats = perCategory.get(c.category) ?? { total: 0, found: 0 };
+      stats.total++;
+      if (result.emergency) stats.found++;
+      perCategory.set(c.category, stats);
     }
-    const precision = tp / (tp + fp);
-    const recall = tp / (tp + fn);
-    console.log(`triage on ${cases.length} labelled messages: precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)} (tp ${tp}, fp ${fp}, fn ${fn}, tn ${tn})`);
-    for (const [category, s] of perCategory) console.log(`  recall ${category}: ${s.found}/${s.total}`);
-    if (misses.length) console.log("missed emergencies:\n  " + misses.join("\n  "));
-    if (falseAlarms.length) console.log("false alarms:\n  " + falseAlarms.join("\n  "));
+    if (c.emergency && result.emergency) tp++;
+    else if (!c.emergency && result.emergency) { fp++; falseAlarms.push(`${c.text}  ← ${result.matches.map((m) => m.ruleId + ":" + m.phrase).join(", ")}`); }
+    else if (c.emergency && !result.emergency) { fn++; misses.push(`[${c.category}] ${c.text}`); }
+    else tn++;
+  }
+  const precision = tp / (tp + fp);
+  const recall = tp / (tp + fn);
+  console.log(`triage on ${label} (${cases.length} labelled messages): precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)} (tp ${tp}, fp ${fp}, fn ${fn}, tn ${tn})`);
+  for (const [category, s] of perCategory) console.log(`  recall ${category}: ${s.found}/${s.total}`);
+  if (misses.length) console.log("missed emergencies:\n  " + misses.join("\n  "));
+  if (falseAlarms.length) console.log("false alarms:\n  " + falseAlarms.join("\n  "));
+  return { precision, recall };
+}
+
+describe("triage on labelled sets", () => {
+  it(`reaches the floors on the tuning sets (${TUNING_FILES.join(" + ")})`, () => {
+    const cases = loadCases(TUNING_FILES);
     expect(cases.length).toBeGreaterThanOrEqual(200);
+    const { precision, recall } = scoreTriage("the tuning sets", cases);
     // Missing an emergency is worse than a false alarm: the recall floor is the higher one.
     expect(recall).toBeGreaterThanOrEqual(0.97);
     expect(precision).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it(`reaches the floors on the held-out set (${HELD_OUT_FILE})`, () => {
+    const cases = loadCases([HELD_OUT_FILE]);
+    expect(cases.length).toBeGreaterThanOrEqual(90);
+    const { precision, recall } = scoreTriage("the held-out set", cases);
+    expect(recall).toBeGreaterThanOrEqual(0.95);
+    expect(precision).toBeGreaterThanOrEqual(0.9);
   });
 });
 
