@@ -4,7 +4,7 @@ import { migrateDb } from "@/lib/db/migrate";
 import { listMessages } from "@/lib/db/messages";
 import { listConversations } from "@/lib/db/conversations";
 import { gpuFunctionConfig } from "./model";
-import { runChatTurn, type ChatDeps } from "./pipeline";
+import { prepareChatTurn, runChatTurn, type ChatDeps } from "./pipeline";
 import { closedPortUrl, startFakeGpuFunction } from "./fake-gpu-function.test-helper";
 import type { ChatEvent, RetrievedChunk } from "./types";
 
@@ -133,6 +133,22 @@ describe("chat pipeline against an OpenAI-compatible server on 127.0.0.1", () =>
       await runChatTurn({ ...input("conv-regen", "What is a cold?"), regenerate: true }, deps(server.url));
       const stored = await listMessages(handle.db, "conv-regen");
       expect(stored.map((m) => m.role)).toEqual(["user", "assistant"]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("refuses a reused message id with 409 and leaves no empty conversation behind", async () => {
+    const server = await startFakeGpuFunction({ deltas: ["Fine."] });
+    try {
+      await runChatTurn(input("conv-first", "What is a migraine?", "msg-shared"), deps(server.url));
+      await expect(prepareChatTurn(input("conv-second", "And a headache?", "msg-shared"), deps(server.url))).rejects.toMatchObject({
+        status: 409,
+        code: "duplicate_message_id",
+      });
+      const ids = (await listConversations(handle.db, "visitor_aaaaaaaaaaaaaaaa")).map((c) => c.id);
+      expect(ids).toContain("conv-first");
+      expect(ids).not.toContain("conv-second");
     } finally {
       await server.close();
     }

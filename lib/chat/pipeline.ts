@@ -67,37 +67,39 @@ export async function prepareChatTurn(input: ChatTurnInput, deps: ChatDeps): Pro
   const { db } = deps;
   const newId = deps.newId ?? (() => crypto.randomUUID());
   const conversation = await getConversation(db, input.conversationId, input.visitorId);
-  if (!conversation) {
-    if (await conversationExists(db, input.conversationId)) {
-      throw new ChatRequestError(404, "conversation_not_found", "No such conversation for this visitor.");
-    }
-    await createConversation(db, {
-      id: input.conversationId,
-      visitorId: input.visitorId,
-      surface: input.surface,
-      title: titleFromMessage(text),
-      widgetSiteId: input.widgetSiteId ?? null,
-      apiKeyId: input.apiKeyId ?? null,
-    });
+  if (!conversation && (await conversationExists(db, input.conversationId))) {
+    throw new ChatRequestError(404, "conversation_not_found", "No such conversation for this visitor.");
   }
   const stored = conversation ? await listMessages(db, input.conversationId) : [];
   const existing = stored.find((m) => m.id === input.userMessage.id);
-  let history: HistoryMessage[];
-  if (existing) {
-    // A resent or regenerated question: answer it again, replacing what followed it.
-    if (existing.role !== "user") throw new ChatRequestError(400, "not_a_user_message", "Only a user message can be answered again.");
-    await deleteMessagesAfter(db, input.conversationId, existing);
-    history = toHistory(stored.slice(0, stored.indexOf(existing)));
-  } else {
-    // (A "regenerate" of a question that was never stored, e.g. after a refused request, is a first answer.)
-    try {
-      await insertMessage(db, { id: input.userMessage.id, conversationId: input.conversationId, role: "user", parts: [{ type: "text", text }] });
-    } catch {
-      throw new ChatRequestError(409, "duplicate_message_id", "A message with this id already exists.");
+  if (existing && existing.role !== "user") throw new ChatRequestError(400, "not_a_user_message", "Only a user message can be answered again.");
+  // One transaction: a refused message never leaves a new, empty conversation behind.
+  await db.transaction(async (tx) => {
+    if (!conversation) {
+      await createConversation(tx, {
+        id: input.conversationId,
+        visitorId: input.visitorId,
+        surface: input.surface,
+        title: titleFromMessage(text),
+        widgetSiteId: input.widgetSiteId ?? null,
+        apiKeyId: input.apiKeyId ?? null,
+      });
     }
-    history = toHistory(stored);
-  }
-  await touchConversation(db, input.conversationId);
+    if (existing) {
+      // A resent or regenerated question: answer it again, replacing what followed it.
+      await deleteMessagesAfter(tx, input.conversationId, existing);
+    } else {
+      // (A "regenerate" of a question that was never stored, e.g. after a refused request, is a first answer.)
+      try {
+        await insertMessage(tx, { id: input.userMessage.id, conversationId: input.conversationId, role: "user", parts: [{ type: "text", text }] });
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new ChatRequestError(409, "duplicate_message_id", "A message with this id already exists.");
+        throw error;
+      }
+    }
+    await touchConversation(tx, input.conversationId);
+  });
+  const history = toHistory(existing ? stored.slice(0, stored.indexOf(existing)) : stored);
   return { input, text, history: input.history ?? history, assistantMessageId: newId() };
 }
 
@@ -224,4 +226,12 @@ export async function runChatTurn(input: ChatTurnInput, deps: ChatDeps, signal?:
   const events: ChatEvent[] = [];
   for await (const event of streamChatTurn(turn, deps, signal)) events.push(event);
   return events;
+}
+
+/** Postgres unique_violation (23505), as PGlite, pg and Neon report it (drizzle may wrap it). */
+function isUniqueViolation(error: unknown): boolean {
+  for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: unknown }).code === "23505") return true;
+  }
+  return false;
 }
