@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { snippetOfSourcePart } from "@/lib/chat/source-parts";
 import type { MedChatUIMessage } from "@/lib/chat/ui-types";
 import { Button } from "@/components/ui/button";
 import { Markdown } from "./markdown";
@@ -33,17 +34,21 @@ function SourcesList({ sources, anchorPrefix }: { sources: SourcePart[]; anchorP
     <section aria-label="Sources" className="mt-2 text-sm">
       <h3 className="font-semibold text-slate-700 dark:text-slate-200">Sources</h3>
       <ol className="mt-1 list-decimal space-y-0.5 pl-5" data-testid="sources">
-        {sources.map((s, i) => (
-          <li key={s.sourceId} id={`${anchorPrefix}${i + 1}`}>
-            {s.type === "source-url" ? (
-              <a href={s.url} target="_blank" rel="noopener noreferrer" className="text-blue-700 underline dark:text-blue-300">
-                {s.title || s.url}
-              </a>
-            ) : (
-              <span>{s.title}</span>
-            )}
-          </li>
-        ))}
+        {sources.map((s, i) => {
+          const snippet = snippetOfSourcePart(s);
+          return (
+            <li key={s.sourceId} id={`${anchorPrefix}${i + 1}`}>
+              {s.type === "source-url" ? (
+                <a href={s.url} target="_blank" rel="noopener noreferrer" className="text-blue-700 underline dark:text-blue-300">
+                  {s.title || s.url}
+                </a>
+              ) : (
+                <span>{s.title}</span>
+              )}
+              {snippet && <p className="mt-0.5 text-xs text-slate-600 dark:text-slate-400">{snippet}</p>}
+            </li>
+          );
+        })}
       </ol>
     </section>
   );

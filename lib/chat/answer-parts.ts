@@ -1,5 +1,6 @@
 // Turns pipeline events into the AI SDK UIMessage parts that are stored for the
 // assistant message, in the same order the client builds them from the stream.
+import { sourcePart } from "./source-parts";
 import type { ChatEvent } from "./types";
 import type { MedChatUIMessage } from "./ui-types";
 
@@ -16,13 +17,7 @@ export class AnswerRecorder {
         this.parts.push({ type: "data-emergency", data: event.notice });
         break;
       case "sources":
-        for (const s of event.sources) {
-          this.parts.push(
-            s.url
-              ? { type: "source-url", sourceId: s.chunkId, url: s.url, title: s.title }
-              : { type: "source-document", sourceId: s.chunkId, mediaType: "text/plain", title: s.title },
-          );
-        }
+        for (const s of event.sources) this.parts.push(sourcePart(s));
         break;
       case "reasoning-delta":
         this.reasoning += event.text;

@@ -1,6 +1,7 @@
 // Adapter: pipeline events → AI SDK UI message stream (what useChat reads). Used by
 // /api/chat for the web chat and the widget. Only the wire format lives here.
 import { createUIMessageStream, createUIMessageStreamResponse, type InferUIMessageChunk } from "ai";
+import { sourcePart } from "./source-parts";
 import type { ChatEvent } from "./types";
 import type { MedChatUIMessage } from "./ui-types";
 
@@ -27,11 +28,7 @@ export function createChunkMapper(): (event: ChatEvent) => Chunk[] {
       case "emergency":
         return [{ type: "data-emergency", data: event.notice }];
       case "sources":
-        return event.sources.map((s): Chunk =>
-          s.url
-            ? { type: "source-url", sourceId: s.chunkId, url: s.url, title: s.title }
-            : { type: "source-document", sourceId: s.chunkId, mediaType: "text/plain", title: s.title },
-        );
+        return event.sources.map((s): Chunk => sourcePart(s));
       case "reasoning-delta": {
         const out: Chunk[] = [];
         if (!reasoningOpen) {

@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { snippetOfSourcePart, sourcePart, sourceSnippet } from "./source-parts";
+
+const source = { n: 1, chunkId: "t2d#1", documentId: "t2d", title: "Type 2 diabetes", url: "https://medlineplus.gov/diabetestype2.html", headingPath: "Type 2 diabetes > Symptoms", text: "Symptoms  include\nthirst, frequent urination and tiredness." };
+
+describe("source parts", () => {
+  it("carries title, link and a snippet of the passage", () => {
+    const part = sourcePart(source);
+    expect(part).toMatchObject({ type: "source-url", sourceId: "t2d#1", url: source.url, title: "Type 2 diabetes" });
+    expect(snippetOfSourcePart(part)).toBe("Symptoms include thirst, frequent urination and tiredness.");
+    expect(sourcePart({ ...source, url: null })).toMatchObject({ type: "source-document", mediaType: "text/plain" });
+  });
+
+  it("cuts long passages at a word boundary and marks the cut", () => {
+    const snippet = sourceSnippet("word ".repeat(100), 50);
+    expect(snippet.length).toBeLessThanOrEqual(51);
+    expect(snippet.endsWith("word…")).toBe(true);
+  });
+
+  it("reads no snippet from parts stored without one", () => {
+    expect(snippetOfSourcePart({})).toBeNull();
+  });
+});
