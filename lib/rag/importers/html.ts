@@ -3,7 +3,7 @@
 import { convert, type FormatCallback, type SelectorDefinition } from "html-to-text";
 import type { SourceDocument } from "../types";
 import { markdownSections } from "./markdown";
-import { DEFAULT_FILE_SOURCE, ImportError, fileDocumentId, titleFromPath, type ImportContext } from "./types";
+import { ImportError, fileDocument, titleFromPath, type ImportContext } from "./types";
 
 const markdownHeading: FormatCallback = (elem, walk, builder, formatOptions) => {
   const level = Number(/^h([1-6])$/i.exec(elem.name ?? "")?.[1] ?? 2);
@@ -36,14 +36,5 @@ export function importHtml(html: string, ctx: ImportContext): SourceDocument {
   const finalTitle = title || titleFromPath(ctx.relPath);
   for (const s of sections) if (!s.headingPath[0]) s.headingPath[0] = finalTitle;
   if (sections.length === 0) throw new ImportError("no text content in <body>");
-  const source = ctx.source || DEFAULT_FILE_SOURCE;
-  return {
-    id: fileDocumentId(source, ctx.relPath),
-    source,
-    title: finalTitle,
-    url: canonical && /^https?:\/\//.test(canonical) ? canonical : null,
-    licence: ctx.licence ?? null,
-    metadata: { file: ctx.relPath },
-    sections,
-  };
+  return fileDocument(ctx, { title: finalTitle, sections, url: canonical && /^https?:\/\//.test(canonical) ? canonical : null });
 }

@@ -1,7 +1,7 @@
 // PDF through unpdf (PDF.js): one section per page so citations can point at a page.
 import { extractText, getDocumentProxy, getMeta } from "unpdf";
 import type { SourceDocument } from "../types";
-import { DEFAULT_FILE_SOURCE, ImportError, fileDocumentId, titleFromPath, type ImportContext } from "./types";
+import { ImportError, fileDocument, titleFromPath, type ImportContext } from "./types";
 
 export async function importPdf(bytes: Uint8Array, ctx: ImportContext): Promise<SourceDocument> {
   if (!(bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46)) {
@@ -25,14 +25,5 @@ export async function importPdf(bytes: Uint8Array, ctx: ImportContext): Promise<
     .map((text, i) => ({ headingPath: [title, `Page ${i + 1}`], text: text.replace(/[ \t]+/g, " ").trim() }))
     .filter((s) => s.text.length > 0);
   if (sections.length === 0) throw new ImportError("PDF has no extractable text (scanned images need OCR)");
-  const source = ctx.source || DEFAULT_FILE_SOURCE;
-  return {
-    id: fileDocumentId(source, ctx.relPath),
-    source,
-    title,
-    url: null,
-    licence: ctx.licence ?? null,
-    metadata: { file: ctx.relPath, pages: pages.length },
-    sections,
-  };
+  return fileDocument(ctx, { title, sections, metadata: { pages: pages.length } });
 }

@@ -1,6 +1,6 @@
 // Plain text: one section; the first short line is taken as the title when it looks like one.
 import type { SourceDocument } from "../types";
-import { DEFAULT_FILE_SOURCE, ImportError, fileDocumentId, titleFromPath, type ImportContext } from "./types";
+import { ImportError, fileDocument, titleFromPath, type ImportContext } from "./types";
 
 export function importPlainText(text: string, ctx: ImportContext, titleHint?: string): SourceDocument {
   const body = text.replace(/\r\n?/g, "\n").replace(/\u0000/g, "").trim();
@@ -17,14 +17,5 @@ export function importPlainText(text: string, ctx: ImportContext, titleHint?: st
       title = titleFromPath(ctx.relPath);
     }
   }
-  const source = ctx.source || DEFAULT_FILE_SOURCE;
-  return {
-    id: fileDocumentId(source, ctx.relPath),
-    source,
-    title,
-    url: null,
-    licence: ctx.licence ?? null,
-    metadata: { file: ctx.relPath },
-    sections: [{ headingPath: [title], text: rest }],
-  };
+  return fileDocument(ctx, { title, sections: [{ headingPath: [title], text: rest }] });
 }

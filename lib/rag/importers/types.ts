@@ -1,5 +1,5 @@
 // What every importer returns: documents, or a reason the input was skipped.
-import type { SourceDocument } from "../types";
+import type { DocumentSection, SourceDocument } from "../types";
 
 export type ImportResult =
   | { ok: true; file: string; document: SourceDocument }
@@ -43,3 +43,20 @@ export function titleFromPath(relPath: string): string {
 }
 
 export const DEFAULT_FILE_SOURCE = "Local documents";
+
+/** A document imported from a file: source, id and licence from the context, the file in metadata. */
+export function fileDocument(
+  ctx: ImportContext,
+  doc: { title: string; sections: DocumentSection[]; url?: string | null; metadata?: Record<string, unknown> },
+): SourceDocument {
+  const source = ctx.source || DEFAULT_FILE_SOURCE;
+  return {
+    id: fileDocumentId(source, ctx.relPath),
+    source,
+    title: doc.title,
+    url: doc.url ?? null,
+    licence: ctx.licence ?? null,
+    metadata: { file: ctx.relPath, ...doc.metadata },
+    sections: doc.sections,
+  };
+}
