@@ -3,6 +3,7 @@
 // framework so the image stays small and streaming/abort behaviour is explicit.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { z } from "zod";
+import { bearerTokenMatches } from "../shared/bearer";
 
 export interface RouteContext {
   params: Record<string, string>;
@@ -251,13 +252,5 @@ export function createRouter(routes: Route[], opts: RouterOptions): RequestListe
 
 /** Constant-time bearer token check. */
 export function bearerMatches(req: IncomingMessage, token: string): boolean {
-  const header = req.headers.authorization ?? "";
-  const match = /^Bearer\s+(.+)$/i.exec(header);
-  if (!match) return false;
-  const given = Buffer.from(match[1]!.trim());
-  const expected = Buffer.from(token);
-  if (given.length !== expected.length) return false;
-  let diff = 0;
-  for (let i = 0; i < given.length; i++) diff |= given[i]! ^ expected[i]!;
-  return diff === 0;
+  return bearerTokenMatches(req.headers.authorization, token);
 }
