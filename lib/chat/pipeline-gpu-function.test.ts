@@ -43,7 +43,7 @@ describe("chat pipeline with the real gpu-function", () => {
       {
         db: handle.db,
         retriever: async () => [chunk, { ...chunk, chunkId: "c2" }, { ...chunk, chunkId: "c3" }],
-        gpu: gpuFunctionConfig({ GPU_FUNCTION_URL: url, GPU_FUNCTION_TOKEN: "secret", CHAT_MAX_TOKENS: "16" }),
+        gpu: gpuFunctionConfig({ GPU_FUNCTION_URL: url, GPU_FUNCTION_TOKEN: "secret", CHAT_MAX_TOKENS: "16", CHAT_TEMPERATURE: "0" }),
         env: {},
       },
     );
