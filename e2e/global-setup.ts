@@ -51,6 +51,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       CHAT_MAX_TOKENS: "24",
       CHAT_TEMPERATURE: "0",
       CHAT_TIMEOUT_MS: "30000",
+      // Every test's browser is 127.0.0.1; retries must not trip the per-address limit.
+      CHAT_RATE_LIMIT_PER_ADDRESS_PER_MINUTE: "240",
       MEDCHAT_STARTER_KB: "off",
     });
     await waitForHttp(`http://127.0.0.1:${appPort}/api/health`, { timeoutMs: 120_000, child: app, name: "the app" });

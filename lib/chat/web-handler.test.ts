@@ -84,4 +84,26 @@ describe("POST /api/chat handler", () => {
     const res = await handleChatRequest(post(body("c-owned", "hijack", { message: { id: "x2", role: "user", parts: [{ type: "text", text: "hijack" }] } }), { cookie: `${VISITOR_COOKIE}=visitor_cccccccccccccccc` }), deps);
     expect(res.status).toBe(404);
   });
+
+  it("answers 429 with Retry-After and a reason that still points to emergency help once a visitor is over the limit, and stores nothing", async () => {
+    const limited: WebChatDeps = { ...deps, env: { CHAT_RATE_LIMIT_PER_MINUTE: "2" } };
+    const visitor = { cookie: `${VISITOR_COOKIE}=visitor_rrrrrrrrrrrrrrrr` };
+    for (const n of [1, 2]) {
+      const ok = await handleChatRequest(post(body(`c-rate-${n}`, "What is a cold?"), visitor), limited);
+      expect(ok.status).toBe(200);
+      await ok.text();
+    }
+    const refused = await handleChatRequest(post(body("c-rate-3", "What is a cold?", { locale: "en-GB" }), visitor), limited);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    const error = ((await refused.json()) as { error: { code: string; message: string } }).error;
+    expect(error.code).toBe("rate_limited");
+    expect(error.message).toMatch(/try again in \d+ seconds/);
+    expect(error.message).toContain("call 999");
+    expect(await listMessages(handle.db, "c-rate-3")).toEqual([]);
+    // Another visitor is not affected.
+    const other = await handleChatRequest(post(body("c-rate-4", "What is a cold?"), { cookie: `${VISITOR_COOKIE}=visitor_ssssssssssssssss` }), limited);
+    expect(other.status).toBe(200);
+    await other.text();
+  });
 });

@@ -1,6 +1,8 @@
 // POST /api/chat: the web chat's (and widget's) adapter around the pipeline. Kept
 // as a plain function of a Request so tests call it without a Next.js server.
 import type { Db } from "@/lib/db/client";
+import { checkChatRateLimit, rateLimitMessage } from "@/lib/rate-limit/chat-limits";
+import { emergencyContactsFor } from "@/lib/safety/contacts";
 import { ChatRequestError } from "./errors";
 import { BodyError, jsonError, readJsonBody, visitorFrom, zodReason } from "./http";
 import { prepareChatTurn, streamChatTurn, type ChatDeps } from "./pipeline";
@@ -30,6 +32,12 @@ export async function handleChatRequest(request: Request, deps: WebChatDeps): Pr
   const text = textOfParts(body.message.parts as { type: string; text?: unknown }[]);
   const db = await deps.getDb();
   const chatDeps: ChatDeps = { ...deps, db };
+  const env = deps.env ?? process.env;
+  const limit = await checkChatRateLimit(db, request, visitor.visitorId, env);
+  if (!limit.allowed) {
+    const message = rateLimitMessage(limit, emergencyContactsFor(body.locale, env));
+    return jsonError(429, "rate_limited", message, { ...headers, "retry-after": String(limit.retryAfterSeconds) });
+  }
   try {
     const turn = await prepareChatTurn(
       {
