@@ -43,3 +43,81 @@ export const OFF_TOPIC_QUERIES: readonly string[] = [
   "What are the largest deserts in the world?",
   "How do I start a vegetable compost heap?",
 ];
+
+// A SECOND list, written before any tuning against it and never used to choose floors or
+// thresholds: scripts/eval-retrieval.ts reports it separately, as the honest estimate of
+// how often an unrelated question is rejected. Several share words with medicine.
+export const OFF_TOPIC_HELD_OUT_QUERIES: readonly string[] = [
+  // words that also occur in medicine
+  "Which cell phone has the best battery life?",
+  "When is the next blood moon visible in Europe?",
+  "Find a hotel in the heart of the city",
+  "How do I remove a virus on my laptop?",
+  "How do I make cold brew coffee?",
+  "What is a cell in a spreadsheet?",
+  "How do I fix a memory leak in a Node.js server?",
+  "Why does my car battery die in cold weather?",
+  "What is the pulse of a neutron star?",
+  "How do I treat a wooden table for water stains?",
+  "What are the symptoms of a failing car alternator?",
+  "How do I recover a corrupted hard drive?",
+  "How does a bank stress test work?",
+  "What is the pressure at the bottom of the ocean?",
+  "How do I prune an apple tree in winter?",
+  "What is a fever pitch in football commentary?",
+  "How do I take care of a bonsai tree?",
+  "What is the best diet for a pet rabbit?",
+  "How do I transfer photos from my camera to my phone?",
+  "What causes a rash of bank failures?",
+  // science
+  "What is the half-life of carbon-14?",
+  "How do black holes evaporate?",
+  "What is the boiling point of water at high altitude?",
+  "How does photosynthesis turn sunlight into sugar?",
+  "What is the difference between weather and climate?",
+  "How far is Mars from the Sun?",
+  "What is plate tectonics?",
+  "How are rainbows formed?",
+  // sport
+  "Who holds the record for the marathon?",
+  "How is a tennis tie-break scored?",
+  "What is the offside rule in football?",
+  "How many players are on a rugby team?",
+  "When are the next Winter Olympics?",
+  "How do I improve my golf swing?",
+  // cooking
+  "How long should I boil an egg for a runny yolk?",
+  "What is a good recipe for vegetable lasagne?",
+  "How do I make fresh pasta without a machine?",
+  "What wine goes with grilled salmon?",
+  "How do I caramelise onions?",
+  "How do I keep avocado from turning brown?",
+  // travel
+  "Do I need a visa to visit Japan?",
+  "What is the cheapest way to travel from Paris to Rome?",
+  "Which museums are worth visiting in Madrid?",
+  "What should I pack for a week in Iceland?",
+  "How early should I arrive at the airport for an international flight?",
+  // finance
+  "How do index funds work?",
+  "What is compound interest?",
+  "Should I pay off my credit card or save?",
+  "How are capital gains taxed on shares?",
+  "What is inflation and why does it happen?",
+  // programming
+  "How do I reverse a string in JavaScript?",
+  "What is the difference between git merge and git rebase?",
+  "How do I centre a div with CSS?",
+  "What is a SQL join?",
+  "How do I write a unit test in TypeScript?",
+  "What does a Kubernetes pod do?",
+  // trivia and everyday life
+  "Who painted the Mona Lisa?",
+  "What is the longest river in Africa?",
+  "How many strings does a cello have?",
+  "Who wrote Pride and Prejudice?",
+  "What year did the Berlin Wall fall?",
+  "How do I get red wine out of a carpet?",
+  "How do I change the oil in my car?",
+  "What is the tallest mountain in South America?",
+];
