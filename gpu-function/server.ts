@@ -142,7 +142,13 @@ export async function createGpuFunctionServer(opts: GpuFunctionServerOptions): P
             const bytes = Buffer.from(payload.adapter_model_base64, "base64");
             adapters.loadBytes(payload.name, payload.adapter_config, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), "fine-tuning job");
           },
+          log: (line) => log(`fine-tuning: ${line}`),
         });
+  if (fineTuning) {
+    // Jobs persisted under the jobs dir come back before the first request.
+    const { restored, requeued, interrupted } = await fineTuning.restore();
+    if (restored) log(`fine-tuning: restored ${restored} job(s): ${requeued} queued again, ${interrupted} interrupted`);
+  }
   const routes = [
     ...chatRoutes(deps),
     ...embeddingRoutes(deps),

@@ -107,6 +107,8 @@ async function main(): Promise<void> {
   env.GPU_FUNCTION_TOKEN ||= crypto.randomBytes(24).toString("hex");
   env.GPU_FUNCTION_URL ||= `http://127.0.0.1:${gpuPort}`;
   env.GPU_FUNCTION_PORT = gpuPort;
+  // Fine-tuning jobs and their adapters live next to the app's data, so they survive a restart.
+  env.FINE_TUNING_DIR ||= path.join(path.resolve(ROOT, env.MEDCHAT_DATA_DIR || ".data"), "fine-tuning");
 
   let gpu: ChildProcess | undefined;
   let app: ChildProcess | undefined;

@@ -15,6 +15,7 @@ const ALL_MODULES = ["q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_pr
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "ft-e2e-"));
 let server: GpuFunctionServer;
 let base = "";
+let succeeded: { job: FineTuningJob; adapter: AdapterPayload } | null = null;
 
 const chat = (q: string, a: string) => JSON.stringify({ messages: [{ role: "user", content: q }, { role: "assistant", content: a }] });
 const answer = (topic: string) => `Rest, drink fluids, and see a clinician if the ${topic} lasts.`;
@@ -47,9 +48,8 @@ interface Completion {
   choices: { message: { content: string } }[];
 }
 
-beforeAll(async () => {
-  const modelDir = path.join(tmp, "tiny-base");
-  await writeTinyModel(modelDir, { family: "llama", seed: 7, hiddenSize: 64, numLayers: 2, numHeads: 4, numKvHeads: 2, intermediateSize: 128, vocabSize: 259, maxPositions: 256 });
+const modelDir = path.join(tmp, "tiny-base");
+const startServer = async () => {
   server = await createGpuFunctionServer({
     modelDir,
     modelId: "tiny-base",
@@ -61,6 +61,11 @@ beforeAll(async () => {
     fineTuning: { jobsDir: path.join(tmp, "jobs") },
   });
   base = await server.listen(0, "127.0.0.1");
+};
+
+beforeAll(async () => {
+  await writeTinyModel(modelDir, { family: "llama", seed: 7, hiddenSize: 64, numLayers: 2, numHeads: 4, numKvHeads: 2, intermediateSize: 128, vocabSize: 259, maxPositions: 256 });
+  await startServer();
 });
 
 afterAll(async () => {
@@ -122,6 +127,7 @@ describe("fine-tuning over HTTP", () => {
     expect(adapter.json.adapter_config).toMatchObject({ peft_type: "LORA", r: 8, lora_alpha: 16, target_modules: expect.arrayContaining(ALL_MODULES), base_model_name_or_path: "tiny-base" });
     const pushed = await call("POST", "/v1/adapters", { ...adapter.json, name: "promoted-copy" });
     expect(pushed.status).toBe(201);
+    succeeded = { job: (await call<FineTuningJob>("GET", `/v1/fine_tuning/jobs/${id}`)).json, adapter: adapter.json };
   });
 
   it("cancels a running job promptly and reports it", async () => {
@@ -136,5 +142,20 @@ describe("fine-tuning over HTTP", () => {
     expect(cancelled.json.fine_tuned_model).toBeNull();
     const events = (await call<{ data: JobEvent[] }>("GET", `/v1/fine_tuning/jobs/${json.id}/events`)).json.data;
     expect(events[0].message).toMatch(/cancelled/i);
+  });
+
+  it("a restarted server brings the finished job back, with its adapter loaded and served again", async () => {
+    expect(succeeded, "needs the first test's job").not.toBeNull();
+    const { job, adapter } = succeeded!;
+    await server.close(1000);
+    await startServer();
+    const again = await call<FineTuningJob>("GET", `/v1/fine_tuning/jobs/${job.id}`);
+    expect(again.json).toEqual(job);
+    expect((await call<AdapterPayload>("GET", `/v1/fine_tuning/jobs/${job.id}/adapter`)).json).toEqual(adapter);
+    const list = await call<{ data: FineTuningJob[] }>("GET", "/v1/fine_tuning/jobs");
+    expect(list.json.data.map((j) => j.status)).toEqual(["cancelled", "succeeded"]);
+    const tuned = await call<Completion>("POST", "/v1/chat/completions", { model: job.fine_tuned_model, messages: [{ role: "user", content: "What helps with dizziness?" }], max_tokens: 12, temperature: 0 });
+    expect(tuned.status).toBe(200);
+    expect(tuned.json.choices[0].message.content).toMatch(/^Rest, drink/);
   });
 });

@@ -84,15 +84,40 @@ export function adapterNameFor(model: string, suffix: string | undefined, jobId:
   return `ft-${base}${suffix ? `-${suffix.slice(0, 24)}` : ""}-${jobId.slice(-8)}`;
 }
 
-/** In-memory jobs and their events (the gpu-function keeps no business data across restarts). */
+/** Told of every change so it can be persisted (see job-files.ts); called synchronously. */
+export interface JobStoreHooks {
+  jobChanged(job: FineTuningJob): void;
+  eventAdded(jobId: string, event: JobEvent): void;
+}
+
+/** Jobs and their events in memory; `hooks` persists them (FineTuningService writes them under its jobs dir). */
 export class JobStore {
   private readonly jobs = new Map<string, FineTuningJob>();
   private readonly events = new Map<string, JobEvent[]>();
   private eventSeq = 0;
 
+  constructor(private readonly hooks?: JobStoreHooks) {}
+
   add(job: FineTuningJob): void {
     this.jobs.set(job.id, job);
     this.events.set(job.id, []);
+    this.hooks?.jobChanged(job);
+  }
+
+  /** Puts back a job read from disk, as it was (no hooks: nothing changed). */
+  restore(job: FineTuningJob, events: JobEvent[]): void {
+    this.jobs.set(job.id, job);
+    this.events.set(job.id, [...events]);
+    // New event ids continue after the restored ones, so ids stay unique for `after`.
+    for (const e of events) this.eventSeq = Math.max(this.eventSeq, Number(/-(\d+)$/.exec(e.id)?.[1] ?? 0));
+  }
+
+  /** Changes fields of a job that are not its status (metrics, estimated_finish, adapter_loaded…). */
+  update(id: string, patch: Partial<Omit<FineTuningJob, "status" | "id">>): void {
+    const job = this.jobs.get(id);
+    if (!job) return;
+    Object.assign(job, patch);
+    this.hooks?.jobChanged(job);
   }
 
   get(id: string): FineTuningJob | undefined {
@@ -117,7 +142,11 @@ export class JobStore {
       type: e.type ?? "message",
       data: e.data ?? null,
     };
-    this.events.get(jobId)?.push(event);
+    const list = this.events.get(jobId);
+    if (list) {
+      list.push(event);
+      this.hooks?.eventAdded(jobId, event);
+    }
     return event;
   }
 
@@ -135,6 +164,7 @@ export class JobStore {
     Object.assign(job, patch, { status });
     if (status === "running" && job.started_at === null) job.started_at = nowSeconds();
     if (TERMINAL.has(status)) job.finished_at = nowSeconds();
+    this.hooks?.jobChanged(job);
     return true;
   }
 }

@@ -1,6 +1,7 @@
 // Fine-tuning jobs: accepts a job, queues it, runs it in a training worker process (one
 // at a time by default: training saturates the CPU), records its events and outcome,
-// and hands out or loads the finished PEFT adapter.
+// and hands out or loads the finished PEFT adapter. Every job and event is also written
+// under the jobs dir (job-files.ts), and `restore()` reads them back after a restart.
 
 import fs from "node:fs/promises";
 import os from "node:os";
@@ -8,7 +9,9 @@ import path from "node:path";
 import { ApiError } from "../http/router";
 import type { ChatExample, ImportIssue } from "../data/chat-example";
 import { importTrainingRows } from "../data/importers";
+import { describeIssue, exists, fetchText, importOrReject, JobSetupError } from "./job-data";
 import { adapterNameFor, JobStore, newJobId, TERMINAL, type FineTuningJob } from "./job";
+import { JobFiles, type JobRecord } from "./job-files";
 import type { WorkerJobSpec, WorkerToServer } from "./protocol";
 import { resolveHyperparameters, type CreateJobBody } from "./schema";
 import { DEFAULT_WORKER_FILE, runWorkerProcess, type WorkerOutcome } from "./worker-process";
@@ -39,20 +42,89 @@ export interface FineTuningDeps {
   /** Largest training/validation file fetched from a URL. */
   maxFileBytes?: number;
   fetchImpl?: typeof fetch;
+  /** Where restore and persistence problems are reported (default: stderr). */
+  log?: (line: string) => void;
 }
 
+export type RestoreSummary = { restored: number; requeued: number; interrupted: number };
+
 const ISSUES_IN_EVENT = 20;
+const ETA_SAVE_MS = 5_000;
 
 export class FineTuningService {
-  readonly store = new JobStore();
+  readonly store: JobStore;
   private readonly queue: string[] = [];
   private readonly running = new Map<string, { controller: AbortController; done: Promise<void> }>();
   private readonly pendingData = new Map<string, { trainingUrl?: string; validationUrl?: string; hyperparameters?: CreateJobBody["hyperparameters"] }>();
   private readonly autoLoad = new Map<string, boolean>();
+  private readonly createdMs = new Map<string, number>();
+  private lastCreatedMs = 0;
+  private readonly etaSavedAt = new Map<string, number>();
   private readonly jobsDir: string;
+  private readonly files: JobFiles;
+  private readonly log: (line: string) => void;
 
   constructor(private readonly deps: FineTuningDeps) {
     this.jobsDir = deps.jobsDir ?? process.env.FINE_TUNING_DIR ?? path.join(os.tmpdir(), "medchat-fine-tuning");
+    this.log = deps.log ?? ((line) => console.error(`[fine-tuning] ${line}`));
+    this.files = new JobFiles(this.jobsDir, this.log);
+    this.store = new JobStore({
+      jobChanged: (job) => this.files.saveJob(job.id, () => this.record(job.id)),
+      eventAdded: (id, event) => this.files.appendEvent(id, event),
+    });
+  }
+
+  /**
+   * Reads the jobs dir back; call once before serving. Finished jobs return as they were
+   * (a loaded adapter is loaded again), queued ones are queued again in creation order,
+   * and a job that was running when the process died ends failed with code `interrupted`.
+   */
+  async restore(): Promise<RestoreSummary> {
+    const summary: RestoreSummary = { restored: 0, requeued: 0, interrupted: 0 };
+    let stored;
+    try {
+      if (!(await this.files.claim())) {
+        this.log(`${this.jobsDir} is in use by another running server on this host; its jobs are not restored here`);
+        return summary;
+      }
+      stored = await this.files.loadAll();
+    } catch (err) {
+      // Serving must come up even when the jobs dir cannot be read; the log says why jobs are missing.
+      this.log(`could not read jobs from ${this.jobsDir}: ${(err as Error).message}`);
+      return summary;
+    }
+    for (const { record, events } of stored) {
+      const { job } = record;
+      if (this.store.get(job.id)) continue;
+      this.store.restore(job, events);
+      this.createdMs.set(job.id, record.created_ms);
+      this.lastCreatedMs = Math.max(this.lastCreatedMs, record.created_ms);
+      this.autoLoad.set(job.id, record.auto_load === true);
+      summary.restored++;
+      if (job.status === "running") {
+        this.finishJob(job.id, { kind: "failed", code: "interrupted", message: "the gpu-function restarted before the job finished; create a new job to train again" });
+        await this.cleanupData(job.id);
+        summary.interrupted++;
+      } else if (job.status === "queued") {
+        const pending = record.pending;
+        if (!pending?.training_file_url && !(await exists(this.dataFile(job.id, "training")))) {
+          this.finishJob(job.id, { kind: "failed", code: "data_missing", message: "the job's training data was lost when the gpu-function restarted" });
+          continue;
+        }
+        if (pending) this.pendingData.set(job.id, { trainingUrl: pending.training_file_url, validationUrl: pending.validation_file_url, hyperparameters: pending.hyperparameters });
+        this.store.addEvent(job.id, { message: "The gpu-function restarted; the job is queued again" });
+        this.queue.push(job.id);
+        summary.requeued++;
+      } else if (job.status === "succeeded" && job.adapter_loaded) {
+        // Serving state lives in memory: load the adapter again, or stop claiming it is loaded.
+        this.store.update(job.id, { adapter_loaded: false });
+        await this.load(job.id).catch((err: Error) =>
+          this.store.addEvent(job.id, { level: "warn", message: `The gpu-function restarted and adapter ${job.adapter_name} could not be loaded again: ${err.message}` }),
+        );
+      }
+    }
+    this.pump();
+    return summary;
   }
 
   async create(body: CreateJobBody): Promise<FineTuningJob> {
@@ -62,12 +134,18 @@ export class FineTuningService {
     const validation = body.validation_data !== undefined ? importOrReject(body.validation_data, "validation_data") : null;
 
     const id = newJobId();
+    const createdMs = Math.max(Date.now(), this.lastCreatedMs + 1);
+    this.lastCreatedMs = createdMs;
+    // Set before the job is added: they are part of the record written to disk.
+    this.createdMs.set(id, createdMs);
+    this.pendingData.set(id, { trainingUrl: body.training_file_url, validationUrl: body.validation_file_url, hyperparameters: body.hyperparameters });
+    this.autoLoad.set(id, body.auto_load === true);
     const hyperparameters = resolveHyperparameters(body.hyperparameters, training?.examples.length ?? 100);
     const job: FineTuningJob = {
       object: "fine_tuning.job",
       id,
       model: base.id,
-      created_at: Math.floor(Date.now() / 1000),
+      created_at: Math.floor(createdMs / 1000),
       started_at: null,
       finished_at: null,
       status: "queued",
@@ -89,11 +167,9 @@ export class FineTuningService {
     };
     this.store.add(job);
     this.store.addEvent(id, { message: `Created fine-tuning job ${id} on ${base.id}` });
-    await fs.mkdir(this.jobDir(id), { recursive: true });
+    await fs.mkdir(this.files.jobDir(id), { recursive: true });
     if (training) await this.writeExamples(id, "training", training.examples, training.issues);
     if (validation) await this.writeExamples(id, "validation", validation.examples, validation.issues);
-    this.pendingData.set(id, { trainingUrl: body.training_file_url, validationUrl: body.validation_file_url, hyperparameters: body.hyperparameters });
-    this.autoLoad.set(id, body.auto_load === true);
     this.queue.push(id);
     this.pump();
     return job;
@@ -130,7 +206,10 @@ export class FineTuningService {
     const [config, weights] = await Promise.all([
       fs.readFile(path.join(dir, "adapter_config.json"), "utf8"),
       fs.readFile(path.join(dir, "adapter_model.safetensors")),
-    ]);
+    ]).catch((err: NodeJS.ErrnoException) => {
+      if (err.code !== "ENOENT") throw err;
+      throw new ApiError(410, `the adapter files of job ${id} are no longer in ${dir}`, { code: "adapter_missing" });
+    });
     return { name: job.adapter_name, adapter_config: JSON.parse(config) as Record<string, unknown>, adapter_model_base64: weights.toString("base64") };
   }
 
@@ -145,27 +224,41 @@ export class FineTuningService {
       throw new ApiError(409, `adapter ${payload.name} cannot be served here: ${(err as Error).message}`, { code: "adapter_incompatible" });
     }
     const job = this.get(id);
-    job.adapter_loaded = true;
+    this.store.update(id, { adapter_loaded: true });
     this.store.addEvent(id, { message: `Adapter ${payload.name} loaded for serving` });
     return job;
   }
 
-  /** Cancels running and queued jobs and waits for their workers to exit. */
+  /**
+   * Cancels running jobs, waits for their workers to exit and for every write to reach
+   * the disk. Queued jobs stay queued on disk: the next start's restore() runs them.
+   */
   async close(): Promise<void> {
-    for (const id of [...this.queue]) await this.cancel(id).catch(() => {});
+    this.queue.length = 0;
     await Promise.all([...this.running.entries()].map(([, r]) => (r.controller.abort(new Error("server shutting down")), r.done)));
+    await this.files.flush();
+    await this.files.release();
   }
 
-  private jobDir(id: string): string {
-    return path.join(this.jobsDir, id);
+  /** What job.json holds: the job and what resuming it needs. */
+  private record(id: string): JobRecord {
+    const job = this.get(id);
+    const p = this.pendingData.get(id);
+    return {
+      version: 1,
+      job,
+      created_ms: this.createdMs.get(id) ?? job.created_at * 1000,
+      auto_load: this.autoLoad.get(id) ?? false,
+      pending: p ? { training_file_url: p.trainingUrl, validation_file_url: p.validationUrl, hyperparameters: p.hyperparameters } : null,
+    };
   }
 
   private adapterDir(id: string): string {
-    return path.join(this.jobDir(id), "adapter");
+    return path.join(this.files.jobDir(id), "adapter");
   }
 
   private dataFile(id: string, kind: "training" | "validation"): string {
-    return path.join(this.jobDir(id), `${kind}.jsonl`);
+    return path.join(this.files.jobDir(id), `${kind}.jsonl`);
   }
 
   private async writeExamples(id: string, kind: "training" | "validation", examples: ChatExample[], issues: ImportIssue[]): Promise<void> {
@@ -263,7 +356,14 @@ export class FineTuningService {
       });
       const job = this.get(id);
       const elapsed = Date.now() / 1000 - (job.started_at ?? job.created_at);
-      if (m.step > 0) job.estimated_finish = Math.round((job.started_at ?? job.created_at) + (elapsed * m.total_steps) / m.step);
+      if (m.step > 0) {
+        // Fresh in memory every step, on disk at most every ETA_SAVE_MS.
+        job.estimated_finish = Math.round((job.started_at ?? job.created_at) + (elapsed * m.total_steps) / m.step);
+        if (Date.now() - (this.etaSavedAt.get(id) ?? 0) >= ETA_SAVE_MS) {
+          this.etaSavedAt.set(id, Date.now());
+          this.store.update(id, {});
+        }
+      }
     } else if (msg.type === "eval") {
       this.store.addEvent(id, {
         type: "metrics",
@@ -279,9 +379,8 @@ export class FineTuningService {
     if (pending?.trainingUrl) {
       const examples = await this.fetchInto(id, "training", pending.trainingUrl, signal);
       // "auto" epochs and batch size depend on the dataset size, known only now.
-      const job = this.get(id);
-      job.hyperparameters = resolveHyperparameters(pending.hyperparameters, examples);
-      job.method = { type: "supervised", supervised: { hyperparameters: job.hyperparameters } };
+      const hyperparameters = resolveHyperparameters(pending.hyperparameters, examples);
+      this.store.update(id, { hyperparameters, method: { type: "supervised", supervised: { hyperparameters } } });
     }
     if (pending?.validationUrl) await this.fetchInto(id, "validation", pending.validationUrl, signal);
   }
@@ -307,53 +406,4 @@ export class FineTuningService {
   private async cleanupData(id: string): Promise<void> {
     await Promise.all(["training", "validation"].map((k) => fs.rm(this.dataFile(id, k as "training"), { force: true })));
   }
-}
-
-class JobSetupError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-function describeIssue(i: ImportIssue): string {
-  return `${i.line !== undefined ? `line ${i.line}` : (i.id ?? "row")}: ${i.reason}`;
-}
-
-function importOrReject(text: string, field: string): { examples: ChatExample[]; issues: ImportIssue[] } {
-  let result;
-  try {
-    result = importTrainingRows(text);
-  } catch (err) {
-    throw new ApiError(400, `'${field}': ${(err as Error).message}`, { param: field, code: "invalid_training_data" });
-  }
-  if (result.examples.length === 0) {
-    const first = result.issues[0];
-    throw new ApiError(400, `'${field}' has no usable examples${first ? ` (${describeIssue(first)})` : ""}`, { param: field, code: "invalid_training_data" });
-  }
-  return result;
-}
-
-async function fetchText(fetchImpl: typeof fetch, url: string, maxBytes: number, signal: AbortSignal): Promise<string> {
-  let res: Response;
-  try {
-    res = await fetchImpl(url, { signal: AbortSignal.any([signal, AbortSignal.timeout(60_000)]) });
-  } catch (err) {
-    throw new JobSetupError("file_fetch_failed", `could not fetch ${url}: ${(err as Error).message}`);
-  }
-  if (!res.ok) throw new JobSetupError("file_fetch_failed", `fetching ${url} answered HTTP ${res.status}`);
-  const declared = Number(res.headers.get("content-length") ?? NaN);
-  if (declared > maxBytes) throw new JobSetupError("file_too_large", `${url} is ${declared} bytes, over the ${maxBytes}-byte limit`);
-  const buf = Buffer.from(await res.arrayBuffer());
-  if (buf.length > maxBytes) throw new JobSetupError("file_too_large", `${url} is over the ${maxBytes}-byte limit`);
-  return buf.toString("utf8");
-}
-
-async function exists(file: string): Promise<boolean> {
-  return fs.access(file).then(
-    () => true,
-    () => false,
-  );
 }

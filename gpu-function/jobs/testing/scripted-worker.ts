@@ -1,7 +1,10 @@
-// A training worker with scripted behaviour (SCRIPTED_WORKER=crash|hang|steps|fail) for
-// testing how the server survives its worker: crashes, ignored cancels, reported
-// failures. Real training is tested through worker.ts.
+// A training worker with scripted behaviour (SCRIPTED_WORKER=crash|hang|steps|fail|succeed)
+// for testing how the server survives its worker: crashes, ignored cancels, reported
+// failures, and a quick success that writes a small fake adapter (for persistence tests).
+// Real training is tested through worker.ts.
 
+import fs from "node:fs";
+import path from "node:path";
 import type { ServerToWorker, WorkerToServer } from "../protocol";
 
 const mode = process.env.SCRIPTED_WORKER ?? "steps";
@@ -19,6 +22,14 @@ process.on("message", (raw) => {
   if (mode === "crash") {
     process.stderr.write("Error: simulated out-of-memory in the trainer\n");
     setTimeout(() => process.exit(3), 20);
+  } else if (mode === "succeed") {
+    const { outputDir, adapterName, hyperparameters: h } = msg.spec;
+    fs.mkdirSync(outputDir, { recursive: true });
+    fs.writeFileSync(path.join(outputDir, "adapter_config.json"), JSON.stringify({ peft_type: "LORA", r: h.lora_r, lora_alpha: h.lora_alpha, target_modules: h.target_modules, name: adapterName }));
+    fs.writeFileSync(path.join(outputDir, "adapter_model.safetensors"), Buffer.from(`weights of ${adapterName}`));
+    send({ type: "step", metrics: { step: 1, total_steps: 1, train_loss: 0.5, learning_rate: 1e-4, tokens_per_second: 100 } });
+    send({ type: "result", trainedTokens: 42, metrics: { final_train_loss: 0.5, steps: 1 } });
+    setTimeout(() => process.exit(0), 20);
   } else if (mode === "fail") {
     send({ type: "failed", code: "training_failed", message: "loss became NaN at step 3" });
     setTimeout(() => process.exit(1), 20);
