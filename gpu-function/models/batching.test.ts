@@ -49,7 +49,7 @@ beforeAll(async () => {
 });
 afterAll(async () => root.cleanup());
 
-describe.each(["llama", "gpt-neo"] as const)("batched greedy decoding (%s)", (family) => {
+describe.each(["llama", "gpt-neo", "gpt-oss"] as const)("batched greedy decoding (%s)", (family) => {
   it("gives exactly the tokens of solo decoding when rows join and leave at different steps", async () => {
     const dir = await tinyModelDir(root.dir, family, { family, seed: 21, windowSize: 6 });
     const model = await loadModel(dir, { maxBatch: 6, kvInitialCapacity: 8 });

@@ -70,6 +70,8 @@ export interface Family {
   buildPlainGraph(dims: ModelDims, config: HfConfig, tensors: Tensors, opts: PlainGraphOptions): GraphBuilder;
   /** A small random config of this family, in HF field names. */
   tinyConfig(overrides: TinyOverrides): HfConfig;
+  /** Optional: rewrites checkpoint tensors into the layout tensorSpecs names (e.g. MXFP4 → float), before validation. */
+  prepareTensors?(tensors: Tensors): Tensors;
 }
 
 export interface TinyOverrides {
@@ -87,6 +89,9 @@ export interface TinyOverrides {
   tieWordEmbeddings?: boolean;
   eosTokenIds?: number[];
   bosTokenId?: number;
+  /** Mixture-of-experts families (gpt-oss): experts per layer and experts per token. */
+  numExperts?: number;
+  expertsPerToken?: number;
 }
 
 /** Reads a required numeric config field with a readable error. */

@@ -21,6 +21,8 @@ const VARIANTS: { name: string; opts: TinyModelOptions; patch?: Record<string, u
   { name: "mistral, sliding window 5", opts: { family: "llama", seed: 13, windowSize: 5 }, patch: { model_type: "mistral", architectures: ["MistralForCausalLM"] } },
   { name: "qwen2 (q/k/v bias) with sliding window 6", opts: { family: "llama", seed: 14, qkvBias: true, windowSize: 6, numLayers: 3 } },
   { name: "gpt-neo global/local, window 4", opts: { family: "gpt-neo", seed: 15, windowSize: 4, numLayers: 4 } },
+  // 20 tokens > window 4: sliding and full layers differ; YaRN, sinks, MoE top-2 of 4 (MoE contrib op vs dense plain ops).
+  { name: "gpt-oss MoE top-2 of 4, sinks, sliding window 4 / full, yarn", opts: { family: "gpt-oss", seed: 16, windowSize: 4, numLayers: 3 } },
 ];
 
 let root: { dir: string; cleanup: () => Promise<void> };

@@ -64,7 +64,8 @@ export async function readHfModel(dir: string): Promise<HfModel> {
   const config = await readHfConfig(dir);
   const family = familyFor(config);
   const dims = family.dims(config);
-  const tensors = await readWeights(dir);
+  const raw = await readWeights(dir);
+  const tensors = family.prepareTensors ? family.prepareTensors(raw) : raw;
   checkTensors(family, dims, config, tensors);
   return { config, dims, family, tensors };
 }

@@ -66,6 +66,8 @@ afterAll(async () => root.cleanup());
 describe.each([
   { family: "llama" as const, targets: ["q_proj", "v_proj", "down_proj"] },
   { family: "gpt-neo" as const, targets: ["q_proj", "v_proj", "c_fc"] },
+  // The seed cards' setup (q_proj/v_proj) plus o_proj, the other fused linear of gpt-oss attention.
+  { family: "gpt-oss" as const, targets: ["q_proj", "v_proj", "o_proj"] },
 ])("LoRA on $family", ({ family, targets }) => {
   it("adapter inputs equal hand-merged weights; mixed-adapter batches equal solo runs; merged mode matches", async () => {
     const base = await tinyModelDir(root.dir, `${family}-base`, { family, seed: 31 });

@@ -157,7 +157,7 @@ export class PlainOps {
    * Query heads are grouped as [B,kvH,g,S,D] so K/V broadcast over the group in MatMul
    * instead of being repeated.
    */
-  attention(q: string, k: string, v: string, p: { numHeads: number; numKvHeads: number; headDim: number; scale: number; mask: string; rope?: { cos: string; sin: string } }): string {
+  attention(q: string, k: string, v: string, p: { numHeads: number; numKvHeads: number; headDim: number; scale: number; mask: string; rope?: { cos: string; sin: string }; sinks?: string }): string {
     const { numHeads, numKvHeads, headDim } = p;
     const group = numHeads / numKvHeads;
     let q4 = this.g.op("Reshape", [q, this.g.i64([0, 0, numHeads, headDim])]);
@@ -172,9 +172,22 @@ export class PlainOps {
     const v5 = this.g.op("Transpose", [this.g.op("Reshape", [v4, this.g.i64([0, 0, numKvHeads, 1, headDim])])], { perm: [0, 2, 3, 1, 4] });
     let scores = this.g.op("MatMul", [q5, kT]); // [B,kvH,g,S,S]
     if (p.scale !== 1) scores = this.g.op("Mul", [scores, this.scalar(p.scale)]);
-    const probs = this.g.op("Softmax", [this.g.op("Add", [scores, p.mask])], { axis: -1 });
+    const probs = p.sinks ? this.softmaxWithSinks(this.g.op("Add", [scores, p.mask]), p.sinks, numKvHeads, group) : this.g.op("Softmax", [this.g.op("Add", [scores, p.mask])], { axis: -1 });
     const ctx = this.g.op("Transpose", [this.g.op("MatMul", [probs, v5])], { perm: [0, 3, 1, 2, 4] }); // [B,S,kvH,g,D]
     return this.g.op("Reshape", [ctx, this.g.i64([0, 0, numHeads * headDim])]);
+  }
+
+  /**
+   * Softmax over the keys plus one learned logit per head (gpt-oss attention sinks): the sink
+   * column [B,kvH,g,S,1] joins the scores [B,kvH,g,S,S] and is dropped after the softmax, so
+   * each row's weights sum to less than 1.
+   */
+  private softmaxWithSinks(scores: string, sinks: string, numKvHeads: number, group: number): string {
+    const perHead = this.g.op("Reshape", [sinks, this.g.i64([numKvHeads, group, 1, 1])]);
+    const rowsShape = this.g.op("Concat", [this.g.op("Slice", [this.g.op("Shape", [scores]), this.g.i64([0]), this.g.i64([4])]), this.g.i64([1])], { axis: 0 });
+    const column = this.g.op("Expand", [perHead, rowsShape]);
+    const probs = this.g.op("Softmax", [this.g.op("Concat", [scores, column], { axis: -1 })], { axis: -1 });
+    return this.g.op("Slice", [probs, this.g.i64([0]), this.g.i64([-1]), this.g.i64([4])]);
   }
 
   /** Declares the output: full-sequence logits [B,S,V] or hidden states [B,S,H]. */

@@ -11,7 +11,7 @@ beforeAll(async () => {
 });
 afterAll(async () => root.cleanup());
 
-describe.each(["llama", "gpt-neo"] as const)("fp16 graph (%s)", (family) => {
+describe.each(["llama", "gpt-neo", "gpt-oss"] as const)("fp16 graph (%s)", (family) => {
   it("stays close to fp32 through prefill and cached decode", async () => {
     const dir = await tinyModelDir(root.dir, family, { family, seed: 61, windowSize: 6 });
     const fp32 = await loadModel(dir, { maxBatch: 2 });

@@ -1,11 +1,12 @@
-// Chooses a model family from config.json's `model_type`. Adding a family (gpt-oss) means
-// writing its file and listing it here; the runtime and engine stay unchanged.
+// Chooses a model family from config.json's `model_type`. Adding a family means writing its
+// file and listing it here; the runtime and engine stay unchanged.
 import type { Family } from "./family";
 import { gptNeoFamily } from "./gpt-neo";
+import { gptOssFamily } from "./gpt-oss";
 import { llamaFamily } from "./llama";
 import type { HfConfig } from "./types";
 
-export const FAMILIES: readonly Family[] = [llamaFamily, gptNeoFamily];
+export const FAMILIES: readonly Family[] = [llamaFamily, gptNeoFamily, gptOssFamily];
 
 export class UnsupportedModelError extends Error {
   constructor(message: string) {

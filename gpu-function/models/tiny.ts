@@ -11,7 +11,7 @@ import { byteLevelTokenizerJson, chatTokenizerConfig, ENDOFTEXT_ID, IM_END_ID } 
 import type { HfConfig } from "./types";
 
 export interface TinyModelOptions extends TinyOverrides {
-  family: "llama" | "gpt-neo";
+  family: "llama" | "gpt-neo" | "gpt-oss";
   seed?: number;
   /** Standard deviation of the random weights (HF initializer_range is 0.02; larger makes logits less flat). */
   std?: number;
@@ -36,7 +36,7 @@ export function seededRandom(seed: number): { uniform(): number; normal(): numbe
 
 export async function writeTinyModel(dir: string, opts: TinyModelOptions): Promise<HfConfig> {
   const family = familyByName(opts.family);
-  const config = family.tinyConfig({ eosTokenIds: opts.family === "llama" ? [IM_END_ID, ENDOFTEXT_ID] : undefined, bosTokenId: ENDOFTEXT_ID, ...opts });
+  const config = family.tinyConfig({ eosTokenIds: opts.family !== "gpt-neo" ? [IM_END_ID, ENDOFTEXT_ID] : undefined, bosTokenId: ENDOFTEXT_ID, ...opts });
   const dims = family.dims(config);
   if (dims.vocabSize < 259) throw new Error(`tiny models need vocab_size ≥ 259 (256 bytes + 3 special tokens), got ${dims.vocabSize}`);
   const rng = seededRandom(opts.seed ?? 0);

@@ -1,0 +1,65 @@
+// MXFP4 (OCP microscaling FP4) dequantisation for gpt-oss checkpoints. Their MoE expert
+// weights are stored as `<name>_blocks` (uint8 [E, rows, G, 16]: 32 e2m1 values per block,
+// two per byte, low nibble first) and `<name>_scales` (uint8 [E, rows, G]: a shared power of
+// two, biased by 127). Dequantised, `rows` is the output dimension of the expert matmul, so
+// transformers transposes the last two axes to get its bf16 layout (`gate_up_proj` [E, H, 2I],
+// `down_proj` [E, I, H]); `unpackMxfp4Tensors` does the same, so a family sees one layout.
+import type { Tensors } from "./family";
+import type { SafeTensor } from "../onnx/safetensors";
+
+/** The 16 e2m1 codes: sign bit 3, exponent bits 2–1, mantissa bit 0. */
+export const FP4_E2M1_VALUES: readonly number[] = [0, 0.5, 1, 1.5, 2, 3, 4, 6, -0, -0.5, -1, -1.5, -2, -3, -4, -6];
+
+export const MXFP4_BLOCK = 32;
+const BLOCK_BYTES = MXFP4_BLOCK / 2;
+
+/**
+ * blocks [E, rows, G, 16] and scales [E, rows, G] (byte values, any numeric array) →
+ * float32 [E, G·32, rows]: value(e, g·32 + j, r) = e2m1(nibble j of block (e, r, g)) · 2^(scale − 127).
+ */
+export function dequantizeMxfp4(blocks: ArrayLike<number>, blocksShape: number[], scales: ArrayLike<number>, scalesShape: number[]): { data: Float32Array; shape: number[] } {
+  if (blocksShape.length !== 4 || blocksShape[3] !== BLOCK_BYTES) throw new Error(`MXFP4 blocks must be [experts, rows, groups, ${BLOCK_BYTES}], got ${JSON.stringify(blocksShape)}`);
+  const [experts, rows, groups] = blocksShape;
+  if (scalesShape.length !== 3 || scalesShape[0] !== experts || scalesShape[1] !== rows || scalesShape[2] !== groups) {
+    throw new Error(`MXFP4 scales ${JSON.stringify(scalesShape)} do not match blocks ${JSON.stringify(blocksShape)} (expected [${experts}, ${rows}, ${groups}])`);
+  }
+  const cols = groups * MXFP4_BLOCK;
+  const out = new Float32Array(experts * cols * rows);
+  for (let e = 0; e < experts; e++) {
+    for (let r = 0; r < rows; r++) {
+      for (let g = 0; g < groups; g++) {
+        const blockIndex = (e * rows + r) * groups + g;
+        const scale = 2 ** ((scales[blockIndex] | 0) - 127);
+        for (let b = 0; b < BLOCK_BYTES; b++) {
+          const byte = blocks[blockIndex * BLOCK_BYTES + b] | 0;
+          const col = g * MXFP4_BLOCK + 2 * b;
+          out[(e * cols + col) * rows + r] = FP4_E2M1_VALUES[byte & 0x0f] * scale;
+          out[(e * cols + col + 1) * rows + r] = FP4_E2M1_VALUES[byte >> 4] * scale;
+        }
+      }
+    }
+  }
+  return { data: out, shape: [experts, cols, rows] };
+}
+
+/**
+ * Replaces every `<name>_blocks` + `<name>_scales` pair by the dequantised `<name>` tensor
+ * (other tensors pass through). A lone half of a pair is an error naming the missing tensor.
+ */
+export function unpackMxfp4Tensors(tensors: Tensors): Tensors {
+  const out: Tensors = new Map();
+  for (const [name, t] of tensors) {
+    if (name.endsWith("_scales") && tensors.has(`${name.slice(0, -"_scales".length)}_blocks`)) continue;
+    if (!name.endsWith("_blocks")) {
+      out.set(name, t);
+      continue;
+    }
+    const base = name.slice(0, -"_blocks".length);
+    const scales = tensors.get(`${base}_scales`);
+    if (!scales) throw new Error(`model.safetensors: "${name}" has no matching "${base}_scales" (MXFP4 needs both)`);
+    const { data, shape } = dequantizeMxfp4(t.data, t.shape, scales.data, scales.shape);
+    const unpacked: SafeTensor = { dtype: "F32", shape, data };
+    out.set(base, unpacked);
+  }
+  return out;
+}
