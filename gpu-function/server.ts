@@ -254,7 +254,7 @@ async function main(): Promise<void> {
     defaultMaxTokens: intEnv("DEFAULT_MAX_TOKENS", 512),
     mergeAdapter: env.MERGE_ADAPTER_DIR ? { dir: path.resolve(REPO_ROOT, env.MERGE_ADAPTER_DIR), name: path.basename(env.MERGE_ADAPTER_DIR) } : null,
     lora: { maxRank: intEnv("LORA_MAX_RANK", 64), targetModules: (env.LORA_TARGET_MODULES || DEFAULT_LORA_TARGETS.join(",")).split(",").map((s) => s.trim()).filter(Boolean) },
-    adapterRoots: adapterRoots(env.ADAPTERS_DIR),
+    adapterRoots: adapterRoots(env.ADAPTERS_DIR, base),
     appUrl: env.APP_URL || undefined,
     intraOpThreads: env.INTRA_OP_THREADS ? intEnv("INTRA_OP_THREADS", 1) : undefined,
     fineTuning: { jobsDir: env.FINE_TUNING_DIR || path.join(REPO_ROOT, ".data", "fine-tuning") },

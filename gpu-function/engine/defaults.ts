@@ -47,9 +47,13 @@ export function resolveEmbedderDir(configured?: string): Promise<ResolvedModelDi
   );
 }
 
-/** Adapter roots scanned at start: <repo>/models/adapters and ADAPTERS_DIR. */
-export function adapterRoots(configured?: string): string[] {
-  const roots = [path.join(REPO_ROOT, "models", "adapters")];
+/**
+ * Adapter roots scanned at start: ADAPTERS_DIR, and <repo>/models/adapters when the base is
+ * the committed default model they were trained for (another base could not load them).
+ */
+export function adapterRoots(configured: string | undefined, base: ResolvedModelDir): string[] {
+  const isDefaultBase = path.resolve(REPO_ROOT, base.dir) === path.join(REPO_ROOT, "models", "base");
+  const roots = isDefaultBase ? [path.join(REPO_ROOT, "models", "adapters")] : [];
   if (configured) roots.push(path.resolve(REPO_ROOT, configured));
   return roots;
 }
