@@ -1,15 +1,16 @@
 // MXFP4 dequantisation: hand-computed values (nibble order, sign, scale bias, transpose), and a
 // gpt-oss checkpoint whose experts are stored as `_blocks`/`_scales` U8 tensors loading to the
 // same tensors as its float layout.
-import { readFile, writeFile } from "node:fs/promises";
+import { cp, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { readSafetensors } from "../onnx/safetensors";
 import { readHfModel } from "./hf-dir";
+import { loadModel } from "./load";
 import { dequantizeMxfp4, FP4_E2M1_VALUES, unpackMxfp4Tensors } from "./mxfp4";
-import { tempDir, tinyModelDir } from "./test-helpers";
+import { maxAbsDiff, seededTokens, tempDir, tinyModelDir } from "./test-helpers";
 
 /** A safetensors file with raw typed tensors (the project's writer only writes floats). */
 function rawSafetensors(tensors: Record<string, { dtype: "F32" | "U8"; shape: number[]; bytes: Uint8Array }>): Uint8Array {
@@ -65,7 +66,7 @@ describe("MXFP4 dequantisation", () => {
   });
 
   it("checks shapes and needs both halves of a pair", () => {
-    expect(() => dequantizeMxfp4(new Uint8Array(16), [1, 1, 1, 16], new Uint8Array(2), [1, 2, 1])).toThrow(/do not match/);
+    expect(() => dequantizeMxfp4(new Uint8Array(16), [1, 1, 1, 16], new Uint8Array(2), [1, 2, 1])).toThrow(/do not match blocks/);
     const t = { dtype: "U8" as const, shape: [1, 1, 1, 16], data: new Float32Array(16) };
     expect(() => unpackMxfp4Tensors(new Map([["x.gate_up_proj_blocks", t]]))).toThrow(/no matching "x.gate_up_proj_scales"/);
   });
@@ -105,5 +106,24 @@ describe("MXFP4 dequantisation", () => {
       expect(model.tensors.has(`${name}_blocks`)).toBe(false);
     }
     expect(model.tensors.get("model.layers.0.self_attn.sinks")!.data).toEqual(float.get("model.layers.0.self_attn.sinks")!.data);
+
+    // Served end to end: the MXFP4 directory gives the logits of a float directory holding the decoded experts.
+    const floatDir = path.join(root.dir, "oss-float");
+    await cp(dir, floatDir, { recursive: true });
+    const floatRaw: Parameters<typeof rawSafetensors>[0] = {};
+    for (const [name, t] of float) {
+      const data = expected.get(name) ?? t.data;
+      floatRaw[name] = { dtype: "F32", shape: t.shape, bytes: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
+    }
+    await writeFile(path.join(floatDir, "model.safetensors"), rawSafetensors(floatRaw));
+    const [packed, plain] = await Promise.all([loadModel(dir, { maxBatch: 1 }), loadModel(floatDir, { maxBatch: 1 })]);
+    try {
+      const tokens = seededTokens(6, 2);
+      const [a] = await packed.forward([{ tokens, cache: packed.newCache(), lora: null }]);
+      const [b] = await plain.forward([{ tokens, cache: plain.newCache(), lora: null }]);
+      expect(maxAbsDiff(a, b)).toBe(0);
+    } finally {
+      await Promise.all([packed.dispose(), plain.dispose()]);
+    }
   });
 });

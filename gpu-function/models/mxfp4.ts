@@ -13,17 +13,23 @@ export const FP4_E2M1_VALUES: readonly number[] = [0, 0.5, 1, 1.5, 2, 3, 4, 6, -
 export const MXFP4_BLOCK = 32;
 const BLOCK_BYTES = MXFP4_BLOCK / 2;
 
+/** The dequantised shape [E, G·32, rows], checking blocks [E, rows, G, 16] against scales [E, rows, G]. */
+function mxfp4Shape(name: string, blocksShape: number[], scalesShape: number[]): number[] {
+  if (blocksShape.length !== 4 || blocksShape[3] !== BLOCK_BYTES) throw new Error(`MXFP4 blocks ${name || "tensor"} must be [experts, rows, groups, ${BLOCK_BYTES}], got ${JSON.stringify(blocksShape)}`);
+  const [experts, rows, groups] = blocksShape;
+  if (scalesShape.length !== 3 || scalesShape[0] !== experts || scalesShape[1] !== rows || scalesShape[2] !== groups) {
+    throw new Error(`MXFP4 scales ${JSON.stringify(scalesShape)} do not match blocks ${name || "tensor"} ${JSON.stringify(blocksShape)} (expected [${experts}, ${rows}, ${groups}])`);
+  }
+  return [experts, groups * MXFP4_BLOCK, rows];
+}
+
 /**
  * blocks [E, rows, G, 16] and scales [E, rows, G] (byte values, any numeric array) →
  * float32 [E, G·32, rows]: value(e, g·32 + j, r) = e2m1(nibble j of block (e, r, g)) · 2^(scale − 127).
  */
 export function dequantizeMxfp4(blocks: ArrayLike<number>, blocksShape: number[], scales: ArrayLike<number>, scalesShape: number[]): { data: Float32Array; shape: number[] } {
-  if (blocksShape.length !== 4 || blocksShape[3] !== BLOCK_BYTES) throw new Error(`MXFP4 blocks must be [experts, rows, groups, ${BLOCK_BYTES}], got ${JSON.stringify(blocksShape)}`);
-  const [experts, rows, groups] = blocksShape;
-  if (scalesShape.length !== 3 || scalesShape[0] !== experts || scalesShape[1] !== rows || scalesShape[2] !== groups) {
-    throw new Error(`MXFP4 scales ${JSON.stringify(scalesShape)} do not match blocks ${JSON.stringify(blocksShape)} (expected [${experts}, ${rows}, ${groups}])`);
-  }
-  const cols = groups * MXFP4_BLOCK;
+  const [experts, cols, rows] = mxfp4Shape("", blocksShape, scalesShape);
+  const groups = cols / MXFP4_BLOCK;
   const out = new Float32Array(experts * cols * rows);
   for (let e = 0; e < experts; e++) {
     for (let r = 0; r < rows; r++) {
@@ -45,6 +51,9 @@ export function dequantizeMxfp4(blocks: ArrayLike<number>, blocksShape: number[]
 /**
  * Replaces every `<name>_blocks` + `<name>_scales` pair by the dequantised `<name>` tensor
  * (other tensors pass through). A lone half of a pair is an error naming the missing tensor.
+ * Shapes are checked here; the values are decoded on each read of `data` and not kept, so a
+ * large checkpoint never holds all its experts in fp32 at once (the fused graph reads each
+ * expert tensor once, converts it to its initializer type and drops it).
  */
 export function unpackMxfp4Tensors(tensors: Tensors): Tensors {
   const out: Tensors = new Map();
@@ -57,8 +66,14 @@ export function unpackMxfp4Tensors(tensors: Tensors): Tensors {
     const base = name.slice(0, -"_blocks".length);
     const scales = tensors.get(`${base}_scales`);
     if (!scales) throw new Error(`model.safetensors: "${name}" has no matching "${base}_scales" (MXFP4 needs both)`);
-    const { data, shape } = dequantizeMxfp4(t.data, t.shape, scales.data, scales.shape);
-    const unpacked: SafeTensor = { dtype: "F32", shape, data };
+    const shape = mxfp4Shape(name, t.shape, scales.shape);
+    const unpacked: SafeTensor = {
+      dtype: "F32",
+      shape,
+      get data() {
+        return dequantizeMxfp4(t.data, t.shape, scales.data, scales.shape).data;
+      },
+    };
     out.set(base, unpacked);
   }
   return out;
