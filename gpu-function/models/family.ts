@@ -1,12 +1,9 @@
 // The interface every model family implements. A family knows its Hugging Face config
 // fields, its tensor names and shapes, and how to express one forward pass as an ONNX
 // graph; the runtime (runtime.ts) is family-agnostic and only relies on the graph I/O
-// contract described on `FusedGraphOptions`. New families (gpt-oss: MoE, attention sinks,
-// alternating sliding windows, YaRN) add a file and a registry entry; per-layer attention
-// differences stay inside the family's graph, the KV cache layout is the same for all.
-// For gpt-oss the pieces exist: per-layer `localWindow` and `sinks` on FusedOps.attention
-// (GroupQueryAttention's local_window_size and head_sink), rope.ts for YaRN tables, and the
-// MoE router/experts as ordinary graph nodes between the norms.
+// contract described on `FusedGraphOptions`. New families add a file and a registry entry;
+// per-layer attention differences stay inside the family's graph (gpt-oss.ts: MoE, attention
+// sinks, alternating sliding windows, YaRN), the KV cache layout is the same for all.
 import type { GraphBuilder } from "../onnx/graph";
 import type { FusedGraph } from "./fused-ops";
 import type { SafeTensor } from "../onnx/safetensors";
