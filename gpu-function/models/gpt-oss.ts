@@ -268,8 +268,9 @@ function tinyConfig(o: TinyOverrides): HfConfig {
     max_position_embeddings: o.maxPositions ?? 256,
     rms_norm_eps: 1e-5,
     rope_theta: 150000,
-    // A short original context so YaRN's interpolation and attention factor matter at tiny lengths.
-    rope_scaling: { rope_type: "yarn", factor: 4, beta_fast: 32, beta_slow: 1, original_max_position_embeddings: 64, truncate: false },
+    // A short original context (max / factor, as in gpt-oss: 131072 / 32 = 4096) so YaRN's
+    // interpolation and attention factor matter at tiny lengths.
+    rope_scaling: { rope_type: "yarn", factor: 4, beta_fast: 32, beta_slow: 1, original_max_position_embeddings: Math.max(1, Math.floor((o.maxPositions ?? 256) / 4)), truncate: false },
     // Lower than gpt-oss's 7 so the clamps are exercised by small random weights.
     swiglu_limit: 2,
     attention_bias: true,
