@@ -10,10 +10,11 @@
 // dequantises them to the bf16 layout first (mxfp4.ts). LoRA targets the attention
 // projections only (the experts are 3-D parameters, not PEFT linear modules).
 import type { GraphBuilder } from "../onnx/graph";
-import { configNumber, configTokenIds, type Family, type FusedGraphOptions, type PlainGraphOptions, type Tensors, type TensorSpec, type TinyOverrides } from "./family";
+import { configNumber, configTokenIds, tensorOf, type Family, type FusedGraphOptions, type PlainGraphOptions, type Tensors, type TensorSpec, type TinyOverrides } from "./family";
 import { FusedOps, type FusedGraph } from "./fused-ops";
 import { unpackMxfp4Tensors } from "./mxfp4";
 import { PlainOps } from "./plain-ops";
+import { quantizeBlockwise } from "./quantize";
 import { ropeTables } from "./rope";
 import type { HfConfig, LoraTarget, ModelDims } from "./types";
 
@@ -120,22 +121,61 @@ const transpose2d = (data: Float32Array, shape: number[]) => {
   return { data: t.data, shape: t.shape.slice(1) };
 };
 
-/** The MoE block with onnxruntime's com.microsoft MoE kernel (contract pinned in moe-contract.test.ts). */
-function fusedMoe(ops: FusedOps, x: string, p: string, d: ModelDims, xt: GptOssExtras): string {
+const QMOE_BLOCK = 32;
+
+/**
+ * HF experts [E, K, N] (x·W per expert) → QMoE weights [E, N, K·bits/8] and scales [E, N, K/32]:
+ * each expert's [K, N] matrix is exactly MatMulNBits' W, so quantize.ts's symmetric block format
+ * (zero point 2^(bits−1), low nibble first) is reused; QMoE reads the same layout.
+ */
+function quantizedExperts(ops: FusedOps, tensors: Tensors, name: string, bits: 4 | 8): { weights: string; scales: string } {
+  const t = tensorOf(tensors, name);
+  const data = t.data; // read once: MXFP4 tensors decode on every read
+  const [e, k, n] = t.shape;
+  const packed = new Uint8Array((e * n * k * bits) / 8);
+  const scales = new Float32Array((e * n * k) / QMOE_BLOCK);
+  for (let x = 0; x < e; x++) {
+    const q = quantizeBlockwise(data.subarray(x * k * n, (x + 1) * k * n), k, n, bits, QMOE_BLOCK);
+    packed.set(q.packed, x * q.packed.length);
+    scales.set(q.scales, x * q.scales.length);
+  }
+  return {
+    weights: ops.g.initializer(`${name}.q${bits}`, { dtype: "uint8", dims: [e, n, (k * bits) / 8], data: packed }),
+    scales: ops.floats(`${name}.scales`, scales, [e, n, k / QMOE_BLOCK]),
+  };
+}
+
+/**
+ * The MoE block with onnxruntime's com.microsoft MoE kernel, or QMoE when quantising (both
+ * contracts pinned in moe-contract.test.ts). Experts are quantised only when H and I are
+ * multiples of the 32-value block (gpt-oss: 2880 = 90·32); otherwise they stay float.
+ */
+function fusedMoe(ops: FusedOps, tensors: Tensors, x: string, p: string, d: ModelDims, xt: GptOssExtras): string {
   const g = ops.g;
   const flat = g.op("Reshape", [x, g.i64([-1, d.hiddenSize])]);
   const logits = g.op("Add", [g.op("MatMul", [flat, ops.weight(`${p}.mlp.router.weight`, transpose2d)]), ops.weight(`${p}.mlp.router.bias`)]);
   // The kernel takes router LOGITS: softmax over all experts, top-k, renormalised over the k
   // (normalize_routing_weights) = softmax over the top-k logits. SwiGLU input is interleaved
   // (swiglu_fusion 1): out = gate·σ(α·gate)·(up + β) with the clamps of gpt-oss.
-  const [y] = g.ms("MoE", [
-    flat, logits,
-    ops.weight(`${p}.mlp.experts.gate_up_proj`, transposeExperts), ops.weight(`${p}.mlp.experts.gate_up_proj_bias`),
-    ops.weight(`${p}.mlp.experts.down_proj`, transposeExperts), ops.weight(`${p}.mlp.experts.down_proj_bias`),
-  ], {
+  const attrs = {
     k: xt.topK, activation_type: "swiglu", swiglu_fusion: 1, swiglu_limit: { float: xt.swigluLimit },
     activation_alpha: { float: GLU_ALPHA }, activation_beta: { float: 1 }, normalize_routing_weights: 1,
-  });
+  };
+  const gateUpBias = ops.weight(`${p}.mlp.experts.gate_up_proj_bias`);
+  const downBias = ops.weight(`${p}.mlp.experts.down_proj_bias`);
+  let y: string;
+  if (ops.opts.quantize !== "none" && d.hiddenSize % QMOE_BLOCK === 0 && d.intermediateSize % QMOE_BLOCK === 0) {
+    const bits = ops.opts.quantize === "int8" ? 8 : 4;
+    const fc1 = quantizedExperts(ops, tensors, `${p}.mlp.experts.gate_up_proj`, bits);
+    const fc2 = quantizedExperts(ops, tensors, `${p}.mlp.experts.down_proj`, bits);
+    [y] = g.ms("QMoE", [flat, logits, fc1.weights, fc1.scales, gateUpBias, fc2.weights, fc2.scales, downBias], { ...attrs, expert_weight_bits: bits, block_size: QMOE_BLOCK });
+  } else {
+    [y] = g.ms("MoE", [
+      flat, logits,
+      ops.weight(`${p}.mlp.experts.gate_up_proj`, transposeExperts), gateUpBias,
+      ops.weight(`${p}.mlp.experts.down_proj`, transposeExperts), downBias,
+    ], attrs);
+  }
   return g.op("Reshape", [y, g.op("Shape", [x])]);
 }
 
@@ -167,7 +207,7 @@ function buildFusedGraph(d: ModelDims, config: HfConfig, tensors: Tensors, opts:
     const attn = ops.attention(l, qr, kr, vs, { numHeads: d.numHeads, numKvHeads: d.numKvHeads, localWindow: xt.windows[l], sinks: ops.weight(`${p}.self_attn.sinks`) });
     const [o] = ops.linears(attn, [{ module: `${p}.self_attn.o_proj`, out: d.hiddenSize, bias: true }], q);
     [normed, residual] = ops.skipRmsNorm(o, residual, ops.weight(`${p}.post_attention_layernorm.weight`), xt.eps);
-    const moe = fusedMoe(ops, normed, p, d, xt);
+    const moe = fusedMoe(ops, tensors, normed, p, d, xt);
     const nextNorm = l + 1 < d.numLayers ? `${layerPrefix(l + 1)}.input_layernorm.weight` : "model.norm.weight";
     [normed, residual] = ops.skipRmsNorm(moe, residual, ops.weight(nextNorm), xt.eps);
   }
