@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -35,6 +35,15 @@ describe("ChatTokenizer", () => {
     const plain = await ChatTokenizer.fromDir(other);
     expect(plain.usesFallbackTemplate).toBe(true);
     expect(plain.applyChatTemplate([{ role: "user", content: "Hi" }])).toBe("User: Hi\n\nAssistant:");
+  });
+
+  it("reads chat_template.jinja, which wins over tokenizer_config.json's template as in transformers", async () => {
+    const other = path.join(dir, "jinja");
+    await writeByteTokenizer(other);
+    await writeFile(path.join(other, "chat_template.jinja"), "{% for m in messages %}<{{ m.role }}>{{ m.content }}{% endfor %}{% if add_generation_prompt %}<assistant>{% endif %}");
+    const fromFile = await ChatTokenizer.fromDir(other);
+    expect(fromFile.usesFallbackTemplate).toBe(false);
+    expect(fromFile.applyChatTemplate([{ role: "user", content: "Hi" }])).toBe("<user>Hi<assistant>");
   });
 
   it("streams multi-byte characters without splitting them", () => {

@@ -1,5 +1,5 @@
 // Tokenizer + chat template for any Hugging Face model directory: `tokenizer.json` through
-// @huggingface/tokenizers and `tokenizer_config.json`'s `chat_template` through
+// @huggingface/tokenizers and the `chat_template` (chat_template.jinja or tokenizer_config.json) through
 // @huggingface/jinja, so each model's own prompt format is used as HF transformers would.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
@@ -64,6 +64,13 @@ export class ChatTokenizer {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
     }
+    // Newer checkpoints (gpt-oss among them) ship the template as chat_template.jinja, which
+    // transformers prefers over the config field when both exist.
+    const jinja = await readFile(path.join(dir, "chat_template.jinja"), "utf8").catch((err: NodeJS.ErrnoException) => {
+      if (err.code === "ENOENT") return undefined;
+      throw err;
+    });
+    if (jinja?.trim()) config = { ...config, chat_template: jinja };
     return new ChatTokenizer(new Tokenizer(tokenizerJson, config), config);
   }
 
