@@ -7,8 +7,10 @@
 import type { GraphBuilder } from "../onnx/graph";
 import type { FusedGraph } from "./fused-ops";
 import type { SafeTensor } from "../onnx/safetensors";
+import { materialize } from "../onnx/safetensors-lazy";
 import type { HfConfig, LoraTarget, ModelDims } from "./types";
 
+/** Checkpoint tensors: eager (fp32 in memory) or lazy (read from disk on use, onnx/safetensors-lazy.ts). */
 export type Tensors = Map<string, SafeTensor>;
 
 /** One weight the family expects in `model.safetensors`, with how a random tiny model initialises it. */
@@ -110,10 +112,14 @@ export function configTokenIds(config: HfConfig, key: string): number[] {
   return [];
 }
 
+/**
+ * A tensor with its values in memory: a lazy tensor is read and decoded here, once, and the
+ * returned `data` is a fresh array the caller owns (drop it once it became an initializer).
+ */
 export function tensorOf(tensors: Tensors, name: string): SafeTensor {
   const t = tensors.get(name);
   if (!t) throw new Error(`model.safetensors: missing tensor "${name}"`);
-  return t;
+  return materialize(t);
 }
 
 /** Resolves LoRA target names (short `q_proj` or full module paths) against a family's target list. */

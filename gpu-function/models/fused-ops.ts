@@ -90,7 +90,8 @@ export class FusedOps {
       if (w.shape[0] !== m.out || w.shape[1] !== inFeatures) {
         throw new Error(`model.safetensors: "${m.module}.weight" has shape ${JSON.stringify(w.shape)}, expected [${m.out}, ${inFeatures}]`);
       }
-      for (let o = 0; o < m.out; o++) for (let i = 0; i < inFeatures; i++) wT[i * n + col + o] = w.data[o * inFeatures + i];
+      const data = w.data; // once: a lazy tensor's getter reads the file on every access
+      for (let o = 0; o < m.out; o++) for (let i = 0; i < inFeatures; i++) wT[i * n + col + o] = data[o * inFeatures + i];
       col += m.out;
     }
     const name = modules.map((m) => m.module).join("+");

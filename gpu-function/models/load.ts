@@ -8,7 +8,8 @@ import path from "node:path";
 import * as ort from "onnxruntime-node";
 
 import type { GraphBuilder } from "../onnx/graph";
-import { selectLoraTargets, type FusedGraphOptions, type Tensors } from "./family";
+import { derivedTensor } from "../onnx/safetensors-lazy";
+import { selectLoraTargets, tensorOf, type FusedGraphOptions, type Tensors } from "./family";
 import { readHfModel, type HfModel } from "./hf-dir";
 import { mergeLoraWeight } from "./lora-feeds";
 import { OrtCausalLm } from "./runtime";
@@ -53,7 +54,10 @@ async function mergeGenerationEos(dir: string, model: HfModel): Promise<void> {
   model.dims.eosTokenIds = [...new Set([...model.dims.eosTokenIds, ...extra])];
 }
 
-/** A copy of the weights with W + scale·B·A folded in for every module the adapter targets. */
+/**
+ * The weights with W + scale·B·A folded in for every module the adapter targets. The merged
+ * weights are lazy (computed when the graph builder reads them), so a lazy checkpoint stays lazy.
+ */
 export function mergeAdapterWeights(model: HfModel, lora: PreparedLora): Tensors {
   const targets = new Map(model.family.loraTargets(model.dims).map((t) => [t.module, t]));
   const merged: Tensors = new Map(model.tensors);
@@ -63,8 +67,9 @@ export function mergeAdapterWeights(model: HfModel, lora: PreparedLora): Tensors
     if (w.a.length !== lora.rank * t.inFeatures || w.b.length !== t.outFeatures * lora.rank) {
       throw new Error(`adapter "${lora.name}": ${module} A/B sizes ${w.a.length}/${w.b.length} do not match r=${lora.rank}, in=${t.inFeatures}, out=${t.outFeatures}`);
     }
-    const base = merged.get(`${module}.weight`)!;
-    merged.set(`${module}.weight`, { ...base, data: mergeLoraWeight(base.data, t.outFeatures, t.inFeatures, w.a, w.b, lora.rank, lora.scale) });
+    const name = `${module}.weight`;
+    const base = merged.get(name)!;
+    merged.set(name, derivedTensor(base.dtype, base.shape, () => mergeLoraWeight(tensorOf(model.tensors, name).data, t.outFeatures, t.inFeatures, w.a, w.b, lora.rank, lora.scale)));
   }
   return merged;
 }
@@ -115,7 +120,15 @@ export async function createSession(graph: GraphBuilder, options: ort.InferenceS
 
 export async function loadModel(dir: string, opts: LoadOptions = {}): Promise<LoadedModel> {
   checkLoadOptions(opts);
-  const model = await readHfModel(dir);
+  const model = await readHfModel(dir, { lazy: opts.lazyWeights ?? true });
+  try {
+    return await buildModel(dir, model, opts);
+  } finally {
+    model.close();
+  }
+}
+
+async function buildModel(dir: string, model: HfModel, opts: LoadOptions): Promise<LoadedModel> {
   await mergeGenerationEos(dir, model);
   const { family, dims, config } = model;
   const device = resolveDevice(opts);
@@ -131,6 +144,7 @@ export async function loadModel(dir: string, opts: LoadOptions = {}): Promise<Lo
     maxSequenceLength,
   };
   const graph = family.buildFusedGraph(dims, config, tensors, graphOpts);
+  model.close(); // every weight is an initializer now
   const session = await createSession(graph, sessionOptions(device, opts.intraOpThreads));
   return new OrtCausalLm({
     session, dims, maxSequenceLength, maxBatch: opts.maxBatch ?? 16, loraTargets, kvType: graphOpts.floatType, weightBytes: weightBytesPerToken(graph), kvInitialCapacity: opts.kvInitialCapacity, loraMaxRank: opts.lora?.maxRank, loraGroups: graph.loraGroups,
@@ -139,12 +153,17 @@ export async function loadModel(dir: string, opts: LoadOptions = {}): Promise<Lo
 
 export async function loadEmbedder(dir: string, opts: LoadOptions = {}): Promise<LoadedEmbedder> {
   checkLoadOptions(opts);
-  const model = await readHfModel(dir);
+  const model = await readHfModel(dir, { lazy: opts.lazyWeights ?? true });
   const device = resolveDevice(opts);
   const maxSequenceLength = Math.min(opts.maxSequenceLength ?? model.dims.maxPositions, model.dims.maxPositions);
-  const graph = model.family.buildFusedGraph(model.dims, model.config, model.tensors, {
-    loraModules: new Set(), quantize: opts.quantize ?? "none", floatType: floatTypeFor(device, opts), output: "hidden", maxSequenceLength,
-  });
+  let graph: GraphBuilder;
+  try {
+    graph = model.family.buildFusedGraph(model.dims, model.config, model.tensors, {
+      loraModules: new Set(), quantize: opts.quantize ?? "none", floatType: floatTypeFor(device, opts), output: "hidden", maxSequenceLength,
+    });
+  } finally {
+    model.close();
+  }
   const session = await createSession(graph, sessionOptions(device, opts.intraOpThreads));
   return new OrtEmbedder(session, model.dims, maxSequenceLength, opts.maxBatch ?? 16, floatTypeFor(device, opts));
 }

@@ -5,7 +5,7 @@
 // transformers transposes the last two axes to get its bf16 layout (`gate_up_proj` [E, H, 2I],
 // `down_proj` [E, I, H]); `unpackMxfp4Tensors` does the same, so a family sees one layout.
 import type { Tensors } from "./family";
-import type { SafeTensor } from "../onnx/safetensors";
+import { derivedTensor, tensorBytes } from "../onnx/safetensors-lazy";
 
 /** The 16 e2m1 codes: sign bit 3, exponent bits 2–1, mantissa bit 0. */
 export const FP4_E2M1_VALUES: readonly number[] = [0, 0.5, 1, 1.5, 2, 3, 4, 6, -0, -0.5, -1, -1.5, -2, -3, -4, -6];
@@ -51,9 +51,10 @@ export function dequantizeMxfp4(blocks: ArrayLike<number>, blocksShape: number[]
 /**
  * Replaces every `<name>_blocks` + `<name>_scales` pair by the dequantised `<name>` tensor
  * (other tensors pass through). A lone half of a pair is an error naming the missing tensor.
- * Shapes are checked here; the values are decoded on each read of `data` and not kept, so a
- * large checkpoint never holds all its experts in fp32 at once (the fused graph reads each
- * expert tensor once, converts it to its initializer type and drops it).
+ * Shapes are checked here; the result is a lazy tensor decoded on each `load()` (or `data`
+ * read) and not kept, so a large checkpoint never holds all its experts in fp32 at once (the
+ * fused graph reads each expert tensor once, converts it to its initializer type and drops it).
+ * From a lazy checkpoint the U8 blocks/scales are read from disk as bytes only then.
  */
 export function unpackMxfp4Tensors(tensors: Tensors): Tensors {
   const out: Tensors = new Map();
@@ -67,14 +68,7 @@ export function unpackMxfp4Tensors(tensors: Tensors): Tensors {
     const scales = tensors.get(`${base}_scales`);
     if (!scales) throw new Error(`model.safetensors: "${name}" has no matching "${base}_scales" (MXFP4 needs both)`);
     const shape = mxfp4Shape(name, t.shape, scales.shape);
-    const unpacked: SafeTensor = {
-      dtype: "F32",
-      shape,
-      get data() {
-        return dequantizeMxfp4(t.data, t.shape, scales.data, scales.shape).data;
-      },
-    };
-    out.set(base, unpacked);
+    out.set(base, derivedTensor("F32", shape, () => dequantizeMxfp4(tensorBytes(t), t.shape, tensorBytes(scales), scales.shape).data));
   }
   return out;
 }

@@ -72,6 +72,12 @@ export interface LoadOptions {
   precision?: "fp32" | "fp16";
   /** Initial KV positions per slot (grows by doubling up to maxSequenceLength); default 256. */
   kvInitialCapacity?: number;
+  /**
+   * Read checkpoint tensors from disk only when the graph builder uses them (default true):
+   * the load peaks near the initializers plus the largest tensor in fp32. false reads the
+   * whole checkpoint into fp32 first (the old path; the memory benchmark compares the two).
+   */
+  lazyWeights?: boolean;
 }
 
 /** A loaded decoder LM ready for batched, KV-cached forward passes. */

@@ -28,12 +28,12 @@ export class SafetensorsError extends Error {
   }
 }
 
-const BYTES_PER_ELEMENT: Record<SafetensorsDType, number> = {
+export const BYTES_PER_ELEMENT: Record<SafetensorsDType, number> = {
   F64: 8, F32: 4, F16: 2, BF16: 2, I64: 8, I32: 4, I16: 2, I8: 1, U8: 1, BOOL: 1,
 };
 
 /** Largest header we accept; real checkpoints stay far below (the reference impl caps at 100 MB). */
-const MAX_HEADER_BYTES = 100_000_000;
+export const MAX_HEADER_BYTES = 100_000_000;
 
 /** Reads a safetensors file; tensors become fp32 (`dtype` keeps what was stored). */
 export function readSafetensors(bytes: Uint8Array): Map<string, SafeTensor> {
@@ -70,14 +70,14 @@ export async function readSafetensorsPath(file: string): Promise<SafetensorsFile
     const head = await readRange(0, Math.min(size, 8 + Math.min(headerLen, MAX_HEADER_BYTES)));
     const { dataStart, entries, metadata } = parseHeader(head, size);
     const tensors = new Map<string, SafeTensor>();
-    for (const e of entries) tensors.set(e.name, { dtype: e.dtype, shape: e.shape, data: decode(e.dtype, await readRange(dataStart + e.begin, e.end - e.begin), e.count) });
+    for (const e of entries) tensors.set(e.name, { dtype: e.dtype, shape: e.shape, data: decode(e.dtype, await readRange(dataStart + e.begin, e.end - e.begin), e.count, true) });
     return { tensors, metadata };
   } finally {
     await handle.close();
   }
 }
 
-interface HeaderEntry {
+export interface HeaderEntry {
   name: string;
   dtype: SafetensorsDType;
   shape: number[];
@@ -87,7 +87,7 @@ interface HeaderEntry {
 }
 
 /** Parses and validates the header; `head` holds at least the first 8 + N bytes of a `fileSize`-byte file. */
-function parseHeader(head: Uint8Array, fileSize: number): { dataStart: number; entries: HeaderEntry[]; metadata: Record<string, string> } {
+export function parseHeader(head: Uint8Array, fileSize: number): { dataStart: number; entries: HeaderEntry[]; metadata: Record<string, string> } {
   if (fileSize < 8) throw new SafetensorsError(`file is ${fileSize} bytes, shorter than the 8-byte header length`);
   const view = new DataView(head.buffer, head.byteOffset, head.byteLength);
   const headerLen = Number(view.getBigUint64(0, true));
@@ -142,10 +142,14 @@ function parseEntry(name: string, entry: unknown): { dtype: SafetensorsDType; sh
   return { dtype: e.dtype as SafetensorsDType, shape: e.shape, begin: e.data_offsets[0], end: e.data_offsets[1] };
 }
 
-function decode(dtype: SafetensorsDType, raw: Uint8Array, count: number): Float32Array {
+/**
+ * Raw little-endian tensor bytes → fp32. `owned`: `raw` is a fresh buffer of exactly this
+ * tensor (byteOffset 0) that the caller gives up, so it is decoded in place of a copy.
+ */
+export function decode(dtype: SafetensorsDType, raw: Uint8Array, count: number, owned = false): Float32Array {
   // Copy to a fresh aligned buffer: tensor offsets in the file need not be aligned to the element
   // size, and `raw` may be a Node Buffer whose slice() is a view of the whole file.
-  const buf = new Uint8Array(raw).buffer;
+  const buf = owned && raw.byteOffset === 0 && raw.byteLength === raw.buffer.byteLength ? (raw.buffer as ArrayBuffer) : new Uint8Array(raw).buffer;
   const view = new DataView(buf);
   const out = new Float32Array(count);
   switch (dtype) {
@@ -154,9 +158,11 @@ function decode(dtype: SafetensorsDType, raw: Uint8Array, count: number): Float3
     case "F64":
       for (let i = 0; i < count; i++) out[i] = view.getFloat64(i * 8, true);
       return out;
-    case "F16":
-      for (let i = 0; i < count; i++) out[i] = fp16ToFloat(view.getUint16(i * 2, true));
+    case "F16": {
+      const table = fp16Table();
+      for (let i = 0; i < count; i++) out[i] = table[view.getUint16(i * 2, true)];
       return out;
+    }
     case "BF16":
       for (let i = 0; i < count; i++) out[i] = bf16ToFloat(view.getUint16(i * 2, true));
       return out;
@@ -236,6 +242,17 @@ export function floatToBf16(x: number): number {
   const bits = u32[0];
   if ((bits & 0x7fffffff) > 0x7f800000) return ((bits >>> 16) | 0x40) & 0xffff; // NaN stays a quiet NaN
   return ((bits + 0x7fff + ((bits >>> 16) & 1)) >>> 16) & 0xffff;
+}
+
+let FP16_TABLE: Float32Array | null = null;
+
+/** fp16ToFloat of every bit pattern (exact in fp32): a 256 KB table instead of a pow per element. */
+function fp16Table(): Float32Array {
+  if (!FP16_TABLE) {
+    FP16_TABLE = new Float32Array(65536);
+    for (let h = 0; h < 65536; h++) FP16_TABLE[h] = fp16ToFloat(h);
+  }
+  return FP16_TABLE;
 }
 
 export function fp16ToFloat(h: number): number {
