@@ -111,6 +111,17 @@ export const chunks = pgTable(
   ],
 );
 
+/**
+ * How many chunks contain each full-text lexeme (of chunks.tsv), for inverse document
+ * frequency in retrieval (lib/rag/retrieve.ts). Kept exact by statement triggers on
+ * chunks (drizzle/0002_term_stats_triggers.sql); the row with lexeme '' holds the
+ * number of chunks. Rows may reach 0 when chunks are deleted; they are left in place.
+ */
+export const termStats = pgTable("term_stats", {
+  lexeme: text("lexeme").primaryKey(),
+  chunks: integer("chunks").notNull(),
+});
+
 // ── partners and widget ─────────────────────────────────────────────────────
 export const apiKeys = pgTable("api_keys", {
   id: text("id").primaryKey(),

@@ -17,6 +17,13 @@ export interface RetrieveOptions {
   minScore?: number;
   /** A vector candidate counts only with at least this cosine similarity. */
   minSimilarity?: number;
+  /**
+   * A full-text candidate counts only when the query terms it contains carry at least this
+   * share (0..1) of the query's information: each term weighted by its inverse document
+   * frequency, ln((chunks + 1) / (chunks containing it + 1)), from term_stats (chunks counted
+   * as at least 1,000 in a small knowledge base).
+   */
+  minCoverage?: number;
   mode?: RetrievalMode;
   /** Candidates taken from each retriever before fusion. */
   candidates?: number;
@@ -34,6 +41,12 @@ export const DEFAULT_RETRIEVAL = {
   minScore: 0.4,
   /** -1 = no cosine floor: the default embedder's similarities do not separate on- from off-topic. */
   minSimilarity: -1,
+  /**
+   * Off-topic questions share ordinary words with some chunk ("speed" and "light"), but
+   * rarely their most informative ones ("vacuum"): tuned on the tuning questions and the
+   * first off-topic list; see docs/retrieval-eval.md.
+   */
+  minCoverage: 0.55,
   candidates: 40,
   rrfK: 20,
   weights: { vector: 0.5, text: 1 },
@@ -43,6 +56,12 @@ export const DEFAULT_RETRIEVAL = {
 const COMMON_TERM_FREQUENCY = 0.05;
 /** In a small knowledge base every term is "common": prune only in large ones. */
 const MIN_CHUNKS_FOR_COMMON_TERMS = 2000;
+/**
+ * IDF counts at least this many chunks. In a small knowledge base a term found in a few of
+ * its chunks is not thereby common (nor is an absent term thereby rare): the weights stay
+ * moderate, and coverage is then close to the plain share of the query's terms matched.
+ */
+const MIN_CHUNKS_FOR_IDF = 1000;
 /** Upper bound on full-text matches ranked per query (each of the strict and relaxed sets). */
 const MAX_TEXT_MATCHES = 1500;
 
@@ -102,6 +121,7 @@ export async function retrieveHybrid(
   const candidates = Math.max(options.candidates ?? DEFAULT_RETRIEVAL.candidates, k);
   const minSimilarity = options.minSimilarity ?? DEFAULT_RETRIEVAL.minSimilarity;
   const minScore = options.minScore ?? DEFAULT_RETRIEVAL.minScore;
+  const minCoverage = options.minCoverage ?? DEFAULT_RETRIEVAL.minCoverage;
   const limit = options.maxPerDocument ? k * 4 : k;
 
   const vector = useVector ? await embedder!.embedQuery(text) : null;
@@ -135,6 +155,9 @@ export async function retrieveHybrid(
   // Terms found in more than 5 % of chunks (ANALYZE statistics: most_common_elems) are
   // left out of that relaxed match — like a stop word — and each match set is capped,
   // so a vague question cannot make Postgres rank half the corpus.
+  // Candidates are ranked by coverage first: the IDF-weighted share of the query's terms
+  // that the chunk contains (a chunk with the rare term "gout" beats one with "cause" and
+  // "symptom"), then by cover density; chunks below the coverage floor are dropped.
   const txtCte = useText
     ? sql`common as (
         select e.elem as lexeme
@@ -157,13 +180,23 @@ export async function retrieveHybrid(
         (select c.id from chunks c, q where c.tsv @@ q.strict ${sourceFilter} limit ${MAX_TEXT_MATCHES})
         union
         (select c.id from chunks c, q where q.relaxed is not null and c.tsv @@ q.relaxed ${sourceFilter} limit ${MAX_TEXT_MATCHES})),
+      terms as materialized (
+        select quote_literal(t.lexeme)::tsquery as term,
+               ln((greatest(n.chunks, ${MIN_CHUNKS_FOR_IDF}) + 1)::float8 / (coalesce(s.chunks, 0) + 1)) as idf
+        from unnest(to_tsvector('english', ${text})) t
+          left join term_stats s on s.lexeme = t.lexeme,
+          (select coalesce(max(chunks), 0) as chunks from term_stats where lexeme = '') n),
       txt_top as materialized (
-        select c.id, (c.tsv @@ q.strict) as all_terms, ts_rank_cd(c.tsv, q.anyterm, 1) as rank
-        from txt_ids t join chunks c on c.id = t.id, q
-        order by all_terms desc, rank desc, c.id
+        select * from (
+          select c.id, (c.tsv @@ q.strict) as all_terms, ts_rank_cd(c.tsv, q.anyterm, 1) as rank,
+                 -- (when every query term is in every chunk there is nothing to weigh: coverage 1)
+                 coalesce((select sum(idf) from terms where c.tsv @@ terms.term) / nullif((select sum(idf) from terms), 0), 1) as coverage
+          from txt_ids t join chunks c on c.id = t.id, q) m
+        where coverage >= ${minCoverage}
+        order by coverage desc, all_terms desc, rank desc, id
         limit ${candidates}),
       txt_kept as (
-        select t.id, row_number() over (order by t.all_terms desc, t.rank desc, t.id) as r
+        select t.id, row_number() over (order by t.coverage desc, t.all_terms desc, t.rank desc, t.id) as r
         from txt_top t join chunks c on c.id = t.id join documents d on d.id = c.document_id
         where d.status = 'active')`
     : sql`txt_kept as (select null::text as id, null::bigint as r where false)`;
