@@ -34,7 +34,7 @@ interface ChildResult {
 }
 
 const MB = 1024 * 1024;
-const gb = (bytes: number) => `${(bytes / 1024 ** 3).toFixed(2)} GB`;
+const gb = (bytes: number) => `${(bytes / 1e9).toFixed(2)} GB`;
 
 /** Streams a random fp16 llama checkpoint tensor by tensor (never the whole file in memory). */
 async function writeCheckpoint(dir: string): Promise<{ weightBytes: number; params: number }> {

@@ -5,12 +5,14 @@
 import { readFile, truncate, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 
+import * as ort from "onnxruntime-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { readSafetensors, writeSafetensors, type SafeTensor } from "../onnx/safetensors";
 import { isLazy, openSafetensorsLazy, type FileTensor } from "../onnx/safetensors-lazy";
 import { readHfModel } from "./hf-dir";
-import { loadEmbedder, loadModel } from "./load";
+import { createSession, loadEmbedder, loadModel } from "./load";
+import { buildPlainGraph, PLAIN_SESSION_OPTIONS } from "./plain";
 import { seededTokens, tempDir, tinyModelDir } from "./test-helpers";
 import type { LoadOptions } from "./types";
 
@@ -149,6 +151,24 @@ describe("lazy loading", () => {
     } finally {
       await Promise.all([embEager.dispose(), embLazy.dispose()]);
     }
+  });
+
+  it("createSession can free the graph's initializers once serialised (in memory and via external data)", async () => {
+    const dir = await tinyModelDir(root.dir, "release", { family: "gpt-neo", seed: 98 });
+    const ids = new ort.Tensor("int64", BigInt64Array.from(seededTokens(6, 2), BigInt), [1, 6]);
+    const run = async (threshold: number, releaseInitializers: boolean) => {
+      const model = await readHfModel(dir, { lazy: true });
+      const graph = buildPlainGraph(model, { output: "logits" });
+      model.close();
+      const session = await createSession(graph, PLAIN_SESSION_OPTIONS, threshold, { releaseInitializers });
+      expect(graph.initializers.size === 0).toBe(releaseInitializers);
+      const logits = (await session.run({ input_ids: ids })).logits.data as Float32Array;
+      await session.release();
+      return Array.from(logits);
+    };
+    const expected = await run(Infinity, false);
+    expect(await run(Infinity, true)).toEqual(expected);
+    expect(await run(0, true)).toEqual(expected);
   });
 
   it("a truncated or corrupt checkpoint fails at load with the eager reader's error", async () => {

@@ -4,6 +4,8 @@ import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 
 import * as ort from "onnxruntime-node";
 
@@ -104,14 +106,62 @@ function checkLoadOptions(opts: LoadOptions): void {
 /** Above this many initializer bytes the model goes through a file with external data (protobuf caps messages at 2 GB). */
 export const EXTERNAL_DATA_THRESHOLD = 1_500_000_000;
 
-/** Creates a session from an in-memory graph, via a temporary model.onnx + external data file when it is large. */
-export async function createSession(graph: GraphBuilder, options: ort.InferenceSession.SessionOptions, threshold = EXTERNAL_DATA_THRESHOLD): Promise<ort.InferenceSession> {
+/**
+ * Frees the graph's initializer arrays (the graph keeps its nodes and I/O but no weights): once
+ * serialised, they would otherwise stay alive next to onnxruntime's own copy while the session
+ * is created, doubling the load's host peak. ArrayBuffer.transfer (Node 22) frees each buffer
+ * at once; on older Node the references are dropped and a full GC is requested.
+ */
+export function releaseInitializers(graph: GraphBuilder): void {
+  const detach = (ArrayBuffer.prototype as { transfer?: (this: ArrayBuffer, length: number) => ArrayBuffer }).transfer;
+  for (const c of graph.initializers.values()) {
+    const buf = c.data.buffer as ArrayBuffer;
+    if (detach && buf.byteLength > 0) {
+      try {
+        detach.call(buf, 0);
+      } catch {
+        // shared or already detached: dropping the reference below is enough
+      }
+    }
+  }
+  graph.initializers.clear();
+  if (!detach) fullGc();
+}
+
+let gcFn: (() => void) | null | undefined;
+
+/** A full garbage collection without --expose-gc (setFlagsFromString + a fresh context's gc); a no-op if unavailable. */
+function fullGc(): void {
+  if (gcFn === undefined) {
+    gcFn = null;
+    try {
+      setFlagsFromString("--expose-gc");
+      gcFn = runInNewContext("gc") as () => void;
+    } catch {
+      gcFn = null;
+    }
+  }
+  gcFn?.();
+}
+
+/**
+ * Creates a session from an in-memory graph, via a temporary model.onnx + external data file
+ * when it is large. `releaseInitializers`: the graph's weights are freed once serialised (see
+ * releaseInitializers), so the graph cannot be serialised again.
+ */
+export async function createSession(graph: GraphBuilder, options: ort.InferenceSession.SessionOptions, threshold = EXTERNAL_DATA_THRESHOLD, opts: { releaseInitializers?: boolean } = {}): Promise<ort.InferenceSession> {
   let bytes = 0;
   for (const c of graph.initializers.values()) bytes += c.data.byteLength;
-  if (bytes < threshold) return ort.InferenceSession.create(graph.toBytes(), options);
+  if (bytes < threshold) {
+    const model = graph.toBytes();
+    if (opts.releaseInitializers) releaseInitializers(graph);
+    return ort.InferenceSession.create(model, options);
+  }
   const dir = await mkdtemp(path.join(os.tmpdir(), "medchat-onnx-"));
   try {
-    return await ort.InferenceSession.create(await graph.saveWithExternalData(dir), options);
+    const modelPath = await graph.saveWithExternalData(dir);
+    if (opts.releaseInitializers) releaseInitializers(graph);
+    return await ort.InferenceSession.create(modelPath, options);
   } finally {
     // The session holds the weights now (copied, or memory-mapped: a mapping outlives the unlink on Linux).
     await rm(dir, { recursive: true, force: true });
@@ -145,9 +195,10 @@ async function buildModel(dir: string, model: HfModel, opts: LoadOptions): Promi
   };
   const graph = family.buildFusedGraph(dims, config, tensors, graphOpts);
   model.close(); // every weight is an initializer now
-  const session = await createSession(graph, sessionOptions(device, opts.intraOpThreads));
+  const weightBytes = weightBytesPerToken(graph);
+  const session = await createSession(graph, sessionOptions(device, opts.intraOpThreads), EXTERNAL_DATA_THRESHOLD, { releaseInitializers: true });
   return new OrtCausalLm({
-    session, dims, maxSequenceLength, maxBatch: opts.maxBatch ?? 16, loraTargets, kvType: graphOpts.floatType, weightBytes: weightBytesPerToken(graph), kvInitialCapacity: opts.kvInitialCapacity, loraMaxRank: opts.lora?.maxRank, loraGroups: graph.loraGroups,
+    session, dims, maxSequenceLength, maxBatch: opts.maxBatch ?? 16, loraTargets, kvType: graphOpts.floatType, weightBytes, kvInitialCapacity: opts.kvInitialCapacity, loraMaxRank: opts.lora?.maxRank, loraGroups: graph.loraGroups,
   });
 }
 
@@ -164,6 +215,6 @@ export async function loadEmbedder(dir: string, opts: LoadOptions = {}): Promise
   } finally {
     model.close();
   }
-  const session = await createSession(graph, sessionOptions(device, opts.intraOpThreads));
+  const session = await createSession(graph, sessionOptions(device, opts.intraOpThreads), EXTERNAL_DATA_THRESHOLD, { releaseInitializers: true });
   return new OrtEmbedder(session, model.dims, maxSequenceLength, opts.maxBatch ?? 16, floatTypeFor(device, opts));
 }
