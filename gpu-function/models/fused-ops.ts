@@ -7,6 +7,8 @@ import { GraphBuilder, type Constant } from "../onnx/graph";
 import { toFp16Bits } from "../onnx/safetensors";
 import { tensorOf, type FusedGraphOptions, type Tensors } from "./family";
 import { quantizeBlockwise } from "./quantize";
+import { ropeTables } from "./rope";
+import type { HfConfig, ModelDims } from "./types";
 
 export const pastKeyName = (layer: number) => `past_key.${layer}`;
 export const pastValueName = (layer: number) => `past_value.${layer}`;
@@ -56,6 +58,19 @@ export class FusedOps {
     const { data, shape } = transform ? transform(t.data, t.shape) : { data: t.data, shape: t.shape };
     const c: Constant = this.ft === "float16" ? { dtype: "float16", dims: shape, data: toFp16Bits(data) } : { dtype: "float32", dims: shape, data };
     return this.g.initializer(key, c);
+  }
+
+  /**
+   * The inputs of a RoPE decoder (token ids, positions, KV cache I/O) and its cos/sin caches
+   * (config.json's rope_scaling applied, e.g. YaRN with its attention factor).
+   */
+  ropeDecoderInputs(config: HfConfig, d: ModelDims): { cos: string; sin: string } {
+    this.g.input("input_ids", "int64", ["batch", "sequence"]);
+    this.g.input("position_ids", "int64", ["batch", "sequence"]);
+    this.declareCacheIO(d.numLayers, d.numKvHeads, d.headDim);
+    const maxPos = this.opts.maxSequenceLength;
+    const rope = ropeTables(config, d.headDim, maxPos);
+    return { cos: this.floats("cos_cache", rope.cos, [maxPos, d.headDim / 2]), sin: this.floats("sin_cache", rope.sin, [maxPos, d.headDim / 2]) };
   }
 
   /**

@@ -105,12 +105,7 @@ function buildFusedGraph(d: ModelDims, config: HfConfig, tensors: Tensors, opts:
   const x = extras(config, d);
   const ops = new FusedOps("llama", tensors, opts);
   const g = ops.g;
-  g.input("input_ids", "int64", ["batch", "sequence"]);
-  g.input("position_ids", "int64", ["batch", "sequence"]);
-  ops.declareCacheIO(d.numLayers, d.numKvHeads, d.headDim);
-  const rope = ropeTables(config, d.headDim, opts.maxSequenceLength);
-  const cos = ops.floats("cos_cache", rope.cos, [opts.maxSequenceLength, d.headDim / 2]);
-  const sin = ops.floats("sin_cache", rope.sin, [opts.maxSequenceLength, d.headDim / 2]);
+  const { cos, sin } = ops.ropeDecoderInputs(config, d);
   const q = d.numHeads * d.headDim;
   const kv = d.numKvHeads * d.headDim;
 
