@@ -5,7 +5,6 @@ import type { GraphBuilder } from "../onnx/graph";
 import { configNumber, configTokenIds, type Family, type FusedGraphOptions, type PlainGraphOptions, type Tensors, type TensorSpec, type TinyOverrides } from "./family";
 import { FusedOps, type FusedGraph } from "./fused-ops";
 import { PlainOps } from "./plain-ops";
-import { ropeTables } from "./rope";
 import type { HfConfig, LoraTarget, ModelDims } from "./types";
 
 const PROJECTIONS = ["q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"] as const;
@@ -141,11 +140,7 @@ function buildPlainGraph(d: ModelDims, config: HfConfig, tensors: Tensors, opts:
   const x = extras(config, d);
   const ops = new PlainOps("llama_plain", tensors, opts, loraTargets(d));
   const g = ops.g;
-  const maxPos = d.maxPositions;
-  const rope = ropeTables(config, d.headDim, maxPos);
-  const tables = ops.ropeTables(rope.cos, rope.sin, maxPos, d.headDim);
-  const masks = new Map<number, string>();
-  const maskFor = (window: number) => masks.get(window) ?? masks.set(window, ops.causalMask(maxPos, window)).get(window)!;
+  const { rope: tables, maskFor } = ops.ropeDecoderTables(config, d.headDim, d.maxPositions);
 
   let h = g.op("Gather", [ops.weight("model.embed_tokens.weight"), "input_ids"], { axis: 0 });
   for (let l = 0; l < d.numLayers; l++) {

@@ -5,7 +5,8 @@
 // safetensors store.
 import { GraphBuilder, type Constant } from "../onnx/graph";
 import { selectLoraTargets, tensorOf, type PlainGraphOptions, type Tensors } from "./family";
-import type { LoraTarget } from "./types";
+import { ropeTables as ropeFrequencies } from "./rope";
+import type { HfConfig, LoraTarget } from "./types";
 
 /**
  * Op types the plain graphs use. `Shape` (and the int64 Slice/Concat on its output) only
@@ -127,6 +128,15 @@ export class PlainOps {
     const table = this.floats(window > 0 ? "mask_local" : "mask_causal", data, [maxPos, maxPos]);
     const ends = this.g.op("Concat", [this.seqLen, this.seqLen], { axis: 0 });
     return this.g.op("Slice", [table, this.g.i64([0, 0]), ends, this.g.i64([0, 1])]);
+  }
+
+  /** A RoPE decoder's rotary tables (config.json's rope_scaling applied) and its causal masks, one per window size. */
+  ropeDecoderTables(config: HfConfig, headDim: number, maxPos: number): { rope: { cos: string; sin: string }; maskFor: (window: number) => string } {
+    const freq = ropeFrequencies(config, headDim, maxPos);
+    const rope = this.ropeTables(freq.cos, freq.sin, maxPos, headDim);
+    const masks = new Map<number, string>();
+    const maskFor = (window: number) => masks.get(window) ?? masks.set(window, this.causalMask(maxPos, window)).get(window)!;
+    return { rope, maskFor };
   }
 
   /** Rotary tables [S,1,D] for x·cos + rotate_half(x)·sin (HF non-interleaved layout). */
