@@ -187,16 +187,20 @@ export async function retrieveHybrid(
           left join term_stats s on s.lexeme = t.lexeme,
           (select coalesce(max(chunks), 0) as chunks from term_stats where lexeme = '') n),
       txt_top as materialized (
-        select * from (
-          select c.id, (c.tsv @@ q.strict) as all_terms, ts_rank_cd(c.tsv, q.anyterm, 1) as rank,
+        select m.*,
+               -- Among equally covering chunks, the one whose headings (document title, section)
+               -- name the query's terms is about them ("Stroke warning signs" over "Sunburn").
+               coalesce((select sum(idf) from terms where to_tsvector('english', m.heading_path) @@ terms.term), 0) as heading
+        from (
+          select c.id, c.heading_path, (c.tsv @@ q.strict) as all_terms, ts_rank_cd(c.tsv, q.anyterm, 1) as rank,
                  -- (when every query term is in every chunk there is nothing to weigh: coverage 1)
                  coalesce((select sum(idf) from terms where c.tsv @@ terms.term) / nullif((select sum(idf) from terms), 0), 1) as coverage
           from txt_ids t join chunks c on c.id = t.id, q) m
         where coverage >= ${minCoverage}
-        order by coverage desc, all_terms desc, rank desc, id
+        order by coverage desc, all_terms desc, heading desc, rank desc, id
         limit ${candidates}),
       txt_kept as (
-        select t.id, row_number() over (order by t.coverage desc, t.all_terms desc, t.rank desc, t.id) as r
+        select t.id, row_number() over (order by t.coverage desc, t.all_terms desc, t.heading desc, t.rank desc, t.id) as r
         from txt_top t join chunks c on c.id = t.id join documents d on d.id = c.document_id
         where d.status = 'active')`
     : sql`txt_kept as (select null::text as id, null::bigint as r where false)`;
