@@ -103,6 +103,10 @@ export const chunks = pgTable(
     tsv: tsvector("tsv")
       .notNull()
       .generatedAlwaysAs(sql`to_tsvector('english', coalesce("heading_path", '') || ' ' || "text")`),
+    /** The headings alone (document title, section): retrieval prefers chunks whose headings name the query's terms. */
+    headingTsv: tsvector("heading_tsv")
+      .notNull()
+      .generatedAlwaysAs(sql`to_tsvector('english', coalesce("heading_path", ''))`),
   },
   (t) => [
     index("chunks_document_idx").on(t.documentId, t.position),

@@ -62,6 +62,8 @@ const MIN_CHUNKS_FOR_COMMON_TERMS = 2000;
  * moderate, and coverage is then close to the plain share of the query's terms matched.
  */
 const MIN_CHUNKS_FOR_IDF = 1000;
+/** Full-text candidates re-ranked by their headings: this many times `candidates`. */
+const HEADING_RERANK_FACTOR = 4;
 /** Upper bound on full-text matches ranked per query (each of the strict and relaxed sets). */
 const MAX_TEXT_MATCHES = 1500;
 
@@ -186,17 +188,21 @@ export async function retrieveHybrid(
         from unnest(to_tsvector('english', ${text})) t
           left join term_stats s on s.lexeme = t.lexeme,
           (select coalesce(max(chunks), 0) as chunks from term_stats where lexeme = '') n),
-      txt_top as materialized (
-        select m.*,
-               -- Among equally covering chunks, the one whose headings (document title, section)
-               -- name the query's terms is about them ("Stroke warning signs" over "Sunburn").
-               coalesce((select sum(idf) from terms where to_tsvector('english', m.heading_path) @@ terms.term), 0) as heading
-        from (
-          select c.id, c.heading_path, (c.tsv @@ q.strict) as all_terms, ts_rank_cd(c.tsv, q.anyterm, 1) as rank,
+      txt_pre as materialized (
+        select * from (
+          select c.id, c.heading_tsv, (c.tsv @@ q.strict) as all_terms, ts_rank_cd(c.tsv, q.anyterm, 1) as rank,
                  -- (when every query term is in every chunk there is nothing to weigh: coverage 1)
                  coalesce((select sum(idf) from terms where c.tsv @@ terms.term) / nullif((select sum(idf) from terms), 0), 1) as coverage
           from txt_ids t join chunks c on c.id = t.id, q) m
         where coverage >= ${minCoverage}
+        order by coverage desc, all_terms desc, rank desc, id
+        limit ${candidates * HEADING_RERANK_FACTOR}),
+      txt_top as materialized (
+        -- Among equally covering chunks, the one whose headings (document title, section) name
+        -- the query's terms is about them ("Stroke warning signs" over "Sunburn"); weighed on the
+        -- best candidates only.
+        select p.*, coalesce((select sum(idf) from terms where p.heading_tsv @@ terms.term), 0) as heading
+        from txt_pre p
         order by coverage desc, all_terms desc, heading desc, rank desc, id
         limit ${candidates}),
       txt_kept as (

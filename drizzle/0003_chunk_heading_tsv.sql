@@ -1,0 +1,1 @@
+ALTER TABLE "chunks" ADD COLUMN "heading_tsv" "tsvector" GENERATED ALWAYS AS (to_tsvector('english', coalesce("heading_path", ''))) STORED NOT NULL;
