@@ -13,7 +13,7 @@ import { isLazy, openSafetensorsLazy, type FileTensor } from "../onnx/safetensor
 import { readHfModel } from "./hf-dir";
 import { createSession, loadEmbedder, loadModel } from "./load";
 import { buildPlainGraph, PLAIN_SESSION_OPTIONS } from "./plain";
-import { seededTokens, tempDir, tinyModelDir } from "./test-helpers";
+import { rawSafetensors, seededTokens, tempDir, tinyModelDir } from "./test-helpers";
 import type { LoadOptions } from "./types";
 
 let root: { dir: string; cleanup: () => Promise<void> };
@@ -41,26 +41,6 @@ async function expectSameLogits(dir: string, opts: LoadOptions = {}, eagerDir = 
   }
 }
 
-/** A safetensors file with raw typed tensors (the project's writer only writes floats). */
-function rawSafetensors(tensors: Record<string, { dtype: "F32" | "U8"; shape: number[]; bytes: Uint8Array }>): Uint8Array {
-  const header: Record<string, unknown> = {};
-  let offset = 0;
-  const names = Object.keys(tensors).sort();
-  for (const n of names) {
-    header[n] = { dtype: tensors[n].dtype, shape: tensors[n].shape, data_offsets: [offset, offset + tensors[n].bytes.byteLength] };
-    offset += tensors[n].bytes.byteLength;
-  }
-  const json = JSON.stringify(header);
-  const out = new Uint8Array(8 + json.length + offset);
-  new DataView(out.buffer).setBigUint64(0, BigInt(json.length), true);
-  out.set(new TextEncoder().encode(json), 8);
-  let pos = 8 + json.length; // deliberately unaligned data section: the lazy reader must not care
-  for (const n of names) {
-    out.set(tensors[n].bytes, pos);
-    pos += tensors[n].bytes.byteLength;
-  }
-  return out;
-}
 
 describe("lazy loading", () => {
   it("llama (fp16 checkpoint, tied head, q/k/v biases) and gpt-neo: bit-identical logits to the eager path, fp32 and fp16 graphs, int4", async () => {

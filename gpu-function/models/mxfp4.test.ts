@@ -10,29 +10,8 @@ import { readSafetensors } from "../onnx/safetensors";
 import { readHfModel } from "./hf-dir";
 import { loadModel } from "./load";
 import { dequantizeMxfp4, FP4_E2M1_VALUES, unpackMxfp4Tensors } from "./mxfp4";
-import { maxAbsDiff, seededTokens, tempDir, tinyModelDir } from "./test-helpers";
+import { maxAbsDiff, rawSafetensors, seededTokens, tempDir, tinyModelDir } from "./test-helpers";
 
-/** A safetensors file with raw typed tensors (the project's writer only writes floats). */
-function rawSafetensors(tensors: Record<string, { dtype: "F32" | "U8"; shape: number[]; bytes: Uint8Array }>): Uint8Array {
-  const header: Record<string, unknown> = {};
-  let offset = 0;
-  const names = Object.keys(tensors).sort();
-  for (const n of names) {
-    header[n] = { dtype: tensors[n].dtype, shape: tensors[n].shape, data_offsets: [offset, offset + tensors[n].bytes.byteLength] };
-    offset += tensors[n].bytes.byteLength;
-  }
-  let json = JSON.stringify(header);
-  json += " ".repeat((8 - ((8 + json.length) % 8)) % 8);
-  const out = new Uint8Array(8 + json.length + offset);
-  new DataView(out.buffer).setBigUint64(0, BigInt(json.length), true);
-  out.set(new TextEncoder().encode(json), 8);
-  let pos = 8 + json.length;
-  for (const n of names) {
-    out.set(tensors[n].bytes, pos);
-    pos += tensors[n].bytes.byteLength;
-  }
-  return out;
-}
 
 /** Packs a float tensor [E, rows, cols] whose values are e2m1 codes × 2^(s − 127) per 32-block into blocks/scales (inverse of the dequantiser, for tests). */
 function packExact(codes: Uint8Array, scales: Uint8Array, e: number, rows: number, cols: number): Uint8Array {

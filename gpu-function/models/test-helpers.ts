@@ -54,3 +54,25 @@ export function argmax(v: ArrayLike<number>): number {
 export function seededTokens(n: number, seed: number, vocab = 256): number[] {
   return Array.from({ length: n }, (_, i) => (seed * 131 + i * 97 + ((i * i) % 13)) % vocab);
 }
+
+/** A safetensors file with raw typed tensors (the project's writer only writes floats). */
+export function rawSafetensors(tensors: Record<string, { dtype: "F32" | "U8"; shape: number[]; bytes: Uint8Array }>): Uint8Array {
+  const header: Record<string, unknown> = {};
+  let offset = 0;
+  const names = Object.keys(tensors).sort();
+  for (const n of names) {
+    header[n] = { dtype: tensors[n].dtype, shape: tensors[n].shape, data_offsets: [offset, offset + tensors[n].bytes.byteLength] };
+    offset += tensors[n].bytes.byteLength;
+  }
+  let json = JSON.stringify(header);
+  json += " ".repeat((8 - ((8 + json.length) % 8)) % 8);
+  const out = new Uint8Array(8 + json.length + offset);
+  new DataView(out.buffer).setBigUint64(0, BigInt(json.length), true);
+  out.set(new TextEncoder().encode(json), 8);
+  let pos = 8 + json.length;
+  for (const n of names) {
+    out.set(tensors[n].bytes, pos);
+    pos += tensors[n].bytes.byteLength;
+  }
+  return out;
+}
