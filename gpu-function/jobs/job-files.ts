@@ -5,10 +5,10 @@
 // state is written) and batches event lines, so per-step updates cost at most one
 // write in flight per job.
 
-import { randomBytes } from "node:crypto";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { writeFileAtomic } from "../shared/atomic-file";
 import { TERMINAL, type FineTuningJob, type JobEvent, type JobStatus } from "./job";
 import type { CreateJobBody } from "./schema";
 
@@ -104,7 +104,7 @@ export class JobFiles {
     } catch {
       // No claim yet, or an unreadable one: take it.
     }
-    await writeAtomic(file, JSON.stringify(me) + "\n");
+    await writeFileAtomic(file, JSON.stringify(me) + "\n");
     return true;
   }
 
@@ -168,7 +168,7 @@ export class JobFiles {
           if (w.lines.length > 0) await fs.appendFile(path.join(this.jobDir(id), "events.jsonl"), w.lines.splice(0).join(""));
           const build = w.build;
           w.build = undefined;
-          if (build) await writeAtomic(path.join(this.jobDir(id), "job.json"), JSON.stringify(build(), null, 2) + "\n");
+          if (build) await writeFileAtomic(path.join(this.jobDir(id), "job.json"), JSON.stringify(build(), null, 2) + "\n");
         }
       } catch (err) {
         this.log(`fine-tuning job ${id}: could not persist: ${(err as Error).message}`);
@@ -190,23 +190,6 @@ function recordProblem(r: JobRecord, id: string): string | null {
     return "lacks model, adapter_name or hyperparameters";
   }
   return null;
-}
-
-async function writeAtomic(file: string, text: string): Promise<void> {
-  const tmp = `${file}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
-  try {
-    const fh = await fs.open(tmp, "w");
-    try {
-      await fh.writeFile(text);
-      await fh.sync();
-    } finally {
-      await fh.close();
-    }
-    await fs.rename(tmp, file);
-  } catch (err) {
-    await fs.rm(tmp, { force: true });
-    throw err;
-  }
 }
 
 function isAlive(pid: number): boolean {

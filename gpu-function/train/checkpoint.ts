@@ -2,10 +2,11 @@
 // continues exactly where the interrupted one stopped (same data order, same dropout
 // stream, same optimizer state). Files are replaced atomically.
 import { existsSync } from "node:fs";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
 
 import { readSafetensors, writeSafetensors } from "../onnx/safetensors";
+import { writeFileAtomic } from "../shared/atomic-file";
 import type { AdamWState } from "./adamw";
 
 export interface TrainerPosition {
@@ -33,11 +34,6 @@ const STATE = "trainer_state.json";
 const PARAMS = "params.safetensors";
 const OPTIM = "optimizer.safetensors";
 
-async function writeAtomic(file: string, data: Uint8Array | string): Promise<void> {
-  await writeFile(`${file}.tmp`, data);
-  await rename(`${file}.tmp`, file);
-}
-
 function record(tensors: Map<string, Float32Array>, shapes: Map<string, number[]>, prefix = "") {
   const out: Record<string, { dtype: "F32"; shape: number[]; data: Float32Array }> = {};
   for (const [name, data] of tensors) out[prefix + name] = { dtype: "F32", shape: shapes.get(name) ?? [data.length], data };
@@ -46,11 +42,11 @@ function record(tensors: Map<string, Float32Array>, shapes: Map<string, number[]
 
 export async function saveCheckpoint(dir: string, configKey: string, ck: Checkpoint, shapes: Map<string, number[]>): Promise<void> {
   await mkdir(dir, { recursive: true });
-  await writeAtomic(path.join(dir, PARAMS), writeSafetensors(record(ck.params, shapes)));
-  await writeAtomic(path.join(dir, OPTIM), writeSafetensors({ ...record(ck.optimizer.m, shapes, "m."), ...record(ck.optimizer.v, shapes, "v.") }));
+  await writeFileAtomic(path.join(dir, PARAMS), writeSafetensors(record(ck.params, shapes)));
+  await writeFileAtomic(path.join(dir, OPTIM), writeSafetensors({ ...record(ck.optimizer.m, shapes, "m."), ...record(ck.optimizer.v, shapes, "v.") }));
   // The state file goes last: it is what marks the checkpoint complete.
   const state: StateFile = { version: 1, configKey, adamStep: ck.optimizer.step, ...ck.position };
-  await writeAtomic(path.join(dir, STATE), `${JSON.stringify(state)}\n`);
+  await writeFileAtomic(path.join(dir, STATE), `${JSON.stringify(state)}\n`);
 }
 
 /** The checkpoint in `dir` if there is one for this config (null otherwise). */

@@ -1,7 +1,7 @@
 // Base models for training: random initialisation from a family's tensor specs
 // (pretraining), reading an HF directory, and writing one back (config.json +
 // model.safetensors) so the serving engine's loadModel reads what the trainer wrote.
-import { mkdir, rename, writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 import type { Family, Tensors } from "../models/family";
@@ -9,6 +9,7 @@ import { readHfModel } from "../models/hf-dir";
 import { familyFor } from "../models/registry";
 import type { HfConfig } from "../models/types";
 import { writeSafetensors, type WritableDType } from "../onnx/safetensors";
+import { writeFileAtomic } from "../shared/atomic-file";
 import { Rng } from "./rng";
 import type { BaseModel } from "./train-graph";
 
@@ -48,9 +49,7 @@ export async function saveModelDir(dir: string, config: HfConfig, tensors: Tenso
   const record: Record<string, { dtype: WritableDType; shape: number[]; data: Float32Array }> = {};
   for (const [name, t] of tensors) record[name] = { dtype, shape: t.shape, data: t.data };
   const bytes = writeSafetensors(record, { format: "pt" });
-  const tmp = path.join(dir, "model.safetensors.tmp");
-  await writeFile(tmp, bytes);
-  await rename(tmp, path.join(dir, "model.safetensors"));
+  await writeFileAtomic(path.join(dir, "model.safetensors"), bytes);
   const torchDtype = dtype === "F16" ? "float16" : dtype === "BF16" ? "bfloat16" : "float32";
   await writeFile(path.join(dir, "config.json"), `${JSON.stringify({ ...config, torch_dtype: torchDtype }, null, 2)}\n`);
 }
