@@ -4,8 +4,7 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 
-import { readSafetensorsPath } from "../onnx/safetensors";
-import { openSafetensorsLazy, type LazySafetensorsFile } from "../onnx/safetensors-lazy";
+import { openSafetensorsLazy, readSafetensorsPath, type LazySafetensorsFile } from "../onnx/safetensors-lazy";
 import type { Family, Tensors } from "./family";
 import { familyFor } from "./registry";
 import type { HfConfig, ModelDims } from "./types";

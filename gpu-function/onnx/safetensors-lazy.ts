@@ -9,7 +9,7 @@
 // (`load()`, or `tensorOf()` in models/family.ts, which materialises), never in a loop.
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 
-import { decode, MAX_HEADER_BYTES, parseHeader, SafetensorsError, type HeaderEntry, type SafeTensor, type SafetensorsDType } from "./safetensors";
+import { decode, MAX_HEADER_BYTES, parseHeader, SafetensorsError, type HeaderEntry, type SafeTensor, type SafetensorsDType, type SafetensorsFile } from "./safetensors";
 
 /** A tensor whose values are produced on demand (from disk, or derived from other lazy tensors). */
 export interface LazySafeTensor extends SafeTensor {
@@ -99,6 +99,19 @@ export function openSafetensorsLazy(file: string): LazySafetensorsFile {
     closed = true;
     closeSync(fd);
     throw e;
+  }
+}
+
+/**
+ * Reads a whole safetensors file eagerly (every tensor as fp32), tensor by tensor from disk:
+ * never holds the file itself in memory (Node's readFile also refuses files over 2 GiB).
+ */
+export async function readSafetensorsPath(file: string): Promise<SafetensorsFile> {
+  const lazy = openSafetensorsLazy(file);
+  try {
+    return { tensors: new Map([...lazy.tensors].map(([name, t]) => [name, materialize(t)])), metadata: lazy.metadata };
+  } finally {
+    lazy.close();
   }
 }
 

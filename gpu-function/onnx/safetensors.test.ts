@@ -4,7 +4,8 @@ import path from "node:path";
 
 import { describe, expect, it } from "vitest";
 
-import { bf16ToFloat, floatToBf16, floatToFp16, fp16ToFloat, readSafetensors, readSafetensorsFile, readSafetensorsPath, SafetensorsError, writeSafetensors } from "./safetensors";
+import { bf16ToFloat, floatToBf16, floatToFp16, fp16ToFloat, readSafetensors, readSafetensorsFile, SafetensorsError, writeSafetensors } from "./safetensors";
+import { readSafetensorsPath } from "./safetensors-lazy";
 
 function headerOf(bytes: Uint8Array): Record<string, unknown> {
   const n = Number(new DataView(bytes.buffer, bytes.byteOffset).getBigUint64(0, true));

@@ -3,9 +3,7 @@
 // data_offsets:[begin,end]} relative to the data section, plus optional `__metadata__`
 // string map), then the raw little-endian tensor bytes. Everything is converted to fp32
 // on read because the graph builder and trainer work in fp32; the raw dtype is kept so
-// a writer can round-trip it.
-
-import { open } from "node:fs/promises";
+// a writer can round-trip it. Reading from a path (eagerly or lazily) is in safetensors-lazy.ts.
 
 export type SafetensorsDType = "F64" | "F32" | "F16" | "BF16" | "I64" | "I32" | "I16" | "I8" | "U8" | "BOOL";
 export type WritableDType = "F32" | "F16" | "BF16";
@@ -45,36 +43,6 @@ export function readSafetensorsFile(bytes: Uint8Array): SafetensorsFile {
   const tensors = new Map<string, SafeTensor>();
   for (const e of entries) tensors.set(e.name, { dtype: e.dtype, shape: e.shape, data: decode(e.dtype, bytes.subarray(dataStart + e.begin, dataStart + e.end), e.count) });
   return { tensors, metadata };
-}
-
-/**
- * Reads a safetensors file tensor by tensor from disk: never holds the whole file in memory
- * (Node's readFile also refuses files over 2 GiB, a common size for 1B+ checkpoints).
- */
-export async function readSafetensorsPath(file: string): Promise<SafetensorsFile> {
-  const handle = await open(file, "r");
-  try {
-    const size = (await handle.stat()).size;
-    const readRange = async (offset: number, length: number) => {
-      const buf = new Uint8Array(length);
-      let done = 0;
-      while (done < length) {
-        const { bytesRead } = await handle.read(buf, done, length - done, offset + done);
-        if (bytesRead === 0) throw new SafetensorsError(`${file}: unexpected end of file`);
-        done += bytesRead;
-      }
-      return buf;
-    };
-    const lengthBytes = await readRange(0, Math.min(8, size));
-    const headerLen = lengthBytes.byteLength === 8 ? Number(new DataView(lengthBytes.buffer).getBigUint64(0, true)) : 0;
-    const head = await readRange(0, Math.min(size, 8 + Math.min(headerLen, MAX_HEADER_BYTES)));
-    const { dataStart, entries, metadata } = parseHeader(head, size);
-    const tensors = new Map<string, SafeTensor>();
-    for (const e of entries) tensors.set(e.name, { dtype: e.dtype, shape: e.shape, data: decode(e.dtype, await readRange(dataStart + e.begin, e.end - e.begin), e.count, true) });
-    return { tensors, metadata };
-  } finally {
-    await handle.close();
-  }
 }
 
 export interface HeaderEntry {
