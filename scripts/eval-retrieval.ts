@@ -240,7 +240,8 @@ pgvector cosine distance (HNSW), and up to 40 full-text candidates — chunks ma
 \`websearch_to_tsquery\` (all terms) or sharing at least two of the query's terms, ranked by
 coverage — the share of the query's information the chunk contains, each term weighted by
 its inverse document frequency ln((chunks + 1) / (chunks with the term + 1)) from the
-\`term_stats\` table (kept exact by triggers on \`chunks\`) — then by \`ts_rank_cd\`. Full-text
+\`term_stats\` table (kept exact by triggers on \`chunks\`) — then by the weight of the query terms in
+its headings (\`chunks.heading_tsv\`), then by \`ts_rank_cd\`. Full-text
 candidates below the coverage floor are dropped. The lists are fused by reciprocal rank fusion
 (score = Σ w / (k + rank), normalised so 1 = first in every list), and fused scores below the
 score floor are dropped; a chunk found by the vector search alone stays below it. So an
