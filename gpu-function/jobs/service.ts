@@ -46,6 +46,8 @@ export interface FineTuningDeps {
   log?: (line: string) => void;
 }
 
+type ResumeInfo = Omit<JobRecord, "version" | "job">;
+
 export type RestoreSummary = { restored: number; requeued: number; interrupted: number };
 
 const ISSUES_IN_EVENT = 20;
@@ -55,9 +57,8 @@ export class FineTuningService {
   readonly store: JobStore;
   private readonly queue: string[] = [];
   private readonly running = new Map<string, { controller: AbortController; done: Promise<void> }>();
-  private readonly pendingData = new Map<string, { trainingUrl?: string; validationUrl?: string; hyperparameters?: CreateJobBody["hyperparameters"] }>();
-  private readonly autoLoad = new Map<string, boolean>();
-  private readonly createdMs = new Map<string, number>();
+  /** Per job, what job.json holds besides the job itself (creation order, auto_load, data still to fetch). */
+  private readonly resume = new Map<string, ResumeInfo>();
   private lastCreatedMs = 0;
   private readonly etaSavedAt = new Map<string, number>();
   private readonly jobsDir: string;
@@ -97,9 +98,8 @@ export class FineTuningService {
       const { job } = record;
       if (this.store.get(job.id)) continue;
       this.store.restore(job, events);
-      this.createdMs.set(job.id, record.created_ms);
+      this.resume.set(job.id, { created_ms: record.created_ms, auto_load: record.auto_load === true, pending: null });
       this.lastCreatedMs = Math.max(this.lastCreatedMs, record.created_ms);
-      this.autoLoad.set(job.id, record.auto_load === true);
       summary.restored++;
       if (job.status === "running") {
         this.finishJob(job.id, { kind: "failed", code: "interrupted", message: "the gpu-function restarted before the job finished; create a new job to train again" });
@@ -111,7 +111,7 @@ export class FineTuningService {
           this.finishJob(job.id, { kind: "failed", code: "data_missing", message: "the job's training data was lost when the gpu-function restarted" });
           continue;
         }
-        if (pending) this.pendingData.set(job.id, { trainingUrl: pending.training_file_url, validationUrl: pending.validation_file_url, hyperparameters: pending.hyperparameters });
+        this.resume.get(job.id)!.pending = pending;
         this.store.addEvent(job.id, { message: "The gpu-function restarted; the job is queued again" });
         this.queue.push(job.id);
         summary.requeued++;
@@ -136,10 +136,12 @@ export class FineTuningService {
     const id = newJobId();
     const createdMs = Math.max(Date.now(), this.lastCreatedMs + 1);
     this.lastCreatedMs = createdMs;
-    // Set before the job is added: they are part of the record written to disk.
-    this.createdMs.set(id, createdMs);
-    this.pendingData.set(id, { trainingUrl: body.training_file_url, validationUrl: body.validation_file_url, hyperparameters: body.hyperparameters });
-    this.autoLoad.set(id, body.auto_load === true);
+    // Set before the job is added: it is part of the record written to disk.
+    this.resume.set(id, {
+      created_ms: createdMs,
+      auto_load: body.auto_load === true,
+      pending: { training_file_url: body.training_file_url, validation_file_url: body.validation_file_url, hyperparameters: body.hyperparameters },
+    });
     const hyperparameters = resolveHyperparameters(body.hyperparameters, training?.examples.length ?? 100);
     const job: FineTuningJob = {
       object: "fine_tuning.job",
@@ -243,14 +245,7 @@ export class FineTuningService {
   /** What job.json holds: the job and what resuming it needs. */
   private record(id: string): JobRecord {
     const job = this.get(id);
-    const p = this.pendingData.get(id);
-    return {
-      version: 1,
-      job,
-      created_ms: this.createdMs.get(id) ?? job.created_at * 1000,
-      auto_load: this.autoLoad.get(id) ?? false,
-      pending: p ? { training_file_url: p.trainingUrl, validation_file_url: p.validationUrl, hyperparameters: p.hyperparameters } : null,
-    };
+    return { version: 1, job, ...(this.resume.get(id) ?? { created_ms: job.created_at * 1000, auto_load: false, pending: null }) };
   }
 
   private adapterDir(id: string): string {
@@ -317,7 +312,7 @@ export class FineTuningService {
     }
     this.finishJob(id, outcome);
     await this.cleanupData(id);
-    if (outcome.kind === "succeeded" && this.autoLoad.get(id)) {
+    if (outcome.kind === "succeeded" && this.resume.get(id)?.auto_load) {
       await this.load(id).catch((err: Error) => this.store.addEvent(id, { level: "error", message: `auto_load failed: ${err.message}` }));
     }
   }
@@ -374,15 +369,16 @@ export class FineTuningService {
   }
 
   private async fetchPendingData(id: string, signal: AbortSignal): Promise<void> {
-    const pending = this.pendingData.get(id);
-    this.pendingData.delete(id);
-    if (pending?.trainingUrl) {
-      const examples = await this.fetchInto(id, "training", pending.trainingUrl, signal);
+    const info = this.resume.get(id);
+    const pending = info?.pending;
+    if (info) info.pending = null;
+    if (pending?.training_file_url) {
+      const examples = await this.fetchInto(id, "training", pending.training_file_url, signal);
       // "auto" epochs and batch size depend on the dataset size, known only now.
       const hyperparameters = resolveHyperparameters(pending.hyperparameters, examples);
       this.store.update(id, { hyperparameters, method: { type: "supervised", supervised: { hyperparameters } } });
     }
-    if (pending?.validationUrl) await this.fetchInto(id, "validation", pending.validationUrl, signal);
+    if (pending?.validation_file_url) await this.fetchInto(id, "validation", pending.validation_file_url, signal);
   }
 
   /** Fetches, imports and stores a data file; returns the number of usable examples. */
