@@ -3,7 +3,7 @@
 // the disclaimer footer, in light and dark mode, on a desktop and a phone.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { ChatPage } from "./pages/chat-page";
+import { ChatPage, PHONE } from "./pages/chat-page";
 
 async function violationsOf(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
@@ -32,7 +32,7 @@ for (const colorScheme of ["light", "dark"] as const) {
 }
 
 test.describe("accessibility on a phone", () => {
-  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  test.use(PHONE);
 
   test("the chat has no WCAG A/AA violations", async ({ page }) => {
     const chat = new ChatPage(page);

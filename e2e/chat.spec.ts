@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { ChatPage } from "./pages/chat-page";
+import { ChatPage, PHONE } from "./pages/chat-page";
 
 test.describe("public web chat", () => {
   test("the consent gate blocks chatting until accepted, and the API refuses requests without consent", async ({ page, request }) => {
@@ -117,7 +117,7 @@ test.describe("public web chat", () => {
   });
 
   test.describe("on a phone", () => {
-    test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    test.use(PHONE);
 
     test("the chat works and fits the screen", async ({ page }) => {
       const chat = new ChatPage(page);

@@ -1,6 +1,9 @@
 // Page object for the public chat: the only place e2e specs touch selectors.
 import { expect, type Locator, type Page } from "@playwright/test";
 
+/** A phone-sized touch screen (test.use(PHONE)). */
+export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+
 export class ChatPage {
   readonly consentGate: Locator;
   readonly acceptConsent: Locator;
