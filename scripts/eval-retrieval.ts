@@ -8,8 +8,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import { parseArgs } from "node:util";
 import { isHeldOut, readMedQuad } from "@/gpu-function/data/medquad";
-import { createDb } from "@/lib/db/client";
-import { migrateDb } from "@/lib/db/migrate";
+import { openDatabaseForCli } from "@/lib/db/cli";
 import { createEmbedder, defaultEmbedderKind, type EmbedderKind } from "@/lib/rag/embed-factory";
 import { aggregate, rankedDocuments, type RetrievalMetrics } from "@/lib/rag/eval-metrics";
 import { medQuadDocumentId, medQuadToDocuments } from "@/lib/rag/importers/medquad";
@@ -127,8 +126,7 @@ async function main() {
     .slice(0, Number(values["tune-queries"]))
     .map(({ q }) => toQuery(q));
 
-  const handle = await createDb({ url: "memory://" });
-  await migrateDb(handle);
+  const handle = await openDatabaseForCli("npm run eval:retrieval", { url: "memory://" });
   const embedder = await createEmbedder((values.embedder ?? defaultEmbedderKind()) as EmbedderKind);
   log(`embedder ${embedder.id}; ingesting ${kbDocs.length} of ${docs.length} documents…`);
   let lastLog = 0;
