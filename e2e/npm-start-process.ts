@@ -11,7 +11,7 @@ import { freePort, ROOT } from "../scripts/start";
 const execFileAsync = promisify(execFile);
 
 /** Writes the tiny model and embedder the npm start instances of a spec share. */
-export async function writeTinyModels(dir: string): Promise<NodeJS.ProcessEnv> {
+export async function writeTinyModels(dir: string): Promise<Record<string, string>> {
   await writeTinyModel(path.join(dir, "model"), { family: "llama", seed: 1234, hiddenSize: 128, numLayers: 2, numHeads: 4, numKvHeads: 2, maxPositions: 1024 });
   await writeTinyEmbedder(path.join(dir, "embedder"), { dim: 256, seed: 1234 });
   return { MODEL_DIR: path.join(dir, "model"), MODEL_ID: "medchat-base", EMBEDDING_MODEL_DIR: path.join(dir, "embedder") };
@@ -31,7 +31,7 @@ export class NpmStart {
     this.exitCode = new Promise((resolve) => child.once("exit", (code) => resolve(code)));
   }
 
-  static async launch(env: NodeJS.ProcessEnv): Promise<NpmStart> {
+  static async launch(env: Record<string, string>): Promise<NpmStart> {
     const [appPort, gpuPort] = [await freePort(), await freePort()];
     const child = spawn("npm", ["start"], {
       cwd: ROOT,

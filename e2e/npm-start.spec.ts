@@ -12,7 +12,7 @@ import { chatClient, kb, NpmStart, writeLeaflet, writeTinyModels } from "./npm-s
 test.describe.configure({ mode: "serial" });
 
 let dir: string;
-let models: NodeJS.ProcessEnv;
+let models: Record<string, string>;
 let dataDir: string;
 let current: NpmStart | undefined;
 const client = chatClient(() => current!.appUrl);
