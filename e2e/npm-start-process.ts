@@ -19,7 +19,7 @@ export async function writeTinyModels(dir: string): Promise<Record<string, strin
 
 export class NpmStart {
   readonly output: string[] = [];
-  private exitCode: Promise<number | null>;
+  private exitCode: Promise<number | string>;
   private constructor(
     readonly child: ChildProcess,
     readonly appUrl: string,
@@ -28,7 +28,8 @@ export class NpmStart {
     const collect = (chunk: Buffer) => this.output.push(...chunk.toString("utf8").split("\n"));
     child.stdout?.on("data", collect);
     child.stderr?.on("data", collect);
-    this.exitCode = new Promise((resolve) => child.once("exit", (code) => resolve(code)));
+    // npm itself ends by the signal on Ctrl-C: the exit is its code, or the signal's name.
+    this.exitCode = new Promise((resolve) => child.once("exit", (code, signal) => resolve(code ?? signal ?? "unknown")));
   }
 
   static async launch(env: Record<string, string>): Promise<NpmStart> {
@@ -79,7 +80,7 @@ export class NpmStart {
   }
 
   /** Ctrl-C in the terminal: SIGINT to the whole foreground process group. Resolves with the exit code. */
-  async interrupt(timeoutMs = 60_000): Promise<number | null> {
+  async interrupt(timeoutMs = 60_000): Promise<number | string> {
     try {
       process.kill(-this.child.pid!, "SIGINT");
     } catch {
@@ -88,7 +89,7 @@ export class NpmStart {
     return this.exited(timeoutMs);
   }
 
-  async exited(timeoutMs = 60_000): Promise<number | null> {
+  async exited(timeoutMs = 60_000): Promise<number | string> {
     const timer = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`npm start did not exit within ${timeoutMs} ms:\n${this.log()}`)), timeoutMs).unref());
     return Promise.race([this.exitCode, timer]);
   }
