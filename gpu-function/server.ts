@@ -17,7 +17,7 @@ import { adminRoutes } from "./http/admin";
 import { chatRoutes } from "./http/chat";
 import type { ServingDeps } from "./http/deps";
 import { embeddingRoutes } from "./http/embeddings";
-import { bearerMatches, createRouter, type Route } from "./http/router";
+import { bearerMatches, createRouter, DEFAULT_BODY_TIMING, type BodyTiming, type Route } from "./http/router";
 import { fineTuningRoutes } from "./jobs/routes";
 import { FineTuningService } from "./jobs/service";
 import { readHfConfig } from "./models/hf-dir";
@@ -54,6 +54,8 @@ export interface GpuFunctionServerOptions {
   appUrl?: string;
   intraOpThreads?: number;
   maxBodyBytes?: number;
+  /** Deadlines for reading request bodies (a stalled body gets a 408); defaults: DEFAULT_BODY_TIMING. */
+  bodyTiming?: Partial<BodyTiming>;
   /** Mount /v1/fine_tuning/jobs (training runs in a worker process); `jobsDir` holds job data and adapters. */
   fineTuning?: { jobsDir?: string; maxConcurrentJobs?: number } | false;
   /** Log one line per request (method, path, status, duration). */
@@ -96,11 +98,14 @@ export async function createGpuFunctionServer(opts: GpuFunctionServerOptions): P
 
   let embedder: ServingDeps["embedder"] = null;
   if (opts.embeddingModelDir) {
-    const [em, etok] = await Promise.all([
+    const [em, etok, econfig] = await Promise.all([
       loadEmbedder(opts.embeddingModelDir, { device: opts.device, intraOpThreads: opts.intraOpThreads }),
       ChatTokenizer.fromDir(opts.embeddingModelDir),
+      readHfConfig(opts.embeddingModelDir),
     ]);
-    embedder = { id: opts.embeddingModelId ?? "medchat-embedder", model: em, tokenizer: etok };
+    // Token-id inputs are checked against the embedding table (an id past it would fail inside onnxruntime).
+    const vocabSize = typeof econfig.vocab_size === "number" ? econfig.vocab_size : undefined;
+    embedder = { id: opts.embeddingModelId ?? "medchat-embedder", model: em, tokenizer: etok, vocabSize };
   }
 
   const metrics = new EngineMetrics();
@@ -137,6 +142,7 @@ export async function createGpuFunctionServer(opts: GpuFunctionServerOptions): P
       ? null
       : new FineTuningService({
           ...opts.fineTuning,
+          adapterLimits: lora ? { maxRank: lora.maxRank, targetModules: [...new Set(model.loraTargets.map((t) => t.shortName))] } : null,
           resolveBaseModel: (id) => (id === modelId || deps.aliases.includes(id) ? { id: modelId, dir: opts.modelDir } : undefined),
           loadAdapter: async (payload) => {
             const bytes = Buffer.from(payload.adapter_model_base64, "base64");
@@ -159,6 +165,7 @@ export async function createGpuFunctionServer(opts: GpuFunctionServerOptions): P
   const token = opts.token;
   const handler = createRouter(routes, {
     maxBodyBytes: opts.maxBodyBytes ?? 1024 * 1024,
+    bodyTiming: { ...DEFAULT_BODY_TIMING, ...opts.bodyTiming },
     authorize: token ? (req) => bearerMatches(req, token) : undefined,
     publicPaths: ["/healthz"],
     onResponse: opts.accessLog
