@@ -10,7 +10,8 @@
 // [B,S]; output `hidden` [B,S,H] or `logits` [B, num_labels] (classifier checkpoints only).
 import type { GraphBuilder } from "../onnx/graph";
 import { configNumber, tensorOf, type Family, type FusedGraphOptions, type PlainGraphOptions, type Tensors, type TensorSpec, type TinyOverrides } from "./family";
-import { FusedOps, type FusedGraph } from "./fused-ops";
+import type { FusedGraph } from "./fused-graph";
+import { FusedOps } from "./fused-ops";
 import { PlainOps } from "./plain-ops";
 import type { HfConfig, LoraTarget, ModelDims } from "./types";
 

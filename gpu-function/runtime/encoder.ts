@@ -5,8 +5,9 @@
 // like transformers' tokenizers, and turns the classifier logits into relevance scores.
 import * as ort from "onnxruntime-node";
 
-import { poolRow, type PoolingConfig } from "./pooling";
-import type { LoadedEmbedder, LoadedReranker, ModelDims, RerankPair } from "./types";
+import { poolRow, type PoolingConfig } from "../models/pooling";
+import type { ModelDims } from "../models/types";
+import type { LoadedEmbedder, LoadedReranker, RerankPair } from "./types";
 
 export interface EncoderRow {
   ids: number[];

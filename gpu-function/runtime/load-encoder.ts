@@ -3,11 +3,11 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 
-import { isSequenceClassifier, numLabelsOf } from "./bert";
+import { isSequenceClassifier, numLabelsOf } from "../models/bert";
 import { BertEmbedder, CrossEncoderReranker, EncoderSession, type PairSpecialTokens } from "./encoder";
-import { readHfModel } from "./hf-dir";
+import { readHfModel } from "../models/hf-dir";
 import { createSession, EXTERNAL_DATA_THRESHOLD, floatTypeFor, resolveDevice, sessionOptions } from "./load";
-import { readPoolingConfig } from "./pooling";
+import { readPoolingConfig } from "../models/pooling";
 import type { LoadedReranker, LoadOptions } from "./types";
 
 export type EncoderLoadOptions = Pick<LoadOptions, "device" | "quantize" | "maxBatch" | "maxSequenceLength" | "intraOpThreads" | "precision" | "lazyWeights">;
