@@ -9,7 +9,7 @@ import { pathToFileURL } from "node:url";
 import { loraSlotsCovering } from "./engine/adapter-slots";
 import { AdapterRegistry } from "./engine/adapters";
 import { loadPeftAdapter } from "./engine/peft";
-import { adapterRoots, REPO_ROOT, resolveBaseModelDir, resolveEmbedderDir } from "./engine/defaults";
+import { adapterRoots, REPO_ROOT, resolveBaseModelDir, resolveEmbedderDir, resolveRerankerDir } from "./engine/defaults";
 import { EngineMetrics, Gauge } from "./engine/metrics";
 import { Scheduler } from "./engine/scheduler";
 import { ChatTokenizer } from "./engine/tokenizer";
@@ -17,11 +17,13 @@ import { adminRoutes } from "./http/admin";
 import { chatRoutes } from "./http/chat";
 import type { ServingDeps } from "./http/deps";
 import { embeddingRoutes } from "./http/embeddings";
+import { rerankRoutes } from "./http/rerank";
 import { bearerMatches, createRouter, DEFAULT_BODY_TIMING, type BodyTiming, type Route } from "./http/router";
 import { fineTuningRoutes } from "./jobs/routes";
 import { FineTuningService } from "./jobs/service";
 import { readHfConfig } from "./models/hf-dir";
 import { loadEmbedder, loadModel } from "./runtime/load";
+import { loadReranker } from "./runtime/load-encoder";
 import { familyFor } from "./models/registry";
 import type { LoadOptions } from "./runtime/types";
 import { adapterUploadSchema } from "./shared/openai";
@@ -31,6 +33,11 @@ export interface GpuFunctionServerOptions {
   modelId?: string;
   embeddingModelDir?: string | null;
   embeddingModelId?: string;
+  /** Cross-encoder (BertForSequenceClassification) served by POST /v1/rerank; none when absent. */
+  rerankerModelDir?: string | null;
+  rerankerModelId?: string;
+  /** Longest [CLS] query [SEP] document [SEP] the reranker reads (default: the model's max positions). */
+  rerankerMaxLength?: number;
   /** Bearer token; empty/undefined disables auth (local development only). */
   token?: string;
   device?: "cpu" | "cuda";
@@ -107,6 +114,14 @@ export async function createGpuFunctionServer(opts: GpuFunctionServerOptions): P
     const vocabSize = typeof econfig.vocab_size === "number" ? econfig.vocab_size : undefined;
     embedder = { id: opts.embeddingModelId ?? "medchat-embedder", model: em, tokenizer: etok, vocabSize };
   }
+  let reranker: ServingDeps["reranker"] = null;
+  if (opts.rerankerModelDir) {
+    const [rm, rtok] = await Promise.all([
+      loadReranker(opts.rerankerModelDir, { device: opts.device, intraOpThreads: opts.intraOpThreads, maxSequenceLength: opts.rerankerMaxLength }),
+      ChatTokenizer.fromDir(opts.rerankerModelDir),
+    ]);
+    reranker = { id: opts.rerankerModelId ?? "medchat-reranker", model: rm, tokenizer: rtok };
+  }
 
   const metrics = new EngineMetrics();
   const scheduler = new Scheduler(model, tokenizer, { maxBatch, maxQueue: opts.maxQueue ?? 64, maxPrefillTokensPerStep: opts.maxPrefillTokensPerStep, metrics });
@@ -124,6 +139,7 @@ export async function createGpuFunctionServer(opts: GpuFunctionServerOptions): P
     adapters,
     metrics,
     embedder,
+    reranker,
     defaultMaxTokens: opts.defaultMaxTokens ?? 512,
     startedAt: Date.now(),
   };
@@ -158,6 +174,7 @@ export async function createGpuFunctionServer(opts: GpuFunctionServerOptions): P
   const routes = [
     ...chatRoutes(deps),
     ...embeddingRoutes(deps),
+    ...rerankRoutes(deps),
     ...adminRoutes(deps),
     ...(fineTuning ? fineTuningRoutes(fineTuning) : []),
     ...(opts.extraRoutes?.(deps) ?? []),
@@ -200,7 +217,7 @@ export async function createGpuFunctionServer(opts: GpuFunctionServerOptions): P
         await Promise.race([stopped, new Promise((r) => setTimeout(r, 2_000))]);
         httpServer.closeAllConnections();
         await fineTuning?.close();
-        await Promise.all([model.dispose(), embedder?.model.dispose()]);
+        await Promise.all([model.dispose(), embedder?.model.dispose(), reranker?.model.dispose()]);
       })();
       return closing;
     },
@@ -245,12 +262,17 @@ async function main(): Promise<void> {
   if (base.origin === "cached-tiny") console.log(`[gpu-function] no MODEL_DIR and no models/base: serving the tiny random model in ${base.dir}`);
   const emb = await resolveEmbedderDir(env.EMBEDDING_MODEL_DIR);
   if (emb.origin === "generated-tiny") console.log(`[gpu-function] no EMBEDDING_MODEL_DIR and no models/embedder: generated a tiny embedder in ${emb.dir}`);
+  const rer = resolveRerankerDir(env.RERANKER_MODEL_DIR);
+  if (!rer) console.log("[gpu-function] no reranker (RERANKER_MODEL_DIR unset or off and no models/reranker): POST /v1/rerank answers 404");
   const device = env.GPU_FUNCTION_DEVICE === "cuda" ? "cuda" : "cpu";
   const server = await createGpuFunctionServer({
     modelDir: base.dir,
     modelId: env.MODEL_ID || (base.origin === "env" ? path.basename(base.dir) : "medchat-base"),
     embeddingModelDir: emb.dir,
     embeddingModelId: env.EMBEDDING_MODEL_ID || "medchat-embedder",
+    rerankerModelDir: rer?.dir ?? null,
+    rerankerModelId: env.RERANKER_MODEL_ID || (rer?.origin === "env" ? path.basename(rer.dir) : "medchat-reranker"),
+    rerankerMaxLength: env.RERANKER_MAX_LENGTH ? intEnv("RERANKER_MAX_LENGTH", 512) : undefined,
     token: env.GPU_FUNCTION_TOKEN || undefined,
     device,
     quantize: (env.QUANTIZE as LoadOptions["quantize"]) || "none",
@@ -270,7 +292,7 @@ async function main(): Promise<void> {
   if (!env.GPU_FUNCTION_TOKEN) console.warn("[gpu-function] GPU_FUNCTION_TOKEN is not set: the API is open (development only)");
   const url = await server.listen(intEnv("GPU_FUNCTION_PORT", 8000), env.GPU_FUNCTION_HOST || "127.0.0.1");
   const d = server.deps;
-  console.log(`[gpu-function] serving ${d.modelId} (${d.model.dims.family}, ${device}) and ${d.embedder?.id ?? "no embedder"} on ${url}`);
+  console.log(`[gpu-function] serving ${d.modelId} (${d.model.dims.family}, ${device}) and ${d.embedder?.id ?? "no embedder"}${d.reranker ? ` and reranker ${d.reranker.id}` : ""} on ${url}`);
   let signals = 0;
   const shutdown = (signal: string) => {
     if (++signals > 1) process.exit(1);
