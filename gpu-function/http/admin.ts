@@ -13,7 +13,7 @@ export function adminRoutes(deps: ServingDeps): Route[] {
       method: "GET",
       pattern: "/v1/models",
       async handler(_req, res) {
-        const base: ModelObject = { id: deps.modelId, object: "model", created, owned_by: "medchat", parent: null, root: deps.modelId };
+        const base: ModelObject = { id: deps.modelId, object: "model", created, owned_by: "medchat", parent: null, root: deps.modelId, type: "chat" };
         const adapters = deps.adapters.list().map<ModelObject>((a) => ({
           id: a.name,
           object: "model",
@@ -21,9 +21,11 @@ export function adminRoutes(deps: ServingDeps): Route[] {
           owned_by: "medchat",
           parent: deps.modelId,
           root: deps.modelId,
+          type: "chat",
         }));
-        const embedder: ModelObject[] = deps.embedder ? [{ id: deps.embedder.id, object: "model", created, owned_by: "medchat", parent: null }] : [];
-        const body: ModelList = { object: "list", data: [base, ...adapters, ...embedder] };
+        const embedder: ModelObject[] = deps.embedder ? [{ id: deps.embedder.id, object: "model", created, owned_by: "medchat", parent: null, type: "embedding" }] : [];
+        const reranker: ModelObject[] = deps.reranker ? [{ id: deps.reranker.id, object: "model", created, owned_by: "medchat", parent: null, type: "rerank" }] : [];
+        const body: ModelList = { object: "list", data: [base, ...adapters, ...embedder, ...reranker] };
         sendJson(res, 200, body);
       },
     },
@@ -77,6 +79,7 @@ export function adminRoutes(deps: ServingDeps): Route[] {
           status: "ok",
           model: deps.modelId,
           embedding_model: deps.embedder?.id ?? null,
+          reranker_model: deps.reranker?.id ?? null,
           adapters: deps.adapters.list().map((a) => a.name),
           active_sequences: deps.scheduler.activeCount,
           queued: deps.scheduler.queuedCount,

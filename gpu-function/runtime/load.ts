@@ -12,7 +12,8 @@ import * as ort from "onnxruntime-node";
 import type { GraphBuilder } from "../onnx/graph";
 import { derivedTensor } from "../onnx/safetensors-lazy";
 import { selectLoraTargets, tensorOf, type FusedGraphOptions, type Tensors } from "../models/family";
-import { readHfModel, type HfModel } from "../models/hf-dir";
+import { readHfConfig, readHfModel, type HfModel } from "../models/hf-dir";
+import { familyFor } from "../models/registry";
 import { mergeLoraWeight } from "./lora-feeds";
 import { OrtCausalLm } from "./causal-lm";
 import { OrtEmbedder } from "./embedder";
@@ -172,6 +173,10 @@ export async function createSession(graph: GraphBuilder, options: ort.InferenceS
 export async function loadModel(dir: string, opts: LoadOptions = {}): Promise<LoadedModel> {
   checkLoadOptions(opts);
   const model = await readHfModel(dir, { lazy: opts.lazyWeights ?? true });
+  if (model.family.kind === "encoder") {
+    model.close();
+    throw new Error(`${dir}: a ${model.family.name} encoder cannot generate text (use it as EMBEDDING_MODEL_DIR or RERANKER_MODEL_DIR)`);
+  }
   try {
     return await buildModel(dir, model, opts);
   } finally {
@@ -203,8 +208,10 @@ async function buildModel(dir: string, model: HfModel, opts: LoadOptions): Promi
   });
 }
 
+/** Decoder LMs: mean-pooled, L2-normalised hidden states; encoders (bert): pooled as their sentence-transformers config says. */
 export async function loadEmbedder(dir: string, opts: LoadOptions = {}): Promise<LoadedEmbedder> {
   checkLoadOptions(opts);
+  if (familyFor(await readHfConfig(dir)).kind === "encoder") return (await import("./load-encoder")).loadBertEmbedder(dir, opts);
   const model = await readHfModel(dir, { lazy: opts.lazyWeights ?? true });
   const device = resolveDevice(opts);
   const maxSequenceLength = Math.min(opts.maxSequenceLength ?? model.dims.maxPositions, model.dims.maxPositions);

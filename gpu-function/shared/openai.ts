@@ -109,6 +109,8 @@ export interface ModelObject {
   /** vLLM convention: adapters name their base model. */
   parent?: string | null;
   root?: string;
+  /** What the model serves: chat completions (base and adapters), /v1/embeddings, or /v1/rerank. */
+  type?: "chat" | "embedding" | "rerank";
 }
 
 export interface ModelList {
