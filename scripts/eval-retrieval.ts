@@ -9,7 +9,8 @@ import fs from "node:fs";
 import { parseArgs } from "node:util";
 import { isHeldOut, readMedQuad } from "@/gpu-function/shared/medquad";
 import { openDatabaseForCli } from "@/lib/db/cli";
-import { createEmbedder, defaultEmbedderKind, type EmbedderKind } from "@/lib/rag/embed-factory";
+import { createEmbedder } from "@/lib/rag/embed-factory";
+import { embedderKind, type EmbedderKind } from "@/lib/rag/embedder-kind";
 import { aggregate, rankedDocuments, type RetrievalMetrics } from "@/lib/rag/eval-metrics";
 import { medQuadDocumentId, medQuadToDocuments } from "@/lib/rag/importers/medquad";
 import { ingestSourceDocuments } from "@/lib/rag/ingest";
@@ -127,7 +128,7 @@ async function main() {
     .map(({ q }) => toQuery(q));
 
   const handle = await openDatabaseForCli("npm run eval:retrieval", { url: "memory://" });
-  const embedder = await createEmbedder((values.embedder ?? defaultEmbedderKind()) as EmbedderKind);
+  const embedder = await createEmbedder((values.embedder ?? embedderKind()) as EmbedderKind);
   log(`embedder ${embedder.id}; ingesting ${kbDocs.length} of ${docs.length} documents…`);
   let lastLog = 0;
   const report = await ingestSourceDocuments(handle.db, embedder, kbDocs, {
