@@ -107,15 +107,6 @@ export async function admitRequest(db: Db, key: ApiKeyRecord, req: AdmissionRequ
       .where(and(eq(usageRecords.apiKeyId, key.id), eq(usageRecords.status, "active"), lt(usageRecords.leaseExpiresAt, new Date(now))));
 
     const snapshot: LimitSnapshot = {};
-    if (key.requestsPerMinute > 0) {
-      const decision = await consumeRateLimits(tx, [{ bucket: `partner:${key.id}:minute`, limit: key.requestsPerMinute, windowMs: MINUTE }], now);
-      const resetMs = Math.floor(now / MINUTE) * MINUTE + MINUTE - now;
-      snapshot.requests = { limit: key.requestsPerMinute, remaining: decision.remaining, resetMs };
-      if (!decision.allowed) {
-        throw refusal("requests", `Rate limit reached for requests: this key allows ${key.requestsPerMinute} requests per minute.`, decision.retryAfterSeconds, snapshot);
-      }
-    }
-
     const [counts] = await tx
       .select({
         active: sql<number>`count(*) filter (where ${usageRecords.status} = 'active')`.mapWith(Number),
@@ -128,13 +119,28 @@ export async function admitRequest(db: Db, key: ApiKeyRecord, req: AdmissionRequ
     if (key.tokensPerDay > 0) {
       snapshot.tokens = { limit: key.tokensPerDay, remaining: key.tokensPerDay - counts.charged, resetMs: tokensResetMs };
     }
+    if (key.requestsPerMinute > 0) {
+      const decision = await consumeRateLimits(tx, [{ bucket: `partner:${key.id}:minute`, limit: key.requestsPerMinute, windowMs: MINUTE }], now);
+      const resetMs = Math.floor(now / MINUTE) * MINUTE + MINUTE - now;
+      snapshot.requests = { limit: key.requestsPerMinute, remaining: decision.remaining, resetMs };
+      if (!decision.allowed) {
+        throw refusal("requests", `Rate limit reached for requests: this key allows ${key.requestsPerMinute} requests per minute.`, decision.retryAfterSeconds, snapshot);
+      }
+    }
+
+    // A refusal below rolls the request count back: show what remains after the rollback.
+    const uncount = () => {
+      if (snapshot.requests) snapshot.requests.remaining += 1;
+    };
     if (counts.active >= key.concurrentRequests) {
+      uncount();
       throw refusal("concurrency", `Too many requests at once: this key allows ${key.concurrentRequests} running at the same time.`, 1, snapshot);
     }
     if (key.tokensPerDay > 0 && counts.charged + req.reserveTokens > key.tokensPerDay) {
       // Running requests will give back what they did not use; otherwise wait for the next UTC day.
       const freesSoon = counts.settled + req.reserveTokens <= key.tokensPerDay;
       const retryAfter = freesSoon ? 2 : Math.ceil(tokensResetMs / 1000);
+      uncount();
       throw refusal(
         "tokens",
         `Rate limit reached for tokens: this key allows ${key.tokensPerDay} tokens per day, ${Math.max(0, key.tokensPerDay - counts.charged)} are left and this request may use up to ${req.reserveTokens}.`,
@@ -166,7 +172,6 @@ function refusal(kind: "requests" | "tokens" | "concurrency", message: string, r
   const code = kind === "concurrency" ? "concurrency_limit_exceeded" : "rate_limit_exceeded";
   return new PartnerError(429, code, message, {
     headers: { "retry-after": String(Math.max(1, retryAfterSeconds)), ...rateLimitHeaders(snapshot) },
-    extra: {},
   });
 }
 

@@ -4,7 +4,6 @@
 // are streamed back chunk by chunk.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { Readable } from "node:stream";
 import type { Db } from "@/lib/db/client";
 import { handleChatCompletions, type PartnerDeps } from "./chat-handler";
 import { handlePreflight } from "./cors";
@@ -43,13 +42,14 @@ export async function startPartnerApp(deps: PartnerDeps): Promise<PartnerApp> {
       else if (value !== undefined) headers.set(name, value);
     }
     const hasBody = req.method !== "GET" && req.method !== "HEAD" && req.method !== "OPTIONS";
+    // Read whole (as Next.js's server leaves a connection reusable even when a handler refuses early).
+    const chunks: Buffer[] = [];
+    if (hasBody) for await (const chunk of req) chunks.push(chunk as Buffer);
     const request = new Request(`http://${req.headers.host ?? "127.0.0.1"}${req.url}`, {
       method: req.method,
       headers,
-      body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined,
+      body: hasBody ? Buffer.concat(chunks) : undefined,
       signal: abort.signal,
-      // @ts-expect-error Node's fetch needs this for a streamed request body
-      duplex: "half",
     });
     let response: Response;
     try {
