@@ -139,7 +139,7 @@ export async function admitRequest(db: Db, key: ApiKeyRecord, req: AdmissionRequ
     if (key.tokensPerDay > 0 && counts.charged + req.reserveTokens > key.tokensPerDay) {
       // Running requests will give back what they did not use; otherwise wait for the next UTC day.
       const freesSoon = counts.settled + req.reserveTokens <= key.tokensPerDay;
-      const retryAfter = freesSoon ? 2 : Math.ceil(tokensResetMs / 1000);
+      const retryAfter = freesSoon ? 1 : Math.ceil(tokensResetMs / 1000);
       uncount();
       throw refusal(
         "tokens",
