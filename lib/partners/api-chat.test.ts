@@ -132,8 +132,18 @@ describe("chat completions with the openai client", () => {
     };
     expect(body.emergency.emergency_number).toBe("999");
     expect(body.emergency.text).toMatch(/999/);
+    // Triage also reads the earlier user turns a stateless partner sends.
+    const followUp = (await client(fx.app, key.key).chat.completions.create({
+      model: "medchat",
+      messages: [
+        { role: "user", content: CHEST_PAIN },
+        { role: "assistant", content: "Please call for help." },
+        { role: "user", content: "What should I do while I wait?" },
+      ],
+    })) as unknown as { emergency: { categories: string[] } | null };
+    expect(followUp.emergency?.categories).toContain("cardiac");
     const rows = await usageRows(fx.db, key.id);
-    expect(rows.filter((r) => r.emergency)).toHaveLength(2);
+    expect(rows.filter((r) => r.emergency)).toHaveLength(3);
   });
 });
 
