@@ -15,7 +15,7 @@ const SECURITY_HEADERS: Record<string, string> = {
   "x-frame-options": "SAMEORIGIN",
 };
 
-export function proxy(request: NextRequest): NextResponse | Promise<NextResponse> {
+export async function proxy(request: NextRequest): Promise<NextResponse> {
   if (request.nextUrl.pathname === "/api/chat" && request.method === "POST") {
     const declared = Number(request.headers.get("content-length") ?? "");
     if (Number.isFinite(declared) && declared > MAX_CHAT_BODY_BYTES) {

@@ -8,7 +8,6 @@ export function AiDisclosure({ talkToPersonUrl, compact = false }: { talkToPerso
       data-testid="ai-disclosure"
       className={`border-b border-slate-200 bg-slate-50 px-4 py-1.5 text-center text-xs text-slate-700 dark:border-slate-700 dark:bg-slate-800 dark:text-slate-200 ${compact ? "" : "sm:text-sm"}`}
     >
-      <span aria-hidden="true">🤖 </span>
       You are chatting with an AI assistant, not a person.
       {talkToPersonUrl && (
         <>

@@ -163,7 +163,11 @@ function start(script: HTMLScriptElement): void {
       case "medchat:ready":
         ready = true;
         for (const m of outbox.splice(0)) frame.contentWindow!.postMessage(m, appOrigin);
-        if (open) frame.contentWindow!.postMessage({ type: "medchat:focus" }, appOrigin);
+        if (open) {
+          // The panel finished loading after it was opened: move focus into it now.
+          frame.focus();
+          frame.contentWindow!.postMessage({ type: "medchat:focus" }, appOrigin);
+        }
         emit("ready");
         break;
       case "medchat:close":

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { AiDisclosure } from "@/components/chat/ai-disclosure";
 import { Composer } from "@/components/chat/composer";
 import { ConsentGate } from "@/components/chat/consent-gate";
@@ -52,7 +52,6 @@ const FOCUSABLE = 'a[href], button:not([disabled]), textarea:not([disabled]), in
 export function WidgetPanel(props: WidgetPanelProps) {
   const { hostOrigin } = props;
   const [chatId, setChatId] = useState(newChatId);
-  const rootRef = useRef<HTMLDivElement>(null);
 
   const post = useCallback(
     (message: WidgetOutbound) => {
@@ -71,7 +70,9 @@ export function WidgetPanel(props: WidgetPanelProps) {
       const message = event.data as WidgetInbound;
       if (message?.type === "medchat:reset") setChatId(newChatId());
       if (message?.type === "medchat:focus") {
-        const target = rootRef.current?.ownerDocument.querySelector<HTMLElement>("[data-testid=consent-gate] button, textarea");
+        window.focus();
+        // The consent button while the gate is open (the chat behind it is inert), else the message box.
+        const target = document.querySelector<HTMLElement>("[data-testid=consent-gate] button") ?? document.querySelector<HTMLElement>("textarea");
         target?.focus();
       }
     };
@@ -105,9 +106,7 @@ export function WidgetPanel(props: WidgetPanelProps) {
   }, [post]);
 
   return (
-    <div ref={rootRef} className="contents">
-      <WidgetConversation key={chatId} chatId={chatId} {...props} onClose={() => post({ type: "medchat:close" })} onNewChat={() => setChatId(newChatId())} post={post} />
-    </div>
+    <WidgetConversation key={chatId} chatId={chatId} {...props} onClose={() => post({ type: "medchat:close" })} onNewChat={() => setChatId(newChatId())} post={post} />
   );
 }
 
@@ -139,7 +138,7 @@ function WidgetConversation(
           <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-700 dark:bg-slate-700 dark:text-slate-100">AI</span>
           <div className="ml-auto flex items-center gap-1">
             {messages.length > 0 && (
-              <Button variant="ghost" onClick={props.onNewChat} disabled={busy}>
+              <Button variant="ghost" className="whitespace-nowrap" onClick={props.onNewChat} disabled={busy}>
                 New chat
               </Button>
             )}
