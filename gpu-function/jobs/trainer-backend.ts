@@ -6,11 +6,11 @@
 import os from "node:os";
 import { ChatTokenizer } from "../engine/tokenizer";
 import { loadPeftAdapter, readPeftAdapterFiles } from "../engine/peft";
-import { loadModel } from "../models/load";
+import { loadModel } from "../runtime/load";
 import { saveTrainedAdapter } from "../train/adapter-io";
 import { loadedModelScorer } from "../train/eval-perplexity";
 import { trainModel, TrainingCancelledError } from "../train/trainer";
-import { asChatTemplateTokenizer } from "./chat-tokenizer";
+import { asChatTemplateTokenizer } from "../train/chat-tokenizer";
 import { JobAbortedError, type TrainingBackend } from "./train-job";
 
 /** Training leaves one core to serving (2-core hosts); FINE_TUNING_THREADS overrides. */
