@@ -11,6 +11,7 @@ import { AdapterRegistry } from "./engine/adapters";
 import { loadPeftAdapter } from "./engine/peft";
 import { adapterRoots, REPO_ROOT, resolveBaseModelDir, resolveEmbedderDir } from "./engine/defaults";
 import { EngineMetrics, Gauge } from "./engine/metrics";
+import { isMarkedSmall } from "./engine/model-marks";
 import { Scheduler } from "./engine/scheduler";
 import { ChatTokenizer } from "./engine/tokenizer";
 import { adminRoutes } from "./http/admin";
@@ -121,6 +122,7 @@ export async function createGpuFunctionServer(opts: GpuFunctionServerOptions): P
     embedder,
     defaultMaxTokens: opts.defaultMaxTokens ?? 512,
     startedAt: Date.now(),
+    smallModel: await isMarkedSmall(opts.modelDir),
   };
 
   if (lora) {

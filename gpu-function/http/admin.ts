@@ -13,7 +13,8 @@ export function adminRoutes(deps: ServingDeps): Route[] {
       method: "GET",
       pattern: "/v1/models",
       async handler(_req, res) {
-        const base: ModelObject = { id: deps.modelId, object: "model", created, owned_by: "medchat", parent: null, root: deps.modelId };
+        const small = deps.smallModel ? { small_model: true } : {};
+        const base: ModelObject = { id: deps.modelId, object: "model", created, owned_by: "medchat", parent: null, root: deps.modelId, ...small };
         const adapters = deps.adapters.list().map<ModelObject>((a) => ({
           id: a.name,
           object: "model",
@@ -21,6 +22,7 @@ export function adminRoutes(deps: ServingDeps): Route[] {
           owned_by: "medchat",
           parent: deps.modelId,
           root: deps.modelId,
+          ...small,
         }));
         const embedder: ModelObject[] = deps.embedder ? [{ id: deps.embedder.id, object: "model", created, owned_by: "medchat", parent: null }] : [];
         const body: ModelList = { object: "list", data: [base, ...adapters, ...embedder] };

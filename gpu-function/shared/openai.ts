@@ -138,6 +138,8 @@ export interface ModelObject {
   /** vLLM convention: adapters name their base model. */
   parent?: string | null;
   root?: string;
+  /** MedChat extension: the model (or an adapter's base) is marked small; CHAT_GROUNDING=auto answers in quote mode. */
+  small_model?: boolean;
 }
 
 export interface ModelList {
