@@ -22,9 +22,9 @@ import { bearerMatches, createRouter, type Route } from "./http/router";
 import { fineTuningRoutes } from "./jobs/routes";
 import { FineTuningService } from "./jobs/service";
 import { readHfConfig } from "./models/hf-dir";
-import { loadEmbedder, loadModel } from "./models/load";
+import { loadEmbedder, loadModel } from "./runtime/load";
 import { familyFor } from "./models/registry";
-import type { LoadOptions } from "./models/types";
+import type { LoadOptions } from "./runtime/types";
 import { adapterUploadSchema } from "./shared/openai";
 
 export interface GpuFunctionServerOptions {

@@ -2,7 +2,8 @@
 // sequences leave and queued ones join (their prompt is prefilled in the same step the
 // others decode in), and each step is ONE `model.forward(rows)` over all active sequences,
 // whatever adapter each one uses.
-import type { ForwardRow, KvCacheHandle, LoadedModel, PreparedLora } from "../models/types";
+import type { PreparedLora } from "../models/types";
+import type { ForwardRow, KvCacheHandle, LoadedModel } from "../runtime/types";
 import type { FinishReason } from "../shared/openai";
 import { maskLogits, type LogitsConstraint } from "./constraints";
 import type { EngineMetrics } from "./metrics";

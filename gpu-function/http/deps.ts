@@ -3,7 +3,8 @@ import type { AdapterRegistry } from "../engine/adapters";
 import type { EngineMetrics } from "../engine/metrics";
 import type { Scheduler } from "../engine/scheduler";
 import type { ChatTokenizer } from "../engine/tokenizer";
-import type { LoadedEmbedder, LoadedModel, PreparedLora } from "../models/types";
+import type { PreparedLora } from "../models/types";
+import type { LoadedEmbedder, LoadedModel } from "../runtime/types";
 import { ApiError } from "./router";
 
 export interface EmbedderDeps {

@@ -6,7 +6,7 @@
 import os from "node:os";
 import { ChatTokenizer } from "../engine/tokenizer";
 import { loadPeftAdapter, readPeftAdapterFiles } from "../engine/peft";
-import { loadModel } from "../models/load";
+import { loadModel } from "../runtime/load";
 import { saveTrainedAdapter } from "../train/adapter-io";
 import { loadedModelScorer } from "../train/eval-perplexity";
 import { trainModel, TrainingCancelledError } from "../train/trainer";

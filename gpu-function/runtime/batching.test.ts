@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { loadModel } from "./load";
-import { argmax, seededTokens, tempDir, tinyModelDir } from "./test-helpers";
+import { argmax, seededTokens, tempDir, tinyModelDir } from "../models/test-helpers";
 import type { KvCacheHandle, LoadedModel } from "./types";
 
 const NEW_TOKENS = 10;

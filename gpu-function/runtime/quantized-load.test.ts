@@ -2,8 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { loadModel } from "./load";
-import { quantizeBlockwise } from "./quantize";
-import { maxAbsDiff, seededTokens, tempDir, tinyModelDir } from "./test-helpers";
+import { quantizeBlockwise } from "../models/quantize";
+import { maxAbsDiff, seededTokens, tempDir, tinyModelDir } from "../models/test-helpers";
 
 function cosine(a: Float32Array, b: Float32Array): number {
   let ab = 0, aa = 0, bb = 0;

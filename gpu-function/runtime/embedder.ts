@@ -3,8 +3,9 @@
 // right-padded batches: attention is causal, so real tokens never see the padding.
 import * as ort from "onnxruntime-node";
 
-import { pastKeyName, pastValueName } from "./fused-ops";
-import type { LoadedEmbedder, ModelDims } from "./types";
+import { pastKeyName, pastValueName } from "../models/fused-graph";
+import type { ModelDims } from "../models/types";
+import type { LoadedEmbedder } from "./types";
 
 export class OrtEmbedder implements LoadedEmbedder {
   readonly dim: number;

@@ -5,9 +5,10 @@
 import * as ort from "onnxruntime-node";
 
 import { KvSlotPool, type KvArray } from "./kv-pool";
-import { loraAName, loraBName, newKeyName, newValueName, pastKeyName, pastValueName, type LoraGroup } from "./fused-ops";
+import { loraAName, loraBName, newKeyName, newValueName, pastKeyName, pastValueName, type LoraGroup } from "../models/fused-graph";
 import { LoraFeedBuilder } from "./lora-feeds";
-import type { ForwardRow, KvCacheHandle, LoadedModel, LoraTarget, ModelDims } from "./types";
+import type { LoraTarget, ModelDims } from "../models/types";
+import type { ForwardRow, KvCacheHandle, LoadedModel } from "./types";
 
 class SlotCache implements KvCacheHandle {
   slot = -1;

@@ -8,8 +8,8 @@
 // So x·A is one plain GEMM over the whole batch and block, each adapter is stored once, and
 // the stacks depend only on the SET of adapters in the batch: steady decoding reuses them step
 // after step (onnxruntime-node reads inputs in place). n·R = 0 when no row has an adapter.
-import type { LoraGroup } from "./fused-ops";
-import type { LoraTarget, PreparedLora } from "./types";
+import type { LoraGroup } from "../models/fused-graph";
+import type { LoraTarget, PreparedLora } from "../models/types";
 
 export interface LoraBatchFeeds {
   /** [B, 1, cols]: 1 on each row's adapter block. */

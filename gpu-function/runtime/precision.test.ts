@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { loadModel } from "./load";
-import { maxAbsDiff, seededTokens, tempDir, tinyModelDir } from "./test-helpers";
+import { maxAbsDiff, seededTokens, tempDir, tinyModelDir } from "../models/test-helpers";
 
 let root: { dir: string; cleanup: () => Promise<void> };
 beforeAll(async () => {

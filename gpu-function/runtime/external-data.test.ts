@@ -8,8 +8,8 @@ import onnxProto from "onnx-proto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { createSession, readHfModel } from "./load";
-import { buildPlainGraph, PLAIN_SESSION_OPTIONS } from "./plain";
-import { seededTokens, tempDir, tinyModelDir } from "./test-helpers";
+import { buildPlainGraph, PLAIN_SESSION_OPTIONS } from "../models/plain";
+import { seededTokens, tempDir, tinyModelDir } from "../models/test-helpers";
 
 let root: { dir: string; cleanup: () => Promise<void> };
 beforeAll(async () => {

@@ -7,10 +7,10 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { readSafetensors } from "../onnx/safetensors";
-import { readHfModel } from "./hf-dir";
+import { readHfModel } from "../models/hf-dir";
 import { loadModel } from "./load";
-import { dequantizeMxfp4, FP4_E2M1_VALUES, unpackMxfp4Tensors } from "./mxfp4";
-import { maxAbsDiff, rawSafetensors, seededTokens, tempDir, tinyModelDir } from "./test-helpers";
+import { dequantizeMxfp4, FP4_E2M1_VALUES, unpackMxfp4Tensors } from "../models/mxfp4";
+import { maxAbsDiff, rawSafetensors, seededTokens, tempDir, tinyModelDir } from "../models/test-helpers";
 
 
 /** Packs a float tensor [E, rows, cols] whose values are e2m1 codes × 2^(s − 127) per 32-block into blocks/scales (inverse of the dequantiser, for tests). */

@@ -1,15 +1,16 @@
 // Measures the runtime on a mid-sized random model: decode tokens/s at several batch sizes,
 // per-step time as the context grows (the KV cache is never copied per token, so only
 // attention itself should grow), and LoRA-as-inputs vs merged overhead.
-// Usage: npx tsx gpu-function/models/measure.ts [--family llama|gpt-neo] [--threads 2]
+// Usage: npm run bench:decode -- [--family llama|gpt-neo] [--threads 2]
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 
-import { loadModel } from "./load";
-import { seededRandom, writeTinyModel } from "./tiny";
-import type { LoadedModel, PreparedLora } from "./types";
+import { loadModel } from "../gpu-function/runtime/load";
+import { seededRandom, writeTinyModel } from "../gpu-function/models/tiny";
+import type { PreparedLora } from "../gpu-function/models/types";
+import type { LoadedModel } from "../gpu-function/runtime/types";
 
 const { values } = parseArgs({ options: { family: { type: "string", default: "llama" }, threads: { type: "string", default: "2" } } });
 const family = values.family === "gpt-neo" ? "gpt-neo" : "llama";

@@ -10,10 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { readSafetensors, writeSafetensors } from "../onnx/safetensors";
 import { loadEmbedder, loadModel, readHfModel } from "./load";
-import { buildPlainGraph, PLAIN_SESSION_OPTIONS } from "./plain";
-import { familyFor } from "./registry";
-import { maxAbsDiff, seededTokens, tempDir, tinyModelDir } from "./test-helpers";
-import { writeTinyEmbedder } from "./tiny";
+import { buildPlainGraph, PLAIN_SESSION_OPTIONS } from "../models/plain";
+import { familyFor } from "../models/registry";
+import { maxAbsDiff, seededTokens, tempDir, tinyModelDir } from "../models/test-helpers";
+import { writeTinyEmbedder } from "../models/tiny";
 
 let root: { dir: string; cleanup: () => Promise<void> };
 beforeAll(async () => {

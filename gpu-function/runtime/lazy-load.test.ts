@@ -10,10 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { readSafetensors, writeSafetensors, type SafeTensor } from "../onnx/safetensors";
 import { isLazy, openSafetensorsLazy, type FileTensor } from "../onnx/safetensors-lazy";
-import { readHfModel } from "./hf-dir";
+import { readHfModel } from "../models/hf-dir";
 import { createSession, loadEmbedder, loadModel } from "./load";
-import { buildPlainGraph, PLAIN_SESSION_OPTIONS } from "./plain";
-import { rawSafetensors, seededTokens, tempDir, tinyModelDir } from "./test-helpers";
+import { buildPlainGraph, PLAIN_SESSION_OPTIONS } from "../models/plain";
+import { rawSafetensors, seededTokens, tempDir, tinyModelDir } from "../models/test-helpers";
 import type { LoadOptions } from "./types";
 
 let root: { dir: string; cleanup: () => Promise<void> };

@@ -7,10 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { readSafetensors, writeSafetensors } from "../onnx/safetensors";
 import { loadModel, readHfModel } from "./load";
-import { loraInputNames } from "./plain";
-import { maxAbsDiff, plainLogits, seededTokens, tempDir, tinyModelDir } from "./test-helpers";
-import { seededRandom } from "./tiny";
-import type { LoadedModel, PreparedLora } from "./types";
+import { loraInputNames } from "../models/plain";
+import { maxAbsDiff, plainLogits, seededTokens, tempDir, tinyModelDir } from "../models/test-helpers";
+import { seededRandom } from "../models/tiny";
+import type { PreparedLora } from "../models/types";
+import type { LoadedModel } from "./types";
 
 const TOLERANCE = 1e-4;
 

@@ -11,14 +11,15 @@ import * as ort from "onnxruntime-node";
 
 import type { GraphBuilder } from "../onnx/graph";
 import { derivedTensor } from "../onnx/safetensors-lazy";
-import { selectLoraTargets, tensorOf, type FusedGraphOptions, type Tensors } from "./family";
-import { readHfModel, type HfModel } from "./hf-dir";
+import { selectLoraTargets, tensorOf, type FusedGraphOptions, type Tensors } from "../models/family";
+import { readHfModel, type HfModel } from "../models/hf-dir";
 import { mergeLoraWeight } from "./lora-feeds";
-import { OrtCausalLm } from "./runtime";
+import { OrtCausalLm } from "./causal-lm";
 import { OrtEmbedder } from "./embedder";
-import type { LoadedEmbedder, LoadedModel, LoadOptions, PreparedLora } from "./types";
+import type { PreparedLora } from "../models/types";
+import type { LoadedEmbedder, LoadedModel, LoadOptions } from "./types";
 
-export { readHfModel, type HfModel } from "./hf-dir";
+export { readHfModel, type HfModel } from "../models/hf-dir";
 
 export type Device = "cpu" | "cuda";
 

@@ -6,8 +6,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { loadModel } from "./load";
-import { maxAbsDiff, plainLogits, seededTokens, tempDir, tinyModelDir } from "./test-helpers";
-import type { TinyModelOptions } from "./tiny";
+import { maxAbsDiff, plainLogits, seededTokens, tempDir, tinyModelDir } from "../models/test-helpers";
+import type { TinyModelOptions } from "../models/tiny";
 
 const TOLERANCE = 1e-4;
 
