@@ -152,6 +152,10 @@ function takeList(lines: Line[], from: number, introStart: number, text: string,
   return li;
 }
 
+/** The instruction quote mode's prompt gives (lib/chat/prompt.ts; the default adapter is trained on it). */
+export const QUOTE_RULE =
+  "Numbered sources from the knowledge base follow the question. Answer by quoting the sentences of the sources that answer it, most relevant first; each quote ends with its source number [n].";
+
 /** The marker the engine appends after a unit quoted from source n (1-based). */
 export const quoteMarker = (n: number) => ` [${n}]`;
 

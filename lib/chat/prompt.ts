@@ -2,7 +2,7 @@
 // question with the numbered sources quoted as data. Source text is escaped so a
 // document cannot close its <source> tag and pose as instructions.
 import type { ModelMessage } from "ai";
-import { clipToUnits } from "@/gpu-function/shared/quote-units";
+import { clipToUnits, QUOTE_RULE } from "@/gpu-function/shared/quote-units";
 import { compactSystemPolicy, systemPolicy } from "@/lib/safety/policy";
 import type { EmergencyContacts } from "@/lib/safety/contacts";
 import type { TriageResult } from "@/lib/safety/triage";
@@ -26,8 +26,7 @@ export const PROMPT_LEVELS = [
 ] as const;
 
 export const SOURCES_RULE = "Numbered sources from the knowledge base follow the question. Answer from them and cite them as [n].";
-/** Quote mode's rule (gpu-function/train/recipes/grounded-data.ts trains the default adapter on it). */
-export const QUOTE_RULE = "Numbered sources from the knowledge base follow the question. Answer by quoting the sentences of the sources that answer it, most relevant first; each quote ends with its source number [n].";
+export { QUOTE_RULE };
 /** Index into PROMPT_LEVELS (clamped). */
 export type PromptLevel = number;
 
