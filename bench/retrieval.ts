@@ -8,7 +8,7 @@ import fs from "node:fs";
 import os from "node:os";
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
-import { isHeldOut, readMedQuad } from "@/gpu-function/data/medquad";
+import { isHeldOut, readMedQuad } from "@/gpu-function/shared/medquad";
 import { createDb, type Db } from "@/lib/db/client";
 import { migrateDb } from "@/lib/db/migrate";
 import type { QueryEmbedder } from "@/lib/rag/embed";

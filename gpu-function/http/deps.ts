@@ -4,7 +4,7 @@ import type { EngineMetrics } from "../engine/metrics";
 import type { Scheduler } from "../engine/scheduler";
 import type { ChatTokenizer } from "../engine/tokenizer";
 import type { PreparedLora } from "../models/types";
-import type { LoadedEmbedder, LoadedModel } from "../runtime/types";
+import type { LoadedEmbedder, LoadedModel, LoadedReranker } from "../runtime/types";
 import { ApiError } from "./router";
 
 export interface EmbedderDeps {
@@ -13,6 +13,12 @@ export interface EmbedderDeps {
   tokenizer: ChatTokenizer;
   /** For validating token-id inputs. */
   vocabSize?: number;
+}
+
+export interface RerankerDeps {
+  id: string;
+  model: LoadedReranker;
+  tokenizer: ChatTokenizer;
 }
 
 export interface ServingDeps {
@@ -25,6 +31,8 @@ export interface ServingDeps {
   adapters: AdapterRegistry;
   metrics: EngineMetrics;
   embedder: EmbedderDeps | null;
+  /** Cross-encoder behind POST /v1/rerank (RERANKER_MODEL_DIR). */
+  reranker?: RerankerDeps | null;
   /** Completion budget when a request sets none (still capped by the context). */
   defaultMaxTokens: number;
   startedAt: number;

@@ -10,7 +10,7 @@ import { loadModel } from "../runtime/load";
 import { saveTrainedAdapter } from "../train/adapter-io";
 import { loadedModelScorer } from "../train/eval-perplexity";
 import { trainModel, TrainingCancelledError } from "../train/trainer";
-import { asChatTemplateTokenizer } from "./chat-tokenizer";
+import { asChatTemplateTokenizer } from "../train/chat-tokenizer";
 import { JobAbortedError, type TrainingBackend } from "./train-job";
 
 /** Training leaves one core to serving (2-core hosts); FINE_TUNING_THREADS overrides. */

@@ -55,6 +55,8 @@ export interface PlainGraphOptions {
 
 export interface Family {
   readonly name: string;
+  /** "decoder" (causal LM, KV cache; the default) or "encoder" (bidirectional, bert.ts: embeddings and cross-encoders). */
+  readonly kind?: "decoder" | "encoder";
   /** HF `model_type` values this family serves. */
   readonly modelTypes: readonly string[];
   /** Normalised dimensions from an HF config (throws a clear error on missing fields). */
@@ -91,6 +93,8 @@ export interface TinyOverrides {
   /** Mixture-of-experts families (gpt-oss): experts per layer and experts per token. */
   numExperts?: number;
   expertsPerToken?: number;
+  /** Encoder families (bert): classifier outputs, making a sequence-classification (cross-encoder) config. */
+  numLabels?: number;
 }
 
 /** Reads a required numeric config field with a readable error. */

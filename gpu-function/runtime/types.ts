@@ -60,10 +60,26 @@ export interface LoadedModel {
   dispose(): Promise<void>;
 }
 
-/** An embedding model: mean-pooled, L2-normalised final hidden states. */
+/** An embedding model: pooled (mean, CLS, …; decoders: mean), usually L2-normalised final hidden states. */
 export interface LoadedEmbedder {
   readonly dim: number;
   readonly maxSequenceLength: number;
+  /** Token ids as the tokenizer gives them (with its special tokens, e.g. BERT's [CLS] … [SEP]). */
   embed(batch: number[][]): Promise<Float32Array[]>;
+  dispose(): Promise<void>;
+}
+
+/** One query–document pair for a cross-encoder, as token ids without special tokens. */
+export interface RerankPair {
+  query: number[];
+  document: number[];
+}
+
+/** A cross-encoder: scores (query, document) pairs; higher = more relevant. */
+export interface LoadedReranker {
+  /** Longest encoded pair ([CLS] q [SEP] d [SEP]); longer pairs are truncated longest-first. */
+  readonly maxSequenceLength: number;
+  /** Relevance in [0, 1]: sigmoid of a single logit, or the last label's softmax probability. */
+  score(pairs: RerankPair[]): Promise<Float32Array>;
   dispose(): Promise<void>;
 }

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ChatTokenizer } from "../engine/tokenizer";
-import { asChatTemplateTokenizer } from "../jobs/chat-tokenizer";
+import { asChatTemplateTokenizer } from "./chat-tokenizer";
 import { loadModel } from "../runtime/load";
 import { writeTinyModel } from "../models/tiny";
 import type { LoadedModel } from "../runtime/types";

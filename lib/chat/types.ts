@@ -44,6 +44,8 @@ export interface ChatTurnInput {
 export interface HistoryMessage {
   role: "user" | "assistant";
   text: string;
+  /** When it was sent (stored turns; a stateless caller's history has none). Bounds the triage window. */
+  at?: Date;
 }
 
 export interface ChatUsage {

@@ -2,7 +2,7 @@
 // the assistant turn. Reading and the fixed 5 % held-out split live in H5's shared
 // reader (../medquad.ts); this only maps and reports what it could not use.
 
-import { isHeldOut, parseMedQuadXml, readMedQuad, type MedQuadDocument } from "../medquad";
+import { isHeldOut, parseMedQuadXml, readMedQuad, type MedQuadDocument } from "../../shared/medquad";
 import type { ChatExample, ChatMessage, ImportIssue, ImportResult } from "../chat-example";
 
 export interface MedQuadImportOptions {

@@ -18,7 +18,7 @@ export async function makeTokenizer(ctx: StageContext): Promise<void> {
     await writeJson(path.join(d, "tokenizer_config.json"), tokenizerConfigJson(1024));
   }
   await writeJson(path.join(ctx.out, "medquad-heldout.json"), {
-    description: "MedQuAD questionIds held out from all default-model training (gpu-function/data/medquad.ts isHeldOut, 5%)",
+    description: "MedQuAD questionIds held out from all default-model training (gpu-function/shared/medquad.ts isHeldOut, 5%)",
     count: c.heldOut.length,
     questionIds: c.heldOut.map((p) => p.questionId).sort(),
   });
