@@ -13,7 +13,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { isHeldOut, readMedQuad } from "@/gpu-function/data/medquad";
+import { isHeldOut, readMedQuad } from "@/gpu-function/shared/medquad";
 import { createGpuFunctionServer } from "@/gpu-function/server";
 import { citedSentences, citationMarkers, formatQuotedAnswer, quoteUnits } from "@/gpu-function/shared/quote-units";
 import { rougeL } from "@/gpu-function/train/eval-rouge";
