@@ -6,7 +6,7 @@ import { LANGUAGE_SETS, loadConversations, loadMessages, scoreConversations, sco
 
 describe("triage on the per-language labelled sets", () => {
   it.each(LANGUAGE_SETS)("%s: every emergency found, precision at least 0.95", (language) => {
-    const score = scoreMessages(language, loadMessages(`triage-sets/${language}.json`));
+    const score = scoreMessages(language, [...loadMessages(`triage-sets/${language}.json`), ...loadMessages(`triage-sets/round2/${language}.json`)]);
     expect(score.misses).toEqual([]);
     expect(score.recall).toBe(1);
     expect(score.precision).toBeGreaterThanOrEqual(0.95);
