@@ -146,15 +146,20 @@ describe("chat pipeline against an OpenAI-compatible server on 127.0.0.1", () =>
     }
   });
 
-  it("regenerates an answer by replacing what followed the question", async () => {
-    const server = await startFakeGpuFunction({ deltas: ["First."] });
+  it("answers a resent question again (the UI's regenerate: same message id), replacing what followed it", async () => {
+    const first = await startFakeGpuFunction({ deltas: ["First."] });
+    const second = await startFakeGpuFunction({ deltas: ["Second."] });
     try {
-      await runChatTurn(input("conv-regen", "What is a cold?"), deps(server.url));
-      await runChatTurn({ ...input("conv-regen", "What is a cold?"), regenerate: true }, deps(server.url));
+      await runChatTurn(input("conv-regen", "What is a cold?"), deps(first.url));
+      await runChatTurn(input("conv-regen", "What is a cold?"), deps(second.url));
       const stored = await listMessages(handle.db, "conv-regen");
       expect(stored.map((m) => m.role)).toEqual(["user", "assistant"]);
+      const answer = JSON.stringify(stored[1].parts);
+      expect(answer).toContain("Second.");
+      expect(answer).not.toContain("First.");
     } finally {
-      await server.close();
+      await first.close();
+      await second.close();
     }
   });
 

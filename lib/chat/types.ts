@@ -30,8 +30,6 @@ export interface ChatTurnInput {
   userMessage: { id: string; text: string };
   consent: boolean;
   locale?: string;
-  /** Re-answer an already stored user message (its later messages are replaced). */
-  regenerate?: boolean;
   widgetSiteId?: string | null;
   apiKeyId?: string | null;
   /**
