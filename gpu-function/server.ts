@@ -18,7 +18,7 @@ import { chatRoutes } from "./http/chat";
 import type { ServingDeps } from "./http/deps";
 import { embeddingRoutes } from "./http/embeddings";
 import { rerankRoutes } from "./http/rerank";
-import { bearerMatches, createRouter, type Route } from "./http/router";
+import { bearerMatches, createRouter, DEFAULT_BODY_TIMING, type BodyTiming, type Route } from "./http/router";
 import { fineTuningRoutes } from "./jobs/routes";
 import { FineTuningService } from "./jobs/service";
 import { readHfConfig } from "./models/hf-dir";
@@ -26,7 +26,7 @@ import { loadEmbedder, loadModel } from "./runtime/load";
 import { loadReranker } from "./runtime/load-encoder";
 import { familyFor } from "./models/registry";
 import type { LoadOptions } from "./runtime/types";
-import { adapterUploadSchema } from "./shared/openai";
+import { adapterModelBytes, adapterUploadSchema } from "./shared/openai";
 
 export interface GpuFunctionServerOptions {
   modelDir: string;
@@ -61,6 +61,8 @@ export interface GpuFunctionServerOptions {
   appUrl?: string;
   intraOpThreads?: number;
   maxBodyBytes?: number;
+  /** Deadlines for reading request bodies (a stalled body gets a 408); defaults: DEFAULT_BODY_TIMING. */
+  bodyTiming?: Partial<BodyTiming>;
   /** Mount /v1/fine_tuning/jobs (training runs in a worker process); `jobsDir` holds job data and adapters. */
   fineTuning?: { jobsDir?: string; maxConcurrentJobs?: number } | false;
   /** Log one line per request (method, path, status, duration). */
@@ -103,11 +105,14 @@ export async function createGpuFunctionServer(opts: GpuFunctionServerOptions): P
 
   let embedder: ServingDeps["embedder"] = null;
   if (opts.embeddingModelDir) {
-    const [em, etok] = await Promise.all([
+    const [em, etok, econfig] = await Promise.all([
       loadEmbedder(opts.embeddingModelDir, { device: opts.device, intraOpThreads: opts.intraOpThreads }),
       ChatTokenizer.fromDir(opts.embeddingModelDir),
+      readHfConfig(opts.embeddingModelDir),
     ]);
-    embedder = { id: opts.embeddingModelId ?? "medchat-embedder", model: em, tokenizer: etok };
+    // Token-id inputs are checked against the embedding table (an id past it would fail inside onnxruntime).
+    const vocabSize = typeof econfig.vocab_size === "number" ? econfig.vocab_size : undefined;
+    embedder = { id: opts.embeddingModelId ?? "medchat-embedder", model: em, tokenizer: etok, vocabSize };
   }
   let reranker: ServingDeps["reranker"] = null;
   if (opts.rerankerModelDir) {
@@ -153,10 +158,10 @@ export async function createGpuFunctionServer(opts: GpuFunctionServerOptions): P
       ? null
       : new FineTuningService({
           ...opts.fineTuning,
+          adapterLimits: lora ? { maxRank: lora.maxRank, targetModules: [...new Set(model.loraTargets.map((t) => t.shortName))] } : null,
           resolveBaseModel: (id) => (id === modelId || deps.aliases.includes(id) ? { id: modelId, dir: opts.modelDir } : undefined),
           loadAdapter: async (payload) => {
-            const bytes = Buffer.from(payload.adapter_model_base64, "base64");
-            adapters.loadBytes(payload.name, payload.adapter_config, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), "fine-tuning job");
+            adapters.loadBytes(payload.name, payload.adapter_config, adapterModelBytes(payload), "fine-tuning job");
           },
           log: (line) => log(`fine-tuning: ${line}`),
         });
@@ -176,6 +181,7 @@ export async function createGpuFunctionServer(opts: GpuFunctionServerOptions): P
   const token = opts.token;
   const handler = createRouter(routes, {
     maxBodyBytes: opts.maxBodyBytes ?? 1024 * 1024,
+    bodyTiming: { ...DEFAULT_BODY_TIMING, ...opts.bodyTiming },
     authorize: token ? (req) => bearerMatches(req, token) : undefined,
     publicPaths: ["/healthz"],
     onResponse: opts.accessLog
@@ -232,8 +238,7 @@ async function pullActiveAdapter(appUrl: string, token: string | undefined, adap
     if (res.status === 204 || res.status === 404) return log(`no active adapter at ${url}`);
     if (!res.ok) return log(`could not pull the active adapter from ${url}: HTTP ${res.status}`);
     const body = adapterUploadSchema.parse(await res.json());
-    const bytes = Buffer.from(body.adapter_model_base64, "base64");
-    const { info } = adapters.loadBytes(body.name, body.adapter_config, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), url);
+    const { info } = adapters.loadBytes(body.name, body.adapter_config, adapterModelBytes(body), url);
     log(`pulled active adapter '${info.name}' (r=${info.rank}) from ${url}`);
   } catch (err) {
     log(`could not pull the active adapter from ${url}: ${(err as Error).message}`);

@@ -1,6 +1,6 @@
 // /v1/models, /v1/adapters (load/replace/unload without reloading the base), /healthz, /metrics.
 import { PeftAdapterError } from "../engine/peft";
-import { adapterUploadSchema, type ModelList, type ModelObject } from "../shared/openai";
+import { adapterModelBytes, adapterUploadSchema, type ModelList, type ModelObject } from "../shared/openai";
 import type { ServingDeps } from "./deps";
 import { ApiError, parseBody, sendJson, sendText, type Route } from "./router";
 
@@ -48,9 +48,8 @@ export function adminRoutes(deps: ServingDeps): Route[] {
         if (!/^[A-Za-z0-9+/=\s]+$/.test(body.adapter_model_base64)) {
           throw new ApiError(400, "adapter_model_base64 is not base64", { param: "adapter_model_base64" });
         }
-        const bytes = Buffer.from(body.adapter_model_base64, "base64");
         try {
-          const { replaced, info } = deps.adapters.loadBytes(body.name, body.adapter_config, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+          const { replaced, info } = deps.adapters.loadBytes(body.name, body.adapter_config, adapterModelBytes(body));
           console.log(`[gpu-function] adapter '${info.name}' ${replaced ? "replaced" : "loaded"} (r=${info.rank}, ${info.modules} modules)`);
           sendJson(res, replaced ? 200 : 201, { object: "adapter", ...info, replaced });
         } catch (err) {

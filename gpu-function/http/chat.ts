@@ -18,7 +18,7 @@ export function chatRoutes(deps: ServingDeps): Route[] {
       async handler(req, res, ctx) {
         const body = parseBody(chatCompletionRequestSchema, await ctx.readJson());
         const lora = resolveChatModel(deps, body.model);
-        const promptTokens = renderPrompt(deps, body);
+        const promptTokens = await renderPrompt(deps, body);
         const refusal = deps.scheduler.admissionError(promptTokens.length);
         if (refusal) throw toApiError(refusal);
 
@@ -41,9 +41,10 @@ export function chatRoutes(deps: ServingDeps): Route[] {
   ];
 }
 
-function renderPrompt(deps: ServingDeps, body: ChatCompletionRequest): number[] {
+async function renderPrompt(deps: ServingDeps, body: ChatCompletionRequest): Promise<number[]> {
+  let text: string;
   try {
-    return deps.tokenizer.encodeChat(body.messages);
+    text = deps.tokenizer.applyChatTemplate(body.messages);
   } catch (err) {
     // Templates reject what the model cannot take (e.g. "roles must alternate") via raise_exception.
     throw new ApiError(400, `messages could not be rendered with the model's chat template: ${(err as Error).message}`, {
@@ -51,6 +52,15 @@ function renderPrompt(deps: ServingDeps, body: ChatCompletionRequest): number[] 
       code: "invalid_messages",
     });
   }
+  const limit = deps.model.maxSequenceLength;
+  const ids = await deps.tokenizer.encodeWithin(text, limit);
+  if (!ids) {
+    throw new ApiError(400, `This model's maximum context length is ${limit} tokens; the messages (${text.length} characters) are longer.`, {
+      param: "messages",
+      code: "context_length_exceeded",
+    });
+  }
+  return ids;
 }
 
 function samplingParams(body: ChatCompletionRequest): SamplingParams {

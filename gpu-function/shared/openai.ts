@@ -129,6 +129,25 @@ export const adapterUploadSchema = z.object({
 
 export type AdapterUpload = z.infer<typeof adapterUploadSchema>;
 
+/**
+ * The upload body for an adapter's two files. The one shape for every adapter that moves
+ * between the app and the gpu-function: POST /v1/adapters, a fine-tuning job's
+ * GET .../adapter, and the app's active adapter (GET /api/internal/adapters/active).
+ */
+export function toAdapterUpload(name: string, adapterConfig: Record<string, unknown>, adapterModel: Uint8Array): AdapterUpload {
+  return {
+    name,
+    adapter_config: adapterConfig,
+    adapter_model_base64: Buffer.from(adapterModel.buffer, adapterModel.byteOffset, adapterModel.byteLength).toString("base64"),
+  };
+}
+
+/** The adapter_model.safetensors bytes of an upload body (a view on the decoded buffer). */
+export function adapterModelBytes(upload: Pick<AdapterUpload, "adapter_model_base64">): Uint8Array {
+  const bytes = Buffer.from(upload.adapter_model_base64, "base64");
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
 export interface OpenAiErrorBody {
   error: { message: string; type: string; param: string | null; code: string | null };
 }

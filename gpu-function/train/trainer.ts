@@ -11,6 +11,7 @@ import { contrastiveBatches, DatasetError, lmBatches, rerankBatches, validateExa
 import { loadCheckpoint, saveCheckpoint } from "./checkpoint";
 import { loraScaling, resolveTrainConfig, type TrainConfig, type TrainConfigInput } from "./config";
 import { loadBaseModel } from "./model-io";
+import { fnv1a32 } from "../shared/hash";
 import { Rng } from "./rng";
 import { learningRateAt, warmupStepsFor } from "./schedule";
 import { buildTrainGraph, loraNames, type BaseModel, type BuiltGraph } from "./train-graph";
@@ -85,10 +86,10 @@ type AnyBatch = LmBatch | ContrastiveBatch | RerankBatch;
 function configKey(cfg: TrainConfig, data: TrainDataset): string {
   const { checkpointDir: _dir, resume: _resume, threads: _threads, checkpointEvery: _every, ...rest } = cfg;
   const items = data.examples ?? data.pairs ?? data.rerank?.groups ?? [];
-  let h = 0x811c9dc5;
-  const mix = (n: number) => (h = Math.imul(h ^ n, 0x01000193) >>> 0);
-  for (const it of items.slice(0, 256)) for (const t of "inputIds" in it ? it.inputIds : it.query) mix(t);
-  return JSON.stringify({ ...rest, items: items.length, hash: h });
+  function* tokens() {
+    for (const it of items.slice(0, 256)) yield* "inputIds" in it ? it.inputIds : it.query;
+  }
+  return JSON.stringify({ ...rest, items: items.length, hash: fnv1a32(tokens()) });
 }
 
 /** PEFT's init: A ~ kaiming-uniform (bound 1/√in), B = 0, so step 0 equals the base model. */

@@ -1,0 +1,43 @@
+// npm run eval:triage [-- --write docs/triage-eval.md]
+// Precision and recall of emergency triage per language (lib/safety/triage-sets/) and
+// overall, with every miss and false alarm listed.
+import fs from "node:fs";
+import os from "node:os";
+import { scoreAll, type SetScore } from "../lib/safety/eval/score";
+
+const { perLanguage, overall, earlierEnglish } = scoreAll();
+
+function row(s: SetScore): string {
+  return `| ${s.name} | ${s.size} | ${s.tp + s.fn} | ${s.precision.toFixed(3)} | ${s.recall.toFixed(3)} | ${s.tp} | ${s.fp} | ${s.fn} | ${s.tn} |`;
+}
+
+const header = "| set | messages | emergencies | precision | recall | tp | fp | fn | tn |\n|---|---|---|---|---|---|---|---|---|";
+const table = [header, ...perLanguage.map(row), row(overall)].join("\n");
+const earlier = [header, ...earlierEnglish.map(row)].join("\n");
+console.log(table + "\n\nEarlier English sets:\n" + earlier + "\n");
+for (const s of [...perLanguage, ...earlierEnglish]) {
+  if (s.misses.length) console.log(`missed in ${s.name}:\n  ${s.misses.join("\n  ")}`);
+  if (s.falseAlarms.length) console.log(`false alarms in ${s.name}:\n  ${s.falseAlarms.join("\n  ")}`);
+}
+
+const writeAt = process.argv.indexOf("--write");
+if (writeAt !== -1) {
+  const file = process.argv[writeAt + 1] ?? "docs/triage-eval.md";
+  const doc = `# Emergency triage: precision and recall per language
+
+Written by \`npm run eval:triage -- --write ${file}\` (${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${os.cpus().length} CPUs).
+Sets: \`lib/safety/triage-sets/\` (see its README for how they were made); a message counts as
+flagged when triage shows the emergency notice. "conversations" scores the last turn of
+multi-turn cases, read with the earlier turns in the triage window.
+
+${table}
+
+The English rules were first tuned on earlier English sets (the held-out one was written by
+someone who never saw the rules):
+
+${earlier}
+
+${[...perLanguage, ...earlierEnglish].map((s) => [s.misses.length ? `Missed in ${s.name}:\n\n${s.misses.map((m) => `- ${m}`).join("\n")}\n` : "", s.falseAlarms.length ? `False alarms in ${s.name}:\n\n${s.falseAlarms.map((m) => `- ${m}`).join("\n")}\n` : ""].join("")).join("")}`;
+  fs.writeFileSync(file, doc);
+  console.log(`wrote ${file}`);
+}
