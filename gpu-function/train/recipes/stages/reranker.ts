@@ -19,7 +19,7 @@ import { corpusOf, loadTokenizer, sized, writeJson, type StageContext } from "./
 /** [CLS] and [SEP] of the reranker: the BPE's ChatML markers (the BPE has no BERT tokens; RoBERTa likewise reuses <s> </s>). */
 export const RERANKER_CLS = "<|im_start|>";
 export const RERANKER_SEP = "<|im_end|>";
-const TRAIN_GROUPS = 3000;
+const TRAIN_GROUPS = 1200; // 150 steps × 8 groups: one pass
 const DOC_CHARS = 1200;
 const MAX_QUERY_TOKENS = 64;
 const EVAL_QUESTIONS = 100;
