@@ -10,7 +10,8 @@ import { parseArgs } from "node:util";
 import { isHeldOut, readMedQuad } from "@/gpu-function/shared/medquad";
 import { createDb } from "@/lib/db/client";
 import { migrateDb } from "@/lib/db/migrate";
-import { createEmbedder, defaultEmbedderKind, type EmbedderKind } from "@/lib/rag/embed-factory";
+import { createEmbedder } from "@/lib/rag/embed-factory";
+import { embedderKind, type EmbedderKind } from "@/lib/rag/embedder-kind";
 import { aggregate, rankedDocuments, type RetrievalMetrics } from "@/lib/rag/eval-metrics";
 import { medQuadDocumentId, medQuadToDocuments } from "@/lib/rag/importers/medquad";
 import { ingestSourceDocuments } from "@/lib/rag/ingest";
@@ -129,7 +130,7 @@ async function main() {
 
   const handle = await createDb({ url: "memory://" });
   await migrateDb(handle);
-  const embedder = await createEmbedder((values.embedder ?? defaultEmbedderKind()) as EmbedderKind);
+  const embedder = await createEmbedder((values.embedder ?? embedderKind()) as EmbedderKind);
   log(`embedder ${embedder.id}; ingesting ${kbDocs.length} of ${docs.length} documents…`);
   let lastLog = 0;
   const report = await ingestSourceDocuments(handle.db, embedder, kbDocs, {

@@ -5,7 +5,7 @@ import fs from "node:fs";
 import os from "node:os";
 import { scoreAll, type SetScore } from "../lib/safety/eval/score";
 
-const { perLanguage, overall, earlierEnglish } = scoreAll();
+const { perLanguage, overall, earlierEnglish, rounds } = scoreAll();
 
 function row(s: SetScore): string {
   return `| ${s.name} | ${s.size} | ${s.tp + s.fn} | ${s.precision.toFixed(3)} | ${s.recall.toFixed(3)} | ${s.tp} | ${s.fp} | ${s.fn} | ${s.tn} |`;
@@ -14,7 +14,8 @@ function row(s: SetScore): string {
 const header = "| set | messages | emergencies | precision | recall | tp | fp | fn | tn |\n|---|---|---|---|---|---|---|---|---|";
 const table = [header, ...perLanguage.map(row), row(overall)].join("\n");
 const earlier = [header, ...earlierEnglish.map(row)].join("\n");
-console.log(table + "\n\nEarlier English sets:\n" + earlier + "\n");
+const round2 = [header, ...rounds.map(row)].join("\n");
+console.log(table + "\n\nRound 2 alone:\n" + round2 + "\n\nEarlier English sets:\n" + earlier + "\n");
 for (const s of [...perLanguage, ...earlierEnglish]) {
   if (s.misses.length) console.log(`missed in ${s.name}:\n  ${s.misses.join("\n  ")}`);
   if (s.falseAlarms.length) console.log(`false alarms in ${s.name}:\n  ${s.falseAlarms.join("\n  ")}`);
@@ -31,6 +32,12 @@ flagged when triage shows the emergency notice. "conversations" scores the last 
 multi-turn cases, read with the earlier turns in the triage window.
 
 ${table}
+
+Round 2 alone (written after the rules were tuned on round 1, to probe how they generalise;
+before the fixes it prompted, recall was en 0.857, es 0.613, fr 0.571, de 0.769, pt 0.571,
+it 0.769 — see lib/safety/triage-sets/README.md):
+
+${round2}
 
 The English rules were first tuned on earlier English sets (the held-out one was written by
 someone who never saw the rules):

@@ -47,7 +47,7 @@ function storedText(message: StoredMessage): string {
 function toHistory(messages: StoredMessage[]): HistoryMessage[] {
   return messages
     .filter((m) => m.role === "user" || m.role === "assistant")
-    .map((m) => ({ role: m.role as "user" | "assistant", text: storedText(m) }))
+    .map((m) => ({ role: m.role as "user" | "assistant", text: storedText(m), at: m.createdAt }))
     .filter((m) => m.text.length > 0);
 }
 
@@ -109,7 +109,9 @@ export async function* streamChatTurn(turn: PreparedTurn, deps: ChatDeps, signal
   const gpu = deps.gpu ?? gpuFunctionConfig(env);
   const { input, text } = turn;
   const contacts = emergencyContactsFor(input.locale, env);
-  const triageResult = triage(text, input.locale ?? contacts.locale, { env });
+  // Triage reads the user's recent turns with this one (an emergency told in two messages).
+  const previousTurns = turn.history.filter((m) => m.role === "user").map((m) => ({ text: m.text, at: m.at }));
+  const triageResult = triage(text, input.locale ?? contacts.locale, { env, previousTurns });
   const recorder = new AnswerRecorder();
   const disclaimer = answerDisclaimer(contacts);
   let modelId = "unknown";

@@ -20,6 +20,7 @@ export const chatRequestSchema = z.object({
   }),
   /** The visitor accepted the medical disclaimer (the consent gate). */
   consent: z.boolean().optional(),
+  /** Sent by the AI SDK; not needed: a regenerate resends a stored message id, which the pipeline answers again. */
   trigger: z.enum(["submit-message", "regenerate-message"]).default("submit-message"),
   locale: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/).max(35).optional(),
 });

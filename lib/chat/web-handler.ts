@@ -47,7 +47,6 @@ export async function handleChatRequest(request: Request, deps: WebChatDeps): Pr
         userMessage: { id: body.message.id, text },
         consent: body.consent === true,
         locale: body.locale,
-        regenerate: body.trigger === "regenerate-message",
         widgetSiteId: deps.widgetSiteId ?? null,
       },
       chatDeps,

@@ -10,6 +10,8 @@
 // ("I want to kill myself" … "i don't know what to do"): a repeated notice is the safer error.
 
 export const TRIAGE_WINDOW_TURNS = 3;
+/** Of an earlier turn, triage re-reads the last this many characters (the current turn: 4 000). */
+export const PREVIOUS_TURN_CHARS = 1_000;
 export const TRIAGE_WINDOW_MS = 30 * 60 * 1000;
 
 export interface UserTurn {

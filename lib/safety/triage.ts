@@ -5,7 +5,7 @@
 // en-US deployment is still triaged); build the notice with the locale's numbers, in the
 // language the message was written in.
 import { deobfuscate } from "./text/deobfuscate";
-import { triageWindow, type UserTurn } from "./conversation";
+import { PREVIOUS_TURN_CHARS, triageWindow, type UserTurn } from "./conversation";
 import { matchLanguage, type TriageMatch } from "./engine";
 import { languagesOfTurn, noticeLanguage } from "./language";
 import { LANGUAGE_RULES, triageLexicon } from "./red-flags";
@@ -48,7 +48,8 @@ export interface TriageOptions {
 export function triage(message: string, locale = "en-US", options: TriageOptions = {}): TriageResult {
   const turns = triageWindow(options.previousTurns ?? [], { text: message, at: options.at });
   const lexicon = triageLexicon();
-  const texts = turns.map((turn) => deobfuscate(turn.text, lexicon));
+  // Earlier turns were read in full when they were current: their last part is what links them to this one.
+  const texts = turns.map((turn, i) => deobfuscate(i === turns.length - 1 ? turn.text : turn.text.slice(-PREVIOUS_TURN_CHARS), lexicon));
   // Each turn in each language's normalisation; a language's rules read the turns written in it.
   const normalized = texts.map((t) => new Map(LANGUAGE_RULES.map((pack) => [pack.language, pack.normalize(t.folded)])));
   const languages = normalized.map((byPack) => languagesOfTurn(LANGUAGE_RULES, byPack));

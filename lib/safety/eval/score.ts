@@ -98,13 +98,17 @@ export function combine(name: string, scores: SetScore[]): SetScore {
   return s;
 }
 
-/** Every set: the per-language sets, the conversations, their total, and the earlier English sets. */
-export function scoreAll(): { perLanguage: SetScore[]; overall: SetScore; earlierEnglish: SetScore[] } {
-  const perLanguage = [...LANGUAGE_SETS.map((lang) => scoreMessages(lang, loadMessages(`triage-sets/${lang}.json`))), scoreConversations(loadConversations())];
+/** Every set: the per-language sets (round 1 + round 2), the conversations, their total, and the earlier English sets. */
+export function scoreAll(): { perLanguage: SetScore[]; overall: SetScore; earlierEnglish: SetScore[]; rounds: SetScore[] } {
+  const perLanguage = [
+    ...LANGUAGE_SETS.map((lang) => scoreMessages(lang, [...loadMessages(`triage-sets/${lang}.json`), ...loadMessages(`triage-sets/round2/${lang}.json`)])),
+    scoreConversations(loadConversations()),
+  ];
   const overall = combine("overall", perLanguage);
+  const rounds = LANGUAGE_SETS.map((lang) => scoreMessages(`${lang} round 2 only`, loadMessages(`triage-sets/round2/${lang}.json`)));
   const earlierEnglish = [
     scoreMessages("en tuning (triage-cases + extra)", [...loadMessages("triage-cases.json"), ...loadMessages("triage-cases-extra.json")]),
     scoreMessages("en held-out (triage-cases-holdout)", loadMessages("triage-cases-holdout.json")),
   ];
-  return { perLanguage, overall, earlierEnglish };
+  return { perLanguage, overall, earlierEnglish, rounds };
 }

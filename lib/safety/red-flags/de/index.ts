@@ -4,9 +4,11 @@ import type { LanguageContext, LanguageRules, RedFlagRule } from "../types";
 import { anyOf, rx } from "../build";
 
 const SEVERE = anyOf("stark\\w*", "heftig\\w*", "schlimm\\w*", "unertraglich\\w*", "unertraeglich\\w*", "plotzlich", "ploetzlich", "seit \\d+ ?min\\w*", "seit (?:einer|1) stunde", "jetzt", "gerade", "hilfe", "druck\\w*", "engegefuhl", "engegefuehl", "brennend\\w*");
-const SIGN = anyOf("arm", "kiefer", "rucken", "ruecken", "hals", "schweiss\\w*", "kaltschweiss\\w*", "ubel\\w*", "uebel\\w*", "erbrech\\w*", "blass", "schwindel\\w*", "atm\\w*", "luft", "atemnot");
+const SIGN = anyOf("schwitz\\w*", "arm", "kiefer", "rucken", "ruecken", "hals", "schweiss\\w*", "kaltschweiss\\w*", "ubel\\w*", "uebel\\w*", "erbrech\\w*", "blass", "schwindel\\w*", "atm\\w*", "luft", "atemnot");
 const PILLS = anyOf("tabletten", "pillen", "medikamente", "schlaftabletten", "kapseln", "paracetamol", "ibuprofen", "insulin", "antidepressiva", "beruhigungsmittel");
-const POISON = anyOf("abflussreiniger", "rohrreiniger", "bleiche", "chlorreiniger", "gift", "rattengift", "frostschutz\\w*", "benzin", "knopfbatterie", "batterie", "waschmittel", "putzmittel", "reiniger", "spulmittel", "spuelmittel", "lampenol", "lampenoel", "saure", "saeure", "pflanzenschutzmittel");
+/** German compounds ("Spülmaschinentabs", "Rattengift") are matched on their last part. */
+const POISON = anyOf(
+  "\\w*(?:reiniger|tabs|waschmittel|bleiche|gift|spulmittel|spuelmittel|putzmittel|entkalker|losungsmittel|loesungsmittel|desinfektionsmittel)","abflussreiniger", "rohrreiniger", "bleiche", "chlorreiniger", "gift", "rattengift", "frostschutz\\w*", "benzin", "knopfbatterie", "batterie", "waschmittel", "putzmittel", "reiniger", "spulmittel", "spuelmittel", "lampenol", "lampenoel", "saure", "saeure", "pflanzenschutzmittel");
 
 const RULES: RedFlagRule[] = [
   {
@@ -18,7 +20,7 @@ const RULES: RedFlagRule[] = [
   {
     id: "de-chest-pain",
     category: "cardiac",
-    when: [/\bbrustschmerz\w*\b|\b(?:schmerz\w*|druck|engegefuhl|engegefuehl|enge|stechen|brennen) (?:\w+ ){0,2}(?:in der|auf der|in meiner|auf meiner|hinter dem) (?:brust|brustbein)\b|\bbrust (?:tut|schmerzt|brennt|druckt|drueckt)\b/],
+    when: [/\b(?:brust|herz) tut (?:\w+ ){0,2}weh\b|\btut (?:mir |ihm |ihr )?(?:die brust|das herz) (?:\w+ ){0,2}weh\b|\bbrustschmerz\w*\b|\b(?:schmerz\w*|druck|engegefuhl|engegefuehl|enge|stechen|brennen) (?:\w+ ){0,2}(?:in der|auf der|in meiner|auf meiner|hinter dem) (?:brust|brustbein)\b|\bbrust (?:tut|schmerzt|brennt|druckt|drueckt)\b/],
     and: [rx`\b${SEVERE}\b|\b${SIGN}\b`],
   },
   {
@@ -26,7 +28,7 @@ const RULES: RedFlagRule[] = [
     category: "stroke",
     when: [
       /\b(?:hangend\w*|haengend\w*|schief\w*) (?:mundwinkel|gesicht|mund)\b|\b(?:mundwinkel|gesicht|mund) (?:\w+ ){0,2}(?:hangt|haengt|schief|gelahmt|gelaehmt|verzogen)\b/,
-      /\bschlaganfall\b(?! (?:vor|im jahr|\d))|\bhirnschlag\b/,
+      /\b(?:hat|habe|hab|bekommt|bekomme|erleidet|erleide|glaube?|vermutlich|verdacht auf|wohl)\b(?: \w+){0,3} (?:einen |ein )?(?:schlaganfall|hirnschlag)\b(?! (?:vor|im jahr|\d))/,
       /\b(?:verwaschen\w*|lallend\w*|undeutlich\w*) (?:sprach\w*|sprechen|spricht)\b|\bspricht (?:verwaschen|undeutlich|wirr|komisch|lallend)\b|\bkann (?:nicht mehr|kaum) sprechen\b/,
       /\b(?:kann|konnen|koennen) (?:\w+ ){0,3}(?:arm|bein|hand|seite) (?:\w+ )?(?:nicht mehr|nicht) (?:bewegen|heben|spuren|spueren)\b/,
       /\b(?:plotzlich|ploetzlich|auf einmal)\b(?: \w+){0,5} (?:nicht mehr (?:bewegen|sprechen|sehen)|gelahmt|gelaehmt|taub|doppelbilder|blind)\b/,
@@ -80,7 +82,7 @@ const RULES: RedFlagRule[] = [
     id: "de-suicidal",
     category: "suicidal_self_harm",
     when: [
-      /\b(?:mich|sich) (?:umbringen|toten|toeten|das leben nehmen|umzubringen|umbringt)\b/,
+      /\b(?:mich|sich) (?:umbringen|toten|toeten|das leben nehmen|umzubringen|umbringt)\b|\b(?:mir|sich|dir) das leben (?:zu )?nehmen\b/,
       /\b(?:selbstmord|suizid)\b(?: \w+){0,2} (?:begehen|machen|gedanken)\b|\bsuizidgedanken\b|\bsuizidal\b|\bselbstmordgedanken\b/,
       /\b(?:will|mochte|moechte|wurde gern|wuerde gern) (?:nicht mehr leben|sterben|tot sein)\b|\bnicht mehr leben\b/,
       /\b(?:ritze mich|schneide mich|selbstverletz\w*)\b/,
@@ -109,7 +111,7 @@ const CONTEXT: LanguageContext = {
   fiction: /\b(?:roman|geschichte|drehbuch|figur|fiktion|film|serie)\b/,
   general: [
     /^(?:was|welche|wie|warum|wann|ist|sind|kann|konnen)\b(?: \w+){0,6} (?:symptome|anzeichen|ursachen|behandlung|unterschied|risiko|erste hilfe|dosis|warnzeichen)\b/,
-    /\bwas tun,? wenn\b|\bwenn jemand\b|\bwie (?:senke|senken|verringere|vorbeugen)\b/,
+    /\b(?:wie|woran) (?:erkenne|erkennt|merke|merkt|bemerkt)\b|\bwas tun,? wenn\b|\bwenn jemand\b|\bwie (?:senke|senken|verringere|vorbeugen)\b/,
     /\b(?:student\w*|prufung|pruefung|hypothetisch|theoretisch|aus neugier|bedeutet|bedeutung|definition)\b/,
   ],
   currentEvent: [/\b(?:jetzt|gerade|seit|heute|hilfe|ich habe (?!eine frage)|ich kann|ich bekomme|mein \w+ (?:hat|ist)|meine \w+ (?:hat|ist))\b/],

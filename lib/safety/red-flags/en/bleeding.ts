@@ -21,7 +21,7 @@ export const BLEEDING_RULES: RedFlagRule[] = [
       /\b(?:coffee grounds?)\b/,
       /\bbleeding (?:heavily|a lot|badly|profusely|everywhere|so much|really bad|through)\b/,
       /\b(?:heavy|severe|massive|uncontrolled|uncontrollable) bleeding\b/,
-      /\bsoaked (?:through|thru)\b|\bsoak\w* (?:through )?(?:a|the|several|two|three|\d) (?:towels?|bandages?|tea towels?|dressings?)\b/,
+      /\bsoaked (?:through|thru)\b|\bsoaking through (?:everything|the|his|her|my|a|two|several)\b|\bsoak\w* (?:through )?(?:a|the|several|two|three|\d) (?:towels?|bandages?|tea towels?|dressings?)\b/,
       /\bstill bleeding\b(?: \w+){0,4} (?:after|despite|even with|through)\b/,
       /\b(?:pressing|pressure|pressed)\b(?: \w+){0,5} (?:\d+|twenty|thirty|ten|fifteen) (?:minutes|mins)\b(?: \w+){0,6} (?:still|bleeding)\b/,
       /\b(?:cut|chopped|sliced|severed|torn) (?:\w+ ){0,2}(?:off|clean off)\b|\bamputat\w*\b/,

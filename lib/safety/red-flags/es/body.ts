@@ -13,7 +13,9 @@ const FACE_DROOP = anyOf(
   "paralisis facial",
 );
 const SPEECH = anyOf(
-  "arrastra (?:las )?palabras", "arrastrando (?:las )?palabras", "habla (?:muy )?(?:raro|mal|rara|extrano|enredado|trabado|incoherente|borracho|como borracho)",
+  "arrastra (?:las )?palabras", "arrastrando (?:las )?palabras",
+  "(?:habla|hablar|hablando|habla) (?:muy )?(?:raro|mal|rara|extrano|enredado|trabado|incoherente|borracho|como borracho|cosas raras|sin sentido)",
+  "se (?:le|me) traba (?:la lengua|al hablar)", "no entiende (?:lo que|nada de lo que|cuando) (?:le )?(?:decimos|digo|hablamos)",
   "no (?:puede|puedo) hablar(?: bien)?", "no le salen las palabras", "no me salen las palabras", "balbucea", "dice cosas sin sentido", "no se le entiende",
 );
 const WEAK_SIDE = anyOf(
@@ -83,7 +85,8 @@ export const ES_BODY_RULES: RedFlagRule[] = [
       /\b(?:labios|cara|piel|unas|boca|dedos)\b(?: \w+){0,2} (?:morad[oa]s?|azul(?:es)?|azulad[oa]s?|grises)\b/,
       /\b(?:ataque|crisis) de asma\b/,
       /\b(?:inhalador|ventolin|salbutamol|puff|bombita)\b(?: \w+){0,3} no (?:le |me )?(?:hace (?:nada|efecto)|funciona|sirve|ayuda)\b/,
-      /\b(?:me|le) cuesta (?:mucho )?respirar\b|\bdificultad (?:grave |severa )?para respirar\b|\brespira con (?:mucha )?dificultad\b/,
+      /\basfixi\w+\b|\bsofoc(?:o|a|ando|andome)\b/,
+      /\b(?:me|le|nos) cuesta (?:\w+ ){0,2}respirar\b|\bsin poder respirar\b|\bdificultad (?:grave |severa )?para respirar\b|\brespira con (?:mucha )?dificultad\b/,
       /\b(?:se le hunden|se hunden|hundiendo) (?:las costillas|el pecho|entre las costillas)\b/,
       /\b(?:no respira|dejo de respirar|ha dejado de respirar|deja de respirar)\b/,
       /\b(?:jadeando|boqueando)\b/,
@@ -118,7 +121,7 @@ export const ES_BODY_RULES: RedFlagRule[] = [
     category: "seizure",
     when: [
       /\bconvulsi\w+\b/,
-      /\b(?:ataque epileptico|crisis epileptica|crisis convulsiva)\b/,
+      /\b(?:ataque|crisis) (?:de )?epilep\w*\b|\bcrisis convulsiva\b/,
       /\b(?:se puso|esta|se quedo) (?:rigid[oa]|ties[oa]) y (?:tiembla|se sacude|temblando|sacudiendose)\b|\btiembla todo\b|\bse sacude (?:todo|entero)\b/,
       /\bespuma por la boca\b|\bojos en blanco\b/,
     ],

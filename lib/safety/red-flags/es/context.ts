@@ -47,11 +47,13 @@ export const ES_CONTEXT: LanguageContext = {
     /\b(?:que (?:hago|hacer|debo hacer|se hace)|como (?:actuar|ayudar)) (?:si|cuando) (?:alguien|una persona|uno|otra persona)\b|\bsi alguien\b|\bcuando alguien\b|\bsi una persona\b/,
     /\b(?:estudiante|examen|clase|curso|enfermeria|carrera de medicina|tarea|trabajo de clase|apuntes)\b/,
     /\bsignifica\b|\bdefinicion\b|\bhipotetic\w*|\bsupongamos\b|\bimagina\b|\ben teoria\b|\bpor curiosidad\b|\bsolo (?:pregunto|tengo curiosidad)\b|\ben general\b/,
+    /\bcomo (?:se|saber|puedo saber|sabes|reconocer|reconozco|identificar|distinguir) (?:si|que|cuando)\b|\ben caso de\b|\bes hereditari\w*\b/,
     /\b(?:como|que) (?:\w+ ){0,2}(?:bajar|reducir|prevenir|evitar|disminuir) (?:\w+ ){0,2}riesgo\b|\bes normal que\b|\bcuanto (?:tiempo )?(?:tarda|dura)\b/,
   ],
   currentEvent: [
     /\b(?:ahora|ahorita|ahora mismo|en este momento|hace (?:\d+|unos?|una|media|pocos?) (?:minutos?|horas?|rato)|esta (?:noche|manana|tarde)|hoy|desde hace|ayuda|auxilio|socorro|urgente)\b/,
-    /\b(?:tengo (?!una pregunta|curiosidad|un examen|que )|me duele|me duelen|estoy|siento|me siento|no puedo|me falta|me cuesta|me ahogo|me tome|me trague|me corte|quiero|voy a|me quiero)\b/,
+    // "¿cómo sé si estoy teniendo un infarto?": a first person after "si" (if) is hypothetical.
+    /(?<!\bsi )\b(?:tengo (?!una pregunta|curiosidad|un examen|que )|me duele|me duelen|estoy|siento|me siento|no puedo|me falta|me cuesta|me ahogo|me tome|me trague|me corte|quiero|voy a|me quiero)\b/,
     /\bmi (?:\w+ )?(?!profesor|libro|clase|examen|personaje|novela|historia)\w+ (?:esta|tiene|no puede|no respira|se cayo|se desmayo|se tomo|le duele|dice)\b/,
   ],
   markers: /\b(?:el|la|los|las|del|al|de|que|y|mi|mis|tengo|tiene|esta|estoy|muy|por|con|una|un|se|le|lo|para|pero|como|hace|ahora|quiero|puedo|yo|su|sus|nos|ya|hay|ayuda|porque|duele|siento)\b/,

@@ -19,12 +19,16 @@ export const PILLS = anyOf(
   "aspirinas?", "antidepresivos?", "ansioliticos?", "somniferos?", "calmantes?", "clonazepam", "alprazolam", "diazepam", "tramadol", "insulina", "rivotril", "orfidal",
 );
 export const LOTS = anyOf(
-  "muchas?", "muchos", "todas? (?:las|los)", "todo el (?:frasco|bote|blister)", "un monton de", "demasiad[oa]s", "un punado de", "varias cajas de", "(?:el|un|una|la) (?:frasco|bote|caja|blister) (?:entero|entera|completo|completa)?(?: de)?",
+  "muchas?", "muchos", "todas? (?:las|los)", "todo el (?:frasco|bote|blister)", "un monton de", "demasiad[oa]s", "un punado de", "varias cajas de", "(?:el|un|una|la) (?:frasco|bote|caja|blister|tira|tableta)(?: entero| entera| completo| completa)?(?: de)?", "(?:unas|unos) cuantas?", "varias", "un punado",
   "(?:1\\d|[2-9]\\d|\\d{3})", "veinte", "treinta", "cuarenta", "cincuenta", "cien",
 );
-export const TOOK = anyOf("me tome", "se tomo", "tome", "tomo", "me trague", "se trago", "trague", "ingeri", "ingirio", "me he tomado", "se ha tomado", "ha tomado", "he tomado", "me bebi", "se bebio", "bebio");
+export const TOOK = anyOf(
+  "me tome", "se tomo", "tome", "tomo", "me trague", "se trago", "trague", "ingeri", "ingirio", "me he tomado", "se ha tomado", "ha tomado", "he tomado",
+  "me bebi", "se bebio", "bebio", "me meti", "se metio", "me empastille", "se empastillo", "me zampe", "se zampo",
+);
 export const POISON = anyOf(
   "lejia", "cloro", "veneno", "raticida", "matarratas", "anticongelante", "desatascador", "destapacanos", "gasolina", "queroseno", "pilas? de boton", "pilas?",
   "insecticida", "herbicida", "detergente", "limpiador", "amoniaco", "sosa caustica", "aguarras", "liquido de (?:frenos|baterias)", "capsulas? de detergente", "acido", "fertilizante", "salfuman",
+  "desinfectante", "lavandina", "suavizante", "quitagrasas", "limpiavidrios", "producto de limpieza", "productos de limpieza", "pinol", "fabuloso", "thinner", "solvente", "plaguicida", "veneno para (?:ratas|cucarachas|hormigas)",
 );
 export const SELF_KILL = anyOf("suicidarme", "matarme", "quitarme la vida", "morirme", "acabar con (?:mi vida|todo|todo esto)", "terminar con (?:mi vida|todo)", "hacerme dano", "cortarme", "ahorcarme", "tirarme (?:de|por|al|a las vias)", "desaparecer para siempre", "dejar de existir", "no despertar");

@@ -23,7 +23,11 @@ const RULES: RedFlagRule[] = [
   {
     id: "fr-chest-pain",
     category: "cardiac",
-    when: [rx`\b${anyOf("mal", "douleurs?", "serrement", "oppression", "poids", "pression", "brulure")} (?:\w+ ){0,3}${anyOf("a la", "dans la", "de la", "sur la", "a ma", "dans ma", "au", "sur le", "dans le")} ${CHEST}\b`, /\bdouleurs? thoraciques?\b/],
+    when: [
+      rx`\b${anyOf("mal", "douleurs?", "serrement", "oppression", "poids", "pression", "brulure")} (?:\w+ ){0,3}${anyOf("a la", "dans la", "de la", "sur la", "a ma", "dans ma", "au", "sur le", "dans le")} ${CHEST}\b`,
+      /\bdouleurs? thoraciques?\b/,
+      rx`\b(?:serre|ecrase|comprime|oppresse|brule|serrent) (?:\w+ )?(?:la |ma |le |sa )?${CHEST}\b|\b${CHEST} (?:me |lui )?(?:serre|fait mal|brule|ecrase)\b`,
+    ],
     and: [rx`\b${SEVERE}\b|\b${SIGN}\b`],
   },
   {
@@ -44,7 +48,9 @@ const RULES: RedFlagRule[] = [
     category: "breathing",
     when: [
       /\b(?:n arrive (?:plus|pas) a|ne peux (?:plus|pas)|ne peut (?:plus|pas)|n arrivons pas a) respirer\b/,
-      /\b(?:j etouffe|il etouffe|elle etouffe|s etouffe|en train d etouffer|s est etouffe)\b/,
+      /\b(?:j etouffe|il etouffe|elle etouffe|s etouffe|en train d etouffer|s est etouffe)\b|\bsuffoqu\w*\b|\basphyxi\w*\b/,
+      /\brespire (?:tres |vraiment |super )?mal\b|\bdu mal a respirer\b|\brespire difficilement\b/,
+      /\b(?:devient|est|devenu|devenue) (?:tout |toute )?(?:bleu|bleue|violet|violette)\b/,
       /\b(?:levres|visage|peau|doigts)\b(?: \w+){0,2} (?:bleu\w*|violet\w*|gris\w*)\b/,
       /\bne respire (?:plus|pas)\b|\ba arrete de respirer\b/,
       /\b(?:crise d asthme)\b(?: \w+){0,6} (?:ventoline|inhalateur|ne marche|ne fait rien|grave)\b/,
@@ -65,8 +71,10 @@ const RULES: RedFlagRule[] = [
     id: "fr-overdose-poisoning",
     category: "overdose_poisoning",
     when: [
-      rx`\b(?:j ai pris|il a pris|elle a pris|j ai avale|il a avale|elle a avale|a avale|ai avale|pris|avale) (?:\w+ ){0,2}${anyOf("toute la boite", "toute la plaquette", "tout le flacon", "toute la boite de", "beaucoup de", "trop de", "une trentaine", "une vingtaine", "plein de", "des dizaines de", "(?:1\\d|[2-9]\\d|\\d{3})")} (?:\w+ ){0,2}(?:${PILLS})?`,
+      rx`\b(?:j ai pris|il a pris|elle a pris|j ai avale|il a avale|elle a avale|a avale|ai avale|pris|avale) (?:\w+ ){0,2}${anyOf("toute la boite", "toute la plaquette", "tout le flacon", "toute la boite de", "une boite", "une plaquette", "un flacon", "un tube", "beaucoup de", "trop de", "une trentaine", "une vingtaine", "plein de", "des dizaines de", "(?:1\\d|[2-9]\\d|\\d{3})")} (?:\w+ ){0,2}(?:${PILLS})?`,
       /\bsurdose\b|\boverdose\b/,
+      rx`\b(?:avale|pris|mange) (?:\w+ ){0,2}${PILLS} (?:de|a) (?:sa|son|ses|ma|mon|mes) (?:grand mere|grand pere|mere|pere|maman|papa|soeur|frere|mari|femme|copine|copain)\b`,
+      rx`\b(?:fille|fils|enfant|bebe|petit|petite|garcon) (?:\w+ ){0,3}(?:avale|mange|bu|pris) (?:\w+ ){0,2}${PILLS}\b`,
       rx`\b(?:bu|avale|mange|ingere|bois|boit) (?:\w+ ){0,3}${POISON}\b`,
       /\bintoxi\w+ (?:au|par le) monoxyde\b|\bmonoxyde de carbone\b|\bempoisonn\w+\b/,
     ],
@@ -87,7 +95,7 @@ const RULES: RedFlagRule[] = [
     category: "suicidal_self_harm",
     when: [
       rx`\b${anyOf("je veux", "j ai envie de", "je vais", "je pense a", "envie de", "je voudrais", "je compte", "j ai decide de")} ${SELF}\b(?! (?:de|di|d) (?:la |le |a )?${DYING_OF})`,
-      /\bidees? suicidaires?\b|\bpense(?:r|es)? au suicide\b|\bje ne veux plus vivre\b|\bje veux plus vivre\b|\bmarre de vivre\b/,
+      /\bplus envie de vivre\b|\benvie d en finir\b|\bidees? suicidaires?\b|\bpense(?:r|es)? au suicide\b|\bje ne veux plus vivre\b|\bje veux plus vivre\b|\bmarre de vivre\b/,
       /\b(?:tout le monde|ma famille) (?:serait|seraient|irait|iraient) mieux sans moi\b/,
       /\bje me scarifie\b|\bje me coupe (?:les bras|les poignets|encore)\b|\bautomutil\w+\b/,
       /\b(?:va|veut) (?:se suicider|se tuer|se faire du mal|mettre fin a ses jours)\b/,
@@ -114,7 +122,7 @@ const CONTEXT: LanguageContext = {
   fiction: /\b(?:roman|nouvelle|histoire|scenario|personnage|fiction|film|serie)\b/,
   general: [
     /^(?:quels?|quelles?|comment|pourquoi|qu est ce|est ce|c est quoi)\b(?: \w+){0,6} (?:symptomes?|signes?|causes?|traitements?|difference|risques?|premiers secours|prevenir|dose)\b/,
-    /\bque faire (?:si|quand) (?:quelqu un|on)\b|\bsi quelqu un\b|\bcomment (?:reduire|diminuer|prevenir)\b/,
+    /\bcomment (?:savoir|reconnaitre|on sait|sait on|faire la difference)\b|\bque faire (?:si|quand) (?:quelqu un|on)\b|\bsi quelqu un\b|\bcomment (?:reduire|diminuer|prevenir)\b/,
     /\b(?:etudiant\w*|examen|cours|hypothetique\w*|en theorie|par curiosite|signifie|veut dire|definition)\b/,
   ],
   currentEvent: [/\b(?:maintenant|en ce moment|depuis|ce soir|aujourd hui|aidez moi|au secours|j ai (?!une question)|je suis|je n arrive|je ne peux|mon \w+ (?:a|est)|ma \w+ (?:a|est))\b/],

@@ -13,7 +13,7 @@ const RULES: RedFlagRule[] = [
   {
     id: "it-heart-attack-now",
     category: "cardiac",
-    when: [rx`\b${anyOf("credo di avere", "penso di avere", "sto avendo", "sta avendo", "ho", "ha", "mi sta venendo", "gli sta venendo", "le sta venendo", "credo che (?:abbia|sia|stia avendo)")} (?:un )?${anyOf("infarto", "attacco di cuore", "attacco cardiaco", "arresto cardiaco")}\b`],
+    when: [/\bsi (?:tiene|stringe|tocca) il petto\b/, rx`\b${anyOf("credo di avere", "penso di avere", "sto avendo", "sta avendo", "ho", "ha", "mi sta venendo", "gli sta venendo", "le sta venendo", "credo che (?:abbia|sia|stia avendo)")} (?:un )?${anyOf("infarto", "attacco di cuore", "attacco cardiaco", "arresto cardiaco")}\b`],
     unless: [/\b(?:paura|rischio|prevenire|evitare|anni fa)\b/],
   },
   {
@@ -41,7 +41,7 @@ const RULES: RedFlagRule[] = [
     when: [
       /\bnon (?:riesco|riesce|riusciamo) (?:piu )?a respirare\b/,
       /\b(?:soffoca|soffocando|sto soffocando|sta soffocando|soffocato)\b/,
-      /\bmi manca (?:l )?aria\b|\bmanca il (?:fiato|respiro)\b|\bfame d aria\b/,
+      /\b(?:mi|gli|le|ci) manca (?:l )?aria\b|\bmanca il (?:fiato|respiro)\b|\bfame d aria\b/,
       /\b(?:labbra|viso|faccia|pelle|dita)\b(?: \w+){0,2} (?:blu|viola|violacee?|bluastre?|cianotic\w*)\b/,
       /\bnon respira(?: piu)?\b|\bha smesso di respirare\b/,
       /\b(?:attacco|crisi) d asma\b(?: \w+){0,6} (?:ventolin|spray|non (?:passa|funziona))/,
@@ -52,7 +52,7 @@ const RULES: RedFlagRule[] = [
     category: "anaphylaxis",
     when: [
       /\bgola\b(?: \w+){0,3} (?:chiude|chiudendo|gonfi\w*|stretta)\b|\b(?:mi|gli|le) si chiude la gola\b/,
-      /\b(?:lingua|labbra|viso|faccia|occhi|palpebre)\b(?: \w+){0,3} (?:gonfi\w*)\b|\b(?:mi|gli|le) si gonfia (?:la |il |le )?(?:lingua|labbra|viso|faccia)\b/,
+      /\b(?:lingua|labbra|viso|faccia|occhi|palpebre)\b(?: \w+){0,3} (?:gonfi\w*)\b|\b(?:mi|gli|le) si (?:gonfia|gonfiano|chiude) (?:la |il |le )?(?:lingua|labbra|viso|faccia|gola)\b/,
       /\bshock anafilattico\b|\banafilassi\b|\bnon riesco (?:piu )?a deglutire\b/,
     ],
     unless: [/\b(?:dente|dentista|botta|zanzara)\b/],
@@ -73,7 +73,7 @@ const RULES: RedFlagRule[] = [
     category: "severe_bleeding",
     when: [
       /\b(?:sangu\w+|sangue|emorragia)\b(?: \w+){0,4} (?:non si ferma|non smette|tantissimo|a fiotti|molto|dappertutto)\b|\bnon smette di sanguinare\b/,
-      /\bperdendo (?:molto|tanto) sangue\b|\bperdo (?:molto|tanto) sangue\b/,
+      /\bperd\w* (?:molto|tanto|tantissimo|parecchio) sangue\b/,
       /\b(?:accoltellat\w*|pugnalat\w*|coltellata|sparato|colpo di pistola|ferita d arma da fuoco)\b/,
       /\b(?:vomit\w*|sputo|sputa|tossisce) sangue\b|\bpozza di sangue\b/,
     ],

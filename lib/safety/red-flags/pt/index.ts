@@ -6,7 +6,7 @@ const CHEST = anyOf("peito", "torax");
 const SEVERE = anyOf("muita", "muito", "forte", "fortissima", "intensa", "insuportavel", "horrivel", "aperto", "apertando", "esmagando", "de repente", "subita", "ha \\d+ ?min\\w*", "agora", "socorro", "ajuda", "urgente");
 const SIGN = anyOf("braco", "mandibula", "queixo", "costas", "pescoco", "suando", "suor\\w*", "sua frio", "nausea\\w*", "enjoo", "vomit\\w*", "tontura", "tonto", "palido", "respirar", "falta de ar", "sem ar");
 const PILLS = anyOf("comprimidos?", "remedios?", "pilulas?", "medicamentos?", "capsulas?", "paracetamol", "ibuprofeno", "calmantes?", "antidepressivos?", "insulina", "rivotril", "clonazepam");
-const POISON = anyOf("agua sanitaria", "lixivia", "cloro", "veneno", "chumbinho", "raticida", "soda caustica", "desentupidor", "gasolina", "bateria de botao", "pilha", "detergente", "inseticida", "agrotoxico", "creolina", "querosene");
+const POISON = anyOf("produtos? de limpeza", "desinfetante", "alvejante", "amaciante", "removedor", "agua sanitaria", "lixivia", "cloro", "veneno", "chumbinho", "raticida", "soda caustica", "desentupidor", "gasolina", "bateria de botao", "pilha", "detergente", "inseticida", "agrotoxico", "creolina", "querosene");
 const DYING_OF = anyOf("fome", "rir", "riso", "sede", "frio", "calor", "tedio", "vergonha", "saudade", "sono", "cansaco");
 
 const RULES: RedFlagRule[] = [
@@ -30,7 +30,7 @@ const RULES: RedFlagRule[] = [
       /\b(?:tendo|a ter|teve agora|acho que (?:e|teve|esta tendo)|esta tendo|esta a ter) (?:um )?(?:avc|derrame|acidente vascular)\b/,
       /\bnao (?:consigo|consegue) (?:mexer|mover|levantar|sentir) (?:o|a|meu|minha|seu|sua) (?:braco|perna|mao|lado)\b/,
       /\b(?:de repente|do nada|subitamente)\b(?: \w+){0,3} (?:nao (?:consigo|consegue) (?:mexer|falar|ver|sentir)|fala enrolada|perdi a visao)\b/,
-      /\bfala (?:enrolada|arrastada|estranha|embolada)\b|\bnao consegue falar(?: direito)?\b/,
+      /\b(?:falando|fala|falar) (?:enrolad[oa]|arrastad[oa]|estranh[oa]|embolad[oa]|errad[oa]|sem sentido)\b|\bnao (?:mexe|move|sente|levanta) (?:o|a) (?:braco|perna|lado|mao)\b|\bnao consegue falar(?: direito)?\b/,
       /\bpior dor de cabeca da (?:minha|sua) vida\b/,
     ],
     unless: [/\b(?:medo|risco|prevenir|diminuir)\b/],
@@ -41,7 +41,7 @@ const RULES: RedFlagRule[] = [
     when: [
       /\bnao (?:consigo|consegue|conseguimos|estou conseguindo|esta conseguindo) respirar\b/,
       /\b(?:engasgad[oa]|engasgou|engasgando|sufocando|asfixiad[oa])\b/,
-      /\bfalta de ar (?:muito )?(?:forte|grave|intensa)\b|\bsem ar\b|\bme falta o ar\b/,
+      /\bfalta de ar (?:muito )?(?:forte|grave|intensa)\b|\b(?:muita|bastante) falta de ar\b|\bsem ar\b|\b(?:me|lhe) falta o ar\b|\bsem conseguir respirar\b|\bdificuldade (?:pra|para) respirar\b/,
       /\b(?:labios|boca|rosto|pele|dedos)\b(?: \w+){0,2} (?:roxos?|roxas?|azuis|azulados?|arroxeados?)\b/,
       /\bnao (?:esta )?respira(?:ndo)?\b|\bparou de respirar\b/,
       /\bcrise de asma\b(?: \w+){0,6} (?:bombinha|inalador|nao (?:melhora|resolve|funciona))/,
@@ -52,7 +52,7 @@ const RULES: RedFlagRule[] = [
     category: "anaphylaxis",
     when: [
       /\bgarganta\b(?: \w+){0,2} (?:fechando|fechou|inchad[oa]|inchando)\b/,
-      /\b(?:lingua|labios|rosto|cara|olhos|palpebras)\b(?: \w+){0,2} (?:inchad[oa]s?|inchando|inchou)\b/,
+      /\b(?:lingua|labios|rosto|cara|olhos|palpebras|boca|garganta)\b(?: \w+){0,2} (?:inchad[oa]s?|inchando|inchou)\b/,
       /\bchoque anafilatico\b|\banafilaxia\b|\bnao (?:consigo|consegue) engolir\b/,
     ],
     unless: [/\b(?:dente|dentista|pancada|mosquito)\b/],
@@ -84,7 +84,7 @@ const RULES: RedFlagRule[] = [
     when: [
       rx`\b(?:quero|vou|penso em|pensando em|tenho vontade de|vontade de) (?:me matar|me suicidar|suicidar|tirar a (?:minha )?vida|acabar com (?:tudo|a minha vida|minha vida)|morrer(?! (?:de|di|d) (?:la |le |a )?${DYING_OF})|sumir para sempre|me machucar|me cortar)\b`,
       rx`\bquero morrer\b(?! (?:de|di|d) (?:la |le |a )?${DYING_OF})`,
-      /\bnao quero mais viver\b|\bpensamentos? suicidas?\b|\bpensando em suicidio\b|\bsuicida\b/,
+      /\bquero (?:sumir|desaparecer)(?: para sempre)?\b|\bnao aguento mais viver\b|\bnao quero mais viver\b|\bpensamentos? suicidas?\b|\bpensando em suicidio\b|\bsuicida\b/,
       /\b(?:todos|minha familia) (?:ficariam|estariam|viveriam) melhor sem mim\b/,
       /\b(?:me corto|me cortei|automutila\w*|autolesao)\b/,
     ],
@@ -110,7 +110,7 @@ const CONTEXT: LanguageContext = {
   fiction: /\b(?:romance|conto|historia|roteiro|personagem|ficcao|filme|novela)\b/,
   general: [
     /^(?:quais|qual|como|por que|porque|o que|e|sao|pode|podem)\b(?: \w+){0,6} (?:sintomas?|sinais?|causas?|tratamentos?|diferenca|riscos?|primeiros socorros|dose|prevenir)\b/,
-    /\bo que fazer (?:se|quando) alguem\b|\bse alguem\b|\bcomo (?:posso )?(?:diminuir|reduzir|prevenir)\b/,
+    /\b(?:em|en) caso de\b|\bo que fazer (?:se|quando) alguem\b|\bse alguem\b|\bcomo (?:posso )?(?:diminuir|reduzir|prevenir)\b/,
     /\b(?:estudante|prova|aula|faculdade|hipotetic\w*|em teoria|por curiosidade|significa|definicao)\b|\bo que e\b/,
   ],
   currentEvent: [/\b(?:agora|neste momento|ha \d+ minutos|hoje|socorro|ajuda|estou|nao consigo|tenho (?!uma duvida)|meu \w+ (?:esta|tem|nao)|minha \w+ (?:esta|tem|nao))\b/],
