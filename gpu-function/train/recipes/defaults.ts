@@ -28,6 +28,8 @@ export function baseModelConfig(): HfConfig {
     bos_token_id: null,
     pad_token_id: 0,
     rope_theta: 10000,
+    // Too small to be trusted with free text: the app answers in quote mode (CHAT_GROUNDING=auto).
+    medchat_small_model: true,
   };
 }
 
