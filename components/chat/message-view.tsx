@@ -95,7 +95,7 @@ export function MessageView({ message, streaming, isLastAssistant, onRetry, feed
           case "text":
             return (
               <div key={i} data-testid="answer-text">
-                <Markdown text={part.text} anchorPrefix={anchorPrefix} sourceCount={sources.length} />
+                <Markdown text={part.text} anchorPrefix={anchorPrefix} sourceCount={sources.length} sourceTitles={sources.map((s) => s.title ?? "")} />
               </div>
             );
           case "data-error":
