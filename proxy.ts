@@ -4,6 +4,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { MAX_CHAT_BODY_BYTES } from "@/lib/chat/request";
 import { isValidVisitorId, newVisitorId, VISITOR_COOKIE, visitorCookieOptions } from "@/lib/chat/visitor";
+import { embedFrameAncestors } from "@/lib/widget/frame-ancestors";
 
 const SECURITY_HEADERS: Record<string, string> = {
   "x-content-type-options": "nosniff",
@@ -17,7 +18,7 @@ const SECURITY_HEADERS: Record<string, string> = {
 /** Set by lib/db in this process while a server database's schema is behind drizzle/ (no database import here). */
 const SCHEMA_PROBLEM = Symbol.for("medchat.db.schemaProblem");
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest): Promise<NextResponse> {
   const problem = (globalThis as { [SCHEMA_PROBLEM]?: () => string | null })[SCHEMA_PROBLEM]?.() ?? null;
   if (problem) {
     const headers = { "retry-after": "10", "cache-control": "no-store" };
@@ -46,6 +47,15 @@ export function proxy(request: NextRequest) {
     response.cookies.set(VISITOR_COOKIE, id, visitorCookieOptions(request.nextUrl.protocol === "https:"));
   }
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
+  if (request.nextUrl.pathname === "/embed") return allowSiteFraming(request, response);
+  return response;
+}
+
+/** The widget panel may be framed only by its site's own origins (frame-ancestors), never by others. */
+async function allowSiteFraming(request: NextRequest, response: NextResponse): Promise<NextResponse> {
+  const ancestors = await embedFrameAncestors(request.nextUrl.searchParams.get("site"), request.nextUrl.origin);
+  response.headers.set("content-security-policy", SECURITY_HEADERS["content-security-policy"].replace("frame-ancestors 'self'", `frame-ancestors ${ancestors}`));
+  response.headers.delete("x-frame-options");
   return response;
 }
 
