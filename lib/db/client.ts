@@ -5,6 +5,7 @@
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import type { Pool as PgPool } from "pg";
+import type { PGlite } from "@electric-sql/pglite";
 import * as schema from "./schema";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -150,11 +151,21 @@ export class MissingDatabaseUrlError extends Error {
 
 async function pgliteHandle(folder: string | null): Promise<DbHandle> {
   const { openPglite } = await import("./embedded-server");
+  return handleForPglite(await openPglite(folder));
+}
+
+/** A DbHandle over an open PGlite instance (closing the handle closes it). */
+export async function handleForPglite(client: PGlite): Promise<DbHandle> {
   const { drizzle } = await import("drizzle-orm/pglite");
-  const client = await openPglite(folder);
   const withSession: DbHandle["withSession"] = (fn) =>
-    // PGlite is one session already; queries of `fn` run on it in order.
-    fn({ query: (text) => client.query(text), release: () => {} });
+    // PGlite is one session already. The simple-query protocol (exec), as pg's client.query(text) uses.
+    fn({
+      query: async (text) => {
+        const results = await client.exec(text);
+        return results[results.length - 1] ?? { rows: [] };
+      },
+      release: () => {},
+    });
   return { db: drizzle(client, { schema }) as unknown as Db, kind: "pglite", withSession, close: () => client.close() };
 }
 

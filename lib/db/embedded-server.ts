@@ -62,10 +62,10 @@ export async function serveEmbeddedDatabase(opts: EmbeddedServerOptions): Promis
   try {
     pglite = await openPglite(folder);
     if (opts.migrate !== false) {
-      const { drizzle } = await import("drizzle-orm/pglite");
-      const { migrate } = await import("drizzle-orm/pglite/migrator");
-      const { migrationsFolder } = await import("./migrate");
-      await migrate(drizzle(pglite), { migrationsFolder: migrationsFolder() });
+      const { handleForPglite } = await import("./client");
+      const { migrateDb } = await import("./migrate");
+      const { applied } = await migrateDb(await handleForPglite(pglite));
+      if (applied.length) log(`[db] applied migrations: ${applied.join(", ")}`);
     }
     const { PGLiteSocketServer } = await import("@electric-sql/pglite-socket");
     const server = new PGLiteSocketServer({

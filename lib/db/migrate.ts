@@ -2,7 +2,7 @@
 // lists). On a server database (pg, Neon) this is a release step, `npm run db:migrate`,
 // run under a Postgres advisory lock so concurrent runs wait for each other instead of
 // failing on each other's half-applied changes; app instances only check that the schema
-// is current (schemaStatus). The embedded database keeps migrating at start.
+// is current (schemaStatus). The embedded database keeps migrating at start (same code).
 import fs from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
@@ -25,29 +25,41 @@ export function journalEntries(folder = migrationsFolder()): JournalEntry[] {
   return journal.entries;
 }
 
-export async function migrateDb(handle: DbHandle): Promise<void> {
-  const migrationsFolderPath = migrationsFolder();
-  if (handle.kind === "pglite") {
-    const { migrate } = await import("drizzle-orm/pglite/migrator");
-    await migrate(handle.db as never, { migrationsFolder: migrationsFolderPath });
-    return;
-  }
-  // One session holds the advisory lock and runs the migrations: drizzle over that one client.
-  await handle.withSession(async (client) => {
-    await client.query(`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`);
+/**
+ * Applies every migration of drizzle/ that the database has not recorded, in journal
+ * order, in ONE transaction that first takes a transaction-level advisory lock: concurrent
+ * runs queue behind it and then find nothing left to do. Records go to drizzle's own
+ * table (drizzle.__drizzle_migrations: hash, created_at = the journal's "when"), so
+ * databases migrated by drizzle's migrator before carry on. A migration counts as applied
+ * when its "when" is recorded — not only when it is newer than the newest record — so
+ * migrations written by hand on parallel branches (out of "when" order) are not skipped.
+ */
+export async function migrateDb(handle: DbHandle): Promise<{ applied: string[] }> {
+  const { readMigrationFiles } = await import("drizzle-orm/migrator");
+  const folder = migrationsFolder();
+  const files = readMigrationFiles({ migrationsFolder: folder });
+  const tags = journalEntries(folder).map((e) => e.tag);
+  return handle.withSession(async (client) => {
+    const applied: string[] = [];
+    await client.query("begin");
     try {
-      if (handle.kind === "neon") {
-        const { drizzle } = await import("drizzle-orm/neon-serverless");
-        const { migrate } = await import("drizzle-orm/neon-serverless/migrator");
-        await migrate(drizzle(client as never), { migrationsFolder: migrationsFolderPath });
-      } else {
-        const { drizzle } = await import("drizzle-orm/node-postgres");
-        const { migrate } = await import("drizzle-orm/node-postgres/migrator");
-        await migrate(drizzle(client as never), { migrationsFolder: migrationsFolderPath });
+      await client.query(`select pg_advisory_xact_lock(${MIGRATION_LOCK_KEY})`);
+      await client.query("create schema if not exists drizzle");
+      await client.query("create table if not exists drizzle.__drizzle_migrations (id serial primary key, hash text not null, created_at bigint)");
+      const result = (await client.query("select created_at from drizzle.__drizzle_migrations")) as { rows: { created_at: string | number }[] };
+      const done = new Set(result.rows.map((r) => Number(r.created_at)));
+      for (const [i, migration] of files.entries()) {
+        if (done.has(migration.folderMillis)) continue;
+        for (const statement of migration.sql) if (statement.trim()) await client.query(statement);
+        await client.query(`insert into drizzle.__drizzle_migrations (hash, created_at) values ('${migration.hash.replace(/'/g, "''")}', ${Number(migration.folderMillis)})`);
+        applied.push(tags[i] ?? String(migration.folderMillis));
       }
-    } finally {
-      await client.query(`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`);
+      await client.query("commit");
+    } catch (error) {
+      await client.query("rollback").catch(() => {});
+      throw error;
     }
+    return { applied };
   });
 }
 
@@ -60,21 +72,17 @@ export interface SchemaStatus {
 /** Whether every migration in drizzle/ has been applied (read-only; for app start on a server database). */
 export async function schemaStatus(handle: DbHandle): Promise<SchemaStatus> {
   const entries = journalEntries();
-  const expected = entries.length;
-  const newest = Math.max(0, ...entries.map((e) => e.when));
-  let applied = 0;
-  let newestApplied = 0;
+  let recorded = new Set<number>();
   try {
-    const result = await handle.db.execute(sql`select count(*)::int as n, coalesce(max(created_at), 0)::bigint as newest from drizzle.__drizzle_migrations`);
-    const row = (result as unknown as { rows: { n: number; newest: string | number }[] }).rows[0];
-    applied = Number(row.n);
-    newestApplied = Number(row.newest);
+    const result = await handle.db.execute(sql`select created_at from drizzle.__drizzle_migrations`);
+    recorded = new Set((result as unknown as { rows: { created_at: string | number }[] }).rows.map((r) => Number(r.created_at)));
   } catch (error) {
     // 42P01 undefined_table / 3F000 invalid_schema_name: nothing applied yet.
-    const code = (error as { code?: string; cause?: { code?: string } }).code ?? (error as { cause?: { code?: string } }).cause?.code;
+    const code = (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code;
     if (code !== "42P01" && code !== "3F000") throw error;
   }
-  return { current: newestApplied >= newest && applied >= expected, applied, expected };
+  const applied = entries.filter((e) => recorded.has(e.when)).length;
+  return { current: applied === entries.length, applied, expected: entries.length };
 }
 
 export class SchemaNotCurrentError extends Error {
