@@ -67,15 +67,8 @@ export async function serveEmbeddedDatabase(opts: EmbeddedServerOptions): Promis
       const { applied } = await migrateDb(await handleForPglite(pglite));
       if (applied.length) log(`[db] applied migrations: ${applied.join(", ")}`);
     }
-    const { PGLiteSocketServer } = await import("@electric-sql/pglite-socket");
-    const server = new PGLiteSocketServer({
-      db: guardExtendedQueryBatches(pglite),
-      host: opts.host ?? "127.0.0.1",
-      port: opts.port ?? 0,
-      maxConnections: 100,
-    });
-    await server.start();
-    const address = server.getServerConn();
+    const server = await servePglite(pglite, { host: opts.host, port: opts.port });
+    const address = server.address;
     lock.setAddress(address);
     const db = pglite;
     let closing: Promise<{ flushed: boolean; error?: string }> | undefined;
@@ -103,4 +96,12 @@ export async function serveEmbeddedDatabase(opts: EmbeddedServerOptions): Promis
     lock.release();
     throw error;
   }
+}
+
+/** Serves an open PGlite over the PostgreSQL protocol (pglite-socket's multiplexer, batches kept whole). */
+export async function servePglite(pglite: PGlite, opts: { host?: string; port?: number } = {}): Promise<{ address: string; stop(): Promise<void> }> {
+  const { PGLiteSocketServer } = await import("@electric-sql/pglite-socket");
+  const server = new PGLiteSocketServer({ db: guardExtendedQueryBatches(pglite), host: opts.host ?? "127.0.0.1", port: opts.port ?? 0, maxConnections: 100 });
+  await server.start();
+  return { address: server.getServerConn(), stop: () => server.stop() };
 }
