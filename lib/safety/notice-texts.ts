@@ -121,4 +121,20 @@ export const NOTICE_WORDING: Record<TriageLanguage, NoticeWording> = {
     },
     closing: "Non aspetti una risposta online.",
   },
+  nl: {
+    labels: { heading: "Mogelijk noodgeval", call: "Bel", crisisLine: "Crisislijn" },
+    emergency: (c) => `Dit kan een medisch noodgeval zijn. Bel nu ${c.emergencyNumber} (of het lokale alarmnummer) of ga naar de dichtstbijzijnde spoedeisende hulp.`,
+    crisis: (c) => `Denk je aan zelfdoding of wil je jezelf iets aandoen? Je staat er niet alleen voor: bel nu ${c.crisisLine} (${c.crisisLineName}). Bij direct gevaar bel ${c.emergencyNumber}.`,
+    advice: {
+      cardiac: "Pijn op de borst met deze klachten kan een hartaanval zijn.",
+      stroke: "Dit kunnen tekenen van een beroerte zijn (scheve mond, zwakke arm, spraakproblemen): elke minuut telt.",
+      breathing: "Ernstige benauwdheid heeft direct hulp nodig.",
+      anaphylaxis: "Dit kan een ernstige allergische reactie (anafylaxie) zijn. Gebruik een adrenaline-autoinjector als die er is.",
+      overdose_poisoning: "Dit kan een overdosis of vergiftiging zijn. Wacht niet op klachten; bewaar de verpakking.",
+      severe_bleeding: "Druk stevig op de wond met een schone doek en blijf drukken.",
+      seizure: "Een aanval van meer dan 5 minuten, of daarna niet wakker worden, is een noodgeval. Stop niets in de mond.",
+      unconscious: "Als de persoon niet normaal ademt, begin met reanimatie als je dat kunt; de meldkamer helpt je.",
+    },
+    closing: "Wacht niet op een online antwoord.",
+  },
 };
