@@ -90,8 +90,10 @@ export class ChatTokenizer {
   get maxCharsPerToken(): number {
     if (this.maxTokenChars === undefined) {
       let longest = 1;
-      for (const token of this.tokenizer.get_vocab(true).keys()) longest = Math.max(longest, token.length);
-      this.maxTokenChars = longest;
+      for (const token of this.tokenizer.get_vocab(true).keys()) if (typeof token === "string") longest = Math.max(longest, token.length);
+      // WordPiece (BERT) turns a whole unknown word, up to max_input_chars_per_word, into one [UNK].
+      const wordPiece = (this.tokenizer.model?.config as { max_input_chars_per_word?: unknown } | undefined)?.max_input_chars_per_word;
+      this.maxTokenChars = typeof wordPiece === "number" ? Math.max(longest, wordPiece) : longest;
     }
     return this.maxTokenChars;
   }

@@ -100,7 +100,7 @@ export function client(app: PartnerApp, apiKey: string, options: Partial<Constru
 }
 
 export async function usageRows(db: Db, apiKeyId: string) {
-  return db.select().from(usageRecords).where(eq(usageRecords.apiKeyId, apiKeyId));
+  return db.select().from(usageRecords).where(eq(usageRecords.apiKeyId, apiKeyId)).orderBy(usageRecords.createdAt);
 }
 
 /** Reads an SSE body into its data payloads (JSON objects, and the final "[DONE]"). */
