@@ -117,6 +117,28 @@ module.exports = {
       to: { path: "^lib/chat/" },
     },
     {
+      name: "pipeline-knows-no-surface",
+      severity: "error",
+      comment:
+        "The one chat pipeline (lib/chat) serves every surface; only its web adapter (web-handler.ts, /api/chat for the web chat and the widget) knows a surface's rules (widget sites).",
+      from: { path: "^lib/chat/", pathNot: `^lib/chat/web-handler\\.ts$|${TEST}` },
+      to: { path: "^lib/(partners|widget|admin)/" },
+    },
+    {
+      name: "surfaces-independent",
+      severity: "error",
+      comment: "The partner API (lib/partners) and the widget (lib/widget) do not import each other; the admin console may read both.",
+      from: { path: "^lib/(partners|widget)/" },
+      to: { path: "^lib/(partners|widget)/", pathNot: "^lib/$1/" },
+    },
+    {
+      name: "lower-lib-knows-no-surface",
+      severity: "error",
+      comment: "db, rag, safety, rate limits and training know no surface (partner API, widget, admin console).",
+      from: { path: "^lib/(db|rag|safety|rate-limit|training)/" },
+      to: { path: "^lib/(partners|widget|admin)/" },
+    },
+    {
       name: "db-is-the-bottom",
       severity: "error",
       comment: "lib/db (schema, client, queries) depends on no other part of the app.",
