@@ -11,6 +11,7 @@ import { AdapterRegistry } from "./engine/adapters";
 import { loadPeftAdapter } from "./engine/peft";
 import { adapterRoots, REPO_ROOT, resolveBaseModelDir, resolveEmbedderDir, resolveRerankerDir } from "./engine/defaults";
 import { EngineMetrics, Gauge } from "./engine/metrics";
+import { isMarkedSmall } from "./engine/model-marks";
 import { Scheduler } from "./engine/scheduler";
 import { ChatTokenizer } from "./engine/tokenizer";
 import { adminRoutes } from "./http/admin";
@@ -142,6 +143,7 @@ export async function createGpuFunctionServer(opts: GpuFunctionServerOptions): P
     reranker,
     defaultMaxTokens: opts.defaultMaxTokens ?? 512,
     startedAt: Date.now(),
+    smallModel: await isMarkedSmall(opts.modelDir),
   };
 
   if (lora) {

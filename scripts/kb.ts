@@ -8,8 +8,8 @@ import fs from "node:fs";
 import { parseArgs } from "node:util";
 import { SingleBar, Presets } from "cli-progress";
 import { sql } from "drizzle-orm";
-import { createDb, type DbHandle } from "@/lib/db/client";
-import { migrateDb } from "@/lib/db/migrate";
+import type { DbHandle } from "@/lib/db/client";
+import { openDatabaseForCli } from "@/lib/db/cli";
 import { createEmbedder } from "@/lib/rag/embed-factory";
 import { embedderKind, type EmbedderKind } from "@/lib/rag/embedder-kind";
 import { importPath, listImportableFiles } from "@/lib/rag/importers";
@@ -94,8 +94,7 @@ async function main() {
 
   let handle: DbHandle | undefined;
   const openDb = async () => {
-    handle = await createDb();
-    await migrateDb(handle);
+    handle = await openDatabaseForCli(`npm run kb -- ${command}`);
     return handle.db;
   };
   try {

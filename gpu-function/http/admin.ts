@@ -13,7 +13,8 @@ export function adminRoutes(deps: ServingDeps): Route[] {
       method: "GET",
       pattern: "/v1/models",
       async handler(_req, res) {
-        const base: ModelObject = { id: deps.modelId, object: "model", created, owned_by: "medchat", parent: null, root: deps.modelId, type: "chat" };
+        const small = deps.smallModel ? { small_model: true } : {};
+        const base: ModelObject = { id: deps.modelId, object: "model", created, owned_by: "medchat", parent: null, root: deps.modelId, type: "chat", ...small };
         const adapters = deps.adapters.list().map<ModelObject>((a) => ({
           id: a.name,
           object: "model",
@@ -22,6 +23,7 @@ export function adminRoutes(deps: ServingDeps): Route[] {
           parent: deps.modelId,
           root: deps.modelId,
           type: "chat",
+          ...small,
         }));
         const embedder: ModelObject[] = deps.embedder ? [{ id: deps.embedder.id, object: "model", created, owned_by: "medchat", parent: null, type: "embedding" }] : [];
         const reranker: ModelObject[] = deps.reranker ? [{ id: deps.reranker.id, object: "model", created, owned_by: "medchat", parent: null, type: "rerank" }] : [];

@@ -17,6 +17,34 @@ export const chatMessageSchema = z.object({
 
 const stopSchema = z.union([z.string().min(1), z.array(z.string().min(1)).max(16)]);
 
+/** Bounds of the quote-mode extension: a request's sources are tokenised on the request path. */
+export const GROUNDING_LIMITS = { maxSources: 16, maxSourceChars: 8_000, maxTotalChars: 32_000, maxIdChars: 200 } as const;
+
+/**
+ * MedChat extension (OpenAI clients send it through `extra_body`): `quote` mode makes every
+ * sentence of the answer a verbatim sentence of one source, followed by its " [n]"
+ * (n = the source's 1-based position), enforced while decoding.
+ */
+export const groundingSchema = z
+  .object({
+    mode: z.literal("quote", { message: 'grounding.mode must be "quote" (the only decoding constraint so far)' }),
+    sources: z
+      .array(
+        z.object({
+          id: z.union([z.string().min(1).max(GROUNDING_LIMITS.maxIdChars), z.number().int()]).transform(String),
+          text: z.string().min(1, "a source needs text").max(GROUNDING_LIMITS.maxSourceChars, `a source may have at most ${GROUNDING_LIMITS.maxSourceChars} characters`),
+        }),
+      )
+      .min(1, "quote mode needs at least one source")
+      .max(GROUNDING_LIMITS.maxSources, `at most ${GROUNDING_LIMITS.maxSources} sources`),
+  })
+  .refine((g) => g.sources.reduce((a, s) => a + s.text.length, 0) <= GROUNDING_LIMITS.maxTotalChars, {
+    message: `the sources may have at most ${GROUNDING_LIMITS.maxTotalChars} characters together`,
+    path: ["sources"],
+  });
+
+export type Grounding = z.infer<typeof groundingSchema>;
+
 export const chatCompletionRequestSchema = z.object({
   model: z.string().min(1),
   messages: z.array(chatMessageSchema).min(1, "messages must contain at least one message"),
@@ -37,6 +65,7 @@ export const chatCompletionRequestSchema = z.object({
   /** vLLM extension: generate until max_tokens even past EOS. */
   ignore_eos: z.boolean().nullable().optional(),
   n: z.literal(1, { message: "only n=1 is supported" }).nullable().optional(),
+  grounding: groundingSchema.nullable().optional(),
   user: z.string().optional(),
 });
 
@@ -111,6 +140,8 @@ export interface ModelObject {
   root?: string;
   /** What the model serves: chat completions (base and adapters), /v1/embeddings, or /v1/rerank. */
   type?: "chat" | "embedding" | "rerank";
+  /** MedChat extension: the model (or an adapter's base) is marked small; CHAT_GROUNDING=auto answers in quote mode. */
+  small_model?: boolean;
 }
 
 export interface ModelList {
