@@ -150,7 +150,7 @@ export class MissingDatabaseUrlError extends Error {
 }
 
 async function pgliteHandle(folder: string | null): Promise<DbHandle> {
-  const { openPglite } = await import("./embedded-server");
+  const { openPglite } = await import("./pglite-open");
   return handleForPglite(await openPglite(folder));
 }
 

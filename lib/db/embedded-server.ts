@@ -4,11 +4,11 @@
 // (scripts/db-server.ts) before the app, so restarting the app or the gpu-function does
 // not take the database down; the app and every CLI connect with `pg`.
 import path from "node:path";
-import fs from "node:fs";
 import type { PGlite } from "@electric-sql/pglite";
 import { acquireDataFolderLock, DataFolderLockedError, type HeldLock } from "./data-folder-lock";
 import { guardExtendedQueryBatches } from "./pglite-batch-guard";
 import { embeddedServerUrl, probeAddress } from "./embedded";
+import { openPglite } from "./pglite-open";
 
 export interface EmbeddedServerOptions {
   /** The data folder (MEDCHAT_DATA_DIR): the lock lives here, PGlite's files in <folder>/pglite. */
@@ -28,23 +28,6 @@ export interface EmbeddedServer {
   folder: string;
   /** Stops serving, flushes and closes the database, releases the lock. Never throws: returns whether the flush succeeded. */
   close(): Promise<{ flushed: boolean; error?: string }>;
-}
-
-export function pgliteFolder(folder: string): string {
-  return path.join(folder, "pglite");
-}
-
-export async function openPglite(folder: string | null): Promise<PGlite> {
-  const { PGlite } = await import("@electric-sql/pglite");
-  const { vector } = await import("@electric-sql/pglite-pgvector");
-  let dataDir: string | undefined;
-  if (folder) {
-    dataDir = pgliteFolder(folder);
-    fs.mkdirSync(dataDir, { recursive: true });
-  }
-  const client = new PGlite({ dataDir, extensions: { vector } });
-  await client.waitReady;
-  return client;
 }
 
 export async function serveEmbeddedDatabase(opts: EmbeddedServerOptions): Promise<EmbeddedServer> {

@@ -7,13 +7,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import type { DbHandle } from "./client";
+import { migrationsFolder } from "./migrations-folder";
+
+export { migrationsFolder };
 
 /** Arbitrary 64-bit key for pg_advisory_lock, shared by every MedChat migrator ("medchat_migrate"). */
 export const MIGRATION_LOCK_KEY = 0x6d6564636861n; // "medcha"
 
-export function migrationsFolder(): string {
-  return path.resolve(/*turbopackIgnore: true*/ process.env.MEDCHAT_MIGRATIONS_DIR || path.join(process.cwd(), "drizzle"));
-}
 
 interface JournalEntry {
   tag: string;
