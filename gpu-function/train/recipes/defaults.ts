@@ -131,9 +131,9 @@ export const RERANKER: TrainConfigInput = {
  */
 export const EMBEDDER_CONSUMER: TrainConfigInput = {
   ...EMBEDDER,
-  learningRate: 1e-4,
+  learningRate: 2e-4,
   warmupRatio: 0.05,
-  maxSteps: 120,
+  maxSteps: 40,
   maxSeqLength: 160,
   checkpointEvery: 20,
 };

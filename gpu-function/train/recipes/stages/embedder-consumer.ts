@@ -30,7 +30,8 @@ export async function makeConsumerEmbedder(ctx: StageContext): Promise<void> {
   const maxQuery = EMBEDDER_CONSUMER.maxSeqLength ?? 160;
   const pairs: ContrastivePair[] = c.train.map((p, i) => ({
     query: tok.encode(rng.next() < 0.7 ? consumerVariants(p, 1, SEED + i)[0] : p.question).slice(0, maxQuery),
-    positive: tok.encode(p.answer).slice(0, EMBEDDER_PASSAGE_TOKENS),
+    // 96 tokens are well within the first 1,200 characters; tokenising whole answers would cost minutes.
+    positive: tok.encode(p.answer.slice(0, 1200)).slice(0, EMBEDDER_PASSAGE_TOKENS),
   }));
   const base = await loadBaseModel(current);
   const p = ctx.progress("embedder-consumer");
