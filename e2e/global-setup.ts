@@ -7,15 +7,14 @@ import os from "node:os";
 import path from "node:path";
 import type { ChildProcess } from "node:child_process";
 import { writeTinyEmbedder, writeTinyModel } from "../gpu-function/models/tiny";
-import { createDb } from "../lib/db/client";
-import { migrateDb } from "../lib/db/migrate";
-import { createGpuFunctionEmbedder } from "../lib/rag/embed";
-import { ensureStarterKnowledgeBase } from "../lib/rag/starter";
 import { buildAppIfNeeded, startGpuFunction, startNext, stopChild, waitForHttp } from "../scripts/start";
+import { seedAppDatabase } from "./seed";
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const appPort = process.env.E2E_APP_PORT || "3210";
   const gpuPort = process.env.E2E_GPU_PORT || "8210";
+  // The widget specs serve a host page on another site (localhost vs 127.0.0.1) on this port.
+  const widgetHostPort = process.env.E2E_WIDGET_HOST_PORT || String(Number(appPort) + 2);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "medchat-e2e-"));
   const token = crypto.randomBytes(16).toString("hex");
   await writeTinyModel(path.join(dir, "model"), { family: "llama", seed: 1234, hiddenSize: 128, numLayers: 2, numHeads: 4, numKvHeads: 2, maxPositions: 4096 });
@@ -45,15 +44,12 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     await buildAppIfNeeded(base);
     const gpuUrl = `http://127.0.0.1:${gpuPort}`;
     await waitForHttp(`${gpuUrl}/healthz`, { timeoutMs: 180_000, child: gpu, name: "the gpu-function" });
-    // The starter knowledge base, ingested before the app opens the database (its own
-    // background ingestion then finds it present), so every test has its sources.
-    const kb = await createDb({ url: "", dataDir: path.join(dir, "app") });
-    try {
-      await migrateDb(kb);
-      await ensureStarterKnowledgeBase(kb.db, createGpuFunctionEmbedder({ baseURL: gpuUrl, token }));
-    } finally {
-      await kb.close();
-    }
+    // The starter knowledge base and the widget sites, seeded before the app opens the
+    // database (its own background ingestion then finds the KB present), so every test has its sources.
+    const seed = await seedAppDatabase(path.join(dir, "app"), { url: gpuUrl, token }, `http://localhost:${widgetHostPort}`);
+    process.env.E2E_WIDGET_SITE = seed.widgetSite;
+    process.env.E2E_WIDGET_DISABLED_SITE = seed.disabledWidgetSite;
+    process.env.E2E_WIDGET_HOST_PORT = widgetHostPort;
     app = startNext(appPort, "127.0.0.1", {
       ...base,
       PORT: appPort,

@@ -15,7 +15,7 @@ const header = "| set | messages | emergencies | precision | recall | tp | fp | 
 const table = [header, ...perLanguage.map(row), row(overall)].join("\n");
 const earlier = [header, ...earlierEnglish.map(row)].join("\n");
 const round2 = [header, ...rounds.map(row)].join("\n");
-console.log(table + "\n\nRound 2 alone:\n" + round2 + "\n\nEarlier English sets:\n" + earlier + "\n");
+console.log(table + "\n\nRounds 2 and 3 alone:\n" + round2 + "\n\nEarlier English sets:\n" + earlier + "\n");
 for (const s of [...perLanguage, ...earlierEnglish]) {
   if (s.misses.length) console.log(`missed in ${s.name}:\n  ${s.misses.join("\n  ")}`);
   if (s.falseAlarms.length) console.log(`false alarms in ${s.name}:\n  ${s.falseAlarms.join("\n  ")}`);
@@ -33,14 +33,17 @@ multi-turn cases, read with the earlier turns in the triage window.
 
 ${table}
 
-Round 2 alone (written after the rules were tuned on round 1, to probe how they generalise;
-before the fixes it prompted, recall was en 0.857, es 0.613, fr 0.571, de 0.769, pt 0.571,
-it 0.769 — see lib/safety/triage-sets/README.md):
+Rounds 2 and 3 alone (each written after the previous round's fixes, to probe how the rules
+generalise to new phrasing; before the fixes they prompted, recall was — round 2: en 0.857,
+es 0.613, fr 0.571, de 0.769, pt 0.571, it 0.769; round 3: en 0.429, es 0.750, fr 0.833,
+de 0.667, pt 0.667, it 0.833 — see lib/safety/triage-sets/README.md):
 
 ${round2}
 
 The English rules were first tuned on earlier English sets (the held-out one was written by
-someone who never saw the rules):
+someone who never saw the rules; its one false alarm before issue 9 — the school-leaflet
+meningitis question — was then fixed by letting "what does … mean" span ten words, so it is
+no longer perfectly clean):
 
 ${earlier}
 

@@ -199,6 +199,8 @@ export const rateLimitWindows = pgTable(
   (t) => [primaryKey({ columns: [t.bucket, t.windowStart] })],
 );
 
+// ── widget sites (lib/widget) ───────────────────────────────────────────────
+/** A website allowed to embed the widget. The id is the public site key (`ws_…`) in the script tag. */
 export const widgetSites = pgTable("widget_sites", {
   id: text("id").primaryKey(),
   name: text("name").notNull(),
@@ -206,7 +208,10 @@ export const widgetSites = pgTable("widget_sites", {
   allowedOrigins: jsonb("allowed_origins").$type<string[]>().notNull(),
   enabled: boolean("enabled").notNull().default(true),
   theme: jsonb("theme"),
+  /** The site's "talk to a person" link shown beside the AI disclosure (null: the deployment's default). */
+  talkToPersonUrl: text("talk_to_person_url"),
   createdAt: createdAt(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
 // ── training ────────────────────────────────────────────────────────────────

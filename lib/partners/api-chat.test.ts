@@ -184,10 +184,22 @@ describe("failures are answered in OpenAI's shape and metered", () => {
         expect((error as InstanceType<typeof OpenAI.APIError>).status).toBe(503);
         expect((error as InstanceType<typeof OpenAI.APIError>).code).toBe("model_unavailable");
       }
+      // With the model down, an emergency notice still reaches the partner (in the error message and as a field).
+      const emergency = await fetch(`${down.baseURL}/chat/completions`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${downKey.key}`, "content-type": "application/json" },
+        body: JSON.stringify({ model: "medchat", stream: true, messages: [{ role: "user", content: CHEST_PAIN }] }),
+      });
+      expect(emergency.status).toBe(503);
+      const body = (await emergency.json()) as { error: { message: string }; emergency: { text: string }; disclaimer: string };
+      expect(body.error.message.startsWith(body.emergency.text)).toBe(true);
+      expect(body.error.message).toMatch(/911/);
+      expect(body.disclaimer).toMatch(/not medical advice/);
       const rows = await usageRows(fx.db, downKey.id);
-      expect(rows.map((r) => [r.status, r.chargedTokens, r.errorCode])).toEqual([
-        ["error", 0, "model_unavailable"],
-        ["error", 0, "model_unavailable"],
+      expect(rows.map((r) => [r.status, r.chargedTokens, r.errorCode, r.emergency])).toEqual([
+        ["error", 0, "model_unavailable", false],
+        ["error", 0, "model_unavailable", false],
+        ["error", 0, "model_unavailable", true],
       ]);
     } finally {
       await down.close();

@@ -29,6 +29,7 @@ import {
   type ChatCompletionRequest,
   type CompletionIds,
   type CompletionObject,
+  type EmergencyField,
 } from "./wire";
 
 export interface PartnerDeps extends Omit<ChatDeps, "db"> {
@@ -161,10 +162,15 @@ function replay(completion: CompletionObject, stream: boolean, body: ChatComplet
 
 const SSE_HEADERS = { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache, no-transform", "x-accel-buffering": "no" };
 
-/** Model failures before any output become an HTTP error; after output, a final error chunk. */
-function modelFailure(code: string, message: string, extra: Record<string, unknown>): PartnerError {
+/**
+ * Model failures before any output become an HTTP error; after output, a final error chunk.
+ * When triage fired, the notice leads the message itself, so even a client that reads only
+ * error.message shows it.
+ */
+function modelFailure(code: string, message: string, extra: { emergency: EmergencyField | null } & Record<string, unknown>): PartnerError {
   const status = code === "model_error" ? 500 : 503;
-  return new PartnerError(status, code, message, { headers: status === 503 ? { "retry-after": "5" } : {}, extra });
+  const text = extra.emergency ? `${extra.emergency.text} ${message}` : message;
+  return new PartnerError(status, code, text, { headers: status === 503 ? { "retry-after": "5" } : {}, extra });
 }
 
 /** One admitted request: gathers the pipeline's events and settles its reservation exactly once. */
@@ -212,7 +218,7 @@ class PartnerTurn {
     }
   }
 
-  private extras(): Record<string, unknown> {
+  private extras(): { emergency: EmergencyField | null } & Record<string, unknown> {
     const c = this.collector;
     return { emergency: c.emergency, disclaimer: c.disclaimer || null, citations: c.citations };
   }

@@ -36,8 +36,8 @@ export function noticeLanguage(matchLanguages: TriageLanguage[], text: string, l
 const ENGLISH_WORDS = /\b(?:i|im|ive|my|the|an|is|are|you|to|of|and|in|on|it|for|with|was|have|has|what|how|can|he|she|his|her|this|that|just|not|took|want|been)\b/;
 
 /**
- * The languages whose rules read a turn. English always (English words turn up in every
- * language's messages). Of the others, the one(s) with the most marker words in the turn
+ * The languages whose rules read a turn. English unless the turn is clearly in another
+ * language (English words turn up in every language's messages). Of the others, the one(s) with the most marker words in the turn
  * (all of a tie: a missed emergency is the worse error); all of them when the turn has
  * neither marker words nor English words ("quero morrer").
  */
@@ -57,5 +57,8 @@ export function languagesOfTurn(packs: LanguageRules[], normalizedByPack: Map<Tr
   }
   const top = Math.max(...counts.values());
   for (const [language, n] of counts) if (n === top) chosen.add(language);
+  // A turn with no English word and at least two marker words of one other language is not
+  // read by the English rules (whose spelling corrector would turn "suicida" into "suicidal").
+  if (top >= 2 && !ENGLISH_WORDS.test(normalizedByPack.get("en") ?? "")) chosen.delete("en");
   return chosen;
 }

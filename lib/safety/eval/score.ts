@@ -98,14 +98,20 @@ export function combine(name: string, scores: SetScore[]): SetScore {
   return s;
 }
 
-/** Every set: the per-language sets (round 1 + round 2), the conversations, their total, and the earlier English sets. */
+/** One language's labelled messages: round 1 (before any tuning), rounds 2 and 3 (each written after the previous round's fixes), a benign batch, and for Spanish round 4 (the categories beyond the core, written with their rules). */
+export function languageSet(language: string): LabelledMessage[] {
+  const rounds = ["", "round2/", "round3/", "benign/", ...(language === "es" ? ["round4/"] : [])];
+  return rounds.flatMap((dir) => loadMessages(`triage-sets/${dir}${language}.json`));
+}
+
+/** Every set: the per-language sets (rounds 1–3), the conversations, their total, and the earlier English sets. */
 export function scoreAll(): { perLanguage: SetScore[]; overall: SetScore; earlierEnglish: SetScore[]; rounds: SetScore[] } {
   const perLanguage = [
-    ...LANGUAGE_SETS.map((lang) => scoreMessages(lang, [...loadMessages(`triage-sets/${lang}.json`), ...loadMessages(`triage-sets/round2/${lang}.json`)])),
+    ...LANGUAGE_SETS.map((lang) => scoreMessages(lang, languageSet(lang))),
     scoreConversations(loadConversations()),
   ];
   const overall = combine("overall", perLanguage);
-  const rounds = LANGUAGE_SETS.map((lang) => scoreMessages(`${lang} round 2 only`, loadMessages(`triage-sets/round2/${lang}.json`)));
+  const rounds = [2, 3].flatMap((round) => LANGUAGE_SETS.map((lang) => scoreMessages(`${lang} round ${round} only`, loadMessages(`triage-sets/round${round}/${lang}.json`))));
   const earlierEnglish = [
     scoreMessages("en tuning (triage-cases + extra)", [...loadMessages("triage-cases.json"), ...loadMessages("triage-cases-extra.json")]),
     scoreMessages("en held-out (triage-cases-holdout)", loadMessages("triage-cases-holdout.json")),

@@ -29,7 +29,7 @@ const RULES: RedFlagRule[] = [
     when: [
       /\b(?:hangend\w*|haengend\w*|schief\w*) (?:mundwinkel|gesicht|mund)\b|\b(?:mundwinkel|gesicht|mund) (?:\w+ ){0,2}(?:hangt|haengt|schief|gelahmt|gelaehmt|verzogen)\b/,
       /\b(?:hat|habe|hab|bekommt|bekomme|erleidet|erleide|glaube?|vermutlich|verdacht auf|wohl)\b(?: \w+){0,3} (?:einen |ein )?(?:schlaganfall|hirnschlag)\b(?! (?:vor|im jahr|\d))/,
-      /\b(?:verwaschen\w*|lallend\w*|undeutlich\w*) (?:sprach\w*|sprechen|spricht)\b|\bspricht (?:verwaschen|undeutlich|wirr|komisch|lallend)\b|\bkann (?:nicht mehr|kaum) sprechen\b/,
+      /\b(?:verwaschen\w*|lallend\w*|undeutlich\w*) (?:sprach\w*|sprechen|spricht)\b|\bspricht (?:\w+ ){0,2}(?:verwaschen|undeutlich|wirr|komisch|lallend)\b|\bkann (?:nicht mehr|kaum) sprechen\b/,
       /\b(?:kann|konnen|koennen) (?:\w+ ){0,3}(?:arm|bein|hand|seite) (?:\w+ )?(?:nicht mehr|nicht) (?:bewegen|heben|spuren|spueren)\b/,
       /\b(?:plotzlich|ploetzlich|auf einmal)\b(?: \w+){0,5} (?:nicht mehr (?:bewegen|sprechen|sehen)|gelahmt|gelaehmt|taub|doppelbilder|blind)\b/,
       /\bschlimmste\w* kopfschmerz\w* (?:meines|ihres|seines) lebens\b/,
@@ -84,7 +84,7 @@ const RULES: RedFlagRule[] = [
     when: [
       /\b(?:mich|sich) (?:umbringen|toten|toeten|das leben nehmen|umzubringen|umbringt)\b|\b(?:mir|sich|dir) das leben (?:zu )?nehmen\b/,
       /\b(?:selbstmord|suizid)\b(?: \w+){0,2} (?:begehen|machen|gedanken)\b|\bsuizidgedanken\b|\bsuizidal\b|\bselbstmordgedanken\b/,
-      /\b(?:will|mochte|moechte|wurde gern|wuerde gern) (?:nicht mehr leben|sterben|tot sein)\b|\bnicht mehr leben\b/,
+      /\b(?:will|mochte|moechte|wurde gern|wuerde gern) (?:\w+ ){0,3}(?:sterben|tot sein)\b|\bnicht mehr leben\b/,
       /\b(?:ritze mich|schneide mich|selbstverletz\w*)\b/,
       /\balle (?:waren|waeren|wären) besser dran ohne mich\b/,
     ],

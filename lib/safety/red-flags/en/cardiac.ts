@@ -14,7 +14,7 @@ export const CARDIAC_RULES: RedFlagRule[] = [
     category: "cardiac",
     when: [new RegExp(`\\bchest (?:is |feels? |being |was )*${W}${CHEST_SYMPTOM}\\b`), new RegExp(`\\b(?:pain|pressure|tightness|heaviness|discomfort|squeezing|crushing|ache|aching|weight|band|tight|heavy|burning|feeling|sensation)(?: \\w+){0,5} ${PERSON}? ?chest\\b`), /\bchest (?:is )?(?:being )?squeezed\b/],
     and: [
-      /\b(?:sweat\w*|clammy|grey|gray|greyish|ashen|pale|jaw|arm|neck|back|shoulder|(?:short of|out of|catch (?:my|his|her|their) |get (?:my|his|her|their) )breath|breathless\w*|cant breathe?|struggling to breathe|hard to breathe|(?:breathe|breathing) in|faint\w*|pass(?:ing)? out|dizzy|light ?headed|nause\w*|sick|vomit\w*|throwing up|threw up|puking|crushing|squeez\w*|radiat\w*|spread\w*|sudden\w*|severe|racing|palpitat\w*|ripping|tearing|\d+ ?min\w*|half an hour|an hour|right now|cold sweat|cold and (?:clammy|wet|sweaty)|wet sweat|please help|help me|help please|need help|sos|emergency|ambulance)\b|\bhelp$/,
+      /\b(?:sweat\w*|clammy|grey|gray|greyish|ashen|pale|jaw|arm|neck|back|shoulder|(?:short of|out of|catch (?:my|his|her|their) |get (?:my|his|her|their) )breath|breathless\w*|cant breathe?|struggling to breathe|hard to breathe|(?:breathe|breathing) in|faint\w*|pass(?:ing)? out|dizzy|light ?headed|nause\w*|sick|vomit\w*|throwing up|threw up|puking|crushing|squeez\w*|radiat\w*|spread\w*|sudden\w*|severe|racing|palpitat\w*|ripping|tearing|\d+ ?min\w*|half an hour|an hour|right now|cold sweat|cold and (?:clammy|wet|sweaty)|wet sweat|drenched|soaked in sweat|pouring with sweat|dripping with sweat|please help|help me|help please|need help|sos|emergency|ambulance)\b|\bhelp$/,
     ],
     unless: [/\bno other symptoms\b|\bpanic disorder\b|\bwhen (?:im|i am|i get|i feel) (?:anxious|stressed|panicky)\b/],
   },
@@ -22,6 +22,7 @@ export const CARDIAC_RULES: RedFlagRule[] = [
     id: "chest-pressure-descriptors",
     category: "cardiac",
     when: [
+      /\b(?:my|his|her|their) heart (?:is |feels )?(?:like (?:its |it is )?)?(?:being )?(?:squeezed|squeezing|crushed|crushing|in a vi[cs]e|gripped|clenched)\b/,
       /\b(?:elephant|someone|somebody|a weight|heavy weight|a ton of bricks|a truck|a brick)\b(?: \w+){0,4} (?:sitting|standing|pressing|pushing|crushing|on|sat) (?:on )?(?:my|his|her|their|the) chest\b/,
       /\b(?:band|vice|vise|belt) (?:around|round|across|on|squeezing) (?:my|his|her|their|the) chest\b/,
       /\bchest (?:is |feels? )?(?:like (?:it is |its )?)?(?:in a vi[cs]e|like a vi[cs]e|being crushed|caving in)\b/,

@@ -40,6 +40,7 @@ export const SELF_HARM_RULES: RedFlagRule[] = [
       /\b(?:this is|tonight is|today is|tomorrow is) (?:my )?(?:last|final) (?:night|day)\b|\bmy last (?:night|day) (?:alive|on earth|here)\b/,
       /\b(?:going to|gonna|will|about to|want to|wanna|planning to) (?:take|swallow|down) (?:all|every one|the whole lot) (?:of )?(?:my|the|his|her|these|those) (?:pills|tablets|meds|medication|sleeping pills)\b/,
       /\bend (?:my ?self|it for good|my suffering|it all tonight)\b/,
+      /\b(?:im |i am |i will be |ill be )?(?:taking|swallowing|downing) (?:every (?:single )?(?:pill|tablet)|all (?:the|my) (?:pills|tablets|meds)|everything in the (?:cabinet|cupboard|house))\b/,
       /\b(?:i|ill|i will|i am going to|im going to|gonna|tonight i|today i) end it\b(?! (?:with|between))/,
       /\b(?:thinking|think|thought|thoughts|keep thinking) (?:about|of) (?:jumping (?:off|from|in front)|hanging (?:my ?self)?|overdosing|ending (?:it|my life|things)|killing my ?self|cutting (?:my ?self|again)|taking (?:all )?my (?:pills|tablets)|not being here|disappearing forever)\b/,
       /\b(?:want|need|wish) (?:it|everything|this) (?:all )?to (?:stop|end)\b(?! (?:hurting|itching|aching|raining))/,

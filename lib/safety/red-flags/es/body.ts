@@ -32,6 +32,7 @@ export const ES_BODY_RULES: RedFlagRule[] = [
     when: [
       rx`\b${anyOf("me esta dando", "le esta dando", "estoy teniendo", "esta teniendo", "creo que (?:tengo|tiene|es|estoy teniendo|esta teniendo)", "tengo", "tiene", "me dio", "le dio", "sufriendo", "esta sufriendo")} (?:un |una )?${anyOf("infarto(?! cerebral)", "ataque (?:al corazon|cardiaco)", "paro cardiaco", "paro cardiorrespiratorio")}\b`,
       /\b(?:se agarra|agarrandose|se toca|apretandose) el pecho\b/,
+      /\b(?:esta |se esta |estoy |me estoy )?infartando\b|\bse (?:esta )?infartando\b/,
     ],
     unless: [FEAR],
   },
@@ -80,7 +81,7 @@ export const ES_BODY_RULES: RedFlagRule[] = [
       /\bno (?:puedo|puede|podemos|pueden|consigo|consigue) (?:ni )?respirar\b/,
       /\bno (?:me|le) entra (?:el )?aire\b/,
       /\b(?:me|le|se) (?:falta|faltaba) (?:mucho )?(?:el )?aire\b(?! (?:al|cuando) (?:subir|correr|hacer))/,
-      /\b(?:me ahogo|me estoy ahogando|se (?:esta )?ahogando|se ahoga|nos ahogamos)\b(?! de (?:calor|risa|pena))/,
+      /\b(?:me ahogo|me estoy ahogando|se (?:esta )?ahogando|se ahoga|nos ahogamos)\b(?! (?:de (?:calor|risa|pena)|en (?:deudas|trabajo|problemas|un vaso de agua)))/,
       /\b(?:se|me) (?:atraganto|atragante|ha atragantado|esta atragantando|atoro|atore|esta atorando)\b|\batragantad[oa]\b|\batorad[oa]\b/,
       /\b(?:labios|cara|piel|unas|boca|dedos)\b(?: \w+){0,2} (?:morad[oa]s?|azul(?:es)?|azulad[oa]s?|grises)\b/,
       /\b(?:ataque|crisis) de asma\b/,

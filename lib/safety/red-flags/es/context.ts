@@ -41,13 +41,14 @@ export const ES_CONTEXT: LanguageContext = {
   ),
   animal: /\b(?:perro|perra|perrito|gato|gata|gatito|mascota|cachorro|caballo|conejo|hamster|loro|pajaro|veterinari\w*)\b/,
   animalAsAgent: /\b(?:mordio|mordida|ataco|arano|pico)\b/,
-  fiction: /\b(?:novela|cuento|relato|guion|personaje|ficcion|para una historia|en mi historia|escribiendo una historia)\b/,
+  fiction: /\b(?:novela|cuento|relato|guion|personaje|protagonista|ficcion|pelicula|serie|para una historia|en mi historia|escribiendo una historia)\b/,
   general: [
     /^(?:que|cual|cuales|como|cuando|por que|es|son|se puede|puede|pueden|hay)\b(?: \w+){0,6} (?:sintomas?|signos?|senales?|causas?|tratamientos?|diferencias?|riesgos?|factores de riesgo|primeros auxilios|significa|previene|prevenir|se recupera|recuperarse|efectos secundarios|dosis)\b/,
     /\b(?:que (?:hago|hacer|debo hacer|se hace)|como (?:actuar|ayudar)) (?:si|cuando) (?:alguien|una persona|uno|otra persona)\b|\bsi alguien\b|\bcuando alguien\b|\bsi una persona\b/,
     /\b(?:estudiante|examen|clase|curso|enfermeria|carrera de medicina|tarea|trabajo de clase|apuntes)\b/,
     /\bsignifica\b|\bdefinicion\b|\bhipotetic\w*|\bsupongamos\b|\bimagina\b|\ben teoria\b|\bpor curiosidad\b|\bsolo (?:pregunto|tengo curiosidad)\b|\ben general\b/,
     /\bcomo (?:se|saber|puedo saber|sabes|reconocer|reconozco|identificar|distinguir) (?:si|que|cuando)\b|\ben caso de\b|\bes hereditari\w*\b/,
+    /\b(?:siempre es|siempre son|suele ser|suelen ser|es grave|es peligros[oa]|puede (?:ser|causar|provocar|dar))\b/,
     /\b(?:como|que) (?:\w+ ){0,2}(?:bajar|reducir|prevenir|evitar|disminuir) (?:\w+ ){0,2}riesgo\b|\bes normal que\b|\bcuanto (?:tiempo )?(?:tarda|dura)\b/,
   ],
   currentEvent: [

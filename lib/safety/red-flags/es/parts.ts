@@ -16,10 +16,10 @@ export const CARDIAC_SIGN = anyOf(
 export const PERSON_HE = anyOf("mi \\w+", "el", "ella", "mi hijo", "mi hija", "mi bebe", "mi padre", "mi madre");
 export const PILLS = anyOf(
   "pastillas?", "pildoras?", "tabletas?", "comprimidos?", "capsulas?", "medicinas?", "medicamentos?", "paracetamol\\w*", "ibuprofeno\\w*",
-  "aspirinas?", "antidepresivos?", "ansioliticos?", "somniferos?", "calmantes?", "clonazepam", "alprazolam", "diazepam", "tramadol", "insulina", "rivotril", "orfidal",
+  "aspirinas?", "jarabes?", "gotas", "antidepresivos?", "ansioliticos?", "somniferos?", "calmantes?", "clonazepam", "alprazolam", "diazepam", "tramadol", "insulina", "rivotril", "orfidal",
 );
 export const LOTS = anyOf(
-  "muchas?", "muchos", "todas? (?:las|los)", "todo el (?:frasco|bote|blister)", "un monton de", "demasiad[oa]s", "un punado de", "varias cajas de", "(?:el|un|una|la) (?:frasco|bote|caja|blister|tira|tableta)(?: entero| entera| completo| completa)?(?: de)?", "(?:unas|unos) cuantas?", "varias", "un punado",
+  "muchas?", "muchos", "todas? (?:las|los)", "todo el (?:frasco|bote|blister)", "un monton de", "demasiad[oa]s", "un punado de", "varias cajas de", "(?:el|un|una|la) (?:frasco|bote|caja|blister|tira|tableta)(?: entero| entera| completo| completa)?(?: de)?", "(?:unas|unos) cuantas?", "varias", "un punado", "(?:el|la) \\w+ (?:entero|entera|completo|completa)",
   "(?:1\\d|[2-9]\\d|\\d{3})", "veinte", "treinta", "cuarenta", "cincuenta", "cien",
 );
 export const TOOK = anyOf(

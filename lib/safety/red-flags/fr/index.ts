@@ -24,7 +24,7 @@ const RULES: RedFlagRule[] = [
     id: "fr-chest-pain",
     category: "cardiac",
     when: [
-      rx`\b${anyOf("mal", "douleurs?", "serrement", "oppression", "poids", "pression", "brulure")} (?:\w+ ){0,3}${anyOf("a la", "dans la", "de la", "sur la", "a ma", "dans ma", "au", "sur le", "dans le")} ${CHEST}\b`,
+      rx`\b${anyOf("mal", "douleurs?", "serrement", "oppression", "poids", "pression", "brulure", "barre", "etau", "point")} (?:\w+ ){0,3}${anyOf("a la", "dans la", "de la", "sur la", "a ma", "dans ma", "au", "sur le", "dans le")} ${CHEST}\b`,
       /\bdouleurs? thoraciques?\b/,
       rx`\b(?:serre|ecrase|comprime|oppresse|brule|serrent) (?:\w+ )?(?:la |ma |le |sa )?${CHEST}\b|\b${CHEST} (?:me |lui )?(?:serre|fait mal|brule|ecrase)\b`,
     ],

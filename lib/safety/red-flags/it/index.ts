@@ -19,7 +19,7 @@ const RULES: RedFlagRule[] = [
   {
     id: "it-chest-pain",
     category: "cardiac",
-    when: [rx`\b${anyOf("dolore", "dolori", "male", "peso", "oppressione", "pressione", "bruciore", "fitta", "fitte")} (?:\w+ ){0,3}${anyOf("al", "nel", "sul", "in mezzo al", "al centro del")} ${CHEST}\b|\bmi fa (?:molto )?male il ${CHEST}\b|\bdolore toracico\b`],
+    when: [rx`\b${anyOf("dolore", "dolori", "male", "peso", "oppressione", "pressione", "bruciore", "fitta", "fitte", "morsa", "stretta", "macigno")} (?:\w+ ){0,3}${anyOf("al", "nel", "sul", "in mezzo al", "al centro del")} ${CHEST}\b|\bmi fa (?:molto )?male il ${CHEST}\b|\bdolore toracico\b`],
     and: [rx`\b${SEVERE}\b|\b${SIGN}\b`],
   },
   {

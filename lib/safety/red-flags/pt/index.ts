@@ -6,7 +6,7 @@ const CHEST = anyOf("peito", "torax");
 const SEVERE = anyOf("muita", "muito", "forte", "fortissima", "intensa", "insuportavel", "horrivel", "aperto", "apertando", "esmagando", "de repente", "subita", "ha \\d+ ?min\\w*", "agora", "socorro", "ajuda", "urgente");
 const SIGN = anyOf("braco", "mandibula", "queixo", "costas", "pescoco", "suando", "suor\\w*", "sua frio", "nausea\\w*", "enjoo", "vomit\\w*", "tontura", "tonto", "palido", "respirar", "falta de ar", "sem ar");
 const PILLS = anyOf("comprimidos?", "remedios?", "pilulas?", "medicamentos?", "capsulas?", "paracetamol", "ibuprofeno", "calmantes?", "antidepressivos?", "insulina", "rivotril", "clonazepam");
-const POISON = anyOf("produtos? de limpeza", "desinfetante", "alvejante", "amaciante", "removedor", "agua sanitaria", "lixivia", "cloro", "veneno", "chumbinho", "raticida", "soda caustica", "desentupidor", "gasolina", "bateria de botao", "pilha", "detergente", "inseticida", "agrotoxico", "creolina", "querosene");
+const POISON = anyOf("produtos? de limpeza", "desinfetante", "alvejante", "amaciante", "removedor", "agua sanitaria", "lixivia", "cloro", "veneno", "chumbinho", "raticida", "soda caustica", "desentupidor", "gasolina", "bateria de botao", "bateria", "pilha", "detergente", "inseticida", "agrotoxico", "creolina", "querosene");
 const DYING_OF = anyOf("fome", "rir", "riso", "sede", "frio", "calor", "tedio", "vergonha", "saudade", "sono", "cansaco");
 
 const RULES: RedFlagRule[] = [
@@ -32,6 +32,7 @@ const RULES: RedFlagRule[] = [
       /\b(?:de repente|do nada|subitamente)\b(?: \w+){0,3} (?:nao (?:consigo|consegue) (?:mexer|falar|ver|sentir)|fala enrolada|perdi a visao)\b/,
       /\b(?:falando|fala|falar) (?:enrolad[oa]|arrastad[oa]|estranh[oa]|embolad[oa]|errad[oa]|sem sentido)\b|\bnao (?:mexe|move|sente|levanta) (?:o|a) (?:braco|perna|lado|mao)\b|\bnao consegue falar(?: direito)?\b/,
       /\bpior dor de cabeca da (?:minha|sua) vida\b/,
+      /\b(?:um lado|metade|lado) do (?:corpo|rosto) (?:\w+ )?(?:paralisad[oa]|dormente|sem forca|caid[oa]|torto)\b/,
     ],
     unless: [/\b(?:medo|risco|prevenir|diminuir)\b/],
   },
