@@ -6,6 +6,7 @@
 // template's own tokens (role markers, a template's built-in system header).
 import { MAX_SOURCES, PROMPT_LEVELS, buildPrompt } from "@/lib/chat/prompt";
 import type { ChatSource, HistoryMessage } from "@/lib/chat/types";
+import { DEFAULT_CHUNK_OPTIONS } from "@/lib/rag/chunk";
 import { emergencyContactsFor } from "@/lib/safety/contacts";
 import { TRIAGE_CATEGORIES } from "@/lib/safety/red-flags";
 import type { TriageResult } from "@/lib/safety/triage";
@@ -24,6 +25,11 @@ export interface BudgetInput {
   promptLevel: number;
   maxTokens: number;
   env?: Record<string, string | undefined>;
+  /**
+   * Once known (a request cut short before the model reported its usage): the sources and
+   * triage the turn really had, for a bound of the prompt actually sent instead of the worst case.
+   */
+  actual?: { sources: ChatSource[]; triage: TriageResult };
 }
 
 export function templateOverheadTokens(env: Record<string, string | undefined> = process.env): number {
@@ -37,24 +43,30 @@ export function promptTokenBound(input: Omit<BudgetInput, "maxTokens">): number 
   const level = Math.max(0, Math.min(input.promptLevel, PROMPT_LEVELS.length - 1));
   const size = PROMPT_LEVELS[level];
   const contacts = emergencyContactsFor(input.locale, env);
-  const sources: ChatSource[] = Array.from({ length: Math.min(MAX_SOURCES, size.sources) }, (_, i) => ({
+  const worstSources: ChatSource[] = Array.from({ length: Math.min(MAX_SOURCES, size.sources) }, (_, i) => ({
     n: i + 1,
     chunkId: "c",
     documentId: `d${i}`,
     title: "t".repeat(TITLE_ALLOWANCE_CHARS),
     url: null,
     headingPath: "",
-    // 3-byte characters: the worst a quoted source can be (escaped angle brackets, most scripts).
-    text: "\u2039".repeat(size.sourceChars + 1),
+    // One unbroken run of 3-byte characters (escaped angle brackets, most scripts): free mode
+    // cuts it at sourceChars, quote mode keeps a whole first sentence, at most a chunk long.
+    text: "\u2039".repeat(Math.max(size.sourceChars, DEFAULT_CHUNK_OPTIONS.maxChars) + 1),
   }));
   const worstTriage: TriageResult = { emergency: true, categories: [...TRIAGE_CATEGORIES], matches: [], locale: contacts.locale };
-  const prompt = buildPrompt({ question: input.question, history: input.history, sources, triage: worstTriage, contacts }, level);
+  const promptInput = { question: input.question, history: input.history, sources: input.actual?.sources ?? worstSources, triage: input.actual?.triage ?? worstTriage, contacts };
+  // The answer mode (quote or free) is chosen per model inside the pipeline: bound both.
+  return Math.max(...(["free", "quote"] as const).map((mode) => promptBytes(buildPrompt(promptInput, level, mode)))) + templateOverheadTokens(env);
+}
+
+function promptBytes(prompt: { instructions: string; messages: { content: unknown }[] }): number {
   let bytes = Buffer.byteLength(prompt.instructions, "utf8");
   for (const message of prompt.messages) {
     const content = typeof message.content === "string" ? message.content : JSON.stringify(message.content);
     bytes += Buffer.byteLength(content, "utf8") + PER_MESSAGE_OVERHEAD_TOKENS;
   }
-  return bytes + templateOverheadTokens(env);
+  return bytes;
 }
 
 /** Tokens reserved for a request: the prompt bound plus every token it may generate. */
