@@ -14,7 +14,8 @@ const LOCAL_EMBEDDER = "^lib/rag/embed-local\\.ts$";
 // What loads it on demand (CLIs only).
 const CLI_EMBEDDER = "^lib/rag/embed-(local|factory)\\.ts$";
 // Packages by their resolved path (node_modules/<name>/…).
-const DATABASE_PACKAGES = "(^|/)node_modules/(drizzle-orm|drizzle-kit|pg|pg-[^/]+|@electric-sql/pglite[^/]*|@neondatabase/serverless|postgres)/";
+const DATABASE_PACKAGES =
+  "(^|/)node_modules/(drizzle-orm|drizzle-kit|pg|pg-[^/]+|@electric-sql/pglite[^/]*|@neondatabase/serverless|postgres)/";
 const APP_PACKAGES = "(^|/)node_modules/(next|react|react-dom|ai|@ai-sdk/[^/]+)/";
 
 /** "gpu-function/<from>/ never imports gpu-function/<to>" for each listed folder (tests too, unless testsMayStartServer). */
@@ -105,7 +106,8 @@ module.exports = {
     {
       name: "lib-not-into-surfaces",
       severity: "error",
-      comment: "lib/ is used by routes and components, never the other way round (route handlers are tested from their own folder or lib/ tests).",
+      comment:
+        "lib/ is used by routes and components, never the other way round (route handlers are tested from their own folder or lib/ tests).",
       from: { path: "^lib/", pathNot: TEST },
       to: { path: "^(app|components)/" },
     },
@@ -117,6 +119,28 @@ module.exports = {
       to: { path: "^lib/chat/" },
     },
     {
+      name: "pipeline-knows-no-surface",
+      severity: "error",
+      comment:
+        "The one chat pipeline (lib/chat) serves every surface; only its web adapter (web-handler.ts, /api/chat for the web chat and the widget) knows a surface's rules (widget sites).",
+      from: { path: "^lib/chat/", pathNot: `^lib/chat/web-handler\\.ts$|${TEST}` },
+      to: { path: "^lib/(partners|widget|admin)/" },
+    },
+    {
+      name: "surfaces-independent",
+      severity: "error",
+      comment: "The partner API (lib/partners) and the widget (lib/widget) do not import each other; the admin console may read both.",
+      from: { path: "^lib/(partners|widget)/" },
+      to: { path: "^lib/(partners|widget)/", pathNot: "^lib/$1/" },
+    },
+    {
+      name: "lower-lib-knows-no-surface",
+      severity: "error",
+      comment: "db, rag, safety, rate limits and training know no surface (partner API, widget, admin console).",
+      from: { path: "^lib/(db|rag|safety|rate-limit|training)/" },
+      to: { path: "^lib/(partners|widget|admin)/" },
+    },
+    {
       name: "db-is-the-bottom",
       severity: "error",
       comment: "lib/db (schema, client, queries) depends on no other part of the app.",
@@ -126,23 +150,49 @@ module.exports = {
     {
       name: "graph-builder-knows-no-family",
       severity: "error",
-      comment: "gpu-function/onnx (graph builder, autodiff, safetensors) is generic: it never imports a model family, the runtime or anything above (only shared/ helpers).",
+      comment:
+        "gpu-function/onnx (graph builder, autodiff, safetensors) is generic: it never imports a model family, the runtime or anything above (only shared/ helpers).",
       from: { path: "^gpu-function/onnx/" },
       to: { path: "^gpu-function/(?!onnx/|shared/)" },
     },
-    layer("models-below-runtime", "models", ["runtime", "engine", "train", "jobs", "http", "data", "server"], "Model families build graphs; loading and serving them is the runtime's job."),
-    layer("runtime-below-engine", "runtime", ["engine", "train", "jobs", "http", "data", "server"], "The runtime runs graphs; scheduling and sampling (engine) sit above it."),
+    layer(
+      "models-below-runtime",
+      "models",
+      ["runtime", "engine", "train", "jobs", "http", "data", "server"],
+      "Model families build graphs; loading and serving them is the runtime's job.",
+    ),
+    layer(
+      "runtime-below-engine",
+      "runtime",
+      ["engine", "train", "jobs", "http", "data", "server"],
+      "The runtime runs graphs; scheduling and sampling (engine) sit above it.",
+    ),
     layer("engine-below-http", "engine", ["train", "jobs", "http", "server"], "The engine schedules and streams; HTTP and jobs call it."),
     layer("train-below-jobs", "train", ["jobs", "http", "server"], "The trainer is a library; the jobs API and the server drive it."),
-    layer("data-below-train", "data", ["runtime", "engine", "train", "jobs", "http", "server"], "Dataset readers know no trainer or server."),
-    layer("http-below-jobs", "http", ["jobs", "server"], "Routes get their services injected (http/deps.ts); their tests may start the whole server.", { testsMayStartServer: true }),
+    layer(
+      "data-below-train",
+      "data",
+      ["runtime", "engine", "train", "jobs", "http", "server"],
+      "Dataset readers know no trainer or server.",
+    ),
+    layer(
+      "http-below-jobs",
+      "http",
+      ["jobs", "server"],
+      "Routes get their services injected (http/deps.ts); their tests may start the whole server.",
+      { testsMayStartServer: true },
+    ),
   ],
   options: {
     doNotFollow: { path: "node_modules" },
     exclude: { path: "(^|/)(\\.next|\\.data|test-results|playwright-report)/|^models/|^scripts/architecture-fixture/" },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: "tsconfig.json" },
-    enhancedResolveOptions: { exportsFields: ["exports"], conditionNames: ["import", "require", "node", "default", "types"], extensions: [".ts", ".tsx", ".mjs", ".js", ".json"] },
+    enhancedResolveOptions: {
+      exportsFields: ["exports"],
+      conditionNames: ["import", "require", "node", "default", "types"],
+      extensions: [".ts", ".tsx", ".mjs", ".js", ".json"],
+    },
     reporterOptions: { text: { highlightFocused: true } },
   },
 };

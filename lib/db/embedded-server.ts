@@ -64,7 +64,7 @@ export async function serveEmbeddedDatabase(opts: EmbeddedServerOptions): Promis
     if (opts.migrate !== false) {
       const { drizzle } = await import("drizzle-orm/pglite");
       const { migrate } = await import("drizzle-orm/pglite/migrator");
-      const { migrationsFolder } = await import("./migrate");
+      const { migrationsFolder } = await import("./migrations-folder");
       await migrate(drizzle(pglite), { migrationsFolder: migrationsFolder() });
     }
     const { PGLiteSocketServer } = await import("@electric-sql/pglite-socket");

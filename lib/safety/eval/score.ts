@@ -98,9 +98,10 @@ export function combine(name: string, scores: SetScore[]): SetScore {
   return s;
 }
 
-/** One language's labelled messages: round 1 (before any tuning), rounds 2 and 3 (each written after the previous round's fixes). */
+/** One language's labelled messages: round 1 (before any tuning), rounds 2 and 3 (each written after the previous round's fixes), a benign batch, and for Spanish round 4 (the categories beyond the core, written with their rules). */
 export function languageSet(language: string): LabelledMessage[] {
-  return ["", "round2/", "round3/"].flatMap((dir) => loadMessages(`triage-sets/${dir}${language}.json`));
+  const rounds = ["", "round2/", "round3/", "benign/", ...(language === "es" ? ["round4/"] : [])];
+  return rounds.flatMap((dir) => loadMessages(`triage-sets/${dir}${language}.json`));
 }
 
 /** Every set: the per-language sets (rounds 1–3), the conversations, their total, and the earlier English sets. */

@@ -12,7 +12,16 @@ import { corpusOf, loadTokenizer, sized, writeJson, type StageContext } from "./
 
 /** Pretraining documents: MedQuAD Q/A as ChatML chats (loss everywhere) and PubMedQA abstracts. */
 export function pretrainExamples(tok: TextEncoder, c: MedicalCorpus) {
-  const examples = c.train.map((p) => chatmlExample(tok, [{ role: "user", content: p.question }, { role: "assistant", content: p.answer }], { completionOnly: false, endOfText: true }));
+  const examples = c.train.map((p) =>
+    chatmlExample(
+      tok,
+      [
+        { role: "user", content: p.question },
+        { role: "assistant", content: p.answer },
+      ],
+      { completionOnly: false, endOfText: true },
+    ),
+  );
   for (const it of c.pubmed) examples.push(documentExample(tok, it.contexts.join("\n")));
   return examples;
 }
@@ -27,11 +36,18 @@ export async function makeBaseModel(ctx: StageContext): Promise<void> {
   const config = baseModelConfig();
   const base = initRandomModel(config, SEED);
   const p = ctx.progress("base");
-  const result = await trainModel({ ...sized(ctx, PRETRAIN), checkpointDir: path.join(ctx.work, "base") }, { examples }, { base, onEvent: p.onEvent, stopAtStep: ctx.baseStopAt });
+  const result = await trainModel(
+    { ...sized(ctx, PRETRAIN), checkpointDir: path.join(ctx.work, "base") },
+    { examples },
+    { base, onEvent: p.onEvent, stopAtStep: ctx.baseStopAt },
+  );
   p.stop();
   await saveModelDir(dir, config, result.weights!, "F16");
   await writeJson(path.join(ctx.work, "base-metrics.json"), {
-    parameters: countParameters(result.weights!), corpusTokens: tokens, documents: examples.length, ...result.metrics,
+    parameters: countParameters(result.weights!),
+    corpusTokens: tokens,
+    documents: examples.length,
+    ...result.metrics,
   });
   ctx.log(`base: saved (final loss ${result.metrics.finalLoss.toFixed(3)}, ${result.metrics.trainSeconds.toFixed(0)}s)`);
 }
