@@ -70,6 +70,7 @@ describe("the notice", () => {
     expect(us.notice?.emergencyNumber).toBe("911");
     expect(us.notice?.text).toMatch(/Llame ahora al 911/);
     expect(us.notice?.text).toMatch(/988/);
+    expect(us.notice?.labels).toEqual({ heading: "Posible emergencia", call: "Llamar al", crisisLine: "Línea de crisis" });
     const fr = triage("je veux me suicider", "fr-FR");
     expect(fr.notice?.text).toMatch(/Appelez maintenant le 112/);
     expect(fr.notice?.crisisLine).toBe("3114");
