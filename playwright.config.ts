@@ -30,7 +30,9 @@ export default defineConfig({
     trace: "retain-on-failure",
   },
   projects: [
-    { name: "chat", testIgnore: /gpu-function-down\.spec\.ts/ },
+    { name: "chat", testIgnore: /gpu-function-down\.spec\.ts|npm-start\.spec\.ts/ },
+    // Runs its own `npm start` instances (own ports and data folders) beside the shared stack.
+    { name: "npm-start", testMatch: /npm-start\.spec\.ts/ },
     // Stops the gpu-function, so it runs after everything else.
     { name: "gpu-function-down", testMatch: /gpu-function-down\.spec\.ts/, dependencies: ["chat"] },
   ],

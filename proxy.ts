@@ -4,6 +4,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { MAX_CHAT_BODY_BYTES } from "@/lib/chat/request";
 import { isValidVisitorId, newVisitorId, VISITOR_COOKIE, visitorCookieOptions } from "@/lib/chat/visitor";
+import { embedFrameAncestors } from "@/lib/widget/frame-ancestors";
 
 const SECURITY_HEADERS: Record<string, string> = {
   "x-content-type-options": "nosniff",
@@ -14,7 +15,7 @@ const SECURITY_HEADERS: Record<string, string> = {
   "x-frame-options": "SAMEORIGIN",
 };
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest): Promise<NextResponse> {
   if (request.nextUrl.pathname === "/api/chat" && request.method === "POST") {
     const declared = Number(request.headers.get("content-length") ?? "");
     if (Number.isFinite(declared) && declared > MAX_CHAT_BODY_BYTES) {
@@ -37,6 +38,15 @@ export function proxy(request: NextRequest) {
     response.cookies.set(VISITOR_COOKIE, id, visitorCookieOptions(request.nextUrl.protocol === "https:"));
   }
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
+  if (request.nextUrl.pathname === "/embed") return allowSiteFraming(request, response);
+  return response;
+}
+
+/** The widget panel may be framed only by its site's own origins (frame-ancestors), never by others. */
+async function allowSiteFraming(request: NextRequest, response: NextResponse): Promise<NextResponse> {
+  const ancestors = await embedFrameAncestors(request.nextUrl.searchParams.get("site"), request.nextUrl.origin);
+  response.headers.set("content-security-policy", SECURITY_HEADERS["content-security-policy"].replace("frame-ancestors 'self'", `frame-ancestors ${ancestors}`));
+  response.headers.delete("x-frame-options");
   return response;
 }
 

@@ -18,10 +18,11 @@ import { GREEDY } from "../gpu-function/engine/sampler";
 import { Scheduler } from "../gpu-function/engine/scheduler";
 import { ChatTokenizer } from "../gpu-function/engine/tokenizer";
 import { GraphBuilder } from "../gpu-function/onnx/graph";
-import { loadModel, readHfModel, type HfModel } from "../gpu-function/models/load";
+import { loadModel, readHfModel, type HfModel } from "../gpu-function/runtime/load";
 import { ropeTables } from "../gpu-function/models/rope";
 import { seededRandom, writeTinyModel } from "../gpu-function/models/tiny";
-import type { LoadedModel, LoadOptions, PreparedLora } from "../gpu-function/models/types";
+import type { PreparedLora } from "../gpu-function/models/types";
+import type { LoadedModel, LoadOptions } from "../gpu-function/runtime/types";
 
 const HIDDEN = Number(process.env.BENCH_HIDDEN ?? 512);
 const LAYERS = Number(process.env.BENCH_LAYERS ?? 8);
@@ -141,7 +142,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
  * of the run (engine and transformers.js alike, same onnxruntime-node). Spinning pool threads
  * burn the CPU that a loaded 2-core host is short of; this measures what the setting is worth.
  */
-// Default: the serving default (spinning off, see models/load.ts), applied to both engines.
+// Default: the serving default (spinning off, see gpu-function/runtime/load.ts), applied to both engines.
 const SPINNING = process.env.BENCH_ORT_SPINNING === "1" ? "1" : "0";
 if (SPINNING) {
   const create = ort.InferenceSession.create.bind(ort.InferenceSession) as (...args: unknown[]) => Promise<ort.InferenceSession>;

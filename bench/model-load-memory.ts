@@ -15,7 +15,7 @@ import { fileURLToPath } from "node:url";
 
 import { floatToFp16 } from "../gpu-function/onnx/safetensors";
 import { readHfModel } from "../gpu-function/models/hf-dir";
-import { loadModel } from "../gpu-function/models/load";
+import { loadModel } from "../gpu-function/runtime/load";
 import { familyByName } from "../gpu-function/models/registry";
 import { seededRandom } from "../gpu-function/models/tiny";
 

@@ -9,28 +9,36 @@ import { pathToFileURL } from "node:url";
 import { loraSlotsCovering } from "./engine/adapter-slots";
 import { AdapterRegistry } from "./engine/adapters";
 import { loadPeftAdapter } from "./engine/peft";
-import { adapterRoots, REPO_ROOT, resolveBaseModelDir, resolveEmbedderDir } from "./engine/defaults";
+import { adapterRoots, REPO_ROOT, resolveBaseModelDir, resolveEmbedderDir, resolveRerankerDir } from "./engine/defaults";
 import { EngineMetrics, Gauge } from "./engine/metrics";
+import { isMarkedSmall } from "./engine/model-marks";
 import { Scheduler } from "./engine/scheduler";
 import { ChatTokenizer } from "./engine/tokenizer";
 import { adminRoutes } from "./http/admin";
 import { chatRoutes } from "./http/chat";
 import type { ServingDeps } from "./http/deps";
 import { embeddingRoutes } from "./http/embeddings";
-import { bearerMatches, createRouter, type Route } from "./http/router";
+import { rerankRoutes } from "./http/rerank";
+import { bearerMatches, createRouter, DEFAULT_BODY_TIMING, type BodyTiming, type Route } from "./http/router";
 import { fineTuningRoutes } from "./jobs/routes";
 import { FineTuningService } from "./jobs/service";
 import { readHfConfig } from "./models/hf-dir";
-import { loadEmbedder, loadModel } from "./models/load";
+import { loadEmbedder, loadModel } from "./runtime/load";
+import { loadReranker } from "./runtime/load-encoder";
 import { familyFor } from "./models/registry";
-import type { LoadOptions } from "./models/types";
-import { adapterUploadSchema } from "./shared/openai";
+import type { LoadOptions } from "./runtime/types";
+import { adapterModelBytes, adapterUploadSchema } from "./shared/openai";
 
 export interface GpuFunctionServerOptions {
   modelDir: string;
   modelId?: string;
   embeddingModelDir?: string | null;
   embeddingModelId?: string;
+  /** Cross-encoder (BertForSequenceClassification) served by POST /v1/rerank; none when absent. */
+  rerankerModelDir?: string | null;
+  rerankerModelId?: string;
+  /** Longest [CLS] query [SEP] document [SEP] the reranker reads (default: the model's max positions). */
+  rerankerMaxLength?: number;
   /** Bearer token; empty/undefined disables auth (local development only). */
   token?: string;
   device?: "cpu" | "cuda";
@@ -54,6 +62,8 @@ export interface GpuFunctionServerOptions {
   appUrl?: string;
   intraOpThreads?: number;
   maxBodyBytes?: number;
+  /** Deadlines for reading request bodies (a stalled body gets a 408); defaults: DEFAULT_BODY_TIMING. */
+  bodyTiming?: Partial<BodyTiming>;
   /** Mount /v1/fine_tuning/jobs (training runs in a worker process); `jobsDir` holds job data and adapters. */
   fineTuning?: { jobsDir?: string; maxConcurrentJobs?: number } | false;
   /** Log one line per request (method, path, status, duration). */
@@ -96,11 +106,22 @@ export async function createGpuFunctionServer(opts: GpuFunctionServerOptions): P
 
   let embedder: ServingDeps["embedder"] = null;
   if (opts.embeddingModelDir) {
-    const [em, etok] = await Promise.all([
+    const [em, etok, econfig] = await Promise.all([
       loadEmbedder(opts.embeddingModelDir, { device: opts.device, intraOpThreads: opts.intraOpThreads }),
       ChatTokenizer.fromDir(opts.embeddingModelDir),
+      readHfConfig(opts.embeddingModelDir),
     ]);
-    embedder = { id: opts.embeddingModelId ?? "medchat-embedder", model: em, tokenizer: etok };
+    // Token-id inputs are checked against the embedding table (an id past it would fail inside onnxruntime).
+    const vocabSize = typeof econfig.vocab_size === "number" ? econfig.vocab_size : undefined;
+    embedder = { id: opts.embeddingModelId ?? "medchat-embedder", model: em, tokenizer: etok, vocabSize };
+  }
+  let reranker: ServingDeps["reranker"] = null;
+  if (opts.rerankerModelDir) {
+    const [rm, rtok] = await Promise.all([
+      loadReranker(opts.rerankerModelDir, { device: opts.device, intraOpThreads: opts.intraOpThreads, maxSequenceLength: opts.rerankerMaxLength }),
+      ChatTokenizer.fromDir(opts.rerankerModelDir),
+    ]);
+    reranker = { id: opts.rerankerModelId ?? "medchat-reranker", model: rm, tokenizer: rtok };
   }
 
   const metrics = new EngineMetrics();
@@ -119,8 +140,10 @@ export async function createGpuFunctionServer(opts: GpuFunctionServerOptions): P
     adapters,
     metrics,
     embedder,
+    reranker,
     defaultMaxTokens: opts.defaultMaxTokens ?? 512,
     startedAt: Date.now(),
+    smallModel: await isMarkedSmall(opts.modelDir),
   };
 
   if (lora) {
@@ -137,10 +160,10 @@ export async function createGpuFunctionServer(opts: GpuFunctionServerOptions): P
       ? null
       : new FineTuningService({
           ...opts.fineTuning,
+          adapterLimits: lora ? { maxRank: lora.maxRank, targetModules: [...new Set(model.loraTargets.map((t) => t.shortName))] } : null,
           resolveBaseModel: (id) => (id === modelId || deps.aliases.includes(id) ? { id: modelId, dir: opts.modelDir } : undefined),
           loadAdapter: async (payload) => {
-            const bytes = Buffer.from(payload.adapter_model_base64, "base64");
-            adapters.loadBytes(payload.name, payload.adapter_config, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), "fine-tuning job");
+            adapters.loadBytes(payload.name, payload.adapter_config, adapterModelBytes(payload), "fine-tuning job");
           },
           log: (line) => log(`fine-tuning: ${line}`),
         });
@@ -152,6 +175,7 @@ export async function createGpuFunctionServer(opts: GpuFunctionServerOptions): P
   const routes = [
     ...chatRoutes(deps),
     ...embeddingRoutes(deps),
+    ...rerankRoutes(deps),
     ...adminRoutes(deps),
     ...(fineTuning ? fineTuningRoutes(fineTuning) : []),
     ...(opts.extraRoutes?.(deps) ?? []),
@@ -159,6 +183,7 @@ export async function createGpuFunctionServer(opts: GpuFunctionServerOptions): P
   const token = opts.token;
   const handler = createRouter(routes, {
     maxBodyBytes: opts.maxBodyBytes ?? 1024 * 1024,
+    bodyTiming: { ...DEFAULT_BODY_TIMING, ...opts.bodyTiming },
     authorize: token ? (req) => bearerMatches(req, token) : undefined,
     publicPaths: ["/healthz"],
     onResponse: opts.accessLog
@@ -193,7 +218,7 @@ export async function createGpuFunctionServer(opts: GpuFunctionServerOptions): P
         await Promise.race([stopped, new Promise((r) => setTimeout(r, 2_000))]);
         httpServer.closeAllConnections();
         await fineTuning?.close();
-        await Promise.all([model.dispose(), embedder?.model.dispose()]);
+        await Promise.all([model.dispose(), embedder?.model.dispose(), reranker?.model.dispose()]);
       })();
       return closing;
     },
@@ -215,8 +240,7 @@ async function pullActiveAdapter(appUrl: string, token: string | undefined, adap
     if (res.status === 204 || res.status === 404) return log(`no active adapter at ${url}`);
     if (!res.ok) return log(`could not pull the active adapter from ${url}: HTTP ${res.status}`);
     const body = adapterUploadSchema.parse(await res.json());
-    const bytes = Buffer.from(body.adapter_model_base64, "base64");
-    const { info } = adapters.loadBytes(body.name, body.adapter_config, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), url);
+    const { info } = adapters.loadBytes(body.name, body.adapter_config, adapterModelBytes(body), url);
     log(`pulled active adapter '${info.name}' (r=${info.rank}) from ${url}`);
   } catch (err) {
     log(`could not pull the active adapter from ${url}: ${(err as Error).message}`);
@@ -238,12 +262,17 @@ async function main(): Promise<void> {
   if (base.origin === "cached-tiny") console.log(`[gpu-function] no MODEL_DIR and no models/base: serving the tiny random model in ${base.dir}`);
   const emb = await resolveEmbedderDir(env.EMBEDDING_MODEL_DIR);
   if (emb.origin === "generated-tiny") console.log(`[gpu-function] no EMBEDDING_MODEL_DIR and no models/embedder: generated a tiny embedder in ${emb.dir}`);
+  const rer = resolveRerankerDir(env.RERANKER_MODEL_DIR);
+  if (!rer) console.log("[gpu-function] no reranker (RERANKER_MODEL_DIR unset or off and no models/reranker): POST /v1/rerank answers 404");
   const device = env.GPU_FUNCTION_DEVICE === "cuda" ? "cuda" : "cpu";
   const server = await createGpuFunctionServer({
     modelDir: base.dir,
     modelId: env.MODEL_ID || (base.origin === "env" ? path.basename(base.dir) : "medchat-base"),
     embeddingModelDir: emb.dir,
     embeddingModelId: env.EMBEDDING_MODEL_ID || "medchat-embedder",
+    rerankerModelDir: rer?.dir ?? null,
+    rerankerModelId: env.RERANKER_MODEL_ID || (rer?.origin === "env" ? path.basename(rer.dir) : "medchat-reranker"),
+    rerankerMaxLength: env.RERANKER_MAX_LENGTH ? intEnv("RERANKER_MAX_LENGTH", 512) : undefined,
     token: env.GPU_FUNCTION_TOKEN || undefined,
     device,
     quantize: (env.QUANTIZE as LoadOptions["quantize"]) || "none",
@@ -263,7 +292,7 @@ async function main(): Promise<void> {
   if (!env.GPU_FUNCTION_TOKEN) console.warn("[gpu-function] GPU_FUNCTION_TOKEN is not set: the API is open (development only)");
   const url = await server.listen(intEnv("GPU_FUNCTION_PORT", 8000), env.GPU_FUNCTION_HOST || "127.0.0.1");
   const d = server.deps;
-  console.log(`[gpu-function] serving ${d.modelId} (${d.model.dims.family}, ${device}) and ${d.embedder?.id ?? "no embedder"} on ${url}`);
+  console.log(`[gpu-function] serving ${d.modelId} (${d.model.dims.family}, ${device}) and ${d.embedder?.id ?? "no embedder"}${d.reranker ? ` and reranker ${d.reranker.id}` : ""} on ${url}`);
   let signals = 0;
   const shutdown = (signal: string) => {
     if (++signals > 1) process.exit(1);

@@ -1,6 +1,6 @@
 // Retrieval evaluation on MedQuAD. The knowledge base holds every MedQuAD answer without its
 // question (one document each). Two query sets:
-//  - MedQuAD held-out questions (gpu-function/data/medquad.ts isHeldOut): the question's own
+//  - MedQuAD held-out questions (gpu-function/shared/medquad.ts isHeldOut): the question's own
 //    answer (and identical answers) is relevant — measures MedQuAD's question template;
 //  - the team's consumer questions (lib/rag/eval-sets/, hand-written, answers judged by hand):
 //    real people's messages — stories, misspellings, brand names, several questions at once.
@@ -14,10 +14,11 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
-import { isHeldOut, readMedQuad } from "@/gpu-function/data/medquad";
-import { createDb, type Db } from "@/lib/db/client";
-import { migrateDb } from "@/lib/db/migrate";
-import { createEmbedder, defaultEmbedderKind, type EmbedderKind } from "@/lib/rag/embed-factory";
+import { isHeldOut, readMedQuad } from "@/gpu-function/shared/medquad";
+import type { Db } from "@/lib/db/client";
+import { openDatabaseForCli } from "@/lib/db/cli";
+import { createEmbedder } from "@/lib/rag/embed-factory";
+import { embedderKind, type EmbedderKind } from "@/lib/rag/embedder-kind";
 import { buildBm25Index, queryLexemes, type Bm25Index } from "@/lib/rag/eval-bm25";
 import { aggregateSet, rankedDocuments, type SetMetrics } from "@/lib/rag/eval-metrics";
 import { consumerQueryText, readConsumerQuestions } from "@/lib/rag/eval-sets";
@@ -174,9 +175,8 @@ async function main() {
   const heldOutQueries: Query[] = heldOutUsed.map((q) => ({ id: q.id, text: q.text, relevant: new Set(byAnswer.get(q.answerHash)!.filter((id) => kbIds.has(id))) }));
   const consumerQueries: Query[] = consumer.map((q) => ({ id: q.id, text: consumerQueryText(q), relevant: new Set(q.relevant.filter((id) => kbIds.has(id))) }));
 
-  const handle = await createDb(values["db-dir"] ? { dataDir: values["db-dir"] } : { url: "memory://" });
-  await migrateDb(handle);
-  const embedder = await createEmbedder((values.embedder ?? defaultEmbedderKind()) as EmbedderKind);
+  const handle = await openDatabaseForCli("npm run eval:retrieval", values["db-dir"] ? { dataDir: values["db-dir"] } : { url: "memory://" });
+  const embedder = await createEmbedder((values.embedder ?? embedderKind()) as EmbedderKind);
   const kb = await knowledgeBase(handle.db, embedder, kbDocs);
   const bm25 = await buildBm25Index(handle.db);
   const reranker = values["no-rerank"] ? null : await rerankerFromEnvironment();

@@ -9,9 +9,10 @@ import fs from "node:fs";
 import { parseArgs } from "node:util";
 import { SingleBar, Presets } from "cli-progress";
 import { sql } from "drizzle-orm";
-import { createDb, type DbHandle } from "@/lib/db/client";
-import { migrateDb } from "@/lib/db/migrate";
-import { createEmbedder, defaultEmbedderKind, type EmbedderKind } from "@/lib/rag/embed-factory";
+import type { DbHandle } from "@/lib/db/client";
+import { openDatabaseForCli } from "@/lib/db/cli";
+import { createEmbedder } from "@/lib/rag/embed-factory";
+import { embedderKind, type EmbedderKind } from "@/lib/rag/embedder-kind";
 import { importPath, listImportableFiles } from "@/lib/rag/importers";
 import { ingestDocuments, type IngestProgress, type IngestReport } from "@/lib/rag/ingest";
 import { consumerQueryText } from "@/lib/rag/eval-sets";
@@ -101,7 +102,7 @@ async function main() {
     console.log(USAGE);
     return;
   }
-  const embedderKind = (values.embedder ?? defaultEmbedderKind()) as EmbedderKind;
+  const kind = (values.embedder ?? embedderKind()) as EmbedderKind;
   const k = Number(values.k);
   if (!Number.isInteger(k) || k < 1 || k > 200) throw new UsageError(`--k must be an integer in 1..200 (got ${values.k})`);
   const mode = values.mode as RetrievalMode;
@@ -111,8 +112,7 @@ async function main() {
 
   let handle: DbHandle | undefined;
   const openDb = async () => {
-    handle = await createDb();
-    await migrateDb(handle);
+    handle = await openDatabaseForCli(`npm run kb -- ${command}`);
     return handle.db;
   };
   try {
@@ -123,7 +123,7 @@ async function main() {
       if (files.length === 0) throw new UsageError(`no supported files under ${target}`);
       if ((values.source?.length ?? 0) > 1) throw new UsageError("ingest takes one --source");
       const db = await openDb();
-      const embedder = await createEmbedder(embedderKind);
+      const embedder = await createEmbedder(kind);
       process.stderr.write(`embedder ${embedder.id}; database ${handle!.kind}\n`);
       const bar = progressBar(files.length, "ingest");
       const report = await ingestDocuments(db, embedder, importPath(target, { source: values.source?.[0], licence: values.licence }), {
@@ -142,7 +142,7 @@ async function main() {
         : [rest.join(" ").trim()];
       if (!queries[0]) throw new UsageError('search needs a query or --queries <file>');
       const db = await openDb();
-      const embedder = mode === "text" ? null : await createEmbedder(embedderKind);
+      const embedder = mode === "text" ? null : await createEmbedder(kind);
       // The gpu-function's reranker when it lists one (or RERANK_MODEL names one), as in the app.
       const reranker = await rerankerFromEnvironment();
       for (const query of queries) {
@@ -158,7 +158,7 @@ async function main() {
       await embedder?.close();
     } else if (command === "starter") {
       const db = await openDb();
-      const embedder = await createEmbedder(embedderKind);
+      const embedder = await createEmbedder(kind);
       printReport(await ensureStarterKnowledgeBase(db, embedder));
       await embedder.close();
     } else if (command === "stats") {

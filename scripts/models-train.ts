@@ -10,9 +10,9 @@ import { parseArgs } from "node:util";
 
 import cliProgress from "cli-progress";
 
-import type { StageContext } from "../gpu-function/train/recipes/stages";
+import type { StageContext } from "../gpu-function/train/recipes/stages/context";
 
-import { STAGES, type Stage } from "../gpu-function/train/recipes/stage-names";
+import { STAGES, type Stage } from "../gpu-function/train/recipes/stages/names";
 
 function usage(msg: string): never {
   console.error(`models:train: ${msg}\nusage: npm run models:train -- --medquad <dir> --pubmedqa <file> [--out models] [--work .data/models-train] [--stages ${STAGES.join(",")}] [--log file] [--force] [--quick] [--embedder-init <base checkpoint params.safetensors>] [--base-stop-at <step>]`);
@@ -84,7 +84,7 @@ async function main(): Promise<void> {
     log,
     progress: progressFactory(logFile, log),
   };
-  const { runStage } = await import("../gpu-function/train/recipes/stages");
+  const { runStage } = await import("../gpu-function/train/recipes/stages/run");
   for (const stage of STAGES) {
     if (!stages.includes(stage)) continue;
     const t0 = Date.now();

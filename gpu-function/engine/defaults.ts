@@ -48,6 +48,17 @@ export function resolveEmbedderDir(configured?: string): Promise<ResolvedModelDi
 }
 
 /**
+ * The reranker: RERANKER_MODEL_DIR, or the committed models/reranker when present; none
+ * otherwise (a random cross-encoder would only reorder results by noise). "off" disables it.
+ */
+export function resolveRerankerDir(configured?: string): ResolvedModelDir | null {
+  if (configured === "off" || configured === "none") return null;
+  if (configured) return { dir: path.resolve(REPO_ROOT, configured), origin: "env" };
+  const dir = path.join(REPO_ROOT, "models", "reranker");
+  return isModelDir(dir) ? { dir, origin: "default" } : null;
+}
+
+/**
  * Adapter roots scanned at start: ADAPTERS_DIR, and <repo>/models/adapters when the base is
  * the committed default model they were trained for (another base could not load them).
  */

@@ -6,6 +6,8 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 
+import { RE2JS } from "re2js";
+
 import type { LoraTarget, PreparedLora } from "../models/types";
 import { readSafetensors, writeSafetensors, type SafeTensor } from "../onnx/safetensors";
 
@@ -51,6 +53,7 @@ export function parsePeftConfig(raw: unknown): PeftLoraConfig {
   const tm = cfg.target_modules;
   const tmOk = typeof tm === "string" || (Array.isArray(tm) && tm.length > 0 && tm.every((t) => typeof t === "string"));
   if (!tmOk) throw new PeftAdapterError("adapter_config.json: 'target_modules' must be a non-empty list of names or a regex string");
+  if (typeof tm === "string") targetModulesPattern(tm);
   // Features that would change the math in ways the serving graph does not implement.
   if (cfg.use_dora === true) throw new PeftAdapterError("adapter_config.json: use_dora (DoRA) is not supported");
   if (cfg.bias !== undefined && cfg.bias !== "none") throw new PeftAdapterError(`adapter_config.json: bias '${String(cfg.bias)}' is not supported (only 'none')`);
@@ -69,9 +72,34 @@ export function loraScale(cfg: Pick<PeftLoraConfig, "r" | "lora_alpha" | "use_rs
   return cfg.use_rslora ? cfg.lora_alpha / Math.sqrt(cfg.r) : cfg.lora_alpha / cfg.r;
 }
 
+const MAX_TARGET_PATTERN_CHARS = 1024;
+const compiledPatterns = new Map<string, RE2JS>();
+
+/**
+ * A `target_modules` string (PEFT: a full-match regex) compiled by RE2JS, a linear-time
+ * engine: an uploaded adapter_config can never make matching backtrack for minutes, and a
+ * pattern RE2 cannot parse (or one using backreferences/lookaround) is refused.
+ */
+function targetModulesPattern(pattern: string): RE2JS {
+  const cached = compiledPatterns.get(pattern);
+  if (cached) return cached;
+  if (pattern.length > MAX_TARGET_PATTERN_CHARS) {
+    throw new PeftAdapterError(`adapter_config.json: 'target_modules' pattern is ${pattern.length} characters; the limit is ${MAX_TARGET_PATTERN_CHARS}`);
+  }
+  let compiled: RE2JS;
+  try {
+    compiled = RE2JS.compile(pattern);
+  } catch (err) {
+    throw new PeftAdapterError(`adapter_config.json: 'target_modules' is not a valid regular expression (${(err as Error).message})`);
+  }
+  if (compiledPatterns.size > 256) compiledPatterns.clear();
+  compiledPatterns.set(pattern, compiled);
+  return compiled;
+}
+
 /** PEFT's rule: a list matches a module whose name is, or ends with `.`+, an entry; a string is a full-match regex. */
 export function moduleIsTargeted(module: string, targetModules: string[] | string): boolean {
-  if (typeof targetModules === "string") return new RegExp(`^(?:${targetModules})$`).test(module);
+  if (typeof targetModules === "string") return targetModulesPattern(targetModules).matches(module);
   return targetModules.some((t) => module === t || module.endsWith(`.${t}`));
 }
 

@@ -5,7 +5,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 import { byteLevelTokenizerJson } from "../models/tiny-tokenizer";
-import type { ForwardRow, KvCacheHandle, LoadedModel } from "../models/types";
+import type { ForwardRow, KvCacheHandle, LoadedModel } from "../runtime/types";
 
 export const SPECIAL_TOKENS = ["<|endoftext|>", "<|im_start|>", "<|im_end|>", "<|channel|>", "<|message|>", "<|start|>", "<|end|>", "<think>", "</think>"];
 

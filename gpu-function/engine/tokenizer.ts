@@ -37,6 +37,7 @@ export class ChatTokenizer {
   /** Added tokens flagged special (never shown to users as text). */
   readonly specialIds: ReadonlySet<number>;
   private readonly template: Template;
+  private readonly templateSource: string;
   private readonly idToAdded = new Map<number, string>();
 
   constructor(
@@ -47,7 +48,8 @@ export class ChatTokenizer {
     this.eosToken = tokenText(config.eos_token);
     const source = pickTemplate(config.chat_template);
     this.usesFallbackTemplate = source === undefined;
-    this.template = new Template(source ?? FALLBACK_TEMPLATE);
+    this.templateSource = source ?? FALLBACK_TEMPLATE;
+    this.template = new Template(this.templateSource);
     const special = new Set<number>();
     for (const [id, added] of tokenizer.get_added_tokens_decoder()) {
       this.idToAdded.set(id, added.content);
@@ -79,6 +81,46 @@ export class ChatTokenizer {
     return this.tokenizer.encode(text, { add_special_tokens: addSpecialTokens }).ids;
   }
 
+  private maxTokenChars?: number;
+
+  /**
+   * The most characters one token can stand for: the longest vocabulary entry (byte-level
+   * entries hold one character per byte, so this is never below the text a token covers).
+   */
+  get maxCharsPerToken(): number {
+    if (this.maxTokenChars === undefined) {
+      let longest = 1;
+      for (const token of this.tokenizer.get_vocab(true).keys()) if (typeof token === "string") longest = Math.max(longest, token.length);
+      // WordPiece (BERT) turns a whole unknown word, up to max_input_chars_per_word, into one [UNK].
+      const wordPiece = (this.tokenizer.model?.config as { max_input_chars_per_word?: unknown } | undefined)?.max_input_chars_per_word;
+      this.maxTokenChars = typeof wordPiece === "number" ? Math.max(longest, wordPiece) : longest;
+    }
+    return this.maxTokenChars;
+  }
+
+  /**
+   * Token ids of `text`, or null when it cannot fit in `maxTokens` — decided without blocking
+   * the event loop on huge input: text longer than `maxTokens` × the longest token is refused
+   * without tokenising, and long text is first counted in chunks with a yield between them, so
+   * other requests (and /healthz) are served meanwhile; only text that may fit is tokenised whole.
+   */
+  async encodeWithin(text: string, maxTokens: number, addSpecialTokens = false): Promise<number[] | null> {
+    if (text.length > maxTokens * this.maxCharsPerToken) return null;
+    if (text.length > COUNT_IN_CHUNKS_ABOVE_CHARS) {
+      let count = 0;
+      let chunks = 0;
+      for (const piece of chunksAtWhitespace(text, COUNT_CHUNK_CHARS)) {
+        await new Promise((resolve) => setImmediate(resolve));
+        count += this.encode(piece).length;
+        chunks++;
+        // A cut at whitespace can split at most a couple of tokens differently than the whole text.
+        if (count - 2 * chunks > maxTokens) return null;
+      }
+    }
+    const ids = this.encode(text, addSpecialTokens);
+    return ids.length > maxTokens ? null : ids;
+  }
+
   decode(ids: number[], skipSpecialTokens = true): string {
     if (ids.length === 0) return "";
     return this.tokenizer.decode(ids, { skip_special_tokens: skipSpecialTokens, clean_up_tokenization_spaces: false });
@@ -91,6 +133,14 @@ export class ChatTokenizer {
   /** The added token's text for an id (e.g. `<|channel|>`), if it is an added token. */
   addedTokenText(id: number): string | undefined {
     return this.idToAdded.get(id);
+  }
+
+  /** Ids of the tokens that open a reasoning channel in this model's chat format (`<think>`, `<|channel|>`), if its template uses them. */
+  reasoningOpenerIds(): number[] {
+    return ["<think>", "<|channel|>"].flatMap((t) => {
+      const id = this.tokenId(t);
+      return id !== undefined && this.templateSource.includes(t) ? [id] : [];
+    });
   }
 
   /** Renders the chat template exactly as `apply_chat_template(tokenize=False)` would. */
@@ -110,6 +160,23 @@ export class ChatTokenizer {
   /** Prompt token ids for a chat; special tokens come from the template, not the post-processor (as in HF). */
   encodeChat(messages: ChatMessage[]): number[] {
     return this.encode(this.applyChatTemplate(messages), false);
+  }
+}
+
+const COUNT_IN_CHUNKS_ABOVE_CHARS = 64 * 1024;
+const COUNT_CHUNK_CHARS = 16 * 1024;
+
+/** Pieces of about `size` characters, each cut just before a whitespace character where there is one. */
+function* chunksAtWhitespace(text: string, size: number): Generator<string> {
+  let start = 0;
+  while (start < text.length) {
+    let end = Math.min(text.length, start + size);
+    if (end < text.length) {
+      const cut = text.lastIndexOf(" ", end);
+      if (cut > start + size / 2) end = cut;
+    }
+    yield text.slice(start, end);
+    start = end;
   }
 }
 

@@ -3,7 +3,8 @@ import type { AdapterRegistry } from "../engine/adapters";
 import type { EngineMetrics } from "../engine/metrics";
 import type { Scheduler } from "../engine/scheduler";
 import type { ChatTokenizer } from "../engine/tokenizer";
-import type { LoadedEmbedder, LoadedModel, PreparedLora } from "../models/types";
+import type { PreparedLora } from "../models/types";
+import type { LoadedEmbedder, LoadedModel, LoadedReranker } from "../runtime/types";
 import { ApiError } from "./router";
 
 export interface EmbedderDeps {
@@ -12,6 +13,12 @@ export interface EmbedderDeps {
   tokenizer: ChatTokenizer;
   /** For validating token-id inputs. */
   vocabSize?: number;
+}
+
+export interface RerankerDeps {
+  id: string;
+  model: LoadedReranker;
+  tokenizer: ChatTokenizer;
 }
 
 export interface ServingDeps {
@@ -24,9 +31,13 @@ export interface ServingDeps {
   adapters: AdapterRegistry;
   metrics: EngineMetrics;
   embedder: EmbedderDeps | null;
+  /** Cross-encoder behind POST /v1/rerank (RERANKER_MODEL_DIR). */
+  reranker?: RerankerDeps | null;
   /** Completion budget when a request sets none (still capped by the context). */
   defaultMaxTokens: number;
   startedAt: number;
+  /** The base model's config marks it small (engine/model-marks.ts); /v1/models reports it so the app can answer in quote mode. */
+  smallModel?: boolean;
 }
 
 /** `model` → adapter (null = base), or 404 in OpenAI's shape. */

@@ -22,7 +22,7 @@ export function embeddingRoutes(deps: ServingDeps): Route[] {
         if (body.dimensions !== undefined && body.dimensions !== embedder.model.dim) {
           throw new ApiError(400, `dimensions must be ${embedder.model.dim} for ${embedder.id} (it cannot be shortened)`, { param: "dimensions" });
         }
-        const inputs = tokenizeInputs(embedder, body.input);
+        const inputs = await tokenizeInputs(embedder, body.input);
         const vectors: Float32Array[] = [];
         for (let i = 0; i < inputs.length; i += BATCH) vectors.push(...(await embedder.model.embed(inputs.slice(i, i + BATCH))));
         const promptTokens = inputs.reduce((a, t) => a + t.length, 0);
@@ -38,23 +38,32 @@ export function embeddingRoutes(deps: ServingDeps): Route[] {
   ];
 }
 
-function tokenizeInputs(embedder: EmbedderDeps, input: EmbeddingRequest["input"]): number[][] {
+async function tokenizeInputs(embedder: EmbedderDeps, input: EmbeddingRequest["input"]): Promise<number[][]> {
   const list: Array<string | number[]> =
     typeof input === "string" ? [input] : typeof input[0] === "number" ? [input as number[]] : (input as Array<string | number[]>);
   if (list.length > MAX_INPUTS) throw new ApiError(400, `input may hold at most ${MAX_INPUTS} items`, { param: "input" });
   const vocab = embedder.vocabSize;
-  return list.map((item, i) => {
-    const ids = typeof item === "string" ? embedder.tokenizer.encode(item, true) : item;
-    if (ids.length === 0) throw new ApiError(400, `input[${i}] is empty`, { param: "input" });
-    if (ids.length > embedder.model.maxSequenceLength) {
-      throw new ApiError(400, `input[${i}] has ${ids.length} tokens; ${embedder.id} accepts at most ${embedder.model.maxSequenceLength}`, {
-        param: "input",
-        code: "context_length_exceeded",
-      });
+  const limit = embedder.model.maxSequenceLength;
+  const tooLong = (i: number, what: string) =>
+    new ApiError(400, `input[${i}] has ${what}; ${embedder.id} accepts at most ${limit} tokens`, { param: "input", code: "context_length_exceeded" });
+  const out: number[][] = [];
+  for (const [i, item] of list.entries()) {
+    let ids: number[];
+    if (typeof item === "string") {
+      const encoded = await embedder.tokenizer.encodeWithin(item, limit, true);
+      if (!encoded) throw tooLong(i, `${item.length} characters`);
+      ids = encoded;
+    } else {
+      ids = item;
+      if (ids.length > limit) throw tooLong(i, `${ids.length} tokens`);
+      if (vocab !== undefined && ids.some((t) => t >= vocab)) {
+        throw new ApiError(400, `input[${i}] has a token id outside the vocabulary (ids must be below ${vocab})`, { param: "input", code: "invalid_token_id" });
+      }
     }
-    if (vocab !== undefined && ids.some((t) => t >= vocab)) throw new ApiError(400, `input[${i}] has a token id outside the vocabulary`, { param: "input" });
-    return ids;
-  });
+    if (ids.length === 0) throw new ApiError(400, `input[${i}] is empty`, { param: "input" });
+    out.push(ids);
+  }
+  return out;
 }
 
 function toBase64(v: Float32Array): string {

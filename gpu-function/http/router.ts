@@ -100,26 +100,80 @@ export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.infe
   throw new ApiError(400, message, { param, code: "invalid_value" });
 }
 
-export async function readBody(req: IncomingMessage, limitBytes: number): Promise<Buffer> {
+/**
+ * How long a request body may take: a client that declares a body and then stalls (or
+ * trickles it) gets a 408 in seconds instead of holding a connection and a handler.
+ */
+export interface BodyTiming {
+  /** Longest pause between two chunks of the body. */
+  idleMs: number;
+  /** Whole-body budget: baseMs plus the time the body takes at minBytesPerSecond. */
+  baseMs: number;
+  minBytesPerSecond: number;
+}
+
+export const DEFAULT_BODY_TIMING: BodyTiming = { idleMs: 10_000, baseMs: 15_000, minBytesPerSecond: 64 * 1024 };
+
+function bodyTimeout(message: string): ApiError {
+  // `connection: close`: the rest of the body will never be read, so the connection cannot be reused.
+  return new ApiError(408, message, { code: "request_timeout", headers: { connection: "close" } });
+}
+
+export function readBody(req: IncomingMessage, limitBytes: number, timing: BodyTiming = DEFAULT_BODY_TIMING): Promise<Buffer> {
   const declared = Number(req.headers["content-length"] ?? NaN);
-  if (Number.isFinite(declared) && declared > limitBytes) throw tooLarge(limitBytes);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buf = chunk as Buffer;
-    size += buf.length;
-    if (size > limitBytes) throw tooLarge(limitBytes);
-    chunks.push(buf);
-  }
-  return Buffer.concat(chunks);
+  if (Number.isFinite(declared) && declared > limitBytes) return Promise.reject(tooLarge(limitBytes));
+  if (req.readableEnded) return Promise.resolve(Buffer.alloc(0));
+  const expected = Number.isFinite(declared) ? declared : limitBytes;
+  const totalMs = timing.baseMs + (expected / timing.minBytesPerSecond) * 1000;
+  return new Promise<Buffer>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let idle: NodeJS.Timeout | undefined;
+    const total = setTimeout(() => fail(bodyTimeout(`The request body did not arrive within ${Math.round(totalMs / 1000)} s`)), totalMs);
+    const armIdle = () => {
+      clearTimeout(idle);
+      idle = setTimeout(() => fail(bodyTimeout(`The request body stalled: no data for ${Math.round(timing.idleMs / 1000)} s`)), timing.idleMs);
+    };
+    const cleanup = () => {
+      clearTimeout(idle);
+      clearTimeout(total);
+      req.off("data", onData);
+      req.off("end", onEnd);
+      req.off("error", fail);
+      req.off("aborted", onAborted);
+    };
+    function fail(err: unknown) {
+      cleanup();
+      req.pause();
+      reject(err);
+    }
+    function onData(chunk: Buffer) {
+      size += chunk.length;
+      if (size > limitBytes) return fail(tooLarge(limitBytes));
+      chunks.push(chunk);
+      armIdle();
+    }
+    function onEnd() {
+      cleanup();
+      resolve(Buffer.concat(chunks));
+    }
+    function onAborted() {
+      fail(new ApiError(400, "The client closed the connection before the request body was complete", { code: "request_aborted" }));
+    }
+    req.on("data", onData);
+    req.on("end", onEnd);
+    req.on("error", fail);
+    req.on("aborted", onAborted);
+    armIdle();
+  });
 }
 
 function tooLarge(limitBytes: number): ApiError {
   return new ApiError(413, `Request body exceeds ${limitBytes} bytes`, { code: "request_too_large" });
 }
 
-async function readJsonBody(req: IncomingMessage, limitBytes: number): Promise<unknown> {
-  const buf = await readBody(req, limitBytes);
+async function readJsonBody(req: IncomingMessage, limitBytes: number, timing?: BodyTiming): Promise<unknown> {
+  const buf = await readBody(req, limitBytes, timing);
   if (buf.length === 0) throw new ApiError(400, "Request body is empty; expected JSON", { code: "invalid_json" });
   try {
     return JSON.parse(buf.toString("utf8"));
@@ -200,6 +254,8 @@ export function matchPattern(patternSegments: string[], pathSegments: string[]):
 
 export interface RouterOptions {
   maxBodyBytes: number;
+  /** Deadlines for reading request bodies (default DEFAULT_BODY_TIMING). */
+  bodyTiming?: BodyTiming;
   /** Returns true when the request may proceed; routes listed in `publicPaths` skip it. */
   authorize?: (req: IncomingMessage) => boolean;
   publicPaths?: string[];
@@ -238,7 +294,7 @@ export function createRouter(routes: Route[], opts: RouterOptions): RequestListe
         const ctx: RouteContext = {
           params,
           url,
-          readJson: () => (bodyPromise ??= readJsonBody(req, route.maxBodyBytes ?? opts.maxBodyBytes)),
+          readJson: () => (bodyPromise ??= readJsonBody(req, route.maxBodyBytes ?? opts.maxBodyBytes, opts.bodyTiming)),
         };
         await route.handler(req, res, ctx);
         return;

@@ -6,6 +6,7 @@ import fs from "node:fs/promises";
 import type { ChatExample, ImportIssue } from "../data/chat-example";
 import { importTrainingRows } from "../data/importers";
 import { ApiError } from "../http/router";
+import { fetchPublicText, PublicFetchError } from "../shared/public-fetch";
 
 export class JobSetupError extends Error {
   constructor(
@@ -34,19 +35,20 @@ export function importOrReject(text: string, field: string): { examples: ChatExa
   return result;
 }
 
-export async function fetchText(fetchImpl: typeof fetch, url: string, maxBytes: number, signal: AbortSignal): Promise<string> {
-  let res: Response;
+/**
+ * Fetches a training/validation file from a user-supplied URL: public addresses only (unless
+ * allowed), within a size limit. Failures name the URL and what went wrong, never the content.
+ */
+export async function fetchText(url: string, opts: { maxBytes: number; signal: AbortSignal; allowPrivate: boolean }): Promise<string> {
   try {
-    res = await fetchImpl(url, { signal: AbortSignal.any([signal, AbortSignal.timeout(60_000)]) });
+    return await fetchPublicText(url, { maxBytes: opts.maxBytes, signal: opts.signal, allowPrivate: opts.allowPrivate, timeoutMs: 60_000 });
   } catch (err) {
+    if (err instanceof PublicFetchError) {
+      const code = err.code === "too_large" ? "file_too_large" : err.code === "address_not_allowed" || err.code === "url_not_allowed" ? "url_not_allowed" : "file_fetch_failed";
+      throw new JobSetupError(code, `could not fetch ${url}: ${err.message}`);
+    }
     throw new JobSetupError("file_fetch_failed", `could not fetch ${url}: ${(err as Error).message}`);
   }
-  if (!res.ok) throw new JobSetupError("file_fetch_failed", `fetching ${url} answered HTTP ${res.status}`);
-  const declared = Number(res.headers.get("content-length") ?? NaN);
-  if (declared > maxBytes) throw new JobSetupError("file_too_large", `${url} is ${declared} bytes, over the ${maxBytes}-byte limit`);
-  const buf = Buffer.from(await res.arrayBuffer());
-  if (buf.length > maxBytes) throw new JobSetupError("file_too_large", `${url} is over the ${maxBytes}-byte limit`);
-  return buf.toString("utf8");
 }
 
 export async function exists(file: string): Promise<boolean> {

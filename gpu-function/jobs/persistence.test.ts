@@ -12,7 +12,8 @@ import { createRouter } from "../http/router";
 import type { FineTuningJob, JobEvent } from "./job";
 import type { JobRecord } from "./job-files";
 import { fineTuningRoutes } from "./routes";
-import { FineTuningService, type AdapterPayload, type FineTuningDeps } from "./service";
+import type { AdapterUpload } from "../shared/openai";
+import { FineTuningService, type FineTuningDeps } from "./service";
 
 const scripted = fileURLToPath(new URL("./testing/scripted-worker.ts", import.meta.url));
 const root = fs.mkdtempSync(path.join(os.tmpdir(), "ft-persist-"));
@@ -82,7 +83,7 @@ describe("fine-tuning jobs across a restart", () => {
     const lines = fs.readFileSync(path.join(dir, created.id, "events.jsonl"), "utf8").trim().split("\n");
     expect(lines.map((l) => (JSON.parse(l) as JobEvent).id)).toEqual(events.map((e) => e.id).reverse());
 
-    const loaded: AdapterPayload[] = [];
+    const loaded: AdapterUpload[] = [];
     const second = service(dir, "succeed", { loadAdapter: async (p) => void loaded.push(p) });
     expect(await second.restore()).toEqual({ restored: 1, requeued: 0, interrupted: 0 });
     const get = await serve(second);
@@ -159,7 +160,7 @@ describe("fine-tuning jobs across a restart", () => {
     const url = `http://127.0.0.1:${(files.address() as AddressInfo).port}/train.jsonl`;
 
     const dir = path.join(root, "queued");
-    const first = service(dir, "hang");
+    const first = service(dir, "hang", { allowPrivateFetch: true });
     const blocker = await first.create({ model: "tiny-base", training_data: DATA });
     const inline = await first.create({ model: "tiny-base", training_data: DATA, hyperparameters: { lora_r: 4 } });
     const byUrl = await first.create({ model: "tiny-base", training_file_url: url, hyperparameters: { n_epochs: 2 }, auto_load: true });
@@ -170,7 +171,8 @@ describe("fine-tuning jobs across a restart", () => {
     expect(readRecord(dir, byUrl.id)).toMatchObject({ auto_load: true, pending: { training_file_url: url, hyperparameters: { n_epochs: 2 } } });
 
     const loaded: string[] = [];
-    const second = service(dir, "succeed", { loadAdapter: async (p) => void loaded.push(p.name) });
+    // The file server is on loopback, which outbound fetches reach only when the deployment allows it.
+    const second = service(dir, "succeed", { loadAdapter: async (p) => void loaded.push(p.name), allowPrivateFetch: true });
     expect(await second.restore()).toEqual({ restored: 3, requeued: 2, interrupted: 0 });
     const a = await until(second, inline.id, (j) => j.status === "succeeded");
     const b = await until(second, byUrl.id, (j) => j.status === "succeeded");

@@ -7,8 +7,10 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { ApiError } from "../http/router";
+import { toAdapterUpload, type AdapterUpload } from "../shared/openai";
 import type { ChatExample, ImportIssue } from "../data/chat-example";
 import { importTrainingRows } from "../data/importers";
+import { allowPrivateFetchFromEnv, urlRefusal } from "../shared/public-fetch";
 import { describeIssue, exists, fetchText, importOrReject, JobSetupError } from "./job-data";
 import { adapterNameFor, JobStore, newJobId, TERMINAL, type FineTuningJob } from "./job";
 import { JobFiles, type JobRecord } from "./job-files";
@@ -21,18 +23,16 @@ export interface BaseModelRef {
   dir: string;
 }
 
-/** Same body as H2's POST /v1/adapters, so an app can push a job's adapter back as is. */
-export interface AdapterPayload {
-  name: string;
-  adapter_config: Record<string, unknown>;
-  adapter_model_base64: string;
-}
-
 export interface FineTuningDeps {
   /** Base model id → its directory; undefined when this server does not serve it. */
   resolveBaseModel(model: string): BaseModelRef | undefined;
+  /**
+   * What the serving registry can load (its LoRA slots: largest rank, adaptable module short
+   * names); a job whose adapter could never be served is refused at creation. Absent: no check.
+   */
+  adapterLimits?: { maxRank: number; targetModules: string[] } | null;
   /** Loads an adapter into the serving registry (absent: POST .../load answers 501). */
-  loadAdapter?(payload: AdapterPayload): Promise<void>;
+  loadAdapter?(payload: AdapterUpload): Promise<void>;
   /** Working directory for job data and adapters (default: $FINE_TUNING_DIR or the OS temp dir). */
   jobsDir?: string;
   workerFile?: string;
@@ -41,7 +41,8 @@ export interface FineTuningDeps {
   cancelGraceMs?: number;
   /** Largest training/validation file fetched from a URL. */
   maxFileBytes?: number;
-  fetchImpl?: typeof fetch;
+  /** Let training_file_url reach private/loopback addresses (default: ALLOW_PRIVATE_FETCH). */
+  allowPrivateFetch?: boolean;
   /** Where restore and persistence problems are reported (default: stderr). */
   log?: (line: string) => void;
 }
@@ -130,6 +131,11 @@ export class FineTuningService {
   async create(body: CreateJobBody): Promise<FineTuningJob> {
     const base = this.deps.resolveBaseModel(body.model);
     if (!base) throw new ApiError(404, `model '${body.model}' is not a base model served here`, { param: "model", code: "model_not_found" });
+    this.checkServable(body);
+    for (const [field, url] of [["training_file_url", body.training_file_url], ["validation_file_url", body.validation_file_url]] as const) {
+      const refusal = url === undefined ? null : urlRefusal(url, this.deps.allowPrivateFetch ?? allowPrivateFetchFromEnv());
+      if (refusal) throw new ApiError(400, `${field}: ${refusal}`, { param: field, code: "url_not_allowed" });
+    }
     const training = body.training_data !== undefined ? importOrReject(body.training_data, "training_data") : null;
     const validation = body.validation_data !== undefined ? importOrReject(body.validation_data, "validation_data") : null;
 
@@ -177,6 +183,31 @@ export class FineTuningService {
     return job;
   }
 
+  /** Refuses hyperparameters whose adapter this server could not load (before any training time is spent). */
+  private checkServable(body: CreateJobBody): void {
+    const limits = this.deps.adapterLimits;
+    if (limits === undefined) return;
+    const h = resolveHyperparameters(body.hyperparameters, 1);
+    if (limits === null) {
+      if (body.auto_load) throw new ApiError(400, "this server serves no LoRA adapters, so auto_load cannot work", { param: "auto_load", code: "invalid_value" });
+      return;
+    }
+    if (h.lora_r > limits.maxRank) {
+      throw new ApiError(400, `hyperparameters.lora_r ${h.lora_r} is above the largest rank this server can serve (LORA_MAX_RANK=${limits.maxRank})`, {
+        param: "hyperparameters.lora_r",
+        code: "invalid_value",
+      });
+    }
+    const servable = new Set(limits.targetModules);
+    const outside = h.target_modules.filter((m) => !servable.has(m.split(".").at(-1)!));
+    if (outside.length > 0) {
+      throw new ApiError(400, `hyperparameters.target_modules ${outside.join(", ")} cannot be served here (LoRA slots: ${limits.targetModules.join(", ")}; see LORA_TARGET_MODULES)`, {
+        param: "hyperparameters.target_modules",
+        code: "invalid_value",
+      });
+    }
+  }
+
   get(id: string): FineTuningJob {
     const job = this.store.get(id);
     if (!job) throw new ApiError(404, `fine-tuning job '${id}' not found`, { param: "fine_tuning_job_id", code: "job_not_found" });
@@ -199,7 +230,8 @@ export class FineTuningService {
     return job;
   }
 
-  async adapter(id: string): Promise<AdapterPayload> {
+  /** The job's adapter in POST /v1/adapters' body, so an app can push it back as is. */
+  async adapter(id: string): Promise<AdapterUpload> {
     const job = this.get(id);
     if (job.status !== "succeeded") {
       throw new ApiError(409, `job ${id} is ${job.status}; its adapter exists once it has succeeded`, { code: "adapter_not_ready" });
@@ -212,7 +244,7 @@ export class FineTuningService {
       if (err.code !== "ENOENT") throw err;
       throw new ApiError(410, `the adapter files of job ${id} are no longer in ${dir}`, { code: "adapter_missing" });
     });
-    return { name: job.adapter_name, adapter_config: JSON.parse(config) as Record<string, unknown>, adapter_model_base64: weights.toString("base64") };
+    return toAdapterUpload(job.adapter_name, JSON.parse(config) as Record<string, unknown>, weights);
   }
 
   async load(id: string): Promise<FineTuningJob> {
@@ -256,13 +288,20 @@ export class FineTuningService {
     return path.join(this.files.jobDir(id), `${kind}.jsonl`);
   }
 
-  private async writeExamples(id: string, kind: "training" | "validation", examples: ChatExample[], issues: ImportIssue[]): Promise<void> {
+  private async writeExamples(
+    id: string,
+    kind: "training" | "validation",
+    examples: ChatExample[],
+    issues: ImportIssue[],
+    { quoteIssues = true }: { quoteIssues?: boolean } = {},
+  ): Promise<void> {
     await fs.writeFile(this.dataFile(id, kind), examples.map((e) => JSON.stringify(e)).join("\n") + "\n");
     if (issues.length > 0) {
+      // Issues of inline data (the caller's own text) are quoted; those of fetched files only counted.
       this.store.addEvent(id, {
         level: "warn",
-        message: `${kind} data: ${issues.length} row(s) skipped; first: ${describeIssue(issues[0])}`,
-        data: { skipped: issues.length, issues: issues.slice(0, ISSUES_IN_EVENT) },
+        message: quoteIssues ? `${kind} data: ${issues.length} row(s) skipped; first: ${describeIssue(issues[0])}` : `${kind} data: ${issues.length} row(s) skipped`,
+        data: quoteIssues ? { skipped: issues.length, issues: issues.slice(0, ISSUES_IN_EVENT) } : { skipped: issues.length, lines: issues.slice(0, ISSUES_IN_EVENT).map((i) => i.line ?? null) },
       });
     }
     this.store.addEvent(id, { message: `${kind} data: ${examples.length} example(s)`, data: { examples: examples.length } });
@@ -381,20 +420,28 @@ export class FineTuningService {
     if (pending?.validation_file_url) await this.fetchInto(id, "validation", pending.validation_file_url, signal);
   }
 
-  /** Fetches, imports and stores a data file; returns the number of usable examples. */
+  /**
+   * Fetches, imports and stores a data file; returns the number of usable examples. What the
+   * server at the URL answered is never echoed (no field names, no parse errors quoting it):
+   * only counts, so a URL cannot be used to read another service's responses through job events.
+   */
   private async fetchInto(id: string, kind: "training" | "validation", url: string, signal: AbortSignal): Promise<number> {
     this.store.addEvent(id, { message: `Fetching ${kind} file ${url}` });
-    const text = await fetchText(this.deps.fetchImpl ?? fetch, url, this.deps.maxFileBytes ?? 200 * 1024 * 1024, signal);
+    const text = await fetchText(url, {
+      maxBytes: this.deps.maxFileBytes ?? 200 * 1024 * 1024,
+      signal,
+      allowPrivate: this.deps.allowPrivateFetch ?? allowPrivateFetchFromEnv(),
+    });
     let imported;
     try {
       imported = importTrainingRows(text);
-    } catch (err) {
-      throw new JobSetupError("invalid_file", `${kind} file ${url}: ${(err as Error).message}`);
+    } catch {
+      throw new JobSetupError("invalid_file", `${kind} file ${url} is not JSONL or a JSON array of training rows`);
     }
     if (imported.examples.length === 0) {
-      throw new JobSetupError("invalid_file", `${kind} file ${url} has no usable rows${imported.issues[0] ? `; ${describeIssue(imported.issues[0])}` : ""}`);
+      throw new JobSetupError("invalid_file", `${kind} file ${url} has no usable rows (${imported.issues.length} row(s) in no supported format)`);
     }
-    await this.writeExamples(id, kind, imported.examples, imported.issues);
+    await this.writeExamples(id, kind, imported.examples, imported.issues, { quoteIssues: false });
     return imported.examples.length;
   }
 

@@ -1,11 +1,11 @@
 // The interface every model family implements. A family knows its Hugging Face config
 // fields, its tensor names and shapes, and how to express one forward pass as an ONNX
-// graph; the runtime (runtime.ts) is family-agnostic and only relies on the graph I/O
+// graph; the runtime (gpu-function/runtime/causal-lm.ts) is family-agnostic and only relies on the graph I/O
 // contract described on `FusedGraphOptions`. New families add a file and a registry entry;
 // per-layer attention differences stay inside the family's graph (gpt-oss.ts: MoE, attention
 // sinks, alternating sliding windows, YaRN), the KV cache layout is the same for all.
 import type { GraphBuilder } from "../onnx/graph";
-import type { FusedGraph } from "./fused-ops";
+import type { FusedGraph } from "./fused-graph";
 import type { SafeTensor } from "../onnx/safetensors";
 import { materialize } from "../onnx/safetensors-lazy";
 import type { HfConfig, LoraTarget, ModelDims } from "./types";
@@ -28,7 +28,7 @@ export interface TensorSpec {
  *   `seqlens_k` int32 [B] (= tokens in cache after this step − 1); `total_sequence_length` int32 [];
  *   per layer `past_key.L` / `past_value.L` [B, kvHeads, cap, headDim] (shared with the presents);
  *   per LoRA block (the targeted modules of one fused linear, listed in FusedGraph.loraGroups)
- *   `lora_a.<block>` / `lora_b.<block>`, plus `lora_mask` [B, 1, n·R] (see lora-feeds.ts).
+ *   `lora_a.<block>` / `lora_b.<block>`, plus `lora_mask` [B, 1, n·R] (see runtime/lora-feeds.ts).
  * - outputs: `logits` [B, vocab] of each row's last position (or `hidden` [B,S,H] when
  *   `output: "hidden"`), and `present_key.L` / `present_value.L`.
  */
@@ -55,6 +55,8 @@ export interface PlainGraphOptions {
 
 export interface Family {
   readonly name: string;
+  /** "decoder" (causal LM, KV cache; the default) or "encoder" (bidirectional, bert.ts: embeddings and cross-encoders). */
+  readonly kind?: "decoder" | "encoder";
   /** HF `model_type` values this family serves. */
   readonly modelTypes: readonly string[];
   /** Normalised dimensions from an HF config (throws a clear error on missing fields). */
@@ -69,6 +71,8 @@ export interface Family {
   buildPlainGraph(dims: ModelDims, config: HfConfig, tensors: Tensors, opts: PlainGraphOptions): GraphBuilder;
   /** A small random config of this family, in HF field names. */
   tinyConfig(overrides: TinyOverrides): HfConfig;
+  /** Optional: tensor names as transformers saves this config (e.g. `bert.` prefixes of head models); default: unchanged. */
+  checkpointNames?(config: HfConfig, tensors: Tensors): Tensors;
   /** Optional: rewrites checkpoint tensors into the layout tensorSpecs names (e.g. MXFP4 → float), before validation. */
   prepareTensors?(tensors: Tensors): Tensors;
 }
@@ -91,6 +95,8 @@ export interface TinyOverrides {
   /** Mixture-of-experts families (gpt-oss): experts per layer and experts per token. */
   numExperts?: number;
   expertsPerToken?: number;
+  /** Encoder families (bert): classifier outputs, making a sequence-classification (cross-encoder) config. */
+  numLabels?: number;
 }
 
 /** Reads a required numeric config field with a readable error. */

@@ -3,35 +3,13 @@
 // FastGelu, optional MatMulNBits weight-only quantisation, and per-row LoRA as graph inputs.
 // Weights are pre-transposed to [in, out] (and q/k/v, gate/up concatenated) at build time so
 // each block costs one MatMul.
-import { GraphBuilder, type Constant } from "../onnx/graph";
+import type { Constant } from "../onnx/graph";
 import { toFp16Bits } from "../onnx/safetensors";
 import { tensorOf, type FusedGraphOptions, type Tensors } from "./family";
+import { FusedGraph, loraAName, loraBName, newKeyName, newValueName, pastKeyName, pastValueName, type LoraGroup } from "./fused-graph";
 import { quantizeBlockwise } from "./quantize";
 import { ropeTables } from "./rope";
 import type { HfConfig, ModelDims } from "./types";
-
-export const pastKeyName = (layer: number) => `past_key.${layer}`;
-export const pastValueName = (layer: number) => `past_value.${layer}`;
-export const newKeyName = (layer: number) => `new_key.${layer}`;
-export const newValueName = (layer: number) => `new_value.${layer}`;
-export const loraAName = (module: string) => `lora_a.${module}`;
-export const loraBName = (module: string) => `lora_b.${module}`;
-
-/** One LoRA block: the targeted modules of one fused linear, sharing x·A and one B. */
-export interface LoraGroup {
-  /** Input suffix: `lora_a.<name>` [in, T·n·R], `lora_b.<name>` [T·n·R, outFeatures]. */
-  name: string;
-  inFeatures: number;
-  /** Output width of the fused linear (all its modules, targeted or not). */
-  outFeatures: number;
-  /** Targeted modules in column order, with their column offset in the fused output. */
-  members: { module: string; column: number; out: number }[];
-}
-
-/** A fused inference graph plus the LoRA blocks the runtime must feed. */
-export class FusedGraph extends GraphBuilder {
-  readonly loraGroups: LoraGroup[] = [];
-}
 
 export class FusedOps {
   readonly g: FusedGraph;
@@ -135,14 +113,14 @@ export class FusedOps {
     const packed = this.g.initializer(`${name}.q${bits}`, { dtype: "uint8", dims: [n, q.blocksPerCol, q.blobSize], data: q.packed });
     const scales = this.floats(`${name}.scales`, q.scales, [n, q.blocksPerCol]);
     // accuracy_level 4 = int8 activations in the kernel: MLAS's fast path (at level 0 the 8-bit
-    // CPU kernel falls back to dequantising and ran ~9× slower than fp32 in measure.ts runs).
+    // CPU kernel falls back to dequantising and ran ~9× slower than fp32 in bench/decode.ts runs).
     return this.g.ms("MatMulNBits", [x, packed, scales], { K: k, N: n, bits, block_size: 32, accuracy_level: 4 })[0];
   }
 
   /**
    * Adds ((x·A) ⊙ mask)·B for the targeted modules of one fused linear: A [in, T·n·R] holds
    * each module's adapters side by side, B [T·n·R, N] maps them into the module's columns, and
-   * `lora_mask` [B, 1, n·R] (tiled T times) selects each row's adapter (see lora-feeds.ts).
+   * `lora_mask` [B, 1, n·R] (tiled T times) selects each row's adapter (see runtime/lora-feeds.ts).
    */
   private addLora(x: string, y: string, modules: { module: string; out: number }[], inFeatures: number, outFeatures: number): string {
     const members: LoraGroup["members"] = [];

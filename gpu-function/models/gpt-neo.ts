@@ -4,7 +4,8 @@
 // does NOT scale attention scores by 1/sqrt(head_dim); both graphs keep that quirk.
 import type { GraphBuilder } from "../onnx/graph";
 import { configNumber, configTokenIds, type Family, type FusedGraphOptions, type PlainGraphOptions, type Tensors, type TensorSpec, type TinyOverrides } from "./family";
-import { FusedOps, type FusedGraph } from "./fused-ops";
+import type { FusedGraph } from "./fused-graph";
+import { FusedOps } from "./fused-ops";
 import { PlainOps } from "./plain-ops";
 import type { HfConfig, LoraTarget, ModelDims } from "./types";
 

@@ -11,7 +11,8 @@
 // projections only (the experts are 3-D parameters, not PEFT linear modules).
 import type { GraphBuilder } from "../onnx/graph";
 import { configNumber, configTokenIds, tensorOf, type Family, type FusedGraphOptions, type PlainGraphOptions, type Tensors, type TensorSpec, type TinyOverrides } from "./family";
-import { FusedOps, type FusedGraph } from "./fused-ops";
+import type { FusedGraph } from "./fused-graph";
+import { FusedOps } from "./fused-ops";
 import { unpackMxfp4Tensors } from "./mxfp4";
 import { PlainOps } from "./plain-ops";
 import { quantizeBlockwise } from "./quantize";

@@ -3,7 +3,8 @@
 // and Mistral (sliding_window) configs: their differences are config fields, not code paths.
 import type { GraphBuilder } from "../onnx/graph";
 import { configNumber, configTokenIds, type Family, type FusedGraphOptions, type PlainGraphOptions, type Tensors, type TensorSpec, type TinyOverrides } from "./family";
-import { FusedOps, type FusedGraph } from "./fused-ops";
+import type { FusedGraph } from "./fused-graph";
+import { FusedOps } from "./fused-ops";
 import { PlainOps } from "./plain-ops";
 import type { HfConfig, LoraTarget, ModelDims } from "./types";
 

@@ -3,6 +3,7 @@
 import * as ort from "onnxruntime-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { DIFFERENTIABLE_OPS } from "../onnx/autodiff";
 import { readHfModel, type HfModel } from "./hf-dir";
 import { buildPlainGraph, PLAIN_OPS, PLAIN_SESSION_OPTIONS } from "./plain";
 import { maxAbsDiff, seededTokens, tempDir, tinyModelDir } from "./test-helpers";
@@ -29,6 +30,12 @@ async function run(model: HfModel, g: ReturnType<typeof buildPlainGraph>, ids: n
   await session.release();
   return out[g.outputs[0].name];
 }
+
+describe("PLAIN_OPS", () => {
+  it("are all differentiable by the autodiff (Shape only sizes, no gradient)", () => {
+    expect(PLAIN_OPS.filter((op) => op !== "Shape" && !DIFFERENTIABLE_OPS.includes(op))).toEqual([]);
+  });
+});
 
 describe.each(["llama", "gpt-neo"])("plain graph (%s)", (family) => {
   it("uses only PLAIN_OPS from the default domain, with or without LoRA and trainable weights", () => {

@@ -1,12 +1,13 @@
 // Chooses a model family from config.json's `model_type`. Adding a family means writing its
 // file and listing it here; the runtime and engine stay unchanged.
+import { bertFamily } from "./bert";
 import type { Family } from "./family";
 import { gptNeoFamily } from "./gpt-neo";
 import { gptOssFamily } from "./gpt-oss";
 import { llamaFamily } from "./llama";
 import type { HfConfig } from "./types";
 
-export const FAMILIES: readonly Family[] = [llamaFamily, gptNeoFamily, gptOssFamily];
+export const FAMILIES: readonly Family[] = [llamaFamily, gptNeoFamily, gptOssFamily, bertFamily];
 
 export class UnsupportedModelError extends Error {
   constructor(message: string) {

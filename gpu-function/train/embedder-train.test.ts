@@ -7,7 +7,7 @@ import path from "node:path";
 
 import { describe, expect, it } from "vitest";
 
-import { loadEmbedder } from "../models/load";
+import { loadEmbedder } from "../runtime/load";
 import { llamaFamily } from "../models/llama";
 import type { ContrastivePair } from "./batches";
 import { initRandomModel, saveModelDir } from "./model-io";

@@ -4,10 +4,10 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ChatTokenizer } from "../engine/tokenizer";
-import { asChatTemplateTokenizer } from "../jobs/chat-tokenizer";
-import { loadModel } from "../models/load";
+import { asChatTemplateTokenizer } from "./chat-tokenizer";
+import { loadModel } from "../runtime/load";
 import { writeTinyModel } from "../models/tiny";
-import type { LoadedModel } from "../models/types";
+import type { LoadedModel } from "../runtime/types";
 import { answerProse, evaluateGrounded, greedyGenerator, type GroundedItem } from "./eval-grounded";
 import { rougeL } from "./eval-rouge";
 

@@ -6,7 +6,8 @@
 import type { ChatMessage } from "../data/chat-example";
 import type { PubMedQaDecision } from "../data/pubmedqa";
 import { toTemplateMessages, type ChatTemplateTokenizer } from "../data/tokenize-chat";
-import type { LoadedModel, PreparedLora } from "../models/types";
+import type { PreparedLora } from "../models/types";
+import type { LoadedModel } from "../runtime/types";
 import { decisionAccuracy, type DecisionAccuracy } from "./eval-decision";
 import { meanRougeL, type RougeScore } from "./eval-rouge";
 

@@ -1,7 +1,7 @@
 // Perplexity aggregation and the KV-cached reference scorer, checked against a model
 // whose probabilities are known in closed form (a bigram table behind the LoadedModel API).
 import { describe, expect, it } from "vitest";
-import type { ForwardRow, KvCacheHandle, LoadedModel } from "../models/types";
+import type { ForwardRow, KvCacheHandle, LoadedModel } from "../runtime/types";
 import { heldOutPerplexity, loadedModelScorer, tokenNll } from "./eval-perplexity";
 
 const V = 5;

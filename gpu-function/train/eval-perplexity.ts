@@ -5,7 +5,8 @@
 // is there, or any serving LoadedModel through its KV-cached step (a reference that
 // shares no code with the training graph).
 
-import type { LoadedModel, PreparedLora } from "../models/types";
+import type { PreparedLora } from "../models/types";
+import type { LoadedModel } from "../runtime/types";
 
 export interface ScoredRow {
   inputIds: number[];

@@ -8,7 +8,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { loadPeftAdapter } from "../engine/peft";
-import { loadModel } from "../models/load";
+import { loadModel } from "../runtime/load";
 import { llamaFamily } from "../models/llama";
 import { maxAbsDiff, plainLogits } from "../models/test-helpers";
 import { preparedFromTrained, saveTrainedAdapter } from "./adapter-io";

@@ -5,7 +5,7 @@
 // Not for the Next.js app: it loads onnxruntime-node (the app uses createGpuFunctionEmbedder).
 import { resolveEmbedderDir } from "@/gpu-function/engine/defaults";
 import { ChatTokenizer } from "@/gpu-function/engine/tokenizer";
-import { loadEmbedder } from "@/gpu-function/models/load";
+import { loadEmbedder } from "@/gpu-function/runtime/load";
 import { EMBEDDING_DIM } from "@/lib/db/schema";
 import { EmbeddingError, checkVectors, type Embedder } from "./embed";
 

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { isHeldOut } from "../medquad";
+import { isHeldOut } from "../../shared/medquad";
 import { importMedQuadDir, importMedQuadXml } from "./medquad";
 import { GROUNDED_SYSTEM_PROMPT, importPubMedQaFile, importPubMedQaJson } from "./pubmedqa";
 

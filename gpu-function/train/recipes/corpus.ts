@@ -1,7 +1,7 @@
 // The medical corpus the default models are trained on: MedQuAD (CC BY 4.0) minus its
-// fixed 5 % held-out questions (gpu-function/data/medquad.ts isHeldOut), and PubMedQA
+// fixed 5 % held-out questions (gpu-function/shared/medquad.ts isHeldOut), and PubMedQA
 // (MIT) abstracts. Read from paths given on the command line; never copied into the repo.
-import { isHeldOut, readMedQuad, type MedQuadQaPair } from "../../data/medquad";
+import { isHeldOut, readMedQuad, type MedQuadQaPair } from "../../shared/medquad";
 import { readPubMedQa, type PubMedQaItem } from "../../data/pubmedqa";
 
 /** A MedQuAD pair with its document's focus (the topic, used as the source title). */

@@ -19,7 +19,7 @@ export interface CardInputs {
   baseHeldOutPerplexity: number | null;
 }
 
-const DISCLAIMER = `# Medical disclaimer
+export const DISCLAIMER = `# Medical disclaimer
 
 This model produces general, educational text. It is **not** a medical device, does not
 give medical advice, and must not be used to diagnose, treat or make decisions about
@@ -32,7 +32,7 @@ const DATA = (i: CardInputs) => `# Data
 
 - **MedQuAD** (NIH; Ben Abacha & Demner-Fushman, 2019), CC BY 4.0: ${i.trainQuestions.toLocaleString("en-US")} unique question–answer
   pairs used for training after removing a fixed **5 % held-out set of ${i.heldOutQuestions} questions**
-  (\`gpu-function/data/medquad.ts\` \`isHeldOut\`, FNV-1a of the question id with a fixed salt;
+  (\`gpu-function/shared/medquad.ts\` \`isHeldOut\`, FNV-1a of the question id with a fixed salt;
   the ids are listed in \`models/medquad-heldout.json\`). The held-out questions are never trained on.
 - **PubMedQA** (Jin et al., 2019), MIT: ${i.pubmedAbstracts.toLocaleString("en-US")} expert-labelled abstracts (contexts only).
 
@@ -208,7 +208,7 @@ function splitDoc(i: CardInputs): string {
   return `# Held-out split
 
 All default models exclude a fixed 5 % of MedQuAD questions from training: \`isHeldOut(questionId)\` in
-\`gpu-function/data/medquad.ts\` (FNV-1a over \`medchat-medquad-heldout-v1:<questionId>\`, bucket < 500 of 10 000).
+\`gpu-function/shared/medquad.ts\` (FNV-1a over \`medchat-medquad-heldout-v1:<questionId>\`, bucket < 500 of 10 000).
 ${i.heldOutQuestions} questions are held out; their ids are in \`medquad-heldout.json\`. The same split is used by the
 retrieval evaluation, so evaluation questions are never seen in training. PubMedQA is used for pretraining only
 (contexts), not for evaluation here.

@@ -3,7 +3,7 @@
 // a content folder), and reports unreadable files instead of throwing.
 import fs from "node:fs";
 import path from "node:path";
-import { MedQuadParseError, readMedQuadFile } from "@/gpu-function/data/medquad";
+import { MedQuadParseError, readMedQuadFile } from "@/gpu-function/shared/medquad";
 import { importHtml } from "./html";
 import { importJsonl } from "./jsonl";
 import { importMarkdown } from "./markdown";

@@ -1,6 +1,6 @@
 // MedQuAD (NIH, CC BY 4.0): one knowledge-base document per answered question, so a
 // citation points at exactly one answer and the evaluation can name the relevant one.
-import type { MedQuadDocument } from "@/gpu-function/data/medquad";
+import type { MedQuadDocument } from "@/gpu-function/shared/medquad";
 import type { SourceDocument } from "../types";
 
 export const MEDQUAD_SOURCE = "MedQuAD";

@@ -1,0 +1,5 @@
+import type { FusedOps } from "./fused-ops";
+
+export interface Family {
+  build(): FusedOps;
+}

@@ -1,0 +1,5 @@
+import type { Family } from "./family";
+
+export class FusedOps {
+  family?: Family;
+}

@@ -1,0 +1,5 @@
+import { llamaLayers } from "../models/llama";
+
+export class GraphBuilder {
+  layers = llamaLayers;
+}

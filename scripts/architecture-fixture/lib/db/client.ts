@@ -1,0 +1,1 @@
+export const db = { query: (sql: string) => sql };
