@@ -131,7 +131,7 @@ async function writeDocuments(db: Db, batch: PreparedDocument[], embedderId: str
 }
 
 /** Replaces the documents' aliases (aliases.ts), stored as English lexemes like the chunks. */
-async function writeAliases(db: Db, batch: PreparedDocument[]): Promise<void> {
+async function writeAliases(db: Db, batch: { doc: SourceDocument }[]): Promise<void> {
   await db.delete(termAliasesTable).where(inArray(termAliasesTable.documentId, batch.map((p) => p.doc.id)));
   const rows = batch.flatMap((p) => aliasesOf(p.doc).map((a) => ({ documentId: p.doc.id, ...a })));
   for (let i = 0; i < rows.length; i += INSERT_ROWS) {
@@ -144,6 +144,17 @@ async function writeAliases(db: Db, batch: PreparedDocument[]): Promise<void> {
                     ${pgTextArray(part.map((r) => r.expansion))}::text[]) as t(d, a, e)) x
       where a <> '' and e <> '' and a <> e
       on conflict do nothing`);
+  }
+}
+
+/**
+ * Re-derives the aliases of documents already in the knowledge base (ingested before
+ * migration 0005), without touching their chunks.
+ */
+export async function refreshAliases(db: Db, docs: SourceDocument[]): Promise<void> {
+  for (let i = 0; i < docs.length; i += INSERT_ROWS) {
+    const part = docs.slice(i, i + INSERT_ROWS);
+    await db.transaction(async (tx) => writeAliases(tx as unknown as Db, part.map((doc) => ({ doc }))));
   }
 }
 

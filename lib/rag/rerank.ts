@@ -1,8 +1,9 @@
-// Rerank client: the gpu-function's POST /v1/rerank (cross-encoder), shaped like the common
-// rerank APIs — {model?, query, documents: string[], top_n?} → {results: [{index,
-// relevance_score}], model}. Retrieval uses it, when a reranker is configured, to re-order
+// Rerank client: the gpu-function's POST /v1/rerank (cross-encoder; wire format in
+// gpu-function/shared/rerank.ts, shaped like the common rerank APIs) — {model?, query,
+// documents: string[], top_n?} → {results: [{index, relevance_score}], model}. Retrieval uses it, when a reranker is configured, to re-order
 // the fused top candidates; any failure falls back to the fused order (the chat must answer).
 import { z } from "zod";
+import type { RerankRequest } from "@/gpu-function/shared/rerank";
 
 export interface Reranker {
   readonly id: string;
@@ -40,12 +41,13 @@ export function createGpuFunctionReranker(options: GpuFunctionRerankerOptions = 
     id: `gpu-function:${model ?? "default-reranker"}`,
     async rerank(query, documents, topN) {
       if (documents.length === 0) return [];
+      const request: RerankRequest = { ...(model ? { model } : {}), query, documents, ...(topN ? { top_n: topN } : {}) };
       let res: Response;
       try {
         res = await fetch(`${baseURL}/v1/rerank`, {
           method: "POST",
           headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-          body: JSON.stringify({ ...(model ? { model } : {}), query, documents, ...(topN ? { top_n: topN } : {}) }),
+          body: JSON.stringify(request),
           signal: AbortSignal.timeout(timeoutMs),
         });
       } catch (err) {

@@ -29,7 +29,7 @@ export interface RetrieveOptions {
   /** A vector candidate counts only with at least this cosine similarity. */
   minSimilarity?: number;
   /**
-   * A full-text candidate counts only when the query terms it contains carry at least this
+   * The message gets full-text passages only when its best candidate holds at least this
    * share (0..1) of the message's information (every content word weighted by its BM25 IDF;
    * words the knowledge base does not know at all count as the rarest). Default: the
    * coverage floor for the message's length (`coverageFloor`).
@@ -220,7 +220,9 @@ function statementFor(
       txt_kept as (
         select s.id, row_number() over (order by s.score desc, s.id) as r, s.coverage
         from scored s join chunks c on c.id = s.id join documents d on d.id = c.document_id
-        where d.status = 'active' and s.coverage >= ${r.minCoverage ?? 0}::float8
+        -- The floor decides for the message as a whole: when its best candidate holds enough of
+        -- it, every candidate is ranked by BM25 (a passage on the topic need not share the story's words).
+        where d.status = 'active' and (select max(coverage) from scored) >= ${r.minCoverage ?? 0}::float8
         order by s.score desc, s.id
         limit ${r.candidates})`;
   }
