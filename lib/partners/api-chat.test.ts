@@ -220,6 +220,23 @@ describe("failures are answered in OpenAI's shape and metered", () => {
     }
   });
 
+  it("answers 500 when the model service refuses the request, and 503 when the database is down", async () => {
+    const refusing = await fx.startApp({ deltas: [], status: 400 });
+    const noDb = await startPartnerApp({ getDb: () => Promise.reject(new Error("connection refused")), gpu: gpuFunctionConfig({ GPU_FUNCTION_URL: refusing.gpu.url, CHAT_MODEL: "x" }), env: {} });
+    try {
+      const k = await newKey(fx.db);
+      const refused = await client(refusing.app, k.key).chat.completions.create({ model: "medchat", messages: [{ role: "user", content: "What is asthma?" }] }).then(() => null, (e: unknown) => e as InstanceType<typeof OpenAI.APIError>);
+      expect(refused).toBeInstanceOf(OpenAI.InternalServerError);
+      expect([refused?.status, refused?.code, (refused?.error as { type?: string })?.type]).toEqual([500, "model_error", "server_error"]);
+      const down = await client(noDb, k.key).chat.completions.create({ model: "medchat", messages: [{ role: "user", content: "What is asthma?" }] }).then(() => null, (e: unknown) => e as InstanceType<typeof OpenAI.APIError>);
+      expect([down?.status, down?.code, down?.headers?.get("retry-after")]).toEqual([503, "database_unavailable", "5"]);
+      expect((await usageRows(fx.db, k.id)).map((r) => [r.status, r.chargedTokens])).toEqual([["error", 0]]);
+    } finally {
+      await noDb.close();
+      await refusing.close();
+    }
+  });
+
   it("ends a stream that breaks mid-answer with an error chunk, then [DONE], and bills what was streamed", async () => {
     const broken = await fx.startApp({ deltas: ["one ", "two ", "three ", "four"], breakAfter: 2 });
     try {
