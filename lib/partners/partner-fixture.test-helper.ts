@@ -23,13 +23,6 @@ export const KB_DOCS = [
     sections: [{ headingPath: ["Asthma", "What is asthma?"], text: "Asthma is a long-term condition in which the airways narrow and swell. Asthma causes wheezing, coughing and shortness of breath. An inhaler relieves asthma symptoms." }],
   },
   {
-    id: "heart-attack",
-    source: "test",
-    title: "Heart attack warning signs",
-    url: "https://example.org/heart-attack",
-    sections: [{ headingPath: ["Heart attack", "Warning signs"], text: "Crushing chest pain or pressure that spreads to the left arm, jaw or back, with sweating or shortness of breath, can be a heart attack. Call the emergency number at once." }],
-  },
-  {
     id: "flu",
     source: "test",
     title: "Influenza",
