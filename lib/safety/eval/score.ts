@@ -98,9 +98,9 @@ export function combine(name: string, scores: SetScore[]): SetScore {
   return s;
 }
 
-/** One language's labelled messages: round 1 (before any tuning), rounds 2 and 3 (each written after the previous round's fixes), a benign batch, and for Spanish round 4 (the categories beyond the core, written with their rules). */
+/** One language's labelled messages: round 1 (before any tuning), rounds 2 and 3 (each written after the previous round's fixes), a benign batch, round 5, and for Spanish round 4 (the categories beyond the core, written with their rules). */
 export function languageSet(language: string): LabelledMessage[] {
-  const rounds = ["", "round2/", "round3/", "benign/", ...(language === "es" ? ["round4/"] : [])];
+  const rounds = ["", "round2/", "round3/", "benign/", "round5/", ...(language === "es" ? ["round4/"] : [])];
   return rounds.map((dir) => `triage-sets/${dir}${language}.json`).filter((file) => fs.existsSync(path.join(SAFETY_DIR, file))).flatMap(loadMessages);
 }
 
@@ -111,7 +111,7 @@ export function scoreAll(): { perLanguage: SetScore[]; overall: SetScore; earlie
     scoreConversations(loadConversations()),
   ];
   const overall = combine("overall", perLanguage);
-  const rounds = [2, 3].flatMap((round) =>
+  const rounds = [2, 3, 5].flatMap((round) =>
     LANGUAGE_SETS.filter((lang) => fs.existsSync(path.join(SAFETY_DIR, `triage-sets/round${round}/${lang}.json`))).map((lang) =>
       scoreMessages(`${lang} round ${round} only`, loadMessages(`triage-sets/round${round}/${lang}.json`)),
     ),
