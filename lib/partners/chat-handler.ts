@@ -13,7 +13,7 @@ import { checkOrigin, corsHeaders } from "./cors";
 import { PartnerError } from "./errors";
 import { authenticateApiKey, touchApiKey, type ApiKeyRecord } from "./keys";
 import { admitRequest, rateLimitHeaders, settleRequest } from "./limits";
-import { promptTokenBound } from "./token-budget";
+import { promptTokenBound, type BudgetInput } from "./token-budget";
 import {
   chatCompletionRequestSchema,
   chunkObject,
@@ -29,6 +29,7 @@ import {
   type ChatCompletionRequest,
   type CompletionIds,
   type CompletionObject,
+  type EmergencyField,
 } from "./wire";
 
 export interface PartnerDeps extends Omit<ChatDeps, "db"> {
@@ -86,7 +87,8 @@ export function handleChatCompletions(request: Request, deps: PartnerDeps): Prom
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
       throw new PartnerError(400, "invalid_idempotency_key", "Idempotency-Key must be 1 to 255 visible ASCII characters.");
     }
-    const promptBound = promptTokenBound({ question: conversation.question, history: conversation.history, locale: body.locale ?? undefined, promptLevel: baseGpu.promptLevel, env });
+    const budget = { question: conversation.question, history: conversation.history, locale: body.locale ?? undefined, promptLevel: baseGpu.promptLevel, env };
+    const promptBound = promptTokenBound(budget);
     const stream = body.stream === true;
     const admission = await admitRequest(db, key, {
       reserveTokens: promptBound + maxTokens,
@@ -99,7 +101,7 @@ export function handleChatCompletions(request: Request, deps: PartnerDeps): Prom
     void touchApiKey(db, key.id).catch((error) => console.error("[partner-api] could not stamp the key's last use", error));
 
     const headers = { ...cors, ...rateLimitHeaders(admission.snapshot), "x-request-id": admission.usageId };
-    const run = new PartnerTurn(db, key, admission.usageId, promptBound, !!idempotencyKey);
+    const run = new PartnerTurn(db, key, admission.usageId, budget, !!idempotencyKey);
     const chatDeps: ChatDeps = { ...deps, db, gpu: { ...baseGpu, maxOutputTokens: maxTokens, temperature: body.temperature ?? baseGpu.temperature } };
     let turn: PreparedTurn;
     try {
@@ -161,10 +163,15 @@ function replay(completion: CompletionObject, stream: boolean, body: ChatComplet
 
 const SSE_HEADERS = { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache, no-transform", "x-accel-buffering": "no" };
 
-/** Model failures before any output become an HTTP error; after output, a final error chunk. */
-function modelFailure(code: string, message: string, extra: Record<string, unknown>): PartnerError {
+/**
+ * Model failures before any output become an HTTP error; after output, a final error chunk.
+ * When triage fired, the notice leads the message itself, so even a client that reads only
+ * error.message shows it.
+ */
+function modelFailure(code: string, message: string, extra: { emergency: EmergencyField | null } & Record<string, unknown>): PartnerError {
   const status = code === "model_error" ? 500 : 503;
-  return new PartnerError(status, code, message, { headers: status === 503 ? { "retry-after": "5" } : {}, extra });
+  const text = extra.emergency ? `${extra.emergency.text} ${message}` : message;
+  return new PartnerError(status, code, text, { headers: status === 503 ? { "retry-after": "5" } : {}, extra });
 }
 
 /** One admitted request: gathers the pipeline's events and settles its reservation exactly once. */
@@ -177,16 +184,23 @@ class PartnerTurn {
     private readonly db: Db,
     private readonly key: ApiKeyRecord,
     private readonly usageId: string,
-    private readonly promptBound: number,
+    private readonly budget: Omit<BudgetInput, "maxTokens" | "actual">,
     private readonly storeResponse: boolean,
   ) {}
 
-  /** Tokens actually used: the model's own count, else (cut short) the prompt bound and the deltas seen. */
+  /**
+   * Tokens actually used: the model's own count; else (cut short before the model reported it)
+   * the bound of the prompt really sent (its sources and triage) and the deltas seen.
+   */
   usage() {
-    const reported = this.collector.finish?.usage;
+    const c = this.collector;
+    // No passage found: the pipeline answered with its fixed text, without calling the model.
+    if (c.finish?.finishReason === "no_passage") return usageField(0, 0);
+    const reported = c.finish?.usage;
     if (reported?.inputTokens !== undefined && reported.outputTokens !== undefined) return usageField(reported.inputTokens, reported.outputTokens);
-    const completion = reported?.outputTokens ?? this.collector.deltas;
-    const prompt = reported?.inputTokens ?? (completion > 0 ? this.promptBound : 0);
+    const completion = reported?.outputTokens ?? c.deltas;
+    const actual = c.triage ? { sources: c.sources, triage: c.triage } : undefined;
+    const prompt = reported?.inputTokens ?? (completion > 0 ? promptTokenBound({ ...this.budget, actual }) : 0);
     return usageField(prompt, completion);
   }
 
@@ -212,7 +226,7 @@ class PartnerTurn {
     }
   }
 
-  private extras(): Record<string, unknown> {
+  private extras(): { emergency: EmergencyField | null } & Record<string, unknown> {
     const c = this.collector;
     return { emergency: c.emergency, disclaimer: c.disclaimer || null, citations: c.citations };
   }

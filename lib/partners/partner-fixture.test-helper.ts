@@ -29,6 +29,15 @@ export const KB_DOCS = [
     url: "https://example.org/flu",
     sections: [{ headingPath: ["Influenza", "Flu vaccine"], text: "The flu vaccine lowers the risk of influenza. Common side effects of the flu shot are a sore arm and a mild fever." }],
   },
+  {
+    // A question with no passage gets a fixed answer and no model call (lib/chat/no-passage.ts),
+    // so the emergency question needs a passage for the model to be asked.
+    id: "heart-attack",
+    source: "test",
+    title: "Heart attack warning signs",
+    url: "https://example.org/heart-attack",
+    sections: [{ headingPath: ["Heart attack", "Warning signs"], text: "Crushing chest pain spreading to the left arm, with sweating, can be a sign of a heart attack. Call 911 at once." }],
+  },
 ];
 
 export interface PartnerFixture {
@@ -91,7 +100,7 @@ export function client(app: PartnerApp, apiKey: string, options: Partial<Constru
 }
 
 export async function usageRows(db: Db, apiKeyId: string) {
-  return db.select().from(usageRecords).where(eq(usageRecords.apiKeyId, apiKeyId));
+  return db.select().from(usageRecords).where(eq(usageRecords.apiKeyId, apiKeyId)).orderBy(usageRecords.createdAt);
 }
 
 /** Reads an SSE body into its data payloads (JSON objects, and the final "[DONE]"). */
