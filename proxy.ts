@@ -15,7 +15,16 @@ const SECURITY_HEADERS: Record<string, string> = {
   "x-frame-options": "SAMEORIGIN",
 };
 
+/** Set by lib/db in this process while a server database's schema is behind drizzle/ (no database import here). */
+const SCHEMA_PROBLEM = Symbol.for("medchat.db.schemaProblem");
+
 export async function proxy(request: NextRequest): Promise<NextResponse> {
+  const problem = (globalThis as { [SCHEMA_PROBLEM]?: () => string | null })[SCHEMA_PROBLEM]?.() ?? null;
+  if (problem) {
+    const headers = { "retry-after": "10", "cache-control": "no-store" };
+    if (request.nextUrl.pathname.startsWith("/api/")) return NextResponse.json({ error: { code: "schema_not_current", message: problem } }, { status: 503, headers });
+    return new NextResponse(`MedChat is not available: ${problem}\n`, { status: 503, headers: { ...headers, "content-type": "text/plain; charset=utf-8" } });
+  }
   if (request.nextUrl.pathname === "/api/chat" && request.method === "POST") {
     const declared = Number(request.headers.get("content-length") ?? "");
     if (Number.isFinite(declared) && declared > MAX_CHAT_BODY_BYTES) {

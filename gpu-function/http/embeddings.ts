@@ -50,9 +50,10 @@ async function tokenizeInputs(embedder: EmbedderDeps, input: EmbeddingRequest["i
   for (const [i, item] of list.entries()) {
     let ids: number[];
     if (typeof item === "string") {
+      // Passages longer than the encoder's window are truncated to it, as sentence-transformers
+      // and embedding servers do (the text is cut first, so huge input is never tokenised whole).
       const encoded = await embedder.tokenizer.encodeWithin(item, limit, true);
-      if (!encoded) throw tooLong(i, `${item.length} characters`);
-      ids = encoded;
+      ids = encoded ?? truncateTokens(embedder.tokenizer.encode(item.slice(0, limit * 16), true), limit);
     } else {
       ids = item;
       if (ids.length > limit) throw tooLong(i, `${ids.length} tokens`);
@@ -64,6 +65,10 @@ async function tokenizeInputs(embedder: EmbedderDeps, input: EmbeddingRequest["i
     out.push(ids);
   }
   return out;
+}
+
+function truncateTokens(ids: number[], limit: number): number[] {
+  return ids.length <= limit ? ids : ids.slice(0, limit);
 }
 
 function toBase64(v: Float32Array): string {

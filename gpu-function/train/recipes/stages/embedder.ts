@@ -7,10 +7,9 @@ import path from "node:path";
 import type { ContrastivePair } from "../../batches";
 import { readSafetensors } from "../../../onnx/safetensors";
 import { initRandomModel, loadBaseModel, saveModelDir } from "../../model-io";
-import { trainModel } from "../../trainer";
 import { baseModelConfig, EMBEDDER, SEED } from "../defaults";
 import { retrievalScores } from "../evaluate";
-import { corpusOf, loadTokenizer, sized, writeJson, type StageContext } from "./context";
+import { corpusOf, loadTokenizer, type StageContext, trainStage, writeJson } from "./context";
 
 export async function makeEmbedder(ctx: StageContext): Promise<void> {
   const baseDir = path.join(ctx.out, "base");
@@ -28,13 +27,7 @@ export async function makeEmbedder(ctx: StageContext): Promise<void> {
   // Start from the pretrained LM (its hidden states already encode the medical vocabulary):
   // the finished base, or a pretraining checkpoint so the embedder can train alongside it.
   const base = ctx.embedderInit ? await baseFromCheckpoint(ctx.embedderInit) : await loadBaseModel(baseDir);
-  const p = ctx.progress("embedder");
-  const result = await trainModel(
-    { ...sized(ctx, EMBEDDER), checkpointDir: path.join(ctx.work, "embedder") },
-    { pairs },
-    { base, onEvent: p.onEvent },
-  );
-  p.stop();
+  const result = await trainStage(ctx, "embedder", EMBEDDER, { pairs }, { base });
   await saveModelDir(dir, base.config, result.weights!, "F16");
   ctx.log(`embedder: saved (final loss ${result.metrics.finalLoss.toFixed(3)})`);
   const evalItems = c.heldOut.slice(0, ctx.quick ? 20 : undefined);

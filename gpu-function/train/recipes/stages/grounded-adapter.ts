@@ -7,11 +7,10 @@ import { preparedFromTrained, saveTrainedAdapter } from "../../adapter-io";
 import { loadBaseModel } from "../../model-io";
 import { perplexity } from "../../perplexity";
 import { Rng } from "../../rng";
-import { trainModel } from "../../trainer";
 import { GROUNDED_LORA, SEED } from "../defaults";
 import { groundedScores } from "../evaluate";
 import { groundedCases, groundedExamples } from "../grounded-data";
-import { corpusOf, heldOutGen, heldOutPpl, loadTokenizer, sized, writeJson, type StageContext } from "./context";
+import { corpusOf, heldOutGen, heldOutPpl, loadTokenizer, type StageContext, trainStage, writeJson } from "./context";
 
 const GROUNDED_TRAIN_EXAMPLES = 2400;
 
@@ -25,13 +24,7 @@ export async function makeGroundedAdapter(ctx: StageContext): Promise<void> {
   const trainItems = new Rng(SEED).shuffle([...c.train]).slice(0, GROUNDED_TRAIN_EXAMPLES);
   const examples = groundedExamples(tok, groundedCases(trainItems, c.train, SEED + 1));
   const base = await loadBaseModel(baseDir);
-  const p = ctx.progress("grounded");
-  const result = await trainModel(
-    { ...sized(ctx, GROUNDED_LORA), checkpointDir: path.join(ctx.work, "grounded") },
-    { examples },
-    { base, onEvent: p.onEvent },
-  );
-  p.stop();
+  const result = await trainStage(ctx, "grounded", GROUNDED_LORA, { examples }, { base });
   await saveTrainedAdapter(dir, result.adapter!, "models/base");
   ctx.log(`grounded: adapter saved (final loss ${result.metrics.finalLoss.toFixed(3)})`);
 
