@@ -25,7 +25,7 @@ import { consumerQueryText, readConsumerQuestions } from "@/lib/rag/eval-sets";
 import { medQuadDocumentId, medQuadToDocuments } from "@/lib/rag/importers/medquad";
 import { ingestSourceDocuments, refreshAliases } from "@/lib/rag/ingest";
 import { rerankerFromEnvironment, type Reranker } from "@/lib/rag/rerank";
-import { DEFAULT_RETRIEVAL, retrieveHybrid, type RetrieveOptions } from "@/lib/rag/retrieve";
+import { retrieveHybrid, type RetrieveOptions } from "@/lib/rag/retrieve";
 import type { Embedder } from "@/lib/rag/embed";
 import type { SourceDocument } from "@/lib/rag/types";
 import { OFF_TOPIC_HELD_OUT_QUERIES, OFF_TOPIC_QUERIES, SHORT_MEDICAL_QUERIES } from "@/lib/rag/off-topic-queries";
