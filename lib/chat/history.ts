@@ -7,6 +7,7 @@ import { listFeedbackForConversation, upsertFeedback } from "@/lib/db/feedback";
 import { getVisitorMessage, listMessages } from "@/lib/db/messages";
 import { AppError, errorResponse } from "@/lib/http/app-error";
 import { readJsonBody } from "./http";
+import { settleInterruptedAnswers } from "./interrupted";
 import { idSchema, isWellFormedText } from "./request";
 import type { MedChatUIMessage } from "./ui-types";
 
@@ -31,11 +32,16 @@ function invalidId(what: string): AppError {
   return new AppError(400, "invalid_id", `That is not a valid ${what} id (letters, digits, - and _, at most 128).`, { param: "id" });
 }
 
-export async function loadConversationView(db: Db, id: string, visitorId: string): Promise<ConversationView | undefined> {
+export async function loadConversationView(
+  db: Db,
+  id: string,
+  visitorId: string,
+  opts: { now?: number; staleMs?: number } = {},
+): Promise<ConversationView | undefined> {
   if (!isStorableId(id)) return undefined;
   const conversation = await getConversation(db, id, visitorId);
   if (!conversation) return undefined;
-  const stored = await listMessages(db, id);
+  const stored = await settleInterruptedAnswers(db, await listMessages(db, id), opts.now, opts.staleMs);
   const messages: MedChatUIMessage[] = stored
     .filter((m) => m.role !== "system")
     .map((m) => ({

@@ -18,6 +18,10 @@ import type { AnswerStatus, ChatEvent, ChatTurnInput, ChatUsage, HistoryMessage,
 import type { ChatStreamErrorCode } from "./ui-types";
 
 export const MAX_MESSAGE_CHARS = 4_000;
+/** A streaming answer's row is rewritten with the text so far at most this often… */
+export const ANSWER_CHECKPOINT_MS = 2_000;
+/** …and touched at least this often while waiting on the model (lib/chat/interrupted.ts reads it). */
+export const ANSWER_HEARTBEAT_MS = 5_000;
 
 export interface ChatDeps {
   db: Db;
@@ -137,23 +141,50 @@ export async function* streamChatTurn(turn: PreparedTurn, deps: ChatDeps, signal
   let persisted = false;
   let disclaimerRecorded = false;
 
-  const persist = async (final: AnswerStatus) => {
-    if (persisted) return;
-    persisted = true;
-    if (!disclaimerRecorded) recorder.record({ type: "disclaimer", text: disclaimer });
-    try {
+  const triageMeta = { emergency: triageResult.emergency, categories: triageResult.categories };
+  // Writes of this answer's row run one after another, so a checkpoint never lands after the final write.
+  let writes: Promise<void> = Promise.resolve();
+  const write = (fn: () => Promise<void>): Promise<void> => {
+    writes = writes.then(fn).catch((error: unknown) => console.error("[chat] could not store the answer", error));
+    return writes;
+  };
+  let lastCheckpoint = 0;
+  // The answer row exists from the start and is checkpointed as it grows (status "streaming",
+  // with a heartbeat): if the app dies mid-answer, a later read finds it and marks it interrupted.
+  const checkpoint = (): Promise<void> => {
+    lastCheckpoint = Date.now();
+    return write(async () => {
+      if (persisted) return;
       await upsertMessage(deps.db, {
         id: turn.assistantMessageId,
         conversationId: input.conversationId,
         role: "assistant",
-        parts: recorder.finalParts(),
-        metadata: { status: final, model: modelId, usage, triage: { emergency: triageResult.emergency, categories: triageResult.categories } },
+        parts: [...recorder.partsSoFar(), ...(disclaimerRecorded ? [] : [{ type: "data-disclaimer" as const, data: { text: disclaimer } }])],
+        metadata: { status: "streaming", model: modelId, triage: triageMeta, heartbeatAt: new Date().toISOString() },
+        status: "streaming",
+      });
+    });
+  };
+  const heartbeat = setInterval(() => void checkpoint(), ANSWER_HEARTBEAT_MS);
+  heartbeat.unref?.();
+
+  const persist = async (final: AnswerStatus) => {
+    if (persisted) return;
+    clearInterval(heartbeat);
+    if (!disclaimerRecorded) recorder.record({ type: "disclaimer", text: disclaimer });
+    const parts = recorder.finalParts();
+    persisted = true;
+    await write(async () => {
+      await upsertMessage(deps.db, {
+        id: turn.assistantMessageId,
+        conversationId: input.conversationId,
+        role: "assistant",
+        parts,
+        metadata: { status: final, model: modelId, usage, triage: triageMeta },
         status: final,
       });
       await touchConversation(deps.db, input.conversationId);
-    } catch (error) {
-      console.error("[chat] could not store the answer", error);
-    }
+    });
   };
 
   const emit = (event: ChatEvent): ChatEvent => {
@@ -163,6 +194,7 @@ export async function* streamChatTurn(turn: PreparedTurn, deps: ChatDeps, signal
   };
 
   try {
+    await checkpoint();
     yield emit({ type: "start", conversationId: input.conversationId, messageId: turn.assistantMessageId, triage: triageResult });
     // The emergency notice goes out before retrieval or the model, so it is always first.
     if (triageResult.emergency && triageResult.notice) yield emit({ type: "emergency", notice: triageResult.notice });
@@ -204,6 +236,7 @@ export async function* streamChatTurn(turn: PreparedTurn, deps: ChatDeps, signal
           onError: () => {},
         });
         for await (const part of result.stream) {
+          if ((part.type === "text-delta" || part.type === "reasoning-delta") && Date.now() - lastCheckpoint >= ANSWER_CHECKPOINT_MS) void checkpoint();
           if (part.type === "text-delta" && part.text) yield emit({ type: "text-delta", text: withoutNul(part.text) });
           else if (part.type === "reasoning-delta" && part.text) yield emit({ type: "reasoning-delta", text: withoutNul(part.text) });
           else if (part.type === "error") throw part.error;
@@ -236,6 +269,7 @@ export async function* streamChatTurn(turn: PreparedTurn, deps: ChatDeps, signal
   } finally {
     // The consumer went away mid-stream (client disconnect): keep what was produced.
     await persist(status === "complete" ? "partial" : status);
+    clearInterval(heartbeat);
   }
 }
 
