@@ -108,3 +108,31 @@ test("a request that declares a body and never sends it gets a 408 within second
   expect(statusLine).toMatch(/^HTTP\/1\.1 408/);
   expect(Date.now() - started).toBeLessThan(20_000);
 });
+
+test("the chat response closes promptly after [DONE]", async ({ page }) => {
+  // A visitor cookie and consent as the browser has them; then the raw HTTP exchange, to see when the connection ends.
+  await page.goto("/");
+  const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+  const body = JSON.stringify({ id: "e2e-done-close", message: { id: "e2e-done-close-m", role: "user", parts: [{ type: "text", text: "What is a cold?" }] }, consent: true });
+  const timing = await new Promise<{ done: number; closed: number; text: string }>((resolve, reject) => {
+    const socket = net.connect(Number(APP.port), APP.hostname, () =>
+      socket.write(
+        `POST /api/chat HTTP/1.1\r\nHost: ${APP.host}\r\nContent-Type: application/json\r\nCookie: ${cookie}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+      ),
+    );
+    let text = "";
+    let done = 0;
+    socket.setEncoding("utf8");
+    socket.on("data", (d) => {
+      text += d;
+      if (!done && text.includes("data: [DONE]")) done = Date.now();
+    });
+    socket.on("close", () => resolve({ done, closed: Date.now(), text }));
+    socket.on("error", reject);
+    setTimeout(() => socket.destroy(), 45_000);
+  });
+  expect(timing.text).toMatch(/^HTTP\/1\.1 200/);
+  expect(timing.done).toBeGreaterThan(0);
+  console.log(`[DONE] → connection closed: ${timing.closed - timing.done} ms`);
+  expect(timing.closed - timing.done).toBeLessThan(1_500);
+});

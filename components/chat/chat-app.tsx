@@ -1,5 +1,7 @@
 "use client";
 
+// First: schemas built by the imports below must not probe eval (strict CSP).
+import "@/lib/http/zod-jitless";
 import { useChat } from "@ai-sdk/react";
 import { DefaultChatTransport } from "ai";
 import { useRouter } from "next/navigation";
