@@ -11,17 +11,19 @@ const GPU_INTERNALS = "^gpu-function/(?!shared/)";
 const GPU_TEST_ENTRIES = "^gpu-function/(server\\.ts|models/tiny\\.ts)$";
 // The in-process embedder for CLIs, the benchmark and the retrieval evaluation (never the app).
 const LOCAL_EMBEDDER = "^lib/rag/embed-local\\.ts$";
+// What loads it on demand (CLIs only).
+const CLI_EMBEDDER = "^lib/rag/embed-(local|factory)\\.ts$";
 // Packages by their resolved path (node_modules/<name>/…).
 const DATABASE_PACKAGES = "(^|/)node_modules/(drizzle-orm|drizzle-kit|pg|pg-[^/]+|@electric-sql/pglite[^/]*|@neondatabase/serverless|postgres)/";
 const APP_PACKAGES = "(^|/)node_modules/(next|react|react-dom|ai|@ai-sdk/[^/]+)/";
 
-/** "gpu-function/<from>/ never imports gpu-function/<to>" for each listed folder. */
-function layer(name, from, notTo, comment) {
+/** "gpu-function/<from>/ never imports gpu-function/<to>" for each listed folder (tests too, unless testsMayStartServer). */
+function layer(name, from, notTo, comment, { testsMayStartServer = false } = {}) {
   return {
     name,
     severity: "error",
     comment,
-    from: { path: `^gpu-function/${from}/` },
+    from: { path: `^gpu-function/${from}/`, ...(testsMayStartServer ? { pathNot: TEST } : {}) },
     to: { path: `^gpu-function/(${notTo.join("|")})(/|\\.ts$)` },
   };
 }
@@ -53,9 +55,10 @@ module.exports = {
     {
       name: "local-embedder-not-in-app",
       severity: "error",
-      comment: "lib/rag/embed-local.ts loads onnxruntime in-process for CLIs; routes, components and the chat pipeline embed through the gpu-function.",
+      comment:
+        "lib/rag/embed-local.ts loads onnxruntime in-process for CLIs (through embed-factory.ts); routes, components and the chat pipeline embed through the gpu-function (embedder-kind.ts).",
       from: { path: "^(app|components|lib/chat)/|^(proxy|instrumentation)\\.ts$" },
-      to: { path: LOCAL_EMBEDDER },
+      to: { path: CLI_EMBEDDER },
     },
     {
       name: "gpu-function-not-into-app",
@@ -123,16 +126,16 @@ module.exports = {
     {
       name: "graph-builder-knows-no-family",
       severity: "error",
-      comment: "gpu-function/onnx (graph builder, autodiff, safetensors) is generic: it never imports a model family, the runtime or anything above.",
+      comment: "gpu-function/onnx (graph builder, autodiff, safetensors) is generic: it never imports a model family, the runtime or anything above (only shared/ helpers).",
       from: { path: "^gpu-function/onnx/" },
-      to: { path: "^gpu-function/(?!onnx/)" },
+      to: { path: "^gpu-function/(?!onnx/|shared/)" },
     },
     layer("models-below-runtime", "models", ["runtime", "engine", "train", "jobs", "http", "data", "server"], "Model families build graphs; loading and serving them is the runtime's job."),
     layer("runtime-below-engine", "runtime", ["engine", "train", "jobs", "http", "data", "server"], "The runtime runs graphs; scheduling and sampling (engine) sit above it."),
     layer("engine-below-http", "engine", ["train", "jobs", "http", "server"], "The engine schedules and streams; HTTP and jobs call it."),
     layer("train-below-jobs", "train", ["jobs", "http", "server"], "The trainer is a library; the jobs API and the server drive it."),
     layer("data-below-train", "data", ["runtime", "engine", "train", "jobs", "http", "server"], "Dataset readers know no trainer or server."),
-    layer("http-below-jobs", "http", ["jobs", "server"], "Routes get their services injected (http/deps.ts)."),
+    layer("http-below-jobs", "http", ["jobs", "server"], "Routes get their services injected (http/deps.ts); their tests may start the whole server.", { testsMayStartServer: true }),
   ],
   options: {
     doNotFollow: { path: "node_modules" },

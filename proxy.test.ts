@@ -4,8 +4,8 @@ import { proxy } from "./proxy";
 import { VISITOR_COOKIE } from "./lib/chat/visitor";
 
 describe("proxy", () => {
-  it("gives a new browser an httpOnly visitor cookie and security headers", () => {
-    const res = proxy(new NextRequest("http://127.0.0.1:3000/"));
+  it("gives a new browser an httpOnly visitor cookie and security headers", async () => {
+    const res = await proxy(new NextRequest("http://127.0.0.1:3000/"));
     const cookie = res.headers.get("set-cookie") ?? "";
     expect(cookie).toMatch(new RegExp(`${VISITOR_COOKIE}=[A-Za-z0-9]{32}`));
     expect(cookie).toMatch(/HttpOnly/i);
@@ -13,8 +13,8 @@ describe("proxy", () => {
     expect(res.headers.get("content-security-policy")).toMatch(/frame-ancestors 'none'/);
   });
 
-  it("sets a strict CSP with a fresh nonce per request, passed on to the page render", () => {
-    const first = proxy(new NextRequest("http://127.0.0.1:3000/"));
+  it("sets a strict CSP with a fresh nonce per request, passed on to the page render", async () => {
+    const first = await proxy(new NextRequest("http://127.0.0.1:3000/"));
     const csp = first.headers.get("content-security-policy") ?? "";
     const directive = (name: string) => csp.split("; ").find((d) => d.startsWith(`${name} `));
     expect(directive("default-src")).toBe("default-src 'self'");
@@ -27,26 +27,26 @@ describe("proxy", () => {
     const nonce = /'nonce-([^']+)'/.exec(csp)![1];
     // Next.js reads the nonce from the request headers the proxy passes on.
     expect(first.headers.get("x-middleware-request-x-nonce")).toBe(nonce);
-    const second = proxy(new NextRequest("http://127.0.0.1:3000/"));
+    const second = await proxy(new NextRequest("http://127.0.0.1:3000/"));
     expect(second.headers.get("content-security-policy")).not.toContain(nonce);
   });
 
   it("answers 400 for paths whose percent-encoding does not decode", async () => {
     for (const path of ["/api/conversations/%ZZ", "/c/%ZZ", "/c/%ED%A0%80", "/api/conversations/%ED%A0%80"]) {
-      const res = proxy(new NextRequest(`http://127.0.0.1:3000${path}`));
+      const res = await proxy(new NextRequest(`http://127.0.0.1:3000${path}`));
       expect(res.status, path).toBe(400);
       expect((await res.json()).error).toMatchObject({ code: "invalid_path", type: "invalid_request_error" });
     }
-    expect(proxy(new NextRequest("http://127.0.0.1:3000/c/abc%20def")).status).toBe(200);
+    expect((await proxy(new NextRequest("http://127.0.0.1:3000/c/abc%20def"))).status).toBe(200);
   });
 
-  it("keeps an existing visitor id", () => {
-    const res = proxy(new NextRequest("http://127.0.0.1:3000/", { headers: { cookie: `${VISITOR_COOKIE}=abcdefabcdefabcdef12` } }));
+  it("keeps an existing visitor id", async () => {
+    const res = await proxy(new NextRequest("http://127.0.0.1:3000/", { headers: { cookie: `${VISITOR_COOKIE}=abcdefabcdefabcdef12` } }));
     expect(res.headers.get("set-cookie")).toBeNull();
   });
 
   it("rejects an oversized chat body before it reaches the route", async () => {
-    const res = proxy(new NextRequest("http://127.0.0.1:3000/api/chat", { method: "POST", headers: { "content-length": String(10 * 1024 * 1024) } }));
+    const res = await proxy(new NextRequest("http://127.0.0.1:3000/api/chat", { method: "POST", headers: { "content-length": String(10 * 1024 * 1024) } }));
     expect(res.status).toBe(413);
     expect((await res.json()).error.code).toBe("body_too_large");
   });

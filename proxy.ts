@@ -7,12 +7,13 @@ import { MAX_CHAT_BODY_BYTES } from "@/lib/chat/request";
 import { isValidVisitorId, newVisitorId, VISITOR_COOKIE, visitorCookieOptions } from "@/lib/chat/visitor";
 import { AppError } from "@/lib/http/app-error";
 import { contentSecurityPolicy, newCspNonce } from "@/lib/http/csp";
+import { embedFrameAncestors, FRAME_NONE } from "@/lib/widget/frame-ancestors";
 
 const SECURITY_HEADERS: Record<string, string> = {
   "x-content-type-options": "nosniff",
   "referrer-policy": "strict-origin-when-cross-origin",
   "permissions-policy": "camera=(), microphone=(), geolocation=()",
-  // The chat itself is not embeddable (CSP frame-ancestors 'none'); the widget serves its own framable route.
+  // The chat itself is not embeddable (CSP frame-ancestors 'none'); the widget serves /embed, framable per site.
   "x-frame-options": "DENY",
 };
 
@@ -26,7 +27,14 @@ function undecodablePath(pathname: string): boolean {
   }
 }
 
-export function proxy(request: NextRequest) {
+/** Who may frame this page: the widget panel only by its site's own origins, everything else by nobody. */
+async function frameAncestorsFor(request: NextRequest): Promise<string[]> {
+  if (request.nextUrl.pathname !== "/embed") return [];
+  const ancestors = await embedFrameAncestors(request.nextUrl.searchParams.get("site"), request.nextUrl.origin);
+  return ancestors === FRAME_NONE ? [] : ancestors.split(" ");
+}
+
+export async function proxy(request: NextRequest): Promise<NextResponse | Response> {
   if (undecodablePath(request.nextUrl.pathname)) {
     return new AppError(400, "invalid_path", "The address contains an invalid percent-encoding.").toResponse();
   }
@@ -37,7 +45,8 @@ export function proxy(request: NextRequest) {
     }
   }
   const nonce = newCspNonce();
-  const csp = contentSecurityPolicy({ nonce, development: process.env.NODE_ENV === "development" });
+  const frameAncestors = await frameAncestorsFor(request);
+  const csp = contentSecurityPolicy({ nonce, frameAncestors, development: process.env.NODE_ENV === "development" });
   // Next.js reads the nonce from the request's CSP header and puts it on its own scripts; the layout reads x-nonce.
   const headers = new Headers(request.headers);
   headers.set("x-nonce", nonce);
@@ -53,6 +62,7 @@ export function proxy(request: NextRequest) {
   if (newVisitor) response.cookies.set(VISITOR_COOKIE, newVisitor, visitorCookieOptions(request.nextUrl.protocol === "https:"));
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
   response.headers.set("content-security-policy", csp);
+  if (frameAncestors.length > 0) response.headers.delete("x-frame-options");
   return response;
 }
 

@@ -12,7 +12,8 @@ import { isHeldOut, readMedQuad } from "@/gpu-function/shared/medquad";
 import { createDb, type Db } from "@/lib/db/client";
 import { migrateDb } from "@/lib/db/migrate";
 import type { QueryEmbedder } from "@/lib/rag/embed";
-import { createEmbedder, defaultEmbedderKind, type EmbedderKind } from "@/lib/rag/embed-factory";
+import { createEmbedder } from "@/lib/rag/embed-factory";
+import { embedderKind, type EmbedderKind } from "@/lib/rag/embedder-kind";
 import { createHashingEmbedder } from "@/lib/rag/embed-hashing";
 import { medQuadToDocuments } from "@/lib/rag/importers/medquad";
 import { ingestSourceDocuments } from "@/lib/rag/ingest";
@@ -137,7 +138,7 @@ async function main() {
   const added = await ingestSourceDocuments(db, hashing, syntheticDocuments(100, 1_000_000), { batchDocuments: 16 });
   const addRate = added.chunksWritten / (added.elapsedMs / 1000);
 
-  const model = await createEmbedder((values.embedder ?? defaultEmbedderKind()) as EmbedderKind);
+  const model = await createEmbedder((values.embedder ?? embedderKind()) as EmbedderKind);
   const sample = docs.slice(0, Number(values["embed-sample"])).map((d) => d.sections[0].text.slice(0, 900));
   const te = performance.now();
   await model.embedDocuments(sample);

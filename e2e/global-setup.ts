@@ -8,13 +8,16 @@ import path from "node:path";
 import type { ChildProcess } from "node:child_process";
 import { writeTinyEmbedder, writeTinyModel } from "../gpu-function/models/tiny";
 import { buildAppIfNeeded, startGpuFunction, startNext, stopChild, waitForHttp } from "../scripts/start";
+import { seedAppDatabase } from "./seed";
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const appPort = process.env.E2E_APP_PORT || "3210";
   const gpuPort = process.env.E2E_GPU_PORT || "8210";
+  // The widget specs serve a host page on another site (localhost vs 127.0.0.1) on this port.
+  const widgetHostPort = process.env.E2E_WIDGET_HOST_PORT || String(Number(appPort) + 2);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "medchat-e2e-"));
   const token = crypto.randomBytes(16).toString("hex");
-  await writeTinyModel(path.join(dir, "model"), { family: "llama", seed: 1234, hiddenSize: 128, numLayers: 2, numHeads: 4, numKvHeads: 2, maxPositions: 1024 });
+  await writeTinyModel(path.join(dir, "model"), { family: "llama", seed: 1234, hiddenSize: 128, numLayers: 2, numHeads: 4, numKvHeads: 2, maxPositions: 4096 });
   await writeTinyEmbedder(path.join(dir, "embedder"), { dim: 256, seed: 1234 });
 
   const base: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
@@ -41,6 +44,12 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     await buildAppIfNeeded(base);
     const gpuUrl = `http://127.0.0.1:${gpuPort}`;
     await waitForHttp(`${gpuUrl}/healthz`, { timeoutMs: 180_000, child: gpu, name: "the gpu-function" });
+    // The starter knowledge base and the widget sites, seeded before the app opens the
+    // database (its own background ingestion then finds the KB present), so every test has its sources.
+    const seed = await seedAppDatabase(path.join(dir, "app"), { url: gpuUrl, token }, `http://localhost:${widgetHostPort}`);
+    process.env.E2E_WIDGET_SITE = seed.widgetSite;
+    process.env.E2E_WIDGET_DISABLED_SITE = seed.disabledWidgetSite;
+    process.env.E2E_WIDGET_HOST_PORT = widgetHostPort;
     app = startNext(appPort, "127.0.0.1", {
       ...base,
       PORT: appPort,
@@ -48,12 +57,13 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       GPU_FUNCTION_TOKEN: token,
       MEDCHAT_DATA_DIR: path.join(dir, "app"),
       DATABASE_URL: "",
-      CHAT_MAX_TOKENS: "24",
+      // Quote mode: byte-level tokens, so a quoted sentence is ~100 tokens (appended in one step).
+      CHAT_GROUNDING: "quote",
+      CHAT_MAX_TOKENS: "400",
       CHAT_TEMPERATURE: "0",
       CHAT_TIMEOUT_MS: "30000",
       // Every test's browser is 127.0.0.1; retries must not trip the per-address limit.
       CHAT_RATE_LIMIT_PER_ADDRESS_PER_MINUTE: "240",
-      MEDCHAT_STARTER_KB: "off",
     });
     await waitForHttp(`http://127.0.0.1:${appPort}/api/health`, { timeoutMs: 120_000, child: app, name: "the app" });
   } catch (error) {

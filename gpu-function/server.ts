@@ -11,6 +11,7 @@ import { AdapterRegistry } from "./engine/adapters";
 import { loadPeftAdapter } from "./engine/peft";
 import { adapterRoots, REPO_ROOT, resolveBaseModelDir, resolveEmbedderDir, resolveRerankerDir } from "./engine/defaults";
 import { EngineMetrics, Gauge } from "./engine/metrics";
+import { isMarkedSmall } from "./engine/model-marks";
 import { Scheduler } from "./engine/scheduler";
 import { ChatTokenizer } from "./engine/tokenizer";
 import { adminRoutes } from "./http/admin";
@@ -26,7 +27,7 @@ import { loadEmbedder, loadModel } from "./runtime/load";
 import { loadReranker } from "./runtime/load-encoder";
 import { familyFor } from "./models/registry";
 import type { LoadOptions } from "./runtime/types";
-import { adapterUploadSchema } from "./shared/openai";
+import { adapterModelBytes, adapterUploadSchema } from "./shared/openai";
 
 export interface GpuFunctionServerOptions {
   modelDir: string;
@@ -142,6 +143,7 @@ export async function createGpuFunctionServer(opts: GpuFunctionServerOptions): P
     reranker,
     defaultMaxTokens: opts.defaultMaxTokens ?? 512,
     startedAt: Date.now(),
+    smallModel: await isMarkedSmall(opts.modelDir),
   };
 
   if (lora) {
@@ -161,8 +163,7 @@ export async function createGpuFunctionServer(opts: GpuFunctionServerOptions): P
           adapterLimits: lora ? { maxRank: lora.maxRank, targetModules: [...new Set(model.loraTargets.map((t) => t.shortName))] } : null,
           resolveBaseModel: (id) => (id === modelId || deps.aliases.includes(id) ? { id: modelId, dir: opts.modelDir } : undefined),
           loadAdapter: async (payload) => {
-            const bytes = Buffer.from(payload.adapter_model_base64, "base64");
-            adapters.loadBytes(payload.name, payload.adapter_config, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), "fine-tuning job");
+            adapters.loadBytes(payload.name, payload.adapter_config, adapterModelBytes(payload), "fine-tuning job");
           },
           log: (line) => log(`fine-tuning: ${line}`),
         });
@@ -239,8 +240,7 @@ async function pullActiveAdapter(appUrl: string, token: string | undefined, adap
     if (res.status === 204 || res.status === 404) return log(`no active adapter at ${url}`);
     if (!res.ok) return log(`could not pull the active adapter from ${url}: HTTP ${res.status}`);
     const body = adapterUploadSchema.parse(await res.json());
-    const bytes = Buffer.from(body.adapter_model_base64, "base64");
-    const { info } = adapters.loadBytes(body.name, body.adapter_config, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), url);
+    const { info } = adapters.loadBytes(body.name, body.adapter_config, adapterModelBytes(body), url);
     log(`pulled active adapter '${info.name}' (r=${info.rank}) from ${url}`);
   } catch (err) {
     log(`could not pull the active adapter from ${url}: ${(err as Error).message}`);

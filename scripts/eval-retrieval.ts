@@ -8,9 +8,9 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import { parseArgs } from "node:util";
 import { isHeldOut, readMedQuad } from "@/gpu-function/shared/medquad";
-import { createDb } from "@/lib/db/client";
-import { migrateDb } from "@/lib/db/migrate";
-import { createEmbedder, defaultEmbedderKind, type EmbedderKind } from "@/lib/rag/embed-factory";
+import { openDatabaseForCli } from "@/lib/db/cli";
+import { createEmbedder } from "@/lib/rag/embed-factory";
+import { embedderKind, type EmbedderKind } from "@/lib/rag/embedder-kind";
 import { aggregate, rankedDocuments, type RetrievalMetrics } from "@/lib/rag/eval-metrics";
 import { medQuadDocumentId, medQuadToDocuments } from "@/lib/rag/importers/medquad";
 import { ingestSourceDocuments } from "@/lib/rag/ingest";
@@ -127,9 +127,8 @@ async function main() {
     .slice(0, Number(values["tune-queries"]))
     .map(({ q }) => toQuery(q));
 
-  const handle = await createDb({ url: "memory://" });
-  await migrateDb(handle);
-  const embedder = await createEmbedder((values.embedder ?? defaultEmbedderKind()) as EmbedderKind);
+  const handle = await openDatabaseForCli("npm run eval:retrieval", { url: "memory://" });
+  const embedder = await createEmbedder((values.embedder ?? embedderKind()) as EmbedderKind);
   log(`embedder ${embedder.id}; ingesting ${kbDocs.length} of ${docs.length} documents…`);
   let lastLog = 0;
   const report = await ingestSourceDocuments(handle.db, embedder, kbDocs, {

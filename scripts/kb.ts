@@ -8,9 +8,10 @@ import fs from "node:fs";
 import { parseArgs } from "node:util";
 import { SingleBar, Presets } from "cli-progress";
 import { sql } from "drizzle-orm";
-import { createDb, type DbHandle } from "@/lib/db/client";
-import { migrateDb } from "@/lib/db/migrate";
-import { createEmbedder, defaultEmbedderKind, type EmbedderKind } from "@/lib/rag/embed-factory";
+import type { DbHandle } from "@/lib/db/client";
+import { openDatabaseForCli } from "@/lib/db/cli";
+import { createEmbedder } from "@/lib/rag/embed-factory";
+import { embedderKind, type EmbedderKind } from "@/lib/rag/embedder-kind";
 import { importPath, listImportableFiles } from "@/lib/rag/importers";
 import { ingestDocuments, type IngestProgress, type IngestReport } from "@/lib/rag/ingest";
 import { retrieveHybrid, type RetrievalMode, type RetrievedChunkWithSignals } from "@/lib/rag/retrieve";
@@ -83,7 +84,7 @@ async function main() {
     console.log(USAGE);
     return;
   }
-  const embedderKind = (values.embedder ?? defaultEmbedderKind()) as EmbedderKind;
+  const kind = (values.embedder ?? embedderKind()) as EmbedderKind;
   const k = Number(values.k);
   if (!Number.isInteger(k) || k < 1 || k > 200) throw new UsageError(`--k must be an integer in 1..200 (got ${values.k})`);
   const mode = values.mode as RetrievalMode;
@@ -93,8 +94,7 @@ async function main() {
 
   let handle: DbHandle | undefined;
   const openDb = async () => {
-    handle = await createDb();
-    await migrateDb(handle);
+    handle = await openDatabaseForCli(`npm run kb -- ${command}`);
     return handle.db;
   };
   try {
@@ -105,7 +105,7 @@ async function main() {
       if (files.length === 0) throw new UsageError(`no supported files under ${target}`);
       if ((values.source?.length ?? 0) > 1) throw new UsageError("ingest takes one --source");
       const db = await openDb();
-      const embedder = await createEmbedder(embedderKind);
+      const embedder = await createEmbedder(kind);
       process.stderr.write(`embedder ${embedder.id}; database ${handle!.kind}\n`);
       const bar = progressBar(files.length, "ingest");
       const report = await ingestDocuments(db, embedder, importPath(target, { source: values.source?.[0], licence: values.licence }), {
@@ -124,7 +124,7 @@ async function main() {
         : [rest.join(" ").trim()];
       if (!queries[0]) throw new UsageError('search needs a query or --queries <file>');
       const db = await openDb();
-      const embedder = mode === "text" ? null : await createEmbedder(embedderKind);
+      const embedder = mode === "text" ? null : await createEmbedder(kind);
       for (const query of queries) {
         const results = await retrieveHybrid(db, embedder, query, { k, sources: values.source, mode, minScore });
         if (values.queries) console.log(JSON.stringify({ query, results: results.map(resultJson) }));
@@ -138,7 +138,7 @@ async function main() {
       await embedder?.close();
     } else if (command === "starter") {
       const db = await openDb();
-      const embedder = await createEmbedder(embedderKind);
+      const embedder = await createEmbedder(kind);
       printReport(await ensureStarterKnowledgeBase(db, embedder));
       await embedder.close();
     } else if (command === "stats") {

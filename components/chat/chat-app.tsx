@@ -2,21 +2,21 @@
 
 // First: schemas built by the imports below must not probe eval (strict CSP).
 import "@/lib/http/zod-jitless";
-import { useChat } from "@ai-sdk/react";
-import { DefaultChatTransport } from "ai";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { MedChatUIMessage } from "@/lib/chat/ui-types";
 import { Button } from "@/components/ui/button";
 import { MenuIcon } from "@/components/ui/icons";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
+import { AiDisclosure } from "./ai-disclosure";
 import { Composer } from "./composer";
 import { ConsentGate } from "./consent-gate";
-import { hasConsent, saveConsent, subscribeConsent } from "./consent-store";
+import { saveConsent } from "./consent-store";
+import { ConversationLog } from "./conversation-log";
 import { DisclaimerBanner } from "./disclaimer-banner";
 import { HistorySidebar, type ConversationSummary } from "./history-sidebar";
-import { MessageView } from "./message-view";
 import type { FeedbackValue } from "./feedback-controls";
+import { useChatSession } from "./use-chat-session";
 
 export interface ChatAppProps {
   chatId: string;
@@ -27,28 +27,17 @@ export interface ChatAppProps {
   consentText: string;
   bannerText: string;
   disclaimerVersion: string;
-}
-
-/** The server's JSON error ({error: {message}}) or a generic text for a failed request. */
-function describeError(error: Error): string {
-  try {
-    const parsed = JSON.parse(error.message) as { error?: { message?: string } };
-    if (parsed.error?.message) return parsed.error.message;
-  } catch {
-    // Not JSON: a network failure.
-  }
-  return /fetch|network/i.test(error.message) ? "The connection to MedChat was lost. Check your connection and try again." : "Something went wrong. Please try again.";
+  /** The deployment's "talk to a person" link (TALK_TO_PERSON_URL), shown beside the AI disclosure. */
+  talkToPersonUrl?: string;
 }
 
 export function ChatApp(props: ChatAppProps) {
   const { chatId, initialMessages, initialFeedback, disclaimerVersion } = props;
   const router = useRouter();
-  const consented = useSyncExternalStore(subscribeConsent, () => hasConsent(disclaimerVersion), () => false);
   const [conversations, setConversations] = useState<ConversationSummary[]>([]);
   const [historyLoading, setHistoryLoading] = useState(true);
   const [sidebarOpen, setSidebarOpen] = useState(false);
   const startedNew = useRef(!props.isNew);
-  const endRef = useRef<HTMLDivElement>(null);
 
   const refreshHistory = useCallback(async () => {
     try {
@@ -59,28 +48,10 @@ export function ChatApp(props: ChatAppProps) {
     }
   }, []);
 
-  const transport = useMemo(
-    () =>
-      new DefaultChatTransport<MedChatUIMessage>({
-        api: "/api/chat",
-        // Only the newest message travels: the server holds the history.
-        prepareSendMessagesRequest: ({ id, messages, trigger }) => ({
-          body: {
-            id,
-            message: messages.findLast((m) => m.role === "user"),
-            consent: hasConsent(disclaimerVersion),
-            trigger,
-            locale: typeof navigator !== "undefined" ? navigator.language : undefined,
-          },
-        }),
-      }),
-    [disclaimerVersion],
-  );
-
-  const { messages, sendMessage, status, stop, regenerate, error, clearError } = useChat<MedChatUIMessage>({
-    id: chatId,
-    messages: initialMessages,
-    transport,
+  const { messages, sendMessage, status, stop, regenerate, error, clearError, busy, consented } = useChatSession({
+    chatId,
+    initialMessages,
+    disclaimerVersion,
     onFinish: () => {
       void refreshHistory();
     },
@@ -89,11 +60,6 @@ export function ChatApp(props: ChatAppProps) {
   useEffect(() => {
     void refreshHistory();
   }, [refreshHistory]);
-
-  const busy = status === "submitted" || status === "streaming";
-  useEffect(() => {
-    endRef.current?.scrollIntoView({ block: "end" });
-  }, [messages, status]);
 
   const send = (text: string) => {
     if (!startedNew.current) {
@@ -120,8 +86,6 @@ export function ChatApp(props: ChatAppProps) {
     }
   };
 
-  const lastAssistantId = [...messages].reverse().find((m) => m.role === "assistant")?.id;
-
   return (
     <>
       {/* Until consent is given the chat is inert: the dialog is the only thing to interact with. */}
@@ -141,6 +105,7 @@ export function ChatApp(props: ChatAppProps) {
           </div>
         </header>
         <DisclaimerBanner text={props.bannerText} />
+        <AiDisclosure talkToPersonUrl={props.talkToPersonUrl} />
         <div className="flex min-h-0 flex-1">
           <aside
             id="history-panel"
@@ -156,40 +121,20 @@ export function ChatApp(props: ChatAppProps) {
             <HistorySidebar conversations={conversations} currentId={chatId} loading={historyLoading} onNewChat={newChat} onDelete={(id) => void deleteChat(id)} onNavigate={() => setSidebarOpen(false)} />
           </aside>
           <main className="flex min-w-0 flex-1 flex-col">
-            <div role="log" aria-live="polite" aria-label="Conversation" aria-busy={busy} className="flex-1 overflow-y-auto px-3 py-4">
-              <div className="mx-auto flex max-w-3xl flex-col gap-5">
-                {messages.length === 0 && (
-                  <div className="mt-8 text-center text-slate-600 dark:text-slate-300">
-                    <p className="text-lg font-medium">Ask a question about a health topic.</p>
-                    <p className="mt-1 text-sm">Answers cite their sources and are for general information only.</p>
-                  </div>
-                )}
-                {messages.map((m) => (
-                  <MessageView
-                    key={m.id}
-                    message={m}
-                    streaming={busy && m.id === messages.at(-1)?.id && m.role === "assistant"}
-                    isLastAssistant={m.id === lastAssistantId && m.id === messages.at(-1)?.id}
-                    onRetry={busy ? undefined : () => void regenerate()}
-                    feedback={initialFeedback[m.id]}
-                  />
-                ))}
-                {status === "submitted" && (
-                  <p role="status" className="text-sm text-slate-500 dark:text-slate-400">
-                    MedChat is looking this up…
-                  </p>
-                )}
-                {error && (
-                  <div role="alert" data-testid="request-error" className="rounded-lg border border-red-400 bg-red-50 p-3 text-sm text-red-900 dark:bg-red-950 dark:text-red-100">
-                    <p>{describeError(error)}</p>
-                    <Button className="mt-2" onClick={() => void regenerate()}>
-                      Try again
-                    </Button>
-                  </div>
-                )}
-                <div ref={endRef} />
-              </div>
-            </div>
+            <ConversationLog
+              messages={messages}
+              busy={busy}
+              submitted={status === "submitted"}
+              error={error}
+              onRetry={() => void regenerate()}
+              feedback={initialFeedback}
+              empty={
+                <div className="mt-8 text-center text-slate-600 dark:text-slate-300">
+                  <p className="text-lg font-medium">Ask a question about a health topic.</p>
+                  <p className="mt-1 text-sm">Answers cite their sources and are for general information only.</p>
+                </div>
+              }
+            />
             <div id="composer">
               <Composer disabled={!consented} busy={busy} onSend={send} onStop={() => void stop()} />
             </div>

@@ -4,11 +4,12 @@ import { memo } from "react";
 import ReactMarkdown from "react-markdown";
 import remarkGfm from "remark-gfm";
 
-/** Turns the model's [n] citation markers into links to the numbered sources below the answer. */
+/** Turns the answer's [n] (and [n, m]) citation markers into links to the numbered sources below the answer. */
 function linkCitations(text: string, anchorPrefix: string, sourceCount: number): string {
-  return text.replace(/\[(\d{1,2})\](?!\()/g, (whole, n: string) => {
-    const index = Number(n);
-    return index >= 1 && index <= sourceCount ? `[\\[${index}\\]](#${anchorPrefix}${index})` : whole;
+  return text.replace(/\[(\d{1,2}(?:, ?\d{1,2}){0,5})\](?!\()/g, (whole, list: string) => {
+    const numbers = list.split(/, ?/).map(Number);
+    if (!numbers.every((n) => n >= 1 && n <= sourceCount)) return whole;
+    return numbers.map((n) => `[\\[${n}\\]](#${anchorPrefix}${n})`).join("");
   });
 }
 
@@ -28,7 +29,7 @@ function ImageAsLink({ src, alt }: { src?: unknown; alt?: string }) {
   );
 }
 
-export const Markdown = memo(function Markdown({ text, anchorPrefix, sourceCount }: { text: string; anchorPrefix: string; sourceCount: number }) {
+export const Markdown = memo(function Markdown({ text, anchorPrefix, sourceCount, sourceTitles }: { text: string; anchorPrefix: string; sourceCount: number; sourceTitles?: string[] }) {
   return (
     <div className="markdown break-words leading-relaxed">
       <ReactMarkdown
@@ -39,7 +40,12 @@ export const Markdown = memo(function Markdown({ text, anchorPrefix, sourceCount
           img: ({ src, alt }) => <ImageAsLink src={src} alt={alt} />,
           a: ({ href, children }) =>
             href?.startsWith(`#${anchorPrefix}`) ? (
-              <a href={href} className="citation align-super text-xs font-semibold text-blue-700 no-underline dark:text-blue-300" aria-label={`Source ${href.slice(anchorPrefix.length + 1)}`}>
+              <a
+                href={href}
+                className="citation align-super text-xs font-semibold text-blue-700 no-underline dark:text-blue-300"
+                aria-label={`Source ${href.slice(anchorPrefix.length + 1)}`}
+                title={sourceTitles?.[Number(href.slice(anchorPrefix.length + 1)) - 1]}
+              >
                 {children}
               </a>
             ) : (

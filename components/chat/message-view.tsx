@@ -60,9 +60,10 @@ export interface MessageViewProps {
   isLastAssistant: boolean;
   onRetry?: () => void;
   feedback?: FeedbackValue;
+  feedbackEnabled?: boolean;
 }
 
-export function MessageView({ message, streaming, isLastAssistant, onRetry, feedback }: MessageViewProps) {
+export function MessageView({ message, streaming, isLastAssistant, onRetry, feedback, feedbackEnabled = true }: MessageViewProps) {
   const [copied, setCopied] = useState(false);
   const text = message.parts.map((p) => (p.type === "text" ? p.text : "")).join("");
   if (message.role === "user") {
@@ -95,7 +96,7 @@ export function MessageView({ message, streaming, isLastAssistant, onRetry, feed
           case "text":
             return (
               <div key={i} data-testid="answer-text">
-                <Markdown text={part.text} anchorPrefix={anchorPrefix} sourceCount={sources.length} />
+                <Markdown text={part.text} anchorPrefix={anchorPrefix} sourceCount={sources.length} sourceTitles={sources.map((s) => s.title ?? "")} />
               </div>
             );
           case "data-error":
@@ -142,7 +143,7 @@ export function MessageView({ message, streaming, isLastAssistant, onRetry, feed
               Retry
             </Button>
           )}
-          <FeedbackControls messageId={message.id} initial={feedback} />
+          {feedbackEnabled && <FeedbackControls messageId={message.id} initial={feedback} />}
         </div>
       )}
     </article>

@@ -20,7 +20,7 @@ export interface TemplateMessage {
   reasoning?: string;
 }
 
-/** What tokenization needs from the serving tokenizer (H2's engine/tokenizer.ts adapts to it). */
+/** What tokenization needs from the serving tokenizer (train/chat-tokenizer.ts adapts engine/tokenizer.ts to it). */
 export interface ChatTemplateTokenizer {
   applyChatTemplate(messages: TemplateMessage[], options: { addGenerationPrompt: boolean }): string;
   /** Encodes text adding no BOS/EOS of its own; special-token strings in the text become their ids. */

@@ -28,6 +28,11 @@ export class OutputParser {
     };
   }
 
+  /** Whether the next token is answer text (not reasoning, a channel header or a discarded segment). */
+  get inContent(): boolean {
+    return this.mode === "content";
+  }
+
   push(id: number): TextDelta {
     const out: TextDelta = { content: "", reasoning: "" };
     const control = this.controlFor(id);

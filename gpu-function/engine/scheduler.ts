@@ -5,6 +5,7 @@
 import type { PreparedLora } from "../models/types";
 import type { ForwardRow, KvCacheHandle, LoadedModel } from "../runtime/types";
 import type { FinishReason } from "../shared/openai";
+import { maskLogits, type LogitsConstraint } from "./constraints";
 import type { EngineMetrics } from "./metrics";
 import { OutputParser, StopMatcher, type TextDelta } from "./output";
 import { SequenceSampler, type SamplingParams } from "./sampler";
@@ -19,6 +20,8 @@ export interface GenerationRequest {
   stop: string[];
   /** Keep generating past EOS until maxTokens (vLLM's `ignore_eos`; benchmarks). */
   ignoreEos?: boolean;
+  /** Decoding constraint (e.g. quote mode); masks this sequence's logits while it writes content. */
+  constraint?: LogitsConstraint;
   signal?: AbortSignal;
   onDelta?: (delta: TextDelta) => void;
 }
@@ -82,6 +85,10 @@ interface Sequence {
   parser: OutputParser;
   stopper: StopMatcher;
   generated: number[];
+  /** Tokens the next step feeds: the sampled one, plus any its constraint appended. */
+  input: number[];
+  /** Reused buffer for the masked logits of a constrained sequence. */
+  mask?: Float32Array;
   /** A stop sequence completed: text after it is dropped, not flushed. */
   stopMatched: boolean;
   content: string;
@@ -151,6 +158,7 @@ export class Scheduler {
         parser: new OutputParser(this.tokenizer),
         stopper: new StopMatcher(req.stop),
         generated: [],
+        input: [],
         stopMatched: false,
         content: "",
         reasoning: "",
@@ -239,7 +247,7 @@ export class Scheduler {
   private async step(): Promise<void> {
     const batch = [...this.active];
     const rows: ForwardRow[] = batch.map((s) => ({
-      tokens: s.prefilled ? [s.generated[s.generated.length - 1]!] : s.req.promptTokens,
+      tokens: s.prefilled ? s.input : s.req.promptTokens,
       cache: s.cache!,
       lora: s.req.lora,
     }));
@@ -265,20 +273,45 @@ export class Scheduler {
         s.prefilled = true;
         m?.promptTokens.inc(s.req.promptTokens.length);
       }
-      const token = s.sampler.next(logits[i]!);
-      produced++;
+      const { token, constrained } = this.choose(s, logits[i]!);
       if (s.generated.length === 0) {
         s.firstTokenAt = now;
         m?.ttft.observe((now - s.arrivedAt) / 1000);
       }
       s.generated.push(token);
-      const reason = this.advance(s, token);
+      s.input = [token];
+      produced++;
+      let reason = this.advance(s, token);
+      if (!reason && constrained) {
+        // Tokens the constraint appends (the rest of a quote, its marker) go in with this one next step.
+        for (const forced of s.req.constraint!.accept(token)) {
+          s.generated.push(forced);
+          s.input.push(forced);
+          produced++;
+          reason = this.advance(s, forced);
+          if (reason) break;
+        }
+      }
       if (reason) {
         this.finish(s, reason);
         this.active = this.active.filter((x) => x !== s);
       }
     }
     m?.recordTokens(produced);
+  }
+
+  /**
+   * The logits-mask stage: a sequence with a constraint samples only among the tokens it
+   * allows while it writes content (reasoning channels stay free); others skip it.
+   */
+  private choose(s: Sequence, logits: Float32Array): { token: number; constrained: boolean } {
+    const constraint = s.req.constraint;
+    if (!constraint || !s.parser.inContent) return { token: s.sampler.next(logits), constrained: false };
+    const remaining = Math.min(s.req.maxTokens, this.model.maxSequenceLength - s.req.promptTokens.length) - s.generated.length;
+    const allowed = constraint.allowedTokens(remaining);
+    if (allowed.length === 1) return { token: allowed[0]!, constrained: true };
+    s.mask = maskLogits(logits, allowed, s.mask);
+    return { token: s.sampler.next(s.mask), constrained: true };
   }
 
   /** Feeds a sampled token through output parsing; returns a finish reason when the sequence is done. */

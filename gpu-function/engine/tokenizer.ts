@@ -37,6 +37,7 @@ export class ChatTokenizer {
   /** Added tokens flagged special (never shown to users as text). */
   readonly specialIds: ReadonlySet<number>;
   private readonly template: Template;
+  private readonly templateSource: string;
   private readonly idToAdded = new Map<number, string>();
 
   constructor(
@@ -47,7 +48,8 @@ export class ChatTokenizer {
     this.eosToken = tokenText(config.eos_token);
     const source = pickTemplate(config.chat_template);
     this.usesFallbackTemplate = source === undefined;
-    this.template = new Template(source ?? FALLBACK_TEMPLATE);
+    this.templateSource = source ?? FALLBACK_TEMPLATE;
+    this.template = new Template(this.templateSource);
     const special = new Set<number>();
     for (const [id, added] of tokenizer.get_added_tokens_decoder()) {
       this.idToAdded.set(id, added.content);
@@ -88,8 +90,10 @@ export class ChatTokenizer {
   get maxCharsPerToken(): number {
     if (this.maxTokenChars === undefined) {
       let longest = 1;
-      for (const token of this.tokenizer.get_vocab(true).keys()) longest = Math.max(longest, token.length);
-      this.maxTokenChars = longest;
+      for (const token of this.tokenizer.get_vocab(true).keys()) if (typeof token === "string") longest = Math.max(longest, token.length);
+      // WordPiece (BERT) turns a whole unknown word, up to max_input_chars_per_word, into one [UNK].
+      const wordPiece = (this.tokenizer.model?.config as { max_input_chars_per_word?: unknown } | undefined)?.max_input_chars_per_word;
+      this.maxTokenChars = typeof wordPiece === "number" ? Math.max(longest, wordPiece) : longest;
     }
     return this.maxTokenChars;
   }
@@ -129,6 +133,14 @@ export class ChatTokenizer {
   /** The added token's text for an id (e.g. `<|channel|>`), if it is an added token. */
   addedTokenText(id: number): string | undefined {
     return this.idToAdded.get(id);
+  }
+
+  /** Ids of the tokens that open a reasoning channel in this model's chat format (`<think>`, `<|channel|>`), if its template uses them. */
+  reasoningOpenerIds(): number[] {
+    return ["<think>", "<|channel|>"].flatMap((t) => {
+      const id = this.tokenId(t);
+      return id !== undefined && this.templateSource.includes(t) ? [id] : [];
+    });
   }
 
   /** Renders the chat template exactly as `apply_chat_template(tokenize=False)` would. */

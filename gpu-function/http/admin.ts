@@ -1,6 +1,6 @@
 // /v1/models, /v1/adapters (load/replace/unload without reloading the base), /healthz, /metrics.
 import { PeftAdapterError } from "../engine/peft";
-import { adapterUploadSchema, type ModelList, type ModelObject } from "../shared/openai";
+import { adapterModelBytes, adapterUploadSchema, type ModelList, type ModelObject } from "../shared/openai";
 import type { ServingDeps } from "./deps";
 import { ApiError, parseBody, sendJson, sendText, type Route } from "./router";
 
@@ -13,7 +13,8 @@ export function adminRoutes(deps: ServingDeps): Route[] {
       method: "GET",
       pattern: "/v1/models",
       async handler(_req, res) {
-        const base: ModelObject = { id: deps.modelId, object: "model", created, owned_by: "medchat", parent: null, root: deps.modelId, type: "chat" };
+        const small = deps.smallModel ? { small_model: true } : {};
+        const base: ModelObject = { id: deps.modelId, object: "model", created, owned_by: "medchat", parent: null, root: deps.modelId, type: "chat", ...small };
         const adapters = deps.adapters.list().map<ModelObject>((a) => ({
           id: a.name,
           object: "model",
@@ -22,6 +23,7 @@ export function adminRoutes(deps: ServingDeps): Route[] {
           parent: deps.modelId,
           root: deps.modelId,
           type: "chat",
+          ...small,
         }));
         const embedder: ModelObject[] = deps.embedder ? [{ id: deps.embedder.id, object: "model", created, owned_by: "medchat", parent: null, type: "embedding" }] : [];
         const reranker: ModelObject[] = deps.reranker ? [{ id: deps.reranker.id, object: "model", created, owned_by: "medchat", parent: null, type: "rerank" }] : [];
@@ -48,9 +50,8 @@ export function adminRoutes(deps: ServingDeps): Route[] {
         if (!/^[A-Za-z0-9+/=\s]+$/.test(body.adapter_model_base64)) {
           throw new ApiError(400, "adapter_model_base64 is not base64", { param: "adapter_model_base64" });
         }
-        const bytes = Buffer.from(body.adapter_model_base64, "base64");
         try {
-          const { replaced, info } = deps.adapters.loadBytes(body.name, body.adapter_config, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+          const { replaced, info } = deps.adapters.loadBytes(body.name, body.adapter_config, adapterModelBytes(body));
           console.log(`[gpu-function] adapter '${info.name}' ${replaced ? "replaced" : "loaded"} (r=${info.rank}, ${info.modules} modules)`);
           sendJson(res, replaced ? 200 : 201, { object: "adapter", ...info, replaced });
         } catch (err) {

@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import type { ServerResponse } from "node:http";
 
 import { ContextLengthError, QueueFullError, ShuttingDownError, type GenerationRequest, type GenerationResult } from "../engine/scheduler";
+import { QuoteConstraint, QuoteSourceError, QuoteTables } from "../engine/quote-constraint";
 import type { SamplingParams } from "../engine/sampler";
 import { chatCompletionRequestSchema, type ChatCompletion, type ChatCompletionChunk, type ChatCompletionRequest } from "../shared/openai";
 import { resolveChatModel, type ServingDeps } from "./deps";
@@ -24,6 +25,7 @@ export function chatRoutes(deps: ServingDeps): Route[] {
 
         const remaining = deps.model.maxSequenceLength - promptTokens.length;
         const maxTokens = Math.min(body.max_completion_tokens ?? body.max_tokens ?? deps.defaultMaxTokens, remaining);
+        const constraint = body.grounding ? quoteConstraint(deps, body) : undefined;
         const generation: GenerationRequest = {
           promptTokens,
           lora,
@@ -31,6 +33,7 @@ export function chatRoutes(deps: ServingDeps): Route[] {
           maxTokens,
           stop: body.stop === undefined || body.stop === null ? [] : typeof body.stop === "string" ? [body.stop] : body.stop,
           ignoreEos: body.ignore_eos === true,
+          constraint,
           signal: clientAbortSignal(req, res),
         };
         const meta = { id: `chatcmpl-${randomUUID()}`, created: Math.floor(Date.now() / 1000), model: body.model };
@@ -61,6 +64,21 @@ async function renderPrompt(deps: ServingDeps, body: ChatCompletionRequest): Pro
     });
   }
   return ids;
+}
+
+/** Compiles `grounding` (quote mode) into this request's decoding constraint, or a 400 with the reason. */
+function quoteConstraint(deps: ServingDeps, body: ChatCompletionRequest): QuoteConstraint {
+  const grounding = body.grounding!;
+  // Either could end the answer inside a quote.
+  if (body.stop !== undefined && body.stop !== null) throw new ApiError(400, "stop cannot be combined with grounding (quote mode ends answers between quotes)", { param: "stop", code: "invalid_grounding" });
+  if (body.ignore_eos) throw new ApiError(400, "ignore_eos cannot be combined with grounding", { param: "ignore_eos", code: "invalid_grounding" });
+  try {
+    const tables = new QuoteTables(deps.tokenizer, grounding.sources);
+    return new QuoteConstraint(tables, { eosTokenIds: deps.model.dims.eosTokenIds, reasoningOpeners: deps.tokenizer.reasoningOpenerIds() });
+  } catch (err) {
+    if (err instanceof QuoteSourceError) throw new ApiError(400, `grounding.sources: ${err.message}`, { param: "grounding.sources", code: "invalid_grounding" });
+    throw err;
+  }
 }
 
 function samplingParams(body: ChatCompletionRequest): SamplingParams {

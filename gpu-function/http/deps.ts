@@ -36,6 +36,8 @@ export interface ServingDeps {
   /** Completion budget when a request sets none (still capped by the context). */
   defaultMaxTokens: number;
   startedAt: number;
+  /** The base model's config marks it small (engine/model-marks.ts); /v1/models reports it so the app can answer in quote mode. */
+  smallModel?: boolean;
 }
 
 /** `model` → adapter (null = base), or 404 in OpenAI's shape. */

@@ -8,14 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeTinyModel } from "../models/tiny";
 import { createGpuFunctionServer, type GpuFunctionServer } from "../server";
 import type { FineTuningJob, JobEvent } from "./job";
-import type { AdapterPayload } from "./service";
+import type { AdapterUpload } from "../shared/openai";
 
 const TOKEN = "test-token";
 const ALL_MODULES = ["q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"];
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "ft-e2e-"));
 let server: GpuFunctionServer;
 let base = "";
-let succeeded: { job: FineTuningJob; adapter: AdapterPayload } | null = null;
+let succeeded: { job: FineTuningJob; adapter: AdapterUpload } | null = null;
 
 const chat = (q: string, a: string) => JSON.stringify({ messages: [{ role: "user", content: q }, { role: "assistant", content: a }] });
 const answer = (topic: string) => `Rest, drink fluids, and see a clinician if the ${topic} lasts.`;
@@ -123,7 +123,7 @@ describe("fine-tuning over HTTP", () => {
     expect(tuned.json.choices[0].message.content).toMatch(/^Rest, drink/);
 
     // The adapter payload is exactly what POST /v1/adapters takes (the app pushes it back on promotion).
-    const adapter = await call<AdapterPayload>("GET", `/v1/fine_tuning/jobs/${id}/adapter`);
+    const adapter = await call<AdapterUpload>("GET", `/v1/fine_tuning/jobs/${id}/adapter`);
     expect(adapter.json.adapter_config).toMatchObject({ peft_type: "LORA", r: 8, lora_alpha: 16, target_modules: expect.arrayContaining(ALL_MODULES), base_model_name_or_path: "tiny-base" });
     const pushed = await call("POST", "/v1/adapters", { ...adapter.json, name: "promoted-copy" });
     expect(pushed.status).toBe(201);
@@ -151,7 +151,7 @@ describe("fine-tuning over HTTP", () => {
     await startServer();
     const again = await call<FineTuningJob>("GET", `/v1/fine_tuning/jobs/${job.id}`);
     expect(again.json).toEqual(job);
-    expect((await call<AdapterPayload>("GET", `/v1/fine_tuning/jobs/${job.id}/adapter`)).json).toEqual(adapter);
+    expect((await call<AdapterUpload>("GET", `/v1/fine_tuning/jobs/${job.id}/adapter`)).json).toEqual(adapter);
     const list = await call<{ data: FineTuningJob[] }>("GET", "/v1/fine_tuning/jobs");
     expect(list.json.data.map((j) => j.status)).toEqual(["cancelled", "succeeded"]);
     const tuned = await call<Completion>("POST", "/v1/chat/completions", { model: job.fine_tuned_model, messages: [{ role: "user", content: "What helps with dizziness?" }], max_tokens: 12, temperature: 0 });

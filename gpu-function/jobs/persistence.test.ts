@@ -12,7 +12,8 @@ import { createRouter } from "../http/router";
 import type { FineTuningJob, JobEvent } from "./job";
 import type { JobRecord } from "./job-files";
 import { fineTuningRoutes } from "./routes";
-import { FineTuningService, type AdapterPayload, type FineTuningDeps } from "./service";
+import type { AdapterUpload } from "../shared/openai";
+import { FineTuningService, type FineTuningDeps } from "./service";
 
 const scripted = fileURLToPath(new URL("./testing/scripted-worker.ts", import.meta.url));
 const root = fs.mkdtempSync(path.join(os.tmpdir(), "ft-persist-"));
@@ -82,7 +83,7 @@ describe("fine-tuning jobs across a restart", () => {
     const lines = fs.readFileSync(path.join(dir, created.id, "events.jsonl"), "utf8").trim().split("\n");
     expect(lines.map((l) => (JSON.parse(l) as JobEvent).id)).toEqual(events.map((e) => e.id).reverse());
 
-    const loaded: AdapterPayload[] = [];
+    const loaded: AdapterUpload[] = [];
     const second = service(dir, "succeed", { loadAdapter: async (p) => void loaded.push(p) });
     expect(await second.restore()).toEqual({ restored: 1, requeued: 0, interrupted: 0 });
     const get = await serve(second);

@@ -7,6 +7,7 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { ApiError } from "../http/router";
+import { toAdapterUpload, type AdapterUpload } from "../shared/openai";
 import type { ChatExample, ImportIssue } from "../data/chat-example";
 import { importTrainingRows } from "../data/importers";
 import { allowPrivateFetchFromEnv, urlRefusal } from "../shared/public-fetch";
@@ -22,13 +23,6 @@ export interface BaseModelRef {
   dir: string;
 }
 
-/** Same body as H2's POST /v1/adapters, so an app can push a job's adapter back as is. */
-export interface AdapterPayload {
-  name: string;
-  adapter_config: Record<string, unknown>;
-  adapter_model_base64: string;
-}
-
 export interface FineTuningDeps {
   /** Base model id → its directory; undefined when this server does not serve it. */
   resolveBaseModel(model: string): BaseModelRef | undefined;
@@ -38,7 +32,7 @@ export interface FineTuningDeps {
    */
   adapterLimits?: { maxRank: number; targetModules: string[] } | null;
   /** Loads an adapter into the serving registry (absent: POST .../load answers 501). */
-  loadAdapter?(payload: AdapterPayload): Promise<void>;
+  loadAdapter?(payload: AdapterUpload): Promise<void>;
   /** Working directory for job data and adapters (default: $FINE_TUNING_DIR or the OS temp dir). */
   jobsDir?: string;
   workerFile?: string;
@@ -236,7 +230,8 @@ export class FineTuningService {
     return job;
   }
 
-  async adapter(id: string): Promise<AdapterPayload> {
+  /** The job's adapter in POST /v1/adapters' body, so an app can push it back as is. */
+  async adapter(id: string): Promise<AdapterUpload> {
     const job = this.get(id);
     if (job.status !== "succeeded") {
       throw new ApiError(409, `job ${id} is ${job.status}; its adapter exists once it has succeeded`, { code: "adapter_not_ready" });
@@ -249,7 +244,7 @@ export class FineTuningService {
       if (err.code !== "ENOENT") throw err;
       throw new ApiError(410, `the adapter files of job ${id} are no longer in ${dir}`, { code: "adapter_missing" });
     });
-    return { name: job.adapter_name, adapter_config: JSON.parse(config) as Record<string, unknown>, adapter_model_base64: weights.toString("base64") };
+    return toAdapterUpload(job.adapter_name, JSON.parse(config) as Record<string, unknown>, weights);
   }
 
   async load(id: string): Promise<FineTuningJob> {

@@ -1,6 +1,6 @@
-// The worker's TrainingBackend over the project's own parts: H2's tokenizer (chat
-// template), H3a's trainer (trainModel, LoRA mode), H2's PEFT writer/loader and H1's
-// serving runtime. Held-out perplexity goes through the serving runtime on purpose:
+// The worker's TrainingBackend over the project's own parts: the serving tokenizer (chat
+// template, engine/tokenizer.ts), the trainer (train/trainer.ts trainModel, LoRA mode), the
+// PEFT writer/loader and the serving runtime (runtime/load.ts). Held-out perplexity goes through the serving runtime on purpose:
 // the number then also proves the written adapter loads and works where it is served.
 
 import os from "node:os";

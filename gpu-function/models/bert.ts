@@ -17,8 +17,8 @@ import type { HfConfig, LoraTarget, ModelDims } from "./types";
 
 const layerPrefix = (l: number) => `encoder.layer.${l}`;
 
-/** Ops the BERT plain graph uses beyond PLAIN_OPS (GELU's erf, the int64 mask cast). */
-export const BERT_PLAIN_EXTRA_OPS = ["Erf", "Cast"] as const;
+/** Ops the BERT plain graph uses beyond PLAIN_OPS (GELU's erf, its float64 stand-in's Exp, the int64 mask cast). */
+export const BERT_PLAIN_EXTRA_OPS = ["Erf", "Exp", "Cast"] as const;
 
 /** Added to the scores of padding keys. */
 const MASK_VALUE = -1e9;
@@ -230,8 +230,22 @@ function buildPlainGraph(d: ModelDims, config: HfConfig, tensors: Tensors, opts:
 /** Exact GELU: 0.5·x·(1 + erf(x/√2)) (transformers' "gelu"). */
 function gelu(ops: PlainOps, x: string): string {
   const g = ops.g;
-  const erf = g.op("Erf", [g.op("Mul", [x, ops.scalar(Math.SQRT1_2)])]);
+  const z = g.op("Mul", [x, ops.scalar(Math.SQRT1_2)]);
+  const erf = ops.ft === "float64" ? erfFloat64(ops, z) : g.op("Erf", [z]);
   return g.op("Mul", [g.op("Mul", [x, ops.scalar(0.5)]), g.op("Add", [erf, ops.scalar(1)])]);
+}
+
+/** Numerical Recipes' erfc Chebyshev fit (|relative error| < 1.2e-7), for the float64 gradient checks: onnxruntime has no double Erf kernel. */
+const ERFC_COEFFS = [-1.26551223, 1.00002368, 0.37409196, 0.09678418, -0.18628806, 0.27886807, -1.13520398, 1.48851587, -0.82215223, 0.17087277];
+
+function erfFloat64(ops: PlainOps, z: string): string {
+  const g = ops.g;
+  const abs = g.op("Sqrt", [g.op("Add", [g.op("Mul", [z, z]), ops.scalar(1e-30)])]);
+  const t = g.op("Div", [ops.scalar(1), g.op("Add", [g.op("Mul", [abs, ops.scalar(0.5)]), ops.scalar(1)])]);
+  let poly = ops.scalar(ERFC_COEFFS[ERFC_COEFFS.length - 1]);
+  for (let i = ERFC_COEFFS.length - 2; i >= 0; i--) poly = g.op("Add", [g.op("Mul", [poly, t]), ops.scalar(ERFC_COEFFS[i])]);
+  const erfc = g.op("Mul", [t, g.op("Exp", [g.op("Sub", [poly, g.op("Mul", [abs, abs])])])]);
+  return g.op("Mul", [g.op("Div", [z, abs]), g.op("Sub", [ops.scalar(1), erfc])]);
 }
 
 function tinyConfig(o: TinyOverrides): HfConfig {
@@ -271,4 +285,5 @@ export const bertFamily: Family = {
   buildPlainGraph,
   tinyConfig,
   prepareTensors,
+  checkpointNames: hfTensorNames,
 };

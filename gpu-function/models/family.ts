@@ -71,6 +71,8 @@ export interface Family {
   buildPlainGraph(dims: ModelDims, config: HfConfig, tensors: Tensors, opts: PlainGraphOptions): GraphBuilder;
   /** A small random config of this family, in HF field names. */
   tinyConfig(overrides: TinyOverrides): HfConfig;
+  /** Optional: tensor names as transformers saves this config (e.g. `bert.` prefixes of head models); default: unchanged. */
+  checkpointNames?(config: HfConfig, tensors: Tensors): Tensors;
   /** Optional: rewrites checkpoint tensors into the layout tensorSpecs names (e.g. MXFP4 → float), before validation. */
   prepareTensors?(tensors: Tensors): Tensors;
 }

@@ -5,6 +5,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 import { writeSafetensors, type WritableDType } from "../onnx/safetensors";
+import { mulberry32 } from "../shared/hash";
 import type { TinyOverrides } from "./family";
 import { familyByName } from "./registry";
 import { byteLevelTokenizerJson, chatTokenizerConfig, ENDOFTEXT_ID, IM_END_ID } from "./tiny-tokenizer";
@@ -20,14 +21,7 @@ export interface TinyModelOptions extends TinyOverrides {
 
 /** Deterministic PRNG (mulberry32) with Box–Muller normals, so a seed always gives the same model. */
 export function seededRandom(seed: number): { uniform(): number; normal(): number } {
-  let s = seed >>> 0;
-  const uniform = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const uniform = mulberry32(seed);
   return {
     uniform,
     normal: () => Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform()),

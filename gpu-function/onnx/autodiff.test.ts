@@ -4,18 +4,9 @@ import { describe, expect, it } from "vitest";
 
 import { DIFFERENTIABLE_OPS, buildBackward } from "./autodiff";
 import { gradientCheck } from "./autodiff-check";
+import { mulberry32 } from "../shared/hash";
 import { GraphBuilder } from "./graph";
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface OpCase {
   name: string;
@@ -28,7 +19,7 @@ interface OpCase {
 
 async function check(c: OpCase): Promise<number> {
   const g = new GraphBuilder(c.name);
-  const rand = rng(c.name.length * 7919 + c.name.charCodeAt(0));
+  const rand = mulberry32(c.name.length * 7919 + c.name.charCodeAt(0));
   const wrt: string[] = [];
   const p = (name: string, dims: number[], opts: { positive?: boolean } = {}): string => {
     const n = dims.reduce((a, b) => a * b, 1);

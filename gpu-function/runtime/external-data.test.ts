@@ -7,7 +7,8 @@ import * as ort from "onnxruntime-node";
 import onnxProto from "onnx-proto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { createSession, readHfModel } from "./load";
+import { readHfModel } from "./load";
+import { createSession } from "./session";
 import { buildPlainGraph, PLAIN_SESSION_OPTIONS } from "../models/plain";
 import { seededTokens, tempDir, tinyModelDir } from "../models/test-helpers";
 

@@ -6,7 +6,7 @@ import path from "node:path";
 import { isSequenceClassifier, numLabelsOf } from "../models/bert";
 import { BertEmbedder, CrossEncoderReranker, EncoderSession, type PairSpecialTokens } from "./encoder";
 import { readHfModel } from "../models/hf-dir";
-import { createSession, EXTERNAL_DATA_THRESHOLD, floatTypeFor, resolveDevice, sessionOptions } from "./load";
+import { createSession, EXTERNAL_DATA_THRESHOLD, floatTypeFor, resolveDevice, sessionOptions } from "./session";
 import { readPoolingConfig } from "../models/pooling";
 import type { LoadedReranker, LoadOptions } from "./types";
 

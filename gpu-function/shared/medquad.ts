@@ -6,6 +6,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { XMLParser } from "fast-xml-parser";
 
+import { fnv1a32 } from "./hash";
+
 export interface MedQuadQaPair {
   /** Question id from the XML, e.g. "0000001_1-1". NOT unique across collections. */
   qid: string;
@@ -237,16 +239,6 @@ export function readMedQuad(dir: string): MedQuadReadResult {
 /** Changing the salt or fraction changes the split: bump the version if you ever must. */
 export const MEDQUAD_HELDOUT_SALT = "medchat-medquad-heldout-v1";
 export const MEDQUAD_HELDOUT_FRACTION = 0.05;
-
-/** FNV-1a 32-bit: tiny, deterministic across runtimes, no crypto module needed. */
-function fnv1a32(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
 
 /**
  * True when the question belongs to the fixed 5 % held-out set: never trained on,

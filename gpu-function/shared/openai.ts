@@ -17,6 +17,34 @@ export const chatMessageSchema = z.object({
 
 const stopSchema = z.union([z.string().min(1), z.array(z.string().min(1)).max(16)]);
 
+/** Bounds of the quote-mode extension: a request's sources are tokenised on the request path. */
+export const GROUNDING_LIMITS = { maxSources: 16, maxSourceChars: 8_000, maxTotalChars: 32_000, maxIdChars: 200 } as const;
+
+/**
+ * MedChat extension (OpenAI clients send it through `extra_body`): `quote` mode makes every
+ * sentence of the answer a verbatim sentence of one source, followed by its " [n]"
+ * (n = the source's 1-based position), enforced while decoding.
+ */
+export const groundingSchema = z
+  .object({
+    mode: z.literal("quote", { message: 'grounding.mode must be "quote" (the only decoding constraint so far)' }),
+    sources: z
+      .array(
+        z.object({
+          id: z.union([z.string().min(1).max(GROUNDING_LIMITS.maxIdChars), z.number().int()]).transform(String),
+          text: z.string().min(1, "a source needs text").max(GROUNDING_LIMITS.maxSourceChars, `a source may have at most ${GROUNDING_LIMITS.maxSourceChars} characters`),
+        }),
+      )
+      .min(1, "quote mode needs at least one source")
+      .max(GROUNDING_LIMITS.maxSources, `at most ${GROUNDING_LIMITS.maxSources} sources`),
+  })
+  .refine((g) => g.sources.reduce((a, s) => a + s.text.length, 0) <= GROUNDING_LIMITS.maxTotalChars, {
+    message: `the sources may have at most ${GROUNDING_LIMITS.maxTotalChars} characters together`,
+    path: ["sources"],
+  });
+
+export type Grounding = z.infer<typeof groundingSchema>;
+
 export const chatCompletionRequestSchema = z.object({
   model: z.string().min(1),
   messages: z.array(chatMessageSchema).min(1, "messages must contain at least one message"),
@@ -37,6 +65,7 @@ export const chatCompletionRequestSchema = z.object({
   /** vLLM extension: generate until max_tokens even past EOS. */
   ignore_eos: z.boolean().nullable().optional(),
   n: z.literal(1, { message: "only n=1 is supported" }).nullable().optional(),
+  grounding: groundingSchema.nullable().optional(),
   user: z.string().optional(),
 });
 
@@ -111,6 +140,8 @@ export interface ModelObject {
   root?: string;
   /** What the model serves: chat completions (base and adapters), /v1/embeddings, or /v1/rerank. */
   type?: "chat" | "embedding" | "rerank";
+  /** MedChat extension: the model (or an adapter's base) is marked small; CHAT_GROUNDING=auto answers in quote mode. */
+  small_model?: boolean;
 }
 
 export interface ModelList {
@@ -128,6 +159,25 @@ export const adapterUploadSchema = z.object({
 });
 
 export type AdapterUpload = z.infer<typeof adapterUploadSchema>;
+
+/**
+ * The upload body for an adapter's two files. The one shape for every adapter that moves
+ * between the app and the gpu-function: POST /v1/adapters, a fine-tuning job's
+ * GET .../adapter, and the app's active adapter (GET /api/internal/adapters/active).
+ */
+export function toAdapterUpload(name: string, adapterConfig: Record<string, unknown>, adapterModel: Uint8Array): AdapterUpload {
+  return {
+    name,
+    adapter_config: adapterConfig,
+    adapter_model_base64: Buffer.from(adapterModel.buffer, adapterModel.byteOffset, adapterModel.byteLength).toString("base64"),
+  };
+}
+
+/** The adapter_model.safetensors bytes of an upload body (a view on the decoded buffer). */
+export function adapterModelBytes(upload: Pick<AdapterUpload, "adapter_model_base64">): Uint8Array {
+  const bytes = Buffer.from(upload.adapter_model_base64, "base64");
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
 
 export interface OpenAiErrorBody {
   error: { message: string; type: string; param: string | null; code: string | null };

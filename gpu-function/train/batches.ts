@@ -3,6 +3,7 @@
 // (completion-only training), never on padding. With packing, examples are
 // concatenated and cut into full rows (pretraining); otherwise one example per row,
 // truncated to maxSeqLength.
+import { truncatePair } from "../runtime/encoder";
 import { Rng } from "./rng";
 
 export interface TrainExample {
@@ -43,6 +44,24 @@ export interface ContrastiveBatch {
 interface Row {
   ids: number[];
   mask: number[];
+}
+
+/** A query with its relevant document and hard negatives (cross-encoder training); token ids without special tokens. */
+export interface RerankGroup {
+  query: number[];
+  positive: number[];
+  negatives: number[][];
+}
+
+/** Rows are [CLS] query [SEP] document [SEP]: per group the positive first, then its negatives. */
+export interface RerankBatch {
+  groups: number;
+  groupSize: number;
+  seqLen: number;
+  inputIds: BigInt64Array;
+  tokenTypeIds: BigInt64Array;
+  attentionMask: BigInt64Array;
+  inputTokens: number;
 }
 
 export class DatasetError extends Error {
@@ -143,5 +162,42 @@ export function contrastiveBatches(pairs: ContrastivePair[], o: { maxSeqLength: 
   for (let i = 0; i + 1 < order.length; i += o.batchSize) {
     out.push(contrastiveBatch(order.slice(i, i + o.batchSize).map((k) => pairs[k]), o.maxSeqLength));
   }
+  return out;
+}
+
+/** One micro-batch of rerank groups; each pair truncated longest-first to maxSeqLength. */
+export function rerankBatch(groups: RerankGroup[], o: { maxSeqLength: number; groupSize: number; cls: number; sep: number; padId?: number }): RerankBatch {
+  const rows: { ids: number[]; types: number[] }[] = [];
+  groups.forEach((g, gi) => {
+    if (g.query.length === 0 || g.positive.length === 0) throw new DatasetError(`rerank group ${gi}: empty query or positive`);
+    if (g.negatives.length < o.groupSize - 1) throw new DatasetError(`rerank group ${gi}: ${g.negatives.length} negatives, the group size needs ${o.groupSize - 1}`);
+    for (const doc of [g.positive, ...g.negatives.slice(0, o.groupSize - 1)]) {
+      const { query, doc: d } = truncatePair(g.query, doc, o.maxSeqLength);
+      const ids = [o.cls, ...query, o.sep, ...d, o.sep];
+      rows.push({ ids, types: ids.map((_, i) => (i < query.length + 2 ? 0 : 1)) });
+    }
+  });
+  const seqLen = paddedLength(rows.map((r) => r.ids.length), o.maxSeqLength);
+  const n = rows.length * seqLen;
+  const inputIds = new BigInt64Array(n).fill(BigInt(o.padId ?? 0));
+  const tokenTypeIds = new BigInt64Array(n);
+  const attentionMask = new BigInt64Array(n);
+  let inputTokens = 0;
+  rows.forEach((r, i) => {
+    r.ids.forEach((id, t) => {
+      inputIds[i * seqLen + t] = BigInt(id);
+      tokenTypeIds[i * seqLen + t] = BigInt(r.types[t]);
+      attentionMask[i * seqLen + t] = 1n;
+    });
+    inputTokens += r.ids.length;
+  });
+  return { groups: groups.length, groupSize: o.groupSize, seqLen, inputIds, tokenTypeIds, attentionMask, inputTokens };
+}
+
+export function rerankBatches(groups: RerankGroup[], o: { maxSeqLength: number; batchSize: number; groupSize: number; cls: number; sep: number; seed: number; epoch: number }): RerankBatch[] {
+  if (groups.length === 0) throw new DatasetError("rerank training data is empty");
+  const order = new Rng(o.seed ^ Math.imul(o.epoch + 1, 0x27d4eb2d)).shuffle(groups.map((_, i) => i));
+  const out: RerankBatch[] = [];
+  for (let i = 0; i < order.length; i += o.batchSize) out.push(rerankBatch(order.slice(i, i + o.batchSize).map((k) => groups[k]), o));
   return out;
 }

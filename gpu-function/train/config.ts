@@ -15,8 +15,11 @@ export interface LoraSettings {
 export interface TrainConfig {
   /** "lora": base frozen, A/B trained; "full": every weight trained (pretraining). */
   mode: "lora" | "full";
-  /** Training objective: next-token LM loss, or contrastive (embedder, in-batch negatives). */
-  objective: "lm" | "contrastive";
+  /**
+   * Training objective: next-token LM loss, contrastive (embedder, in-batch negatives), or
+   * rerank (cross-encoder: listwise softmax over a positive and its hard negatives).
+   */
+  objective: "lm" | "contrastive" | "rerank";
   lora: LoraSettings;
   learningRate: number;
   weightDecay: number;
@@ -43,6 +46,8 @@ export interface TrainConfig {
   seed: number;
   /** Contrastive temperature (cosine similarities are divided by it). */
   temperature: number;
+  /** Rerank objective: documents per query in a group (the positive first, then hard negatives). */
+  rerankGroupSize: number;
   /** Where checkpoints go; empty = no checkpoints. */
   checkpointDir: string;
   /** Optimizer steps between checkpoints (0 = only at the end). */
@@ -76,6 +81,7 @@ export const DEFAULT_TRAIN_CONFIG: TrainConfig = {
   packing: false,
   seed: 42,
   temperature: 0.05,
+  rerankGroupSize: 4,
   checkpointDir: "",
   checkpointEvery: 0,
   resume: true,
@@ -118,7 +124,8 @@ export function resolveTrainConfig(input: TrainConfigInput = {}): TrainConfig {
   if (!["linear", "cosine", "constant"].includes(c.lrScheduler)) throw new TrainConfigError(`lrScheduler must be linear, cosine or constant, got "${c.lrScheduler}"`);
   if (c.adamBeta1 < 0 || c.adamBeta1 >= 1 || c.adamBeta2 < 0 || c.adamBeta2 >= 1) throw new TrainConfigError("adam betas must be in [0, 1)");
   if (c.mode !== "lora" && c.mode !== "full") throw new TrainConfigError(`mode must be "lora" or "full", got "${c.mode}"`);
-  if (c.objective !== "lm" && c.objective !== "contrastive") throw new TrainConfigError(`objective must be "lm" or "contrastive", got "${c.objective}"`);
+  if (!["lm", "contrastive", "rerank"].includes(c.objective)) throw new TrainConfigError(`objective must be "lm", "contrastive" or "rerank", got "${c.objective}"`);
+  if (!Number.isInteger(c.rerankGroupSize) || c.rerankGroupSize < 2) throw new TrainConfigError(`rerankGroupSize must be an integer ≥ 2 (a positive and at least one negative), got ${c.rerankGroupSize}`);
   if (c.mode === "lora") {
     positive("lora.r", c.lora.r);
     integer("lora.r", c.lora.r);

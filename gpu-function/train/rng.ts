@@ -1,5 +1,7 @@
 // Seeded pseudo-random numbers (mulberry32): fixed seed → identical shuffles, dropout
 // masks and initial weights on every run. The state is one uint32, so it checkpoints.
+import { MULBERRY32_INCREMENT, mulberry32Output } from "../shared/hash";
+
 export class Rng {
   constructor(private state: number) {
     this.state = state >>> 0;
@@ -11,11 +13,8 @@ export class Rng {
 
   /** Uniform in [0, 1). */
   next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    this.state = (this.state + MULBERRY32_INCREMENT) >>> 0;
+    return mulberry32Output(this.state);
   }
 
   /** Standard normal (Box–Muller). */

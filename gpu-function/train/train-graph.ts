@@ -30,6 +30,8 @@ export interface DropoutInput {
 export interface BuiltGraph {
   bytes: Uint8Array;
   loss: string;
+  /** Every graph input (the trainer feeds attention_mask / token_type_ids only when an encoder declares them). */
+  inputNames: string[];
   /** Trainable tensor → gradient output (absent for forward-only graphs). */
   grads: Map<string, string>;
   trainable: TrainableTensor[];
@@ -121,6 +123,19 @@ function appendContrastiveLoss(g: GraphBuilder, ft: "float32" | "float64", hidde
   return "loss";
 }
 
+/**
+ * Listwise cross-encoder loss: the classifier's logits [G·K, 1] are reshaped to [G, K] (the
+ * positive first in each group of K) and −log softmax(positive) is averaged over groups.
+ */
+function appendRerankLoss(g: GraphBuilder, ft: "float32" | "float64", groupSize: number): string {
+  const scores = g.op("Reshape", ["logits", g.i64([-1, groupSize])]);
+  const logp = g.op("LogSoftmax", [scores], { axis: 1 });
+  const positive = g.op("Gather", [logp, g.i64([0])], { axis: 1 });
+  g.node("Neg", [g.op("ReduceMean", [positive], { keepdims: 0 })], { outputs: ["loss"] });
+  g.output("loss", ft, []);
+  return "loss";
+}
+
 /** Parameters the optimizer owns: LoRA A/B (initialised here) or every model weight. */
 export function trainableTensors(g: GraphBuilder, cfg: TrainConfig): TrainableTensor[] {
   return g.inputs
@@ -148,20 +163,20 @@ export async function buildTrainGraph(req: GraphRequest): Promise<BuiltGraph> {
   const ft = req.floatType ?? "float32";
   const contrastive = cfg.objective === "contrastive";
   const { g, targets } = plainGraph(base, cfg, contrastive ? "hidden" : "logits", ft, req.evalOnly);
+  const inputNames = g.inputs.map((i) => i.name);
   const dropout = req.dropout && cfg.mode === "lora" && cfg.lora.loraDropout > 0 ? insertLoraDropout(g, targets) : [];
-  const loss = contrastive ? appendContrastiveLoss(g, ft, base.dims.hiddenSize, cfg.temperature) : appendLmLoss(g, ft);
+  const loss = contrastive ? appendContrastiveLoss(g, ft, base.dims.hiddenSize, cfg.temperature) : cfg.objective === "rerank" ? appendRerankLoss(g, ft, cfg.rerankGroupSize) : appendLmLoss(g, ft);
   const trainable = trainableTensors(g, cfg);
   const grads = new Map<string, string>();
   if (req.withGradients) {
-    const facts = await probeValues(g, probeFeeds(g, contrastive, ft));
+    const facts = await probeValues(g, probeFeeds(g, contrastive ? 4 : cfg.objective === "rerank" ? 2 * cfg.rerankGroupSize : 2, ft));
     for (const [k, v] of appendBackward(g, facts, { loss, wrt: trainable.map((t) => t.name) }).grads) grads.set(k, v);
   }
-  return { bytes: g.toBytes(), loss, grads, trainable, dropout, loraTargets: targets, ...(req.keepGraph ? { graph: g } : {}) };
+  return { bytes: g.toBytes(), inputNames, loss, grads, trainable, dropout, loraTargets: targets, ...(req.keepGraph ? { graph: g } : {}) };
 }
 
-/** Small feeds covering every graph input: 2 pairs (4 rows) × 5 tokens, zeros and ones. */
-function probeFeeds(g: GraphBuilder, contrastive: boolean, ft: "float32" | "float64"): Record<string, ort.Tensor> {
-  const rows = contrastive ? 4 : 2;
+/** Small feeds covering every graph input: `rows` × 5 tokens (contrastive: 2 pairs; rerank: 2 groups), zeros and ones. */
+function probeFeeds(g: GraphBuilder, rows: number, ft: "float32" | "float64"): Record<string, ort.Tensor> {
   const seq = 5;
   const feeds: Record<string, ort.Tensor> = {};
   for (const inp of g.inputs) {
@@ -170,6 +185,7 @@ function probeFeeds(g: GraphBuilder, contrastive: boolean, ft: "float32" | "floa
     if (inp.dtype === "int64") {
       const data = new BigInt64Array(n);
       if (inp.name === "pair_targets") data.forEach((_, i) => (data[i] = BigInt(i)));
+      if (inp.name === "attention_mask") data.fill(1n);
       feeds[inp.name] = new ort.Tensor("int64", data, dims);
     } else {
       const data = ft === "float64" ? new Float64Array(n).fill(0.5) : new Float32Array(n).fill(0.5);

@@ -7,10 +7,11 @@ import * as ort from "onnxruntime-node";
 
 import type { Tensors } from "../models/family";
 import { adamwStep, globalNorm, newAdamWState, type AdamWState } from "./adamw";
-import { contrastiveBatches, DatasetError, lmBatches, validateExamples, type ContrastiveBatch, type ContrastivePair, type LmBatch, type TrainExample } from "./batches";
+import { contrastiveBatches, DatasetError, lmBatches, rerankBatches, validateExamples, type ContrastiveBatch, type ContrastivePair, type LmBatch, type RerankBatch, type RerankGroup, type TrainExample } from "./batches";
 import { loadCheckpoint, saveCheckpoint } from "./checkpoint";
 import { loraScaling, resolveTrainConfig, type TrainConfig, type TrainConfigInput } from "./config";
 import { loadBaseModel } from "./model-io";
+import { fnv1a32 } from "../shared/hash";
 import { Rng } from "./rng";
 import { learningRateAt, warmupStepsFor } from "./schedule";
 import { buildTrainGraph, loraNames, type BaseModel, type BuiltGraph } from "./train-graph";
@@ -20,6 +21,8 @@ export interface TrainDataset {
   examples?: TrainExample[];
   /** Contrastive objective: (query, positive) pairs. */
   pairs?: ContrastivePair[];
+  /** Rerank objective (cross-encoder): groups of a query, its positive and hard negatives, with the tokenizer's [CLS]/[SEP] ids. */
+  rerank?: { groups: RerankGroup[]; cls: number; sep: number };
 }
 
 export type TrainEvent =
@@ -78,15 +81,15 @@ export class TrainingCancelledError extends Error {
   }
 }
 
-type AnyBatch = LmBatch | ContrastiveBatch;
+type AnyBatch = LmBatch | ContrastiveBatch | RerankBatch;
 
 function configKey(cfg: TrainConfig, data: TrainDataset): string {
   const { checkpointDir: _dir, resume: _resume, threads: _threads, checkpointEvery: _every, ...rest } = cfg;
-  const items = data.examples ?? data.pairs ?? [];
-  let h = 0x811c9dc5;
-  const mix = (n: number) => (h = Math.imul(h ^ n, 0x01000193) >>> 0);
-  for (const it of items.slice(0, 256)) for (const t of "inputIds" in it ? it.inputIds : it.query) mix(t);
-  return JSON.stringify({ ...rest, items: items.length, hash: h });
+  const items = data.examples ?? data.pairs ?? data.rerank?.groups ?? [];
+  function* tokens() {
+    for (const it of items.slice(0, 256)) yield* "inputIds" in it ? it.inputIds : it.query;
+  }
+  return JSON.stringify({ ...rest, items: items.length, hash: fnv1a32(tokens()) });
 }
 
 /** PEFT's init: A ~ kaiming-uniform (bound 1/√in), B = 0, so step 0 equals the base model. */
@@ -108,13 +111,17 @@ export async function trainModel(configInput: TrainConfigInput, data: TrainDatas
   const cfg = resolveTrainConfig(configInput);
   const base = typeof opts.base === "string" ? await loadBaseModel(opts.base) : opts.base;
   const contrastive = cfg.objective === "contrastive";
+  const rerank = cfg.objective === "rerank";
   if (contrastive && !data.pairs) throw new DatasetError("contrastive training needs dataset.pairs");
-  if (!contrastive) {
+  if (rerank && !data.rerank) throw new DatasetError("rerank training needs dataset.rerank");
+  if (cfg.objective === "lm") {
     if (!data.examples) throw new DatasetError("LM training needs dataset.examples");
     validateExamples(data.examples);
   }
   const batchesOf = (epoch: number): AnyBatch[] =>
-    contrastive
+    rerank
+      ? rerankBatches(data.rerank!.groups, { maxSeqLength: cfg.maxSeqLength, batchSize: cfg.batchSize, groupSize: cfg.rerankGroupSize, cls: data.rerank!.cls, sep: data.rerank!.sep, seed: cfg.seed, epoch })
+      : contrastive
       ? contrastiveBatches(data.pairs!, { maxSeqLength: cfg.maxSeqLength, batchSize: cfg.batchSize, seed: cfg.seed, epoch })
       : lmBatches(data.examples!, { maxSeqLength: cfg.maxSeqLength, packing: cfg.packing, batchSize: cfg.batchSize, seed: cfg.seed, epoch });
   let epochCache = { epoch: 0, batches: batchesOf(0) };
@@ -180,7 +187,8 @@ export async function trainModel(configInput: TrainConfigInput, data: TrainDatas
       }
       const t0 = performance.now();
       const group = Array.from({ length: cfg.gradientAccumulationSteps }, (_, i) => batchAt(step * cfg.gradientAccumulationSteps + i));
-      const groupLossTokens = contrastive ? 0 : group.reduce((a, b) => a + (b as LmBatch).lossTokens, 0);
+      const meanLoss = contrastive || rerank; // per-batch mean losses, averaged over the accumulation group
+      const groupLossTokens = meanLoss ? 0 : group.reduce((a, b) => a + (b as LmBatch).lossTokens, 0);
       for (const g of grads.values()) g.fill(0);
       let loss = 0;
       let inputTokens = 0;
@@ -188,7 +196,7 @@ export async function trainModel(configInput: TrainConfigInput, data: TrainDatas
         const feeds = batchFeeds(batch, built, cfg, params, groupLossTokens, dropoutRng);
         if (!feeds) continue;
         const out = await session.run(feeds);
-        const share = contrastive ? 1 / group.length : 1;
+        const share = meanLoss ? 1 / group.length : 1;
         loss += Number(out[built.loss].data[0]) * share;
         for (const [name, gradName] of built.grads) {
           const src = out[gradName].data as Float32Array;
@@ -200,7 +208,7 @@ export async function trainModel(configInput: TrainConfigInput, data: TrainDatas
       const norm = globalNorm(grads);
       const clip = cfg.maxGradNorm > 0 && norm > cfg.maxGradNorm ? cfg.maxGradNorm / norm : 1;
       const lr = learningRateAt(step, schedule);
-      if (Number.isFinite(norm) && (contrastive || groupLossTokens > 0)) {
+      if (Number.isFinite(norm) && (meanLoss || groupLossTokens > 0)) {
         adamwStep(params, grads, optimizer, lr, { beta1: cfg.adamBeta1, beta2: cfg.adamBeta2, eps: cfg.adamEpsilon, weightDecay: cfg.weightDecay }, decay, clip);
       }
       step++;
@@ -249,7 +257,13 @@ function batchFeeds(batch: AnyBatch, built: BuiltGraph, cfg: TrainConfig, params
   const feeds: Record<string, ort.Tensor> = {};
   for (const t of built.trainable) feeds[t.name] = new ort.Tensor("float32", params.get(t.name)!, t.shape);
   let rows: number;
-  if ("labels" in batch) {
+  if ("groupSize" in batch) {
+    rows = batch.groups * batch.groupSize;
+    const dims = [rows, batch.seqLen];
+    feeds.input_ids = new ort.Tensor("int64", batch.inputIds, dims);
+    feeds.token_type_ids = new ort.Tensor("int64", batch.tokenTypeIds, dims);
+    feeds.attention_mask = new ort.Tensor("int64", batch.attentionMask, dims);
+  } else if ("labels" in batch) {
     if (batch.lossTokens === 0) return null;
     rows = batch.rows;
     const dims = [batch.rows, batch.seqLen];
@@ -262,6 +276,11 @@ function batchFeeds(batch: AnyBatch, built: BuiltGraph, cfg: TrainConfig, params
     feeds.input_ids = new ort.Tensor("int64", batch.inputIds, [rows, batch.seqLen]);
     feeds.pool_weights = new ort.Tensor("float32", batch.poolWeights, [rows, batch.seqLen]);
     feeds.pair_targets = new ort.Tensor("int64", BigInt64Array.from({ length: batch.pairs }, (_, i) => BigInt(i)), [batch.pairs, 1]);
+    // Encoders (bert) attend both ways: padding must be masked, and all tokens are segment 0.
+    if (built.inputNames.includes("attention_mask")) {
+      feeds.attention_mask = new ort.Tensor("int64", BigInt64Array.from(batch.poolWeights, (w) => (w > 0 ? 1n : 0n)), [rows, batch.seqLen]);
+      feeds.token_type_ids = new ort.Tensor("int64", new BigInt64Array(rows * batch.seqLen), [rows, batch.seqLen]);
+    }
   }
   const p = cfg.lora.loraDropout;
   for (const d of built.dropout) {

@@ -1,8 +1,7 @@
 // Process-wide wiring for the Next.js routes: the database and the retriever.
 import { getDb } from "@/lib/db";
-import { createGpuFunctionEmbedder } from "@/lib/rag/embed";
-import { createHashingEmbedder } from "@/lib/rag/embed-hashing";
 import type { Embedder } from "@/lib/rag/embed";
+import { createServiceEmbedder, embedderKind } from "@/lib/rag/embedder-kind";
 import { gpuFunctionConfig } from "./model";
 import { createKnowledgeBaseRetriever } from "./retriever";
 import type { Retriever } from "./types";
@@ -10,11 +9,11 @@ import type { Retriever } from "./types";
 let embedder: Embedder | undefined;
 let retriever: Retriever | undefined;
 
-/** The embedder the app uses for queries and starter-KB ingestion (the gpu-function's, unless MEDCHAT_EMBEDDER=hashing). */
+/** The embedder the app uses for queries and starter-KB ingestion (the gpu-function's, unless MEDCHAT_EMBEDDER=hashing; lib/rag/embedder-kind.ts). */
 export function appEmbedder(): Embedder {
   if (!embedder) {
     const gpu = gpuFunctionConfig();
-    embedder = process.env.MEDCHAT_EMBEDDER === "hashing" ? createHashingEmbedder() : createGpuFunctionEmbedder({ baseURL: gpu.url, token: gpu.token });
+    embedder = createServiceEmbedder(embedderKind(process.env, "app"), { baseURL: gpu.url, token: gpu.token });
   }
   return embedder;
 }

@@ -15,7 +15,12 @@ export interface GpuFunctionConfig {
   timeoutMs: number;
   /** Largest prompt level to try first (prompt.ts PROMPT_LEVELS); 1 suits the 1k-context default model. */
   promptLevel: number;
+  /** CHAT_GROUNDING: quote = answers only quote the sources (decoding constraint); free = the model writes; auto = quote for models marked small. */
+  grounding: GroundingSetting;
 }
+
+export type GroundingSetting = "auto" | "quote" | "free";
+export type AnswerMode = "quote" | "free";
 
 export function gpuFunctionConfig(env: Record<string, string | undefined> = process.env): GpuFunctionConfig {
   const port = env.GPU_FUNCTION_PORT || "8000";
@@ -27,6 +32,7 @@ export function gpuFunctionConfig(env: Record<string, string | undefined> = proc
     temperature: Number.isFinite(Number(env.CHAT_TEMPERATURE)) && env.CHAT_TEMPERATURE ? Number(env.CHAT_TEMPERATURE) : 0.7,
     timeoutMs: positiveInt(env.CHAT_TIMEOUT_MS, 120_000),
     promptLevel: env.CHAT_PROMPT_LEVEL && /^[0-3]$/.test(env.CHAT_PROMPT_LEVEL) ? Number(env.CHAT_PROMPT_LEVEL) : 1,
+    grounding: env.CHAT_GROUNDING === "quote" || env.CHAT_GROUNDING === "free" ? env.CHAT_GROUNDING : "auto",
   };
 }
 
@@ -35,34 +41,57 @@ function positiveInt(value: string | undefined, fallback: number): number {
   return Number.isInteger(n) && n > 0 ? n : fallback;
 }
 
-const modelIdCache = new Map<string, { id: string; at: number }>();
-const MODEL_ID_TTL_MS = 60_000;
+interface ListedModel {
+  id: string;
+  parent?: string | null;
+  small_model?: boolean;
+}
 
-/** CHAT_MODEL, else the first id from GET /v1/models (cached for a minute), else "default". */
-export async function resolveModelId(config: GpuFunctionConfig, signal?: AbortSignal): Promise<string> {
-  if (config.model) return config.model;
-  const cached = modelIdCache.get(config.url);
-  if (cached && Date.now() - cached.at < MODEL_ID_TTL_MS) return cached.id;
+const modelListCache = new Map<string, { models: ListedModel[]; at: number }>();
+const MODEL_LIST_TTL_MS = 60_000;
+
+/** GET /v1/models (cached for a minute per server); null when the server cannot be asked. */
+async function listModels(config: GpuFunctionConfig, signal?: AbortSignal): Promise<ListedModel[] | null> {
+  const cached = modelListCache.get(config.url);
+  if (cached && Date.now() - cached.at < MODEL_LIST_TTL_MS) return cached.models;
   try {
     const res = await fetch(`${config.url}/v1/models`, {
       headers: config.token ? { authorization: `Bearer ${config.token}` } : {},
       signal: signal ? AbortSignal.any([signal, AbortSignal.timeout(5_000)]) : AbortSignal.timeout(5_000),
     });
-    if (res.ok) {
-      const body = (await res.json()) as { data?: { id?: string; parent?: string | null }[] };
-      // The server also lists its embedding model; chat needs a generative one, and an
-      // adapter (listed with its base as `parent`, as vLLM does) is preferred over the bare base.
-      const models = (body.data ?? []).filter((m): m is { id: string; parent?: string | null } => typeof m.id === "string" && !/embed/i.test(m.id));
-      const id = (models.find((m) => m.parent && m.parent !== m.id) ?? models[0])?.id ?? body.data?.[0]?.id;
-      if (id) {
-        modelIdCache.set(config.url, { id, at: Date.now() });
-        return id;
-      }
-    }
+    if (!res.ok) return null;
+    const body = (await res.json()) as { data?: unknown[] };
+    const models = (body.data ?? []).filter((m): m is ListedModel => typeof (m as ListedModel)?.id === "string");
+    modelListCache.set(config.url, { models, at: Date.now() });
+    return models;
   } catch {
     // Unreachable server: the chat call itself reports the clear error.
+    return null;
   }
-  return "default";
+}
+
+/** CHAT_MODEL, else the first id from GET /v1/models (cached for a minute), else "default". */
+export async function resolveModelId(config: GpuFunctionConfig, signal?: AbortSignal): Promise<string> {
+  if (config.model) return config.model;
+  const listed = await listModels(config, signal);
+  if (!listed) return "default";
+  // The server also lists its embedding model; chat needs a generative one, and an
+  // adapter (listed with its base as `parent`, as vLLM does) is preferred over the bare base.
+  const models = listed.filter((m) => !/embed/i.test(m.id));
+  return (models.find((m) => m.parent && m.parent !== m.id) ?? models[0])?.id ?? listed[0]?.id ?? "default";
+}
+
+/**
+ * How this turn is answered. quote/free as configured; auto = quote when the server marks
+ * the model (or the base an adapter belongs to) `small_model`, as it does for the committed
+ * default, else free (a real checkpoint, or a server such as vLLM that marks nothing).
+ */
+export async function resolveAnswerMode(config: GpuFunctionConfig, modelId: string, signal?: AbortSignal): Promise<AnswerMode> {
+  if (config.grounding !== "auto") return config.grounding;
+  const listed = (await listModels(config, signal)) ?? [];
+  const model = listed.find((m) => m.id === modelId);
+  const base = model?.parent ? listed.find((m) => m.id === model.parent) : undefined;
+  return model?.small_model === true || base?.small_model === true ? "quote" : "free";
 }
 
 export function gpuFunctionChatModel(config: GpuFunctionConfig, modelId: string): LanguageModel {

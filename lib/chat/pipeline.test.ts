@@ -72,6 +72,26 @@ describe("chat pipeline against an OpenAI-compatible server on 127.0.0.1", () =>
     }
   });
 
+  it("triages the user's recent turns together: an overdose told in two messages gets the notice first (issue 9)", async () => {
+    const server = await startFakeGpuFunction({ deltas: ["Please call."] });
+    try {
+      const first = await runChatTurn(input("conv-split", "I took a lot of my mum's pills", "conv-split-u1"), deps(server.url));
+      expect(types(first)).toContain("finish");
+      const second = await runChatTurn(input("conv-split", "like 30 of them, about an hour ago", "conv-split-u2"), deps(server.url));
+      expect(types(second).slice(0, 2)).toEqual(["start", "emergency"]);
+      const notice = second[1] as Extract<ChatEvent, { type: "emergency" }>;
+      expect(notice.notice.categories).toContain("overdose_poisoning");
+      // A Spanish message gets the locale's numbers in a Spanish notice.
+      const spanish = await runChatTurn({ ...input("conv-es", "me duele mucho el pecho y no puedo respirar"), locale: "es-ES" }, deps(server.url));
+      const esNotice = spanish[1] as Extract<ChatEvent, { type: "emergency" }>;
+      expect(esNotice.type).toBe("emergency");
+      expect(esNotice.notice.emergencyNumber).toBe("112");
+      expect(esNotice.notice.text).toMatch(/^Esto podría ser una emergencia médica\. Llame ahora al 112/);
+    } finally {
+      await server.close();
+    }
+  });
+
   it("stores the partial answer, marked partial, when the stream breaks mid-answer", async () => {
     const server = await startFakeGpuFunction({ deltas: ["Migraine ", "is a ", "headache ", "disorder"], breakAfter: 2 });
     try {
@@ -126,15 +146,20 @@ describe("chat pipeline against an OpenAI-compatible server on 127.0.0.1", () =>
     }
   });
 
-  it("regenerates an answer by replacing what followed the question", async () => {
-    const server = await startFakeGpuFunction({ deltas: ["First."] });
+  it("answers a resent question again (the UI's regenerate: same message id), replacing what followed it", async () => {
+    const first = await startFakeGpuFunction({ deltas: ["First."] });
+    const second = await startFakeGpuFunction({ deltas: ["Second."] });
     try {
-      await runChatTurn(input("conv-regen", "What is a cold?"), deps(server.url));
-      await runChatTurn({ ...input("conv-regen", "What is a cold?"), regenerate: true }, deps(server.url));
+      await runChatTurn(input("conv-regen", "What is a cold?"), deps(first.url));
+      await runChatTurn(input("conv-regen", "What is a cold?"), deps(second.url));
       const stored = await listMessages(handle.db, "conv-regen");
       expect(stored.map((m) => m.role)).toEqual(["user", "assistant"]);
+      const answer = JSON.stringify(stored[1].parts);
+      expect(answer).toContain("Second.");
+      expect(answer).not.toContain("First.");
     } finally {
-      await server.close();
+      await first.close();
+      await second.close();
     }
   });
 

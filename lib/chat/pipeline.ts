@@ -11,7 +11,9 @@ import { triage } from "@/lib/safety/triage";
 import { AnswerRecorder } from "./answer-parts";
 import { AppError } from "@/lib/http/app-error";
 import { classifyModelError, isContextLengthError, userMessageFor } from "./errors";
-import { gpuFunctionChatModel, gpuFunctionConfig, resolveModelId, type GpuFunctionConfig } from "./model";
+import { CitationFilter } from "./citations";
+import { gpuFunctionChatModel, gpuFunctionConfig, resolveAnswerMode, resolveModelId, type AnswerMode, type GpuFunctionConfig } from "./model";
+import { noPassageAnswer } from "./no-passage";
 import { isWellFormedText } from "./request";
 import { buildPrompt, numberSources, PROMPT_LEVELS, type PromptLevel } from "./prompt";
 import type { AnswerStatus, ChatEvent, ChatTurnInput, ChatUsage, HistoryMessage, Retriever } from "./types";
@@ -53,7 +55,7 @@ function storedText(message: StoredMessage): string {
 function toHistory(messages: StoredMessage[]): HistoryMessage[] {
   return messages
     .filter((m) => m.role === "user" || m.role === "assistant")
-    .map((m) => ({ role: m.role as "user" | "assistant", text: storedText(m) }))
+    .map((m) => ({ role: m.role as "user" | "assistant", text: storedText(m), at: m.createdAt }))
     .filter((m) => m.text.length > 0);
 }
 
@@ -132,7 +134,9 @@ export async function* streamChatTurn(turn: PreparedTurn, deps: ChatDeps, signal
   const gpu = deps.gpu ?? gpuFunctionConfig(env);
   const { input, text } = turn;
   const contacts = emergencyContactsFor(input.locale, env);
-  const triageResult = triage(text, input.locale ?? contacts.locale, { env });
+  // Triage reads the user's recent turns with this one (an emergency told in two messages).
+  const previousTurns = turn.history.filter((m) => m.role === "user").map((m) => ({ text: m.text, at: m.at }));
+  const triageResult = triage(text, input.locale ?? contacts.locale, { env, previousTurns });
   const recorder = new AnswerRecorder();
   const disclaimer = answerDisclaimer(contacts);
   let modelId = "unknown";
@@ -219,11 +223,21 @@ export async function* streamChatTurn(turn: PreparedTurn, deps: ChatDeps, signal
     let errorCode: ChatStreamErrorCode | undefined;
     let aborted = false;
     let finishReason: string | undefined;
+    let mode: AnswerMode | undefined;
     for (let level: PromptLevel = gpu.promptLevel; ; level++) {
-      const prompt = buildPrompt(promptInput, level);
       try {
         if (modelId === "unknown") modelId = deps.model ? "override" : await resolveModelId(gpu, abortSignal);
+        mode ??= deps.model ? (gpu.grounding === "quote" ? "quote" : "free") : await resolveAnswerMode(gpu, modelId, abortSignal);
+        // Nothing found (or nothing to quote): a fixed, honest answer, and no generation.
+        if (sources.length === 0 && (deps.retriever || mode === "quote")) {
+          yield emit({ type: "text-delta", text: noPassageAnswer(contacts) });
+          finishReason = "no_passage";
+          break;
+        }
+        const prompt = buildPrompt(promptInput, level, mode);
         const model = deps.model ?? gpuFunctionChatModel(gpu, modelId);
+        // Markers naming no source the prompt holds are removed (quote mode never writes one).
+        const citations = new CitationFilter(prompt.quoteSources.length);
         const result = streamText({
           model,
           instructions: prompt.instructions,
@@ -232,13 +246,16 @@ export async function* streamChatTurn(turn: PreparedTurn, deps: ChatDeps, signal
           temperature: gpu.temperature,
           abortSignal,
           maxRetries: 0,
+          ...(mode === "quote" ? { providerOptions: { gpuFunction: { grounding: { mode: "quote", sources: prompt.quoteSources } } } } : {}),
           // Failures surface as `error` parts below; the default handler would only log them twice.
           onError: () => {},
         });
         for await (const part of result.stream) {
           if ((part.type === "text-delta" || part.type === "reasoning-delta") && Date.now() - lastCheckpoint >= ANSWER_CHECKPOINT_MS) void checkpoint();
-          if (part.type === "text-delta" && part.text) yield emit({ type: "text-delta", text: withoutNul(part.text) });
-          else if (part.type === "reasoning-delta" && part.text) yield emit({ type: "reasoning-delta", text: withoutNul(part.text) });
+          if (part.type === "text-delta" && part.text) {
+            const text = citations.push(withoutNul(part.text));
+            if (text) yield emit({ type: "text-delta", text });
+          } else if (part.type === "reasoning-delta" && part.text) yield emit({ type: "reasoning-delta", text: withoutNul(part.text) });
           else if (part.type === "error") throw part.error;
           else if (part.type === "abort") aborted = true;
           else if (part.type === "finish") {
@@ -246,11 +263,15 @@ export async function* streamChatTurn(turn: PreparedTurn, deps: ChatDeps, signal
             usage = { inputTokens: part.totalUsage.inputTokens, outputTokens: part.totalUsage.outputTokens };
           }
         }
+        const rest = citations.flush();
+        if (rest) yield emit({ type: "text-delta", text: rest });
         break;
       } catch (error) {
         const nothingYet = recorder.text.length === 0 && recorder.reasoning.length === 0;
         // The prompt did not fit the model's context: nothing was generated, retry smaller.
-        if (!signal?.aborted && nothingYet && level < PROMPT_LEVELS.length - 1 && isContextLengthError(error)) continue;
+        // (Quote mode stops at the last level that still has sources.)
+        const lastLevel = mode === "quote" ? PROMPT_LEVELS.findLastIndex((l) => l.sources > 0) : PROMPT_LEVELS.length - 1;
+        if (!signal?.aborted && nothingYet && level < lastLevel && isContextLengthError(error)) continue;
         if (signal?.aborted) aborted = true;
         else {
           errorCode = classifyModelError(error, { hadText: recorder.text.length > 0, timedOut: timeout.aborted });

@@ -22,8 +22,17 @@ export const chatRequestSchema = z.object({
   }),
   /** The visitor accepted the medical disclaimer (the consent gate). */
   consent: z.boolean().optional(),
+  /** Sent by the AI SDK; not needed: a regenerate resends a stored message id, which the pipeline answers again. */
   trigger: z.enum(["submit-message", "regenerate-message"]).default("submit-message"),
   locale: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/).max(35).optional(),
+  /** Sent by the widget panel (/embed): its site, the host page's origin and the panel's visitor token. */
+  widget: z
+    .object({
+      siteKey: z.string().min(1).max(64),
+      hostOrigin: z.string().min(1).max(300),
+      visitor: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "widget.visitor must be 16-64 letters, digits, - or _"),
+    })
+    .optional(),
 });
 
 export type ChatRequestBody = z.input<typeof chatRequestSchema>;

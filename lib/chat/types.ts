@@ -30,8 +30,6 @@ export interface ChatTurnInput {
   userMessage: { id: string; text: string };
   consent: boolean;
   locale?: string;
-  /** Re-answer an already stored user message (its later messages are replaced). */
-  regenerate?: boolean;
   widgetSiteId?: string | null;
   apiKeyId?: string | null;
   /**
@@ -44,6 +42,8 @@ export interface ChatTurnInput {
 export interface HistoryMessage {
   role: "user" | "assistant";
   text: string;
+  /** When it was sent (stored turns; a stateless caller's history has none). Bounds the triage window. */
+  at?: Date;
 }
 
 export interface ChatUsage {

@@ -9,6 +9,8 @@ import { prepareChatTurn, streamChatTurn, type ChatDeps } from "./pipeline";
 import { chatRequestSchema, MAX_CHAT_BODY_BYTES, textOfParts } from "./request";
 import type { ChatSurface } from "./types";
 import { chatUIMessageResponse } from "./ui-stream";
+import { widgetSiteForChat } from "@/lib/widget/chat-access";
+import { WidgetSiteError } from "@/lib/widget/sites";
 
 export interface WebChatDeps extends Omit<ChatDeps, "db"> {
   getDb: () => Promise<Db>;
@@ -27,21 +29,32 @@ export async function handleChatRequest(request: Request, deps: WebChatDeps): Pr
     const db = await deps.getDb();
     const chatDeps: ChatDeps = { ...deps, db };
     const env = deps.env ?? process.env;
-    const limit = await checkChatRateLimit(db, request, visitor.visitorId, env);
+    let widgetSiteId = deps.widgetSiteId ?? null;
+    let visitorId = visitor.visitorId;
+    if (body.widget) {
+      // The widget panel is a third-party frame without the app's cookie: it has its own visitor token.
+      try {
+        widgetSiteId = (await widgetSiteForChat(db, request, body.widget)).id;
+      } catch (error) {
+        if (error instanceof WidgetSiteError) throw new AppError(error.status, error.code, error.message);
+        throw error;
+      }
+      visitorId = body.widget.visitor;
+    }
+    const limit = await checkChatRateLimit(db, request, visitorId, env);
     if (!limit.allowed) {
       const message = rateLimitMessage(limit, emergencyContactsFor(body.locale, env));
       throw new AppError(429, "rate_limited", message, { headers: { "retry-after": String(limit.retryAfterSeconds) } });
     }
     const turn = await prepareChatTurn(
       {
-        surface: deps.surface ?? "web",
-        visitorId: visitor.visitorId,
+        surface: widgetSiteId ? "widget" : (deps.surface ?? "web"),
+        visitorId,
         conversationId: body.id,
         userMessage: { id: body.message.id, text },
         consent: body.consent === true,
         locale: body.locale,
-        regenerate: body.trigger === "regenerate-message",
-        widgetSiteId: deps.widgetSiteId ?? null,
+        widgetSiteId,
       },
       chatDeps,
     );

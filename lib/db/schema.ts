@@ -136,14 +136,62 @@ export const apiKeys = pgTable("api_keys", {
   name: text("name").notNull(),
   /** First characters of the key, shown in the admin page. */
   prefix: text("prefix").notNull(),
-  /** scrypt hash of the full key; the key itself is shown once. */
+  /** SHA-256 (hex) of the full key (a random 256-bit secret, so no slow hash is needed); the key itself is shown once. */
   hash: text("hash").notNull().unique(),
   requestsPerMinute: integer("requests_per_minute").notNull().default(60),
   tokensPerDay: integer("tokens_per_day").notNull().default(200_000),
   createdAt: createdAt(),
   lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
   revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  // ── partner API (lib/partners, migration 0006) ──
+  /** What the key may call: "chat" (chat completions), "models" (the model list). */
+  scopes: jsonb("scopes").$type<string[]>().notNull().default(["chat", "models"]),
+  /** Browser origins allowed to call with this key (CORS); empty = server-to-server only. */
+  allowedOrigins: jsonb("allowed_origins").$type<string[]>().notNull().default([]),
+  /** Requests of this key running at once (streaming or not). */
+  concurrentRequests: integer("concurrent_requests").notNull().default(4),
+  expiresAt: timestamp("expires_at", { withTimezone: true }),
 });
+
+/**
+ * Partner API usage (lib/partners): one row per admitted request. While it runs it holds
+ * its worst-case token reservation (charged_tokens = reserved_tokens, status active,
+ * lease_expires_at set); when it ends it is settled to the tokens actually used. `surface`
+ * lets the admin overview chart usage per surface.
+ */
+export const usageRecords = pgTable(
+  "usage_records",
+  {
+    id: text("id").primaryKey(),
+    surface: text("surface", { enum: ["web", "widget", "api"] }).notNull().default("api"),
+    apiKeyId: text("api_key_id").references(() => apiKeys.id, { onDelete: "cascade" }),
+    conversationId: text("conversation_id"),
+    model: text("model"),
+    stream: boolean("stream").notNull().default(false),
+    /** active (running, holds its reservation) | complete | partial (client went away or the stream broke) | error. */
+    status: text("status", { enum: ["active", "complete", "partial", "error"] }).notNull().default("active"),
+    reservedTokens: integer("reserved_tokens").notNull().default(0),
+    promptTokens: integer("prompt_tokens").notNull().default(0),
+    completionTokens: integer("completion_tokens").notNull().default(0),
+    /** What counts against tokens per day: the reservation while active, prompt + completion once settled. */
+    chargedTokens: integer("charged_tokens").notNull().default(0),
+    emergency: boolean("emergency").notNull().default(false),
+    errorCode: text("error_code"),
+    idempotencyKey: text("idempotency_key"),
+    requestHash: text("request_hash"),
+    /** The completed response (chat.completion object), replayed for a repeated Idempotency-Key. */
+    response: jsonb("response"),
+    leaseExpiresAt: timestamp("lease_expires_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("usage_records_key_created_idx").on(t.apiKeyId, t.createdAt),
+    index("usage_records_surface_created_idx").on(t.surface, t.createdAt),
+    index("usage_records_active_idx").on(t.apiKeyId).where(sql`${t.status} = 'active'`),
+    uniqueIndex("usage_records_idempotency_idx").on(t.apiKeyId, t.idempotencyKey),
+  ],
+);
 
 export const rateLimitWindows = pgTable(
   "rate_limit_windows",
@@ -155,6 +203,8 @@ export const rateLimitWindows = pgTable(
   (t) => [primaryKey({ columns: [t.bucket, t.windowStart] })],
 );
 
+// ── widget sites (lib/widget) ───────────────────────────────────────────────
+/** A website allowed to embed the widget. The id is the public site key (`ws_…`) in the script tag. */
 export const widgetSites = pgTable("widget_sites", {
   id: text("id").primaryKey(),
   name: text("name").notNull(),
@@ -162,7 +212,10 @@ export const widgetSites = pgTable("widget_sites", {
   allowedOrigins: jsonb("allowed_origins").$type<string[]>().notNull(),
   enabled: boolean("enabled").notNull().default(true),
   theme: jsonb("theme"),
+  /** The site's "talk to a person" link shown beside the AI disclosure (null: the deployment's default). */
+  talkToPersonUrl: text("talk_to_person_url"),
   createdAt: createdAt(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
 // ── training ────────────────────────────────────────────────────────────────

@@ -85,7 +85,7 @@ describe("client address", () => {
   it("cannot be reset by a fresh cookie and a new X-Forwarded-For per request", async () => {
     env = { CHAT_RATE_LIMIT_PER_ADDRESS_PER_MINUTE: "3", CHAT_RATE_LIMIT_PER_MINUTE: "100" };
     const statuses: number[] = [];
-    for (let i = 0; i < 8; i++) {
+    for (let i = 0; i < 10; i++) {
       const res = await fetch(`${base}/api/chat`, {
         method: "POST",
         headers: { "content-type": "application/json", cookie: `${VISITOR_COOKIE}=visitor_fresh_${String(i).padStart(10, "0")}`, "x-forwarded-for": `203.0.113.${i + 1}` },
@@ -94,7 +94,10 @@ describe("client address", () => {
       statuses.push(res.status);
       await res.arrayBuffer();
     }
-    expect(statuses).toEqual([200, 200, 200, 429, 429, 429, 429, 429]);
+    // Fixed one-minute windows: a run that straddles a minute boundary may get a second window's 3.
+    expect(statuses.filter((s) => s === 200).length).toBeLessThanOrEqual(6);
+    expect(statuses).toContain(429);
+    expect(statuses.slice(0, 3)).toEqual([200, 200, 200]);
   });
 });
 

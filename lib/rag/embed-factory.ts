@@ -1,24 +1,14 @@
-// Picks the embedder for a process: the gpu-function over HTTP (what the app uses),
-// the model in-process (CLI: loads once, no server needed) or the lexical hashing
-// embedder (offline control). All produce EMBEDDING_DIM vectors.
+// The embedder of a CLI process (kb, eval:retrieval, bench:retrieval): MEDCHAT_EMBEDDER as
+// read by embedder-kind.ts; "local" loads the model in-process (lib/rag/embed-local.ts).
+// The app uses embedder-kind.ts directly and never imports this file.
 import type { Embedder } from "./embed";
-import { createGpuFunctionEmbedder } from "./embed";
-import { createHashingEmbedder } from "./embed-hashing";
+import { createServiceEmbedder, embedderKind, type EmbedderKind } from "./embedder-kind";
 
-export type EmbedderKind = "remote" | "local" | "hashing";
-
-export function defaultEmbedderKind(): EmbedderKind {
-  const env = process.env.MEDCHAT_EMBEDDER as EmbedderKind | undefined;
-  if (env === "remote" || env === "local" || env === "hashing") return env;
-  return process.env.GPU_FUNCTION_URL ? "remote" : "local";
-}
-
-export async function createEmbedder(kind: EmbedderKind = defaultEmbedderKind()): Promise<Embedder> {
+export async function createEmbedder(kind: EmbedderKind = embedderKind()): Promise<Embedder> {
   switch (kind) {
     case "remote":
-      return createGpuFunctionEmbedder();
     case "hashing":
-      return createHashingEmbedder();
+      return createServiceEmbedder(kind);
     case "local": {
       const { createLocalEmbedder } = await import("./embed-local");
       return createLocalEmbedder();

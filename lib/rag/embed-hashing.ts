@@ -1,21 +1,13 @@
 // A model-free lexical embedder (signed feature hashing of words and word pairs).
 // Used by tests and by the benchmark's control run; deterministic, instant, and good
 // enough to tell "asthma inhaler" from "kidney stones", but it knows no synonyms.
+import { fnv1a32 } from "@/gpu-function/shared/hash";
 import { EMBEDDING_DIM } from "@/lib/db/schema";
 import type { Embedder } from "./embed";
 
 const STOPWORDS = new Set(
   "a an and are as at be by can do does for from how i in is it of on or the this to what when which who why with you your".split(" "),
 );
-
-function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
 
 function words(text: string): string[] {
   return (text.toLowerCase().match(/[a-z0-9]+/g) ?? [])
@@ -27,7 +19,7 @@ export function hashingEmbedding(text: string, dim = EMBEDDING_DIM): number[] {
   const v = new Array<number>(dim).fill(0);
   const ws = words(text);
   const add = (feature: string, weight: number) => {
-    const h = fnv1a(feature);
+    const h = fnv1a32(feature);
     v[h % dim] += h & 0x80000000 ? -weight : weight;
   };
   ws.forEach((w, i) => {

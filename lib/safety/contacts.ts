@@ -22,6 +22,20 @@ const BUILT_IN: Record<string, Contacts> = {
   "fr-FR": { emergencyNumber: "112", crisisLine: "3114", crisisLineName: "3114 (numéro national de prévention du suicide)" },
   "de-DE": { emergencyNumber: "112", crisisLine: "0800 111 0 111", crisisLineName: "TelefonSeelsorge" },
   "es-ES": { emergencyNumber: "112", crisisLine: "024", crisisLineName: "Línea 024" },
+  // Further locales the triage languages meet; only well-known national numbers.
+  "es-US": { emergencyNumber: "911", crisisLine: "988", crisisLineName: "988 Lifeline (en español: oprima 2)" },
+  "es-MX": { emergencyNumber: "911", crisisLine: "800 911 2000", crisisLineName: "Línea de la Vida" },
+  "fr-BE": { emergencyNumber: "112", crisisLine: "0800 32 123", crisisLineName: "Centre de Prévention du Suicide" },
+  "fr-CH": { emergencyNumber: "144", crisisLine: "143", crisisLineName: "La Main Tendue" },
+  "fr-CA": { emergencyNumber: "911", crisisLine: "988", crisisLineName: "9-8-8 ligne d'aide en cas de crise de suicide" },
+  "de-AT": { emergencyNumber: "112", crisisLine: "142", crisisLineName: "TelefonSeelsorge" },
+  "de-CH": { emergencyNumber: "144", crisisLine: "143", crisisLineName: "Die Dargebotene Hand" },
+  "it-IT": { emergencyNumber: "112", crisisLine: "02 2327 2327", crisisLineName: "Telefono Amico Italia" },
+  "it-CH": { emergencyNumber: "144", crisisLine: "143", crisisLineName: "Telefono Amico" },
+  "pt-PT": { emergencyNumber: "112", crisisLine: "808 24 24 24", crisisLineName: "SNS 24 (aconselhamento psicológico)" },
+  "pt-BR": { emergencyNumber: "192", crisisLine: "188", crisisLineName: "CVV — Centro de Valorização da Vida" },
+  "nl-NL": { emergencyNumber: "112", crisisLine: "113", crisisLineName: "113 Zelfmoordpreventie (of 0800-0113)" },
+  "nl-BE": { emergencyNumber: "112", crisisLine: "1813", crisisLineName: "Zelfmoordlijn 1813" },
 };
 
 const overrideSchema = z.record(

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { triage } from "./triage";
 import { emergencyContactsFor } from "./contacts";
-import { normalizeForTriage } from "./normalize";
+import { normalizeForTriage } from "./text/normalize-en";
 
 interface LabelledCase {
   text: string;

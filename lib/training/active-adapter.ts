@@ -3,13 +3,8 @@
 // job pushes new ones); the body is the same as the gpu-function's POST /v1/adapters.
 import { desc, eq } from "drizzle-orm";
 import type { Db } from "@/lib/db";
+import { toAdapterUpload, type AdapterUpload } from "@/gpu-function/shared/openai";
 import { adapters } from "@/lib/db/schema";
-
-export interface AdapterUpload {
-  name: string;
-  adapter_config: Record<string, unknown>;
-  adapter_model_base64: string;
-}
 
 export async function findActiveAdapter(db: Db): Promise<AdapterUpload | null> {
   const [row] = await db
@@ -19,9 +14,5 @@ export async function findActiveAdapter(db: Db): Promise<AdapterUpload | null> {
     .orderBy(desc(adapters.promotedAt))
     .limit(1);
   if (!row) return null;
-  return {
-    name: row.name,
-    adapter_config: row.config as Record<string, unknown>,
-    adapter_model_base64: Buffer.from(row.weights).toString("base64"),
-  };
+  return toAdapterUpload(row.name, row.config as Record<string, unknown>, row.weights);
 }

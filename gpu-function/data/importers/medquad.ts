@@ -1,6 +1,6 @@
 // MedQuAD (NIH Q&A XML) → chat examples: the question as the user turn, the answer as
-// the assistant turn. Reading and the fixed 5 % held-out split live in H5's shared
-// reader (../medquad.ts); this only maps and reports what it could not use.
+// the assistant turn. Reading and the fixed 5 % held-out split live in the MedQuAD reader
+// both the app and the gpu-function use (shared/medquad.ts); this only maps and reports what it could not use.
 
 import { isHeldOut, parseMedQuadXml, readMedQuad, type MedQuadDocument } from "../../shared/medquad";
 import type { ChatExample, ChatMessage, ImportIssue, ImportResult } from "../chat-example";

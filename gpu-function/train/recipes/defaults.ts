@@ -1,6 +1,7 @@
 // Architecture and hyperparameters of the project's default models (one place, nanoGPT
 // style). Sized for this 2-core CPU box: pretraining fits in under an hour, and all of
 // models/ (fp16 weights) stays far below 50 MB.
+import { bertFamily } from "../../models/bert";
 import { llamaFamily } from "../../models/llama";
 import type { HfConfig } from "../../models/types";
 import type { TrainConfigInput } from "../config";
@@ -27,6 +28,8 @@ export function baseModelConfig(): HfConfig {
     bos_token_id: null,
     pad_token_id: 0,
     rope_theta: 10000,
+    // Too small to be trusted with free text: the app answers in quote mode (CHAT_GROUNDING=auto).
+    medchat_small_model: true,
   };
 }
 
@@ -87,5 +90,37 @@ export const EMBEDDER: TrainConfigInput = {
   temperature: 0.05,
   seed: SEED,
   checkpointEvery: 25,
+  threads: 2,
+};
+
+/**
+ * The default cross-encoder: a 2-layer BERT (d=256, 4 heads, GELU 1024) over the project's
+ * BPE vocabulary, BertForSequenceClassification with one relevance logit; its word
+ * embeddings start from the pretrained base. ~3.4M parameters (≈7 MB in fp16).
+ */
+export function rerankerModelConfig(): HfConfig {
+  return {
+    ...bertFamily.tinyConfig({ vocabSize: VOCAB_SIZE, hiddenSize: EMBEDDING_DIM, numLayers: 2, numHeads: 4, intermediateSize: 1024, maxPositions: 512, numLabels: 1 }),
+    pad_token_id: 0,
+  };
+}
+
+/** Listwise training over groups of a positive and 3 hard negatives (MedQuAD; half the queries consumer-style). */
+export const RERANKER: TrainConfigInput = {
+  mode: "full",
+  objective: "rerank",
+  rerankGroupSize: 4,
+  learningRate: 4e-4,
+  weightDecay: 0.01,
+  lrScheduler: "cosine",
+  warmupRatio: 0.1,
+  minLrRatio: 0.1,
+  batchSize: 8,
+  gradientAccumulationSteps: 1,
+  maxGradNorm: 1,
+  maxSteps: 150,
+  maxSeqLength: 128,
+  seed: SEED,
+  checkpointEvery: 20,
   threads: 2,
 };

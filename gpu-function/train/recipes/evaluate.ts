@@ -1,5 +1,5 @@
 // Evaluation of the default models for their cards: greedy grounded answers through the
-// serving runtime (H1's loadModel, adapter as the engine prepares it) scored by ROUGE-L
+// serving runtime (runtime/load.ts loadModel, adapter as the engine prepares it) scored by ROUGE-L
 // and citation accuracy, and embedder retrieval quality (recall@k, MRR) on held-out
 // MedQuAD question → answer.
 import { loadEmbedder, loadModel } from "../../runtime/load";

@@ -19,7 +19,7 @@ export interface CardInputs {
   baseHeldOutPerplexity: number | null;
 }
 
-const DISCLAIMER = `# Medical disclaimer
+export const DISCLAIMER = `# Medical disclaimer
 
 This model produces general, educational text. It is **not** a medical device, does not
 give medical advice, and must not be used to diagnose, treat or make decisions about

@@ -7,6 +7,7 @@ import { makeModelCards } from "./cards";
 import type { StageContext } from "./context";
 import { makeEmbedder } from "./embedder";
 import { makeGroundedAdapter } from "./grounded-adapter";
+import { makeReranker } from "./reranker";
 import type { Stage } from "./names";
 import { makeTokenizer } from "./tokenizer";
 
@@ -15,6 +16,7 @@ const MAKERS: Record<Stage, (ctx: StageContext) => Promise<void>> = {
   base: makeBaseModel,
   grounded: makeGroundedAdapter,
   embedder: makeEmbedder,
+  reranker: makeReranker,
   cards: makeModelCards,
 };
 

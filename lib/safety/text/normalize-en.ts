@@ -1,4 +1,4 @@
-// Text normalisation for triage: lower-case, no diacritics or apostrophes, slang and
+// English text normalisation for triage: lower-case, no diacritics or apostrophes, slang and
 // common misspellings of red-flag words corrected, split into clauses so that a
 // negation ("no chest pain") or a distant-past marker ("last year") stays local.
 
@@ -113,34 +113,4 @@ export function normalizeForTriage(text: string): string {
   t = t.replace(/[^a-z0-9.!?;,:\n\- ]+/g, " ");
   t = t.replace(/[a-z]+/g, (token) => correctToken(token));
   return t.replace(/[ \t]+/g, " ").trim();
-}
-
-/** A clause plus the offsets where a comma or colon stood (a pause that ends a negation's scope). */
-export interface Clause {
-  text: string;
-  pauses: number[];
-}
-
-/** Splits normalised text into clauses at sentence ends (not decimal points: "38.5", "2.1") and contrastive "but"/"however"/"although"; commas are dropped but remembered as pauses. */
-export function splitClausesWithPauses(normalized: string): Clause[] {
-  const clauses: Clause[] = [];
-  for (const raw of normalized.split(/(?:(?<!\d)\.|\.(?!\d)|[!?;\n])+|\s(?:but|however|although|though)\s/)) {
-    let text = "";
-    const pauses: number[] = [];
-    for (const token of raw.replace(/[,:]/g, " , ").split(/\s+/)) {
-      if (token === "") continue;
-      if (token === ",") {
-        if (text.length > 0) pauses.push(text.length + 1);
-        continue;
-      }
-      text += (text ? " " : "") + token;
-    }
-    if (text.length > 0) clauses.push({ text, pauses });
-  }
-  return clauses;
-}
-
-/** Splits normalised text into clauses (see splitClausesWithPauses). */
-export function splitClauses(normalized: string): string[] {
-  return splitClausesWithPauses(normalized).map((clause) => clause.text);
 }

@@ -1,0 +1,202 @@
+// The widget loader: the one script a site owner adds with
+//   <script src="{app}/widget.js" data-site-key="ws_…" async></script>
+// Plain TypeScript, no framework, built to public/widget.js (scripts/build-widget.ts,
+// ≤ 6 KB gzipped). It draws only a launcher button (in a shadow root, so the host's
+// styles and ours never mix) and loads the chat panel — an iframe to {app}/embed — on
+// first interaction or when the browser is idle. Messages between the two check the
+// exact origin both ways. Public API: window.MedChat.open/close/toggle/reset/on.
+import { WIDGET_EVENTS, type WidgetEvent, type WidgetInbound } from "./protocol";
+
+type Handler = (detail?: unknown) => void;
+type QueuedCall = [string, ...unknown[]];
+interface MedChatApi {
+  open(): void;
+  close(): void;
+  toggle(): void;
+  reset(): void;
+  on(event: WidgetEvent, fn: Handler): void;
+  off(event: WidgetEvent, fn: Handler): void;
+  isOpen(): boolean;
+  version: string;
+}
+declare global {
+  interface Window {
+    MedChat?: MedChatApi | { q?: QueuedCall[] } | QueuedCall[];
+  }
+}
+
+const PANEL_ID = "medchat-widget-panel";
+const CSS = `
+:host{all:initial}
+.l{position:fixed;bottom:20px;z-index:2147483000;width:56px;height:56px;border-radius:50%;border:0;cursor:pointer;
+box-shadow:0 4px 14px rgba(0,0,0,.3);background:var(--c);color:#fff;display:flex;align-items:center;justify-content:center;transition:transform .15s}
+.l:hover{transform:scale(1.06)}.l:focus-visible{outline:3px solid #1d4ed8;outline-offset:3px}
+.l svg{width:28px;height:28px}
+.p{position:fixed;bottom:88px;z-index:2147483001;width:400px;height:min(640px,calc(100vh - 110px));border-radius:14px;overflow:hidden;
+box-shadow:0 10px 40px rgba(0,0,0,.35);background:#fff;display:none}
+.p.o{display:block;animation:f .18s ease-out}
+.p iframe{border:0;width:100%;height:100%;display:block}
+.r{right:20px}.lf{left:20px}
+@keyframes f{from{opacity:0;transform:translateY(12px)}to{opacity:1;transform:none}}
+@media (max-width:640px){.p{inset:0;width:100%;height:100%;border-radius:0;bottom:0}.p.o~.l{display:none}}
+@media (prefers-reduced-motion:reduce){.l,.p.o{transition:none;animation:none}}
+@media (prefers-color-scheme:dark){.p{background:#0f172a}}
+`;
+const CHAT_ICON =
+  '<svg viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" aria-hidden="true"><path d="M21 12a8 8 0 0 1-11.6 7.1L4 20l1.1-4.4A8 8 0 1 1 21 12z"/></svg>';
+const CLOSE_ICON = '<svg viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" aria-hidden="true"><path d="M6 6l12 12M18 6L6 18"/></svg>';
+
+function safeColour(value: string | undefined): string {
+  // Only plain colour tokens reach the stylesheet: #hex or a CSS colour name.
+  return value && /^(#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,20})$/.test(value) ? value : "#0f766e";
+}
+
+function hostPrefersDark(): boolean {
+  const scheme = getComputedStyle(document.documentElement).colorScheme;
+  if (scheme === "dark") return true;
+  if (scheme === "light") return false;
+  return matchMedia("(prefers-color-scheme: dark)").matches;
+}
+
+function start(script: HTMLScriptElement): void {
+  const appOrigin = new URL(script.src).origin;
+  const data = script.dataset;
+  const siteKey = data.siteKey ?? "";
+  const title = (data.title || "Health questions").slice(0, 60);
+  const handlers = new Map<string, Set<Handler>>();
+  const outbox: WidgetInbound[] = [];
+  let frame: HTMLIFrameElement | undefined;
+  let ready = false;
+  let open = false;
+
+  const host = document.createElement("div");
+  host.setAttribute("data-medchat-widget", "");
+  const root = host.attachShadow({ mode: "open" });
+  const style = document.createElement("style");
+  style.textContent = CSS;
+  const side = data.position === "bottom-left" ? "lf" : "r";
+  const panel = document.createElement("div");
+  panel.className = `p ${side}`;
+  panel.id = PANEL_ID;
+  panel.setAttribute("role", "dialog");
+  panel.setAttribute("aria-label", `${title} (AI assistant)`);
+  const launcher = document.createElement("button");
+  launcher.type = "button";
+  launcher.className = `l ${side}`;
+  launcher.style.setProperty("--c", safeColour(data.color));
+  launcher.setAttribute("aria-controls", PANEL_ID);
+  launcher.setAttribute("aria-expanded", "false");
+  root.append(style, panel, launcher);
+
+  const label = () => {
+    launcher.innerHTML = open ? CLOSE_ICON : CHAT_ICON;
+    launcher.setAttribute("aria-label", open ? `Close ${title}` : `Open ${title} — chat with an AI assistant`);
+    launcher.setAttribute("aria-expanded", String(open));
+  };
+  label();
+
+  const emit = (event: string, detail?: unknown) => handlers.get(event)?.forEach((fn) => fn(detail));
+  const post = (message: WidgetInbound) => {
+    if (frame?.contentWindow && ready) frame.contentWindow.postMessage(message, appOrigin);
+    else outbox.push(message);
+  };
+
+  const loadPanel = () => {
+    if (frame) return;
+    const params = new URLSearchParams({ site: siteKey, origin: location.origin, theme: hostPrefersDark() ? "dark" : "light", title });
+    if (data.greeting) params.set("greeting", data.greeting.slice(0, 300));
+    frame = document.createElement("iframe");
+    frame.src = `${appOrigin}/embed?${params}`;
+    frame.title = `${title} — AI health information chat`;
+    frame.setAttribute("allow", "clipboard-write");
+    panel.append(frame);
+  };
+
+  const api: MedChatApi = {
+    version: "1",
+    isOpen: () => open,
+    open() {
+      if (open) return;
+      loadPanel();
+      open = true;
+      panel.classList.add("o");
+      label();
+      frame?.focus();
+      post({ type: "medchat:focus" });
+      emit("open");
+    },
+    close() {
+      if (!open) return;
+      open = false;
+      panel.classList.remove("o");
+      label();
+      launcher.focus();
+      emit("close");
+    },
+    toggle: () => (open ? api.close() : api.open()),
+    reset() {
+      post({ type: "medchat:reset" });
+    },
+    on(event, fn) {
+      if (!WIDGET_EVENTS.includes(event) || typeof fn !== "function") return;
+      if (!handlers.has(event)) handlers.set(event, new Set());
+      handlers.get(event)!.add(fn);
+      if (event === "ready" && ready) fn();
+    },
+    off(event, fn) {
+      handlers.get(event)?.delete(fn);
+    },
+  };
+
+  launcher.addEventListener("click", api.toggle);
+  launcher.addEventListener("pointerenter", loadPanel, { once: true });
+  launcher.addEventListener("focus", loadPanel, { once: true });
+  document.addEventListener("keydown", (e) => {
+    if (e.key === "Escape" && open) api.close();
+  });
+
+  window.addEventListener("message", (event) => {
+    // Only our own panel, from our own origin, is listened to.
+    if (event.origin !== appOrigin || !frame || event.source !== frame.contentWindow) return;
+    const message = event.data as { type?: unknown; role?: unknown; text?: unknown };
+    switch (message?.type) {
+      case "medchat:ready":
+        ready = true;
+        for (const m of outbox.splice(0)) frame.contentWindow!.postMessage(m, appOrigin);
+        if (open) {
+          // The panel finished loading after it was opened: move focus into it now.
+          frame.focus();
+          frame.contentWindow!.postMessage({ type: "medchat:focus" }, appOrigin);
+        }
+        emit("ready");
+        break;
+      case "medchat:close":
+        api.close();
+        break;
+      case "medchat:message":
+        emit("message", { role: String(message.role), text: typeof message.text === "string" ? message.text : "" });
+        break;
+    }
+  });
+
+  // Calls queued before the loader ran: window.MedChat = {q: [["open"], ["on", "ready", fn]]} or an array.
+  const previous = window.MedChat;
+  const queued: QueuedCall[] = Array.isArray(previous) ? previous : ((previous as { q?: QueuedCall[] } | undefined)?.q ?? []);
+  window.MedChat = api;
+  document.body.append(host);
+  for (const [name, ...args] of queued) {
+    const method = (api as unknown as Record<string, (...a: unknown[]) => void>)[name];
+    if (typeof method === "function" && name !== "version") method(...args);
+  }
+
+  if (data.open === "true") api.open();
+  else if ("requestIdleCallback" in window) requestIdleCallback(loadPanel, { timeout: 4000 });
+  else setTimeout(loadPanel, 2500);
+}
+
+const current = document.currentScript as HTMLScriptElement | null;
+const script = current ?? document.querySelector<HTMLScriptElement>("script[data-site-key][src*='widget.js']");
+if (script && !(window.MedChat && "version" in (window.MedChat as object))) {
+  if (document.body) start(script);
+  else document.addEventListener("DOMContentLoaded", () => start(script));
+}

@@ -1,0 +1,68 @@
+// Quote mode in the web chat: the model here is a tiny RANDOM model, which left alone writes
+// nonsense; every sentence of the answer must still be a sentence of a listed source, and
+// every [n] must link to the source that holds the sentence before it.
+import fs from "node:fs";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { citedSentences } from "../gpu-function/shared/quote-units";
+import { ChatPage } from "./pages/chat-page";
+
+/** The starter knowledge base by title: the full text each listed source comes from. */
+function starterDocuments(): Map<string, string> {
+  const dir = path.join(process.cwd(), "lib", "rag", "starter-kb");
+  const docs = new Map<string, string>();
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".md") && !f.startsWith("_"))) {
+    const text = fs.readFileSync(path.join(dir, file), "utf8");
+    const title = /^title:\s*(.+)$/m.exec(text)?.[1]?.trim();
+    if (title) docs.set(title, text.replace(/^---[\s\S]*?---\n/, ""));
+  }
+  return docs;
+}
+
+test("the type 2 diabetes answer quotes its listed sources, each marker linked to its source", async ({ page }) => {
+  const chat = new ChatPage(page);
+  await chat.open();
+  await chat.accept();
+  await chat.ask("What are the symptoms of type 2 diabetes?");
+  const answer = await chat.waitForAnswer();
+
+  const sourceItems = answer.getByTestId("sources").getByRole("listitem");
+  const titles = await sourceItems.evaluateAll((items) => items.map((li) => li.querySelector("a, span")?.textContent?.trim() ?? ""));
+  expect(titles).toContain("Type 2 diabetes");
+  const docs = starterDocuments();
+  const sourceTexts = titles.map((t) => docs.get(t) ?? "");
+  for (const [i, t] of sourceTexts.entries()) expect(t, `listed source ${titles[i]} is a starter document`).not.toBe("");
+
+  const text = (await answer.getByTestId("answer-text").innerText()).trim();
+  const sentences = citedSentences(text, sourceTexts);
+  expect(sentences.length).toBeGreaterThan(0);
+  for (const s of sentences) {
+    expect(s.cites, `"${s.text}" carries one marker`).toHaveLength(1);
+    expect(s.verbatim, `"${s.text}" is a sentence of source ${s.cites[0]} (${titles[s.cites[0]! - 1]})`).toBe(true);
+  }
+
+  // Every marker is a link to the numbered source in the list below the answer.
+  const markers = answer.getByTestId("answer-text").locator("a.citation");
+  const count = await markers.count();
+  expect(count).toBe(sentences.length);
+  for (let i = 0; i < count; i++) {
+    const href = (await markers.nth(i).getAttribute("href"))!;
+    const n = Number(/-(\d+)$/.exec(href)?.[1]);
+    expect(await markers.nth(i).innerText()).toBe(`[${n}]`);
+    await expect(answer.locator(href.replace(/^#/, "#").replace(/([:.])/g, "\\$1"))).toHaveCount(1);
+    await expect(sourceItems.nth(n - 1)).toHaveAttribute("id", href.slice(1));
+    await expect(markers.nth(i)).toHaveAttribute("title", titles[n - 1]!);
+  }
+  await page.screenshot({ path: test.info().outputPath("grounded-type-2-diabetes.png"), fullPage: true });
+});
+
+test("a question the knowledge base cannot answer gets the honest fixed message, with no sources", async ({ page }) => {
+  const chat = new ChatPage(page);
+  await chat.open();
+  await chat.accept();
+  await chat.ask("Who won the football world cup in 1998?");
+  const answer = await chat.waitForAnswer();
+  await expect(answer.getByTestId("answer-text")).toContainText("I couldn't find this in the MedChat knowledge base");
+  await expect(answer.getByTestId("answer-text")).toContainText("medlineplus.gov");
+  await expect(answer.getByTestId("sources")).toHaveCount(0);
+});

@@ -1,0 +1,158 @@
+// How the pipeline grounds answers (CHAT_GROUNDING): quote mode asks the gpu-function for
+// verbatim quotes of the prompt's sources, auto picks it for models the server marks small,
+// no passage gives a fixed answer without any model call, and free answers lose markers
+// that name no source. Against a scripted OpenAI-compatible server and the real gpu-function.
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { writeTinyModel } from "@/gpu-function/models/tiny";
+import { createGpuFunctionServer, type GpuFunctionServer } from "@/gpu-function/server";
+import { citedSentences } from "@/gpu-function/shared/quote-units";
+import { createDb, type DbHandle } from "@/lib/db/client";
+import { listMessages } from "@/lib/db/messages";
+import { migrateDb } from "@/lib/db/migrate";
+import { startFakeGpuFunction } from "./fake-gpu-function.test-helper";
+import { gpuFunctionConfig } from "./model";
+import { runChatTurn, type ChatDeps } from "./pipeline";
+import { QUOTE_RULE } from "./prompt";
+import type { ChatEvent, RetrievedChunk } from "./types";
+
+let handle: DbHandle;
+let dir: string;
+let real: GpuFunctionServer;
+let realUrl: string;
+
+beforeAll(async () => {
+  handle = await createDb({ url: "memory://" });
+  await migrateDb(handle);
+  dir = await mkdtemp(path.join(tmpdir(), "medchat-grounding-"));
+  // Byte-level tokens: a 2k context holds the default prompt level with two sources.
+  await writeTinyModel(path.join(dir, "model"), { family: "llama", seed: 5, maxPositions: 2048 });
+  real = await createGpuFunctionServer({ modelDir: path.join(dir, "model"), modelId: "tiny-chat", token: "secret", lora: null, fineTuning: false, log: () => {} });
+  realUrl = await real.listen(0, "127.0.0.1");
+}, 60_000);
+
+afterAll(async () => {
+  await real?.close(1_000);
+  await handle?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+const T2D: RetrievedChunk = {
+  chunkId: "t2d#1",
+  documentId: "t2d",
+  title: "Type 2 diabetes",
+  url: "https://medlineplus.gov/diabetestype2.html",
+  headingPath: "Type 2 diabetes > Symptoms",
+  text: "Type 2 diabetes often develops slowly, and many people have no symptoms for years. When symptoms appear, the common ones are:\n- feeling very thirsty\n- passing urine more often than usual, especially at night\n- blurred vision\nSee a clinician if you have any of these symptoms. A simple blood test can check for diabetes.",
+  score: 1,
+  source: "starter",
+};
+const OBESITY_TEXT = [
+  "Obesity means having too much body fat.",
+  "It raises the risk of type 2 diabetes, heart disease, some cancers and joint problems.",
+  "It is usually measured with the body mass index, which compares weight with height.",
+  "A body mass index of 30 or more is called obesity in adults.",
+  "Eating more energy than the body uses, over a long time, is the main cause.",
+  "Genes, some medicines, poor sleep and stress can play a part too.",
+  "Losing even a small amount of weight can improve health.",
+  "Regular activity, sleep and a balanced diet help keep weight steady.",
+].join(" ");
+const OBESITY: RetrievedChunk = { ...T2D, chunkId: "ob#0", documentId: "obesity", title: "Obesity", headingPath: "Obesity", text: OBESITY_TEXT };
+
+let n = 0;
+const input = (text: string) => {
+  const id = `grounding-${++n}`;
+  return { surface: "web" as const, visitorId: "visitor_gggggggggggggggg", conversationId: id, userMessage: { id: `${id}-u`, text }, consent: true };
+};
+const answerText = (events: ChatEvent[]) => events.map((e) => (e.type === "text-delta" ? e.text : "")).join("");
+const deps = (url: string, env: Record<string, string>, extra: Partial<ChatDeps> = {}): ChatDeps => ({
+  db: handle.db,
+  gpu: gpuFunctionConfig({ GPU_FUNCTION_URL: url, GPU_FUNCTION_TOKEN: "secret", ...env }),
+  env: {},
+  ...extra,
+});
+
+describe("answer grounding in the chat pipeline", () => {
+  it("quote mode sends the prompt's sources, as shown, as grounding sources numbered like the prompt", async () => {
+    const server = await startFakeGpuFunction({ deltas: ["Obesity means having too much body fat. [2]"], models: [{ id: "m" }] });
+    try {
+      const events = await runChatTurn(input("What are the symptoms of type 2 diabetes?"), deps(server.url, { CHAT_GROUNDING: "quote", CHAT_MODEL: "m" }, { retriever: async () => [T2D, OBESITY] }));
+      const body = server.requests[0]!.body as { grounding?: { mode: string; sources: { id: string; text: string }[] }; messages: { role: string; content: string }[] };
+      expect(body.grounding?.mode).toBe("quote");
+      expect(body.grounding?.sources.map((s) => s.id)).toEqual(["1", "2"]);
+      // Level 1 shows 500 characters, cut at a whole unit: exactly the text the model was shown.
+      expect(body.grounding?.sources[0]!.text).toBe(T2D.text);
+      expect(OBESITY_TEXT.length).toBeGreaterThan(500);
+      expect(body.grounding?.sources[1]!.text).toBe(OBESITY_TEXT.slice(0, OBESITY_TEXT.indexOf(" Regular")));
+      for (const s of body.grounding!.sources) expect(body.messages.at(-1)!.content).toContain(s.text);
+      expect(body.messages[0]!.content).toContain(QUOTE_RULE);
+      expect(answerText(events)).toBe("Obesity means having too much body fat. [2]");
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("auto quotes for a model the server marks small (or an adapter of it) and lets other models write", async () => {
+    const server = await startFakeGpuFunction({ deltas: ["ok"], models: [{ id: "small-base", small_model: true } as { id: string }, { id: "grounded", parent: "small-base" }, { id: "big" }] });
+    try {
+      for (const [model, grounded] of [["grounded", true], ["small-base", true], ["big", false]] as const) {
+        await runChatTurn(input("What are the symptoms of type 2 diabetes?"), deps(server.url, { CHAT_MODEL: model }, { retriever: async () => [T2D] }));
+        expect("grounding" in server.requests.at(-1)!.body, model).toBe(grounded);
+      }
+      await runChatTurn(input("What are the symptoms of type 2 diabetes?"), deps(server.url, { CHAT_MODEL: "small-base", CHAT_GROUNDING: "free" }, { retriever: async () => [T2D] }));
+      expect("grounding" in server.requests.at(-1)!.body).toBe(false);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("answers a question the knowledge base has nothing for with a fixed message and no model call", async () => {
+    const server = await startFakeGpuFunction({ deltas: ["Invented text [1]."], models: [{ id: "m" }] });
+    try {
+      for (const env of [{ CHAT_GROUNDING: "free" }, { CHAT_GROUNDING: "quote" }]) {
+        const q = input("What is the capital of France?");
+        const events = await runChatTurn(q, deps(server.url, { ...env, CHAT_MODEL: "m" }, { retriever: async () => [] }));
+        expect(events.map((e) => e.type)).toEqual(["start", "text-delta", "disclaimer", "finish"]);
+        expect(answerText(events)).toMatch(/^I couldn't find this in the MedChat knowledge base.*ask a doctor, nurse or pharmacist.*medlineplus\.gov.*call 911\.$/);
+        const stored = await listMessages(handle.db, q.conversationId);
+        expect((stored[1]!.parts as { type: string; text?: string }[]).find((p) => p.type === "text")?.text).toBe(answerText(events));
+      }
+      // An emergency still gets its notice first.
+      const events = await runChatTurn(input("crushing chest pain and sweating, what is it?"), deps(server.url, { CHAT_MODEL: "m" }, { retriever: async () => [] }));
+      expect(events.map((e) => e.type).slice(0, 3)).toEqual(["start", "emergency", "text-delta"]);
+      expect(server.requests).toHaveLength(0);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("free mode removes markers that name no source, also when split across deltas", async () => {
+    const server = await startFakeGpuFunction({ deltas: ["Thirst is common [1]", " and so is blurred vision [", "3]. See [1, ", "7] a clinician [", "2]."], models: [{ id: "m" }] });
+    try {
+      const events = await runChatTurn(input("What are the symptoms of type 2 diabetes?"), deps(server.url, { CHAT_GROUNDING: "free", CHAT_MODEL: "m" }, { retriever: async () => [T2D, OBESITY] }));
+      expect(answerText(events)).toBe("Thirst is common [1] and so is blurred vision. See [1] a clinician [2].");
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("with the real gpu-function, quote mode turns a random model into verbatim quotes of the listed sources", async () => {
+    for (const temperature of ["0", "0.7", "1.3"]) {
+      const events = await runChatTurn(
+        input("What are the symptoms of type 2 diabetes?"),
+        deps(realUrl, { CHAT_GROUNDING: "quote", CHAT_MAX_TOKENS: "400", CHAT_TEMPERATURE: temperature }, { retriever: async () => [T2D, OBESITY] }),
+      );
+      expect(events.find((e) => e.type === "error")).toBeUndefined();
+      const sources = (events.find((e) => e.type === "sources") as Extract<ChatEvent, { type: "sources" }>).sources;
+      const answer = answerText(events);
+      const sentences = citedSentences(answer, sources.map((s) => s.text));
+      expect(sentences.length).toBeGreaterThan(0);
+      for (const s of sentences) {
+        expect(s.verbatim, s.text).toBe(true);
+        expect(s.cites).toHaveLength(1);
+      }
+    }
+  }, 60_000);
+});

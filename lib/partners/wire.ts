@@ -1,0 +1,233 @@
+// The partner API's wire format: OpenAI Chat Completions (request schema, completion
+// object, stream chunks) plus MedChat's extras as fields — `citations`, `disclaimer`,
+// `emergency`. Only translation lives here; the answer comes from lib/chat's pipeline.
+import { z } from "zod";
+import type { ChatEvent, ChatSource, HistoryMessage } from "@/lib/chat/types";
+import type { EmergencyNotice } from "@/lib/safety/triage";
+
+/** The model id partners call: the MedChat pipeline (safety, retrieval, grounding, disclaimers). */
+export const PARTNER_MODEL_ID = "medchat";
+export const MAX_PARTNER_BODY_BYTES = 256 * 1024;
+const SNIPPET_CHARS = 280;
+
+const contentPart = z.looseObject({ type: z.string(), text: z.string().optional() });
+const message = z.looseObject({
+  role: z.enum(["system", "developer", "user", "assistant", "tool"], { message: 'role must be one of "system", "developer", "user", "assistant"' }),
+  content: z.union([z.string(), z.array(contentPart).max(64), z.null()]).optional(),
+});
+
+export const chatCompletionRequestSchema = z.looseObject({
+  model: z.string({ message: "model is required" }).min(1, "model is required").max(200),
+  messages: z.array(message, { message: "messages must be an array of messages" }).min(1, "messages must not be empty").max(200, "at most 200 messages"),
+  stream: z.boolean().nullish(),
+  stream_options: z.looseObject({ include_usage: z.boolean().nullish() }).nullish(),
+  max_tokens: z.number().int().min(1).nullish(),
+  max_completion_tokens: z.number().int().min(1).nullish(),
+  temperature: z.number().min(0).max(2).nullish(),
+  n: z.literal(1, { message: "n must be 1: one answer per request" }).nullish(),
+  tools: z.array(z.unknown()).max(0, "tools are not supported").nullish(),
+  /** MedChat extension: the user's locale (BCP 47), for the emergency number and crisis line. */
+  locale: z
+    .string()
+    .max(35)
+    .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "locale must be a BCP 47 tag such as en-US")
+    .nullish(),
+  user: z.string().max(256).nullish(),
+});
+export type ChatCompletionRequest = z.infer<typeof chatCompletionRequestSchema>;
+
+export class WireError extends Error {
+  constructor(
+    message: string,
+    readonly param: string,
+  ) {
+    super(message);
+  }
+}
+
+function textOf(content: z.infer<typeof message>["content"], index: number): string {
+  if (content == null) return "";
+  if (typeof content === "string") return content;
+  return content
+    .map((part, j) => {
+      if (part.type !== "text" || typeof part.text !== "string") {
+        throw new WireError(`messages[${index}].content[${j}]: only text parts are supported (got "${part.type}")`, `messages[${index}].content`);
+      }
+      return part.text;
+    })
+    .join("\n");
+}
+
+/**
+ * The question (the last message, which must be the user's) and the earlier turns. A
+ * partner's system/developer messages are not passed on: MedChat's own safety policy is
+ * the only system prompt.
+ */
+export function conversationOf(request: ChatCompletionRequest): { question: string; history: HistoryMessage[] } {
+  const turns: HistoryMessage[] = [];
+  request.messages.forEach((m, i) => {
+    if (m.role === "tool") throw new WireError(`messages[${i}]: tool messages are not supported`, `messages[${i}].role`);
+    const text = textOf(m.content, i);
+    if ((m.role === "user" || m.role === "assistant") && text.trim()) turns.push({ role: m.role, text });
+  });
+  const last = request.messages.at(-1);
+  if (last?.role !== "user") throw new WireError("the last message must be the user's question", `messages[${request.messages.length - 1}].role`);
+  const question = turns.pop();
+  if (!question || question.role !== "user") throw new WireError("the last user message has no text", `messages[${request.messages.length - 1}].content`);
+  return { question: question.text, history: turns };
+}
+
+export interface Citation {
+  n: number;
+  title: string;
+  url: string | null;
+  snippet: string;
+  document_id: string;
+}
+
+export interface EmergencyField {
+  text: string;
+  categories: string[];
+  emergency_number: string;
+  crisis_line: string;
+  crisis_line_name: string;
+}
+
+export interface UsageField {
+  prompt_tokens: number;
+  completion_tokens: number;
+  total_tokens: number;
+}
+
+export function citationOf(source: ChatSource): Citation {
+  const flat = source.text.replace(/\s+/g, " ").trim();
+  return {
+    n: source.n,
+    title: source.headingPath || source.title,
+    url: source.url,
+    snippet: flat.length > SNIPPET_CHARS ? `${flat.slice(0, SNIPPET_CHARS).trimEnd()}…` : flat,
+    document_id: source.documentId,
+  };
+}
+
+export function emergencyOf(notice: EmergencyNotice): EmergencyField {
+  return {
+    text: notice.text,
+    categories: [...notice.categories],
+    emergency_number: notice.emergencyNumber,
+    crisis_line: notice.crisisLine,
+    crisis_line_name: notice.crisisLineName,
+  };
+}
+
+/** What one turn produced, gathered from the pipeline's events. */
+export class TurnCollector {
+  text = "";
+  reasoning = "";
+  citations: Citation[] = [];
+  emergency: EmergencyField | null = null;
+  disclaimer = "";
+  error: { code: string; message: string } | null = null;
+  finish: Extract<ChatEvent, { type: "finish" }> | null = null;
+  conversationId: string | null = null;
+  /** Text/reasoning deltas received: the completion tokens seen when the model reports no usage. */
+  deltas = 0;
+
+  add(event: ChatEvent): void {
+    switch (event.type) {
+      case "start":
+        this.conversationId = event.conversationId;
+        break;
+      case "emergency":
+        this.emergency = emergencyOf(event.notice);
+        break;
+      case "sources":
+        this.citations = event.sources.map(citationOf);
+        break;
+      case "text-delta":
+        this.text += event.text;
+        this.deltas++;
+        break;
+      case "reasoning-delta":
+        this.reasoning += event.text;
+        this.deltas++;
+        break;
+      case "error":
+        this.error = { code: event.code, message: event.message };
+        break;
+      case "disclaimer":
+        this.disclaimer = event.text;
+        break;
+      case "finish":
+        this.finish = event;
+        break;
+    }
+  }
+
+  finishReason(): "stop" | "length" {
+    return this.finish?.finishReason === "length" ? "length" : "stop";
+  }
+}
+
+export interface CompletionIds {
+  id: string;
+  created: number;
+}
+
+export function usageField(promptTokens: number, completionTokens: number): UsageField {
+  return { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens };
+}
+
+/** The non-streaming answer: an OpenAI chat.completion with MedChat's fields. */
+export function completionObject(turn: TurnCollector, ids: CompletionIds, usage: UsageField) {
+  return {
+    id: ids.id,
+    object: "chat.completion" as const,
+    created: ids.created,
+    model: PARTNER_MODEL_ID,
+    choices: [
+      {
+        index: 0,
+        message: { role: "assistant" as const, content: turn.text, refusal: null, ...(turn.reasoning ? { reasoning_content: turn.reasoning } : {}) },
+        finish_reason: turn.finishReason(),
+        logprobs: null,
+      },
+    ],
+    usage,
+    citations: turn.citations,
+    disclaimer: turn.disclaimer,
+    emergency: turn.emergency,
+  };
+}
+export type CompletionObject = ReturnType<typeof completionObject>;
+
+type Delta = { role?: "assistant"; content?: string; reasoning_content?: string };
+
+export function chunkObject(ids: CompletionIds, delta: Delta, finishReason: string | null = null, extra: Record<string, unknown> = {}) {
+  return {
+    id: ids.id,
+    object: "chat.completion.chunk" as const,
+    created: ids.created,
+    model: PARTNER_MODEL_ID,
+    choices: [{ index: 0, delta, finish_reason: finishReason, logprobs: null }],
+    ...extra,
+  };
+}
+
+export function sseData(value: unknown): string {
+  return `data: ${typeof value === "string" ? value : JSON.stringify(value)}\n\n`;
+}
+
+/** A stored completion replayed as a stream (Idempotency-Key on a streaming request). */
+export function completionAsChunks(completion: CompletionObject, includeUsage: boolean): string {
+  const ids = { id: completion.id, created: completion.created };
+  const message = completion.choices[0]?.message;
+  let out = sseData(chunkObject(ids, { role: "assistant", content: "" }, null, completion.emergency ? { emergency: completion.emergency } : {}));
+  if (message?.reasoning_content) out += sseData(chunkObject(ids, { reasoning_content: message.reasoning_content }));
+  if (message?.content) out += sseData(chunkObject(ids, { content: message.content }));
+  out += sseData(
+    chunkObject(ids, {}, completion.choices[0]?.finish_reason ?? "stop", { citations: completion.citations, disclaimer: completion.disclaimer, usage: completion.usage }),
+  );
+  if (includeUsage) out += sseData({ id: ids.id, object: "chat.completion.chunk", created: ids.created, model: PARTNER_MODEL_ID, choices: [], usage: completion.usage });
+  return out + sseData("[DONE]");
+}

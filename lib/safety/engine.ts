@@ -1,0 +1,113 @@
+// The triage engine: runs one language's red-flag rules over the recent user turns, each
+// already de-obfuscated and folded. A red flag counts only when it is live: not negated
+// just before, not in a clause about something long past, not about an animal, and not in
+// a turn framed as fiction or as a general question — unless that turn also describes a
+// current event ("For a story: I have crushing chest pain right now" is live). Rules whose
+// parts must all be present (chest pain AND sweating) may find them in different turns.
+import { splitClausesWithPauses, type Clause } from "./text/clauses";
+import type { LanguageContext, LanguageRules, RedFlagRule, TriageCategory, TriageLanguage } from "./red-flags/types";
+
+export interface TriageMatch {
+  category: TriageCategory;
+  ruleId: string;
+  language: TriageLanguage;
+  /** The normalised phrase that triggered the rule. */
+  phrase: string;
+}
+
+/** Longer clauses are cut into overlapping windows of this many words, so every pattern runs on bounded text. */
+const CLAUSE_WORDS = 60;
+const CLAUSE_OVERLAP = 15;
+
+function boundedClauses(clauses: Clause[]): Clause[] {
+  const out: Clause[] = [];
+  for (const clause of clauses) {
+    const words = clause.text.split(" ");
+    if (words.length <= CLAUSE_WORDS) {
+      out.push(clause);
+      continue;
+    }
+    for (let start = 0; start < words.length; start += CLAUSE_WORDS - CLAUSE_OVERLAP) {
+      out.push({ text: words.slice(start, start + CLAUSE_WORDS).join(" "), pauses: [] });
+      if (start + CLAUSE_WORDS >= words.length) break;
+    }
+  }
+  return out;
+}
+
+/** A negator within a few words before the match, in the same comma-delimited part ("isnt acting herself, very sleepy" keeps "sleepy" live). */
+function isNegated(context: LanguageContext, clause: Clause, index: number): boolean {
+  const start = clause.pauses.filter((pause) => pause <= index).pop() ?? 0;
+  const before = clause.text.slice(start, index).trim().split(" ").filter(Boolean).slice(-context.negationWindow);
+  return before.some((token) => context.negators.has(token));
+}
+
+function aboutAnAnimal(context: LanguageContext, clause: string, index: number): boolean {
+  const before = clause.slice(Math.max(0, index - 40), index);
+  return context.animal.test(before) && !(context.animalAsAgent?.test(before) ?? false);
+}
+
+const globalCache = new WeakMap<RegExp, RegExp>();
+
+function globalOf(pattern: RegExp): RegExp {
+  let global = globalCache.get(pattern);
+  if (!global) {
+    global = new RegExp(pattern.source, pattern.flags.includes("g") ? pattern.flags : pattern.flags + "g");
+    globalCache.set(pattern, global);
+  }
+  global.lastIndex = 0;
+  return global;
+}
+
+/** First live occurrence of any pattern in any clause. */
+function findLive(context: LanguageContext, patterns: RegExp[], clauses: Clause[]): string | undefined {
+  for (const clause of clauses) {
+    if (context.distantPast.test(clause.text)) continue;
+    for (const pattern of patterns) {
+      for (const m of clause.text.matchAll(globalOf(pattern))) {
+        const index = m.index ?? 0;
+        if (!isNegated(context, clause, index) && !aboutAnAnimal(context, clause.text, index)) return m[0];
+      }
+    }
+  }
+  return undefined;
+}
+
+function applyRule(context: LanguageContext, rule: RedFlagRule, clauses: Clause[], whole: string): string | undefined {
+  const phrase = findLive(context, rule.when, clauses);
+  if (phrase === undefined) return undefined;
+  if (rule.and && findLive(context, rule.and, clauses) === undefined) return undefined;
+  if (rule.andAlso && findLive(context, rule.andAlso, clauses) === undefined) return undefined;
+  if (rule.unless?.some((pattern) => pattern.test(whole))) return undefined;
+  return phrase;
+}
+
+/** A turn framed as fiction or as a general / educational / hypothetical question that describes no current event. */
+export function isFramedAway(context: LanguageContext, normalized: string): boolean {
+  const flat = normalized.replace(/[.!?;,:\n]+/g, " ");
+  const framed = context.fiction.test(flat) || context.general.some((p) => p.test(flat));
+  return framed && !context.currentEvent.some((p) => p.test(flat));
+}
+
+/** The live clauses of the turns (oldest first, each already in this language's normalisation). */
+export function liveClauses(pack: LanguageRules, normalizedTurns: string[]): Clause[] {
+  const clauses: Clause[] = [];
+  for (const normalized of normalizedTurns) {
+    if (isFramedAway(pack.context, normalized)) continue;
+    clauses.push(...boundedClauses(splitClausesWithPauses(normalized, pack.context.contrast)));
+  }
+  return clauses;
+}
+
+/** Every rule of `pack` that fires on the turns (normalised by `pack.normalize`). */
+export function matchLanguage(pack: LanguageRules, normalizedTurns: string[]): TriageMatch[] {
+  const clauses = liveClauses(pack, normalizedTurns);
+  if (clauses.length === 0) return [];
+  const whole = clauses.map((clause) => clause.text).join(" . ");
+  const matches: TriageMatch[] = [];
+  for (const rule of pack.rules) {
+    const phrase = applyRule(pack.context, rule, clauses, whole);
+    if (phrase !== undefined) matches.push({ category: rule.category, ruleId: rule.id, language: pack.language, phrase });
+  }
+  return matches;
+}

@@ -1,0 +1,120 @@
+// Scores triage on the labelled sets in lib/safety/triage-sets/ (and the earlier English
+// tuning and held-out sets): precision and recall per language and overall.
+import fs from "node:fs";
+import path from "node:path";
+import { triage } from "../triage";
+
+export interface LabelledMessage {
+  text: string;
+  emergency: boolean;
+  category: string;
+  why: string;
+}
+
+export interface LabelledConversation {
+  turns: { text: string; minutesAgo?: number }[];
+  emergency: boolean;
+  category: string;
+  why: string;
+}
+
+export interface SetScore {
+  name: string;
+  size: number;
+  tp: number;
+  fp: number;
+  fn: number;
+  tn: number;
+  precision: number;
+  recall: number;
+  misses: string[];
+  falseAlarms: string[];
+}
+
+const SAFETY_DIR = path.join(import.meta.dirname, "..");
+export const LANGUAGE_SETS = ["en", "es", "fr", "de", "pt", "it"] as const;
+
+export function loadMessages(file: string): LabelledMessage[] {
+  return JSON.parse(fs.readFileSync(path.join(SAFETY_DIR, file), "utf8")) as LabelledMessage[];
+}
+
+export function loadConversations(): LabelledConversation[] {
+  return JSON.parse(fs.readFileSync(path.join(SAFETY_DIR, "triage-sets/conversations.json"), "utf8")) as LabelledConversation[];
+}
+
+/** Triage of a labelled conversation's last turn, the earlier turns given with their times. */
+export function triageConversation(conversation: LabelledConversation, locale = "en-US") {
+  const now = new Date("2026-01-01T12:00:00Z");
+  const at = (minutesAgo = 0) => new Date(now.getTime() - minutesAgo * 60_000);
+  const turns = conversation.turns;
+  const previous = turns.slice(0, -1).map((t) => ({ text: t.text, at: at(t.minutesAgo) }));
+  return triage(turns[turns.length - 1].text, locale, { previousTurns: previous, at: now });
+}
+
+function score(name: string, items: { label: boolean; fired: boolean; describe: () => string }[]): SetScore {
+  const s: SetScore = { name, size: items.length, tp: 0, fp: 0, fn: 0, tn: 0, precision: 1, recall: 1, misses: [], falseAlarms: [] };
+  for (const item of items) {
+    if (item.label && item.fired) s.tp++;
+    else if (!item.label && item.fired) {
+      s.fp++;
+      s.falseAlarms.push(item.describe());
+    } else if (item.label && !item.fired) {
+      s.fn++;
+      s.misses.push(item.describe());
+    } else s.tn++;
+  }
+  s.precision = s.tp + s.fp === 0 ? 1 : s.tp / (s.tp + s.fp);
+  s.recall = s.tp + s.fn === 0 ? 1 : s.tp / (s.tp + s.fn);
+  return s;
+}
+
+export function scoreMessages(name: string, cases: LabelledMessage[]): SetScore {
+  return score(
+    name,
+    cases.map((c) => {
+      const result = triage(c.text, "en-US");
+      return { label: c.emergency, fired: result.emergency, describe: () => `[${c.category}] ${c.text}  ← ${result.matches.map((m) => `${m.ruleId}:${m.phrase}`).join(", ")}` };
+    }),
+  );
+}
+
+export function scoreConversations(cases: LabelledConversation[]): SetScore {
+  return score(
+    "conversations",
+    cases.map((c) => {
+      const result = triageConversation(c);
+      return { label: c.emergency, fired: result.emergency, describe: () => `[${c.category}] ${c.turns.map((t) => t.text).join(" ⏎ ")}  ← ${result.matches.map((m) => `${m.ruleId}:${m.phrase}`).join(", ")}` };
+    }),
+  );
+}
+
+export function combine(name: string, scores: SetScore[]): SetScore {
+  const s = scores.reduce(
+    (acc, x) => ({ ...acc, size: acc.size + x.size, tp: acc.tp + x.tp, fp: acc.fp + x.fp, fn: acc.fn + x.fn, tn: acc.tn + x.tn }),
+    { name, size: 0, tp: 0, fp: 0, fn: 0, tn: 0, precision: 1, recall: 1, misses: [] as string[], falseAlarms: [] as string[] },
+  );
+  s.precision = s.tp + s.fp === 0 ? 1 : s.tp / (s.tp + s.fp);
+  s.recall = s.tp + s.fn === 0 ? 1 : s.tp / (s.tp + s.fn);
+  return s;
+}
+
+/** One language's labelled messages: round 1 (before any tuning), rounds 2 and 3 (each written after the previous round's fixes), a benign batch, and for Spanish round 4 (the categories beyond the core, written with their rules). */
+export function languageSet(language: string): LabelledMessage[] {
+  const rounds = ["", "round2/", "round3/", "benign/", ...(language === "es" ? ["round4/"] : [])];
+  return rounds.flatMap((dir) => loadMessages(`triage-sets/${dir}${language}.json`));
+}
+
+/** Every set: the per-language sets (rounds 1–3), the conversations, their total, and the earlier English sets. */
+export function scoreAll(): { perLanguage: SetScore[]; overall: SetScore; earlierEnglish: SetScore[]; rounds: SetScore[] } {
+  const perLanguage = [
+    ...LANGUAGE_SETS.map((lang) => scoreMessages(lang, languageSet(lang))),
+    scoreConversations(loadConversations()),
+  ];
+  const overall = combine("overall", perLanguage);
+  const rounds = [2, 3].flatMap((round) => LANGUAGE_SETS.map((lang) => scoreMessages(`${lang} round ${round} only`, loadMessages(`triage-sets/round${round}/${lang}.json`))));
+  const earlierEnglish = [
+    scoreMessages("en tuning (triage-cases + extra)", [...loadMessages("triage-cases.json"), ...loadMessages("triage-cases-extra.json")]),
+    scoreMessages("en held-out (triage-cases-holdout)", loadMessages("triage-cases-holdout.json")),
+  ];
+  return { perLanguage, overall, earlierEnglish, rounds };
+}

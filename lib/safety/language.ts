@@ -1,0 +1,64 @@
+// Which language to write the emergency notice in. The rules that fired are the best
+// evidence (a Spanish rule fires on Spanish words); otherwise the text's language as
+// `franc-min` guesses it among the languages the notice exists in; otherwise the locale's.
+import { franc } from "franc-min";
+import { TRIAGE_LANGUAGES, type LanguageRules, type TriageLanguage } from "./red-flags/types";
+
+const ISO_639_3: Record<string, TriageLanguage> = { eng: "en", spa: "es", fra: "fr", deu: "de", por: "pt", ita: "it" };
+
+function isTriageLanguage(value: string): value is TriageLanguage {
+  return (TRIAGE_LANGUAGES as readonly string[]).includes(value);
+}
+
+/** The language of `text` among those triage supports, or undefined when too short or unclear. */
+export function guessLanguage(text: string): TriageLanguage | undefined {
+  const code = franc(text.slice(0, 1_000), { only: Object.keys(ISO_639_3), minLength: 8 });
+  return ISO_639_3[code];
+}
+
+/** The notice language: most matches' language (ties broken by the text's guessed language), else the guess, else the locale's language, else English. */
+export function noticeLanguage(matchLanguages: TriageLanguage[], text: string, locale: string): TriageLanguage {
+  const guess = guessLanguage(text);
+  const counts = new Map<TriageLanguage, number>();
+  for (const language of matchLanguages) counts.set(language, (counts.get(language) ?? 0) + 1);
+  if (counts.size > 0) {
+    const top = Math.max(...counts.values());
+    const leaders = [...counts].filter(([, n]) => n === top).map(([language]) => language);
+    if (guess && leaders.includes(guess)) return guess;
+    return leaders[0];
+  }
+  if (guess) return guess;
+  const localeLanguage = locale.split("-")[0].toLowerCase();
+  return isTriageLanguage(localeLanguage) ? localeLanguage : "en";
+}
+
+/** Everyday English words: a turn with none of them is not judged as English-only. */
+const ENGLISH_WORDS = /\b(?:i|im|ive|my|the|an|is|are|you|to|of|and|in|on|it|for|with|was|have|has|what|how|can|he|she|his|her|this|that|just|not|took|want|been)\b/;
+
+/**
+ * The languages whose rules read a turn. English unless the turn is clearly in another
+ * language (English words turn up in every language's messages). Of the others, the one(s) with the most marker words in the turn
+ * (all of a tie: a missed emergency is the worse error); all of them when the turn has
+ * neither marker words nor English words ("quero morrer").
+ */
+export function languagesOfTurn(packs: LanguageRules[], normalizedByPack: Map<TriageLanguage, string>): Set<TriageLanguage> {
+  const chosen = new Set<TriageLanguage>(["en"]);
+  const counts = new Map<TriageLanguage, number>();
+  for (const pack of packs) {
+    const markers = pack.context.markers;
+    if (!markers) continue;
+    const text = normalizedByPack.get(pack.language) ?? "";
+    const n = text.match(new RegExp(markers.source, "g"))?.length ?? 0;
+    if (n > 0) counts.set(pack.language, n);
+  }
+  if (counts.size === 0) {
+    if (!ENGLISH_WORDS.test(normalizedByPack.get("en") ?? "")) for (const pack of packs) chosen.add(pack.language);
+    return chosen;
+  }
+  const top = Math.max(...counts.values());
+  for (const [language, n] of counts) if (n === top) chosen.add(language);
+  // A turn with no English word and at least two marker words of one other language is not
+  // read by the English rules (whose spelling corrector would turn "suicida" into "suicidal").
+  if (top >= 2 && !ENGLISH_WORDS.test(normalizedByPack.get("en") ?? "")) chosen.delete("en");
+  return chosen;
+}

@@ -1,0 +1,110 @@
+// The emergency notice in each language triage reads. The numbers come from the locale
+// (contacts.ts); only the words change with the language the user wrote in.
+import type { EmergencyContacts } from "./contacts";
+import type { TriageCategory, TriageLanguage } from "./red-flags/types";
+
+export interface NoticeWording {
+  emergency: (c: EmergencyContacts) => string;
+  crisis: (c: EmergencyContacts) => string;
+  advice: Partial<Record<TriageCategory, string>>;
+  closing: string;
+}
+
+export const NOTICE_WORDING: Record<TriageLanguage, NoticeWording> = {
+  en: {
+    emergency: (c) => `This could be a medical emergency. Call ${c.emergencyNumber} (or your local emergency number) now, or go to the nearest emergency department.`,
+    crisis: (c) => `If you are thinking about suicide or hurting yourself, you are not alone: call or text ${c.crisisLine} (${c.crisisLineName}) now. If you are in immediate danger, call ${c.emergencyNumber}.`,
+    advice: {
+      cardiac: "Chest pain with these signs can be a heart attack.",
+      stroke: "These can be signs of a stroke (face drooping, arm weakness, speech difficulty): every minute counts.",
+      breathing: "Severe trouble breathing needs help right away.",
+      anaphylaxis: "This may be a severe allergic reaction (anaphylaxis). Use an adrenaline auto-injector if one is available.",
+      overdose_poisoning: "This may be an overdose or poisoning. Do not wait for symptoms; keep the packaging to show the responders.",
+      severe_bleeding: "Press firmly on the wound with a clean cloth and keep pressing.",
+      seizure: "A seizure lasting over 5 minutes, or not waking up afterwards, is an emergency. Do not put anything in the mouth.",
+      unconscious: "If the person is not breathing normally, start CPR if you can; the dispatcher will guide you.",
+      meningitis: "Fever with a stiff neck or a rash that does not fade can be meningitis.",
+      pregnancy_emergency: "These signs in pregnancy need urgent assessment; contact your maternity unit or emergency services now.",
+      severe_burn: "Cool the burn with cool running water for 20 minutes; for chemicals in the eye, rinse continuously.",
+      head_injury: "Vomiting, confusion, drowsiness or a knock-out after a head injury need urgent assessment.",
+      diabetic_emergency: "This may be a dangerous blood-sugar emergency; if the person is awake and can swallow and sugar is low, give sugar.",
+      other: "This can be a time-critical condition that needs urgent medical assessment.",
+    },
+    closing: "Do not wait for an online answer.",
+  },
+  es: {
+    emergency: (c) => `Esto podría ser una emergencia médica. Llame ahora al ${c.emergencyNumber} (o al número de emergencias de su zona) o vaya al servicio de urgencias más cercano.`,
+    crisis: (c) => `Si está pensando en el suicidio o en hacerse daño, no está solo: llame o escriba ahora al ${c.crisisLine} (${c.crisisLineName}). Si corre peligro inmediato, llame al ${c.emergencyNumber}.`,
+    advice: {
+      cardiac: "Un dolor de pecho con estos signos puede ser un infarto.",
+      stroke: "Pueden ser signos de un ictus (cara caída, debilidad de un brazo, dificultad para hablar): cada minuto cuenta.",
+      breathing: "Una dificultad grave para respirar necesita ayuda inmediata.",
+      anaphylaxis: "Puede ser una reacción alérgica grave (anafilaxia). Use un autoinyector de adrenalina si lo tiene.",
+      overdose_poisoning: "Puede ser una sobredosis o una intoxicación. No espere a tener síntomas; guarde el envase para enseñarlo.",
+      severe_bleeding: "Presione con fuerza la herida con un paño limpio y no deje de presionar.",
+      seizure: "Una convulsión de más de 5 minutos, o no despertar después, es una emergencia. No ponga nada en la boca.",
+      unconscious: "Si la persona no respira con normalidad, empiece la RCP si sabe; el operador le guiará.",
+    },
+    closing: "No espere a una respuesta en línea.",
+  },
+  fr: {
+    emergency: (c) => `Il peut s'agir d'une urgence médicale. Appelez maintenant le ${c.emergencyNumber} (ou le numéro d'urgence local) ou rendez-vous aux urgences les plus proches.`,
+    crisis: (c) => `Si vous pensez au suicide ou à vous faire du mal, vous n'êtes pas seul : appelez maintenant le ${c.crisisLine} (${c.crisisLineName}). En cas de danger immédiat, appelez le ${c.emergencyNumber}.`,
+    advice: {
+      cardiac: "Une douleur thoracique avec ces signes peut être une crise cardiaque.",
+      stroke: "Ce peuvent être des signes d'AVC (visage qui tombe, bras faible, trouble de la parole) : chaque minute compte.",
+      breathing: "Une grande difficulté à respirer demande de l'aide immédiatement.",
+      anaphylaxis: "Il peut s'agir d'une réaction allergique grave (anaphylaxie). Utilisez un stylo d'adrénaline si vous en avez un.",
+      overdose_poisoning: "Il peut s'agir d'une surdose ou d'une intoxication. N'attendez pas les symptômes ; gardez l'emballage.",
+      severe_bleeding: "Appuyez fermement sur la plaie avec un linge propre sans relâcher.",
+      seizure: "Une crise de plus de 5 minutes, ou l'absence de réveil ensuite, est une urgence. Ne mettez rien dans la bouche.",
+      unconscious: "Si la personne ne respire pas normalement, commencez la RCP si vous le pouvez ; le régulateur vous guidera.",
+    },
+    closing: "N'attendez pas une réponse en ligne.",
+  },
+  de: {
+    emergency: (c) => `Das könnte ein medizinischer Notfall sein. Rufen Sie jetzt ${c.emergencyNumber} an (oder Ihre örtliche Notrufnummer) oder gehen Sie in die nächste Notaufnahme.`,
+    crisis: (c) => `Wenn Sie an Suizid denken oder sich verletzen wollen, sind Sie nicht allein: Rufen Sie jetzt ${c.crisisLine} an (${c.crisisLineName}). Bei akuter Gefahr rufen Sie ${c.emergencyNumber}.`,
+    advice: {
+      cardiac: "Brustschmerzen mit diesen Zeichen können ein Herzinfarkt sein.",
+      stroke: "Das können Zeichen eines Schlaganfalls sein (hängender Mundwinkel, schwacher Arm, Sprachstörung): Jede Minute zählt.",
+      breathing: "Schwere Atemnot braucht sofort Hilfe.",
+      anaphylaxis: "Das kann eine schwere allergische Reaktion (Anaphylaxie) sein. Verwenden Sie einen Adrenalin-Autoinjektor, falls vorhanden.",
+      overdose_poisoning: "Das kann eine Überdosis oder Vergiftung sein. Warten Sie nicht auf Symptome; bewahren Sie die Verpackung auf.",
+      severe_bleeding: "Drücken Sie fest mit einem sauberen Tuch auf die Wunde und lassen Sie nicht los.",
+      seizure: "Ein Krampfanfall über 5 Minuten oder fehlendes Aufwachen danach ist ein Notfall. Nichts in den Mund stecken.",
+      unconscious: "Wenn die Person nicht normal atmet, beginnen Sie mit der Herzdruckmassage; die Leitstelle leitet Sie an.",
+    },
+    closing: "Warten Sie nicht auf eine Online-Antwort.",
+  },
+  pt: {
+    emergency: (c) => `Isto pode ser uma emergência médica. Ligue agora para o ${c.emergencyNumber} (ou o número de emergência local) ou vá ao pronto-socorro / urgência mais próximo.`,
+    crisis: (c) => `Se está a pensar em suicídio ou em se magoar, não está sozinho: ligue agora para o ${c.crisisLine} (${c.crisisLineName}). Em perigo imediato, ligue para o ${c.emergencyNumber}.`,
+    advice: {
+      cardiac: "Dor no peito com estes sinais pode ser um enfarte.",
+      stroke: "Podem ser sinais de AVC (boca torta, fraqueza num braço, dificuldade para falar): cada minuto conta.",
+      breathing: "Falta de ar grave precisa de ajuda imediata.",
+      anaphylaxis: "Pode ser uma reação alérgica grave (anafilaxia). Use uma caneta de adrenalina se tiver.",
+      overdose_poisoning: "Pode ser uma overdose ou intoxicação. Não espere por sintomas; guarde a embalagem.",
+      severe_bleeding: "Pressione a ferida com força com um pano limpo e não solte.",
+      seizure: "Uma convulsão de mais de 5 minutos, ou não acordar depois, é uma emergência. Não coloque nada na boca.",
+      unconscious: "Se a pessoa não respira normalmente, comece a RCP se souber; o atendente vai orientar.",
+    },
+    closing: "Não espere por uma resposta online.",
+  },
+  it: {
+    emergency: (c) => `Potrebbe essere un'emergenza medica. Chiami subito il ${c.emergencyNumber} (o il numero di emergenza locale) o vada al pronto soccorso più vicino.`,
+    crisis: (c) => `Se sta pensando al suicidio o a farsi del male, non è solo: chiami subito il ${c.crisisLine} (${c.crisisLineName}). In caso di pericolo immediato, chiami il ${c.emergencyNumber}.`,
+    advice: {
+      cardiac: "Un dolore al petto con questi segni può essere un infarto.",
+      stroke: "Possono essere segni di ictus (bocca storta, braccio debole, difficoltà a parlare): ogni minuto conta.",
+      breathing: "Una grave difficoltà a respirare richiede aiuto immediato.",
+      anaphylaxis: "Può essere una grave reazione allergica (anafilassi). Usi l'autoiniettore di adrenalina se ce l'ha.",
+      overdose_poisoning: "Può essere un sovradosaggio o un avvelenamento. Non aspetti i sintomi; conservi la confezione.",
+      severe_bleeding: "Prema con forza sulla ferita con un panno pulito e continui a premere.",
+      seizure: "Una crisi di oltre 5 minuti, o il mancato risveglio dopo, è un'emergenza. Non metta nulla in bocca.",
+      unconscious: "Se la persona non respira normalmente, inizi la RCP se può; l'operatore la guiderà.",
+    },
+    closing: "Non aspetti una risposta online.",
+  },
+};

@@ -1,0 +1,23 @@
+// English red-flag rules: diabetic emergencies.
+import type { RedFlagRule } from "../types";
+
+export const DIABETIC_RULES: RedFlagRule[] = [
+  {
+    id: "diabetic-emergency",
+    category: "diabetic_emergency",
+    when: [/\bdiabet\w*|\bblood sugar\b|\bsugars? (?:is|was|of|are|reading)\b|\binsulin\b|\btype (?:1|one)\b|\bglucose\b|\bhypo\b/],
+    and: [
+      /\b(?:confus\w*|shaking|shaky|sweaty|unconscious|unresponsive|drowsy|fruity|pear drops|nail (?:polish|varnish)|acetone|vomit\w*|acting drunk|wont make sense|not making sense|fitting|seizure|ketones?|says hi|reads hi|cant (?:swallow|wake)|aggressive|slurr\w*|breathing (?:really |very )?(?:deep|fast|heavy))\b/,
+      /\b(?:sugar|glucose|reading)s? (?:is|was|of|reading|at) (?:only )?(?:[0-3](?:\.\d)?|[1-4]\d)\b(?!\.\d|\d)/,
+      /\b(?:sugar|glucose) (?:is |was )?(?:over|above) (?:3\d|[4-9]\d\d)\b/,
+    ],
+  },
+  {
+    id: "ketoacidosis-pattern",
+    category: "diabetic_emergency",
+    // Undiagnosed type 1 diabetes presenting as DKA: thirst and peeing a lot, then vomiting / deep breathing / drowsiness.
+    when: [/\b(?:thirst\w*|drinking (?:loads|so much|a lot|constantly|all the time|tons|litres|gallons))\b/],
+    and: [/\b(?:pee\w*|wee\w*|urinat\w*|toilet|bathroom|wetting)\b/],
+    andAlso: [/\b(?:vomit\w*|throwing up|being sick|breathing (?:really |very |so )?(?:deep|fast|heavy|funny)|fruity|pear drops|drowsy|confus\w*|tummy pain|stomach pain)\b/],
+  },
+];

@@ -1,0 +1,38 @@
+// Every language's red-flag rules. Triage runs all of them on every message, so a message
+// is triaged whatever the deployment's locale; each language lives in its own folder/file.
+import { ENGLISH } from "./en";
+import { FRENCH } from "./fr";
+import { GERMAN } from "./de";
+import { ITALIAN } from "./it";
+import { PORTUGUESE } from "./pt";
+import { SPANISH } from "./es";
+import type { LanguageRules } from "./types";
+
+export { TRIAGE_CATEGORIES, TRIAGE_LANGUAGES, type TriageCategory, type TriageLanguage, type RedFlagRule, type LanguageRules } from "./types";
+
+export const LANGUAGE_RULES: LanguageRules[] = [ENGLISH, SPANISH, FRENCH, GERMAN, PORTUGUESE, ITALIAN];
+
+/** Short words every language's messages are made of, to re-split spaced-out letters ("i w a n t t o d i e"). */
+const FUNCTION_WORDS =
+  "i a im me my to and the is it so of in on at he she his her we you want need just have has am not cant dont help please now " +
+  "y o e yo mi me te se el la lo los las de del en un una que no ya muy por " +
+  "je j ai ne pas le les du des et il elle est mon ma " +
+  "ich du er sie es und nicht kein mein meine ist habe " +
+  "eu meu minha nao com um uma do da " +
+  "io il ho non mio mia di che";
+
+let lexicon: Set<string> | undefined;
+
+/** The words of every rule (taken from the patterns themselves) plus common short words. */
+export function triageLexicon(): ReadonlySet<string> {
+  if (lexicon) return lexicon;
+  lexicon = new Set(FUNCTION_WORDS.split(" "));
+  for (const pack of LANGUAGE_RULES) {
+    for (const rule of pack.rules) {
+      for (const pattern of [...rule.when, ...(rule.and ?? []), ...(rule.andAlso ?? [])]) {
+        for (const word of pattern.source.replace(/\\[a-z]/g, " ").match(/[a-z]{2,}/g) ?? []) lexicon.add(word);
+      }
+    }
+  }
+  return lexicon;
+}

@@ -1,0 +1,74 @@
+// The categories of red flags and the shape of a rule, shared by every language's rules.
+
+export const TRIAGE_CATEGORIES = [
+  "cardiac",
+  "stroke",
+  "breathing",
+  "anaphylaxis",
+  "overdose_poisoning",
+  "severe_bleeding",
+  "suicidal_self_harm",
+  "seizure",
+  "unconscious",
+  "meningitis",
+  "pregnancy_emergency",
+  "severe_burn",
+  "head_injury",
+  "diabetic_emergency",
+  "other",
+] as const;
+
+export type TriageCategory = (typeof TRIAGE_CATEGORIES)[number];
+
+export interface RedFlagRule {
+  id: string;
+  category: TriageCategory;
+  /** The red flag: any of these, live (not negated, long past or about an animal) in some clause. */
+  when: RegExp[];
+  /** If given, one of these must also be live somewhere in the message. */
+  and?: RegExp[];
+  /** If given, one of these must be live as well (a third element of a symptom combination). */
+  andAlso?: RegExp[];
+  /** If any of these occurs anywhere in the message, the rule does not fire (explicitly minor or explained). */
+  unless?: RegExp[];
+}
+
+/** Languages with their own rules. */
+export const TRIAGE_LANGUAGES = ["en", "es", "fr", "de", "pt", "it"] as const;
+export type TriageLanguage = (typeof TRIAGE_LANGUAGES)[number];
+
+/** What around a red flag makes it not live, in one language (see lib/safety/engine.ts). */
+export interface LanguageContext {
+  /** Words that negate a red flag within `negationWindow` words before it ("no", "sin", "kein"). */
+  negators: ReadonlySet<string>;
+  negationWindow: number;
+  /** A clause that places its event long ago ("in 2010", "hace 5 años") is not live. */
+  distantPast: RegExp;
+  /** A red flag just after an animal word is about an animal patient … */
+  animal: RegExp;
+  /** … unless the animal is what hurt a person ("the dog bit my son"). */
+  animalAsAgent?: RegExp;
+  /** Fiction (a story, a novel, a film) … */
+  fiction: RegExp;
+  /** … and general / educational / hypothetical framing make a message not live … */
+  general: RegExp[];
+  /** … unless it also describes a current event ("right now", "I have", "my dad is"). */
+  currentEvent: RegExp[];
+  /**
+   * Words that show a turn is (partly) in this language ("el", "tengo"; never English words).
+   * A non-English language's rules read only turns that contain one, so an English message
+   * with a shared word ("overdose", "convulsion") is judged by the English framing alone.
+   */
+  markers?: RegExp;
+  /** Contrastive words that end a clause ("but", "pero"): a negation does not cross them. */
+  contrast: RegExp;
+}
+
+/** One language's rules: its own normalisation of folded text, its context words and red flags. */
+export interface LanguageRules {
+  language: TriageLanguage;
+  /** From folded text (lower case, no diacritics, de-obfuscated) to the form the rules match. */
+  normalize: (folded: string) => string;
+  context: LanguageContext;
+  rules: RedFlagRule[];
+}

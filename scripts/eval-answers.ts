@@ -1,0 +1,306 @@
+// Answer evaluation: the real chat pipeline (lib/chat) over a MedQuAD knowledge base in
+// PGlite, with the real gpu-function (models/base + an adapter) started in this process,
+// on held-out MedQuAD questions and the consumer-question set. In one run it compares
+//   quote  — CHAT_GROUNDING=quote (verbatim source sentences, markers by the engine),
+//   free   — CHAT_GROUNDING=free (the model writes, as before),
+//   lead-2 — the top passage's first two sentences, no model,
+// on faithfulness (share of answer sentences that are verbatim spans of the source they
+// cite), right-source rate, ROUGE-L against the reference answer, length and time.
+//   npm run eval:answers -- --medquad <dir> [--heldout 100] [--consumer 50] [--kb-docs 3000]
+//     [--adapters models/adapters] [--model grounded] [--temperature 0] [--out docs/answer-eval.md]
+import { createHash, randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { isHeldOut, readMedQuad } from "@/gpu-function/shared/medquad";
+import { createGpuFunctionServer } from "@/gpu-function/server";
+import { citedSentences, citationMarkers, formatQuotedAnswer, quoteUnits } from "@/gpu-function/shared/quote-units";
+import { rougeL } from "@/gpu-function/train/eval-rouge";
+import { gpuFunctionConfig } from "@/lib/chat/model";
+import { runChatTurn } from "@/lib/chat/pipeline";
+import { createKnowledgeBaseRetriever } from "@/lib/chat/retriever";
+import type { ChatEvent, ChatSource } from "@/lib/chat/types";
+import { createDb } from "@/lib/db/client";
+import { migrateDb } from "@/lib/db/migrate";
+import { createGpuFunctionEmbedder } from "@/lib/rag/embed";
+import { medQuadDocumentId, medQuadToDocuments } from "@/lib/rag/importers/medquad";
+import { ingestSourceDocuments } from "@/lib/rag/ingest";
+import type { SourceDocument } from "@/lib/rag/types";
+
+const { values } = parseArgs({
+  options: {
+    medquad: { type: "string", default: "../shared/data/medquad" },
+    consumer: { type: "string", default: "lib/rag/eval-sets/consumer-questions.jsonl" },
+    heldout: { type: "string", default: "100" },
+    "consumer-count": { type: "string", default: "50" },
+    "kb-docs": { type: "string", default: "3000" },
+    adapters: { type: "string", default: "models/adapters" },
+    model: { type: "string", default: "grounded" },
+    temperature: { type: "string", default: "0" },
+    modes: { type: "string", default: "quote,free,lead-2" },
+    "data-dir": { type: "string", default: ".data/eval-answers" },
+    out: { type: "string", default: "docs/answer-eval.md" },
+    "no-write": { type: "boolean", default: false },
+    samples: { type: "string", default: "3" },
+  },
+});
+
+const log = (s: string) => process.stderr.write(`${s}\n`);
+const hash = (s: string) => createHash("sha256").update(s).digest("hex");
+type Mode = "quote" | "free" | "lead-2";
+
+interface Question {
+  id: string;
+  set: "MedQuAD held-out" | "consumer";
+  text: string;
+  /** Documents whose passage is the right source. */
+  relevant: Set<string>;
+  /** Reference answer (MedQuAD), for ROUGE-L. */
+  reference?: string;
+}
+
+interface Outcome {
+  question: Question;
+  mode: Mode;
+  answer: string;
+  sources: ChatSource[];
+  noPassage: boolean;
+  ms: number;
+}
+
+/** Held-out questions (hash-ordered across collections) and consumer questions; the KB: their answers, same-page siblings, then a fixed sample. */
+function buildSets(): { questions: Question[]; kb: SourceDocument[]; totalDocs: number } {
+  const read = readMedQuad(values.medquad!);
+  const docs: SourceDocument[] = [];
+  const byAnswer = new Map<string, string[]>();
+  const held: Array<{ id: string; text: string; answer: string }> = [];
+  for (const d of read.documents) {
+    docs.push(...medQuadToDocuments(d, { includeQuestions: false }));
+    for (const p of d.qaPairs) {
+      const id = medQuadDocumentId(p.questionId);
+      byAnswer.set(hash(p.answer), [...(byAnswer.get(hash(p.answer)) ?? []), id]);
+      if (isHeldOut(p.questionId)) held.push({ id, text: p.question, answer: p.answer });
+    }
+  }
+  const questions: Question[] = held
+    .sort((a, b) => hash(`answers:${a.id}`).localeCompare(hash(`answers:${b.id}`)))
+    .slice(0, Number(values.heldout))
+    .map((h) => ({ id: h.id, set: "MedQuAD held-out", text: h.text, relevant: new Set(byAnswer.get(hash(h.answer))), reference: h.answer }));
+  if (fs.existsSync(values.consumer!)) {
+    const lines = fs.readFileSync(values.consumer!, "utf8").split("\n").filter((l) => l.trim());
+    const consumer = lines
+      .map((l) => JSON.parse(l) as { id: string; split: string; subject?: string; message: string; relevant: string[] })
+      // The set's "final" split is kept aside for its own owner's final check.
+      .filter((q) => q.split === "dev")
+      .slice(0, Number(values["consumer-count"]));
+    for (const q of consumer) questions.push({ id: q.id, set: "consumer", text: [q.subject, q.message].filter(Boolean).join("\n"), relevant: new Set(q.relevant) });
+  } else log(`no consumer set at ${values.consumer}; MedQuAD held-out questions only`);
+
+  const max = Number(values["kb-docs"]);
+  const page = (id: string) => id.slice(0, id.lastIndexOf("/"));
+  const chosen = new Set<string>();
+  for (const q of questions) for (const id of q.relevant) chosen.add(id);
+  const byPage = new Map<string, string[]>();
+  for (const d of docs) byPage.set(page(d.id), [...(byPage.get(page(d.id)) ?? []), d.id]);
+  for (const q of questions) for (const r of q.relevant) for (const id of byPage.get(page(r)) ?? []) if (chosen.size < max) chosen.add(id);
+  for (const d of [...docs].sort((a, b) => hash(`kb:${a.id}`).localeCompare(hash(`kb:${b.id}`)))) {
+    if (chosen.size >= max) break;
+    chosen.add(d.id);
+  }
+  return { questions, kb: docs.filter((d) => chosen.has(d.id)), totalDocs: docs.length };
+}
+
+function lead2(sources: ChatSource[]): string {
+  const top = sources[0];
+  if (!top) return "";
+  return formatQuotedAnswer(quoteUnits(top.text).slice(0, 2).map((u) => ({ text: u.text, source: 1 })));
+}
+
+const stripMarkers = (t: string) => {
+  let out = "";
+  let from = 0;
+  for (const m of citationMarkers(t)) {
+    out += t.slice(from, m.start);
+    from = m.end;
+  }
+  return out + t.slice(from);
+};
+const words = (t: string) => t.split(/\s+/).filter(Boolean).length;
+
+interface Row {
+  set: string;
+  mode: Mode;
+  answers: number;
+  noPassage: number;
+  sentences: number;
+  faithful: number;
+  rightEligible: number;
+  right: number;
+  rouge: number[];
+  words: number[];
+  ms: number[];
+}
+
+function score(outcomes: Outcome[]): Row[] {
+  const rows = new Map<string, Row>();
+  for (const o of outcomes) {
+    const key = `${o.question.set}|${o.mode}`;
+    const row = rows.get(key) ?? { set: o.question.set, mode: o.mode, answers: 0, noPassage: 0, sentences: 0, faithful: 0, rightEligible: 0, right: 0, rouge: [], words: [], ms: [] };
+    rows.set(key, row);
+    row.answers++;
+    row.ms.push(o.ms);
+    if (o.noPassage) {
+      row.noPassage++;
+      continue;
+    }
+    const texts = o.sources.map((s) => s.text);
+    const sentences = citedSentences(o.answer, texts);
+    row.sentences += sentences.length;
+    row.faithful += sentences.filter((s) => s.verbatim).length;
+    const rightIdx = o.sources.flatMap((s, i) => (o.question.relevant.has(s.documentId) ? [i + 1] : []));
+    if (rightIdx.length > 0) {
+      row.rightEligible++;
+      const cited = sentences.flatMap((s) => s.cites);
+      if (cited.length > 0 && cited.every((n) => rightIdx.includes(n))) row.right++;
+    }
+    if (o.question.reference) row.rouge.push(rougeL(stripMarkers(o.answer), o.question.reference).f1);
+    row.words.push(words(stripMarkers(o.answer)));
+  }
+  return [...rows.values()];
+}
+
+const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
+const median = (xs: number[]) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]! : NaN);
+const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)} %` : "—");
+
+function table(rows: Row[]): string {
+  return [
+    "| questions | answers by | faithfulness | right source | ROUGE-L F1 | words | time / answer (p50) | no passage |",
+    "|---|---|---:|---:|---:|---:|---:|---:|",
+    ...rows.map(
+      (r) =>
+        `| ${r.set} | ${r.mode} | ${pct(r.faithful, r.sentences)} (${r.faithful}/${r.sentences}) | ${pct(r.right, r.rightEligible)} (${r.right}/${r.rightEligible}) | ${r.rouge.length ? mean(r.rouge).toFixed(3) : "—"} | ${mean(r.words).toFixed(0)} | ${(mean(r.ms) / 1000).toFixed(2)} s (${(median(r.ms) / 1000).toFixed(2)} s) | ${r.noPassage} |`,
+    ),
+  ].join("\n");
+}
+
+async function main() {
+  const started = performance.now();
+  const modes = values.modes!.split(",").map((m) => m.trim()) as Mode[];
+  const { questions, kb, totalDocs } = buildSets();
+  log(`${questions.length} questions; knowledge base ${kb.length} of ${totalDocs} MedQuAD documents`);
+
+  const token = randomBytes(12).toString("hex");
+  const server = await createGpuFunctionServer({
+    modelDir: "models/base",
+    modelId: "medchat-base",
+    embeddingModelDir: "models/embedder",
+    embeddingModelId: "medchat-embedder",
+    token,
+    adapterRoots: [values.adapters!],
+    fineTuning: false,
+    log: () => {},
+  });
+  const url = await server.listen(0, "127.0.0.1");
+  const handle = await createDb({ url: "", dataDir: values["data-dir"] });
+  try {
+    await migrateDb(handle);
+    const embedder = createGpuFunctionEmbedder({ baseURL: url, token });
+    const report = await ingestSourceDocuments(handle.db, embedder, kb, { batchDocuments: 64, bulk: true, embedderId: embedder.id });
+    log(`knowledge base: ${report.added} added, ${report.chunksWritten} chunks written (${(report.elapsedMs / 1000).toFixed(0)} s; unchanged documents are kept)`);
+    const retriever = createKnowledgeBaseRetriever(async () => handle.db, embedder);
+
+    const outcomes: Outcome[] = [];
+    const load = os.loadavg()[0]!;
+    for (const [qi, q] of questions.entries()) {
+      for (const mode of modes) {
+        const t0 = performance.now();
+        if (mode === "lead-2") {
+          const { numberSources, PROMPT_LEVELS } = await import("@/lib/chat/prompt");
+          const sources = numberSources(await retriever(q.text)).slice(0, PROMPT_LEVELS[1].sources);
+          outcomes.push({ question: q, mode, answer: lead2(sources), sources, noPassage: sources.length === 0, ms: performance.now() - t0 });
+          continue;
+        }
+        const id = `eval-${mode}-${qi}-${hash(q.id).slice(0, 8)}-${Date.now()}`;
+        const gpu = gpuFunctionConfig({ GPU_FUNCTION_URL: url, GPU_FUNCTION_TOKEN: token, CHAT_MODEL: values.model, CHAT_GROUNDING: mode, CHAT_TEMPERATURE: values.temperature });
+        const events: ChatEvent[] = await runChatTurn(
+          { surface: "api", visitorId: "visitor_eval_answers_0000", conversationId: id, userMessage: { id: `${id}-u`, text: q.text }, consent: true },
+          { db: handle.db, retriever, gpu, env: {} },
+        );
+        const error = events.find((e) => e.type === "error");
+        if (error) log(`  ${q.id} ${mode}: ${JSON.stringify(error)}`);
+        const finish = events.find((e) => e.type === "finish") as Extract<ChatEvent, { type: "finish" }> | undefined;
+        const sources = (events.find((e) => e.type === "sources") as Extract<ChatEvent, { type: "sources" }> | undefined)?.sources ?? [];
+        const answer = events.map((e) => (e.type === "text-delta" ? e.text : "")).join("");
+        outcomes.push({ question: q, mode, answer, sources, noPassage: finish?.finishReason === "no_passage", ms: performance.now() - t0 });
+      }
+      if ((qi + 1) % 10 === 0) log(`  ${qi + 1}/${questions.length} questions (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+    }
+    const rows = score(outcomes);
+    const out = table(rows);
+    console.log(out);
+    const loadEnd = os.loadavg()[0]!;
+    const samples = sampleAnswers(outcomes, Number(values.samples));
+    if (!values["no-write"]) writeDoc(out, samples, { questions, kbDocs: kb.length, totalDocs, chunks: report.chunksWritten, load, loadEnd, seconds: (performance.now() - started) / 1000 });
+  } finally {
+    await handle.close();
+    await server.close(1_000);
+  }
+}
+
+function sampleAnswers(outcomes: Outcome[], n: number): string {
+  const picked = [...new Set(outcomes.filter((o) => !o.noPassage).map((o) => o.question))].slice(0, n);
+  return picked
+    .map((q) => {
+      const lines = [`**${q.set}: ${q.text.replace(/\n/g, " ")}**`, ""];
+      for (const o of outcomes.filter((x) => x.question === q)) {
+        lines.push(`- *${o.mode}* (sources: ${o.sources.map((s) => `[${s.n}] ${s.title}`).join("; ")}): ${o.answer.replace(/\s+/g, " ").slice(0, 600) || "(empty)"}`);
+      }
+      return lines.join("\n");
+    })
+    .join("\n\n");
+}
+
+function writeDoc(out: string, samples: string, m: { questions: Question[]; kbDocs: number; totalDocs: number; chunks: number; load: number; loadEnd: number; seconds: number }) {
+  const held = m.questions.filter((q) => q.set === "MedQuAD held-out").length;
+  const consumer = m.questions.length - held;
+  const md = `# Answer evaluation: quote mode vs free generation vs lead-2
+
+Generated by \`npm run eval:answers -- ${process.argv.slice(2).join(" ")}\` on ${new Date().toISOString().slice(0, 10)}
+(${(m.seconds / 60).toFixed(1)} min; machine load average ${m.load.toFixed(1)} at the start, ${m.loadEnd.toFixed(1)} at the end, 2 shared cores).
+
+- **Pipeline**: the product's own chat pipeline (\`lib/chat\`: retrieval → prompt → gpu-function → citation check), the
+  committed base model with the \`${values.model}\` adapter from \`${values.adapters}\`, temperature ${values.temperature}, prompt level 1
+  (two sources). The gpu-function runs in this process and is reached over HTTP, as the app reaches it.
+- **Knowledge base**: ${m.kbDocs} of ${m.totalDocs} MedQuAD answers (${m.chunks ? `${m.chunks} chunks written this run; ` : ""}the questions' right answers, the other answers of
+  their MedQuAD pages — same condition, other question type, the hardest confusions — and a fixed hash-ordered sample), without
+  their question text, so a question cannot find its own wording.
+- **Questions**: ${held} held-out MedQuAD questions (never trained on; \`models/SPLIT.md\`), hash-ordered across collections, and
+  ${consumer} consumer-style questions (\`lib/rag/eval-sets/consumer-questions.jsonl\`, "dev" split; written by the team,
+  with judged relevant answers).
+- **Modes**: *quote* = \`CHAT_GROUNDING=quote\` (every sentence a verbatim sentence of a listed source, its [n] appended by
+  the engine); *free* = \`CHAT_GROUNDING=free\` (the same model writes freely); *lead-2* = the top passage's first two
+  sentences with [1], no model.
+- **Faithfulness**: share of answer sentences that are verbatim spans (whitespace runs compared as one space) of the source
+  their marker cites; a sentence with no marker counts as unfaithful. **Right source**: among questions whose right passage
+  is among the answer's sources, the share of answers whose markers all cite a right passage. **ROUGE-L F1** against the
+  MedQuAD reference answer (markers removed; consumer questions have no reference). **Words**: answer length. **Time**:
+  whole turn, retrieval included. **No passage**: questions answered with the fixed "not in the knowledge base" message
+  (excluded from the other columns).
+
+${out}
+
+## Sample answers
+
+${samples}
+`;
+  fs.mkdirSync(path.dirname(values.out!), { recursive: true });
+  fs.writeFileSync(values.out!, md);
+  log(`wrote ${values.out}`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

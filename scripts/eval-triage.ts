@@ -1,0 +1,53 @@
+// npm run eval:triage [-- --write docs/triage-eval.md]
+// Precision and recall of emergency triage per language (lib/safety/triage-sets/) and
+// overall, with every miss and false alarm listed.
+import fs from "node:fs";
+import os from "node:os";
+import { scoreAll, type SetScore } from "../lib/safety/eval/score";
+
+const { perLanguage, overall, earlierEnglish, rounds } = scoreAll();
+
+function row(s: SetScore): string {
+  return `| ${s.name} | ${s.size} | ${s.tp + s.fn} | ${s.precision.toFixed(3)} | ${s.recall.toFixed(3)} | ${s.tp} | ${s.fp} | ${s.fn} | ${s.tn} |`;
+}
+
+const header = "| set | messages | emergencies | precision | recall | tp | fp | fn | tn |\n|---|---|---|---|---|---|---|---|---|";
+const table = [header, ...perLanguage.map(row), row(overall)].join("\n");
+const earlier = [header, ...earlierEnglish.map(row)].join("\n");
+const round2 = [header, ...rounds.map(row)].join("\n");
+console.log(table + "\n\nRounds 2 and 3 alone:\n" + round2 + "\n\nEarlier English sets:\n" + earlier + "\n");
+for (const s of [...perLanguage, ...earlierEnglish]) {
+  if (s.misses.length) console.log(`missed in ${s.name}:\n  ${s.misses.join("\n  ")}`);
+  if (s.falseAlarms.length) console.log(`false alarms in ${s.name}:\n  ${s.falseAlarms.join("\n  ")}`);
+}
+
+const writeAt = process.argv.indexOf("--write");
+if (writeAt !== -1) {
+  const file = process.argv[writeAt + 1] ?? "docs/triage-eval.md";
+  const doc = `# Emergency triage: precision and recall per language
+
+Written by \`npm run eval:triage -- --write ${file}\` (${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${os.cpus().length} CPUs).
+Sets: \`lib/safety/triage-sets/\` (see its README for how they were made); a message counts as
+flagged when triage shows the emergency notice. "conversations" scores the last turn of
+multi-turn cases, read with the earlier turns in the triage window.
+
+${table}
+
+Rounds 2 and 3 alone (each written after the previous round's fixes, to probe how the rules
+generalise to new phrasing; before the fixes they prompted, recall was — round 2: en 0.857,
+es 0.613, fr 0.571, de 0.769, pt 0.571, it 0.769; round 3: en 0.429, es 0.750, fr 0.833,
+de 0.667, pt 0.667, it 0.833 — see lib/safety/triage-sets/README.md):
+
+${round2}
+
+The English rules were first tuned on earlier English sets (the held-out one was written by
+someone who never saw the rules; its one false alarm before issue 9 — the school-leaflet
+meningitis question — was then fixed by letting "what does … mean" span ten words, so it is
+no longer perfectly clean):
+
+${earlier}
+
+${[...perLanguage, ...earlierEnglish].map((s) => [s.misses.length ? `Missed in ${s.name}:\n\n${s.misses.map((m) => `- ${m}`).join("\n")}\n` : "", s.falseAlarms.length ? `False alarms in ${s.name}:\n\n${s.falseAlarms.map((m) => `- ${m}`).join("\n")}\n` : ""].join("")).join("")}`;
+  fs.writeFileSync(file, doc);
+  console.log(`wrote ${file}`);
+}
