@@ -44,18 +44,24 @@ async function tokenizeInputs(embedder: EmbedderDeps, input: EmbeddingRequest["i
   if (list.length > MAX_INPUTS) throw new ApiError(400, `input may hold at most ${MAX_INPUTS} items`, { param: "input" });
   const vocab = embedder.vocabSize;
   const limit = embedder.model.maxSequenceLength;
-  const tooLong = (i: number, what: string) =>
-    new ApiError(400, `input[${i}] has ${what}; ${embedder.id} accepts at most ${limit} tokens`, { param: "input", code: "context_length_exceeded" });
+  const tooLong = (i: number, tokens: number, note = "") =>
+    new ApiError(400, `input[${i}] has ${tokens} tokens; ${embedder.id} accepts at most ${limit} tokens${note}`, { param: "input", code: "context_length_exceeded" });
   const out: number[][] = [];
   for (const [i, item] of list.entries()) {
     let ids: number[];
     if (typeof item === "string") {
       const encoded = await embedder.tokenizer.encodeWithin(item, limit, true);
-      if (!encoded) throw tooLong(i, `${item.length} characters`);
+      if (!encoded) {
+        // Text short enough to tokenise gets its exact count; longer text is refused without tokenising
+        // it whole, with an estimate (~4 characters a token) in the same "has N tokens" form that
+        // clients parse to cut their input and retry.
+        if (item.length <= limit * embedder.tokenizer.maxCharsPerToken) throw tooLong(i, embedder.tokenizer.encode(item, true).length);
+        throw tooLong(i, Math.max(limit + 1, Math.ceil(item.length / 4)), ` (the count is estimated from its ${item.length} characters)`);
+      }
       ids = encoded;
     } else {
       ids = item;
-      if (ids.length > limit) throw tooLong(i, `${ids.length} tokens`);
+      if (ids.length > limit) throw tooLong(i, ids.length);
       if (vocab !== undefined && ids.some((t) => t >= vocab)) {
         throw new ApiError(400, `input[${i}] has a token id outside the vocabulary (ids must be below ${vocab})`, { param: "input", code: "invalid_token_id" });
       }
