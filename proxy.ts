@@ -34,7 +34,16 @@ async function frameAncestorsFor(request: NextRequest): Promise<string[]> {
   return ancestors === FRAME_NONE ? [] : ancestors.split(" ");
 }
 
+/** Set by lib/db in this process while a server database's schema is behind drizzle/ (no database import here). */
+const SCHEMA_PROBLEM = Symbol.for("medchat.db.schemaProblem");
+
 export async function proxy(request: NextRequest): Promise<NextResponse | Response> {
+  const problem = (globalThis as { [SCHEMA_PROBLEM]?: () => string | null })[SCHEMA_PROBLEM]?.() ?? null;
+  if (problem) {
+    const headers = { "retry-after": "10", "cache-control": "no-store" };
+    if (request.nextUrl.pathname.startsWith("/api/")) return new AppError(503, "schema_not_current", problem, { headers }).toResponse();
+    return new NextResponse(`MedChat is not available: ${problem}\n`, { status: 503, headers: { ...headers, "content-type": "text/plain; charset=utf-8" } });
+  }
   if (undecodablePath(request.nextUrl.pathname)) {
     return new AppError(400, "invalid_path", "The address contains an invalid percent-encoding.").toResponse();
   }

@@ -5,8 +5,7 @@
 //   npm run keys -- list [--json]
 //   npm run keys -- revoke <key id or prefix>
 import { parseArgs } from "node:util";
-import { createDb } from "@/lib/db/client";
-import { migrateDb } from "@/lib/db/migrate";
+import { openDatabaseForCli } from "@/lib/db/cli";
 import { createApiKey, KeyInputError, keyState, listApiKeys, revokeApiKey, type ApiKeyInfo, type NewApiKey } from "@/lib/partners/keys";
 
 const USAGE = `usage:
@@ -79,9 +78,8 @@ async function main(argv: string[]): Promise<number> {
       : undefined;
   if (command === "revoke" && rest.length !== 1) throw new UsageError("revoke takes one key id or prefix");
 
-  const handle = await createDb();
+  const handle = await openDatabaseForCli(`npm run keys -- ${command}`);
   try {
-    await migrateDb(handle);
     if (command === "create") {
       const { key, info } = await createApiKey(handle.db, input!);
       if (values.json) process.stdout.write(`${JSON.stringify({ key, ...info })}\n`);

@@ -12,16 +12,16 @@ type SourcePart = Extract<Part, { type: "source-url" | "source-document" }>;
 
 function EmergencyNotice({ data }: { data: Extract<Part, { type: "data-emergency" }>["data"] }) {
   return (
-    <div role="alert" data-testid="emergency-notice" className="rounded-lg border-2 border-red-600 bg-red-50 p-3 text-red-900 dark:bg-red-950 dark:text-red-100">
-      <p className="font-semibold">Possible emergency</p>
+    <div role="alert" lang={data.language} data-testid="emergency-notice" className="rounded-lg border-2 border-red-600 bg-red-50 p-3 text-red-900 dark:bg-red-950 dark:text-red-100">
+      <p className="font-semibold">{data.labels?.heading ?? "Possible emergency"}</p>
       <p className="mt-1 text-sm">{data.text}</p>
       <p className="mt-2 flex flex-wrap gap-2 text-sm font-semibold">
         <a className="rounded-md bg-red-600 px-3 py-1 text-white" href={`tel:${data.emergencyNumber.replace(/\s/g, "")}`}>
-          Call {data.emergencyNumber}
+          {data.labels?.call ?? "Call"} {data.emergencyNumber}
         </a>
         {data.categories.includes("suicidal_self_harm") && (
           <a className="rounded-md border border-red-600 px-3 py-1" href={`tel:${data.crisisLine.replace(/\s/g, "")}`}>
-            Crisis line {data.crisisLine}
+            {data.labels?.crisisLine ?? "Crisis line"} {data.crisisLine}
           </a>
         )}
       </p>

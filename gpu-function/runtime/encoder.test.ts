@@ -1,7 +1,7 @@
 // The served BERT embedder and cross-encoder reranker against the plain reference graph:
 // sentence-transformers pooling, [CLS] q [SEP] d [SEP] pair encoding (as the tokenizer's own
 // template), fast-tokenizer longest-first truncation, batching, and what is refused.
-import { readFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 import { Tokenizer } from "@huggingface/tokenizers";
@@ -77,6 +77,21 @@ describe("served bert embedder and reranker", () => {
     } finally {
       await reranker.dispose();
     }
+  });
+
+  it("a reranker is served at its tokenizer's model_max_length (positions past the training length are untrained)", async () => {
+    const dir = path.join(root.dir, "reranker-max-length");
+    await writeTinyBert(dir, { seed: 51, numLabels: 1, maxPositions: 64 });
+    const cfgFile = path.join(dir, "tokenizer_config.json");
+    await writeFile(cfgFile, JSON.stringify({ ...JSON.parse(await readFile(cfgFile, "utf8")), model_max_length: 20 }));
+    const capped = await loadReranker(dir);
+    expect(capped.maxSequenceLength).toBe(20);
+    await capped.dispose();
+    // transformers' "no limit" sentinel leaves the model's own max positions.
+    await writeFile(cfgFile, JSON.stringify({ ...JSON.parse(await readFile(cfgFile, "utf8")), model_max_length: 1e30 }));
+    const uncapped = await loadReranker(dir, { maxSequenceLength: 48 });
+    expect(uncapped.maxSequenceLength).toBe(48);
+    await uncapped.dispose();
   });
 
   it("an encoder cannot be served as the chat model, and an embedder is not a reranker", async () => {

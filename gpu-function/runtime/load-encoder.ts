@@ -38,6 +38,22 @@ export async function loadBertEmbedder(dir: string, opts: EncoderLoadOptions = {
   return new BertEmbedder(enc, pooling);
 }
 
+/**
+ * tokenizer_config.json's model_max_length when it is a real limit (transformers writes 1e30
+ * for "none"): cross-encoders are served at the length their tokenizer truncates to, as
+ * sentence-transformers' CrossEncoder does; positions past it were never trained.
+ */
+async function tokenizerMaxLength(dir: string): Promise<number | undefined> {
+  try {
+    const cfg = JSON.parse(await readFile(path.join(dir, "tokenizer_config.json"), "utf8")) as { model_max_length?: unknown };
+    const n = cfg.model_max_length;
+    return typeof n === "number" && Number.isInteger(n) && n > 0 && n < 1_000_000 ? n : undefined;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw e;
+  }
+}
+
 /** Token strings → ids from tokenizer.json (added tokens first, then the model vocabulary). */
 async function specialTokenIds(dir: string): Promise<PairSpecialTokens> {
   const tok = JSON.parse(await readFile(path.join(dir, "tokenizer.json"), "utf8")) as { added_tokens?: { id: number; content: string }[]; model?: { vocab?: Record<string, number> | [string, number][] } };
@@ -62,7 +78,7 @@ async function specialTokenIds(dir: string): Promise<PairSpecialTokens> {
 /** A cross-encoder (BertForSequenceClassification: ms-marco-MiniLM layout, or the project's default reranker). */
 export async function loadReranker(dir: string, opts: EncoderLoadOptions = {}): Promise<LoadedReranker> {
   const special = await specialTokenIds(dir);
-  const { enc, config } = await loadEncoderSession(dir, opts, "logits");
+  const { enc, config } = await loadEncoderSession(dir, opts, "logits", await tokenizerMaxLength(dir));
   if (!isSequenceClassifier(config)) {
     await enc.dispose();
     throw new Error(`${dir}: not a sequence-classification checkpoint (architectures ${JSON.stringify(config.architectures)})`);

@@ -85,7 +85,12 @@ function fullGc(): void {
  * when it is large. `releaseInitializers`: the graph's weights are freed once serialised (see
  * releaseInitializers), so the graph cannot be serialised again.
  */
-export async function createSession(graph: GraphBuilder, options: ort.InferenceSession.SessionOptions, threshold = EXTERNAL_DATA_THRESHOLD, opts: { releaseInitializers?: boolean } = {}): Promise<ort.InferenceSession> {
+export async function createSession(
+  graph: GraphBuilder,
+  options: ort.InferenceSession.SessionOptions,
+  threshold = EXTERNAL_DATA_THRESHOLD,
+  opts: { releaseInitializers?: boolean } = {},
+): Promise<ort.InferenceSession> {
   let bytes = 0;
   for (const c of graph.initializers.values()) bytes += c.data.byteLength;
   if (bytes < threshold) {

@@ -31,7 +31,7 @@ beforeAll(async () => {
   await writeTinyModel(path.join(dir, "model"), { family: "llama", seed: 5, maxPositions: 2048 });
   real = await createGpuFunctionServer({ modelDir: path.join(dir, "model"), modelId: "tiny-chat", token: "secret", lora: null, fineTuning: false, log: () => {} });
   realUrl = await real.listen(0, "127.0.0.1");
-}, 60_000);
+}, 180_000);
 
 afterAll(async () => {
   await real?.close(1_000);
@@ -78,9 +78,10 @@ describe("answer grounding in the chat pipeline", () => {
   it("quote mode sends the prompt's sources, as shown, as grounding sources numbered like the prompt", async () => {
     const server = await startFakeGpuFunction({ deltas: ["Obesity means having too much body fat. [2]"], models: [{ id: "m" }] });
     try {
-      const events = await runChatTurn(input("What are the symptoms of type 2 diabetes?"), deps(server.url, { CHAT_GROUNDING: "quote", CHAT_MODEL: "m" }, { retriever: async () => [T2D, OBESITY] }));
+      const events = await runChatTurn(input("What are the symptoms of type 2 diabetes?"), deps(server.url, { CHAT_GROUNDING: "quote", CHAT_MODEL: "m", CHAT_TEMPERATURE: "0.9" }, { retriever: async () => [T2D, OBESITY] }));
       const body = server.requests[0]!.body as { grounding?: { mode: string; sources: { id: string; text: string }[] }; messages: { role: string; content: string }[] };
       expect(body.grounding?.mode).toBe("quote");
+      expect((body as { temperature?: number }).temperature).toBe(0); // quote mode is greedy whatever CHAT_TEMPERATURE says
       expect(body.grounding?.sources.map((s) => s.id)).toEqual(["1", "2"]);
       // Level 1 shows 500 characters, cut at a whole unit: exactly the text the model was shown.
       expect(body.grounding?.sources[0]!.text).toBe(T2D.text);
@@ -139,11 +140,8 @@ describe("answer grounding in the chat pipeline", () => {
   });
 
   it("with the real gpu-function, quote mode turns a random model into verbatim quotes of the listed sources", async () => {
-    for (const temperature of ["0", "0.7", "1.3"]) {
-      const events = await runChatTurn(
-        input("What are the symptoms of type 2 diabetes?"),
-        deps(realUrl, { CHAT_GROUNDING: "quote", CHAT_MAX_TOKENS: "400", CHAT_TEMPERATURE: temperature }, { retriever: async () => [T2D, OBESITY] }),
-      );
+    for (const question of ["What are the symptoms of type 2 diabetes?", "Is obesity a risk for diabetes?", "How is it measured?"]) {
+      const events = await runChatTurn(input(question), deps(realUrl, { CHAT_GROUNDING: "quote", CHAT_MAX_TOKENS: "400" }, { retriever: async () => [T2D, OBESITY] }));
       expect(events.find((e) => e.type === "error")).toBeUndefined();
       const sources = (events.find((e) => e.type === "sources") as Extract<ChatEvent, { type: "sources" }>).sources;
       const answer = answerText(events);

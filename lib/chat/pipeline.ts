@@ -243,7 +243,8 @@ export async function* streamChatTurn(turn: PreparedTurn, deps: ChatDeps, signal
           instructions: prompt.instructions,
           messages: prompt.messages,
           maxOutputTokens: gpu.maxOutputTokens,
-          temperature: gpu.temperature,
+          // Quote mode picks the most likely sentences (what eval:answers measures); sampling is for free text.
+          temperature: mode === "quote" ? 0 : gpu.temperature,
           abortSignal,
           maxRetries: 0,
           ...(mode === "quote" ? { providerOptions: { gpuFunction: { grounding: { mode: "quote", sources: prompt.quoteSources } } } } : {}),

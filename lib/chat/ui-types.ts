@@ -9,6 +9,9 @@ export interface EmergencyNoticeData {
   crisisLine: string;
   crisisLineName: string;
   text: string;
+  /** Language of `text` and `labels` (BCP 47 primary tag); absent in answers stored before it existed. */
+  language?: string;
+  labels?: { heading: string; call: string; crisisLine: string };
 }
 
 export interface DisclaimerData {

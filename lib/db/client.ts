@@ -5,6 +5,7 @@
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import type { Pool as PgPool } from "pg";
+import type { PGlite } from "@electric-sql/pglite";
 import * as schema from "./schema";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -14,7 +15,30 @@ export interface DbHandle {
   kind: "pglite" | "neon" | "pg";
   /** For embedded data folders: whether this process owns it ("direct") or reaches its owner ("served"). */
   embedded?: { folder: string; mode: "direct" | "served" };
+  /** Server databases: runs `fn` on one pooled connection (a session: advisory locks, migrations). */
+  withSession<T>(fn: (client: SessionClient) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+}
+
+/** A single pooled connection of pg or Neon (both speak node-postgres's client API). */
+export interface SessionClient {
+  query(text: string): Promise<unknown>;
+  release(): void;
+}
+
+interface ConnectablePool {
+  connect(): Promise<SessionClient>;
+}
+
+function sessionRunner(pool: ConnectablePool): DbHandle["withSession"] {
+  return async (fn) => {
+    const client = await pool.connect();
+    try {
+      return await fn(client);
+    } finally {
+      client.release();
+    }
+  };
 }
 
 export interface DbOptions {
@@ -45,15 +69,11 @@ export async function createPgPool(connectionString: string, opts: { max?: numbe
 export async function createDb(opts: DbOptions = {}): Promise<DbHandle> {
   const url = opts.url ?? process.env.DATABASE_URL ?? "";
   if (url && url !== "memory://" && !url.startsWith("pglite://")) {
-    if (isNeonUrl(url)) {
-      const { Pool } = await import("@neondatabase/serverless");
-      const { drizzle } = await import("drizzle-orm/neon-serverless");
-      const pool = new Pool({ connectionString: url.replace(/^neon:\/\//, "postgres://") });
-      return { db: drizzle(pool, { schema }) as unknown as Db, kind: "neon", close: () => pool.end() };
-    }
+    if (isNeonUrl(url)) return neonHandle(url.replace(/^neon:\/\//, "postgres://"));
     return pgHandle(url);
   }
   if (url === "memory://") return pgliteHandle(null);
+  if (process.env.VERCEL) throw new MissingDatabaseUrlError();
   const folder = url.startsWith("pglite://") ? path.resolve(url.slice("pglite://".length)) : (opts.dataDir ? path.resolve(opts.dataDir) : embeddedDataDir());
   const { resolveEmbeddedFolder } = await import("./embedded");
   const opening = await resolveEmbeddedFolder(folder, opts.role ?? processRole());
@@ -84,14 +104,69 @@ export async function createDb(opts: DbOptions = {}): Promise<DbHandle> {
 async function pgHandle(url: string, max?: number): Promise<DbHandle> {
   const { drizzle } = await import("drizzle-orm/node-postgres");
   const pool = await createPgPool(url, { max });
-  return { db: drizzle(pool, { schema }) as unknown as Db, kind: "pg", close: () => pool.end() };
+  await attachToVercel(pool);
+  return { db: drizzle(pool, { schema }) as unknown as Db, kind: "pg", withSession: sessionRunner(pool as unknown as ConnectablePool), close: () => pool.end() };
+}
+
+/**
+ * Neon's serverless driver over WebSockets (its Pool: the project needs transactions).
+ * Node 20 has no global WebSocket, so `ws` is the constructor there. NEON_LOCAL_PROXY
+ * (host:port of a Neon-style WebSocket proxy, e.g. local-neon-http-proxy or the tests'
+ * helper) routes connections to a local Postgres without TLS, as Neon documents for local development.
+ */
+async function neonHandle(url: string): Promise<DbHandle> {
+  const { Pool, neonConfig } = await import("@neondatabase/serverless");
+  const { drizzle } = await import("drizzle-orm/neon-serverless");
+  if (typeof globalThis.WebSocket === "undefined" && !neonConfig.webSocketConstructor) {
+    const { default: WebSocket } = await import("ws");
+    neonConfig.webSocketConstructor = WebSocket as unknown as typeof neonConfig.webSocketConstructor;
+  }
+  const localProxy = process.env.NEON_LOCAL_PROXY;
+  if (localProxy) {
+    neonConfig.wsProxy = () => `${localProxy}/v1`;
+    neonConfig.useSecureWebSocket = false;
+    neonConfig.pipelineTLS = false;
+    neonConfig.pipelineConnect = false;
+  }
+  const pool = new Pool({ connectionString: url, max: 10, idleTimeoutMillis: 10_000, connectionTimeoutMillis: 10_000 });
+  pool.on("error", (error: Error) => console.error(`[db] connection lost: ${error.message} (the next query reconnects)`));
+  await attachToVercel(pool);
+  return { db: drizzle(pool, { schema }) as unknown as Db, kind: "neon", withSession: sessionRunner(pool as unknown as ConnectablePool), close: () => pool.end() };
+}
+
+/** On Vercel (Fluid compute), lets the platform close idle pool clients before an instance is suspended. */
+async function attachToVercel(pool: object): Promise<void> {
+  if (!process.env.VERCEL) return;
+  const { attachDatabasePool } = await import("@vercel/functions");
+  attachDatabasePool(pool as Parameters<typeof attachDatabasePool>[0]);
+}
+
+/** Thrown when the app runs on Vercel without a server database: an embedded one would live on an ephemeral disk. */
+export class MissingDatabaseUrlError extends Error {
+  constructor() {
+    super("DATABASE_URL is not set. On Vercel MedChat needs a server database (Neon's pooled connection string, or any Postgres with pgvector); the embedded database would be lost with the function's ephemeral filesystem. Set DATABASE_URL in the project's environment variables.");
+    this.name = "MissingDatabaseUrlError";
+  }
 }
 
 async function pgliteHandle(folder: string | null): Promise<DbHandle> {
-  const { openPglite } = await import("./embedded-server");
+  const { openPglite } = await import("./pglite-open");
+  return handleForPglite(await openPglite(folder));
+}
+
+/** A DbHandle over an open PGlite instance (closing the handle closes it). */
+export async function handleForPglite(client: PGlite): Promise<DbHandle> {
   const { drizzle } = await import("drizzle-orm/pglite");
-  const client = await openPglite(folder);
-  return { db: drizzle(client, { schema }) as unknown as Db, kind: "pglite", close: () => client.close() };
+  const withSession: DbHandle["withSession"] = (fn) =>
+    // PGlite is one session already. The simple-query protocol (exec), as pg's client.query(text) uses.
+    fn({
+      query: async (text) => {
+        const results = await client.exec(text);
+        return results[results.length - 1] ?? { rows: [] };
+      },
+      release: () => {},
+    });
+  return { db: drizzle(client, { schema }) as unknown as Db, kind: "pglite", withSession, close: () => client.close() };
 }
 
 function processRole(): string {

@@ -4,11 +4,11 @@
 // (scripts/db-server.ts) before the app, so restarting the app or the gpu-function does
 // not take the database down; the app and every CLI connect with `pg`.
 import path from "node:path";
-import fs from "node:fs";
 import type { PGlite } from "@electric-sql/pglite";
 import { acquireDataFolderLock, DataFolderLockedError, type HeldLock } from "./data-folder-lock";
 import { guardExtendedQueryBatches } from "./pglite-batch-guard";
 import { embeddedServerUrl, probeAddress } from "./embedded";
+import { openPglite } from "./pglite-open";
 
 export interface EmbeddedServerOptions {
   /** The data folder (MEDCHAT_DATA_DIR): the lock lives here, PGlite's files in <folder>/pglite. */
@@ -30,23 +30,6 @@ export interface EmbeddedServer {
   close(): Promise<{ flushed: boolean; error?: string }>;
 }
 
-export function pgliteFolder(folder: string): string {
-  return path.join(folder, "pglite");
-}
-
-export async function openPglite(folder: string | null): Promise<PGlite> {
-  const { PGlite } = await import("@electric-sql/pglite");
-  const { vector } = await import("@electric-sql/pglite-pgvector");
-  let dataDir: string | undefined;
-  if (folder) {
-    dataDir = pgliteFolder(folder);
-    fs.mkdirSync(dataDir, { recursive: true });
-  }
-  const client = new PGlite({ dataDir, extensions: { vector } });
-  await client.waitReady;
-  return client;
-}
-
 export async function serveEmbeddedDatabase(opts: EmbeddedServerOptions): Promise<EmbeddedServer> {
   const folder = path.resolve(opts.folder);
   const log = opts.log ?? ((line: string) => console.log(line));
@@ -62,20 +45,13 @@ export async function serveEmbeddedDatabase(opts: EmbeddedServerOptions): Promis
   try {
     pglite = await openPglite(folder);
     if (opts.migrate !== false) {
-      const { drizzle } = await import("drizzle-orm/pglite");
-      const { migrate } = await import("drizzle-orm/pglite/migrator");
-      const { migrationsFolder } = await import("./migrate");
-      await migrate(drizzle(pglite), { migrationsFolder: migrationsFolder() });
+      const { handleForPglite } = await import("./client");
+      const { migrateDb } = await import("./migrate");
+      const { applied } = await migrateDb(await handleForPglite(pglite));
+      if (applied.length) log(`[db] applied migrations: ${applied.join(", ")}`);
     }
-    const { PGLiteSocketServer } = await import("@electric-sql/pglite-socket");
-    const server = new PGLiteSocketServer({
-      db: guardExtendedQueryBatches(pglite),
-      host: opts.host ?? "127.0.0.1",
-      port: opts.port ?? 0,
-      maxConnections: 100,
-    });
-    await server.start();
-    const address = server.getServerConn();
+    const server = await servePglite(pglite, { host: opts.host, port: opts.port });
+    const address = server.address;
     lock.setAddress(address);
     const db = pglite;
     let closing: Promise<{ flushed: boolean; error?: string }> | undefined;
@@ -103,4 +79,12 @@ export async function serveEmbeddedDatabase(opts: EmbeddedServerOptions): Promis
     lock.release();
     throw error;
   }
+}
+
+/** Serves an open PGlite over the PostgreSQL protocol (pglite-socket's multiplexer, batches kept whole). */
+export async function servePglite(pglite: PGlite, opts: { host?: string; port?: number } = {}): Promise<{ address: string; stop(): Promise<void> }> {
+  const { PGLiteSocketServer } = await import("@electric-sql/pglite-socket");
+  const server = new PGLiteSocketServer({ db: guardExtendedQueryBatches(pglite), host: opts.host ?? "127.0.0.1", port: opts.port ?? 0, maxConnections: 100 });
+  await server.start();
+  return { address: server.getServerConn(), stop: () => server.stop() };
 }

@@ -147,6 +147,20 @@ describe("chat completions with the openai client", () => {
   });
 });
 
+describe("answers without a model call", () => {
+  it("answers a question the knowledge base cannot source with the fixed honest answer, charging no tokens", async () => {
+    const k = await newKey(fx.db);
+    const calls = fx.gpu.requests.length;
+    const answer = await client(fx.app, k.key).chat.completions.create({ model: "medchat", messages: [{ role: "user", content: "How do I replace the brake pads on my bicycle?" }] });
+    expect(answer.choices[0]!.message.content).toMatch(/^I couldn't find this in the MedChat knowledge base/);
+    expect(answer.usage).toEqual({ prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 });
+    expect((answer as unknown as { citations: unknown[]; disclaimer: string }).citations).toEqual([]);
+    expect((answer as unknown as { disclaimer: string }).disclaimer).toMatch(/not medical advice/);
+    expect(fx.gpu.requests.length).toBe(calls);
+    expect((await usageRows(fx.db, k.id)).map((r) => [r.status, r.chargedTokens])).toEqual([["complete", 0]]);
+  });
+});
+
 describe("chat completions with the AI SDK's OpenAI-compatible provider", () => {
   const provider = () => createOpenAICompatible({ name: "medchat", baseURL: fx.app.baseURL, apiKey: key.key, includeUsage: true, metadataExtractor: medchatMetadata });
 
@@ -206,6 +220,23 @@ describe("failures are answered in OpenAI's shape and metered", () => {
     }
   });
 
+  it("answers 500 when the model service refuses the request, and 503 when the database is down", async () => {
+    const refusing = await fx.startApp({ deltas: [], status: 400 });
+    const noDb = await startPartnerApp({ getDb: () => Promise.reject(new Error("connection refused")), gpu: gpuFunctionConfig({ GPU_FUNCTION_URL: refusing.gpu.url, CHAT_MODEL: "x" }), env: {} });
+    try {
+      const k = await newKey(fx.db);
+      const refused = await client(refusing.app, k.key).chat.completions.create({ model: "medchat", messages: [{ role: "user", content: "What is asthma?" }] }).then(() => null, (e: unknown) => e as InstanceType<typeof OpenAI.APIError>);
+      expect(refused).toBeInstanceOf(OpenAI.InternalServerError);
+      expect([refused?.status, refused?.code, (refused?.error as { type?: string })?.type]).toEqual([500, "model_error", "server_error"]);
+      const down = await client(noDb, k.key).chat.completions.create({ model: "medchat", messages: [{ role: "user", content: "What is asthma?" }] }).then(() => null, (e: unknown) => e as InstanceType<typeof OpenAI.APIError>);
+      expect([down?.status, down?.code, down?.headers?.get("retry-after")]).toEqual([503, "database_unavailable", "5"]);
+      expect((await usageRows(fx.db, k.id)).map((r) => [r.status, r.chargedTokens])).toEqual([["error", 0]]);
+    } finally {
+      await noDb.close();
+      await refusing.close();
+    }
+  });
+
   it("ends a stream that breaks mid-answer with an error chunk, then [DONE], and bills what was streamed", async () => {
     const broken = await fx.startApp({ deltas: ["one ", "two ", "three ", "four"], breakAfter: 2 });
     try {
@@ -255,7 +286,9 @@ describe("failures are answered in OpenAI's shape and metered", () => {
       expect(row.errorCode).toBe("client_disconnected");
       expect(row.completionTokens).toBeGreaterThanOrEqual(3);
       expect(row.completionTokens).toBeLessThan(40);
-      expect(row.chargedTokens).toBeLessThanOrEqual(row.reservedTokens);
+      // The prompt is charged as the bound of the prompt really sent (its sources), not the worst case reserved.
+      expect(row.promptTokens).toBeGreaterThan(0);
+      expect(row.promptTokens).toBeLessThan(row.reservedTokens - 64 - 1000);
     } finally {
       await slow.close();
     }

@@ -13,7 +13,7 @@ import { checkOrigin, corsHeaders } from "./cors";
 import { PartnerError } from "./errors";
 import { authenticateApiKey, touchApiKey, type ApiKeyRecord } from "./keys";
 import { admitRequest, rateLimitHeaders, settleRequest } from "./limits";
-import { promptTokenBound } from "./token-budget";
+import { promptTokenBound, type BudgetInput } from "./token-budget";
 import {
   chatCompletionRequestSchema,
   chunkObject,
@@ -87,7 +87,8 @@ export function handleChatCompletions(request: Request, deps: PartnerDeps): Prom
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
       throw new PartnerError(400, "invalid_idempotency_key", "Idempotency-Key must be 1 to 255 visible ASCII characters.");
     }
-    const promptBound = promptTokenBound({ question: conversation.question, history: conversation.history, locale: body.locale ?? undefined, promptLevel: baseGpu.promptLevel, env });
+    const budget = { question: conversation.question, history: conversation.history, locale: body.locale ?? undefined, promptLevel: baseGpu.promptLevel, env };
+    const promptBound = promptTokenBound(budget);
     const stream = body.stream === true;
     const admission = await admitRequest(db, key, {
       reserveTokens: promptBound + maxTokens,
@@ -100,7 +101,7 @@ export function handleChatCompletions(request: Request, deps: PartnerDeps): Prom
     void touchApiKey(db, key.id).catch((error) => console.error("[partner-api] could not stamp the key's last use", error));
 
     const headers = { ...cors, ...rateLimitHeaders(admission.snapshot), "x-request-id": admission.usageId };
-    const run = new PartnerTurn(db, key, admission.usageId, promptBound, !!idempotencyKey);
+    const run = new PartnerTurn(db, key, admission.usageId, budget, !!idempotencyKey);
     const chatDeps: ChatDeps = { ...deps, db, gpu: { ...baseGpu, maxOutputTokens: maxTokens, temperature: body.temperature ?? baseGpu.temperature } };
     let turn: PreparedTurn;
     try {
@@ -183,16 +184,23 @@ class PartnerTurn {
     private readonly db: Db,
     private readonly key: ApiKeyRecord,
     private readonly usageId: string,
-    private readonly promptBound: number,
+    private readonly budget: Omit<BudgetInput, "maxTokens" | "actual">,
     private readonly storeResponse: boolean,
   ) {}
 
-  /** Tokens actually used: the model's own count, else (cut short) the prompt bound and the deltas seen. */
+  /**
+   * Tokens actually used: the model's own count; else (cut short before the model reported it)
+   * the bound of the prompt really sent (its sources and triage) and the deltas seen.
+   */
   usage() {
-    const reported = this.collector.finish?.usage;
+    const c = this.collector;
+    // No passage found: the pipeline answered with its fixed text, without calling the model.
+    if (c.finish?.finishReason === "no_passage") return usageField(0, 0);
+    const reported = c.finish?.usage;
     if (reported?.inputTokens !== undefined && reported.outputTokens !== undefined) return usageField(reported.inputTokens, reported.outputTokens);
-    const completion = reported?.outputTokens ?? this.collector.deltas;
-    const prompt = reported?.inputTokens ?? (completion > 0 ? this.promptBound : 0);
+    const completion = reported?.outputTokens ?? c.deltas;
+    const actual = c.triage ? { sources: c.sources, triage: c.triage } : undefined;
+    const prompt = reported?.inputTokens ?? (completion > 0 ? promptTokenBound({ ...this.budget, actual }) : 0);
     return usageField(prompt, completion);
   }
 

@@ -3,7 +3,7 @@
 // `emergency`. Only translation lives here; the answer comes from lib/chat's pipeline.
 import { z } from "zod";
 import type { ChatEvent, ChatSource, HistoryMessage } from "@/lib/chat/types";
-import type { EmergencyNotice } from "@/lib/safety/triage";
+import type { EmergencyNotice, TriageResult } from "@/lib/safety/triage";
 
 /** The model id partners call: the MedChat pipeline (safety, retrieval, grounding, disclaimers). */
 export const PARTNER_MODEL_ID = "medchat";
@@ -124,6 +124,8 @@ export function emergencyOf(notice: EmergencyNotice): EmergencyField {
 export class TurnCollector {
   text = "";
   reasoning = "";
+  sources: ChatSource[] = [];
+  triage: TriageResult | null = null;
   citations: Citation[] = [];
   emergency: EmergencyField | null = null;
   disclaimer = "";
@@ -137,11 +139,13 @@ export class TurnCollector {
     switch (event.type) {
       case "start":
         this.conversationId = event.conversationId;
+        this.triage = event.triage;
         break;
       case "emergency":
         this.emergency = emergencyOf(event.notice);
         break;
       case "sources":
+        this.sources = event.sources;
         this.citations = event.sources.map(citationOf);
         break;
       case "text-delta":

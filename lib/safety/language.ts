@@ -4,7 +4,7 @@
 import { franc } from "franc-min";
 import { TRIAGE_LANGUAGES, type LanguageRules, type TriageLanguage } from "./red-flags/types";
 
-const ISO_639_3: Record<string, TriageLanguage> = { eng: "en", spa: "es", fra: "fr", deu: "de", por: "pt", ita: "it" };
+const ISO_639_3: Record<string, TriageLanguage> = { eng: "en", spa: "es", fra: "fr", deu: "de", por: "pt", ita: "it", nld: "nl" };
 
 function isTriageLanguage(value: string): value is TriageLanguage {
   return (TRIAGE_LANGUAGES as readonly string[]).includes(value);

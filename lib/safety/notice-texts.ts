@@ -3,7 +3,15 @@
 import type { EmergencyContacts } from "./contacts";
 import type { TriageCategory, TriageLanguage } from "./red-flags/types";
 
+/** Short labels a surface shows around the notice (heading, call buttons). */
+export interface NoticeLabels {
+  heading: string;
+  call: string;
+  crisisLine: string;
+}
+
 export interface NoticeWording {
+  labels: NoticeLabels;
   emergency: (c: EmergencyContacts) => string;
   crisis: (c: EmergencyContacts) => string;
   advice: Partial<Record<TriageCategory, string>>;
@@ -12,6 +20,7 @@ export interface NoticeWording {
 
 export const NOTICE_WORDING: Record<TriageLanguage, NoticeWording> = {
   en: {
+    labels: { heading: "Possible emergency", call: "Call", crisisLine: "Crisis line" },
     emergency: (c) => `This could be a medical emergency. Call ${c.emergencyNumber} (or your local emergency number) now, or go to the nearest emergency department.`,
     crisis: (c) => `If you are thinking about suicide or hurting yourself, you are not alone: call or text ${c.crisisLine} (${c.crisisLineName}) now. If you are in immediate danger, call ${c.emergencyNumber}.`,
     advice: {
@@ -33,6 +42,7 @@ export const NOTICE_WORDING: Record<TriageLanguage, NoticeWording> = {
     closing: "Do not wait for an online answer.",
   },
   es: {
+    labels: { heading: "Posible emergencia", call: "Llamar al", crisisLine: "Línea de crisis" },
     emergency: (c) => `Esto podría ser una emergencia médica. Llame ahora al ${c.emergencyNumber} (o al número de emergencias de su zona) o vaya al servicio de urgencias más cercano.`,
     crisis: (c) => `Si está pensando en el suicidio o en hacerse daño, no está solo: llame o escriba ahora al ${c.crisisLine} (${c.crisisLineName}). Si corre peligro inmediato, llame al ${c.emergencyNumber}.`,
     advice: {
@@ -48,6 +58,7 @@ export const NOTICE_WORDING: Record<TriageLanguage, NoticeWording> = {
     closing: "No espere a una respuesta en línea.",
   },
   fr: {
+    labels: { heading: "Urgence possible", call: "Appeler le", crisisLine: "Ligne de crise" },
     emergency: (c) => `Il peut s'agir d'une urgence médicale. Appelez maintenant le ${c.emergencyNumber} (ou le numéro d'urgence local) ou rendez-vous aux urgences les plus proches.`,
     crisis: (c) => `Si vous pensez au suicide ou à vous faire du mal, vous n'êtes pas seul : appelez maintenant le ${c.crisisLine} (${c.crisisLineName}). En cas de danger immédiat, appelez le ${c.emergencyNumber}.`,
     advice: {
@@ -63,6 +74,7 @@ export const NOTICE_WORDING: Record<TriageLanguage, NoticeWording> = {
     closing: "N'attendez pas une réponse en ligne.",
   },
   de: {
+    labels: { heading: "Möglicher Notfall", call: "Anrufen:", crisisLine: "Krisentelefon" },
     emergency: (c) => `Das könnte ein medizinischer Notfall sein. Rufen Sie jetzt ${c.emergencyNumber} an (oder Ihre örtliche Notrufnummer) oder gehen Sie in die nächste Notaufnahme.`,
     crisis: (c) => `Wenn Sie an Suizid denken oder sich verletzen wollen, sind Sie nicht allein: Rufen Sie jetzt ${c.crisisLine} an (${c.crisisLineName}). Bei akuter Gefahr rufen Sie ${c.emergencyNumber}.`,
     advice: {
@@ -78,6 +90,7 @@ export const NOTICE_WORDING: Record<TriageLanguage, NoticeWording> = {
     closing: "Warten Sie nicht auf eine Online-Antwort.",
   },
   pt: {
+    labels: { heading: "Possível emergência", call: "Ligar para", crisisLine: "Linha de crise" },
     emergency: (c) => `Isto pode ser uma emergência médica. Ligue agora para o ${c.emergencyNumber} (ou o número de emergência local) ou vá ao pronto-socorro / urgência mais próximo.`,
     crisis: (c) => `Se está a pensar em suicídio ou em se magoar, não está sozinho: ligue agora para o ${c.crisisLine} (${c.crisisLineName}). Em perigo imediato, ligue para o ${c.emergencyNumber}.`,
     advice: {
@@ -93,6 +106,7 @@ export const NOTICE_WORDING: Record<TriageLanguage, NoticeWording> = {
     closing: "Não espere por uma resposta online.",
   },
   it: {
+    labels: { heading: "Possibile emergenza", call: "Chiama il", crisisLine: "Linea di crisi" },
     emergency: (c) => `Potrebbe essere un'emergenza medica. Chiami subito il ${c.emergencyNumber} (o il numero di emergenza locale) o vada al pronto soccorso più vicino.`,
     crisis: (c) => `Se sta pensando al suicidio o a farsi del male, non è solo: chiami subito il ${c.crisisLine} (${c.crisisLineName}). In caso di pericolo immediato, chiami il ${c.emergencyNumber}.`,
     advice: {
@@ -106,5 +120,21 @@ export const NOTICE_WORDING: Record<TriageLanguage, NoticeWording> = {
       unconscious: "Se la persona non respira normalmente, inizi la RCP se può; l'operatore la guiderà.",
     },
     closing: "Non aspetti una risposta online.",
+  },
+  nl: {
+    labels: { heading: "Mogelijk noodgeval", call: "Bel", crisisLine: "Crisislijn" },
+    emergency: (c) => `Dit kan een medisch noodgeval zijn. Bel nu ${c.emergencyNumber} (of het lokale alarmnummer) of ga naar de dichtstbijzijnde spoedeisende hulp.`,
+    crisis: (c) => `Denk je aan zelfdoding of wil je jezelf iets aandoen? Je staat er niet alleen voor: bel nu ${c.crisisLine} (${c.crisisLineName}). Bij direct gevaar bel ${c.emergencyNumber}.`,
+    advice: {
+      cardiac: "Pijn op de borst met deze klachten kan een hartaanval zijn.",
+      stroke: "Dit kunnen tekenen van een beroerte zijn (scheve mond, zwakke arm, spraakproblemen): elke minuut telt.",
+      breathing: "Ernstige benauwdheid heeft direct hulp nodig.",
+      anaphylaxis: "Dit kan een ernstige allergische reactie (anafylaxie) zijn. Gebruik een adrenaline-autoinjector als die er is.",
+      overdose_poisoning: "Dit kan een overdosis of vergiftiging zijn. Wacht niet op klachten; bewaar de verpakking.",
+      severe_bleeding: "Druk stevig op de wond met een schone doek en blijf drukken.",
+      seizure: "Een aanval van meer dan 5 minuten, of daarna niet wakker worden, is een noodgeval. Stop niets in de mond.",
+      unconscious: "Als de persoon niet normaal ademt, begin met reanimatie als je dat kunt; de meldkamer helpt je.",
+    },
+    closing: "Wacht niet op een online antwoord.",
   },
 };

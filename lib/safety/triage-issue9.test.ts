@@ -58,6 +58,12 @@ describe("the conversation window", () => {
     expect(triage("ok, any tips for sleep?", "en-US", { previousTurns: turns.map((text) => ({ text, at: ago(10) })), at: now }).emergency).toBe(false);
   });
 
+  it("joins a medicine named in one turn with the amount or the child in the next", () => {
+    expect(triage("my 2 year old ate some of them", "en-US", { previousTurns: [{ text: "my mum left her sleeping tablets on the table", at: ago(1) }], at: now }).emergency).toBe(true);
+    expect(triage("my 2 year old ate some of them", "en-US", { at: now }).emergency).toBe(false);
+    expect(triage("can I take two of them for a headache?", "en-US", { previousTurns: [{ text: "I have some paracetamol", at: ago(1) }], at: now }).emergency).toBe(false);
+  });
+
   it("bounds an untimed history (partner API) by turns alone", () => {
     expect(triage("what now?", "en-US", { previousTurns: [{ text: "I want to kill myself" }, { text: "hello" }] }).emergency).toBe(true);
     expect(triage("what now?", "en-US", { previousTurns: [{ text: "I want to kill myself" }, { text: "hello" }, { text: "thanks" }] }).emergency).toBe(false);
@@ -70,6 +76,7 @@ describe("the notice", () => {
     expect(us.notice?.emergencyNumber).toBe("911");
     expect(us.notice?.text).toMatch(/Llame ahora al 911/);
     expect(us.notice?.text).toMatch(/988/);
+    expect(us.notice?.labels).toEqual({ heading: "Posible emergencia", call: "Llamar al", crisisLine: "Línea de crisis" });
     const fr = triage("je veux me suicider", "fr-FR");
     expect(fr.notice?.text).toMatch(/Appelez maintenant le 112/);
     expect(fr.notice?.crisisLine).toBe("3114");

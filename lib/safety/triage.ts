@@ -12,6 +12,7 @@ import { LANGUAGE_RULES, triageLexicon } from "./red-flags";
 import type { TriageCategory, TriageLanguage } from "./red-flags/types";
 import { emergencyContactsFor, type EmergencyContacts } from "./contacts";
 import { emergencyNoticeText } from "./disclaimers";
+import { NOTICE_WORDING, type NoticeLabels } from "./notice-texts";
 
 export { TRIAGE_CATEGORIES, type TriageCategory } from "./red-flags/types";
 export type { TriageMatch } from "./engine";
@@ -21,8 +22,10 @@ export interface EmergencyNotice {
   emergencyNumber: string;
   crisisLine: string;
   crisisLineName: string;
-  /** The language `text` is written in. */
+  /** The language `text` and `labels` are written in. */
   language: TriageLanguage;
+  /** Heading and button labels in that language. */
+  labels: NoticeLabels;
   /** Plain-language notice shown before anything else. */
   text: string;
 }
@@ -73,6 +76,7 @@ function buildNotice(categories: TriageCategory[], contacts: EmergencyContacts, 
     crisisLine: contacts.crisisLine,
     crisisLineName: contacts.crisisLineName,
     language,
+    labels: NOTICE_WORDING[language].labels,
     text: emergencyNoticeText(categories, contacts, language),
   };
 }

@@ -124,3 +124,17 @@ export const RERANKER: TrainConfigInput = {
   checkpointEvery: 20,
   threads: 2,
 };
+
+/**
+ * The embedder continued on consumer-style queries (stage "embedder-consumer"): from the
+ * finished models/embedder, queries up to 160 tokens (they carry a story), answers 96.
+ */
+export const EMBEDDER_CONSUMER: TrainConfigInput = {
+  ...EMBEDDER,
+  learningRate: 2e-4,
+  warmupRatio: 0.05,
+  maxSteps: 40,
+  maxSeqLength: 160,
+  checkpointEvery: 20,
+};
+export const EMBEDDER_PASSAGE_TOKENS = 96;

@@ -32,7 +32,7 @@ export interface SetScore {
 }
 
 const SAFETY_DIR = path.join(import.meta.dirname, "..");
-export const LANGUAGE_SETS = ["en", "es", "fr", "de", "pt", "it"] as const;
+export const LANGUAGE_SETS = ["en", "es", "fr", "de", "pt", "it", "nl"] as const;
 
 export function loadMessages(file: string): LabelledMessage[] {
   return JSON.parse(fs.readFileSync(path.join(SAFETY_DIR, file), "utf8")) as LabelledMessage[];
@@ -98,10 +98,10 @@ export function combine(name: string, scores: SetScore[]): SetScore {
   return s;
 }
 
-/** One language's labelled messages: round 1 (before any tuning), rounds 2 and 3 (each written after the previous round's fixes), a benign batch, and for Spanish round 4 (the categories beyond the core, written with their rules). */
+/** One language's labelled messages: round 1 (before any tuning), rounds 2 and 3 (each written after the previous round's fixes), a benign batch, round 5, and for Spanish round 4 (the categories beyond the core, written with their rules). */
 export function languageSet(language: string): LabelledMessage[] {
-  const rounds = ["", "round2/", "round3/", "benign/", ...(language === "es" ? ["round4/"] : [])];
-  return rounds.flatMap((dir) => loadMessages(`triage-sets/${dir}${language}.json`));
+  const rounds = ["", "round2/", "round3/", "benign/", "round5/", ...(language === "es" ? ["round4/"] : [])];
+  return rounds.map((dir) => `triage-sets/${dir}${language}.json`).filter((file) => fs.existsSync(path.join(SAFETY_DIR, file))).flatMap(loadMessages);
 }
 
 /** Every set: the per-language sets (rounds 1–3), the conversations, their total, and the earlier English sets. */
@@ -111,7 +111,11 @@ export function scoreAll(): { perLanguage: SetScore[]; overall: SetScore; earlie
     scoreConversations(loadConversations()),
   ];
   const overall = combine("overall", perLanguage);
-  const rounds = [2, 3].flatMap((round) => LANGUAGE_SETS.map((lang) => scoreMessages(`${lang} round ${round} only`, loadMessages(`triage-sets/round${round}/${lang}.json`))));
+  const rounds = [2, 3, 5].flatMap((round) =>
+    LANGUAGE_SETS.filter((lang) => fs.existsSync(path.join(SAFETY_DIR, `triage-sets/round${round}/${lang}.json`))).map((lang) =>
+      scoreMessages(`${lang} round ${round} only`, loadMessages(`triage-sets/round${round}/${lang}.json`)),
+    ),
+  );
   const earlierEnglish = [
     scoreMessages("en tuning (triage-cases + extra)", [...loadMessages("triage-cases.json"), ...loadMessages("triage-cases-extra.json")]),
     scoreMessages("en held-out (triage-cases-holdout)", loadMessages("triage-cases-holdout.json")),

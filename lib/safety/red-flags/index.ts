@@ -4,13 +4,14 @@ import { ENGLISH } from "./en";
 import { FRENCH } from "./fr";
 import { GERMAN } from "./de";
 import { ITALIAN } from "./it";
+import { DUTCH } from "./nl";
 import { PORTUGUESE } from "./pt";
 import { SPANISH } from "./es";
 import type { LanguageRules } from "./types";
 
 export { TRIAGE_CATEGORIES, TRIAGE_LANGUAGES, type TriageCategory, type TriageLanguage, type RedFlagRule, type LanguageRules } from "./types";
 
-export const LANGUAGE_RULES: LanguageRules[] = [ENGLISH, SPANISH, FRENCH, GERMAN, PORTUGUESE, ITALIAN];
+export const LANGUAGE_RULES: LanguageRules[] = [ENGLISH, SPANISH, FRENCH, GERMAN, PORTUGUESE, ITALIAN, DUTCH];
 
 /** Short words every language's messages are made of, to re-split spaced-out letters ("i w a n t t o d i e"). */
 const FUNCTION_WORDS =
@@ -19,7 +20,8 @@ const FUNCTION_WORDS =
   "je j ai ne pas le les du des et il elle est mon ma " +
   "ich du er sie es und nicht kein mein meine ist habe " +
   "eu meu minha nao com um uma do da " +
-  "io il ho non mio mia di che";
+  "io il ho non mio mia di che " +
+  "ik mijn het een niet en van heb";
 
 let lexicon: Set<string> | undefined;
 

@@ -34,7 +34,7 @@ export interface RedFlagRule {
 }
 
 /** Languages with their own rules. */
-export const TRIAGE_LANGUAGES = ["en", "es", "fr", "de", "pt", "it"] as const;
+export const TRIAGE_LANGUAGES = ["en", "es", "fr", "de", "pt", "it", "nl"] as const;
 export type TriageLanguage = (typeof TRIAGE_LANGUAGES)[number];
 
 /** What around a red flag makes it not live, in one language (see lib/safety/engine.ts). */

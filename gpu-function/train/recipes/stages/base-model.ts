@@ -4,15 +4,23 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 
 import { countParameters, initRandomModel, saveModelDir } from "../../model-io";
-import { trainModel } from "../../trainer";
 import { chatmlExample, documentExample, type TextEncoder } from "../chatml";
 import type { MedicalCorpus } from "../corpus";
 import { baseModelConfig, PRETRAIN, SEED } from "../defaults";
-import { corpusOf, loadTokenizer, sized, writeJson, type StageContext } from "./context";
+import { corpusOf, loadTokenizer, type StageContext, trainStage, writeJson } from "./context";
 
 /** Pretraining documents: MedQuAD Q/A as ChatML chats (loss everywhere) and PubMedQA abstracts. */
 export function pretrainExamples(tok: TextEncoder, c: MedicalCorpus) {
-  const examples = c.train.map((p) => chatmlExample(tok, [{ role: "user", content: p.question }, { role: "assistant", content: p.answer }], { completionOnly: false, endOfText: true }));
+  const examples = c.train.map((p) =>
+    chatmlExample(
+      tok,
+      [
+        { role: "user", content: p.question },
+        { role: "assistant", content: p.answer },
+      ],
+      { completionOnly: false, endOfText: true },
+    ),
+  );
   for (const it of c.pubmed) examples.push(documentExample(tok, it.contexts.join("\n")));
   return examples;
 }
@@ -26,12 +34,13 @@ export async function makeBaseModel(ctx: StageContext): Promise<void> {
   ctx.log(`base: ${examples.length} documents, ${tokens} tokens`);
   const config = baseModelConfig();
   const base = initRandomModel(config, SEED);
-  const p = ctx.progress("base");
-  const result = await trainModel({ ...sized(ctx, PRETRAIN), checkpointDir: path.join(ctx.work, "base") }, { examples }, { base, onEvent: p.onEvent, stopAtStep: ctx.baseStopAt });
-  p.stop();
+  const result = await trainStage(ctx, "base", PRETRAIN, { examples }, { base, stopAtStep: ctx.baseStopAt });
   await saveModelDir(dir, config, result.weights!, "F16");
   await writeJson(path.join(ctx.work, "base-metrics.json"), {
-    parameters: countParameters(result.weights!), corpusTokens: tokens, documents: examples.length, ...result.metrics,
+    parameters: countParameters(result.weights!),
+    corpusTokens: tokens,
+    documents: examples.length,
+    ...result.metrics,
   });
   ctx.log(`base: saved (final loss ${result.metrics.finalLoss.toFixed(3)}, ${result.metrics.trainSeconds.toFixed(0)}s)`);
 }

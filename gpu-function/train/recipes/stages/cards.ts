@@ -19,12 +19,26 @@ export async function makeModelCards(ctx: StageContext): Promise<void> {
   // Base-model held-out perplexity on MedQuAD answers (completion-only ChatML Q/A).
   let basePpl: number | null = null;
   if (existsSync(path.join(ctx.out, "base", "model.safetensors"))) {
-    const ex = c.heldOut.slice(0, heldOutPpl(ctx)).map((h) => chatmlExample(tok, [{ role: "user", content: h.question }, { role: "assistant", content: h.answer }], { completionOnly: true }));
+    const ex = c.heldOut.slice(0, heldOutPpl(ctx)).map((h) =>
+      chatmlExample(
+        tok,
+        [
+          { role: "user", content: h.question },
+          { role: "assistant", content: h.answer },
+        ],
+        { completionOnly: true },
+      ),
+    );
     basePpl = (await perplexity(path.join(ctx.out, "base"), ex, { threads: 2, maxSeqLength: 1024 })).perplexity;
   }
   await writeModelCards(ctx.out, {
-    base: await read("base-metrics.json"), grounded: await read("grounded-metrics.json"), embedder: await read("embedder-metrics.json"),
-    heldOutQuestions: c.heldOut.length, trainQuestions: c.train.length, pubmedAbstracts: c.pubmed.length, baseHeldOutPerplexity: basePpl,
+    base: await read("base-metrics.json"),
+    grounded: await read("grounded-metrics.json"),
+    embedder: await read("embedder-metrics.json"),
+    heldOutQuestions: c.heldOut.length,
+    trainQuestions: c.train.length,
+    pubmedAbstracts: c.pubmed.length,
+    baseHeldOutPerplexity: basePpl,
   });
   ctx.log("cards: written");
 }

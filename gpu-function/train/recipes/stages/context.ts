@@ -5,7 +5,8 @@ import path from "node:path";
 
 import { Tokenizer } from "@huggingface/tokenizers";
 
-import type { TrainEvent } from "../../trainer";
+import type { TrainConfigInput } from "../../config";
+import { trainModel, type TrainDataset, type TrainEvent, type TrainOptions, type TrainResult } from "../../trainer";
 import type { TextEncoder } from "../chatml";
 import { loadMedicalCorpus, type MedicalCorpus } from "../corpus";
 
@@ -50,6 +51,22 @@ export async function loadTokenizer(dir: string): Promise<TextEncoder & { decode
 export async function writeJson(file: string, value: unknown): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   await writeFile(file, `${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** Trains a stage's model with its progress display, checkpoints under <work>/<label>, a few steps in quick mode. */
+export async function trainStage(
+  ctx: StageContext,
+  label: string,
+  config: TrainConfigInput,
+  data: TrainDataset,
+  opts: Omit<TrainOptions, "onEvent">,
+): Promise<TrainResult> {
+  const p = ctx.progress(label);
+  try {
+    return await trainModel({ ...sized(ctx, config), checkpointDir: path.join(ctx.work, label) }, data, { ...opts, onEvent: p.onEvent });
+  } finally {
+    p.stop();
+  }
 }
 
 /** Held-out questions for perplexity and for generation (few in quick mode). */

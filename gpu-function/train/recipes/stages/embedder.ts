@@ -7,26 +7,27 @@ import path from "node:path";
 import type { ContrastivePair } from "../../batches";
 import { readSafetensors } from "../../../onnx/safetensors";
 import { initRandomModel, loadBaseModel, saveModelDir } from "../../model-io";
-import { trainModel } from "../../trainer";
 import { baseModelConfig, EMBEDDER, SEED } from "../defaults";
 import { retrievalScores } from "../evaluate";
-import { corpusOf, loadTokenizer, sized, writeJson, type StageContext } from "./context";
+import { corpusOf, loadTokenizer, type StageContext, trainStage, writeJson } from "./context";
 
 export async function makeEmbedder(ctx: StageContext): Promise<void> {
   const baseDir = path.join(ctx.out, "base");
   const dir = path.join(ctx.out, "embedder");
   // Skipped only once evaluated too; otherwise training resumes from its final checkpoint (no steps left) and evaluates.
-  if (!ctx.force && existsSync(path.join(dir, "model.safetensors")) && existsSync(path.join(ctx.work, "embedder-metrics.json"))) return ctx.log("embedder: present, skipped");
+  if (!ctx.force && existsSync(path.join(dir, "model.safetensors")) && existsSync(path.join(ctx.work, "embedder-metrics.json")))
+    return ctx.log("embedder: present, skipped");
   const tok = await loadTokenizer(baseDir);
   const c = corpusOf(ctx);
   const maxLen = EMBEDDER.maxSeqLength ?? 128;
-  const pairs: ContrastivePair[] = c.train.map((p) => ({ query: tok.encode(p.question).slice(0, maxLen), positive: tok.encode(p.answer).slice(0, maxLen) }));
+  const pairs: ContrastivePair[] = c.train.map((p) => ({
+    query: tok.encode(p.question).slice(0, maxLen),
+    positive: tok.encode(p.answer).slice(0, maxLen),
+  }));
   // Start from the pretrained LM (its hidden states already encode the medical vocabulary):
   // the finished base, or a pretraining checkpoint so the embedder can train alongside it.
   const base = ctx.embedderInit ? await baseFromCheckpoint(ctx.embedderInit) : await loadBaseModel(baseDir);
-  const p = ctx.progress("embedder");
-  const result = await trainModel({ ...sized(ctx, EMBEDDER), checkpointDir: path.join(ctx.work, "embedder") }, { pairs }, { base, onEvent: p.onEvent });
-  p.stop();
+  const result = await trainStage(ctx, "embedder", EMBEDDER, { pairs }, { base });
   await saveModelDir(dir, base.config, result.weights!, "F16");
   ctx.log(`embedder: saved (final loss ${result.metrics.finalLoss.toFixed(3)})`);
   const evalItems = c.heldOut.slice(0, ctx.quick ? 20 : undefined);
@@ -38,8 +39,16 @@ export async function makeEmbedder(ctx: StageContext): Promise<void> {
   await saveModelDir(initDir, base.config, base.tensors);
   await copyFile(path.join(baseDir, "tokenizer.json"), path.join(initDir, "tokenizer.json"));
   const untrained = await retrievalScores(initDir, tok, queries, passages);
-  ctx.log(`embedder: held-out recall@1 ${untrained.recallAt1.toFixed(3)} (base LM pooled) → ${trained.recallAt1.toFixed(3)}, MRR ${trained.mrr.toFixed(3)}`);
-  await writeJson(path.join(ctx.work, "embedder-metrics.json"), { initFrom: ctx.embedderInit ? await checkpointStep(ctx.embedderInit) : "models/base", config: result.config, pairs: pairs.length, metrics: result.metrics, heldOut: { trained, basePooled: untrained } });
+  ctx.log(
+    `embedder: held-out recall@1 ${untrained.recallAt1.toFixed(3)} (base LM pooled) → ${trained.recallAt1.toFixed(3)}, MRR ${trained.mrr.toFixed(3)}`,
+  );
+  await writeJson(path.join(ctx.work, "embedder-metrics.json"), {
+    initFrom: ctx.embedderInit ? await checkpointStep(ctx.embedderInit) : "models/base",
+    config: result.config,
+    pairs: pairs.length,
+    metrics: result.metrics,
+    heldOut: { trained, basePooled: untrained },
+  });
 }
 
 async function baseFromCheckpoint(paramsFile: string) {

@@ -7,26 +7,24 @@ import { preparedFromTrained, saveTrainedAdapter } from "../../adapter-io";
 import { loadBaseModel } from "../../model-io";
 import { perplexity } from "../../perplexity";
 import { Rng } from "../../rng";
-import { trainModel } from "../../trainer";
 import { GROUNDED_LORA, SEED } from "../defaults";
 import { groundedScores } from "../evaluate";
 import { groundedCases, groundedExamples } from "../grounded-data";
-import { corpusOf, heldOutGen, heldOutPpl, loadTokenizer, sized, writeJson, type StageContext } from "./context";
+import { corpusOf, heldOutGen, heldOutPpl, loadTokenizer, type StageContext, trainStage, writeJson } from "./context";
 
 const GROUNDED_TRAIN_EXAMPLES = 2400;
 
 export async function makeGroundedAdapter(ctx: StageContext): Promise<void> {
   const baseDir = path.join(ctx.out, "base");
   const dir = path.join(ctx.out, "adapters", "grounded");
-  if (!ctx.force && existsSync(path.join(dir, "adapter_model.safetensors")) && existsSync(path.join(ctx.work, "grounded-metrics.json"))) return ctx.log("grounded: present, skipped");
+  if (!ctx.force && existsSync(path.join(dir, "adapter_model.safetensors")) && existsSync(path.join(ctx.work, "grounded-metrics.json")))
+    return ctx.log("grounded: present, skipped");
   const tok = await loadTokenizer(baseDir);
   const c = corpusOf(ctx);
   const trainItems = new Rng(SEED).shuffle([...c.train]).slice(0, GROUNDED_TRAIN_EXAMPLES);
   const examples = groundedExamples(tok, groundedCases(trainItems, c.train, SEED + 1));
   const base = await loadBaseModel(baseDir);
-  const p = ctx.progress("grounded");
-  const result = await trainModel({ ...sized(ctx, GROUNDED_LORA), checkpointDir: path.join(ctx.work, "grounded") }, { examples }, { base, onEvent: p.onEvent });
-  p.stop();
+  const result = await trainStage(ctx, "grounded", GROUNDED_LORA, { examples }, { base });
   await saveTrainedAdapter(dir, result.adapter!, "models/base");
   ctx.log(`grounded: adapter saved (final loss ${result.metrics.finalLoss.toFixed(3)})`);
 
@@ -40,9 +38,13 @@ export async function makeGroundedAdapter(ctx: StageContext): Promise<void> {
   const gen = heldCases.slice(0, heldOutGen(ctx));
   const scoresBase = await groundedScores(baseDir, tok, gen, null);
   const scoresAdapter = await groundedScores(baseDir, tok, gen, lora);
-  ctx.log(`grounded: ROUGE-L base ${scoresBase.rougeL.toFixed(3)} → adapter ${scoresAdapter.rougeL.toFixed(3)}; citation accuracy ${scoresBase.citationAccuracy.toFixed(2)} → ${scoresAdapter.citationAccuracy.toFixed(2)}`);
+  ctx.log(
+    `grounded: ROUGE-L base ${scoresBase.rougeL.toFixed(3)} → adapter ${scoresAdapter.rougeL.toFixed(3)}; citation accuracy ${scoresBase.citationAccuracy.toFixed(2)} → ${scoresAdapter.citationAccuracy.toFixed(2)}`,
+  );
   await writeJson(path.join(ctx.work, "grounded-metrics.json"), {
-    config: result.config, trainExamples: examples.length, metrics: result.metrics,
+    config: result.config,
+    trainExamples: examples.length,
+    metrics: result.metrics,
     heldOut: { perplexityBase: pplBase, perplexityAdapter: pplAdapter, generationBase: scoresBase, generationAdapter: scoresAdapter },
   });
 }

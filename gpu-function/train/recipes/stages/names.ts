@@ -1,2 +1,2 @@
-export const STAGES = ["tokenizer", "base", "grounded", "embedder", "reranker", "cards"] as const;
+export const STAGES = ["tokenizer", "base", "grounded", "embedder", "reranker", "embedder-consumer", "cards"] as const;
 export type Stage = (typeof STAGES)[number];

@@ -37,7 +37,8 @@ async function writeRerankerTokenizer(baseDir: string, dir: string, cls: number,
   };
   await writeJson(path.join(dir, "tokenizer.json"), tok);
   await writeJson(path.join(dir, "tokenizer_config.json"), {
-    tokenizer_class: "PreTrainedTokenizerFast", cls_token: RERANKER_CLS, sep_token: RERANKER_SEP, pad_token: "<|endoftext|>", model_max_length: 512,
+    // The length it was trained at: position embeddings past it never learned anything.
+    tokenizer_class: "PreTrainedTokenizerFast", cls_token: RERANKER_CLS, sep_token: RERANKER_SEP, pad_token: "<|endoftext|>", model_max_length: RERANKER.maxSeqLength,
   });
 }
 

@@ -6,6 +6,7 @@ import { makeBaseModel } from "./base-model";
 import { makeModelCards } from "./cards";
 import type { StageContext } from "./context";
 import { makeEmbedder } from "./embedder";
+import { makeConsumerEmbedder } from "./embedder-consumer";
 import { makeGroundedAdapter } from "./grounded-adapter";
 import { makeReranker } from "./reranker";
 import type { Stage } from "./names";
@@ -17,6 +18,7 @@ const MAKERS: Record<Stage, (ctx: StageContext) => Promise<void>> = {
   grounded: makeGroundedAdapter,
   embedder: makeEmbedder,
   reranker: makeReranker,
+  "embedder-consumer": makeConsumerEmbedder,
   cards: makeModelCards,
 };
 

@@ -22,5 +22,7 @@ export async function makeTokenizer(ctx: StageContext): Promise<void> {
     count: c.heldOut.length,
     questionIds: c.heldOut.map((p) => p.questionId).sort(),
   });
-  ctx.log(`tokenizer: ${bpe.vocab.size} tokens, ${bpe.merges.length} merges; held-out ${c.heldOut.length} of ${c.heldOut.length + c.train.length} questions`);
+  ctx.log(
+    `tokenizer: ${bpe.vocab.size} tokens, ${bpe.merges.length} merges; held-out ${c.heldOut.length} of ${c.heldOut.length + c.train.length} questions`,
+  );
 }

@@ -82,7 +82,7 @@ const RULES: RedFlagRule[] = [
     id: "de-suicidal",
     category: "suicidal_self_harm",
     when: [
-      /\b(?:mich|sich) (?:umbringen|toten|toeten|das leben nehmen|umzubringen|umbringt)\b|\b(?:mir|sich|dir) das leben (?:zu )?nehmen\b/,
+      /\b(?:mich|sich)\b(?: \w+){0,3} (?:umbringen|toten|toeten|das leben nehmen|umzubringen|umbringt)\b|\b(?:mir|sich|dir) das leben (?:zu )?nehmen\b/,
       /\b(?:selbstmord|suizid)\b(?: \w+){0,2} (?:begehen|machen|gedanken)\b|\bsuizidgedanken\b|\bsuizidal\b|\bselbstmordgedanken\b/,
       /\b(?:will|mochte|moechte|wurde gern|wuerde gern) (?:\w+ ){0,3}(?:sterben|tot sein)\b|\bnicht mehr leben\b/,
       /\b(?:ritze mich|schneide mich|selbstverletz\w*)\b/,

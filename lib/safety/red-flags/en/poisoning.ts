@@ -32,6 +32,21 @@ export const POISONING_RULES: RedFlagRule[] = [
     unless: [/\bfor (?:my|his|her) (?:dog|cat|pet)\b/],
   },
   {
+    id: "overdose-told-in-parts",
+    category: "overdose_poisoning",
+    // "I took a lot of them" … "my mum's sleeping tablets": the medicine and the amount may come in different turns.
+    when: [/\b(?:took|taken|swallowed|ate|eaten|had|downed|necked|chewed)\b(?: \w+){0,2} (?:them|(?:all|most|lots|loads|a lot|a bunch|a handful|(?:1\d|[2-9]\d|\d{3})|twenty|thirty|forty|fifty) of (?:them|those|these|it|the lot))\b/],
+    and: [/\b(?:pills|tablets|meds|medication|medicine|capsules|paracetamol|tylenol|acetaminophen|ibuprofen|sleeping|painkillers|antidepressants|insulin|xanax|diazepam|oxy\w*|codeine|iron)\b/],
+    andAlso: [/\b(?:all|most|lots|loads|a lot|a bunch|a handful|too many|whole|(?:1\d|[2-9]\d|\d{3})|twenty|thirty|forty|fifty)\b/],
+  },
+  {
+    id: "child-ate-medicine-told-in-parts",
+    category: "overdose_poisoning",
+    when: [new RegExp(`\\b${CHILD}\\b(?: \\w+){0,4} (?:ate|eaten|swallowed|chewed|has had|got into|took)\\b(?: \\w+){0,2} (?:some|one|two|a few|them|it|all)\\b`)],
+    and: [/\b(?:pills|tablets|meds|medication|medicine|capsules|paracetamol|tylenol|ibuprofen|sleeping|painkillers|antidepressants|vitamins|iron|gummies|edibles)\b/],
+    unless: [/\b(?:sweets|candy|crisps|chips|snack|lunch|dinner|breakfast)\b/],
+  },
+  {
     id: "unknown-pills-with-depressed-consciousness",
     category: "overdose_poisoning",
     when: [/\b(?:took|taken|swallowed|had|given|popped|dropped)\b(?: \w+){0,3} (?:pills|tablets|drugs|pingers|molly|something)\b|\b(?:took|taken|swallowed|had|downed) (?:a load|loads|a bunch|lots|a lot|a handful|too many|too much|a whole pack|a packet) of\b/],

@@ -49,7 +49,7 @@ export const ES_HARM_RULES: RedFlagRule[] = [
       rx`\bme quiero (?:matar|suicidar|morir(?! de (?:la |el )?${DYING_OF}))\b`,
       rx`\bquiero morir(?:me)?\b(?! de (?:la |el )?${DYING_OF})`,
       rx`\b(?<!(?:va|van|vas) a )${anyOf("suicidarme", "quitarme la vida", "acabar con mi vida", "terminar con mi vida", "matarme(?! (?:de|a) (?:risa|trabajar|estudiar))")}\b`,
-      /\b(?:manana|hoy|esta noche|ya|ahora) me mato\b|\bme mato (?:hoy|manana|esta noche|ya|ahora)\b/,
+      /\bme quito la vida\b|\b(?:manana|hoy|esta noche|ya|ahora) me mato\b|\bme mato (?:hoy|manana|esta noche|ya|ahora)\b/,
       /\bse (?:corto|ha cortado|esta cortando|corta) (?:las venas|las munecas|los brazos)\b/,
       /\b(?:dormir(?:me)?|acostarme) y no (?:volver a )?despertar\b|\bno despertar (?:nunca )?mas\b/,
       /\b(?:tirarme|me voy a tirar|me tiro|lanzarme|me voy a lanzar|aventarme|arrojarme) (?:de|por|desde|al|a las|a la|bajo) (?:un |el |la |las |los )?(?:puente|ventana|edificio|balcon|azotea|vias|tren|metro|precipicio|acantilado|coche|camion|techo)\b/,

@@ -6,7 +6,7 @@ export const PAIN = anyOf("dolor", "dolores", "opresion", "presion", "ardor", "m
 export const HURTS = anyOf("duele", "duelen", "esta doliendo", "aprieta", "oprime", "arde", "quema", "pesa", "molesta", "estalla");
 export const SEVERE = anyOf(
   "mucho", "muchisimo", "fuerte", "fuertisimo", "horrible", "terrible", "insoportable", "intenso", "bien feo", "demasiado",
-  "aplastante", "opresivo", "como nunca", "de repente", "de golpe", "subito", "repentino",
+  "aplastante", "opresivo", "como nunca", "de repente", "de golpe", "subito", "repentino", "(?:siento que )?me (?:muero|voy a morir|estoy muriendo)",
 );
 export const NOW = anyOf("ahora", "ahorita", "ahora mismo", "en este momento", "desde hace", "hace (?:\\d+|unos?|una|media|pocos?|mas de) ?\\w*", "ayuda", "auxilio", "socorro", "urgente");
 export const CARDIAC_SIGN = anyOf(
@@ -29,6 +29,6 @@ export const TOOK = anyOf(
 export const POISON = anyOf(
   "lejia", "cloro", "veneno", "raticida", "matarratas", "anticongelante", "desatascador", "destapacanos", "gasolina", "queroseno", "pilas? de boton", "pilas?",
   "insecticida", "herbicida", "detergente", "limpiador", "amoniaco", "sosa caustica", "aguarras", "liquido de (?:frenos|baterias)", "capsulas? de detergente", "acido", "fertilizante", "salfuman",
-  "desinfectante", "lavandina", "suavizante", "quitagrasas", "limpiavidrios", "producto de limpieza", "productos de limpieza", "pinol", "fabuloso", "thinner", "solvente", "plaguicida", "veneno para (?:ratas|cucarachas|hormigas)",
+  "desinfectante", "iman", "imanes", "lavandina", "suavizante", "quitagrasas", "limpiavidrios", "producto de limpieza", "productos de limpieza", "pinol", "fabuloso", "thinner", "solvente", "plaguicida", "veneno para (?:ratas|cucarachas|hormigas)",
 );
 export const SELF_KILL = anyOf("suicidarme", "matarme", "quitarme la vida", "morirme", "acabar con (?:mi vida|todo|todo esto)", "terminar con (?:mi vida|todo)", "hacerme dano", "cortarme", "ahorcarme", "tirarme (?:de|por|al|a las vias)", "desaparecer para siempre", "dejar de existir", "no despertar");

@@ -83,7 +83,7 @@ const RULES: RedFlagRule[] = [
     id: "pt-suicidal",
     category: "suicidal_self_harm",
     when: [
-      rx`\b(?:quero|vou|penso em|pensando em|tenho vontade de|vontade de) (?:me matar|me suicidar|suicidar|tirar a (?:minha )?vida|acabar com (?:tudo|a minha vida|minha vida)|morrer(?! (?:de|di|d) (?:la |le |a )?${DYING_OF})|sumir para sempre|me machucar|me cortar)\b`,
+      rx`\b(?:quero|vou|penso em|pensando em|tenho vontade de|vontade de) (?:me matar|me suicidar|suicidar|tirar (?:a )?(?:minha |a minha )?(?:propria )?vida|acabar com (?:tudo|a minha vida|minha vida)|morrer(?! (?:de|di|d) (?:la |le |a )?${DYING_OF})|sumir para sempre|me machucar|me cortar)\b`,
       rx`\bquero morrer\b(?! (?:de|di|d) (?:la |le |a )?${DYING_OF})`,
       /\bquero (?:sumir|desaparecer)(?: para sempre)?\b|\bnao aguento mais viver\b|\bnao quero mais viver\b|\bpensamentos? suicidas?\b|\bpensando em suicidio\b|\bsuicida\b/,
       /\b(?:todos|minha familia) (?:ficariam|estariam|viveriam) melhor sem mim\b/,

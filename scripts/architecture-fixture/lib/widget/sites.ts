@@ -1,0 +1,3 @@
+import { verifyKey } from "../partners/keys";
+
+export const siteAllowed = (origin: string) => verifyKey(origin);
