@@ -139,9 +139,14 @@ describe("gpu-function: bad input gets a prompt 4xx", () => {
     expect(delay.max / 1e6).toBeLessThan(1_000);
     expect(res.status).toBe(400);
     expect((await errorOf(res)).code).toBe("context_length_exceeded");
+    // A passage longer than the encoder's window is embedded truncated to it (as embedding
+    // servers do), cut as text first so the 3.9 MB are never tokenised whole.
+    const embedDelay = monitorEventLoopDelay({ resolution: 10 });
+    embedDelay.enable();
     const embed = await post("/v1/embeddings", { model: "tiny-embedder", input: huge });
-    expect(embed.status).toBe(400);
-    expect((await errorOf(embed)).code).toBe("context_length_exceeded");
+    embedDelay.disable();
+    expect(embed.status).toBe(200);
+    expect(embedDelay.max / 1e6).toBeLessThan(1_000);
   });
 
   it("refuses fine-tuning hyperparameters the server could not serve, at job creation", async () => {

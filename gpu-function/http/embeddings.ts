@@ -50,15 +50,10 @@ async function tokenizeInputs(embedder: EmbedderDeps, input: EmbeddingRequest["i
   for (const [i, item] of list.entries()) {
     let ids: number[];
     if (typeof item === "string") {
+      // Passages longer than the encoder's window are truncated to it, as sentence-transformers
+      // and embedding servers do (the text is cut first, so huge input is never tokenised whole).
       const encoded = await embedder.tokenizer.encodeWithin(item, limit, true);
-      if (!encoded) {
-        // Text short enough to tokenise gets its exact count; longer text is refused without tokenising
-        // it whole, with an estimate (~4 characters a token) in the same "has N tokens" form that
-        // clients parse to cut their input and retry.
-        if (item.length <= limit * embedder.tokenizer.maxCharsPerToken) throw tooLong(i, embedder.tokenizer.encode(item, true).length);
-        throw tooLong(i, Math.max(limit + 1, Math.ceil(item.length / 4)), ` (the count is estimated from its ${item.length} characters)`);
-      }
-      ids = encoded;
+      ids = encoded ?? truncateTokens(embedder.tokenizer.encode(item.slice(0, limit * 16), true), limit);
     } else {
       ids = item;
       if (ids.length > limit) throw tooLong(i, ids.length);
@@ -70,6 +65,10 @@ async function tokenizeInputs(embedder: EmbedderDeps, input: EmbeddingRequest["i
     out.push(ids);
   }
   return out;
+}
+
+function truncateTokens(ids: number[], limit: number): number[] {
+  return ids.length <= limit ? ids : ids.slice(0, limit);
 }
 
 function toBase64(v: Float32Array): string {
