@@ -172,6 +172,30 @@ describe("gpu-function: bad input gets a prompt 4xx", () => {
   });
 });
 
+describe("gpu-function: streams end with the connection", () => {
+  it("closes the connection promptly after data: [DONE]", async () => {
+    const url = new URL(baseURL);
+    const body = JSON.stringify({ model: "tiny-base", stream: true, max_tokens: 4, messages: [{ role: "user", content: "Hello" }] });
+    const head = `POST /v1/chat/completions HTTP/1.1\r\nHost: ${url.host}\r\nAuthorization: Bearer ${TOKEN}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n`;
+    const { done, closed, text } = await new Promise<{ done: number; closed: number; text: string }>((resolve, reject) => {
+      const socket = net.connect(Number(url.port), url.hostname, () => socket.write(head + body));
+      let received = "";
+      let doneAt = 0;
+      socket.setEncoding("utf8");
+      socket.on("data", (d) => {
+        received += d;
+        if (!doneAt && received.includes("data: [DONE]")) doneAt = Date.now();
+      });
+      socket.on("close", () => resolve({ done: doneAt, closed: Date.now(), text: received }));
+      socket.on("error", reject);
+      setTimeout(() => socket.destroy(), 30_000);
+    });
+    expect(text).toMatch(/^HTTP\/1\.1 200/);
+    expect(done).toBeGreaterThan(0);
+    expect(closed - done).toBeLessThan(1_000); // keep-alive would hold it for Node's 5 s
+  });
+});
+
 describe("ChatTokenizer.encodeWithin", () => {
   it("counts long text in chunks, yielding to other work between them, and matches encode() when it fits", async () => {
     const tokenizer = await ChatTokenizer.fromDir(path.join(dir, "model"));
