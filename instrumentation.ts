@@ -3,12 +3,25 @@
 // install answers with sources. Never blocks or fails the start-up.
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // Client addresses from the socket and a deadline for request bodies (lib/http/server-guard.ts).
+  const { installServerGuard } = await import("@/lib/http/server-guard");
+  installServerGuard();
   const { getDb } = await import("@/lib/db");
   try {
     await getDb();
   } catch (error) {
     console.error("[medchat] database start-up failed:", error);
     return;
+  }
+  try {
+    const { ensureFirstAdmin } = await import("@/lib/admin/users");
+    const outcome = await ensureFirstAdmin(await getDb());
+    const url = `http://${process.env.MEDCHAT_HOST || "127.0.0.1"}:${process.env.PORT || "3000"}/admin`;
+    if (outcome === "created") console.log(`[medchat] admin console: sign in at ${url} as ${process.env.ADMIN_EMAIL} (ADMIN_PASSWORD)`);
+    else if (outcome === "missing_env") console.log(`[medchat] admin console: no admin yet — set ADMIN_EMAIL and ADMIN_PASSWORD (12+ characters) and restart, then sign in at ${url}`);
+    else if (outcome === "invalid_env") console.error("[medchat] admin console: ADMIN_EMAIL must be an email address and ADMIN_PASSWORD at least 12 characters");
+  } catch (error) {
+    console.error("[medchat] admin start-up failed:", error instanceof Error ? error.message : error);
   }
   if (process.env.MEDCHAT_STARTER_KB === "off") return;
   void (async () => {

@@ -9,6 +9,7 @@ import type { ChildProcess } from "node:child_process";
 import { writeTinyEmbedder, writeTinyModel } from "../gpu-function/models/tiny";
 import { buildAppIfNeeded, startGpuFunction, startNext, stopChild, waitForHttp } from "../scripts/start";
 import { seedAppDatabase } from "./seed";
+import { ADMIN_E2E } from "./pages/admin-page";
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const appPort = process.env.E2E_APP_PORT || "3210";
@@ -64,6 +65,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       CHAT_TIMEOUT_MS: "30000",
       // Every test's browser is 127.0.0.1; retries must not trip the per-address limit.
       CHAT_RATE_LIMIT_PER_ADDRESS_PER_MINUTE: "240",
+      // The first admin of the console (e2e/admin.spec.ts signs in with it).
+      ADMIN_EMAIL: ADMIN_E2E.email,
+      ADMIN_PASSWORD: ADMIN_E2E.password,
     });
     await waitForHttp(`http://127.0.0.1:${appPort}/api/health`, { timeoutMs: 120_000, child: app, name: "the app" });
   } catch (error) {

@@ -1,5 +1,6 @@
 import { headers } from "next/headers";
 import { ChatApp } from "@/components/chat/chat-app";
+import { effectiveEnv } from "@/lib/admin/effective-env";
 import { talkToPersonUrl } from "@/lib/chat/disclosure";
 import { contactsForAcceptLanguage } from "@/lib/chat/page-locale";
 import { bannerText, consentText, DISCLAIMER_VERSION } from "@/lib/safety/disclaimers";
@@ -19,7 +20,7 @@ export default async function NewChatPage() {
       consentText={consentText(contacts)}
       bannerText={bannerText(contacts)}
       disclaimerVersion={DISCLAIMER_VERSION}
-      talkToPersonUrl={talkToPersonUrl()}
+      talkToPersonUrl={talkToPersonUrl(await effectiveEnv())}
     />
   );
 }

@@ -4,6 +4,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { WidgetPanel } from "@/components/widget/widget-panel";
+import { effectiveEnv } from "@/lib/admin/effective-env";
 import { talkToPersonUrl } from "@/lib/chat/disclosure";
 import { contactsForAcceptLanguage } from "@/lib/chat/page-locale";
 import { getDb } from "@/lib/db";
@@ -43,7 +44,7 @@ export default async function EmbedPage({ searchParams }: { searchParams: Promis
       title={one(params.title, 60) || site.name}
       greeting={one(params.greeting, 300) || undefined}
       theme={params.theme === "dark" ? "dark" : "light"}
-      talkToPersonUrl={site.talkToPersonUrl ?? talkToPersonUrl()}
+      talkToPersonUrl={site.talkToPersonUrl ?? talkToPersonUrl(await effectiveEnv())}
       consentText={consentText(contacts)}
       bannerText={bannerText(contacts)}
       disclaimerVersion={DISCLAIMER_VERSION}

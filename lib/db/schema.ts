@@ -2,6 +2,7 @@
 // (`npm run db:generate`) and applied at start-up (lib/db/migrate.ts).
 import { sql } from "drizzle-orm";
 import {
+  bigserial,
   boolean,
   customType,
   index,
@@ -49,8 +50,12 @@ export const messages = pgTable(
     /** AI SDK UIMessage parts, stored as sent/streamed. */
     parts: jsonb("parts").notNull(),
     metadata: jsonb("metadata"),
-    /** complete | partial (stream broke mid-answer) | error (no answer). */
-    status: text("status", { enum: ["complete", "partial", "error"] }).notNull().default("complete"),
+    /**
+     * complete | partial (stream broke mid-answer) | error (no answer) | streaming (being
+     * written: stored when the answer starts, checkpointed as it grows) | interrupted (the app
+     * stopped mid-answer; found on a later read).
+     */
+    status: text("status", { enum: ["complete", "partial", "error", "streaming", "interrupted"] }).notNull().default("complete"),
     createdAt: createdAt(),
   },
   (t) => [index("messages_conversation_idx").on(t.conversationId, t.createdAt)],
@@ -125,6 +130,24 @@ export const termStats = pgTable("term_stats", {
   lexeme: text("lexeme").primaryKey(),
   chunks: integer("chunks").notNull(),
 });
+
+// ── retrieval for consumer questions (issue 10) ─────────────────────────────
+/**
+ * Synonyms the knowledge base states (lib/rag/aliases.ts): "COPD" for chronic obstructive
+ * pulmonary disease, "hypercortisolism" for Cushing's syndrome. Alias and expansion are
+ * space-separated English lexemes; rows go with their document (drizzle/0005_retrieval_consumer.sql).
+ */
+export const termAliases = pgTable(
+  "term_aliases",
+  {
+    documentId: text("document_id")
+      .notNull()
+      .references(() => documents.id, { onDelete: "cascade" }),
+    alias: text("alias").notNull(),
+    expansion: text("expansion").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.documentId, t.alias, t.expansion] })],
+);
 
 // ── partners and widget ─────────────────────────────────────────────────────
 export const apiKeys = pgTable("api_keys", {
@@ -238,4 +261,84 @@ export const adapters = pgTable("adapters", {
   metrics: jsonb("metrics"),
   createdAt: createdAt(),
   promotedAt: timestamp("promoted_at", { withTimezone: true }),
+});
+
+// ── admin console (lib/admin) ───────────────────────────────────────────────
+export const adminUsers = pgTable(
+  "admin_users",
+  {
+    id: text("id").primaryKey(),
+    email: text("email").notNull(),
+    name: text("name"),
+    role: text("role", { enum: ["admin", "reviewer"] }).notNull(),
+    /** scrypt (node:crypto) hash; null until an invited user sets a password. */
+    passwordHash: text("password_hash"),
+    /** SHA-256 of the one-time invitation token. */
+    inviteTokenHash: text("invite_token_hash"),
+    inviteExpiresAt: timestamp("invite_expires_at", { withTimezone: true }),
+    disabledAt: timestamp("disabled_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("admin_users_email_idx").on(sql`lower(${t.email})`)],
+);
+
+export const adminSessions = pgTable(
+  "admin_sessions",
+  {
+    /** SHA-256 of the session cookie's token. */
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => adminUsers.id, { onDelete: "cascade" }),
+    csrfToken: text("csrf_token").notNull(),
+    ip: text("ip"),
+    userAgent: text("user_agent"),
+    createdAt: createdAt(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("admin_sessions_user_idx").on(t.userId)],
+);
+
+/** Every write made in the admin console: who, when, what, before and after. */
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    actorId: text("actor_id"),
+    actorEmail: text("actor_email").notNull(),
+    action: text("action").notNull(),
+    targetType: text("target_type").notNull(),
+    targetId: text("target_id"),
+    before: jsonb("before"),
+    after: jsonb("after"),
+    ip: text("ip"),
+  },
+  (t) => [index("audit_log_at_idx").on(t.at), index("audit_log_target_idx").on(t.targetType, t.targetId)],
+);
+
+/** A reviewed answer (approved as is, or corrected) kept as a training example for retraining. */
+export const curatedExamples = pgTable(
+  "curated_examples",
+  {
+    id: text("id").primaryKey(),
+    messageId: text("message_id").notNull(),
+    conversationId: text("conversation_id").notNull(),
+    question: text("question").notNull(),
+    sources: jsonb("sources").$type<{ n: number; chunkId?: string | null; title: string; url?: string | null; text: string }[]>().notNull(),
+    answer: text("answer").notNull(),
+    verdict: text("verdict", { enum: ["approved", "corrected"] }).notNull(),
+    reviewerId: text("reviewer_id"),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("curated_examples_message_idx").on(t.messageId)],
+);
+
+/** Operator settings edited in the console (emergency contacts, talk-to-a-person link, retrieval switches). */
+export const appSettings = pgTable("app_settings", {
+  key: text("key").primaryKey(),
+  value: jsonb("value").notNull(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });

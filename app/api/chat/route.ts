@@ -1,3 +1,4 @@
+import { effectiveEnv } from "@/lib/admin/effective-env";
 import { appRetriever, getDb } from "@/lib/chat/app-deps";
 import { handleChatRequest } from "@/lib/chat/web-handler";
 
@@ -6,5 +7,7 @@ export const dynamic = "force-dynamic";
 export const maxDuration = 300;
 
 export async function POST(request: Request): Promise<Response> {
-  return handleChatRequest(request, { getDb, retriever: appRetriever() });
+  // The console's settings (emergency contacts, retrieval switch) apply to every new message.
+  const env = await effectiveEnv();
+  return handleChatRequest(request, { getDb, retriever: env.MEDCHAT_RETRIEVAL === "off" ? undefined : appRetriever(), env });
 }

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { ChatApp } from "@/components/chat/chat-app";
 import { getDb } from "@/lib/db";
 import { loadConversationView } from "@/lib/chat/history";
+import { effectiveEnv } from "@/lib/admin/effective-env";
 import { talkToPersonUrl } from "@/lib/chat/disclosure";
 import { contactsForAcceptLanguage } from "@/lib/chat/page-locale";
 import { isValidVisitorId, VISITOR_COOKIE } from "@/lib/chat/visitor";
@@ -28,7 +29,7 @@ export default async function ConversationPage({ params }: { params: Promise<{ i
       consentText={consentText(contacts)}
       bannerText={bannerText(contacts)}
       disclaimerVersion={DISCLAIMER_VERSION}
-      talkToPersonUrl={talkToPersonUrl()}
+      talkToPersonUrl={talkToPersonUrl(await effectiveEnv())}
     />
   );
 }

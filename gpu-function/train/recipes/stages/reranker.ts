@@ -4,7 +4,7 @@
 // queries consumer-style variants). Evaluated by reranking BM25's top 20 for held-out
 // questions, as MedQuAD asks them and as consumer-style variants; the card reports both.
 import { existsSync } from "node:fs";
-import { readFile, writeFile } from "node:fs/promises";
+import { cp, mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 import { loadReranker } from "../../../runtime/load-encoder";
@@ -63,7 +63,9 @@ async function evaluate(dir: string, tok: Awaited<ReturnType<typeof loadTokenize
 export async function makeReranker(ctx: StageContext): Promise<void> {
   const baseDir = path.join(ctx.out, "base");
   const dir = path.join(ctx.out, "reranker");
-  if (!ctx.force && existsSync(path.join(dir, "model.safetensors")) && existsSync(path.join(ctx.work, "reranker-metrics.json"))) return ctx.log("reranker: present, skipped");
+  // Trained and evaluated here; copied to <out>/reranker (which npm start loads) only when it beats BM25's order.
+  const candidate = path.join(ctx.work, "reranker-candidate");
+  if (!ctx.force && existsSync(path.join(ctx.work, "reranker-metrics.json"))) return ctx.log("reranker: evaluated before, skipped");
   const tok = await loadTokenizer(baseDir);
   const cls = tok.tokenId(RERANKER_CLS);
   const sep = tok.tokenId(RERANKER_SEP);
@@ -81,16 +83,23 @@ export async function makeReranker(ctx: StageContext): Promise<void> {
   const p = ctx.progress("reranker");
   const result = await trainModel({ ...sized(ctx, RERANKER), checkpointDir: path.join(ctx.work, "reranker") }, { rerank: { groups, cls, sep } }, { base: model, onEvent: p.onEvent });
   p.stop();
-  await saveModelDir(dir, config, result.weights!, "F16");
-  await writeRerankerTokenizer(baseDir, dir, cls, sep);
+  await saveModelDir(candidate, config, result.weights!, "F16");
+  await writeRerankerTokenizer(baseDir, candidate, cls, sep);
   ctx.log(`reranker: saved (final loss ${result.metrics.finalLoss.toFixed(3)}, ${result.metrics.trainSeconds.toFixed(0)}s)`);
 
   const n = ctx.quick ? 10 : EVAL_QUESTIONS;
   const heldOut = c.heldOut.slice(0, n);
-  const medquad = await evaluate(dir, tok, rerankEvalCases(heldOut, c.train, { k: EVAL_K, docChars: DOC_CHARS, consumer: false, seed: SEED }));
-  const consumer = await evaluate(dir, tok, rerankEvalCases(heldOut, c.train, { k: EVAL_K, docChars: DOC_CHARS, consumer: true, seed: SEED + 7 }));
+  const medquad = await evaluate(candidate, tok, rerankEvalCases(heldOut, c.train, { k: EVAL_K, docChars: DOC_CHARS, consumer: false, seed: SEED }));
+  const consumer = await evaluate(candidate, tok, rerankEvalCases(heldOut, c.train, { k: EVAL_K, docChars: DOC_CHARS, consumer: true, seed: SEED + 7 }));
   ctx.log(`reranker: held-out MRR@10 BM25 ${medquad.bm25.mrrAt10.toFixed(3)} → reranked ${medquad.reranked.mrrAt10.toFixed(3)}; consumer-style ${consumer.bm25.mrrAt10.toFixed(3)} → ${consumer.reranked.mrrAt10.toFixed(3)}`);
   const metrics = { config: result.config, groups: groups.length, metrics: result.metrics, heldOut: { medquad, consumer } };
-  await writeJson(path.join(ctx.work, "reranker-metrics.json"), metrics);
-  await writeFile(path.join(dir, "MODEL_CARD.md"), writeRerankerCard(metrics, { trainQuestions: c.train.length, heldOutQuestions: c.heldOut.length }));
+  await writeFile(path.join(candidate, "MODEL_CARD.md"), writeRerankerCard(metrics, { trainQuestions: c.train.length, heldOutQuestions: c.heldOut.length }));
+  // A reranker that orders BM25's candidates worse than BM25 would only hurt retrieval.
+  const promoted = medquad.reranked.mrrAt10 > medquad.bm25.mrrAt10 && consumer.reranked.mrrAt10 > consumer.bm25.mrrAt10;
+  if (promoted) {
+    await mkdir(dir, { recursive: true });
+    await cp(candidate, dir, { recursive: true });
+    ctx.log(`reranker: better than BM25's order on both held-out sets: written to ${dir}`);
+  } else ctx.log(`reranker: NOT promoted (worse than BM25's order); the candidate and its card stay in ${candidate}`);
+  await writeJson(path.join(ctx.work, "reranker-metrics.json"), { ...metrics, promoted });
 }

@@ -1,0 +1,12 @@
+import { KnowledgePanel } from "@/components/admin/knowledge-panel";
+import { requireAdminSession } from "@/lib/admin/page-session";
+
+export default async function Page() {
+  await requireAdminSession("admin");
+  return (
+    <>
+      <h1 className="mb-4 text-xl font-semibold">Knowledge base</h1>
+      <KnowledgePanel />
+    </>
+  );
+}

@@ -1,0 +1,76 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { useAdminApi } from "./admin-api";
+import { inputClass, Panel, StatusLine } from "./admin-shell";
+
+interface Entry {
+  id: number;
+  at: string;
+  actorEmail: string;
+  action: string;
+  targetType: string;
+  targetId: string | null;
+  before: unknown;
+  after: unknown;
+  ip: string | null;
+}
+
+export function AuditPanel() {
+  const api = useAdminApi();
+  const [filter, setFilter] = useState({ actor: "", action: "", targetType: "" });
+  const [entries, setEntries] = useState<Entry[]>([]);
+  const [error, setError] = useState("");
+  useEffect(() => {
+    const q = new URLSearchParams(Object.entries(filter).filter(([, v]) => v));
+    api<{ entries: Entry[] }>(`audit?${q}`)
+      .then((d) => setEntries(d.entries))
+      .catch((e: Error) => setError(e.message));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [filter]);
+  return (
+    <Panel title="Audit log">
+      <div className="mb-3 flex flex-wrap gap-3">
+        {(["actor", "action", "targetType"] as const).map((k) => (
+          <label key={k} className="flex flex-col gap-1 text-sm">
+            {k === "actor" ? "Who (email contains)" : k === "action" ? "Action (e.g. key.create)" : "Target type (e.g. api_key)"}
+            <input value={filter[k]} onChange={(e) => setFilter({ ...filter, [k]: e.target.value })} className={inputClass} />
+          </label>
+        ))}
+      </div>
+      {error && <StatusLine status={{ kind: "error", text: error }} />}
+      <table className="w-full text-left text-sm" data-testid="audit-table">
+        <thead>
+          <tr>
+            <th scope="col">When</th>
+            <th scope="col">Who</th>
+            <th scope="col">Action</th>
+            <th scope="col">Target</th>
+            <th scope="col">Before → after</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((e) => (
+            <tr key={e.id} className="border-t border-slate-200 align-top dark:border-slate-700">
+              <td>{new Date(e.at).toLocaleString()}</td>
+              <td>
+                {e.actorEmail}
+                {e.ip && <span className="block text-xs text-slate-600 dark:text-slate-300">{e.ip}</span>}
+              </td>
+              <td>{e.action}</td>
+              <td>
+                {e.targetType} {e.targetId && <code className="break-all text-xs">{e.targetId}</code>}
+              </td>
+              <td>
+                <details>
+                  <summary className="cursor-pointer">values</summary>
+                  <pre className="max-w-md overflow-auto text-xs">{JSON.stringify({ before: e.before, after: e.after }, null, 2)}</pre>
+                </details>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Panel>
+  );
+}

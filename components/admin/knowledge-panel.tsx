@@ -1,0 +1,178 @@
+"use client";
+
+import { useContext, useEffect, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { CsrfContext, useAdminApi } from "./admin-api";
+import { inputClass, Panel, StatusLine } from "./admin-shell";
+
+interface Doc {
+  id: string;
+  title: string;
+  source: string;
+  status: string;
+  chunks: number;
+  updatedAt: string;
+}
+interface Hit {
+  rank: number;
+  score: number;
+  title: string;
+  headingPath: string;
+  text: string;
+}
+type Status = { kind: "ok" | "error"; text: string } | null;
+
+export function KnowledgePanel() {
+  const api = useAdminApi();
+  const csrf = useContext(CsrfContext);
+  const [docs, setDocs] = useState<Doc[]>([]);
+  const [filter, setFilter] = useState("");
+  const [status, setStatus] = useState<Status>(null);
+  const [progress, setProgress] = useState<number | null>(null);
+  const [hits, setHits] = useState<Hit[] | null>(null);
+
+  const load = () =>
+    api<{ documents: Doc[] }>(`documents?q=${encodeURIComponent(filter)}`)
+      .then((data) => setDocs(data.documents))
+      .catch((e: Error) => setStatus({ kind: "error", text: e.message }));
+  useEffect(() => {
+    void load();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [filter]);
+
+  const upload = (form: HTMLFormElement) => {
+    const data = new FormData(form);
+    // XMLHttpRequest, for upload progress.
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", "/api/admin/documents");
+    xhr.setRequestHeader("x-csrf-token", csrf);
+    xhr.upload.onprogress = (e) => e.lengthComputable && setProgress(Math.round((e.loaded / e.total) * 100));
+    xhr.onload = () => {
+      setProgress(null);
+      const body = JSON.parse(xhr.responseText || "{}") as { report?: { added: number; updated: number; unchanged: number; chunksWritten: number; failed: unknown[] }; skipped?: { file: string; reason: string }[]; error?: { message: string } };
+      if (xhr.status >= 400 || !body.report) return setStatus({ kind: "error", text: body.error?.message ?? "Upload failed." });
+      const r = body.report;
+      const skipped = body.skipped?.map((s) => `${s.file}: ${s.reason}`).join("; ");
+      setStatus({ kind: "ok", text: `Ingested: ${r.added} added, ${r.updated} updated, ${r.unchanged} unchanged, ${r.chunksWritten} chunks.${skipped ? ` Skipped ${skipped}.` : ""}` });
+      form.reset();
+      void load();
+    };
+    xhr.onerror = () => {
+      setProgress(null);
+      setStatus({ kind: "error", text: "The upload failed: check your connection." });
+    };
+    setProgress(0);
+    xhr.send(data);
+  };
+
+  const act = async (doc: Doc, action: "delete" | "reingest") => {
+    if (action === "delete" && !window.confirm(`Delete "${doc.title}" and its ${doc.chunks} chunks from the knowledge base?`)) return;
+    try {
+      if (action === "delete") await api(`documents/${encodeURIComponent(doc.id)}`, { method: "DELETE" });
+      else await api(`documents/${encodeURIComponent(doc.id)}/reingest`, { method: "POST" });
+      setStatus({ kind: "ok", text: action === "delete" ? `Deleted "${doc.title}".` : `Re-ingested "${doc.title}".` });
+      await load();
+    } catch (e) {
+      setStatus({ kind: "error", text: (e as Error).message });
+    }
+  };
+
+  return (
+    <>
+      <Panel title="Upload documents">
+        <form
+          className="flex flex-wrap items-end gap-3"
+          onSubmit={(e) => {
+            e.preventDefault();
+            upload(e.currentTarget);
+          }}
+        >
+          <label className="flex flex-col gap-1 text-sm">
+            Files (Markdown, text, HTML, PDF, JSONL, MedQuAD XML)
+            <input name="files" type="file" multiple required accept=".md,.markdown,.txt,.html,.htm,.pdf,.jsonl,.xml" className="text-sm" />
+          </label>
+          <label className="flex flex-col gap-1 text-sm">
+            Source name (optional)
+            <input name="source" className={inputClass} placeholder="e.g. Clinic leaflets" />
+          </label>
+          <Button type="submit" variant="primary" disabled={progress !== null}>
+            Upload and ingest
+          </Button>
+        </form>
+        {progress !== null && <progress aria-label="Upload progress" max={100} value={progress} className="mt-2 w-full" />}
+        <StatusLine status={status} />
+      </Panel>
+      <Panel title="Search test">
+        <form
+          className="flex flex-wrap gap-2"
+          onSubmit={async (e) => {
+            e.preventDefault();
+            const q = String(new FormData(e.currentTarget).get("q"));
+            try {
+              setHits((await api<{ results: Hit[] }>("search", { body: { query: q } })).results);
+            } catch (err) {
+              setStatus({ kind: "error", text: (err as Error).message });
+            }
+          }}
+        >
+          <label className="sr-only" htmlFor="kb-search">
+            Test question
+          </label>
+          <input id="kb-search" name="q" className={`${inputClass} min-w-72 flex-1`} placeholder="A question a visitor might ask" />
+          <Button type="submit">Search</Button>
+        </form>
+        {hits && (
+          <ol className="mt-3 space-y-2 text-sm" data-testid="search-results">
+            {hits.length === 0 && <li>No passage passes the relevance floors: the chat would say it found nothing.</li>}
+            {hits.map((h) => (
+              <li key={h.rank} className="rounded border border-slate-200 p-2 dark:border-slate-700">
+                <p className="font-medium">
+                  {h.rank}. {h.title} <span className="text-slate-600 dark:text-slate-300">— score {h.score.toFixed(3)}</span>
+                </p>
+                <p className="text-xs text-slate-600 dark:text-slate-300">{h.headingPath}</p>
+                <p className="mt-1">{h.text}</p>
+              </li>
+            ))}
+          </ol>
+        )}
+      </Panel>
+      <Panel title={`Documents (${docs.length}${docs.length === 100 ? "+" : ""})`}>
+        <label className="mb-2 flex items-center gap-2 text-sm">
+          Filter by title
+          <input value={filter} onChange={(e) => setFilter(e.target.value)} className={inputClass} />
+        </label>
+        <table className="w-full text-left text-sm" data-testid="documents-table">
+          <thead>
+            <tr>
+              <th scope="col">Title</th>
+              <th scope="col">Source</th>
+              <th scope="col">Status</th>
+              <th scope="col">Chunks</th>
+              <th scope="col">Updated</th>
+              <th scope="col">Actions</th>
+            </tr>
+          </thead>
+          <tbody>
+            {docs.map((d) => (
+              <tr key={d.id} className="border-t border-slate-200 dark:border-slate-700">
+                <td>{d.title}</td>
+                <td>{d.source}</td>
+                <td>{d.status}</td>
+                <td>{d.chunks}</td>
+                <td>{new Date(d.updatedAt).toLocaleString()}</td>
+                <td className="flex gap-1">
+                  <Button variant="ghost" onClick={() => void act(d, "reingest")} aria-label={`Re-ingest ${d.title}`}>
+                    Re-ingest
+                  </Button>
+                  <Button variant="ghost" onClick={() => void act(d, "delete")} aria-label={`Delete ${d.title}`}>
+                    Delete
+                  </Button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Panel>
+    </>
+  );
+}

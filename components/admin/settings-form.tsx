@@ -1,0 +1,73 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { useAdminApi } from "./admin-api";
+import { inputClass, Panel, StatusLine } from "./admin-shell";
+
+interface Settings {
+  emergencyContacts: Record<string, { emergencyNumber: string; crisisLine: string; crisisLineName: string }>;
+  talkToPersonUrl: string;
+  retrieval: "on" | "off";
+}
+
+export function SettingsForm() {
+  const api = useAdminApi();
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [contacts, setContacts] = useState("");
+  const [status, setStatus] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
+  useEffect(() => {
+    api<{ settings: Settings }>("settings")
+      .then((d) => {
+        setSettings(d.settings);
+        setContacts(JSON.stringify(d.settings.emergencyContacts, null, 2));
+      })
+      .catch((e: Error) => setStatus({ kind: "error", text: e.message }));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  if (!settings) return <StatusLine status={status} />;
+  const save = async () => {
+    let emergencyContacts: Settings["emergencyContacts"];
+    try {
+      emergencyContacts = contacts.trim() ? JSON.parse(contacts) : {};
+    } catch {
+      return setStatus({ kind: "error", text: "Emergency contacts must be JSON, e.g. {\"en-GB\": {\"emergencyNumber\": \"999\", …}}." });
+    }
+    try {
+      const saved = await api<{ settings: Settings }>("settings", { method: "PUT", body: { ...settings, emergencyContacts } });
+      setSettings(saved.settings);
+      setStatus({ kind: "ok", text: "Settings saved; they apply to new messages right away." });
+    } catch (e) {
+      setStatus({ kind: "error", text: (e as Error).message });
+    }
+  };
+  return (
+    <Panel title="Settings">
+      <div className="flex flex-col gap-4">
+        <label className="flex flex-col gap-1 text-sm">
+          “Talk to a person” link (web chat, and widgets without their own)
+          <input value={settings.talkToPersonUrl} onChange={(e) => setSettings({ ...settings, talkToPersonUrl: e.target.value })} className={inputClass} placeholder="https://clinic.example/contact or tel:+1…" />
+        </label>
+        <label className="flex flex-col gap-1 text-sm">
+          Emergency contacts per locale (JSON; added to the built-in list)
+          <textarea rows={6} value={contacts} onChange={(e) => setContacts(e.target.value)} className={`${inputClass} font-mono`} />
+        </label>
+        <fieldset className="text-sm">
+          <legend>Retrieval</legend>
+          <label className="mr-4">
+            <input type="radio" name="retrieval" checked={settings.retrieval === "on"} onChange={() => setSettings({ ...settings, retrieval: "on" })} /> On (answers cite the knowledge base)
+          </label>
+          <label>
+            <input type="radio" name="retrieval" checked={settings.retrieval === "off"} onChange={() => setSettings({ ...settings, retrieval: "off" })} /> Off
+          </label>
+        </fieldset>
+        <div>
+          <Button variant="primary" onClick={() => void save()}>
+            Save settings
+          </Button>
+        </div>
+        <StatusLine status={status} />
+      </div>
+    </Panel>
+  );
+}

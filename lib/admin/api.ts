@@ -1,0 +1,299 @@
+// The admin API (/api/admin/*): one route table, so every route's access rule is in one
+// place and tested route by route. Every route but login and invitation acceptance needs
+// a session; state-changing routes need the session's CSRF token; most need the admin role.
+import { z } from "zod";
+import type { Db } from "@/lib/db/client";
+import { zodReason } from "@/lib/chat/http";
+import { clientAddressOf } from "@/lib/http/client-address";
+import type { Embedder } from "@/lib/rag/embed";
+import { createApiKey, listApiKeys, revokeApiKey, usageSummary } from "@/lib/partners";
+import { KeyInputError } from "@/lib/partners/keys";
+import { createWidgetSite, deleteWidgetSite, listWidgetSites, updateWidgetSite, WidgetSiteError } from "@/lib/widget/sites";
+import { listAudit, recordAudit, type Actor } from "./audit";
+import { listConversationsForReview, listCuratedExamples, readConversation, reviewAnswer } from "./conversations";
+import { AdminError } from "./errors";
+import { deleteDocument, knowledgeBaseStats, listDocuments, MAX_UPLOAD_BYTES, reingestDocument, searchTest, uploadDocuments } from "./knowledge";
+import { dailyActivity } from "./overview";
+import { checkCsrf, clearedSessionCookie, login, logout, sessionCookie, sessionFromToken, tokenFromCookieHeader, type AdminSession } from "./sessions";
+import { readSettings, writeSettings } from "./settings";
+import { acceptInvite, inviteUser, listUsers, publicUser, updateUser, type AdminRole } from "./users";
+
+export interface AdminDeps {
+  getDb: () => Promise<Db>;
+  embedder: () => Embedder;
+}
+
+type Method = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+interface Context {
+  request: Request;
+  db: Db;
+  deps: AdminDeps;
+  params: string[];
+  session: AdminSession | undefined;
+  actor: Actor;
+  ip: string;
+}
+interface Route {
+  method: Method;
+  /** Path segments after /api/admin; ":x" matches one segment. */
+  path: string;
+  /** public: no session; otherwise the least role needed. */
+  access: "public" | AdminRole;
+  handle: (ctx: Context) => Promise<Response>;
+}
+
+const json = (body: unknown, init: ResponseInit = {}) => Response.json(body, { ...init, headers: { "cache-control": "no-store", ...(init.headers as Record<string, string>) } });
+const MAX_JSON_BYTES = 256 * 1024;
+
+async function body<T>(request: Request, schema: z.ZodType<T>): Promise<T> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > MAX_JSON_BYTES) throw new AdminError(413, "body_too_large", `The request body is limited to ${MAX_JSON_BYTES} bytes.`);
+  let raw: unknown;
+  try {
+    const text = await request.text();
+    if (text.length > MAX_JSON_BYTES) throw new AdminError(413, "body_too_large", `The request body is limited to ${MAX_JSON_BYTES} bytes.`);
+    raw = text ? JSON.parse(text) : {};
+  } catch (error) {
+    if (error instanceof AdminError) throw error;
+    throw new AdminError(400, "invalid_json", "The request body is not valid JSON.");
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new AdminError(400, "invalid_body", zodReason(parsed.error));
+  return parsed.data;
+}
+
+function query(request: Request): Record<string, string> {
+  return Object.fromEntries(new URL(request.url).searchParams);
+}
+
+const keySchema = z.object({
+  name: z.string(),
+  scopes: z.array(z.enum(["chat", "models"])).optional(),
+  allowedOrigins: z.array(z.string()).optional(),
+  requestsPerMinute: z.number().int().optional(),
+  tokensPerDay: z.number().int().optional(),
+  concurrentRequests: z.number().int().optional(),
+  expiresAt: z.coerce.date().nullable().optional(),
+});
+const siteSchema = z.object({ name: z.string(), allowedOrigins: z.array(z.string()), talkToPersonUrl: z.string().nullable().optional(), enabled: z.boolean().optional() });
+
+export const ADMIN_ROUTES: Route[] = [
+  {
+    method: "POST",
+    path: "login",
+    access: "public",
+    handle: async ({ request, db, ip }) => {
+      const input = await body(request, z.object({ email: z.string().max(254), password: z.string().max(256) }));
+      const { token, session } = await login(db, input.email, input.password, { ip, userAgent: request.headers.get("user-agent") });
+      return json({ user: publicUser(session.user), csrfToken: session.csrfToken }, { headers: { "set-cookie": sessionCookie(token, request.url) } });
+    },
+  },
+  {
+    method: "POST",
+    path: "invitations/accept",
+    access: "public",
+    handle: async ({ request, db }) => {
+      const input = await body(request, z.object({ token: z.string().min(10).max(200), password: z.string().max(256) }));
+      const user = await acceptInvite(db, input.token, input.password);
+      return json({ user: publicUser(user) });
+    },
+  },
+  { method: "GET", path: "session", access: "reviewer", handle: async ({ session }) => json({ user: publicUser(session!.user), csrfToken: session!.csrfToken }) },
+  {
+    method: "POST",
+    path: "logout",
+    access: "reviewer",
+    handle: async ({ request, db, session, ip }) => {
+      const input = await body(request, z.object({ everywhere: z.boolean().default(false) }));
+      await logout(db, session!, input.everywhere, ip);
+      return json({ ok: true }, { headers: { "set-cookie": clearedSessionCookie(request.url) } });
+    },
+  },
+  // Overview
+  { method: "GET", path: "overview", access: "admin", handle: async ({ request, db }) => json({ days: await dailyActivity(db, Number(query(request).days ?? 30) || 30), kb: await knowledgeBaseStats(db) }) },
+  // Knowledge base
+  { method: "GET", path: "documents", access: "admin", handle: async ({ request, db }) => json({ documents: await listDocuments(db, { q: query(request).q }) }) },
+  {
+    method: "POST",
+    path: "documents",
+    access: "admin",
+    handle: async ({ request, db, deps, actor }) => {
+      const declared = Number(request.headers.get("content-length") ?? "0");
+      if (declared > MAX_UPLOAD_BYTES) throw new AdminError(413, "upload_too_large", `Uploads are limited to ${MAX_UPLOAD_BYTES / 1024 / 1024} MB at a time.`);
+      let form: FormData;
+      try {
+        form = await request.formData();
+      } catch {
+        throw new AdminError(400, "invalid_upload", "Send the files as multipart/form-data.");
+      }
+      const files: { name: string; bytes: Uint8Array }[] = [];
+      let total = 0;
+      for (const value of form.getAll("files")) {
+        if (typeof value === "string") continue;
+        total += value.size;
+        if (total > MAX_UPLOAD_BYTES) throw new AdminError(413, "upload_too_large", `Uploads are limited to ${MAX_UPLOAD_BYTES / 1024 / 1024} MB at a time.`);
+        files.push({ name: value.name, bytes: new Uint8Array(await value.arrayBuffer()) });
+      }
+      const source = typeof form.get("source") === "string" ? String(form.get("source")).slice(0, 120) : undefined;
+      return json(await uploadDocuments(db, deps.embedder(), actor, files, { source }));
+    },
+  },
+  { method: "DELETE", path: "documents/:id", access: "admin", handle: async ({ db, actor, params }) => (await deleteDocument(db, actor, params[0]), json({ ok: true })) },
+  { method: "POST", path: "documents/:id/reingest", access: "admin", handle: async ({ db, deps, actor, params }) => json({ report: await reingestDocument(db, deps.embedder(), actor, params[0]) }) },
+  {
+    method: "POST",
+    path: "search",
+    access: "admin",
+    handle: async ({ request, db, deps }) => {
+      const input = await body(request, z.object({ query: z.string().max(4000), mode: z.enum(["hybrid", "vector", "text"]).default("hybrid") }));
+      return json({ results: await searchTest(db, input.mode === "text" ? null : deps.embedder(), input.query, input.mode) });
+    },
+  },
+  // Conversations and reviews (reviewers too)
+  { method: "GET", path: "conversations", access: "reviewer", handle: async ({ request, db }) => json({ conversations: await listConversationsForReview(db, query(request)) }) },
+  { method: "GET", path: "conversations/:id", access: "reviewer", handle: async ({ db, params }) => json(await readConversation(db, params[0])) },
+  {
+    method: "POST",
+    path: "messages/:id/review",
+    access: "reviewer",
+    handle: async ({ request, db, actor, params }) => json({ example: await reviewAnswer(db, actor, params[0], await body(request, z.object({ verdict: z.enum(["approved", "corrected"]), answer: z.string().optional() }))) }),
+  },
+  { method: "GET", path: "curated", access: "reviewer", handle: async ({ db }) => json({ examples: await listCuratedExamples(db) }) },
+  // API keys
+  {
+    method: "GET",
+    path: "keys",
+    access: "admin",
+    handle: async ({ db }) => {
+      const keys = await listApiKeys(db);
+      const to = new Date();
+      const from = new Date(to.getTime() - 30 * 24 * 3600 * 1000);
+      return json({ keys: await Promise.all(keys.map(async (k) => ({ ...k, usage30d: await usageSummary(db, k.id, from, to) }))) });
+    },
+  },
+  {
+    method: "POST",
+    path: "keys",
+    access: "admin",
+    handle: async ({ request, db, actor }) => {
+      const { key, info } = await createApiKey(db, await body(request, keySchema));
+      await recordAudit(db, actor, { action: "key.create", targetType: "api_key", targetId: info.id, after: info });
+      return json({ key, info }, { status: 201 });
+    },
+  },
+  {
+    method: "POST",
+    path: "keys/:id/revoke",
+    access: "admin",
+    handle: async ({ db, actor, params }) => {
+      const before = (await listApiKeys(db)).find((k) => k.id === params[0]);
+      const after = before ? await revokeApiKey(db, before.id) : null;
+      if (!before || !after) throw new AdminError(404, "not_found", "No such API key.");
+      await recordAudit(db, actor, { action: "key.revoke", targetType: "api_key", targetId: after.id, before, after });
+      return json({ info: after });
+    },
+  },
+  // Widget sites
+  { method: "GET", path: "sites", access: "admin", handle: async ({ db }) => json({ sites: await listWidgetSites(db) }) },
+  {
+    method: "POST",
+    path: "sites",
+    access: "admin",
+    handle: async ({ request, db, actor }) => {
+      const site = await createWidgetSite(db, await body(request, siteSchema));
+      await recordAudit(db, actor, { action: "site.create", targetType: "widget_site", targetId: site.id, after: site });
+      return json({ site }, { status: 201 });
+    },
+  },
+  {
+    method: "PATCH",
+    path: "sites/:key",
+    access: "admin",
+    handle: async ({ request, db, actor, params }) => {
+      const change = await updateWidgetSite(db, params[0], await body(request, siteSchema.partial()));
+      if (!change) throw new AdminError(404, "not_found", "No such widget site.");
+      await recordAudit(db, actor, { action: "site.update", targetType: "widget_site", targetId: params[0], before: change.before, after: change.after });
+      return json({ site: change.after });
+    },
+  },
+  {
+    method: "DELETE",
+    path: "sites/:key",
+    access: "admin",
+    handle: async ({ db, actor, params }) => {
+      const before = await deleteWidgetSite(db, params[0]);
+      if (!before) throw new AdminError(404, "not_found", "No such widget site.");
+      await recordAudit(db, actor, { action: "site.delete", targetType: "widget_site", targetId: params[0], before, after: null });
+      return json({ ok: true });
+    },
+  },
+  // Users
+  { method: "GET", path: "users", access: "admin", handle: async ({ db }) => json({ users: (await listUsers(db)).map(publicUser) }) },
+  {
+    method: "POST",
+    path: "users",
+    access: "admin",
+    handle: async ({ request, db, actor }) => {
+      const { user, token } = await inviteUser(db, actor, await body(request, z.object({ email: z.string(), role: z.enum(["admin", "reviewer"]), name: z.string().optional() })));
+      const url = new URL(`/admin/invite/${token}`, request.url).toString();
+      return json({ user: publicUser(user), inviteUrl: url }, { status: 201 });
+    },
+  },
+  { method: "PATCH", path: "users/:id", access: "admin", handle: async ({ request, db, actor, params }) => json({ user: publicUser(await updateUser(db, actor, params[0], await body(request, z.object({ role: z.enum(["admin", "reviewer"]).optional(), disabled: z.boolean().optional() })))) }) },
+  // Audit and settings
+  {
+    method: "GET",
+    path: "audit",
+    access: "admin",
+    handle: async ({ request, db }) => {
+      const q = query(request);
+      const date = (v?: string) => (v && !Number.isNaN(Date.parse(v)) ? new Date(v) : undefined);
+      return json({ entries: await listAudit(db, { actor: q.actor?.slice(0, 200), action: q.action?.slice(0, 100), targetType: q.targetType?.slice(0, 100), from: date(q.from), to: date(q.to) }) });
+    },
+  },
+  { method: "GET", path: "settings", access: "admin", handle: async ({ db }) => json({ settings: await readSettings(db) }) },
+  { method: "PUT", path: "settings", access: "admin", handle: async ({ request, db, actor }) => json({ settings: await writeSettings(db, actor, await body(request, z.unknown())) }) },
+];
+
+function match(route: Route, method: string, segments: string[]): string[] | undefined {
+  const pattern = route.path.split("/");
+  if (route.method !== method || pattern.length !== segments.length) return undefined;
+  const params: string[] = [];
+  for (let i = 0; i < pattern.length; i++) {
+    if (pattern[i].startsWith(":")) params.push(segments[i]);
+    else if (pattern[i] !== segments[i]) return undefined;
+  }
+  return params;
+}
+
+export function errorResponse(error: AdminError): Response {
+  return json({ error: { code: error.code, message: error.message } }, { status: error.status, headers: error.headers });
+}
+
+/** Handles one /api/admin request: route, session, role, CSRF, then the handler; errors as {error:{code,message}}. */
+export async function handleAdminRequest(request: Request, segments: string[], deps: AdminDeps): Promise<Response> {
+  try {
+    if (segments.some((s) => s.length > 200 || /[\u0000-\u001f]/.test(s))) throw new AdminError(400, "invalid_path", "The request path is malformed.");
+    const method = request.method.toUpperCase();
+    let params: string[] | undefined;
+    const route = ADMIN_ROUTES.find((r) => (params = match(r, method, segments)) !== undefined);
+    if (!route || !params) throw new AdminError(404, "not_found", "No such admin endpoint.");
+    const db = await deps.getDb();
+    const ip = clientAddressOf(request) ?? "unknown";
+    let session: AdminSession | undefined;
+    if (route.access !== "public") {
+      session = await sessionFromToken(db, tokenFromCookieHeader(request.headers.get("cookie")));
+      if (!session) throw new AdminError(401, "not_signed_in", "Sign in to the admin console first.");
+      if (route.access === "admin" && session.user.role !== "admin") throw new AdminError(403, "forbidden", "This needs the admin role; reviewers can only review conversations and feedback.");
+      if (method !== "GET") checkCsrf(request, session);
+    }
+    const actor: Actor = { id: session?.user.id ?? null, email: session?.user.email ?? "anonymous", ip };
+    return await route.handle({ request, db, deps, params, session, actor, ip });
+  } catch (error) {
+    if (error instanceof AdminError) return errorResponse(error);
+    if (error instanceof z.ZodError) return errorResponse(new AdminError(400, "invalid_body", zodReason(error)));
+    if (error instanceof KeyInputError) return errorResponse(new AdminError(400, "invalid_key", error.message));
+    if (error instanceof WidgetSiteError) return errorResponse(new AdminError(error.status, error.code, error.message));
+    throw error;
+  }
+}
