@@ -3,6 +3,9 @@
 // install answers with sources. Never blocks or fails the start-up.
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // Client addresses from the socket and a deadline for request bodies (lib/http/server-guard.ts).
+  const { installServerGuard } = await import("@/lib/http/server-guard");
+  installServerGuard();
   const { getDb } = await import("@/lib/db");
   try {
     await getDb();

@@ -30,10 +30,12 @@ export default defineConfig({
     trace: "retain-on-failure",
   },
   projects: [
-    { name: "chat", testIgnore: /gpu-function-down\.spec\.ts|npm-start\.spec\.ts/ },
+    { name: "chat", testIgnore: /(gpu-function-down|npm-start|address-limit)\.spec\.ts/ },
     // Runs its own `npm start` instances (own ports and data folders) beside the shared stack.
     { name: "npm-start", testMatch: /npm-start\.spec\.ts/ },
     // Stops the gpu-function, so it runs after everything else.
     { name: "gpu-function-down", testMatch: /gpu-function-down\.spec\.ts/, dependencies: ["chat"] },
+    // Uses up 127.0.0.1's per-address window (no model calls needed), so it runs last.
+    { name: "address-limit", testMatch: /address-limit\.spec\.ts/, dependencies: ["gpu-function-down"] },
   ],
 });

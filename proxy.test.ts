@@ -10,7 +10,34 @@ describe("proxy", () => {
     expect(cookie).toMatch(new RegExp(`${VISITOR_COOKIE}=[A-Za-z0-9]{32}`));
     expect(cookie).toMatch(/HttpOnly/i);
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
-    expect(res.headers.get("content-security-policy")).toMatch(/frame-ancestors 'self'/);
+    expect(res.headers.get("content-security-policy")).toMatch(/frame-ancestors 'none'/);
+  });
+
+  it("sets a strict CSP with a fresh nonce per request, passed on to the page render", async () => {
+    const first = await proxy(new NextRequest("http://127.0.0.1:3000/"));
+    const csp = first.headers.get("content-security-policy") ?? "";
+    const directive = (name: string) => csp.split("; ").find((d) => d.startsWith(`${name} `));
+    expect(directive("default-src")).toBe("default-src 'self'");
+    expect(directive("script-src")).toMatch(/^script-src 'self' 'nonce-[A-Za-z0-9+/=]{20,}' 'strict-dynamic'$/);
+    expect(directive("style-src")).toMatch(/^style-src 'self' 'nonce-/);
+    expect(directive("img-src")).toBe("img-src 'self' data:");
+    expect(directive("connect-src")).toBe("connect-src 'self'");
+    expect(directive("object-src")).toBe("object-src 'none'");
+    expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|https?:|\*/);
+    const nonce = /'nonce-([^']+)'/.exec(csp)![1];
+    // Next.js reads the nonce from the request headers the proxy passes on.
+    expect(first.headers.get("x-middleware-request-x-nonce")).toBe(nonce);
+    const second = await proxy(new NextRequest("http://127.0.0.1:3000/"));
+    expect(second.headers.get("content-security-policy")).not.toContain(nonce);
+  });
+
+  it("answers 400 for paths whose percent-encoding does not decode", async () => {
+    for (const path of ["/api/conversations/%ZZ", "/c/%ZZ", "/c/%ED%A0%80", "/api/conversations/%ED%A0%80"]) {
+      const res = await proxy(new NextRequest(`http://127.0.0.1:3000${path}`));
+      expect(res.status, path).toBe(400);
+      expect((await res.json()).error).toMatchObject({ code: "invalid_path", type: "invalid_request_error" });
+    }
+    expect((await proxy(new NextRequest("http://127.0.0.1:3000/c/abc%20def"))).status).toBe(200);
   });
 
   it("keeps an existing visitor id", async () => {

@@ -1,61 +1,77 @@
-// Runs before every page and API route: gives each browser an anonymous visitor id
-// (httpOnly cookie, also passed on to the request so the first page render sees it),
-// sets security headers and rejects oversized chat bodies early.
+// Runs before every page and API route: rejects what no route can handle (undecodable paths,
+// oversized chat bodies) early, gives each browser an anonymous visitor id (httpOnly cookie,
+// also passed on to the request so the first page render sees it) and sets the security
+// headers, with a strict per-request-nonce CSP (lib/http/csp.ts).
 import { NextResponse, type NextRequest } from "next/server";
 import { MAX_CHAT_BODY_BYTES } from "@/lib/chat/request";
 import { isValidVisitorId, newVisitorId, VISITOR_COOKIE, visitorCookieOptions } from "@/lib/chat/visitor";
-import { embedFrameAncestors } from "@/lib/widget/frame-ancestors";
+import { AppError } from "@/lib/http/app-error";
+import { contentSecurityPolicy, newCspNonce } from "@/lib/http/csp";
+import { embedFrameAncestors, FRAME_NONE } from "@/lib/widget/frame-ancestors";
 
 const SECURITY_HEADERS: Record<string, string> = {
   "x-content-type-options": "nosniff",
   "referrer-policy": "strict-origin-when-cross-origin",
   "permissions-policy": "camera=(), microphone=(), geolocation=()",
-  // The chat itself is not embeddable; the widget issue serves its own framable route.
-  "content-security-policy": "frame-ancestors 'self'; base-uri 'self'; form-action 'self'; object-src 'none'",
-  "x-frame-options": "SAMEORIGIN",
+  // The chat itself is not embeddable (CSP frame-ancestors 'none'); the widget serves /embed, framable per site.
+  "x-frame-options": "DENY",
 };
+
+/** A path whose percent-escapes do not decode to well-formed text (%ZZ, an encoded lone surrogate %ED%A0%80). */
+function undecodablePath(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/** Who may frame this page: the widget panel only by its site's own origins, everything else by nobody. */
+async function frameAncestorsFor(request: NextRequest): Promise<string[]> {
+  if (request.nextUrl.pathname !== "/embed") return [];
+  const ancestors = await embedFrameAncestors(request.nextUrl.searchParams.get("site"), request.nextUrl.origin);
+  return ancestors === FRAME_NONE ? [] : ancestors.split(" ");
+}
 
 /** Set by lib/db in this process while a server database's schema is behind drizzle/ (no database import here). */
 const SCHEMA_PROBLEM = Symbol.for("medchat.db.schemaProblem");
 
-export async function proxy(request: NextRequest): Promise<NextResponse> {
+export async function proxy(request: NextRequest): Promise<NextResponse | Response> {
   const problem = (globalThis as { [SCHEMA_PROBLEM]?: () => string | null })[SCHEMA_PROBLEM]?.() ?? null;
   if (problem) {
     const headers = { "retry-after": "10", "cache-control": "no-store" };
-    if (request.nextUrl.pathname.startsWith("/api/")) return NextResponse.json({ error: { code: "schema_not_current", message: problem } }, { status: 503, headers });
+    if (request.nextUrl.pathname.startsWith("/api/")) return new AppError(503, "schema_not_current", problem, { headers }).toResponse();
     return new NextResponse(`MedChat is not available: ${problem}\n`, { status: 503, headers: { ...headers, "content-type": "text/plain; charset=utf-8" } });
+  }
+  if (undecodablePath(request.nextUrl.pathname)) {
+    return new AppError(400, "invalid_path", "The address contains an invalid percent-encoding.").toResponse();
   }
   if (request.nextUrl.pathname === "/api/chat" && request.method === "POST") {
     const declared = Number(request.headers.get("content-length") ?? "");
     if (Number.isFinite(declared) && declared > MAX_CHAT_BODY_BYTES) {
-      return NextResponse.json(
-        { error: { code: "body_too_large", message: `The request body is ${declared} bytes; the limit is ${MAX_CHAT_BODY_BYTES}.` } },
-        { status: 413 },
-      );
+      return new AppError(413, "body_too_large", `The request body is ${declared} bytes; the limit is ${MAX_CHAT_BODY_BYTES}.`).toResponse();
     }
   }
+  const nonce = newCspNonce();
+  const frameAncestors = await frameAncestorsFor(request);
+  const csp = contentSecurityPolicy({ nonce, frameAncestors, development: process.env.NODE_ENV === "development" });
+  // Next.js reads the nonce from the request's CSP header and puts it on its own scripts; the layout reads x-nonce.
+  const headers = new Headers(request.headers);
+  headers.set("x-nonce", nonce);
+  headers.set("content-security-policy", csp);
   const existing = request.cookies.get(VISITOR_COOKIE)?.value;
-  let response: NextResponse;
-  if (isValidVisitorId(existing)) {
-    response = NextResponse.next();
-  } else {
-    const id = newVisitorId();
-    request.cookies.set(VISITOR_COOKIE, id);
-    const headers = new Headers(request.headers);
+  let newVisitor: string | undefined;
+  if (!isValidVisitorId(existing)) {
+    newVisitor = newVisitorId();
+    request.cookies.set(VISITOR_COOKIE, newVisitor);
     headers.set("cookie", request.cookies.toString());
-    response = NextResponse.next({ request: { headers } });
-    response.cookies.set(VISITOR_COOKIE, id, visitorCookieOptions(request.nextUrl.protocol === "https:"));
   }
+  const response = NextResponse.next({ request: { headers } });
+  if (newVisitor) response.cookies.set(VISITOR_COOKIE, newVisitor, visitorCookieOptions(request.nextUrl.protocol === "https:"));
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
-  if (request.nextUrl.pathname === "/embed") return allowSiteFraming(request, response);
-  return response;
-}
-
-/** The widget panel may be framed only by its site's own origins (frame-ancestors), never by others. */
-async function allowSiteFraming(request: NextRequest, response: NextResponse): Promise<NextResponse> {
-  const ancestors = await embedFrameAncestors(request.nextUrl.searchParams.get("site"), request.nextUrl.origin);
-  response.headers.set("content-security-policy", SECURITY_HEADERS["content-security-policy"].replace("frame-ancestors 'self'", `frame-ancestors ${ancestors}`));
-  response.headers.delete("x-frame-options");
+  response.headers.set("content-security-policy", csp);
+  if (frameAncestors.length > 0) response.headers.delete("x-frame-options");
   return response;
 }
 

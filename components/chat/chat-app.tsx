@@ -1,5 +1,7 @@
 "use client";
 
+// First: schemas built by the imports below must not probe eval (strict CSP).
+import "@/lib/http/zod-jitless";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { MedChatUIMessage } from "@/lib/chat/ui-types";

@@ -13,6 +13,22 @@ function linkCitations(text: string, anchorPrefix: string, sourceCount: number):
   });
 }
 
+/**
+ * A markdown image in model output is shown as a link, never fetched: loading it would let
+ * whoever wrote the text (a prompt injection in a source, say) track readers or carry
+ * conversation text out in the URL. The CSP's img-src backs this up.
+ */
+function ImageAsLink({ src, alt }: { src?: unknown; alt?: string }) {
+  const label = alt?.trim() ? `Image: ${alt.trim()}` : "Image link";
+  const href = typeof src === "string" && /^https?:\/\//i.test(src) ? src : undefined;
+  if (!href) return <span className="image-placeholder">[{label}]</span>;
+  return (
+    <a href={href} target="_blank" rel="noopener noreferrer nofollow" className="image-link" data-testid="markdown-image-link">
+      [{label}]
+    </a>
+  );
+}
+
 export const Markdown = memo(function Markdown({ text, anchorPrefix, sourceCount, sourceTitles }: { text: string; anchorPrefix: string; sourceCount: number; sourceTitles?: string[] }) {
   return (
     <div className="markdown break-words leading-relaxed">
@@ -21,6 +37,7 @@ export const Markdown = memo(function Markdown({ text, anchorPrefix, sourceCount
         // Model output is untrusted: no raw HTML, and links open safely.
         skipHtml
         components={{
+          img: ({ src, alt }) => <ImageAsLink src={src} alt={alt} />,
           a: ({ href, children }) =>
             href?.startsWith(`#${anchorPrefix}`) ? (
               <a

@@ -1,5 +1,7 @@
 "use client";
 
+// First: schemas built by the imports below must not probe eval (strict CSP).
+import "@/lib/http/zod-jitless";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { AiDisclosure } from "@/components/chat/ai-disclosure";
 import { Composer } from "@/components/chat/composer";

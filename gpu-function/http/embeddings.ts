@@ -44,18 +44,19 @@ async function tokenizeInputs(embedder: EmbedderDeps, input: EmbeddingRequest["i
   if (list.length > MAX_INPUTS) throw new ApiError(400, `input may hold at most ${MAX_INPUTS} items`, { param: "input" });
   const vocab = embedder.vocabSize;
   const limit = embedder.model.maxSequenceLength;
-  const tooLong = (i: number, what: string) =>
-    new ApiError(400, `input[${i}] has ${what}; ${embedder.id} accepts at most ${limit} tokens`, { param: "input", code: "context_length_exceeded" });
+  const tooLong = (i: number, tokens: number, note = "") =>
+    new ApiError(400, `input[${i}] has ${tokens} tokens; ${embedder.id} accepts at most ${limit} tokens${note}`, { param: "input", code: "context_length_exceeded" });
   const out: number[][] = [];
   for (const [i, item] of list.entries()) {
     let ids: number[];
     if (typeof item === "string") {
+      // Passages longer than the encoder's window are truncated to it, as sentence-transformers
+      // and embedding servers do (the text is cut first, so huge input is never tokenised whole).
       const encoded = await embedder.tokenizer.encodeWithin(item, limit, true);
-      if (!encoded) throw tooLong(i, `${item.length} characters`);
-      ids = encoded;
+      ids = encoded ?? truncateTokens(embedder.tokenizer.encode(item.slice(0, limit * 16), true), limit);
     } else {
       ids = item;
-      if (ids.length > limit) throw tooLong(i, `${ids.length} tokens`);
+      if (ids.length > limit) throw tooLong(i, ids.length);
       if (vocab !== undefined && ids.some((t) => t >= vocab)) {
         throw new ApiError(400, `input[${i}] has a token id outside the vocabulary (ids must be below ${vocab})`, { param: "input", code: "invalid_token_id" });
       }
@@ -64,6 +65,10 @@ async function tokenizeInputs(embedder: EmbedderDeps, input: EmbeddingRequest["i
     out.push(ids);
   }
   return out;
+}
+
+function truncateTokens(ids: number[], limit: number): number[] {
+  return ids.length <= limit ? ids : ids.slice(0, limit);
 }
 
 function toBase64(v: Float32Array): string {

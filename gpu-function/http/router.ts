@@ -188,7 +188,9 @@ export class SseWriter {
     res.writeHead(200, {
       "content-type": "text/event-stream; charset=utf-8",
       "cache-control": "no-cache, no-transform",
-      connection: "keep-alive",
+      // The stream is the whole exchange: the socket closes right after `data: [DONE]` instead of
+      // idling for the keep-alive timeout (clients that read to the end of the connection hung 5 s).
+      connection: "close",
       "x-accel-buffering": "no",
     });
     res.flushHeaders();

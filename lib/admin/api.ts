@@ -4,7 +4,7 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { zodReason } from "@/lib/chat/http";
-import { clientAddressOf } from "@/lib/rate-limit/chat-limits";
+import { clientAddressOf } from "@/lib/http/client-address";
 import type { Embedder } from "@/lib/rag/embed";
 import { createApiKey, listApiKeys, revokeApiKey, usageSummary } from "@/lib/partners";
 import { KeyInputError } from "@/lib/partners/keys";

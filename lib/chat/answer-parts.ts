@@ -48,6 +48,15 @@ export class AnswerRecorder {
     if (this.text) this.parts.push({ type: "text", text: this.text, state: "done" });
   }
 
+  /** The parts so far, for a checkpoint of an answer still streaming (nothing is flushed). */
+  partsSoFar(): AnswerPart[] {
+    if (this.flushed) return [...this.parts];
+    const output: AnswerPart[] = [];
+    if (this.reasoning) output.push({ type: "reasoning", text: this.reasoning, state: "streaming" });
+    if (this.text) output.push({ type: "text", text: this.text, state: "streaming" });
+    return [...this.parts, ...output];
+  }
+
   finalParts(): AnswerPart[] {
     this.flushModelOutput();
     return [...this.parts];

@@ -1,18 +1,13 @@
-// Typed errors: ChatRequestError is a client mistake (4xx with a reason); model
-// failures become a user-facing stream error with a clear message.
+// Model failures become a user-facing stream error with a clear message. Client mistakes
+// are AppError (lib/http/app-error.ts), the app's one error type.
 import { APICallError, RetryError } from "ai";
+import { AppError } from "@/lib/http/app-error";
 import type { ChatStreamErrorCode } from "./ui-types";
 
-export class ChatRequestError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = "ChatRequestError";
-  }
-}
+/** @deprecated A client mistake is an AppError; this name is kept so code written against it still type-checks. */
+export const ChatRequestError = AppError;
+/** @deprecated see ChatRequestError. */
+export type ChatRequestError = AppError;
 
 export function userMessageFor(code: ChatStreamErrorCode, emergencyNumber: string): string {
   switch (code) {

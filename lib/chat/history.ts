@@ -5,7 +5,10 @@ import type { Db } from "@/lib/db/client";
 import { deleteConversation, getConversation, listConversations } from "@/lib/db/conversations";
 import { listFeedbackForConversation, upsertFeedback } from "@/lib/db/feedback";
 import { getVisitorMessage, listMessages } from "@/lib/db/messages";
-import { jsonError, readJsonBody, zodReason, BodyError } from "./http";
+import { AppError, errorResponse } from "@/lib/http/app-error";
+import { readJsonBody } from "./http";
+import { settleInterruptedAnswers } from "./interrupted";
+import { idSchema, isWellFormedText } from "./request";
 import type { MedChatUIMessage } from "./ui-types";
 
 export interface FeedbackState {
@@ -20,10 +23,25 @@ export interface ConversationView {
   feedback: Record<string, FeedbackState>;
 }
 
-export async function loadConversationView(db: Db, id: string, visitorId: string): Promise<ConversationView | undefined> {
+/** Ids are client-chosen: one that could never have been stored (NUL, odd characters) is simply not found. */
+function isStorableId(id: string): boolean {
+  return idSchema.safeParse(id).success;
+}
+
+function invalidId(what: string): AppError {
+  return new AppError(400, "invalid_id", `That is not a valid ${what} id (letters, digits, - and _, at most 128).`, { param: "id" });
+}
+
+export async function loadConversationView(
+  db: Db,
+  id: string,
+  visitorId: string,
+  opts: { now?: number; staleMs?: number } = {},
+): Promise<ConversationView | undefined> {
+  if (!isStorableId(id)) return undefined;
   const conversation = await getConversation(db, id, visitorId);
   if (!conversation) return undefined;
-  const stored = await listMessages(db, id);
+  const stored = await settleInterruptedAnswers(db, await listMessages(db, id), opts.now, opts.staleMs);
   const messages: MedChatUIMessage[] = stored
     .filter((m) => m.role !== "system")
     .map((m) => ({
@@ -44,34 +62,38 @@ export async function listConversationsResponse(db: Db, visitorId: string): Prom
 }
 
 export async function getConversationResponse(db: Db, id: string, visitorId: string): Promise<Response> {
+  if (!isStorableId(id)) return invalidId("conversation").toResponse();
   const view = await loadConversationView(db, id, visitorId);
-  return view ? Response.json(view) : jsonError(404, "conversation_not_found", "No such conversation for this visitor.");
+  return view ? Response.json(view) : new AppError(404, "conversation_not_found", "No such conversation for this visitor.").toResponse();
 }
 
 export async function deleteConversationResponse(db: Db, id: string, visitorId: string): Promise<Response> {
+  if (!isStorableId(id)) return invalidId("conversation").toResponse();
   const deleted = await deleteConversation(db, id, visitorId);
-  return deleted ? new Response(null, { status: 204 }) : jsonError(404, "conversation_not_found", "No such conversation for this visitor.");
+  return deleted ? new Response(null, { status: 204 }) : new AppError(404, "conversation_not_found", "No such conversation for this visitor.").toResponse();
 }
 
 export const feedbackRequestSchema = z.object({
-  messageId: z.string().min(1).max(128),
+  messageId: idSchema,
   rating: z.enum(["up", "down"]),
-  comment: z.string().max(2_000, "comment must be at most 2000 characters").optional().nullable(),
+  comment: z
+    .string()
+    .max(2_000, "comment must be at most 2000 characters")
+    .refine(isWellFormedText, "comment contains invalid Unicode (an unpaired surrogate)")
+    .optional()
+    .nullable(),
 });
 
 export async function postFeedbackResponse(request: Request, db: Db, visitorId: string): Promise<Response> {
-  let raw: unknown;
   try {
-    raw = await readJsonBody(request, 16 * 1024);
+    const parsed = feedbackRequestSchema.safeParse(await readJsonBody(request, 16 * 1024));
+    if (!parsed.success) throw AppError.from(parsed.error);
+    const message = await getVisitorMessage(db, parsed.data.messageId, visitorId);
+    if (!message || message.role !== "assistant") throw new AppError(404, "message_not_found", "No such answer in this visitor's conversations.");
+    const comment = parsed.data.comment?.replace(/\u0000/g, "").trim() || null;
+    const row = await upsertFeedback(db, { id: crypto.randomUUID(), messageId: message.id, visitorId, rating: parsed.data.rating, comment });
+    return Response.json({ feedback: { messageId: row.messageId, rating: row.rating, comment: row.comment } }, { status: 201 });
   } catch (error) {
-    if (error instanceof BodyError) return jsonError(error.status, error.code, error.message);
-    throw error;
+    return errorResponse(error);
   }
-  const parsed = feedbackRequestSchema.safeParse(raw);
-  if (!parsed.success) return jsonError(400, "invalid_body", zodReason(parsed.error));
-  const message = await getVisitorMessage(db, parsed.data.messageId, visitorId);
-  if (!message || message.role !== "assistant") return jsonError(404, "message_not_found", "No such answer in this visitor's conversations.");
-  const comment = parsed.data.comment?.trim() || null;
-  const row = await upsertFeedback(db, { id: crypto.randomUUID(), messageId: message.id, visitorId, rating: parsed.data.rating, comment });
-  return Response.json({ feedback: { messageId: row.messageId, rating: row.rating, comment: row.comment } }, { status: 201 });
 }

@@ -1,55 +1,67 @@
-// HTTP plumbing shared by the chat routes: JSON errors with a reason, bounded body
-// reading, the visitor cookie.
-import { ZodError } from "zod";
+// HTTP plumbing shared by the chat routes: bounded body reading with a deadline, the
+// visitor cookie. Errors are AppError (lib/http/app-error.ts), the app's one error type.
+import { AppError, zodReason } from "@/lib/http/app-error";
 import { newVisitorId, visitorIdFromCookieHeader, visitorSetCookieHeader } from "./visitor";
 
+export { zodReason };
+
+/** An error response in the app's one shape (AppError's). */
 export function jsonError(status: number, code: string, message: string, headers?: HeadersInit): Response {
-  return Response.json({ error: { code, message } }, { status, headers });
+  return new AppError(status, code, message).toResponse(headers);
 }
 
-export function zodReason(error: ZodError): string {
-  return error.issues
-    .slice(0, 5)
-    .map((issue) => `${issue.path.length ? issue.path.join(".") : "body"}: ${issue.message}`)
-    .join("; ");
-}
+/** @deprecated Body errors are AppErrors now; kept so code written against the old name still type-checks. */
+export const BodyError = AppError;
+/** @deprecated see BodyError. */
+export type BodyError = AppError;
 
-export class BodyError extends Error {
-  constructor(
-    readonly status: 400 | 413,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
+/** A body that stalls this long between chunks is refused with 408 (a declared-but-unsent body must not hold a handler). */
+export const BODY_IDLE_TIMEOUT_MS = 10_000;
+
+async function readWithDeadline(reader: ReadableStreamDefaultReader<Uint8Array>, ms: number): Promise<ReadableStreamReadResult<Uint8Array>> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const stalled = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new AppError(408, "request_timeout", `The request body stalled: no data for ${Math.round(ms / 1000)} s.`, { headers: { connection: "close" } })), ms);
+  });
+  try {
+    return await Promise.race([reader.read(), stalled]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
-/** Reads a JSON body of at most `maxBytes` (413 beyond, 400 when not JSON). */
-export async function readJsonBody(request: Request, maxBytes: number): Promise<unknown> {
+/** Reads a JSON body of at most `maxBytes` (413 beyond, 400 when not JSON, 408 when it stalls). */
+export async function readJsonBody(request: Request, maxBytes: number, idleMs = BODY_IDLE_TIMEOUT_MS): Promise<unknown> {
   const declared = Number(request.headers.get("content-length") ?? "");
   if (Number.isFinite(declared) && declared > maxBytes) {
-    throw new BodyError(413, "body_too_large", `The request body is ${declared} bytes; the limit is ${maxBytes}.`);
+    throw new AppError(413, "body_too_large", `The request body is ${declared} bytes; the limit is ${maxBytes}.`);
   }
   const reader = request.body?.getReader();
-  if (!reader) throw new BodyError(400, "empty_body", "The request has no body.");
+  if (!reader) throw new AppError(400, "empty_body", "The request has no body.");
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
+    let result: ReadableStreamReadResult<Uint8Array>;
+    try {
+      result = await readWithDeadline(reader, idleMs);
+    } catch (error) {
+      await reader.cancel().catch(() => {});
+      throw error;
+    }
+    if (result.done) break;
+    size += result.value.byteLength;
     if (size > maxBytes) {
       await reader.cancel().catch(() => {});
-      throw new BodyError(413, "body_too_large", `The request body exceeds ${maxBytes} bytes.`);
+      throw new AppError(413, "body_too_large", `The request body exceeds ${maxBytes} bytes.`);
     }
-    chunks.push(value);
+    chunks.push(result.value);
   }
   const text = Buffer.concat(chunks).toString("utf8");
-  if (!text.trim()) throw new BodyError(400, "empty_body", "The request has no body.");
+  if (!text.trim()) throw new AppError(400, "empty_body", "The request has no body.");
   try {
     return JSON.parse(text);
   } catch {
-    throw new BodyError(400, "invalid_json", "The request body is not valid JSON.");
+    throw new AppError(400, "invalid_json", "The request body is not valid JSON.");
   }
 }
 

@@ -163,17 +163,17 @@ describe("chat pipeline against an OpenAI-compatible server on 127.0.0.1", () =>
     }
   });
 
-  it("refuses a reused message id with 409 and leaves no empty conversation behind", async () => {
+  it("answers a reused message id as a new message (no 409 telling the id exists), keeping the first one intact", async () => {
     const server = await startFakeGpuFunction({ deltas: ["Fine."] });
     try {
       await runChatTurn(input("conv-first", "What is a migraine?", "msg-shared"), deps(server.url));
-      await expect(prepareChatTurn(input("conv-second", "And a headache?", "msg-shared"), deps(server.url))).rejects.toMatchObject({
-        status: 409,
-        code: "duplicate_message_id",
-      });
-      const ids = (await listConversations(handle.db, "visitor_aaaaaaaaaaaaaaaa")).map((c) => c.id);
-      expect(ids).toContain("conv-first");
-      expect(ids).not.toContain("conv-second");
+      const turn = await prepareChatTurn(input("conv-second", "And a headache?", "msg-shared"), deps(server.url));
+      expect(turn.text).toBe("And a headache?");
+      const second = await listMessages(handle.db, "conv-second");
+      expect(second.map((m) => [m.role, m.parts])).toEqual([["user", [{ type: "text", text: "And a headache?" }]]]);
+      expect(second[0].id).not.toBe("msg-shared");
+      const first = await listMessages(handle.db, "conv-first");
+      expect(first.find((m) => m.id === "msg-shared")?.parts).toEqual([{ type: "text", text: "What is a migraine?" }]);
     } finally {
       await server.close();
     }

@@ -4,20 +4,26 @@
 import { streamText, type LanguageModel } from "ai";
 import type { Db } from "@/lib/db/client";
 import { conversationExists, createConversation, getConversation, titleFromMessage, touchConversation } from "@/lib/db/conversations";
-import { deleteMessagesAfter, insertMessage, listMessages, upsertMessage, type StoredMessage } from "@/lib/db/messages";
+import { deleteMessagesAfter, getMessage, insertMessage, listMessages, upsertMessage, type StoredMessage } from "@/lib/db/messages";
 import { emergencyContactsFor } from "@/lib/safety/contacts";
 import { answerDisclaimer } from "@/lib/safety/disclaimers";
 import { triage } from "@/lib/safety/triage";
 import { AnswerRecorder } from "./answer-parts";
-import { ChatRequestError, classifyModelError, isContextLengthError, userMessageFor } from "./errors";
+import { AppError } from "@/lib/http/app-error";
+import { classifyModelError, isContextLengthError, userMessageFor } from "./errors";
 import { CitationFilter } from "./citations";
 import { gpuFunctionChatModel, gpuFunctionConfig, resolveAnswerMode, resolveModelId, type AnswerMode, type GpuFunctionConfig } from "./model";
 import { noPassageAnswer } from "./no-passage";
+import { isWellFormedText } from "./request";
 import { buildPrompt, numberSources, PROMPT_LEVELS, type PromptLevel } from "./prompt";
 import type { AnswerStatus, ChatEvent, ChatTurnInput, ChatUsage, HistoryMessage, Retriever } from "./types";
 import type { ChatStreamErrorCode } from "./ui-types";
 
 export const MAX_MESSAGE_CHARS = 4_000;
+/** A streaming answer's row is rewritten with the text so far at most this often… */
+export const ANSWER_CHECKPOINT_MS = 2_000;
+/** …and touched at least this often while waiting on the model (lib/chat/interrupted.ts reads it). */
+export const ANSWER_HEARTBEAT_MS = 5_000;
 
 export interface ChatDeps {
   db: Db;
@@ -59,25 +65,52 @@ function toHistory(messages: StoredMessage[]): HistoryMessage[] {
  */
 export async function prepareChatTurn(input: ChatTurnInput, deps: ChatDeps): Promise<PreparedTurn> {
   if (input.consent !== true) {
-    throw new ChatRequestError(403, "consent_required", "Please accept the medical disclaimer first: this request lacks consent: true.");
+    throw new AppError(403, "consent_required", "Please accept the medical disclaimer first: this request lacks consent: true.");
+  }
+  // Postgres text/jsonb cannot store a lone UTF-16 surrogate (an unpaired "\ud800" escape in the JSON).
+  if (!isWellFormedText(input.userMessage.text)) {
+    throw new AppError(400, "invalid_text", "The message contains invalid Unicode (an unpaired surrogate character). Please retype it.", { param: "message" });
   }
   const text = withoutNul(input.userMessage.text).trim();
-  if (!text) throw new ChatRequestError(400, "empty_message", "The message has no text.");
+  if (!text) throw new AppError(400, "empty_message", "The message has no text.");
   if (text.length > MAX_MESSAGE_CHARS) {
-    throw new ChatRequestError(413, "message_too_long", `The message is ${text.length} characters long; the limit is ${MAX_MESSAGE_CHARS}.`);
+    throw new AppError(413, "message_too_long", `The message is ${text.length} characters long; the limit is ${MAX_MESSAGE_CHARS}.`);
   }
   const { db } = deps;
   const newId = deps.newId ?? (() => crypto.randomUUID());
   const conversation = await getConversation(db, input.conversationId, input.visitorId);
   if (!conversation && (await conversationExists(db, input.conversationId))) {
-    throw new ChatRequestError(404, "conversation_not_found", "No such conversation for this visitor.");
+    throw new AppError(404, "conversation_not_found", "No such conversation for this visitor.");
   }
   const stored = conversation ? await listMessages(db, input.conversationId) : [];
   const existing = stored.find((m) => m.id === input.userMessage.id);
-  if (existing && existing.role !== "user") throw new ChatRequestError(400, "not_a_user_message", "Only a user message can be answered again.");
-  // One transaction: a refused message never leaves a new, empty conversation behind.
+  if (existing && existing.role !== "user") throw new AppError(400, "not_a_user_message", "Only a user message can be answered again.");
+  // Message ids are client-chosen but global: an id already used elsewhere (another visitor's
+  // message) is not reported — that would tell the caller it exists — the question is stored
+  // under a fresh server id instead and answered as any new one.
+  let userMessageId = input.userMessage.id;
+  if (!existing && (await getMessage(db, userMessageId))) userMessageId = newId();
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await storeUserTurn(db, input, text, conversation === undefined, existing, userMessageId);
+      break;
+    } catch (error) {
+      // A concurrent request took the id between the check and the insert: same answer, fresh id.
+      if (!existing && attempt === 0 && isUniqueViolation(error)) {
+        userMessageId = newId();
+        continue;
+      }
+      throw error;
+    }
+  }
+  const history = toHistory(existing ? stored.slice(0, stored.indexOf(existing)) : stored);
+  return { input, text, history: input.history ?? history, assistantMessageId: newId() };
+}
+
+/** One transaction: a refused message never leaves a new, empty conversation behind. */
+async function storeUserTurn(db: Db, input: ChatTurnInput, text: string, isNew: boolean, existing: StoredMessage | undefined, userMessageId: string): Promise<void> {
   await db.transaction(async (tx) => {
-    if (!conversation) {
+    if (isNew) {
       await createConversation(tx, {
         id: input.conversationId,
         visitorId: input.visitorId,
@@ -87,22 +120,12 @@ export async function prepareChatTurn(input: ChatTurnInput, deps: ChatDeps): Pro
         apiKeyId: input.apiKeyId ?? null,
       });
     }
-    if (existing) {
-      // A resent or regenerated question: answer it again, replacing what followed it.
-      await deleteMessagesAfter(tx, input.conversationId, existing);
-    } else {
-      // (A "regenerate" of a question that was never stored, e.g. after a refused request, is a first answer.)
-      try {
-        await insertMessage(tx, { id: input.userMessage.id, conversationId: input.conversationId, role: "user", parts: [{ type: "text", text }] });
-      } catch (error) {
-        if (isUniqueViolation(error)) throw new ChatRequestError(409, "duplicate_message_id", "A message with this id already exists.");
-        throw error;
-      }
-    }
+    // A resent or regenerated question: answer it again, replacing what followed it.
+    if (existing) await deleteMessagesAfter(tx, input.conversationId, existing);
+    // (A "regenerate" of a question that was never stored, e.g. after a refused request, is a first answer.)
+    else await insertMessage(tx, { id: userMessageId, conversationId: input.conversationId, role: "user", parts: [{ type: "text", text }] });
     await touchConversation(tx, input.conversationId);
   });
-  const history = toHistory(existing ? stored.slice(0, stored.indexOf(existing)) : stored);
-  return { input, text, history: input.history ?? history, assistantMessageId: newId() };
 }
 
 /** Streams one answer as neutral events and persists it (complete, partial or error) however the stream ends. */
@@ -122,23 +145,50 @@ export async function* streamChatTurn(turn: PreparedTurn, deps: ChatDeps, signal
   let persisted = false;
   let disclaimerRecorded = false;
 
-  const persist = async (final: AnswerStatus) => {
-    if (persisted) return;
-    persisted = true;
-    if (!disclaimerRecorded) recorder.record({ type: "disclaimer", text: disclaimer });
-    try {
+  const triageMeta = { emergency: triageResult.emergency, categories: triageResult.categories };
+  // Writes of this answer's row run one after another, so a checkpoint never lands after the final write.
+  let writes: Promise<void> = Promise.resolve();
+  const write = (fn: () => Promise<void>): Promise<void> => {
+    writes = writes.then(fn).catch((error: unknown) => console.error("[chat] could not store the answer", error));
+    return writes;
+  };
+  let lastCheckpoint = 0;
+  // The answer row exists from the start and is checkpointed as it grows (status "streaming",
+  // with a heartbeat): if the app dies mid-answer, a later read finds it and marks it interrupted.
+  const checkpoint = (): Promise<void> => {
+    lastCheckpoint = Date.now();
+    return write(async () => {
+      if (persisted) return;
       await upsertMessage(deps.db, {
         id: turn.assistantMessageId,
         conversationId: input.conversationId,
         role: "assistant",
-        parts: recorder.finalParts(),
-        metadata: { status: final, model: modelId, usage, triage: { emergency: triageResult.emergency, categories: triageResult.categories } },
+        parts: [...recorder.partsSoFar(), ...(disclaimerRecorded ? [] : [{ type: "data-disclaimer" as const, data: { text: disclaimer } }])],
+        metadata: { status: "streaming", model: modelId, triage: triageMeta, heartbeatAt: new Date().toISOString() },
+        status: "streaming",
+      });
+    });
+  };
+  const heartbeat = setInterval(() => void checkpoint(), ANSWER_HEARTBEAT_MS);
+  heartbeat.unref?.();
+
+  const persist = async (final: AnswerStatus) => {
+    if (persisted) return;
+    clearInterval(heartbeat);
+    if (!disclaimerRecorded) recorder.record({ type: "disclaimer", text: disclaimer });
+    const parts = recorder.finalParts();
+    persisted = true;
+    await write(async () => {
+      await upsertMessage(deps.db, {
+        id: turn.assistantMessageId,
+        conversationId: input.conversationId,
+        role: "assistant",
+        parts,
+        metadata: { status: final, model: modelId, usage, triage: triageMeta },
         status: final,
       });
       await touchConversation(deps.db, input.conversationId);
-    } catch (error) {
-      console.error("[chat] could not store the answer", error);
-    }
+    });
   };
 
   const emit = (event: ChatEvent): ChatEvent => {
@@ -148,6 +198,7 @@ export async function* streamChatTurn(turn: PreparedTurn, deps: ChatDeps, signal
   };
 
   try {
+    await checkpoint();
     yield emit({ type: "start", conversationId: input.conversationId, messageId: turn.assistantMessageId, triage: triageResult });
     // The emergency notice goes out before retrieval or the model, so it is always first.
     if (triageResult.emergency && triageResult.notice) yield emit({ type: "emergency", notice: triageResult.notice });
@@ -201,6 +252,7 @@ export async function* streamChatTurn(turn: PreparedTurn, deps: ChatDeps, signal
           onError: () => {},
         });
         for await (const part of result.stream) {
+          if ((part.type === "text-delta" || part.type === "reasoning-delta") && Date.now() - lastCheckpoint >= ANSWER_CHECKPOINT_MS) void checkpoint();
           if (part.type === "text-delta" && part.text) {
             const text = citations.push(withoutNul(part.text));
             if (text) yield emit({ type: "text-delta", text });
@@ -239,6 +291,7 @@ export async function* streamChatTurn(turn: PreparedTurn, deps: ChatDeps, signal
   } finally {
     // The consumer went away mid-stream (client disconnect): keep what was produced.
     await persist(status === "complete" ? "partial" : status);
+    clearInterval(heartbeat);
   }
 }
 

@@ -4,7 +4,9 @@ import { z } from "zod";
 
 export const MAX_CHAT_BODY_BYTES = 64 * 1024;
 
-const id = z.string().min(1).max(128).regex(/^[A-Za-z0-9_-]+$/, "ids may only contain letters, digits, - and _");
+/** A client-chosen id (conversation, message): what useChat generates, and nothing Postgres cannot store. */
+export const idSchema = z.string().min(1).max(128).regex(/^[A-Za-z0-9_-]+$/, "ids may only contain letters, digits, - and _");
+const id = idSchema;
 
 export const chatRequestSchema = z.object({
   /** Conversation id (useChat's chat id). */
@@ -40,4 +42,12 @@ export function textOfParts(parts: { type: string; text?: unknown }[]): string {
     .filter((p) => p.type === "text" && typeof p.text === "string")
     .map((p) => p.text as string)
     .join("\n");
+}
+
+/**
+ * Whether text is well-formed UTF-16 (no unpaired surrogate, which JSON's "\ud800" escape can
+ * carry and Postgres text/jsonb cannot store). String.prototype.isWellFormed, without ES2024 lib types.
+ */
+export function isWellFormedText(text: string): boolean {
+  return (text as unknown as { isWellFormed(): boolean }).isWellFormed();
 }

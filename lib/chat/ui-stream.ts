@@ -79,5 +79,8 @@ export function chatEventsToUIMessageStream(events: AsyncIterable<ChatEvent>): R
 }
 
 export function chatUIMessageResponse(events: AsyncIterable<ChatEvent>, headers?: HeadersInit): Response {
-  return createUIMessageStreamResponse({ stream: chatEventsToUIMessageStream(events), headers });
+  const merged = new Headers(headers);
+  // The stream is the whole exchange: close the socket with it rather than idle for keep-alive.
+  merged.set("connection", "close");
+  return createUIMessageStreamResponse({ stream: chatEventsToUIMessageStream(events), headers: merged });
 }

@@ -33,7 +33,7 @@ export type MedChatDataParts = {
 
 export interface MedChatMetadata {
   conversationId?: string;
-  status?: "complete" | "partial" | "error";
+  status?: "complete" | "partial" | "error" | "streaming" | "interrupted";
   model?: string;
   usage?: { inputTokens?: number; outputTokens?: number };
   createdAt?: string;

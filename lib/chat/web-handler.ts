@@ -3,8 +3,8 @@
 import type { Db } from "@/lib/db/client";
 import { checkChatRateLimit, rateLimitMessage } from "@/lib/rate-limit/chat-limits";
 import { emergencyContactsFor } from "@/lib/safety/contacts";
-import { ChatRequestError } from "./errors";
-import { BodyError, jsonError, readJsonBody, visitorFrom, zodReason } from "./http";
+import { AppError, errorResponse } from "@/lib/http/app-error";
+import { readJsonBody, visitorFrom } from "./http";
 import { prepareChatTurn, streamChatTurn, type ChatDeps } from "./pipeline";
 import { chatRequestSchema, MAX_CHAT_BODY_BYTES, textOfParts } from "./request";
 import type { ChatSurface } from "./types";
@@ -21,38 +21,31 @@ export interface WebChatDeps extends Omit<ChatDeps, "db"> {
 export async function handleChatRequest(request: Request, deps: WebChatDeps): Promise<Response> {
   const visitor = visitorFrom(request);
   const headers: Record<string, string> = visitor.setCookie ? { "set-cookie": visitor.setCookie } : {};
-  let raw: unknown;
   try {
-    raw = await readJsonBody(request, MAX_CHAT_BODY_BYTES);
-  } catch (error) {
-    if (error instanceof BodyError) return jsonError(error.status, error.code, error.message, headers);
-    throw error;
-  }
-  const parsed = chatRequestSchema.safeParse(raw);
-  if (!parsed.success) return jsonError(400, "invalid_body", zodReason(parsed.error), headers);
-  const body = parsed.data;
-  const text = textOfParts(body.message.parts as { type: string; text?: unknown }[]);
-  const db = await deps.getDb();
-  const chatDeps: ChatDeps = { ...deps, db };
-  const env = deps.env ?? process.env;
-  let widgetSiteId = deps.widgetSiteId ?? null;
-  let visitorId = visitor.visitorId;
-  if (body.widget) {
-    // The widget panel is a third-party frame without the app's cookie: it has its own visitor token.
-    try {
-      widgetSiteId = (await widgetSiteForChat(db, request, body.widget)).id;
-    } catch (error) {
-      if (error instanceof WidgetSiteError) return jsonError(error.status, error.code, error.message, headers);
-      throw error;
+    const parsed = chatRequestSchema.safeParse(await readJsonBody(request, MAX_CHAT_BODY_BYTES));
+    if (!parsed.success) throw AppError.from(parsed.error);
+    const body = parsed.data;
+    const text = textOfParts(body.message.parts as { type: string; text?: unknown }[]);
+    const db = await deps.getDb();
+    const chatDeps: ChatDeps = { ...deps, db };
+    const env = deps.env ?? process.env;
+    let widgetSiteId = deps.widgetSiteId ?? null;
+    let visitorId = visitor.visitorId;
+    if (body.widget) {
+      // The widget panel is a third-party frame without the app's cookie: it has its own visitor token.
+      try {
+        widgetSiteId = (await widgetSiteForChat(db, request, body.widget)).id;
+      } catch (error) {
+        if (error instanceof WidgetSiteError) throw new AppError(error.status, error.code, error.message);
+        throw error;
+      }
+      visitorId = body.widget.visitor;
     }
-    visitorId = body.widget.visitor;
-  }
-  const limit = await checkChatRateLimit(db, request, visitorId, env);
-  if (!limit.allowed) {
-    const message = rateLimitMessage(limit, emergencyContactsFor(body.locale, env));
-    return jsonError(429, "rate_limited", message, { ...headers, "retry-after": String(limit.retryAfterSeconds) });
-  }
-  try {
+    const limit = await checkChatRateLimit(db, request, visitorId, env);
+    if (!limit.allowed) {
+      const message = rateLimitMessage(limit, emergencyContactsFor(body.locale, env));
+      throw new AppError(429, "rate_limited", message, { headers: { "retry-after": String(limit.retryAfterSeconds) } });
+    }
     const turn = await prepareChatTurn(
       {
         surface: widgetSiteId ? "widget" : (deps.surface ?? "web"),
@@ -67,7 +60,6 @@ export async function handleChatRequest(request: Request, deps: WebChatDeps): Pr
     );
     return chatUIMessageResponse(streamChatTurn(turn, chatDeps, request.signal), headers);
   } catch (error) {
-    if (error instanceof ChatRequestError) return jsonError(error.status, error.code, error.message, headers);
-    throw error;
+    return errorResponse(error, headers);
   }
 }

@@ -50,8 +50,12 @@ export const messages = pgTable(
     /** AI SDK UIMessage parts, stored as sent/streamed. */
     parts: jsonb("parts").notNull(),
     metadata: jsonb("metadata"),
-    /** complete | partial (stream broke mid-answer) | error (no answer). */
-    status: text("status", { enum: ["complete", "partial", "error"] }).notNull().default("complete"),
+    /**
+     * complete | partial (stream broke mid-answer) | error (no answer) | streaming (being
+     * written: stored when the answer starts, checkpointed as it grows) | interrupted (the app
+     * stopped mid-answer; found on a later read).
+     */
+    status: text("status", { enum: ["complete", "partial", "error", "streaming", "interrupted"] }).notNull().default("complete"),
     createdAt: createdAt(),
   },
   (t) => [index("messages_conversation_idx").on(t.conversationId, t.createdAt)],

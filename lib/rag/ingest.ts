@@ -8,7 +8,7 @@ import { chunks as chunksTable, documents as documentsTable } from "@/lib/db/sch
 import { withVectorIndexSuspended } from "./bulk";
 import { CHUNKER_VERSION, chunkDocument, embeddingTextOf, type ChunkOptions } from "./chunk";
 import type { DocumentEmbedder } from "./embed";
-import type { ImportResult } from "./importers/types";
+import { httpUrlOrNull, type ImportResult } from "./importers/types";
 import type { DocumentChunk, SourceDocument } from "./types";
 
 export interface IngestProgress {
@@ -53,7 +53,7 @@ export function documentChecksum(doc: SourceDocument, chunkOptions: Partial<Chun
     chunkOptions,
     source: doc.source,
     title: doc.title,
-    url: doc.url ?? null,
+    url: httpUrlOrNull(doc.url),
     licence: doc.licence ?? null,
     sections: doc.sections,
   });
@@ -77,7 +77,8 @@ function documentRow(p: PreparedDocument, embedderId: string | undefined) {
   return {
     id: doc.id,
     source: doc.source,
-    url: doc.url ?? null,
+    // Every importer's URL passes the same check at the one place documents are stored.
+    url: httpUrlOrNull(doc.url),
     title: doc.title,
     licence: doc.licence ?? null,
     checksum: p.checksum,

@@ -2,6 +2,7 @@
 // address, so clearing the visitor cookie does not reset them. Each is an env setting;
 // 0 turns a limit off.
 import type { Db } from "@/lib/db/client";
+import { clientAddressOf } from "@/lib/http/client-address";
 import type { EmergencyContacts } from "@/lib/safety/contacts";
 import { consumeRateLimits, type RateLimitDecision, type RateLimitRule } from "./fixed-window";
 
@@ -33,19 +34,8 @@ export function chatRateLimitRules(visitorId: string, clientAddress: string | nu
   return rules;
 }
 
-/**
- * The client's address: the last X-Forwarded-For entry, which the nearest proxy (or
- * Next.js itself, from the socket, when there is none) wrote. Deploy behind one proxy
- * that appends to X-Forwarded-For; without a proxy a client can choose this header.
- */
-export function clientAddressOf(request: Request): string | null {
-  const forwarded = request.headers.get("x-forwarded-for");
-  const last = forwarded?.split(",").at(-1)?.trim();
-  return last || request.headers.get("x-real-ip")?.trim() || null;
-}
-
 export async function checkChatRateLimit(db: Db, request: Request, visitorId: string, env: Env): Promise<RateLimitDecision> {
-  return consumeRateLimits(db, chatRateLimitRules(visitorId, clientAddressOf(request), env));
+  return consumeRateLimits(db, chatRateLimitRules(visitorId, clientAddressOf(request, env), env));
 }
 
 /** A user-facing reason for a refused request; it still points to emergency help. */

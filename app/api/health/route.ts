@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { getDb } from "@/lib/db";
+import { AppError } from "@/lib/http/app-error";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -11,6 +12,7 @@ export async function GET(): Promise<Response> {
     await db.execute(sql`select 1`);
     return Response.json({ ok: true });
   } catch (error) {
-    return Response.json({ ok: false, error: error instanceof Error ? error.message : String(error) }, { status: 503 });
+    const reason = error instanceof Error ? error.message : String(error);
+    return new AppError(503, "database_unavailable", `The database is not reachable: ${reason}`, { extra: { ok: false } }).toResponse();
   }
 }

@@ -174,3 +174,30 @@ describe("importPath over a folder", () => {
     await expect(importPath(path.join(dir, "nope")).next()).rejects.toThrow(/no such file or folder/);
   });
 });
+
+describe("source URLs", () => {
+  it("every importer refuses non-http(s) URLs: MedQuAD, HTML and file documents store none", async () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "kb-urls-"));
+    try {
+      const bad = ["javascript:alert(document.cookie)", "data:text/html,<script>alert(1)</script>", "file:///etc/passwd", "vbscript:msgbox", "/relative/path"];
+      for (const [i, url] of bad.entries()) {
+        const file = path.join(tmp, "medquad", "1_CancerGov_QA", `000000${i}.xml`);
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        fs.writeFileSync(file, MEDQUAD_XML.replace('url="https://ghr.nlm.nih.gov/condition/x"', `url="${url.replace(/</g, "&lt;").replace(/>/g, "&gt;")}"`));
+        const results = await importFile(file, { relPath: `medquad/${i}.xml` });
+        expect(results.length, url).toBeGreaterThan(0);
+        for (const r of results) expect(ok(r).url, url).toBeNull();
+      }
+      const html = path.join(tmp, "page.html");
+      fs.writeFileSync(html, `<html><head><title>T</title><link rel="canonical" href="javascript:alert(1)"></head><body><h1>T</h1><p>Text about asthma.</p></body></html>`);
+      const [h] = await importFile(html, { relPath: "page.html" });
+      expect(ok(h).url).toBeNull();
+      const goodFile = path.join(tmp, "good.xml");
+      fs.writeFileSync(goodFile, MEDQUAD_XML);
+      const [good] = await importFile(goodFile, { relPath: "good.xml" });
+      expect(ok(good).url).toBe("https://ghr.nlm.nih.gov/condition/x");
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+});

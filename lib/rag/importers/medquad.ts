@@ -2,6 +2,7 @@
 // citation points at exactly one answer and the evaluation can name the relevant one.
 import type { MedQuadDocument } from "@/gpu-function/shared/medquad";
 import type { SourceDocument } from "../types";
+import { httpUrlOrNull } from "./types";
 
 export const MEDQUAD_SOURCE = "MedQuAD";
 export const MEDQUAD_LICENCE = "CC BY 4.0";
@@ -53,7 +54,7 @@ export function medQuadToDocuments(doc: MedQuadDocument, opts: MedQuadImportOpti
       id: medQuadDocumentId(pair.questionId),
       source: MEDQUAD_SOURCE,
       title: `${focus}: ${qtypeLabel(pair.qtype)}`,
-      url: doc.url || null,
+      url: httpUrlOrNull(doc.url),
       licence: MEDQUAD_LICENCE,
       metadata: { collection: doc.collection, publisher: doc.source, questionId: pair.questionId, qtype: pair.qtype, focus },
       sections: [{ headingPath: [focus, heading], text: pair.answer }],

@@ -54,9 +54,25 @@ export function fileDocument(
     id: fileDocumentId(source, ctx.relPath),
     source,
     title: doc.title,
-    url: doc.url ?? null,
+    url: httpUrlOrNull(doc.url),
     licence: ctx.licence ?? null,
     metadata: { file: ctx.relPath, ...doc.metadata },
     sections: doc.sections,
   };
+}
+
+/**
+ * A source link as stored and shown under answers: only an absolute http(s) URL; anything
+ * else (javascript:, data:, file:, relative or unparsable) is refused as null, so a
+ * knowledge-base file can never put a script or local link under a citation.
+ */
+export function httpUrlOrNull(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  try {
+    const url = new URL(raw);
+    // Kept as written (not normalised), so stored checksums of existing documents do not change.
+    return url.protocol === "http:" || url.protocol === "https:" ? raw : null;
+  } catch {
+    return null;
+  }
 }

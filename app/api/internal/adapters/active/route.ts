@@ -1,4 +1,5 @@
 import { getDb } from "@/lib/db";
+import { AppError } from "@/lib/http/app-error";
 import { findActiveAdapter } from "@/lib/training/active-adapter";
 import { hasInternalToken } from "@/lib/training/internal-auth";
 
@@ -7,9 +8,7 @@ export const dynamic = "force-dynamic";
 
 /** The promoted adapter for the gpu-function to load at start-up; 204 when none is active. */
 export async function GET(request: Request): Promise<Response> {
-  if (!hasInternalToken(request)) {
-    return Response.json({ error: { message: "A valid internal bearer token is required.", type: "authentication_error", code: "unauthorized" } }, { status: 401 });
-  }
+  if (!hasInternalToken(request)) return new AppError(401, "unauthorized", "A valid internal bearer token is required.").toResponse();
   const adapter = await findActiveAdapter(await getDb());
   return adapter ? Response.json(adapter) : new Response(null, { status: 204 });
 }

@@ -1,0 +1,123 @@
+// Client addresses and body deadlines at the real socket: a node:http server on 127.0.0.1
+// with the server guard installed (as instrumentation.ts installs it in `next start`),
+// turning each request into a fetch Request the way Next.js hands it to route handlers.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import net from "node:net";
+import { Readable } from "node:stream";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDb, type DbHandle } from "@/lib/db/client";
+import { migrateDb } from "@/lib/db/migrate";
+import { startFakeGpuFunction, type FakeServer } from "@/lib/chat/fake-gpu-function.test-helper";
+import { gpuFunctionConfig } from "@/lib/chat/model";
+import { VISITOR_COOKIE } from "@/lib/chat/visitor";
+import { handleChatRequest, type WebChatDeps } from "@/lib/chat/web-handler";
+import { addressKey, clientAddressOf } from "./client-address";
+import { installServerGuard, PEER_HEADER } from "./server-guard";
+
+const IDLE_MS = 600;
+let env: Record<string, string> = {};
+let app: http.Server;
+let base: string;
+let handle: DbHandle;
+let gpu: FakeServer;
+
+function toRequest(req: http.IncomingMessage): Request {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
+  const hasBody = req.method !== "GET" && req.method !== "HEAD";
+  return new Request(`http://127.0.0.1${req.url}`, { method: req.method, headers, body: hasBody ? (Readable.toWeb(req) as ReadableStream) : undefined, duplex: "half" } as RequestInit);
+}
+
+beforeAll(async () => {
+  installServerGuard({ idleMs: IDLE_MS });
+  handle = await createDb({ url: "memory://" });
+  await migrateDb(handle);
+  gpu = await startFakeGpuFunction({ deltas: ["Rest."] });
+  const deps = (): WebChatDeps => ({ getDb: async () => handle.db, gpu: gpuFunctionConfig({ GPU_FUNCTION_URL: gpu.url, CHAT_MODEL: "fake-model" }), env });
+  app = http.createServer(async (req, res) => {
+    if (req.url === "/buffered") {
+      // What Next.js does for proxy.ts before any route handler: wait for the whole body.
+      for await (const chunk of req) void chunk;
+      return void res.writeHead(200).end("{}");
+    }
+    const request = toRequest(req);
+    const response = req.url === "/address" ? Response.json({ address: clientAddressOf(request, env) }) : await handleChatRequest(request, deps());
+    res.writeHead(response.status, Object.fromEntries(response.headers));
+    res.end(Buffer.from(await response.arrayBuffer()));
+  });
+  await new Promise<void>((r) => app.listen(0, "127.0.0.1", r));
+  base = `http://127.0.0.1:${(app.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  app?.closeAllConnections();
+  await new Promise((r) => app?.close(r));
+  await gpu?.close();
+  await handle?.close();
+});
+
+const addressFor = async (headers: Record<string, string>) => ((await (await fetch(`${base}/address`, { headers })).json()) as { address: string | null }).address;
+
+describe("client address", () => {
+  it("is the socket address by default: X-Forwarded-For and a forged peer header are ignored", async () => {
+    env = {};
+    expect(await addressFor({})).toBe("127.0.0.1");
+    expect(await addressFor({ "x-forwarded-for": "203.0.113.50" })).toBe("127.0.0.1");
+    expect(await addressFor({ "x-forwarded-for": "203.0.113.50", [PEER_HEADER]: "guess 198.51.100.1", "x-real-ip": "198.51.100.2" })).toBe("127.0.0.1");
+  });
+
+  it("is taken TRUSTED_PROXIES hops back in X-Forwarded-For, never further left", async () => {
+    env = { TRUSTED_PROXIES: "1" };
+    expect(await addressFor({ "x-forwarded-for": "203.0.113.50, 198.51.100.7" })).toBe("198.51.100.7");
+    expect(await addressFor({})).toBe("127.0.0.1"); // no proxy header: the socket
+    env = { TRUSTED_PROXIES: "2" };
+    expect(await addressFor({ "x-forwarded-for": "6.6.6.6, 203.0.113.50, 198.51.100.7" })).toBe("203.0.113.50");
+  });
+
+  it("keys IPv6 clients by their /64 and IPv4-mapped addresses as IPv4", () => {
+    expect(addressKey("2001:db8:1:2:aaaa:bbbb:cccc:dddd")).toBe("2001:db8:1:2::/64");
+    expect(addressKey("2001:db8:1:2::1")).toBe(addressKey("2001:db8:1:2:ffff::9"));
+    expect(addressKey("::ffff:192.0.2.4")).toBe("192.0.2.4");
+    expect(addressKey("not an address")).toBeNull();
+  });
+
+  it("cannot be reset by a fresh cookie and a new X-Forwarded-For per request", async () => {
+    env = { CHAT_RATE_LIMIT_PER_ADDRESS_PER_MINUTE: "3", CHAT_RATE_LIMIT_PER_MINUTE: "100" };
+    const statuses: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      const res = await fetch(`${base}/api/chat`, {
+        method: "POST",
+        headers: { "content-type": "application/json", cookie: `${VISITOR_COOKIE}=visitor_fresh_${String(i).padStart(10, "0")}`, "x-forwarded-for": `203.0.113.${i + 1}` },
+        body: JSON.stringify({ id: `c-spoof-${i}`, message: { id: `m-spoof-${i}`, role: "user", parts: [{ type: "text", text: "What is a cold?" }] }, consent: true }),
+      });
+      statuses.push(res.status);
+      await res.arrayBuffer();
+    }
+    // Fixed one-minute windows: a run that straddles a minute boundary may get a second window's 3.
+    expect(statuses.filter((s) => s === 200).length).toBeLessThanOrEqual(6);
+    expect(statuses).toContain(429);
+    expect(statuses.slice(0, 3)).toEqual([200, 200, 200]);
+  });
+});
+
+describe("request bodies", () => {
+  it("a declared body that never arrives gets a 408 within seconds", async () => {
+    env = {};
+    const url = new URL(base);
+    const started = Date.now();
+    const statusLine = await new Promise<string>((resolve, reject) => {
+      const socket = net.connect(Number(url.port), url.hostname, () =>
+        socket.write(`POST /buffered HTTP/1.1\r\nHost: ${url.host}\r\nContent-Type: application/json\r\nContent-Length: 99999999\r\n\r\n{"id":"x"`),
+      );
+      let received = "";
+      socket.setEncoding("utf8");
+      socket.on("data", (d) => (received += d));
+      socket.on("close", () => resolve(received.split("\r\n")[0] ?? ""));
+      socket.on("error", reject);
+      setTimeout(() => socket.destroy(), 15_000);
+    });
+    expect(statusLine).toMatch(/^HTTP\/1\.1 408/);
+    expect(Date.now() - started).toBeLessThan(IDLE_MS + 3_000);
+  });
+});

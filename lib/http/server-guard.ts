@@ -1,0 +1,100 @@
+// Installed once by instrumentation.ts in the Next.js Node server (`next start`, `npm start`):
+// it sees every request at the socket, before Next.js, whose route handlers get no socket.
+// - It stamps the TCP peer address into a header that only this process can produce (it
+//   carries a per-process secret and any client-sent copy is dropped), so client addresses
+//   come from the socket and from X-Forwarded-For only as far as TRUSTED_PROXIES says.
+// - It answers a request whose declared body stalls with a 408 within seconds: Next.js
+//   buffers a body for proxy.ts before any route handler runs, so without this a client that
+//   declares Content-Length: 99999999 and sends 9 bytes holds the request for Node's 300 s.
+// On a platform without this Node server (e.g. Vercel functions) nothing is installed: the
+// peer is then unknown and the platform's own proxy must be counted in TRUSTED_PROXIES.
+import { randomBytes } from "node:crypto";
+import http from "node:http";
+
+export const PEER_HEADER = "x-medchat-peer";
+const STATE_KEY = Symbol.for("medchat.server-guard");
+
+interface GuardState {
+  token: string;
+  idleMs: number;
+}
+
+type GlobalWithGuard = typeof globalThis & { [STATE_KEY]?: GuardState };
+
+/** BODY_IDLE_TIMEOUT_MS: longest pause while a request body arrives before the 408 (default 10 s). */
+export function bodyIdleTimeoutMs(env: Record<string, string | undefined> = process.env): number {
+  const n = Number(env.BODY_IDLE_TIMEOUT_MS);
+  return Number.isFinite(n) && n >= 100 ? n : 10_000;
+}
+
+export function installServerGuard(opts: { idleMs?: number } = {}): void {
+  const g = globalThis as GlobalWithGuard;
+  if (g[STATE_KEY]) return;
+  const state: GuardState = { token: randomBytes(18).toString("base64url"), idleMs: opts.idleMs ?? bodyIdleTimeoutMs() };
+  g[STATE_KEY] = state;
+  const emit = http.Server.prototype.emit;
+  // Every http.Server in this process emits "request" through here (Next.js creates its own).
+  http.Server.prototype.emit = function guardedEmit(this: http.Server, event: string | symbol, ...args: unknown[]): boolean {
+    if (event === "request") guardRequest(args[0] as http.IncomingMessage, args[1] as http.ServerResponse, state);
+    return emit.apply(this, [event, ...args] as Parameters<typeof emit>);
+  } as typeof emit;
+}
+
+function guardRequest(req: http.IncomingMessage, res: http.ServerResponse, state: GuardState): void {
+  delete req.headers[PEER_HEADER];
+  const peer = req.socket.remoteAddress;
+  if (peer) req.headers[PEER_HEADER] = `${state.token} ${peer}`;
+  watchBody(req, res, state.idleMs);
+}
+
+/**
+ * Watches the socket, not the body stream (listening for "data" would start the flow before
+ * Next.js reads it): no new bytes for `idleMs` while the body is incomplete and not held
+ * back by a full buffer means the client stalled.
+ */
+function watchBody(req: http.IncomingMessage, res: http.ServerResponse, idleMs: number): void {
+  const declared = Number(req.headers["content-length"] ?? 0);
+  const hasBody = declared > 0 || req.headers["transfer-encoding"] !== undefined;
+  if (!hasBody || req.complete) return;
+  const socket = req.socket;
+  let lastBytes = socket.bytesRead;
+  let lastProgress = Date.now();
+  const timer = setInterval(
+    () => {
+      if (req.complete || res.writableEnded || socket.destroyed) return clearInterval(timer);
+      if (socket.bytesRead !== lastBytes || req.readableLength >= req.readableHighWaterMark) {
+        lastBytes = socket.bytesRead;
+        lastProgress = Date.now();
+        return;
+      }
+      if (Date.now() - lastProgress < idleMs) return;
+      clearInterval(timer);
+      refuseStalledBody(res, idleMs);
+    },
+    Math.max(50, Math.min(1_000, idleMs / 4)),
+  );
+  timer.unref();
+  res.once("close", () => clearInterval(timer));
+}
+
+function refuseStalledBody(res: http.ServerResponse, idleMs: number): void {
+  if (!res.headersSent) {
+    const body = JSON.stringify({
+      error: { message: `The request body stalled: no data for ${Math.round(idleMs / 1000)} s.`, type: "invalid_request_error", param: null, code: "request_timeout" },
+    });
+    res.writeHead(408, { "content-type": "application/json", "content-length": Buffer.byteLength(body), connection: "close" });
+    res.end(body);
+  }
+  // The rest of the body will never be read: the connection cannot be reused.
+  res.socket?.destroySoon();
+}
+
+/** The TCP peer address stamped by the guard; null when no guard saw this request (or the header is forged). */
+export function peerAddressOf(request: Request): string | null {
+  const state = (globalThis as GlobalWithGuard)[STATE_KEY];
+  const value = request.headers.get(PEER_HEADER);
+  if (!state || !value) return null;
+  const space = value.indexOf(" ");
+  if (space < 0 || value.slice(0, space) !== state.token) return null;
+  return value.slice(space + 1) || null;
+}
