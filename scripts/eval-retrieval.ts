@@ -1,24 +1,33 @@
-// Retrieval evaluation on MedQuAD: every answer is in the knowledge base (without its
-// question), the queries are the held-out questions (gpu-function/shared/medquad.ts
-// isHeldOut), and each question's own answer document is the relevant one (plus exact
-// duplicates of that answer text). Reports recall@1/5/10 and nDCG@10 for full-text
-// only, vector only and hybrid, and writes the table to docs/retrieval-eval.md.
-//   npm run eval:retrieval -- --medquad <dir> [--embedder local|remote|hashing] [--tune] [--out docs/retrieval-eval.md]
+// Retrieval evaluation on MedQuAD. The knowledge base holds every MedQuAD answer without its
+// question (one document each). Two query sets:
+//  - MedQuAD held-out questions (gpu-function/shared/medquad.ts isHeldOut): the question's own
+//    answer (and identical answers) is relevant — measures MedQuAD's question template;
+//  - the team's consumer questions (lib/rag/eval-sets/, hand-written, answers judged by hand):
+//    real people's messages — stories, misspellings, brand names, several questions at once.
+// Each is run through a plain Okapi BM25 peer (lib/rag/eval-bm25.ts), full-text only, vector
+// only, hybrid and hybrid + rerank (when a reranker is configured), all with the served
+// relevance floors; plus the off-topic lists. Writes the tables to docs/retrieval-eval.md.
+//   npm run eval:retrieval -- --medquad <dir> [--db-dir <folder>] [--embedder local|remote|hashing]
+//        [--split dev|final|all] [--kb-docs N] [--heldout-every N] [--no-write] [--out docs/retrieval-eval.md]
 import { createHash } from "node:crypto";
 import fs from "node:fs";
+import path from "node:path";
 import { parseArgs } from "node:util";
+import { sql } from "drizzle-orm";
 import { isHeldOut, readMedQuad } from "@/gpu-function/shared/medquad";
+import type { Db } from "@/lib/db/client";
 import { openDatabaseForCli } from "@/lib/db/cli";
 import { createEmbedder } from "@/lib/rag/embed-factory";
 import { embedderKind, type EmbedderKind } from "@/lib/rag/embedder-kind";
-import { aggregate, rankedDocuments, type RetrievalMetrics } from "@/lib/rag/eval-metrics";
+import { buildBm25Index, queryLexemes, type Bm25Index } from "@/lib/rag/eval-bm25";
+import { aggregateSet, rankedDocuments, type SetMetrics } from "@/lib/rag/eval-metrics";
+import { consumerQueryText, readConsumerQuestions } from "@/lib/rag/eval-sets";
 import { medQuadDocumentId, medQuadToDocuments } from "@/lib/rag/importers/medquad";
-import { ingestSourceDocuments } from "@/lib/rag/ingest";
-import { DEFAULT_RETRIEVAL, retrieveHybrid, type RetrieveOptions } from "@/lib/rag/retrieve";
-import type { Db } from "@/lib/db/client";
+import { ingestSourceDocuments, refreshAliases } from "@/lib/rag/ingest";
+import { rerankerFromEnvironment, type Reranker } from "@/lib/rag/rerank";
+import { retrieveHybrid, type RetrieveOptions } from "@/lib/rag/retrieve";
 import type { Embedder } from "@/lib/rag/embed";
 import type { SourceDocument } from "@/lib/rag/types";
-import { tuneFusion, type FusionParams } from "@/lib/rag/eval-tune";
 import { OFF_TOPIC_HELD_OUT_QUERIES, OFF_TOPIC_QUERIES, SHORT_MEDICAL_QUERIES } from "@/lib/rag/off-topic-queries";
 
 interface Query {
@@ -31,56 +40,71 @@ const { values } = parseArgs({
   options: {
     medquad: { type: "string" },
     embedder: { type: "string" },
-    tune: { type: "boolean", default: false },
-    "tune-queries": { type: "string", default: "400" },
+    "db-dir": { type: "string" },
+    split: { type: "string", default: "dev" },
     "limit-queries": { type: "string" },
+    /** Evaluate every n-th held-out question only (the knowledge base stays the same). */
+    "heldout-every": { type: "string", default: "1" },
     out: { type: "string", default: "docs/retrieval-eval.md" },
     "no-write": { type: "boolean", default: false },
-    /** Evaluate on a fixed subset of this many documents (see chooseKnowledgeBase). */
     "kb-docs": { type: "string" },
+    "no-rerank": { type: "boolean", default: false },
   },
 });
 
 const log = (s: string) => process.stderr.write(`${s}\n`);
 const hash = (s: string) => createHash("sha256").update(s).digest("hex");
 
-async function evaluate(db: Db, embedder: Embedder, queries: Query[], options: RetrieveOptions): Promise<RetrievalMetrics & { p50Ms: number }> {
+type Row = [string, SetMetrics & { p50Ms: number }];
+
+async function evaluateServed(db: Db, embedder: Embedder, reranker: Reranker | null, queries: Query[], options: RetrieveOptions): Promise<SetMetrics & { p50Ms: number }> {
   const runs: { ranked: string[]; relevant: Set<string> }[] = [];
   const times: number[] = [];
   for (const q of queries) {
     const t = performance.now();
-    const chunks = await retrieveHybrid(db, options.mode === "text" ? null : embedder, q.text, { ...options, k: 10, maxPerDocument: 1 });
+    const chunks = await retrieveHybrid(db, options.mode === "text" ? null : embedder, q.text, { ...options, reranker, k: 10, maxPerDocument: 1 });
     times.push(performance.now() - t);
     runs.push({ ranked: rankedDocuments(chunks), relevant: q.relevant });
   }
   times.sort((a, b) => a - b);
-  return { ...aggregate(runs), p50Ms: times[Math.floor(times.length / 2)] ?? 0 };
+  return { ...aggregateSet(runs), p50Ms: times[Math.floor(times.length / 2)] ?? 0 };
 }
 
-function table(rows: [string, RetrievalMetrics & { p50Ms: number }][]): string {
+async function evaluateBm25(db: Db, index: Bm25Index, queries: Query[]): Promise<SetMetrics & { p50Ms: number }> {
+  const runs: { ranked: string[]; relevant: Set<string> }[] = [];
+  const times: number[] = [];
+  for (const q of queries) {
+    const t = performance.now();
+    const ranked = index.search(await queryLexemes(db, q.text), 10).map((r) => r.documentId);
+    times.push(performance.now() - t);
+    runs.push({ ranked, relevant: q.relevant });
+  }
+  times.sort((a, b) => a - b);
+  return { ...aggregateSet(runs), p50Ms: times[Math.floor(times.length / 2)] ?? 0 };
+}
+
+function table(rows: Row[]): string {
   const f = (x: number) => x.toFixed(3);
+  const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
   return [
-    "| retriever | recall@1 | recall@5 | recall@10 | nDCG@10 | p50 ms |",
-    "|---|---:|---:|---:|---:|---:|",
-    ...rows.map(([name, m]) => `| ${name} | ${f(m.recall1)} | ${f(m.recall5)} | ${f(m.recall10)} | ${f(m.ndcg10)} | ${m.p50Ms.toFixed(1)} |`),
+    "| retriever | nDCG@10 | recall@10 | success@1 | success@10 | no passage | p50 ms |",
+    "|---|---:|---:|---:|---:|---:|---:|",
+    ...rows.map(([name, m]) => `| ${name} | ${f(m.ndcg10)} | ${f(m.recallFraction10)} | ${f(m.recall1)} | ${f(m.recall10)} | ${pct(m.noPassage)} | ${m.p50Ms.toFixed(1)} |`),
   ].join("\n");
 }
 
 /**
- * The knowledge base to evaluate on: every document by default. With --kb-docs N (a slow
- * embedder on CPU cannot embed all ~36k chunks in reasonable time) it is a fixed subset:
- * the held-out questions' answers, every other answer from the same MedQuAD page (same
- * condition, other question type: the hardest distractors), then a hash-ordered sample.
+ * Every document by default. With --kb-docs N, a fixed subset: the answers the queries need,
+ * every other answer from the same MedQuAD pages (the hardest distractors), then a hash-ordered sample.
  */
-function chooseKnowledgeBase(docs: SourceDocument[], heldOut: { id: string; answerHash: string }[], byAnswer: Map<string, string[]>): Set<string> {
+function chooseKnowledgeBase(docs: SourceDocument[], needed: string[]): Set<string> {
   const max = values["kb-docs"] ? Number(values["kb-docs"]) : Infinity;
   if (max >= docs.length) return new Set(docs.map((d) => d.id));
   const page = (id: string) => id.slice(0, id.lastIndexOf("/"));
   const byPage = new Map<string, string[]>();
   for (const d of docs) byPage.set(page(d.id), [...(byPage.get(page(d.id)) ?? []), d.id]);
-  const chosen = new Set<string>();
-  for (const q of heldOut) for (const id of byAnswer.get(q.answerHash) ?? []) chosen.add(id);
-  for (const q of heldOut) for (const id of byPage.get(page(q.id)) ?? []) if (chosen.size < max) chosen.add(id);
+  const chosen = new Set<string>(needed);
+  for (const id of needed) for (const other of byPage.get(page(id)) ?? []) if (chosen.size < max) chosen.add(other);
   const rest = docs.map((d) => d.id).filter((id) => !chosen.has(id)).sort((a, b) => hash(`kb:${a}`).localeCompare(hash(`kb:${b}`)));
   for (const id of rest) {
     if (chosen.size >= max) break;
@@ -89,49 +113,27 @@ function chooseKnowledgeBase(docs: SourceDocument[], heldOut: { id: string; answ
   return chosen;
 }
 
-async function main() {
-  if (!values.medquad) throw new Error("usage: npm run eval:retrieval -- --medquad <dir> [--embedder local|remote|hashing] [--tune]");
-  const started = performance.now();
-  const read = readMedQuad(values.medquad);
-  log(`MedQuAD: ${read.stats.documents} files with answers, ${read.stats.qaPairs} answered questions, ${read.stats.emptyAnswers} empty answers skipped, ${read.stats.failed.length} unreadable files`);
-
-  // Relevance: the question's own answer, and any other document with the identical answer text.
-  const docs: SourceDocument[] = [];
-  const byAnswer = new Map<string, string[]>();
-  const heldOut: { id: string; text: string; answerHash: string }[] = [];
-  const tuning: { id: string; text: string; answerHash: string }[] = [];
-  for (const d of read.documents) {
-    docs.push(...medQuadToDocuments(d, { includeQuestions: false }));
-    for (const p of d.qaPairs) {
-      const h = hash(p.answer);
-      const id = medQuadDocumentId(p.questionId);
-      byAnswer.set(h, [...(byAnswer.get(h) ?? []), id]);
-      (isHeldOut(p.questionId) ? heldOut : tuning).push({ id, text: p.question, answerHash: h });
+/** A knowledge base in --db-dir is reused when it was built from the same documents with the same embedder. */
+async function knowledgeBase(db: Db, embedder: Embedder, kbDocs: SourceDocument[]): Promise<{ chunks: number; chunksPerSecond: number | null }> {
+  // The embedder's id without the folder it was loaded from (the same model in another checkout).
+  const fingerprint = hash(`${embedder.id.replace(/:.*[\\/]/, ":")}\n${kbDocs.map((d) => d.id).join("\n")}`);
+  const marker = values["db-dir"] ? path.join(values["db-dir"], "eval-kb.json") : null;
+  if (marker && fs.existsSync(marker)) {
+    const saved = JSON.parse(fs.readFileSync(marker, "utf8")) as { fingerprint: string; chunksPerSecond: number };
+    if (saved.fingerprint === fingerprint) {
+      const count = async (table: string) =>
+        Number(((await db.execute(sql.raw(`select count(*)::int as n from ${table}`))) as unknown as { rows: { n: number }[] }).rows[0].n);
+      const n = await count("chunks");
+      // A knowledge base built before migration 0005 has no synonyms yet.
+      if ((await count("term_aliases")) === 0) await refreshAliases(db, kbDocs);
+      log(`reusing the knowledge base in ${values["db-dir"]} (${n} chunks, ${await count("term_aliases")} aliases)`);
+      return { chunks: n, chunksPerSecond: saved.chunksPerSecond };
     }
+    throw new Error(`${values["db-dir"]} holds a different knowledge base (${saved.fingerprint}, this one is ${fingerprint}): remove it or choose another --db-dir`);
   }
-  const limit = values["limit-queries"] ? Number(values["limit-queries"]) : Infinity;
-  const heldOutUsed = heldOut.slice(0, limit);
-  const kbIds = chooseKnowledgeBase(docs, heldOutUsed, byAnswer);
-  const kbDocs = docs.filter((d) => kbIds.has(d.id));
-  const toQuery = (q: { id: string; text: string; answerHash: string }): Query => ({
-    id: q.id,
-    text: q.text,
-    relevant: new Set(byAnswer.get(q.answerHash)!.filter((id) => kbIds.has(id))),
-  });
-  const evalQueries = heldOutUsed.map(toQuery);
-  // A deterministic sample of training questions (ordered by hash) whose answer is in the KB, never held-out ones.
-  const tuneQueries = tuning
-    .filter((q) => kbIds.has(q.id))
-    .map((q) => ({ q, key: hash(`tune:${q.id}`) }))
-    .sort((a, b) => a.key.localeCompare(b.key))
-    .slice(0, Number(values["tune-queries"]))
-    .map(({ q }) => toQuery(q));
-
-  const handle = await openDatabaseForCli("npm run eval:retrieval", { url: "memory://" });
-  const embedder = await createEmbedder((values.embedder ?? embedderKind()) as EmbedderKind);
-  log(`embedder ${embedder.id}; ingesting ${kbDocs.length} of ${docs.length} documents…`);
+  log(`embedder ${embedder.id}; ingesting ${kbDocs.length} documents…`);
   let lastLog = 0;
-  const report = await ingestSourceDocuments(handle.db, embedder, kbDocs, {
+  const report = await ingestSourceDocuments(db, embedder, kbDocs, {
     batchDocuments: 64,
     bulk: true,
     embedderId: embedder.id,
@@ -143,128 +145,173 @@ async function main() {
     },
   });
   if (report.failed.length) log(`  ${report.failed.length} documents failed, e.g. ${report.failed[0].reason}`);
-  const ingestSecs = report.elapsedMs / 1000;
-  log(`ingested ${report.added} documents / ${report.chunksWritten} chunks in ${ingestSecs.toFixed(0)} s`);
+  const chunksPerSecond = report.chunksWritten / (report.elapsedMs / 1000);
+  log(`ingested ${report.added} documents / ${report.chunksWritten} chunks at ${chunksPerSecond.toFixed(0)} chunks/s`);
+  if (marker) fs.writeFileSync(marker, JSON.stringify({ fingerprint, chunksPerSecond }));
+  return { chunks: report.chunksWritten, chunksPerSecond };
+}
 
-  let params: FusionParams = {
-    rrfK: DEFAULT_RETRIEVAL.rrfK,
-    weights: { ...DEFAULT_RETRIEVAL.weights },
-    minSimilarity: DEFAULT_RETRIEVAL.minSimilarity,
-    minScore: DEFAULT_RETRIEVAL.minScore,
-  };
-  let tuneNote = "defaults from lib/rag/retrieve.ts (no tuning run)";
-  if (values.tune) {
-    log(`tuning fusion on ${tuneQueries.length} non-held-out questions…`);
-    const tuned = await tuneFusion(handle.db, embedder, tuneQueries, OFF_TOPIC_QUERIES, log);
-    params = tuned.best;
-    tuneNote = `tuned on ${tuneQueries.length} non-held-out questions: ${tuned.summary}`;
+async function main() {
+  if (!values.medquad) throw new Error("usage: npm run eval:retrieval -- --medquad <dir> [--db-dir <folder>] [--embedder local|remote|hashing] [--split dev|final|all]");
+  const split = values.split!;
+  if (!["dev", "final", "all"].includes(split)) throw new Error("--split must be dev, final or all");
+  const started = performance.now();
+  const read = readMedQuad(values.medquad);
+  log(`MedQuAD: ${read.stats.documents} files with answers, ${read.stats.qaPairs} answered questions`);
+
+  const docs: SourceDocument[] = [];
+  const byAnswer = new Map<string, string[]>();
+  const heldOut: { id: string; text: string; answerHash: string }[] = [];
+  for (const d of read.documents) {
+    docs.push(...medQuadToDocuments(d, { includeQuestions: false }));
+    for (const p of d.qaPairs) {
+      const h = hash(p.answer);
+      const id = medQuadDocumentId(p.questionId);
+      byAnswer.set(h, [...(byAnswer.get(h) ?? []), id]);
+      if (isHeldOut(p.questionId)) heldOut.push({ id, text: p.question, answerHash: h });
+    }
   }
+  const limit = values["limit-queries"] ? Number(values["limit-queries"]) : Infinity;
+  const allConsumer = readConsumerQuestions();
+  const consumer = allConsumer.filter((q) => split === "all" || q.split === split).slice(0, limit);
+  const heldOutUsed = heldOut.slice(0, limit);
+  // The same knowledge base whichever split is evaluated.
+  const kbIds = chooseKnowledgeBase(docs, [...heldOutUsed.map((q) => q.id), ...allConsumer.flatMap((q) => q.relevant)]);
+  const kbDocs = docs.filter((d) => kbIds.has(d.id));
+  const every = Math.max(1, Number(values["heldout-every"]));
+  const heldOutQueries: Query[] = heldOutUsed.filter((_, i) => i % every === 0).map((q) => ({ id: q.id, text: q.text, relevant: new Set(byAnswer.get(q.answerHash)!.filter((id) => kbIds.has(id))) }));
+  const consumerQueries: Query[] = consumer.map((q) => ({ id: q.id, text: consumerQueryText(q), relevant: new Set(q.relevant.filter((id) => kbIds.has(id))) }));
 
-  log(`evaluating ${evalQueries.length} held-out questions…`);
-  // Rows without floors have no coverage floor either (candidates are still ordered by coverage).
-  const common = { rrfK: params.rrfK, minCoverage: 0 };
-  const served: RetrieveOptions = {
-    rrfK: params.rrfK,
-    weights: params.weights,
-    minSimilarity: params.minSimilarity,
-    minScore: params.minScore,
-    minCoverage: DEFAULT_RETRIEVAL.minCoverage,
+  const handle = await openDatabaseForCli("npm run eval:retrieval", values["db-dir"] ? { dataDir: values["db-dir"] } : { url: "memory://" });
+  const embedder = await createEmbedder((values.embedder ?? embedderKind()) as EmbedderKind);
+  const kb = await knowledgeBase(handle.db, embedder, kbDocs);
+  const bm25 = await buildBm25Index(handle.db);
+  const reranker = values["no-rerank"] ? null : await rerankerFromEnvironment();
+  log(`BM25 peer over ${bm25.size} documents; reranker ${reranker?.id ?? "none"}`);
+
+  const served: RetrieveOptions = {};
+  const rowsFor = async (queries: Query[]): Promise<Row[]> => {
+    const rows: Row[] = [
+      ["BM25 peer (Okapi, k1 1.2, b 0.75)", await evaluateBm25(handle.db, bm25, queries)],
+      ["full-text only", await evaluateServed(handle.db, embedder, null, queries, { ...served, mode: "text" })],
+      ["vector only", await evaluateServed(handle.db, embedder, null, queries, { ...served, mode: "vector" })],
+      ["hybrid (served)", await evaluateServed(handle.db, embedder, null, queries, { ...served, mode: "hybrid" })],
+    ];
+    if (reranker) rows.push([`hybrid + rerank (${reranker.id})`, await evaluateServed(handle.db, embedder, reranker, queries, { ...served, mode: "hybrid" })]);
+    return rows;
   };
-  const rows: [string, RetrievalMetrics & { p50Ms: number }][] = [
-    ["full-text only", await evaluate(handle.db, embedder, evalQueries, { ...common, mode: "text", minScore: 0 })],
-    ["vector only", await evaluate(handle.db, embedder, evalQueries, { ...common, mode: "vector", minSimilarity: -1, minScore: 0 })],
-    ["hybrid (RRF)", await evaluate(handle.db, embedder, evalQueries, { ...common, mode: "hybrid", weights: params.weights, minSimilarity: -1, minScore: 0 })],
-    [
-      "hybrid + relevance floors (served)",
-      await evaluate(handle.db, embedder, evalQueries, { ...served, mode: "hybrid" }),
-    ],
-  ];
-  const out = table(rows);
-  console.log(out);
+  log(`evaluating ${consumerQueries.length} consumer questions (split ${split})…`);
+  const consumerRows = await rowsFor(consumerQueries);
+  const consumerTable = table(consumerRows);
+  console.log(`Consumer questions (${split}):\n${consumerTable}\n`);
+  log(`evaluating ${heldOutQueries.length} MedQuAD held-out questions…`);
+  const heldOutRows = await rowsFor(heldOutQueries);
+  const heldOutTable = table(heldOutRows);
+  console.log(`MedQuAD held-out:\n${heldOutTable}\n`);
+
   const retrieved = async (qs: readonly string[]) => {
     let n = 0;
-    for (const q of qs) if ((await retrieveHybrid(handle.db, embedder, q, { ...served, k: 10 })).length > 0) n++;
+    for (const q of qs) if ((await retrieveHybrid(handle.db, embedder, q, { ...served, reranker, k: 10 })).length > 0) n++;
     return n;
   };
   const offTuned = OFF_TOPIC_QUERIES.length - (await retrieved(OFF_TOPIC_QUERIES));
   const offHeldOut = OFF_TOPIC_HELD_OUT_QUERIES.length - (await retrieved(OFF_TOPIC_HELD_OUT_QUERIES));
   const shortOk = await retrieved(SHORT_MEDICAL_QUERIES);
-  const offTopicLine = [
-    "Off-topic control (served floors; lib/rag/off-topic-queries.ts):",
-    "",
-    "| list | questions | get no passages |",
+  const hybrid = consumerRows[consumerRows.length - 1][1];
+  const offTopicTable = [
+    "| list | questions | rejected (no passage) |",
     "|---|---:|---:|",
-    `| \`OFF_TOPIC_QUERIES\` (used to tune the floors) | ${OFF_TOPIC_QUERIES.length} | ${offTuned} |`,
-    `| \`OFF_TOPIC_HELD_OUT_QUERIES\` (never used for tuning) | ${OFF_TOPIC_HELD_OUT_QUERIES.length} | ${offHeldOut} |`,
+    `| \`OFF_TOPIC_QUERIES\` (used to tune the floors) | ${OFF_TOPIC_QUERIES.length} | ${offTuned} (${((offTuned / OFF_TOPIC_QUERIES.length) * 100).toFixed(0)} %) |`,
+    `| \`OFF_TOPIC_HELD_OUT_QUERIES\` (never used for tuning) | ${OFF_TOPIC_HELD_OUT_QUERIES.length} | ${offHeldOut} (${((offHeldOut / OFF_TOPIC_HELD_OUT_QUERIES.length) * 100).toFixed(0)} %) |`,
     "",
-    `Short medical queries (\`SHORT_MEDICAL_QUERIES\`, e.g. "gout", "chest pain"): ${shortOk} of ${SHORT_MEDICAL_QUERIES.length} retrieve passages.`,
+    `On-topic questions without a passage, same floors: consumer ${(hybrid.noPassage * 100).toFixed(1)} % (${consumerRows[consumerRows.length - 1][0]}); ` +
+      `short medical queries (\`SHORT_MEDICAL_QUERIES\`): ${SHORT_MEDICAL_QUERIES.length - shortOk} of ${SHORT_MEDICAL_QUERIES.length}.`,
   ].join("\n");
-  console.log(offTopicLine);
-  const hybridWins = rows[2][1].ndcg10 > rows[0][1].ndcg10 && rows[2][1].recall10 >= rows[0][1].recall10;
-  log(hybridWins ? "hybrid beats full-text only" : "WARNING: hybrid does NOT beat full-text only");
+  console.log(offTopicTable);
+
+  const bm25Ndcg = consumerRows[0][1].ndcg10;
+  const gain = bm25Ndcg > 0 ? hybrid.ndcg10 / bm25Ndcg - 1 : 0;
+  const verdict = `Consumer questions: ${consumerRows[consumerRows.length - 1][0]} nDCG@10 ${hybrid.ndcg10.toFixed(3)} vs BM25 peer ${bm25Ndcg.toFixed(3)} (${gain >= 0 ? "+" : ""}${(gain * 100).toFixed(1)} %).`;
+  log(verdict);
 
   if (!values["no-write"]) {
-    const md = `# Retrieval evaluation (MedQuAD held-out questions)
+    const md = `# Retrieval evaluation
 
-Generated by \`npm run eval:retrieval -- --medquad <dir>${values.tune ? " --tune" : ""}\` on ${new Date().toISOString().slice(0, 10)}.
+Generated by \`npm run eval:retrieval -- --medquad <dir>${split !== "dev" ? ` --split ${split}` : ""}\` on ${new Date().toISOString().slice(0, 10)}
+(embedder \`${embedder.id}\`, reranker ${reranker ? `\`${reranker.id}\`` : "none"}).
 
-- Knowledge base: answered MedQuAD questions, one document each (${report.added} of ${docs.length} documents${
-      kbDocs.length < docs.length
-        ? ": the held-out answers, every other answer from the same MedQuAD pages, and a fixed hash-ordered sample (--kb-docs)"
-        : ""
-    }; ${report.chunksWritten} chunks), **without the question text** (headings are focus + question type),
-  so queries cannot match their own wording.
-- Queries: the ${evalQueries.length} held-out questions (\`isHeldOut\` in \`gpu-function/shared/medquad.ts\`, fixed salted 5 %).
-- Relevant: the question's own answer document, plus documents with an identical answer text
-  (MedQuAD repeats some answers across focus pages). recall@k = share of queries with a relevant
-  document in the top k documents (a document counts once, at its best chunk).
-- Embedder: \`${embedder.id}\`. Fusion: reciprocal rank fusion, k = ${params.rrfK}, weights vector ${params.weights.vector} / text ${params.weights.text},
-  floors: cosine ≥ ${params.minSimilarity} for vector candidates, fused score ≥ ${params.minScore}; ${tuneNote};
-  full-text candidates need IDF-weighted coverage ≥ ${DEFAULT_RETRIEVAL.minCoverage} of the query's terms (\`DEFAULT_RETRIEVAL.minCoverage\`).
-- Ingestion ${(report.chunksWritten / ingestSecs).toFixed(0)} chunks/s including embedding; p50 is per query in PGlite (in process, 2 shared cores).
+- **Knowledge base**: MedQuAD answers, one document each, **without the question text** (headings are
+  focus + question type): ${kbDocs.length} of ${docs.length} documents${kbDocs.length < docs.length ? " (--kb-docs subset: the judged answers, their pages, a hash-ordered sample)" : ""}, ${kb.chunks} chunks.
+  Ingestion ${kb.chunksPerSecond ? `${kb.chunksPerSecond.toFixed(0)} chunks/s` : "—"} including embedding (2 shared cores).
+- **Consumer questions**: \`lib/rag/eval-sets/consumer-questions.jsonl\`, split \`${split}\` (${consumerQueries.length} questions; how they
+  were written and judged: \`lib/rag/eval-sets/README.md\`). Query = subject + message.
+- **MedQuAD held-out**: ${every > 1 ? `every ${every}th of the held-out questions (${heldOutQueries.length})` : `the ${heldOutQueries.length} held-out questions`} (\`isHeldOut\`); relevant = the question's own answer
+  and identical answers.
+- **Rows**: the BM25 peer is plain Okapi BM25 (k1 1.2, b 0.75) over the same documents and Postgres's English
+  lexemes (\`lib/rag/eval-bm25.ts\`), no floor; the other rows are \`retrieveHybrid\` with the served defaults
+  (relevance floors included), k = 10, one chunk per document.
+- **Metrics**: nDCG@10 (binary gains, ideal = every judged answer), recall@10 (share of the judged answers in
+  the top 10), success@k (a judged answer in the top k), no passage (share of questions for which nothing
+  is returned — the chat then says it has no sources), p50 per query in this process.
 
-${out}
+## Consumer questions (${split})
 
-${offTopicLine}
+${consumerTable}
 
-${hybridWins ? "Hybrid (RRF) is ahead of full-text only." : "**Hybrid (RRF) is not ahead of full-text only with this embedder.**"}
-The last row adds the relevance floors the app uses (tuned to drop off-topic questions while
-losing at most one point of recall@10 on the tuning questions); "p50 ms" is per query inside this
-process, on 2 CPU cores shared with other jobs.
+${verdict}
+
+## MedQuAD held-out questions
+
+${heldOutTable}
+
+## Off-topic rejection (served floors, \`lib/rag/off-topic-queries.ts\`)
+
+${offTopicTable}
 
 ## How retrieval works
 
-\`retrieveHybrid\` (lib/rag/retrieve.ts) runs one SQL statement: up to 40 nearest chunks by
-pgvector cosine distance (HNSW), and up to 40 full-text candidates — chunks matching
-\`websearch_to_tsquery\` (all terms) or sharing at least two of the query's terms, ranked by
-coverage — the share of the query's information the chunk contains, each term weighted by
-its inverse document frequency ln((chunks + 1) / (chunks with the term + 1)) from the
-\`term_stats\` table (kept exact by triggers on \`chunks\`) — then by the weight of the query terms in
-its headings (\`chunks.heading_tsv\`), then by \`ts_rank_cd\`. Full-text
-candidates below the coverage floor are dropped. The lists are fused by reciprocal rank fusion
-(score = Σ w / (k + rank), normalised so 1 = first in every list), and fused scores below the
-score floor are dropped; a chunk found by the vector search alone stays below it. So an
-unrelated question that shares only ordinary words with some chunk ("speed" and "light" but
-not "vacuum") retrieves nothing and the chat says it has no sources.
+\`retrieveHybrid\` (lib/rag/retrieve.ts) reads the message as a person wrote it (lib/rag/query-terms.ts):
+
+- **Content words**: Postgres's English lexemes (the chunks are indexed the same way), without stop words
+  and without conversational filler ("hi", "thank you", "I was wondering", "dont", "please help").
+  A short first line is the subject: its words weigh 1.5×; a word repeated weighs 1 + ln(count).
+- **Spelling**: a word the knowledge base does not know is replaced by the most frequent known lexeme
+  within 1 edit (2 from 8 letters), found through a trigram index over \`term_stats\` kept in process
+  (lib/rag/vocabulary.ts; reloaded when the chunk count changes). Stems under 6 letters are left alone
+  ("sofa", "tyre" are real words the knowledge base lacks, not typos).
+- **Synonyms the knowledge base states** (lib/rag/aliases.ts, table \`term_aliases\`, migration 0005):
+  abbreviations defined in the text ("chronic obstructive pulmonary disease (COPD)") and other names of a
+  document's subject ("Cushing's syndrome, also called hypercortisolism"); an abbreviation expands only
+  when written in capitals ("AIDS", not "hearing aids").
+- **Aspects**: words asking for treatment, causes, symptoms, diagnosis, inheritance, prevention, outlook,
+  risk, frequency or complications add heading-only terms, so the section that answers wins among the
+  passages on the topic; they never find passages by themselves.
+- **Long messages** keep their 12 most informative terms (IDF × weight); a message with several
+  questions is also retrieved once per question (with the message's two main terms) and the lists
+  are merged by reciprocal rank.
+
+The lexical side is Okapi BM25 (k1 1.2, b 0.75) in one SQL statement: each rare term gathers its chunks
+through the GIN index (terms in more than 10 % of chunks only score), the best 200 by summed IDF are
+scored exactly — term frequency from the chunk's tsvector positions, length normalised against the
+knowledge base's average — plus the weight of the query terms the chunk's headings name. It is fused
+with the pgvector (HNSW) candidates by reciprocal rank fusion (k 20, vector 0.5, text 1; a chunk found
+by the vector search alone stays below the 0.4 floor). **Off-topic floor**: a lexical candidate must hold
+at least max(0.2, 0.7 − 0.05 × content words) of the message's IDF-weighted information (words unknown
+to the knowledge base count as the rarest): a short question must be mostly about what the knowledge
+base covers, a long story need not. When the gpu-function serves a reranker (\`POST /v1/rerank\`; or
+\`RERANK_MODEL\` names one), the best 20 fused passages are re-ordered by it (lib/rag/rerank.ts); if it
+fails, the fused order stands.
 
 ## Reproduce
 
 \`\`\`sh
-npm run eval:retrieval -- --medquad ../shared/data/medquad --tune          # embedder: models/embedder in-process
-npm run eval:retrieval -- --medquad ../shared/data/medquad --embedder hashing --tune --no-write   # lexical control
+npm run eval:retrieval -- --medquad ../shared/data/medquad --db-dir /tmp/eval-kb --kb-docs 4000 --split dev    # development split
+npm run eval:retrieval -- --medquad ../shared/data/medquad --db-dir /tmp/eval-kb --kb-docs 4000 --split final  # the final check
+npm run eval:retrieval -- --medquad ../shared/data/medquad --embedder hashing --no-write                       # lexical control
 \`\`\`
 
-## Building the full knowledge base from MedQuAD
-
-\`\`\`sh
-npm run kb -- ingest ../shared/data/medquad --bulk       # ~16,400 answers, one document each (CC BY 4.0)
-npm run kb -- search "What are the symptoms of type 2 diabetes?" --k 10 --json
-npm run kb -- search "gout" --source MedQuAD
-\`\`\`
-
-\`DATABASE_URL\` (Neon / Postgres with pgvector) or \`MEDCHAT_DATA_DIR\` (embedded PGlite folder) choose
-the database; \`--embedder remote\` embeds through the gpu-function (\`GPU_FUNCTION_URL\`) instead of in-process.
-\`--bulk\` builds the HNSW index once at the end: use it for offline loads only.
+\`--db-dir\` keeps the ingested knowledge base between runs (it is reused when built from the same documents with
+the same embedder); without \`--kb-docs\` the whole of MedQuAD (~36,000 chunks) is ingested.
 `;
     fs.writeFileSync(values.out!, md);
     log(`wrote ${values.out}`);

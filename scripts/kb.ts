@@ -2,7 +2,8 @@
 // (embedded PGlite folder), so a separate knowledge base can be built and searched.
 //   npm run kb -- ingest <path> [--source S] [--licence L] [--force] [--embedder local|remote|hashing]
 //   npm run kb -- search "<query>" [--k 10] [--json] [--source S]... [--mode hybrid|vector|text]
-//   npm run kb -- search --queries <file> [--k 10]     (one JSON line per query, same order)
+//   npm run kb -- search --queries <file> [--k 10]     (one JSON line per query, same order; a line is
+//        the query, or a JSON object {"query"} or {"subject", "message"} for multi-line messages)
 //   npm run kb -- starter | stats
 import fs from "node:fs";
 import { parseArgs } from "node:util";
@@ -14,13 +15,15 @@ import { createEmbedder } from "@/lib/rag/embed-factory";
 import { embedderKind, type EmbedderKind } from "@/lib/rag/embedder-kind";
 import { importPath, listImportableFiles } from "@/lib/rag/importers";
 import { ingestDocuments, type IngestProgress, type IngestReport } from "@/lib/rag/ingest";
+import { consumerQueryText } from "@/lib/rag/eval-sets";
+import { rerankerFromEnvironment } from "@/lib/rag/rerank";
 import { retrieveHybrid, type RetrievalMode, type RetrievedChunkWithSignals } from "@/lib/rag/retrieve";
 import { ensureStarterKnowledgeBase } from "@/lib/rag/starter";
 
 const USAGE = `usage:
   npm run kb -- ingest <file-or-folder> [--source S] [--licence L] [--force] [--bulk] [--embedder local|remote|hashing]
   npm run kb -- search "<query>" [--k 10] [--json] [--source S] [--mode hybrid|vector|text] [--min-score X]
-  npm run kb -- search --queries <file> [--k 10] [--source S]
+  npm run kb -- search --queries <file> [--k 10] [--source S]   (a line: the query, or {"query"} / {"subject","message"})
   npm run kb -- starter
   npm run kb -- stats`;
 
@@ -56,6 +59,21 @@ function printReport(r: IngestReport) {
   );
   for (const f of r.failed.slice(0, 50)) process.stderr.write(`  skipped ${f.file}${f.documentId ? ` [${f.documentId}]` : ""}: ${f.reason}\n`);
   if (r.failed.length > 50) process.stderr.write(`  … and ${r.failed.length - 50} more\n`);
+}
+
+/** A --queries line: plain text, or a JSON object with "query" or "subject" and "message" (messages span lines). */
+function queryOfLine(line: string): string {
+  if (!line.startsWith("{")) return line;
+  try {
+    const o = JSON.parse(line) as { query?: unknown; subject?: unknown; message?: unknown };
+    if (typeof o.query === "string") return o.query.trim();
+    if (typeof o.subject === "string" || typeof o.message === "string") {
+      return consumerQueryText({ subject: typeof o.subject === "string" ? o.subject : "", message: typeof o.message === "string" ? o.message : "" });
+    }
+  } catch {
+    // not JSON: the line is the query
+  }
+  return line;
 }
 
 function resultJson(r: RetrievedChunkWithSignals) {
@@ -120,13 +138,15 @@ async function main() {
       process.exitCode = report.failed.length > 0 && report.added + report.updated + report.unchanged === 0 ? 1 : 0;
     } else if (command === "search") {
       const queries = values.queries
-        ? fs.readFileSync(values.queries, "utf8").split(/\r?\n/).map((q) => q.trim()).filter(Boolean)
+        ? fs.readFileSync(values.queries, "utf8").split(/\r?\n/).map((q) => queryOfLine(q.trim())).filter(Boolean)
         : [rest.join(" ").trim()];
       if (!queries[0]) throw new UsageError('search needs a query or --queries <file>');
       const db = await openDb();
       const embedder = mode === "text" ? null : await createEmbedder(kind);
+      // The gpu-function's reranker when it lists one (or RERANK_MODEL names one), as in the app.
+      const reranker = await rerankerFromEnvironment();
       for (const query of queries) {
-        const results = await retrieveHybrid(db, embedder, query, { k, sources: values.source, mode, minScore });
+        const results = await retrieveHybrid(db, embedder, query, { k, sources: values.source, mode, minScore, reranker });
         if (values.queries) console.log(JSON.stringify({ query, results: results.map(resultJson) }));
         else if (values.json) console.log(JSON.stringify(results.map(resultJson), null, 2));
         else if (results.length === 0) console.log("no relevant passages found");

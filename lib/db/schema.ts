@@ -131,6 +131,24 @@ export const termStats = pgTable("term_stats", {
   chunks: integer("chunks").notNull(),
 });
 
+// ── retrieval for consumer questions (issue 10) ─────────────────────────────
+/**
+ * Synonyms the knowledge base states (lib/rag/aliases.ts): "COPD" for chronic obstructive
+ * pulmonary disease, "hypercortisolism" for Cushing's syndrome. Alias and expansion are
+ * space-separated English lexemes; rows go with their document (drizzle/0005_retrieval_consumer.sql).
+ */
+export const termAliases = pgTable(
+  "term_aliases",
+  {
+    documentId: text("document_id")
+      .notNull()
+      .references(() => documents.id, { onDelete: "cascade" }),
+    alias: text("alias").notNull(),
+    expansion: text("expansion").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.documentId, t.alias, t.expansion] })],
+);
+
 // ── partners and widget ─────────────────────────────────────────────────────
 export const apiKeys = pgTable("api_keys", {
   id: text("id").primaryKey(),

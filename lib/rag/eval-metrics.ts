@@ -41,3 +41,25 @@ export function aggregate(runs: { ranked: string[]; relevant: ReadonlySet<string
     ndcg10: mean((r) => ndcgAt(r.ranked, r.relevant, 10)),
   };
 }
+
+/** Share of the relevant documents found in the first `k` (recall proper, for queries with several). */
+export function recallFractionAt(ranked: string[], relevant: ReadonlySet<string>, k: number): number {
+  if (relevant.size === 0) return 0;
+  return ranked.slice(0, k).filter((id) => relevant.has(id)).length / relevant.size;
+}
+
+export interface SetMetrics extends RetrievalMetrics {
+  /** Mean share of relevant documents in the top 10. */
+  recallFraction10: number;
+  /** Share of queries for which retrieval returned no passage at all. */
+  noPassage: number;
+}
+
+export function aggregateSet(runs: { ranked: string[]; relevant: ReadonlySet<string> }[]): SetMetrics {
+  const n = runs.length || 1;
+  return {
+    ...aggregate(runs),
+    recallFraction10: runs.reduce((s, r) => s + recallFractionAt(r.ranked, r.relevant, 10), 0) / n,
+    noPassage: runs.filter((r) => r.ranked.length === 0).length / n,
+  };
+}

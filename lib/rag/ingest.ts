@@ -4,11 +4,13 @@
 import { createHash } from "node:crypto";
 import { inArray, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
-import { chunks as chunksTable, documents as documentsTable } from "@/lib/db/schema";
+import { chunks as chunksTable, documents as documentsTable, termAliases as termAliasesTable } from "@/lib/db/schema";
+import { aliasesOf } from "./aliases";
 import { withVectorIndexSuspended } from "./bulk";
 import { CHUNKER_VERSION, chunkDocument, embeddingTextOf, type ChunkOptions } from "./chunk";
 import type { DocumentEmbedder } from "./embed";
 import { httpUrlOrNull, type ImportResult } from "./importers/types";
+import { pgTextArray } from "./pg-arrays";
 import type { DocumentChunk, SourceDocument } from "./types";
 
 export interface IngestProgress {
@@ -125,7 +127,36 @@ async function writeDocuments(db: Db, batch: PreparedDocument[], embedderId: str
       });
     await tx.delete(chunksTable).where(inArray(chunksTable.documentId, docs.map((d) => d.id)));
     for (let i = 0; i < rows.length; i += INSERT_ROWS) await tx.insert(chunksTable).values(rows.slice(i, i + INSERT_ROWS));
+    await writeAliases(tx as unknown as Db, batch);
   });
+}
+
+/** Replaces the documents' aliases (aliases.ts), stored as English lexemes like the chunks. */
+async function writeAliases(db: Db, batch: { doc: SourceDocument }[]): Promise<void> {
+  await db.delete(termAliasesTable).where(inArray(termAliasesTable.documentId, batch.map((p) => p.doc.id)));
+  const rows = batch.flatMap((p) => aliasesOf(p.doc).map((a) => ({ documentId: p.doc.id, ...a })));
+  for (let i = 0; i < rows.length; i += INSERT_ROWS) {
+    const part = rows.slice(i, i + INSERT_ROWS);
+    await db.execute(sql`insert into term_aliases (document_id, alias, expansion)
+      select distinct d, a, e from (
+        select d, array_to_string(tsvector_to_array(to_tsvector('english', a)), ' ') as a,
+                  array_to_string(tsvector_to_array(to_tsvector('english', e)), ' ') as e
+        from unnest(${pgTextArray(part.map((r) => r.documentId))}::text[], ${pgTextArray(part.map((r) => r.alias))}::text[],
+                    ${pgTextArray(part.map((r) => r.expansion))}::text[]) as t(d, a, e)) x
+      where a <> '' and e <> '' and a <> e
+      on conflict do nothing`);
+  }
+}
+
+/**
+ * Re-derives the aliases of documents already in the knowledge base (ingested before
+ * migration 0005), without touching their chunks.
+ */
+export async function refreshAliases(db: Db, docs: SourceDocument[]): Promise<void> {
+  for (let i = 0; i < docs.length; i += INSERT_ROWS) {
+    const part = docs.slice(i, i + INSERT_ROWS);
+    await db.transaction(async (tx) => writeAliases(tx as unknown as Db, part.map((doc) => ({ doc }))));
+  }
 }
 
 /** Embeds the chunks of several documents in one call; on failure, per document to isolate the bad one. */

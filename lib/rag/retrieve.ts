@@ -1,10 +1,21 @@
-// Hybrid retrieval: pgvector cosine (HNSW) and Postgres full-text search, fused by
-// reciprocal rank fusion in one SQL statement, with relevance floors so that an
-// unrelated question returns nothing instead of the "least bad" chunks.
+// Hybrid retrieval: pgvector cosine (HNSW) and a BM25 lexical search over the knowledge
+// base's own term statistics, fused by reciprocal rank fusion in one SQL statement, with a
+// relevance floor so that an unrelated question returns nothing instead of the "least bad"
+// chunks; optionally re-ordered by a cross-encoder (rerank.ts).
+//
+// The lexical side is built for real people's messages (query-terms.ts): content words only,
+// misspellings corrected against the vocabulary, OR semantics, each chunk scored by Okapi
+// BM25 (term frequency from its tsvector, length normalised) plus the weight of the query
+// terms its headings name. A message asking several questions is retrieved once as a whole
+// and once per question, and the lists are merged.
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import type { QueryEmbedder } from "./embed";
+import { pgBoolArray, pgFloatArray, pgTextArray } from "./pg-arrays";
+import { analyzeQuery, type AnalyzedQuery, type QueryTerm } from "./query-terms";
+import type { Reranker } from "./rerank";
 import type { RetrievedChunk } from "./types";
+import { vocabularyFor, type Vocabulary } from "./vocabulary";
 
 export type RetrievalMode = "hybrid" | "vector" | "text";
 
@@ -18,10 +29,10 @@ export interface RetrieveOptions {
   /** A vector candidate counts only with at least this cosine similarity. */
   minSimilarity?: number;
   /**
-   * A full-text candidate counts only when the query terms it contains carry at least this
-   * share (0..1) of the query's information: each term weighted by its inverse document
-   * frequency, ln((chunks + 1) / (chunks containing it + 1)), from term_stats (chunks counted
-   * as at least 1,000 in a small knowledge base).
+   * The message gets full-text passages only when its best candidate holds at least this
+   * share (0..1) of the message's information (every content word weighted by its BM25 IDF;
+   * words the knowledge base does not know at all count as the rarest). Default: the
+   * coverage floor for the message's length (`coverageFloor`).
    */
   minCoverage?: number;
   mode?: RetrievalMode;
@@ -32,40 +43,51 @@ export interface RetrieveOptions {
   weights?: { vector: number; text: number };
   /** Keep at most this many chunks per document (diversity of sources). */
   maxPerDocument?: number;
+  /** Cross-encoder that re-orders the best fused candidates (lib/rag/rerank.ts); null/absent = fused order. */
+  reranker?: Reranker | null;
+  /** Fused candidates the reranker sees. */
+  rerankCandidates?: number;
 }
 
-/** Tuned on NON-held-out MedQuAD questions (scripts/eval-retrieval.ts --tune); see docs/retrieval-eval.md. */
+/** See docs/retrieval-eval.md for how these were chosen. */
 export const DEFAULT_RETRIEVAL = {
   k: 8,
-  /** With these weights a chunk found by the vector search alone scores 1/3: it needs full-text support. */
+  /** With these weights a chunk found by the vector search alone scores 1/3: it needs lexical support. */
   minScore: 0.4,
   /** -1 = no cosine floor: the default embedder's similarities do not separate on- from off-topic. */
   minSimilarity: -1,
   /**
-   * Off-topic questions share ordinary words with some chunk ("speed" and "light"), but
-   * rarely their most informative ones ("vacuum"): tuned on the tuning questions and the
-   * first off-topic list; see docs/retrieval-eval.md.
+   * Coverage floor by message length: 0.7 − 0.05 per content word, at least 0.2. A short
+   * question must be mostly about what the knowledge base covers ("speed of light in a
+   * vacuum" shares "light" with a chunk, not "vacuum"); a long message carries a story
+   * around its question, so a passage holding a smaller share of its words can be the answer.
+   * Calibrated on the consumer dev split and OFF_TOPIC_QUERIES (docs/retrieval-eval.md).
    */
-  minCoverage: 0.55,
+  coverage: { base: 0.7, perTerm: 0.05, min: 0.2 },
   candidates: 40,
   rrfK: 20,
   weights: { vector: 0.5, text: 1 },
+  rerankCandidates: 20,
 } as const;
 
-/** A term in more than this share of chunks is too common to make a chunk a candidate on its own. */
-const COMMON_TERM_FREQUENCY = 0.05;
-/** In a small knowledge base every term is "common": prune only in large ones. */
+/** Okapi BM25 parameters of the lexical side. */
+const BM25_K1 = 1.2;
+const BM25_B = 0.75;
+/** A query term named in a chunk's headings (document title, section) adds this share of its weight. */
+const HEADING_WEIGHT = 1;
+/** Chunks gathered per query term (index lookups), and chunks scored exactly per query. */
+const MATCHES_PER_TERM = 2000;
+const SCORED_CANDIDATES = 200;
+/** Terms in more than this share of chunks only score candidates, never gather them (unless nothing rarer). */
+const GATHERING_MAX_FREQUENCY = 0.1;
+/** …in a knowledge base of at least this many chunks (in a small one, every term gathers). */
 const MIN_CHUNKS_FOR_COMMON_TERMS = 2000;
-/**
- * IDF counts at least this many chunks. In a small knowledge base a term found in a few of
- * its chunks is not thereby common (nor is an absent term thereby rare): the weights stay
- * moderate, and coverage is then close to the plain share of the query's terms matched.
- */
-const MIN_CHUNKS_FOR_IDF = 1000;
-/** Full-text candidates re-ranked by their headings: this many times `candidates`. */
-const HEADING_RERANK_FACTOR = 4;
-/** Upper bound on full-text matches ranked per query (each of the strict and relaxed sets). */
-const MAX_TEXT_MATCHES = 1500;
+
+/** The coverage a full-text candidate needs, for a message with this many content words. */
+export function coverageFloor(contentTerms: number): number {
+  const c = DEFAULT_RETRIEVAL.coverage;
+  return Math.max(c.min, c.base - c.perTerm * contentTerms);
+}
 
 export class RetrievalError extends Error {
   constructor(message: string) {
@@ -79,6 +101,8 @@ export interface RetrievedChunkWithSignals extends RetrievedChunk {
   vectorRank: number | null;
   textRank: number | null;
   similarity: number | null;
+  /** Share of the message's information (IDF-weighted content terms) the chunk contains, when a lexical candidate. */
+  coverage: number | null;
 }
 
 interface Row {
@@ -93,12 +117,196 @@ interface Row {
   vrank: number | string | null;
   trank: number | string | null;
   sim: number | string | null;
+  coverage: number | string | null;
 }
 
 const num = (v: number | string | null): number | null => (v == null ? null : Number(v));
 
 function rowsOf<T>(result: unknown): T[] {
   return ((result as { rows?: T[] }).rows ?? (result as T[])) as T[];
+}
+
+
+interface Resolved {
+  k: number;
+  mode: RetrievalMode;
+  wv: number;
+  wt: number;
+  rrfK: number;
+  candidates: number;
+  minSimilarity: number;
+  minScore: number;
+  /** Explicit coverage floor; undefined = coverageFloor(message length). */
+  minCoverage: number | undefined;
+  limit: number;
+}
+
+function resolve(options: RetrieveOptions): Resolved {
+  const mode = options.mode ?? "hybrid";
+  const k = options.k ?? DEFAULT_RETRIEVAL.k;
+  if (!Number.isInteger(k) || k < 1 || k > 200) throw new RetrievalError(`k must be an integer in 1..200 (got ${k})`);
+  const weights = options.weights ?? DEFAULT_RETRIEVAL.weights;
+  const rerankPool = options.reranker ? (options.rerankCandidates ?? DEFAULT_RETRIEVAL.rerankCandidates) : 0;
+  const base = options.maxPerDocument ? k * 4 : k;
+  return {
+    k,
+    mode,
+    wv: mode !== "text" ? weights.vector : 0,
+    wt: mode !== "vector" ? weights.text : 0,
+    rrfK: options.rrfK ?? DEFAULT_RETRIEVAL.rrfK,
+    candidates: Math.max(options.candidates ?? DEFAULT_RETRIEVAL.candidates, k),
+    minSimilarity: options.minSimilarity ?? DEFAULT_RETRIEVAL.minSimilarity,
+    minScore: options.minScore ?? DEFAULT_RETRIEVAL.minScore,
+    minCoverage: options.minCoverage,
+    limit: Math.max(base, rerankPool),
+  };
+}
+
+/** One SQL statement: vector candidates, BM25 candidates, fusion, floors. */
+function statementFor(
+  r: Resolved,
+  vectorLiteral: string | null,
+  terms: QueryTerm[],
+  totalWeight: number,
+  vocabulary: Vocabulary,
+  sourceFilter: SQL,
+): SQL {
+  const vecCte = vectorLiteral
+    ? sql`vec as materialized (
+        select c.id, (c.embedding <=> ${vectorLiteral}::vector) as dist
+        from chunks c
+        where c.embedding is not null ${sourceFilter}
+        order by c.embedding <=> ${vectorLiteral}::vector
+        limit ${r.candidates}),
+      vec_kept as (
+        select v.id, row_number() over (order by v.dist, v.id) as r, 1 - v.dist as sim
+        from vec v join chunks c on c.id = v.id join documents d on d.id = c.document_id
+        where d.status = 'active' and 1 - v.dist >= ${r.minSimilarity})`
+    : sql`vec_kept as (select null::text as id, null::bigint as r, null::float8 as sim where false)`;
+
+  let txtCte = sql`txt_kept as (select null::text as id, null::bigint as r, null::float8 as coverage where false)`;
+  if (r.wt > 0 && terms.length > 0) {
+    // Rare terms gather candidates through the GIN index; common ones only add to the score.
+    // In a small knowledge base every term is "common": all of them gather there.
+    const maxGathering = vocabulary.chunks < MIN_CHUNKS_FOR_COMMON_TERMS ? Infinity : vocabulary.chunks * GATHERING_MAX_FREQUENCY;
+    const body = terms.filter((t) => !t.headingOnly);
+    const rarest = Math.min(...body.map((t) => vocabulary.chunksWith(t.lexeme)));
+    const gathers = terms.map((t) => !t.headingOnly && (vocabulary.chunksWith(t.lexeme) <= maxGathering || vocabulary.chunksWith(t.lexeme) === rarest));
+    txtCte = sql`terms as materialized (
+        select t.lexeme, t.idf * t.w as weight, t.gathers, t.heading_only, quote_literal(t.lexeme)::tsquery as q
+        from unnest(${pgTextArray(terms.map((t) => t.lexeme))}::text[], ${pgFloatArray(terms.map((t) => t.idf))}::float8[],
+                    ${pgFloatArray(terms.map((t) => t.weight))}::float8[], ${pgBoolArray(gathers)}::boolean[],
+                    ${pgBoolArray(terms.map((t) => t.headingOnly === true))}::boolean[]) as t(lexeme, idf, w, gathers, heading_only)),
+      qt as (select * from terms where not heading_only),
+      hits as materialized (
+        select h.id, sum(qt.weight) as mass
+        from qt cross join lateral (
+          select c.id from chunks c where c.tsv @@ qt.q ${sourceFilter} limit ${MATCHES_PER_TERM}) h
+        where qt.gathers
+        group by h.id
+        order by mass desc, h.id
+        limit ${SCORED_CANDIDATES}),
+      scored as materialized (
+        -- Okapi BM25 of the chunk (term frequency = positions in its tsvector; length = its
+        -- number of distinct lexemes against the knowledge base's average), plus the query
+        -- terms its headings name; coverage = share of the message's information it holds.
+        select h.id,
+          b.bm25 + ${HEADING_WEIGHT}::float8 * coalesce((select sum(t.weight) from terms t where c.heading_tsv @@ t.q), 0) as score,
+          least(1, b.matched / ${Math.max(totalWeight, 1e-9)}::float8) as coverage
+        from hits h join chunks c on c.id = h.id
+        cross join lateral (
+          select coalesce(sum(qt.weight * (x.n * ${BM25_K1 + 1}::float8)
+                   / (x.n + ${BM25_K1}::float8 * (${1 - BM25_B}::float8 + ${BM25_B}::float8 * length(c.tsv) / ${vocabulary.averageChunkLength}::float8))), 0) as bm25,
+                 coalesce(sum(qt.weight), 0) as matched
+          from (select u.lexeme, coalesce(array_length(u.positions, 1), 1) as n from unnest(c.tsv) u) x
+          join qt on qt.lexeme = x.lexeme) b),
+      txt_kept as (
+        select s.id, row_number() over (order by s.score desc, s.id) as r, s.coverage
+        from scored s join chunks c on c.id = s.id join documents d on d.id = c.document_id
+        -- The floor decides for the message as a whole: when its best candidate holds enough of
+        -- it, every candidate is ranked by BM25 (a passage on the topic need not share the story's words).
+        where d.status = 'active' and (select max(coverage) from scored) >= ${r.minCoverage ?? 0}::float8
+        order by s.score desc, s.id
+        limit ${r.candidates})`;
+  }
+
+  const norm = (r.wv + r.wt) / (r.rrfK + 1);
+  return sql`with ${vecCte}, ${txtCte},
+    fused as (
+      select id, sum(s) as s from (
+        select id, ${r.wv}::float8 / (${r.rrfK} + r) as s from vec_kept
+        union all
+        select id, ${r.wt}::float8 / (${r.rrfK} + r) as s from txt_kept) u
+      group by id)
+    select f.id as chunk_id, c.document_id, d.title, d.url, c.text, c.heading_path, d.source,
+           f.s / ${norm}::float8 as fused, v.r as vrank, t.r as trank, v.sim, t.coverage
+    from fused f
+      join chunks c on c.id = f.id
+      join documents d on d.id = c.document_id
+      left join vec_kept v on v.id = f.id
+      left join txt_kept t on t.id = f.id
+    where f.s / ${norm}::float8 >= ${r.minScore}::float8
+    order by f.s desc, f.id
+    limit ${r.limit}`;
+}
+
+async function runOne(db: Db, r: Resolved, vector: number[] | null, analyzed: AnalyzedQuery, vocabulary: Vocabulary, options: RetrieveOptions): Promise<Row[]> {
+  // Without a source filter, candidates are taken from chunks alone (so HNSW and GIN drive
+  // the plan) and archived documents are dropped afterwards; with one, the filter goes
+  // inside and HNSW iterative scans keep the candidate count.
+  const sourceFilter: SQL = options.sources?.length
+    ? sql`and c.document_id in (select id from documents where status = 'active' and source in (${sql.join(
+        options.sources.map((s) => sql`${s}`),
+        sql`, `,
+      )}))`
+    : sql``;
+  const floor = r.minCoverage ?? coverageFloor(analyzed.contentTerms);
+  const statement = statementFor({ ...r, minCoverage: floor }, vector ? JSON.stringify(vector) : null, analyzed.terms, analyzed.totalWeight, vocabulary, sourceFilter);
+  // HNSW returns at most hnsw.ef_search (default 40) neighbours, and a source filter
+  // needs iterative scans to refill: only then is a transaction with local settings worth it.
+  const needsSettings = vector !== null && (r.candidates > 40 || (options.sources?.length ?? 0) > 0);
+  return needsSettings
+    ? await db.transaction(async (tx) => {
+        await tx.execute(
+          sql`select set_config('hnsw.ef_search', ${String(Math.max(40, r.candidates))}, true), set_config('hnsw.iterative_scan', 'relaxed_order', true)`,
+        );
+        return rowsOf<Row>(await tx.execute(statement));
+      })
+    : rowsOf<Row>(await db.execute(statement));
+}
+
+/** Lists merged by reciprocal rank (the whole message first on ties); the best score of a chunk is kept. */
+function mergeLists(lists: Row[][], rrfK: number): Row[] {
+  const merged = new Map<string, { row: Row; s: number; order: number }>();
+  lists.forEach((rows, li) =>
+    rows.forEach((row, i) => {
+      const e = merged.get(row.chunk_id);
+      const s = 1 / (rrfK + i + 1);
+      if (e) {
+        e.s += s;
+        if (Number(row.fused) > Number(e.row.fused)) e.row = row;
+      } else merged.set(row.chunk_id, { row, s, order: li * 1000 + i });
+    }),
+  );
+  return [...merged.values()].sort((a, b) => b.s - a.s || a.order - b.order).map((e) => e.row);
+}
+
+async function rerankRows(reranker: Reranker, query: string, rows: Row[]): Promise<Row[]> {
+  try {
+    const ranked = await reranker.rerank(
+      query,
+      rows.map((r) => `${r.heading_path}\n${r.text}`),
+    );
+    const out = ranked.map((x) => rows[x.index]);
+    const seen = new Set(ranked.map((x) => x.index));
+    rows.forEach((row, i) => {
+      if (!seen.has(i)) out.push(row);
+    });
+    return out;
+  } catch (err) {
+    console.warn(`rerank skipped: ${(err as Error).message}`);
+    return rows;
+  }
 }
 
 export async function retrieveHybrid(
@@ -110,159 +318,58 @@ export async function retrieveHybrid(
   const text = query.trim();
   if (!text) throw new RetrievalError("query is empty");
   if (text.length > 4000) throw new RetrievalError("query is longer than 4000 characters");
-  const mode = options.mode ?? "hybrid";
-  const k = options.k ?? DEFAULT_RETRIEVAL.k;
-  if (!Number.isInteger(k) || k < 1 || k > 200) throw new RetrievalError(`k must be an integer in 1..200 (got ${k})`);
-  const useVector = mode !== "text";
-  const useText = mode !== "vector";
-  if (useVector && !embedder) throw new RetrievalError(`mode "${mode}" needs an embedder`);
-  const weights = options.weights ?? DEFAULT_RETRIEVAL.weights;
-  const wv = useVector ? weights.vector : 0;
-  const wt = useText ? weights.text : 0;
-  const rrfK = options.rrfK ?? DEFAULT_RETRIEVAL.rrfK;
-  const candidates = Math.max(options.candidates ?? DEFAULT_RETRIEVAL.candidates, k);
-  const minSimilarity = options.minSimilarity ?? DEFAULT_RETRIEVAL.minSimilarity;
-  const minScore = options.minScore ?? DEFAULT_RETRIEVAL.minScore;
-  const minCoverage = options.minCoverage ?? DEFAULT_RETRIEVAL.minCoverage;
-  const limit = options.maxPerDocument ? k * 4 : k;
+  const r = resolve(options);
+  const useVector = r.mode !== "text";
+  if (useVector && !embedder) throw new RetrievalError(`mode "${r.mode}" needs an embedder`);
 
+  const vocabulary = await vocabularyFor(db);
+  const analyzed = await analyzeQuery(db, vocabulary, text);
   const vector = useVector ? await embedder!.embedQuery(text) : null;
-  // Without a source filter, candidates are taken from chunks alone (so HNSW and GIN
-  // drive the plan) and archived documents are dropped afterwards; with one, the
-  // filter goes inside and HNSW iterative scans keep the candidate count.
-  const sourceFilter: SQL = options.sources?.length
-    ? sql`and c.document_id in (select id from documents where status = 'active' and source in (${sql.join(
-        options.sources.map((s) => sql`${s}`),
-        sql`, `,
-      )}))`
-    : sql``;
-  const vectorLiteral = vector ? JSON.stringify(vector) : null;
-
-  // Each CTE is materialised so it is computed once, with its own index access path.
-  const vecCte = vector
-    ? sql`vec as materialized (
-        select c.id, (c.embedding <=> ${vectorLiteral}::vector) as dist
-        from chunks c
-        where c.embedding is not null ${sourceFilter}
-        order by c.embedding <=> ${vectorLiteral}::vector
-        limit ${candidates}),
-      vec_kept as (
-        select v.id, row_number() over (order by v.dist, v.id) as r, 1 - v.dist as sim
-        from vec v join chunks c on c.id = v.id join documents d on d.id = c.document_id
-        where d.status = 'active' and 1 - v.dist >= ${minSimilarity})`
-    : sql`vec_kept as (select null::text as id, null::bigint as r, null::float8 as sim where false)`;
-  // websearch_to_tsquery (all terms) gives the strongest matches. Natural questions rarely
-  // have every word in the answer, so chunks sharing at least two of the query's terms
-  // (one when it has fewer than three) are candidates too, ranked by cover density.
-  // Terms found in more than 5 % of chunks (ANALYZE statistics: most_common_elems) are
-  // left out of that relaxed match — like a stop word — and each match set is capped,
-  // so a vague question cannot make Postgres rank half the corpus.
-  // Candidates are ranked by coverage first: the IDF-weighted share of the query's terms
-  // that the chunk contains (a chunk with the rare term "gout" beats one with "cause" and
-  // "symptom"), then by cover density; chunks below the coverage floor are dropped.
-  const txtCte = useText
-    ? sql`common as (
-        select e.elem as lexeme
-        from pg_stats s,
-             unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) as e(elem, freq)
-        where s.schemaname = current_schema() and s.tablename = 'chunks' and s.attname = 'tsv'
-          and e.elem is not null and e.freq > ${COMMON_TERM_FREQUENCY}
-          and (select reltuples from pg_class where oid = 'chunks'::regclass) > ${MIN_CHUNKS_FOR_COMMON_TERMS}),
-      lex as (
-        select lexeme from unnest(to_tsvector('english', ${text}))
-        where lexeme not in (select lexeme from common) limit 8),
-      q as (
-        select websearch_to_tsquery('english', ${text}) as strict,
-               (select string_agg(quote_literal(lexeme), ' | ') from unnest(to_tsvector('english', ${text})))::tsquery as anyterm,
-               (case when (select count(*) from lex) >= 3
-                  then (select string_agg(format('(%s & %s)', quote_literal(a.lexeme), quote_literal(b.lexeme)), ' | ')
-                        from lex a join lex b on a.lexeme < b.lexeme)
-                  else (select string_agg(quote_literal(lexeme), ' | ') from lex) end)::tsquery as relaxed),
-      txt_ids as materialized (
-        (select c.id from chunks c, q where c.tsv @@ q.strict ${sourceFilter} limit ${MAX_TEXT_MATCHES})
-        union
-        (select c.id from chunks c, q where q.relaxed is not null and c.tsv @@ q.relaxed ${sourceFilter} limit ${MAX_TEXT_MATCHES})),
-      terms as materialized (
-        select quote_literal(t.lexeme)::tsquery as term,
-               ln((greatest(n.chunks, ${MIN_CHUNKS_FOR_IDF}) + 1)::float8 / (coalesce(s.chunks, 0) + 1)) as idf
-        from unnest(to_tsvector('english', ${text})) t
-          left join term_stats s on s.lexeme = t.lexeme,
-          (select coalesce(max(chunks), 0) as chunks from term_stats where lexeme = '') n),
-      txt_pre as materialized (
-        select * from (
-          select c.id, c.heading_tsv, (c.tsv @@ q.strict) as all_terms, ts_rank_cd(c.tsv, q.anyterm, 1) as rank,
-                 -- (when every query term is in every chunk there is nothing to weigh: coverage 1)
-                 coalesce((select sum(idf) from terms where c.tsv @@ terms.term) / nullif((select sum(idf) from terms), 0), 1) as coverage
-          from txt_ids t join chunks c on c.id = t.id, q) m
-        where coverage >= ${minCoverage}
-        order by coverage desc, all_terms desc, rank desc, id
-        limit ${candidates * HEADING_RERANK_FACTOR}),
-      txt_top as materialized (
-        -- Among equally covering chunks, the one whose headings (document title, section) name
-        -- the query's terms is about them ("Stroke warning signs" over "Sunburn"); weighed on the
-        -- best candidates only.
-        select p.*, coalesce((select sum(idf) from terms where p.heading_tsv @@ terms.term), 0) as heading
-        from txt_pre p
-        order by coverage desc, all_terms desc, heading desc, rank desc, id
-        limit ${candidates}),
-      txt_kept as (
-        select t.id, row_number() over (order by t.coverage desc, t.all_terms desc, t.heading desc, t.rank desc, t.id) as r
-        from txt_top t join chunks c on c.id = t.id join documents d on d.id = c.document_id
-        where d.status = 'active')`
-    : sql`txt_kept as (select null::text as id, null::bigint as r where false)`;
-
-  const statement = sql`with ${vecCte}, ${txtCte},
-    fused as (
-      select id, sum(s) as s from (
-        select id, ${wv}::float8 / (${rrfK} + r) as s from vec_kept
-        union all
-        select id, ${wt}::float8 / (${rrfK} + r) as s from txt_kept) u
-      group by id)
-    select f.id as chunk_id, c.document_id, d.title, d.url, c.text, c.heading_path, d.source,
-           f.s / ${(wv + wt) / (rrfK + 1)}::float8 as fused, v.r as vrank, t.r as trank, v.sim
-    from fused f
-      join chunks c on c.id = f.id
-      join documents d on d.id = c.document_id
-      left join vec_kept v on v.id = f.id
-      left join txt_kept t on t.id = f.id
-    where f.s / ${(wv + wt) / (rrfK + 1)}::float8 >= ${minScore}
-    order by f.s desc, f.id
-    limit ${limit}`;
-
-  // HNSW returns at most hnsw.ef_search (default 40) neighbours, and a source filter
-  // needs iterative scans to refill: only then is a transaction with local settings worth it.
-  const needsSettings = vector !== null && (candidates > 40 || (options.sources?.length ?? 0) > 0);
-  const rows = needsSettings
-    ? await db.transaction(async (tx) => {
-        await tx.execute(
-          sql`select set_config('hnsw.ef_search', ${String(Math.max(40, candidates))}, true), set_config('hnsw.iterative_scan', 'relaxed_order', true)`,
-        );
-        return rowsOf<Row>(await tx.execute(statement));
-      })
-    : rowsOf<Row>(await db.execute(statement));
+  let rows = await runOne(db, r, vector, analyzed, vocabulary, options);
+  if (analyzed.questions.length > 1 && r.wt > 0) {
+    // Each question on its own (with the message's subject line), then merged with the whole.
+    const lists = [rows];
+    // A question alone often lacks its topic ("Is it inherited?"): the message's two most
+    // informative terms go with it.
+    const topic = analyzed.terms.slice(0, 2);
+    for (const q of analyzed.questions) {
+      const sub = await analyzeQuery(db, vocabulary, q);
+      for (const t of topic) if (!sub.terms.some((s) => s.lexeme === t.lexeme)) {
+        sub.terms.push(t);
+        sub.totalWeight += t.idf * t.weight;
+      }
+      // Coverage of a single question is measured against the whole message's floor decision:
+      // a question counts when the whole message already retrieved something.
+      if (rows.length === 0) break;
+      lists.push(await runOne(db, { ...r, wv: 0, minScore: 0 }, null, sub, vocabulary, options));
+    }
+    rows = mergeLists(lists, r.rrfK);
+  }
+  if (options.reranker && rows.length > 1) rows = await rerankRows(options.reranker, text, rows);
 
   const perDoc = new Map<string, number>();
   const out: RetrievedChunkWithSignals[] = [];
-  for (const r of rows) {
+  for (const row of rows) {
     if (options.maxPerDocument) {
-      const n = perDoc.get(r.document_id) ?? 0;
+      const n = perDoc.get(row.document_id) ?? 0;
       if (n >= options.maxPerDocument) continue;
-      perDoc.set(r.document_id, n + 1);
+      perDoc.set(row.document_id, n + 1);
     }
     out.push({
-      chunkId: r.chunk_id,
-      documentId: r.document_id,
-      title: r.title,
-      url: r.url,
-      text: r.text,
-      headingPath: r.heading_path,
-      source: r.source,
-      score: Number(r.fused),
-      vectorRank: num(r.vrank),
-      textRank: num(r.trank),
-      similarity: num(r.sim),
+      chunkId: row.chunk_id,
+      documentId: row.document_id,
+      title: row.title,
+      url: row.url,
+      text: row.text,
+      headingPath: row.heading_path,
+      source: row.source,
+      score: Number(row.fused),
+      vectorRank: num(row.vrank),
+      textRank: num(row.trank),
+      similarity: num(row.sim),
+      coverage: num(row.coverage),
     });
-    if (out.length >= k) break;
+    if (out.length >= r.k) break;
   }
   return out;
 }

@@ -1,0 +1,33 @@
+// Evaluation sets kept in the repository: the team's consumer questions (eval-sets/README.md).
+import fs from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+const ConsumerQuestion = z.object({
+  id: z.string(),
+  split: z.enum(["dev", "final"]),
+  subject: z.string(),
+  message: z.string(),
+  asks: z.array(z.string()),
+  relevant: z.array(z.string()).min(1),
+});
+export type ConsumerQuestion = z.infer<typeof ConsumerQuestion>;
+
+export const CONSUMER_QUESTIONS_FILE = path.join(process.cwd(), "lib/rag/eval-sets/consumer-questions.jsonl");
+
+export function readConsumerQuestions(file = CONSUMER_QUESTIONS_FILE): ConsumerQuestion[] {
+  return fs
+    .readFileSync(file, "utf8")
+    .split("\n")
+    .filter((l) => l.trim())
+    .map((l, i) => {
+      const parsed = ConsumerQuestion.safeParse(JSON.parse(l));
+      if (!parsed.success) throw new Error(`${file}:${i + 1}: ${parsed.error.message}`);
+      return parsed.data;
+    });
+}
+
+/** What a person typed: the subject line and the message, as one query. */
+export function consumerQueryText(q: Pick<ConsumerQuestion, "subject" | "message">): string {
+  return [q.subject.trim(), q.message.trim()].filter(Boolean).join("\n");
+}

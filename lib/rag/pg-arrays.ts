@@ -1,0 +1,5 @@
+// Postgres array literals for bound parameters (text[] / float8[] / boolean[]): one
+// parameter per array instead of one per element, and the same form for PGlite and pg.
+export const pgTextArray = (xs: string[]): string => `{${xs.map((x) => `"${x.replace(/["\\]/g, "\\$&")}"`).join(",")}}`;
+export const pgFloatArray = (xs: number[]): string => `{${xs.map((x) => (Number.isFinite(x) ? x : 0)).join(",")}}`;
+export const pgBoolArray = (xs: boolean[]): string => `{${xs.join(",")}}`;

@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DbHandle } from "@/lib/db/client";
+import { createHashingEmbedder } from "./embed-hashing";
+import { ingestSourceDocuments } from "./ingest";
+import { analyzeQuery, MAX_QUERY_TERMS, splitQuestions, splitSubject, words } from "./query-terms";
+import { CONDITIONS, freshDb } from "./test-helpers";
+import { loadVocabulary, type Vocabulary } from "./vocabulary";
+
+describe("message parsing", () => {
+  it("splits a short first line off as the subject", () => {
+    expect(splitSubject("gout\nWhat foods should I avoid?")).toEqual({ subject: "gout", message: "What foods should I avoid?" });
+    expect(splitSubject("What foods should I avoid with gout?")).toEqual({ subject: "", message: "What foods should I avoid with gout?" });
+  });
+  it("finds the separate questions of a message", () => {
+    expect(splitQuestions("My son has asthma. Is it inherited? What inhaler is best? Thanks.")).toEqual(["Is it inherited?", "What inhaler is best?"]);
+    expect(splitQuestions("Is asthma inherited?")).toEqual([]);
+  });
+  it("tokenises untrusted text into plain words", () => {
+    expect(words("I'm 67 — can't SLEEP (gout)!")).toEqual(["im", "67", "cant", "sleep", "gout"]);
+  });
+});
+
+describe("analyzeQuery", () => {
+  let h: DbHandle;
+  let vocab: Vocabulary;
+  beforeAll(async () => {
+    h = await freshDb();
+    await ingestSourceDocuments(h.db, createHashingEmbedder(), CONDITIONS);
+    vocab = await loadVocabulary(h.db);
+  });
+  afterAll(() => h.close());
+
+  it("drops greetings and thanks, corrects misspellings against the knowledge base", async () => {
+    const a = await analyzeQuery(h.db, vocab, "Hello, I was wondering about my diabetis and kidney stones, thank you so much");
+    const lexemes = a.terms.map((t) => t.lexeme);
+    expect(lexemes).toEqual(expect.arrayContaining(["diabet", "kidney", "stone"]));
+    for (const filler of ["hello", "wonder", "thank", "much"]) expect(lexemes).not.toContain(filler);
+    expect(a.terms.find((t) => t.lexeme === "diabet")?.correctedFrom).toBe("diabetis");
+  });
+
+  it("weighs subject-line words up and counts unknown words as information it cannot match", async () => {
+    const a = await analyzeQuery(h.db, vocab, "asthma\nmy son wheezes at night near the zzyzx");
+    const asthma = a.terms.find((t) => t.lexeme === "asthma")!;
+    const wheez = a.terms.find((t) => t.lexeme === "wheez")!;
+    expect(asthma.weight).toBeGreaterThan(wheez.weight);
+    expect(a.unknownWeight).toBeGreaterThan(0);
+    expect(a.totalWeight).toBeGreaterThan(a.unknownWeight);
+  });
+
+  it("keeps a long message to its most informative terms", async () => {
+    const story = `${CONDITIONS.map((d) => d.sections[0].text).join(" ")} What should I do?`;
+    const a = await analyzeQuery(h.db, vocab, story);
+    const content = a.terms.filter((t) => !t.headingOnly && !t.expandedFrom);
+    expect(content.length).toBe(MAX_QUERY_TERMS);
+    expect(a.contentTerms).toBeGreaterThan(MAX_QUERY_TERMS);
+    for (let i = 1; i < content.length; i++) expect(content[i].idf * content[i].weight).toBeLessThanOrEqual(content[i - 1].idf * content[i - 1].weight);
+  });
+
+  it("adds the sections a question asks for as heading-only terms", async () => {
+    const a = await analyzeQuery(h.db, vocab, "Why do I get asthma?");
+    expect(a.terms.filter((t) => t.headingOnly).map((t) => t.lexeme)).toEqual(expect.arrayContaining(["caus"]));
+    expect(a.terms.filter((t) => !t.headingOnly).map((t) => t.lexeme)).toContain("asthma");
+  });
+});

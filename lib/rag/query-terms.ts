@@ -1,0 +1,203 @@
+// What a person's message asks, as weighted knowledge-base terms. Real questions are not
+// MedQuAD's one-line template: they carry a subject line, a story, greetings and thanks,
+// misspellings and several questions at once. This module turns such a message into:
+//  - content lexemes (Postgres's English configuration, as the chunks are indexed), with
+//    conversational filler ("hi", "thank you", "I was wondering", "dont") left out;
+//  - misspelt words corrected against the knowledge base's vocabulary (vocabulary.ts);
+//  - a weight per term: BM25 IDF × query-side frequency (saturating), subject-line terms
+//    weighted up; long messages reduced to their most informative terms;
+//  - the separate questions of the message (each retrieved on its own, then merged).
+import { sql } from "drizzle-orm";
+import type { Db } from "@/lib/db/client";
+import type { Vocabulary } from "./vocabulary";
+
+const rowsOf = <T,>(r: unknown): T[] => ((r as { rows?: T[] }).rows ?? (r as T[])) as T[];
+
+/** Words that carry the conversation, not the question (compared before stemming). */
+const FILLER = new Set(
+  (
+    "hi hello hey dear greetings thanks thank thankyou thx please pls plz kindly help helping helped wonder wondering wondered " +
+    "question questions ask asking asked know knowing tell telling told want wanted wanting like would could should might " +
+    "get gets got getting anyone someone somebody anybody everyone sir madam mam regards sincerely best bless god hope hoping " +
+    "appreciate appreciated advice advise info yes ok okay really also just much many lot lots thing things something anything " +
+    "everything kind sort maybe actually basically etc im ive id ill dont cant wont doesnt didnt isnt arent wasnt werent havent " +
+    "hasnt couldnt shouldnt wouldnt whats thats theres heres hes shes theyre youre weve lol btw also even still ever since " +
+    "please possible able reply answer answers email write writing wrote looking look searching search find found online website " +
+    "say says said think thought feel felt seem seems concerned worried worry scared afraid"
+  ).split(/\s+/),
+);
+
+/**
+ * What a question asks about, by the words people use, and the section headings health pages
+ * answer it under (as English lexemes: "Treatment", "What causes …", "How to diagnose …",
+ * "Is … inherited?", "Outlook"). These terms score headings only: they prefer, among passages
+ * on the topic, the section that answers the question; they never find passages by themselves.
+ */
+const ASPECTS: [RegExp, string[]][] = [
+  [/^(treat|treats|treated|treating|treatment|treatments|cure|cured|cures|curable|therapy|therapies|medicine|medicines|medication|medications|drug|drugs|pill|pills|remedy|remedies|surgery|operation|manage|managed)$/, ["treatment", "treat"]],
+  [/^(cause|causes|caused|causing|why|reason|reasons|trigger|triggers|triggered)$/, ["caus"]],
+  [/^(symptom|symptoms|sign|signs|feel|feels|feeling)$/, ["symptom", "sign"]],
+  [/^(diagnose|diagnosed|diagnosis|test|tests|tested|testing|exam|exams|screening|screened|scan|biopsy|detect|detected)$/, ["diagnos", "diagnosi", "test", "exam"]],
+  [/^(inherit|inherited|inheritance|hereditary|genetic|genetics|gene|genes|runs|pass|passed|carrier|chances|odds)$/, ["inherit", "genet"]],
+  [/^(prevent|prevented|prevention|preventing|avoid|avoiding|protect|vaccine|vaccinated|shot)$/, ["prevent"]],
+  [/^(outlook|prognosis|expectancy|survival|survive|recover|recovery|permanent|fatal|deadly|die|dying|progress|progresses)$/, ["outlook"]],
+  [/^(risk|risks|likely|susceptible)$/, ["risk"]],
+  [/^(common|frequent|frequency|rare|prevalence)$/, ["frequenc"]],
+  [/^(complication|complications|dangerous|serious|damage|lead)$/, ["complic"]],
+];
+/** An aspect heading match weighs this share of an average topic term. */
+const ASPECT_WEIGHT = 0.5;
+
+/** Terms kept from a long message: the most informative ones (IDF × query weight). */
+export const MAX_QUERY_TERMS = 12;
+/** A subject line weighs this much more than the message (people summarise there). */
+const SUBJECT_WEIGHT = 1.5;
+/** A corrected word counts this much of a correctly spelt one (the correction may be wrong). */
+const CORRECTED_WEIGHT = 0.8;
+/** A synonym's expansion counts this much of the words it stands for. */
+const ALIAS_WEIGHT = 0.6;
+/** Longest subject line treated as one. */
+const MAX_SUBJECT_CHARS = 120;
+
+export interface QueryTerm {
+  lexeme: string;
+  /** BM25 IDF of the lexeme in this knowledge base. */
+  idf: number;
+  /** Query-side weight: frequency in the message (saturating), subject line, correction. */
+  weight: number;
+  /** The word as typed, when it was corrected ("diabetis" for diabet). */
+  correctedFrom?: string;
+  /** The alias it expands, when added from the knowledge base's synonyms ("copd" for pulmonari). */
+  expandedFrom?: string;
+  /** A section heading the question asks for ("treatment"): scores headings only, never gathers passages. */
+  headingOnly?: boolean;
+}
+
+export interface AnalyzedQuery {
+  /** Terms used to find and score passages, most informative first (at most MAX_QUERY_TERMS). */
+  terms: QueryTerm[];
+  /** Content words unknown to the knowledge base even after spelling correction, with their weight. */
+  unknownWeight: number;
+  /** IDF-weighted mass of every content term (kept, dropped for length, or unknown). */
+  totalWeight: number;
+  /** Distinct content words of the message (known, corrected or unknown; not expansions or aspects). */
+  contentTerms: number;
+  /** The message's questions when it asks several (each a text to retrieve on its own); else []. */
+  questions: string[];
+}
+
+/** Lower-case word tokens of untrusted text (a linear scan; length is bounded by the caller). */
+export function words(text: string): string[] {
+  return text.toLowerCase().replace(/['’`]/g, "").match(/[a-z0-9]+/g) ?? [];
+}
+
+/** Subject line and message: the first line when the text has several and it is short. */
+export function splitSubject(text: string): { subject: string; message: string } {
+  const nl = text.indexOf("\n");
+  if (nl < 0) return { subject: "", message: text };
+  const first = text.slice(0, nl).trim();
+  const rest = text.slice(nl + 1).trim();
+  if (!rest || first.length > MAX_SUBJECT_CHARS) return { subject: "", message: text };
+  return { subject: first, message: rest };
+}
+
+/** The message's separate questions (sentences ending in "?"), when there are at least two. */
+export function splitQuestions(message: string): string[] {
+  const sentences = message
+    .split(/(?<=[?.!])\s+|\n+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const questions = sentences.filter((s) => s.endsWith("?") && words(s).length >= 2);
+  return questions.length >= 2 ? questions.slice(0, 4) : [];
+}
+
+/** English lexemes of each distinct word (stop words map to none), by Postgres's own configuration. */
+async function lexemesOf(db: Db, ws: string[]): Promise<Map<string, string[]>> {
+  if (ws.length === 0) return new Map();
+  const rows = rowsOf<{ w: string; lexemes: string[] | string }>(
+    await db.execute(
+      sql`select w, array(select lexeme from unnest(to_tsvector('english', w)) order by lexeme) as lexemes
+          from unnest(${`{${ws.map((w) => `"${w}"`).join(",")}}`}::text[]) as w`,
+    ),
+  );
+  const parseArray = (v: string[] | string): string[] =>
+    Array.isArray(v) ? v : v.replace(/^\{|\}$/g, "").split(",").filter(Boolean).map((s) => s.replace(/^"|"$/g, ""));
+  return new Map(rows.map((r) => [r.w, parseArray(r.lexemes)]));
+}
+
+export async function analyzeQuery(db: Db, vocabulary: Vocabulary, text: string): Promise<AnalyzedQuery> {
+  const { subject, message } = splitSubject(text);
+  const subjectWords = words(subject).filter((w) => !FILLER.has(w) && !/^\d+$/.test(w));
+  const messageWords = words(message).filter((w) => !FILLER.has(w) && !/^\d+$/.test(w));
+  const distinct = [...new Set([...subjectWords, ...messageWords])].slice(0, 400);
+  const lexemes = await lexemesOf(db, distinct);
+
+  // Query-side counts per lexeme (subject occurrences weighted up), and what each came from.
+  const counts = new Map<string, { count: number; correctedFrom?: string; unknown: boolean }>();
+  const add = (w: string, factor: number) => {
+    for (const raw of lexemes.get(w) ?? []) {
+      let lexeme = raw;
+      let correctedFrom: string | undefined;
+      let unknown = false;
+      if (vocabulary.chunksWith(raw) === 0) {
+        const fix = vocabulary.correct(raw);
+        if (fix) {
+          lexeme = fix.lexeme;
+          correctedFrom = w;
+        } else unknown = true;
+      }
+      const e = counts.get(lexeme) ?? { count: 0, correctedFrom, unknown };
+      e.count += factor;
+      counts.set(lexeme, e);
+    }
+  };
+  for (const w of subjectWords) add(w, SUBJECT_WEIGHT);
+  for (const w of messageWords) add(w, 1);
+
+  // An unknown word is as informative as the rarest possible term: it counts in the total
+  // (an off-topic question is mostly such words) but cannot match anything.
+  const unknownIdf = Math.log(1 + (vocabulary.chunks + 0.5) / 0.5);
+  const all: QueryTerm[] = [];
+  let unknownWeight = 0;
+  let totalWeight = 0;
+  for (const [lexeme, e] of counts) {
+    const weight = (1 + Math.log(Math.max(1, e.count))) * (e.correctedFrom ? CORRECTED_WEIGHT : 1);
+    if (e.unknown) {
+      unknownWeight += unknownIdf * weight;
+      totalWeight += unknownIdf * weight;
+      continue;
+    }
+    const idf = vocabulary.idf(lexeme);
+    totalWeight += idf * weight;
+    all.push({ lexeme, idf, weight, ...(e.correctedFrom ? { correctedFrom: e.correctedFrom } : {}) });
+  }
+  all.sort((a, b) => b.idf * b.weight - a.idf * a.weight || a.lexeme.localeCompare(b.lexeme));
+  const terms = all.slice(0, MAX_QUERY_TERMS);
+
+  // Synonyms the knowledge base states: "als" also searches amyotrophic lateral sclerosis.
+  // Expansions are alternatives, not more of the question: they do not add to totalWeight.
+  const present = new Set(terms.map((t) => t.lexeme));
+  // Abbreviations count only when written in capitals ("AIDS", not "hearing aids").
+  const capitals = new Set(
+    (text.match(/\b[A-Z][A-Z0-9]{1,5}\b/g) ?? []).flatMap((w) => lexemes.get(w.toLowerCase()) ?? []),
+  );
+  for (const a of vocabulary.aliasesWithin(present)) {
+    if (a.abbreviation && !capitals.has(a.alias[0])) continue;
+    const base = Math.min(...a.alias.map((l) => terms.find((t) => t.lexeme === l)?.weight ?? 1));
+    for (const lexeme of a.expansion) {
+      if (present.has(lexeme) || vocabulary.chunksWith(lexeme) === 0) continue;
+      present.add(lexeme);
+      terms.push({ lexeme, idf: vocabulary.idf(lexeme), weight: base * ALIAS_WEIGHT, expandedFrom: a.alias.join(" ") });
+    }
+  }
+
+  // The aspects asked about, as heading-only terms.
+  const asked = new Set<string>();
+  for (const w of words(text)) for (const [re, headings] of ASPECTS) if (re.test(w)) headings.forEach((x) => asked.add(x));
+  const topicIdf = terms.length ? terms.reduce((sum, t) => sum + t.idf, 0) / terms.length : 1;
+  for (const lexeme of asked) {
+    if (present.has(lexeme) || vocabulary.chunksWith(lexeme) === 0) continue;
+    terms.push({ lexeme, idf: topicIdf, weight: ASPECT_WEIGHT, headingOnly: true });
+  }
+  return { terms, unknownWeight, totalWeight, contentTerms: counts.size, questions: splitQuestions(message) };
+}

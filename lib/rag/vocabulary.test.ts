@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { editDistance, Vocabulary } from "./vocabulary";
+
+describe("editDistance", () => {
+  it("counts insertions, deletions, substitutions and adjacent transpositions", () => {
+    expect(editDistance("diabet", "diabet")).toBe(0);
+    expect(editDistance("diabeti", "diabet")).toBe(1);
+    expect(editDistance("alzhiem", "alzheim")).toBe(1); // transposition
+    expect(editDistance("neurapathi", "neuropathi")).toBe(1);
+    expect(editDistance("herediatri", "hereditari")).toBe(1);
+    expect(editDistance("diffrenc", "differ")).toBe(3);
+    expect(editDistance("gout", "asthma", 2)).toBe(3); // stops early above the maximum
+  });
+});
+
+describe("Vocabulary", () => {
+  const vocab = new Vocabulary(
+    10_000,
+    new Map([
+      ["diabet", 900],
+      ["diabetes", 2], // a rare variant: not a correction target in a large knowledge base
+      ["alzheim", 120],
+      ["psoriasi", 40],
+      ["contagi", 60],
+      ["contain", 2],
+      ["gout", 30],
+      ["wife", 15],
+    ]),
+  );
+
+  it("weighs terms by BM25 IDF and knows the average chunk length", () => {
+    expect(vocab.idf("gout")).toBeGreaterThan(vocab.idf("diabet"));
+    expect(vocab.idf("unknown")).toBeGreaterThan(vocab.idf("gout"));
+    expect(vocab.averageChunkLength).toBeCloseTo((900 + 2 + 120 + 40 + 60 + 2 + 30 + 15) / 10_000, 9);
+  });
+
+  it("corrects misspelt stems to the most frequent close lexeme", () => {
+    expect(vocab.correct("diabeti")).toEqual({ lexeme: "diabet", distance: 1 });
+    expect(vocab.correct("alzhiem")).toEqual({ lexeme: "alzheim", distance: 1 });
+    expect(vocab.correct("psoraisi")).toEqual({ lexeme: "psoriasi", distance: 1 });
+    expect(vocab.correct("contag")?.lexeme).toBe("contagi"); // "contagous"; not to the rare "contain"
+    expect(vocab.correct("herediatri")).toBeNull(); // 2 edits from "hereditari", which is not in this vocabulary
+  });
+
+  it("leaves short, numeric and far-off words alone", () => {
+    expect(vocab.correct("gut")).toBeNull(); // too short to correct safely
+    expect(vocab.correct("gouts")).toBeNull(); // stems under 6 letters are often real words the KB lacks
+    expect(vocab.correct("blockchain")).toBeNull();
+    expect(vocab.correct("covid19")).toBeNull();
+  });
+});

@@ -1,0 +1,198 @@
+// The knowledge base's own vocabulary, in process: every lexeme of term_stats with the number
+// of chunks containing it. Retrieval weighs query terms with it (BM25 IDF) and corrects
+// misspelt words against it ("diabetis" → diabet, "alzhiemers" → alzheim): a word unknown to
+// the knowledge base is replaced by the most frequent known lexeme within a small edit
+// distance, found through a trigram index. Loaded once per process and reloaded when the
+// number of chunks changes (checked at most every few seconds; term_stats is kept exact by
+// triggers on chunks).
+import { sql } from "drizzle-orm";
+import type { Db } from "@/lib/db/client";
+
+const rowsOf = <T,>(r: unknown): T[] => ((r as { rows?: T[] }).rows ?? (r as T[])) as T[];
+
+/**
+ * In a large knowledge base a lexeme must be in at least this many chunks to be a spelling
+ * correction (its own rare typos are not targets); a small curated one has few typos.
+ */
+const MIN_CORRECTION_CHUNKS = 3;
+const LARGE_KNOWLEDGE_BASE_CHUNKS = 2000;
+/** Re-check the chunk count at most this often. */
+const REFRESH_CHECK_MS = 5_000;
+
+export interface SpellingCorrection {
+  lexeme: string;
+  distance: number;
+}
+
+/** Damerau–Levenshtein distance (optimal string alignment), stopping early above `max`. */
+export function editDistance(a: string, b: string, max = 3): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const prev2 = new Array<number>(b.length + 1).fill(0);
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
+      cur.push(v);
+      rowMin = Math.min(rowMin, v);
+    }
+    for (let j = 0; j <= b.length; j++) prev2[j] = prev[j];
+    prev = cur;
+    if (rowMin > max) return max + 1;
+  }
+  return prev[b.length];
+}
+
+function trigrams(word: string): string[] {
+  const padded = `  ${word} `;
+  const out = new Set<string>();
+  for (let i = 0; i + 3 <= padded.length; i++) out.add(padded.slice(i, i + 3));
+  return [...out];
+}
+
+/** A synonym the knowledge base states (term_aliases): alias lexemes → what they stand for. */
+export interface AliasEntry {
+  alias: string[];
+  /** A short single-lexeme alias (an abbreviation such as "als", "aid"): used only when written in capitals. */
+  abbreviation: boolean;
+  expansion: string[];
+  /** Documents stating it (the most stated expansion wins for an ambiguous alias). */
+  documents: number;
+}
+
+export class Vocabulary {
+  /** Average number of distinct lexemes per chunk (BM25 length normalisation). */
+  readonly averageChunkLength: number;
+  private trigramIndex: Map<string, number[]> | null = null;
+  private readonly targets: string[] = [];
+  /** Aliases by their first lexeme. */
+  private readonly aliasIndex = new Map<string, AliasEntry[]>();
+
+  constructor(
+    readonly chunks: number,
+    private readonly df: Map<string, number>,
+    aliases: AliasEntry[] = [],
+  ) {
+    let total = 0;
+    for (const n of df.values()) total += n;
+    this.averageChunkLength = chunks > 0 ? total / chunks : 1;
+    // One expansion per alias: the one most documents state.
+    const best = new Map<string, AliasEntry>();
+    for (const a of aliases) {
+      const key = a.alias.join(" ");
+      const cur = best.get(key);
+      if (!cur || a.documents > cur.documents) best.set(key, a);
+    }
+    for (const a of best.values()) {
+      const list = this.aliasIndex.get(a.alias[0]) ?? [];
+      list.push(a);
+      this.aliasIndex.set(a.alias[0], list);
+    }
+  }
+
+  /** Synonyms stated by the knowledge base whose every alias lexeme is among `lexemes`. */
+  aliasesWithin(lexemes: ReadonlySet<string>): AliasEntry[] {
+    const out: AliasEntry[] = [];
+    for (const l of lexemes) for (const a of this.aliasIndex.get(l) ?? []) if (a.alias.every((x) => lexemes.has(x))) out.push(a);
+    return out;
+  }
+
+  /** Chunks containing the lexeme (0 when unknown). */
+  chunksWith(lexeme: string): number {
+    return this.df.get(lexeme) ?? 0;
+  }
+
+  /** BM25 inverse document frequency, ln(1 + (N - n + 0.5) / (n + 0.5)). */
+  idf(lexeme: string): number {
+    const n = this.chunksWith(lexeme);
+    return Math.log(1 + (this.chunks - n + 0.5) / (n + 0.5));
+  }
+
+  /**
+   * The known lexeme closest to an unknown one: edit distance 1 (stems of 6–7 letters) or
+   * 2 (longer), ties to the more frequent. Null when nothing is close enough.
+   */
+  correct(lexeme: string): SpellingCorrection | null {
+    // Short stems are too often a real word the knowledge base lacks ("sofa", "tyre", "hike"):
+    // only stems of 6+ letters are corrected, by 1 edit (2 from 8 letters).
+    if (lexeme.length < 6 || !/^[a-z]+$/.test(lexeme)) return null;
+    const max = lexeme.length >= 8 ? 2 : 1;
+    const index = this.index();
+    const shared = new Map<number, number>();
+    for (const g of trigrams(lexeme)) for (const t of index.get(g) ?? []) shared.set(t, (shared.get(t) ?? 0) + 1);
+    let best: { lexeme: string; distance: number; df: number } | null = null;
+    for (const [t, n] of shared) {
+      if (n < 2) continue;
+      const candidate = this.targets[t];
+      const d = editDistance(lexeme, candidate, max);
+      if (d > max) continue;
+      const df = this.chunksWith(candidate);
+      if (!best || d < best.distance || (d === best.distance && (df > best.df || (df === best.df && candidate < best.lexeme)))) {
+        best = { lexeme: candidate, distance: d, df };
+      }
+    }
+    return best ? { lexeme: best.lexeme, distance: best.distance } : null;
+  }
+
+  private index(): Map<string, number[]> {
+    if (this.trigramIndex) return this.trigramIndex;
+    const index = new Map<string, number[]>();
+    const minChunks = this.chunks >= LARGE_KNOWLEDGE_BASE_CHUNKS ? MIN_CORRECTION_CHUNKS : 1;
+    for (const [lexeme, n] of this.df) {
+      if (n < minChunks || lexeme.length < 3 || !/^[a-z]+$/.test(lexeme)) continue;
+      const id = this.targets.push(lexeme) - 1;
+      for (const g of trigrams(lexeme)) {
+        let list = index.get(g);
+        if (!list) index.set(g, (list = []));
+        list.push(id);
+      }
+    }
+    this.trigramIndex = index;
+    return index;
+  }
+}
+
+async function chunkCount(db: Db): Promise<number> {
+  const rows = rowsOf<{ chunks: number | string }>(await db.execute(sql`select chunks from term_stats where lexeme = ''`));
+  return Number(rows[0]?.chunks ?? 0);
+}
+
+export async function loadVocabulary(db: Db): Promise<Vocabulary> {
+  const rows = rowsOf<{ lexeme: string; chunks: number | string }>(await db.execute(sql`select lexeme, chunks from term_stats where chunks > 0`));
+  let chunks = 0;
+  const df = new Map<string, number>();
+  for (const r of rows) {
+    if (r.lexeme === "") chunks = Number(r.chunks);
+    else df.set(r.lexeme, Number(r.chunks));
+  }
+  const aliasRows = rowsOf<{ alias: string; expansion: string; n: number | string }>(
+    await db.execute(sql`select a.alias, a.expansion, count(*) as n from term_aliases a
+                         join documents d on d.id = a.document_id where d.status = 'active' group by a.alias, a.expansion`),
+  );
+  const aliases = aliasRows.map((r) => {
+    const alias = r.alias.split(" ");
+    return { alias, expansion: r.expansion.split(" "), documents: Number(r.n), abbreviation: alias.length === 1 && alias[0].length <= 5 };
+  });
+  return new Vocabulary(chunks, df, aliases);
+}
+
+const cache = new WeakMap<Db, { vocabulary: Promise<Vocabulary>; checkedAt: number }>();
+
+/** The cached vocabulary of this database, reloaded when its chunk count has changed. */
+export async function vocabularyFor(db: Db): Promise<Vocabulary> {
+  const entry = cache.get(db);
+  const now = Date.now();
+  if (entry && now - entry.checkedAt < REFRESH_CHECK_MS) return entry.vocabulary;
+  if (entry) {
+    entry.checkedAt = now;
+    const current = await entry.vocabulary.catch(() => null);
+    if (current && current.chunks === (await chunkCount(db))) return current;
+  }
+  const vocabulary = loadVocabulary(db);
+  cache.set(db, { vocabulary, checkedAt: now });
+  vocabulary.catch(() => cache.delete(db));
+  return vocabulary;
+}
