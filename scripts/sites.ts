@@ -6,8 +6,8 @@
 //   npm run sites -- snippet <site-key> [--app-url https://medchat.example]
 // Honours DATABASE_URL and MEDCHAT_DATA_DIR like the kb CLI.
 import { parseArgs } from "node:util";
-import { createDb, type DbHandle } from "@/lib/db/client";
-import { migrateDb } from "@/lib/db/migrate";
+import type { DbHandle } from "@/lib/db/client";
+import { openDatabaseForCli } from "@/lib/db/cli";
 import { widgetSnippet } from "@/lib/widget/snippet";
 import {
   createWidgetSite,
@@ -109,8 +109,7 @@ async function run(argv: string[], handle: DbHandle): Promise<void> {
 async function main() {
   let handle: DbHandle | undefined;
   try {
-    handle = await createDb();
-    await migrateDb(handle);
+    handle = await openDatabaseForCli(`npm run sites -- ${process.argv[2] ?? ""}`.trim());
     await run(process.argv.slice(2), handle);
   } catch (error) {
     if (error instanceof UsageError || error instanceof WidgetSiteError) {
