@@ -23,6 +23,15 @@ export async function register(): Promise<void> {
   } catch (error) {
     console.error("[medchat] admin start-up failed:", error instanceof Error ? error.message : error);
   }
+  if (process.env.RETRAIN_CRON) {
+    try {
+      const { startRetrainSchedule } = await import("@/lib/training/schedule");
+      const job = startRetrainSchedule(process.env.RETRAIN_CRON, getDb);
+      console.log(`[medchat] retraining scheduled (RETRAIN_CRON=${process.env.RETRAIN_CRON}), next run ${job.nextRun()?.toISOString() ?? "never"}`);
+    } catch (error) {
+      console.error("[medchat] RETRAIN_CRON is not a valid cron pattern:", error instanceof Error ? error.message : error);
+    }
+  }
   if (process.env.MEDCHAT_STARTER_KB === "off") return;
   void (async () => {
     try {

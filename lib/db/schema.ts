@@ -250,7 +250,12 @@ export const trainingRuns = pgTable("training_runs", {
   error: text("error"),
   createdAt: createdAt(),
   finishedAt: timestamp("finished_at", { withTimezone: true }),
-});
+  // ── retraining (lib/training, issue 15) ──
+  datasetVersion: text("dataset_version"),
+  goldenVersion: text("golden_version"),
+}, (t) => [
+  uniqueIndex("training_runs_single_flight_idx").on(sql`(true)`).where(sql`${t.status} IN ('queued', 'running', 'evaluating')`),
+]);
 
 export const adapters = pgTable("adapters", {
   name: text("name").primaryKey(),
