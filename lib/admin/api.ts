@@ -17,6 +17,8 @@ import { dailyActivity } from "./overview";
 import { checkCsrf, clearedSessionCookie, login, logout, sessionCookie, sessionFromToken, tokenFromCookieHeader, type AdminSession } from "./sessions";
 import { readSettings, writeSettings } from "./settings";
 import { acceptInvite, inviteUser, listUsers, publicUser, updateUser, type AdminRole } from "./users";
+import { listTrainingRuns } from "@/lib/training/admin";
+import { rollbackAdapter, runRetrain } from "@/lib/training/retrain";
 
 export interface AdminDeps {
   getDb: () => Promise<Db>;
@@ -107,6 +109,34 @@ export const ADMIN_ROUTES: Route[] = [
       const input = await body(request, z.object({ everywhere: z.boolean().default(false) }));
       await logout(db, session!, input.everywhere, ip);
       return json({ ok: true }, { headers: { "set-cookie": clearedSessionCookie(request.url) } });
+    },
+  },
+  // Retraining (lib/training): runs, "Retrain now" (the cron's entry point, in the background), rollback
+  { method: "GET", path: "training/runs", access: "admin", handle: async ({ db }) => json(await listTrainingRuns(db)) },
+  {
+    method: "POST",
+    path: "training/runs",
+    access: "admin",
+    handle: async ({ db, actor }) => {
+      await recordAudit(db, actor, { action: "training.start", targetType: "training_run", after: { trigger: "manual" } });
+      void runRetrain(db, { trigger: "manual" }).catch((error) => console.error("[medchat] manual retrain failed:", error instanceof Error ? error.message : error));
+      return json({ started: true }, { status: 202 });
+    },
+  },
+  {
+    method: "POST",
+    path: "training/rollback",
+    access: "admin",
+    handle: async ({ db, actor }) => {
+      let flip: { from: string; to: string };
+      try {
+        flip = await rollbackAdapter(db);
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        throw reason.startsWith("no ") ? new AdminError(409, "rollback_impossible", reason) : new AdminError(502, "gpu_function_unavailable", reason);
+      }
+      await recordAudit(db, actor, { action: "adapter.rollback", targetType: "adapter", targetId: flip.to, before: { active: flip.from }, after: { active: flip.to } });
+      return json(flip);
     },
   },
   // Overview

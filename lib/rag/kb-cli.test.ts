@@ -34,7 +34,7 @@ describe("kb CLI", () => {
     fs.writeFileSync(path.join(dir, "docs", "bad.pdf"), "%PDF-1.4 truncated");
     fs.writeFileSync(
       path.join(dir, "queries.txt"),
-      `uric acid in the big toe\n\nwheezing and coughing\n${JSON.stringify({ subject: "my son", message: "He coughs at night.\nIs it wheezing?" })}\n`,
+      `uric acid in the big toe\n\nwheezing and coughing\n${JSON.stringify({ subject: "wheezing", message: "Coughing and wheezing again.\nIs it asthma?" })}\n`,
     );
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -56,7 +56,7 @@ describe("kb CLI", () => {
     expect(lines.map((l) => [l.query, l.results[0]?.documentId])).toEqual([
       ["uric acid in the big toe", "gout-1"],
       ["wheezing and coughing", "asthma-1"],
-      ["my son\nHe coughs at night.\nIs it wheezing?", "asthma-1"], // a JSON line: subject + message
+      ["wheezing\nCoughing and wheezing again.\nIs it asthma?", "asthma-1"], // a JSON line: subject + message
     ]);
   });
 

@@ -172,6 +172,19 @@ describe("runRetrain against a gpu-function over HTTP", () => {
     expect(fake.state.jobs.size).toBe(before + 1);
   });
 
+  it("a run abandoned by an app restart does not hold the slot forever: it is failed and a new run starts", async () => {
+    const db = await getDb();
+    await db.insert(trainingRuns).values({ id: "stale-run", trigger: "cron", status: "running", createdAt: new Date(Date.now() - 3 * 3600_000) });
+    data = [...base, nonGolden[4]];
+    fake.state.script = { outcome: "succeed", basePerplexity: 10, adapterPerplexity: 9.99 };
+    const blocked = await runRetrain(db, { ...opts(), timeoutMs: 6 * 3600_000 });
+    expect(blocked).toMatchObject({ outcome: "skipped", reason: expect.stringMatching(/in progress/) });
+    const result = await runRetrain(db, { ...opts(), timeoutMs: 3600_000 });
+    expect(result.outcome).toBe("rejected");
+    const [stale] = await db.select().from(trainingRuns).where(eq(trainingRuns.id, "stale-run"));
+    expect(stale).toMatchObject({ status: "failed", error: expect.stringContaining("abandoned") });
+  });
+
   it("rollback flips the pointer back to the previously promoted adapter and pushes it", async () => {
     const before = await active();
     expect(before).toHaveLength(1);

@@ -6,7 +6,7 @@
 //   keep the active adapter. Any failure ends the run as `failed` with its reason, and the
 //   active pointer is only flipped after every push succeeded, inside one transaction.
 import { randomUUID } from "node:crypto";
-import { and, desc, eq, inArray, isNotNull } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, lt } from "drizzle-orm";
 import type { Db } from "@/lib/db";
 import { adapters, trainingRuns } from "@/lib/db/schema";
 import { listCuratedExamples } from "@/lib/admin/conversations";
@@ -85,6 +85,14 @@ export async function runRetrain(db: Db, options: RetrainOptions): Promise<Retra
     .limit(1);
   if (last?.datasetVersion === dataset.version) return { outcome: "skipped", reason: `no new data since the last run (dataset ${dataset.version})` };
 
+  // A run left non-terminal by an app restart or a cut-off function would hold the
+  // single-flight slot forever: past the job timeout it is failed with that reason.
+  const timeoutMs = options.timeoutMs ?? 6 * 3600_000;
+  await db
+    .update(trainingRuns)
+    .set({ status: "failed", error: "abandoned: the app stopped (restart or function time limit) before the run finished", finishedAt: new Date() })
+    .where(and(inArray(trainingRuns.status, [...ACTIVE_STATES]), lt(trainingRuns.createdAt, new Date(Date.now() - timeoutMs - 60_000))));
+
   const runId = randomUUID();
   const hyperparameters = options.hyperparameters ?? env.hyperparameters;
   try {
@@ -115,7 +123,7 @@ export async function runRetrain(db: Db, options: RetrainOptions): Promise<Retra
       suffix: "retrain",
     });
     await db.update(trainingRuns).set({ gpuJobId: job.id }).where(eq(trainingRuns.id, runId));
-    const done = await pollJob(gpu, job.id, options.pollMs ?? 2000, options.timeoutMs ?? 6 * 3600_000);
+    const done = await pollJob(gpu, job.id, options.pollMs ?? 2000, timeoutMs);
     if (done.status !== "succeeded") return await finish("failed", `fine-tuning job ${done.id} ${done.status}: ${done.error?.message ?? "no reason given"}`);
     const validation = done.metrics?.validation;
     if (!validation || !Number.isFinite(validation.adapter_perplexity) || !Number.isFinite(validation.base_perplexity)) {
