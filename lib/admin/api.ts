@@ -10,7 +10,8 @@ import { createApiKey, listApiKeys, revokeApiKey, usageSummary } from "@/lib/par
 import { KeyInputError } from "@/lib/partners/keys";
 import { createWidgetSite, deleteWidgetSite, listWidgetSites, updateWidgetSite, WidgetSiteError } from "@/lib/widget/sites";
 import { listAudit, recordAudit, type Actor } from "./audit";
-import { listConversationsForReview, listCuratedExamples, readConversation, reviewAnswer } from "./conversations";
+import { listCuratedExamples } from "@/lib/db/curated-examples";
+import { listConversationsForReview, readConversation, reviewAnswer } from "./conversations";
 import { AdminError } from "./errors";
 import { deleteDocument, knowledgeBaseStats, listDocuments, MAX_UPLOAD_BYTES, reingestDocument, searchTest, uploadDocuments } from "./knowledge";
 import { dailyActivity } from "./overview";

@@ -9,7 +9,9 @@ import { chunks, conversations, curatedExamples, feedback, messages } from "@/li
 import { recordAudit, type Actor } from "./audit";
 import { AdminError } from "./errors";
 
-export type CuratedExample = typeof curatedExamples.$inferSelect;
+import type { CuratedExample } from "@/lib/db/curated-examples";
+
+export type { CuratedExample };
 type Part = { type: string; text?: string; url?: string; title?: string; sourceId?: string; providerMetadata?: unknown; data?: unknown };
 
 export const conversationFilterSchema = z.object({
@@ -138,8 +140,4 @@ export async function reviewAnswer(db: Db, actor: Actor, messageId: string, inpu
     .returning();
   await recordAudit(db, actor, { action: `review.${review.verdict}`, targetType: "curated_example", targetId: after.id, before: before ?? null, after });
   return after;
-}
-
-export async function listCuratedExamples(db: Db, limit = 500): Promise<CuratedExample[]> {
-  return db.select().from(curatedExamples).orderBy(desc(curatedExamples.updatedAt)).limit(limit);
 }

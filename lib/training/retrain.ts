@@ -9,7 +9,7 @@ import { randomUUID } from "node:crypto";
 import { and, desc, eq, inArray, isNotNull, lt } from "drizzle-orm";
 import type { Db } from "@/lib/db";
 import { adapters, trainingRuns } from "@/lib/db/schema";
-import { listCuratedExamples } from "@/lib/admin/conversations";
+import { listCuratedExamples } from "@/lib/db/curated-examples";
 import { buildDataset, toJsonl, type TrainingExample } from "./dataset";
 import { gpuFunctionClient, type GpuFunctionClient, type FineTuningJobView } from "./gpu-client";
 
