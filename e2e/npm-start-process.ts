@@ -51,6 +51,8 @@ export class NpmStart {
         CHAT_RATE_LIMIT_PER_ADDRESS_PER_MINUTE: "0",
         CHAT_RATE_LIMIT_PER_MINUTE: "0",
         DRAIN_TIMEOUT_MS: "1000",
+        // A crashed gpu-function stays down long enough for a question to see the outage.
+        GPU_FUNCTION_RESTART_DELAY_MS: "15000",
         ...env,
       },
     });

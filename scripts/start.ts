@@ -192,6 +192,8 @@ async function main(): Promise<void> {
       gpu = supervise({
         name: "the gpu-function",
         start: () => startGpuFunction(env),
+        // The first restart waits this long (then doubles up to 30 s); tests lengthen it to observe the outage.
+        initialBackoffMs: Number(env.GPU_FUNCTION_RESTART_DELAY_MS) || undefined,
         onStart: (child, attempt) => console.log(`[start] gpu-function pid ${child.pid}${attempt > 1 ? ` (restart ${attempt - 1})` : ""}`),
       });
     }
