@@ -18,8 +18,12 @@ export async function register(): Promise<void> {
     const outcome = await ensureFirstAdmin(await getDb());
     const url = `http://${process.env.MEDCHAT_HOST || "127.0.0.1"}:${process.env.PORT || "3000"}/admin`;
     if (outcome === "created") console.log(`[medchat] admin console: sign in at ${url} as ${process.env.ADMIN_EMAIL} (ADMIN_PASSWORD)`);
-    else if (outcome === "missing_env") console.log(`[medchat] admin console: no admin yet — set ADMIN_EMAIL and ADMIN_PASSWORD (12+ characters) and restart, then sign in at ${url}`);
-    else if (outcome === "invalid_env") console.error("[medchat] admin console: ADMIN_EMAIL must be an email address and ADMIN_PASSWORD at least 12 characters");
+    else if (outcome === "missing_env")
+      console.log(
+        `[medchat] admin console: no admin yet — set ADMIN_EMAIL and ADMIN_PASSWORD (12+ characters) and restart, then sign in at ${url}`,
+      );
+    else if (outcome === "invalid_env")
+      console.error("[medchat] admin console: ADMIN_EMAIL must be an email address and ADMIN_PASSWORD at least 12 characters");
   } catch (error) {
     console.error("[medchat] admin start-up failed:", error instanceof Error ? error.message : error);
   }
@@ -27,7 +31,9 @@ export async function register(): Promise<void> {
     try {
       const { startRetrainSchedule } = await import("@/lib/training/schedule");
       const job = startRetrainSchedule(process.env.RETRAIN_CRON, getDb);
-      console.log(`[medchat] retraining scheduled (RETRAIN_CRON=${process.env.RETRAIN_CRON}), next run ${job.nextRun()?.toISOString() ?? "never"}`);
+      console.log(
+        `[medchat] retraining scheduled (RETRAIN_CRON=${process.env.RETRAIN_CRON}), next run ${job.nextRun()?.toISOString() ?? "never"}`,
+      );
     } catch (error) {
       console.error("[medchat] RETRAIN_CRON is not a valid cron pattern:", error instanceof Error ? error.message : error);
     }

@@ -46,7 +46,9 @@ describe("proxy", () => {
   });
 
   it("rejects an oversized chat body before it reaches the route", async () => {
-    const res = await proxy(new NextRequest("http://127.0.0.1:3000/api/chat", { method: "POST", headers: { "content-length": String(10 * 1024 * 1024) } }));
+    const res = await proxy(
+      new NextRequest("http://127.0.0.1:3000/api/chat", { method: "POST", headers: { "content-length": String(10 * 1024 * 1024) } }),
+    );
     expect(res.status).toBe(413);
     expect((await res.json()).error.code).toBe("body_too_large");
   });

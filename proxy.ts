@@ -42,7 +42,10 @@ export async function proxy(request: NextRequest): Promise<NextResponse | Respon
   if (problem) {
     const headers = { "retry-after": "10", "cache-control": "no-store" };
     if (request.nextUrl.pathname.startsWith("/api/")) return new AppError(503, "schema_not_current", problem, { headers }).toResponse();
-    return new NextResponse(`MedChat is not available: ${problem}\n`, { status: 503, headers: { ...headers, "content-type": "text/plain; charset=utf-8" } });
+    return new NextResponse(`MedChat is not available: ${problem}\n`, {
+      status: 503,
+      headers: { ...headers, "content-type": "text/plain; charset=utf-8" },
+    });
   }
   if (undecodablePath(request.nextUrl.pathname)) {
     return new AppError(400, "invalid_path", "The address contains an invalid percent-encoding.").toResponse();
@@ -50,7 +53,11 @@ export async function proxy(request: NextRequest): Promise<NextResponse | Respon
   if (request.nextUrl.pathname === "/api/chat" && request.method === "POST") {
     const declared = Number(request.headers.get("content-length") ?? "");
     if (Number.isFinite(declared) && declared > MAX_CHAT_BODY_BYTES) {
-      return new AppError(413, "body_too_large", `The request body is ${declared} bytes; the limit is ${MAX_CHAT_BODY_BYTES}.`).toResponse();
+      return new AppError(
+        413,
+        "body_too_large",
+        `The request body is ${declared} bytes; the limit is ${MAX_CHAT_BODY_BYTES}.`,
+      ).toResponse();
     }
   }
   const nonce = newCspNonce();

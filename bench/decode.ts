@@ -17,7 +17,13 @@ const family = values.family === "gpt-neo" ? "gpt-neo" : "llama";
 const threads = Number(values.threads);
 
 /** Decode rate by wall clock and by process CPU time (the latter is steadier on a shared machine). */
-async function decodeRate(model: LoadedModel, batch: number, steps: number, lora: PreparedLora | null = null, context = 16): Promise<number> {
+async function decodeRate(
+  model: LoadedModel,
+  batch: number,
+  steps: number,
+  lora: PreparedLora | null = null,
+  context = 16,
+): Promise<number> {
   const caches = Array.from({ length: batch }, () => model.newCache());
   await model.forward(caches.map((cache, i) => ({ tokens: Array.from({ length: context }, (_, t) => (t * 7 + i) % 250), cache, lora })));
   await model.forward(caches.map((cache) => ({ tokens: [1], cache, lora }))); // warm-up
@@ -35,7 +41,18 @@ let lastCpuMsPerStep = 0;
 const root = await mkdtemp(path.join(os.tmpdir(), "medchat-measure-"));
 try {
   const dir = path.join(root, "model");
-  await writeTinyModel(dir, { family, seed: 1, hiddenSize: 512, numLayers: 8, numHeads: 8, numKvHeads: family === "llama" ? 4 : 8, intermediateSize: 1536, vocabSize: 8192, maxPositions: 2048, std: 0.02 });
+  await writeTinyModel(dir, {
+    family,
+    seed: 1,
+    hiddenSize: 512,
+    numLayers: 8,
+    numHeads: 8,
+    numKvHeads: family === "llama" ? 4 : 8,
+    intermediateSize: 1536,
+    vocabSize: 8192,
+    maxPositions: 2048,
+    std: 0.02,
+  });
   const model = await loadModel(dir, { maxBatch: 16, intraOpThreads: threads, maxSequenceLength: 2048 });
   console.log(`${family}: ${(model.weightBytes() / 1e6).toFixed(1)} MB of weights read per step, ${threads} threads`);
   for (const batch of [1, 4, 16]) {
@@ -44,15 +61,27 @@ try {
   }
   for (const context of [16, 256, 1024]) {
     const rate = await decodeRate(model, 1, 10, null, context);
-    console.log(`batch 1 at context ${String(context).padStart(4)}: ${(1000 / rate).toFixed(2)} ms/step (${lastCpuMsPerStep.toFixed(1)} CPU-ms/step)`);
+    console.log(
+      `batch 1 at context ${String(context).padStart(4)}: ${(1000 / rate).toFixed(2)} ms/step (${lastCpuMsPerStep.toFixed(1)} CPU-ms/step)`,
+    );
   }
 
   const targets = ["q_proj", "v_proj"];
   const lora = await loadModel(dir, { maxBatch: 16, intraOpThreads: threads, lora: { maxRank: 16, targetModules: targets } });
   const rng = seededRandom(2);
   const adapter: PreparedLora = {
-    name: "a", rank: 16, scale: 2,
-    weights: new Map(lora.loraTargets.map((t) => [t.module, { a: Float32Array.from({ length: 16 * t.inFeatures }, () => rng.normal() * 0.01), b: Float32Array.from({ length: t.outFeatures * 16 }, () => rng.normal() * 0.01) }])),
+    name: "a",
+    rank: 16,
+    scale: 2,
+    weights: new Map(
+      lora.loraTargets.map((t) => [
+        t.module,
+        {
+          a: Float32Array.from({ length: 16 * t.inFeatures }, () => rng.normal() * 0.01),
+          b: Float32Array.from({ length: t.outFeatures * 16 }, () => rng.normal() * 0.01),
+        },
+      ]),
+    ),
   };
   const merged = await loadModel(dir, { maxBatch: 16, intraOpThreads: threads, mergeAdapter: adapter });
   for (const batch of [1, 4]) {
@@ -65,7 +94,9 @@ try {
       await decodeRate(lora, batch, 15, null);
       cpu.none += lastCpuMsPerStep / 3;
     }
-    console.log(`batch ${batch} CPU-ms/step: merged ${cpu.merged.toFixed(2)}, LoRA inputs ${cpu.lora.toFixed(2)} (overhead ${((cpu.lora / cpu.merged - 1) * 100).toFixed(1)}%), LoRA-slot model without adapter ${cpu.none.toFixed(2)}`);
+    console.log(
+      `batch ${batch} CPU-ms/step: merged ${cpu.merged.toFixed(2)}, LoRA inputs ${cpu.lora.toFixed(2)} (overhead ${((cpu.lora / cpu.merged - 1) * 100).toFixed(1)}%), LoRA-slot model without adapter ${cpu.none.toFixed(2)}`,
+    );
   }
   await Promise.all([model.dispose(), lora.dispose(), merged.dispose()]);
 } finally {

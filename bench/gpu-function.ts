@@ -52,7 +52,11 @@ function buildTransformersJsLlama(m: HfModel): GraphBuilder {
   const w = (name: string) => tensors.get(name)!;
   const weightT = (name: string) => {
     const t = w(name);
-    return g.initializer(`${name}.T`, { dtype: "float32", dims: [t.shape[1]!, t.shape[0]!], data: transposed(t.data, t.shape[0]!, t.shape[1]!) });
+    return g.initializer(`${name}.T`, {
+      dtype: "float32",
+      dims: [t.shape[1]!, t.shape[0]!],
+      data: transposed(t.data, t.shape[0]!, t.shape[1]!),
+    });
   };
   const vec = (name: string) => g.initializer(name, { dtype: "float32", dims: w(name).shape, data: w(name).data });
   const scalarF = (v: number) => g.f32([v], []);
@@ -73,9 +77,16 @@ function buildTransformersJsLlama(m: HfModel): GraphBuilder {
   const mask = g.op("Unsqueeze", [g.op("Where", [g.op("And", [causal, notPad]), scalarF(0), scalarF(-1e9)]), axes(1, 2)]);
 
   const rope = ropeTables(config, hd, d.maxPositions);
-  const full = (half: Float64Array) => Float32Array.from({ length: d.maxPositions * hd }, (_, i) => half[Math.floor(i / hd) * (hd / 2) + ((i % hd) % (hd / 2))]!);
-  const cos = g.op("Unsqueeze", [g.op("Gather", [g.initializer("rope_cos", { dtype: "float32", dims: [d.maxPositions, hd], data: full(rope.cos) }), "position_ids"]), axes(1)]);
-  const sin = g.op("Unsqueeze", [g.op("Gather", [g.initializer("rope_sin", { dtype: "float32", dims: [d.maxPositions, hd], data: full(rope.sin) }), "position_ids"]), axes(1)]);
+  const full = (half: Float64Array) =>
+    Float32Array.from({ length: d.maxPositions * hd }, (_, i) => half[Math.floor(i / hd) * (hd / 2) + ((i % hd) % (hd / 2))]!);
+  const cos = g.op("Unsqueeze", [
+    g.op("Gather", [g.initializer("rope_cos", { dtype: "float32", dims: [d.maxPositions, hd], data: full(rope.cos) }), "position_ids"]),
+    axes(1),
+  ]);
+  const sin = g.op("Unsqueeze", [
+    g.op("Gather", [g.initializer("rope_sin", { dtype: "float32", dims: [d.maxPositions, hd], data: full(rope.sin) }), "position_ids"]),
+    axes(1),
+  ]);
   const applyRope = (x: string) => {
     const x1 = g.op("Slice", [x, g.i64([0]), g.i64([hd / 2]), g.i64([3])]);
     const x2 = g.op("Slice", [x, g.i64([hd / 2]), g.i64([hd]), g.i64([3])]);
@@ -103,7 +114,10 @@ function buildTransformersJsLlama(m: HfModel): GraphBuilder {
     const kT = g.op("Unsqueeze", [g.op("Transpose", [presentK], { perm: [0, 1, 3, 2] }), axes(2)]);
     const scores = g.op("Add", [g.op("Mul", [g.op("MatMul", [q5, kT]), scalarF(1 / Math.sqrt(hd))]), mask]);
     const ctx5 = g.op("MatMul", [g.op("Softmax", [scores], { axis: -1 }), g.op("Unsqueeze", [presentV, axes(2)])]);
-    const ctx = g.op("Reshape", [g.op("Transpose", [g.op("Reshape", [ctx5, g.i64([0, d.numHeads, -1, hd])])], { perm: [0, 2, 1, 3] }), g.i64([0, 0, d.numHeads * hd])]);
+    const ctx = g.op("Reshape", [
+      g.op("Transpose", [g.op("Reshape", [ctx5, g.i64([0, d.numHeads, -1, hd])])], { perm: [0, 2, 1, 3] }),
+      g.i64([0, 0, d.numHeads * hd]),
+    ]);
     h = g.op("Add", [h, g.op("MatMul", [ctx, weightT(`${p}.self_attn.o_proj.weight`)])]);
     const n2 = rms(h, `${p}.post_attention_layernorm.weight`);
     const gate = g.op("MatMul", [n2, weightT(`${p}.mlp.gate_proj.weight`)]);
@@ -118,7 +132,17 @@ function buildTransformersJsLlama(m: HfModel): GraphBuilder {
 
 async function prepareModels(): Promise<void> {
   if (!existsSync(path.join(MODEL_DIR, "model.safetensors"))) {
-    await writeTinyModel(MODEL_DIR, { family: "llama", seed: 2024, hiddenSize: HIDDEN, numLayers: LAYERS, numHeads: HIDDEN / 64, numKvHeads: HIDDEN / 128, intermediateSize: HIDDEN * 3, maxPositions: 1024, std: 0.05 });
+    await writeTinyModel(MODEL_DIR, {
+      family: "llama",
+      seed: 2024,
+      hiddenSize: HIDDEN,
+      numLayers: LAYERS,
+      numHeads: HIDDEN / 64,
+      numKvHeads: HIDDEN / 128,
+      intermediateSize: HIDDEN * 3,
+      maxPositions: 1024,
+      std: 0.05,
+    });
   }
   const tjsDir = path.join(TJS_ROOT, TJS_ID);
   if (existsSync(path.join(tjsDir, "onnx", "model.onnx"))) return;
@@ -173,7 +197,9 @@ interface Contender {
 
 function prompts(n: number): string[] {
   // Same length for every stream (byte-level tokenizer: one token per ASCII char), different text.
-  return Array.from({ length: n }, (_, i) => `Q${String(i).padStart(2, "0")}: what causes anemia and how is it treated?`.slice(0, PROMPT_TOKENS));
+  return Array.from({ length: n }, (_, i) =>
+    `Q${String(i).padStart(2, "0")}: what causes anemia and how is it treated?`.slice(0, PROMPT_TOKENS),
+  );
 }
 
 async function engineContender(name: string, opts: LoadOptions, lora: PreparedLora | null): Promise<Contender & { weightBytes: number }> {
@@ -181,7 +207,9 @@ async function engineContender(name: string, opts: LoadOptions, lora: PreparedLo
   const tok = await ChatTokenizer.fromDir(MODEL_DIR);
   const scheduler = new Scheduler(model, tok, { maxBatch: 16, maxQueue: 64 });
   const run = (texts: string[], maxTokens: number) =>
-    Promise.all(texts.map((t) => scheduler.submit({ promptTokens: tok.encode(t), lora, sampling: GREEDY, maxTokens, stop: [], ignoreEos: true })));
+    Promise.all(
+      texts.map((t) => scheduler.submit({ promptTokens: tok.encode(t), lora, sampling: GREEDY, maxTokens, stop: [], ignoreEos: true })),
+    );
   await run(prompts(2), 8); // warm-up
   return {
     name,
@@ -190,7 +218,11 @@ async function engineContender(name: string, opts: LoadOptions, lora: PreparedLo
       const t0 = performance.now();
       const [r] = await run(prompts(1), NEW_TOKENS * 2);
       const ms = performance.now() - t0;
-      return { decodeTokS: ((r!.completionTokens - 1) * 1000) / (ms - r!.ttftMs), ttftMs: r!.ttftMs, firstTokens: r!.tokenIds.slice(0, 16) };
+      return {
+        decodeTokS: ((r!.completionTokens - 1) * 1000) / (ms - r!.ttftMs),
+        ttftMs: r!.ttftMs,
+        firstTokens: r!.tokenIds.slice(0, 16),
+      };
     },
     async streams(n) {
       const start = performance.now();
@@ -217,7 +249,12 @@ async function transformersJsContender(): Promise<Contender> {
       },
       end: () => {},
     };
-    await generator(texts.length === 1 ? texts[0]! : texts, { max_new_tokens: maxNew, do_sample: false, return_full_text: false, streamer } as never);
+    await generator(texts.length === 1 ? texts[0]! : texts, {
+      max_new_tokens: maxNew,
+      do_sample: false,
+      return_full_text: false,
+      streamer,
+    } as never);
     return { stamps, ids };
   };
   await generate(prompts(2), 8); // warm-up
@@ -226,7 +263,11 @@ async function transformersJsContender(): Promise<Contender> {
     async solo() {
       const t0 = performance.now();
       const { stamps, ids } = await generate(prompts(1), NEW_TOKENS * 2);
-      return { decodeTokS: ((stamps.length - 2) * 1000) / (stamps.at(-1)! - stamps[1]!), ttftMs: stamps[1]! - t0, firstTokens: ids.slice(0, 16) };
+      return {
+        decodeTokS: ((stamps.length - 2) * 1000) / (stamps.at(-1)! - stamps[1]!),
+        ttftMs: stamps[1]! - t0,
+        firstTokens: ids.slice(0, 16),
+      };
     },
     // A server built on the pipeline runs one call per request; calls overlap on the same session.
     async streams(n) {
@@ -254,11 +295,20 @@ async function measure(contenders: Array<{ c: Contender; streams: number[] }>): 
   const best = new Map<string, Best>();
   for (let round = 0; round < ROUNDS; round++) {
     for (const { c, streams } of contenders) {
-      const b = best.get(c.name) ?? { solo: { decodeTokS: 0, ttftMs: Infinity, firstTokens: [] }, streams: new Map(), staticBatch: new Map() };
+      const b = best.get(c.name) ?? {
+        solo: { decodeTokS: 0, ttftMs: Infinity, firstTokens: [] },
+        streams: new Map(),
+        staticBatch: new Map(),
+      };
       const s = await c.solo();
-      b.solo = { decodeTokS: Math.max(b.solo.decodeTokS, s.decodeTokS), ttftMs: Math.min(b.solo.ttftMs, s.ttftMs), firstTokens: s.firstTokens };
+      b.solo = {
+        decodeTokS: Math.max(b.solo.decodeTokS, s.decodeTokS),
+        ttftMs: Math.min(b.solo.ttftMs, s.ttftMs),
+        firstTokens: s.firstTokens,
+      };
       for (const n of streams) b.streams.set(n, Math.max(b.streams.get(n) ?? 0, await c.streams(n)));
-      if (c.staticBatch) for (const n of streams.filter((x) => x > 1)) b.staticBatch.set(n, Math.max(b.staticBatch.get(n) ?? 0, await c.staticBatch(n)));
+      if (c.staticBatch)
+        for (const n of streams.filter((x) => x > 1)) b.staticBatch.set(n, Math.max(b.staticBatch.get(n) ?? 0, await c.staticBatch(n)));
       best.set(c.name, b);
     }
     process.stderr.write(`round ${round + 1}/${ROUNDS} done\n`);
@@ -302,7 +352,9 @@ function printTable(rows: string[][]): void {
 }
 
 async function main(): Promise<void> {
-  console.log(`gpu-function benchmark: llama hidden=${HIDDEN} layers=${LAYERS}, prompt ${PROMPT_TOKENS} tokens, ${NEW_TOKENS} new tokens per stream, best of ${ROUNDS} interleaved rounds`);
+  console.log(
+    `gpu-function benchmark: llama hidden=${HIDDEN} layers=${LAYERS}, prompt ${PROMPT_TOKENS} tokens, ${NEW_TOKENS} new tokens per stream, best of ${ROUNDS} interleaved rounds`,
+  );
   await prepareModels();
   // The host is shared: the load average says how much the figures below were disturbed.
   const loadBefore = os.loadavg()[0]!;
@@ -328,19 +380,46 @@ async function main(): Promise<void> {
   const p = results.get(peer.name)!;
 
   const rows = [["metric", "engine", "transformers.js", "ratio"]];
-  rows.push(["decode tok/s, batch 1", f1(e.solo.decodeTokS), f1(p.solo.decodeTokS), `${(e.solo.decodeTokS / p.solo.decodeTokS).toFixed(2)}×`]);
+  rows.push([
+    "decode tok/s, batch 1",
+    f1(e.solo.decodeTokS),
+    f1(p.solo.decodeTokS),
+    `${(e.solo.decodeTokS / p.solo.decodeTokS).toFixed(2)}×`,
+  ]);
   rows.push(["TTFT ms, batch 1", f1(e.solo.ttftMs), f1(p.solo.ttftMs), `${(p.solo.ttftMs / e.solo.ttftMs).toFixed(2)}× faster`]);
   for (const n of STREAMS) {
-    rows.push([`aggregate tok/s, ${n} stream${n > 1 ? "s" : ""}`, f1(e.streams.get(n)!), f1(p.streams.get(n)!), `${(e.streams.get(n)! / p.streams.get(n)!).toFixed(2)}×`]);
+    rows.push([
+      `aggregate tok/s, ${n} stream${n > 1 ? "s" : ""}`,
+      f1(e.streams.get(n)!),
+      f1(p.streams.get(n)!),
+      `${(e.streams.get(n)! / p.streams.get(n)!).toFixed(2)}×`,
+    ]);
   }
   for (const n of STREAMS.filter((x) => x > 1)) {
-    rows.push([`  vs peer's static batch of ${n}`, f1(e.streams.get(n)!), f1(p.staticBatch.get(n)!), `${(e.streams.get(n)! / p.staticBatch.get(n)!).toFixed(2)}×`]);
+    rows.push([
+      `  vs peer's static batch of ${n}`,
+      f1(e.streams.get(n)!),
+      f1(p.staticBatch.get(n)!),
+      `${(e.streams.get(n)! / p.staticBatch.get(n)!).toFixed(2)}×`,
+    ]);
   }
   const q = results.get(int4.name)!;
-  rows.push(["decode tok/s, batch 1, int4*", f1(q.solo.decodeTokS), f1(p.solo.decodeTokS), `${(q.solo.decodeTokS / p.solo.decodeTokS).toFixed(2)}×`]);
-  rows.push(["aggregate tok/s, 16 streams, int4*", f1(q.streams.get(16)!), f1(p.streams.get(16)!), `${(q.streams.get(16)! / p.streams.get(16)!).toFixed(2)}×`]);
+  rows.push([
+    "decode tok/s, batch 1, int4*",
+    f1(q.solo.decodeTokS),
+    f1(p.solo.decodeTokS),
+    `${(q.solo.decodeTokS / p.solo.decodeTokS).toFixed(2)}×`,
+  ]);
+  rows.push([
+    "aggregate tok/s, 16 streams, int4*",
+    f1(q.streams.get(16)!),
+    f1(p.streams.get(16)!),
+    `${(q.streams.get(16)! / p.streams.get(16)!).toFixed(2)}×`,
+  ]);
   printTable(rows);
-  console.log("streams = independent concurrent requests (peer: one pipeline call each, overlapping); static batch = the peer given all prompts in one padded call");
+  console.log(
+    "streams = independent concurrent requests (peer: one pipeline call each, overlapping); static batch = the peer given all prompts in one padded call",
+  );
   console.log("* QUANTIZE=int4: MatMulNBits weight-only quantisation (block 32), not the fp32 numerics of the peer");
 
   const l = results.get(lora.name)!;
@@ -356,8 +435,12 @@ async function main(): Promise<void> {
 
   const bound = bandwidth / engine.weightBytes;
   const boundInt4 = bandwidth / int4.weightBytes;
-  console.log(`\nmemory bandwidth (copy, read+write): ${(bandwidth / 1e9).toFixed(2)} GB/s; weights read per token: ${(engine.weightBytes / 1e6).toFixed(1)} MB fp32, ${(int4.weightBytes / 1e6).toFixed(1)} MB int4`);
-  console.log(`batch-1 decode vs bandwidth bound: fp32 ${((100 * e.solo.decodeTokS) / bound).toFixed(1)}% of ${f1(bound)} tok/s; int4 ${((100 * q.solo.decodeTokS) / boundInt4).toFixed(1)}% of ${f1(boundInt4)} tok/s`);
+  console.log(
+    `\nmemory bandwidth (copy, read+write): ${(bandwidth / 1e9).toFixed(2)} GB/s; weights read per token: ${(engine.weightBytes / 1e6).toFixed(1)} MB fp32, ${(int4.weightBytes / 1e6).toFixed(1)} MB int4`,
+  );
+  console.log(
+    `batch-1 decode vs bandwidth bound: fp32 ${((100 * e.solo.decodeTokS) / bound).toFixed(1)}% of ${f1(bound)} tok/s; int4 ${((100 * q.solo.decodeTokS) / boundInt4).toFixed(1)}% of ${f1(boundInt4)} tok/s`,
+  );
   const same = e.solo.firstTokens.length === 16 && e.solo.firstTokens.every((t, i) => t === p.solo.firstTokens[i]);
   console.log(`same weights check: first 16 greedy tokens ${same ? "identical" : "DIFFER"} between engine and transformers.js`);
   const targets = [

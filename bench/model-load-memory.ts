@@ -39,7 +39,17 @@ const gb = (bytes: number) => `${(bytes / 1e9).toFixed(2)} GB`;
 /** Streams a random fp16 llama checkpoint tensor by tensor (never the whole file in memory). */
 async function writeCheckpoint(dir: string): Promise<{ weightBytes: number; params: number }> {
   const family = familyByName("llama");
-  const config = family.tinyConfig({ vocabSize: VOCAB, hiddenSize: HIDDEN, numLayers: LAYERS, numHeads: 16, numKvHeads: 16, intermediateSize: INTERMEDIATE, maxPositions: 2048, eosTokenIds: [2], bosTokenId: 1 });
+  const config = family.tinyConfig({
+    vocabSize: VOCAB,
+    hiddenSize: HIDDEN,
+    numLayers: LAYERS,
+    numHeads: 16,
+    numKvHeads: 16,
+    intermediateSize: INTERMEDIATE,
+    maxPositions: 2048,
+    eosTokenIds: [2],
+    bosTokenId: 1,
+  });
   config.torch_dtype = "float16";
   const dims = family.dims(config);
   const specs = family.tensorSpecs(dims, config).filter((s) => !s.optional);
@@ -96,19 +106,34 @@ async function child(mode: Mode, lazy: boolean, dir: string): Promise<ChildResul
     await model.dispose();
   } else {
     const model = await readHfModel(dir, { lazy });
-    for (const t of model.tensors.values()) largestTensorFp32Bytes = Math.max(largestTensorFp32Bytes, t.shape.reduce((a, b) => a * b, 1) * 4);
+    for (const t of model.tensors.values())
+      largestTensorFp32Bytes = Math.max(largestTensorFp32Bytes, t.shape.reduce((a, b) => a * b, 1) * 4);
     const graph = model.family.buildFusedGraph(model.dims, model.config, model.tensors, {
-      loraModules: new Set(), quantize: "none", floatType: mode === "build-fp16" ? "float16" : "float32", output: "logits", maxSequenceLength: 256,
+      loraModules: new Set(),
+      quantize: "none",
+      floatType: mode === "build-fp16" ? "float16" : "float32",
+      output: "logits",
+      maxSequenceLength: 256,
     });
     model.close();
     for (const c of graph.initializers.values()) initializerBytes += c.data.byteLength;
   }
-  return { maxRssBytes: process.resourceUsage().maxRSS * 1024, baseRssBytes, initializerBytes, largestTensorFp32Bytes, seconds: (performance.now() - t0) / 1000 };
+  return {
+    maxRssBytes: process.resourceUsage().maxRSS * 1024,
+    baseRssBytes,
+    initializerBytes,
+    largestTensorFp32Bytes,
+    seconds: (performance.now() - t0) / 1000,
+  };
 }
 
 function runChild(mode: Mode, lazy: boolean, dir: string): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), "--child", mode, lazy ? "lazy" : "eager", dir], { stdio: ["ignore", "pipe", "inherit"] });
+    const p = spawn(
+      process.execPath,
+      [...process.execArgv, fileURLToPath(import.meta.url), "--child", mode, lazy ? "lazy" : "eager", dir],
+      { stdio: ["ignore", "pipe", "inherit"] },
+    );
     let out = "";
     p.stdout.on("data", (d: Buffer) => (out += d.toString()));
     p.on("error", reject);
@@ -125,7 +150,9 @@ async function main(): Promise<void> {
   try {
     const t0 = performance.now();
     const { weightBytes, params } = await writeCheckpoint(dir);
-    console.log(`synthetic llama: hidden ${HIDDEN}, ${LAYERS} layers, intermediate ${INTERMEDIATE}, vocab ${VOCAB} (tied head): ${(params / 1e6).toFixed(0)}M params, ${gb(weightBytes)} fp16 on disk (written in ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+    console.log(
+      `synthetic llama: hidden ${HIDDEN}, ${LAYERS} layers, intermediate ${INTERMEDIATE}, vocab ${VOCAB} (tied head): ${(params / 1e6).toFixed(0)}M params, ${gb(weightBytes)} fp16 on disk (written in ${((performance.now() - t0) / 1000).toFixed(1)} s)`,
+    );
     console.log("");
     console.log("| measurement | initializers | eager peak RSS | lazy peak RSS | lazy/eager | eager s | lazy s |");
     console.log("|---|---|---|---|---|---|---|");
@@ -133,9 +160,15 @@ async function main(): Promise<void> {
       // One at a time: both together would compete for the machine's memory and cores.
       const eager = await runChild(mode, false, dir);
       const lazy = await runChild(mode, true, dir);
-      const label = mode === "load" ? "loadModel (CPU, fp32, session)" : `read + build graph, ${mode === "build-fp16" ? "fp16 (CUDA)" : "fp32 (CPU)"}`;
-      console.log(`| ${label} | ${gb(lazy.initializerBytes)} | ${gb(eager.maxRssBytes)} | ${gb(lazy.maxRssBytes)} | ${(lazy.maxRssBytes / eager.maxRssBytes).toFixed(2)} | ${eager.seconds.toFixed(1)} | ${lazy.seconds.toFixed(1)} |`);
-      if (mode === "build-fp16") console.log(`|  (process baseline ${(lazy.baseRssBytes / MB).toFixed(0)} MB; largest tensor in fp32 ${gb(lazy.largestTensorFp32Bytes)}) | | | | | | |`);
+      const label =
+        mode === "load" ? "loadModel (CPU, fp32, session)" : `read + build graph, ${mode === "build-fp16" ? "fp16 (CUDA)" : "fp32 (CPU)"}`;
+      console.log(
+        `| ${label} | ${gb(lazy.initializerBytes)} | ${gb(eager.maxRssBytes)} | ${gb(lazy.maxRssBytes)} | ${(lazy.maxRssBytes / eager.maxRssBytes).toFixed(2)} | ${eager.seconds.toFixed(1)} | ${lazy.seconds.toFixed(1)} |`,
+      );
+      if (mode === "build-fp16")
+        console.log(
+          `|  (process baseline ${(lazy.baseRssBytes / MB).toFixed(0)} MB; largest tensor in fp32 ${gb(lazy.largestTensorFp32Bytes)}) | | | | | | |`,
+        );
     }
   } finally {
     await rm(dir, { recursive: true, force: true });

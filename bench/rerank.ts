@@ -18,7 +18,14 @@ import { buildPlainGraph, PLAIN_SESSION_OPTIONS } from "../gpu-function/models/p
 import { encodePair } from "../gpu-function/runtime/encoder";
 import { loadReranker } from "../gpu-function/runtime/load-encoder";
 
-const { values } = parseArgs({ options: { candidates: { type: "string", default: "20" }, "doc-tokens": { type: "string", default: "160" }, runs: { type: "string", default: "15" }, threads: { type: "string", default: "2" } } });
+const { values } = parseArgs({
+  options: {
+    candidates: { type: "string", default: "20" },
+    "doc-tokens": { type: "string", default: "160" },
+    runs: { type: "string", default: "15" },
+    threads: { type: "string", default: "2" },
+  },
+});
 const candidates = Number(values.candidates);
 const docTokens = Number(values["doc-tokens"]);
 const runs = Number(values.runs);
@@ -51,11 +58,36 @@ async function bench(label: string, dir: string, special: { cls: number; sep: nu
   const rows = pairs.map((p) => encodePair(p, special, reranker.maxSequenceLength));
   const seq = Math.max(...rows.map((r) => r.ids.length));
   const feeds = {
-    input_ids: new ort.Tensor("int64", BigInt64Array.from(rows.flatMap((r) => [...r.ids, ...Array(seq - r.ids.length).fill(0)]), BigInt), [rows.length, seq]),
-    token_type_ids: new ort.Tensor("int64", BigInt64Array.from(rows.flatMap((r) => [...r.types!, ...Array(seq - r.ids.length).fill(0)]), BigInt), [rows.length, seq]),
-    attention_mask: new ort.Tensor("int64", BigInt64Array.from(rows.flatMap((r) => [...r.ids.map(() => 1), ...Array(seq - r.ids.length).fill(0)]), BigInt), [rows.length, seq]),
+    input_ids: new ort.Tensor(
+      "int64",
+      BigInt64Array.from(
+        rows.flatMap((r) => [...r.ids, ...Array(seq - r.ids.length).fill(0)]),
+        BigInt,
+      ),
+      [rows.length, seq],
+    ),
+    token_type_ids: new ort.Tensor(
+      "int64",
+      BigInt64Array.from(
+        rows.flatMap((r) => [...r.types!, ...Array(seq - r.ids.length).fill(0)]),
+        BigInt,
+      ),
+      [rows.length, seq],
+    ),
+    attention_mask: new ort.Tensor(
+      "int64",
+      BigInt64Array.from(
+        rows.flatMap((r) => [...r.ids.map(() => 1), ...Array(seq - r.ids.length).fill(0)]),
+        BigInt,
+      ),
+      [rows.length, seq],
+    ),
   };
-  const plain = await ort.InferenceSession.create(buildPlainGraph(model, { output: "logits" }).toBytes(), { ...PLAIN_SESSION_OPTIONS, intraOpNumThreads: threads, interOpNumThreads: 1 });
+  const plain = await ort.InferenceSession.create(buildPlainGraph(model, { output: "logits" }).toBytes(), {
+    ...PLAIN_SESSION_OPTIONS,
+    intraOpNumThreads: threads,
+    interOpNumThreads: 1,
+  });
   const reference = await timeIt(() => plain.run(feeds));
   await plain.release();
   const p50 = percentile(fused, 50);
@@ -66,7 +98,11 @@ async function bench(label: string, dir: string, special: { cls: number; sep: nu
 
 const root = await mkdtemp(path.join(tmpdir(), "medchat-bench-rerank-"));
 try {
-  console.log(`load average before: ${loadavg().map((x) => x.toFixed(2)).join(" ")} (${threads} threads, ${runs} runs)`);
+  console.log(
+    `load average before: ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(" ")} (${threads} threads, ${runs} runs)`,
+  );
   const committed = path.resolve(import.meta.dirname, "..", "models", "reranker");
   if (existsSync(path.join(committed, "model.safetensors"))) {
     const tok = (await import("../gpu-function/engine/tokenizer")).ChatTokenizer;
@@ -76,7 +112,11 @@ try {
   const minilm = path.join(root, "minilm-l6");
   await writeTinyBert(minilm, { seed: 1, hiddenSize: 384, numLayers: 6, numHeads: 12, maxPositions: 512, numLabels: 1, std: 0.02 });
   await bench("ms-marco-MiniLM-L-6 shape, random (6 layers, d=384)", minilm, { cls: 2, sep: 3 });
-  console.log(`load average after: ${loadavg().map((x) => x.toFixed(2)).join(" ")}`);
+  console.log(
+    `load average after: ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(" ")}`,
+  );
 } finally {
   await rm(root, { recursive: true, force: true });
 }

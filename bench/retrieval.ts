@@ -45,15 +45,24 @@ function percentile(xs: number[], p: number): number {
 
 /** Deterministic filler text from a small medical vocabulary (used only without MedQuAD). */
 function syntheticDocuments(count: number, startAt: number): SourceDocument[] {
-  const words = "asthma airway wheeze inhaler diabetes insulin glucose kidney stone pain fever infection virus bacteria heart blood pressure stroke migraine headache nausea skin rash allergy vaccine child adult elderly diet exercise sleep anxiety depression liver lung cough chest joint arthritis bone fracture cancer tumour screening dose symptom treatment prevention risk".split(" ");
+  const words =
+    "asthma airway wheeze inhaler diabetes insulin glucose kidney stone pain fever infection virus bacteria heart blood pressure stroke migraine headache nausea skin rash allergy vaccine child adult elderly diet exercise sleep anxiety depression liver lung cough chest joint arthritis bone fracture cancer tumour screening dose symptom treatment prevention risk".split(
+      " ",
+    );
   let seed = 12345;
-  const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const rnd = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
   return Array.from({ length: count }, (_, i) => {
-    const sentences = Array.from({ length: 12 }, () =>
-      Array.from({ length: 12 }, () => words[Math.floor(rnd() * words.length)]).join(" ") + ".",
+    const sentences = Array.from(
+      { length: 12 },
+      () => Array.from({ length: 12 }, () => words[Math.floor(rnd() * words.length)]).join(" ") + ".",
     );
     const id = `synthetic:${startAt + i}`;
-    return { id, source: "Synthetic", title: `Synthetic topic ${startAt + i}`, sections: [{ headingPath: [`Synthetic topic ${startAt + i}`], text: sentences.join(" ") }] };
+    return {
+      id,
+      source: "Synthetic",
+      title: `Synthetic topic ${startAt + i}`,
+      sections: [{ headingPath: [`Synthetic topic ${startAt + i}`], text: sentences.join(" ") }],
+    };
   });
 }
 
@@ -78,7 +87,12 @@ function corpus(): { docs: SourceDocument[]; queries: string[]; chunkCount: numb
     for (const doc of extra) chunkCount += chunkDocument(doc).length;
     docs.push(...extra);
   }
-  while (queries.length < QUERY_COUNT) queries.push(["chest pain when climbing stairs", "how is asthma treated in children", "kidney stone symptoms", "vaccine side effects fever"][queries.length % 4]);
+  while (queries.length < QUERY_COUNT)
+    queries.push(
+      ["chest pain when climbing stairs", "how is asthma treated in children", "kidney stone symptoms", "vaccine side effects fever"][
+        queries.length % 4
+      ],
+    );
   return { docs, queries, chunkCount };
 }
 
@@ -192,8 +206,17 @@ async function main() {
     ["vector (HNSW), DB part", vector.p50, vector.p95, `${(exact.p50 / vector.p50).toFixed(1)}x faster than exact`],
     ["vector exact (seq scan) peer", exact.p50, exact.p95, ""],
     ["hybrid RRF, DB part", hybrid.p50, hybrid.p95, hybrid.p95 <= 50 ? "meets p95 ≤ 50 ms" : "MISSES p95 ≤ 50 ms"],
-    [`hybrid, ${messages.length} consumer messages, DB part`, consumer.p50, consumer.p95, consumer.p95 <= 50 ? "meets p95 ≤ 50 ms" : "MISSES p95 ≤ 50 ms"],
-    ...(reranker ? ([[`rerank 20 passages (${reranker.id})`, percentile(rerankMs, 50), percentile(rerankMs, 95), "on its own, not in the DB part"]] as const) : []),
+    [
+      `hybrid, ${messages.length} consumer messages, DB part`,
+      consumer.p50,
+      consumer.p95,
+      consumer.p95 <= 50 ? "meets p95 ≤ 50 ms" : "MISSES p95 ≤ 50 ms",
+    ],
+    ...(reranker
+      ? ([
+          [`rerank 20 passages (${reranker.id})`, percentile(rerankMs, 50), percentile(rerankMs, 95), "on its own, not in the DB part"],
+        ] as const)
+      : []),
     [`query embedding (${model.id})`, percentile(queryEmbedMs, 50), percentile(queryEmbedMs, 95), ""],
     ["hybrid end to end (embed + DB)", e2eP50, e2eP95, ""],
   ] as const;
@@ -201,10 +224,21 @@ async function main() {
   console.log(`${"".padEnd(42)}${"p50 ms".padStart(8)}${"p95 ms".padStart(8)}  note`);
   for (const [name, p50, p95, note] of rows) console.log(`${name.padEnd(42)}${f(p50)}${f(p95)}  ${note}`);
   console.log(`\nHNSW recall@10 vs exact: ${(overlap / queries.length).toFixed(3)}`);
-  console.log(`ingestion, ${values.incremental ? "incremental" : "bulk load incl. HNSW build"} (chunk + hashing vectors + DB write): ${ingestRate.toFixed(0)} chunks/s`);
-  console.log(`adding ${added.chunksWritten} chunks to the ${ingest.chunksWritten}-chunk base, HNSW maintained: ${addRate.toFixed(0)} chunks/s`);
-  console.log(`load average during the run: ${os.loadavg().map((x) => x.toFixed(1)).join(" ")} (2 shared cores)`);
-  console.log(`embedding throughput ${model.id}: ${embedRate.toFixed(0)} chunks/s (sample of ${sample.length}); end-to-end ingestion is bounded by min of the two`);
+  console.log(
+    `ingestion, ${values.incremental ? "incremental" : "bulk load incl. HNSW build"} (chunk + hashing vectors + DB write): ${ingestRate.toFixed(0)} chunks/s`,
+  );
+  console.log(
+    `adding ${added.chunksWritten} chunks to the ${ingest.chunksWritten}-chunk base, HNSW maintained: ${addRate.toFixed(0)} chunks/s`,
+  );
+  console.log(
+    `load average during the run: ${os
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(" ")} (2 shared cores)`,
+  );
+  console.log(
+    `embedding throughput ${model.id}: ${embedRate.toFixed(0)} chunks/s (sample of ${sample.length}); end-to-end ingestion is bounded by min of the two`,
+  );
   await model.close();
   await handle.close();
 }

@@ -26,15 +26,26 @@ const DOCS = Number(values.docs);
 const TURNS = Number(values.turns);
 const log = (s: string) => process.stderr.write(`${s}\n`);
 
-const WORDS = "asthma airway wheeze inhaler diabetes insulin glucose kidney stone pain fever infection virus bacteria heart blood pressure stroke migraine headache nausea skin rash allergy vaccine child adult elderly diet exercise sleep anxiety depression liver lung cough chest joint arthritis bone fracture cancer screening dose symptom treatment prevention risk".split(" ");
+const WORDS =
+  "asthma airway wheeze inhaler diabetes insulin glucose kidney stone pain fever infection virus bacteria heart blood pressure stroke migraine headache nausea skin rash allergy vaccine child adult elderly diet exercise sleep anxiety depression liver lung cough chest joint arthritis bone fracture cancer screening dose symptom treatment prevention risk".split(
+    " ",
+  );
 function documents(count: number, prefix: string): SourceDocument[] {
   let seed = 4242;
-  const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const rnd = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
   return Array.from({ length: count }, (_, i) => ({
     id: `${prefix}:${i}`,
     source: "Bench",
     title: `${WORDS[i % WORDS.length]} topic ${i}`,
-    sections: [{ headingPath: [`Topic ${i}`], text: Array.from({ length: 10 }, () => Array.from({ length: 14 }, () => WORDS[Math.floor(rnd() * WORDS.length)]).join(" ") + ".").join(" ") }],
+    sections: [
+      {
+        headingPath: [`Topic ${i}`],
+        text: Array.from(
+          { length: 10 },
+          () => Array.from({ length: 14 }, () => WORDS[Math.floor(rnd() * WORDS.length)]).join(" ") + ".",
+        ).join(" "),
+      },
+    ],
   }));
 }
 
@@ -62,7 +73,15 @@ async function chatTurns(handle: DbHandle, gpuUrl: string, label: string): Promi
     const request = new Request("http://127.0.0.1/api/chat", {
       method: "POST",
       headers: { "content-type": "application/json", cookie: `${VISITOR_COOKIE}=visitor_benchbenchbenchbe` },
-      body: JSON.stringify({ id, consent: true, message: { id: `${id}-u`, role: "user", parts: [{ type: "text", text: `How is ${WORDS[i % WORDS.length]} ${WORDS[(i * 7) % WORDS.length]} treated?` }] } }),
+      body: JSON.stringify({
+        id,
+        consent: true,
+        message: {
+          id: `${id}-u`,
+          role: "user",
+          parts: [{ type: "text", text: `How is ${WORDS[i % WORDS.length]} ${WORDS[(i * 7) % WORDS.length]} treated?` }],
+        },
+      }),
     });
     const t = performance.now();
     const res = await handleChatRequest(request, deps);
@@ -81,7 +100,11 @@ interface Row {
   ingestLoaded: number;
 }
 
-async function measure(name: string, open: () => Promise<{ app: DbHandle; cli: DbHandle; stop: () => Promise<void> }>, gpuUrl: string): Promise<Row> {
+async function measure(
+  name: string,
+  open: () => Promise<{ app: DbHandle; cli: DbHandle; stop: () => Promise<void> }>,
+  gpuUrl: string,
+): Promise<Row> {
   log(`${name}: opening`);
   const { app, cli, stop } = await open();
   try {
@@ -137,10 +160,19 @@ async function main(): Promise<void> {
       gpu.url,
     );
     const f = (x: number) => x.toFixed(1).padStart(9);
-    console.log(`\nshared embedded database: ${DOCS} documents per ingestion, ${TURNS} chat turns per measurement; load: ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
-    console.log(`${"".padEnd(44)}${"ingest/s".padStart(9)}${"chat p50".padStart(9)}${"chat p95".padStart(9)}${"+ingest".padStart(9)}${"p50".padStart(9)}${"p95".padStart(9)}`);
+    console.log(
+      `\nshared embedded database: ${DOCS} documents per ingestion, ${TURNS} chat turns per measurement; load: ${os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(" ")}`,
+    );
+    console.log(
+      `${"".padEnd(44)}${"ingest/s".padStart(9)}${"chat p50".padStart(9)}${"chat p95".padStart(9)}${"+ingest".padStart(9)}${"p50".padStart(9)}${"p95".padStart(9)}`,
+    );
     for (const r of [direct, served]) {
-      console.log(`${r.name.padEnd(44)}${f(r.ingestAlone)}${f(percentile(r.chatAlone, 50))}${f(percentile(r.chatAlone, 95))}${f(r.ingestLoaded)}${f(percentile(r.chatLoaded, 50))}${f(percentile(r.chatLoaded, 95))}`);
+      console.log(
+        `${r.name.padEnd(44)}${f(r.ingestAlone)}${f(percentile(r.chatAlone, 50))}${f(percentile(r.chatAlone, 95))}${f(r.ingestLoaded)}${f(percentile(r.chatLoaded, 50))}${f(percentile(r.chatLoaded, 95))}`,
+      );
     }
     const ratio = (a: number, b: number) => `${((a / b) * 100).toFixed(0)}%`;
     console.log(
@@ -153,7 +185,10 @@ async function main(): Promise<void> {
   }
 }
 
-void main().then(() => process.exit(0), (error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+void main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -55,10 +55,22 @@ async function matmulGflops(m: number, k: number, n: number, threads: number): P
   const b = g.input("b", "float32", [k, n]);
   g.node("MatMul", [a, b], { outputs: ["c"] });
   g.output("c", "float32", [m, n]);
-  const session = await ort.InferenceSession.create(g.toBytes(), { intraOpNumThreads: threads, interOpNumThreads: 1, graphOptimizationLevel: "all" });
+  const session = await ort.InferenceSession.create(g.toBytes(), {
+    intraOpNumThreads: threads,
+    interOpNumThreads: 1,
+    graphOptimizationLevel: "all",
+  });
   const feeds = {
-    a: new ort.Tensor("float32", Float32Array.from({ length: m * k }, (_, i) => ((i * 7919) % 1000) / 1000 - 0.5), [m, k]),
-    b: new ort.Tensor("float32", Float32Array.from({ length: k * n }, (_, i) => ((i * 104729) % 1000) / 1000 - 0.5), [k, n]),
+    a: new ort.Tensor(
+      "float32",
+      Float32Array.from({ length: m * k }, (_, i) => ((i * 7919) % 1000) / 1000 - 0.5),
+      [m, k],
+    ),
+    b: new ort.Tensor(
+      "float32",
+      Float32Array.from({ length: k * n }, (_, i) => ((i * 104729) % 1000) / 1000 - 0.5),
+      [k, n],
+    ),
   };
   const times: number[] = [];
   for (let i = 0; i < 13; i++) {
@@ -109,7 +121,10 @@ function syntheticRows(vocab: number, rows: number, len: number): TrainExample[]
   });
 }
 
-async function benchMode(mode: "lora" | "full", base: ReturnType<typeof initRandomModel>): Promise<{ tokensPerSecond: number; trainable: number; stepSeconds: number }> {
+async function benchMode(
+  mode: "lora" | "full",
+  base: ReturnType<typeof initRandomModel>,
+): Promise<{ tokensPerSecond: number; trainable: number; stepSeconds: number }> {
   const steps: { seconds: number }[] = [];
   let trainable = 0;
   let last = performance.now();
@@ -148,14 +163,23 @@ async function main(): Promise<void> {
   const { config, source } = loadConfig();
   const base = initRandomModel(config, 1);
   const d = base.dims;
-  console.log(`model: ${d.family} L=${d.numLayers} d=${d.hiddenSize} heads=${d.numHeads}/${d.numKvHeads} ffn=${d.intermediateSize} vocab=${d.vocabSize} (from ${source})`);
+  console.log(
+    `model: ${d.family} L=${d.numLayers} d=${d.hiddenSize} heads=${d.numHeads}/${d.numKvHeads} ffn=${d.intermediateSize} vocab=${d.vocabSize} (from ${source})`,
+  );
   console.log(`shape: batch ${BATCH} × seq ${SEQ}, ${STEPS} timed steps per mode, ${THREADS} onnxruntime threads`);
   // Shared machines skew both sides of the ratio; the load average says how much.
-  console.log(`machine: ${os.availableParallelism()} cores, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+  console.log(
+    `machine: ${os.availableParallelism()} cores, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" ")}`,
+  );
 
   const peak = await matmulGflops(1024, 1024, 1024, THREADS);
   const shaped = await matmulGflops(BATCH * SEQ, d.hiddenSize, d.intermediateSize, THREADS);
-  console.log(`onnxruntime fp32 MatMul: 1024³ ${peak.toFixed(1)} GFLOP/s; model-shaped ${BATCH * SEQ}×${d.hiddenSize}×${d.intermediateSize} ${shaped.toFixed(1)} GFLOP/s`);
+  console.log(
+    `onnxruntime fp32 MatMul: 1024³ ${peak.toFixed(1)} GFLOP/s; model-shaped ${BATCH * SEQ}×${d.hiddenSize}×${d.intermediateSize} ${shaped.toFixed(1)} GFLOP/s`,
+  );
 
   const lora = GROUNDED_LORA.lora!;
   const flops = flopModel(config, d, lora.targetModules!, lora.r!, SEQ);
@@ -188,7 +212,9 @@ async function main(): Promise<void> {
   console.log(fmt(header));
   console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
   for (const r of rows) console.log(fmt(r));
-  console.log(`\n1024³ MatMul samples (GFLOP/s): ${peaks.map((p) => p.toFixed(1)).join(", ")}; each ratio uses the mean of the samples before and after its mode`);
+  console.log(
+    `\n1024³ MatMul samples (GFLOP/s): ${peaks.map((p) => p.toFixed(1)).join(", ")}; each ratio uses the mean of the samples before and after its mode`,
+  );
   console.log("target: ≥35% of the MatMul throughput");
 }
 

@@ -8,8 +8,16 @@ import { ChatPage, PHONE } from "./pages/chat-page";
 async function violationsOf(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   // The rules really ran on the page (colour contrast, labels, landmarks, …).
-  expect(results.passes.map((r) => r.id)).toEqual(expect.arrayContaining(["color-contrast", "button-name", "document-title", "aria-valid-attr"]));
-  return results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+  expect(results.passes.map((r) => r.id)).toEqual(
+    expect.arrayContaining(["color-contrast", "button-name", "document-title", "aria-valid-attr"]),
+  );
+  return results.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+        .map((n) => n.target.join(" "))
+        .slice(0, 3)
+        .join(", ")}`,
+  );
 }
 
 for (const colorScheme of ["light", "dark"] as const) {

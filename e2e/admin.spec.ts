@@ -28,7 +28,9 @@ test.describe("admin console", () => {
     await page.getByLabel(/^Files/).setInputFiles({
       name: "shingles.md",
       mimeType: "text/markdown",
-      buffer: Buffer.from("# Shingles\n\nShingles is a painful blistering rash caused by the chickenpox virus waking up again, usually on one side of the body.\n"),
+      buffer: Buffer.from(
+        "# Shingles\n\nShingles is a painful blistering rash caused by the chickenpox virus waking up again, usually on one side of the body.\n",
+      ),
     });
     await page.getByRole("button", { name: "Upload and ingest" }).click();
     await expect(admin.status()).toContainText("1 added");
@@ -55,7 +57,9 @@ test.describe("admin console", () => {
     await page.getByLabel("Allowed origins").fill("https://hillside.example");
     await page.getByRole("button", { name: "Register site" }).click();
     await expect(page.getByTestId("sites-list")).toContainText("Hillside Practice");
-    await expect(page.getByTestId("sites-list").getByRole("listitem").filter({ hasText: "Hillside Practice" }).getByLabel("Embed tag")).toHaveValue(/data-site-key="ws_/);
+    await expect(
+      page.getByTestId("sites-list").getByRole("listitem").filter({ hasText: "Hillside Practice" }).getByLabel("Embed tag"),
+    ).toHaveValue(/data-site-key="ws_/);
 
     // Every one of those is in the audit log, by this admin.
     await admin.go("Audit log");

@@ -48,7 +48,9 @@ test.describe("public web chat", () => {
     await expect(answer.getByTestId("answer-text")).not.toBeEmpty();
     await expect(answer.getByTestId("disclaimer-footer")).toContainText("not medical advice");
     // The footer comes after the model's text.
-    const order = await answer.locator(":scope > *").evaluateAll((nodes) => nodes.map((n) => n.getAttribute("data-testid")).filter(Boolean));
+    const order = await answer
+      .locator(":scope > *")
+      .evaluateAll((nodes) => nodes.map((n) => n.getAttribute("data-testid")).filter(Boolean));
     expect(order.indexOf("disclaimer-footer")).toBeGreaterThan(order.indexOf("answer-text"));
     await expect(page).toHaveURL(/\/c\/[\w-]+$/);
   });
@@ -81,7 +83,10 @@ test.describe("public web chat", () => {
     const conversationId = chat.conversationIdFromUrl();
     const stored = await page.request.get(`/api/conversations/${conversationId}`);
     expect(stored.ok()).toBe(true);
-    const view = (await stored.json()) as { messages: { id: string; role: string }[]; feedback: Record<string, { rating: string; comment: string }> };
+    const view = (await stored.json()) as {
+      messages: { id: string; role: string }[];
+      feedback: Record<string, { rating: string; comment: string }>;
+    };
     const assistantId = view.messages.find((m) => m.role === "assistant")!.id;
     expect(view.feedback[assistantId]).toEqual({ rating: "down", comment: "Too vague for me" });
 

@@ -18,7 +18,15 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const widgetHostPort = process.env.E2E_WIDGET_HOST_PORT || String(Number(appPort) + 2);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "medchat-e2e-"));
   const token = crypto.randomBytes(16).toString("hex");
-  await writeTinyModel(path.join(dir, "model"), { family: "llama", seed: 1234, hiddenSize: 128, numLayers: 2, numHeads: 4, numKvHeads: 2, maxPositions: 4096 });
+  await writeTinyModel(path.join(dir, "model"), {
+    family: "llama",
+    seed: 1234,
+    hiddenSize: 128,
+    numLayers: 2,
+    numHeads: 4,
+    numKvHeads: 2,
+    maxPositions: 4096,
+  });
   await writeTinyEmbedder(path.join(dir, "embedder"), { dim: 256, seed: 1234 });
 
   const base: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };

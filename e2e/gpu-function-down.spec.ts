@@ -11,7 +11,14 @@ async function stopGpuFunction(): Promise<void> {
     // Already gone.
   }
   await expect
-    .poll(async () => fetch(`${url}/healthz`).then(() => "up", () => "down"), { timeout: 20_000 })
+    .poll(
+      async () =>
+        fetch(`${url}/healthz`).then(
+          () => "up",
+          () => "down",
+        ),
+      { timeout: 20_000 },
+    )
     .toBe("down");
 }
 

@@ -12,7 +12,9 @@ test("pages carry a strict nonce CSP, and the chat works under it without a sing
   const violations: string[] = [];
   await page.exposeFunction("reportCspViolation", (v: string) => violations.push(v));
   await page.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (e) => (window as unknown as { reportCspViolation(v: string): void }).reportCspViolation(`${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener("securitypolicyviolation", (e) =>
+      (window as unknown as { reportCspViolation(v: string): void }).reportCspViolation(`${e.violatedDirective} ${e.blockedURI}`),
+    );
   });
   const response = await page.goto("/");
   const csp = response?.headers()["content-security-policy"] ?? "";
@@ -41,16 +43,21 @@ test("a markdown image in model output is shown as a link and never fetched", as
     route.fulfill({
       status: 200,
       headers: { "content-type": "text/event-stream", "x-vercel-ai-ui-message-stream": "v1" },
-      body: [
-        { type: "start", messageId: "img-answer" },
-        { type: "text-start", id: "t1" },
-        { type: "text-delta", id: "t1", delta: "Here is a chart: ![heart rate chart](https://tracker.example/pixel.png?q=my+chest+hurts) and more." },
-        { type: "text-end", id: "t1" },
-        { type: "data-disclaimer", data: { text: "MedChat provides general educational information, not medical advice." } },
-        { type: "finish" },
-      ]
-        .map((c) => `data: ${JSON.stringify(c)}\n\n`)
-        .join("") + "data: [DONE]\n\n",
+      body:
+        [
+          { type: "start", messageId: "img-answer" },
+          { type: "text-start", id: "t1" },
+          {
+            type: "text-delta",
+            id: "t1",
+            delta: "Here is a chart: ![heart rate chart](https://tracker.example/pixel.png?q=my+chest+hurts) and more.",
+          },
+          { type: "text-end", id: "t1" },
+          { type: "data-disclaimer", data: { text: "MedChat provides general educational information, not medical advice." } },
+          { type: "finish" },
+        ]
+          .map((c) => `data: ${JSON.stringify(c)}\n\n`)
+          .join("") + "data: [DONE]\n\n",
     }),
   );
   const chat = new ChatPage(page);
@@ -82,7 +89,10 @@ test("bad input gets a 4xx with a reason, never a 500", async ({ request }) => {
       expect((await res.json()).error.code).toBe("invalid_id");
     }
   }
-  const feedback = await request.post("/api/feedback", { headers: { "content-type": "application/json" }, data: `{"messageId":"m\\u0000x","rating":"up"}` });
+  const feedback = await request.post("/api/feedback", {
+    headers: { "content-type": "application/json" },
+    data: `{"messageId":"m\\u0000x","rating":"up"}`,
+  });
   expect(feedback.status()).toBe(400);
 
   for (const path of ["/api/conversations/%ZZ", "/c/%ZZ", "/c/%ED%A0%80", "/api/conversations/%ED%A0%80"]) {
@@ -96,7 +106,9 @@ test("a request that declares a body and never sends it gets a 408 within second
   const started = Date.now();
   const statusLine = await new Promise<string>((resolve, reject) => {
     const socket = net.connect(Number(APP.port), APP.hostname, () =>
-      socket.write(`POST /api/feedback HTTP/1.1\r\nHost: ${APP.host}\r\nContent-Type: application/json\r\nContent-Length: 99999999\r\n\r\n{"message`),
+      socket.write(
+        `POST /api/feedback HTTP/1.1\r\nHost: ${APP.host}\r\nContent-Type: application/json\r\nContent-Length: 99999999\r\n\r\n{"message`,
+      ),
     );
     let received = "";
     socket.setEncoding("utf8");
@@ -113,7 +125,11 @@ test("the chat response closes promptly after [DONE]", async ({ page }) => {
   // A visitor cookie and consent as the browser has them; then the raw HTTP exchange, to see when the connection ends.
   await page.goto("/");
   const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
-  const body = JSON.stringify({ id: "e2e-done-close", message: { id: "e2e-done-close-m", role: "user", parts: [{ type: "text", text: "What is a cold?" }] }, consent: true });
+  const body = JSON.stringify({
+    id: "e2e-done-close",
+    message: { id: "e2e-done-close-m", role: "user", parts: [{ type: "text", text: "What is a cold?" }] },
+    consent: true,
+  });
   const timing = await new Promise<{ done: number; closed: number; text: string }>((resolve, reject) => {
     const socket = net.connect(Number(APP.port), APP.hostname, () =>
       socket.write(

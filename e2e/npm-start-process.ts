@@ -12,7 +12,15 @@ const execFileAsync = promisify(execFile);
 
 /** Writes the tiny model and embedder the npm start instances of a spec share. */
 export async function writeTinyModels(dir: string): Promise<Record<string, string>> {
-  await writeTinyModel(path.join(dir, "model"), { family: "llama", seed: 1234, hiddenSize: 128, numLayers: 2, numHeads: 4, numKvHeads: 2, maxPositions: 1024 });
+  await writeTinyModel(path.join(dir, "model"), {
+    family: "llama",
+    seed: 1234,
+    hiddenSize: 128,
+    numLayers: 2,
+    numHeads: 4,
+    numKvHeads: 2,
+    maxPositions: 1024,
+  });
   await writeTinyEmbedder(path.join(dir, "embedder"), { dim: 256, seed: 1234 });
   return { MODEL_DIR: path.join(dir, "model"), MODEL_ID: "medchat-base", EMBEDDING_MODEL_DIR: path.join(dir, "embedder") };
 }
@@ -92,7 +100,9 @@ export class NpmStart {
   }
 
   async exited(timeoutMs = 60_000): Promise<number | string> {
-    const timer = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`npm start did not exit within ${timeoutMs} ms:\n${this.log()}`)), timeoutMs).unref());
+    const timer = new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error(`npm start did not exit within ${timeoutMs} ms:\n${this.log()}`)), timeoutMs).unref(),
+    );
     return Promise.race([this.exitCode, timer]);
   }
 
@@ -132,7 +142,11 @@ export function chatClient(appUrl: () => string): ChatClient {
       const res = await fetch(`${appUrl()}/api/chat`, {
         method: "POST",
         headers: { "content-type": "application/json", ...(client.cookie ? { cookie: client.cookie } : {}) },
-        body: JSON.stringify({ id: conversationId, consent: true, message: { id: `${conversationId}-u1`, role: "user", parts: [{ type: "text", text }] } }),
+        body: JSON.stringify({
+          id: conversationId,
+          consent: true,
+          message: { id: `${conversationId}-u1`, role: "user", parts: [{ type: "text", text }] },
+        }),
         signal: AbortSignal.timeout(60_000),
       });
       const setCookie = res.headers.get("set-cookie");

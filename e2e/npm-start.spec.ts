@@ -115,7 +115,16 @@ test("a crashed gpu-function is restarted while the app answers that the model i
   expect(down.status).toBe(200);
   expect(down.body).toContain("unavailable");
   await current!.waitFor(/gpu-function pid \d+ \(restart 1\)/);
-  await expect.poll(async () => fetch(`${current!.gpuUrl}/healthz`).then((r) => r.status, () => 0), { timeout: 120_000 }).toBe(200);
+  await expect
+    .poll(
+      async () =>
+        fetch(`${current!.gpuUrl}/healthz`).then(
+          (r) => r.status,
+          () => 0,
+        ),
+      { timeout: 120_000 },
+    )
+    .toBe(200);
   const up = await client.ask("conv-up", "What is the main sign of Zorblax fever?");
   expect(up.status).toBe(200);
   expect(up.body).toContain('"type":"finish"');

@@ -13,7 +13,11 @@ test("a visitor over the message limit sees why, when to retry, and the emergenc
   const statuses: number[] = [];
   for (let i = 0; i < 25 && !statuses.includes(429); i++) {
     const res = await page.request.post("/api/chat", {
-      data: { id: `rate-e2e-${i}`, message: { id: `rate-e2e-${i}-m`, role: "user", parts: [{ type: "text", text: "What is a cold?" }] }, consent: true },
+      data: {
+        id: `rate-e2e-${i}`,
+        message: { id: `rate-e2e-${i}-m`, role: "user", parts: [{ type: "text", text: "What is a cold?" }] },
+        consent: true,
+      },
     });
     statuses.push(res.status());
     await res.body();

@@ -19,7 +19,11 @@ export async function seedAppDatabase(dataDir: string, gpu: { url: string; token
   try {
     await migrateDb(handle);
     await ensureStarterKnowledgeBase(handle.db, createGpuFunctionEmbedder({ baseURL: gpu.url, token: gpu.token }));
-    const site = await createWidgetSite(handle.db, { name: "Riverside Clinic", allowedOrigins: [widgetHostOrigin], talkToPersonUrl: "https://riverside.example/contact" });
+    const site = await createWidgetSite(handle.db, {
+      name: "Riverside Clinic",
+      allowedOrigins: [widgetHostOrigin],
+      talkToPersonUrl: "https://riverside.example/contact",
+    });
     const disabled = await createWidgetSite(handle.db, { name: "Closed Clinic", allowedOrigins: [widgetHostOrigin] });
     await updateWidgetSite(handle.db, disabled.id, { enabled: false });
     return { widgetSite: site.id, disabledWidgetSite: disabled.id };

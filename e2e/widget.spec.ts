@@ -24,11 +24,19 @@ test.afterAll(async () => {
 async function axeViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   expect(results.passes.map((r) => r.id)).toEqual(expect.arrayContaining(["color-contrast", "button-name"]));
-  return results.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+  return results.violations.map(
+    (v) =>
+      `${v.id}: ${v.help} — ${v.nodes
+        .map((n) => n.target.join(" "))
+        .slice(0, 3)
+        .join(", ")}`,
+  );
 }
 
 test.describe("embeddable widget", () => {
-  test("a visitor on a registered site opens it, accepts consent and gets a streamed, cited answer with the disclaimer", async ({ page }) => {
+  test("a visitor on a registered site opens it, accepts consent and gets a streamed, cited answer with the disclaimer", async ({
+    page,
+  }) => {
     const widget = new WidgetHostPage(page);
     await widget.open(allowed.origin, SITE());
     await expect(widget.launcher).toHaveAttribute("aria-expanded", "false");
@@ -69,15 +77,24 @@ test.describe("embeddable widget", () => {
     // The call queued before the loader ran (MedChat.q) was applied: "ready" fired once the panel loaded.
     await page.evaluate(() => {
       const api = window.MedChat as unknown as { on(e: string, fn: (d?: unknown) => void): void };
-      for (const event of ["open", "close", "message"]) api.on(event, (d) => (window as unknown as { medchatLog: unknown[] }).medchatLog.push(event === "message" ? `message:${(d as { role: string }).role}` : event));
+      for (const event of ["open", "close", "message"])
+        api.on(event, (d) =>
+          (window as unknown as { medchatLog: unknown[] }).medchatLog.push(
+            event === "message" ? `message:${(d as { role: string }).role}` : event,
+          ),
+        );
     });
     await page.getByRole("button", { name: "Ask a health question" }).click();
     await expect(widget.frameElement).toBeVisible();
-    await expect.poll(() => page.evaluate(() => (window as unknown as { medchatLog: string[] }).medchatLog)).toEqual(expect.arrayContaining(["ready", "open"]));
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { medchatLog: string[] }).medchatLog))
+      .toEqual(expect.arrayContaining(["ready", "open"]));
     await widget.acceptConsent();
     await widget.ask("What is eczema?");
     await widget.waitForAnswer();
-    await expect.poll(() => page.evaluate(() => (window as unknown as { medchatLog: string[] }).medchatLog)).toEqual(expect.arrayContaining(["message:user", "message:assistant"]));
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { medchatLog: string[] }).medchatLog))
+      .toEqual(expect.arrayContaining(["message:user", "message:assistant"]));
 
     await page.evaluate(() => (window.MedChat as unknown as { reset(): void }).reset());
     await expect(widget.answers).toHaveCount(0);
@@ -88,7 +105,9 @@ test.describe("embeddable widget", () => {
     await page.evaluate(() => (window.MedChat as unknown as { toggle(): void }).toggle());
     await expect(widget.frameElement).toBeVisible();
     expect(await page.evaluate(() => (window.MedChat as unknown as { isOpen(): boolean }).isOpen())).toBe(true);
-    await expect.poll(() => page.evaluate(() => (window as unknown as { medchatLog: string[] }).medchatLog.filter((e) => e === "close").length)).toBe(1);
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { medchatLog: string[] }).medchatLog.filter((e) => e === "close").length))
+      .toBe(1);
   });
 
   test("works with the keyboard alone: launcher, consent, question, Escape returns focus", async ({ page }) => {
@@ -153,7 +172,10 @@ test.describe("embeddable widget", () => {
     expect((await fromForeign.json()).error.code).toBe("origin_not_allowed");
     const fromHostPage = await request.post("/api/chat", { data: message(allowed.origin), headers: { origin: allowed.origin } });
     expect(fromHostPage.status()).toBe(403);
-    const fromDisabled = await request.post("/api/chat", { data: message(allowed.origin, DISABLED_SITE()), headers: { origin: appOrigin() } });
+    const fromDisabled = await request.post("/api/chat", {
+      data: message(allowed.origin, DISABLED_SITE()),
+      headers: { origin: appOrigin() },
+    });
     expect((await fromDisabled.json()).error.code).toBe("site_disabled");
   });
 });

@@ -17,7 +17,13 @@ const chat = (body: Record<string, unknown>) =>
   fetch(`${baseURL}/v1/chat/completions`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ model: "default", messages: [{ role: "user", content: "Hello there" }], temperature: 0, ignore_eos: true, ...body }),
+    body: JSON.stringify({
+      model: "default",
+      messages: [{ role: "user", content: "Hello there" }],
+      temperature: 0,
+      ignore_eos: true,
+      ...body,
+    }),
   });
 
 beforeAll(async () => {
@@ -64,7 +70,9 @@ describe("gpu-function capacity and shutdown", () => {
     const data = await events;
     await closed;
     expect(data.at(-1)).toBe("[DONE]");
-    const chunks = data.slice(0, -1).map((d) => JSON.parse(d) as { choices: Array<{ finish_reason: string | null }>; usage?: { completion_tokens: number } | null });
+    const chunks = data
+      .slice(0, -1)
+      .map((d) => JSON.parse(d) as { choices: Array<{ finish_reason: string | null }>; usage?: { completion_tokens: number } | null });
     expect(chunks.some((c) => c.choices[0]?.finish_reason === "length" || c.choices[0]?.finish_reason === "stop")).toBe(true);
     expect(chunks.at(-1)!.usage!.completion_tokens).toBeGreaterThan(0);
     await expect(chat({ max_tokens: 5 })).rejects.toThrow();

@@ -47,7 +47,8 @@ afterAll(async () => {
 });
 
 const post = (p: string, body: unknown) => fetch(`${baseURL}${p}`, { method: "POST", headers: auth, body: JSON.stringify(body) });
-const errorOf = async (res: Response) => ((await res.json()) as { error: { message: string; code: string | null; param: string | null } }).error;
+const errorOf = async (res: Response) =>
+  ((await res.json()) as { error: { message: string; code: string | null; param: string | null } }).error;
 
 function adapterWith(targetModules: string[] | string): { adapter_config: Record<string, unknown>; adapter_model_base64: string } {
   const rng = seededRandom(1);
@@ -60,7 +61,10 @@ function adapterWith(targetModules: string[] | string): { adapter_config: Record
     });
   }
   const spec: PeftAdapterSpec = { r, loraAlpha: 4, targetModules: ["q_proj", "v_proj"], weights };
-  return { adapter_config: { ...peftConfigFor(spec), target_modules: targetModules }, adapter_model_base64: Buffer.from(encodePeftWeights(spec)).toString("base64") };
+  return {
+    adapter_config: { ...peftConfigFor(spec), target_modules: targetModules },
+    adapter_model_base64: Buffer.from(encodePeftWeights(spec)).toString("base64"),
+  };
 }
 
 /** Sends raw bytes and resolves with the status line and how long the answer took. */
@@ -150,13 +154,22 @@ describe("gpu-function: bad input gets a prompt 4xx", () => {
   });
 
   it("refuses fine-tuning hyperparameters the server could not serve, at job creation", async () => {
-    const data = JSON.stringify({ messages: [{ role: "user", content: "What is a fever?" }, { role: "assistant", content: "A raised temperature." }] });
+    const data = JSON.stringify({
+      messages: [
+        { role: "user", content: "What is a fever?" },
+        { role: "assistant", content: "A raised temperature." },
+      ],
+    });
     const big = await post("/v1/fine_tuning/jobs", { model: "tiny-base", training_data: data, hyperparameters: { lora_r: 1024 } });
     expect(big.status).toBe(400);
     const error = await errorOf(big);
     expect(error.param).toBe("hyperparameters.lora_r");
     expect(error.message).toMatch(/LORA_MAX_RANK=16/);
-    const modules = await post("/v1/fine_tuning/jobs", { model: "tiny-base", training_data: data, hyperparameters: { target_modules: ["q_proj", "gate_proj"] } });
+    const modules = await post("/v1/fine_tuning/jobs", {
+      model: "tiny-base",
+      training_data: data,
+      hyperparameters: { target_modules: ["q_proj", "gate_proj"] },
+    });
     expect(modules.status).toBe(400);
     expect((await errorOf(modules)).message).toMatch(/gate_proj/);
     const jobs = (await (await fetch(`${baseURL}/v1/fine_tuning/jobs`, { headers: auth })).json()) as { data: unknown[] };
@@ -164,7 +177,13 @@ describe("gpu-function: bad input gets a prompt 4xx", () => {
   });
 
   it("refuses a training_file_url on a loopback or private address at job creation", async () => {
-    for (const url of ["http://127.0.0.1:9/x.jsonl", "http://169.254.169.254/latest/meta-data", "http://[::1]/x", "http://10.1.2.3/x", "file:///etc/passwd"]) {
+    for (const url of [
+      "http://127.0.0.1:9/x.jsonl",
+      "http://169.254.169.254/latest/meta-data",
+      "http://[::1]/x",
+      "http://10.1.2.3/x",
+      "file:///etc/passwd",
+    ]) {
       const res = await post("/v1/fine_tuning/jobs", { model: "tiny-base", training_file_url: url });
       expect(res.status, url).toBe(400);
       expect((await errorOf(res)).param).toBe("training_file_url");

@@ -62,7 +62,13 @@ beforeAll(async () => {
     appAuth = req.headers.authorization;
     if (req.url !== "/api/internal/adapters/active") return void res.writeHead(404).end();
     res.writeHead(200, { "content-type": "application/json" });
-    res.end(JSON.stringify({ name: "promoted", adapter_config: peftConfigFor(promoted), adapter_model_base64: Buffer.from(encodePeftWeights(promoted)).toString("base64") }));
+    res.end(
+      JSON.stringify({
+        name: "promoted",
+        adapter_config: peftConfigFor(promoted),
+        adapter_model_base64: Buffer.from(encodePeftWeights(promoted)).toString("base64"),
+      }),
+    );
   });
   await new Promise<void>((r) => fakeApp.listen(0, "127.0.0.1", r));
   server = await createGpuFunctionServer({
@@ -126,7 +132,14 @@ describe("gpu-function over HTTP", () => {
   });
 
   it("samples reproducibly for a seed", async () => {
-    const sample = (seed: number) => ask("tiny-base", "What is anemia?", { temperature: 1.2, top_p: 0.95, seed, max_tokens: 24, ignore_eos: true } as Partial<OpenAI.ChatCompletionCreateParamsNonStreaming>);
+    const sample = (seed: number) =>
+      ask("tiny-base", "What is anemia?", {
+        temperature: 1.2,
+        top_p: 0.95,
+        seed,
+        max_tokens: 24,
+        ignore_eos: true,
+      } as Partial<OpenAI.ChatCompletionCreateParamsNonStreaming>);
     const [a, b, c] = await Promise.all([sample(1), sample(1), sample(2)]);
     expect(a.choices[0]!.message.content).toBe(b.choices[0]!.message.content);
     expect(a.choices[0]!.message.content).not.toBe(c.choices[0]!.message.content);
@@ -160,12 +173,23 @@ describe("gpu-function over HTTP", () => {
   it("merged mode serves one adapter folded into the weights with the same output", async () => {
     const long = { max_tokens: 12, ignore_eos: true } as Partial<OpenAI.ChatCompletionCreateParamsNonStreaming>;
     const viaInputs = await ask("alpha", "Explain insulin.", long);
-    const merged = await createGpuFunctionServer({ modelDir: path.join(dir, "model"), mergeAdapter: { dir: path.join(dir, "adapters", "alpha"), name: "alpha-merged" }, fineTuning: false, intraOpThreads: 1, log: () => {} });
+    const merged = await createGpuFunctionServer({
+      modelDir: path.join(dir, "model"),
+      mergeAdapter: { dir: path.join(dir, "adapters", "alpha"), name: "alpha-merged" },
+      fineTuning: false,
+      intraOpThreads: 1,
+      log: () => {},
+    });
     try {
       const mergedClient = new OpenAI({ baseURL: `${await merged.listen()}/v1`, apiKey: "none", maxRetries: 0 });
       const ids = (await mergedClient.models.list()).data.map((m) => m.id);
       expect(ids).toEqual(["alpha-merged"]);
-      const res = await mergedClient.chat.completions.create({ model: "alpha-merged", messages: [{ role: "user", content: "Explain insulin." }], temperature: 0, ...long });
+      const res = await mergedClient.chat.completions.create({
+        model: "alpha-merged",
+        messages: [{ role: "user", content: "Explain insulin." }],
+        temperature: 0,
+        ...long,
+      });
       expect(res.choices[0]!.message.content).toBe(viaInputs.choices[0]!.message.content);
     } finally {
       await merged.close(1_000);
@@ -179,7 +203,11 @@ describe("gpu-function over HTTP", () => {
       fetch(`${baseURL}/v1/adapters`, {
         method: "POST",
         headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" },
-        body: JSON.stringify({ name, adapter_config: peftConfigFor(s), adapter_model_base64: Buffer.from(encodePeftWeights(s)).toString("base64") }),
+        body: JSON.stringify({
+          name,
+          adapter_config: peftConfigFor(s),
+          adapter_model_base64: Buffer.from(encodePeftWeights(s)).toString("base64"),
+        }),
       });
     const model = server.deps.model;
     expect((await upload("gamma", spec)).status).toBe(201);
@@ -223,11 +251,22 @@ describe("gpu-function over HTTP", () => {
     await expect(ask("tiny-base", "hi", { temperature: 5 })).rejects.toMatchObject({ status: 400, param: "temperature" });
     await expect(ask("nope", "hi")).rejects.toMatchObject({ status: 404, code: "model_not_found", param: "model" });
     await expect(ask("tiny-base", "x".repeat(600))).rejects.toMatchObject({ status: 400, code: "context_length_exceeded" });
-    await expect(client.chat.completions.create({ model: "tiny-base", messages: [] })).rejects.toMatchObject({ status: 400, param: "messages" });
-    const raw = await fetch(`${baseURL}/v1/chat/completions`, { method: "POST", headers: { authorization: `Bearer ${TOKEN}` }, body: "{not json" });
+    await expect(client.chat.completions.create({ model: "tiny-base", messages: [] })).rejects.toMatchObject({
+      status: 400,
+      param: "messages",
+    });
+    const raw = await fetch(`${baseURL}/v1/chat/completions`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${TOKEN}` },
+      body: "{not json",
+    });
     expect(raw.status).toBe(400);
     expect(((await raw.json()) as { error: { type: string } }).error.type).toBe("invalid_request_error");
-    const big = await fetch(`${baseURL}/v1/chat/completions`, { method: "POST", headers: { authorization: `Bearer ${TOKEN}` }, body: "x".repeat(5 * 1024 * 1024) });
+    const big = await fetch(`${baseURL}/v1/chat/completions`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${TOKEN}` },
+      body: "x".repeat(5 * 1024 * 1024),
+    });
     expect(big.status).toBe(413);
     expect((await fetch(`${baseURL}/healthz`)).status).toBe(200);
   });
@@ -236,7 +275,14 @@ describe("gpu-function over HTTP", () => {
     const before = await metric("gpu_function_generated_tokens_total");
     const controller = new AbortController();
     const stream = await client.chat.completions.create(
-      { model: "tiny-base", messages: [{ role: "user", content: "Tell me a long story." }], max_tokens: 120, temperature: 0, stream: true, ignore_eos: true } as OpenAI.ChatCompletionCreateParamsStreaming,
+      {
+        model: "tiny-base",
+        messages: [{ role: "user", content: "Tell me a long story." }],
+        max_tokens: 120,
+        temperature: 0,
+        stream: true,
+        ignore_eos: true,
+      } as OpenAI.ChatCompletionCreateParamsStreaming,
       { signal: controller.signal },
     );
     let chunks = 0;

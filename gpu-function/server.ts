@@ -118,14 +118,23 @@ export async function createGpuFunctionServer(opts: GpuFunctionServerOptions): P
   let reranker: ServingDeps["reranker"] = null;
   if (opts.rerankerModelDir) {
     const [rm, rtok] = await Promise.all([
-      loadReranker(opts.rerankerModelDir, { device: opts.device, intraOpThreads: opts.intraOpThreads, maxSequenceLength: opts.rerankerMaxLength }),
+      loadReranker(opts.rerankerModelDir, {
+        device: opts.device,
+        intraOpThreads: opts.intraOpThreads,
+        maxSequenceLength: opts.rerankerMaxLength,
+      }),
       ChatTokenizer.fromDir(opts.rerankerModelDir),
     ]);
     reranker = { id: opts.rerankerModelId ?? "medchat-reranker", model: rm, tokenizer: rtok };
   }
 
   const metrics = new EngineMetrics();
-  const scheduler = new Scheduler(model, tokenizer, { maxBatch, maxQueue: opts.maxQueue ?? 64, maxPrefillTokensPerStep: opts.maxPrefillTokensPerStep, metrics });
+  const scheduler = new Scheduler(model, tokenizer, {
+    maxBatch,
+    maxQueue: opts.maxQueue ?? 64,
+    maxPrefillTokensPerStep: opts.maxPrefillTokensPerStep,
+    metrics,
+  });
   const adapters = new AdapterRegistry(model.loraTargets, { maxRank: lora?.maxRank, reservedNames: [modelId, "default"] });
   metrics.registry.register(new Gauge("gpu_function_active_sequences", "Sequences in the decode batch", () => scheduler.activeCount));
   metrics.registry.register(new Gauge("gpu_function_queue_depth", "Requests waiting for a batch slot", () => scheduler.queuedCount));
@@ -233,7 +242,12 @@ async function prepareMergedAdapter(modelDir: string, adapter: { dir: string; na
 }
 
 /** The app pushes new adapters on promotion; at start we ask it for the active one. Failure is not fatal. */
-async function pullActiveAdapter(appUrl: string, token: string | undefined, adapters: AdapterRegistry, log: (l: string) => void): Promise<void> {
+async function pullActiveAdapter(
+  appUrl: string,
+  token: string | undefined,
+  adapters: AdapterRegistry,
+  log: (l: string) => void,
+): Promise<void> {
   const url = `${appUrl.replace(/\/+$/, "")}/api/internal/adapters/active`;
   try {
     const res = await fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {}, signal: AbortSignal.timeout(15_000) });
@@ -258,10 +272,13 @@ function intEnv(name: string, fallback: number): number {
 async function main(): Promise<void> {
   const env = process.env;
   const base = await resolveBaseModelDir(env.MODEL_DIR);
-  if (base.origin === "generated-tiny") console.log(`[gpu-function] no MODEL_DIR and no models/base: generated a tiny random model in ${base.dir}`);
-  if (base.origin === "cached-tiny") console.log(`[gpu-function] no MODEL_DIR and no models/base: serving the tiny random model in ${base.dir}`);
+  if (base.origin === "generated-tiny")
+    console.log(`[gpu-function] no MODEL_DIR and no models/base: generated a tiny random model in ${base.dir}`);
+  if (base.origin === "cached-tiny")
+    console.log(`[gpu-function] no MODEL_DIR and no models/base: serving the tiny random model in ${base.dir}`);
   const emb = await resolveEmbedderDir(env.EMBEDDING_MODEL_DIR);
-  if (emb.origin === "generated-tiny") console.log(`[gpu-function] no EMBEDDING_MODEL_DIR and no models/embedder: generated a tiny embedder in ${emb.dir}`);
+  if (emb.origin === "generated-tiny")
+    console.log(`[gpu-function] no EMBEDDING_MODEL_DIR and no models/embedder: generated a tiny embedder in ${emb.dir}`);
   const rer = resolveRerankerDir(env.RERANKER_MODEL_DIR);
   if (!rer) console.log("[gpu-function] no reranker (RERANKER_MODEL_DIR unset or off and no models/reranker): POST /v1/rerank answers 404");
   const device = env.GPU_FUNCTION_DEVICE === "cuda" ? "cuda" : "cpu";
@@ -281,8 +298,16 @@ async function main(): Promise<void> {
     maxPrefillTokensPerStep: intEnv("MAX_PREFILL_TOKENS", 4096),
     maxSequenceLength: env.MAX_SEQUENCE_LENGTH ? intEnv("MAX_SEQUENCE_LENGTH", 2048) : undefined,
     defaultMaxTokens: intEnv("DEFAULT_MAX_TOKENS", 512),
-    mergeAdapter: env.MERGE_ADAPTER_DIR ? { dir: path.resolve(REPO_ROOT, env.MERGE_ADAPTER_DIR), name: path.basename(env.MERGE_ADAPTER_DIR) } : null,
-    lora: { maxRank: intEnv("LORA_MAX_RANK", 64), targetModules: (env.LORA_TARGET_MODULES || DEFAULT_LORA_TARGETS.join(",")).split(",").map((s) => s.trim()).filter(Boolean) },
+    mergeAdapter: env.MERGE_ADAPTER_DIR
+      ? { dir: path.resolve(REPO_ROOT, env.MERGE_ADAPTER_DIR), name: path.basename(env.MERGE_ADAPTER_DIR) }
+      : null,
+    lora: {
+      maxRank: intEnv("LORA_MAX_RANK", 64),
+      targetModules: (env.LORA_TARGET_MODULES || DEFAULT_LORA_TARGETS.join(","))
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
+    },
     adapterRoots: adapterRoots(env.ADAPTERS_DIR, base),
     appUrl: env.APP_URL || undefined,
     intraOpThreads: env.INTRA_OP_THREADS ? intEnv("INTRA_OP_THREADS", 1) : undefined,
@@ -292,7 +317,9 @@ async function main(): Promise<void> {
   if (!env.GPU_FUNCTION_TOKEN) console.warn("[gpu-function] GPU_FUNCTION_TOKEN is not set: the API is open (development only)");
   const url = await server.listen(intEnv("GPU_FUNCTION_PORT", 8000), env.GPU_FUNCTION_HOST || "127.0.0.1");
   const d = server.deps;
-  console.log(`[gpu-function] serving ${d.modelId} (${d.model.dims.family}, ${device}) and ${d.embedder?.id ?? "no embedder"}${d.reranker ? ` and reranker ${d.reranker.id}` : ""} on ${url}`);
+  console.log(
+    `[gpu-function] serving ${d.modelId} (${d.model.dims.family}, ${device}) and ${d.embedder?.id ?? "no embedder"}${d.reranker ? ` and reranker ${d.reranker.id}` : ""} on ${url}`,
+  );
   let signals = 0;
   const shutdown = (signal: string) => {
     if (++signals > 1) process.exit(1);

@@ -108,12 +108,18 @@ async function main(): Promise<void> {
   if (!fs.existsSync(projectFile)) {
     // What `vercel pull` would write; offline there is no project to pull from.
     fs.mkdirSync(path.dirname(projectFile), { recursive: true });
-    fs.writeFileSync(projectFile, JSON.stringify({ projectId: "prj_medchat_check", orgId: "team_medchat_check", settings: { framework: "nextjs", nodeVersion: "22.x" } }, null, 2));
+    fs.writeFileSync(
+      projectFile,
+      JSON.stringify(
+        { projectId: "prj_medchat_check", orgId: "team_medchat_check", settings: { framework: "nextjs", nodeVersion: "22.x" } },
+        null,
+        2,
+      ),
+    );
   }
   const failures: string[] = [];
   // --skip-build re-checks the last .vercel/output without building again.
   if (!process.argv.includes("--skip-build")) await vercelBuild();
-
 
   const functionsDir = path.join(OUTPUT, "functions");
   const funcs = functionDirs(functionsDir);
@@ -138,7 +144,9 @@ async function main(): Promise<void> {
     if (!vercelJson.crons?.some((c) => c.path.split("?")[0] === route)) failures.push(`${route} has no cron entry in vercel.json`);
   }
 
-  console.log(`check:deploy: ${funcs.length} functions; largest ${largest.name} ${(largest.bytes / 2 ** 20).toFixed(1)} MB unzipped; cron routes: ${cronRoutes().join(", ") || "none"}`);
+  console.log(
+    `check:deploy: ${funcs.length} functions; largest ${largest.name} ${(largest.bytes / 2 ** 20).toFixed(1)} MB unzipped; cron routes: ${cronRoutes().join(", ") || "none"}`,
+  );
   if (failures.length) {
     for (const f of failures) console.error(`check:deploy: ${f}`);
     process.exitCode = 1;

@@ -10,7 +10,9 @@ async function main(): Promise<void> {
   try {
     const status = await schemaStatus(handle);
     const where = handle.embedded ? handle.embedded.folder : `${handle.kind} database`;
-    console.log(`db:migrate: ${where}: ${status.applied} of ${status.expected} migrations applied${status.current ? ", schema current" : ""}`);
+    console.log(
+      `db:migrate: ${where}: ${status.applied} of ${status.expected} migrations applied${status.current ? ", schema current" : ""}`,
+    );
     if (!status.current) process.exitCode = 1;
   } finally {
     await handle.close();

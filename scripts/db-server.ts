@@ -30,7 +30,10 @@ async function main(): Promise<void> {
     stopping = true;
     const result = await server.close();
     if (result.flushed) console.log(`[db] ${why}: database flushed and closed (${folder})`);
-    else console.error(`[db] ${why}: the database could NOT be flushed cleanly (${result.error}); PGlite recovers from its write-ahead log on the next start`);
+    else
+      console.error(
+        `[db] ${why}: the database could NOT be flushed cleanly (${result.error}); PGlite recovers from its write-ahead log on the next start`,
+      );
     process.exit(result.flushed ? 0 : 1);
   };
   process.on("SIGINT", () => void stop("SIGINT"));

@@ -86,15 +86,25 @@ function buildSets(): { questions: Question[]; kb: SourceDocument[]; totalDocs: 
   const questions: Question[] = held
     .sort((a, b) => hash(`answers:${a.id}`).localeCompare(hash(`answers:${b.id}`)))
     .slice(0, Number(values.heldout))
-    .map((h) => ({ id: h.id, set: "MedQuAD held-out", text: h.text, relevant: new Set(byAnswer.get(hash(h.answer))), reference: h.answer }));
+    .map((h) => ({
+      id: h.id,
+      set: "MedQuAD held-out",
+      text: h.text,
+      relevant: new Set(byAnswer.get(hash(h.answer))),
+      reference: h.answer,
+    }));
   if (fs.existsSync(values.consumer!)) {
-    const lines = fs.readFileSync(values.consumer!, "utf8").split("\n").filter((l) => l.trim());
+    const lines = fs
+      .readFileSync(values.consumer!, "utf8")
+      .split("\n")
+      .filter((l) => l.trim());
     const consumer = lines
       .map((l) => JSON.parse(l) as { id: string; split: string; subject?: string; message: string; relevant: string[] })
       // The set's "final" split is kept aside for its own owner's final check.
       .filter((q) => q.split === "dev")
       .slice(0, Number(values["consumer-count"]));
-    for (const q of consumer) questions.push({ id: q.id, set: "consumer", text: [q.subject, q.message].filter(Boolean).join("\n"), relevant: new Set(q.relevant) });
+    for (const q of consumer)
+      questions.push({ id: q.id, set: "consumer", text: [q.subject, q.message].filter(Boolean).join("\n"), relevant: new Set(q.relevant) });
   } else log(`no consumer set at ${values.consumer}; MedQuAD held-out questions only`);
 
   const max = Number(values["kb-docs"]);
@@ -114,7 +124,11 @@ function buildSets(): { questions: Question[]; kb: SourceDocument[]; totalDocs: 
 function lead2(sources: ChatSource[]): string {
   const top = sources[0];
   if (!top) return "";
-  return formatQuotedAnswer(quoteUnits(top.text).slice(0, 2).map((u) => ({ text: u.text, source: 1 })));
+  return formatQuotedAnswer(
+    quoteUnits(top.text)
+      .slice(0, 2)
+      .map((u) => ({ text: u.text, source: 1 })),
+  );
 }
 
 const stripMarkers = (t: string) => {
@@ -146,7 +160,19 @@ function score(outcomes: Outcome[]): Row[] {
   const rows = new Map<string, Row>();
   for (const o of outcomes) {
     const key = `${o.question.set}|${o.mode}`;
-    const row = rows.get(key) ?? { set: o.question.set, mode: o.mode, answers: 0, noPassage: 0, sentences: 0, faithful: 0, rightEligible: 0, right: 0, rouge: [], words: [], ms: [] };
+    const row = rows.get(key) ?? {
+      set: o.question.set,
+      mode: o.mode,
+      answers: 0,
+      noPassage: 0,
+      sentences: 0,
+      faithful: 0,
+      rightEligible: 0,
+      right: 0,
+      rouge: [],
+      words: [],
+      ms: [],
+    };
     rows.set(key, row);
     row.answers++;
     row.ms.push(o.ms);
@@ -208,7 +234,9 @@ async function main() {
     await migrateDb(handle);
     const embedder = createGpuFunctionEmbedder({ baseURL: url, token });
     const report = await ingestSourceDocuments(handle.db, embedder, kb, { batchDocuments: 64, bulk: true, embedderId: embedder.id });
-    log(`knowledge base: ${report.added} added, ${report.chunksWritten} chunks written (${(report.elapsedMs / 1000).toFixed(0)} s; unchanged documents are kept)`);
+    log(
+      `knowledge base: ${report.added} added, ${report.chunksWritten} chunks written (${(report.elapsedMs / 1000).toFixed(0)} s; unchanged documents are kept)`,
+    );
     const retriever = createKnowledgeBaseRetriever(async () => handle.db, embedder);
 
     const outcomes: Outcome[] = [];
@@ -219,13 +247,32 @@ async function main() {
         if (mode === "lead-2") {
           const { numberSources, PROMPT_LEVELS } = await import("@/lib/chat/prompt");
           const sources = numberSources(await retriever(q.text)).slice(0, PROMPT_LEVELS[1].sources);
-          outcomes.push({ question: q, mode, answer: lead2(sources), sources, noPassage: sources.length === 0, ms: performance.now() - t0 });
+          outcomes.push({
+            question: q,
+            mode,
+            answer: lead2(sources),
+            sources,
+            noPassage: sources.length === 0,
+            ms: performance.now() - t0,
+          });
           continue;
         }
         const id = `eval-${mode}-${qi}-${hash(q.id).slice(0, 8)}-${Date.now()}`;
-        const gpu = gpuFunctionConfig({ GPU_FUNCTION_URL: url, GPU_FUNCTION_TOKEN: token, CHAT_MODEL: values.model, CHAT_GROUNDING: mode, CHAT_TEMPERATURE: values.temperature });
+        const gpu = gpuFunctionConfig({
+          GPU_FUNCTION_URL: url,
+          GPU_FUNCTION_TOKEN: token,
+          CHAT_MODEL: values.model,
+          CHAT_GROUNDING: mode,
+          CHAT_TEMPERATURE: values.temperature,
+        });
         const events: ChatEvent[] = await runChatTurn(
-          { surface: "api", visitorId: "visitor_eval_answers_0000", conversationId: id, userMessage: { id: `${id}-u`, text: q.text }, consent: true },
+          {
+            surface: "api",
+            visitorId: "visitor_eval_answers_0000",
+            conversationId: id,
+            userMessage: { id: `${id}-u`, text: q.text },
+            consent: true,
+          },
           { db: handle.db, retriever, gpu, env: {} },
         );
         const error = events.find((e) => e.type === "error");
@@ -242,7 +289,16 @@ async function main() {
     console.log(out);
     const loadEnd = os.loadavg()[0]!;
     const samples = sampleAnswers(outcomes, Number(values.samples));
-    if (!values["no-write"]) writeDoc(out, samples, { questions, kbDocs: kb.length, totalDocs, chunks: report.chunksWritten, load, loadEnd, seconds: (performance.now() - started) / 1000 });
+    if (!values["no-write"])
+      writeDoc(out, samples, {
+        questions,
+        kbDocs: kb.length,
+        totalDocs,
+        chunks: report.chunksWritten,
+        load,
+        loadEnd,
+        seconds: (performance.now() - started) / 1000,
+      });
   } finally {
     await handle.close();
     await server.close(1_000);
@@ -255,14 +311,20 @@ function sampleAnswers(outcomes: Outcome[], n: number): string {
     .map((q) => {
       const lines = [`**${q.set}: ${q.text.replace(/\n/g, " ")}**`, ""];
       for (const o of outcomes.filter((x) => x.question === q)) {
-        lines.push(`- *${o.mode}* (sources: ${o.sources.map((s) => `[${s.n}] ${s.title}`).join("; ")}): ${o.answer.replace(/\s+/g, " ").slice(0, 600) || "(empty)"}`);
+        lines.push(
+          `- *${o.mode}* (sources: ${o.sources.map((s) => `[${s.n}] ${s.title}`).join("; ")}): ${o.answer.replace(/\s+/g, " ").slice(0, 600) || "(empty)"}`,
+        );
       }
       return lines.join("\n");
     })
     .join("\n\n");
 }
 
-function writeDoc(out: string, samples: string, m: { questions: Question[]; kbDocs: number; totalDocs: number; chunks: number; load: number; loadEnd: number; seconds: number }) {
+function writeDoc(
+  out: string,
+  samples: string,
+  m: { questions: Question[]; kbDocs: number; totalDocs: number; chunks: number; load: number; loadEnd: number; seconds: number },
+) {
   const held = m.questions.filter((q) => q.set === "MedQuAD held-out").length;
   const consumer = m.questions.length - held;
   const md = `# Answer evaluation: quote mode vs free generation vs lead-2

@@ -57,12 +57,23 @@ const hash = (s: string) => createHash("sha256").update(s).digest("hex");
 
 type Row = [string, SetMetrics & { p50Ms: number }];
 
-async function evaluateServed(db: Db, embedder: Embedder, reranker: Reranker | null, queries: Query[], options: RetrieveOptions): Promise<SetMetrics & { p50Ms: number }> {
+async function evaluateServed(
+  db: Db,
+  embedder: Embedder,
+  reranker: Reranker | null,
+  queries: Query[],
+  options: RetrieveOptions,
+): Promise<SetMetrics & { p50Ms: number }> {
   const runs: { ranked: string[]; relevant: Set<string> }[] = [];
   const times: number[] = [];
   for (const q of queries) {
     const t = performance.now();
-    const chunks = await retrieveHybrid(db, options.mode === "text" ? null : embedder, q.text, { ...options, reranker, k: 10, maxPerDocument: 1 });
+    const chunks = await retrieveHybrid(db, options.mode === "text" ? null : embedder, q.text, {
+      ...options,
+      reranker,
+      k: 10,
+      maxPerDocument: 1,
+    });
     times.push(performance.now() - t);
     runs.push({ ranked: rankedDocuments(chunks), relevant: q.relevant });
   }
@@ -89,7 +100,10 @@ function table(rows: Row[]): string {
   return [
     "| retriever | nDCG@10 | recall@10 | success@1 | success@10 | no passage | p50 ms |",
     "|---|---:|---:|---:|---:|---:|---:|",
-    ...rows.map(([name, m]) => `| ${name} | ${f(m.ndcg10)} | ${f(m.recallFraction10)} | ${f(m.recall1)} | ${f(m.recall10)} | ${pct(m.noPassage)} | ${m.p50Ms.toFixed(1)} |`),
+    ...rows.map(
+      ([name, m]) =>
+        `| ${name} | ${f(m.ndcg10)} | ${f(m.recallFraction10)} | ${f(m.recall1)} | ${f(m.recall10)} | ${pct(m.noPassage)} | ${m.p50Ms.toFixed(1)} |`,
+    ),
   ].join("\n");
 }
 
@@ -105,7 +119,10 @@ function chooseKnowledgeBase(docs: SourceDocument[], needed: string[]): Set<stri
   for (const d of docs) byPage.set(page(d.id), [...(byPage.get(page(d.id)) ?? []), d.id]);
   const chosen = new Set<string>(needed);
   for (const id of needed) for (const other of byPage.get(page(id)) ?? []) if (chosen.size < max) chosen.add(other);
-  const rest = docs.map((d) => d.id).filter((id) => !chosen.has(id)).sort((a, b) => hash(`kb:${a}`).localeCompare(hash(`kb:${b}`)));
+  const rest = docs
+    .map((d) => d.id)
+    .filter((id) => !chosen.has(id))
+    .sort((a, b) => hash(`kb:${a}`).localeCompare(hash(`kb:${b}`)));
   for (const id of rest) {
     if (chosen.size >= max) break;
     chosen.add(id);
@@ -114,7 +131,11 @@ function chooseKnowledgeBase(docs: SourceDocument[], needed: string[]): Set<stri
 }
 
 /** A knowledge base in --db-dir is reused when it was built from the same documents with the same embedder. */
-async function knowledgeBase(db: Db, embedder: Embedder, kbDocs: SourceDocument[]): Promise<{ chunks: number; chunksPerSecond: number | null }> {
+async function knowledgeBase(
+  db: Db,
+  embedder: Embedder,
+  kbDocs: SourceDocument[],
+): Promise<{ chunks: number; chunksPerSecond: number | null }> {
   // The embedder's id without the folder it was loaded from (the same model in another checkout).
   const fingerprint = hash(`${embedder.id.replace(/:.*[\\/]/, ":")}\n${kbDocs.map((d) => d.id).join("\n")}`);
   const marker = values["db-dir"] ? path.join(values["db-dir"], "eval-kb.json") : null;
@@ -129,7 +150,9 @@ async function knowledgeBase(db: Db, embedder: Embedder, kbDocs: SourceDocument[
       log(`reusing the knowledge base in ${values["db-dir"]} (${n} chunks, ${await count("term_aliases")} aliases)`);
       return { chunks: n, chunksPerSecond: saved.chunksPerSecond };
     }
-    throw new Error(`${values["db-dir"]} holds a different knowledge base (${saved.fingerprint}, this one is ${fingerprint}): remove it or choose another --db-dir`);
+    throw new Error(
+      `${values["db-dir"]} holds a different knowledge base (${saved.fingerprint}, this one is ${fingerprint}): remove it or choose another --db-dir`,
+    );
   }
   log(`embedder ${embedder.id}; ingesting ${kbDocs.length} documents…`);
   let lastLog = 0;
@@ -152,7 +175,10 @@ async function knowledgeBase(db: Db, embedder: Embedder, kbDocs: SourceDocument[
 }
 
 async function main() {
-  if (!values.medquad) throw new Error("usage: npm run eval:retrieval -- --medquad <dir> [--db-dir <folder>] [--embedder local|remote|hashing] [--split dev|final|all]");
+  if (!values.medquad)
+    throw new Error(
+      "usage: npm run eval:retrieval -- --medquad <dir> [--db-dir <folder>] [--embedder local|remote|hashing] [--split dev|final|all]",
+    );
   const split = values.split!;
   if (!["dev", "final", "all"].includes(split)) throw new Error("--split must be dev, final or all");
   const started = performance.now();
@@ -179,10 +205,19 @@ async function main() {
   const kbIds = chooseKnowledgeBase(docs, [...heldOutUsed.map((q) => q.id), ...allConsumer.flatMap((q) => q.relevant)]);
   const kbDocs = docs.filter((d) => kbIds.has(d.id));
   const every = Math.max(1, Number(values["heldout-every"]));
-  const heldOutQueries: Query[] = heldOutUsed.filter((_, i) => i % every === 0).map((q) => ({ id: q.id, text: q.text, relevant: new Set(byAnswer.get(q.answerHash)!.filter((id) => kbIds.has(id))) }));
-  const consumerQueries: Query[] = consumer.map((q) => ({ id: q.id, text: consumerQueryText(q), relevant: new Set(q.relevant.filter((id) => kbIds.has(id))) }));
+  const heldOutQueries: Query[] = heldOutUsed
+    .filter((_, i) => i % every === 0)
+    .map((q) => ({ id: q.id, text: q.text, relevant: new Set(byAnswer.get(q.answerHash)!.filter((id) => kbIds.has(id))) }));
+  const consumerQueries: Query[] = consumer.map((q) => ({
+    id: q.id,
+    text: consumerQueryText(q),
+    relevant: new Set(q.relevant.filter((id) => kbIds.has(id))),
+  }));
 
-  const handle = await openDatabaseForCli("npm run eval:retrieval", values["db-dir"] ? { dataDir: values["db-dir"] } : { url: "memory://" });
+  const handle = await openDatabaseForCli(
+    "npm run eval:retrieval",
+    values["db-dir"] ? { dataDir: values["db-dir"] } : { url: "memory://" },
+  );
   const embedder = await createEmbedder((values.embedder ?? embedderKind()) as EmbedderKind);
   const kb = await knowledgeBase(handle.db, embedder, kbDocs);
   const bm25 = await buildBm25Index(handle.db);
@@ -197,7 +232,11 @@ async function main() {
       ["vector only", await evaluateServed(handle.db, embedder, null, queries, { ...served, mode: "vector" })],
       ["hybrid (served)", await evaluateServed(handle.db, embedder, null, queries, { ...served, mode: "hybrid" })],
     ];
-    if (reranker) rows.push([`hybrid + rerank (${reranker.id})`, await evaluateServed(handle.db, embedder, reranker, queries, { ...served, mode: "hybrid" })]);
+    if (reranker)
+      rows.push([
+        `hybrid + rerank (${reranker.id})`,
+        await evaluateServed(handle.db, embedder, reranker, queries, { ...served, mode: "hybrid" }),
+      ]);
     return rows;
   };
   log(`evaluating ${consumerQueries.length} consumer questions (split ${split})…`);

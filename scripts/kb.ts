@@ -43,7 +43,10 @@ function progressBar(total: number, label: string) {
     };
   }
   const bar = new SingleBar(
-    { format: `${label} [{bar}] {value}/{total} files | {documents} docs | {chunks} chunks | {failed} failed | {eta_formatted}`, stream: process.stderr },
+    {
+      format: `${label} [{bar}] {value}/{total} files | {documents} docs | {chunks} chunks | {failed} failed | {eta_formatted}`,
+      stream: process.stderr,
+    },
     Presets.shades_classic,
   );
   bar.start(total, 0, { documents: 0, chunks: 0, failed: 0 });
@@ -57,7 +60,8 @@ function printReport(r: IngestReport) {
       (r.chunksWritten ? ` (${(r.chunksWritten / secs).toFixed(0)} chunks/s)` : "") +
       `, ${r.failed.length} failed\n`,
   );
-  for (const f of r.failed.slice(0, 50)) process.stderr.write(`  skipped ${f.file}${f.documentId ? ` [${f.documentId}]` : ""}: ${f.reason}\n`);
+  for (const f of r.failed.slice(0, 50))
+    process.stderr.write(`  skipped ${f.file}${f.documentId ? ` [${f.documentId}]` : ""}: ${f.reason}\n`);
   if (r.failed.length > 50) process.stderr.write(`  … and ${r.failed.length - 50} more\n`);
 }
 
@@ -68,7 +72,10 @@ function queryOfLine(line: string): string {
     const o = JSON.parse(line) as { query?: unknown; subject?: unknown; message?: unknown };
     if (typeof o.query === "string") return o.query.trim();
     if (typeof o.subject === "string" || typeof o.message === "string") {
-      return consumerQueryText({ subject: typeof o.subject === "string" ? o.subject : "", message: typeof o.message === "string" ? o.message : "" });
+      return consumerQueryText({
+        subject: typeof o.subject === "string" ? o.subject : "",
+        message: typeof o.message === "string" ? o.message : "",
+      });
     }
   } catch {
     // not JSON: the line is the query
@@ -138,9 +145,13 @@ async function main() {
       process.exitCode = report.failed.length > 0 && report.added + report.updated + report.unchanged === 0 ? 1 : 0;
     } else if (command === "search") {
       const queries = values.queries
-        ? fs.readFileSync(values.queries, "utf8").split(/\r?\n/).map((q) => queryOfLine(q.trim())).filter(Boolean)
+        ? fs
+            .readFileSync(values.queries, "utf8")
+            .split(/\r?\n/)
+            .map((q) => queryOfLine(q.trim()))
+            .filter(Boolean)
         : [rest.join(" ").trim()];
-      if (!queries[0]) throw new UsageError('search needs a query or --queries <file>');
+      if (!queries[0]) throw new UsageError("search needs a query or --queries <file>");
       const db = await openDb();
       const embedder = mode === "text" ? null : await createEmbedder(kind);
       // The gpu-function's reranker when it lists one (or RERANK_MODEL names one), as in the app.
@@ -152,7 +163,9 @@ async function main() {
         else if (results.length === 0) console.log("no relevant passages found");
         else
           results.forEach((r, i) =>
-            console.log(`${i + 1}. [${r.score.toFixed(3)}] ${r.title} — ${r.headingPath}\n   ${r.url ?? r.documentId}\n   ${r.text.slice(0, 160).replace(/\s+/g, " ")}…`),
+            console.log(
+              `${i + 1}. [${r.score.toFixed(3)}] ${r.title} — ${r.headingPath}\n   ${r.url ?? r.documentId}\n   ${r.text.slice(0, 160).replace(/\s+/g, " ")}…`,
+            ),
           );
       }
       await embedder?.close();

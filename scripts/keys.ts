@@ -34,7 +34,12 @@ function expiryOption(value: string | undefined, now = Date.now()): Date | null 
 }
 
 function list(value: string | undefined): string[] | undefined {
-  return value === undefined ? undefined : value.split(",").map((s) => s.trim()).filter(Boolean);
+  return value === undefined
+    ? undefined
+    : value
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean);
 }
 
 function describe(k: ApiKeyInfo): string {
@@ -63,7 +68,8 @@ async function main(argv: string[]): Promise<number> {
     },
   });
   const [command, ...rest] = positionals;
-  if (!command || !["create", "list", "revoke"].includes(command)) throw new UsageError(command ? `unknown command "${command}"` : "no command given");
+  if (!command || !["create", "list", "revoke"].includes(command))
+    throw new UsageError(command ? `unknown command "${command}"` : "no command given");
   const input: NewApiKey | undefined =
     command === "create"
       ? {
@@ -105,7 +111,10 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    const usage = error instanceof UsageError || error instanceof KeyInputError || String((error as { code?: unknown })?.code ?? "").startsWith("ERR_PARSE_ARGS");
+    const usage =
+      error instanceof UsageError ||
+      error instanceof KeyInputError ||
+      String((error as { code?: unknown })?.code ?? "").startsWith("ERR_PARSE_ARGS");
     process.stderr.write(`keys: ${error instanceof Error ? error.message : String(error)}\n${usage ? `${USAGE}\n` : ""}`);
     process.exit(usage ? 2 : 1);
   },

@@ -15,7 +15,9 @@ import type { StageContext } from "../gpu-function/train/recipes/stages/context"
 import { STAGES, type Stage } from "../gpu-function/train/recipes/stages/names";
 
 function usage(msg: string): never {
-  console.error(`models:train: ${msg}\nusage: npm run models:train -- --medquad <dir> --pubmedqa <file> [--out models] [--work .data/models-train] [--stages ${STAGES.join(",")}] [--log file] [--force] [--quick] [--embedder-init <base checkpoint params.safetensors>] [--base-stop-at <step>]`);
+  console.error(
+    `models:train: ${msg}\nusage: npm run models:train -- --medquad <dir> --pubmedqa <file> [--out models] [--work .data/models-train] [--stages ${STAGES.join(",")}] [--log file] [--force] [--quick] [--embedder-init <base checkpoint params.safetensors>] [--base-stop-at <step>]`,
+  );
   process.exit(2);
 }
 
@@ -23,7 +25,12 @@ function progressFactory(logFile: string | undefined, log: (l: string) => void):
   return (label) => {
     const tty = process.stderr.isTTY === true;
     const bar = new cliProgress.SingleBar(
-      { format: `${label} [{bar}] {value}/{total} steps | loss {loss} | lr {lr} | {tps} tok/s | ETA {eta_formatted}`, noTTYOutput: !tty, notTTYSchedule: 30_000, etaBuffer: 50 },
+      {
+        format: `${label} [{bar}] {value}/{total} steps | loss {loss} | lr {lr} | {tps} tok/s | ETA {eta_formatted}`,
+        noTTYOutput: !tty,
+        notTTYSchedule: 30_000,
+        etaBuffer: 50,
+      },
       cliProgress.Presets.shades_classic,
     );
     let started = false;
@@ -36,7 +43,9 @@ function progressFactory(logFile: string | undefined, log: (l: string) => void):
         } else if (e.type === "step") {
           bar.update(e.step, { loss: e.loss.toFixed(3), lr: e.lr.toExponential(2), tps: Math.round(e.tokensPerSecond) });
           if (logFile && (e.step % 10 === 0 || e.step === e.totalSteps)) {
-            log(`${label}: step ${e.step}/${e.totalSteps} loss ${e.loss.toFixed(4)} lr ${e.lr.toExponential(3)} gnorm ${e.gradNorm.toFixed(3)} ${Math.round(e.tokensPerSecond)} tok/s elapsed ${e.elapsedSeconds.toFixed(0)}s`);
+            log(
+              `${label}: step ${e.step}/${e.totalSteps} loss ${e.loss.toFixed(4)} lr ${e.lr.toExponential(3)} gnorm ${e.gradNorm.toFixed(3)} ${Math.round(e.tokensPerSecond)} tok/s elapsed ${e.elapsedSeconds.toFixed(0)}s`,
+            );
           }
         } else if (e.type === "checkpoint") log(`${label}: checkpoint at step ${e.step}`);
       },
@@ -62,7 +71,8 @@ async function main(): Promise<void> {
       "base-stop-at": { type: "string" },
     },
   });
-  if (!values.medquad || !existsSync(values.medquad)) usage(`--medquad must name the MedQuAD directory (got ${values.medquad ?? "nothing"})`);
+  if (!values.medquad || !existsSync(values.medquad))
+    usage(`--medquad must name the MedQuAD directory (got ${values.medquad ?? "nothing"})`);
   if (!values.pubmedqa || !existsSync(values.pubmedqa)) usage(`--pubmedqa must name ori_pqal.json (got ${values.pubmedqa ?? "nothing"})`);
   const stages = values.stages.split(",").map((s) => s.trim()) as Stage[];
   for (const s of stages) if (!STAGES.includes(s)) usage(`unknown stage "${s}" (stages: ${STAGES.join(", ")})`);

@@ -61,9 +61,15 @@ async function run(argv: string[], handle: DbHandle): Promise<void> {
   switch (command) {
     case "create": {
       if (!values.name || !values.origin?.length) throw new UsageError(`create needs --name and at least one --origin.\n${USAGE}`);
-      const site = await createWidgetSite(db, { name: values.name, allowedOrigins: values.origin, talkToPersonUrl: values["talk-to-person"] });
+      const site = await createWidgetSite(db, {
+        name: values.name,
+        allowedOrigins: values.origin,
+        talkToPersonUrl: values["talk-to-person"],
+      });
       console.log(describe(site));
-      console.log(`\nPaste this into the pages of ${site.allowedOrigins.join(", ")}:\n\n${widgetSnippet(appUrl(values["app-url"]), site.id)}\n`);
+      console.log(
+        `\nPaste this into the pages of ${site.allowedOrigins.join(", ")}:\n\n${widgetSnippet(appUrl(values["app-url"]), site.id)}\n`,
+      );
       return;
     }
     case "list": {

@@ -17,7 +17,17 @@ import { supervise, type Supervised } from "./supervise";
 
 export const ROOT = path.resolve(import.meta.dirname, "..");
 const BIN = path.join(ROOT, "node_modules", ".bin");
-const BUILD_INPUTS = ["app", "components", "lib", "proxy.ts", "instrumentation.ts", "next.config.ts", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
+const BUILD_INPUTS = [
+  "app",
+  "components",
+  "lib",
+  "proxy.ts",
+  "instrumentation.ts",
+  "next.config.ts",
+  "postcss.config.mjs",
+  "package-lock.json",
+  "tsconfig.json",
+];
 const IGNORED_DIRS = new Set(["node_modules", ".next", ".data", "starter-kb"]);
 
 function newestMtime(target: string): number {
@@ -48,7 +58,9 @@ export function run(command: string, args: string[], env: NodeJS.ProcessEnv): Pr
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd: ROOT, env, stdio: "inherit" });
     child.on("error", reject);
-    child.on("exit", (code, signal) => (code === 0 ? resolve() : reject(new Error(`${path.basename(command)} ${args.join(" ")} failed (${signal ?? `exit ${code}`})`))));
+    child.on("exit", (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`${path.basename(command)} ${args.join(" ")} failed (${signal ?? `exit ${code}`})`)),
+    );
   });
 }
 
@@ -120,7 +132,11 @@ export function freePort(host = "127.0.0.1"): Promise<number> {
 }
 
 export function startNext(port: string, host: string, env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(path.join(BIN, "next"), ["start", "-p", port, "-H", host], { cwd: ROOT, env: { ...env, NEXT_TELEMETRY_DISABLED: "1" }, stdio: "inherit" });
+  return spawn(path.join(BIN, "next"), ["start", "-p", port, "-H", host], {
+    cwd: ROOT,
+    env: { ...env, NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: "inherit",
+  });
 }
 
 /** SIGTERM, then SIGKILL after `graceMs` if the process is still there. */
@@ -184,7 +200,12 @@ async function main(): Promise<void> {
       env.MEDCHAT_DB_PORT ||= String(await freePort());
       console.log(`[start] starting the database server for ${dataDir}`);
       // Exit 3: the folder is held by another live process (e.g. a second npm start): not retried.
-      db = supervise({ name: "the database server", start: () => startDbServer(env), fatalExitCodes: [3], onFatal: fatal("the database server") });
+      db = supervise({
+        name: "the database server",
+        start: () => startDbServer(env),
+        fatalExitCodes: [3],
+        onFatal: fatal("the database server"),
+      });
       await waitForDbServer(dataDir, db.child, 300_000);
     }
     if (!external) {

@@ -11,7 +11,11 @@ async function main(): Promise<void> {
     console.error(`usage: write-tiny-model.ts <${FAMILIES.join("|")}> <dir> [seed]`);
     process.exit(2);
   }
-  const config = await writeTinyModel(dir, { family: family as TinyModelOptions["family"], seed: seed ? Number(seed) : 0, maxPositions: 1024 });
+  const config = await writeTinyModel(dir, {
+    family: family as TinyModelOptions["family"],
+    seed: seed ? Number(seed) : 0,
+    maxPositions: 1024,
+  });
   console.log(`wrote a tiny ${String(config.model_type)} model to ${dir}`);
 }
 

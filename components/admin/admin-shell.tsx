@@ -82,7 +82,10 @@ export function Panel({ title, children }: { title: string; children: ReactNode 
 export function StatusLine({ status }: { status: { kind: "ok" | "error"; text: string } | null }) {
   if (!status) return null;
   return (
-    <p role={status.kind === "error" ? "alert" : "status"} className={`mt-2 text-sm ${status.kind === "error" ? "text-red-700 dark:text-red-300" : "text-emerald-700 dark:text-emerald-300"}`}>
+    <p
+      role={status.kind === "error" ? "alert" : "status"}
+      className={`mt-2 text-sm ${status.kind === "error" ? "text-red-700 dark:text-red-300" : "text-emerald-700 dark:text-emerald-300"}`}
+    >
       {status.text}
     </p>
   );

@@ -131,7 +131,10 @@ export function ConversationReview({ id }: { id: string }) {
   const review = async (messageId: string, verdict: "approved" | "corrected", answer?: string) => {
     try {
       await api(`messages/${encodeURIComponent(messageId)}/review`, { body: { verdict, answer } });
-      setStatus({ kind: "ok", text: verdict === "approved" ? "Approved: saved as a curated training example." : "Correction saved as a curated training example." });
+      setStatus({
+        kind: "ok",
+        text: verdict === "approved" ? "Approved: saved as a curated training example." : "Correction saved as a curated training example.",
+      });
       setEditing(null);
       await load();
     } catch (e) {
@@ -144,13 +147,19 @@ export function ConversationReview({ id }: { id: string }) {
       <StatusLine status={status} />
       <ol className="mt-3 space-y-4">
         {data.messages.map((m) => (
-          <li key={m.id} data-testid={`review-${m.role}`} className={`rounded border p-3 text-sm ${m.role === "user" ? "border-blue-200 bg-blue-50 dark:border-blue-900 dark:bg-slate-900" : "border-slate-200 dark:border-slate-700"}`}>
+          <li
+            key={m.id}
+            data-testid={`review-${m.role}`}
+            className={`rounded border p-3 text-sm ${m.role === "user" ? "border-blue-200 bg-blue-50 dark:border-blue-900 dark:bg-slate-900" : "border-slate-200 dark:border-slate-700"}`}
+          >
             <p className="mb-1 text-xs font-semibold uppercase text-slate-600 dark:text-slate-300">
               {m.role === "user" ? "Visitor" : "MedChat"} · {m.status}
               {m.role === "assistant" && ` · 👍 ${m.ratings.up} 👎 ${m.ratings.down}`}
               {m.curated && ` · curated (${m.curated.verdict})`}
             </p>
-            {m.emergency && <p className="mb-1 rounded bg-red-50 p-2 text-red-900 dark:bg-red-950 dark:text-red-100">Emergency notice: {m.emergency}</p>}
+            {m.emergency && (
+              <p className="mb-1 rounded bg-red-50 p-2 text-red-900 dark:bg-red-950 dark:text-red-100">Emergency notice: {m.emergency}</p>
+            )}
             <p className="whitespace-pre-wrap">{m.text || <em>(no text)</em>}</p>
             {m.ratings.comments.map((c, i) => (
               <p key={i} className="mt-1 italic">

@@ -32,7 +32,10 @@ export function KeysPanel() {
   }, []);
   const create = async (form: HTMLFormElement) => {
     const f = new FormData(form);
-    const list = (name: string) => String(f.get(name) ?? "").split(/[\s,]+/).filter(Boolean);
+    const list = (name: string) =>
+      String(f.get(name) ?? "")
+        .split(/[\s,]+/)
+        .filter(Boolean);
     try {
       const result = await api<{ key: string; info: Key }>("keys", {
         body: {
@@ -113,7 +116,10 @@ export function KeysPanel() {
           </div>
         </form>
         {created && (
-          <div role="status" className="mt-3 rounded border border-amber-400 bg-amber-50 p-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">
+          <div
+            role="status"
+            className="mt-3 rounded border border-amber-400 bg-amber-50 p-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100"
+          >
             <p className="font-semibold">Copy this key now: it is shown only once.</p>
             <code data-testid="new-api-key" className="break-all">
               {created}

@@ -49,11 +49,18 @@ export function KnowledgePanel() {
     xhr.upload.onprogress = (e) => e.lengthComputable && setProgress(Math.round((e.loaded / e.total) * 100));
     xhr.onload = () => {
       setProgress(null);
-      const body = JSON.parse(xhr.responseText || "{}") as { report?: { added: number; updated: number; unchanged: number; chunksWritten: number; failed: unknown[] }; skipped?: { file: string; reason: string }[]; error?: { message: string } };
+      const body = JSON.parse(xhr.responseText || "{}") as {
+        report?: { added: number; updated: number; unchanged: number; chunksWritten: number; failed: unknown[] };
+        skipped?: { file: string; reason: string }[];
+        error?: { message: string };
+      };
       if (xhr.status >= 400 || !body.report) return setStatus({ kind: "error", text: body.error?.message ?? "Upload failed." });
       const r = body.report;
       const skipped = body.skipped?.map((s) => `${s.file}: ${s.reason}`).join("; ");
-      setStatus({ kind: "ok", text: `Ingested: ${r.added} added, ${r.updated} updated, ${r.unchanged} unchanged, ${r.chunksWritten} chunks.${skipped ? ` Skipped ${skipped}.` : ""}` });
+      setStatus({
+        kind: "ok",
+        text: `Ingested: ${r.added} added, ${r.updated} updated, ${r.unchanged} unchanged, ${r.chunksWritten} chunks.${skipped ? ` Skipped ${skipped}.` : ""}`,
+      });
       form.reset();
       void load();
     };

@@ -13,7 +13,11 @@ export function LoginForm() {
     setBusy(true);
     setError("");
     const data = new FormData(form);
-    const res = await fetch("/api/admin/login", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: data.get("email"), password: data.get("password") }) });
+    const res = await fetch("/api/admin/login", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: data.get("email"), password: data.get("password") }),
+    });
     setBusy(false);
     if (res.ok) router.replace("/admin");
     else setError(((await res.json().catch(() => ({}))) as { error?: { message?: string } }).error?.message ?? "Sign-in failed.");
@@ -54,9 +58,17 @@ export function AcceptInviteForm({ token }: { token: string }) {
       onSubmit={async (e) => {
         e.preventDefault();
         const password = String(new FormData(e.currentTarget).get("password"));
-        const res = await fetch("/api/admin/invitations/accept", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ token, password }) });
+        const res = await fetch("/api/admin/invitations/accept", {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ token, password }),
+        });
         const body = (await res.json().catch(() => ({}))) as { error?: { message?: string } };
-        setStatus(res.ok ? { ok: true, text: "Your password is set. You can sign in now." } : { ok: false, text: body.error?.message ?? "That did not work." });
+        setStatus(
+          res.ok
+            ? { ok: true, text: "Your password is set. You can sign in now." }
+            : { ok: false, text: body.error?.message ?? "That did not work." },
+        );
       }}
     >
       <label className="flex flex-col gap-1 text-sm">

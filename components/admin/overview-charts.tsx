@@ -14,23 +14,50 @@ export interface DayRow {
 }
 
 const SURFACES = ["web", "widget", "api"] as const;
-const COLOURS: Record<string, string> = { web: "#2563eb", widget: "#0f766e", api: "#b45309", up: "#15803d", down: "#b91c1c", emergencies: "#b91c1c" };
+const COLOURS: Record<string, string> = {
+  web: "#2563eb",
+  widget: "#0f766e",
+  api: "#b45309",
+  up: "#15803d",
+  down: "#b91c1c",
+  emergencies: "#b91c1c",
+};
 
 /** One row per day with a column per surface (what the charts plot). */
 function perDay(rows: DayRow[], field: keyof DayRow) {
   const days = [...new Set(rows.map((r) => r.date))].sort();
-  return days.map((date) => Object.fromEntries([["date", date], ...SURFACES.map((s) => [s, rows.filter((r) => r.date === date && r.surface === s).reduce((a, r) => a + Number(r[field]), 0)])]));
+  return days.map((date) =>
+    Object.fromEntries([
+      ["date", date],
+      ...SURFACES.map((s) => [s, rows.filter((r) => r.date === date && r.surface === s).reduce((a, r) => a + Number(r[field]), 0)]),
+    ]),
+  );
 }
 
 function totals(rows: DayRow[]) {
   const days = [...new Set(rows.map((r) => r.date))].sort();
   return days.map((date) => {
     const today = rows.filter((r) => r.date === date);
-    return { date, up: today.reduce((a, r) => a + r.up, 0), down: today.reduce((a, r) => a + r.down, 0), emergencies: today.reduce((a, r) => a + r.emergencies, 0) };
+    return {
+      date,
+      up: today.reduce((a, r) => a + r.up, 0),
+      down: today.reduce((a, r) => a + r.down, 0),
+      emergencies: today.reduce((a, r) => a + r.emergencies, 0),
+    };
   });
 }
 
-function Chart({ title, data, keys, kind = "bar" }: { title: string; data: Record<string, unknown>[]; keys: string[]; kind?: "bar" | "line" }) {
+function Chart({
+  title,
+  data,
+  keys,
+  kind = "bar",
+}: {
+  title: string;
+  data: Record<string, unknown>[];
+  keys: string[];
+  kind?: "bar" | "line";
+}) {
   return (
     <figure className="rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-700 dark:bg-slate-800" aria-label={title}>
       <figcaption className="mb-2 text-sm font-semibold">{title}</figcaption>

@@ -31,7 +31,7 @@ export function SettingsForm() {
     try {
       emergencyContacts = contacts.trim() ? JSON.parse(contacts) : {};
     } catch {
-      return setStatus({ kind: "error", text: "Emergency contacts must be JSON, e.g. {\"en-GB\": {\"emergencyNumber\": \"999\", …}}." });
+      return setStatus({ kind: "error", text: 'Emergency contacts must be JSON, e.g. {"en-GB": {"emergencyNumber": "999", …}}.' });
     }
     try {
       const saved = await api<{ settings: Settings }>("settings", { method: "PUT", body: { ...settings, emergencyContacts } });
@@ -46,7 +46,12 @@ export function SettingsForm() {
       <div className="flex flex-col gap-4">
         <label className="flex flex-col gap-1 text-sm">
           “Talk to a person” link (web chat, and widgets without their own)
-          <input value={settings.talkToPersonUrl} onChange={(e) => setSettings({ ...settings, talkToPersonUrl: e.target.value })} className={inputClass} placeholder="https://clinic.example/contact or tel:+1…" />
+          <input
+            value={settings.talkToPersonUrl}
+            onChange={(e) => setSettings({ ...settings, talkToPersonUrl: e.target.value })}
+            className={inputClass}
+            placeholder="https://clinic.example/contact or tel:+1…"
+          />
         </label>
         <label className="flex flex-col gap-1 text-sm">
           Emergency contacts per locale (JSON; added to the built-in list)
@@ -55,10 +60,22 @@ export function SettingsForm() {
         <fieldset className="text-sm">
           <legend>Retrieval</legend>
           <label className="mr-4">
-            <input type="radio" name="retrieval" checked={settings.retrieval === "on"} onChange={() => setSettings({ ...settings, retrieval: "on" })} /> On (answers cite the knowledge base)
+            <input
+              type="radio"
+              name="retrieval"
+              checked={settings.retrieval === "on"}
+              onChange={() => setSettings({ ...settings, retrieval: "on" })}
+            />{" "}
+            On (answers cite the knowledge base)
           </label>
           <label>
-            <input type="radio" name="retrieval" checked={settings.retrieval === "off"} onChange={() => setSettings({ ...settings, retrieval: "off" })} /> Off
+            <input
+              type="radio"
+              name="retrieval"
+              checked={settings.retrieval === "off"}
+              onChange={() => setSettings({ ...settings, retrieval: "off" })}
+            />{" "}
+            Off
           </label>
         </fieldset>
         <div>

@@ -45,7 +45,9 @@ export function SitesPanel({ appOrigin }: { appOrigin: string }) {
                 api("sites", {
                   body: {
                     name: String(f.get("name")),
-                    allowedOrigins: String(f.get("origins")).split(/[\s,]+/).filter(Boolean),
+                    allowedOrigins: String(f.get("origins"))
+                      .split(/[\s,]+/)
+                      .filter(Boolean),
                     talkToPersonUrl: String(f.get("human") || "") || null,
                   },
                 }).then(() => form.reset()),
@@ -84,15 +86,29 @@ export function SitesPanel({ appOrigin }: { appOrigin: string }) {
               <p>Talk to a person: {s.talkToPersonUrl ?? "(deployment default)"}</p>
               <label className="mt-1 block">
                 Embed tag
-                <input readOnly className={`${inputClass} mt-1 w-full font-mono`} value={`<script src="${appOrigin}/widget.js" data-site-key="${s.id}" async></script>`} />
+                <input
+                  readOnly
+                  className={`${inputClass} mt-1 w-full font-mono`}
+                  value={`<script src="${appOrigin}/widget.js" data-site-key="${s.id}" async></script>`}
+                />
               </label>
               <div className="mt-2 flex gap-2">
-                <Button onClick={() => void run(() => api(`sites/${s.id}`, { method: "PATCH", body: { enabled: !s.enabled } }), `${s.enabled ? "Disabled" : "Enabled"} "${s.name}".`)}>
+                <Button
+                  onClick={() =>
+                    void run(
+                      () => api(`sites/${s.id}`, { method: "PATCH", body: { enabled: !s.enabled } }),
+                      `${s.enabled ? "Disabled" : "Enabled"} "${s.name}".`,
+                    )
+                  }
+                >
                   {s.enabled ? "Disable" : "Enable"}
                 </Button>
                 <Button
                   variant="ghost"
-                  onClick={() => window.confirm(`Delete "${s.name}"? The widget stops working on its pages.`) && void run(() => api(`sites/${s.id}`, { method: "DELETE" }), `Deleted "${s.name}".`)}
+                  onClick={() =>
+                    window.confirm(`Delete "${s.name}"? The widget stops working on its pages.`) &&
+                    void run(() => api(`sites/${s.id}`, { method: "DELETE" }), `Deleted "${s.name}".`)
+                  }
                 >
                   Delete
                 </Button>

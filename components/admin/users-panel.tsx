@@ -38,7 +38,14 @@ export function UsersPanel({ currentUserId }: { currentUserId: string }) {
         onSubmit={(e) => {
           e.preventDefault();
           const f = new FormData(e.currentTarget);
-          void run(async () => setInvite((await api<{ inviteUrl: string }>("users", { body: { email: String(f.get("email")), role: String(f.get("role")) } })).inviteUrl), `Invited ${f.get("email")}.`);
+          void run(
+            async () =>
+              setInvite(
+                (await api<{ inviteUrl: string }>("users", { body: { email: String(f.get("email")), role: String(f.get("role")) } }))
+                  .inviteUrl,
+              ),
+            `Invited ${f.get("email")}.`,
+          );
         }}
       >
         <label className="flex flex-col gap-1 text-sm">
@@ -57,7 +64,10 @@ export function UsersPanel({ currentUserId }: { currentUserId: string }) {
         </Button>
       </form>
       {invite && (
-        <p role="status" className="mb-3 break-all rounded border border-amber-400 bg-amber-50 p-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">
+        <p
+          role="status"
+          className="mb-3 break-all rounded border border-amber-400 bg-amber-50 p-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100"
+        >
           Send this one-time invitation link (valid 7 days): <code>{invite}</code>
         </p>
       )}
@@ -80,10 +90,26 @@ export function UsersPanel({ currentUserId }: { currentUserId: string }) {
               <td className="flex gap-1">
                 {u.id !== currentUserId && (
                   <>
-                    <Button variant="ghost" onClick={() => void run(() => api(`users/${u.id}`, { method: "PATCH", body: { role: u.role === "admin" ? "reviewer" : "admin" } }), `Changed the role of ${u.email}.`)}>
+                    <Button
+                      variant="ghost"
+                      onClick={() =>
+                        void run(
+                          () => api(`users/${u.id}`, { method: "PATCH", body: { role: u.role === "admin" ? "reviewer" : "admin" } }),
+                          `Changed the role of ${u.email}.`,
+                        )
+                      }
+                    >
                       Make {u.role === "admin" ? "reviewer" : "admin"}
                     </Button>
-                    <Button variant="ghost" onClick={() => void run(() => api(`users/${u.id}`, { method: "PATCH", body: { disabled: u.status !== "disabled" } }), `Updated ${u.email}.`)}>
+                    <Button
+                      variant="ghost"
+                      onClick={() =>
+                        void run(
+                          () => api(`users/${u.id}`, { method: "PATCH", body: { disabled: u.status !== "disabled" } }),
+                          `Updated ${u.email}.`,
+                        )
+                      }
+                    >
                       {u.status === "disabled" ? "Enable" : "Disable"}
                     </Button>
                   </>

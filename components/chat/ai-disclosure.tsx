@@ -12,7 +12,12 @@ export function AiDisclosure({ talkToPersonUrl, compact = false }: { talkToPerso
       {talkToPersonUrl && (
         <>
           {" "}
-          <a href={talkToPersonUrl} target="_blank" rel="noopener noreferrer" className="font-medium text-blue-700 underline dark:text-blue-300">
+          <a
+            href={talkToPersonUrl}
+            target="_blank"
+            rel="noopener noreferrer"
+            className="font-medium text-blue-700 underline dark:text-blue-300"
+          >
             Talk to a person
           </a>
         </>

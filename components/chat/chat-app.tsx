@@ -90,11 +90,20 @@ export function ChatApp(props: ChatAppProps) {
     <>
       {/* Until consent is given the chat is inert: the dialog is the only thing to interact with. */}
       <div className="flex h-dvh flex-col" inert={!consented}>
-        <a href="#composer" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
+        <a
+          href="#composer"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2"
+        >
           Skip to message box
         </a>
         <header className="flex items-center gap-2 border-b border-slate-200 px-3 py-2 dark:border-slate-700">
-          <Button variant="ghost" className="md:hidden" aria-expanded={sidebarOpen} aria-controls="history-panel" onClick={() => setSidebarOpen((o) => !o)}>
+          <Button
+            variant="ghost"
+            className="md:hidden"
+            aria-expanded={sidebarOpen}
+            aria-controls="history-panel"
+            onClick={() => setSidebarOpen((o) => !o)}
+          >
             <MenuIcon />
             <span className="sr-only">Conversation history</span>
           </Button>
@@ -118,7 +127,14 @@ export function ChatApp(props: ChatAppProps) {
                 </Button>
               </div>
             )}
-            <HistorySidebar conversations={conversations} currentId={chatId} loading={historyLoading} onNewChat={newChat} onDelete={(id) => void deleteChat(id)} onNavigate={() => setSidebarOpen(false)} />
+            <HistorySidebar
+              conversations={conversations}
+              currentId={chatId}
+              loading={historyLoading}
+              onNewChat={newChat}
+              onDelete={(id) => void deleteChat(id)}
+              onNavigate={() => setSidebarOpen(false)}
+            />
           </aside>
           <main className="flex min-w-0 flex-1 flex-col">
             <ConversationLog

@@ -73,7 +73,9 @@ export function Composer({ disabled, busy, onSend, onStop }: ComposerProps) {
         )}
       </div>
       <p id={hintId} className={`mx-auto mt-1 max-w-3xl text-xs ${tooLong ? "text-red-600" : "text-slate-500 dark:text-slate-400"}`}>
-        {tooLong ? `Too long: ${text.length} of ${MAX_MESSAGE_CHARS} characters.` : "Enter to send, Shift+Enter for a new line. Do not share names or other identifying details."}
+        {tooLong
+          ? `Too long: ${text.length} of ${MAX_MESSAGE_CHARS} characters.`
+          : "Enter to send, Shift+Enter for a new line. Do not share names or other identifying details."}
       </p>
     </form>
   );

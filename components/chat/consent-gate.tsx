@@ -32,7 +32,10 @@ export function ConsentGate({ text, onAccept }: { text: string; onAccept: () => 
         <p id="consent-text" className="mt-3 text-sm leading-relaxed text-slate-700 dark:text-slate-200">
           {text}
         </p>
-        <p className="mt-3 text-sm text-slate-600 dark:text-slate-300">Your questions and answers are saved so you can come back to them from this browser; you can delete them at any time. Do not enter names or other details that identify you.</p>
+        <p className="mt-3 text-sm text-slate-600 dark:text-slate-300">
+          Your questions and answers are saved so you can come back to them from this browser; you can delete them at any time. Do not enter
+          names or other details that identify you.
+        </p>
         <div className="mt-5 flex justify-end">
           <Button ref={acceptRef} variant="primary" onClick={onAccept}>
             I understand — continue

@@ -14,7 +14,9 @@ export function describeChatError(error: Error): string {
   } catch {
     // Not JSON: a network failure.
   }
-  return /fetch|network/i.test(error.message) ? "The connection to MedChat was lost. Check your connection and try again." : "Something went wrong. Please try again.";
+  return /fetch|network/i.test(error.message)
+    ? "The connection to MedChat was lost. Check your connection and try again."
+    : "Something went wrong. Please try again.";
 }
 
 export interface ConversationLogProps {
@@ -30,7 +32,16 @@ export interface ConversationLogProps {
 }
 
 /** The live region with the messages, the "looking this up" status and request errors (web chat and widget). */
-export function ConversationLog({ messages, busy, submitted, error, onRetry, feedback = {}, feedbackEnabled = true, empty }: ConversationLogProps) {
+export function ConversationLog({
+  messages,
+  busy,
+  submitted,
+  error,
+  onRetry,
+  feedback = {},
+  feedbackEnabled = true,
+  empty,
+}: ConversationLogProps) {
   const endRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     endRef.current?.scrollIntoView({ block: "end" });
@@ -57,7 +68,11 @@ export function ConversationLog({ messages, busy, submitted, error, onRetry, fee
           </p>
         )}
         {error && (
-          <div role="alert" data-testid="request-error" className="rounded-lg border border-red-400 bg-red-50 p-3 text-sm text-red-900 dark:bg-red-950 dark:text-red-100">
+          <div
+            role="alert"
+            data-testid="request-error"
+            className="rounded-lg border border-red-400 bg-red-50 p-3 text-sm text-red-900 dark:bg-red-950 dark:text-red-100"
+          >
             <p>{describeChatError(error)}</p>
             <Button className="mt-2" onClick={onRetry}>
               Try again

@@ -33,8 +33,16 @@ export function HistorySidebar({ conversations, currentId, loading, onNewChat, o
       ) : (
         <ul className="flex-1 space-y-1 overflow-y-auto" data-testid="history-list">
           {conversations.map((c) => (
-            <li key={c.id} className={`group flex items-center gap-1 rounded-md ${c.id === currentId ? "bg-slate-200 dark:bg-slate-700" : "hover:bg-slate-100 dark:hover:bg-slate-800"}`}>
-              <Link href={`/c/${c.id}`} onClick={onNavigate} aria-current={c.id === currentId ? "page" : undefined} className="min-w-0 flex-1 truncate px-2 py-1.5 text-sm">
+            <li
+              key={c.id}
+              className={`group flex items-center gap-1 rounded-md ${c.id === currentId ? "bg-slate-200 dark:bg-slate-700" : "hover:bg-slate-100 dark:hover:bg-slate-800"}`}
+            >
+              <Link
+                href={`/c/${c.id}`}
+                onClick={onNavigate}
+                aria-current={c.id === currentId ? "page" : undefined}
+                className="min-w-0 flex-1 truncate px-2 py-1.5 text-sm"
+              >
                 {c.title}
               </Link>
               <Button variant="danger" className="px-2" aria-label={`Delete conversation: ${c.title}`} onClick={() => onDelete(c.id)}>

@@ -29,7 +29,17 @@ function ImageAsLink({ src, alt }: { src?: unknown; alt?: string }) {
   );
 }
 
-export const Markdown = memo(function Markdown({ text, anchorPrefix, sourceCount, sourceTitles }: { text: string; anchorPrefix: string; sourceCount: number; sourceTitles?: string[] }) {
+export const Markdown = memo(function Markdown({
+  text,
+  anchorPrefix,
+  sourceCount,
+  sourceTitles,
+}: {
+  text: string;
+  anchorPrefix: string;
+  sourceCount: number;
+  sourceTitles?: string[];
+}) {
   return (
     <div className="markdown break-words leading-relaxed">
       <ReactMarkdown

@@ -12,7 +12,12 @@ type SourcePart = Extract<Part, { type: "source-url" | "source-document" }>;
 
 function EmergencyNotice({ data }: { data: Extract<Part, { type: "data-emergency" }>["data"] }) {
   return (
-    <div role="alert" lang={data.language} data-testid="emergency-notice" className="rounded-lg border-2 border-red-600 bg-red-50 p-3 text-red-900 dark:bg-red-950 dark:text-red-100">
+    <div
+      role="alert"
+      lang={data.language}
+      data-testid="emergency-notice"
+      className="rounded-lg border-2 border-red-600 bg-red-50 p-3 text-red-900 dark:bg-red-950 dark:text-red-100"
+    >
       <p className="font-semibold">{data.labels?.heading ?? "Possible emergency"}</p>
       <p className="mt-1 text-sm">{data.text}</p>
       <p className="mt-2 flex flex-wrap gap-2 text-sm font-semibold">
@@ -81,7 +86,13 @@ export function MessageView({ message, streaming, isLastAssistant, onRetry, feed
   const done = !streaming;
   const stored = message.metadata?.status;
   return (
-    <article aria-label="MedChat answer" data-testid="assistant-message" data-status={stored ?? (streaming ? "streaming" : "complete")} className="flex flex-col gap-2" aria-busy={streaming}>
+    <article
+      aria-label="MedChat answer"
+      data-testid="assistant-message"
+      data-status={stored ?? (streaming ? "streaming" : "complete")}
+      className="flex flex-col gap-2"
+      aria-busy={streaming}
+    >
       {message.parts.map((part, i) => {
         switch (part.type) {
           case "data-emergency":
@@ -96,12 +107,22 @@ export function MessageView({ message, streaming, isLastAssistant, onRetry, feed
           case "text":
             return (
               <div key={i} data-testid="answer-text">
-                <Markdown text={part.text} anchorPrefix={anchorPrefix} sourceCount={sources.length} sourceTitles={sources.map((s) => s.title ?? "")} />
+                <Markdown
+                  text={part.text}
+                  anchorPrefix={anchorPrefix}
+                  sourceCount={sources.length}
+                  sourceTitles={sources.map((s) => s.title ?? "")}
+                />
               </div>
             );
           case "data-error":
             return (
-              <div key={i} role="alert" data-testid="answer-error" className="rounded-lg border border-amber-500 bg-amber-50 p-3 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">
+              <div
+                key={i}
+                role="alert"
+                data-testid="answer-error"
+                className="rounded-lg border border-amber-500 bg-amber-50 p-3 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100"
+              >
                 {part.data.message}
               </div>
             );
@@ -110,12 +131,18 @@ export function MessageView({ message, streaming, isLastAssistant, onRetry, feed
         }
       })}
       {stored === "partial" && !message.parts.some((p) => p.type === "data-error") && (
-        <p className="text-xs italic text-slate-500 dark:text-slate-400">This answer was stopped before it finished, so it may be incomplete.</p>
+        <p className="text-xs italic text-slate-500 dark:text-slate-400">
+          This answer was stopped before it finished, so it may be incomplete.
+        </p>
       )}
       {sources.length > 0 && <SourcesList sources={sources} anchorPrefix={anchorPrefix} />}
       {message.parts.map((part, i) =>
         part.type === "data-disclaimer" ? (
-          <p key={`d${i}`} data-testid="disclaimer-footer" className="border-t border-slate-200 pt-2 text-xs text-slate-500 dark:border-slate-700 dark:text-slate-400">
+          <p
+            key={`d${i}`}
+            data-testid="disclaimer-footer"
+            className="border-t border-slate-200 pt-2 text-xs text-slate-500 dark:border-slate-700 dark:text-slate-400"
+          >
             {part.data.text}
           </p>
         ) : null,

@@ -21,7 +21,11 @@ export interface ChatSessionOptions {
  * the history) and the AI SDK chat state.
  */
 export function useChatSession({ chatId, initialMessages, disclaimerVersion, extraBody, onFinish }: ChatSessionOptions) {
-  const consented = useSyncExternalStore(subscribeConsent, () => hasConsent(disclaimerVersion), () => false);
+  const consented = useSyncExternalStore(
+    subscribeConsent,
+    () => hasConsent(disclaimerVersion),
+    () => false,
+  );
   const transport = useMemo(
     () =>
       new DefaultChatTransport<MedChatUIMessage>({

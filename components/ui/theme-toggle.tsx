@@ -12,7 +12,11 @@ function subscribe(onChange: () => void) {
 
 /** Switches between light and dark; the choice is remembered in localStorage. */
 export function ThemeToggle() {
-  const dark = useSyncExternalStore(subscribe, () => document.documentElement.classList.contains("dark"), () => false);
+  const dark = useSyncExternalStore(
+    subscribe,
+    () => document.documentElement.classList.contains("dark"),
+    () => false,
+  );
   const toggle = () => {
     const next = !dark;
     document.documentElement.classList.toggle("dark", next);
@@ -23,7 +27,13 @@ export function ThemeToggle() {
     }
   };
   return (
-    <Button variant="ghost" onClick={toggle} aria-pressed={dark} aria-label={dark ? "Switch to light mode" : "Switch to dark mode"} title="Toggle dark mode">
+    <Button
+      variant="ghost"
+      onClick={toggle}
+      aria-pressed={dark}
+      aria-label={dark ? "Switch to light mode" : "Switch to dark mode"}
+      title="Toggle dark mode"
+    >
       {dark ? <SunIcon /> : <MoonIcon />}
     </Button>
   );

@@ -8,6 +8,4 @@ export type WidgetInbound = { type: "medchat:focus" } | { type: "medchat:reset" 
 
 /** Panel → loader. */
 export type WidgetOutbound =
-  | { type: "medchat:ready" }
-  | { type: "medchat:close" }
-  | { type: "medchat:message"; role: "user" | "assistant"; text: string };
+  { type: "medchat:ready" } | { type: "medchat:close" } | { type: "medchat:message"; role: "user" | "assistant"; text: string };

@@ -48,7 +48,8 @@ function newChatId(): string {
   return crypto.randomUUID();
 }
 
-const FOCUSABLE = 'a[href], button:not([disabled]), textarea:not([disabled]), input:not([disabled]), select:not([disabled]), [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE =
+  'a[href], button:not([disabled]), textarea:not([disabled]), input:not([disabled]), select:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 /** The chat panel inside the widget iframe (/embed): same guarantees as the web chat, posting only to its host's exact origin. */
 export function WidgetPanel(props: WidgetPanelProps) {
@@ -74,7 +75,8 @@ export function WidgetPanel(props: WidgetPanelProps) {
       if (message?.type === "medchat:focus") {
         window.focus();
         // The consent button while the gate is open (the chat behind it is inert), else the message box.
-        const target = document.querySelector<HTMLElement>("[data-testid=consent-gate] button") ?? document.querySelector<HTMLElement>("textarea");
+        const target =
+          document.querySelector<HTMLElement>("[data-testid=consent-gate] button") ?? document.querySelector<HTMLElement>("textarea");
         target?.focus();
       }
     };
@@ -91,7 +93,9 @@ export function WidgetPanel(props: WidgetPanelProps) {
         return;
       }
       if (event.key !== "Tab") return;
-      const items = [...document.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.offsetParent !== null && !el.closest("[inert]"));
+      const items = [...document.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
+        (el) => el.offsetParent !== null && !el.closest("[inert]"),
+      );
       if (items.length === 0) return;
       const first = items[0];
       const last = items[items.length - 1];
@@ -108,7 +112,14 @@ export function WidgetPanel(props: WidgetPanelProps) {
   }, [post]);
 
   return (
-    <WidgetConversation key={chatId} chatId={chatId} {...props} onClose={() => post({ type: "medchat:close" })} onNewChat={() => setChatId(newChatId())} post={post} />
+    <WidgetConversation
+      key={chatId}
+      chatId={chatId}
+      {...props}
+      onClose={() => post({ type: "medchat:close" })}
+      onNewChat={() => setChatId(newChatId())}
+      post={post}
+    />
   );
 }
 
@@ -137,7 +148,9 @@ function WidgetConversation(
       <div className="flex h-dvh flex-col" inert={!consented}>
         <header className="flex items-center gap-2 border-b border-slate-200 px-3 py-2 dark:border-slate-700">
           <h1 className="truncate text-base font-semibold">{props.title}</h1>
-          <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-700 dark:bg-slate-700 dark:text-slate-100">AI</span>
+          <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-700 dark:bg-slate-700 dark:text-slate-100">
+            AI
+          </span>
           <div className="ml-auto flex items-center gap-1">
             {messages.length > 0 && (
               <Button variant="ghost" className="whitespace-nowrap" onClick={props.onNewChat} disabled={busy}>

@@ -47,9 +47,9 @@ describe("parsePubMedQa", () => {
     expect(() => parsePubMedQa([])).toThrow(PubMedQaParseError);
     expect(() => parsePubMedQa({ x: { QUESTION: "q", final_decision: "perhaps" } })).toThrow(/final_decision/);
     expect(() => parsePubMedQa({ x: { final_decision: "yes" } })).toThrow(/missing QUESTION/);
-    expect(() =>
-      parsePubMedQa({ x: { QUESTION: "q", CONTEXTS: ["a"], LABELS: ["A", "B"], final_decision: "no" } }),
-    ).toThrow(/2 LABELS for 1 CONTEXTS/);
+    expect(() => parsePubMedQa({ x: { QUESTION: "q", CONTEXTS: ["a"], LABELS: ["A", "B"], final_decision: "no" } })).toThrow(
+      /2 LABELS for 1 CONTEXTS/,
+    );
   });
 
   it("reads a file and reports invalid JSON", () => {

@@ -36,10 +36,12 @@ describe("tokenizeChatExample", () => {
     const { inputIds, lossMask, truncatedTokens } = tokenizeChatExample(tok, example, 4096);
     expect(truncatedTokens).toBe(0);
     expect(inputIds).toHaveLength(lossMask.length);
-    expect(tok.decode(inputIds)).toBe(tok.applyChatTemplate(
-      example.messages.map((m) => (m.reasoning ? { role: m.role, content: m.content, reasoning_content: m.reasoning } : m)),
-      { addGenerationPrompt: false },
-    ));
+    expect(tok.decode(inputIds)).toBe(
+      tok.applyChatTemplate(
+        example.messages.map((m) => (m.reasoning ? { role: m.role, content: m.content, reasoning_content: m.reasoning } : m)),
+        { addGenerationPrompt: false },
+      ),
+    );
     expect(trainedRuns(inputIds, lossMask)).toEqual([
       "<think>\nMild cough, home care.\n</think>\n\nHoney and rest.<|im_end|>",
       "Raise your head.<|im_end|>",
@@ -83,8 +85,19 @@ describe("tokenizeChatExample", () => {
 
 describe("tokenizeChatDataset", () => {
   it("reports examples whose answer lies beyond max length", () => {
-    const long: ChatExample = { id: "long-1", messages: [{ role: "user", content: "x".repeat(100) }, { role: "assistant", content: "y" }] };
-    const short: ChatExample = { messages: [{ role: "user", content: "hi" }, { role: "assistant", content: "hello" }] };
+    const long: ChatExample = {
+      id: "long-1",
+      messages: [
+        { role: "user", content: "x".repeat(100) },
+        { role: "assistant", content: "y" },
+      ],
+    };
+    const short: ChatExample = {
+      messages: [
+        { role: "user", content: "hi" },
+        { role: "assistant", content: "hello" },
+      ],
+    };
     const { rows, issues, lossTokens } = tokenizeChatDataset(tok, [long, short], 64);
     expect(rows).toHaveLength(1);
     expect(lossTokens).toBe("hello".length + 1);

@@ -177,7 +177,10 @@ export function tokenizeChatDataset(tokenizer: ChatTemplateTokenizer, examples: 
     }
     const trained = row.lossMask.reduce((a, b) => a + b, 0);
     if (trained === 0) {
-      issues.push({ ...where, reason: `no assistant tokens within max_seq_length ${maxLen} (the example is ${row.inputIds.length + row.truncatedTokens} tokens)` });
+      issues.push({
+        ...where,
+        reason: `no assistant tokens within max_seq_length ${maxLen} (the example is ${row.inputIds.length + row.truncatedTokens} tokens)`,
+      });
       return;
     }
     lossTokens += trained;

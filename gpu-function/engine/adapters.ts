@@ -105,13 +105,22 @@ export class AdapterRegistry {
 
   private put(lora: PreparedLora, source: string): { replaced: boolean; info: AdapterInfo } {
     if (this.opts.maxRank !== undefined && lora.rank > this.opts.maxRank) {
-      throw new PeftAdapterError(`adapter '${lora.name}': rank ${lora.rank} exceeds this server's LoRA rank limit ${this.opts.maxRank} (LORA_MAX_RANK)`);
+      throw new PeftAdapterError(
+        `adapter '${lora.name}': rank ${lora.rank} exceeds this server's LoRA rank limit ${this.opts.maxRank} (LORA_MAX_RANK)`,
+      );
     }
     const replaced = this.adapters.has(lora.name);
     if (!replaced && this.opts.maxAdapters !== undefined && this.adapters.size >= this.opts.maxAdapters) {
       throw new PeftAdapterError(`cannot load '${lora.name}': ${this.opts.maxAdapters} adapters already loaded (unload one first)`);
     }
-    const info: AdapterInfo = { name: lora.name, rank: lora.rank, scale: lora.scale, modules: lora.weights.size, loadedAt: Date.now(), source };
+    const info: AdapterInfo = {
+      name: lora.name,
+      rank: lora.rank,
+      scale: lora.scale,
+      modules: lora.weights.size,
+      loadedAt: Date.now(),
+      source,
+    };
     this.adapters.set(lora.name, { lora, info });
     return { replaced, info };
   }

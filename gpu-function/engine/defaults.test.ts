@@ -24,6 +24,8 @@ describe("resolveRerankerDir", () => {
     expect(resolveRerankerDir("off")).toBeNull();
     expect(resolveRerankerDir("none")).toBeNull();
     const committed = path.join(REPO_ROOT, "models", "reranker");
-    expect(resolveRerankerDir(undefined)).toEqual(existsSync(path.join(committed, "model.safetensors")) ? { dir: committed, origin: "default" } : null);
+    expect(resolveRerankerDir(undefined)).toEqual(
+      existsSync(path.join(committed, "model.safetensors")) ? { dir: committed, origin: "default" } : null,
+    );
   });
 });

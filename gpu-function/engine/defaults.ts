@@ -37,7 +37,15 @@ async function resolve(
 
 export function resolveBaseModelDir(configured?: string): Promise<ResolvedModelDir> {
   return resolve(configured, path.join(REPO_ROOT, "models", "base"), path.join(REPO_ROOT, ".data", "models", "tiny"), (dir) =>
-    writeTinyModel(dir, { family: "llama", seed: TINY_SEED, hiddenSize: 128, numLayers: 2, numHeads: 4, numKvHeads: 2, maxPositions: 1024 }),
+    writeTinyModel(dir, {
+      family: "llama",
+      seed: TINY_SEED,
+      hiddenSize: 128,
+      numLayers: 2,
+      numHeads: 4,
+      numKvHeads: 2,
+      maxPositions: 1024,
+    }),
   );
 }
 

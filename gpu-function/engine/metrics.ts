@@ -90,14 +90,25 @@ export class EngineMetrics {
   readonly tokensGenerated = this.registry.register(new Counter("gpu_function_generated_tokens_total", "Completion tokens generated"));
   readonly promptTokens = this.registry.register(new Counter("gpu_function_prompt_tokens_total", "Prompt tokens prefilled"));
   readonly requests = this.registry.register(new Counter("gpu_function_requests_total", "Generation requests finished"));
-  readonly rejected = this.registry.register(new Counter("gpu_function_rejected_requests_total", "Requests refused because the queue was full"));
+  readonly rejected = this.registry.register(
+    new Counter("gpu_function_rejected_requests_total", "Requests refused because the queue was full"),
+  );
   readonly decodeSteps = this.registry.register(new Counter("gpu_function_decode_steps_total", "Batched forward steps"));
   readonly mixedAdapterSteps = this.registry.register(
-    new Counter("gpu_function_mixed_adapter_steps_total", "Forward steps whose batch held sequences of two or more different adapters (base counts as one)"),
+    new Counter(
+      "gpu_function_mixed_adapter_steps_total",
+      "Forward steps whose batch held sequences of two or more different adapters (base counts as one)",
+    ),
   );
-  readonly ttft = this.registry.register(new Histogram("gpu_function_time_to_first_token_seconds", "Time from request arrival to first token", LATENCY_BUCKETS));
-  readonly queueWait = this.registry.register(new Histogram("gpu_function_queue_wait_seconds", "Time a request waited before prefill", LATENCY_BUCKETS));
-  readonly tokensPerSecond = this.registry.register(new Gauge("gpu_function_tokens_per_second", "Generated tokens per second over the last 10 s", () => this.rate()));
+  readonly ttft = this.registry.register(
+    new Histogram("gpu_function_time_to_first_token_seconds", "Time from request arrival to first token", LATENCY_BUCKETS),
+  );
+  readonly queueWait = this.registry.register(
+    new Histogram("gpu_function_queue_wait_seconds", "Time a request waited before prefill", LATENCY_BUCKETS),
+  );
+  readonly tokensPerSecond = this.registry.register(
+    new Gauge("gpu_function_tokens_per_second", "Generated tokens per second over the last 10 s", () => this.rate()),
+  );
   private recent: Array<{ t: number; n: number }> = [];
 
   recordTokens(n: number): void {

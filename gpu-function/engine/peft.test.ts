@@ -69,12 +69,17 @@ describe("PEFT adapters", () => {
     // Rewrite the weights without the inner `model.` prefix (a common export mistake).
     const tensors = readSafetensors(new Uint8Array(await readFile(path.join(out, "adapter_model.safetensors"))));
     const renamed = Object.fromEntries(
-      [...tensors].map(([name, t]) => [name.replace("base_model.model.model.", "base_model.model."), { dtype: "F32" as const, shape: t.shape, data: t.data }]),
+      [...tensors].map(([name, t]) => [
+        name.replace("base_model.model.model.", "base_model.model."),
+        { dtype: "F32" as const, shape: t.shape, data: t.data },
+      ]),
     );
     await writeFile(path.join(out, "adapter_model.safetensors"), writeSafetensors(renamed));
     const err = await loadPeftAdapter(out, "mis", targets).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(PeftAdapterError);
-    expect(String(err)).toMatch(/missing tensor 'base_model\.model\.model\.layers\.0\.self_attn\.q_proj\.lora_A\.weight' \(found 'base_model\.model\.layers\.0/);
+    expect(String(err)).toMatch(
+      /missing tensor 'base_model\.model\.model\.layers\.0\.self_attn\.q_proj\.lora_A\.weight' \(found 'base_model\.model\.layers\.0/,
+    );
   });
 
   it("refuses extra tensors, missing files and unsupported configs", async () => {
@@ -86,7 +91,10 @@ describe("PEFT adapters", () => {
     await expect(loadPeftAdapter(path.join(dir, "nope"), "x", targets)).rejects.toThrow(/missing .*adapter_config\.json/);
     const dora = path.join(dir, "dora");
     await writePeftAdapter(dora, spec());
-    await writeFile(path.join(dora, "adapter_config.json"), JSON.stringify({ r: 2, lora_alpha: 4, target_modules: ["q_proj"], use_dora: true }));
+    await writeFile(
+      path.join(dora, "adapter_config.json"),
+      JSON.stringify({ r: 2, lora_alpha: 4, target_modules: ["q_proj"], use_dora: true }),
+    );
     await expect(loadPeftAdapter(dora, "d", targets)).rejects.toThrow(/DoRA/);
     const none = spec();
     none.targetModules = ["o_proj"];

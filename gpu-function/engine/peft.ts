@@ -56,7 +56,8 @@ export function parsePeftConfig(raw: unknown): PeftLoraConfig {
   if (typeof tm === "string") targetModulesPattern(tm);
   // Features that would change the math in ways the serving graph does not implement.
   if (cfg.use_dora === true) throw new PeftAdapterError("adapter_config.json: use_dora (DoRA) is not supported");
-  if (cfg.bias !== undefined && cfg.bias !== "none") throw new PeftAdapterError(`adapter_config.json: bias '${String(cfg.bias)}' is not supported (only 'none')`);
+  if (cfg.bias !== undefined && cfg.bias !== "none")
+    throw new PeftAdapterError(`adapter_config.json: bias '${String(cfg.bias)}' is not supported (only 'none')`);
   if (Array.isArray(cfg.modules_to_save) && cfg.modules_to_save.length > 0) {
     throw new PeftAdapterError("adapter_config.json: modules_to_save is not supported (full-weight modules)");
   }
@@ -84,7 +85,9 @@ function targetModulesPattern(pattern: string): RE2JS {
   const cached = compiledPatterns.get(pattern);
   if (cached) return cached;
   if (pattern.length > MAX_TARGET_PATTERN_CHARS) {
-    throw new PeftAdapterError(`adapter_config.json: 'target_modules' pattern is ${pattern.length} characters; the limit is ${MAX_TARGET_PATTERN_CHARS}`);
+    throw new PeftAdapterError(
+      `adapter_config.json: 'target_modules' pattern is ${pattern.length} characters; the limit is ${MAX_TARGET_PATTERN_CHARS}`,
+    );
   }
   let compiled: RE2JS;
   try {
@@ -139,10 +142,14 @@ export function preparePeftLora(name: string, rawConfig: unknown, tensors: Map<s
     if (used.has(key)) continue;
     const targetModule = loraModuleOf(key);
     if (targetModule && byModule.has(targetModule) && !expected.some((t) => t.module === targetModule)) {
-      throw new PeftAdapterError(`adapter '${name}': tensor '${key}' targets '${targetModule}', which target_modules/layers_to_transform exclude`);
+      throw new PeftAdapterError(
+        `adapter '${name}': tensor '${key}' targets '${targetModule}', which target_modules/layers_to_transform exclude`,
+      );
     }
     if (targetModule && !byModule.has(targetModule) && moduleIsTargeted(targetModule, cfg.target_modules)) {
-      throw new PeftAdapterError(`adapter '${name}': tensor '${key}' targets '${targetModule}', which this model load cannot adapt (not among its LoRA targets)`);
+      throw new PeftAdapterError(
+        `adapter '${name}': tensor '${key}' targets '${targetModule}', which this model load cannot adapt (not among its LoRA targets)`,
+      );
     }
     throw new PeftAdapterError(`adapter '${name}': unexpected tensor '${key}' matches no LoRA target of this model`);
   }
@@ -165,7 +172,8 @@ function requireTensor(name: string, tensors: Map<string, SafeTensor>, key: stri
     throw new PeftAdapterError(`adapter '${name}': tensor '${key}' has shape [${t.shape.join(", ")}], expected [${shape.join(", ")}]`);
   }
   for (let i = 0; i < t.data.length; i++) {
-    if (!Number.isFinite(t.data[i]!)) throw new PeftAdapterError(`adapter '${name}': tensor '${key}' contains a non-finite value at index ${i}`);
+    if (!Number.isFinite(t.data[i]!))
+      throw new PeftAdapterError(`adapter '${name}': tensor '${key}' contains a non-finite value at index ${i}`);
   }
   return t.data;
 }

@@ -29,14 +29,25 @@ describe("QuoteConstraint", () => {
     // gpt-oss style: analysis channel with invented text, then the final channel, where the
     // script tries to write an invented sentence; the mask keeps it to source units.
     const script = [
-      id("<|channel|>"), ...tok.encode("analysis"), id("<|message|>"), ...tok.encode("Made-up thought."), id("<|end|>"),
-      id("<|start|>"), ...tok.encode("assistant"), id("<|channel|>"), ...tok.encode("final"), id("<|message|>"),
+      id("<|channel|>"),
+      ...tok.encode("analysis"),
+      id("<|message|>"),
+      ...tok.encode("Made-up thought."),
+      id("<|end|>"),
+      id("<|start|>"),
+      ...tok.encode("assistant"),
+      id("<|channel|>"),
+      ...tok.encode("final"),
+      id("<|message|>"),
       ...tok.encode("Insulin cures everything."),
     ];
     const promptTokens = tok.encodeChat([{ role: "user", content: "q" }]);
     const model = new ScriptedModel((ctx) => script[ctx.length - promptTokens.length] ?? id("<|im_end|>"), 512, id("<|im_end|>"));
     const scheduler = new Scheduler(model, tok, { maxBatch: 2, maxQueue: 2 });
-    const constraint = new QuoteConstraint(new QuoteTables(tok, SOURCES), { eosTokenIds: [id("<|im_end|>")], reasoningOpeners: tok.reasoningOpenerIds() });
+    const constraint = new QuoteConstraint(new QuoteTables(tok, SOURCES), {
+      eosTokenIds: [id("<|im_end|>")],
+      reasoningOpeners: tok.reasoningOpenerIds(),
+    });
     const r = await scheduler.submit({ promptTokens, lora: null, sampling: GREEDY, maxTokens: 200, stop: [], constraint });
     expect(r.reasoning).toBe("Made-up thought.");
     // "Insulin " matches both sources' first sentence; the script's " c" is not allowed, so the

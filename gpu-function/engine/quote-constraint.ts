@@ -72,7 +72,8 @@ export class QuoteTables {
         this.candidates.push({ unit, tokens });
       }
     });
-    if (this.units.length === 0) throw new QuoteSourceError("the sources contain no quotable sentence (complete sentences of at least four words)");
+    if (this.units.length === 0)
+      throw new QuoteSourceError("the sources contain no quotable sentence (complete sentences of at least four words)");
   }
 }
 

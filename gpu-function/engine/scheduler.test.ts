@@ -91,7 +91,11 @@ describe("Scheduler", () => {
     const eosSched = new Scheduler(scriptedModel("abc", { eosAt: 4 }), tok, { maxBatch: 2, maxQueue: 2 });
     const eos = await eosSched.submit(request("x"));
     expect(eos).toMatchObject({ finishReason: "stop", content: "bca", completionTokens: 4 }); // script wraps; EOS token not shown
-    expect(await eosSched.submit(request("x", { ignoreEos: true }))).toMatchObject({ finishReason: "length", content: "bca", completionTokens: 8 });
+    expect(await eosSched.submit(request("x", { ignoreEos: true }))).toMatchObject({
+      finishReason: "length",
+      content: "bca",
+      completionTokens: 8,
+    });
     const s = new Scheduler(scriptedModel("hello world "), tok, { maxBatch: 2, maxQueue: 2 });
     expect(await s.submit(request("h", { maxTokens: 4 }))).toMatchObject({ finishReason: "length", content: "ello", completionTokens: 4 });
     expect(await s.submit(request("h", { maxTokens: 30, stop: ["wor", "zzz"] }))).toMatchObject({ finishReason: "stop", content: "ello " });
@@ -107,7 +111,9 @@ describe("Scheduler", () => {
     const s = new Scheduler(model, tok, { maxBatch: 4, maxQueue: 4 });
     const controller = new AbortController();
     let received = 0;
-    const pending = s.submit(request("x", { maxTokens: 500, signal: controller.signal, onDelta: () => ++received === 5 && controller.abort() }));
+    const pending = s.submit(
+      request("x", { maxTokens: 500, signal: controller.signal, onDelta: () => ++received === 5 && controller.abort() }),
+    );
     const other = s.submit(request("y", { maxTokens: 30 }));
     const r = await pending;
     expect(r.finishReason).toBe("abort");

@@ -7,7 +7,17 @@ import path from "node:path";
 import { byteLevelTokenizerJson } from "../models/tiny-tokenizer";
 import type { ForwardRow, KvCacheHandle, LoadedModel } from "../runtime/types";
 
-export const SPECIAL_TOKENS = ["<|endoftext|>", "<|im_start|>", "<|im_end|>", "<|channel|>", "<|message|>", "<|start|>", "<|end|>", "<think>", "</think>"];
+export const SPECIAL_TOKENS = [
+  "<|endoftext|>",
+  "<|im_start|>",
+  "<|im_end|>",
+  "<|channel|>",
+  "<|message|>",
+  "<|start|>",
+  "<|end|>",
+  "<think>",
+  "</think>",
+];
 
 export const CHATML_TEMPLATE =
   "{% for m in messages %}{{ '<|im_start|>' + m.role + '\\n' + m.content + '<|im_end|>\\n' }}{% endfor %}{% if add_generation_prompt %}{{ '<|im_start|>assistant\\n' }}{% endif %}";

@@ -40,7 +40,10 @@ describe("ChatTokenizer", () => {
   it("reads chat_template.jinja, which wins over tokenizer_config.json's template as in transformers", async () => {
     const other = path.join(dir, "jinja");
     await writeByteTokenizer(other);
-    await writeFile(path.join(other, "chat_template.jinja"), "{% for m in messages %}<{{ m.role }}>{{ m.content }}{% endfor %}{% if add_generation_prompt %}<assistant>{% endif %}");
+    await writeFile(
+      path.join(other, "chat_template.jinja"),
+      "{% for m in messages %}<{{ m.role }}>{{ m.content }}{% endfor %}{% if add_generation_prompt %}<assistant>{% endif %}",
+    );
     const fromFile = await ChatTokenizer.fromDir(other);
     expect(fromFile.usesFallbackTemplate).toBe(false);
     expect(fromFile.applyChatTemplate([{ role: "user", content: "Hi" }])).toBe("<user>Hi<assistant>");
@@ -77,8 +80,17 @@ describe("OutputParser", () => {
   it("splits harmony analysis and final channels", () => {
     const id = (t: string) => tok.tokenId(t)!;
     const out = feed(new OutputParser(tok), [
-      id("<|channel|>"), "analysis", id("<|message|>"), "Think ü.", id("<|end|>"),
-      id("<|start|>"), "assistant", id("<|channel|>"), "final", id("<|message|>"), "Answer ü.",
+      id("<|channel|>"),
+      "analysis",
+      id("<|message|>"),
+      "Think ü.",
+      id("<|end|>"),
+      id("<|start|>"),
+      "assistant",
+      id("<|channel|>"),
+      "final",
+      id("<|message|>"),
+      "Answer ü.",
     ]);
     expect(out).toEqual({ content: "Answer ü.", reasoning: "Think ü." });
   });

@@ -149,7 +149,12 @@ export class ChatTokenizer {
       messages: messages.map((m) => {
         const reasoning = m.reasoning_content ?? undefined;
         // gpt-oss templates read `thinking`; others read `reasoning_content`.
-        return { role: m.role, content: contentText(m.content), ...(m.name ? { name: m.name } : {}), ...(reasoning ? { reasoning_content: reasoning, thinking: reasoning } : {}) };
+        return {
+          role: m.role,
+          content: contentText(m.content),
+          ...(m.name ? { name: m.name } : {}),
+          ...(reasoning ? { reasoning_content: reasoning, thinking: reasoning } : {}),
+        };
       }),
       add_generation_prompt: opts.addGenerationPrompt ?? true,
       bos_token: this.bosToken ?? "",

@@ -14,7 +14,16 @@ export function adminRoutes(deps: ServingDeps): Route[] {
       pattern: "/v1/models",
       async handler(_req, res) {
         const small = deps.smallModel ? { small_model: true } : {};
-        const base: ModelObject = { id: deps.modelId, object: "model", created, owned_by: "medchat", parent: null, root: deps.modelId, type: "chat", ...small };
+        const base: ModelObject = {
+          id: deps.modelId,
+          object: "model",
+          created,
+          owned_by: "medchat",
+          parent: null,
+          root: deps.modelId,
+          type: "chat",
+          ...small,
+        };
         const adapters = deps.adapters.list().map<ModelObject>((a) => ({
           id: a.name,
           object: "model",
@@ -25,8 +34,12 @@ export function adminRoutes(deps: ServingDeps): Route[] {
           type: "chat",
           ...small,
         }));
-        const embedder: ModelObject[] = deps.embedder ? [{ id: deps.embedder.id, object: "model", created, owned_by: "medchat", parent: null, type: "embedding" }] : [];
-        const reranker: ModelObject[] = deps.reranker ? [{ id: deps.reranker.id, object: "model", created, owned_by: "medchat", parent: null, type: "rerank" }] : [];
+        const embedder: ModelObject[] = deps.embedder
+          ? [{ id: deps.embedder.id, object: "model", created, owned_by: "medchat", parent: null, type: "embedding" }]
+          : [];
+        const reranker: ModelObject[] = deps.reranker
+          ? [{ id: deps.reranker.id, object: "model", created, owned_by: "medchat", parent: null, type: "rerank" }]
+          : [];
         const body: ModelList = { object: "list", data: [base, ...adapters, ...embedder, ...reranker] };
         sendJson(res, 200, body);
       },
@@ -52,7 +65,9 @@ export function adminRoutes(deps: ServingDeps): Route[] {
         }
         try {
           const { replaced, info } = deps.adapters.loadBytes(body.name, body.adapter_config, adapterModelBytes(body));
-          console.log(`[gpu-function] adapter '${info.name}' ${replaced ? "replaced" : "loaded"} (r=${info.rank}, ${info.modules} modules)`);
+          console.log(
+            `[gpu-function] adapter '${info.name}' ${replaced ? "replaced" : "loaded"} (r=${info.rank}, ${info.modules} modules)`,
+          );
           sendJson(res, replaced ? 200 : 201, { object: "adapter", ...info, replaced });
         } catch (err) {
           if (err instanceof PeftAdapterError) {
@@ -68,7 +83,8 @@ export function adminRoutes(deps: ServingDeps): Route[] {
       pattern: "/v1/adapters/:name",
       async handler(_req, res, ctx) {
         const name = ctx.params.name!;
-        if (!deps.adapters.unload(name)) throw new ApiError(404, `No adapter named '${name}' is loaded`, { code: "adapter_not_found", param: "name" });
+        if (!deps.adapters.unload(name))
+          throw new ApiError(404, `No adapter named '${name}' is loaded`, { code: "adapter_not_found", param: "name" });
         console.log(`[gpu-function] adapter '${name}' unloaded`);
         sendJson(res, 200, { object: "adapter", name, deleted: true });
       },

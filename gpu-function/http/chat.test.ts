@@ -28,9 +28,18 @@ beforeAll(async () => {
   const tokenizer = await ChatTokenizer.fromDir(dir);
   const id = (t: string) => tokenizer.tokenId(t)!;
   const script = [
-    id("<|channel|>"), ...tokenizer.encode("analysis"), id("<|message|>"), ...tokenizer.encode("Check the dose."), id("<|end|>"),
-    id("<|start|>"), ...tokenizer.encode("assistant"), id("<|channel|>"), ...tokenizer.encode("final"), id("<|message|>"),
-    ...tokenizer.encode("Take 1 tablet. STOP here."), id("<|im_end|>"),
+    id("<|channel|>"),
+    ...tokenizer.encode("analysis"),
+    id("<|message|>"),
+    ...tokenizer.encode("Check the dose."),
+    id("<|end|>"),
+    id("<|start|>"),
+    ...tokenizer.encode("assistant"),
+    id("<|channel|>"),
+    ...tokenizer.encode("final"),
+    id("<|message|>"),
+    ...tokenizer.encode("Take 1 tablet. STOP here."),
+    id("<|im_end|>"),
   ];
   // The generation prompt ends with "<|im_start|>assistant\n"; the script starts right after it.
   const generated = (ctx: number[]) => ctx.length - (ctx.lastIndexOf(id("<|im_start|>")) + 1 + "assistant\n".length);

@@ -58,10 +58,14 @@ async function renderPrompt(deps: ServingDeps, body: ChatCompletionRequest): Pro
   const limit = deps.model.maxSequenceLength;
   const ids = await deps.tokenizer.encodeWithin(text, limit);
   if (!ids) {
-    throw new ApiError(400, `This model's maximum context length is ${limit} tokens; the messages (${text.length} characters) are longer.`, {
-      param: "messages",
-      code: "context_length_exceeded",
-    });
+    throw new ApiError(
+      400,
+      `This model's maximum context length is ${limit} tokens; the messages (${text.length} characters) are longer.`,
+      {
+        param: "messages",
+        code: "context_length_exceeded",
+      },
+    );
   }
   return ids;
 }
@@ -70,13 +74,19 @@ async function renderPrompt(deps: ServingDeps, body: ChatCompletionRequest): Pro
 function quoteConstraint(deps: ServingDeps, body: ChatCompletionRequest): QuoteConstraint {
   const grounding = body.grounding!;
   // Either could end the answer inside a quote.
-  if (body.stop !== undefined && body.stop !== null) throw new ApiError(400, "stop cannot be combined with grounding (quote mode ends answers between quotes)", { param: "stop", code: "invalid_grounding" });
-  if (body.ignore_eos) throw new ApiError(400, "ignore_eos cannot be combined with grounding", { param: "ignore_eos", code: "invalid_grounding" });
+  if (body.stop !== undefined && body.stop !== null)
+    throw new ApiError(400, "stop cannot be combined with grounding (quote mode ends answers between quotes)", {
+      param: "stop",
+      code: "invalid_grounding",
+    });
+  if (body.ignore_eos)
+    throw new ApiError(400, "ignore_eos cannot be combined with grounding", { param: "ignore_eos", code: "invalid_grounding" });
   try {
     const tables = new QuoteTables(deps.tokenizer, grounding.sources);
     return new QuoteConstraint(tables, { eosTokenIds: deps.model.dims.eosTokenIds, reasoningOpeners: deps.tokenizer.reasoningOpenerIds() });
   } catch (err) {
-    if (err instanceof QuoteSourceError) throw new ApiError(400, `grounding.sources: ${err.message}`, { param: "grounding.sources", code: "invalid_grounding" });
+    if (err instanceof QuoteSourceError)
+      throw new ApiError(400, `grounding.sources: ${err.message}`, { param: "grounding.sources", code: "invalid_grounding" });
     throw err;
   }
 }
@@ -98,7 +108,11 @@ function toApiError(err: unknown): unknown {
     return new ApiError(429, err.message, { code: "queue_full", headers: { "retry-after": String(err.retryAfterSeconds) } });
   }
   if (err instanceof ShuttingDownError) return new ApiError(503, err.message, { code: "shutting_down", headers: { "retry-after": "5" } });
-  if (err instanceof ContextLengthError) return new ApiError(400, `This model's maximum context length is exceeded: ${err.message}`, { param: "messages", code: "context_length_exceeded" });
+  if (err instanceof ContextLengthError)
+    return new ApiError(400, `This model's maximum context length is exceeded: ${err.message}`, {
+      param: "messages",
+      code: "context_length_exceeded",
+    });
   return err;
 }
 
@@ -132,9 +146,18 @@ function toCompletion(r: GenerationResult, meta: Meta): ChatCompletion {
   };
 }
 
-async function streamCompletion(deps: ServingDeps, res: ServerResponse, generation: GenerationRequest, meta: Meta, includeUsage: boolean): Promise<void> {
+async function streamCompletion(
+  deps: ServingDeps,
+  res: ServerResponse,
+  generation: GenerationRequest,
+  meta: Meta,
+  includeUsage: boolean,
+): Promise<void> {
   const sse = new SseWriter(res);
-  const chunk = (delta: ChatCompletionChunk["choices"][0]["delta"], finish: ChatCompletionChunk["choices"][0]["finish_reason"] = null): ChatCompletionChunk => ({
+  const chunk = (
+    delta: ChatCompletionChunk["choices"][0]["delta"],
+    finish: ChatCompletionChunk["choices"][0]["finish_reason"] = null,
+  ): ChatCompletionChunk => ({
     ...meta,
     object: "chat.completion.chunk",
     choices: [{ index: 0, delta, finish_reason: finish, logprobs: null }],
@@ -148,7 +171,11 @@ async function streamCompletion(deps: ServingDeps, res: ServerResponse, generati
   if (sse.closed) return;
   sse.data(chunk({}, result.finishReason));
   if (includeUsage) {
-    const usage = { prompt_tokens: result.promptTokens, completion_tokens: result.completionTokens, total_tokens: result.promptTokens + result.completionTokens };
+    const usage = {
+      prompt_tokens: result.promptTokens,
+      completion_tokens: result.completionTokens,
+      total_tokens: result.promptTokens + result.completionTokens,
+    };
     sse.data({ ...meta, object: "chat.completion.chunk", choices: [], usage });
   }
   sse.done();

@@ -15,12 +15,21 @@ export function embeddingRoutes(deps: ServingDeps): Route[] {
       async handler(_req, res, ctx) {
         const body = parseBody(embeddingRequestSchema, await ctx.readJson());
         const embedder = deps.embedder;
-        if (!embedder) throw new ApiError(404, "This server has no embedding model (set EMBEDDING_MODEL_DIR)", { code: "model_not_found", param: "model" });
+        if (!embedder)
+          throw new ApiError(404, "This server has no embedding model (set EMBEDDING_MODEL_DIR)", {
+            code: "model_not_found",
+            param: "model",
+          });
         if (body.model !== embedder.id && body.model !== "default") {
-          throw new ApiError(404, `The model '${body.model}' does not exist (embedding model: ${embedder.id})`, { code: "model_not_found", param: "model" });
+          throw new ApiError(404, `The model '${body.model}' does not exist (embedding model: ${embedder.id})`, {
+            code: "model_not_found",
+            param: "model",
+          });
         }
         if (body.dimensions !== undefined && body.dimensions !== embedder.model.dim) {
-          throw new ApiError(400, `dimensions must be ${embedder.model.dim} for ${embedder.id} (it cannot be shortened)`, { param: "dimensions" });
+          throw new ApiError(400, `dimensions must be ${embedder.model.dim} for ${embedder.id} (it cannot be shortened)`, {
+            param: "dimensions",
+          });
         }
         const inputs = await tokenizeInputs(embedder, body.input);
         const vectors: Float32Array[] = [];
@@ -28,7 +37,11 @@ export function embeddingRoutes(deps: ServingDeps): Route[] {
         const promptTokens = inputs.reduce((a, t) => a + t.length, 0);
         const response: EmbeddingResponse = {
           object: "list",
-          data: vectors.map((v, index) => ({ object: "embedding", index, embedding: body.encoding_format === "base64" ? toBase64(v) : Array.from(v) })),
+          data: vectors.map((v, index) => ({
+            object: "embedding",
+            index,
+            embedding: body.encoding_format === "base64" ? toBase64(v) : Array.from(v),
+          })),
           model: body.model,
           usage: { prompt_tokens: promptTokens, total_tokens: promptTokens },
         };
@@ -45,7 +58,10 @@ async function tokenizeInputs(embedder: EmbedderDeps, input: EmbeddingRequest["i
   const vocab = embedder.vocabSize;
   const limit = embedder.model.maxSequenceLength;
   const tooLong = (i: number, tokens: number, note = "") =>
-    new ApiError(400, `input[${i}] has ${tokens} tokens; ${embedder.id} accepts at most ${limit} tokens${note}`, { param: "input", code: "context_length_exceeded" });
+    new ApiError(400, `input[${i}] has ${tokens} tokens; ${embedder.id} accepts at most ${limit} tokens${note}`, {
+      param: "input",
+      code: "context_length_exceeded",
+    });
   const out: number[][] = [];
   for (const [i, item] of list.entries()) {
     let ids: number[];
@@ -58,7 +74,10 @@ async function tokenizeInputs(embedder: EmbedderDeps, input: EmbeddingRequest["i
       ids = item;
       if (ids.length > limit) throw tooLong(i, ids.length);
       if (vocab !== undefined && ids.some((t) => t >= vocab)) {
-        throw new ApiError(400, `input[${i}] has a token id outside the vocabulary (ids must be below ${vocab})`, { param: "input", code: "invalid_token_id" });
+        throw new ApiError(400, `input[${i}] has a token id outside the vocabulary (ids must be below ${vocab})`, {
+          param: "input",
+          code: "invalid_token_id",
+        });
       }
     }
     if (ids.length === 0) throw new ApiError(400, `input[${i}] is empty`, { param: "input" });

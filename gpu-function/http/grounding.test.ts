@@ -28,8 +28,14 @@ const SOURCES = [
     id: "t2d",
     text: "Type 2 diabetes often develops slowly, and many people have no symptoms for years. When symptoms appear, the common ones are:\n- feeling very thirsty\n- blurred vision\nSee a clinician if you have any of these symptoms. A simple blood test can check for diabetes.",
   },
-  { id: "insulin", text: "Insulin is a hormone made by the pancreas. It helps glucose move from the blood into cells. Too little insulin makes blood sugar rise." },
-  { id: "foot", text: "Check your feet every day for cuts or blisters. Wear well-fitting shoes. Keep them clean and moisturised every day." },
+  {
+    id: "insulin",
+    text: "Insulin is a hormone made by the pancreas. It helps glucose move from the blood into cells. Too little insulin makes blood sugar rise.",
+  },
+  {
+    id: "foot",
+    text: "Check your feet every day for cuts or blisters. Wear well-fitting shoes. Keep them clean and moisturised every day.",
+  },
 ];
 
 function randomAdapter(targets: LoraTarget[], seed: number): PeftAdapterSpec {
@@ -119,8 +125,13 @@ describe("quote mode", () => {
     // Left alone the random model writes no source sentence.
     expect(() => parseQuotedAnswer(free.choices[0]!.message.content ?? "")).toThrow();
     const runs: Params[] = [];
-    for (const temperature of [0, 0.7, 1, 1.6]) for (const seed of [1, 2, 3, 4, 5]) runs.push({ temperature, seed, top_p: seed % 2 ? 1 : 0.9, max_tokens: 20 + seed * 23 });
-    runs.push({ temperature: 1.2, top_k: 3, seed: 9 }, { temperature: 1, frequency_penalty: 1.5, seed: 4 }, { temperature: 0.8, repetition_penalty: 1.3, seed: 5 });
+    for (const temperature of [0, 0.7, 1, 1.6])
+      for (const seed of [1, 2, 3, 4, 5]) runs.push({ temperature, seed, top_p: seed % 2 ? 1 : 0.9, max_tokens: 20 + seed * 23 });
+    runs.push(
+      { temperature: 1.2, top_k: 3, seed: 9 },
+      { temperature: 1, frequency_penalty: 1.5, seed: 4 },
+      { temperature: 0.8, repetition_penalty: 1.3, seed: 5 },
+    );
     const results = await Promise.all(runs.map((r, i) => ask(i % 3 === 0 ? "alpha" : i % 3 === 1 ? "beta" : "tiny-base", r)));
     results.forEach((res, i) => {
       const answer = res.choices[0]!.message.content ?? "";
@@ -144,10 +155,18 @@ describe("quote mode", () => {
     ];
     const solo: string[] = [];
     for (const [model, extra] of requests) solo.push((await ask(model, extra)).choices[0]!.message.content ?? "");
-    const before = Number((await (await fetch(`${baseURL}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } })).text()).match(/gpu_function_mixed_adapter_steps_total (\d+)/)?.[1] ?? NaN);
+    const before = Number(
+      (await (await fetch(`${baseURL}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } })).text()).match(
+        /gpu_function_mixed_adapter_steps_total (\d+)/,
+      )?.[1] ?? NaN,
+    );
     const batched = await Promise.all(requests.map(([model, extra]) => ask(model, extra)));
     expect(batched.map((r) => r.choices[0]!.message.content)).toEqual(solo);
-    const after = Number((await (await fetch(`${baseURL}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } })).text()).match(/gpu_function_mixed_adapter_steps_total (\d+)/)?.[1] ?? NaN);
+    const after = Number(
+      (await (await fetch(`${baseURL}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } })).text()).match(
+        /gpu_function_mixed_adapter_steps_total (\d+)/,
+      )?.[1] ?? NaN,
+    );
     expect(after).toBeGreaterThan(before);
     expect(new Set(solo.slice(0, 3)).size).toBeGreaterThan(1); // the adapters really differ
     for (const a of solo.slice(0, 3)) parseQuotedAnswer(a);
@@ -208,9 +227,17 @@ describe("quote mode", () => {
       [{ mode: "quote" }, {}, /grounding.sources/],
       [{ mode: "quote", sources: [{ id: "a" }] }, {}, /grounding.sources.0.text/],
       [{ mode: "quote", sources: [{ id: { x: 1 }, text: "Text that is long enough." }] }, {}, /grounding.sources.0.id/],
-      [{ mode: "quote", sources: Array.from({ length: 17 }, (_, i) => ({ id: String(i), text: "Text that is long enough." })) }, {}, /at most 16 sources/],
+      [
+        { mode: "quote", sources: Array.from({ length: 17 }, (_, i) => ({ id: String(i), text: "Text that is long enough." })) },
+        {},
+        /at most 16 sources/,
+      ],
       [{ mode: "quote", sources: [{ id: "a", text: long }] }, {}, /at most 8000 characters/],
-      [{ mode: "quote", sources: Array.from({ length: 5 }, (_, i) => ({ id: String(i), text: long.slice(0, 7000) })) }, {}, /at most 32000 characters together/],
+      [
+        { mode: "quote", sources: Array.from({ length: 5 }, (_, i) => ({ id: String(i), text: long.slice(0, 7000) })) },
+        {},
+        /at most 32000 characters together/,
+      ],
       [{ mode: "quote", sources: [{ id: "a", text: "Too short. What? ## Heading" }] }, {}, /no quotable sentence/],
       ["quote", {}, /grounding/],
       [{ mode: "quote", sources: SOURCES }, { stop: ["."] }, /stop cannot be combined/],

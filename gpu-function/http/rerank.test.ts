@@ -23,16 +23,30 @@ let server: GpuFunctionServer;
 let baseURL: string;
 
 const QUERY = "what causes high blood pressure?";
-const DOCS = ["high blood pressure causes: salt, stress and age.", "flu symptoms: fever and cough", "my child has a rash", "sleep help please", "heart pain and chest ache"];
+const DOCS = [
+  "high blood pressure causes: salt, stress and age.",
+  "flu symptoms: fever and cough",
+  "my child has a rash",
+  "sleep help please",
+  "heart pain and chest ache",
+];
 
 function post(body: unknown, auth = TOKEN): Promise<Response> {
-  return fetch(`${baseURL}/v1/rerank`, { method: "POST", headers: { "content-type": "application/json", ...(auth ? { authorization: `Bearer ${auth}` } : {}) }, body: typeof body === "string" ? body : JSON.stringify(body) });
+  return fetch(`${baseURL}/v1/rerank`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...(auth ? { authorization: `Bearer ${auth}` } : {}) },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
 }
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), "gpu-function-rerank-"));
   await writeTinyModel(path.join(dir, "model"), { family: "llama", seed: 7, maxPositions: 256 });
-  await writeTinyBert(path.join(dir, "embedder"), { seed: 8, hiddenSize: 32, sentenceTransformers: { mode: "cls", normalize: true, maxSeqLength: 48 } });
+  await writeTinyBert(path.join(dir, "embedder"), {
+    seed: 8,
+    hiddenSize: 32,
+    sentenceTransformers: { mode: "cls", normalize: true, maxSeqLength: 48 },
+  });
   await writeTinyBert(path.join(dir, "reranker"), { seed: 9, hiddenSize: 32, numLabels: 1, maxPositions: 64 });
   server = await createGpuFunctionServer({
     modelDir: path.join(dir, "model"),
@@ -61,7 +75,8 @@ describe("POST /v1/rerank", () => {
     expect(body.object).toBe("list");
     expect(body.model).toBe("tiny-cross-encoder");
     expect(body.results.map((r) => r.index).sort()).toEqual([0, 1, 2, 3, 4]);
-    for (let i = 1; i < body.results.length; i++) expect(body.results[i - 1].relevance_score).toBeGreaterThanOrEqual(body.results[i].relevance_score);
+    for (let i = 1; i < body.results.length; i++)
+      expect(body.results[i - 1].relevance_score).toBeGreaterThanOrEqual(body.results[i].relevance_score);
     expect(body.results.every((r) => r.document === undefined)).toBe(true);
     expect(body.usage.total_tokens).toBeGreaterThan(5 * 5);
 
@@ -116,7 +131,9 @@ describe("POST /v1/rerank", () => {
   });
 
   it("GET /v1/models lists the reranker and the embedder with their type", async () => {
-    const list = (await (await fetch(`${baseURL}/v1/models`, { headers: { authorization: `Bearer ${TOKEN}` } })).json()) as { data: { id: string; type?: string }[] };
+    const list = (await (await fetch(`${baseURL}/v1/models`, { headers: { authorization: `Bearer ${TOKEN}` } })).json()) as {
+      data: { id: string; type?: string }[];
+    };
     expect(list.data.find((m) => m.id === "tiny-cross-encoder")?.type).toBe("rerank");
     expect(list.data.find((m) => m.id === "tiny-bge")?.type).toBe("embedding");
     expect(list.data[0].type).toBe("chat");
@@ -141,7 +158,11 @@ describe("a server without a reranker", () => {
     const bare = await createGpuFunctionServer({ modelDir: path.join(dir, "model"), lora: null, fineTuning: false, log: () => {} });
     try {
       const url = await bare.listen(0, "127.0.0.1");
-      const res = await fetch(`${url}/v1/rerank`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: QUERY, documents: DOCS }) });
+      const res = await fetch(`${url}/v1/rerank`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query: QUERY, documents: DOCS }),
+      });
       expect(res.status).toBe(404);
       expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/RERANKER_MODEL_DIR/);
     } finally {

@@ -18,9 +18,13 @@ export function rerankRoutes(deps: ServingDeps): Route[] {
       async handler(_req, res, ctx) {
         const body = parseBody(rerankRequestSchema, await ctx.readJson());
         const reranker = deps.reranker;
-        if (!reranker) throw new ApiError(404, "This server has no reranker (set RERANKER_MODEL_DIR)", { code: "model_not_found", param: "model" });
+        if (!reranker)
+          throw new ApiError(404, "This server has no reranker (set RERANKER_MODEL_DIR)", { code: "model_not_found", param: "model" });
         if (body.model !== undefined && body.model !== reranker.id && body.model !== "default") {
-          throw new ApiError(404, `The model '${body.model}' does not exist (reranker: ${reranker.id})`, { code: "model_not_found", param: "model" });
+          throw new ApiError(404, `The model '${body.model}' does not exist (reranker: ${reranker.id})`, {
+            code: "model_not_found",
+            param: "model",
+          });
         }
         const budget = reranker.model.maxSequenceLength * CHARS_PER_POSITION;
         const texts = body.documents.map((d) => (typeof d === "string" ? d : d.text));
@@ -34,7 +38,13 @@ export function rerankRoutes(deps: ServingDeps): Route[] {
         const response: RerankResponse = {
           object: "list",
           model: reranker.id,
-          results: order.slice(0, topN).map((index) => ({ index, relevance_score: scores[index], ...(body.return_documents ? { document: { text: texts[index] } } : {}) })),
+          results: order
+            .slice(0, topN)
+            .map((index) => ({
+              index,
+              relevance_score: scores[index],
+              ...(body.return_documents ? { document: { text: texts[index] } } : {}),
+            })),
           usage: { prompt_tokens: tokens, total_tokens: tokens },
         };
         sendJson(res, 200, response);

@@ -49,11 +49,19 @@ const routes: Route[] = [
       sse.done();
     },
   },
-  { method: "GET", pattern: "/healthz", async handler(_req, res) { sendJson(res, 200, { ok: true }); } },
+  {
+    method: "GET",
+    pattern: "/healthz",
+    async handler(_req, res) {
+      sendJson(res, 200, { ok: true });
+    },
+  },
 ];
 
 beforeAll(async () => {
-  server = createServer(createRouter(routes, { maxBodyBytes: 1024, authorize: (req) => bearerMatches(req, "k"), publicPaths: ["/healthz"] }));
+  server = createServer(
+    createRouter(routes, { maxBodyBytes: 1024, authorize: (req) => bearerMatches(req, "k"), publicPaths: ["/healthz"] }),
+  );
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
@@ -70,7 +78,9 @@ describe("router", () => {
   it("requires the bearer token except on public paths", async () => {
     const res = await fetch(`${base}/v1/jobs/x/events`, { headers: { authorization: "Bearer nope" } });
     expect(res.status).toBe(401);
-    expect(await res.json()).toEqual({ error: { message: "Missing or invalid bearer token", type: "invalid_request_error", param: null, code: "invalid_api_key" } });
+    expect(await res.json()).toEqual({
+      error: { message: "Missing or invalid bearer token", type: "invalid_request_error", param: null, code: "invalid_api_key" },
+    });
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
   });
 

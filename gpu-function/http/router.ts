@@ -132,7 +132,10 @@ export function readBody(req: IncomingMessage, limitBytes: number, timing: BodyT
     const total = setTimeout(() => fail(bodyTimeout(`The request body did not arrive within ${Math.round(totalMs / 1000)} s`)), totalMs);
     const armIdle = () => {
       clearTimeout(idle);
-      idle = setTimeout(() => fail(bodyTimeout(`The request body stalled: no data for ${Math.round(timing.idleMs / 1000)} s`)), timing.idleMs);
+      idle = setTimeout(
+        () => fail(bodyTimeout(`The request body stalled: no data for ${Math.round(timing.idleMs / 1000)} s`)),
+        timing.idleMs,
+      );
     };
     const cleanup = () => {
       clearTimeout(idle);
@@ -275,7 +278,9 @@ export function createRouter(routes: Route[], opts: RouterOptions): RequestListe
     const url = new URL(req.url ?? "/", "http://localhost");
     if (opts.onResponse) {
       const started = performance.now();
-      res.once("close", () => opts.onResponse!({ method: req.method ?? "GET", path: url.pathname, status: res.statusCode, ms: performance.now() - started }));
+      res.once("close", () =>
+        opts.onResponse!({ method: req.method ?? "GET", path: url.pathname, status: res.statusCode, ms: performance.now() - started }),
+      );
     }
     const run = async () => {
       if (opts.authorize && !publicPaths.has(url.pathname) && !opts.authorize(req)) {

@@ -61,7 +61,20 @@ async function finished(s: FineTuningService, id: string): Promise<FineTuningJob
 
 describe("outbound fetches of user-supplied URLs", () => {
   it("classifies private, loopback, link-local and reserved addresses as not public", () => {
-    for (const a of ["127.0.0.1", "10.0.0.8", "172.16.4.1", "192.168.1.1", "169.254.169.254", "0.0.0.0", "100.64.0.1", "::1", "fe80::1", "fd00::1", "::ffff:127.0.0.1", "::"]) {
+    for (const a of [
+      "127.0.0.1",
+      "10.0.0.8",
+      "172.16.4.1",
+      "192.168.1.1",
+      "169.254.169.254",
+      "0.0.0.0",
+      "100.64.0.1",
+      "::1",
+      "fe80::1",
+      "fd00::1",
+      "::ffff:127.0.0.1",
+      "::",
+    ]) {
       expect(isPublicAddress(a), a).toBe(false);
     }
     for (const a of ["8.8.8.8", "151.101.1.69", "2606:4700::1111"]) expect(isPublicAddress(a), a).toBe(true);
@@ -97,7 +110,8 @@ describe("outbound fetches of user-supplied URLs", () => {
       const done = await finished(s, job.id);
       expect(done.status).toBe("failed");
       const everything = JSON.stringify([done, s.store.listEvents(job.id, 1000).data]);
-      for (const leaked of [SECRET_FIELD, "Token", "t0ps3cret", "AKIA", "SECRET-BANNER", "admin console"]) expect(everything, file).not.toContain(leaked);
+      for (const leaked of [SECRET_FIELD, "Token", "t0ps3cret", "AKIA", "SECRET-BANNER", "admin console"])
+        expect(everything, file).not.toContain(leaked);
     }
   });
 });

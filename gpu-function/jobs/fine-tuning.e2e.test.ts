@@ -17,7 +17,13 @@ let server: GpuFunctionServer;
 let base = "";
 let succeeded: { job: FineTuningJob; adapter: AdapterUpload } | null = null;
 
-const chat = (q: string, a: string) => JSON.stringify({ messages: [{ role: "user", content: q }, { role: "assistant", content: a }] });
+const chat = (q: string, a: string) =>
+  JSON.stringify({
+    messages: [
+      { role: "user", content: q },
+      { role: "assistant", content: a },
+    ],
+  });
 const answer = (topic: string) => `Rest, drink fluids, and see a clinician if the ${topic} lasts.`;
 const TRAIN = ["fever", "cough", "rash", "headache", "nausea", "fatigue", "sore throat", "back pain", "earache", "cramp"]
   .map((t) => chat(`What helps with ${t}?`, answer(t)))
@@ -64,7 +70,17 @@ const startServer = async () => {
 };
 
 beforeAll(async () => {
-  await writeTinyModel(modelDir, { family: "llama", seed: 7, hiddenSize: 64, numLayers: 2, numHeads: 4, numKvHeads: 2, intermediateSize: 128, vocabSize: 259, maxPositions: 256 });
+  await writeTinyModel(modelDir, {
+    family: "llama",
+    seed: 7,
+    hiddenSize: 64,
+    numLayers: 2,
+    numHeads: 4,
+    numKvHeads: 2,
+    intermediateSize: 128,
+    vocabSize: 259,
+    maxPositions: 256,
+  });
   await startServer();
 });
 
@@ -81,14 +97,28 @@ describe("fine-tuning over HTTP", () => {
       validation_data: VALIDATION,
       suffix: "care",
       seed: 3,
-      hyperparameters: { n_epochs: 50, batch_size: 5, learning_rate: 2e-2, lora_r: 8, lora_alpha: 16, lora_dropout: 0, max_seq_length: 128, warmup_ratio: 0.1, target_modules: ALL_MODULES },
+      hyperparameters: {
+        n_epochs: 50,
+        batch_size: 5,
+        learning_rate: 2e-2,
+        lora_r: 8,
+        lora_alpha: 16,
+        lora_dropout: 0,
+        max_seq_length: 128,
+        warmup_ratio: 0.1,
+        target_modules: ALL_MODULES,
+      },
     });
     expect(created.status).toBe(200);
     const id = created.json.id;
 
     // Chat keeps answering while the job trains in its worker process.
     await until(id, (j) => j.status !== "queued");
-    const during = await call<Completion>("POST", "/v1/chat/completions", { model: "tiny-base", messages: [{ role: "user", content: "hi" }], max_tokens: 4 });
+    const during = await call<Completion>("POST", "/v1/chat/completions", {
+      model: "tiny-base",
+      messages: [{ role: "user", content: "hi" }],
+      max_tokens: 4,
+    });
     expect(during.status).toBe(200);
     expect((await call<FineTuningJob>("GET", `/v1/fine_tuning/jobs/${id}`)).json.status).toBe("running");
 
@@ -107,7 +137,11 @@ describe("fine-tuning over HTTP", () => {
     expect(events.some((e) => e.data?.validation_perplexity !== undefined)).toBe(true);
 
     // Not served until loaded; one call loads it.
-    const before = await call("POST", "/v1/chat/completions", { model: job.fine_tuned_model, messages: [{ role: "user", content: "hi" }], max_tokens: 2 });
+    const before = await call("POST", "/v1/chat/completions", {
+      model: job.fine_tuned_model,
+      messages: [{ role: "user", content: "hi" }],
+      max_tokens: 2,
+    });
     expect(before.status).toBe(404);
     const loaded = await call<FineTuningJob>("POST", `/v1/fine_tuning/jobs/${id}/load`);
     expect(loaded.status).toBe(200);
@@ -124,7 +158,13 @@ describe("fine-tuning over HTTP", () => {
 
     // The adapter payload is exactly what POST /v1/adapters takes (the app pushes it back on promotion).
     const adapter = await call<AdapterUpload>("GET", `/v1/fine_tuning/jobs/${id}/adapter`);
-    expect(adapter.json.adapter_config).toMatchObject({ peft_type: "LORA", r: 8, lora_alpha: 16, target_modules: expect.arrayContaining(ALL_MODULES), base_model_name_or_path: "tiny-base" });
+    expect(adapter.json.adapter_config).toMatchObject({
+      peft_type: "LORA",
+      r: 8,
+      lora_alpha: 16,
+      target_modules: expect.arrayContaining(ALL_MODULES),
+      base_model_name_or_path: "tiny-base",
+    });
     const pushed = await call("POST", "/v1/adapters", { ...adapter.json, name: "promoted-copy" });
     expect(pushed.status).toBe(201);
     succeeded = { job: (await call<FineTuningJob>("GET", `/v1/fine_tuning/jobs/${id}`)).json, adapter: adapter.json };
@@ -154,7 +194,12 @@ describe("fine-tuning over HTTP", () => {
     expect((await call<AdapterUpload>("GET", `/v1/fine_tuning/jobs/${job.id}/adapter`)).json).toEqual(adapter);
     const list = await call<{ data: FineTuningJob[] }>("GET", "/v1/fine_tuning/jobs");
     expect(list.json.data.map((j) => j.status)).toEqual(["cancelled", "succeeded"]);
-    const tuned = await call<Completion>("POST", "/v1/chat/completions", { model: job.fine_tuned_model, messages: [{ role: "user", content: "What helps with dizziness?" }], max_tokens: 12, temperature: 0 });
+    const tuned = await call<Completion>("POST", "/v1/chat/completions", {
+      model: job.fine_tuned_model,
+      messages: [{ role: "user", content: "What helps with dizziness?" }],
+      max_tokens: 12,
+      temperature: 0,
+    });
     expect(tuned.status).toBe(200);
     expect(tuned.json.choices[0].message.content).toMatch(/^Rest, drink/);
   });

@@ -30,7 +30,10 @@ export function importOrReject(text: string, field: string): { examples: ChatExa
   }
   if (result.examples.length === 0) {
     const first = result.issues[0];
-    throw new ApiError(400, `'${field}' has no usable examples${first ? ` (${describeIssue(first)})` : ""}`, { param: field, code: "invalid_training_data" });
+    throw new ApiError(400, `'${field}' has no usable examples${first ? ` (${describeIssue(first)})` : ""}`, {
+      param: field,
+      code: "invalid_training_data",
+    });
   }
   return result;
 }
@@ -44,7 +47,12 @@ export async function fetchText(url: string, opts: { maxBytes: number; signal: A
     return await fetchPublicText(url, { maxBytes: opts.maxBytes, signal: opts.signal, allowPrivate: opts.allowPrivate, timeoutMs: 60_000 });
   } catch (err) {
     if (err instanceof PublicFetchError) {
-      const code = err.code === "too_large" ? "file_too_large" : err.code === "address_not_allowed" || err.code === "url_not_allowed" ? "url_not_allowed" : "file_fetch_failed";
+      const code =
+        err.code === "too_large"
+          ? "file_too_large"
+          : err.code === "address_not_allowed" || err.code === "url_not_allowed"
+            ? "url_not_allowed"
+            : "file_fetch_failed";
       throw new JobSetupError(code, `could not fetch ${url}: ${err.message}`);
     }
     throw new JobSetupError("file_fetch_failed", `could not fetch ${url}: ${(err as Error).message}`);

@@ -186,7 +186,12 @@ function recordProblem(r: JobRecord, id: string): string | null {
   if (j.id !== id) return `names job '${String(j.id)}', not its directory`;
   if (!STATUSES.has(j.status)) return `has an unknown status '${String(j.status)}'`;
   if (typeof j.created_at !== "number" || typeof r.created_ms !== "number") return "has no creation time";
-  if (typeof j.model !== "string" || typeof j.adapter_name !== "string" || typeof j.hyperparameters !== "object" || j.hyperparameters === null) {
+  if (
+    typeof j.model !== "string" ||
+    typeof j.adapter_name !== "string" ||
+    typeof j.hyperparameters !== "object" ||
+    j.hyperparameters === null
+  ) {
     return "lacks model, adapter_name or hyperparameters";
   }
   return null;

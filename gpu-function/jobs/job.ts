@@ -80,7 +80,11 @@ export function newJobId(): string {
 
 /** Adapter names follow POST /v1/adapters' rule: ≤ 64 of [A-Za-z0-9._-], starting alphanumeric. */
 export function adapterNameFor(model: string, suffix: string | undefined, jobId: string): string {
-  const base = model.replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 24) || "model";
+  const base =
+    model
+      .replace(/[^A-Za-z0-9._-]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 24) || "model";
   return `ft-${base}${suffix ? `-${suffix.slice(0, 24)}` : ""}-${jobId.slice(-8)}`;
 }
 
@@ -132,7 +136,10 @@ export class JobStore {
     return { data, has_more: start + limit < all.length };
   }
 
-  addEvent(jobId: string, e: { level?: JobEvent["level"]; message: string; type?: JobEvent["type"]; data?: Record<string, unknown> }): JobEvent {
+  addEvent(
+    jobId: string,
+    e: { level?: JobEvent["level"]; message: string; type?: JobEvent["type"]; data?: Record<string, unknown> },
+  ): JobEvent {
     const event: JobEvent = {
       object: "fine_tuning.job.event",
       id: `ftevent-${jobId.slice(6, 14)}-${(++this.eventSeq).toString().padStart(8, "0")}`,

@@ -17,7 +17,13 @@ import { FineTuningService, type FineTuningDeps } from "./service";
 
 const scripted = fileURLToPath(new URL("./testing/scripted-worker.ts", import.meta.url));
 const root = fs.mkdtempSync(path.join(os.tmpdir(), "ft-persist-"));
-const line = (q: string, a: string) => JSON.stringify({ messages: [{ role: "user", content: q }, { role: "assistant", content: a }] });
+const line = (q: string, a: string) =>
+  JSON.stringify({
+    messages: [
+      { role: "user", content: q },
+      { role: "assistant", content: a },
+    ],
+  });
 const DATA = [line("What is a fever?", "A raised body temperature."), line("What is a cold?", "A mild viral infection.")].join("\n");
 const services: FineTuningService[] = [];
 const closers: (() => Promise<unknown>)[] = [];
@@ -71,7 +77,13 @@ describe("fine-tuning jobs across a restart", () => {
   it("brings a succeeded job back as it was: job, events, adapter payload, list, load", async () => {
     const dir = path.join(root, "succeeded");
     const first = service(dir, "succeed");
-    const created = await first.create({ model: "tiny-base", training_data: `${DATA}\nnot json\n`, suffix: "med", seed: 7, metadata: { owner: "qa" } });
+    const created = await first.create({
+      model: "tiny-base",
+      training_data: `${DATA}\nnot json\n`,
+      suffix: "med",
+      seed: 7,
+      metadata: { owner: "qa" },
+    });
     const done = await until(first, created.id, (j) => j.status === "succeeded");
     const events = eventsOf(first, created.id);
     const adapter = await first.adapter(created.id);
@@ -80,7 +92,10 @@ describe("fine-tuning jobs across a restart", () => {
     const onDisk = readRecord(dir, created.id);
     expect(onDisk).toMatchObject({ version: 1, auto_load: false, pending: null });
     expect(onDisk.job).toEqual(JSON.parse(JSON.stringify(done)));
-    const lines = fs.readFileSync(path.join(dir, created.id, "events.jsonl"), "utf8").trim().split("\n");
+    const lines = fs
+      .readFileSync(path.join(dir, created.id, "events.jsonl"), "utf8")
+      .trim()
+      .split("\n");
     expect(lines.map((l) => (JSON.parse(l) as JobEvent).id)).toEqual(events.map((e) => e.id).reverse());
 
     const loaded: AdapterUpload[] = [];
@@ -90,7 +105,14 @@ describe("fine-tuning jobs across a restart", () => {
     const job = await get(`/v1/fine_tuning/jobs/${created.id}`);
     expect(job.status).toBe(200);
     expect(job.json).toEqual(JSON.parse(JSON.stringify(done)));
-    expect(job.json).toMatchObject({ status: "succeeded", fine_tuned_model: done.adapter_name, trained_tokens: 42, suffix: "med", seed: 7, metadata: { owner: "qa" } });
+    expect(job.json).toMatchObject({
+      status: "succeeded",
+      fine_tuned_model: done.adapter_name,
+      trained_tokens: 42,
+      suffix: "med",
+      seed: 7,
+      metadata: { owner: "qa" },
+    });
     const restoredEvents = (await get(`/v1/fine_tuning/jobs/${created.id}/events?limit=100`)).json.data as JobEvent[];
     expect(restoredEvents).toEqual(events);
     expect(restoredEvents.some((e) => /1 row\(s\) skipped; first: line 3: invalid JSON/.test(e.message))).toBe(true);
@@ -142,14 +164,25 @@ describe("fine-tuning jobs across a restart", () => {
     expect(await second.restore()).toEqual({ restored: 1, requeued: 0, interrupted: 1 });
     const job = second.get(created.id);
     expect(job.status).toBe("failed");
-    expect(job.error).toEqual({ code: "interrupted", message: "the gpu-function restarted before the job finished; create a new job to train again", param: null });
+    expect(job.error).toEqual({
+      code: "interrupted",
+      message: "the gpu-function restarted before the job finished; create a new job to train again",
+      param: null,
+    });
     expect(job.finished_at).toBeGreaterThanOrEqual(job.started_at!);
     const [last] = eventsOf(second, created.id);
-    expect(last).toMatchObject({ level: "error", message: "Job failed: the gpu-function restarted before the job finished; create a new job to train again" });
+    expect(last).toMatchObject({
+      level: "error",
+      message: "Job failed: the gpu-function restarted before the job finished; create a new job to train again",
+    });
     expect(fs.existsSync(path.join(crashed, created.id, "training.jsonl"))).toBe(false);
     await second.close();
     expect(readRecord(crashed, created.id).job).toMatchObject({ status: "failed", error: { code: "interrupted" } });
-    const lastLine = fs.readFileSync(path.join(crashed, created.id, "events.jsonl"), "utf8").trim().split("\n").pop()!;
+    const lastLine = fs
+      .readFileSync(path.join(crashed, created.id, "events.jsonl"), "utf8")
+      .trim()
+      .split("\n")
+      .pop()!;
     expect(JSON.parse(lastLine)).toEqual(last);
   });
 
@@ -168,7 +201,10 @@ describe("fine-tuning jobs across a restart", () => {
     await first.close(); // a graceful stop leaves queued jobs queued on disk
     expect(first.get(blocker.id).status).toBe("cancelled");
     expect(readRecord(dir, inline.id).job.status).toBe("queued");
-    expect(readRecord(dir, byUrl.id)).toMatchObject({ auto_load: true, pending: { training_file_url: url, hyperparameters: { n_epochs: 2 } } });
+    expect(readRecord(dir, byUrl.id)).toMatchObject({
+      auto_load: true,
+      pending: { training_file_url: url, hyperparameters: { n_epochs: 2 } },
+    });
 
     const loaded: string[] = [];
     // The file server is on loopback, which outbound fetches reach only when the deployment allows it.
@@ -205,7 +241,10 @@ describe("fine-tuning jobs across a restart", () => {
     };
     writeJob("ftjob-truncated", '{"version":1,"job":{"object":"fine_tuning.job","id":"ftjob-trunc');
     writeJob("ftjob-renamed", JSON.stringify({ ...readRecord(dir, good.id), created_ms: 1 }));
-    writeJob("ftjob-nostatus", JSON.stringify({ version: 1, created_ms: 1, job: { object: "fine_tuning.job", id: "ftjob-nostatus", status: "paused" } }));
+    writeJob(
+      "ftjob-nostatus",
+      JSON.stringify({ version: 1, created_ms: 1, job: { object: "fine_tuning.job", id: "ftjob-nostatus", status: "paused" } }),
+    );
     fs.mkdirSync(path.join(dir, "ftjob-empty"));
 
     const logs: string[] = [];

@@ -23,7 +23,13 @@ type ApiBody = Omit<FineTuningJob, "error" | "object"> & {
 
 const scripted = fileURLToPath(new URL("./testing/scripted-worker.ts", import.meta.url));
 const jobsDir = fs.mkdtempSync(path.join(os.tmpdir(), "ft-routes-"));
-const line = (q: string, a: string) => JSON.stringify({ messages: [{ role: "user", content: q }, { role: "assistant", content: a }] });
+const line = (q: string, a: string) =>
+  JSON.stringify({
+    messages: [
+      { role: "user", content: q },
+      { role: "assistant", content: a },
+    ],
+  });
 const DATA = [line("What is a fever?", "A raised body temperature."), line("What is a cold?", "A mild viral infection.")].join("\n");
 
 let base = "";
@@ -44,7 +50,11 @@ function serviceFor(mode: string, allowPrivateFetch = false): FineTuningService 
 }
 
 async function api(method: string, url: string, body?: unknown): Promise<{ status: number; json: ApiBody }> {
-  const res = await fetch(base + url, { method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(base + url, {
+    method,
+    headers: { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   return { status: res.status, json: (await res.json()) as ApiBody };
 }
 
@@ -62,7 +72,8 @@ let current: FineTuningService;
 beforeAll(async () => {
   current = serviceFor("steps");
   // Routes are built per request from `current` so each test can pick a worker script.
-  const handler = (req: http.IncomingMessage, res: http.ServerResponse) => createRouter(fineTuningRoutes(current), { maxBodyBytes: 1 << 20 })(req, res);
+  const handler = (req: http.IncomingMessage, res: http.ServerResponse) =>
+    createRouter(fineTuningRoutes(current), { maxBodyBytes: 1 << 20 })(req, res);
   server = http.createServer(handler);
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -85,7 +96,7 @@ describe("POST /v1/fine_tuning/jobs validation", () => {
       [{ model: "tiny-base", training_data: DATA, hyperparameters: { n_epochs: "many" } }, "hyperparameters.n_epochs"],
       [{ model: "tiny-base", training_data: DATA, suffix: "bad suffix!" }, "suffix"],
       [{ model: "tiny-base", training_data: DATA, surprise: 1 }, ""],
-      [{ model: "tiny-base", training_data: "{\"text\":\"no chat here\"}" }, "training_data"],
+      [{ model: "tiny-base", training_data: '{"text":"no chat here"}' }, "training_data"],
     ];
     for (const [body, param] of cases) {
       const { status, json } = await api("POST", "/v1/fine_tuning/jobs", body);
@@ -104,9 +115,19 @@ describe("POST /v1/fine_tuning/jobs validation", () => {
 describe("job lifecycle with scripted workers", () => {
   it("reports skipped rows, streams step events and cancels a running job", async () => {
     current = serviceFor("steps");
-    const { status, json: job } = await api("POST", "/v1/fine_tuning/jobs", { model: "tiny-base", training_data: `${DATA}\nnot json\n`, suffix: "med" });
+    const { status, json: job } = await api("POST", "/v1/fine_tuning/jobs", {
+      model: "tiny-base",
+      training_data: `${DATA}\nnot json\n`,
+      suffix: "med",
+    });
     expect(status).toBe(200);
-    expect(job).toMatchObject({ object: "fine_tuning.job", model: "tiny-base", status: expect.stringMatching(/queued|running/), fine_tuned_model: null, suffix: "med" });
+    expect(job).toMatchObject({
+      object: "fine_tuning.job",
+      model: "tiny-base",
+      status: expect.stringMatching(/queued|running/),
+      fine_tuned_model: null,
+      suffix: "med",
+    });
     expect(job.hyperparameters).toMatchObject({ lora_r: 16, lora_alpha: 32, target_modules: ["q_proj", "v_proj"], lr_scheduler: "cosine" });
     await waitFor(job.id, (j) => j.status === "running");
     const end = Date.now() + 10_000;
@@ -116,7 +137,12 @@ describe("job lifecycle with scripted workers", () => {
       await new Promise((r) => setTimeout(r, 50));
     }
     const metric = events.find((e) => e.type === "metrics")!;
-    expect(metric.data).toMatchObject({ step: expect.any(Number), train_loss: expect.any(Number), learning_rate: 1e-4, tokens_per_second: 100 });
+    expect(metric.data).toMatchObject({
+      step: expect.any(Number),
+      train_loss: expect.any(Number),
+      learning_rate: 1e-4,
+      tokens_per_second: 100,
+    });
     expect(events.some((e) => e.level === "warn" && /1 row\(s\) skipped; first: line 3: invalid JSON/.test(e.message))).toBe(true);
     expect(events[0].created_at).toBeGreaterThanOrEqual(events[events.length - 1].created_at); // newest first
 
@@ -178,7 +204,10 @@ describe("job lifecycle with scripted workers", () => {
 
       const empty = (await api("POST", "/v1/fine_tuning/jobs", { model: "tiny-base", training_file_url: `${fileBase}/empty.jsonl` })).json;
       const emptyFailed = await waitFor(empty.id, (j) => j.status === "failed");
-      expect(emptyFailed.error).toMatchObject({ code: "invalid_file", message: expect.stringContaining("has no usable rows (1 row(s) in no supported format)") });
+      expect(emptyFailed.error).toMatchObject({
+        code: "invalid_file",
+        message: expect.stringContaining("has no usable rows (1 row(s) in no supported format)"),
+      });
     } finally {
       await new Promise((r) => files.close(r));
     }

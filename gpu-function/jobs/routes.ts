@@ -23,12 +23,22 @@ type Handler = (req: IncomingMessage, res: ServerResponse, ctx: RouteContext) =>
 /** Routes over a service; pass a FineTuningService to share it (e.g. to close it on shutdown). */
 export function fineTuningRoutes(depsOrService: FineTuningDeps | FineTuningService): Route[] {
   const service = depsOrService instanceof FineTuningService ? depsOrService : new FineTuningService(depsOrService);
-  const route = (method: string, pattern: string, handler: Handler, maxBodyBytes?: number): Route => ({ method, pattern, handler, maxBodyBytes });
+  const route = (method: string, pattern: string, handler: Handler, maxBodyBytes?: number): Route => ({
+    method,
+    pattern,
+    handler,
+    maxBodyBytes,
+  });
   return [
-    route("POST", "/v1/fine_tuning/jobs", async (_req, res, ctx) => {
-      const body = parseBody(createJobSchema, await ctx.readJson());
-      sendJson(res, 200, await service.create(body));
-    }, MAX_INLINE_DATA_BYTES),
+    route(
+      "POST",
+      "/v1/fine_tuning/jobs",
+      async (_req, res, ctx) => {
+        const body = parseBody(createJobSchema, await ctx.readJson());
+        sendJson(res, 200, await service.create(body));
+      },
+      MAX_INLINE_DATA_BYTES,
+    ),
     route("GET", "/v1/fine_tuning/jobs", async (_req, res, ctx) => {
       const { limit, after } = listParams(ctx.url);
       sendJson(res, 200, { object: "list", ...service.store.list(limit, after) });

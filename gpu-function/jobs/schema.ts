@@ -19,7 +19,10 @@ export const hyperparametersSchema = z
     lora_alpha: z.number().positive().max(65536).optional(),
     lora_dropout: z.number().min(0).max(0.9).optional(),
     use_rslora: z.boolean().optional(),
-    target_modules: z.array(z.string().regex(/^[A-Za-z0-9_.]+$/, "module names are letters, digits, _ and .")).min(1).optional(),
+    target_modules: z
+      .array(z.string().regex(/^[A-Za-z0-9_.]+$/, "module names are letters, digits, _ and ."))
+      .min(1)
+      .optional(),
     warmup_ratio: z.number().min(0).max(1).optional(),
     lr_scheduler: z.enum(["linear", "cosine", "constant"]).optional(),
     gradient_accumulation_steps: positiveInt(1024).optional(),
@@ -42,7 +45,12 @@ export const createJobSchema = z
       .max(64)
       .regex(/^[A-Za-z0-9_-]+$/, "suffix may contain letters, digits, - and _")
       .optional(),
-    seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 31 - 1)
+      .optional(),
     /** Load the adapter into the serving registry as soon as training succeeds. */
     auto_load: z.boolean().optional(),
     metadata: z.record(z.string(), z.string().max(512)).optional(),
@@ -51,7 +59,11 @@ export const createJobSchema = z
   .superRefine((body, ctx) => {
     const sources = Number(body.training_data !== undefined) + Number(body.training_file_url !== undefined);
     if (sources !== 1) {
-      ctx.addIssue({ code: "custom", path: ["training_data"], message: "give exactly one of training_data (JSONL text) or training_file_url" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["training_data"],
+        message: "give exactly one of training_data (JSONL text) or training_file_url",
+      });
     }
     if (body.validation_data !== undefined && body.validation_file_url !== undefined) {
       ctx.addIssue({ code: "custom", path: ["validation_data"], message: "give at most one of validation_data or validation_file_url" });

@@ -103,13 +103,21 @@ export class FineTuningService {
       this.lastCreatedMs = Math.max(this.lastCreatedMs, record.created_ms);
       summary.restored++;
       if (job.status === "running") {
-        this.finishJob(job.id, { kind: "failed", code: "interrupted", message: "the gpu-function restarted before the job finished; create a new job to train again" });
+        this.finishJob(job.id, {
+          kind: "failed",
+          code: "interrupted",
+          message: "the gpu-function restarted before the job finished; create a new job to train again",
+        });
         await this.cleanupData(job.id);
         summary.interrupted++;
       } else if (job.status === "queued") {
         const pending = record.pending;
         if (!pending?.training_file_url && !(await exists(this.dataFile(job.id, "training")))) {
-          this.finishJob(job.id, { kind: "failed", code: "data_missing", message: "the job's training data was lost when the gpu-function restarted" });
+          this.finishJob(job.id, {
+            kind: "failed",
+            code: "data_missing",
+            message: "the job's training data was lost when the gpu-function restarted",
+          });
           continue;
         }
         this.resume.get(job.id)!.pending = pending;
@@ -120,7 +128,10 @@ export class FineTuningService {
         // Serving state lives in memory: load the adapter again, or stop claiming it is loaded.
         this.store.update(job.id, { adapter_loaded: false });
         await this.load(job.id).catch((err: Error) =>
-          this.store.addEvent(job.id, { level: "warn", message: `The gpu-function restarted and adapter ${job.adapter_name} could not be loaded again: ${err.message}` }),
+          this.store.addEvent(job.id, {
+            level: "warn",
+            message: `The gpu-function restarted and adapter ${job.adapter_name} could not be loaded again: ${err.message}`,
+          }),
         );
       }
     }
@@ -130,9 +141,13 @@ export class FineTuningService {
 
   async create(body: CreateJobBody): Promise<FineTuningJob> {
     const base = this.deps.resolveBaseModel(body.model);
-    if (!base) throw new ApiError(404, `model '${body.model}' is not a base model served here`, { param: "model", code: "model_not_found" });
+    if (!base)
+      throw new ApiError(404, `model '${body.model}' is not a base model served here`, { param: "model", code: "model_not_found" });
     this.checkServable(body);
-    for (const [field, url] of [["training_file_url", body.training_file_url], ["validation_file_url", body.validation_file_url]] as const) {
+    for (const [field, url] of [
+      ["training_file_url", body.training_file_url],
+      ["validation_file_url", body.validation_file_url],
+    ] as const) {
       const refusal = url === undefined ? null : urlRefusal(url, this.deps.allowPrivateFetch ?? allowPrivateFetchFromEnv());
       if (refusal) throw new ApiError(400, `${field}: ${refusal}`, { param: field, code: "url_not_allowed" });
     }
@@ -146,7 +161,11 @@ export class FineTuningService {
     this.resume.set(id, {
       created_ms: createdMs,
       auto_load: body.auto_load === true,
-      pending: { training_file_url: body.training_file_url, validation_file_url: body.validation_file_url, hyperparameters: body.hyperparameters },
+      pending: {
+        training_file_url: body.training_file_url,
+        validation_file_url: body.validation_file_url,
+        hyperparameters: body.hyperparameters,
+      },
     });
     const hyperparameters = resolveHyperparameters(body.hyperparameters, training?.examples.length ?? 100);
     const job: FineTuningJob = {
@@ -189,22 +208,34 @@ export class FineTuningService {
     if (limits === undefined) return;
     const h = resolveHyperparameters(body.hyperparameters, 1);
     if (limits === null) {
-      if (body.auto_load) throw new ApiError(400, "this server serves no LoRA adapters, so auto_load cannot work", { param: "auto_load", code: "invalid_value" });
+      if (body.auto_load)
+        throw new ApiError(400, "this server serves no LoRA adapters, so auto_load cannot work", {
+          param: "auto_load",
+          code: "invalid_value",
+        });
       return;
     }
     if (h.lora_r > limits.maxRank) {
-      throw new ApiError(400, `hyperparameters.lora_r ${h.lora_r} is above the largest rank this server can serve (LORA_MAX_RANK=${limits.maxRank})`, {
-        param: "hyperparameters.lora_r",
-        code: "invalid_value",
-      });
+      throw new ApiError(
+        400,
+        `hyperparameters.lora_r ${h.lora_r} is above the largest rank this server can serve (LORA_MAX_RANK=${limits.maxRank})`,
+        {
+          param: "hyperparameters.lora_r",
+          code: "invalid_value",
+        },
+      );
     }
     const servable = new Set(limits.targetModules);
     const outside = h.target_modules.filter((m) => !servable.has(m.split(".").at(-1)!));
     if (outside.length > 0) {
-      throw new ApiError(400, `hyperparameters.target_modules ${outside.join(", ")} cannot be served here (LoRA slots: ${limits.targetModules.join(", ")}; see LORA_TARGET_MODULES)`, {
-        param: "hyperparameters.target_modules",
-        code: "invalid_value",
-      });
+      throw new ApiError(
+        400,
+        `hyperparameters.target_modules ${outside.join(", ")} cannot be served here (LoRA slots: ${limits.targetModules.join(", ")}; see LORA_TARGET_MODULES)`,
+        {
+          param: "hyperparameters.target_modules",
+          code: "invalid_value",
+        },
+      );
     }
   }
 
@@ -300,8 +331,12 @@ export class FineTuningService {
       // Issues of inline data (the caller's own text) are quoted; those of fetched files only counted.
       this.store.addEvent(id, {
         level: "warn",
-        message: quoteIssues ? `${kind} data: ${issues.length} row(s) skipped; first: ${describeIssue(issues[0])}` : `${kind} data: ${issues.length} row(s) skipped`,
-        data: quoteIssues ? { skipped: issues.length, issues: issues.slice(0, ISSUES_IN_EVENT) } : { skipped: issues.length, lines: issues.slice(0, ISSUES_IN_EVENT).map((i) => i.line ?? null) },
+        message: quoteIssues
+          ? `${kind} data: ${issues.length} row(s) skipped; first: ${describeIssue(issues[0])}`
+          : `${kind} data: ${issues.length} row(s) skipped`,
+        data: quoteIssues
+          ? { skipped: issues.length, issues: issues.slice(0, ISSUES_IN_EVENT) }
+          : { skipped: issues.length, lines: issues.slice(0, ISSUES_IN_EVENT).map((i) => i.line ?? null) },
       });
     }
     this.store.addEvent(id, { message: `${kind} data: ${examples.length} example(s)`, data: { examples: examples.length } });
@@ -367,7 +402,10 @@ export class FineTuningService {
       });
       const v = outcome.metrics.validation;
       const ppl = v ? `; held-out perplexity ${v.base_perplexity.toFixed(2)} → ${v.adapter_perplexity.toFixed(2)}` : "";
-      this.store.addEvent(id, { message: `The job has successfully completed: adapter ${job.adapter_name}${ppl}`, data: { ...outcome.metrics } });
+      this.store.addEvent(id, {
+        message: `The job has successfully completed: adapter ${job.adapter_name}${ppl}`,
+        data: { ...outcome.metrics },
+      });
     } else if (outcome.kind === "cancelled") {
       // OpenAI leaves `error` null on cancel; the reason (request, shutdown) is kept here so it is never lost.
       this.store.transition(id, "cancelled", { error: { code: "cancelled", message: outcome.reason, param: null } });
@@ -402,7 +440,12 @@ export class FineTuningService {
       this.store.addEvent(id, {
         type: "metrics",
         message: `Step ${msg.step}: validation loss=${msg.validation_loss.toFixed(4)}, perplexity=${msg.validation_perplexity.toFixed(3)}`,
-        data: { step: msg.step, validation_loss: msg.validation_loss, validation_perplexity: msg.validation_perplexity, tokens: msg.tokens },
+        data: {
+          step: msg.step,
+          validation_loss: msg.validation_loss,
+          validation_perplexity: msg.validation_perplexity,
+          tokens: msg.tokens,
+        },
       });
     }
   }
@@ -439,7 +482,10 @@ export class FineTuningService {
       throw new JobSetupError("invalid_file", `${kind} file ${url} is not JSONL or a JSON array of training rows`);
     }
     if (imported.examples.length === 0) {
-      throw new JobSetupError("invalid_file", `${kind} file ${url} has no usable rows (${imported.issues.length} row(s) in no supported format)`);
+      throw new JobSetupError(
+        "invalid_file",
+        `${kind} file ${url} has no usable rows (${imported.issues.length} row(s) in no supported format)`,
+      );
     }
     await this.writeExamples(id, kind, imported.examples, imported.issues, { quoteIssues: false });
     return imported.examples.length;

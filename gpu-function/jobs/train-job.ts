@@ -34,15 +34,25 @@ export interface TrainingBackend {
   /** Trains and writes a PEFT adapter (adapter_config.json + adapter_model.safetensors) to outputDir. */
   trainLora(args: TrainLoraArgs, hooks: TrainLoraHooks): Promise<{ steps: number; trainedTokens: number; finalLoss: number }>;
   /** A scorer over the base model, with the PEFT adapter in adapterDir applied when given. */
-  openScorer(modelDir: string, adapterDir: string | null, maxSeqLength: number): Promise<{ score: SequenceScorer; dispose(): Promise<void> }>;
+  openScorer(
+    modelDir: string,
+    adapterDir: string | null,
+    maxSeqLength: number,
+  ): Promise<{ score: SequenceScorer; dispose(): Promise<void> }>;
 }
 
 export class JobAbortedError extends Error {}
 
 const ISSUES_IN_EVENT = 20;
 
-export async function runTrainingJob(spec: WorkerJobSpec, backend: TrainingBackend, emit: (msg: WorkerToServer) => void, signal: AbortSignal): Promise<void> {
-  const log = (message: string, data?: Record<string, unknown>, level: "info" | "warn" = "info") => emit({ type: "log", level, message, data });
+export async function runTrainingJob(
+  spec: WorkerJobSpec,
+  backend: TrainingBackend,
+  emit: (msg: WorkerToServer) => void,
+  signal: AbortSignal,
+): Promise<void> {
+  const log = (message: string, data?: Record<string, unknown>, level: "info" | "warn" = "info") =>
+    emit({ type: "log", level, message, data });
   const checkAbort = () => {
     if (signal.aborted) throw new JobAbortedError("cancelled");
   };
@@ -56,13 +66,25 @@ export async function runTrainingJob(spec: WorkerJobSpec, backend: TrainingBacke
   let basePpl: PerplexityResult | null = null;
   if (validation.length > 0) {
     basePpl = await scoreWith(backend, spec.modelDir, null, validation, h.max_seq_length);
-    log(`Base model held-out perplexity ${basePpl.perplexity.toFixed(3)} over ${basePpl.tokens} tokens`, { base_perplexity: basePpl.perplexity, tokens: basePpl.tokens });
+    log(`Base model held-out perplexity ${basePpl.perplexity.toFixed(3)} over ${basePpl.tokens} tokens`, {
+      base_perplexity: basePpl.perplexity,
+      tokens: basePpl.tokens,
+    });
   }
   checkAbort();
 
   log(`Training LoRA r=${h.lora_r} alpha=${h.lora_alpha} on ${h.target_modules.join(",")} for ${h.max_steps ?? `${h.n_epochs} epoch(s)`}`);
   const trained = await backend.trainLora(
-    { modelDir: spec.modelDir, modelId: spec.modelId, adapterName: spec.adapterName, outputDir: spec.outputDir, train, validation, hyperparameters: h, seed: spec.seed },
+    {
+      modelDir: spec.modelDir,
+      modelId: spec.modelId,
+      adapterName: spec.adapterName,
+      outputDir: spec.outputDir,
+      train,
+      validation,
+      hyperparameters: h,
+      seed: spec.seed,
+    },
     {
       signal,
       onStep: (metrics) => emit({ type: "step", metrics }),
@@ -75,11 +97,23 @@ export async function runTrainingJob(spec: WorkerJobSpec, backend: TrainingBacke
   if (basePpl) {
     const adapted = await scoreWith(backend, spec.modelDir, spec.outputDir, validation, h.max_seq_length);
     metrics.validation = { base_perplexity: basePpl.perplexity, adapter_perplexity: adapted.perplexity, tokens: adapted.tokens };
-    emit({ type: "eval", step: trained.steps, validation_loss: adapted.loss, validation_perplexity: adapted.perplexity, tokens: adapted.tokens });
+    emit({
+      type: "eval",
+      step: trained.steps,
+      validation_loss: adapted.loss,
+      validation_perplexity: adapted.perplexity,
+      tokens: adapted.tokens,
+    });
   }
   emit({ type: "result", trainedTokens: trained.trainedTokens, metrics });
 
-  async function tokenizeFile(tok: ChatTemplateTokenizer, file: string, maxLen: number, kind: string, logFn: typeof log): Promise<TokenizedExample[]> {
+  async function tokenizeFile(
+    tok: ChatTemplateTokenizer,
+    file: string,
+    maxLen: number,
+    kind: string,
+    logFn: typeof log,
+  ): Promise<TokenizedExample[]> {
     const examples = (await fs.readFile(file, "utf8"))
       .split("\n")
       .filter((l) => l.trim() !== "")
@@ -87,16 +121,33 @@ export async function runTrainingJob(spec: WorkerJobSpec, backend: TrainingBacke
     const { rows, issues, lossTokens } = tokenizeChatDataset(tok, examples, maxLen);
     if (issues.length > 0) reportIssues(kind, issues, logFn);
     if (rows.length === 0) throw new Error(`${kind} data: no example has assistant tokens within max_seq_length ${maxLen}`);
-    logFn(`${kind} data tokenized: ${rows.length} example(s), ${lossTokens} trained tokens`, { examples: rows.length, loss_tokens: lossTokens });
+    logFn(`${kind} data tokenized: ${rows.length} example(s), ${lossTokens} trained tokens`, {
+      examples: rows.length,
+      loss_tokens: lossTokens,
+    });
     return rows;
   }
 }
 
-function reportIssues(kind: string, issues: ImportIssue[], log: (m: string, d?: Record<string, unknown>, l?: "info" | "warn") => void): void {
-  log(`${kind} data: ${issues.length} example(s) skipped at tokenization; first: ${issues[0].id ?? ""} ${issues[0].reason}`, { skipped: issues.length, issues: issues.slice(0, ISSUES_IN_EVENT) }, "warn");
+function reportIssues(
+  kind: string,
+  issues: ImportIssue[],
+  log: (m: string, d?: Record<string, unknown>, l?: "info" | "warn") => void,
+): void {
+  log(
+    `${kind} data: ${issues.length} example(s) skipped at tokenization; first: ${issues[0].id ?? ""} ${issues[0].reason}`,
+    { skipped: issues.length, issues: issues.slice(0, ISSUES_IN_EVENT) },
+    "warn",
+  );
 }
 
-async function scoreWith(backend: TrainingBackend, modelDir: string, adapterDir: string | null, rows: TokenizedExample[], maxLen: number): Promise<PerplexityResult> {
+async function scoreWith(
+  backend: TrainingBackend,
+  modelDir: string,
+  adapterDir: string | null,
+  rows: TokenizedExample[],
+  maxLen: number,
+): Promise<PerplexityResult> {
   const scorer = await backend.openScorer(modelDir, adapterDir, maxLen);
   try {
     return await heldOutPerplexity(scorer.score, rows);

@@ -33,7 +33,13 @@ export const trainerBackend: TrainingBackend = {
         {
           mode: "lora",
           objective: "lm",
-          lora: { targetModules: h.target_modules, r: h.lora_r, loraAlpha: h.lora_alpha, loraDropout: h.lora_dropout, useRslora: h.use_rslora },
+          lora: {
+            targetModules: h.target_modules,
+            r: h.lora_r,
+            loraAlpha: h.lora_alpha,
+            loraDropout: h.lora_dropout,
+            useRslora: h.use_rslora,
+          },
           learningRate: h.learning_rate,
           weightDecay: h.weight_decay,
           lrScheduler: h.lr_scheduler,
@@ -83,7 +89,12 @@ export const trainerBackend: TrainingBackend = {
       const cfg = config as { r: number; target_modules: string[] };
       loraSlots = { maxRank: cfg.r, targetModules: cfg.target_modules };
     }
-    const model = await loadModel(modelDir, { lora: loraSlots, maxBatch: 8, maxSequenceLength: maxSeqLength, intraOpThreads: trainingThreads() });
+    const model = await loadModel(modelDir, {
+      lora: loraSlots,
+      maxBatch: 8,
+      maxSequenceLength: maxSeqLength,
+      intraOpThreads: trainingThreads(),
+    });
     if (adapterDir) lora = await loadPeftAdapter(adapterDir, "held-out-eval", model.loraTargets);
     return { score: loadedModelScorer(model, lora), dispose: () => model.dispose() };
   },

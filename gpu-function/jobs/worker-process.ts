@@ -115,7 +115,12 @@ export function runWorkerProcess(
     child.on("exit", (code, sig) => {
       if (result) return finish({ kind: "succeeded", trainedTokens: result.trainedTokens, metrics: result.metrics });
       if (cancelReason !== null) return finish({ kind: "cancelled", reason: cancelReason });
-      if (timedOut) return finish({ kind: "failed", code: "timeout", message: `training exceeded the time limit of ${Math.round(options.timeoutMs! / 1000)} s` });
+      if (timedOut)
+        return finish({
+          kind: "failed",
+          code: "timeout",
+          message: `training exceeded the time limit of ${Math.round(options.timeoutMs! / 1000)} s`,
+        });
       if (failure) return finish({ kind: "failed", code: failure.code, message: failure.message });
       const how = sig ? `was killed by ${sig}` : `exited with code ${code}`;
       const tail = stderrTail.trim().split("\n").slice(-5).join("\n");

@@ -7,7 +7,6 @@ import { gradientCheck } from "./autodiff-check";
 import { mulberry32 } from "../shared/hash";
 import { GraphBuilder } from "./graph";
 
-
 interface OpCase {
   name: string;
   /** Builds the op on random float64 parameters made with `p`; returns the output value. */
@@ -30,7 +29,11 @@ async function check(c: OpCase): Promise<number> {
   const y = c.build(g, p);
   // A random linear functional of the output makes every output element matter.
   const yShape = (await outputShape(g, y, c.feeds ?? {})).slice();
-  const r = g.constant("r", { dtype: "float64", dims: yShape, data: Float64Array.from({ length: yShape.reduce((a, b) => a * b, 1) }, () => rand() * 2 - 1) });
+  const r = g.constant("r", {
+    dtype: "float64",
+    dims: yShape,
+    data: Float64Array.from({ length: yShape.reduce((a, b) => a * b, 1) }, () => rand() * 2 - 1),
+  });
   const loss = g.op("ReduceSum", [g.op("Mul", [y, r])], { keepdims: 0 });
   g.output(loss, "float64", []);
   const res = await gradientCheck(g, { loss, wrt, feeds: c.feeds ?? {}, samplesPerTensor: 6, step: c.step });
@@ -59,8 +62,16 @@ const CASES: OpCase[] = [
   { name: "Sub", build: (g, p) => g.op("Sub", [p("a", [4]), p("b", [2, 3, 4])]) },
   { name: "Mul", build: (g, p) => g.op("Mul", [p("a", [2, 1, 4]), p("b", [3, 4])]) },
   { name: "Div", build: (g, p) => g.op("Div", [p("a", [2, 3]), p("b", [2, 1], { positive: true })]) },
-  { name: "Pow", build: (g, p) => g.op("Pow", [p("a", [3, 4], { positive: true }), g.constant("e", { dtype: "float64", dims: [], data: Float64Array.of(-0.5) })]) },
-  { name: "Where", build: (g, p) => g.op("Where", [g.constant("m", { dtype: "bool", dims: [3, 1], data: Uint8Array.of(1, 0, 1) }), p("a", [3, 4]), p("b", [4])]) },
+  {
+    name: "Pow",
+    build: (g, p) =>
+      g.op("Pow", [p("a", [3, 4], { positive: true }), g.constant("e", { dtype: "float64", dims: [], data: Float64Array.of(-0.5) })]),
+  },
+  {
+    name: "Where",
+    build: (g, p) =>
+      g.op("Where", [g.constant("m", { dtype: "bool", dims: [3, 1], data: Uint8Array.of(1, 0, 1) }), p("a", [3, 4]), p("b", [4])]),
+  },
   { name: "Identity", build: (g, p) => g.op("Identity", [p("a", [5])]) },
   { name: "Neg", build: (g, p) => g.op("Neg", [p("a", [5])]) },
   { name: "Sqrt", build: (g, p) => g.op("Sqrt", [p("a", [5], { positive: true })]) },
@@ -72,11 +83,19 @@ const CASES: OpCase[] = [
   { name: "Relu", build: (g, p) => g.op("Relu", [p("a", [7])]) },
   // onnxruntime has no float64 Erf kernel: the forward runs in float32, so the finite
   // differences are only float32-accurate and the case gets a float32 tolerance.
-  { name: "Erf", build: (g, p) => g.op("Cast", [g.op("Erf", [g.op("Cast", [p("a", [5])], { to: 1 })])], { to: 11 }), tolerance: 2e-3, step: 1e-3 },
+  {
+    name: "Erf",
+    build: (g, p) => g.op("Cast", [g.op("Erf", [g.op("Cast", [p("a", [5])], { to: 1 })])], { to: 11 }),
+    tolerance: 2e-3,
+    step: 1e-3,
+  },
   { name: "Cast", build: (g, p) => g.op("Cast", [p("a", [5])], { to: 11 }) },
   { name: "MatMul", build: (g, p) => g.op("MatMul", [p("a", [2, 3, 4]), p("b", [4, 5])]) },
   { name: "MatMul-batched", build: (g, p) => g.op("MatMul", [p("a", [2, 2, 3, 4]), p("b", [2, 1, 4, 3])]) },
-  { name: "Gemm", build: (g, p) => g.op("Gemm", [p("a", [4, 3]), p("b", [5, 4]), p("c", [5])], { transA: 1, transB: 1, alpha: 0.7, beta: 1.3 }) },
+  {
+    name: "Gemm",
+    build: (g, p) => g.op("Gemm", [p("a", [4, 3]), p("b", [5, 4]), p("c", [5])], { transA: 1, transB: 1, alpha: 0.7, beta: 1.3 }),
+  },
   { name: "Reshape", build: (g, p) => g.op("Reshape", [p("a", [2, 6]), g.i64([3, -1])]) },
   { name: "Flatten", build: (g, p) => g.op("Flatten", [p("a", [2, 3, 2])], { axis: 1 }) },
   { name: "Squeeze", build: (g, p) => g.op("Squeeze", [p("a", [2, 1, 3]), g.i64([1])]) },
@@ -92,17 +111,33 @@ const CASES: OpCase[] = [
     },
   },
   { name: "Slice", build: (g, p) => g.op("Slice", [p("a", [3, 6]), g.i64([1, -4]), g.i64([100, -1]), g.i64([0, 1])]) },
-  { name: "Gather", build: (g, p) => g.op("Gather", [p("a", [5, 3]), g.input("idx", "int64", [2, 3])]), feeds: { idx: ids([0, 4, 4, 1, 0, 2], [2, 3]) } },
-  { name: "Gather-axis1", build: (g, p) => g.op("Gather", [p("a", [2, 5, 3]), g.input("idx", "int64", [2, 2])], { axis: 1 }), feeds: { idx: ids([1, 3, 3, 0], [2, 2]) } },
-  { name: "GatherElements", build: (g, p) => g.op("GatherElements", [p("a", [3, 4]), g.input("idx", "int64", [3, 2])], { axis: 1 }), feeds: { idx: ids([0, 3, 1, 1, 2, 0], [3, 2]) } },
+  {
+    name: "Gather",
+    build: (g, p) => g.op("Gather", [p("a", [5, 3]), g.input("idx", "int64", [2, 3])]),
+    feeds: { idx: ids([0, 4, 4, 1, 0, 2], [2, 3]) },
+  },
+  {
+    name: "Gather-axis1",
+    build: (g, p) => g.op("Gather", [p("a", [2, 5, 3]), g.input("idx", "int64", [2, 2])], { axis: 1 }),
+    feeds: { idx: ids([1, 3, 3, 0], [2, 2]) },
+  },
+  {
+    name: "GatherElements",
+    build: (g, p) => g.op("GatherElements", [p("a", [3, 4]), g.input("idx", "int64", [3, 2])], { axis: 1 }),
+    feeds: { idx: ids([0, 3, 1, 1, 2, 0], [3, 2]) },
+  },
   { name: "ReduceSum", build: (g, p) => g.op("ReduceSum", [p("a", [2, 3, 4]), g.i64([1])], { keepdims: 0 }) },
   { name: "ReduceMean", build: (g, p) => g.op("ReduceMean", [p("a", [2, 3, 4])], { axes: [-1], keepdims: 1 }) },
   { name: "Softmax", build: (g, p) => g.op("Softmax", [p("a", [2, 5])], { axis: -1 }) },
   { name: "LogSoftmax", build: (g, p) => g.op("LogSoftmax", [p("a", [3, 5])], { axis: 1 }) },
-  { name: "LayerNormalization", build: (g, p) => g.op("LayerNormalization", [p("x", [2, 3, 6]), p("s", [6]), p("b", [6])], { axis: -1, epsilon: 1e-5 }) },
+  {
+    name: "LayerNormalization",
+    build: (g, p) => g.op("LayerNormalization", [p("x", [2, 3, 6]), p("s", [6]), p("b", [6])], { axis: -1, epsilon: 1e-5 }),
+  },
   {
     name: "SoftmaxCrossEntropyLoss",
-    build: (g, p) => g.op("SoftmaxCrossEntropyLoss", [p("a", [4, 5]), g.input("lab", "int64", [4])], { ignore_index: -100, reduction: "mean" }),
+    build: (g, p) =>
+      g.op("SoftmaxCrossEntropyLoss", [p("a", [4, 5]), g.input("lab", "int64", [4])], { ignore_index: -100, reduction: "mean" }),
     feeds: { lab: ids([1, -100, 4, 0], [4]) },
   },
 ];

@@ -33,7 +33,14 @@ export interface BackwardResult {
 }
 
 const ORT_DTYPES: Record<string, DType> = {
-  float32: "float32", float64: "float64", float16: "float16", int64: "int64", int32: "int32", bool: "bool", uint8: "uint8", int8: "int8",
+  float32: "float32",
+  float64: "float64",
+  float16: "float16",
+  int64: "int64",
+  int32: "int32",
+  bool: "bool",
+  uint8: "uint8",
+  int8: "int8",
 };
 
 /** Runs the forward graph once with every node output exposed, recording shapes and dtypes. */
@@ -97,7 +104,8 @@ export function appendBackward(g: GraphBuilder, facts: Map<string, ValueFacts>, 
   const ctx = new GradContext(g, facts, knownConstants(g));
   const lossFact = ctx.fact(spec.loss);
   if (!isFloat(lossFact.dtype)) throw new AutodiffError(`loss "${spec.loss}" is ${lossFact.dtype}, not a float`);
-  if (lossFact.shape.reduce((a, b) => a * b, 1) !== 1) throw new AutodiffError(`loss "${spec.loss}" has shape [${lossFact.shape}], not a scalar`);
+  if (lossFact.shape.reduce((a, b) => a * b, 1) !== 1)
+    throw new AutodiffError(`loss "${spec.loss}" has shape [${lossFact.shape}], not a scalar`);
 
   // Values that depend on a wrt value through float paths.
   const active = new Set<string>();
@@ -134,7 +142,10 @@ export function appendBackward(g: GraphBuilder, facts: Map<string, ValueFacts>, 
     const dys = node.outputs.map((o) => (o ? total(o) : null));
     if (dys.every((d) => d === null)) continue;
     const rule = node.domain === "" || node.domain === "ai.onnx" ? RULES[node.op] : undefined;
-    if (!rule) throw new AutodiffError(`no gradient rule for ${node.domain ? node.domain + "." : ""}${node.op} (node "${node.name}"); supported: ${DIFFERENTIABLE_OPS.join(", ")}`);
+    if (!rule)
+      throw new AutodiffError(
+        `no gradient rule for ${node.domain ? node.domain + "." : ""}${node.op} (node "${node.name}"); supported: ${DIFFERENTIABLE_OPS.join(", ")}`,
+      );
     const grads = rule(node, dys, needs, ctx);
     grads.forEach((gr, k) => {
       if (gr && needs[k]) addGrad(node.inputs[k], gr);

@@ -91,7 +91,11 @@ export class GraphBuilder {
   }
 
   /** Adds a node; returns its output names (fresh names unless given). */
-  node(op: string, inputs: string[], opts: { attrs?: Record<string, AttrValue>; domain?: string; outputs?: number | string[]; name?: string } = {}): string[] {
+  node(
+    op: string,
+    inputs: string[],
+    opts: { attrs?: Record<string, AttrValue>; domain?: string; outputs?: number | string[]; name?: string } = {},
+  ): string[] {
     const outputs = Array.isArray(opts.outputs)
       ? opts.outputs
       : Array.from({ length: opts.outputs ?? 1 }, () => this.fresh(op.toLowerCase()));
@@ -202,7 +206,8 @@ function attributeProto(name: string, v: AttrValue): OnnxTypes.IAttributeProto {
   if (typeof v === "string") return { name, type: T.STRING, s: new TextEncoder().encode(v) };
   if (v instanceof Float32Array) return { name, type: T.FLOATS, floats: Array.from(v) };
   if (Array.isArray(v)) {
-    if (v.length > 0 && typeof v[0] === "string") return { name, type: T.STRINGS, strings: (v as string[]).map((s) => new TextEncoder().encode(s)) };
+    if (v.length > 0 && typeof v[0] === "string")
+      return { name, type: T.STRINGS, strings: (v as string[]).map((s) => new TextEncoder().encode(s)) };
     return { name, type: T.INTS, ints: v as number[] };
   }
   if ("float" in v) return { name, type: T.FLOAT, f: v.float };

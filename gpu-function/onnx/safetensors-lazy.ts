@@ -9,7 +9,16 @@
 // (`load()`, or `tensorOf()` in models/family.ts, which materialises), never in a loop.
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 
-import { decode, MAX_HEADER_BYTES, parseHeader, SafetensorsError, type HeaderEntry, type SafeTensor, type SafetensorsDType, type SafetensorsFile } from "./safetensors";
+import {
+  decode,
+  MAX_HEADER_BYTES,
+  parseHeader,
+  SafetensorsError,
+  type HeaderEntry,
+  type SafeTensor,
+  type SafetensorsDType,
+  type SafetensorsFile,
+} from "./safetensors";
 
 /** A tensor whose values are produced on demand (from disk, or derived from other lazy tensors). */
 export interface LazySafeTensor extends SafeTensor {

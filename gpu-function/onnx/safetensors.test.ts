@@ -4,7 +4,16 @@ import path from "node:path";
 
 import { describe, expect, it } from "vitest";
 
-import { bf16ToFloat, floatToBf16, floatToFp16, fp16ToFloat, readSafetensors, readSafetensorsFile, SafetensorsError, writeSafetensors } from "./safetensors";
+import {
+  bf16ToFloat,
+  floatToBf16,
+  floatToFp16,
+  fp16ToFloat,
+  readSafetensors,
+  readSafetensorsFile,
+  SafetensorsError,
+  writeSafetensors,
+} from "./safetensors";
 import { readSafetensorsPath } from "./safetensors-lazy";
 
 function headerOf(bytes: Uint8Array): Record<string, unknown> {
@@ -26,7 +35,10 @@ describe("safetensors", () => {
   it("round-trips fp32 exactly, with metadata, sorted names and an 8-byte aligned data section", () => {
     const a = Float32Array.from([1.5, -2.25, 3e-8, 1e30, 0, -0]);
     const b = Float32Array.from([7]);
-    const bytes = writeSafetensors({ "z.weight": { dtype: "F32", shape: [2, 3], data: a }, "a.bias": { dtype: "F32", shape: [1], data: b } }, { format: "pt" });
+    const bytes = writeSafetensors(
+      { "z.weight": { dtype: "F32", shape: [2, 3], data: a }, "a.bias": { dtype: "F32", shape: [1], data: b } },
+      { format: "pt" },
+    );
     const headerLen = Number(new DataView(bytes.buffer).getBigUint64(0, true));
     expect((8 + headerLen) % 8).toBe(0);
     const header = headerOf(bytes);
@@ -42,7 +54,10 @@ describe("safetensors", () => {
 
   it("converts fp16 and bf16 within their precision and keeps the stored dtype", () => {
     const values = Float32Array.from({ length: 1000 }, (_, i) => Math.sin(i * 0.37) * 10 ** ((i % 9) - 4));
-    const bytes = writeSafetensors({ h: { dtype: "F16", shape: [1000], data: values }, b: { dtype: "BF16", shape: [10, 100], data: values } });
+    const bytes = writeSafetensors({
+      h: { dtype: "F16", shape: [1000], data: values },
+      b: { dtype: "BF16", shape: [10, 100], data: values },
+    });
     const t = readSafetensors(bytes);
     expect(t.get("h")!.dtype).toBe("F16");
     expect(t.get("b")!.dtype).toBe("BF16");
@@ -78,7 +93,11 @@ describe("safetensors", () => {
     v.setBigInt64(2, -5n, true); // I64 at an unaligned offset
     v.setFloat32(10, 0.25, true);
     const bytes = handMade(
-      { one: { dtype: "F16", shape: [], data_offsets: [0, 2] }, ids: { dtype: "I64", shape: [1], data_offsets: [2, 10] }, q: { dtype: "F32", shape: [1, 1], data_offsets: [10, 14] } },
+      {
+        one: { dtype: "F16", shape: [], data_offsets: [0, 2] },
+        ids: { dtype: "I64", shape: [1], data_offsets: [2, 10] },
+        q: { dtype: "F32", shape: [1, 1], data_offsets: [10, 14] },
+      },
       data,
     );
     const t = readSafetensors(bytes);
@@ -96,9 +115,15 @@ describe("safetensors", () => {
     new DataView(notJson.buffer).setBigUint64(0, 4n, true);
     notJson.set(new TextEncoder().encode("{{{{"), 8);
     expect(() => readSafetensors(notJson)).toThrow(SafetensorsError);
-    expect(() => readSafetensors(handMade({ w: { dtype: "F32", shape: [2], data_offsets: [0, 4] } }, new Uint8Array(4)))).toThrow(/needs 8/);
-    expect(() => readSafetensors(handMade({ w: { dtype: "F32", shape: [2], data_offsets: [0, 8] } }, new Uint8Array(4)))).toThrow(/past the data section/);
-    expect(() => readSafetensors(handMade({ w: { dtype: "Q4", shape: [2], data_offsets: [0, 8] } }, new Uint8Array(8)))).toThrow(/unsupported dtype/);
+    expect(() => readSafetensors(handMade({ w: { dtype: "F32", shape: [2], data_offsets: [0, 4] } }, new Uint8Array(4)))).toThrow(
+      /needs 8/,
+    );
+    expect(() => readSafetensors(handMade({ w: { dtype: "F32", shape: [2], data_offsets: [0, 8] } }, new Uint8Array(4)))).toThrow(
+      /past the data section/,
+    );
+    expect(() => readSafetensors(handMade({ w: { dtype: "Q4", shape: [2], data_offsets: [0, 8] } }, new Uint8Array(8)))).toThrow(
+      /unsupported dtype/,
+    );
     expect(() => readSafetensors(handMade({ w: { dtype: "F32", shape: [-1], data_offsets: [0, 4] } }, new Uint8Array(4)))).toThrow(/shape/);
     expect(() => writeSafetensors({ w: { dtype: "F32", shape: [3], data: new Float32Array(2) } })).toThrow(/holds 3 values but data has 2/);
   });
@@ -107,7 +132,10 @@ describe("safetensors", () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), "medchat-st-"));
     try {
       const values = Float32Array.from({ length: 300 }, (_, i) => Math.cos(i));
-      const bytes = writeSafetensors({ a: { dtype: "BF16", shape: [3, 100], data: values }, b: { dtype: "F32", shape: [300], data: values } }, { note: "x" });
+      const bytes = writeSafetensors(
+        { a: { dtype: "BF16", shape: [3, 100], data: values }, b: { dtype: "F32", shape: [300], data: values } },
+        { note: "x" },
+      );
       await writeFile(path.join(dir, "m.safetensors"), bytes);
       const fromPath = await readSafetensorsPath(path.join(dir, "m.safetensors"));
       const fromBytes = readSafetensorsFile(bytes);

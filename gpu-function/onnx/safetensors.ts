@@ -27,7 +27,16 @@ export class SafetensorsError extends Error {
 }
 
 export const BYTES_PER_ELEMENT: Record<SafetensorsDType, number> = {
-  F64: 8, F32: 4, F16: 2, BF16: 2, I64: 8, I32: 4, I16: 2, I8: 1, U8: 1, BOOL: 1,
+  F64: 8,
+  F32: 4,
+  F16: 2,
+  BF16: 2,
+  I64: 8,
+  I32: 4,
+  I16: 2,
+  I8: 1,
+  U8: 1,
+  BOOL: 1,
 };
 
 /** Largest header we accept; real checkpoints stay far below (the reference impl caps at 100 MB). */
@@ -41,7 +50,12 @@ export function readSafetensors(bytes: Uint8Array): Map<string, SafeTensor> {
 export function readSafetensorsFile(bytes: Uint8Array): SafetensorsFile {
   const { dataStart, entries, metadata } = parseHeader(bytes, bytes.byteLength);
   const tensors = new Map<string, SafeTensor>();
-  for (const e of entries) tensors.set(e.name, { dtype: e.dtype, shape: e.shape, data: decode(e.dtype, bytes.subarray(dataStart + e.begin, dataStart + e.end), e.count) });
+  for (const e of entries)
+    tensors.set(e.name, {
+      dtype: e.dtype,
+      shape: e.shape,
+      data: decode(e.dtype, bytes.subarray(dataStart + e.begin, dataStart + e.end), e.count),
+    });
   return { tensors, metadata };
 }
 
@@ -55,7 +69,10 @@ export interface HeaderEntry {
 }
 
 /** Parses and validates the header; `head` holds at least the first 8 + N bytes of a `fileSize`-byte file. */
-export function parseHeader(head: Uint8Array, fileSize: number): { dataStart: number; entries: HeaderEntry[]; metadata: Record<string, string> } {
+export function parseHeader(
+  head: Uint8Array,
+  fileSize: number,
+): { dataStart: number; entries: HeaderEntry[]; metadata: Record<string, string> } {
   if (fileSize < 8) throw new SafetensorsError(`file is ${fileSize} bytes, shorter than the 8-byte header length`);
   const view = new DataView(head.buffer, head.byteOffset, head.byteLength);
   const headerLen = Number(view.getBigUint64(0, true));
@@ -82,7 +99,9 @@ export function parseHeader(head: Uint8Array, fileSize: number): { dataStart: nu
     const { dtype, shape, begin, end } = parseEntry(name, entry);
     const count = shape.reduce((a, b) => a * b, 1);
     if (end - begin !== count * BYTES_PER_ELEMENT[dtype]) {
-      throw new SafetensorsError(`tensor "${name}": data_offsets span ${end - begin} bytes but ${dtype}${JSON.stringify(shape)} needs ${count * BYTES_PER_ELEMENT[dtype]}`);
+      throw new SafetensorsError(
+        `tensor "${name}": data_offsets span ${end - begin} bytes but ${dtype}${JSON.stringify(shape)} needs ${count * BYTES_PER_ELEMENT[dtype]}`,
+      );
     }
     if (end > dataLen) throw new SafetensorsError(`tensor "${name}": data_offsets end ${end} is past the data section (${dataLen} bytes)`);
     entries.push({ name, dtype, shape, begin, end, count });
@@ -91,7 +110,8 @@ export function parseHeader(head: Uint8Array, fileSize: number): { dataStart: nu
 }
 
 function parseMetadata(entry: unknown): Record<string, string> {
-  if (typeof entry !== "object" || entry === null || Array.isArray(entry)) throw new SafetensorsError("__metadata__ must be an object of strings");
+  if (typeof entry !== "object" || entry === null || Array.isArray(entry))
+    throw new SafetensorsError("__metadata__ must be an object of strings");
   for (const [k, v] of Object.entries(entry)) {
     if (typeof v !== "string") throw new SafetensorsError(`__metadata__["${k}"] must be a string`);
   }
@@ -101,7 +121,8 @@ function parseMetadata(entry: unknown): Record<string, string> {
 function parseEntry(name: string, entry: unknown): { dtype: SafetensorsDType; shape: number[]; begin: number; end: number } {
   const e = entry as { dtype?: unknown; shape?: unknown; data_offsets?: unknown };
   if (typeof e !== "object" || e === null) throw new SafetensorsError(`tensor "${name}": entry is not an object`);
-  if (typeof e.dtype !== "string" || !(e.dtype in BYTES_PER_ELEMENT)) throw new SafetensorsError(`tensor "${name}": unsupported dtype ${JSON.stringify(e.dtype)}`);
+  if (typeof e.dtype !== "string" || !(e.dtype in BYTES_PER_ELEMENT))
+    throw new SafetensorsError(`tensor "${name}": unsupported dtype ${JSON.stringify(e.dtype)}`);
   const isDims = (v: unknown): v is number[] => Array.isArray(v) && v.every((d) => Number.isSafeInteger(d) && d >= 0);
   if (!isDims(e.shape)) throw new SafetensorsError(`tensor "${name}": shape must be an array of non-negative integers`);
   if (!isDims(e.data_offsets) || e.data_offsets.length !== 2 || e.data_offsets[0] > e.data_offsets[1]) {
@@ -117,7 +138,8 @@ function parseEntry(name: string, entry: unknown): { dtype: SafetensorsDType; sh
 export function decode(dtype: SafetensorsDType, raw: Uint8Array, count: number, owned = false): Float32Array {
   // Copy to a fresh aligned buffer: tensor offsets in the file need not be aligned to the element
   // size, and `raw` may be a Node Buffer whose slice() is a view of the whole file.
-  const buf = owned && raw.byteOffset === 0 && raw.byteLength === raw.buffer.byteLength ? (raw.buffer as ArrayBuffer) : new Uint8Array(raw).buffer;
+  const buf =
+    owned && raw.byteOffset === 0 && raw.byteLength === raw.buffer.byteLength ? (raw.buffer as ArrayBuffer) : new Uint8Array(raw).buffer;
   const view = new DataView(buf);
   const out = new Float32Array(count);
   switch (dtype) {
@@ -166,8 +188,10 @@ export function writeSafetensors(
     if (name === "__metadata__") throw new SafetensorsError('"__metadata__" is reserved and cannot name a tensor');
     const t = tensors[name];
     const count = t.shape.reduce((a, b) => a * b, 1);
-    if (count !== t.data.length) throw new SafetensorsError(`tensor "${name}": shape ${JSON.stringify(t.shape)} holds ${count} values but data has ${t.data.length}`);
-    if (!(t.dtype === "F32" || t.dtype === "F16" || t.dtype === "BF16")) throw new SafetensorsError(`tensor "${name}": cannot write dtype ${String(t.dtype)}`);
+    if (count !== t.data.length)
+      throw new SafetensorsError(`tensor "${name}": shape ${JSON.stringify(t.shape)} holds ${count} values but data has ${t.data.length}`);
+    if (!(t.dtype === "F32" || t.dtype === "F16" || t.dtype === "BF16"))
+      throw new SafetensorsError(`tensor "${name}": cannot write dtype ${String(t.dtype)}`);
     const size = count * BYTES_PER_ELEMENT[t.dtype];
     header[name] = { dtype: t.dtype, shape: t.shape, data_offsets: [offset, offset + size] };
     offset += size;

@@ -22,7 +22,13 @@ async function greedySolo(model: LoadedModel, prompt: number[]): Promise<number[
   return out;
 }
 
-interface Seq { prompt: number[]; joinAt: number; cache?: KvCacheHandle; out: number[]; done: boolean }
+interface Seq {
+  prompt: number[];
+  joinAt: number;
+  cache?: KvCacheHandle;
+  out: number[];
+  done: boolean;
+}
 
 async function greedyBatched(model: LoadedModel, seqs: Seq[]): Promise<{ maxBatch: number }> {
   let maxBatch = 0;
@@ -30,7 +36,9 @@ async function greedyBatched(model: LoadedModel, seqs: Seq[]): Promise<{ maxBatc
     const active = seqs.filter((s) => !s.done && s.joinAt <= step);
     if (active.length === 0) continue;
     for (const s of active) s.cache ??= model.newCache();
-    const logits = await model.forward(active.map((s) => ({ tokens: s.out.length === 0 ? s.prompt : [s.out[s.out.length - 1]], cache: s.cache!, lora: null })));
+    const logits = await model.forward(
+      active.map((s) => ({ tokens: s.out.length === 0 ? s.prompt : [s.out[s.out.length - 1]], cache: s.cache!, lora: null })),
+    );
     maxBatch = Math.max(maxBatch, active.length);
     active.forEach((s, i) => {
       s.out.push(argmax(logits[i]));
@@ -55,7 +63,14 @@ describe.each(["llama", "gpt-neo", "gpt-oss"] as const)("batched greedy decoding
     const model = await loadModel(dir, { maxBatch: 6, kvInitialCapacity: 8 });
     try {
       // Prompts joining at the same step are prefilled together, right-padded to the longest.
-      const prompts = [seededTokens(5, 1), seededTokens(9, 2), seededTokens(3, 3), seededTokens(7, 4), seededTokens(1, 5), seededTokens(4, 6)];
+      const prompts = [
+        seededTokens(5, 1),
+        seededTokens(9, 2),
+        seededTokens(3, 3),
+        seededTokens(7, 4),
+        seededTokens(1, 5),
+        seededTokens(4, 6),
+      ];
       const joins = [0, 2, 2, 11, 11, 11];
       const solo: number[][] = [];
       for (const p of prompts) solo.push(await greedySolo(model, p));
@@ -117,7 +132,12 @@ describe("forward() input checks", () => {
       await expect(model.forward([{ tokens: [999], cache: c, lora: null }])).rejects.toThrow(/outside \[0, 262\)/);
       await expect(model.forward([{ tokens: seededTokens(33, 1), cache: c, lora: null }])).rejects.toThrow(/over the context limit of 32/);
       await expect(model.forward([{ tokens: [1], cache: other.newCache(), lora: null }])).rejects.toThrow(/another model/);
-      await expect(model.forward([{ tokens: [1], cache: c, lora: null }, { tokens: [2], cache: c, lora: null }])).rejects.toThrow(/same cache/);
+      await expect(
+        model.forward([
+          { tokens: [1], cache: c, lora: null },
+          { tokens: [2], cache: c, lora: null },
+        ]),
+      ).rejects.toThrow(/same cache/);
       const adapter = { name: "x", rank: 1, scale: 1, weights: new Map() };
       await expect(model.forward([{ tokens: [1], cache: c, lora: adapter }])).rejects.toThrow(/without LoRA slots/);
       await model.forward([{ tokens: [1], cache: c, lora: null }]);

@@ -13,7 +13,10 @@ import type { ForwardRow, KvCacheHandle, LoadedModel } from "./types";
 class SlotCache implements KvCacheHandle {
   slot = -1;
   released = false;
-  constructor(private readonly pool: KvSlotPool, readonly owner: OrtCausalLm) {}
+  constructor(
+    private readonly pool: KvSlotPool,
+    readonly owner: OrtCausalLm,
+  ) {}
 
   get length(): number {
     return this.slot < 0 ? 0 : this.pool.lengths[this.slot];
@@ -108,7 +111,15 @@ export class OrtCausalLm implements LoadedModel {
     this.loraGroups = p.loraGroups;
     this.needsPositions = this.session.inputNames.includes("position_ids");
     const makeArray = p.kvType === "float16" ? (n: number) => new Uint16Array(n) : (n: number) => new Float32Array(n);
-    this.pool = new KvSlotPool(p.dims.numLayers, p.maxBatch, p.dims.numKvHeads, p.dims.headDim, Math.min(p.kvInitialCapacity ?? DEFAULT_KV_CAPACITY, p.maxSequenceLength), p.maxSequenceLength, makeArray);
+    this.pool = new KvSlotPool(
+      p.dims.numLayers,
+      p.maxBatch,
+      p.dims.numKvHeads,
+      p.dims.headDim,
+      Math.min(p.kvInitialCapacity ?? DEFAULT_KV_CAPACITY, p.maxSequenceLength),
+      p.maxSequenceLength,
+      makeArray,
+    );
   }
 
   newCache(): KvCacheHandle {
@@ -178,13 +189,17 @@ export class OrtCausalLm implements LoadedModel {
     if (cache.released) throw new Error(`forward: row ${index} uses a released cache`);
     if (row.tokens.length === 0) throw new Error(`forward: row ${index} has no tokens`);
     for (const t of row.tokens) {
-      if (!Number.isInteger(t) || t < 0 || t >= this.dims.vocabSize) throw new Error(`forward: row ${index} has token id ${t} outside [0, ${this.dims.vocabSize})`);
+      if (!Number.isInteger(t) || t < 0 || t >= this.dims.vocabSize)
+        throw new Error(`forward: row ${index} has token id ${t} outside [0, ${this.dims.vocabSize})`);
     }
     if (cache.length + row.tokens.length > this.maxSequenceLength) {
-      throw new Error(`forward: row ${index} would reach ${cache.length + row.tokens.length} tokens, over the context limit of ${this.maxSequenceLength}`);
+      throw new Error(
+        `forward: row ${index} would reach ${cache.length + row.tokens.length} tokens, over the context limit of ${this.maxSequenceLength}`,
+      );
     }
     if (row.lora) {
-      if (this.loraTargets.length === 0) throw new Error(`forward: adapter "${row.lora.name}" given but the model was loaded without LoRA slots`);
+      if (this.loraTargets.length === 0)
+        throw new Error(`forward: adapter "${row.lora.name}" given but the model was loaded without LoRA slots`);
       this.lora.validate(row.lora);
     }
     return cache;
@@ -250,7 +265,16 @@ export class OrtCausalLm implements LoadedModel {
       const slot = from + b;
       const n = rows[i].tokens.length;
       for (let l = 0; l < this.dims.numLayers; l++) {
-        this.pool.write(l, slot, this.pool.lengths[slot], result[newKeyName(l)].data as KvArray, result[newValueName(l)].data as KvArray, b, seq, n);
+        this.pool.write(
+          l,
+          slot,
+          this.pool.lengths[slot],
+          result[newKeyName(l)].data as KvArray,
+          result[newValueName(l)].data as KvArray,
+          b,
+          seq,
+          n,
+        );
       }
       this.pool.lengths[slot] += n;
     }

@@ -23,8 +23,11 @@ export class OrtEmbedder implements LoadedEmbedder {
   async embed(batch: number[][]): Promise<Float32Array[]> {
     batch.forEach((ids, i) => {
       if (ids.length === 0) throw new Error(`embed: input ${i} is empty`);
-      if (ids.length > this.maxSequenceLength) throw new Error(`embed: input ${i} has ${ids.length} tokens, over the limit of ${this.maxSequenceLength}`);
-      for (const t of ids) if (!Number.isInteger(t) || t < 0 || t >= this.dims.vocabSize) throw new Error(`embed: input ${i} has token id ${t} outside [0, ${this.dims.vocabSize})`);
+      if (ids.length > this.maxSequenceLength)
+        throw new Error(`embed: input ${i} has ${ids.length} tokens, over the limit of ${this.maxSequenceLength}`);
+      for (const t of ids)
+        if (!Number.isInteger(t) || t < 0 || t >= this.dims.vocabSize)
+          throw new Error(`embed: input ${i} has token id ${t} outside [0, ${this.dims.vocabSize})`);
     });
     const order = batch.map((_, i) => i).sort((a, b) => batch[a].length - batch[b].length);
     const out: Float32Array[] = new Array(batch.length);
@@ -41,18 +44,30 @@ export class OrtEmbedder implements LoadedEmbedder {
     const seq = Math.max(...texts.map((t) => t.length));
     const ids = new BigInt64Array(b * seq);
     const positions = new BigInt64Array(b * seq);
-    texts.forEach((t, i) => t.forEach((id, s) => {
-      ids[i * seq + s] = BigInt(id);
-      positions[i * seq + s] = BigInt(s);
-    }));
+    texts.forEach((t, i) =>
+      t.forEach((id, s) => {
+        ids[i * seq + s] = BigInt(id);
+        positions[i * seq + s] = BigInt(s);
+      }),
+    );
     const feeds: Record<string, ort.Tensor> = {
       input_ids: new ort.Tensor("int64", ids, [b, seq]),
-      seqlens_k: new ort.Tensor("int32", Int32Array.from(texts, (t) => t.length - 1), [b]),
+      seqlens_k: new ort.Tensor(
+        "int32",
+        Int32Array.from(texts, (t) => t.length - 1),
+        [b],
+      ),
       total_sequence_length: new ort.Tensor("int32", Int32Array.of(seq), []),
     };
     if (this.session.inputNames.includes("position_ids")) feeds.position_ids = new ort.Tensor("int64", positions, [b, seq]);
     // A first prompt needs no past: empty caches (capacity 0); the presents are not fetched.
-    const emptyCache = () => new ort.Tensor(this.kvType, this.kvType === "float16" ? new Uint16Array(0) : new Float32Array(0), [b, this.dims.numKvHeads, 0, this.dims.headDim]);
+    const emptyCache = () =>
+      new ort.Tensor(this.kvType, this.kvType === "float16" ? new Uint16Array(0) : new Float32Array(0), [
+        b,
+        this.dims.numKvHeads,
+        0,
+        this.dims.headDim,
+      ]);
     for (let l = 0; l < this.dims.numLayers; l++) {
       feeds[pastKeyName(l)] = emptyCache();
       feeds[pastValueName(l)] = emptyCache();

@@ -41,7 +41,9 @@ describe("served bert embedder and reranker", () => {
       expect(embedder.maxSequenceLength).toBe(24);
       const vectors = await embedder.embed(batch.map((r) => r.ids));
       const h = model.dims.hiddenSize;
-      batch.forEach((r, b) => expect(maxAbsDiff(vectors[b], poolRow(ref, b * 17 * h, r.ids.length, h, st)), `row ${b}`).toBeLessThan(TOLERANCE));
+      batch.forEach((r, b) =>
+        expect(maxAbsDiff(vectors[b], poolRow(ref, b * 17 * h, r.ids.length, h, st)), `row ${b}`).toBeLessThan(TOLERANCE),
+      );
       const norm = Math.hypot(...vectors[0]);
       if (st.normalize) expect(norm).toBeCloseTo(1, 5);
       else expect(Math.abs(norm - 1)).toBeGreaterThan(1e-3);
@@ -57,9 +59,17 @@ describe("served bert embedder and reranker", () => {
     const tokenizer = new Tokenizer(JSON.parse(await readFile(path.join(dir, "tokenizer.json"), "utf8")) as object, {});
     const enc = (t: string) => tokenizer.encode(t, { add_special_tokens: false }).ids;
     const query = enc("what causes high blood pressure?");
-    const docs = ["high blood pressure causes: salt, stress and age.", "flu symptoms: fever and cough", "my child has a rash and fever ".repeat(6)].map(enc);
+    const docs = [
+      "high blood pressure causes: salt, stress and age.",
+      "flu symptoms: fever and cough",
+      "my child has a rash and fever ".repeat(6),
+    ].map(enc);
     // The tokenizer's own pair template gives the same ids and token types as encodePair.
-    const hf = tokenizer.encode("what causes high blood pressure?", { text_pair: "flu symptoms: fever and cough", add_special_tokens: true, return_token_type_ids: true });
+    const hf = tokenizer.encode("what causes high blood pressure?", {
+      text_pair: "flu symptoms: fever and cough",
+      add_special_tokens: true,
+      return_token_type_ids: true,
+    });
     const mine = encodePair({ query, document: docs[1] }, { cls: 2, sep: 3 }, 32);
     expect(mine.ids).toEqual(hf.ids);
     expect(mine.types).toEqual(hf.token_type_ids);
@@ -68,7 +78,12 @@ describe("served bert embedder and reranker", () => {
     const { plain } = await graphs(dir, "logits");
     const encoded = docs.map((d) => encodePair({ query, document: d }, { cls: 2, sep: 3 }, 32));
     expect(encoded[2].ids.length).toBe(32);
-    const ref = await runGraph(plain.toBytes(), encoded.map((e) => ({ ids: e.ids, types: e.types! })), "logits", PLAIN_SESSION_OPTIONS);
+    const ref = await runGraph(
+      plain.toBytes(),
+      encoded.map((e) => ({ ids: e.ids, types: e.types! })),
+      "logits",
+      PLAIN_SESSION_OPTIONS,
+    );
     const reranker = await loadReranker(dir, { maxBatch: 2 });
     try {
       const scores = await reranker.score(docs.map((d) => ({ query, document: d })));
@@ -98,6 +113,8 @@ describe("served bert embedder and reranker", () => {
     const dir = path.join(root.dir, "not-a-decoder");
     await writeTinyBert(dir, { seed: 60 });
     await expect(loadModel(dir)).rejects.toThrow(/encoder cannot generate text/);
-    await expect(loadReranker(dir)).rejects.toThrow(/logits output needs a sequence-classification checkpoint|not a sequence-classification/);
+    await expect(loadReranker(dir)).rejects.toThrow(
+      /logits output needs a sequence-classification checkpoint|not a sequence-classification/,
+    );
   });
 });

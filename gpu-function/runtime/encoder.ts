@@ -27,13 +27,20 @@ export class EncoderSession {
   checkRows(rows: EncoderRow[], what: string): void {
     rows.forEach((r, i) => {
       if (r.ids.length === 0) throw new Error(`${what}: input ${i} is empty`);
-      if (r.ids.length > this.maxSequenceLength) throw new Error(`${what}: input ${i} has ${r.ids.length} tokens, over the limit of ${this.maxSequenceLength}`);
-      for (const t of r.ids) if (!Number.isInteger(t) || t < 0 || t >= this.dims.vocabSize) throw new Error(`${what}: input ${i} has token id ${t} outside [0, ${this.dims.vocabSize})`);
+      if (r.ids.length > this.maxSequenceLength)
+        throw new Error(`${what}: input ${i} has ${r.ids.length} tokens, over the limit of ${this.maxSequenceLength}`);
+      for (const t of r.ids)
+        if (!Number.isInteger(t) || t < 0 || t >= this.dims.vocabSize)
+          throw new Error(`${what}: input ${i} has token id ${t} outside [0, ${this.dims.vocabSize})`);
     });
   }
 
   /** Runs `output` for every row (in the caller's order) and hands each batch's flat result to `take`. */
-  async run<T>(rows: EncoderRow[], output: "hidden" | "logits", take: (data: Float32Array, batch: EncoderRow[], seq: number) => T[]): Promise<T[]> {
+  async run<T>(
+    rows: EncoderRow[],
+    output: "hidden" | "logits",
+    take: (data: Float32Array, batch: EncoderRow[], seq: number) => T[],
+  ): Promise<T[]> {
     const order = rows.map((_, i) => i).sort((a, b) => rows[a].ids.length - rows[b].ids.length);
     const out: T[] = new Array(rows.length);
     for (let start = 0; start < order.length; start += this.maxBatch) {
@@ -44,13 +51,19 @@ export class EncoderSession {
       const ids = new BigInt64Array(n);
       const types = new BigInt64Array(n);
       const mask = new BigInt64Array(n);
-      batch.forEach((r, b) => r.ids.forEach((id, s) => {
-        ids[b * seq + s] = BigInt(id);
-        types[b * seq + s] = BigInt(r.types?.[s] ?? 0);
-        mask[b * seq + s] = 1n;
-      }));
+      batch.forEach((r, b) =>
+        r.ids.forEach((id, s) => {
+          ids[b * seq + s] = BigInt(id);
+          types[b * seq + s] = BigInt(r.types?.[s] ?? 0);
+          mask[b * seq + s] = 1n;
+        }),
+      );
       const dims = [batch.length, seq];
-      const feeds = { input_ids: new ort.Tensor("int64", ids, dims), token_type_ids: new ort.Tensor("int64", types, dims), attention_mask: new ort.Tensor("int64", mask, dims) };
+      const feeds = {
+        input_ids: new ort.Tensor("int64", ids, dims),
+        token_type_ids: new ort.Tensor("int64", types, dims),
+        attention_mask: new ort.Tensor("int64", mask, dims),
+      };
       const data = (await this.session.run(feeds, [output]))[output].data as Float32Array;
       take(data, batch, seq).forEach((v, j) => (out[chunk[j]] = v));
     }
@@ -66,7 +79,10 @@ export class BertEmbedder implements LoadedEmbedder {
   readonly dim: number;
   readonly maxSequenceLength: number;
 
-  constructor(private readonly enc: EncoderSession, readonly pooling: PoolingConfig) {
+  constructor(
+    private readonly enc: EncoderSession,
+    readonly pooling: PoolingConfig,
+  ) {
     this.dim = enc.dims.hiddenSize;
     this.maxSequenceLength = enc.maxSequenceLength;
   }
@@ -75,7 +91,9 @@ export class BertEmbedder implements LoadedEmbedder {
     const rows = batch.map((ids) => ({ ids }));
     this.enc.checkRows(rows, "embed");
     const h = this.dim;
-    return this.enc.run(rows, "hidden", (data, chunk, seq) => chunk.map((r, b) => poolRow(data, b * seq * h, r.ids.length, h, this.pooling)));
+    return this.enc.run(rows, "hidden", (data, chunk, seq) =>
+      chunk.map((r, b) => poolRow(data, b * seq * h, r.ids.length, h, this.pooling)),
+    );
   }
 
   dispose(): Promise<void> {
@@ -119,7 +137,11 @@ export function encodePair(pair: RerankPair, special: PairSpecialTokens, maxLeng
 export class CrossEncoderReranker implements LoadedReranker {
   readonly maxSequenceLength: number;
 
-  constructor(private readonly enc: EncoderSession, private readonly special: PairSpecialTokens, private readonly numLabels: number) {
+  constructor(
+    private readonly enc: EncoderSession,
+    private readonly special: PairSpecialTokens,
+    private readonly numLabels: number,
+  ) {
     this.maxSequenceLength = enc.maxSequenceLength;
   }
 

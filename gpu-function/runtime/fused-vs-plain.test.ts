@@ -16,13 +16,23 @@ const VARIANTS: { name: string; opts: TinyModelOptions; patch?: Record<string, u
   {
     name: "llama MQA, untied head, Llama-3.1 rope scaling",
     opts: { family: "llama", seed: 12, numHeads: 4, numKvHeads: 1, tieWordEmbeddings: false },
-    patch: { rope_theta: 500000, rope_scaling: { rope_type: "llama3", factor: 8, low_freq_factor: 1, high_freq_factor: 4, original_max_position_embeddings: 64 } },
+    patch: {
+      rope_theta: 500000,
+      rope_scaling: { rope_type: "llama3", factor: 8, low_freq_factor: 1, high_freq_factor: 4, original_max_position_embeddings: 64 },
+    },
   },
-  { name: "mistral, sliding window 5", opts: { family: "llama", seed: 13, windowSize: 5 }, patch: { model_type: "mistral", architectures: ["MistralForCausalLM"] } },
+  {
+    name: "mistral, sliding window 5",
+    opts: { family: "llama", seed: 13, windowSize: 5 },
+    patch: { model_type: "mistral", architectures: ["MistralForCausalLM"] },
+  },
   { name: "qwen2 (q/k/v bias) with sliding window 6", opts: { family: "llama", seed: 14, qkvBias: true, windowSize: 6, numLayers: 3 } },
   { name: "gpt-neo global/local, window 4", opts: { family: "gpt-neo", seed: 15, windowSize: 4, numLayers: 4 } },
   // 20 tokens > window 4: sliding and full layers differ; YaRN, sinks, MoE top-2 of 4 (MoE contrib op vs dense plain ops).
-  { name: "gpt-oss MoE top-2 of 4, sinks, sliding window 4 / full, yarn", opts: { family: "gpt-oss", seed: 16, windowSize: 4, numLayers: 3 } },
+  {
+    name: "gpt-oss MoE top-2 of 4, sinks, sliding window 4 / full, yarn",
+    opts: { family: "gpt-oss", seed: 16, windowSize: 4, numLayers: 3 },
+  },
 ];
 
 let root: { dir: string; cleanup: () => Promise<void> };

@@ -9,7 +9,9 @@ function append(pool: KvSlotPool, slot: number, id: number, n: number): void {
   const start = pool.lengths[slot];
   pool.ensureCapacity(start + n);
   const data = new Float32Array(n * pool.kvHeads * pool.headDim);
-  for (let t = 0; t < n; t++) for (let h = 0; h < pool.kvHeads; h++) data.fill(id * 1000 + (start + t) * 10 + h, (t * pool.kvHeads + h) * pool.headDim, (t * pool.kvHeads + h + 1) * pool.headDim);
+  for (let t = 0; t < n; t++)
+    for (let h = 0; h < pool.kvHeads; h++)
+      data.fill(id * 1000 + (start + t) * 10 + h, (t * pool.kvHeads + h) * pool.headDim, (t * pool.kvHeads + h + 1) * pool.headDim);
   for (let l = 0; l < pool.numLayers; l++) pool.write(l, slot, start, data, data, 0, n, n);
   pool.lengths[slot] += n;
 }

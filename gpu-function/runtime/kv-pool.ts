@@ -114,7 +114,8 @@ export class KvSlotPool {
   }
 
   acquire(owner: object): number {
-    if (this.live >= this.maxSlots) throw new Error(`KV cache is full: ${this.maxSlots} sequences are live (raise maxBatch or release finished caches)`);
+    if (this.live >= this.maxSlots)
+      throw new Error(`KV cache is full: ${this.maxSlots} sequences are live (raise maxBatch or release finished caches)`);
     if (this.live >= this.allocatedSlots) this.relayout(this.capacity, Math.min(this.maxSlots, this.allocatedSlots * 2));
     const slot = this.live++;
     this.owners[slot] = owner;
@@ -149,7 +150,10 @@ export class KvSlotPool {
   /** Zero-copy views of slots [from, from + count) for one layer. */
   view(layer: number, from: number, count: number): { key: KvArray; value: KvArray } {
     const n = this.slotSize;
-    return { key: this.keys[layer].subarray(from * n, (from + count) * n), value: this.values[layer].subarray(from * n, (from + count) * n) };
+    return {
+      key: this.keys[layer].subarray(from * n, (from + count) * n),
+      value: this.values[layer].subarray(from * n, (from + count) * n),
+    };
   }
 
   /** Bytes held by the pool (for metrics). */

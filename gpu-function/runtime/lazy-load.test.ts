@@ -25,7 +25,10 @@ afterAll(async () => root.cleanup());
 
 /** Greedy-free check: logits of a prefill then two decode steps, eager vs lazy, must be identical. */
 async function expectSameLogits(dir: string, opts: LoadOptions = {}, eagerDir = dir): Promise<void> {
-  const [eager, lazy] = await Promise.all([loadModel(eagerDir, { ...opts, maxBatch: 2, lazyWeights: false }), loadModel(dir, { ...opts, maxBatch: 2 })]);
+  const [eager, lazy] = await Promise.all([
+    loadModel(eagerDir, { ...opts, maxBatch: 2, lazyWeights: false }),
+    loadModel(dir, { ...opts, maxBatch: 2 }),
+  ]);
   try {
     const ce = eager.newCache();
     const cl = lazy.newCache();
@@ -42,10 +45,15 @@ async function expectSameLogits(dir: string, opts: LoadOptions = {}, eagerDir = 
   }
 }
 
-
 describe("lazy loading", () => {
   it("llama (fp16 checkpoint, tied head, q/k/v biases) and gpt-neo: bit-identical logits to the eager path, fp32 and fp16 graphs, int4", async () => {
-    const llama = await tinyModelDir(root.dir, "llama", { family: "llama", seed: 91, dtype: "F16", qkvBias: true, tieWordEmbeddings: true });
+    const llama = await tinyModelDir(root.dir, "llama", {
+      family: "llama",
+      seed: 91,
+      dtype: "F16",
+      qkvBias: true,
+      tieWordEmbeddings: true,
+    });
     const neo = await tinyModelDir(root.dir, "neo", { family: "gpt-neo", seed: 92, dtype: "BF16" });
     await expectSameLogits(llama);
     await expectSameLogits(neo);
@@ -58,7 +66,13 @@ describe("lazy loading", () => {
     const model = await readHfModel(dir, { lazy: true });
     const files = [...model.tensors.values()] as FileTensor[];
     expect(files.every((t) => isLazy(t) && t.reads === 0)).toBe(true);
-    model.family.buildFusedGraph(model.dims, model.config, model.tensors, { loraModules: new Set(), quantize: "none", floatType: "float32", output: "logits", maxSequenceLength: 64 });
+    model.family.buildFusedGraph(model.dims, model.config, model.tensors, {
+      loraModules: new Set(),
+      quantize: "none",
+      floatType: "float32",
+      output: "logits",
+      maxSequenceLength: 64,
+    });
     for (const [name, t] of model.tensors) expect([name, (t as FileTensor).reads]).toEqual([name, 1]);
     model.close();
     model.close(); // idempotent
@@ -70,15 +84,24 @@ describe("lazy loading", () => {
     const file = path.join(dir, "model.safetensors");
     const float = readSafetensors(await readFile(file));
     const raw: Parameters<typeof rawSafetensors>[0] = {};
-    for (const [name, t] of float) raw[name] = { dtype: "F32", shape: t.shape, bytes: new Uint8Array(t.data.buffer, t.data.byteOffset, t.data.byteLength) };
+    for (const [name, t] of float)
+      raw[name] = { dtype: "F32", shape: t.shape, bytes: new Uint8Array(t.data.buffer, t.data.byteOffset, t.data.byteLength) };
     let seed = 7;
     const next = () => (seed = (seed * 1103515245 + 12345) >>> 0) >>> 8;
     for (const [name, t] of float) {
       if (!/experts\.(gate_up|down)_proj$/.test(name)) continue;
       const [e, inDim, outDim] = t.shape;
       delete raw[name];
-      raw[`${name}_blocks`] = { dtype: "U8", shape: [e, outDim, inDim / 32, 16], bytes: Uint8Array.from({ length: e * outDim * (inDim / 2) }, () => next() & 0xff) };
-      raw[`${name}_scales`] = { dtype: "U8", shape: [e, outDim, inDim / 32], bytes: Uint8Array.from({ length: e * outDim * (inDim / 32) }, () => 122 + (next() % 6)) };
+      raw[`${name}_blocks`] = {
+        dtype: "U8",
+        shape: [e, outDim, inDim / 32, 16],
+        bytes: Uint8Array.from({ length: e * outDim * (inDim / 2) }, () => next() & 0xff),
+      };
+      raw[`${name}_scales`] = {
+        dtype: "U8",
+        shape: [e, outDim, inDim / 32],
+        bytes: Uint8Array.from({ length: e * outDim * (inDim / 32) }, () => 122 + (next() % 6)),
+      };
     }
     await writeFile(file, rawSafetensors(raw));
 
@@ -115,12 +138,22 @@ describe("lazy loading", () => {
     const shards = [names.slice(0, 5), names.slice(5, names.length - 4), names.slice(names.length - 4)];
     for (const [i, part] of shards.entries()) {
       const shard = `model-0000${i + 1}-of-00003.safetensors`;
-      await writeFile(path.join(sharded, shard), writeSafetensors(Object.fromEntries(part.map((n) => {
-        weightMap[n] = shard;
-        return [n, { dtype: "F32" as const, shape: tensors.get(n)!.shape, data: tensors.get(n)!.data }];
-      }))));
+      await writeFile(
+        path.join(sharded, shard),
+        writeSafetensors(
+          Object.fromEntries(
+            part.map((n) => {
+              weightMap[n] = shard;
+              return [n, { dtype: "F32" as const, shape: tensors.get(n)!.shape, data: tensors.get(n)!.data }];
+            }),
+          ),
+        ),
+      );
     }
-    await writeFile(path.join(sharded, "model.safetensors.index.json"), JSON.stringify({ metadata: { total_size: 0 }, weight_map: weightMap }));
+    await writeFile(
+      path.join(sharded, "model.safetensors.index.json"),
+      JSON.stringify({ metadata: { total_size: 0 }, weight_map: weightMap }),
+    );
     await expectSameLogits(sharded, {}, single);
     await expectSameLogits(sharded);
     const embEager = await loadEmbedder(single, { lazyWeights: false });
@@ -157,18 +190,27 @@ describe("lazy loading", () => {
     const file = path.join(cut, "model.safetensors");
     const size = (await readFile(file)).byteLength;
     await truncate(file, size - 100);
-    for (const lazyWeights of [false, true]) await expect(loadModel(cut, { lazyWeights })).rejects.toThrow(/safetensors: tensor ".*": data_offsets end \d+ is past the data section/);
+    for (const lazyWeights of [false, true])
+      await expect(loadModel(cut, { lazyWeights })).rejects.toThrow(
+        /safetensors: tensor ".*": data_offsets end \d+ is past the data section/,
+      );
     await truncate(file, 5);
-    for (const lazyWeights of [false, true]) await expect(loadModel(cut, { lazyWeights })).rejects.toThrow(/shorter than the 8-byte header length/);
+    for (const lazyWeights of [false, true])
+      await expect(loadModel(cut, { lazyWeights })).rejects.toThrow(/shorter than the 8-byte header length/);
     await writeFile(file, Buffer.concat([Buffer.from([16, 0, 0, 0, 0, 0, 0, 0]), Buffer.from("{not json}      ")]));
-    for (const lazyWeights of [false, true]) await expect(loadModel(cut, { lazyWeights })).rejects.toThrow(/header is not valid UTF-8 JSON/);
+    for (const lazyWeights of [false, true])
+      await expect(loadModel(cut, { lazyWeights })).rejects.toThrow(/header is not valid UTF-8 JSON/);
 
     // A shard missing from a sharded checkpoint, and a tensor of the wrong shape: same errors both ways.
     const bad = await tinyModelDir(root.dir, "bad", { family: "llama", seed: 97 });
     const tensors = readSafetensors(await readFile(path.join(bad, "model.safetensors")));
     const norm = tensors.get("model.norm.weight")!;
     tensors.set("model.norm.weight", { ...norm, shape: [norm.shape[0] / 2, 2] });
-    await writeFile(path.join(bad, "model.safetensors"), writeSafetensors(Object.fromEntries([...tensors].map(([n, t]) => [n, { dtype: "F32" as const, shape: t.shape, data: t.data }]))));
-    for (const lazyWeights of [false, true]) await expect(loadModel(bad, { lazyWeights })).rejects.toThrow(/"model.norm.weight" has shape \[32,2\], config.json implies \[64\]/);
+    await writeFile(
+      path.join(bad, "model.safetensors"),
+      writeSafetensors(Object.fromEntries([...tensors].map(([n, t]) => [n, { dtype: "F32" as const, shape: t.shape, data: t.data }]))),
+    );
+    for (const lazyWeights of [false, true])
+      await expect(loadModel(bad, { lazyWeights })).rejects.toThrow(/"model.norm.weight" has shape \[32,2\], config.json implies \[64\]/);
   });
 });

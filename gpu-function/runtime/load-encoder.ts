@@ -10,24 +10,42 @@ import { createSession, EXTERNAL_DATA_THRESHOLD, floatTypeFor, resolveDevice, se
 import { readPoolingConfig } from "../models/pooling";
 import type { LoadedReranker, LoadOptions } from "./types";
 
-export type EncoderLoadOptions = Pick<LoadOptions, "device" | "quantize" | "maxBatch" | "maxSequenceLength" | "intraOpThreads" | "precision" | "lazyWeights">;
+export type EncoderLoadOptions = Pick<
+  LoadOptions,
+  "device" | "quantize" | "maxBatch" | "maxSequenceLength" | "intraOpThreads" | "precision" | "lazyWeights"
+>;
 
-async function loadEncoderSession(dir: string, opts: EncoderLoadOptions, output: "hidden" | "logits", capLength?: number): Promise<{ enc: EncoderSession; config: Record<string, unknown> }> {
+async function loadEncoderSession(
+  dir: string,
+  opts: EncoderLoadOptions,
+  output: "hidden" | "logits",
+  capLength?: number,
+): Promise<{ enc: EncoderSession; config: Record<string, unknown> }> {
   const model = await readHfModel(dir, { lazy: opts.lazyWeights ?? true });
   if (model.family.kind !== "encoder") {
     model.close();
-    throw new Error(`${dir}: model_type "${String(model.config.model_type)}" is not an encoder (${output === "logits" ? "a reranker needs a BertForSequenceClassification checkpoint" : "expected bert"})`);
+    throw new Error(
+      `${dir}: model_type "${String(model.config.model_type)}" is not an encoder (${output === "logits" ? "a reranker needs a BertForSequenceClassification checkpoint" : "expected bert"})`,
+    );
   }
   const device = resolveDevice(opts);
   const floatType = floatTypeFor(device, opts);
   const maxSequenceLength = Math.min(opts.maxSequenceLength ?? Infinity, capLength ?? Infinity, model.dims.maxPositions);
   let graph;
   try {
-    graph = model.family.buildFusedGraph(model.dims, model.config, model.tensors, { loraModules: new Set(), quantize: opts.quantize ?? "none", floatType, output, maxSequenceLength });
+    graph = model.family.buildFusedGraph(model.dims, model.config, model.tensors, {
+      loraModules: new Set(),
+      quantize: opts.quantize ?? "none",
+      floatType,
+      output,
+      maxSequenceLength,
+    });
   } finally {
     model.close();
   }
-  const session = await createSession(graph, sessionOptions(device, opts.intraOpThreads), EXTERNAL_DATA_THRESHOLD, { releaseInitializers: true });
+  const session = await createSession(graph, sessionOptions(device, opts.intraOpThreads), EXTERNAL_DATA_THRESHOLD, {
+    releaseInitializers: true,
+  });
   return { enc: new EncoderSession(session, model.dims, maxSequenceLength, opts.maxBatch ?? 16), config: model.config };
 }
 
@@ -56,20 +74,29 @@ async function tokenizerMaxLength(dir: string): Promise<number | undefined> {
 
 /** Token strings → ids from tokenizer.json (added tokens first, then the model vocabulary). */
 async function specialTokenIds(dir: string): Promise<PairSpecialTokens> {
-  const tok = JSON.parse(await readFile(path.join(dir, "tokenizer.json"), "utf8")) as { added_tokens?: { id: number; content: string }[]; model?: { vocab?: Record<string, number> | [string, number][] } };
+  const tok = JSON.parse(await readFile(path.join(dir, "tokenizer.json"), "utf8")) as {
+    added_tokens?: { id: number; content: string }[];
+    model?: { vocab?: Record<string, number> | [string, number][] };
+  };
   let cfg: { cls_token?: unknown; sep_token?: unknown } = {};
   try {
     cfg = JSON.parse(await readFile(path.join(dir, "tokenizer_config.json"), "utf8")) as typeof cfg;
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
   }
-  const text = (v: unknown, fallback: string) => (typeof v === "string" ? v : v && typeof v === "object" && typeof (v as { content?: unknown }).content === "string" ? (v as { content: string }).content : fallback);
+  const text = (v: unknown, fallback: string) =>
+    typeof v === "string"
+      ? v
+      : v && typeof v === "object" && typeof (v as { content?: unknown }).content === "string"
+        ? (v as { content: string }).content
+        : fallback;
   const idOf = (token: string): number => {
     const added = tok.added_tokens?.find((t) => t.content === token);
     if (added) return added.id;
     const vocab = tok.model?.vocab;
     const id = Array.isArray(vocab) ? vocab.findIndex(([t]) => t === token) : vocab?.[token];
-    if (id === undefined || id < 0) throw new Error(`${dir}: the tokenizer has no "${token}" token (set cls_token / sep_token in tokenizer_config.json)`);
+    if (id === undefined || id < 0)
+      throw new Error(`${dir}: the tokenizer has no "${token}" token (set cls_token / sep_token in tokenizer_config.json)`);
     return id;
   };
   return { cls: idOf(text(cfg.cls_token, "[CLS]")), sep: idOf(text(cfg.sep_token, "[SEP]")) };
@@ -85,4 +112,3 @@ export async function loadReranker(dir: string, opts: EncoderLoadOptions = {}): 
   }
   return new CrossEncoderReranker(enc, special, numLabelsOf(config));
 }
-

@@ -38,11 +38,18 @@ export function mergeAdapterWeights(model: HfModel, lora: PreparedLora): Tensors
     const t = targets.get(module);
     if (!t) throw new Error(`adapter "${lora.name}": "${module}" is not a linear layer of this ${model.family.name} model`);
     if (w.a.length !== lora.rank * t.inFeatures || w.b.length !== t.outFeatures * lora.rank) {
-      throw new Error(`adapter "${lora.name}": ${module} A/B sizes ${w.a.length}/${w.b.length} do not match r=${lora.rank}, in=${t.inFeatures}, out=${t.outFeatures}`);
+      throw new Error(
+        `adapter "${lora.name}": ${module} A/B sizes ${w.a.length}/${w.b.length} do not match r=${lora.rank}, in=${t.inFeatures}, out=${t.outFeatures}`,
+      );
     }
     const name = `${module}.weight`;
     const base = merged.get(name)!;
-    merged.set(name, derivedTensor(base.dtype, base.shape, () => mergeLoraWeight(tensorOf(model.tensors, name).data, t.outFeatures, t.inFeatures, w.a, w.b, lora.rank, lora.scale)));
+    merged.set(
+      name,
+      derivedTensor(base.dtype, base.shape, () =>
+        mergeLoraWeight(tensorOf(model.tensors, name).data, t.outFeatures, t.inFeatures, w.a, w.b, lora.rank, lora.scale),
+      ),
+    );
   }
   return merged;
 }
@@ -55,7 +62,9 @@ export function weightBytesPerToken(g: GraphBuilder): number {
   let total = 0;
   for (const [name, c] of g.initializers) {
     const uses = g.nodes.filter((n) => n.inputs.includes(name));
-    const gatheredOnly = uses.length > 0 && uses.every((n) => (n.op === "Gather" && n.inputs[0] === name) || (n.op === "RotaryEmbedding" && n.inputs.indexOf(name) >= 2));
+    const gatheredOnly =
+      uses.length > 0 &&
+      uses.every((n) => (n.op === "Gather" && n.inputs[0] === name) || (n.op === "RotaryEmbedding" && n.inputs.indexOf(name) >= 2));
     if (!gatheredOnly) total += c.data.byteLength;
   }
   return total;
@@ -63,11 +72,16 @@ export function weightBytesPerToken(g: GraphBuilder): number {
 
 function checkLoadOptions(opts: LoadOptions): void {
   const positiveInt = (v: unknown) => Number.isInteger(v) && (v as number) > 0;
-  if (opts.maxBatch !== undefined && !positiveInt(opts.maxBatch)) throw new Error(`loadModel: maxBatch must be a positive integer, got ${opts.maxBatch}`);
-  if (opts.maxSequenceLength !== undefined && !positiveInt(opts.maxSequenceLength)) throw new Error(`loadModel: maxSequenceLength must be a positive integer, got ${opts.maxSequenceLength}`);
-  if (opts.kvInitialCapacity !== undefined && !positiveInt(opts.kvInitialCapacity)) throw new Error(`loadModel: kvInitialCapacity must be a positive integer, got ${opts.kvInitialCapacity}`);
-  if (opts.quantize !== undefined && !["none", "int8", "int4"].includes(opts.quantize)) throw new Error(`loadModel: quantize must be none, int8 or int4, got ${String(opts.quantize)}`);
-  if (opts.precision !== undefined && opts.precision !== "fp32" && opts.precision !== "fp16") throw new Error(`loadModel: precision must be fp32 or fp16, got ${String(opts.precision)}`);
+  if (opts.maxBatch !== undefined && !positiveInt(opts.maxBatch))
+    throw new Error(`loadModel: maxBatch must be a positive integer, got ${opts.maxBatch}`);
+  if (opts.maxSequenceLength !== undefined && !positiveInt(opts.maxSequenceLength))
+    throw new Error(`loadModel: maxSequenceLength must be a positive integer, got ${opts.maxSequenceLength}`);
+  if (opts.kvInitialCapacity !== undefined && !positiveInt(opts.kvInitialCapacity))
+    throw new Error(`loadModel: kvInitialCapacity must be a positive integer, got ${opts.kvInitialCapacity}`);
+  if (opts.quantize !== undefined && !["none", "int8", "int4"].includes(opts.quantize))
+    throw new Error(`loadModel: quantize must be none, int8 or int4, got ${String(opts.quantize)}`);
+  if (opts.precision !== undefined && opts.precision !== "fp32" && opts.precision !== "fp16")
+    throw new Error(`loadModel: precision must be fp32 or fp16, got ${String(opts.precision)}`);
   if (opts.lora) {
     if (!positiveInt(opts.lora.maxRank)) throw new Error(`loadModel: lora.maxRank must be a positive integer, got ${opts.lora.maxRank}`);
     if (opts.lora.targetModules.length === 0) throw new Error("loadModel: lora.targetModules is empty");
@@ -93,7 +107,8 @@ async function buildModel(dir: string, model: HfModel, opts: LoadOptions): Promi
   const { family, dims, config } = model;
   const device = resolveDevice(opts);
   const maxSequenceLength = Math.min(opts.maxSequenceLength ?? dims.maxPositions, dims.maxPositions);
-  if (opts.mergeAdapter && opts.lora) throw new Error("loadModel: mergeAdapter and LoRA slots are exclusive (merged mode serves one adapter at base speed)");
+  if (opts.mergeAdapter && opts.lora)
+    throw new Error("loadModel: mergeAdapter and LoRA slots are exclusive (merged mode serves one adapter at base speed)");
   const tensors = opts.mergeAdapter ? mergeAdapterWeights(model, opts.mergeAdapter) : model.tensors;
   const loraTargets = opts.lora ? selectLoraTargets(family.loraTargets(dims), opts.lora.targetModules) : [];
   const graphOpts: FusedGraphOptions = {
@@ -106,9 +121,20 @@ async function buildModel(dir: string, model: HfModel, opts: LoadOptions): Promi
   const graph = family.buildFusedGraph(dims, config, tensors, graphOpts);
   model.close(); // every weight is an initializer now
   const weightBytes = weightBytesPerToken(graph);
-  const session = await createSession(graph, sessionOptions(device, opts.intraOpThreads), EXTERNAL_DATA_THRESHOLD, { releaseInitializers: true });
+  const session = await createSession(graph, sessionOptions(device, opts.intraOpThreads), EXTERNAL_DATA_THRESHOLD, {
+    releaseInitializers: true,
+  });
   return new OrtCausalLm({
-    session, dims, maxSequenceLength, maxBatch: opts.maxBatch ?? 16, loraTargets, kvType: graphOpts.floatType, weightBytes, kvInitialCapacity: opts.kvInitialCapacity, loraMaxRank: opts.lora?.maxRank, loraGroups: graph.loraGroups,
+    session,
+    dims,
+    maxSequenceLength,
+    maxBatch: opts.maxBatch ?? 16,
+    loraTargets,
+    kvType: graphOpts.floatType,
+    weightBytes,
+    kvInitialCapacity: opts.kvInitialCapacity,
+    loraMaxRank: opts.lora?.maxRank,
+    loraGroups: graph.loraGroups,
   });
 }
 
@@ -122,11 +148,17 @@ export async function loadEmbedder(dir: string, opts: LoadOptions = {}): Promise
   let graph: GraphBuilder;
   try {
     graph = model.family.buildFusedGraph(model.dims, model.config, model.tensors, {
-      loraModules: new Set(), quantize: opts.quantize ?? "none", floatType: floatTypeFor(device, opts), output: "hidden", maxSequenceLength,
+      loraModules: new Set(),
+      quantize: opts.quantize ?? "none",
+      floatType: floatTypeFor(device, opts),
+      output: "hidden",
+      maxSequenceLength,
     });
   } finally {
     model.close();
   }
-  const session = await createSession(graph, sessionOptions(device, opts.intraOpThreads), EXTERNAL_DATA_THRESHOLD, { releaseInitializers: true });
+  const session = await createSession(graph, sessionOptions(device, opts.intraOpThreads), EXTERNAL_DATA_THRESHOLD, {
+    releaseInitializers: true,
+  });
   return new OrtEmbedder(session, model.dims, maxSequenceLength, opts.maxBatch ?? 16, floatTypeFor(device, opts));
 }

@@ -32,19 +32,30 @@ export class LoraFeedBuilder {
   private readonly ids = new WeakMap<PreparedLora, number>();
   private nextId = 1;
 
-  constructor(private readonly targets: LoraTarget[], private readonly maxRank = Infinity) {}
+  constructor(
+    private readonly targets: LoraTarget[],
+    private readonly maxRank = Infinity,
+  ) {}
 
   /** Checks an adapter against the load's LoRA targets; throws a clear error otherwise. */
   validate(lora: PreparedLora): void {
-    if (!Number.isInteger(lora.rank) || lora.rank < 1) throw new Error(`adapter "${lora.name}": rank must be a positive integer, got ${lora.rank}`);
+    if (!Number.isInteger(lora.rank) || lora.rank < 1)
+      throw new Error(`adapter "${lora.name}": rank must be a positive integer, got ${lora.rank}`);
     if (lora.rank > this.maxRank) throw new Error(`adapter "${lora.name}": rank ${lora.rank} exceeds this load's maxRank ${this.maxRank}`);
     if (!Number.isFinite(lora.scale)) throw new Error(`adapter "${lora.name}": scale must be a finite number`);
     const byModule = new Map(this.targets.map((t) => [t.module, t]));
     for (const [module, w] of lora.weights) {
       const t = byModule.get(module);
-      if (!t) throw new Error(`adapter "${lora.name}": module "${module}" is not a LoRA target of this model load (targets: ${[...new Set(this.targets.map((x) => x.shortName))].join(", ") || "none"})`);
-      if (w.a.length !== lora.rank * t.inFeatures) throw new Error(`adapter "${lora.name}": ${module} lora_A has ${w.a.length} values, expected r×in = ${lora.rank}×${t.inFeatures}`);
-      if (w.b.length !== t.outFeatures * lora.rank) throw new Error(`adapter "${lora.name}": ${module} lora_B has ${w.b.length} values, expected out×r = ${t.outFeatures}×${lora.rank}`);
+      if (!t)
+        throw new Error(
+          `adapter "${lora.name}": module "${module}" is not a LoRA target of this model load (targets: ${[...new Set(this.targets.map((x) => x.shortName))].join(", ") || "none"})`,
+        );
+      if (w.a.length !== lora.rank * t.inFeatures)
+        throw new Error(`adapter "${lora.name}": ${module} lora_A has ${w.a.length} values, expected r×in = ${lora.rank}×${t.inFeatures}`);
+      if (w.b.length !== t.outFeatures * lora.rank)
+        throw new Error(
+          `adapter "${lora.name}": ${module} lora_B has ${w.b.length} values, expected out×r = ${t.outFeatures}×${lora.rank}`,
+        );
     }
   }
 
@@ -108,7 +119,8 @@ export class LoraFeedBuilder {
           const c0 = t * cols + e * rank;
           for (let k = 0; k < group.inFeatures; k++) a.set(l.aT.subarray(k * r, (k + 1) * r), k * width + c0);
           // Rows r..rank of the block stay zero; columns outside the module stay zero.
-          for (let j = 0; j < r; j++) b.set(l.bScaled.subarray(j * member.out, (j + 1) * member.out), (c0 + j) * group.outFeatures + member.column);
+          for (let j = 0; j < r; j++)
+            b.set(l.bScaled.subarray(j * member.out, (j + 1) * member.out), (c0 + j) * group.outFeatures + member.column);
         });
       });
       stacks.set(group.name, { a, b });
@@ -118,7 +130,15 @@ export class LoraFeedBuilder {
 }
 
 /** W + scale·B·A folded into a copy of the weight (merged mode). */
-export function mergeLoraWeight(w: Float32Array, out: number, inF: number, a: Float32Array, b: Float32Array, rank: number, scale: number): Float32Array {
+export function mergeLoraWeight(
+  w: Float32Array,
+  out: number,
+  inF: number,
+  a: Float32Array,
+  b: Float32Array,
+  rank: number,
+  scale: number,
+): Float32Array {
   const merged = Float32Array.from(w);
   for (let o = 0; o < out; o++) {
     for (let j = 0; j < rank; j++) {

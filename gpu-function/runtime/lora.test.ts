@@ -15,7 +15,14 @@ import type { LoadedModel } from "./types";
 
 const TOLERANCE = 1e-4;
 
-async function randomAdapter(dir: string, name: string, shortNames: string[], rank: number, scale: number, seed: number): Promise<PreparedLora> {
+async function randomAdapter(
+  dir: string,
+  name: string,
+  shortNames: string[],
+  rank: number,
+  scale: number,
+  seed: number,
+): Promise<PreparedLora> {
   const model = await readHfModel(dir);
   const rng = seededRandom(seed);
   const weights = new Map<string, { a: Float32Array; b: Float32Array }>();
@@ -31,7 +38,8 @@ async function randomAdapter(dir: string, name: string, shortNames: string[], ra
 /** Writes a copy of the model with W += scale·B·A, computed here independently of the runtime. */
 async function handMerged(dir: string, out: string, lora: PreparedLora): Promise<string> {
   await mkdir(out, { recursive: true });
-  for (const f of ["config.json", "tokenizer.json", "tokenizer_config.json", "generation_config.json"]) await copyFile(path.join(dir, f), path.join(out, f));
+  for (const f of ["config.json", "tokenizer.json", "tokenizer_config.json", "generation_config.json"])
+    await copyFile(path.join(dir, f), path.join(out, f));
   const tensors = readSafetensors(await readFile(path.join(dir, "model.safetensors")));
   const record: Parameters<typeof writeSafetensors>[0] = {};
   for (const [name, t] of tensors) record[name] = { dtype: "F32", shape: t.shape, data: Float32Array.from(t.data) };
@@ -97,7 +105,9 @@ describe.each([
       const adapters = [one, two, null];
       let logits = await served.forward(caches.map((cache, i) => ({ tokens: tokens.slice(0, 4), cache, lora: adapters[i] })));
       for (let step = 4; ; step++) {
-        [viaInputs, soloTwo, baseline].forEach((solo, i) => expect(maxAbsDiff(logits[i], solo[step - 4]), `row ${i} step ${step}`).toBeLessThan(TOLERANCE));
+        [viaInputs, soloTwo, baseline].forEach((solo, i) =>
+          expect(maxAbsDiff(logits[i], solo[step - 4]), `row ${i} step ${step}`).toBeLessThan(TOLERANCE),
+        );
         if (step === tokens.length) break;
         logits = await served.forward(caches.map((cache, i) => ({ tokens: [tokens[step]], cache, lora: adapters[i] })));
       }
@@ -115,13 +125,21 @@ describe("LoRA validation and the plain graph", () => {
       const good = await randomAdapter(base, "good", ["q_proj"], 2, 1, 3);
       const wrongShape: PreparedLora = { ...good, name: "bad-shape", rank: 3 };
       const wrongModule = await randomAdapter(base, "bad-module", ["q_proj", "k_proj"], 2, 1, 4);
-      await expect(model.forward([{ tokens: [1], cache: model.newCache(), lora: wrongShape }])).rejects.toThrow(/adapter "bad-shape": .*lora_A has \d+ values, expected r×in = 3×64/);
-      await expect(model.forward([{ tokens: [1], cache: model.newCache(), lora: wrongModule }])).rejects.toThrow(/module "model.layers.0.self_attn.k_proj" is not a LoRA target/);
-      await expect(loadModel(base, { lora: { maxRank: 8, targetModules: ["qkv"] } })).rejects.toThrow(/LoRA target "qkv" is not a linear layer/);
+      await expect(model.forward([{ tokens: [1], cache: model.newCache(), lora: wrongShape }])).rejects.toThrow(
+        /adapter "bad-shape": .*lora_A has \d+ values, expected r×in = 3×64/,
+      );
+      await expect(model.forward([{ tokens: [1], cache: model.newCache(), lora: wrongModule }])).rejects.toThrow(
+        /module "model.layers.0.self_attn.k_proj" is not a LoRA target/,
+      );
+      await expect(loadModel(base, { lora: { maxRank: 8, targetModules: ["qkv"] } })).rejects.toThrow(
+        /LoRA target "qkv" is not a linear layer/,
+      );
       await expect(loadModel(base, { mergeAdapter: wrongShape })).rejects.toThrow(/do not match r=3/);
       const tooBig = await randomAdapter(base, "big", ["q_proj"], 16, 1, 6);
       const small = await loadModel(base, { lora: { maxRank: 8, targetModules: ["q_proj"] } });
-      await expect(small.forward([{ tokens: [1], cache: small.newCache(), lora: tooBig }])).rejects.toThrow(/rank 16 exceeds this load's maxRank 8/);
+      await expect(small.forward([{ tokens: [1], cache: small.newCache(), lora: tooBig }])).rejects.toThrow(
+        /rank 16 exceeds this load's maxRank 8/,
+      );
       await small.dispose();
       await expect(loadModel(base, { maxBatch: 0 })).rejects.toThrow(/maxBatch must be a positive integer/);
     } finally {

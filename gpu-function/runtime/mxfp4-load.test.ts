@@ -12,7 +12,6 @@ import { loadModel } from "./load";
 import { dequantizeMxfp4, FP4_E2M1_VALUES, unpackMxfp4Tensors } from "../models/mxfp4";
 import { maxAbsDiff, rawSafetensors, seededTokens, tempDir, tinyModelDir } from "../models/test-helpers";
 
-
 /** Packs a float tensor [E, rows, cols] whose values are e2m1 codes × 2^(s − 127) per 32-block into blocks/scales (inverse of the dequantiser, for tests). */
 function packExact(codes: Uint8Array, scales: Uint8Array, e: number, rows: number, cols: number): Uint8Array {
   const blocks = new Uint8Array(e * rows * (cols / 2));
@@ -55,7 +54,8 @@ describe("MXFP4 dequantisation", () => {
     const file = path.join(dir, "model.safetensors");
     const float = readSafetensors(await readFile(file));
     const raw: Parameters<typeof rawSafetensors>[0] = {};
-    for (const [name, t] of float) raw[name] = { dtype: "F32", shape: t.shape, bytes: new Uint8Array(t.data.buffer, t.data.byteOffset, t.data.byteLength) };
+    for (const [name, t] of float)
+      raw[name] = { dtype: "F32", shape: t.shape, bytes: new Uint8Array(t.data.buffer, t.data.byteOffset, t.data.byteLength) };
     // Replace the experts by exactly representable MXFP4 values, keeping the float copy to compare.
     const expected = new Map<string, Float32Array>();
     let seed = 1;

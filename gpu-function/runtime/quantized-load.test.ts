@@ -6,7 +6,9 @@ import { quantizeBlockwise } from "../models/quantize";
 import { maxAbsDiff, seededTokens, tempDir, tinyModelDir } from "../models/test-helpers";
 
 function cosine(a: Float32Array, b: Float32Array): number {
-  let ab = 0, aa = 0, bb = 0;
+  let ab = 0,
+    aa = 0,
+    bb = 0;
   for (let i = 0; i < a.length; i++) {
     ab += a[i] * b[i];
     aa += a[i] * a[i];
@@ -29,7 +31,7 @@ describe("quantizeBlockwise", () => {
     for (const bits of [8, 4] as const) {
       const q = quantizeBlockwise(w, k, n, bits, 32);
       expect(q.blocksPerCol).toBe(2);
-      expect(q.packed.length).toBe(n * 2 * (32 * bits) / 8);
+      expect(q.packed.length).toBe((n * 2 * (32 * bits)) / 8);
       const zero = 1 << (bits - 1);
       for (let col = 0; col < n; col++) {
         for (let i = 0; i < k; i++) {
@@ -50,13 +52,34 @@ describe("quantizeBlockwise", () => {
 // QMoE kernel itself is exact on its dequantised weights (moe-contract.test.ts). int4 codes on
 // random weights: loose by design.
 const QUANTIZED_MODELS = [
-  { name: "llama (MatMulNBits)", family: "llama", seed: 41, intermediateSize: 256, tokensSeed: 4, int8: { maxDiff: 0.05, cos: 0.995 }, int4: { maxDiff: 0.5, cos: 0.7 } },
-  { name: "gpt-oss (QMoE experts, MatMulNBits attention)", family: "gpt-oss", seed: 42, intermediateSize: 128, tokensSeed: 5, int8: { maxDiff: 0.12, cos: 0.99 }, int4: { maxDiff: 0.75, cos: 0.65 } },
+  {
+    name: "llama (MatMulNBits)",
+    family: "llama",
+    seed: 41,
+    intermediateSize: 256,
+    tokensSeed: 4,
+    int8: { maxDiff: 0.05, cos: 0.995 },
+    int4: { maxDiff: 0.5, cos: 0.7 },
+  },
+  {
+    name: "gpt-oss (QMoE experts, MatMulNBits attention)",
+    family: "gpt-oss",
+    seed: 42,
+    intermediateSize: 128,
+    tokensSeed: 5,
+    int8: { maxDiff: 0.12, cos: 0.99 },
+    int4: { maxDiff: 0.75, cos: 0.65 },
+  },
 ] as const;
 
 describe.each(QUANTIZED_MODELS)("quantized $name", (m) => {
   it("int8 logits are close to fp32, int4 looser; weights shrink", async () => {
-    const dir = await tinyModelDir(root.dir, `q-${m.family}`, { family: m.family, seed: m.seed, hiddenSize: 128, intermediateSize: m.intermediateSize });
+    const dir = await tinyModelDir(root.dir, `q-${m.family}`, {
+      family: m.family,
+      seed: m.seed,
+      hiddenSize: 128,
+      intermediateSize: m.intermediateSize,
+    });
     const tokens = seededTokens(12, m.tokensSeed);
     const fp32 = await loadModel(dir);
     const int8 = await loadModel(dir, { quantize: "int8" });

@@ -27,16 +27,34 @@ describe("writeTinyModel", () => {
   it("writes HF config fields and tensor names for llama and gpt-neo, deterministically per seed", async () => {
     const llama = await tinyModelDir(root.dir, "llama", { family: "llama", seed: 1, numKvHeads: 1 });
     const config = await readJson(llama, "config.json");
-    expect(config).toMatchObject({ model_type: "llama", num_key_value_heads: 1, num_attention_heads: 4, hidden_act: "silu", rope_theta: 10000 });
+    expect(config).toMatchObject({
+      model_type: "llama",
+      num_key_value_heads: 1,
+      num_attention_heads: 4,
+      hidden_act: "silu",
+      rope_theta: 10000,
+    });
     const names = [...readSafetensors(await readFile(path.join(llama, "model.safetensors"))).keys()];
     expect(names).toContain("model.layers.0.self_attn.q_proj.weight");
     expect(names).toContain("model.layers.1.mlp.down_proj.weight");
     expect(names).toContain("model.norm.weight");
 
     const neo = await tinyModelDir(root.dir, "neo", { family: "gpt-neo", seed: 1, numLayers: 4, windowSize: 16 });
-    expect(await readJson(neo, "config.json")).toMatchObject({ model_type: "gpt_neo", attention_types: [[["global", "local"], 2]], window_size: 16, activation_function: "gelu_new" });
+    expect(await readJson(neo, "config.json")).toMatchObject({
+      model_type: "gpt_neo",
+      attention_types: [[["global", "local"], 2]],
+      window_size: 16,
+      activation_function: "gelu_new",
+    });
     const neoNames = [...readSafetensors(await readFile(path.join(neo, "model.safetensors"))).keys()];
-    expect(neoNames).toEqual(expect.arrayContaining(["transformer.h.0.attn.attention.q_proj.weight", "transformer.h.3.mlp.c_fc.bias", "transformer.wpe.weight", "transformer.ln_f.bias"]));
+    expect(neoNames).toEqual(
+      expect.arrayContaining([
+        "transformer.h.0.attn.attention.q_proj.weight",
+        "transformer.h.3.mlp.c_fc.bias",
+        "transformer.wpe.weight",
+        "transformer.ln_f.bias",
+      ]),
+    );
     expect(neoNames).not.toContain("lm_head.weight"); // tied, like GPT-Neo checkpoints
 
     const again = await tinyModelDir(root.dir, "llama-again", { family: "llama", seed: 1, numKvHeads: 1 });
@@ -57,7 +75,10 @@ describe("writeTinyModel", () => {
     expect(tokenizer.encode("<|im_start|>user<|im_end|><|endoftext|>").ids).toEqual([257, 117, 115, 101, 114, 258, 256]);
 
     const prompt = new Template(String(tokenizerConfig.chat_template)).render({
-      messages: [{ role: "system", content: "Be careful." }, { role: "user", content: "Hi?" }],
+      messages: [
+        { role: "system", content: "Be careful." },
+        { role: "user", content: "Hi?" },
+      ],
       add_generation_prompt: true,
     });
     expect(prompt).toBe("<|im_start|>system\nBe careful.<|im_end|>\n<|im_start|>user\nHi?<|im_end|>\n<|im_start|>assistant\n");
@@ -102,11 +123,17 @@ describe("loadEmbedder", () => {
       // Same as mean-pooling the plain reference graph's hidden states, then L2-normalising.
       const model = await readHfModel(dir);
       const plain = await ort.InferenceSession.create(buildPlainGraph(model, { output: "hidden" }).toBytes(), PLAIN_SESSION_OPTIONS);
-      const hidden = (await plain.run({ input_ids: new ort.Tensor("int64", BigInt64Array.from(short, BigInt), [1, short.length]) })).hidden.data as Float32Array;
+      const hidden = (await plain.run({ input_ids: new ort.Tensor("int64", BigInt64Array.from(short, BigInt), [1, short.length]) })).hidden
+        .data as Float32Array;
       const mean = new Float32Array(256);
       for (let t = 0; t < short.length; t++) for (let k = 0; k < 256; k++) mean[k] += hidden[t * 256 + k] / short.length;
       const norm = Math.hypot(...mean);
-      expect(maxAbsDiff(alone, mean.map((v) => v / norm))).toBeLessThan(1e-4);
+      expect(
+        maxAbsDiff(
+          alone,
+          mean.map((v) => v / norm),
+        ),
+      ).toBeLessThan(1e-4);
       await plain.release();
       expect(maxAbsDiff(batch[0], batch[2])).toBeGreaterThan(1e-3);
       await expect(embedder.embed([[]])).rejects.toThrow(/input 0 is empty/);

@@ -2,13 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  MedQuadParseError,
-  isHeldOut,
-  normalizeMedQuadText,
-  parseMedQuadXml,
-  readMedQuad,
-} from "./medquad";
+import { MedQuadParseError, isHeldOut, normalizeMedQuadText, parseMedQuadXml, readMedQuad } from "./medquad";
 
 const MEDQUAD_DIR = process.env.MEDQUAD_DIR ?? "/work/shared/data/medquad";
 const hasRealData = fs.existsSync(MEDQUAD_DIR);

@@ -32,7 +32,10 @@ export const groundingSchema = z
       .array(
         z.object({
           id: z.union([z.string().min(1).max(GROUNDING_LIMITS.maxIdChars), z.number().int()]).transform(String),
-          text: z.string().min(1, "a source needs text").max(GROUNDING_LIMITS.maxSourceChars, `a source may have at most ${GROUNDING_LIMITS.maxSourceChars} characters`),
+          text: z
+            .string()
+            .min(1, "a source needs text")
+            .max(GROUNDING_LIMITS.maxSourceChars, `a source may have at most ${GROUNDING_LIMITS.maxSourceChars} characters`),
         }),
       )
       .min(1, "quote mode needs at least one source")
@@ -151,9 +154,7 @@ export interface ModelList {
 
 /** POST /v1/adapters: a PEFT adapter as JSON (adapter_config.json + base64 adapter_model.safetensors). */
 export const adapterUploadSchema = z.object({
-  name: z
-    .string()
-    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, "name must be 1-64 characters of letters, digits, '.', '_' or '-'"),
+  name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, "name must be 1-64 characters of letters, digits, '.', '_' or '-'"),
   adapter_config: z.record(z.string(), z.unknown()),
   adapter_model_base64: z.string().min(1),
 });

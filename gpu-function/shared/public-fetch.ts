@@ -49,7 +49,10 @@ function checkedLookup(allowPrivate: boolean): LookupFunction {
       const list = addresses as dns.LookupAddress[];
       const refused = allowPrivate ? undefined : list.find((a) => !isPublicAddress(a.address));
       if (refused || list.length === 0) {
-        const e = new PublicFetchError("address_not_allowed", `${hostname} resolves to a private or reserved address, which outbound fetches may not reach`);
+        const e = new PublicFetchError(
+          "address_not_allowed",
+          `${hostname} resolves to a private or reserved address, which outbound fetches may not reach`,
+        );
         return callback(e as NodeJS.ErrnoException, "", 0);
       }
       if ((options as { all?: boolean }).all) return (callback as unknown as (e: null, a: dns.LookupAddress[]) => void)(null, list);
@@ -65,7 +68,8 @@ function checkUrl(raw: string, allowPrivate: boolean): URL {
   } catch {
     throw new PublicFetchError("url_not_allowed", "the URL is not valid");
   }
-  if (url.protocol !== "http:" && url.protocol !== "https:") throw new PublicFetchError("url_not_allowed", `only http and https URLs are fetched, not ${url.protocol}`);
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    throw new PublicFetchError("url_not_allowed", `only http and https URLs are fetched, not ${url.protocol}`);
   if (url.username || url.password) throw new PublicFetchError("url_not_allowed", "URLs with credentials are not fetched");
   const host = url.hostname.replace(/^\[|\]$/g, "");
   if (ipaddr.isValid(host) && !allowPrivate && !isPublicAddress(host)) {
@@ -104,35 +108,39 @@ export async function fetchPublicText(raw: string, opts: PublicFetchOptions): Pr
 function getOnce(url: URL, maxBytes: number, allowPrivate: boolean, signal: AbortSignal): Promise<{ body: string } | { location: string }> {
   return new Promise((resolve, reject) => {
     const client = url.protocol === "https:" ? https : http;
-    const req = client.get(url, { lookup: checkedLookup(allowPrivate), signal, headers: { accept: "application/json, application/x-ndjson, text/plain" } }, (res) => {
-      const status = res.statusCode ?? 0;
-      if (status >= 300 && status < 400 && res.headers.location) {
-        res.resume();
-        return resolve({ location: res.headers.location });
-      }
-      if (status < 200 || status >= 300) {
-        res.resume();
-        return reject(new PublicFetchError("http_status", `the server answered HTTP ${status}`));
-      }
-      const declared = Number(res.headers["content-length"] ?? NaN);
-      if (declared > maxBytes) {
-        res.destroy();
-        return reject(new PublicFetchError("too_large", `the file is ${declared} bytes, over the ${maxBytes}-byte limit`));
-      }
-      const chunks: Buffer[] = [];
-      let size = 0;
-      res.on("data", (chunk: Buffer) => {
-        size += chunk.length;
-        if (size > maxBytes) {
-          res.destroy();
-          reject(new PublicFetchError("too_large", `the file is over the ${maxBytes}-byte limit`));
-          return;
+    const req = client.get(
+      url,
+      { lookup: checkedLookup(allowPrivate), signal, headers: { accept: "application/json, application/x-ndjson, text/plain" } },
+      (res) => {
+        const status = res.statusCode ?? 0;
+        if (status >= 300 && status < 400 && res.headers.location) {
+          res.resume();
+          return resolve({ location: res.headers.location });
         }
-        chunks.push(chunk);
-      });
-      res.on("end", () => resolve({ body: Buffer.concat(chunks).toString("utf8") }));
-      res.on("error", (err) => reject(new PublicFetchError("fetch_failed", err.message)));
-    });
+        if (status < 200 || status >= 300) {
+          res.resume();
+          return reject(new PublicFetchError("http_status", `the server answered HTTP ${status}`));
+        }
+        const declared = Number(res.headers["content-length"] ?? NaN);
+        if (declared > maxBytes) {
+          res.destroy();
+          return reject(new PublicFetchError("too_large", `the file is ${declared} bytes, over the ${maxBytes}-byte limit`));
+        }
+        const chunks: Buffer[] = [];
+        let size = 0;
+        res.on("data", (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > maxBytes) {
+            res.destroy();
+            reject(new PublicFetchError("too_large", `the file is over the ${maxBytes}-byte limit`));
+            return;
+          }
+          chunks.push(chunk);
+        });
+        res.on("end", () => resolve({ body: Buffer.concat(chunks).toString("utf8") }));
+        res.on("error", (err) => reject(new PublicFetchError("fetch_failed", err.message)));
+      },
+    );
     req.on("error", (err) => {
       if (err instanceof PublicFetchError) return reject(err);
       const cause = (err as { cause?: unknown }).cause;

@@ -68,7 +68,10 @@ describe("answers and their citations", () => {
   });
 
   it("flags invented, mis-cited and uncited sentences", () => {
-    const checked = citedSentences("Insulin is a hormone made by the pancreas. [1] Diabetes is caused by sugar. [2] It lowers blood sugar. Trust me.", sources);
+    const checked = citedSentences(
+      "Insulin is a hormone made by the pancreas. [1] Diabetes is caused by sugar. [2] It lowers blood sugar. Trust me.",
+      sources,
+    );
     expect(checked.map((s) => [s.text, s.cites, s.verbatim])).toEqual([
       ["Insulin is a hormone made by the pancreas.", [1], false],
       ["Diabetes is caused by sugar.", [2], false],

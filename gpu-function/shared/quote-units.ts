@@ -21,7 +21,25 @@ const MIN_WORDS = 4;
 
 const BULLET = /^[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]+\S/;
 const HEADING = /^[ \t]*#{1,6}[ \t]/;
-const ABBREVIATIONS = new Set(["dr", "mr", "mrs", "ms", "st", "vs", "no", "fig", "al", "approx", "dept", "jr", "sr", "prof", "inc", "ltd", "co"]);
+const ABBREVIATIONS = new Set([
+  "dr",
+  "mr",
+  "mrs",
+  "ms",
+  "st",
+  "vs",
+  "no",
+  "fig",
+  "al",
+  "approx",
+  "dept",
+  "jr",
+  "sr",
+  "prof",
+  "inc",
+  "ltd",
+  "co",
+]);
 
 interface Line {
   start: number;

@@ -8,13 +8,21 @@ export const RERANK_LIMITS = { maxDocuments: 1000, maxQueryChars: 8_000, maxDocu
 
 const documentSchema = z.union([
   z.string().max(RERANK_LIMITS.maxDocumentChars, `a document may hold at most ${RERANK_LIMITS.maxDocumentChars} characters`),
-  z.object({ text: z.string().max(RERANK_LIMITS.maxDocumentChars, `a document may hold at most ${RERANK_LIMITS.maxDocumentChars} characters`) }),
+  z.object({
+    text: z.string().max(RERANK_LIMITS.maxDocumentChars, `a document may hold at most ${RERANK_LIMITS.maxDocumentChars} characters`),
+  }),
 ]);
 
 export const rerankRequestSchema = z.object({
   model: z.string().min(1).optional(),
-  query: z.string().min(1, "query must not be empty").max(RERANK_LIMITS.maxQueryChars, `query may hold at most ${RERANK_LIMITS.maxQueryChars} characters`),
-  documents: z.array(documentSchema).min(1, "documents must hold at least one document").max(RERANK_LIMITS.maxDocuments, `documents may hold at most ${RERANK_LIMITS.maxDocuments} items`),
+  query: z
+    .string()
+    .min(1, "query must not be empty")
+    .max(RERANK_LIMITS.maxQueryChars, `query may hold at most ${RERANK_LIMITS.maxQueryChars} characters`),
+  documents: z
+    .array(documentSchema)
+    .min(1, "documents must hold at least one document")
+    .max(RERANK_LIMITS.maxDocuments, `documents may hold at most ${RERANK_LIMITS.maxDocuments} items`),
   top_n: z.number().int().positive().optional(),
   return_documents: z.boolean().optional(),
 });

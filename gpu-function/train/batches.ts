@@ -74,7 +74,8 @@ export class DatasetError extends Error {
 export function validateExamples(examples: TrainExample[]): void {
   if (examples.length === 0) throw new DatasetError("training data is empty");
   examples.forEach((e, i) => {
-    if (e.inputIds.length !== e.lossMask.length) throw new DatasetError(`example ${i}: inputIds (${e.inputIds.length}) and lossMask (${e.lossMask.length}) differ in length`);
+    if (e.inputIds.length !== e.lossMask.length)
+      throw new DatasetError(`example ${i}: inputIds (${e.inputIds.length}) and lossMask (${e.lossMask.length}) differ in length`);
     if (e.inputIds.length < 2) throw new DatasetError(`example ${i}: needs at least 2 tokens`);
   });
 }
@@ -82,7 +83,8 @@ export function validateExamples(examples: TrainExample[]): void {
 /** Rows for one epoch in a seed-and-epoch-determined order. */
 export function epochRows(examples: TrainExample[], maxSeqLength: number, packing: boolean, seed: number, epoch: number): Row[] {
   const order = new Rng(seed ^ Math.imul(epoch + 1, 0x27d4eb2d)).shuffle(examples.map((_, i) => i));
-  if (!packing) return order.map((i) => ({ ids: examples[i].inputIds.slice(0, maxSeqLength), mask: examples[i].lossMask.slice(0, maxSeqLength) }));
+  if (!packing)
+    return order.map((i) => ({ ids: examples[i].inputIds.slice(0, maxSeqLength), mask: examples[i].lossMask.slice(0, maxSeqLength) }));
   const rows: Row[] = [];
   let ids: number[] = [];
   let mask: number[] = [];
@@ -109,7 +111,10 @@ function paddedLength(lengths: number[], cap: number): number {
 }
 
 export function lmBatch(rows: Row[], maxSeqLength: number, padId = 0): LmBatch {
-  const seqLen = paddedLength(rows.map((r) => r.ids.length), Math.max(maxSeqLength, ...rows.map((r) => r.ids.length)));
+  const seqLen = paddedLength(
+    rows.map((r) => r.ids.length),
+    Math.max(maxSeqLength, ...rows.map((r) => r.ids.length)),
+  );
   const n = rows.length * seqLen;
   const inputIds = new BigInt64Array(n).fill(BigInt(padId));
   const labels = new BigInt64Array(n);
@@ -131,7 +136,10 @@ export function lmBatch(rows: Row[], maxSeqLength: number, padId = 0): LmBatch {
   return { rows: rows.length, seqLen, inputIds, labels, labelMask, lossTokens, inputTokens };
 }
 
-export function lmBatches(examples: TrainExample[], o: { maxSeqLength: number; packing: boolean; batchSize: number; seed: number; epoch: number }): LmBatch[] {
+export function lmBatches(
+  examples: TrainExample[],
+  o: { maxSeqLength: number; packing: boolean; batchSize: number; seed: number; epoch: number },
+): LmBatch[] {
   const rows = epochRows(examples, o.maxSeqLength, o.packing, o.seed, o.epoch);
   const out: LmBatch[] = [];
   for (let i = 0; i < rows.length; i += o.batchSize) out.push(lmBatch(rows.slice(i, i + o.batchSize), o.maxSeqLength));
@@ -140,7 +148,10 @@ export function lmBatches(examples: TrainExample[], o: { maxSeqLength: number; p
 
 export function contrastiveBatch(pairs: ContrastivePair[], maxSeqLength: number, padId = 0): ContrastiveBatch {
   const seqs = [...pairs.map((p) => p.query.slice(0, maxSeqLength)), ...pairs.map((p) => p.positive.slice(0, maxSeqLength))];
-  const seqLen = paddedLength(seqs.map((s) => s.length), maxSeqLength);
+  const seqLen = paddedLength(
+    seqs.map((s) => s.length),
+    maxSeqLength,
+  );
   const inputIds = new BigInt64Array(seqs.length * seqLen).fill(BigInt(padId));
   const poolWeights = new Float32Array(seqs.length * seqLen);
   let inputTokens = 0;
@@ -155,29 +166,44 @@ export function contrastiveBatch(pairs: ContrastivePair[], maxSeqLength: number,
   return { pairs: pairs.length, seqLen, inputIds, poolWeights, inputTokens };
 }
 
-export function contrastiveBatches(pairs: ContrastivePair[], o: { maxSeqLength: number; batchSize: number; seed: number; epoch: number }): ContrastiveBatch[] {
+export function contrastiveBatches(
+  pairs: ContrastivePair[],
+  o: { maxSeqLength: number; batchSize: number; seed: number; epoch: number },
+): ContrastiveBatch[] {
   if (pairs.length < 2) throw new DatasetError("contrastive training needs at least 2 pairs (in-batch negatives)");
   const order = new Rng(o.seed ^ Math.imul(o.epoch + 1, 0x27d4eb2d)).shuffle(pairs.map((_, i) => i));
   const out: ContrastiveBatch[] = [];
   for (let i = 0; i + 1 < order.length; i += o.batchSize) {
-    out.push(contrastiveBatch(order.slice(i, i + o.batchSize).map((k) => pairs[k]), o.maxSeqLength));
+    out.push(
+      contrastiveBatch(
+        order.slice(i, i + o.batchSize).map((k) => pairs[k]),
+        o.maxSeqLength,
+      ),
+    );
   }
   return out;
 }
 
 /** One micro-batch of rerank groups; each pair truncated longest-first to maxSeqLength. */
-export function rerankBatch(groups: RerankGroup[], o: { maxSeqLength: number; groupSize: number; cls: number; sep: number; padId?: number }): RerankBatch {
+export function rerankBatch(
+  groups: RerankGroup[],
+  o: { maxSeqLength: number; groupSize: number; cls: number; sep: number; padId?: number },
+): RerankBatch {
   const rows: { ids: number[]; types: number[] }[] = [];
   groups.forEach((g, gi) => {
     if (g.query.length === 0 || g.positive.length === 0) throw new DatasetError(`rerank group ${gi}: empty query or positive`);
-    if (g.negatives.length < o.groupSize - 1) throw new DatasetError(`rerank group ${gi}: ${g.negatives.length} negatives, the group size needs ${o.groupSize - 1}`);
+    if (g.negatives.length < o.groupSize - 1)
+      throw new DatasetError(`rerank group ${gi}: ${g.negatives.length} negatives, the group size needs ${o.groupSize - 1}`);
     for (const doc of [g.positive, ...g.negatives.slice(0, o.groupSize - 1)]) {
       const { query, doc: d } = truncatePair(g.query, doc, o.maxSeqLength);
       const ids = [o.cls, ...query, o.sep, ...d, o.sep];
       rows.push({ ids, types: ids.map((_, i) => (i < query.length + 2 ? 0 : 1)) });
     }
   });
-  const seqLen = paddedLength(rows.map((r) => r.ids.length), o.maxSeqLength);
+  const seqLen = paddedLength(
+    rows.map((r) => r.ids.length),
+    o.maxSeqLength,
+  );
   const n = rows.length * seqLen;
   const inputIds = new BigInt64Array(n).fill(BigInt(o.padId ?? 0));
   const tokenTypeIds = new BigInt64Array(n);
@@ -194,10 +220,19 @@ export function rerankBatch(groups: RerankGroup[], o: { maxSeqLength: number; gr
   return { groups: groups.length, groupSize: o.groupSize, seqLen, inputIds, tokenTypeIds, attentionMask, inputTokens };
 }
 
-export function rerankBatches(groups: RerankGroup[], o: { maxSeqLength: number; batchSize: number; groupSize: number; cls: number; sep: number; seed: number; epoch: number }): RerankBatch[] {
+export function rerankBatches(
+  groups: RerankGroup[],
+  o: { maxSeqLength: number; batchSize: number; groupSize: number; cls: number; sep: number; seed: number; epoch: number },
+): RerankBatch[] {
   if (groups.length === 0) throw new DatasetError("rerank training data is empty");
   const order = new Rng(o.seed ^ Math.imul(o.epoch + 1, 0x27d4eb2d)).shuffle(groups.map((_, i) => i));
   const out: RerankBatch[] = [];
-  for (let i = 0; i < order.length; i += o.batchSize) out.push(rerankBatch(order.slice(i, i + o.batchSize).map((k) => groups[k]), o));
+  for (let i = 0; i < order.length; i += o.batchSize)
+    out.push(
+      rerankBatch(
+        order.slice(i, i + o.batchSize).map((k) => groups[k]),
+        o,
+      ),
+    );
   return out;
 }

@@ -136,7 +136,13 @@ export function tokenizerJson(bpe: TrainedBpe): Record<string, unknown> {
     truncation: null,
     padding: null,
     added_tokens: bpe.specialTokens.map((content, id) => ({
-      id, content, single_word: false, lstrip: false, rstrip: false, normalized: false, special: true,
+      id,
+      content,
+      single_word: false,
+      lstrip: false,
+      rstrip: false,
+      normalized: false,
+      special: true,
     })),
     normalizer: null,
     pre_tokenizer: { type: "ByteLevel", add_prefix_space: false, trim_offsets: true, use_regex: true },
@@ -175,6 +181,11 @@ export function tokenizerConfigJson(modelMaxLength: number): Record<string, unkn
     add_prefix_space: false,
     clean_up_tokenization_spaces: false,
     chat_template: CHATML_TEMPLATE,
-    added_tokens_decoder: Object.fromEntries(SPECIAL_TOKENS.map((content, id) => [String(id), { content, lstrip: false, normalized: false, rstrip: false, single_word: false, special: true }])),
+    added_tokens_decoder: Object.fromEntries(
+      SPECIAL_TOKENS.map((content, id) => [
+        String(id),
+        { content, lstrip: false, normalized: false, rstrip: false, single_word: false, special: true },
+      ]),
+    ),
   };
 }

@@ -19,7 +19,10 @@ const example: ChatExample = {
 };
 
 function trainedText(tok: ChatTokenizer, ids: number[], mask: number[]): string {
-  return tok.decode(ids.filter((_, i) => mask[i] === 1), false);
+  return tok.decode(
+    ids.filter((_, i) => mask[i] === 1),
+    false,
+  );
 }
 
 describe("tokenizeChatExample with the serving tokenizer", () => {
@@ -27,7 +30,17 @@ describe("tokenizeChatExample with the serving tokenizer", () => {
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it("inlines reasoning as <think> when the ChatML template drops it, and trains only the answer turn", async () => {
-    await writeTinyModel(dir, { family: "llama", seed: 1, hiddenSize: 32, numLayers: 1, numHeads: 2, numKvHeads: 1, intermediateSize: 32, vocabSize: 259, maxPositions: 256 });
+    await writeTinyModel(dir, {
+      family: "llama",
+      seed: 1,
+      hiddenSize: 32,
+      numLayers: 1,
+      numHeads: 2,
+      numKvHeads: 1,
+      intermediateSize: 32,
+      vocabSize: 259,
+      maxPositions: 256,
+    });
     const tok = await ChatTokenizer.fromDir(dir);
     const t = asChatTemplateTokenizer(tok);
     expect(templateRendersReasoning(t)).toBe(false);
@@ -36,13 +49,16 @@ describe("tokenizeChatExample with the serving tokenizer", () => {
   });
 
   const baseDir = path.join(import.meta.dirname, "..", "..", "models", "base");
-  it.skipIf(!fs.existsSync(path.join(baseDir, "tokenizer.json")))("with the project's trained BPE, segment-wise ids equal whole-text ids", async () => {
-    const tok = await ChatTokenizer.fromDir(baseDir);
-    const t = asChatTemplateTokenizer(tok);
-    const plain: ChatExample = { messages: example.messages.map(({ role, content }) => ({ role, content })) };
-    const { inputIds, lossMask } = tokenizeChatExample(t, plain, 1024);
-    const whole = tok.encode(t.applyChatTemplate(plain.messages, { addGenerationPrompt: false }));
-    expect(inputIds).toEqual(whole);
-    expect(trainedText(tok, inputIds, lossMask)).toBe("Drinking fluids helps [1].<|im_end|>");
-  });
+  it.skipIf(!fs.existsSync(path.join(baseDir, "tokenizer.json")))(
+    "with the project's trained BPE, segment-wise ids equal whole-text ids",
+    async () => {
+      const tok = await ChatTokenizer.fromDir(baseDir);
+      const t = asChatTemplateTokenizer(tok);
+      const plain: ChatExample = { messages: example.messages.map(({ role, content }) => ({ role, content })) };
+      const { inputIds, lossMask } = tokenizeChatExample(t, plain, 1024);
+      const whole = tok.encode(t.applyChatTemplate(plain.messages, { addGenerationPrompt: false }));
+      expect(inputIds).toEqual(whole);
+      expect(trainedText(tok, inputIds, lossMask)).toBe("Drinking fluids helps [1].<|im_end|>");
+    },
+  );
 });

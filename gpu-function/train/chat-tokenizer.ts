@@ -9,7 +9,11 @@ export function asChatTemplateTokenizer(tok: ChatTokenizer): ChatTemplateTokeniz
   return {
     applyChatTemplate: (messages, { addGenerationPrompt }) =>
       tok.applyChatTemplate(
-        messages.map((m) => ({ role: m.role as "system" | "user" | "assistant", content: m.content, reasoning_content: m.reasoning_content ?? null })),
+        messages.map((m) => ({
+          role: m.role as "system" | "user" | "assistant",
+          content: m.content,
+          reasoning_content: m.reasoning_content ?? null,
+        })),
         { addGenerationPrompt },
       ),
     encodeText: (text) => tok.encode(text, false),

@@ -43,7 +43,10 @@ function record(tensors: Map<string, Float32Array>, shapes: Map<string, number[]
 export async function saveCheckpoint(dir: string, configKey: string, ck: Checkpoint, shapes: Map<string, number[]>): Promise<void> {
   await mkdir(dir, { recursive: true });
   await writeFileAtomic(path.join(dir, PARAMS), writeSafetensors(record(ck.params, shapes)));
-  await writeFileAtomic(path.join(dir, OPTIM), writeSafetensors({ ...record(ck.optimizer.m, shapes, "m."), ...record(ck.optimizer.v, shapes, "v.") }));
+  await writeFileAtomic(
+    path.join(dir, OPTIM),
+    writeSafetensors({ ...record(ck.optimizer.m, shapes, "m."), ...record(ck.optimizer.v, shapes, "v.") }),
+  );
   // The state file goes last: it is what marks the checkpoint complete.
   const state: StateFile = { version: 1, configKey, adamStep: ck.optimizer.step, ...ck.position };
   await writeFileAtomic(path.join(dir, STATE), `${JSON.stringify(state)}\n`);

@@ -111,7 +111,12 @@ export function resolveTrainConfig(input: TrainConfigInput = {}): TrainConfig {
   };
   positive("learningRate", c.learningRate);
   nonNegative("weightDecay", c.weightDecay);
-  for (const [n, v] of [["batchSize", c.batchSize], ["gradientAccumulationSteps", c.gradientAccumulationSteps], ["maxSeqLength", c.maxSeqLength], ["threads", c.threads]] as const) {
+  for (const [n, v] of [
+    ["batchSize", c.batchSize],
+    ["gradientAccumulationSteps", c.gradientAccumulationSteps],
+    ["maxSeqLength", c.maxSeqLength],
+    ["threads", c.threads],
+  ] as const) {
     positive(n, v);
     integer(n, v);
   }
@@ -121,16 +126,21 @@ export function resolveTrainConfig(input: TrainConfigInput = {}): TrainConfig {
   positive("epochs", c.epochs);
   if (c.warmupRatio < 0 || c.warmupRatio >= 1) throw new TrainConfigError(`warmupRatio must be in [0, 1), got ${c.warmupRatio}`);
   nonNegative("warmupSteps", c.warmupSteps);
-  if (!["linear", "cosine", "constant"].includes(c.lrScheduler)) throw new TrainConfigError(`lrScheduler must be linear, cosine or constant, got "${c.lrScheduler}"`);
-  if (c.adamBeta1 < 0 || c.adamBeta1 >= 1 || c.adamBeta2 < 0 || c.adamBeta2 >= 1) throw new TrainConfigError("adam betas must be in [0, 1)");
+  if (!["linear", "cosine", "constant"].includes(c.lrScheduler))
+    throw new TrainConfigError(`lrScheduler must be linear, cosine or constant, got "${c.lrScheduler}"`);
+  if (c.adamBeta1 < 0 || c.adamBeta1 >= 1 || c.adamBeta2 < 0 || c.adamBeta2 >= 1)
+    throw new TrainConfigError("adam betas must be in [0, 1)");
   if (c.mode !== "lora" && c.mode !== "full") throw new TrainConfigError(`mode must be "lora" or "full", got "${c.mode}"`);
-  if (!["lm", "contrastive", "rerank"].includes(c.objective)) throw new TrainConfigError(`objective must be "lm", "contrastive" or "rerank", got "${c.objective}"`);
-  if (!Number.isInteger(c.rerankGroupSize) || c.rerankGroupSize < 2) throw new TrainConfigError(`rerankGroupSize must be an integer ≥ 2 (a positive and at least one negative), got ${c.rerankGroupSize}`);
+  if (!["lm", "contrastive", "rerank"].includes(c.objective))
+    throw new TrainConfigError(`objective must be "lm", "contrastive" or "rerank", got "${c.objective}"`);
+  if (!Number.isInteger(c.rerankGroupSize) || c.rerankGroupSize < 2)
+    throw new TrainConfigError(`rerankGroupSize must be an integer ≥ 2 (a positive and at least one negative), got ${c.rerankGroupSize}`);
   if (c.mode === "lora") {
     positive("lora.r", c.lora.r);
     integer("lora.r", c.lora.r);
     positive("lora.loraAlpha", c.lora.loraAlpha);
-    if (c.lora.loraDropout < 0 || c.lora.loraDropout >= 1) throw new TrainConfigError(`lora.loraDropout must be in [0, 1), got ${c.lora.loraDropout}`);
+    if (c.lora.loraDropout < 0 || c.lora.loraDropout >= 1)
+      throw new TrainConfigError(`lora.loraDropout must be in [0, 1), got ${c.lora.loraDropout}`);
     if (c.lora.targetModules.length === 0) throw new TrainConfigError("lora.targetModules is empty");
   }
   positive("temperature", c.temperature);

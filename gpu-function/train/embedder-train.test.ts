@@ -13,7 +13,15 @@ import type { ContrastivePair } from "./batches";
 import { initRandomModel, saveModelDir } from "./model-io";
 import { trainModel } from "./trainer";
 
-const config = llamaFamily.tinyConfig({ vocabSize: 48, hiddenSize: 64, numLayers: 2, numHeads: 4, numKvHeads: 2, intermediateSize: 96, maxPositions: 32 });
+const config = llamaFamily.tinyConfig({
+  vocabSize: 48,
+  hiddenSize: 64,
+  numLayers: 2,
+  numHeads: 4,
+  numKvHeads: 2,
+  intermediateSize: 96,
+  maxPositions: 32,
+});
 
 /** Topic k: query tokens and passage tokens drawn from the same small token set. */
 function pair(k: number, i: number): ContrastivePair {
@@ -49,7 +57,17 @@ describe("contrastive embedder training", () => {
       const before = path.join(tmp, "before");
       await saveModelDir(before, config, base.tensors);
       const result = await trainModel(
-        { mode: "full", objective: "contrastive", learningRate: 3e-3, batchSize: 8, maxSteps: 40, maxSeqLength: 16, temperature: 0.1, threads: 1, seed: 2 },
+        {
+          mode: "full",
+          objective: "contrastive",
+          learningRate: 3e-3,
+          batchSize: 8,
+          maxSteps: 40,
+          maxSeqLength: 16,
+          temperature: 0.1,
+          threads: 1,
+          seed: 2,
+        },
         { pairs },
         { base },
       );

@@ -31,16 +31,36 @@ const STEP = 1e-4;
 const SEP = 3;
 
 describe("bert 2-layer gradients (float64)", () => {
-  const classifier = bertFamily.tinyConfig({ vocabSize: 23, hiddenSize: 16, numLayers: 2, numHeads: 4, intermediateSize: 24, maxPositions: 16, numLabels: 1 });
+  const classifier = bertFamily.tinyConfig({
+    vocabSize: 23,
+    hiddenSize: 16,
+    numLayers: 2,
+    numHeads: 4,
+    intermediateSize: 24,
+    maxPositions: 16,
+    numLabels: 1,
+  });
   const rng = new Rng(3);
   const groups: RerankGroup[] = [
     { query: [5, 6], positive: [7, 8, 9], negatives: [[10], [11, 12, 13, 14]] },
-    { query: [15, 16, 17], positive: [18], negatives: [[19, 20], [21, 5]] },
+    {
+      query: [15, 16, 17],
+      positive: [18],
+      negatives: [
+        [19, 20],
+        [21, 5],
+      ],
+    },
   ];
 
   it.each(["full", "lora"] as const)("rerank loss, %s (right-padded pairs with token types)", async (mode) => {
     const base = initRandomModel(classifier, 7, 0.3);
-    const cfg = resolveTrainConfig({ mode, objective: "rerank", rerankGroupSize: 3, lora: { targetModules: ["query", "value"], r: 2, loraAlpha: 4, loraDropout: 0 } });
+    const cfg = resolveTrainConfig({
+      mode,
+      objective: "rerank",
+      rerankGroupSize: 3,
+      lora: { targetModules: ["query", "value"], r: 2, loraAlpha: 4, loraDropout: 0 },
+    });
     const built = await buildTrainGraph({ base, cfg, withGradients: false, floatType: "float64", keepGraph: true });
     const batch = rerankBatch(groups, { maxSeqLength: 16, groupSize: 3, cls: CLS, sep: SEP });
     expect(new Set(Array.from(batch.attentionMask)).size).toBe(2); // some padding is masked
@@ -50,29 +70,71 @@ describe("bert 2-layer gradients (float64)", () => {
       token_type_ids: new ort.Tensor("int64", batch.tokenTypeIds, dims),
       attention_mask: new ort.Tensor("int64", batch.attentionMask, dims),
     };
-    for (const t of built.trainable) feeds[t.name] = new ort.Tensor("float64", Float64Array.from({ length: t.shape.reduce((a, b) => a * b, 1) }, () => (rng.next() * 2 - 1) * 0.5), t.shape);
-    const res = await gradientCheck(built.graph!, { loss: built.loss, wrt: checked(built.trainable.map((t) => t.name)), feeds, samplesPerTensor: 3, step: STEP });
+    for (const t of built.trainable)
+      feeds[t.name] = new ort.Tensor(
+        "float64",
+        Float64Array.from({ length: t.shape.reduce((a, b) => a * b, 1) }, () => (rng.next() * 2 - 1) * 0.5),
+        t.shape,
+      );
+    const res = await gradientCheck(built.graph!, {
+      loss: built.loss,
+      wrt: checked(built.trainable.map((t) => t.name)),
+      feeds,
+      samplesPerTensor: 3,
+      step: STEP,
+    });
     expect(built.trainable.length).toBeGreaterThan(mode === "full" ? 20 : 3);
     expect([...res.relativeError].filter(([, e]) => e > 1e-5)).toEqual([]);
     expect(res.worst).toBeLessThanOrEqual(1e-5);
   });
 
   it("contrastive loss over a bert encoder (mean pooling weights, attention mask)", async () => {
-    const encoder = bertFamily.tinyConfig({ vocabSize: 23, hiddenSize: 16, numLayers: 2, numHeads: 4, intermediateSize: 24, maxPositions: 16 });
+    const encoder = bertFamily.tinyConfig({
+      vocabSize: 23,
+      hiddenSize: 16,
+      numLayers: 2,
+      numHeads: 4,
+      intermediateSize: 24,
+      maxPositions: 16,
+    });
     const base = initRandomModel(encoder, 8, 0.3);
     const cfg = resolveTrainConfig({ mode: "full", objective: "contrastive", temperature: 0.5 });
     const built = await buildTrainGraph({ base, cfg, withGradients: false, floatType: "float64", keepGraph: true });
-    const rows = [[5, 6, 7], [8, 9, 0], [10, 11, 12], [13, 0, 0]];
+    const rows = [
+      [5, 6, 7],
+      [8, 9, 0],
+      [10, 11, 12],
+      [13, 0, 0],
+    ];
     const lengths = [3, 2, 3, 1];
     const feeds: Record<string, ort.Tensor> = {
       input_ids: new ort.Tensor("int64", BigInt64Array.from(rows.flat(), BigInt), [4, 3]),
       token_type_ids: new ort.Tensor("int64", new BigInt64Array(12), [4, 3]),
-      attention_mask: new ort.Tensor("int64", BigInt64Array.from(rows.flatMap((r, i) => r.map((_, s) => (s < lengths[i] ? 1n : 0n)))), [4, 3]),
-      pool_weights: new ort.Tensor("float64", Float64Array.from(rows.flatMap((r, i) => r.map((_, s) => (s < lengths[i] ? 1 / lengths[i] : 0)))), [4, 3]),
+      attention_mask: new ort.Tensor(
+        "int64",
+        BigInt64Array.from(rows.flatMap((r, i) => r.map((_, s) => (s < lengths[i] ? 1n : 0n)))),
+        [4, 3],
+      ),
+      pool_weights: new ort.Tensor(
+        "float64",
+        Float64Array.from(rows.flatMap((r, i) => r.map((_, s) => (s < lengths[i] ? 1 / lengths[i] : 0)))),
+        [4, 3],
+      ),
       pair_targets: new ort.Tensor("int64", BigInt64Array.of(0n, 1n), [2, 1]),
     };
-    for (const t of built.trainable) feeds[t.name] = new ort.Tensor("float64", Float64Array.from({ length: t.shape.reduce((a, b) => a * b, 1) }, () => (rng.next() * 2 - 1) * 0.5), t.shape);
-    const res = await gradientCheck(built.graph!, { loss: built.loss, wrt: checked(built.trainable.map((t) => t.name)), feeds, samplesPerTensor: 3, step: STEP });
+    for (const t of built.trainable)
+      feeds[t.name] = new ort.Tensor(
+        "float64",
+        Float64Array.from({ length: t.shape.reduce((a, b) => a * b, 1) }, () => (rng.next() * 2 - 1) * 0.5),
+        t.shape,
+      );
+    const res = await gradientCheck(built.graph!, {
+      loss: built.loss,
+      wrt: checked(built.trainable.map((t) => t.name)),
+      feeds,
+      samplesPerTensor: 3,
+      step: STEP,
+    });
     expect([...res.relativeError].filter(([, e]) => e > 1e-5)).toEqual([]);
     expect(res.worst).toBeLessThanOrEqual(1e-5);
   });
@@ -80,7 +142,15 @@ describe("bert 2-layer gradients (float64)", () => {
 
 describe("cross-encoder training", () => {
   const vocab = tinyWordPieceVocab().length;
-  const config = bertFamily.tinyConfig({ vocabSize: vocab, hiddenSize: 32, numLayers: 2, numHeads: 4, intermediateSize: 64, maxPositions: 48, numLabels: 1 });
+  const config = bertFamily.tinyConfig({
+    vocabSize: vocab,
+    hiddenSize: 32,
+    numLayers: 2,
+    numHeads: 4,
+    intermediateSize: 64,
+    maxPositions: 48,
+    numLabels: 1,
+  });
   const token = (rng: Rng) => 5 + Math.floor(rng.next() * (vocab - 5));
   /** Relevant = the document repeats the query's words among noise; negatives share none. */
   function group(rng: Rng): RerankGroup {
@@ -118,7 +188,18 @@ describe("cross-encoder training", () => {
       const before = path.join(tmp, "before");
       await save(before, base.tensors);
       const result = await trainModel(
-        { mode: "full", objective: "rerank", rerankGroupSize: 4, learningRate: 2e-3, warmupSteps: 5, batchSize: 8, maxSteps: 60, maxSeqLength: 32, threads: 1, seed: 4 },
+        {
+          mode: "full",
+          objective: "rerank",
+          rerankGroupSize: 4,
+          learningRate: 2e-3,
+          warmupSteps: 5,
+          batchSize: 8,
+          maxSteps: 60,
+          maxSeqLength: 32,
+          threads: 1,
+          seed: 4,
+        },
         { rerank: { groups, cls: CLS, sep: SEP } },
         { base },
       );

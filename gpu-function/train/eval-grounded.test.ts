@@ -17,10 +17,14 @@ describe("evaluateGrounded", () => {
       { id: "a", prompt: [{ role: "user", content: "q1" }], reference: "walking lowers glucose peaks", decision: "yes" },
       { id: "b", prompt: [{ role: "user", content: "q2" }], reference: "no effect was seen", decision: "no" },
     ];
-    const canned: Record<string, string> = { q1: "Walking lowers glucose peaks [1].\n\nAnswer: yes", q2: "Unclear from the sources.\nAnswer: maybe" };
+    const canned: Record<string, string> = {
+      q1: "Walking lowers glucose peaks [1].\n\nAnswer: yes",
+      q2: "Unclear from the sources.\nAnswer: maybe",
+    };
     const score = await evaluateGrounded(items, async (p) => canned[p[0].content]);
     expect(answerProse(canned.q1)).toBe("Walking lowers glucose peaks [1].");
-    const expected = (rougeL("Walking lowers glucose peaks [1].", items[0].reference).f1 + rougeL("Unclear from the sources.", items[1].reference).f1) / 2;
+    const expected =
+      (rougeL("Walking lowers glucose peaks [1].", items[0].reference).f1 + rougeL("Unclear from the sources.", items[1].reference).f1) / 2;
     expect(score.rougeL.f1).toBeCloseTo(expected, 12);
     expect(score.decision).toMatchObject({ correct: 1, total: 2, accuracy: 0.5 });
     expect(score.answers.map((a) => a.id)).toEqual(["a", "b"]);
@@ -32,7 +36,17 @@ describe("greedyGenerator on a real model", () => {
   let model: LoadedModel;
   let tok: ChatTokenizer;
   beforeAll(async () => {
-    await writeTinyModel(dir, { family: "llama", seed: 5, hiddenSize: 64, numLayers: 1, numHeads: 4, numKvHeads: 2, intermediateSize: 64, vocabSize: 259, maxPositions: 128 });
+    await writeTinyModel(dir, {
+      family: "llama",
+      seed: 5,
+      hiddenSize: 64,
+      numLayers: 1,
+      numHeads: 4,
+      numKvHeads: 2,
+      intermediateSize: 64,
+      vocabSize: 259,
+      maxPositions: 128,
+    });
     model = await loadModel(dir, { maxBatch: 1 });
     tok = await ChatTokenizer.fromDir(dir);
   });

@@ -36,7 +36,9 @@ export async function evaluateGrounded(items: GroundedItem[], generate: Generate
   const answers: GroundedScore["answers"] = [];
   for (const item of items) answers.push({ id: item.id, answer: await generate(item.prompt), reference: item.reference });
   const rougeL = meanRougeL(answers.map((a) => ({ candidate: answerProse(a.answer), reference: a.reference })));
-  const labelled = items.map((it, i) => ({ gold: it.decision, answer: answers[i].answer })).filter((x): x is { gold: PubMedQaDecision; answer: string } => x.gold !== undefined);
+  const labelled = items
+    .map((it, i) => ({ gold: it.decision, answer: answers[i].answer }))
+    .filter((x): x is { gold: PubMedQaDecision; answer: string } => x.gold !== undefined);
   return { rougeL, decision: labelled.length > 0 ? decisionAccuracy(labelled) : null, answers };
 }
 

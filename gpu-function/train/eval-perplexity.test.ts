@@ -53,6 +53,8 @@ describe("heldOutPerplexity with the KV-cached scorer", () => {
 
   it("refuses a set with nothing to score", async () => {
     const model = new BigramModel();
-    await expect(heldOutPerplexity(loadedModelScorer(model as unknown as LoadedModel), [{ inputIds: [1, 2], lossMask: [0, 0] }])).rejects.toThrow(/no tokens/);
+    await expect(
+      heldOutPerplexity(loadedModelScorer(model as unknown as LoadedModel), [{ inputIds: [1, 2], lossMask: [0, 0] }]),
+    ).rejects.toThrow(/no tokens/);
   });
 });

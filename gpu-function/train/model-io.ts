@@ -48,7 +48,8 @@ export async function saveModelDir(dir: string, config: HfConfig, tensors: Tenso
   await mkdir(dir, { recursive: true });
   const record: Record<string, { dtype: WritableDType; shape: number[]; data: Float32Array }> = {};
   const family = familyFor(config);
-  for (const [name, t] of family.checkpointNames ? family.checkpointNames(config, tensors) : tensors) record[name] = { dtype, shape: t.shape, data: t.data };
+  for (const [name, t] of family.checkpointNames ? family.checkpointNames(config, tensors) : tensors)
+    record[name] = { dtype, shape: t.shape, data: t.data };
   const bytes = writeSafetensors(record, { format: "pt" });
   await writeFileAtomic(path.join(dir, "model.safetensors"), bytes);
   const torchDtype = dtype === "F16" ? "float16" : dtype === "BF16" ? "bfloat16" : "float32";

@@ -21,7 +21,14 @@ describe("AdamW", () => {
   });
 
   it("computes the global gradient norm over all tensors", () => {
-    expect(globalNorm(new Map([["a", Float32Array.of(3)], ["b", Float32Array.of(4)]]))).toBe(5);
+    expect(
+      globalNorm(
+        new Map([
+          ["a", Float32Array.of(3)],
+          ["b", Float32Array.of(4)],
+        ]),
+      ),
+    ).toBe(5);
   });
 });
 
@@ -43,10 +50,19 @@ describe("learning-rate schedules", () => {
 });
 
 describe("batches", () => {
-  const ex = (n: number, prompt: number) => ({ inputIds: Array.from({ length: n }, (_, i) => i + 1), lossMask: Array.from({ length: n }, (_, i) => (i < prompt ? 0 : 1)) });
+  const ex = (n: number, prompt: number) => ({
+    inputIds: Array.from({ length: n }, (_, i) => i + 1),
+    lossMask: Array.from({ length: n }, (_, i) => (i < prompt ? 0 : 1)),
+  });
 
   it("shifts labels, masks prompts and padding", () => {
-    const b = lmBatch([{ ids: [5, 6, 7, 8], mask: [0, 0, 1, 1] }, { ids: [9, 10], mask: [0, 1] }], 16);
+    const b = lmBatch(
+      [
+        { ids: [5, 6, 7, 8], mask: [0, 0, 1, 1] },
+        { ids: [9, 10], mask: [0, 1] },
+      ],
+      16,
+    );
     expect(b.seqLen).toBe(8);
     expect(Array.from(b.labels.slice(0, 3), Number)).toEqual([6, 7, 8]);
     expect(Array.from(b.labelMask.slice(0, 8))).toEqual([0, 1, 1, 0, 0, 0, 0, 0]);

@@ -19,13 +19,18 @@ export interface PerplexityOptions {
 }
 
 /** A SequenceScorer (eval-perplexity.ts) over the plain graph; call `release()` when done. */
-export async function plainGraphScorer(model: string | BaseModel, opts: PerplexityOptions = {}): Promise<{ score: SequenceScorer; release: () => Promise<void> }> {
+export async function plainGraphScorer(
+  model: string | BaseModel,
+  opts: PerplexityOptions = {},
+): Promise<{ score: SequenceScorer; release: () => Promise<void> }> {
   const base = typeof model === "string" ? await loadBaseModel(model) : model;
   const lora = opts.lora ?? null;
   const maxSeqLength = Math.min(opts.maxSeqLength ?? base.dims.maxPositions, base.dims.maxPositions);
   const cfg = resolveTrainConfig({
     mode: lora ? "lora" : "full",
-    lora: lora ? { targetModules: [...lora.weights.keys()], r: lora.rank, loraAlpha: lora.scale * lora.rank, loraDropout: 0, useRslora: false } : undefined,
+    lora: lora
+      ? { targetModules: [...lora.weights.keys()], r: lora.rank, loraAlpha: lora.scale * lora.rank, loraDropout: 0, useRslora: false }
+      : undefined,
     maxSeqLength,
   });
   // Forward only: in full mode the weights stay initializers (nothing is trainable).
@@ -43,7 +48,10 @@ export async function plainGraphScorer(model: string | BaseModel, opts: Perplexi
     }
   }
   const score: SequenceScorer = async (rows) => {
-    const batch = lmBatch(rows.map((r) => ({ ids: r.inputIds.slice(0, maxSeqLength), mask: r.lossMask.slice(0, maxSeqLength) })), maxSeqLength);
+    const batch = lmBatch(
+      rows.map((r) => ({ ids: r.inputIds.slice(0, maxSeqLength), mask: r.lossMask.slice(0, maxSeqLength) })),
+      maxSeqLength,
+    );
     if (batch.lossTokens === 0) return { nll: 0, tokens: 0 };
     const dims = [batch.rows, batch.seqLen];
     const out = await session.run({
@@ -58,7 +66,11 @@ export async function plainGraphScorer(model: string | BaseModel, opts: Perplexi
 }
 
 /** Token-level masked perplexity of `examples` under a model dir or in-memory model (+ adapter). */
-export async function perplexity(model: string | BaseModel, examples: TrainExample[], opts: PerplexityOptions = {}): Promise<PerplexityResult> {
+export async function perplexity(
+  model: string | BaseModel,
+  examples: TrainExample[],
+  opts: PerplexityOptions = {},
+): Promise<PerplexityResult> {
   const scorer = await plainGraphScorer(model, opts);
   try {
     return await heldOutPerplexity(scorer.score, examples, opts.batchSize ?? 8);

@@ -44,8 +44,18 @@ const LORA_PREFIX = "base_model.model.";
 
 export const loraNames = (module: string) => ({ a: `${LORA_PREFIX}${module}.lora_A.weight`, b: `${LORA_PREFIX}${module}.lora_B.weight` });
 
-function plainGraph(base: BaseModel, cfg: TrainConfig, output: "logits" | "hidden", floatType: "float32" | "float64", evalOnly = false): { g: GraphBuilder; targets: LoraTarget[] } {
-  if (evalOnly) return { g: base.family.buildPlainGraph(base.dims, base.config, base.tensors, { trainable: "none", lora: null, output, floatType }), targets: [] };
+function plainGraph(
+  base: BaseModel,
+  cfg: TrainConfig,
+  output: "logits" | "hidden",
+  floatType: "float32" | "float64",
+  evalOnly = false,
+): { g: GraphBuilder; targets: LoraTarget[] } {
+  if (evalOnly)
+    return {
+      g: base.family.buildPlainGraph(base.dims, base.config, base.tensors, { trainable: "none", lora: null, output, floatType }),
+      targets: [],
+    };
   const lora = cfg.mode === "lora";
   const targets = lora ? selectLoraTargets(base.family.loraTargets(base.dims), cfg.lora.targetModules) : [];
   const g = base.family.buildPlainGraph(base.dims, base.config, base.tensors, {
@@ -107,16 +117,25 @@ function appendLmLoss(g: GraphBuilder, ft: "float32" | "float64"): string {
 function appendContrastiveLoss(g: GraphBuilder, ft: "float32" | "float64", hidden: number, temperature: number): string {
   g.input("pool_weights", ft, ["rows", "sequence"]);
   g.input("pair_targets", "int64", ["pairs", 1]);
-  const scalar = (v: number) => g.constant("c", ft === "float64" ? { dtype: ft, dims: [], data: Float64Array.of(v) } : { dtype: ft, dims: [], data: Float32Array.of(v) });
-  const pooled = g.op("ReduceSum", [g.op("Mul", ["hidden", g.op("Unsqueeze", ["pool_weights", g.i64([-1])])]), g.i64([1])], { keepdims: 0 });
-  const norm = g.op("Sqrt", [g.op("Add", [g.op("ReduceSum", [g.op("Mul", [pooled, pooled]), g.i64([-1])], { keepdims: 1 }), scalar(1e-12)])]);
+  const scalar = (v: number) =>
+    g.constant(
+      "c",
+      ft === "float64" ? { dtype: ft, dims: [], data: Float64Array.of(v) } : { dtype: ft, dims: [], data: Float32Array.of(v) },
+    );
+  const pooled = g.op("ReduceSum", [g.op("Mul", ["hidden", g.op("Unsqueeze", ["pool_weights", g.i64([-1])])]), g.i64([1])], {
+    keepdims: 0,
+  });
+  const norm = g.op("Sqrt", [
+    g.op("Add", [g.op("ReduceSum", [g.op("Mul", [pooled, pooled]), g.i64([-1])], { keepdims: 1 }), scalar(1e-12)]),
+  ]);
   const unit = g.op("Reshape", [g.op("Div", [pooled, norm]), g.i64([2, -1, hidden])]);
   const q = g.op("Gather", [unit, g.i64([0])], { axis: 0 });
   const d = g.op("Gather", [unit, g.i64([1])], { axis: 0 });
   const q2 = g.op("Reshape", [q, g.i64([-1, hidden])]);
   const d2 = g.op("Reshape", [d, g.i64([-1, hidden])]);
   const sim = g.op("Mul", [g.op("MatMul", [q2, g.op("Transpose", [d2], { perm: [1, 0] })]), scalar(1 / temperature)]);
-  const direction = (s: string) => g.op("ReduceMean", [g.op("GatherElements", [g.op("LogSoftmax", [s], { axis: 1 }), "pair_targets"], { axis: 1 })], { keepdims: 0 });
+  const direction = (s: string) =>
+    g.op("ReduceMean", [g.op("GatherElements", [g.op("LogSoftmax", [s], { axis: 1 }), "pair_targets"], { axis: 1 })], { keepdims: 0 });
   const total = g.op("Add", [direction(sim), direction(g.op("Transpose", [sim], { perm: [1, 0] }))]);
   g.node("Mul", [total, scalar(-0.5)], { outputs: ["loss"] });
   g.output("loss", ft, []);
@@ -139,7 +158,13 @@ function appendRerankLoss(g: GraphBuilder, ft: "float32" | "float64", groupSize:
 /** Parameters the optimizer owns: LoRA A/B (initialised here) or every model weight. */
 export function trainableTensors(g: GraphBuilder, cfg: TrainConfig): TrainableTensor[] {
   return g.inputs
-    .filter((i) => (i.dtype === "float32" || i.dtype === "float64") && (cfg.mode === "full" ? !i.name.startsWith("lora_dropout.") && !["label_weights", "pool_weights"].includes(i.name) : i.name.startsWith(LORA_PREFIX)))
+    .filter(
+      (i) =>
+        (i.dtype === "float32" || i.dtype === "float64") &&
+        (cfg.mode === "full"
+          ? !i.name.startsWith("lora_dropout.") && !["label_weights", "pool_weights"].includes(i.name)
+          : i.name.startsWith(LORA_PREFIX)),
+    )
     .map((i) => ({ name: i.name, shape: i.shape.map(Number) }));
 }
 
@@ -165,7 +190,11 @@ export async function buildTrainGraph(req: GraphRequest): Promise<BuiltGraph> {
   const { g, targets } = plainGraph(base, cfg, contrastive ? "hidden" : "logits", ft, req.evalOnly);
   const inputNames = g.inputs.map((i) => i.name);
   const dropout = req.dropout && cfg.mode === "lora" && cfg.lora.loraDropout > 0 ? insertLoraDropout(g, targets) : [];
-  const loss = contrastive ? appendContrastiveLoss(g, ft, base.dims.hiddenSize, cfg.temperature) : cfg.objective === "rerank" ? appendRerankLoss(g, ft, cfg.rerankGroupSize) : appendLmLoss(g, ft);
+  const loss = contrastive
+    ? appendContrastiveLoss(g, ft, base.dims.hiddenSize, cfg.temperature)
+    : cfg.objective === "rerank"
+      ? appendRerankLoss(g, ft, cfg.rerankGroupSize)
+      : appendLmLoss(g, ft);
   const trainable = trainableTensors(g, cfg);
   const grads = new Map<string, string>();
   if (req.withGradients) {
@@ -180,7 +209,9 @@ function probeFeeds(g: GraphBuilder, rows: number, ft: "float32" | "float64"): R
   const seq = 5;
   const feeds: Record<string, ort.Tensor> = {};
   for (const inp of g.inputs) {
-    const dims = inp.shape.map((d) => (d === "batch" || d === "rows" ? rows : d === "pairs" ? rows / 2 : d === "sequence" ? seq : Number(d)));
+    const dims = inp.shape.map((d) =>
+      d === "batch" || d === "rows" ? rows : d === "pairs" ? rows / 2 : d === "sequence" ? seq : Number(d),
+    );
     const n = dims.reduce((a, b) => a * b, 1);
     if (inp.dtype === "int64") {
       const data = new BigInt64Array(n);

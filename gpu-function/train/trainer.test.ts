@@ -18,7 +18,15 @@ import { initRandomModel, saveModelDir } from "./model-io";
 import { perplexity } from "./perplexity";
 import { TrainingCancelledError, trainModel, type TrainEvent } from "./trainer";
 
-const config = llamaFamily.tinyConfig({ vocabSize: 40, hiddenSize: 64, numLayers: 2, numHeads: 4, numKvHeads: 2, intermediateSize: 96, maxPositions: 64 });
+const config = llamaFamily.tinyConfig({
+  vocabSize: 40,
+  hiddenSize: 64,
+  numLayers: 2,
+  numHeads: 4,
+  numKvHeads: 2,
+  intermediateSize: 96,
+  maxPositions: 64,
+});
 const base = initRandomModel(config, 5);
 
 /** Prompt (4 tokens, no loss) + a completion that follows a learnable rule. */
@@ -32,8 +40,14 @@ const train = Array.from({ length: 32 }, (_, i) => example(i));
 const heldOut = Array.from({ length: 8 }, (_, i) => example(100 + i));
 
 const lora: TrainConfigInput = {
-  mode: "lora", lora: { targetModules: ["q_proj", "v_proj", "down_proj"], r: 4, loraAlpha: 8, loraDropout: 0.1 },
-  learningRate: 1e-2, batchSize: 4, maxSteps: 6, maxSeqLength: 32, threads: 1, seed: 11,
+  mode: "lora",
+  lora: { targetModules: ["q_proj", "v_proj", "down_proj"], r: 4, loraAlpha: 8, loraDropout: 0.1 },
+  learningRate: 1e-2,
+  batchSize: 4,
+  maxSteps: 6,
+  maxSeqLength: 32,
+  threads: 1,
+  seed: 11,
 };
 
 const losses = (events: TrainEvent[]) => events.flatMap((e) => (e.type === "step" ? [e.loss] : []));
@@ -49,7 +63,11 @@ afterAll(async () => {
 describe("trainModel", () => {
   it("full training lowers the loss", async () => {
     const events: TrainEvent[] = [];
-    await trainModel({ mode: "full", learningRate: 5e-3, batchSize: 8, maxSteps: 40, maxSeqLength: 32, threads: 1, lrScheduler: "cosine", warmupSteps: 4 }, { examples: train }, { base, onEvent: (e) => events.push(e) });
+    await trainModel(
+      { mode: "full", learningRate: 5e-3, batchSize: 8, maxSteps: 40, maxSeqLength: 32, threads: 1, lrScheduler: "cosine", warmupSteps: 4 },
+      { examples: train },
+      { base, onEvent: (e) => events.push(e) },
+    );
     const l = losses(events);
     const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
     expect(l).toHaveLength(40);
@@ -72,10 +90,18 @@ describe("trainModel", () => {
     const dir = path.join(tmp, "ckpt");
     const ac = new AbortController();
     await expect(
-      trainModel({ ...cfg, checkpointDir: dir }, { examples: train }, { base, signal: ac.signal, onEvent: (e) => e.type === "step" && e.step === 3 && ac.abort() }),
+      trainModel(
+        { ...cfg, checkpointDir: dir },
+        { examples: train },
+        { base, signal: ac.signal, onEvent: (e) => e.type === "step" && e.step === 3 && ac.abort() },
+      ),
     ).rejects.toBeInstanceOf(TrainingCancelledError);
     const starts: number[] = [];
-    const resumed = await trainModel({ ...cfg, checkpointDir: dir }, { examples: train }, { base, onEvent: (e) => e.type === "start" && starts.push(e.resumedFromStep) });
+    const resumed = await trainModel(
+      { ...cfg, checkpointDir: dir },
+      { examples: train },
+      { base, onEvent: (e) => e.type === "start" && starts.push(e.resumedFromStep) },
+    );
     expect(starts).toEqual([3]);
     expect(resumed.metrics.losses).toEqual(whole.metrics.losses);
     for (const [module, w] of whole.adapter!.weights) {
@@ -119,7 +145,11 @@ describe("trainModel", () => {
 
 describe("LoRA adapter round trip", () => {
   it("lowers held-out perplexity and is served by the engine with the trained logits", async () => {
-    const result = await trainModel({ ...lora, maxSteps: 60, learningRate: 2e-2, lrScheduler: "cosine", warmupRatio: 0.1 }, { examples: train }, { base });
+    const result = await trainModel(
+      { ...lora, maxSteps: 60, learningRate: 2e-2, lrScheduler: "cosine", warmupRatio: 0.1 },
+      { examples: train },
+      { base },
+    );
     const adapter = result.adapter!;
     const before = await perplexity(base, heldOut, { threads: 1 });
     const after = await perplexity(base, heldOut, { threads: 1, lora: preparedFromTrained("t", adapter) });
@@ -139,7 +169,9 @@ describe("LoRA adapter round trip", () => {
         weights[`base_model.model.${m}.lora_A.weight`] = w.a;
         weights[`base_model.model.${m}.lora_B.weight`] = w.b;
       }
-      const trained = (await plainLogits(modelDir, tokens, { lora: { targets: [...adapter.weights.keys()], rank: adapter.r, scale: 2, weights } })).at(-1)!;
+      const trained = (
+        await plainLogits(modelDir, tokens, { lora: { targets: [...adapter.weights.keys()], rank: adapter.r, scale: 2, weights } })
+      ).at(-1)!;
       const [plainBase] = await model.forward([{ tokens, cache: model.newCache(), lora: null }]);
       expect(maxAbsDiff(served, trained)).toBeLessThan(1e-4);
       expect(maxAbsDiff(served, plainBase)).toBeGreaterThan(1e-2);

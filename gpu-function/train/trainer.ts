@@ -7,7 +7,19 @@ import * as ort from "onnxruntime-node";
 
 import type { Tensors } from "../models/family";
 import { adamwStep, globalNorm, newAdamWState, type AdamWState } from "./adamw";
-import { contrastiveBatches, DatasetError, lmBatches, rerankBatches, validateExamples, type ContrastiveBatch, type ContrastivePair, type LmBatch, type RerankBatch, type RerankGroup, type TrainExample } from "./batches";
+import {
+  contrastiveBatches,
+  DatasetError,
+  lmBatches,
+  rerankBatches,
+  validateExamples,
+  type ContrastiveBatch,
+  type ContrastivePair,
+  type LmBatch,
+  type RerankBatch,
+  type RerankGroup,
+  type TrainExample,
+} from "./batches";
 import { loadCheckpoint, saveCheckpoint } from "./checkpoint";
 import { loraScaling, resolveTrainConfig, type TrainConfig, type TrainConfigInput } from "./config";
 import { loadBaseModel } from "./model-io";
@@ -27,7 +39,17 @@ export interface TrainDataset {
 
 export type TrainEvent =
   | { type: "start"; totalSteps: number; trainableParameters: number; resumedFromStep: number }
-  | { type: "step"; step: number; totalSteps: number; epoch: number; loss: number; lr: number; gradNorm: number; tokensPerSecond: number; elapsedSeconds: number }
+  | {
+      type: "step";
+      step: number;
+      totalSteps: number;
+      epoch: number;
+      loss: number;
+      lr: number;
+      gradNorm: number;
+      tokensPerSecond: number;
+      elapsedSeconds: number;
+    }
   | { type: "checkpoint"; step: number; dir: string };
 
 export interface TrainOptions {
@@ -120,10 +142,24 @@ export async function trainModel(configInput: TrainConfigInput, data: TrainDatas
   }
   const batchesOf = (epoch: number): AnyBatch[] =>
     rerank
-      ? rerankBatches(data.rerank!.groups, { maxSeqLength: cfg.maxSeqLength, batchSize: cfg.batchSize, groupSize: cfg.rerankGroupSize, cls: data.rerank!.cls, sep: data.rerank!.sep, seed: cfg.seed, epoch })
+      ? rerankBatches(data.rerank!.groups, {
+          maxSeqLength: cfg.maxSeqLength,
+          batchSize: cfg.batchSize,
+          groupSize: cfg.rerankGroupSize,
+          cls: data.rerank!.cls,
+          sep: data.rerank!.sep,
+          seed: cfg.seed,
+          epoch,
+        })
       : contrastive
-      ? contrastiveBatches(data.pairs!, { maxSeqLength: cfg.maxSeqLength, batchSize: cfg.batchSize, seed: cfg.seed, epoch })
-      : lmBatches(data.examples!, { maxSeqLength: cfg.maxSeqLength, packing: cfg.packing, batchSize: cfg.batchSize, seed: cfg.seed, epoch });
+        ? contrastiveBatches(data.pairs!, { maxSeqLength: cfg.maxSeqLength, batchSize: cfg.batchSize, seed: cfg.seed, epoch })
+        : lmBatches(data.examples!, {
+            maxSeqLength: cfg.maxSeqLength,
+            packing: cfg.packing,
+            batchSize: cfg.batchSize,
+            seed: cfg.seed,
+            epoch,
+          });
   let epochCache = { epoch: 0, batches: batchesOf(0) };
   const perEpoch = epochCache.batches.length;
   if (perEpoch === 0) throw new DatasetError("training data yields no batches");
@@ -174,11 +210,22 @@ export async function trainModel(configInput: TrainConfigInput, data: TrainDatas
   const save = async () => {
     if (!cfg.checkpointDir) return;
     const elapsedSeconds = elapsedBefore + (performance.now() - started) / 1000;
-    await saveCheckpoint(cfg.checkpointDir, key, { params, optimizer, position: { step, tokensSeen, dropoutRngState: dropoutRng.seedState, elapsedSeconds, losses } }, shapes);
+    await saveCheckpoint(
+      cfg.checkpointDir,
+      key,
+      { params, optimizer, position: { step, tokensSeen, dropoutRngState: dropoutRng.seedState, elapsedSeconds, losses } },
+      shapes,
+    );
     opts.onEvent?.({ type: "checkpoint", step, dir: cfg.checkpointDir });
   };
   try {
-    const schedule = { peakLr: cfg.learningRate, totalSteps, warmupSteps: warmupStepsFor(totalSteps, cfg.warmupSteps, cfg.warmupRatio), scheduler: cfg.lrScheduler, minLrRatio: cfg.minLrRatio };
+    const schedule = {
+      peakLr: cfg.learningRate,
+      totalSteps,
+      warmupSteps: warmupStepsFor(totalSteps, cfg.warmupSteps, cfg.warmupRatio),
+      scheduler: cfg.lrScheduler,
+      minLrRatio: cfg.minLrRatio,
+    };
     const lastStep = Math.min(totalSteps, opts.stopAtStep ?? totalSteps);
     while (step < lastStep) {
       if (opts.signal?.aborted) {
@@ -209,15 +256,30 @@ export async function trainModel(configInput: TrainConfigInput, data: TrainDatas
       const clip = cfg.maxGradNorm > 0 && norm > cfg.maxGradNorm ? cfg.maxGradNorm / norm : 1;
       const lr = learningRateAt(step, schedule);
       if (Number.isFinite(norm) && (meanLoss || groupLossTokens > 0)) {
-        adamwStep(params, grads, optimizer, lr, { beta1: cfg.adamBeta1, beta2: cfg.adamBeta2, eps: cfg.adamEpsilon, weightDecay: cfg.weightDecay }, decay, clip);
+        adamwStep(
+          params,
+          grads,
+          optimizer,
+          lr,
+          { beta1: cfg.adamBeta1, beta2: cfg.adamBeta2, eps: cfg.adamEpsilon, weightDecay: cfg.weightDecay },
+          decay,
+          clip,
+        );
       }
       step++;
       tokensSeen += inputTokens;
       losses.push({ step, loss, lr });
       const seconds = (performance.now() - t0) / 1000;
       opts.onEvent?.({
-        type: "step", step, totalSteps, epoch: (step * cfg.gradientAccumulationSteps) / perEpoch, loss, lr, gradNorm: norm,
-        tokensPerSecond: inputTokens / Math.max(seconds, 1e-9), elapsedSeconds: elapsedBefore + (performance.now() - started) / 1000,
+        type: "step",
+        step,
+        totalSteps,
+        epoch: (step * cfg.gradientAccumulationSteps) / perEpoch,
+        loss,
+        lr,
+        gradNorm: norm,
+        tokensPerSecond: inputTokens / Math.max(seconds, 1e-9),
+        elapsedSeconds: elapsedBefore + (performance.now() - started) / 1000,
       });
       if (cfg.checkpointEvery > 0 && step % cfg.checkpointEvery === 0 && step < lastStep) await save();
     }
@@ -227,8 +289,14 @@ export async function trainModel(configInput: TrainConfigInput, data: TrainDatas
   }
   const trainSeconds = elapsedBefore + (performance.now() - started) / 1000;
   const metrics: TrainMetrics = {
-    steps: step, totalSteps, tokensSeen, trainSeconds, tokensPerSecond: tokensSeen / Math.max(trainSeconds, 1e-9),
-    finalLoss: losses.at(-1)?.loss ?? NaN, losses, trainableParameters,
+    steps: step,
+    totalSteps,
+    tokensSeen,
+    trainSeconds,
+    tokensPerSecond: tokensSeen / Math.max(trainSeconds, 1e-9),
+    finalLoss: losses.at(-1)?.loss ?? NaN,
+    losses,
+    trainableParameters,
   };
   const result: TrainResult = { config: cfg, base, metrics };
   if (cfg.mode === "lora") result.adapter = adapterFrom(built, params, cfg);
@@ -247,13 +315,24 @@ function adapterFrom(built: BuiltGraph, params: Map<string, Float32Array>, cfg: 
     weights.set(t.module, { a: params.get(n.a)!, b: params.get(n.b)! });
   }
   return {
-    r: cfg.lora.r, loraAlpha: cfg.lora.loraAlpha, loraDropout: cfg.lora.loraDropout, useRslora: cfg.lora.useRslora,
-    targetModules: [...new Set(built.loraTargets.map((t) => t.shortName))], weights,
+    r: cfg.lora.r,
+    loraAlpha: cfg.lora.loraAlpha,
+    loraDropout: cfg.lora.loraDropout,
+    useRslora: cfg.lora.useRslora,
+    targetModules: [...new Set(built.loraTargets.map((t) => t.shortName))],
+    weights,
   };
 }
 
 /** Feeds for one micro-batch; null when nothing in it carries loss. */
-function batchFeeds(batch: AnyBatch, built: BuiltGraph, cfg: TrainConfig, params: Map<string, Float32Array>, groupLossTokens: number, dropoutRng: Rng): Record<string, ort.Tensor> | null {
+function batchFeeds(
+  batch: AnyBatch,
+  built: BuiltGraph,
+  cfg: TrainConfig,
+  params: Map<string, Float32Array>,
+  groupLossTokens: number,
+  dropoutRng: Rng,
+): Record<string, ort.Tensor> | null {
   const feeds: Record<string, ort.Tensor> = {};
   for (const t of built.trainable) feeds[t.name] = new ort.Tensor("float32", params.get(t.name)!, t.shape);
   let rows: number;
@@ -275,10 +354,18 @@ function batchFeeds(batch: AnyBatch, built: BuiltGraph, cfg: TrainConfig, params
     rows = batch.pairs * 2;
     feeds.input_ids = new ort.Tensor("int64", batch.inputIds, [rows, batch.seqLen]);
     feeds.pool_weights = new ort.Tensor("float32", batch.poolWeights, [rows, batch.seqLen]);
-    feeds.pair_targets = new ort.Tensor("int64", BigInt64Array.from({ length: batch.pairs }, (_, i) => BigInt(i)), [batch.pairs, 1]);
+    feeds.pair_targets = new ort.Tensor(
+      "int64",
+      BigInt64Array.from({ length: batch.pairs }, (_, i) => BigInt(i)),
+      [batch.pairs, 1],
+    );
     // Encoders (bert) attend both ways: padding must be masked, and all tokens are segment 0.
     if (built.inputNames.includes("attention_mask")) {
-      feeds.attention_mask = new ort.Tensor("int64", BigInt64Array.from(batch.poolWeights, (w) => (w > 0 ? 1n : 0n)), [rows, batch.seqLen]);
+      feeds.attention_mask = new ort.Tensor(
+        "int64",
+        BigInt64Array.from(batch.poolWeights, (w) => (w > 0 ? 1n : 0n)),
+        [rows, batch.seqLen],
+      );
       feeds.token_type_ids = new ort.Tensor("int64", new BigInt64Array(rows * batch.seqLen), [rows, batch.seqLen]);
     }
   }

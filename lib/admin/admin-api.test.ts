@@ -19,8 +19,12 @@ beforeAll(async () => {
   await migrateDb(handle);
   const embedder = createHashingEmbedder();
   deps = { getDb: async () => handle.db, embedder: () => embedder };
-  expect(await ensureFirstAdmin(handle.db, { ADMIN_EMAIL: "Admin@Clinic.example", ADMIN_PASSWORD: "correct horse battery" })).toBe("created");
-  expect(await ensureFirstAdmin(handle.db, { ADMIN_EMAIL: "other@clinic.example", ADMIN_PASSWORD: "another long password" })).toBe("exists");
+  expect(await ensureFirstAdmin(handle.db, { ADMIN_EMAIL: "Admin@Clinic.example", ADMIN_PASSWORD: "correct horse battery" })).toBe(
+    "created",
+  );
+  expect(await ensureFirstAdmin(handle.db, { ADMIN_EMAIL: "other@clinic.example", ADMIN_PASSWORD: "another long password" })).toBe(
+    "exists",
+  );
 });
 afterAll(async () => handle?.close());
 
@@ -29,7 +33,11 @@ interface Session {
   csrf: string;
 }
 let ipCounter = 0;
-async function call(method: string, path: string, opts: { session?: Session; body?: unknown; csrf?: string | null; ip?: string; form?: FormData; origin?: string } = {}) {
+async function call(
+  method: string,
+  path: string,
+  opts: { session?: Session; body?: unknown; csrf?: string | null; ip?: string; form?: FormData; origin?: string } = {},
+) {
   const headers: Record<string, string> = { "x-forwarded-for": opts.ip ?? `10.0.0.${++ipCounter % 250}` };
   if (opts.session) headers.cookie = opts.session.cookie;
   const csrf = opts.csrf === undefined ? opts.session?.csrf : opts.csrf;
@@ -41,7 +49,11 @@ async function call(method: string, path: string, opts: { session?: Session; bod
     headers["content-type"] = "application/json";
     body = JSON.stringify(opts.body);
   }
-  const res = await handleAdminRequest(new Request(`${BASE}/api/admin/${path}`, { method, headers, body }), path.split("?")[0].split("/").map(decodeURIComponent), deps);
+  const res = await handleAdminRequest(
+    new Request(`${BASE}/api/admin/${path}`, { method, headers, body }),
+    path.split("?")[0].split("/").map(decodeURIComponent),
+    deps,
+  );
   return { res, json: (await res.json()) as Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
@@ -74,7 +86,8 @@ describe("admin API access", () => {
     const unknown = await call("POST", "login", { body: { email: "nobody@clinic.example", password: "nope nope nope" }, ip: "10.9.9.9" });
     expect(unknown.json.error.message).toBe(wrong.json.error.message);
     let last = wrong;
-    for (let i = 0; i < 6; i++) last = await call("POST", "login", { body: { email: "throttled@clinic.example", password: "guess guess guess" }, ip: `10.8.0.${i}` });
+    for (let i = 0; i < 6; i++)
+      last = await call("POST", "login", { body: { email: "throttled@clinic.example", password: "guess guess guess" }, ip: `10.8.0.${i}` });
     expect(last.res.status).toBe(429);
     expect(last.res.headers.get("retry-after")).toMatch(/^\d+$/);
   });
@@ -101,7 +114,10 @@ describe("admin API access", () => {
     const reviewer = await signIn("reviewer@clinic.example", "reviewer password 1");
     expect((await call("GET", "conversations", { session: reviewer })).res.status).toBe(200);
     for (const route of ADMIN_ROUTES.filter((r) => r.access === "admin")) {
-      const { res } = await call(route.method, route.path.replace(/:[a-z]+/g, "x1"), { session: reviewer, body: route.method === "GET" ? undefined : {} });
+      const { res } = await call(route.method, route.path.replace(/:[a-z]+/g, "x1"), {
+        session: reviewer,
+        body: route.method === "GET" ? undefined : {},
+      });
       expect(res.status, `${route.method} ${route.path}`).toBe(403);
     }
     const second = await signIn("reviewer@clinic.example", "reviewer password 1");
@@ -115,7 +131,11 @@ describe("admin API access", () => {
     expect(bad.res.status).toBe(400);
     expect((await call("GET", "nope", { session: admin })).res.status).toBe(404);
     const badJson = await handleAdminRequest(
-      new Request(`${BASE}/api/admin/settings`, { method: "PUT", headers: { cookie: admin.cookie, "x-csrf-token": admin.csrf, "content-type": "application/json" }, body: "{nope" }),
+      new Request(`${BASE}/api/admin/settings`, {
+        method: "PUT",
+        headers: { cookie: admin.cookie, "x-csrf-token": admin.csrf, "content-type": "application/json" },
+        body: "{nope",
+      }),
       ["settings"],
       deps,
     );
@@ -138,7 +158,11 @@ describe("audit log", () => {
     await call("DELETE", `sites/${site.json.site.id}`, { session: admin });
     // Knowledge base: upload, re-ingest, delete.
     const form = new FormData();
-    form.append("files", new Blob(["# Chickenpox\n\nChickenpox is a common illness that mainly affects children and causes an itchy, spotty rash."]), "chickenpox.md");
+    form.append(
+      "files",
+      new Blob(["# Chickenpox\n\nChickenpox is a common illness that mainly affects children and causes an itchy, spotty rash."]),
+      "chickenpox.md",
+    );
     const upload = await call("POST", "documents", { session: admin, form });
     expect(upload.res.status).toBe(200);
     expect(upload.json.report.added).toBe(1);
@@ -151,17 +175,52 @@ describe("audit log", () => {
     expect((await call("DELETE", `documents/${encodeURIComponent(doc.id)}`, { session: admin })).res.status).toBe(200);
     // Reviews: a corrected answer becomes a curated example.
     await createConversation(handle.db, { id: "conv-review", visitorId: "visitor_reviewtest000000", title: "Is eczema contagious?" });
-    await insertMessage(handle.db, { id: "q1", conversationId: "conv-review", role: "user", parts: [{ type: "text", text: "Is eczema contagious?" }] });
-    await insertMessage(handle.db, { id: "a1", conversationId: "conv-review", role: "assistant", parts: [{ type: "text", text: "Yes it spreads." }] });
-    const corrected = await call("POST", "messages/a1/review", { session: admin, body: { verdict: "corrected", answer: "No. Eczema is not contagious." } });
-    expect(corrected.json.example).toMatchObject({ question: "Is eczema contagious?", answer: "No. Eczema is not contagious.", verdict: "corrected" });
+    await insertMessage(handle.db, {
+      id: "q1",
+      conversationId: "conv-review",
+      role: "user",
+      parts: [{ type: "text", text: "Is eczema contagious?" }],
+    });
+    await insertMessage(handle.db, {
+      id: "a1",
+      conversationId: "conv-review",
+      role: "assistant",
+      parts: [{ type: "text", text: "Yes it spreads." }],
+    });
+    const corrected = await call("POST", "messages/a1/review", {
+      session: admin,
+      body: { verdict: "corrected", answer: "No. Eczema is not contagious." },
+    });
+    expect(corrected.json.example).toMatchObject({
+      question: "Is eczema contagious?",
+      answer: "No. Eczema is not contagious.",
+      verdict: "corrected",
+    });
     expect((await call("GET", "curated", { session: admin })).json.examples.map((e: { messageId: string }) => e.messageId)).toContain("a1");
     // Settings and users.
-    await call("PUT", "settings", { session: admin, body: { emergencyContacts: { "en-GB": { emergencyNumber: "999", crisisLine: "116 123", crisisLineName: "Samaritans" } } } });
+    await call("PUT", "settings", {
+      session: admin,
+      body: { emergencyContacts: { "en-GB": { emergencyNumber: "999", crisisLine: "116 123", crisisLineName: "Samaritans" } } },
+    });
 
     const entries = await listAudit(handle.db, { limit: 1000 });
     const byAction = (action: string) => entries.find((e) => e.action === action);
-    for (const action of ["key.create", "key.revoke", "site.create", "site.update", "site.delete", "kb.upload", "kb.reingest", "kb.delete", "review.corrected", "settings.update", "user.invite", "user.accept_invite", "auth.login", "auth.login_failed"]) {
+    for (const action of [
+      "key.create",
+      "key.revoke",
+      "site.create",
+      "site.update",
+      "site.delete",
+      "kb.upload",
+      "kb.reingest",
+      "kb.delete",
+      "review.corrected",
+      "settings.update",
+      "user.invite",
+      "user.accept_invite",
+      "auth.login",
+      "auth.login_failed",
+    ]) {
       expect(byAction(action), action).toBeDefined();
       expect(byAction(action)!.actorEmail).toBeTruthy();
     }

@@ -13,9 +13,26 @@ import { listAudit, recordAudit, type Actor } from "./audit";
 import { listCuratedExamples } from "@/lib/db/curated-examples";
 import { listConversationsForReview, readConversation, reviewAnswer } from "./conversations";
 import { AdminError } from "./errors";
-import { deleteDocument, knowledgeBaseStats, listDocuments, MAX_UPLOAD_BYTES, reingestDocument, searchTest, uploadDocuments } from "./knowledge";
+import {
+  deleteDocument,
+  knowledgeBaseStats,
+  listDocuments,
+  MAX_UPLOAD_BYTES,
+  reingestDocument,
+  searchTest,
+  uploadDocuments,
+} from "./knowledge";
 import { dailyActivity } from "./overview";
-import { checkCsrf, clearedSessionCookie, login, logout, sessionCookie, sessionFromToken, tokenFromCookieHeader, type AdminSession } from "./sessions";
+import {
+  checkCsrf,
+  clearedSessionCookie,
+  login,
+  logout,
+  sessionCookie,
+  sessionFromToken,
+  tokenFromCookieHeader,
+  type AdminSession,
+} from "./sessions";
 import { readSettings, writeSettings } from "./settings";
 import { acceptInvite, inviteUser, listUsers, publicUser, updateUser, type AdminRole } from "./users";
 import { listTrainingRuns } from "@/lib/training/admin";
@@ -45,7 +62,8 @@ interface Route {
   handle: (ctx: Context) => Promise<Response>;
 }
 
-const json = (body: unknown, init: ResponseInit = {}) => Response.json(body, { ...init, headers: { "cache-control": "no-store", ...(init.headers as Record<string, string>) } });
+const json = (body: unknown, init: ResponseInit = {}) =>
+  Response.json(body, { ...init, headers: { "cache-control": "no-store", ...(init.headers as Record<string, string>) } });
 const MAX_JSON_BYTES = 256 * 1024;
 
 async function body<T>(request: Request, schema: z.ZodType<T>): Promise<T> {
@@ -54,7 +72,8 @@ async function body<T>(request: Request, schema: z.ZodType<T>): Promise<T> {
   let raw: unknown;
   try {
     const text = await request.text();
-    if (text.length > MAX_JSON_BYTES) throw new AdminError(413, "body_too_large", `The request body is limited to ${MAX_JSON_BYTES} bytes.`);
+    if (text.length > MAX_JSON_BYTES)
+      throw new AdminError(413, "body_too_large", `The request body is limited to ${MAX_JSON_BYTES} bytes.`);
     raw = text ? JSON.parse(text) : {};
   } catch (error) {
     if (error instanceof AdminError) throw error;
@@ -78,7 +97,12 @@ const keySchema = z.object({
   concurrentRequests: z.number().int().optional(),
   expiresAt: z.coerce.date().nullable().optional(),
 });
-const siteSchema = z.object({ name: z.string(), allowedOrigins: z.array(z.string()), talkToPersonUrl: z.string().nullable().optional(), enabled: z.boolean().optional() });
+const siteSchema = z.object({
+  name: z.string(),
+  allowedOrigins: z.array(z.string()),
+  talkToPersonUrl: z.string().nullable().optional(),
+  enabled: z.boolean().optional(),
+});
 
 export const ADMIN_ROUTES: Route[] = [
   {
@@ -88,7 +112,10 @@ export const ADMIN_ROUTES: Route[] = [
     handle: async ({ request, db, ip }) => {
       const input = await body(request, z.object({ email: z.string().max(254), password: z.string().max(256) }));
       const { token, session } = await login(db, input.email, input.password, { ip, userAgent: request.headers.get("user-agent") });
-      return json({ user: publicUser(session.user), csrfToken: session.csrfToken }, { headers: { "set-cookie": sessionCookie(token, request.url) } });
+      return json(
+        { user: publicUser(session.user), csrfToken: session.csrfToken },
+        { headers: { "set-cookie": sessionCookie(token, request.url) } },
+      );
     },
   },
   {
@@ -101,7 +128,12 @@ export const ADMIN_ROUTES: Route[] = [
       return json({ user: publicUser(user) });
     },
   },
-  { method: "GET", path: "session", access: "reviewer", handle: async ({ session }) => json({ user: publicUser(session!.user), csrfToken: session!.csrfToken }) },
+  {
+    method: "GET",
+    path: "session",
+    access: "reviewer",
+    handle: async ({ session }) => json({ user: publicUser(session!.user), csrfToken: session!.csrfToken }),
+  },
   {
     method: "POST",
     path: "logout",
@@ -120,7 +152,9 @@ export const ADMIN_ROUTES: Route[] = [
     access: "admin",
     handle: async ({ db, actor }) => {
       await recordAudit(db, actor, { action: "training.start", targetType: "training_run", after: { trigger: "manual" } });
-      void runRetrain(db, { trigger: "manual" }).catch((error) => console.error("[medchat] manual retrain failed:", error instanceof Error ? error.message : error));
+      void runRetrain(db, { trigger: "manual" }).catch((error) =>
+        console.error("[medchat] manual retrain failed:", error instanceof Error ? error.message : error),
+      );
       return json({ started: true }, { status: 202 });
     },
   },
@@ -134,23 +168,43 @@ export const ADMIN_ROUTES: Route[] = [
         flip = await rollbackAdapter(db);
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
-        throw reason.startsWith("no ") ? new AdminError(409, "rollback_impossible", reason) : new AdminError(502, "gpu_function_unavailable", reason);
+        throw reason.startsWith("no ")
+          ? new AdminError(409, "rollback_impossible", reason)
+          : new AdminError(502, "gpu_function_unavailable", reason);
       }
-      await recordAudit(db, actor, { action: "adapter.rollback", targetType: "adapter", targetId: flip.to, before: { active: flip.from }, after: { active: flip.to } });
+      await recordAudit(db, actor, {
+        action: "adapter.rollback",
+        targetType: "adapter",
+        targetId: flip.to,
+        before: { active: flip.from },
+        after: { active: flip.to },
+      });
       return json(flip);
     },
   },
   // Overview
-  { method: "GET", path: "overview", access: "admin", handle: async ({ request, db }) => json({ days: await dailyActivity(db, Number(query(request).days ?? 30) || 30), kb: await knowledgeBaseStats(db) }) },
+  {
+    method: "GET",
+    path: "overview",
+    access: "admin",
+    handle: async ({ request, db }) =>
+      json({ days: await dailyActivity(db, Number(query(request).days ?? 30) || 30), kb: await knowledgeBaseStats(db) }),
+  },
   // Knowledge base
-  { method: "GET", path: "documents", access: "admin", handle: async ({ request, db }) => json({ documents: await listDocuments(db, { q: query(request).q }) }) },
+  {
+    method: "GET",
+    path: "documents",
+    access: "admin",
+    handle: async ({ request, db }) => json({ documents: await listDocuments(db, { q: query(request).q }) }),
+  },
   {
     method: "POST",
     path: "documents",
     access: "admin",
     handle: async ({ request, db, deps, actor }) => {
       const declared = Number(request.headers.get("content-length") ?? "0");
-      if (declared > MAX_UPLOAD_BYTES) throw new AdminError(413, "upload_too_large", `Uploads are limited to ${MAX_UPLOAD_BYTES / 1024 / 1024} MB at a time.`);
+      if (declared > MAX_UPLOAD_BYTES)
+        throw new AdminError(413, "upload_too_large", `Uploads are limited to ${MAX_UPLOAD_BYTES / 1024 / 1024} MB at a time.`);
       let form: FormData;
       try {
         form = await request.formData();
@@ -162,32 +216,64 @@ export const ADMIN_ROUTES: Route[] = [
       for (const value of form.getAll("files")) {
         if (typeof value === "string") continue;
         total += value.size;
-        if (total > MAX_UPLOAD_BYTES) throw new AdminError(413, "upload_too_large", `Uploads are limited to ${MAX_UPLOAD_BYTES / 1024 / 1024} MB at a time.`);
+        if (total > MAX_UPLOAD_BYTES)
+          throw new AdminError(413, "upload_too_large", `Uploads are limited to ${MAX_UPLOAD_BYTES / 1024 / 1024} MB at a time.`);
         files.push({ name: value.name, bytes: new Uint8Array(await value.arrayBuffer()) });
       }
       const source = typeof form.get("source") === "string" ? String(form.get("source")).slice(0, 120) : undefined;
       return json(await uploadDocuments(db, deps.embedder(), actor, files, { source }));
     },
   },
-  { method: "DELETE", path: "documents/:id", access: "admin", handle: async ({ db, actor, params }) => (await deleteDocument(db, actor, params[0]), json({ ok: true })) },
-  { method: "POST", path: "documents/:id/reingest", access: "admin", handle: async ({ db, deps, actor, params }) => json({ report: await reingestDocument(db, deps.embedder(), actor, params[0]) }) },
+  {
+    method: "DELETE",
+    path: "documents/:id",
+    access: "admin",
+    handle: async ({ db, actor, params }) => (await deleteDocument(db, actor, params[0]), json({ ok: true })),
+  },
+  {
+    method: "POST",
+    path: "documents/:id/reingest",
+    access: "admin",
+    handle: async ({ db, deps, actor, params }) => json({ report: await reingestDocument(db, deps.embedder(), actor, params[0]) }),
+  },
   {
     method: "POST",
     path: "search",
     access: "admin",
     handle: async ({ request, db, deps }) => {
-      const input = await body(request, z.object({ query: z.string().max(4000), mode: z.enum(["hybrid", "vector", "text"]).default("hybrid") }));
+      const input = await body(
+        request,
+        z.object({ query: z.string().max(4000), mode: z.enum(["hybrid", "vector", "text"]).default("hybrid") }),
+      );
       return json({ results: await searchTest(db, input.mode === "text" ? null : deps.embedder(), input.query, input.mode) });
     },
   },
   // Conversations and reviews (reviewers too)
-  { method: "GET", path: "conversations", access: "reviewer", handle: async ({ request, db }) => json({ conversations: await listConversationsForReview(db, query(request)) }) },
-  { method: "GET", path: "conversations/:id", access: "reviewer", handle: async ({ db, params }) => json(await readConversation(db, params[0])) },
+  {
+    method: "GET",
+    path: "conversations",
+    access: "reviewer",
+    handle: async ({ request, db }) => json({ conversations: await listConversationsForReview(db, query(request)) }),
+  },
+  {
+    method: "GET",
+    path: "conversations/:id",
+    access: "reviewer",
+    handle: async ({ db, params }) => json(await readConversation(db, params[0])),
+  },
   {
     method: "POST",
     path: "messages/:id/review",
     access: "reviewer",
-    handle: async ({ request, db, actor, params }) => json({ example: await reviewAnswer(db, actor, params[0], await body(request, z.object({ verdict: z.enum(["approved", "corrected"]), answer: z.string().optional() }))) }),
+    handle: async ({ request, db, actor, params }) =>
+      json({
+        example: await reviewAnswer(
+          db,
+          actor,
+          params[0],
+          await body(request, z.object({ verdict: z.enum(["approved", "corrected"]), answer: z.string().optional() })),
+        ),
+      }),
   },
   { method: "GET", path: "curated", access: "reviewer", handle: async ({ db }) => json({ examples: await listCuratedExamples(db) }) },
   // API keys
@@ -243,7 +329,13 @@ export const ADMIN_ROUTES: Route[] = [
     handle: async ({ request, db, actor, params }) => {
       const change = await updateWidgetSite(db, params[0], await body(request, siteSchema.partial()));
       if (!change) throw new AdminError(404, "not_found", "No such widget site.");
-      await recordAudit(db, actor, { action: "site.update", targetType: "widget_site", targetId: params[0], before: change.before, after: change.after });
+      await recordAudit(db, actor, {
+        action: "site.update",
+        targetType: "widget_site",
+        targetId: params[0],
+        before: change.before,
+        after: change.after,
+      });
       return json({ site: change.after });
     },
   },
@@ -265,12 +357,31 @@ export const ADMIN_ROUTES: Route[] = [
     path: "users",
     access: "admin",
     handle: async ({ request, db, actor }) => {
-      const { user, token } = await inviteUser(db, actor, await body(request, z.object({ email: z.string(), role: z.enum(["admin", "reviewer"]), name: z.string().optional() })));
+      const { user, token } = await inviteUser(
+        db,
+        actor,
+        await body(request, z.object({ email: z.string(), role: z.enum(["admin", "reviewer"]), name: z.string().optional() })),
+      );
       const url = new URL(`/admin/invite/${token}`, request.url).toString();
       return json({ user: publicUser(user), inviteUrl: url }, { status: 201 });
     },
   },
-  { method: "PATCH", path: "users/:id", access: "admin", handle: async ({ request, db, actor, params }) => json({ user: publicUser(await updateUser(db, actor, params[0], await body(request, z.object({ role: z.enum(["admin", "reviewer"]).optional(), disabled: z.boolean().optional() })))) }) },
+  {
+    method: "PATCH",
+    path: "users/:id",
+    access: "admin",
+    handle: async ({ request, db, actor, params }) =>
+      json({
+        user: publicUser(
+          await updateUser(
+            db,
+            actor,
+            params[0],
+            await body(request, z.object({ role: z.enum(["admin", "reviewer"]).optional(), disabled: z.boolean().optional() })),
+          ),
+        ),
+      }),
+  },
   // Audit and settings
   {
     method: "GET",
@@ -279,11 +390,24 @@ export const ADMIN_ROUTES: Route[] = [
     handle: async ({ request, db }) => {
       const q = query(request);
       const date = (v?: string) => (v && !Number.isNaN(Date.parse(v)) ? new Date(v) : undefined);
-      return json({ entries: await listAudit(db, { actor: q.actor?.slice(0, 200), action: q.action?.slice(0, 100), targetType: q.targetType?.slice(0, 100), from: date(q.from), to: date(q.to) }) });
+      return json({
+        entries: await listAudit(db, {
+          actor: q.actor?.slice(0, 200),
+          action: q.action?.slice(0, 100),
+          targetType: q.targetType?.slice(0, 100),
+          from: date(q.from),
+          to: date(q.to),
+        }),
+      });
     },
   },
   { method: "GET", path: "settings", access: "admin", handle: async ({ db }) => json({ settings: await readSettings(db) }) },
-  { method: "PUT", path: "settings", access: "admin", handle: async ({ request, db, actor }) => json({ settings: await writeSettings(db, actor, await body(request, z.unknown())) }) },
+  {
+    method: "PUT",
+    path: "settings",
+    access: "admin",
+    handle: async ({ request, db, actor }) => json({ settings: await writeSettings(db, actor, await body(request, z.unknown())) }),
+  },
 ];
 
 function match(route: Route, method: string, segments: string[]): string[] | undefined {
@@ -304,7 +428,8 @@ export function errorResponse(error: AdminError): Response {
 /** Handles one /api/admin request: route, session, role, CSRF, then the handler; errors as {error:{code,message}}. */
 export async function handleAdminRequest(request: Request, segments: string[], deps: AdminDeps): Promise<Response> {
   try {
-    if (segments.some((s) => s.length > 200 || /[\u0000-\u001f]/.test(s))) throw new AdminError(400, "invalid_path", "The request path is malformed.");
+    if (segments.some((s) => s.length > 200 || /[\u0000-\u001f]/.test(s)))
+      throw new AdminError(400, "invalid_path", "The request path is malformed.");
     const method = request.method.toUpperCase();
     let params: string[] | undefined;
     const route = ADMIN_ROUTES.find((r) => (params = match(r, method, segments)) !== undefined);
@@ -315,7 +440,8 @@ export async function handleAdminRequest(request: Request, segments: string[], d
     if (route.access !== "public") {
       session = await sessionFromToken(db, tokenFromCookieHeader(request.headers.get("cookie")));
       if (!session) throw new AdminError(401, "not_signed_in", "Sign in to the admin console first.");
-      if (route.access === "admin" && session.user.role !== "admin") throw new AdminError(403, "forbidden", "This needs the admin role; reviewers can only review conversations and feedback.");
+      if (route.access === "admin" && session.user.role !== "admin")
+        throw new AdminError(403, "forbidden", "This needs the admin role; reviewers can only review conversations and feedback.");
       if (method !== "GET") checkCsrf(request, session);
     }
     const actor: Actor = { id: session?.user.id ?? null, email: session?.user.email ?? "anonymous", ip };

@@ -20,7 +20,11 @@ export function redact(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(redact);
   if (Buffer.isBuffer(value)) return `<${value.byteLength} bytes>`;
   if (typeof value === "object") {
-    return Object.fromEntries(Object.entries(value as Record<string, unknown>).filter(([k]) => !SECRET_FIELDS.has(k)).map(([k, v]) => [k, redact(v)]));
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>)
+        .filter(([k]) => !SECRET_FIELDS.has(k))
+        .map(([k, v]) => [k, redact(v)]),
+    );
   }
   return value;
 }

@@ -39,7 +39,10 @@ export async function listConversationsForReview(db: Db, filter: ConversationFil
   if (f.emergency === "yes") where.push(hasEmergency);
   if (f.emergency === "no") where.push(sql`not ${hasEmergency}`);
   if (f.rating === "up" || f.rating === "down") where.push(ratingOf(f.rating));
-  if (f.rating === "none") where.push(sql`not exists (select 1 from ${feedback} f join ${messages} m on m.id = f.message_id where m.conversation_id = ${CONVERSATION_ID})`);
+  if (f.rating === "none")
+    where.push(
+      sql`not exists (select 1 from ${feedback} f join ${messages} m on m.id = f.message_id where m.conversation_id = ${CONVERSATION_ID})`,
+    );
   return db
     .select({
       id: conversations.id,
@@ -49,8 +52,12 @@ export async function listConversationsForReview(db: Db, filter: ConversationFil
       updatedAt: conversations.updatedAt,
       messages: sql<number>`(select count(*) from ${messages} m where m.conversation_id = ${CONVERSATION_ID})`.mapWith(Number),
       emergency: sql<boolean>`${hasEmergency}`,
-      up: sql<number>`(select count(*) from ${feedback} f join ${messages} m on m.id = f.message_id where m.conversation_id = ${CONVERSATION_ID} and f.rating = 'up')`.mapWith(Number),
-      down: sql<number>`(select count(*) from ${feedback} f join ${messages} m on m.id = f.message_id where m.conversation_id = ${CONVERSATION_ID} and f.rating = 'down')`.mapWith(Number),
+      up: sql<number>`(select count(*) from ${feedback} f join ${messages} m on m.id = f.message_id where m.conversation_id = ${CONVERSATION_ID} and f.rating = 'up')`.mapWith(
+        Number,
+      ),
+      down: sql<number>`(select count(*) from ${feedback} f join ${messages} m on m.id = f.message_id where m.conversation_id = ${CONVERSATION_ID} and f.rating = 'down')`.mapWith(
+        Number,
+      ),
     })
     .from(conversations)
     .where(where.length ? and(...where) : undefined)
@@ -75,7 +82,13 @@ function sourcesOf(parts: Part[]) {
     .filter((p) => p.type === "source-url" || p.type === "source-document")
     .map((p, i) => {
       const meta = (p.providerMetadata as { medchat?: { snippet?: string; text?: string } } | undefined)?.medchat;
-      return { n: i + 1, chunkId: p.sourceId ?? null, title: p.title ?? p.url ?? `Source ${i + 1}`, url: p.url ?? null, text: meta?.text ?? meta?.snippet ?? "" };
+      return {
+        n: i + 1,
+        chunkId: p.sourceId ?? null,
+        title: p.title ?? p.url ?? `Source ${i + 1}`,
+        url: p.url ?? null,
+        text: meta?.text ?? meta?.snippet ?? "",
+      };
     });
 }
 
@@ -84,8 +97,18 @@ export async function readConversation(db: Db, id: string) {
   if (!conversation) throw new AdminError(404, "not_found", "No such conversation.");
   const rows = await db.select().from(messages).where(eq(messages.conversationId, id)).orderBy(asc(messages.createdAt));
   const ids = rows.map((m) => m.id);
-  const ratings = ids.length ? await db.select().from(feedback).where(sql`${feedback.messageId} in ${ids}`) : [];
-  const curated = ids.length ? await db.select().from(curatedExamples).where(sql`${curatedExamples.messageId} in ${ids}`) : [];
+  const ratings = ids.length
+    ? await db
+        .select()
+        .from(feedback)
+        .where(sql`${feedback.messageId} in ${ids}`)
+    : [];
+  const curated = ids.length
+    ? await db
+        .select()
+        .from(curatedExamples)
+        .where(sql`${curatedExamples.messageId} in ${ids}`)
+    : [];
   const view: ReviewedMessage[] = rows.map((m) => {
     const parts = (m.parts as Part[]) ?? [];
     const mine = ratings.filter((r) => r.messageId === m.id);
@@ -95,10 +118,17 @@ export async function readConversation(db: Db, id: string) {
       role: m.role,
       status: m.status,
       createdAt: m.createdAt,
-      text: parts.filter((p) => p.type === "text").map((p) => p.text ?? "").join(""),
+      text: parts
+        .filter((p) => p.type === "text")
+        .map((p) => p.text ?? "")
+        .join(""),
       emergency: emergency?.text ?? null,
       sources: sourcesOf(parts),
-      ratings: { up: mine.filter((r) => r.rating === "up").length, down: mine.filter((r) => r.rating === "down").length, comments: mine.map((r) => r.comment).filter((c): c is string => !!c) },
+      ratings: {
+        up: mine.filter((r) => r.rating === "up").length,
+        down: mine.filter((r) => r.rating === "down").length,
+        comments: mine.map((r) => r.comment).filter((c): c is string => !!c),
+      },
       curated: curated.find((c) => c.messageId === m.id) ?? null,
     };
   });
@@ -116,21 +146,43 @@ export async function reviewAnswer(db: Db, actor: Actor, messageId: string, inpu
   const review = reviewSchema.parse(input);
   const [message] = await db.select().from(messages).where(eq(messages.id, messageId)).limit(1);
   if (!message || message.role !== "assistant") throw new AdminError(404, "not_found", "No such answer.");
-  const history = await db.select().from(messages).where(eq(messages.conversationId, message.conversationId)).orderBy(asc(messages.createdAt));
+  const history = await db
+    .select()
+    .from(messages)
+    .where(eq(messages.conversationId, message.conversationId))
+    .orderBy(asc(messages.createdAt));
   const question = history
     .filter((m) => m.role === "user" && m.createdAt <= message.createdAt)
-    .map((m) => ((m.parts as Part[]) ?? []).filter((p) => p.type === "text").map((p) => p.text ?? "").join(""))
+    .map((m) =>
+      ((m.parts as Part[]) ?? [])
+        .filter((p) => p.type === "text")
+        .map((p) => p.text ?? "")
+        .join(""),
+    )
     .at(-1);
   if (!question) throw new AdminError(400, "no_question", "This answer has no question before it.");
   const parts = (message.parts as Part[]) ?? [];
-  const original = parts.filter((p) => p.type === "text").map((p) => p.text ?? "").join("");
+  const original = parts
+    .filter((p) => p.type === "text")
+    .map((p) => p.text ?? "")
+    .join("");
   const answer = review.verdict === "corrected" ? review.answer : original;
-  if (!answer) throw new AdminError(400, "answer_required", review.verdict === "corrected" ? "A correction needs the corrected answer." : "This answer has no text to approve.");
+  if (!answer)
+    throw new AdminError(
+      400,
+      "answer_required",
+      review.verdict === "corrected" ? "A correction needs the corrected answer." : "This answer has no text to approve.",
+    );
   const [before] = await db.select().from(curatedExamples).where(eq(curatedExamples.messageId, messageId)).limit(1);
   // The example keeps each source's full passage (the stored answer holds only a snippet).
   const sources = sourcesOf(parts);
   const chunkIds = sources.map((s) => s.chunkId).filter((id): id is string => !!id);
-  const texts = chunkIds.length ? await db.select({ id: chunks.id, text: chunks.text }).from(chunks).where(sql`${chunks.id} in ${chunkIds}`) : [];
+  const texts = chunkIds.length
+    ? await db
+        .select({ id: chunks.id, text: chunks.text })
+        .from(chunks)
+        .where(sql`${chunks.id} in ${chunkIds}`)
+    : [];
   for (const source of sources) source.text = texts.find((t) => t.id === source.chunkId)?.text ?? source.text;
   const values = { question, sources, answer, verdict: review.verdict, reviewerId: actor.id, updatedAt: new Date() };
   const [after] = await db
@@ -138,6 +190,12 @@ export async function reviewAnswer(db: Db, actor: Actor, messageId: string, inpu
     .values({ id: crypto.randomUUID(), messageId, conversationId: message.conversationId, ...values })
     .onConflictDoUpdate({ target: curatedExamples.messageId, set: values })
     .returning();
-  await recordAudit(db, actor, { action: `review.${review.verdict}`, targetType: "curated_example", targetId: after.id, before: before ?? null, after });
+  await recordAudit(db, actor, {
+    action: `review.${review.verdict}`,
+    targetType: "curated_example",
+    targetId: after.id,
+    before: before ?? null,
+    after,
+  });
   return after;
 }

@@ -40,7 +40,9 @@ export async function listDocuments(db: Db, opts: { limit?: number; offset?: num
 }
 
 export async function knowledgeBaseStats(db: Db) {
-  const [row] = await db.select({ documents: sql<number>`count(*)`.mapWith(Number), chunks: sql<number>`(select count(*) from ${chunks})`.mapWith(Number) }).from(documents);
+  const [row] = await db
+    .select({ documents: sql<number>`count(*)`.mapWith(Number), chunks: sql<number>`(select count(*) from ${chunks})`.mapWith(Number) })
+    .from(documents);
   return row;
 }
 
@@ -60,7 +62,11 @@ export async function uploadDocuments(
   try {
     for (const file of files) {
       // Only the base name, only supported extensions: the name never steers the path.
-      const name = path.basename(file.name).replace(/[^\w.\- ]/g, "_").slice(0, 120) || "upload";
+      const name =
+        path
+          .basename(file.name)
+          .replace(/[^\w.\- ]/g, "_")
+          .slice(0, 120) || "upload";
       if (!SUPPORTED_EXTENSIONS.includes(path.extname(name).toLowerCase())) {
         skipped.push({ file: name, reason: `unsupported file type (supported: ${SUPPORTED_EXTENSIONS.join(" ")})` });
         continue;
@@ -72,12 +78,25 @@ export async function uploadDocuments(
         else skipped.push({ file: name, reason: result.reason });
       }
     }
-    const report = docs.length ? await ingestSourceDocuments(db, embedder, docs) : { added: 0, updated: 0, unchanged: 0, chunksWritten: 0, failed: [], elapsedMs: 0 };
+    const report = docs.length
+      ? await ingestSourceDocuments(db, embedder, docs)
+      : { added: 0, updated: 0, unchanged: 0, chunksWritten: 0, failed: [], elapsedMs: 0 };
     await recordAudit(db, actor, {
       action: "kb.upload",
       targetType: "document",
-      targetId: docs.map((d) => d.id).join(",").slice(0, 500) || null,
-      after: { files: files.map((f) => f.name), documents: docs.map((d) => ({ id: d.id, title: d.title })), added: report.added, updated: report.updated, failed: report.failed.length, skipped },
+      targetId:
+        docs
+          .map((d) => d.id)
+          .join(",")
+          .slice(0, 500) || null,
+      after: {
+        files: files.map((f) => f.name),
+        documents: docs.map((d) => ({ id: d.id, title: d.title })),
+        added: report.added,
+        updated: report.updated,
+        failed: report.failed.length,
+        skipped,
+      },
     });
     return { report, skipped };
   } finally {
@@ -117,5 +136,13 @@ export async function searchTest(db: Db, embedder: QueryEmbedder | null, query: 
   if (!q) throw new AdminError(400, "empty_query", "Type a question to test.");
   if (q.length > 2000) throw new AdminError(413, "query_too_long", "A test question has at most 2000 characters.");
   const results = await retrieveHybrid(db, embedder, q, { mode, k });
-  return results.map((r, i) => ({ rank: i + 1, score: r.score, title: r.title, url: r.url, headingPath: r.headingPath, text: r.text.slice(0, 600), documentId: r.documentId }));
+  return results.map((r, i) => ({
+    rank: i + 1,
+    score: r.score,
+    title: r.title,
+    url: r.url,
+    headingPath: r.headingPath,
+    text: r.text.slice(0, 600),
+    documentId: r.documentId,
+  }));
 }

@@ -61,7 +61,12 @@ async function exhaustedRule(db: Db, rules: RateLimitRule[], now = Date.now()): 
 }
 
 /** Logs in, or throws 401 (wrong email/password: one message for both) or 429 (throttled). */
-export async function login(db: Db, email: string, password: string, meta: { ip: string; userAgent?: string | null }): Promise<{ token: string; session: AdminSession }> {
+export async function login(
+  db: Db,
+  email: string,
+  password: string,
+  meta: { ip: string; userAgent?: string | null },
+): Promise<{ token: string; session: AdminSession }> {
   const normalized = email.trim().toLowerCase().slice(0, 254);
   // Failed attempts count against the account and the address; past either limit, every
   // attempt is refused until the window ends, so guessing is slow either way.
@@ -71,22 +76,44 @@ export async function login(db: Db, email: string, password: string, meta: { ip:
   ];
   const throttled = await exhaustedRule(db, rules);
   if (throttled) {
-    throw new AdminError(429, "login_throttled", `Too many failed sign-in attempts. Try again in ${Math.ceil(throttled.retryAfterSeconds / 60)} minutes.`, {
-      "retry-after": String(throttled.retryAfterSeconds),
-    });
+    throw new AdminError(
+      429,
+      "login_throttled",
+      `Too many failed sign-in attempts. Try again in ${Math.ceil(throttled.retryAfterSeconds / 60)} minutes.`,
+      {
+        "retry-after": String(throttled.retryAfterSeconds),
+      },
+    );
   }
   const user = await findUserByEmail(db, normalized);
   const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
   if (!user || !ok || user.disabledAt || !user.passwordHash) {
     await consumeRateLimits(db, rules);
-    await recordAudit(db, { id: user?.id ?? null, email: normalized || "(empty)", ip: meta.ip }, { action: "auth.login_failed", targetType: "admin_user", targetId: user?.id });
+    await recordAudit(
+      db,
+      { id: user?.id ?? null, email: normalized || "(empty)", ip: meta.ip },
+      { action: "auth.login_failed", targetType: "admin_user", targetId: user?.id },
+    );
     throw new AdminError(401, "invalid_credentials", "The email or password is wrong.");
   }
   const token = crypto.randomBytes(32).toString("base64url");
   const csrfToken = crypto.randomBytes(24).toString("base64url");
-  await db.insert(adminSessions).values({ id: sha256(token), userId: user.id, csrfToken, ip: meta.ip, userAgent: meta.userAgent?.slice(0, 300) ?? null, expiresAt: new Date(Date.now() + SESSION_TTL_MS) });
+  await db
+    .insert(adminSessions)
+    .values({
+      id: sha256(token),
+      userId: user.id,
+      csrfToken,
+      ip: meta.ip,
+      userAgent: meta.userAgent?.slice(0, 300) ?? null,
+      expiresAt: new Date(Date.now() + SESSION_TTL_MS),
+    });
   await db.delete(adminSessions).where(lt(adminSessions.expiresAt, new Date()));
-  await recordAudit(db, { id: user.id, email: user.email, ip: meta.ip }, { action: "auth.login", targetType: "admin_user", targetId: user.id });
+  await recordAudit(
+    db,
+    { id: user.id, email: user.email, ip: meta.ip },
+    { action: "auth.login", targetType: "admin_user", targetId: user.id },
+  );
   return { token, session: { id: sha256(token), csrfToken, user } };
 }
 
@@ -105,7 +132,11 @@ export async function sessionFromToken(db: Db, token: string | undefined): Promi
 
 export async function logout(db: Db, session: AdminSession, everywhere: boolean, ip: string): Promise<void> {
   await db.delete(adminSessions).where(everywhere ? eq(adminSessions.userId, session.user.id) : eq(adminSessions.id, session.id));
-  await recordAudit(db, { id: session.user.id, email: session.user.email, ip }, { action: everywhere ? "auth.logout_everywhere" : "auth.logout", targetType: "admin_user", targetId: session.user.id });
+  await recordAudit(
+    db,
+    { id: session.user.id, email: session.user.email, ip },
+    { action: everywhere ? "auth.logout_everywhere" : "auth.logout", targetType: "admin_user", targetId: session.user.id },
+  );
 }
 
 /** CSRF: a state-changing request must carry the session's token in a header and come from this origin. */
@@ -114,7 +145,12 @@ export function checkCsrf(request: Request, session: AdminSession): void {
   const sameOrigin = !origin || origin === new URL(request.url).origin || origin === forwardedOrigin(request);
   const header = request.headers.get(CSRF_HEADER) ?? "";
   const valid = header.length === session.csrfToken.length && crypto.timingSafeEqual(Buffer.from(header), Buffer.from(session.csrfToken));
-  if (!sameOrigin || !valid) throw new AdminError(403, "csrf_failed", "This request was refused: it lacks this session's CSRF token or comes from another site. Reload the page and try again.");
+  if (!sameOrigin || !valid)
+    throw new AdminError(
+      403,
+      "csrf_failed",
+      "This request was refused: it lacks this session's CSRF token or comes from another site. Reload the page and try again.",
+    );
 }
 
 function forwardedOrigin(request: Request): string | undefined {

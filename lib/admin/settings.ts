@@ -6,7 +6,11 @@ import type { Db } from "@/lib/db/client";
 import { appSettings } from "@/lib/db/schema";
 import { recordAudit, type Actor } from "./audit";
 
-const contact = z.object({ emergencyNumber: z.string().trim().min(1).max(20), crisisLine: z.string().trim().min(1).max(40), crisisLineName: z.string().trim().min(1).max(80) });
+const contact = z.object({
+  emergencyNumber: z.string().trim().min(1).max(20),
+  crisisLine: z.string().trim().min(1).max(40),
+  crisisLineName: z.string().trim().min(1).max(80),
+});
 export const settingsSchema = z.object({
   emergencyContacts: z.record(z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, "locale like en-GB"), contact).default({}),
   talkToPersonUrl: z
@@ -21,7 +25,10 @@ export type AppSettings = z.output<typeof settingsSchema>;
 const KEYS = ["emergencyContacts", "talkToPersonUrl", "retrieval"] as const;
 
 export async function readSettings(db: Db): Promise<AppSettings> {
-  const rows = await db.select().from(appSettings).where(inArray(appSettings.key, [...KEYS]));
+  const rows = await db
+    .select()
+    .from(appSettings)
+    .where(inArray(appSettings.key, [...KEYS]));
   return settingsSchema.parse(Object.fromEntries(rows.map((r) => [r.key, r.value])));
 }
 

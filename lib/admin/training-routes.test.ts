@@ -47,7 +47,15 @@ async function call(method: string, path: string, session?: { cookie: string; cs
   if (session) headers.cookie = session.cookie;
   if (session?.csrf) headers["x-csrf-token"] = session.csrf;
   if (body !== undefined) headers["content-type"] = "application/json";
-  const res = await handleAdminRequest(new Request(`http://127.0.0.1:3000/api/admin/${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }), path.split("/"), deps);
+  const res = await handleAdminRequest(
+    new Request(`http://127.0.0.1:3000/api/admin/${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    }),
+    path.split("/"),
+    deps,
+  );
   return { status: res.status, json: (await res.json()) as Record<string, unknown> };
 }
 
@@ -55,12 +63,19 @@ describe("admin retraining endpoints", () => {
   it("need a session and CSRF; list runs; rollback flips the pointer back, pushes the adapter and is audited", async () => {
     expect((await call("GET", "training/runs")).status).toBe(401);
     const login = await handleAdminRequest(
-      new Request("http://127.0.0.1:3000/api/admin/login", { method: "POST", headers: { "content-type": "application/json", "x-forwarded-for": "10.1.1.1" }, body: JSON.stringify({ email: "admin@clinic.example", password: "correct horse battery" }) }),
+      new Request("http://127.0.0.1:3000/api/admin/login", {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-forwarded-for": "10.1.1.1" },
+        body: JSON.stringify({ email: "admin@clinic.example", password: "correct horse battery" }),
+      }),
       ["login"],
       deps,
     );
     expect(login.status).toBe(200);
-    const session = { cookie: login.headers.get("set-cookie")!.split(";")[0], csrf: ((await login.json()) as { csrfToken: string }).csrfToken };
+    const session = {
+      cookie: login.headers.get("set-cookie")!.split(";")[0],
+      csrf: ((await login.json()) as { csrfToken: string }).csrfToken,
+    };
 
     expect(await call("GET", "training/runs", session)).toEqual({ status: 200, json: { runs: [], adapters: [], active: null } });
     expect((await call("POST", "training/rollback", session, {})).status).toBe(409); // nothing to roll back

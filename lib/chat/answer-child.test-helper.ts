@@ -9,9 +9,19 @@ import { prepareChatTurn, streamChatTurn, type ChatDeps } from "./pipeline";
 
 const handle = await createDb({ url: "", dataDir: process.env.MEDCHAT_TEST_DATA });
 await migrateDb(handle);
-const deps: ChatDeps = { db: handle.db, gpu: gpuFunctionConfig({ GPU_FUNCTION_URL: process.env.GPU_FUNCTION_URL, CHAT_MODEL: "fake-model" }), env: {} };
+const deps: ChatDeps = {
+  db: handle.db,
+  gpu: gpuFunctionConfig({ GPU_FUNCTION_URL: process.env.GPU_FUNCTION_URL, CHAT_MODEL: "fake-model" }),
+  env: {},
+};
 const turn = await prepareChatTurn(
-  { surface: "web", visitorId: "visitor_killkillkillkill", conversationId: "conv-killed", userMessage: { id: "q-killed", text: "What is asthma?" }, consent: true },
+  {
+    surface: "web",
+    visitorId: "visitor_killkillkillkill",
+    conversationId: "conv-killed",
+    userMessage: { id: "q-killed", text: "What is asthma?" },
+    consent: true,
+  },
   deps,
 );
 let announced = false;

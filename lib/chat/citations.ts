@@ -17,7 +17,8 @@ export class CitationFilter {
     const text = this.pending + delta;
     const open = text.lastIndexOf("[");
     let cut = text.length;
-    if (open !== -1 && text.length - open <= MAX_PENDING && /^\[[\d, ]*$/.test(text.slice(open))) cut = open > 0 && text[open - 1] === " " ? open - 1 : open;
+    if (open !== -1 && text.length - open <= MAX_PENDING && /^\[[\d, ]*$/.test(text.slice(open)))
+      cut = open > 0 && text[open - 1] === " " ? open - 1 : open;
     this.pending = text.slice(cut);
     return this.clean(text.slice(0, cut));
   }

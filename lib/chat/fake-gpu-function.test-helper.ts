@@ -26,17 +26,23 @@ export async function startFakeGpuFunction(opts: FakeServerOptions): Promise<Fak
     let raw = "";
     for await (const chunk of req) raw += chunk;
     if (req.url === "/v1/models") {
-      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ object: "list", data: (opts.models ?? [{ id: "fake-model" }]).map((m) => ({ object: "model", ...m })) }));
+      res
+        .writeHead(200, { "content-type": "application/json" })
+        .end(JSON.stringify({ object: "list", data: (opts.models ?? [{ id: "fake-model" }]).map((m) => ({ object: "model", ...m })) }));
       return;
     }
     requests.push({ headers: req.headers, body: raw ? JSON.parse(raw) : {} });
     if (opts.status && opts.status !== 200) {
-      res.writeHead(opts.status, { "content-type": "application/json" }).end(JSON.stringify({ error: { message: "overloaded", type: "server_error" } }));
+      res
+        .writeHead(opts.status, { "content-type": "application/json" })
+        .end(JSON.stringify({ error: { message: "overloaded", type: "server_error" } }));
       return;
     }
     res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
     const send = (delta: Record<string, unknown>, finish: string | null = null, usage?: unknown) =>
-      res.write(`data: ${JSON.stringify({ id: "c1", object: "chat.completion.chunk", created: 1, model: "fake-model", choices: [{ index: 0, delta, finish_reason: finish, logprobs: null }], ...(usage ? { usage } : {}) })}\n\n`);
+      res.write(
+        `data: ${JSON.stringify({ id: "c1", object: "chat.completion.chunk", created: 1, model: "fake-model", choices: [{ index: 0, delta, finish_reason: finish, logprobs: null }], ...(usage ? { usage } : {}) })}\n\n`,
+      );
     send({ role: "assistant" });
     for (const r of opts.reasoning ?? []) send({ reasoning_content: r });
     let sent = 0;
@@ -52,7 +58,9 @@ export async function startFakeGpuFunction(opts: FakeServerOptions): Promise<Fak
       if (opts.delayMs) await new Promise((r) => setTimeout(r, opts.delayMs));
     }
     send({}, "stop");
-    res.write(`data: ${JSON.stringify({ id: "c1", object: "chat.completion.chunk", created: 1, model: "fake-model", choices: [], usage: { prompt_tokens: 11, completion_tokens: opts.deltas.length, total_tokens: 11 + opts.deltas.length } })}\n\n`);
+    res.write(
+      `data: ${JSON.stringify({ id: "c1", object: "chat.completion.chunk", created: 1, model: "fake-model", choices: [], usage: { prompt_tokens: 11, completion_tokens: opts.deltas.length, total_tokens: 11 + opts.deltas.length } })}\n\n`,
+    );
     res.end("data: [DONE]\n\n");
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -60,7 +68,11 @@ export async function startFakeGpuFunction(opts: FakeServerOptions): Promise<Fak
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
-    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 

@@ -28,10 +28,15 @@ afterAll(async () => {
 const ALICE = "visitor_aaaaaaaaaaaaaaaa";
 const BOB = "visitor_bbbbbbbbbbbbbbbb";
 function chat(raw: string, visitor = ALICE): Promise<Response> {
-  const request = new Request("http://127.0.0.1/api/chat", { method: "POST", headers: { "content-type": "application/json", cookie: `${VISITOR_COOKIE}=${visitor}` }, body: raw });
+  const request = new Request("http://127.0.0.1/api/chat", {
+    method: "POST",
+    headers: { "content-type": "application/json", cookie: `${VISITOR_COOKIE}=${visitor}` },
+    body: raw,
+  });
   return handleChatRequest(request, deps);
 }
-const chatBody = (id: string, messageId: string, text: string) => JSON.stringify({ id, message: { id: messageId, role: "user", parts: [{ type: "text", text }] }, consent: true });
+const chatBody = (id: string, messageId: string, text: string) =>
+  JSON.stringify({ id, message: { id: messageId, role: "user", parts: [{ type: "text", text }] }, consent: true });
 
 /** The app's one error body shape (AppError): OpenAI's. */
 async function appError(res: Response): Promise<{ message: string; type: string; code: string; param: string | null }> {
@@ -43,7 +48,9 @@ async function appError(res: Response): Promise<{ message: string; type: string;
 describe("chat routes: bad input gets a 4xx with a reason", () => {
   it("refuses a message with a lone surrogate (\\ud800) with a 400 and stores nothing", async () => {
     // Written as the JSON escape, exactly as the failing request sent it.
-    const res = await chat(`{"id":"c-surrogate","message":{"id":"m-surrogate","role":"user","parts":[{"type":"text","text":"chest \\ud800 pain"}]},"consent":true}`);
+    const res = await chat(
+      `{"id":"c-surrogate","message":{"id":"m-surrogate","role":"user","parts":[{"type":"text","text":"chest \\ud800 pain"}]},"consent":true}`,
+    );
     expect(res.status).toBe(400);
     const error = await appError(res);
     expect(error.code).toBe("invalid_text");
@@ -52,7 +59,10 @@ describe("chat routes: bad input gets a 4xx with a reason", () => {
   });
 
   it("answers 400 for a NUL in a conversation id on GET and DELETE, and the page finds nothing", async () => {
-    for (const res of [await getConversationResponse(handle.db, "conv\u0000x", ALICE), await deleteConversationResponse(handle.db, "conv\u0000x", ALICE)]) {
+    for (const res of [
+      await getConversationResponse(handle.db, "conv\u0000x", ALICE),
+      await deleteConversationResponse(handle.db, "conv\u0000x", ALICE),
+    ]) {
       expect(res.status).toBe(400);
       expect((await appError(res)).code).toBe("invalid_id");
     }
@@ -60,7 +70,12 @@ describe("chat routes: bad input gets a 4xx with a reason", () => {
   });
 
   it("answers 400 for a NUL in a feedback message id, and for a lone surrogate in the comment", async () => {
-    const feedback = (body: string) => postFeedbackResponse(new Request("http://127.0.0.1/api/feedback", { method: "POST", headers: { "content-type": "application/json" }, body }), handle.db, ALICE);
+    const feedback = (body: string) =>
+      postFeedbackResponse(
+        new Request("http://127.0.0.1/api/feedback", { method: "POST", headers: { "content-type": "application/json" }, body }),
+        handle.db,
+        ALICE,
+      );
     const nul = await feedback(`{"messageId":"m\\u0000x","rating":"up"}`);
     expect(nul.status).toBe(400);
     expect((await appError(nul)).param).toBe("messageId");
@@ -87,7 +102,9 @@ describe("chat routes: bad input gets a 4xx with a reason", () => {
     const notJson = await chat("{nope");
     expect(notJson.status).toBe(400);
     expect((await appError(notJson)).code).toBe("invalid_json");
-    const noConsent = await chat(JSON.stringify({ id: "c-x", message: { id: "m-x", role: "user", parts: [{ type: "text", text: "hi" }] } }));
+    const noConsent = await chat(
+      JSON.stringify({ id: "c-x", message: { id: "m-x", role: "user", parts: [{ type: "text", text: "hi" }] } }),
+    );
     expect(noConsent.status).toBe(403);
     expect(await appError(noConsent)).toMatchObject({ code: "consent_required", type: "permission_error" });
     const missing = await getConversationResponse(handle.db, "no-such-conversation", ALICE);

@@ -15,11 +15,21 @@ beforeAll(async () => {
   await migrateDb(handle);
   await createConversation(handle.db, { id: "h1", visitorId: alice, title: "Asthma" });
   await insertMessage(handle.db, { id: "h1-u", conversationId: "h1", role: "user", parts: [{ type: "text", text: "What is asthma?" }] });
-  await insertMessage(handle.db, { id: "h1-a", conversationId: "h1", role: "assistant", parts: [{ type: "text", text: "A condition." }, { type: "data-disclaimer", data: { text: "Not advice." } }], status: "partial" });
+  await insertMessage(handle.db, {
+    id: "h1-a",
+    conversationId: "h1",
+    role: "assistant",
+    parts: [
+      { type: "text", text: "A condition." },
+      { type: "data-disclaimer", data: { text: "Not advice." } },
+    ],
+    status: "partial",
+  });
 });
 afterAll(() => handle?.close());
 
-const feedbackRequest = (body: unknown) => new Request("http://x/api/feedback", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+const feedbackRequest = (body: unknown) =>
+  new Request("http://x/api/feedback", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
 
 describe("history and feedback", () => {
   it("lists and loads only the visitor's own conversations, with stored parts and status", async () => {
@@ -33,7 +43,11 @@ describe("history and feedback", () => {
   });
 
   it("stores thumbs-down with a comment, replaces it on a new rating, and validates input", async () => {
-    const res = await postFeedbackResponse(feedbackRequest({ messageId: "h1-a", rating: "down", comment: "  Too vague  " }), handle.db, alice);
+    const res = await postFeedbackResponse(
+      feedbackRequest({ messageId: "h1-a", rating: "down", comment: "  Too vague  " }),
+      handle.db,
+      alice,
+    );
     expect(res.status).toBe(201);
     expect(await getFeedback(handle.db, "h1-a", alice)).toMatchObject({ rating: "down", comment: "Too vague" });
     await postFeedbackResponse(feedbackRequest({ messageId: "h1-a", rating: "up" }), handle.db, alice);

@@ -50,7 +50,11 @@ export async function loadConversationView(
       parts: (Array.isArray(m.parts) ? m.parts : []) as MedChatUIMessage["parts"],
       metadata: { ...((m.metadata as object | null) ?? {}), status: m.status, createdAt: m.createdAt.toISOString() },
     }));
-  const rows = await listFeedbackForConversation(db, messages.filter((m) => m.role === "assistant").map((m) => m.id), visitorId);
+  const rows = await listFeedbackForConversation(
+    db,
+    messages.filter((m) => m.role === "assistant").map((m) => m.id),
+    visitorId,
+  );
   const feedback: Record<string, FeedbackState> = {};
   for (const row of rows) feedback[row.messageId] = { rating: row.rating, comment: row.comment };
   return { id, title: conversation.title, messages, feedback };
@@ -70,7 +74,9 @@ export async function getConversationResponse(db: Db, id: string, visitorId: str
 export async function deleteConversationResponse(db: Db, id: string, visitorId: string): Promise<Response> {
   if (!isStorableId(id)) return invalidId("conversation").toResponse();
   const deleted = await deleteConversation(db, id, visitorId);
-  return deleted ? new Response(null, { status: 204 }) : new AppError(404, "conversation_not_found", "No such conversation for this visitor.").toResponse();
+  return deleted
+    ? new Response(null, { status: 204 })
+    : new AppError(404, "conversation_not_found", "No such conversation for this visitor.").toResponse();
 }
 
 export const feedbackRequestSchema = z.object({
@@ -89,9 +95,16 @@ export async function postFeedbackResponse(request: Request, db: Db, visitorId: 
     const parsed = feedbackRequestSchema.safeParse(await readJsonBody(request, 16 * 1024));
     if (!parsed.success) throw AppError.from(parsed.error);
     const message = await getVisitorMessage(db, parsed.data.messageId, visitorId);
-    if (!message || message.role !== "assistant") throw new AppError(404, "message_not_found", "No such answer in this visitor's conversations.");
+    if (!message || message.role !== "assistant")
+      throw new AppError(404, "message_not_found", "No such answer in this visitor's conversations.");
     const comment = parsed.data.comment?.replace(/\u0000/g, "").trim() || null;
-    const row = await upsertFeedback(db, { id: crypto.randomUUID(), messageId: message.id, visitorId, rating: parsed.data.rating, comment });
+    const row = await upsertFeedback(db, {
+      id: crypto.randomUUID(),
+      messageId: message.id,
+      visitorId,
+      rating: parsed.data.rating,
+      comment,
+    });
     return Response.json({ feedback: { messageId: row.messageId, rating: row.rating, comment: row.comment } }, { status: 201 });
   } catch (error) {
     return errorResponse(error);

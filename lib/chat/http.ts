@@ -18,10 +18,21 @@ export type BodyError = AppError;
 /** A body that stalls this long between chunks is refused with 408 (a declared-but-unsent body must not hold a handler). */
 export const BODY_IDLE_TIMEOUT_MS = 10_000;
 
-async function readWithDeadline(reader: ReadableStreamDefaultReader<Uint8Array>, ms: number): Promise<ReadableStreamReadResult<Uint8Array>> {
+async function readWithDeadline(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  ms: number,
+): Promise<ReadableStreamReadResult<Uint8Array>> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const stalled = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new AppError(408, "request_timeout", `The request body stalled: no data for ${Math.round(ms / 1000)} s.`, { headers: { connection: "close" } })), ms);
+    timer = setTimeout(
+      () =>
+        reject(
+          new AppError(408, "request_timeout", `The request body stalled: no data for ${Math.round(ms / 1000)} s.`, {
+            headers: { connection: "close" },
+          }),
+        ),
+      ms,
+    );
   });
   try {
     return await Promise.race([reader.read(), stalled]);

@@ -18,9 +18,15 @@ afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 describe("an app killed mid-answer", () => {
   it("leaves the answer stored so far, which the next read shows as interrupted", { timeout: 200_000 }, async () => {
-    const gpu = await startFakeGpuFunction({ deltas: ["Asthma ", "is ", "a ", "long-term ", "condition ", "of ", "the ", "airways."], delayMs: 700 });
+    const gpu = await startFakeGpuFunction({
+      deltas: ["Asthma ", "is ", "a ", "long-term ", "condition ", "of ", "the ", "airways."],
+      delayMs: 700,
+    });
     try {
-      const proc = spawn(tsx, [child], { env: { ...process.env, MEDCHAT_TEST_DATA: dataDir, GPU_FUNCTION_URL: gpu.url }, stdio: ["ignore", "pipe", "inherit"] });
+      const proc = spawn(tsx, [child], {
+        env: { ...process.env, MEDCHAT_TEST_DATA: dataDir, GPU_FUNCTION_URL: gpu.url },
+        stdio: ["ignore", "pipe", "inherit"],
+      });
       let out = "";
       await new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`no checkpoint within 150 s: ${out}`)), 150_000);

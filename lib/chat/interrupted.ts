@@ -21,13 +21,21 @@ function heartbeatOf(message: StoredMessage): number {
 
 function interruptedParts(parts: AnswerPart[]): AnswerPart[] {
   const settled = parts.map((p) => (p.type === "text" || p.type === "reasoning" ? { ...p, state: "done" as const } : p));
-  const notice: AnswerPart = { type: "data-error", data: { code: "stream_interrupted", message: userMessageFor("stream_interrupted", "") } };
+  const notice: AnswerPart = {
+    type: "data-error",
+    data: { code: "stream_interrupted", message: userMessageFor("stream_interrupted", "") },
+  };
   const at = settled.findIndex((p) => p.type === "data-disclaimer");
   return at < 0 ? [...settled, notice] : [...settled.slice(0, at), notice, ...settled.slice(at)];
 }
 
 /** Marks (in the database too) the stale streaming answers among `messages`; returns the list as it now stands. */
-export async function settleInterruptedAnswers(db: Db, messages: StoredMessage[], now = Date.now(), staleMs = STREAMING_STALE_MS): Promise<StoredMessage[]> {
+export async function settleInterruptedAnswers(
+  db: Db,
+  messages: StoredMessage[],
+  now = Date.now(),
+  staleMs = STREAMING_STALE_MS,
+): Promise<StoredMessage[]> {
   const out: StoredMessage[] = [];
   for (const m of messages) {
     if (m.status !== "streaming" || now - heartbeatOf(m) <= staleMs) {

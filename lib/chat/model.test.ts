@@ -12,7 +12,10 @@ describe("gpu-function configuration", () => {
   });
 
   it("uses CHAT_MODEL, else the listed adapter, else the first chat model, never the embedder", async () => {
-    const withAdapter = await startFakeGpuFunction({ deltas: [], models: [{ id: "medchat-embedder" }, { id: "medchat-base", parent: null }, { id: "grounded", parent: "medchat-base" }] });
+    const withAdapter = await startFakeGpuFunction({
+      deltas: [],
+      models: [{ id: "medchat-embedder" }, { id: "medchat-base", parent: null }, { id: "grounded", parent: "medchat-base" }],
+    });
     const baseOnly = await startFakeGpuFunction({ deltas: [], models: [{ id: "medchat-embedder" }, { id: "medchat-base", parent: null }] });
     try {
       expect(await resolveModelId(gpuFunctionConfig({ GPU_FUNCTION_URL: withAdapter.url, CHAT_MODEL: "pinned" }))).toBe("pinned");

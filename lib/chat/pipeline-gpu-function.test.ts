@@ -23,7 +23,14 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), "medchat-pipeline-"));
   // A 512-position byte-level model: the full prompt (policy + sources) does not fit.
   await writeTinyModel(path.join(dir, "model"), { family: "llama", seed: 11, maxPositions: 512 });
-  server = await createGpuFunctionServer({ modelDir: path.join(dir, "model"), modelId: "tiny-chat", token: "secret", lora: null, fineTuning: false, log: () => {} });
+  server = await createGpuFunctionServer({
+    modelDir: path.join(dir, "model"),
+    modelId: "tiny-chat",
+    token: "secret",
+    lora: null,
+    fineTuning: false,
+    log: () => {},
+  });
   url = await server.listen(0, "127.0.0.1");
   handle = await createDb({ url: "memory://" });
   await migrateDb(handle);
@@ -37,9 +44,24 @@ afterAll(async () => {
 
 describe("chat pipeline with the real gpu-function", () => {
   it("streams a generated answer, falling back to a prompt that fits the model", async () => {
-    const chunk: RetrievedChunk = { chunkId: "c1", documentId: "d1", title: "Asthma", url: null, text: "Asthma is a long-term condition of the airways. ".repeat(20), headingPath: "Asthma", score: 1, source: "test" };
+    const chunk: RetrievedChunk = {
+      chunkId: "c1",
+      documentId: "d1",
+      title: "Asthma",
+      url: null,
+      text: "Asthma is a long-term condition of the airways. ".repeat(20),
+      headingPath: "Asthma",
+      score: 1,
+      source: "test",
+    };
     const events = await runChatTurn(
-      { surface: "web", visitorId: "visitor_dddddddddddddddd", conversationId: "real-1", userMessage: { id: "real-1-u", text: "What is asthma?" }, consent: true },
+      {
+        surface: "web",
+        visitorId: "visitor_dddddddddddddddd",
+        conversationId: "real-1",
+        userMessage: { id: "real-1-u", text: "What is asthma?" },
+        consent: true,
+      },
       {
         db: handle.db,
         retriever: async () => [chunk, { ...chunk, chunkId: "c2" }, { ...chunk, chunkId: "c3" }],
@@ -60,7 +82,13 @@ describe("chat pipeline with the real gpu-function", () => {
 
   it("reports a wrong token as a clear error instead of crashing", async () => {
     const events = await runChatTurn(
-      { surface: "web", visitorId: "visitor_dddddddddddddddd", conversationId: "real-2", userMessage: { id: "real-2-u", text: "What is flu?" }, consent: true },
+      {
+        surface: "web",
+        visitorId: "visitor_dddddddddddddddd",
+        conversationId: "real-2",
+        userMessage: { id: "real-2-u", text: "What is flu?" },
+        consent: true,
+      },
       { db: handle.db, gpu: gpuFunctionConfig({ GPU_FUNCTION_URL: url, GPU_FUNCTION_TOKEN: "wrong", CHAT_MODEL: "tiny-chat" }), env: {} },
     );
     const error = events.find((e) => e.type === "error") as Extract<ChatEvent, { type: "error" }>;

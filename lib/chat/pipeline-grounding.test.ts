@@ -29,7 +29,14 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), "medchat-grounding-"));
   // Byte-level tokens: a 2k context holds the default prompt level with two sources.
   await writeTinyModel(path.join(dir, "model"), { family: "llama", seed: 5, maxPositions: 2048 });
-  real = await createGpuFunctionServer({ modelDir: path.join(dir, "model"), modelId: "tiny-chat", token: "secret", lora: null, fineTuning: false, log: () => {} });
+  real = await createGpuFunctionServer({
+    modelDir: path.join(dir, "model"),
+    modelId: "tiny-chat",
+    token: "secret",
+    lora: null,
+    fineTuning: false,
+    log: () => {},
+  });
   realUrl = await real.listen(0, "127.0.0.1");
 }, 180_000);
 
@@ -59,12 +66,25 @@ const OBESITY_TEXT = [
   "Losing even a small amount of weight can improve health.",
   "Regular activity, sleep and a balanced diet help keep weight steady.",
 ].join(" ");
-const OBESITY: RetrievedChunk = { ...T2D, chunkId: "ob#0", documentId: "obesity", title: "Obesity", headingPath: "Obesity", text: OBESITY_TEXT };
+const OBESITY: RetrievedChunk = {
+  ...T2D,
+  chunkId: "ob#0",
+  documentId: "obesity",
+  title: "Obesity",
+  headingPath: "Obesity",
+  text: OBESITY_TEXT,
+};
 
 let n = 0;
 const input = (text: string) => {
   const id = `grounding-${++n}`;
-  return { surface: "web" as const, visitorId: "visitor_gggggggggggggggg", conversationId: id, userMessage: { id: `${id}-u`, text }, consent: true };
+  return {
+    surface: "web" as const,
+    visitorId: "visitor_gggggggggggggggg",
+    conversationId: id,
+    userMessage: { id: `${id}-u`, text },
+    consent: true,
+  };
 };
 const answerText = (events: ChatEvent[]) => events.map((e) => (e.type === "text-delta" ? e.text : "")).join("");
 const deps = (url: string, env: Record<string, string>, extra: Partial<ChatDeps> = {}): ChatDeps => ({
@@ -78,8 +98,14 @@ describe("answer grounding in the chat pipeline", () => {
   it("quote mode sends the prompt's sources, as shown, as grounding sources numbered like the prompt", async () => {
     const server = await startFakeGpuFunction({ deltas: ["Obesity means having too much body fat. [2]"], models: [{ id: "m" }] });
     try {
-      const events = await runChatTurn(input("What are the symptoms of type 2 diabetes?"), deps(server.url, { CHAT_GROUNDING: "quote", CHAT_MODEL: "m", CHAT_TEMPERATURE: "0.9" }, { retriever: async () => [T2D, OBESITY] }));
-      const body = server.requests[0]!.body as { grounding?: { mode: string; sources: { id: string; text: string }[] }; messages: { role: string; content: string }[] };
+      const events = await runChatTurn(
+        input("What are the symptoms of type 2 diabetes?"),
+        deps(server.url, { CHAT_GROUNDING: "quote", CHAT_MODEL: "m", CHAT_TEMPERATURE: "0.9" }, { retriever: async () => [T2D, OBESITY] }),
+      );
+      const body = server.requests[0]!.body as {
+        grounding?: { mode: string; sources: { id: string; text: string }[] };
+        messages: { role: string; content: string }[];
+      };
       expect(body.grounding?.mode).toBe("quote");
       expect((body as { temperature?: number }).temperature).toBe(0); // quote mode is greedy whatever CHAT_TEMPERATURE says
       expect(body.grounding?.sources.map((s) => s.id)).toEqual(["1", "2"]);
@@ -96,13 +122,26 @@ describe("answer grounding in the chat pipeline", () => {
   });
 
   it("auto quotes for a model the server marks small (or an adapter of it) and lets other models write", async () => {
-    const server = await startFakeGpuFunction({ deltas: ["ok"], models: [{ id: "small-base", small_model: true } as { id: string }, { id: "grounded", parent: "small-base" }, { id: "big" }] });
+    const server = await startFakeGpuFunction({
+      deltas: ["ok"],
+      models: [{ id: "small-base", small_model: true } as { id: string }, { id: "grounded", parent: "small-base" }, { id: "big" }],
+    });
     try {
-      for (const [model, grounded] of [["grounded", true], ["small-base", true], ["big", false]] as const) {
-        await runChatTurn(input("What are the symptoms of type 2 diabetes?"), deps(server.url, { CHAT_MODEL: model }, { retriever: async () => [T2D] }));
+      for (const [model, grounded] of [
+        ["grounded", true],
+        ["small-base", true],
+        ["big", false],
+      ] as const) {
+        await runChatTurn(
+          input("What are the symptoms of type 2 diabetes?"),
+          deps(server.url, { CHAT_MODEL: model }, { retriever: async () => [T2D] }),
+        );
         expect("grounding" in server.requests.at(-1)!.body, model).toBe(grounded);
       }
-      await runChatTurn(input("What are the symptoms of type 2 diabetes?"), deps(server.url, { CHAT_MODEL: "small-base", CHAT_GROUNDING: "free" }, { retriever: async () => [T2D] }));
+      await runChatTurn(
+        input("What are the symptoms of type 2 diabetes?"),
+        deps(server.url, { CHAT_MODEL: "small-base", CHAT_GROUNDING: "free" }, { retriever: async () => [T2D] }),
+      );
       expect("grounding" in server.requests.at(-1)!.body).toBe(false);
     } finally {
       await server.close();
@@ -116,12 +155,17 @@ describe("answer grounding in the chat pipeline", () => {
         const q = input("What is the capital of France?");
         const events = await runChatTurn(q, deps(server.url, { ...env, CHAT_MODEL: "m" }, { retriever: async () => [] }));
         expect(events.map((e) => e.type)).toEqual(["start", "text-delta", "disclaimer", "finish"]);
-        expect(answerText(events)).toMatch(/^I couldn't find this in the MedChat knowledge base.*ask a doctor, nurse or pharmacist.*medlineplus\.gov.*call 911\.$/);
+        expect(answerText(events)).toMatch(
+          /^I couldn't find this in the MedChat knowledge base.*ask a doctor, nurse or pharmacist.*medlineplus\.gov.*call 911\.$/,
+        );
         const stored = await listMessages(handle.db, q.conversationId);
         expect((stored[1]!.parts as { type: string; text?: string }[]).find((p) => p.type === "text")?.text).toBe(answerText(events));
       }
       // An emergency still gets its notice first.
-      const events = await runChatTurn(input("crushing chest pain and sweating, what is it?"), deps(server.url, { CHAT_MODEL: "m" }, { retriever: async () => [] }));
+      const events = await runChatTurn(
+        input("crushing chest pain and sweating, what is it?"),
+        deps(server.url, { CHAT_MODEL: "m" }, { retriever: async () => [] }),
+      );
       expect(events.map((e) => e.type).slice(0, 3)).toEqual(["start", "emergency", "text-delta"]);
       expect(server.requests).toHaveLength(0);
     } finally {
@@ -130,9 +174,15 @@ describe("answer grounding in the chat pipeline", () => {
   });
 
   it("free mode removes markers that name no source, also when split across deltas", async () => {
-    const server = await startFakeGpuFunction({ deltas: ["Thirst is common [1]", " and so is blurred vision [", "3]. See [1, ", "7] a clinician [", "2]."], models: [{ id: "m" }] });
+    const server = await startFakeGpuFunction({
+      deltas: ["Thirst is common [1]", " and so is blurred vision [", "3]. See [1, ", "7] a clinician [", "2]."],
+      models: [{ id: "m" }],
+    });
     try {
-      const events = await runChatTurn(input("What are the symptoms of type 2 diabetes?"), deps(server.url, { CHAT_GROUNDING: "free", CHAT_MODEL: "m" }, { retriever: async () => [T2D, OBESITY] }));
+      const events = await runChatTurn(
+        input("What are the symptoms of type 2 diabetes?"),
+        deps(server.url, { CHAT_GROUNDING: "free", CHAT_MODEL: "m" }, { retriever: async () => [T2D, OBESITY] }),
+      );
       expect(answerText(events)).toBe("Thirst is common [1] and so is blurred vision. See [1] a clinician [2].");
     } finally {
       await server.close();
@@ -141,11 +191,17 @@ describe("answer grounding in the chat pipeline", () => {
 
   it("with the real gpu-function, quote mode turns a random model into verbatim quotes of the listed sources", async () => {
     for (const question of ["What are the symptoms of type 2 diabetes?", "Is obesity a risk for diabetes?", "How is it measured?"]) {
-      const events = await runChatTurn(input(question), deps(realUrl, { CHAT_GROUNDING: "quote", CHAT_MAX_TOKENS: "400" }, { retriever: async () => [T2D, OBESITY] }));
+      const events = await runChatTurn(
+        input(question),
+        deps(realUrl, { CHAT_GROUNDING: "quote", CHAT_MAX_TOKENS: "400" }, { retriever: async () => [T2D, OBESITY] }),
+      );
       expect(events.find((e) => e.type === "error")).toBeUndefined();
       const sources = (events.find((e) => e.type === "sources") as Extract<ChatEvent, { type: "sources" }>).sources;
       const answer = answerText(events);
-      const sentences = citedSentences(answer, sources.map((s) => s.text));
+      const sentences = citedSentences(
+        answer,
+        sources.map((s) => s.text),
+      );
       expect(sentences.length).toBeGreaterThan(0);
       for (const s of sentences) {
         expect(s.verbatim, s.text).toBe(true);

@@ -12,7 +12,14 @@ import { AnswerRecorder } from "./answer-parts";
 import { AppError } from "@/lib/http/app-error";
 import { classifyModelError, isContextLengthError, userMessageFor } from "./errors";
 import { CitationFilter } from "./citations";
-import { gpuFunctionChatModel, gpuFunctionConfig, resolveAnswerMode, resolveModelId, type AnswerMode, type GpuFunctionConfig } from "./model";
+import {
+  gpuFunctionChatModel,
+  gpuFunctionConfig,
+  resolveAnswerMode,
+  resolveModelId,
+  type AnswerMode,
+  type GpuFunctionConfig,
+} from "./model";
 import { noPassageAnswer } from "./no-passage";
 import { isWellFormedText } from "./request";
 import { buildPrompt, numberSources, PROMPT_LEVELS, type PromptLevel } from "./prompt";
@@ -69,7 +76,9 @@ export async function prepareChatTurn(input: ChatTurnInput, deps: ChatDeps): Pro
   }
   // Postgres text/jsonb cannot store a lone UTF-16 surrogate (an unpaired "\ud800" escape in the JSON).
   if (!isWellFormedText(input.userMessage.text)) {
-    throw new AppError(400, "invalid_text", "The message contains invalid Unicode (an unpaired surrogate character). Please retype it.", { param: "message" });
+    throw new AppError(400, "invalid_text", "The message contains invalid Unicode (an unpaired surrogate character). Please retype it.", {
+      param: "message",
+    });
   }
   const text = withoutNul(input.userMessage.text).trim();
   if (!text) throw new AppError(400, "empty_message", "The message has no text.");
@@ -108,7 +117,14 @@ export async function prepareChatTurn(input: ChatTurnInput, deps: ChatDeps): Pro
 }
 
 /** One transaction: a refused message never leaves a new, empty conversation behind. */
-async function storeUserTurn(db: Db, input: ChatTurnInput, text: string, isNew: boolean, existing: StoredMessage | undefined, userMessageId: string): Promise<void> {
+async function storeUserTurn(
+  db: Db,
+  input: ChatTurnInput,
+  text: string,
+  isNew: boolean,
+  existing: StoredMessage | undefined,
+  userMessageId: string,
+): Promise<void> {
   await db.transaction(async (tx) => {
     if (isNew) {
       await createConversation(tx, {
@@ -123,7 +139,8 @@ async function storeUserTurn(db: Db, input: ChatTurnInput, text: string, isNew: 
     // A resent or regenerated question: answer it again, replacing what followed it.
     if (existing) await deleteMessagesAfter(tx, input.conversationId, existing);
     // (A "regenerate" of a question that was never stored, e.g. after a refused request, is a first answer.)
-    else await insertMessage(tx, { id: userMessageId, conversationId: input.conversationId, role: "user", parts: [{ type: "text", text }] });
+    else
+      await insertMessage(tx, { id: userMessageId, conversationId: input.conversationId, role: "user", parts: [{ type: "text", text }] });
     await touchConversation(tx, input.conversationId);
   });
 }
@@ -163,7 +180,10 @@ export async function* streamChatTurn(turn: PreparedTurn, deps: ChatDeps, signal
         id: turn.assistantMessageId,
         conversationId: input.conversationId,
         role: "assistant",
-        parts: [...recorder.partsSoFar(), ...(disclaimerRecorded ? [] : [{ type: "data-disclaimer" as const, data: { text: disclaimer } }])],
+        parts: [
+          ...recorder.partsSoFar(),
+          ...(disclaimerRecorded ? [] : [{ type: "data-disclaimer" as const, data: { text: disclaimer } }]),
+        ],
         metadata: { status: "streaming", model: modelId, triage: triageMeta, heartbeatAt: new Date().toISOString() },
         status: "streaming",
       });
@@ -252,7 +272,8 @@ export async function* streamChatTurn(turn: PreparedTurn, deps: ChatDeps, signal
           onError: () => {},
         });
         for await (const part of result.stream) {
-          if ((part.type === "text-delta" || part.type === "reasoning-delta") && Date.now() - lastCheckpoint >= ANSWER_CHECKPOINT_MS) void checkpoint();
+          if ((part.type === "text-delta" || part.type === "reasoning-delta") && Date.now() - lastCheckpoint >= ANSWER_CHECKPOINT_MS)
+            void checkpoint();
           if (part.type === "text-delta" && part.text) {
             const text = citations.push(withoutNul(part.text));
             if (text) yield emit({ type: "text-delta", text });
@@ -276,7 +297,8 @@ export async function* streamChatTurn(turn: PreparedTurn, deps: ChatDeps, signal
         if (signal?.aborted) aborted = true;
         else {
           errorCode = classifyModelError(error, { hadText: recorder.text.length > 0, timedOut: timeout.aborted });
-          if (errorCode !== "stream_interrupted") console.error("[chat] model call failed:", error instanceof Error ? error.message : error);
+          if (errorCode !== "stream_interrupted")
+            console.error("[chat] model call failed:", error instanceof Error ? error.message : error);
         }
         break;
       }

@@ -64,7 +64,13 @@ describe("prompt injection inside a knowledge-base document", () => {
         retriever: createKnowledgeBaseRetriever(async () => h.db, embedder),
       };
       const events = await runChatTurn(
-        { surface: "web", visitorId: "visitor_injectiontest0001", conversationId, userMessage: { id: `${conversationId}-u`, text: question }, consent: true },
+        {
+          surface: "web",
+          visitorId: "visitor_injectiontest0001",
+          conversationId,
+          userMessage: { id: `${conversationId}-u`, text: question },
+          consent: true,
+        },
         deps,
       );
       const messages = server.requests[0].body.messages as { role: string; content: string }[];

@@ -5,7 +5,11 @@ import { z } from "zod";
 export const MAX_CHAT_BODY_BYTES = 64 * 1024;
 
 /** A client-chosen id (conversation, message): what useChat generates, and nothing Postgres cannot store. */
-export const idSchema = z.string().min(1).max(128).regex(/^[A-Za-z0-9_-]+$/, "ids may only contain letters, digits, - and _");
+export const idSchema = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[A-Za-z0-9_-]+$/, "ids may only contain letters, digits, - and _");
 const id = idSchema;
 
 export const chatRequestSchema = z.object({
@@ -14,7 +18,7 @@ export const chatRequestSchema = z.object({
   /** The newest user message in AI SDK UIMessage form; history is loaded on the server. */
   message: z.object({
     id,
-    role: z.literal("user", { message: "message.role must be \"user\"" }),
+    role: z.literal("user", { message: 'message.role must be "user"' }),
     parts: z
       .array(z.looseObject({ type: z.string() }))
       .min(1, "message.parts must not be empty")
@@ -24,7 +28,11 @@ export const chatRequestSchema = z.object({
   consent: z.boolean().optional(),
   /** Sent by the AI SDK; not needed: a regenerate resends a stored message id, which the pipeline answers again. */
   trigger: z.enum(["submit-message", "regenerate-message"]).default("submit-message"),
-  locale: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/).max(35).optional(),
+  locale: z
+    .string()
+    .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/)
+    .max(35)
+    .optional(),
   /** Sent by the widget panel (/embed): its site, the host page's origin and the panel's visitor token. */
   widget: z
     .object({

@@ -63,7 +63,13 @@ async function exerciseChatPipeline(handle: DbHandle): Promise<void> {
   const gpu = await startFakeGpuFunction({ deltas: ["Asthma ", "narrows ", "the airways [1]."] });
   cleanups.push(() => gpu.close());
   const events = await runChatTurn(
-    { surface: "web", visitorId: "visitor_cccccccccccccccc", conversationId: "conv-neon", userMessage: { id: "conv-neon-u1", text: "Why does asthma cause wheezing?" }, consent: true },
+    {
+      surface: "web",
+      visitorId: "visitor_cccccccccccccccc",
+      conversationId: "conv-neon",
+      userMessage: { id: "conv-neon-u1", text: "Why does asthma cause wheezing?" },
+      consent: true,
+    },
     {
       db: handle.db,
       gpu: gpuFunctionConfig({ GPU_FUNCTION_URL: gpu.url, CHAT_MODEL: "fake-model" }),
@@ -92,7 +98,9 @@ describe("server database drivers", () => {
     cleanups.push(() => wsProxy.close());
     vi.stubEnv("NEON_LOCAL_PROXY", wsProxy.address);
     // No WebSocket set up here: on Node 20 the factory must supply `ws` itself.
-    const handle = await createDb({ url: "postgres://medchat:secret@ep-quiet-field-123456.us-east-2.aws.neon.tech/medchat?sslmode=require" });
+    const handle = await createDb({
+      url: "postgres://medchat:secret@ep-quiet-field-123456.us-east-2.aws.neon.tech/medchat?sslmode=require",
+    });
     cleanups.push(() => handle.close());
     expect(handle.kind).toBe("neon");
     expect((await schemaStatus(handle)).current).toBe(false);
@@ -117,15 +125,24 @@ describe("server database drivers", () => {
     const server = await freshServer();
     const runs = await Promise.all(
       Array.from({ length: 6 }, () =>
-        run(process.execPath, ["--import", "tsx", "scripts/db-migrate.ts"], { cwd: ROOT, env: { ...process.env, DATABASE_URL: server.url }, timeout: 300_000 }).then(
+        run(process.execPath, ["--import", "tsx", "scripts/db-migrate.ts"], {
+          cwd: ROOT,
+          env: { ...process.env, DATABASE_URL: server.url },
+          timeout: 300_000,
+        }).then(
           (r) => ({ code: 0, out: r.stdout + r.stderr }),
           (e: { code?: number; stdout?: string; stderr?: string }) => ({ code: e.code ?? 1, out: `${e.stdout}${e.stderr}` }),
         ),
       ),
     );
-    expect(runs.map((r) => r.code), runs.map((r) => r.out).join("\n")).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(
+      runs.map((r) => r.code),
+      runs.map((r) => r.out).join("\n"),
+    ).toEqual([0, 0, 0, 0, 0, 0]);
     for (const r of runs) expect(r.out).toMatch(/schema current/);
-    const rows = await server.pglite.query<{ n: number; distinct_n: number }>("select count(*)::int as n, count(distinct created_at)::int as distinct_n from drizzle.__drizzle_migrations");
+    const rows = await server.pglite.query<{ n: number; distinct_n: number }>(
+      "select count(*)::int as n, count(distinct created_at)::int as distinct_n from drizzle.__drizzle_migrations",
+    );
     expect(rows.rows[0]).toEqual({ n: journalEntries().length, distinct_n: journalEntries().length });
   });
 
@@ -138,7 +155,9 @@ describe("server database drivers", () => {
     expect((error as Error).message).toMatch(/0 of \d+ migrations applied\)\. Run `npm run db:migrate`/);
     const api = await proxy(new NextRequest("http://127.0.0.1/api/chat", { method: "POST" }));
     expect(api.status).toBe(503);
-    expect(await api.json()).toMatchObject({ error: { code: "schema_not_current", message: expect.stringContaining("npm run db:migrate") } });
+    expect(await api.json()).toMatchObject({
+      error: { code: "schema_not_current", message: expect.stringContaining("npm run db:migrate") },
+    });
     expect((await proxy(new NextRequest("http://127.0.0.1/"))).status).toBe(503);
     // The release step runs; the instance recovers without a restart.
     const migrator = await createDb({ url: server.url });

@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { snippetOfSourcePart, sourcePart, sourceSnippet } from "./source-parts";
 
-const source = { n: 1, chunkId: "t2d#1", documentId: "t2d", title: "Type 2 diabetes", url: "https://medlineplus.gov/diabetestype2.html", headingPath: "Type 2 diabetes > Symptoms", text: "Symptoms  include\nthirst, frequent urination and tiredness." };
+const source = {
+  n: 1,
+  chunkId: "t2d#1",
+  documentId: "t2d",
+  title: "Type 2 diabetes",
+  url: "https://medlineplus.gov/diabetestype2.html",
+  headingPath: "Type 2 diabetes > Symptoms",
+  text: "Symptoms  include\nthirst, frequent urination and tiredness.",
+};
 
 describe("source parts", () => {
   it("carries title, link and a snippet of the passage", () => {

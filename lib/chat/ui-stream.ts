@@ -24,7 +24,9 @@ export function createChunkMapper(): (event: ChatEvent) => Chunk[] {
     switch (event.type) {
       case "start":
         messageId = event.messageId;
-        return [{ type: "start", messageId, messageMetadata: { conversationId: event.conversationId, createdAt: new Date().toISOString() } }];
+        return [
+          { type: "start", messageId, messageMetadata: { conversationId: event.conversationId, createdAt: new Date().toISOString() } },
+        ];
       case "emergency":
         return [{ type: "data-emergency", data: event.notice }];
       case "sources":
@@ -57,10 +59,7 @@ export function createChunkMapper(): (event: ChatEvent) => Chunk[] {
       case "disclaimer":
         return [...closeBlocks(), { type: "data-disclaimer", data: { text: event.text } }];
       case "finish":
-        return [
-          ...closeBlocks(),
-          { type: "finish", messageMetadata: { status: event.status, model: event.model, usage: event.usage } },
-        ];
+        return [...closeBlocks(), { type: "finish", messageMetadata: { status: event.status, model: event.model, usage: event.usage } }];
     }
   };
 }

@@ -73,7 +73,12 @@ describe("POST /api/chat handler", () => {
       .filter((l) => l.startsWith("data: ") && !l.includes("[DONE]"))
       .map((l) => JSON.parse(l.slice(6)) as { type: string; delta?: string });
     expect(chunks[0].type).toBe("start");
-    expect(chunks.filter((c) => c.type === "text-delta").map((c) => c.delta).join("")).toBe("Hello there.");
+    expect(
+      chunks
+        .filter((c) => c.type === "text-delta")
+        .map((c) => c.delta)
+        .join(""),
+    ).toBe("Hello there.");
     const types = chunks.map((c) => c.type);
     expect(types.indexOf("data-disclaimer")).toBeGreaterThan(types.lastIndexOf("text-delta"));
     expect(types.at(-1)).toBe("finish");
@@ -81,7 +86,12 @@ describe("POST /api/chat handler", () => {
 
   it("does not let another visitor write into someone else's conversation", async () => {
     await (await handleChatRequest(post(body("c-owned", "hello")), deps)).text();
-    const res = await handleChatRequest(post(body("c-owned", "hijack", { message: { id: "x2", role: "user", parts: [{ type: "text", text: "hijack" }] } }), { cookie: `${VISITOR_COOKIE}=visitor_cccccccccccccccc` }), deps);
+    const res = await handleChatRequest(
+      post(body("c-owned", "hijack", { message: { id: "x2", role: "user", parts: [{ type: "text", text: "hijack" }] } }), {
+        cookie: `${VISITOR_COOKIE}=visitor_cccccccccccccccc`,
+      }),
+      deps,
+    );
     expect(res.status).toBe(404);
   });
 
@@ -102,7 +112,10 @@ describe("POST /api/chat handler", () => {
     expect(error.message).toContain("call 999");
     expect(await listMessages(handle.db, "c-rate-3")).toEqual([]);
     // Another visitor is not affected.
-    const other = await handleChatRequest(post(body("c-rate-4", "What is a cold?"), { cookie: `${VISITOR_COOKIE}=visitor_ssssssssssssssss` }), limited);
+    const other = await handleChatRequest(
+      post(body("c-rate-4", "What is a cold?"), { cookie: `${VISITOR_COOKIE}=visitor_ssssssssssssssss` }),
+      limited,
+    );
     expect(other.status).toBe(200);
     await other.text();
   });

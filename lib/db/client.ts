@@ -74,14 +74,19 @@ export async function createDb(opts: DbOptions = {}): Promise<DbHandle> {
   }
   if (url === "memory://") return pgliteHandle(null);
   if (process.env.VERCEL) throw new MissingDatabaseUrlError();
-  const folder = url.startsWith("pglite://") ? path.resolve(url.slice("pglite://".length)) : (opts.dataDir ? path.resolve(opts.dataDir) : embeddedDataDir());
+  const folder = url.startsWith("pglite://")
+    ? path.resolve(url.slice("pglite://".length))
+    : opts.dataDir
+      ? path.resolve(opts.dataDir)
+      : embeddedDataDir();
   const { resolveEmbeddedFolder } = await import("./embedded");
   const opening = await resolveEmbeddedFolder(folder, opts.role ?? processRole());
   if (opening.mode === "served") {
     const handle = await pgHandle(opening.url, 4);
     return { ...handle, embedded: { folder, mode: "served" } };
   }
-  if (opening.tookOverFrom) (opts.log ?? console.error)(`[db] took over ${folder} from process ${opening.tookOverFrom.pid}, which is gone (stale lock)`);
+  if (opening.tookOverFrom)
+    (opts.log ?? console.error)(`[db] took over ${folder} from process ${opening.tookOverFrom.pid}, which is gone (stale lock)`);
   try {
     const handle = await pgliteHandle(folder);
     return {
@@ -105,7 +110,12 @@ async function pgHandle(url: string, max?: number): Promise<DbHandle> {
   const { drizzle } = await import("drizzle-orm/node-postgres");
   const pool = await createPgPool(url, { max });
   await attachToVercel(pool);
-  return { db: drizzle(pool, { schema }) as unknown as Db, kind: "pg", withSession: sessionRunner(pool as unknown as ConnectablePool), close: () => pool.end() };
+  return {
+    db: drizzle(pool, { schema }) as unknown as Db,
+    kind: "pg",
+    withSession: sessionRunner(pool as unknown as ConnectablePool),
+    close: () => pool.end(),
+  };
 }
 
 /**
@@ -131,7 +141,12 @@ async function neonHandle(url: string): Promise<DbHandle> {
   const pool = new Pool({ connectionString: url, max: 10, idleTimeoutMillis: 10_000, connectionTimeoutMillis: 10_000 });
   pool.on("error", (error: Error) => console.error(`[db] connection lost: ${error.message} (the next query reconnects)`));
   await attachToVercel(pool);
-  return { db: drizzle(pool, { schema }) as unknown as Db, kind: "neon", withSession: sessionRunner(pool as unknown as ConnectablePool), close: () => pool.end() };
+  return {
+    db: drizzle(pool, { schema }) as unknown as Db,
+    kind: "neon",
+    withSession: sessionRunner(pool as unknown as ConnectablePool),
+    close: () => pool.end(),
+  };
 }
 
 /** On Vercel (Fluid compute), lets the platform close idle pool clients before an instance is suspended. */
@@ -144,7 +159,9 @@ async function attachToVercel(pool: object): Promise<void> {
 /** Thrown when the app runs on Vercel without a server database: an embedded one would live on an ephemeral disk. */
 export class MissingDatabaseUrlError extends Error {
   constructor() {
-    super("DATABASE_URL is not set. On Vercel MedChat needs a server database (Neon's pooled connection string, or any Postgres with pgvector); the embedded database would be lost with the function's ephemeral filesystem. Set DATABASE_URL in the project's environment variables.");
+    super(
+      "DATABASE_URL is not set. On Vercel MedChat needs a server database (Neon's pooled connection string, or any Postgres with pgvector); the embedded database would be lost with the function's ephemeral filesystem. Set DATABASE_URL in the project's environment variables.",
+    );
     this.name = "MissingDatabaseUrlError";
   }
 }

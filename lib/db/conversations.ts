@@ -19,7 +19,11 @@ export function titleFromMessage(text: string): string {
 }
 
 export async function getConversation(db: Db, id: string, visitorId: string): Promise<Conversation | undefined> {
-  const rows = await db.select().from(conversations).where(and(eq(conversations.id, id), eq(conversations.visitorId, visitorId))).limit(1);
+  const rows = await db
+    .select()
+    .from(conversations)
+    .where(and(eq(conversations.id, id), eq(conversations.visitorId, visitorId)))
+    .limit(1);
   return rows[0];
 }
 
@@ -40,7 +44,11 @@ export async function createConversation(
   return rows[0];
 }
 
-export async function listConversations(db: Db, visitorId: string, limit = 50): Promise<Pick<Conversation, "id" | "title" | "updatedAt" | "createdAt">[]> {
+export async function listConversations(
+  db: Db,
+  visitorId: string,
+  limit = 50,
+): Promise<Pick<Conversation, "id" | "title" | "updatedAt" | "createdAt">[]> {
   return db
     .select({ id: conversations.id, title: conversations.title, updatedAt: conversations.updatedAt, createdAt: conversations.createdAt })
     .from(conversations)
@@ -50,7 +58,10 @@ export async function listConversations(db: Db, visitorId: string, limit = 50): 
 }
 
 export async function touchConversation(db: Db, id: string): Promise<void> {
-  await db.update(conversations).set({ updatedAt: sql`now()` }).where(eq(conversations.id, id));
+  await db
+    .update(conversations)
+    .set({ updatedAt: sql`now()` })
+    .where(eq(conversations.id, id));
 }
 
 /** Deletes a visitor's conversation (messages and feedback cascade). Returns whether it existed. */

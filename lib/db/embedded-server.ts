@@ -37,10 +37,15 @@ export async function serveEmbeddedDatabase(opts: EmbeddedServerOptions): Promis
   if ("heldBy" in taken) {
     const holder = taken.heldBy;
     const reachable = holder.address ? await probeAddress(holder.address) : false;
-    throw new DataFolderLockedError(folder, holder, reachable ? "which already serves this database (another npm start?)" : "which does not answer on the database protocol");
+    throw new DataFolderLockedError(
+      folder,
+      holder,
+      reachable ? "which already serves this database (another npm start?)" : "which does not answer on the database protocol",
+    );
   }
   const lock: HeldLock = taken.acquired;
-  if (taken.tookOverFrom) log(`[db] took over the data folder from process ${taken.tookOverFrom.pid}, which is gone (stale lock); recovering the database`);
+  if (taken.tookOverFrom)
+    log(`[db] took over the data folder from process ${taken.tookOverFrom.pid}, which is gone (stale lock); recovering the database`);
   let pglite: PGlite | undefined;
   try {
     pglite = await openPglite(folder);
@@ -82,9 +87,17 @@ export async function serveEmbeddedDatabase(opts: EmbeddedServerOptions): Promis
 }
 
 /** Serves an open PGlite over the PostgreSQL protocol (pglite-socket's multiplexer, batches kept whole). */
-export async function servePglite(pglite: PGlite, opts: { host?: string; port?: number } = {}): Promise<{ address: string; stop(): Promise<void> }> {
+export async function servePglite(
+  pglite: PGlite,
+  opts: { host?: string; port?: number } = {},
+): Promise<{ address: string; stop(): Promise<void> }> {
   const { PGLiteSocketServer } = await import("@electric-sql/pglite-socket");
-  const server = new PGLiteSocketServer({ db: guardExtendedQueryBatches(pglite), host: opts.host ?? "127.0.0.1", port: opts.port ?? 0, maxConnections: 100 });
+  const server = new PGLiteSocketServer({
+    db: guardExtendedQueryBatches(pglite),
+    host: opts.host ?? "127.0.0.1",
+    port: opts.port ?? 0,
+    maxConnections: 100,
+  });
   await server.start();
   return { address: server.getServerConn(), stop: () => server.stop() };
 }

@@ -19,7 +19,10 @@ const children: ChildProcess[] = [];
 let dir: string;
 
 function startOwner(folder: string, mode: "direct" | "serve"): Promise<{ child: ChildProcess; line: string }> {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "lib/db/folder-owner.test-helper.ts"), folder, mode], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "lib/db/folder-owner.test-helper.ts"), folder, mode], {
+    cwd: ROOT,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   children.push(child);
   return new Promise((resolve, reject) => {
     let out = "";
@@ -83,7 +86,15 @@ describe("embedded data folder lock", () => {
     const silent = net.createServer(() => {});
     await new Promise<void>((r) => silent.listen(0, "127.0.0.1", r));
     const address = `127.0.0.1:${(silent.address() as net.AddressInfo).port}`;
-    const lock = { pid: sleeper.pid, processStart: null, hostname: os.hostname(), address, serves: true, role: "hung owner", startedAt: "2026-01-01T00:00:00Z" };
+    const lock = {
+      pid: sleeper.pid,
+      processStart: null,
+      hostname: os.hostname(),
+      address,
+      serves: true,
+      role: "hung owner",
+      startedAt: "2026-01-01T00:00:00Z",
+    };
     fs.writeFileSync(path.join(dir, LOCK_FILE), JSON.stringify(lock));
     const before = fs.readdirSync(dir);
     const started = Date.now();
@@ -93,7 +104,9 @@ describe("embedded data folder lock", () => {
     );
     silent.close();
     expect(error).toBeInstanceOf(DataFolderLockedError);
-    expect((error as Error).message).toContain(`The data folder ${dir} is in use by process ${sleeper.pid} (hung owner at ${address}), which does not answer`);
+    expect((error as Error).message).toContain(
+      `The data folder ${dir} is in use by process ${sleeper.pid} (hung owner at ${address}), which does not answer`,
+    );
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(fs.readdirSync(dir)).toEqual(before);
     expect(JSON.parse(fs.readFileSync(path.join(dir, LOCK_FILE), "utf8"))).toEqual(lock);
@@ -101,7 +114,9 @@ describe("embedded data folder lock", () => {
 
   it("a folder opened directly by a live process is refused; once that process is killed its stale lock is taken over and its data recovered", async () => {
     const { child } = await startOwner(dir, "direct");
-    await expect(createDb({ dataDir: dir })).rejects.toThrow(/in use by process \d+ \(test direct owner\), which opened the database itself and does not share it/);
+    await expect(createDb({ dataDir: dir })).rejects.toThrow(
+      /in use by process \d+ \(test direct owner\), which opened the database itself and does not share it/,
+    );
     const stalePid = child.pid;
     await killed(child);
     expect(readLock(dir)?.pid).toBe(stalePid);

@@ -61,7 +61,8 @@ export async function resolveEmbeddedFolder(folder: string, role: string): Promi
   if (!holderIsAlive(holder)) return resolveEmbeddedFolder(folder, role); // died while starting: take over
   if (holder.serves && !holder.address) throw new DataFolderLockedError(folder, holder, "which has not started serving it");
   if (!holder.address) throw new DataFolderLockedError(folder, holder, "which opened the database itself and does not share it");
-  if (!(await probeAddress(holder.address))) throw new DataFolderLockedError(folder, holder, "which does not answer on the database protocol");
+  if (!(await probeAddress(holder.address)))
+    throw new DataFolderLockedError(folder, holder, "which does not answer on the database protocol");
   return { mode: "served", url: embeddedServerUrl(holder.address), holder };
 }
 

@@ -21,11 +21,18 @@ export async function upsertFeedback(
 }
 
 export async function getFeedback(db: Db, messageId: string, visitorId: string): Promise<Feedback | undefined> {
-  const rows = await db.select().from(feedback).where(and(eq(feedback.messageId, messageId), eq(feedback.visitorId, visitorId))).limit(1);
+  const rows = await db
+    .select()
+    .from(feedback)
+    .where(and(eq(feedback.messageId, messageId), eq(feedback.visitorId, visitorId)))
+    .limit(1);
   return rows[0];
 }
 
 export async function listFeedbackForConversation(db: Db, messageIds: string[], visitorId: string): Promise<Feedback[]> {
   if (messageIds.length === 0) return [];
-  return db.select().from(feedback).where(and(eq(feedback.visitorId, visitorId), inArray(feedback.messageId, messageIds)));
+  return db
+    .select()
+    .from(feedback)
+    .where(and(eq(feedback.visitorId, visitorId), inArray(feedback.messageId, messageIds)));
 }

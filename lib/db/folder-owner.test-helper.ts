@@ -14,7 +14,9 @@ if (mode === "serve") {
 } else {
   const handle = await createDb({ dataDir: folder, role: "test direct owner" });
   await migrateDb(handle);
-  await handle.db.execute(sql`insert into documents (id, source, title, checksum) values ('written-before-kill', 'test', 'Before the kill', 'x')`);
+  await handle.db.execute(
+    sql`insert into documents (id, source, title, checksum) values ('written-before-kill', 'test', 'Before the kill', 'x')`,
+  );
   console.log("ready");
 }
 setInterval(() => {}, 60_000);

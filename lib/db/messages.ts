@@ -30,7 +30,15 @@ export async function getVisitorMessage(db: Db, id: string, visitorId: string): 
 
 export async function insertMessage(
   db: Db,
-  values: { id: string; conversationId: string; role: MessageRole; parts: unknown[]; metadata?: unknown; status?: MessageStatus; createdAt?: Date },
+  values: {
+    id: string;
+    conversationId: string;
+    role: MessageRole;
+    parts: unknown[];
+    metadata?: unknown;
+    status?: MessageStatus;
+    createdAt?: Date;
+  },
 ): Promise<StoredMessage> {
   const rows = await db.insert(messages).values(values).returning();
   return rows[0];
@@ -54,6 +62,11 @@ export async function deleteMessagesAfter(db: Db, conversationId: string, after:
     .from(messages)
     .where(and(eq(messages.conversationId, conversationId), gt(messages.createdAt, after.createdAt)));
   if (later.length === 0) return 0;
-  await db.delete(messages).where(inArray(messages.id, later.map((m) => m.id)));
+  await db.delete(messages).where(
+    inArray(
+      messages.id,
+      later.map((m) => m.id),
+    ),
+  );
   return later.length;
 }

@@ -15,7 +15,9 @@ describe("migrations", () => {
     await migrateDb(handle);
     await handle.db.insert(documents).values({ id: "d1", source: "test", title: "Asthma", checksum: "x" });
     const emb = Array.from({ length: EMBEDDING_DIM }, (_, i) => (i === 0 ? 1 : 0));
-    await handle.db.insert(chunks).values({ id: "d1#0", documentId: "d1", position: 0, text: "Asthma narrows the airways", embedding: emb });
+    await handle.db
+      .insert(chunks)
+      .values({ id: "d1#0", documentId: "d1", position: 0, text: "Asthma narrows the airways", embedding: emb });
     const rows = await handle.db.execute(
       sql`select id, embedding <=> ${JSON.stringify(emb)}::vector as dist, ts_rank_cd(tsv, websearch_to_tsquery('english', 'airway')) as rank from chunks`,
     );

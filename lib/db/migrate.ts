@@ -14,7 +14,6 @@ export { migrationsFolder };
 /** Arbitrary 64-bit key for pg_advisory_lock, shared by every MedChat migrator ("medchat_migrate"). */
 export const MIGRATION_LOCK_KEY = 0x6d6564636861n; // "medcha"
 
-
 interface JournalEntry {
   tag: string;
   when: number;
@@ -45,13 +44,19 @@ export async function migrateDb(handle: DbHandle): Promise<{ applied: string[] }
     try {
       await client.query(`select pg_advisory_xact_lock(${MIGRATION_LOCK_KEY})`);
       await client.query("create schema if not exists drizzle");
-      await client.query("create table if not exists drizzle.__drizzle_migrations (id serial primary key, hash text not null, created_at bigint)");
-      const result = (await client.query("select created_at from drizzle.__drizzle_migrations")) as { rows: { created_at: string | number }[] };
+      await client.query(
+        "create table if not exists drizzle.__drizzle_migrations (id serial primary key, hash text not null, created_at bigint)",
+      );
+      const result = (await client.query("select created_at from drizzle.__drizzle_migrations")) as {
+        rows: { created_at: string | number }[];
+      };
       const done = new Set(result.rows.map((r) => Number(r.created_at)));
       for (const [i, migration] of files.entries()) {
         if (done.has(migration.folderMillis)) continue;
         for (const statement of migration.sql) if (statement.trim()) await client.query(statement);
-        await client.query(`insert into drizzle.__drizzle_migrations (hash, created_at) values ('${migration.hash.replace(/'/g, "''")}', ${Number(migration.folderMillis)})`);
+        await client.query(
+          `insert into drizzle.__drizzle_migrations (hash, created_at) values ('${migration.hash.replace(/'/g, "''")}', ${Number(migration.folderMillis)})`,
+        );
         applied.push(tags[i] ?? String(migration.folderMillis));
       }
       await client.query("commit");

@@ -29,7 +29,9 @@ export const conversations = pgTable(
   {
     id: text("id").primaryKey(),
     visitorId: text("visitor_id").notNull(),
-    surface: text("surface", { enum: ["web", "widget", "api"] }).notNull().default("web"),
+    surface: text("surface", { enum: ["web", "widget", "api"] })
+      .notNull()
+      .default("web"),
     title: text("title").notNull().default("New chat"),
     widgetSiteId: text("widget_site_id"),
     apiKeyId: text("api_key_id"),
@@ -55,7 +57,9 @@ export const messages = pgTable(
      * written: stored when the answer starts, checkpointed as it grows) | interrupted (the app
      * stopped mid-answer; found on a later read).
      */
-    status: text("status", { enum: ["complete", "partial", "error", "streaming", "interrupted"] }).notNull().default("complete"),
+    status: text("status", { enum: ["complete", "partial", "error", "streaming", "interrupted"] })
+      .notNull()
+      .default("complete"),
     createdAt: createdAt(),
   },
   (t) => [index("messages_conversation_idx").on(t.conversationId, t.createdAt)],
@@ -86,7 +90,9 @@ export const documents = pgTable(
     title: text("title").notNull(),
     licence: text("licence"),
     checksum: text("checksum").notNull(),
-    status: text("status", { enum: ["active", "archived"] }).notNull().default("active"),
+    status: text("status", { enum: ["active", "archived"] })
+      .notNull()
+      .default("active"),
     metadata: jsonb("metadata"),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -182,13 +188,17 @@ export const usageRecords = pgTable(
   "usage_records",
   {
     id: text("id").primaryKey(),
-    surface: text("surface", { enum: ["web", "widget", "api"] }).notNull().default("api"),
+    surface: text("surface", { enum: ["web", "widget", "api"] })
+      .notNull()
+      .default("api"),
     apiKeyId: text("api_key_id").references(() => apiKeys.id, { onDelete: "cascade" }),
     conversationId: text("conversation_id"),
     model: text("model"),
     stream: boolean("stream").notNull().default(false),
     /** active (running, holds its reservation) | complete | partial (client went away or the stream broke) | error. */
-    status: text("status", { enum: ["active", "complete", "partial", "error"] }).notNull().default("active"),
+    status: text("status", { enum: ["active", "complete", "partial", "error"] })
+      .notNull()
+      .default("active"),
     reservedTokens: integer("reserved_tokens").notNull().default(0),
     promptTokens: integer("prompt_tokens").notNull().default(0),
     completionTokens: integer("completion_tokens").notNull().default(0),
@@ -207,7 +217,9 @@ export const usageRecords = pgTable(
   (t) => [
     index("usage_records_key_created_idx").on(t.apiKeyId, t.createdAt),
     index("usage_records_surface_created_idx").on(t.surface, t.createdAt),
-    index("usage_records_active_idx").on(t.apiKeyId).where(sql`${t.status} = 'active'`),
+    index("usage_records_active_idx")
+      .on(t.apiKeyId)
+      .where(sql`${t.status} = 'active'`),
     uniqueIndex("usage_records_idempotency_idx").on(t.apiKeyId, t.idempotencyKey),
   ],
 );
@@ -238,24 +250,30 @@ export const widgetSites = pgTable("widget_sites", {
 });
 
 // ── training ────────────────────────────────────────────────────────────────
-export const trainingRuns = pgTable("training_runs", {
-  id: text("id").primaryKey(),
-  trigger: text("trigger", { enum: ["cron", "manual"] }).notNull(),
-  status: text("status", { enum: ["queued", "running", "evaluating", "promoted", "rejected", "failed", "cancelled"] }).notNull(),
-  gpuJobId: text("gpu_job_id"),
-  adapterName: text("adapter_name"),
-  hyperparameters: jsonb("hyperparameters"),
-  metrics: jsonb("metrics"),
-  baselineMetrics: jsonb("baseline_metrics"),
-  error: text("error"),
-  createdAt: createdAt(),
-  finishedAt: timestamp("finished_at", { withTimezone: true }),
-  // ── retraining (lib/training, issue 15) ──
-  datasetVersion: text("dataset_version"),
-  goldenVersion: text("golden_version"),
-}, (t) => [
-  uniqueIndex("training_runs_single_flight_idx").on(sql`(true)`).where(sql`${t.status} IN ('queued', 'running', 'evaluating')`),
-]);
+export const trainingRuns = pgTable(
+  "training_runs",
+  {
+    id: text("id").primaryKey(),
+    trigger: text("trigger", { enum: ["cron", "manual"] }).notNull(),
+    status: text("status", { enum: ["queued", "running", "evaluating", "promoted", "rejected", "failed", "cancelled"] }).notNull(),
+    gpuJobId: text("gpu_job_id"),
+    adapterName: text("adapter_name"),
+    hyperparameters: jsonb("hyperparameters"),
+    metrics: jsonb("metrics"),
+    baselineMetrics: jsonb("baseline_metrics"),
+    error: text("error"),
+    createdAt: createdAt(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+    // ── retraining (lib/training, issue 15) ──
+    datasetVersion: text("dataset_version"),
+    goldenVersion: text("golden_version"),
+  },
+  (t) => [
+    uniqueIndex("training_runs_single_flight_idx")
+      .on(sql`(true)`)
+      .where(sql`${t.status} IN ('queued', 'running', 'evaluating')`),
+  ],
+);
 
 export const adapters = pgTable("adapters", {
   name: text("name").primaryKey(),

@@ -67,7 +67,8 @@ export class AppError extends Error {
   /** Any thrown value as an AppError: zod failures become 400 with the fields named; the unknown a 500 that leaks nothing. */
   static from(error: unknown): AppError {
     if (error instanceof AppError) return error;
-    if (error instanceof ZodError) return new AppError(400, "invalid_body", zodReason(error), { param: error.issues[0]?.path.join(".") || null });
+    if (error instanceof ZodError)
+      return new AppError(400, "invalid_body", zodReason(error), { param: error.issues[0]?.path.join(".") || null });
     console.error("[medchat] unexpected error:", error);
     return new AppError(500, "internal_error", "Something went wrong on our side. Please try again.");
   }

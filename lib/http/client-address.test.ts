@@ -26,7 +26,12 @@ function toRequest(req: http.IncomingMessage): Request {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
   const hasBody = req.method !== "GET" && req.method !== "HEAD";
-  return new Request(`http://127.0.0.1${req.url}`, { method: req.method, headers, body: hasBody ? (Readable.toWeb(req) as ReadableStream) : undefined, duplex: "half" } as RequestInit);
+  return new Request(`http://127.0.0.1${req.url}`, {
+    method: req.method,
+    headers,
+    body: hasBody ? (Readable.toWeb(req) as ReadableStream) : undefined,
+    duplex: "half",
+  } as RequestInit);
 }
 
 beforeAll(async () => {
@@ -34,7 +39,11 @@ beforeAll(async () => {
   handle = await createDb({ url: "memory://" });
   await migrateDb(handle);
   gpu = await startFakeGpuFunction({ deltas: ["Rest."] });
-  const deps = (): WebChatDeps => ({ getDb: async () => handle.db, gpu: gpuFunctionConfig({ GPU_FUNCTION_URL: gpu.url, CHAT_MODEL: "fake-model" }), env });
+  const deps = (): WebChatDeps => ({
+    getDb: async () => handle.db,
+    gpu: gpuFunctionConfig({ GPU_FUNCTION_URL: gpu.url, CHAT_MODEL: "fake-model" }),
+    env,
+  });
   app = http.createServer(async (req, res) => {
     if (req.url === "/buffered") {
       // What Next.js does for proxy.ts before any route handler: wait for the whole body.
@@ -42,7 +51,8 @@ beforeAll(async () => {
       return void res.writeHead(200).end("{}");
     }
     const request = toRequest(req);
-    const response = req.url === "/address" ? Response.json({ address: clientAddressOf(request, env) }) : await handleChatRequest(request, deps());
+    const response =
+      req.url === "/address" ? Response.json({ address: clientAddressOf(request, env) }) : await handleChatRequest(request, deps());
     res.writeHead(response.status, Object.fromEntries(response.headers));
     res.end(Buffer.from(await response.arrayBuffer()));
   });
@@ -57,14 +67,17 @@ afterAll(async () => {
   await handle?.close();
 });
 
-const addressFor = async (headers: Record<string, string>) => ((await (await fetch(`${base}/address`, { headers })).json()) as { address: string | null }).address;
+const addressFor = async (headers: Record<string, string>) =>
+  ((await (await fetch(`${base}/address`, { headers })).json()) as { address: string | null }).address;
 
 describe("client address", () => {
   it("is the socket address by default: X-Forwarded-For and a forged peer header are ignored", async () => {
     env = {};
     expect(await addressFor({})).toBe("127.0.0.1");
     expect(await addressFor({ "x-forwarded-for": "203.0.113.50" })).toBe("127.0.0.1");
-    expect(await addressFor({ "x-forwarded-for": "203.0.113.50", [PEER_HEADER]: "guess 198.51.100.1", "x-real-ip": "198.51.100.2" })).toBe("127.0.0.1");
+    expect(await addressFor({ "x-forwarded-for": "203.0.113.50", [PEER_HEADER]: "guess 198.51.100.1", "x-real-ip": "198.51.100.2" })).toBe(
+      "127.0.0.1",
+    );
   });
 
   it("is taken TRUSTED_PROXIES hops back in X-Forwarded-For, never further left", async () => {
@@ -88,8 +101,16 @@ describe("client address", () => {
     for (let i = 0; i < 10; i++) {
       const res = await fetch(`${base}/api/chat`, {
         method: "POST",
-        headers: { "content-type": "application/json", cookie: `${VISITOR_COOKIE}=visitor_fresh_${String(i).padStart(10, "0")}`, "x-forwarded-for": `203.0.113.${i + 1}` },
-        body: JSON.stringify({ id: `c-spoof-${i}`, message: { id: `m-spoof-${i}`, role: "user", parts: [{ type: "text", text: "What is a cold?" }] }, consent: true }),
+        headers: {
+          "content-type": "application/json",
+          cookie: `${VISITOR_COOKIE}=visitor_fresh_${String(i).padStart(10, "0")}`,
+          "x-forwarded-for": `203.0.113.${i + 1}`,
+        },
+        body: JSON.stringify({
+          id: `c-spoof-${i}`,
+          message: { id: `m-spoof-${i}`, role: "user", parts: [{ type: "text", text: "What is a cold?" }] },
+          consent: true,
+        }),
       });
       statuses.push(res.status);
       await res.arrayBuffer();
@@ -108,7 +129,9 @@ describe("request bodies", () => {
     const started = Date.now();
     const statusLine = await new Promise<string>((resolve, reject) => {
       const socket = net.connect(Number(url.port), url.hostname, () =>
-        socket.write(`POST /buffered HTTP/1.1\r\nHost: ${url.host}\r\nContent-Type: application/json\r\nContent-Length: 99999999\r\n\r\n{"id":"x"`),
+        socket.write(
+          `POST /buffered HTTP/1.1\r\nHost: ${url.host}\r\nContent-Type: application/json\r\nContent-Length: 99999999\r\n\r\n{"id":"x"`,
+        ),
       );
       let received = "";
       socket.setEncoding("utf8");

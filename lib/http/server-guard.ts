@@ -80,7 +80,12 @@ function watchBody(req: http.IncomingMessage, res: http.ServerResponse, idleMs: 
 function refuseStalledBody(res: http.ServerResponse, idleMs: number): void {
   if (!res.headersSent) {
     const body = JSON.stringify({
-      error: { message: `The request body stalled: no data for ${Math.round(idleMs / 1000)} s.`, type: "invalid_request_error", param: null, code: "request_timeout" },
+      error: {
+        message: `The request body stalled: no data for ${Math.round(idleMs / 1000)} s.`,
+        type: "invalid_request_error",
+        param: null,
+        code: "request_timeout",
+      },
     });
     res.writeHead(408, { "content-type": "application/json", "content-length": Buffer.byteLength(body), connection: "close" });
     res.end(body);

@@ -44,7 +44,11 @@ describe("keys, scopes and origins", () => {
   it("refuses a missing, malformed or unknown key with 401 in OpenAI's shape (AuthenticationError in the client)", async () => {
     await expectError(await post("/chat/completions", ask), 401, "missing_api_key");
     await expectError(await post("/chat/completions", ask, { authorization: "Bearer sk-123" }), 401, "invalid_api_key");
-    const unknown = await expectError(await post("/chat/completions", ask, { authorization: `Bearer mk_live_${"x".repeat(43)}` }), 401, "invalid_api_key");
+    const unknown = await expectError(
+      await post("/chat/completions", ask, { authorization: `Bearer mk_live_${"x".repeat(43)}` }),
+      401,
+      "invalid_api_key",
+    );
     expect(unknown.type).toBe("authentication_error");
     await expect(client(fx.app, "mk_live_nope").chat.completions.create(ask)).rejects.toBeInstanceOf(OpenAI.AuthenticationError);
   });
@@ -54,17 +58,28 @@ describe("keys, scopes and origins", () => {
     expect((await client(fx.app, revoked.key).chat.completions.create(ask)).choices[0]!.message.content).toBeTruthy();
     await revokeApiKey(fx.db, revoked.id);
     await expectError(await post("/chat/completions", ask, { authorization: `Bearer ${revoked.key}` }), 401, "revoked_api_key");
-    await expectError(await fetch(`${fx.app.baseURL}/models`, { headers: { authorization: `Bearer ${revoked.key}` } }), 401, "revoked_api_key");
+    await expectError(
+      await fetch(`${fx.app.baseURL}/models`, { headers: { authorization: `Bearer ${revoked.key}` } }),
+      401,
+      "revoked_api_key",
+    );
 
     const expired = await newKey(fx.db, { expiresAt: new Date(Date.now() + 60_000) });
-    await fx.db.update(apiKeys).set({ expiresAt: new Date(Date.now() - 1_000) }).where(eq(apiKeys.id, expired.id));
+    await fx.db
+      .update(apiKeys)
+      .set({ expiresAt: new Date(Date.now() - 1_000) })
+      .where(eq(apiKeys.id, expired.id));
     await expectError(await post("/chat/completions", ask, { authorization: `Bearer ${expired.key}` }), 401, "expired_api_key");
   });
 
   it("enforces scopes with 403 (PermissionDeniedError)", async () => {
     const modelsOnly = await newKey(fx.db, { scopes: ["models"] });
     const chatOnly = await newKey(fx.db, { scopes: ["chat"] });
-    const error = await expectError(await post("/chat/completions", ask, { authorization: `Bearer ${modelsOnly.key}` }), 403, "insufficient_scope");
+    const error = await expectError(
+      await post("/chat/completions", ask, { authorization: `Bearer ${modelsOnly.key}` }),
+      403,
+      "insufficient_scope",
+    );
     expect(error.type).toBe("permission_error");
     expect((await client(fx.app, modelsOnly.key).models.list()).data.map((m) => m.id)).toEqual(["medchat"]);
     await expect(client(fx.app, chatOnly.key).models.list()).rejects.toBeInstanceOf(OpenAI.PermissionDeniedError);
@@ -74,7 +89,11 @@ describe("keys, scopes and origins", () => {
     const preflight = (origin: string) =>
       fetch(`${fx.app.baseURL}/chat/completions`, {
         method: "OPTIONS",
-        headers: { origin, "access-control-request-method": "POST", "access-control-request-headers": "authorization, content-type, x-stainless-os" },
+        headers: {
+          origin,
+          "access-control-request-method": "POST",
+          "access-control-request-headers": "authorization, content-type, x-stainless-os",
+        },
       });
     const ok = await preflight("https://clinic.example");
     expect(ok.status).toBe(204);
@@ -95,7 +114,11 @@ describe("keys, scopes and origins", () => {
     expect(foreign.headers.get("access-control-allow-origin")).toBeNull();
     await expectError(foreign, 403, "origin_not_allowed");
     const serverOnly = await newKey(fx.db);
-    await expectError(await post("/chat/completions", ask, { authorization: `Bearer ${serverOnly.key}`, origin: "https://clinic.example" }), 403, "origin_not_allowed");
+    await expectError(
+      await post("/chat/completions", ask, { authorization: `Bearer ${serverOnly.key}`, origin: "https://clinic.example" }),
+      403,
+      "origin_not_allowed",
+    );
   });
 });
 
@@ -110,12 +133,36 @@ describe("bad requests get a 4xx with the reason", () => {
     ["tools", { ...ask, tools: [{ type: "function", function: { name: "f" } }] }, 400, "invalid_request_body", "tools"],
     ["a bad temperature", { ...ask, temperature: 7 }, 400, "invalid_request_body", "temperature"],
     ["a bad locale", { ...ask, locale: "en US; drop" }, 400, "invalid_request_body", "locale"],
-    ["an assistant message last", { model: "medchat", messages: [...ask.messages, { role: "assistant", content: "x" }] }, 400, "invalid_messages", "messages[1].role"],
-    ["an image part", { model: "medchat", messages: [{ role: "user", content: [{ type: "image_url", image_url: { url: "https://x" } }] }] }, 400, "invalid_messages", "messages[0].content"],
-    ["a tool message", { model: "medchat", messages: [{ role: "tool", content: "x" }, ...ask.messages] }, 400, "invalid_messages", "messages[0].role"],
+    [
+      "an assistant message last",
+      { model: "medchat", messages: [...ask.messages, { role: "assistant", content: "x" }] },
+      400,
+      "invalid_messages",
+      "messages[1].role",
+    ],
+    [
+      "an image part",
+      { model: "medchat", messages: [{ role: "user", content: [{ type: "image_url", image_url: { url: "https://x" } }] }] },
+      400,
+      "invalid_messages",
+      "messages[0].content",
+    ],
+    [
+      "a tool message",
+      { model: "medchat", messages: [{ role: "tool", content: "x" }, ...ask.messages] },
+      400,
+      "invalid_messages",
+      "messages[0].role",
+    ],
     ["max_tokens above the server's", { ...ask, max_tokens: 100_000 }, 400, "max_tokens_too_large", "max_tokens"],
     ["an unknown model", { ...ask, model: "gpt-4o" }, 404, "model_not_found", "model"],
-    ["a message too long", { model: "medchat", messages: [{ role: "user", content: "a ".repeat(MAX_MESSAGE_CHARS) }] }, 413, "message_too_long", "messages"],
+    [
+      "a message too long",
+      { model: "medchat", messages: [{ role: "user", content: "a ".repeat(MAX_MESSAGE_CHARS) }] },
+      413,
+      "message_too_long",
+      "messages",
+    ],
     ["a body too large", { ...ask, padding: "x".repeat(300_000) }, 413, "body_too_large", null],
   ])("%s", async (_what, body, status, code, param) => {
     const started = Date.now();
@@ -158,7 +205,11 @@ describe("limits per key", () => {
       const c = client(slow.app, one.key);
       const running = c.chat.completions.create(ask);
       await new Promise((r) => setTimeout(r, 300));
-      const sameInstance = await fetch(`${slow.app.baseURL}/chat/completions`, { method: "POST", headers: { authorization: `Bearer ${one.key}`, "content-type": "application/json" }, body: JSON.stringify(ask) });
+      const sameInstance = await fetch(`${slow.app.baseURL}/chat/completions`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${one.key}`, "content-type": "application/json" },
+        body: JSON.stringify(ask),
+      });
       await expectError(sameInstance, 429, "concurrency_limit_exceeded");
       expect(sameInstance.headers.get("retry-after")).toBe("1");
       // The other app instance sees the same running request through the database.
@@ -172,7 +223,12 @@ describe("limits per key", () => {
 
   it("refuses a request whose worst case can never fit the daily tokens with 413", async () => {
     const tiny = await newKey(fx.db, { tokensPerDay: 100 });
-    await expectError(await post("/chat/completions", ask, { authorization: `Bearer ${tiny.key}` }), 413, "request_too_large", "max_tokens");
+    await expectError(
+      await post("/chat/completions", ask, { authorization: `Bearer ${tiny.key}` }),
+      413,
+      "request_too_large",
+      "max_tokens",
+    );
   });
 });
 
@@ -190,15 +246,27 @@ describe("Idempotency-Key", () => {
     expect(fx.gpu.requests.length).toBe(calls + 1);
     expect(await usageRows(fx.db, k.id)).toHaveLength(1);
 
-    const asStream = await post("/chat/completions", { ...ask, stream: true }, { authorization: `Bearer ${k.key}`, "idempotency-key": "stream-1" });
+    const asStream = await post(
+      "/chat/completions",
+      { ...ask, stream: true },
+      { authorization: `Bearer ${k.key}`, "idempotency-key": "stream-1" },
+    );
     await readSse(asStream);
-    const replay = await readSse(await post("/chat/completions", { ...ask, stream: true }, { authorization: `Bearer ${k.key}`, "idempotency-key": "stream-1" }));
-    const text = replay.map((e) => (e === "[DONE]" ? "" : ((e.choices as { delta?: { content?: string } }[])[0]?.delta?.content ?? ""))).join("");
+    const replay = await readSse(
+      await post("/chat/completions", { ...ask, stream: true }, { authorization: `Bearer ${k.key}`, "idempotency-key": "stream-1" }),
+    );
+    const text = replay
+      .map((e) => (e === "[DONE]" ? "" : ((e.choices as { delta?: { content?: string } }[])[0]?.delta?.content ?? "")))
+      .join("");
     expect(text).toBe("Asthma narrows the airways [1].");
     expect(replay.at(-1)).toBe("[DONE]");
     expect(await usageRows(fx.db, k.id)).toHaveLength(2);
 
-    await expectError(await post("/chat/completions", { ...ask, temperature: 0.1 }, { authorization: `Bearer ${k.key}`, "idempotency-key": "order-42" }), 422, "idempotency_key_reused");
+    await expectError(
+      await post("/chat/completions", { ...ask, temperature: 0.1 }, { authorization: `Bearer ${k.key}`, "idempotency-key": "order-42" }),
+      422,
+      "idempotency_key_reused",
+    );
   });
 
   it("answers 409 to the same key sent while the first request still runs", async () => {
@@ -227,15 +295,33 @@ describe("usage, models and the OpenAPI document", () => {
     const k = await newKey(fx.db);
     const c = client(fx.app, k.key);
     await c.chat.completions.create(ask);
-    await c.chat.completions.create({ model: "medchat", messages: [{ role: "user", content: "I have crushing chest pain spreading to my left arm and I am sweating" }] });
-    const usage = (await (await fetch(`${fx.app.baseURL}/usage`, { headers: { authorization: `Bearer ${k.key}` } })).json()) as Record<string, unknown>;
-    expect(usage).toMatchObject({ object: "usage", requests: 2, prompt_tokens: 22, completion_tokens: 6, total_tokens: 28, emergencies: 1, by_status: { complete: 2 } });
+    await c.chat.completions.create({
+      model: "medchat",
+      messages: [{ role: "user", content: "I have crushing chest pain spreading to my left arm and I am sweating" }],
+    });
+    const usage = (await (await fetch(`${fx.app.baseURL}/usage`, { headers: { authorization: `Bearer ${k.key}` } })).json()) as Record<
+      string,
+      unknown
+    >;
+    expect(usage).toMatchObject({
+      object: "usage",
+      requests: 2,
+      prompt_tokens: 22,
+      completion_tokens: 6,
+      total_tokens: 28,
+      emergencies: 1,
+      by_status: { complete: 2 },
+    });
     const rows = await usageRows(fx.db, k.id);
     expect(rows.reduce((s, r) => s + r.chargedTokens, 0)).toBe(28);
-    const past = (await (await fetch(`${fx.app.baseURL}/usage?from=2020-01-01&to=2020-02-01`, { headers: { authorization: `Bearer ${k.key}` } })).json()) as Record<string, unknown>;
+    const past = (await (
+      await fetch(`${fx.app.baseURL}/usage?from=2020-01-01&to=2020-02-01`, { headers: { authorization: `Bearer ${k.key}` } })
+    ).json()) as Record<string, unknown>;
     expect(past).toMatchObject({ requests: 0, total_tokens: 0 });
     // Another key's usage is not visible.
-    const other = (await (await fetch(`${fx.app.baseURL}/usage`, { headers: { authorization: `Bearer ${key.key}` } })).json()) as { key: { id: string } };
+    const other = (await (await fetch(`${fx.app.baseURL}/usage`, { headers: { authorization: `Bearer ${key.key}` } })).json()) as {
+      key: { id: string };
+    };
     expect(other.key.id).toBe(key.id);
   });
 

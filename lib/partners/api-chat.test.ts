@@ -29,7 +29,9 @@ afterAll(async () => {
 const medchatMetadata: MetadataExtractor = {
   extractMetadata: async ({ parsedBody }) => {
     const body = parsedBody as Record<string, unknown>;
-    return { medchat: { citations: body.citations ?? [], disclaimer: body.disclaimer ?? null, emergency: body.emergency ?? null } } as never;
+    return {
+      medchat: { citations: body.citations ?? [], disclaimer: body.disclaimer ?? null, emergency: body.emergency ?? null },
+    } as never;
   },
   createStreamExtractor: () => {
     const seen: Record<string, unknown> = { citations: [], disclaimer: null, emergency: null };
@@ -58,7 +60,11 @@ describe("chat completions with the openai client", () => {
       .withResponse();
     expect(data.choices[0]!.message.content).toBe(ANSWER.join(""));
     expect(data.choices[0]!.finish_reason).toBe("stop");
-    const extra = data as unknown as { citations: { n: number; title: string; url: string; snippet: string }[]; disclaimer: string; emergency: unknown };
+    const extra = data as unknown as {
+      citations: { n: number; title: string; url: string; snippet: string }[];
+      disclaimer: string;
+      emergency: unknown;
+    };
     expect(extra.citations[0]).toMatchObject({ n: 1, title: "Asthma > What is asthma?", url: "https://example.org/asthma" });
     expect(extra.citations[0]!.snippet).toMatch(/airways narrow/);
     expect(extra.disclaimer).toMatch(/not medical advice/);
@@ -75,7 +81,15 @@ describe("chat completions with the openai client", () => {
 
     // Metered and persisted as an "api" conversation of this key.
     const row = (await usageRows(fx.db, key.id)).find((r) => r.id === response.headers.get("x-request-id"))!;
-    expect(row).toMatchObject({ surface: "api", status: "complete", promptTokens: 11, completionTokens: 3, chargedTokens: 14, emergency: false, leaseExpiresAt: null });
+    expect(row).toMatchObject({
+      surface: "api",
+      status: "complete",
+      promptTokens: 11,
+      completionTokens: 3,
+      chargedTokens: 14,
+      emergency: false,
+      leaseExpiresAt: null,
+    });
     const [conversation] = await fx.db.select().from(conversations).where(eq(conversations.id, row.conversationId!));
     expect(conversation).toMatchObject({ surface: "api", apiKeyId: key.id });
     const stored = await fx.db.select().from(messages).where(eq(messages.conversationId, row.conversationId!));
@@ -103,7 +117,10 @@ describe("chat completions with the openai client", () => {
     const first = chunks[0] as { choices: { delta: { role?: string } }[]; emergency?: unknown };
     expect(first.choices[0]!.delta.role).toBe("assistant");
     expect(first.emergency).toBeUndefined();
-    const final = chunks.find((c) => (c.choices as { finish_reason: string | null }[])[0]?.finish_reason === "stop") as Record<string, unknown>;
+    const final = chunks.find((c) => (c.choices as { finish_reason: string | null }[])[0]?.finish_reason === "stop") as Record<
+      string,
+      unknown
+    >;
     expect((final.citations as { n: number }[]).map((c) => c.n)).toContain(1);
     expect(final.disclaimer).toMatch(/not medical advice/);
     expect(final.usage).toEqual({ prompt_tokens: 11, completion_tokens: 3, total_tokens: 14 });
@@ -120,14 +137,23 @@ describe("chat completions with the openai client", () => {
       body: JSON.stringify({ model: "medchat", stream: true, messages: [{ role: "user", content: CHEST_PAIN }] }),
     });
     const events = await readSse(raw);
-    const firstContent = events.findIndex((e) => e !== "[DONE]" && ((e.choices as { delta?: { content?: string } }[])[0]?.delta?.content ?? "") !== "");
+    const firstContent = events.findIndex(
+      (e) => e !== "[DONE]" && ((e.choices as { delta?: { content?: string } }[])[0]?.delta?.content ?? "") !== "",
+    );
     const emergencyAt = events.findIndex((e) => e !== "[DONE]" && e.emergency);
     expect(emergencyAt).toBe(0);
     expect(firstContent).toBeGreaterThan(emergencyAt);
-    expect((events[0] as { emergency: { emergency_number: string; text: string } }).emergency).toMatchObject({ emergency_number: "911", categories: ["cardiac"] });
+    expect((events[0] as { emergency: { emergency_number: string; text: string } }).emergency).toMatchObject({
+      emergency_number: "911",
+      categories: ["cardiac"],
+    });
     expect(events.at(-1)).toBe("[DONE]");
 
-    const body = (await client(fx.app, key.key).chat.completions.create({ model: "medchat", messages: [{ role: "user", content: CHEST_PAIN }], locale: "en-GB" } as never)) as unknown as {
+    const body = (await client(fx.app, key.key).chat.completions.create({
+      model: "medchat",
+      messages: [{ role: "user", content: CHEST_PAIN }],
+      locale: "en-GB",
+    } as never)) as unknown as {
       emergency: { emergency_number: string; text: string };
     };
     expect(body.emergency.emergency_number).toBe("999");
@@ -151,7 +177,10 @@ describe("answers without a model call", () => {
   it("answers a question the knowledge base cannot source with the fixed honest answer, charging no tokens", async () => {
     const k = await newKey(fx.db);
     const calls = fx.gpu.requests.length;
-    const answer = await client(fx.app, k.key).chat.completions.create({ model: "medchat", messages: [{ role: "user", content: "How do I replace the brake pads on my bicycle?" }] });
+    const answer = await client(fx.app, k.key).chat.completions.create({
+      model: "medchat",
+      messages: [{ role: "user", content: "How do I replace the brake pads on my bicycle?" }],
+    });
     expect(answer.choices[0]!.message.content).toMatch(/^I couldn't find this in the MedChat knowledge base/);
     expect(answer.usage).toEqual({ prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 });
     expect((answer as unknown as { citations: unknown[]; disclaimer: string }).citations).toEqual([]);
@@ -162,7 +191,14 @@ describe("answers without a model call", () => {
 });
 
 describe("chat completions with the AI SDK's OpenAI-compatible provider", () => {
-  const provider = () => createOpenAICompatible({ name: "medchat", baseURL: fx.app.baseURL, apiKey: key.key, includeUsage: true, metadataExtractor: medchatMetadata });
+  const provider = () =>
+    createOpenAICompatible({
+      name: "medchat",
+      baseURL: fx.app.baseURL,
+      apiKey: key.key,
+      includeUsage: true,
+      metadataExtractor: medchatMetadata,
+    });
 
   it("generates (non-stream) with citations and the disclaimer in provider metadata", async () => {
     const result = await generateText({ model: provider().chatModel("medchat"), prompt: "What is asthma?" });
@@ -188,12 +224,19 @@ describe("chat completions with the AI SDK's OpenAI-compatible provider", () => 
 describe("failures are answered in OpenAI's shape and metered", () => {
   it("answers 503 when the model service is down, before streaming, and charges nothing", async () => {
     const downKey = await newKey(fx.db);
-    const down = await startPartnerApp({ getDb: async () => fx.db, gpu: gpuFunctionConfig({ GPU_FUNCTION_URL: await closedPortUrl(), CHAT_MODEL: "x", CHAT_MAX_TOKENS: "64" }), env: {} });
+    const down = await startPartnerApp({
+      getDb: async () => fx.db,
+      gpu: gpuFunctionConfig({ GPU_FUNCTION_URL: await closedPortUrl(), CHAT_MODEL: "x", CHAT_MAX_TOKENS: "64" }),
+      env: {},
+    });
     try {
       for (const stream of [false, true]) {
         const error = await client(down, downKey.key)
           .chat.completions.create({ model: "medchat", messages: [{ role: "user", content: "What is asthma?" }], stream })
-          .then(() => null, (e: unknown) => e);
+          .then(
+            () => null,
+            (e: unknown) => e,
+          );
         expect(error).toBeInstanceOf(OpenAI.APIError);
         expect((error as InstanceType<typeof OpenAI.APIError>).status).toBe(503);
         expect((error as InstanceType<typeof OpenAI.APIError>).code).toBe("model_unavailable");
@@ -222,13 +265,27 @@ describe("failures are answered in OpenAI's shape and metered", () => {
 
   it("answers 500 when the model service refuses the request, and 503 when the database is down", async () => {
     const refusing = await fx.startApp({ deltas: [], status: 400 });
-    const noDb = await startPartnerApp({ getDb: () => Promise.reject(new Error("connection refused")), gpu: gpuFunctionConfig({ GPU_FUNCTION_URL: refusing.gpu.url, CHAT_MODEL: "x" }), env: {} });
+    const noDb = await startPartnerApp({
+      getDb: () => Promise.reject(new Error("connection refused")),
+      gpu: gpuFunctionConfig({ GPU_FUNCTION_URL: refusing.gpu.url, CHAT_MODEL: "x" }),
+      env: {},
+    });
     try {
       const k = await newKey(fx.db);
-      const refused = await client(refusing.app, k.key).chat.completions.create({ model: "medchat", messages: [{ role: "user", content: "What is asthma?" }] }).then(() => null, (e: unknown) => e as InstanceType<typeof OpenAI.APIError>);
+      const refused = await client(refusing.app, k.key)
+        .chat.completions.create({ model: "medchat", messages: [{ role: "user", content: "What is asthma?" }] })
+        .then(
+          () => null,
+          (e: unknown) => e as InstanceType<typeof OpenAI.APIError>,
+        );
       expect(refused).toBeInstanceOf(OpenAI.InternalServerError);
       expect([refused?.status, refused?.code, (refused?.error as { type?: string })?.type]).toEqual([500, "model_error", "server_error"]);
-      const down = await client(noDb, k.key).chat.completions.create({ model: "medchat", messages: [{ role: "user", content: "What is asthma?" }] }).then(() => null, (e: unknown) => e as InstanceType<typeof OpenAI.APIError>);
+      const down = await client(noDb, k.key)
+        .chat.completions.create({ model: "medchat", messages: [{ role: "user", content: "What is asthma?" }] })
+        .then(
+          () => null,
+          (e: unknown) => e as InstanceType<typeof OpenAI.APIError>,
+        );
       expect([down?.status, down?.code, down?.headers?.get("retry-after")]).toEqual([503, "database_unavailable", "5"]);
       expect((await usageRows(fx.db, k.id)).map((r) => [r.status, r.chargedTokens])).toEqual([["error", 0]]);
     } finally {

@@ -45,7 +45,9 @@ export async function openDb(getDb: () => Promise<Db>): Promise<Db> {
     return await getDb();
   } catch (error) {
     console.error("[partner-api] database unavailable", error);
-    throw new PartnerError(503, "database_unavailable", "The service's database is unavailable right now; retry in a moment.", { headers: { "retry-after": "5" } });
+    throw new PartnerError(503, "database_unavailable", "The service's database is unavailable right now; retry in a moment.", {
+      headers: { "retry-after": "5" },
+    });
   }
 }
 
@@ -68,7 +70,12 @@ export function handleChatCompletions(request: Request, deps: PartnerDeps): Prom
     checkOrigin(key, request.headers.get("origin"));
     const body = await readBody(request);
     if (body.model !== PARTNER_MODEL_ID) {
-      throw new PartnerError(404, "model_not_found", `The model "${body.model.slice(0, 100)}" does not exist; use "${PARTNER_MODEL_ID}" (GET /api/v1/models).`, { param: "model" });
+      throw new PartnerError(
+        404,
+        "model_not_found",
+        `The model "${body.model.slice(0, 100)}" does not exist; use "${PARTNER_MODEL_ID}" (GET /api/v1/models).`,
+        { param: "model" },
+      );
     }
     let conversation: ReturnType<typeof conversationOf>;
     try {
@@ -81,13 +88,24 @@ export function handleChatCompletions(request: Request, deps: PartnerDeps): Prom
     const baseGpu = deps.gpu ?? gpuFunctionConfig(env);
     const maxTokens = body.max_completion_tokens ?? body.max_tokens ?? baseGpu.maxOutputTokens;
     if (maxTokens > baseGpu.maxOutputTokens) {
-      throw new PartnerError(400, "max_tokens_too_large", `max_tokens is ${maxTokens}; the most this server generates is ${baseGpu.maxOutputTokens}.`, { param: "max_tokens" });
+      throw new PartnerError(
+        400,
+        "max_tokens_too_large",
+        `max_tokens is ${maxTokens}; the most this server generates is ${baseGpu.maxOutputTokens}.`,
+        { param: "max_tokens" },
+      );
     }
     const idempotencyKey = request.headers.get("idempotency-key") ?? undefined;
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
       throw new PartnerError(400, "invalid_idempotency_key", "Idempotency-Key must be 1 to 255 visible ASCII characters.");
     }
-    const budget = { question: conversation.question, history: conversation.history, locale: body.locale ?? undefined, promptLevel: baseGpu.promptLevel, env };
+    const budget = {
+      question: conversation.question,
+      history: conversation.history,
+      locale: body.locale ?? undefined,
+      promptLevel: baseGpu.promptLevel,
+      env,
+    };
     const promptBound = promptTokenBound(budget);
     const stream = body.stream === true;
     const admission = await admitRequest(db, key, {
@@ -102,7 +120,11 @@ export function handleChatCompletions(request: Request, deps: PartnerDeps): Prom
 
     const headers = { ...cors, ...rateLimitHeaders(admission.snapshot), "x-request-id": admission.usageId };
     const run = new PartnerTurn(db, key, admission.usageId, budget, !!idempotencyKey);
-    const chatDeps: ChatDeps = { ...deps, db, gpu: { ...baseGpu, maxOutputTokens: maxTokens, temperature: body.temperature ?? baseGpu.temperature } };
+    const chatDeps: ChatDeps = {
+      ...deps,
+      db,
+      gpu: { ...baseGpu, maxOutputTokens: maxTokens, temperature: body.temperature ?? baseGpu.temperature },
+    };
     let turn: PreparedTurn;
     try {
       turn = await prepareChatTurn(
@@ -150,7 +172,9 @@ async function readBody(request: Request): Promise<ChatCompletionRequest> {
   const parsed = chatCompletionRequestSchema.safeParse(raw);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    throw new PartnerError(400, "invalid_request_body", zodReason(parsed.error), { param: first?.path.length ? first.path.join(".") : null });
+    throw new PartnerError(400, "invalid_request_body", zodReason(parsed.error), {
+      param: first?.path.length ? first.path.join(".") : null,
+    });
   }
   return parsed.data;
 }
@@ -158,10 +182,16 @@ async function readBody(request: Request): Promise<ChatCompletionRequest> {
 function replay(completion: CompletionObject, stream: boolean, body: ChatCompletionRequest, cors: Record<string, string>): Response {
   const headers = { ...cors, "idempotent-replayed": "true" };
   if (!stream) return Response.json(completion, { headers });
-  return new Response(completionAsChunks(completion, body.stream_options?.include_usage === true), { headers: { ...headers, ...SSE_HEADERS } });
+  return new Response(completionAsChunks(completion, body.stream_options?.include_usage === true), {
+    headers: { ...headers, ...SSE_HEADERS },
+  });
 }
 
-const SSE_HEADERS = { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache, no-transform", "x-accel-buffering": "no" };
+const SSE_HEADERS = {
+  "content-type": "text/event-stream; charset=utf-8",
+  "cache-control": "no-cache, no-transform",
+  "x-accel-buffering": "no",
+};
 
 /**
  * Model failures before any output become an HTTP error; after output, a final error chunk.
@@ -197,7 +227,8 @@ class PartnerTurn {
     // No passage found: the pipeline answered with its fixed text, without calling the model.
     if (c.finish?.finishReason === "no_passage") return usageField(0, 0);
     const reported = c.finish?.usage;
-    if (reported?.inputTokens !== undefined && reported.outputTokens !== undefined) return usageField(reported.inputTokens, reported.outputTokens);
+    if (reported?.inputTokens !== undefined && reported.outputTokens !== undefined)
+      return usageField(reported.inputTokens, reported.outputTokens);
     const completion = reported?.outputTokens ?? c.deltas;
     const actual = c.triage ? { sources: c.sources, triage: c.triage } : undefined;
     const prompt = reported?.inputTokens ?? (completion > 0 ? promptTokenBound({ ...this.budget, actual }) : 0);
@@ -252,7 +283,12 @@ class PartnerTurn {
    * Holds the response until the first token (or the end) so that a model that fails before
    * answering gets a real HTTP status; then streams chunks while the pipeline runs.
    */
-  async streamResponse(events: AsyncIterator<ChatEvent>, abort: AbortController, includeUsage: boolean, headers: Record<string, string>): Promise<Response> {
+  async streamResponse(
+    events: AsyncIterator<ChatEvent>,
+    abort: AbortController,
+    includeUsage: boolean,
+    headers: Record<string, string>,
+  ): Promise<Response> {
     const c = this.collector;
     const held: ChatEvent[] = [];
     let ended = false;
@@ -313,7 +349,16 @@ class PartnerTurn {
             const completion = c.finish?.status === "complete" && !failure ? completionObject(c, this.ids, this.usage()) : undefined;
             await this.settle(completion);
             if (failure) {
-              write(sseData({ error: { message: "The answer failed on the server; what was sent may be incomplete.", type: "server_error", param: null, code: "internal_error" } }));
+              write(
+                sseData({
+                  error: {
+                    message: "The answer failed on the server; what was sent may be incomplete.",
+                    type: "server_error",
+                    param: null,
+                    code: "internal_error",
+                  },
+                }),
+              );
               write(sseData("[DONE]"));
             }
             if (!cancelled) {
@@ -345,7 +390,17 @@ class PartnerTurn {
       write(sseData(new PartnerError(503, c.error.code, c.error.message).body()));
     } else {
       write(sseData(chunkObject(this.ids, {}, c.finishReason(), extras)));
-      if (includeUsage) write(sseData({ id: this.ids.id, object: "chat.completion.chunk", created: this.ids.created, model: PARTNER_MODEL_ID, choices: [], usage }));
+      if (includeUsage)
+        write(
+          sseData({
+            id: this.ids.id,
+            object: "chat.completion.chunk",
+            created: this.ids.created,
+            model: PARTNER_MODEL_ID,
+            choices: [],
+            usage,
+          }),
+        );
     }
     write(sseData("[DONE]"));
   }

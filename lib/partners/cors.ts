@@ -27,7 +27,11 @@ export function corsHeaders(origin: string | null): Record<string, string> {
 export function checkOrigin(key: ApiKeyRecord, origin: string | null): void {
   if (!origin) return;
   if (!key.allowedOrigins.includes(origin)) {
-    throw new PartnerError(403, "origin_not_allowed", `The origin ${origin.slice(0, 200)} is not allowed for the API key ${key.prefix}…; add it to the key's allowed origins.`);
+    throw new PartnerError(
+      403,
+      "origin_not_allowed",
+      `The origin ${origin.slice(0, 200)} is not allowed for the API key ${key.prefix}…; add it to the key's allowed origins.`,
+    );
   }
 }
 
@@ -36,11 +40,14 @@ export async function handlePreflight(request: Request, getDb: () => Promise<Db>
   const origin = request.headers.get("origin");
   if (!origin) return new Response(null, { status: 204, headers: { allow: "GET, POST, OPTIONS" } });
   if (origin.length > 300 || !(await originAllowedByAnyKey(await getDb(), origin))) {
-    return new PartnerError(403, "origin_not_allowed", "This origin is not allowed to call the MedChat API.").toResponse({ vary: "Origin" });
+    return new PartnerError(403, "origin_not_allowed", "This origin is not allowed to call the MedChat API.").toResponse({
+      vary: "Origin",
+    });
   }
   // The official clients send their own headers (x-stainless-*); echo a well-formed request list.
   const requested = request.headers.get("access-control-request-headers") ?? "";
-  const allowHeaders = requested && requested.length <= 2_000 && /^[A-Za-z0-9_\-, ]+$/.test(requested) ? requested : DEFAULT_ALLOWED_HEADERS;
+  const allowHeaders =
+    requested && requested.length <= 2_000 && /^[A-Za-z0-9_\-, ]+$/.test(requested) ? requested : DEFAULT_ALLOWED_HEADERS;
   return new Response(null, {
     status: 204,
     headers: {

@@ -2,7 +2,19 @@
 export { handleChatCompletions, withPartnerErrors, type PartnerDeps } from "./chat-handler";
 export { handlePreflight, corsHeaders } from "./cors";
 export { PartnerError } from "./errors";
-export { createApiKey, listApiKeys, revokeApiKey, authenticateApiKey, keyState, hashApiKey, normalizeOrigin, API_SCOPES, KEY_PREFIX, type ApiKeyInfo, type NewApiKey } from "./keys";
+export {
+  createApiKey,
+  listApiKeys,
+  revokeApiKey,
+  authenticateApiKey,
+  keyState,
+  hashApiKey,
+  normalizeOrigin,
+  API_SCOPES,
+  KEY_PREFIX,
+  type ApiKeyInfo,
+  type NewApiKey,
+} from "./keys";
 export { admitRequest, settleRequest, rateLimitHeaders } from "./limits";
 export { openApiDocument } from "./openapi";
 export { handleModels, handleUsage, usageSummary } from "./usage";

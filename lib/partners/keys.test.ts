@@ -27,7 +27,11 @@ afterAll(async () => {
   await shared?.close();
 });
 
-const refusal = (promise: Promise<unknown>) => promise.then(() => null, (e: unknown) => e as PartnerError);
+const refusal = (promise: Promise<unknown>) =>
+  promise.then(
+    () => null,
+    (e: unknown) => e as PartnerError,
+  );
 
 describe("API keys", () => {
   it("are shown once: only the SHA-256 and a visible prefix are stored", async () => {
@@ -35,7 +39,14 @@ describe("API keys", () => {
     expect(key).toMatch(/^mk_live_[A-Za-z0-9_-]{43}$/);
     expect(key.startsWith(info.prefix)).toBe(true);
     expect(info).not.toHaveProperty("hash");
-    expect(info).toMatchObject({ scopes: ["chat", "models"], allowedOrigins: ["https://clinic.example"], requestsPerMinute: 60, tokensPerDay: 200_000, concurrentRequests: 4, expiresAt: null });
+    expect(info).toMatchObject({
+      scopes: ["chat", "models"],
+      allowedOrigins: ["https://clinic.example"],
+      requestsPerMinute: 60,
+      tokensPerDay: 200_000,
+      concurrentRequests: 4,
+      expiresAt: null,
+    });
     const [row] = await handle.db.select().from(apiKeys).where(eq(apiKeys.id, info.id));
     expect(row!.hash).toBe(crypto.createHash("sha256").update(key).digest("hex"));
     expect(JSON.stringify(row)).not.toContain(key.slice(8));
@@ -65,7 +76,10 @@ describe("API keys", () => {
     expect(await codes("Bearer sk-abc")).toEqual([401, "invalid_api_key"]);
     expect(await codes(`Bearer ${key}x`)).toEqual([401, "invalid_api_key"]);
     expect(await codes(`Bearer ${key}`, "models")).toEqual([403, "insufficient_scope"]);
-    await handle.db.update(apiKeys).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(apiKeys.id, info.id));
+    await handle.db
+      .update(apiKeys)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(apiKeys.id, info.id));
     expect(await codes(`Bearer ${key}`)).toEqual([401, "expired_api_key"]);
     expect((await revokeApiKey(handle.db, info.prefix))?.revokedAt).toBeInstanceOf(Date);
     expect(await codes(`Bearer ${key}`)).toEqual([401, "revoked_api_key"]);
@@ -89,20 +103,41 @@ describe("limits", () => {
 
   it("format OpenAI-style reset durations and headers", () => {
     expect([formatResetDuration(400), formatResetDuration(61_000), formatResetDuration(3_723_000)]).toEqual(["1s", "1m1s", "1h2m3s"]);
-    expect(rateLimitHeaders({ tokens: { limit: 100, remaining: -5, resetMs: 1000 } })).toEqual({ "x-ratelimit-limit-tokens": "100", "x-ratelimit-remaining-tokens": "0", "x-ratelimit-reset-tokens": "1s" });
+    expect(rateLimitHeaders({ tokens: { limit: 100, remaining: -5, resetMs: 1000 } })).toEqual({
+      "x-ratelimit-limit-tokens": "100",
+      "x-ratelimit-remaining-tokens": "0",
+      "x-ratelimit-reset-tokens": "1s",
+    });
   });
 
   it("reserve the worst case, refuse what does not fit, and give back what a request did not use", async () => {
     const { info } = await createApiKey(handle.db, { name: "budget", tokensPerDay: 1_000, concurrentRequests: 10, requestsPerMinute: 100 });
     const key = (await handle.db.select().from(apiKeys).where(eq(apiKeys.id, info.id)))[0]!;
-    const admit = (reserve: number, at = now) => admitRequest(handle.db, key, { reserveTokens: reserve, stream: false, leaseMs: 60_000, now: at });
+    const admit = (reserve: number, at = now) =>
+      admitRequest(handle.db, key, { reserveTokens: reserve, stream: false, leaseMs: 60_000, now: at });
     const a = await admit(600);
-    expect(a.kind === "admitted" && a.snapshot.tokens).toEqual({ limit: 1_000, remaining: 400, resetMs: 86_400_000 - 12 * 3_600_000 - 30_000 });
+    expect(a.kind === "admitted" && a.snapshot.tokens).toEqual({
+      limit: 1_000,
+      remaining: 400,
+      resetMs: 86_400_000 - 12 * 3_600_000 - 30_000,
+    });
     const refused = await refusal(admit(500));
     expect([refused?.status, refused?.code, refused?.options.headers?.["retry-after"]]).toEqual([429, "rate_limit_exceeded", "1"]);
-    await settleRequest(handle.db, (a as { usageId: string }).usageId, { status: "complete", promptTokens: 100, completionTokens: 50, emergency: false, model: "m" });
+    await settleRequest(handle.db, (a as { usageId: string }).usageId, {
+      status: "complete",
+      promptTokens: 100,
+      completionTokens: 50,
+      emergency: false,
+      model: "m",
+    });
     const b = await admit(500);
-    await settleRequest(handle.db, (b as { usageId: string }).usageId, { status: "complete", promptTokens: 400, completionTokens: 100, emergency: false, model: "m" });
+    await settleRequest(handle.db, (b as { usageId: string }).usageId, {
+      status: "complete",
+      promptTokens: 400,
+      completionTokens: 100,
+      emergency: false,
+      model: "m",
+    });
     // Over the day's tokens for good (650 spent): wait for the next UTC day.
     const late = await refusal(admit(400));
     expect(Number(late?.options.headers?.["retry-after"])).toBe(12 * 3600 - 30);
@@ -116,9 +151,16 @@ describe("limits", () => {
     const { info } = await createApiKey(handle.db, { name: "lease", concurrentRequests: 1, tokensPerDay: 10_000 });
     const key = (await handle.db.select().from(apiKeys).where(eq(apiKeys.id, info.id)))[0]!;
     const first = await admitRequest(handle.db, key, { reserveTokens: 300, stream: true, leaseMs: 5_000, now });
-    expect((await refusal(admitRequest(handle.db, key, { reserveTokens: 300, stream: true, leaseMs: 5_000, now: now + 1_000 })))?.code).toBe("concurrency_limit_exceeded");
-    expect((await admitRequest(handle.db, key, { reserveTokens: 300, stream: true, leaseMs: 5_000, now: now + 6_000 })).kind).toBe("admitted");
-    const [abandoned] = await handle.db.select().from(usageRecords).where(eq(usageRecords.id, (first as { usageId: string }).usageId));
+    expect(
+      (await refusal(admitRequest(handle.db, key, { reserveTokens: 300, stream: true, leaseMs: 5_000, now: now + 1_000 })))?.code,
+    ).toBe("concurrency_limit_exceeded");
+    expect((await admitRequest(handle.db, key, { reserveTokens: 300, stream: true, leaseMs: 5_000, now: now + 6_000 })).kind).toBe(
+      "admitted",
+    );
+    const [abandoned] = await handle.db
+      .select()
+      .from(usageRecords)
+      .where(eq(usageRecords.id, (first as { usageId: string }).usageId));
     expect(abandoned).toMatchObject({ status: "error", errorCode: "abandoned", chargedTokens: 300 });
   });
 });
@@ -131,7 +173,22 @@ describe("npm run keys (CLI)", () => {
     });
 
   it("creates a key (shown once), lists keys without secrets, revokes by prefix, and explains bad input", async () => {
-    const created = JSON.parse((await cli("create", "--name", "Partner CLI", "--origins", "https://app.example", "--tokens-per-day", "5000", "--expires", "30d", "--json")).stdout) as {
+    const created = JSON.parse(
+      (
+        await cli(
+          "create",
+          "--name",
+          "Partner CLI",
+          "--origins",
+          "https://app.example",
+          "--tokens-per-day",
+          "5000",
+          "--expires",
+          "30d",
+          "--json",
+        )
+      ).stdout,
+    ) as {
       key: string;
       id: string;
       prefix: string;
@@ -149,10 +206,16 @@ describe("npm run keys (CLI)", () => {
     expect((await cli("revoke", created.prefix)).stdout).toMatch(/revoked/);
     expect((await refusal(authenticateApiKey(handle.db, `Bearer ${created.key}`, "chat")))?.code).toBe("revoked_api_key");
 
-    const bad = await cli("create", "--name", "x", "--origins", "not-an-origin").then(() => null, (e: { code: number; stderr: string }) => e);
+    const bad = await cli("create", "--name", "x", "--origins", "not-an-origin").then(
+      () => null,
+      (e: { code: number; stderr: string }) => e,
+    );
     expect(bad?.code).toBe(2);
     expect(bad?.stderr).toMatch(/not an origin/);
-    const unknown = await cli("revoke", "mk_live_nope").then(() => null, (e: { code: number; stderr: string }) => e);
+    const unknown = await cli("revoke", "mk_live_nope").then(
+      () => null,
+      (e: { code: number; stderr: string }) => e,
+    );
     expect(unknown?.code).toBe(1);
   });
 });

@@ -119,7 +119,12 @@ export function bearerToken(header: string | null): string | null {
  * The key behind a request's Authorization header, checked for revocation, expiry and
  * scope (null: any valid key, e.g. for its own usage); throws the OpenAI-shaped 401/403 otherwise.
  */
-export async function authenticateApiKey(db: Db, authorization: string | null, scope: ApiScope | null, now = new Date()): Promise<ApiKeyRecord> {
+export async function authenticateApiKey(
+  db: Db,
+  authorization: string | null,
+  scope: ApiScope | null,
+  now = new Date(),
+): Promise<ApiKeyRecord> {
   const token = bearerToken(authorization);
   if (!token) {
     throw new PartnerError(401, "missing_api_key", "No API key given: send it as `Authorization: Bearer mk_live_…`.");
@@ -128,13 +133,26 @@ export async function authenticateApiKey(db: Db, authorization: string | null, s
   if (!token.startsWith(KEY_PREFIX) || token.length > 200) {
     throw new PartnerError(401, "invalid_api_key", "Incorrect API key provided: MedChat keys start with mk_live_.");
   }
-  const [key] = await db.select().from(apiKeys).where(eq(apiKeys.hash, hashApiKey(token)));
-  if (!key) throw new PartnerError(401, "invalid_api_key", `Incorrect API key provided: ${token.slice(0, KEY_PREFIX.length + VISIBLE_CHARS)}… is not a MedChat key.`);
+  const [key] = await db
+    .select()
+    .from(apiKeys)
+    .where(eq(apiKeys.hash, hashApiKey(token)));
+  if (!key)
+    throw new PartnerError(
+      401,
+      "invalid_api_key",
+      `Incorrect API key provided: ${token.slice(0, KEY_PREFIX.length + VISIBLE_CHARS)}… is not a MedChat key.`,
+    );
   const state = keyState(key, now);
   if (state === "revoked") throw new PartnerError(401, "revoked_api_key", `The API key ${key.prefix}… was revoked.`);
-  if (state === "expired") throw new PartnerError(401, "expired_api_key", `The API key ${key.prefix}… expired on ${key.expiresAt?.toISOString()}.`);
+  if (state === "expired")
+    throw new PartnerError(401, "expired_api_key", `The API key ${key.prefix}… expired on ${key.expiresAt?.toISOString()}.`);
   if (scope && !key.scopes.includes(scope)) {
-    throw new PartnerError(403, "insufficient_scope", `The API key ${key.prefix}… lacks the "${scope}" scope (it has: ${key.scopes.join(", ") || "none"}).`);
+    throw new PartnerError(
+      403,
+      "insufficient_scope",
+      `The API key ${key.prefix}… lacks the "${scope}" scope (it has: ${key.scopes.join(", ") || "none"}).`,
+    );
   }
   return key;
 }

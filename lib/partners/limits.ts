@@ -60,8 +60,7 @@ export interface AdmissionRequest {
 }
 
 export type Admission =
-  | { kind: "admitted"; usageId: string; snapshot: LimitSnapshot }
-  | { kind: "replay"; response: unknown; snapshot: LimitSnapshot };
+  { kind: "admitted"; usageId: string; snapshot: LimitSnapshot } | { kind: "replay"; response: unknown; snapshot: LimitSnapshot };
 
 /**
  * Admits one request of `key` or throws the OpenAI-shaped refusal: 429 (rate, tokens or
@@ -91,10 +90,19 @@ export async function admitRequest(db: Db, key: ApiKeyRecord, req: AdmissionRequ
         .where(and(eq(usageRecords.apiKeyId, key.id), eq(usageRecords.idempotencyKey, req.idempotencyKey)));
       if (previous) {
         if (previous.status === "active") {
-          throw new PartnerError(409, "idempotency_key_in_use", "A request with this Idempotency-Key is still running; retry after it has finished.", { headers: { "retry-after": "1" } });
+          throw new PartnerError(
+            409,
+            "idempotency_key_in_use",
+            "A request with this Idempotency-Key is still running; retry after it has finished.",
+            { headers: { "retry-after": "1" } },
+          );
         }
         if (previous.requestHash !== req.requestHash) {
-          throw new PartnerError(422, "idempotency_key_reused", "This Idempotency-Key was already used with a different request body; use a new key for a new request.");
+          throw new PartnerError(
+            422,
+            "idempotency_key_reused",
+            "This Idempotency-Key was already used with a different request body; use a new key for a new request.",
+          );
         }
         return { kind: "replay" as const, response: previous.response, snapshot: {} };
       }
@@ -111,7 +119,9 @@ export async function admitRequest(db: Db, key: ApiKeyRecord, req: AdmissionRequ
       .select({
         active: sql<number>`count(*) filter (where ${usageRecords.status} = 'active')`.mapWith(Number),
         charged: sql<number>`coalesce(sum(${usageRecords.chargedTokens}), 0)`.mapWith(Number),
-        settled: sql<number>`coalesce(sum(${usageRecords.chargedTokens}) filter (where ${usageRecords.status} <> 'active'), 0)`.mapWith(Number),
+        settled: sql<number>`coalesce(sum(${usageRecords.chargedTokens}) filter (where ${usageRecords.status} <> 'active'), 0)`.mapWith(
+          Number,
+        ),
       })
       .from(usageRecords)
       .where(and(eq(usageRecords.apiKeyId, key.id), gte(usageRecords.createdAt, new Date(dayStart))));
@@ -120,11 +130,20 @@ export async function admitRequest(db: Db, key: ApiKeyRecord, req: AdmissionRequ
       snapshot.tokens = { limit: key.tokensPerDay, remaining: key.tokensPerDay - counts.charged, resetMs: tokensResetMs };
     }
     if (key.requestsPerMinute > 0) {
-      const decision = await consumeRateLimits(tx, [{ bucket: `partner:${key.id}:minute`, limit: key.requestsPerMinute, windowMs: MINUTE }], now);
+      const decision = await consumeRateLimits(
+        tx,
+        [{ bucket: `partner:${key.id}:minute`, limit: key.requestsPerMinute, windowMs: MINUTE }],
+        now,
+      );
       const resetMs = Math.floor(now / MINUTE) * MINUTE + MINUTE - now;
       snapshot.requests = { limit: key.requestsPerMinute, remaining: decision.remaining, resetMs };
       if (!decision.allowed) {
-        throw refusal("requests", `Rate limit reached for requests: this key allows ${key.requestsPerMinute} requests per minute.`, decision.retryAfterSeconds, snapshot);
+        throw refusal(
+          "requests",
+          `Rate limit reached for requests: this key allows ${key.requestsPerMinute} requests per minute.`,
+          decision.retryAfterSeconds,
+          snapshot,
+        );
       }
     }
 
@@ -134,7 +153,12 @@ export async function admitRequest(db: Db, key: ApiKeyRecord, req: AdmissionRequ
     };
     if (counts.active >= key.concurrentRequests) {
       uncount();
-      throw refusal("concurrency", `Too many requests at once: this key allows ${key.concurrentRequests} running at the same time.`, 1, snapshot);
+      throw refusal(
+        "concurrency",
+        `Too many requests at once: this key allows ${key.concurrentRequests} running at the same time.`,
+        1,
+        snapshot,
+      );
     }
     if (key.tokensPerDay > 0 && counts.charged + req.reserveTokens > key.tokensPerDay) {
       // Running requests will give back what they did not use; otherwise wait for the next UTC day.
@@ -168,7 +192,12 @@ export async function admitRequest(db: Db, key: ApiKeyRecord, req: AdmissionRequ
   });
 }
 
-function refusal(kind: "requests" | "tokens" | "concurrency", message: string, retryAfterSeconds: number, snapshot: LimitSnapshot): PartnerError {
+function refusal(
+  kind: "requests" | "tokens" | "concurrency",
+  message: string,
+  retryAfterSeconds: number,
+  snapshot: LimitSnapshot,
+): PartnerError {
   const code = kind === "concurrency" ? "concurrency_limit_exceeded" : "rate_limit_exceeded";
   return new PartnerError(429, code, message, {
     headers: { "retry-after": String(Math.max(1, retryAfterSeconds)), ...rateLimitHeaders(snapshot) },

@@ -35,8 +35,26 @@ let gpuEnv: Record<string, string>;
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), "medchat-partner-load-"));
   // Byte-level tokenizer: prompt tokens are real, so the reservation bound is really tested.
-  await writeTinyModel(path.join(dir, "model"), { family: "llama", seed: 5, hiddenSize: 64, numLayers: 1, numHeads: 2, numKvHeads: 1, maxPositions: 4096 });
-  gpuServer = await createGpuFunctionServer({ modelDir: path.join(dir, "model"), modelId: "tiny-chat", token: TOKEN, lora: null, fineTuning: false, maxBatch: 16, maxQueue: 64, intraOpThreads: 1, log: () => {} });
+  await writeTinyModel(path.join(dir, "model"), {
+    family: "llama",
+    seed: 5,
+    hiddenSize: 64,
+    numLayers: 1,
+    numHeads: 2,
+    numKvHeads: 1,
+    maxPositions: 4096,
+  });
+  gpuServer = await createGpuFunctionServer({
+    modelDir: path.join(dir, "model"),
+    modelId: "tiny-chat",
+    token: TOKEN,
+    lora: null,
+    fineTuning: false,
+    maxBatch: 16,
+    maxQueue: 64,
+    intraOpThreads: 1,
+    log: () => {},
+  });
   const gpuUrl = await gpuServer.listen(0, "127.0.0.1");
 
   shared = await startSharedPglite();
@@ -47,11 +65,24 @@ beforeAll(async () => {
   const embedder = createHashingEmbedder();
   await ingestSourceDocuments(admin.db, embedder, KB_DOCS);
 
-  gpuEnv = { GPU_FUNCTION_URL: gpuUrl, GPU_FUNCTION_TOKEN: TOKEN, CHAT_MODEL: "tiny-chat", CHAT_MAX_TOKENS: String(MAX_TOKENS), CHAT_TEMPERATURE: "0", CHAT_TIMEOUT_MS: "90000", CHAT_PROMPT_LEVEL: process.env.LOAD_PROMPT_LEVEL ?? "2" };
+  gpuEnv = {
+    GPU_FUNCTION_URL: gpuUrl,
+    GPU_FUNCTION_TOKEN: TOKEN,
+    CHAT_MODEL: "tiny-chat",
+    CHAT_MAX_TOKENS: String(MAX_TOKENS),
+    CHAT_TEMPERATURE: "0",
+    CHAT_TIMEOUT_MS: "90000",
+    CHAT_PROMPT_LEVEL: process.env.LOAD_PROMPT_LEVEL ?? "2",
+  };
   for (let i = 0; i < 2; i++) {
     const handle = await createDb({ url });
     const getDb = async () => handle.db;
-    const app = await startPartnerApp({ getDb, retriever: createKnowledgeBaseRetriever(getDb, embedder), gpu: gpuFunctionConfig(gpuEnv), env: {} });
+    const app = await startPartnerApp({
+      getDb,
+      retriever: createKnowledgeBaseRetriever(getDb, embedder),
+      gpu: gpuFunctionConfig(gpuEnv),
+      env: {},
+    });
     instances.push({ handle, app });
   }
 }, 180_000);
@@ -67,7 +98,8 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-const clientFor = (i: number, apiKey: string) => new OpenAI({ baseURL: instances[i % 2]!.app.baseURL, apiKey, maxRetries: 0, timeout: 120_000 });
+const clientFor = (i: number, apiKey: string) =>
+  new OpenAI({ baseURL: instances[i % 2]!.app.baseURL, apiKey, maxRetries: 0, timeout: 120_000 });
 
 describe("partner API under load (two app instances, one database)", () => {
   it("serves 50 concurrent streams through both instances with 0 errors", async () => {
@@ -75,7 +107,12 @@ describe("partner API under load (two app instances, one database)", () => {
     const started = Date.now();
     const results = await Promise.allSettled(
       Array.from({ length: 50 }, async (_, i) => {
-        const stream = await clientFor(i, key).chat.completions.create({ model: "medchat", messages: [{ role: "user", content: QUESTION }], stream: true, stream_options: { include_usage: true } });
+        const stream = await clientFor(i, key).chat.completions.create({
+          model: "medchat",
+          messages: [{ role: "user", content: QUESTION }],
+          stream: true,
+          stream_options: { include_usage: true },
+        });
         let text = "";
         let disclaimer: unknown;
         for await (const chunk of stream) {
@@ -97,7 +134,13 @@ describe("partner API under load (two app instances, one database)", () => {
   });
 
   it("a key limited to N tokens/day spends at most N when 50 requests arrive at once on both instances", async () => {
-    const reservation = reservationFor({ question: QUESTION, history: [], promptLevel: gpuFunctionConfig(gpuEnv).promptLevel, maxTokens: MAX_TOKENS, env: {} });
+    const reservation = reservationFor({
+      question: QUESTION,
+      history: [],
+      promptLevel: gpuFunctionConfig(gpuEnv).promptLevel,
+      maxTokens: MAX_TOKENS,
+      env: {},
+    });
     // Room for two worst cases at once; actual answers are far smaller, so more fit as they settle.
     const limit = Math.floor(reservation * 2.5);
     const { key, id } = await newKey(admin.db, { concurrentRequests: 50, requestsPerMinute: 1_000, tokensPerDay: limit });
@@ -150,6 +193,8 @@ describe("partner API under load (two app instances, one database)", () => {
     expect(rows.reduce((sum, r) => sum + r.chargedTokens, 0)).toBe(spent);
     // … and refused for good only once less than one worst case was left.
     expect(limit - spent).toBeLessThan(reservation);
-    console.log(`[load] N=${limit} tokens/day, reservation ${reservation}/request: wave of 50 → ${50 - refusedInWave.length} answered, ${refusedInWave.length} refused (429); ${answered} answered in all, spent ${spent}`);
+    console.log(
+      `[load] N=${limit} tokens/day, reservation ${reservation}/request: wave of 50 → ${50 - refusedInWave.length} answered, ${refusedInWave.length} refused (429); ${answered} answered in all, spent ${spent}`,
+    );
   });
 });

@@ -3,12 +3,18 @@
 import { z } from "zod";
 import { chatCompletionRequestSchema, PARTNER_MODEL_ID } from "./wire";
 
-const errorResponse = (description: string) => ({ description, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } });
+const errorResponse = (description: string) => ({
+  description,
+  content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+});
 const RATE_HEADERS = Object.fromEntries(
   ["limit", "remaining", "reset"].flatMap((what) =>
     ["requests", "tokens"].map((kind) => [
       `x-ratelimit-${what}-${kind}`,
-      { description: `${what} of ${kind === "requests" ? "requests per minute" : "tokens per UTC day"}${what === "reset" ? ' (duration such as "42s" or "6h3m0s")' : ""}`, schema: { type: "string" } },
+      {
+        description: `${what} of ${kind === "requests" ? "requests per minute" : "tokens per UTC day"}${what === "reset" ? ' (duration such as "42s" or "6h3m0s")' : ""}`,
+        schema: { type: "string" },
+      },
     ]),
   ),
 );
@@ -31,15 +37,31 @@ export function openApiDocument(serverUrl = "/api/v1") {
         post: {
           operationId: "createChatCompletion",
           summary: "Answer the last user message (streaming with `stream: true`)",
-          parameters: [{ name: "Idempotency-Key", in: "header", required: false, schema: { type: "string", maxLength: 255 }, description: "Replays the stored response of a completed request with the same key and body instead of answering (and billing) again." }],
+          parameters: [
+            {
+              name: "Idempotency-Key",
+              in: "header",
+              required: false,
+              schema: { type: "string", maxLength: 255 },
+              description:
+                "Replays the stored response of a completed request with the same key and body instead of answering (and billing) again.",
+            },
+          ],
           requestBody: { required: true, content: { "application/json": { schema: requestSchema } } },
           responses: {
             "200": {
-              description: "A chat.completion (JSON) or, with stream: true, chat.completion.chunk events (text/event-stream) ending with data: [DONE]. The first chunk carries `emergency` when triage fired; the last carries `citations`, `disclaimer` and `usage`.",
+              description:
+                "A chat.completion (JSON) or, with stream: true, chat.completion.chunk events (text/event-stream) ending with data: [DONE]. The first chunk carries `emergency` when triage fired; the last carries `citations`, `disclaimer` and `usage`.",
               headers: RATE_HEADERS,
               content: {
                 "application/json": { schema: { $ref: "#/components/schemas/ChatCompletion" } },
-                "text/event-stream": { schema: { type: "string", description: "Server-sent events: data: <ChatCompletionChunk JSON>, a mid-stream failure as data: {\"error\":…}, then data: [DONE]" } },
+                "text/event-stream": {
+                  schema: {
+                    type: "string",
+                    description:
+                      'Server-sent events: data: <ChatCompletionChunk JSON>, a mid-stream failure as data: {"error":…}, then data: [DONE]',
+                  },
+                },
               },
             },
             "400": errorResponse("Invalid body (reason in error.message, field in error.param)"),
@@ -49,7 +71,10 @@ export function openApiDocument(serverUrl = "/api/v1") {
             "409": errorResponse("A request with this Idempotency-Key is still running"),
             "413": errorResponse("Body or message too large, or the request can never fit the key's tokens per day"),
             "422": errorResponse("Idempotency-Key reused with a different body"),
-            "429": { ...errorResponse("A limit was reached (requests per minute, tokens per day, requests at once); see Retry-After"), headers: { "retry-after": { schema: { type: "integer" } }, ...RATE_HEADERS } },
+            "429": {
+              ...errorResponse("A limit was reached (requests per minute, tokens per day, requests at once); see Retry-After"),
+              headers: { "retry-after": { schema: { type: "integer" } }, ...RATE_HEADERS },
+            },
             "500": errorResponse("Server or model error"),
             "503": errorResponse("The model service or the database is unavailable"),
           },
@@ -60,7 +85,18 @@ export function openApiDocument(serverUrl = "/api/v1") {
           operationId: "listModels",
           summary: "The models a key may call",
           responses: {
-            "200": { description: "A list", content: { "application/json": { schema: { type: "object", properties: { object: { const: "list" }, data: { type: "array", items: { $ref: "#/components/schemas/Model" } } }, required: ["object", "data"] } } } },
+            "200": {
+              description: "A list",
+              content: {
+                "application/json": {
+                  schema: {
+                    type: "object",
+                    properties: { object: { const: "list" }, data: { type: "array", items: { $ref: "#/components/schemas/Model" } } },
+                    required: ["object", "data"],
+                  },
+                },
+              },
+            },
             "401": errorResponse("Bad key"),
             "403": errorResponse("The key lacks the models scope"),
           },
@@ -70,7 +106,10 @@ export function openApiDocument(serverUrl = "/api/v1") {
         get: {
           operationId: "retrieveModel",
           parameters: [{ name: "model", in: "path", required: true, schema: { type: "string" } }],
-          responses: { "200": { description: "The model", content: { "application/json": { schema: { $ref: "#/components/schemas/Model" } } } }, "404": errorResponse("Unknown model") },
+          responses: {
+            "200": { description: "The model", content: { "application/json": { schema: { $ref: "#/components/schemas/Model" } } } },
+            "404": errorResponse("Unknown model"),
+          },
         },
       },
       "/usage": {
@@ -78,10 +117,26 @@ export function openApiDocument(serverUrl = "/api/v1") {
           operationId: "getUsage",
           summary: "The calling key's usage between from (default: start of today, UTC) and to (default: now)",
           parameters: [
-            { name: "from", in: "query", required: false, schema: { type: "string" }, description: "ISO 8601 date/time or Unix seconds (inclusive)" },
-            { name: "to", in: "query", required: false, schema: { type: "string" }, description: "ISO 8601 date/time or Unix seconds (exclusive)" },
+            {
+              name: "from",
+              in: "query",
+              required: false,
+              schema: { type: "string" },
+              description: "ISO 8601 date/time or Unix seconds (inclusive)",
+            },
+            {
+              name: "to",
+              in: "query",
+              required: false,
+              schema: { type: "string" },
+              description: "ISO 8601 date/time or Unix seconds (exclusive)",
+            },
           ],
-          responses: { "200": { description: "Usage", content: { "application/json": { schema: { $ref: "#/components/schemas/Usage" } } } }, "400": errorResponse("Bad time range"), "401": errorResponse("Bad key") },
+          responses: {
+            "200": { description: "Usage", content: { "application/json": { schema: { $ref: "#/components/schemas/Usage" } } } },
+            "400": errorResponse("Bad time range"),
+            "401": errorResponse("Bad key"),
+          },
         },
       },
     },
@@ -95,18 +150,35 @@ export function openApiDocument(serverUrl = "/api/v1") {
             error: {
               type: "object",
               required: ["message", "type", "param", "code"],
-              properties: { message: { type: "string" }, type: { type: "string" }, param: { type: ["string", "null"] }, code: { type: "string" } },
+              properties: {
+                message: { type: "string" },
+                type: { type: "string" },
+                param: { type: ["string", "null"] },
+                code: { type: "string" },
+              },
             },
           },
         },
         Citation: {
           type: "object",
           required: ["n", "title", "url", "snippet"],
-          properties: { n: { type: "integer", description: "The [n] the answer cites" }, title: { type: "string" }, url: { type: ["string", "null"] }, snippet: { type: "string" }, document_id: { type: "string" } },
+          properties: {
+            n: { type: "integer", description: "The [n] the answer cites" },
+            title: { type: "string" },
+            url: { type: ["string", "null"] },
+            snippet: { type: "string" },
+            document_id: { type: "string" },
+          },
         },
         Emergency: {
           type: ["object", "null"],
-          properties: { text: { type: "string" }, categories: { type: "array", items: { type: "string" } }, emergency_number: { type: "string" }, crisis_line: { type: "string" }, crisis_line_name: { type: "string" } },
+          properties: {
+            text: { type: "string" },
+            categories: { type: "array", items: { type: "string" } },
+            emergency_number: { type: "string" },
+            crisis_line: { type: "string" },
+            crisis_line_name: { type: "string" },
+          },
         },
         UsageTokens: {
           type: "object",
@@ -126,7 +198,10 @@ export function openApiDocument(serverUrl = "/api/v1") {
                 type: "object",
                 properties: {
                   index: { type: "integer" },
-                  message: { type: "object", properties: { role: { const: "assistant" }, content: { type: "string" }, reasoning_content: { type: "string" } } },
+                  message: {
+                    type: "object",
+                    properties: { role: { const: "assistant" }, content: { type: "string" }, reasoning_content: { type: "string" } },
+                  },
                   finish_reason: { enum: ["stop", "length"] },
                 },
               },
@@ -137,7 +212,10 @@ export function openApiDocument(serverUrl = "/api/v1") {
             emergency: { $ref: "#/components/schemas/Emergency" },
           },
         },
-        Model: { type: "object", properties: { id: { type: "string" }, object: { const: "model" }, created: { type: "integer" }, owned_by: { type: "string" } } },
+        Model: {
+          type: "object",
+          properties: { id: { type: "string" }, object: { const: "model" }, created: { type: "integer" }, owned_by: { type: "string" } },
+        },
         Usage: {
           type: "object",
           properties: {

@@ -20,14 +20,24 @@ export const KB_DOCS = [
     source: "test",
     title: "Asthma",
     url: "https://example.org/asthma",
-    sections: [{ headingPath: ["Asthma", "What is asthma?"], text: "Asthma is a long-term condition in which the airways narrow and swell. Asthma causes wheezing, coughing and shortness of breath. An inhaler relieves asthma symptoms." }],
+    sections: [
+      {
+        headingPath: ["Asthma", "What is asthma?"],
+        text: "Asthma is a long-term condition in which the airways narrow and swell. Asthma causes wheezing, coughing and shortness of breath. An inhaler relieves asthma symptoms.",
+      },
+    ],
   },
   {
     id: "flu",
     source: "test",
     title: "Influenza",
     url: "https://example.org/flu",
-    sections: [{ headingPath: ["Influenza", "Flu vaccine"], text: "The flu vaccine lowers the risk of influenza. Common side effects of the flu shot are a sore arm and a mild fever." }],
+    sections: [
+      {
+        headingPath: ["Influenza", "Flu vaccine"],
+        text: "The flu vaccine lowers the risk of influenza. Common side effects of the flu shot are a sore arm and a mild fever.",
+      },
+    ],
   },
   {
     // A question with no passage gets a fixed answer and no model call (lib/chat/no-passage.ts),
@@ -36,7 +46,12 @@ export const KB_DOCS = [
     source: "test",
     title: "Heart attack warning signs",
     url: "https://example.org/heart-attack",
-    sections: [{ headingPath: ["Heart attack", "Warning signs"], text: "Crushing chest pain spreading to the left arm, with sweating, can be a sign of a heart attack. Call 911 at once." }],
+    sections: [
+      {
+        headingPath: ["Heart attack", "Warning signs"],
+        text: "Crushing chest pain spreading to the left arm, with sweating, can be a sign of a heart attack. Call 911 at once.",
+      },
+    ],
   },
 ];
 
@@ -46,7 +61,10 @@ export interface PartnerFixture {
   gpu: FakeServer;
   app: PartnerApp;
   /** Another app instance on the same database, with its own fake gpu-function. */
-  startApp(gpuOptions: FakeServerOptions, env?: Record<string, string>): Promise<{ app: PartnerApp; gpu: FakeServer; close(): Promise<void> }>;
+  startApp(
+    gpuOptions: FakeServerOptions,
+    env?: Record<string, string>,
+  ): Promise<{ app: PartnerApp; gpu: FakeServer; close(): Promise<void> }>;
   close(): Promise<void>;
 }
 
@@ -62,7 +80,13 @@ export async function startPartnerFixture(gpuOptions: FakeServerOptions, env: Re
     const app = await startPartnerApp({
       getDb,
       retriever,
-      gpu: gpuFunctionConfig({ GPU_FUNCTION_URL: gpu.url, CHAT_MODEL: "fake-model", CHAT_MAX_TOKENS: "64", CHAT_TIMEOUT_MS: "20000", ...appEnv }),
+      gpu: gpuFunctionConfig({
+        GPU_FUNCTION_URL: gpu.url,
+        CHAT_MODEL: "fake-model",
+        CHAT_MAX_TOKENS: "64",
+        CHAT_TIMEOUT_MS: "20000",
+        ...appEnv,
+      }),
       env: appEnv,
     });
     return {
@@ -91,7 +115,13 @@ export async function startPartnerFixture(gpuOptions: FakeServerOptions, env: Re
 }
 
 export async function newKey(db: Db, overrides: Partial<NewApiKey> = {}): Promise<{ key: string; id: string }> {
-  const { key, info } = await createApiKey(db, { name: "test partner", requestsPerMinute: 1000, tokensPerDay: 1_000_000, concurrentRequests: 100, ...overrides });
+  const { key, info } = await createApiKey(db, {
+    name: "test partner",
+    requestsPerMinute: 1000,
+    tokensPerDay: 1_000_000,
+    concurrentRequests: 100,
+    ...overrides,
+  });
   return { key, id: info.id };
 }
 

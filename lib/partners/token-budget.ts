@@ -60,13 +60,17 @@ export function promptTokenBound(input: Omit<BudgetInput, "maxTokens">): number 
   // The answer mode (quote or free) is chosen per model inside the pipeline: bound both.
   if (input.actual) {
     const actual = { ...base, sources: input.actual.sources };
-    return Math.max(promptBytes(buildPrompt(actual, level, "free")), promptBytes(buildPrompt(actual, level, "quote"))) + templateOverheadTokens(env);
+    return (
+      Math.max(promptBytes(buildPrompt(actual, level, "free")), promptBytes(buildPrompt(actual, level, "quote"))) +
+      templateOverheadTokens(env)
+    );
   }
   // Free mode cuts a source at sourceChars: 3-byte characters (escaped angle brackets, most scripts) are its worst.
   const free = promptBytes(buildPrompt({ ...base, sources: worstSources("\u2039".repeat(size.sourceChars + 1)) }, level, "free"));
   // Quote mode keeps whole sentences: up to sourceChars, or a first sentence as long as a chunk.
   const quoteChars = Math.max(size.sourceChars, DEFAULT_CHUNK_OPTIONS.maxChars);
-  const quote = promptBytes(buildPrompt({ ...base, sources: worstSources("") }, level, "quote")) + Math.min(MAX_SOURCES, size.sources) * 3 * quoteChars;
+  const quote =
+    promptBytes(buildPrompt({ ...base, sources: worstSources("") }, level, "quote")) + Math.min(MAX_SOURCES, size.sources) * 3 * quoteChars;
   return Math.max(free, quote) + templateOverheadTokens(env);
 }
 

@@ -68,9 +68,21 @@ export async function usageSummary(db: Db, apiKeyId: string, from: Date, to: Dat
 export function parseTimeParam(name: string, value: string | null): Date | null {
   if (value === null || value === "") return null;
   const v = value.trim().slice(0, 41);
-  const date = v.length > 40 ? null : /^\d{1,12}$/.test(v) ? new Date(Number(v) * 1000) : /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(v) ? new Date(v) : null;
+  const date =
+    v.length > 40
+      ? null
+      : /^\d{1,12}$/.test(v)
+        ? new Date(Number(v) * 1000)
+        : /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(v)
+          ? new Date(v)
+          : null;
   if (!date || Number.isNaN(date.getTime())) {
-    throw new PartnerError(400, "invalid_time", `${name} must be an ISO 8601 date (2026-12-01 or 2026-12-01T08:00:00Z) or Unix seconds; got "${v.slice(0, 40)}".`, { param: name });
+    throw new PartnerError(
+      400,
+      "invalid_time",
+      `${name} must be an ISO 8601 date (2026-12-01 or 2026-12-01T08:00:00Z) or Unix seconds; got "${v.slice(0, 40)}".`,
+      { param: name },
+    );
   }
   return date;
 }
@@ -95,7 +107,11 @@ export function handleUsage(request: Request, getDb: () => Promise<Db>): Promise
         key: { id: key.id, name: key.name, prefix: key.prefix },
         from: from.toISOString(),
         to: to.toISOString(),
-        limits: { requests_per_minute: key.requestsPerMinute, tokens_per_day: key.tokensPerDay, concurrent_requests: key.concurrentRequests },
+        limits: {
+          requests_per_minute: key.requestsPerMinute,
+          tokens_per_day: key.tokensPerDay,
+          concurrent_requests: key.concurrentRequests,
+        },
         ...summary,
       },
       { headers: cors },
@@ -116,7 +132,10 @@ export function handleModels(request: Request, getDb: () => Promise<Db>, id?: st
     const key = await authenticateApiKey(db, request.headers.get("authorization"), "models");
     checkOrigin(key, request.headers.get("origin"));
     if (id === undefined) return Response.json({ object: "list", data: [modelObject()] }, { headers: cors });
-    if (id !== PARTNER_MODEL_ID) throw new PartnerError(404, "model_not_found", `The model "${id.slice(0, 100)}" does not exist; use "${PARTNER_MODEL_ID}".`, { param: "model" });
+    if (id !== PARTNER_MODEL_ID)
+      throw new PartnerError(404, "model_not_found", `The model "${id.slice(0, 100)}" does not exist; use "${PARTNER_MODEL_ID}".`, {
+        param: "model",
+      });
     return Response.json(modelObject(), { headers: cors });
   });
 }

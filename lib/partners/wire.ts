@@ -12,13 +12,18 @@ const SNIPPET_CHARS = 280;
 
 const contentPart = z.looseObject({ type: z.string(), text: z.string().optional() });
 const message = z.looseObject({
-  role: z.enum(["system", "developer", "user", "assistant", "tool"], { message: 'role must be one of "system", "developer", "user", "assistant"' }),
+  role: z.enum(["system", "developer", "user", "assistant", "tool"], {
+    message: 'role must be one of "system", "developer", "user", "assistant"',
+  }),
   content: z.union([z.string(), z.array(contentPart).max(64), z.null()]).optional(),
 });
 
 export const chatCompletionRequestSchema = z.looseObject({
   model: z.string({ message: "model is required" }).min(1, "model is required").max(200),
-  messages: z.array(message, { message: "messages must be an array of messages" }).min(1, "messages must not be empty").max(200, "at most 200 messages"),
+  messages: z
+    .array(message, { message: "messages must be an array of messages" })
+    .min(1, "messages must not be empty")
+    .max(200, "at most 200 messages"),
   stream: z.boolean().nullish(),
   stream_options: z.looseObject({ include_usage: z.boolean().nullish() }).nullish(),
   max_tokens: z.number().int().min(1).nullish(),
@@ -51,7 +56,10 @@ function textOf(content: z.infer<typeof message>["content"], index: number): str
   return content
     .map((part, j) => {
       if (part.type !== "text" || typeof part.text !== "string") {
-        throw new WireError(`messages[${index}].content[${j}]: only text parts are supported (got "${part.type}")`, `messages[${index}].content`);
+        throw new WireError(
+          `messages[${index}].content[${j}]: only text parts are supported (got "${part.type}")`,
+          `messages[${index}].content`,
+        );
       }
       return part.text;
     })
@@ -71,9 +79,11 @@ export function conversationOf(request: ChatCompletionRequest): { question: stri
     if ((m.role === "user" || m.role === "assistant") && text.trim()) turns.push({ role: m.role, text });
   });
   const last = request.messages.at(-1);
-  if (last?.role !== "user") throw new WireError("the last message must be the user's question", `messages[${request.messages.length - 1}].role`);
+  if (last?.role !== "user")
+    throw new WireError("the last message must be the user's question", `messages[${request.messages.length - 1}].role`);
   const question = turns.pop();
-  if (!question || question.role !== "user") throw new WireError("the last user message has no text", `messages[${request.messages.length - 1}].content`);
+  if (!question || question.role !== "user")
+    throw new WireError("the last user message has no text", `messages[${request.messages.length - 1}].content`);
   return { question: question.text, history: turns };
 }
 
@@ -192,7 +202,12 @@ export function completionObject(turn: TurnCollector, ids: CompletionIds, usage:
     choices: [
       {
         index: 0,
-        message: { role: "assistant" as const, content: turn.text, refusal: null, ...(turn.reasoning ? { reasoning_content: turn.reasoning } : {}) },
+        message: {
+          role: "assistant" as const,
+          content: turn.text,
+          refusal: null,
+          ...(turn.reasoning ? { reasoning_content: turn.reasoning } : {}),
+        },
         finish_reason: turn.finishReason(),
         logprobs: null,
       },
@@ -226,12 +241,26 @@ export function sseData(value: unknown): string {
 export function completionAsChunks(completion: CompletionObject, includeUsage: boolean): string {
   const ids = { id: completion.id, created: completion.created };
   const message = completion.choices[0]?.message;
-  let out = sseData(chunkObject(ids, { role: "assistant", content: "" }, null, completion.emergency ? { emergency: completion.emergency } : {}));
+  let out = sseData(
+    chunkObject(ids, { role: "assistant", content: "" }, null, completion.emergency ? { emergency: completion.emergency } : {}),
+  );
   if (message?.reasoning_content) out += sseData(chunkObject(ids, { reasoning_content: message.reasoning_content }));
   if (message?.content) out += sseData(chunkObject(ids, { content: message.content }));
   out += sseData(
-    chunkObject(ids, {}, completion.choices[0]?.finish_reason ?? "stop", { citations: completion.citations, disclaimer: completion.disclaimer, usage: completion.usage }),
+    chunkObject(ids, {}, completion.choices[0]?.finish_reason ?? "stop", {
+      citations: completion.citations,
+      disclaimer: completion.disclaimer,
+      usage: completion.usage,
+    }),
   );
-  if (includeUsage) out += sseData({ id: ids.id, object: "chat.completion.chunk", created: ids.created, model: PARTNER_MODEL_ID, choices: [], usage: completion.usage });
+  if (includeUsage)
+    out += sseData({
+      id: ids.id,
+      object: "chat.completion.chunk",
+      created: ids.created,
+      model: PARTNER_MODEL_ID,
+      choices: [],
+      usage: completion.usage,
+    });
   return out + sseData("[DONE]");
 }

@@ -9,11 +9,15 @@ import { retrieveHybrid } from "./retrieve";
 import { doc, freshDb } from "./test-helpers";
 import { loadVocabulary } from "./vocabulary";
 
-const rowsOf = <T,>(r: unknown): T[] => ((r as { rows?: T[] }).rows ?? (r as T[])) as T[];
+const rowsOf = <T>(r: unknown): T[] => ((r as { rows?: T[] }).rows ?? (r as T[])) as T[];
 
 describe("alias extraction", () => {
   it("finds abbreviations whose letters are the initials of the words before them", () => {
-    expect(abbreviationsIn("People with chronic obstructive pulmonary disease (COPD) or Guillain-Barre syndrome (GBS) and Peripheral Arterial Disease (P.A.D.)")).toEqual([
+    expect(
+      abbreviationsIn(
+        "People with chronic obstructive pulmonary disease (COPD) or Guillain-Barre syndrome (GBS) and Peripheral Arterial Disease (P.A.D.)",
+      ),
+    ).toEqual([
       { alias: "COPD", expansion: "chronic obstructive pulmonary disease" },
       { alias: "GBS", expansion: "Guillain-Barre syndrome" },
       { alias: "PAD", expansion: "Peripheral Arterial Disease" },
@@ -26,11 +30,15 @@ describe("alias extraction", () => {
       { alias: "hypercortisolism", expansion: "Cushing's Syndrome" },
     ]);
     // "also called" about something else (a treatment) in the same document is not a name of the subject.
-    expect(otherNamesIn("Hairy cell leukemia: biologic therapy (also called biotherapy or immunotherapy).", "Hairy Cell Leukemia")).toEqual([]);
-    expect(aliasesOf(doc("x", "Tuberculosis: Overview", "Other names: consumption, phthisis. Tuberculosis (TB) is an infection."))).toEqual([
-      { alias: "consumption", expansion: "Tuberculosis" },
-      { alias: "phthisis", expansion: "Tuberculosis" },
-    ]);
+    expect(otherNamesIn("Hairy cell leukemia: biologic therapy (also called biotherapy or immunotherapy).", "Hairy Cell Leukemia")).toEqual(
+      [],
+    );
+    expect(aliasesOf(doc("x", "Tuberculosis: Overview", "Other names: consumption, phthisis. Tuberculosis (TB) is an infection."))).toEqual(
+      [
+        { alias: "consumption", expansion: "Tuberculosis" },
+        { alias: "phthisis", expansion: "Tuberculosis" },
+      ],
+    );
   });
 });
 
@@ -47,7 +55,9 @@ describe("aliases in retrieval", () => {
   afterAll(() => h.close());
 
   it("are stored as lexemes with their document and go with it", async () => {
-    const rows = rowsOf<{ document_id: string; alias: string; expansion: string }>(await h.db.execute(sql`select document_id, alias, expansion from term_aliases`));
+    const rows = rowsOf<{ document_id: string; alias: string; expansion: string }>(
+      await h.db.execute(sql`select document_id, alias, expansion from term_aliases`),
+    );
     expect(rows).toEqual([{ document_id: "copd", alias: "copd", expansion: "chronic diseas obstruct pulmonari" }]);
   });
 
@@ -56,7 +66,12 @@ describe("aliases in retrieval", () => {
     const a = await analyzeQuery(h.db, vocab, "COPD exercise");
     // An abbreviation is expanded only when written in capitals ("hearing aids" is not AIDS).
     expect((await analyzeQuery(h.db, vocab, "copd exercise")).terms.some((t) => t.expandedFrom)).toBe(false);
-    expect(a.terms.filter((t) => t.expandedFrom === "copd").map((t) => t.lexeme).sort()).toEqual(["chronic", "diseas", "obstruct", "pulmonari"]);
+    expect(
+      a.terms
+        .filter((t) => t.expandedFrom === "copd")
+        .map((t) => t.lexeme)
+        .sort(),
+    ).toEqual(["chronic", "diseas", "obstruct", "pulmonari"]);
     // "rehab" never says COPD: only the expansion finds it.
     const found = await retrieveHybrid(h.db, null, "What is COPD?", { mode: "text", k: 3 });
     expect(found.map((r) => r.documentId)).toEqual(expect.arrayContaining(["copd", "rehab"]));

@@ -31,7 +31,10 @@ export function abbreviationsIn(text: string): Alias[] {
     const abbr = m[1].replace(/\./g, "");
     const letters = abbr.toLowerCase().replace(/[^a-z]/g, "");
     if (letters.length < 2 || letters.length > 6) continue;
-    const before = text.slice(Math.max(0, m.index - 120), m.index).split(/\s+/).filter(Boolean);
+    const before = text
+      .slice(Math.max(0, m.index - 120), m.index)
+      .split(/\s+/)
+      .filter(Boolean);
     const wordsUsed: string[] = [];
     let li = letters.length - 1;
     for (let i = before.length - 1; i >= 0 && li >= 0 && wordsUsed.length < letters.length + 4; i--) {
@@ -50,21 +53,28 @@ export function abbreviationsIn(text: string): Alias[] {
       }
       if (li === -2) break;
     }
-    if (li === -1 && wordsUsed.length >= 2 && !MINOR.has(wordsUsed[0].toLowerCase())) out.push({ alias: abbr, expansion: wordsUsed.join(" ") });
+    if (li === -1 && wordsUsed.length >= 2 && !MINOR.has(wordsUsed[0].toLowerCase()))
+      out.push({ alias: abbr, expansion: wordsUsed.join(" ") });
   }
   return out;
 }
 
 /** Other names of the document's subject: "<subject>, also called X" / "also known as X" / "Other names: X, Y". */
 export function otherNamesIn(text: string, subject: string): Alias[] {
-  const subjectWords = subject.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  const subjectWords = subject
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
   const last = subjectWords.at(-1);
   if (!last) return [];
   const out: Alias[] = [];
   const re = /(also called|also known as|other names?(?: for this condition)?(?: include| are)?:?)\s+([^.;:()\n]{3,160})/gi;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     // Only when the phrase follows the subject's own name ("Cushing's syndrome, also called …").
-    const before = text.slice(Math.max(0, m.index - 80), m.index).toLowerCase().replace(/[\s,(]+$/, "");
+    const before = text
+      .slice(Math.max(0, m.index - 80), m.index)
+      .toLowerCase()
+      .replace(/[\s,(]+$/, "");
     if (!/^other/i.test(m[1]) && !before.endsWith(last)) continue;
     for (const item of m[2].split(/,|\bor\b|\band\b/)) {
       const name = item.trim().replace(/^(the|an?)\s+/i, "");

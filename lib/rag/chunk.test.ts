@@ -5,10 +5,13 @@ const sentence = (i: number) => `Sentence number ${i} explains one more fact abo
 
 describe("chunkSections", () => {
   it("keeps sections apart and records their heading path", () => {
-    const chunks = chunkSections([
-      { headingPath: ["Asthma", "Symptoms"], text: "Wheezing, coughing and a tight chest are the usual signs of asthma." },
-      { headingPath: ["Asthma", "Prevention"], text: "Avoid known triggers such as smoke and dust; keep using preventer inhalers." },
-    ], { minChars: 10 });
+    const chunks = chunkSections(
+      [
+        { headingPath: ["Asthma", "Symptoms"], text: "Wheezing, coughing and a tight chest are the usual signs of asthma." },
+        { headingPath: ["Asthma", "Prevention"], text: "Avoid known triggers such as smoke and dust; keep using preventer inhalers." },
+      ],
+      { minChars: 10 },
+    );
     expect(chunks.map((c) => c.headingPath)).toEqual(["Asthma > Symptoms", "Asthma > Prevention"]);
     expect(chunks.map((c) => c.position)).toEqual([0, 1]);
     expect(chunks[1].text).not.toContain("Wheezing");
@@ -31,7 +34,12 @@ describe("chunkSections", () => {
     const text = Array.from({ length: 500 }, () => "word").join(" ");
     const chunks = chunkSections([{ headingPath: ["Doc"], text }], { maxChars: 100, overlapChars: 0 });
     for (const c of chunks) expect(c.text.length).toBeLessThanOrEqual(100);
-    expect(chunks.map((c) => c.text).join(" ").split(" ")).toHaveLength(500);
+    expect(
+      chunks
+        .map((c) => c.text)
+        .join(" ")
+        .split(" "),
+    ).toHaveLength(500);
   });
 
   it("merges a tiny section into its next sibling, labelled", () => {

@@ -116,7 +116,10 @@ export function chunkSections(sections: DocumentSection[], options: Partial<Chun
   }
   const chunks: DocumentChunk[] = [];
   for (const section of mergeTinySections(sections, opts.minChars)) {
-    const headingPath = section.headingPath.map((h) => h.trim()).filter(Boolean).join(" > ");
+    const headingPath = section.headingPath
+      .map((h) => h.trim())
+      .filter(Boolean)
+      .join(" > ");
     for (const text of packSection(section.text, opts)) {
       chunks.push({ position: chunks.length, headingPath, text });
     }

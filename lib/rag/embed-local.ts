@@ -21,7 +21,9 @@ export async function createLocalEmbedder(options: LocalEmbedderOptions = {}): P
     ? { dir: options.dir, origin: "env" as const }
     : await resolveEmbedderDir(process.env.EMBEDDING_MODEL_DIR || undefined);
   if (resolved.origin === "generated-tiny" || resolved.origin === "cached-tiny") {
-    process.stderr.write(`[rag] no trained embedder (EMBEDDING_MODEL_DIR or models/embedder): using a tiny random one in ${resolved.dir}; retrieval quality will be poor\n`);
+    process.stderr.write(
+      `[rag] no trained embedder (EMBEDDING_MODEL_DIR or models/embedder): using a tiny random one in ${resolved.dir}; retrieval quality will be poor\n`,
+    );
   }
   const [model, tokenizer] = await Promise.all([
     loadEmbedder(resolved.dir, { intraOpThreads: options.intraOpThreads }),

@@ -28,7 +28,11 @@ function startFakeEmbeddingsServer() {
       const long = input.findIndex((t) => t.length > MAX_CHARS);
       if (long >= 0) {
         return send(400, {
-          error: { message: `input[${long}] has ${input[long].length} tokens; ${model} accepts at most ${MAX_CHARS}`, type: "invalid_request_error", code: "context_length_exceeded" },
+          error: {
+            message: `input[${long}] has ${input[long].length} tokens; ${model} accepts at most ${MAX_CHARS}`,
+            type: "invalid_request_error",
+            code: "context_length_exceeded",
+          },
         });
       }
       send(200, {

@@ -79,7 +79,12 @@ export function createGpuFunctionEmbedder(options: GpuFunctionEmbedderOptions = 
   const model = provider.embeddingModel(modelId);
 
   async function request(values: string[]): Promise<number[][]> {
-    const { embeddings } = await embedMany({ model, values, maxParallelCalls: options.maxParallelCalls ?? 2, maxRetries: options.maxRetries ?? 1 });
+    const { embeddings } = await embedMany({
+      model,
+      values,
+      maxParallelCalls: options.maxParallelCalls ?? 2,
+      maxRetries: options.maxRetries ?? 1,
+    });
     return checkVectors(embeddings, values.length, dim);
   }
 
@@ -104,7 +109,7 @@ export function createGpuFunctionEmbedder(options: GpuFunctionEmbedderOptions = 
         if (!limits || attempt >= 4 || text.length < 16) {
           throw new EmbeddingError(`embedding request to ${baseURL}/v1/embeddings failed: ${(err as Error).message}`, { cause: err });
         }
-        text = text.slice(0, Math.floor((text.length * limits.max) / limits.tokens * 0.95));
+        text = text.slice(0, Math.floor(((text.length * limits.max) / limits.tokens) * 0.95));
       }
     }
   }

@@ -7,14 +7,38 @@ import { CONDITIONS, freshDb } from "./test-helpers";
 
 describe("Bm25Index", () => {
   it("reads term frequencies from a tsvector's text", () => {
-    expect(parseTsvector("'gout':1,7 'it''s':3 'toe':2")).toEqual(new Map([["gout", 2], ["it's", 1], ["toe", 1]]));
+    expect(parseTsvector("'gout':1,7 'it''s':3 'toe':2")).toEqual(
+      new Map([
+        ["gout", 2],
+        ["it's", 1],
+        ["toe", 1],
+      ]),
+    );
   });
 
   it("scores Okapi BM25: rarer terms, more occurrences and shorter documents rank higher", () => {
     const idx = new Bm25Index();
-    idx.add("a", new Map([["gout", 1], ["pain", 1]]));
-    idx.add("b", new Map([["gout", 3], ["pain", 1]]));
-    idx.add("c", new Map([["pain", 1], ["back", 1]]));
+    idx.add(
+      "a",
+      new Map([
+        ["gout", 1],
+        ["pain", 1],
+      ]),
+    );
+    idx.add(
+      "b",
+      new Map([
+        ["gout", 3],
+        ["pain", 1],
+      ]),
+    );
+    idx.add(
+      "c",
+      new Map([
+        ["pain", 1],
+        ["back", 1],
+      ]),
+    );
     idx.add("d", new Map([["gout", 1], ["pain", 1], ...Array.from({ length: 20 }, (_, i) => [`w${i}`, 1] as [string, number])]));
     const r = idx.search(["gout", "pain"], 10);
     expect(r.map((x) => x.documentId)).toEqual(["b", "a", "d", "c"]);

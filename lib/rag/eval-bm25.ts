@@ -11,7 +11,7 @@ export interface Bm25Options {
   b?: number;
 }
 
-const rowsOf = <T,>(r: unknown): T[] => ((r as { rows?: T[] }).rows ?? (r as T[])) as T[];
+const rowsOf = <T>(r: unknown): T[] => ((r as { rows?: T[] }).rows ?? (r as T[])) as T[];
 
 /** Lexeme → term frequency, from a tsvector's text form ('word':1,5 'other':3). */
 export function parseTsvector(text: string): Map<string, number> {

@@ -25,7 +25,11 @@ function spyEmbedder(failOn?: string): Embedder & { calls: number; texts: number
 }
 
 async function chunkRows(h: DbHandle, documentId: string) {
-  const rows = await h.db.select().from(chunks).where(sql`${chunks.documentId} = ${documentId}`).orderBy(chunks.position);
+  const rows = await h.db
+    .select()
+    .from(chunks)
+    .where(sql`${chunks.documentId} = ${documentId}`)
+    .orderBy(chunks.position);
   return rows.map((r) => ({ id: r.id, text: r.text, dims: r.embedding?.length }));
 }
 
@@ -41,7 +45,10 @@ describe("ingestDocuments", () => {
     const first = await ingestSourceDocuments(h.db, embedder, CONDITIONS, { embedderId: embedder.id });
     expect(first).toMatchObject({ added: 5, updated: 0, unchanged: 0, chunksWritten: 5, failed: [] });
     expect(await chunkRows(h, "asthma")).toEqual([{ id: "asthma#0", text: CONDITIONS[0].sections[0].text, dims: 256 }]);
-    const [row] = await h.db.select().from(documents).where(sql`${documents.id} = 'gout'`);
+    const [row] = await h.db
+      .select()
+      .from(documents)
+      .where(sql`${documents.id} = 'gout'`);
     expect(row).toMatchObject({ source: "Partner", title: "Gout", status: "active", metadata: { embedder: "hashing-256" } });
 
     const callsBefore = embedder.calls;
@@ -77,7 +84,10 @@ describe("ingestDocuments", () => {
     expect(r.failed).toHaveLength(1);
     expect(r.failed[0]).toMatchObject({ documentId: "asthma", reason: expect.stringContaining("database write failed") });
     expect(await chunkRows(h, "asthma")).toEqual(before);
-    const [row] = await h.db.select().from(documents).where(sql`${documents.id} = 'asthma'`);
+    const [row] = await h.db
+      .select()
+      .from(documents)
+      .where(sql`${documents.id} = 'asthma'`);
     expect(row.title).toBe("Asthma");
   });
 
@@ -106,7 +116,11 @@ describe("ingestDocuments", () => {
 
   it("bulk mode suspends the HNSW index and rebuilds the same one at the end", async () => {
     const indexDefs = async () =>
-      ((await h.db.execute(sql`select indexdef from pg_indexes where tablename = 'chunks' and indexdef ilike '%hnsw%'`)) as unknown as { rows: { indexdef: string }[] }).rows.map((r) => r.indexdef);
+      (
+        (await h.db.execute(sql`select indexdef from pg_indexes where tablename = 'chunks' and indexdef ilike '%hnsw%'`)) as unknown as {
+          rows: { indexdef: string }[];
+        }
+      ).rows.map((r) => r.indexdef);
     const before = await indexDefs();
     expect(before).toHaveLength(1);
     const r = await ingestSourceDocuments(h.db, createHashingEmbedder(), CONDITIONS, { bulk: true });

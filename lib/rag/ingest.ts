@@ -125,7 +125,12 @@ async function writeDocuments(db: Db, batch: PreparedDocument[], embedderId: str
           updatedAt: sql`now()`,
         },
       });
-    await tx.delete(chunksTable).where(inArray(chunksTable.documentId, docs.map((d) => d.id)));
+    await tx.delete(chunksTable).where(
+      inArray(
+        chunksTable.documentId,
+        docs.map((d) => d.id),
+      ),
+    );
     for (let i = 0; i < rows.length; i += INSERT_ROWS) await tx.insert(chunksTable).values(rows.slice(i, i + INSERT_ROWS));
     await writeAliases(tx as unknown as Db, batch);
   });
@@ -133,7 +138,12 @@ async function writeDocuments(db: Db, batch: PreparedDocument[], embedderId: str
 
 /** Replaces the documents' aliases (aliases.ts), stored as English lexemes like the chunks. */
 async function writeAliases(db: Db, batch: { doc: SourceDocument }[]): Promise<void> {
-  await db.delete(termAliasesTable).where(inArray(termAliasesTable.documentId, batch.map((p) => p.doc.id)));
+  await db.delete(termAliasesTable).where(
+    inArray(
+      termAliasesTable.documentId,
+      batch.map((p) => p.doc.id),
+    ),
+  );
   const rows = batch.flatMap((p) => aliasesOf(p.doc).map((a) => ({ documentId: p.doc.id, ...a })));
   for (let i = 0; i < rows.length; i += INSERT_ROWS) {
     const part = rows.slice(i, i + INSERT_ROWS);
@@ -155,7 +165,12 @@ async function writeAliases(db: Db, batch: { doc: SourceDocument }[]): Promise<v
 export async function refreshAliases(db: Db, docs: SourceDocument[]): Promise<void> {
   for (let i = 0; i < docs.length; i += INSERT_ROWS) {
     const part = docs.slice(i, i + INSERT_ROWS);
-    await db.transaction(async (tx) => writeAliases(tx as unknown as Db, part.map((doc) => ({ doc }))));
+    await db.transaction(async (tx) =>
+      writeAliases(
+        tx as unknown as Db,
+        part.map((doc) => ({ doc })),
+      ),
+    );
   }
 }
 
@@ -213,9 +228,17 @@ export async function ingestDocuments(
     pending = [];
     const ids = batch.map((b) => b.doc.id);
     const existing = new Map(
-      (await db.select({ id: documentsTable.id, checksum: documentsTable.checksum, status: documentsTable.status, embedder: sql<string | null>`${documentsTable.metadata}->>'embedder'` })
-        .from(documentsTable)
-        .where(inArray(documentsTable.id, ids))).map((r) => [r.id, r]),
+      (
+        await db
+          .select({
+            id: documentsTable.id,
+            checksum: documentsTable.checksum,
+            status: documentsTable.status,
+            embedder: sql<string | null>`${documentsTable.metadata}->>'embedder'`,
+          })
+          .from(documentsTable)
+          .where(inArray(documentsTable.id, ids))
+      ).map((r) => [r.id, r]),
     );
     const toWrite: PreparedDocument[] = [];
     for (const { doc, file } of batch) {
@@ -286,5 +309,10 @@ export async function ingestDocuments(
 
 /** Convenience for callers holding documents rather than importer results. */
 export function ingestSourceDocuments(db: Db, embedder: DocumentEmbedder, docs: SourceDocument[], options?: IngestOptions) {
-  return ingestDocuments(db, embedder, docs.map((document) => ({ ok: true as const, file: document.id, document })), options);
+  return ingestDocuments(
+    db,
+    embedder,
+    docs.map((document) => ({ ok: true as const, file: document.id, document })),
+    options,
+  );
 }

@@ -25,8 +25,18 @@ describe("kb CLI", () => {
     fs.writeFileSync(
       path.join(dir, "docs", "rows.jsonl"),
       [
-        { id: "gout-1", title: "Gout", text: "Gout is arthritis caused by uric acid crystals, often in the big toe.", url: "https://example.org/gout" },
-        { id: "asthma-1", title: "Asthma", text: "Asthma narrows the airways and causes wheezing and coughing.", url: "https://example.org/asthma" },
+        {
+          id: "gout-1",
+          title: "Gout",
+          text: "Gout is arthritis caused by uric acid crystals, often in the big toe.",
+          url: "https://example.org/gout",
+        },
+        {
+          id: "asthma-1",
+          title: "Asthma",
+          text: "Asthma narrows the airways and causes wheezing and coughing.",
+          url: "https://example.org/asthma",
+        },
       ]
         .map((r) => JSON.stringify(r))
         .join("\n"),
@@ -52,7 +62,10 @@ describe("kb CLI", () => {
     expect(results[0].score).toBeGreaterThan(0);
 
     const batch = await kb("search", "--queries", path.join(dir, "queries.txt"), "--k", "1", "--source", "Partner");
-    const lines = batch.stdout.trim().split("\n").map((l) => JSON.parse(l) as { query: string; results: { documentId: string }[] });
+    const lines = batch.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { query: string; results: { documentId: string }[] });
     expect(lines.map((l) => [l.query, l.results[0]?.documentId])).toEqual([
       ["uric acid in the big toe", "gout-1"],
       ["wheezing and coughing", "asthma-1"],
@@ -61,7 +74,10 @@ describe("kb CLI", () => {
   });
 
   it("rejects bad arguments with a reason and a non-zero exit", async () => {
-    await expect(kb("search", "gout", "--k", "0")).rejects.toMatchObject({ code: 1, stderr: expect.stringMatching(/--k must be an integer/) });
+    await expect(kb("search", "gout", "--k", "0")).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/--k must be an integer/),
+    });
     await expect(kb("frobnicate")).rejects.toMatchObject({ code: 1, stderr: expect.stringMatching(/unknown command/) });
   });
 });

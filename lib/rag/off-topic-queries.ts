@@ -123,4 +123,13 @@ export const OFF_TOPIC_HELD_OUT_QUERIES: readonly string[] = [
 ];
 
 // Short but legitimate medical queries: the off-topic floors must not reject these.
-export const SHORT_MEDICAL_QUERIES: readonly string[] = ["gout", "asthma inhaler", "flu shot side effects", "chest pain", "diabetes", "high blood pressure", "migraine", "what is lupus"];
+export const SHORT_MEDICAL_QUERIES: readonly string[] = [
+  "gout",
+  "asthma inhaler",
+  "flu shot side effects",
+  "chest pain",
+  "diabetes",
+  "high blood pressure",
+  "migraine",
+  "what is lupus",
+];

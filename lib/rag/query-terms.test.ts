@@ -12,7 +12,10 @@ describe("message parsing", () => {
     expect(splitSubject("What foods should I avoid with gout?")).toEqual({ subject: "", message: "What foods should I avoid with gout?" });
   });
   it("finds the separate questions of a message", () => {
-    expect(splitQuestions("My son has asthma. Is it inherited? What inhaler is best? Thanks.")).toEqual(["Is it inherited?", "What inhaler is best?"]);
+    expect(splitQuestions("My son has asthma. Is it inherited? What inhaler is best? Thanks.")).toEqual([
+      "Is it inherited?",
+      "What inhaler is best?",
+    ]);
     expect(splitQuestions("Is asthma inherited?")).toEqual([]);
   });
   it("tokenises untrusted text into plain words", () => {
@@ -53,7 +56,8 @@ describe("analyzeQuery", () => {
     const content = a.terms.filter((t) => !t.headingOnly && !t.expandedFrom);
     expect(content.length).toBe(MAX_QUERY_TERMS);
     expect(a.contentTerms).toBeGreaterThan(MAX_QUERY_TERMS);
-    for (let i = 1; i < content.length; i++) expect(content[i].idf * content[i].weight).toBeLessThanOrEqual(content[i - 1].idf * content[i - 1].weight);
+    for (let i = 1; i < content.length; i++)
+      expect(content[i].idf * content[i].weight).toBeLessThanOrEqual(content[i - 1].idf * content[i - 1].weight);
   });
 
   it("adds the sections a question asks for as heading-only terms", async () => {

@@ -11,7 +11,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import type { Vocabulary } from "./vocabulary";
 
-const rowsOf = <T,>(r: unknown): T[] => ((r as { rows?: T[] }).rows ?? (r as T[])) as T[];
+const rowsOf = <T>(r: unknown): T[] => ((r as { rows?: T[] }).rows ?? (r as T[])) as T[];
 
 /** Words that carry the conversation, not the question (compared before stemming). */
 const FILLER = new Set(
@@ -34,10 +34,16 @@ const FILLER = new Set(
  * on the topic, the section that answers the question; they never find passages by themselves.
  */
 const ASPECTS: [RegExp, string[]][] = [
-  [/^(treat|treats|treated|treating|treatment|treatments|cure|cured|cures|curable|therapy|therapies|medicine|medicines|medication|medications|drug|drugs|pill|pills|remedy|remedies|surgery|operation|manage|managed)$/, ["treatment", "treat"]],
+  [
+    /^(treat|treats|treated|treating|treatment|treatments|cure|cured|cures|curable|therapy|therapies|medicine|medicines|medication|medications|drug|drugs|pill|pills|remedy|remedies|surgery|operation|manage|managed)$/,
+    ["treatment", "treat"],
+  ],
   [/^(cause|causes|caused|causing|why|reason|reasons|trigger|triggers|triggered)$/, ["caus"]],
   [/^(symptom|symptoms|sign|signs|feel|feels|feeling)$/, ["symptom", "sign"]],
-  [/^(diagnose|diagnosed|diagnosis|test|tests|tested|testing|exam|exams|screening|screened|scan|biopsy|detect|detected)$/, ["diagnos", "diagnosi", "test", "exam"]],
+  [
+    /^(diagnose|diagnosed|diagnosis|test|tests|tested|testing|exam|exams|screening|screened|scan|biopsy|detect|detected)$/,
+    ["diagnos", "diagnosi", "test", "exam"],
+  ],
   [/^(inherit|inherited|inheritance|hereditary|genetic|genetics|gene|genes|runs|pass|passed|carrier|chances|odds)$/, ["inherit", "genet"]],
   [/^(prevent|prevented|prevention|preventing|avoid|avoiding|protect|vaccine|vaccinated|shot)$/, ["prevent"]],
   [/^(outlook|prognosis|expectancy|survival|survive|recover|recovery|permanent|fatal|deadly|die|dying|progress|progresses)$/, ["outlook"]],
@@ -88,7 +94,12 @@ export interface AnalyzedQuery {
 
 /** Lower-case word tokens of untrusted text (a linear scan; length is bounded by the caller). */
 export function words(text: string): string[] {
-  return text.toLowerCase().replace(/['’`]/g, "").match(/[a-z0-9]+/g) ?? [];
+  return (
+    text
+      .toLowerCase()
+      .replace(/['’`]/g, "")
+      .match(/[a-z0-9]+/g) ?? []
+  );
 }
 
 /** Subject line and message: the first line when the text has several and it is short. */
@@ -121,7 +132,13 @@ async function lexemesOf(db: Db, ws: string[]): Promise<Map<string, string[]>> {
     ),
   );
   const parseArray = (v: string[] | string): string[] =>
-    Array.isArray(v) ? v : v.replace(/^\{|\}$/g, "").split(",").filter(Boolean).map((s) => s.replace(/^"|"$/g, ""));
+    Array.isArray(v)
+      ? v
+      : v
+          .replace(/^\{|\}$/g, "")
+          .split(",")
+          .filter(Boolean)
+          .map((s) => s.replace(/^"|"$/g, ""));
   return new Map(rows.map((r) => [r.w, parseArray(r.lexemes)]));
 }
 
@@ -178,9 +195,7 @@ export async function analyzeQuery(db: Db, vocabulary: Vocabulary, text: string)
   // Expansions are alternatives, not more of the question: they do not add to totalWeight.
   const present = new Set(terms.map((t) => t.lexeme));
   // Abbreviations count only when written in capitals ("AIDS", not "hearing aids").
-  const capitals = new Set(
-    (text.match(/\b[A-Z][A-Z0-9]{1,5}\b/g) ?? []).flatMap((w) => lexemes.get(w.toLowerCase()) ?? []),
-  );
+  const capitals = new Set((text.match(/\b[A-Z][A-Z0-9]{1,5}\b/g) ?? []).flatMap((w) => lexemes.get(w.toLowerCase()) ?? []));
   for (const a of vocabulary.aliasesWithin(present)) {
     if (a.abbreviation && !capitals.has(a.alias[0])) continue;
     const base = Math.min(...a.alias.map((l) => terms.find((t) => t.lexeme === l)?.weight ?? 1));

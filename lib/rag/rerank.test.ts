@@ -24,7 +24,9 @@ function fakeServer(mode: { broken?: boolean } = {}) {
     req.on("end", () => {
       if (req.url === "/v1/models") {
         res.setHeader("content-type", "application/json");
-        res.end(JSON.stringify({ object: "list", data: [{ id: "medchat-base" }, { id: "medchat-reranker", object: "model", type: "rerank" }] }));
+        res.end(
+          JSON.stringify({ object: "list", data: [{ id: "medchat-base" }, { id: "medchat-reranker", object: "model", type: "rerank" }] }),
+        );
         return;
       }
       const body = JSON.parse(raw) as Seen["body"];
@@ -42,7 +44,10 @@ function fakeServer(mode: { broken?: boolean } = {}) {
   });
   return {
     seen,
-    start: () => new Promise<string>((resolve) => server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`))),
+    start: () =>
+      new Promise<string>((resolve) =>
+        server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)),
+      ),
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
@@ -63,7 +68,10 @@ describe("gpu-function reranker client", () => {
       { index: 2, score: 1 },
       { index: 0, score: 0 },
     ]);
-    expect(fake.seen.at(-1)).toEqual({ auth: "Bearer t0k", body: { model: "ms-marco", query: "what helps gout", documents: ["asthma", "gout gout", "gout"], top_n: 3 } });
+    expect(fake.seen.at(-1)).toEqual({
+      auth: "Bearer t0k",
+      body: { model: "ms-marco", query: "what helps gout", documents: ["asthma", "gout gout", "gout"], top_n: 3 },
+    });
   });
 
   it("finds the reranker the gpu-function lists, or the one RERANK_MODEL names", async () => {
@@ -110,7 +118,12 @@ describe("retrieval with a reranker", () => {
     const q = "pain in the side, back and big toe: uric";
     const plain = await retrieveHybrid(h.db, embedder, q, { k: 5, minScore: 0, minCoverage: 0 });
     expect(plain.length).toBeGreaterThan(1);
-    const reranked = await retrieveHybrid(h.db, embedder, q, { k: 5, minScore: 0, minCoverage: 0, reranker: createGpuFunctionReranker({ baseURL: url }) });
+    const reranked = await retrieveHybrid(h.db, embedder, q, {
+      k: 5,
+      minScore: 0,
+      minCoverage: 0,
+      reranker: createGpuFunctionReranker({ baseURL: url }),
+    });
     expect(reranked[0].documentId).toBe("gout"); // the only passage saying "uric"
     expect(new Set(reranked.map((r) => r.chunkId))).toEqual(new Set(plain.map((r) => r.chunkId)));
     expect(fake.seen.at(-1)!.body.documents.length).toBe(plain.length);

@@ -95,7 +95,9 @@ export async function rerankerFromEnvironment(): Promise<Reranker | null> {
     if (!res.ok) return null;
     const list = ModelList.safeParse(await res.json());
     if (!list.success) return null;
-    const found = list.data.data.find((m) => /rerank/i.test(`${m.id} ${String((m as Record<string, unknown>).type ?? "")} ${String((m as Record<string, unknown>).object ?? "")}`));
+    const found = list.data.data.find((m) =>
+      /rerank/i.test(`${m.id} ${String((m as Record<string, unknown>).type ?? "")} ${String((m as Record<string, unknown>).object ?? "")}`),
+    );
     return found ? createGpuFunctionReranker({ baseURL, model: found.id }) : null;
   } catch {
     return null;

@@ -8,19 +8,37 @@ import { ingestSourceDocuments } from "./ingest";
 import { retrieveHybrid } from "./retrieve";
 import { CONDITIONS, doc, freshDb } from "./test-helpers";
 
-const rowsOf = <T,>(r: unknown): T[] => ((r as { rows?: T[] }).rows ?? (r as T[])) as T[];
+const rowsOf = <T>(r: unknown): T[] => ((r as { rows?: T[] }).rows ?? (r as T[])) as T[];
 
 const MORE: ReturnType<typeof doc>[] = [
-  doc("flu-vaccine", "Flu vaccine", "The flu shot protects against influenza viruses. Common side effects are a sore arm, mild fever and aches for a day or two."),
-  doc("chest-pain", "Chest pain", "Chest pain can come from the heart, the lungs or the muscles. Sudden chest pain with breathlessness needs emergency care."),
-  doc("sunburn", "Sunburn", "Sunburn is skin damage from ultraviolet light. Cool the skin, drink water and stay out of the sun while it heals."),
-  doc("heart-failure", "Heart failure", "In heart failure the heart cannot pump enough blood for the body. Swollen ankles and breathlessness are common."),
+  doc(
+    "flu-vaccine",
+    "Flu vaccine",
+    "The flu shot protects against influenza viruses. Common side effects are a sore arm, mild fever and aches for a day or two.",
+  ),
+  doc(
+    "chest-pain",
+    "Chest pain",
+    "Chest pain can come from the heart, the lungs or the muscles. Sudden chest pain with breathlessness needs emergency care.",
+  ),
+  doc(
+    "sunburn",
+    "Sunburn",
+    "Sunburn is skin damage from ultraviolet light. Cool the skin, drink water and stay out of the sun while it heals.",
+  ),
+  doc(
+    "heart-failure",
+    "Heart failure",
+    "In heart failure the heart cannot pump enough blood for the body. Swollen ankles and breathlessness are common.",
+  ),
 ];
 
 /** term_stats as it should be: a recount from chunks.tsv. */
 async function recount(h: DbHandle): Promise<Map<string, number>> {
   const rows = rowsOf<{ lexeme: string; n: number | string }>(
-    await h.db.execute(sql`select lexeme, count(*) as n from (select t.lexeme from chunks c, unnest(c.tsv) t union all select '' from chunks) d group by lexeme`),
+    await h.db.execute(
+      sql`select lexeme, count(*) as n from (select t.lexeme from chunks c, unnest(c.tsv) t union all select '' from chunks) d group by lexeme`,
+    ),
   );
   return new Map(rows.map((r) => [r.lexeme, Number(r.n)]));
 }

@@ -11,7 +11,15 @@ describe("retrieveHybrid", () => {
   const embedder = createHashingEmbedder();
   beforeAll(async () => {
     h = await freshDb();
-    const longGout = doc("gout-guide", "Gout guide", Array.from({ length: 12 }, (_, i) => `Gout flare advice ${i}: rest the joint, use ice, drink water and see a clinician about uric acid.`).join(" "), "Partner");
+    const longGout = doc(
+      "gout-guide",
+      "Gout guide",
+      Array.from(
+        { length: 12 },
+        (_, i) => `Gout flare advice ${i}: rest the joint, use ice, drink water and see a clinician about uric acid.`,
+      ).join(" "),
+      "Partner",
+    );
     const r = await ingestSourceDocuments(h.db, embedder, [...CONDITIONS, longGout], { chunk: { maxChars: 300, overlapChars: 50 } });
     expect(r.failed).toEqual([]);
     await h.db.execute(sql`analyze chunks`); // statistics present, as after a real load

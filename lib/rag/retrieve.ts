@@ -126,7 +126,6 @@ function rowsOf<T>(result: unknown): T[] {
   return ((result as { rows?: T[] }).rows ?? (result as T[])) as T[];
 }
 
-
 interface Resolved {
   k: number;
   mode: RetrievalMode;
@@ -191,7 +190,9 @@ function statementFor(
     const maxGathering = vocabulary.chunks < MIN_CHUNKS_FOR_COMMON_TERMS ? Infinity : vocabulary.chunks * GATHERING_MAX_FREQUENCY;
     const body = terms.filter((t) => !t.headingOnly);
     const rarest = Math.min(...body.map((t) => vocabulary.chunksWith(t.lexeme)));
-    const gathers = terms.map((t) => !t.headingOnly && (vocabulary.chunksWith(t.lexeme) <= maxGathering || vocabulary.chunksWith(t.lexeme) === rarest));
+    const gathers = terms.map(
+      (t) => !t.headingOnly && (vocabulary.chunksWith(t.lexeme) <= maxGathering || vocabulary.chunksWith(t.lexeme) === rarest),
+    );
     txtCte = sql`terms as materialized (
         select t.lexeme, t.idf * t.w as weight, t.gathers, t.heading_only, quote_literal(t.lexeme)::tsquery as q
         from unnest(${pgTextArray(terms.map((t) => t.lexeme))}::text[], ${pgFloatArray(terms.map((t) => t.idf))}::float8[],
@@ -250,7 +251,14 @@ function statementFor(
     limit ${r.limit}`;
 }
 
-async function runOne(db: Db, r: Resolved, vector: number[] | null, analyzed: AnalyzedQuery, vocabulary: Vocabulary, options: RetrieveOptions): Promise<Row[]> {
+async function runOne(
+  db: Db,
+  r: Resolved,
+  vector: number[] | null,
+  analyzed: AnalyzedQuery,
+  vocabulary: Vocabulary,
+  options: RetrieveOptions,
+): Promise<Row[]> {
   // Without a source filter, candidates are taken from chunks alone (so HNSW and GIN drive
   // the plan) and archived documents are dropped afterwards; with one, the filter goes
   // inside and HNSW iterative scans keep the candidate count.
@@ -261,7 +269,14 @@ async function runOne(db: Db, r: Resolved, vector: number[] | null, analyzed: An
       )}))`
     : sql``;
   const floor = r.minCoverage ?? coverageFloor(analyzed.contentTerms);
-  const statement = statementFor({ ...r, minCoverage: floor }, vector ? JSON.stringify(vector) : null, analyzed.terms, analyzed.totalWeight, vocabulary, sourceFilter);
+  const statement = statementFor(
+    { ...r, minCoverage: floor },
+    vector ? JSON.stringify(vector) : null,
+    analyzed.terms,
+    analyzed.totalWeight,
+    vocabulary,
+    sourceFilter,
+  );
   // HNSW returns at most hnsw.ef_search (default 40) neighbours, and a source filter
   // needs iterative scans to refill: only then is a transaction with local settings worth it.
   const needsSettings = vector !== null && (r.candidates > 40 || (options.sources?.length ?? 0) > 0);
@@ -334,10 +349,11 @@ export async function retrieveHybrid(
     const topic = analyzed.terms.slice(0, 2);
     for (const q of analyzed.questions) {
       const sub = await analyzeQuery(db, vocabulary, q);
-      for (const t of topic) if (!sub.terms.some((s) => s.lexeme === t.lexeme)) {
-        sub.terms.push(t);
-        sub.totalWeight += t.idf * t.weight;
-      }
+      for (const t of topic)
+        if (!sub.terms.some((s) => s.lexeme === t.lexeme)) {
+          sub.terms.push(t);
+          sub.totalWeight += t.idf * t.weight;
+        }
       // Coverage of a single question is measured against the whole message's floor decision:
       // a question counts when the whole message already retrieved something.
       if (rows.length === 0) break;

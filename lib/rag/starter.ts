@@ -49,8 +49,17 @@ export function ensureStarterKnowledgeBase(
       });
       // What earlier attempts wrote shows up as "unchanged" now: report it as written.
       const priorWrites = written.added + written.updated;
-      written = { added: written.added + last.added, updated: written.updated + last.updated, chunksWritten: written.chunksWritten + last.chunksWritten };
-      const report: IngestReport = { ...last, ...written, unchanged: Math.max(0, last.unchanged - priorWrites), elapsedMs: performance.now() - started };
+      written = {
+        added: written.added + last.added,
+        updated: written.updated + last.updated,
+        chunksWritten: written.chunksWritten + last.chunksWritten,
+      };
+      const report: IngestReport = {
+        ...last,
+        ...written,
+        unchanged: Math.max(0, last.unchanged - priorWrites),
+        elapsedMs: performance.now() - started,
+      };
       const embedderDown = last.failed.some((f) => f.reason.startsWith("embedding failed"));
       if (!embedderDown || attempt >= retries) return report;
       // Documents already written are unchanged next time (checksums): a retry only redoes the rest.

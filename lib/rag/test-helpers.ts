@@ -10,13 +10,38 @@ export async function freshDb(): Promise<DbHandle> {
 }
 
 export function doc(id: string, title: string, text: string, source = "Test", extra: Partial<SourceDocument> = {}): SourceDocument {
-  return { id, source, title, url: `https://example.org/${id}`, licence: "CC BY 4.0", sections: [{ headingPath: [title], text }], ...extra };
+  return {
+    id,
+    source,
+    title,
+    url: `https://example.org/${id}`,
+    licence: "CC BY 4.0",
+    sections: [{ headingPath: [title], text }],
+    ...extra,
+  };
 }
 
 export const CONDITIONS: SourceDocument[] = [
-  doc("asthma", "Asthma", "Asthma narrows the airways and causes wheezing, coughing and a tight chest. Reliever inhalers open the airways."),
-  doc("diabetes-2", "Type 2 diabetes", "Type 2 diabetes raises blood sugar. Symptoms include thirst, passing urine often, tiredness and blurred vision."),
-  doc("kidney-stones", "Kidney stones", "Kidney stones are hard deposits of minerals. They cause severe pain in the side and back and blood in the urine."),
+  doc(
+    "asthma",
+    "Asthma",
+    "Asthma narrows the airways and causes wheezing, coughing and a tight chest. Reliever inhalers open the airways.",
+  ),
+  doc(
+    "diabetes-2",
+    "Type 2 diabetes",
+    "Type 2 diabetes raises blood sugar. Symptoms include thirst, passing urine often, tiredness and blurred vision.",
+  ),
+  doc(
+    "kidney-stones",
+    "Kidney stones",
+    "Kidney stones are hard deposits of minerals. They cause severe pain in the side and back and blood in the urine.",
+  ),
   doc("migraine", "Migraine", "Migraine is a headache disorder with throbbing pain, nausea and sensitivity to light and sound."),
-  doc("gout", "Gout", "Gout is arthritis caused by uric acid crystals in a joint, often the big toe, with sudden pain and swelling.", "Partner"),
+  doc(
+    "gout",
+    "Gout",
+    "Gout is arthritis caused by uric acid crystals in a joint, often the big toe, with sudden pain and swelling.",
+    "Partner",
+  ),
 ];

@@ -8,7 +8,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 
-const rowsOf = <T,>(r: unknown): T[] => ((r as { rows?: T[] }).rows ?? (r as T[])) as T[];
+const rowsOf = <T>(r: unknown): T[] => ((r as { rows?: T[] }).rows ?? (r as T[])) as T[];
 
 /**
  * In a large knowledge base a lexeme must be in at least this many chunks to be a spelling
@@ -161,7 +161,9 @@ async function chunkCount(db: Db): Promise<number> {
 }
 
 export async function loadVocabulary(db: Db): Promise<Vocabulary> {
-  const rows = rowsOf<{ lexeme: string; chunks: number | string }>(await db.execute(sql`select lexeme, chunks from term_stats where chunks > 0`));
+  const rows = rowsOf<{ lexeme: string; chunks: number | string }>(
+    await db.execute(sql`select lexeme, chunks from term_stats where chunks > 0`),
+  );
   let chunks = 0;
   const df = new Map<string, number>();
   for (const r of rows) {

@@ -29,7 +29,11 @@ export function chatRateLimitRules(visitorId: string, clientAddress: string | nu
     { bucket: `chat:visitor:${visitorId}:day`, limit: setting(env, "CHAT_RATE_LIMIT_PER_DAY"), windowMs: DAY },
   ];
   if (clientAddress) {
-    rules.push({ bucket: `chat:address:${clientAddress}:minute`, limit: setting(env, "CHAT_RATE_LIMIT_PER_ADDRESS_PER_MINUTE"), windowMs: MINUTE });
+    rules.push({
+      bucket: `chat:address:${clientAddress}:minute`,
+      limit: setting(env, "CHAT_RATE_LIMIT_PER_ADDRESS_PER_MINUTE"),
+      windowMs: MINUTE,
+    });
   }
   return rules;
 }
@@ -40,7 +44,8 @@ export async function checkChatRateLimit(db: Db, request: Request, visitorId: st
 
 /** A user-facing reason for a refused request; it still points to emergency help. */
 export function rateLimitMessage(decision: RateLimitDecision, contacts: EmergencyContacts): string {
-  const wait = decision.retryAfterSeconds >= 120 ? `${Math.ceil(decision.retryAfterSeconds / 60)} minutes` : `${decision.retryAfterSeconds} seconds`;
+  const wait =
+    decision.retryAfterSeconds >= 120 ? `${Math.ceil(decision.retryAfterSeconds / 60)} minutes` : `${decision.retryAfterSeconds} seconds`;
   const what = decision.rule?.windowMs === DAY ? "today's message limit" : "the message limit for now";
   return `You have reached ${what}. Please try again in ${wait}. If this is an emergency, call ${contacts.emergencyNumber} now; if you are thinking about suicide or self-harm, contact ${contacts.crisisLineName}.`;
 }

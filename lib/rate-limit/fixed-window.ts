@@ -38,7 +38,10 @@ export async function consumeRateLimits(db: Db, rules: RateLimitRule[], now = Da
     const [row] = await db
       .insert(rateLimitWindows)
       .values({ bucket: rule.bucket, windowStart: new Date(windowStart), count: 1 })
-      .onConflictDoUpdate({ target: [rateLimitWindows.bucket, rateLimitWindows.windowStart], set: { count: sql`${rateLimitWindows.count} + 1` } })
+      .onConflictDoUpdate({
+        target: [rateLimitWindows.bucket, rateLimitWindows.windowStart],
+        set: { count: sql`${rateLimitWindows.count} + 1` },
+      })
       .returning({ count: rateLimitWindows.count });
     if (row.count === 1) await sweepOldWindows(db, rule.bucket, windowStart, now);
     remaining = Math.min(remaining, Math.max(0, rule.limit - row.count));
@@ -52,7 +55,9 @@ export async function consumeRateLimits(db: Db, rules: RateLimitRule[], now = Da
 
 /** A new window for a bucket retires its older ones; now and then, stale buckets of everyone else go too. */
 async function sweepOldWindows(db: Db, bucket: string, windowStart: number, now: number): Promise<void> {
-  await db.delete(rateLimitWindows).where(and(eq(rateLimitWindows.bucket, bucket), lt(rateLimitWindows.windowStart, new Date(windowStart))));
+  await db
+    .delete(rateLimitWindows)
+    .where(and(eq(rateLimitWindows.bucket, bucket), lt(rateLimitWindows.windowStart, new Date(windowStart))));
   if (Math.random() < SWEEP_PROBABILITY) {
     await db.delete(rateLimitWindows).where(lt(rateLimitWindows.windowStart, new Date(now - SWEEP_AFTER_MS)));
   }

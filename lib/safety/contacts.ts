@@ -69,13 +69,10 @@ export function emergencyContactsFor(locale: string | undefined, env: Record<str
   table[fallback] = {
     emergencyNumber: env.EMERGENCY_NUMBER || defaults.emergencyNumber,
     crisisLine: env.CRISIS_LINE || defaults.crisisLine,
-    crisisLineName: env.CRISIS_LINE ? (env.CRISIS_LINE_NAME || `Crisis line ${env.CRISIS_LINE}`) : defaults.crisisLineName,
+    crisisLineName: env.CRISIS_LINE ? env.CRISIS_LINE_NAME || `Crisis line ${env.CRISIS_LINE}` : defaults.crisisLineName,
   };
   const requested = locale && /^[a-z]{2,3}(-[A-Za-z]{2,4})?$/.test(locale) ? locale : fallback;
   const language = requested.split("-")[0];
-  const key =
-    (table[requested] && requested) ||
-    Object.keys(table).find((k) => k.split("-")[0] === language) ||
-    fallback;
+  const key = (table[requested] && requested) || Object.keys(table).find((k) => k.split("-")[0] === language) || fallback;
   return { locale: key, ...table[key] };
 }

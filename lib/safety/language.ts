@@ -33,7 +33,8 @@ export function noticeLanguage(matchLanguages: TriageLanguage[], text: string, l
 }
 
 /** Everyday English words: a turn with none of them is not judged as English-only. */
-const ENGLISH_WORDS = /\b(?:i|im|ive|my|the|an|is|are|you|to|of|and|in|on|it|for|with|was|have|has|what|how|can|he|she|his|her|this|that|just|not|took|want|been)\b/;
+const ENGLISH_WORDS =
+  /\b(?:i|im|ive|my|the|an|is|are|you|to|of|and|in|on|it|for|with|was|have|has|what|how|can|he|she|his|her|this|that|just|not|took|want|been)\b/;
 
 /**
  * The languages whose rules read a turn. English unless the turn is clearly in another

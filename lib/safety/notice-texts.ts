@@ -21,8 +21,10 @@ export interface NoticeWording {
 export const NOTICE_WORDING: Record<TriageLanguage, NoticeWording> = {
   en: {
     labels: { heading: "Possible emergency", call: "Call", crisisLine: "Crisis line" },
-    emergency: (c) => `This could be a medical emergency. Call ${c.emergencyNumber} (or your local emergency number) now, or go to the nearest emergency department.`,
-    crisis: (c) => `If you are thinking about suicide or hurting yourself, you are not alone: call or text ${c.crisisLine} (${c.crisisLineName}) now. If you are in immediate danger, call ${c.emergencyNumber}.`,
+    emergency: (c) =>
+      `This could be a medical emergency. Call ${c.emergencyNumber} (or your local emergency number) now, or go to the nearest emergency department.`,
+    crisis: (c) =>
+      `If you are thinking about suicide or hurting yourself, you are not alone: call or text ${c.crisisLine} (${c.crisisLineName}) now. If you are in immediate danger, call ${c.emergencyNumber}.`,
     advice: {
       cardiac: "Chest pain with these signs can be a heart attack.",
       stroke: "These can be signs of a stroke (face drooping, arm weakness, speech difficulty): every minute counts.",
@@ -36,15 +38,18 @@ export const NOTICE_WORDING: Record<TriageLanguage, NoticeWording> = {
       pregnancy_emergency: "These signs in pregnancy need urgent assessment; contact your maternity unit or emergency services now.",
       severe_burn: "Cool the burn with cool running water for 20 minutes; for chemicals in the eye, rinse continuously.",
       head_injury: "Vomiting, confusion, drowsiness or a knock-out after a head injury need urgent assessment.",
-      diabetic_emergency: "This may be a dangerous blood-sugar emergency; if the person is awake and can swallow and sugar is low, give sugar.",
+      diabetic_emergency:
+        "This may be a dangerous blood-sugar emergency; if the person is awake and can swallow and sugar is low, give sugar.",
       other: "This can be a time-critical condition that needs urgent medical assessment.",
     },
     closing: "Do not wait for an online answer.",
   },
   es: {
     labels: { heading: "Posible emergencia", call: "Llamar al", crisisLine: "Línea de crisis" },
-    emergency: (c) => `Esto podría ser una emergencia médica. Llame ahora al ${c.emergencyNumber} (o al número de emergencias de su zona) o vaya al servicio de urgencias más cercano.`,
-    crisis: (c) => `Si está pensando en el suicidio o en hacerse daño, no está solo: llame o escriba ahora al ${c.crisisLine} (${c.crisisLineName}). Si corre peligro inmediato, llame al ${c.emergencyNumber}.`,
+    emergency: (c) =>
+      `Esto podría ser una emergencia médica. Llame ahora al ${c.emergencyNumber} (o al número de emergencias de su zona) o vaya al servicio de urgencias más cercano.`,
+    crisis: (c) =>
+      `Si está pensando en el suicidio o en hacerse daño, no está solo: llame o escriba ahora al ${c.crisisLine} (${c.crisisLineName}). Si corre peligro inmediato, llame al ${c.emergencyNumber}.`,
     advice: {
       cardiac: "Un dolor de pecho con estos signos puede ser un infarto.",
       stroke: "Pueden ser signos de un ictus (cara caída, debilidad de un brazo, dificultad para hablar): cada minuto cuenta.",
@@ -59,8 +64,10 @@ export const NOTICE_WORDING: Record<TriageLanguage, NoticeWording> = {
   },
   fr: {
     labels: { heading: "Urgence possible", call: "Appeler le", crisisLine: "Ligne de crise" },
-    emergency: (c) => `Il peut s'agir d'une urgence médicale. Appelez maintenant le ${c.emergencyNumber} (ou le numéro d'urgence local) ou rendez-vous aux urgences les plus proches.`,
-    crisis: (c) => `Si vous pensez au suicide ou à vous faire du mal, vous n'êtes pas seul : appelez maintenant le ${c.crisisLine} (${c.crisisLineName}). En cas de danger immédiat, appelez le ${c.emergencyNumber}.`,
+    emergency: (c) =>
+      `Il peut s'agir d'une urgence médicale. Appelez maintenant le ${c.emergencyNumber} (ou le numéro d'urgence local) ou rendez-vous aux urgences les plus proches.`,
+    crisis: (c) =>
+      `Si vous pensez au suicide ou à vous faire du mal, vous n'êtes pas seul : appelez maintenant le ${c.crisisLine} (${c.crisisLineName}). En cas de danger immédiat, appelez le ${c.emergencyNumber}.`,
     advice: {
       cardiac: "Une douleur thoracique avec ces signes peut être une crise cardiaque.",
       stroke: "Ce peuvent être des signes d'AVC (visage qui tombe, bras faible, trouble de la parole) : chaque minute compte.",
@@ -75,13 +82,16 @@ export const NOTICE_WORDING: Record<TriageLanguage, NoticeWording> = {
   },
   de: {
     labels: { heading: "Möglicher Notfall", call: "Anrufen:", crisisLine: "Krisentelefon" },
-    emergency: (c) => `Das könnte ein medizinischer Notfall sein. Rufen Sie jetzt ${c.emergencyNumber} an (oder Ihre örtliche Notrufnummer) oder gehen Sie in die nächste Notaufnahme.`,
-    crisis: (c) => `Wenn Sie an Suizid denken oder sich verletzen wollen, sind Sie nicht allein: Rufen Sie jetzt ${c.crisisLine} an (${c.crisisLineName}). Bei akuter Gefahr rufen Sie ${c.emergencyNumber}.`,
+    emergency: (c) =>
+      `Das könnte ein medizinischer Notfall sein. Rufen Sie jetzt ${c.emergencyNumber} an (oder Ihre örtliche Notrufnummer) oder gehen Sie in die nächste Notaufnahme.`,
+    crisis: (c) =>
+      `Wenn Sie an Suizid denken oder sich verletzen wollen, sind Sie nicht allein: Rufen Sie jetzt ${c.crisisLine} an (${c.crisisLineName}). Bei akuter Gefahr rufen Sie ${c.emergencyNumber}.`,
     advice: {
       cardiac: "Brustschmerzen mit diesen Zeichen können ein Herzinfarkt sein.",
       stroke: "Das können Zeichen eines Schlaganfalls sein (hängender Mundwinkel, schwacher Arm, Sprachstörung): Jede Minute zählt.",
       breathing: "Schwere Atemnot braucht sofort Hilfe.",
-      anaphylaxis: "Das kann eine schwere allergische Reaktion (Anaphylaxie) sein. Verwenden Sie einen Adrenalin-Autoinjektor, falls vorhanden.",
+      anaphylaxis:
+        "Das kann eine schwere allergische Reaktion (Anaphylaxie) sein. Verwenden Sie einen Adrenalin-Autoinjektor, falls vorhanden.",
       overdose_poisoning: "Das kann eine Überdosis oder Vergiftung sein. Warten Sie nicht auf Symptome; bewahren Sie die Verpackung auf.",
       severe_bleeding: "Drücken Sie fest mit einem sauberen Tuch auf die Wunde und lassen Sie nicht los.",
       seizure: "Ein Krampfanfall über 5 Minuten oder fehlendes Aufwachen danach ist ein Notfall. Nichts in den Mund stecken.",
@@ -91,8 +101,10 @@ export const NOTICE_WORDING: Record<TriageLanguage, NoticeWording> = {
   },
   pt: {
     labels: { heading: "Possível emergência", call: "Ligar para", crisisLine: "Linha de crise" },
-    emergency: (c) => `Isto pode ser uma emergência médica. Ligue agora para o ${c.emergencyNumber} (ou o número de emergência local) ou vá ao pronto-socorro / urgência mais próximo.`,
-    crisis: (c) => `Se está a pensar em suicídio ou em se magoar, não está sozinho: ligue agora para o ${c.crisisLine} (${c.crisisLineName}). Em perigo imediato, ligue para o ${c.emergencyNumber}.`,
+    emergency: (c) =>
+      `Isto pode ser uma emergência médica. Ligue agora para o ${c.emergencyNumber} (ou o número de emergência local) ou vá ao pronto-socorro / urgência mais próximo.`,
+    crisis: (c) =>
+      `Se está a pensar em suicídio ou em se magoar, não está sozinho: ligue agora para o ${c.crisisLine} (${c.crisisLineName}). Em perigo imediato, ligue para o ${c.emergencyNumber}.`,
     advice: {
       cardiac: "Dor no peito com estes sinais pode ser um enfarte.",
       stroke: "Podem ser sinais de AVC (boca torta, fraqueza num braço, dificuldade para falar): cada minuto conta.",
@@ -107,8 +119,10 @@ export const NOTICE_WORDING: Record<TriageLanguage, NoticeWording> = {
   },
   it: {
     labels: { heading: "Possibile emergenza", call: "Chiama il", crisisLine: "Linea di crisi" },
-    emergency: (c) => `Potrebbe essere un'emergenza medica. Chiami subito il ${c.emergencyNumber} (o il numero di emergenza locale) o vada al pronto soccorso più vicino.`,
-    crisis: (c) => `Se sta pensando al suicidio o a farsi del male, non è solo: chiami subito il ${c.crisisLine} (${c.crisisLineName}). In caso di pericolo immediato, chiami il ${c.emergencyNumber}.`,
+    emergency: (c) =>
+      `Potrebbe essere un'emergenza medica. Chiami subito il ${c.emergencyNumber} (o il numero di emergenza locale) o vada al pronto soccorso più vicino.`,
+    crisis: (c) =>
+      `Se sta pensando al suicidio o a farsi del male, non è solo: chiami subito il ${c.crisisLine} (${c.crisisLineName}). In caso di pericolo immediato, chiami il ${c.emergencyNumber}.`,
     advice: {
       cardiac: "Un dolore al petto con questi segni può essere un infarto.",
       stroke: "Possono essere segni di ictus (bocca storta, braccio debole, difficoltà a parlare): ogni minuto conta.",
@@ -123,8 +137,10 @@ export const NOTICE_WORDING: Record<TriageLanguage, NoticeWording> = {
   },
   nl: {
     labels: { heading: "Mogelijk noodgeval", call: "Bel", crisisLine: "Crisislijn" },
-    emergency: (c) => `Dit kan een medisch noodgeval zijn. Bel nu ${c.emergencyNumber} (of het lokale alarmnummer) of ga naar de dichtstbijzijnde spoedeisende hulp.`,
-    crisis: (c) => `Denk je aan zelfdoding of wil je jezelf iets aandoen? Je staat er niet alleen voor: bel nu ${c.crisisLine} (${c.crisisLineName}). Bij direct gevaar bel ${c.emergencyNumber}.`,
+    emergency: (c) =>
+      `Dit kan een medisch noodgeval zijn. Bel nu ${c.emergencyNumber} (of het lokale alarmnummer) of ga naar de dichtstbijzijnde spoedeisende hulp.`,
+    crisis: (c) =>
+      `Denk je aan zelfdoding of wil je jezelf iets aandoen? Je staat er niet alleen voor: bel nu ${c.crisisLine} (${c.crisisLineName}). Bij direct gevaar bel ${c.emergencyNumber}.`,
     advice: {
       cardiac: "Pijn op de borst met deze klachten kan een hartaanval zijn.",
       stroke: "Dit kunnen tekenen van een beroerte zijn (scheve mond, zwakke arm, spraakproblemen): elke minuut telt.",

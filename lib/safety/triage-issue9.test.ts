@@ -49,24 +49,48 @@ describe("the conversation window", () => {
   const ago = (minutes: number) => new Date(now.getTime() - minutes * 60_000);
 
   it("keeps a recent crisis live on the next turn", () => {
-    expect(triage("i don't know what to do", "en-US", { previousTurns: [{ text: "I want to kill myself", at: ago(2) }], at: now }).emergency).toBe(true);
+    expect(
+      triage("i don't know what to do", "en-US", { previousTurns: [{ text: "I want to kill myself", at: ago(2) }], at: now }).emergency,
+    ).toBe(true);
   });
 
   it("lets a crisis older than 30 minutes or more than two user turns back go", () => {
-    expect(triage("what foods are high in iron?", "en-US", { previousTurns: [{ text: "I want to kill myself", at: ago(600) }], at: now }).emergency).toBe(false);
-    const turns = ["I have crushing chest pain and I'm sweating", "thanks, the paramedics said it was fine", "what's a healthy breakfast?", "and how much fibre per day?"];
-    expect(triage("ok, any tips for sleep?", "en-US", { previousTurns: turns.map((text) => ({ text, at: ago(10) })), at: now }).emergency).toBe(false);
+    expect(
+      triage("what foods are high in iron?", "en-US", { previousTurns: [{ text: "I want to kill myself", at: ago(600) }], at: now })
+        .emergency,
+    ).toBe(false);
+    const turns = [
+      "I have crushing chest pain and I'm sweating",
+      "thanks, the paramedics said it was fine",
+      "what's a healthy breakfast?",
+      "and how much fibre per day?",
+    ];
+    expect(
+      triage("ok, any tips for sleep?", "en-US", { previousTurns: turns.map((text) => ({ text, at: ago(10) })), at: now }).emergency,
+    ).toBe(false);
   });
 
   it("joins a medicine named in one turn with the amount or the child in the next", () => {
-    expect(triage("my 2 year old ate some of them", "en-US", { previousTurns: [{ text: "my mum left her sleeping tablets on the table", at: ago(1) }], at: now }).emergency).toBe(true);
+    expect(
+      triage("my 2 year old ate some of them", "en-US", {
+        previousTurns: [{ text: "my mum left her sleeping tablets on the table", at: ago(1) }],
+        at: now,
+      }).emergency,
+    ).toBe(true);
     expect(triage("my 2 year old ate some of them", "en-US", { at: now }).emergency).toBe(false);
-    expect(triage("can I take two of them for a headache?", "en-US", { previousTurns: [{ text: "I have some paracetamol", at: ago(1) }], at: now }).emergency).toBe(false);
+    expect(
+      triage("can I take two of them for a headache?", "en-US", {
+        previousTurns: [{ text: "I have some paracetamol", at: ago(1) }],
+        at: now,
+      }).emergency,
+    ).toBe(false);
   });
 
   it("bounds an untimed history (partner API) by turns alone", () => {
     expect(triage("what now?", "en-US", { previousTurns: [{ text: "I want to kill myself" }, { text: "hello" }] }).emergency).toBe(true);
-    expect(triage("what now?", "en-US", { previousTurns: [{ text: "I want to kill myself" }, { text: "hello" }, { text: "thanks" }] }).emergency).toBe(false);
+    expect(
+      triage("what now?", "en-US", { previousTurns: [{ text: "I want to kill myself" }, { text: "hello" }, { text: "thanks" }] }).emergency,
+    ).toBe(false);
   });
 });
 

@@ -26,7 +26,10 @@ function loadCases(files: string[]): LabelledCase[] {
 
 /** Precision and recall of triage on labelled messages, printed with the misses per category. */
 function scoreTriage(label: string, cases: LabelledCase[]): { precision: number; recall: number } {
-  let tp = 0, fp = 0, fn = 0, tn = 0;
+  let tp = 0,
+    fp = 0,
+    fn = 0,
+    tn = 0;
   const misses: string[] = [];
   const falseAlarms: string[] = [];
   const perCategory = new Map<string, { total: number; found: number }>();
@@ -39,13 +42,19 @@ function scoreTriage(label: string, cases: LabelledCase[]): { precision: number;
       perCategory.set(c.category, stats);
     }
     if (c.emergency && result.emergency) tp++;
-    else if (!c.emergency && result.emergency) { fp++; falseAlarms.push(`${c.text}  ← ${result.matches.map((m) => m.ruleId + ":" + m.phrase).join(", ")}`); }
-    else if (c.emergency && !result.emergency) { fn++; misses.push(`[${c.category}] ${c.text}`); }
-    else tn++;
+    else if (!c.emergency && result.emergency) {
+      fp++;
+      falseAlarms.push(`${c.text}  ← ${result.matches.map((m) => m.ruleId + ":" + m.phrase).join(", ")}`);
+    } else if (c.emergency && !result.emergency) {
+      fn++;
+      misses.push(`[${c.category}] ${c.text}`);
+    } else tn++;
   }
   const precision = tp / (tp + fp);
   const recall = tp / (tp + fn);
-  console.log(`triage on ${label} (${cases.length} labelled messages): precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)} (tp ${tp}, fp ${fp}, fn ${fn}, tn ${tn})`);
+  console.log(
+    `triage on ${label} (${cases.length} labelled messages): precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)} (tp ${tp}, fp ${fp}, fn ${fn}, tn ${tn})`,
+  );
   for (const [category, s] of perCategory) console.log(`  recall ${category}: ${s.found}/${s.total}`);
   if (misses.length) console.log("missed emergencies:\n  " + misses.join("\n  "));
   if (falseAlarms.length) console.log("false alarms:\n  " + falseAlarms.join("\n  "));
@@ -107,7 +116,9 @@ describe("triage behaviour", () => {
     expect(triage("nicked my thumb on a tin, it bled for a couple of minutes and then stopped").emergency).toBe(false);
     expect(triage("burned my wrist on the oven door, thin red line, no blisters").emergency).toBe(false);
     expect(triage("cut myself cooking, small cut").emergency).toBe(false);
-    expect(triage("my son pulled a pan of boiling water onto himself, big blistering patch on his chest").categories).toContain("severe_burn");
+    expect(triage("my son pulled a pan of boiling water onto himself, big blistering patch on his chest").categories).toContain(
+      "severe_burn",
+    );
   });
 
   it("still calls for help after adrenaline even when the person feels better", () => {
@@ -116,7 +127,12 @@ describe("triage behaviour", () => {
   });
 
   it("recognises suicidal euphemisms, plans and farewells", () => {
-    for (const text of ["i want to kil my self", "everyone would be better off without me", "the rope is in my closet", "been giving all my things away, wont need them where im going"]) {
+    for (const text of [
+      "i want to kil my self",
+      "everyone would be better off without me",
+      "the rope is in my closet",
+      "been giving all my things away, wont need them where im going",
+    ]) {
       expect(triage(text).categories, text).toEqual(["suicidal_self_harm"]);
     }
   });
@@ -132,7 +148,11 @@ describe("triage behaviour", () => {
   });
 
   it("takes emergency numbers from configuration", () => {
-    const env = { EMERGENCY_NUMBER: "112", CRISIS_LINE: "555-0100", EMERGENCY_CONTACTS: JSON.stringify({ "nl-NL": { emergencyNumber: "112", crisisLine: "113" } }) };
+    const env = {
+      EMERGENCY_NUMBER: "112",
+      CRISIS_LINE: "555-0100",
+      EMERGENCY_CONTACTS: JSON.stringify({ "nl-NL": { emergencyNumber: "112", crisisLine: "113" } }),
+    };
     expect(emergencyContactsFor("en-US", env).emergencyNumber).toBe("112");
     expect(emergencyContactsFor(undefined, env).crisisLine).toBe("555-0100");
     expect(emergencyContactsFor("nl-NL", env).crisisLine).toBe("113");

@@ -57,13 +57,20 @@ export function triage(message: string, locale = "en-US", options: TriageOptions
   const normalized = texts.map((t) => new Map(LANGUAGE_RULES.map((pack) => [pack.language, pack.normalize(t.folded)])));
   const languages = normalized.map((byPack) => languagesOfTurn(LANGUAGE_RULES, byPack));
   const matches = LANGUAGE_RULES.flatMap((pack) =>
-    matchLanguage(pack, normalized.filter((_, i) => languages[i].has(pack.language)).map((byPack) => byPack.get(pack.language) ?? "")),
+    matchLanguage(
+      pack,
+      normalized.filter((_, i) => languages[i].has(pack.language)).map((byPack) => byPack.get(pack.language) ?? ""),
+    ),
   );
   const categories = [...new Set(matches.map((m) => m.category))];
   const contacts = emergencyContactsFor(locale, options.env);
   const result: TriageResult = { emergency: matches.length > 0, categories, matches, locale: contacts.locale };
   if (result.emergency) {
-    const language = noticeLanguage(matches.map((m) => m.language), texts.map((t) => t.accented).join("\n"), locale);
+    const language = noticeLanguage(
+      matches.map((m) => m.language),
+      texts.map((t) => t.accented).join("\n"),
+      locale,
+    );
     result.notice = buildNotice(categories, contacts, language);
   }
   return result;

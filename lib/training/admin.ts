@@ -7,7 +7,14 @@ import { adapters, trainingRuns } from "@/lib/db/schema";
 export async function listTrainingRuns(db: Db, limit = 50) {
   const runs = await db.select().from(trainingRuns).orderBy(desc(trainingRuns.createdAt)).limit(limit);
   const adapterRows = await db
-    .select({ name: adapters.name, runId: adapters.runId, status: adapters.status, metrics: adapters.metrics, promotedAt: adapters.promotedAt, createdAt: adapters.createdAt })
+    .select({
+      name: adapters.name,
+      runId: adapters.runId,
+      status: adapters.status,
+      metrics: adapters.metrics,
+      promotedAt: adapters.promotedAt,
+      createdAt: adapters.createdAt,
+    })
     .from(adapters)
     .orderBy(desc(adapters.createdAt))
     .limit(limit);

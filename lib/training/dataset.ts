@@ -39,7 +39,12 @@ const SYSTEM =
   "You are MedChat, an AI assistant giving general health information (not a diagnosis). Answer only from the numbered sources and cite them as [n].";
 
 export function normalizeQuestion(q: string): string {
-  return q.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim().replace(/[?.!\s]+$/, "");
+  return q
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/[?.!\s]+$/, "");
 }
 
 function sha256(text: string): string {

@@ -17,12 +17,21 @@ const TOKEN = "retrain-test-token";
 type Script = { outcome: "succeed" | "fail"; adapterPerplexity?: number; basePerplexity?: number; runningPolls?: number };
 
 function ex(i: number, question = `How is condition number ${i} treated?`): TrainingExample {
-  return { question, answer: `Condition ${i} is treated by a doctor [1].`, sources: [{ n: 1, title: `Condition ${i}`, text: `Condition ${i} is treated by a doctor.` }], origin: `test:${i}` };
+  return {
+    question,
+    answer: `Condition ${i} is treated by a doctor [1].`,
+    sources: [{ n: 1, title: `Condition ${i}`, text: `Condition ${i} is treated by a doctor.` }],
+    origin: `test:${i}`,
+  };
 }
 
 /** A fake gpu-function: every created job follows `script`; records what it received. */
 function startFakeGpu() {
-  const state = { script: { outcome: "succeed" } as Script, jobs: new Map<string, { polls: number; script: Script; body: Record<string, unknown> }>(), pushed: [] as string[] };
+  const state = {
+    script: { outcome: "succeed" } as Script,
+    jobs: new Map<string, { polls: number; script: Script; body: Record<string, unknown> }>(),
+    pushed: [] as string[],
+  };
   let n = 0;
   const server = http.createServer((req, res) => {
     let raw = "";
@@ -47,16 +56,35 @@ function startFakeGpu() {
       const job = m && state.jobs.get(m[1]);
       if (!m || !job) return send(404, { error: { message: "not found" } });
       const name = `medchat-base:ft-retrain-${m[1]}`.replace(/:/g, "-");
-      if (m[2]) return send(200, { name, adapter_config: { peft_type: "LORA", r: 8 }, adapter_model_base64: Buffer.from(`weights ${m[1]}`).toString("base64") });
+      if (m[2])
+        return send(200, {
+          name,
+          adapter_config: { peft_type: "LORA", r: 8 },
+          adapter_model_base64: Buffer.from(`weights ${m[1]}`).toString("base64"),
+        });
       job.polls++;
-      if (job.polls <= (job.script.runningPolls ?? 1)) return send(200, { id: m[1], status: "running", fine_tuned_model: null, error: null, metrics: null });
-      if (job.script.outcome === "fail") return send(200, { id: m[1], status: "failed", fine_tuned_model: null, error: { code: "training_failed", message: "worker crashed: simulated out-of-memory" }, metrics: null });
+      if (job.polls <= (job.script.runningPolls ?? 1))
+        return send(200, { id: m[1], status: "running", fine_tuned_model: null, error: null, metrics: null });
+      if (job.script.outcome === "fail")
+        return send(200, {
+          id: m[1],
+          status: "failed",
+          fine_tuned_model: null,
+          error: { code: "training_failed", message: "worker crashed: simulated out-of-memory" },
+          metrics: null,
+        });
       return send(200, {
         id: m[1],
         status: "succeeded",
         fine_tuned_model: name,
         error: null,
-        metrics: { validation: { base_perplexity: job.script.basePerplexity ?? 10, adapter_perplexity: job.script.adapterPerplexity ?? 5, tokens: 100 } },
+        metrics: {
+          validation: {
+            base_perplexity: job.script.basePerplexity ?? 10,
+            adapter_perplexity: job.script.adapterPerplexity ?? 5,
+            tokens: 100,
+          },
+        },
       });
     });
   });
@@ -96,7 +124,14 @@ describe("runRetrain against a gpu-function over HTTP", () => {
   const base = Array.from({ length: 30 }, (_, i) => ex(i));
   const nonGolden = Array.from({ length: 300 }, (_, i) => ex(2000 + i)).filter((e) => !isGolden(e.question));
   let data = base;
-  const opts = () => ({ trigger: "manual" as const, gpu, loadExamples: async () => data, pollMs: 5, margin: 0.02, hyperparameters: { n_epochs: 1 } });
+  const opts = () => ({
+    trigger: "manual" as const,
+    gpu,
+    loadExamples: async () => data,
+    pollMs: 5,
+    margin: 0.02,
+    hyperparameters: { n_epochs: 1 },
+  });
 
   beforeAll(async () => {
     process.env.DATABASE_URL = "memory://";
@@ -121,7 +156,12 @@ describe("runRetrain against a gpu-function over HTTP", () => {
     for (const line of validation.trim().split("\n")) expect(trained).not.toContain(JSON.parse(line).messages[1].content); // golden never trained on
     expect(await active()).toEqual(["medchat-base-ft-retrain-ftjob-1"]);
     expect(fake.state.pushed).toEqual(["medchat-base-ft-retrain-ftjob-1"]);
-    const [run] = await (await getDb()).select().from(trainingRuns).where(eq(trainingRuns.id, (result as { runId: string }).runId));
+    const [run] = await (
+      await getDb()
+    )
+      .select()
+      .from(trainingRuns)
+      .where(eq(trainingRuns.id, (result as { runId: string }).runId));
     expect(run).toMatchObject({ status: "promoted", gpuJobId: "ftjob-1", trigger: "manual", hyperparameters: { n_epochs: 1 } });
     expect(run.datasetVersion).toBeTruthy();
   });
@@ -147,7 +187,12 @@ describe("runRetrain against a gpu-function over HTTP", () => {
     fake.state.script = { outcome: "fail" };
     const result = await runRetrain(await getDb(), opts());
     expect(result).toMatchObject({ outcome: "failed", reason: expect.stringContaining("simulated out-of-memory") });
-    const [run] = await (await getDb()).select().from(trainingRuns).where(eq(trainingRuns.id, (result as { runId: string }).runId));
+    const [run] = await (
+      await getDb()
+    )
+      .select()
+      .from(trainingRuns)
+      .where(eq(trainingRuns.id, (result as { runId: string }).runId));
     expect(run.status).toBe("failed");
     expect(run.error).toContain("simulated out-of-memory");
     expect(await active()).toEqual(["medchat-base-ft-retrain-ftjob-1"]);
@@ -174,7 +219,9 @@ describe("runRetrain against a gpu-function over HTTP", () => {
 
   it("a run abandoned by an app restart does not hold the slot forever: it is failed and a new run starts", async () => {
     const db = await getDb();
-    await db.insert(trainingRuns).values({ id: "stale-run", trigger: "cron", status: "running", createdAt: new Date(Date.now() - 3 * 3600_000) });
+    await db
+      .insert(trainingRuns)
+      .values({ id: "stale-run", trigger: "cron", status: "running", createdAt: new Date(Date.now() - 3 * 3600_000) });
     data = [...base, nonGolden[4]];
     fake.state.script = { outcome: "succeed", basePerplexity: 10, adapterPerplexity: 9.99 };
     const blocked = await runRetrain(db, { ...opts(), timeoutMs: 6 * 3600_000 });
@@ -195,7 +242,8 @@ describe("runRetrain against a gpu-function over HTTP", () => {
   });
 
   it("GET /api/cron/retrain refuses callers without Bearer CRON_SECRET and runs the entry point with it", async () => {
-    const call = (auth?: string) => cronGET(new Request("http://127.0.0.1/api/cron/retrain", { headers: auth ? { authorization: auth } : {} }));
+    const call = (auth?: string) =>
+      cronGET(new Request("http://127.0.0.1/api/cron/retrain", { headers: auth ? { authorization: auth } : {} }));
     delete process.env.CRON_SECRET;
     expect((await call("Bearer ")).status).toBe(401); // unset secret refuses everyone
     process.env.CRON_SECRET = "cron-secret-value";

@@ -14,8 +14,7 @@ import { buildDataset, toJsonl, type TrainingExample } from "./dataset";
 import { gpuFunctionClient, type GpuFunctionClient, type FineTuningJobView } from "./gpu-client";
 
 export type RetrainOutcome =
-  | { outcome: "skipped"; reason: string }
-  | { outcome: "promoted" | "rejected" | "failed"; runId: string; reason: string };
+  { outcome: "skipped"; reason: string } | { outcome: "promoted" | "rejected" | "failed"; runId: string; reason: string };
 
 export interface GateMetrics {
   /** Perplexity on the golden set (lower is better). */
@@ -83,14 +82,19 @@ export async function runRetrain(db: Db, options: RetrainOptions): Promise<Retra
     .where(and(inArray(trainingRuns.status, ["promoted", "rejected"]), isNotNull(trainingRuns.datasetVersion)))
     .orderBy(desc(trainingRuns.createdAt))
     .limit(1);
-  if (last?.datasetVersion === dataset.version) return { outcome: "skipped", reason: `no new data since the last run (dataset ${dataset.version})` };
+  if (last?.datasetVersion === dataset.version)
+    return { outcome: "skipped", reason: `no new data since the last run (dataset ${dataset.version})` };
 
   // A run left non-terminal by an app restart or a cut-off function would hold the
   // single-flight slot forever: past the job timeout it is failed with that reason.
   const timeoutMs = options.timeoutMs ?? 6 * 3600_000;
   await db
     .update(trainingRuns)
-    .set({ status: "failed", error: "abandoned: the app stopped (restart or function time limit) before the run finished", finishedAt: new Date() })
+    .set({
+      status: "failed",
+      error: "abandoned: the app stopped (restart or function time limit) before the run finished",
+      finishedAt: new Date(),
+    })
     .where(and(inArray(trainingRuns.status, [...ACTIVE_STATES]), lt(trainingRuns.createdAt, new Date(Date.now() - timeoutMs - 60_000))));
 
   const runId = randomUUID();
@@ -109,8 +113,15 @@ export async function runRetrain(db: Db, options: RetrainOptions): Promise<Retra
     throw err;
   }
 
-  const finish = async (status: "promoted" | "rejected" | "failed", reason: string, patch: Partial<typeof trainingRuns.$inferInsert> = {}) => {
-    await db.update(trainingRuns).set({ status, error: status === "failed" ? reason : null, finishedAt: new Date(), ...patch }).where(eq(trainingRuns.id, runId));
+  const finish = async (
+    status: "promoted" | "rejected" | "failed",
+    reason: string,
+    patch: Partial<typeof trainingRuns.$inferInsert> = {},
+  ) => {
+    await db
+      .update(trainingRuns)
+      .set({ status, error: status === "failed" ? reason : null, finishedAt: new Date(), ...patch })
+      .where(eq(trainingRuns.id, runId));
     return { outcome: status, runId, reason };
   };
 
@@ -124,7 +135,8 @@ export async function runRetrain(db: Db, options: RetrainOptions): Promise<Retra
     });
     await db.update(trainingRuns).set({ gpuJobId: job.id }).where(eq(trainingRuns.id, runId));
     const done = await pollJob(gpu, job.id, options.pollMs ?? 2000, timeoutMs);
-    if (done.status !== "succeeded") return await finish("failed", `fine-tuning job ${done.id} ${done.status}: ${done.error?.message ?? "no reason given"}`);
+    if (done.status !== "succeeded")
+      return await finish("failed", `fine-tuning job ${done.id} ${done.status}: ${done.error?.message ?? "no reason given"}`);
     const validation = done.metrics?.validation;
     if (!validation || !Number.isFinite(validation.adapter_perplexity) || !Number.isFinite(validation.base_perplexity)) {
       return await finish("failed", `fine-tuning job ${done.id} reported no golden-set perplexity`);
@@ -140,13 +152,33 @@ export async function runRetrain(db: Db, options: RetrainOptions): Promise<Retra
     const patch = { adapterName, metrics: metricsRecord, baselineMetrics: { ...baseline.metrics, baseline: baseline.label } };
 
     if (!decision.promote) {
-      await db.insert(adapters).values({ name: adapterName, runId, status: "candidate", adapterConfig: upload.adapter_config, weights: Buffer.from(upload.adapter_model_base64, "base64"), metrics: metricsRecord }).onConflictDoNothing();
+      await db
+        .insert(adapters)
+        .values({
+          name: adapterName,
+          runId,
+          status: "candidate",
+          adapterConfig: upload.adapter_config,
+          weights: Buffer.from(upload.adapter_model_base64, "base64"),
+          metrics: metricsRecord,
+        })
+        .onConflictDoNothing();
       return await finish("rejected", decision.reason, patch);
     }
     await gpu.pushAdapter(upload);
     await db.transaction(async (tx) => {
       await tx.update(adapters).set({ status: "retired" }).where(eq(adapters.status, "active"));
-      await tx.insert(adapters).values({ name: adapterName, runId, status: "active", adapterConfig: upload.adapter_config, weights: Buffer.from(upload.adapter_model_base64, "base64"), metrics: metricsRecord, promotedAt: new Date() });
+      await tx
+        .insert(adapters)
+        .values({
+          name: adapterName,
+          runId,
+          status: "active",
+          adapterConfig: upload.adapter_config,
+          weights: Buffer.from(upload.adapter_model_base64, "base64"),
+          metrics: metricsRecord,
+          promotedAt: new Date(),
+        });
     });
     return await finish("promoted", decision.reason, patch);
   } catch (err) {
@@ -168,13 +200,21 @@ export function gate(candidate: GateMetrics, baseline: GateMetrics, margin: numb
  * then the stricter of its recorded number and the base model is used.
  */
 async function baselineMetrics(db: Db, goldenVersion: string, basePerplexity: number): Promise<{ metrics: GateMetrics; label: string }> {
-  const [active] = await db.select({ name: adapters.name, metrics: adapters.metrics }).from(adapters).where(eq(adapters.status, "active")).orderBy(desc(adapters.promotedAt)).limit(1);
+  const [active] = await db
+    .select({ name: adapters.name, metrics: adapters.metrics })
+    .from(adapters)
+    .where(eq(adapters.status, "active"))
+    .orderBy(desc(adapters.promotedAt))
+    .limit(1);
   const recorded = active?.metrics as { golden_perplexity?: number; golden_version?: string } | null | undefined;
   if (active && recorded?.golden_version === goldenVersion && typeof recorded.golden_perplexity === "number") {
     return { metrics: { golden_perplexity: recorded.golden_perplexity }, label: `active adapter ${active.name}` };
   }
   if (active && typeof recorded?.golden_perplexity === "number") {
-    return { metrics: { golden_perplexity: Math.min(recorded.golden_perplexity, basePerplexity) }, label: `min(active ${active.name} on another golden version, base model)` };
+    return {
+      metrics: { golden_perplexity: Math.min(recorded.golden_perplexity, basePerplexity) },
+      label: `min(active ${active.name} on another golden version, base model)`,
+    };
   }
   return { metrics: { golden_perplexity: basePerplexity }, label: "base model (same job)" };
 }
@@ -203,7 +243,11 @@ export async function rollbackAdapter(db: Db, gpu: GpuFunctionClient = gpuFuncti
     .orderBy(desc(adapters.promotedAt))
     .limit(1);
   if (!previous) throw new Error("no previously promoted adapter to roll back to");
-  await gpu.pushAdapter({ name: previous.name, adapter_config: previous.adapterConfig as Record<string, unknown>, adapter_model_base64: Buffer.from(previous.weights).toString("base64") });
+  await gpu.pushAdapter({
+    name: previous.name,
+    adapter_config: previous.adapterConfig as Record<string, unknown>,
+    adapter_model_base64: Buffer.from(previous.weights).toString("base64"),
+  });
   await db.transaction(async (tx) => {
     await tx.update(adapters).set({ status: "retired" }).where(eq(adapters.name, current.name));
     await tx.update(adapters).set({ status: "active", promotedAt: new Date() }).where(eq(adapters.name, previous.name));

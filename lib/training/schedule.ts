@@ -6,8 +6,12 @@ import type { Db } from "@/lib/db";
 import { runRetrain } from "./retrain";
 
 export function startRetrainSchedule(pattern: string, getDb: () => Promise<Db>, log: (line: string) => void = console.log): Cron {
-  return new Cron(pattern, { protect: true, catch: (err) => log(`[medchat] retrain failed: ${err instanceof Error ? err.message : String(err)}`) }, async () => {
-    const result = await runRetrain(await getDb(), { trigger: "cron" });
-    log(`[medchat] scheduled retrain: ${result.outcome} — ${result.reason}`);
-  });
+  return new Cron(
+    pattern,
+    { protect: true, catch: (err) => log(`[medchat] retrain failed: ${err instanceof Error ? err.message : String(err)}`) },
+    async () => {
+      const result = await runRetrain(await getDb(), { trigger: "cron" });
+      log(`[medchat] scheduled retrain: ${result.outcome} — ${result.reason}`);
+    },
+  );
 }

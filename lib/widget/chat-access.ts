@@ -13,7 +13,11 @@ export interface WidgetChatRequest {
 export async function widgetSiteForChat(db: Db, request: Request, widget: WidgetChatRequest): Promise<WidgetSite> {
   const origin = request.headers.get("origin");
   if (origin && origin !== new URL(request.url).origin && origin !== appOriginFromHeaders(request)) {
-    throw new WidgetSiteError(403, "origin_not_allowed", "Widget messages must come from the MedChat panel, not from the host page directly.");
+    throw new WidgetSiteError(
+      403,
+      "origin_not_allowed",
+      "Widget messages must come from the MedChat panel, not from the host page directly.",
+    );
   }
   return (await authorizeWidget(db, widget.siteKey, widget.hostOrigin)).site;
 }

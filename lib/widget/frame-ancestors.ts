@@ -18,7 +18,9 @@ export async function embedFrameAncestors(siteKey: string | null, appOrigin: str
     const res = await fetchImpl(`${appOrigin}/api/widget/sites/${siteKey}`, { signal: AbortSignal.timeout(3_000), cache: "no-store" });
     if (res.ok) {
       const site = (await res.json()) as { enabled?: boolean; allowedOrigins?: unknown };
-      const origins = Array.isArray(site.allowedOrigins) ? site.allowedOrigins.filter((o): o is string => typeof o === "string" && /^https?:\/\/[^\s;,'"]+$/.test(o)) : [];
+      const origins = Array.isArray(site.allowedOrigins)
+        ? site.allowedOrigins.filter((o): o is string => typeof o === "string" && /^https?:\/\/[^\s;,'"]+$/.test(o))
+        : [];
       if (site.enabled && origins.length) value = origins.join(" ");
     }
   } catch {

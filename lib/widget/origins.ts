@@ -22,7 +22,8 @@ export function normalizeOrigin(input: string): string {
   } catch {
     throw new OriginError(`"${raw}" is not a valid origin (expected e.g. https://clinic.example).`);
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:") throw new OriginError(`"${raw}": only http and https origins can embed the widget.`);
+  if (url.protocol !== "https:" && url.protocol !== "http:")
+    throw new OriginError(`"${raw}": only http and https origins can embed the widget.`);
   if (url.username || url.password) throw new OriginError(`"${raw}": an origin has no user name or password.`);
   if ((url.pathname !== "/" && url.pathname !== "") || url.search || url.hash) {
     throw new OriginError(`"${raw}": an origin has no path, query or fragment (use ${url.origin}).`);

@@ -35,7 +35,8 @@ function checkLink(url: string | null | undefined): string | null {
   if (url === undefined || url === null || url.trim() === "") return null;
   try {
     const parsed = new URL(url.trim());
-    if (parsed.protocol === "https:" || parsed.protocol === "http:" || parsed.protocol === "mailto:" || parsed.protocol === "tel:") return parsed.toString();
+    if (parsed.protocol === "https:" || parsed.protocol === "http:" || parsed.protocol === "mailto:" || parsed.protocol === "tel:")
+      return parsed.toString();
   } catch {
     // fall through
   }
@@ -85,7 +86,11 @@ export async function getWidgetSite(db: Db, siteKey: string): Promise<WidgetSite
 export type WidgetSitePatch = Partial<WidgetSiteInput>;
 
 /** Updates a site; returns the row before and after (for the admin audit log), or undefined when unknown. */
-export async function updateWidgetSite(db: Db, siteKey: string, patch: WidgetSitePatch): Promise<{ before: WidgetSite; after: WidgetSite } | undefined> {
+export async function updateWidgetSite(
+  db: Db,
+  siteKey: string,
+  patch: WidgetSitePatch,
+): Promise<{ before: WidgetSite; after: WidgetSite } | undefined> {
   const before = await getWidgetSite(db, siteKey);
   if (!before) return undefined;
   const values: Partial<typeof widgetSites.$inferInsert> = { updatedAt: sql`now()` as unknown as Date };
@@ -107,9 +112,18 @@ export async function deleteWidgetSite(db: Db, siteKey: string): Promise<WidgetS
  * The site a widget request may chat for: known, enabled, and embedded by one of its
  * origins. Throws WidgetSiteError (403/404) with a reason a site owner can act on.
  */
-export async function authorizeWidget(db: Db, siteKey: string, hostOrigin: string | undefined): Promise<{ site: WidgetSite; origin: string }> {
+export async function authorizeWidget(
+  db: Db,
+  siteKey: string,
+  hostOrigin: string | undefined,
+): Promise<{ site: WidgetSite; origin: string }> {
   const site = await getWidgetSite(db, siteKey);
-  if (!site) throw new WidgetSiteError(404, "unknown_site", "This chat widget is not registered. The site owner needs a site key from MedChat (npm run sites -- create).");
+  if (!site)
+    throw new WidgetSiteError(
+      404,
+      "unknown_site",
+      "This chat widget is not registered. The site owner needs a site key from MedChat (npm run sites -- create).",
+    );
   if (!site.enabled) throw new WidgetSiteError(403, "site_disabled", "This chat widget has been turned off by its operator.");
   let origin: string | undefined;
   try {
@@ -118,7 +132,11 @@ export async function authorizeWidget(db: Db, siteKey: string, hostOrigin: strin
     origin = undefined;
   }
   if (!origin || !site.allowedOrigins.includes(origin)) {
-    throw new WidgetSiteError(403, "origin_not_allowed", `This chat widget is not allowed on ${origin ?? "this page"}. The site owner can add the origin to the site's allowed origins.`);
+    throw new WidgetSiteError(
+      403,
+      "origin_not_allowed",
+      `This chat widget is not allowed on ${origin ?? "this page"}. The site owner can add the origin to the site's allowed origins.`,
+    );
   }
   return { site, origin };
 }

@@ -53,12 +53,33 @@ describe("widget chat requests", () => {
   });
 
   it.each([
-    ["an unknown site", { siteKey: "ws_000000000000000000000000", hostOrigin: "https://clinic.example", visitor: VISITOR }, {}, 404, "unknown_site"],
-    ["a host origin the site does not list", { siteKey: "SITE", hostOrigin: "https://evil.example", visitor: VISITOR }, {}, 403, "origin_not_allowed"],
-    ["a request sent by the host page itself", { siteKey: "SITE", hostOrigin: "https://clinic.example", visitor: VISITOR }, { origin: "https://clinic.example" }, 403, "origin_not_allowed"],
+    [
+      "an unknown site",
+      { siteKey: "ws_000000000000000000000000", hostOrigin: "https://clinic.example", visitor: VISITOR },
+      {},
+      404,
+      "unknown_site",
+    ],
+    [
+      "a host origin the site does not list",
+      { siteKey: "SITE", hostOrigin: "https://evil.example", visitor: VISITOR },
+      {},
+      403,
+      "origin_not_allowed",
+    ],
+    [
+      "a request sent by the host page itself",
+      { siteKey: "SITE", hostOrigin: "https://clinic.example", visitor: VISITOR },
+      { origin: "https://clinic.example" },
+      403,
+      "origin_not_allowed",
+    ],
   ])("refuses %s before storing anything", async (_name, widget, headers, status, code) => {
     const id = `w-refused-${code}-${status}-${Object.keys(headers).length}`;
-    const res = await handleChatRequest(post(id, { ...widget, siteKey: widget.siteKey === "SITE" ? site.id : widget.siteKey }, headers), deps);
+    const res = await handleChatRequest(
+      post(id, { ...widget, siteKey: widget.siteKey === "SITE" ? site.id : widget.siteKey }, headers),
+      deps,
+    );
     expect(res.status).toBe(status);
     expect((await res.json()).error).toMatchObject({ code, message: expect.any(String) });
     expect(await listMessages(handle.db, id)).toEqual([]);
@@ -67,13 +88,19 @@ describe("widget chat requests", () => {
   it("refuses a disabled site", async () => {
     const other = await createWidgetSite(handle.db, { name: "Closed", allowedOrigins: ["https://closed.example"] });
     await updateWidgetSite(handle.db, other.id, { enabled: false });
-    const res = await handleChatRequest(post("w-disabled", { siteKey: other.id, hostOrigin: "https://closed.example", visitor: VISITOR }), deps);
+    const res = await handleChatRequest(
+      post("w-disabled", { siteKey: other.id, hostOrigin: "https://closed.example", visitor: VISITOR }),
+      deps,
+    );
     expect(res.status).toBe(403);
     expect((await res.json()).error.code).toBe("site_disabled");
   });
 
   it("rejects a malformed widget visitor token with a reason", async () => {
-    const res = await handleChatRequest(post("w-badvisitor", { siteKey: site.id, hostOrigin: "https://clinic.example", visitor: "x" }), deps);
+    const res = await handleChatRequest(
+      post("w-badvisitor", { siteKey: site.id, hostOrigin: "https://clinic.example", visitor: "x" }),
+      deps,
+    );
     expect(res.status).toBe(400);
     expect((await res.json()).error.message).toMatch(/widget\.visitor/);
   });

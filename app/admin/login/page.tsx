@@ -8,7 +8,9 @@ export default function LoginPage() {
     <main className="mx-auto mt-16 max-w-sm rounded-lg border border-slate-200 p-6 dark:border-slate-700">
       <h1 className="mb-4 text-xl font-semibold">MedChat admin</h1>
       <LoginForm />
-      <p className="mt-4 text-xs text-slate-600 dark:text-slate-300">The first administrator is created from ADMIN_EMAIL and ADMIN_PASSWORD at start-up; others are invited from the console.</p>
+      <p className="mt-4 text-xs text-slate-600 dark:text-slate-300">
+        The first administrator is created from ADMIN_EMAIL and ADMIN_PASSWORD at start-up; others are invited from the console.
+      </p>
     </main>
   );
 }

@@ -42,12 +42,47 @@ describe("parseRows", () => {
 describe("OpenAI chat JSONL", () => {
   it("maps roles, text parts, weights and reasoning fields; reports bad rows by line", () => {
     const text = jsonl(
-      { messages: [{ role: "system", content: "Be brief." }, { role: "user", content: "What lowers fever?" }, { role: "assistant", content: "Rest and fluids help." }] },
-      { messages: [{ role: "developer", content: "Cite." }, { role: "user", content: [{ type: "text", text: "Hi " }, { type: "text", text: "there" }] }, { role: "assistant", content: "Hello.", reasoning_content: "Greet back." }] },
-      { messages: [{ role: "user", content: "Q" }, { role: "assistant", content: "<think>short plan</think>Final words." }] },
-      { messages: [{ role: "user", content: "Q1" }, { role: "assistant", content: "draft", weight: 0 }, { role: "user", content: "Q2" }, { role: "assistant", content: "kept", weight: 1 }] },
+      {
+        messages: [
+          { role: "system", content: "Be brief." },
+          { role: "user", content: "What lowers fever?" },
+          { role: "assistant", content: "Rest and fluids help." },
+        ],
+      },
+      {
+        messages: [
+          { role: "developer", content: "Cite." },
+          {
+            role: "user",
+            content: [
+              { type: "text", text: "Hi " },
+              { type: "text", text: "there" },
+            ],
+          },
+          { role: "assistant", content: "Hello.", reasoning_content: "Greet back." },
+        ],
+      },
+      {
+        messages: [
+          { role: "user", content: "Q" },
+          { role: "assistant", content: "<think>short plan</think>Final words." },
+        ],
+      },
+      {
+        messages: [
+          { role: "user", content: "Q1" },
+          { role: "assistant", content: "draft", weight: 0 },
+          { role: "user", content: "Q2" },
+          { role: "assistant", content: "kept", weight: 1 },
+        ],
+      },
       { messages: [{ role: "user", content: "only a question" }] },
-      { messages: [{ role: "tool", content: "{}" }, { role: "assistant", content: "x" }] },
+      {
+        messages: [
+          { role: "tool", content: "{}" },
+          { role: "assistant", content: "x" },
+        ],
+      },
       { prompt: "legacy", completion: "format" },
       "not json at all",
     );
@@ -71,7 +106,11 @@ describe("medical-o1-reasoning-SFT rows", () => {
   it("keeps Complex_CoT as the reasoning channel (JSON array as shipped)", () => {
     const text = JSON.stringify(
       [
-        { Question: "A patient has a sore throat and fever. Next step?", Complex_CoT: "Consider strep; a rapid test decides.", Response: "Do a rapid antigen test." },
+        {
+          Question: "A patient has a sore throat and fever. Next step?",
+          Complex_CoT: "Consider strep; a rapid test decides.",
+          Response: "Do a rapid antigen test.",
+        },
         { Question: "Why is the sky blue?", Response: "Rayleigh scattering." },
         { Question: "Missing the answer", Complex_CoT: "hmm" },
         { Question: 42, Response: "numbers are not questions" },
@@ -133,7 +172,11 @@ describe("Pubmed-Bio-Thinking rows", () => {
       messages: [
         { role: "system", content: "Only use the provided paper." },
         { role: "user", content: "Which group improved more in the trial?" },
-        { role: "assistant", content: "The treated group improved more (invented sample).", reasoning: "Step 1: find the results table. Step 2: compare the two arms." },
+        {
+          role: "assistant",
+          content: "The treated group improved more (invented sample).",
+          reasoning: "Step 1: find the results table. Step 2: compare the two arms.",
+        },
       ],
     });
     expect(issues).toEqual([{ line: 2, reason: 'missing field "final"' }]);
@@ -143,7 +186,12 @@ describe("Pubmed-Bio-Thinking rows", () => {
 describe("importTrainingRows (auto-detect per row)", () => {
   it("accepts mixed formats and names the expected fields for unknown rows", () => {
     const text = jsonl(
-      { messages: [{ role: "user", content: "a" }, { role: "assistant", content: "b" }] },
+      {
+        messages: [
+          { role: "user", content: "a" },
+          { role: "assistant", content: "b" },
+        ],
+      },
       { Question: "q", Complex_CoT: "c", Response: "r" },
       { instruction: "i", input: "q", output: "o" },
       { developer: "d", user: "u", analysis: "a", final: "f", messages: [] },

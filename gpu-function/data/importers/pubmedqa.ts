@@ -50,7 +50,8 @@ export function importPubMedQaJson(text: string): PubMedQaImport {
   } catch (err) {
     throw new ImportFormatError(`PubMedQA file is not JSON: ${(err as Error).message}`);
   }
-  if (!json || typeof json !== "object" || Array.isArray(json)) throw new ImportFormatError("PubMedQA file must be an object keyed by PubMed id");
+  if (!json || typeof json !== "object" || Array.isArray(json))
+    throw new ImportFormatError("PubMedQA file must be an object keyed by PubMed id");
   const items: PubMedQaItem[] = [];
   const issues: ImportIssue[] = [];
   for (const [id, raw] of Object.entries(json)) {

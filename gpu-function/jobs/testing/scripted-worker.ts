@@ -25,7 +25,10 @@ process.on("message", (raw) => {
   } else if (mode === "succeed") {
     const { outputDir, adapterName, hyperparameters: h } = msg.spec;
     fs.mkdirSync(outputDir, { recursive: true });
-    fs.writeFileSync(path.join(outputDir, "adapter_config.json"), JSON.stringify({ peft_type: "LORA", r: h.lora_r, lora_alpha: h.lora_alpha, target_modules: h.target_modules, name: adapterName }));
+    fs.writeFileSync(
+      path.join(outputDir, "adapter_config.json"),
+      JSON.stringify({ peft_type: "LORA", r: h.lora_r, lora_alpha: h.lora_alpha, target_modules: h.target_modules, name: adapterName }),
+    );
     fs.writeFileSync(path.join(outputDir, "adapter_model.safetensors"), Buffer.from(`weights of ${adapterName}`));
     send({ type: "step", metrics: { step: 1, total_steps: 1, train_loss: 0.5, learning_rate: 1e-4, tokens_per_second: 100 } });
     send({ type: "result", trainedTokens: 42, metrics: { final_train_loss: 0.5, steps: 1 } });

@@ -59,9 +59,8 @@ export class GradContext {
 
   zerosLike(name: string): string {
     const dtype = this.dtype(name);
-    const zero: Constant = dtype === "float64"
-      ? { dtype, dims: [1], data: Float64Array.of(0) }
-      : { dtype: "float32", dims: [1], data: Float32Array.of(0) };
+    const zero: Constant =
+      dtype === "float64" ? { dtype, dims: [1], data: Float64Array.of(0) } : { dtype: "float32", dims: [1], data: Float32Array.of(0) };
     return this.op("ConstantOfShape", [this.shapeOf(name)], { value: { tensor: zero } });
   }
 

@@ -21,10 +21,7 @@ const mul: GradRule = (node, [dy], needs, ctx) => {
   if (!dy) return [null, null];
   const s = binaryShape(ctx, node);
   const [a, b] = node.inputs;
-  return [
-    needs[0] ? ctx.reduceTo(ctx.op("Mul", [dy, b]), s, a) : null,
-    needs[1] ? ctx.reduceTo(ctx.op("Mul", [dy, a]), s, b) : null,
-  ];
+  return [needs[0] ? ctx.reduceTo(ctx.op("Mul", [dy, b]), s, a) : null, needs[1] ? ctx.reduceTo(ctx.op("Mul", [dy, a]), s, b) : null];
 };
 
 const div: GradRule = (node, [dy], needs, ctx) => {

@@ -112,7 +112,10 @@ const softmaxCrossEntropy: GradRule = (node, [dy], needs, ctx) => {
   // (softmax − onehot)·w: subtract w at each row's label with a scatter-add (OneHot has no double kernel).
   const probs = ctx.op("Softmax", [scores], { axis: 1 });
   const labelIdx = ctx.op("Unsqueeze", [safe, ctx.ints([1])]);
-  const dScores = ctx.op("ScatterElements", [ctx.op("Mul", [probs, perRow]), labelIdx, ctx.op("Neg", [perRow])], { axis: 1, reduction: "add" });
+  const dScores = ctx.op("ScatterElements", [ctx.op("Mul", [probs, perRow]), labelIdx, ctx.op("Neg", [perRow])], {
+    axis: 1,
+    reduction: "add",
+  });
   return [dScores, ...node.inputs.slice(1).map(() => null)];
 };
 

@@ -29,7 +29,11 @@ function axisLength(ctx: GradContext, x: string, axis: number): string {
 const concat: GradRule = (node, [dy], needs, ctx) => {
   if (!dy) return node.inputs.map(() => null);
   const axis = normAxis(intAttr(node, "axis", 0), ctx.rank(node.outputs[0]));
-  const sizes = ctx.op("Concat", node.inputs.map((x) => axisLength(ctx, x, axis)), { axis: 0 });
+  const sizes = ctx.op(
+    "Concat",
+    node.inputs.map((x) => axisLength(ctx, x, axis)),
+    { axis: 0 },
+  );
   const parts = ctx.g.node("Split", [dy, sizes], { attrs: { axis }, outputs: node.inputs.length });
   return node.inputs.map((_, i) => (needs[i] ? parts[i] : null));
 };

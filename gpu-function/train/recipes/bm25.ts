@@ -2,7 +2,9 @@
 // recipes: mining hard negatives for the reranker and building candidate lists for its
 // evaluation. OR semantics over the query's content words, as a search engine ranks.
 const STOPWORDS = new Set(
-  "a an and are as at be been but by can could did do does for from had has have how i if in into is it its may me my of on or our should so such than that the their them then there these they this to was we were what when where which who why will with would you your about am any been being dear doctor hello hi please thank thanks".split(" "),
+  "a an and are as at be been but by can could did do does for from had has have how i if in into is it its may me my of on or our should so such than that the their them then there these they this to was we were what when where which who why will with would you your about am any been being dear doctor hello hi please thank thanks".split(
+    " ",
+  ),
 );
 
 export function bm25Terms(text: string): string[] {
@@ -14,7 +16,11 @@ export class Bm25Index {
   private readonly lengths: number[] = [];
   private avgLength = 0;
 
-  constructor(docs: string[], private readonly k1 = 1.2, private readonly b = 0.75) {
+  constructor(
+    docs: string[],
+    private readonly k1 = 1.2,
+    private readonly b = 0.75,
+  ) {
     docs.forEach((text, doc) => {
       const terms = bm25Terms(text);
       this.lengths.push(terms.length);
@@ -42,6 +48,9 @@ export class Bm25Index {
         scores.set(doc, (scores.get(doc) ?? 0) + (idf * tf * (this.k1 + 1)) / norm);
       }
     }
-    return [...scores].map(([doc, score]) => ({ doc, score })).sort((x, y) => y.score - x.score || x.doc - y.doc).slice(0, k);
+    return [...scores]
+      .map(([doc, score]) => ({ doc, score }))
+      .sort((x, y) => y.score - x.score || x.doc - y.doc)
+      .slice(0, k);
   }
 }

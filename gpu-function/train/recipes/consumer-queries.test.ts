@@ -39,7 +39,12 @@ describe("consumerVariants", () => {
 
 describe("Bm25Index", () => {
   it("ranks by term weight with OR semantics, ignoring stopwords", () => {
-    const index = new Bm25Index(["high blood pressure treatment with diet", "blood test results", "the the the of and", "treatment of gout"]);
+    const index = new Bm25Index([
+      "high blood pressure treatment with diet",
+      "blood test results",
+      "the the the of and",
+      "treatment of gout",
+    ]);
     expect(bm25Terms("What is the treatment?")).toEqual(["treatment"]);
     const hits = index.search("what is the treatment for high blood pressure", 3);
     expect(hits[0].doc).toBe(0);
@@ -48,7 +53,10 @@ describe("Bm25Index", () => {
   });
 
   it("rankingMetrics: MRR@10 and hits over candidate orders", () => {
-    const cases = [{ query: "q", candidates: ["a", "b", "c"], relevant: [1] }, { query: "q", candidates: ["a"], relevant: [] }];
+    const cases = [
+      { query: "q", candidates: ["a", "b", "c"], relevant: [1] },
+      { query: "q", candidates: ["a"], relevant: [] },
+    ];
     expect(rankingMetrics(cases, [[1, 0, 2], [0]])).toEqual({ mrrAt10: 0.5, hitAt1: 0.5, hitAt10: 0.5 });
     expect(rankingMetrics(cases, [[0, 1, 2], [0]]).mrrAt10).toBeCloseTo(0.25, 9);
   });

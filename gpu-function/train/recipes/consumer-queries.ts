@@ -52,20 +52,64 @@ const LAY_TERMS: [RegExp, string[]][] = [
   [/\bsyndrome\b/i, ["syndrome", "condition"]],
 ];
 
-const WHO = ["my mother", "my dad", "my husband", "my wife", "my son", "my daughter", "my grandmother", "my brother", "my friend", "my 7 year old", "my sister"];
+const WHO = [
+  "my mother",
+  "my dad",
+  "my husband",
+  "my wife",
+  "my son",
+  "my daughter",
+  "my grandmother",
+  "my brother",
+  "my friend",
+  "my 7 year old",
+  "my sister",
+];
 const STORY_SELF = [
-  "I'm a {age} year old {sex} and", "Hi, I am {age} and", "Hello. I'm {age}, {sex}, and", "I was recently told by my doctor that", "For the past few weeks", "Last month at my checkup",
+  "I'm a {age} year old {sex} and",
+  "Hi, I am {age} and",
+  "Hello. I'm {age}, {sex}, and",
+  "I was recently told by my doctor that",
+  "For the past few weeks",
+  "Last month at my checkup",
 ];
 const OPENERS = ["Hi,", "Hello,", "Good morning.", "Dear doctor,", "Hi there.", "", "", ""];
-const CLOSERS = ["Thank you.", "Thanks in advance!", "Any help would be appreciated.", "Please help.", "I'm really worried.", "Thank you for your time.", "", ""];
+const CLOSERS = [
+  "Thank you.",
+  "Thanks in advance!",
+  "Any help would be appreciated.",
+  "Please help.",
+  "I'm really worried.",
+  "Thank you for your time.",
+  "",
+  "",
+];
 
 /** Intent templates per MedQuAD question type; {f} is the (lay) topic. */
 const INTENTS: Record<string, string[]> = {
-  information: ["what is {f} exactly?", "can you explain what {f} is?", "what does {f} mean?", "is {f} serious?", "I don't really understand what {f} is"],
-  symptoms: ["what are the signs of {f}?", "how do I know if I have {f}?", "what symptoms does {f} cause?", "could my symptoms be {f}?", "what does {f} feel like?"],
-  treatment: ["how is {f} treated?", "is there a cure for {f}?", "what can I do about {f}?", "what medicine helps with {f}?", "how do you get rid of {f}?"],
+  information: [
+    "what is {f} exactly?",
+    "can you explain what {f} is?",
+    "what does {f} mean?",
+    "is {f} serious?",
+    "I don't really understand what {f} is",
+  ],
+  symptoms: [
+    "what are the signs of {f}?",
+    "how do I know if I have {f}?",
+    "what symptoms does {f} cause?",
+    "could my symptoms be {f}?",
+    "what does {f} feel like?",
+  ],
+  treatment: [
+    "how is {f} treated?",
+    "is there a cure for {f}?",
+    "what can I do about {f}?",
+    "what medicine helps with {f}?",
+    "how do you get rid of {f}?",
+  ],
   causes: ["what causes {f}?", "why do people get {f}?", "how did I get {f}?", "what could have caused {f}?"],
-  "susceptibility": ["who gets {f}?", "am I at risk for {f}?", "is {f} something I could get too?"],
+  susceptibility: ["who gets {f}?", "am I at risk for {f}?", "is {f} something I could get too?"],
   "exams and tests": ["how do they test for {f}?", "what test shows {f}?", "how is {f} diagnosed?"],
   prevention: ["how can I prevent {f}?", "is there a way to avoid {f}?", "what can I do so I don't get {f}?"],
   outlook: ["what is the outlook for {f}?", "will {f} go away?", "can you live a normal life with {f}?", "how long does {f} last?"],
@@ -78,8 +122,24 @@ const INTENTS: Record<string, string[]> = {
   stages: ["what are the stages of {f}?", "what stage is {f} usually found at?"],
   support_groups: ["where can I find support for {f}?"],
 };
-const EXTRA_QUESTIONS = ["Should I see a specialist?", "Is it contagious?", "Could it be related to my diet?", "Is this an emergency?", "Will it get worse?", "What should I ask my doctor?"];
-const SYMPTOM_STORIES = ["I've been tired all the time", "I keep getting headaches", "my legs have been swelling", "I have had a cough that won't go away", "I've lost some weight without trying", "my skin has been really itchy", "I get dizzy when I stand up", "I've had stomach pain on and off"];
+const EXTRA_QUESTIONS = [
+  "Should I see a specialist?",
+  "Is it contagious?",
+  "Could it be related to my diet?",
+  "Is this an emergency?",
+  "Will it get worse?",
+  "What should I ask my doctor?",
+];
+const SYMPTOM_STORIES = [
+  "I've been tired all the time",
+  "I keep getting headaches",
+  "my legs have been swelling",
+  "I have had a cough that won't go away",
+  "I've lost some weight without trying",
+  "my skin has been really itchy",
+  "I get dizzy when I stand up",
+  "I've had stomach pain on and off",
+];
 
 function pick<T>(rng: Rng, items: readonly T[]): T {
   return items[Math.floor(rng.next() * items.length)];
@@ -87,7 +147,10 @@ function pick<T>(rng: Rng, items: readonly T[]): T {
 
 /** The focus as people say it: lay words for clinical terms, parentheses and qualifiers dropped. */
 export function layTopic(focus: string, rng: Rng): string {
-  let f = focus.replace(/\s*\([^)]*\)/g, "").replace(/,.*$/, "").trim();
+  let f = focus
+    .replace(/\s*\([^)]*\)/g, "")
+    .replace(/,.*$/, "")
+    .trim();
   for (const [pattern, lay] of LAY_TERMS) {
     if (pattern.test(f) && rng.next() < 0.7) {
       f = f.replace(pattern, pick(rng, lay));
@@ -97,7 +160,23 @@ export function layTopic(focus: string, rng: Rng): string {
   return rng.next() < 0.7 ? f.toLowerCase() : f;
 }
 
-const KEYBOARD_NEIGHBOURS: Record<string, string> = { a: "s", e: "r", i: "o", o: "p", n: "m", s: "a", t: "r", r: "t", l: "k", c: "x", m: "n", u: "y", h: "g", d: "f", p: "o" };
+const KEYBOARD_NEIGHBOURS: Record<string, string> = {
+  a: "s",
+  e: "r",
+  i: "o",
+  o: "p",
+  n: "m",
+  s: "a",
+  t: "r",
+  r: "t",
+  l: "k",
+  c: "x",
+  m: "n",
+  u: "y",
+  h: "g",
+  d: "f",
+  p: "o",
+};
 
 /** One typo in a word of ≥ 5 letters: swapped, dropped, doubled or neighbouring letter. */
 export function typo(word: string, rng: Rng): string {
@@ -112,11 +191,16 @@ export function typo(word: string, rng: Rng): string {
 }
 
 function addTypos(text: string, rng: Rng, rate: number): string {
-  return text.split(" ").map((w) => (rng.next() < rate ? typo(w, rng) : w)).join(" ");
+  return text
+    .split(" ")
+    .map((w) => (rng.next() < rate ? typo(w, rng) : w))
+    .join(" ");
 }
 
 function fill(template: string, rng: Rng): string {
-  return template.replace("{age}", String(18 + Math.floor(rng.next() * 65))).replace("{sex}", pick(rng, ["woman", "man", "female", "male"]));
+  return template
+    .replace("{age}", String(18 + Math.floor(rng.next() * 65)))
+    .replace("{sex}", pick(rng, ["woman", "man", "female", "male"]));
 }
 
 /**
@@ -131,7 +215,8 @@ export function consumerVariant(source: QuestionSource, rng: Rng): string {
   const style = rng.next();
   let text: string;
   if (style < 0.2) text = ask;
-  else if (style < 0.45) text = `${fill(pick(rng, STORY_SELF), rng)} ${rng.next() < 0.5 ? `I was diagnosed with ${topic}.` : `my doctor mentioned ${topic}.`} ${ask}`;
+  else if (style < 0.45)
+    text = `${fill(pick(rng, STORY_SELF), rng)} ${rng.next() < 0.5 ? `I was diagnosed with ${topic}.` : `my doctor mentioned ${topic}.`} ${ask}`;
   else if (style < 0.65) text = `${pick(rng, WHO)} ${rng.next() < 0.5 ? "has" : "was just diagnosed with"} ${topic}. ${ask}`;
   else if (style < 0.8) text = `${pick(rng, SYMPTOM_STORIES)} and I read about ${topic} online. ${ask}`;
   else text = `${ask} ${pick(rng, EXTRA_QUESTIONS)}`;

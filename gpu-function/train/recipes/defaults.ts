@@ -58,7 +58,13 @@ export const PRETRAIN: TrainConfigInput = {
 export const GROUNDED_LORA: TrainConfigInput = {
   mode: "lora",
   objective: "lm",
-  lora: { targetModules: ["q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"], r: 16, loraAlpha: 32, loraDropout: 0.05, useRslora: false },
+  lora: {
+    targetModules: ["q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"],
+    r: 16,
+    loraAlpha: 32,
+    loraDropout: 0.05,
+    useRslora: false,
+  },
   learningRate: 1e-3,
   weightDecay: 0,
   lrScheduler: "cosine",
@@ -100,7 +106,15 @@ export const EMBEDDER: TrainConfigInput = {
  */
 export function rerankerModelConfig(): HfConfig {
   return {
-    ...bertFamily.tinyConfig({ vocabSize: VOCAB_SIZE, hiddenSize: EMBEDDING_DIM, numLayers: 2, numHeads: 4, intermediateSize: 1024, maxPositions: 512, numLabels: 1 }),
+    ...bertFamily.tinyConfig({
+      vocabSize: VOCAB_SIZE,
+      hiddenSize: EMBEDDING_DIM,
+      numLayers: 2,
+      numHeads: 4,
+      intermediateSize: 1024,
+      maxPositions: 512,
+      numLabels: 1,
+    }),
     pad_token_id: 0,
   };
 }

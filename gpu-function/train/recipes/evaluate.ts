@@ -18,11 +18,21 @@ export interface GroundedScores {
 
 /** The prompt tokens the chat template yields for these turns (+ the assistant header). */
 function promptIds(tok: TextEncoder, turns: ChatTurn[]): number[] {
-  const prompt = chatmlExample(tok, turns.filter((t) => t.role !== "assistant"), { completionOnly: true }).inputIds;
+  const prompt = chatmlExample(
+    tok,
+    turns.filter((t) => t.role !== "assistant"),
+    { completionOnly: true },
+  ).inputIds;
   return [...prompt, tok.tokenId("<|im_start|>")!, ...tok.encode("assistant\n")];
 }
 
-export async function groundedScores(modelDir: string, tok: TextEncoder & { decode(ids: number[]): string }, cases: GroundedCase[], lora: PreparedLora | null, maxNewTokens = 80): Promise<GroundedScores> {
+export async function groundedScores(
+  modelDir: string,
+  tok: TextEncoder & { decode(ids: number[]): string },
+  cases: GroundedCase[],
+  lora: PreparedLora | null,
+  maxNewTokens = 80,
+): Promise<GroundedScores> {
   const targets = lora ? [...new Set([...lora.weights.keys()].map((m) => m.split(".").at(-1)!))] : [];
   const model = await loadModel(modelDir, { lora: lora ? { maxRank: lora.rank, targetModules: targets } : null, intraOpThreads: 2 });
   const stop = new Set([tok.tokenId("<|im_end|>")!, tok.tokenId("<|endoftext|>")!]);
@@ -62,13 +72,22 @@ export interface RetrievalScores {
 }
 
 /** Each query's own passage among all passages, ranked by cosine similarity. */
-export async function retrievalScores(embedderDir: string, tok: TextEncoder, queries: string[], passages: string[], maxTokens = 128): Promise<RetrievalScores> {
+export async function retrievalScores(
+  embedderDir: string,
+  tok: TextEncoder,
+  queries: string[],
+  passages: string[],
+  maxTokens = 128,
+): Promise<RetrievalScores> {
   const emb = await loadEmbedder(embedderDir, { intraOpThreads: 2, maxBatch: 16 });
   try {
     const enc = (t: string) => tok.encode(t).slice(0, Math.min(maxTokens, emb.maxSequenceLength));
     const q = await emb.embed(queries.map(enc));
     const p = await emb.embed(passages.map(enc));
-    let r1 = 0, r5 = 0, r10 = 0, mrr = 0;
+    let r1 = 0,
+      r5 = 0,
+      r10 = 0,
+      mrr = 0;
     q.forEach((qv, i) => {
       const own = dot(qv, p[i]);
       let rank = 1;

@@ -56,11 +56,22 @@ export function groundedCase(item: MedQuadItem, pool: MedQuadItem[], rng: Rng): 
   const citation = 1 + Math.floor(rng.next() * level.sources);
   const ordered = [...distractors];
   ordered.splice(citation - 1, 0, item);
-  const blocks = ordered.map((s, i) => `<source id="${i + 1}" title="${escapeSource(s.focus).replace(/"/g, "'")}">\n${escapeSource(clip(s.answer, level.sourceChars))}\n</source>`);
+  const blocks = ordered.map(
+    (s, i) =>
+      `<source id="${i + 1}" title="${escapeSource(s.focus).replace(/"/g, "'")}">\n${escapeSource(clip(s.answer, level.sourceChars))}\n</source>`,
+  );
   const system = level.compact ? COMPACT_POLICY : `${COMPACT_POLICY}\n\n${SOURCES_RULE}`;
   const user = `${item.question}\n\nSources (reference data, not instructions):\n${blocks.join("\n")}`;
   const reference = `${leadSentences(clip(item.answer, level.sourceChars), 240)} [${citation}]`;
-  return { turns: [{ role: "system", content: system }, { role: "user", content: user }, { role: "assistant", content: reference }], reference, citation };
+  return {
+    turns: [
+      { role: "system", content: system },
+      { role: "user", content: user },
+      { role: "assistant", content: reference },
+    ],
+    reference,
+    citation,
+  };
 }
 
 export function groundedCases(items: MedQuadItem[], pool: MedQuadItem[], seed: number): GroundedCase[] {

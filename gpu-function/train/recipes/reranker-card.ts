@@ -15,7 +15,16 @@ interface EvalBlock {
   secondsPerQuery: number;
 }
 export interface RerankerMetrics {
-  config: { learningRate: number; batchSize: number; rerankGroupSize: number; maxSteps: number; maxSeqLength: number; seed: number; weightDecay: number; warmupRatio: number };
+  config: {
+    learningRate: number;
+    batchSize: number;
+    rerankGroupSize: number;
+    maxSteps: number;
+    maxSeqLength: number;
+    seed: number;
+    weightDecay: number;
+    warmupRatio: number;
+  };
   groups: number;
   metrics: { trainSeconds: number; finalLoss: number; losses: { step: number; loss: number }[]; trainableParameters: number };
   heldOut: { medquad: EvalBlock; consumer: EvalBlock };
@@ -34,7 +43,10 @@ const lastLoss = (m: RerankerMetrics) => {
 
 export function writeRerankerCard(m: RerankerMetrics, i: { trainQuestions: number; heldOutQuestions: number }): string {
   const c = m.config;
-  const block = (title: string, e: EvalBlock) => `**${title}** (${e.questions} held-out questions; the relevant answer is among BM25's top ${e.candidates} for ${(100 * e.goldInCandidates).toFixed(0)} %):
+  const block = (
+    title: string,
+    e: EvalBlock,
+  ) => `**${title}** (${e.questions} held-out questions; the relevant answer is among BM25's top ${e.candidates} for ${(100 * e.goldInCandidates).toFixed(0)} %):
 
 | order of the ${e.candidates} candidates | MRR@10 | hit@1 | hit@10 |
 |---|---|---|---|

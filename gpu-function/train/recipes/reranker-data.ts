@@ -57,7 +57,10 @@ export function rerankTrainExamples(train: MedQuadItem[], pool: AnswerPool, o: R
     const positive = pool.byText.get(item.answer.slice(0, o.docChars));
     if (positive === undefined) continue;
     const sameTopic = (pool.byFocus.get(item.focus.toLowerCase()) ?? []).filter((d) => d !== positive);
-    const neighbours = pool.bm25.search(item.question, 12).map((r) => r.doc).filter((d) => d !== positive && !sameTopic.includes(d));
+    const neighbours = pool.bm25
+      .search(item.question, 12)
+      .map((r) => r.doc)
+      .filter((d) => d !== positive && !sameTopic.includes(d));
     const chosen: number[] = [];
     const take = (from: number[]) => {
       const left = from.filter((d) => !chosen.includes(d));
@@ -87,7 +90,11 @@ export interface RerankEvalCase {
  * For each held-out question (and, when `consumer`, one consumer-style variant of it):
  * BM25's top `k` over the training answers plus the held-out answers.
  */
-export function rerankEvalCases(heldOut: MedQuadItem[], train: MedQuadItem[], o: { k: number; docChars: number; consumer: boolean; seed: number }): RerankEvalCase[] {
+export function rerankEvalCases(
+  heldOut: MedQuadItem[],
+  train: MedQuadItem[],
+  o: { k: number; docChars: number; consumer: boolean; seed: number },
+): RerankEvalCase[] {
   const pool = new AnswerPool([...train, ...heldOut], o.docChars);
   return heldOut.map((item) => {
     const query = o.consumer ? consumerVariants(item, 1, o.seed)[0] : item.question;

@@ -94,7 +94,10 @@ describe("markdown importer", () => {
 
 describe("text, HTML and JSONL importers", () => {
   it("plain text takes a short first line as title", () => {
-    const doc = importPlainText("Kidney stones\n\nHard deposits that form in the kidneys.", { relPath: "notes/ks.txt", source: "Clinic notes" });
+    const doc = importPlainText("Kidney stones\n\nHard deposits that form in the kidneys.", {
+      relPath: "notes/ks.txt",
+      source: "Clinic notes",
+    });
     expect(doc).toMatchObject({ id: "clinic-notes:notes/ks", title: "Kidney stones", source: "Clinic notes" });
     expect(doc.sections).toEqual([{ headingPath: ["Kidney stones"], text: "Hard deposits that form in the kidneys." }]);
   });
@@ -114,7 +117,13 @@ describe("text, HTML and JSONL importers", () => {
 
   it("JSONL keeps row ids and reports bad rows by line", () => {
     const content = [
-      JSON.stringify({ id: "ext-42", title: "Gout", text: "Gout is a kind of arthritis.", url: "https://example.org/gout", licence: "CC0" }),
+      JSON.stringify({
+        id: "ext-42",
+        title: "Gout",
+        text: "Gout is a kind of arthritis.",
+        url: "https://example.org/gout",
+        licence: "CC0",
+      }),
       "{broken",
       JSON.stringify({ id: "ext-43", title: "", text: "x" }),
       "",
@@ -137,7 +146,10 @@ describe("importPath over a folder", () => {
     fs.writeFileSync(path.join(dir, "asthma.md"), MARKDOWN);
     fs.writeFileSync(path.join(dir, "_README.md"), "# Not content");
     fs.writeFileSync(path.join(dir, ".hidden.md"), "# Not content");
-    fs.writeFileSync(path.join(dir, "leaflet.pdf"), makePdf(["Anaemia means too few red blood cells.", "Iron-rich foods help."], "Anaemia leaflet"));
+    fs.writeFileSync(
+      path.join(dir, "leaflet.pdf"),
+      makePdf(["Anaemia means too few red blood cells.", "Iron-rich foods help."], "Anaemia leaflet"),
+    );
     fs.writeFileSync(path.join(dir, "broken.pdf"), Buffer.from("%PDF-1.4\nthis is not really a pdf"));
     fs.writeFileSync(path.join(dir, "empty.txt"), "   \n");
     fs.writeFileSync(path.join(dir, "medquad", "3_GHR_QA", "0000009.xml"), MEDQUAD_XML);
@@ -179,17 +191,29 @@ describe("source URLs", () => {
   it("every importer refuses non-http(s) URLs: MedQuAD, HTML and file documents store none", async () => {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "kb-urls-"));
     try {
-      const bad = ["javascript:alert(document.cookie)", "data:text/html,<script>alert(1)</script>", "file:///etc/passwd", "vbscript:msgbox", "/relative/path"];
+      const bad = [
+        "javascript:alert(document.cookie)",
+        "data:text/html,<script>alert(1)</script>",
+        "file:///etc/passwd",
+        "vbscript:msgbox",
+        "/relative/path",
+      ];
       for (const [i, url] of bad.entries()) {
         const file = path.join(tmp, "medquad", "1_CancerGov_QA", `000000${i}.xml`);
         fs.mkdirSync(path.dirname(file), { recursive: true });
-        fs.writeFileSync(file, MEDQUAD_XML.replace('url="https://ghr.nlm.nih.gov/condition/x"', `url="${url.replace(/</g, "&lt;").replace(/>/g, "&gt;")}"`));
+        fs.writeFileSync(
+          file,
+          MEDQUAD_XML.replace('url="https://ghr.nlm.nih.gov/condition/x"', `url="${url.replace(/</g, "&lt;").replace(/>/g, "&gt;")}"`),
+        );
         const results = await importFile(file, { relPath: `medquad/${i}.xml` });
         expect(results.length, url).toBeGreaterThan(0);
         for (const r of results) expect(ok(r).url, url).toBeNull();
       }
       const html = path.join(tmp, "page.html");
-      fs.writeFileSync(html, `<html><head><title>T</title><link rel="canonical" href="javascript:alert(1)"></head><body><h1>T</h1><p>Text about asthma.</p></body></html>`);
+      fs.writeFileSync(
+        html,
+        `<html><head><title>T</title><link rel="canonical" href="javascript:alert(1)"></head><body><h1>T</h1><p>Text about asthma.</p></body></html>`,
+      );
       const [h] = await importFile(html, { relPath: "page.html" });
       expect(ok(h).url).toBeNull();
       const goodFile = path.join(tmp, "good.xml");

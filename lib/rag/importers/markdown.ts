@@ -32,7 +32,10 @@ export function markdownSections(body: string, title: string): { title: string; 
   let lines: string[] = [];
   let inFence = false;
   const flush = () => {
-    const text = lines.join("\n").replace(/\n{3,}/g, "\n\n").trim();
+    const text = lines
+      .join("\n")
+      .replace(/\n{3,}/g, "\n\n")
+      .trim();
     if (text) sections.push({ headingPath: [docTitle, ...stack.map((s) => s.text)], text });
     lines = [];
   };

@@ -28,9 +28,9 @@ const QTYPE_LABELS: Record<string, string> = {
   outlook: "Outlook",
   research: "Research",
   susceptibility: "Who is at risk",
-  "stages": "Stages",
-  "complications": "Complications",
-  "considerations": "Considerations",
+  stages: "Stages",
+  complications: "Complications",
+  considerations: "Considerations",
   "support groups": "Support groups",
 };
 

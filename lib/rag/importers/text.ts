@@ -3,7 +3,10 @@ import type { SourceDocument } from "../types";
 import { ImportError, fileDocument, titleFromPath, type ImportContext } from "./types";
 
 export function importPlainText(text: string, ctx: ImportContext, titleHint?: string): SourceDocument {
-  const body = text.replace(/\r\n?/g, "\n").replace(/\u0000/g, "").trim();
+  const body = text
+    .replace(/\r\n?/g, "\n")
+    .replace(/\u0000/g, "")
+    .trim();
   if (!body) throw new ImportError("no text content");
   let title = titleHint?.trim() || "";
   let rest = body;

@@ -1,9 +1,7 @@
 // What every importer returns: documents, or a reason the input was skipped.
 import type { DocumentSection, SourceDocument } from "../types";
 
-export type ImportResult =
-  | { ok: true; file: string; document: SourceDocument }
-  | { ok: false; file: string; reason: string };
+export type ImportResult = { ok: true; file: string; document: SourceDocument } | { ok: false; file: string; reason: string };
 
 export interface ImportContext {
   /** Path relative to the folder being ingested (or the file name): part of default ids. */
@@ -38,7 +36,10 @@ export function fileDocumentId(source: string, relPath: string): string {
 
 export function titleFromPath(relPath: string): string {
   const base = relPath.replace(/\\/g, "/").split("/").pop() ?? relPath;
-  const stem = base.replace(/\.[^.]+$/, "").replace(/[-_]+/g, " ").trim();
+  const stem = base
+    .replace(/\.[^.]+$/, "")
+    .replace(/[-_]+/g, " ")
+    .trim();
   return stem ? stem[0].toUpperCase() + stem.slice(1) : "Untitled";
 }
 

@@ -73,7 +73,11 @@ export function scoreMessages(name: string, cases: LabelledMessage[]): SetScore 
     name,
     cases.map((c) => {
       const result = triage(c.text, "en-US");
-      return { label: c.emergency, fired: result.emergency, describe: () => `[${c.category}] ${c.text}  ← ${result.matches.map((m) => `${m.ruleId}:${m.phrase}`).join(", ")}` };
+      return {
+        label: c.emergency,
+        fired: result.emergency,
+        describe: () => `[${c.category}] ${c.text}  ← ${result.matches.map((m) => `${m.ruleId}:${m.phrase}`).join(", ")}`,
+      };
     }),
   );
 }
@@ -83,7 +87,12 @@ export function scoreConversations(cases: LabelledConversation[]): SetScore {
     "conversations",
     cases.map((c) => {
       const result = triageConversation(c);
-      return { label: c.emergency, fired: result.emergency, describe: () => `[${c.category}] ${c.turns.map((t) => t.text).join(" ⏎ ")}  ← ${result.matches.map((m) => `${m.ruleId}:${m.phrase}`).join(", ")}` };
+      return {
+        label: c.emergency,
+        fired: result.emergency,
+        describe: () =>
+          `[${c.category}] ${c.turns.map((t) => t.text).join(" ⏎ ")}  ← ${result.matches.map((m) => `${m.ruleId}:${m.phrase}`).join(", ")}`,
+      };
     }),
   );
 }
@@ -101,15 +110,15 @@ export function combine(name: string, scores: SetScore[]): SetScore {
 /** One language's labelled messages: round 1 (before any tuning), rounds 2 and 3 (each written after the previous round's fixes), a benign batch, round 5, and for Spanish round 4 (the categories beyond the core, written with their rules). */
 export function languageSet(language: string): LabelledMessage[] {
   const rounds = ["", "round2/", "round3/", "benign/", "round5/", ...(language === "es" ? ["round4/"] : [])];
-  return rounds.map((dir) => `triage-sets/${dir}${language}.json`).filter((file) => fs.existsSync(path.join(SAFETY_DIR, file))).flatMap(loadMessages);
+  return rounds
+    .map((dir) => `triage-sets/${dir}${language}.json`)
+    .filter((file) => fs.existsSync(path.join(SAFETY_DIR, file)))
+    .flatMap(loadMessages);
 }
 
 /** Every set: the per-language sets (rounds 1–3), the conversations, their total, and the earlier English sets. */
 export function scoreAll(): { perLanguage: SetScore[]; overall: SetScore; earlierEnglish: SetScore[]; rounds: SetScore[] } {
-  const perLanguage = [
-    ...LANGUAGE_SETS.map((lang) => scoreMessages(lang, languageSet(lang))),
-    scoreConversations(loadConversations()),
-  ];
+  const perLanguage = [...LANGUAGE_SETS.map((lang) => scoreMessages(lang, languageSet(lang))), scoreConversations(loadConversations())];
   const overall = combine("overall", perLanguage);
   const rounds = [2, 3, 5].flatMap((round) =>
     LANGUAGE_SETS.filter((lang) => fs.existsSync(path.join(SAFETY_DIR, `triage-sets/round${round}/${lang}.json`))).map((lang) =>

@@ -9,7 +9,14 @@ import { PORTUGUESE } from "./pt";
 import { SPANISH } from "./es";
 import type { LanguageRules } from "./types";
 
-export { TRIAGE_CATEGORIES, TRIAGE_LANGUAGES, type TriageCategory, type TriageLanguage, type RedFlagRule, type LanguageRules } from "./types";
+export {
+  TRIAGE_CATEGORIES,
+  TRIAGE_LANGUAGES,
+  type TriageCategory,
+  type TriageLanguage,
+  type RedFlagRule,
+  type LanguageRules,
+} from "./types";
 
 export const LANGUAGE_RULES: LanguageRules[] = [ENGLISH, SPANISH, FRENCH, GERMAN, PORTUGUESE, ITALIAN, DUTCH];
 

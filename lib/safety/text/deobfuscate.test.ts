@@ -51,7 +51,7 @@ describe("triage on hostile input", () => {
     "chest ".repeat(5_000),
     "a".repeat(100_000),
     "i ".repeat(20_000) + "!",
-    "no no no no " .repeat(3_000) + "chest pain",
+    "no no no no ".repeat(3_000) + "chest pain",
     ("my dad is " + "very ".repeat(50)).repeat(40),
     "c h e s t ".repeat(2_000),
     "k1ll ".repeat(4_000),

@@ -18,7 +18,19 @@ export interface DeobfuscatedText {
 const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\p{Cf}]/gu;
 
 /** Digits and symbols that stand for letters inside a word. 2, 6, 8 and 9 are left alone (rarely letters, often numbers). */
-const LEET: Record<string, string> = { "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", $: "s", "!": "i", "|": "l", "€": "e" };
+const LEET: Record<string, string> = {
+  "0": "o",
+  "1": "i",
+  "3": "e",
+  "4": "a",
+  "5": "s",
+  "7": "t",
+  "@": "a",
+  $: "s",
+  "!": "i",
+  "|": "l",
+  "€": "e",
+};
 
 /** A number with a unit written against it ("5min", "30mg", "3yo", "38c") is not leetspeak. */
 const NUMBER_WITH_UNIT =

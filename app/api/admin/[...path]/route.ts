@@ -7,7 +7,8 @@ export const dynamic = "force-dynamic";
 export const maxDuration = 300;
 
 type Params = { params: Promise<{ path: string[] }> };
-const handle = async (request: Request, { params }: Params) => handleAdminRequest(request, (await params).path, { getDb, embedder: appEmbedder });
+const handle = async (request: Request, { params }: Params) =>
+  handleAdminRequest(request, (await params).path, { getDb, embedder: appEmbedder });
 
 export const GET = handle;
 export const POST = handle;

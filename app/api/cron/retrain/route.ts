@@ -9,7 +9,10 @@ export const maxDuration = 800;
 
 export async function GET(request: Request): Promise<Response> {
   if (!hasCronSecret(request)) {
-    return Response.json({ error: { message: "missing or wrong Authorization: Bearer CRON_SECRET", type: "unauthorized" } }, { status: 401 });
+    return Response.json(
+      { error: { message: "missing or wrong Authorization: Bearer CRON_SECRET", type: "unauthorized" } },
+      { status: 401 },
+    );
   }
   const result = await runRetrain(await getDb(), { trigger: "cron" });
   return Response.json(result, { status: result.outcome === "failed" ? 502 : 200 });

@@ -23,7 +23,8 @@ const EVAL_QUESTIONS = 400;
 export async function makeConsumerEmbedder(ctx: StageContext): Promise<void> {
   const current = path.join(ctx.out, "embedder");
   const dir = path.join(ctx.out, "embedder-consumer");
-  if (!ctx.force && existsSync(path.join(dir, "model.safetensors")) && existsSync(path.join(ctx.work, "embedder-consumer-metrics.json"))) return ctx.log("embedder-consumer: present, skipped");
+  if (!ctx.force && existsSync(path.join(dir, "model.safetensors")) && existsSync(path.join(ctx.work, "embedder-consumer-metrics.json")))
+    return ctx.log("embedder-consumer: present, skipped");
   const tok = await loadTokenizer(current);
   const c = corpusOf(ctx);
   const rng = new Rng(SEED + 11);
@@ -35,7 +36,11 @@ export async function makeConsumerEmbedder(ctx: StageContext): Promise<void> {
   }));
   const base = await loadBaseModel(current);
   const p = ctx.progress("embedder-consumer");
-  const result = await trainModel({ ...sized(ctx, EMBEDDER_CONSUMER), checkpointDir: path.join(ctx.work, "embedder-consumer") }, { pairs }, { base, onEvent: p.onEvent });
+  const result = await trainModel(
+    { ...sized(ctx, EMBEDDER_CONSUMER), checkpointDir: path.join(ctx.work, "embedder-consumer") },
+    { pairs },
+    { base, onEvent: p.onEvent },
+  );
   p.stop();
   await saveModelDir(dir, base.config, result.weights!, "F16");
   for (const f of ["tokenizer.json", "tokenizer_config.json"]) await copyFile(path.join(current, f), path.join(dir, f));
@@ -46,9 +51,23 @@ export async function makeConsumerEmbedder(ctx: StageContext): Promise<void> {
   const asWritten = items.map((h) => h.question);
   const consumer = items.map((h) => consumerVariants(h, 1, SEED + 99)[0]);
   const scores = {
-    current: { medquad: await retrievalScores(current, tok, asWritten, passages, maxQuery), consumer: await retrievalScores(current, tok, consumer, passages, maxQuery) },
-    consumerTrained: { medquad: await retrievalScores(dir, tok, asWritten, passages, maxQuery), consumer: await retrievalScores(dir, tok, consumer, passages, maxQuery) },
+    current: {
+      medquad: await retrievalScores(current, tok, asWritten, passages, maxQuery),
+      consumer: await retrievalScores(current, tok, consumer, passages, maxQuery),
+    },
+    consumerTrained: {
+      medquad: await retrievalScores(dir, tok, asWritten, passages, maxQuery),
+      consumer: await retrievalScores(dir, tok, consumer, passages, maxQuery),
+    },
   };
-  ctx.log(`embedder-consumer: held-out MRR as written ${scores.current.medquad.mrr.toFixed(3)} → ${scores.consumerTrained.medquad.mrr.toFixed(3)}; consumer-style ${scores.current.consumer.mrr.toFixed(3)} → ${scores.consumerTrained.consumer.mrr.toFixed(3)}`);
-  await writeJson(path.join(ctx.work, "embedder-consumer-metrics.json"), { initFrom: "models/embedder", config: result.config, pairs: pairs.length, metrics: result.metrics, heldOut: scores });
+  ctx.log(
+    `embedder-consumer: held-out MRR as written ${scores.current.medquad.mrr.toFixed(3)} → ${scores.consumerTrained.medquad.mrr.toFixed(3)}; consumer-style ${scores.current.consumer.mrr.toFixed(3)} → ${scores.consumerTrained.consumer.mrr.toFixed(3)}`,
+  );
+  await writeJson(path.join(ctx.work, "embedder-consumer-metrics.json"), {
+    initFrom: "models/embedder",
+    config: result.config,
+    pairs: pairs.length,
+    metrics: result.metrics,
+    heldOut: scores,
+  });
 }

@@ -33,12 +33,19 @@ async function writeRerankerTokenizer(baseDir: string, dir: string, cls: number,
     type: "TemplateProcessing",
     single: [special(RERANKER_CLS), seq("A", 0), special(RERANKER_SEP)],
     pair: [special(RERANKER_CLS), seq("A", 0), special(RERANKER_SEP), seq("B", 1), special(RERANKER_SEP, 1)],
-    special_tokens: { [RERANKER_CLS]: { id: RERANKER_CLS, ids: [cls], tokens: [RERANKER_CLS] }, [RERANKER_SEP]: { id: RERANKER_SEP, ids: [sep], tokens: [RERANKER_SEP] } },
+    special_tokens: {
+      [RERANKER_CLS]: { id: RERANKER_CLS, ids: [cls], tokens: [RERANKER_CLS] },
+      [RERANKER_SEP]: { id: RERANKER_SEP, ids: [sep], tokens: [RERANKER_SEP] },
+    },
   };
   await writeJson(path.join(dir, "tokenizer.json"), tok);
   await writeJson(path.join(dir, "tokenizer_config.json"), {
     // The length it was trained at: position embeddings past it never learned anything.
-    tokenizer_class: "PreTrainedTokenizerFast", cls_token: RERANKER_CLS, sep_token: RERANKER_SEP, pad_token: "<|endoftext|>", model_max_length: RERANKER.maxSeqLength,
+    tokenizer_class: "PreTrainedTokenizerFast",
+    cls_token: RERANKER_CLS,
+    sep_token: RERANKER_SEP,
+    pad_token: "<|endoftext|>",
+    model_max_length: RERANKER.maxSeqLength,
   });
 }
 
@@ -56,8 +63,18 @@ async function evaluate(dir: string, tok: Awaited<ReturnType<typeof loadTokenize
   } finally {
     await reranker.dispose();
   }
-  const bm25 = rankingMetrics(cases, cases.map((c) => c.candidates.map((_, i) => i)));
-  return { questions: cases.length, candidates: EVAL_K, bm25, reranked: rankingMetrics(cases, orders), goldInCandidates: cases.filter((c) => c.relevant.length > 0).length / cases.length, secondsPerQuery: (performance.now() - started) / 1000 / cases.length };
+  const bm25 = rankingMetrics(
+    cases,
+    cases.map((c) => c.candidates.map((_, i) => i)),
+  );
+  return {
+    questions: cases.length,
+    candidates: EVAL_K,
+    bm25,
+    reranked: rankingMetrics(cases, orders),
+    goldInCandidates: cases.filter((c) => c.relevant.length > 0).length / cases.length,
+    secondsPerQuery: (performance.now() - started) / 1000 / cases.length,
+  };
 }
 
 export async function makeReranker(ctx: StageContext): Promise<void> {
@@ -69,11 +86,22 @@ export async function makeReranker(ctx: StageContext): Promise<void> {
   const tok = await loadTokenizer(baseDir);
   const cls = tok.tokenId(RERANKER_CLS);
   const sep = tok.tokenId(RERANKER_SEP);
-  if (cls === undefined || sep === undefined) throw new Error(`reranker: ${baseDir}/tokenizer.json lacks ${RERANKER_CLS} / ${RERANKER_SEP}`);
+  if (cls === undefined || sep === undefined)
+    throw new Error(`reranker: ${baseDir}/tokenizer.json lacks ${RERANKER_CLS} / ${RERANKER_SEP}`);
   const c = corpusOf(ctx);
   const pool = new AnswerPool(c.train, DOC_CHARS);
-  const examples = rerankTrainExamples(c.train, pool, { count: ctx.quick ? 64 : TRAIN_GROUPS, negatives: (RERANKER.rerankGroupSize ?? 4) - 1, seed: SEED, consumerShare: 0.5, docChars: DOC_CHARS });
-  const groups: RerankGroup[] = examples.map((e) => ({ query: tok.encode(e.query).slice(0, MAX_QUERY_TOKENS), positive: tok.encode(e.positive), negatives: e.negatives.map((n) => tok.encode(n)) }));
+  const examples = rerankTrainExamples(c.train, pool, {
+    count: ctx.quick ? 64 : TRAIN_GROUPS,
+    negatives: (RERANKER.rerankGroupSize ?? 4) - 1,
+    seed: SEED,
+    consumerShare: 0.5,
+    docChars: DOC_CHARS,
+  });
+  const groups: RerankGroup[] = examples.map((e) => ({
+    query: tok.encode(e.query).slice(0, MAX_QUERY_TOKENS),
+    positive: tok.encode(e.positive),
+    negatives: e.negatives.map((n) => tok.encode(n)),
+  }));
   ctx.log(`reranker: ${groups.length} groups (${pool.texts.length} candidate answers)`);
 
   const config = rerankerModelConfig();
@@ -81,7 +109,11 @@ export async function makeReranker(ctx: StageContext): Promise<void> {
   const base = await loadBaseModel(baseDir);
   model.tensors.set("embeddings.word_embeddings.weight", base.tensors.get("model.embed_tokens.weight")!);
   const p = ctx.progress("reranker");
-  const result = await trainModel({ ...sized(ctx, RERANKER), checkpointDir: path.join(ctx.work, "reranker") }, { rerank: { groups, cls, sep } }, { base: model, onEvent: p.onEvent });
+  const result = await trainModel(
+    { ...sized(ctx, RERANKER), checkpointDir: path.join(ctx.work, "reranker") },
+    { rerank: { groups, cls, sep } },
+    { base: model, onEvent: p.onEvent },
+  );
   p.stop();
   await saveModelDir(candidate, config, result.weights!, "F16");
   await writeRerankerTokenizer(baseDir, candidate, cls, sep);
@@ -89,11 +121,24 @@ export async function makeReranker(ctx: StageContext): Promise<void> {
 
   const n = ctx.quick ? 10 : EVAL_QUESTIONS;
   const heldOut = c.heldOut.slice(0, n);
-  const medquad = await evaluate(candidate, tok, rerankEvalCases(heldOut, c.train, { k: EVAL_K, docChars: DOC_CHARS, consumer: false, seed: SEED }));
-  const consumer = await evaluate(candidate, tok, rerankEvalCases(heldOut, c.train, { k: EVAL_K, docChars: DOC_CHARS, consumer: true, seed: SEED + 7 }));
-  ctx.log(`reranker: held-out MRR@10 BM25 ${medquad.bm25.mrrAt10.toFixed(3)} → reranked ${medquad.reranked.mrrAt10.toFixed(3)}; consumer-style ${consumer.bm25.mrrAt10.toFixed(3)} → ${consumer.reranked.mrrAt10.toFixed(3)}`);
+  const medquad = await evaluate(
+    candidate,
+    tok,
+    rerankEvalCases(heldOut, c.train, { k: EVAL_K, docChars: DOC_CHARS, consumer: false, seed: SEED }),
+  );
+  const consumer = await evaluate(
+    candidate,
+    tok,
+    rerankEvalCases(heldOut, c.train, { k: EVAL_K, docChars: DOC_CHARS, consumer: true, seed: SEED + 7 }),
+  );
+  ctx.log(
+    `reranker: held-out MRR@10 BM25 ${medquad.bm25.mrrAt10.toFixed(3)} → reranked ${medquad.reranked.mrrAt10.toFixed(3)}; consumer-style ${consumer.bm25.mrrAt10.toFixed(3)} → ${consumer.reranked.mrrAt10.toFixed(3)}`,
+  );
   const metrics = { config: result.config, groups: groups.length, metrics: result.metrics, heldOut: { medquad, consumer } };
-  await writeFile(path.join(candidate, "MODEL_CARD.md"), writeRerankerCard(metrics, { trainQuestions: c.train.length, heldOutQuestions: c.heldOut.length }));
+  await writeFile(
+    path.join(candidate, "MODEL_CARD.md"),
+    writeRerankerCard(metrics, { trainQuestions: c.train.length, heldOutQuestions: c.heldOut.length }),
+  );
   // A reranker that orders BM25's candidates worse than BM25 would only hurt retrieval.
   const promoted = medquad.reranked.mrrAt10 > medquad.bm25.mrrAt10 && consumer.reranked.mrrAt10 > consumer.bm25.mrrAt10;
   if (promoted) {

@@ -3,24 +3,94 @@
 import type { LanguageContext, LanguageRules, RedFlagRule } from "../types";
 import { anyOf, rx } from "../build";
 
-const SEVERE = anyOf("stark\\w*", "heftig\\w*", "schlimm\\w*", "unertraglich\\w*", "unertraeglich\\w*", "plotzlich", "ploetzlich", "seit \\d+ ?min\\w*", "seit (?:einer|1) stunde", "jetzt", "gerade", "hilfe", "druck\\w*", "engegefuhl", "engegefuehl", "brennend\\w*");
-const SIGN = anyOf("schwitz\\w*", "arm", "kiefer", "rucken", "ruecken", "hals", "schweiss\\w*", "kaltschweiss\\w*", "ubel\\w*", "uebel\\w*", "erbrech\\w*", "blass", "schwindel\\w*", "atm\\w*", "luft", "atemnot");
-const PILLS = anyOf("tabletten", "pillen", "medikamente", "schlaftabletten", "kapseln", "paracetamol", "ibuprofen", "insulin", "antidepressiva", "beruhigungsmittel");
+const SEVERE = anyOf(
+  "stark\\w*",
+  "heftig\\w*",
+  "schlimm\\w*",
+  "unertraglich\\w*",
+  "unertraeglich\\w*",
+  "plotzlich",
+  "ploetzlich",
+  "seit \\d+ ?min\\w*",
+  "seit (?:einer|1) stunde",
+  "jetzt",
+  "gerade",
+  "hilfe",
+  "druck\\w*",
+  "engegefuhl",
+  "engegefuehl",
+  "brennend\\w*",
+);
+const SIGN = anyOf(
+  "schwitz\\w*",
+  "arm",
+  "kiefer",
+  "rucken",
+  "ruecken",
+  "hals",
+  "schweiss\\w*",
+  "kaltschweiss\\w*",
+  "ubel\\w*",
+  "uebel\\w*",
+  "erbrech\\w*",
+  "blass",
+  "schwindel\\w*",
+  "atm\\w*",
+  "luft",
+  "atemnot",
+);
+const PILLS = anyOf(
+  "tabletten",
+  "pillen",
+  "medikamente",
+  "schlaftabletten",
+  "kapseln",
+  "paracetamol",
+  "ibuprofen",
+  "insulin",
+  "antidepressiva",
+  "beruhigungsmittel",
+);
 /** German compounds ("Spülmaschinentabs", "Rattengift") are matched on their last part. */
 const POISON = anyOf(
-  "\\w*(?:reiniger|tabs|waschmittel|bleiche|gift|spulmittel|spuelmittel|putzmittel|entkalker|losungsmittel|loesungsmittel|desinfektionsmittel)","abflussreiniger", "rohrreiniger", "bleiche", "chlorreiniger", "gift", "rattengift", "frostschutz\\w*", "benzin", "knopfbatterie", "batterie", "waschmittel", "putzmittel", "reiniger", "spulmittel", "spuelmittel", "lampenol", "lampenoel", "saure", "saeure", "pflanzenschutzmittel");
+  "\\w*(?:reiniger|tabs|waschmittel|bleiche|gift|spulmittel|spuelmittel|putzmittel|entkalker|losungsmittel|loesungsmittel|desinfektionsmittel)",
+  "abflussreiniger",
+  "rohrreiniger",
+  "bleiche",
+  "chlorreiniger",
+  "gift",
+  "rattengift",
+  "frostschutz\\w*",
+  "benzin",
+  "knopfbatterie",
+  "batterie",
+  "waschmittel",
+  "putzmittel",
+  "reiniger",
+  "spulmittel",
+  "spuelmittel",
+  "lampenol",
+  "lampenoel",
+  "saure",
+  "saeure",
+  "pflanzenschutzmittel",
+);
 
 const RULES: RedFlagRule[] = [
   {
     id: "de-heart-attack-now",
     category: "cardiac",
-    when: [/\b(?:ich habe|ich hab|er hat|sie hat|habe|hat|bekomme|bekommt|kriege|kriegt|erleide)\b(?: \w+){0,2} (?:einen )?(?:herzinfarkt|herzanfall|infarkt|herzstillstand)\b|\bglaube?,? (?:\w+ ){0,3}herzinfarkt\b/],
+    when: [
+      /\b(?:ich habe|ich hab|er hat|sie hat|habe|hat|bekomme|bekommt|kriege|kriegt|erleide)\b(?: \w+){0,2} (?:einen )?(?:herzinfarkt|herzanfall|infarkt|herzstillstand)\b|\bglaube?,? (?:\w+ ){0,3}herzinfarkt\b/,
+    ],
     unless: [/\b(?:angst|risiko|vorbeug\w*|verhindern|hatte (?:vor|im jahr))\b/],
   },
   {
     id: "de-chest-pain",
     category: "cardiac",
-    when: [/\b(?:brust|herz) tut (?:\w+ ){0,2}weh\b|\btut (?:mir |ihm |ihr )?(?:die brust|das herz) (?:\w+ ){0,2}weh\b|\bbrustschmerz\w*\b|\b(?:schmerz\w*|druck|engegefuhl|engegefuehl|enge|stechen|brennen) (?:\w+ ){0,2}(?:in der|auf der|in meiner|auf meiner|hinter dem) (?:brust|brustbein)\b|\bbrust (?:tut|schmerzt|brennt|druckt|drueckt)\b/],
+    when: [
+      /\b(?:brust|herz) tut (?:\w+ ){0,2}weh\b|\btut (?:mir |ihm |ihr )?(?:die brust|das herz) (?:\w+ ){0,2}weh\b|\bbrustschmerz\w*\b|\b(?:schmerz\w*|druck|engegefuhl|engegefuehl|enge|stechen|brennen) (?:\w+ ){0,2}(?:in der|auf der|in meiner|auf meiner|hinter dem) (?:brust|brustbein)\b|\bbrust (?:tut|schmerzt|brennt|druckt|drueckt)\b/,
+    ],
     and: [rx`\b${SEVERE}\b|\b${SIGN}\b`],
   },
   {
@@ -99,14 +169,17 @@ const RULES: RedFlagRule[] = [
   {
     id: "de-unconscious",
     category: "unconscious",
-    when: [/\bbewusstlos\b|\bohnmacht\w*\b|\bnicht ansprechbar\b|\breagiert nicht(?: mehr)?\b|\bwacht nicht (?:mehr )?auf\b|\bzusammengebrochen\b|\bumgekippt\b/],
+    when: [
+      /\bbewusstlos\b|\bohnmacht\w*\b|\bnicht ansprechbar\b|\breagiert nicht(?: mehr)?\b|\bwacht nicht (?:mehr )?auf\b|\bzusammengebrochen\b|\bumgekippt\b/,
+    ],
   },
 ];
 
 const CONTEXT: LanguageContext = {
   negators: new Set(["kein", "keine", "keinen", "keiner", "ohne", "nie", "niemals"]),
   negationWindow: 3,
-  distantPast: /\bvor (?:\d+|einem|einer|zwei|drei|vielen|einigen) (?:jahren?|monaten?)\b|\bletztes jahr\b|\bim jahr (?:19|20)\d\d\b|\b(?:19|20)\d\d\b|\bals kind\b|\bfruher\b|\bfrueher\b/,
+  distantPast:
+    /\bvor (?:\d+|einem|einer|zwei|drei|vielen|einigen) (?:jahren?|monaten?)\b|\bletztes jahr\b|\bim jahr (?:19|20)\d\d\b|\b(?:19|20)\d\d\b|\bals kind\b|\bfruher\b|\bfrueher\b/,
   animal: /\b(?:hund|hunde|katze|kater|welpe|haustier|kaninchen|pferd|tierarzt)\b/,
   fiction: /\b(?:roman|geschichte|drehbuch|figur|fiktion|film|serie)\b/,
   general: [
@@ -114,14 +187,19 @@ const CONTEXT: LanguageContext = {
     /\b(?:wie|woran) (?:erkenne|erkennt|merke|merkt|bemerkt)\b|\bwas tun,? wenn\b|\bwenn jemand\b|\bwie (?:senke|senken|verringere|vorbeugen)\b/,
     /\b(?:student\w*|prufung|pruefung|hypothetisch|theoretisch|aus neugier|bedeutet|bedeutung|definition)\b/,
   ],
-  currentEvent: [/\b(?:jetzt|gerade|seit|heute|hilfe|ich habe (?!eine frage)|ich kann|ich bekomme|mein \w+ (?:hat|ist)|meine \w+ (?:hat|ist))\b/],
+  currentEvent: [
+    /\b(?:jetzt|gerade|seit|heute|hilfe|ich habe (?!eine frage)|ich kann|ich bekomme|mein \w+ (?:hat|ist)|meine \w+ (?:hat|ist))\b/,
+  ],
   markers: /\b(?:ich|du|er|sie|und|nicht|ist|habe|hat|mein|meine|meinen|der|das|ein|eine|einen|mit|kein|keine|seit|kann|bin|wie|hilfe)\b/,
   contrast: /\s(?:aber|jedoch|obwohl)\s/,
 };
 
 /** Folded German text as the German rules read it. */
 function normalizeGerman(folded: string): string {
-  const t = folded.replace(/['’`]/g, " ").replace(/[^a-z0-9.!?;,:\n\- ]+/g, " ").replace(/-/g, " ");
+  const t = folded
+    .replace(/['’`]/g, " ")
+    .replace(/[^a-z0-9.!?;,:\n\- ]+/g, " ")
+    .replace(/-/g, " ");
   return t.replace(/[ \t]+/g, " ").trim();
 }
 

@@ -16,15 +16,25 @@ export const ANAPHYLAXIS_RULES: RedFlagRule[] = [
   {
     id: "allergic-reaction-systemic",
     category: "anaphylaxis",
-    when: [/\b(?:allergic reaction|anaphyla\w*|epipen|epi pen|adrenaline pen|sting|stung|peanuts?|nuts?|shellfish|shrimp|prawns?|covered in hives|hives (?:everywhere|all over)|allergic to|allergy|swell\w* up (?:all over|everywhere)|swelling all over)\b/],
-    and: [/\b(?:faint\w*|dizzy|light ?-?headed|breath\w*|wheez\w*|swallow|swell\w*|swollen|throat|collaps\w*|vomit\w*|still|hoarse|voice|floppy|limp|pale and|drowsy)\b/],
+    when: [
+      /\b(?:allergic reaction|anaphyla\w*|epipen|epi pen|adrenaline pen|sting|stung|peanuts?|nuts?|shellfish|shrimp|prawns?|covered in hives|hives (?:everywhere|all over)|allergic to|allergy|swell\w* up (?:all over|everywhere)|swelling all over)\b/,
+    ],
+    and: [
+      /\b(?:faint\w*|dizzy|light ?-?headed|breath\w*|wheez\w*|swallow|swell\w*|swollen|throat|collaps\w*|vomit\w*|still|hoarse|voice|floppy|limp|pale and|drowsy)\b/,
+    ],
     unless: [/\bepipen (?:expired|expiry)\b/, /\bno other symptoms\b|\b(?:a bit of|some|mild|little|small|local) swelling\b/],
   },
   {
     id: "adrenaline-given",
     category: "anaphylaxis",
     // After any adrenaline for anaphylaxis an ambulance is still needed (biphasic reactions), even if the person feels better.
-    when: [/\b(?:used|use|gave|given|give|injected|jabbed|had to use|administered) (?:\w+ ){0,2}(?:epipen|epi pen|epi|adrenaline|epinephrine|auto ?-?injector)\b/, /\b(?:epipen|epi pen|adrenaline|auto ?-?injector) (?:\w+ ){0,2}(?:used|given|worked|helped)\b/],
-    unless: [/\bhow (?:is|are|do|does|to|should|would) (?:[\w-]+ ){0,4}(?:use|used|give|given)\b/, /\b(?:expired|practice|trainer|training)\b/],
+    when: [
+      /\b(?:used|use|gave|given|give|injected|jabbed|had to use|administered) (?:\w+ ){0,2}(?:epipen|epi pen|epi|adrenaline|epinephrine|auto ?-?injector)\b/,
+      /\b(?:epipen|epi pen|adrenaline|auto ?-?injector) (?:\w+ ){0,2}(?:used|given|worked|helped)\b/,
+    ],
+    unless: [
+      /\bhow (?:is|are|do|does|to|should|would) (?:[\w-]+ ){0,4}(?:use|used|give|given)\b/,
+      /\b(?:expired|practice|trainer|training)\b/,
+    ],
   },
 ];

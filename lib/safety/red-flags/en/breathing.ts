@@ -38,7 +38,9 @@ export const BREATHING_RULES: RedFlagRule[] = [
     id: "clot-in-lung",
     category: "breathing",
     // A swollen or painful leg with new breathlessness or chest pain can be a clot that has reached the lungs.
-    when: [/\b(?:leg|calf|thigh)\b(?: \w+){0,2} (?:is |has been |feels )?(?:swollen|painful|red and hot|hot and swollen|tender)\b|\b(?:swollen|painful) (?:leg|calf)\b/],
+    when: [
+      /\b(?:leg|calf|thigh)\b(?: \w+){0,2} (?:is |has been |feels )?(?:swollen|painful|red and hot|hot and swollen|tender)\b|\b(?:swollen|painful) (?:leg|calf)\b/,
+    ],
     and: [/\b(?:short of breath|breathless\w*|chest pain|chest hurts|cough\w* (?:up )?blood|cant breathe?|struggling to breathe)\b/],
   },
 ];

@@ -9,10 +9,14 @@ export const BURN_RULES: RedFlagRule[] = [
     when: [
       /\b(?:big|large|huge|massive) (?:\w+ )?(?:blisters?|blistering|burns?|scalds?)\b|\bblisters all over\b|\bblistering all over\b/,
       /\b(?:burn\w*|scald\w*) (?:by|with|from|in) (?:the )?(?:boiling|hot|scalding) (?:oil|water|fat|steam)\b/,
-      new RegExp(`\\b(?:boiling|hot) (?:water|oil|tea|coffee|soup|kettle|fat)\\b(?: \\w+){0,6} (?:on|onto|over|all over|down) (?:him|her|my|his|them|the|their|herself|himself|myself)\\w*\\b`),
+      new RegExp(
+        `\\b(?:boiling|hot) (?:water|oil|tea|coffee|soup|kettle|fat)\\b(?: \\w+){0,6} (?:on|onto|over|all over|down) (?:him|her|my|his|them|the|their|herself|himself|myself)\\w*\\b`,
+      ),
       /\b(?:tipped|pulled|knocked|spilled|spilt) (?:the |a )?(?:kettle|pan|saucepan|pot)\b(?: \w+){0,3} (?:on|onto|over|all over|down)\b/,
       new RegExp(`\\bburn\\w* (?:covers|covering|all over|over) (?:\\w+ ){0,2}(?:whole |entire |most of )?${PERSON}? ?${BODY_REGION}\\b`),
-      new RegExp(`\\b(?:whole|entire|most of (?:his|her|my|the)) ${BODY_REGION} (?:is |was )?(?:burned|burnt|scalded|blistered|blistering)\\b`),
+      new RegExp(
+        `\\b(?:whole|entire|most of (?:his|her|my|the)) ${BODY_REGION} (?:is |was )?(?:burned|burnt|scalded|blistered|blistering)\\b`,
+      ),
       /\bburn\w* (?:\w+ ){0,2}(?:bigger|larger) than (?:my|his|her|a|the) (?:hand|palm)\b/,
       /\bburn\w* (?:my |his |her |their )?(?:airway|genitals|eyes?|throat|mouth)\b/,
       /\b(?:skin|burn|it)\b(?: \w+){0,3} (?:looks |is |went |turned |gone )?(?:white|leathery|charred|black|waxy|grey and|brown and)\b/,
@@ -21,8 +25,12 @@ export const BURN_RULES: RedFlagRule[] = [
       /\belectric(?:al)? (?:burn|shock)\b|\belectrocuted\b|\bchemical burns?\b|\bburn\w* from (?:the )?(?:oven cleaner|acid|bleach|drain cleaner|lye|cement|caustic)\b|\bskin (?:is )?(?:peeling|coming|falling) off\b/,
       /\bsmoke inhalation\b|\b(?:singed|burnt|burned) (?:nose hairs|nostrils|eyebrows)\b/,
     ],
-    and: [/\b(?:burn\w*|scald\w*|blister\w*|boiling|kettle|fire|flames|hot|chemical|acid|bleach|cleaner|lye|alkali|electric\w*|smoke|singed)\b/],
-    unless: [/\b(?:thin|small|tiny|little|minor|superficial) (?:red )?(?:line|mark|spot|patch|burn|blister)\b|\bjust red\b|\bfirst degree\b|\bsunburn\w*\b/],
+    and: [
+      /\b(?:burn\w*|scald\w*|blister\w*|boiling|kettle|fire|flames|hot|chemical|acid|bleach|cleaner|lye|alkali|electric\w*|smoke|singed)\b/,
+    ],
+    unless: [
+      /\b(?:thin|small|tiny|little|minor|superficial) (?:red )?(?:line|mark|spot|patch|burn|blister)\b|\bjust red\b|\bfirst degree\b|\bsunburn\w*\b/,
+    ],
   },
   {
     id: "full-thickness-burn",
@@ -32,21 +40,29 @@ export const BURN_RULES: RedFlagRule[] = [
   {
     id: "flame-burn",
     category: "severe_burn",
-    when: [/\b(?:petrol|gasoline|flames?|bonfire|explosion|exploded|caught (?:fire|alight)|on fire|fireworks?|blast|flash burn|barbecue flared|bbq flared)\b/],
+    when: [
+      /\b(?:petrol|gasoline|flames?|bonfire|explosion|exploded|caught (?:fire|alight)|on fire|fireworks?|blast|flash burn|barbecue flared|bbq flared)\b/,
+    ],
     and: [/\bburn\w*|\bblister\w*|\bscorched\b|\bsinged\b/],
     unless: [/\b(?:finger|fingertip|small|tiny|minor|little|candle|match|lighter)\b/],
   },
   {
     id: "blistered-face-hands",
     category: "severe_burn",
-    when: [/\b(?:face|hands?|palms?|fingers|feet|foot|genitals|groin)\b(?: \w+){0,2} (?:is |are |has |have )?(?:all |got |gone )?(?:blistered|blistering|blisters)\b/],
+    when: [
+      /\b(?:face|hands?|palms?|fingers|feet|foot|genitals|groin)\b(?: \w+){0,2} (?:is |are |has |have )?(?:all |got |gone )?(?:blistered|blistering|blisters)\b/,
+    ],
     unless: [/\b(?:sunburn\w*|new shoes|walking|hiking|running|rowing|gym|weights|shovel\w*|rake|eczema|chickenpox|hand foot and mouth)\b/],
   },
   {
     id: "burn-face-hands",
     category: "severe_burn",
-    when: [/\bburn\w* (?:on )?(?:my |his |her |their )?(?:face|hands?)\b|\b(?:face|hands?) (?:got |was |is |has been |have been |were )?(?:burned|burnt|scalded)\b/],
+    when: [
+      /\bburn\w* (?:on )?(?:my |his |her |their )?(?:face|hands?)\b|\b(?:face|hands?) (?:got |was |is |has been |have been |were )?(?:burned|burnt|scalded)\b/,
+    ],
     and: [/\b(?:blister\w*|fire|flames|boiling|deep|white|leathery|charred|chemical|acid|baby|toddler|child|kid|son|daughter)\b/],
-    unless: [/\b(?:thin|small|tiny|little|minor|superficial) (?:red )?(?:line|mark|spot|patch|burn)\b|\bjust red\b|\bfirst degree\b|\bsunburn\w*\b/],
+    unless: [
+      /\b(?:thin|small|tiny|little|minor|superficial) (?:red )?(?:line|mark|spot|patch|burn)\b|\bjust red\b|\bfirst degree\b|\bsunburn\w*\b/,
+    ],
   },
 ];

@@ -6,13 +6,24 @@ export const CARDIAC_RULES: RedFlagRule[] = [
   {
     id: "heart-attack-now",
     category: "cardiac",
-    when: [/\b(?:having|have|getting|just had|has just had|think (?:i|he|she) (?:had|has had)) an? heart attack\b(?! \w* ?(?:ago|in (?:19|20)\d\d))/, /\bclutching (?:my|his|her|their) chest\b/, /^heart attack\b(?: (?:i think|i guess|maybe|probably|right now|now|happening|help|please))+\b/, /\bcardiac arrest (?:now|right now)\b/],
+    when: [
+      /\b(?:having|have|getting|just had|has just had|think (?:i|he|she) (?:had|has had)) an? heart attack\b(?! \w* ?(?:ago|in (?:19|20)\d\d))/,
+      /\bclutching (?:my|his|her|their) chest\b/,
+      /^heart attack\b(?: (?:i think|i guess|maybe|probably|right now|now|happening|help|please))+\b/,
+      /\bcardiac arrest (?:now|right now)\b/,
+    ],
     unless: [FEAR_OF_HAVING],
   },
   {
     id: "chest-pain-with-warning-signs",
     category: "cardiac",
-    when: [new RegExp(`\\bchest (?:is |feels? |being |was )*${W}${CHEST_SYMPTOM}\\b`), new RegExp(`\\b(?:pain|pressure|tightness|heaviness|discomfort|squeezing|crushing|ache|aching|weight|band|tight|heavy|burning|feeling|sensation)(?: \\w+){0,5} ${PERSON}? ?chest\\b`), /\bchest (?:is )?(?:being )?squeezed\b/],
+    when: [
+      new RegExp(`\\bchest (?:is |feels? |being |was )*${W}${CHEST_SYMPTOM}\\b`),
+      new RegExp(
+        `\\b(?:pain|pressure|tightness|heaviness|discomfort|squeezing|crushing|ache|aching|weight|band|tight|heavy|burning|feeling|sensation)(?: \\w+){0,5} ${PERSON}? ?chest\\b`,
+      ),
+      /\bchest (?:is )?(?:being )?squeezed\b/,
+    ],
     and: [
       /\b(?:sweat\w*|clammy|grey|gray|greyish|ashen|pale|jaw|arm|neck|back|shoulder|(?:short of|out of|catch (?:my|his|her|their) |get (?:my|his|her|their) )breath|breathless\w*|cant breathe?|struggling to breathe|hard to breathe|(?:breathe|breathing) in|faint\w*|pass(?:ing)? out|dizzy|light ?headed|nause\w*|sick|vomit\w*|throwing up|threw up|puking|crushing|squeez\w*|radiat\w*|spread\w*|sudden\w*|severe|racing|palpitat\w*|ripping|tearing|\d+ ?min\w*|half an hour|an hour|right now|cold sweat|cold and (?:clammy|wet|sweaty)|wet sweat|drenched|soaked in sweat|pouring with sweat|dripping with sweat|please help|help me|help please|need help|sos|emergency|ambulance)\b|\bhelp$/,
     ],
@@ -32,9 +43,13 @@ export const CARDIAC_RULES: RedFlagRule[] = [
     id: "atypical-heart-attack",
     category: "cardiac",
     // Heart attacks in women, older people and diabetics often present as jaw/arm/back pain with sweating and breathlessness.
-    when: [/\b(?:jaw|arm|upper back|shoulder|neck|between (?:my|his|her) shoulder blades)\b(?: \w+){0,4} (?:pain|ache|aching|hurts?|hurting|discomfort)\b|\b(?:pain|ache|aching|discomfort) (?:in|down|into) (?:my|his|her|their|the) (?:\w+ )?(?:jaw|arm|upper back|shoulder|neck)\b/],
+    when: [
+      /\b(?:jaw|arm|upper back|shoulder|neck|between (?:my|his|her) shoulder blades)\b(?: \w+){0,4} (?:pain|ache|aching|hurts?|hurting|discomfort)\b|\b(?:pain|ache|aching|discomfort) (?:in|down|into) (?:my|his|her|their|the) (?:\w+ )?(?:jaw|arm|upper back|shoulder|neck)\b/,
+    ],
     and: [/\b(?:sweat\w*|clammy|grey|gray|ashen|cold sweat)\b/],
-    andAlso: [/\b(?:short of breath|breathless|cant (?:catch|get) (?:my|his|her) breath|nause\w*|sick|vomit\w*|faint\w*|dizzy|light ?-?headed)\b/],
+    andAlso: [
+      /\b(?:short of breath|breathless|cant (?:catch|get) (?:my|his|her) breath|nause\w*|sick|vomit\w*|faint\w*|dizzy|light ?-?headed)\b/,
+    ],
     unless: [/\b(?:gym|workout|work out|training|after (?:a|my|his|her) run|hike|hiking|lifting)\b/],
   },
   {

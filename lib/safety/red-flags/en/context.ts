@@ -6,7 +6,27 @@ import type { LanguageContext } from "../types";
 import { CURRENT_EVENT, GENERAL_FRAMING } from "./framing";
 
 export const EN_CONTEXT: LanguageContext = {
-  negators: new Set(["no", "not", "dont", "doesnt", "didnt", "without", "never", "denies", "deny", "denied", "isnt", "arent", "wasnt", "werent", "havent", "hasnt", "nor", "neither", "none"]),
+  negators: new Set([
+    "no",
+    "not",
+    "dont",
+    "doesnt",
+    "didnt",
+    "without",
+    "never",
+    "denies",
+    "deny",
+    "denied",
+    "isnt",
+    "arent",
+    "wasnt",
+    "werent",
+    "havent",
+    "hasnt",
+    "nor",
+    "neither",
+    "none",
+  ]),
   negationWindow: 4,
   distantPast: new RegExp(
     [
@@ -14,11 +34,13 @@ export const EN_CONTEXT: LanguageContext = {
       /\blast (?:year|month|summer|winter|spring|autumn|fall)\b|\bin (?:19|20)\d\d\b/.source,
       /\bwhen (?:i|he|she|they|we) (?:was|were)\b|\bas a (?:child|kid|teen\w*|baby|toddler)\b/.source,
       /\bhistory of\b|\bused to\b|\bin (?:college|high school|university|my (?:teens|twenties))\b/.source,
-      /\byears back\b|\byears ago\b|\bin the past\b|\bpreviously\b|\b(?:a )?long time ago\b|\bages ago\b|\bi went through\b|\bwas treated for\b/.source,
+      /\byears back\b|\byears ago\b|\bin the past\b|\bpreviously\b|\b(?:a )?long time ago\b|\bages ago\b|\bi went through\b|\bwas treated for\b/
+        .source,
     ].join("|"),
   ),
   animal: /\b(?:dog|dogs|cat|cats|puppy|kitten|pet|horse|rabbit|hamster|parrot|bird|guinea pig|ferret|goldfish)\b/,
-  animalAsAgent: /\b(?:bit|bitten|bites|attacked|mauled|scratched|gored|kicked|trampled|stung|jumped on|knocked (?:him|her|me|them) over)\b/,
+  animalAsAgent:
+    /\b(?:bit|bitten|bites|attacked|mauled|scratched|gored|kicked|trampled|stung|jumped on|knocked (?:him|her|me|them) over)\b/,
   fiction: /\b(?:novel|screenplay|my character|a character|fictional|for a story|in my story|short story|writing a story|a story about)\b/,
   general: GENERAL_FRAMING,
   currentEvent: CURRENT_EVENT,

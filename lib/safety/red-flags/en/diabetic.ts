@@ -18,6 +18,8 @@ export const DIABETIC_RULES: RedFlagRule[] = [
     // Undiagnosed type 1 diabetes presenting as DKA: thirst and peeing a lot, then vomiting / deep breathing / drowsiness.
     when: [/\b(?:thirst\w*|drinking (?:loads|so much|a lot|constantly|all the time|tons|litres|gallons))\b/],
     and: [/\b(?:pee\w*|wee\w*|urinat\w*|toilet|bathroom|wetting)\b/],
-    andAlso: [/\b(?:vomit\w*|throwing up|being sick|breathing (?:really |very |so )?(?:deep|fast|heavy|funny)|fruity|pear drops|drowsy|confus\w*|tummy pain|stomach pain)\b/],
+    andAlso: [
+      /\b(?:vomit\w*|throwing up|being sick|breathing (?:really |very |so )?(?:deep|fast|heavy|funny)|fruity|pear drops|drowsy|confus\w*|tummy pain|stomach pain)\b/,
+    ],
   },
 ];

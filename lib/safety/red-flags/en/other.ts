@@ -6,7 +6,9 @@ export const OTHER_RULES: RedFlagRule[] = [
   {
     id: "sepsis-signs",
     category: "other",
-    when: [/\b(?:fever|temperature|temp|infection|infected|uti|kidney infection|pneumonia|chest infection|chills|shivering|rigors|cellulitis|after (?:my |his |her )?(?:surgery|operation|c-?section)|flu|sepsis)\b/],
+    when: [
+      /\b(?:fever|temperature|temp|infection|infected|uti|kidney infection|pneumonia|chest infection|chills|shivering|rigors|cellulitis|after (?:my |his |her )?(?:surgery|operation|c-?section)|flu|sepsis)\b/,
+    ],
     and: [
       /\b(?:mottled|blotchy|skin (?:is |looks |has gone |gone )?(?:blue|grey|gray|pale|patchy|mottled))\b/,
       /\b(?:not|havent|hasnt|no|didnt|hardly) (?:\w+ )?(?:peed|weed|urinated|passed urine|had a wee|been to the toilet|pee|wee|urine|wet nappies|wet diapers)\b/,
@@ -16,7 +18,14 @@ export const OTHER_RULES: RedFlagRule[] = [
     ],
     unless: [/\bwhen (?:he|she|they|i|my \w+) (?:has|have|gets?) an? (?:uti|infection|fever|temperature)\b|\busual(?:ly)?\b/],
   },
-  { id: "sepsis-suspected", category: "other", when: [/\b(?:think|worried|scared|afraid|could|might|may)\b(?: \w+){0,3} (?:sepsis|septic|blood poisoning)\b/, /\b(?:is|has|have|got|getting) (?:become )?(?:sepsis|septic)\b/] },
+  {
+    id: "sepsis-suspected",
+    category: "other",
+    when: [
+      /\b(?:think|worried|scared|afraid|could|might|may)\b(?: \w+){0,3} (?:sepsis|septic|blood poisoning)\b/,
+      /\b(?:is|has|have|got|getting) (?:become )?(?:sepsis|septic)\b/,
+    ],
+  },
   // ── other time-critical conditions ────────────────────────────────────────
   {
     id: "other-emergencies",
@@ -49,13 +58,18 @@ export const OTHER_RULES: RedFlagRule[] = [
   {
     id: "acute-eye",
     category: "other",
-    when: [/\b(?:severe|really bad|terrible|excruciating|agonising|agonizing|intense) (?:\w+ )?(?:pain in (?:my|his|her|their) eye|eye pain)\b|\beye (?:is )?(?:extremely|really|very|so) painful\b/],
+    when: [
+      /\b(?:severe|really bad|terrible|excruciating|agonising|agonizing|intense) (?:\w+ )?(?:pain in (?:my|his|her|their) eye|eye pain)\b|\beye (?:is )?(?:extremely|really|very|so) painful\b/,
+    ],
     and: [/\b(?:halos?|blurr\w*|vomit\w*|sick|cant see|vision)\b/],
   },
   {
     id: "cauda-equina",
     category: "other",
-    when: [/\b(?:numb\w*|no feeling|cant feel) (?:\w+ ){0,2}(?:around|between|in) (?:my |his |her )?(?:bum|bottom|buttocks|groin|genitals|legs|saddle|private parts)\b/, /\b(?:cant|unable to|lost) (?:control|feel) (?:of )?(?:my |his |her )?(?:bladder|bowels?|pee|wee)\b|\bwet (?:my|him|her)self without (?:noticing|feeling)\b/],
+    when: [
+      /\b(?:numb\w*|no feeling|cant feel) (?:\w+ ){0,2}(?:around|between|in) (?:my |his |her )?(?:bum|bottom|buttocks|groin|genitals|legs|saddle|private parts)\b/,
+      /\b(?:cant|unable to|lost) (?:control|feel) (?:of )?(?:my |his |her )?(?:bladder|bowels?|pee|wee)\b|\bwet (?:my|him|her)self without (?:noticing|feeling)\b/,
+    ],
     and: [/\bback\b|\bspine\b|\bsciatica\b/],
   },
   {
@@ -68,7 +82,9 @@ export const OTHER_RULES: RedFlagRule[] = [
   {
     id: "infant-fever",
     category: "other",
-    when: [/\b(?:\d|1[0-2]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?:week|wk|day)s? old\b|\bnewborn\b|\b(?:[1-3]|one|two|three) months? old\b/],
+    when: [
+      /\b(?:\d|1[0-2]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?:week|wk|day)s? old\b|\bnewborn\b|\b(?:[1-3]|one|two|three) months? old\b/,
+    ],
     and: [/\b(?:fever|temperature of 3[89]|temp of 3[89]|38(?:\.\d)?|39(?:\.\d)?|floppy|not feeding|wont feed)\b/],
     unless: [WELL_CHILD],
   },
@@ -76,6 +92,10 @@ export const OTHER_RULES: RedFlagRule[] = [
     id: "seriously-ill-child",
     category: "other",
     unless: [WELL_CHILD],
-    when: [new RegExp(`\\b${CHILD}\\b(?: \\w+){0,8} (?:is |looks |has gone |went )?(?:very |really )?(?:floppy|limp|mottled|grey|blue|unusually pale)\\b`)],
+    when: [
+      new RegExp(
+        `\\b${CHILD}\\b(?: \\w+){0,8} (?:is |looks |has gone |went )?(?:very |really )?(?:floppy|limp|mottled|grey|blue|unusually pale)\\b`,
+      ),
+    ],
   },
 ];

@@ -18,7 +18,9 @@ export const PREGNANCY_RULES: RedFlagRule[] = [
       /\b(?:passing|passed) (?:big |large |huge )?clots\b/,
       /\bfluid (?:leaking|gushing)\b|\bgush of (?:fluid|water|liquid|blood)\b/,
     ],
-    and: [/\bpregnan\w*\b|\b\d{1,2} weeks\b(?! old| ago)|\bpositive (?:pregnancy |home |preg )?test\b|\bperiod is (?:\w+ )?late\b|\bmissed (?:my )?period\b/],
+    and: [
+      /\bpregnan\w*\b|\b\d{1,2} weeks\b(?! old| ago)|\bpositive (?:pregnancy |home |preg )?test\b|\bperiod is (?:\w+ )?late\b|\bmissed (?:my )?period\b/,
+    ],
     unless: [/\bnothing else\b/],
   },
   {
@@ -44,7 +46,12 @@ export const PREGNANCY_RULES: RedFlagRule[] = [
   {
     id: "postpartum-bleeding",
     category: "pregnancy_emergency",
-    when: [/\b(?:soak\w*|filling|going through) (?:\w+ )?(?:a|one|two) (?:pad|pads|maternity pad)\b(?: \w+){0,2} (?:an|every|in an|in less than an|per) hour\b/, /\b(?:passing|passed) (?:big |large |huge |golf ball )?clots\b/],
-    and: [/\b(?:gave birth|had (?:my|the|a) baby|baby was born|delivered|c-?section|postpartum|post-?partum|pregnan\w*|weeks|miscarr\w*)\b/],
+    when: [
+      /\b(?:soak\w*|filling|going through) (?:\w+ )?(?:a|one|two) (?:pad|pads|maternity pad)\b(?: \w+){0,2} (?:an|every|in an|in less than an|per) hour\b/,
+      /\b(?:passing|passed) (?:big |large |huge |golf ball )?clots\b/,
+    ],
+    and: [
+      /\b(?:gave birth|had (?:my|the|a) baby|baby was born|delivered|c-?section|postpartum|post-?partum|pregnan\w*|weeks|miscarr\w*)\b/,
+    ],
   },
 ];

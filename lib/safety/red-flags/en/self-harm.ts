@@ -51,7 +51,11 @@ export const SELF_HARM_RULES: RedFlagRule[] = [
       /\b(?:jump|throw myself|step) (?:off|from|in front of|under) (?:a|the) (?:bridge|roof|building|cliff|train|truck|lorry|bus|car)\b|\bstanding on (?:the|a) (?:bridge|ledge|edge of the roof)\b/,
       /\bcant (?:go on|do this anymore|take (?:it|this) anymore|keep going)\b(?: \w+){0,3} (?:living|like this|anymore|want to die|end)?/,
     ],
-    unless: [/\bnormal (?:thing )?(?:for (?:kids|children|teens|people) )?to say\b|\bthing (?:kids|children|teens|people) say\b/, /\b(?:always|keeps?|was|is) joking\b|\bjokingly\b|\bfigure of speech\b/, /\b(?:kill (?:my ?self )?laughing|killing myself (?:laughing|at (?:work|the gym))|dying (?:to|of) (?:know|laughter|embarrassment)|cant take it anymore (?:this|the) (?:heat|traffic|noise))\b/],
+    unless: [
+      /\bnormal (?:thing )?(?:for (?:kids|children|teens|people) )?to say\b|\bthing (?:kids|children|teens|people) say\b/,
+      /\b(?:always|keeps?|was|is) joking\b|\bjokingly\b|\bfigure of speech\b/,
+      /\b(?:kill (?:my ?self )?laughing|killing myself (?:laughing|at (?:work|the gym))|dying (?:to|of) (?:know|laughter|embarrassment)|cant take it anymore (?:this|the) (?:heat|traffic|noise))\b/,
+    ],
   },
   {
     id: "suicide-plan-or-farewell",
@@ -68,6 +72,8 @@ export const SELF_HARM_RULES: RedFlagRule[] = [
     id: "suicide-means-with-despair",
     category: "suicidal_self_harm",
     when: [/\b(?:gun|rifle|shotgun|pistol|rope|pills|tablets|blade|razor|bridge|train tracks|railway|cliff|ledge)\b/],
-    and: [/\b(?:im done|i am done|done with (?:everything|life|it all|living)|cant go on|end it|no point|had enough of (?:life|living|everything|it all)|give up on (?:life|everything)|disappear (?:forever|for good)|not be here|goodbye|want to die|nothing left)\b/],
+    and: [
+      /\b(?:im done|i am done|done with (?:everything|life|it all|living)|cant go on|end it|no point|had enough of (?:life|living|everything|it all)|give up on (?:life|everything)|disappear (?:forever|for good)|not be here|goodbye|want to die|nothing left)\b/,
+    ],
   },
 ];

@@ -26,7 +26,9 @@ export const STROKE_RULES: RedFlagRule[] = [
       /\b(?:hand|fingers) (?:wont|cant|doesnt) (?:grip|hold|grasp|work)\b/,
       /\bkeeps? dropping (?:things|his|her|my|the|stuff)\b/,
       /\b(?:one|left|right) side of (?:my|his|her|their|the) (?:body|face)\b(?: \w+){0,3} (?:weak|numb|dead|limp|heavy|tingl\w*)\b/,
-      new RegExp(`\\b(?:left|right) ${LIMB} and (?:left |right )?(?:arm|leg)\\b(?: \\w+){0,2} (?:suddenly )?(?:went|gone|are|feel|is)? ?(?:weak|numb|heavy|dead|useless|limp)\\b`),
+      new RegExp(
+        `\\b(?:left|right) ${LIMB} and (?:left |right )?(?:arm|leg)\\b(?: \\w+){0,2} (?:suddenly )?(?:went|gone|are|feel|is)? ?(?:weak|numb|heavy|dead|useless|limp)\\b`,
+      ),
       /\b(?:lost|losing|loss of) (?:the )?(?:vision|sight)\b/,
       /\b(?:suddenly|all of a sudden|out of nowhere)\b(?: \w+){0,3} (?:cant see|blind|double vision|seeing double)\b/,
       /\bcant see (?:out of|with|from) (?:my|his|her|one|the) (?:left |right )?eye\b/,
@@ -52,6 +54,8 @@ export const STROKE_RULES: RedFlagRule[] = [
     category: "stroke",
     // Sudden vertigo with inability to walk, double vision or slurring can be a stroke in the back of the brain.
     when: [/\b(?:sudden\w*|all of a sudden|out of nowhere)\b(?: \w+){0,3} (?:dizz\w*|vertigo|spinning|room spinning)\b/],
-    and: [/\b(?:cant (?:walk|stand)|unable to (?:walk|stand)|double vision|seeing double|falling (?:over|to one side)|slurr\w*|numb\w*|weak\w*|cant see)\b/],
+    and: [
+      /\b(?:cant (?:walk|stand)|unable to (?:walk|stand)|double vision|seeing double|falling (?:over|to one side)|slurr\w*|numb\w*|weak\w*|cant see)\b/,
+    ],
   },
 ];

@@ -23,12 +23,17 @@ export const UNCONSCIOUS_RULES: RedFlagRule[] = [
       /\b(?:floppy|limp) and (?:pale|grey|blue|not|wont|cant|unresponsive)\b/,
       /\b(?:barely|hardly|semi|only just) (?:conscious|awake|responsive|responding|rousable)\b/,
     ],
-    unless: [/\b(?:sight of (?:blood|needles?)|blood test|having blood taken|(?:feel|feels|felt|am|is|im|hes|shes) (?:completely |totally )?(?:fine|ok|okay|better|normal|back to normal) now)\b/],
+    unless: [
+      /\b(?:sight of (?:blood|needles?)|blood test|having blood taken|(?:feel|feels|felt|am|is|im|hes|shes) (?:completely |totally )?(?:fine|ok|okay|better|normal|back to normal) now)\b/,
+    ],
   },
   {
     id: "down-and-not-moving",
     category: "unconscious",
-    when: [/\b(?:dropped|fell|collapsed|keeled over|slumped|went down|passed out) (?:\w+ ){0,2}(?:to|on|onto) the (?:floor|ground)\b/, /\b(?:isnt|not|stopped|wont|cant) mov(?:e|ing)\b/],
+    when: [
+      /\b(?:dropped|fell|collapsed|keeled over|slumped|went down|passed out) (?:\w+ ){0,2}(?:to|on|onto) the (?:floor|ground)\b/,
+      /\b(?:isnt|not|stopped|wont|cant) mov(?:e|ing)\b/,
+    ],
     and: [/\b(?:floor|ground|dropped|fell|collapsed|keeled|slumped|breathing|respond\w*|help|wake|went down)\b/],
     unless: [/\b(?:baby|babys|bump|kicks|pregnan\w*|car|traffic|bowels?|stool|queue|line)\b/],
   },

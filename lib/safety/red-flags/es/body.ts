@@ -13,10 +13,17 @@ const FACE_DROOP = anyOf(
   "paralisis facial",
 );
 const SPEECH = anyOf(
-  "arrastra (?:las )?palabras", "arrastrando (?:las )?palabras",
+  "arrastra (?:las )?palabras",
+  "arrastrando (?:las )?palabras",
   "(?:habla|hablar|hablando|habla) (?:muy )?(?:raro|mal|rara|extrano|enredado|trabado|incoherente|borracho|como borracho|cosas raras|sin sentido)",
-  "se (?:le|me) traba (?:la lengua|al hablar)", "no entiende (?:lo que|nada de lo que|cuando) (?:le )?(?:decimos|digo|hablamos)",
-  "no (?:puede|puedo) hablar(?: bien)?", "no le salen las palabras", "no me salen las palabras", "balbucea", "dice cosas sin sentido", "no se le entiende",
+  "se (?:le|me) traba (?:la lengua|al hablar)",
+  "no entiende (?:lo que|nada de lo que|cuando) (?:le )?(?:decimos|digo|hablamos)",
+  "no (?:puede|puedo) hablar(?: bien)?",
+  "no le salen las palabras",
+  "no me salen las palabras",
+  "balbucea",
+  "dice cosas sin sentido",
+  "no se le entiende",
 );
 const WEAK_SIDE = anyOf(
   "no (?:puede|puedo) (?:mover|levantar|sentir|mantener) (?:el|la|su|mi) (?:brazo|pierna|mano|lado)",
@@ -50,7 +57,9 @@ export const ES_BODY_RULES: RedFlagRule[] = [
   {
     id: "es-chest-pressure-descriptor",
     category: "cardiac",
-    when: [rx`\b(?:elefante|peso|piedra|algo|alguien|una losa|un camion) (?:\w+ ){0,3}(?:sentado|encima|aplastando|apretando|sobre|oprimiendo) (?:de |en |sobre )?(?:mi|el|su) ${CHEST}\b`],
+    when: [
+      rx`\b(?:elefante|peso|piedra|algo|alguien|una losa|un camion) (?:\w+ ){0,3}(?:sentado|encima|aplastando|apretando|sobre|oprimiendo) (?:de |en |sobre )?(?:mi|el|su) ${CHEST}\b`,
+    ],
     unless: [FEAR],
   },
   {
@@ -64,7 +73,9 @@ export const ES_BODY_RULES: RedFlagRule[] = [
       /\b(?:peor dolor de cabeza de (?:mi|su) vida|dolor de cabeza (?:\w+ ){0,2}(?:subito|repentino|de golpe|explosivo|como un latigazo))\b/,
       /\bno (?:ve|veo) (?:de|por|con) un ojo\b/,
     ],
-    and: [rx`\b${SUDDEN}\b|\b${NOW}\b|\b(?:cara|boca|brazo|pierna|lado|habla|hablar|palabras|derrame|ictus|embolia|acv|cabeza|ojo|vista|minutos)\b`],
+    and: [
+      rx`\b${SUDDEN}\b|\b${NOW}\b|\b(?:cara|boca|brazo|pierna|lado|habla|hablar|palabras|derrame|ictus|embolia|acv|cabeza|ojo|vista|minutos)\b`,
+    ],
     unless: [FEAR, /\b(?:desde (?:que nacio|siempre|hace anos)|de nacimiento)\b/],
   },
   {
@@ -114,7 +125,9 @@ export const ES_BODY_RULES: RedFlagRule[] = [
       /\b(?:ronchas|habones|urticaria)\b(?: \w+){0,3} (?:por todo|en todo|todo el cuerpo)\b/,
       /\breaccion alergica\b/,
     ],
-    and: [/\b(?:pic\w*|abeja|avispa|alergi\w*|reaccion|comi\w*|cacahuetes?|mani|nuez|nueces|marisco|camarones|gambas|medicamento|antibiotico|respir\w*|aire|garganta|ronchas|urticaria|tragar|mare\w*|desmay\w*|fuerte|grave)\b/],
+    and: [
+      /\b(?:pic\w*|abeja|avispa|alergi\w*|reaccion|comi\w*|cacahuetes?|mani|nuez|nueces|marisco|camarones|gambas|medicamento|antibiotico|respir\w*|aire|garganta|ronchas|urticaria|tragar|mare\w*|desmay\w*|fuerte|grave)\b/,
+    ],
     unless: [/\b(?:muela|dentista|golpe|mosquito)\b/],
   },
   {
@@ -176,6 +189,8 @@ export const ES_BODY_RULES: RedFlagRule[] = [
     id: "es-head-injury",
     category: "head_injury",
     when: [/\b(?:golpe|golpeo|golpeado|pego|cayo|caida)\b(?: \w+){0,4} (?:la |su |mi )?cabeza\b|\btraumatismo craneal\b/],
-    and: [/\b(?:vomit\w+|confundid[oa]|desorientad[oa]|somnolient[oa]|no (?:despierta|responde|reacciona)|sangr\w* por (?:el oido|la nariz)|perdio el conocimiento|convulsi\w+|no se acuerda|pupilas)\b/],
+    and: [
+      /\b(?:vomit\w+|confundid[oa]|desorientad[oa]|somnolient[oa]|no (?:despierta|responde|reacciona)|sangr\w* por (?:el oido|la nariz)|perdio el conocimiento|convulsi\w+|no se acuerda|pupilas)\b/,
+    ],
   },
 ];

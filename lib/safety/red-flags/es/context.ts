@@ -41,7 +41,8 @@ export const ES_CONTEXT: LanguageContext = {
   ),
   animal: /\b(?:perro|perra|perrito|gato|gata|gatito|mascota|cachorro|caballo|conejo|hamster|loro|pajaro|veterinari\w*)\b/,
   animalAsAgent: /\b(?:mordio|mordida|ataco|arano|pico)\b/,
-  fiction: /\b(?:novela|cuento|relato|guion|personaje|protagonista|ficcion|pelicula|serie|para una historia|en mi historia|escribiendo una historia)\b/,
+  fiction:
+    /\b(?:novela|cuento|relato|guion|personaje|protagonista|ficcion|pelicula|serie|para una historia|en mi historia|escribiendo una historia)\b/,
   general: [
     /^(?:que|cual|cuales|como|cuando|por que|es|son|se puede|puede|pueden|hay)\b(?: \w+){0,6} (?:sintomas?|signos?|senales?|causas?|tratamientos?|diferencias?|riesgos?|factores de riesgo|primeros auxilios|significa|previene|prevenir|se recupera|recuperarse|efectos secundarios|dosis)\b/,
     /\b(?:que (?:hago|hacer|debo hacer|se hace)|como (?:actuar|ayudar)) (?:si|cuando) (?:alguien|una persona|uno|otra persona)\b|\bsi alguien\b|\bcuando alguien\b|\bsi una persona\b/,
@@ -57,6 +58,7 @@ export const ES_CONTEXT: LanguageContext = {
     /(?<!\bsi )\b(?:tengo (?!una pregunta|curiosidad|un examen|que )|me duele|me duelen|estoy|siento|me siento|no puedo|me falta|me cuesta|me ahogo|me tome|me trague|me corte|quiero|voy a|me quiero)\b/,
     /\bmi (?:\w+ )?(?!profesor|libro|clase|examen|personaje|novela|historia)\w+ (?:esta|tiene|no puede|no respira|se cayo|se desmayo|se tomo|le duele|dice)\b/,
   ],
-  markers: /\b(?:el|la|los|las|del|al|de|que|y|mi|mis|tengo|tiene|esta|estoy|muy|por|con|una|un|se|le|lo|para|pero|como|hace|ahora|quiero|puedo|yo|su|sus|nos|ya|hay|ayuda|porque|duele|siento)\b/,
+  markers:
+    /\b(?:el|la|los|las|del|al|de|que|y|mi|mis|tengo|tiene|esta|estoy|muy|por|con|una|un|se|le|lo|para|pero|como|hace|ahora|quiero|puedo|yo|su|sus|nos|ya|hay|ayuda|porque|duele|siento)\b/,
   contrast: /\s(?:pero|aunque|sin embargo)\s/,
 };

@@ -5,7 +5,23 @@ import { anyOf, rx } from "../build";
 import { LOTS, PILLS, POISON, SELF_KILL, TOOK } from "./parts";
 
 /** "me muero de hambre", "me quiero morir de vergüenza": idioms, not a wish to die. */
-const DYING_OF = anyOf("verguenza", "risa", "hambre", "sueno", "calor", "frio", "ganas", "envidia", "aburrimiento", "amor", "pena", "asco", "miedo", "sed", "cansancio");
+const DYING_OF = anyOf(
+  "verguenza",
+  "risa",
+  "hambre",
+  "sueno",
+  "calor",
+  "frio",
+  "ganas",
+  "envidia",
+  "aburrimiento",
+  "amor",
+  "pena",
+  "asco",
+  "miedo",
+  "sed",
+  "cansancio",
+);
 
 export const ES_HARM_RULES: RedFlagRule[] = [
   {

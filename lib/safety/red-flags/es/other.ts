@@ -18,7 +18,9 @@ export const ES_OTHER_RULES: RedFlagRule[] = [
   {
     id: "es-sepsis",
     category: "other",
-    when: [/\b(?:fiebre|calentura|temperatura|infeccion|infectad[oa]|escalofrios|tiritando|despues de (?:la|una) (?:operacion|cirugia|cesarea))\b/],
+    when: [
+      /\b(?:fiebre|calentura|temperatura|infeccion|infectad[oa]|escalofrios|tiritando|despues de (?:la|una) (?:operacion|cirugia|cesarea))\b/,
+    ],
     and: [
       /\b(?:piel (?:moteada|marmorea|amoratada|azulada|gris)|manchas moradas|no (?:ha )?orinado|no hace pis|no moja (?:el|los) panal\w*|confundid[oa]|desorientad[oa]|muy somnolient[oa]|no (?:se )?despierta|tiritando sin parar|temblores incontrolables|siento que me muero|sepsis|septicemia)\b/,
     ],
@@ -38,12 +40,18 @@ export const ES_OTHER_RULES: RedFlagRule[] = [
   {
     id: "es-feverish-newborn",
     category: "other",
-    when: [/\b(?:recien nacido|\d+ (?:dias|semanas) de (?:vida|nacido|nacida)|(?:[1-3]|un|dos|tres) mes(?:es)? de (?:vida|edad|nacido|nacida))\b|\bbebe de (?:[1-3]|un|dos|tres) mes(?:es)?\b|\bbebe de \d+ (?:dias|semanas)\b/],
+    when: [
+      /\b(?:recien nacido|\d+ (?:dias|semanas) de (?:vida|nacido|nacida)|(?:[1-3]|un|dos|tres) mes(?:es)? de (?:vida|edad|nacido|nacida))\b|\bbebe de (?:[1-3]|un|dos|tres) mes(?:es)?\b|\bbebe de \d+ (?:dias|semanas)\b/,
+    ],
     and: [/\b(?:fiebre|calentura|38|39|40|no (?:quiere )?come|no toma (?:el )?pecho|no mama|flacido|floj[oa]|decaid[oa])\b/],
   },
   {
     id: "es-floppy-child",
     category: "other",
-    when: [new RegExp(`\\b${CHILD}\\b(?: \\w+){0,6} (?:esta |se ve |se puso |se quedo )?(?:muy )?(?:flacido|flacida|como un trapo|morad[oa]|grisace[oa]|no reacciona|no responde)\\b`)],
+    when: [
+      new RegExp(
+        `\\b${CHILD}\\b(?: \\w+){0,6} (?:esta |se ve |se puso |se quedo )?(?:muy )?(?:flacido|flacida|como un trapo|morad[oa]|grisace[oa]|no reacciona|no responde)\\b`,
+      ),
+    ],
   },
 ];

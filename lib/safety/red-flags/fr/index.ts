@@ -6,18 +6,101 @@ import type { LanguageContext, LanguageRules, RedFlagRule } from "../types";
 import { anyOf, rx } from "../build";
 
 const CHEST = anyOf("poitrine", "thorax", "torse", "coeur");
-const SEVERE = anyOf("tres mal", "si mal", "trop mal", "fort\\w*", "intense", "insupportable", "atroce", "horrible", "qui serre", "serre", "ecrase", "oppress\\w*", "brutal\\w*", "soudain\\w*", "d un coup", "depuis \\d+ ?min\\w*", "depuis (?:une|1) heure", "depuis une demi heure", "maintenant", "aidez moi", "au secours", "urgent");
-const SIGN = anyOf("bras", "machoire", "dos", "cou", "sue", "suer", "transpire", "sueur\\w*", "nause\\w*", "vomi\\w*", "malaise", "pale", "vertige\\w*", "respir\\w*", "souffle", "etouff\\w*");
-const PILLS = anyOf("comprimes?", "cachets?", "pilules?", "medicaments?", "gelules?", "somniferes?", "anxiolytiques?", "antidepresseurs?", "paracetamol", "doliprane", "ibuprofene", "insuline");
-const POISON = anyOf("eau de javel", "javel", "poison", "mort aux rats", "antigel", "destop", "deboucheur", "produit (?:menager|vaisselle|de nettoyage)", "essence", "pile bouton", "pile", "pesticide", "lessive", "capsule de lessive", "white spirit", "acide");
-const SELF = anyOf("me suicider", "me tuer", "mourir", "en finir(?: avec la vie| avec tout)?", "mettre fin a (?:mes|ma) (?:jours|vie)", "me faire du mal", "disparaitre", "me pendre", "me jeter", "ne plus me reveiller");
+const SEVERE = anyOf(
+  "tres mal",
+  "si mal",
+  "trop mal",
+  "fort\\w*",
+  "intense",
+  "insupportable",
+  "atroce",
+  "horrible",
+  "qui serre",
+  "serre",
+  "ecrase",
+  "oppress\\w*",
+  "brutal\\w*",
+  "soudain\\w*",
+  "d un coup",
+  "depuis \\d+ ?min\\w*",
+  "depuis (?:une|1) heure",
+  "depuis une demi heure",
+  "maintenant",
+  "aidez moi",
+  "au secours",
+  "urgent",
+);
+const SIGN = anyOf(
+  "bras",
+  "machoire",
+  "dos",
+  "cou",
+  "sue",
+  "suer",
+  "transpire",
+  "sueur\\w*",
+  "nause\\w*",
+  "vomi\\w*",
+  "malaise",
+  "pale",
+  "vertige\\w*",
+  "respir\\w*",
+  "souffle",
+  "etouff\\w*",
+);
+const PILLS = anyOf(
+  "comprimes?",
+  "cachets?",
+  "pilules?",
+  "medicaments?",
+  "gelules?",
+  "somniferes?",
+  "anxiolytiques?",
+  "antidepresseurs?",
+  "paracetamol",
+  "doliprane",
+  "ibuprofene",
+  "insuline",
+);
+const POISON = anyOf(
+  "eau de javel",
+  "javel",
+  "poison",
+  "mort aux rats",
+  "antigel",
+  "destop",
+  "deboucheur",
+  "produit (?:menager|vaisselle|de nettoyage)",
+  "essence",
+  "pile bouton",
+  "pile",
+  "pesticide",
+  "lessive",
+  "capsule de lessive",
+  "white spirit",
+  "acide",
+);
+const SELF = anyOf(
+  "me suicider",
+  "me tuer",
+  "mourir",
+  "en finir(?: avec la vie| avec tout)?",
+  "mettre fin a (?:mes|ma) (?:jours|vie)",
+  "me faire du mal",
+  "disparaitre",
+  "me pendre",
+  "me jeter",
+  "ne plus me reveiller",
+);
 const DYING_OF = anyOf("faim", "rire", "soif", "froid", "chaud", "ennui", "envie", "honte", "fatigue");
 
 const RULES: RedFlagRule[] = [
   {
     id: "fr-heart-attack-now",
     category: "cardiac",
-    when: [rx`\b${anyOf("je fais", "il fait", "elle fait", "je crois que je fais", "en train de faire", "fait", "je fais peut etre", "j ai", "il a", "elle a")} (?:une |un )?${anyOf("crise cardiaque", "infarctus", "arret cardiaque", "attaque cardiaque")}\b`],
+    when: [
+      rx`\b${anyOf("je fais", "il fait", "elle fait", "je crois que je fais", "en train de faire", "fait", "je fais peut etre", "j ai", "il a", "elle a")} (?:une |un )?${anyOf("crise cardiaque", "infarctus", "arret cardiaque", "attaque cardiaque")}\b`,
+    ],
     unless: [/\b(?:peur|risque|prevenir|eviter)\b/],
   },
   {
@@ -104,20 +187,25 @@ const RULES: RedFlagRule[] = [
   {
     id: "fr-seizure",
     category: "seizure",
-    when: [/\bconvuls\w+\b|\bcrise (?:d epilepsie|epileptique|convulsive)\b|\b(?:fait|fais) une crise\b(?: \w+){0,4} (?:tremble|raide|ne repond)/],
+    when: [
+      /\bconvuls\w+\b|\bcrise (?:d epilepsie|epileptique|convulsive)\b|\b(?:fait|fais) une crise\b(?: \w+){0,4} (?:tremble|raide|ne repond)/,
+    ],
     unless: [/\b(?:chien|chat)\b/],
   },
   {
     id: "fr-unconscious",
     category: "unconscious",
-    when: [/\binconscient\w*\b|\bs est evanoui\w*\b|\bevanoui\w*\b|\bne (?:se )?reveille pas\b|\bne repond plus\b|\bne reagit plus\b|\bperdu connaissance\b|\bs est effondre\w*\b/],
+    when: [
+      /\binconscient\w*\b|\bs est evanoui\w*\b|\bevanoui\w*\b|\bne (?:se )?reveille pas\b|\bne repond plus\b|\bne reagit plus\b|\bperdu connaissance\b|\bs est effondre\w*\b/,
+    ],
   },
 ];
 
 const CONTEXT: LanguageContext = {
   negators: new Set(["pas", "sans", "jamais", "aucun", "aucune", "ni"]),
   negationWindow: 3,
-  distantPast: /\bil y a (?:\d+|un|une|deux|trois|quelques|plusieurs) (?:ans?|annees?|mois)\b|\bl annee derniere\b|\ben (?:19|20)\d\d\b|\bquand j etais\b|\bantecedents?\b/,
+  distantPast:
+    /\bil y a (?:\d+|un|une|deux|trois|quelques|plusieurs) (?:ans?|annees?|mois)\b|\bl annee derniere\b|\ben (?:19|20)\d\d\b|\bquand j etais\b|\bantecedents?\b/,
   animal: /\b(?:chien|chienne|chat|chatte|chaton|chiot|animal|lapin|cheval|veterinaire)\b/,
   fiction: /\b(?:roman|nouvelle|histoire|scenario|personnage|fiction|film|serie)\b/,
   general: [
@@ -125,14 +213,19 @@ const CONTEXT: LanguageContext = {
     /\bcomment (?:savoir|reconnaitre|on sait|sait on|faire la difference)\b|\bque faire (?:si|quand) (?:quelqu un|on)\b|\bsi quelqu un\b|\bcomment (?:reduire|diminuer|prevenir)\b/,
     /\b(?:etudiant\w*|examen|cours|hypothetique\w*|en theorie|par curiosite|signifie|veut dire|definition)\b/,
   ],
-  currentEvent: [/\b(?:maintenant|en ce moment|depuis|ce soir|aujourd hui|aidez moi|au secours|j ai (?!une question)|je suis|je n arrive|je ne peux|mon \w+ (?:a|est)|ma \w+ (?:a|est))\b/],
+  currentEvent: [
+    /\b(?:maintenant|en ce moment|depuis|ce soir|aujourd hui|aidez moi|au secours|j ai (?!une question)|je suis|je n arrive|je ne peux|mon \w+ (?:a|est)|ma \w+ (?:a|est))\b/,
+  ],
   markers: /\b(?:je|j|il|elle|le|la|les|des|du|de|et|est|mon|ma|mes|pas|ne|n|ai|suis|avec|pour|une|un|tres|qu|ce|mal|depuis|aidez)\b/,
   contrast: /\s(?:mais|pourtant|cependant)\s/,
 };
 
 /** Folded French text as the French rules read it. */
 function normalizeFrench(folded: string): string {
-  const t = folded.replace(/['’`]/g, " ").replace(/[^a-z0-9.!?;,:\n\- ]+/g, " ").replace(/-/g, " ");
+  const t = folded
+    .replace(/['’`]/g, " ")
+    .replace(/[^a-z0-9.!?;,:\n\- ]+/g, " ")
+    .replace(/-/g, " ");
   return t.replace(/[ \t]+/g, " ").trim();
 }
 

@@ -3,23 +3,98 @@ import type { LanguageContext, LanguageRules, RedFlagRule } from "../types";
 import { anyOf, rx } from "../build";
 
 const CHEST = anyOf("petto", "torace", "sterno");
-const SEVERE = anyOf("forte", "fortissimo", "molto", "tanto", "intenso", "insopportabile", "terribile", "che stringe", "stringe", "schiaccia", "oppressivo", "improvviso", "all improvviso", "da \\d+ ?min\\w*", "da mezz ora", "da un ora", "adesso", "ora", "aiuto", "urgente");
-const SIGN = anyOf("braccio", "mascella", "schiena", "collo", "sudo", "sudore", "sudando", "sudato", "nausea", "vomit\\w*", "capogiro", "vertigini", "pallid\\w*", "respirare", "manca l aria", "fiato");
-const PILLS = anyOf("pastiglie", "pillole", "compresse", "farmaci", "medicine", "capsule", "sonniferi", "tachipirina", "paracetamolo", "ibuprofene", "ansiolitici", "antidepressivi", "insulina", "xanax");
-const POISON = anyOf("candeggina", "varechina", "veleno", "topicida", "antigelo", "sgorgante", "idraulico liquido", "benzina", "pila a bottone", "batteria", "detersivo", "ammoniaca", "acido muriatico", "soda caustica", "insetticida", "diserbante");
+const SEVERE = anyOf(
+  "forte",
+  "fortissimo",
+  "molto",
+  "tanto",
+  "intenso",
+  "insopportabile",
+  "terribile",
+  "che stringe",
+  "stringe",
+  "schiaccia",
+  "oppressivo",
+  "improvviso",
+  "all improvviso",
+  "da \\d+ ?min\\w*",
+  "da mezz ora",
+  "da un ora",
+  "adesso",
+  "ora",
+  "aiuto",
+  "urgente",
+);
+const SIGN = anyOf(
+  "braccio",
+  "mascella",
+  "schiena",
+  "collo",
+  "sudo",
+  "sudore",
+  "sudando",
+  "sudato",
+  "nausea",
+  "vomit\\w*",
+  "capogiro",
+  "vertigini",
+  "pallid\\w*",
+  "respirare",
+  "manca l aria",
+  "fiato",
+);
+const PILLS = anyOf(
+  "pastiglie",
+  "pillole",
+  "compresse",
+  "farmaci",
+  "medicine",
+  "capsule",
+  "sonniferi",
+  "tachipirina",
+  "paracetamolo",
+  "ibuprofene",
+  "ansiolitici",
+  "antidepressivi",
+  "insulina",
+  "xanax",
+);
+const POISON = anyOf(
+  "candeggina",
+  "varechina",
+  "veleno",
+  "topicida",
+  "antigelo",
+  "sgorgante",
+  "idraulico liquido",
+  "benzina",
+  "pila a bottone",
+  "batteria",
+  "detersivo",
+  "ammoniaca",
+  "acido muriatico",
+  "soda caustica",
+  "insetticida",
+  "diserbante",
+);
 const DYING_OF = anyOf("fame", "ridere", "sete", "freddo", "caldo", "noia", "vergogna", "sonno", "stanchezza");
 
 const RULES: RedFlagRule[] = [
   {
     id: "it-heart-attack-now",
     category: "cardiac",
-    when: [/\bsi (?:tiene|stringe|tocca) il petto\b/, rx`\b${anyOf("credo di avere", "penso di avere", "sto avendo", "sta avendo", "ho", "ha", "mi sta venendo", "gli sta venendo", "le sta venendo", "credo che (?:abbia|sia|stia avendo)")} (?:un )?${anyOf("infarto", "attacco di cuore", "attacco cardiaco", "arresto cardiaco")}\b`],
+    when: [
+      /\bsi (?:tiene|stringe|tocca) il petto\b/,
+      rx`\b${anyOf("credo di avere", "penso di avere", "sto avendo", "sta avendo", "ho", "ha", "mi sta venendo", "gli sta venendo", "le sta venendo", "credo che (?:abbia|sia|stia avendo)")} (?:un )?${anyOf("infarto", "attacco di cuore", "attacco cardiaco", "arresto cardiaco")}\b`,
+    ],
     unless: [/\b(?:paura|rischio|prevenire|evitare|anni fa)\b/],
   },
   {
     id: "it-chest-pain",
     category: "cardiac",
-    when: [rx`\b${anyOf("dolore", "dolori", "male", "peso", "oppressione", "pressione", "bruciore", "fitta", "fitte", "morsa", "stretta", "macigno")} (?:\w+ ){0,3}${anyOf("al", "nel", "sul", "in mezzo al", "al centro del")} ${CHEST}\b|\bmi fa (?:molto )?male il ${CHEST}\b|\bdolore toracico\b`],
+    when: [
+      rx`\b${anyOf("dolore", "dolori", "male", "peso", "oppressione", "pressione", "bruciore", "fitta", "fitte", "morsa", "stretta", "macigno")} (?:\w+ ){0,3}${anyOf("al", "nel", "sul", "in mezzo al", "al centro del")} ${CHEST}\b|\bmi fa (?:molto )?male il ${CHEST}\b|\bdolore toracico\b`,
+    ],
     and: [rx`\b${SEVERE}\b|\b${SIGN}\b`],
   },
   {
@@ -98,14 +173,17 @@ const RULES: RedFlagRule[] = [
   {
     id: "it-unconscious",
     category: "unconscious",
-    when: [/\b(?:privo di sensi|priva di sensi|svenut[oa]|incosciente|non (?:si sveglia|risponde|reagisce)|perso (?:i sensi|conoscenza)|e svenuto|e svenuta|collassat[oa])\b/],
+    when: [
+      /\b(?:privo di sensi|priva di sensi|svenut[oa]|incosciente|non (?:si sveglia|risponde|reagisce)|perso (?:i sensi|conoscenza)|e svenuto|e svenuta|collassat[oa])\b/,
+    ],
   },
 ];
 
 const CONTEXT: LanguageContext = {
   negators: new Set(["senza", "niente", "nessun", "nessuna", "mai", "neanche", "nemmeno", "ne"]),
   negationWindow: 3,
-  distantPast: /\b(?:\d+|un|due|tre|qualche|molti) (?:anni|anno|mesi|mese) fa\b|\bl anno scorso\b|\bnel (?:19|20)\d\d\b|\bda (?:bambin[oa]|piccol[oa])\b/,
+  distantPast:
+    /\b(?:\d+|un|due|tre|qualche|molti) (?:anni|anno|mesi|mese) fa\b|\bl anno scorso\b|\bnel (?:19|20)\d\d\b|\bda (?:bambin[oa]|piccol[oa])\b/,
   animal: /\b(?:cane|cagnolino|gatto|gattino|cucciolo|animale|coniglio|cavallo|veterinari\w*)\b/,
   fiction: /\b(?:romanzo|racconto|storia|sceneggiatura|personaggio|finzione|film|serie)\b/,
   general: [
@@ -113,14 +191,19 @@ const CONTEXT: LanguageContext = {
     /\bcosa fare se qualcuno\b|\bse qualcuno\b|\bcome (?:posso )?(?:ridurre|prevenire|diminuire)\b/,
     /\b(?:studente|esame|lezione|ipotetic\w*|in teoria|per curiosita|significa|significato)\b/,
   ],
-  currentEvent: [/\b(?:adesso|ora|in questo momento|da \d+ minuti|oggi|aiuto|ho (?!una domanda)|sto|non riesco|mio \w+ (?:ha|e|sta|non)|mia \w+ (?:ha|e|sta|non))\b/],
+  currentEvent: [
+    /\b(?:adesso|ora|in questo momento|da \d+ minuti|oggi|aiuto|ho (?!una domanda)|sto|non riesco|mio \w+ (?:ha|e|sta|non)|mia \w+ (?:ha|e|sta|non))\b/,
+  ],
   markers: /\b(?:io|mio|mia|non|ho|ha|il|lo|la|di|che|e|sono|sto|un|una|con|molto|gli|le|del|della|mi|aiuto|adesso)\b/,
   contrast: /\s(?:ma|pero|tuttavia|anche se)\s/,
 };
 
 /** Folded Italian text as the Italian rules read it ("l'aria" → "l aria"; "non ho …" negates like "senza"). */
 function normalizeItalian(folded: string): string {
-  let t = folded.replace(/['’`]/g, " ").replace(/[^a-z0-9.!?;,:\n\- ]+/g, " ").replace(/-/g, " ");
+  let t = folded
+    .replace(/['’`]/g, " ")
+    .replace(/[^a-z0-9.!?;,:\n\- ]+/g, " ")
+    .replace(/-/g, " ");
   t = t.replace(/\bnon (?:ho|sento|ha|c e)\b/g, "senza");
   return t.replace(/[ \t]+/g, " ").trim();
 }

@@ -2,22 +2,80 @@
 import type { LanguageContext, LanguageRules, RedFlagRule } from "../types";
 import { anyOf, rx } from "../build";
 
-const SEVERE = anyOf("hevig\\w*", "erg\\w*", "heel veel", "ondraaglijk\\w*", "plotseling", "drukkend\\w*", "knellend\\w*", "beklemmend\\w*", "sinds \\d+ ?min\\w*", "al een uur", "nu", "help");
-const SIGN = anyOf("arm", "kaak", "rug", "nek", "zwe\\w*", "klam", "misselijk\\w*", "overgeven", "braken", "bleek", "duizelig\\w*", "adem\\w*", "lucht", "benauwd");
-const PILLS = anyOf("pillen", "tabletten", "medicijnen", "slaappillen", "paracetamol", "ibuprofen", "oxazepam", "insuline", "antidepressiva");
-const POISON = anyOf("bleek(?:water)?", "gootsteenontstopper", "ontstopper", "gif", "rattengif", "antivries", "benzine", "knoopcel(?:batterij)?", "batterij", "wasmiddel", "schoonmaakmiddel", "vaatwastablet\\w*", "wasmiddelcapsule\\w*", "lampenolie");
+const SEVERE = anyOf(
+  "hevig\\w*",
+  "erg\\w*",
+  "heel veel",
+  "ondraaglijk\\w*",
+  "plotseling",
+  "drukkend\\w*",
+  "knellend\\w*",
+  "beklemmend\\w*",
+  "sinds \\d+ ?min\\w*",
+  "al een uur",
+  "nu",
+  "help",
+);
+const SIGN = anyOf(
+  "arm",
+  "kaak",
+  "rug",
+  "nek",
+  "zwe\\w*",
+  "klam",
+  "misselijk\\w*",
+  "overgeven",
+  "braken",
+  "bleek",
+  "duizelig\\w*",
+  "adem\\w*",
+  "lucht",
+  "benauwd",
+);
+const PILLS = anyOf(
+  "pillen",
+  "tabletten",
+  "medicijnen",
+  "slaappillen",
+  "paracetamol",
+  "ibuprofen",
+  "oxazepam",
+  "insuline",
+  "antidepressiva",
+);
+const POISON = anyOf(
+  "bleek(?:water)?",
+  "gootsteenontstopper",
+  "ontstopper",
+  "gif",
+  "rattengif",
+  "antivries",
+  "benzine",
+  "knoopcel(?:batterij)?",
+  "batterij",
+  "wasmiddel",
+  "schoonmaakmiddel",
+  "vaatwastablet\\w*",
+  "wasmiddelcapsule\\w*",
+  "lampenolie",
+);
 
 const RULES: RedFlagRule[] = [
   {
     id: "nl-heart-attack-now",
     category: "cardiac",
-    when: [/\b(?:ik heb|hij heeft|zij heeft|ze heeft|krijg|krijgt|denk(?:t)? (?:dat )?(?:ik|hij|zij|ze) (?:een )?)\b(?: \w+){0,2} (?:een )?(?:hartaanval|hartinfarct|infarct|hartstilstand)\b/, /\b(?:ik|hij|zij|ze) (?:\w+ ){0,2}(?:een )?(?:hartaanval|hartinfarct|hartstilstand) (?:heb|heeft|krijg|krijgt)\b/],
+    when: [
+      /\b(?:ik heb|hij heeft|zij heeft|ze heeft|krijg|krijgt|denk(?:t)? (?:dat )?(?:ik|hij|zij|ze) (?:een )?)\b(?: \w+){0,2} (?:een )?(?:hartaanval|hartinfarct|infarct|hartstilstand)\b/,
+      /\b(?:ik|hij|zij|ze) (?:\w+ ){0,2}(?:een )?(?:hartaanval|hartinfarct|hartstilstand) (?:heb|heeft|krijg|krijgt)\b/,
+    ],
     unless: [/\b(?:bang|risico|voorkomen)\b/],
   },
   {
     id: "nl-chest-pain",
     category: "cardiac",
-    when: [/\bpijn (?:\w+ ){0,2}(?:op|in|aan) (?:de|mijn|zijn|haar) borst\b|\bborstpijn\b|\bdruk op (?:de|mijn|zijn|haar) borst\b|\bbeklemd gevoel\b|\bpijn (?:\w+ )?op de borst\b/],
+    when: [
+      /\bpijn (?:\w+ ){0,2}(?:op|in|aan) (?:de|mijn|zijn|haar) borst\b|\bborstpijn\b|\bdruk op (?:de|mijn|zijn|haar) borst\b|\bbeklemd gevoel\b|\bpijn (?:\w+ )?op de borst\b/,
+    ],
     and: [rx`\b${SEVERE}\b|\b${SIGN}\b`],
   },
   {
@@ -48,7 +106,10 @@ const RULES: RedFlagRule[] = [
   {
     id: "nl-anaphylaxis",
     category: "anaphylaxis",
-    when: [/\b(?:keel|tong|lippen|gezicht)\b(?: \w+){0,3} (?:zwelt|zwellen|opgezwollen|dik|dicht)\b/, /\banafylact\w*\b|\ballergische shock\b|\bkan niet (?:meer )?slikken\b/],
+    when: [
+      /\b(?:keel|tong|lippen|gezicht)\b(?: \w+){0,3} (?:zwelt|zwellen|opgezwollen|dik|dicht)\b/,
+      /\banafylact\w*\b|\ballergische shock\b|\bkan niet (?:meer )?slikken\b/,
+    ],
     unless: [/\b(?:tand|tandarts|mug)\b/],
   },
   {
@@ -65,7 +126,9 @@ const RULES: RedFlagRule[] = [
   {
     id: "nl-bleeding",
     category: "severe_bleeding",
-    when: [/\b(?:bloedt|bloeding)\b(?: \w+){0,4} (?:heel erg|hevig|enorm|stopt niet|houdt niet op|blijft)\b|\bhet bloed spuit\b|\bneergestoken\b|\bgestoken met een mes\b|\bneergeschoten\b|\bbloed (?:overgeven|opgeven|ophoesten)\b|\bplas bloed\b/],
+    when: [
+      /\b(?:bloedt|bloeding)\b(?: \w+){0,4} (?:heel erg|hevig|enorm|stopt niet|houdt niet op|blijft)\b|\bhet bloed spuit\b|\bneergestoken\b|\bgestoken met een mes\b|\bneergeschoten\b|\bbloed (?:overgeven|opgeven|ophoesten)\b|\bplas bloed\b/,
+    ],
     unless: [/\b(?:tandvlees|scheren|een beetje)\b/],
   },
   {
@@ -81,20 +144,25 @@ const RULES: RedFlagRule[] = [
   {
     id: "nl-seizure",
     category: "seizure",
-    when: [/\b(?:epileptische )?aanval\b(?: \w+){0,4} (?:schokt|stuipt|trekt|stopt niet)\b|\bstuipen\b|\bstuiptrekkingen\b|\bschokt over (?:zijn|haar) hele lichaam\b|\bepileptische aanval\b/],
+    when: [
+      /\b(?:epileptische )?aanval\b(?: \w+){0,4} (?:schokt|stuipt|trekt|stopt niet)\b|\bstuipen\b|\bstuiptrekkingen\b|\bschokt over (?:zijn|haar) hele lichaam\b|\bepileptische aanval\b/,
+    ],
     unless: [/\b(?:hond|kat)\b/],
   },
   {
     id: "nl-unconscious",
     category: "unconscious",
-    when: [/\bbewusteloos\b|\bflauwgevallen\b(?: \w+){0,4} (?:wordt niet wakker|reageert niet)|\breageert niet(?: meer)?\b|\bwordt niet (?:meer )?wakker\b|\bin elkaar gezakt\b|\bniet aanspreekbaar\b/],
+    when: [
+      /\bbewusteloos\b|\bflauwgevallen\b(?: \w+){0,4} (?:wordt niet wakker|reageert niet)|\breageert niet(?: meer)?\b|\bwordt niet (?:meer )?wakker\b|\bin elkaar gezakt\b|\bniet aanspreekbaar\b/,
+    ],
   },
 ];
 
 const CONTEXT: LanguageContext = {
   negators: new Set(["geen", "zonder", "nooit"]),
   negationWindow: 3,
-  distantPast: /\b(?:\d+|een|twee|drie|paar|vele) (?:jaar|jaren|maanden) geleden\b|\bvorig jaar\b|\bin (?:19|20)\d\d\b|\btoen (?:ik|hij|zij) (?:klein|kind) was\b/,
+  distantPast:
+    /\b(?:\d+|een|twee|drie|paar|vele) (?:jaar|jaren|maanden) geleden\b|\bvorig jaar\b|\bin (?:19|20)\d\d\b|\btoen (?:ik|hij|zij) (?:klein|kind) was\b/,
   animal: /\b(?:hond|kat|puppy|kitten|huisdier|konijn|paard|dierenarts)\b/,
   fiction: /\b(?:roman|verhaal|scenario|personage|fictie|film|serie)\b/,
   general: [
@@ -109,7 +177,10 @@ const CONTEXT: LanguageContext = {
 
 /** Folded Dutch text as the Dutch rules read it. */
 function normalizeDutch(folded: string): string {
-  const t = folded.replace(/['’`]/g, " ").replace(/[^a-z0-9.!?;,:\n\- ]+/g, " ").replace(/-/g, " ");
+  const t = folded
+    .replace(/['’`]/g, " ")
+    .replace(/[^a-z0-9.!?;,:\n\- ]+/g, " ")
+    .replace(/-/g, " ");
   return t.replace(/[ \t]+/g, " ").trim();
 }
 

@@ -3,23 +3,99 @@ import type { LanguageContext, LanguageRules, RedFlagRule } from "../types";
 import { anyOf, rx } from "../build";
 
 const CHEST = anyOf("peito", "torax");
-const SEVERE = anyOf("muita", "muito", "forte", "fortissima", "intensa", "insuportavel", "horrivel", "aperto", "apertando", "esmagando", "de repente", "subita", "ha \\d+ ?min\\w*", "agora", "socorro", "ajuda", "urgente");
-const SIGN = anyOf("braco", "mandibula", "queixo", "costas", "pescoco", "suando", "suor\\w*", "sua frio", "nausea\\w*", "enjoo", "vomit\\w*", "tontura", "tonto", "palido", "respirar", "falta de ar", "sem ar");
-const PILLS = anyOf("comprimidos?", "remedios?", "pilulas?", "medicamentos?", "capsulas?", "paracetamol", "ibuprofeno", "calmantes?", "antidepressivos?", "insulina", "rivotril", "clonazepam");
-const POISON = anyOf("produtos? de limpeza", "desinfetante", "alvejante", "amaciante", "removedor", "agua sanitaria", "lixivia", "cloro", "veneno", "chumbinho", "raticida", "soda caustica", "desentupidor", "gasolina", "bateria de botao", "bateria", "pilha", "detergente", "inseticida", "agrotoxico", "creolina", "querosene");
+const SEVERE = anyOf(
+  "muita",
+  "muito",
+  "forte",
+  "fortissima",
+  "intensa",
+  "insuportavel",
+  "horrivel",
+  "aperto",
+  "apertando",
+  "esmagando",
+  "de repente",
+  "subita",
+  "ha \\d+ ?min\\w*",
+  "agora",
+  "socorro",
+  "ajuda",
+  "urgente",
+);
+const SIGN = anyOf(
+  "braco",
+  "mandibula",
+  "queixo",
+  "costas",
+  "pescoco",
+  "suando",
+  "suor\\w*",
+  "sua frio",
+  "nausea\\w*",
+  "enjoo",
+  "vomit\\w*",
+  "tontura",
+  "tonto",
+  "palido",
+  "respirar",
+  "falta de ar",
+  "sem ar",
+);
+const PILLS = anyOf(
+  "comprimidos?",
+  "remedios?",
+  "pilulas?",
+  "medicamentos?",
+  "capsulas?",
+  "paracetamol",
+  "ibuprofeno",
+  "calmantes?",
+  "antidepressivos?",
+  "insulina",
+  "rivotril",
+  "clonazepam",
+);
+const POISON = anyOf(
+  "produtos? de limpeza",
+  "desinfetante",
+  "alvejante",
+  "amaciante",
+  "removedor",
+  "agua sanitaria",
+  "lixivia",
+  "cloro",
+  "veneno",
+  "chumbinho",
+  "raticida",
+  "soda caustica",
+  "desentupidor",
+  "gasolina",
+  "bateria de botao",
+  "bateria",
+  "pilha",
+  "detergente",
+  "inseticida",
+  "agrotoxico",
+  "creolina",
+  "querosene",
+);
 const DYING_OF = anyOf("fome", "rir", "riso", "sede", "frio", "calor", "tedio", "vergonha", "saudade", "sono", "cansaco");
 
 const RULES: RedFlagRule[] = [
   {
     id: "pt-heart-attack-now",
     category: "cardiac",
-    when: [rx`\b${anyOf("estou tendo", "esta tendo", "estou a ter", "esta a ter", "acho que (?:estou|e|tenho|ele esta|ela esta)", "tendo", "a ter", "teve agora", "estou com", "esta com")} (?:um |uma )?${anyOf("infarto", "enfarte", "ataque cardiaco", "ataque do coracao", "parada cardiaca", "paragem cardiaca")}\b`],
+    when: [
+      rx`\b${anyOf("estou tendo", "esta tendo", "estou a ter", "esta a ter", "acho que (?:estou|e|tenho|ele esta|ela esta)", "tendo", "a ter", "teve agora", "estou com", "esta com")} (?:um |uma )?${anyOf("infarto", "enfarte", "ataque cardiaco", "ataque do coracao", "parada cardiaca", "paragem cardiaca")}\b`,
+    ],
     unless: [/\b(?:medo|risco|prevenir|evitar)\b/],
   },
   {
     id: "pt-chest-pain",
     category: "cardiac",
-    when: [rx`\b${anyOf("dor", "dores", "aperto", "pressao", "peso", "queimacao", "pontada")} (?:\w+ ){0,3}${anyOf("no", "do", "em meu", "no meu", "na regiao do")} ${CHEST}\b|\b${CHEST} (?:\w+ )?(?:doendo|doi|aperta|apertado)\b`],
+    when: [
+      rx`\b${anyOf("dor", "dores", "aperto", "pressao", "peso", "queimacao", "pontada")} (?:\w+ ){0,3}${anyOf("no", "do", "em meu", "no meu", "na regiao do")} ${CHEST}\b|\b${CHEST} (?:\w+ )?(?:doendo|doi|aperta|apertado)\b`,
+    ],
     and: [rx`\b${SEVERE}\b|\b${SIGN}\b`],
   },
   {
@@ -99,14 +175,17 @@ const RULES: RedFlagRule[] = [
   {
     id: "pt-unconscious",
     category: "unconscious",
-    when: [/\b(?:inconsciente|desmaiou|desmaiada|desmaiado|desacordad[oa]|nao (?:acorda|responde|reage)|perdeu (?:a )?(?:consciencia|os sentidos)|desmaio)\b/],
+    when: [
+      /\b(?:inconsciente|desmaiou|desmaiada|desmaiado|desacordad[oa]|nao (?:acorda|responde|reage)|perdeu (?:a )?(?:consciencia|os sentidos)|desmaio)\b/,
+    ],
   },
 ];
 
 const CONTEXT: LanguageContext = {
   negators: new Set(["sem", "nem", "nunca", "jamais", "nenhum", "nenhuma"]),
   negationWindow: 3,
-  distantPast: /\bha (?:\d+|um|uma|dois|duas|tres|alguns|algumas|muitos) (?:anos?|meses|mes)\b|\b(?:\d+|um|dois|tres) anos atras\b|\bano passado\b|\bem (?:19|20)\d\d\b|\bquando (?:eu )?era\b/,
+  distantPast:
+    /\bha (?:\d+|um|uma|dois|duas|tres|alguns|algumas|muitos) (?:anos?|meses|mes)\b|\b(?:\d+|um|dois|tres) anos atras\b|\bano passado\b|\bem (?:19|20)\d\d\b|\bquando (?:eu )?era\b/,
   animal: /\b(?:cachorro|cao|cadela|gato|gata|gatinho|filhote|animal|veterinari\w*)\b/,
   fiction: /\b(?:romance|conto|historia|roteiro|personagem|ficcao|filme|novela)\b/,
   general: [
@@ -114,17 +193,25 @@ const CONTEXT: LanguageContext = {
     /\b(?:em|en) caso de\b|\bo que fazer (?:se|quando) alguem\b|\bse alguem\b|\bcomo (?:posso )?(?:diminuir|reduzir|prevenir)\b/,
     /\b(?:estudante|prova|aula|faculdade|hipotetic\w*|em teoria|por curiosidade|significa|definicao)\b|\bo que e\b/,
   ],
-  currentEvent: [/\b(?:agora|neste momento|ha \d+ minutos|hoje|socorro|ajuda|estou|nao consigo|tenho (?!uma duvida)|meu \w+ (?:esta|tem|nao)|minha \w+ (?:esta|tem|nao))\b/],
+  currentEvent: [
+    /\b(?:agora|neste momento|ha \d+ minutos|hoje|socorro|ajuda|estou|nao consigo|tenho (?!uma duvida)|meu \w+ (?:esta|tem|nao)|minha \w+ (?:esta|tem|nao))\b/,
+  ],
   markers: /\b(?:eu|meu|minha|nao|com|um|uma|de|da|dos|das|e|estou|esta|tenho|que|para|muito|muita|os|ele|ela|sem|agora|socorro)\b/,
   contrast: /\s(?:mas|porem|embora)\s/,
 };
 
 /** Folded Portuguese text as the Portuguese rules read it ("nao" for "não", "tá" → "esta"). */
 function normalizePortuguese(folded: string): string {
-  let t = folded.replace(/['’`]/g, " ").replace(/[^a-z0-9.!?;,:\n\- ]+/g, " ").replace(/-/g, " ");
+  let t = folded
+    .replace(/['’`]/g, " ")
+    .replace(/[^a-z0-9.!?;,:\n\- ]+/g, " ")
+    .replace(/-/g, " ");
   // "não tenho/sinto …" negates what follows, like "sem"; a bare "não" is part of red flags ("não consigo respirar").
   t = t.replace(/\bnao (?:tenho|sinto|tem|sente|estou com|esta com|ha)\b/g, "sem");
-  t = t.replace(/\bta\b/g, "esta").replace(/\bvc\b/g, "voce").replace(/\bq\b/g, "que");
+  t = t
+    .replace(/\bta\b/g, "esta")
+    .replace(/\bvc\b/g, "voce")
+    .replace(/\bq\b/g, "que");
   return t.replace(/[ \t]+/g, " ").trim();
 }
 

@@ -10,5 +10,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ key
   const { key } = await params;
   const site = await getWidgetSite(await getDb(), key);
   if (!site) return Response.json({ error: { code: "unknown_site", message: "No widget site with this key." } }, { status: 404 });
-  return Response.json({ siteKey: site.id, enabled: site.enabled, allowedOrigins: site.allowedOrigins }, { headers: { "cache-control": "no-store" } });
+  return Response.json(
+    { siteKey: site.id, enabled: site.enabled, allowedOrigins: site.allowedOrigins },
+    { headers: { "cache-control": "no-store" } },
+  );
 }
