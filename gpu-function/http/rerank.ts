@@ -38,13 +38,11 @@ export function rerankRoutes(deps: ServingDeps): Route[] {
         const response: RerankResponse = {
           object: "list",
           model: reranker.id,
-          results: order
-            .slice(0, topN)
-            .map((index) => ({
-              index,
-              relevance_score: scores[index],
-              ...(body.return_documents ? { document: { text: texts[index] } } : {}),
-            })),
+          results: order.slice(0, topN).map((index) => ({
+            index,
+            relevance_score: scores[index],
+            ...(body.return_documents ? { document: { text: texts[index] } } : {}),
+          })),
           usage: { prompt_tokens: tokens, total_tokens: tokens },
         };
         sendJson(res, 200, response);

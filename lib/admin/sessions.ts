@@ -98,16 +98,14 @@ export async function login(
   }
   const token = crypto.randomBytes(32).toString("base64url");
   const csrfToken = crypto.randomBytes(24).toString("base64url");
-  await db
-    .insert(adminSessions)
-    .values({
-      id: sha256(token),
-      userId: user.id,
-      csrfToken,
-      ip: meta.ip,
-      userAgent: meta.userAgent?.slice(0, 300) ?? null,
-      expiresAt: new Date(Date.now() + SESSION_TTL_MS),
-    });
+  await db.insert(adminSessions).values({
+    id: sha256(token),
+    userId: user.id,
+    csrfToken,
+    ip: meta.ip,
+    userAgent: meta.userAgent?.slice(0, 300) ?? null,
+    expiresAt: new Date(Date.now() + SESSION_TTL_MS),
+  });
   await db.delete(adminSessions).where(lt(adminSessions.expiresAt, new Date()));
   await recordAudit(
     db,

@@ -168,17 +168,15 @@ export async function runRetrain(db: Db, options: RetrainOptions): Promise<Retra
     await gpu.pushAdapter(upload);
     await db.transaction(async (tx) => {
       await tx.update(adapters).set({ status: "retired" }).where(eq(adapters.status, "active"));
-      await tx
-        .insert(adapters)
-        .values({
-          name: adapterName,
-          runId,
-          status: "active",
-          adapterConfig: upload.adapter_config,
-          weights: Buffer.from(upload.adapter_model_base64, "base64"),
-          metrics: metricsRecord,
-          promotedAt: new Date(),
-        });
+      await tx.insert(adapters).values({
+        name: adapterName,
+        runId,
+        status: "active",
+        adapterConfig: upload.adapter_config,
+        weights: Buffer.from(upload.adapter_model_base64, "base64"),
+        metrics: metricsRecord,
+        promotedAt: new Date(),
+      });
     });
     return await finish("promoted", decision.reason, patch);
   } catch (err) {
