@@ -12,7 +12,6 @@ import { startFakeGpuFunction } from "./fake-gpu-function.test-helper";
 import { loadConversationView } from "./history";
 
 const child = fileURLToPath(new URL("./answer-child.test-helper.ts", import.meta.url));
-const tsx = path.resolve("node_modules/.bin/tsx");
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "medchat-killed-"));
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
@@ -23,7 +22,9 @@ describe("an app killed mid-answer", () => {
       delayMs: 700,
     });
     try {
-      const proc = spawn(tsx, [child], {
+      // One process (node with the tsx loader), so SIGKILL reaches the process that holds the database;
+      // the tsx binary would leave its node child running with the data folder locked.
+      const proc = spawn(process.execPath, ["--import", "tsx", child], {
         env: { ...process.env, MEDCHAT_TEST_DATA: dataDir, GPU_FUNCTION_URL: gpu.url },
         stdio: ["ignore", "pipe", "inherit"],
       });
