@@ -12,7 +12,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import type { QueryEmbedder } from "./embed";
 import { pgBoolArray, pgFloatArray, pgTextArray } from "./pg-arrays";
-import { analyzeQuery, type AnalyzedQuery, type QueryTerm } from "./query-terms";
+import { analyzeQuery, GENERIC_TITLE_WORDS, type AnalyzedQuery, type QueryTerm } from "./query-terms";
 import type { Reranker } from "./rerank";
 import type { RetrievedChunk } from "./types";
 import { vocabularyFor, type Vocabulary } from "./vocabulary";
@@ -165,11 +165,11 @@ function resolve(options: RetrieveOptions): Resolved {
 function statementFor(
   r: Resolved,
   vectorLiteral: string | null,
-  terms: QueryTerm[],
-  totalWeight: number,
+  query: Pick<AnalyzedQuery, "terms" | "totalWeight" | "known">,
   vocabulary: Vocabulary,
   sourceFilter: SQL,
 ): SQL {
+  const { terms, totalWeight } = query;
   const vecCte = vectorLiteral
     ? sql`vec as materialized (
         select c.id, (c.embedding <=> ${vectorLiteral}::vector) as dist
@@ -207,14 +207,20 @@ function statementFor(
         group by h.id
         order by mass desc, h.id
         limit ${SCORED_CANDIDATES}),
+      generic as materialized (select tsvector_to_array(to_tsvector('english', ${GENERIC_TITLE_WORDS})) as g),
       scored as materialized (
         -- Okapi BM25 of the chunk (term frequency = positions in its tsvector; length = its
         -- number of distinct lexemes against the knowledge base's average), plus the query
-        -- terms its headings name; coverage = share of the message's information it holds.
+        -- terms its headings name; coverage = share of the message's information it holds;
+        -- named = the message names the subject of the chunk's document (every word of its
+        -- title but generic ones such as "remedies", "guide").
         select h.id,
           b.bm25 + ${HEADING_WEIGHT}::float8 * coalesce((select sum(t.weight) from terms t where c.heading_tsv @@ t.q), 0) as score,
-          least(1, b.matched / ${Math.max(totalWeight, 1e-9)}::float8) as coverage
-        from hits h join chunks c on c.id = h.id
+          least(1, b.matched / ${Math.max(totalWeight, 1e-9)}::float8) as coverage,
+          (select count(*) filter (where not u = any(generic.g)) > 0
+                  and bool_and(u = any(${pgTextArray(query.known)}::text[]) or u = any(generic.g))
+             from unnest(tsvector_to_array(to_tsvector('english', d.title))) u) as named
+        from hits h join chunks c on c.id = h.id join documents d on d.id = c.document_id cross join generic
         cross join lateral (
           select coalesce(sum(qt.weight * (x.n * ${BM25_K1 + 1}::float8)
                    / (x.n + ${BM25_K1}::float8 * (${1 - BM25_B}::float8 + ${BM25_B}::float8 * length(c.tsv) / ${vocabulary.averageChunkLength}::float8))), 0) as bm25,
@@ -225,8 +231,10 @@ function statementFor(
         select s.id, row_number() over (order by s.score desc, s.id) as r, s.coverage
         from scored s join chunks c on c.id = s.id join documents d on d.id = c.document_id
         -- The floor decides for the message as a whole: when its best candidate holds enough of
-        -- it, every candidate is ranked by BM25 (a passage on the topic need not share the story's words).
-        where d.status = 'active' and (select max(coverage) from scored) >= ${r.minCoverage ?? 0}::float8
+        -- it, or the message names a candidate's subject, every candidate is ranked by BM25 (a
+        -- passage on the topic need not share the story's words).
+        where d.status = 'active'
+          and ((select max(coverage) from scored) >= ${r.minCoverage ?? 0}::float8 or (select bool_or(named) from scored))
         order by s.score desc, s.id
         limit ${r.candidates})`;
   }
@@ -272,8 +280,7 @@ async function runOne(
   const statement = statementFor(
     { ...r, minCoverage: floor },
     vector ? JSON.stringify(vector) : null,
-    analyzed.terms,
-    analyzed.totalWeight,
+    analyzed,
     vocabulary,
     sourceFilter,
   );
