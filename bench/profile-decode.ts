@@ -176,7 +176,12 @@ async function main(): Promise<void> {
     `profile: ${modelDir}, ${(model.weightBytes() / 1e6).toFixed(1)} MB weights/token, prompt ${prompt.length} tokens, ${tokens} new, ` +
       `LoRA slots ${model.loraTargets.length > 0 ? "on" : "off"}, threads ${threads ?? "default"}, best of ${ROUNDS}`,
   );
-  console.log(`load average before: ${os.loadavg().map((x) => x.toFixed(2)).join(" ")} on ${cpus} CPUs`);
+  console.log(
+    `load average before: ${os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(" ")} on ${cpus} CPUs`,
+  );
 
   const best = { run: Infinity, forward: Infinity, argmax: Infinity, scheduler: Infinity, http: Infinity };
   const bestCpu = { forward: Infinity, scheduler: Infinity, http: Infinity };
@@ -251,7 +256,9 @@ async function main(): Promise<void> {
   let prevCpu = 0;
   for (const s of stages) {
     const cpu =
-      s.cpuPerToken === undefined ? "" : `   CPU ${s.cpuPerToken.toFixed(0).padStart(6)} µs (+${(s.cpuPerToken - prevCpu).toFixed(0).padStart(5)})`;
+      s.cpuPerToken === undefined
+        ? ""
+        : `   CPU ${s.cpuPerToken.toFixed(0).padStart(6)} µs (+${(s.cpuPerToken - prevCpu).toFixed(0).padStart(5)})`;
     console.log(
       `  ${s.name.padEnd(46)} ${s.usPerToken.toFixed(0).padStart(7)} µs  (+${(s.usPerToken - prev).toFixed(0).padStart(5)})  ${(1e6 / s.usPerToken).toFixed(0).padStart(6)} tok/s${cpu}`,
     );
@@ -261,11 +268,14 @@ async function main(): Promise<void> {
   if (kernels.length) {
     console.log("\nORT kernel time per decode step by op type (decode runs only):");
     for (const k of kernels.slice(0, 14)) console.log(`  ${k.op.padEnd(36)} ${k.us.toFixed(0).padStart(6)} µs`);
-    console.log(
-      "  (ORT profiling adds its own per-node overhead; use the non-profiled run for the stage totals)",
-    );
+    console.log("  (ORT profiling adds its own per-node overhead; use the non-profiled run for the stage totals)");
   }
-  console.log(`\nload average after: ${os.loadavg().map((x) => x.toFixed(2)).join(" ")}`);
+  console.log(
+    `\nload average after: ${os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(" ")}`,
+  );
   await server.close(1000);
   if (profileDir) await rm(profileDir, { recursive: true, force: true });
 }
