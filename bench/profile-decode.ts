@@ -60,7 +60,8 @@ async function benchModelDir(): Promise<string> {
 // ---- instrumentation: session.run as JS sees it, and (optionally) onnxruntime's profiler ----
 let runMs = 0;
 let runCalls = 0;
-const proto = ort.InferenceSession.prototype as unknown as { run: (...a: unknown[]) => Promise<unknown> };
+// onnxruntime-common's InferenceSession is a class at runtime (the typings only declare its factory).
+const proto = (ort.InferenceSession as unknown as { prototype: { run: (...a: unknown[]) => Promise<unknown> } }).prototype;
 const originalRun = proto.run;
 proto.run = async function (this: unknown, ...args: unknown[]) {
   const t = performance.now();
