@@ -49,7 +49,7 @@ export async function openLlamaCpp(file: string, o: LlamaCppModelOptions): Promi
     try {
       const out: number[] = [];
       // temperature 0 = argmax; no repeat penalty; EOG tokens are just tokens here.
-      for await (const t of seq.evaluate(prompt as never, { temperature: 0 })) {
+      for await (const t of seq.evaluate(prompt as never, { temperature: 0, yieldEogToken: true })) {
         out.push(t as number);
         if (out.length >= n) break;
       }
