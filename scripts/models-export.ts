@@ -50,8 +50,11 @@ async function main(): Promise<void> {
   if (extra.length > 0) fail(`unexpected argument "${extra[0]}"`);
   const type = (values.type ?? "f16") as GgufFileType;
   if (!GGUF_TYPES.includes(type)) fail(`--type must be one of ${GGUF_TYPES.join(", ")}, got "${values.type}"`);
-  if (values.lora !== undefined && !LORA_MODES.includes(values.lora as LoraMode)) fail(`--lora must be one of ${LORA_MODES.join(", ")}, got "${values.lora}"`);
-  const stem = [path.basename(path.resolve(modelDir)), values.adapter && path.basename(path.resolve(values.adapter)), type].filter(Boolean).join("-");
+  if (values.lora !== undefined && !LORA_MODES.includes(values.lora as LoraMode))
+    fail(`--lora must be one of ${LORA_MODES.join(", ")}, got "${values.lora}"`);
+  const stem = [path.basename(path.resolve(modelDir)), values.adapter && path.basename(path.resolve(values.adapter)), type]
+    .filter(Boolean)
+    .join("-");
   const out = values.out ?? path.join(".data", "export", stem, `${stem}.gguf`);
   const t0 = performance.now();
   const result = await exportGguf({

@@ -53,11 +53,14 @@ export interface GgufExportResult {
 export class GgufExportError extends Error {}
 
 function checkOptions(o: GgufExportOptions): void {
-  if (!existsSync(o.modelDir) || !statSync(o.modelDir).isDirectory()) throw new GgufExportError(`model directory ${o.modelDir} does not exist`);
+  if (!existsSync(o.modelDir) || !statSync(o.modelDir).isDirectory())
+    throw new GgufExportError(`model directory ${o.modelDir} does not exist`);
   if (o.adapterDir !== undefined && (!existsSync(o.adapterDir) || !statSync(o.adapterDir).isDirectory()))
     throw new GgufExportError(`adapter directory ${o.adapterDir} does not exist`);
-  if (o.type !== undefined && !GGUF_TYPES.includes(o.type)) throw new GgufExportError(`--type must be one of ${GGUF_TYPES.join(", ")}, got "${String(o.type)}"`);
-  if (o.lora !== undefined && !LORA_MODES.includes(o.lora)) throw new GgufExportError(`--lora must be one of ${LORA_MODES.join(", ")}, got "${String(o.lora)}"`);
+  if (o.type !== undefined && !GGUF_TYPES.includes(o.type))
+    throw new GgufExportError(`--type must be one of ${GGUF_TYPES.join(", ")}, got "${String(o.type)}"`);
+  if (o.lora !== undefined && !LORA_MODES.includes(o.lora))
+    throw new GgufExportError(`--lora must be one of ${LORA_MODES.join(", ")}, got "${String(o.lora)}"`);
   if (o.lora !== undefined && o.adapterDir === undefined) throw new GgufExportError("--lora needs --adapter <peft dir>");
   if (!o.out.endsWith(".gguf")) throw new GgufExportError(`--out must name a .gguf file, got "${o.out}"`);
   if (existsSync(o.out) && statSync(o.out).isDirectory()) throw new GgufExportError(`--out ${o.out} is a directory`);
@@ -140,11 +143,19 @@ export async function exportGguf(o: GgufExportOptions): Promise<GgufExportResult
         files.adapterModelfile = path.join(dir, "Modelfile.adapter");
         await writeFile(
           files.adapterModelfile,
-          modelfile({ ...spec, from: rel(files.base!), adapter: rel(files.adapter), comment: comment("Modelfile.adapter") + "\nThe LoRA adapter applied to the base model." }),
+          modelfile({
+            ...spec,
+            from: rel(files.base!),
+            adapter: rel(files.adapter),
+            comment: comment("Modelfile.adapter") + "\nThe LoRA adapter applied to the base model.",
+          }),
         );
       }
     } else {
-      await writeFile(files.modelfile, modelfile({ ...spec, from: rel(files.base!), adapter: rel(files.adapter!), comment: comment("Modelfile") }));
+      await writeFile(
+        files.modelfile,
+        modelfile({ ...spec, from: rel(files.base!), adapter: rel(files.adapter!), comment: comment("Modelfile") }),
+      );
     }
     return { files, tensorTypes, arch: arch.name };
   } finally {

@@ -29,7 +29,9 @@ export function ggufArchFor(model: HfModel): GgufArch {
     );
   }
   if (typeof config.sliding_window === "number" && config.sliding_window > 0 && type !== "qwen2") {
-    throw new ArchitectureExportError(`config.json: sliding_window ${config.sliding_window} is not exported (llama.cpp's llama architecture attends to the whole context)`);
+    throw new ArchitectureExportError(
+      `config.json: sliding_window ${config.sliding_window} is not exported (llama.cpp's llama architecture attends to the whole context)`,
+    );
   }
   if (type === "qwen2" && config.use_sliding_window === true) {
     throw new ArchitectureExportError("config.json: qwen2 with use_sliding_window is not exported");
@@ -118,7 +120,13 @@ export function ggufTensor(name: string, shape: number[], type: GgmlType, data: 
 }
 
 /** Adds the model's weights (`tensors`: the checkpoint's, or with an adapter merged) as GGUF tensors. */
-export function addModelTensors(w: GgufWriter, arch: GgufArch, model: HfModel, tensors: Tensors, requested: GgmlType): Map<string, GgmlType> {
+export function addModelTensors(
+  w: GgufWriter,
+  arch: GgufArch,
+  model: HfModel,
+  tensors: Tensors,
+  requested: GgmlType,
+): Map<string, GgmlType> {
   const { dims: d, family } = model;
   const types = new Map<string, GgmlType>();
   const add = (hfName: string, ggufName: string, transform?: (x: Float32Array) => Float32Array) => {

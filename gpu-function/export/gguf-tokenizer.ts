@@ -13,7 +13,8 @@ const TOKEN_TYPE = { NORMAL: 1, CONTROL: 3, USER_DEFINED: 4, UNUSED: 5 } as cons
 // The pre-tokenizer regexes of tokenizer.json that llama.cpp implements, by its `tokenizer.ggml.pre` name.
 const LLAMA3_SPLIT =
   "(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\\r\\n\\p{L}\\p{N}]?\\p{L}+|\\p{N}{1,3}| ?[^\\s\\p{L}\\p{N}]+[\\r\\n]*|\\s*[\\r\\n]+|\\s+(?!\\S)|\\s+";
-const QWEN2_SPLIT = "(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\\r\\n\\p{L}\\p{N}]?\\p{L}+|\\p{N}| ?[^\\s\\p{L}\\p{N}]+[\\r\\n]*|\\s*[\\r\\n]+|\\s+(?!\\S)|\\s+";
+const QWEN2_SPLIT =
+  "(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\\r\\n\\p{L}\\p{N}]?\\p{L}+|\\p{N}| ?[^\\s\\p{L}\\p{N}]+[\\r\\n]*|\\s*[\\r\\n]+|\\s+(?!\\S)|\\s+";
 
 interface AddedToken {
   id: number;
@@ -84,25 +85,32 @@ async function readJson(file: string): Promise<unknown> {
 }
 
 /** Reads the model directory's tokenizer for a model with `vocabSize` embedding rows. */
-export async function readExportTokenizer(dir: string, vocabSize: number, configIds: { bos?: number; eos: number[] }): Promise<ExportTokenizer> {
+export async function readExportTokenizer(
+  dir: string,
+  vocabSize: number,
+  configIds: { bos?: number; eos: number[] },
+): Promise<ExportTokenizer> {
   const t = (await readJson(path.join(dir, "tokenizer.json"))) as TokenizerJson;
   const cfg = (await readJson(path.join(dir, "tokenizer_config.json"))) as Record<string, unknown>;
   const model = t.model;
   if (model?.type !== "BPE" || !model.vocab || !Array.isArray(model.merges)) {
     throw new TokenizerExportError(`tokenizer.json: model type ${String(model?.type)} is not supported (only byte-level BPE)`);
   }
-  if (model.byte_fallback) throw new TokenizerExportError("tokenizer.json: byte-fallback (SentencePiece-style) BPE is not supported, only byte-level BPE");
+  if (model.byte_fallback)
+    throw new TokenizerExportError("tokenizer.json: byte-fallback (SentencePiece-style) BPE is not supported, only byte-level BPE");
   if (t.normalizer) throw new TokenizerExportError("tokenizer.json: a normalizer is not supported for byte-level BPE export");
   const pre = preTokenizerName(t);
 
   const tokens: (string | undefined)[] = new Array(vocabSize);
   const types: number[] = new Array(vocabSize).fill(TOKEN_TYPE.NORMAL);
   for (const [text, id] of Object.entries(model.vocab)) {
-    if (id >= vocabSize) throw new TokenizerExportError(`tokenizer.json: token id ${id} ("${text}") is outside the model's vocab_size ${vocabSize}`);
+    if (id >= vocabSize)
+      throw new TokenizerExportError(`tokenizer.json: token id ${id} ("${text}") is outside the model's vocab_size ${vocabSize}`);
     tokens[id] = text;
   }
   for (const a of t.added_tokens ?? []) {
-    if (a.id >= vocabSize) throw new TokenizerExportError(`tokenizer.json: added token id ${a.id} is outside the model's vocab_size ${vocabSize}`);
+    if (a.id >= vocabSize)
+      throw new TokenizerExportError(`tokenizer.json: added token id ${a.id} is outside the model's vocab_size ${vocabSize}`);
     tokens[a.id] = a.content;
     types[a.id] = a.special ? TOKEN_TYPE.CONTROL : TOKEN_TYPE.USER_DEFINED;
   }

@@ -139,7 +139,7 @@ export class GgufWriter {
     const fd = openSync(tmp, "w");
     let written = 0;
     const put = (b: Uint8Array) => {
-      for (let done = 0; done < b.length; ) done += writeSync(fd, b, done, b.length - done);
+      for (let done = 0; done < b.length;) done += writeSync(fd, b, done, b.length - done);
       written += b.length;
     };
     try {
@@ -147,7 +147,8 @@ export class GgufWriter {
       put(Buffer.alloc(align(written) - written));
       for (const [i, t] of this.tensors.entries()) {
         const data = t.encode();
-        if (data.length !== sizes[i]) throw new Error(`GGUF tensor ${t.name}: encoded ${data.length} bytes, its shape and type need ${sizes[i]}`);
+        if (data.length !== sizes[i])
+          throw new Error(`GGUF tensor ${t.name}: encoded ${data.length} bytes, its shape and type need ${sizes[i]}`);
         put(data);
         put(Buffer.alloc(align(data.length) - data.length));
       }
