@@ -151,19 +151,12 @@ export class KvSlotPool {
   write(layer: number, slot: number, start: number, newKeys: KvArray, newValues: KvArray, row: number, seq: number, count: number): void {
     const d = this.headDim;
     const width = this.kvHeads * d;
-    const keys = this.keys[layer]!;
-    const values = this.values[layer]!;
-    // Element loops, not subarray()+set(): a decode step writes layers·heads rows of headDim
-    // values, and a subarray view per row cost more than the copy.
     for (let t = 0; t < count; t++) {
       const src = (row * seq + t) * width;
       for (let h = 0; h < this.kvHeads; h++) {
-        const from = src + h * d;
-        const to = ((slot * this.kvHeads + h) * this.capacity + start + t) * d;
-        for (let i = 0; i < d; i++) {
-          keys[to + i] = newKeys[from + i]!;
-          values[to + i] = newValues[from + i]!;
-        }
+        const dst = ((slot * this.kvHeads + h) * this.capacity + start + t) * d;
+        this.keys[layer]!.set(newKeys.subarray(src + h * d, src + (h + 1) * d), dst);
+        this.values[layer]!.set(newValues.subarray(src + h * d, src + (h + 1) * d), dst);
       }
     }
   }
