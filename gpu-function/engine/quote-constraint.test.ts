@@ -124,12 +124,12 @@ describe("QuoteConstraint prior (retrieval rank, reading order, minimum length)"
     expect(decode(c, {}, 10)).toBe(quoted(ASTHMA.slice(0, 3), 1));
     // Indifferent about ending, it reads the whole top source in order and stays in it.
     const d = new QuoteConstraint(new QuoteTables(tok, RANKED), { eosTokenIds: eosTokenIds() });
-    expect(decode(d, {}, 0).startsWith(quoted(ASTHMA, 1))).toBe(true);
+    expect(decode(d, {}, 0)).toBe(quoted(ASTHMA, 1));
   });
 
   it("starts from a lower-ranked source only when the model prefers it by more than the switch cost", () => {
-    const { switchCost, rankCost } = DEFAULT_QUOTE_PRIOR;
-    const cost = switchCost + rankCost; // source 2
+    const { firstSourceCost, rankCost } = DEFAULT_QUOTE_PRIOR;
+    const cost = firstSourceCost + rankCost; // source 2
     const weak = new QuoteConstraint(new QuoteTables(tok, RANKED), { eosTokenIds: eosTokenIds() });
     expect(decode(weak, { F: cost - 1 }, 10).startsWith(`${ASTHMA[0]} [1]`)).toBe(true);
     const strong = new QuoteConstraint(new QuoteTables(tok, RANKED), { eosTokenIds: eosTokenIds() });
@@ -146,8 +146,13 @@ describe("QuoteConstraint prior (retrieval rank, reading order, minimum length)"
   });
 
   it("ends when the current source has nothing more, instead of padding the answer from another source", () => {
-    const c = new QuoteConstraint(new QuoteTables(tok, [{ id: "a", text: ASTHMA[0]! }, RANKED[1]!]), { eosTokenIds: eosTokenIds() });
-    expect(decode(c, {}, 10)).toBe(quoted(ASTHMA.slice(0, 1), 1));
+    const single = () =>
+      new QuoteConstraint(new QuoteTables(tok, [{ id: "a", text: ASTHMA[0]! }, RANKED[1]!]), { eosTokenIds: eosTokenIds() });
+    expect(decode(single(), {}, 10)).toBe(quoted(ASTHMA.slice(0, 1), 1));
+    // Going on in another source costs switchCost (+ rank): with byte tokens the choice is the " " after the marker vs the end.
+    const { switchCost, rankCost } = DEFAULT_QUOTE_PRIOR;
+    expect(decode(single(), { " ": switchCost + rankCost - 0.5 }, 0)).toBe(quoted(ASTHMA.slice(0, 1), 1));
+    expect(decode(single(), { " ": switchCost + rankCost + 0.5 }, 0)).toBe(`${quoted(ASTHMA.slice(0, 1), 1)} ${quoted(FEVER, 2)}`);
     // The budget counts too: when no further unit fits, the answer may end after one.
     const tight = new QuoteConstraint(new QuoteTables(tok, RANKED), { eosTokenIds: eosTokenIds() });
     const eos = tok.tokenId("<|im_end|>")!;

@@ -3,9 +3,10 @@
 //
 // - Retrieval ranks the sources (1 = top). Before the first quote the top source is the
 //   "current" one; afterwards the source of the last quote is. Starting a unit of another
-//   source costs `switchCost` (+ `rankCost` per rank below the top) in nats on the logits of
-//   the tokens that start it: the model takes another source only when it prefers it by more
-//   than that (e^4.5 ≈ 90:1 for the second source), so an answer normally stays in one source.
+//   source costs nats on the logits of the tokens that start it: `firstSourceCost` for the
+//   first quote (the model starts from the second source only when it prefers it ≈ 90:1),
+//   `switchCost` later (an answer that mixes sources reads as two answers), each + `rankCost`
+//   per rank below the top. So an answer normally is the top source's, and stays in one.
 // - Each source reads in order: the next unused unit after the source's last quoted one (its
 //   first unit before that) is free, any other unit of it costs `orderCost`. An answer then
 //   reads like its passage — lead sentence first, then the next — unless the model clearly
@@ -17,7 +18,9 @@
 // so a stronger model still chooses, and faithfulness does not depend on the prior at all.
 
 export interface QuotePrior {
-  /** Nats against starting a unit of another source than the current one. */
+  /** Nats against a first quote from another source than the top-ranked one. */
+  firstSourceCost: number;
+  /** Nats against a later quote from another source than the current one. */
   switchCost: number;
   /** Further nats per rank below the top for such a unit (source n costs (n - 1) × rankCost). */
   rankCost: number;
@@ -29,10 +32,17 @@ export interface QuotePrior {
   minWords: number;
 }
 
-export const DEFAULT_QUOTE_PRIOR: QuotePrior = { switchCost: 4, rankCost: 0.5, orderCost: 2, minUnits: 2, minWords: 40 };
+export const DEFAULT_QUOTE_PRIOR: QuotePrior = {
+  firstSourceCost: 4,
+  switchCost: 8,
+  rankCost: 0.5,
+  orderCost: 2,
+  minUnits: 2,
+  minWords: 40,
+};
 
 /** No lean at all: the model alone chooses, and may end after any unit. */
-export const NO_QUOTE_PRIOR: QuotePrior = { switchCost: 0, rankCost: 0, orderCost: 0, minUnits: 1, minWords: 0 };
+export const NO_QUOTE_PRIOR: QuotePrior = { firstSourceCost: 0, switchCost: 0, rankCost: 0, orderCost: 0, minUnits: 1, minWords: 0 };
 
 /** A unit's place: its source (1-based rank) and its position among that source's units. */
 export interface PlacedUnit {
@@ -51,6 +61,7 @@ export function unitPriors(
   prior: QuotePrior,
 ): Float64Array {
   const current = quoted.at(-1)?.source ?? 1;
+  const leave = quoted.length === 0 ? prior.firstSourceCost : prior.switchCost;
   const lastQuoted = new Map<number, number>();
   for (const q of quoted) lastQuoted.set(q.source, Math.max(lastQuoted.get(q.source) ?? -1, q.index));
   // The next unused unit of each source after its last quoted one, in reading order.
@@ -59,7 +70,7 @@ export function unitPriors(
     if (!next.has(u.source) && !isUsed(i) && u.index > (lastQuoted.get(u.source) ?? -1)) next.set(u.source, u.index);
   });
   return Float64Array.from(units, (u) => {
-    const switching = u.source === current ? 0 : prior.switchCost + prior.rankCost * (u.source - 1);
+    const switching = u.source === current ? 0 : leave + prior.rankCost * (u.source - 1);
     return -switching - (u.index === next.get(u.source) ? 0 : prior.orderCost);
   });
 }
