@@ -250,10 +250,10 @@ async function engineContender(
   };
 }
 
-/** The GGUF export of `dir` as `type` (written once, reused by later runs). */
+/** The GGUF export of `dir` as `type`, written afresh each run (a stale file from older export code would compare other weights). */
 async function ggufOf(dir: string, type: GgufFileType, tag: string): Promise<string> {
   const out = path.join(GGUF_DIR, `${tag}-${type}`, `${tag}-${type}.gguf`);
-  if (!existsSync(out)) await exportGguf({ modelDir: dir, type, out, system: "benchmark" });
+  await exportGguf({ modelDir: dir, type, out, system: "benchmark" });
   return out;
 }
 
