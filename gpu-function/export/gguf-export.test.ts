@@ -229,7 +229,6 @@ describe("models:export CLI", () => {
   it("refuses bad input with a clear reason and a non-zero exit", async () => {
     const bad = [
       [["zip", BASE], /unknown format "zip"/],
-      [["gguf", path.join(root.dir, "missing")], /model directory .*missing does not exist/],
       [["gguf", BASE, "--type", "q5_k"], /--type must be one of f32, f16, q8_0, q4_0/],
     ] as const;
     for (const [args, message] of bad) {
@@ -238,6 +237,9 @@ describe("models:export CLI", () => {
       expect(r.stderr).toMatch(message);
     }
     // The CLI passes the rest to exportGguf, which checks it before reading anything.
+    await expect(
+      exportGguf({ modelDir: path.join(root.dir, "missing"), out: path.join(root.dir, "x.gguf"), system: SYSTEM }),
+    ).rejects.toThrow(/model directory .*missing does not exist/);
     await expect(exportGguf({ modelDir: BASE, lora: "merged", out: path.join(root.dir, "x.gguf"), system: SYSTEM })).rejects.toThrow(
       /--lora needs --adapter/,
     );
