@@ -271,7 +271,9 @@ export async function* streamChatTurn(turn: PreparedTurn, deps: ChatDeps, signal
           temperature: mode === "quote" ? 0 : gpu.temperature,
           abortSignal,
           maxRetries: 0,
-          ...(mode === "quote" ? { providerOptions: { gpuFunction: { grounding: { mode: "quote", sources: prompt.quoteSources } } } } : {}),
+          ...(mode === "quote"
+            ? { providerOptions: { gpuFunction: { grounding: { mode: "quote", sources: prompt.quoteSources, prior: gpu.quotePrior } } } }
+            : {}),
           // Failures surface as `error` parts below; the default handler would only log them twice.
           onError: () => {},
         });
