@@ -73,11 +73,15 @@ async function listModels(config: GpuFunctionConfig, signal?: AbortSignal): Prom
   }
 }
 
-/** CHAT_MODEL, else the first id from GET /v1/models (cached for a minute), else "default". */
-export async function resolveModelId(config: GpuFunctionConfig, signal?: AbortSignal): Promise<string> {
+/**
+ * CHAT_MODEL, else the promoted adapter (`active`, from the retraining pointer) when the
+ * server lists it, else the first id from GET /v1/models (cached for a minute), else "default".
+ */
+export async function resolveModelId(config: GpuFunctionConfig, signal?: AbortSignal, active?: string | null): Promise<string> {
   if (config.model) return config.model;
   const listed = await listModels(config, signal);
-  if (!listed) return "default";
+  if (!listed) return active || "default";
+  if (active && listed.some((m) => m.id === active)) return active;
   // The server also lists its embedding model; chat needs a generative one, and an
   // adapter (listed with its base as `parent`, as vLLM does) is preferred over the bare base.
   const models = listed.filter((m) => !/embed/i.test(m.id));
