@@ -82,7 +82,7 @@ export function segmentWords(joined: string, lexicon: ReadonlySet<string>): stri
   return best[joined.length]?.join(" ");
 }
 
-/** Lower case without diacritics; letters some languages write as two ("ß" → "ss"). */
+/** Lower case without diacritics; letters some languages write as two ("ß" → "ss"); Turkish dotless "ı" as "i". */
 export function foldDiacritics(text: string): string {
   return text
     .normalize("NFD")
@@ -90,7 +90,8 @@ export function foldDiacritics(text: string): string {
     .replace(/ß/g, "ss")
     .replace(/æ/g, "ae")
     .replace(/œ/g, "oe")
-    .replace(/ø/g, "o");
+    .replace(/ø/g, "o")
+    .replace(/ı/g, "i");
 }
 
 /** The message made readable for the rules (see the file comment). `lexicon` serves to re-split spaced letters. */

@@ -1,6 +1,8 @@
 // Italian rules for the core red flags (see fr/index.ts for the list).
 import type { LanguageContext, LanguageRules, RedFlagRule } from "../types";
 import { anyOf, rx } from "../build";
+import { compilePhraseRules } from "../phrases";
+import { ITALIAN_MORE } from "./more";
 
 const CHEST = anyOf("petto", "torace", "sterno");
 const SEVERE = anyOf(
@@ -208,4 +210,9 @@ function normalizeItalian(folded: string): string {
   return t.replace(/[ \t]+/g, " ").trim();
 }
 
-export const ITALIAN: LanguageRules = { language: "it", normalize: normalizeItalian, context: CONTEXT, rules: RULES };
+export const ITALIAN: LanguageRules = {
+  language: "it",
+  normalize: normalizeItalian,
+  context: CONTEXT,
+  rules: [...RULES, ...compilePhraseRules(ITALIAN_MORE, { spaced: true, wordStart: true, normalize: normalizeItalian })],
+};
