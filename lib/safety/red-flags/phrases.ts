@@ -11,7 +11,8 @@
 //   (Chinese, Japanese, Arabic whose prefixes attach to the word);
 // - "#" at the end: the phrase must also end at a word end ("dö#" does not match "död");
 // - "~" between two parts: up to three words (spaced scripts) or six characters
-//   (unspaced ones) may stand between them.
+//   (unspaced ones) may stand between them;
+// - "@N" stands for a number from 10 to 999 ("@N ~ tablets": a handful of pills).
 import { deobfuscate } from "../text/deobfuscate";
 import type { LanguageContext, LanguageRules, RedFlagRule, TriageCategory, TriageLanguage } from "./types";
 
@@ -66,6 +67,7 @@ export interface PhrasePackSpec {
 }
 
 const LETTER = "[\\p{L}\\p{N}]";
+const NUMBER_WORD = "xnumberx";
 const MAX_PHRASE_CHARS = 80;
 
 function escape(text: string): string {
@@ -86,11 +88,13 @@ export function phraseSource(phrase: string, spec: PhraseSyntax): string {
   const wholeWord = phrase.endsWith("#") || spec.wholeWords === true;
   const parts = (phrase.endsWith("#") ? phrase.slice(0, -1) : phrase)
     .split("~")
-    .map((part) => preparePhrase(part, spec))
+    // "@N" survives de-obfuscation and normalisation as a placeholder word, then becomes the number pattern.
+    .map((part) => preparePhrase(part.replace(/@N/g, ` ${NUMBER_WORD} `), spec))
     .filter((part) => part.length > 0);
   if (parts.length === 0) throw new Error(`empty phrase: ${phrase}`);
   const gap = spec.spaced ? "(?: [^ ]+){0,3} " : ".{0,6}?";
-  const body = parts.map((part) => escape(part).replace(/ /g, " ")).join(gap);
+  const number = spec.spaced ? new RegExp(NUMBER_WORD, "g") : new RegExp(` ?${NUMBER_WORD} ?`, "g");
+  const body = parts.map((part) => escape(part).replace(number, "[1-9][0-9]{1,2}")).join(gap);
   return `${spec.wordStart ? `(?<!${LETTER})` : ""}${body}${wholeWord ? `(?!${LETTER})` : ""}`;
 }
 

@@ -11,7 +11,7 @@ export const HINDI = phrasePack({
   reads: "accented",
   normalize: (text) => foldDevanagari(wordsAndPunctuation(text)).replace(/(?<=[a-z])(?:aa)(?=[a-z]|$)/g, "a"),
   markers:
-    /\p{Script=Devanagari}|(?<![a-z])(?:hai|hain|nahi|nahin|nhi|mujhe|mera|meri|mere|raha|rahi|rahe|gaya|gayi|gaye|kya|aur|ko|ka|ki|ke|mein|se|ho|hoon|hu|kar|lag|pa|bhai|papa|mummy)(?![a-z])/u,
+    /\p{Script=Devanagari}|(?<![a-z])(?:hai|hain|nahi|nahin|nhi|mujhe|mera|meri|mere|raha|rahi|rahe|gaya|gayi|gaye|kya|aur|ko|ka|ki|ke|mein|hoon|hu|bhai)(?![a-z])/u,
   rules: [
     {
       id: "hi-chest-pain",
@@ -88,13 +88,19 @@ export const HINDI = phrasePack({
       when: ["गर्दन अकड़", "गर्दन में अकड़न", "गर्दन जकड़", "gardan akad", "gardan jakad"],
       and: ["बुखार", "सिरदर्द", "दाने", "bukhar", "sir dard", "daane"],
     },
+    {"id": "hi-collapse", "category": "unconscious", "when": ["गिर पड़े", "गिर पड़ा", "गिर पड़ी", "गिर गए", "गिर गया", "gir pade", "gir gaye", "gir gaya", "gir padi"], "and": ["सांस नहीं ले", "ठीक से सांस", "सांस अजीब", "होश नहीं", "saans nahi", "sans nahi", "theek se saans", "hosh nahi"]},
+    {"id": "hi-many-pills", "category": "overdose_poisoning", "when": ["@N गोली", "@N गोलियां", "@N goli", "@N goliyan", "@N tablet"], "and": ["खा", "kha", "neend", "नींद", "chakkar", "चक्कर"], "unless": ["कितनी", "kitni"]},
+    {"id": "hi-face-numb", "category": "stroke", "when": ["आधा चेहरा", "चेहरे का एक हिस्सा", "aadha chehra", "adha chehra", "aadha muh"], "and": ["सुन्न", "टेढ़ा", "नहीं पा", "sunn", "tedha", "nahi pa"]},
+    {"id": "hi-suicide-indirect", "category": "suicidal_self_harm", "when": ["मेरे जाने से किसी को", "mere jaane se kisi", "mere jane se kisi", "goliyan ready", "गोलियां तैयार", "सब खत्म करना", "sab khatam karna", "jeene ka mann nahi", "जीने का मन नहीं"]},
+    {"id": "hi-infant-weeks", "category": "other", "when": ["हफ्ते का बच्चा", "हफ्ते की बच्ची", "हफ्ते का बेबी", "hafte ka baby", "hafte ka bachcha", "hafte ki bachchi"], "and": ["बुखार", "सो रहा", "सुस्त", "bukhar", "so raha", "sust", "38", "39"]},
+    {"id": "hi-sting", "category": "anaphylaxis", "when": ["ततैया", "मधुमक्खी", "ततैये", "bee ne kata", "madhumakkhi", "tataiya"], "and": ["सूज", "बेहोश", "सांस", "sooj", "behosh", "saans"]},
   ],
   context: {
     negators: ["नहीं", "नही", "ना", "बिना", "nahi", "nahin", "nhi", "bina"],
     distantPast: ["साल पहले", "पिछले साल", "saal pehle", "sal pehle", "pichhle saal", "bachpan"],
     animal: ["कुत्ते", "कुत्ता", "बिल्ली", "kutta", "kutte", "billi"],
     fiction: ["कहानी", "उपन्यास", "फिल्म", "kahani", "story", "novel", "film", "movie", "hero"],
-    general: ["लक्षण क्या", "क्या होते हैं", "अगर किसी", "क्या करें", "अनुवांशिक", "lakshan kya", "symptoms kya", "agar kisi", "kitni baar", "kitni goli", "medical student"],
+    general: ["कैसा लगता", "kaisa lagta", "लक्षण क्या", "क्या होते हैं", "अगर किसी", "क्या करें", "अनुवांशिक", "lakshan kya", "symptoms kya", "agar kisi", "kitni baar", "kitni goli", "medical student"],
     currentEvent: ["अभी", "बचाओ", "मदद", "abhi", "bachao", "madad", "help", "jaldi"],
     contrast: ["लेकिन", "lekin"],
   },

@@ -97,6 +97,12 @@ export const JAPANESE = phrasePack({
       when: ["感染", "熱", "敗血症"],
       and: ["意識がもうろう", "朦朧", "呼吸が速", "息が荒", "まだら", "手足が冷た", "血圧が低", "ぼーっと"],
     },
+    {"id": "ja-collapse", "category": "unconscious", "when": ["倒れて", "倒れた", "崩れ落ち"], "and": ["呼吸がおかしい", "息をしてな", "呼吸が変", "いびき", "反応がな", "意識がな", "動かな"]},
+    {"id": "ja-many-pills", "category": "overdose_poisoning", "when": ["@N錠", "@N粒", "何十錠", "一箱全部", "一シート"], "and": ["飲ん", "睡眠薬", "薬"], "unless": ["何錠まで"]},
+    {"id": "ja-face-numb", "category": "stroke", "when": ["顔の半分", "顔半分", "片側の顔", "顔の片側"], "and": ["しびれ", "動かな", "笑えな", "下が", "ゆがん"]},
+    {"id": "ja-suicide-indirect", "category": "suicidal_self_harm", "when": ["いなくなっても誰も", "死んでも誰も", "薬はもう用意", "遺書を書い", "消えてしまいたい", "もう終わりにしたい", "生きてる意味がない"]},
+    {"id": "ja-infant-weeks", "category": "other", "when": ["生後", "赤ちゃん", "新生児"], "and": ["38", "39", "40", "熱", "ずっと寝", "ぐったり", "起きな"], "unless": ["予防接種"]},
+    {"id": "ja-sting", "category": "anaphylaxis", "when": ["ハチに刺され", "蜂に刺され", "はちに刺され"], "and": ["腫れ", "息", "気が遠", "めまい", "じんましん"]},
   ],
   context: {
     negators: ["ない", "なし"],

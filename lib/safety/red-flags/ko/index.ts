@@ -94,6 +94,13 @@ export const KOREAN = phrasePack({
       and: ["의식이흐", "횡설수설", "숨이빨", "호흡이빨", "피부가얼룩", "손발이차", "혈압이떨"],
       unless: ["기준"],
     },
+    {"id": "ko-collapse", "category": "unconscious", "when": ["쓰러졌", "쓰러져", "털썩"], "and": ["숨을이상", "숨이이상", "숨을안", "반응이없", "의식이없", "눈을안떠"]},
+    {"id": "ko-many-pills", "category": "overdose_poisoning", "when": ["@N알", "@N개", "수십알", "한움큼"], "and": ["먹었", "삼켰", "수면제", "약"], "unless": ["몇알", "최대"]},
+    {"id": "ko-face-numb", "category": "stroke", "when": ["얼굴반쪽", "얼굴한쪽", "얼굴반"], "and": ["감각이없", "마비", "저려", "처져", "웃을수가없", "안움직"]},
+    {"id": "ko-suicide-indirect", "category": "suicidal_self_harm", "when": ["없어져도아무도", "죽어도아무도", "약다준비", "유서", "사라지고싶", "그만살고싶", "끝내고싶어"]},
+    {"id": "ko-infant-weeks", "category": "other", "when": ["@N주된아기", "주된아기", "주아기", "신생아", "아기가"], "and": ["38", "39", "40", "열", "계속자", "축처", "안깨"]},
+    {"id": "ko-head-more", "category": "head_injury", "when": ["머리를박", "머리를부딪", "머리를찧", "머리부터"], "and": ["토해", "토하", "구토", "멍", "졸려", "의식"]},
+    {"id": "ko-sting", "category": "anaphylaxis", "when": ["벌에쏘", "말벌에쏘", "벌한테쏘"], "and": ["부어", "붓", "숨", "기절", "어지러"]},
   ],
   context: {
     negators: ["안", "없", "아니"],

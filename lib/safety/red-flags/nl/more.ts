@@ -11,4 +11,11 @@ export const DUTCH_MORE: PhraseRule[] = [
   { id: "nl-chest-more", category: "cardiac", when: ["drukkend gevoel op mijn borst", "drukkend gevoel op de borst", "druk op de borst", "beklemmend gevoel op de borst", "pijn op mijn borst"], and: ["arm", "kaak", "zwet", "klam", "misselijk", "benauwd", "trekt", "straalt"] },
   { id: "nl-anaphylaxis-more", category: "anaphylaxis", when: ["zwelt mijn keel", "keel zwelt", "keel zit dicht", "keel gaat dicht", "tong zwelt"] },
   { id: "nl-selfharm-more", category: "suicidal_self_harm", when: ["mezelf gesneden", "mezelf snijden", "snij mezelf", "in mijn polsen gesneden", "polsen doorgesneden"], and: ["diep", "bloed", "stopt niet", "veel"] },
+  {"id": "nl-collapse", "category": "unconscious", "when": ["in elkaar gezakt", "ineengezakt", "neergevallen", "omgevallen"], "and": ["ademt raar", "ademt niet", "ademt vreemd", "snakt naar adem", "reageert niet"]},
+  {"id": "nl-many-pills", "category": "overdose_poisoning", "when": ["zo n @N", "@N slaappillen", "@N pillen", "@N tabletten"], "and": ["slaappil", "pillen", "tabletten", "genomen", "geslikt", "duizelig"], "unless": ["hoeveel"]},
+  {"id": "nl-face-numb", "category": "stroke", "when": ["helft van mijn gezicht", "helft van zijn gezicht", "helft van haar gezicht", "halve gezicht"], "and": ["gevoelloos", "verdoofd", "lachen", "hangt", "scheef"]},
+  {"id": "nl-suicide-indirect", "category": "suicidal_self_harm", "when": ["als ik er niet meer was", "niemand zou het merken", "pillen liggen klaar", "afscheidsbrief", "wil verdwijnen", "niet meer wakker worden"]},
+  {"id": "nl-infant-weeks", "category": "other", "when": ["baby van @N weken", "baby van ~ weken", "weken oud"], "and": ["38", "39", "koorts", "slaapt alleen", "slaapt de hele tijd", "slap"]},
+  {"id": "nl-sting", "category": "anaphylaxis", "when": ["gestoken door een wesp", "gestoken door een bij", "wespensteek", "bijensteek"], "and": ["zwellen", "zwelt", "flauw", "slap", "adem"]},
+  {"id": "nl-head-more", "category": "head_injury", "when": ["op zijn hoofd", "op haar hoofd"], "and": ["spugen", "overgeven", "braken", "suf"]},
 ];

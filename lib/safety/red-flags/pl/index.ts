@@ -92,6 +92,12 @@ export const POLISH = phrasePack({
       when: ["infekcj", "zakazeni", "goraczk", "sepsa"],
       and: ["splatan", "majaczy", "zdezorient", "szybko oddycha", "marmurkow", "plamista skora", "zimne rece", "spadlo cisnienie"],
     },
+    {"id": "pl-collapse", "category": "unconscious", "when": ["upadl", "upadla", "przewrocil sie", "przewrocila sie", "osunal sie", "osunela sie"], "and": ["dziwnie oddycha", "nie oddycha", "charczy", "nie reaguje", "nieprzytomn"], "unless": ["upadl na glowe", "upadla na glowe"]},
+    {"id": "pl-many-pills", "category": "overdose_poisoning", "when": ["@N tabletek", "z @N tabletek", "@N tabletki", "@N pigulek", "garsc"], "and": ["nasenn", "wzial", "wziela", "wzielam", "wzialem", "polknal", "polknela", "kreci"], "unless": ["ile "]},
+    {"id": "pl-face-numb", "category": "stroke", "when": ["polowa twarzy", "pol twarzy", "polowy twarzy"], "and": ["zdretwial", "dretwie", "nie moge sie usmiechnac", "opadl", "nie rusza"]},
+    {"id": "pl-suicide-indirect", "category": "suicidal_self_harm", "when": ["jak mnie zabraknie", "nikt nie zauwazy", "tabletki juz przygotowal", "napisalam list pozegnalny", "napisalem list pozegnalny", "chce zniknac", "nie chce sie obudzic", "mam dosc zycia"]},
+    {"id": "pl-infant-weeks", "category": "other", "when": ["tygodni", "tydzien", "niemowl", "dziecko ma"], "and": ["38", "39", "40", "goraczk", "ciagle spi", "caly czas spi", "wiotk", "nie budzi"]},
+    {"id": "pl-sting", "category": "anaphylaxis", "when": ["uzadlila", "uzadlil", "osa", "pszczola", "uzadlenie"], "and": ["puchn", "spuchl", "obrzek", "zemdl", "oddych"]},
   ],
   context: {
     negators: ["nie", "bez", "zadnego", "zadnej"],

@@ -85,6 +85,12 @@ export const SWEDISH = phrasePack({
       when: ["nackstyv", "stel nacke", "lila prickar", "lila flackar", "prickar som inte forsvinner"],
       and: ["feber", "huvudvark", "krak", "prickar", "nack"],
     },
+    {"id": "sv-collapse", "category": "unconscious", "when": ["foll ihop", "segnade ihop", "kollapsade", "ramlade ihop"], "and": ["andas konstigt", "andas inte", "rosslar", "reagerar inte", "medvetslos", "vaknar inte"]},
+    {"id": "sv-many-pills", "category": "overdose_poisoning", "when": ["@N tabletter", "@N sömntabletter", "@N piller", "@N st"], "and": ["somntablett", "tabletter", "tog", "svalde", "yr"], "unless": ["hur manga", "per dag"]},
+    {"id": "sv-face-numb", "category": "stroke", "when": ["halva ansiktet", "ena sidan av ansiktet"], "and": ["domnat", "bortdomnad", "kan inte le", "hanger", "forlamad"]},
+    {"id": "sv-suicide-indirect", "category": "suicidal_self_harm", "when": ["om jag forsvann", "om jag dog skulle ingen", "ingen skulle marka", "tabletterna ligger framme", "skrivit ett avskedsbrev", "vill forsvinna", "vill inte vakna", "orkar inte mer"]},
+    {"id": "sv-infant-weeks", "category": "other", "when": ["bebis", "baby", "veckor gammal", "spadbarn"], "and": ["38", "39", "40", "feber", "sover hela tiden", "slo", "slapp"]},
+    {"id": "sv-sting", "category": "anaphylaxis", "when": ["stucken av en geting", "stucken av ett bi", "getingstick", "bistick"], "and": ["svulln", "svimfardig", "svimmar", "andas"]},
   ],
   context: {
     negators: ["inte", "ingen", "inget", "utan", "aldrig"],

@@ -87,6 +87,12 @@ export const TURKISH = phrasePack({
       when: ["ense sertligi", "boynu tutuldu", "boynunu egemiyor", "mor lekeler", "mor dokuntu", "bastirinca gecmeyen"],
       and: ["ates", "bas agrisi", "kusma", "leke", "dokuntu", "ense"],
     },
+    {"id": "tr-collapse", "category": "unconscious", "when": ["yigildi", "yere yigildi", "dusup kaldi", "coktu"], "and": ["garip nefes", "nefes almiyor", "tepki vermiyor", "uyanmiyor", "hirildiyor"]},
+    {"id": "tr-many-pills", "category": "overdose_poisoning", "when": ["@N tane", "@N hap", "@N ilac", "avuc dolusu"], "and": ["hap", "ilac", "ictim", "icti", "yuttum", "yuttu", "uyku"], "unless": ["kac tane", "gunde kac"]},
+    {"id": "tr-face-numb", "category": "stroke", "when": ["yuzumun yarisi", "yuzunun yarisi", "yuzumun bir tarafi", "yuzunun bir tarafi"], "and": ["uyustu", "uyusuyor", "gulumseyemiyorum", "kaydi", "dustu", "oynamiyor"]},
+    {"id": "tr-suicide-indirect", "category": "suicidal_self_harm", "when": ["ben gitsem kimse", "olsem kimse", "haplari hazirladim", "ilaclari hazirladim", "veda mektubu", "yok olmak istiyorum", "uyanmak istemiyorum", "yasamaktan biktim"]},
+    {"id": "tr-infant-weeks", "category": "other", "when": ["haftalik bebe", "haftalik", "aylik bebe", "bebegim"], "and": ["38", "39", "40", "ates", "surekli uyuyor", "halsiz", "uyanmiyor"]},
+    {"id": "tr-sting", "category": "anaphylaxis", "when": ["ari soktu", "ari sokmasi", "esek arisi"], "and": ["sis", "bayil", "nefes"]},
   ],
   context: {
     negators: ["yok", "degil", "olmadan", "hic"],
