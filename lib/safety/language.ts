@@ -85,7 +85,9 @@ export function languagesOfTurn(packs: LanguageRules[], normalizedByPack: Map<Tr
     if (n > 0) counts.set(pack.language, n);
   }
   if (counts.size === 0) {
-    if (!ENGLISH_WORDS.test(normalizedByPack.get("en") ?? "")) for (const pack of packs) chosen.add(pack.language);
+    if (!ENGLISH_WORDS.test(normalizedByPack.get("en") ?? "")) {
+      for (const pack of packs) if (pack.readsUnmarkedTurns !== false) chosen.add(pack.language);
+    }
     return chosen;
   }
   const top = Math.max(...counts.values());

@@ -9,7 +9,8 @@ export const WORLD_NOTICE_WORDING: Record<WorldLanguage, NoticeWording> = {
   zh: {
     labels: { heading: "可能是紧急情况", call: "拨打", crisisLine: "心理危机热线" },
     emergency: (c) => `这可能是医疗紧急情况。请立即拨打 ${c.emergencyNumber}（或当地急救电话），或尽快去最近的急诊。`,
-    crisis: (c) => `如果你有自杀或伤害自己的想法，你并不孤单：请现在就拨打 ${c.crisisLine}（${c.crisisLineName}）。如有紧急危险，请拨打 ${c.emergencyNumber}。`,
+    crisis: (c) =>
+      `如果你有自杀或伤害自己的想法，你并不孤单：请现在就拨打 ${c.crisisLine}（${c.crisisLineName}）。如有紧急危险，请拨打 ${c.emergencyNumber}。`,
     advice: {
       cardiac: "胸痛伴有这些症状可能是心脏病发作。",
       stroke: "这可能是中风的征兆（口角歪斜、手臂无力、说话不清）：每一分钟都很重要。",
@@ -24,8 +25,10 @@ export const WORLD_NOTICE_WORDING: Record<WorldLanguage, NoticeWording> = {
   },
   ja: {
     labels: { heading: "緊急の可能性があります", call: "電話する", crisisLine: "相談窓口" },
-    emergency: (c) => `医療的な緊急事態の可能性があります。今すぐ ${c.emergencyNumber}（またはお住まいの地域の救急番号）に電話するか、最寄りの救急外来へ行ってください。`,
-    crisis: (c) => `死にたい、自分を傷つけたいと思っているなら、あなたは一人ではありません。今すぐ ${c.crisisLine}（${c.crisisLineName}）に電話してください。差し迫った危険があるときは ${c.emergencyNumber} へ。`,
+    emergency: (c) =>
+      `医療的な緊急事態の可能性があります。今すぐ ${c.emergencyNumber}（またはお住まいの地域の救急番号）に電話するか、最寄りの救急外来へ行ってください。`,
+    crisis: (c) =>
+      `死にたい、自分を傷つけたいと思っているなら、あなたは一人ではありません。今すぐ ${c.crisisLine}（${c.crisisLineName}）に電話してください。差し迫った危険があるときは ${c.emergencyNumber} へ。`,
     advice: {
       cardiac: "このような症状を伴う胸の痛みは心臓発作の可能性があります。",
       stroke: "脳卒中の兆候の可能性があります（顔のゆがみ、腕の力が入らない、ろれつが回らない）。一分一秒を争います。",
@@ -40,8 +43,10 @@ export const WORLD_NOTICE_WORDING: Record<WorldLanguage, NoticeWording> = {
   },
   ko: {
     labels: { heading: "응급 상황일 수 있습니다", call: "전화하기", crisisLine: "자살예방 상담전화" },
-    emergency: (c) => `의료 응급 상황일 수 있습니다. 지금 바로 ${c.emergencyNumber}(또는 지역 응급 번호)에 전화하거나 가까운 응급실로 가세요.`,
-    crisis: (c) => `자살이나 자해를 생각하고 있다면 혼자가 아닙니다. 지금 ${c.crisisLine}(${c.crisisLineName})에 전화하세요. 당장 위험하다면 ${c.emergencyNumber}에 전화하세요.`,
+    emergency: (c) =>
+      `의료 응급 상황일 수 있습니다. 지금 바로 ${c.emergencyNumber}(또는 지역 응급 번호)에 전화하거나 가까운 응급실로 가세요.`,
+    crisis: (c) =>
+      `자살이나 자해를 생각하고 있다면 혼자가 아닙니다. 지금 ${c.crisisLine}(${c.crisisLineName})에 전화하세요. 당장 위험하다면 ${c.emergencyNumber}에 전화하세요.`,
     advice: {
       cardiac: "이런 증상을 동반한 가슴 통증은 심장마비일 수 있습니다.",
       stroke: "뇌졸중 징후일 수 있습니다(얼굴 처짐, 팔 힘 빠짐, 말이 어눌함). 1분 1초가 중요합니다.",
@@ -57,7 +62,8 @@ export const WORLD_NOTICE_WORDING: Record<WorldLanguage, NoticeWording> = {
   ar: {
     labels: { heading: "حالة طارئة محتملة", call: "اتصل بـ", crisisLine: "خط الدعم النفسي" },
     emergency: (c) => `قد تكون هذه حالة طبية طارئة. اتصل الآن بـ ${c.emergencyNumber} (أو برقم الطوارئ المحلي) أو توجّه إلى أقرب قسم طوارئ.`,
-    crisis: (c) => `إذا كنت تفكر في الانتحار أو إيذاء نفسك، فأنت لست وحدك: اتصل الآن بـ ${c.crisisLine} (${c.crisisLineName}). إذا كنت في خطر مباشر، اتصل بـ ${c.emergencyNumber}.`,
+    crisis: (c) =>
+      `إذا كنت تفكر في الانتحار أو إيذاء نفسك، فأنت لست وحدك: اتصل الآن بـ ${c.crisisLine} (${c.crisisLineName}). إذا كنت في خطر مباشر، اتصل بـ ${c.emergencyNumber}.`,
     advice: {
       cardiac: "ألم الصدر مع هذه العلامات قد يكون نوبة قلبية.",
       stroke: "قد تكون هذه علامات سكتة دماغية (ميل الوجه، ضعف الذراع، صعوبة الكلام): كل دقيقة مهمة.",
@@ -72,8 +78,10 @@ export const WORLD_NOTICE_WORDING: Record<WorldLanguage, NoticeWording> = {
   },
   hi: {
     labels: { heading: "संभावित आपात स्थिति", call: "कॉल करें", crisisLine: "संकट हेल्पलाइन" },
-    emergency: (c) => `यह मेडिकल इमरजेंसी हो सकती है। अभी ${c.emergencyNumber} (या अपने इलाके का इमरजेंसी नंबर) पर कॉल करें, या सबसे नज़दीकी इमरजेंसी विभाग जाएँ।`,
-    crisis: (c) => `अगर आप आत्महत्या या खुद को नुकसान पहुँचाने के बारे में सोच रहे हैं, तो आप अकेले नहीं हैं: अभी ${c.crisisLine} (${c.crisisLineName}) पर कॉल करें। तुरंत खतरा हो तो ${c.emergencyNumber} पर कॉल करें।`,
+    emergency: (c) =>
+      `यह मेडिकल इमरजेंसी हो सकती है। अभी ${c.emergencyNumber} (या अपने इलाके का इमरजेंसी नंबर) पर कॉल करें, या सबसे नज़दीकी इमरजेंसी विभाग जाएँ।`,
+    crisis: (c) =>
+      `अगर आप आत्महत्या या खुद को नुकसान पहुँचाने के बारे में सोच रहे हैं, तो आप अकेले नहीं हैं: अभी ${c.crisisLine} (${c.crisisLineName}) पर कॉल करें। तुरंत खतरा हो तो ${c.emergencyNumber} पर कॉल करें।`,
     advice: {
       cardiac: "इन लक्षणों के साथ सीने में दर्द दिल का दौरा हो सकता है।",
       stroke: "ये लकवे (स्ट्रोक) के लक्षण हो सकते हैं (चेहरा टेढ़ा, हाथ में कमज़ोरी, बोलने में दिक्कत): हर मिनट कीमती है।",
@@ -88,8 +96,10 @@ export const WORLD_NOTICE_WORDING: Record<WorldLanguage, NoticeWording> = {
   },
   ru: {
     labels: { heading: "Возможно, это экстренная ситуация", call: "Позвонить", crisisLine: "Телефон доверия" },
-    emergency: (c) => `Это может быть неотложное состояние. Позвоните сейчас по номеру ${c.emergencyNumber} (или в местную службу экстренной помощи) либо обратитесь в ближайшее приёмное отделение.`,
-    crisis: (c) => `Если вы думаете о самоубийстве или о том, чтобы причинить себе вред, вы не одни: позвоните сейчас ${c.crisisLine} (${c.crisisLineName}). При непосредственной опасности звоните ${c.emergencyNumber}.`,
+    emergency: (c) =>
+      `Это может быть неотложное состояние. Позвоните сейчас по номеру ${c.emergencyNumber} (или в местную службу экстренной помощи) либо обратитесь в ближайшее приёмное отделение.`,
+    crisis: (c) =>
+      `Если вы думаете о самоубийстве или о том, чтобы причинить себе вред, вы не одни: позвоните сейчас ${c.crisisLine} (${c.crisisLineName}). При непосредственной опасности звоните ${c.emergencyNumber}.`,
     advice: {
       cardiac: "Боль в груди с такими признаками может быть инфарктом.",
       stroke: "Это могут быть признаки инсульта (перекошенное лицо, слабость руки, нарушение речи): важна каждая минута.",
@@ -104,8 +114,10 @@ export const WORLD_NOTICE_WORDING: Record<WorldLanguage, NoticeWording> = {
   },
   uk: {
     labels: { heading: "Можлива невідкладна ситуація", call: "Зателефонувати", crisisLine: "Лінія підтримки" },
-    emergency: (c) => `Це може бути невідкладний медичний стан. Зателефонуйте зараз за номером ${c.emergencyNumber} (або до місцевої служби екстреної допомоги) чи зверніться до найближчого приймального відділення.`,
-    crisis: (c) => `Якщо ви думаєте про самогубство або про те, щоб зашкодити собі, ви не самі: зателефонуйте зараз ${c.crisisLine} (${c.crisisLineName}). У разі безпосередньої небезпеки телефонуйте ${c.emergencyNumber}.`,
+    emergency: (c) =>
+      `Це може бути невідкладний медичний стан. Зателефонуйте зараз за номером ${c.emergencyNumber} (або до місцевої служби екстреної допомоги) чи зверніться до найближчого приймального відділення.`,
+    crisis: (c) =>
+      `Якщо ви думаєте про самогубство або про те, щоб зашкодити собі, ви не самі: зателефонуйте зараз ${c.crisisLine} (${c.crisisLineName}). У разі безпосередньої небезпеки телефонуйте ${c.emergencyNumber}.`,
     advice: {
       cardiac: "Біль у грудях з такими ознаками може бути інфарктом.",
       stroke: "Це можуть бути ознаки інсульту (перекошене обличчя, слабкість руки, порушення мовлення): важлива кожна хвилина.",
@@ -120,8 +132,10 @@ export const WORLD_NOTICE_WORDING: Record<WorldLanguage, NoticeWording> = {
   },
   pl: {
     labels: { heading: "Możliwy nagły wypadek", call: "Zadzwoń pod", crisisLine: "Telefon zaufania" },
-    emergency: (c) => `To może być stan nagły. Zadzwoń teraz pod ${c.emergencyNumber} (lub lokalny numer alarmowy) albo jedź na najbliższy SOR.`,
-    crisis: (c) => `Jeśli myślisz o samobójstwie lub o zrobieniu sobie krzywdy, nie jesteś sam: zadzwoń teraz pod ${c.crisisLine} (${c.crisisLineName}). W bezpośrednim zagrożeniu dzwoń pod ${c.emergencyNumber}.`,
+    emergency: (c) =>
+      `To może być stan nagły. Zadzwoń teraz pod ${c.emergencyNumber} (lub lokalny numer alarmowy) albo jedź na najbliższy SOR.`,
+    crisis: (c) =>
+      `Jeśli myślisz o samobójstwie lub o zrobieniu sobie krzywdy, nie jesteś sam: zadzwoń teraz pod ${c.crisisLine} (${c.crisisLineName}). W bezpośrednim zagrożeniu dzwoń pod ${c.emergencyNumber}.`,
     advice: {
       cardiac: "Ból w klatce piersiowej z takimi objawami może oznaczać zawał serca.",
       stroke: "To mogą być objawy udaru (opadnięty kącik ust, osłabienie ręki, zaburzenia mowy): liczy się każda minuta.",
@@ -136,8 +150,10 @@ export const WORLD_NOTICE_WORDING: Record<WorldLanguage, NoticeWording> = {
   },
   tr: {
     labels: { heading: "Olası acil durum", call: "Ara:", crisisLine: "Kriz hattı" },
-    emergency: (c) => `Bu tıbbi bir acil durum olabilir. Hemen ${c.emergencyNumber} numarasını (veya bulunduğunuz yerin acil numarasını) arayın ya da en yakın acil servise gidin.`,
-    crisis: (c) => `İntiharı ya da kendinize zarar vermeyi düşünüyorsanız yalnız değilsiniz: şimdi ${c.crisisLine} (${c.crisisLineName}) arayın. Hemen tehlikedeyseniz ${c.emergencyNumber} arayın.`,
+    emergency: (c) =>
+      `Bu tıbbi bir acil durum olabilir. Hemen ${c.emergencyNumber} numarasını (veya bulunduğunuz yerin acil numarasını) arayın ya da en yakın acil servise gidin.`,
+    crisis: (c) =>
+      `İntiharı ya da kendinize zarar vermeyi düşünüyorsanız yalnız değilsiniz: şimdi ${c.crisisLine} (${c.crisisLineName}) arayın. Hemen tehlikedeyseniz ${c.emergencyNumber} arayın.`,
     advice: {
       cardiac: "Bu belirtilerle birlikte göğüs ağrısı kalp krizi olabilir.",
       stroke: "Bunlar inme belirtileri olabilir (yüzde kayma, kolda güçsüzlük, konuşma bozukluğu): her dakika önemli.",
@@ -152,8 +168,10 @@ export const WORLD_NOTICE_WORDING: Record<WorldLanguage, NoticeWording> = {
   },
   vi: {
     labels: { heading: "Có thể là trường hợp cấp cứu", call: "Gọi", crisisLine: "Đường dây hỗ trợ" },
-    emergency: (c) => `Đây có thể là tình trạng cấp cứu. Hãy gọi ngay ${c.emergencyNumber} (hoặc số cấp cứu tại nơi bạn ở), hoặc đến khoa cấp cứu gần nhất.`,
-    crisis: (c) => `Nếu bạn đang nghĩ đến việc tự tử hoặc tự làm hại bản thân, bạn không đơn độc: hãy gọi ngay ${c.crisisLine} (${c.crisisLineName}). Nếu đang gặp nguy hiểm trước mắt, hãy gọi ${c.emergencyNumber}.`,
+    emergency: (c) =>
+      `Đây có thể là tình trạng cấp cứu. Hãy gọi ngay ${c.emergencyNumber} (hoặc số cấp cứu tại nơi bạn ở), hoặc đến khoa cấp cứu gần nhất.`,
+    crisis: (c) =>
+      `Nếu bạn đang nghĩ đến việc tự tử hoặc tự làm hại bản thân, bạn không đơn độc: hãy gọi ngay ${c.crisisLine} (${c.crisisLineName}). Nếu đang gặp nguy hiểm trước mắt, hãy gọi ${c.emergencyNumber}.`,
     advice: {
       cardiac: "Đau ngực kèm những dấu hiệu này có thể là nhồi máu cơ tim.",
       stroke: "Đây có thể là dấu hiệu đột quỵ (méo miệng, yếu tay, nói khó): mỗi phút đều quan trọng.",
@@ -168,8 +186,10 @@ export const WORLD_NOTICE_WORDING: Record<WorldLanguage, NoticeWording> = {
   },
   id: {
     labels: { heading: "Kemungkinan keadaan darurat", call: "Hubungi", crisisLine: "Layanan krisis" },
-    emergency: (c) => `Ini bisa merupakan keadaan darurat medis. Segera hubungi ${c.emergencyNumber} (atau nomor darurat setempat), atau pergi ke IGD terdekat.`,
-    crisis: (c) => `Jika Anda berpikir untuk bunuh diri atau menyakiti diri sendiri, Anda tidak sendirian: hubungi ${c.crisisLine} (${c.crisisLineName}) sekarang. Jika dalam bahaya langsung, hubungi ${c.emergencyNumber}.`,
+    emergency: (c) =>
+      `Ini bisa merupakan keadaan darurat medis. Segera hubungi ${c.emergencyNumber} (atau nomor darurat setempat), atau pergi ke IGD terdekat.`,
+    crisis: (c) =>
+      `Jika Anda berpikir untuk bunuh diri atau menyakiti diri sendiri, Anda tidak sendirian: hubungi ${c.crisisLine} (${c.crisisLineName}) sekarang. Jika dalam bahaya langsung, hubungi ${c.emergencyNumber}.`,
     advice: {
       cardiac: "Nyeri dada dengan tanda-tanda ini bisa merupakan serangan jantung.",
       stroke: "Ini bisa tanda stroke (wajah mencong, lengan lemah, bicara pelo): setiap menit berharga.",
@@ -184,8 +204,10 @@ export const WORLD_NOTICE_WORDING: Record<WorldLanguage, NoticeWording> = {
   },
   sv: {
     labels: { heading: "Möjligt nödläge", call: "Ring", crisisLine: "Stödlinje" },
-    emergency: (c) => `Det här kan vara ett medicinskt nödläge. Ring ${c.emergencyNumber} (eller det lokala larmnumret) nu, eller åk till närmaste akutmottagning.`,
-    crisis: (c) => `Om du tänker på självmord eller på att skada dig själv är du inte ensam: ring ${c.crisisLine} (${c.crisisLineName}) nu. Vid akut fara, ring ${c.emergencyNumber}.`,
+    emergency: (c) =>
+      `Det här kan vara ett medicinskt nödläge. Ring ${c.emergencyNumber} (eller det lokala larmnumret) nu, eller åk till närmaste akutmottagning.`,
+    crisis: (c) =>
+      `Om du tänker på självmord eller på att skada dig själv är du inte ensam: ring ${c.crisisLine} (${c.crisisLineName}) nu. Vid akut fara, ring ${c.emergencyNumber}.`,
     advice: {
       cardiac: "Bröstsmärta med de här tecknen kan vara en hjärtinfarkt.",
       stroke: "Det kan vara tecken på stroke (hängande mun, svag arm, sluddrigt tal): varje minut räknas.",

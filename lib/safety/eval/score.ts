@@ -129,14 +129,16 @@ export function languageSet(language: string): LabelledMessage[] {
 export function scoreAll(): { perLanguage: SetScore[]; overall: SetScore; earlierEnglish: SetScore[]; rounds: SetScore[] } {
   const perLanguage = [
     ...LANGUAGE_SETS.map((lang) => scoreMessages(lang, languageSet(lang))),
-    ...MIXED_SETS.filter((file) => fs.existsSync(path.join(SAFETY_DIR, file))).map((file) => scoreMessages(file.replace(/^triage-sets\/|\.json$/g, ""), loadMessages(file))),
+    ...MIXED_SETS.filter((file) => fs.existsSync(path.join(SAFETY_DIR, file))).map((file) =>
+      scoreMessages(file.replace(/^triage-sets\/|\.json$/g, ""), loadMessages(file)),
+    ),
     scoreConversations(loadConversations()),
   ];
   const overall = combine("overall", perLanguage);
   const rounds = BLIND_ROUNDS.flatMap((round) =>
-    [...LANGUAGE_SETS, "mixed"].filter((lang) => fs.existsSync(path.join(SAFETY_DIR, `triage-sets/round${round}/${lang}.json`))).map((lang) =>
-      scoreMessages(`${lang} round ${round} only`, loadMessages(`triage-sets/round${round}/${lang}.json`)),
-    ),
+    [...LANGUAGE_SETS, "mixed"]
+      .filter((lang) => fs.existsSync(path.join(SAFETY_DIR, `triage-sets/round${round}/${lang}.json`)))
+      .map((lang) => scoreMessages(`${lang} round ${round} only`, loadMessages(`triage-sets/round${round}/${lang}.json`))),
   );
   const earlierEnglish = [
     scoreMessages("en tuning (triage-cases + extra)", [...loadMessages("triage-cases.json"), ...loadMessages("triage-cases-extra.json")]),

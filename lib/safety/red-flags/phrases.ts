@@ -46,6 +46,8 @@ export interface PhrasePackSpec {
   spaced: boolean;
   /** Whether a phrase must start at a word start. */
   wordStart: boolean;
+  /** See LanguageRules.readsUnmarkedTurns. */
+  readsUnmarkedTurns?: boolean;
   /** Rules read the accented text (scripts whose marks carry meaning: Devanagari, kana) instead of the folded one. */
   reads?: "accented" | "folded";
   /**
@@ -124,11 +126,18 @@ function compileContext(spec: PhrasePackSpec): LanguageContext {
   const c = spec.context;
   const pattern = (phrases: string[]) => phrasePattern(phrases, spec);
   const before = pattern(c.negators.map((n) => n + (spec.spaced ? "#" : "")));
-  const after = c.negatorsAfter?.length ? new RegExp(`^(?:${c.negatorsAfter.map((n) => escape(preparePhrase(n, spec))).join("|")})`, "u") : undefined;
+  const after = c.negatorsAfter?.length
+    ? new RegExp(`^(?:${c.negatorsAfter.map((n) => escape(preparePhrase(n, spec))).join("|")})`, "u")
+    : undefined;
   return {
     // Spaced scripts: the engine's word-window check; unspaced: the characters just before/after.
     negators: new Set(
-      spec.spaced ? c.negators.flatMap((n) => [preparePhrase(n, spec), ...(spec.foldedVariants ? [preparePhrase(n, { ...spec, reads: "folded" })] : [])]) : [],
+      spec.spaced
+        ? c.negators.flatMap((n) => [
+            preparePhrase(n, spec),
+            ...(spec.foldedVariants ? [preparePhrase(n, { ...spec, reads: "folded" })] : []),
+          ])
+        : [],
     ),
     negationWindow: 3,
     negatedAt: (text, start, end) => {
@@ -153,6 +162,7 @@ export function phrasePack(spec: PhrasePackSpec): LanguageRules {
   return {
     language: spec.language,
     reads: spec.reads,
+    readsUnmarkedTurns: spec.readsUnmarkedTurns,
     normalize: spec.normalize,
     context: compileContext(spec),
     rules: spec.rules.map((rule) => compileRule(rule, spec)),

@@ -47,5 +47,9 @@ export function foldArabic(text: string): string {
 
 /** Devanagari: nukta dropped (ज़ → ज), chandrabindu as anusvara — both are often left out or mixed up when typing. */
 export function foldDevanagari(text: string): string {
-  return text.normalize("NFD").replace(/\u093c/g, "").replace(/\u0901/g, "\u0902").normalize("NFC");
+  return text
+    .normalize("NFD")
+    .replace(/\u093c/g, "")
+    .replace(/\u0901/g, "\u0902")
+    .normalize("NFC");
 }

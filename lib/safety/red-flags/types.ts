@@ -91,6 +91,12 @@ export interface LanguageContext {
 /** One language's rules: its own normalisation of folded text, its context words and red flags. */
 export interface LanguageRules {
   language: TriageLanguage;
+  /**
+   * Whether this language reads a turn that has no marker word of any language (default
+   * true). Languages of other scripts say no: such a turn has none of their letters, and
+   * their romanised forms come with marker words ("wo bu xiang huo le").
+   */
+  readsUnmarkedTurns?: boolean;
   /** Which form of the text `normalize` receives: folded (default) or accented (scripts whose marks carry meaning). */
   reads?: "accented" | "folded";
   /** From folded text (lower case, no diacritics, de-obfuscated) to the form the rules match. */

@@ -196,7 +196,8 @@ const CONTEXT: LanguageContext = {
   currentEvent: [
     /\b(?:adesso|ora|in questo momento|da \d+ minuti|oggi|aiuto|ho (?!una domanda)|sto|non riesco|mio \w+ (?:ha|e|sta|non)|mia \w+ (?:ha|e|sta|non))\b/,
   ],
-  markers: /\b(?:io|mio|mia|non|ho|ha|il|lo|la|di|che|e|sono|sto|un|una|con|molto|gli|le|del|della|mi|aiuto|adesso|se|ne|gia|nessuno|piu|questo|perche|cosa|tutto)\b/,
+  markers:
+    /\b(?:io|mio|mia|non|ho|ha|il|lo|la|di|che|e|sono|sto|un|una|con|molto|gli|le|del|della|mi|aiuto|adesso|se|ne|gia|nessuno|piu|questo|perche|cosa|tutto)\b/,
   contrast: /\s(?:ma|pero|tuttavia|anche se)\s/,
 };
 
