@@ -157,7 +157,8 @@ describe("GGUF export of models/base in llama.cpp", () => {
     expect(merged).not.toContain("ADAPTER");
     expect(merged).toContain(`SYSTEM """${SYSTEM}"""`);
     expect(merged).toContain(
-      'TEMPLATE """{{- range .Messages }}<|im_start|>{{ .Role }}\n{{ .Content }}<|im_end|>\n{{ end }}<|im_start|>assistant\n"""',
+      'TEMPLATE """{{- if .System }}<|im_start|>system\n{{ .System }}<|im_end|>\n{{ end }}\n' +
+        '{{- range .Messages }}{{- if ne .Role "system" }}<|im_start|>{{ .Role }}\n{{ .Content }}<|im_end|>\n{{ end }}{{- end }}<|im_start|>assistant\n"""',
     );
     expect(merged).toContain('PARAMETER stop "<|im_end|>"');
     const separate = await readFile(path.join(dir, "Modelfile.adapter"), "utf8");
