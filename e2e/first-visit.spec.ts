@@ -81,7 +81,7 @@ test.describe("a new visitor on a small phone (375 px)", () => {
     await expect(answer.getByTestId("disclaimer-footer")).toContainText("not medical advice");
     await expectSafetyLinesInView(page);
     expect(await overflowing(page)).toEqual([]);
-    await answer.getByRole("button", { name: "Helpful" }).click();
+    await answer.getByRole("button", { name: "Helpful", exact: true }).click();
     await answer.getByRole("button", { name: "Send feedback" }).click();
     await expect(answer.getByText("Thanks for your feedback.")).toBeVisible();
     await page.screenshot({ path: "test-results/first-visit-web-answer-375.png", fullPage: true });

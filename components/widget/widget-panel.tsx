@@ -9,8 +9,17 @@ import { ChatShell, type SurfaceTexts } from "@/components/chat/chat-shell";
 import type { FeedbackValue } from "@/components/chat/feedback-controls";
 import { useChatSession } from "@/components/chat/use-chat-session";
 import { Button } from "@/components/ui/button";
-import { forgetConversation, lastConversation, rememberConversation, widgetVisitorToken } from "./panel-storage";
-import type { WidgetInbound, WidgetOutbound } from "./protocol";
+import { hasConsent, saveConsent, subscribeConsent } from "@/components/chat/consent-store";
+import {
+  forgetConversation,
+  hostStorage,
+  lastConversation,
+  ownStorage,
+  rememberConversation,
+  widgetVisitorToken,
+  type PanelStore,
+} from "./panel-storage";
+import type { PanelStoreKey, WidgetInbound, WidgetOutbound } from "./protocol";
 
 export interface WidgetPanelProps extends SurfaceTexts {
   siteKey: string;
@@ -48,8 +57,8 @@ function focusPanel(): boolean {
  * over a day old or the server refuses it), read through the route the web chat reads a
  * conversation from, with the widget's identity: the server checks the site and bounds it.
  */
-async function restoreConversation(identity: WidgetIdentity, signal: AbortSignal): Promise<Conversation> {
-  const id = lastConversation(identity.siteKey);
+async function restoreConversation(identity: WidgetIdentity, store: PanelStore, signal: AbortSignal): Promise<Conversation> {
+  const id = lastConversation(store);
   if (!id) return freshConversation();
   try {
     const res = await fetch(`/api/conversations/${encodeURIComponent(id)}`, {
@@ -62,33 +71,26 @@ async function restoreConversation(identity: WidgetIdentity, signal: AbortSignal
     return { id, messages: view.messages, feedback: view.feedback };
   } catch (error) {
     if (signal.aborted) throw error;
-    forgetConversation(identity.siteKey);
+    forgetConversation(store);
     return freshConversation();
   }
 }
 
-function useRestoredConversation(identity: WidgetIdentity): [Conversation | null, (c: Conversation) => void] {
-  const [conversation, setConversation] = useState<Conversation | null>(null);
-  useEffect(() => {
-    const abort = new AbortController();
-    restoreConversation(identity, abort.signal).then(
-      (restored) => {
-        if (!abort.signal.aborted) setConversation(restored);
-      },
-      () => {
-        // Unmounted while restoring: nothing to show.
-      },
-    );
-    return () => abort.abort();
-  }, [identity]);
-  return [conversation, setConversation];
+/** Where the panel remembers things, and who it is: known once the loader has handed its values over. */
+interface PanelSession {
+  store: PanelStore;
+  identity: WidgetIdentity;
 }
+
+/** How long the panel waits for the loader's values before using what it has (a panel opened without the loader). */
+const STORE_WAIT_MS = 1_500;
 
 /** The chat panel inside the widget iframe (/embed): same guarantees as the web chat, posting only to its host's exact origin. */
 export function WidgetPanel(props: WidgetPanelProps) {
-  const { hostOrigin, siteKey } = props;
-  const identity = useMemo<WidgetIdentity>(() => ({ siteKey, hostOrigin, visitor: widgetVisitorToken() }), [siteKey, hostOrigin]);
-  const [conversation, setConversation] = useRestoredConversation(identity);
+  const { hostOrigin, siteKey, disclaimerVersion } = props;
+  const [session, setSession] = useState<PanelSession | null>(null);
+  const [conversation, setConversation] = useState<Conversation | null>(null);
+  const storeRef = useRef<PanelStore | null>(null);
   const focusPending = useRef(false);
 
   const post = useCallback(
@@ -98,26 +100,64 @@ export function WidgetPanel(props: WidgetPanelProps) {
     [hostOrigin],
   );
   const startNew = useCallback(() => {
-    forgetConversation(siteKey);
+    if (storeRef.current) forgetConversation(storeRef.current);
     setConversation(freshConversation());
-  }, [siteKey, setConversation]);
+  }, []);
 
   useEffect(() => {
     document.documentElement.classList.toggle("dark", props.theme === "dark");
   }, [props.theme]);
 
   useEffect(() => {
+    const begin = (values: Partial<Record<PanelStoreKey, string>>) => {
+      if (storeRef.current) return;
+      // The frame's own storage when the browser allows it; else the host page's, through the loader.
+      const store = ownStorage(siteKey) ?? hostStorage(values, (key, value) => post({ type: "medchat:save", key, value }));
+      storeRef.current = store;
+      setSession({ store, identity: { siteKey, hostOrigin, visitor: widgetVisitorToken(store) } });
+    };
+    const noLoader = setTimeout(() => begin({}), STORE_WAIT_MS);
     const onMessage = (event: MessageEvent) => {
       if (event.origin !== hostOrigin || event.source !== window.parent) return;
       const message = event.data as WidgetInbound;
+      if (message?.type === "medchat:store" && message.values && typeof message.values === "object") {
+        clearTimeout(noLoader);
+        begin(message.values);
+      }
       if (message?.type === "medchat:reset") startNew();
-      // Asked before the restored conversation is on screen: focus it once it is.
+      // Asked before the conversation is on screen: focus it once it is.
       if (message?.type === "medchat:focus") focusPending.current = !focusPanel();
     };
     window.addEventListener("message", onMessage);
     post({ type: "medchat:ready" });
-    return () => window.removeEventListener("message", onMessage);
-  }, [hostOrigin, post, startNew]);
+    return () => {
+      clearTimeout(noLoader);
+      window.removeEventListener("message", onMessage);
+    };
+  }, [hostOrigin, siteKey, post, startNew]);
+
+  // Once the store is known: the consent given on an earlier visit, and the conversation to restore.
+  useEffect(() => {
+    if (!session) return;
+    const { store, identity } = session;
+    if (store.get("consent") === disclaimerVersion && !hasConsent(disclaimerVersion)) saveConsent(disclaimerVersion);
+    const unsubscribe = subscribeConsent(() => {
+      if (hasConsent(disclaimerVersion)) store.set("consent", disclaimerVersion);
+    });
+    const abort = new AbortController();
+    restoreConversation(identity, store, abort.signal).then(
+      (restored) => {
+        if (!abort.signal.aborted) setConversation(restored);
+      },
+      () => {
+        // Unmounted while restoring: nothing to show.
+      },
+    );
+    return () => {
+      abort.abort();
+      unsubscribe();
+    };
+  }, [session, disclaimerVersion]);
 
   useEffect(() => {
     if (conversation && focusPending.current) focusPending.current = !focusPanel();
@@ -149,7 +189,7 @@ export function WidgetPanel(props: WidgetPanelProps) {
     return () => document.removeEventListener("keydown", onKey);
   }, [post]);
 
-  if (!conversation) {
+  if (!session || !conversation) {
     return (
       <p role="status" className="flex h-dvh items-center justify-center text-sm text-slate-600 dark:text-slate-300">
         Loading the chat…
@@ -161,7 +201,7 @@ export function WidgetPanel(props: WidgetPanelProps) {
       key={conversation.id}
       {...props}
       conversation={conversation}
-      identity={identity}
+      session={session}
       onClose={() => post({ type: "medchat:close" })}
       onNewChat={startNew}
       post={post}
@@ -172,13 +212,14 @@ export function WidgetPanel(props: WidgetPanelProps) {
 function WidgetConversation(
   props: WidgetPanelProps & {
     conversation: Conversation;
-    identity: WidgetIdentity;
+    session: PanelSession;
     onClose: () => void;
     onNewChat: () => void;
     post: (m: WidgetOutbound) => void;
   },
 ) {
-  const { conversation, identity, siteKey, post } = props;
+  const { conversation, post } = props;
+  const { store, identity } = props.session;
   const extraBody = useMemo(() => ({ widget: identity }), [identity]);
   const requestHeaders = useMemo(() => widgetIdentityHeaders(identity), [identity]);
   const session = useChatSession({
@@ -187,14 +228,14 @@ function WidgetConversation(
     disclaimerVersion: props.disclaimerVersion,
     extraBody,
     onFinish: ({ message }) => {
-      rememberConversation(siteKey, conversation.id);
+      rememberConversation(store, conversation.id);
       const text = message.parts.map((p) => (p.type === "text" ? p.text : "")).join("");
       post({ type: "medchat:message", role: "assistant", text });
     },
   });
   const beforeSend = (text: string) => {
     // A reload of the host page from now on shows this conversation again.
-    rememberConversation(siteKey, conversation.id);
+    rememberConversation(store, conversation.id);
     post({ type: "medchat:message", role: "user", text });
   };
   return (
