@@ -1,7 +1,9 @@
 // Answer evaluation: the real chat pipeline (lib/chat) over a MedQuAD knowledge base in
 // PGlite, with the real gpu-function (models/base + an adapter) started in this process,
 // on held-out MedQuAD questions and the consumer-question set. In one run it compares
-//   quote  — CHAT_GROUNDING=quote (verbatim source sentences, markers by the engine),
+//   quote  — CHAT_GROUNDING=quote (verbatim source sentences, markers by the engine, with
+//            the engine's prior toward the top-ranked source and reading order),
+//   quote-alone — the same without the prior (CHAT_QUOTE_PRIOR=none: the model alone chooses),
 //   free   — CHAT_GROUNDING=free (the model writes, as before),
 //   lead-2 — the top passage's first two sentences, no model,
 // on faithfulness (share of answer sentences that are verbatim spans of the source they
@@ -15,8 +17,8 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { isHeldOut, readMedQuad } from "@/gpu-function/shared/medquad";
 import { createGpuFunctionServer } from "@/gpu-function/server";
-import { citedSentences, citationMarkers, formatQuotedAnswer, quoteUnits } from "@/gpu-function/shared/quote-units";
-import { rougeL } from "@/gpu-function/train/eval-rouge";
+import { formatQuotedAnswer, quoteUnits } from "@/gpu-function/shared/quote-units";
+import { scoreAnswer } from "@/lib/eval/answer-metrics";
 import { gpuFunctionConfig } from "@/lib/chat/model";
 import { runChatTurn } from "@/lib/chat/pipeline";
 import { createKnowledgeBaseRetriever } from "@/lib/chat/retriever";
@@ -38,17 +40,19 @@ const { values } = parseArgs({
     adapters: { type: "string", default: "models/adapters" },
     model: { type: "string", default: "grounded" },
     temperature: { type: "string", default: "0" },
-    modes: { type: "string", default: "quote,free,lead-2" },
+    modes: { type: "string", default: "quote,quote-alone,free,lead-2" },
     "data-dir": { type: "string", default: ".data/eval-answers" },
     out: { type: "string", default: "docs/answer-eval.md" },
     "no-write": { type: "boolean", default: false },
     samples: { type: "string", default: "3" },
+    /** Writes every answer (question, mode, sources, answer) as JSON, for reading them. */
+    dump: { type: "string" },
   },
 });
 
 const log = (s: string) => process.stderr.write(`${s}\n`);
 const hash = (s: string) => createHash("sha256").update(s).digest("hex");
-type Mode = "quote" | "free" | "lead-2";
+type Mode = "quote" | "quote-alone" | "free" | "lead-2";
 
 interface Question {
   id: string;
@@ -67,6 +71,8 @@ interface Outcome {
   sources: ChatSource[];
   noPassage: boolean;
   ms: number;
+  /** The pipeline's error event (e.g. model_unavailable), if the turn had one: it is scored as it is, and listed under the table. */
+  error?: string;
 }
 
 /** Held-out questions (hash-ordered across collections) and consumer questions; the KB: their answers, same-page siblings, then a fixed sample. */
@@ -131,17 +137,6 @@ function lead2(sources: ChatSource[]): string {
   );
 }
 
-const stripMarkers = (t: string) => {
-  let out = "";
-  let from = 0;
-  for (const m of citationMarkers(t)) {
-    out += t.slice(from, m.start);
-    from = m.end;
-  }
-  return out + t.slice(from);
-};
-const words = (t: string) => t.split(/\s+/).filter(Boolean).length;
-
 interface Row {
   set: string;
   mode: Mode;
@@ -180,18 +175,21 @@ function score(outcomes: Outcome[]): Row[] {
       row.noPassage++;
       continue;
     }
-    const texts = o.sources.map((s) => s.text);
-    const sentences = citedSentences(o.answer, texts);
-    row.sentences += sentences.length;
-    row.faithful += sentences.filter((s) => s.verbatim).length;
     const rightIdx = o.sources.flatMap((s, i) => (o.question.relevant.has(s.documentId) ? [i + 1] : []));
-    if (rightIdx.length > 0) {
+    const scored = scoreAnswer(
+      o.answer,
+      o.sources.map((s) => s.text),
+      rightIdx,
+      o.question.reference,
+    );
+    row.sentences += scored.sentences;
+    row.faithful += scored.faithful;
+    if (scored.rightEligible) {
       row.rightEligible++;
-      const cited = sentences.flatMap((s) => s.cites);
-      if (cited.length > 0 && cited.every((n) => rightIdx.includes(n))) row.right++;
+      if (scored.right) row.right++;
     }
-    if (o.question.reference) row.rouge.push(rougeL(stripMarkers(o.answer), o.question.reference).f1);
-    row.words.push(words(stripMarkers(o.answer)));
+    if (scored.rouge !== null) row.rouge.push(scored.rouge);
+    row.words.push(scored.words);
   }
   return [...rows.values()];
 }
@@ -262,7 +260,8 @@ async function main() {
           GPU_FUNCTION_URL: url,
           GPU_FUNCTION_TOKEN: token,
           CHAT_MODEL: values.model,
-          CHAT_GROUNDING: mode,
+          CHAT_GROUNDING: mode === "quote-alone" ? "quote" : mode,
+          CHAT_QUOTE_PRIOR: mode === "quote-alone" ? "none" : "ranked",
           CHAT_TEMPERATURE: values.temperature,
         });
         const events: ChatEvent[] = await runChatTurn(
@@ -280,12 +279,39 @@ async function main() {
         const finish = events.find((e) => e.type === "finish") as Extract<ChatEvent, { type: "finish" }> | undefined;
         const sources = (events.find((e) => e.type === "sources") as Extract<ChatEvent, { type: "sources" }> | undefined)?.sources ?? [];
         const answer = events.map((e) => (e.type === "text-delta" ? e.text : "")).join("");
-        outcomes.push({ question: q, mode, answer, sources, noPassage: finish?.finishReason === "no_passage", ms: performance.now() - t0 });
+        outcomes.push({
+          question: q,
+          mode,
+          answer,
+          sources,
+          noPassage: finish?.finishReason === "no_passage",
+          ms: performance.now() - t0,
+          error: error?.type === "error" ? error.code : undefined,
+        });
       }
       if ((qi + 1) % 10 === 0) log(`  ${qi + 1}/${questions.length} questions (${((performance.now() - started) / 1000).toFixed(0)} s)`);
     }
+    if (values.dump)
+      fs.writeFileSync(
+        values.dump,
+        JSON.stringify(
+          outcomes.map((o) => ({
+            id: o.question.id,
+            question: o.question.text,
+            relevant: [...o.question.relevant],
+            mode: o.mode,
+            sources: o.sources.map((s) => ({ n: s.n, documentId: s.documentId, title: s.title, text: s.text })),
+            answer: o.answer,
+          })),
+          null,
+          1,
+        ),
+      );
     const rows = score(outcomes);
-    const out = table(rows);
+    const failed = outcomes.filter((o) => o.error);
+    const out = `${table(rows)}\n\nTurns that ended with an error event (scored as they are): ${
+      failed.length === 0 ? "none" : failed.map((o) => `${o.question.id} (${o.mode}: ${o.error})`).join(", ")
+    }.`;
     console.log(out);
     const loadEnd = os.loadavg()[0]!;
     const samples = sampleAnswers(outcomes, Number(values.samples));
@@ -320,6 +346,8 @@ function sampleAnswers(outcomes: Outcome[], n: number): string {
     .join("\n\n");
 }
 
+const HAND_WRITTEN_MARKER = "<!-- Written by hand from here on; npm run eval:answers keeps it. -->";
+
 function writeDoc(
   out: string,
   samples: string,
@@ -342,8 +370,10 @@ Generated by \`npm run eval:answers -- ${process.argv.slice(2).join(" ")}\` on $
   ${consumer} consumer-style questions (\`lib/rag/eval-sets/consumer-questions.jsonl\`, "dev" split; written by the team,
   with judged relevant answers).
 - **Modes**: *quote* = \`CHAT_GROUNDING=quote\` (every sentence a verbatim sentence of a listed source, its [n] appended by
-  the engine); *free* = \`CHAT_GROUNDING=free\` (the same model writes freely); *lead-2* = the top passage's first two
-  sentences with [1], no model.
+  the engine), with the engine's prior (\`CHAT_QUOTE_PRIOR=ranked\`, the default: lean toward the top-ranked source and its
+  reading order, at least two sentences and 40 words; \`gpu-function/engine/quote-prior.ts\`); *quote-alone* = the same
+  without the prior (\`CHAT_QUOTE_PRIOR=none\`: the model alone chooses source, order and stop); *free* =
+  \`CHAT_GROUNDING=free\` (the same model writes freely); *lead-2* = the top passage's first two sentences with [1], no model.
 - **Faithfulness**: share of answer sentences that are verbatim spans (whitespace runs compared as one space) of the source
   their marker cites; a sentence with no marker counts as unfaithful. **Right source**: among questions whose right passage
   is among the answer's sources, the share of answers whose markers all cite a right passage. **ROUGE-L F1** against the
@@ -358,7 +388,10 @@ ${out}
 ${samples}
 `;
   fs.mkdirSync(path.dirname(values.out!), { recursive: true });
-  fs.writeFileSync(values.out!, md);
+  // Notes written by hand below the marker (analysis, transcripts) survive a re-run.
+  const previous = fs.existsSync(values.out!) ? fs.readFileSync(values.out!, "utf8") : "";
+  const kept = previous.indexOf(HAND_WRITTEN_MARKER);
+  fs.writeFileSync(values.out!, kept >= 0 ? `${md}\n${previous.slice(kept)}` : md);
   log(`wrote ${values.out}`);
 }
 

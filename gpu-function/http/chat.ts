@@ -5,9 +5,10 @@ import type { ServerResponse } from "node:http";
 
 import { ContextLengthError, QueueFullError, ShuttingDownError, type GenerationRequest, type GenerationResult } from "../engine/scheduler";
 import { QuoteConstraint, QuoteSourceError, QuoteTables } from "../engine/quote-constraint";
+import { DEFAULT_QUOTE_PRIOR, NO_QUOTE_PRIOR } from "../engine/quote-prior";
 import type { SamplingParams } from "../engine/sampler";
 import { chatCompletionRequestSchema, type ChatCompletion, type ChatCompletionChunk, type ChatCompletionRequest } from "../shared/openai";
-import { resolveChatModel, type ServingDeps } from "./deps";
+import { resolveServedModel, type ServingDeps } from "./deps";
 import { ApiError, clientAbortSignal, parseBody, sendJson, SseWriter, type Route } from "./router";
 
 /** Streamed tokens arriving within this many ms of the last write share one write (well under a screen refresh). */
@@ -21,7 +22,7 @@ export function chatRoutes(deps: ServingDeps): Route[] {
       maxBodyBytes: 4 * 1024 * 1024,
       async handler(req, res, ctx) {
         const body = parseBody(chatCompletionRequestSchema, await ctx.readJson());
-        const lora = resolveChatModel(deps, body.model);
+        const lora = await resolveServedModel(deps, body.model);
         const promptTokens = await renderPrompt(deps, body);
         const refusal = deps.scheduler.admissionError(promptTokens.length);
         if (refusal) throw toApiError(refusal);
@@ -86,7 +87,11 @@ function quoteConstraint(deps: ServingDeps, body: ChatCompletionRequest): QuoteC
     throw new ApiError(400, "ignore_eos cannot be combined with grounding", { param: "ignore_eos", code: "invalid_grounding" });
   try {
     const tables = new QuoteTables(deps.tokenizer, grounding.sources);
-    return new QuoteConstraint(tables, { eosTokenIds: deps.model.dims.eosTokenIds, reasoningOpeners: deps.tokenizer.reasoningOpenerIds() });
+    return new QuoteConstraint(tables, {
+      eosTokenIds: deps.model.dims.eosTokenIds,
+      reasoningOpeners: deps.tokenizer.reasoningOpenerIds(),
+      prior: grounding.prior === "none" ? NO_QUOTE_PRIOR : DEFAULT_QUOTE_PRIOR,
+    });
   } catch (err) {
     if (err instanceof QuoteSourceError)
       throw new ApiError(400, `grounding.sources: ${err.message}`, { param: "grounding.sources", code: "invalid_grounding" });

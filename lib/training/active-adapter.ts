@@ -16,3 +16,23 @@ export async function findActiveAdapter(db: Db): Promise<AdapterUpload | null> {
   if (!row) return null;
   return toAdapterUpload(row.name, row.config as Record<string, unknown>, row.weights);
 }
+
+const ACTIVE_NAME_TTL_MS = 10_000;
+const activeNameCache = new WeakMap<Db, { name: string | null; at: number }>();
+
+/**
+ * The promoted adapter's name, which the public chat serves (a promotion or rollback is a
+ * pointer flip here, live within seconds on every app instance); cached for 10 s per database.
+ */
+export async function activeAdapterName(db: Db): Promise<string | null> {
+  const cached = activeNameCache.get(db);
+  if (cached && Date.now() - cached.at < ACTIVE_NAME_TTL_MS) return cached.name;
+  const [row] = await db
+    .select({ name: adapters.name })
+    .from(adapters)
+    .where(eq(adapters.status, "active"))
+    .orderBy(desc(adapters.promotedAt))
+    .limit(1);
+  activeNameCache.set(db, { name: row?.name ?? null, at: Date.now() });
+  return row?.name ?? null;
+}
