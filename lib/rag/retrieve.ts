@@ -201,6 +201,15 @@ function statementFor(
     const gathers = terms.map(
       (t) => !t.headingOnly && (vocabulary.chunksWith(t.lexeme) <= maxGathering || vocabulary.chunksWith(t.lexeme) === rarest),
     );
+    // Only a small knowledge base accepts a message for naming a document's subject (see below);
+    // a large one does not compute it.
+    const smallKnowledgeBase = vocabulary.chunks < MIN_CHUNKS_FOR_COMMON_TERMS;
+    const generic = sql`tsvector_to_array(to_tsvector('english', ${GENERIC_TITLE_WORDS}::text))`;
+    const named = smallKnowledgeBase
+      ? sql`(select count(*) filter (where not u = any(${generic})) > 0
+                  and bool_and(u = any(${pgTextArray(query.known)}::text[]) or u = any(${generic}))
+             from unnest(tsvector_to_array(to_tsvector('english', d.title))) u)`
+      : sql`false`;
     txtCte = sql`terms as materialized (
         select t.lexeme, t.idf * t.w as weight, t.gathers, t.heading_only, quote_literal(t.lexeme)::tsquery as q
         from unnest(${pgTextArray(terms.map((t) => t.lexeme))}::text[], ${pgFloatArray(terms.map((t) => t.idf))}::float8[],
@@ -215,7 +224,6 @@ function statementFor(
         group by h.id
         order by mass desc, h.id
         limit ${SCORED_CANDIDATES}),
-      generic as materialized (select tsvector_to_array(to_tsvector('english', ${GENERIC_TITLE_WORDS})) as g),
       scored as materialized (
         -- Okapi BM25 of the chunk (term frequency = positions in its tsvector; length = its
         -- number of distinct lexemes against the knowledge base's average), plus the query
@@ -225,10 +233,8 @@ function statementFor(
         select h.id,
           b.bm25 + ${r.headingWeight}::float8 * coalesce((select sum(t.weight) from terms t where c.heading_tsv @@ t.q), 0) as score,
           least(1, b.matched / ${Math.max(totalWeight, 1e-9)}::float8) as coverage,
-          (select count(*) filter (where not u = any(generic.g)) > 0
-                  and bool_and(u = any(${pgTextArray(query.known)}::text[]) or u = any(generic.g))
-             from unnest(tsvector_to_array(to_tsvector('english', d.title))) u) as named
-        from hits h join chunks c on c.id = h.id join documents d on d.id = c.document_id cross join generic
+          ${named} as named
+        from hits h join chunks c on c.id = h.id join documents d on d.id = c.document_id
         cross join lateral (
           select coalesce(sum(qt.weight * (x.n * ${BM25_K1 + 1}::float8)
                    / (x.n + ${BM25_K1}::float8 * (${1 - BM25_B}::float8 + ${BM25_B}::float8 * length(c.tsv) / ${vocabulary.averageChunkLength}::float8))), 0) as bm25,
@@ -242,7 +248,7 @@ function statementFor(
         -- it, or the message names a candidate's subject, every candidate is ranked by BM25 (a
         -- passage on the topic need not share the story's words).
         where d.status = 'active'
-          and ((select max(coverage) from scored) >= ${r.minCoverage ?? 0}::float8 or (${vocabulary.chunks < MIN_CHUNKS_FOR_COMMON_TERMS}::boolean and (select bool_or(named) from scored)))
+          and ((select max(coverage) from scored) >= ${r.minCoverage ?? 0}::float8 or (select bool_or(named) from scored))
         order by s.score desc, s.id
         limit ${r.candidates})`;
   }
