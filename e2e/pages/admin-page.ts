@@ -18,7 +18,11 @@ export class AdminPage {
   }
 
   async go(section: string) {
-    await this.page.getByRole("navigation", { name: "Admin sections" }).getByRole("link", { name: section }).click();
+    const link = this.page.getByRole("navigation", { name: "Admin sections" }).getByRole("link", { name: section, exact: true });
+    await link.click();
+    // The section is marked current once its page has replaced the previous one (the old
+    // page's heading stays visible while the client navigation is under way).
+    await expect(link).toHaveAttribute("aria-current", "page");
     await expect(this.page.getByRole("heading", { level: 1 })).toBeVisible();
   }
 
