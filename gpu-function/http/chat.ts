@@ -10,6 +10,9 @@ import { chatCompletionRequestSchema, type ChatCompletion, type ChatCompletionCh
 import { resolveChatModel, type ServingDeps } from "./deps";
 import { ApiError, clientAbortSignal, parseBody, sendJson, SseWriter, type Route } from "./router";
 
+/** Streamed tokens arriving within this many ms of the last write share one write (well under a screen refresh). */
+export const SSE_COALESCE_MS = 10;
+
 export function chatRoutes(deps: ServingDeps): Route[] {
   return [
     {
@@ -164,6 +167,9 @@ async function streamCompletion(
     ...(includeUsage ? { usage: null } : {}),
   });
   sse.data(chunk({ role: "assistant", content: "" }));
+  // A small model streams a token every ~1 ms: one socket write per token was a syscall (and a
+  // client wake-up) per token. Tokens within SSE_COALESCE_MS of the last write go out together.
+  sse.coalesce(SSE_COALESCE_MS);
   generation.onDelta = (d) => {
     sse.data(chunk({ ...(d.reasoning ? { reasoning_content: d.reasoning } : {}), ...(d.content ? { content: d.content } : {}) }));
   };

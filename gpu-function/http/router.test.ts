@@ -51,6 +51,22 @@ const routes: Route[] = [
   },
   {
     method: "GET",
+    pattern: "/v1/sse-burst",
+    async handler(_req, res) {
+      const sse = new SseWriter(res);
+      const write = res.write.bind(res) as (chunk: string) => boolean;
+      let writes = 0;
+      res.write = ((chunk: string) => (writes++, write(chunk))) as typeof res.write;
+      sse.coalesce(60_000);
+      for (let n = 1; n <= 4; n++) sse.data({ n }); // #1 at once, #2–#4 wait for the window
+      sse.comment(`writes before done: ${writes}`);
+      sse.done(); // flushes what waits, with [DONE], in one write
+      res.write = write as typeof res.write;
+      sseBurstWrites = writes;
+    },
+  },
+  {
+    method: "GET",
     pattern: "/healthz",
     async handler(_req, res) {
       sendJson(res, 200, { ok: true });
@@ -68,6 +84,7 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
 const auth = { authorization: "Bearer k" };
+let sseBurstWrites = 0;
 
 describe("router", () => {
   it("matches :params and query strings, decoding components", async () => {
@@ -109,5 +126,13 @@ describe("router", () => {
     const res = await fetch(`${base}/v1/sse`, { headers: auth });
     expect(res.headers.get("content-type")).toContain("text/event-stream");
     expect(await res.text()).toBe('data: {"n":1}\n\ndata: [DONE]\n\n');
+  });
+
+  it("coalesces events that come within the window into one write, in order, none lost", async () => {
+    const res = await fetch(`${base}/v1/sse-burst`, { headers: auth });
+    expect(await res.text()).toBe(
+      'data: {"n":1}\n\ndata: {"n":2}\n\ndata: {"n":3}\n\ndata: {"n":4}\n\n: writes before done: 1\n\ndata: [DONE]\n\n',
+    );
+    expect(sseBurstWrites).toBe(2);
   });
 });

@@ -185,8 +185,18 @@ async function readJsonBody(req: IncomingMessage, limitBytes: number, timing?: B
   }
 }
 
-/** Server-sent events over a ServerResponse (OpenAI framing: `data: <json>\n\n`, then `data: [DONE]`). */
+/**
+ * Server-sent events over a ServerResponse (OpenAI framing: `data: <json>\n\n`, then `data: [DONE]`).
+ * After `coalesce(ms)`, events that come within `ms` of the last write wait and go out together
+ * in one write (each still its own event, in order): a fast stream then costs one socket write
+ * per interval instead of one per token. The first event after a pause is written at once.
+ */
 export class SseWriter {
+  private pending = "";
+  private coalesceMs = 0;
+  private lastWrite = -Infinity;
+  private timer: NodeJS.Timeout | null = null;
+
   constructor(private readonly res: ServerResponse) {
     res.writeHead(200, {
       "content-type": "text/event-stream; charset=utf-8",
@@ -197,24 +207,53 @@ export class SseWriter {
       "x-accel-buffering": "no",
     });
     res.flushHeaders();
+    res.once("close", () => this.cancelTimer());
   }
 
   get closed(): boolean {
     return this.res.writableEnded || this.res.destroyed;
   }
 
+  /** From now on, batch the events of each `ms` window into one write (0: write each at once). */
+  coalesce(ms: number): void {
+    this.coalesceMs = ms;
+  }
+
   data(payload: unknown): void {
-    if (!this.closed) this.res.write(`data: ${JSON.stringify(payload)}\n\n`);
+    if (!this.closed) this.send(`data: ${JSON.stringify(payload)}\n\n`);
   }
 
   comment(text: string): void {
-    if (!this.closed) this.res.write(`: ${text}\n\n`);
+    if (!this.closed) this.send(`: ${text}\n\n`);
   }
 
   done(): void {
     if (this.closed) return;
-    this.res.write("data: [DONE]\n\n");
+    this.pending += "data: [DONE]\n\n";
+    this.flush();
     this.res.end();
+  }
+
+  private send(text: string): void {
+    this.pending += text;
+    if (this.timer) return;
+    const wait = this.lastWrite + this.coalesceMs - performance.now();
+    if (wait <= 0) this.flush();
+    else this.timer = setTimeout(() => this.flush(), wait);
+  }
+
+  private flush(): void {
+    this.cancelTimer();
+    if (this.pending && !this.closed) {
+      this.res.write(this.pending);
+      this.lastWrite = performance.now();
+    }
+    this.pending = "";
+  }
+
+  private cancelTimer(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
   }
 }
 

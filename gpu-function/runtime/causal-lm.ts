@@ -99,6 +99,14 @@ export class OrtCausalLm implements LoadedModel {
   private queue: Promise<unknown> = Promise.resolve();
   private running = false;
   private readonly deferredFrees: SlotCache[] = [];
+  /** Per-layer I/O names, built once (not per step). */
+  private readonly names: { pastKey: string[]; pastValue: string[]; newKey: string[]; newValue: string[]; fetches: string[] };
+  /**
+   * The past K/V tensors of the last run: views of the pool that stay valid until the pool's
+   * layout changes, so steady decoding reuses them instead of building 2·layers views and
+   * tensors per step (onnxruntime-node reads feeds in place).
+   */
+  private pastFeeds: { from: number; count: number; generation: number; tensors: Record<string, ort.Tensor> } | null = null;
 
   constructor(p: RuntimeParts) {
     this.session = p.session;
@@ -110,6 +118,14 @@ export class OrtCausalLm implements LoadedModel {
     this.lora = new LoraFeedBuilder(p.loraTargets, p.loraMaxRank);
     this.loraGroups = p.loraGroups;
     this.needsPositions = this.session.inputNames.includes("position_ids");
+    const layers = Array.from({ length: p.dims.numLayers }, (_, l) => l);
+    this.names = {
+      pastKey: layers.map(pastKeyName),
+      pastValue: layers.map(pastValueName),
+      newKey: layers.map(newKeyName),
+      newValue: layers.map(newValueName),
+      fetches: ["logits", ...layers.flatMap((l) => [newKeyName(l), newValueName(l)])],
+    };
     const makeArray = p.kvType === "float16" ? (n: number) => new Uint16Array(n) : (n: number) => new Float32Array(n);
     this.pool = new KvSlotPool(
       p.dims.numLayers,
@@ -233,21 +249,14 @@ export class OrtCausalLm implements LoadedModel {
       loraRows.push(i === undefined ? null : rows[i].lora);
     }
     this.pool.ensureCapacity(total);
-    const dims = [count, this.dims.numKvHeads, this.pool.capacity, this.dims.headDim];
     const feeds: Record<string, ort.Tensor> = {
+      ...this.pastTensors(from, count),
       input_ids: new ort.Tensor("int64", ids, [count, seq]),
       seqlens_k: new ort.Tensor("int32", seqlens, [count]),
       total_sequence_length: new ort.Tensor("int32", Int32Array.of(total), []),
       logit_rows: new ort.Tensor("int64", logitRows, [count]),
     };
     if (this.needsPositions) feeds.position_ids = new ort.Tensor("int64", positions, [count, seq]);
-    const fetches = ["logits"];
-    for (let l = 0; l < this.dims.numLayers; l++) {
-      const v = this.pool.view(l, from, count);
-      feeds[pastKeyName(l)] = new ort.Tensor(this.kvType, v.key, dims);
-      feeds[pastValueName(l)] = new ort.Tensor(this.kvType, v.value, dims);
-      fetches.push(newKeyName(l), newValueName(l));
-    }
     if (this.loraGroups.length > 0) {
       const lora = this.lora.build(loraRows, this.loraGroups);
       feeds.lora_mask = new ort.Tensor("float32", lora.mask, [count, 1, lora.cols]);
@@ -258,23 +267,16 @@ export class OrtCausalLm implements LoadedModel {
         feeds[loraBName(group.name)] = new ort.Tensor("float32", f.b, [width, group.outFeatures]);
       }
     }
-    const result = await this.session.run(feeds, fetches);
+    const result = await this.session.run(feeds, this.names.fetches);
     for (let b = 0; b < count; b++) {
       const i = rowOfSlot.get(from + b);
       if (i === undefined) continue;
       const slot = from + b;
       const n = rows[i].tokens.length;
       for (let l = 0; l < this.dims.numLayers; l++) {
-        this.pool.write(
-          l,
-          slot,
-          this.pool.lengths[slot],
-          result[newKeyName(l)].data as KvArray,
-          result[newValueName(l)].data as KvArray,
-          b,
-          seq,
-          n,
-        );
+        const key = result[this.names.newKey[l]!]!.data as KvArray;
+        const value = result[this.names.newValue[l]!]!.data as KvArray;
+        this.pool.write(l, slot, this.pool.lengths[slot]!, key, value, b, seq, n);
       }
       this.pool.lengths[slot] += n;
     }
@@ -283,6 +285,22 @@ export class OrtCausalLm implements LoadedModel {
     // Views, not copies: the fetched buffer is fresh per run and each row owns its range
     // (the sampler may modify its row in place). Saves count × vocab floats per step.
     return Array.from({ length: count }, (_, b) => logits.subarray(b * v, (b + 1) * v));
+  }
+
+  /** Past K/V feeds for slots [from, from + count): zero-copy pool views, rebuilt only when the range or the pool layout changed. */
+  private pastTensors(from: number, count: number): Record<string, ort.Tensor> {
+    const generation = this.pool.generation;
+    const cached = this.pastFeeds;
+    if (cached && cached.from === from && cached.count === count && cached.generation === generation) return cached.tensors;
+    const dims = [count, this.dims.numKvHeads, this.pool.capacity, this.dims.headDim];
+    const tensors: Record<string, ort.Tensor> = {};
+    for (let l = 0; l < this.dims.numLayers; l++) {
+      const v = this.pool.view(l, from, count);
+      tensors[this.names.pastKey[l]!] = new ort.Tensor(this.kvType, v.key, dims);
+      tensors[this.names.pastValue[l]!] = new ort.Tensor(this.kvType, v.value, dims);
+    }
+    this.pastFeeds = { from, count, generation, tensors };
+    return tensors;
   }
 
   async dispose(): Promise<void> {

@@ -69,4 +69,26 @@ describe("KvSlotPool", () => {
     check(pool, 0, 2);
     expect(() => pool.ensureCapacity(1025)).toThrow(/exceeds the KV cache limit of 1024/);
   });
+
+  it("re-strides in place when the buffers are big enough (no allocation per capacity change)", () => {
+    const pool = new KvSlotPool(2, 4, 2, 4, 64, 1024);
+    const owners = [{ id: 1 }, { id: 2 }, { id: 3 }];
+    owners.forEach((o) => pool.acquire(o));
+    append(pool, 0, 1, 20);
+    append(pool, 1, 2, 30);
+    append(pool, 2, 3, 250); // grows to 256: the buffers are re-allocated
+    const buffers = [...pool.keys, ...pool.values];
+    const generation = pool.generation;
+    [1, 2, 3].forEach((id, s) => check(pool, s, id));
+
+    pool.release(2); // longest left is 30: capacity 256 → 64, within the same buffers
+    expect(pool.capacity).toBe(64);
+    [1, 2].forEach((id, s) => check(pool, s, id));
+    append(pool, 0, 1, 100); // 120 tokens: 64 → 128, in place again
+    expect(pool.capacity).toBe(128);
+    [1, 2].forEach((id, s) => check(pool, s, id));
+    expect([...pool.keys, ...pool.values].every((b, i) => b === buffers[i])).toBe(true);
+    expect(pool.generation).toBeGreaterThan(generation); // views taken before must not be reused
+    expect(pool.bytes()).toBe(2 * 2 * 4 * 2 * 256 * 4 * 4); // what the buffers hold, not the current layout
+  });
 });

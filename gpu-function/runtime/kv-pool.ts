@@ -6,11 +6,17 @@
 // 64-token steps by at least 25%, shrunk when long sequences leave): GroupQueryAttention
 // touches the whole capacity of each batch row, so a tight capacity keeps a step O(context).
 // Slot buffers are allocated for the sequences actually live (doubling), not maxBatch up front.
+// A capacity or slot-count change re-strides the live data IN PLACE when the buffers are big
+// enough (growing a request's capacity 64 → 128 → 192 used to allocate, zero and copy every
+// layer's buffers each time: tens of ms per request, hundreds of µs per token amortised); the
+// buffers are re-allocated only when too small, or more than SHRINK_RATIO times too large.
 
 export type KvArray = Float32Array | Uint16Array;
 
 const GRANULE = 64;
 const MIN_SLOTS = 4;
+/** Buffers more than this many times larger than the layout needs are re-allocated smaller. */
+const SHRINK_RATIO = 4;
 const roundUp = (n: number, m: number) => Math.ceil(n / m) * m;
 
 export class KvSlotPool {
@@ -49,12 +55,23 @@ export class KvSlotPool {
     return this.kvHeads * this.capacity * this.headDim;
   }
 
-  private allocate(): void {
-    const n = this.allocatedSlots * this.slotSize;
-    this.keys = Array.from({ length: this.numLayers }, () => this.makeArray(n));
-    this.values = Array.from({ length: this.numLayers }, () => this.makeArray(n));
+  /** Elements of one layer's K (or V) buffer the current layout uses. */
+  private get layoutElements(): number {
+    return this.allocatedSlots * this.slotSize;
   }
 
+  private allocate(): void {
+    const n = this.layoutElements;
+    this.keys = Array.from({ length: this.numLayers }, () => this.makeArray(n));
+    this.values = Array.from({ length: this.numLayers }, () => this.makeArray(n));
+    this.generation++;
+  }
+
+  /**
+   * Changes the layout each time the buffers are re-strided or re-allocated: views (and
+   * tensors wrapping them) taken under an older generation must not be reused.
+   */
+  generation = 0;
   /** Makes room for `tokens` positions per slot. */
   ensureCapacity(tokens: number): void {
     if (tokens > this.maxCapacity) throw new Error(`sequence of ${tokens} tokens exceeds the KV cache limit of ${this.maxCapacity}`);
@@ -74,24 +91,49 @@ export class KvSlotPool {
     if (shrinkCapacity || shrinkSlots) this.relayout(shrinkCapacity ? target : this.capacity, shrinkSlots ? slots : this.allocatedSlots);
   }
 
-  /** Re-allocates the buffers (capacity, slot count), keeping each live slot's used positions. */
+  /** Changes capacity and slot count, keeping each live slot's used positions (in place when the buffers allow). */
   private relayout(capacity: number, slots: number): void {
     const oldCap = this.capacity;
-    const oldKeys = this.keys;
-    const oldValues = this.values;
+    const need = slots * this.kvHeads * capacity * this.headDim;
+    const have = this.keys[0]!.length;
+    if (need > have || need * SHRINK_RATIO < have) {
+      const oldKeys = this.keys;
+      const oldValues = this.values;
+      this.capacity = capacity;
+      this.allocatedSlots = slots;
+      this.allocate();
+      this.copyRows(oldCap, (l, from, to, n) => {
+        this.keys[l]!.set(oldKeys[l]!.subarray(from, from + n), to);
+        this.values[l]!.set(oldValues[l]!.subarray(from, from + n), to);
+      });
+      return;
+    }
     this.capacity = capacity;
     this.allocatedSlots = slots;
-    this.allocate();
+    this.generation++;
+    if (capacity === oldCap) return;
+    // Re-stride in place. Growing moves rows to higher offsets, so the last row goes first;
+    // shrinking moves them lower, first row first: no row is overwritten before it moved.
+    this.copyRows(
+      oldCap,
+      (l, from, to, n) => {
+        if (from === to) return;
+        this.keys[l]!.copyWithin(to, from, from + n);
+        this.values[l]!.copyWithin(to, from, from + n);
+      },
+      capacity > oldCap,
+    );
+  }
+
+  /** Calls `move` for every live (slot, head) row: its offset under `oldCap`, under the current capacity, and its used length. */
+  private copyRows(oldCap: number, move: (layer: number, from: number, to: number, n: number) => void, reverse = false): void {
     const d = this.headDim;
+    const rows = this.live * this.kvHeads;
     for (let l = 0; l < this.numLayers; l++) {
-      for (let s = 0; s < this.live; s++) {
-        const n = Math.min(this.lengths[s], capacity) * d;
-        for (let h = 0; h < this.kvHeads; h++) {
-          const from = (s * this.kvHeads + h) * oldCap * d;
-          const to = (s * this.kvHeads + h) * capacity * d;
-          this.keys[l].set(oldKeys[l].subarray(from, from + n), to);
-          this.values[l].set(oldValues[l].subarray(from, from + n), to);
-        }
+      for (let i = 0; i < rows; i++) {
+        const r = reverse ? rows - 1 - i : i;
+        const n = Math.min(this.lengths[Math.floor(r / this.kvHeads)]!, this.capacity, oldCap) * d;
+        if (n > 0) move(l, r * oldCap * d, r * this.capacity * d, n);
       }
     }
   }
@@ -103,12 +145,19 @@ export class KvSlotPool {
   write(layer: number, slot: number, start: number, newKeys: KvArray, newValues: KvArray, row: number, seq: number, count: number): void {
     const d = this.headDim;
     const width = this.kvHeads * d;
+    const keys = this.keys[layer]!;
+    const values = this.values[layer]!;
+    // Element loops, not subarray()+set(): a decode step writes layers·heads rows of headDim
+    // values, and a subarray view per row cost more than the copy.
     for (let t = 0; t < count; t++) {
       const src = (row * seq + t) * width;
       for (let h = 0; h < this.kvHeads; h++) {
-        const dst = ((slot * this.kvHeads + h) * this.capacity + start + t) * d;
-        this.keys[layer].set(newKeys.subarray(src + h * d, src + (h + 1) * d), dst);
-        this.values[layer].set(newValues.subarray(src + h * d, src + (h + 1) * d), dst);
+        const from = src + h * d;
+        const to = ((slot * this.kvHeads + h) * this.capacity + start + t) * d;
+        for (let i = 0; i < d; i++) {
+          keys[to + i] = newKeys[from + i]!;
+          values[to + i] = newValues[from + i]!;
+        }
       }
     }
   }
@@ -156,8 +205,8 @@ export class KvSlotPool {
     };
   }
 
-  /** Bytes held by the pool (for metrics). */
+  /** Bytes held by the pool's buffers (for metrics; may exceed the current layout, see SHRINK_RATIO). */
   bytes(): number {
-    return 2 * this.numLayers * this.allocatedSlots * this.slotSize * this.keys[0].BYTES_PER_ELEMENT;
+    return 2 * this.numLayers * this.keys[0]!.length * this.keys[0]!.BYTES_PER_ELEMENT;
   }
 }
