@@ -20,6 +20,7 @@ import type { ServingDeps } from "./http/deps";
 import { embeddingRoutes } from "./http/embeddings";
 import { rerankRoutes } from "./http/rerank";
 import { bearerMatches, createRouter, DEFAULT_BODY_TIMING, type BodyTiming, type Route } from "./http/router";
+import { perplexityRoutes } from "./http/perplexity";
 import { fineTuningRoutes } from "./jobs/routes";
 import { FineTuningService } from "./jobs/service";
 import { readHfConfig } from "./models/hf-dir";
@@ -177,6 +178,8 @@ export async function createGpuFunctionServer(opts: GpuFunctionServerOptions): P
           log: (line) => log(`fine-tuning: ${line}`),
         });
   if (fineTuning) {
+    // A succeeded job's adapter is servable by name on its first request.
+    deps.loadByName = (name) => fineTuning.loadByModelName(name);
     // Jobs persisted under the jobs dir come back before the first request.
     const { restored, requeued, interrupted } = await fineTuning.restore();
     if (restored) log(`fine-tuning: restored ${restored} job(s): ${requeued} queued again, ${interrupted} interrupted`);
@@ -185,6 +188,7 @@ export async function createGpuFunctionServer(opts: GpuFunctionServerOptions): P
     ...chatRoutes(deps),
     ...embeddingRoutes(deps),
     ...rerankRoutes(deps),
+    ...perplexityRoutes(deps),
     ...adminRoutes(deps),
     ...(fineTuning ? fineTuningRoutes(fineTuning) : []),
     ...(opts.extraRoutes?.(deps) ?? []),

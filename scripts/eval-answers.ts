@@ -15,8 +15,8 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { isHeldOut, readMedQuad } from "@/gpu-function/shared/medquad";
 import { createGpuFunctionServer } from "@/gpu-function/server";
-import { citedSentences, citationMarkers, formatQuotedAnswer, quoteUnits } from "@/gpu-function/shared/quote-units";
-import { rougeL } from "@/gpu-function/train/eval-rouge";
+import { formatQuotedAnswer, quoteUnits } from "@/gpu-function/shared/quote-units";
+import { scoreAnswer } from "@/lib/eval/answer-metrics";
 import { gpuFunctionConfig } from "@/lib/chat/model";
 import { runChatTurn } from "@/lib/chat/pipeline";
 import { createKnowledgeBaseRetriever } from "@/lib/chat/retriever";
@@ -131,17 +131,6 @@ function lead2(sources: ChatSource[]): string {
   );
 }
 
-const stripMarkers = (t: string) => {
-  let out = "";
-  let from = 0;
-  for (const m of citationMarkers(t)) {
-    out += t.slice(from, m.start);
-    from = m.end;
-  }
-  return out + t.slice(from);
-};
-const words = (t: string) => t.split(/\s+/).filter(Boolean).length;
-
 interface Row {
   set: string;
   mode: Mode;
@@ -180,18 +169,21 @@ function score(outcomes: Outcome[]): Row[] {
       row.noPassage++;
       continue;
     }
-    const texts = o.sources.map((s) => s.text);
-    const sentences = citedSentences(o.answer, texts);
-    row.sentences += sentences.length;
-    row.faithful += sentences.filter((s) => s.verbatim).length;
     const rightIdx = o.sources.flatMap((s, i) => (o.question.relevant.has(s.documentId) ? [i + 1] : []));
-    if (rightIdx.length > 0) {
+    const scored = scoreAnswer(
+      o.answer,
+      o.sources.map((s) => s.text),
+      rightIdx,
+      o.question.reference,
+    );
+    row.sentences += scored.sentences;
+    row.faithful += scored.faithful;
+    if (scored.rightEligible) {
       row.rightEligible++;
-      const cited = sentences.flatMap((s) => s.cites);
-      if (cited.length > 0 && cited.every((n) => rightIdx.includes(n))) row.right++;
+      if (scored.right) row.right++;
     }
-    if (o.question.reference) row.rouge.push(rougeL(stripMarkers(o.answer), o.question.reference).f1);
-    row.words.push(words(stripMarkers(o.answer)));
+    if (scored.rouge !== null) row.rouge.push(scored.rouge);
+    row.words.push(scored.words);
   }
   return [...rows.values()];
 }

@@ -7,7 +7,7 @@ import { ContextLengthError, QueueFullError, ShuttingDownError, type GenerationR
 import { QuoteConstraint, QuoteSourceError, QuoteTables } from "../engine/quote-constraint";
 import type { SamplingParams } from "../engine/sampler";
 import { chatCompletionRequestSchema, type ChatCompletion, type ChatCompletionChunk, type ChatCompletionRequest } from "../shared/openai";
-import { resolveChatModel, type ServingDeps } from "./deps";
+import { resolveServedModel, type ServingDeps } from "./deps";
 import { ApiError, clientAbortSignal, parseBody, sendJson, SseWriter, type Route } from "./router";
 
 /** Streamed tokens arriving within this many ms of the last write share one write (well under a screen refresh). */
@@ -21,7 +21,7 @@ export function chatRoutes(deps: ServingDeps): Route[] {
       maxBodyBytes: 4 * 1024 * 1024,
       async handler(req, res, ctx) {
         const body = parseBody(chatCompletionRequestSchema, await ctx.readJson());
-        const lora = resolveChatModel(deps, body.model);
+        const lora = await resolveServedModel(deps, body.model);
         const promptTokens = await renderPrompt(deps, body);
         const refusal = deps.scheduler.admissionError(promptTokens.length);
         if (refusal) throw toApiError(refusal);

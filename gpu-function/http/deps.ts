@@ -36,6 +36,11 @@ export interface ServingDeps {
   /** Completion budget when a request sets none (still capped by the context). */
   defaultMaxTokens: number;
   startedAt: number;
+  /**
+   * Loads an adapter that is not loaded yet but servable by name (a succeeded fine-tuning
+   * job's fine_tuned_model); true when it was found and loaded.
+   */
+  loadByName?: (name: string) => Promise<boolean>;
   /** The base model's config marks it small (engine/model-marks.ts); /v1/models reports it so the app can answer in quote mode. */
   smallModel?: boolean;
 }
@@ -47,4 +52,12 @@ export function resolveChatModel(deps: ServingDeps, model: string): PreparedLora
   if (lora) return lora;
   const known = [deps.modelId, ...deps.adapters.list().map((a) => a.name)].join(", ");
   throw new ApiError(404, `The model '${model}' does not exist (available: ${known})`, { code: "model_not_found", param: "model" });
+}
+
+/** As resolveChatModel, but a succeeded fine-tuning job's adapter is loaded on its first request (lazy, like OpenAI). */
+export async function resolveServedModel(deps: ServingDeps, model: string): Promise<PreparedLora | null> {
+  if (model === deps.modelId || deps.aliases.includes(model) || deps.adapters.has(model) || !deps.loadByName)
+    return resolveChatModel(deps, model);
+  await deps.loadByName(model);
+  return resolveChatModel(deps, model);
 }

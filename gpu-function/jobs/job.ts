@@ -128,6 +128,11 @@ export class JobStore {
     return this.jobs.get(id);
   }
 
+  /** The succeeded job whose fine_tuned_model is `name` (newest first), if any. */
+  succeededWithModel(name: string): FineTuningJob | undefined {
+    return [...this.jobs.values()].reverse().find((j) => j.status === "succeeded" && j.fine_tuned_model === name);
+  }
+
   /** Newest first, as OpenAI lists jobs; `after` is the id of the last job already seen. */
   list(limit: number, after?: string): { data: FineTuningJob[]; has_more: boolean } {
     const all = [...this.jobs.values()].reverse();

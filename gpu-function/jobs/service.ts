@@ -62,6 +62,7 @@ export class FineTuningService {
   private readonly resume = new Map<string, ResumeInfo>();
   private lastCreatedMs = 0;
   private readonly etaSavedAt = new Map<string, number>();
+  private readonly lazyLoads = new Map<string, Promise<void>>();
   private readonly jobsDir: string;
   private readonly files: JobFiles;
   private readonly log: (line: string) => void;
@@ -292,6 +293,26 @@ export class FineTuningService {
     this.store.update(id, { adapter_loaded: true });
     this.store.addEvent(id, { message: `Adapter ${payload.name} loaded for serving` });
     return job;
+  }
+
+  /**
+   * Serving by name, as OpenAI's API does: a succeeded job's fine_tuned_model is loaded on
+   * its first request when it is not loaded yet (no auto_load needed). False when no
+   * succeeded job has that model name; concurrent first requests share one load.
+   */
+  async loadByModelName(name: string): Promise<boolean> {
+    const job = this.store.succeededWithModel(name);
+    if (!job) return false;
+    let loading = this.lazyLoads.get(name);
+    if (!loading) {
+      loading = this.load(job.id)
+        .then(() => this.store.addEvent(job.id, { message: `Adapter ${name} loaded on its first request` }))
+        .then(() => undefined)
+        .finally(() => this.lazyLoads.delete(name));
+      this.lazyLoads.set(name, loading);
+    }
+    await loading;
+    return true;
   }
 
   /**

@@ -35,8 +35,15 @@ import {
 } from "./sessions";
 import { readSettings, writeSettings } from "./settings";
 import { acceptInvite, inviteUser, listUsers, publicUser, updateUser, type AdminRole } from "./users";
-import { listTrainingRuns } from "@/lib/training/admin";
-import { rollbackAdapter, runRetrain } from "@/lib/training/retrain";
+import { listAdapters, listRuns, runDetail } from "@/lib/training/admin";
+import { datasetSummary } from "@/lib/training/dataset-sources";
+import {
+  MAX_UPLOAD_BYTES as MAX_TRAINING_UPLOAD_BYTES,
+  UPLOAD_FORMATS,
+  UploadError,
+  uploadTrainingExamples,
+} from "@/lib/training/dataset-uploads";
+import { cancelRun, rollbackAdapter, startRetrain } from "@/lib/training/retrain";
 
 export interface AdminDeps {
   getDb: () => Promise<Db>;
@@ -104,6 +111,67 @@ const siteSchema = z.object({
   enabled: z.boolean().optional(),
 });
 
+const startRunSchema = z
+  .object({
+    hyperparameters: z
+      .object({
+        n_epochs: z.number().int().min(1).max(20).optional(),
+        learning_rate_multiplier: z.number().positive().max(10).optional(),
+        batch_size: z.number().int().min(1).max(64).optional(),
+        /** Not in the console's form: caps the job's steps (tiny runs in tests). */
+        max_steps: z.number().int().min(1).max(100_000).optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+const uploadJsonSchema = z.object({
+  format: z.enum(["auto", ...UPLOAD_FORMATS] as [string, ...string[]]).optional(),
+  filename: z.string().min(1).max(200),
+  content: z.string(),
+});
+
+/** A training file: multipart (`file`, optional `format`) or JSON `{ format?, filename, content }`, both bounded. */
+async function trainingUpload(
+  request: Request,
+): Promise<{ format?: (typeof UPLOAD_FORMATS)[number] | "auto"; filename: string; content: string }> {
+  const limit = MAX_TRAINING_UPLOAD_BYTES + 64 * 1024;
+  const tooLarge = () =>
+    new AdminError(413, "upload_too_large", `Training files are limited to ${MAX_TRAINING_UPLOAD_BYTES / 1024 / 1024} MB per upload.`);
+  if (Number(request.headers.get("content-length") ?? "0") > limit * 2) throw tooLarge();
+  const type = request.headers.get("content-type") ?? "";
+  let parsed: unknown;
+  if (type.startsWith("multipart/form-data")) {
+    let form: FormData;
+    try {
+      form = await request.formData();
+    } catch {
+      throw new AdminError(400, "invalid_upload", "Send the training file as multipart/form-data (field `file`).");
+    }
+    const file = form.get("file");
+    if (!file || typeof file === "string") throw new AdminError(400, "invalid_upload", "The multipart body needs a `file` field.");
+    if (file.size > MAX_TRAINING_UPLOAD_BYTES) throw tooLarge();
+    const format = form.get("format");
+    parsed = {
+      format: typeof format === "string" && format ? format : undefined,
+      filename: file.name || "upload.jsonl",
+      content: await file.text(),
+    };
+  } else {
+    const text = await request.text();
+    if (text.length > limit * 2) throw tooLarge();
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      throw new AdminError(400, "invalid_json", "The request body is not valid JSON.");
+    }
+  }
+  const checked = uploadJsonSchema.safeParse(parsed);
+  if (!checked.success) throw new AdminError(400, "invalid_body", zodReason(checked.error));
+  return checked.data as { format?: (typeof UPLOAD_FORMATS)[number] | "auto"; filename: string; content: string };
+}
+
 export const ADMIN_ROUTES: Route[] = [
   {
     method: "POST",
@@ -144,18 +212,79 @@ export const ADMIN_ROUTES: Route[] = [
       return json({ ok: true }, { headers: { "set-cookie": clearedSessionCookie(request.url) } });
     },
   },
-  // Retraining (lib/training): runs, "Retrain now" (the cron's entry point, in the background), rollback
-  { method: "GET", path: "training/runs", access: "admin", handle: async ({ db }) => json(await listTrainingRuns(db)) },
+  // Retraining (lib/training): runs, "Retrain now" (the cron's entry point, in the background), cancel,
+  // adapters, rollback, training-file uploads and the dataset's counts
+  { method: "GET", path: "training/runs", access: "admin", handle: async ({ db }) => json(await listRuns(db)) },
+  {
+    method: "GET",
+    path: "training/runs/:id",
+    access: "admin",
+    handle: async ({ db, params }) => {
+      const detail = await runDetail(db, params[0]);
+      if (!detail) throw new AdminError(404, "not_found", "No such training run.");
+      return json(detail);
+    },
+  },
   {
     method: "POST",
     path: "training/runs",
     access: "admin",
-    handle: async ({ db, actor }) => {
-      await recordAudit(db, actor, { action: "training.start", targetType: "training_run", after: { trigger: "manual" } });
-      void runRetrain(db, { trigger: "manual" }).catch((error) =>
-        console.error("[medchat] manual retrain failed:", error instanceof Error ? error.message : error),
+    handle: async ({ request, db, actor }) => {
+      const input = await body(request, startRunSchema);
+      const started = await startRetrain(db, { trigger: "manual", startedBy: actor.email, hyperparameters: input.hyperparameters });
+      if (!started.started) throw new AdminError(409, started.code === "busy" ? "run_in_progress" : "nothing_to_train", started.reason);
+      await recordAudit(db, actor, {
+        action: "training.start",
+        targetType: "training_run",
+        targetId: started.runId,
+        after: { trigger: "manual", hyperparameters: input.hyperparameters ?? null },
+      });
+      void started.done.then(
+        (o) => console.log(`[medchat] manual retrain ${started.runId}: ${o.outcome} — ${o.reason}`),
+        (error) => console.error("[medchat] manual retrain failed:", error instanceof Error ? error.message : error),
       );
-      return json({ started: true }, { status: 202 });
+      return json({ runId: started.runId }, { status: 202 });
+    },
+  },
+  {
+    method: "POST",
+    path: "training/runs/:id/cancel",
+    access: "admin",
+    handle: async ({ db, actor, params }) => {
+      const result = await cancelRun(db, params[0], `cancelled by ${actor.email}`);
+      if (!result) throw new AdminError(404, "not_found", "No such training run.");
+      if (result.ended) throw new AdminError(409, "run_finished", `The run already ended (${result.run.status}).`);
+      await recordAudit(db, actor, {
+        action: "training.cancel",
+        targetType: "training_run",
+        targetId: params[0],
+        after: { status: "cancelled" },
+      });
+      return json({ run: (await runDetail(db, params[0]))!.run });
+    },
+  },
+  { method: "GET", path: "adapters", access: "admin", handle: async ({ db }) => json(await listAdapters(db)) },
+  { method: "GET", path: "training/dataset", access: "admin", handle: async ({ db }) => json(await datasetSummary(db)) },
+  {
+    method: "POST",
+    path: "training/uploads",
+    access: "admin",
+    handle: async ({ request, db, actor }) => {
+      const input = await trainingUpload(request);
+      let report;
+      try {
+        report = await uploadTrainingExamples(db, input, actor.email);
+      } catch (error) {
+        if (error instanceof UploadError) throw new AdminError(error.status, error.code, error.message);
+        throw error;
+      }
+      await recordAudit(db, actor, {
+        action: "training.upload",
+        targetType: "training_upload",
+        targetId: input.filename,
+        after: { format: report.format, accepted: report.accepted, duplicates: report.duplicates, rejected: report.rejectedTotal },
+      });
+      return json(report);
     },
   },
   {
@@ -168,7 +297,7 @@ export const ADMIN_ROUTES: Route[] = [
         flip = await rollbackAdapter(db);
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
-        throw reason.startsWith("no ")
+        throw reason.startsWith("no active") || reason.startsWith("no previously")
           ? new AdminError(409, "rollback_impossible", reason)
           : new AdminError(502, "gpu_function_unavailable", reason);
       }

@@ -267,12 +267,42 @@ export const trainingRuns = pgTable(
     // ── retraining (lib/training, issue 15) ──
     datasetVersion: text("dataset_version"),
     goldenVersion: text("golden_version"),
+    // ── retraining evaluation gate (lib/training, issue 15, 0010) ──
+    /** Candidate vs active on the same golden set, one row per metric (lib/training/gate.ts). */
+    comparison: jsonb("comparison"),
+    decision: text("decision"),
+    /** Admin email for "Retrain now"; null for the schedule. */
+    startedBy: text("started_by"),
+    /** Refreshed while a process drives the run; a stale one means the owner stopped (resume or fail). */
+    heartbeatAt: timestamp("heartbeat_at", { withTimezone: true }),
+    events: jsonb("events").$type<{ at: string; level: "info" | "warn" | "error"; message: string }[]>().notNull().default([]),
+    loss: jsonb("loss").$type<{ step: number; trainLoss: number | null; validLoss?: number }[]>(),
+    progress: jsonb("progress").$type<{ step: number; totalSteps: number; trainLoss: number | null }>(),
   },
   (t) => [
     uniqueIndex("training_runs_single_flight_idx")
       .on(sql`(true)`)
       .where(sql`${t.status} IN ('queued', 'running', 'evaluating')`),
   ],
+);
+
+/** Uploaded training examples (seed model-card formats, normalised to chat messages), one per question. */
+export const trainingUploadedExamples = pgTable(
+  "training_uploaded_examples",
+  {
+    id: text("id").primaryKey(),
+    /** Normalised question (lib/training/dataset.ts normalizeQuestion): the dedup key. */
+    questionKey: text("question_key").notNull(),
+    format: text("format").notNull(),
+    filename: text("filename").notNull(),
+    line: integer("line"),
+    example: jsonb("example")
+      .$type<{ messages: { role: "system" | "user" | "assistant"; content: string; reasoning?: string; weight?: 0 | 1 }[] }>()
+      .notNull(),
+    uploadedBy: text("uploaded_by"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("training_uploaded_examples_question_idx").on(t.questionKey)],
 );
 
 export const adapters = pgTable("adapters", {

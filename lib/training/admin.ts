@@ -1,22 +1,98 @@
-// What the admin console shows and does for retraining: the runs (newest first) with their
-// candidate vs baseline metrics, the adapters and which one is active.
-import { desc } from "drizzle-orm";
+// What the admin console shows and does for retraining (routes in lib/admin/api.ts):
+// runs (list and detail with the side-by-side comparison, events and loss curve — live
+// from the gpu job while it runs), starting and cancelling a run, the adapters and which
+// one is active, training-file uploads and the dataset's counts.
+import { desc, eq } from "drizzle-orm";
 import type { Db } from "@/lib/db";
 import { adapters, trainingRuns } from "@/lib/db/schema";
+import { gpuFunctionClient, type GpuFunctionClient } from "./gpu-client";
+import { ACTIVE_STATES, lossFromEvents } from "./retrain";
 
-export async function listTrainingRuns(db: Db, limit = 50) {
-  const runs = await db.select().from(trainingRuns).orderBy(desc(trainingRuns.createdAt)).limit(limit);
-  const adapterRows = await db
+type RunRow = typeof trainingRuns.$inferSelect;
+
+export interface RunSummary {
+  id: string;
+  trigger: RunRow["trigger"];
+  status: RunRow["status"];
+  createdAt: Date;
+  finishedAt: Date | null;
+  datasetVersion: string | null;
+  goldenVersion: string | null;
+  adapterName: string | null;
+  error: string | null;
+  startedBy: string | null;
+  progress: { step: number; totalSteps: number; trainLoss: number | null } | null;
+}
+
+function summary(r: RunRow): RunSummary {
+  return {
+    id: r.id,
+    trigger: r.trigger,
+    status: r.status,
+    createdAt: r.createdAt,
+    finishedAt: r.finishedAt,
+    datasetVersion: r.datasetVersion,
+    goldenVersion: r.goldenVersion,
+    adapterName: r.adapterName,
+    error: r.error,
+    startedBy: r.startedBy,
+    progress: r.progress ?? null,
+  };
+}
+
+export async function listRuns(db: Db, limit = 50): Promise<{ runs: RunSummary[] }> {
+  const rows = await db.select().from(trainingRuns).orderBy(desc(trainingRuns.createdAt)).limit(limit);
+  return { runs: rows.map(summary) };
+}
+
+export async function runDetail(db: Db, id: string, gpu: GpuFunctionClient = gpuFunctionClient({ timeoutMs: 5_000 })) {
+  const [row] = await db.select().from(trainingRuns).where(eq(trainingRuns.id, id));
+  if (!row) return null;
+  const own = row.events ?? [];
+  let jobEvents: { at: string; level: "info" | "warn" | "error"; message: string }[] = [];
+  let loss = row.loss ?? [];
+  let progress = row.progress ?? null;
+  if (row.gpuJobId) {
+    // Live from the gpu job while it runs (and afterwards while the gpu-function still has it).
+    try {
+      const events = await gpu.jobEvents(row.gpuJobId);
+      jobEvents = events
+        .filter((e) => e.type !== "metrics" || !/^Step \d+\/\d+: training loss/.test(e.message) || e === events.at(-1))
+        .map((e) => ({ at: new Date(e.created_at * 1000).toISOString(), level: e.level, message: `[job] ${e.message}` }));
+      if (ACTIVE_STATES.includes(row.status as (typeof ACTIVE_STATES)[number]) || loss.length === 0) {
+        const live = lossFromEvents(events);
+        loss = live.loss;
+        progress = live.progress ?? progress;
+      }
+    } catch {
+      // the gpu-function is away: what the run recorded is shown
+    }
+  }
+  const events = [...own, ...jobEvents].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  return {
+    run: { ...summary(row), progress, hyperparameters: row.hyperparameters, metrics: row.metrics, baselineMetrics: row.baselineMetrics },
+    comparison: row.comparison ?? [],
+    decision: row.decision,
+    events,
+    loss,
+  };
+}
+
+export async function listAdapters(db: Db) {
+  const rows = await db
     .select({
       name: adapters.name,
-      runId: adapters.runId,
       status: adapters.status,
+      runId: adapters.runId,
       metrics: adapters.metrics,
-      promotedAt: adapters.promotedAt,
       createdAt: adapters.createdAt,
+      promotedAt: adapters.promotedAt,
     })
     .from(adapters)
     .orderBy(desc(adapters.createdAt))
-    .limit(limit);
-  return { runs, adapters: adapterRows, active: adapterRows.find((a) => a.status === "active")?.name ?? null };
+    .limit(200);
+  const active = [...rows]
+    .filter((a) => a.status === "active")
+    .sort((a, b) => (b.promotedAt?.getTime() ?? 0) - (a.promotedAt?.getTime() ?? 0))[0];
+  return { adapters: rows, active: active?.name ?? null };
 }

@@ -5,6 +5,10 @@
 // forever and is never trained on, whatever else the dataset contains; the golden set's
 // version is the hash of its members.
 import { createHash } from "node:crypto";
+import type { ChatMessage } from "@/gpu-function/shared/training-rows/chat-example";
+import { buildPrompt } from "@/lib/chat/prompt";
+import { emergencyContactsFor } from "@/lib/safety/contacts";
+import type { ChatSource } from "@/lib/chat/types";
 
 export interface SourceText {
   n: number;
@@ -12,16 +16,22 @@ export interface SourceText {
   text: string;
 }
 
+export type ExampleKind = "curated" | "knowledgeBase" | "uploaded";
+
 export interface TrainingExample {
   question: string;
   sources: SourceText[];
   answer: string;
-  /** Where it came from (a curated example id, a knowledge-base chunk id…), for audits. */
+  /** Where it came from ("curated:<id>", "kb:<chunk id>", "upload:<id>"), for audits and counts. */
   origin: string;
+  /** Uploaded examples keep their own messages (system/user/assistant, reasoning); the rest get the chat prompt. */
+  messages?: ChatMessage[];
+  /** Numbers of the sources that hold the answer (for the right-source rate). */
+  rightSources?: number[];
 }
 
 export interface ChatExample {
-  messages: { role: "system" | "user" | "assistant"; content: string }[];
+  messages: ChatMessage[];
 }
 
 export interface BuiltDataset {
@@ -35,8 +45,14 @@ export interface BuiltDataset {
 /** One golden example in this many (by the question's hash). */
 export const GOLDEN_MODULUS = 5;
 
-const SYSTEM =
-  "You are MedChat, an AI assistant giving general health information (not a diagnosis). Answer only from the numbered sources and cite them as [n].";
+/** The prompt level retraining examples use: the chat pipeline's default start level (CHAT_PROMPT_LEVEL 1). */
+export const TRAINING_PROMPT_LEVEL = 1;
+
+export function exampleKind(e: Pick<TrainingExample, "origin">): ExampleKind {
+  if (e.origin.startsWith("kb:")) return "knowledgeBase";
+  if (e.origin.startsWith("upload:")) return "uploaded";
+  return "curated";
+}
 
 export function normalizeQuestion(q: string): string {
   return q
@@ -55,16 +71,50 @@ export function isGolden(question: string): boolean {
   return parseInt(sha256(normalizeQuestion(question)).slice(0, 8), 16) % GOLDEN_MODULUS === 0;
 }
 
-/** The chat prompt format: system, user (numbered sources then the question), assistant. */
+function asChatSources(sources: SourceText[]): ChatSource[] {
+  return sources.map((s) => ({
+    n: s.n,
+    chunkId: `${s.n}`,
+    documentId: s.title,
+    title: s.title,
+    url: null,
+    headingPath: s.title,
+    text: s.text,
+  }));
+}
+
+const NO_TRIAGE = { emergency: false, categories: [], matches: [], locale: "en-US" };
+
+/**
+ * The chat prompt exactly as the pipeline builds it in quote mode (lib/chat/prompt.ts
+ * buildPrompt at the default prompt level): system = the policy and quote rule, user =
+ * the question then the numbered `<source>` blocks, assistant = the answer. Uploaded
+ * examples keep their own messages.
+ */
 export function toChatExample(e: TrainingExample): ChatExample {
-  const sources = e.sources.map((s) => `[${s.n}] ${s.title}\n${s.text}`).join("\n\n");
+  if (e.messages) return { messages: e.messages };
+  const prompt = buildPrompt(
+    { question: e.question, history: [], sources: asChatSources(e.sources), triage: NO_TRIAGE, contacts: emergencyContactsFor("en-US") },
+    TRAINING_PROMPT_LEVEL,
+    "quote",
+  );
+  const user = prompt.messages.at(-1)!.content as string;
   return {
     messages: [
-      { role: "system", content: SYSTEM },
-      { role: "user", content: `Sources:\n${sources}\n\nQuestion: ${e.question}` },
+      { role: "system", content: prompt.instructions },
+      { role: "user", content: user },
       { role: "assistant", content: e.answer },
     ],
   };
+}
+
+/** The sources the quote-mode prompt shows (clipped as the prompt clips them), for `grounding.sources`. */
+export function promptSources(e: TrainingExample): { id: string; text: string }[] {
+  return buildPrompt(
+    { question: e.question, history: [], sources: asChatSources(e.sources), triage: NO_TRIAGE, contacts: emergencyContactsFor("en-US") },
+    TRAINING_PROMPT_LEVEL,
+    "quote",
+  ).quoteSources;
 }
 
 export function toJsonl(examples: TrainingExample[]): string {

@@ -1,95 +1,21 @@
 // Retraining integration: real PGlite (migrated), a real HTTP server on 127.0.0.1 that
-// speaks the gpu-function's fine-tuning jobs and adapters API with scripted outcomes
-// (the trainer itself is tested in gpu-function/jobs), and the real cron route.
-import http from "node:http";
+// speaks the gpu-function's fine-tuning jobs, events, cancel, adapters, perplexity and
+// quote-mode chat API with scripted outcomes (the real gpu-function's side is tested in
+// gpu-function/http/perplexity.test.ts and lib/training/retrain-gpu.test.ts), and the real
+// cron route.
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { closeDb, getDb } from "@/lib/db";
 import { adapters, trainingRuns } from "@/lib/db/schema";
-import { buildDataset, isGolden, type TrainingExample } from "./dataset";
+import { buildDataset, isGolden } from "./dataset";
+import { ex, startFakeGpu as startFake } from "./fake-gpu-function.test-helper";
 import { gpuFunctionClient } from "./gpu-client";
-import { rollbackAdapter, runRetrain } from "./retrain";
+import { cancelRun, recoverRuns, rollbackAdapter, runRetrain, startRetrain, type RetrainOptions } from "./retrain";
 import { GET as cronGET } from "@/app/api/cron/retrain/route";
 
 const TOKEN = "retrain-test-token";
-
-type Script = { outcome: "succeed" | "fail"; adapterPerplexity?: number; basePerplexity?: number; runningPolls?: number };
-
-function ex(i: number, question = `How is condition number ${i} treated?`): TrainingExample {
-  return {
-    question,
-    answer: `Condition ${i} is treated by a doctor [1].`,
-    sources: [{ n: 1, title: `Condition ${i}`, text: `Condition ${i} is treated by a doctor.` }],
-    origin: `test:${i}`,
-  };
-}
-
-/** A fake gpu-function: every created job follows `script`; records what it received. */
-function startFakeGpu() {
-  const state = {
-    script: { outcome: "succeed" } as Script,
-    jobs: new Map<string, { polls: number; script: Script; body: Record<string, unknown> }>(),
-    pushed: [] as string[],
-  };
-  let n = 0;
-  const server = http.createServer((req, res) => {
-    let raw = "";
-    req.on("data", (c) => (raw += c));
-    req.on("end", () => {
-      const send = (status: number, body: unknown) => {
-        res.writeHead(status, { "content-type": "application/json" });
-        res.end(JSON.stringify(body));
-      };
-      if (req.headers.authorization !== `Bearer ${TOKEN}`) return send(401, { error: { message: "bad token" } });
-      const url = req.url ?? "";
-      if (req.method === "POST" && url === "/v1/fine_tuning/jobs") {
-        const id = `ftjob-${++n}`;
-        state.jobs.set(id, { polls: 0, script: state.script, body: JSON.parse(raw) });
-        return send(200, { id, status: "queued", fine_tuned_model: null, error: null, metrics: null });
-      }
-      if (req.method === "POST" && url === "/v1/adapters") {
-        state.pushed.push(JSON.parse(raw).name);
-        return send(200, { object: "adapter", name: JSON.parse(raw).name });
-      }
-      const m = /^\/v1\/fine_tuning\/jobs\/([\w-]+)(\/adapter)?$/.exec(url);
-      const job = m && state.jobs.get(m[1]);
-      if (!m || !job) return send(404, { error: { message: "not found" } });
-      const name = `medchat-base:ft-retrain-${m[1]}`.replace(/:/g, "-");
-      if (m[2])
-        return send(200, {
-          name,
-          adapter_config: { peft_type: "LORA", r: 8 },
-          adapter_model_base64: Buffer.from(`weights ${m[1]}`).toString("base64"),
-        });
-      job.polls++;
-      if (job.polls <= (job.script.runningPolls ?? 1))
-        return send(200, { id: m[1], status: "running", fine_tuned_model: null, error: null, metrics: null });
-      if (job.script.outcome === "fail")
-        return send(200, {
-          id: m[1],
-          status: "failed",
-          fine_tuned_model: null,
-          error: { code: "training_failed", message: "worker crashed: simulated out-of-memory" },
-          metrics: null,
-        });
-      return send(200, {
-        id: m[1],
-        status: "succeeded",
-        fine_tuned_model: name,
-        error: null,
-        metrics: {
-          validation: {
-            base_perplexity: job.script.basePerplexity ?? 10,
-            adapter_perplexity: job.script.adapterPerplexity ?? 5,
-            tokens: 100,
-          },
-        },
-      });
-    });
-  });
-  return { state, server };
-}
+const startFakeGpu = () => startFake(TOKEN);
 
 describe("dataset builder", () => {
   it("dedups by normalized question and keeps the first (curated) answer", () => {
@@ -120,33 +46,41 @@ describe("dataset builder", () => {
 
 describe("runRetrain against a gpu-function over HTTP", () => {
   const fake = startFakeGpu();
+  const replica = startFakeGpu();
   let gpu: ReturnType<typeof gpuFunctionClient>;
+  let replicaClient: ReturnType<typeof gpuFunctionClient>;
   const base = Array.from({ length: 30 }, (_, i) => ex(i));
   const nonGolden = Array.from({ length: 300 }, (_, i) => ex(2000 + i)).filter((e) => !isGolden(e.question));
   let data = base;
-  const opts = () => ({
-    trigger: "manual" as const,
+  const opts = (): RetrainOptions => ({
+    trigger: "manual",
     gpu,
+    replicas: [gpu, replicaClient],
     loadExamples: async () => data,
     pollMs: 5,
-    margin: 0.02,
+    gate: { margin: 0.02, rightSourceTolerance: 0.05 },
+    evaluation: { answerExamples: 3 },
     hyperparameters: { n_epochs: 1 },
   });
 
   beforeAll(async () => {
     process.env.DATABASE_URL = "memory://";
     await new Promise<void>((r) => fake.server.listen(0, "127.0.0.1", r));
+    await new Promise<void>((r) => replica.server.listen(0, "127.0.0.1", r));
     gpu = gpuFunctionClient({ url: `http://127.0.0.1:${(fake.server.address() as AddressInfo).port}`, token: TOKEN });
+    replicaClient = gpuFunctionClient({ url: `http://127.0.0.1:${(replica.server.address() as AddressInfo).port}`, token: TOKEN });
   });
   afterAll(async () => {
     fake.server.close();
+    replica.server.close();
     await closeDb();
   });
 
   const active = async () => (await (await getDb()).select().from(adapters).where(eq(adapters.status, "active"))).map((a) => a.name);
+  const runRow = async (id: string) => (await (await getDb()).select().from(trainingRuns).where(eq(trainingRuns.id, id)))[0];
 
-  it("better than the base model → promoted: pushed to the gpu-function and the active pointer flipped", async () => {
-    fake.state.script = { outcome: "succeed", basePerplexity: 10, adapterPerplexity: 5 };
+  it("better than the base model → promoted: both sides scored on the same golden set, pushed to every replica, pointer flipped", async () => {
+    fake.state.script = { outcome: "succeed" };
     const result = await runRetrain(await getDb(), opts());
     expect(result.outcome).toBe("promoted");
     const [job] = [...fake.state.jobs.values()];
@@ -154,16 +88,26 @@ describe("runRetrain against a gpu-function over HTTP", () => {
     const validation = String(job.body.validation_data);
     expect(validation.length).toBeGreaterThan(0);
     for (const line of validation.trim().split("\n")) expect(trained).not.toContain(JSON.parse(line).messages[1].content); // golden never trained on
+    // the candidate and the base (no adapter active yet) both scored, in this run
+    expect(fake.state.scored).toEqual(["medchat-base-ft-retrain-ftjob-1", "medchat-base"]);
     expect(await active()).toEqual(["medchat-base-ft-retrain-ftjob-1"]);
     expect(fake.state.pushed).toEqual(["medchat-base-ft-retrain-ftjob-1"]);
-    const [run] = await (
-      await getDb()
-    )
-      .select()
-      .from(trainingRuns)
-      .where(eq(trainingRuns.id, (result as { runId: string }).runId));
+    expect(replica.state.pushed).toEqual(["medchat-base-ft-retrain-ftjob-1"]);
+    const run = await runRow((result as { runId: string }).runId);
     expect(run).toMatchObject({ status: "promoted", gpuJobId: "ftjob-1", trigger: "manual", hyperparameters: { n_epochs: 1 } });
     expect(run.datasetVersion).toBeTruthy();
+    expect(run.comparison).toEqual([
+      { metric: "perplexity", candidate: 5, active: 10, betterIs: "lower", critical: true, verdict: "better" },
+      { metric: "faithfulness", candidate: 1, active: 1, betterIs: "higher", critical: true, verdict: "same" },
+      { metric: "rightSource", candidate: 1, active: 1, betterIs: "higher", critical: true, verdict: "same" },
+      { metric: "rougeL", candidate: expect.any(Number), active: expect.any(Number), betterIs: "higher", critical: false, verdict: "same" },
+    ]);
+    expect(run.decision).toMatch(/^promoted over medchat-base/);
+    expect(run.loss).toEqual([
+      { step: 1, trainLoss: 2 },
+      { step: 2, trainLoss: 1 },
+    ]);
+    expect(run.progress).toEqual({ step: 2, totalSteps: 2, trainLoss: 1 });
   });
 
   it("skips when there is no new data since the last run", async () => {
@@ -172,14 +116,31 @@ describe("runRetrain against a gpu-function over HTTP", () => {
     expect(fake.state.jobs.size).toBe(1);
   });
 
-  it("not better than the active adapter by the margin → rejected, active unchanged", async () => {
+  it("not better than the active adapter by the margin → rejected (kept), active unchanged; the active adapter is the baseline", async () => {
     data = [...base, nonGolden[0]];
-    fake.state.script = { outcome: "succeed", basePerplexity: 10, adapterPerplexity: 4.95 }; // 1 % better than active's 5
+    fake.state.scored = [];
+    fake.state.script = { outcome: "succeed", ppl: (m) => (m.endsWith("ftjob-2") ? 4.95 : 5) }; // 1 % better than the active's 5
     const result = await runRetrain(await getDb(), opts());
-    expect(result.outcome).toBe("rejected");
-    expect(result).toMatchObject({ reason: expect.stringContaining("vs 5.000") });
+    expect(result).toMatchObject({ outcome: "rejected", reason: expect.stringContaining("vs 5.000") });
+    expect(fake.state.scored).toEqual(["medchat-base-ft-retrain-ftjob-2", "medchat-base-ft-retrain-ftjob-1"]);
     expect(await active()).toEqual(["medchat-base-ft-retrain-ftjob-1"]);
     expect(fake.state.pushed).toHaveLength(1);
+    const [candidate] = await (await getDb()).select().from(adapters).where(eq(adapters.name, "medchat-base-ft-retrain-ftjob-2"));
+    expect(candidate.status).toBe("candidate");
+  });
+
+  it("better perplexity but a drop in faithfulness (critical) → kept", async () => {
+    data = [...base, nonGolden[5]];
+    fake.state.script = {
+      outcome: "succeed",
+      ppl: (m) => (m.endsWith("ftjob-3") ? 2 : 5),
+      answer: (m, sources) => (m.endsWith("ftjob-3") ? "Something the source never said. [1]" : `${sources[0].text.split(". ")[0]}. [1]`),
+    };
+    const result = await runRetrain(await getDb(), opts());
+    expect(result).toMatchObject({ outcome: "rejected", reason: expect.stringContaining("worse on faithfulness") });
+    const run = await runRow((result as { runId: string }).runId);
+    expect((run.comparison as { metric: string; verdict: string }[]).find((c) => c.metric === "faithfulness")?.verdict).toBe("worse");
+    expect(await active()).toEqual(["medchat-base-ft-retrain-ftjob-1"]);
   });
 
   it("a failed job → run failed with its reason, active unchanged", async () => {
@@ -187,14 +148,31 @@ describe("runRetrain against a gpu-function over HTTP", () => {
     fake.state.script = { outcome: "fail" };
     const result = await runRetrain(await getDb(), opts());
     expect(result).toMatchObject({ outcome: "failed", reason: expect.stringContaining("simulated out-of-memory") });
-    const [run] = await (
-      await getDb()
-    )
-      .select()
-      .from(trainingRuns)
-      .where(eq(trainingRuns.id, (result as { runId: string }).runId));
+    const run = await runRow((result as { runId: string }).runId);
     expect(run.status).toBe("failed");
     expect(run.error).toContain("simulated out-of-memory");
+    expect(await active()).toEqual(["medchat-base-ft-retrain-ftjob-1"]);
+  });
+
+  it("a replica refusing the push → run failed, pointer unchanged (nothing half-promoted)", async () => {
+    data = [...base, nonGolden[6]];
+    fake.state.script = { outcome: "succeed", ppl: (m) => (m.includes("ftjob-1") ? 5 : 1) };
+    replica.state.refusePush = true;
+    const result = await runRetrain(await getDb(), opts());
+    replica.state.refusePush = false;
+    expect(result).toMatchObject({ outcome: "failed", reason: expect.stringMatching(/failed on 1 of 2 replica\(s\).*503/) });
+    expect(await active()).toEqual(["medchat-base-ft-retrain-ftjob-1"]);
+    expect((await runRow((result as { runId: string }).runId)).status).toBe("failed");
+  });
+
+  it("a failed evaluation → run failed with the reason, active unchanged", async () => {
+    data = [...base, nonGolden[7]];
+    fake.state.script = {
+      outcome: "succeed",
+      answer: () => null,
+    };
+    const result = await runRetrain(await getDb(), opts());
+    expect(result).toMatchObject({ outcome: "failed", reason: expect.stringContaining("evaluation failed") });
     expect(await active()).toEqual(["medchat-base-ft-retrain-ftjob-1"]);
   });
 
@@ -202,13 +180,13 @@ describe("runRetrain against a gpu-function over HTTP", () => {
     data = [...base, nonGolden[2]];
     const dead = gpuFunctionClient({ url: "http://127.0.0.1:1", token: TOKEN, timeoutMs: 2000 });
     const result = await runRetrain(await getDb(), { ...opts(), gpu: dead });
-    expect(result.outcome).toBe("failed");
+    expect(result).toMatchObject({ outcome: "failed", reason: expect.stringContaining("unreachable") });
     expect(await active()).toEqual(["medchat-base-ft-retrain-ftjob-1"]);
   });
 
   it("single-flight: of two concurrent triggers exactly one runs", async () => {
     data = [...base, nonGolden[3]];
-    fake.state.script = { outcome: "succeed", basePerplexity: 10, adapterPerplexity: 4, runningPolls: 20 };
+    fake.state.script = { outcome: "succeed", runningPolls: 20, ppl: (m) => (m.includes("ftjob-1") ? 5 : 4) };
     const before = fake.state.jobs.size;
     const results = await Promise.all([runRetrain(await getDb(), opts()), runRetrain(await getDb(), opts())]);
     const outcomes = results.map((r) => r.outcome).sort();
@@ -217,28 +195,61 @@ describe("runRetrain against a gpu-function over HTTP", () => {
     expect(fake.state.jobs.size).toBe(before + 1);
   });
 
-  it("a run abandoned by an app restart does not hold the slot forever: it is failed and a new run starts", async () => {
-    const db = await getDb();
-    await db
-      .insert(trainingRuns)
-      .values({ id: "stale-run", trigger: "cron", status: "running", createdAt: new Date(Date.now() - 3 * 3600_000) });
-    data = [...base, nonGolden[4]];
-    fake.state.script = { outcome: "succeed", basePerplexity: 10, adapterPerplexity: 9.99 };
-    const blocked = await runRetrain(db, { ...opts(), timeoutMs: 6 * 3600_000 });
-    expect(blocked).toMatchObject({ outcome: "skipped", reason: expect.stringMatching(/in progress/) });
-    const result = await runRetrain(db, { ...opts(), timeoutMs: 3600_000 });
-    expect(result.outcome).toBe("rejected");
-    const [stale] = await db.select().from(trainingRuns).where(eq(trainingRuns.id, "stale-run"));
-    expect(stale).toMatchObject({ status: "failed", error: expect.stringContaining("abandoned") });
+  it("cancel: the run ends cancelled with the reason, its gpu job is cancelled, nothing promoted", async () => {
+    data = [...base, nonGolden[8]];
+    fake.state.script = { outcome: "succeed", runningPolls: 1000, ppl: () => 1 };
+    const before = await active();
+    const started = await startRetrain(await getDb(), { ...opts(), pollMs: 20 });
+    if (!started.started) throw new Error(started.reason);
+    for (let i = 0; i < 100 && !(await runRow(started.runId)).gpuJobId; i++) await new Promise((r) => setTimeout(r, 20));
+    const jobId = (await runRow(started.runId)).gpuJobId!;
+    const cancelled = await cancelRun(await getDb(), started.runId, "cancelled by admin@clinic.example", gpu);
+    expect(cancelled?.run).toMatchObject({ status: "cancelled", error: "cancelled by admin@clinic.example" });
+    expect(await started.done).toMatchObject({ outcome: "cancelled", reason: "cancelled by admin@clinic.example" });
+    expect(fake.state.jobs.get(jobId)?.status).toBe("cancelled");
+    expect(await active()).toEqual(before);
+    expect((await cancelRun(await getDb(), started.runId, "again", gpu))?.ended).toBe(true);
   });
 
-  it("rollback flips the pointer back to the previously promoted adapter and pushes it", async () => {
+  it("an app restart mid-run: the orphaned run (stale heartbeat) is resumed from its gpu job and finishes", async () => {
+    const db = await getDb();
+    data = [...base, nonGolden[9]];
+    fake.state.script = { outcome: "succeed", runningPolls: 2, ppl: () => 9 }; // not better: kept
+    // a job the previous process created, then died
+    const job = await gpu.createJob({ model: "medchat-base", training_data: "{}" });
+    const stale = new Date(Date.now() - 10 * 60_000);
+    await db
+      .insert(trainingRuns)
+      .values({ id: "orphan", trigger: "cron", status: "running", gpuJobId: job.id, heartbeatAt: stale, createdAt: stale });
+    const resumed = await recoverRuns(db, { ...opts() });
+    expect(resumed).toEqual(["orphan"]);
+    for (let i = 0; i < 200 && (await runRow("orphan")).status === "running"; i++) await new Promise((r) => setTimeout(r, 20));
+    for (let i = 0; i < 200 && ["running", "evaluating"].includes((await runRow("orphan")).status); i++)
+      await new Promise((r) => setTimeout(r, 20));
+    const run = await runRow("orphan");
+    expect(run.status).toBe("rejected");
+    expect(JSON.stringify(run.events)).toContain("resumed from fine-tuning job");
+  });
+
+  it("a run that stopped before its job was sent is failed with the reason, freeing the slot", async () => {
+    const db = await getDb();
+    const stale = new Date(Date.now() - 10 * 60_000);
+    await db.insert(trainingRuns).values({ id: "orphan-no-job", trigger: "cron", status: "queued", heartbeatAt: stale, createdAt: stale });
+    expect(await recoverRuns(db, opts())).toEqual([]);
+    expect(await runRow("orphan-no-job")).toMatchObject({
+      status: "failed",
+      error: expect.stringContaining("before the fine-tuning job was sent"),
+    });
+  });
+
+  it("rollback flips the pointer back to the previously promoted adapter and pushes it to every replica", async () => {
     const before = await active();
     expect(before).toHaveLength(1);
     expect(before[0]).not.toBe("medchat-base-ft-retrain-ftjob-1");
-    expect(await rollbackAdapter(await getDb(), gpu)).toEqual({ from: before[0], to: "medchat-base-ft-retrain-ftjob-1" });
+    expect(await rollbackAdapter(await getDb(), [gpu, replicaClient])).toEqual({ from: before[0], to: "medchat-base-ft-retrain-ftjob-1" });
     expect(await active()).toEqual(["medchat-base-ft-retrain-ftjob-1"]);
     expect(fake.state.pushed.at(-1)).toBe("medchat-base-ft-retrain-ftjob-1");
+    expect(replica.state.pushed.at(-1)).toBe("medchat-base-ft-retrain-ftjob-1");
   });
 
   it("GET /api/cron/retrain refuses callers without Bearer CRON_SECRET and runs the entry point with it", async () => {
@@ -251,7 +262,7 @@ describe("runRetrain against a gpu-function over HTTP", () => {
     expect((await call("Bearer wrong")).status).toBe(401);
     const ok = await call("Bearer cron-secret-value");
     expect(ok.status).toBe(200);
-    // the route uses the curated examples from the database: none here → skipped with the reason
+    // the route builds the dataset from the database: an empty knowledge base and no curated data → skipped with the reason
     expect(await ok.json()).toEqual({ outcome: "skipped", reason: expect.stringContaining("not enough data") });
   });
 });
