@@ -50,10 +50,10 @@ interface ListedModel {
 const modelListCache = new Map<string, { models: ListedModel[]; at: number }>();
 const MODEL_LIST_TTL_MS = 60_000;
 
-/** GET /v1/models (cached for a minute per server); null when the server cannot be asked. */
-async function listModels(config: GpuFunctionConfig, signal?: AbortSignal): Promise<ListedModel[] | null> {
+/** GET /v1/models (cached for a minute per server, unless `fresh`); null when the server cannot be asked. */
+async function listModels(config: GpuFunctionConfig, signal?: AbortSignal, fresh = false): Promise<ListedModel[] | null> {
   const cached = modelListCache.get(config.url);
-  if (cached && Date.now() - cached.at < MODEL_LIST_TTL_MS) return cached.models;
+  if (!fresh && cached && Date.now() - cached.at < MODEL_LIST_TTL_MS) return cached.models;
   try {
     const res = await fetch(`${config.url}/v1/models`, {
       headers: config.token ? { authorization: `Bearer ${config.token}` } : {},
@@ -70,11 +70,18 @@ async function listModels(config: GpuFunctionConfig, signal?: AbortSignal): Prom
   }
 }
 
-/** CHAT_MODEL, else the first id from GET /v1/models (cached for a minute), else "default". */
-export async function resolveModelId(config: GpuFunctionConfig, signal?: AbortSignal): Promise<string> {
+/**
+ * CHAT_MODEL; else `promoted` (the adapter retraining promoted, lib/training/active-adapter.ts)
+ * when the server has it — the listing is asked afresh once when a cached one lacks it, so a
+ * promotion or rollback is served at once; else the first adapter GET /v1/models lists
+ * (cached for a minute), else its first chat model, else "default".
+ */
+export async function resolveModelId(config: GpuFunctionConfig, signal?: AbortSignal, promoted?: string | null): Promise<string> {
   if (config.model) return config.model;
-  const listed = await listModels(config, signal);
+  let listed = await listModels(config, signal);
+  if (promoted && listed && !listed.some((m) => m.id === promoted)) listed = await listModels(config, signal, true);
   if (!listed) return "default";
+  if (promoted && listed.some((m) => m.id === promoted)) return promoted;
   // The server also lists its embedding model; chat needs a generative one, and an
   // adapter (listed with its base as `parent`, as vLLM does) is preferred over the bare base.
   const models = listed.filter((m) => !/embed/i.test(m.id));

@@ -20,6 +20,7 @@ import {
   type AnswerMode,
   type GpuFunctionConfig,
 } from "./model";
+import { activeAdapterName } from "@/lib/training/active-adapter";
 import { noPassageAnswer } from "./no-passage";
 import { isWellFormedText } from "./request";
 import { buildPrompt, numberSources, PROMPT_LEVELS, type PromptLevel } from "./prompt";
@@ -246,7 +247,8 @@ export async function* streamChatTurn(turn: PreparedTurn, deps: ChatDeps, signal
     let mode: AnswerMode | undefined;
     for (let level: PromptLevel = gpu.promptLevel; ; level++) {
       try {
-        if (modelId === "unknown") modelId = deps.model ? "override" : await resolveModelId(gpu, abortSignal);
+        if (modelId === "unknown")
+          modelId = deps.model ? "override" : await resolveModelId(gpu, abortSignal, await activeAdapterName(deps.db));
         mode ??= deps.model ? (gpu.grounding === "quote" ? "quote" : "free") : await resolveAnswerMode(gpu, modelId, abortSignal);
         // Nothing found (or nothing to quote): a fixed, honest answer, and no generation.
         if (sources.length === 0 && (deps.retriever || mode === "quote")) {

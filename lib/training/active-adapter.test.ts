@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, getDb } from "@/lib/db";
 import { adapters } from "@/lib/db/schema";
 import { GET } from "@/app/api/internal/adapters/active/route";
+import { activeAdapterName } from "./active-adapter";
 
 const TOKEN = "internal-test-token";
 
@@ -32,5 +33,7 @@ describe("GET /api/internal/adapters/active", () => {
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body).toEqual({ name: "grounded-v2", adapter_config: config, adapter_model_base64: Buffer.from([1, 2, 3]).toString("base64") });
+    // The name the chat asks the gpu-function for.
+    expect(await activeAdapterName(db)).toBe("grounded-v2");
   });
 });
