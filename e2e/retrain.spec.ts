@@ -2,14 +2,23 @@
 // files, retrain with tiny settings, watch the run, read the gate's comparison, and roll back
 // — and after each promotion and the rollback, the public chat is answered by the adapter
 // the console says is active (the model id in the chat stream's finish metadata).
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { AdminPage } from "./pages/admin-page";
 import { ChatPage } from "./pages/chat-page";
 import { flashcardsJsonl, selfCareChatJsonl } from "./pages/training-data";
 
-/** Asks the public chat one question; the model that answered, from the stream's finish chunk. */
-async function modelServingTheChat(page: Page): Promise<string> {
+/** A new visitor asks the public chat one question; the model that answered, from the stream's finish chunk. */
+async function modelServingTheChat(browser: Browser): Promise<string> {
+  const context = await browser.newContext();
+  try {
+    return await askForModel(await context.newPage());
+  } finally {
+    await context.close();
+  }
+}
+
+async function askForModel(page: Page): Promise<string> {
   const chat = new ChatPage(page);
   await chat.open();
   await chat.accept();
@@ -38,7 +47,7 @@ async function uploadTrainingFile(page: Page, name: string, format: string, text
 }
 
 /** Starts a run with tiny settings and waits on its page until it has ended; returns its adapter and state. */
-async function retrainAndWatch(page: Page): Promise<{ adapter: string; status: string }> {
+async function retrainAndWatch(page: Page, screenshot?: string): Promise<{ adapter: string; status: string }> {
   await page.getByLabel("Epochs").fill("3");
   await page.getByLabel("Batch size").fill("8");
   await page.getByLabel("Learning-rate multiplier").fill("4");
@@ -50,6 +59,7 @@ async function retrainAndWatch(page: Page): Promise<{ adapter: string; status: s
   await page.getByRole("link", { name: /^Watch run/ }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Retraining run");
   await expect(page.getByTestId("loss-summary")).toContainText(/Latest: step \d+/, { timeout: 120_000 });
+  if (screenshot) await page.screenshot({ path: screenshot, fullPage: true });
   const status = page.getByTestId("run-status").first();
   await expect(status).toHaveText(/promoted|rejected|failed|cancelled/, { timeout: 300_000 });
   const adapter = (await page
@@ -79,7 +89,7 @@ test("an admin retrains with tiny settings, the gate promotes the better candida
   await page.screenshot({ path: "test-results/admin-training.png", fullPage: true });
 
   // Run 1: the candidate is better than the base model on the golden set, so the gate promotes it.
-  const first = await retrainAndWatch(page);
+  const first = await retrainAndWatch(page, "test-results/admin-training-run-live.png");
   await expect(page.getByTestId("comparison-table")).toBeVisible();
   await expect(page.getByTestId("comparison-table").getByRole("row", { name: /perplexity/ })).toContainText("better");
   await expect(page.getByTestId("gate-decision")).toContainText(/promoted|kept/);
@@ -87,9 +97,7 @@ test("an admin retrains with tiny settings, the gate promotes the better candida
   await page.screenshot({ path: "test-results/admin-training-run.png", fullPage: true });
   expect(first.status, await page.getByTestId("gate-decision").innerText()).toBe("promoted");
 
-  const visitor = await browser.newContext();
-  const chatPage = await visitor.newPage();
-  await expect.poll(() => modelServingTheChat(chatPage), { timeout: 90_000, intervals: [1_000, 5_000, 15_000] }).toBe(first.adapter);
+  await expect.poll(() => modelServingTheChat(browser), { timeout: 90_000, intervals: [1_000, 5_000, 15_000] }).toBe(first.adapter);
 
   // Run 2 on more data (a second format): better than the active adapter, promoted in its place.
   await admin.go("Training");
@@ -100,7 +108,10 @@ test("an admin retrains with tiny settings, the gate promotes the better candida
   expect(second.status, await page.getByTestId("gate-decision").innerText()).toBe("promoted");
   expect(second.adapter).not.toBe(first.adapter);
   await expect(page.getByTestId("gate-decision")).toContainText(first.adapter);
-  await expect.poll(() => modelServingTheChat(chatPage), { timeout: 90_000, intervals: [1_000, 5_000, 15_000] }).toBe(second.adapter);
+  await expect.poll(() => modelServingTheChat(browser), { timeout: 90_000, intervals: [1_000, 5_000, 15_000] }).toBe(second.adapter);
+  await admin.go("Training");
+  await expect(page.getByTestId("run-row").nth(1).getByTestId("run-status")).toHaveText("promoted");
+  await page.screenshot({ path: "test-results/admin-training-runs.png", fullPage: true });
 
   // The adapters page: the second is active, the first retired; roll back to the first.
   await admin.go("Adapters");
@@ -115,7 +126,6 @@ test("an admin retrains with tiny settings, the gate promotes the better candida
   await page.getByRole("button", { name: `Roll back to ${first.adapter}` }).click();
   await expect(page.getByRole("status").filter({ hasText: "Rolled back" })).toContainText(first.adapter);
   await expect(page.getByTestId("active-adapter")).toContainText(first.adapter);
-  await expect.poll(() => modelServingTheChat(chatPage), { timeout: 90_000, intervals: [1_000, 5_000, 15_000] }).toBe(first.adapter);
+  await expect.poll(() => modelServingTheChat(browser), { timeout: 90_000, intervals: [1_000, 5_000, 15_000] }).toBe(first.adapter);
   await page.screenshot({ path: "test-results/admin-adapters-rolled-back.png", fullPage: true });
-  await visitor.close();
 });

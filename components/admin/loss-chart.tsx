@@ -16,7 +16,7 @@ export function LossChart({ points, totalSteps }: { points: LossPoint[]; totalSt
       ) : (
         <div className="h-64">
           <ResponsiveContainer width="100%" height="100%">
-            <LineChart data={points} margin={{ top: 8, right: 16, bottom: 16, left: 0 }}>
+            <LineChart data={points} margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis
                 dataKey="step"
@@ -24,9 +24,9 @@ export function LossChart({ points, totalSteps }: { points: LossPoint[]; totalSt
                 domain={[0, totalSteps && totalSteps > 0 ? totalSteps : "dataMax"]}
                 allowDecimals={false}
                 fontSize={11}
-                label={{ value: "step", position: "insideBottom", offset: -8, fontSize: 11 }}
+                tickFormatter={(v: number) => `step ${v}`}
               />
-              <YAxis fontSize={11} domain={["auto", "auto"]} tickFormatter={(v: number) => formatNumber(v)} width={56} />
+              <YAxis fontSize={11} domain={["auto", "auto"]} tickFormatter={(v: number) => String(Number(v.toPrecision(3)))} width={48} />
               <Tooltip formatter={(v) => formatNumber(v)} labelFormatter={(step) => `step ${step}`} />
               <Legend />
               <Line name="training loss" dataKey="trainLoss" stroke="#2563eb" dot={false} isAnimationActive={false} connectNulls />

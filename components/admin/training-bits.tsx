@@ -70,6 +70,27 @@ export function humanize(key: string): string {
     .toLowerCase();
 }
 
+/** How the gate's metrics (lib/training/gate.ts) are named on screen. */
+const METRIC_LABELS: Record<string, string> = {
+  perplexity: "golden-set perplexity",
+  tokens: "golden-set tokens",
+  faithfulness: "faithfulness",
+  rightSource: "right-source rate",
+  rougeL: "ROUGE-L",
+  answers: "answers scored",
+  golden_version: "golden set",
+};
+/** Metrics that are rates (0..1), shown as percentages. */
+const RATES = new Set(["faithfulness", "rightSource", "rougeL"]);
+
+export const metricLabel = (key: string) => METRIC_LABELS[key] ?? humanize(key);
+
+export function formatMetric(key: string, value: unknown): string {
+  if (RATES.has(key) && typeof value === "number" && Number.isFinite(value)) return `${(value * 100).toFixed(1)} %`;
+  if (RATES.has(key) && value === null) return "not measured";
+  return formatNumber(value);
+}
+
 export function MetricList({ metrics, testId }: { metrics: Metrics; testId?: string }) {
   const entries = Object.entries(metrics ?? {}).filter(([, v]) => v === null || ["number", "string", "boolean"].includes(typeof v));
   if (entries.length === 0) return <p className="text-sm text-slate-600 dark:text-slate-300">No metrics recorded.</p>;
@@ -77,8 +98,8 @@ export function MetricList({ metrics, testId }: { metrics: Metrics; testId?: str
     <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-sm" data-testid={testId}>
       {entries.map(([k, v]) => (
         <div key={k} className="contents">
-          <dt className="text-slate-600 dark:text-slate-300">{humanize(k)}</dt>
-          <dd className="font-mono">{formatNumber(v)}</dd>
+          <dt className="text-slate-600 dark:text-slate-300">{metricLabel(k)}</dt>
+          <dd className="font-mono">{formatMetric(k, v)}</dd>
         </div>
       ))}
     </dl>

@@ -5,7 +5,7 @@ import { useAdminResource } from "./admin-api";
 import { Panel, StatusLine } from "./admin-shell";
 import { LossChart } from "./loss-chart";
 import { CancelRunButton } from "./training-panel";
-import { formatDate, formatNumber, humanize, RunProgressBar, RunStatusBadge, STATUS_MEANING } from "./training-bits";
+import { formatDate, formatMetric, humanize, metricLabel, RunProgressBar, RunStatusBadge, STATUS_MEANING } from "./training-bits";
 import { isActiveRun, type ComparisonRow, type RunDetailResponse, type RunEvent } from "./training-types";
 
 export function TrainingRunDetail({ id }: { id: string }) {
@@ -46,7 +46,7 @@ export function TrainingRunDetail({ id }: { id: string }) {
           <dt className="text-slate-600 dark:text-slate-300">Settings</dt>
           <dd>
             {Object.entries(run.hyperparameters ?? {})
-              .map(([k, v]) => `${humanize(k)} ${typeof v === "object" ? JSON.stringify(v) : String(v)}`)
+              .map(([k, v]) => `${SETTING_LABELS[k] ?? humanize(k)} ${typeof v === "object" ? JSON.stringify(v) : String(v)}`)
               .join(", ") || "deployment defaults"}
           </dd>
         </dl>
@@ -64,7 +64,14 @@ export function TrainingRunDetail({ id }: { id: string }) {
         <LossChart points={data.loss} totalSteps={run.progress?.totalSteps} />
       </Panel>
       <Panel title="Candidate vs active adapter">
-        <Comparison rows={data.comparison} decision={data.decision} runStatus={run.status} />
+        <Comparison
+          rows={data.comparison}
+          decision={data.decision}
+          runStatus={run.status}
+          candidate={run.adapterName}
+          active={typeof run.baselineMetrics?.model === "string" ? run.baselineMetrics.model : null}
+          goldenVersion={run.goldenVersion}
+        />
       </Panel>
       <Panel title="Events">
         <EventLog events={data.events} />
@@ -73,6 +80,16 @@ export function TrainingRunDetail({ id }: { id: string }) {
   );
 }
 
+/** A long adapter name by its distinctive end (the job id), for narrow column headers. */
+const shortName = (name: string) => (name.length > 16 ? `…${name.slice(-8)}` : name);
+
+const SETTING_LABELS: Record<string, string> = {
+  n_epochs: "epochs",
+  learning_rate_multiplier: "learning-rate multiplier",
+  batch_size: "batch size",
+  max_steps: "at most steps",
+};
+
 const VERDICT_STYLE: Record<ComparisonRow["verdict"], string> = {
   better: "text-emerald-800 dark:text-emerald-200",
   worse: "text-red-800 dark:text-red-200",
@@ -80,9 +97,29 @@ const VERDICT_STYLE: Record<ComparisonRow["verdict"], string> = {
 };
 const VERDICT_MARK: Record<ComparisonRow["verdict"], string> = { better: "▲", worse: "▼", same: "=" };
 
-function Comparison({ rows, decision, runStatus }: { rows: ComparisonRow[]; decision: string | null; runStatus: string }) {
+function Comparison({
+  rows,
+  decision,
+  runStatus,
+  candidate,
+  active,
+  goldenVersion,
+}: {
+  rows: ComparisonRow[];
+  decision: string | null;
+  runStatus: string;
+  candidate: string | null;
+  active: string | null;
+  goldenVersion: string | null;
+}) {
   return (
     <>
+      {rows.length > 0 && (
+        <p className="mb-2 text-sm text-slate-700 dark:text-slate-200">
+          The candidate <code>{candidate ?? "—"}</code> against what served the chat when the run was evaluated,{" "}
+          <code>{active ?? "—"}</code>, both on golden set <code>{goldenVersion ?? "—"}</code>.
+        </p>
+      )}
       {rows.length === 0 ? (
         <p className="text-sm text-slate-600 dark:text-slate-300">
           {runStatus === "failed" || runStatus === "cancelled"
@@ -91,15 +128,15 @@ function Comparison({ rows, decision, runStatus }: { rows: ComparisonRow[]; deci
         </p>
       ) : (
         <table className="w-full text-left text-sm" data-testid="comparison-table">
-          <caption className="sr-only">Candidate and active adapter on the same golden set</caption>
+          <caption className="sr-only">The candidate and the active adapter on the same golden set, metric by metric</caption>
           <thead>
             <tr>
               <th scope="col">Metric</th>
               <th scope="col" className="text-right">
-                Candidate
+                Candidate{candidate ? ` (${shortName(candidate)})` : ""}
               </th>
               <th scope="col" className="text-right">
-                Active
+                Active{active ? ` (${shortName(active)})` : ""}
               </th>
               <th scope="col" className="pl-4">
                 Verdict
@@ -110,13 +147,13 @@ function Comparison({ rows, decision, runStatus }: { rows: ComparisonRow[]; deci
             {rows.map((r) => (
               <tr key={r.metric} className="border-t border-slate-200 dark:border-slate-700">
                 <th scope="row" className="py-1 font-normal">
-                  {humanize(r.metric)}
+                  {metricLabel(r.metric)}
                   <span className="block text-xs text-slate-600 dark:text-slate-300">
                     {r.betterIs} is better{r.critical ? " · critical: must not get worse" : ""}
                   </span>
                 </th>
-                <td className="text-right font-mono">{formatNumber(r.candidate)}</td>
-                <td className="text-right font-mono">{formatNumber(r.active)}</td>
+                <td className="text-right font-mono">{formatMetric(r.metric, r.candidate)}</td>
+                <td className="text-right font-mono">{formatMetric(r.metric, r.active)}</td>
                 <td className={`pl-4 font-semibold ${VERDICT_STYLE[r.verdict]}`} data-testid="verdict">
                   <span aria-hidden="true">{VERDICT_MARK[r.verdict]} </span>
                   {r.verdict}
