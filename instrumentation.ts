@@ -38,6 +38,19 @@ export async function register(): Promise<void> {
       console.error("[medchat] RETRAIN_CRON is not a valid cron pattern:", error instanceof Error ? error.message : error);
     }
   }
+  // Retraining runs this app left unfinished (a restart mid-run) are resumed from their gpu job
+  // once their heartbeat is stale (or failed with the reason when no job was sent yet).
+  const recoverRetrainRuns = async () => {
+    try {
+      const { recoverRuns } = await import("@/lib/training/retrain");
+      const resumed = await recoverRuns(await getDb());
+      if (resumed.length) console.log(`[medchat] resumed retraining run(s) ${resumed.join(", ")}`);
+    } catch (error) {
+      console.error("[medchat] retraining recovery failed:", error instanceof Error ? error.message : error);
+    }
+  };
+  void recoverRetrainRuns();
+  setTimeout(() => void recoverRetrainRuns(), 75_000).unref();
   if (process.env.MEDCHAT_STARTER_KB === "off") return;
   void (async () => {
     try {

@@ -9,5 +9,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: "forks",
+    // Vitest defaults to cores − 1 workers: one on the 2-core CI machine, which leaves a core idle
+    // while a test waits on a child process or a socket. Two workers keep both busy.
+    maxWorkers: 2,
   },
 });

@@ -20,6 +20,8 @@ import * as ort from "onnxruntime-node";
 import { REPO_ROOT } from "../gpu-function/engine/defaults";
 import { argmax, GREEDY } from "../gpu-function/engine/sampler";
 import { writeTinyModel } from "../gpu-function/models/tiny";
+import { newKeyName, newValueName } from "../gpu-function/models/fused-graph";
+import { OrtCausalLm } from "../gpu-function/runtime/causal-lm";
 import { createGpuFunctionServer } from "../gpu-function/server";
 import type { LoadedModel } from "../gpu-function/runtime/types";
 
@@ -158,6 +160,42 @@ function httpDecode(baseUrl: string, model: string, tokens: number): Promise<num
   });
 }
 
+/**
+ * The runtime's own JS per decode step (feeds, KV pool writes and growth, output views), with
+ * onnxruntime replaced by a stub that returns ready outputs of the model's shapes: CPU µs per
+ * step over requests of `tokens` new tokens after `prompt` (capacity growth included).
+ */
+async function runtimeJsPerStep(model: LoadedModel, prompt: number, tokens: number): Promise<number> {
+  const d = model.dims;
+  const width = d.numKvHeads * d.headDim;
+  const outputs: Record<string, ort.Tensor> = { logits: new ort.Tensor("float32", new Float32Array(d.vocabSize), [1, d.vocabSize]) };
+  for (let l = 0; l < d.numLayers; l++) {
+    outputs[newKeyName(l)] = new ort.Tensor("float32", new Float32Array(prompt * width), [1, prompt, width]);
+    outputs[newValueName(l)] = new ort.Tensor("float32", new Float32Array(prompt * width), [1, prompt, width]);
+  }
+  const session = { inputNames: ["input_ids", "position_ids"], run: async () => outputs, release: async () => {} };
+  const stub = new OrtCausalLm({
+    session: session as unknown as ort.InferenceSession,
+    dims: d,
+    maxSequenceLength: model.maxSequenceLength,
+    maxBatch: 16,
+    loraTargets: [],
+    loraGroups: [],
+    kvType: "float32",
+    weightBytes: 0,
+  });
+  let best = Infinity;
+  for (let rep = 0; rep < 12; rep++) {
+    const cache = stub.newCache();
+    await stub.forward([{ tokens: Array.from({ length: prompt }, (_, i) => i % d.vocabSize), cache, lora: null }]);
+    const cpu0 = process.cpuUsage();
+    for (let i = 0; i < tokens; i++) await stub.forward([{ tokens: [i % d.vocabSize], cache, lora: null }]);
+    best = Math.min(best, cpuMicros(cpu0) / tokens);
+    cache.release();
+  }
+  return best;
+}
+
 async function main(): Promise<void> {
   const modelDir = values.model === "bench" ? await benchModelDir() : path.resolve(values.model!);
   const server = await createGpuFunctionServer({
@@ -271,6 +309,8 @@ async function main(): Promise<void> {
     for (const k of kernels.slice(0, 14)) console.log(`  ${k.op.padEnd(36)} ${k.us.toFixed(0).padStart(6)} µs`);
     console.log("  (ORT profiling adds its own per-node overhead; use the non-profiled run for the stage totals)");
   }
+  const stubbed = await runtimeJsPerStep(model, prompt.length, tokens);
+  console.log(`\nruntime JS per decode step with a stubbed session (feeds, KV writes and growth): ${stubbed.toFixed(0)} CPU µs`);
   console.log(
     `\nload average after: ${os
       .loadavg()

@@ -1,7 +1,9 @@
 // Answer evaluation: the real chat pipeline (lib/chat) over a MedQuAD knowledge base in
 // PGlite, with the real gpu-function (models/base + an adapter) started in this process,
 // on held-out MedQuAD questions and the consumer-question set. In one run it compares
-//   quote  — CHAT_GROUNDING=quote (verbatim source sentences, markers by the engine),
+//   quote  — CHAT_GROUNDING=quote (verbatim source sentences, markers by the engine, with
+//            the engine's prior toward the top-ranked source and reading order),
+//   quote-alone — the same without the prior (CHAT_QUOTE_PRIOR=none: the model alone chooses),
 //   free   — CHAT_GROUNDING=free (the model writes, as before),
 //   lead-2 — the top passage's first two sentences, no model,
 // on faithfulness (share of answer sentences that are verbatim spans of the source they
@@ -38,17 +40,19 @@ const { values } = parseArgs({
     adapters: { type: "string", default: "models/adapters" },
     model: { type: "string", default: "grounded" },
     temperature: { type: "string", default: "0" },
-    modes: { type: "string", default: "quote,free,lead-2" },
+    modes: { type: "string", default: "quote,quote-alone,free,lead-2" },
     "data-dir": { type: "string", default: ".data/eval-answers" },
     out: { type: "string", default: "docs/answer-eval.md" },
     "no-write": { type: "boolean", default: false },
     samples: { type: "string", default: "3" },
+    /** Writes every answer (question, mode, sources, answer) as JSON, for reading them. */
+    dump: { type: "string" },
   },
 });
 
 const log = (s: string) => process.stderr.write(`${s}\n`);
 const hash = (s: string) => createHash("sha256").update(s).digest("hex");
-type Mode = "quote" | "free" | "lead-2";
+type Mode = "quote" | "quote-alone" | "free" | "lead-2";
 
 interface Question {
   id: string;
@@ -254,7 +258,8 @@ async function main() {
           GPU_FUNCTION_URL: url,
           GPU_FUNCTION_TOKEN: token,
           CHAT_MODEL: values.model,
-          CHAT_GROUNDING: mode,
+          CHAT_GROUNDING: mode === "quote-alone" ? "quote" : mode,
+          CHAT_QUOTE_PRIOR: mode === "quote-alone" ? "none" : "ranked",
           CHAT_TEMPERATURE: values.temperature,
         });
         const events: ChatEvent[] = await runChatTurn(
@@ -276,6 +281,22 @@ async function main() {
       }
       if ((qi + 1) % 10 === 0) log(`  ${qi + 1}/${questions.length} questions (${((performance.now() - started) / 1000).toFixed(0)} s)`);
     }
+    if (values.dump)
+      fs.writeFileSync(
+        values.dump,
+        JSON.stringify(
+          outcomes.map((o) => ({
+            id: o.question.id,
+            question: o.question.text,
+            relevant: [...o.question.relevant],
+            mode: o.mode,
+            sources: o.sources.map((s) => ({ n: s.n, documentId: s.documentId, title: s.title, text: s.text })),
+            answer: o.answer,
+          })),
+          null,
+          1,
+        ),
+      );
     const rows = score(outcomes);
     const out = table(rows);
     console.log(out);

@@ -57,8 +57,8 @@ export function AdaptersPanel() {
           {active && previous ? (
             <>
               <p className="mb-2 text-sm">
-                Rollback makes <span className="font-mono">{previous.name}</span> (promoted {formatDate(previous.promotedAt)}) active again,
-                without a restart.
+                Rollback makes <span className="font-mono">{previous.name}</span>, the adapter that served before the active one (last
+                promoted {formatDate(previous.promotedAt)}), active again, without a restart.
               </p>
               <Button variant="primary" onClick={() => void rollback()}>
                 Roll back to {previous.name}

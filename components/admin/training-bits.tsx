@@ -73,11 +73,11 @@ export function humanize(key: string): string {
 /** How the gate's metrics (lib/training/gate.ts) are named on screen. */
 const METRIC_LABELS: Record<string, string> = {
   perplexity: "golden-set perplexity",
-  tokens: "golden-set tokens",
   faithfulness: "faithfulness",
   rightSource: "right-source rate",
   rougeL: "ROUGE-L",
   answers: "answers scored",
+  tokens: "golden-set tokens",
   golden_version: "golden set",
 };
 /** Metrics that are rates (0..1), shown as percentages. */
@@ -92,7 +92,10 @@ export function formatMetric(key: string, value: unknown): string {
 }
 
 export function MetricList({ metrics, testId }: { metrics: Metrics; testId?: string }) {
-  const entries = Object.entries(metrics ?? {}).filter(([, v]) => v === null || ["number", "string", "boolean"].includes(typeof v));
+  const order = Object.keys(METRIC_LABELS);
+  const entries = Object.entries(metrics ?? {})
+    .filter(([, v]) => v === null || ["number", "string", "boolean"].includes(typeof v))
+    .sort(([a], [b]) => (order.indexOf(a) + 1 || 99) - (order.indexOf(b) + 1 || 99));
   if (entries.length === 0) return <p className="text-sm text-slate-600 dark:text-slate-300">No metrics recorded.</p>;
   return (
     <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-sm" data-testid={testId}>

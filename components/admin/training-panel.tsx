@@ -11,6 +11,16 @@ import { isActiveRun, UPLOAD_FORMATS, type DatasetSummary, type RunSummary, type
 
 const POLL_MS = 2000;
 
+/** The dataset's counts (lib/training/dataset-sources.ts), by where examples come from, then how they are split. */
+const COUNT_LABELS: Record<string, string> = {
+  curated: "curated reviews",
+  knowledgeBase: "from the knowledge base",
+  uploaded: "uploaded",
+  train: "training examples",
+  golden: "golden set (evaluation only)",
+};
+const COUNT_ORDER = Object.keys(COUNT_LABELS);
+
 export function TrainingPanel() {
   // The run "Retrain now" started: polled until it shows up, even if it finishes at once.
   const [started, setStarted] = useState<string | null>(null);
@@ -208,7 +218,9 @@ function DatasetPanel() {
       form.reset();
     }
   };
-  const counts = Object.entries(dataset.data?.counts ?? {});
+  const counts = Object.entries(dataset.data?.counts ?? {}).sort(
+    ([a], [b]) => (COUNT_ORDER.indexOf(a) + 1 || 99) - (COUNT_ORDER.indexOf(b) + 1 || 99),
+  );
   return (
     <Panel title="Training data">
       {dataset.data && (
@@ -216,7 +228,7 @@ function DatasetPanel() {
           <dl className="grid grid-cols-2 gap-2 sm:grid-cols-4" data-testid="dataset-counts">
             {counts.map(([k, v]) => (
               <div key={k} className="rounded border border-slate-200 p-2 dark:border-slate-700">
-                <dt className="text-xs text-slate-600 dark:text-slate-300">{humanize(k)}</dt>
+                <dt className="text-xs text-slate-600 dark:text-slate-300">{COUNT_LABELS[k] ?? humanize(k)}</dt>
                 <dd className="text-lg font-semibold">{Number(v).toLocaleString()}</dd>
               </div>
             ))}

@@ -3,10 +3,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { GREEDY } from "./sampler";
+import { maskLogits } from "./constraints";
+import { argmax, GREEDY } from "./sampler";
 import { QuoteConstraint, QuoteTables } from "./quote-constraint";
+import { DEFAULT_QUOTE_PRIOR, NO_QUOTE_PRIOR } from "./quote-prior";
 import { Scheduler } from "./scheduler";
-import { ScriptedModel, writeByteTokenizer } from "./test-fixtures";
+import { BYTE_VOCAB, ScriptedModel, writeByteTokenizer } from "./test-fixtures";
 import { ChatTokenizer } from "./tokenizer";
 
 let dir: string;
@@ -61,14 +63,122 @@ describe("QuoteConstraint", () => {
 
   it("offers the end of the answer only between units, and forces it when nothing fits", () => {
     const eos = tok.tokenId("<|im_end|>")!;
-    const c = new QuoteConstraint(new QuoteTables(tok, SOURCES), { eosTokenIds: [eos] });
+    const c = new QuoteConstraint(new QuoteTables(tok, SOURCES), { eosTokenIds: [eos], prior: NO_QUOTE_PRIOR });
     expect(c.allowedTokens(1000)).not.toContain(eos);
     expect(c.allowedTokens(5)).toEqual([eos]); // no unit is 5 byte-tokens long
     const first = c.allowedTokens(1000);
     expect(new Set(first)).toEqual(new Set(tok.encode("IE"))); // "Insulin…", "It…", "Exercise…"
+    expect(c.allowedBias()).toBeNull(); // no prior: the model alone chooses
     const forced = c.accept(tok.encode("E")[0]!);
     expect(tok.decode([tok.encode("E")[0]!, ...forced])).toBe("Exercise lowers blood sugar too. [2]");
     expect(c.allowedTokens(1000)).toContain(eos);
     expect(c.allowedTokens(1000)).toContain(tok.encode(" ")[0]!);
+  });
+});
+
+// Sources whose units all start with different letters, so the first byte of a unit picks it.
+const ASTHMA = [
+  "Asthma is a long-term disease that narrows and inflames the airways of the lungs.",
+  "Breathing can become hard during an attack, with wheezing and a tight chest.",
+  "Coughing at night or early in the morning is common in many people.",
+  "Doctors check lung function with a simple breathing test called spirometry.",
+  "Every person with asthma should have a written action plan from a clinician.",
+];
+const FEVER = [
+  "Fever in adults is usually caused by a viral or bacterial infection.",
+  "Gentle rest and fluids help most people recover within a few days at home.",
+  "High fevers that last more than three days need a visit to a doctor.",
+];
+const RANKED = [
+  { id: "asthma", text: ASTHMA.join(" ") },
+  { id: "fever", text: FEVER.join(" ") },
+];
+const quoted = (units: string[], n: number) => units.map((u) => `${u} [${n}]`).join(" ");
+
+/**
+ * Greedy decoding through the constraint (mask + prior, as the scheduler does) with a
+ * context-free model: `prefer` gives the logit of a character's byte token (default 0) and
+ * `eosLogit` that of the end of the answer.
+ */
+function decode(c: QuoteConstraint, prefer: Record<string, number> = {}, eosLogit = 0): string {
+  const eos = tok.tokenId("<|im_end|>")!;
+  const logits = new Float32Array(BYTE_VOCAB);
+  for (const [ch, v] of Object.entries(prefer)) logits[tok.encode(ch)[0]!] = v;
+  logits[eos] = eosLogit;
+  const out: number[] = [];
+  for (let step = 0; step < 1000; step++) {
+    const allowed = c.allowedTokens(1000);
+    const t = allowed.length === 1 ? allowed[0]! : argmax(maskLogits(logits, allowed, undefined, c.allowedBias?.()));
+    if (t === eos) return tok.decode(out);
+    out.push(t, ...c.accept(t));
+  }
+  throw new Error("no end");
+}
+
+describe("QuoteConstraint prior (retrieval rank, reading order, minimum length)", () => {
+  const eosTokenIds = () => [tok.tokenId("<|im_end|>")!];
+
+  it("with no preference of its own, a model quotes the top source's lead in reading order and says enough before it ends", () => {
+    // The model always wants to end: it may only once the answer has 2 units and 40 words (14 + 13 + 13).
+    const c = new QuoteConstraint(new QuoteTables(tok, RANKED), { eosTokenIds: eosTokenIds() });
+    expect(decode(c, {}, 10)).toBe(quoted(ASTHMA.slice(0, 3), 1));
+    // Indifferent about ending, it reads the whole top source in order and stays in it.
+    const d = new QuoteConstraint(new QuoteTables(tok, RANKED), { eosTokenIds: eosTokenIds() });
+    expect(decode(d, {}, 0)).toBe(quoted(ASTHMA, 1));
+  });
+
+  it("starts from a lower-ranked source only when the model prefers it by more than the switch cost", () => {
+    const { firstSourceCost, rankCost } = DEFAULT_QUOTE_PRIOR;
+    const cost = firstSourceCost + rankCost; // source 2
+    const weak = new QuoteConstraint(new QuoteTables(tok, RANKED), { eosTokenIds: eosTokenIds() });
+    expect(decode(weak, { F: cost - 1 }, 10).startsWith(`${ASTHMA[0]} [1]`)).toBe(true);
+    const strong = new QuoteConstraint(new QuoteTables(tok, RANKED), { eosTokenIds: eosTokenIds() });
+    // Once in source 2 it stays there and reads on in order ("Gentle…", not back to "Asthma…").
+    expect(decode(strong, { F: cost + 1 }, 10)).toBe(quoted(FEVER, 2));
+  });
+
+  it("continues with the next sentence of the source unless the model clearly wants a later one", () => {
+    const { orderCost } = DEFAULT_QUOTE_PRIOR;
+    const next = new QuoteConstraint(new QuoteTables(tok, RANKED), { eosTokenIds: eosTokenIds() });
+    expect(decode(next, { C: orderCost - 0.5 }, 10)).toBe(quoted(ASTHMA.slice(0, 3), 1));
+    const skip = new QuoteConstraint(new QuoteTables(tok, RANKED), { eosTokenIds: eosTokenIds() });
+    expect(decode(skip, { C: orderCost + 0.5 }, 10).startsWith(`${ASTHMA[2]} [1] ${ASTHMA[3]} [1]`)).toBe(true);
+  });
+
+  it("ends when the current source has nothing more, instead of padding the answer from another source", () => {
+    const single = () =>
+      new QuoteConstraint(new QuoteTables(tok, [{ id: "a", text: ASTHMA[0]! }, RANKED[1]!]), { eosTokenIds: eosTokenIds() });
+    expect(decode(single(), {}, 10)).toBe(quoted(ASTHMA.slice(0, 1), 1));
+    // Going on in another source costs switchCost (+ rank): with byte tokens the choice is the " " after the marker vs the end.
+    const { switchCost, rankCost } = DEFAULT_QUOTE_PRIOR;
+    expect(decode(single(), { " ": switchCost + rankCost - 0.5 }, 0)).toBe(quoted(ASTHMA.slice(0, 1), 1));
+    expect(decode(single(), { " ": switchCost + rankCost + 0.5 }, 0)).toBe(`${quoted(ASTHMA.slice(0, 1), 1)} ${quoted(FEVER, 2)}`);
+    // The budget counts too: when no further unit fits, the answer may end after one.
+    const tight = new QuoteConstraint(new QuoteTables(tok, RANKED), { eosTokenIds: eosTokenIds() });
+    const eos = tok.tokenId("<|im_end|>")!;
+    tight.accept(tight.allowedTokens(1000).find((t) => tok.decode([t]) === "A")!);
+    expect(tight.allowedTokens(1000)).not.toContain(eos);
+    expect(tight.allowedTokens(20)).toEqual([eos]);
+  });
+
+  it("without the prior, the model alone chooses the source, the order and when to stop", () => {
+    const c = new QuoteConstraint(new QuoteTables(tok, RANKED), { eosTokenIds: eosTokenIds(), prior: NO_QUOTE_PRIOR });
+    expect(decode(c, { F: 0.5 }, 10)).toBe(quoted(FEVER.slice(0, 1), 2));
+  });
+
+  it("is applied by the scheduler, batched with an unconstrained sequence that it leaves alone", async () => {
+    const eos = tok.tokenId("<|im_end|>")!;
+    const promptTokens = tok.encodeChat([{ role: "user", content: "q" }]);
+    // A model with no opinion on the sources: it always wants to end (or, unconstrained, writes "x").
+    const model = new ScriptedModel((ctx) => (ctx.length - promptTokens.length < 3 ? tok.encode("x")[0]! : eos), 512, eos);
+    const scheduler = new Scheduler(model, tok, { maxBatch: 2, maxQueue: 2 });
+    const constraint = new QuoteConstraint(new QuoteTables(tok, RANKED), { eosTokenIds: [eos] });
+    const [quotedAnswer, free] = await Promise.all([
+      scheduler.submit({ promptTokens, lora: null, sampling: GREEDY, maxTokens: 300, stop: [], constraint }),
+      scheduler.submit({ promptTokens, lora: null, sampling: GREEDY, maxTokens: 300, stop: [] }),
+    ]);
+    expect(quotedAnswer.content).toBe(quoted(ASTHMA.slice(0, 3), 1));
+    expect(free.content).toBe("xxx");
+    expect(model.calls.some((c) => c.rows === 2)).toBe(true);
   });
 });

@@ -5,8 +5,11 @@
 // gives the whole answer (the unit with its separator and marker, encoded in context).
 // Once a single unit matches the prefix, the rest of it and its marker are appended by
 // the engine (jump-forward), so a marker can never name a wrong or missing source.
+// A prior (quote-prior.ts) leans each choice toward the top-ranked source and reading
+// order and keeps the answer from ending too early; it only shifts logits of allowed tokens.
 import { formatQuotedAnswer, quoteMarker, quoteUnits, separatorAfter } from "../shared/quote-units";
 import type { LogitsConstraint } from "./constraints";
+import { DEFAULT_QUOTE_PRIOR, mayEnd, unitPriors, type QuotePrior } from "./quote-prior";
 
 export interface QuoteSource {
   id: string;
@@ -22,6 +25,8 @@ export interface QuoteConstraintOptions {
   eosTokenIds: number[];
   /** Tokens that open a reasoning channel (`<think>`, `<|channel|>`), allowed before the first unit only. */
   reasoningOpeners?: number[];
+  /** How the choices lean (retrieval rank, reading order, minimum length); DEFAULT_QUOTE_PRIOR when absent. */
+  prior?: QuotePrior;
 }
 
 export class QuoteSourceError extends Error {
@@ -40,6 +45,8 @@ interface Candidate {
 interface Unit {
   text: string;
   source: number;
+  /** Position among its source's units (reading order). */
+  index: number;
   /** Same text from another source counts as the same sentence (never repeated). */
   key: string;
 }
@@ -63,14 +70,14 @@ export class QuoteTables {
   constructor(tok: QuoteTokenizer, sources: QuoteSource[]) {
     sources.forEach((src, i) => {
       const n = i + 1;
-      for (const u of quoteUnits(src.text)) {
+      quoteUnits(src.text).forEach((u, index) => {
         const unit = this.units.length;
-        this.units.push({ text: u.text, source: n, key: u.text });
+        this.units.push({ text: u.text, source: n, index, key: u.text });
         const tail = u.text + quoteMarker(n);
         // The anchor stands for the end of the previous marker.
         const tokens = [encodeAfter(tok, "", tail), encodeAfter(tok, "]", ` ${tail}`), encodeAfter(tok, "]", `\n\n${tail}`)];
         this.candidates.push({ unit, tokens });
-      }
+      });
     });
     if (this.units.length === 0)
       throw new QuoteSourceError("the sources contain no quotable sentence (complete sentences of at least four words)");
@@ -82,9 +89,14 @@ export class QuoteConstraint implements LogitsConstraint {
   /** Tokens left when the current unit started (a unit is only chosen if it fits). */
   private budget = Number.POSITIVE_INFINITY;
   private readonly used = new Set<string>();
-  private readonly quoted: Array<{ text: string; source: number }> = [];
+  private readonly quoted: Array<{ text: string; source: number; index: number }> = [];
   private readonly eos: number[];
   private readonly openers: number[];
+  private readonly prior: QuotePrior;
+  /** Prior of quoting each unit next (recomputed when a unit completes). */
+  private priors: Float64Array;
+  /** Bias of each token the last `allowedTokens` returned, or null when all are equal. */
+  private bias: number[] | null = null;
 
   constructor(
     private readonly tables: QuoteTables,
@@ -92,11 +104,18 @@ export class QuoteConstraint implements LogitsConstraint {
   ) {
     this.eos = [...new Set(opts.eosTokenIds)];
     this.openers = opts.reasoningOpeners ?? [];
+    this.prior = opts.prior ?? DEFAULT_QUOTE_PRIOR;
+    this.priors = this.computePriors();
+  }
+
+  private computePriors(): Float64Array {
+    const units = this.tables.units;
+    return unitPriors(units, (u) => this.used.has(units[u]!.key), this.quoted, this.prior);
   }
 
   /** Units quoted so far (text and 1-based source number), in answer order. */
   get quotes(): ReadonlyArray<{ text: string; source: number }> {
-    return this.quoted;
+    return this.quoted.map(({ text, source }) => ({ text, source }));
   }
 
   /** The answer text the quotes so far make (what the engine has emitted as content). */
@@ -117,19 +136,37 @@ export class QuoteConstraint implements LogitsConstraint {
   }
 
   allowedTokens(remaining: number): readonly number[] {
-    const allowed = new Set<number>();
+    // Token → the best prior among the units it continues (or 0: end of answer, reasoning).
+    const allowed = new Map<number, number>();
+    const offer = (token: number, prior: number) => {
+      const best = allowed.get(token);
+      if (best === undefined || prior > best) allowed.set(token, prior);
+    };
     if (this.phase.kind === "unit") {
       const { candidates, pos, variant } = this.phase;
-      for (const c of candidates) allowed.add(c.tokens[variant]![pos]!);
-      return [...allowed];
+      for (const c of candidates) offer(c.tokens[variant]![pos]!, this.priors[c.unit]!);
+      return this.settle(allowed);
     }
     this.budget = remaining;
     const v = this.variant();
-    for (const c of this.open(remaining)) allowed.add(c.tokens[v]![0]!);
-    if (this.quoted.length === 0) for (const t of this.openers) allowed.add(t);
-    // The answer may end after a complete unit; with nothing quotable left it must end.
-    if (this.quoted.length > 0 || allowed.size === 0) for (const t of this.eos) allowed.add(t);
-    return [...allowed];
+    const open = this.open(remaining);
+    for (const c of open) offer(c.tokens[v]![0]!, this.priors[c.unit]!);
+    if (this.quoted.length === 0) for (const t of this.openers) offer(t, 0);
+    // The answer may end after a complete unit once it says enough (quote-prior.ts); with nothing quotable left it must end.
+    const current = this.quoted.at(-1)?.source;
+    const currentHasMore = open.some((c) => this.tables.units[c.unit]!.source === current);
+    if (allowed.size === 0 || mayEnd(this.quoted, currentHasMore, this.prior)) for (const t of this.eos) offer(t, 0);
+    return this.settle(allowed);
+  }
+
+  allowedBias(): readonly number[] | null {
+    return this.bias;
+  }
+
+  private settle(allowed: Map<number, number>): number[] {
+    const bias = [...allowed.values()];
+    this.bias = bias.some((b) => b !== bias[0]) ? bias : null;
+    return [...allowed.keys()];
   }
 
   accept(token: number): number[] {
@@ -169,7 +206,8 @@ export class QuoteConstraint implements LogitsConstraint {
   private complete(c: Candidate): void {
     const unit = this.tables.units[c.unit]!;
     this.used.add(unit.key);
-    this.quoted.push({ text: unit.text, source: unit.source });
+    this.quoted.push({ text: unit.text, source: unit.source, index: unit.index });
     this.phase = { kind: "boundary" };
+    this.priors = this.computePriors();
   }
 }

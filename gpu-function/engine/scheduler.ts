@@ -318,7 +318,7 @@ export class Scheduler {
     const remaining = Math.min(s.req.maxTokens, this.model.maxSequenceLength - s.req.promptTokens.length) - s.generated.length;
     const allowed = constraint.allowedTokens(remaining);
     if (allowed.length === 1) return { token: allowed[0]!, constrained: true };
-    s.mask = maskLogits(logits, allowed, s.mask);
+    s.mask = maskLogits(logits, allowed, s.mask, constraint.allowedBias?.());
     return { token: s.sampler.next(s.mask), constrained: true };
   }
 

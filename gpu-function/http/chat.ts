@@ -5,6 +5,7 @@ import type { ServerResponse } from "node:http";
 
 import { ContextLengthError, QueueFullError, ShuttingDownError, type GenerationRequest, type GenerationResult } from "../engine/scheduler";
 import { QuoteConstraint, QuoteSourceError, QuoteTables } from "../engine/quote-constraint";
+import { DEFAULT_QUOTE_PRIOR, NO_QUOTE_PRIOR } from "../engine/quote-prior";
 import type { SamplingParams } from "../engine/sampler";
 import { chatCompletionRequestSchema, type ChatCompletion, type ChatCompletionChunk, type ChatCompletionRequest } from "../shared/openai";
 import { resolveServedModel, type ServingDeps } from "./deps";
@@ -86,7 +87,11 @@ function quoteConstraint(deps: ServingDeps, body: ChatCompletionRequest): QuoteC
     throw new ApiError(400, "ignore_eos cannot be combined with grounding", { param: "ignore_eos", code: "invalid_grounding" });
   try {
     const tables = new QuoteTables(deps.tokenizer, grounding.sources);
-    return new QuoteConstraint(tables, { eosTokenIds: deps.model.dims.eosTokenIds, reasoningOpeners: deps.tokenizer.reasoningOpenerIds() });
+    return new QuoteConstraint(tables, {
+      eosTokenIds: deps.model.dims.eosTokenIds,
+      reasoningOpeners: deps.tokenizer.reasoningOpenerIds(),
+      prior: grounding.prior === "none" ? NO_QUOTE_PRIOR : DEFAULT_QUOTE_PRIOR,
+    });
   } catch (err) {
     if (err instanceof QuoteSourceError)
       throw new ApiError(400, `grounding.sources: ${err.message}`, { param: "grounding.sources", code: "invalid_grounding" });

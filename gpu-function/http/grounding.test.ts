@@ -68,7 +68,7 @@ const ask = (model: string, extra: Params = {}) =>
  * is (after the separator the previous quote implies) exactly one unit of the cited
  * source, no unit twice. Returns the quotes, or throws with what is wrong.
  */
-function parseQuotedAnswer(answer: string): Array<{ text: string; source: number }> {
+function parseQuotedAnswer(answer: string, sources = SOURCES): Array<{ text: string; source: number }> {
   const quotes: Array<{ text: string; source: number }> = [];
   let from = 0;
   for (const m of citationMarkers(answer)) {
@@ -82,7 +82,7 @@ function parseQuotedAnswer(answer: string): Array<{ text: string; source: number
     expect(m.numbers).toHaveLength(1);
     const n = m.numbers[0]!;
     expect(answer.slice(m.start - 1, m.end)).toBe(quoteMarker(n));
-    const units = quoteUnits(SOURCES[n - 1]!.text).map((u) => u.text);
+    const units = quoteUnits(sources[n - 1]!.text).map((u) => u.text);
     if (!units.includes(piece)) throw new Error(`not a unit of source ${n}: ${JSON.stringify(piece)}`);
     if (quotes.some((q) => q.text === piece)) throw new Error(`repeated: ${JSON.stringify(piece)}`);
     quotes.push({ text: piece, source: n });
@@ -150,6 +150,8 @@ describe("quote mode", () => {
       ["alpha", { temperature: 0.9, seed: 3 }],
       ["beta", { temperature: 0 }],
       ["tiny-base", { temperature: 0.9, seed: 3 }],
+      ["alpha", { grounding: { mode: "quote", sources: SOURCES, prior: "none" }, temperature: 0 }],
+      ["beta", { grounding: { mode: "quote", sources: SOURCES, prior: "none" }, temperature: 0 }],
       ["alpha", { grounding: undefined, temperature: 0.9, seed: 3, max_tokens: 30 }],
       ["beta", { grounding: undefined, temperature: 0, max_tokens: 30 }],
     ];
@@ -168,8 +170,9 @@ describe("quote mode", () => {
       )?.[1] ?? NaN,
     );
     expect(after).toBeGreaterThan(before);
-    expect(new Set(solo.slice(0, 3)).size).toBeGreaterThan(1); // the adapters really differ
-    for (const a of solo.slice(0, 3)) parseQuotedAnswer(a);
+    // The adapters really differ: left to choose alone, alpha and beta quote differently.
+    expect(solo[3]).not.toBe(solo[4]);
+    for (const a of solo.slice(0, 5)) parseQuotedAnswer(a);
   }, 120_000);
 
   it("streams with usage exactly like the plain response, and through the AI SDK's providerOptions", async () => {
@@ -213,6 +216,37 @@ describe("quote mode", () => {
     expect(viaSdk).toBe(text);
   }, 60_000);
 
+  it("leans toward the top-ranked source's lead and reading order, and says at least two sentences (prior: none lets the model alone choose)", async () => {
+    const wordsOf = (quotes: Array<{ text: string }>) => quotes.reduce((n, q) => n + q.text.split(/\s+/).length, 0);
+    const leadFirst = { ranked: 0, none: 0 };
+    let cases = 0;
+    for (let shift = 0; shift < SOURCES.length; shift++) {
+      // Every rotation of the sources: which one is "top" is only their order.
+      const ranked = [...SOURCES.slice(shift), ...SOURCES.slice(0, shift)];
+      const lead = quoteUnits(ranked[0]!.text)[0]!.text;
+      for (const model of ["tiny-base", "alpha", "beta"]) {
+        cases++;
+        for (const prior of ["ranked", "none"] as const) {
+          const res = await ask(model, { grounding: { mode: "quote", sources: ranked, prior }, max_tokens: 400 });
+          const quotes = parseQuotedAnswer(res.choices[0]!.message.content ?? "", ranked);
+          if (quotes[0]!.text === lead && quotes[0]!.source === 1) leadFirst[prior]++;
+          if (prior === "ranked") {
+            // The answer may only end with two units and 40 words, or when its current source has nothing left.
+            const current = quotes.at(-1)!.source;
+            const left = quoteUnits(ranked[current - 1]!.text).filter((u) => !quotes.some((q) => q.text === u.text));
+            if (left.length > 0) {
+              expect(quotes.length, `${model} ${shift}`).toBeGreaterThanOrEqual(2);
+              expect(wordsOf(quotes), `${model} ${shift}`).toBeGreaterThanOrEqual(40);
+            }
+          }
+        }
+      }
+    }
+    // Random models have arbitrary, often strong preferences; the prior still moves most answers to the top source's lead.
+    expect(leadFirst.ranked).toBeGreaterThanOrEqual(Math.ceil((2 * cases) / 3));
+    expect(leadFirst.ranked).toBeGreaterThan(leadFirst.none);
+  }, 60_000);
+
   it("never ends inside a quote: a budget too small for any unit gives an empty answer", async () => {
     const tiny = await ask("tiny-base", { max_tokens: 3 });
     expect(tiny.choices[0]!.message.content).toBe("");
@@ -241,6 +275,7 @@ describe("quote mode", () => {
       [{ mode: "quote", sources: [{ id: "a", text: "Too short. What? ## Heading" }] }, {}, /no quotable sentence/],
       ["quote", {}, /grounding/],
       [{ mode: "quote", sources: SOURCES }, { stop: ["."] }, /stop cannot be combined/],
+      [{ mode: "quote", sources: SOURCES, prior: "strong" }, {}, /grounding.prior must be "ranked" or "none"/],
     ];
     for (const [grounding, extra, reason] of cases) {
       const err = await ask("tiny-base", { grounding, ...extra }).catch((e: unknown) => e);

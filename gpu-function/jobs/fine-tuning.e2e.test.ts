@@ -1,6 +1,7 @@
 // End to end on the real gpu-function server (127.0.0.1, tiny random llama): a LoRA
 // fine-tuning job started over HTTP trains in a worker process while chat keeps
-// serving, lowers held-out perplexity, and its adapter is then served by model name.
+// serving, lowers held-out perplexity, and its adapter is then served by model name
+// (loaded on its first request) and scored by POST /v1/perplexity like the job's validation.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -136,16 +137,46 @@ describe("fine-tuning over HTTP", () => {
     expect(steps[0].data).toMatchObject({ learning_rate: expect.any(Number), tokens_per_second: expect.any(Number) });
     expect(events.some((e) => e.data?.validation_perplexity !== undefined)).toBe(true);
 
-    // Not served until loaded; one call loads it.
-    const before = await call("POST", "/v1/chat/completions", {
+    // Servable by name without auto_load or a load call, as in OpenAI's API: the first request loads it.
+    expect(job.adapter_loaded).toBe(false);
+    const first = await call<Completion>("POST", "/v1/chat/completions", {
       model: job.fine_tuned_model,
       messages: [{ role: "user", content: "hi" }],
       max_tokens: 2,
     });
-    expect(before.status).toBe(404);
-    const loaded = await call<FineTuningJob>("POST", `/v1/fine_tuning/jobs/${id}/load`);
-    expect(loaded.status).toBe(200);
-    expect(loaded.json.adapter_loaded).toBe(true);
+    expect(first.status).toBe(200);
+    expect(first.json.model).toBe(job.fine_tuned_model);
+    expect((await call<FineTuningJob>("GET", `/v1/fine_tuning/jobs/${id}`)).json.adapter_loaded).toBe(true);
+    const loadEvents = (await call<{ data: JobEvent[] }>("GET", `/v1/fine_tuning/jobs/${id}/events`)).json.data;
+    expect(loadEvents.some((e) => /loaded on its first request/.test(e.message))).toBe(true);
+    // A name no succeeded job has is still a 404 in OpenAI's shape.
+    const unknown = await call<{ error: { code: string } }>("POST", "/v1/chat/completions", {
+      model: "ft-tiny-base-care-nope",
+      messages: [{ role: "user", content: "hi" }],
+      max_tokens: 2,
+    });
+    expect(unknown.status).toBe(404);
+    expect(unknown.json.error.code).toBe("model_not_found");
+
+    // POST /v1/perplexity measures exactly what the job's validation measured, for the adapter and the base.
+    const scored = await call<{ model: string; perplexity: number; tokens: number }>("POST", "/v1/perplexity", {
+      model: job.fine_tuned_model,
+      data: VALIDATION,
+      max_seq_length: 128,
+    });
+    expect(scored.status).toBe(200);
+    expect(scored.json.model).toBe(job.fine_tuned_model);
+    expect(scored.json.tokens).toBe(v.tokens);
+    expect(Math.abs(scored.json.perplexity / v.adapter_perplexity - 1)).toBeLessThan(1e-3);
+    const baseScored = await call<{ perplexity: number }>("POST", "/v1/perplexity", {
+      model: "tiny-base",
+      data: VALIDATION,
+      max_seq_length: 128,
+    });
+    expect(Math.abs(baseScored.json.perplexity / v.base_perplexity - 1)).toBeLessThan(1e-3);
+    expect((await call("POST", "/v1/perplexity", { model: "nope", data: VALIDATION })).status).toBe(404);
+    expect((await call("POST", "/v1/perplexity", { model: "tiny-base", data: "{bad" })).status).toBe(400);
+    expect((await call("POST", "/v1/perplexity", { model: "tiny-base" })).status).toBe(400);
 
     const prompt = { messages: [{ role: "user", content: "What helps with dizziness?" }], max_tokens: 12, temperature: 0 };
     const tuned = await call<Completion>("POST", "/v1/chat/completions", { ...prompt, model: job.fine_tuned_model });

@@ -3,17 +3,23 @@
 // after each step the runtime writes only the new tokens' keys/values into the slots.
 // Slots are kept compact (a released slot is refilled with the last live one), so the usual
 // decode batch is exactly slots [0, n). Capacity tracks the longest live sequence (grown in
-// 64-token steps by at least 25%, shrunk when long sequences leave): GroupQueryAttention
-// touches the whole capacity of each batch row, so a tight capacity keeps a step O(context).
+// 16-token steps by at least 1/8, shrunk when long sequences leave): GroupQueryAttention
+// zeroes its present buffer over the whole capacity of each batch row every step (and copies
+// the used part), so a tight capacity keeps a step O(context).
 // Slot buffers are allocated for the sequences actually live (doubling), not maxBatch up front.
 // A capacity or slot-count change re-strides the live data IN PLACE when the buffers are big
 // enough (growing a request's capacity 64 → 128 → 192 used to allocate, zero and copy every
 // layer's buffers each time: tens of ms per request, hundreds of µs per token amortised); the
-// buffers are re-allocated only when too small, or more than SHRINK_RATIO times too large.
+// buffers are re-allocated only when too small (with GROW_HEADROOM spare), or more than
+// SHRINK_RATIO times too large.
 
 export type KvArray = Float32Array | Uint16Array;
 
-const GRANULE = 64;
+const GRANULE = 16;
+/** Least capacity growth per re-stride (bounds how often the live data moves). */
+const GROWTH = 1.125;
+/** Spare room a re-allocation for growth takes, so the next few re-strides stay in place. */
+const GROW_HEADROOM = 1.25;
 const MIN_SLOTS = 4;
 /** Buffers more than this many times larger than the layout needs are re-allocated smaller. */
 const SHRINK_RATIO = 4;
@@ -60,8 +66,7 @@ export class KvSlotPool {
     return this.allocatedSlots * this.slotSize;
   }
 
-  private allocate(): void {
-    const n = this.layoutElements;
+  private allocate(n = this.layoutElements): void {
     this.keys = Array.from({ length: this.numLayers }, () => this.makeArray(n));
     this.values = Array.from({ length: this.numLayers }, () => this.makeArray(n));
     this.generation++;
@@ -76,7 +81,7 @@ export class KvSlotPool {
   ensureCapacity(tokens: number): void {
     if (tokens > this.maxCapacity) throw new Error(`sequence of ${tokens} tokens exceeds the KV cache limit of ${this.maxCapacity}`);
     if (tokens <= this.capacity) return;
-    const grown = Math.max(roundUp(tokens, GRANULE), roundUp(Math.ceil(this.capacity * 1.25), GRANULE));
+    const grown = Math.max(roundUp(tokens, GRANULE), roundUp(Math.ceil(this.capacity * GROWTH), GRANULE));
     this.relayout(Math.min(grown, this.maxCapacity), this.allocatedSlots);
   }
 
@@ -101,7 +106,8 @@ export class KvSlotPool {
       const oldValues = this.values;
       this.capacity = capacity;
       this.allocatedSlots = slots;
-      this.allocate();
+      const most = this.maxSlots * this.kvHeads * this.maxCapacity * this.headDim;
+      this.allocate(need > have ? Math.min(most, Math.max(need, Math.ceil(need * GROW_HEADROOM))) : need);
       this.copyRows(oldCap, (l, from, to, n) => {
         this.keys[l]!.set(oldKeys[l]!.subarray(from, from + n), to);
         this.values[l]!.set(oldValues[l]!.subarray(from, from + n), to);
@@ -145,19 +151,12 @@ export class KvSlotPool {
   write(layer: number, slot: number, start: number, newKeys: KvArray, newValues: KvArray, row: number, seq: number, count: number): void {
     const d = this.headDim;
     const width = this.kvHeads * d;
-    const keys = this.keys[layer]!;
-    const values = this.values[layer]!;
-    // Element loops, not subarray()+set(): a decode step writes layers·heads rows of headDim
-    // values, and a subarray view per row cost more than the copy.
     for (let t = 0; t < count; t++) {
       const src = (row * seq + t) * width;
       for (let h = 0; h < this.kvHeads; h++) {
-        const from = src + h * d;
-        const to = ((slot * this.kvHeads + h) * this.capacity + start + t) * d;
-        for (let i = 0; i < d; i++) {
-          keys[to + i] = newKeys[from + i]!;
-          values[to + i] = newValues[from + i]!;
-        }
+        const dst = ((slot * this.kvHeads + h) * this.capacity + start + t) * d;
+        this.keys[layer]!.set(newKeys.subarray(src + h * d, src + (h + 1) * d), dst);
+        this.values[layer]!.set(newValues.subarray(src + h * d, src + (h + 1) * d), dst);
       }
     }
   }

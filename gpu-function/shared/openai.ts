@@ -40,6 +40,12 @@ export const groundingSchema = z
       )
       .min(1, "quote mode needs at least one source")
       .max(GROUNDING_LIMITS.maxSources, `at most ${GROUNDING_LIMITS.maxSources} sources`),
+    /**
+     * `ranked` (default): the sources are in retrieval order, best first; the engine leans toward
+     * the top source and each source's reading order, and the answer says at least two sentences
+     * (gpu-function/engine/quote-prior.ts). `none`: the model alone chooses.
+     */
+    prior: z.enum(["ranked", "none"], { message: 'grounding.prior must be "ranked" or "none"' }).optional(),
   })
   .refine((g) => g.sources.reduce((a, s) => a + s.text.length, 0) <= GROUNDING_LIMITS.maxTotalChars, {
     message: `the sources may have at most ${GROUNDING_LIMITS.maxTotalChars} characters together`,

@@ -249,15 +249,13 @@ describe("admin retraining API", () => {
     const name = detail!.json.run.adapterName as string;
 
     const config = { peft_type: "LORA", r: 8 };
-    await handle.db
-      .insert(adapters)
-      .values({
-        name: "older",
-        status: "retired",
-        adapterConfig: config,
-        weights: Buffer.from([1]),
-        promotedAt: new Date(Date.now() - 3600_000),
-      });
+    await handle.db.insert(adapters).values({
+      name: "older",
+      status: "retired",
+      adapterConfig: config,
+      weights: Buffer.from([1]),
+      promotedAt: new Date(Date.now() - 3600_000),
+    });
     const list = await request("GET", "adapters", admin);
     expect(list.json.active).toBe(name);
     expect(list.json.adapters.find((a: { name: string }) => a.name === name)).toMatchObject({

@@ -17,6 +17,8 @@ export interface GpuFunctionConfig {
   promptLevel: number;
   /** CHAT_GROUNDING: quote = answers only quote the sources (decoding constraint); free = the model writes; auto = quote for models marked small. */
   grounding: GroundingSetting;
+  /** CHAT_QUOTE_PRIOR: ranked = quote mode leans toward the top-ranked source and reading order (gpu-function/engine/quote-prior.ts); none = the model alone chooses. */
+  quotePrior: "ranked" | "none";
 }
 
 export type GroundingSetting = "auto" | "quote" | "free";
@@ -33,6 +35,7 @@ export function gpuFunctionConfig(env: Record<string, string | undefined> = proc
     timeoutMs: positiveInt(env.CHAT_TIMEOUT_MS, 120_000),
     promptLevel: env.CHAT_PROMPT_LEVEL && /^[0-3]$/.test(env.CHAT_PROMPT_LEVEL) ? Number(env.CHAT_PROMPT_LEVEL) : 1,
     grounding: env.CHAT_GROUNDING === "quote" || env.CHAT_GROUNDING === "free" ? env.CHAT_GROUNDING : "auto",
+    quotePrior: env.CHAT_QUOTE_PRIOR === "none" ? "none" : "ranked",
   };
 }
 
@@ -71,17 +74,17 @@ async function listModels(config: GpuFunctionConfig, signal?: AbortSignal, fresh
 }
 
 /**
- * CHAT_MODEL; else `promoted` (the adapter retraining promoted, lib/training/active-adapter.ts)
- * when the server has it — the listing is asked afresh once when a cached one lacks it, so a
- * promotion or rollback is served at once; else the first adapter GET /v1/models lists
- * (cached for a minute), else its first chat model, else "default".
+ * CHAT_MODEL, else the promoted adapter (`active`, from the retraining pointer) when the
+ * server lists it — a cached listing that lacks it is asked afresh once, so a promotion or
+ * rollback is served at once rather than after the minute's cache — else the first id from
+ * GET /v1/models (cached for a minute), else "default".
  */
-export async function resolveModelId(config: GpuFunctionConfig, signal?: AbortSignal, promoted?: string | null): Promise<string> {
+export async function resolveModelId(config: GpuFunctionConfig, signal?: AbortSignal, active?: string | null): Promise<string> {
   if (config.model) return config.model;
   let listed = await listModels(config, signal);
-  if (promoted && listed && !listed.some((m) => m.id === promoted)) listed = await listModels(config, signal, true);
-  if (!listed) return "default";
-  if (promoted && listed.some((m) => m.id === promoted)) return promoted;
+  if (active && listed && !listed.some((m) => m.id === active)) listed = await listModels(config, signal, true);
+  if (!listed) return active || "default";
+  if (active && listed.some((m) => m.id === active)) return active;
   // The server also lists its embedding model; chat needs a generative one, and an
   // adapter (listed with its base as `parent`, as vLLM does) is preferred over the bare base.
   const models = listed.filter((m) => !/embed/i.test(m.id));

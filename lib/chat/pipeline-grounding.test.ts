@@ -8,7 +8,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeTinyModel } from "@/gpu-function/models/tiny";
 import { createGpuFunctionServer, type GpuFunctionServer } from "@/gpu-function/server";
-import { citedSentences } from "@/gpu-function/shared/quote-units";
+import { citedSentences, quoteUnits } from "@/gpu-function/shared/quote-units";
 import { createDb, type DbHandle } from "@/lib/db/client";
 import { listMessages } from "@/lib/db/messages";
 import { migrateDb } from "@/lib/db/migrate";
@@ -209,4 +209,45 @@ describe("answer grounding in the chat pipeline", () => {
       }
     }
   }, 60_000);
+
+  it("with the real gpu-function, quote mode starts from the top-ranked source, whichever source retrieval puts first", async () => {
+    const question = "What are the symptoms of type 2 diabetes?";
+    for (const ranked of [
+      [T2D, OBESITY],
+      [OBESITY, T2D],
+    ]) {
+      const events = await runChatTurn(
+        input(question),
+        deps(realUrl, { CHAT_GROUNDING: "quote", CHAT_MAX_TOKENS: "400" }, { retriever: async () => ranked }),
+      );
+      const sources = (events.find((e) => e.type === "sources") as Extract<ChatEvent, { type: "sources" }>).sources;
+      const sentences = citedSentences(
+        answerText(events),
+        sources.map((s) => s.text),
+      );
+      // A random model has strong whims of its own; the prior still puts the top source first (cited [1]), and says enough.
+      expect(sentences[0]!.cites).toEqual([1]);
+      expect(sentences[0]!.verbatim).toBe(true);
+      expect(quoteUnits(ranked[0]!.text).map((u) => u.text.replace(/\s+/g, " "))).toContain(sentences[0]!.text);
+      expect(sentences.length).toBeGreaterThanOrEqual(2);
+    }
+  }, 60_000);
+
+  it("CHAT_QUOTE_PRIOR=none asks the gpu-function to let the model alone choose", async () => {
+    const server = await startFakeGpuFunction({ deltas: ["Obesity means having too much body fat. [2]"], models: [{ id: "m" }] });
+    try {
+      for (const [env, prior] of [
+        [{}, "ranked"],
+        [{ CHAT_QUOTE_PRIOR: "none" }, "none"],
+      ] as const) {
+        await runChatTurn(
+          input("What are the symptoms of type 2 diabetes?"),
+          deps(server.url, { CHAT_GROUNDING: "quote", CHAT_MODEL: "m", ...env }, { retriever: async () => [T2D, OBESITY] }),
+        );
+        expect((server.requests.at(-1)!.body as { grounding?: { prior?: string } }).grounding?.prior).toBe(prior);
+      }
+    } finally {
+      await server.close();
+    }
+  });
 });

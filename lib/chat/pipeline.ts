@@ -20,10 +20,10 @@ import {
   type AnswerMode,
   type GpuFunctionConfig,
 } from "./model";
-import { activeAdapterName } from "@/lib/training/active-adapter";
 import { noPassageAnswer } from "./no-passage";
 import { isWellFormedText } from "./request";
 import { buildPrompt, numberSources, PROMPT_LEVELS, type PromptLevel } from "./prompt";
+import { activeAdapterName } from "@/lib/training/active-adapter";
 import type { AnswerStatus, ChatEvent, ChatTurnInput, ChatUsage, HistoryMessage, Retriever } from "./types";
 import type { ChatStreamErrorCode } from "./ui-types";
 
@@ -248,7 +248,9 @@ export async function* streamChatTurn(turn: PreparedTurn, deps: ChatDeps, signal
     for (let level: PromptLevel = gpu.promptLevel; ; level++) {
       try {
         if (modelId === "unknown")
-          modelId = deps.model ? "override" : await resolveModelId(gpu, abortSignal, await activeAdapterName(deps.db));
+          modelId = deps.model
+            ? "override"
+            : await resolveModelId(gpu, abortSignal, gpu.model ? null : await activeAdapterName(deps.db).catch(() => null));
         mode ??= deps.model ? (gpu.grounding === "quote" ? "quote" : "free") : await resolveAnswerMode(gpu, modelId, abortSignal);
         // Nothing found (or nothing to quote): a fixed, honest answer, and no generation.
         if (sources.length === 0 && (deps.retriever || mode === "quote")) {
@@ -269,7 +271,9 @@ export async function* streamChatTurn(turn: PreparedTurn, deps: ChatDeps, signal
           temperature: mode === "quote" ? 0 : gpu.temperature,
           abortSignal,
           maxRetries: 0,
-          ...(mode === "quote" ? { providerOptions: { gpuFunction: { grounding: { mode: "quote", sources: prompt.quoteSources } } } } : {}),
+          ...(mode === "quote"
+            ? { providerOptions: { gpuFunction: { grounding: { mode: "quote", sources: prompt.quoteSources, prior: gpu.quotePrior } } } }
+            : {}),
           // Failures surface as `error` parts below; the default handler would only log them twice.
           onError: () => {},
         });

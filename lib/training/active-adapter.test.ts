@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, getDb } from "@/lib/db";
 import { adapters } from "@/lib/db/schema";
 import { GET } from "@/app/api/internal/adapters/active/route";
+import { gpuFunctionConfig, resolveModelId } from "@/lib/chat/model";
+import { startFakeGpuFunction } from "@/lib/chat/fake-gpu-function.test-helper";
 import { activeAdapterName } from "./active-adapter";
 
 const TOKEN = "internal-test-token";
@@ -33,7 +35,29 @@ describe("GET /api/internal/adapters/active", () => {
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body).toEqual({ name: "grounded-v2", adapter_config: config, adapter_model_base64: Buffer.from([1, 2, 3]).toString("base64") });
-    // The name the chat asks the gpu-function for.
+  });
+
+  it("the public chat serves the promoted adapter (the pointer), falling back to the listed adapter when the server lacks it", async () => {
+    const db = await getDb();
     expect(await activeAdapterName(db)).toBe("grounded-v2");
+    const gpu = await startFakeGpuFunction({
+      deltas: [],
+      models: [
+        { id: "medchat-base", parent: null },
+        { id: "grounded", parent: "medchat-base" },
+        { id: "grounded-v2", parent: "medchat-base" },
+      ],
+    });
+    try {
+      const config = gpuFunctionConfig({ GPU_FUNCTION_URL: gpu.url });
+      expect(await resolveModelId(config, undefined, "grounded-v2")).toBe("grounded-v2");
+      expect(await resolveModelId(config, undefined, "not-pushed-here")).toBe("grounded");
+      expect(await resolveModelId(config, undefined, null)).toBe("grounded");
+      expect(await resolveModelId(gpuFunctionConfig({ GPU_FUNCTION_URL: gpu.url, CHAT_MODEL: "pinned" }), undefined, "grounded-v2")).toBe(
+        "pinned",
+      );
+    } finally {
+      await gpu.close();
+    }
   });
 });

@@ -6,32 +6,6 @@ import type { Db } from "@/lib/db";
 import { toAdapterUpload, type AdapterUpload } from "@/gpu-function/shared/openai";
 import { adapters } from "@/lib/db/schema";
 
-const NAME_TTL_MS = 5_000;
-const nameCache = new WeakMap<Db, { name: string | null; at: number }>();
-
-/**
- * The active adapter's name, for the chat to ask the gpu-function for by name (remembered
- * for 5 s per process, so a promotion or rollback reaches every app instance within that).
- * null when none is active or the database cannot say: the chat then falls back to what
- * the gpu-function lists.
- */
-export async function activeAdapterName(db: Db): Promise<string | null> {
-  const cached = nameCache.get(db);
-  if (cached && Date.now() - cached.at < NAME_TTL_MS) return cached.name;
-  try {
-    const [row] = await db
-      .select({ name: adapters.name })
-      .from(adapters)
-      .where(eq(adapters.status, "active"))
-      .orderBy(desc(adapters.promotedAt))
-      .limit(1);
-    nameCache.set(db, { name: row?.name ?? null, at: Date.now() });
-    return row?.name ?? null;
-  } catch {
-    return null;
-  }
-}
-
 export async function findActiveAdapter(db: Db): Promise<AdapterUpload | null> {
   const [row] = await db
     .select({ name: adapters.name, config: adapters.adapterConfig, weights: adapters.weights })
@@ -41,4 +15,24 @@ export async function findActiveAdapter(db: Db): Promise<AdapterUpload | null> {
     .limit(1);
   if (!row) return null;
   return toAdapterUpload(row.name, row.config as Record<string, unknown>, row.weights);
+}
+
+const ACTIVE_NAME_TTL_MS = 10_000;
+const activeNameCache = new WeakMap<Db, { name: string | null; at: number }>();
+
+/**
+ * The promoted adapter's name, which the public chat serves (a promotion or rollback is a
+ * pointer flip here, live within seconds on every app instance); cached for 10 s per database.
+ */
+export async function activeAdapterName(db: Db): Promise<string | null> {
+  const cached = activeNameCache.get(db);
+  if (cached && Date.now() - cached.at < ACTIVE_NAME_TTL_MS) return cached.name;
+  const [row] = await db
+    .select({ name: adapters.name })
+    .from(adapters)
+    .where(eq(adapters.status, "active"))
+    .orderBy(desc(adapters.promotedAt))
+    .limit(1);
+  activeNameCache.set(db, { name: row?.name ?? null, at: Date.now() });
+  return row?.name ?? null;
 }

@@ -1,0 +1,85 @@
+// Quote mode's prior: the constraint leans the model's choices toward what retrieval and
+// reading order already say, and keeps an answer from ending before it says enough.
+//
+// - Retrieval ranks the sources (1 = top). Before the first quote the top source is the
+//   "current" one; afterwards the source of the last quote is. Starting a unit of another
+//   source costs nats on the logits of the tokens that start it: `firstSourceCost` for the
+//   first quote (the model starts from the second source only when it prefers it ≈ 90:1),
+//   `switchCost` later (an answer that mixes sources reads as two answers), each + `rankCost`
+//   per rank below the top. So an answer normally is the top source's, and stays in one.
+// - Each source reads in order: the next unused unit after the source's last quoted one (its
+//   first unit before that) is free, any other unit of it costs `orderCost`. An answer then
+//   reads like its passage — lead sentence first, then the next — unless the model clearly
+//   wants a later sentence.
+// - The answer may end (EOS, only ever between units) once it has `minUnits` units and
+//   `minWords` words, or when the current source has nothing left that fits: a complete,
+//   readable answer rather than a single sentence, never padded from another source.
+// The costs are offsets on logits, not masks: every unit of every source stays reachable,
+// so a stronger model still chooses, and faithfulness does not depend on the prior at all.
+
+export interface QuotePrior {
+  /** Nats against a first quote from another source than the top-ranked one. */
+  firstSourceCost: number;
+  /** Nats against a later quote from another source than the current one. */
+  switchCost: number;
+  /** Further nats per rank below the top for such a unit (source n costs (n - 1) × rankCost). */
+  rankCost: number;
+  /** Nats against a unit that is not the next one of its source in reading order. */
+  orderCost: number;
+  /** Units the answer needs before it may end… */
+  minUnits: number;
+  /** …and words (unless the current source has no unit left that fits). */
+  minWords: number;
+}
+
+export const DEFAULT_QUOTE_PRIOR: QuotePrior = {
+  firstSourceCost: 4,
+  switchCost: 8,
+  rankCost: 0.5,
+  orderCost: 2,
+  minUnits: 2,
+  minWords: 40,
+};
+
+/** No lean at all: the model alone chooses, and may end after any unit. */
+export const NO_QUOTE_PRIOR: QuotePrior = { firstSourceCost: 0, switchCost: 0, rankCost: 0, orderCost: 0, minUnits: 1, minWords: 0 };
+
+/** A unit's place: its source (1-based rank) and its position among that source's units. */
+export interface PlacedUnit {
+  source: number;
+  index: number;
+}
+
+/**
+ * The prior (≤ 0 nats) of quoting each unit next, given the units quoted so far. `units`
+ * are in source order, each source's units in reading order.
+ */
+export function unitPriors(
+  units: readonly PlacedUnit[],
+  isUsed: (unit: number) => boolean,
+  quoted: readonly PlacedUnit[],
+  prior: QuotePrior,
+): Float64Array {
+  const current = quoted.at(-1)?.source ?? 1;
+  const leave = quoted.length === 0 ? prior.firstSourceCost : prior.switchCost;
+  const lastQuoted = new Map<number, number>();
+  for (const q of quoted) lastQuoted.set(q.source, Math.max(lastQuoted.get(q.source) ?? -1, q.index));
+  // The next unused unit of each source after its last quoted one, in reading order.
+  const next = new Map<number, number>();
+  units.forEach((u, i) => {
+    if (!next.has(u.source) && !isUsed(i) && u.index > (lastQuoted.get(u.source) ?? -1)) next.set(u.source, u.index);
+  });
+  return Float64Array.from(units, (u) => {
+    const switching = u.source === current ? 0 : leave + prior.rankCost * (u.source - 1);
+    return -switching - (u.index === next.get(u.source) ? 0 : prior.orderCost);
+  });
+}
+
+const wordsIn = (t: string) => t.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+
+/** Whether the answer may end after these quotes; `currentHasMore`: the current source still has a unit that fits. */
+export function mayEnd(quoted: ReadonlyArray<{ text: string }>, currentHasMore: boolean, prior: QuotePrior): boolean {
+  if (quoted.length === 0) return false;
+  if (!currentHasMore) return true;
+  return quoted.length >= prior.minUnits && quoted.reduce((n, q) => n + wordsIn(q.text), 0) >= prior.minWords;
+}
