@@ -1,8 +1,14 @@
-// Benchmark: this engine (fused ORT graph, KV slot pool, continuous batching) against the
-// @huggingface/transformers text-generation pipeline on the same weights, in one run.
-// The peer loads an ONNX export built here with the project's GraphBuilder in the layout
-// transformers.js expects (onnx/model.onnx, past_key_values.* → present.*), standard ops only.
-// Prints decode tok/s at batch 1, aggregate tok/s at 1/4/16 streams, TTFT, ratios, LoRA vs
+// Benchmark: this engine (fused ORT graph, KV slot pool, continuous batching) against two peers
+// on the same weights, in one run:
+//   - the @huggingface/transformers text-generation pipeline, loading an ONNX export built here
+//     with the project's GraphBuilder in the layout transformers.js expects (standard ops only);
+//   - llama.cpp (node-llama-cpp's prebuilt CPU binary) loading this project's GGUF export
+//     (gpu-function/export) of the same checkpoint: f32 against the engine's fp32, q8_0 against
+//     int8, q4_0 against int4, at its best measured thread count (1 or 2), 16 concurrent streams
+//     as 16 sequences of one context (llama.cpp batches them into one decode step).
+// The committed default model (models/base) is measured too: the engine direct and over HTTP
+// (the gpu-function server in this process, streaming /v1/chat/completions) against llama.cpp.
+// Prints decode tok/s at batch 1, aggregate tok/s at 1/4/16 streams, TTFT, the ratios, LoRA vs
 // merged, and batch-1 decode as a fraction of the memory-bandwidth bound.
 //   npm run bench:gpu-function            (BENCH_LAYERS, BENCH_HIDDEN, BENCH_TOKENS to resize)
 import { existsSync } from "node:fs";
@@ -14,6 +20,9 @@ import { env as tjsEnv, pipeline } from "@huggingface/transformers";
 import * as ort from "onnxruntime-node";
 
 import { REPO_ROOT } from "../gpu-function/engine/defaults";
+import { exportGguf, type GgufFileType } from "../gpu-function/export/gguf-export";
+import { openLlamaCpp, type LlamaCppPeer } from "../gpu-function/export/llama-cpp-peer";
+import { createGpuFunctionServer } from "../gpu-function/server";
 import { GREEDY } from "../gpu-function/engine/sampler";
 import { Scheduler } from "../gpu-function/engine/scheduler";
 import { ChatTokenizer } from "../gpu-function/engine/tokenizer";
@@ -34,6 +43,10 @@ const WORK = path.join(REPO_ROOT, ".data", "bench", `gpu-function-llama-${HIDDEN
 const MODEL_DIR = path.join(WORK, "hf");
 const TJS_ROOT = path.join(WORK, "transformers-js");
 const TJS_ID = "bench-llama";
+const GGUF_DIR = path.join(WORK, "gguf");
+const DEFAULT_MODEL_DIR = path.join(REPO_ROOT, "models", "base");
+const HTTP_PORT = Number(process.env.BENCH_HTTP_PORT ?? 0);
+const PROBE_TOKENS = 24;
 
 // ---------- the peer's model: HF llama → ONNX with a past_key_values cache, standard ops ----------
 
@@ -202,9 +215,14 @@ function prompts(n: number): string[] {
   );
 }
 
-async function engineContender(name: string, opts: LoadOptions, lora: PreparedLora | null): Promise<Contender & { weightBytes: number }> {
-  const model = await loadModel(MODEL_DIR, { maxBatch: 16, ...opts });
-  const tok = await ChatTokenizer.fromDir(MODEL_DIR);
+async function engineContender(
+  name: string,
+  opts: LoadOptions,
+  lora: PreparedLora | null,
+  dir = MODEL_DIR,
+): Promise<Contender & { weightBytes: number }> {
+  const model = await loadModel(dir, { maxBatch: 16, ...opts });
+  const tok = await ChatTokenizer.fromDir(dir);
   const scheduler = new Scheduler(model, tok, { maxBatch: 16, maxQueue: 64 });
   const run = (texts: string[], maxTokens: number) =>
     Promise.all(
@@ -230,6 +248,117 @@ async function engineContender(name: string, opts: LoadOptions, lora: PreparedLo
       return (results.reduce((a, r) => a + r.completionTokens, 0) * 1000) / (performance.now() - start);
     },
     dispose: () => model.dispose(),
+  };
+}
+
+/** The GGUF export of `dir` as `type`, written afresh each run (a stale file from older export code would compare other weights). */
+async function ggufOf(dir: string, type: GgufFileType, tag: string): Promise<string> {
+  const out = path.join(GGUF_DIR, `${tag}-${type}`, `${tag}-${type}.gguf`);
+  await exportGguf({ modelDir: dir, type, out, system: "benchmark" });
+  return out;
+}
+
+/**
+ * llama.cpp on a GGUF export, one context with 16 sequences (a stream = a sequence; llama.cpp
+ * decodes all active sequences in one batch). The thread count is the better of 1 and 2 in a
+ * batch-1 probe (on a loaded 2-vCPU host 2 threads can be several times slower).
+ */
+async function llamaCppContender(name: string, file: string, dir: string): Promise<Contender & { threads: number; probe: string }> {
+  const tok = await ChatTokenizer.fromDir(dir);
+  const ids = (n: number) => prompts(n).map((t) => tok.encode(t));
+  const soloOn = async (peer: LlamaCppPeer, newTokens = NEW_TOKENS * 2): Promise<Solo> => {
+    const t0 = performance.now();
+    const { tokens, stamps } = await peer.timedGreedy(ids(1)[0]!, newTokens);
+    return {
+      decodeTokS: ((stamps.length - 1) * 1000) / (stamps.at(-1)! - stamps[0]!),
+      ttftMs: stamps[0]! - t0,
+      firstTokens: tokens.slice(0, 16),
+    };
+  };
+  let best: { peer: LlamaCppPeer; threads: number; rate: number } | null = null;
+  const probe: string[] = [];
+  for (const threads of [1, 2]) {
+    const peer = await openLlamaCpp(file, { threads, sequences: 16, contextSize: 256 });
+    await peer.greedy(ids(1)[0]!, 4); // warm-up
+    // Short probes: on a loaded host the losing thread count can run at a few tokens/s.
+    const rate = Math.max((await soloOn(peer, PROBE_TOKENS)).decodeTokS, (await soloOn(peer, PROBE_TOKENS)).decodeTokS);
+    probe.push(`${threads} thread${threads > 1 ? "s" : ""}: ${f1(rate)} tok/s`);
+    if (!best || rate > best.rate) {
+      await best?.peer.dispose();
+      best = { peer, threads, rate };
+    } else await peer.dispose();
+  }
+  const { peer, threads } = best!;
+  return {
+    name,
+    threads,
+    probe: probe.join(", "),
+    solo: () => soloOn(peer),
+    async streams(n) {
+      const start = performance.now();
+      await peer.greedyMany(ids(n), NEW_TOKENS);
+      return (n * NEW_TOKENS * 1000) / (performance.now() - start);
+    },
+    dispose: () => peer.dispose(),
+  };
+}
+
+/** The gpu-function server (serving defaults) in this process on 127.0.0.1, streamed /v1/chat/completions. */
+async function httpContender(name: string, dir: string): Promise<Contender> {
+  const server = await createGpuFunctionServer({ modelDir: dir, fineTuning: false, log: () => {} });
+  const base = await server.listen(HTTP_PORT, "127.0.0.1");
+  const modelId = path.basename(dir);
+  const generate = async (text: string, maxTokens: number) => {
+    const t0 = performance.now();
+    const res = await fetch(`${base}/v1/chat/completions`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        model: modelId,
+        messages: [{ role: "user", content: text }],
+        max_tokens: maxTokens,
+        temperature: 0,
+        ignore_eos: true,
+        stream: true,
+        stream_options: { include_usage: true },
+      }),
+    });
+    if (!res.ok || !res.body) throw new Error(`HTTP ${res.status}: ${await res.text()}`);
+    const stamps: number[] = [];
+    let tokens = 0;
+    let buffer = "";
+    const decoder = new TextDecoder();
+    for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+      buffer += decoder.decode(chunk, { stream: true });
+      let nl: number;
+      while ((nl = buffer.indexOf("\n")) >= 0) {
+        const line = buffer.slice(0, nl).trim();
+        buffer = buffer.slice(nl + 1);
+        if (!line.startsWith("data: ") || line === "data: [DONE]") continue;
+        const event = JSON.parse(line.slice(6)) as {
+          choices?: Array<{ delta?: { content?: string } }>;
+          usage?: { completion_tokens: number };
+        };
+        if (event.choices?.[0]?.delta?.content) stamps.push(performance.now());
+        if (event.usage) tokens = event.usage.completion_tokens;
+      }
+    }
+    return { t0, stamps, tokens };
+  };
+  await generate("warm up", 8);
+  return {
+    name,
+    async solo() {
+      const { t0, stamps, tokens } = await generate(prompts(1)[0]!, NEW_TOKENS * 2);
+      // Chunks can carry more than one token (bytes held back by the detokenizer): count tokens from usage.
+      return { decodeTokS: ((tokens - 1) * 1000) / (stamps.at(-1)! - stamps[0]!), ttftMs: stamps[0]! - t0, firstTokens: [] };
+    },
+    async streams(n) {
+      const start = performance.now();
+      const results = await Promise.all(prompts(n).map((p) => generate(p, NEW_TOKENS)));
+      return (results.reduce((a, r) => a + r.tokens, 0) * 1000) / (performance.now() - start);
+    },
+    dispose: () => server.close(),
   };
 }
 
@@ -351,6 +480,8 @@ function printTable(rows: string[][]): void {
   for (const r of rows) console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  "));
 }
 
+const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+
 async function main(): Promise<void> {
   console.log(
     `gpu-function benchmark: llama hidden=${HIDDEN} layers=${LAYERS}, prompt ${PROMPT_TOKENS} tokens, ${NEW_TOKENS} new tokens per stream, best of ${ROUNDS} interleaved rounds`,
@@ -367,32 +498,64 @@ async function main(): Promise<void> {
   const engine = await engineContender("engine", { lora: null }, null);
   const lora = await engineContender("engine, LoRA as graph inputs", loraOpts, adapter);
   const merged = await engineContender("engine, LoRA merged", { lora: null, mergeAdapter: adapter }, null);
+  const int8 = await engineContender("engine, int8 weights", { lora: null, quantize: "int8" }, null);
   const int4 = await engineContender("engine, int4 weights", { lora: null, quantize: "int4" }, null);
   const peer = await transformersJsContender();
+  const llamaTypes = ["f32", "q8_0", "q4_0", "f16"] as const;
+  const llama = new Map<string, Awaited<ReturnType<typeof llamaCppContender>>>();
+  for (const t of llamaTypes) llama.set(t, await llamaCppContender(`llama.cpp ${t}`, await ggufOf(MODEL_DIR, t, "bench"), MODEL_DIR));
+  const base = await engineContender("default model: engine direct", { lora: null }, null, DEFAULT_MODEL_DIR);
+  const baseHttp = await httpContender("default model: engine over HTTP", DEFAULT_MODEL_DIR);
+  const baseLlama = await llamaCppContender(
+    "default model: llama.cpp f32",
+    await ggufOf(DEFAULT_MODEL_DIR, "f32", "base"),
+    DEFAULT_MODEL_DIR,
+  );
   const results = await measure([
     { c: engine, streams: STREAMS },
+    { c: llama.get("f32")!, streams: STREAMS },
     { c: peer, streams: STREAMS },
     { c: lora, streams: [16] },
     { c: merged, streams: [16] },
+    { c: int8, streams: [16] },
+    { c: llama.get("q8_0")!, streams: [16] },
     { c: int4, streams: [16] },
+    { c: llama.get("q4_0")!, streams: [16] },
+    { c: llama.get("f16")!, streams: [16] },
+    { c: base, streams: [16] },
+    { c: baseHttp, streams: [] },
+    { c: baseLlama, streams: [16] },
   ]);
-  const e = results.get(engine.name)!;
-  const p = results.get(peer.name)!;
+  const get = (c: Contender) => results.get(c.name)!;
+  const e = get(engine);
+  const p = get(peer);
+  const lf = get(llama.get("f32")!);
 
-  const rows = [["metric", "engine", "transformers.js", "ratio"]];
+  const rows = [["metric", "engine", "transformers.js", "ratio", "llama.cpp f32", "ratio"]];
   rows.push([
     "decode tok/s, batch 1",
     f1(e.solo.decodeTokS),
     f1(p.solo.decodeTokS),
-    `${(e.solo.decodeTokS / p.solo.decodeTokS).toFixed(2)}×`,
+    ratio(e.solo.decodeTokS, p.solo.decodeTokS),
+    f1(lf.solo.decodeTokS),
+    ratio(e.solo.decodeTokS, lf.solo.decodeTokS),
   ]);
-  rows.push(["TTFT ms, batch 1", f1(e.solo.ttftMs), f1(p.solo.ttftMs), `${(p.solo.ttftMs / e.solo.ttftMs).toFixed(2)}× faster`]);
+  rows.push([
+    "TTFT ms, batch 1",
+    f1(e.solo.ttftMs),
+    f1(p.solo.ttftMs),
+    `${(p.solo.ttftMs / e.solo.ttftMs).toFixed(2)}× faster`,
+    f1(lf.solo.ttftMs),
+    `${(lf.solo.ttftMs / e.solo.ttftMs).toFixed(2)}× faster`,
+  ]);
   for (const n of STREAMS) {
     rows.push([
       `aggregate tok/s, ${n} stream${n > 1 ? "s" : ""}`,
       f1(e.streams.get(n)!),
       f1(p.streams.get(n)!),
-      `${(e.streams.get(n)! / p.streams.get(n)!).toFixed(2)}×`,
+      ratio(e.streams.get(n)!, p.streams.get(n)!),
+      f1(lf.streams.get(n)!),
+      ratio(e.streams.get(n)!, lf.streams.get(n)!),
     ]);
   }
   for (const n of STREAMS.filter((x) => x > 1)) {
@@ -400,30 +563,69 @@ async function main(): Promise<void> {
       `  vs peer's static batch of ${n}`,
       f1(e.streams.get(n)!),
       f1(p.staticBatch.get(n)!),
-      `${(e.streams.get(n)! / p.staticBatch.get(n)!).toFixed(2)}×`,
+      ratio(e.streams.get(n)!, p.staticBatch.get(n)!),
+      "",
+      "",
     ]);
   }
-  const q = results.get(int4.name)!;
-  rows.push([
-    "decode tok/s, batch 1, int4*",
-    f1(q.solo.decodeTokS),
-    f1(p.solo.decodeTokS),
-    `${(q.solo.decodeTokS / p.solo.decodeTokS).toFixed(2)}×`,
-  ]);
-  rows.push([
-    "aggregate tok/s, 16 streams, int4*",
-    f1(q.streams.get(16)!),
-    f1(p.streams.get(16)!),
-    `${(q.streams.get(16)! / p.streams.get(16)!).toFixed(2)}×`,
-  ]);
   printTable(rows);
   console.log(
-    "streams = independent concurrent requests (peer: one pipeline call each, overlapping); static batch = the peer given all prompts in one padded call",
+    "streams = independent concurrent requests (transformers.js: one pipeline call each, overlapping; llama.cpp: one context sequence each, batched by llama.cpp); static batch = transformers.js given all prompts in one padded call",
   );
-  console.log("* QUANTIZE=int4: MatMulNBits weight-only quantisation (block 32), not the fp32 numerics of the peer");
 
-  const l = results.get(lora.name)!;
-  const m = results.get(merged.name)!;
+  console.log(
+    `\nllama.cpp at equal precision (same checkpoint, GGUF export; threads: ${llamaTypes.map((t) => `${t} ${llama.get(t)!.threads}`).join(", ")}):`,
+  );
+  const eq = [["", "engine", "llama.cpp", "ratio"]];
+  const pairs: Array<[string, Contender, string]> = [
+    ["fp32 vs f32", engine, "f32"],
+    ["int8 vs q8_0", int8, "q8_0"],
+    ["int4 vs q4_0", int4, "q4_0"],
+    ["fp32 vs f16 (llama.cpp's fp16 weights)", engine, "f16"],
+  ];
+  for (const [label, c, t] of pairs) {
+    const a = get(c);
+    const b = get(llama.get(t)!);
+    eq.push([`decode tok/s, batch 1, ${label}`, f1(a.solo.decodeTokS), f1(b.solo.decodeTokS), ratio(a.solo.decodeTokS, b.solo.decodeTokS)]);
+    eq.push([
+      `aggregate tok/s, 16 streams, ${label}`,
+      f1(a.streams.get(16)!),
+      f1(b.streams.get(16)!),
+      ratio(a.streams.get(16)!, b.streams.get(16)!),
+    ]);
+  }
+  printTable(eq);
+  for (const t of llamaTypes) console.log(`  llama.cpp ${t} thread probe (batch 1): ${llama.get(t)!.probe}`);
+  console.log(
+    "int8/int4 = MatMulNBits weight-only block-32 quantisation; q8_0/q4_0 = ggml's block-32 formats (rows of down_proj stay f16 when not a multiple of 32)",
+  );
+
+  const b1 = get(base);
+  const bh = get(baseHttp);
+  const bl = get(baseLlama);
+  console.log(
+    `\ncommitted default model (${path.relative(REPO_ROOT, DEFAULT_MODEL_DIR)}), fp32, llama.cpp f32 at ${baseLlama.threads} thread(s) (${baseLlama.probe}):`,
+  );
+  printTable([
+    ["", "engine", "llama.cpp", "ratio"],
+    ["decode tok/s, batch 1, direct", f1(b1.solo.decodeTokS), f1(bl.solo.decodeTokS), ratio(b1.solo.decodeTokS, bl.solo.decodeTokS)],
+    [
+      "decode tok/s, batch 1, engine over HTTP",
+      f1(bh.solo.decodeTokS),
+      f1(bl.solo.decodeTokS),
+      ratio(bh.solo.decodeTokS, bl.solo.decodeTokS),
+    ],
+    ["TTFT ms, batch 1, direct / over HTTP", `${f1(b1.solo.ttftMs)} / ${f1(bh.solo.ttftMs)}`, f1(bl.solo.ttftMs), ""],
+    [
+      "aggregate tok/s, 16 streams, direct",
+      f1(b1.streams.get(16)!),
+      f1(bl.streams.get(16)!),
+      ratio(b1.streams.get(16)!, bl.streams.get(16)!),
+    ],
+  ]);
+
+  const l = get(lora);
+  const m = get(merged);
   const overhead1 = 1 - l.solo.decodeTokS / m.solo.decodeTokS;
   const overhead16 = 1 - l.streams.get(16)! / m.streams.get(16)!;
   console.log(`\nLoRA r=${LORA_RANK} (q_proj, v_proj) as graph inputs vs merged into the weights:`);
@@ -433,25 +635,39 @@ async function main(): Promise<void> {
     ["aggregate tok/s, 16 streams", f1(l.streams.get(16)!), f1(m.streams.get(16)!), `${(100 * overhead16).toFixed(1)}%`],
   ]);
 
+  const q = get(int4);
   const bound = bandwidth / engine.weightBytes;
   const boundInt4 = bandwidth / int4.weightBytes;
   console.log(
     `\nmemory bandwidth (copy, read+write): ${(bandwidth / 1e9).toFixed(2)} GB/s; weights read per token: ${(engine.weightBytes / 1e6).toFixed(1)} MB fp32, ${(int4.weightBytes / 1e6).toFixed(1)} MB int4`,
   );
+  const fracFp32 = e.solo.decodeTokS / bound;
   console.log(
-    `batch-1 decode vs bandwidth bound: fp32 ${((100 * e.solo.decodeTokS) / bound).toFixed(1)}% of ${f1(bound)} tok/s; int4 ${((100 * q.solo.decodeTokS) / boundInt4).toFixed(1)}% of ${f1(boundInt4)} tok/s`,
+    `batch-1 decode vs bandwidth bound: fp32 ${(100 * fracFp32).toFixed(1)}% of ${f1(bound)} tok/s; int4 ${((100 * q.solo.decodeTokS) / boundInt4).toFixed(1)}% of ${f1(boundInt4)} tok/s`,
   );
-  const same = e.solo.firstTokens.length === 16 && e.solo.firstTokens.every((t, i) => t === p.solo.firstTokens[i]);
-  console.log(`same weights check: first 16 greedy tokens ${same ? "identical" : "DIFFER"} between engine and transformers.js`);
+  const same = (a: number[], b: number[]) => a.length === 16 && a.every((t, i) => t === b[i]);
+  console.log(
+    `same weights check, first 16 greedy tokens: engine vs transformers.js ${same(e.solo.firstTokens, p.solo.firstTokens) ? "identical" : "DIFFER"}; ` +
+      `engine vs llama.cpp f32 ${same(e.solo.firstTokens, lf.solo.firstTokens) ? "identical" : "DIFFER"}; ` +
+      `default model engine vs llama.cpp f32 ${same(b1.solo.firstTokens, bl.solo.firstTokens) ? "identical" : "DIFFER"}`,
+  );
+  const ge = (a: number, b: number) => a >= b;
   const targets = [
     [e.solo.decodeTokS / p.solo.decodeTokS >= 1.5, "≥1.5× transformers.js at batch 1 (fp32)"],
-    [e.streams.get(16)! / p.streams.get(16)! >= 4, "≥4× aggregate at 16 concurrent streams (fp32)"],
-    [overhead1 <= 0.15 && overhead16 <= 0.15, "LoRA overhead ≤15% vs merged"],
+    [e.streams.get(16)! / p.streams.get(16)! >= 4, "≥4× transformers.js aggregate at 16 streams (fp32)"],
+    [ge(e.solo.decodeTokS, lf.solo.decodeTokS), "batch-1 decode ≥ llama.cpp f32"],
+    [ge(get(int8).solo.decodeTokS, get(llama.get("q8_0")!).solo.decodeTokS), "batch-1 int8 ≥ llama.cpp q8_0"],
+    [ge(q.solo.decodeTokS, get(llama.get("q4_0")!).solo.decodeTokS), "batch-1 int4 ≥ llama.cpp q4_0"],
+    [ge(b1.solo.decodeTokS, bl.solo.decodeTokS), "default model batch-1 decode ≥ llama.cpp (direct)"],
+    [ge(bh.solo.decodeTokS, bl.solo.decodeTokS), "default model batch-1 decode ≥ llama.cpp (over HTTP)"],
+    [e.streams.get(16)! / lf.streams.get(16)! >= 2, "16-stream aggregate ≥2× llama.cpp f32"],
+    [overhead1 <= 0.15 && overhead16 <= 0.15, "LoRA as inputs ≤15% behind merged"],
+    [fracFp32 >= 0.85, "batch-1 fp32 ≥85% of the bandwidth bound"],
   ] as const;
-  if (SPINNING) console.log(`BENCH_ORT_SPINNING=${SPINNING}: session.intra_op.allow_spinning=${SPINNING} for both engines`);
+  if (SPINNING) console.log(`BENCH_ORT_SPINNING=${SPINNING}: session.intra_op.allow_spinning=${SPINNING} for both onnxruntime engines`);
   console.log(`load average (1 min) on ${os.cpus().length} CPUs: ${loadBefore.toFixed(1)} at start, ${os.loadavg()[0]!.toFixed(1)} at end`);
   console.log(`targets: ${targets.map(([ok, label]) => `${ok ? "met" : "MISSED"} ${label}`).join("; ")}`);
-  for (const c of [engine, lora, merged, int4, peer]) await c.dispose();
+  for (const c of [engine, lora, merged, int8, int4, peer, ...llama.values(), base, baseHttp, baseLlama]) await c.dispose();
 }
 
 main().catch((err: unknown) => {

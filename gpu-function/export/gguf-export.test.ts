@@ -157,7 +157,8 @@ describe("GGUF export of models/base in llama.cpp", () => {
     expect(merged).not.toContain("ADAPTER");
     expect(merged).toContain(`SYSTEM """${SYSTEM}"""`);
     expect(merged).toContain(
-      'TEMPLATE """{{- range .Messages }}<|im_start|>{{ .Role }}\n{{ .Content }}<|im_end|>\n{{ end }}<|im_start|>assistant\n"""',
+      'TEMPLATE """{{- if .System }}<|im_start|>system\n{{ .System }}<|im_end|>\n{{ end }}\n' +
+        '{{- range .Messages }}{{- if ne .Role "system" }}<|im_start|>{{ .Role }}\n{{ .Content }}<|im_end|>\n{{ end }}{{- end }}<|im_start|>assistant\n"""',
     );
     expect(merged).toContain('PARAMETER stop "<|im_end|>"');
     const separate = await readFile(path.join(dir, "Modelfile.adapter"), "utf8");
@@ -229,7 +230,6 @@ describe("models:export CLI", () => {
   it("refuses bad input with a clear reason and a non-zero exit", async () => {
     const bad = [
       [["zip", BASE], /unknown format "zip"/],
-      [["gguf", path.join(root.dir, "missing")], /model directory .*missing does not exist/],
       [["gguf", BASE, "--type", "q5_k"], /--type must be one of f32, f16, q8_0, q4_0/],
     ] as const;
     for (const [args, message] of bad) {
@@ -238,6 +238,9 @@ describe("models:export CLI", () => {
       expect(r.stderr).toMatch(message);
     }
     // The CLI passes the rest to exportGguf, which checks it before reading anything.
+    await expect(
+      exportGguf({ modelDir: path.join(root.dir, "missing"), out: path.join(root.dir, "x.gguf"), system: SYSTEM }),
+    ).rejects.toThrow(/model directory .*missing does not exist/);
     await expect(exportGguf({ modelDir: BASE, lora: "merged", out: path.join(root.dir, "x.gguf"), system: SYSTEM })).rejects.toThrow(
       /--lora needs --adapter/,
     );

@@ -28,6 +28,8 @@ export interface LlamaCppPeer {
   context: LlamaContext;
   /** Greedy continuation of `prompt` (token ids): `n` new tokens, ignoring end-of-generation tokens. */
   greedy(prompt: number[], n: number): Promise<number[]>;
+  /** The same, with the time (performance.now()) each new token arrived. */
+  timedGreedy(prompt: number[], n: number): Promise<{ tokens: number[]; stamps: number[] }>;
   /** Greedy continuations of several prompts at once, one context sequence each (batched by llama.cpp). */
   greedyMany(prompts: number[][], n: number): Promise<number[][]>;
   dispose(): Promise<void>;
@@ -44,16 +46,18 @@ export async function openLlamaCpp(file: string, o: LlamaCppModelOptions): Promi
     flashAttention: false,
     lora: o.lora ? { adapters: o.lora.map((filePath) => ({ filePath, scale: 1 })) } : undefined,
   });
-  const run = async (prompt: number[], n: number): Promise<number[]> => {
+  const run = async (prompt: number[], n: number): Promise<{ tokens: number[]; stamps: number[] }> => {
     const seq = context.getSequence();
     try {
       const out: number[] = [];
+      const stamps: number[] = [];
       // temperature 0 = argmax; no repeat penalty; EOG tokens are just tokens here.
       for await (const t of seq.evaluate(prompt as never, { temperature: 0, yieldEogToken: true })) {
         out.push(t as number);
+        stamps.push(performance.now());
         if (out.length >= n) break;
       }
-      return out;
+      return { tokens: out, stamps };
     } finally {
       seq.dispose();
     }
@@ -61,8 +65,9 @@ export async function openLlamaCpp(file: string, o: LlamaCppModelOptions): Promi
   return {
     model,
     context,
-    greedy: (prompt, n) => run(prompt, n),
-    greedyMany: (prompts, n) => Promise.all(prompts.map((p) => run(p, n))),
+    greedy: async (prompt, n) => (await run(prompt, n)).tokens,
+    timedGreedy: run,
+    greedyMany: async (prompts, n) => (await Promise.all(prompts.map((p) => run(p, n)))).map((r) => r.tokens),
     async dispose() {
       await context.dispose();
       await model.dispose();

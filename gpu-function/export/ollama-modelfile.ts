@@ -13,9 +13,14 @@ export interface ModelfileSpec {
   comment: string;
 }
 
-const CHATML_GO_TEMPLATE = `{{- range .Messages }}<|im_start|>{{ .Role }}
+// The system prompt comes from .System (the Modelfile's SYSTEM or the request's), the turns from
+// .Messages without system entries (Ollama may list the system prompt there too), as Qwen2's template does.
+const CHATML_GO_TEMPLATE = `{{- if .System }}<|im_start|>system
+{{ .System }}<|im_end|>
+{{ end }}
+{{- range .Messages }}{{- if ne .Role "system" }}<|im_start|>{{ .Role }}
 {{ .Content }}<|im_end|>
-{{ end }}<|im_start|>assistant
+{{ end }}{{- end }}<|im_start|>assistant
 `;
 
 /** True for the ChatML template MedChat's models ship (<|im_start|>role\ncontent<|im_end|>\n). */

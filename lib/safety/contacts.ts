@@ -36,6 +36,25 @@ const BUILT_IN: Record<string, Contacts> = {
   "pt-BR": { emergencyNumber: "192", crisisLine: "188", crisisLineName: "CVV — Centro de Valorização da Vida" },
   "nl-NL": { emergencyNumber: "112", crisisLine: "113", crisisLineName: "113 Zelfmoordpreventie (of 0800-0113)" },
   "nl-BE": { emergencyNumber: "112", crisisLine: "1813", crisisLineName: "Zelfmoordlijn 1813" },
+  // Locales of the languages added later. Where no national crisis line is well established,
+  // the crisis line is the emergency number itself rather than a guessed number.
+  "zh-CN": { emergencyNumber: "120", crisisLine: "12356", crisisLineName: "全国心理援助热线 12356" },
+  "zh-TW": { emergencyNumber: "119", crisisLine: "1925", crisisLineName: "安心專線 1925" },
+  "zh-HK": { emergencyNumber: "999", crisisLine: "2389 2222", crisisLineName: "香港撒瑪利亞防止自殺會" },
+  "ja-JP": { emergencyNumber: "119", crisisLine: "0570-783-556", crisisLineName: "いのちの電話" },
+  "ko-KR": { emergencyNumber: "119", crisisLine: "109", crisisLineName: "자살예방 상담전화 109" },
+  "ar-EG": { emergencyNumber: "123", crisisLine: "123", crisisLineName: "الإسعاف" },
+  "ar-SA": { emergencyNumber: "997", crisisLine: "997", crisisLineName: "الهلال الأحمر" },
+  "ar-AE": { emergencyNumber: "998", crisisLine: "998", crisisLineName: "الإسعاف" },
+  "hi-IN": { emergencyNumber: "112", crisisLine: "14416", crisisLineName: "Tele-MANAS 14416 (टेली-मानस)" },
+  "en-IN": { emergencyNumber: "112", crisisLine: "14416", crisisLineName: "Tele-MANAS 14416" },
+  "ru-RU": { emergencyNumber: "112", crisisLine: "112", crisisLineName: "Единый номер экстренных служб" },
+  "uk-UA": { emergencyNumber: "112", crisisLine: "7333", crisisLineName: "Lifeline Ukraine 7333" },
+  "pl-PL": { emergencyNumber: "112", crisisLine: "116 123", crisisLineName: "Kryzysowy Telefon Zaufania" },
+  "tr-TR": { emergencyNumber: "112", crisisLine: "112", crisisLineName: "Acil Çağrı 112" },
+  "vi-VN": { emergencyNumber: "115", crisisLine: "115", crisisLineName: "Cấp cứu 115" },
+  "id-ID": { emergencyNumber: "112", crisisLine: "119 (ext. 8)", crisisLineName: "SEJIWA 119 ext. 8" },
+  "sv-SE": { emergencyNumber: "112", crisisLine: "90101", crisisLineName: "Mind Självmordslinjen" },
 };
 
 const overrideSchema = z.record(

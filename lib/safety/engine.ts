@@ -66,7 +66,8 @@ function findLive(context: LanguageContext, patterns: RegExp[], clauses: Clause[
     for (const pattern of patterns) {
       for (const m of clause.text.matchAll(globalOf(pattern))) {
         const index = m.index ?? 0;
-        if (!isNegated(context, clause, index) && !aboutAnAnimal(context, clause.text, index)) return m[0];
+        const negated = isNegated(context, clause, index) || (context.negatedAt?.(clause.text, index, index + m[0].length) ?? false);
+        if (!negated && !aboutAnAnimal(context, clause.text, index)) return m[0];
       }
     }
   }

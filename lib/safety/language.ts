@@ -4,7 +4,27 @@
 import { franc } from "franc-min";
 import { TRIAGE_LANGUAGES, type LanguageRules, type TriageLanguage } from "./red-flags/types";
 
-const ISO_639_3: Record<string, TriageLanguage> = { eng: "en", spa: "es", fra: "fr", deu: "de", por: "pt", ita: "it", nld: "nl" };
+const ISO_639_3: Record<string, TriageLanguage> = {
+  eng: "en",
+  spa: "es",
+  fra: "fr",
+  deu: "de",
+  por: "pt",
+  ita: "it",
+  nld: "nl",
+  cmn: "zh",
+  jpn: "ja",
+  kor: "ko",
+  arb: "ar",
+  hin: "hi",
+  rus: "ru",
+  ukr: "uk",
+  pol: "pl",
+  tur: "tr",
+  vie: "vi",
+  ind: "id",
+  swe: "sv",
+};
 
 function isTriageLanguage(value: string): value is TriageLanguage {
   return (TRIAGE_LANGUAGES as readonly string[]).includes(value);
@@ -32,28 +52,42 @@ export function noticeLanguage(matchLanguages: TriageLanguage[], text: string, l
   return isTriageLanguage(localeLanguage) ? localeLanguage : "en";
 }
 
+function countMatches(pattern: RegExp, text: string): number {
+  return text.match(new RegExp(pattern.source, pattern.flags.includes("g") ? pattern.flags : pattern.flags + "g"))?.length ?? 0;
+}
+
 /** Everyday English words: a turn with none of them is not judged as English-only. */
 const ENGLISH_WORDS =
   /\b(?:i|im|ive|my|the|an|is|are|you|to|of|and|in|on|it|for|with|was|have|has|what|how|can|he|she|his|her|this|that|just|not|took|want|been)\b/;
 
 /**
  * The languages whose rules read a turn. English unless the turn is clearly in another
- * language (English words turn up in every language's messages). Of the others, the one(s) with the most marker words in the turn
- * (all of a tie: a missed emergency is the worse error); all of them when the turn has
- * neither marker words nor English words ("quero morrer").
+ * language (English words turn up in every language's messages). Of the others, the one(s)
+ * with the most marker words in the turn (all of a tie: a missed emergency is the worse
+ * error), and any whose own letters appear ("ł", "ı": short words are shared between
+ * languages, these letters are not); all of them when the turn has neither marker words
+ * nor English words ("quero morrer"). Only languages that read a turn apply their framing
+ * ("what should I do if someone…") to it, so reading a turn in too many languages makes
+ * false alarms: one language's rules miss the other's framing.
  */
-export function languagesOfTurn(packs: LanguageRules[], normalizedByPack: Map<TriageLanguage, string>): Set<TriageLanguage> {
+export function languagesOfTurn(packs: LanguageRules[], normalizedByPack: Map<TriageLanguage, string>, accented = ""): Set<TriageLanguage> {
   const chosen = new Set<TriageLanguage>(["en"]);
   const counts = new Map<TriageLanguage, number>();
   for (const pack of packs) {
     const markers = pack.context.markers;
     if (!markers) continue;
     const text = normalizedByPack.get(pack.language) ?? "";
-    const n = text.match(new RegExp(markers.source, "g"))?.length ?? 0;
+    const letters = pack.context.letters;
+    const ownLetters = letters ? countMatches(letters, accented) : 0;
+    // Letters no other language writes ("ł", "ı") are evidence enough on their own.
+    if (ownLetters > 0) chosen.add(pack.language);
+    const n = countMatches(markers, text) + ownLetters;
     if (n > 0) counts.set(pack.language, n);
   }
   if (counts.size === 0) {
-    if (!ENGLISH_WORDS.test(normalizedByPack.get("en") ?? "")) for (const pack of packs) chosen.add(pack.language);
+    if (!ENGLISH_WORDS.test(normalizedByPack.get("en") ?? "")) {
+      for (const pack of packs) if (pack.readsUnmarkedTurns !== false) chosen.add(pack.language);
+    }
     return chosen;
   }
   const top = Math.max(...counts.values());

@@ -2,6 +2,7 @@
 // (contacts.ts); only the words change with the language the user wrote in.
 import type { EmergencyContacts } from "./contacts";
 import type { TriageCategory, TriageLanguage } from "./red-flags/types";
+import { WORLD_NOTICE_WORDING } from "./notice-texts-world";
 
 /** Short labels a surface shows around the notice (heading, call buttons). */
 export interface NoticeLabels {
@@ -18,7 +19,7 @@ export interface NoticeWording {
   closing: string;
 }
 
-export const NOTICE_WORDING: Record<TriageLanguage, NoticeWording> = {
+const FIRST_NOTICE_WORDING: Record<"en" | "es" | "fr" | "de" | "pt" | "it" | "nl", NoticeWording> = {
   en: {
     labels: { heading: "Possible emergency", call: "Call", crisisLine: "Crisis line" },
     emergency: (c) =>
@@ -154,3 +155,5 @@ export const NOTICE_WORDING: Record<TriageLanguage, NoticeWording> = {
     closing: "Wacht niet op een online antwoord.",
   },
 };
+
+export const NOTICE_WORDING: Record<TriageLanguage, NoticeWording> = { ...FIRST_NOTICE_WORDING, ...WORLD_NOTICE_WORDING };

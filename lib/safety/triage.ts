@@ -54,8 +54,10 @@ export function triage(message: string, locale = "en-US", options: TriageOptions
   // Earlier turns were read in full when they were current: their last part is what links them to this one.
   const texts = turns.map((turn, i) => deobfuscate(i === turns.length - 1 ? turn.text : turn.text.slice(-PREVIOUS_TURN_CHARS), lexicon));
   // Each turn in each language's normalisation; a language's rules read the turns written in it.
-  const normalized = texts.map((t) => new Map(LANGUAGE_RULES.map((pack) => [pack.language, pack.normalize(t.folded)])));
-  const languages = normalized.map((byPack) => languagesOfTurn(LANGUAGE_RULES, byPack));
+  const normalized = texts.map(
+    (t) => new Map(LANGUAGE_RULES.map((pack) => [pack.language, pack.normalize(pack.reads === "accented" ? t.accented : t.folded)])),
+  );
+  const languages = normalized.map((byPack, i) => languagesOfTurn(LANGUAGE_RULES, byPack, texts[i].accented));
   const matches = LANGUAGE_RULES.flatMap((pack) =>
     matchLanguage(
       pack,

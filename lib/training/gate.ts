@@ -39,7 +39,7 @@ export interface GateResult {
 
 const EPS = 1e-9;
 
-export function gateSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): GateSettings {
+export function gateSettingsFromEnv(env: Record<string, string | undefined> = process.env): GateSettings {
   const num = (v: string | undefined, d: number) =>
     v !== undefined && v !== "" && Number.isFinite(Number(v)) && Number(v) >= 0 ? Number(v) : d;
   return { margin: num(env.RETRAIN_MARGIN, 0.02), rightSourceTolerance: num(env.RETRAIN_RIGHT_SOURCE_TOLERANCE, 0.05) };

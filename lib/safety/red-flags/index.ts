@@ -7,6 +7,18 @@ import { ITALIAN } from "./it";
 import { DUTCH } from "./nl";
 import { PORTUGUESE } from "./pt";
 import { SPANISH } from "./es";
+import { CHINESE } from "./zh";
+import { JAPANESE } from "./ja";
+import { KOREAN } from "./ko";
+import { ARABIC } from "./ar";
+import { HINDI } from "./hi";
+import { RUSSIAN } from "./ru";
+import { UKRAINIAN } from "./uk";
+import { POLISH } from "./pl";
+import { TURKISH } from "./tr";
+import { VIETNAMESE } from "./vi";
+import { INDONESIAN } from "./id";
+import { SWEDISH } from "./sv";
 import type { LanguageRules } from "./types";
 
 export {
@@ -18,7 +30,28 @@ export {
   type LanguageRules,
 } from "./types";
 
-export const LANGUAGE_RULES: LanguageRules[] = [ENGLISH, SPANISH, FRENCH, GERMAN, PORTUGUESE, ITALIAN, DUTCH];
+export const LANGUAGE_RULES: LanguageRules[] = [
+  ENGLISH,
+  SPANISH,
+  FRENCH,
+  GERMAN,
+  PORTUGUESE,
+  ITALIAN,
+  DUTCH,
+  // Written as phrase lists (phrases.ts):
+  CHINESE,
+  JAPANESE,
+  KOREAN,
+  ARABIC,
+  HINDI,
+  RUSSIAN,
+  UKRAINIAN,
+  POLISH,
+  TURKISH,
+  VIETNAMESE,
+  INDONESIAN,
+  SWEDISH,
+];
 
 /** Short words every language's messages are made of, to re-split spaced-out letters ("i w a n t t o d i e"). */
 const FUNCTION_WORDS =

@@ -34,7 +34,27 @@ export interface RedFlagRule {
 }
 
 /** Languages with their own rules. */
-export const TRIAGE_LANGUAGES = ["en", "es", "fr", "de", "pt", "it", "nl"] as const;
+export const TRIAGE_LANGUAGES = [
+  "en",
+  "es",
+  "fr",
+  "de",
+  "pt",
+  "it",
+  "nl",
+  "zh",
+  "ja",
+  "ko",
+  "ar",
+  "hi",
+  "ru",
+  "uk",
+  "pl",
+  "tr",
+  "vi",
+  "id",
+  "sv",
+] as const;
 export type TriageLanguage = (typeof TRIAGE_LANGUAGES)[number];
 
 /** What around a red flag makes it not live, in one language (see lib/safety/engine.ts). */
@@ -42,6 +62,8 @@ export interface LanguageContext {
   /** Words that negate a red flag within `negationWindow` words before it ("no", "sin", "kein"). */
   negators: ReadonlySet<string>;
   negationWindow: number;
+  /** Optional check for scripts without word spaces or with negation after the word: is the match at [start, end) negated? */
+  negatedAt?: (text: string, start: number, end: number) => boolean;
   /** A clause that places its event long ago ("in 2010", "hace 5 años") is not live. */
   distantPast: RegExp;
   /** A red flag just after an animal word is about an animal patient … */
@@ -60,6 +82,8 @@ export interface LanguageContext {
    * with a shared word ("overdose", "convulsion") is judged by the English framing alone.
    */
   markers?: RegExp;
+  /** Letters only this language uses, counted on the accented text (see language.ts). */
+  letters?: RegExp;
   /** Contrastive words that end a clause ("but", "pero"): a negation does not cross them. */
   contrast: RegExp;
 }
@@ -67,6 +91,14 @@ export interface LanguageContext {
 /** One language's rules: its own normalisation of folded text, its context words and red flags. */
 export interface LanguageRules {
   language: TriageLanguage;
+  /**
+   * Whether this language reads a turn that has no marker word of any language (default
+   * true). Languages of other scripts say no: such a turn has none of their letters, and
+   * their romanised forms come with marker words ("wo bu xiang huo le").
+   */
+  readsUnmarkedTurns?: boolean;
+  /** Which form of the text `normalize` receives: folded (default) or accented (scripts whose marks carry meaning). */
+  reads?: "accented" | "folded";
   /** From folded text (lower case, no diacritics, de-obfuscated) to the form the rules match. */
   normalize: (folded: string) => string;
   context: LanguageContext;

@@ -7,7 +7,7 @@
 import table from "unhomoglyph/data.json" with { type: "json" };
 
 /** Letters of other alphabets that languages here need as they are. */
-const KEEP = new Set(["ß", "æ", "œ", "ø", "ð", "þ"]);
+const KEEP = new Set(["ß", "æ", "œ", "ø", "ð", "þ", "ı"]);
 
 function buildLookAlikes(): Map<string, string> {
   const map = new Map<string, string>();
@@ -27,18 +27,35 @@ const LOOK_ALIKES = buildLookAlikes();
 
 const LATIN = /\p{Script=Latin}/u;
 
+/** Whether the text is mostly Latin: more Latin letters than letters of other scripts that imitate nothing ("п", "ы", "д"). */
+function mostlyLatin(text: string): boolean {
+  let latin = 0;
+  let other = 0;
+  for (const c of text) {
+    if (/[a-z]/.test(c) || LATIN.test(c)) latin++;
+    else if (/\p{L}/u.test(c) && !LOOK_ALIKES.has(c)) other++;
+  }
+  return latin > other;
+}
+
 /**
  * Replaces look-alike letters inside words that mix them with Latin letters ("chеst" with
- * a Cyrillic е), and inside words made only of look-alikes ("сhеѕt"). A word written
- * wholly in another script that is not a disguise (Russian "больно") is left alone.
+ * a Cyrillic е), and inside words made only of look-alikes ("сhеѕt") when the text around
+ * them is Latin. A word written in another script that is not a disguise (Russian "больно",
+ * and "рука" or "у" in a Russian sentence, though every letter of them imitates a Latin
+ * one) is left alone.
  */
 export function replaceLookAlikes(text: string): string {
+  let latinText: boolean | undefined;
   return text.replace(/[\p{L}\p{M}]+/gu, (word) => {
     if (/^[\x00-\x7f]*$/.test(word)) return word;
     const chars = [...word];
     const mixed = chars.some((c) => LATIN.test(c));
-    const disguised = mixed || chars.every((c) => LOOK_ALIKES.has(c) || /[a-z]/.test(c));
-    if (!disguised) return word;
+    if (!mixed) {
+      if (!chars.every((c) => LOOK_ALIKES.has(c) || /[a-z]/.test(c))) return word;
+      latinText ??= mostlyLatin(text);
+      if (!latinText) return word;
+    }
     return chars.map((c) => LOOK_ALIKES.get(c) ?? c).join("");
   });
 }

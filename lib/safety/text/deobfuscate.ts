@@ -42,6 +42,8 @@ const WORD_WITH_SYMBOLS = /[\p{L}\p{N}@$!|€]+/gu;
 export function undoLeetspeak(text: string): string {
   return text.replace(WORD_WITH_SYMBOLS, (word) => {
     if (!/\p{L}/u.test(word) || !/[013457@$!|€]/.test(word) || NUMBER_WITH_UNIT.test(word)) return word;
+    // Only Latin words are disguised this way; "15錠", "15알", "١٥حبة" are a number and a word.
+    if (/[^\p{Script=Latin}\p{N}@$!|€]/u.test(word)) return word;
     // Trailing "!" is punctuation ("help!!"), not an "i".
     const core = word.replace(/!+$/, "");
     const tail = word.slice(core.length);
@@ -82,7 +84,7 @@ export function segmentWords(joined: string, lexicon: ReadonlySet<string>): stri
   return best[joined.length]?.join(" ");
 }
 
-/** Lower case without diacritics; letters some languages write as two ("ß" → "ss"). */
+/** Lower case without diacritics; letters some languages write as two ("ß" → "ss"); Turkish dotless "ı" as "i". */
 export function foldDiacritics(text: string): string {
   return text
     .normalize("NFD")
@@ -90,14 +92,24 @@ export function foldDiacritics(text: string): string {
     .replace(/ß/g, "ss")
     .replace(/æ/g, "ae")
     .replace(/œ/g, "oe")
-    .replace(/ø/g, "o");
+    .replace(/ø/g, "o")
+    .replace(/ı/g, "i");
+}
+
+/** Decimal digits of other scripts (Arabic-Indic "١٥", Persian, Devanagari "१५"), which NFKC leaves as they are. */
+const OTHER_DIGITS = /[\u0660-\u0669\u06f0-\u06f9\u0966-\u096f]/g;
+
+function asciiDigit(digit: string): string {
+  const code = digit.charCodeAt(0);
+  const zero = code >= 0x0966 ? 0x0966 : code >= 0x06f0 ? 0x06f0 : 0x0660;
+  return String(code - zero);
 }
 
 /** The message made readable for the rules (see the file comment). `lexicon` serves to re-split spaced letters. */
 export function deobfuscate(raw: string, lexicon: ReadonlySet<string> = new Set()): DeobfuscatedText {
   // Lone surrogates (invalid UTF-16) become U+FFFD, as String.prototype.toWellFormed does.
   let text = raw.slice(0, MAX_TRIAGE_CHARS).replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
-  text = text.replace(INVISIBLE, "").normalize("NFKC").toLowerCase();
+  text = text.replace(INVISIBLE, "").normalize("NFKC").toLowerCase().replace(OTHER_DIGITS, asciiDigit);
   text = replaceLookAlikes(text);
   text = undoLeetspeak(text);
   text = collapseStretchedLetters(text);

@@ -2,6 +2,8 @@
 // umlauts ("ü" → "u", "ß" → "ss"); words written with "ue"/"ae"/"oe" are matched both ways.
 import type { LanguageContext, LanguageRules, RedFlagRule } from "../types";
 import { anyOf, rx } from "../build";
+import { compilePhraseRules } from "../phrases";
+import { GERMAN_MORE } from "./more";
 
 const SEVERE = anyOf(
   "stark\\w*",
@@ -181,7 +183,7 @@ const CONTEXT: LanguageContext = {
   distantPast:
     /\bvor (?:\d+|einem|einer|zwei|drei|vielen|einigen) (?:jahren?|monaten?)\b|\bletztes jahr\b|\bim jahr (?:19|20)\d\d\b|\b(?:19|20)\d\d\b|\bals kind\b|\bfruher\b|\bfrueher\b/,
   animal: /\b(?:hund|hunde|katze|kater|welpe|haustier|kaninchen|pferd|tierarzt)\b/,
-  fiction: /\b(?:roman|geschichte|drehbuch|figur|fiktion|film|serie)\b/,
+  fiction: /\b(?:roman|krimi|thriller|geschichte|drehbuch|figur|fiktion|film|serie)\b/,
   general: [
     /^(?:was|welche|wie|warum|wann|ist|sind|kann|konnen)\b(?: \w+){0,6} (?:symptome|anzeichen|ursachen|behandlung|unterschied|risiko|erste hilfe|dosis|warnzeichen)\b/,
     /\b(?:wie|woran) (?:erkenne|erkennt|merke|merkt|bemerkt)\b|\bwas tun,? wenn\b|\bwenn jemand\b|\bwie (?:senke|senken|verringere|vorbeugen)\b/,
@@ -203,4 +205,9 @@ function normalizeGerman(folded: string): string {
   return t.replace(/[ \t]+/g, " ").trim();
 }
 
-export const GERMAN: LanguageRules = { language: "de", normalize: normalizeGerman, context: CONTEXT, rules: RULES };
+export const GERMAN: LanguageRules = {
+  language: "de",
+  normalize: normalizeGerman,
+  context: CONTEXT,
+  rules: [...RULES, ...compilePhraseRules(GERMAN_MORE, { spaced: true, wordStart: true, normalize: normalizeGerman })],
+};

@@ -4,6 +4,8 @@
 // ("j'ai" → "j ai", "n'arrive" → "n arrive").
 import type { LanguageContext, LanguageRules, RedFlagRule } from "../types";
 import { anyOf, rx } from "../build";
+import { compilePhraseRules } from "../phrases";
+import { FRENCH_MORE } from "./more";
 
 const CHEST = anyOf("poitrine", "thorax", "torse", "coeur");
 const SEVERE = anyOf(
@@ -216,7 +218,8 @@ const CONTEXT: LanguageContext = {
   currentEvent: [
     /\b(?:maintenant|en ce moment|depuis|ce soir|aujourd hui|aidez moi|au secours|j ai (?!une question)|je suis|je n arrive|je ne peux|mon \w+ (?:a|est)|ma \w+ (?:a|est))\b/,
   ],
-  markers: /\b(?:je|j|il|elle|le|la|les|des|du|de|et|est|mon|ma|mes|pas|ne|n|ai|suis|avec|pour|une|un|tres|qu|ce|mal|depuis|aidez)\b/,
+  markers:
+    /\b(?:je|j|il|elle|le|la|les|des|du|de|et|est|mon|ma|mes|pas|ne|n|ai|suis|avec|pour|une|un|tres|qu|ce|mal|depuis|aidez|jvais|jsuis|chui|au|aux|nous|vous|mais|sa|son|ses|lui|leur|ca)\b/,
   contrast: /\s(?:mais|pourtant|cependant)\s/,
 };
 
@@ -229,4 +232,9 @@ function normalizeFrench(folded: string): string {
   return t.replace(/[ \t]+/g, " ").trim();
 }
 
-export const FRENCH: LanguageRules = { language: "fr", normalize: normalizeFrench, context: CONTEXT, rules: RULES };
+export const FRENCH: LanguageRules = {
+  language: "fr",
+  normalize: normalizeFrench,
+  context: CONTEXT,
+  rules: [...RULES, ...compilePhraseRules(FRENCH_MORE, { spaced: true, wordStart: true, normalize: normalizeFrench })],
+};

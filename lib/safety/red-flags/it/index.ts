@@ -1,6 +1,8 @@
 // Italian rules for the core red flags (see fr/index.ts for the list).
 import type { LanguageContext, LanguageRules, RedFlagRule } from "../types";
 import { anyOf, rx } from "../build";
+import { compilePhraseRules } from "../phrases";
+import { ITALIAN_MORE } from "./more";
 
 const CHEST = anyOf("petto", "torace", "sterno");
 const SEVERE = anyOf(
@@ -194,7 +196,8 @@ const CONTEXT: LanguageContext = {
   currentEvent: [
     /\b(?:adesso|ora|in questo momento|da \d+ minuti|oggi|aiuto|ho (?!una domanda)|sto|non riesco|mio \w+ (?:ha|e|sta|non)|mia \w+ (?:ha|e|sta|non))\b/,
   ],
-  markers: /\b(?:io|mio|mia|non|ho|ha|il|lo|la|di|che|e|sono|sto|un|una|con|molto|gli|le|del|della|mi|aiuto|adesso)\b/,
+  markers:
+    /\b(?:io|mio|mia|non|ho|ha|il|lo|la|di|che|e|sono|sto|un|una|con|molto|gli|le|del|della|mi|aiuto|adesso|se|ne|gia|nessuno|piu|questo|perche|cosa|tutto)\b/,
   contrast: /\s(?:ma|pero|tuttavia|anche se)\s/,
 };
 
@@ -208,4 +211,9 @@ function normalizeItalian(folded: string): string {
   return t.replace(/[ \t]+/g, " ").trim();
 }
 
-export const ITALIAN: LanguageRules = { language: "it", normalize: normalizeItalian, context: CONTEXT, rules: RULES };
+export const ITALIAN: LanguageRules = {
+  language: "it",
+  normalize: normalizeItalian,
+  context: CONTEXT,
+  rules: [...RULES, ...compilePhraseRules(ITALIAN_MORE, { spaced: true, wordStart: true, normalize: normalizeItalian })],
+};

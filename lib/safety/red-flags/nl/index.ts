@@ -1,6 +1,8 @@
 // Dutch rules for the core red flags (see fr/index.ts for the list).
 import type { LanguageContext, LanguageRules, RedFlagRule } from "../types";
 import { anyOf, rx } from "../build";
+import { compilePhraseRules } from "../phrases";
+import { DUTCH_MORE } from "./more";
 
 const SEVERE = anyOf(
   "hevig\\w*",
@@ -164,7 +166,7 @@ const CONTEXT: LanguageContext = {
   distantPast:
     /\b(?:\d+|een|twee|drie|paar|vele) (?:jaar|jaren|maanden) geleden\b|\bvorig jaar\b|\bin (?:19|20)\d\d\b|\btoen (?:ik|hij|zij) (?:klein|kind) was\b/,
   animal: /\b(?:hond|kat|puppy|kitten|huisdier|konijn|paard|dierenarts)\b/,
-  fiction: /\b(?:roman|verhaal|scenario|personage|fictie|film|serie)\b/,
+  fiction: /\b(?:roman|boek|thriller|verhaal|scenario|personage|fictie|film|serie)\b/,
   general: [
     /^(?:wat|welke|hoe|waarom|wanneer|is|zijn|kan|kun)\b(?: \w+){0,6} (?:symptomen|tekenen|signalen|oorzaken|behandeling|verschil|risico|eerste hulp|dosis|voorkomen)\b/,
     /\bwat te doen als\b|\bals iemand\b|\bhoe (?:herken|merk|voorkom|verlaag)\b|\bbetekent\b/,
@@ -184,4 +186,9 @@ function normalizeDutch(folded: string): string {
   return t.replace(/[ \t]+/g, " ").trim();
 }
 
-export const DUTCH: LanguageRules = { language: "nl", normalize: normalizeDutch, context: CONTEXT, rules: RULES };
+export const DUTCH: LanguageRules = {
+  language: "nl",
+  normalize: normalizeDutch,
+  context: CONTEXT,
+  rules: [...RULES, ...compilePhraseRules(DUTCH_MORE, { spaced: true, wordStart: true, normalize: normalizeDutch })],
+};

@@ -1,6 +1,8 @@
 // Portuguese rules (Brazil and Portugal) for the core red flags (see fr/index.ts for the list).
 import type { LanguageContext, LanguageRules, RedFlagRule } from "../types";
 import { anyOf, rx } from "../build";
+import { compilePhraseRules } from "../phrases";
+import { PORTUGUESE_MORE } from "./more";
 
 const CHEST = anyOf("peito", "torax");
 const SEVERE = anyOf(
@@ -215,4 +217,9 @@ function normalizePortuguese(folded: string): string {
   return t.replace(/[ \t]+/g, " ").trim();
 }
 
-export const PORTUGUESE: LanguageRules = { language: "pt", normalize: normalizePortuguese, context: CONTEXT, rules: RULES };
+export const PORTUGUESE: LanguageRules = {
+  language: "pt",
+  normalize: normalizePortuguese,
+  context: CONTEXT,
+  rules: [...RULES, ...compilePhraseRules(PORTUGUESE_MORE, { spaced: true, wordStart: true, normalize: normalizePortuguese })],
+};

@@ -1,0 +1,223 @@
+// The emergency notice in the languages added after the first seven (see notice-texts.ts
+// for the shape). The numbers still come from the locale (contacts.ts); every text keeps
+// "or your local emergency number", since a language does not tell the country.
+import type { NoticeWording } from "./notice-texts";
+
+type WorldLanguage = "zh" | "ja" | "ko" | "ar" | "hi" | "ru" | "uk" | "pl" | "tr" | "vi" | "id" | "sv";
+
+export const WORLD_NOTICE_WORDING: Record<WorldLanguage, NoticeWording> = {
+  zh: {
+    labels: { heading: "可能是紧急情况", call: "拨打", crisisLine: "心理危机热线" },
+    emergency: (c) => `这可能是医疗紧急情况。请立即拨打 ${c.emergencyNumber}（或当地急救电话），或尽快去最近的急诊。`,
+    crisis: (c) =>
+      `如果你有自杀或伤害自己的想法，你并不孤单：请现在就拨打 ${c.crisisLine}（${c.crisisLineName}）。如有紧急危险，请拨打 ${c.emergencyNumber}。`,
+    advice: {
+      cardiac: "胸痛伴有这些症状可能是心脏病发作。",
+      stroke: "这可能是中风的征兆（口角歪斜、手臂无力、说话不清）：每一分钟都很重要。",
+      breathing: "严重呼吸困难需要立即求助。",
+      anaphylaxis: "这可能是严重过敏反应（过敏性休克）。如有肾上腺素自动注射笔，请立即使用。",
+      overdose_poisoning: "这可能是药物过量或中毒。不要等出现症状；保留药盒或包装给急救人员看。",
+      severe_bleeding: "用干净的布用力按压伤口，不要松开。",
+      seizure: "抽搐超过 5 分钟或之后不醒是紧急情况。不要往嘴里塞任何东西。",
+      unconscious: "如果对方呼吸不正常，会的话请开始心肺复苏；调度员会指导你。",
+    },
+    closing: "不要等待网上的回答。",
+  },
+  ja: {
+    labels: { heading: "緊急の可能性があります", call: "電話する", crisisLine: "相談窓口" },
+    emergency: (c) =>
+      `医療的な緊急事態の可能性があります。今すぐ ${c.emergencyNumber}（またはお住まいの地域の救急番号）に電話するか、最寄りの救急外来へ行ってください。`,
+    crisis: (c) =>
+      `死にたい、自分を傷つけたいと思っているなら、あなたは一人ではありません。今すぐ ${c.crisisLine}（${c.crisisLineName}）に電話してください。差し迫った危険があるときは ${c.emergencyNumber} へ。`,
+    advice: {
+      cardiac: "このような症状を伴う胸の痛みは心臓発作の可能性があります。",
+      stroke: "脳卒中の兆候の可能性があります（顔のゆがみ、腕の力が入らない、ろれつが回らない）。一分一秒を争います。",
+      breathing: "ひどい呼吸困難にはすぐに助けが必要です。",
+      anaphylaxis: "重いアレルギー反応（アナフィラキシー）の可能性があります。エピペンがあれば使ってください。",
+      overdose_poisoning: "過量服薬または中毒の可能性があります。症状を待たず、薬の箱や容器を救急隊に見せてください。",
+      severe_bleeding: "清潔な布で傷口を強く押さえ続けてください。",
+      seizure: "5 分以上続くけいれんや、その後目を覚まさない場合は緊急事態です。口に物を入れないでください。",
+      unconscious: "普段どおりの呼吸がなければ、できれば心肺蘇生を始めてください。指令員が指示します。",
+    },
+    closing: "オンラインの回答を待たないでください。",
+  },
+  ko: {
+    labels: { heading: "응급 상황일 수 있습니다", call: "전화하기", crisisLine: "자살예방 상담전화" },
+    emergency: (c) =>
+      `의료 응급 상황일 수 있습니다. 지금 바로 ${c.emergencyNumber}(또는 지역 응급 번호)에 전화하거나 가까운 응급실로 가세요.`,
+    crisis: (c) =>
+      `자살이나 자해를 생각하고 있다면 혼자가 아닙니다. 지금 ${c.crisisLine}(${c.crisisLineName})에 전화하세요. 당장 위험하다면 ${c.emergencyNumber}에 전화하세요.`,
+    advice: {
+      cardiac: "이런 증상을 동반한 가슴 통증은 심장마비일 수 있습니다.",
+      stroke: "뇌졸중 징후일 수 있습니다(얼굴 처짐, 팔 힘 빠짐, 말이 어눌함). 1분 1초가 중요합니다.",
+      breathing: "심한 호흡곤란은 즉시 도움이 필요합니다.",
+      anaphylaxis: "심한 알레르기 반응(아나필락시스)일 수 있습니다. 에피펜이 있으면 사용하세요.",
+      overdose_poisoning: "약물 과다복용이나 중독일 수 있습니다. 증상을 기다리지 말고 약 포장을 구급대원에게 보여 주세요.",
+      severe_bleeding: "깨끗한 천으로 상처를 세게 누르고 계속 누르세요.",
+      seizure: "경련이 5분 넘게 계속되거나 이후 깨어나지 않으면 응급 상황입니다. 입에 아무것도 넣지 마세요.",
+      unconscious: "정상적으로 숨을 쉬지 않으면 가능하다면 심폐소생술을 시작하세요. 상황실 요원이 안내합니다.",
+    },
+    closing: "온라인 답변을 기다리지 마세요.",
+  },
+  ar: {
+    labels: { heading: "حالة طارئة محتملة", call: "اتصل بـ", crisisLine: "خط الدعم النفسي" },
+    emergency: (c) => `قد تكون هذه حالة طبية طارئة. اتصل الآن بـ ${c.emergencyNumber} (أو برقم الطوارئ المحلي) أو توجّه إلى أقرب قسم طوارئ.`,
+    crisis: (c) =>
+      `إذا كنت تفكر في الانتحار أو إيذاء نفسك، فأنت لست وحدك: اتصل الآن بـ ${c.crisisLine} (${c.crisisLineName}). إذا كنت في خطر مباشر، اتصل بـ ${c.emergencyNumber}.`,
+    advice: {
+      cardiac: "ألم الصدر مع هذه العلامات قد يكون نوبة قلبية.",
+      stroke: "قد تكون هذه علامات سكتة دماغية (ميل الوجه، ضعف الذراع، صعوبة الكلام): كل دقيقة مهمة.",
+      breathing: "صعوبة التنفس الشديدة تحتاج إلى مساعدة فورية.",
+      anaphylaxis: "قد يكون هذا تفاعلاً تحسسياً شديداً (صدمة تحسسية). استخدم قلم الأدرينالين إن وُجد.",
+      overdose_poisoning: "قد تكون هذه جرعة زائدة أو تسمماً. لا تنتظر ظهور الأعراض؛ احتفظ بالعبوة لتُريها للمسعفين.",
+      severe_bleeding: "اضغط بقوة على الجرح بقطعة قماش نظيفة واستمر في الضغط.",
+      seizure: "النوبة التي تستمر أكثر من 5 دقائق، أو عدم الاستيقاظ بعدها، حالة طارئة. لا تضع شيئاً في الفم.",
+      unconscious: "إذا كان الشخص لا يتنفس بشكل طبيعي، ابدأ الإنعاش القلبي الرئوي إن استطعت؛ وسيرشدك موظف الطوارئ.",
+    },
+    closing: "لا تنتظر إجابة عبر الإنترنت.",
+  },
+  hi: {
+    labels: { heading: "संभावित आपात स्थिति", call: "कॉल करें", crisisLine: "संकट हेल्पलाइन" },
+    emergency: (c) =>
+      `यह मेडिकल इमरजेंसी हो सकती है। अभी ${c.emergencyNumber} (या अपने इलाके का इमरजेंसी नंबर) पर कॉल करें, या सबसे नज़दीकी इमरजेंसी विभाग जाएँ।`,
+    crisis: (c) =>
+      `अगर आप आत्महत्या या खुद को नुकसान पहुँचाने के बारे में सोच रहे हैं, तो आप अकेले नहीं हैं: अभी ${c.crisisLine} (${c.crisisLineName}) पर कॉल करें। तुरंत खतरा हो तो ${c.emergencyNumber} पर कॉल करें।`,
+    advice: {
+      cardiac: "इन लक्षणों के साथ सीने में दर्द दिल का दौरा हो सकता है।",
+      stroke: "ये लकवे (स्ट्रोक) के लक्षण हो सकते हैं (चेहरा टेढ़ा, हाथ में कमज़ोरी, बोलने में दिक्कत): हर मिनट कीमती है।",
+      breathing: "सांस लेने में गंभीर तकलीफ़ में तुरंत मदद चाहिए।",
+      anaphylaxis: "यह गंभीर एलर्जी (एनाफिलैक्सिस) हो सकती है। एड्रेनालिन ऑटो-इंजेक्टर हो तो इस्तेमाल करें।",
+      overdose_poisoning: "यह ओवरडोज़ या ज़हर हो सकता है। लक्षणों का इंतज़ार न करें; दवा का पैकेट संभालकर रखें।",
+      severe_bleeding: "घाव पर साफ़ कपड़े से ज़ोर से दबाएँ और दबाए रखें।",
+      seizure: "5 मिनट से ज़्यादा का दौरा, या उसके बाद होश न आना, इमरजेंसी है। मुँह में कुछ न डालें।",
+      unconscious: "अगर व्यक्ति सामान्य रूप से सांस नहीं ले रहा, तो आप कर सकें तो CPR शुरू करें; कॉल पर मौजूद व्यक्ति मार्गदर्शन करेगा।",
+    },
+    closing: "ऑनलाइन जवाब का इंतज़ार न करें।",
+  },
+  ru: {
+    labels: { heading: "Возможно, это экстренная ситуация", call: "Позвонить", crisisLine: "Телефон доверия" },
+    emergency: (c) =>
+      `Это может быть неотложное состояние. Позвоните сейчас по номеру ${c.emergencyNumber} (или в местную службу экстренной помощи) либо обратитесь в ближайшее приёмное отделение.`,
+    crisis: (c) =>
+      `Если вы думаете о самоубийстве или о том, чтобы причинить себе вред, вы не одни: позвоните сейчас ${c.crisisLine} (${c.crisisLineName}). При непосредственной опасности звоните ${c.emergencyNumber}.`,
+    advice: {
+      cardiac: "Боль в груди с такими признаками может быть инфарктом.",
+      stroke: "Это могут быть признаки инсульта (перекошенное лицо, слабость руки, нарушение речи): важна каждая минута.",
+      breathing: "При сильном затруднении дыхания нужна немедленная помощь.",
+      anaphylaxis: "Это может быть тяжёлая аллергическая реакция (анафилаксия). Используйте автоинъектор адреналина, если он есть.",
+      overdose_poisoning: "Это может быть передозировка или отравление. Не ждите симптомов; сохраните упаковку для врачей.",
+      severe_bleeding: "Сильно прижмите рану чистой тканью и не отпускайте.",
+      seizure: "Судороги дольше 5 минут или отсутствие пробуждения после них — экстренная ситуация. Ничего не кладите в рот.",
+      unconscious: "Если человек не дышит нормально, начните сердечно-лёгочную реанимацию, если можете; диспетчер подскажет.",
+    },
+    closing: "Не ждите ответа онлайн.",
+  },
+  uk: {
+    labels: { heading: "Можлива невідкладна ситуація", call: "Зателефонувати", crisisLine: "Лінія підтримки" },
+    emergency: (c) =>
+      `Це може бути невідкладний медичний стан. Зателефонуйте зараз за номером ${c.emergencyNumber} (або до місцевої служби екстреної допомоги) чи зверніться до найближчого приймального відділення.`,
+    crisis: (c) =>
+      `Якщо ви думаєте про самогубство або про те, щоб зашкодити собі, ви не самі: зателефонуйте зараз ${c.crisisLine} (${c.crisisLineName}). У разі безпосередньої небезпеки телефонуйте ${c.emergencyNumber}.`,
+    advice: {
+      cardiac: "Біль у грудях з такими ознаками може бути інфарктом.",
+      stroke: "Це можуть бути ознаки інсульту (перекошене обличчя, слабкість руки, порушення мовлення): важлива кожна хвилина.",
+      breathing: "Сильне утруднення дихання потребує негайної допомоги.",
+      anaphylaxis: "Це може бути тяжка алергічна реакція (анафілаксія). Використайте автоінʼєктор адреналіну, якщо він є.",
+      overdose_poisoning: "Це може бути передозування або отруєння. Не чекайте симптомів; збережіть упаковку для медиків.",
+      severe_bleeding: "Сильно притисніть рану чистою тканиною і не відпускайте.",
+      seizure: "Судоми довше 5 хвилин або відсутність пробудження після них — невідкладний стан. Нічого не кладіть у рот.",
+      unconscious: "Якщо людина не дихає нормально, почніть серцево-легеневу реанімацію, якщо можете; диспетчер підкаже.",
+    },
+    closing: "Не чекайте відповіді онлайн.",
+  },
+  pl: {
+    labels: { heading: "Możliwy nagły wypadek", call: "Zadzwoń pod", crisisLine: "Telefon zaufania" },
+    emergency: (c) =>
+      `To może być stan nagły. Zadzwoń teraz pod ${c.emergencyNumber} (lub lokalny numer alarmowy) albo jedź na najbliższy SOR.`,
+    crisis: (c) =>
+      `Jeśli myślisz o samobójstwie lub o zrobieniu sobie krzywdy, nie jesteś sam: zadzwoń teraz pod ${c.crisisLine} (${c.crisisLineName}). W bezpośrednim zagrożeniu dzwoń pod ${c.emergencyNumber}.`,
+    advice: {
+      cardiac: "Ból w klatce piersiowej z takimi objawami może oznaczać zawał serca.",
+      stroke: "To mogą być objawy udaru (opadnięty kącik ust, osłabienie ręki, zaburzenia mowy): liczy się każda minuta.",
+      breathing: "Silna duszność wymaga natychmiastowej pomocy.",
+      anaphylaxis: "To może być ciężka reakcja alergiczna (anafilaksja). Użyj autowstrzykiwacza z adrenaliną, jeśli jest.",
+      overdose_poisoning: "To może być przedawkowanie lub zatrucie. Nie czekaj na objawy; zachowaj opakowanie dla ratowników.",
+      severe_bleeding: "Mocno uciskaj ranę czystym materiałem i nie puszczaj.",
+      seizure: "Napad trwający ponad 5 minut lub brak przebudzenia po nim to stan nagły. Nie wkładaj niczego do ust.",
+      unconscious: "Jeśli osoba nie oddycha prawidłowo, zacznij resuscytację, jeśli potrafisz; dyspozytor pokieruje.",
+    },
+    closing: "Nie czekaj na odpowiedź online.",
+  },
+  tr: {
+    labels: { heading: "Olası acil durum", call: "Ara:", crisisLine: "Kriz hattı" },
+    emergency: (c) =>
+      `Bu tıbbi bir acil durum olabilir. Hemen ${c.emergencyNumber} numarasını (veya bulunduğunuz yerin acil numarasını) arayın ya da en yakın acil servise gidin.`,
+    crisis: (c) =>
+      `İntiharı ya da kendinize zarar vermeyi düşünüyorsanız yalnız değilsiniz: şimdi ${c.crisisLine} (${c.crisisLineName}) arayın. Hemen tehlikedeyseniz ${c.emergencyNumber} arayın.`,
+    advice: {
+      cardiac: "Bu belirtilerle birlikte göğüs ağrısı kalp krizi olabilir.",
+      stroke: "Bunlar inme belirtileri olabilir (yüzde kayma, kolda güçsüzlük, konuşma bozukluğu): her dakika önemli.",
+      breathing: "Ciddi nefes darlığı hemen yardım gerektirir.",
+      anaphylaxis: "Bu ağır bir alerjik reaksiyon (anafilaksi) olabilir. Varsa adrenalin oto-enjektörünü kullanın.",
+      overdose_poisoning: "Bu aşırı doz ya da zehirlenme olabilir. Belirti beklemeyin; ilacın kutusunu ekibe göstermek için saklayın.",
+      severe_bleeding: "Temiz bir bezle yaraya sıkıca bastırın ve bırakmayın.",
+      seizure: "5 dakikadan uzun süren nöbet ya da sonrasında uyanmama acil durumdur. Ağzına bir şey koymayın.",
+      unconscious: "Kişi normal nefes almıyorsa yapabiliyorsanız kalp masajına başlayın; çağrı görevlisi yönlendirecektir.",
+    },
+    closing: "Çevrimiçi bir yanıt beklemeyin.",
+  },
+  vi: {
+    labels: { heading: "Có thể là trường hợp cấp cứu", call: "Gọi", crisisLine: "Đường dây hỗ trợ" },
+    emergency: (c) =>
+      `Đây có thể là tình trạng cấp cứu. Hãy gọi ngay ${c.emergencyNumber} (hoặc số cấp cứu tại nơi bạn ở), hoặc đến khoa cấp cứu gần nhất.`,
+    crisis: (c) =>
+      `Nếu bạn đang nghĩ đến việc tự tử hoặc tự làm hại bản thân, bạn không đơn độc: hãy gọi ngay ${c.crisisLine} (${c.crisisLineName}). Nếu đang gặp nguy hiểm trước mắt, hãy gọi ${c.emergencyNumber}.`,
+    advice: {
+      cardiac: "Đau ngực kèm những dấu hiệu này có thể là nhồi máu cơ tim.",
+      stroke: "Đây có thể là dấu hiệu đột quỵ (méo miệng, yếu tay, nói khó): mỗi phút đều quan trọng.",
+      breathing: "Khó thở nặng cần được giúp đỡ ngay.",
+      anaphylaxis: "Đây có thể là phản ứng dị ứng nặng (sốc phản vệ). Dùng bút tiêm adrenaline nếu có.",
+      overdose_poisoning: "Đây có thể là quá liều hoặc ngộ độc. Đừng chờ triệu chứng; giữ lại vỏ thuốc để đưa nhân viên cấp cứu.",
+      severe_bleeding: "Dùng khăn sạch ấn chặt lên vết thương và giữ nguyên.",
+      seizure: "Co giật quá 5 phút, hoặc không tỉnh lại sau đó, là cấp cứu. Không cho bất cứ thứ gì vào miệng.",
+      unconscious: "Nếu người bệnh không thở bình thường, hãy bắt đầu ép tim nếu bạn biết; tổng đài viên sẽ hướng dẫn.",
+    },
+    closing: "Đừng chờ câu trả lời trực tuyến.",
+  },
+  id: {
+    labels: { heading: "Kemungkinan keadaan darurat", call: "Hubungi", crisisLine: "Layanan krisis" },
+    emergency: (c) =>
+      `Ini bisa merupakan keadaan darurat medis. Segera hubungi ${c.emergencyNumber} (atau nomor darurat setempat), atau pergi ke IGD terdekat.`,
+    crisis: (c) =>
+      `Jika Anda berpikir untuk bunuh diri atau menyakiti diri sendiri, Anda tidak sendirian: hubungi ${c.crisisLine} (${c.crisisLineName}) sekarang. Jika dalam bahaya langsung, hubungi ${c.emergencyNumber}.`,
+    advice: {
+      cardiac: "Nyeri dada dengan tanda-tanda ini bisa merupakan serangan jantung.",
+      stroke: "Ini bisa tanda stroke (wajah mencong, lengan lemah, bicara pelo): setiap menit berharga.",
+      breathing: "Sesak napas berat perlu pertolongan segera.",
+      anaphylaxis: "Ini bisa reaksi alergi berat (anafilaksis). Gunakan autoinjektor adrenalin jika ada.",
+      overdose_poisoning: "Ini bisa overdosis atau keracunan. Jangan menunggu gejala; simpan kemasannya untuk ditunjukkan ke petugas.",
+      severe_bleeding: "Tekan luka dengan kuat memakai kain bersih dan terus tekan.",
+      seizure: "Kejang lebih dari 5 menit, atau tidak sadar setelahnya, adalah keadaan darurat. Jangan masukkan apa pun ke mulut.",
+      unconscious: "Jika orang itu tidak bernapas normal, mulai RJP bila bisa; petugas akan memandu.",
+    },
+    closing: "Jangan menunggu jawaban online.",
+  },
+  sv: {
+    labels: { heading: "Möjligt nödläge", call: "Ring", crisisLine: "Stödlinje" },
+    emergency: (c) =>
+      `Det här kan vara ett medicinskt nödläge. Ring ${c.emergencyNumber} (eller det lokala larmnumret) nu, eller åk till närmaste akutmottagning.`,
+    crisis: (c) =>
+      `Om du tänker på självmord eller på att skada dig själv är du inte ensam: ring ${c.crisisLine} (${c.crisisLineName}) nu. Vid akut fara, ring ${c.emergencyNumber}.`,
+    advice: {
+      cardiac: "Bröstsmärta med de här tecknen kan vara en hjärtinfarkt.",
+      stroke: "Det kan vara tecken på stroke (hängande mun, svag arm, sluddrigt tal): varje minut räknas.",
+      breathing: "Svår andnöd behöver hjälp direkt.",
+      anaphylaxis: "Det kan vara en svår allergisk reaktion (anafylaxi). Använd adrenalinpenna om det finns.",
+      overdose_poisoning: "Det kan vara en överdos eller förgiftning. Vänta inte på symtom; spara förpackningen åt ambulanspersonalen.",
+      severe_bleeding: "Tryck hårt på såret med en ren duk och fortsätt trycka.",
+      seizure: "Ett krampanfall över 5 minuter, eller att personen inte vaknar efteråt, är ett nödläge. Stoppa inget i munnen.",
+      unconscious: "Om personen inte andas normalt, börja hjärt-lungräddning om du kan; larmoperatören guidar dig.",
+    },
+    closing: "Vänta inte på ett svar på nätet.",
+  },
+};
