@@ -6,7 +6,7 @@ export default async function Page() {
   await requireAdminSession("admin");
   return (
     <>
-      <h1 className="mb-1 text-xl font-semibold">Retraining</h1>
+      <h1 className="mb-1 text-xl font-semibold">Training</h1>
       <p className="mb-4 text-sm text-slate-700 dark:text-slate-200">
         Adapters are retrained on curated reviews, knowledge-base examples and uploaded files, and promoted only when they beat the active
         adapter. The serving adapters are on the{" "}
