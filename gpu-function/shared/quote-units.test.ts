@@ -44,6 +44,16 @@ describe("quoteUnits", () => {
     const clipped = clipToUnits(T2D, 120);
     expect(clipped).toBe("Type 2 diabetes often develops slowly, and many people have no symptoms for years.");
     expect(clipToUnits("short text.", 100)).toBe("short text.");
+    // The unit crossing the limit stays when it starts inside it and ends within the grace.
+    const lead = "Type 2 diabetes often develops slowly, and many people have no symptoms for years.";
+    const withList = clipToUnits(T2D, 120, 200);
+    expect(withList.startsWith(`${lead} When symptoms appear, the common ones are:\n- `)).toBe(true);
+    expect(quoteUnits(withList).map((u) => u.text)).toEqual(
+      quoteUnits(T2D)
+        .slice(0, 2)
+        .map((u) => u.text),
+    );
+    expect(clipToUnits(T2D, 120, 10)).toBe(lead);
   });
 });
 

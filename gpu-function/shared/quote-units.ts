@@ -190,15 +190,22 @@ export function formatQuotedAnswer(quotes: Array<{ text: string; source: number 
   return out;
 }
 
-/** Clips a source to its units that end within `maxChars` (at least the first unit), so what a prompt shows ends at a unit boundary. */
-export function clipToUnits(text: string, maxChars: number): string {
+/**
+ * Clips a source to its units that end within `maxChars` (at least the first unit), so what a
+ * prompt shows ends at a unit boundary. The unit that crosses the limit is kept too when it
+ * starts within it and ends within `maxChars + graceChars` (a symptom list after its lead
+ * sentence is the answer; cutting it would leave the lead alone).
+ */
+export function clipToUnits(text: string, maxChars: number, graceChars = 0): string {
   if (text.length <= maxChars) return text;
-  const units = quoteUnits(text);
   let end = 0;
-  for (const u of units) {
-    if (u.end > maxChars && end > 0) break;
-    end = u.end;
-    if (u.end > maxChars) break;
+  for (const u of quoteUnits(text)) {
+    if (u.end <= maxChars) {
+      end = u.end;
+      continue;
+    }
+    if (end === 0 || (u.start < maxChars && u.end <= maxChars + graceChars)) end = u.end;
+    break;
   }
   return end > 0 ? text.slice(0, end) : text.slice(0, maxChars);
 }

@@ -65,6 +65,9 @@ const OBESITY_TEXT = [
   "Genes, some medicines, poor sleep and stress can play a part too.",
   "Losing even a small amount of weight can improve health.",
   "Regular activity, sleep and a balanced diet help keep weight steady.",
+  "A clinician can check weight, waist size and blood pressure at a routine visit.",
+  "Support from a dietitian or a structured programme helps many people lose weight.",
+  "Some people are offered medicines, and a few are offered surgery.",
 ].join(" ");
 const OBESITY: RetrievedChunk = {
   ...T2D,
@@ -109,10 +112,11 @@ describe("answer grounding in the chat pipeline", () => {
       expect(body.grounding?.mode).toBe("quote");
       expect((body as { temperature?: number }).temperature).toBe(0); // quote mode is greedy whatever CHAT_TEMPERATURE says
       expect(body.grounding?.sources.map((s) => s.id)).toEqual(["1", "2"]);
-      // Level 1 shows 500 characters, cut at a whole unit: exactly the text the model was shown.
+      // Level 1 shows 500 characters, cut at a whole unit (the one crossing 500 kept if it ends by 750):
+      // exactly the text the model was shown.
       expect(body.grounding?.sources[0]!.text).toBe(T2D.text);
-      expect(OBESITY_TEXT.length).toBeGreaterThan(500);
-      expect(body.grounding?.sources[1]!.text).toBe(OBESITY_TEXT.slice(0, OBESITY_TEXT.indexOf(" Regular")));
+      expect(OBESITY_TEXT.length).toBeGreaterThan(750);
+      expect(body.grounding?.sources[1]!.text).toBe(OBESITY_TEXT.slice(0, OBESITY_TEXT.indexOf(" A clinician")));
       for (const s of body.grounding!.sources) expect(body.messages.at(-1)!.content).toContain(s.text);
       expect(body.messages[0]!.content).toContain(QUOTE_RULE);
       expect(answerText(events)).toBe("Obesity means having too much body fat. [2]");

@@ -57,9 +57,12 @@ function escapeSourceText(text: string): string {
   return text.replace(/</g, "‹").replace(/>/g, "›");
 }
 
+/** Quote mode may show a source up to this much past its level's size, to finish a unit that starts within it (a list after its lead). */
+const QUOTE_GRACE = 0.5;
+
 /** The source text a prompt shows: quote mode ends it at a whole sentence (so every unit the model may quote is one it saw). */
 function shownText(s: ChatSource, maxChars: number, mode: AnswerMode): string {
-  if (mode === "quote") return clipToUnits(s.text, maxChars);
+  if (mode === "quote") return clipToUnits(s.text, maxChars, Math.round(maxChars * QUOTE_GRACE));
   return s.text.length > maxChars ? `${s.text.slice(0, maxChars)}…` : s.text;
 }
 
