@@ -332,12 +332,16 @@ ${offTopicTable}
 The lexical side is Okapi BM25 (k1 1.2, b 0.75) in one SQL statement: each rare term gathers its chunks
 through the GIN index (terms in more than 10 % of chunks only score), the best 200 by summed IDF are
 scored exactly — term frequency from the chunk's tsvector positions, length normalised against the
-knowledge base's average — plus the weight of the query terms the chunk's headings name. It is fused
-with the pgvector (HNSW) candidates by reciprocal rank fusion (k 20, vector 0.5, text 1; a chunk found
-by the vector search alone stays below the 0.4 floor). **Off-topic floor**: a lexical candidate must hold
-at least max(0.2, 0.7 − 0.05 × content words) of the message's IDF-weighted information (words unknown
-to the knowledge base count as the rarest): a short question must be mostly about what the knowledge
-base covers, a long story need not. When the gpu-function serves a reranker (\`POST /v1/rerank\`; or
+knowledge base's average — plus twice the weight of the query terms the chunk's headings name. It is fused
+with the pgvector (HNSW) candidates by reciprocal rank fusion (k 20, vector 0.1, text 1: on the consumer
+development split every larger vector weight lowered nDCG@10 with the default embedder; a chunk found
+by the vector search alone stays below the 0.4 floor). **Off-topic floor**: the message's best lexical
+candidate must hold at least max(0.2, 0.75 − 0.05 × content words) of its IDF-weighted information
+(a word unknown to the knowledge base weighs as its rarest known word; an unknown aspect word such as
+"treat" does not count): a short question must be mostly about what the knowledge base covers, a long
+story need not. In a knowledge base under 2,000 chunks (a few leaflets, where most ordinary words are
+unknown) a message is also on topic when it names a candidate's subject: every word of its document
+title except generic ones ("remedies", "guide", "treatment"). When the gpu-function serves a reranker (\`POST /v1/rerank\`; or
 \`RERANK_MODEL\` names one), the best 20 fused passages are re-ordered by it (lib/rag/rerank.ts); if it
 fails, the fused order stands.
 

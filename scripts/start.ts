@@ -174,6 +174,8 @@ async function main(): Promise<void> {
   env.GPU_FUNCTION_PORT = gpuPort;
   // Fine-tuning jobs and their adapters live next to the app's data, so they survive a restart.
   env.FINE_TUNING_DIR ||= path.join(dataDir, "fine-tuning");
+  // A gpu-function (re)started while the app runs pulls the promoted adapter from it.
+  env.APP_URL ||= `http://${host}:${port}`;
 
   let db: Supervised | undefined;
   let gpu: Supervised | undefined;

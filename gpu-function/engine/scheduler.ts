@@ -205,17 +205,9 @@ export class Scheduler {
         this.dropAborted();
         this.admit();
         if (this.active.length === 0) continue;
-        // I/O (client writes, new requests, disconnects) must run between steps. onnxruntime-node
-        // already runs each session in a setImmediate callback, so a step through it has passed
-        // the event loop's poll phase; only a step that never left the microtask queue (a model
-        // that answers without a session run) needs a turn of its own. Saves one loop turn per token.
-        let yielded = false;
-        const marker = setImmediate(() => (yielded = true));
         await this.step();
-        if (!yielded) {
-          clearImmediate(marker);
-          await new Promise((r) => setImmediate(r));
-        }
+        // Let I/O (client writes, new requests, disconnects) run between steps.
+        await new Promise((r) => setImmediate(r));
       }
     } finally {
       this.running = false;

@@ -24,8 +24,12 @@ export function ggufArchFor(model: HfModel): GgufArch {
   const { config, family } = model;
   const type = String(config.model_type);
   if (family.name !== "llama") {
+    const why: Record<string, string> = {
+      "gpt-neo": "llama.cpp has no GPT-Neo architecture (alternating local attention)",
+      "gpt-oss": "llama.cpp has gpt-oss, but its expert tensors are not written by this exporter yet",
+    };
     throw new ArchitectureExportError(
-      `model_type "${type}" (${family.name} family) has no GGUF export: llama.cpp has no ${family.name === "gpt-neo" ? "GPT-Neo (alternating local attention) architecture" : `${family.name} export here yet`}; supported: llama, mistral (no sliding window), qwen2`,
+      `model_type "${type}" (${family.name} family) has no GGUF export: ${why[family.name] ?? "not a llama.cpp architecture this exporter writes"}; supported: llama, mistral (no sliding window), qwen2`,
     );
   }
   if (typeof config.sliding_window === "number" && config.sliding_window > 0 && type !== "qwen2") {

@@ -16,7 +16,7 @@ const rowsOf = <T>(r: unknown): T[] => ((r as { rows?: T[] }).rows ?? (r as T[])
 /** Words that carry the conversation, not the question (compared before stemming). */
 const FILLER = new Set(
   (
-    "hi hello hey dear greetings thanks thank thankyou thx please pls plz kindly help helping helped wonder wondering wondered " +
+    "hi hello hey dear greetings thanks thank thankyou thx please pls plz kindly help helps helping helped wonder wondering wondered " +
     "question questions ask asking asked know knowing tell telling told want wanted wanting like would could should might " +
     "get gets got getting anyone someone somebody anybody everyone sir madam mam regards sincerely best bless god hope hoping " +
     "appreciate appreciated advice advise info yes ok okay really also just much many lot lots thing things something anything " +
@@ -51,6 +51,20 @@ const ASPECTS: [RegExp, string[]][] = [
   [/^(common|frequent|frequency|rare|prevalence)$/, ["frequenc"]],
   [/^(complication|complications|dangerous|serious|damage|lead)$/, ["complic"]],
 ];
+/** Is this word (as typed, lower case) one of the aspect words above ("treat", "symptoms")? */
+export function isAspectWord(word: string): boolean {
+  return ASPECTS.some(([re]) => re.test(word));
+}
+
+/**
+ * Words a document title may carry besides its subject ("Sore throat remedies", "Gout: a guide",
+ * "Asthma treatment"): the aspect words and a few generic ones. A message names a document's
+ * subject when it holds every other word of the title (retrieve.ts).
+ */
+export const GENERIC_TITLE_WORDS =
+  ASPECTS.flatMap(([re]) => re.source.replace(/^\^\(|\)\$$/g, "").split("|")).join(" ") +
+  " guide leaflet overview facts information basics introduction about";
+
 /** An aspect heading match weighs this share of an average topic term. */
 const ASPECT_WEIGHT = 0.5;
 
@@ -90,6 +104,8 @@ export interface AnalyzedQuery {
   contentTerms: number;
   /** The message's questions when it asks several (each a text to retrieve on its own); else []. */
   questions: string[];
+  /** Every lexeme of the message the knowledge base knows (corrected ones and synonyms included), kept or not. */
+  known: string[];
 }
 
 /** Lower-case word tokens of untrusted text (a linear scan; length is bounded by the caller). */
@@ -161,6 +177,10 @@ export async function analyzeQuery(db: Db, vocabulary: Vocabulary, text: string)
         if (fix) {
           lexeme = fix.lexeme;
           correctedFrom = w;
+        } else if (isAspectWord(w)) {
+          // "treat", "symptoms" unknown to a small knowledge base: what is asked about, not
+          // what the message is about — no evidence that it is off-topic.
+          continue;
         } else unknown = true;
       }
       const e = counts.get(lexeme) ?? { count: 0, correctedFrom, unknown };
@@ -171,9 +191,11 @@ export async function analyzeQuery(db: Db, vocabulary: Vocabulary, text: string)
   for (const w of subjectWords) add(w, SUBJECT_WEIGHT);
   for (const w of messageWords) add(w, 1);
 
-  // An unknown word is as informative as the rarest possible term: it counts in the total
-  // (an off-topic question is mostly such words) but cannot match anything.
-  const unknownIdf = Math.log(1 + (vocabulary.chunks + 0.5) / 0.5);
+  // An unknown word is as informative as the rarest word the knowledge base knows (in one
+  // chunk): it counts in the total (an off-topic question is mostly such words) but cannot
+  // match anything. Not rarer than that: in a knowledge base of a few leaflets most ordinary
+  // words are unknown, and a "rarer than anything" weight would drown the words it knows.
+  const unknownIdf = vocabulary.rarestIdf;
   const all: QueryTerm[] = [];
   let unknownWeight = 0;
   let totalWeight = 0;
@@ -214,5 +236,6 @@ export async function analyzeQuery(db: Db, vocabulary: Vocabulary, text: string)
     if (present.has(lexeme) || vocabulary.chunksWith(lexeme) === 0) continue;
     terms.push({ lexeme, idf: topicIdf, weight: ASPECT_WEIGHT, headingOnly: true });
   }
-  return { terms, unknownWeight, totalWeight, contentTerms: counts.size, questions: splitQuestions(message) };
+  const known = [...new Set([...[...counts].filter(([, e]) => !e.unknown).map(([l]) => l), ...present])];
+  return { terms, unknownWeight, totalWeight, contentTerms: counts.size, questions: splitQuestions(message), known };
 }

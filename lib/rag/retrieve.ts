@@ -12,7 +12,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import type { QueryEmbedder } from "./embed";
 import { pgBoolArray, pgFloatArray, pgTextArray } from "./pg-arrays";
-import { analyzeQuery, type AnalyzedQuery, type QueryTerm } from "./query-terms";
+import { analyzeQuery, GENERIC_TITLE_WORDS, type AnalyzedQuery } from "./query-terms";
 import type { Reranker } from "./rerank";
 import type { RetrievedChunk } from "./types";
 import { vocabularyFor, type Vocabulary } from "./vocabulary";
@@ -47,34 +47,40 @@ export interface RetrieveOptions {
   reranker?: Reranker | null;
   /** Fused candidates the reranker sees. */
   rerankCandidates?: number;
+  /** A query term named in a chunk's headings (document title, section) adds this multiple of its weight. */
+  headingWeight?: number;
 }
 
 /** See docs/retrieval-eval.md for how these were chosen. */
 export const DEFAULT_RETRIEVAL = {
   k: 8,
-  /** With these weights a chunk found by the vector search alone scores 1/3: it needs lexical support. */
+  /** With these weights a chunk found by the vector search alone scores 0.09: it needs lexical support. */
   minScore: 0.4,
   /** -1 = no cosine floor: the default embedder's similarities do not separate on- from off-topic. */
   minSimilarity: -1,
   /**
-   * Coverage floor by message length: 0.7 − 0.05 per content word, at least 0.2. A short
+   * Coverage floor by message length: 0.75 − 0.05 per content word, at least 0.2. A short
    * question must be mostly about what the knowledge base covers ("speed of light in a
    * vacuum" shares "light" with a chunk, not "vacuum"); a long message carries a story
    * around its question, so a passage holding a smaller share of its words can be the answer.
    * Calibrated on the consumer dev split and OFF_TOPIC_QUERIES (docs/retrieval-eval.md).
    */
-  coverage: { base: 0.7, perTerm: 0.05, min: 0.2 },
+  coverage: { base: 0.75, perTerm: 0.05, min: 0.2 },
   candidates: 40,
   rrfK: 20,
-  weights: { vector: 0.5, text: 1 },
+  /**
+   * The vector side weighs a tenth of the lexical side: on the consumer dev split every larger
+   * weight lowered nDCG@10 with the default embedder (0.5: −0.03, 0.25: −0.01); it breaks ties.
+   */
+  weights: { vector: 0.1, text: 1 },
   rerankCandidates: 20,
+  /** Heading matches count twice (consumer dev split: 1 → 0.853, 2 → 0.857, 3 → 0.845 nDCG@10). */
+  headingWeight: 2,
 } as const;
 
 /** Okapi BM25 parameters of the lexical side. */
 const BM25_K1 = 1.2;
 const BM25_B = 0.75;
-/** A query term named in a chunk's headings (document title, section) adds this share of its weight. */
-const HEADING_WEIGHT = 1;
 /** Chunks gathered per query term (index lookups), and chunks scored exactly per query. */
 const MATCHES_PER_TERM = 2000;
 const SCORED_CANDIDATES = 200;
@@ -138,6 +144,7 @@ interface Resolved {
   /** Explicit coverage floor; undefined = coverageFloor(message length). */
   minCoverage: number | undefined;
   limit: number;
+  headingWeight: number;
 }
 
 function resolve(options: RetrieveOptions): Resolved {
@@ -158,6 +165,7 @@ function resolve(options: RetrieveOptions): Resolved {
     minScore: options.minScore ?? DEFAULT_RETRIEVAL.minScore,
     minCoverage: options.minCoverage,
     limit: Math.max(base, rerankPool),
+    headingWeight: options.headingWeight ?? DEFAULT_RETRIEVAL.headingWeight,
   };
 }
 
@@ -165,11 +173,11 @@ function resolve(options: RetrieveOptions): Resolved {
 function statementFor(
   r: Resolved,
   vectorLiteral: string | null,
-  terms: QueryTerm[],
-  totalWeight: number,
+  query: Pick<AnalyzedQuery, "terms" | "totalWeight" | "known">,
   vocabulary: Vocabulary,
   sourceFilter: SQL,
 ): SQL {
+  const { terms, totalWeight } = query;
   const vecCte = vectorLiteral
     ? sql`vec as materialized (
         select c.id, (c.embedding <=> ${vectorLiteral}::vector) as dist
@@ -207,14 +215,20 @@ function statementFor(
         group by h.id
         order by mass desc, h.id
         limit ${SCORED_CANDIDATES}),
+      generic as materialized (select tsvector_to_array(to_tsvector('english', ${GENERIC_TITLE_WORDS})) as g),
       scored as materialized (
         -- Okapi BM25 of the chunk (term frequency = positions in its tsvector; length = its
         -- number of distinct lexemes against the knowledge base's average), plus the query
-        -- terms its headings name; coverage = share of the message's information it holds.
+        -- terms its headings name; coverage = share of the message's information it holds;
+        -- named = the message names the subject of the chunk's document (every word of its
+        -- title but generic ones such as "remedies", "guide").
         select h.id,
-          b.bm25 + ${HEADING_WEIGHT}::float8 * coalesce((select sum(t.weight) from terms t where c.heading_tsv @@ t.q), 0) as score,
-          least(1, b.matched / ${Math.max(totalWeight, 1e-9)}::float8) as coverage
-        from hits h join chunks c on c.id = h.id
+          b.bm25 + ${r.headingWeight}::float8 * coalesce((select sum(t.weight) from terms t where c.heading_tsv @@ t.q), 0) as score,
+          least(1, b.matched / ${Math.max(totalWeight, 1e-9)}::float8) as coverage,
+          (select count(*) filter (where not u = any(generic.g)) > 0
+                  and bool_and(u = any(${pgTextArray(query.known)}::text[]) or u = any(generic.g))
+             from unnest(tsvector_to_array(to_tsvector('english', d.title))) u) as named
+        from hits h join chunks c on c.id = h.id join documents d on d.id = c.document_id cross join generic
         cross join lateral (
           select coalesce(sum(qt.weight * (x.n * ${BM25_K1 + 1}::float8)
                    / (x.n + ${BM25_K1}::float8 * (${1 - BM25_B}::float8 + ${BM25_B}::float8 * length(c.tsv) / ${vocabulary.averageChunkLength}::float8))), 0) as bm25,
@@ -225,8 +239,10 @@ function statementFor(
         select s.id, row_number() over (order by s.score desc, s.id) as r, s.coverage
         from scored s join chunks c on c.id = s.id join documents d on d.id = c.document_id
         -- The floor decides for the message as a whole: when its best candidate holds enough of
-        -- it, every candidate is ranked by BM25 (a passage on the topic need not share the story's words).
-        where d.status = 'active' and (select max(coverage) from scored) >= ${r.minCoverage ?? 0}::float8
+        -- it, or the message names a candidate's subject, every candidate is ranked by BM25 (a
+        -- passage on the topic need not share the story's words).
+        where d.status = 'active'
+          and ((select max(coverage) from scored) >= ${r.minCoverage ?? 0}::float8 or (${vocabulary.chunks < MIN_CHUNKS_FOR_COMMON_TERMS}::boolean and (select bool_or(named) from scored)))
         order by s.score desc, s.id
         limit ${r.candidates})`;
   }
@@ -269,14 +285,7 @@ async function runOne(
       )}))`
     : sql``;
   const floor = r.minCoverage ?? coverageFloor(analyzed.contentTerms);
-  const statement = statementFor(
-    { ...r, minCoverage: floor },
-    vector ? JSON.stringify(vector) : null,
-    analyzed.terms,
-    analyzed.totalWeight,
-    vocabulary,
-    sourceFilter,
-  );
+  const statement = statementFor({ ...r, minCoverage: floor }, vector ? JSON.stringify(vector) : null, analyzed, vocabulary, sourceFilter);
   // HNSW returns at most hnsw.ef_search (default 40) neighbours, and a source filter
   // needs iterative scans to refill: only then is a transaction with local settings worth it.
   const needsSettings = vector !== null && (r.candidates > 40 || (options.sources?.length ?? 0) > 0);

@@ -111,6 +111,12 @@ export class Vocabulary {
     return Math.log(1 + (this.chunks - n + 0.5) / (n + 0.5));
   }
 
+  /** The IDF of the rarest word the knowledge base can know (in one chunk). */
+  get rarestIdf(): number {
+    const n = Math.max(this.chunks, 1);
+    return Math.log(1 + (n - 0.5) / 1.5);
+  }
+
   /**
    * The known lexeme closest to an unknown one: edit distance 1 (stems of 6–7 letters) or
    * 2 (longer), ties to the more frequent. Null when nothing is close enough.

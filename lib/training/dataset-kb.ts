@@ -20,7 +20,7 @@ const MIN_PASSAGE_CHARS = 120;
 /** Longest quoted answer (characters before markers): the first sentences, like the default adapter's answers. */
 const ANSWER_CHARS = 320;
 
-export function kbExampleLimit(env: NodeJS.ProcessEnv = process.env): number {
+export function kbExampleLimit(env: Record<string, string | undefined> = process.env): number {
   const n = Number(env.RETRAIN_KB_EXAMPLES ?? DEFAULT_KB_EXAMPLES);
   return Number.isInteger(n) && n >= 0 ? Math.min(n, 5000) : DEFAULT_KB_EXAMPLES;
 }

@@ -16,7 +16,7 @@ export interface EvalSettings {
   maxAnswerTokens: number;
 }
 
-export function evalSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): EvalSettings {
+export function evalSettingsFromEnv(env: Record<string, string | undefined> = process.env): EvalSettings {
   const int = (v: string | undefined, d: number) => (v && Number.isInteger(Number(v)) && Number(v) >= 0 ? Number(v) : d);
   return {
     maxPerplexityExamples: Math.max(1, int(env.RETRAIN_GOLDEN_MAX, 200)),

@@ -39,14 +39,17 @@ export interface GateResult {
 
 const EPS = 1e-9;
 
-export function gateSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): GateSettings {
+export function gateSettingsFromEnv(env: Record<string, string | undefined> = process.env): GateSettings {
   const num = (v: string | undefined, d: number) =>
     v !== undefined && v !== "" && Number.isFinite(Number(v)) && Number(v) >= 0 ? Number(v) : d;
   return { margin: num(env.RETRAIN_MARGIN, 0.02), rightSourceTolerance: num(env.RETRAIN_RIGHT_SOURCE_TOLERANCE, 0.05) };
 }
 
+/** Higher is better; a side with nothing measurable (e.g. no answer sentence at all) loses to one with a value. */
 function higherVerdict(c: number | null, a: number | null, tolerance = 0): ComparisonRow["verdict"] {
-  if (c === null || a === null) return "same";
+  if (c === null && a === null) return "same";
+  if (c === null) return "worse";
+  if (a === null) return "better";
   if (c > a + EPS) return "better";
   if (c < a - tolerance - EPS) return "worse";
   return "same";

@@ -109,7 +109,7 @@ export function gpuFunctionClient(opts: { url?: string; token?: string; timeoutM
 }
 
 /** Every replica adapters are pushed to: GPU_FUNCTION_URLS (comma-separated), else GPU_FUNCTION_URL. */
-export function replicaUrls(env: NodeJS.ProcessEnv = process.env): string[] {
+export function replicaUrls(env: Record<string, string | undefined> = process.env): string[] {
   const list = (env.GPU_FUNCTION_URLS ?? "")
     .split(",")
     .map((u) => u.trim())
@@ -117,7 +117,7 @@ export function replicaUrls(env: NodeJS.ProcessEnv = process.env): string[] {
   return list.length > 0 ? [...new Set(list)] : [gpuFunctionConfig(env).url];
 }
 
-export function replicaClients(env: NodeJS.ProcessEnv = process.env): GpuFunctionClient[] {
+export function replicaClients(env: Record<string, string | undefined> = process.env): GpuFunctionClient[] {
   return replicaUrls(env).map((url) => gpuFunctionClient({ url }));
 }
 

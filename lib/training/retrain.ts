@@ -63,7 +63,7 @@ export const ACTIVE_STATES = ["queued", "running", "evaluating"] as const;
 /** Golden examples sent as the job's validation data (its loss chart's validation points). */
 const JOB_VALIDATION_EXAMPLES = 16;
 
-export function retrainSettingsFromEnv(env: NodeJS.ProcessEnv = process.env) {
+export function retrainSettingsFromEnv(env: Record<string, string | undefined> = process.env) {
   const epochs = Number(env.RETRAIN_EPOCHS ?? "2");
   return {
     model: env.RETRAIN_BASE_MODEL || "medchat-base",
