@@ -16,17 +16,22 @@ export function AdaptersPanel() {
   const previous = data.adapters
     .filter((a) => a.status === "retired" && a.promotedAt)
     .sort((a, b) => Date.parse(b.promotedAt!) - Date.parse(a.promotedAt!))[0];
+  // With no earlier adapter, rollback clears the pointer: the chat serves the gpu-function's default.
+  const target = previous?.name ?? "the default model";
   const rollback = async () => {
-    if (!active || !previous) return;
+    if (!active) return;
     if (
       !window.confirm(
-        `Roll back from ${active.name} to ${previous.name}? The public chat switches to ${previous.name} within a minute; ${active.name} is retired.`,
+        `Roll back from ${active.name} to ${target}? The public chat switches to ${target} within a minute; ${active.name} is retired.`,
       )
     )
       return;
     await run(
-      () => api<{ from: string; to: string }>("training/rollback", { method: "POST" }),
-      (r) => `Rolled back: ${r.to} is active again (was ${r.from}). The chat serves it within a minute.`,
+      () => api<{ from: string; to: string | null }>("training/rollback", { method: "POST" }),
+      (r) =>
+        r.to
+          ? `Rolled back: ${r.to} is active again (was ${r.from}). The chat serves it within a minute.`
+          : `Rolled back: no adapter is active now (was ${r.from}). The chat serves the default model within a minute.`,
     );
   };
   const candidates = data.adapters.filter((a) => a.status === "candidate");
@@ -54,20 +59,27 @@ export function AdaptersPanel() {
           </p>
         )}
         <div className="mt-4 border-t border-slate-200 pt-3 dark:border-slate-700">
-          {active && previous ? (
+          {active ? (
             <>
               <p className="mb-2 text-sm">
-                Rollback makes <span className="font-mono">{previous.name}</span>, the adapter that served before the active one (last
-                promoted {formatDate(previous.promotedAt)}), active again, without a restart.
+                {previous ? (
+                  <>
+                    Rollback makes <span className="font-mono">{previous.name}</span>, the adapter that served before the active one (last
+                    promoted {formatDate(previous.promotedAt)}), active again, without a restart.
+                  </>
+                ) : (
+                  <>
+                    No adapter was promoted before this one: rollback retires it, and the chat serves what it served before any promotion
+                    (the configured CHAT_MODEL or the gpu-function&apos;s default), without a restart.
+                  </>
+                )}
               </p>
               <Button variant="primary" onClick={() => void rollback()}>
-                Roll back to {previous.name}
+                Roll back to {previous ? previous.name : "the default model"}
               </Button>
             </>
           ) : (
-            <p className="text-sm text-slate-700 dark:text-slate-200">
-              Rollback needs an earlier promoted adapter to return to; there is none yet.
-            </p>
+            <p className="text-sm text-slate-700 dark:text-slate-200">Nothing to roll back: no adapter is active.</p>
           )}
           <StatusLine status={status} />
         </div>
