@@ -110,6 +110,44 @@ test.describe("embeddable widget", () => {
       .toBe(1);
   });
 
+  test("a visitor rates an answer, finds the conversation again after reloading the host page, and New chat forgets it", async ({
+    page,
+  }) => {
+    const widget = new WidgetHostPage(page);
+    await widget.open(allowed.origin, SITE());
+    await widget.launcher.click();
+    await widget.acceptConsent();
+    await widget.ask("What is asthma?");
+    const answer = await widget.waitForAnswer();
+    // Thumbs and a comment, saved on the server like the web chat's.
+    await answer.getByRole("button", { name: "Not helpful" }).click();
+    await answer.getByLabel("What was wrong or missing? (optional)").fill("I wanted to know about triggers");
+    await answer.getByRole("button", { name: "Send feedback" }).click();
+    await expect(answer.getByText("Thanks for your feedback.")).toBeVisible();
+    await page.screenshot({ path: "test-results/widget-feedback.png" });
+
+    // The visitor reloads the clinic's page and opens the chat again: the conversation and the rating are back.
+    await page.reload();
+    await expect(widget.launcher).toBeVisible();
+    await widget.launcher.click();
+    await expect(widget.panel.getByTestId("user-message")).toHaveText(/What is asthma\?/);
+    await expect(widget.answers).toHaveCount(1);
+    await expect(widget.answers.first().getByTestId("disclaimer-footer")).toContainText("not medical advice");
+    await expect(widget.answers.first().getByTestId("sources")).toBeVisible();
+    await expect(widget.answers.first().getByRole("button", { name: "Not helpful" })).toHaveAttribute("aria-pressed", "true");
+    await expect(widget.consentGate).toHaveCount(0);
+    await expect(widget.input).toBeFocused();
+    await page.screenshot({ path: "test-results/widget-restored.png" });
+
+    // "New chat" starts afresh, and a reload then shows the greeting, not the old conversation.
+    await widget.panel.getByRole("button", { name: "New chat" }).click();
+    await expect(widget.panel.getByText("Hello from Riverside Clinic")).toBeVisible();
+    await page.reload();
+    await widget.launcher.click();
+    await expect(widget.panel.getByText("Hello from Riverside Clinic")).toBeVisible();
+    await expect(widget.answers).toHaveCount(0);
+  });
+
   test("works with the keyboard alone: launcher, consent, question, Escape returns focus", async ({ page }) => {
     const widget = new WidgetHostPage(page);
     await widget.open(allowed.origin, SITE());

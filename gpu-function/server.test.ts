@@ -11,9 +11,9 @@ import { streamText } from "ai";
 import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { encodePeftWeights, peftConfigFor, writePeftAdapter, type PeftAdapterSpec } from "./engine/peft";
-import { seededRandom, writeTinyEmbedder, writeTinyModel } from "./models/tiny";
-import type { LoraTarget } from "./models/types";
+import { randomAdapter, writeTinyModelWithAdapters } from "./adapter-fixture.test-helper";
+import { encodePeftWeights, peftConfigFor, type PeftAdapterSpec } from "./engine/peft";
+import { writeTinyEmbedder } from "./models/tiny";
 import { createGpuFunctionServer, type GpuFunctionServer } from "./server";
 
 const TOKEN = "test-token";
@@ -24,19 +24,6 @@ let client: OpenAI;
 /** Stands in for the Next.js app: serves the promoted adapter at /api/internal/adapters/active. */
 let fakeApp: Server;
 let appAuth: string | undefined;
-
-function randomAdapter(targets: LoraTarget[], seed: number): PeftAdapterSpec {
-  const rng = seededRandom(seed);
-  const r = 4;
-  const weights = new Map<string, { a: Float32Array; b: Float32Array }>();
-  for (const t of targets) {
-    weights.set(t.module, {
-      a: Float32Array.from({ length: r * t.inFeatures }, () => rng.normal() * 0.3),
-      b: Float32Array.from({ length: t.outFeatures * r }, () => rng.normal() * 0.3),
-    });
-  }
-  return { r, loraAlpha: 8, targetModules: ["q_proj", "v_proj"], weights };
-}
 
 async function metric(name: string): Promise<number> {
   const text = await (await fetch(`${baseURL}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } })).text();
@@ -49,14 +36,9 @@ const ask = (model: string, content: string, extra: Partial<OpenAI.ChatCompletio
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), "gpu-function-"));
-  await writeTinyModel(path.join(dir, "model"), { family: "llama", seed: 7, maxPositions: 512 });
+  // The model and adapters "alpha" and "beta" on disk for start-up loading; more adapters use its LoRA targets.
+  const targets = await writeTinyModelWithAdapters(dir, 7);
   await writeTinyEmbedder(path.join(dir, "embedder"), { dim: 64, seed: 8 });
-  // Find the model's LoRA targets from a first load, then put adapter "alpha" on disk for start-up loading.
-  const probe = await createGpuFunctionServer({ modelDir: path.join(dir, "model"), log: () => {} });
-  const targets = probe.deps.model.loraTargets;
-  await probe.close();
-  await writePeftAdapter(path.join(dir, "adapters", "alpha"), randomAdapter(targets, 1));
-  await writePeftAdapter(path.join(dir, "adapters", "beta"), randomAdapter(targets, 2));
   const promoted = randomAdapter(targets, 6);
   fakeApp = createServer((req, res) => {
     appAuth = req.headers.authorization;

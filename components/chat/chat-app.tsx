@@ -8,28 +8,21 @@ import type { MedChatUIMessage } from "@/lib/chat/ui-types";
 import { Button } from "@/components/ui/button";
 import { MenuIcon } from "@/components/ui/icons";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
-import { AiDisclosure } from "./ai-disclosure";
-import { Composer } from "./composer";
-import { ConsentGate } from "./consent-gate";
-import { saveConsent } from "./consent-store";
-import { ConversationLog } from "./conversation-log";
-import { DisclaimerBanner } from "./disclaimer-banner";
+import { ChatShell, type SurfaceTexts } from "./chat-shell";
 import { HistorySidebar, type ConversationSummary } from "./history-sidebar";
 import type { FeedbackValue } from "./feedback-controls";
 import { useChatSession } from "./use-chat-session";
 
-export interface ChatAppProps {
+export interface ChatAppProps extends SurfaceTexts {
   chatId: string;
   isNew: boolean;
   title?: string;
   initialMessages: MedChatUIMessage[];
   initialFeedback: Record<string, FeedbackValue>;
-  consentText: string;
-  bannerText: string;
-  disclaimerVersion: string;
-  /** The deployment's "talk to a person" link (TALK_TO_PERSON_URL), shown beside the AI disclosure. */
-  talkToPersonUrl?: string;
 }
+
+const WEB_STORAGE_NOTE =
+  "Your questions and answers are saved so you can come back to them from this browser; you can delete them at any time.";
 
 export function ChatApp(props: ChatAppProps) {
   const { chatId, initialMessages, initialFeedback, disclaimerVersion } = props;
@@ -48,7 +41,7 @@ export function ChatApp(props: ChatAppProps) {
     }
   }, []);
 
-  const { messages, sendMessage, status, stop, regenerate, error, clearError, busy, consented } = useChatSession({
+  const session = useChatSession({
     chatId,
     initialMessages,
     disclaimerVersion,
@@ -61,14 +54,12 @@ export function ChatApp(props: ChatAppProps) {
     void refreshHistory();
   }, [refreshHistory]);
 
-  const send = (text: string) => {
+  const send = () => {
     if (!startedNew.current) {
       // The conversation gets its own URL as soon as it starts, so a reload keeps it.
       startedNew.current = true;
       window.history.replaceState(null, "", `/c/${chatId}`);
     }
-    clearError();
-    void sendMessage({ text });
   };
 
   const newChat = () => {
@@ -87,15 +78,13 @@ export function ChatApp(props: ChatAppProps) {
   };
 
   return (
-    <>
-      {/* Until consent is given the chat is inert: the dialog is the only thing to interact with. */}
-      <div className="flex h-dvh flex-col" inert={!consented}>
-        <a
-          href="#composer"
-          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2"
-        >
-          Skip to message box
-        </a>
+    <ChatShell
+      session={session}
+      texts={props}
+      onSend={send}
+      feedback={initialFeedback}
+      storageNote={WEB_STORAGE_NOTE}
+      header={
         <header className="flex items-center gap-2 border-b border-slate-200 px-3 py-2 dark:border-slate-700">
           <Button
             variant="ghost"
@@ -113,51 +102,35 @@ export function ChatApp(props: ChatAppProps) {
             <ThemeToggle />
           </div>
         </header>
-        <DisclaimerBanner text={props.bannerText} />
-        <AiDisclosure talkToPersonUrl={props.talkToPersonUrl} />
-        <div className="flex min-h-0 flex-1">
-          <aside
-            id="history-panel"
-            className={`${sidebarOpen ? "fixed inset-0 top-0 z-40 block bg-white dark:bg-slate-900" : "hidden"} w-full border-r border-slate-200 dark:border-slate-700 md:static md:block md:w-64 md:shrink-0`}
-          >
-            {sidebarOpen && (
-              <div className="flex justify-end p-2 md:hidden">
-                <Button variant="ghost" onClick={() => setSidebarOpen(false)}>
-                  Close
-                </Button>
-              </div>
-            )}
-            <HistorySidebar
-              conversations={conversations}
-              currentId={chatId}
-              loading={historyLoading}
-              onNewChat={newChat}
-              onDelete={(id) => void deleteChat(id)}
-              onNavigate={() => setSidebarOpen(false)}
-            />
-          </aside>
-          <main className="flex min-w-0 flex-1 flex-col">
-            <ConversationLog
-              messages={messages}
-              busy={busy}
-              submitted={status === "submitted"}
-              error={error}
-              onRetry={() => void regenerate()}
-              feedback={initialFeedback}
-              empty={
-                <div className="mt-8 text-center text-slate-600 dark:text-slate-300">
-                  <p className="text-lg font-medium">Ask a question about a health topic.</p>
-                  <p className="mt-1 text-sm">Answers cite their sources and are for general information only.</p>
-                </div>
-              }
-            />
-            <div id="composer">
-              <Composer disabled={!consented} busy={busy} onSend={send} onStop={() => void stop()} />
+      }
+      aside={
+        <aside
+          id="history-panel"
+          className={`${sidebarOpen ? "fixed inset-0 top-0 z-40 block bg-white dark:bg-slate-900" : "hidden"} w-full border-r border-slate-200 dark:border-slate-700 md:static md:block md:w-64 md:shrink-0`}
+        >
+          {sidebarOpen && (
+            <div className="flex justify-end p-2 md:hidden">
+              <Button variant="ghost" onClick={() => setSidebarOpen(false)}>
+                Close
+              </Button>
             </div>
-          </main>
+          )}
+          <HistorySidebar
+            conversations={conversations}
+            currentId={chatId}
+            loading={historyLoading}
+            onNewChat={newChat}
+            onDelete={(id) => void deleteChat(id)}
+            onNavigate={() => setSidebarOpen(false)}
+          />
+        </aside>
+      }
+      empty={
+        <div className="mt-8 text-center text-slate-600 dark:text-slate-300">
+          <p className="text-lg font-medium">Ask a question about a health topic.</p>
+          <p className="mt-1 text-sm">Answers cite their sources and are for general information only.</p>
         </div>
-      </div>
-      {!consented && <ConsentGate text={props.consentText} onAccept={() => saveConsent(disclaimerVersion)} />}
-    </>
+      }
+    />
   );
 }

@@ -4,7 +4,7 @@ import { useEffect, useRef } from "react";
 import { Button } from "@/components/ui/button";
 
 /** Modal shown until the visitor accepts that this is educational information, not medical advice. */
-export function ConsentGate({ text, onAccept }: { text: string; onAccept: () => void }) {
+export function ConsentGate({ text, storageNote, onAccept }: { text: string; storageNote: string; onAccept: () => void }) {
   const acceptRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     acceptRef.current?.focus();
@@ -33,8 +33,7 @@ export function ConsentGate({ text, onAccept }: { text: string; onAccept: () => 
           {text}
         </p>
         <p className="mt-3 text-sm text-slate-600 dark:text-slate-300">
-          Your questions and answers are saved so you can come back to them from this browser; you can delete them at any time. Do not enter
-          names or other details that identify you.
+          {storageNote} Do not enter names or other details that identify you.
         </p>
         <div className="mt-5 flex justify-end">
           <Button ref={acceptRef} variant="primary" onClick={onAccept}>

@@ -26,22 +26,11 @@ export interface ConversationLogProps {
   error: Error | undefined;
   onRetry: () => void;
   feedback?: Record<string, FeedbackValue>;
-  /** Thumbs up/down on answers (the web chat; the widget has no visitor cookie for them). */
-  feedbackEnabled?: boolean;
   empty: ReactNode;
 }
 
 /** The live region with the messages, the "looking this up" status and request errors (web chat and widget). */
-export function ConversationLog({
-  messages,
-  busy,
-  submitted,
-  error,
-  onRetry,
-  feedback = {},
-  feedbackEnabled = true,
-  empty,
-}: ConversationLogProps) {
+export function ConversationLog({ messages, busy, submitted, error, onRetry, feedback = {}, empty }: ConversationLogProps) {
   const endRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     endRef.current?.scrollIntoView({ block: "end" });
@@ -59,7 +48,6 @@ export function ConversationLog({
             isLastAssistant={m.id === lastAssistantId && m.id === messages.at(-1)?.id}
             onRetry={busy ? undefined : onRetry}
             feedback={feedback[m.id]}
-            feedbackEnabled={feedbackEnabled}
           />
         ))}
         {submitted && (

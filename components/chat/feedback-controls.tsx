@@ -3,6 +3,7 @@
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ThumbDownIcon, ThumbUpIcon } from "@/components/ui/icons";
+import { useChatRequestHeaders } from "./request-headers";
 
 export interface FeedbackValue {
   rating: "up" | "down";
@@ -16,13 +17,14 @@ export function FeedbackControls({ messageId, initial }: { messageId: string; in
   const [comment, setComment] = useState("");
   const [status, setStatus] = useState<"idle" | "saving" | "error">("idle");
   const commentId = useId();
+  const requestHeaders = useChatRequestHeaders();
 
   async function submit(rating: "up" | "down", text: string) {
     setStatus("saving");
     try {
       const res = await fetch("/api/feedback", {
         method: "POST",
-        headers: { "content-type": "application/json" },
+        headers: { ...requestHeaders, "content-type": "application/json" },
         body: JSON.stringify({ messageId, rating, comment: text || null }),
       });
       if (!res.ok) throw new Error(await res.text());

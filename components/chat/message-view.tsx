@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { emergencyActions, noticeLabels } from "@/lib/chat/emergency-actions";
 import { snippetOfSourcePart } from "@/lib/chat/source-parts";
 import type { MedChatUIMessage } from "@/lib/chat/ui-types";
 import { Button } from "@/components/ui/button";
@@ -15,20 +16,24 @@ function EmergencyNotice({ data }: { data: Extract<Part, { type: "data-emergency
     <div
       role="alert"
       lang={data.language}
+      dir={data.language === "ar" ? "rtl" : undefined}
       data-testid="emergency-notice"
       className="rounded-lg border-2 border-red-600 bg-red-50 p-3 text-red-900 dark:bg-red-950 dark:text-red-100"
     >
-      <p className="font-semibold">{data.labels?.heading ?? "Possible emergency"}</p>
+      <p className="font-semibold">{noticeLabels(data).heading}</p>
       <p className="mt-1 text-sm">{data.text}</p>
       <p className="mt-2 flex flex-wrap gap-2 text-sm font-semibold">
-        <a className="rounded-md bg-red-600 px-3 py-1 text-white" href={`tel:${data.emergencyNumber.replace(/\s/g, "")}`}>
-          {data.labels?.call ?? "Call"} {data.emergencyNumber}
-        </a>
-        {data.categories.includes("suicidal_self_harm") && (
-          <a className="rounded-md border border-red-600 px-3 py-1" href={`tel:${data.crisisLine.replace(/\s/g, "")}`}>
-            {data.labels?.crisisLine ?? "Crisis line"} {data.crisisLine}
+        {emergencyActions(data).map((action) => (
+          <a
+            key={action.kind}
+            href={action.href}
+            className={
+              action.kind === "emergency" ? "rounded-md bg-red-600 px-3 py-1 text-white" : "rounded-md border border-red-600 px-3 py-1"
+            }
+          >
+            {action.label}
           </a>
-        )}
+        ))}
       </p>
     </div>
   );
@@ -65,10 +70,9 @@ export interface MessageViewProps {
   isLastAssistant: boolean;
   onRetry?: () => void;
   feedback?: FeedbackValue;
-  feedbackEnabled?: boolean;
 }
 
-export function MessageView({ message, streaming, isLastAssistant, onRetry, feedback, feedbackEnabled = true }: MessageViewProps) {
+export function MessageView({ message, streaming, isLastAssistant, onRetry, feedback }: MessageViewProps) {
   const [copied, setCopied] = useState(false);
   const text = message.parts.map((p) => (p.type === "text" ? p.text : "")).join("");
   if (message.role === "user") {
@@ -170,7 +174,7 @@ export function MessageView({ message, streaming, isLastAssistant, onRetry, feed
               Retry
             </Button>
           )}
-          {feedbackEnabled && <FeedbackControls messageId={message.id} initial={feedback} />}
+          <FeedbackControls messageId={message.id} initial={feedback} />
         </div>
       )}
     </article>

@@ -47,3 +47,5 @@ export function useChatSession({ chatId, initialMessages, disclaimerVersion, ext
   const busy = chat.status === "submitted" || chat.status === "streaming";
   return { ...chat, busy, consented };
 }
+
+export type ChatSession = ReturnType<typeof useChatSession>;

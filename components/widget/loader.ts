@@ -5,7 +5,14 @@
 // styles and ours never mix) and loads the chat panel — an iframe to {app}/embed — on
 // first interaction or when the browser is idle. Messages between the two check the
 // exact origin both ways. Public API: window.MedChat.open/close/toggle/reset/on.
-import { WIDGET_EVENTS, type WidgetEvent, type WidgetInbound } from "./protocol";
+import {
+  PANEL_STORE_KEYS,
+  PANEL_STORE_MAX_CHARS,
+  WIDGET_EVENTS,
+  type PanelStoreKey,
+  type WidgetEvent,
+  type WidgetInbound,
+} from "./protocol";
 
 type Handler = (detail?: unknown) => void;
 type QueuedCall = [string, ...unknown[]];
@@ -69,6 +76,27 @@ function start(script: HTMLScriptElement): void {
   let frame: HTMLIFrameElement | undefined;
   let ready = false;
   let open = false;
+  // The panel's few remembered values, kept in this page's storage for it (see protocol.ts).
+  const storeKey = `medchat-widget:${siteKey}`;
+  const readStore = (): Record<string, string> => {
+    try {
+      const stored = JSON.parse(localStorage.getItem(storeKey) || "{}") as Record<string, unknown>;
+      return Object.fromEntries(PANEL_STORE_KEYS.flatMap((k) => (typeof stored[k] === "string" ? [[k, stored[k] as string]] : [])));
+    } catch {
+      return {};
+    }
+  };
+  const save = (key: unknown, value: unknown) => {
+    if (!PANEL_STORE_KEYS.includes(key as PanelStoreKey)) return;
+    const values = readStore();
+    if (typeof value === "string" && value.length <= PANEL_STORE_MAX_CHARS) values[key as PanelStoreKey] = value;
+    else delete values[key as PanelStoreKey];
+    try {
+      localStorage.setItem(storeKey, JSON.stringify(values));
+    } catch {
+      // The host page's storage is unavailable too: the panel forgets on reload.
+    }
+  };
 
   const host = document.createElement("div");
   host.setAttribute("data-medchat-widget", "");
@@ -159,10 +187,11 @@ function start(script: HTMLScriptElement): void {
   window.addEventListener("message", (event) => {
     // Only our own panel, from our own origin, is listened to.
     if (event.origin !== appOrigin || !frame || event.source !== frame.contentWindow) return;
-    const message = event.data as { type?: unknown; role?: unknown; text?: unknown };
+    const message = event.data as { type?: unknown; role?: unknown; text?: unknown; key?: unknown; value?: unknown };
     switch (message?.type) {
       case "medchat:ready":
         ready = true;
+        frame.contentWindow!.postMessage({ type: "medchat:store", values: readStore() } satisfies WidgetInbound, appOrigin);
         for (const m of outbox.splice(0)) frame.contentWindow!.postMessage(m, appOrigin);
         if (open) {
           // The panel finished loading after it was opened: move focus into it now.
@@ -173,6 +202,9 @@ function start(script: HTMLScriptElement): void {
         break;
       case "medchat:close":
         api.close();
+        break;
+      case "medchat:save":
+        save(message.key, message.value);
         break;
       case "medchat:message":
         emit("message", { role: String(message.role), text: typeof message.text === "string" ? message.text : "" });

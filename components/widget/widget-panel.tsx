@@ -2,59 +2,96 @@
 
 // First: schemas built by the imports below must not probe eval (strict CSP).
 import "@/lib/http/zod-jitless";
-import { useCallback, useEffect, useMemo, useState } from "react";
-import { AiDisclosure } from "@/components/chat/ai-disclosure";
-import { Composer } from "@/components/chat/composer";
-import { ConsentGate } from "@/components/chat/consent-gate";
-import { saveConsent } from "@/components/chat/consent-store";
-import { ConversationLog } from "@/components/chat/conversation-log";
-import { DisclaimerBanner } from "@/components/chat/disclaimer-banner";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { MedChatUIMessage } from "@/lib/chat/ui-types";
+import { widgetIdentityHeaders, type WidgetIdentity } from "@/lib/widget/identity";
+import { ChatShell, type SurfaceTexts } from "@/components/chat/chat-shell";
+import type { FeedbackValue } from "@/components/chat/feedback-controls";
 import { useChatSession } from "@/components/chat/use-chat-session";
 import { Button } from "@/components/ui/button";
-import type { WidgetInbound, WidgetOutbound } from "./protocol";
+import { hasConsent, saveConsent, subscribeConsent } from "@/components/chat/consent-store";
+import {
+  forgetConversation,
+  hostStorage,
+  lastConversation,
+  ownStorage,
+  rememberConversation,
+  widgetVisitorToken,
+  type PanelStore,
+} from "./panel-storage";
+import type { PanelStoreKey, WidgetInbound, WidgetOutbound } from "./protocol";
 
-export interface WidgetPanelProps {
+export interface WidgetPanelProps extends SurfaceTexts {
   siteKey: string;
   hostOrigin: string;
   title: string;
   greeting?: string;
   theme: "light" | "dark";
-  talkToPersonUrl?: string | null;
-  consentText: string;
-  bannerText: string;
-  disclaimerVersion: string;
 }
 
-const VISITOR_KEY = "medchat-widget-visitor";
-
-/**
- * The widget's visitor token. The panel is a third-party frame, where the browser does
- * not send the app's SameSite=Lax cookie, so the panel keeps its own random id (in this
- * site's partition of storage) and sends it with each message.
- */
-function widgetVisitorToken(): string {
-  try {
-    const existing = localStorage.getItem(VISITOR_KEY);
-    if (existing && /^[A-Za-z0-9_-]{16,64}$/.test(existing)) return existing;
-    const fresh = crypto.randomUUID().replace(/-/g, "");
-    localStorage.setItem(VISITOR_KEY, fresh);
-    return fresh;
-  } catch {
-    return crypto.randomUUID().replace(/-/g, "");
-  }
+interface Conversation {
+  id: string;
+  messages: MedChatUIMessage[];
+  feedback: Record<string, FeedbackValue>;
 }
 
-function newChatId(): string {
-  return crypto.randomUUID();
-}
+const freshConversation = (): Conversation => ({ id: crypto.randomUUID(), messages: [], feedback: {} });
+
+const STORAGE_NOTE =
+  "Your questions and answers are saved, and this chat is shown again if you reload the page within a day; “New chat” starts afresh.";
 
 const FOCUSABLE =
   'a[href], button:not([disabled]), textarea:not([disabled]), input:not([disabled]), select:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
+/** The consent button while the gate is open (the chat behind it is inert), else the message box. */
+function focusPanel(): boolean {
+  window.focus();
+  const target =
+    document.querySelector<HTMLElement>("[data-testid=consent-gate] button") ?? document.querySelector<HTMLElement>("textarea");
+  target?.focus();
+  return target !== null;
+}
+
+/**
+ * The conversation this panel last showed on this site (a fresh one when there is none, it is
+ * over a day old or the server refuses it), read through the route the web chat reads a
+ * conversation from, with the widget's identity: the server checks the site and bounds it.
+ */
+async function restoreConversation(identity: WidgetIdentity, store: PanelStore, signal: AbortSignal): Promise<Conversation> {
+  const id = lastConversation(store);
+  if (!id) return freshConversation();
+  try {
+    const res = await fetch(`/api/conversations/${encodeURIComponent(id)}`, {
+      headers: widgetIdentityHeaders(identity),
+      cache: "no-store",
+      signal,
+    });
+    if (!res.ok) throw new Error(`restore refused: ${res.status}`);
+    const view = (await res.json()) as { messages: MedChatUIMessage[]; feedback: Record<string, FeedbackValue> };
+    return { id, messages: view.messages, feedback: view.feedback };
+  } catch (error) {
+    if (signal.aborted) throw error;
+    forgetConversation(store);
+    return freshConversation();
+  }
+}
+
+/** Where the panel remembers things, and who it is: known once the loader has handed its values over. */
+interface PanelSession {
+  store: PanelStore;
+  identity: WidgetIdentity;
+}
+
+/** How long the panel waits for the loader's values before using what it has (a panel opened without the loader). */
+const STORE_WAIT_MS = 1_500;
+
 /** The chat panel inside the widget iframe (/embed): same guarantees as the web chat, posting only to its host's exact origin. */
 export function WidgetPanel(props: WidgetPanelProps) {
-  const { hostOrigin } = props;
-  const [chatId, setChatId] = useState(newChatId);
+  const { hostOrigin, siteKey, disclaimerVersion } = props;
+  const [session, setSession] = useState<PanelSession | null>(null);
+  const [conversation, setConversation] = useState<Conversation | null>(null);
+  const storeRef = useRef<PanelStore | null>(null);
+  const focusPending = useRef(false);
 
   const post = useCallback(
     (message: WidgetOutbound) => {
@@ -62,28 +99,69 @@ export function WidgetPanel(props: WidgetPanelProps) {
     },
     [hostOrigin],
   );
+  const startNew = useCallback(() => {
+    if (storeRef.current) forgetConversation(storeRef.current);
+    setConversation(freshConversation());
+  }, []);
 
   useEffect(() => {
     document.documentElement.classList.toggle("dark", props.theme === "dark");
   }, [props.theme]);
 
   useEffect(() => {
+    const begin = (values: Partial<Record<PanelStoreKey, string>>) => {
+      if (storeRef.current) return;
+      // The frame's own storage when the browser allows it; else the host page's, through the loader.
+      const store = ownStorage(siteKey) ?? hostStorage(values, (key, value) => post({ type: "medchat:save", key, value }));
+      storeRef.current = store;
+      setSession({ store, identity: { siteKey, hostOrigin, visitor: widgetVisitorToken(store) } });
+    };
+    const noLoader = setTimeout(() => begin({}), STORE_WAIT_MS);
     const onMessage = (event: MessageEvent) => {
       if (event.origin !== hostOrigin || event.source !== window.parent) return;
       const message = event.data as WidgetInbound;
-      if (message?.type === "medchat:reset") setChatId(newChatId());
-      if (message?.type === "medchat:focus") {
-        window.focus();
-        // The consent button while the gate is open (the chat behind it is inert), else the message box.
-        const target =
-          document.querySelector<HTMLElement>("[data-testid=consent-gate] button") ?? document.querySelector<HTMLElement>("textarea");
-        target?.focus();
+      if (message?.type === "medchat:store" && message.values && typeof message.values === "object") {
+        clearTimeout(noLoader);
+        begin(message.values);
       }
+      if (message?.type === "medchat:reset") startNew();
+      // Asked before the conversation is on screen: focus it once it is.
+      if (message?.type === "medchat:focus") focusPending.current = !focusPanel();
     };
     window.addEventListener("message", onMessage);
     post({ type: "medchat:ready" });
-    return () => window.removeEventListener("message", onMessage);
-  }, [hostOrigin, post]);
+    return () => {
+      clearTimeout(noLoader);
+      window.removeEventListener("message", onMessage);
+    };
+  }, [hostOrigin, siteKey, post, startNew]);
+
+  // Once the store is known: the consent given on an earlier visit, and the conversation to restore.
+  useEffect(() => {
+    if (!session) return;
+    const { store, identity } = session;
+    if (store.get("consent") === disclaimerVersion && !hasConsent(disclaimerVersion)) saveConsent(disclaimerVersion);
+    const unsubscribe = subscribeConsent(() => {
+      if (hasConsent(disclaimerVersion)) store.set("consent", disclaimerVersion);
+    });
+    const abort = new AbortController();
+    restoreConversation(identity, store, abort.signal).then(
+      (restored) => {
+        if (!abort.signal.aborted) setConversation(restored);
+      },
+      () => {
+        // Unmounted while restoring: nothing to show.
+      },
+    );
+    return () => {
+      abort.abort();
+      unsubscribe();
+    };
+  }, [session, disclaimerVersion]);
+
+  useEffect(() => {
+    if (conversation && focusPending.current) focusPending.current = !focusPanel();
+  }, [conversation]);
 
   // Escape closes the panel; Tab stays inside it (the panel is the only thing in this frame).
   useEffect(() => {
@@ -111,49 +189,73 @@ export function WidgetPanel(props: WidgetPanelProps) {
     return () => document.removeEventListener("keydown", onKey);
   }, [post]);
 
+  if (!session || !conversation) {
+    return (
+      <p role="status" className="flex h-dvh items-center justify-center text-sm text-slate-600 dark:text-slate-300">
+        Loading the chat…
+      </p>
+    );
+  }
   return (
     <WidgetConversation
-      key={chatId}
-      chatId={chatId}
+      key={conversation.id}
       {...props}
+      conversation={conversation}
+      session={session}
       onClose={() => post({ type: "medchat:close" })}
-      onNewChat={() => setChatId(newChatId())}
+      onNewChat={startNew}
       post={post}
     />
   );
 }
 
 function WidgetConversation(
-  props: WidgetPanelProps & { chatId: string; onClose: () => void; onNewChat: () => void; post: (m: WidgetOutbound) => void },
+  props: WidgetPanelProps & {
+    conversation: Conversation;
+    session: PanelSession;
+    onClose: () => void;
+    onNewChat: () => void;
+    post: (m: WidgetOutbound) => void;
+  },
 ) {
-  const { chatId, siteKey, hostOrigin, disclaimerVersion, post } = props;
-  const extraBody = useMemo(() => ({ widget: { siteKey, hostOrigin, visitor: widgetVisitorToken() } }), [siteKey, hostOrigin]);
-  const { messages, sendMessage, status, stop, regenerate, error, clearError, busy, consented } = useChatSession({
-    chatId,
-    initialMessages: [],
-    disclaimerVersion,
+  const { conversation, post } = props;
+  const { store, identity } = props.session;
+  const extraBody = useMemo(() => ({ widget: identity }), [identity]);
+  const requestHeaders = useMemo(() => widgetIdentityHeaders(identity), [identity]);
+  const session = useChatSession({
+    chatId: conversation.id,
+    initialMessages: conversation.messages,
+    disclaimerVersion: props.disclaimerVersion,
     extraBody,
     onFinish: ({ message }) => {
+      rememberConversation(store, conversation.id);
       const text = message.parts.map((p) => (p.type === "text" ? p.text : "")).join("");
       post({ type: "medchat:message", role: "assistant", text });
     },
   });
-  const send = (text: string) => {
-    clearError();
+  const beforeSend = (text: string) => {
+    // A reload of the host page from now on shows this conversation again.
+    rememberConversation(store, conversation.id);
     post({ type: "medchat:message", role: "user", text });
-    void sendMessage({ text });
   };
   return (
-    <>
-      <div className="flex h-dvh flex-col" inert={!consented}>
+    <ChatShell
+      session={session}
+      texts={props}
+      onSend={beforeSend}
+      feedback={conversation.feedback}
+      requestHeaders={requestHeaders}
+      storageNote={STORAGE_NOTE}
+      compact
+      header={
         <header className="flex items-center gap-2 border-b border-slate-200 px-3 py-2 dark:border-slate-700">
           <h1 className="truncate text-base font-semibold">{props.title}</h1>
           <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-700 dark:bg-slate-700 dark:text-slate-100">
             AI
           </span>
           <div className="ml-auto flex items-center gap-1">
-            {messages.length > 0 && (
-              <Button variant="ghost" className="whitespace-nowrap" onClick={props.onNewChat} disabled={busy}>
+            {session.messages.length > 0 && (
+              <Button variant="ghost" className="whitespace-nowrap" onClick={props.onNewChat} disabled={session.busy}>
                 New chat
               </Button>
             )}
@@ -162,25 +264,13 @@ function WidgetConversation(
             </Button>
           </div>
         </header>
-        <DisclaimerBanner text={props.bannerText} />
-        <AiDisclosure talkToPersonUrl={props.talkToPersonUrl} compact />
-        <ConversationLog
-          messages={messages}
-          busy={busy}
-          submitted={status === "submitted"}
-          error={error}
-          onRetry={() => void regenerate()}
-          feedbackEnabled={false}
-          empty={
-            <div className="mt-6 text-center text-sm text-slate-600 dark:text-slate-300">
-              <p className="font-medium">{props.greeting || "Hi! Ask a question about a health topic."}</p>
-              <p className="mt-1">Answers cite their sources and are general information only.</p>
-            </div>
-          }
-        />
-        <Composer disabled={!consented} busy={busy} onSend={send} onStop={() => void stop()} />
-      </div>
-      {!consented && <ConsentGate text={props.consentText} onAccept={() => saveConsent(disclaimerVersion)} />}
-    </>
+      }
+      empty={
+        <div className="mt-6 text-center text-sm text-slate-600 dark:text-slate-300">
+          <p className="font-medium">{props.greeting || "Hi! Ask a question about a health topic."}</p>
+          <p className="mt-1">Answers cite their sources and are general information only.</p>
+        </div>
+      }
+    />
   );
 }

@@ -17,9 +17,13 @@ export class AdminPage {
     await expect(this.page.getByTestId("admin-user")).toBeVisible();
   }
 
+  /** Opens a console section and waits until it is the page shown: every page has an h1, and the
+   * previous page's form fields (several are labelled "Name") must not be filled by mistake. */
   async go(section: string) {
-    await this.page.getByRole("navigation", { name: "Admin sections" }).getByRole("link", { name: section }).click();
-    await expect(this.page.getByRole("heading", { level: 1 })).toBeVisible();
+    const link = this.page.getByRole("navigation", { name: "Admin sections" }).getByRole("link", { name: section, exact: true });
+    await link.click();
+    await expect(link).toHaveAttribute("aria-current", "page");
+    await expect(this.page.getByRole("heading", { level: 1 })).toHaveText(new RegExp(`^${section.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`));
   }
 
   status() {

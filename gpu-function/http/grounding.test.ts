@@ -11,9 +11,7 @@ import { streamText } from "ai";
 import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { writePeftAdapter, type PeftAdapterSpec } from "../engine/peft";
-import { seededRandom, writeTinyModel } from "../models/tiny";
-import type { LoraTarget } from "../models/types";
+import { writeTinyModelWithAdapters } from "../adapter-fixture.test-helper";
 import { createGpuFunctionServer, type GpuFunctionServer } from "../server";
 import { citationMarkers, quoteMarker, quoteUnits, separatorAfter } from "../shared/quote-units";
 
@@ -37,19 +35,6 @@ const SOURCES = [
     text: "Check your feet every day for cuts or blisters. Wear well-fitting shoes. Keep them clean and moisturised every day.",
   },
 ];
-
-function randomAdapter(targets: LoraTarget[], seed: number): PeftAdapterSpec {
-  const rng = seededRandom(seed);
-  const r = 4;
-  const weights = new Map<string, { a: Float32Array; b: Float32Array }>();
-  for (const t of targets) {
-    weights.set(t.module, {
-      a: Float32Array.from({ length: r * t.inFeatures }, () => rng.normal() * 0.3),
-      b: Float32Array.from({ length: t.outFeatures * r }, () => rng.normal() * 0.3),
-    });
-  }
-  return { r, loraAlpha: 8, targetModules: ["q_proj", "v_proj"], weights };
-}
 
 type Params = Partial<OpenAI.ChatCompletionCreateParamsNonStreaming> & { grounding?: unknown; top_k?: number; repetition_penalty?: number };
 
@@ -94,12 +79,7 @@ function parseQuotedAnswer(answer: string, sources = SOURCES): Array<{ text: str
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), "grounding-"));
-  await writeTinyModel(path.join(dir, "model"), { family: "llama", seed: 11, maxPositions: 512 });
-  const probe = await createGpuFunctionServer({ modelDir: path.join(dir, "model"), log: () => {} });
-  const targets = probe.deps.model.loraTargets;
-  await probe.close();
-  await writePeftAdapter(path.join(dir, "adapters", "alpha"), randomAdapter(targets, 1));
-  await writePeftAdapter(path.join(dir, "adapters", "beta"), randomAdapter(targets, 2));
+  await writeTinyModelWithAdapters(dir, 11);
   server = await createGpuFunctionServer({
     modelDir: path.join(dir, "model"),
     modelId: "tiny-base",

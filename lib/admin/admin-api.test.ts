@@ -1,7 +1,7 @@
 // The admin API over a real database: every route refuses without a session, reviewers
 // are refused admin routes, CSRF and login throttling hold, and every kind of write is
 // in the audit log with its before and after values.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createDb, type DbHandle } from "@/lib/db/client";
 import { migrateDb } from "@/lib/db/migrate";
 import { createHashingEmbedder } from "@/lib/rag/embed-hashing";
@@ -10,6 +10,7 @@ import { createConversation } from "@/lib/db/conversations";
 import { ADMIN_ROUTES, handleAdminRequest, type AdminDeps } from "./api";
 import { listAudit } from "./audit";
 import { ensureFirstAdmin } from "./users";
+import { login } from "./sessions";
 
 let handle: DbHandle;
 let deps: AdminDeps;
@@ -90,6 +91,24 @@ describe("admin API access", () => {
       last = await call("POST", "login", { body: { email: "throttled@clinic.example", password: "guess guess guess" }, ip: `10.8.0.${i}` });
     expect(last.res.status).toBe(429);
     expect(last.res.headers.get("retry-after")).toMatch(/^\d+$/);
+  });
+
+  it("keeps an account locked across a throttle-window boundary: five failures just before it lock the sixth just after", async () => {
+    const WINDOW_MS = 15 * 60 * 1000;
+    const boundary = (Math.floor(Date.now() / WINDOW_MS) + 2) * WINDOW_MS;
+    const clock = vi.spyOn(Date, "now");
+    try {
+      const attempt = () => login(handle.db, "boundary@clinic.example", "guess guess guess", { ip: `10.7.0.${++ipCounter}` });
+      clock.mockReturnValue(boundary - 2_000);
+      for (let i = 0; i < 5; i++) await expect(attempt()).rejects.toMatchObject({ status: 401 });
+      clock.mockReturnValue(boundary + 2_000);
+      await expect(attempt()).rejects.toMatchObject({ status: 429 });
+      // Two windows on, the old failures no longer count.
+      clock.mockReturnValue(boundary + WINDOW_MS + 2_000);
+      await expect(attempt()).rejects.toMatchObject({ status: 401 });
+    } finally {
+      clock.mockRestore();
+    }
   });
 
   it("refuses a state-changing request without the CSRF token or from another site", async () => {

@@ -2,7 +2,7 @@
 // outside localhost), each with its own CSRF token; login throttled per account and
 // per address; logout here or everywhere.
 import crypto from "node:crypto";
-import { and, eq, gt, lt } from "drizzle-orm";
+import { and, eq, gt, gte, lt, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { adminSessions, adminUsers, rateLimitWindows } from "@/lib/db/schema";
 import { consumeRateLimits, type RateLimitRule } from "@/lib/rate-limit/fixed-window";
@@ -47,14 +47,19 @@ export function tokenFromCookieHeader(header: string | null): string | undefined
   return undefined;
 }
 
-/** The first rule whose current window is already full, with the seconds until it ends. */
+/**
+ * The first rule whose failures in the current and the previous window reach its limit, with the
+ * seconds until the current window ends. Counting the previous window too means five failures
+ * just before a window boundary still lock the sixth attempt just after it (a fixed window alone
+ * would let ten guesses through around every boundary).
+ */
 async function exhaustedRule(db: Db, rules: RateLimitRule[], now = Date.now()): Promise<{ retryAfterSeconds: number } | undefined> {
   for (const rule of rules) {
     const windowStart = Math.floor(now / rule.windowMs) * rule.windowMs;
     const [row] = await db
-      .select({ count: rateLimitWindows.count })
+      .select({ count: sql<number>`coalesce(sum(${rateLimitWindows.count}), 0)::int` })
       .from(rateLimitWindows)
-      .where(and(eq(rateLimitWindows.bucket, rule.bucket), eq(rateLimitWindows.windowStart, new Date(windowStart))));
+      .where(and(eq(rateLimitWindows.bucket, rule.bucket), gte(rateLimitWindows.windowStart, new Date(windowStart - rule.windowMs))));
     if (row && row.count >= rule.limit) return { retryAfterSeconds: Math.max(1, Math.ceil((windowStart + rule.windowMs - now) / 1000)) };
   }
   return undefined;

@@ -2,41 +2,26 @@
 // error) or tell the caller something it should not know; now a 4xx with a reason, in the
 // app's one error shape, or an answer as if nothing were special.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, type DbHandle } from "@/lib/db/client";
-import { migrateDb } from "@/lib/db/migrate";
 import { listMessages } from "@/lib/db/messages";
-import { startFakeGpuFunction, type FakeServer } from "./fake-gpu-function.test-helper";
 import { deleteConversationResponse, getConversationResponse, loadConversationView, postFeedbackResponse } from "./history";
-import { gpuFunctionConfig } from "./model";
-import { VISITOR_COOKIE } from "./visitor";
-import { handleChatRequest, type WebChatDeps } from "./web-handler";
+import { handleChatRequest } from "./web-handler";
+import { appRequest, chatBody, startWebChatFixture, visitorCookie, type WebChatFixture } from "./web-chat-fixture.test-helper";
 
-let handle: DbHandle;
-let server: FakeServer;
-let deps: WebChatDeps;
+let fx: WebChatFixture;
+let handle: WebChatFixture["handle"];
 beforeAll(async () => {
-  handle = await createDb({ url: "memory://" });
-  await migrateDb(handle);
-  server = await startFakeGpuFunction({ deltas: ["Rest ", "and fluids."] });
-  deps = { getDb: async () => handle.db, gpu: gpuFunctionConfig({ GPU_FUNCTION_URL: server.url, CHAT_MODEL: "fake-model" }), env: {} };
+  fx = await startWebChatFixture(["Rest ", "and fluids."]);
+  handle = fx.handle;
 });
 afterAll(async () => {
-  await server?.close();
-  await handle?.close();
+  await fx?.close();
 });
 
 const ALICE = "visitor_aaaaaaaaaaaaaaaa";
 const BOB = "visitor_bbbbbbbbbbbbbbbb";
-function chat(raw: string, visitor = ALICE): Promise<Response> {
-  const request = new Request("http://127.0.0.1/api/chat", {
-    method: "POST",
-    headers: { "content-type": "application/json", cookie: `${VISITOR_COOKIE}=${visitor}` },
-    body: raw,
-  });
-  return handleChatRequest(request, deps);
+function chat(body: string | object, visitor = ALICE): Promise<Response> {
+  return handleChatRequest(appRequest("/api/chat", body, { cookie: visitorCookie(visitor) }), fx.deps);
 }
-const chatBody = (id: string, messageId: string, text: string) =>
-  JSON.stringify({ id, message: { id: messageId, role: "user", parts: [{ type: "text", text }] }, consent: true });
 
 /** The app's one error body shape (AppError): OpenAI's. */
 async function appError(res: Response): Promise<{ message: string; type: string; code: string; param: string | null }> {
@@ -70,12 +55,7 @@ describe("chat routes: bad input gets a 4xx with a reason", () => {
   });
 
   it("answers 400 for a NUL in a feedback message id, and for a lone surrogate in the comment", async () => {
-    const feedback = (body: string) =>
-      postFeedbackResponse(
-        new Request("http://127.0.0.1/api/feedback", { method: "POST", headers: { "content-type": "application/json" }, body }),
-        handle.db,
-        ALICE,
-      );
+    const feedback = (body: string) => postFeedbackResponse(appRequest("/api/feedback", body), handle.db, ALICE);
     const nul = await feedback(`{"messageId":"m\\u0000x","rating":"up"}`);
     expect(nul.status).toBe(400);
     expect((await appError(nul)).param).toBe("messageId");

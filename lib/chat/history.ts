@@ -32,16 +32,36 @@ function invalidId(what: string): AppError {
   return new AppError(400, "invalid_id", `That is not a valid ${what} id (letters, digits, - and _, at most 128).`, { param: "id" });
 }
 
+/**
+ * Narrows what a surface may read back: the widget restores only its own site's
+ * conversation, recent enough, and only its last messages (the panel is small).
+ */
+export interface ConversationScope {
+  widgetSiteId?: string;
+  /** The conversation must have been active within this long. */
+  maxIdleMs?: number;
+  /** At most this many of the latest messages, starting at a question. */
+  lastMessages?: number;
+}
+
 export async function loadConversationView(
   db: Db,
   id: string,
   visitorId: string,
-  opts: { now?: number; staleMs?: number } = {},
+  opts: { now?: number; staleMs?: number; scope?: ConversationScope } = {},
 ): Promise<ConversationView | undefined> {
   if (!isStorableId(id)) return undefined;
   const conversation = await getConversation(db, id, visitorId);
   if (!conversation) return undefined;
-  const stored = await settleInterruptedAnswers(db, await listMessages(db, id), opts.now, opts.staleMs);
+  const scope = opts.scope ?? {};
+  if (scope.widgetSiteId !== undefined && conversation.widgetSiteId !== scope.widgetSiteId) return undefined;
+  if (scope.maxIdleMs !== undefined && (opts.now ?? Date.now()) - conversation.updatedAt.getTime() > scope.maxIdleMs) return undefined;
+  let stored = await settleInterruptedAnswers(db, await listMessages(db, id), opts.now, opts.staleMs);
+  if (scope.lastMessages !== undefined && stored.length > scope.lastMessages) {
+    const tail = stored.slice(-scope.lastMessages);
+    const firstQuestion = tail.findIndex((m) => m.role === "user");
+    stored = firstQuestion < 0 ? [] : tail.slice(firstQuestion);
+  }
   const messages: MedChatUIMessage[] = stored
     .filter((m) => m.role !== "system")
     .map((m) => ({
@@ -65,9 +85,9 @@ export async function listConversationsResponse(db: Db, visitorId: string): Prom
   return Response.json({ conversations: rows.map((r) => ({ id: r.id, title: r.title, updatedAt: r.updatedAt.toISOString() })) });
 }
 
-export async function getConversationResponse(db: Db, id: string, visitorId: string): Promise<Response> {
+export async function getConversationResponse(db: Db, id: string, visitorId: string, scope?: ConversationScope): Promise<Response> {
   if (!isStorableId(id)) return invalidId("conversation").toResponse();
-  const view = await loadConversationView(db, id, visitorId);
+  const view = await loadConversationView(db, id, visitorId, { scope });
   return view ? Response.json(view) : new AppError(404, "conversation_not_found", "No such conversation for this visitor.").toResponse();
 }
 

@@ -12,6 +12,18 @@ export const idSchema = z
   .regex(/^[A-Za-z0-9_-]+$/, "ids may only contain letters, digits, - and _");
 const id = idSchema;
 
+/**
+ * How the widget panel (/embed) says who is asking: its site, the host page's origin and the
+ * panel's own visitor token (a third-party frame gets no app cookie). In a chat message's
+ * body as `widget`; on its other requests as headers (lib/widget/identity.ts).
+ */
+export const widgetIdentitySchema = z.object({
+  siteKey: z.string().min(1).max(64),
+  hostOrigin: z.string().min(1).max(300),
+  visitor: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "widget.visitor must be 16-64 letters, digits, - or _"),
+});
+export type WidgetIdentity = z.infer<typeof widgetIdentitySchema>;
+
 export const chatRequestSchema = z.object({
   /** Conversation id (useChat's chat id). */
   id,
@@ -34,13 +46,7 @@ export const chatRequestSchema = z.object({
     .max(35)
     .optional(),
   /** Sent by the widget panel (/embed): its site, the host page's origin and the panel's visitor token. */
-  widget: z
-    .object({
-      siteKey: z.string().min(1).max(64),
-      hostOrigin: z.string().min(1).max(300),
-      visitor: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "widget.visitor must be 16-64 letters, digits, - or _"),
-    })
-    .optional(),
+  widget: widgetIdentitySchema.optional(),
 });
 
 export type ChatRequestBody = z.input<typeof chatRequestSchema>;

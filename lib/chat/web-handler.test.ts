@@ -1,40 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, type DbHandle } from "@/lib/db/client";
-import { migrateDb } from "@/lib/db/migrate";
+import { eq } from "drizzle-orm";
+import { dailyActivity } from "@/lib/admin/overview";
 import { listMessages } from "@/lib/db/messages";
+import { usageRecords } from "@/lib/db/schema";
+import { startFakeGpuFunction } from "./fake-gpu-function.test-helper";
 import { gpuFunctionConfig } from "./model";
 import { handleChatRequest, type WebChatDeps } from "./web-handler";
-import { startFakeGpuFunction, type FakeServer } from "./fake-gpu-function.test-helper";
 import { VISITOR_COOKIE } from "./visitor";
+import { appRequest, chatBody, startWebChatFixture, visitorCookie, type WebChatFixture } from "./web-chat-fixture.test-helper";
 
-let handle: DbHandle;
-let server: FakeServer;
+let fx: WebChatFixture;
+let handle: WebChatFixture["handle"];
 let deps: WebChatDeps;
 beforeAll(async () => {
-  handle = await createDb({ url: "memory://" });
-  await migrateDb(handle);
-  server = await startFakeGpuFunction({ deltas: ["Hello ", "there."] });
-  deps = { getDb: async () => handle.db, gpu: gpuFunctionConfig({ GPU_FUNCTION_URL: server.url, CHAT_MODEL: "fake-model" }), env: {} };
+  fx = await startWebChatFixture(["Hello ", "there."]);
+  ({ handle, deps } = fx);
 });
 afterAll(async () => {
-  await server?.close();
-  await handle?.close();
+  await fx?.close();
 });
 
-const cookie = `${VISITOR_COOKIE}=visitor_bbbbbbbbbbbbbbbb`;
-function post(body: unknown, headers: Record<string, string> = {}): Request {
-  return new Request("http://127.0.0.1/api/chat", {
-    method: "POST",
-    headers: { "content-type": "application/json", cookie, ...headers },
-    body: typeof body === "string" ? body : JSON.stringify(body),
-  });
-}
-const body = (id: string, text: string, extra: Record<string, unknown> = {}) => ({
-  id,
-  message: { id: `${id}-m1`, role: "user", parts: [{ type: "text", text }] },
-  consent: true,
-  ...extra,
-});
+const post = (body: unknown, headers: Record<string, string> = {}) =>
+  appRequest("/api/chat", body, { cookie: visitorCookie("visitor_bbbbbbbbbbbbbbbb"), ...headers });
+const body = (id: string, text: string, extra: Record<string, unknown> = {}) => chatBody(id, `${id}-m1`, text, extra);
 
 describe("POST /api/chat handler", () => {
   it("refuses a request without the consent flag (403 with a reason) and stores nothing", async () => {
@@ -118,5 +106,51 @@ describe("POST /api/chat handler", () => {
     );
     expect(other.status).toBe(200);
     await other.text();
+  });
+
+  it("records usage for every answered message: tokens, emergencies and answers the visitor left, which the admin overview charts per surface", async () => {
+    const usageOf = (conversationId: string) => fx.db.select().from(usageRecords).where(eq(usageRecords.conversationId, conversationId));
+    const visitor = { cookie: visitorCookie("visitor_uuuuuuuuuuuuuuuu") };
+    await (await handleChatRequest(post(body("c-usage", "What is a cold?"), visitor), deps)).text();
+    expect(await usageOf("c-usage")).toEqual([
+      expect.objectContaining({
+        surface: "web",
+        apiKeyId: null,
+        status: "complete",
+        promptTokens: 11,
+        completionTokens: 2,
+        emergency: false,
+      }),
+    ]);
+    await (
+      await handleChatRequest(post(body("c-usage-emergency", "I have crushing chest pain and my left arm is numb"), visitor), deps)
+    ).text();
+    expect(await usageOf("c-usage-emergency")).toEqual([expect.objectContaining({ surface: "web", emergency: true, status: "complete" })]);
+
+    // The visitor goes away mid-answer: the row is settled as partial, not left running.
+    const slow = await startFakeGpuFunction({ deltas: ["One ", "two ", "three ", "four."], delayMs: 400 });
+    try {
+      const leaving = new AbortController();
+      const res = await handleChatRequest(
+        new Request("http://127.0.0.1/api/chat", {
+          method: "POST",
+          headers: { "content-type": "application/json", ...visitor },
+          body: JSON.stringify(body("c-usage-left", "What is a cold?")),
+          signal: leaving.signal,
+        }),
+        { ...deps, gpu: gpuFunctionConfig({ GPU_FUNCTION_URL: slow.url, CHAT_MODEL: "fake-model" }) },
+      );
+      const reader = res.body!.getReader();
+      for (let seen = ""; !seen.includes("text-delta");) seen += new TextDecoder().decode((await reader.read()).value);
+      leaving.abort();
+      await reader.cancel().catch(() => {});
+      await expect.poll(async () => (await usageOf("c-usage-left"))[0]?.status, { timeout: 10_000 }).toBe("partial");
+      expect((await usageOf("c-usage-left"))[0]).toMatchObject({ surface: "web", errorCode: "client_disconnected" });
+    } finally {
+      await slow.close();
+    }
+
+    const today = (await dailyActivity(fx.db, 1)).filter((row) => row.surface === "web");
+    expect(today.reduce((sum, row) => sum + row.tokens, 0)).toBeGreaterThanOrEqual(2 * 13);
   });
 });

@@ -1,5 +1,6 @@
-// POST /api/chat: the web chat's (and widget's) adapter around the pipeline. Kept
-// as a plain function of a Request so tests call it without a Next.js server.
+// POST /api/chat: the web chat's (and widget's) adapter around the pipeline: who is asking
+// (cookie or widget visitor), the public limits, usage metering (usage-meter.ts), the AI SDK
+// UI stream. A plain function of a Request so tests call it without a Next.js server.
 import type { Db } from "@/lib/db/client";
 import { checkChatRateLimit, rateLimitMessage } from "@/lib/rate-limit/chat-limits";
 import { emergencyContactsFor } from "@/lib/safety/contacts";
@@ -7,15 +8,14 @@ import { AppError, errorResponse } from "@/lib/http/app-error";
 import { readJsonBody, visitorFrom } from "./http";
 import { prepareChatTurn, streamChatTurn, type ChatDeps } from "./pipeline";
 import { chatRequestSchema, MAX_CHAT_BODY_BYTES, textOfParts } from "./request";
-import type { ChatSurface } from "./types";
 import { chatUIMessageResponse } from "./ui-stream";
-import { widgetSiteForChat } from "@/lib/widget/chat-access";
-import { WidgetSiteError } from "@/lib/widget/sites";
+import { chatVisitor, requestChatVisitor } from "@/lib/widget/chat-access";
+import { WIDGET_RESTORE } from "@/lib/widget/identity";
+import { getConversationResponse, postFeedbackResponse } from "./history";
+import { meteredTurn } from "./usage-meter";
 
 export interface WebChatDeps extends Omit<ChatDeps, "db"> {
   getDb: () => Promise<Db>;
-  surface?: ChatSurface;
-  widgetSiteId?: string | null;
 }
 
 export async function handleChatRequest(request: Request, deps: WebChatDeps): Promise<Response> {
@@ -29,18 +29,8 @@ export async function handleChatRequest(request: Request, deps: WebChatDeps): Pr
     const db = await deps.getDb();
     const chatDeps: ChatDeps = { ...deps, db };
     const env = deps.env ?? process.env;
-    let widgetSiteId = deps.widgetSiteId ?? null;
-    let visitorId = visitor.visitorId;
-    if (body.widget) {
-      // The widget panel is a third-party frame without the app's cookie: it has its own visitor token.
-      try {
-        widgetSiteId = (await widgetSiteForChat(db, request, body.widget)).id;
-      } catch (error) {
-        if (error instanceof WidgetSiteError) throw new AppError(error.status, error.code, error.message);
-        throw error;
-      }
-      visitorId = body.widget.visitor;
-    }
+    // The widget panel is a third-party frame without the app's cookie: it has its own visitor token.
+    const { visitorId, widgetSiteId } = await chatVisitor(db, request, visitor.visitorId, body.widget);
     const limit = await checkChatRateLimit(db, request, visitorId, env);
     if (!limit.allowed) {
       const message = rateLimitMessage(limit, emergencyContactsFor(body.locale, env));
@@ -48,7 +38,7 @@ export async function handleChatRequest(request: Request, deps: WebChatDeps): Pr
     }
     const turn = await prepareChatTurn(
       {
-        surface: widgetSiteId ? "widget" : (deps.surface ?? "web"),
+        surface: widgetSiteId ? "widget" : "web",
         visitorId,
         conversationId: body.id,
         userMessage: { id: body.message.id, text },
@@ -58,8 +48,31 @@ export async function handleChatRequest(request: Request, deps: WebChatDeps): Pr
       },
       chatDeps,
     );
-    return chatUIMessageResponse(streamChatTurn(turn, chatDeps, request.signal), headers);
+    return chatUIMessageResponse(meteredTurn(db, turn, streamChatTurn(turn, chatDeps, request.signal)), headers);
   } catch (error) {
     return errorResponse(error, headers);
+  }
+}
+
+/** POST /api/feedback: thumbs on an answer of the visitor's own conversations (web chat or widget panel). */
+export async function handleFeedbackRequest(request: Request, db: Db): Promise<Response> {
+  try {
+    const { visitorId } = await requestChatVisitor(db, request, visitorFrom(request).visitorId);
+    return await postFeedbackResponse(request, db, visitorId);
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
+/**
+ * GET /api/conversations/:id: the web chat's conversation, or the one the widget panel
+ * restores after a reload — only its own site's, recent, its latest messages (WIDGET_RESTORE).
+ */
+export async function handleConversationRequest(request: Request, db: Db, id: string): Promise<Response> {
+  try {
+    const { visitorId, widgetSiteId } = await requestChatVisitor(db, request, visitorFrom(request).visitorId);
+    return await getConversationResponse(db, id, visitorId, widgetSiteId ? { widgetSiteId, ...WIDGET_RESTORE } : undefined);
+  } catch (error) {
+    return errorResponse(error);
   }
 }

@@ -10,6 +10,7 @@ import { closedPortUrl } from "@/lib/chat/fake-gpu-function.test-helper";
 import { gpuFunctionConfig } from "@/lib/chat/model";
 import { conversations, messages } from "@/lib/db/schema";
 import { startPartnerApp } from "./partner-app.test-helper";
+import type { EmergencyField } from "./wire";
 import { client, newKey, readSse, startPartnerFixture, usageRows, waitFor, type PartnerFixture } from "./partner-fixture.test-helper";
 
 const ANSWER = ["Asthma ", "narrows ", "the airways [1]."];
@@ -143,9 +144,18 @@ describe("chat completions with the openai client", () => {
     const emergencyAt = events.findIndex((e) => e !== "[DONE]" && e.emergency);
     expect(emergencyAt).toBe(0);
     expect(firstContent).toBeGreaterThan(emergencyAt);
-    expect((events[0] as { emergency: { emergency_number: string; text: string } }).emergency).toMatchObject({
-      emergency_number: "911",
+    // Everything a partner app needs to render the notice: text and labels in a named language,
+    // the locale's numbers, what fired, and the calls to offer (as the web chat shows them).
+    expect((events[0] as { emergency: EmergencyField }).emergency).toEqual({
+      text: expect.stringContaining("911"),
+      language: "en",
+      locale: "en-US",
       categories: ["cardiac"],
+      labels: { heading: "Possible emergency", call: "Call", crisis_line: "Crisis line" },
+      emergency_number: "911",
+      crisis_line: "988",
+      crisis_line_name: expect.any(String),
+      actions: [{ kind: "emergency", label: "Call 911", number: "911", href: "tel:911" }],
     });
     expect(events.at(-1)).toBe("[DONE]");
 
@@ -158,6 +168,7 @@ describe("chat completions with the openai client", () => {
     };
     expect(body.emergency.emergency_number).toBe("999");
     expect(body.emergency.text).toMatch(/999/);
+    expect(body.emergency).toMatchObject({ locale: "en-GB", language: "en", actions: [{ href: "tel:999" }] });
     // Triage also reads the earlier user turns a stateless partner sends.
     const followUp = (await client(fx.app, key.key).chat.completions.create({
       model: "medchat",
@@ -168,8 +179,26 @@ describe("chat completions with the openai client", () => {
       ],
     })) as unknown as { emergency: { categories: string[] } | null };
     expect(followUp.emergency?.categories).toContain("cardiac");
+    // A message in Spanish from Mexico about suicide: the notice and labels in Spanish, Mexico's
+    // numbers, and the crisis line offered as a second call.
+    const spanish = (await client(fx.app, key.key).chat.completions.create({
+      model: "medchat",
+      messages: [{ role: "user", content: "Quiero suicidarme esta noche, ya tengo las pastillas" }],
+      locale: "es-MX",
+    } as never)) as unknown as { emergency: EmergencyField };
+    expect(spanish.emergency).toMatchObject({
+      language: "es",
+      locale: "es-MX",
+      categories: ["suicidal_self_harm"],
+      labels: { heading: "Posible emergencia", call: "Llamar al", crisis_line: "Línea de crisis" },
+      actions: [
+        { kind: "emergency", label: "Llamar al 911", number: "911", href: "tel:911" },
+        { kind: "crisis_line", label: "Línea de crisis 800 911 2000", number: "800 911 2000", href: "tel:8009112000" },
+      ],
+    });
+    expect(spanish.emergency.text).toMatch(/Línea de la Vida/);
     const rows = await usageRows(fx.db, key.id);
-    expect(rows.filter((r) => r.emergency)).toHaveLength(3);
+    expect(rows.filter((r) => r.emergency)).toHaveLength(4);
   });
 });
 

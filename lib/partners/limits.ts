@@ -204,37 +204,5 @@ function refusal(
   });
 }
 
-export interface Settlement {
-  status: "complete" | "partial" | "error";
-  promptTokens: number;
-  completionTokens: number;
-  emergency: boolean;
-  model: string | null;
-  conversationId?: string | null;
-  errorCode?: string | null;
-  /** The completion to replay for a repeated Idempotency-Key (complete requests only). */
-  response?: unknown;
-}
-
-/** Replaces a request's reservation by the tokens it actually used. */
-export async function settleRequest(db: Db, usageId: string, s: Settlement, now = Date.now()): Promise<void> {
-  const charged = Math.max(0, s.promptTokens) + Math.max(0, s.completionTokens);
-  await db
-    .update(usageRecords)
-    .set({
-      status: s.status,
-      promptTokens: Math.max(0, s.promptTokens),
-      completionTokens: Math.max(0, s.completionTokens),
-      chargedTokens: charged,
-      emergency: s.emergency,
-      model: s.model,
-      conversationId: s.conversationId ?? null,
-      errorCode: s.errorCode ?? null,
-      response: s.status === "complete" ? (s.response ?? null) : null,
-      // Only a completed answer is replayed; after a failure the same key may run again.
-      ...(s.status === "complete" ? {} : { idempotencyKey: null }),
-      leaseExpiresAt: null,
-      finishedAt: new Date(now),
-    })
-    .where(eq(usageRecords.id, usageId));
-}
+/** A request's settlement: one definition for every surface (lib/db/usage.ts). */
+export { settleUsageRecord as settleRequest, type UsageSettlement as Settlement } from "@/lib/db/usage";

@@ -1,6 +1,7 @@
 // OpenAPI 3.1 description of the partner API (served at /api/v1/openapi.json). The
 // request body schema is generated from the zod schema the server validates with.
 import { z } from "zod";
+import { TRIAGE_CATEGORIES } from "@/lib/safety/triage";
 import { chatCompletionRequestSchema, PARTNER_MODEL_ID } from "./wire";
 
 const errorResponse = (description: string) => ({
@@ -172,12 +173,55 @@ export function openApiDocument(serverUrl = "/api/v1") {
         },
         Emergency: {
           type: ["object", "null"],
+          description:
+            "Present when emergency triage fired on the user's message (read with their recent turns). Show it before the answer, prominently, with its `actions` as call buttons.",
+          required: [
+            "text",
+            "language",
+            "locale",
+            "categories",
+            "labels",
+            "emergency_number",
+            "crisis_line",
+            "crisis_line_name",
+            "actions",
+          ],
           properties: {
-            text: { type: "string" },
-            categories: { type: "array", items: { type: "string" } },
-            emergency_number: { type: "string" },
-            crisis_line: { type: "string" },
+            text: { type: "string", description: "The notice, in `language`: what to do now, with the emergency number." },
+            language: { type: "string", description: "ISO 639-1 language of `text` and `labels` (the language the user wrote in)." },
+            locale: {
+              type: "string",
+              description: "BCP 47 locale whose emergency number and crisis line are given (the request's `locale`).",
+            },
+            categories: {
+              type: "array",
+              items: { enum: [...TRIAGE_CATEGORIES] },
+              description: "The red-flag categories that fired.",
+            },
+            labels: {
+              type: "object",
+              required: ["heading", "call", "crisis_line"],
+              description: "Short texts in `language` for a heading and the call buttons.",
+              properties: { heading: { type: "string" }, call: { type: "string" }, crisis_line: { type: "string" } },
+            },
+            emergency_number: { type: "string", description: "The local emergency number (911, 112, 999…)." },
+            crisis_line: { type: "string", description: "The local suicide and crisis line." },
             crisis_line_name: { type: "string" },
+            actions: {
+              type: "array",
+              description:
+                "The calls to offer, in order: always the emergency number; also the crisis line when `suicidal_self_harm` fired.",
+              items: {
+                type: "object",
+                required: ["kind", "label", "number", "href"],
+                properties: {
+                  kind: { enum: ["emergency", "crisis_line"] },
+                  label: { type: "string", description: 'Button text in `language`, e.g. "Call 911".' },
+                  number: { type: "string" },
+                  href: { type: "string", description: "tel: link" },
+                },
+              },
+            },
           },
         },
         UsageTokens: {

@@ -2,6 +2,7 @@
 // object, stream chunks) plus MedChat's extras as fields — `citations`, `disclaimer`,
 // `emergency`. Only translation lives here; the answer comes from lib/chat's pipeline.
 import { z } from "zod";
+import { emergencyActions, noticeLabels, type EmergencyAction } from "@/lib/chat/emergency-actions";
 import type { ChatEvent, ChatSource, HistoryMessage } from "@/lib/chat/types";
 import type { EmergencyNotice, TriageResult } from "@/lib/safety/triage";
 
@@ -95,12 +96,24 @@ export interface Citation {
   document_id: string;
 }
 
+/**
+ * The emergency notice as a partner app renders it (before the answer, prominently): the
+ * text and labels in `language`, the red-flag categories that fired, and the numbers of
+ * `locale` with the calls to offer (`actions`: always the emergency number; the crisis line
+ * when suicide or self-harm fired) — the same the web chat shows.
+ */
 export interface EmergencyField {
   text: string;
+  /** ISO 639-1 language of `text` and `labels` (the language the user wrote in). */
+  language: string;
+  /** The locale whose emergency number and crisis line these are (BCP 47). */
+  locale: string;
   categories: string[];
+  labels: { heading: string; call: string; crisis_line: string };
   emergency_number: string;
   crisis_line: string;
   crisis_line_name: string;
+  actions: { kind: EmergencyAction["kind"]; label: string; number: string; href: string }[];
 }
 
 export interface UsageField {
@@ -120,13 +133,18 @@ export function citationOf(source: ChatSource): Citation {
   };
 }
 
-export function emergencyOf(notice: EmergencyNotice): EmergencyField {
+export function emergencyOf(notice: EmergencyNotice, locale: string): EmergencyField {
+  const labels = noticeLabels(notice);
   return {
     text: notice.text,
+    language: notice.language,
+    locale,
     categories: [...notice.categories],
+    labels: { heading: labels.heading, call: labels.call, crisis_line: labels.crisisLine },
     emergency_number: notice.emergencyNumber,
     crisis_line: notice.crisisLine,
     crisis_line_name: notice.crisisLineName,
+    actions: emergencyActions(notice),
   };
 }
 
@@ -152,7 +170,7 @@ export class TurnCollector {
         this.triage = event.triage;
         break;
       case "emergency":
-        this.emergency = emergencyOf(event.notice);
+        this.emergency = emergencyOf(event.notice, this.triage?.locale ?? "");
         break;
       case "sources":
         this.sources = event.sources;

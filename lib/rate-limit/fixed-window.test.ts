@@ -28,9 +28,15 @@ describe("consumeRateLimits (Postgres fixed windows)", () => {
 
     const next = await consumeRateLimits(handle.db, [rule], T0 + 60_000);
     expect(next).toMatchObject({ allowed: true, remaining: 2 });
-    // The new window retired the old row of this bucket.
-    const rows = await handle.db.select().from(rateLimitWindows);
-    expect(rows.filter((r) => r.bucket === "t:one").map((r) => r.windowStart.getTime())).toEqual([T0 + 60_000]);
+    // A new window keeps its predecessor (the sign-in throttle looks one window back) and retires older rows.
+    const windowsOf = async () =>
+      (await handle.db.select().from(rateLimitWindows))
+        .filter((r) => r.bucket === "t:one")
+        .map((r) => r.windowStart.getTime())
+        .sort((a, b) => a - b);
+    expect(await windowsOf()).toEqual([T0, T0 + 60_000]);
+    await consumeRateLimits(handle.db, [rule], T0 + 120_000);
+    expect(await windowsOf()).toEqual([T0 + 60_000, T0 + 120_000]);
   });
 
   it("counts concurrent requests exactly (atomic upsert)", async () => {

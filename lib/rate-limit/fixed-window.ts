@@ -43,7 +43,7 @@ export async function consumeRateLimits(db: Db, rules: RateLimitRule[], now = Da
         set: { count: sql`${rateLimitWindows.count} + 1` },
       })
       .returning({ count: rateLimitWindows.count });
-    if (row.count === 1) await sweepOldWindows(db, rule.bucket, windowStart, now);
+    if (row.count === 1) await sweepOldWindows(db, rule.bucket, windowStart, rule.windowMs, now);
     remaining = Math.min(remaining, Math.max(0, rule.limit - row.count));
     if (row.count > rule.limit && !refused) {
       refused = { rule, retryAfterSeconds: Math.max(1, Math.ceil((windowStart + rule.windowMs - now) / 1000)) };
@@ -53,11 +53,14 @@ export async function consumeRateLimits(db: Db, rules: RateLimitRule[], now = Da
   return { allowed: true, remaining: Number.isFinite(remaining) ? remaining : Number.MAX_SAFE_INTEGER, retryAfterSeconds: 0 };
 }
 
-/** A new window for a bucket retires its older ones; now and then, stale buckets of everyone else go too. */
-async function sweepOldWindows(db: Db, bucket: string, windowStart: number, now: number): Promise<void> {
+/**
+ * A new window for a bucket retires the ones before its predecessor (kept for readers that look one
+ * window back, such as the admin sign-in throttle); now and then, stale buckets of everyone else go too.
+ */
+async function sweepOldWindows(db: Db, bucket: string, windowStart: number, windowMs: number, now: number): Promise<void> {
   await db
     .delete(rateLimitWindows)
-    .where(and(eq(rateLimitWindows.bucket, bucket), lt(rateLimitWindows.windowStart, new Date(windowStart))));
+    .where(and(eq(rateLimitWindows.bucket, bucket), lt(rateLimitWindows.windowStart, new Date(windowStart - windowMs))));
   if (Math.random() < SWEEP_PROBABILITY) {
     await db.delete(rateLimitWindows).where(lt(rateLimitWindows.windowStart, new Date(now - SWEEP_AFTER_MS)));
   }

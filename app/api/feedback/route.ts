@@ -1,10 +1,9 @@
 import { getDb } from "@/lib/db";
-import { postFeedbackResponse } from "@/lib/chat/history";
-import { visitorFrom } from "@/lib/chat/http";
+import { handleFeedbackRequest } from "@/lib/chat/web-handler";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 export async function POST(request: Request): Promise<Response> {
-  return postFeedbackResponse(request, await getDb(), visitorFrom(request).visitorId);
+  return handleFeedbackRequest(request, await getDb());
 }

@@ -1,6 +1,7 @@
 import { getDb } from "@/lib/db";
-import { deleteConversationResponse, getConversationResponse } from "@/lib/chat/history";
+import { deleteConversationResponse } from "@/lib/chat/history";
 import { visitorFrom } from "@/lib/chat/http";
+import { handleConversationRequest } from "@/lib/chat/web-handler";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -9,7 +10,7 @@ type Context = { params: Promise<{ id: string }> };
 
 export async function GET(request: Request, { params }: Context): Promise<Response> {
   const { id } = await params;
-  return getConversationResponse(await getDb(), id, visitorFrom(request).visitorId);
+  return handleConversationRequest(request, await getDb(), id);
 }
 
 export async function DELETE(request: Request, { params }: Context): Promise<Response> {

@@ -1,0 +1,144 @@
+// A new visitor's first minutes on each public surface, as a person meets them: on a small
+// phone (375 px), nothing wider than the screen and every safety line in view; by keyboard
+// alone, an answer rated with a comment. Screenshots of each step go to test-results/.
+import { expect, test, type Frame, type FrameLocator, type Locator, type Page } from "@playwright/test";
+import { ChatPage } from "./pages/chat-page";
+import { startHostSite, WidgetHostPage } from "./pages/widget-host";
+
+const SMALL_PHONE = { viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true };
+const SITE = () => process.env.E2E_WIDGET_SITE!;
+// The origin the seeded site allows (specs run one file at a time, each serving it while it runs).
+const HOST_PORT = () => Number(process.env.E2E_WIDGET_HOST_PORT);
+
+let host: Awaited<ReturnType<typeof startHostSite>> | undefined;
+test.afterAll(async () => {
+  await host?.close();
+});
+async function hostSite() {
+  host ??= await startHostSite(HOST_PORT());
+  return host;
+}
+
+/** Elements that stick out of the viewport sideways (a horizontal scrollbar on a phone). */
+async function overflowing(target: Page | Frame): Promise<string[]> {
+  return target.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const wide = [...document.querySelectorAll<HTMLElement>("body *")].filter((el) => {
+      const box = el.getBoundingClientRect();
+      return box.width > 0 && (box.right > width + 1 || box.left < -1) && !el.closest(".sr-only");
+    });
+    return [
+      ...(document.documentElement.scrollWidth > width + 1 ? [`page ${document.documentElement.scrollWidth}px > ${width}px`] : []),
+      ...wide.slice(0, 5).map((el) => `${el.tagName.toLowerCase()}.${el.className.toString().slice(0, 60)}`),
+    ];
+  });
+}
+
+/** Rates the last answer "Not helpful" with a comment using only the keyboard, from the message box. */
+async function rateByKeyboard(page: Page, answer: Locator, input: Locator) {
+  await input.focus();
+  // Back from the message box: the answer's last control is its "Not helpful" button.
+  await page.keyboard.press("Shift+Tab");
+  await expect(answer.getByRole("button", { name: "Not helpful" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Tab");
+  await expect(answer.getByLabel("What was wrong or missing? (optional)")).toBeFocused();
+  await page.keyboard.type("Please say when to see a doctor");
+  await page.keyboard.press("Tab");
+  await expect(answer.getByRole("button", { name: "Send feedback" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(answer.getByText("Thanks for your feedback.")).toBeVisible();
+  await expect(answer.getByRole("button", { name: "Not helpful" })).toHaveAttribute("aria-pressed", "true");
+}
+
+async function expectSafetyLinesInView(scope: Page | FrameLocator) {
+  await expect(scope.getByTestId("disclaimer-banner")).toBeInViewport();
+  await expect(scope.getByTestId("ai-disclosure")).toBeInViewport();
+  await expect(scope.getByTestId("ai-disclosure")).toContainText("AI assistant, not a person");
+}
+
+test.describe("a new visitor on a small phone (375 px)", () => {
+  test.use(SMALL_PHONE);
+
+  test("web chat: consent, AI disclosure, disclaimer, a streamed cited answer and thumbs, nothing wider than the screen", async ({
+    page,
+  }) => {
+    const chat = new ChatPage(page);
+    await chat.open();
+    await expect(chat.consentGate).toBeVisible();
+    await expect(chat.acceptConsent).toBeInViewport();
+    await expect(chat.consentGate).toContainText("not medical advice");
+    expect(await overflowing(page)).toEqual([]);
+    await page.screenshot({ path: "test-results/first-visit-web-consent-375.png" });
+
+    await chat.accept();
+    await expectSafetyLinesInView(page);
+    await expect(chat.input).toBeInViewport();
+    await chat.ask("What is asthma?");
+    const answer = await chat.waitForAnswer();
+    await expect(answer.getByTestId("answer-text")).not.toBeEmpty();
+    await expect(answer.getByTestId("sources").getByRole("listitem").first()).toBeVisible();
+    await expect(answer.getByTestId("disclaimer-footer")).toContainText("not medical advice");
+    await expectSafetyLinesInView(page);
+    expect(await overflowing(page)).toEqual([]);
+    await answer.getByRole("button", { name: "Helpful", exact: true }).click();
+    await answer.getByRole("button", { name: "Send feedback" }).click();
+    await expect(answer.getByText("Thanks for your feedback.")).toBeVisible();
+    await page.screenshot({ path: "test-results/first-visit-web-answer-375.png", fullPage: true });
+  });
+
+  test("widget on a clinic's page: the same, inside the full-screen panel", async ({ page }) => {
+    const site = await hostSite();
+    const widget = new WidgetHostPage(page);
+    await widget.open(site.origin, SITE());
+    await widget.launcher.click();
+    await expect(widget.consentGate).toBeVisible();
+    await expect(widget.panel.getByRole("button", { name: /I understand/ })).toBeInViewport();
+    const frame = page.frame({ url: /\/embed\?/ })!;
+    expect(await overflowing(frame)).toEqual([]);
+    await page.screenshot({ path: "test-results/first-visit-widget-consent-375.png" });
+
+    await widget.acceptConsent();
+    await expectSafetyLinesInView(widget.panel);
+    await widget.ask("What is asthma?");
+    const answer = await widget.waitForAnswer();
+    await expect(answer.getByTestId("sources").getByRole("listitem").first()).toBeVisible();
+    await expectSafetyLinesInView(widget.panel);
+    // The header's controls fit beside the title.
+    await expect(widget.panel.getByRole("button", { name: "New chat" })).toBeInViewport();
+    await expect(widget.panel.getByRole("button", { name: "Close chat" })).toBeInViewport();
+    expect(await overflowing(frame)).toEqual([]);
+    await page.screenshot({ path: "test-results/first-visit-widget-answer-375.png" });
+  });
+});
+
+test.describe("a new visitor using only the keyboard", () => {
+  test("web chat: consent, question, and a rating with a comment", async ({ page }) => {
+    const chat = new ChatPage(page);
+    await chat.open();
+    await expect(chat.acceptConsent).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(chat.input).toBeFocused();
+    await page.keyboard.type("What is eczema?");
+    await page.keyboard.press("Enter");
+    const answer = await chat.waitForAnswer();
+    await rateByKeyboard(page, answer, chat.input);
+    await page.screenshot({ path: "test-results/first-visit-web-keyboard.png" });
+  });
+
+  test("widget: launcher, consent, question, and a rating with a comment", async ({ page }) => {
+    const site = await hostSite();
+    const widget = new WidgetHostPage(page);
+    await widget.open(site.origin, SITE());
+    await widget.launcher.focus();
+    await page.keyboard.press("Enter");
+    await expect(widget.panel.getByRole("button", { name: /I understand/ })).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(widget.input).toBeFocused();
+    await page.keyboard.type("What is eczema?");
+    await page.keyboard.press("Enter");
+    const answer = await widget.waitForAnswer();
+    await rateByKeyboard(page, answer, widget.input);
+    await page.screenshot({ path: "test-results/first-visit-widget-keyboard.png" });
+  });
+});

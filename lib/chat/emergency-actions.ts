@@ -1,0 +1,42 @@
+// What a surface shows with an emergency notice besides its text: the calls to offer, in the
+// notice's language. One definition for the web chat and widget (components/chat/message-view.tsx)
+// and the partner API (lib/partners/wire.ts), so every surface offers the same numbers.
+import type { NoticeLabels } from "@/lib/safety/notice-texts";
+
+export interface EmergencyAction {
+  /** "emergency": the local emergency number, always; "crisis_line": when suicide or self-harm fired. */
+  kind: "emergency" | "crisis_line";
+  /** Button text in the notice's language, e.g. "Call 911", "Crisis line 988". */
+  label: string;
+  number: string;
+  /** A tel: link (spaces removed) a phone can dial. */
+  href: string;
+}
+
+/** A triage notice as the pipeline emits it, or as an older stored answer holds it (without labels). */
+export interface NoticeLike {
+  categories: readonly string[];
+  emergencyNumber: string;
+  crisisLine: string;
+  labels?: NoticeLabels;
+}
+
+const FALLBACK_LABELS: NoticeLabels = { heading: "Possible emergency", call: "Call", crisisLine: "Crisis line" };
+
+/** Notices stored before labels existed fall back to the English words. */
+export function noticeLabels(notice: Pick<NoticeLike, "labels">): NoticeLabels {
+  return notice.labels ?? FALLBACK_LABELS;
+}
+
+export function emergencyActions(notice: NoticeLike): EmergencyAction[] {
+  const labels = noticeLabels(notice);
+  const action = (kind: EmergencyAction["kind"], label: string, number: string): EmergencyAction => ({
+    kind,
+    label: `${label} ${number}`,
+    number,
+    href: `tel:${number.replace(/[^\d+*#]/g, "")}`,
+  });
+  const actions = [action("emergency", labels.call, notice.emergencyNumber)];
+  if (notice.categories.includes("suicidal_self_harm")) actions.push(action("crisis_line", labels.crisisLine, notice.crisisLine));
+  return actions;
+}
