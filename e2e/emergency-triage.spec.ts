@@ -20,6 +20,27 @@ test.describe("emergency triage in the web chat", () => {
     await page.screenshot({ path: "test-results/emergency-notice-es.png", fullPage: true });
   });
 
+  // Other scripts: the notice comes first, marked with the writer's language (right to left for Arabic).
+  for (const [language, text, heading] of [
+    ["zh", "我爸胸口压着疼，出冷汗，左手发麻", "可能是紧急情况"],
+    ["ar", "أريد أن أنتحر الليلة", "حالة طارئة محتملة"],
+    ["ru", "у мамы перекосило лицо и она не может говорить", "Возможно, это экстренная ситуация"],
+  ] as const) {
+    test(`an emergency written in ${language} gets the notice first, in ${language}`, async ({ page }) => {
+      const chat = new ChatPage(page);
+      await chat.open();
+      await chat.accept();
+      await chat.ask(text);
+      const answer = chat.lastAnswer();
+      const notice = answer.getByTestId("emergency-notice");
+      await expect(notice).toHaveAttribute("lang", language);
+      await expect(notice).toContainText(heading);
+      if (language === "ar") await expect(notice).toHaveAttribute("dir", "rtl");
+      await chat.waitForAnswer();
+      expect(await answer.locator(":scope > *").first().getAttribute("data-testid")).toBe("emergency-notice");
+    });
+  }
+
   test("a child's ingestion told over two messages gets the notice on the second", async ({ page }) => {
     const chat = new ChatPage(page);
     await chat.open();

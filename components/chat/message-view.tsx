@@ -16,6 +16,7 @@ function EmergencyNotice({ data }: { data: Extract<Part, { type: "data-emergency
     <div
       role="alert"
       lang={data.language}
+      dir={data.language === "ar" ? "rtl" : undefined}
       data-testid="emergency-notice"
       className="rounded-lg border-2 border-red-600 bg-red-50 p-3 text-red-900 dark:bg-red-950 dark:text-red-100"
     >

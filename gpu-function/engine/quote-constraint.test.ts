@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { maskLogits } from "./constraints";
 import { argmax, GREEDY } from "./sampler";
 import { QuoteConstraint, QuoteTables } from "./quote-constraint";
-import { DEFAULT_QUOTE_PRIOR, NO_QUOTE_PRIOR } from "./quote-prior";
+import { DEFAULT_QUOTE_PRIOR, NO_QUOTE_PRIOR, pointsBack } from "./quote-prior";
 import { Scheduler } from "./scheduler";
 import { BYTE_VOCAB, ScriptedModel, writeByteTokenizer } from "./test-fixtures";
 import { ChatTokenizer } from "./tokenizer";
@@ -143,6 +143,24 @@ describe("QuoteConstraint prior (retrieval rank, reading order, minimum length)"
     expect(decode(next, { C: orderCost - 0.5 }, 10)).toBe(quoted(ASTHMA.slice(0, 3), 1));
     const skip = new QuoteConstraint(new QuoteTables(tok, RANKED), { eosTokenIds: eosTokenIds() });
     expect(decode(skip, { C: orderCost + 0.5 }, 10).startsWith(`${ASTHMA[2]} [1] ${ASTHMA[3]} [1]`)).toBe(true);
+  });
+
+  it("does not open the answer with a sentence that points back, unless the model is sure", () => {
+    const { orderCost, danglingCost } = DEFAULT_QUOTE_PRIOR;
+    const text =
+      "Statins are medicines used to lower cholesterol in the blood. They lower bad cholesterol and raise good cholesterol levels.";
+    const units = [
+      "Statins are medicines used to lower cholesterol in the blood.",
+      "They lower bad cholesterol and raise good cholesterol levels.",
+    ];
+    const make = () => new QuoteConstraint(new QuoteTables(tok, [{ id: "statins", text }]), { eosTokenIds: eosTokenIds() });
+    // Preferring "They…" by more than the order cost alone is not enough to open with it…
+    expect(decode(make(), { T: orderCost + 0.5 }, 10)).toBe(quoted(units, 1));
+    // …after the lead it is an ordinary next sentence, and a sure model may still open with it.
+    expect(decode(make(), { T: orderCost + danglingCost + 0.5 }, 10)).toBe(quoted([units[1]!, units[0]!], 1));
+    expect(pointsBack("They lower it.")).toBe(true);
+    expect(pointsBack("Theyre")).toBe(false);
+    expect(pointsBack("Thyroid problems are common.")).toBe(false);
   });
 
   it("ends when the current source has nothing more, instead of padding the answer from another source", () => {

@@ -11,6 +11,8 @@
 //   first unit before that) is free, any other unit of it costs `orderCost`. An answer then
 //   reads like its passage — lead sentence first, then the next — unless the model clearly
 //   wants a later sentence.
+// - An answer's first sentence (and the first from a new source) should stand on its own: one
+//   that opens with a word pointing back ("They…", "This…", "It…") costs `danglingCost`.
 // - The answer may end (EOS, only ever between units) once it has `minUnits` units and
 //   `minWords` words, or when the current source has nothing left that fits: a complete,
 //   readable answer rather than a single sentence, never padded from another source.
@@ -26,6 +28,8 @@ export interface QuotePrior {
   rankCost: number;
   /** Nats against a unit that is not the next one of its source in reading order. */
   orderCost: number;
+  /** Nats against opening the answer (or a new source) with a sentence that points back ("They…"). */
+  danglingCost: number;
   /** Units the answer needs before it may end… */
   minUnits: number;
   /** …and words (unless the current source has no unit left that fits). */
@@ -33,21 +37,40 @@ export interface QuotePrior {
 }
 
 export const DEFAULT_QUOTE_PRIOR: QuotePrior = {
+  danglingCost: 2,
   firstSourceCost: 4,
   switchCost: 8,
   rankCost: 0.5,
-  orderCost: 2,
+  orderCost: 3,
   minUnits: 2,
   minWords: 40,
 };
 
 /** No lean at all: the model alone chooses, and may end after any unit. */
-export const NO_QUOTE_PRIOR: QuotePrior = { firstSourceCost: 0, switchCost: 0, rankCost: 0, orderCost: 0, minUnits: 1, minWords: 0 };
+export const NO_QUOTE_PRIOR: QuotePrior = {
+  danglingCost: 0,
+  firstSourceCost: 0,
+  switchCost: 0,
+  rankCost: 0,
+  orderCost: 0,
+  minUnits: 1,
+  minWords: 0,
+};
 
 /** A unit's place: its source (1-based rank) and its position among that source's units. */
 export interface PlacedUnit {
   source: number;
   index: number;
+  text: string;
+}
+
+/** Words that open a sentence leaning on the one before it. */
+const POINTING_BACK = new Set(["they", "it", "its", "this", "these", "that", "those", "he", "she", "his", "her", "their", "such", "both"]);
+
+/** Whether a sentence opens with a word that points back to an earlier one (so it cannot start an answer). */
+export function pointsBack(text: string): boolean {
+  const first = /^[\p{L}']+/u.exec(text)?.[0];
+  return first !== undefined && POINTING_BACK.has(first.toLowerCase());
 }
 
 /**
@@ -71,7 +94,8 @@ export function unitPriors(
   });
   return Float64Array.from(units, (u) => {
     const switching = u.source === current ? 0 : leave + prior.rankCost * (u.source - 1);
-    return -switching - (u.index === next.get(u.source) ? 0 : prior.orderCost);
+    const opening = quoted.length === 0 || u.source !== current;
+    return -switching - (u.index === next.get(u.source) ? 0 : prior.orderCost) - (opening && pointsBack(u.text) ? prior.danglingCost : 0);
   });
 }
 

@@ -53,7 +53,7 @@ const BUILT_IN: Record<string, Contacts> = {
   "pl-PL": { emergencyNumber: "112", crisisLine: "116 123", crisisLineName: "Kryzysowy Telefon Zaufania" },
   "tr-TR": { emergencyNumber: "112", crisisLine: "112", crisisLineName: "Acil Çağrı 112" },
   "vi-VN": { emergencyNumber: "115", crisisLine: "115", crisisLineName: "Cấp cứu 115" },
-  "id-ID": { emergencyNumber: "112", crisisLine: "119 (ext. 8)", crisisLineName: "SEJIWA 119 ext. 8" },
+  "id-ID": { emergencyNumber: "112", crisisLine: "119", crisisLineName: "SEJIWA (119, ext. 8)" },
   "sv-SE": { emergencyNumber: "112", crisisLine: "90101", crisisLineName: "Mind Självmordslinjen" },
 };
 

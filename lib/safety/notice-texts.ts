@@ -1,23 +1,10 @@
 // The emergency notice in each language triage reads. The numbers come from the locale
 // (contacts.ts); only the words change with the language the user wrote in.
-import type { EmergencyContacts } from "./contacts";
-import type { TriageCategory, TriageLanguage } from "./red-flags/types";
+import type { TriageLanguage } from "./red-flags/types";
 import { WORLD_NOTICE_WORDING } from "./notice-texts-world";
+import type { NoticeLabels, NoticeWording } from "./notice-wording";
 
-/** Short labels a surface shows around the notice (heading, call buttons). */
-export interface NoticeLabels {
-  heading: string;
-  call: string;
-  crisisLine: string;
-}
-
-export interface NoticeWording {
-  labels: NoticeLabels;
-  emergency: (c: EmergencyContacts) => string;
-  crisis: (c: EmergencyContacts) => string;
-  advice: Partial<Record<TriageCategory, string>>;
-  closing: string;
-}
+export type { NoticeLabels, NoticeWording };
 
 const FIRST_NOTICE_WORDING: Record<"en" | "es" | "fr" | "de" | "pt" | "it" | "nl", NoticeWording> = {
   en: {
