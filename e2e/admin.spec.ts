@@ -9,7 +9,18 @@ test.describe("admin console", () => {
   test("anonymous visitors are refused: pages redirect to sign-in, the API answers 401", async ({ page, request }) => {
     await page.goto("/admin/keys");
     await expect(page).toHaveURL(/\/admin\/login$/);
-    for (const path of ["keys", "sites", "documents", "conversations", "audit", "settings", "users", "overview"]) {
+    for (const path of [
+      "keys",
+      "sites",
+      "documents",
+      "conversations",
+      "audit",
+      "settings",
+      "users",
+      "overview",
+      "training/runs",
+      "adapters",
+    ]) {
       const res = await request.get(`/api/admin/${path}`);
       expect(res.status(), path).toBe(401);
     }
@@ -98,9 +109,13 @@ test.describe("admin console", () => {
     await reviewer.signedIn();
     await expect(reviewerPage).toHaveURL(/\/admin\/conversations$/);
     await expect(reviewerPage.getByRole("navigation", { name: "Admin sections" }).getByRole("link", { name: "API keys" })).toHaveCount(0);
-    await reviewerPage.goto("/admin/keys");
-    await expect(reviewerPage).toHaveURL(/\/admin\/conversations$/);
-    expect((await reviewerPage.request.get("/api/admin/keys")).status()).toBe(403);
+    for (const adminOnly of ["keys", "training", "adapters"]) {
+      await reviewerPage.goto(`/admin/${adminOnly}`);
+      await expect(reviewerPage).toHaveURL(/\/admin\/conversations$/);
+    }
+    await expect(reviewerPage.getByRole("navigation", { name: "Admin sections" }).getByRole("link", { name: "Training" })).toHaveCount(0);
+    for (const path of ["keys", "training/runs", "adapters"])
+      expect((await reviewerPage.request.get(`/api/admin/${path}`)).status(), path).toBe(403);
 
     // Review: correct the answer; it becomes a curated example.
     await reviewerPage.getByTestId("conversations-table").getByRole("link", { name: "Is eczema contagious?" }).first().click();

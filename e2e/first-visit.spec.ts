@@ -112,15 +112,20 @@ test.describe("a new visitor on a small phone (375 px)", () => {
   });
 });
 
+/** From the focused consent button: accept, then ask in the message box that receives focus. */
+async function consentAndAskByKeyboard(page: Page, consent: Locator, input: Locator) {
+  await expect(consent).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(input).toBeFocused();
+  await page.keyboard.type("What is eczema?");
+  await page.keyboard.press("Enter");
+}
+
 test.describe("a new visitor using only the keyboard", () => {
   test("web chat: consent, question, and a rating with a comment", async ({ page }) => {
     const chat = new ChatPage(page);
     await chat.open();
-    await expect(chat.acceptConsent).toBeFocused();
-    await page.keyboard.press("Enter");
-    await expect(chat.input).toBeFocused();
-    await page.keyboard.type("What is eczema?");
-    await page.keyboard.press("Enter");
+    await consentAndAskByKeyboard(page, chat.acceptConsent, chat.input);
     const answer = await chat.waitForAnswer();
     await rateByKeyboard(page, answer, chat.input);
     await page.screenshot({ path: "test-results/first-visit-web-keyboard.png" });
@@ -132,11 +137,7 @@ test.describe("a new visitor using only the keyboard", () => {
     await widget.open(site.origin, SITE());
     await widget.launcher.focus();
     await page.keyboard.press("Enter");
-    await expect(widget.panel.getByRole("button", { name: /I understand/ })).toBeFocused();
-    await page.keyboard.press("Enter");
-    await expect(widget.input).toBeFocused();
-    await page.keyboard.type("What is eczema?");
-    await page.keyboard.press("Enter");
+    await consentAndAskByKeyboard(page, widget.panel.getByRole("button", { name: /I understand/ }), widget.input);
     const answer = await widget.waitForAnswer();
     await rateByKeyboard(page, answer, widget.input);
     await page.screenshot({ path: "test-results/first-visit-widget-keyboard.png" });

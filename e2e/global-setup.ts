@@ -73,6 +73,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       CHAT_TIMEOUT_MS: "30000",
       // Every test's browser is 127.0.0.1; retries must not trip the per-address limit.
       CHAT_RATE_LIMIT_PER_ADDRESS_PER_MINUTE: "240",
+      // Retraining (e2e/retrain.spec.ts): a few knowledge-base examples beside the uploaded
+      // files keep each tiny run short.
+      RETRAIN_KB_EXAMPLES: "12",
       // The first admin of the console (e2e/admin.spec.ts signs in with it).
       ADMIN_EMAIL: ADMIN_E2E.email,
       ADMIN_PASSWORD: ADMIN_E2E.password,

@@ -7,6 +7,11 @@ out of package-lock.json and `npm ci` then refuses the lockfile as out of sync. 
 missing optional dependency gets an entry carrying the os/cpu its name encodes, so
 `npm ci` skips it on this platform exactly as it would with the full registry.
 Run after `npm install` changes the lockfile: python3 scripts/lock-platform-stubs.py
+
+It also keeps node-llama-cpp's GPU builds (CUDA, Vulkan: 620 MB) out of `npm ci`: llama.cpp is
+only the CPU benchmark peer and export round-trip check here (`getLlama({ gpu: false })`), and
+those downloads took minutes of CI's 30. Their entries get `cpu: ["none"]`, which no machine has,
+so npm skips them as it skips any other platform's optional binary.
 """
 import json
 import re
@@ -65,8 +70,15 @@ for location, meta in list(packages.items()):
         packages[target] = entry
         added.append(target)
 
+GPU_ONLY = re.compile(r"^node_modules/@node-llama-cpp/[a-z]+-x64-(cuda|cuda-ext|vulkan)$")
+skipped = []
+for location, meta in packages.items():
+    if GPU_ONLY.match(location) and meta.get("optional") and meta.get("cpu") != ["none"]:
+        meta["cpu"] = ["none"]
+        skipped.append(location)
+
 lock["packages"] = dict(sorted(packages.items(), key=lambda kv: (kv[0] != "", kv[0])))
 with open(LOCK, "w") as f:
     json.dump(lock, f, indent=2)
     f.write("\n")
-print(f"added {len(added)} platform stub entries")
+print(f"added {len(added)} platform stub entries; {len(skipped)} GPU-only builds marked not to install")

@@ -12,6 +12,8 @@ const NAV: { href: string; label: string; admin: boolean }[] = [
   { href: "/admin/conversations", label: "Conversations", admin: false },
   { href: "/admin/keys", label: "API keys", admin: true },
   { href: "/admin/sites", label: "Widget sites", admin: true },
+  { href: "/admin/training", label: "Training", admin: true },
+  { href: "/admin/adapters", label: "Adapters", admin: true },
   { href: "/admin/users", label: "Users", admin: true },
   { href: "/admin/audit", label: "Audit log", admin: true },
   { href: "/admin/settings", label: "Settings", admin: true },
@@ -35,16 +37,20 @@ export function AdminShell({ user, csrf, children }: { user: { email: string; ro
         <header className="flex flex-wrap items-center gap-3 border-b border-slate-200 bg-white px-4 py-2 dark:border-slate-700 dark:bg-slate-800">
           <p className="font-semibold">MedChat admin</p>
           <nav aria-label="Admin sections" className="flex flex-wrap gap-1">
-            {NAV.filter((n) => !n.admin || user.role === "admin").map((n) => (
-              <Link
-                key={n.href}
-                href={n.href}
-                aria-current={pathname === n.href ? "page" : undefined}
-                className={`rounded px-2 py-1 text-sm ${pathname === n.href ? "bg-slate-900 text-white dark:bg-slate-100 dark:text-slate-900" : "text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-700"}`}
-              >
-                {n.label}
-              </Link>
-            ))}
+            {NAV.filter((n) => !n.admin || user.role === "admin").map((n) => {
+              // A section stays marked on its sub-pages (a run, a conversation).
+              const current = pathname === n.href || (n.href !== "/admin" && pathname.startsWith(`${n.href}/`));
+              return (
+                <Link
+                  key={n.href}
+                  href={n.href}
+                  aria-current={current ? "page" : undefined}
+                  className={`rounded px-2 py-1 text-sm ${current ? "bg-slate-900 text-white dark:bg-slate-100 dark:text-slate-900" : "text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-700"}`}
+                >
+                  {n.label}
+                </Link>
+              );
+            })}
           </nav>
           <div className="ml-auto flex items-center gap-2 text-sm">
             <span data-testid="admin-user">

@@ -1,7 +1,7 @@
 "use client";
 
-import { useEffect, useState } from "react";
-import { useAdminApi } from "./admin-api";
+import { useState } from "react";
+import { useAdminResource } from "./admin-api";
 import { inputClass, Panel, StatusLine } from "./admin-shell";
 
 interface Entry {
@@ -17,17 +17,11 @@ interface Entry {
 }
 
 export function AuditPanel() {
-  const api = useAdminApi();
   const [filter, setFilter] = useState({ actor: "", action: "", targetType: "" });
-  const [entries, setEntries] = useState<Entry[]>([]);
-  const [error, setError] = useState("");
-  useEffect(() => {
-    const q = new URLSearchParams(Object.entries(filter).filter(([, v]) => v));
-    api<{ entries: Entry[] }>(`audit?${q}`)
-      .then((d) => setEntries(d.entries))
-      .catch((e: Error) => setError(e.message));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [filter]);
+  const { data, status } = useAdminResource<{ entries: Entry[] }>(
+    `audit?${new URLSearchParams(Object.entries(filter).filter(([, v]) => v))}`,
+  );
+  const entries = data?.entries ?? [];
   return (
     <Panel title="Audit log">
       <div className="mb-3 flex flex-wrap gap-3">
@@ -38,7 +32,7 @@ export function AuditPanel() {
           </label>
         ))}
       </div>
-      {error && <StatusLine status={{ kind: "error", text: error }} />}
+      <StatusLine status={status} />
       <table className="w-full text-left text-sm" data-testid="audit-table">
         <thead>
           <tr>

@@ -1,10 +1,11 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { useAdminApi } from "./admin-api";
+import { useAdminResource } from "./admin-api";
 import { inputClass, Panel, StatusLine } from "./admin-shell";
+import { RatingCounts } from "./ratings";
 
 interface Row {
   id: string;
@@ -18,17 +19,11 @@ interface Row {
 }
 
 export function ConversationsPanel() {
-  const api = useAdminApi();
   const [filter, setFilter] = useState({ surface: "", rating: "", emergency: "", from: "", to: "" });
-  const [rows, setRows] = useState<Row[]>([]);
-  const [error, setError] = useState("");
-  useEffect(() => {
-    const q = new URLSearchParams(Object.entries(filter).filter(([, v]) => v));
-    api<{ conversations: Row[] }>(`conversations?${q}`)
-      .then((d) => setRows(d.conversations))
-      .catch((e: Error) => setError(e.message));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [filter]);
+  const { data, status } = useAdminResource<{ conversations: Row[] }>(
+    `conversations?${new URLSearchParams(Object.entries(filter).filter(([, v]) => v))}`,
+  );
+  const rows = data?.conversations ?? [];
   const select = (name: keyof typeof filter, label: string, options: [string, string][]) => (
     <label className="flex flex-col gap-1 text-sm">
       {label}
@@ -68,7 +63,7 @@ export function ConversationsPanel() {
           <input type="date" value={filter.to} onChange={(e) => setFilter({ ...filter, to: e.target.value })} className={inputClass} />
         </label>
       </div>
-      {error && <StatusLine status={{ kind: "error", text: error }} />}
+      <StatusLine status={status} />
       <table className="w-full text-left text-sm" data-testid="conversations-table">
         <thead>
           <tr>
@@ -91,7 +86,7 @@ export function ConversationsPanel() {
               <td>{r.surface}</td>
               <td>{r.messages}</td>
               <td>
-                👍 {r.up} / 👎 {r.down}
+                <RatingCounts up={r.up} down={r.down} />
               </td>
               <td>{r.emergency ? "yes" : "—"}</td>
               <td>{new Date(r.createdAt).toLocaleString()}</td>
@@ -99,7 +94,7 @@ export function ConversationsPanel() {
           ))}
         </tbody>
       </table>
-      {rows.length === 0 && <p className="mt-2 text-sm">No conversations match.</p>}
+      {data && rows.length === 0 && <p className="mt-2 text-sm">No conversations match.</p>}
     </Panel>
   );
 }
@@ -116,30 +111,16 @@ interface Message {
 }
 
 export function ConversationReview({ id }: { id: string }) {
-  const api = useAdminApi();
-  const [data, setData] = useState<{ conversation: { title: string; surface: string }; messages: Message[] } | null>(null);
-  const [status, setStatus] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
+  const { api, data, run, status } = useAdminResource<{ conversation: { title: string; surface: string }; messages: Message[] }>(
+    `conversations/${encodeURIComponent(id)}`,
+  );
   const [editing, setEditing] = useState<string | null>(null);
-  const load = () =>
-    api<{ conversation: { title: string; surface: string }; messages: Message[] }>(`conversations/${encodeURIComponent(id)}`)
-      .then(setData)
-      .catch((e: Error) => setStatus({ kind: "error", text: e.message }));
-  useEffect(() => {
-    void load();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [id]);
   const review = async (messageId: string, verdict: "approved" | "corrected", answer?: string) => {
-    try {
-      await api(`messages/${encodeURIComponent(messageId)}/review`, { body: { verdict, answer } });
-      setStatus({
-        kind: "ok",
-        text: verdict === "approved" ? "Approved: saved as a curated training example." : "Correction saved as a curated training example.",
-      });
-      setEditing(null);
-      await load();
-    } catch (e) {
-      setStatus({ kind: "error", text: (e as Error).message });
-    }
+    const saved = await run(
+      () => api(`messages/${encodeURIComponent(messageId)}/review`, { body: { verdict, answer } }),
+      verdict === "approved" ? "Approved: saved as a curated training example." : "Correction saved as a curated training example.",
+    );
+    if (saved !== undefined) setEditing(null);
   };
   if (!data) return <StatusLine status={status} />;
   return (
@@ -154,7 +135,12 @@ export function ConversationReview({ id }: { id: string }) {
           >
             <p className="mb-1 text-xs font-semibold uppercase text-slate-600 dark:text-slate-300">
               {m.role === "user" ? "Visitor" : "MedChat"} · {m.status}
-              {m.role === "assistant" && ` · 👍 ${m.ratings.up} 👎 ${m.ratings.down}`}
+              {m.role === "assistant" && (
+                <>
+                  {" · "}
+                  <RatingCounts up={m.ratings.up} down={m.ratings.down} />
+                </>
+              )}
               {m.curated && ` · curated (${m.curated.verdict})`}
             </p>
             {m.emergency && (

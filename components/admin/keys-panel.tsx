@@ -1,8 +1,8 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { useAdminApi } from "./admin-api";
+import { useAdminResource } from "./admin-api";
 import { inputClass, Panel, StatusLine } from "./admin-shell";
 
 interface Key {
@@ -21,50 +21,38 @@ interface Key {
 }
 
 export function KeysPanel() {
-  const api = useAdminApi();
-  const [keys, setKeys] = useState<Key[]>([]);
+  const { api, data, run, status } = useAdminResource<{ keys: Key[] }>("keys");
+  const keys = data?.keys ?? [];
   const [created, setCreated] = useState<string | null>(null);
-  const [status, setStatus] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
-  const load = () => api<{ keys: Key[] }>("keys").then((d) => setKeys(d.keys));
-  useEffect(() => {
-    void load().catch((e: Error) => setStatus({ kind: "error", text: e.message }));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
   const create = async (form: HTMLFormElement) => {
     const f = new FormData(form);
     const list = (name: string) =>
       String(f.get(name) ?? "")
         .split(/[\s,]+/)
         .filter(Boolean);
-    try {
-      const result = await api<{ key: string; info: Key }>("keys", {
-        body: {
-          name: String(f.get("name")),
-          scopes: f.getAll("scopes").map(String),
-          allowedOrigins: list("origins"),
-          requestsPerMinute: Number(f.get("rpm")),
-          tokensPerDay: Number(f.get("tpd")),
-          concurrentRequests: Number(f.get("concurrent")),
-          expiresAt: f.get("expires") ? new Date(String(f.get("expires"))).toISOString() : null,
-        },
-      });
+    const result = await run(
+      () =>
+        api<{ key: string; info: Key }>("keys", {
+          body: {
+            name: String(f.get("name")),
+            scopes: f.getAll("scopes").map(String),
+            allowedOrigins: list("origins"),
+            requestsPerMinute: Number(f.get("rpm")),
+            tokensPerDay: Number(f.get("tpd")),
+            concurrentRequests: Number(f.get("concurrent")),
+            expiresAt: f.get("expires") ? new Date(String(f.get("expires"))).toISOString() : null,
+          },
+        }),
+      (r) => `Created key "${r.info.name}".`,
+    );
+    if (result) {
       setCreated(result.key);
-      setStatus({ kind: "ok", text: `Created key "${result.info.name}".` });
       form.reset();
-      await load();
-    } catch (e) {
-      setStatus({ kind: "error", text: (e as Error).message });
     }
   };
   const revoke = async (key: Key) => {
     if (!window.confirm(`Revoke "${key.name}" (${key.prefix}…)? Apps using it stop working at once.`)) return;
-    try {
-      await api(`keys/${encodeURIComponent(key.id)}/revoke`, { method: "POST" });
-      setStatus({ kind: "ok", text: `Revoked "${key.name}".` });
-      await load();
-    } catch (e) {
-      setStatus({ kind: "error", text: (e as Error).message });
-    }
+    await run(() => api(`keys/${encodeURIComponent(key.id)}/revoke`, { method: "POST" }), `Revoked "${key.name}".`);
   };
   return (
     <>

@@ -1,8 +1,8 @@
 "use client";
 
-import { useContext, useEffect, useState } from "react";
+import { useContext, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { CsrfContext, useAdminApi } from "./admin-api";
+import { CsrfContext, useAdminResource } from "./admin-api";
 import { inputClass, Panel, StatusLine } from "./admin-shell";
 
 interface Doc {
@@ -20,25 +20,13 @@ interface Hit {
   headingPath: string;
   text: string;
 }
-type Status = { kind: "ok" | "error"; text: string } | null;
-
 export function KnowledgePanel() {
-  const api = useAdminApi();
   const csrf = useContext(CsrfContext);
-  const [docs, setDocs] = useState<Doc[]>([]);
   const [filter, setFilter] = useState("");
-  const [status, setStatus] = useState<Status>(null);
+  const { api, data, reload, run, setStatus, status } = useAdminResource<{ documents: Doc[] }>(`documents?q=${encodeURIComponent(filter)}`);
+  const docs = data?.documents ?? [];
   const [progress, setProgress] = useState<number | null>(null);
   const [hits, setHits] = useState<Hit[] | null>(null);
-
-  const load = () =>
-    api<{ documents: Doc[] }>(`documents?q=${encodeURIComponent(filter)}`)
-      .then((data) => setDocs(data.documents))
-      .catch((e: Error) => setStatus({ kind: "error", text: e.message }));
-  useEffect(() => {
-    void load();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [filter]);
 
   const upload = (form: HTMLFormElement) => {
     const data = new FormData(form);
@@ -62,7 +50,7 @@ export function KnowledgePanel() {
         text: `Ingested: ${r.added} added, ${r.updated} updated, ${r.unchanged} unchanged, ${r.chunksWritten} chunks.${skipped ? ` Skipped ${skipped}.` : ""}`,
       });
       form.reset();
-      void load();
+      void reload();
     };
     xhr.onerror = () => {
       setProgress(null);
@@ -74,14 +62,11 @@ export function KnowledgePanel() {
 
   const act = async (doc: Doc, action: "delete" | "reingest") => {
     if (action === "delete" && !window.confirm(`Delete "${doc.title}" and its ${doc.chunks} chunks from the knowledge base?`)) return;
-    try {
-      if (action === "delete") await api(`documents/${encodeURIComponent(doc.id)}`, { method: "DELETE" });
-      else await api(`documents/${encodeURIComponent(doc.id)}/reingest`, { method: "POST" });
-      setStatus({ kind: "ok", text: action === "delete" ? `Deleted "${doc.title}".` : `Re-ingested "${doc.title}".` });
-      await load();
-    } catch (e) {
-      setStatus({ kind: "error", text: (e as Error).message });
-    }
+    const path = `documents/${encodeURIComponent(doc.id)}`;
+    await run(
+      () => (action === "delete" ? api(path, { method: "DELETE" }) : api(`${path}/reingest`, { method: "POST" })),
+      action === "delete" ? `Deleted "${doc.title}".` : `Re-ingested "${doc.title}".`,
+    );
   };
 
   return (

@@ -1,8 +1,8 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { useAdminApi } from "./admin-api";
+import { useAdminResource } from "./admin-api";
 import { inputClass, Panel, StatusLine } from "./admin-shell";
 
 interface Settings {
@@ -12,20 +12,21 @@ interface Settings {
 }
 
 export function SettingsForm() {
-  const api = useAdminApi();
-  const [settings, setSettings] = useState<Settings | null>(null);
-  const [contacts, setContacts] = useState("");
-  const [status, setStatus] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
-  useEffect(() => {
-    api<{ settings: Settings }>("settings")
-      .then((d) => {
-        setSettings(d.settings);
-        setContacts(JSON.stringify(d.settings.emergencyContacts, null, 2));
-      })
-      .catch((e: Error) => setStatus({ kind: "error", text: e.message }));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-  if (!settings) return <StatusLine status={status} />;
+  const resource = useAdminResource<{ settings: Settings }>("settings");
+  if (!resource.data) return <StatusLine status={resource.status} />;
+  // The editor holds a copy of what was loaded; a reload after saving starts it afresh.
+  return <SettingsEditor key={JSON.stringify(resource.data.settings)} loaded={resource.data.settings} resource={resource} />;
+}
+
+function SettingsEditor({
+  loaded,
+  resource: { api, run, setStatus, status },
+}: {
+  loaded: Settings;
+  resource: ReturnType<typeof useAdminResource<{ settings: Settings }>>;
+}) {
+  const [settings, setSettings] = useState<Settings>(loaded);
+  const [contacts, setContacts] = useState(() => JSON.stringify(loaded.emergencyContacts, null, 2));
   const save = async () => {
     let emergencyContacts: Settings["emergencyContacts"];
     try {
@@ -33,13 +34,10 @@ export function SettingsForm() {
     } catch {
       return setStatus({ kind: "error", text: 'Emergency contacts must be JSON, e.g. {"en-GB": {"emergencyNumber": "999", …}}.' });
     }
-    try {
-      const saved = await api<{ settings: Settings }>("settings", { method: "PUT", body: { ...settings, emergencyContacts } });
-      setSettings(saved.settings);
-      setStatus({ kind: "ok", text: "Settings saved; they apply to new messages right away." });
-    } catch (e) {
-      setStatus({ kind: "error", text: (e as Error).message });
-    }
+    await run(
+      () => api("settings", { method: "PUT", body: { ...settings, emergencyContacts } }),
+      "Settings saved; they apply to new messages right away.",
+    );
   };
   return (
     <Panel title="Settings">

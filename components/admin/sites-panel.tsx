@@ -1,8 +1,7 @@
 "use client";
 
-import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { useAdminApi } from "./admin-api";
+import { useAdminResource } from "./admin-api";
 import { inputClass, Panel, StatusLine } from "./admin-shell";
 
 interface Site {
@@ -14,23 +13,8 @@ interface Site {
 }
 
 export function SitesPanel({ appOrigin }: { appOrigin: string }) {
-  const api = useAdminApi();
-  const [sites, setSites] = useState<Site[]>([]);
-  const [status, setStatus] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
-  const load = () => api<{ sites: Site[] }>("sites").then((d) => setSites(d.sites));
-  useEffect(() => {
-    void load().catch((e: Error) => setStatus({ kind: "error", text: e.message }));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-  const run = async (fn: () => Promise<unknown>, text: string) => {
-    try {
-      await fn();
-      setStatus({ kind: "ok", text });
-      await load();
-    } catch (e) {
-      setStatus({ kind: "error", text: (e as Error).message });
-    }
-  };
+  const { api, data, run, status } = useAdminResource<{ sites: Site[] }>("sites");
+  const sites = data?.sites ?? [];
   return (
     <>
       <Panel title="Register a widget site">

@@ -1,8 +1,8 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { useAdminApi } from "./admin-api";
+import { useAdminResource } from "./admin-api";
 import { inputClass, Panel, StatusLine } from "./admin-shell";
 
 interface User {
@@ -13,24 +13,9 @@ interface User {
 }
 
 export function UsersPanel({ currentUserId }: { currentUserId: string }) {
-  const api = useAdminApi();
-  const [users, setUsers] = useState<User[]>([]);
+  const { api, data, run, status } = useAdminResource<{ users: User[] }>("users");
+  const users = data?.users ?? [];
   const [invite, setInvite] = useState<string | null>(null);
-  const [status, setStatus] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
-  const load = () => api<{ users: User[] }>("users").then((d) => setUsers(d.users));
-  useEffect(() => {
-    void load().catch((e: Error) => setStatus({ kind: "error", text: e.message }));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-  const run = async (fn: () => Promise<unknown>, text: string) => {
-    try {
-      await fn();
-      setStatus({ kind: "ok", text });
-      await load();
-    } catch (e) {
-      setStatus({ kind: "error", text: (e as Error).message });
-    }
-  };
   return (
     <Panel title="Users">
       <form

@@ -292,19 +292,19 @@ export const ADMIN_ROUTES: Route[] = [
     path: "training/rollback",
     access: "admin",
     handle: async ({ db, actor }) => {
-      let flip: { from: string; to: string };
+      let flip: { from: string; to: string | null };
       try {
         flip = await rollbackAdapter(db);
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
-        throw reason.startsWith("no active") || reason.startsWith("no previously")
+        throw reason.startsWith("no active")
           ? new AdminError(409, "rollback_impossible", reason)
           : new AdminError(502, "gpu_function_unavailable", reason);
       }
       await recordAudit(db, actor, {
         action: "adapter.rollback",
         targetType: "adapter",
-        targetId: flip.to,
+        targetId: flip.to ?? flip.from,
         before: { active: flip.from },
         after: { active: flip.to },
       });

@@ -271,5 +271,12 @@ describe("admin retraining API", () => {
     expect(fake.state.pushed.slice(pushedBefore)).toEqual(["older"]);
     expect((await request("GET", "adapters", admin)).json.active).toBe("older");
     expect(JSON.stringify(await listAudit(handle.db))).toContain("adapter.rollback");
+    // rolling back again flips to the one before (the candidate we just left)…
+    expect(await request("POST", "training/rollback", admin, {})).toEqual({ status: 200, json: { from: "older", to: name } });
+    // …and with no earlier promoted adapter the pointer is cleared: the chat serves its default again
+    await handle.db.update(adapters).set({ promotedAt: null }).where(eq(adapters.name, "older"));
+    expect(await request("POST", "training/rollback", admin, {})).toEqual({ status: 200, json: { from: name, to: null } });
+    expect((await request("GET", "adapters", admin)).json.active).toBeNull();
+    expect((await request("POST", "training/rollback", admin, {})).status).toBe(409);
   });
 });

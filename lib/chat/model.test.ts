@@ -27,4 +27,28 @@ describe("gpu-function configuration", () => {
       await baseOnly.close();
     }
   });
+
+  it("prefers the promoted adapter once the server lists it (asking afresh past a stale listing), else falls back", async () => {
+    const models: { id: string; parent?: string | null }[] = [
+      { id: "medchat-base", parent: null },
+      { id: "first-loaded", parent: "medchat-base" },
+    ];
+    const server = await startFakeGpuFunction({ deltas: [], models });
+    try {
+      const config = gpuFunctionConfig({ GPU_FUNCTION_URL: server.url });
+      expect(await resolveModelId(config, undefined, null)).toBe("first-loaded");
+      // Promoted after the listing was cached: the listing is asked again, not served stale for a minute.
+      models.push({ id: "promoted-v2", parent: "medchat-base" });
+      expect(await resolveModelId(config, undefined, "promoted-v2")).toBe("promoted-v2");
+      // Rolled back to an adapter listed earlier than the newest.
+      expect(await resolveModelId(config, undefined, "first-loaded")).toBe("first-loaded");
+      // An active adapter the server does not have (e.g. a replica that missed the push): the listing decides.
+      expect(await resolveModelId(config, undefined, "missing")).toBe("first-loaded");
+      expect(
+        await resolveModelId(gpuFunctionConfig({ GPU_FUNCTION_URL: server.url, CHAT_MODEL: "pinned" }), undefined, "promoted-v2"),
+      ).toBe("pinned");
+    } finally {
+      await server.close();
+    }
+  });
 });

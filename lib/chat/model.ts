@@ -53,10 +53,10 @@ interface ListedModel {
 const modelListCache = new Map<string, { models: ListedModel[]; at: number }>();
 const MODEL_LIST_TTL_MS = 60_000;
 
-/** GET /v1/models (cached for a minute per server); null when the server cannot be asked. */
-async function listModels(config: GpuFunctionConfig, signal?: AbortSignal): Promise<ListedModel[] | null> {
+/** GET /v1/models (cached for a minute per server, unless `fresh`); null when the server cannot be asked. */
+async function listModels(config: GpuFunctionConfig, signal?: AbortSignal, fresh = false): Promise<ListedModel[] | null> {
   const cached = modelListCache.get(config.url);
-  if (cached && Date.now() - cached.at < MODEL_LIST_TTL_MS) return cached.models;
+  if (!fresh && cached && Date.now() - cached.at < MODEL_LIST_TTL_MS) return cached.models;
   try {
     const res = await fetch(`${config.url}/v1/models`, {
       headers: config.token ? { authorization: `Bearer ${config.token}` } : {},
@@ -75,11 +75,14 @@ async function listModels(config: GpuFunctionConfig, signal?: AbortSignal): Prom
 
 /**
  * CHAT_MODEL, else the promoted adapter (`active`, from the retraining pointer) when the
- * server lists it, else the first id from GET /v1/models (cached for a minute), else "default".
+ * server lists it — a cached listing that lacks it is asked afresh once, so a promotion or
+ * rollback is served at once rather than after the minute's cache — else the first id from
+ * GET /v1/models (cached for a minute), else "default".
  */
 export async function resolveModelId(config: GpuFunctionConfig, signal?: AbortSignal, active?: string | null): Promise<string> {
   if (config.model) return config.model;
-  const listed = await listModels(config, signal);
+  let listed = await listModels(config, signal);
+  if (active && listed && !listed.some((m) => m.id === active)) listed = await listModels(config, signal, true);
   if (!listed) return active || "default";
   if (active && listed.some((m) => m.id === active)) return active;
   // The server also lists its embedding model; chat needs a generative one, and an

@@ -1,7 +1,7 @@
 // The emergency notice in the languages added after the first seven (see notice-texts.ts
 // for the shape). The numbers still come from the locale (contacts.ts); every text keeps
 // "or your local emergency number", since a language does not tell the country.
-import type { NoticeWording } from "./notice-texts";
+import type { NoticeWording } from "./notice-wording";
 
 type WorldLanguage = "zh" | "ja" | "ko" | "ar" | "hi" | "ru" | "uk" | "pl" | "tr" | "vi" | "id" | "sv";
 

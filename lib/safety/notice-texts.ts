@@ -3,21 +3,9 @@
 import type { EmergencyContacts } from "./contacts";
 import type { TriageCategory, TriageLanguage } from "./red-flags/types";
 import { WORLD_NOTICE_WORDING } from "./notice-texts-world";
+import type { NoticeLabels, NoticeWording } from "./notice-wording";
 
-/** Short labels a surface shows around the notice (heading, call buttons). */
-export interface NoticeLabels {
-  heading: string;
-  call: string;
-  crisisLine: string;
-}
-
-export interface NoticeWording {
-  labels: NoticeLabels;
-  emergency: (c: EmergencyContacts) => string;
-  crisis: (c: EmergencyContacts) => string;
-  advice: Partial<Record<TriageCategory, string>>;
-  closing: string;
-}
+export type { NoticeLabels, NoticeWording };
 
 const FIRST_NOTICE_WORDING: Record<"en" | "es" | "fr" | "de" | "pt" | "it" | "nl", NoticeWording> = {
   en: {

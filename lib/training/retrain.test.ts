@@ -184,6 +184,26 @@ describe("runRetrain against a gpu-function over HTTP", () => {
     expect(await active()).toEqual(["medchat-base-ft-retrain-ftjob-1"]);
   });
 
+  it("a gpu-function that dies mid-job → failed once it stays unreachable, with the reason; active unchanged", async () => {
+    data = [...base, nonGolden[10]];
+    const dying = startFakeGpu();
+    dying.state.script = { outcome: "succeed", runningPolls: 1000 };
+    await new Promise<void>((r) => dying.server.listen(0, "127.0.0.1", r));
+    const client = gpuFunctionClient({
+      url: `http://127.0.0.1:${(dying.server.address() as AddressInfo).port}`,
+      token: TOKEN,
+      timeoutMs: 1000,
+    });
+    const started = await startRetrain(await getDb(), { ...opts(), gpu: client, replicas: [client], pollMs: 20, unreachableMs: 400 });
+    if (!started.started) throw new Error(started.reason);
+    for (let i = 0; i < 200 && !(await runRow(started.runId)).progress; i++) await new Promise((r) => setTimeout(r, 20));
+    dying.server.closeAllConnections();
+    await new Promise((r) => dying.server.close(r));
+    const result = await started.done;
+    expect(result).toMatchObject({ outcome: "failed", reason: expect.stringMatching(/stopped answering for \d+ s: .*unreachable/) });
+    expect(await active()).toEqual(["medchat-base-ft-retrain-ftjob-1"]);
+  });
+
   it("single-flight: of two concurrent triggers exactly one runs", async () => {
     data = [...base, nonGolden[3]];
     fake.state.script = { outcome: "succeed", runningPolls: 20, ppl: (m) => (m.includes("ftjob-1") ? 5 : 4) };

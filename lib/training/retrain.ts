@@ -466,9 +466,14 @@ export async function cancelRun(
 
 /**
  * Rollback: the pointer flips back to the adapter that was active before the current one,
- * pushed to every replica first, so nothing serves a missing adapter.
+ * pushed to every replica first, so nothing serves a missing adapter. With no earlier
+ * promoted adapter, the current one is retired and the chat serves what it served before
+ * the first promotion (`to: null`: CHAT_MODEL or the gpu-function's own default).
  */
-export async function rollbackAdapter(db: Db, replicas: GpuFunctionClient[] = replicaClients()): Promise<{ from: string; to: string }> {
+export async function rollbackAdapter(
+  db: Db,
+  replicas: GpuFunctionClient[] = replicaClients(),
+): Promise<{ from: string; to: string | null }> {
   const [current] = await db.select().from(adapters).where(eq(adapters.status, "active")).orderBy(desc(adapters.promotedAt)).limit(1);
   if (!current) throw new Error("no active adapter to roll back");
   const [previous] = await db
@@ -477,15 +482,15 @@ export async function rollbackAdapter(db: Db, replicas: GpuFunctionClient[] = re
     .where(and(eq(adapters.status, "retired"), isNotNull(adapters.promotedAt)))
     .orderBy(desc(adapters.promotedAt))
     .limit(1);
-  if (!previous) throw new Error("no previously promoted adapter to roll back to");
-  await pushToReplicas(replicas, {
-    name: previous.name,
-    adapter_config: previous.adapterConfig as Record<string, unknown>,
-    adapter_model_base64: Buffer.from(previous.weights).toString("base64"),
-  });
+  if (previous)
+    await pushToReplicas(replicas, {
+      name: previous.name,
+      adapter_config: previous.adapterConfig as Record<string, unknown>,
+      adapter_model_base64: Buffer.from(previous.weights).toString("base64"),
+    });
   await db.transaction(async (tx) => {
     await tx.update(adapters).set({ status: "retired" }).where(eq(adapters.name, current.name));
-    await tx.update(adapters).set({ status: "active", promotedAt: new Date() }).where(eq(adapters.name, previous.name));
+    if (previous) await tx.update(adapters).set({ status: "active", promotedAt: new Date() }).where(eq(adapters.name, previous.name));
   });
-  return { from: current.name, to: previous.name };
+  return { from: current.name, to: previous?.name ?? null };
 }

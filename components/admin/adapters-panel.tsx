@@ -1,0 +1,139 @@
+"use client";
+// /admin/adapters: the adapter the chat serves, the candidates the gate kept back, the
+// retired ones, their golden-set metrics, and rollback to the previously promoted adapter.
+import Link from "next/link";
+import { Button } from "@/components/ui/button";
+import { useAdminResource } from "./admin-api";
+import { Panel, StatusLine } from "./admin-shell";
+import { formatDate, MetricList, shortId } from "./training-bits";
+import type { AdapterInfo } from "./training-types";
+
+export function AdaptersPanel() {
+  const { api, data, run, status } = useAdminResource<{ adapters: AdapterInfo[]; active: string | null }>("adapters");
+  if (!data) return <StatusLine status={status} />;
+  const active = data.adapters.find((a) => a.status === "active");
+  // Rollback goes to the most recently promoted adapter that is no longer active.
+  const previous = data.adapters
+    .filter((a) => a.status === "retired" && a.promotedAt)
+    .sort((a, b) => Date.parse(b.promotedAt!) - Date.parse(a.promotedAt!))[0];
+  // With no earlier adapter, rollback clears the pointer: the chat serves the gpu-function's default.
+  const target = previous?.name ?? "the default model";
+  const rollback = async () => {
+    if (!active) return;
+    if (
+      !window.confirm(
+        `Roll back from ${active.name} to ${target}? The public chat switches to ${target} within a minute; ${active.name} is retired.`,
+      )
+    )
+      return;
+    await run(
+      () => api<{ from: string; to: string | null }>("training/rollback", { method: "POST" }),
+      (r) =>
+        r.to
+          ? `Rolled back: ${r.to} is active again (was ${r.from}). The chat serves it within a minute.`
+          : `Rolled back: no adapter is active now (was ${r.from}). The chat serves the default model within a minute.`,
+    );
+  };
+  const candidates = data.adapters.filter((a) => a.status === "candidate");
+  const retired = data.adapters.filter((a) => a.status === "retired");
+  return (
+    <>
+      <Panel title="Active adapter">
+        {active ? (
+          <div data-testid="active-adapter">
+            <p className="font-mono text-base font-semibold">{active.name}</p>
+            <p className="mb-2 text-sm text-slate-700 dark:text-slate-200">
+              Serves the public chat since {formatDate(active.promotedAt)}
+              {active.runId && (
+                <>
+                  {" · from run "}
+                  <RunLink id={active.runId} />
+                </>
+              )}
+            </p>
+            <MetricList metrics={active.metrics} />
+          </div>
+        ) : (
+          <p className="text-sm" data-testid="active-adapter">
+            No adapter has been promoted yet: the chat serves the gpu-function&apos;s default model.
+          </p>
+        )}
+        <div className="mt-4 border-t border-slate-200 pt-3 dark:border-slate-700">
+          {active ? (
+            <>
+              <p className="mb-2 text-sm">
+                {previous ? (
+                  <>
+                    Rollback makes <span className="font-mono">{previous.name}</span>, the adapter that served before the active one (last
+                    promoted {formatDate(previous.promotedAt)}), active again, without a restart.
+                  </>
+                ) : (
+                  <>
+                    No adapter was promoted before this one: rollback retires it, and the chat serves what it served before any promotion
+                    (the configured CHAT_MODEL or the gpu-function&apos;s default), without a restart.
+                  </>
+                )}
+              </p>
+              <Button variant="primary" onClick={() => void rollback()}>
+                Roll back to {previous ? previous.name : "the default model"}
+              </Button>
+            </>
+          ) : (
+            <p className="text-sm text-slate-700 dark:text-slate-200">Nothing to roll back: no adapter is active.</p>
+          )}
+          <StatusLine status={status} />
+        </div>
+      </Panel>
+      <AdapterTable
+        title="Candidates"
+        empty="No candidate waiting: a candidate is kept here when the gate does not promote it."
+        adapters={candidates}
+        testId="candidate-adapters"
+      />
+      <AdapterTable title="Retired" empty="No retired adapter." adapters={retired} testId="retired-adapters" />
+    </>
+  );
+}
+
+function RunLink({ id }: { id: string }) {
+  return (
+    <Link className="font-mono text-blue-700 underline dark:text-blue-300" href={`/admin/training/${encodeURIComponent(id)}`}>
+      {shortId(id)}
+    </Link>
+  );
+}
+
+function AdapterTable({ title, empty, adapters, testId }: { title: string; empty: string; adapters: AdapterInfo[]; testId: string }) {
+  return (
+    <Panel title={`${title} (${adapters.length})`}>
+      {adapters.length === 0 ? (
+        <p className="text-sm text-slate-700 dark:text-slate-200">{empty}</p>
+      ) : (
+        <table className="w-full text-left text-sm" data-testid={testId}>
+          <thead>
+            <tr>
+              <th scope="col">Adapter</th>
+              <th scope="col">Trained</th>
+              <th scope="col">Last promoted</th>
+              <th scope="col">Run</th>
+              <th scope="col">Golden-set metrics</th>
+            </tr>
+          </thead>
+          <tbody>
+            {adapters.map((a) => (
+              <tr key={a.name} className="border-t border-slate-200 align-top dark:border-slate-700">
+                <td className="py-1 font-mono">{a.name}</td>
+                <td>{formatDate(a.createdAt)}</td>
+                <td>{a.promotedAt ? formatDate(a.promotedAt) : "never"}</td>
+                <td>{a.runId ? <RunLink id={a.runId} /> : "—"}</td>
+                <td>
+                  <MetricList metrics={a.metrics} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Panel>
+  );
+}

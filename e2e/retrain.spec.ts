@@ -1,0 +1,131 @@
+// Scheduled retraining, driven from the admin console as an operator would: upload training
+// files, retrain with tiny settings, watch the run, read the gate's comparison, and roll back
+// — and after each promotion and the rollback, the public chat is answered by the adapter
+// the console says is active (the model id in the chat stream's finish metadata).
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { AdminPage } from "./pages/admin-page";
+import { ChatPage } from "./pages/chat-page";
+import { flashcardsJsonl, selfCareChatJsonl } from "./pages/training-data";
+
+/** A new visitor asks the public chat one question; the model that answered, from the stream's finish chunk. */
+async function modelServingTheChat(browser: Browser): Promise<string> {
+  const context = await browser.newContext();
+  try {
+    return await askForModel(await context.newPage());
+  } finally {
+    await context.close();
+  }
+}
+
+async function askForModel(page: Page): Promise<string> {
+  const chat = new ChatPage(page);
+  await chat.open();
+  await chat.accept();
+  const response = page.waitForResponse((r) => r.url().endsWith("/api/chat") && r.request().method() === "POST");
+  await chat.ask("What is high blood pressure?");
+  const body = await (await response).text();
+  await chat.waitForAnswer();
+  for (const line of body.split("\n")) {
+    if (!line.startsWith("data: {")) continue;
+    const chunk = JSON.parse(line.slice(6)) as { type?: string; messageMetadata?: { model?: string } };
+    if (chunk.type === "finish" && chunk.messageMetadata?.model) return chunk.messageMetadata.model;
+  }
+  throw new Error("the chat stream carried no finish metadata with the model");
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return results.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3)}`);
+}
+
+async function uploadTrainingFile(page: Page, name: string, format: string, text: string) {
+  await page.getByLabel(/^Training file/).setInputFiles({ name, mimeType: "application/jsonl", buffer: Buffer.from(text) });
+  await page.getByLabel("Format").selectOption({ label: format });
+  await page.getByRole("button", { name: "Upload training file" }).click();
+  await expect(page.getByRole("status").filter({ hasText: name })).toBeVisible();
+}
+
+/** Starts a run with tiny settings and waits on its page until it has ended; returns its adapter and state. */
+async function retrainAndWatch(page: Page, screenshot?: string): Promise<{ adapter: string; status: string }> {
+  await page.getByLabel("Epochs").fill("3");
+  await page.getByLabel("Batch size").fill("8");
+  await page.getByLabel("Learning-rate multiplier").fill("4");
+  await page.getByRole("button", { name: "Retrain now" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Retraining started" })).toBeVisible();
+  // The runs list shows it with its progress while it runs.
+  const row = page.getByTestId("run-row").first();
+  await expect(row.getByTestId("run-status")).toHaveText(/queued|running|evaluating|promoted|rejected/);
+  await page.getByRole("link", { name: /^Watch run/ }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Retraining run");
+  await expect(page.getByTestId("loss-summary")).toContainText(/Latest: step \d+/, { timeout: 120_000 });
+  if (screenshot) await page.screenshot({ path: screenshot, fullPage: true });
+  const status = page.getByTestId("run-status").first();
+  await expect(status).toHaveText(/promoted|rejected|failed|cancelled/, { timeout: 300_000 });
+  const adapter = (await page
+    .getByText(/^Candidate adapter$/)
+    .locator("xpath=following-sibling::dd[1]")
+    .textContent())!.trim();
+  return { adapter, status: (await status.textContent())!.trim() };
+}
+
+test("an admin retrains with tiny settings, the gate promotes the better candidate, rollback restores the previous one, and the chat serves each", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(900_000);
+  const admin = new AdminPage(page);
+  await admin.signIn();
+  await admin.signedIn();
+  await admin.go("Training");
+  await expect(page.getByTestId("dataset-counts")).toBeVisible();
+
+  // A training file in OpenAI chat JSONL with one malformed line: the rest is accepted.
+  const selfCare = selfCareChatJsonl();
+  await uploadTrainingFile(page, "self-care.jsonl", "OpenAI chat JSONL", selfCare.text);
+  await expect(page.getByRole("status").filter({ hasText: "self-care.jsonl" })).toContainText(`${selfCare.examples} examples added`);
+  await expect(page.getByTestId("upload-rejected")).toContainText("4");
+  expect(await axeViolations(page)).toEqual([]);
+  await page.screenshot({ path: "test-results/admin-training.png", fullPage: true });
+
+  // Run 1: the candidate is better than the base model on the golden set, so the gate promotes it.
+  const first = await retrainAndWatch(page, "test-results/admin-training-run-live.png");
+  await expect(page.getByTestId("comparison-table")).toBeVisible();
+  await expect(page.getByTestId("comparison-table").getByRole("row", { name: /perplexity/ })).toContainText("better");
+  await expect(page.getByTestId("gate-decision")).toContainText(/promoted|kept/);
+  expect(await axeViolations(page)).toEqual([]);
+  await page.screenshot({ path: "test-results/admin-training-run.png", fullPage: true });
+  expect(first.status, await page.getByTestId("gate-decision").innerText()).toBe("promoted");
+
+  await expect.poll(() => modelServingTheChat(browser), { timeout: 90_000, intervals: [1_000, 5_000, 15_000] }).toBe(first.adapter);
+
+  // Run 2 on more data (a second format): better than the active adapter, promoted in its place.
+  await admin.go("Training");
+  const cards = flashcardsJsonl();
+  await uploadTrainingFile(page, "flashcards.jsonl", "Medical Meadow flashcards", cards.text);
+  await expect(page.getByRole("status").filter({ hasText: "flashcards.jsonl" })).toContainText(`${cards.examples} examples added`);
+  const second = await retrainAndWatch(page);
+  expect(second.status, await page.getByTestId("gate-decision").innerText()).toBe("promoted");
+  expect(second.adapter).not.toBe(first.adapter);
+  await expect(page.getByTestId("gate-decision")).toContainText(first.adapter);
+  await expect.poll(() => modelServingTheChat(browser), { timeout: 90_000, intervals: [1_000, 5_000, 15_000] }).toBe(second.adapter);
+  await admin.go("Training");
+  await expect(page.getByTestId("run-row").nth(1).getByTestId("run-status")).toHaveText("promoted");
+  await page.screenshot({ path: "test-results/admin-training-runs.png", fullPage: true });
+
+  // The adapters page: the second is active, the first retired; roll back to the first.
+  await admin.go("Adapters");
+  await expect(page.getByTestId("active-adapter")).toContainText(second.adapter);
+  await expect(page.getByTestId("retired-adapters")).toContainText(first.adapter);
+  expect(await axeViolations(page)).toEqual([]);
+  await page.screenshot({ path: "test-results/admin-adapters.png", fullPage: true });
+  page.once("dialog", (d) => {
+    expect(d.message()).toContain(`to ${first.adapter}`);
+    void d.accept();
+  });
+  await page.getByRole("button", { name: `Roll back to ${first.adapter}` }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Rolled back" })).toContainText(first.adapter);
+  await expect(page.getByTestId("active-adapter")).toContainText(first.adapter);
+  await expect.poll(() => modelServingTheChat(browser), { timeout: 90_000, intervals: [1_000, 5_000, 15_000] }).toBe(first.adapter);
+  await page.screenshot({ path: "test-results/admin-adapters-rolled-back.png", fullPage: true });
+});
