@@ -1,7 +1,6 @@
 // The emergency notice in each language triage reads. The numbers come from the locale
 // (contacts.ts); only the words change with the language the user wrote in.
-import type { EmergencyContacts } from "./contacts";
-import type { TriageCategory, TriageLanguage } from "./red-flags/types";
+import type { TriageLanguage } from "./red-flags/types";
 import { WORLD_NOTICE_WORDING } from "./notice-texts-world";
 import type { NoticeLabels, NoticeWording } from "./notice-wording";
 
