@@ -4,8 +4,9 @@
 // - Retrieval ranks the sources (1 = top). Before the first quote the top source is the
 //   "current" one; afterwards the source of the last quote is. Starting a unit of another
 //   source costs nats on the logits of the tokens that start it: `firstSourceCost` for the
-//   first quote (the model starts from the second source only when it prefers it ≈ 90:1),
-//   `switchCost` later (an answer that mixes sources reads as two answers), each + `rankCost`
+//   first quote (the model starts from the second source only when it prefers it ≈ 700:1;
+//   on the first token a small model's preference is mostly about wording — "The…" — not
+//   about the source), `switchCost` later (an answer that mixes sources reads as two answers), each + `rankCost`
 //   per rank below the top. So an answer normally is the top source's, and stays in one.
 // - Each source reads in order: the next unused unit after the source's last quoted one (its
 //   first unit before that) is free, any other unit of it costs `orderCost`. An answer then
@@ -38,7 +39,7 @@ export interface QuotePrior {
 
 export const DEFAULT_QUOTE_PRIOR: QuotePrior = {
   danglingCost: 2,
-  firstSourceCost: 4,
+  firstSourceCost: 6,
   switchCost: 8,
   rankCost: 0.5,
   orderCost: 3,
