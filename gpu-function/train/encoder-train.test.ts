@@ -41,6 +41,22 @@ describe("bert 2-layer gradients (float64)", () => {
     numLabels: 1,
   });
   const rng = new Rng(3);
+  /** Random values for every trainable tensor, then finite differences against the graph's gradients. */
+  async function checkTrainableGradients(built: Awaited<ReturnType<typeof buildTrainGraph>>, feeds: Record<string, ort.Tensor>) {
+    for (const t of built.trainable)
+      feeds[t.name] = new ort.Tensor(
+        "float64",
+        Float64Array.from({ length: t.shape.reduce((a, b) => a * b, 1) }, () => (rng.next() * 2 - 1) * 0.5),
+        t.shape,
+      );
+    return gradientCheck(built.graph!, {
+      loss: built.loss,
+      wrt: checked(built.trainable.map((t) => t.name)),
+      feeds,
+      samplesPerTensor: 3,
+      step: STEP,
+    });
+  }
   const groups: RerankGroup[] = [
     { query: [5, 6], positive: [7, 8, 9], negatives: [[10], [11, 12, 13, 14]] },
     {
@@ -70,19 +86,7 @@ describe("bert 2-layer gradients (float64)", () => {
       token_type_ids: new ort.Tensor("int64", batch.tokenTypeIds, dims),
       attention_mask: new ort.Tensor("int64", batch.attentionMask, dims),
     };
-    for (const t of built.trainable)
-      feeds[t.name] = new ort.Tensor(
-        "float64",
-        Float64Array.from({ length: t.shape.reduce((a, b) => a * b, 1) }, () => (rng.next() * 2 - 1) * 0.5),
-        t.shape,
-      );
-    const res = await gradientCheck(built.graph!, {
-      loss: built.loss,
-      wrt: checked(built.trainable.map((t) => t.name)),
-      feeds,
-      samplesPerTensor: 3,
-      step: STEP,
-    });
+    const res = await checkTrainableGradients(built, feeds);
     expect(built.trainable.length).toBeGreaterThan(mode === "full" ? 20 : 3);
     expect([...res.relativeError].filter(([, e]) => e > 1e-5)).toEqual([]);
     expect(res.worst).toBeLessThanOrEqual(1e-5);
@@ -122,19 +126,7 @@ describe("bert 2-layer gradients (float64)", () => {
       ),
       pair_targets: new ort.Tensor("int64", BigInt64Array.of(0n, 1n), [2, 1]),
     };
-    for (const t of built.trainable)
-      feeds[t.name] = new ort.Tensor(
-        "float64",
-        Float64Array.from({ length: t.shape.reduce((a, b) => a * b, 1) }, () => (rng.next() * 2 - 1) * 0.5),
-        t.shape,
-      );
-    const res = await gradientCheck(built.graph!, {
-      loss: built.loss,
-      wrt: checked(built.trainable.map((t) => t.name)),
-      feeds,
-      samplesPerTensor: 3,
-      step: STEP,
-    });
+    const res = await checkTrainableGradients(built, feeds);
     expect([...res.relativeError].filter(([, e]) => e > 1e-5)).toEqual([]);
     expect(res.worst).toBeLessThanOrEqual(1e-5);
   });
