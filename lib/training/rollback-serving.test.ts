@@ -10,8 +10,7 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { randomAdapter } from "@/gpu-function/adapter-fixture.test-helper";
-import { writePeftAdapter } from "@/gpu-function/engine/peft";
+import { writeRandomAdapter } from "@/gpu-function/adapter-fixture.test-helper";
 import { writeTinyModel } from "@/gpu-function/models/tiny";
 import { createGpuFunctionServer, type GpuFunctionServer } from "@/gpu-function/server";
 import type { AdapterUpload } from "@/gpu-function/shared/openai";
@@ -71,12 +70,12 @@ beforeAll(async () => {
   baseOnly = await serve([]);
   const targets = baseOnly.deps.model.loraTargets;
   // The committed default grounded adapter sits in the first replica's adapter directory.
-  await writePeftAdapter(path.join(dir, "adapters", "grounded"), randomAdapter(targets, 1));
+  await writeRandomAdapter(path.join(dir, "adapters", "grounded"), targets, 1);
   for (const [name, seed] of [
     [FIRST, 2],
     [EVALUATING, 3],
   ] as const)
-    await writePeftAdapter(path.join(dir, "retrained", name), randomAdapter(targets, seed));
+    await writeRandomAdapter(path.join(dir, "retrained", name), targets, seed);
   withDefault = await serve([path.join(dir, "adapters")]);
   urls.push(await withDefault.listen(0, "127.0.0.1"), await baseOnly.listen(0, "127.0.0.1"));
   replicas = urls.map((url) => gpuFunctionClient({ url, token: TOKEN }));
