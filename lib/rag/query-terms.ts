@@ -72,6 +72,12 @@ const ASPECT_WEIGHT = 0.5;
 export const MAX_QUERY_TERMS = 12;
 /** A subject line weighs this much more than the message (people summarise there). */
 const SUBJECT_WEIGHT = 1.5;
+/**
+ * An unknown word weighs this share of the rarest known word's IDF in the coverage floor
+ * (consumer dev split, docs/retrieval-eval.md: 1 / 0.85 / 0.75 / 0.65 left 2.4 / 1.9 / 1.4 /
+ * 1.0 % of questions without a passage and rejected 36 / 36 / 36 / 33 of OFF_TOPIC_QUERIES).
+ */
+const UNKNOWN_WORD_SHARE = 0.75;
 /** A corrected word counts this much of a correctly spelt one (the correction may be wrong). */
 const CORRECTED_WEIGHT = 0.8;
 /** A synonym's expansion counts this much of the words it stands for. */
@@ -191,11 +197,13 @@ export async function analyzeQuery(db: Db, vocabulary: Vocabulary, text: string)
   for (const w of subjectWords) add(w, SUBJECT_WEIGHT);
   for (const w of messageWords) add(w, 1);
 
-  // An unknown word is as informative as the rarest word the knowledge base knows (in one
-  // chunk): it counts in the total (an off-topic question is mostly such words) but cannot
+  // An unknown word is about as informative as the rarest word the knowledge base knows (in
+  // one chunk): it counts in the total (an off-topic question is mostly such words) but cannot
   // match anything. Not rarer than that: in a knowledge base of a few leaflets most ordinary
   // words are unknown, and a "rarer than anything" weight would drown the words it knows.
-  const unknownIdf = vocabulary.rarestIdf;
+  // And a little less (UNKNOWN_WORD_SHARE): people's own words ("kids", "mom", "town", "BRCA")
+  // are often unknown to a medical knowledge base without making the question off-topic.
+  const unknownIdf = vocabulary.rarestIdf * UNKNOWN_WORD_SHARE;
   const all: QueryTerm[] = [];
   let unknownWeight = 0;
   let totalWeight = 0;
