@@ -69,7 +69,12 @@ export async function runDetail(db: Db, id: string, gpu: GpuFunctionClient = gpu
     }
   }
   const events = [...own, ...jobEvents].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  // Where the run's candidate stands now (kept, serving, retired), so the page can offer to promote it.
+  const [adapter] = row.adapterName
+    ? await db.select({ name: adapters.name, status: adapters.status }).from(adapters).where(eq(adapters.name, row.adapterName))
+    : [];
   return {
+    adapter: adapter ?? null,
     run: { ...summary(row), progress, hyperparameters: row.hyperparameters, metrics: row.metrics, baselineMetrics: row.baselineMetrics },
     comparison: row.comparison ?? [],
     decision: row.decision,
