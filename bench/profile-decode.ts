@@ -6,7 +6,7 @@
 //   → Scheduler (sampler, detokenizer/output parser, stop matcher, the setImmediate between steps)
 //   → HTTP (OpenAI chat completions streaming over SSE on 127.0.0.1, client in this process).
 // Each stage's figure includes the ones above it; the differences are the per-token overheads.
-//   npm run bench:profile-decode -- [--model models/base | bench] [--tokens 128] [--threads N] [--no-lora] [--ort-profile]
+//   npm run bench:profile-decode -- [--model models/base | bench] [--tokens 128] [--threads N] [--no-lora] [--ort-profile] [--quantize int8|int4]
 // "bench" is the llama 512×8 fp32 model of bench/gpu-function.ts (written under .data/bench if missing).
 import { existsSync } from "node:fs";
 import { request } from "node:http";
@@ -33,11 +33,14 @@ const { values } = parseArgs({
     rounds: { type: "string", default: "3" },
     "no-lora": { type: "boolean", default: false },
     "ort-profile": { type: "boolean", default: false },
+    quantize: { type: "string", default: "none" },
   },
 });
 const TOKENS = Number(values.tokens);
 const ROUNDS = Number(values.rounds);
 const threads = values.threads ? Number(values.threads) : undefined;
+const quantize = values.quantize as "none" | "int8" | "int4";
+if (!["none", "int8", "int4"].includes(quantize)) throw new Error(`--quantize must be none, int8 or int4, got ${quantize}`);
 const PROMPT = "What causes anemia and how is it treated? Please answer in plain words.";
 
 /** The benchmark model of bench/gpu-function.ts (same writer options, so the same weights). */
@@ -203,6 +206,7 @@ async function main(): Promise<void> {
     lora: values["no-lora"] ? null : undefined,
     fineTuning: false,
     intraOpThreads: threads,
+    quantize,
     log: () => {},
   });
   const url = await server.listen(0);
@@ -213,7 +217,7 @@ async function main(): Promise<void> {
   const cpus = os.cpus().length;
   console.log(
     `profile: ${modelDir}, ${(model.weightBytes() / 1e6).toFixed(1)} MB weights/token, prompt ${prompt.length} tokens, ${tokens} new, ` +
-      `LoRA slots ${model.loraTargets.length > 0 ? "on" : "off"}, threads ${threads ?? "default"}, best of ${ROUNDS}`,
+      `${quantize === "none" ? "" : `${quantize}, `}LoRA slots ${model.loraTargets.length > 0 ? "on" : "off"}, threads ${threads ?? "default"}, best of ${ROUNDS}`,
   );
   console.log(
     `load average before: ${os
