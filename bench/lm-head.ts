@@ -3,7 +3,7 @@
 // embedding (Gather). Each variant is one session holding the head and the embedding lookup, so
 // weight sharing and prepacking behave as in the full graph; onnxruntime's own profiler gives the
 // kernel time of every node (no JS or binding overhead in the figure).
-//   npm run bench:lm-head -- [--vocab 6144] [--hidden 256] [--rows 1,16] [--threads 1] [--runs 400] [--rounds 3]
+//   npm run bench:lm-head -- [--vocab 6144] [--hidden 256] [--rows 1,16] [--threads 1] [--runs 400] [--rounds 3] [--cold]
 // Defaults are the committed models/base shapes.
 import { mkdtemp, readFile, readdir, rm } from "node:fs/promises";
 import os from "node:os";
@@ -49,6 +49,8 @@ interface Variant {
   duplicates: boolean;
   /** The head is a quantised copy (its extra bytes are that copy's, not another fp32 matrix). */
   quantizedBits?: 4 | 8;
+  /** The quantised head is the only copy of the table (no float embedding). */
+  sharedTable?: boolean;
   build(g: GraphBuilder): { logits: string; embedded: string };
 }
 
@@ -109,6 +111,26 @@ const VARIANTS: Variant[] = [
       const scales = g.initializer("head_scales", f32(q.scales, [V, q.blocksPerCol]));
       const [logits] = g.ms("MatMulNBits", ["x", packed, scales], { K: H, N: V, bits, block_size: 32, accuracy_level: 4 });
       return { logits, embedded: g.op("Gather", [e, "ids"], { axis: 0 }) };
+    },
+  })),
+  ...([8, 4] as const).map((bits): Variant => ({
+    name: `MatMulNBits int${bits}, codes shared with GatherBlockQuantized`,
+    duplicates: false,
+    quantizedBits: bits,
+    sharedTable: true,
+    build: (g) => {
+      const q = quantizeBlockwise(E, H, V, bits, 32, "nk");
+      const packed = g.initializer("head_q", { dtype: "uint8", dims: [V, q.blocksPerCol, q.blobSize], data: q.packed });
+      const scales = g.initializer("head_scales", f32(q.scales, [V, q.blocksPerCol]));
+      const gatherScales = g.initializer("gather_scales", f32(q.scales, [V, q.blocksPerCol, 1]));
+      const [logits] = g.ms("MatMulNBits", ["x", packed, scales], { K: H, N: V, bits, block_size: 32, accuracy_level: 4 });
+      const [rows] = g.ms("GatherBlockQuantized", [packed, "ids", gatherScales], {
+        bits,
+        block_size: 32,
+        gather_axis: 0,
+        quantize_axis: 2,
+      });
+      return { logits, embedded: g.op("Reshape", [rows, g.i64([-1, H])]) };
     },
   })),
 ];
@@ -245,8 +267,9 @@ for (const rows of ROWS) {
   console.log("  head kernel µs | embed kernel µs | run wall µs | weights | variant");
   VARIANTS.forEach((v, i) => {
     const m = best.get(`${rows}|${i}`)!;
-    const extra = v.quantizedBits ? (V * H * v.quantizedBits) / 8 / 1e6 + (V * (H / 32) * 4) / 1e6 : v.duplicates ? weightMb : 0;
-    const mem = `${(weightMb + extra).toFixed(1)} MB`;
+    const quantised = v.quantizedBits ? (V * H * v.quantizedBits) / 8 / 1e6 + (V * (H / 32) * 4) / 1e6 : 0;
+    const total = v.sharedTable ? quantised : weightMb + (v.quantizedBits ? quantised : v.duplicates ? weightMb : 0);
+    const mem = `${total.toFixed(1)} MB`;
     console.log(
       `  ${m.headUs.toFixed(0).padStart(14)} | ${m.embedUs.toFixed(0).padStart(15)} | ${m.wallUs.toFixed(0).padStart(11)} | ${mem.padStart(7)} | ${v.name}`,
     );
