@@ -89,12 +89,13 @@ const BM25_B = 0.75;
 const HEADING_B = 0.5;
 /**
  * Chunks gathered per query term (index lookups), and chunks scored exactly per query. The
- * gathering order counts rare terms only, so the exact score needs a wide pool: "blood in the
- * urine" gathers by "urine" and "pink", and the hematuria page ("blood" is common) ranked past
- * 200 (consumer dev split: 200 → 0.875, 400 → 0.880, 800 → 0.880 full-text nDCG@10).
+ * gathering order counts rare terms only, so a passage whose subject is a common word can rank
+ * past the pool ("blood in the urine" gathers by "urine" and "pink"; the hematuria page ranked
+ * past 200). 400 gave +0.006 full-text nDCG@10 on the consumer dev split but +43 % p50 / +26 %
+ * p95 query time (same process, interleaved, load 11): not worth the latency budget.
  */
 const MATCHES_PER_TERM = 2000;
-const SCORED_CANDIDATES = 400;
+const SCORED_CANDIDATES = 200;
 /** Terms in more than this share of chunks only score candidates, never gather them (unless nothing rarer). */
 const GATHERING_MAX_FREQUENCY = 0.1;
 /** …in a knowledge base of at least this many chunks (in a small one, every term gathers). */
