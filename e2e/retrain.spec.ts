@@ -112,7 +112,8 @@ test("an admin retrains with tiny settings, promotes, rolls back (also the very 
   browser,
 }, testInfo) => {
   test.setTimeout(900_000);
-  const attempt = testInfo.retry;
+  // This attempt's number on the shared stack (a retry, or a --repeat-each repetition): its files are new examples.
+  const attempt = testInfo.retry + testInfo.repeatEachIndex * (testInfo.project.retries + 1);
   const admin = new AdminPage(page);
   await admin.signIn();
   await admin.signedIn();
