@@ -254,7 +254,7 @@ export async function* streamChatTurn(turn: PreparedTurn, deps: ChatDeps, signal
         mode ??= deps.model ? (gpu.grounding === "quote" ? "quote" : "free") : await resolveAnswerMode(gpu, modelId, abortSignal);
         // Nothing found (or nothing to quote): a fixed, honest answer, and no generation.
         if (sources.length === 0 && (deps.retriever || mode === "quote")) {
-          yield emit({ type: "text-delta", text: noPassageAnswer(contacts) });
+          yield emit({ type: "text-delta", text: noPassageAnswer(contacts, triageResult) });
           finishReason = "no_passage";
           break;
         }
