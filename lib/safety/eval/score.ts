@@ -120,7 +120,17 @@ export const MIXED_SETS = ["triage-sets/round6/mixed.json", "triage-sets/round7/
 
 /** One language's labelled messages: round 1 (before any tuning), rounds 2 and 3 (each written after the previous round's fixes), a benign batch, round 5, and for Spanish round 4 (the categories beyond the core, written with their rules). */
 export function languageSet(language: string): LabelledMessage[] {
-  const rounds = ["", "round2/", "round3/", "benign/", "round5/", "round6/", "round7/", "round8/", ...(language === "es" ? ["round4/"] : [])];
+  const rounds = [
+    "",
+    "round2/",
+    "round3/",
+    "benign/",
+    "round5/",
+    "round6/",
+    "round7/",
+    "round8/",
+    ...(language === "es" ? ["round4/"] : []),
+  ];
   return rounds
     .map((dir) => `triage-sets/${dir}${language}.json`)
     .filter((file) => fs.existsSync(path.join(SAFETY_DIR, file)))
