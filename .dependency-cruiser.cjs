@@ -8,7 +8,7 @@ const APP_SIDE = "^(app|components|lib)/|^(proxy|instrumentation)\\.ts$";
 // Everything inside the gpu-function except what the app may use.
 const GPU_INTERNALS = "^gpu-function/(?!shared/)";
 // What tests on the app side may start for real: the gpu-function server and tiny random models.
-const GPU_TEST_ENTRIES = "^gpu-function/(server\\.ts|models/tiny\\.ts)$";
+const GPU_TEST_ENTRIES = "^gpu-function/(server\\.ts|models/tiny\\.ts|adapter-fixture\\.test-helper\\.ts)$";
 // The in-process embedder for CLIs, the benchmark and the retrieval evaluation (never the app).
 const LOCAL_EMBEDDER = "^lib/rag/embed-local\\.ts$";
 // What loads it on demand (CLIs only).
@@ -45,7 +45,7 @@ module.exports = {
     ),
     forbid(
       "app-tests-only-start-gpu-function",
-      "App-side tests may start the real gpu-function server and write tiny models, nothing deeper.",
+      "App-side tests may start the real gpu-function server and write tiny models and random adapters, nothing deeper.",
       { path: `^(app|components|lib)/.*${TEST}` },
       { path: GPU_INTERNALS, pathNot: GPU_TEST_ENTRIES },
     ),

@@ -1,6 +1,6 @@
-// The setup the served-adapter tests share (server.test.ts, http/grounding.test.ts): a tiny
-// random llama on disk and two random LoRA adapters, "alpha" and "beta", beside it for the
-// server to load at start-up.
+// The setup the served-adapter tests share (server.test.ts, http/grounding.test.ts, and the
+// app's lib/training/rollback-serving.test.ts): a tiny random llama on disk and random LoRA
+// adapters beside it for the server to load at start-up or to push.
 import path from "node:path";
 import { writePeftAdapter, type PeftAdapterSpec } from "./engine/peft";
 import { seededRandom, writeTinyModel } from "./models/tiny";
@@ -21,6 +21,11 @@ export function randomAdapter(targets: LoraTarget[], seed: number): PeftAdapterS
   return { r, loraAlpha: 8, targetModules: ["q_proj", "v_proj"], weights };
 }
 
+/** Writes randomAdapter(targets, seed) as a PEFT directory (adapter_config.json + adapter_model.safetensors). */
+export async function writeRandomAdapter(dir: string, targets: LoraTarget[], seed: number): Promise<void> {
+  await writePeftAdapter(dir, randomAdapter(targets, seed));
+}
+
 /**
  * Writes `dir/model` (a tiny llama) and `dir/adapters/{alpha,beta}`; returns the model's LoRA
  * targets (found by a first load) for more adapters.
@@ -30,7 +35,7 @@ export async function writeTinyModelWithAdapters(dir: string, seed: number): Pro
   const probe = await createGpuFunctionServer({ modelDir: path.join(dir, "model"), log: () => {} });
   const targets = probe.deps.model.loraTargets;
   await probe.close();
-  await writePeftAdapter(path.join(dir, "adapters", "alpha"), randomAdapter(targets, 1));
-  await writePeftAdapter(path.join(dir, "adapters", "beta"), randomAdapter(targets, 2));
+  await writeRandomAdapter(path.join(dir, "adapters", "alpha"), targets, 1);
+  await writeRandomAdapter(path.join(dir, "adapters", "beta"), targets, 2);
   return targets;
 }

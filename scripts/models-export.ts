@@ -70,6 +70,7 @@ async function main(): Promise<void> {
   console.log(`GGUF export (${result.arch}, ${type}) in ${((performance.now() - t0) / 1000).toFixed(1)} s:`);
   for (const [role, file] of Object.entries(result.files)) console.log(`  ${role.padEnd(16)} ${file}`);
   if (fallback.length > 0) console.log(`  f16 (rows not a multiple of 32 values, as llama.cpp's converter does): ${fallback.join(", ")}`);
+  for (const note of result.notes) console.log(`  note: ${note}`);
   console.log(`Ollama: ollama create medchat -f ${result.files.modelfile}`);
 }
 

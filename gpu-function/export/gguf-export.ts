@@ -12,6 +12,7 @@ import { loadPeftAdapter } from "../engine/peft";
 import { readHfModel, type HfModel } from "../models/hf-dir";
 import type { PreparedLora } from "../models/types";
 import { mergeAdapterWeights } from "../runtime/load";
+import { addGptOssTensors, gptOssArch, gptOssNotes, writeGptOssMetadata } from "./gguf-gpt-oss";
 import { addAdapterTensors, addModelTensors, ggufArchFor, writeArchitectureMetadata, type GgufArch } from "./gguf-llama";
 import { GGML_TYPE, type GgmlType } from "./gguf-quants";
 import { readExportTokenizer, writeTokenizerMetadata, type ExportTokenizer } from "./gguf-tokenizer";
@@ -48,6 +49,8 @@ export interface GgufExportResult {
   /** ggml type of every model tensor (block types fall back to f16 where a row is not a multiple of 32). */
   tensorTypes: Map<string, GgmlType>;
   arch: GgufArch["name"];
+  /** Where llama.cpp will compute slightly differently from the checkpoint's own definition. */
+  notes: string[];
 }
 
 export class GgufExportError extends Error {}
@@ -86,9 +89,12 @@ function writeModel(c: Common, tensors: HfModel["tensors"], type: GgufFileType, 
   header(w, c, "model", name);
   w.u32("general.file_type", TYPE_INFO[type].fileType);
   w.u32("general.quantization_version", 2);
-  writeArchitectureMetadata(w, c.arch, c.model, c.contextLength);
+  const gptOss = c.arch.name === "gpt-oss";
+  (gptOss ? writeGptOssMetadata : writeArchitectureMetadata)(w, c.arch, c.model, c.contextLength);
   writeTokenizerMetadata(w, c.tok);
-  const types = addModelTensors(w, c.arch, c.model, tensors, TYPE_INFO[type].ggml);
+  const types = gptOss
+    ? addGptOssTensors(w, c.model, tensors, TYPE_INFO[type].ggml)
+    : addModelTensors(w, c.arch, c.model, tensors, TYPE_INFO[type].ggml);
   w.write(file);
   return types;
 }
@@ -105,7 +111,7 @@ export async function exportGguf(o: GgufExportOptions): Promise<GgufExportResult
   const type = o.type ?? "f16";
   const model = await readHfModel(o.modelDir, { lazy: true });
   try {
-    const arch = ggufArchFor(model);
+    const arch = model.family.name === "gpt-oss" ? gptOssArch(model) : ggufArchFor(model);
     const tok = await readExportTokenizer(o.modelDir, model.dims.vocabSize, { bos: model.dims.bosTokenId, eos: model.dims.eosTokenIds });
     const lora = o.adapterDir
       ? await loadPeftAdapter(o.adapterDir, path.basename(path.resolve(o.adapterDir)), model.family.loraTargets(model.dims))
@@ -157,7 +163,7 @@ export async function exportGguf(o: GgufExportOptions): Promise<GgufExportResult
         modelfile({ ...spec, from: rel(files.base!), adapter: rel(files.adapter!), comment: comment("Modelfile") }),
       );
     }
-    return { files, tensorTypes, arch: arch.name };
+    return { files, tensorTypes, arch: arch.name, notes: arch.name === "gpt-oss" ? gptOssNotes(model) : [] };
   } finally {
     model.close();
   }

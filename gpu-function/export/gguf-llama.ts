@@ -14,7 +14,7 @@ export class ArchitectureExportError extends Error {}
 
 export interface GgufArch {
   /** llama.cpp architecture name (general.architecture). */
-  name: "llama" | "qwen2";
+  name: "llama" | "qwen2" | "gpt-oss";
   /** Whether HF's rotate-half q/k rows must be permuted to llama.cpp's adjacent pairs. */
   permuteQk: boolean;
 }
@@ -26,10 +26,9 @@ export function ggufArchFor(model: HfModel): GgufArch {
   if (family.name !== "llama") {
     const why: Record<string, string> = {
       "gpt-neo": "llama.cpp has no GPT-Neo architecture (alternating local attention)",
-      "gpt-oss": "llama.cpp has gpt-oss, but its expert tensors are not written by this exporter yet",
     };
     throw new ArchitectureExportError(
-      `model_type "${type}" (${family.name} family) has no GGUF export: ${why[family.name] ?? "not a llama.cpp architecture this exporter writes"}; supported: llama, mistral (no sliding window), qwen2`,
+      `model_type "${type}" (${family.name} family) has no GGUF export: ${why[family.name] ?? "not a llama.cpp architecture this exporter writes"}; supported: llama, mistral (no sliding window), qwen2, gpt_oss`,
     );
   }
   if (typeof config.sliding_window === "number" && config.sliding_window > 0 && type !== "qwen2") {
@@ -52,7 +51,7 @@ export function ggufArchFor(model: HfModel): GgufArch {
   return { name: "llama", permuteQk: true };
 }
 
-export function writeArchitectureMetadata(w: GgufWriter, arch: GgufArch, model: HfModel, contextLength: number): void {
+export function writeArchitectureMetadata(w: GgufWriter, arch: GgufArch, model: HfModel, contextLength: number, defaultEps = 1e-6): void {
   const { dims: d, config } = model;
   const a = arch.name;
   w.u32(`${a}.vocab_size`, d.vocabSize);
@@ -67,7 +66,7 @@ export function writeArchitectureMetadata(w: GgufWriter, arch: GgufArch, model: 
     w.u32(`${a}.attention.key_length`, d.headDim);
     w.u32(`${a}.attention.value_length`, d.headDim);
   }
-  w.f32(`${a}.attention.layer_norm_rms_epsilon`, configNumber(config, "rms_norm_eps", 1e-6));
+  w.f32(`${a}.attention.layer_norm_rms_epsilon`, configNumber(config, "rms_norm_eps", defaultEps));
   w.f32(`${a}.rope.freq_base`, configNumber(config, "rope_theta", 10000));
   const rs = config.rope_scaling as { rope_type?: string; type?: string; factor?: number } | null | undefined;
   if (rs && (rs.rope_type ?? rs.type) === "linear") {
@@ -112,7 +111,7 @@ export function permuteRotaryRows(data: Float32Array, heads: number, cols: numbe
 }
 
 /** The weight type a tensor gets for the requested file type: 1-D stays f32, block types need rows of 32·k values (else f16, as the converter falls back). */
-function weightType(requested: GgmlType, shape: number[]): GgmlType {
+export function weightType(requested: GgmlType, shape: number[]): GgmlType {
   if (shape.length < 2) return GGML_TYPE.F32;
   if ((requested === GGML_TYPE.Q8_0 || requested === GGML_TYPE.Q4_0) && shape.at(-1)! % QK !== 0) return GGML_TYPE.F16;
   return requested;

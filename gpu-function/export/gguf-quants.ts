@@ -4,7 +4,7 @@
 import { floatToFp16 } from "../onnx/safetensors";
 
 /** ggml_type ids (ggml.h), for the types this exporter writes. */
-export const GGML_TYPE = { F32: 0, F16: 1, Q4_0: 2, Q8_0: 8 } as const;
+export const GGML_TYPE = { F32: 0, F16: 1, Q4_0: 2, Q8_0: 8, MXFP4: 39 } as const;
 export type GgmlType = (typeof GGML_TYPE)[keyof typeof GGML_TYPE];
 
 /** Values per quantisation block (QK8_0 = QK4_0 = 32). */
@@ -21,7 +21,20 @@ export function rowBytes(type: GgmlType, n: number): number {
       return (n / QK) * 34;
     case GGML_TYPE.Q4_0:
       return (n / QK) * 18;
+    case GGML_TYPE.MXFP4:
+      return (n / QK) * 17;
   }
+}
+
+/**
+ * One checkpoint MXFP4 block (16 bytes, value 2b in the low nibble of byte b, 2b + 1 in the high
+ * one) and its E8M0 scale as ggml's block_mxfp4 (scale byte, then qs[j] = value j | value j + 16
+ * << 4, q4_0's nibble order), written at `out[o]`: convert_hf_to_gguf's repack, lossless.
+ */
+export function repackMxfp4Block(blocks: ArrayLike<number>, at: number, scale: number, out: Uint8Array, o: number): void {
+  const v = (k: number) => ((blocks[at + (k >> 1)]! | 0) >> ((k & 1) * 4)) & 0x0f;
+  out[o] = scale;
+  for (let j = 0; j < QK / 2; j++) out[o + 1 + j] = v(j) | (v(j + QK / 2) << 4);
 }
 
 /** C's roundf: halves away from zero (Math.round rounds -2.5 to -2). */
@@ -88,5 +101,7 @@ export function encodeTensor(type: GgmlType, data: Float32Array, rowLength: numb
       return quantizeQ8_0(data);
     case GGML_TYPE.Q4_0:
       return quantizeQ4_0(data);
+    case GGML_TYPE.MXFP4:
+      throw new Error("MXFP4 tensors are written from the checkpoint's blocks (repackMxfp4Block), not quantised from floats");
   }
 }

@@ -13,6 +13,9 @@ const TOKEN_TYPE = { NORMAL: 1, CONTROL: 3, USER_DEFINED: 4, UNUSED: 5 } as cons
 // The pre-tokenizer regexes of tokenizer.json that llama.cpp implements, by its `tokenizer.ggml.pre` name.
 const LLAMA3_SPLIT =
   "(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\\r\\n\\p{L}\\p{N}]?\\p{L}+|\\p{N}{1,3}| ?[^\\s\\p{L}\\p{N}]+[\\r\\n]*|\\s*[\\r\\n]+|\\s+(?!\\S)|\\s+";
+// o200k (gpt-oss's harmony tokenizer, GPT-4o): llama.cpp's "gpt-4o" pre-tokenizer.
+export const O200K_SPLIT =
+  "[^\\r\\n\\p{L}\\p{N}]?[\\p{Lu}\\p{Lt}\\p{Lm}\\p{Lo}\\p{M}]*[\\p{Ll}\\p{Lm}\\p{Lo}\\p{M}]+(?i:'s|'t|'re|'ve|'m|'ll|'d)?|[^\\r\\n\\p{L}\\p{N}]?[\\p{Lu}\\p{Lt}\\p{Lm}\\p{Lo}\\p{M}]+[\\p{Ll}\\p{Lm}\\p{Lo}\\p{M}]*(?i:'s|'t|'re|'ve|'m|'ll|'d)?|\\p{N}{1,3}| ?[^\\s\\p{L}\\p{N}]+[\\r\\n/]*|\\s*[\\r\\n]+|\\s+(?!\\S)|\\s+";
 const QWEN2_SPLIT =
   "(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\\r\\n\\p{L}\\p{N}]?\\p{L}+|\\p{N}| ?[^\\s\\p{L}\\p{N}]+[\\r\\n]*|\\s*[\\r\\n]+|\\s+(?!\\S)|\\s+";
 
@@ -57,11 +60,12 @@ function preTokenizerName(t: TokenizerJson): string {
     if (split?.type === "Split" && byteLevel?.type === "ByteLevel" && byteLevel.use_regex === false && pre.pretokenizers.length === 2) {
       if (regex === LLAMA3_SPLIT) return "llama-bpe";
       if (regex === QWEN2_SPLIT) return "qwen2";
+      if (regex === O200K_SPLIT) return "gpt-4o";
     }
   }
   throw new TokenizerExportError(
     `tokenizer.json: pre-tokenizer ${JSON.stringify(pre ?? null).slice(0, 200)} is not one llama.cpp implements here ` +
-      "(supported: GPT-2 ByteLevel, Llama-3 and Qwen2 split regexes)",
+      "(supported: GPT-2 ByteLevel, Llama-3, Qwen2 and o200k split regexes)",
   );
 }
 
@@ -133,12 +137,13 @@ export async function readExportTokenizer(
   const bos = idOf(cfg.bos_token as TokenSpec) ?? configIds.bos;
   const pad = idOf(cfg.pad_token as TokenSpec);
   const template = cfg.chat_template;
+  // Newer checkpoints (gpt-oss's harmony template) keep it in chat_template.jinja beside the config.
   const chatTemplate =
     typeof template === "string"
       ? template
       : Array.isArray(template)
         ? (template as Array<{ name?: string; template?: string }>).find((x) => x.name === "default")?.template
-        : undefined;
+        : await readFile(path.join(dir, "chat_template.jinja"), "utf8").catch(() => undefined);
   const stopIds = [...new Set([...(eos === undefined ? [] : [eos]), ...configIds.eos])];
   return {
     tokens: tokens as string[],

@@ -5,6 +5,7 @@
 // transformers transposes the last two axes to get its bf16 layout (`gate_up_proj` [E, H, 2I],
 // `down_proj` [E, I, H]); `unpackMxfp4Tensors` does the same, so a family sees one layout.
 import type { Tensors } from "./family";
+import type { SafeTensor } from "../onnx/safetensors";
 import { derivedTensor, tensorBytes } from "../onnx/safetensors-lazy";
 
 /** The 16 e2m1 codes: sign bit 3, exponent bits 2–1, mantissa bit 0. */
@@ -48,6 +49,13 @@ export function dequantizeMxfp4(blocks: ArrayLike<number>, blocksShape: number[]
   return { data: out, shape: [experts, cols, rows] };
 }
 
+const MXFP4_SOURCES = new WeakMap<SafeTensor, { blocks: SafeTensor; scales: SafeTensor }>();
+
+/** The checkpoint's MXFP4 `_blocks` / `_scales` behind a tensor `unpackMxfp4Tensors` made (the GGUF export writes them as they are). */
+export function mxfp4Source(t: SafeTensor): { blocks: SafeTensor; scales: SafeTensor } | undefined {
+  return MXFP4_SOURCES.get(t);
+}
+
 /**
  * Replaces every `<name>_blocks` + `<name>_scales` pair by the dequantised `<name>` tensor
  * (other tensors pass through). A lone half of a pair is an error naming the missing tensor.
@@ -68,7 +76,9 @@ export function unpackMxfp4Tensors(tensors: Tensors): Tensors {
     const scales = tensors.get(`${base}_scales`);
     if (!scales) throw new Error(`model.safetensors: "${name}" has no matching "${base}_scales" (MXFP4 needs both)`);
     const shape = mxfp4Shape(name, t.shape, scales.shape);
-    out.set(base, derivedTensor("F32", shape, () => dequantizeMxfp4(tensorBytes(t), t.shape, tensorBytes(scales), scales.shape).data));
+    const derived = derivedTensor("F32", shape, () => dequantizeMxfp4(tensorBytes(t), t.shape, tensorBytes(scales), scales.shape).data);
+    MXFP4_SOURCES.set(derived, { blocks: t, scales });
+    out.set(base, derived);
   }
   return out;
 }

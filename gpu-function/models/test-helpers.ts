@@ -7,6 +7,7 @@ import path from "node:path";
 import * as ort from "onnxruntime-node";
 
 import { readHfModel } from "./hf-dir";
+import { FP4_E2M1_VALUES } from "./mxfp4";
 import { buildPlainGraph, PLAIN_SESSION_OPTIONS } from "./plain";
 import { writeTinyModel, type TinyModelOptions } from "./tiny";
 
@@ -75,4 +76,28 @@ export function rawSafetensors(tensors: Record<string, { dtype: "F32" | "U8"; sh
     pos += tensors[n].bytes.byteLength;
   }
   return out;
+}
+
+/**
+ * Exactly representable MXFP4 experts for a float expert tensor of HF shape [E, in, out]: the
+ * values in that layout, and the checkpoint's `_blocks` [E, out, in/32, 16] (value 2b in the low
+ * nibble of byte b) and `_scales` [E, out, in/32] (2^(s − 127), s in 124..128). `code()` gives
+ * the e2m1 codes (0..15) in checkpoint order.
+ */
+export function mxfp4TestExperts(shape: number[], code: () => number): { values: Float32Array; blocks: Uint8Array; scales: Uint8Array } {
+  const [e, inDim, outDim] = shape as [number, number, number];
+  const codes = Uint8Array.from({ length: e * outDim * inDim }, code);
+  const scales = Uint8Array.from({ length: e * outDim * (inDim / 32) }, (_, i) => 124 + (i % 5));
+  const values = new Float32Array(e * inDim * outDim);
+  for (let x = 0; x < e; x++) {
+    for (let o = 0; o < outDim; o++) {
+      for (let i = 0; i < inDim; i++) {
+        const flat = (x * outDim + o) * inDim + i;
+        values[(x * inDim + i) * outDim + o] = FP4_E2M1_VALUES[codes[flat]] * 2 ** (scales[Math.floor(flat / 32)] - 127);
+      }
+    }
+  }
+  const blocks = new Uint8Array(codes.length / 2);
+  for (let i = 0; i < blocks.length; i++) blocks[i] = codes[2 * i] | (codes[2 * i + 1] << 4);
+  return { values, blocks, scales };
 }

@@ -10,15 +10,7 @@ import { readSafetensors } from "../onnx/safetensors";
 import { readHfModel } from "../models/hf-dir";
 import { loadModel } from "./load";
 import { dequantizeMxfp4, FP4_E2M1_VALUES, unpackMxfp4Tensors } from "../models/mxfp4";
-import { maxAbsDiff, rawSafetensors, seededTokens, tempDir, tinyModelDir } from "../models/test-helpers";
-
-/** Packs a float tensor [E, rows, cols] whose values are e2m1 codes × 2^(s − 127) per 32-block into blocks/scales (inverse of the dequantiser, for tests). */
-function packExact(codes: Uint8Array, scales: Uint8Array, e: number, rows: number, cols: number): Uint8Array {
-  const blocks = new Uint8Array(e * rows * (cols / 2));
-  for (let i = 0; i < blocks.length; i++) blocks[i] = codes[2 * i] | (codes[2 * i + 1] << 4);
-  expect(scales.length).toBe(e * rows * (cols / 32));
-  return blocks;
-}
+import { maxAbsDiff, mxfp4TestExperts, rawSafetensors, seededTokens, tempDir, tinyModelDir } from "../models/test-helpers";
 
 let root: { dir: string; cleanup: () => Promise<void> };
 beforeAll(async () => {
@@ -61,20 +53,10 @@ describe("MXFP4 dequantisation", () => {
     let seed = 1;
     for (const name of ["model.layers.0.mlp.experts.gate_up_proj", "model.layers.0.mlp.experts.down_proj"]) {
       const [e, inDim, outDim] = float.get(name)!.shape; // HF layout [E, in, out]; stored as [E, out, in/32, 16]
-      const codes = Uint8Array.from({ length: e * outDim * inDim }, () => (seed = (seed * 1103515245 + 12345) >>> 0) % 16);
-      const scales = Uint8Array.from({ length: e * outDim * (inDim / 32) }, (_, i) => 124 + (i % 5));
-      const values = new Float32Array(e * inDim * outDim);
-      for (let x = 0; x < e; x++) {
-        for (let o = 0; o < outDim; o++) {
-          for (let i = 0; i < inDim; i++) {
-            const flat = (x * outDim + o) * inDim + i;
-            values[(x * inDim + i) * outDim + o] = FP4_E2M1_VALUES[codes[flat]] * 2 ** (scales[Math.floor(flat / 32)] - 127);
-          }
-        }
-      }
+      const { values, blocks, scales } = mxfp4TestExperts(float.get(name)!.shape, () => (seed = (seed * 1103515245 + 12345) >>> 0) % 16);
       expected.set(name, values);
       delete raw[name];
-      raw[`${name}_blocks`] = { dtype: "U8", shape: [e, outDim, inDim / 32, 16], bytes: packExact(codes, scales, e, outDim, inDim) };
+      raw[`${name}_blocks`] = { dtype: "U8", shape: [e, outDim, inDim / 32, 16], bytes: blocks };
       raw[`${name}_scales`] = { dtype: "U8", shape: [e, outDim, inDim / 32], bytes: scales };
     }
     await writeFile(file, rawSafetensors(raw));

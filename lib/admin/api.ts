@@ -43,7 +43,8 @@ import {
   UploadError,
   uploadTrainingExamples,
 } from "@/lib/training/dataset-uploads";
-import { cancelRun, rollbackAdapter, startRetrain } from "@/lib/training/retrain";
+import { cancelRun, startRetrain } from "@/lib/training/retrain";
+import { PointerFlipError, promoteAdapter, rollbackAdapter, type PointerFlip } from "@/lib/training/promotion";
 
 export interface AdminDeps {
   getDb: () => Promise<Db>;
@@ -110,6 +111,21 @@ const siteSchema = z.object({
   talkToPersonUrl: z.string().nullable().optional(),
   enabled: z.boolean().optional(),
 });
+
+/** A promotion or rollback: why it cannot happen as 404/409, a replica refusing the push as 502. */
+async function flipPointer(flip: () => Promise<PointerFlip>): Promise<PointerFlip> {
+  try {
+    return await flip();
+  } catch (error) {
+    if (error instanceof PointerFlipError)
+      throw new AdminError(
+        error.code === "not_found" ? 404 : 409,
+        error.code === "nothing_active" ? "rollback_impossible" : error.code,
+        error.message,
+      );
+    throw new AdminError(502, "gpu_function_unavailable", error instanceof Error ? error.message : String(error));
+  }
+}
 
 const startRunSchema = z
   .object({
@@ -292,19 +308,28 @@ export const ADMIN_ROUTES: Route[] = [
     path: "training/rollback",
     access: "admin",
     handle: async ({ db, actor }) => {
-      let flip: { from: string; to: string | null };
-      try {
-        flip = await rollbackAdapter(db);
-      } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        throw reason.startsWith("no active")
-          ? new AdminError(409, "rollback_impossible", reason)
-          : new AdminError(502, "gpu_function_unavailable", reason);
-      }
+      const flip = await flipPointer(() => rollbackAdapter(db));
       await recordAudit(db, actor, {
         action: "adapter.rollback",
         targetType: "adapter",
-        targetId: flip.to ?? flip.from,
+        targetId: flip.to ?? flip.from ?? "",
+        before: { active: flip.from },
+        after: { active: flip.to },
+      });
+      return json(flip);
+    },
+  },
+  {
+    method: "POST",
+    path: "adapters/:name/promote",
+    access: "admin",
+    handle: async ({ request, db, actor, params }) => {
+      await body(request, z.object({}).strict());
+      const flip = await flipPointer(() => promoteAdapter(db, params[0], { by: actor.email }));
+      await recordAudit(db, actor, {
+        action: "adapter.promote",
+        targetType: "adapter",
+        targetId: params[0],
         before: { active: flip.from },
         after: { active: flip.to },
       });

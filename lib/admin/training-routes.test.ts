@@ -103,15 +103,25 @@ describe("admin retraining API", () => {
       ["POST", "training/runs"],
       ["POST", "training/uploads"],
       ["POST", "training/rollback"],
+      ["POST", "adapters/x/promote"],
     ])
       expect((await request(method, path, reviewer, method === "POST" ? {} : undefined)).status).toBe(403);
     expect((await request("POST", "training/runs", { ...admin, csrf: null }, {})).status).toBe(403);
     expect((await request("POST", "training/uploads", { ...admin, csrf: null }, { filename: "a", content: rows(1) })).status).toBe(403);
+    expect((await request("POST", "adapters/x/promote", { ...admin, csrf: null }, {})).status).toBe(403);
   });
 
   it("empty state: no runs, no adapters, nothing to train (409 with the reason), rollback impossible (409)", async () => {
     expect(await request("GET", "training/runs", admin)).toEqual({ status: 200, json: { runs: [] } });
-    expect(await request("GET", "adapters", admin)).toEqual({ status: 200, json: { adapters: [], active: null } });
+    expect(await request("GET", "adapters", admin)).toEqual({
+      status: 200,
+      json: {
+        adapters: [],
+        active: null,
+        // this stand-in gpu-function has no GET /v1/models: the console says so instead of guessing
+        serving: { model: null, reason: expect.stringContaining("does not answer GET /v1/models"), warning: true },
+      },
+    });
     const dataset = await request("GET", "training/dataset", admin);
     expect(dataset.json.counts).toEqual({ curated: 0, knowledgeBase: 0, uploaded: 0, golden: 0, train: 0 });
     const start = await request("POST", "training/runs", admin, {});
@@ -267,16 +277,96 @@ describe("admin retraining API", () => {
       expect(Object.keys(a).sort()).toEqual(["createdAt", "metrics", "name", "promotedAt", "runId", "status"]);
 
     const pushedBefore = fake.state.pushed.length;
-    expect(await request("POST", "training/rollback", admin, {})).toEqual({ status: 200, json: { from: name, to: "older" } });
+    expect(await request("POST", "training/rollback", admin, {})).toEqual({
+      status: 200,
+      json: { from: name, to: "older", unloadFailures: [] },
+    });
     expect(fake.state.pushed.slice(pushedBefore)).toEqual(["older"]);
+    expect(fake.state.unloaded.at(-1)).toBe(name);
     expect((await request("GET", "adapters", admin)).json.active).toBe("older");
     expect(JSON.stringify(await listAudit(handle.db))).toContain("adapter.rollback");
     // rolling back again flips to the one before (the candidate we just left)…
-    expect(await request("POST", "training/rollback", admin, {})).toEqual({ status: 200, json: { from: "older", to: name } });
+    expect(await request("POST", "training/rollback", admin, {})).toMatchObject({ status: 200, json: { from: "older", to: name } });
     // …and with no earlier promoted adapter the pointer is cleared: the chat serves its default again
     await handle.db.update(adapters).set({ promotedAt: null }).where(eq(adapters.name, "older"));
-    expect(await request("POST", "training/rollback", admin, {})).toEqual({ status: 200, json: { from: name, to: null } });
+    expect(await request("POST", "training/rollback", admin, {})).toEqual({
+      status: 200,
+      json: { from: name, to: null, unloadFailures: [] },
+    });
+    expect(fake.state.unloaded.at(-1)).toBe(name);
     expect((await request("GET", "adapters", admin)).json.active).toBeNull();
     expect((await request("POST", "training/rollback", admin, {})).status).toBe(409);
+  });
+
+  it("an admin promotes an evaluated adapter explicitly (a candidate the gate kept): pushed, flipped, unloaded, audited; rollback undoes it", async () => {
+    // Nothing is active now (the rollback above cleared the pointer). A run the gate keeps: worse than the base.
+    fake.state.script = { outcome: "succeed", runningPolls: 1, ppl: (m) => (m.includes("ft-retrain") ? 20 : 10) };
+    await request("POST", "training/uploads", admin, { filename: "kept.jsonl", content: rows(3, 200) });
+    const started = await request("POST", "training/runs", admin, {});
+    expect(started.status).toBe(202);
+    let detail;
+    for (let i = 0; i < 400; i++) {
+      detail = await request("GET", `training/runs/${started.json.runId}`, admin);
+      if (!["queued", "running", "evaluating"].includes(detail.json.run.status)) break;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    expect(detail!.json.run.status).toBe("rejected");
+    const kept = detail!.json.run.adapterName as string;
+    expect(detail!.json.adapter).toEqual({ name: kept, status: "candidate" });
+    expect((await request("GET", "adapters", admin)).json).toMatchObject({ active: null });
+
+    // refused with a reason: unknown, never evaluated, a replica refusing the push (pointer unchanged)
+    expect(await request("POST", "adapters/nope/promote", admin, {})).toMatchObject({
+      status: 404,
+      json: { error: { code: "not_found" } },
+    });
+    await handle.db
+      .insert(adapters)
+      .values({ name: "unevaluated", status: "candidate", adapterConfig: { r: 8 }, weights: Buffer.from([2]) });
+    expect(await request("POST", "adapters/unevaluated/promote", admin, {})).toMatchObject({
+      status: 409,
+      json: { error: { code: "not_evaluated", message: expect.stringContaining("no golden-set evaluation") } },
+    });
+    expect((await request("POST", `adapters/${kept}/promote`, admin, { extra: 1 })).status).toBe(400);
+    fake.state.refusePush = true;
+    expect(await request("POST", `adapters/${kept}/promote`, admin, {})).toMatchObject({
+      status: 502,
+      json: { error: { code: "gpu_function_unavailable", message: expect.stringContaining("replica is draining") } },
+    });
+    fake.state.refusePush = false;
+    expect((await request("GET", "adapters", admin)).json.active).toBeNull();
+
+    const pushedBefore = fake.state.pushed.length;
+    expect(await request("POST", `adapters/${kept}/promote`, admin, {})).toEqual({
+      status: 200,
+      json: { from: null, to: kept, unloadFailures: [] },
+    });
+    expect(fake.state.pushed.slice(pushedBefore)).toEqual([kept]);
+    expect((await request("GET", "adapters", admin)).json.active).toBe(kept);
+    expect(await request("POST", `adapters/${kept}/promote`, admin, {})).toMatchObject({
+      status: 409,
+      json: { error: { code: "already_active" } },
+    });
+    const audit = (await listAudit(handle.db)).find((e) => e.action === "adapter.promote");
+    expect(audit).toMatchObject({ actorEmail: "admin@clinic.example", targetId: kept, before: { active: null }, after: { active: kept } });
+    // the run keeps the gate's verdict and records who overrode it
+    const after = await request("GET", `training/runs/${started.json.runId}`, admin);
+    expect(after.json.run.status).toBe("rejected");
+    expect(after.json.adapter).toEqual({ name: kept, status: "active" });
+    expect(after.json.events.map((e: { message: string }) => e.message).join("\n")).toContain(
+      `Adapter ${kept} promoted by admin@clinic.example`,
+    );
+
+    // an older retired adapter can be promoted back in place of the active one, which is unloaded
+    const older = (await request("GET", "adapters", admin)).json.adapters.find(
+      (a: { status: string; metrics: unknown }) => a.status === "retired" && a.metrics,
+    );
+    expect(await request("POST", `adapters/${older.name}/promote`, admin, {})).toEqual({
+      status: 200,
+      json: { from: kept, to: older.name, unloadFailures: [] },
+    });
+    expect(fake.state.unloaded.at(-1)).toBe(kept);
+    // rollback returns to the adapter promoted before it
+    expect(await request("POST", "training/rollback", admin, {})).toMatchObject({ status: 200, json: { from: older.name, to: kept } });
   });
 });

@@ -36,16 +36,22 @@ describe("gpu-function configuration", () => {
     const server = await startFakeGpuFunction({ deltas: [], models });
     try {
       const config = gpuFunctionConfig({ GPU_FUNCTION_URL: server.url });
-      expect(await resolveModelId(config, undefined, null)).toBe("first-loaded");
+      expect(await resolveModelId(config, undefined, { active: null })).toBe("first-loaded");
       // Promoted after the listing was cached: the listing is asked again, not served stale for a minute.
       models.push({ id: "promoted-v2", parent: "medchat-base" });
-      expect(await resolveModelId(config, undefined, "promoted-v2")).toBe("promoted-v2");
+      expect(await resolveModelId(config, undefined, { active: "promoted-v2" })).toBe("promoted-v2");
       // Rolled back to an adapter listed earlier than the newest.
-      expect(await resolveModelId(config, undefined, "first-loaded")).toBe("first-loaded");
+      expect(await resolveModelId(config, undefined, { active: "first-loaded" })).toBe("first-loaded");
       // An active adapter the server does not have (e.g. a replica that missed the push): the listing decides.
-      expect(await resolveModelId(config, undefined, "missing")).toBe("first-loaded");
+      expect(await resolveModelId(config, undefined, { active: "missing" })).toBe("first-loaded");
+      // Nothing promoted (the first promotion rolled back): an adapter retraining produced is never the
+      // fallback, although it is still listed; the server's own adapter or its base is.
+      expect(await resolveModelId(config, undefined, { active: null, retraining: ["promoted-v2"] })).toBe("first-loaded");
+      expect(await resolveModelId(config, undefined, { active: null, retraining: ["first-loaded", "promoted-v2"] })).toBe("medchat-base");
       expect(
-        await resolveModelId(gpuFunctionConfig({ GPU_FUNCTION_URL: server.url, CHAT_MODEL: "pinned" }), undefined, "promoted-v2"),
+        await resolveModelId(gpuFunctionConfig({ GPU_FUNCTION_URL: server.url, CHAT_MODEL: "pinned" }), undefined, {
+          active: "promoted-v2",
+        }),
       ).toBe("pinned");
     } finally {
       await server.close();

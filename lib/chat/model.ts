@@ -44,9 +44,11 @@ function positiveInt(value: string | undefined, fallback: number): number {
   return Number.isInteger(n) && n > 0 ? n : fallback;
 }
 
-interface ListedModel {
+export interface ListedModel {
   id: string;
   parent?: string | null;
+  /** Our gpu-function says chat, embedding or rerank; other servers may say nothing. */
+  type?: string;
   small_model?: boolean;
 }
 
@@ -74,21 +76,47 @@ async function listModels(config: GpuFunctionConfig, signal?: AbortSignal, fresh
 }
 
 /**
- * CHAT_MODEL, else the promoted adapter (`active`, from the retraining pointer) when the
- * server lists it — a cached listing that lacks it is asked afresh once, so a promotion or
- * rollback is served at once rather than after the minute's cache — else the first id from
- * GET /v1/models (cached for a minute), else "default".
+ * What retraining says the chat serves: the promoted adapter (`active`, null when none is
+ * promoted or it was rolled back) and every adapter retraining ever produced (candidates,
+ * retired ones). A retraining adapter can still be loaded on a gpu-function (a candidate
+ * being evaluated, a retired one on a replica that missed the unload), so it is served only
+ * while it is the pointer — never picked from the listing.
  */
-export async function resolveModelId(config: GpuFunctionConfig, signal?: AbortSignal, active?: string | null): Promise<string> {
+export interface ServedAdapterPointer {
+  active: string | null;
+  retraining?: Iterable<string>;
+}
+
+/**
+ * CHAT_MODEL, else the promoted adapter when the server lists it — a cached listing that
+ * lacks it is asked afresh once, so a promotion or rollback is served at once rather than
+ * after the minute's cache — else the server's default (pickDefaultModel), else "default".
+ */
+export async function resolveModelId(config: GpuFunctionConfig, signal?: AbortSignal, pointer?: ServedAdapterPointer): Promise<string> {
   if (config.model) return config.model;
+  const active = pointer?.active ?? null;
   let listed = await listModels(config, signal);
   if (active && listed && !listed.some((m) => m.id === active)) listed = await listModels(config, signal, true);
   if (!listed) return active || "default";
+  return chooseServedModel(listed, pointer);
+}
+
+/** From a server's listing: the promoted adapter when it is loaded there, else the server's default (pickDefaultModel). */
+export function chooseServedModel(listed: ListedModel[], pointer?: ServedAdapterPointer): string {
+  const active = pointer?.active;
   if (active && listed.some((m) => m.id === active)) return active;
-  // The server also lists its embedding model; chat needs a generative one, and an
-  // adapter (listed with its base as `parent`, as vLLM does) is preferred over the bare base.
-  const models = listed.filter((m) => !/embed/i.test(m.id));
-  return (models.find((m) => m.parent && m.parent !== m.id) ?? models[0])?.id ?? listed[0]?.id ?? "default";
+  return pickDefaultModel(listed, new Set(pointer?.retraining ?? []));
+}
+
+/**
+ * What a server serves when no adapter is promoted: its own adapter (the committed default
+ * grounded adapter, loaded from its adapter directory; listed with its base as `parent`, as
+ * vLLM does) over the bare base, never an embedding/rerank model and never an adapter
+ * retraining produced. The retraining gate's baseline when nothing is promoted is the same model.
+ */
+export function pickDefaultModel(listed: ListedModel[], retraining: ReadonlySet<string>): string {
+  const models = listed.filter((m) => !/embed|rerank/i.test(m.id) && (m.type === undefined || m.type === "chat") && !retraining.has(m.id));
+  return (models.find((m) => m.parent && m.parent !== m.id) ?? models.find((m) => !m.parent) ?? models[0])?.id ?? "default";
 }
 
 /**

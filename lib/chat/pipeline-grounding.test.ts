@@ -171,6 +171,17 @@ describe("answer grounding in the chat pipeline", () => {
         deps(server.url, { CHAT_MODEL: "m" }, { retriever: async () => [] }),
       );
       expect(events.map((e) => e.type).slice(0, 3)).toEqual(["start", "emergency", "text-delta"]);
+      // ... and the fixed answer points back to it rather than to reading up on MedlinePlus.
+      expect(answerText(events)).toBe(
+        "Please follow the emergency advice above: call 911 (or your local emergency number) now. " +
+          "MedChat cannot help with an emergency, and it has no reliable information on this question.",
+      );
+      const crisis = await runChatTurn(
+        input("i want to kill myself tonight"),
+        deps(server.url, { CHAT_MODEL: "m" }, { retriever: async () => [] }),
+      );
+      expect(answerText(crisis)).toContain("If you are thinking about suicide or hurting yourself, call or text 988 now.");
+      expect(answerText(crisis)).not.toContain("medlineplus");
       expect(server.requests).toHaveLength(0);
     } finally {
       await server.close();

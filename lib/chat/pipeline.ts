@@ -23,7 +23,7 @@ import {
 import { noPassageAnswer } from "./no-passage";
 import { isWellFormedText } from "./request";
 import { buildPrompt, numberSources, PROMPT_LEVELS, type PromptLevel } from "./prompt";
-import { activeAdapterName } from "@/lib/training/active-adapter";
+import { servedAdapterPointer } from "@/lib/training/active-adapter";
 import type { AnswerStatus, ChatEvent, ChatTurnInput, ChatUsage, HistoryMessage, Retriever } from "./types";
 import type { ChatStreamErrorCode } from "./ui-types";
 
@@ -250,11 +250,11 @@ export async function* streamChatTurn(turn: PreparedTurn, deps: ChatDeps, signal
         if (modelId === "unknown")
           modelId = deps.model
             ? "override"
-            : await resolveModelId(gpu, abortSignal, gpu.model ? null : await activeAdapterName(deps.db).catch(() => null));
+            : await resolveModelId(gpu, abortSignal, gpu.model ? undefined : await servedAdapterPointer(deps.db).catch(() => undefined));
         mode ??= deps.model ? (gpu.grounding === "quote" ? "quote" : "free") : await resolveAnswerMode(gpu, modelId, abortSignal);
         // Nothing found (or nothing to quote): a fixed, honest answer, and no generation.
         if (sources.length === 0 && (deps.retriever || mode === "quote")) {
-          yield emit({ type: "text-delta", text: noPassageAnswer(contacts) });
+          yield emit({ type: "text-delta", text: noPassageAnswer(contacts, triageResult) });
           finishReason = "no_passage";
           break;
         }

@@ -112,6 +112,7 @@ export function handleChatCompletions(request: Request, deps: PartnerDeps): Prom
     const stream = body.stream === true;
     const admission = await admitRequest(db, key, {
       reserveTokens: promptBound + maxTokens,
+      maxTokens,
       stream,
       idempotencyKey,
       requestHash: idempotencyKey ? crypto.createHash("sha256").update(JSON.stringify(body)).digest("hex") : undefined,

@@ -50,6 +50,12 @@ describe("aliases in retrieval", () => {
       doc("copd", "COPD", "Chronic obstructive pulmonary disease (COPD) makes it hard to breathe."),
       doc("rehab", "Pulmonary rehabilitation", "Rehabilitation for chronic obstructive pulmonary disease teaches exercise and breathing."),
       doc("asthma", "Asthma", "Asthma narrows the airways; exercise can trigger wheezing."),
+      // "Hers disease" stems to "diseas" alone, "type I" to "type": neither is stored.
+      doc(
+        "gsd6",
+        "Glycogen storage disease type VI",
+        "Glycogen storage disease type VI, also called Hers disease or type I, affects the liver.",
+      ),
     ]);
   });
   afterAll(() => h.close());
@@ -59,6 +65,9 @@ describe("aliases in retrieval", () => {
       await h.db.execute(sql`select document_id, alias, expansion from term_aliases`),
     );
     expect(rows).toEqual([{ document_id: "copd", alias: "copd", expansion: "chronic diseas obstruct pulmonari" }]);
+    expect(
+      aliasesOf(doc("gsd6", "Glycogen storage disease type VI", "Glycogen storage disease type VI, also called Hers disease.")),
+    ).toEqual([{ alias: "Hers disease", expansion: "Glycogen storage disease type VI" }]);
   });
 
   it("expand a question so passages using only the full name are found", async () => {
@@ -80,7 +89,7 @@ describe("aliases in retrieval", () => {
   });
 
   it("are deleted with their document", async () => {
-    await h.db.execute(sql`delete from documents where id = 'copd'`);
+    await h.db.execute(sql`delete from documents where id in ('copd', 'gsd6')`);
     expect(rowsOf(await h.db.execute(sql`select * from term_aliases`))).toEqual([]);
   });
 });

@@ -150,10 +150,14 @@ async function writeAliases(db: Db, batch: { doc: SourceDocument }[]): Promise<v
     await db.execute(sql`insert into term_aliases (document_id, alias, expansion)
       select distinct d, a, e from (
         select d, array_to_string(tsvector_to_array(to_tsvector('english', a)), ' ') as a,
-                  array_to_string(tsvector_to_array(to_tsvector('english', e)), ' ') as e
+                  array_to_string(tsvector_to_array(to_tsvector('english', e)), ' ') as e,
+                  (select count(*) from unnest(to_tsvector('english', a)) u, unnest(u.positions) p)
+                    = (select count(*) from unnest(to_tsvector('simple', a)) u, unnest(u.positions) p) as words_kept
         from unnest(${pgTextArray(part.map((r) => r.documentId))}::text[], ${pgTextArray(part.map((r) => r.alias))}::text[],
                     ${pgTextArray(part.map((r) => r.expansion))}::text[]) as t(d, a, e)) x
-      where a <> '' and e <> '' and a <> e
+      -- An alias that loses a word to the stop list means something else once stemmed
+      -- ("Hers disease" → diseas, "type I" → type): only aliases whose every word is a lexeme.
+      where a <> '' and e <> '' and a <> e and words_kept
       on conflict do nothing`);
   }
 }

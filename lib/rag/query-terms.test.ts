@@ -34,10 +34,11 @@ describe("analyzeQuery", () => {
   afterAll(() => h.close());
 
   it("drops greetings and thanks, corrects misspellings against the knowledge base", async () => {
-    const a = await analyzeQuery(h.db, vocab, "Hello, I was wondering about my diabetis and kidney stones, thank you so much");
+    const a = await analyzeQuery(h.db, vocab, "Hello, I was wondering about my mom's diabetis and kidney stones, thank you so much");
     const lexemes = a.terms.map((t) => t.lexeme);
     expect(lexemes).toEqual(expect.arrayContaining(["diabet", "kidney", "stone"]));
-    for (const filler of ["hello", "wonder", "thank", "much"]) expect(lexemes).not.toContain(filler);
+    // Who the question is about is the story, not the subject.
+    for (const filler of ["hello", "wonder", "thank", "much", "mom"]) expect(lexemes).not.toContain(filler);
     expect(a.terms.find((t) => t.lexeme === "diabet")?.correctedFrom).toBe("diabetis");
   });
 
@@ -48,6 +49,10 @@ describe("analyzeQuery", () => {
     expect(asthma.weight).toBeGreaterThan(wheez.weight);
     expect(a.unknownWeight).toBeGreaterThan(0);
     expect(a.totalWeight).toBeGreaterThan(a.unknownWeight);
+    // A person's own word the knowledge base lacks ("zzyzx", "kids", "mom") weighs less than its rarest word.
+    const one = await analyzeQuery(h.db, vocab, "asthma zzyzx");
+    expect(one.unknownWeight).toBeLessThan(vocab.rarestIdf);
+    expect(one.unknownWeight).toBeGreaterThan(vocab.rarestIdf / 2);
   });
 
   it("keeps a long message to its most informative terms", async () => {

@@ -49,3 +49,40 @@ describe("Vocabulary", () => {
     expect(vocab.correct("covid19")).toBeNull();
   });
 });
+
+describe("Vocabulary aliases", () => {
+  const df = new Map([
+    ["diseas", 3000],
+    ["glycogen", 40],
+    ["storag", 60],
+    ["hypercortisol", 3],
+    ["cush", 30],
+    ["syndrom", 2500],
+    ["copd", 50],
+    ["chronic", 800],
+  ]);
+  const alias = (a: string, e: string, abbreviation = false) => ({
+    alias: a.split(" "),
+    expansion: e.split(" "),
+    documents: 1,
+    abbreviation,
+  });
+  const aliases = [
+    alias("diseas", "diseas glycogen storag"), // what "Hers disease" became before stop-word-loss aliases were dropped
+    alias("hypercortisol", "cush syndrom"),
+    alias("copd", "chronic diseas", true),
+  ];
+
+  it("ignores an alias of common words only in a large knowledge base", () => {
+    const large = new Vocabulary(10_000, df, aliases);
+    const found = (lexemes: string[]) => large.aliasesWithin(new Set(lexemes)).map((a) => a.alias.join(" "));
+    expect(found(["wilson", "diseas"])).toEqual([]);
+    expect(found(["hypercortisol", "diseas"])).toEqual(["hypercortisol"]);
+    expect(found(["copd"])).toEqual(["copd"]); // abbreviations: decided by capitals, not frequency
+  });
+
+  it("keeps every alias in a small knowledge base (its frequencies say nothing about generality)", () => {
+    const small = new Vocabulary(20, new Map([["diseas", 10]]), [aliases[0]]);
+    expect(small.aliasesWithin(new Set(["diseas"]))).toHaveLength(1);
+  });
+});

@@ -16,6 +16,8 @@ const rowsOf = <T>(r: unknown): T[] => ((r as { rows?: T[] }).rows ?? (r as T[])
  */
 const MIN_CORRECTION_CHUNKS = 3;
 const LARGE_KNOWLEDGE_BASE_CHUNKS = 2000;
+/** Summed BM25 IDF an alias needs in a large knowledge base (a word in ~3 % of chunks has 3.5). */
+const MIN_ALIAS_IDF = 3.5;
 /** Re-check the chunk count at most this often. */
 const REFRESH_CHECK_MS = 5_000;
 
@@ -87,10 +89,23 @@ export class Vocabulary {
       if (!cur || a.documents > cur.documents) best.set(key, a);
     }
     for (const a of best.values()) {
+      if (this.tooGeneric(a)) continue;
       const list = this.aliasIndex.get(a.alias[0]) ?? [];
       list.push(a);
       this.aliasIndex.set(a.alias[0], list);
     }
+  }
+
+  /**
+   * An alias made of common words only ("disease", "type", "general": what is left of "Hers
+   * disease" or "type I" once stemmed) would expand nearly every question to one document's
+   * subject. In a large knowledge base an alias must carry at least MIN_ALIAS_IDF of
+   * information; abbreviations are exempt (they apply only when written in capitals), and a
+   * small knowledge base's frequencies say nothing about how generic a word is.
+   */
+  private tooGeneric(a: AliasEntry): boolean {
+    if (a.abbreviation || this.chunks < LARGE_KNOWLEDGE_BASE_CHUNKS) return false;
+    return a.alias.reduce((sum, l) => sum + this.idf(l), 0) < MIN_ALIAS_IDF;
   }
 
   /** Synonyms stated by the knowledge base whose every alias lexeme is among `lexemes`. */

@@ -50,12 +50,12 @@ describe("GET /api/internal/adapters/active", () => {
     });
     try {
       const config = gpuFunctionConfig({ GPU_FUNCTION_URL: gpu.url });
-      expect(await resolveModelId(config, undefined, "grounded-v2")).toBe("grounded-v2");
-      expect(await resolveModelId(config, undefined, "not-pushed-here")).toBe("grounded");
-      expect(await resolveModelId(config, undefined, null)).toBe("grounded");
-      expect(await resolveModelId(gpuFunctionConfig({ GPU_FUNCTION_URL: gpu.url, CHAT_MODEL: "pinned" }), undefined, "grounded-v2")).toBe(
-        "pinned",
-      );
+      expect(await resolveModelId(config, undefined, { active: "grounded-v2" })).toBe("grounded-v2");
+      expect(await resolveModelId(config, undefined, { active: "not-pushed-here" })).toBe("grounded");
+      expect(await resolveModelId(config, undefined, { active: null })).toBe("grounded");
+      expect(
+        await resolveModelId(gpuFunctionConfig({ GPU_FUNCTION_URL: gpu.url, CHAT_MODEL: "pinned" }), undefined, { active: "grounded-v2" }),
+      ).toBe("pinned");
     } finally {
       await gpu.close();
     }

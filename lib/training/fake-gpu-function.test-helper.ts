@@ -1,6 +1,6 @@
 // A scripted gpu-function over real HTTP on 127.0.0.1 for retraining tests: fine-tuning
 // jobs (create, poll, events, cancel, adapter), POST /v1/adapters (can refuse, as a replica
-// that is draining), POST /v1/perplexity and quote-mode chat completions per model.
+// that is draining), DELETE /v1/adapters/:name, POST /v1/perplexity and quote-mode chat completions per model.
 import http from "node:http";
 import type { TrainingExample } from "./dataset";
 
@@ -29,6 +29,8 @@ export function startFakeGpu(token: string) {
     script: { outcome: "succeed" } as Script,
     jobs: new Map<string, { polls: number; script: Script; body: Record<string, unknown>; status: string }>(),
     pushed: [] as string[],
+    /** Names asked to unload (DELETE /v1/adapters/:name), in order. */
+    unloaded: [] as string[],
     scored: [] as string[],
     refusePush: false,
   };
@@ -52,6 +54,11 @@ export function startFakeGpu(token: string) {
         if (state.refusePush) return send(503, { error: { message: "replica is draining" } });
         state.pushed.push(JSON.parse(raw).name);
         return send(200, { object: "adapter", name: JSON.parse(raw).name });
+      }
+      if (req.method === "DELETE" && url.startsWith("/v1/adapters/")) {
+        const name = decodeURIComponent(url.slice("/v1/adapters/".length));
+        state.unloaded.push(name);
+        return send(200, { object: "adapter", name, deleted: true });
       }
       if (req.method === "POST" && url === "/v1/perplexity") {
         const body = JSON.parse(raw) as { model: string; data: string };

@@ -3,7 +3,7 @@
 // and the adapter upload (POST /v1/adapters) to every configured replica. Every call has a
 // timeout and a clear error naming the server, the call and its answer.
 import { adapterUploadSchema, type AdapterUpload } from "@/gpu-function/shared/openai";
-import { gpuFunctionConfig } from "@/lib/chat/model";
+import { gpuFunctionConfig, type ListedModel } from "@/lib/chat/model";
 
 export interface FineTuningJobView {
   id: string;
@@ -45,6 +45,10 @@ export interface GpuFunctionClient {
   cancelJob(id: string): Promise<FineTuningJobView>;
   jobAdapter(id: string): Promise<AdapterUpload>;
   pushAdapter(upload: AdapterUpload): Promise<void>;
+  /** DELETE /v1/adapters/:name; false when the server did not have it loaded (404). */
+  unloadAdapter(name: string): Promise<boolean>;
+  /** GET /v1/models: what the server can serve now. */
+  listModels(): Promise<ListedModel[]>;
   /** Assistant-token perplexity of `model` on chat JSONL (the same measure as a job's validation). */
   perplexity(model: string, data: string): Promise<PerplexityView>;
   /** One quote-mode answer (temperature 0, grounded on `sources`). */
@@ -95,6 +99,19 @@ export function gpuFunctionClient(opts: { url?: string; token?: string; timeoutM
     cancelJob: async (id) => (await call("POST", `${jobPath(id)}/cancel`, {})) as FineTuningJobView,
     jobAdapter: async (id) => adapterUploadSchema.parse(await call("GET", `${jobPath(id)}/adapter`)),
     pushAdapter: async (upload) => void (await call("POST", "/v1/adapters", upload)),
+    async unloadAdapter(name) {
+      try {
+        await call("DELETE", `/v1/adapters/${encodeURIComponent(name)}`);
+        return true;
+      } catch (err) {
+        if (err instanceof Error && / answered 404:/.test(err.message)) return false;
+        throw err;
+      }
+    },
+    async listModels() {
+      const body = (await call("GET", "/v1/models", undefined, 10_000)) as { data?: unknown[] } | null;
+      return (body?.data ?? []).filter((m): m is ListedModel => typeof (m as ListedModel | null)?.id === "string");
+    },
     perplexity: async (model, data) => (await call("POST", "/v1/perplexity", { model, data }, 30 * 60_000)) as PerplexityView,
     async quoteAnswer(r) {
       const body = (await call(
@@ -130,4 +147,14 @@ export async function pushToReplicas(replicas: GpuFunctionClient[], upload: Adap
   const failed = results.flatMap((r, i) => (r.status === "rejected" ? [`${replicas[i].url}: ${(r.reason as Error).message}`] : []));
   if (failed.length > 0)
     throw new Error(`pushing adapter ${upload.name} failed on ${failed.length} of ${replicas.length} replica(s): ${failed.join("; ")}`);
+}
+
+/**
+ * Unloads an adapter that stopped serving from every replica (in parallel, best effort: the
+ * chat never picks a retraining adapter that is not the pointer, so a replica that missed the
+ * unload only holds memory). Returns the replicas that could not be asked, with the reason.
+ */
+export async function unloadFromReplicas(replicas: GpuFunctionClient[], name: string): Promise<string[]> {
+  const results = await Promise.allSettled(replicas.map((r) => r.unloadAdapter(name)));
+  return results.flatMap((r, i) => (r.status === "rejected" ? [`${replicas[i].url}: ${(r.reason as Error).message}`] : []));
 }

@@ -11,7 +11,8 @@ import { adapters, trainingRuns } from "@/lib/db/schema";
 import { buildDataset, isGolden } from "./dataset";
 import { ex, startFakeGpu as startFake } from "./fake-gpu-function.test-helper";
 import { gpuFunctionClient } from "./gpu-client";
-import { cancelRun, recoverRuns, rollbackAdapter, runRetrain, startRetrain, type RetrainOptions } from "./retrain";
+import { rollbackAdapter } from "./promotion";
+import { cancelRun, recoverRuns, runRetrain, startRetrain, type RetrainOptions } from "./retrain";
 import { GET as cronGET } from "@/app/api/cron/retrain/route";
 
 const TOKEN = "retrain-test-token";
@@ -127,6 +128,9 @@ describe("runRetrain against a gpu-function over HTTP", () => {
     expect(fake.state.pushed).toHaveLength(1);
     const [candidate] = await (await getDb()).select().from(adapters).where(eq(adapters.name, "medchat-base-ft-retrain-ftjob-2"));
     expect(candidate.status).toBe("candidate");
+    // the kept candidate leaves the gpu-function that loaded it for the evaluation (and the replicas); the active one stays
+    expect(fake.state.unloaded).toEqual(["medchat-base-ft-retrain-ftjob-2"]);
+    expect(replica.state.unloaded).toEqual(["medchat-base-ft-retrain-ftjob-2"]);
   });
 
   it("better perplexity but a drop in faithfulness (critical) → kept", async () => {
@@ -266,10 +270,17 @@ describe("runRetrain against a gpu-function over HTTP", () => {
     const before = await active();
     expect(before).toHaveLength(1);
     expect(before[0]).not.toBe("medchat-base-ft-retrain-ftjob-1");
-    expect(await rollbackAdapter(await getDb(), [gpu, replicaClient])).toEqual({ from: before[0], to: "medchat-base-ft-retrain-ftjob-1" });
+    expect(await rollbackAdapter(await getDb(), [gpu, replicaClient])).toEqual({
+      from: before[0],
+      to: "medchat-base-ft-retrain-ftjob-1",
+      unloadFailures: [],
+    });
     expect(await active()).toEqual(["medchat-base-ft-retrain-ftjob-1"]);
     expect(fake.state.pushed.at(-1)).toBe("medchat-base-ft-retrain-ftjob-1");
     expect(replica.state.pushed.at(-1)).toBe("medchat-base-ft-retrain-ftjob-1");
+    // the adapter left is unloaded from every replica
+    expect(fake.state.unloaded.at(-1)).toBe(before[0]);
+    expect(replica.state.unloaded.at(-1)).toBe(before[0]);
   });
 
   it("GET /api/cron/retrain refuses callers without Bearer CRON_SECRET and runs the entry point with it", async () => {

@@ -10,23 +10,28 @@
 // ever half-promoted. A run whose driving process stopped (app restart) is resumed from its
 // gpu job by the next process that looks (recoverRuns), or failed when it had no job yet.
 import { randomUUID } from "node:crypto";
-import { and, desc, eq, inArray, isNotNull, lt, or, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, lt, or, isNull } from "drizzle-orm";
 import type { Db } from "@/lib/db";
 import { adapters, trainingRuns } from "@/lib/db/schema";
 import { buildDataset, toJsonl, type BuiltDataset, type TrainingExample } from "./dataset";
 import { allTrainingExamples, curatedTrainingExamples } from "./dataset-sources";
+import { addRunEvent } from "./run-events";
+import { forgetServedAdapterPointer, servedAdapterPointer } from "./active-adapter";
+import { afterFlip } from "./promotion";
+import { pickDefaultModel } from "@/lib/chat/model";
 import { evalSettingsFromEnv, evaluateModel, type EvalSettings } from "./evaluate";
 import { gate, gateSettingsFromEnv, type GateSettings, type ModelMetrics } from "./gate";
 import {
   gpuFunctionClient,
   pushToReplicas,
   replicaClients,
+  unloadFromReplicas,
   type FineTuningEvent,
   type FineTuningJobView,
   type GpuFunctionClient,
 } from "./gpu-client";
 
-export { curatedTrainingExamples };
+export { curatedTrainingExamples, addRunEvent };
 
 export type RunStatus = (typeof trainingRuns.$inferSelect)["status"];
 export type RetrainOutcome =
@@ -83,17 +88,6 @@ function isUniqueViolation(err: unknown): boolean {
 }
 
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
-type RunEvent = { at: string; level: "info" | "warn" | "error"; message: string };
-
-/** Appends one line to the run's own event log. */
-export async function addRunEvent(db: Db, runId: string, message: string, level: RunEvent["level"] = "info"): Promise<void> {
-  const event: RunEvent = { at: new Date().toISOString(), level, message: message.slice(0, 2000) };
-  await db
-    .update(trainingRuns)
-    .set({ events: sql`${trainingRuns.events} || ${JSON.stringify([event])}::jsonb` })
-    .where(eq(trainingRuns.id, runId));
-}
-
 /** Builds the dataset and starts a run in the background, or says why not (nothing new, one already running). */
 export async function startRetrain(db: Db, options: RetrainOptions): Promise<StartResult> {
   const env = retrainSettingsFromEnv();
@@ -290,6 +284,9 @@ async function driveRun(
   ) => ((await finishRun(db, runId, status, reason, patch)) ? ({ outcome: status, runId, reason } as RetrainOutcome) : ended());
 
   let jobId = resumeJobId;
+  let evaluatedCandidate: string | null = null;
+  let promoted = false;
+  let previous: string | null = null;
   try {
     if (!jobId) {
       const job = await gpu.createJob({
@@ -358,20 +355,24 @@ async function driveRun(
     if (done.status !== "succeeded" || !done.fine_tuned_model)
       return await finish("failed", `fine-tuning job ${done.id} ${done.status}: ${done.error?.message ?? "no reason given"}`);
     const candidateName = done.fine_tuned_model;
+    evaluatedCandidate = candidateName;
     await advance({ status: "evaluating", adapterName: candidateName });
 
-    // The gate: both sides on the same golden set, now.
+    // The gate: both sides on the same golden set, now. The other side is what the chat
+    // serves: the active adapter, else the gpu-function's own default (the committed grounded
+    // adapter, else the base model).
     const [active] = await db
       .select({ name: adapters.name })
       .from(adapters)
       .where(eq(adapters.status, "active"))
       .orderBy(desc(adapters.promotedAt))
       .limit(1);
-    const activeName = active?.name ?? model;
+    const baselineModel = active ? { name: active.name, what: "active adapter" } : await servedDefault(db, gpu, model);
+    const activeName = baselineModel.name;
     await addRunEvent(
       db,
       runId,
-      `Evaluating ${candidateName} and ${active ? `active adapter ${activeName}` : `base model ${activeName}`} on golden set ${dataset.goldenVersion}`,
+      `Evaluating ${candidateName} and ${baselineModel.what} ${activeName} on golden set ${dataset.goldenVersion}`,
     );
     let candidate: ModelMetrics;
     let baseline: ModelMetrics;
@@ -398,7 +399,7 @@ async function driveRun(
         .insert(adapters)
         .values({ name: candidateName, runId, status: "candidate", adapterConfig: upload.adapter_config, weights, metrics: metricsRecord })
         .onConflictDoNothing();
-      return await finish("rejected", result.decision, patch);
+      return await finish("rejected", `${result.decision}. An admin can still promote it from the Adapters page.`, patch);
     }
     // Every replica first; a refusal fails the run with the pointer unchanged.
     await addRunEvent(db, runId, `Pushing ${candidateName} to ${replicas.length} replica(s): ${replicas.map((r) => r.url).join(", ")}`);
@@ -410,7 +411,12 @@ async function driveRun(
         .where(and(eq(trainingRuns.id, runId), inArray(trainingRuns.status, [...ACTIVE_STATES])))
         .returning({ id: trainingRuns.id });
       if (marked.length === 0) throw new RunEnded();
-      await tx.update(adapters).set({ status: "retired" }).where(eq(adapters.status, "active"));
+      const retired = await tx
+        .update(adapters)
+        .set({ status: "retired" })
+        .where(eq(adapters.status, "active"))
+        .returning({ name: adapters.name });
+      previous = retired[0]?.name ?? null;
       await tx.insert(adapters).values({
         name: candidateName,
         runId,
@@ -421,14 +427,43 @@ async function driveRun(
         promotedAt: new Date(),
       });
     });
+    promoted = true;
     await addRunEvent(db, runId, `Run promoted: ${result.decision}`);
+    const unloadFailures = await afterFlip(db, replicas, previous);
+    if (previous)
+      await addRunEvent(
+        db,
+        runId,
+        unloadFailures.length === 0
+          ? `${previous} unloaded from ${replicas.length} replica(s)`
+          : `${previous} retired; unloading it failed on ${unloadFailures.join("; ")} (the chat does not serve it)`,
+        unloadFailures.length === 0 ? "info" : "warn",
+      );
     return { outcome: "promoted", runId, reason: result.decision };
   } catch (err) {
     if (err instanceof RunEnded) return await ended();
     return await finish("failed", errorText(err));
   } finally {
     clearInterval(heartbeat);
+    // A candidate that does not serve leaves every gpu-function it was loaded on (the
+    // evaluation's lazy load, a push that only some replicas accepted); it stays in the
+    // database, from where an admin can still promote it.
+    if (evaluatedCandidate && !promoted) {
+      const servers = [gpu, ...replicas.filter((r) => r.url !== gpu.url)];
+      await unloadFromReplicas(servers, evaluatedCandidate).catch(() => []);
+    }
   }
+}
+
+/** What the chat serves when no adapter is promoted, as the gate's baseline (the base model when the server cannot say). */
+async function servedDefault(db: Db, gpu: GpuFunctionClient, baseModel: string): Promise<{ name: string; what: string }> {
+  forgetServedAdapterPointer(db);
+  const { retraining } = await servedAdapterPointer(db);
+  const listed = await gpu.listModels().catch(() => null);
+  if (!listed) return { name: baseModel, what: "base model" };
+  const name = pickDefaultModel(listed, new Set(retraining));
+  const adapter = listed.find((m) => m.id === name)?.parent;
+  return { name, what: adapter ? "the gpu-function's default adapter" : "base model" };
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -462,35 +497,4 @@ export async function cancelRun(
   }
   const [run] = await db.select().from(trainingRuns).where(eq(trainingRuns.id, runId));
   return { ended: false, run };
-}
-
-/**
- * Rollback: the pointer flips back to the adapter that was active before the current one,
- * pushed to every replica first, so nothing serves a missing adapter. With no earlier
- * promoted adapter, the current one is retired and the chat serves what it served before
- * the first promotion (`to: null`: CHAT_MODEL or the gpu-function's own default).
- */
-export async function rollbackAdapter(
-  db: Db,
-  replicas: GpuFunctionClient[] = replicaClients(),
-): Promise<{ from: string; to: string | null }> {
-  const [current] = await db.select().from(adapters).where(eq(adapters.status, "active")).orderBy(desc(adapters.promotedAt)).limit(1);
-  if (!current) throw new Error("no active adapter to roll back");
-  const [previous] = await db
-    .select()
-    .from(adapters)
-    .where(and(eq(adapters.status, "retired"), isNotNull(adapters.promotedAt)))
-    .orderBy(desc(adapters.promotedAt))
-    .limit(1);
-  if (previous)
-    await pushToReplicas(replicas, {
-      name: previous.name,
-      adapter_config: previous.adapterConfig as Record<string, unknown>,
-      adapter_model_base64: Buffer.from(previous.weights).toString("base64"),
-    });
-  await db.transaction(async (tx) => {
-    await tx.update(adapters).set({ status: "retired" }).where(eq(adapters.name, current.name));
-    if (previous) await tx.update(adapters).set({ status: "active", promotedAt: new Date() }).where(eq(adapters.name, previous.name));
-  });
-  return { from: current.name, to: previous?.name ?? null };
 }
