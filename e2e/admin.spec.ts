@@ -33,6 +33,9 @@ test.describe("admin console", () => {
     await admin.signedIn();
     await expect(page.getByTestId("overview-stats")).toBeVisible();
     await expect(page.getByRole("figure", { name: "Conversations per day, by surface" })).toBeVisible();
+    // Tokens are counted for every surface, so neither the total nor the chart is labelled as the partners' alone.
+    await expect(page.getByTestId("overview-stats")).toContainText("Model tokens");
+    await expect(page.getByRole("figure", { name: "Model tokens per day, by surface" })).toBeVisible();
 
     // Upload a document and find it with the search test.
     await admin.go("Knowledge base");

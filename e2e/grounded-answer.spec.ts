@@ -26,12 +26,17 @@ test("the type 2 diabetes answer quotes its listed sources, each marker linked t
   await chat.ask("What are the symptoms of type 2 diabetes?");
   const answer = await chat.waitForAnswer();
 
+  // The list shows the sources the answer cites, each under its own number (titles[n - 1]).
   const sourceItems = answer.getByTestId("sources").getByRole("listitem");
-  const titles = await sourceItems.evaluateAll((items) => items.map((li) => li.querySelector("a, span")?.textContent?.trim() ?? ""));
+  const listed = await sourceItems.evaluateAll((items) =>
+    items.map((li) => ({ n: (li as HTMLLIElement).value, title: li.querySelector("a, span")?.textContent?.trim() ?? "" })),
+  );
+  const titles: string[] = [];
+  for (const { n, title } of listed) titles[n - 1] = title;
   expect(titles).toContain("Type 2 diabetes");
   const docs = starterDocuments();
-  const sourceTexts = titles.map((t) => docs.get(t) ?? "");
-  for (const [i, t] of sourceTexts.entries()) expect(t, `listed source ${titles[i]} is a starter document`).not.toBe("");
+  const sourceTexts = Array.from(titles, (t) => (t === undefined ? "" : (docs.get(t) ?? "")));
+  for (const { n, title } of listed) expect(sourceTexts[n - 1], `listed source ${title} is a starter document`).not.toBe("");
 
   const text = (await answer.getByTestId("answer-text").innerText()).trim();
   const sentences = citedSentences(text, sourceTexts);
@@ -50,9 +55,12 @@ test("the type 2 diabetes answer quotes its listed sources, each marker linked t
     const n = Number(/-(\d+)$/.exec(href)?.[1]);
     expect(await markers.nth(i).innerText()).toBe(`[${n}]`);
     await expect(answer.locator(href.replace(/^#/, "#").replace(/([:.])/g, "\\$1"))).toHaveCount(1);
-    await expect(sourceItems.nth(n - 1)).toHaveAttribute("id", href.slice(1));
+    await expect(answer.getByTestId("sources").locator(`li[value="${n}"]`)).toHaveAttribute("id", href.slice(1));
     await expect(markers.nth(i)).toHaveAttribute("title", titles[n - 1]!);
   }
+  // Only cited sources are listed: a retrieved passage the answer does not use is not shown as one of its sources.
+  const cited = new Set(sentences.flatMap((s) => s.cites));
+  for (const { n, title } of listed) expect(cited.has(n), `listed source ${n} (${title}) is cited`).toBe(true);
   await page.screenshot({ path: test.info().outputPath("grounded-type-2-diabetes.png"), fullPage: true });
 });
 

@@ -8,7 +8,7 @@
 import { parseArgs } from "node:util";
 import type { DbHandle } from "@/lib/db/client";
 import { openDatabaseForCli } from "@/lib/db/cli";
-import { widgetSnippet } from "@/lib/widget/snippet";
+import { guessedAppUrlNote, snippetAppUrl, widgetSnippet } from "@/lib/widget/snippet";
 import {
   createWidgetSite,
   deleteWidgetSite,
@@ -36,8 +36,11 @@ function describe(site: WidgetSite): string {
   ].join("\n");
 }
 
-function appUrl(flag: string | undefined): string {
-  return flag || process.env.APP_URL || `http://${process.env.MEDCHAT_HOST || "127.0.0.1"}:${process.env.PORT || "3000"}`;
+/** The tag for a site, and a note on stderr when the app's address was guessed. */
+function printSnippet(flag: string | undefined, siteKey: string, intro = ""): void {
+  const { url, guessed } = snippetAppUrl(flag, process.env);
+  console.log(`${intro}${widgetSnippet(url, siteKey)}${intro ? "\n" : ""}`);
+  if (guessed) console.error(guessedAppUrlNote(url, siteKey));
 }
 
 async function run(argv: string[], handle: DbHandle): Promise<void> {
@@ -67,9 +70,7 @@ async function run(argv: string[], handle: DbHandle): Promise<void> {
         talkToPersonUrl: values["talk-to-person"],
       });
       console.log(describe(site));
-      console.log(
-        `\nPaste this into the pages of ${site.allowedOrigins.join(", ")}:\n\n${widgetSnippet(appUrl(values["app-url"]), site.id)}\n`,
-      );
+      printSnippet(values["app-url"], site.id, `\nPaste this into the pages of ${site.allowedOrigins.join(", ")}:\n\n`);
       return;
     }
     case "list": {
@@ -104,7 +105,7 @@ async function run(argv: string[], handle: DbHandle): Promise<void> {
     case "snippet": {
       const site = await getWidgetSite(db, needKey());
       if (!site) throw new UsageError(`No widget site ${key}.`);
-      console.log(widgetSnippet(appUrl(values["app-url"]), site.id));
+      printSnippet(values["app-url"], site.id);
       return;
     }
     default:

@@ -104,7 +104,8 @@ export function OverviewCharts({ rows, kb }: { rows: DayRow[]; kb: { documents: 
     ["Thumbs up", sum("up")],
     ["Thumbs down", sum("down")],
     ["Emergencies", sum("emergencies")],
-    ["Partner tokens", sum("tokens")],
+    // Every surface records its answers' model tokens (web and widget too), so the total is not the partners' alone.
+    ["Model tokens", sum("tokens")],
     ["KB documents", kb.documents],
     ["KB chunks", kb.chunks],
   ] as const;
@@ -122,7 +123,7 @@ export function OverviewCharts({ rows, kb }: { rows: DayRow[]; kb: { documents: 
         <Chart title="Conversations per day, by surface" data={perDay(rows, "conversations")} keys={[...SURFACES]} />
         <Chart title="Messages per day, by surface" data={perDay(rows, "messages")} keys={[...SURFACES]} />
         <Chart title="Feedback and emergencies per day" data={totals(rows)} keys={["up", "down", "emergencies"]} kind="line" />
-        <Chart title="Partner API tokens per day" data={perDay(rows, "tokens")} keys={["api"]} />
+        <Chart title="Model tokens per day, by surface" data={perDay(rows, "tokens")} keys={[...SURFACES]} />
       </div>
     </div>
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { citedSourceNumbers } from "@/lib/chat/citations";
 import { emergencyActions, noticeLabels } from "@/lib/chat/emergency-actions";
 import { snippetOfSourcePart } from "@/lib/chat/source-parts";
 import type { MedChatUIMessage } from "@/lib/chat/ui-types";
@@ -39,15 +40,16 @@ function EmergencyNotice({ data }: { data: Extract<Part, { type: "data-emergency
   );
 }
 
-function SourcesList({ sources, anchorPrefix }: { sources: SourcePart[]; anchorPrefix: string }) {
+/** The sources the answer cites, each under the number its markers use (the list skips sources it does not cite). */
+function SourcesList({ sources, anchorPrefix }: { sources: { n: number; part: SourcePart }[]; anchorPrefix: string }) {
   return (
     <section aria-label="Sources" className="mt-2 text-sm">
       <h3 className="font-semibold text-slate-700 dark:text-slate-200">Sources</h3>
       <ol className="mt-1 list-decimal space-y-0.5 pl-5" data-testid="sources">
-        {sources.map((s, i) => {
+        {sources.map(({ n, part: s }) => {
           const snippet = snippetOfSourcePart(s);
           return (
-            <li key={s.sourceId} id={`${anchorPrefix}${i + 1}`}>
+            <li key={s.sourceId} id={`${anchorPrefix}${n}`} value={n}>
               {s.type === "source-url" ? (
                 <a href={s.url} target="_blank" rel="noopener noreferrer" className="text-blue-700 underline dark:text-blue-300">
                   {s.title || s.url}
@@ -62,6 +64,17 @@ function SourcesList({ sources, anchorPrefix }: { sources: SourcePart[]; anchorP
       </ol>
     </section>
   );
+}
+
+/**
+ * Which sources to list: those the answer cites; an answer without any marker (free text from
+ * a model that cites nothing) lists all it was given once it is finished.
+ */
+function listedSources(sources: SourcePart[], text: string, done: boolean): { n: number; part: SourcePart }[] {
+  const numbered = sources.map((part, i) => ({ n: i + 1, part }));
+  const cited = new Set(citedSourceNumbers(text, sources.length));
+  if (cited.size > 0) return numbered.filter((s) => cited.has(s.n));
+  return done ? numbered : [];
 }
 
 export interface MessageViewProps {
@@ -89,6 +102,7 @@ export function MessageView({ message, streaming, isLastAssistant, onRetry, feed
   const sources = message.parts.filter((p): p is SourcePart => p.type === "source-url" || p.type === "source-document");
   const done = !streaming;
   const stored = message.metadata?.status;
+  const listed = listedSources(sources, text, done);
   return (
     <article
       aria-label="MedChat answer"
@@ -139,7 +153,7 @@ export function MessageView({ message, streaming, isLastAssistant, onRetry, feed
           This answer was stopped before it finished, so it may be incomplete.
         </p>
       )}
-      {sources.length > 0 && <SourcesList sources={sources} anchorPrefix={anchorPrefix} />}
+      {listed.length > 0 && <SourcesList sources={listed} anchorPrefix={anchorPrefix} />}
       {message.parts.map((part, i) =>
         part.type === "data-disclaimer" ? (
           <p

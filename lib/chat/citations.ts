@@ -50,3 +50,14 @@ export function checkCitations(text: string, sourceCount: number): string {
   const f = new CitationFilter(sourceCount);
   return f.push(text) + f.flush();
 }
+
+/**
+ * The source numbers an answer cites, in order of first citation. The chat lists only these
+ * under the answer: a retrieved passage the answer does not use (an "Acne" page under a
+ * heart-attack answer) would read as a source of what it says.
+ */
+export function citedSourceNumbers(text: string, sourceCount: number): number[] {
+  const seen = new Set<number>();
+  for (const m of citationMarkers(text)) for (const n of m.numbers) if (n >= 1 && n <= sourceCount) seen.add(n);
+  return [...seen];
+}

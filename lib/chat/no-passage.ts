@@ -1,8 +1,34 @@
-// The fixed answer when the knowledge base has nothing for a question: no model writes
-// it, so nothing can be invented. It says where to get help instead.
+// The fixed answers no model writes, so nothing can be invented: when the knowledge base has
+// nothing for a question (it says where to get help instead), and when the user speaks of
+// suicide or self-harm (the crisis line, never quoted passages: retrieval once matched "I have
+// pills saved up" to an epilepsy leaflet's advice on medicines).
 import type { EmergencyContacts } from "@/lib/safety/contacts";
+import type { TriageResult } from "@/lib/safety/triage";
 
-export function noPassageAnswer(contacts: EmergencyContacts): string {
+type Triage = Pick<TriageResult, "emergency" | "categories">;
+
+/** Triage heard suicide or self-harm in the recent turns: the answer is the crisis text, with no retrieval and no model. */
+export function needsCrisisAnswer(triage: Triage): boolean {
+  return triage.emergency && triage.categories.includes("suicidal_self_harm");
+}
+
+export function noPassageAnswer(contacts: EmergencyContacts, triage?: Triage): string {
+  if (triage && needsCrisisAnswer(triage)) {
+    return (
+      `You are not alone, and support is available right now. Please call or text ${contacts.crisisLine} to talk with someone, ` +
+      `or call ${contacts.emergencyNumber} if you might act on these thoughts or have already taken something. ` +
+      "If you can, stay with someone you trust and keep pills and other means out of reach. " +
+      "MedChat is an automated assistant and cannot help in a crisis; the people on these lines can."
+    );
+  }
+  // After an emergency notice, "look it up on MedlinePlus" would send someone in danger to read:
+  // the answer points back to the notice and its number instead.
+  if (triage?.emergency) {
+    return (
+      `Please follow the emergency advice above: call ${contacts.emergencyNumber} (or your local emergency number) now. ` +
+      "MedChat cannot help with an emergency, and it has no reliable information on this question."
+    );
+  }
   return (
     "I couldn't find this in the MedChat knowledge base, so I can't give you a reliable answer. " +
     "Please ask a doctor, nurse or pharmacist, or look it up on MedlinePlus (https://medlineplus.gov), " +

@@ -20,7 +20,7 @@ import {
   type AnswerMode,
   type GpuFunctionConfig,
 } from "./model";
-import { noPassageAnswer } from "./no-passage";
+import { needsCrisisAnswer, noPassageAnswer } from "./no-passage";
 import { isWellFormedText } from "./request";
 import { buildPrompt, numberSources, PROMPT_LEVELS, type PromptLevel } from "./prompt";
 import { servedAdapterPointer } from "@/lib/training/active-adapter";
@@ -225,7 +225,9 @@ export async function* streamChatTurn(turn: PreparedTurn, deps: ChatDeps, signal
     if (triageResult.emergency && triageResult.notice) yield emit({ type: "emergency", notice: triageResult.notice });
 
     let chunks: Awaited<ReturnType<Retriever>> = [];
-    if (deps.retriever) {
+    // Suicide or self-harm: the crisis answer, never passages (noPassageAnswer).
+    const crisis = needsCrisisAnswer(triageResult);
+    if (deps.retriever && !crisis) {
       try {
         chunks = await deps.retriever(text, signal);
       } catch (error) {
@@ -247,6 +249,12 @@ export async function* streamChatTurn(turn: PreparedTurn, deps: ChatDeps, signal
     let mode: AnswerMode | undefined;
     for (let level: PromptLevel = gpu.promptLevel; ; level++) {
       try {
+        // The crisis answer needs no model, and must not wait on one that is down.
+        if (crisis) {
+          yield emit({ type: "text-delta", text: noPassageAnswer(contacts, triageResult) });
+          finishReason = "no_passage";
+          break;
+        }
         if (modelId === "unknown")
           modelId = deps.model
             ? "override"
@@ -254,7 +262,7 @@ export async function* streamChatTurn(turn: PreparedTurn, deps: ChatDeps, signal
         mode ??= deps.model ? (gpu.grounding === "quote" ? "quote" : "free") : await resolveAnswerMode(gpu, modelId, abortSignal);
         // Nothing found (or nothing to quote): a fixed, honest answer, and no generation.
         if (sources.length === 0 && (deps.retriever || mode === "quote")) {
-          yield emit({ type: "text-delta", text: noPassageAnswer(contacts) });
+          yield emit({ type: "text-delta", text: noPassageAnswer(contacts, triageResult) });
           finishReason = "no_passage";
           break;
         }

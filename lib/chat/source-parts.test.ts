@@ -25,6 +25,14 @@ describe("source parts", () => {
     expect(snippet.endsWith("word…")).toBe(true);
   });
 
+  it("shows a Markdown list as plain text, without its dashes, numbers or heading marks", () => {
+    const passage =
+      "## Symptoms\nSigns include:\n- blackheads and whiteheads\n- small red bumps (papules)\n\n1. **oily** skin\nSee a clinician - soon.";
+    expect(sourceSnippet(passage)).toBe(
+      "Symptoms Signs include: blackheads and whiteheads; small red bumps (papules); oily skin See a clinician - soon.",
+    );
+  });
+
   it("reads no snippet from parts stored without one", () => {
     expect(snippetOfSourcePart({})).toBeNull();
   });

@@ -5,9 +5,30 @@ import type { ChatSource } from "./types";
 
 const SNIPPET_CHARS = 220;
 
-/** The passage's first words, whitespace collapsed, cut at a word boundary. */
+/** A line's Markdown list marker ("- ", "* ", "1. "), and a heading's ("## "). */
+const ITEM_MARKER = /^\s*(?:[-*+\u2022]|\d{1,3}[.)])\s+/;
+const HEADING_MARKER = /^\s*#{1,6}\s+/;
+
+/**
+ * The passage as one line of plain text: list items joined with "; " instead of showing
+ * their Markdown dashes ("Signs include: blackheads; small red bumps").
+ */
+function flatten(text: string): string {
+  let out = "";
+  let previousWasItem = false;
+  for (const raw of text.split("\n")) {
+    const isItem = ITEM_MARKER.test(raw);
+    const line = raw.replace(ITEM_MARKER, "").replace(HEADING_MARKER, "").replace(/\*\*/g, "").trim();
+    if (!line) continue;
+    out += out ? (isItem && previousWasItem ? "; " : " ") + line : line;
+    previousWasItem = isItem;
+  }
+  return out.replace(/\s+/g, " ").trim();
+}
+
+/** The passage's first words as plain text, whitespace collapsed, cut at a word boundary. */
 export function sourceSnippet(text: string, max = SNIPPET_CHARS): string {
-  const flat = text.replace(/\s+/g, " ").trim();
+  const flat = flatten(text);
   if (flat.length <= max) return flat;
   const cut = flat.slice(0, max);
   const lastSpace = cut.lastIndexOf(" ");

@@ -223,12 +223,16 @@ describe("limits per key", () => {
 
   it("refuses a request whose worst case can never fit the daily tokens with 413", async () => {
     const tiny = await newKey(fx.db, { tokensPerDay: 100 });
-    await expectError(
-      await post("/chat/completions", ask, { authorization: `Bearer ${tiny.key}` }),
+    const error = await expectError(
+      await post("/chat/completions", { ...ask, max_tokens: 50 }, { authorization: `Bearer ${tiny.key}` }),
       413,
       "request_too_large",
       "max_tokens",
     );
+    // It says what the reservation is made of (mostly the sources' bound, not the question) and what would admit it.
+    const reserve = Number(/may use up to (\d+) tokens/.exec(error.message)?.[1]);
+    expect(error.message).toContain(`the largest retrieved sources, ${reserve - 50}, + max_tokens, 50)`);
+    expect(error.message).toContain(`Raise the key's tokens per day to at least ${reserve}`);
   });
 });
 

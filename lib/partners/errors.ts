@@ -49,3 +49,17 @@ export class PartnerError extends Error {
     return Response.json(this.body(), { status: this.status, headers: { ...headers, ...this.options.headers } });
   }
 }
+
+/**
+ * A handler for the methods a partner route does not take: 405 in OpenAI's shape with `Allow`
+ * (Next.js would answer an empty 405, which a client shows as an unexplained failure).
+ */
+export function methodNotAllowed(allowed: readonly string[]): (request: Request) => Response {
+  const allow = [...allowed, "OPTIONS"].join(", ");
+  return (request) => {
+    const path = new URL(request.url).pathname.slice(0, 200);
+    return new PartnerError(405, "method_not_allowed", `${request.method} is not supported on ${path}; use ${allowed.join(" or ")}.`, {
+      headers: { allow },
+    }).toResponse();
+  };
+}

@@ -51,12 +51,30 @@ export function utcDayStart(now: number): number {
 export interface AdmissionRequest {
   /** Worst-case tokens of this request: prompt bound + max_tokens. */
   reserveTokens: number;
+  /** The max_tokens part of reserveTokens (named in a refusal, so the partner sees what to change). */
+  maxTokens?: number;
   stream: boolean;
   idempotencyKey?: string;
   requestHash?: string;
   /** How long the reservation may stay active before another instance treats it as abandoned. */
   leaseMs: number;
   now?: number;
+}
+
+/**
+ * Why a request can never fit the key's daily tokens. Most of the reservation is usually the
+ * bound of the prompt with the largest retrieved sources, which a partner cannot shorten: the
+ * message says so and names the daily limit that would admit it.
+ */
+function tooLargeMessage(req: AdmissionRequest, tokensPerDay: number): string {
+  const parts =
+    req.maxTokens === undefined
+      ? "prompt bound + max_tokens"
+      : `a bound of the prompt with the largest retrieved sources, ${req.reserveTokens - req.maxTokens}, + max_tokens, ${req.maxTokens}`;
+  return (
+    `This request may use up to ${req.reserveTokens} tokens (${parts}), more than this key's ${tokensPerDay} tokens per day. ` +
+    `Raise the key's tokens per day to at least ${req.reserveTokens}, or send a shorter conversation or a smaller max_tokens.`
+  );
 }
 
 export type Admission =
@@ -72,12 +90,7 @@ export async function admitRequest(db: Db, key: ApiKeyRecord, req: AdmissionRequ
   const dayStart = utcDayStart(now);
   const tokensResetMs = dayStart + DAY - now;
   if (key.tokensPerDay > 0 && req.reserveTokens > key.tokensPerDay) {
-    throw new PartnerError(
-      413,
-      "request_too_large",
-      `This request may use up to ${req.reserveTokens} tokens (prompt bound + max_tokens), more than this key's ${key.tokensPerDay} tokens per day. Send a shorter conversation or a smaller max_tokens.`,
-      { param: "max_tokens" },
-    );
+    throw new PartnerError(413, "request_too_large", tooLargeMessage(req, key.tokensPerDay), { param: "max_tokens" });
   }
   return db.transaction(async (tx) => {
     // Serializes admissions of this key across every instance (row lock until commit).

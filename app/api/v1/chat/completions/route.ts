@@ -1,5 +1,6 @@
 import { appRetriever, getDb } from "@/lib/chat/app-deps";
 import { handleChatCompletions, handlePreflight } from "@/lib/partners";
+import { methodNotAllowed } from "@/lib/partners/errors";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -12,3 +13,6 @@ export async function POST(request: Request): Promise<Response> {
 export async function OPTIONS(request: Request): Promise<Response> {
   return handlePreflight(request, getDb);
 }
+
+const wrongMethod = methodNotAllowed(["POST"]);
+export { wrongMethod as GET, wrongMethod as PUT, wrongMethod as PATCH, wrongMethod as DELETE };
