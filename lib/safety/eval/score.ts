@@ -36,9 +36,11 @@ const SAFETY_DIR = path.join(import.meta.dirname, "..");
 export const FIRST_LANGUAGE_SETS = ["en", "es", "fr", "de", "pt", "it", "nl"] as const;
 /** Languages added with round 6 (their sets start there). */
 export const ADDED_LANGUAGE_SETS = ["zh", "ja", "ko", "ar", "hi", "ru", "uk", "pl", "tr", "vi", "id", "sv"] as const;
-export const LANGUAGE_SETS = [...FIRST_LANGUAGE_SETS, ...ADDED_LANGUAGE_SETS] as const;
+/** Languages added with round 8 (their sets start there). */
+export const ROUND8_LANGUAGE_SETS = ["th"] as const;
+export const LANGUAGE_SETS = [...FIRST_LANGUAGE_SETS, ...ADDED_LANGUAGE_SETS, ...ROUND8_LANGUAGE_SETS] as const;
 /** Blind rounds scored alone too (each written before the fixes it prompted). */
-export const BLIND_ROUNDS = [2, 3, 5, 6, 7] as const;
+export const BLIND_ROUNDS = [2, 3, 5, 6, 7, 8] as const;
 
 export function loadMessages(file: string): LabelledMessage[] {
   return JSON.parse(fs.readFileSync(path.join(SAFETY_DIR, file), "utf8")) as LabelledMessage[];
@@ -114,11 +116,21 @@ export function combine(name: string, scores: SetScore[]): SetScore {
 }
 
 /** Code-switched messages (several languages in one message), scored as their own rows. */
-export const MIXED_SETS = ["triage-sets/round6/mixed.json", "triage-sets/round7/mixed.json"];
+export const MIXED_SETS = ["triage-sets/round6/mixed.json", "triage-sets/round7/mixed.json", "triage-sets/round8/mixed.json"];
 
 /** One language's labelled messages: round 1 (before any tuning), rounds 2 and 3 (each written after the previous round's fixes), a benign batch, round 5, and for Spanish round 4 (the categories beyond the core, written with their rules). */
 export function languageSet(language: string): LabelledMessage[] {
-  const rounds = ["", "round2/", "round3/", "benign/", "round5/", "round6/", "round7/", ...(language === "es" ? ["round4/"] : [])];
+  const rounds = [
+    "",
+    "round2/",
+    "round3/",
+    "benign/",
+    "round5/",
+    "round6/",
+    "round7/",
+    "round8/",
+    ...(language === "es" ? ["round4/"] : []),
+  ];
   return rounds
     .map((dir) => `triage-sets/${dir}${language}.json`)
     .filter((file) => fs.existsSync(path.join(SAFETY_DIR, file)))
