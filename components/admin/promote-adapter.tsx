@@ -118,7 +118,8 @@ export function PromoteAdapterButton({
             />
           </section>
         )}
-        {context && (
+        {/* With nothing promoted, what serves now is the gpu-function's own default, which has no recorded metrics: the run's comparison above is the one to read. */}
+        {context && (context.active || !context.run?.comparison.length) && (
           <MetricsNow
             name={name}
             metrics={self?.metrics ?? null}

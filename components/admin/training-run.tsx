@@ -66,7 +66,7 @@ export function TrainingRunDetail({ id }: { id: string }) {
       <Panel title="Loss">
         <LossChart points={data.loss} totalSteps={run.progress?.totalSteps} />
       </Panel>
-      <Panel title="Candidate vs active adapter">
+      <Panel title="Candidate vs what served the chat">
         <GateComparison
           rows={data.comparison}
           decision={data.decision}

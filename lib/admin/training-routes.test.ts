@@ -311,7 +311,10 @@ describe("admin retraining API", () => {
       await new Promise((r) => setTimeout(r, 25));
     }
     expect(detail!.json.run.status).toBe("rejected");
+    expect(detail!.json.decision).toContain("golden perplexity 20.000 vs 10.000 (100.0 % worse, needs 2.0 % better)");
     const kept = detail!.json.run.adapterName as string;
+    for (let i = 0; i < 200 && !fake.state.unloaded.includes(kept); i++) await new Promise((r) => setTimeout(r, 25));
+    expect(fake.state.unloaded).toContain(kept); // a kept candidate leaves the gpu-function that evaluated it
     expect(detail!.json.adapter).toEqual({ name: kept, status: "candidate" });
     expect((await request("GET", "adapters", admin)).json).toMatchObject({ active: null });
 
