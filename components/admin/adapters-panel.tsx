@@ -1,23 +1,41 @@
 "use client";
-// /admin/adapters: the adapter the chat serves, the candidates the gate kept back, the
-// retired ones, their golden-set metrics, and rollback to the previously promoted adapter.
+// /admin/adapters: what the public chat serves now and why, the promoted adapter, the
+// candidates the gate kept back and the retired ones with their golden-set metrics, an
+// explicit "Promote" for an evaluated adapter (with a confirmation showing the comparison),
+// and rollback to the previously promoted adapter.
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { useAdminResource } from "./admin-api";
 import { Panel, StatusLine } from "./admin-shell";
+import { PromoteAdapterButton, type PointerFlip } from "./promote-adapter";
 import { formatDate, MetricList, shortId } from "./training-bits";
 import type { AdapterInfo } from "./training-types";
 
+interface ServingNow {
+  model: string | null;
+  reason: string;
+  warning: boolean;
+}
+
 export function AdaptersPanel() {
-  const { api, data, run, status } = useAdminResource<{ adapters: AdapterInfo[]; active: string | null }>("adapters");
+  const { api, data, run, status, setStatus, reload } = useAdminResource<{
+    adapters: AdapterInfo[];
+    active: string | null;
+    serving: ServingNow;
+  }>("adapters");
+  const promoted = (_flip: PointerFlip, message: string) => {
+    setStatus({ kind: "ok", text: message });
+    void reload();
+  };
   if (!data) return <StatusLine status={status} />;
   const active = data.adapters.find((a) => a.status === "active");
   // Rollback goes to the most recently promoted adapter that is no longer active.
   const previous = data.adapters
     .filter((a) => a.status === "retired" && a.promotedAt)
     .sort((a, b) => Date.parse(b.promotedAt!) - Date.parse(a.promotedAt!))[0];
-  // With no earlier adapter, rollback clears the pointer: the chat serves the gpu-function's default.
+  // With no earlier adapter, rollback clears the pointer: the chat serves the gpu-function's own default.
   const target = previous?.name ?? "the default model";
+  const unloadNote = (r: PointerFlip) => (r.unloadFailures.length ? ` Unloading ${r.from} failed on: ${r.unloadFailures.join("; ")}.` : "");
   const rollback = async () => {
     if (!active) return;
     if (
@@ -27,17 +45,29 @@ export function AdaptersPanel() {
     )
       return;
     await run(
-      () => api<{ from: string; to: string | null }>("training/rollback", { method: "POST" }),
+      () => api<PointerFlip>("training/rollback", { method: "POST" }),
       (r) =>
-        r.to
-          ? `Rolled back: ${r.to} is active again (was ${r.from}). The chat serves it within a minute.`
-          : `Rolled back: no adapter is active now (was ${r.from}). The chat serves the default model within a minute.`,
+        (r.to
+          ? `Rolled back: ${r.to} is active again (was ${r.from}, now retired). The chat serves it within a minute.`
+          : `Rolled back: no adapter is promoted now (${r.from} is retired). The chat serves the gpu-function's own default within a minute.`) +
+        unloadNote(r),
     );
   };
   const candidates = data.adapters.filter((a) => a.status === "candidate");
   const retired = data.adapters.filter((a) => a.status === "retired");
   return (
     <>
+      <Panel title="Serving the public chat now">
+        <p className="text-sm" data-testid="serving-now">
+          {data.serving.model ? <span className="font-mono text-base font-semibold">{data.serving.model}</span> : "Unknown"}
+          <span className="block text-slate-700 dark:text-slate-200">{data.serving.reason}</span>
+        </p>
+        {data.serving.warning && (
+          <p className="mt-1 text-sm text-amber-900 dark:text-amber-200">
+            Check the gpu-function and the configuration before promoting or rolling back.
+          </p>
+        )}
+      </Panel>
       <Panel title="Active adapter">
         {active ? (
           <div data-testid="active-adapter">
@@ -55,7 +85,8 @@ export function AdaptersPanel() {
           </div>
         ) : (
           <p className="text-sm" data-testid="active-adapter">
-            No adapter has been promoted yet: the chat serves the gpu-function&apos;s default model.
+            No adapter is promoted: the chat serves the gpu-function&apos;s own default (the committed grounded adapter when it has it, else
+            its base model).
           </p>
         )}
         <div className="mt-4 border-t border-slate-200 pt-3 dark:border-slate-700">
@@ -70,7 +101,7 @@ export function AdaptersPanel() {
                 ) : (
                   <>
                     No adapter was promoted before this one: rollback retires it, and the chat serves what it served before any promotion
-                    (the configured CHAT_MODEL or the gpu-function&apos;s default), without a restart.
+                    (the gpu-function&apos;s own default adapter, else its base model), without a restart.
                   </>
                 )}
               </p>
@@ -89,8 +120,9 @@ export function AdaptersPanel() {
         empty="No candidate waiting: a candidate is kept here when the gate does not promote it."
         adapters={candidates}
         testId="candidate-adapters"
+        onPromoted={promoted}
       />
-      <AdapterTable title="Retired" empty="No retired adapter." adapters={retired} testId="retired-adapters" />
+      <AdapterTable title="Retired" empty="No retired adapter." adapters={retired} testId="retired-adapters" onPromoted={promoted} />
     </>
   );
 }
@@ -103,7 +135,19 @@ function RunLink({ id }: { id: string }) {
   );
 }
 
-function AdapterTable({ title, empty, adapters, testId }: { title: string; empty: string; adapters: AdapterInfo[]; testId: string }) {
+function AdapterTable({
+  title,
+  empty,
+  adapters,
+  testId,
+  onPromoted,
+}: {
+  title: string;
+  empty: string;
+  adapters: AdapterInfo[];
+  testId: string;
+  onPromoted: (flip: PointerFlip, message: string) => void;
+}) {
   return (
     <Panel title={`${title} (${adapters.length})`}>
       {adapters.length === 0 ? (
@@ -117,6 +161,7 @@ function AdapterTable({ title, empty, adapters, testId }: { title: string; empty
               <th scope="col">Last promoted</th>
               <th scope="col">Run</th>
               <th scope="col">Golden-set metrics</th>
+              <th scope="col">Actions</th>
             </tr>
           </thead>
           <tbody>
@@ -128,6 +173,13 @@ function AdapterTable({ title, empty, adapters, testId }: { title: string; empty
                 <td>{a.runId ? <RunLink id={a.runId} /> : "—"}</td>
                 <td>
                   <MetricList metrics={a.metrics} />
+                </td>
+                <td>
+                  {a.metrics && Object.keys(a.metrics).length > 0 ? (
+                    <PromoteAdapterButton name={a.name} runId={a.runId} onDone={onPromoted} />
+                  ) : (
+                    <span className="text-xs text-slate-600 dark:text-slate-300">not evaluated: cannot be promoted</span>
+                  )}
                 </td>
               </tr>
             ))}

@@ -5,11 +5,14 @@ import { useAdminResource } from "./admin-api";
 import { Panel, StatusLine } from "./admin-shell";
 import { LossChart } from "./loss-chart";
 import { CancelRunButton } from "./training-panel";
-import { formatDate, formatMetric, humanize, metricLabel, RunProgressBar, RunStatusBadge, STATUS_MEANING } from "./training-bits";
-import { isActiveRun, type ComparisonRow, type RunDetailResponse, type RunEvent } from "./training-types";
+import Link from "next/link";
+import { GateComparison } from "./gate-comparison";
+import { PromoteAdapterButton } from "./promote-adapter";
+import { formatDate, humanize, RunProgressBar, RunStatusBadge, STATUS_MEANING } from "./training-bits";
+import { isActiveRun, type RunDetailResponse, type RunEvent } from "./training-types";
 
 export function TrainingRunDetail({ id }: { id: string }) {
-  const { data, status, reload, polling } = useAdminResource<RunDetailResponse>(`training/runs/${encodeURIComponent(id)}`, {
+  const { data, status, setStatus, reload, polling } = useAdminResource<RunDetailResponse>(`training/runs/${encodeURIComponent(id)}`, {
     pollMs: 2000,
     pollWhile: (d) => isActiveRun(d.run),
   });
@@ -63,14 +66,22 @@ export function TrainingRunDetail({ id }: { id: string }) {
       <Panel title="Loss">
         <LossChart points={data.loss} totalSteps={run.progress?.totalSteps} />
       </Panel>
-      <Panel title="Candidate vs active adapter">
-        <Comparison
+      <Panel title="Candidate vs what served the chat">
+        <GateComparison
           rows={data.comparison}
           decision={data.decision}
           runStatus={run.status}
           candidate={run.adapterName}
           active={typeof run.baselineMetrics?.model === "string" ? run.baselineMetrics.model : null}
           goldenVersion={run.goldenVersion}
+        />
+        <CandidateNow
+          adapter={data.adapter}
+          runId={run.id}
+          onPromoted={(message) => {
+            setStatus({ kind: "ok", text: message });
+            void reload();
+          }}
         />
       </Panel>
       <Panel title="Events">
@@ -80,9 +91,6 @@ export function TrainingRunDetail({ id }: { id: string }) {
   );
 }
 
-/** A long adapter name by its distinctive end (the job id), for narrow column headers. */
-const shortName = (name: string) => (name.length > 16 ? `…${name.slice(-8)}` : name);
-
 const SETTING_LABELS: Record<string, string> = {
   n_epochs: "epochs",
   learning_rate_multiplier: "learning-rate multiplier",
@@ -90,89 +98,34 @@ const SETTING_LABELS: Record<string, string> = {
   max_steps: "at most steps",
 };
 
-const VERDICT_STYLE: Record<ComparisonRow["verdict"], string> = {
-  better: "text-emerald-800 dark:text-emerald-200",
-  worse: "text-red-800 dark:text-red-200",
-  same: "text-slate-700 dark:text-slate-200",
-};
-const VERDICT_MARK: Record<ComparisonRow["verdict"], string> = { better: "▲", worse: "▼", same: "=" };
-
-function Comparison({
-  rows,
-  decision,
-  runStatus,
-  candidate,
-  active,
-  goldenVersion,
+/** Where the run's candidate stands now, and "Promote…" when the gate kept it back (or it was retired since). */
+function CandidateNow({
+  adapter,
+  runId,
+  onPromoted,
 }: {
-  rows: ComparisonRow[];
-  decision: string | null;
-  runStatus: string;
-  candidate: string | null;
-  active: string | null;
-  goldenVersion: string | null;
+  adapter: RunDetailResponse["adapter"];
+  runId: string;
+  onPromoted: (message: string) => void;
 }) {
+  if (!adapter) return null;
+  if (adapter.status === "active")
+    return (
+      <p className="mt-3 text-sm" data-testid="candidate-now">
+        <span className="font-mono">{adapter.name}</span> is the promoted adapter: it serves the public chat now.{" "}
+        <Link className="text-blue-700 underline dark:text-blue-300" href="/admin/adapters">
+          Adapters and rollback
+        </Link>
+      </p>
+    );
   return (
-    <>
-      {rows.length > 0 && (
-        <p className="mb-2 text-sm text-slate-700 dark:text-slate-200">
-          The candidate <code>{candidate ?? "—"}</code> against what served the chat when the run was evaluated,{" "}
-          <code>{active ?? "—"}</code>, both on golden set <code>{goldenVersion ?? "—"}</code>.
-        </p>
-      )}
-      {rows.length === 0 ? (
-        <p className="text-sm text-slate-600 dark:text-slate-300">
-          {runStatus === "failed" || runStatus === "cancelled"
-            ? "No evaluation: the run stopped before it."
-            : "The evaluation runs after training; the comparison appears here."}
-        </p>
-      ) : (
-        <table className="w-full text-left text-sm" data-testid="comparison-table">
-          <caption className="sr-only">The candidate and the active adapter on the same golden set, metric by metric</caption>
-          <thead>
-            <tr>
-              <th scope="col">Metric</th>
-              <th scope="col" className="text-right">
-                Candidate{candidate ? ` (${shortName(candidate)})` : ""}
-              </th>
-              <th scope="col" className="text-right">
-                Active{active ? ` (${shortName(active)})` : ""}
-              </th>
-              <th scope="col" className="pl-4">
-                Verdict
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.metric} className="border-t border-slate-200 dark:border-slate-700">
-                <th scope="row" className="py-1 font-normal">
-                  {metricLabel(r.metric)}
-                  <span className="block text-xs text-slate-600 dark:text-slate-300">
-                    {r.betterIs} is better{r.critical ? " · critical: must not get worse" : ""}
-                  </span>
-                </th>
-                <td className="text-right font-mono">{formatMetric(r.metric, r.candidate)}</td>
-                <td className="text-right font-mono">{formatMetric(r.metric, r.active)}</td>
-                <td className={`pl-4 font-semibold ${VERDICT_STYLE[r.verdict]}`} data-testid="verdict">
-                  <span aria-hidden="true">{VERDICT_MARK[r.verdict]} </span>
-                  {r.verdict}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {decision && (
-        <p
-          className="mt-3 rounded border border-slate-300 bg-slate-50 p-2 text-sm dark:border-slate-600 dark:bg-slate-900"
-          data-testid="gate-decision"
-        >
-          <span className="font-semibold">Gate decision: </span>
-          {decision}
-        </p>
-      )}
-    </>
+    <div className="mt-3 flex flex-wrap items-center gap-3 text-sm" data-testid="candidate-now">
+      <p>
+        <span className="font-mono">{adapter.name}</span> is {adapter.status === "candidate" ? "kept as a candidate" : "retired"}: it does
+        not serve the chat. An admin can promote it anyway, after reading the comparison above.
+      </p>
+      <PromoteAdapterButton name={adapter.name} runId={runId} onDone={(_flip, message) => onPromoted(message)} />
+    </div>
   );
 }
 

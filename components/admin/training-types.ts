@@ -58,6 +58,8 @@ export interface LossPoint {
 
 export interface RunDetailResponse {
   run: RunDetail;
+  /** The run's candidate adapter as it stands now (kept, serving, retired); null before it exists. */
+  adapter: { name: string; status: AdapterInfo["status"] } | null;
   comparison: ComparisonRow[];
   decision: string | null;
   events: RunEvent[];

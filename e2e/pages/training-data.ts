@@ -2,7 +2,9 @@
 // fixed, regular style that the tiny random e2e model cannot predict before training (its
 // perplexity is near the vocabulary size) and learns quickly — so a candidate trained on
 // them is genuinely better on the golden examples drawn from the same files. Generated here,
-// never copied from a dataset.
+// never copied from a dataset. `attempt` (Playwright's retry index) makes a retry's files new
+// examples rather than duplicates of the first attempt's (which the dataset would skip); attempt 0
+// is the original text.
 
 const CONDITIONS = [
   "a cold",
@@ -39,15 +41,19 @@ const CONDITIONS = [
 
 const WHO = ["an adult", "a child", "an older person"];
 
+/** Attempt 0: the question as is; a retry: the same question asked "again (n)", so it is a new example. */
+const asked = (question: string, attempt: number) =>
+  attempt === 0 ? question : `${question.replace(/\?$/, "")}, asked again (${attempt})?`;
+
 /** OpenAI chat JSONL: one self-care answer per condition and person, plus one malformed line. */
-export function selfCareChatJsonl(): { text: string; examples: number } {
+export function selfCareChatJsonl(attempt = 0): { text: string; examples: number } {
   const lines: string[] = [];
   for (const condition of CONDITIONS)
     for (const who of WHO.slice(0, 2))
       lines.push(
         JSON.stringify({
           messages: [
-            { role: "user", content: `What can ${who} do at home for ${condition}?` },
+            { role: "user", content: asked(`What can ${who} do at home for ${condition}?`, attempt) },
             {
               role: "assistant",
               content: `For ${condition}, ${who} can rest, drink water and watch how it changes. See a clinician if it gets worse or lasts more than a week.`,
@@ -61,12 +67,12 @@ export function selfCareChatJsonl(): { text: string; examples: number } {
 }
 
 /** Medical Meadow flashcards (instruction/input/output): a second style, for the second run. */
-export function flashcardsJsonl(): { text: string; examples: number } {
+export function flashcardsJsonl(attempt = 0): { text: string; examples: number } {
   const lines = CONDITIONS.flatMap((condition) =>
     ["first", "second"].map((day) =>
       JSON.stringify({
         instruction: "Answer this flashcard question about self-care.",
-        input: `Which sign on the ${day} day of ${condition} means it is time to call a doctor?`,
+        input: asked(`Which sign on the ${day} day of ${condition} means it is time to call a doctor?`, attempt),
         output: `Call a doctor about ${condition} on the ${day} day if there is trouble breathing, a high fever or pain that keeps growing.`,
       }),
     ),

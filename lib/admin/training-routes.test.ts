@@ -113,7 +113,15 @@ describe("admin retraining API", () => {
 
   it("empty state: no runs, no adapters, nothing to train (409 with the reason), rollback impossible (409)", async () => {
     expect(await request("GET", "training/runs", admin)).toEqual({ status: 200, json: { runs: [] } });
-    expect(await request("GET", "adapters", admin)).toEqual({ status: 200, json: { adapters: [], active: null } });
+    expect(await request("GET", "adapters", admin)).toEqual({
+      status: 200,
+      json: {
+        adapters: [],
+        active: null,
+        // this stand-in gpu-function has no GET /v1/models: the console says so instead of guessing
+        serving: { model: null, reason: expect.stringContaining("does not answer GET /v1/models"), warning: true },
+      },
+    });
     const dataset = await request("GET", "training/dataset", admin);
     expect(dataset.json.counts).toEqual({ curated: 0, knowledgeBase: 0, uploaded: 0, golden: 0, train: 0 });
     const start = await request("POST", "training/runs", admin, {});
@@ -303,7 +311,10 @@ describe("admin retraining API", () => {
       await new Promise((r) => setTimeout(r, 25));
     }
     expect(detail!.json.run.status).toBe("rejected");
+    expect(detail!.json.decision).toContain("golden perplexity 20.000 vs 10.000 (100.0 % worse, needs 2.0 % better)");
     const kept = detail!.json.run.adapterName as string;
+    for (let i = 0; i < 200 && !fake.state.unloaded.includes(kept); i++) await new Promise((r) => setTimeout(r, 25));
+    expect(fake.state.unloaded).toContain(kept); // a kept candidate leaves the gpu-function that evaluated it
     expect(detail!.json.adapter).toEqual({ name: kept, status: "candidate" });
     expect((await request("GET", "adapters", admin)).json).toMatchObject({ active: null });
 

@@ -98,6 +98,12 @@ export async function resolveModelId(config: GpuFunctionConfig, signal?: AbortSi
   let listed = await listModels(config, signal);
   if (active && listed && !listed.some((m) => m.id === active)) listed = await listModels(config, signal, true);
   if (!listed) return active || "default";
+  return chooseServedModel(listed, pointer);
+}
+
+/** From a server's listing: the promoted adapter when it is loaded there, else the server's default (pickDefaultModel). */
+export function chooseServedModel(listed: ListedModel[], pointer?: ServedAdapterPointer): string {
+  const active = pointer?.active;
   if (active && listed.some((m) => m.id === active)) return active;
   return pickDefaultModel(listed, new Set(pointer?.retraining ?? []));
 }

@@ -20,7 +20,7 @@ import {
   type AnswerMode,
   type GpuFunctionConfig,
 } from "./model";
-import { noPassageAnswer } from "./no-passage";
+import { crisisAnswer, needsCrisisAnswer, noPassageAnswer } from "./no-passage";
 import { isWellFormedText } from "./request";
 import { buildPrompt, numberSources, PROMPT_LEVELS, type PromptLevel } from "./prompt";
 import { servedAdapterPointer } from "@/lib/training/active-adapter";
@@ -225,7 +225,9 @@ export async function* streamChatTurn(turn: PreparedTurn, deps: ChatDeps, signal
     if (triageResult.emergency && triageResult.notice) yield emit({ type: "emergency", notice: triageResult.notice });
 
     let chunks: Awaited<ReturnType<Retriever>> = [];
-    if (deps.retriever) {
+    // Suicide or self-harm: the crisis answer, never passages (no-passage.ts).
+    const crisis = needsCrisisAnswer(triageResult, triage(text, input.locale ?? contacts.locale, { env }));
+    if (deps.retriever && !crisis) {
       try {
         chunks = await deps.retriever(text, signal);
       } catch (error) {
@@ -247,6 +249,12 @@ export async function* streamChatTurn(turn: PreparedTurn, deps: ChatDeps, signal
     let mode: AnswerMode | undefined;
     for (let level: PromptLevel = gpu.promptLevel; ; level++) {
       try {
+        // The crisis answer needs no model, and must not wait on one that is down.
+        if (crisis) {
+          yield emit({ type: "text-delta", text: crisisAnswer(contacts) });
+          finishReason = "no_passage";
+          break;
+        }
         if (modelId === "unknown")
           modelId = deps.model
             ? "override"

@@ -25,6 +25,7 @@ import {
   sseData,
   TurnCollector,
   usageField,
+  userLocaleOf,
   WireError,
   type ChatCompletionRequest,
   type CompletionIds,
@@ -84,6 +85,7 @@ export function handleChatCompletions(request: Request, deps: PartnerDeps): Prom
       if (error instanceof WireError) throw new PartnerError(400, "invalid_messages", error.message, { param: error.param });
       throw error;
     }
+    const locale = userLocaleOf(body, request.headers.get("accept-language"));
     const env = deps.env ?? process.env;
     const baseGpu = deps.gpu ?? gpuFunctionConfig(env);
     const maxTokens = body.max_completion_tokens ?? body.max_tokens ?? baseGpu.maxOutputTokens;
@@ -102,7 +104,7 @@ export function handleChatCompletions(request: Request, deps: PartnerDeps): Prom
     const budget = {
       question: conversation.question,
       history: conversation.history,
-      locale: body.locale ?? undefined,
+      locale,
       promptLevel: baseGpu.promptLevel,
       env,
     };
@@ -136,7 +138,7 @@ export function handleChatCompletions(request: Request, deps: PartnerDeps): Prom
           userMessage: { id: crypto.randomUUID(), text: conversation.question },
           // A partner key stands for the partner's own consent flow (see README, Partner API).
           consent: true,
-          locale: body.locale ?? undefined,
+          locale,
           apiKeyId: key.id,
           history: conversation.history,
         },

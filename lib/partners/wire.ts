@@ -39,8 +39,29 @@ export const chatCompletionRequestSchema = z.looseObject({
     .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "locale must be a BCP 47 tag such as en-US")
     .nullish(),
   user: z.string().max(256).nullish(),
+  /** OpenAI's request metadata (string values); `metadata.locale` is read when `locale` is absent. */
+  metadata: z.record(z.string().max(64), z.string().max(512)).nullish(),
 });
 export type ChatCompletionRequest = z.infer<typeof chatCompletionRequestSchema>;
+
+const BCP47 = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+
+/**
+ * The user's locale for the emergency number and crisis line: the request's `locale`, else
+ * `metadata.locale` (a field the official OpenAI clients send as is), else the first language
+ * of the Accept-Language header (a partner's backend may forward its user's). Anything that
+ * is not a BCP 47 tag is ignored here (an invalid `locale` is refused by the schema).
+ */
+export function userLocaleOf(
+  request: Pick<ChatCompletionRequest, "locale" | "metadata">,
+  acceptLanguage: string | null,
+): string | undefined {
+  if (request.locale) return request.locale;
+  const fromMetadata = request.metadata?.locale;
+  if (fromMetadata && fromMetadata.length <= 35 && BCP47.test(fromMetadata)) return fromMetadata;
+  const first = acceptLanguage?.slice(0, 200).split(",")[0]?.split(";")[0]?.trim();
+  return first && first.length <= 35 && BCP47.test(first) ? first : undefined;
+}
 
 export class WireError extends Error {
   constructor(

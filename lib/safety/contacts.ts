@@ -1,6 +1,27 @@
 // Emergency numbers and crisis lines per locale. Defaults follow the brief (911 and
 // 988 in the US); EMERGENCY_NUMBER / CRISIS_LINE override the default locale and
 // EMERGENCY_CONTACTS (JSON: {"en-GB": {"emergencyNumber": "999", ...}}) any locale.
+//
+// Checked on 2026-12-04 against these public sources (no live call was made):
+// - th-TH 1669: nationwide EMS number, UN DPIDG case study of the Emergency Medical
+//   Institute of Thailand (publicadministration.un.org/en/Research/Case-Studies/unpsacases/ctl/NominationProfile/mid/1170/id/1530)
+//   and niems.go.th ("Digital Cloud 1669", nationthailand.com/news/general/40060260).
+// - th-TH 1323: Department of Mental Health 24-hour hotline (bangkokpost.com/lifestyle/social-and-lifestyle/1106785,
+//   asianews.network "hotline capacity tripled", 2025).
+// - en-US 988: call or text, FCC-designated (health.wyo.gov/publichealth/prevention/wivpp/suicide-prevention/988-suicide-crisis-lifeline).
+// - en-GB / en-IE 116 123: samaritans.org/how-we-can-help/contact-samaritan.
+// - fr-FR 3114: service-public.fr/particuliers/actualites/A15206 (Premier ministre, DILA).
+// - es-ES 024: Ministerio de Sanidad launch, rtve.es/noticias/20220509/sanidad-presenta-telefono-prevencion-suicidio/2347183.shtml (BOE 20-12-2021).
+// - pt-BR 188: CVV free nationwide since 2018 with the Ministério da Saúde (pt.wikipedia.org/wiki/Centro_de_Valorização_da_Vida).
+// - nl-NL 113 and 0800-0113: 113 Zelfmoordpreventie (113.nl; nu.nl/binnenland/6062813).
+// - ko-KR 109: national suicide prevention line since 2024-01-01, replacing 1393 (Ministry of Health and Welfare, m.hankookilbo.com A2024010316570003218).
+// - zh-CN 12356: national psychological assistance line (National Health Commission notice of 2024-12-25, live by 2025-05-01).
+// - hi-IN / en-IN 14416: Tele-MANAS (Ministry of Health and Family Welfare; livemint.com 2023-07-22).
+// Not verified from a source here (kept as written earlier; check before a deployment in
+// that country): the other crisis lines (en-CA, en-AU, en-NZ, de-DE/AT/CH, fr-BE/CH/CA,
+// es-MX, it-IT/CH, pt-PT, nl-BE, zh-TW, zh-HK, ja-JP, uk-UA, pl-PL, id-ID, sv-SE) and the
+// emergency numbers other than 1669 (the well-known 112 / 911 / 999 / 000 / 111 / 119 / 120 /
+// 144 / 192 / 115 / 123 / 997 / 998 were not re-checked one by one).
 import { z } from "zod";
 
 export interface EmergencyContacts {
@@ -55,6 +76,7 @@ const BUILT_IN: Record<string, Contacts> = {
   "vi-VN": { emergencyNumber: "115", crisisLine: "115", crisisLineName: "Cấp cứu 115" },
   "id-ID": { emergencyNumber: "112", crisisLine: "119", crisisLineName: "SEJIWA (119, ext. 8)" },
   "sv-SE": { emergencyNumber: "112", crisisLine: "90101", crisisLineName: "Mind Självmordslinjen" },
+  "th-TH": { emergencyNumber: "1669", crisisLine: "1323", crisisLineName: "สายด่วนสุขภาพจิต 1323 (กรมสุขภาพจิต)" },
 };
 
 const overrideSchema = z.record(

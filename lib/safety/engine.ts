@@ -74,11 +74,21 @@ function findLive(context: LanguageContext, patterns: RegExp[], clauses: Clause[
   return undefined;
 }
 
-function applyRule(context: LanguageContext, rule: RedFlagRule, clauses: Clause[], whole: string): string | undefined {
-  const phrase = findLive(context, rule.when, clauses);
+/** Live occurrences already looked up for this message, by pattern list (rules share lists: see concepts/compile.ts). */
+type LiveMemo = Map<RegExp[], string | undefined>;
+
+function findLiveMemo(context: LanguageContext, patterns: RegExp[], clauses: Clause[], memo: LiveMemo): string | undefined {
+  if (memo.has(patterns)) return memo.get(patterns);
+  const found = findLive(context, patterns, clauses);
+  memo.set(patterns, found);
+  return found;
+}
+
+function applyRule(context: LanguageContext, rule: RedFlagRule, clauses: Clause[], whole: string, memo: LiveMemo): string | undefined {
+  const phrase = findLiveMemo(context, rule.when, clauses, memo);
   if (phrase === undefined) return undefined;
-  if (rule.and && findLive(context, rule.and, clauses) === undefined) return undefined;
-  if (rule.andAlso && findLive(context, rule.andAlso, clauses) === undefined) return undefined;
+  if (rule.and && findLiveMemo(context, rule.and, clauses, memo) === undefined) return undefined;
+  if (rule.andAlso && findLiveMemo(context, rule.andAlso, clauses, memo) === undefined) return undefined;
   if (rule.unless?.some((pattern) => pattern.test(whole))) return undefined;
   return phrase;
 }
@@ -100,14 +110,15 @@ export function liveClauses(pack: LanguageRules, normalizedTurns: string[]): Cla
   return clauses;
 }
 
-/** Every rule of `pack` that fires on the turns (normalised by `pack.normalize`). */
-export function matchLanguage(pack: LanguageRules, normalizedTurns: string[]): TriageMatch[] {
+/** Every rule of `pack` (its own rules, or the `rules` given) that fires on the turns (normalised by `pack.normalize`). */
+export function matchLanguage(pack: LanguageRules, normalizedTurns: string[], rules: RedFlagRule[] = pack.rules): TriageMatch[] {
   const clauses = liveClauses(pack, normalizedTurns);
   if (clauses.length === 0) return [];
   const whole = clauses.map((clause) => clause.text).join(" . ");
   const matches: TriageMatch[] = [];
-  for (const rule of pack.rules) {
-    const phrase = applyRule(pack.context, rule, clauses, whole);
+  const memo: LiveMemo = new Map();
+  for (const rule of rules) {
+    const phrase = applyRule(pack.context, rule, clauses, whole, memo);
     if (phrase !== undefined) matches.push({ category: rule.category, ruleId: rule.id, language: pack.language, phrase });
   }
   return matches;

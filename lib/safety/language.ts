@@ -24,6 +24,7 @@ const ISO_639_3: Record<string, TriageLanguage> = {
   vie: "vi",
   ind: "id",
   swe: "sv",
+  tha: "th",
 };
 
 function isTriageLanguage(value: string): value is TriageLanguage {

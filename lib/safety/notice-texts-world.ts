@@ -3,7 +3,7 @@
 // "or your local emergency number", since a language does not tell the country.
 import type { NoticeWording } from "./notice-wording";
 
-type WorldLanguage = "zh" | "ja" | "ko" | "ar" | "hi" | "ru" | "uk" | "pl" | "tr" | "vi" | "id" | "sv";
+type WorldLanguage = "zh" | "ja" | "ko" | "ar" | "hi" | "ru" | "uk" | "pl" | "tr" | "vi" | "id" | "sv" | "th";
 
 export const WORLD_NOTICE_WORDING: Record<WorldLanguage, NoticeWording> = {
   zh: {
@@ -219,5 +219,22 @@ export const WORLD_NOTICE_WORDING: Record<WorldLanguage, NoticeWording> = {
       unconscious: "Om personen inte andas normalt, börja hjärt-lungräddning om du kan; larmoperatören guidar dig.",
     },
     closing: "Vänta inte på ett svar på nätet.",
+  },
+  th: {
+    labels: { heading: "อาจเป็นเหตุฉุกเฉิน", call: "โทร", crisisLine: "สายด่วนสุขภาพจิต" },
+    emergency: (c) => `นี่อาจเป็นภาวะฉุกเฉินทางการแพทย์ โทร ${c.emergencyNumber} (หรือหมายเลขฉุกเฉินในพื้นที่ของคุณ) ทันที หรือไปห้องฉุกเฉินที่ใกล้ที่สุด`,
+    crisis: (c) =>
+      `ถ้าคุณกำลังคิดจะฆ่าตัวตายหรือทำร้ายตัวเอง คุณไม่ได้อยู่คนเดียว โทร ${c.crisisLine} (${c.crisisLineName}) ตอนนี้ ถ้าอยู่ในอันตรายทันที โทร ${c.emergencyNumber}`,
+    advice: {
+      cardiac: "อาการเจ็บหน้าอกร่วมกับอาการเหล่านี้อาจเป็นหัวใจวาย",
+      stroke: "อาจเป็นสัญญาณของโรคหลอดเลือดสมอง (ปากเบี้ยว แขนอ่อนแรง พูดไม่ชัด) ทุกนาทีมีค่า",
+      breathing: "หายใจลำบากรุนแรงต้องได้รับความช่วยเหลือทันที",
+      anaphylaxis: "อาจเป็นอาการแพ้รุนแรง (แอนาฟิแล็กซิส) ถ้ามีปากกาฉีดอะดรีนาลีนให้ใช้ทันที",
+      overdose_poisoning: "อาจเป็นการได้รับยาเกินขนาดหรือสารพิษ อย่ารอให้มีอาการ เก็บบรรจุภัณฑ์ไว้ให้เจ้าหน้าที่ดู",
+      severe_bleeding: "ใช้ผ้าสะอาดกดแผลให้แน่นและกดไว้ตลอด",
+      seizure: "ชักนานเกิน 5 นาที หรือไม่ฟื้นหลังชัก เป็นเหตุฉุกเฉิน อย่าใส่อะไรเข้าไปในปาก",
+      unconscious: "ถ้าผู้ป่วยหายใจไม่ปกติ ให้เริ่มปั๊มหัวใจถ้าทำได้ เจ้าหน้าที่จะแนะนำคุณทางโทรศัพท์",
+    },
+    closing: "อย่ารอคำตอบออนไลน์",
   },
 };

@@ -1,8 +1,10 @@
 // The per-language labelled sets (lib/safety/triage-sets/, written before the rules were
 // tuned): recall 1.0 on every language and high precision. `npm run eval:triage` prints
 // the same numbers with every miss and false alarm.
+import fs from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { LANGUAGE_SETS, languageSet, loadConversations, loadMessages, scoreConversations, scoreMessages } from "./eval/score";
+import { LANGUAGE_SETS, languageSet, loadConversations, loadMessages, MIXED_SETS, scoreConversations, scoreMessages } from "./eval/score";
 
 describe("triage on the per-language labelled sets", () => {
   it.each(LANGUAGE_SETS)("%s: every emergency found, precision at least 0.95", (language) => {
@@ -11,6 +13,15 @@ describe("triage on the per-language labelled sets", () => {
     expect(score.recall).toBe(1);
     expect(score.precision).toBeGreaterThanOrEqual(0.95);
   });
+
+  it.each(MIXED_SETS.filter((file) => fs.existsSync(path.join(import.meta.dirname, file))))(
+    "%s (code-switched): every emergency found, no false alarm",
+    (file) => {
+      const score = scoreMessages(file, loadMessages(file));
+      expect(score.misses).toEqual([]);
+      expect(score.falseAlarms).toEqual([]);
+    },
+  );
 
   it("Spanish has a set at least as large as the English one", () => {
     expect(loadMessages("triage-sets/es.json").length).toBeGreaterThanOrEqual(loadMessages("triage-sets/en.json").length);

@@ -6,7 +6,7 @@
 // language the message was written in.
 import { deobfuscate } from "./text/deobfuscate";
 import { PREVIOUS_TURN_CHARS, triageWindow, type UserTurn } from "./conversation";
-import { matchLanguage, type TriageMatch } from "./engine";
+import { isFramedAway, matchLanguage, type TriageMatch } from "./engine";
 import { languagesOfTurn, noticeLanguage } from "./language";
 import { LANGUAGE_RULES, triageLexicon } from "./red-flags";
 import type { TriageCategory, TriageLanguage } from "./red-flags/types";
@@ -55,15 +55,40 @@ export function triage(message: string, locale = "en-US", options: TriageOptions
   const texts = turns.map((turn, i) => deobfuscate(i === turns.length - 1 ? turn.text : turn.text.slice(-PREVIOUS_TURN_CHARS), lexicon));
   // Each turn in each language's normalisation; a language's rules read the turns written in it.
   const normalized = texts.map(
-    (t) => new Map(LANGUAGE_RULES.map((pack) => [pack.language, pack.normalize(pack.reads === "accented" ? t.accented : t.folded)])),
+    (t) =>
+      new Map(
+        LANGUAGE_RULES.map((pack) => {
+          const normal = pack.normalize(pack.reads === "accented" ? t.accented : t.folded);
+          return [pack.language, pack.correct ? pack.correct(normal) : normal];
+        }),
+      ),
   );
   const languages = normalized.map((byPack, i) => languagesOfTurn(LANGUAGE_RULES, byPack, texts[i].accented));
-  const matches = LANGUAGE_RULES.flatMap((pack) =>
+  const ownMatches = LANGUAGE_RULES.flatMap((pack) =>
     matchLanguage(
       pack,
       normalized.filter((_, i) => languages[i].has(pack.language)).map((byPack) => byPack.get(pack.language) ?? ""),
     ),
   );
+  // Concept rules read every turn that none of the languages it is in frames away (a question,
+  // fiction) or places in the past ("il y a 10 ans"): the rules of those languages know the words.
+  const readers = normalized.map((_, i) => LANGUAGE_RULES.filter((pack) => languages[i].has(pack.language)));
+  const setAside = normalized.map((byPack, i) =>
+    readers[i].some((pack) => {
+      const text = byPack.get(pack.language) ?? "";
+      return isFramedAway(pack.context, text) || pack.context.distantPast.test(text);
+    }),
+  );
+  const conceptMatches = LANGUAGE_RULES.flatMap((pack) => {
+    const open = normalized.filter((_, i) => !setAside[i]);
+    const own = normalized.filter((_, i) => !setAside[i] && languages[i].has(pack.language));
+    const text = (turns: Map<TriageLanguage, string>[]) => turns.map((byPack) => byPack.get(pack.language) ?? "");
+    return [
+      ...(pack.conceptRules?.length ? matchLanguage(pack, text(open), pack.conceptRules) : []),
+      ...(pack.ownConceptRules?.length ? matchLanguage(pack, text(own), pack.ownConceptRules) : []),
+    ];
+  });
+  const matches = [...ownMatches, ...conceptMatches];
   const categories = [...new Set(matches.map((m) => m.category))];
   const contacts = emergencyContactsFor(locale, options.env);
   const result: TriageResult = { emergency: matches.length > 0, categories, matches, locale: contacts.locale };

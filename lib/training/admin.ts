@@ -5,6 +5,8 @@
 import { desc, eq } from "drizzle-orm";
 import type { Db } from "@/lib/db";
 import { adapters, trainingRuns } from "@/lib/db/schema";
+import { chooseServedModel, gpuFunctionConfig } from "@/lib/chat/model";
+import { forgetServedAdapterPointer, servedAdapterPointer } from "./active-adapter";
 import { gpuFunctionClient, type GpuFunctionClient } from "./gpu-client";
 import { ACTIVE_STATES, lossFromEvents } from "./retrain";
 
@@ -99,5 +101,35 @@ export async function listAdapters(db: Db) {
   const active = [...rows]
     .filter((a) => a.status === "active")
     .sort((a, b) => (b.promotedAt?.getTime() ?? 0) - (a.promotedAt?.getTime() ?? 0))[0];
-  return { adapters: rows, active: active?.name ?? null };
+  return { adapters: rows, active: active?.name ?? null, serving: await servingNow(db) };
+}
+
+export interface ServingNow {
+  /** The model the public chat asks for now; null when the gpu-function cannot be asked. */
+  model: string | null;
+  /** Why, in words for the console. */
+  reason: string;
+  /** Something an admin should act on (the promoted adapter is not loaded where the chat asks). */
+  warning: boolean;
+}
+
+/** What the public chat serves at this moment, as the chat decides it (lib/chat/model.ts chooseServedModel). */
+export async function servingNow(db: Db, gpu: GpuFunctionClient = gpuFunctionClient({ timeoutMs: 5_000 })): Promise<ServingNow> {
+  const pinned = gpuFunctionConfig().model;
+  if (pinned)
+    return { model: pinned, reason: "pinned by CHAT_MODEL: promotion and rollback do not change what the chat serves", warning: true };
+  forgetServedAdapterPointer(db);
+  const pointer = await servedAdapterPointer(db);
+  const listed = await gpu.listModels().catch(() => null);
+  if (!listed) return { model: null, reason: `the gpu-function at ${gpu.url} does not answer GET /v1/models right now`, warning: true };
+  const model = chooseServedModel(listed, pointer);
+  if (pointer.active && model === pointer.active) return { model, reason: "the promoted adapter", warning: false };
+  const what = listed.find((m) => m.id === model)?.parent ? "the gpu-function's own default adapter" : "the gpu-function's base model";
+  if (pointer.active)
+    return {
+      model,
+      reason: `${what}: the promoted adapter ${pointer.active} is not loaded on the gpu-function at ${gpu.url}`,
+      warning: true,
+    };
+  return { model, reason: `${what} (no adapter is promoted)`, warning: false };
 }

@@ -93,7 +93,7 @@ export function gate(candidate: ModelMetrics, active: ModelMetrics, settings: Ga
       verdict: higherVerdict(candidate.rougeL, active.rougeL),
     },
   ];
-  const ppl = `golden perplexity ${candidate.perplexity.toFixed(3)} vs ${active.perplexity.toFixed(3)} (${(improvement * 100).toFixed(1)} % better, needs ${(settings.margin * 100).toFixed(1)} %)`;
+  const ppl = `golden perplexity ${candidate.perplexity.toFixed(3)} vs ${active.perplexity.toFixed(3)} (${improvement >= 0 ? `${(improvement * 100).toFixed(1)} % better` : `${(-improvement * 100).toFixed(1)} % worse`}, needs ${(settings.margin * 100).toFixed(1)} % better)`;
   const worse = comparison.filter((r) => r.critical && r.metric !== "perplexity" && r.verdict === "worse");
   const enough = improvement >= settings.margin;
   const promote = enough && worse.length === 0;

@@ -399,7 +399,7 @@ async function driveRun(
         .insert(adapters)
         .values({ name: candidateName, runId, status: "candidate", adapterConfig: upload.adapter_config, weights, metrics: metricsRecord })
         .onConflictDoNothing();
-      return await finish("rejected", `${result.decision}. An admin can still promote it from the Adapters page.`, patch);
+      return await finish("rejected", `${result.decision}. An admin can still promote it (Promote… here or on the Adapters page).`, patch);
     }
     // Every replica first; a refusal fails the run with the pointer unchanged.
     await addRunEvent(db, runId, `Pushing ${candidateName} to ${replicas.length} replica(s): ${replicas.map((r) => r.url).join(", ")}`);
@@ -450,7 +450,15 @@ async function driveRun(
     // database, from where an admin can still promote it.
     if (evaluatedCandidate && !promoted) {
       const servers = [gpu, ...replicas.filter((r) => r.url !== gpu.url)];
-      await unloadFromReplicas(servers, evaluatedCandidate).catch(() => []);
+      const failures = await unloadFromReplicas(servers, evaluatedCandidate).catch((e: unknown) => [errorText(e)]);
+      await addRunEvent(
+        db,
+        runId,
+        failures.length === 0
+          ? `${evaluatedCandidate} unloaded from the gpu-function (a candidate serves only once promoted)`
+          : `Unloading ${evaluatedCandidate} failed on ${failures.join("; ")} (the chat does not serve it)`,
+        failures.length === 0 ? "info" : "warn",
+      ).catch(() => {});
     }
   }
 }

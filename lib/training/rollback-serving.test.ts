@@ -21,6 +21,7 @@ import { createDb, type DbHandle } from "@/lib/db/client";
 import { migrateDb } from "@/lib/db/migrate";
 import { adapters, trainingRuns } from "@/lib/db/schema";
 import { gpuFunctionClient, type GpuFunctionClient } from "./gpu-client";
+import { servingNow } from "./admin";
 import { promoteAdapter, rollbackAdapter } from "./promotion";
 
 const TOKEN = "rollback-serving-token";
@@ -140,6 +141,7 @@ describe("what the public chat serves across promotion and rollback (real gpu-fu
     });
     expect(await promoteAdapter(handle.db, FIRST, { by: "test", replicas })).toEqual({ from: null, to: FIRST, unloadFailures: [] });
     for (const url of urls) expect(await modelServing(url)).toBe(FIRST);
+    expect(await servingNow(handle.db, replicas[1])).toEqual({ model: FIRST, reason: "the promoted adapter", warning: false });
     // A retrain evaluates its candidate: loaded on the replica (as the evaluation's lazy load does), not promoted.
     await handle.db.insert(trainingRuns).values({ id: "run-evaluating", trigger: "cron", status: "evaluating", adapterName: EVALUATING });
     for (const r of replicas) await r.pushAdapter(uploads[EVALUATING]);
@@ -155,6 +157,13 @@ describe("what the public chat serves across promotion and rollback (real gpu-fu
     expect(await listed(urls[1])).toContain(EVALUATING);
     expect(await modelServing(urls[0])).toBe("grounded");
     expect(await modelServing(urls[1])).toBe("tiny-base");
+    // the adapters page says the same
+    expect(await servingNow(handle.db, replicas[0])).toEqual({
+      model: "grounded",
+      reason: "the gpu-function's own default adapter (no adapter is promoted)",
+      warning: false,
+    });
+    expect(await servingNow(handle.db, replicas[1])).toMatchObject({ model: "tiny-base", reason: expect.stringContaining("base model") });
   }, 60_000);
 
   it("a replica that missed the unload still never serves the retired adapter", async () => {

@@ -36,9 +36,13 @@ const SAFETY_DIR = path.join(import.meta.dirname, "..");
 export const FIRST_LANGUAGE_SETS = ["en", "es", "fr", "de", "pt", "it", "nl"] as const;
 /** Languages added with round 6 (their sets start there). */
 export const ADDED_LANGUAGE_SETS = ["zh", "ja", "ko", "ar", "hi", "ru", "uk", "pl", "tr", "vi", "id", "sv"] as const;
-export const LANGUAGE_SETS = [...FIRST_LANGUAGE_SETS, ...ADDED_LANGUAGE_SETS] as const;
+/** Languages added with round 8 (their sets start there). */
+export const ROUND8_LANGUAGE_SETS = ["th"] as const;
+export const LANGUAGE_SETS = [...FIRST_LANGUAGE_SETS, ...ADDED_LANGUAGE_SETS, ...ROUND8_LANGUAGE_SETS] as const;
 /** Blind rounds scored alone too (each written before the fixes it prompted). */
-export const BLIND_ROUNDS = [2, 3, 5, 6, 7] as const;
+export const BLIND_ROUNDS = [2, 3, 5, 6, 7, 8] as const;
+/** Held-out rounds: scored once as the estimate for new text and never tuned on, so kept out of the pooled rows and the tests. */
+export const HELD_OUT_ROUNDS = [9] as const;
 
 export function loadMessages(file: string): LabelledMessage[] {
   return JSON.parse(fs.readFileSync(path.join(SAFETY_DIR, file), "utf8")) as LabelledMessage[];
@@ -114,11 +118,21 @@ export function combine(name: string, scores: SetScore[]): SetScore {
 }
 
 /** Code-switched messages (several languages in one message), scored as their own rows. */
-export const MIXED_SETS = ["triage-sets/round6/mixed.json", "triage-sets/round7/mixed.json"];
+export const MIXED_SETS = ["triage-sets/round6/mixed.json", "triage-sets/round7/mixed.json", "triage-sets/round8/mixed.json"];
 
 /** One language's labelled messages: round 1 (before any tuning), rounds 2 and 3 (each written after the previous round's fixes), a benign batch, round 5, and for Spanish round 4 (the categories beyond the core, written with their rules). */
 export function languageSet(language: string): LabelledMessage[] {
-  const rounds = ["", "round2/", "round3/", "benign/", "round5/", "round6/", "round7/", ...(language === "es" ? ["round4/"] : [])];
+  const rounds = [
+    "",
+    "round2/",
+    "round3/",
+    "benign/",
+    "round5/",
+    "round6/",
+    "round7/",
+    "round8/",
+    ...(language === "es" ? ["round4/"] : []),
+  ];
   return rounds
     .map((dir) => `triage-sets/${dir}${language}.json`)
     .filter((file) => fs.existsSync(path.join(SAFETY_DIR, file)))
@@ -126,7 +140,13 @@ export function languageSet(language: string): LabelledMessage[] {
 }
 
 /** Every set: the per-language sets (rounds 1–3), the conversations, their total, and the earlier English sets. */
-export function scoreAll(): { perLanguage: SetScore[]; overall: SetScore; earlierEnglish: SetScore[]; rounds: SetScore[] } {
+export function scoreAll(): {
+  perLanguage: SetScore[];
+  overall: SetScore;
+  earlierEnglish: SetScore[];
+  rounds: SetScore[];
+  heldOut: SetScore[];
+} {
   const perLanguage = [
     ...LANGUAGE_SETS.map((lang) => scoreMessages(lang, languageSet(lang))),
     ...MIXED_SETS.filter((file) => fs.existsSync(path.join(SAFETY_DIR, file))).map((file) =>
@@ -140,9 +160,15 @@ export function scoreAll(): { perLanguage: SetScore[]; overall: SetScore; earlie
       .filter((lang) => fs.existsSync(path.join(SAFETY_DIR, `triage-sets/round${round}/${lang}.json`)))
       .map((lang) => scoreMessages(`${lang} round ${round} only`, loadMessages(`triage-sets/round${round}/${lang}.json`))),
   );
+  const heldOutRows = HELD_OUT_ROUNDS.flatMap((round) =>
+    [...LANGUAGE_SETS, "mixed"]
+      .filter((lang) => fs.existsSync(path.join(SAFETY_DIR, `triage-sets/round${round}/${lang}.json`)))
+      .map((lang) => scoreMessages(`${lang} round ${round}`, loadMessages(`triage-sets/round${round}/${lang}.json`))),
+  );
+  const heldOut = [...heldOutRows, combine("all round 9 (held out)", heldOutRows)];
   const earlierEnglish = [
     scoreMessages("en tuning (triage-cases + extra)", [...loadMessages("triage-cases.json"), ...loadMessages("triage-cases-extra.json")]),
     scoreMessages("en held-out (triage-cases-holdout)", loadMessages("triage-cases-holdout.json")),
   ];
-  return { perLanguage, overall, earlierEnglish, rounds };
+  return { perLanguage, overall, earlierEnglish, rounds, heldOut };
 }

@@ -19,6 +19,9 @@ import { TURKISH } from "./tr";
 import { VIETNAMESE } from "./vi";
 import { INDONESIAN } from "./id";
 import { SWEDISH } from "./sv";
+import { THAI } from "./th";
+import { conceptLexicon } from "../concepts/lexicons";
+import { withConcepts } from "../concepts/compile";
 import type { LanguageRules } from "./types";
 
 export {
@@ -30,7 +33,10 @@ export {
   type LanguageRules,
 } from "./types";
 
-export const LANGUAGE_RULES: LanguageRules[] = [
+/** Latin-script languages, whose messages get typo correction towards their concept words. */
+const LATIN_SCRIPT = new Set(["es", "fr", "de", "pt", "it", "nl", "pl", "tr", "id", "sv"]);
+
+const OWN_RULES: LanguageRules[] = [
   ENGLISH,
   SPANISH,
   FRENCH,
@@ -51,7 +57,13 @@ export const LANGUAGE_RULES: LanguageRules[] = [
   VIETNAMESE,
   INDONESIAN,
   SWEDISH,
+  THAI,
 ];
+
+/** Each language's own rules plus the concept rules in its words (../concepts/). */
+export const LANGUAGE_RULES: LanguageRules[] = OWN_RULES.map((pack) =>
+  withConcepts(pack, conceptLexicon(pack.language), { typos: LATIN_SCRIPT.has(pack.language) }),
+);
 
 /** Short words every language's messages are made of, to re-split spaced-out letters ("i w a n t t o d i e"). */
 const FUNCTION_WORDS =

@@ -54,6 +54,7 @@ export const TRIAGE_LANGUAGES = [
   "vi",
   "id",
   "sv",
+  "th",
 ] as const;
 export type TriageLanguage = (typeof TRIAGE_LANGUAGES)[number];
 
@@ -101,6 +102,25 @@ export interface LanguageRules {
   reads?: "accented" | "folded";
   /** From folded text (lower case, no diacritics, de-obfuscated) to the form the rules match. */
   normalize: (folded: string) => string;
+  /** How this language's phrases are written (phrases.ts); packs written as regular expressions take the default (spaced words, stems from a word start). */
+  syntax?: {
+    spaced: boolean;
+    wordStart: boolean;
+    normalize: (text: string) => string;
+    reads?: "accented" | "folded";
+    foldedVariants?: boolean;
+    wholeWords?: boolean;
+  };
+  /** Applied after `normalize`: typo correction towards the language's concept words (../concepts/typos.ts). */
+  correct?: (normalized: string) => string;
   context: LanguageContext;
   rules: RedFlagRule[];
+  /**
+   * Concept co-occurrence rules (../concepts/): unlike `rules`, they read every turn that no
+   * language reading it frames away, whatever language the turn was judged to be in — a
+   * combination of this language's concept words is evidence enough of the language.
+   */
+  conceptRules?: RedFlagRule[];
+  /** Concept rules that read only the turns judged to be in this language (loanwords: see ../concepts/rules.ts). */
+  ownConceptRules?: RedFlagRule[];
 }

@@ -36,7 +36,7 @@ export const ES_CONTEXT: LanguageContext = {
       "\\ben (?:19|20)\\d\\d\\b",
       "\\bde (?:nino|nina|pequeno|pequena|joven|adolescente|chico|chica)\\b",
       "\\bcuando (?:era|tenia|eramos)\\b",
-      "\\b(?:antecedentes de|historial de|solia|hace tiempo|hace mucho)\\b",
+      "\\b(?:antecedentes de|historial de|solia|hace tiempo|hace mucho|hace anos)\\b",
     ].join("|"),
   ),
   animal: /\b(?:perro|perra|perrito|gato|gata|gatito|mascota|cachorro|caballo|conejo|hamster|loro|pajaro|veterinari\w*)\b/,

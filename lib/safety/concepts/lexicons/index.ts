@@ -1,0 +1,52 @@
+// Every language's concept words (see ../types.ts), English loanwords added to the others.
+import type { TriageLanguage } from "../../red-flags/types";
+import type { ConceptLexicon } from "../types";
+import { AR_CONCEPTS } from "./ar";
+import { DE_CONCEPTS } from "./de";
+import { EN_CONCEPTS } from "./en";
+import { ES_CONCEPTS } from "./es";
+import { FR_CONCEPTS } from "./fr";
+import { HI_CONCEPTS } from "./hi";
+import { ID_CONCEPTS } from "./id";
+import { IT_CONCEPTS } from "./it";
+import { JA_CONCEPTS } from "./ja";
+import { KO_CONCEPTS } from "./ko";
+import { withLoans } from "./loans";
+import { NL_CONCEPTS } from "./nl";
+import { PL_CONCEPTS } from "./pl";
+import { PT_CONCEPTS } from "./pt";
+import { RU_CONCEPTS } from "./ru";
+import { SV_CONCEPTS } from "./sv";
+import { TH_CONCEPTS } from "./th";
+import { TR_CONCEPTS } from "./tr";
+import { UK_CONCEPTS } from "./uk";
+import { VI_CONCEPTS } from "./vi";
+import { ZH_CONCEPTS } from "./zh";
+
+const OWN: Record<TriageLanguage, ConceptLexicon> = {
+  en: EN_CONCEPTS,
+  es: ES_CONCEPTS,
+  fr: FR_CONCEPTS,
+  de: DE_CONCEPTS,
+  pt: PT_CONCEPTS,
+  it: IT_CONCEPTS,
+  nl: NL_CONCEPTS,
+  zh: ZH_CONCEPTS,
+  ja: JA_CONCEPTS,
+  ko: KO_CONCEPTS,
+  ar: AR_CONCEPTS,
+  hi: HI_CONCEPTS,
+  ru: RU_CONCEPTS,
+  uk: UK_CONCEPTS,
+  pl: PL_CONCEPTS,
+  tr: TR_CONCEPTS,
+  vi: VI_CONCEPTS,
+  id: ID_CONCEPTS,
+  sv: SV_CONCEPTS,
+  th: TH_CONCEPTS,
+};
+
+/** A language's concept words; other languages than English also get the English loanwords. */
+export function conceptLexicon(language: TriageLanguage): ConceptLexicon {
+  return language === "en" ? OWN.en : withLoans(OWN[language]);
+}

@@ -1,0 +1,42 @@
+// The concept rules, the same in every language: each fires when one concept of every
+// group is live (not negated, not long past, not framed as a question or fiction: the
+// engine's checks) somewhere in the recent turns. Groups are few and each pairs a body
+// part or a situation with an acuity sign, so a word alone never fires ("chest pain when I
+// cough" has no cardiac sign; "bleeding" without "will not stop" is not severe).
+import type { TriageCategory } from "../red-flags/types";
+import type { Concept } from "./types";
+
+export interface ConceptRule {
+  id: string;
+  category: TriageCategory;
+  /** One to three groups; the rule fires when every group has a live concept. */
+  needs: Concept[][];
+  /** Read only turns judged to be in the language (short loanwords and person words are shared across languages). */
+  ownLanguageOnly?: boolean;
+}
+
+/** Concepts that, present anywhere in the turns, stop every rule of a category: a bleed that has stopped; chest pain from a cough (unless a concept rule with a cardiac sign fires). */
+export const UNLESS_BY_CATEGORY: Partial<Record<TriageCategory, { concept: Concept; ownRulesOnly: boolean }>> = {
+  severe_bleeding: { concept: "resolved", ownRulesOnly: false },
+  cardiac: { concept: "minorCause", ownRulesOnly: true },
+  other: { concept: "reassured", ownRulesOnly: false },
+};
+
+export const CONCEPT_RULES: ConceptRule[] = [
+  { id: "cardiac-radiating", category: "cardiac", needs: [["chest"], ["chestPain"], ["cardiacSign"]] },
+  { id: "stroke-face", category: "stroke", needs: [["face"], ["droop"]] },
+  { id: "stroke-speech", category: "stroke", needs: [["slurred"], ["sudden", "face", "armWeak"]] },
+  { id: "stroke-arm", category: "stroke", needs: [["armWeak"], ["face", "slurred", "sudden"]] },
+  { id: "anaphylaxis-airway", category: "anaphylaxis", needs: [["airway"], ["swelling"], ["allergen"]] },
+  { id: "breathing-choking", category: "breathing", needs: [["choking"], ["cantBreathe", "child"]] },
+  { id: "bleeding-uncontrolled", category: "severe_bleeding", needs: [["blood"], ["wontStop", "gushing"]] },
+  { id: "wound-uncontrolled", category: "severe_bleeding", needs: [["wound"], ["wontStop", "gushing"]] },
+  { id: "seizure-unresponsive", category: "seizure", needs: [["shaking"], ["unresponsive"]] },
+  { id: "infant-fever", category: "other", needs: [["infantAge"], ["fever", "infantSick"]] },
+  { id: "infant-sick", category: "other", needs: [["infant"], ["infantSick"]] },
+  { id: "pregnancy-bleeding", category: "pregnancy_emergency", needs: [["pregnant"], ["blood"], ["heavy", "wontStop", "gushing"]] },
+  { id: "poisoning-chemical", category: "overdose_poisoning", needs: [["ingested"], ["chemical"]] },
+  { id: "overdose-whole-pack", category: "overdose_poisoning", needs: [["pills"], ["wholePack"], ["ingested"]] },
+  { id: "suicidal-not-wake", category: "suicidal_self_harm", needs: [["notWake"]] },
+  { id: "named-with-person", category: "other", needs: [["named"], ["person"]], ownLanguageOnly: true },
+];

@@ -1,0 +1,86 @@
+// Concept co-occurrence triage: language-independent rules over concepts ("chest" AND
+// "pain-or-pressure" AND "radiating-or-cold-sweat"), each language supplying only the
+// words of each concept. A new phrasing is caught when its words belong to the concepts,
+// however they are arranged — unlike a phrase list, which needs the phrase itself.
+
+export const CONCEPTS = [
+  /** Chest / heart region. */
+  "chest",
+  /** Pain, pressure, tightness, squeezing. */
+  "chestPain",
+  /** What makes chest pain cardiac: radiating to arm or jaw, cold sweat, crushing weight. */
+  "cardiacSign",
+  /** Face, mouth, corner of the mouth, one side of the face. */
+  "face",
+  /** Drooping, crooked, hanging, twisted. */
+  "droop",
+  /** Slurred or garbled speech (the whole sign: "slurring", "lallt", "ろれつが回らない"). */
+  "slurred",
+  /** Cannot lift or move an arm, arm suddenly weak or numb. */
+  "armWeak",
+  /** Suddenly, all at once. */
+  "sudden",
+  /** Throat, tongue, lips (the airway an allergic reaction closes). */
+  "airway",
+  /** Swelling, closing, tightening. */
+  "swelling",
+  /** What sets off anaphylaxis: a food eaten (nuts, shellfish), a sting, an allergy. */
+  "allergen",
+  /** Something stuck in the throat, choking. */
+  "choking",
+  /** Cannot breathe, no air. */
+  "cantBreathe",
+  /** Blood, bleeding. */
+  "blood",
+  /** A wound: cut, sliced, stabbed, gash (bleeding described without the word "blood"). */
+  "wound",
+  /** It has stopped: a resolved bleed ("the nosebleed stopped, is it normal?") is not severe bleeding. */
+  "resolved",
+  /** A cough, a cold or the flu: chest pain from coughing is not a cardiac red flag on its own. */
+  "minorCause",
+  /** Will not stop (bleeding). */
+  "wontStop",
+  /** Gushing, spurting, pouring. */
+  "gushing",
+  /** A lot, heavily (with pregnancy bleeding). */
+  "heavy",
+  /** Shaking, jerking, convulsing all over. */
+  "shaking",
+  /** Not responding, not answering, will not wake up. */
+  "unresponsive",
+  /** A young infant's age: newborn, weeks old, one month. */
+  "infantAge",
+  /** A baby. */
+  "infant",
+  /** A sick infant's signs: floppy, limp, not feeding, hard to wake. */
+  "infantSick",
+  /** Reassuring signs about an infant ("feeds fine", "playing normally"): the infant rules stand down. */
+  "reassured",
+  /** Fever, burning up. */
+  "fever",
+  /** Pregnant, weeks/months of pregnancy. */
+  "pregnant",
+  /** A child or toddler. */
+  "child",
+  /** Drank, swallowed, ate (something that should not be). */
+  "ingested",
+  /** A household chemical: bleach, detergent, drain cleaner, pesticide. */
+  "chemical",
+  /** Pills, tablets, sleeping pills, medication. */
+  "pills",
+  /** A whole pack / box / bottle / strip, all of them. */
+  "wholePack",
+  /** An indirect wish to die: not wanting to wake up, to sleep forever, to not exist. */
+  "notWake",
+  /** An emergency named as such, often an English loanword ("heart attack", "seizure", "overdose"). */
+  "named",
+  /** A person the message is about: a relative, a friend, "I". */
+  "person",
+  /** Statistics and rates: a question about numbers is not a present event ("what is the suicide rate"). */
+  "statistics",
+] as const;
+
+export type Concept = (typeof CONCEPTS)[number];
+
+/** One language's words for each concept, in the phrase syntax of ../red-flags/phrases.ts. */
+export type ConceptLexicon = Partial<Record<Concept, string[]>>;
