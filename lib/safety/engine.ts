@@ -98,19 +98,40 @@ function applyRule(context: LanguageContext, rule: RedFlagRule, clauses: Clause[
   return phrase;
 }
 
-/** A turn framed as fiction or as a general / educational / hypothetical question that describes no current event. */
+const flatten = (text: string) => text.replace(/[.!?;,:\n]+/g, " ");
+
+/** A sentence (or a whole turn) framed as fiction or as a general / educational / hypothetical question that describes no current event. */
+function framed(context: LanguageContext, text: string): boolean {
+  const flat = flatten(text);
+  return (context.fiction.test(flat) || context.general.some((p) => p.test(flat))) && !context.currentEvent.some((p) => p.test(flat));
+}
+
+/**
+ * What of a turn is live: nothing when the whole turn is fiction or a general question; otherwise the sentences that
+ * are not themselves a general question. A worried account followed by "can we wait?" stays live, while "what are the
+ * signs of a stroke?" alone does not.
+ */
+export function liveText(context: LanguageContext, normalized: string): string {
+  const flat = flatten(normalized);
+  if (context.fiction.test(flat) && !context.currentEvent.some((p) => p.test(flat))) return "";
+  if (!framed(context, normalized)) return normalized;
+  const sentences = normalized.split(/[.!?\n]+/).filter((sentence) => sentence.trim().length > 0);
+  if (sentences.length < 2) return "";
+  return sentences.filter((sentence) => !framed(context, sentence)).join(" . ");
+}
+
+/** A turn with nothing live in it (see liveText). */
 export function isFramedAway(context: LanguageContext, normalized: string): boolean {
-  const flat = normalized.replace(/[.!?;,:\n]+/g, " ");
-  const framed = context.fiction.test(flat) || context.general.some((p) => p.test(flat));
-  return framed && !context.currentEvent.some((p) => p.test(flat));
+  return liveText(context, normalized).trim() === "";
 }
 
 /** The live clauses of the turns (oldest first, each already in this language's normalisation). */
 export function liveClauses(pack: LanguageRules, normalizedTurns: string[]): Clause[] {
   const clauses: Clause[] = [];
   for (const normalized of normalizedTurns) {
-    if (isFramedAway(pack.context, normalized)) continue;
-    clauses.push(...boundedClauses(splitClausesWithPauses(normalized, pack.context.contrast)));
+    const live = liveText(pack.context, normalized);
+    if (live.trim() === "") continue;
+    clauses.push(...boundedClauses(splitClausesWithPauses(live, pack.context.contrast)));
   }
   return clauses;
 }

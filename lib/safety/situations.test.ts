@@ -132,3 +132,12 @@ describe("phrase gaps inside concept words", () => {
     }
   });
 });
+
+describe("Japan's crisis line", () => {
+  it("names 日本いのちの電話's navi-dial 0570-783-556 and its free-dial 0120-783-556", () => {
+    const notice = triage("もう死にたい、今夜終わりにする", "ja-JP").notice;
+    expect(notice?.crisisLine).toBe("0570-783-556");
+    expect(notice?.text).toContain("0570-783-556");
+    expect(notice?.text).toContain("0120-783-556");
+  });
+});

@@ -163,7 +163,11 @@ function compileContext(spec: PhrasePackSpec): LanguageContext {
       if (after && after.test(text.slice(end, end + 8))) return true;
       if (spec.spaced) return false;
       // Only the characters since the last pause: "効かない、唇が紫" — the negator belongs to the part before the comma.
-      const window = text.slice(Math.max(0, start - 4), start).split(/[、。，,！!？?\s]/u).pop() ?? "";
+      const window =
+        text
+          .slice(Math.max(0, start - 4), start)
+          .split(/[、。，,！!？?\s]/u)
+          .pop() ?? "";
       return before.test(window);
     },
     distantPast: pattern(c.distantPast),
