@@ -107,17 +107,21 @@ function framed(context: LanguageContext, text: string): boolean {
 }
 
 /**
- * What of a turn is live: nothing when the whole turn is fiction or a general question; otherwise the sentences that
- * are not themselves a general question. A worried account followed by "can we wait?" stays live, while "what are the
- * signs of a stroke?" alone does not.
+ * What of a turn is live: nothing when the whole turn is fiction or framed as general; but when the framing is only in
+ * a closing question, the sentences before it stay. A worried account followed by "can we wait?" stays live, while "what are the
+ * signs of a stroke?" alone, or "… what should I do? just preparing", does not.
  */
 export function liveText(context: LanguageContext, normalized: string): string {
   const flat = flatten(normalized);
   if (context.fiction.test(flat) && !context.currentEvent.some((p) => p.test(flat))) return "";
   if (!framed(context, normalized)) return normalized;
-  const sentences = normalized.split(/[.!?\n]+/).filter((sentence) => sentence.trim().length > 0);
+  const sentences = (normalized.match(/[^.!?\n]+[.!?\n]*/g) ?? []).filter((sentence) => sentence.trim().replace(/[.!?\n]/g, "").length > 0);
   if (sentences.length < 2) return "";
-  return sentences.filter((sentence) => !framed(context, sentence)).join(" . ");
+  // Only a closing question is dropped alone ("… can we wait?"); framing anywhere else covers the whole turn.
+  const last = sentences[sentences.length - 1];
+  if (!last.includes("?") || !framed(context, last)) return "";
+  const rest = sentences.slice(0, -1).join(" ");
+  return framed(context, rest) ? "" : rest;
 }
 
 /** A turn with nothing live in it (see liveText). */

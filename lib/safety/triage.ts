@@ -117,15 +117,17 @@ function sentencesOf(text: string): string[] {
   return text.split(/[.!?\n]+/);
 }
 
-/** Which sentences of a turn the concept rules may read: those no reading language frames away or places in the past ("all" when every one is kept). */
+/** Which sentences of a turn the concept rules may read: none when a reading language frames the turn away, else those none places in the past ("all" when every one is kept). */
 function keptSentences(readers: LanguageRules[], byPack: Map<TriageLanguage, string>): boolean[] | "all" {
-  const setAside = (pack: LanguageRules, text: string) => isFramedAway(pack.context, text) || pack.context.distantPast.test(text);
-  if (!readers.some((pack) => setAside(pack, byPack.get(pack.language) ?? ""))) return "all";
-  const split = readers.map((pack) => sentencesOf(byPack.get(pack.language) ?? ""));
+  const textOf = (pack: LanguageRules) => byPack.get(pack.language) ?? "";
+  const split = readers.map((pack) => sentencesOf(textOf(pack)));
   const count = split[0]?.length ?? 0;
+  // Framing is judged on the whole turn (engine.ts liveText: a framed question alone is dropped there).
+  if (readers.some((pack) => isFramedAway(pack.context, textOf(pack)))) return Array(count).fill(false);
+  if (!readers.some((pack) => pack.context.distantPast.test(textOf(pack)))) return "all";
   // Normalisations keep sentence punctuation; should one not, the whole turn is set aside as before.
   if (count < 2 || split.some((sentences) => sentences.length !== count)) return Array(count).fill(false);
-  return Array.from({ length: count }, (_, k) => !readers.some((pack, r) => setAside(pack, split[r][k])));
+  return Array.from({ length: count }, (_, k) => !readers.some((pack, r) => pack.context.distantPast.test(split[r][k])));
 }
 
 function buildNotice(categories: TriageCategory[], contacts: EmergencyContacts, language: TriageLanguage): EmergencyNotice {

@@ -20,7 +20,7 @@ export const ENGLISH_LOANS: ConceptLexicon = {
   inhaler: ["inhaler", "asthma", "ventolin"],
   severeBreath: ["lips blue", "blue lips", "lips ~ blue", "turning blue"],
   diabetic: ["diabetic", "insulin", "hypo#"],
-  chemical: ["button batter", "battery#", "dishwasher pod", "bleach"],
+  chemical: ["button batter", "coin batter", "dishwasher pod", "bleach"],
   burn: ["burned", "scalded", "boiling water"],
   agonal: ["snoring", "gasping"],
   stiffNeck: ["stiff neck"],

@@ -223,7 +223,7 @@ export const SITUATIONS_EUROPE: Partial<Record<TriageLanguage, ConceptLexicon>> 
     faint: ["faint", "passed out", "passing out", "dizzy", "lightheaded", "light headed", "blacked out", "collapsed"],
     mottled: ["mottled", "blotchy", "skin ~ grey", "low blood pressure", "blood pressure ~ low"],
     infection: ["infection", "uti#", "pneumonia", "infected", "sepsis", "cellulitis"],
-    chemical: ["coin batter", "battery#", "batteries", "magnet", "dishwasher pod", "dishwasher tablet", "caustic", "drain unblocker"],
+    chemical: ["coin batter", "coin cell", "lithium batter", "magnet", "dishwasher pod", "dishwasher tablet", "caustic", "drain unblocker"],
     infantSick: ["no wet diaper", "no wet nappy", "no wet nappies", "no wet diapers", "hasnt peed", "no pee", "no tears", "sunken"],
   },
   es: {
