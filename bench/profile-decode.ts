@@ -6,7 +6,7 @@
 //   → Scheduler (sampler, detokenizer/output parser, stop matcher, the setImmediate between steps)
 //   → HTTP (OpenAI chat completions streaming over SSE on 127.0.0.1, client in this process).
 // Each stage's figure includes the ones above it; the differences are the per-token overheads.
-//   npm run bench:profile-decode -- [--model models/base | bench] [--tokens 128] [--threads N] [--no-lora] [--ort-profile]
+//   npm run bench:profile-decode -- [--model models/base | bench] [--tokens 128] [--threads N] [--no-lora] [--ort-profile] [--quantize int8|int4]
 // "bench" is the llama 512×8 fp32 model of bench/gpu-function.ts (written under .data/bench if missing).
 import { existsSync } from "node:fs";
 import { request } from "node:http";
@@ -33,11 +33,14 @@ const { values } = parseArgs({
     rounds: { type: "string", default: "3" },
     "no-lora": { type: "boolean", default: false },
     "ort-profile": { type: "boolean", default: false },
+    quantize: { type: "string", default: "none" },
   },
 });
 const TOKENS = Number(values.tokens);
 const ROUNDS = Number(values.rounds);
 const threads = values.threads ? Number(values.threads) : undefined;
+const quantize = values.quantize as "none" | "int8" | "int4";
+if (!["none", "int8", "int4"].includes(quantize)) throw new Error(`--quantize must be none, int8 or int4, got ${quantize}`);
 const PROMPT = "What causes anemia and how is it treated? Please answer in plain words.";
 
 /** The benchmark model of bench/gpu-function.ts (same writer options, so the same weights). */
@@ -87,6 +90,11 @@ interface Stage {
   usPerToken: number;
   /** Process CPU µs per token (steadier than wall time on a loaded host; all threads). */
   cpuPerToken?: number;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.floor(s.length / 2)]! : NaN;
 }
 
 function cpuMicros(since: NodeJS.CpuUsage): number {
@@ -203,6 +211,7 @@ async function main(): Promise<void> {
     lora: values["no-lora"] ? null : undefined,
     fineTuning: false,
     intraOpThreads: threads,
+    quantize,
     log: () => {},
   });
   const url = await server.listen(0);
@@ -213,7 +222,7 @@ async function main(): Promise<void> {
   const cpus = os.cpus().length;
   console.log(
     `profile: ${modelDir}, ${(model.weightBytes() / 1e6).toFixed(1)} MB weights/token, prompt ${prompt.length} tokens, ${tokens} new, ` +
-      `LoRA slots ${model.loraTargets.length > 0 ? "on" : "off"}, threads ${threads ?? "default"}, best of ${ROUNDS}`,
+      `${quantize === "none" ? "" : `${quantize}, `}LoRA slots ${model.loraTargets.length > 0 ? "on" : "off"}, threads ${threads ?? "default"}, best of ${ROUNDS}`,
   );
   console.log(
     `load average before: ${os
@@ -246,6 +255,7 @@ async function main(): Promise<void> {
   let kernels: { op: string; us: number }[] = [];
   let modelRun = 0;
   let nodeSum = 0;
+  let headUs = 0;
   if (profileDir) {
     const session = (model as unknown as { session: ort.InferenceSession }).session;
     session.endProfiling();
@@ -255,35 +265,47 @@ async function main(): Promise<void> {
       name: string;
       ts: number;
       dur: number;
-      args?: { op_name?: string; input_type_shape?: Array<Record<string, number[]>> };
+      args?: { op_name?: string; input_type_shape?: Array<Record<string, number[]>>; output_type_shape?: Array<Record<string, number[]>> };
     }>;
-    // Decode steps only: a run is a prefill when any of its MatMuls multiplies more than one position.
+    // Decode steps only: a run is a prefill when any of its (quantised) MatMuls multiplies more than one position.
     const runs = events.filter((e) => e.cat === "Session" && e.name === "model_run");
     const nodes = events.filter((e) => e.cat === "Node" && e.name.endsWith("_kernel_time") && e.args?.op_name);
     const isPrefill = (e: (typeof events)[number]) => {
       const first = Object.values(e.args?.input_type_shape?.[0] ?? {})[0];
-      return e.args!.op_name === "MatMul" && first !== undefined && first.length === 3 && first[1]! > 1;
+      return (
+        (e.args!.op_name === "MatMul" || e.args!.op_name === "MatMulNBits") && first !== undefined && first.length === 3 && first[1]! > 1
+      );
+    };
+    // The LM head: the node producing [rows, vocab] (Gemm, MatMul or MatMulNBits).
+    const isHead = (e: (typeof events)[number]) => {
+      const out = Object.values(e.args?.output_type_shape?.[0] ?? {})[0];
+      return e.args!.op_name !== "Identity" && out !== undefined && out.length === 2 && out[1] === model.dims.vocabSize;
     };
     const decodeRuns = runs.filter((r) => !nodes.some((e) => e.ts >= r.ts && e.ts <= r.ts + r.dur && isPrefill(e)));
-    const byOp = new Map<string, number>();
-    let nodeTotal = 0;
-    for (const r of decodeRuns) {
+    // Medians over decode steps (a step the host preempted mid-kernel inflates a mean, not a median).
+    const perRun = decodeRuns.map((r) => {
+      const byOp = new Map<string, number>();
+      let total = 0;
+      let head = 0;
       for (const e of nodes) {
         if (e.ts < r.ts || e.ts > r.ts + r.dur) continue;
         byOp.set(e.args!.op_name!, (byOp.get(e.args!.op_name!) ?? 0) + e.dur);
-        nodeTotal += e.dur;
+        total += e.dur;
+        if (isHead(e)) head += e.dur;
       }
-    }
-    const n = decodeRuns.length;
-    modelRun = decodeRuns.reduce((a, e) => a + e.dur, 0) / n;
-    nodeSum = nodeTotal / n;
-    kernels = [...byOp].map(([op, us]) => ({ op, us: us / n })).sort((a, b) => b.us - a.us);
+      return { byOp, total, head, run: r.dur };
+    });
+    const ops = new Set(perRun.flatMap((r) => [...r.byOp.keys()]));
+    modelRun = median(perRun.map((r) => r.run));
+    nodeSum = median(perRun.map((r) => r.total));
+    headUs = median(perRun.map((r) => r.head));
+    kernels = [...ops].map((op) => ({ op, us: median(perRun.map((r) => r.byOp.get(op) ?? 0)) })).sort((a, b) => b.us - a.us);
   }
 
   const stages: Stage[] = [];
   if (profileDir) {
-    stages.push({ name: "ORT kernels (sum of node times)", usPerToken: nodeSum });
-    stages.push({ name: "ORT model_run (kernels + executor)", usPerToken: modelRun });
+    stages.push({ name: "ORT kernels (sum of node times, median step)", usPerToken: nodeSum });
+    stages.push({ name: "ORT model_run (kernels + executor, median)", usPerToken: modelRun });
   }
   stages.push({ name: "session.run as JS sees it", usPerToken: best.run });
   stages.push({ name: "LoadedModel.forward", usPerToken: best.forward });
@@ -305,8 +327,9 @@ async function main(): Promise<void> {
     if (s.cpuPerToken !== undefined) prevCpu = s.cpuPerToken;
   }
   if (kernels.length) {
-    console.log("\nORT kernel time per decode step by op type (decode runs only):");
+    console.log("\nORT kernel time per decode step by op type (decode runs only, median step):");
     for (const k of kernels.slice(0, 14)) console.log(`  ${k.op.padEnd(36)} ${k.us.toFixed(0).padStart(6)} µs`);
+    console.log(`  ${"LM head node (included above)".padEnd(36)} ${headUs.toFixed(0).padStart(6)} µs`);
     console.log("  (ORT profiling adds its own per-node overhead; use the non-profiled run for the stage totals)");
   }
   const stubbed = await runtimeJsPerStep(model, prompt.length, tokens);

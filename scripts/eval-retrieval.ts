@@ -312,7 +312,8 @@ ${offTopicTable}
 \`retrieveHybrid\` (lib/rag/retrieve.ts) reads the message as a person wrote it (lib/rag/query-terms.ts):
 
 - **Content words**: Postgres's English lexemes (the chunks are indexed the same way), without stop words
-  and without conversational filler ("hi", "thank you", "I was wondering", "dont", "please help").
+  and without conversational filler ("hi", "thank you", "I was wondering", "dont", "please help") or the
+  people in the story ("my mom", "my sister's kids": who the question is about, not what).
   A short first line is the subject: its words weigh 1.5×; a word repeated weighs 1 + ln(count).
 - **Spelling**: a word the knowledge base does not know is replaced by the most frequent known lexeme
   within 1 edit (2 from 8 letters), found through a trigram index over \`term_stats\` kept in process
@@ -321,7 +322,9 @@ ${offTopicTable}
 - **Synonyms the knowledge base states** (lib/rag/aliases.ts, table \`term_aliases\`, migration 0005):
   abbreviations defined in the text ("chronic obstructive pulmonary disease (COPD)") and other names of a
   document's subject ("Cushing's syndrome, also called hypercortisolism"); an abbreviation expands only
-  when written in capitals ("AIDS", not "hearing aids").
+  when written in capitals ("AIDS", not "hearing aids"); an alias that lost a word to the stop list is not
+  stored ("Hers disease" would be "disease"), and in a knowledge base of 2,000+ chunks one of common
+  words only (summed IDF under 3.5) is not used.
 - **Aspects**: words asking for treatment, causes, symptoms, diagnosis, inheritance, prevention, outlook,
   risk, frequency or complications add heading-only terms, so the section that answers wins among the
   passages on the topic; they never find passages by themselves.
@@ -332,12 +335,14 @@ ${offTopicTable}
 The lexical side is Okapi BM25 (k1 1.2, b 0.75) in one SQL statement: each rare term gathers its chunks
 through the GIN index (terms in more than 10 % of chunks only score), the best 200 by summed IDF are
 scored exactly — term frequency from the chunk's tsvector positions, length normalised against the
-knowledge base's average — plus twice the weight of the query terms the chunk's headings name. It is fused
+knowledge base's average — plus twice the weight of the query terms the chunk's headings name, divided by
+0.5 + 0.5 × the heading's length / the average heading length (BM25F-style: "Vitamin D" names its subject
+more than "Vitamin D-dependent rickets > Genetic changes"). It is fused
 with the pgvector (HNSW) candidates by reciprocal rank fusion (k 20, vector 0.1, text 1: on the consumer
 development split every larger vector weight lowered nDCG@10 with the default embedder; a chunk found
 by the vector search alone stays below the 0.4 floor). **Off-topic floor**: the message's best lexical
 candidate must hold at least max(0.2, 0.75 − 0.05 × content words) of its IDF-weighted information
-(a word unknown to the knowledge base weighs as its rarest known word; an unknown aspect word such as
+(a word unknown to the knowledge base weighs three quarters of its rarest known word; an unknown aspect word such as
 "treat" does not count): a short question must be mostly about what the knowledge base covers, a long
 story need not. In a knowledge base under 2,000 chunks (a few leaflets, where most ordinary words are
 unknown) a message is also on topic when it names a candidate's subject: every word of its document
@@ -356,7 +361,10 @@ npm run eval:retrieval -- --medquad ../shared/data/medquad --embedder hashing --
 \`--db-dir\` keeps the ingested knowledge base between runs (it is reused when built from the same documents with
 the same embedder); without \`--kb-docs\` the whole of MedQuAD (~36,000 chunks) is ingested.
 `;
-    fs.writeFileSync(values.out!, md);
+    // The dated sections after the generated part (what each session tried) are history: kept.
+    const previous = fs.existsSync(values.out!) ? fs.readFileSync(values.out!, "utf8") : "";
+    const history = previous.indexOf("\n## Issue ");
+    fs.writeFileSync(values.out!, history >= 0 ? `${md}${previous.slice(history)}` : md);
     log(`wrote ${values.out}`);
   }
   log(`total ${((performance.now() - started) / 1000).toFixed(0)} s`);

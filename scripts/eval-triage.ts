@@ -3,9 +3,9 @@
 // overall, with every miss and false alarm listed.
 import fs from "node:fs";
 import os from "node:os";
-import { scoreAll, type SetScore } from "../lib/safety/eval/score";
+import { BLIND_ROUNDS, scoreAll, type SetScore } from "../lib/safety/eval/score";
 
-const { perLanguage, overall, earlierEnglish, rounds } = scoreAll();
+const { perLanguage, overall, earlierEnglish, rounds, heldOut } = scoreAll();
 
 function row(s: SetScore): string {
   return `| ${s.name} | ${s.size} | ${s.tp + s.fn} | ${s.precision.toFixed(3)} | ${s.recall.toFixed(3)} | ${s.tp} | ${s.fp} | ${s.fn} | ${s.tn} |`;
@@ -15,11 +15,48 @@ const header = "| set | messages | emergencies | precision | recall | tp | fp | 
 const table = [header, ...perLanguage.map(row), row(overall)].join("\n");
 const earlier = [header, ...earlierEnglish.map(row)].join("\n");
 const round2 = [header, ...rounds.map(row)].join("\n");
-console.log(table + "\n\nBlind rounds alone (2, 3, 5, 6, 7):\n" + round2 + "\n\nEarlier English sets:\n" + earlier + "\n");
+const held = [header, ...heldOut.map(row)].join("\n");
+const heldMisses = heldOut
+  .slice(0, -1)
+  .flatMap((s) => [...s.misses.map((m) => `missed (${s.name}): ${m}`), ...s.falseAlarms.map((m) => `false alarm (${s.name}): ${m}`)]);
+console.log(
+  table +
+    `\n\nBlind rounds alone (${BLIND_ROUNDS.join(", ")}):\n` +
+    round2 +
+    "\n\nHeld-out rounds 9 and 10 (never tuned on):\n" +
+    held +
+    "\n\nEarlier English sets:\n" +
+    earlier +
+    "\n",
+);
+if (heldMisses.length) console.log(heldMisses.join("\n"));
 for (const s of [...perLanguage, ...earlierEnglish]) {
   if (s.misses.length) console.log(`missed in ${s.name}:\n  ${s.misses.join("\n  ")}`);
   if (s.falseAlarms.length) console.log(`false alarms in ${s.name}:\n  ${s.falseAlarms.join("\n  ")}`);
 }
+
+/** Round 8 scored on the code before it (commit 18ce01f, see round8/README.md): kept as measured. */
+const ROUND8_BEFORE = `| en | 15 | 11 | 1.000 | 0.818 | 9 | 0 | 2 | 4 |
+| es | 15 | 11 | 1.000 | 1.000 | 11 | 0 | 0 | 4 |
+| fr | 15 | 11 | 1.000 | 0.727 | 8 | 0 | 3 | 4 |
+| de | 15 | 11 | 1.000 | 1.000 | 11 | 0 | 0 | 4 |
+| pt | 15 | 11 | 0.909 | 0.909 | 10 | 1 | 1 | 3 |
+| it | 15 | 11 | 1.000 | 0.909 | 10 | 0 | 1 | 4 |
+| nl | 15 | 11 | 1.000 | 1.000 | 11 | 0 | 0 | 4 |
+| zh | 15 | 11 | 0.900 | 0.818 | 9 | 1 | 2 | 3 |
+| ja | 15 | 11 | 0.875 | 0.636 | 7 | 1 | 4 | 3 |
+| ko | 15 | 11 | 0.900 | 0.818 | 9 | 1 | 2 | 3 |
+| ar | 15 | 11 | 0.500 | 0.091 | 1 | 1 | 10 | 3 |
+| hi | 15 | 11 | 0.857 | 0.545 | 6 | 1 | 5 | 3 |
+| ru | 15 | 11 | 0.875 | 0.636 | 7 | 1 | 4 | 3 |
+| uk | 15 | 11 | 0.857 | 0.545 | 6 | 1 | 5 | 3 |
+| pl | 15 | 11 | 0.778 | 0.636 | 7 | 2 | 4 | 2 |
+| tr | 15 | 11 | 1.000 | 0.818 | 9 | 0 | 2 | 4 |
+| vi | 15 | 11 | 0.857 | 0.545 | 6 | 1 | 5 | 3 |
+| id | 15 | 11 | 1.000 | 0.727 | 8 | 0 | 3 | 4 |
+| sv | 15 | 11 | 0.900 | 0.818 | 9 | 1 | 2 | 3 |
+| th | 15 | 11 | 1.000 | 0.000 | 0 | 0 | 11 | 4 |
+| mixed | 10 | 7 | 1.000 | 0.571 | 4 | 0 | 3 | 3 |`;
 
 const writeAt = process.argv.indexOf("--write");
 if (writeAt !== -1) {
@@ -31,7 +68,7 @@ Sets: \`lib/safety/triage-sets/\` (see its README for how they were made); a mes
 flagged when triage shows the emergency notice. "conversations" scores the last turn of
 multi-turn cases, read with the earlier turns in the triage window; "round6/mixed" holds
 code-switched messages. The twelve languages added in round 6 (zh ja ko ar hi ru uk pl tr
-vi id sv) have rounds 6 and 7 only.
+vi id sv) have rounds 6 to 8; Thai (th) round 8 only. Round 9 is held out (see below).
 
 ${table}
 
@@ -52,8 +89,44 @@ coverage, not an estimate for new text. The estimate is each blind round's score
   alarm), hi 0.286, ru 0.286, uk 0.286, pl 0.143, tr 0.286, vi 0.286 (one false alarm),
   id 0.286 (one false alarm), sv 0.143 — 54 of 133 emergencies overall (0.41).
 
-So for a language whose rules were written in one afternoon, expect roughly a third to a
-half of new emergency phrasings to be missed; English (tuned over many rounds) holds up.
+- round 8 (20 languages incl. Thai, 15 messages each + 10 code-switched, \`round8/README.md\`),
+  scored on the phrase-list rules before the concept layer was written:
+
+| set | messages | emergencies | precision | recall | tp | fp | fn | tn |
+|---|---|---|---|---|---|---|---|---|
+${ROUND8_BEFORE}
+
+  Totals 158 of 227 emergencies (recall 0.696), 12 false alarms in 83 controls (precision
+  0.929): "what is the suicide rate" fired in ten languages.
+
+Round 8 then prompted the concept co-occurrence layer (\`lib/safety/concepts/\`: rules over
+concepts such as chest × pain × radiating sign, each language supplying only words), Thai, and
+the fixes below; after it every set above is at 1.0 — coverage again, not an estimate.
+
+## The estimate for new text: rounds 9 and 10, held out
+
+\`round9/\` was written after all of that, in another style (worried relatives, long
+messages, goodbye messages, button batteries, collapses), and scored once. It is not pooled
+above, not in the tests, and must not be tuned on — the next round would be needed to measure
+any fix. This is the number to quote for unseen messages:
+
+${held}
+
+${heldMisses.length ? `Held-out misses and false alarms (rounds 9 and 10):\n\n${heldMisses.map((m) => `- ${m}`).join("\n")}\n` : ""}
+For comparison, the code before round 8 (ed95471: phrase lists only) found 38 of these 82
+(recall 0.463, precision 1.0): the concept layer gained about 12 points on unseen text.
+
+\`round10/\` (terse alarms; an asthma attack the inhaler does not relieve, a diabetic's
+hypoglycaemia, a scald with peeling skin; a question about inhaler technique as control) was
+written and scored once after round 9, with no change to the code in between or after. It
+measures the categories beyond the concepts: asthma 16 of 20 found, hypoglycaemia 2 of 20,
+scalds 6 of 20 — 24 of 60 overall (recall 0.40), no false alarm (its rows are in the table
+above).
+
+So expect roughly two in five new emergency phrasings to be missed outside the situations the
+concepts name (third-person goodbye messages, stroke told as "can't find words" plus a weak
+arm with words in between, collapses with abnormal breathing in some languages); false alarms
+on ordinary questions were rare in every round since 6.
 
 Each blind round alone, now (after its fixes):
 

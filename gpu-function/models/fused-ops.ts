@@ -11,11 +11,21 @@ import { quantizeBlockwise } from "./quantize";
 import { ropeTables } from "./rope";
 import type { HfConfig, ModelDims } from "./types";
 
+/** A block-quantised matrix's initializers (MatMulNBits layout). */
+interface Packed {
+  bits: 4 | 8;
+  packed: string;
+  scales: string;
+  blocks: number;
+}
+
 export class FusedOps {
   readonly g: FusedGraph;
   readonly ft: "float32" | "float16";
   /** The row mask tiled T times (one per LoRA group size). */
   private readonly loraMasks = new Map<number, string>();
+  /** Quantised embedding tables (by HF name) that the tied LM head reads too. */
+  private readonly packedHeads = new Map<string, Packed>();
 
   constructor(name: string, private readonly tensors: Tensors, readonly opts: FusedGraphOptions) {
     this.g = new FusedGraph(name);
@@ -108,13 +118,48 @@ export class FusedOps {
       const c: Constant = this.ft === "float16" ? { dtype: "float16", dims: [k, n], data: toFp16Bits(wT) } : { dtype: "float32", dims: [k, n], data: wT };
       return this.g.op("MatMul", [x, this.g.initializer(`${name}.wT`, c)]);
     }
+    return this.matmulNBits(x, wT, k, n, name, "kn");
+  }
+
+  /** x·W with W [k, n] quantised block-wise (`layout` as in quantizeBlockwise). */
+  private matmulNBits(x: string, w: Float32Array, k: number, n: number, name: string, layout: "kn" | "nk"): string {
+    return this.matmulPacked(x, this.packBlockwise(w, k, n, name, layout), k, n);
+  }
+
+  /** W quantised for MatMulNBits: packed codes [n, blocks, blob] and scales [n, blocks] initializers. */
+  private packBlockwise(w: Float32Array, k: number, n: number, name: string, layout: "kn" | "nk"): Packed {
     const bits = this.opts.quantize === "int8" ? 8 : 4;
-    const q = quantizeBlockwise(wT, k, n, bits, 32);
+    const q = quantizeBlockwise(w, k, n, bits, 32, layout);
     const packed = this.g.initializer(`${name}.q${bits}`, { dtype: "uint8", dims: [n, q.blocksPerCol, q.blobSize], data: q.packed });
-    const scales = this.floats(`${name}.scales`, q.scales, [n, q.blocksPerCol]);
+    return { bits, packed, scales: this.floats(`${name}.scales`, q.scales, [n, q.blocksPerCol]), blocks: q.blocksPerCol };
+  }
+
+  private matmulPacked(x: string, p: Packed, k: number, n: number): string {
     // accuracy_level 4 = int8 activations in the kernel: MLAS's fast path (at level 0 the 8-bit
     // CPU kernel falls back to dequantising and ran ~9× slower than fp32 in bench/decode.ts runs).
-    return this.g.ms("MatMulNBits", [x, packed, scales], { K: k, N: n, bits, block_size: 32, accuracy_level: 4 })[0];
+    return this.g.ms("MatMulNBits", [x, p.packed, p.scales], { K: k, N: n, bits: p.bits, block_size: 32, accuracy_level: 4 })[0];
+  }
+
+  /**
+   * Token embeddings [B,S,H] of `ids` from the HF [vocab, H] table. When the table is also the
+   * (tied) LM head of a quantised fp32 graph, it is stored once, quantised like the head, and
+   * gathered with GatherBlockQuantized from the very codes the head's MatMulNBits reads (as
+   * llama.cpp reads its q8_0/q4_0 token_embd for both). Otherwise: a float Gather.
+   */
+  embed(table: string, ids: string, tiedHead: boolean): string {
+    if (!this.sharesQuantizedHead(tiedHead)) return this.g.op("Gather", [this.weight(table), ids]);
+    const w = tensorOf(this.tensors, table);
+    const [vocab, hidden] = w.shape;
+    const p = this.packBlockwise(w.data, hidden, vocab, `${table}.head`, "nk");
+    this.packedHeads.set(table, p);
+    // Same codes, viewed as [vocab, blocks, 32 values]: one scale per (row, block), dequantised along the last axis.
+    const scales = this.g.initializer(`${table}.gather_scales`, { ...this.g.initializers.get(p.scales)!, dims: [vocab, p.blocks, 1] });
+    const rows = this.g.ms("GatherBlockQuantized", [p.packed, ids, scales], { bits: p.bits, block_size: 32, gather_axis: 0, quantize_axis: 2 })[0];
+    return this.g.op("Reshape", [rows, this.g.i64([0, 0, hidden])]);
+  }
+
+  private sharesQuantizedHead(tiedHead: boolean): boolean {
+    return tiedHead && this.opts.quantize !== "none" && this.opts.output === "logits" && this.ft === "float32";
   }
 
   /**
@@ -222,10 +267,28 @@ export class FusedOps {
     if (!headWeight) throw new Error("logits output needs an LM head weight");
     this.g.input("logit_rows", "int64", ["batch"]);
     const flat = this.g.op("Gather", [this.g.op("Reshape", [hidden, this.g.i64([-1, hiddenSize])]), "logit_rows"], { axis: 0 });
-    // Gemm with transB reads the HF [vocab, H] matrix directly: tied heads share the embedding initializer.
-    const logits = this.g.op("Gemm", [flat, this.weight(headWeight)], { transB: 1 });
+    const logits = this.lmHead(flat, headWeight, vocab, hiddenSize);
     this.castOut(logits, "logits", ["batch", vocab]);
     return this.g;
+  }
+
+  /**
+   * logits = x·Wᵀ for the HF [vocab, H] head weight (bench/lm-head.ts measured the forms, see
+   * docs/engine-profile.md). Unquantised: Gemm with transB on the HF matrix itself, so a tied head
+   * shares the embedding's initializer (MatMul on a pre-transposed copy was no faster and would
+   * hold the matrix twice). int8/int4: MatMulNBits like every other linear (at batch 1 2.3×/3.9×
+   * faster than the fp32 head, which was most of a quantised model's bytes per token); a tied
+   * head reads the codes `embed` gathers from.
+   */
+  private lmHead(x: string, headWeight: string, vocab: number, hiddenSize: number): string {
+    if (this.opts.quantize === "none") return this.g.op("Gemm", [x, this.weight(headWeight)], { transB: 1 });
+    const shared = this.packedHeads.get(headWeight);
+    if (shared) return this.matmulPacked(x, shared, hiddenSize, vocab);
+    const w = tensorOf(this.tensors, headWeight);
+    if (w.shape[0] !== vocab || w.shape[1] !== hiddenSize) {
+      throw new Error(`model.safetensors: "${headWeight}" has shape ${JSON.stringify(w.shape)}, expected [${vocab}, ${hiddenSize}]`);
+    }
+    return this.matmulNBits(x, w.data, hiddenSize, vocab, `${headWeight}.head`, "nk");
   }
 
   private castOut(value: string, name: string, shape: (number | string)[]): void {

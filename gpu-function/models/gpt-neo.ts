@@ -94,7 +94,7 @@ function buildFusedGraph(d: ModelDims, config: HfConfig, tensors: Tensors, opts:
   g.input("position_ids", "int64", ["batch", "sequence"]);
   ops.declareCacheIO(d.numLayers, d.numKvHeads, d.headDim);
 
-  let residual = g.op("Add", [g.op("Gather", [ops.weight("transformer.wte.weight"), "input_ids"]), g.op("Gather", [ops.weight("transformer.wpe.weight"), "position_ids"])]);
+  let residual = g.op("Add", [ops.embed("transformer.wte.weight", "input_ids", d.tieWordEmbeddings), g.op("Gather", [ops.weight("transformer.wpe.weight"), "position_ids"])]);
   let normed = ops.layerNorm(residual, ops.weight(`${layerPrefix(0)}.ln_1.weight`), ops.weight(`${layerPrefix(0)}.ln_1.bias`), eps);
   for (let l = 0; l < d.numLayers; l++) {
     const p = layerPrefix(l);

@@ -182,12 +182,11 @@ function fusedMoe(ops: FusedOps, tensors: Tensors, x: string, p: string, d: Mode
 function buildFusedGraph(d: ModelDims, config: HfConfig, tensors: Tensors, opts: FusedGraphOptions): FusedGraph {
   const xt = extras(config, d);
   const ops = new FusedOps("gpt_oss", tensors, opts);
-  const g = ops.g;
   const { cos, sin } = ops.ropeDecoderInputs(config, d);
   const q = d.numHeads * d.headDim;
   const kv = d.numKvHeads * d.headDim;
 
-  let residual = g.op("Gather", [ops.weight("model.embed_tokens.weight"), "input_ids"]);
+  let residual = ops.embed("model.embed_tokens.weight", "input_ids", false);
   let normed = ops.rmsNorm(residual, ops.weight(`${layerPrefix(0)}.input_layernorm.weight`), xt.eps);
   for (let l = 0; l < d.numLayers; l++) {
     const p = layerPrefix(l);

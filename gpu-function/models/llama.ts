@@ -109,7 +109,7 @@ function buildFusedGraph(d: ModelDims, config: HfConfig, tensors: Tensors, opts:
   const q = d.numHeads * d.headDim;
   const kv = d.numKvHeads * d.headDim;
 
-  let residual = g.op("Gather", [ops.weight("model.embed_tokens.weight"), "input_ids"]);
+  let residual = ops.embed("model.embed_tokens.weight", "input_ids", d.tieWordEmbeddings);
   let normed = ops.rmsNorm(residual, ops.weight(`${layerPrefix(0)}.input_layernorm.weight`), x.eps);
   for (let l = 0; l < d.numLayers; l++) {
     const p = layerPrefix(l);

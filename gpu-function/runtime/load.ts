@@ -64,7 +64,12 @@ export function weightBytesPerToken(g: GraphBuilder): number {
     const uses = g.nodes.filter((n) => n.inputs.includes(name));
     const gatheredOnly =
       uses.length > 0 &&
-      uses.every((n) => (n.op === "Gather" && n.inputs[0] === name) || (n.op === "RotaryEmbedding" && n.inputs.indexOf(name) >= 2));
+      uses.every(
+        (n) =>
+          (n.op === "Gather" && n.inputs[0] === name) ||
+          (n.op === "GatherBlockQuantized" && (n.inputs[0] === name || n.inputs[2] === name)) ||
+          (n.op === "RotaryEmbedding" && n.inputs.indexOf(name) >= 2),
+      );
     if (!gatheredOnly) total += c.data.byteLength;
   }
   return total;

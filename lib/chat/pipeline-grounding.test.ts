@@ -204,6 +204,14 @@ describe("answer grounding in the chat pipeline", () => {
       expect(followUp.some((e) => e.type === "sources")).toBe(false);
       expect(asked).toEqual([]);
       expect(server.requests).toHaveLength(0);
+      // A different emergency reported next (a stroke, in Spanish) is answered as itself.
+      const stroke = await runChatTurn(
+        { ...input("Mi esposo no puede hablar bien y tiene la cara caída de un lado"), conversationId: first.conversationId },
+        crisisDeps,
+      );
+      expect(stroke.find((e) => e.type === "emergency")).toBeDefined();
+      expect(answerText(stroke)).not.toContain("You are not alone");
+      expect(asked).toHaveLength(1);
     } finally {
       await server.close();
     }

@@ -20,7 +20,7 @@ import {
   type AnswerMode,
   type GpuFunctionConfig,
 } from "./model";
-import { needsCrisisAnswer, noPassageAnswer } from "./no-passage";
+import { crisisAnswer, needsCrisisAnswer, noPassageAnswer } from "./no-passage";
 import { isWellFormedText } from "./request";
 import { buildPrompt, numberSources, PROMPT_LEVELS, type PromptLevel } from "./prompt";
 import { servedAdapterPointer } from "@/lib/training/active-adapter";
@@ -225,8 +225,8 @@ export async function* streamChatTurn(turn: PreparedTurn, deps: ChatDeps, signal
     if (triageResult.emergency && triageResult.notice) yield emit({ type: "emergency", notice: triageResult.notice });
 
     let chunks: Awaited<ReturnType<Retriever>> = [];
-    // Suicide or self-harm: the crisis answer, never passages (noPassageAnswer).
-    const crisis = needsCrisisAnswer(triageResult);
+    // Suicide or self-harm: the crisis answer, never passages (no-passage.ts).
+    const crisis = needsCrisisAnswer(triageResult, triage(text, input.locale ?? contacts.locale, { env }));
     if (deps.retriever && !crisis) {
       try {
         chunks = await deps.retriever(text, signal);
@@ -251,7 +251,7 @@ export async function* streamChatTurn(turn: PreparedTurn, deps: ChatDeps, signal
       try {
         // The crisis answer needs no model, and must not wait on one that is down.
         if (crisis) {
-          yield emit({ type: "text-delta", text: noPassageAnswer(contacts, triageResult) });
+          yield emit({ type: "text-delta", text: crisisAnswer(contacts) });
           finishReason = "no_passage";
           break;
         }

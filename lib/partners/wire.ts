@@ -2,7 +2,9 @@
 // object, stream chunks) plus MedChat's extras as fields — `citations`, `disclaimer`,
 // `emergency`. Only translation lives here; the answer comes from lib/chat's pipeline.
 import { z } from "zod";
+import { citedSourceNumbers } from "@/lib/chat/citations";
 import { emergencyActions, noticeLabels, type EmergencyAction } from "@/lib/chat/emergency-actions";
+import { sourceSnippet } from "@/lib/chat/source-parts";
 import type { ChatEvent, ChatSource, HistoryMessage } from "@/lib/chat/types";
 import type { EmergencyNotice, TriageResult } from "@/lib/safety/triage";
 
@@ -144,12 +146,12 @@ export interface UsageField {
 }
 
 export function citationOf(source: ChatSource): Citation {
-  const flat = source.text.replace(/\s+/g, " ").trim();
   return {
     n: source.n,
     title: source.headingPath || source.title,
     url: source.url,
-    snippet: flat.length > SNIPPET_CHARS ? `${flat.slice(0, SNIPPET_CHARS).trimEnd()}…` : flat,
+    // The chat's snippet (plain text, list items without their Markdown dashes), a little longer.
+    snippet: sourceSnippet(source.text, SNIPPET_CHARS),
     document_id: source.documentId,
   };
 }
@@ -175,7 +177,6 @@ export class TurnCollector {
   reasoning = "";
   sources: ChatSource[] = [];
   triage: TriageResult | null = null;
-  citations: Citation[] = [];
   emergency: EmergencyField | null = null;
   disclaimer = "";
   error: { code: string; message: string } | null = null;
@@ -195,7 +196,6 @@ export class TurnCollector {
         break;
       case "sources":
         this.sources = event.sources;
-        this.citations = event.sources.map(citationOf);
         break;
       case "text-delta":
         this.text += event.text;
@@ -215,6 +215,17 @@ export class TurnCollector {
         this.finish = event;
         break;
     }
+  }
+
+  /**
+   * The sources the answer cites, each with its [n] (as the web chat lists them): a retrieved
+   * passage the answer does not use is not one of its citations. Read once the text is complete;
+   * an answer with no marker at all (free text) gets every source it was given.
+   */
+  get citations(): Citation[] {
+    const all = this.sources.map(citationOf);
+    const cited = new Set(citedSourceNumbers(this.text, all.length));
+    return cited.size > 0 ? all.filter((c) => cited.has(c.n)) : all;
   }
 
   finishReason(): "stop" | "length" {

@@ -112,3 +112,25 @@ describe("full-text candidates in a large knowledge base", () => {
     expect(results.every((r) => /fever/i.test(r.text))).toBe(true);
   });
 });
+
+describe("heading matches", () => {
+  let h: DbHandle;
+  beforeAll(async () => {
+    h = await freshDb();
+    await ingestSourceDocuments(h.db, createHashingEmbedder(), [
+      doc("vitd", "Vitamin D", "Vitamin D helps the body absorb calcium from food."),
+      doc("gout", "Gout", "Gout is a painful arthritis of the big toe."),
+      doc(
+        "rickets",
+        "Vitamin D-dependent rickets type 1A: genetic changes in children",
+        "In vitamin D-dependent rickets the body cannot use vitamin D: a blood test shows a low vitamin D level and calcium.",
+      ),
+    ]);
+  });
+  afterAll(() => h.close());
+
+  it("count more in a short heading that is the subject than in a long one that mentions it", async () => {
+    const found = await retrieveHybrid(h.db, null, "my vitamin D level is 12, what does that mean?", { mode: "text", k: 2 });
+    expect(found.map((r) => r.documentId)).toEqual(["vitd", "rickets"]);
+  });
+});

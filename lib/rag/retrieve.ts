@@ -82,13 +82,20 @@ export const DEFAULT_RETRIEVAL = {
 const BM25_K1 = 1.2;
 const BM25_B = 0.75;
 /**
+ * Length normalisation of the heading bonus (BM25F-style, against the average heading): a term
+ * named in "Vitamin D" says more than in "Vitamin D-dependent rickets > Genetic changes"
+ * (consumer dev split, full-text nDCG@10: 0 → 0.883, 0.25 → 0.888, 0.5 → 0.895, 0.75 / 1 → 0.892).
+ */
+const HEADING_B = 0.5;
+/**
  * Chunks gathered per query term (index lookups), and chunks scored exactly per query. The
- * gathering order counts rare terms only, so the exact score needs a wide pool: "blood in the
- * urine" gathers by "urine" and "pink", and the hematuria page ("blood" is common) ranked past
- * 200 (consumer dev split: 200 → 0.875, 400 → 0.880, 800 → 0.880 full-text nDCG@10).
+ * gathering order counts rare terms only, so a passage whose subject is a common word can rank
+ * past the pool ("blood in the urine" gathers by "urine" and "pink"; the hematuria page ranked
+ * past 200). 400 gave +0.006 full-text nDCG@10 on the consumer dev split but +43 % p50 / +26 %
+ * p95 query time (same process, interleaved, load 11): not worth the latency budget.
  */
 const MATCHES_PER_TERM = 2000;
-const SCORED_CANDIDATES = 400;
+const SCORED_CANDIDATES = 200;
 /** Terms in more than this share of chunks only score candidates, never gather them (unless nothing rarer). */
 const GATHERING_MAX_FREQUENCY = 0.1;
 /** …in a knowledge base of at least this many chunks (in a small one, every term gathers). */
@@ -232,11 +239,12 @@ function statementFor(
       scored as materialized (
         -- Okapi BM25 of the chunk (term frequency = positions in its tsvector; length = its
         -- number of distinct lexemes against the knowledge base's average), plus the query
-        -- terms its headings name; coverage = share of the message's information it holds;
+        -- terms its headings name (length-normalised like BM25F); coverage = share of the message's information it holds;
         -- named = the message names the subject of the chunk's document (every word of its
         -- title but generic ones such as "remedies", "guide").
         select h.id,
-          b.bm25 + ${r.headingWeight}::float8 * coalesce((select sum(t.weight) from terms t where c.heading_tsv @@ t.q), 0) as score,
+          b.bm25 + ${r.headingWeight}::float8 * coalesce((select sum(t.weight) from terms t where c.heading_tsv @@ t.q), 0)
+            / (${1 - HEADING_B}::float8 + ${HEADING_B}::float8 * length(c.heading_tsv) / ${vocabulary.averageHeadingLength}::float8) as score,
           least(1, b.matched / ${Math.max(totalWeight, 1e-9)}::float8) as coverage,
           ${named} as named
         from hits h join chunks c on c.id = h.id join documents d on d.id = c.document_id

@@ -77,6 +77,8 @@ export class Vocabulary {
     readonly chunks: number,
     private readonly df: Map<string, number>,
     aliases: AliasEntry[] = [],
+    /** Average number of lexemes in a chunk's headings (document title and section). */
+    readonly averageHeadingLength = 4,
   ) {
     let total = 0;
     for (const n of df.values()) total += n;
@@ -199,7 +201,9 @@ export async function loadVocabulary(db: Db): Promise<Vocabulary> {
     const alias = r.alias.split(" ");
     return { alias, expansion: r.expansion.split(" "), documents: Number(r.n), abbreviation: alias.length === 1 && alias[0].length <= 5 };
   });
-  return new Vocabulary(chunks, df, aliases);
+  const headings = rowsOf<{ n: number | string | null }>(await db.execute(sql`select avg(length(heading_tsv)) as n from chunks`));
+  const averageHeadingLength = Number(headings[0]?.n ?? 0) || 4;
+  return new Vocabulary(chunks, df, aliases, averageHeadingLength);
 }
 
 const cache = new WeakMap<Db, { vocabulary: Promise<Vocabulary>; checkedAt: number }>();

@@ -17,9 +17,15 @@
 // - ko-KR 109: national suicide prevention line since 2024-01-01, replacing 1393 (Ministry of Health and Welfare, m.hankookilbo.com A2024010316570003218).
 // - zh-CN 12356: national psychological assistance line (National Health Commission notice of 2024-12-25, live by 2025-05-01).
 // - hi-IN / en-IN 14416: Tele-MANAS (Ministry of Health and Family Welfare; livemint.com 2023-07-22).
+// - de-DE 0800 111 0 111: TelefonSeelsorge, free and 24 h (domradio.de/glossar/telefonseelsorge-0, spektrum.de 2022).
+// - en-AU 13 11 14: Lifeline Australia (lifelineh2h.org.au/get-help/telephone-crisis-support/faqs).
+// - sv-SE 90101: Mind Självmordslinjen, 24 h (Mind press release, newsroom.notified.com/mind-1).
+// - ja-JP: the sources found name the free line 0120-783-556 (自殺予防いのちの電話, 24 h on
+//   the 10th of each month) and the MHLW line 0570-064-556; the 0570-783-556 navi-dial kept
+//   below was not confirmed by them.
 // Not verified from a source here (kept as written earlier; check before a deployment in
-// that country): the other crisis lines (en-CA, en-AU, en-NZ, de-DE/AT/CH, fr-BE/CH/CA,
-// es-MX, it-IT/CH, pt-PT, nl-BE, zh-TW, zh-HK, ja-JP, uk-UA, pl-PL, id-ID, sv-SE) and the
+// that country): the other crisis lines (en-CA, en-NZ, de-AT/CH, fr-BE/CH/CA,
+// es-MX, it-IT/CH, pt-PT, nl-BE, zh-TW, zh-HK, ja-JP, uk-UA, pl-PL, id-ID) and the
 // emergency numbers other than 1669 (the well-known 112 / 911 / 999 / 000 / 111 / 119 / 120 /
 // 144 / 192 / 115 / 123 / 997 / 998 were not re-checked one by one).
 import { z } from "zod";

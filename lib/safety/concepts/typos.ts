@@ -1,32 +1,14 @@
 // Typo tolerance for the concept words: a token of the message within a small edit
 // distance of a lexicon word is rewritten to that word before the rules run ("presure" →
-// "pressure", "sangarndo" stays unless a stem is near). Only tokens are compared with our
+// "pressure", "sangarndo" → "sangrando"). Only tokens are compared with our
 // own words; the message never becomes a pattern. Guards against "correcting" a real word:
 // a word the language's rules already know is never changed, the first letter must agree
 // (typos rarely hit it), words under six letters are never corrected, and one edit is
 // allowed (two from nine letters on).
 
-/** Optimal-string-alignment distance, giving up (returning max + 1) once it exceeds `max`. */
-export function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev2: number[] = [];
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2] + 1);
-      row.push(d);
-      best = Math.min(best, d);
-    }
-    if (best > max) return max + 1;
-    prev2 = prev;
-    prev = row;
-  }
-  return prev[b.length];
-}
+import { editDistance } from "../text/normalize-en";
+
+export { editDistance };
 
 const MIN_WORD = 6;
 const MAX_TOKEN = 24;

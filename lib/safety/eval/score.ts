@@ -41,6 +41,8 @@ export const ROUND8_LANGUAGE_SETS = ["th"] as const;
 export const LANGUAGE_SETS = [...FIRST_LANGUAGE_SETS, ...ADDED_LANGUAGE_SETS, ...ROUND8_LANGUAGE_SETS] as const;
 /** Blind rounds scored alone too (each written before the fixes it prompted). */
 export const BLIND_ROUNDS = [2, 3, 5, 6, 7, 8] as const;
+/** Held-out rounds: scored once as the estimate for new text and never tuned on, so kept out of the pooled rows and the tests. */
+export const HELD_OUT_ROUNDS = [9, 10] as const;
 
 export function loadMessages(file: string): LabelledMessage[] {
   return JSON.parse(fs.readFileSync(path.join(SAFETY_DIR, file), "utf8")) as LabelledMessage[];
@@ -138,7 +140,13 @@ export function languageSet(language: string): LabelledMessage[] {
 }
 
 /** Every set: the per-language sets (rounds 1–3), the conversations, their total, and the earlier English sets. */
-export function scoreAll(): { perLanguage: SetScore[]; overall: SetScore; earlierEnglish: SetScore[]; rounds: SetScore[] } {
+export function scoreAll(): {
+  perLanguage: SetScore[];
+  overall: SetScore;
+  earlierEnglish: SetScore[];
+  rounds: SetScore[];
+  heldOut: SetScore[];
+} {
   const perLanguage = [
     ...LANGUAGE_SETS.map((lang) => scoreMessages(lang, languageSet(lang))),
     ...MIXED_SETS.filter((file) => fs.existsSync(path.join(SAFETY_DIR, file))).map((file) =>
@@ -152,9 +160,15 @@ export function scoreAll(): { perLanguage: SetScore[]; overall: SetScore; earlie
       .filter((lang) => fs.existsSync(path.join(SAFETY_DIR, `triage-sets/round${round}/${lang}.json`)))
       .map((lang) => scoreMessages(`${lang} round ${round} only`, loadMessages(`triage-sets/round${round}/${lang}.json`))),
   );
+  const heldOut = HELD_OUT_ROUNDS.flatMap((round) => {
+    const rows = [...LANGUAGE_SETS, "mixed"]
+      .filter((lang) => fs.existsSync(path.join(SAFETY_DIR, `triage-sets/round${round}/${lang}.json`)))
+      .map((lang) => scoreMessages(`${lang} round ${round}`, loadMessages(`triage-sets/round${round}/${lang}.json`)));
+    return [...rows, combine(`all round ${round} (held out)`, rows)];
+  });
   const earlierEnglish = [
     scoreMessages("en tuning (triage-cases + extra)", [...loadMessages("triage-cases.json"), ...loadMessages("triage-cases-extra.json")]),
     scoreMessages("en held-out (triage-cases-holdout)", loadMessages("triage-cases-holdout.json")),
   ];
-  return { perLanguage, overall, earlierEnglish, rounds };
+  return { perLanguage, overall, earlierEnglish, rounds, heldOut };
 }
