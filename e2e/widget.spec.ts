@@ -84,11 +84,16 @@ test.describe("embeddable widget", () => {
           ),
         );
     });
+    // The README's queue line also works once the loader has run (a snippet placed after the tag).
+    await page.evaluate(() => {
+      const w = window as unknown as { MedChat: { q: { push(call: unknown[]): void } }; medchatLog: string[] };
+      w.MedChat.q.push(["on", "open", () => w.medchatLog.push("open-queued-late")]);
+    });
     await page.getByRole("button", { name: "Ask a health question" }).click();
     await expect(widget.frameElement).toBeVisible();
     await expect
       .poll(() => page.evaluate(() => (window as unknown as { medchatLog: string[] }).medchatLog))
-      .toEqual(expect.arrayContaining(["ready", "open"]));
+      .toEqual(expect.arrayContaining(["ready", "open", "open-queued-late"]));
     await widget.acceptConsent();
     await widget.ask("What is eczema?");
     await widget.waitForAnswer();

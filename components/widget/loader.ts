@@ -25,6 +25,8 @@ interface MedChatApi {
   off(event: WidgetEvent, fn: Handler): void;
   isOpen(): boolean;
   version: string;
+  /** The queue again after load: the README's `MedChat.q.push([...])` runs the call at once. */
+  q: { push(...calls: QueuedCall[]): number };
 }
 declare global {
   interface Window {
@@ -141,8 +143,18 @@ function start(script: HTMLScriptElement): void {
     panel.append(frame);
   };
 
+  const run = ([name, ...args]: QueuedCall) => {
+    const method = (api as unknown as Record<string, unknown>)[name];
+    if (typeof method === "function" && name !== "version" && name !== "q") (method as (...a: unknown[]) => void)(...args);
+  };
   const api: MedChatApi = {
     version: "1",
+    q: {
+      push: (...calls) => {
+        for (const call of calls) if (Array.isArray(call)) run(call);
+        return 0;
+      },
+    },
     isOpen: () => open,
     open() {
       if (open) return;
@@ -217,10 +229,7 @@ function start(script: HTMLScriptElement): void {
   const queued: QueuedCall[] = Array.isArray(previous) ? previous : ((previous as { q?: QueuedCall[] } | undefined)?.q ?? []);
   window.MedChat = api;
   document.body.append(host);
-  for (const [name, ...args] of queued) {
-    const method = (api as unknown as Record<string, (...a: unknown[]) => void>)[name];
-    if (typeof method === "function" && name !== "version") method(...args);
-  }
+  for (const call of queued) run(call);
 
   if (data.open === "true") api.open();
   else if ("requestIdleCallback" in window) requestIdleCallback(loadPanel, { timeout: 4000 });

@@ -42,7 +42,7 @@ export const LANGUAGE_SETS = [...FIRST_LANGUAGE_SETS, ...ADDED_LANGUAGE_SETS, ..
 /** Blind rounds scored alone too (each written before the fixes it prompted). */
 export const BLIND_ROUNDS = [2, 3, 5, 6, 7, 8] as const;
 /** Held-out rounds: scored once as the estimate for new text and never tuned on, so kept out of the pooled rows and the tests. */
-export const HELD_OUT_ROUNDS = [9] as const;
+export const HELD_OUT_ROUNDS = [9, 10] as const;
 
 export function loadMessages(file: string): LabelledMessage[] {
   return JSON.parse(fs.readFileSync(path.join(SAFETY_DIR, file), "utf8")) as LabelledMessage[];
@@ -160,12 +160,12 @@ export function scoreAll(): {
       .filter((lang) => fs.existsSync(path.join(SAFETY_DIR, `triage-sets/round${round}/${lang}.json`)))
       .map((lang) => scoreMessages(`${lang} round ${round} only`, loadMessages(`triage-sets/round${round}/${lang}.json`))),
   );
-  const heldOutRows = HELD_OUT_ROUNDS.flatMap((round) =>
-    [...LANGUAGE_SETS, "mixed"]
+  const heldOut = HELD_OUT_ROUNDS.flatMap((round) => {
+    const rows = [...LANGUAGE_SETS, "mixed"]
       .filter((lang) => fs.existsSync(path.join(SAFETY_DIR, `triage-sets/round${round}/${lang}.json`)))
-      .map((lang) => scoreMessages(`${lang} round ${round}`, loadMessages(`triage-sets/round${round}/${lang}.json`))),
-  );
-  const heldOut = [...heldOutRows, combine("all round 9 (held out)", heldOutRows)];
+      .map((lang) => scoreMessages(`${lang} round ${round}`, loadMessages(`triage-sets/round${round}/${lang}.json`)));
+    return [...rows, combine(`all round ${round} (held out)`, rows)];
+  });
   const earlierEnglish = [
     scoreMessages("en tuning (triage-cases + extra)", [...loadMessages("triage-cases.json"), ...loadMessages("triage-cases-extra.json")]),
     scoreMessages("en held-out (triage-cases-holdout)", loadMessages("triage-cases-holdout.json")),
