@@ -79,7 +79,11 @@ async function evaluateServed(
     runs.push({ ranked: rankedDocuments(chunks), relevant: q.relevant });
   }
   times.sort((a, b) => a - b);
-  return { ...aggregateSet(runs), p50Ms: times[Math.floor(times.length / 2)] ?? 0, perQuery: runs.map((r) => ndcgAt(r.ranked, r.relevant, 10)) };
+  return {
+    ...aggregateSet(runs),
+    p50Ms: times[Math.floor(times.length / 2)] ?? 0,
+    perQuery: runs.map((r) => ndcgAt(r.ranked, r.relevant, 10)),
+  };
 }
 
 async function evaluateBm25(db: Db, index: Bm25Index, queries: Query[]): Promise<Measured> {
@@ -92,7 +96,11 @@ async function evaluateBm25(db: Db, index: Bm25Index, queries: Query[]): Promise
     runs.push({ ranked, relevant: q.relevant });
   }
   times.sort((a, b) => a - b);
-  return { ...aggregateSet(runs), p50Ms: times[Math.floor(times.length / 2)] ?? 0, perQuery: runs.map((r) => ndcgAt(r.ranked, r.relevant, 10)) };
+  return {
+    ...aggregateSet(runs),
+    p50Ms: times[Math.floor(times.length / 2)] ?? 0,
+    perQuery: runs.map((r) => ndcgAt(r.ranked, r.relevant, 10)),
+  };
 }
 
 function table(rows: Row[]): string {
@@ -216,7 +224,9 @@ async function main() {
     .filter((_, i) => i % every === 0)
     .map((q) => ({ id: q.id, text: q.text, relevant: new Set(byAnswer.get(q.answerHash)!.filter((id) => kbIds.has(id))) }));
   const judged = consumer.flatMap((q) => q.relevant);
-  log(`consumer split ${split}: ${judged.filter((id) => kbIds.has(id)).length} of ${judged.length} judged answers are in the knowledge base`);
+  log(
+    `consumer split ${split}: ${judged.filter((id) => kbIds.has(id)).length} of ${judged.length} judged answers are in the knowledge base`,
+  );
   const unanswerable = consumer.filter((q) => !q.relevant.some((id) => kbIds.has(id))).map((q) => q.id);
   if (unanswerable.length) throw new Error(`no judged answer in the knowledge base for ${unanswerable.join(", ")}`);
   const consumerQueries: Query[] = consumer.map((q) => ({
