@@ -80,6 +80,7 @@ describe("analyzeQuery", () => {
         ["type", 900],
         ["diabet", 400],
         ["dead", 50],
+        ["tall", 20],
       ]),
     );
     const a = await analyzeQuery(h.db, v, "what is the diffrence between type 1 and type 2 diabetes");
@@ -89,6 +90,8 @@ describe("analyzeQuery", () => {
     const b = await analyzeQuery(h.db, v, "deadlines at work and diabetes");
     expect(b.terms.map((t) => t.lexeme)).not.toContain("dead");
     expect(b.unknownWeight).toBeGreaterThan(0);
+    // Nor is another form of a word ("tallest": a slip away from "talles", which stems to tall).
+    expect((await analyzeQuery(h.db, v, "the tallest mountain")).terms.map((t) => t.lexeme)).not.toContain("tall");
   });
 
   it("keeps the condition of a long story over its rarer incidental words", async () => {

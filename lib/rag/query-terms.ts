@@ -224,7 +224,9 @@ async function typedCorrections(
       for (const l of stems.get(v) ?? []) {
         // The correction keeps the word's body: stemming takes at most a short ending off it
         // ("diffrence" → differ), not half of it ("deadlines" → "deadlies" → dead).
-        if (!vocabulary.isCorrectionTarget(l) || l.length < w.length - MAX_STRIPPED_LETTERS) continue;
+        // And it is not just the word's own beginning: "tallest" (Snowball keeps it whole) → "talles"
+        // → tall is another form of a word the knowledge base lacks, not a typo.
+        if (!vocabulary.isCorrectionTarget(l) || l.length < w.length - MAX_STRIPPED_LETTERS || w.startsWith(l)) continue;
         const df = vocabulary.chunksWith(l);
         if (!best || df > best.df || (df === best.df && l < best.lexeme)) best = { lexeme: l, df };
       }
