@@ -346,8 +346,9 @@ ${offTopicTable}
   ("sofa", "tyre" are real words the knowledge base lacks, not typos). When that finds nothing, the word
   is corrected as typed: every string one typing slip away (a letter left out, one too many, two
   swapped; first letter kept) that may stem to a known lexeme is stemmed by Postgres in one statement,
-  and the best-known lexeme wins unless stemming took more than 3 letters off ("diffrence" → differ,
-  which stemming first puts 3 edits away as *diffrenc*).
+  and the best-known lexeme wins — not one stemming took more than 3 letters off, nor the word's own
+  beginning ("tallest" → tall is another form, not a typo) — ("diffrence" → differ, which stemming
+  first puts 3 edits away as *diffrenc*).
 - **Synonyms the knowledge base states** (lib/rag/aliases.ts, table \`term_aliases\`, migration 0005):
   abbreviations defined in the text ("chronic obstructive pulmonary disease (COPD)") and other names of a
   document's subject ("Cushing's syndrome, also called hypercortisolism"); an abbreviation expands only
@@ -388,6 +389,7 @@ fails, the fused order stands.
 \`\`\`sh
 npm run eval:retrieval -- --medquad ../shared/data/medquad --db-dir /tmp/eval-kb --kb-docs 4000 --split dev    # development split
 npm run eval:retrieval -- --medquad ../shared/data/medquad --db-dir /tmp/eval-kb --kb-docs 4000 --split final  # the final check
+npm run eval:retrieval -- --medquad ../shared/data/medquad --db-dir /tmp/eval-kb --kb-docs 4000 --split final2 # second held-out split
 npm run eval:retrieval -- --medquad ../shared/data/medquad --embedder hashing --no-write                       # lexical control
 \`\`\`
 
