@@ -172,16 +172,41 @@ async function lexemesOf(db: Db, ws: string[]): Promise<Map<string, string[]>> {
   return new Map(rows.map((r) => [r.w, parseArray(r.lexemes)]));
 }
 
+/**
+ * The numbers of a text that may belong to a name ("type 2", "stage 3", "HPV 16", "COVID-19"):
+ * at most three digits right after a word, each with the word before it. analyzeQuery keeps
+ * one only when that word is a content word and the knowledge base indexes the number, so
+ * ages and amounts ("I am 45", "2 pills") rarely become terms.
+ */
+export function nameNumbers(ws: string[]): Map<string, string> {
+  const found = new Map<string, string>();
+  for (let i = 1; i < ws.length; i++)
+    if (/^\d{1,3}$/.test(ws[i]) && /^[a-z]/.test(ws[i - 1]) && !found.has(ws[i])) found.set(ws[i], ws[i - 1]);
+  return found;
+}
+
 export async function analyzeQuery(db: Db, vocabulary: Vocabulary, text: string): Promise<AnalyzedQuery> {
   const { subject, message } = splitSubject(text);
-  const subjectWords = words(subject).filter((w) => !FILLER.has(w) && !/^\d+$/.test(w));
-  const messageWords = words(message).filter((w) => !FILLER.has(w) && !/^\d+$/.test(w));
+  const numbers = nameNumbers([...words(subject), ...words(message)]);
+  const kept = (w: string) => !FILLER.has(w) && (!/^\d+$/.test(w) || numbers.has(w));
+  const subjectWords = words(subject).filter(kept);
+  const messageWords = words(message).filter(kept);
   const distinct = [...new Set([...subjectWords, ...messageWords])].slice(0, 400);
   const lexemes = await lexemesOf(db, distinct);
 
   // Query-side counts per lexeme (subject occurrences weighted up), and what each came from.
   const counts = new Map<string, { count: number; correctedFrom?: string; unknown: boolean }>();
   const add = (w: string, factor: number) => {
+    if (numbers.has(w)) {
+      // A number counts as part of a name only after a content word, and only when indexed
+      // (Postgres indexes the number of "COVID-19" as '-19'); it is never corrected or unknown.
+      const lexeme = [w, `-${w}`].find((l) => vocabulary.chunksWith(l) > 0);
+      if (!lexeme || !lexemes.get(numbers.get(w)!)?.length) return;
+      const e = counts.get(lexeme) ?? { count: 0, unknown: false };
+      e.count += factor;
+      counts.set(lexeme, e);
+      return;
+    }
     for (const raw of lexemes.get(w) ?? []) {
       let lexeme = raw;
       let correctedFrom: string | undefined;
