@@ -235,10 +235,25 @@ async function typedCorrections(
   return out;
 }
 
+/**
+ * The numbers of a text that may belong to a name ("type 2", "stage 3", "HPV 16", "COVID-19"):
+ * at most three digits right after a word, each with the word before it. analyzeQuery keeps
+ * one only when that word is a content word and the knowledge base indexes the number, so
+ * ages and amounts ("I am 45", "2 pills") rarely become terms.
+ */
+export function nameNumbers(ws: string[]): Map<string, string> {
+  const found = new Map<string, string>();
+  for (let i = 1; i < ws.length; i++)
+    if (/^\d{1,3}$/.test(ws[i]) && /^[a-z]/.test(ws[i - 1]) && !found.has(ws[i])) found.set(ws[i], ws[i - 1]);
+  return found;
+}
+
 export async function analyzeQuery(db: Db, vocabulary: Vocabulary, text: string): Promise<AnalyzedQuery> {
   const { subject, message } = splitSubject(text);
-  const subjectWords = words(subject).filter((w) => !FILLER.has(w) && !/^\d+$/.test(w));
-  const messageWords = words(message).filter((w) => !FILLER.has(w) && !/^\d+$/.test(w));
+  const numbers = nameNumbers([...words(subject), ...words(message)]);
+  const kept = (w: string) => !FILLER.has(w) && (!/^\d+$/.test(w) || numbers.has(w));
+  const subjectWords = words(subject).filter(kept);
+  const messageWords = words(message).filter(kept);
   const distinct = [...new Set([...subjectWords, ...messageWords])].slice(0, 400);
   const lexemes = await lexemesOf(db, distinct);
   const typed = await typedCorrections(db, vocabulary, distinct, lexemes);
@@ -248,6 +263,16 @@ export async function analyzeQuery(db: Db, vocabulary: Vocabulary, text: string)
   const subjectLexemes = new Set<string>();
   let subjectKnown = true;
   const add = (w: string, factor: number, inSubject = false) => {
+    if (numbers.has(w)) {
+      // A number counts as part of a name only after a content word, and only when indexed
+      // (Postgres indexes the number of "COVID-19" as '-19'); it is never corrected or unknown.
+      const lexeme = [w, `-${w}`].find((l) => vocabulary.chunksWith(l) > 0);
+      if (!lexeme || !lexemes.get(numbers.get(w)!)?.length) return;
+      const e = counts.get(lexeme) ?? { count: 0, unknown: false };
+      e.count += factor;
+      counts.set(lexeme, e);
+      return;
+    }
     for (const raw of lexemes.get(w) ?? []) {
       let lexeme = raw;
       let correctedFrom: string | undefined;
