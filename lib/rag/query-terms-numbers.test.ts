@@ -17,9 +17,12 @@ const DOCS = [
   doc(
     "diabetes-2",
     "Type 2 diabetes",
-    "Type 2 diabetes is a condition in which blood sugar stays too high. Early signs of diabetes include thirst, passing urine often and tiredness. Diet and activity help, unlike in type 1 diabetes.",
+    "Type 2 diabetes is a condition in which blood sugar stays too high. Early signs of diabetes include thirst, passing urine often and tiredness. Diet and activity help.",
   ),
+  doc("blood-type", "Blood groups", "Your blood type matters for a transfusion: a donor must have a matching type."),
   doc("covid", "COVID-19", "COVID-19 is an illness caused by a coronavirus. A covid vaccine lowers the risk of severe illness and fever."),
+  doc("long-covid", "Long covid", "Long covid means symptoms that last for months after a covid infection, such as tiredness."),
+  doc("covid-vaccine", "Covid vaccines", "Covid vaccines lower the risk of severe covid illness."),
   doc("flu", "Influenza", "Influenza is an illness caused by a flu virus. A yearly vaccine lowers the risk of severe illness and fever."),
   doc("dose", "Pain relief", "Some people take 45 tablets a year for pain relief, which is one way to count."),
 ];
@@ -47,9 +50,21 @@ describe("numbers that belong to a name", () => {
   it("keeps the number of a disease name when the knowledge base indexes it", async () => {
     const a = await analyzeQuery(h.db, vocab, "early signs of type 2 diabetis");
     expect(a.terms.map((t) => t.lexeme)).toEqual(expect.arrayContaining(["2", "type", "diabet"]));
-    // Postgres indexes "COVID-19" as '-19': the query finds that form.
+    // Postgres indexes "COVID-19" as '-19': the query finds that form (here it narrows "covid" down).
     const c = await analyzeQuery(h.db, vocab, "covid-19 vaccine");
     expect(c.terms.map((t) => t.lexeme)).toContain("-19");
+  });
+
+  it("leaves out a number found wherever its word is (it would only outweigh the aspect asked)", async () => {
+    const one = await freshDb();
+    try {
+      await ingestSourceDocuments(one.db, embedder, [DOCS[3], DOCS[6]]); // COVID-19 and influenza only
+      const a = await analyzeQuery(one.db, await loadVocabulary(one.db), "what are the symptoms of covid-19");
+      expect(a.terms.map((t) => t.lexeme)).toContain("covid");
+      expect(a.terms.map((t) => t.lexeme)).not.toContain("-19");
+    } finally {
+      await one.close();
+    }
   });
 
   it("leaves out ages and numbers the knowledge base does not index", async () => {

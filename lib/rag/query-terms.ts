@@ -175,8 +175,8 @@ async function lexemesOf(db: Db, ws: string[]): Promise<Map<string, string[]>> {
 /**
  * The numbers of a text that may belong to a name ("type 2", "stage 3", "HPV 16", "COVID-19"):
  * at most three digits right after a word, each with the word before it. analyzeQuery keeps
- * one only when that word is a content word and the knowledge base indexes the number, so
- * ages and amounts ("I am 45", "2 pills") rarely become terms.
+ * one only when that word is a content word, the knowledge base indexes the number and the
+ * number narrows the word down, so ages and amounts ("I am 45", "2 pills") rarely become terms.
  */
 export function nameNumbers(ws: string[]): Map<string, string> {
   const found = new Map<string, string>();
@@ -198,10 +198,13 @@ export async function analyzeQuery(db: Db, vocabulary: Vocabulary, text: string)
   const counts = new Map<string, { count: number; correctedFrom?: string; unknown: boolean }>();
   const add = (w: string, factor: number) => {
     if (numbers.has(w)) {
-      // A number counts as part of a name only after a content word, and only when indexed
-      // (Postgres indexes the number of "COVID-19" as '-19'); it is never corrected or unknown.
+      // A number counts as part of a name only after a content word, when indexed (Postgres
+      // indexes the number of "COVID-19" as '-19') and when it narrows that word down ("type 2"
+      // of "type"; not "19", found wherever "covid" is, which would only outweigh the aspect
+      // asked). It is never corrected nor counted unknown.
       const lexeme = [w, `-${w}`].find((l) => vocabulary.chunksWith(l) > 0);
-      if (!lexeme || !lexemes.get(numbers.get(w)!)?.length) return;
+      const named = lexemes.get(numbers.get(w)!) ?? [];
+      if (!lexeme || named.length === 0 || !named.every((l) => vocabulary.chunksWith(lexeme) < vocabulary.chunksWith(l))) return;
       const e = counts.get(lexeme) ?? { count: 0, unknown: false };
       e.count += factor;
       counts.set(lexeme, e);
