@@ -53,3 +53,79 @@ test.describe("emergency triage in the web chat", () => {
     await chat.waitForAnswer();
   });
 });
+
+// What the notice says speaks to the message just sent: its language, what this turn brings,
+// the crisis line written once. Screenshots in test-results/notice/.
+test.describe("the emergency notice in a conversation", () => {
+  test("English: a crisis after an earlier chest pain names the crisis line once and not the chest pain", async ({ page }) => {
+    const chat = new ChatPage(page);
+    await chat.open();
+    await chat.accept();
+    await chat.ask("I have crushing chest pain and I'm sweating");
+    await expect(chat.lastAnswer().getByTestId("emergency-notice")).toContainText("heart attack");
+    await chat.waitForAnswer();
+    await chat.ask("it passed now, thanks");
+    await expect(chat.assistantMessages).toHaveCount(2);
+    await chat.waitForAnswer();
+    await chat.ask("I want to kill myself");
+    await expect(chat.assistantMessages).toHaveCount(3);
+    const answer = chat.lastAnswer();
+    const notice = answer.getByTestId("emergency-notice");
+    await expect(notice).toHaveAttribute("lang", "en");
+    await expect(notice).toContainText("call or text 988 (Suicide & Crisis Lifeline) now");
+    await expect(notice).not.toContainText("heart attack");
+    await expect(notice).not.toContainText("988 (988");
+    await chat.waitForAnswer();
+    await expect(answer).toContainText("You are not alone");
+    await page.screenshot({ path: "test-results/notice/en.png", fullPage: true });
+  });
+
+  test("Spanish in the US: the 988 line under its Spanish name, the crisis answer in Spanish", async ({ page }) => {
+    const chat = new ChatPage(page);
+    await chat.open();
+    await chat.accept();
+    await chat.ask("quiero suicidarme esta noche");
+    const answer = chat.lastAnswer();
+    const notice = answer.getByTestId("emergency-notice");
+    await expect(notice).toHaveAttribute("lang", "es");
+    await expect(notice).toContainText("al 988 (Lifeline, opción 2 para español)");
+    await expect(notice).not.toContainText("Suicide & Crisis");
+    await chat.waitForAnswer();
+    await expect(answer).toContainText("No está solo");
+    await page.screenshot({ path: "test-results/notice/es.png", fullPage: true });
+  });
+
+  test.describe("in France", () => {
+    test.use({ locale: "fr-FR" });
+    test("French: 112 and 3114 with its French name, the crisis answer in French", async ({ page }) => {
+      const chat = new ChatPage(page);
+      await chat.open();
+      await chat.accept();
+      await chat.ask("je veux me suicider ce soir");
+      const answer = chat.lastAnswer();
+      const notice = answer.getByTestId("emergency-notice");
+      await expect(notice).toHaveAttribute("lang", "fr");
+      await expect(notice).toContainText("Appelez maintenant le 112");
+      await expect(notice).toContainText("le 3114 (numéro national de prévention du suicide)");
+      await chat.waitForAnswer();
+      await expect(answer).toContainText("Vous n'êtes pas seul");
+      await page.screenshot({ path: "test-results/notice/fr.png", fullPage: true });
+    });
+  });
+
+  test("mixed: an English question after a Spanish emergency gets its notice in English", async ({ page }) => {
+    const chat = new ChatPage(page);
+    await chat.open();
+    await chat.accept();
+    await chat.ask("me duele mucho el pecho y estoy sudando frío");
+    await expect(chat.lastAnswer().getByTestId("emergency-notice")).toHaveAttribute("lang", "es");
+    await chat.waitForAnswer();
+    await chat.ask("can I take lisinopril with ibuprofen?");
+    await expect(chat.assistantMessages).toHaveCount(2);
+    const notice = chat.lastAnswer().getByTestId("emergency-notice");
+    await expect(notice).toHaveAttribute("lang", "en");
+    await expect(notice).toContainText("Call 911");
+    await chat.waitForAnswer();
+    await page.screenshot({ path: "test-results/notice/mixed.png", fullPage: true });
+  });
+});

@@ -172,6 +172,9 @@ export async function createGpuFunctionServer(opts: GpuFunctionServerOptions): P
           ...opts.fineTuning,
           adapterLimits: lora ? { maxRank: lora.maxRank, targetModules: [...new Set(model.loraTargets.map((t) => t.shortName))] } : null,
           resolveBaseModel: (id) => (id === modelId || deps.aliases.includes(id) ? { id: modelId, dir: opts.modelDir } : undefined),
+          // Warm starts (initial_adapter): only adapters loaded here, i.e. validated against this base model.
+          findAdapter: lora ? (name) => adapters.get(name) : undefined,
+          loraTargets: model.loraTargets,
           loadAdapter: async (payload) => {
             adapters.loadBytes(payload.name, payload.adapter_config, adapterModelBytes(payload), "fine-tuning job");
           },

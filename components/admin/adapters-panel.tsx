@@ -153,7 +153,7 @@ function AdapterTable({
       {adapters.length === 0 ? (
         <p className="text-sm text-slate-700 dark:text-slate-200">{empty}</p>
       ) : (
-        <table className="w-full text-left text-sm" data-testid={testId}>
+        <table className="w-full text-left text-sm [&_td]:pr-3 [&_th]:pr-3" data-testid={testId}>
           <thead>
             <tr>
               <th scope="col">Adapter</th>

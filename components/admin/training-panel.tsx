@@ -81,6 +81,7 @@ export function TrainingPanel() {
                     <td className="max-w-xs">
                       {r.finishedAt ? formatDate(r.finishedAt) : "—"}
                       {r.error && <span className="block text-xs text-red-800 dark:text-red-200">{r.error}</span>}
+                      {!r.error && r.status === "rejected" && r.decision && <span className="block text-xs">{r.decision}</span>}
                     </td>
                     <td>{isActiveRun(r) && <CancelRunButton run={r} onDone={() => void runs.reload()} />}</td>
                   </tr>

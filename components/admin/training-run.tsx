@@ -46,9 +46,12 @@ export function TrainingRunDetail({ id }: { id: string }) {
           <dd className="font-mono">{run.goldenVersion ?? "—"}</dd>
           <dt className="text-slate-600 dark:text-slate-300">Candidate adapter</dt>
           <dd className="font-mono">{run.adapterName ?? "—"}</dd>
+          <dt className="text-slate-600 dark:text-slate-300">Started from</dt>
+          <dd className="font-mono">{startedFrom(run)}</dd>
           <dt className="text-slate-600 dark:text-slate-300">Settings</dt>
           <dd>
             {Object.entries(run.hyperparameters ?? {})
+              .filter(([k]) => k !== "initial_adapter")
               .map(([k, v]) => `${SETTING_LABELS[k] ?? humanize(k)} ${typeof v === "object" ? JSON.stringify(v) : String(v)}`)
               .join(", ") || "deployment defaults"}
           </dd>
@@ -151,4 +154,11 @@ function EventLog({ events }: { events: RunEvent[] }) {
       ))}
     </ol>
   );
+}
+
+/** The adapter the run's LoRA continued (warm start), or a fresh LoRA on the base model. */
+function startedFrom(run: { hyperparameters: Record<string, unknown> | null }): string {
+  const initial = run.hyperparameters?.initial_adapter;
+  if (typeof initial === "string") return initial;
+  return initial === null ? "base model (fresh LoRA)" : "—";
 }

@@ -22,6 +22,8 @@ export interface RunSummary {
   goldenVersion: string | null;
   adapterName: string | null;
   error: string | null;
+  /** The gate's decision (why promoted or kept); null before the evaluation. */
+  decision?: string | null;
   /** The admin who pressed "Retrain now" (null for the schedule). */
   startedBy?: string | null;
   progress: RunProgress | null;

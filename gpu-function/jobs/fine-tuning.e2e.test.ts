@@ -234,4 +234,51 @@ describe("fine-tuning over HTTP", () => {
     expect(tuned.status).toBe(200);
     expect(tuned.json.choices[0].message.content).toMatch(/^Rest, drink/);
   });
+  it("warm-starts a job from a loaded adapter (initial_adapter) and refuses a bad one with 400", async () => {
+    expect(succeeded, "needs the first test's job").not.toBeNull();
+    const source = succeeded!.job.fine_tuned_model!; // loaded again by the restart above
+    const body = { model: "tiny-base", training_data: TRAIN, validation_data: VALIDATION, seed: 5 };
+    const refused = async (extra: Record<string, unknown>, code: string, message: RegExp) => {
+      const r = await call<{ error: { code: string; param: string; message: string } }>("POST", "/v1/fine_tuning/jobs", {
+        ...body,
+        ...extra,
+      });
+      expect(r.status, JSON.stringify(r.json)).toBe(400);
+      expect(r.json.error.code).toBe(code);
+      expect(r.json.error.message).toMatch(message);
+    };
+    await refused({ initial_adapter: "not-loaded-here" }, "initial_adapter_not_found", /no adapter 'not-loaded-here' is loaded/);
+    await refused({ initial_adapter: "../etc" }, "invalid_value", /initial_adapter/);
+    await refused({ initial_adapter: source, hyperparameters: { lora_r: 4 } }, "initial_adapter_mismatch", /rank is 8/);
+    await refused({ initial_adapter: source, hyperparameters: { lora_alpha: 8 } }, "initial_adapter_mismatch", /scale/);
+    await refused({ initial_adapter: source, hyperparameters: { target_modules: ["q_proj"] } }, "initial_adapter_mismatch", /adapts/);
+    await refused({ initial_adapter: source, hyperparameters: { lora_r: 32 } }, "invalid_value", /LORA_MAX_RANK/);
+
+    // LoRA shape taken from the adapter; a tiny learning rate so the run stays close to where it started.
+    const created = await call<FineTuningJob>("POST", "/v1/fine_tuning/jobs", {
+      ...body,
+      initial_adapter: source,
+      hyperparameters: { max_steps: 2, batch_size: 5, learning_rate: 1e-4, lora_dropout: 0, max_seq_length: 128 },
+    });
+    expect(created.status, JSON.stringify(created.json)).toBe(200);
+    expect(created.json.initial_adapter).toBe(source);
+    expect(created.json.hyperparameters).toMatchObject({ lora_r: 8, lora_alpha: 16, use_rslora: false });
+    expect([...created.json.hyperparameters.target_modules].sort()).toEqual([...ALL_MODULES].sort());
+    const job = await until(created.json.id, (j) => !["queued", "running"].includes(j.status));
+    expect(job.status, JSON.stringify(job.error)).toBe("succeeded");
+    const v = job.metrics!.validation!;
+    // Before step 1 the job's LoRA is the source adapter: its held-out perplexity is the source's, as served.
+    const served = await call<{ perplexity: number; tokens: number }>("POST", "/v1/perplexity", {
+      model: source,
+      data: VALIDATION,
+      max_seq_length: 128,
+    });
+    expect(v.initial_perplexity).toBeDefined();
+    expect(Math.abs(v.initial_perplexity! / served.json.perplexity - 1)).toBeLessThan(1e-3);
+    expect(v.initial_perplexity!).toBeLessThan(v.base_perplexity / 20);
+    // Two small steps from there keep it near the source, far from the base model.
+    expect(v.adapter_perplexity).toBeLessThan(v.base_perplexity / 20);
+    const events = (await call<{ data: JobEvent[] }>("GET", `/v1/fine_tuning/jobs/${job.id}/events?limit=1000`)).json.data;
+    expect(events.some((e) => e.message.startsWith(`Warm start: LoRA A/B initialised from adapter ${source}`))).toBe(true);
+  });
 });

@@ -37,8 +37,11 @@ export interface StepMetrics {
 }
 
 export interface JobResultMetrics {
-  /** Held-out perplexity of the base model and of base + adapter on the validation set. */
-  validation?: { base_perplexity: number; adapter_perplexity: number; tokens: number };
+  /**
+   * Held-out perplexity of the base model and of base + adapter on the validation set; on a
+   * warm start also of the initial adapter, before step 1 (what training started from).
+   */
+  validation?: { base_perplexity: number; adapter_perplexity: number; tokens: number; initial_perplexity?: number };
   final_train_loss?: number;
   steps?: number;
   skipped_examples?: number;
@@ -70,6 +73,8 @@ export interface FineTuningJob {
   metrics: JobResultMetrics | null;
   /** True once the adapter was loaded into this server's serving registry. */
   adapter_loaded: boolean;
+  /** MedChat extension: the adapter whose weights the LoRA started from (warm start); null = PEFT's fresh init. */
+  initial_adapter?: string | null;
 }
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);

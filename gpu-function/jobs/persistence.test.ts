@@ -14,6 +14,7 @@ import type { JobRecord } from "./job-files";
 import { fineTuningRoutes } from "./routes";
 import type { AdapterUpload } from "../shared/openai";
 import { FineTuningService, type FineTuningDeps } from "./service";
+import type { PreparedLora } from "../models/types";
 
 const scripted = fileURLToPath(new URL("./testing/scripted-worker.ts", import.meta.url));
 const root = fs.mkdtempSync(path.join(os.tmpdir(), "ft-persist-"));
@@ -225,6 +226,41 @@ describe("fine-tuning jobs across a restart", () => {
     await until(second, byUrl.id, (j) => j.adapter_loaded); // auto_load survived the restart
     expect(loaded).toEqual([b.adapter_name]);
     expect(second.store.list(10).data.map((j) => j.id)).toEqual([byUrl.id, inline.id, blocker.id]);
+  });
+
+  it("a queued warm-start job trains from its own copy of the initial adapter after a restart (a lost copy → failed)", async () => {
+    const dir = path.join(root, "warm");
+    const pair = (seed: number) => ({ a: Float32Array.from({ length: 8 }, (_, i) => (seed + i) / 10), b: new Float32Array(8).fill(seed) });
+    const src: PreparedLora = {
+      name: "src",
+      rank: 2,
+      scale: 2,
+      weights: new Map([
+        ["model.layers.0.self_attn.q_proj", pair(1)],
+        ["model.layers.0.self_attn.v_proj", pair(2)],
+      ]),
+    };
+    const first = service(dir, "hang", { findAdapter: (n) => (n === "src" ? src : undefined) });
+    const blocker = await first.create({ model: "tiny-base", training_data: DATA });
+    const warm = await first.create({ model: "tiny-base", training_data: DATA, initial_adapter: "src" });
+    const lost = await first.create({ model: "tiny-base", training_data: DATA, initial_adapter: "src" });
+    expect(warm.initial_adapter).toBe("src");
+    expect(warm.hyperparameters).toMatchObject({ lora_r: 2, lora_alpha: 4, use_rslora: false, target_modules: ["q_proj", "v_proj"] });
+    await until(first, blocker.id, (j) => j.status === "running");
+    await first.close();
+    fs.rmSync(path.join(dir, lost.id, "initial-adapter"), { recursive: true });
+    const copy = path.join(dir, warm.id, "initial-adapter", "adapter_model.safetensors");
+    expect(fs.statSync(copy).size).toBeGreaterThan(64);
+
+    // The restarted server no longer has "src" loaded: the queued job still starts from its copy.
+    const second = service(dir, "succeed");
+    expect(await second.restore()).toEqual({ restored: 3, requeued: 1, interrupted: 0 });
+    expect(second.get(lost.id)).toMatchObject({ status: "failed", error: { code: "data_missing" } });
+    const done = await until(second, warm.id, (j) => j.status !== "queued" && j.status !== "running");
+    expect(done.status, JSON.stringify(done.error)).toBe("succeeded");
+    expect(done.initial_adapter).toBe("src");
+    expect(eventsOf(second, warm.id).some((e) => /^warm start from a \d+-byte adapter copy$/.test(e.message))).toBe(true);
+    expect(fs.existsSync(copy)).toBe(false); // removed with the training data once the job ended
   });
 
   it("skips unreadable job directories, keeps the readable ones and a torn last event line", async () => {

@@ -17,6 +17,8 @@ export interface WorkerJobSpec {
   outputDir: string;
   hyperparameters: ResolvedHyperparameters;
   seed: number;
+  /** Warm start: a PEFT adapter directory whose A/B initialise the LoRA (absent/null: fresh init). */
+  initialAdapterDir?: string | null;
 }
 
 export type ServerToWorker = { type: "start"; spec: WorkerJobSpec } | { type: "cancel" };

@@ -53,6 +53,18 @@ export const createJobSchema = z
       .optional(),
     /** Load the adapter into the serving registry as soon as training succeeds. */
     auto_load: z.boolean().optional(),
+    /**
+     * MedChat extension (OpenAI has no such field; it continues training when `model` names a
+     * fine-tuned model): warm start from an adapter loaded on this server. Its A/B initialise
+     * the LoRA (the optimizer starts fresh); lora_r, lora_alpha/use_rslora and target_modules
+     * default to its own and must match it when given.
+     */
+    initial_adapter: z
+      .string()
+      .min(1)
+      .max(64)
+      .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, "initial_adapter is an adapter name: letters, digits, ., _ and -")
+      .optional(),
     metadata: z.record(z.string(), z.string().max(512)).optional(),
   })
   .strict()

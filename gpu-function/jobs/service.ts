@@ -16,6 +16,8 @@ import { adapterNameFor, JobStore, newJobId, TERMINAL, type FineTuningJob } from
 import { JobFiles, type JobRecord } from "./job-files";
 import type { WorkerJobSpec, WorkerToServer } from "./protocol";
 import { resolveHyperparameters, type CreateJobBody } from "./schema";
+import { writePeftAdapter } from "../engine/peft";
+import type { LoraTarget, PreparedLora } from "../models/types";
 import { DEFAULT_WORKER_FILE, runWorkerProcess, type WorkerOutcome } from "./worker-process";
 
 export interface BaseModelRef {
@@ -31,6 +33,13 @@ export interface FineTuningDeps {
    * names); a job whose adapter could never be served is refused at creation. Absent: no check.
    */
   adapterLimits?: { maxRank: number; targetModules: string[] } | null;
+  /**
+   * An adapter loaded in this server's serving registry (validated against its base model at
+   * load), for warm starts (`initial_adapter`); absent: warm starts are refused.
+   */
+  findAdapter?(name: string): PreparedLora | undefined;
+  /** The base model's LoRA-adaptable modules (PEFT path and short name), to check an initial adapter covers every layer. */
+  loraTargets?: Array<Pick<LoraTarget, "module" | "shortName">>;
   /** Loads an adapter into the serving registry (absent: POST .../load answers 501). */
   loadAdapter?(payload: AdapterUpload): Promise<void>;
   /** Working directory for job data and adapters (default: $FINE_TUNING_DIR or the OS temp dir). */
@@ -113,7 +122,10 @@ export class FineTuningService {
         summary.interrupted++;
       } else if (job.status === "queued") {
         const pending = record.pending;
-        if (!pending?.training_file_url && !(await exists(this.dataFile(job.id, "training")))) {
+        const lost =
+          (!pending?.training_file_url && !(await exists(this.dataFile(job.id, "training")))) ||
+          (job.initial_adapter && !(await exists(path.join(this.initialAdapterDir(job.id), "adapter_model.safetensors"))));
+        if (lost) {
           this.finishJob(job.id, {
             kind: "failed",
             code: "data_missing",
@@ -144,7 +156,10 @@ export class FineTuningService {
     const base = this.deps.resolveBaseModel(body.model);
     if (!base)
       throw new ApiError(404, `model '${body.model}' is not a base model served here`, { param: "model", code: "model_not_found" });
+    const initial = body.initial_adapter === undefined ? null : this.initialAdapter(body.initial_adapter);
+    if (initial) body = { ...body, hyperparameters: { ...initial.defaults, ...body.hyperparameters } };
     this.checkServable(body);
+    if (initial) this.checkWarmStart(body, initial.lora);
     for (const [field, url] of [
       ["training_file_url", body.training_file_url],
       ["validation_file_url", body.validation_file_url],
@@ -192,15 +207,71 @@ export class FineTuningService {
       metadata: body.metadata ?? null,
       metrics: null,
       adapter_loaded: false,
+      initial_adapter: initial?.lora.name ?? null,
     };
     this.store.add(job);
     this.store.addEvent(id, { message: `Created fine-tuning job ${id} on ${base.id}` });
     await fs.mkdir(this.files.jobDir(id), { recursive: true });
+    if (initial) {
+      // A copy of the adapter as it is now: a later reload or unload of that name does not change this job.
+      await writePeftAdapter(this.initialAdapterDir(id), {
+        r: hyperparameters.lora_r,
+        loraAlpha: hyperparameters.lora_alpha,
+        useRslora: hyperparameters.use_rslora,
+        loraDropout: hyperparameters.lora_dropout,
+        targetModules: hyperparameters.target_modules,
+        weights: initial.lora.weights,
+        baseModelNameOrPath: base.id,
+      });
+      this.store.addEvent(id, {
+        message: `Warm start: LoRA A/B initialised from adapter ${initial.lora.name} (r=${initial.lora.rank}, ${initial.lora.weights.size} modules); the optimizer starts fresh`,
+        data: { initial_adapter: initial.lora.name },
+      });
+    }
     if (training) await this.writeExamples(id, "training", training.examples, training.issues);
     if (validation) await this.writeExamples(id, "validation", validation.examples, validation.issues);
     this.queue.push(id);
     this.pump();
     return job;
+  }
+
+  /** The loaded adapter a warm start names, and the LoRA shape it implies (the job's defaults). */
+  private initialAdapter(name: string): { lora: PreparedLora; defaults: NonNullable<CreateJobBody["hyperparameters"]> } {
+    const lora = this.deps.findAdapter?.(name);
+    if (!lora) {
+      const why = this.deps.findAdapter ? `no adapter '${name}' is loaded on this server` : "this server serves no LoRA adapters";
+      throw new ApiError(400, `initial_adapter: ${why} (GET /v1/adapters lists them)`, {
+        param: "initial_adapter",
+        code: "initial_adapter_not_found",
+      });
+    }
+    // Loaded adapters are never rsLoRA-scaled by the trainer's default; alpha = scale·r keeps the same update.
+    return {
+      lora,
+      defaults: { lora_r: lora.rank, lora_alpha: lora.scale * lora.rank, use_rslora: false, target_modules: shortNames(lora) },
+    };
+  }
+
+  /** The job's LoRA shape must be the initial adapter's exactly: same rank, scale and modules on every layer. */
+  private checkWarmStart(body: CreateJobBody, lora: PreparedLora): void {
+    const h = resolveHyperparameters(body.hyperparameters, 1);
+    const refuse = (param: string, why: string) => {
+      throw new ApiError(400, `initial_adapter '${lora.name}' cannot start this job: ${why}`, { param, code: "initial_adapter_mismatch" });
+    };
+    if (h.lora_r !== lora.rank) refuse("hyperparameters.lora_r", `its rank is ${lora.rank}, the job asks for lora_r ${h.lora_r}`);
+    const scale = h.use_rslora ? h.lora_alpha / Math.sqrt(h.lora_r) : h.lora_alpha / h.lora_r;
+    if (Math.abs(scale - lora.scale) > 1e-6 * Math.max(1, lora.scale))
+      refuse("hyperparameters.lora_alpha", `its scale (alpha/r) is ${lora.scale}, the job's lora_alpha/use_rslora give ${scale}`);
+    const wanted = new Set(h.target_modules.map((m) => m.split(".").at(-1)!));
+    const have = new Set(shortNames(lora));
+    if (wanted.size !== have.size || [...wanted].some((m) => !have.has(m)))
+      refuse("hyperparameters.target_modules", `it adapts ${[...have].join(", ")}, the job trains ${[...wanted].join(", ")}`);
+    const targets = this.deps.loraTargets;
+    if (targets) {
+      const missing = targets.filter((t) => wanted.has(t.shortName) && !lora.weights.has(t.module));
+      if (missing.length > 0)
+        refuse("initial_adapter", `it does not adapt ${missing.length} layer module(s) the job trains (e.g. ${missing[0].module})`);
+    }
   }
 
   /** Refuses hyperparameters whose adapter this server could not load (before any training time is spent). */
@@ -336,6 +407,10 @@ export class FineTuningService {
     return path.join(this.files.jobDir(id), "adapter");
   }
 
+  private initialAdapterDir(id: string): string {
+    return path.join(this.files.jobDir(id), "initial-adapter");
+  }
+
   private dataFile(id: string, kind: "training" | "validation"): string {
     return path.join(this.files.jobDir(id), `${kind}.jsonl`);
   }
@@ -393,6 +468,7 @@ export class FineTuningService {
         outputDir: this.adapterDir(id),
         hyperparameters: job.hyperparameters,
         seed: job.seed,
+        initialAdapterDir: job.initial_adapter ? this.initialAdapterDir(id) : null,
       };
       if (!spec.modelDir) throw new JobSetupError("model_not_found", `model '${job.model}' is no longer served here`);
       outcome = await runWorkerProcess(spec, (msg) => this.onWorkerMessage(id, msg), signal, {
@@ -515,5 +591,11 @@ export class FineTuningService {
   /** Training data does not outlive its job; the adapter does. */
   private async cleanupData(id: string): Promise<void> {
     await Promise.all(["training", "validation"].map((k) => fs.rm(this.dataFile(id, k as "training"), { force: true })));
+    await fs.rm(this.initialAdapterDir(id), { recursive: true, force: true });
   }
+}
+
+/** The module short names (q_proj, …) an adapter adapts. */
+function shortNames(lora: PreparedLora): string[] {
+  return [...new Set([...lora.weights.keys()].map((m) => m.split(".").at(-1)!))];
 }

@@ -19,6 +19,8 @@ export interface TrainLoraArgs {
   validation: TokenizedExample[];
   hyperparameters: WorkerJobSpec["hyperparameters"];
   seed: number;
+  /** Warm start from this PEFT adapter directory (null: PEFT's fresh init). */
+  initialAdapterDir: string | null;
 }
 
 export interface TrainLoraHooks {
@@ -73,6 +75,17 @@ export async function runTrainingJob(
   }
   checkAbort();
 
+  const initialDir = spec.initialAdapterDir ?? null;
+  let initialPpl: PerplexityResult | null = null;
+  if (initialDir && validation.length > 0) {
+    initialPpl = await scoreWith(backend, spec.modelDir, initialDir, validation, h.max_seq_length);
+    log(`Initial adapter held-out perplexity ${initialPpl.perplexity.toFixed(3)} (warm start, before step 1)`, {
+      initial_perplexity: initialPpl.perplexity,
+      tokens: initialPpl.tokens,
+    });
+  }
+  checkAbort();
+
   log(`Training LoRA r=${h.lora_r} alpha=${h.lora_alpha} on ${h.target_modules.join(",")} for ${h.max_steps ?? `${h.n_epochs} epoch(s)`}`);
   const trained = await backend.trainLora(
     {
@@ -84,6 +97,7 @@ export async function runTrainingJob(
       validation,
       hyperparameters: h,
       seed: spec.seed,
+      initialAdapterDir: initialDir,
     },
     {
       signal,
@@ -97,6 +111,7 @@ export async function runTrainingJob(
   if (basePpl) {
     const adapted = await scoreWith(backend, spec.modelDir, spec.outputDir, validation, h.max_seq_length);
     metrics.validation = { base_perplexity: basePpl.perplexity, adapter_perplexity: adapted.perplexity, tokens: adapted.tokens };
+    if (initialPpl) metrics.validation.initial_perplexity = initialPpl.perplexity;
     emit({
       type: "eval",
       step: trained.steps,

@@ -7,6 +7,7 @@ import os from "node:os";
 import { ChatTokenizer } from "../engine/tokenizer";
 import { loadPeftAdapter, readPeftAdapterFiles } from "../engine/peft";
 import { loadModel } from "../runtime/load";
+import { readSafetensors } from "../onnx/safetensors";
 import { saveTrainedAdapter } from "../train/adapter-io";
 import { loadedModelScorer } from "../train/eval-perplexity";
 import { trainModel, TrainingCancelledError } from "../train/trainer";
@@ -27,6 +28,7 @@ export const trainerBackend: TrainingBackend = {
 
   async trainLora(args, hooks) {
     const h = args.hyperparameters;
+    const initialLora = args.initialAdapterDir ? await initialLoraWeights(args.initialAdapterDir) : undefined;
     let result;
     try {
       result = await trainModel(
@@ -57,6 +59,7 @@ export const trainerBackend: TrainingBackend = {
         {
           base: args.modelDir,
           signal: hooks.signal,
+          initialLora,
           onEvent: (e) => {
             if (e.type !== "step") return;
             hooks.onStep({
@@ -99,3 +102,18 @@ export const trainerBackend: TrainingBackend = {
     return { score: loadedModelScorer(model, lora), dispose: () => model.dispose() };
   },
 };
+
+/** A PEFT adapter directory's A/B per module path (the trainer checks them against its graph). */
+async function initialLoraWeights(dir: string): Promise<Map<string, { a: Float32Array; b: Float32Array }>> {
+  const { safetensors } = await readPeftAdapterFiles(dir);
+  const weights = new Map<string, { a: Float32Array; b: Float32Array }>();
+  for (const [key, t] of readSafetensors(safetensors)) {
+    const m = /^base_model\.model\.(.+)\.lora_([AB])\.weight$/.exec(key);
+    if (!m) throw new Error(`initial adapter: unexpected tensor '${key}'`);
+    const w = weights.get(m[1]) ?? { a: new Float32Array(0), b: new Float32Array(0) };
+    if (m[2] === "A") w.a = t.data;
+    else w.b = t.data;
+    weights.set(m[1], w);
+  }
+  return weights;
+}

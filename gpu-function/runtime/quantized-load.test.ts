@@ -122,6 +122,7 @@ describe("quantised LM head (issue 16)", () => {
     { tied: true, family: "llama" as const },
     { tied: false, family: "llama" as const },
     { tied: true, family: "gpt-neo" as const },
+    { tied: false, family: "gpt-oss" as const },
   ])("$family, tied $tied: the head is MatMulNBits; a tied table is stored once, as the codes the head reads", async ({ tied, family }) => {
     const dir = await tinyModelDir(root.dir, `head-${family}-${tied}`, { family, seed: 9, hiddenSize: 64, tieWordEmbeddings: tied });
     const model = await readHfModel(dir, { lazy: false });

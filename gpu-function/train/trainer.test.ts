@@ -127,6 +127,32 @@ describe("trainModel", () => {
     expect(Math.abs(l.metrics.losses[0].loss - f.metrics.losses[0].loss)).toBeLessThan(1e-5);
   });
 
+  it("warm-starts LoRA from an adapter's A/B: equal before step 1, then trains on from there", async () => {
+    const cfg = { ...lora, lora: { ...lora.lora, loraDropout: 0 } };
+    const source = (await trainModel(cfg, { examples: train }, { base })).adapter!;
+    const initialLora = source.weights;
+    const before = (await trainModel(cfg, { examples: train }, { base, initialLora, stopAtStep: 0 })).adapter!;
+    expect(before.weights.size).toBe(source.weights.size);
+    for (const [module, w] of source.weights) {
+      expect(before.weights.get(module)!.a).toEqual(w.a);
+      expect(before.weights.get(module)!.b).toEqual(w.b);
+    }
+    const one = { ...cfg, maxSteps: 1 };
+    const warm = await trainModel(one, { examples: train }, { base, initialLora });
+    const cold = await trainModel(one, { examples: train }, { base });
+    // Step 1's loss is measured on the starting weights: the trained adapter's, below PEFT's fresh init.
+    expect(warm.metrics.losses[0].loss).toBeLessThan(cold.metrics.losses[0].loss - 0.05);
+    const [module, w] = [...source.weights][0];
+    expect(warm.adapter!.weights.get(module)!.b).not.toEqual(w.b);
+    // The source is never modified in place.
+    expect(initialLora.get(module)!.b).toEqual(before.weights.get(module)!.b);
+
+    const missing = new Map([...initialLora].slice(1));
+    await expect(trainModel(one, { examples: train }, { base, initialLora: missing })).rejects.toThrow(/no LoRA weights for/);
+    const otherRank = { ...one, lora: { ...one.lora, r: 2 } };
+    await expect(trainModel(otherRank, { examples: train }, { base, initialLora })).rejects.toThrow(/has \d+ values, expected/);
+  });
+
   it("accumulates gradients exactly: 2×2 micro-batches equal one batch of 4", async () => {
     const common = { ...lora, lora: { ...lora.lora, loraDropout: 0 }, maxSteps: 2 };
     const big = await trainModel({ ...common, batchSize: 4, gradientAccumulationSteps: 1 }, { examples: train }, { base });

@@ -63,6 +63,12 @@ export interface TrainOptions {
    * checkpoint of the full run resumes into it.
    */
   stopAtStep?: number;
+  /**
+   * LoRA warm start: A [r×in] and B [out×r] per PEFT module path (an adapter's weights) replace
+   * PEFT's init, so step 0 equals base + that adapter; the optimizer state still starts fresh.
+   * Must cover exactly the graph's LoRA targets with the config's rank.
+   */
+  initialLora?: Map<string, { a: Float32Array; b: Float32Array }>;
 }
 
 export interface TrainedAdapter {
@@ -129,6 +135,28 @@ function initLora(built: BuiltGraph, rng: Rng): Map<string, Float32Array> {
   return params;
 }
 
+/** Copies an adapter's A/B into the trainable LoRA tensors; refuses any module or shape mismatch. */
+function warmStartLora(built: BuiltGraph, initial: Map<string, { a: Float32Array; b: Float32Array }>): Map<string, Float32Array> {
+  const sizes = new Map(built.trainable.map((t) => [t.name, t.shape.reduce((x, y) => x * y, 1)]));
+  const params = new Map<string, Float32Array>();
+  for (const t of built.loraTargets) {
+    const w = initial.get(t.module);
+    if (!w) throw new DatasetError(`initial adapter has no LoRA weights for ${t.module}`);
+    const n = loraNames(t.module);
+    for (const [name, data] of [
+      [n.a, w.a],
+      [n.b, w.b],
+    ] as const) {
+      if (data.length !== sizes.get(name))
+        throw new DatasetError(`initial adapter's ${name} has ${data.length} values, expected ${sizes.get(name)}`);
+      params.set(name, Float32Array.from(data));
+    }
+  }
+  const extra = [...initial.keys()].filter((m) => !built.loraTargets.some((t) => t.module === m));
+  if (extra.length > 0) throw new DatasetError(`initial adapter adapts modules this run does not train: ${extra.slice(0, 3).join(", ")}`);
+  return params;
+}
+
 export async function trainModel(configInput: TrainConfigInput, data: TrainDataset, opts: TrainOptions): Promise<TrainResult> {
   const cfg = resolveTrainConfig(configInput);
   const base = typeof opts.base === "string" ? await loadBaseModel(opts.base) : opts.base;
@@ -174,7 +202,7 @@ export async function trainModel(configInput: TrainConfigInput, data: TrainDatas
   const shapes = new Map(built.trainable.map((t) => [t.name, t.shape]));
   const rootRng = new Rng(cfg.seed);
   let params: Map<string, Float32Array>;
-  if (cfg.mode === "lora") params = initLora(built, rootRng.fork(1));
+  if (cfg.mode === "lora") params = opts.initialLora ? warmStartLora(built, opts.initialLora) : initLora(built, rootRng.fork(1));
   else params = new Map(built.trainable.map((t) => [t.name, Float32Array.from(base.tensors.get(t.name)!.data)]));
   let optimizer: AdamWState = newAdamWState(params);
   let dropoutRng = rootRng.fork(2);

@@ -187,6 +187,7 @@ describe("admin retraining API", () => {
         "adapterName",
         "createdAt",
         "datasetVersion",
+        "decision",
         "error",
         "finishedAt",
         "goldenVersion",
@@ -312,6 +313,9 @@ describe("admin retraining API", () => {
     }
     expect(detail!.json.run.status).toBe("rejected");
     expect(detail!.json.decision).toContain("golden perplexity 20.000 vs 10.000 (100.0 % worse, needs 2.0 % better)");
+    // the runs list says why it was kept
+    const listed = (await request("GET", "training/runs", admin)).json.runs.find((r: { id: string }) => r.id === started.json.runId);
+    expect(listed).toMatchObject({ status: "rejected", error: null, decision: detail!.json.decision });
     const kept = detail!.json.run.adapterName as string;
     for (let i = 0; i < 200 && !fake.state.unloaded.includes(kept); i++) await new Promise((r) => setTimeout(r, 25));
     expect(fake.state.unloaded).toContain(kept); // a kept candidate leaves the gpu-function that evaluated it

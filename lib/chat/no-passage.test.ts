@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { NOTICE_WORDING } from "@/lib/safety/notice-texts";
+import { TRIAGE_LANGUAGES } from "@/lib/safety/red-flags/types";
 import { triage } from "@/lib/safety/triage";
 import { crisisAnswer, needsCrisisAnswer, noPassageAnswer } from "./no-passage";
 
-const US = { locale: "en-US", emergencyNumber: "911", crisisLine: "988", crisisLineName: "988 Suicide & Crisis Lifeline" };
+const US = { locale: "en-US", emergencyNumber: "911", crisisLine: "988", crisisLineName: "Suicide & Crisis Lifeline" };
 const at = new Date("2026-12-05T00:00:00Z");
 const said = (text: string) => ({ text, at });
 
@@ -31,5 +33,34 @@ describe("the crisis answer", () => {
   it("after any other emergency notice, the no-passage answer points back to it", () => {
     expect(noPassageAnswer(US, { emergency: true })).toMatch(/^Please follow the emergency advice above: call 911/);
     expect(noPassageAnswer(US, { emergency: false })).toMatch(/^I couldn't find this in the MedChat knowledge base/);
+  });
+
+  it("speaks the notice's language: the crisis answer and the pointer back to the notice", () => {
+    const spanish = triage("quiero suicidarme esta noche", "en-US", { at });
+    expect(spanish.notice?.language).toBe("es");
+    const crisisText = crisisAnswer(US, spanish.notice?.language);
+    expect(crisisText).toMatch(/^No está solo/);
+    expect(crisisText).toContain("al 988");
+    expect(crisisText).toContain("al 911");
+    const french = triage("il ne respire plus et ses lèvres sont bleues", "fr-FR", { at });
+    expect(french.notice?.language).toBe("fr");
+    const fr = { locale: "fr-FR", emergencyNumber: "112", crisisLine: "3114", crisisLineName: "" };
+    expect(noPassageAnswer(fr, french)).toMatch(/^Suivez les conseils d'urgence ci-dessus : appelez maintenant le 112/);
+  });
+
+  it("every notice language has both answers, with the numbers, in its own words", () => {
+    const numbers = { locale: "xx", emergencyNumber: "EMERGENCY-NUM", crisisLine: "CRISIS-NUM", crisisLineName: "" };
+    for (const language of TRIAGE_LANGUAGES) {
+      const crisisText = crisisAnswer(numbers, language);
+      const back = noPassageAnswer(numbers, { emergency: true, notice: { ...triage("I want to kill myself").notice!, language } });
+      expect(crisisText, language).toContain("CRISIS-NUM");
+      expect(crisisText, language).toContain("EMERGENCY-NUM");
+      expect(back, language).toContain("EMERGENCY-NUM");
+      if (language !== "en") {
+        expect(crisisText, language).not.toContain("You are not alone");
+        expect(back, language).not.toContain("Please follow");
+        expect(crisisText, language).toBe(NOTICE_WORDING[language].crisisAnswer(numbers));
+      }
+    }
   });
 });

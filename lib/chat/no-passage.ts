@@ -1,8 +1,11 @@
 // The fixed answers no model writes, so nothing can be invented: when the knowledge base has
 // nothing for a question (it says where to get help instead), and when the user speaks of
 // suicide or self-harm (the crisis line, never quoted passages: retrieval once matched "I have
-// pills saved up" to an epilepsy leaflet's advice on medicines).
+// pills saved up" to an epilepsy leaflet's advice on medicines). The emergency texts are in the
+// notice's language (lib/safety/notice-texts*.ts); the nothing-found answer is English.
 import type { EmergencyContacts } from "@/lib/safety/contacts";
+import { NOTICE_WORDING } from "@/lib/safety/notice-texts";
+import type { TriageLanguage } from "@/lib/safety/red-flags/types";
 import type { TriageCategory, TriageResult } from "@/lib/safety/triage";
 
 type Triage = Pick<TriageResult, "emergency" | "categories">;
@@ -21,25 +24,15 @@ export function needsCrisisAnswer(window: Triage, current: Triage): boolean {
   return current.categories.every((c) => SELF_HARM_ACTS.has(c));
 }
 
-/** The answer to suicide or self-harm (see needsCrisisAnswer): the crisis line and the emergency number. */
-export function crisisAnswer(contacts: EmergencyContacts): string {
-  return (
-    `You are not alone, and support is available right now. Please call or text ${contacts.crisisLine} to talk with someone, ` +
-    `or call ${contacts.emergencyNumber} if you might act on these thoughts or have already taken something. ` +
-    "If you can, stay with someone you trust and keep pills and other means out of reach. " +
-    "MedChat is an automated assistant and cannot help in a crisis; the people on these lines can."
-  );
+/** The answer to suicide or self-harm (see needsCrisisAnswer), in the notice's language: the crisis line and the emergency number. */
+export function crisisAnswer(contacts: EmergencyContacts, language: TriageLanguage = "en"): string {
+  return (NOTICE_WORDING[language] ?? NOTICE_WORDING.en).crisisAnswer(contacts);
 }
 
-export function noPassageAnswer(contacts: EmergencyContacts, triage?: Pick<TriageResult, "emergency">): string {
+export function noPassageAnswer(contacts: EmergencyContacts, triage?: Pick<TriageResult, "emergency" | "notice">): string {
   // After an emergency notice, "look it up on MedlinePlus" would send someone in danger to read:
-  // the answer points back to the notice and its number instead.
-  if (triage?.emergency) {
-    return (
-      `Please follow the emergency advice above: call ${contacts.emergencyNumber} (or your local emergency number) now. ` +
-      "MedChat cannot help with an emergency, and it has no reliable information on this question."
-    );
-  }
+  // the answer points back to the notice and its number instead, in the notice's language.
+  if (triage?.emergency) return (NOTICE_WORDING[triage.notice?.language ?? "en"] ?? NOTICE_WORDING.en).afterNotice(contacts);
   return (
     "I couldn't find this in the MedChat knowledge base, so I can't give you a reliable answer. " +
     "Please ask a doctor, nurse or pharmacist, or look it up on MedlinePlus (https://medlineplus.gov), " +

@@ -251,7 +251,7 @@ export async function* streamChatTurn(turn: PreparedTurn, deps: ChatDeps, signal
       try {
         // The crisis answer needs no model, and must not wait on one that is down.
         if (crisis) {
-          yield emit({ type: "text-delta", text: crisisAnswer(contacts) });
+          yield emit({ type: "text-delta", text: crisisAnswer(contacts, triageResult.notice?.language) });
           finishReason = "no_passage";
           break;
         }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { aggregate, ndcgAt, rankedDocuments, recallAt } from "./eval-metrics";
+import { aggregate, ndcgAt, pairedBootstrapGain, rankedDocuments, recallAt } from "./eval-metrics";
 
 describe("retrieval metrics", () => {
   const rel = new Set(["b"]);
@@ -22,5 +22,22 @@ describe("retrieval metrics", () => {
       { ranked: ["a", "a2", "a3", "a4", "a5", "b"], relevant: rel },
     ]);
     expect(m).toMatchObject({ queries: 2, recall1: 0.5, recall5: 0.5, recall10: 1 });
+  });
+
+  it("paired bootstrap: an identical pair has a zero-width interval, a uniform gain is found, too few throw", () => {
+    const a = [0.5, 0.2, 0.9, 0.4, 0.7];
+    expect(pairedBootstrapGain(a, a, 500)).toEqual({ low: 0, high: 0 });
+    const g = pairedBootstrapGain(
+      a,
+      a.map((x) => x * 1.1),
+      500,
+    );
+    expect(g.low).toBeCloseTo(0.1, 6);
+    expect(g.high).toBeCloseTo(0.1, 6);
+    const mixed = pairedBootstrapGain([1, 1, 1, 1], [2, 0, 2, 0], 2000);
+    expect(mixed.low).toBeLessThan(0);
+    expect(mixed.high).toBeGreaterThan(0);
+    expect(pairedBootstrapGain([1, 1, 1, 1], [2, 0, 2, 0], 2000)).toEqual(mixed);
+    expect(() => pairedBootstrapGain([1], [1, 2])).toThrow();
   });
 });

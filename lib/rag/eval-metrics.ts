@@ -63,3 +63,34 @@ export function aggregateSet(runs: { ranked: string[]; relevant: ReadonlySet<str
     noPassage: runs.filter((r) => r.ranked.length === 0).length / n,
   };
 }
+
+/**
+ * Paired bootstrap over queries: resamples the queries with replacement and returns the 2.5th and
+ * 97.5th percentiles of mean(b) / mean(a) − 1 (b's relative gain over a). Seeded, so a run repeats.
+ */
+export function pairedBootstrapGain(a: readonly number[], b: readonly number[], resamples = 5000, seed = 1): { low: number; high: number } {
+  if (a.length !== b.length || a.length === 0) throw new Error("paired bootstrap needs two non-empty lists of the same length");
+  let state = seed >>> 0 || 1;
+  const next = () => {
+    // xorshift32: deterministic, good enough to pick indices
+    state ^= state << 13;
+    state >>>= 0;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    state >>>= 0;
+    return state / 0x1_0000_0000;
+  };
+  const gains: number[] = [];
+  for (let r = 0; r < resamples; r++) {
+    let sa = 0;
+    let sb = 0;
+    for (let i = 0; i < a.length; i++) {
+      const j = Math.floor(next() * a.length);
+      sa += a[j];
+      sb += b[j];
+    }
+    gains.push(sa > 0 ? sb / sa - 1 : 0);
+  }
+  gains.sort((x, y) => x - y);
+  return { low: gains[Math.floor(0.025 * (resamples - 1))], high: gains[Math.ceil(0.975 * (resamples - 1))] };
+}

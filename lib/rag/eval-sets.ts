@@ -5,7 +5,7 @@ import { z } from "zod";
 
 const ConsumerQuestion = z.object({
   id: z.string(),
-  split: z.enum(["dev", "final"]),
+  split: z.enum(["dev", "final", "final2"]),
   subject: z.string(),
   message: z.string(),
   asks: z.array(z.string()),

@@ -41,55 +41,60 @@ export interface EmergencyContacts {
 
 type Contacts = Omit<EmergencyContacts, "locale">;
 
+// A crisis line's name is written without its number and without brackets: the notice writes
+// "988 (Suicide & Crisis Lifeline)" itself (crisisLineLabel below).
 const BUILT_IN: Record<string, Contacts> = {
-  "en-US": { emergencyNumber: "911", crisisLine: "988", crisisLineName: "988 Suicide & Crisis Lifeline (call or text)" },
-  "en-CA": { emergencyNumber: "911", crisisLine: "988", crisisLineName: "9-8-8 Suicide Crisis Helpline" },
+  "en-US": { emergencyNumber: "911", crisisLine: "988", crisisLineName: "Suicide & Crisis Lifeline" },
+  "en-CA": { emergencyNumber: "911", crisisLine: "988", crisisLineName: "Suicide Crisis Helpline" },
   "en-GB": { emergencyNumber: "999", crisisLine: "116 123", crisisLineName: "Samaritans" },
   "en-IE": { emergencyNumber: "112", crisisLine: "116 123", crisisLineName: "Samaritans" },
   "en-AU": { emergencyNumber: "000", crisisLine: "13 11 14", crisisLineName: "Lifeline" },
-  "en-NZ": { emergencyNumber: "111", crisisLine: "1737", crisisLineName: "Need to talk? 1737" },
-  "fr-FR": { emergencyNumber: "112", crisisLine: "3114", crisisLineName: "3114 (numéro national de prévention du suicide)" },
+  "en-NZ": { emergencyNumber: "111", crisisLine: "1737", crisisLineName: "Need to talk?" },
+  "fr-FR": { emergencyNumber: "112", crisisLine: "3114", crisisLineName: "numéro national de prévention du suicide" },
   "de-DE": { emergencyNumber: "112", crisisLine: "0800 111 0 111", crisisLineName: "TelefonSeelsorge" },
   "es-ES": { emergencyNumber: "112", crisisLine: "024", crisisLineName: "Línea 024" },
   // Further locales the triage languages meet; only well-known national numbers.
-  "es-US": { emergencyNumber: "911", crisisLine: "988", crisisLineName: "988 Lifeline (en español: oprima 2)" },
+  "es-US": { emergencyNumber: "911", crisisLine: "988", crisisLineName: "Lifeline, opción 2 para español" },
   "es-MX": { emergencyNumber: "911", crisisLine: "800 911 2000", crisisLineName: "Línea de la Vida" },
   "fr-BE": { emergencyNumber: "112", crisisLine: "0800 32 123", crisisLineName: "Centre de Prévention du Suicide" },
   "fr-CH": { emergencyNumber: "144", crisisLine: "143", crisisLineName: "La Main Tendue" },
-  "fr-CA": { emergencyNumber: "911", crisisLine: "988", crisisLineName: "9-8-8 ligne d'aide en cas de crise de suicide" },
+  "fr-CA": { emergencyNumber: "911", crisisLine: "988", crisisLineName: "ligne d'aide en cas de crise de suicide" },
   "de-AT": { emergencyNumber: "112", crisisLine: "142", crisisLineName: "TelefonSeelsorge" },
   "de-CH": { emergencyNumber: "144", crisisLine: "143", crisisLineName: "Die Dargebotene Hand" },
   "it-IT": { emergencyNumber: "112", crisisLine: "02 2327 2327", crisisLineName: "Telefono Amico Italia" },
   "it-CH": { emergencyNumber: "144", crisisLine: "143", crisisLineName: "Telefono Amico" },
-  "pt-PT": { emergencyNumber: "112", crisisLine: "808 24 24 24", crisisLineName: "SNS 24 (aconselhamento psicológico)" },
+  "pt-PT": { emergencyNumber: "112", crisisLine: "808 24 24 24", crisisLineName: "SNS 24, aconselhamento psicológico" },
   "pt-BR": { emergencyNumber: "192", crisisLine: "188", crisisLineName: "CVV — Centro de Valorização da Vida" },
-  "nl-NL": { emergencyNumber: "112", crisisLine: "113", crisisLineName: "113 Zelfmoordpreventie (of 0800-0113)" },
-  "nl-BE": { emergencyNumber: "112", crisisLine: "1813", crisisLineName: "Zelfmoordlijn 1813" },
+  "nl-NL": { emergencyNumber: "112", crisisLine: "113", crisisLineName: "Zelfmoordpreventie, of 0800-0113" },
+  "nl-BE": { emergencyNumber: "112", crisisLine: "1813", crisisLineName: "Zelfmoordlijn" },
   // Locales of the languages added later. Where no national crisis line is well established,
   // the crisis line is the emergency number itself rather than a guessed number.
-  "zh-CN": { emergencyNumber: "120", crisisLine: "12356", crisisLineName: "全国心理援助热线 12356" },
-  "zh-TW": { emergencyNumber: "119", crisisLine: "1925", crisisLineName: "安心專線 1925" },
+  "zh-CN": { emergencyNumber: "120", crisisLine: "12356", crisisLineName: "全国心理援助热线" },
+  "zh-TW": { emergencyNumber: "119", crisisLine: "1925", crisisLineName: "安心專線" },
   "zh-HK": { emergencyNumber: "999", crisisLine: "2389 2222", crisisLineName: "香港撒瑪利亞防止自殺會" },
   "ja-JP": {
     emergencyNumber: "119",
     crisisLine: "0570-783-556",
     crisisLineName: "日本いのちの電話・ナビダイヤル／フリーダイヤル 0120-783-556",
   },
-  "ko-KR": { emergencyNumber: "119", crisisLine: "109", crisisLineName: "자살예방 상담전화 109" },
+  "ko-KR": { emergencyNumber: "119", crisisLine: "109", crisisLineName: "자살예방 상담전화" },
   "ar-EG": { emergencyNumber: "123", crisisLine: "123", crisisLineName: "الإسعاف" },
   "ar-SA": { emergencyNumber: "997", crisisLine: "997", crisisLineName: "الهلال الأحمر" },
   "ar-AE": { emergencyNumber: "998", crisisLine: "998", crisisLineName: "الإسعاف" },
-  "hi-IN": { emergencyNumber: "112", crisisLine: "14416", crisisLineName: "Tele-MANAS 14416 (टेली-मानस)" },
-  "en-IN": { emergencyNumber: "112", crisisLine: "14416", crisisLineName: "Tele-MANAS 14416" },
+  "hi-IN": { emergencyNumber: "112", crisisLine: "14416", crisisLineName: "टेली-मानस" },
+  "en-IN": { emergencyNumber: "112", crisisLine: "14416", crisisLineName: "Tele-MANAS" },
   "ru-RU": { emergencyNumber: "112", crisisLine: "112", crisisLineName: "Единый номер экстренных служб" },
-  "uk-UA": { emergencyNumber: "112", crisisLine: "7333", crisisLineName: "Lifeline Ukraine 7333" },
+  "uk-UA": { emergencyNumber: "112", crisisLine: "7333", crisisLineName: "Lifeline Ukraine" },
   "pl-PL": { emergencyNumber: "112", crisisLine: "116 123", crisisLineName: "Kryzysowy Telefon Zaufania" },
-  "tr-TR": { emergencyNumber: "112", crisisLine: "112", crisisLineName: "Acil Çağrı 112" },
-  "vi-VN": { emergencyNumber: "115", crisisLine: "115", crisisLineName: "Cấp cứu 115" },
-  "id-ID": { emergencyNumber: "112", crisisLine: "119", crisisLineName: "SEJIWA (119, ext. 8)" },
+  "tr-TR": { emergencyNumber: "112", crisisLine: "112", crisisLineName: "Acil Çağrı" },
+  "vi-VN": { emergencyNumber: "115", crisisLine: "115", crisisLineName: "Cấp cứu" },
+  "id-ID": { emergencyNumber: "112", crisisLine: "119", crisisLineName: "SEJIWA, ekstensi 8" },
   "sv-SE": { emergencyNumber: "112", crisisLine: "90101", crisisLineName: "Mind Självmordslinjen" },
-  "th-TH": { emergencyNumber: "1669", crisisLine: "1323", crisisLineName: "สายด่วนสุขภาพจิต 1323 (กรมสุขภาพจิต)" },
+  "th-TH": { emergencyNumber: "1669", crisisLine: "1323", crisisLineName: "สายด่วนสุขภาพจิต กรมสุขภาพจิต" },
 };
+
+/** The locales with built-in numbers. */
+export const BUILT_IN_LOCALES: readonly string[] = Object.keys(BUILT_IN);
 
 const overrideSchema = z.record(
   z.string(),
@@ -128,4 +133,45 @@ export function emergencyContactsFor(locale: string | undefined, env: Record<str
   const language = requested.split("-")[0];
   const key = (table[requested] && requested) || Object.keys(table).find((k) => k.split("-")[0] === language) || fallback;
   return { locale: key, ...table[key] };
+}
+
+/**
+ * The crisis line's name for a notice written in `language`: the locale's own name when the
+ * locale speaks that language; the name the same line has for that language in the same country
+ * (en-US read in Spanish: the es-US name of 988); otherwise none, since an English name has no
+ * place in a Spanish sentence (the number alone is shown).
+ */
+export function crisisLineNameFor(
+  contacts: EmergencyContacts,
+  language: string,
+  env: Record<string, string | undefined> = process.env,
+): string | undefined {
+  const [own, region] = contacts.locale.split("-");
+  if (own === language) return contacts.crisisLineName;
+  if (!region) return undefined;
+  const sibling = emergencyContactsFor(`${language}-${region}`, env);
+  return sibling.locale === `${language}-${region}` && sibling.crisisLine === contacts.crisisLine ? sibling.crisisLineName : undefined;
+}
+
+/**
+ * "988 (Suicide & Crisis Lifeline)": the number, then the name in brackets (`open` / `close`:
+ * full-width in Chinese and Japanese). A configured name that repeats the number or holds
+ * brackets of its own ("988 Lifeline (call or text)") is cleaned, so the notice never reads
+ * "988 (988 … (…))"; without a name, the number alone.
+ */
+export function crisisLineLabel(contacts: Pick<EmergencyContacts, "crisisLine" | "crisisLineName">, open = " (", close = ")"): string {
+  const name = cleanLineName(contacts.crisisLine, contacts.crisisLineName);
+  return name ? `${contacts.crisisLine}${open}${name}${close}` : contacts.crisisLine;
+}
+
+function cleanLineName(number: string, name: string | undefined): string {
+  if (!name) return "";
+  const digits = number.replace(/\D/g, "");
+  // Only digits go into the pattern (the name is configuration, the number may hold anything).
+  const written = digits ? new RegExp(`(?<!\\d)${digits.split("").join("[\\s.-]?")}(?!\\d)`, "g") : undefined;
+  return (written ? name.replace(written, " ") : name)
+    .replace(/[()（）[\]]/g, ",")
+    .replace(/\s*,[\s,]*/g, ", ")
+    .replace(/\s+/g, " ")
+    .replace(/^[\s,:;.\-–—]+|[\s,:;\-–—]+$/g, "");
 }

@@ -16,4 +16,8 @@ export interface NoticeWording {
   crisis: (c: EmergencyContacts) => string;
   advice: Partial<Record<TriageCategory, string>>;
   closing: string;
+  /** The fixed answer after a suicide or self-harm message (lib/chat/no-passage.ts): the crisis line and the emergency number. */
+  crisisAnswer: (c: EmergencyContacts) => string;
+  /** The fixed answer after any other emergency notice when nothing was found: back to the notice and its number. */
+  afterNotice: (c: EmergencyContacts) => string;
 }

@@ -7,29 +7,16 @@
 import { deobfuscate } from "./text/deobfuscate";
 import { PREVIOUS_TURN_CHARS, triageWindow, type UserTurn } from "./conversation";
 import { isFramedAway, matchLanguage, type TriageMatch } from "./engine";
-import { languagesOfTurn, noticeLanguage } from "./language";
+import { languagesOfTurn } from "./language";
 import { LANGUAGE_RULES, triageLexicon } from "./red-flags";
 import type { LanguageRules } from "./red-flags/types";
 import type { TriageCategory, TriageLanguage } from "./red-flags/types";
-import { emergencyContactsFor, type EmergencyContacts } from "./contacts";
-import { emergencyNoticeText } from "./disclaimers";
-import { NOTICE_WORDING, type NoticeLabels } from "./notice-texts";
+import { emergencyContactsFor } from "./contacts";
+import { buildNotice, type EmergencyNotice, type Finding } from "./notice";
 
 export { TRIAGE_CATEGORIES, type TriageCategory } from "./red-flags/types";
 export type { TriageMatch } from "./engine";
-
-export interface EmergencyNotice {
-  categories: TriageCategory[];
-  emergencyNumber: string;
-  crisisLine: string;
-  crisisLineName: string;
-  /** The language `text` and `labels` are written in. */
-  language: TriageLanguage;
-  /** Heading and button labels in that language. */
-  labels: NoticeLabels;
-  /** Plain-language notice shown before anything else. */
-  text: string;
-}
+export type { EmergencyNotice } from "./notice";
 
 export interface TriageResult {
   emergency: boolean;
@@ -48,12 +35,18 @@ export interface TriageOptions {
   at?: Date;
 }
 
-/** Classifies the user's message, read together with their recent previous turns. `locale` picks the emergency number and crisis line (BCP 47, e.g. en-US). */
-export function triage(message: string, locale = "en-US", options: TriageOptions = {}): TriageResult {
-  const turns = triageWindow(options.previousTurns ?? [], { text: message, at: options.at });
+interface Detection {
+  matches: TriageMatch[];
+  /** Each turn de-obfuscated, oldest first. */
+  texts: string[];
+  /** The languages whose rules read each turn. */
+  languages: Set<TriageLanguage>[];
+}
+
+/** Every red-flag rule that fires on the turns read together (each turn's text as triage reads it, oldest first). */
+function detect(read: string[]): Detection {
   const lexicon = triageLexicon();
-  // Earlier turns were read in full when they were current: their last part is what links them to this one.
-  const texts = turns.map((turn, i) => deobfuscate(i === turns.length - 1 ? turn.text : turn.text.slice(-PREVIOUS_TURN_CHARS), lexicon));
+  const texts = read.map((t) => deobfuscate(t, lexicon));
   // Each turn in each language's normalisation; a language's rules read the turns written in it.
   const normalized = texts.map(
     (t) =>
@@ -98,17 +91,42 @@ export function triage(message: string, locale = "en-US", options: TriageOptions
       ...(pack.ownConceptRules?.length ? matchLanguage(pack, text(true), pack.ownConceptRules) : []),
     ];
   });
-  const matches = [...ownMatches, ...conceptMatches];
-  const categories = [...new Set(matches.map((m) => m.category))];
+  return { matches: [...ownMatches, ...conceptMatches], texts: texts.map((t) => t.accented), languages };
+}
+
+const findingOf = (matches: TriageMatch[]): Finding => ({
+  categories: [...new Set(matches.map((m) => m.category))],
+  matchLanguages: matches.map((m) => m.language),
+});
+
+/** Classifies the user's message, read together with their recent previous turns. `locale` picks the emergency number and crisis line (BCP 47, e.g. en-US). */
+export function triage(message: string, locale = "en-US", options: TriageOptions = {}): TriageResult {
+  const turns = triageWindow(options.previousTurns ?? [], { text: message, at: options.at });
+  // Earlier turns were read in full when they were current: their last part is what links them to this one.
+  const read = turns.map((turn, i) => (i === turns.length - 1 ? turn.text : turn.text.slice(-PREVIOUS_TURN_CHARS)));
+  const found = detect(read);
+  const matches = found.matches;
+  const window = findingOf(matches);
+  const categories = window.categories;
   const contacts = emergencyContactsFor(locale, options.env);
   const result: TriageResult = { emergency: matches.length > 0, categories, matches, locale: contacts.locale };
   if (result.emergency) {
-    const language = noticeLanguage(
-      matches.map((m) => m.language),
-      texts.map((t) => t.accented).join("\n"),
+    // The notice speaks to this message: what it brings, in its language (notice.ts).
+    const several = read.length > 1;
+    const last = found.texts.length - 1;
+    result.notice = buildNotice(
+      {
+        window,
+        current: several ? findingOf(detect(read.slice(-1)).matches) : window,
+        earlier: several ? findingOf(detect(read.slice(0, -1)).matches) : { categories: [], matchLanguages: [] },
+        currentText: found.texts[last],
+        currentLanguages: found.languages[last],
+        windowText: found.texts.join("\n"),
+      },
+      contacts,
       locale,
+      options.env,
     );
-    result.notice = buildNotice(categories, contacts, language);
   }
   return result;
 }
@@ -128,16 +146,4 @@ function keptSentences(readers: LanguageRules[], byPack: Map<TriageLanguage, str
   // Normalisations keep sentence punctuation; should one not, the whole turn is set aside as before.
   if (count < 2 || split.some((sentences) => sentences.length !== count)) return Array(count).fill(false);
   return Array.from({ length: count }, (_, k) => !readers.some((pack, r) => pack.context.distantPast.test(split[r][k])));
-}
-
-function buildNotice(categories: TriageCategory[], contacts: EmergencyContacts, language: TriageLanguage): EmergencyNotice {
-  return {
-    categories,
-    emergencyNumber: contacts.emergencyNumber,
-    crisisLine: contacts.crisisLine,
-    crisisLineName: contacts.crisisLineName,
-    language,
-    labels: NOTICE_WORDING[language].labels,
-    text: emergencyNoticeText(categories, contacts, language),
-  };
 }

@@ -22,6 +22,8 @@ export interface RunSummary {
   goldenVersion: string | null;
   adapterName: string | null;
   error: string | null;
+  /** The gate's decision in words (why a run was promoted or kept), null before the evaluation. */
+  decision: string | null;
   startedBy: string | null;
   progress: { step: number; totalSteps: number; trainLoss: number | null } | null;
 }
@@ -37,6 +39,7 @@ function summary(r: RunRow): RunSummary {
     goldenVersion: r.goldenVersion,
     adapterName: r.adapterName,
     error: r.error,
+    decision: r.decision,
     startedBy: r.startedBy,
     progress: r.progress ?? null,
   };

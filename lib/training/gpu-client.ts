@@ -10,7 +10,12 @@ export interface FineTuningJobView {
   status: "queued" | "running" | "succeeded" | "failed" | "cancelled";
   fine_tuned_model: string | null;
   error: { message: string; code?: string | null } | null;
-  metrics: { validation?: { base_perplexity: number; adapter_perplexity: number; tokens: number }; final_train_loss?: number } | null;
+  metrics: {
+    validation?: { base_perplexity: number; adapter_perplexity: number; tokens: number; initial_perplexity?: number };
+    final_train_loss?: number;
+  } | null;
+  /** The adapter the job's LoRA started from (MedChat's warm start); null/absent = fresh. */
+  initial_adapter?: string | null;
 }
 
 export interface FineTuningEvent {

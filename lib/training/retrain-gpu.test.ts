@@ -2,7 +2,8 @@
 // random llama written on the fly, fine-tuning in its worker process): the job trains on the
 // train split, the candidate is served by name without auto_load (lazy load), the gate scores
 // the candidate and the base model on the same golden set with POST /v1/perplexity and
-// quote-mode answers, and the outcome is recorded with both sides' metrics.
+// quote-mode answers, and the outcome is recorded with both sides' metrics. A later run
+// continues the adapter that serves (warm start) and is gated against that same adapter.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -16,6 +17,8 @@ import { adapters, trainingRuns } from "@/lib/db/schema";
 import type { TrainingExample } from "./dataset";
 import { gpuFunctionClient } from "./gpu-client";
 import { runRetrain } from "./retrain";
+import { forgetServedAdapterPointer } from "./active-adapter";
+import { toAdapterUpload } from "@/gpu-function/shared/openai";
 
 const TOKEN = "retrain-gpu-token";
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "retrain-gpu-"));
@@ -132,5 +135,71 @@ describe("retraining against the real gpu-function", () => {
     // the decision follows the numbers
     const better = (rows[0].active! - rows[0].candidate!) / rows[0].active! >= 0.01;
     expect(result.outcome).toBe(better ? "promoted" : "rejected");
+  }, 300_000);
+  it("continues the adapter that serves (warm start) and gates the candidate against that same adapter", async () => {
+    const gpu = gpuFunctionClient({ url, token: TOKEN });
+    // The first run's candidate (stored whatever the outcome) is made the adapter that serves.
+    const [served] = await handle.db.select().from(adapters).limit(1);
+    await gpu.pushAdapter(toAdapterUpload(served.name, served.adapterConfig as Record<string, unknown>, served.weights));
+    await handle.db.update(adapters).set({ status: "active", promotedAt: new Date() }).where(eq(adapters.name, served.name));
+    forgetServedAdapterPointer(handle.db);
+    const extra = (i: number): TrainingExample => ({
+      question: `What helps with a stiff neck ${i}?`,
+      sources: [{ n: 1, title: "neck", text: `Gentle stretching helps a stiff neck. See a clinician if it lasts.` }],
+      answer: `Gentle stretching helps a stiff neck. [1]`,
+      origin: `test:neck${i}`,
+      rightSources: [1],
+    });
+    const common = {
+      trigger: "manual" as const,
+      gpu,
+      replicas: [gpu],
+      model: "tiny-base",
+      gate: { margin: 0.01, rightSourceTolerance: 1 },
+      evaluation: { answerExamples: 2, maxAnswerTokens: 24 },
+      pollMs: 100,
+    };
+    // No LoRA shape given: the run takes the serving adapter's (r 4, alpha 8, q/v) and continues it.
+    const result = await runRetrain(handle.db, {
+      ...common,
+      loadExamples: async () => [...examples, extra(1)],
+      hyperparameters: { n_epochs: 1, max_steps: 3, batch_size: 4, learning_rate: 1e-3, max_seq_length: 1024 },
+    });
+    expect(["promoted", "rejected"], JSON.stringify(result)).toContain(result.outcome);
+    const [run] = await handle.db
+      .select()
+      .from(trainingRuns)
+      .where(eq(trainingRuns.id, (result as { runId: string }).runId));
+    expect(run.hyperparameters).toMatchObject({ initial_adapter: served.name });
+    expect(run.events.some((e) => e.message.startsWith(`Warm start from active adapter ${served.name}`))).toBe(true);
+    const job = await gpu.getJob(run.gpuJobId!);
+    expect(job.initial_adapter).toBe(served.name);
+    // The gate's other side is the adapter the run started from, measured on the same golden set…
+    expect(run.baselineMetrics).toMatchObject({ model: served.name });
+    const baseline = run.baselineMetrics as { perplexity: number };
+    // …and before step 1 the job's LoRA WAS that adapter: its held-out perplexity (the same golden
+    // examples, the same measure) equals the baseline's.
+    const v = job.metrics!.validation!;
+    expect(Math.abs(v.initial_perplexity! / baseline.perplexity - 1)).toBeLessThan(1e-3);
+    expect(v.initial_perplexity!).not.toBeCloseTo(v.base_perplexity, 2);
+
+    // A run whose settings cannot continue it (another rank) starts fresh and records why.
+    forgetServedAdapterPointer(handle.db);
+    const [serving] = await handle.db.select().from(adapters).where(eq(adapters.status, "active"));
+    const cold = await runRetrain(handle.db, {
+      ...common,
+      loadExamples: async () => [...examples, extra(1), extra(2)],
+      hyperparameters: { n_epochs: 1, max_steps: 2, batch_size: 4, learning_rate: 1e-3, lora_r: 2, lora_alpha: 4, max_seq_length: 1024 },
+    });
+    const [coldRun] = await handle.db
+      .select()
+      .from(trainingRuns)
+      .where(eq(trainingRuns.id, (cold as { runId: string }).runId));
+    expect(coldRun.hyperparameters).toMatchObject({ initial_adapter: null, lora_r: 2 });
+    expect(
+      coldRun.events.some((e) => e.message.startsWith(`Cannot continue active adapter ${serving.name}`) && /rank/.test(e.message)),
+    ).toBe(true);
+    expect((await gpu.getJob(coldRun.gpuJobId!)).initial_adapter).toBeNull();
+    expect(coldRun.baselineMetrics).toMatchObject({ model: serving.name });
   }, 300_000);
 });

@@ -13,7 +13,7 @@ import { randomUUID } from "node:crypto";
 import { and, desc, eq, inArray, isNotNull, lt, or, isNull } from "drizzle-orm";
 import type { Db } from "@/lib/db";
 import { adapters, trainingRuns } from "@/lib/db/schema";
-import { buildDataset, toJsonl, type BuiltDataset, type TrainingExample } from "./dataset";
+import { buildDataset, exampleKind, toJsonl, type BuiltDataset, type TrainingExample } from "./dataset";
 import { allTrainingExamples, curatedTrainingExamples } from "./dataset-sources";
 import { addRunEvent } from "./run-events";
 import { forgetServedAdapterPointer, servedAdapterPointer } from "./active-adapter";
@@ -289,15 +289,10 @@ async function driveRun(
   let previous: string | null = null;
   try {
     if (!jobId) {
-      const job = await gpu.createJob({
-        model,
-        training_data: toJsonl(dataset.train),
-        validation_data: toJsonl(dataset.golden.slice(0, JOB_VALIDATION_EXAMPLES)),
-        hyperparameters:
-          (await db.select({ h: trainingRuns.hyperparameters }).from(trainingRuns).where(eq(trainingRuns.id, runId)))[0]?.h ?? {},
-        suffix: "retrain",
-        metadata: { run_id: runId },
-      });
+      const requested =
+        ((await db.select({ h: trainingRuns.hyperparameters }).from(trainingRuns).where(eq(trainingRuns.id, runId)))[0]?.h as
+          Record<string, unknown> | undefined) ?? {};
+      const job = await createWarmOrColdJob(db, runId, gpu, dataset, model, requested);
       jobId = job.id;
       await db.update(trainingRuns).set({ gpuJobId: job.id }).where(eq(trainingRuns.id, runId));
       await addRunEvent(db, runId, `Fine-tuning job ${job.id} created on ${gpu.url} (${model})`);
@@ -361,13 +356,7 @@ async function driveRun(
     // The gate: both sides on the same golden set, now. The other side is what the chat
     // serves: the active adapter, else the gpu-function's own default (the committed grounded
     // adapter, else the base model).
-    const [active] = await db
-      .select({ name: adapters.name })
-      .from(adapters)
-      .where(eq(adapters.status, "active"))
-      .orderBy(desc(adapters.promotedAt))
-      .limit(1);
-    const baselineModel = active ? { name: active.name, what: "active adapter" } : await servedDefault(db, gpu, model);
+    const baselineModel = await servingModel(db, gpu, model);
     const activeName = baselineModel.name;
     await addRunEvent(
       db,
@@ -463,15 +452,84 @@ async function driveRun(
   }
 }
 
-/** What the chat serves when no adapter is promoted, as the gate's baseline (the base model when the server cannot say). */
-async function servedDefault(db: Db, gpu: GpuFunctionClient, baseModel: string): Promise<{ name: string; what: string }> {
+/**
+ * What the public chat serves now: the active adapter, else the gpu-function's own default
+ * (the committed grounded adapter, else the base model; the base model when the server cannot
+ * say). A run starts from it and the gate compares the candidate with it.
+ */
+export async function servingModel(
+  db: Db,
+  gpu: GpuFunctionClient,
+  baseModel: string,
+): Promise<{ name: string; what: string; adapter: boolean }> {
+  const [active] = await db
+    .select({ name: adapters.name })
+    .from(adapters)
+    .where(eq(adapters.status, "active"))
+    .orderBy(desc(adapters.promotedAt))
+    .limit(1);
+  if (active) return { name: active.name, what: "active adapter", adapter: true };
   forgetServedAdapterPointer(db);
   const { retraining } = await servedAdapterPointer(db);
   const listed = await gpu.listModels().catch(() => null);
-  if (!listed) return { name: baseModel, what: "base model" };
+  if (!listed) return { name: baseModel, what: "base model", adapter: false };
   const name = pickDefaultModel(listed, new Set(retraining));
-  const adapter = listed.find((m) => m.id === name)?.parent;
-  return { name, what: adapter ? "the gpu-function's default adapter" : "base model" };
+  const adapter = Boolean(listed.find((m) => m.id === name)?.parent);
+  return { name, what: adapter ? "the gpu-function's default adapter" : "base model", adapter };
+}
+
+/**
+ * Creates the fine-tuning job, continuing the adapter that serves (`initial_adapter`: its A/B
+ * start the LoRA, its rank/alpha/modules are the run's unless the run set others). When the
+ * gpu-function refuses that start (shape differs from the run's settings, adapter not loaded
+ * there) the run starts fresh from the base model and says why. What it started from is
+ * recorded on the run (hyperparameters.initial_adapter) and in its events.
+ */
+async function createWarmOrColdJob(
+  db: Db,
+  runId: string,
+  gpu: GpuFunctionClient,
+  dataset: BuiltDataset,
+  model: string,
+  requested: Record<string, unknown>,
+): Promise<FineTuningJobView> {
+  const { initial_adapter: _recorded, ...hyperparameters } = requested;
+  const body = {
+    model,
+    training_data: toJsonl(dataset.train),
+    validation_data: toJsonl(dataset.golden.slice(0, JOB_VALIDATION_EXAMPLES)),
+    hyperparameters,
+    suffix: "retrain",
+    metadata: { run_id: runId },
+  };
+  const serving = await servingModel(db, gpu, model);
+  const record = (initial: string | null) =>
+    db
+      .update(trainingRuns)
+      .set({ hyperparameters: { ...hyperparameters, initial_adapter: initial } })
+      .where(eq(trainingRuns.id, runId));
+  if (serving.adapter) {
+    try {
+      const job = await gpu.createJob({ ...body, initial_adapter: serving.name });
+      await record(serving.name);
+      const rehearsal = dataset.train.filter((e) => exampleKind(e) === "knowledgeBase").length;
+      await addRunEvent(
+        db,
+        runId,
+        `Warm start from ${serving.what} ${serving.name}: the job continues its LoRA weights (fresh optimizer); ${rehearsal} of ${dataset.train.length} train examples are knowledge-base-grounded (rehearsal of what it answers from)`,
+        rehearsal > 0 ? "info" : "warn",
+      );
+      return job;
+    } catch (err) {
+      const message = errorText(err);
+      if (!/answered 400/.test(message) || !/initial_adapter/.test(message)) throw err;
+      await addRunEvent(db, runId, `Cannot continue ${serving.what} ${serving.name}; starting from the base model: ${message}`, "warn");
+    }
+  }
+  const job = await gpu.createJob(body);
+  await record(null);
+  if (!serving.adapter) await addRunEvent(db, runId, `Fresh start: the chat serves the base model ${serving.name}`);
+  return job;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -23,7 +23,12 @@ process.on("message", (raw) => {
     process.stderr.write("Error: simulated out-of-memory in the trainer\n");
     setTimeout(() => process.exit(3), 20);
   } else if (mode === "succeed") {
-    const { outputDir, adapterName, hyperparameters: h } = msg.spec;
+    const { outputDir, adapterName, hyperparameters: h, initialAdapterDir } = msg.spec;
+    if (initialAdapterDir) {
+      // Throws (a failed job) when the warm start's copy is not where the server said.
+      const bytes = fs.statSync(path.join(initialAdapterDir, "adapter_model.safetensors")).size;
+      send({ type: "log", level: "info", message: `warm start from a ${bytes}-byte adapter copy` });
+    }
     fs.mkdirSync(outputDir, { recursive: true });
     fs.writeFileSync(
       path.join(outputDir, "adapter_config.json"),
