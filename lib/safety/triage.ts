@@ -84,6 +84,7 @@ function detect(read: string[]): Detection {
     );
   });
   const conceptMatches = LANGUAGE_RULES.flatMap((pack) => {
+    if (pack.conceptScript && !texts.some((t) => pack.conceptScript!.test(t.accented))) return [];
     const text = (onlyOwn: boolean) =>
       conceptTexts.filter((_, i) => !onlyOwn || languages[i].has(pack.language)).map((byPack) => byPack.get(pack.language) ?? "");
     return [

@@ -20,7 +20,7 @@ import { VIETNAMESE } from "./vi";
 import { INDONESIAN } from "./id";
 import { SWEDISH } from "./sv";
 import { THAI } from "./th";
-import { conceptLexicon } from "../concepts/lexicons";
+import { conceptLexicon, conceptScript } from "../concepts/lexicons";
 import { withConcepts } from "../concepts/compile";
 import type { LanguageRules } from "./types";
 
@@ -61,9 +61,10 @@ const OWN_RULES: LanguageRules[] = [
 ];
 
 /** Each language's own rules plus the concept rules in its words (../concepts/). */
-export const LANGUAGE_RULES: LanguageRules[] = OWN_RULES.map((pack) =>
-  withConcepts(pack, conceptLexicon(pack.language), { typos: LATIN_SCRIPT.has(pack.language) }),
-);
+export const LANGUAGE_RULES: LanguageRules[] = OWN_RULES.map((pack) => ({
+  ...withConcepts(pack, conceptLexicon(pack.language), { typos: LATIN_SCRIPT.has(pack.language) }),
+  conceptScript: conceptScript(pack.language),
+}));
 
 /** Short words every language's messages are made of, to re-split spaced-out letters ("i w a n t t o d i e"). */
 const FUNCTION_WORDS =

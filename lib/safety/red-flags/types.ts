@@ -123,4 +123,6 @@ export interface LanguageRules {
   conceptRules?: RedFlagRule[];
   /** Concept rules that read only the turns judged to be in this language (loanwords: see ../concepts/rules.ts). */
   ownConceptRules?: RedFlagRule[];
+  /** The concept rules run only on turns with a character of this script (../concepts/lexicons/index.ts conceptScript). */
+  conceptScript?: RegExp;
 }

@@ -53,3 +53,19 @@ export function conceptLexicon(language: TriageLanguage): ConceptLexicon {
   const own = mergeLexicons(OWN[language], SITUATIONS_EUROPE[language] ?? SITUATIONS_ASIA[language]);
   return language === "en" ? own : withLoans(own);
 }
+
+const SCRIPTS = ["Thai", "Han", "Hiragana", "Katakana", "Hangul", "Arabic", "Devanagari", "Cyrillic"].map(
+  (name) => [name, new RegExp(`\\p{Script=${name}}`, "u")] as const,
+);
+
+/**
+ * The scripts a language's own concept words are written in, as one pattern — or undefined when some are in Latin
+ * letters (Hinglish, transliterated Russian). Without a character of these scripts in the turns, the language's concept
+ * rules could only fire on its English loanwords, which the English rules read already (see triage.ts).
+ */
+export function conceptScript(language: TriageLanguage): RegExp | undefined {
+  const words = Object.values(mergeLexicons(OWN[language], SITUATIONS_EUROPE[language] ?? SITUATIONS_ASIA[language])).flat();
+  if (words.some((word) => /[a-z]/i.test(word))) return undefined;
+  const names = SCRIPTS.filter(([, pattern]) => words.some((word) => pattern.test(word))).map(([name]) => name);
+  return names.length ? new RegExp(`[${names.map((name) => `\\p{Script=${name}}`).join("")}]`, "u") : undefined;
+}
