@@ -79,7 +79,11 @@ async function evaluateServed(
     runs.push({ ranked: rankedDocuments(chunks), relevant: q.relevant });
   }
   times.sort((a, b) => a - b);
-  return { ...aggregateSet(runs), p50Ms: times[Math.floor(times.length / 2)] ?? 0, perQuery: runs.map((r) => ndcgAt(r.ranked, r.relevant, 10)) };
+  return {
+    ...aggregateSet(runs),
+    p50Ms: times[Math.floor(times.length / 2)] ?? 0,
+    perQuery: runs.map((r) => ndcgAt(r.ranked, r.relevant, 10)),
+  };
 }
 
 async function evaluateBm25(db: Db, index: Bm25Index, queries: Query[]): Promise<Measured> {
@@ -92,7 +96,11 @@ async function evaluateBm25(db: Db, index: Bm25Index, queries: Query[]): Promise
     runs.push({ ranked, relevant: q.relevant });
   }
   times.sort((a, b) => a - b);
-  return { ...aggregateSet(runs), p50Ms: times[Math.floor(times.length / 2)] ?? 0, perQuery: runs.map((r) => ndcgAt(r.ranked, r.relevant, 10)) };
+  return {
+    ...aggregateSet(runs),
+    p50Ms: times[Math.floor(times.length / 2)] ?? 0,
+    perQuery: runs.map((r) => ndcgAt(r.ranked, r.relevant, 10)),
+  };
 }
 
 function table(rows: Row[]): string {
@@ -216,7 +224,9 @@ async function main() {
     .filter((_, i) => i % every === 0)
     .map((q) => ({ id: q.id, text: q.text, relevant: new Set(byAnswer.get(q.answerHash)!.filter((id) => kbIds.has(id))) }));
   const judged = consumer.flatMap((q) => q.relevant);
-  log(`consumer split ${split}: ${judged.filter((id) => kbIds.has(id)).length} of ${judged.length} judged answers are in the knowledge base`);
+  log(
+    `consumer split ${split}: ${judged.filter((id) => kbIds.has(id)).length} of ${judged.length} judged answers are in the knowledge base`,
+  );
   const unanswerable = consumer.filter((q) => !q.relevant.some((id) => kbIds.has(id))).map((q) => q.id);
   if (unanswerable.length) throw new Error(`no judged answer in the knowledge base for ${unanswerable.join(", ")}`);
   const consumerQueries: Query[] = consumer.map((q) => ({
@@ -333,7 +343,12 @@ ${offTopicTable}
 - **Spelling**: a word the knowledge base does not know is replaced by the most frequent known lexeme
   within 1 edit (2 from 8 letters), found through a trigram index over \`term_stats\` kept in process
   (lib/rag/vocabulary.ts; reloaded when the chunk count changes). Stems under 6 letters are left alone
-  ("sofa", "tyre" are real words the knowledge base lacks, not typos).
+  ("sofa", "tyre" are real words the knowledge base lacks, not typos). When that finds nothing, the word
+  is corrected as typed: every string one typing slip away (a letter left out, one too many, two
+  swapped; first letter kept) that may stem to a known lexeme is stemmed by Postgres in one statement,
+  and the best-known lexeme wins — not one stemming took more than 3 letters off, nor the word's own
+  beginning ("tallest" → tall is another form, not a typo) — ("diffrence" → differ, which stemming
+  first puts 3 edits away as *diffrenc*).
 - **Synonyms the knowledge base states** (lib/rag/aliases.ts, table \`term_aliases\`, migration 0005):
   abbreviations defined in the text ("chronic obstructive pulmonary disease (COPD)") and other names of a
   document's subject ("Cushing's syndrome, also called hypercortisolism"); an abbreviation expands only
@@ -343,7 +358,9 @@ ${offTopicTable}
 - **Aspects**: words asking for treatment, causes, symptoms, diagnosis, inheritance, prevention, outlook,
   risk, frequency or complications add heading-only terms, so the section that answers wins among the
   passages on the topic; they never find passages by themselves.
-- **Long messages** keep their 12 most informative terms (IDF × weight); a message with several
+- **Long messages** keep their 12 most informative terms (IDF × weight; in a knowledge base of 2,000+
+  chunks a word no heading names — "kitchen", "church" — counts half when choosing, so a story's rare
+  incidental words do not crowd out the condition); a message with several
   questions is also retrieved once per question (with the message's two main terms) and the lists
   are merged by reciprocal rank.
 
@@ -359,7 +376,9 @@ by the vector search alone stays below the 0.4 floor). **Off-topic floor**: the 
 candidate must hold at least max(0.2, 0.75 − 0.05 × content words) of its IDF-weighted information
 (a word unknown to the knowledge base weighs three quarters of its rarest known word; an unknown aspect word such as
 "treat" does not count): a short question must be mostly about what the knowledge base covers, a long
-story need not. In a knowledge base under 2,000 chunks (a few leaflets, where most ordinary words are
+story need not. A message is also on topic when its subject line names something the knowledge base
+knows (every word known, summed IDF at least 4 — half the rarest word's in a small knowledge base) and a
+candidate holds every word of it ("MRSA" above a story about a boil and grandchildren). In a knowledge base under 2,000 chunks (a few leaflets, where most ordinary words are
 unknown) a message is also on topic when it names a candidate's subject: every word of its document
 title except generic ones ("remedies", "guide", "treatment"). When the gpu-function serves a reranker (\`POST /v1/rerank\`; or
 \`RERANK_MODEL\` names one), the best 20 fused passages are re-ordered by it (lib/rag/rerank.ts); if it
@@ -370,6 +389,7 @@ fails, the fused order stands.
 \`\`\`sh
 npm run eval:retrieval -- --medquad ../shared/data/medquad --db-dir /tmp/eval-kb --kb-docs 4000 --split dev    # development split
 npm run eval:retrieval -- --medquad ../shared/data/medquad --db-dir /tmp/eval-kb --kb-docs 4000 --split final  # the final check
+npm run eval:retrieval -- --medquad ../shared/data/medquad --db-dir /tmp/eval-kb --kb-docs 4000 --split final2 # second held-out split
 npm run eval:retrieval -- --medquad ../shared/data/medquad --embedder hashing --no-write                       # lexical control
 \`\`\`
 

@@ -23,7 +23,7 @@ console.log(
   table +
     `\n\nBlind rounds alone (${BLIND_ROUNDS.join(", ")}):\n` +
     round2 +
-    "\n\nHeld-out rounds 9 and 10 (never tuned on):\n" +
+    "\n\nHeld-out round 11 (never tuned on):\n" +
     held +
     "\n\nEarlier English sets:\n" +
     earlier +
@@ -68,7 +68,7 @@ Sets: \`lib/safety/triage-sets/\` (see its README for how they were made); a mes
 flagged when triage shows the emergency notice. "conversations" scores the last turn of
 multi-turn cases, read with the earlier turns in the triage window; "round6/mixed" holds
 code-switched messages. The twelve languages added in round 6 (zh ja ko ar hi ru uk pl tr
-vi id sv) have rounds 6 to 8; Thai (th) round 8 only. Round 9 is held out (see below).
+vi id sv) have rounds 6 to 10; Thai (th) rounds 8 to 10. Round 11 is held out (see below).
 
 ${table}
 
@@ -103,31 +103,30 @@ Round 8 then prompted the concept co-occurrence layer (\`lib/safety/concepts/\`:
 concepts such as chest × pain × radiating sign, each language supplying only words), Thai, and
 the fixes below; after it every set above is at 1.0 — coverage again, not an estimate.
 
-## The estimate for new text: rounds 9 and 10, held out
+## Rounds 9 and 10: held out once, tuned on since
 
-\`round9/\` was written after all of that, in another style (worried relatives, long
-messages, goodbye messages, button batteries, collapses), and scored once. It is not pooled
-above, not in the tests, and must not be tuned on — the next round would be needed to measure
-any fix. This is the number to quote for unseen messages:
+\`round9/\` (worried relatives, long messages, goodbye messages, button batteries, collapses)
+and \`round10/\` (terse alarms: asthma not relieved, hypoglycaemia, scalds) were written and
+scored once as held-out rounds. Their blind numbers, kept as the record: round 9 recall 0.585
+(48 of 82), precision 1.0 (the code before round 8 found 38 of them, 0.463); round 10 recall
+0.40 (24 of 60; asthma 16 of 20, hypoglycaemia 2 of 20, scalds 6 of 20), precision 1.0.
+The round-11 work then tuned on both: they are pooled above and in the tests.
+
+## The estimate for new text: round 11, held out
+
+The round-11 work added the situations of emergency call-taker protocols as concepts shared
+by the 20 languages (farewell then unreachable, asthma not relieved, hypoglycaemia, serious
+burns, button batteries and caustics, agonal breathing, stroke words with inserted words, a
+non-blanching rash or stiff neck with fever, heat stroke, hypothermia, infant dehydration,
+testicular torsion, ectopic pregnancy, sepsis). \`round11/\` was written blind **before**
+that work (panic texts: short, lower case, emojis, code-switching, third person) and
+committed first; on the code before it it scored recall 0.488 (41 of 84), precision 0.976.
+Scored once after the work — the number to quote, with the caveat that its author also wrote
+the new words (see \`round11/README.md\`), so unseen text from other people will score lower:
 
 ${held}
 
-${heldMisses.length ? `Held-out misses and false alarms (rounds 9 and 10):\n\n${heldMisses.map((m) => `- ${m}`).join("\n")}\n` : ""}
-For comparison, the code before round 8 (ed95471: phrase lists only) found 38 of these 82
-(recall 0.463, precision 1.0): the concept layer gained about 12 points on unseen text.
-
-\`round10/\` (terse alarms; an asthma attack the inhaler does not relieve, a diabetic's
-hypoglycaemia, a scald with peeling skin; a question about inhaler technique as control) was
-written and scored once after round 9, with no change to the code in between or after. It
-measures the categories beyond the concepts: asthma 16 of 20 found, hypoglycaemia 2 of 20,
-scalds 6 of 20 — 24 of 60 overall (recall 0.40), no false alarm (its rows are in the table
-above).
-
-So expect roughly two in five new emergency phrasings to be missed outside the situations the
-concepts name (third-person goodbye messages, stroke told as "can't find words" plus a weak
-arm with words in between, collapses with abnormal breathing in some languages); false alarms
-on ordinary questions were rare in every round since 6.
-
+${heldMisses.length ? `Held-out misses and false alarms (round 11):\n\n${heldMisses.map((m) => `- ${m}`).join("\n")}\n` : ""}
 Each blind round alone, now (after its fixes):
 
 ${round2}

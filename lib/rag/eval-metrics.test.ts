@@ -27,7 +27,11 @@ describe("retrieval metrics", () => {
   it("paired bootstrap: an identical pair has a zero-width interval, a uniform gain is found, too few throw", () => {
     const a = [0.5, 0.2, 0.9, 0.4, 0.7];
     expect(pairedBootstrapGain(a, a, 500)).toEqual({ low: 0, high: 0 });
-    const g = pairedBootstrapGain(a, a.map((x) => x * 1.1), 500);
+    const g = pairedBootstrapGain(
+      a,
+      a.map((x) => x * 1.1),
+      500,
+    );
     expect(g.low).toBeCloseTo(0.1, 6);
     expect(g.high).toBeCloseTo(0.1, 6);
     const mixed = pairedBootstrapGain([1, 1, 1, 1], [2, 0, 2, 0], 2000);

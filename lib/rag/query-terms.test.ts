@@ -4,7 +4,7 @@ import { createHashingEmbedder } from "./embed-hashing";
 import { ingestSourceDocuments } from "./ingest";
 import { analyzeQuery, MAX_QUERY_TERMS, splitQuestions, splitSubject, words } from "./query-terms";
 import { CONDITIONS, freshDb } from "./test-helpers";
-import { loadVocabulary, type Vocabulary } from "./vocabulary";
+import { loadVocabulary, Vocabulary } from "./vocabulary";
 
 describe("message parsing", () => {
   it("splits a short first line off as the subject", () => {
@@ -69,5 +69,63 @@ describe("analyzeQuery", () => {
     const a = await analyzeQuery(h.db, vocab, "Why do I get asthma?");
     expect(a.terms.filter((t) => t.headingOnly).map((t) => t.lexeme)).toEqual(expect.arrayContaining(["caus"]));
     expect(a.terms.filter((t) => !t.headingOnly).map((t) => t.lexeme)).toContain("asthma");
+  });
+
+  it("corrects a misspelling as typed when stemming puts it out of the lexeme corrector's reach", async () => {
+    // "diffrence" stems to diffrenc, three edits from differ; "difference" is one slip from what was typed.
+    const v = new Vocabulary(
+      10_000,
+      new Map([
+        ["differ", 300],
+        ["type", 900],
+        ["diabet", 400],
+        ["dead", 50],
+        ["tall", 20],
+      ]),
+    );
+    const a = await analyzeQuery(h.db, v, "what is the diffrence between type 1 and type 2 diabetes");
+    expect(a.terms.find((t) => t.lexeme === "differ")?.correctedFrom).toBe("diffrence");
+    expect(a.unknownWeight).toBe(0);
+    // A real word the knowledge base lacks is not bent into one it knows by stemming half of it away.
+    const b = await analyzeQuery(h.db, v, "deadlines at work and diabetes");
+    expect(b.terms.map((t) => t.lexeme)).not.toContain("dead");
+    expect(b.unknownWeight).toBeGreaterThan(0);
+    // Nor is another form of a word ("tallest": a slip away from "talles", which stems to tall).
+    expect((await analyzeQuery(h.db, v, "the tallest mountain")).terms.map((t) => t.lexeme)).not.toContain("tall");
+  });
+
+  it("keeps the condition of a long story over its rarer incidental words", async () => {
+    const story = [
+      "kitchen",
+      "church",
+      "garden",
+      "window",
+      "carpet",
+      "ladder",
+      "basket",
+      "pillow",
+      "bucket",
+      "hammer",
+      "blanket",
+      "curtain",
+    ];
+    const v = new Vocabulary(
+      10_000,
+      new Map([...story.map((w): [string, number] => [w, 2]), ["asthma", 60]]),
+      [],
+      4,
+      new Map([["asthma", 20]]),
+    );
+    const a = await analyzeQuery(h.db, v, `I cleaned the ${story.join(" and the ")} and then my asthma flared up`);
+    expect(a.contentTerms).toBeGreaterThan(MAX_QUERY_TERMS);
+    expect(a.terms.map((t) => t.lexeme)).toContain("asthma");
+    expect(a.terms.filter((t) => !t.headingOnly)).toHaveLength(MAX_QUERY_TERMS);
+  });
+
+  it("names the subject line's terms when the knowledge base knows every word of it", async () => {
+    expect((await analyzeQuery(h.db, vocab, "asthma\nmy son wheezes at night near the zzyzx")).subject).toEqual(["asthma"]);
+    // An unknown word in the subject line: the subject does not decide anything.
+    expect((await analyzeQuery(h.db, vocab, "asthma zzyzx\nmy son wheezes at night")).subject).toEqual([]);
+    expect((await analyzeQuery(h.db, vocab, "my son wheezes at night near the zzyzx")).subject).toEqual([]);
   });
 });

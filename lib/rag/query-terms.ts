@@ -9,7 +9,7 @@
 //  - the separate questions of the message (each retrieved on its own, then merged).
 import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
-import type { Vocabulary } from "./vocabulary";
+import { typingSlips, type Vocabulary } from "./vocabulary";
 
 const rowsOf = <T>(r: unknown): T[] => ((r as { rows?: T[] }).rows ?? (r as T[])) as T[];
 
@@ -78,6 +78,8 @@ const ASPECT_WEIGHT = 0.5;
 
 /** Terms kept from a long message: the most informative ones (IDF × query weight). */
 export const MAX_QUERY_TERMS = 12;
+/** A word named in no heading of a large knowledge base counts this share of its information when choosing the terms kept. */
+const STORY_WORD_SHARE = 0.5;
 /** A subject line weighs this much more than the message (people summarise there). */
 const SUBJECT_WEIGHT = 1.5;
 /**
@@ -90,6 +92,11 @@ const UNKNOWN_WORD_SHARE = 0.75;
 const CORRECTED_WEIGHT = 0.8;
 /** A synonym's expansion counts this much of the words it stands for. */
 const ALIAS_WEIGHT = 0.6;
+/**
+ * Summed IDF a subject line needs to decide by itself that a message is on topic (a word in ~2 %
+ * of chunks has 4; in a small knowledge base, where every IDF is small, half the rarest word's).
+ */
+const MIN_SUBJECT_IDF = 4;
 /** Longest subject line treated as one. */
 const MAX_SUBJECT_CHARS = 120;
 
@@ -120,6 +127,12 @@ export interface AnalyzedQuery {
   questions: string[];
   /** Every lexeme of the message the knowledge base knows (corrected ones and synonyms included), kept or not. */
   known: string[];
+  /**
+   * The subject line's lexemes when it names something the knowledge base knows (every word
+   * known, together at least MIN_SUBJECT_IDF of information, all among `terms`); else []. A
+   * passage holding all of them answers what the message is about ("MRSA" above a story).
+   */
+  subject: string[];
 }
 
 /** Lower-case word tokens of untrusted text (a linear scan; length is bounded by the caller). */
@@ -172,6 +185,56 @@ async function lexemesOf(db: Db, ws: string[]): Promise<Map<string, string[]>> {
   return new Map(rows.map((r) => [r.w, parseArray(r.lexemes)]));
 }
 
+/** Words whose stem has at least this many letters are corrected as typed (shorter ones are too often real words the knowledge base lacks). */
+const MIN_TYPED_CORRECTION_LETTERS = 6;
+/** A typed correction's lexeme may be at most this many letters shorter than the word as typed. */
+const MAX_STRIPPED_LETTERS = 3;
+/** At most this many unknown words per message are corrected as typed (one statement stems all their variants). */
+const MAX_TYPED_CORRECTIONS = 6;
+
+/**
+ * Misspellings corrected on the word as typed, before stemming, when the lexeme corrector finds
+ * nothing: every string one typing slip away (vocabulary.ts typingSlips) that may stem to a known
+ * lexeme is stemmed by Postgres (one statement for the message) and the variant whose lexeme the
+ * knowledge base knows best wins. Stemming can push a typo out of reach of the lexeme corrector
+ * ("diffrence" → diffrenc, three edits from differ; "difference" is one slip from what was typed).
+ */
+async function typedCorrections(
+  db: Db,
+  vocabulary: Vocabulary,
+  ws: string[],
+  lexemes: Map<string, string[]>,
+): Promise<Map<string, string>> {
+  const unknown = ws
+    .filter((w) => {
+      const ls = lexemes.get(w) ?? [];
+      // As the lexeme corrector: a stem under 6 letters is too often a real word ("barely" → bare).
+      return (
+        /^[a-z]+$/.test(w) && ls.length > 0 && ls.every((l) => l.length >= MIN_TYPED_CORRECTION_LETTERS && vocabulary.chunksWith(l) === 0)
+      );
+    })
+    .slice(0, MAX_TYPED_CORRECTIONS);
+  const out = new Map<string, string>();
+  if (unknown.length === 0) return out;
+  const variants = new Map(unknown.map((w) => [w, typingSlips(w).filter((v) => vocabulary.mayStemToTarget(v))]));
+  const stems = await lexemesOf(db, [...new Set([...variants.values()].flat())]);
+  for (const [w, vs] of variants) {
+    let best: { lexeme: string; df: number } | null = null;
+    for (const v of vs)
+      for (const l of stems.get(v) ?? []) {
+        // The correction keeps the word's body: stemming takes at most a short ending off it
+        // ("diffrence" → differ), not half of it ("deadlines" → "deadlies" → dead).
+        // And it is not just the word's own beginning: "tallest" (Snowball keeps it whole) → "talles"
+        // → tall is another form of a word the knowledge base lacks, not a typo.
+        if (!vocabulary.isCorrectionTarget(l) || l.length < w.length - MAX_STRIPPED_LETTERS || w.startsWith(l)) continue;
+        const df = vocabulary.chunksWith(l);
+        if (!best || df > best.df || (df === best.df && l < best.lexeme)) best = { lexeme: l, df };
+      }
+    if (best) out.set(w, best.lexeme);
+  }
+  return out;
+}
+
 /**
  * The numbers of a text that may belong to a name ("type 2", "stage 3", "HPV 16", "COVID-19"):
  * at most three digits right after a word, each with the word before it. analyzeQuery keeps
@@ -193,10 +256,13 @@ export async function analyzeQuery(db: Db, vocabulary: Vocabulary, text: string)
   const messageWords = words(message).filter(kept);
   const distinct = [...new Set([...subjectWords, ...messageWords])].slice(0, 400);
   const lexemes = await lexemesOf(db, distinct);
+  const typed = await typedCorrections(db, vocabulary, distinct, lexemes);
 
   // Query-side counts per lexeme (subject occurrences weighted up), and what each came from.
   const counts = new Map<string, { count: number; correctedFrom?: string; unknown: boolean }>();
-  const add = (w: string, factor: number) => {
+  const subjectLexemes = new Set<string>();
+  let subjectKnown = true;
+  const add = (w: string, factor: number, inSubject = false) => {
     if (numbers.has(w)) {
       // A number counts as part of a name only after a content word, when indexed (Postgres
       // indexes the number of "COVID-19" as '-19') and when it narrows that word down ("type 2"
@@ -215,9 +281,9 @@ export async function analyzeQuery(db: Db, vocabulary: Vocabulary, text: string)
       let correctedFrom: string | undefined;
       let unknown = false;
       if (vocabulary.chunksWith(raw) === 0) {
-        const fix = vocabulary.correct(raw);
+        const fix = vocabulary.correct(raw)?.lexeme ?? typed.get(w);
         if (fix) {
-          lexeme = fix.lexeme;
+          lexeme = fix;
           correctedFrom = w;
         } else if (isAspectWord(w)) {
           // "treat", "symptoms" unknown to a small knowledge base: what is asked about, not
@@ -225,12 +291,16 @@ export async function analyzeQuery(db: Db, vocabulary: Vocabulary, text: string)
           continue;
         } else unknown = true;
       }
+      if (inSubject) {
+        if (unknown) subjectKnown = false;
+        else subjectLexemes.add(lexeme);
+      }
       const e = counts.get(lexeme) ?? { count: 0, correctedFrom, unknown };
       e.count += factor;
       counts.set(lexeme, e);
     }
   };
-  for (const w of subjectWords) add(w, SUBJECT_WEIGHT);
+  for (const w of subjectWords) add(w, SUBJECT_WEIGHT, true);
   for (const w of messageWords) add(w, 1);
 
   // An unknown word is about as informative as the rarest word the knowledge base knows (in
@@ -254,7 +324,11 @@ export async function analyzeQuery(db: Db, vocabulary: Vocabulary, text: string)
     totalWeight += idf * weight;
     all.push({ lexeme, idf, weight, ...(e.correctedFrom ? { correctedFrom: e.correctedFrom } : {}) });
   }
-  all.sort((a, b) => b.idf * b.weight - a.idf * a.weight || a.lexeme.localeCompare(b.lexeme));
+  // Which terms a long message keeps: the most informative, a word the knowledge base names in no
+  // heading counting only STORY_WORD_SHARE of its information (a story's rare incidental words —
+  // "kitchen", "church" — otherwise crowd out the condition it asks about).
+  const keepScore = (t: QueryTerm) => t.idf * t.weight * (vocabulary.isTopical(t.lexeme) ? 1 : STORY_WORD_SHARE);
+  all.sort((a, b) => keepScore(b) - keepScore(a) || a.lexeme.localeCompare(b.lexeme));
   const terms = all.slice(0, MAX_QUERY_TERMS);
 
   // Synonyms the knowledge base states: "als" also searches amyotrophic lateral sclerosis.
@@ -281,5 +355,20 @@ export async function analyzeQuery(db: Db, vocabulary: Vocabulary, text: string)
     terms.push({ lexeme, idf: topicIdf, weight: ASPECT_WEIGHT, headingOnly: true });
   }
   const known = [...new Set([...[...counts].filter(([, e]) => !e.unknown).map(([l]) => l), ...present])];
-  return { terms, unknownWeight, totalWeight, contentTerms: counts.size, questions: splitQuestions(message), known };
+  const subjectIdf = [...subjectLexemes].reduce((sum, l) => sum + vocabulary.idf(l), 0);
+  const subjectTerms =
+    subjectKnown &&
+    subjectIdf >= Math.min(MIN_SUBJECT_IDF, vocabulary.rarestIdf / 2) &&
+    [...subjectLexemes].every((l) => terms.some((t) => t.lexeme === l && !t.headingOnly))
+      ? [...subjectLexemes]
+      : [];
+  return {
+    terms,
+    unknownWeight,
+    totalWeight,
+    contentTerms: counts.size,
+    questions: splitQuestions(message),
+    known,
+    subject: subjectTerms,
+  };
 }

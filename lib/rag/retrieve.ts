@@ -185,7 +185,7 @@ function resolve(options: RetrieveOptions): Resolved {
 function statementFor(
   r: Resolved,
   vectorLiteral: string | null,
-  query: Pick<AnalyzedQuery, "terms" | "totalWeight" | "known">,
+  query: Pick<AnalyzedQuery, "terms" | "totalWeight" | "known" | "subject">,
   vocabulary: Vocabulary,
   sourceFilter: SQL,
 ): SQL {
@@ -222,11 +222,18 @@ function statementFor(
                   and bool_and(u = any(${pgTextArray(query.known)}::text[]) or u = any(${generic}))
              from unnest(tsvector_to_array(to_tsvector('english', d.title))) u)`
       : sql`false`;
+    const subject = new Set(query.subject);
+    const subjectCovered =
+      subject.size > 0
+        ? sql`(select count(*) from terms t where t.in_subject and (c.tsv @@ t.q or c.heading_tsv @@ t.q)) = ${subject.size}`
+        : sql`false`;
     txtCte = sql`terms as materialized (
-        select t.lexeme, t.idf * t.w as weight, t.gathers, t.heading_only, quote_literal(t.lexeme)::tsquery as q
+        select t.lexeme, t.idf * t.w as weight, t.gathers, t.heading_only, t.in_subject, quote_literal(t.lexeme)::tsquery as q
         from unnest(${pgTextArray(terms.map((t) => t.lexeme))}::text[], ${pgFloatArray(terms.map((t) => t.idf))}::float8[],
                     ${pgFloatArray(terms.map((t) => t.weight))}::float8[], ${pgBoolArray(gathers)}::boolean[],
-                    ${pgBoolArray(terms.map((t) => t.headingOnly === true))}::boolean[]) as t(lexeme, idf, w, gathers, heading_only)),
+                    ${pgBoolArray(terms.map((t) => t.headingOnly === true))}::boolean[],
+                    ${pgBoolArray(terms.map((t) => !t.headingOnly && subject.has(t.lexeme)))}::boolean[])
+             as t(lexeme, idf, w, gathers, heading_only, in_subject)),
       qt as (select * from terms where not heading_only),
       hits as materialized (
         select h.id, sum(qt.weight) as mass
@@ -246,7 +253,8 @@ function statementFor(
           b.bm25 + ${r.headingWeight}::float8 * coalesce((select sum(t.weight) from terms t where c.heading_tsv @@ t.q), 0)
             / (${1 - HEADING_B}::float8 + ${HEADING_B}::float8 * length(c.heading_tsv) / ${vocabulary.averageHeadingLength}::float8) as score,
           least(1, b.matched / ${Math.max(totalWeight, 1e-9)}::float8) as coverage,
-          ${named} as named
+          ${named} as named,
+          ${subjectCovered} as subject_covered
         from hits h join chunks c on c.id = h.id join documents d on d.id = c.document_id
         cross join lateral (
           select coalesce(sum(qt.weight * (x.n * ${BM25_K1 + 1}::float8)
@@ -258,10 +266,11 @@ function statementFor(
         select s.id, row_number() over (order by s.score desc, s.id) as r, s.coverage
         from scored s join chunks c on c.id = s.id join documents d on d.id = c.document_id
         -- The floor decides for the message as a whole: when its best candidate holds enough of
-        -- it, or the message names a candidate's subject, every candidate is ranked by BM25 (a
+        -- it, or the message names a candidate's subject, or a candidate holds the whole subject
+        -- line (when it names something the knowledge base knows, query-terms.ts), every candidate is ranked by BM25 (a
         -- passage on the topic need not share the story's words).
         where d.status = 'active'
-          and ((select max(coverage) from scored) >= ${r.minCoverage ?? 0}::float8 or (select bool_or(named) from scored))
+          and ((select max(coverage) from scored) >= ${r.minCoverage ?? 0}::float8 or (select bool_or(named or subject_covered) from scored))
         order by s.score desc, s.id
         limit ${r.candidates})`;
   }

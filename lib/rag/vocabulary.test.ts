@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { editDistance, Vocabulary } from "./vocabulary";
+import { editDistance, typingSlips, Vocabulary } from "./vocabulary";
 
 describe("editDistance", () => {
   it("counts insertions, deletions, substitutions and adjacent transpositions", () => {
@@ -84,5 +84,46 @@ describe("Vocabulary aliases", () => {
   it("keeps every alias in a small knowledge base (its frequencies say nothing about generality)", () => {
     const small = new Vocabulary(20, new Map([["diseas", 10]]), [aliases[0]]);
     expect(small.aliasesWithin(new Set(["diseas"]))).toHaveLength(1);
+  });
+});
+
+describe("typing slips and topical words", () => {
+  it("proposes what a misspelling as typed may have meant: a letter left out, one too many, two swapped", () => {
+    expect(typingSlips("diffrence")).toContain("difference");
+    expect(typingSlips("sighns")).toContain("signs");
+    expect(typingSlips("alzhiemers")).toContain("alzheimers");
+    // The first letter is kept, nothing is added after the last one, substitutions are not slips.
+    expect(typingSlips("barely")).not.toContain("rarely");
+    expect(typingSlips("barely")).not.toContain("arely");
+    expect(typingSlips("asthma")).not.toContain("asthmas");
+    expect(typingSlips("asthma")).not.toContain("asthme");
+    expect(typingSlips("gout")).not.toContain("gout");
+  });
+
+  it("knows which stems a slip may lead to before asking Postgres", () => {
+    const v = new Vocabulary(
+      10_000,
+      new Map([
+        ["differ", 500],
+        ["happi", 40],
+      ]),
+    );
+    expect(v.mayStemToTarget("difference")).toBe(true);
+    expect(v.mayStemToTarget("happy")).toBe(true); // Snowball turns a final y into i
+    expect(v.mayStemToTarget("diffrence")).toBe(false);
+    expect(v.mayStemToTarget("kitchen")).toBe(false);
+  });
+
+  it("calls a word topical when a heading of a large knowledge base names it; in a small one every known word is", () => {
+    const df = new Map([
+      ["asthma", 40],
+      ["kitchen", 3],
+    ]);
+    const large = new Vocabulary(10_000, df, [], 4, new Map([["asthma", 12]]));
+    expect(large.isTopical("asthma")).toBe(true);
+    expect(large.isTopical("kitchen")).toBe(false);
+    const small = new Vocabulary(20, df, [], 4, new Map([["asthma", 2]]));
+    expect(small.isTopical("kitchen")).toBe(true);
+    expect(small.isTopical("zzyzx")).toBe(false);
   });
 });

@@ -48,6 +48,27 @@ export function editDistance(a: string, b: string, max = 3): number {
   return prev[b.length];
 }
 
+/**
+ * The words a person may have meant by a misspelling as typed: every string one typing slip
+ * away from `word` — a letter left out inside the word ("diffrence"), one too many ("sighns"),
+ * two neighbours swapped ("alzhiemers"). The first letter is kept (people rarely get it wrong),
+ * nothing is added after the last one (a new ending is another word form, not a slip), and
+ * substitutions are left to the lexeme corrector.
+ */
+export function typingSlips(word: string): string[] {
+  const letters = "abcdefghijklmnopqrstuvwxyz";
+  const out = new Set<string>();
+  for (let i = 1; i < word.length; i++) {
+    const head = word.slice(0, i);
+    const tail = word.slice(i);
+    out.add(head + tail.slice(1));
+    if (tail.length > 1) out.add(head + tail[1] + tail[0] + tail.slice(2));
+    for (const c of letters) out.add(head + c + tail);
+  }
+  out.delete(word);
+  return [...out];
+}
+
 function trigrams(word: string): string[] {
   const padded = `  ${word} `;
   const out = new Set<string>();
@@ -79,6 +100,8 @@ export class Vocabulary {
     aliases: AliasEntry[] = [],
     /** Average number of lexemes in a chunk's headings (document title and section). */
     readonly averageHeadingLength = 4,
+    /** Chunks whose headings (document title, section) contain the lexeme. */
+    private readonly headingDf: Map<string, number> = new Map(),
   ) {
     let total = 0;
     for (const n of df.values()) total += n;
@@ -115,6 +138,35 @@ export class Vocabulary {
     const out: AliasEntry[] = [];
     for (const l of lexemes) for (const a of this.aliasIndex.get(l) ?? []) if (a.alias.every((x) => lexemes.has(x))) out.push(a);
     return out;
+  }
+
+  /** May a misspelling be corrected to this lexeme? (In a large knowledge base: in at least a few chunks.) */
+  isCorrectionTarget(lexeme: string): boolean {
+    return this.chunksWith(lexeme) >= (this.chunks >= LARGE_KNOWLEDGE_BASE_CHUNKS ? MIN_CORRECTION_CHUNKS : 1);
+  }
+
+  /**
+   * Could `word` stem to a correction target? Snowball stems are a prefix of the word (a final
+   * "y" may become "i"), at least half its length: a cheap filter before asking Postgres.
+   */
+  mayStemToTarget(word: string): boolean {
+    for (let n = word.length; n >= Math.max(4, Math.ceil(word.length / 2)); n--) {
+      const prefix = word.slice(0, n);
+      if (this.isCorrectionTarget(prefix)) return true;
+      if (prefix.endsWith("y") && this.isCorrectionTarget(`${prefix.slice(0, -1)}i`)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Is the lexeme something this knowledge base is about? In a large knowledge base (with
+   * headings): named in some chunk's headings — a condition, a drug, a body part, a section such
+   * as "Treatment" — as opposed to a word that only occurs in running text ("kitchen", "church").
+   * A small knowledge base has too few headings to tell: every known word counts.
+   */
+  isTopical(lexeme: string): boolean {
+    if (this.chunks < LARGE_KNOWLEDGE_BASE_CHUNKS || this.headingDf.size === 0) return this.chunksWith(lexeme) > 0;
+    return (this.headingDf.get(lexeme) ?? 0) > 0;
   }
 
   /** Chunks containing the lexeme (0 when unknown). */
@@ -201,9 +253,16 @@ export async function loadVocabulary(db: Db): Promise<Vocabulary> {
     const alias = r.alias.split(" ");
     return { alias, expansion: r.expansion.split(" "), documents: Number(r.n), abbreviation: alias.length === 1 && alias[0].length <= 5 };
   });
-  const headings = rowsOf<{ n: number | string | null }>(await db.execute(sql`select avg(length(heading_tsv)) as n from chunks`));
-  const averageHeadingLength = Number(headings[0]?.n ?? 0) || 4;
-  return new Vocabulary(chunks, df, aliases, averageHeadingLength);
+  // Heading lexemes with their chunk counts (one pass over the chunks per load, not per query);
+  // their sum over the chunks is the average heading length.
+  const headingRows = rowsOf<{ lexeme: string; n: number | string }>(
+    await db.execute(sql`select u.lexeme, count(*) as n from chunks c cross join lateral unnest(c.heading_tsv) u group by u.lexeme`),
+  );
+  const headingDf = new Map(headingRows.map((r) => [r.lexeme, Number(r.n)]));
+  let headingLexemes = 0;
+  for (const n of headingDf.values()) headingLexemes += n;
+  const averageHeadingLength = chunks > 0 && headingLexemes > 0 ? headingLexemes / chunks : 4;
+  return new Vocabulary(chunks, df, aliases, averageHeadingLength, headingDf);
 }
 
 const cache = new WeakMap<Db, { vocabulary: Promise<Vocabulary>; checkedAt: number }>();

@@ -20,12 +20,14 @@
 // - de-DE 0800 111 0 111: TelefonSeelsorge, free and 24 h (domradio.de/glossar/telefonseelsorge-0, spektrum.de 2022).
 // - en-AU 13 11 14: Lifeline Australia (lifelineh2h.org.au/get-help/telephone-crisis-support/faqs).
 // - sv-SE 90101: Mind Självmordslinjen, 24 h (Mind press release, newsroom.notified.com/mind-1).
-// - ja-JP: the sources found name the free line 0120-783-556 (自殺予防いのちの電話, 24 h on
-//   the 10th of each month) and the MHLW line 0570-064-556; the 0570-783-556 navi-dial kept
-//   below was not confirmed by them.
+// - ja-JP 0570-783-556: the navi-dial (paid, ナビダイヤル) of 日本いのちの電話 (the federation of
+//   Inochi no Denwa centres), correct and kept. The same federation runs the free-dial
+//   0120-783-556 (自殺予防いのちの電話, free, limited hours); the MHLW's unified line
+//   こころの健康相談統一ダイヤル is 0570-064-556 (routes to the prefecture's centre). The notice
+//   names the navi-dial and, in the name, the free-dial; neither replaces the other.
 // Not verified from a source here (kept as written earlier; check before a deployment in
 // that country): the other crisis lines (en-CA, en-NZ, de-AT/CH, fr-BE/CH/CA,
-// es-MX, it-IT/CH, pt-PT, nl-BE, zh-TW, zh-HK, ja-JP, uk-UA, pl-PL, id-ID) and the
+// es-MX, it-IT/CH, pt-PT, nl-BE, zh-TW, zh-HK, uk-UA, pl-PL, id-ID) and the
 // emergency numbers other than 1669 (the well-known 112 / 911 / 999 / 000 / 111 / 119 / 120 /
 // 144 / 192 / 115 / 123 / 997 / 998 were not re-checked one by one).
 import { z } from "zod";
@@ -70,7 +72,11 @@ const BUILT_IN: Record<string, Contacts> = {
   "zh-CN": { emergencyNumber: "120", crisisLine: "12356", crisisLineName: "全国心理援助热线" },
   "zh-TW": { emergencyNumber: "119", crisisLine: "1925", crisisLineName: "安心專線" },
   "zh-HK": { emergencyNumber: "999", crisisLine: "2389 2222", crisisLineName: "香港撒瑪利亞防止自殺會" },
-  "ja-JP": { emergencyNumber: "119", crisisLine: "0570-783-556", crisisLineName: "いのちの電話" },
+  "ja-JP": {
+    emergencyNumber: "119",
+    crisisLine: "0570-783-556",
+    crisisLineName: "日本いのちの電話・ナビダイヤル／フリーダイヤル 0120-783-556",
+  },
   "ko-KR": { emergencyNumber: "119", crisisLine: "109", crisisLineName: "자살예방 상담전화" },
   "ar-EG": { emergencyNumber: "123", crisisLine: "123", crisisLineName: "الإسعاف" },
   "ar-SA": { emergencyNumber: "997", crisisLine: "997", crisisLineName: "الهلال الأحمر" },

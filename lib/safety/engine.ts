@@ -35,8 +35,13 @@ function boundedClauses(clauses: Clause[]): Clause[] {
   return out;
 }
 
-/** A negator within a few words before the match, in the same comma-delimited part ("isnt acting herself, very sleepy" keeps "sleepy" live). */
-function isNegated(context: LanguageContext, clause: Clause, index: number): boolean {
+/**
+ * A negator within a few words before the match, in the same comma-delimited part ("isnt acting herself, very sleepy" keeps
+ * "sleepy" live). A sign that is itself negative ("nie moze podniesc reki", "cant breathe") is not undone by a negator before
+ * it: that one belongs to other words ("mowi bez sensu i nie moze…", "no, he cant breathe").
+ */
+function isNegated(context: LanguageContext, clause: Clause, index: number, matched: string): boolean {
+  if (context.negators.has(matched.split(" ", 1)[0])) return false;
   const start = clause.pauses.filter((pause) => pause <= index).pop() ?? 0;
   const before = clause.text.slice(start, index).trim().split(" ").filter(Boolean).slice(-context.negationWindow);
   return before.some((token) => context.negators.has(token));
@@ -66,7 +71,7 @@ function findLive(context: LanguageContext, patterns: RegExp[], clauses: Clause[
     for (const pattern of patterns) {
       for (const m of clause.text.matchAll(globalOf(pattern))) {
         const index = m.index ?? 0;
-        const negated = isNegated(context, clause, index) || (context.negatedAt?.(clause.text, index, index + m[0].length) ?? false);
+        const negated = isNegated(context, clause, index, m[0]) || (context.negatedAt?.(clause.text, index, index + m[0].length) ?? false);
         if (!negated && !aboutAnAnimal(context, clause.text, index)) return m[0];
       }
     }
@@ -93,19 +98,44 @@ function applyRule(context: LanguageContext, rule: RedFlagRule, clauses: Clause[
   return phrase;
 }
 
-/** A turn framed as fiction or as a general / educational / hypothetical question that describes no current event. */
+const flatten = (text: string) => text.replace(/[.!?;,:\n]+/g, " ");
+
+/** A sentence (or a whole turn) framed as fiction or as a general / educational / hypothetical question that describes no current event. */
+function framed(context: LanguageContext, text: string): boolean {
+  const flat = flatten(text);
+  return (context.fiction.test(flat) || context.general.some((p) => p.test(flat))) && !context.currentEvent.some((p) => p.test(flat));
+}
+
+/**
+ * What of a turn is live: nothing when the whole turn is fiction or framed as general; but when the framing is only in
+ * a closing question, the sentences before it stay. A worried account followed by "can we wait?" stays live, while "what are the
+ * signs of a stroke?" alone, or "… what should I do? just preparing", does not.
+ */
+export function liveText(context: LanguageContext, normalized: string): string {
+  const flat = flatten(normalized);
+  if (context.fiction.test(flat) && !context.currentEvent.some((p) => p.test(flat))) return "";
+  if (!framed(context, normalized)) return normalized;
+  const sentences = (normalized.match(/[^.!?\n]+[.!?\n]*/g) ?? []).filter((sentence) => sentence.trim().replace(/[.!?\n]/g, "").length > 0);
+  if (sentences.length < 2) return "";
+  // Only a closing question is dropped alone ("… can we wait?"); framing anywhere else covers the whole turn.
+  const last = sentences[sentences.length - 1];
+  if (!last.includes("?") || !framed(context, last)) return "";
+  const rest = sentences.slice(0, -1).join(" ");
+  return framed(context, rest) ? "" : rest;
+}
+
+/** A turn with nothing live in it (see liveText). */
 export function isFramedAway(context: LanguageContext, normalized: string): boolean {
-  const flat = normalized.replace(/[.!?;,:\n]+/g, " ");
-  const framed = context.fiction.test(flat) || context.general.some((p) => p.test(flat));
-  return framed && !context.currentEvent.some((p) => p.test(flat));
+  return liveText(context, normalized).trim() === "";
 }
 
 /** The live clauses of the turns (oldest first, each already in this language's normalisation). */
 export function liveClauses(pack: LanguageRules, normalizedTurns: string[]): Clause[] {
   const clauses: Clause[] = [];
   for (const normalized of normalizedTurns) {
-    if (isFramedAway(pack.context, normalized)) continue;
-    clauses.push(...boundedClauses(splitClausesWithPauses(normalized, pack.context.contrast)));
+    const live = liveText(pack.context, normalized);
+    if (live.trim() === "") continue;
+    clauses.push(...boundedClauses(splitClausesWithPauses(live, pack.context.contrast)));
   }
   return clauses;
 }

@@ -9,6 +9,7 @@ import { PREVIOUS_TURN_CHARS, triageWindow, type UserTurn } from "./conversation
 import { isFramedAway, matchLanguage, type TriageMatch } from "./engine";
 import { languagesOfTurn } from "./language";
 import { LANGUAGE_RULES, triageLexicon } from "./red-flags";
+import type { LanguageRules } from "./red-flags/types";
 import type { TriageCategory, TriageLanguage } from "./red-flags/types";
 import { emergencyContactsFor } from "./contacts";
 import { buildNotice, type EmergencyNotice, type Finding } from "./notice";
@@ -63,22 +64,31 @@ function detect(read: string[]): Detection {
       normalized.filter((_, i) => languages[i].has(pack.language)).map((byPack) => byPack.get(pack.language) ?? ""),
     ),
   );
-  // Concept rules read every turn that none of the languages it is in frames away (a question,
+  // Concept rules read, of every turn, the sentences that none of the languages the turn is in frames away (a question,
   // fiction) or places in the past ("il y a 10 ans"): the rules of those languages know the words.
   const readers = normalized.map((_, i) => LANGUAGE_RULES.filter((pack) => languages[i].has(pack.language)));
-  const setAside = normalized.map((byPack, i) =>
-    readers[i].some((pack) => {
-      const text = byPack.get(pack.language) ?? "";
-      return isFramedAway(pack.context, text) || pack.context.distantPast.test(text);
-    }),
-  );
+  const conceptTexts = normalized.map((byPack, i) => {
+    const kept = keptSentences(readers[i], byPack);
+    return new Map(
+      LANGUAGE_RULES.map((pack) => {
+        const text = byPack.get(pack.language) ?? "";
+        return [
+          pack.language,
+          kept === "all"
+            ? text
+            : sentencesOf(text)
+                .filter((_, k) => kept[k])
+                .join(" . "),
+        ];
+      }),
+    );
+  });
   const conceptMatches = LANGUAGE_RULES.flatMap((pack) => {
-    const open = normalized.filter((_, i) => !setAside[i]);
-    const own = normalized.filter((_, i) => !setAside[i] && languages[i].has(pack.language));
-    const text = (turns: Map<TriageLanguage, string>[]) => turns.map((byPack) => byPack.get(pack.language) ?? "");
+    const text = (onlyOwn: boolean) =>
+      conceptTexts.filter((_, i) => !onlyOwn || languages[i].has(pack.language)).map((byPack) => byPack.get(pack.language) ?? "");
     return [
-      ...(pack.conceptRules?.length ? matchLanguage(pack, text(open), pack.conceptRules) : []),
-      ...(pack.ownConceptRules?.length ? matchLanguage(pack, text(own), pack.ownConceptRules) : []),
+      ...(pack.conceptRules?.length ? matchLanguage(pack, text(false), pack.conceptRules) : []),
+      ...(pack.ownConceptRules?.length ? matchLanguage(pack, text(true), pack.ownConceptRules) : []),
     ];
   });
   return { matches: [...ownMatches, ...conceptMatches], texts: texts.map((t) => t.accented), languages };
@@ -119,4 +129,21 @@ export function triage(message: string, locale = "en-US", options: TriageOptions
     );
   }
   return result;
+}
+
+function sentencesOf(text: string): string[] {
+  return text.split(/[.!?\n]+/);
+}
+
+/** Which sentences of a turn the concept rules may read: none when a reading language frames the turn away, else those none places in the past ("all" when every one is kept). */
+function keptSentences(readers: LanguageRules[], byPack: Map<TriageLanguage, string>): boolean[] | "all" {
+  const textOf = (pack: LanguageRules) => byPack.get(pack.language) ?? "";
+  const split = readers.map((pack) => sentencesOf(textOf(pack)));
+  const count = split[0]?.length ?? 0;
+  // Framing is judged on the whole turn (engine.ts liveText: a framed question alone is dropped there).
+  if (readers.some((pack) => isFramedAway(pack.context, textOf(pack)))) return Array(count).fill(false);
+  if (!readers.some((pack) => pack.context.distantPast.test(textOf(pack)))) return "all";
+  // Normalisations keep sentence punctuation; should one not, the whole turn is set aside as before.
+  if (count < 2 || split.some((sentences) => sentences.length !== count)) return Array(count).fill(false);
+  return Array.from({ length: count }, (_, k) => !readers.some((pack, r) => pack.context.distantPast.test(split[r][k])));
 }

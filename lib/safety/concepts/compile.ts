@@ -11,7 +11,26 @@ import { typoCorrector } from "./typos";
 import type { Concept, ConceptLexicon } from "./types";
 
 /** Concepts whose words are not corrected towards: framing and common words, where a "correction" would change the meaning ("permen" → "persen"). */
-const NOT_CORRECTED: ReadonlySet<Concept> = new Set(["statistics", "person", "sudden", "heavy", "resolved", "minorCause", "child"]);
+const NOT_CORRECTED: ReadonlySet<Concept> = new Set([
+  "statistics",
+  "person",
+  "sudden",
+  "heavy",
+  "resolved",
+  "minorCause",
+  "child",
+  "farewell",
+  "unreachable",
+  "confused",
+  "oneSide",
+  "severePain",
+  "faint",
+  "heat",
+  "collapse",
+]);
+
+/** Concepts whose phrases stay exact: a word inserted into them can reverse them ("it never stopped", "not going to wake up" is kept by "not wake up" itself). */
+const EXACT: ReadonlySet<Concept> = new Set(["statistics", "person", "resolved", "reassured", "minorCause", "notWake", "named"]);
 
 function syntaxOf(pack: LanguageRules): PhraseSyntax {
   return pack.syntax ?? { spaced: true, wordStart: true, normalize: pack.normalize };
@@ -19,6 +38,23 @@ function syntaxOf(pack: LanguageRules): PhraseSyntax {
 
 function wordsOf(lexicon: ConceptLexicon, concepts: Concept[]): string[] {
   return [...new Set(concepts.flatMap((c) => lexicon[c] ?? []))];
+}
+
+/** A group's pattern: its loose concepts' phrases tolerate inserted words (../red-flags/phrases.ts), its exact ones do not. */
+function groupPattern(lexicon: ConceptLexicon, group: Concept[], syntax: PhraseSyntax): RegExp {
+  const loose = wordsOf(
+    lexicon,
+    group.filter((c) => !EXACT.has(c)),
+  );
+  const exact = wordsOf(
+    lexicon,
+    group.filter((c) => EXACT.has(c)),
+  );
+  const sources = [
+    ...(loose.length ? [phrasePattern(loose, { ...syntax, loose: true }).source] : []),
+    ...(exact.length ? [phrasePattern(exact, syntax).source] : []),
+  ];
+  return sources.length === 1 ? new RegExp(sources[0], "u") : new RegExp(sources.map((s) => `(?:${s})`).join("|"), "u");
 }
 
 function patternOf(lexicon: ConceptLexicon, concept: Concept, syntax: PhraseSyntax): RegExp | undefined {
@@ -35,7 +71,7 @@ export function conceptRules(pack: LanguageRules, lexicon: ConceptLexicon, ownLa
   const groupPatterns = (group: Concept[]): RegExp[] => {
     const key = [...group].sort().join("|");
     let patterns = compiled.get(key);
-    if (!patterns) compiled.set(key, (patterns = [phrasePattern(wordsOf(lexicon, group), syntax)]));
+    if (!patterns) compiled.set(key, (patterns = [groupPattern(lexicon, group, syntax)]));
     return patterns;
   };
   for (const rule of CONCEPT_RULES) {

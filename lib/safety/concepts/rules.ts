@@ -38,5 +38,28 @@ export const CONCEPT_RULES: ConceptRule[] = [
   { id: "poisoning-chemical", category: "overdose_poisoning", needs: [["ingested"], ["chemical"]] },
   { id: "overdose-whole-pack", category: "overdose_poisoning", needs: [["pills"], ["wholePack"], ["ingested"]] },
   { id: "suicidal-not-wake", category: "suicidal_self_harm", needs: [["notWake"]] },
+  { id: "suicidal-farewell", category: "suicidal_self_harm", needs: [["farewell"], ["unreachable"]] },
+  { id: "asthma-not-relieved", category: "breathing", needs: [["inhaler"], ["severeBreath", "cantBreathe"]] },
+  { id: "hypoglycaemia", category: "diabetic_emergency", needs: [["diabetic"], ["confused", "unresponsive"]] },
+  { id: "burn-serious", category: "severe_burn", needs: [["burn"], ["burnSevere"]] },
+  { id: "collapse-agonal", category: "unconscious", needs: [["collapse", "unresponsive"], ["agonal"]] },
+  {
+    id: "meningitis-rash",
+    category: "meningitis",
+    needs: [["rash"], ["nonBlanching"], ["fever", "unresponsive", "confused", "stiffNeck", "infantSick"]],
+  },
+  { id: "meningitis-neck", category: "meningitis", needs: [["stiffNeck"], ["fever"]] },
+  { id: "heat-stroke", category: "other", needs: [["heat"], ["confused", "notSweating", "collapse"]] },
+  { id: "hypothermia", category: "other", needs: [["coldExposure"], ["confused", "unresponsive", "collapse"]] },
+  { id: "testicular-torsion", category: "other", needs: [["testicle"], ["sudden", "severePain"]] },
+  { id: "ectopic-pregnancy", category: "pregnancy_emergency", needs: [["pregnant"], ["oneSide"], ["faint", "blood", "severePain"]] },
+  {
+    id: "sepsis-signs",
+    category: "other",
+    needs: [
+      ["mottled", "confused"],
+      ["fever", "infection"],
+    ],
+  },
   { id: "named-with-person", category: "other", needs: [["named"], ["person"]], ownLanguageOnly: true },
 ];

@@ -76,6 +76,50 @@ export const CONCEPTS = [
   "named",
   /** A person the message is about: a relative, a friend, "I". */
   "person",
+  /** A farewell: a goodbye message, "tell mom I love her", "this is my last message", giving things away. */
+  "farewell",
+  /** Then unreachable: phone switched off, not answering, cannot be found. */
+  "unreachable",
+  /** An asthma reliever: inhaler, puffer, nebuliser, asthma itself. */
+  "inhaler",
+  /** Severe breathlessness signs: cannot speak in full sentences, blue lips, ribs sucking in. */
+  "severeBreath",
+  /** Diabetes, insulin, low blood sugar. */
+  "diabetic",
+  /** Confused, disoriented, not making sense, talking nonsense (about a person's state, not "confused about"). */
+  "confused",
+  /** A burn or scald: burned, boiling water, hot oil, fire, electric shock. */
+  "burn",
+  /** What makes a burn serious: large area, face, blisters all over, skin peeling off, electrical, chemical. */
+  "burnSevere",
+  /** Collapsed, fell down, found on the floor, passed out. */
+  "collapse",
+  /** Agonal breathing: snoring, gasping, gurgling, rattling, barely breathing. */
+  "agonal",
+  /** A rash, spots, blotches. */
+  "rash",
+  /** A rash that does not fade, or not under pressure (the glass test); fires only with a sign of illness (fever, drowsy, stiff neck). */
+  "nonBlanching",
+  /** A stiff neck, cannot bend the head forward. */
+  "stiffNeck",
+  /** Heat exposure: in the sun, heat wave, sauna, hot car. */
+  "heat",
+  /** Stopped sweating, hot dry skin. */
+  "notSweating",
+  /** Cold exposure: in the snow, outside all night in the cold, ice cold, cold water. */
+  "coldExposure",
+  /** Testicle, scrotum. */
+  "testicle",
+  /** Severe pain: excruciating, unbearable, worst ever, with vomiting. */
+  "severePain",
+  /** Pain on one side of the lower belly. */
+  "oneSide",
+  /** Faint, fainting, dizzy to the point of passing out. */
+  "faint",
+  /** Mottled or blotchy skin, shivering fits with a low blood pressure: signs of sepsis. */
+  "mottled",
+  /** An infection: a urinary infection, a wound that got infected, pneumonia. */
+  "infection",
   /** Statistics and rates: a question about numbers is not a present event ("what is the suicide rate"). */
   "statistics",
 ] as const;

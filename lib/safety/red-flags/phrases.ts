@@ -12,7 +12,10 @@
 // - "#" at the end: the phrase must also end at a word end ("dö#" does not match "död");
 // - "~" between two parts: up to three words (spaced scripts) or six characters
 //   (unspaced ones) may stand between them;
-// - "@N" stands for a number from 10 to 999 ("@N ~ tablets": a handful of pills).
+// - "@N" stands for a number from 10 to 999 ("@N ~ tablets": a handful of pills);
+// - with `loose` (concept words, spaced scripts), up to two words may also stand between
+//   the words of a phrase ("cant lift her right arm" for "cant lift ~ arm", "face looks
+//   droopy" for "face droop"): a co-occurrence does not depend on the exact wording.
 import { deobfuscate } from "../text/deobfuscate";
 import type { LanguageContext, LanguageRules, RedFlagRule, TriageCategory, TriageLanguage } from "./types";
 
@@ -77,7 +80,14 @@ function escape(text: string): string {
 }
 
 /** One phrase as a pattern source (see the file comment for the syntax). */
-export type PhraseSyntax = Pick<PhrasePackSpec, "spaced" | "wordStart" | "normalize" | "reads" | "foldedVariants" | "wholeWords">;
+export type PhraseSyntax = Pick<PhrasePackSpec, "spaced" | "wordStart" | "normalize" | "reads" | "foldedVariants" | "wholeWords"> & {
+  /** Up to two words may stand between the words of a phrase (spaced scripts; see the file comment). */
+  loose?: boolean;
+};
+
+/** The bounded gaps: "~" (up to three words), `loose` (up to two). `[^ ]+` cannot match the space after it, so each gap is linear. */
+const TILDE_GAP = "(?: [^ ]+){0,3} ";
+const LOOSE_GAP = "(?: [^ ]+){0,2} ";
 
 /** A phrase goes through exactly what a message goes through (de-obfuscation, folding, the language's normalisation), so both meet in one form. */
 function preparePhrase(part: string, spec: PhraseSyntax): string {
@@ -95,9 +105,10 @@ function phraseBody(phrase: string, spec: PhraseSyntax): string {
     .map((part) => preparePhrase(part.replace(/@N/g, ` ${NUMBER_WORD} `), spec))
     .filter((part) => part.length > 0);
   if (parts.length === 0) throw new Error(`empty phrase: ${phrase}`);
-  const gap = spec.spaced ? "(?: [^ ]+){0,3} " : ".{0,6}?";
+  const gap = spec.spaced ? TILDE_GAP : ".{0,6}?";
   const number = spec.spaced ? new RegExp(NUMBER_WORD, "g") : new RegExp(` ?${NUMBER_WORD} ?`, "g");
-  const body = parts.map((part) => escape(part).replace(number, "[1-9][0-9]{1,2}")).join(gap);
+  const words = (part: string) => (spec.loose && spec.spaced ? part.split(" ").map(escape).join(LOOSE_GAP) : escape(part));
+  const body = parts.map((part) => words(part).replace(number, "[1-9][0-9]{1,2}")).join(gap);
   return `${body}${wholeWord ? `(?!${LETTER})` : ""}`;
 }
 
@@ -151,7 +162,12 @@ function compileContext(spec: PhrasePackSpec): LanguageContext {
     negatedAt: (text, start, end) => {
       if (after && after.test(text.slice(end, end + 8))) return true;
       if (spec.spaced) return false;
-      const window = text.slice(Math.max(0, start - 4), start);
+      // Only the characters since the last pause: "効かない、唇が紫" — the negator belongs to the part before the comma.
+      const window =
+        text
+          .slice(Math.max(0, start - 4), start)
+          .split(/[、。，,！!？?\s]/u)
+          .pop() ?? "";
       return before.test(window);
     },
     distantPast: pattern(c.distantPast),

@@ -11,11 +11,13 @@ import { ID_CONCEPTS } from "./id";
 import { IT_CONCEPTS } from "./it";
 import { JA_CONCEPTS } from "./ja";
 import { KO_CONCEPTS } from "./ko";
-import { withLoans } from "./loans";
+import { mergeLexicons, withLoans } from "./loans";
 import { NL_CONCEPTS } from "./nl";
 import { PL_CONCEPTS } from "./pl";
 import { PT_CONCEPTS } from "./pt";
 import { RU_CONCEPTS } from "./ru";
+import { SITUATIONS_ASIA } from "./situations-asia";
+import { SITUATIONS_EUROPE } from "./situations-europe";
 import { SV_CONCEPTS } from "./sv";
 import { TH_CONCEPTS } from "./th";
 import { TR_CONCEPTS } from "./tr";
@@ -46,7 +48,8 @@ const OWN: Record<TriageLanguage, ConceptLexicon> = {
   th: TH_CONCEPTS,
 };
 
-/** A language's concept words; other languages than English also get the English loanwords. */
+/** A language's concept words (its own, and its round-11 situation words); other languages than English also get the English loanwords. */
 export function conceptLexicon(language: TriageLanguage): ConceptLexicon {
-  return language === "en" ? OWN.en : withLoans(OWN[language]);
+  const own = mergeLexicons(OWN[language], SITUATIONS_EUROPE[language] ?? SITUATIONS_ASIA[language]);
+  return language === "en" ? own : withLoans(own);
 }

@@ -15,6 +15,15 @@ export const ENGLISH_LOANS: ConceptLexicon = {
   shaking: ["seizure", "seizing", "convulsing"],
   unresponsive: ["unresponsive", "not responding"],
   pills: ["pills", "tablets"],
+  farewell: ["goodbye", "last message"],
+  unreachable: ["phone off", "not answering", "no answer"],
+  inhaler: ["inhaler", "asthma", "ventolin"],
+  severeBreath: ["lips blue", "blue lips", "lips ~ blue", "turning blue"],
+  diabetic: ["diabetic", "insulin", "hypo#"],
+  chemical: ["button batter", "coin batter", "dishwasher pod", "bleach"],
+  burn: ["burned", "scalded", "boiling water"],
+  agonal: ["snoring", "gasping"],
+  stiffNeck: ["stiff neck"],
   named: [
     "heart attack",
     "stroke#",
@@ -32,11 +41,16 @@ export const ENGLISH_LOANS: ConceptLexicon = {
   ],
 };
 
-/** `lexicon` with the English loanwords added to its concepts. */
-export function withLoans(lexicon: ConceptLexicon): ConceptLexicon {
-  const merged: ConceptLexicon = { ...lexicon };
-  for (const [concept, words] of Object.entries(ENGLISH_LOANS) as [keyof ConceptLexicon, string[]][]) {
+/** Two lexicons' words joined concept by concept. */
+export function mergeLexicons(a: ConceptLexicon, b: ConceptLexicon | undefined): ConceptLexicon {
+  const merged: ConceptLexicon = { ...a };
+  for (const [concept, words] of Object.entries(b ?? {}) as [keyof ConceptLexicon, string[]][]) {
     merged[concept] = [...(merged[concept] ?? []), ...words];
   }
   return merged;
+}
+
+/** `lexicon` with the English loanwords added to its concepts. */
+export function withLoans(lexicon: ConceptLexicon): ConceptLexicon {
+  return mergeLexicons(lexicon, ENGLISH_LOANS);
 }
