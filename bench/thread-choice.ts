@@ -2,7 +2,7 @@
 // small shared host. Short decode probes at each count run interleaved, several times, with the
 // order alternated (1,2 then 2,1 ...) so neither count always gets the quieter moment; more
 // threads are chosen only when they are CLEARLY faster: every probe at the higher count beats
-// every probe at the lower one, and its median by `margin`. Otherwise the lower count wins.
+// every probe at the lower one, and its median by `margin` (10 %). Otherwise the lower count wins.
 // Why: on a 2-vCPU host llama.cpp's 2 threads wait for each other at every op in a spinning
 // barrier (ggml_barrier), so one descheduled thread stalls the other for a whole time slice;
 // measured here at load 4–9, models/base f32: 1 thread 227–522 tok/s, 2 threads 2–8 tok/s.
@@ -28,7 +28,7 @@ export function median(xs: number[]): number {
 }
 
 /** The fewest threads unless a higher count is clearly faster (see the file comment). */
-export function chooseThreads(probes: ThreadProbe[], margin = 1.2): number {
+export function chooseThreads(probes: ThreadProbe[], margin = 1.1): number {
   const sorted = [...probes].sort((a, b) => a.threads - b.threads);
   if (sorted.length === 0 || sorted.some((p) => p.rates.length === 0)) throw new Error("chooseThreads: every thread count needs probes");
   let best = sorted[0]!;
@@ -47,7 +47,7 @@ export async function probeThreads(
   counts: number[],
   probe: (threads: number) => Promise<number>,
   repeats = 3,
-  margin = 1.2,
+  margin = 1.1,
 ): Promise<ThreadChoice> {
   const rates = new Map(counts.map((t) => [t, [] as number[]]));
   for (let r = 0; r < repeats; r++) {
