@@ -35,16 +35,20 @@ export interface TriageOptions {
   at?: Date;
 }
 
-interface Detection {
-  matches: TriageMatch[];
-  /** Each turn de-obfuscated, oldest first. */
-  texts: string[];
+/** Turns as the rules read them, oldest first; each turn is read once and matched in several groupings. */
+interface ReadTurns {
+  /** Each turn de-obfuscated. */
+  texts: ReturnType<typeof deobfuscate>[];
+  /** Each turn in each language's normalisation. */
+  normalized: Map<TriageLanguage, string>[];
   /** The languages whose rules read each turn. */
   languages: Set<TriageLanguage>[];
+  /** Each turn's text for the concept rules, per language (sentences framed away or in the past removed). */
+  conceptTexts: Map<TriageLanguage, string>[];
 }
 
-/** Every red-flag rule that fires on the turns read together (each turn's text as triage reads it, oldest first). */
-function detect(read: string[]): Detection {
+/** Each turn's text as triage reads it (oldest first), normalised for every language. */
+function readTurns(read: string[]): ReadTurns {
   const lexicon = triageLexicon();
   const texts = read.map((t) => deobfuscate(t, lexicon));
   // Each turn in each language's normalisation; a language's rules read the turns written in it.
@@ -58,12 +62,6 @@ function detect(read: string[]): Detection {
       ),
   );
   const languages = normalized.map((byPack, i) => languagesOfTurn(LANGUAGE_RULES, byPack, texts[i].accented));
-  const ownMatches = LANGUAGE_RULES.flatMap((pack) =>
-    matchLanguage(
-      pack,
-      normalized.filter((_, i) => languages[i].has(pack.language)).map((byPack) => byPack.get(pack.language) ?? ""),
-    ),
-  );
   // Concept rules read, of every turn, the sentences that none of the languages the turn is in frames away (a question,
   // fiction) or places in the past ("il y a 10 ans"): the rules of those languages know the words.
   const readers = normalized.map((_, i) => LANGUAGE_RULES.filter((pack) => languages[i].has(pack.language)));
@@ -83,6 +81,27 @@ function detect(read: string[]): Detection {
       }),
     );
   });
+  return { texts, normalized, languages, conceptTexts };
+}
+
+/** The turns [from, to) of `turns`, as one reading. */
+function sliceTurns(turns: ReadTurns, from: number, to?: number): ReadTurns {
+  return {
+    texts: turns.texts.slice(from, to),
+    normalized: turns.normalized.slice(from, to),
+    languages: turns.languages.slice(from, to),
+    conceptTexts: turns.conceptTexts.slice(from, to),
+  };
+}
+
+/** Every red-flag rule that fires on the turns read together. */
+function detect({ texts, normalized, languages, conceptTexts }: ReadTurns): TriageMatch[] {
+  const ownMatches = LANGUAGE_RULES.flatMap((pack) =>
+    matchLanguage(
+      pack,
+      normalized.filter((_, i) => languages[i].has(pack.language)).map((byPack) => byPack.get(pack.language) ?? ""),
+    ),
+  );
   const conceptMatches = LANGUAGE_RULES.flatMap((pack) => {
     if (pack.conceptScript && !texts.some((t) => pack.conceptScript!.test(t.accented))) return [];
     const text = (onlyOwn: boolean) =>
@@ -92,7 +111,7 @@ function detect(read: string[]): Detection {
       ...(pack.ownConceptRules?.length ? matchLanguage(pack, text(true), pack.ownConceptRules) : []),
     ];
   });
-  return { matches: [...ownMatches, ...conceptMatches], texts: texts.map((t) => t.accented), languages };
+  return [...ownMatches, ...conceptMatches];
 }
 
 const findingOf = (matches: TriageMatch[]): Finding => ({
@@ -105,8 +124,8 @@ export function triage(message: string, locale = "en-US", options: TriageOptions
   const turns = triageWindow(options.previousTurns ?? [], { text: message, at: options.at });
   // Earlier turns were read in full when they were current: their last part is what links them to this one.
   const read = turns.map((turn, i) => (i === turns.length - 1 ? turn.text : turn.text.slice(-PREVIOUS_TURN_CHARS)));
-  const found = detect(read);
-  const matches = found.matches;
+  const turnsRead = readTurns(read);
+  const matches = detect(turnsRead);
   const window = findingOf(matches);
   const categories = window.categories;
   const contacts = emergencyContactsFor(locale, options.env);
@@ -114,15 +133,15 @@ export function triage(message: string, locale = "en-US", options: TriageOptions
   if (result.emergency) {
     // The notice speaks to this message: what it brings, in its language (notice.ts).
     const several = read.length > 1;
-    const last = found.texts.length - 1;
+    const last = read.length - 1;
     result.notice = buildNotice(
       {
         window,
-        current: several ? findingOf(detect(read.slice(-1)).matches) : window,
-        earlier: several ? findingOf(detect(read.slice(0, -1)).matches) : { categories: [], matchLanguages: [] },
-        currentText: found.texts[last],
-        currentLanguages: found.languages[last],
-        windowText: found.texts.join("\n"),
+        current: several ? findingOf(detect(sliceTurns(turnsRead, last))) : window,
+        earlier: several ? findingOf(detect(sliceTurns(turnsRead, 0, last))) : { categories: [], matchLanguages: [] },
+        currentText: turnsRead.texts[last].accented,
+        currentLanguages: turnsRead.languages[last],
+        windowText: turnsRead.texts.map((t) => t.accented).join("\n"),
       },
       contacts,
       locale,
