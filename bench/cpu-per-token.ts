@@ -18,6 +18,7 @@ import { exportGguf } from "../gpu-function/export/gguf-export";
 import { openLlamaCpp } from "../gpu-function/export/llama-cpp-peer";
 import { loadModel } from "../gpu-function/runtime/load";
 import type { LoadOptions } from "../gpu-function/runtime/types";
+import { upperMedian } from "./stats";
 
 const { values } = parseArgs({
   options: {
@@ -79,11 +80,6 @@ async function llamaCpp(name: string, file: string): Promise<Contender> {
   };
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
-
 const tmp = await mkdtemp(path.join(os.tmpdir(), "medchat-cpu-per-token-"));
 const contenders: Contender[] = [];
 try {
@@ -123,7 +119,7 @@ try {
     console.log(
       `  ${c.name.padEnd(24)} ${Math.min(...v)
         .toFixed(0)
-        .padStart(6)} / ${median(v).toFixed(0).padStart(6)} µs   ${wall.get(c.name)!.toFixed(0).padStart(5)} tok/s`,
+        .padStart(6)} / ${upperMedian(v).toFixed(0).padStart(6)} µs   ${wall.get(c.name)!.toFixed(0).padStart(5)} tok/s`,
     );
   }
 } finally {

@@ -16,6 +16,7 @@ import { GraphBuilder } from "../gpu-function/onnx/graph";
 import { sessionOptions } from "../gpu-function/runtime/session";
 import { quantizeBlockwise } from "../gpu-function/models/quantize";
 import { seededRandom } from "../gpu-function/models/tiny";
+import { upperMedian } from "./stats";
 
 const { values } = parseArgs({
   options: {
@@ -206,7 +207,11 @@ async function measure(model: { bytes: Uint8Array; embedNodes: Set<string> }, ro
     else perRun[r].head += e.dur;
   }
   const measured = perRun.slice(WARM);
-  return { headUs: median(measured.map((r) => r.head)), embedUs: median(measured.map((r) => r.embed)), wallUs: median(walls) };
+  return {
+    headUs: upperMedian(measured.map((r) => r.head)),
+    embedUs: upperMedian(measured.map((r) => r.embed)),
+    wallUs: upperMedian(walls),
+  };
 }
 
 interface ProfileEvent {
@@ -215,11 +220,6 @@ interface ProfileEvent {
   ts: number;
   dur: number;
   args?: { op_name?: string };
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.floor(s.length / 2)] : NaN;
 }
 
 const dir = await mkdtemp(path.join(os.tmpdir(), "medchat-lm-head-"));

@@ -24,6 +24,7 @@ import { newKeyName, newValueName } from "../gpu-function/models/fused-graph";
 import { OrtCausalLm } from "../gpu-function/runtime/causal-lm";
 import { createGpuFunctionServer } from "../gpu-function/server";
 import type { LoadedModel } from "../gpu-function/runtime/types";
+import { upperMedian } from "./stats";
 
 const { values } = parseArgs({
   options: {
@@ -90,11 +91,6 @@ interface Stage {
   usPerToken: number;
   /** Process CPU µs per token (steadier than wall time on a loaded host; all threads). */
   cpuPerToken?: number;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.floor(s.length / 2)]! : NaN;
 }
 
 function cpuMicros(since: NodeJS.CpuUsage): number {
@@ -296,10 +292,10 @@ async function main(): Promise<void> {
       return { byOp, total, head, run: r.dur };
     });
     const ops = new Set(perRun.flatMap((r) => [...r.byOp.keys()]));
-    modelRun = median(perRun.map((r) => r.run));
-    nodeSum = median(perRun.map((r) => r.total));
-    headUs = median(perRun.map((r) => r.head));
-    kernels = [...ops].map((op) => ({ op, us: median(perRun.map((r) => r.byOp.get(op) ?? 0)) })).sort((a, b) => b.us - a.us);
+    modelRun = upperMedian(perRun.map((r) => r.run));
+    nodeSum = upperMedian(perRun.map((r) => r.total));
+    headUs = upperMedian(perRun.map((r) => r.head));
+    kernels = [...ops].map((op) => ({ op, us: upperMedian(perRun.map((r) => r.byOp.get(op) ?? 0)) })).sort((a, b) => b.us - a.us);
   }
 
   const stages: Stage[] = [];

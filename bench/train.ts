@@ -20,6 +20,7 @@ import { initRandomModel } from "../gpu-function/train/model-io";
 import { baseModelConfig, GROUNDED_LORA } from "../gpu-function/train/recipes/defaults";
 import { trainModel, type TrainEvent } from "../gpu-function/train/trainer";
 import type { TrainExample } from "../gpu-function/train/batches";
+import { upperMedian } from "./stats";
 
 const { values: args } = parseArgs({
   options: {
@@ -45,8 +46,6 @@ function loadConfig(): { config: HfConfig; source: string } {
   if (existsSync(file)) return { config: JSON.parse(readFileSync(file, "utf8")) as HfConfig, source: path.relative(process.cwd(), file) };
   return { config: baseModelConfig(), source: "gpu-function/train/recipes/defaults.ts (models/base/config.json absent)" };
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** GFLOP/s of one fp32 MatMul [m,k]×[k,n] session, median of timed runs after warm-up. */
 async function matmulGflops(m: number, k: number, n: number, threads: number): Promise<number> {
@@ -79,7 +78,7 @@ async function matmulGflops(m: number, k: number, n: number, threads: number): P
     if (i >= 3) times.push((performance.now() - t0) / 1000);
   }
   await session.release();
-  return (2 * m * k * n) / median(times) / 1e9;
+  return (2 * m * k * n) / upperMedian(times) / 1e9;
 }
 
 interface FlopModel {
@@ -155,7 +154,7 @@ async function benchMode(
   );
   // The first step pays onnxruntime's first-run allocations; steady state is what counts.
   // Wall time between step events (batching, feeds, optimizer included), not the trainer's own figure.
-  const stepSeconds = median(steps.slice(1).map((s) => s.seconds));
+  const stepSeconds = upperMedian(steps.slice(1).map((s) => s.seconds));
   return { tokensPerSecond: (BATCH * SEQ) / stepSeconds, trainable, stepSeconds };
 }
 

@@ -13,6 +13,7 @@ import { parseArgs } from "node:util";
 
 import { LANGUAGE_SETS, languageSet, loadMessages } from "../lib/safety/eval/score";
 import { triage } from "../lib/safety/triage";
+import { upperMedian } from "./stats";
 
 const { values } = parseArgs({ options: { peer: { type: "string", default: "9b035ce" }, rounds: { type: "string", default: "3" } } });
 const rounds = Number(values.rounds);
@@ -81,12 +82,13 @@ for (let r = 0; r < rounds; r++) {
   worstOurs = Math.max(worstOurs, a.hostileWorst);
   worstTheirs = Math.max(worstTheirs, b.hostileWorst);
 }
-const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
 console.log(
   `messages: ${texts.length}, rounds: ${rounds}, load average: ${loadavg()
     .map((x) => x.toFixed(2))
     .join(" ")}`,
 );
-console.log(`this checkout: ${median(ours).toFixed(2)} ms/message, worst hostile 4,000-char input ${worstOurs.toFixed(0)} ms`);
-console.log(`peer ${values.peer}: ${median(theirs).toFixed(2)} ms/message, worst hostile 4,000-char input ${worstTheirs.toFixed(0)} ms`);
-console.log(`ratio (this / peer): ${(median(ours) / median(theirs)).toFixed(2)}`);
+console.log(`this checkout: ${upperMedian(ours).toFixed(2)} ms/message, worst hostile 4,000-char input ${worstOurs.toFixed(0)} ms`);
+console.log(
+  `peer ${values.peer}: ${upperMedian(theirs).toFixed(2)} ms/message, worst hostile 4,000-char input ${worstTheirs.toFixed(0)} ms`,
+);
+console.log(`ratio (this / peer): ${(upperMedian(ours) / upperMedian(theirs)).toFixed(2)}`);
