@@ -223,7 +223,10 @@ describe("QuoteConstraint prior for a question that asks several things (groundi
     const { switchCost } = DEFAULT_QUOTE_PRIOR;
     // "C…" is the asthma passage's next sentence after part 1 is answered: staying costs the switch cost.
     // (The model wants it only once part 1's two sentences are written.)
-    const wantsMore = (by: number) => (sofar: string) => (sofar.includes("chest. [1]") ? { C: by } : {});
+    const wantsMore =
+      (by: number) =>
+      (sofar: string): Record<string, number> =>
+        sofar.includes("chest. [1]") ? { C: by } : {};
     const weak = decodeTraced(make([{ sources: [1] }, { sources: [2] }]), wantsMore(switchCost - 0.5), 10);
     expect(weak).toBe(`${quoted(ASTHMA.slice(0, 2), 1)} ${quoted(FEVER.slice(0, 2), 2)}`);
     const strong = decodeTraced(make([{ sources: [1] }, { sources: [2] }]), wantsMore(switchCost + 0.5), 10);
