@@ -233,7 +233,7 @@ export async function* streamChatTurn(turn: PreparedTurn, deps: ChatDeps, signal
     if (deps.retriever && !crisis) {
       try {
         chunks = await deps.retriever(text, signal);
-        if (chunks.length > 0) perPart = await retrievePerPart(deps.retriever, text, signal);
+        if (chunks.length > 0 && gpu.multiPart) perPart = await retrievePerPart(deps.retriever, text, signal);
       } catch (error) {
         // Retrieval is best effort: answer without sources rather than not at all.
         console.error("[chat] retrieval failed", error);
