@@ -92,7 +92,7 @@ const HEADING_B = 0.5;
  * the same first heading: a starter-KB topic, a MedQuAD focus), so that among passages of one
  * page the section the question asks for decides, not which section repeats the subject's name
  * most ("Type 2 diabetes > What it is" above "> Symptoms"). Consumer dev split, full-text
- * nDCG@10: 0 → 0.892, 0.3 → 0.896, 0.5 → 0.898, 0.7 → 0.896, 1 → 0.883.
+ * nDCG@10: 0 → 0.891, 0.3 → 0.896, 0.5 → 0.898, 0.7 → 0.896, 1 → 0.882.
  */
 const PAGE_CONTEXT = 0.5;
 /**
