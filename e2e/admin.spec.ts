@@ -4,6 +4,7 @@
 import { expect, test } from "@playwright/test";
 import { ChatPage } from "./pages/chat-page";
 import { AdminPage, ADMIN_E2E } from "./pages/admin-page";
+import { collectCspViolations } from "./pages/csp-violations";
 
 test.describe("admin console", () => {
   test("anonymous visitors are refused: pages redirect to sign-in, the API answers 401", async ({ page, request }) => {
@@ -92,9 +93,17 @@ test.describe("admin console", () => {
     await chat.ask("Is eczema contagious?");
     await chat.waitForAnswer();
 
-    // The admin invites a reviewer.
+    // The admin signs in to the overview: with that conversation its charts draw, under the
+    // console's strict nonce CSP without a blocked style or script.
+    const violations = await collectCspViolations(page);
     const admin = new AdminPage(page);
     await admin.signIn();
+    await admin.signedIn();
+    await expect(page.getByRole("figure", { name: "Conversations per day, by surface" }).getByRole("application")).toBeVisible();
+    await page.screenshot({ path: "test-results/admin-overview.png", fullPage: true });
+    expect(violations).toEqual([]);
+
+    // The admin invites a reviewer.
     await admin.go("Users");
     await page.getByLabel("Email").fill("reviewer@medchat.test");
     await page.getByLabel("Role").selectOption("reviewer");

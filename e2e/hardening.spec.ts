@@ -5,17 +5,12 @@
 import net from "node:net";
 import { expect, test } from "@playwright/test";
 import { ChatPage } from "./pages/chat-page";
+import { collectCspViolations } from "./pages/csp-violations";
 
 const APP = new URL(`http://127.0.0.1:${process.env.E2E_APP_PORT}`);
 
 test("pages carry a strict nonce CSP, and the chat works under it without a single violation", async ({ page }) => {
-  const violations: string[] = [];
-  await page.exposeFunction("reportCspViolation", (v: string) => violations.push(v));
-  await page.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (e) =>
-      (window as unknown as { reportCspViolation(v: string): void }).reportCspViolation(`${e.violatedDirective} ${e.blockedURI}`),
-    );
-  });
+  const violations = await collectCspViolations(page);
   const response = await page.goto("/");
   const csp = response?.headers()["content-security-policy"] ?? "";
   expect(csp).toContain("default-src 'self'");

@@ -9,6 +9,7 @@ import { pathToFileURL } from "node:url";
 import { loraSlotsCovering } from "./engine/adapter-slots";
 import { AdapterRegistry } from "./engine/adapters";
 import { loadPeftAdapter } from "./engine/peft";
+import { pullActiveAdapter, type ActiveAdapterPull } from "./engine/active-adapter-pull";
 import { adapterRoots, REPO_ROOT, resolveBaseModelDir, resolveEmbedderDir, resolveRerankerDir } from "./engine/defaults";
 import { EngineMetrics, Gauge } from "./engine/metrics";
 import { isMarkedSmall } from "./engine/model-marks";
@@ -28,7 +29,7 @@ import { loadEmbedder, loadModel } from "./runtime/load";
 import { loadReranker } from "./runtime/load-encoder";
 import { familyFor } from "./models/registry";
 import type { LoadOptions } from "./runtime/types";
-import { adapterModelBytes, adapterUploadSchema } from "./shared/openai";
+import { adapterModelBytes } from "./shared/openai";
 
 export interface GpuFunctionServerOptions {
   modelDir: string;
@@ -156,13 +157,18 @@ export async function createGpuFunctionServer(opts: GpuFunctionServerOptions): P
     smallModel: await isMarkedSmall(opts.modelDir),
   };
 
+  let activePull: ActiveAdapterPull | undefined;
   if (lora) {
     for (const root of opts.adapterRoots ?? []) {
       const { loaded, failed } = await adapters.loadAllUnder(root);
       if (loaded.length) log(`loaded adapters from ${root}: ${loaded.join(", ")}`);
       for (const f of failed) log(`adapter '${f.name}' in ${root} refused: ${f.error}`);
     }
-    if (opts.appUrl) await pullActiveAdapter(opts.appUrl, opts.token, adapters, log);
+    // The app pushes new adapters on promotion; at start we ask it for the active one (failure is not fatal).
+    if (opts.appUrl) {
+      activePull = pullActiveAdapter({ appUrl: opts.appUrl, token: opts.token, adapters, log });
+      await activePull.first;
+    }
   }
 
   const fineTuning =
@@ -228,6 +234,7 @@ export async function createGpuFunctionServer(opts: GpuFunctionServerOptions): P
     },
     close(drainMs = 30_000) {
       closing ??= (async () => {
+        activePull?.stop();
         const stopped = new Promise<void>((r) => httpServer.close(() => r()));
         await scheduler.drain(drainMs);
         httpServer.closeIdleConnections();
@@ -246,26 +253,6 @@ async function prepareMergedAdapter(modelDir: string, adapter: { dir: string; na
   const config = await readHfConfig(modelDir);
   const family = familyFor(config);
   return loadPeftAdapter(adapter.dir, adapter.name, family.loraTargets(family.dims(config)));
-}
-
-/** The app pushes new adapters on promotion; at start we ask it for the active one. Failure is not fatal. */
-async function pullActiveAdapter(
-  appUrl: string,
-  token: string | undefined,
-  adapters: AdapterRegistry,
-  log: (l: string) => void,
-): Promise<void> {
-  const url = `${appUrl.replace(/\/+$/, "")}/api/internal/adapters/active`;
-  try {
-    const res = await fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {}, signal: AbortSignal.timeout(15_000) });
-    if (res.status === 204 || res.status === 404) return log(`no active adapter at ${url}`);
-    if (!res.ok) return log(`could not pull the active adapter from ${url}: HTTP ${res.status}`);
-    const body = adapterUploadSchema.parse(await res.json());
-    const { info } = adapters.loadBytes(body.name, body.adapter_config, adapterModelBytes(body), url);
-    log(`pulled active adapter '${info.name}' (r=${info.rank}) from ${url}`);
-  } catch (err) {
-    log(`could not pull the active adapter from ${url}: ${(err as Error).message}`);
-  }
 }
 
 function intEnv(name: string, fallback: number): number {

@@ -71,7 +71,8 @@ export async function uploadDocuments(
         skipped.push({ file: name, reason: `unsupported file type (supported: ${SUPPORTED_EXTENSIONS.join(" ")})` });
         continue;
       }
-      const target = path.join(dir, name);
+      // Runtime-only path (an upload folder under the data dir): not part of the build's file tracing.
+      const target = path.join(/*turbopackIgnore: true*/ dir, name);
       fs.writeFileSync(target, file.bytes);
       for (const result of await importFile(target, { relPath: `uploads/${name}`, source: opts.source || undefined })) {
         if (result.ok) docs.push(result.document);

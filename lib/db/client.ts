@@ -75,9 +75,9 @@ export async function createDb(opts: DbOptions = {}): Promise<DbHandle> {
   if (url === "memory://") return pgliteHandle(null);
   if (process.env.VERCEL) throw new MissingDatabaseUrlError();
   const folder = url.startsWith("pglite://")
-    ? path.resolve(url.slice("pglite://".length))
+    ? path.resolve(/*turbopackIgnore: true*/ url.slice("pglite://".length))
     : opts.dataDir
-      ? path.resolve(opts.dataDir)
+      ? path.resolve(/*turbopackIgnore: true*/ opts.dataDir)
       : embeddedDataDir();
   const { resolveEmbeddedFolder } = await import("./embedded");
   const opening = await resolveEmbeddedFolder(folder, opts.role ?? processRole());
