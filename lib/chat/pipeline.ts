@@ -22,7 +22,8 @@ import {
 } from "./model";
 import { crisisAnswer, needsCrisisAnswer, noPassageAnswer } from "./no-passage";
 import { isWellFormedText } from "./request";
-import { buildPrompt, numberSources, PROMPT_LEVELS, type PromptLevel } from "./prompt";
+import { numberPartSources, retrievePerPart } from "./part-sources";
+import { buildPrompt, PROMPT_LEVELS, sourcesShown, type PromptLevel } from "./prompt";
 import { servedAdapterPointer } from "@/lib/training/active-adapter";
 import type { AnswerStatus, ChatEvent, ChatTurnInput, ChatUsage, HistoryMessage, Retriever } from "./types";
 import type { ChatStreamErrorCode } from "./ui-types";
@@ -225,11 +226,14 @@ export async function* streamChatTurn(turn: PreparedTurn, deps: ChatDeps, signal
     if (triageResult.emergency && triageResult.notice) yield emit({ type: "emergency", notice: triageResult.notice });
 
     let chunks: Awaited<ReturnType<Retriever>> = [];
+    // A message asking several things: each part's own passages too (part-sources.ts).
+    let perPart: Array<Awaited<ReturnType<Retriever>>> = [];
     // Suicide or self-harm: the crisis answer, never passages (no-passage.ts).
     const crisis = needsCrisisAnswer(triageResult, triage(text, input.locale ?? contacts.locale, { env }));
     if (deps.retriever && !crisis) {
       try {
         chunks = await deps.retriever(text, signal);
+        if (chunks.length > 0) perPart = await retrievePerPart(deps.retriever, text, signal);
       } catch (error) {
         // Retrieval is best effort: answer without sources rather than not at all.
         console.error("[chat] retrieval failed", error);
@@ -237,10 +241,11 @@ export async function* streamChatTurn(turn: PreparedTurn, deps: ChatDeps, signal
     }
     // Only the sources the prompt will quote are shown (the starting prompt level caps them).
     const startLevel = Math.max(0, Math.min(gpu.promptLevel, PROMPT_LEVELS.length - 1));
-    const sources = numberSources(chunks).slice(0, PROMPT_LEVELS[startLevel].sources);
+    const numbered = numberPartSources(chunks, perPart);
+    const sources = numbered.sources.slice(0, sourcesShown(PROMPT_LEVELS[startLevel].sources, numbered.parts));
     if (sources.length > 0) yield emit({ type: "sources", sources });
 
-    const promptInput = { question: text, history: turn.history, sources, triage: triageResult, contacts };
+    const promptInput = { question: text, history: turn.history, sources, parts: numbered.parts, triage: triageResult, contacts };
     const timeout = AbortSignal.timeout(gpu.timeoutMs);
     const abortSignal = signal ? AbortSignal.any([signal, timeout]) : timeout;
     let errorCode: ChatStreamErrorCode | undefined;
@@ -280,7 +285,19 @@ export async function* streamChatTurn(turn: PreparedTurn, deps: ChatDeps, signal
           abortSignal,
           maxRetries: 0,
           ...(mode === "quote"
-            ? { providerOptions: { gpuFunction: { grounding: { mode: "quote", sources: prompt.quoteSources, prior: gpu.quotePrior } } } }
+            ? {
+                providerOptions: {
+                  gpuFunction: {
+                    grounding: {
+                      mode: "quote",
+                      sources: prompt.quoteSources,
+                      prior: gpu.quotePrior,
+                      // A question asking several things: which sources answer each part (the engine covers them in turn).
+                      ...(prompt.quoteParts.length > 0 ? { parts: prompt.quoteParts } : {}),
+                    },
+                  },
+                },
+              }
             : {}),
           // Failures surface as `error` parts below; the default handler would only log them twice.
           onError: () => {},

@@ -49,6 +49,12 @@ export interface RetrieveOptions {
   rerankCandidates?: number;
   /** A query term named in a chunk's headings (document title, section) adds this multiple of its weight. */
   headingWeight?: number;
+  /**
+   * The whole message when the query is one of its questions (lib/chat/asked-parts.ts): the
+   * question is searched like each question of a multi-question message below — full text, with
+   * the message's two most informative terms (its topic) — and returns its own passages.
+   */
+  context?: string;
 }
 
 /** See docs/retrieval-eval.md for how these were chosen. */
@@ -388,6 +394,16 @@ async function rerankRows(reranker: Reranker, query: string, rows: Row[]): Promi
   }
 }
 
+/** A question alone often lacks its topic ("Is it inherited?"): the message's two most informative terms go with it. */
+function withTopic(question: AnalyzedQuery, messageTerms: AnalyzedQuery["terms"]): AnalyzedQuery {
+  for (const t of messageTerms.slice(0, 2))
+    if (!question.terms.some((s) => s.lexeme === t.lexeme)) {
+      question.terms.push(t);
+      question.totalWeight += t.idf * t.weight;
+    }
+  return question;
+}
+
 export async function retrieveHybrid(
   db: Db,
   embedder: QueryEmbedder | null,
@@ -403,21 +419,23 @@ export async function retrieveHybrid(
 
   const vocabulary = await vocabularyFor(db);
   const analyzed = await analyzeQuery(db, vocabulary, text);
-  const vector = useVector ? await embedder!.embedQuery(text) : null;
-  let rows = await runOne(db, r, vector, analyzed, vocabulary, options);
-  if (analyzed.questions.length > 1 && r.wt > 0) {
+  const vector = useVector && !options.context ? await embedder!.embedQuery(text) : null;
+  let rows = options.context
+    ? await runOne(
+        db,
+        // The whole message found passages already: the part needs only a share of its words and topic.
+        { ...r, wv: 0, minScore: 0, minCoverage: options.minCoverage ?? DEFAULT_RETRIEVAL.coverage.min },
+        null,
+        withTopic(analyzed, (await analyzeQuery(db, vocabulary, options.context)).terms),
+        vocabulary,
+        options,
+      )
+    : await runOne(db, r, vector, analyzed, vocabulary, options);
+  if (!options.context && analyzed.questions.length > 1 && r.wt > 0) {
     // Each question on its own (with the message's subject line), then merged with the whole.
     const lists = [rows];
-    // A question alone often lacks its topic ("Is it inherited?"): the message's two most
-    // informative terms go with it.
-    const topic = analyzed.terms.slice(0, 2);
     for (const q of analyzed.questions) {
-      const sub = await analyzeQuery(db, vocabulary, q);
-      for (const t of topic)
-        if (!sub.terms.some((s) => s.lexeme === t.lexeme)) {
-          sub.terms.push(t);
-          sub.totalWeight += t.idf * t.weight;
-        }
+      const sub = withTopic(await analyzeQuery(db, vocabulary, q), analyzed.terms);
       // Coverage of a single question is measured against the whole message's floor decision:
       // a question counts when the whole message already retrieved something.
       if (rows.length === 0) break;
