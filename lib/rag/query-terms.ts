@@ -59,6 +59,12 @@ const ASPECTS: [RegExp, string[]][] = [
   [/^(common|frequent|frequency|rare|prevalence)$/, ["frequenc"]],
   [/^(complication|complications|dangerous|serious|damage|lead)$/, ["complic"]],
 ];
+/** The aspects a message asks about, each by its first heading lexeme ("treatment", "caus", "symptom", …), in ASPECTS order. */
+export function aspectsAsked(text: string): string[] {
+  const ws = words(text);
+  return ASPECTS.filter(([re]) => ws.some((w) => re.test(w))).map(([, headings]) => headings[0]);
+}
+
 /** Is this word (as typed, lower case) one of the aspect words above ("treat", "symptoms")? */
 export function isAspectWord(word: string): boolean {
   return ASPECTS.some(([re]) => re.test(word));
