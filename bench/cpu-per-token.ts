@@ -9,7 +9,7 @@
 // checkpoint. --before <dir>: also load the engine from another checkout of this repository
 // (its gpu-function/runtime/load.ts; e.g. `git archive <commit> | tar -x -C <dir>` with a
 // node_modules link) for a before/after of an engine change in the same run.
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -32,7 +32,9 @@ const { values } = parseArgs({
 const MODEL = path.resolve(values.model!);
 const N = Number(values.tokens);
 const ROUNDS = Number(values.rounds);
-const PROMPT = Array.from({ length: 32 }, (_, i) => 100 + ((i * 37) % 5000));
+const VOCAB = (JSON.parse(await readFile(path.join(MODEL, "config.json"), "utf8")) as { vocab_size: number }).vocab_size;
+// 32 ids spread over the vocabulary (the 512×8 benchmark model's has 262 entries).
+const PROMPT = Array.from({ length: 32 }, (_, i) => (100 + ((i * 37) % 5000)) % VOCAB);
 const LLAMA_TYPE = { fp32: "f32", int8: "q8_0", int4: "q4_0" } as const;
 type EngineType = keyof typeof LLAMA_TYPE;
 const types = values.types!.split(",") as EngineType[];

@@ -259,13 +259,16 @@ async function engineContender(
 }
 
 /**
- * The engine's intra-op thread count for the model in `dir`, by the same interleaved probe rule as
- * llama.cpp's (thread-choice.ts): fp32, no LoRA slots, batch-1 decode; every engine contender of
- * that model then runs at it.
+ * The engine's intra-op thread count for the model in `dir` at one precision, by the same
+ * interleaved probe rule as llama.cpp's (thread-choice.ts): no LoRA slots, batch-1 decode. Each
+ * precision is probed on its own, as llama.cpp is for each of its types: a quantised step is
+ * compute-bound kernels plus the same per-op overhead, so its best count need not be fp32's.
+ * The fp32 choice also applies to the fp32 variants (LoRA inputs, merged, HTTP).
  */
-async function engineThreads(dir: string): Promise<ThreadChoice> {
+async function engineThreads(dir: string, quantize: LoadOptions["quantize"] = "none"): Promise<ThreadChoice> {
   const byThreads = new Map<number, Awaited<ReturnType<typeof engineContender>>>();
-  for (const t of THREAD_COUNTS) byThreads.set(t, await engineContender(`probe ${t}`, { lora: null, intraOpThreads: t }, null, dir));
+  for (const t of THREAD_COUNTS)
+    byThreads.set(t, await engineContender(`probe ${t}`, { lora: null, intraOpThreads: t, quantize }, null, dir));
   try {
     return await probeThreads(THREAD_COUNTS, (t) => byThreads.get(t)!.probe());
   } finally {
@@ -521,8 +524,12 @@ async function main(): Promise<void> {
   engine.choice = benchThreads;
   const lora = await engineContender("engine, LoRA as graph inputs", { ...loraOpts, ...t }, adapter);
   const merged = await engineContender("engine, LoRA merged", { lora: null, mergeAdapter: adapter, ...t }, null);
-  const int8 = await engineContender("engine, int8 weights", { lora: null, quantize: "int8", ...t }, null);
-  const int4 = await engineContender("engine, int4 weights", { lora: null, quantize: "int4", ...t }, null);
+  const int8Threads = await engineThreads(MODEL_DIR, "int8");
+  const int8 = await engineContender("engine, int8 weights", { lora: null, quantize: "int8", intraOpThreads: int8Threads.threads }, null);
+  int8.choice = int8Threads;
+  const int4Threads = await engineThreads(MODEL_DIR, "int4");
+  const int4 = await engineContender("engine, int4 weights", { lora: null, quantize: "int4", intraOpThreads: int4Threads.threads }, null);
+  int4.choice = int4Threads;
   const peer = await transformersJsContender();
   const llamaTypes = ["f32", "q8_0", "q4_0", "f16"] as const;
   const llama = new Map<string, Awaited<ReturnType<typeof llamaCppContender>>>();
@@ -604,7 +611,7 @@ async function main(): Promise<void> {
   );
 
   console.log(
-    `\nllama.cpp at equal precision (same checkpoint, GGUF export; threads: ${llamaTypes.map((t) => `${t} ${llama.get(t)!.threads}`).join(", ")}):`,
+    `\nllama.cpp at equal precision (same checkpoint, GGUF export; engine threads: fp32 ${benchThreads.threads}, int8 ${int8Threads.threads}, int4 ${int4Threads.threads}; llama.cpp threads: ${llamaTypes.map((t) => `${t} ${llama.get(t)!.threads}`).join(", ")}):`,
   );
   const eq = [["", "engine", "llama.cpp", "ratio"]];
   const pairs: Array<[string, Contender, string]> = [
@@ -684,7 +691,7 @@ async function main(): Promise<void> {
   // measured batch-1 rate fell below half its own probe median was disturbed in every round (the
   // host's load, or a thread count that collapses under it): the targets it enters are not judged.
   console.log(`\nthread counts (batch-1 probes of ${PROBE_TOKENS} tokens, interleaved; more threads only when clearly faster):`);
-  const probed: Contender[] = [engine, ...llamaTypes.map((t) => llama.get(t)!), base, baseLlama];
+  const probed: Contender[] = [engine, int8, int4, ...llamaTypes.map((t) => llama.get(t)!), base, baseLlama];
   const disturbed = new Set<Contender>();
   for (const c of probed) {
     const measured = get(c).solo.decodeTokS;
@@ -694,8 +701,8 @@ async function main(): Promise<void> {
       `  ${c.name}: ${describeChoice(c.choice!)}; measured ${f1(measured)} tok/s${bad ? " — DISTURBED (below half its probe)" : ""}`,
     );
   }
-  // Engine variants of the bench model run at the fp32 engine's count.
-  for (const c of [lora, merged, int8, int4, baseHttp]) if (disturbed.has(c === baseHttp ? base : engine)) disturbed.add(c);
+  // The fp32 variants of the bench model run at the fp32 engine's count.
+  for (const c of [lora, merged, baseHttp]) if (disturbed.has(c === baseHttp ? base : engine)) disturbed.add(c);
   const ge = (a: number, b: number) => a >= b;
   const targets: Array<[boolean, string, Contender[]]> = [
     [e.solo.decodeTokS / p.solo.decodeTokS >= 1.5, "≥1.5× transformers.js at batch 1 (fp32)", [engine]],

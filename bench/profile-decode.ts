@@ -20,7 +20,7 @@ import * as ort from "onnxruntime-node";
 import { REPO_ROOT } from "../gpu-function/engine/defaults";
 import { argmax, GREEDY } from "../gpu-function/engine/sampler";
 import { writeTinyModel } from "../gpu-function/models/tiny";
-import { newKeyName, newValueName } from "../gpu-function/models/fused-graph";
+import { NEW_KV } from "../gpu-function/models/fused-graph";
 import { OrtCausalLm } from "../gpu-function/runtime/causal-lm";
 import { createGpuFunctionServer } from "../gpu-function/server";
 import type { LoadedModel } from "../gpu-function/runtime/types";
@@ -172,11 +172,11 @@ function httpDecode(baseUrl: string, model: string, tokens: number): Promise<num
 async function runtimeJsPerStep(model: LoadedModel, prompt: number, tokens: number): Promise<number> {
   const d = model.dims;
   const width = d.numKvHeads * d.headDim;
-  const outputs: Record<string, ort.Tensor> = { logits: new ort.Tensor("float32", new Float32Array(d.vocabSize), [1, d.vocabSize]) };
-  for (let l = 0; l < d.numLayers; l++) {
-    outputs[newKeyName(l)] = new ort.Tensor("float32", new Float32Array(prompt * width), [1, prompt, width]);
-    outputs[newValueName(l)] = new ort.Tensor("float32", new Float32Array(prompt * width), [1, prompt, width]);
-  }
+  const kv = 2 * d.numLayers * width;
+  const outputs: Record<string, ort.Tensor> = {
+    logits: new ort.Tensor("float32", new Float32Array(d.vocabSize), [1, d.vocabSize]),
+    [NEW_KV]: new ort.Tensor("float32", new Float32Array(prompt * kv), [1, prompt, kv]),
+  };
   const session = { inputNames: ["input_ids", "position_ids"], run: async () => outputs, release: async () => {} };
   const stub = new OrtCausalLm({
     session: session as unknown as ort.InferenceSession,

@@ -58,6 +58,66 @@ const ROUND8_BEFORE = `| en | 15 | 11 | 1.000 | 0.818 | 9 | 0 | 2 | 4 |
 | th | 15 | 11 | 1.000 | 0.000 | 0 | 0 | 11 | 4 |
 | mixed | 10 | 7 | 1.000 | 0.571 | 4 | 0 | 3 | 3 |`;
 
+/** Round 12 (blind, JSON lines, lib/safety/triage-sets/round12/) scored once on the code before any fix for it (2f361b9), with its misses and false alarms: kept as measured. */
+const ROUND12_BEFORE = `| set | messages | emergencies | precision | recall | tp | fp | fn | tn |
+|---|---|---|---|---|---|---|---|---|
+| en round12 | 66 | 25 | 0.800 | 0.960 | 24 | 6 | 1 | 35 |
+| de round12 | 8 | 4 | 1.000 | 1.000 | 4 | 0 | 0 | 4 |
+| es round12 | 8 | 4 | 0.800 | 1.000 | 4 | 1 | 0 | 3 |
+| fr round12 | 7 | 3 | 0.667 | 0.667 | 2 | 1 | 1 | 3 |
+| ar round12 | 6 | 3 | 1.000 | 0.333 | 1 | 0 | 2 | 3 |
+| id round12 | 6 | 3 | 1.000 | 0.667 | 2 | 0 | 1 | 3 |
+| it round12 | 6 | 3 | 1.000 | 1.000 | 3 | 0 | 0 | 3 |
+| ja round12 | 6 | 3 | 1.000 | 0.667 | 2 | 0 | 1 | 3 |
+| ko round12 | 6 | 3 | 1.000 | 1.000 | 3 | 0 | 0 | 3 |
+| nl round12 | 6 | 3 | 1.000 | 0.667 | 2 | 0 | 1 | 3 |
+| pl round12 | 6 | 3 | 1.000 | 0.333 | 1 | 0 | 2 | 3 |
+| pt-BR round12 | 6 | 3 | 0.667 | 0.667 | 2 | 1 | 1 | 2 |
+| ru round12 | 6 | 3 | 1.000 | 0.333 | 1 | 0 | 2 | 3 |
+| sw round12 | 6 | 3 | 1.000 | 0.000 | 0 | 0 | 3 | 3 |
+| tl round12 | 6 | 3 | 1.000 | 0.000 | 0 | 0 | 3 | 3 |
+| tr round12 | 6 | 3 | 0.667 | 0.667 | 2 | 1 | 1 | 2 |
+| uk round12 | 6 | 3 | 1.000 | 1.000 | 3 | 0 | 0 | 3 |
+| vi round12 | 6 | 3 | 0.600 | 1.000 | 3 | 2 | 0 | 1 |
+| zh round12 | 6 | 3 | 1.000 | 1.000 | 3 | 0 | 0 | 3 |
+| hi-Latn round12 | 5 | 3 | 1.000 | 0.667 | 2 | 0 | 1 | 2 |
+| hi round12 | 4 | 2 | 1.000 | 1.000 | 2 | 0 | 0 | 2 |
+| ar-Latn round12 | 1 | 1 | 1.000 | 0.000 | 0 | 0 | 1 | 0 |
+| all round12 | 189 | 87 | 0.846 | 0.759 | 66 | 12 | 21 | 90 |`;
+const ROUND12_BEFORE_LIST = `- missed (en round12): r12-120 [overdose] whats the max dose of paracetamol per day? ⏎ because i already took 2 boxes this morning and now my stomach hurts  ← 
+- false alarm (en round12): r12-072 [none] i think im having a heart attack ⏎ ok the paramedics came, ecg was normal, they said its anxiety and left. how do i calm down now  ← heart-attack-now:having a heart attack
+- false alarm (en round12): r12-096 [none] what should i do if someone is having a stroke? want to be prepared, my dad has high bp  ← stroke-signs:having a stroke
+- false alarm (en round12): r12-099 [none] i took too many pills ⏎ sorry i mean i accidentally took my multivitamin twice this morning lol, is that a problem  ← overdose:took too many
+- false alarm (en round12): r12-119 [none] my son had a febrile seizure yesterday, lasted about a minute, hospital checked him and sent us home. is it normal hes a bit tired today  ← seizure:had a febrile seizure
+- false alarm (en round12): r12-126 [none] my epipen expires next month, can i still use it if i need to  ← allergic-reaction-systemic:epipen
+- false alarm (en round12): r12-152 [none] my teenager says 'i wanna die' whenever she's embarrassed, it seems like a meme thing with her friends, should i worry?  ← suicidal:want to die
+- false alarm (es round12): r12-014 [none] mi papá se desmayó ⏎ pero fue hace 2 semanas, ya lo vio el cardiólogo y le pusieron un holter, ¿cuánto tardan los resultados?  ← es-unconscious:se desmayo
+- missed (fr round12): r12-113 [suicide] j'en peux plus, j'ai écrit une lettre à mes parents, je vais sauter du pont ce soir  ← 
+- false alarm (fr round12): r12-074 [none] j'ai pris trop de médicaments ⏎ enfin je veux dire j'ai pris 2 doliprane au lieu d'1, c'est grave ?  ← fr-overdose-poisoning:j ai pris trop de medicaments
+- missed (ar round12): r12-053 [suicide] ما عاد بدي عيش، كتبت رسالة لأهلي والليلة رح خلص  ← 
+- missed (ar round12): r12-176 [unconscious] جوزي وقع فجأة وما عم يتنفس ساعدوني  ← 
+- missed (id round12): r12-049 [suicide] udah gak kuat lagi, aku udah siapin tali, malam ini aja  ← 
+- missed (ja round12): r12-076 [suicide] もう無理。遺書も書いた。今夜終わりにする  ← 
+- missed (nl round12): r12-092 [suicide] ik zie het niet meer zitten, heb vanavond alles klaargelegd om er een eind aan te maken  ← 
+- missed (pl round12): r12-040 [suicide] nie mam juz siły, pożegnałam się ze wszystkimi, dzisiaj to zakończę  ← 
+- missed (pl round12): r12-106 [poisoning-child] moja córka 2 latka połknęła tabletki babci na ciśnienie, nie wiem ile, jest senna  ← 
+- missed (pt-BR round12): r12-008 [thunderclap-headache] to com uma dor de cabeça do nada, a pior da minha vida, veio tipo um trovão e to vomitando  ← 
+- false alarm (pt-BR round12): r12-034 [none] meu filho teve convulsão febril mês passado, o que faço se acontecer de novo?  ← pt-seizure:convulsao
+- missed (ru round12): r12-015 [poisoning-child] ребёнок проглотил бабушкины таблетки от давления, штук 5, сейчас вялый  ← 
+- missed (ru round12): r12-177 [suicide] я больше не могу, написала всем прощальные письма, сегодня всё закончится  ← 
+- missed (sw round12): r12-056 [poisoning-child] mtoto wangu amekunywa mafuta ya taa, anakohoa sana na anapumua kwa shida  ← 
+- missed (sw round12): r12-071 [unconscious] mama yangu amezimia haamki, anapumua kwa shida  ← 
+- missed (sw round12): r12-158 [suicide] sitaki kuishi tena, nimeandika barua kwa familia yangu, leo usiku nitajiua  ← 
+- missed (tl round12): r12-052 [stroke] yung lolo ko biglang di makapagsalita ng maayos tapos tabingi yung mukha niya  ← 
+- missed (tl round12): r12-075 [pregnancy-bleeding] buntis ako 8 months tapos ang dami kong dinudugo at sobrang sakit ng tiyan ko  ← 
+- missed (tl round12): r12-111 [suicide] ayoko na talaga, iinumin ko na lahat ng gamot ni mama ngayong gabi  ← 
+- missed (tr round12): r12-088 [overdose] arkadaşım çok hap içmiş uyandıramıyorum nefesi çok yavaş  ← 
+- false alarm (tr round12): r12-149 [none] geçen hafta bayıldım, doktor tansiyon düşüklüğü dedi, ne yemeliyim?  ← tr-unconscious:bayildi
+- false alarm (vi round12): r12-104 [none] mệt muốn chết với deadline 😩 uống cà phê nhiều có sao không  ← vi-suicidal:muốn chết
+- false alarm (vi round12): r12-175 [none] tuần trước em bị ngộ độc thực phẩm, giờ đỡ rồi, nên ăn gì cho nhanh khỏe  ← vi-overdose:ngộ dộc
+- missed (hi-Latn round12): r12-139 [breathing] mummy ko saans lene mein bahut dikkat ho rahi hai, lips neele ho rahe hai, asthma hai unko, pump se bhi fark nahi  ← 
+- missed (ar-Latn round12): r12-039 [chest-pain] ana 3andi wja3 ktir b sadre w msh 2ader etnaffas mnih, w 3am bi3ra2  ← `;
+
 const writeAt = process.argv.indexOf("--write");
 if (writeAt !== -1) {
   const file = process.argv[writeAt + 1] ?? "docs/triage-eval.md";
@@ -102,6 +162,20 @@ ${ROUND8_BEFORE}
 Round 8 then prompted the concept co-occurrence layer (\`lib/safety/concepts/\`: rules over
 concepts such as chest × pain × radiating sign, each language supplying only words), Thai, and
 the fixes below; after it every set above is at 1.0 — coverage again, not an estimate.
+
+## Round 12 (blind), before any fix
+
+\`round12/messages.jsonl\` (189 messages, 87 emergencies, in en de es fr it ja nl pt-BR zh ru vi ar
+tl pl ko id sw uk tr hi and romanised Hindi and Arabic; 9 with earlier turns) was written by a
+blind writer who saw no code, rule or earlier set (see \`round12/README.md\`, kept as the record of
+how it was made). It brings two languages triage has no rules for (Tagalog \`tl\`, Swahili \`sw\`).
+Scored once on the code before any fix for it (2f361b9), with
+\`npm run eval:triage:blind -- lib/safety/triage-sets/round12/messages.jsonl\`:
+recall 0.759 (66 of 87), precision 0.846 (12 false alarms in 102 controls).
+
+${ROUND12_BEFORE}
+
+${ROUND12_BEFORE_LIST}
 
 ## Rounds 9 and 10: held out once, tuned on since
 

@@ -30,7 +30,8 @@ export interface TensorSpec {
  *   per LoRA block (the targeted modules of one fused linear, listed in FusedGraph.loraGroups)
  *   `lora_a.<block>` / `lora_b.<block>`, plus `lora_mask` [B, 1, n·R] (see runtime/lora-feeds.ts).
  * - outputs: `logits` [B, vocab] of each row's last position (or `hidden` [B,S,H] when
- *   `output: "hidden"`), and `present_key.L` / `present_value.L`.
+ *   `output: "hidden"`), and `new_kv` [B, S, layers·2·kvHeads·headDim]: this step's keys (after
+ *   rotary) and values of every layer (layout: fused-graph.ts NEW_KV / newKvOffsets).
  */
 export interface FusedGraphOptions {
   /** Modules (LoraTarget.module) whose LoRA A/B become per-row graph inputs. */

@@ -6,8 +6,18 @@ import { GraphBuilder } from "../onnx/graph";
 
 export const pastKeyName = (layer: number) => `past_key.${layer}`;
 export const pastValueName = (layer: number) => `past_value.${layer}`;
-export const newKeyName = (layer: number) => `new_key.${layer}`;
-export const newValueName = (layer: number) => `new_value.${layer}`;
+/**
+ * This step's keys (after rotary) and values of every layer in ONE output, [B, S, layers·2·kvHeads·D]:
+ * per position layer 0's keys, layer 0's values, layer 1's keys, ... (`newKvOffsets`). One output
+ * instead of two per layer: onnxruntime-node wraps every fetched output in a fresh buffer and JS
+ * tensor (~3 CPU µs each per run, bench in docs/engine-profile.md), a small Concat costs less.
+ */
+export const NEW_KV = "new_kv";
+
+/** Where a layer's keys and values sit inside one position's NEW_KV row, and the row's width. */
+export function newKvOffsets(layer: number, numLayers: number, kvWidth: number): { key: number; value: number; stride: number } {
+  return { key: 2 * layer * kvWidth, value: (2 * layer + 1) * kvWidth, stride: 2 * numLayers * kvWidth };
+}
 export const loraAName = (module: string) => `lora_a.${module}`;
 export const loraBName = (module: string) => `lora_b.${module}`;
 

@@ -6,7 +6,7 @@
 import type { Constant } from "../onnx/graph";
 import { toFp16Bits } from "../onnx/safetensors";
 import { tensorOf, type FusedGraphOptions, type Tensors } from "./family";
-import { FusedGraph, loraAName, loraBName, newKeyName, newValueName, pastKeyName, pastValueName, type LoraGroup } from "./fused-graph";
+import { FusedGraph, loraAName, loraBName, NEW_KV, pastKeyName, pastValueName, type LoraGroup } from "./fused-graph";
 import { quantizeBlockwise } from "./quantize";
 import { ropeTables } from "./rope";
 import type { HfConfig, ModelDims } from "./types";
@@ -26,6 +26,8 @@ export class FusedOps {
   private readonly loraMasks = new Map<number, string>();
   /** Quantised embedding tables (by HF name) that the tied LM head reads too. */
   private readonly packedHeads = new Map<string, Packed>();
+  /** Each layer's new keys and values (graph values), concatenated into NEW_KV by `finish`. */
+  private readonly newKv: string[] = [];
 
   constructor(name: string, private readonly tensors: Tensors, readonly opts: FusedGraphOptions) {
     this.g = new FusedGraph(name);
@@ -63,10 +65,10 @@ export class FusedOps {
 
   /**
    * Declares the per-layer KV cache I/O. The past comes in as a zero-copy view of the slot
-   * pool; only this step's keys/values go out (`new_key.L` / `new_value.L`, [B,S,kvHeads·D],
-   * keys after rotary) and the runtime writes them into the pool. Returning the whole present
-   * buffer instead would make onnxruntime-node copy the full cache into a fresh JS buffer on
-   * every step (it copies every fetched output).
+   * pool; only this step's keys/values go out, all layers in one output (NEW_KV, keys after
+   * rotary) that the runtime writes into the pool. Returning the whole present buffer instead
+   * would make onnxruntime-node copy the full cache into a fresh JS buffer on every step (it
+   * copies every fetched output).
    */
   declareCacheIO(numLayers: number, numKvHeads: number, headDim: number): void {
     this.g.input("seqlens_k", "int32", ["batch"]);
@@ -74,9 +76,8 @@ export class FusedOps {
     for (let l = 0; l < numLayers; l++) {
       this.g.input(pastKeyName(l), this.ft, ["batch", numKvHeads, "capacity", headDim]);
       this.g.input(pastValueName(l), this.ft, ["batch", numKvHeads, "capacity", headDim]);
-      this.g.output(newKeyName(l), this.ft, ["batch", "sequence", numKvHeads * headDim]);
-      this.g.output(newValueName(l), this.ft, ["batch", "sequence", numKvHeads * headDim]);
     }
+    this.g.output(NEW_KV, this.ft, ["batch", "sequence", 2 * numLayers * numKvHeads * headDim]);
   }
 
   /**
@@ -206,28 +207,18 @@ export class FusedOps {
 
   /**
    * GroupQueryAttention of one layer over the pool's past plus this step's k/v (already
-   * rotated), which also become the layer's `new_key`/`new_value` outputs.
+   * rotated), which also go out in NEW_KV.
    */
   attention(layer: number, q: string, k: string, v: string, p: { numHeads: number; numKvHeads: number; scale?: number; localWindow?: number; sinks?: string }): string {
     const attrs: Record<string, number | { float: number }> = { num_heads: p.numHeads, kv_num_heads: p.numKvHeads };
     if (p.scale !== undefined) attrs.scale = { float: p.scale };
     if (p.localWindow !== undefined && p.localWindow > 0) attrs.local_window_size = p.localWindow;
-    // The producers of k and v write the graph outputs directly (an Identity would be one more node per step).
-    k = this.renameValue(k, newKeyName(layer));
-    v = this.renameValue(v, newValueName(layer));
+    this.newKv[2 * layer] = k;
+    this.newKv[2 * layer + 1] = v;
     const inputs = [q, k, v, pastKeyName(layer), pastValueName(layer), "seqlens_k", "total_sequence_length"];
     // Attention sinks (gpt-oss): one learned logit per head joins the softmax (GQA input 11, "head_sink").
     if (p.sinks) inputs.push("", "", "", "", p.sinks);
     return this.g.node("GroupQueryAttention", inputs, { domain: "com.microsoft", attrs, outputs: [this.g.fresh("attn"), this.g.fresh("present_key"), this.g.fresh("present_value")] })[0];
-  }
-
-  /** Renames an intermediate value (producer output and every use); returns the new name. */
-  private renameValue(from: string, to: string): string {
-    for (const n of this.g.nodes) {
-      n.outputs = n.outputs.map((o) => (o === from ? to : o));
-      n.inputs = n.inputs.map((i) => (i === from ? to : i));
-    }
-    return to;
   }
 
   /** Returns [normalised, residual sum] of SkipSimplifiedLayerNormalization (RMSNorm with residual add). */
@@ -260,6 +251,7 @@ export class FusedOps {
    * batches get each row's real last token. Gathering before the LM head spares S × vocab.
    */
   finish(hidden: string, headWeight: string | null, vocab: number, hiddenSize: number): FusedGraph {
+    if (this.newKv.length > 0) this.g.node("Concat", this.newKv, { attrs: { axis: -1 }, outputs: [NEW_KV] });
     if (this.opts.output === "hidden") {
       this.castOut(hidden, "hidden", ["batch", "sequence", hiddenSize]);
       return this.g;

@@ -5,7 +5,7 @@
 import * as ort from "onnxruntime-node";
 
 import { KvSlotPool, type KvArray } from "./kv-pool";
-import { loraAName, loraBName, newKeyName, newValueName, pastKeyName, pastValueName, type LoraGroup } from "../models/fused-graph";
+import { loraAName, loraBName, NEW_KV, newKvOffsets, pastKeyName, pastValueName, type LoraGroup } from "../models/fused-graph";
 import { LoraFeedBuilder } from "./lora-feeds";
 import type { LoraTarget, ModelDims } from "../models/types";
 import type { ForwardRow, KvCacheHandle, LoadedModel } from "./types";
@@ -100,7 +100,9 @@ export class OrtCausalLm implements LoadedModel {
   private running = false;
   private readonly deferredFrees: SlotCache[] = [];
   /** Per-layer I/O names, built once (not per step). */
-  private readonly names: { pastKey: string[]; pastValue: string[]; newKey: string[]; newValue: string[]; fetches: string[] };
+  private readonly names: { pastKey: string[]; pastValue: string[]; fetches: string[] };
+  /** Each layer's place in the NEW_KV output. */
+  private readonly newKvAt: ReturnType<typeof newKvOffsets>[];
   /**
    * The past K/V tensors of the last run: views of the pool that stay valid until the pool's
    * layout changes, so steady decoding reuses them instead of building 2·layers views and
@@ -122,10 +124,9 @@ export class OrtCausalLm implements LoadedModel {
     this.names = {
       pastKey: layers.map(pastKeyName),
       pastValue: layers.map(pastValueName),
-      newKey: layers.map(newKeyName),
-      newValue: layers.map(newValueName),
-      fetches: ["logits", ...layers.flatMap((l) => [newKeyName(l), newValueName(l)])],
+      fetches: ["logits", NEW_KV],
     };
+    this.newKvAt = layers.map((l) => newKvOffsets(l, p.dims.numLayers, p.dims.numKvHeads * p.dims.headDim));
     const makeArray = p.kvType === "float16" ? (n: number) => new Uint16Array(n) : (n: number) => new Float32Array(n);
     this.pool = new KvSlotPool(
       p.dims.numLayers,
@@ -268,16 +269,13 @@ export class OrtCausalLm implements LoadedModel {
       }
     }
     const result = await this.session.run(feeds, this.names.fetches);
+    const newKv = result[NEW_KV]!.data as KvArray;
     for (let b = 0; b < count; b++) {
       const i = rowOfSlot.get(from + b);
       if (i === undefined) continue;
       const slot = from + b;
       const n = rows[i].tokens.length;
-      for (let l = 0; l < this.dims.numLayers; l++) {
-        const key = result[this.names.newKey[l]!]!.data as KvArray;
-        const value = result[this.names.newValue[l]!]!.data as KvArray;
-        this.pool.write(l, slot, this.pool.lengths[slot]!, key, value, b, seq, n);
-      }
+      for (let l = 0; l < this.dims.numLayers; l++) this.pool.write(l, slot, this.pool.lengths[slot]!, newKv, b, seq, n, this.newKvAt[l]!);
       this.pool.lengths[slot] += n;
     }
     const logits = result.logits.data as Float32Array;

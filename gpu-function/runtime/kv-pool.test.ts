@@ -4,15 +4,22 @@ import { describe, expect, it } from "vitest";
 
 import { KvSlotPool } from "./kv-pool";
 
-/** Writes `n` tokens for a sequence, value = id·1000 + position·10 + head, identical in K and V. */
+/**
+ * Writes `n` tokens for a sequence, key = id·1000 + position·10 + head and value = key + 0.5,
+ * in the runtime's packed layout (per position: keys of all heads, then values).
+ */
 function append(pool: KvSlotPool, slot: number, id: number, n: number): void {
   const start = pool.lengths[slot];
   pool.ensureCapacity(start + n);
-  const data = new Float32Array(n * pool.kvHeads * pool.headDim);
+  const width = pool.kvHeads * pool.headDim;
+  const data = new Float32Array(n * 2 * width);
   for (let t = 0; t < n; t++)
-    for (let h = 0; h < pool.kvHeads; h++)
-      data.fill(id * 1000 + (start + t) * 10 + h, (t * pool.kvHeads + h) * pool.headDim, (t * pool.kvHeads + h + 1) * pool.headDim);
-  for (let l = 0; l < pool.numLayers; l++) pool.write(l, slot, start, data, data, 0, n, n);
+    for (let h = 0; h < pool.kvHeads; h++) {
+      const at = t * 2 * width + h * pool.headDim;
+      data.fill(id * 1000 + (start + t) * 10 + h, at, at + pool.headDim);
+      data.fill(id * 1000 + (start + t) * 10 + h + 0.5, at + width, at + width + pool.headDim);
+    }
+  for (let l = 0; l < pool.numLayers; l++) pool.write(l, slot, start, data, 0, n, n, { key: 0, value: width, stride: 2 * width });
   pool.lengths[slot] += n;
 }
 
@@ -23,7 +30,7 @@ function check(pool: KvSlotPool, slot: number, id: number): void {
       for (let t = 0; t < pool.lengths[slot]; t++) {
         const at = (h * pool.capacity + t) * pool.headDim;
         expect(key[at]).toBe(id * 1000 + t * 10 + h);
-        expect(value[at + pool.headDim - 1]).toBe(id * 1000 + t * 10 + h);
+        expect(value[at + pool.headDim - 1]).toBe(id * 1000 + t * 10 + h + 0.5);
       }
     }
   }

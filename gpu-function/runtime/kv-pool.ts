@@ -145,18 +145,29 @@ export class KvSlotPool {
   }
 
   /**
-   * Writes a step's new keys/values ([batch, seq, kvHeads·headDim], batch row `row`) for `count`
-   * tokens into `slot` starting at position `start`.
+   * Writes a step's new keys/values for `count` tokens of batch row `row` into `slot` starting at
+   * position `start`. `src` is [batch, seq, stride]; within a position's row, this layer's keys
+   * ([kvHeads·headDim]) start at `at.key` and its values at `at.value` (fused-graph.ts NEW_KV).
    */
-  write(layer: number, slot: number, start: number, newKeys: KvArray, newValues: KvArray, row: number, seq: number, count: number): void {
+  write(
+    layer: number,
+    slot: number,
+    start: number,
+    src: KvArray,
+    row: number,
+    seq: number,
+    count: number,
+    at: { key: number; value: number; stride: number },
+  ): void {
     const d = this.headDim;
-    const width = this.kvHeads * d;
     for (let t = 0; t < count; t++) {
-      const src = (row * seq + t) * width;
+      const base = (row * seq + t) * at.stride;
       for (let h = 0; h < this.kvHeads; h++) {
         const dst = ((slot * this.kvHeads + h) * this.capacity + start + t) * d;
-        this.keys[layer]!.set(newKeys.subarray(src + h * d, src + (h + 1) * d), dst);
-        this.values[layer]!.set(newValues.subarray(src + h * d, src + (h + 1) * d), dst);
+        const k = base + at.key + h * d;
+        const v = base + at.value + h * d;
+        this.keys[layer]!.set(src.subarray(k, k + d), dst);
+        this.values[layer]!.set(src.subarray(v, v + d), dst);
       }
     }
   }

@@ -179,3 +179,45 @@ export function scoreAll(): {
   ];
   return { perLanguage, overall, earlierEnglish, rounds, heldOut };
 }
+
+/** A message of a blind round written as JSON lines (round 12 on): `lang` is a BCP 47 tag, `history` the earlier user turns. */
+export interface BlindMessage {
+  id: string;
+  lang: string;
+  text: string;
+  history?: string[];
+  emergency: boolean;
+  category: string;
+  why: string;
+}
+
+export function loadBlindRound(file: string): BlindMessage[] {
+  return fs
+    .readFileSync(path.join(SAFETY_DIR, file), "utf8")
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .map((line) => JSON.parse(line) as BlindMessage);
+}
+
+/** A blind round scored per language (its `lang` tags, the most frequent first) and overall; history turns are read without times, as a stateless caller sends them. */
+export function scoreBlindRound(name: string, messages: BlindMessage[]): SetScore[] {
+  const byLanguage = new Map<string, BlindMessage[]>();
+  for (const message of messages) byLanguage.set(message.lang, [...(byLanguage.get(message.lang) ?? []), message]);
+  const rows = [...byLanguage]
+    .sort(([a, x], [b, y]) => y.length - x.length || a.localeCompare(b))
+    .map(([lang, cases]) =>
+      score(
+        `${lang} ${name}`,
+        cases.map((c) => {
+          const result = triage(c.text, "en-US", { previousTurns: (c.history ?? []).map((text) => ({ text })) });
+          return {
+            label: c.emergency,
+            fired: result.emergency,
+            describe: () =>
+              `${c.id} [${c.category}] ${[...(c.history ?? []), c.text].join(" ⏎ ")}  ← ${result.matches.map((m) => `${m.ruleId}:${m.phrase}`).join(", ")}`,
+          };
+        }),
+      ),
+    );
+  return [...rows, combine(`all ${name}`, rows)];
+}
