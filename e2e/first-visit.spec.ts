@@ -74,8 +74,16 @@ test.describe("a new visitor on a small phone (375 px)", () => {
     await chat.accept();
     await expectSafetyLinesInView(page);
     await expect(chat.input).toBeInViewport();
-    await chat.ask("What is asthma?");
+    // An empty chat offers example questions; one tap asks it.
+    const examples = page.getByRole("region", { name: "Example questions" });
+    await expect(examples.getByRole("button")).toHaveCount(4);
+    expect(await overflowing(page)).toEqual([]);
+    await page.screenshot({ path: "test-results/first-visit-web-examples-375.png" });
+    await examples.getByRole("button", { name: "What helps with hay fever?" }).click();
+    await expect(chat.userMessages.last()).toContainText("What helps with hay fever?");
     const answer = await chat.waitForAnswer();
+    await expect(answer.getByTestId("sources")).toContainText("Hay fever");
+    await expect(examples).toHaveCount(0);
     await expect(answer.getByTestId("answer-text")).not.toBeEmpty();
     await expect(answer.getByTestId("sources").getByRole("listitem").first()).toBeVisible();
     await expect(answer.getByTestId("disclaimer-footer")).toContainText("not medical advice");

@@ -2,6 +2,7 @@ import { headers } from "next/headers";
 import { ChatApp } from "@/components/chat/chat-app";
 import { effectiveEnv } from "@/lib/admin/effective-env";
 import { talkToPersonUrl } from "@/lib/chat/disclosure";
+import { exampleQuestions } from "@/lib/chat/example-questions";
 import { contactsForAcceptLanguage } from "@/lib/chat/page-locale";
 import { bannerText, consentText, DISCLAIMER_VERSION } from "@/lib/safety/disclaimers";
 
@@ -10,6 +11,7 @@ export const dynamic = "force-dynamic";
 export default async function NewChatPage() {
   const id = crypto.randomUUID();
   const contacts = contactsForAcceptLanguage((await headers()).get("accept-language"));
+  const env = await effectiveEnv();
   return (
     <ChatApp
       key={id}
@@ -20,7 +22,8 @@ export default async function NewChatPage() {
       consentText={consentText(contacts)}
       bannerText={bannerText(contacts)}
       disclaimerVersion={DISCLAIMER_VERSION}
-      talkToPersonUrl={talkToPersonUrl(await effectiveEnv())}
+      talkToPersonUrl={talkToPersonUrl(env)}
+      exampleQuestions={exampleQuestions(env)}
     />
   );
 }

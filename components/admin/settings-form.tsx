@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { DEFAULT_EXAMPLE_QUESTIONS } from "@/lib/chat/example-questions";
 import { useAdminResource } from "./admin-api";
 import { inputClass, Panel, StatusLine } from "./admin-shell";
 
@@ -9,6 +10,7 @@ interface Settings {
   emergencyContacts: Record<string, { emergencyNumber: string; crisisLine: string; crisisLineName: string }>;
   talkToPersonUrl: string;
   retrieval: "on" | "off";
+  exampleQuestions?: string[];
 }
 
 export function SettingsForm() {
@@ -27,6 +29,8 @@ function SettingsEditor({
 }) {
   const [settings, setSettings] = useState<Settings>(loaded);
   const [contacts, setContacts] = useState(() => JSON.stringify(loaded.emergencyContacts, null, 2));
+  const shownExamples = (loaded.exampleQuestions ?? DEFAULT_EXAMPLE_QUESTIONS).join("\n");
+  const [examples, setExamples] = useState(shownExamples);
   const save = async () => {
     let emergencyContacts: Settings["emergencyContacts"];
     try {
@@ -34,8 +38,16 @@ function SettingsEditor({
     } catch {
       return setStatus({ kind: "error", text: 'Emergency contacts must be JSON, e.g. {"en-GB": {"emergencyNumber": "999", …}}.' });
     }
+    // Untouched defaults stay unset (CHAT_EXAMPLE_QUESTIONS or the built-in list); an emptied box means none.
+    const exampleQuestions =
+      loaded.exampleQuestions === undefined && examples === shownExamples
+        ? undefined
+        : examples
+            .split("\n")
+            .map((q) => q.trim())
+            .filter(Boolean);
     await run(
-      () => api("settings", { method: "PUT", body: { ...settings, emergencyContacts } }),
+      () => api("settings", { method: "PUT", body: { ...settings, emergencyContacts, exampleQuestions } }),
       "Settings saved; they apply to new messages right away.",
     );
   };
@@ -54,6 +66,10 @@ function SettingsEditor({
         <label className="flex flex-col gap-1 text-sm">
           Emergency contacts per locale (JSON; added to the built-in list)
           <textarea rows={6} value={contacts} onChange={(e) => setContacts(e.target.value)} className={`${inputClass} font-mono`} />
+        </label>
+        <label className="flex flex-col gap-1 text-sm">
+          Example questions an empty web chat offers (one per line, up to 6; leave empty for none)
+          <textarea rows={4} value={examples} onChange={(e) => setExamples(e.target.value)} className={inputClass} />
         </label>
         <fieldset className="text-sm">
           <legend>Retrieval</legend>

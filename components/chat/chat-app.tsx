@@ -19,6 +19,8 @@ export interface ChatAppProps extends SurfaceTexts {
   title?: string;
   initialMessages: MedChatUIMessage[];
   initialFeedback: Record<string, FeedbackValue>;
+  /** Offered by an empty conversation; a click asks it (lib/chat/example-questions.ts). */
+  exampleQuestions?: string[];
 }
 
 const WEB_STORAGE_NOTE =
@@ -125,12 +127,30 @@ export function ChatApp(props: ChatAppProps) {
           />
         </aside>
       }
-      empty={
+      empty={(ask) => (
         <div className="mt-8 text-center text-slate-600 dark:text-slate-300">
           <p className="text-lg font-medium">Ask a question about a health topic.</p>
           <p className="mt-1 text-sm">Answers cite their sources and are for general information only.</p>
+          {props.exampleQuestions && props.exampleQuestions.length > 0 && (
+            <section aria-label="Example questions" className="mx-auto mt-6 max-w-xl">
+              <h2 className="text-sm font-medium">For example</h2>
+              <ul className="mt-2 flex flex-wrap justify-center gap-2">
+                {props.exampleQuestions.map((q) => (
+                  <li key={q}>
+                    <Button
+                      variant="ghost"
+                      className="rounded-full border border-slate-300 text-sm dark:border-slate-600"
+                      onClick={() => ask(q)}
+                    >
+                      {q}
+                    </Button>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
         </div>
-      }
+      )}
     />
   );
 }

@@ -30,8 +30,8 @@ export interface ChatShellProps {
   header: ReactNode;
   /** A column beside the conversation (the web chat's history); none in the widget. */
   aside?: ReactNode;
-  /** What an empty conversation shows (the widget's greeting). */
-  empty: ReactNode;
+  /** What an empty conversation shows (the widget's greeting); given `ask` to send a question from it. */
+  empty: ReactNode | ((ask: (text: string) => void) => ReactNode);
   feedback: Record<string, FeedbackValue>;
   /** What the consent gate says about storing the conversation on this surface. */
   storageNote: string;
@@ -75,7 +75,7 @@ export function ChatShell(props: ChatShellProps) {
               error={error}
               onRetry={() => void regenerate()}
               feedback={props.feedback}
-              empty={props.empty}
+              empty={typeof props.empty === "function" ? props.empty(send) : props.empty}
             />
             <div id="composer">
               <Composer disabled={!consented} busy={busy} onSend={send} onStop={() => void stop()} />

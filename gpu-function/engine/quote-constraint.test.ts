@@ -200,3 +200,98 @@ describe("QuoteConstraint prior (retrieval rank, reading order, minimum length)"
     expect(model.calls.some((c) => c.rows === 2)).toBe(true);
   });
 });
+
+describe("QuoteConstraint prior for a question that asks several things (grounding.parts)", () => {
+  const eosTokenIds = () => [tok.tokenId("<|im_end|>")!];
+  const make = (parts?: Array<{ sources: number[] }>, sources = RANKED) =>
+    new QuoteConstraint(new QuoteTables(tok, sources), { eosTokenIds: eosTokenIds(), parts });
+
+  it("answers each part from its own source in turn, in the order asked, before it may end", () => {
+    // A model that always wants to end: part 1 gets its lead (14 + 13 words ≥ 25), then part 2's source.
+    expect(decode(make([{ sources: [1] }, { sources: [2] }]), {}, 10)).toBe(
+      `${quoted(ASTHMA.slice(0, 2), 1)} ${quoted(FEVER.slice(0, 2), 2)}`,
+    );
+    // Parts asked the other way round: the second-ranked source first.
+    expect(decode(make([{ sources: [2] }, { sources: [1] }]), {}, 10)).toBe(
+      `${quoted(FEVER.slice(0, 2), 2)} ${quoted(ASTHMA.slice(0, 2), 1)}`,
+    );
+    // The same single-part question quotes only the top source.
+    expect(decode(make(), {}, 10)).toBe(quoted(ASTHMA.slice(0, 3), 1));
+  });
+
+  it("moves on once a part is answered unless the model clearly wants more of it", () => {
+    const { switchCost } = DEFAULT_QUOTE_PRIOR;
+    // "C…" is the asthma passage's next sentence after part 1 is answered: staying costs the switch cost.
+    // (The model wants it only once part 1's two sentences are written.)
+    const wantsMore =
+      (by: number) =>
+      (sofar: string): Record<string, number> =>
+        sofar.includes("chest. [1]") ? { C: by } : {};
+    const weak = decodeTraced(make([{ sources: [1] }, { sources: [2] }]), wantsMore(switchCost - 0.5), 10);
+    expect(weak).toBe(`${quoted(ASTHMA.slice(0, 2), 1)} ${quoted(FEVER.slice(0, 2), 2)}`);
+    const strong = decodeTraced(make([{ sources: [1] }, { sources: [2] }]), wantsMore(switchCost + 0.5), 10);
+    expect(strong).toBe(`${quoted(ASTHMA.slice(0, 3), 1)} ${quoted(FEVER.slice(0, 2), 2)}`);
+  });
+
+  it("counts a part answered when its source has nothing left, and a quote where it belongs", () => {
+    // Part 1's source is one short sentence (8 words < 25): the answer still moves on to part 2.
+    const short = [{ id: "a", text: ASTHMA[0]! }, RANKED[1]!];
+    expect(decode(make([{ sources: [1] }, { sources: [2] }], short), {}, 10)).toBe(
+      `${quoted(ASTHMA.slice(0, 1), 1)} ${quoted(FEVER.slice(0, 2), 2)}`,
+    );
+    // A model sure to start with part 2's source (past the first-source cost): that quote counts for part 2,
+    // and the answer then goes back to part 1 instead of ending.
+    const { firstSourceCost, rankCost } = DEFAULT_QUOTE_PRIOR;
+    const answer = decode(make([{ sources: [1] }, { sources: [2] }]), { F: firstSourceCost + rankCost + 1 }, 10);
+    expect(answer.startsWith(`${FEVER[0]} [2]`)).toBe(true);
+    expect(answer).toContain(`${ASTHMA[0]} [1]`);
+  });
+
+  it("with one part (or none) behaves exactly as the single-part prior", () => {
+    const preferences: Array<[Record<string, number>, number]> = [
+      [{}, 10],
+      [{}, 0],
+      [{ F: 7 }, 10],
+      [{ C: 3.5 }, 10],
+      [{ " ": 9 }, 0],
+    ];
+    for (const [prefer, eos] of preferences) {
+      const single = make();
+      const onePart = make([{ sources: [1] }]);
+      const trace = (c: QuoteConstraint) => {
+        const steps: string[] = [];
+        const answer = decodeTraced(c, () => prefer, eos, steps);
+        return { answer, steps };
+      };
+      expect(trace(onePart)).toEqual(trace(single));
+    }
+  });
+
+  it("refuses parts that name a source the request does not have", () => {
+    expect(() => make([{ sources: [1] }, { sources: [3] }])).toThrow(/sources 1\.\.2/);
+    expect(() => make([{ sources: [1] }, { sources: [] }])).toThrow(/sources 1\.\.2/);
+  });
+});
+
+/** `decode` with preferences that depend on the answer so far, which also records every step's allowed tokens and biases (to compare two constraints step by step). */
+function decodeTraced(
+  c: QuoteConstraint,
+  prefer: (answerSoFar: string) => Record<string, number>,
+  eosLogit: number,
+  steps: string[] = [],
+): string {
+  const eos = tok.tokenId("<|im_end|>")!;
+  const out: number[] = [];
+  for (let step = 0; step < 1000; step++) {
+    const logits = new Float32Array(BYTE_VOCAB);
+    for (const [ch, v] of Object.entries(prefer(tok.decode(out)))) logits[tok.encode(ch)[0]!] = v;
+    logits[eos] = eosLogit;
+    const allowed = c.allowedTokens(1000);
+    const bias = c.allowedBias?.() ?? null;
+    steps.push(`${allowed.join(",")}|${bias?.join(",") ?? "-"}`);
+    const t = allowed.length === 1 ? allowed[0]! : argmax(maskLogits(logits, allowed, undefined, bias));
+    if (t === eos) return tok.decode(out);
+    out.push(t, ...c.accept(t));
+  }
+  throw new Error("no end");
+}

@@ -7,9 +7,21 @@
 // the engine (jump-forward), so a marker can never name a wrong or missing source.
 // A prior (quote-prior.ts) leans each choice toward the top-ranked source and reading
 // order and keeps the answer from ending too early; it only shifts logits of allowed tokens.
+// With `parts` (a question that asks several things) it covers each part's sources in turn.
 import { formatQuotedAnswer, quoteMarker, quoteUnits, separatorAfter } from "../shared/quote-units";
 import type { LogitsConstraint } from "./constraints";
-import { DEFAULT_QUOTE_PRIOR, mayEnd, unitPriors, type QuotePrior } from "./quote-prior";
+import {
+  DEFAULT_QUOTE_PRIOR,
+  mayEnd,
+  partAnswered,
+  partHome,
+  partOfQuote,
+  partOn,
+  unitPriors,
+  wordsIn,
+  type AskedPart,
+  type QuotePrior,
+} from "./quote-prior";
 
 export interface QuoteSource {
   id: string;
@@ -27,6 +39,11 @@ export interface QuoteConstraintOptions {
   reasoningOpeners?: number[];
   /** How the choices lean (retrieval rank, reading order, minimum length); DEFAULT_QUOTE_PRIOR when absent. */
   prior?: QuotePrior;
+  /**
+   * The asked parts of a multi-part question, in the order asked: each part's 1-based sources,
+   * best first (`grounding.parts`). Fewer than two parts: the single-part prior, unchanged.
+   */
+  parts?: readonly AskedPart[];
 }
 
 export class QuoteSourceError extends Error {
@@ -66,8 +83,10 @@ export function encodeAfter(tok: QuoteTokenizer, anchor: string, text: string): 
 export class QuoteTables {
   readonly units: Unit[] = [];
   readonly candidates: Candidate[] = [];
+  readonly sourceCount: number;
 
   constructor(tok: QuoteTokenizer, sources: QuoteSource[]) {
+    this.sourceCount = sources.length;
     sources.forEach((src, i) => {
       const n = i + 1;
       quoteUnits(src.text).forEach((u, index) => {
@@ -95,6 +114,11 @@ export class QuoteConstraint implements LogitsConstraint {
   private readonly prior: QuotePrior;
   /** Prior of quoting each unit next (recomputed when a unit completes). */
   private priors: Float64Array;
+  /** Multi-part questions: the parts, and how far each is answered (units, words). */
+  private readonly parts: readonly AskedPart[] | null;
+  private readonly progress: Array<{ units: number; words: number }> = [];
+  /** The part the answer is on (set at each boundary). */
+  private on = 0;
   /** Bias of each token the last `allowedTokens` returned, or null when all are equal. */
   private bias: number[] | null = null;
 
@@ -105,12 +129,25 @@ export class QuoteConstraint implements LogitsConstraint {
     this.eos = [...new Set(opts.eosTokenIds)];
     this.openers = opts.reasoningOpeners ?? [];
     this.prior = opts.prior ?? DEFAULT_QUOTE_PRIOR;
+    const { sourceCount } = tables;
+    for (const part of opts.parts ?? [])
+      if (part.sources.length === 0 || part.sources.some((n) => !Number.isInteger(n) || n < 1 || n > sourceCount))
+        throw new QuoteSourceError(`each part names one or more of the sources 1..${sourceCount}`);
+    this.parts = opts.parts && opts.parts.length >= 2 ? opts.parts : null;
+    this.parts?.forEach(() => this.progress.push({ units: 0, words: 0 }));
     this.priors = this.computePriors();
   }
 
-  private computePriors(): Float64Array {
+  private computePriors(home?: number): Float64Array {
     const units = this.tables.units;
-    return unitPriors(units, (u) => this.used.has(units[u]!.key), this.quoted, this.prior);
+    return unitPriors(units, (u) => this.used.has(units[u]!.key), this.quoted, this.prior, home);
+  }
+
+  /** Multi-part: whether part `i` is answered, given the units still open (unused and fitting). */
+  private answered(i: number, open: readonly Candidate[]): boolean {
+    const sources = this.parts![i]!.sources;
+    const hasMore = open.some((c) => sources.includes(this.tables.units[c.unit]!.source));
+    return partAnswered(this.progress[i]!, hasMore, this.prior);
   }
 
   /** Units quoted so far (text and 1-based source number), in answer order. */
@@ -150,12 +187,20 @@ export class QuoteConstraint implements LogitsConstraint {
     this.budget = remaining;
     const v = this.variant();
     const open = this.open(remaining);
+    // Multi-part: the part the answer is on decides which source is "current" for this choice.
+    if (this.parts) {
+      this.on = partOn(this.parts, (i) => this.answered(i, open));
+      this.priors = this.computePriors(partHome(this.parts, this.on, this.quoted.at(-1)?.source));
+    }
     for (const c of open) offer(c.tokens[v]![0]!, this.priors[c.unit]!);
     if (this.quoted.length === 0) for (const t of this.openers) offer(t, 0);
     // The answer may end after a complete unit once it says enough (quote-prior.ts); with nothing quotable left it must end.
     const current = this.quoted.at(-1)?.source;
     const currentHasMore = open.some((c) => this.tables.units[c.unit]!.source === current);
-    if (allowed.size === 0 || mayEnd(this.quoted, currentHasMore, this.prior)) for (const t of this.eos) offer(t, 0);
+    const mayStop = this.parts
+      ? this.quoted.length > 0 && this.parts.every((_, i) => this.answered(i, open))
+      : mayEnd(this.quoted, currentHasMore, this.prior);
+    if (allowed.size === 0 || mayStop) for (const t of this.eos) offer(t, 0);
     return this.settle(allowed);
   }
 
@@ -207,6 +252,14 @@ export class QuoteConstraint implements LogitsConstraint {
     const unit = this.tables.units[c.unit]!;
     this.used.add(unit.key);
     this.quoted.push({ text: unit.text, source: unit.source, index: unit.index });
+    if (this.parts) {
+      const open = this.open(Number.POSITIVE_INFINITY);
+      const part = this.progress[partOfQuote(this.parts, this.on, unit.source, (i) => this.answered(i, open))];
+      if (part) {
+        part.units++;
+        part.words += wordsIn(unit.text);
+      }
+    }
     this.phase = { kind: "boundary" };
     this.priors = this.computePriors();
   }

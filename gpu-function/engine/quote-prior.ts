@@ -21,6 +21,10 @@
 // so a stronger model still chooses, and faithfulness does not depend on the prior at all.
 
 export interface QuotePrior {
+  /** Multi-part questions (`grounding.parts`): a part is answered once it has this many units… */
+  partMinUnits: number;
+  /** …and words (or its sources have no unit left that fits); then the answer moves on to the next part. */
+  partMinWords: number;
   /** Nats against a first quote from another source than the top-ranked one. */
   firstSourceCost: number;
   /** Nats against a later quote from another source than the current one. */
@@ -38,6 +42,8 @@ export interface QuotePrior {
 }
 
 export const DEFAULT_QUOTE_PRIOR: QuotePrior = {
+  partMinUnits: 1,
+  partMinWords: 25,
   danglingCost: 2,
   firstSourceCost: 6,
   switchCost: 8,
@@ -49,6 +55,8 @@ export const DEFAULT_QUOTE_PRIOR: QuotePrior = {
 
 /** No lean at all: the model alone chooses, and may end after any unit. */
 export const NO_QUOTE_PRIOR: QuotePrior = {
+  partMinUnits: 1,
+  partMinWords: 0,
   danglingCost: 0,
   firstSourceCost: 0,
   switchCost: 0,
@@ -83,8 +91,11 @@ export function unitPriors(
   isUsed: (unit: number) => boolean,
   quoted: readonly PlacedUnit[],
   prior: QuotePrior,
+  /** The source the answer should be in now (multi-part: the current part's, `partHome`); default: the last quote's, else 1. */
+  home?: number,
 ): Float64Array {
-  const current = quoted.at(-1)?.source ?? 1;
+  const last = quoted.at(-1)?.source;
+  const current = home ?? last ?? 1;
   const leave = quoted.length === 0 ? prior.firstSourceCost : prior.switchCost;
   const lastQuoted = new Map<number, number>();
   for (const q of quoted) lastQuoted.set(q.source, Math.max(lastQuoted.get(q.source) ?? -1, q.index));
@@ -95,16 +106,58 @@ export function unitPriors(
   });
   return Float64Array.from(units, (u) => {
     const switching = u.source === current ? 0 : leave + prior.rankCost * (u.source - 1);
-    const opening = quoted.length === 0 || u.source !== current;
+    const opening = quoted.length === 0 || u.source !== last;
     return -switching - (u.index === next.get(u.source) ? 0 : prior.orderCost) - (opening && pointsBack(u.text) ? prior.danglingCost : 0);
   });
 }
 
-const wordsIn = (t: string) => t.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+export const wordsIn = (t: string) => t.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 
 /** Whether the answer may end after these quotes; `currentHasMore`: the current source still has a unit that fits. */
 export function mayEnd(quoted: ReadonlyArray<{ text: string }>, currentHasMore: boolean, prior: QuotePrior): boolean {
   if (quoted.length === 0) return false;
   if (!currentHasMore) return true;
   return quoted.length >= prior.minUnits && quoted.reduce((n, q) => n + wordsIn(q.text), 0) >= prior.minWords;
+}
+
+// Multi-part questions ("What is X and how is it treated?"): the app says which sources answer
+// each asked part (`grounding.parts`, in the order asked, best source first). The answer then
+// covers the parts in turn: the part it is on is the first one not yet answered (a part is
+// answered with `partMinUnits` units and `partMinWords` words quoted from its own sources, or
+// when its sources have no unit left that fits), and its best source — or the one of its sources the answer is already
+// in — is the "current" source of the single-part prior above. Once a part is answered, staying
+// in its source costs the switch cost and the next part's source is free: the answer moves on.
+// It may end only when every part is answered. Still offsets, never a mask.
+
+/** One asked part: the 1-based sources that answer it, best first. */
+export interface AskedPart {
+  sources: readonly number[];
+}
+
+/**
+ * Which part a unit just quoted counts for: the part the answer is on when that part names its
+ * source, else the first unanswered part that does, else the first part that does (more of an
+ * answered part); -1 when no part names it (a quote from elsewhere answers no part).
+ */
+export function partOfQuote(parts: readonly AskedPart[], on: number, source: number, answered: (part: number) => boolean): number {
+  if (parts[on]!.sources.includes(source)) return on;
+  const open = parts.findIndex((p, i) => !answered(i) && p.sources.includes(source));
+  return open >= 0 ? open : parts.findIndex((p) => p.sources.includes(source));
+}
+
+/** Whether a part is answered: enough units and words, or nothing of its sources left (`hasMore`). */
+export function partAnswered(progress: { units: number; words: number }, hasMore: boolean, prior: QuotePrior): boolean {
+  return !hasMore || (progress.units >= prior.partMinUnits && progress.words >= prior.partMinWords);
+}
+
+/** The part the answer is on: the first one not answered, else the last. */
+export function partOn(parts: readonly AskedPart[], answered: (part: number) => boolean): number {
+  const open = parts.findIndex((_, i) => !answered(i));
+  return open >= 0 ? open : parts.length - 1;
+}
+
+/** The source the answer should be in for part `on`: the last quote's when it is one of the part's, else the part's best. */
+export function partHome(parts: readonly AskedPart[], on: number, lastSource: number | undefined): number {
+  const sources = parts[on]!.sources;
+  return lastSource !== undefined && sources.includes(lastSource) ? lastSource : sources[0]!;
 }

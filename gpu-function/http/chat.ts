@@ -91,6 +91,8 @@ function quoteConstraint(deps: ServingDeps, body: ChatCompletionRequest): QuoteC
       eosTokenIds: deps.model.dims.eosTokenIds,
       reasoningOpeners: deps.tokenizer.reasoningOpenerIds(),
       prior: grounding.prior === "none" ? NO_QUOTE_PRIOR : DEFAULT_QUOTE_PRIOR,
+      // Parts lean the answer through each asked part in turn; "none" leaves every choice to the model.
+      parts: grounding.prior === "none" ? undefined : grounding.parts,
     });
   } catch (err) {
     if (err instanceof QuoteSourceError)

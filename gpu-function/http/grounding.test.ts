@@ -227,6 +227,44 @@ describe("quote mode", () => {
     expect(leadFirst.ranked).toBeGreaterThan(leadFirst.none);
   }, 60_000);
 
+  it("answers every asked part from its own source before it ends (grounding.parts), also batched", async () => {
+    // Two parts: source 3 (feet), then source 2 (insulin); the top-ranked source 1 belongs to neither.
+    const parts = [{ sources: [3] }, { sources: [2] }];
+    const runs: Array<[string, Params]> = [];
+    for (const model of ["tiny-base", "alpha", "beta"])
+      for (const temperature of [0, 0.8, 1.4]) runs.push([model, { temperature, seed: 5, max_tokens: 400 }]);
+    const solo: string[] = [];
+    for (const [model, extra] of runs)
+      solo.push((await ask(model, { ...extra, grounding: { mode: "quote", sources: SOURCES, parts } })).choices[0]!.message.content ?? "");
+    let inOrder = 0;
+    for (const answer of solo) {
+      const quotes = parseQuotedAnswer(answer);
+      // The end is offered only once each part is answered: both parts' sources are quoted, whatever the model prefers.
+      expect(
+        quotes.some((q) => q.source === 3),
+        answer,
+      ).toBe(true);
+      expect(
+        quotes.some((q) => q.source === 2),
+        answer,
+      ).toBe(true);
+      if (quotes[0]!.source === 3 && quotes.findIndex((q) => q.source === 2) > quotes.findLastIndex((q) => q.source === 3)) inOrder++;
+    }
+    // The prior leads most answers through the parts in the order asked.
+    expect(inOrder).toBeGreaterThanOrEqual(Math.ceil((2 * runs.length) / 3));
+    // The same requests batched give the same answers.
+    const batched = await Promise.all(
+      runs.map(([model, extra]) => ask(model, { ...extra, grounding: { mode: "quote", sources: SOURCES, parts } })),
+    );
+    expect(batched.map((r) => r.choices[0]!.message.content)).toEqual(solo);
+    // One part (or none) is the single-part prior: the same answer as without parts.
+    for (const [model, extra] of runs.slice(0, 3)) {
+      const plain = await ask(model, { ...extra, grounding: { mode: "quote", sources: SOURCES } });
+      const onePart = await ask(model, { ...extra, grounding: { mode: "quote", sources: SOURCES, parts: [{ sources: [1] }] } });
+      expect(onePart.choices[0]!.message.content).toBe(plain.choices[0]!.message.content);
+    }
+  }, 120_000);
+
   it("never ends inside a quote: a budget too small for any unit gives an empty answer", async () => {
     const tiny = await ask("tiny-base", { max_tokens: 3 });
     expect(tiny.choices[0]!.message.content).toBe("");
@@ -256,6 +294,18 @@ describe("quote mode", () => {
       ["quote", {}, /grounding/],
       [{ mode: "quote", sources: SOURCES }, { stop: ["."] }, /stop cannot be combined/],
       [{ mode: "quote", sources: SOURCES, prior: "strong" }, {}, /grounding.prior must be "ranked" or "none"/],
+      [
+        { mode: "quote", sources: SOURCES, parts: [{ sources: [1] }, { sources: [9] }] },
+        {},
+        /grounding\.parts.*a part names a source position past the last source/,
+      ],
+      [
+        { mode: "quote", sources: SOURCES, parts: [{ sources: [] }, { sources: [1] }] },
+        {},
+        /grounding\.parts\.0\.sources.*a part needs at least one source/,
+      ],
+      [{ mode: "quote", sources: SOURCES, parts: [{ sources: [0] }, { sources: [1] }] }, {}, /1-based/],
+      [{ mode: "quote", sources: SOURCES, parts: "1,2" }, {}, /grounding.parts/],
     ];
     for (const [grounding, extra, reason] of cases) {
       const err = await ask("tiny-base", { grounding, ...extra }).catch((e: unknown) => e);

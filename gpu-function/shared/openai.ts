@@ -18,7 +18,7 @@ export const chatMessageSchema = z.object({
 const stopSchema = z.union([z.string().min(1), z.array(z.string().min(1)).max(16)]);
 
 /** Bounds of the quote-mode extension: a request's sources are tokenised on the request path. */
-export const GROUNDING_LIMITS = { maxSources: 16, maxSourceChars: 8_000, maxTotalChars: 32_000, maxIdChars: 200 } as const;
+export const GROUNDING_LIMITS = { maxSources: 16, maxSourceChars: 8_000, maxTotalChars: 32_000, maxIdChars: 200, maxParts: 8 } as const;
 
 /**
  * MedChat extension (OpenAI clients send it through `extra_body`): `quote` mode makes every
@@ -46,6 +46,28 @@ export const groundingSchema = z
      * (gpu-function/engine/quote-prior.ts). `none`: the model alone chooses.
      */
     prior: z.enum(["ranked", "none"], { message: 'grounding.prior must be "ranked" or "none"' }).optional(),
+    /**
+     * A question that asks several things ("What is X and how is it treated?"): its parts in the
+     * order asked, each with the 1-based positions of the sources that answer it, best first.
+     * With `ranked` and two or more parts the engine covers the parts in turn (each part's source
+     * for its sentences, then the next part's) and ends only when each is answered; absent, or
+     * one part: the single-part prior, unchanged. Ignored with `prior: "none"`.
+     */
+    parts: z
+      .array(
+        z.object({
+          sources: z
+            .array(z.number().int().min(1, "a part's sources are 1-based source positions"))
+            .min(1, "a part needs at least one source")
+            .max(GROUNDING_LIMITS.maxSources, `a part may name at most ${GROUNDING_LIMITS.maxSources} sources`),
+        }),
+      )
+      .max(GROUNDING_LIMITS.maxParts, `at most ${GROUNDING_LIMITS.maxParts} parts`)
+      .optional(),
+  })
+  .refine((g) => (g.parts ?? []).every((p) => p.sources.every((n) => n <= g.sources.length)), {
+    message: "a part names a source position past the last source",
+    path: ["parts"],
   })
   .refine((g) => g.sources.reduce((a, s) => a + s.text.length, 0) <= GROUNDING_LIMITS.maxTotalChars, {
     message: `the sources may have at most ${GROUNDING_LIMITS.maxTotalChars} characters together`,

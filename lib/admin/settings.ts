@@ -1,9 +1,11 @@
 // Operator settings edited in the console, stored in app_settings and applied over the
-// environment: emergency contacts per locale, the "talk to a person" link, retrieval on/off.
-import { inArray } from "drizzle-orm";
+// environment: emergency contacts per locale, the "talk to a person" link, retrieval on/off,
+// the empty web chat's example questions.
+import { eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { appSettings } from "@/lib/db/schema";
+import { MAX_EXAMPLE_QUESTION_CHARS, MAX_EXAMPLE_QUESTIONS } from "@/lib/chat/example-questions";
 import { recordAudit, type Actor } from "./audit";
 
 const contact = z.object({
@@ -20,9 +22,21 @@ export const settingsSchema = z.object({
     .refine((v) => v === "" || /^(https?:\/\/|mailto:|tel:)/i.test(v), "an http(s), mailto: or tel: link")
     .default(""),
   retrieval: z.enum(["on", "off"]).default("on"),
+  /** The empty web chat's example questions; unset → CHAT_EXAMPLE_QUESTIONS or the defaults, [] → none. */
+  exampleQuestions: z
+    .array(
+      z
+        .string()
+        .trim()
+        .min(3)
+        .max(MAX_EXAMPLE_QUESTION_CHARS)
+        .refine((q) => !q.includes("|"), 'an example question cannot contain "|"'),
+    )
+    .max(MAX_EXAMPLE_QUESTIONS)
+    .optional(),
 });
 export type AppSettings = z.output<typeof settingsSchema>;
-const KEYS = ["emergencyContacts", "talkToPersonUrl", "retrieval"] as const;
+const KEYS = ["emergencyContacts", "talkToPersonUrl", "retrieval", "exampleQuestions"] as const;
 
 export async function readSettings(db: Db): Promise<AppSettings> {
   const rows = await db
@@ -36,6 +50,11 @@ export async function writeSettings(db: Db, actor: Actor, input: unknown): Promi
   const next = settingsSchema.parse(input);
   const before = await readSettings(db);
   for (const key of KEYS) {
+    // An optional setting left unset falls back to its environment variable.
+    if (next[key] === undefined) {
+      await db.delete(appSettings).where(eq(appSettings.key, key));
+      continue;
+    }
     await db
       .insert(appSettings)
       .values({ key, value: next[key] })
@@ -60,5 +79,6 @@ export function envWithSettings(settings: AppSettings, env: NodeJS.ProcessEnv = 
   }
   if (settings.talkToPersonUrl) merged.TALK_TO_PERSON_URL = settings.talkToPersonUrl;
   if (settings.retrieval === "off") merged.MEDCHAT_RETRIEVAL = "off";
+  if (settings.exampleQuestions) merged.CHAT_EXAMPLE_QUESTIONS = settings.exampleQuestions.join("|") || "none";
   return merged;
 }

@@ -125,6 +125,50 @@ describe("answer grounding in the chat pipeline", () => {
     }
   });
 
+  it("a question asking two things sends each part's best passage as its own source and grounding.parts; a single question sends none", async () => {
+    const server = await startFakeGpuFunction({ deltas: ["Obesity means having too much body fat. [1]"], models: [{ id: "m" }] });
+    const T2D_FOOD: RetrievedChunk = {
+      ...T2D,
+      chunkId: "t2d#4",
+      headingPath: "Type 2 diabetes > Eating well",
+      text: "Fruit is part of a healthy diet with diabetes. Whole fruit is better than juice, spread over the day.",
+    };
+    const asked: Array<[string, string | undefined]> = [];
+    // The message as a whole ranks the symptoms section and obesity; the fruit part finds the eating section.
+    const retriever = async (q: string, _signal?: AbortSignal, options?: { context?: string }) => {
+      asked.push([q, options?.context]);
+      return q.includes("fruit") && options?.context ? [T2D_FOOD, T2D] : [T2D, OBESITY];
+    };
+    try {
+      const events = await runChatTurn(
+        input("My dad has type 2 diabetes – what are the symptoms, and can he still eat fruit?"),
+        deps(server.url, { CHAT_GROUNDING: "quote", CHAT_MODEL: "m" }, { retriever }),
+      );
+      expect(asked.map(([q]) => q)).toEqual([
+        "My dad has type 2 diabetes – what are the symptoms, and can he still eat fruit?",
+        "what are the symptoms",
+        "can he still eat fruit?",
+      ]);
+      const sources = (events.find((e) => e.type === "sources") as Extract<ChatEvent, { type: "sources" }>).sources;
+      // Two sections of one page, each its own source (the page would otherwise be one source cut at 500 characters).
+      expect(sources.map((s) => s.headingPath)).toEqual(["Type 2 diabetes > Symptoms", "Type 2 diabetes > Eating well"]);
+      const body = server.requests[0]!.body as { grounding?: { sources: { id: string }[]; parts?: unknown } };
+      expect(body.grounding?.sources.map((s) => s.id)).toEqual(["1", "2"]);
+      expect(body.grounding?.parts).toEqual([{ sources: [1] }, { sources: [2] }]);
+
+      // One question: the request is exactly as before (no parts, retrieval once).
+      asked.length = 0;
+      await runChatTurn(
+        input("What are the symptoms of type 2 diabetes?"),
+        deps(server.url, { CHAT_GROUNDING: "quote", CHAT_MODEL: "m" }, { retriever }),
+      );
+      expect(asked).toHaveLength(1);
+      expect(Object.keys((server.requests.at(-1)!.body as { grounding: object }).grounding).sort()).toEqual(["mode", "prior", "sources"]);
+    } finally {
+      await server.close();
+    }
+  });
+
   it("auto quotes for a model the server marks small (or an adapter of it) and lets other models write", async () => {
     const server = await startFakeGpuFunction({
       deltas: ["ok"],

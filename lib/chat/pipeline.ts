@@ -22,7 +22,8 @@ import {
 } from "./model";
 import { crisisAnswer, needsCrisisAnswer, noPassageAnswer } from "./no-passage";
 import { isWellFormedText } from "./request";
-import { buildPrompt, numberSources, PROMPT_LEVELS, type PromptLevel } from "./prompt";
+import { numberPartSources, retrievePerPart } from "./part-sources";
+import { buildPrompt, PROMPT_LEVELS, sourcesShown, type PromptLevel } from "./prompt";
 import { servedAdapterPointer } from "@/lib/training/active-adapter";
 import type { AnswerStatus, ChatEvent, ChatTurnInput, ChatUsage, HistoryMessage, Retriever } from "./types";
 import type { ChatStreamErrorCode } from "./ui-types";
@@ -156,7 +157,7 @@ export async function* streamChatTurn(turn: PreparedTurn, deps: ChatDeps, signal
   const previousTurns = turn.history.filter((m) => m.role === "user").map((m) => ({ text: m.text, at: m.at }));
   const triageResult = triage(text, input.locale ?? contacts.locale, { env, previousTurns });
   const recorder = new AnswerRecorder();
-  const disclaimer = answerDisclaimer(contacts);
+  const disclaimer = answerDisclaimer(contacts, triageResult.language);
   let modelId = "unknown";
   let status: AnswerStatus = "complete";
   let usage: ChatUsage = {};
@@ -225,11 +226,14 @@ export async function* streamChatTurn(turn: PreparedTurn, deps: ChatDeps, signal
     if (triageResult.emergency && triageResult.notice) yield emit({ type: "emergency", notice: triageResult.notice });
 
     let chunks: Awaited<ReturnType<Retriever>> = [];
+    // A message asking several things: each part's own passages too (part-sources.ts).
+    let perPart: Array<Awaited<ReturnType<Retriever>>> = [];
     // Suicide or self-harm: the crisis answer, never passages (no-passage.ts).
     const crisis = needsCrisisAnswer(triageResult, triage(text, input.locale ?? contacts.locale, { env }));
     if (deps.retriever && !crisis) {
       try {
         chunks = await deps.retriever(text, signal);
+        if (chunks.length > 0) perPart = await retrievePerPart(deps.retriever, text, signal);
       } catch (error) {
         // Retrieval is best effort: answer without sources rather than not at all.
         console.error("[chat] retrieval failed", error);
@@ -237,10 +241,11 @@ export async function* streamChatTurn(turn: PreparedTurn, deps: ChatDeps, signal
     }
     // Only the sources the prompt will quote are shown (the starting prompt level caps them).
     const startLevel = Math.max(0, Math.min(gpu.promptLevel, PROMPT_LEVELS.length - 1));
-    const sources = numberSources(chunks).slice(0, PROMPT_LEVELS[startLevel].sources);
+    const numbered = numberPartSources(chunks, perPart);
+    const sources = numbered.sources.slice(0, sourcesShown(PROMPT_LEVELS[startLevel].sources, numbered.parts));
     if (sources.length > 0) yield emit({ type: "sources", sources });
 
-    const promptInput = { question: text, history: turn.history, sources, triage: triageResult, contacts };
+    const promptInput = { question: text, history: turn.history, sources, parts: numbered.parts, triage: triageResult, contacts };
     const timeout = AbortSignal.timeout(gpu.timeoutMs);
     const abortSignal = signal ? AbortSignal.any([signal, timeout]) : timeout;
     let errorCode: ChatStreamErrorCode | undefined;
@@ -251,7 +256,7 @@ export async function* streamChatTurn(turn: PreparedTurn, deps: ChatDeps, signal
       try {
         // The crisis answer needs no model, and must not wait on one that is down.
         if (crisis) {
-          yield emit({ type: "text-delta", text: crisisAnswer(contacts, triageResult.notice?.language) });
+          yield emit({ type: "text-delta", text: crisisAnswer(contacts, triageResult.language) });
           finishReason = "no_passage";
           break;
         }
@@ -262,7 +267,7 @@ export async function* streamChatTurn(turn: PreparedTurn, deps: ChatDeps, signal
         mode ??= deps.model ? (gpu.grounding === "quote" ? "quote" : "free") : await resolveAnswerMode(gpu, modelId, abortSignal);
         // Nothing found (or nothing to quote): a fixed, honest answer, and no generation.
         if (sources.length === 0 && (deps.retriever || mode === "quote")) {
-          yield emit({ type: "text-delta", text: noPassageAnswer(contacts, triageResult) });
+          yield emit({ type: "text-delta", text: noPassageAnswer(contacts, triageResult, triageResult.language) });
           finishReason = "no_passage";
           break;
         }
@@ -280,7 +285,19 @@ export async function* streamChatTurn(turn: PreparedTurn, deps: ChatDeps, signal
           abortSignal,
           maxRetries: 0,
           ...(mode === "quote"
-            ? { providerOptions: { gpuFunction: { grounding: { mode: "quote", sources: prompt.quoteSources, prior: gpu.quotePrior } } } }
+            ? {
+                providerOptions: {
+                  gpuFunction: {
+                    grounding: {
+                      mode: "quote",
+                      sources: prompt.quoteSources,
+                      prior: gpu.quotePrior,
+                      // A question asking several things: which sources answer each part (the engine covers them in turn).
+                      ...(prompt.quoteParts.length > 0 ? { parts: prompt.quoteParts } : {}),
+                    },
+                  },
+                },
+              }
             : {}),
           // Failures surface as `error` parts below; the default handler would only log them twice.
           onError: () => {},
@@ -320,7 +337,8 @@ export async function* streamChatTurn(turn: PreparedTurn, deps: ChatDeps, signal
     if (signal?.aborted) aborted = true;
     if (errorCode) status = recorder.text.length > 0 ? "partial" : "error";
     else if (aborted) status = "partial";
-    if (errorCode) yield emit({ type: "error", code: errorCode, message: userMessageFor(errorCode, contacts.emergencyNumber) });
+    if (errorCode)
+      yield emit({ type: "error", code: errorCode, message: userMessageFor(errorCode, contacts.emergencyNumber, triageResult.language) });
     yield emit({ type: "disclaimer", text: disclaimer });
     await persist(status);
     yield { type: "finish", status, aborted, usage, model: modelId, finishReason };

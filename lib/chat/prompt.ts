@@ -53,6 +53,18 @@ export function numberSources(chunks: RetrievedChunk[]): ChatSource[] {
   return [...byDocument.values()];
 }
 
+/** How many sources a prompt level shows: its own number, or each asked part's best source when the question asks more things. */
+export function sourcesShown(levelSources: number, parts: ReadonlyArray<{ sources: number[] }>): number {
+  if (levelSources === 0) return 0;
+  return Math.max(levelSources, ...parts.map((p) => p.sources[0] ?? 0));
+}
+
+/** The parts as the engine gets them, for the first `shown` sources: each part's sources among them; none unless two parts remain. */
+export function groundingParts(parts: ReadonlyArray<{ sources: number[] }>, shown: number): Array<{ sources: number[] }> {
+  const kept = parts.map((p) => ({ sources: p.sources.filter((n) => n <= shown) })).filter((p) => p.sources.length > 0);
+  return kept.length >= 2 ? kept : [];
+}
+
 function escapeSourceText(text: string): string {
   return text.replace(/</g, "‹").replace(/>/g, "›");
 }
@@ -79,6 +91,11 @@ export interface PromptInput {
   question: string;
   history: HistoryMessage[];
   sources: ChatSource[];
+  /**
+   * A question that asks several things (part-sources.ts): per part, the numbers of the sources
+   * that answer it, best first. A level then shows at least each part's best source.
+   */
+  parts?: Array<{ sources: number[] }>;
   triage: TriageResult;
   contacts: EmergencyContacts;
 }
@@ -88,12 +105,15 @@ export interface BuiltPrompt {
   messages: ModelMessage[];
   /** Quote mode: the sources exactly as shown, for the gpu-function's `grounding.sources` (position = n). */
   quoteSources: Array<{ id: string; text: string }>;
+  /** Quote mode, a question asking several things: `grounding.parts` for the sources shown ([] = a single-part answer). */
+  quoteParts: Array<{ sources: number[] }>;
 }
 
 export function buildPrompt(input: PromptInput, level: PromptLevel = 0, mode: AnswerMode = "free"): BuiltPrompt {
   const size = PROMPT_LEVELS[Math.max(0, Math.min(level, PROMPT_LEVELS.length - 1))];
   // Sources keep their numbers: a smaller prompt quotes the first ones only.
-  const sources = input.sources.slice(0, size.sources).map((source) => ({ source, text: shownText(source, size.sourceChars, mode) }));
+  const shown = sourcesShown(size.sources, input.parts ?? []);
+  const sources = input.sources.slice(0, shown).map((source) => ({ source, text: shownText(source, size.sourceChars, mode) }));
   const sourcesRule = mode === "quote" ? QUOTE_RULE : SOURCES_RULE;
   const rules = [size.policy === "full" ? systemPolicy(input.contacts) : compactSystemPolicy(input.contacts)];
   if (size.policy === "full") {
@@ -123,5 +143,6 @@ export function buildPrompt(input: PromptInput, level: PromptLevel = 0, mode: An
     instructions: rules.join("\n\n"),
     messages: [...history, { role: "user", content: question }],
     quoteSources: sources.map(({ source, text }) => ({ id: String(source.n), text })),
+    quoteParts: groundingParts(input.parts ?? [], sources.length),
   };
 }

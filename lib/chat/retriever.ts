@@ -10,9 +10,9 @@ import { MAX_SOURCES } from "./prompt";
 import type { Retriever } from "./types";
 
 export function createKnowledgeBaseRetriever(getDb: () => Promise<Db>, embedder: QueryEmbedder | null): Retriever {
-  return async (query) => {
+  return async (query, _signal, asked) => {
     const db = await getDb();
-    const options = { k: MAX_SOURCES, maxPerDocument: 2, reranker: await sharedReranker() };
+    const options = { k: MAX_SOURCES, maxPerDocument: 2, reranker: await sharedReranker(), context: asked?.context };
     if (embedder) {
       try {
         return await retrieveHybrid(db, embedder, query, { ...options, mode: "hybrid" });

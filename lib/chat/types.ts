@@ -7,8 +7,12 @@ import type { ChatStreamErrorCode } from "./ui-types";
 
 export type { RetrievedChunk } from "@/lib/rag/types";
 
-/** Finds knowledge-base passages for a question; the RAG module provides the real one. */
-export type Retriever = (query: string, signal?: AbortSignal) => Promise<RetrievedChunk[]>;
+/**
+ * Finds knowledge-base passages for a question; the RAG module provides the real one.
+ * `options.context`: the query is one asked part of a longer message (asked-parts.ts), whose
+ * words (`partContext`) lend it its topic.
+ */
+export type Retriever = (query: string, signal?: AbortSignal, options?: { context?: string }) => Promise<RetrievedChunk[]>;
 
 export interface ChatSource {
   /** 1-based number the answer cites as [n]. */

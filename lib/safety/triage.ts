@@ -7,7 +7,7 @@
 import { deobfuscate } from "./text/deobfuscate";
 import { PREVIOUS_TURN_CHARS, triageWindow, type UserTurn } from "./conversation";
 import { isFramedAway, matchLanguage, type TriageMatch } from "./engine";
-import { languagesOfTurn } from "./language";
+import { languagesOfTurn, messageLanguage } from "./language";
 import { LANGUAGE_RULES, triageLexicon } from "./red-flags";
 import type { LanguageRules } from "./red-flags/types";
 import type { TriageCategory, TriageLanguage } from "./red-flags/types";
@@ -23,6 +23,8 @@ export interface TriageResult {
   categories: TriageCategory[];
   matches: TriageMatch[];
   locale: string;
+  /** The language of the current message, for every text the server writes around the answer: the notice's when there is one (always set by triage()). */
+  language?: TriageLanguage;
   /** Present when `emergency` is true. */
   notice?: EmergencyNotice;
 }
@@ -129,17 +131,24 @@ export function triage(message: string, locale = "en-US", options: TriageOptions
   const window = findingOf(matches);
   const categories = window.categories;
   const contacts = emergencyContactsFor(locale, options.env);
-  const result: TriageResult = { emergency: matches.length > 0, categories, matches, locale: contacts.locale };
+  const last = read.length - 1;
+  const currentText = turnsRead.texts[last].accented;
+  const result: TriageResult = {
+    emergency: matches.length > 0,
+    categories,
+    matches,
+    locale: contacts.locale,
+    language: messageLanguage(currentText, turnsRead.languages[last], locale),
+  };
   if (result.emergency) {
     // The notice speaks to this message: what it brings, in its language (notice.ts).
     const several = read.length > 1;
-    const last = read.length - 1;
     result.notice = buildNotice(
       {
         window,
         current: several ? findingOf(detect(sliceTurns(turnsRead, last))) : window,
         earlier: several ? findingOf(detect(sliceTurns(turnsRead, 0, last))) : { categories: [], matchLanguages: [] },
-        currentText: turnsRead.texts[last].accented,
+        currentText,
         currentLanguages: turnsRead.languages[last],
         windowText: turnsRead.texts.map((t) => t.accented).join("\n"),
       },
@@ -147,6 +156,7 @@ export function triage(message: string, locale = "en-US", options: TriageOptions
       locale,
       options.env,
     );
+    result.language = result.notice.language;
   }
   return result;
 }

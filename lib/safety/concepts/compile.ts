@@ -6,6 +6,7 @@
 import { phrasePattern, type PhraseSyntax } from "../red-flags/phrases";
 import type { LanguageRules, RedFlagRule } from "../red-flags/types";
 import { deobfuscate } from "../text/deobfuscate";
+import { aboutATopicCheck, CONFUSED_ABOUT } from "./confused-about";
 import { CONCEPT_RULES, UNLESS_BY_CATEGORY } from "./rules";
 import { typoCorrector } from "./typos";
 import type { Concept, ConceptLexicon } from "./types";
@@ -137,7 +138,11 @@ export function withConcepts(pack: LanguageRules, lexicon: ConceptLexicon | unde
   return {
     ...pack,
     correct: correct && pack.correct ? (text) => correct(pack.correct!(text)) : (correct ?? pack.correct),
-    context: { ...pack.context, general: [...pack.context.general, ...(statistics ? [statistics] : [])] },
+    context: {
+      ...pack.context,
+      general: [...pack.context.general, ...(statistics ? [statistics] : [])],
+      aboutATopic: aboutATopicCheck(syntax, CONFUSED_ABOUT[pack.language]),
+    },
     rules: withExceptions(pack, lexicon),
     conceptRules: conceptRules(pack, lexicon),
     ownConceptRules: conceptRules(pack, lexicon, true),

@@ -48,6 +48,8 @@ export const CONCEPTS = [
   "shaking",
   /** Not responding, not answering, will not wake up. */
   "unresponsive",
+  /** Responds only barely: hardly answering, half conscious, drifting in and out (fires alone: a reduced level of consciousness). */
+  "barelyResponsive",
   /** A young infant's age: newborn, weeks old, one month. */
   "infantAge",
   /** A baby. */

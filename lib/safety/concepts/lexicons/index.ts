@@ -2,6 +2,7 @@
 import type { TriageLanguage } from "../../red-flags/types";
 import type { ConceptLexicon } from "../types";
 import { AR_CONCEPTS } from "./ar";
+import { BARELY_RESPONSIVE } from "./barely-responsive";
 import { DE_CONCEPTS } from "./de";
 import { EN_CONCEPTS } from "./en";
 import { ES_CONCEPTS } from "./es";
@@ -50,7 +51,9 @@ const OWN: Record<TriageLanguage, ConceptLexicon> = {
 
 /** A language's concept words (its own, and its round-11 situation words); other languages than English also get the English loanwords. */
 export function conceptLexicon(language: TriageLanguage): ConceptLexicon {
-  const own = mergeLexicons(OWN[language], SITUATIONS_EUROPE[language] ?? SITUATIONS_ASIA[language]);
+  const own = mergeLexicons(mergeLexicons(OWN[language], SITUATIONS_EUROPE[language] ?? SITUATIONS_ASIA[language]), {
+    barelyResponsive: BARELY_RESPONSIVE[language],
+  });
   return language === "en" ? own : withLoans(own);
 }
 

@@ -1,0 +1,209 @@
+// The separate things a message asks ("What is hemochromatosis and how is it treated?" →
+// "What is hemochromatosis", "how is it treated?"), so each part can be retrieved and answered.
+// A hand-written linear scan over words and punctuation (no regular expression sees the user's
+// text): sentences end at ? ! . before a space and at line breaks; inside a sentence a part
+// starts where a clause opens with a question word — at the sentence start, after a comma,
+// semicolon, colon or dash, or after "and"/"or"/"but"/"also" — and runs to the next part or the
+// sentence end. Text before a sentence's first question (a story: "My dad has type 2 diabetes –")
+// is context, not a part; a sentence ending in "?" with no question word is one part.
+
+import { isAspectWord, words } from "@/lib/rag/query-terms";
+
+/** Longest message scanned (the pipeline refuses longer ones anyway). */
+const MAX_CHARS = 4_000;
+/** At most this many parts (more: the first ones). */
+export const MAX_ASKED_PARTS = 4;
+/** A part needs this many words ("gout treatment?"); a shorter one ("and why?") stays with the one before. */
+const MIN_PART_WORDS = 2;
+
+/** Question words that open a question wherever a clause starts. */
+const OPENERS = new Set(["what", "whats", "how", "why", "hows"]);
+/** Question words that also open relative clauses ("my dad, who has diabetes"): a question only at a sentence start or after "and"/"or". */
+const RELATIVE_OPENERS = new Set(["which", "who", "whom", "whose", "when", "where", "whats", "wheres", "whens"]);
+/** Verbs that open a yes/no question ("can he still eat fruit", "is it contagious"). */
+const AUXILIARIES = new Set(
+  (
+    "is are was were am do does did can could should would will may might must has have had shall " +
+    "isnt arent wasnt doesnt dont didnt cant couldnt shouldnt wouldnt wont hasnt havent"
+  ).split(" "),
+);
+/** Who or what such a question is about, right after the verb: without a "?" only these make it a question. */
+const SUBJECTS = new Set(
+  "i you he she it we they there this that these those my your his her our their the a an someone anyone people one".split(" "),
+);
+/** Words that join clauses; skipped at a clause start ("and also, can I…"). */
+const JOINERS = new Set(["and", "or", "but", "also", "plus", "so", "then", "too", "additionally", "secondly", "lastly", "finally"]);
+/** Joiners after which a relative question word is a question ("and when should I worry"). */
+const COORDINATORS = new Set(["and", "or", "but", "also", "plus"]);
+const CLAUSE_PUNCTUATION = new Set([",", ";", ":", "–", "—", "-", "(", "/"]);
+/** Words after which a question word asks an embedded question ("I was wondering what causes it"). */
+const ASKING = new Set([
+  "wondering",
+  "wonder",
+  "wondered",
+  "know",
+  "knowing",
+  "curious",
+  "unsure",
+  "ask",
+  "asking",
+  "explain",
+  "understand",
+]);
+
+interface Token {
+  /** Lower-case word (apostrophes removed) or one punctuation character. */
+  text: string;
+  word: boolean;
+  start: number;
+  end: number;
+}
+
+const isWordChar = (c: string) => /[\p{L}\p{N}]/u.test(c);
+const isApostrophe = (c: string) => c === "'" || c === "’";
+const isSpace = (c: string) => c === " " || c === "\t" || c === "\r" || c === "\u00a0";
+const isEnd = (c: string) => c === "?" || c === "!" || c === ".";
+
+/** Sentences as token lists, with whether each ends in "?". One pass over the characters. */
+function sentencesOf(text: string): Array<{ tokens: Token[]; question: boolean }> {
+  const sentences: Array<{ tokens: Token[]; question: boolean }> = [];
+  let tokens: Token[] = [];
+  const close = (question: boolean) => {
+    if (tokens.length > 0) sentences.push({ tokens, question });
+    tokens = [];
+  };
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i]!;
+    if (c === "\n") {
+      close(false);
+      i++;
+    } else if (isSpace(c)) i++;
+    else if (isWordChar(c)) {
+      const start = i;
+      let word = "";
+      while (i < text.length && (isWordChar(text[i]!) || (isApostrophe(text[i]!) && i + 1 < text.length && isWordChar(text[i + 1]!)))) {
+        if (!isApostrophe(text[i]!)) word += text[i]!.toLowerCase();
+        i++;
+      }
+      tokens.push({ text: word, word: true, start, end: i });
+    } else {
+      i++;
+      if (isEnd(c)) {
+        // "??", "?!", "..." end one sentence; a "." inside "2.5" or "e.g" does not (no space after it).
+        let asks = c === "?";
+        for (; i < text.length && isEnd(text[i]!); i++) if (text[i] === "?") asks = true;
+        if (i >= text.length || isSpace(text[i]!) || text[i] === "\n") close(asks);
+      } else tokens.push({ text: c, word: false, start: i - 1, end: i });
+    }
+  }
+  close(false);
+  return sentences;
+}
+
+/** Index of the first word of a clause starting at `i` (joiners skipped), and the joiner just before it, if any. */
+function clauseHead(tokens: Token[], i: number): { head: number; joiner: string | undefined } {
+  let joiner: string | undefined;
+  while (i < tokens.length && ((tokens[i]!.word && JOINERS.has(tokens[i]!.text)) || (!tokens[i]!.word && tokens[i]!.text === ","))) {
+    if (tokens[i]!.word && COORDINATORS.has(tokens[i]!.text)) joiner = tokens[i]!.text;
+    i++;
+  }
+  return { head: i, joiner };
+}
+
+/** Whether the words at `head` open a question, given how the clause was reached. */
+function opensQuestion(tokens: Token[], head: number, sentenceStart: boolean, joiner: string | undefined, question: boolean): boolean {
+  const w = tokens[head];
+  if (!w?.word) return false;
+  if (OPENERS.has(w.text)) return true;
+  if (RELATIVE_OPENERS.has(w.text)) return sentenceStart || joiner !== undefined;
+  if (AUXILIARIES.has(w.text)) {
+    // "can he…", "is it…"; mid-sentence only with such a subject ("salt and do exercise" is not a question).
+    const next = tokens[head + 1];
+    if (!next?.word || next.text === "not") return false;
+    return SUBJECTS.has(next.text) || (sentenceStart && question);
+  }
+  return false;
+}
+
+/** One asked part: its text, as a span [start, end) of the message. */
+export interface AskedPart {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * The parts a message asks, in order, as spans of the original text; [] when it asks one thing
+ * (or nothing). Bounded: one pass over at most MAX_CHARS characters.
+ */
+export function askedParts(message: string): AskedPart[] {
+  const text = message.length > MAX_CHARS ? message.slice(0, MAX_CHARS) : message;
+  const spans: Array<{ start: number; end: number; words: number }> = [];
+  for (const { tokens, question } of sentencesOf(text)) {
+    const starts: number[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const atStart = i === 0;
+      const afterPunctuation = i > 0 && !tokens[i - 1]!.word && CLAUSE_PUNCTUATION.has(tokens[i - 1]!.text);
+      const afterJoiner = tokens[i]!.word && JOINERS.has(tokens[i]!.text);
+      const afterAsking = i > 0 && tokens[i - 1]!.word && ASKING.has(tokens[i - 1]!.text) && OPENERS.has(tokens[i]!.text);
+      if (!atStart && !afterPunctuation && !afterJoiner && !afterAsking) continue;
+      const { head, joiner } = clauseHead(tokens, i);
+      if (opensQuestion(tokens, head, atStart, joiner, question) && starts.at(-1) !== head) starts.push(head);
+      i = Math.max(i, head - 1);
+    }
+    // A question without a question word ("Hemochromatosis treatment?") is one part.
+    if (starts.length === 0 && question) starts.push(0);
+    starts.forEach((head, k) => {
+      // A part ends before the joiners and punctuation that open the next one.
+      let last = (k + 1 < starts.length ? starts[k + 1]! : tokens.length) - 1;
+      while (last > head && (!tokens[last]!.word || JOINERS.has(tokens[last]!.text))) last--;
+      const words = tokens.slice(head, last + 1).filter((t) => t.word).length;
+      const end = k + 1 === starts.length && question ? sentenceEnd(text, tokens[last]!.end) : tokens[last]!.end;
+      const previous = spans.at(-1);
+      // Too short to stand alone ("and why?"): it stays with the part before it in the same sentence.
+      if (words < MIN_PART_WORDS && previous && k > 0) {
+        previous.end = end;
+        previous.words += words;
+      } else spans.push({ start: tokens[head]!.start, end, words });
+    });
+  }
+  const parts: AskedPart[] = [];
+  const seen = new Set<string>();
+  for (const s of spans) {
+    if (s.words < MIN_PART_WORDS) continue;
+    const part = text.slice(s.start, s.end);
+    const key = words(part).join(" ");
+    if (seen.has(key)) continue;
+    seen.add(key);
+    parts.push({ text: part, start: s.start, end: s.end });
+  }
+  return parts.length >= 2 ? parts.slice(0, MAX_ASKED_PARTS) : [];
+}
+
+/** The sentence's closing "?" (and "!"/"." runs) after `end`, so the last part keeps its question mark. */
+function sentenceEnd(text: string, end: number): number {
+  let i = end;
+  while (i < text.length && (isEnd(text[i]!) || text[i] === ")")) i++;
+  return i;
+}
+
+/**
+ * What part `i` may borrow its topic from when it is searched on its own ("how is it treated?"
+ * needs "hemochromatosis"): the message without the parts asked after it (a part does not point
+ * forward: "what are the symptoms of low blood sugar" must not search for the next part's
+ * "fruit") and without aspect words ("treated", "symptoms": what a part asks, not what the
+ * message is about), as plain words.
+ */
+export function partContext(message: string, parts: readonly AskedPart[], i: number): string {
+  let kept = "";
+  let from = 0;
+  for (const p of parts.slice(i + 1)) {
+    kept += `${message.slice(from, p.start)} `;
+    from = p.end;
+  }
+  kept += message.slice(from);
+  return words(kept)
+    .filter((w) => !isAspectWord(w))
+    .join(" ");
+}

@@ -1,0 +1,110 @@
+import { describe, expect, it } from "vitest";
+import { numberPartSources, retrievePerPart } from "./part-sources";
+import { buildPrompt, groundingParts, numberSources, sourcesShown } from "./prompt";
+import type { RetrievedChunk } from "./types";
+import { emergencyContactsFor } from "@/lib/safety/contacts";
+import { triage } from "@/lib/safety/triage";
+
+const chunk = (
+  documentId: string,
+  section: string,
+  text = `${section} of ${documentId} is described in this sentence here.`,
+): RetrievedChunk => ({
+  chunkId: `${documentId}#${section}`,
+  documentId,
+  title: documentId,
+  url: null,
+  headingPath: `${documentId} > ${section}`,
+  text,
+  score: 1,
+  source: "test",
+});
+const GOUT = chunk("gout", "What it is");
+const GOUT_TREATMENT = chunk("gout", "Treatment");
+const GOUT_PREVENTION = chunk("gout", "Prevention");
+const PNEUMONIA = chunk("pneumonia", "Treatment");
+const ACNE = chunk("acne", "Treatment");
+const heading = (s: { headingPath: string }) => s.headingPath;
+
+describe("numberPartSources", () => {
+  it("is numberSources, with no parts, for a question that asks one thing", () => {
+    const whole = [GOUT, GOUT_TREATMENT, PNEUMONIA];
+    expect(numberPartSources(whole, [])).toEqual({ sources: numberSources(whole), parts: [] });
+    // One part that found something is one part.
+    expect(numberPartSources(whole, [[GOUT], []])).toEqual({ sources: numberSources(whole), parts: [] });
+  });
+
+  it("makes each part's best passage a source of its own, in the order asked, then the message's other pages", () => {
+    const { sources, parts } = numberPartSources([GOUT, PNEUMONIA, ACNE], [[GOUT], [GOUT_TREATMENT, PNEUMONIA]]);
+    // Two sections of one page are two sources (numberSources would join them and cut the second off).
+    expect(sources.map(heading)).toEqual(["gout > What it is", "gout > Treatment", "pneumonia > Treatment", "acne > Treatment"]);
+    expect(sources.map((s) => s.n)).toEqual([1, 2, 3, 4]);
+    expect(parts).toEqual([{ sources: [1] }, { sources: [2, 3] }]);
+  });
+
+  it("gives a part that ranks an earlier part's passage first its next passage of that page, when the message ranks it too", () => {
+    // "What is gout and how is it treated?": both searches rank the overview first.
+    const moved = numberPartSources([GOUT, GOUT_TREATMENT, PNEUMONIA], [[GOUT], [GOUT, GOUT_TREATMENT, PNEUMONIA]]);
+    expect(moved.sources.map(heading).slice(0, 2)).toEqual(["gout > What it is", "gout > Treatment"]);
+    expect(moved.parts).toEqual([{ sources: [1] }, { sources: [2, 3] }]);
+    // Not when only the part ranks it (the prevention section is no answer the message found),
+    // nor a passage of another page: then the parts share the passage.
+    const shared = numberPartSources([GOUT, PNEUMONIA], [[GOUT], [GOUT, GOUT_PREVENTION, PNEUMONIA]]);
+    expect(shared.sources.map(heading)).toEqual(["gout > What it is", "pneumonia > Treatment"]);
+    expect(shared.parts).toEqual([{ sources: [1] }, { sources: [1, 2] }]);
+  });
+
+  it("never lists another part's best source among a part's further sources", () => {
+    const { parts } = numberPartSources(
+      [GOUT, PNEUMONIA],
+      [
+        [GOUT, PNEUMONIA],
+        [PNEUMONIA, GOUT],
+      ],
+    );
+    expect(parts).toEqual([{ sources: [1] }, { sources: [2] }]);
+  });
+});
+
+describe("prompt sources for parts", () => {
+  it("shows each part's best source even past the level's number, and sends the parts for what is shown", () => {
+    expect(sourcesShown(2, [])).toBe(2);
+    expect(sourcesShown(2, [{ sources: [1] }, { sources: [2] }, { sources: [3] }])).toBe(3);
+    expect(sourcesShown(0, [{ sources: [1] }, { sources: [2] }, { sources: [3] }])).toBe(0);
+    expect(groundingParts([{ sources: [1, 4] }, { sources: [2, 3] }], 2)).toEqual([{ sources: [1] }, { sources: [2] }]);
+    // A single part left is no multi-part answer.
+    expect(groundingParts([{ sources: [1] }, { sources: [3] }], 2)).toEqual([]);
+
+    const { sources, parts } = numberPartSources([GOUT, PNEUMONIA, ACNE], [[GOUT], [GOUT_TREATMENT], [chunk("gout", "Outlook")]]);
+    const contacts = emergencyContactsFor("en-US", {});
+    const prompt = buildPrompt(
+      { question: "q", history: [], sources, parts, triage: triage("What is gout?", "en-US"), contacts },
+      1,
+      "quote",
+    );
+    expect(prompt.quoteSources.map((s) => s.id)).toEqual(["1", "2", "3"]);
+    expect(prompt.quoteParts).toEqual([{ sources: [1] }, { sources: [2] }, { sources: [3] }]);
+    const single = buildPrompt({ question: "q", history: [], sources, triage: triage("What is gout?", "en-US"), contacts }, 1, "quote");
+    expect(single.quoteSources).toHaveLength(2);
+    expect(single.quoteParts).toEqual([]);
+  });
+});
+
+describe("retrievePerPart", () => {
+  it("searches each asked part with the message's topic, and nothing for a single question", async () => {
+    const calls: Array<[string, string | undefined]> = [];
+    const retriever = async (query: string, _signal?: AbortSignal, options?: { context?: string }) => {
+      calls.push([query, options?.context]);
+      if (query.startsWith("how")) throw new Error("search failed");
+      return [GOUT];
+    };
+    expect(await retrievePerPart(retriever, "What is gout?")).toEqual([]);
+    expect(calls).toEqual([]);
+    // A part whose search fails has no passages; the others keep theirs.
+    expect(await retrievePerPart(retriever, "What is gout and how is it treated?")).toEqual([[GOUT], []]);
+    expect(calls).toEqual([
+      ["What is gout", "what is gout and"],
+      ["how is it treated?", "what is gout and how is it"],
+    ]);
+  });
+});
