@@ -243,9 +243,7 @@ export class FusedOps {
   /** One If branch: `build` adds nodes (their values named by the main graph: a branch may not redefine an outer name); returns the branch graph with output [B, S, width]. */
   private branch(width: number, build: (b: GraphBuilder) => string): GraphBuilder {
     const b = new GraphBuilder("branch");
-    const y = this.g.fresh("branch_out");
-    b.node("Identity", [build(b)], { outputs: [y], name: this.g.fresh("Identity") });
-    b.output(y, this.ft, ["batch", "sequence", width]);
+    b.output(build(b), this.ft, ["batch", "sequence", width]);
     return b;
   }
 
