@@ -216,9 +216,9 @@ export class FusedOps {
    * (no sinks, no local window): there an If takes the in-place form (`inPlaceDecode`), because
    * GQA on CPU zeroes a present buffer over the whole capacity and copies the past into it once
    * per query head, every layer and step (it shares past and present only when they are one
-   * buffer, which onnxruntime never arranges for a graph input). bench/attention-decode.ts: 8
-   * layers of the 512×8 model, 263/683/2,236 CPU µs per step (GQA) vs 293/481/1,049 (If) at
-   * contexts 64/160/512; docs/engine-profile.md.
+   * buffer, which onnxruntime never arranges for a graph input). bench/attention-decode.ts, 8
+   * layers of the 512×8 model: 267/446/814 CPU µs per step (GQA) vs 284/357/640 (If) at
+   * contexts 64/128/256, the gap growing with the context (docs/engine-profile.md).
    */
   attention(layer: number, q: string, k: string, v: string, p: { numHeads: number; numKvHeads: number; scale?: number; localWindow?: number; sinks?: string }): string {
     const attrs: Record<string, number | { float: number }> = { num_heads: p.numHeads, kv_num_heads: p.numKvHeads };
@@ -230,14 +230,18 @@ export class FusedOps {
     const inputs = [q, k, v, pastKeyName(layer), pastValueName(layer), "seqlens_k", "total_sequence_length"];
     // Attention sinks (gpt-oss): one learned logit per head joins the softmax (GQA input 11, "head_sink").
     if (p.sinks) inputs.push("", "", "", "", p.sinks);
+    const gqa = (target: GraphBuilder) =>
+      target.node("GroupQueryAttention", inputs, {
+        domain: "com.microsoft",
+        attrs,
+        outputs: [this.g.fresh("attn"), this.g.fresh("present_key"), this.g.fresh("present_value")],
+        name: this.g.fresh("GroupQueryAttention"),
+      })[0];
     const inPlace = this.ft === "float32" && this.opts.output === "logits" && !p.sinks && !windowed && this.cacheHeadDim > 0;
-    if (!inPlace) {
-      return this.g.node("GroupQueryAttention", inputs, { domain: "com.microsoft", attrs, outputs: [this.g.fresh("attn"), this.g.fresh("present_key"), this.g.fresh("present_value")] })[0];
-    }
+    if (!inPlace) return gqa(this.g);
     const width = p.numHeads * this.cacheHeadDim;
-    const gqa = this.branch(width, (b) => b.node("GroupQueryAttention", inputs, { domain: "com.microsoft", attrs, outputs: [this.g.fresh("attn"), this.g.fresh("present_key"), this.g.fresh("present_value")], name: this.g.fresh("GroupQueryAttention") })[0]);
     const decode = this.branch(width, (b) => this.inPlaceDecode(b, layer, q, k, v, p.numHeads, p.numKvHeads, p.scale ?? 1 / Math.sqrt(this.cacheHeadDim)));
-    return this.g.op("If", [this.isDecode()], { then_branch: { graph: decode }, else_branch: { graph: gqa } });
+    return this.g.op("If", [this.isDecode()], { then_branch: { graph: decode }, else_branch: { graph: this.branch(width, gqa) } });
   }
 
   /** One If branch: `build` adds nodes (their values named by the main graph: a branch may not redefine an outer name); returns the branch graph with output [B, S, width]. */
