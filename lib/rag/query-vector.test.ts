@@ -61,4 +61,21 @@ describe("messageVector", () => {
     // Closer to the questions than the message alone is.
     expect(dot(v, asked[0])).toBeGreaterThan(dot(own, asked[0]));
   });
+
+  it("embeds the message and its questions in one call when the embedder takes several", async () => {
+    const calls: string[][] = [];
+    const h = createHashingEmbedder();
+    const batching: QueryEmbedder = {
+      dim: h.dim,
+      embedQuery: () => Promise.reject(new Error("one at a time")),
+      embedQueries: (texts) => {
+        calls.push(texts);
+        return h.embedQueries!(texts);
+      },
+    };
+    const text = "Gout\nWhat foods should I avoid? My toe hurts";
+    const v = await messageVector(batching, text);
+    expect(calls).toEqual([[text, "What is (are) Gout ?", "How to prevent Gout ?"]]);
+    expect(v).toEqual(await messageVector(recording(), text));
+  });
 });
