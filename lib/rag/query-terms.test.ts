@@ -71,6 +71,22 @@ describe("analyzeQuery", () => {
     expect(a.terms.filter((t) => !t.headingOnly).map((t) => t.lexeme)).toContain("asthma");
   });
 
+  it("adds the asked section even when the aspect word is also a content word, and marks that word as the aspect", async () => {
+    // "symptom" is in the knowledge base's text, so it is a content term; its section heading
+    // must still be asked for, or its small IDF leaves the "Symptoms" heading without weight.
+    const a = await analyzeQuery(h.db, vocab, "What are the symptoms of type 2 diabetes?");
+    const symptom = a.terms.filter((t) => t.lexeme === "symptom");
+    expect(symptom.map((t) => t.headingOnly === true).sort()).toEqual([false, true]);
+    expect(symptom.find((t) => !t.headingOnly)?.aspect).toBe(true);
+    expect(a.terms.find((t) => t.lexeme === "diabet")?.aspect).toBeUndefined();
+    // Two-word aspects ("side effects") are read on consecutive words (this knowledge base has
+    // "side", not "effect"); "side" or "effects" alone is not one.
+    const side = await analyzeQuery(h.db, vocab, "migraine pill side effects");
+    expect(side.terms.filter((t) => t.headingOnly).map((t) => t.lexeme)).toEqual(["side"]);
+    const apart = await analyzeQuery(h.db, vocab, "effects of migraine on the side of the head");
+    expect(apart.terms.filter((t) => t.headingOnly)).toEqual([]);
+  });
+
   it("corrects a misspelling as typed when stemming puts it out of the lexeme corrector's reach", async () => {
     // "diffrence" stems to diffrenc, three edits from differ; "difference" is one slip from what was typed.
     const v = new Vocabulary(

@@ -58,7 +58,15 @@ const ASPECTS: [RegExp, string[]][] = [
   [/^(risk|risks|likely|susceptible)$/, ["risk"]],
   [/^(common|frequent|frequency|rare|prevalence)$/, ["frequenc"]],
   [/^(complication|complications|dangerous|serious|damage|lead)$/, ["complic"]],
+  // Two-word names of an aspect (matched on consecutive words): "side effects" of a medicine.
+  [/^(side effect|side effects|adverse effect|adverse effects|adverse reaction|adverse reactions)$/, ["side", "effect"]],
 ];
+/** The aspects a message asks about, each by its first heading lexeme ("treatment", "caus", "symptom", …), in ASPECTS order. */
+export function aspectsAsked(text: string): string[] {
+  const ws = words(text);
+  return ASPECTS.filter(([re]) => ws.some((w) => re.test(w))).map(([, headings]) => headings[0]);
+}
+
 /** Is this word (as typed, lower case) one of the aspect words above ("treat", "symptoms")? */
 export function isAspectWord(word: string): boolean {
   return ASPECTS.some(([re]) => re.test(word));
@@ -73,8 +81,12 @@ export const GENERIC_TITLE_WORDS =
   ASPECTS.flatMap(([re]) => re.source.replace(/^\^\(|\)\$$/g, "").split("|")).join(" ") +
   " guide leaflet overview facts information basics introduction about";
 
-/** An aspect heading match weighs this share of an average topic term. */
-const ASPECT_WEIGHT = 0.5;
+/**
+ * An aspect heading match weighs this share of an average topic term, scaled in retrieve.ts by
+ * the share of the topic the passage holds (consumer dev split, full-text nDCG@10 with the page
+ * context of retrieve.ts: 0.5 → 0.897, 1 → 0.898; docs/retrieval-eval.md, fifth session).
+ */
+const ASPECT_WEIGHT = 1;
 
 /** Terms kept from a long message: the most informative ones (IDF × query weight). */
 export const MAX_QUERY_TERMS = 12;
@@ -112,6 +124,8 @@ export interface QueryTerm {
   expandedFrom?: string;
   /** A section heading the question asks for ("treatment"): scores headings only, never gathers passages. */
   headingOnly?: boolean;
+  /** A content term typed as an aspect word ("treated", "symptoms"): what is asked, not what it is asked about. */
+  aspect?: boolean;
 }
 
 export interface AnalyzedQuery {
@@ -259,7 +273,7 @@ export async function analyzeQuery(db: Db, vocabulary: Vocabulary, text: string)
   const typed = await typedCorrections(db, vocabulary, distinct, lexemes);
 
   // Query-side counts per lexeme (subject occurrences weighted up), and what each came from.
-  const counts = new Map<string, { count: number; correctedFrom?: string; unknown: boolean }>();
+  const counts = new Map<string, { count: number; correctedFrom?: string; unknown: boolean; aspect?: boolean }>();
   const subjectLexemes = new Set<string>();
   let subjectKnown = true;
   const add = (w: string, factor: number, inSubject = false) => {
@@ -295,8 +309,10 @@ export async function analyzeQuery(db: Db, vocabulary: Vocabulary, text: string)
         if (unknown) subjectKnown = false;
         else subjectLexemes.add(lexeme);
       }
-      const e = counts.get(lexeme) ?? { count: 0, correctedFrom, unknown };
+      const e = counts.get(lexeme) ?? { count: 0, correctedFrom, unknown, aspect: true };
       e.count += factor;
+      // An aspect word's lexeme, unless another word of the message brings it too.
+      e.aspect = e.aspect && !correctedFrom && isAspectWord(w);
       counts.set(lexeme, e);
     }
   };
@@ -322,7 +338,13 @@ export async function analyzeQuery(db: Db, vocabulary: Vocabulary, text: string)
     }
     const idf = vocabulary.idf(lexeme);
     totalWeight += idf * weight;
-    all.push({ lexeme, idf, weight, ...(e.correctedFrom ? { correctedFrom: e.correctedFrom } : {}) });
+    all.push({
+      lexeme,
+      idf,
+      weight,
+      ...(e.correctedFrom ? { correctedFrom: e.correctedFrom } : {}),
+      ...(e.aspect ? { aspect: true } : {}),
+    });
   }
   // Which terms a long message keeps: the most informative, a word the knowledge base names in no
   // heading counting only STORY_WORD_SHARE of its information (a story's rare incidental words —
@@ -346,12 +368,17 @@ export async function analyzeQuery(db: Db, vocabulary: Vocabulary, text: string)
     }
   }
 
-  // The aspects asked about, as heading-only terms.
+  // The aspects asked about, as heading-only terms: the section they name answers the question.
+  // Added also when the word is a content term of the message ("symptoms of type 2 diabetes"):
+  // as a content word it weighs its IDF, which is small where every page has a "Symptoms"
+  // section — exactly where the section heading should decide between passages of one page.
   const asked = new Set<string>();
-  for (const w of words(text)) for (const [re, headings] of ASPECTS) if (re.test(w)) headings.forEach((x) => asked.add(x));
+  const ws = words(text);
+  const phrases = ws.slice(1).map((w, i) => `${ws[i]} ${w}`);
+  for (const w of [...ws, ...phrases]) for (const [re, headings] of ASPECTS) if (re.test(w)) headings.forEach((x) => asked.add(x));
   const topicIdf = terms.length ? terms.reduce((sum, t) => sum + t.idf, 0) / terms.length : 1;
   for (const lexeme of asked) {
-    if (present.has(lexeme) || vocabulary.chunksWith(lexeme) === 0) continue;
+    if (vocabulary.chunksWith(lexeme) === 0) continue;
     terms.push({ lexeme, idf: topicIdf, weight: ASPECT_WEIGHT, headingOnly: true });
   }
   const known = [...new Set([...[...counts].filter(([, e]) => !e.unknown).map(([l]) => l), ...present])];

@@ -13,6 +13,7 @@ import type { Db } from "@/lib/db/client";
 import type { QueryEmbedder } from "./embed";
 import { pgBoolArray, pgFloatArray, pgTextArray } from "./pg-arrays";
 import { analyzeQuery, GENERIC_TITLE_WORDS, type AnalyzedQuery } from "./query-terms";
+import { messageVector } from "./query-vector";
 import type { Reranker } from "./rerank";
 import type { RetrievedChunk } from "./types";
 import { vocabularyFor, type Vocabulary } from "./vocabulary";
@@ -93,6 +94,14 @@ const BM25_B = 0.75;
  * (consumer dev split, full-text nDCG@10: 0 → 0.883, 0.25 → 0.888, 0.5 → 0.895, 0.75 / 1 → 0.892).
  */
 const HEADING_B = 0.5;
+/**
+ * Page context: a passage's topic score is mixed with the best one of its page (passages under
+ * the same first heading: a starter-KB topic, a MedQuAD focus), so that among passages of one
+ * page the section the question asks for decides, not which section repeats the subject's name
+ * most ("Type 2 diabetes > What it is" above "> Symptoms"). Consumer dev split, full-text
+ * nDCG@10: 0 → 0.891, 0.3 → 0.896, 0.5 → 0.898, 0.7 → 0.896, 1 → 0.882.
+ */
+const PAGE_CONTEXT = 0.5;
 /**
  * Chunks gathered per query term (index lookups), and chunks scored exactly per query. The
  * gathering order counts rare terms only, so a passage whose subject is a common word can rank
@@ -215,6 +224,7 @@ function statementFor(
     // In a small knowledge base every term is "common": all of them gather there.
     const maxGathering = vocabulary.chunks < MIN_CHUNKS_FOR_COMMON_TERMS ? Infinity : vocabulary.chunks * GATHERING_MAX_FREQUENCY;
     const body = terms.filter((t) => !t.headingOnly);
+    const topicWeight = body.filter((t) => !t.aspect).reduce((sum, t) => sum + t.idf * t.weight, 0);
     const rarest = Math.min(...body.map((t) => vocabulary.chunksWith(t.lexeme)));
     const gathers = terms.map(
       (t) => !t.headingOnly && (vocabulary.chunksWith(t.lexeme) <= maxGathering || vocabulary.chunksWith(t.lexeme) === rarest),
@@ -234,12 +244,13 @@ function statementFor(
         ? sql`(select count(*) from terms t where t.in_subject and (c.tsv @@ t.q or c.heading_tsv @@ t.q)) = ${subject.size}`
         : sql`false`;
     txtCte = sql`terms as materialized (
-        select t.lexeme, t.idf * t.w as weight, t.gathers, t.heading_only, t.in_subject, quote_literal(t.lexeme)::tsquery as q
+        select t.lexeme, t.idf * t.w as weight, t.gathers, t.heading_only, t.in_subject, t.aspect, quote_literal(t.lexeme)::tsquery as q
         from unnest(${pgTextArray(terms.map((t) => t.lexeme))}::text[], ${pgFloatArray(terms.map((t) => t.idf))}::float8[],
                     ${pgFloatArray(terms.map((t) => t.weight))}::float8[], ${pgBoolArray(gathers)}::boolean[],
                     ${pgBoolArray(terms.map((t) => t.headingOnly === true))}::boolean[],
-                    ${pgBoolArray(terms.map((t) => !t.headingOnly && subject.has(t.lexeme)))}::boolean[])
-             as t(lexeme, idf, w, gathers, heading_only, in_subject)),
+                    ${pgBoolArray(terms.map((t) => !t.headingOnly && subject.has(t.lexeme)))}::boolean[],
+                    ${pgBoolArray(terms.map((t) => t.aspect === true))}::boolean[])
+             as t(lexeme, idf, w, gathers, heading_only, in_subject, aspect)),
       qt as (select * from terms where not heading_only),
       hits as materialized (
         select h.id, sum(qt.weight) as mass
@@ -252,12 +263,21 @@ function statementFor(
       scored as materialized (
         -- Okapi BM25 of the chunk (term frequency = positions in its tsvector; length = its
         -- number of distinct lexemes against the knowledge base's average), plus the query
-        -- terms its headings name (length-normalised like BM25F); coverage = share of the message's information it holds;
+        -- terms its headings name (length-normalised like BM25F by the page's subject heading,
+        -- not the section's label: "Metformin > Side effects" names metformin as much as
+        -- "Metformin > What it is"); aspect = the section headings asked for ("Symptoms"), in
+        -- proportion to the share of the topic the chunk holds, so a heading alone never lifts
+        -- another subject's page; coverage = share of the message's information it holds;
         -- named = the message names the subject of the chunk's document (every word of its
         -- title but generic ones such as "remedies", "guide").
         select h.id,
-          b.bm25 + ${r.headingWeight}::float8 * coalesce((select sum(t.weight) from terms t where c.heading_tsv @@ t.q), 0)
-            / (${1 - HEADING_B}::float8 + ${HEADING_B}::float8 * length(c.heading_tsv) / ${vocabulary.averageHeadingLength}::float8) as score,
+          b.bm25
+            + ${r.headingWeight}::float8 * hd.topic
+              / (${1 - HEADING_B}::float8 + ${HEADING_B}::float8
+                 * (case when hd.topic > 0 then length(to_tsvector('english', split_part(c.heading_path, ' > ', 1))) else 0 end)
+                 / ${vocabulary.averageSubjectLength}::float8) as own,
+          ${r.headingWeight}::float8 * hd.aspect * b.topic / ${Math.max(topicWeight, 1e-9)}::float8 as aspect,
+          lower(split_part(c.heading_path, ' > ', 1)) as page,
           least(1, b.matched / ${Math.max(totalWeight, 1e-9)}::float8) as coverage,
           ${named} as named,
           ${subjectCovered} as subject_covered
@@ -265,12 +285,20 @@ function statementFor(
         cross join lateral (
           select coalesce(sum(qt.weight * (x.n * ${BM25_K1 + 1}::float8)
                    / (x.n + ${BM25_K1}::float8 * (${1 - BM25_B}::float8 + ${BM25_B}::float8 * length(c.tsv) / ${vocabulary.averageChunkLength}::float8))), 0) as bm25,
-                 coalesce(sum(qt.weight), 0) as matched
+                 coalesce(sum(qt.weight), 0) as matched,
+                 coalesce(sum(qt.weight) filter (where not qt.aspect), 0) as topic
           from (select u.lexeme, coalesce(array_length(u.positions, 1), 1) as n from unnest(c.tsv) u) x
-          join qt on qt.lexeme = x.lexeme) b),
+          join qt on qt.lexeme = x.lexeme) b
+        cross join lateral (
+          select coalesce(sum(t.weight) filter (where not t.heading_only), 0) as topic,
+                 coalesce(sum(t.weight) filter (where t.heading_only), 0) as aspect
+          from terms t where c.heading_tsv @@ t.q) hd),
+      ctx as (
+        select s.*, ${1 - PAGE_CONTEXT}::float8 * s.own + ${PAGE_CONTEXT}::float8 * max(s.own) over (partition by s.page) + s.aspect as score
+        from scored s),
       txt_kept as (
         select s.id, row_number() over (order by s.score desc, s.id) as r, s.coverage
-        from scored s join chunks c on c.id = s.id join documents d on d.id = c.document_id
+        from ctx s join chunks c on c.id = s.id join documents d on d.id = c.document_id
         -- The floor decides for the message as a whole: when its best candidate holds enough of
         -- it, or the message names a candidate's subject, or a candidate holds the whole subject
         -- line (when it names something the knowledge base knows, query-terms.ts), every candidate is ranked by BM25 (a
@@ -392,7 +420,7 @@ export async function retrieveHybrid(
 
   const vocabulary = await vocabularyFor(db);
   const analyzed = await analyzeQuery(db, vocabulary, text);
-  const vector = useVector && !options.context ? await embedder!.embedQuery(text) : null;
+  const vector = useVector && !options.context ? await messageVector(embedder!, text) : null;
   let rows = options.context
     ? await runOne(
         db,

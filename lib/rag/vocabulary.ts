@@ -98,8 +98,11 @@ export class Vocabulary {
     readonly chunks: number,
     private readonly df: Map<string, number>,
     aliases: AliasEntry[] = [],
-    /** Average number of lexemes in a chunk's headings (document title and section). */
-    readonly averageHeadingLength = 4,
+    /**
+     * Average number of lexemes in the first heading of a chunk's path: what its page is about
+     * ("Type 2 diabetes" of "Type 2 diabetes > Symptoms"), without the section's label.
+     */
+    readonly averageSubjectLength = 3,
     /** Chunks whose headings (document title, section) contain the lexeme. */
     private readonly headingDf: Map<string, number> = new Map(),
   ) {
@@ -259,10 +262,12 @@ export async function loadVocabulary(db: Db): Promise<Vocabulary> {
     await db.execute(sql`select u.lexeme, count(*) as n from chunks c cross join lateral unnest(c.heading_tsv) u group by u.lexeme`),
   );
   const headingDf = new Map(headingRows.map((r) => [r.lexeme, Number(r.n)]));
-  let headingLexemes = 0;
-  for (const n of headingDf.values()) headingLexemes += n;
-  const averageHeadingLength = chunks > 0 && headingLexemes > 0 ? headingLexemes / chunks : 4;
-  return new Vocabulary(chunks, df, aliases, averageHeadingLength, headingDf);
+  // The subject heading's average length (retrieve.ts normalises heading matches by it), same pass frequency.
+  const subjectRows = rowsOf<{ n: number | string | null }>(
+    await db.execute(sql`select avg(length(to_tsvector('english', split_part(heading_path, ' > ', 1)))) as n from chunks`),
+  );
+  const averageSubjectLength = Number(subjectRows[0]?.n ?? 0) || 3;
+  return new Vocabulary(chunks, df, aliases, averageSubjectLength, headingDf);
 }
 
 const cache = new WeakMap<Db, { vocabulary: Promise<Vocabulary>; checkedAt: number }>();

@@ -1,0 +1,64 @@
+// Aspect questions over the real starter knowledge base: among the passages of one page, the
+// section the question asks for comes first ("What are the symptoms of type 2 diabetes?" →
+// "Type 2 diabetes > Symptoms", not "> What it is"), and a section heading alone never lifts
+// another subject's page above the page asked about.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DbHandle } from "@/lib/db/client";
+import { createHashingEmbedder } from "./embed-hashing";
+import { retrieveHybrid } from "./retrieve";
+import { ensureStarterKnowledgeBase } from "./starter";
+import { freshDb } from "./test-helpers";
+
+/** Question → the heading path of the passage that answers it. */
+const ASPECT_QUESTIONS: [string, string][] = [
+  ["What are the symptoms of type 2 diabetes?", "Type 2 diabetes > Symptoms"],
+  ["signs of type 2 diabetes", "Type 2 diabetes > Symptoms"],
+  ["How can I prevent type 2 diabetes?", "Type 2 diabetes > Prevention"],
+  ["treatment for type 2 diabetes", "Type 2 diabetes > Treatment and management"],
+  ["What are the side effects of metformin?", "Metformin > Side effects"],
+  ["what does metformin do to your stomach", "Metformin > Side effects"],
+  ["What are the side effects of levothyroxine?", "Levothyroxine > Side effects"],
+  ["levothyroxine adverse reactions", "Levothyroxine > Side effects"],
+  ["How should I take levothyroxine?", "Levothyroxine > Safety and interactions"],
+  ["What are the symptoms of stage 3 CKD?", "Chronic kidney disease > Symptoms"],
+  ["How is stage 3 chronic kidney disease treated?", "Chronic kidney disease > Treatment and management"],
+  ["symptoms of hypothyroidism", "Underactive thyroid (hypothyroidism) > Symptoms"],
+  ["symptoms of a heart attack", "Heart attack warning signs > Symptoms"],
+];
+
+describe("aspect questions over the starter knowledge base", () => {
+  let h: DbHandle;
+  const embedder = createHashingEmbedder();
+  beforeAll(async () => {
+    h = await freshDb();
+    const report = await ensureStarterKnowledgeBase(h.db, embedder);
+    expect(report.failed).toEqual([]);
+  });
+  afterAll(() => h.close());
+
+  it.each(ASPECT_QUESTIONS)("%s → %s (full-text and served hybrid)", async (question, heading) => {
+    const text = await retrieveHybrid(h.db, null, question, { mode: "text", k: 3 });
+    expect(text.map((c) => c.headingPath)[0]).toBe(heading);
+    const hybrid = await retrieveHybrid(h.db, embedder, question, { k: 3 });
+    expect(hybrid.map((c) => c.headingPath)[0]).toBe(heading);
+  });
+
+  it("does not let a section heading alone lift another subject's page", async () => {
+    // Every medicine page has a "Side effects" section: the page asked about keeps all its
+    // passages that hold its name ahead of other medicines' "Side effects".
+    for (const [question, page] of [
+      ["What are the side effects of metformin?", "Metformin"],
+      ["What are the symptoms of stage 3 CKD?", "Chronic kidney disease"],
+    ]) {
+      const results = await retrieveHybrid(h.db, null, question, { mode: "text", k: 8 });
+      const own = results.map((c, i) => (c.headingPath.startsWith(`${page} >`) ? i : -1)).filter((i) => i >= 0);
+      const other = results.findIndex((c) => !c.headingPath.startsWith(`${page} >`));
+      expect(own.length, question).toBeGreaterThanOrEqual(3);
+      if (other >= 0)
+        expect(
+          own.slice(0, 3).every((i) => i < other),
+          question,
+        ).toBe(true);
+    }
+  });
+});
