@@ -61,4 +61,24 @@ describe("messageVector", () => {
     // Closer to the questions than the message alone is.
     expect(dot(v, asked[0])).toBeGreaterThan(dot(own, asked[0]));
   });
+
+  it("embeds the template questions in one call (apart from the longer message) when the embedder takes several", async () => {
+    const calls: string[][] = [];
+    const h = createHashingEmbedder();
+    const batching: QueryEmbedder = {
+      dim: h.dim,
+      embedQuery: (t) => {
+        calls.push([t]);
+        return h.embedQuery(t);
+      },
+      embedQueries: (texts) => {
+        calls.push(texts);
+        return h.embedQueries!(texts);
+      },
+    };
+    const text = "Gout\nWhat foods should I avoid? My toe hurts";
+    const v = await messageVector(batching, text);
+    expect(calls).toEqual([[text], ["What is (are) Gout ?", "How to prevent Gout ?"]]);
+    expect(v).toEqual(await messageVector(recording(), text));
+  });
 });

@@ -51,7 +51,15 @@ function unit(v: number[]): number[] {
 /** The message's query vector: its own embedding, plus its template questions' mean when it has a subject line. */
 export async function messageVector(embedder: QueryEmbedder, text: string): Promise<number[]> {
   const questions = templateQuestions(text);
-  const [own, ...asked] = await Promise.all([text, ...questions].map((t) => embedder.embedQuery(t)));
+  // The short questions go in their own batch: batched with the message they would be padded to its length.
+  const [own, asked] = await Promise.all([
+    embedder.embedQuery(text),
+    questions.length === 0
+      ? []
+      : embedder.embedQueries
+        ? embedder.embedQueries(questions)
+        : Promise.all(questions.map((t) => embedder.embedQuery(t))),
+  ]);
   if (asked.length === 0) return own;
   const mean = unit(own.map((_, k) => asked.reduce((s, v) => s + v[k], 0)));
   return unit(own.map((x, k) => x + mean[k]));

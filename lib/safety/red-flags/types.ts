@@ -68,6 +68,8 @@ export interface LanguageContext {
   negatedAt?: (text: string, start: number, end: number) => boolean;
   /** Words that make a sign negative in itself ("cant breathe", "wont wake up"): a negator before such a sign does not undo it ("no he cant breathe"). */
   negativeWords?: ReadonlySet<string>;
+  /** A correction or a clinician's all-clear in the current message (../concepts/lexicons/stand-down.ts): what came before it no longer fires. */
+  standDown?: RegExp;
   /** Is the match at [start, end) confusion about a topic ("confused about my dose") rather than a sign (../concepts/confused-about.ts)? */
   aboutATopic?: (clause: Clause, start: number, end: number) => boolean;
   /** A clause that places its event long ago ("in 2010", "hace 5 años") is not live. */

@@ -19,6 +19,8 @@ import { PT_CONCEPTS } from "./pt";
 import { RU_CONCEPTS } from "./ru";
 import { SITUATIONS_ASIA } from "./situations-asia";
 import { SITUATIONS_EUROPE } from "./situations-europe";
+import { SUICIDE_INTENT } from "./suicide-intent";
+import { SWALLOWED_THUNDERCLAP } from "./swallowed-thunderclap";
 import { SV_CONCEPTS } from "./sv";
 import { TH_CONCEPTS } from "./th";
 import { TR_CONCEPTS } from "./tr";
@@ -53,6 +55,8 @@ const OWN: Record<TriageLanguage, ConceptLexicon> = {
 export function conceptLexicon(language: TriageLanguage): ConceptLexicon {
   const own = mergeLexicons(mergeLexicons(OWN[language], SITUATIONS_EUROPE[language] ?? SITUATIONS_ASIA[language]), {
     barelyResponsive: BARELY_RESPONSIVE[language],
+    ...SUICIDE_INTENT[language],
+    ...SWALLOWED_THUNDERCLAP[language],
   });
   return language === "en" ? own : withLoans(own);
 }

@@ -213,7 +213,7 @@ export const KOREAN = phrasePack({
   context: {
     negators: ["안", "없", "아니"],
     negatorsAfter: ["지않", "지는않", "진않", "지도않"],
-    distantPast: ["년전", "작년", "어릴때", "예전에"],
+    distantPast: ["개월전", "개월 전", "지난달", "년전", "작년", "어릴때", "예전에"],
     animal: ["강아지", "개가", "고양이", "반려", "수의사"],
     fiction: ["소설", "이야기", "드라마", "영화", "웹툰", "대본", "주인공", "캐릭터"],
     general: [
