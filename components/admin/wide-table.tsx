@@ -6,7 +6,7 @@ import type { ReactNode } from "react";
  */
 export function WideTable({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <div role="region" aria-label={label} tabIndex={0} className="overflow-x-auto">
+    <div role="region" aria-label={label} tabIndex={0} className="overflow-x-auto [&_td]:pr-3 [&_th]:pr-3">
       {children}
     </div>
   );
