@@ -372,7 +372,10 @@ knowledge base's average — plus twice the weight of the query terms the chunk'
 more than "Vitamin D-dependent rickets > Genetic changes"). It is fused
 with the pgvector (HNSW) candidates by reciprocal rank fusion (k 20, vector 0.1, text 1: on the consumer
 development split every larger vector weight lowered nDCG@10 with the default embedder; a chunk found
-by the vector search alone stays below the 0.4 floor). **Off-topic floor**: the message's best lexical
+by the vector search alone stays below the 0.4 floor). The vector search uses the normalised sum of the
+message's embedding and, when it has a subject line, the mean embedding of that subject asked as MedQuAD
+asks ("What is (are) … ?" and one question per aspect the message asks about: lib/rag/query-vector.ts),
+the form the embedder was trained on. **Off-topic floor**: the message's best lexical
 candidate must hold at least max(0.2, 0.75 − 0.05 × content words) of its IDF-weighted information
 (a word unknown to the knowledge base weighs three quarters of its rarest known word; an unknown aspect word such as
 "treat" does not count): a short question must be mostly about what the knowledge base covers, a long

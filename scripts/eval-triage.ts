@@ -3,9 +3,11 @@
 // overall, with every miss and false alarm listed.
 import fs from "node:fs";
 import os from "node:os";
-import { BLIND_ROUNDS, scoreAll, type SetScore } from "../lib/safety/eval/score";
+import { BLIND_ROUNDS, loadBlindRound, scoreAll, scoreBlindRound, type SetScore } from "../lib/safety/eval/score";
 
 const { perLanguage, overall, earlierEnglish, rounds, heldOut } = scoreAll();
+/** Round 12 (blind, JSON lines) as it scores now, after the fixes it prompted. */
+const round12 = scoreBlindRound("round12", loadBlindRound("triage-sets/round12/messages.jsonl"));
 
 function row(s: SetScore): string {
   return `| ${s.name} | ${s.size} | ${s.tp + s.fn} | ${s.precision.toFixed(3)} | ${s.recall.toFixed(3)} | ${s.tp} | ${s.fp} | ${s.fn} | ${s.tn} |`;
@@ -16,6 +18,10 @@ const table = [header, ...perLanguage.map(row), row(overall)].join("\n");
 const earlier = [header, ...earlierEnglish.map(row)].join("\n");
 const round2 = [header, ...rounds.map(row)].join("\n");
 const held = [header, ...heldOut.map(row)].join("\n");
+const round12Now = [header, ...round12.map(row)].join("\n");
+const round12Left = round12
+  .slice(0, -1)
+  .flatMap((s) => [...s.misses.map((m) => `- missed (${s.name}): ${m}`), ...s.falseAlarms.map((m) => `- false alarm (${s.name}): ${m}`)]);
 const heldMisses = heldOut
   .slice(0, -1)
   .flatMap((s) => [...s.misses.map((m) => `missed (${s.name}): ${m}`), ...s.falseAlarms.map((m) => `false alarm (${s.name}): ${m}`)]);
@@ -25,6 +31,8 @@ console.log(
     round2 +
     "\n\nHeld-out round 11 (never tuned on):\n" +
     held +
+    "\n\nRound 12 (blind, tuned on since):\n" +
+    round12Now +
     "\n\nEarlier English sets:\n" +
     earlier +
     "\n",
@@ -118,6 +126,32 @@ const ROUND12_BEFORE_LIST = `- missed (en round12): r12-120 [overdose] whats the
 - missed (hi-Latn round12): r12-139 [breathing] mummy ko saans lene mein bahut dikkat ho rahi hai, lips neele ho rahe hai, asthma hai unko, pump se bhi fark nahi  ← 
 - missed (ar-Latn round12): r12-039 [chest-pain] ana 3andi wja3 ktir b sadre w msh 2ader etnaffas mnih, w 3am bi3ra2  ← `;
 
+/** Round 11 (held out) as scored once after the round-11 work (234c653): kept as measured, since its three misses and false alarm were fixed later. */
+const ROUND11_ONCE = `| set | messages | emergencies | precision | recall | tp | fp | fn | tn |
+|---|---|---|---|---|---|---|---|---|
+| en round 11 | 6 | 4 | 1.000 | 1.000 | 4 | 0 | 0 | 2 |
+| es round 11 | 6 | 4 | 1.000 | 0.750 | 3 | 0 | 1 | 2 |
+| fr round 11 | 6 | 4 | 1.000 | 1.000 | 4 | 0 | 0 | 2 |
+| de round 11 | 6 | 4 | 1.000 | 1.000 | 4 | 0 | 0 | 2 |
+| pt round 11 | 6 | 4 | 1.000 | 1.000 | 4 | 0 | 0 | 2 |
+| it round 11 | 6 | 4 | 1.000 | 1.000 | 4 | 0 | 0 | 2 |
+| nl round 11 | 6 | 4 | 1.000 | 0.750 | 3 | 0 | 1 | 2 |
+| zh round 11 | 6 | 4 | 1.000 | 1.000 | 4 | 0 | 0 | 2 |
+| ja round 11 | 6 | 4 | 0.800 | 1.000 | 4 | 1 | 0 | 1 |
+| ko round 11 | 6 | 4 | 1.000 | 1.000 | 4 | 0 | 0 | 2 |
+| ar round 11 | 6 | 4 | 1.000 | 1.000 | 4 | 0 | 0 | 2 |
+| hi round 11 | 6 | 4 | 1.000 | 1.000 | 4 | 0 | 0 | 2 |
+| ru round 11 | 6 | 4 | 1.000 | 1.000 | 4 | 0 | 0 | 2 |
+| uk round 11 | 6 | 4 | 1.000 | 1.000 | 4 | 0 | 0 | 2 |
+| pl round 11 | 6 | 4 | 1.000 | 1.000 | 4 | 0 | 0 | 2 |
+| tr round 11 | 6 | 4 | 1.000 | 1.000 | 4 | 0 | 0 | 2 |
+| vi round 11 | 6 | 4 | 1.000 | 1.000 | 4 | 0 | 0 | 2 |
+| id round 11 | 6 | 4 | 1.000 | 1.000 | 4 | 0 | 0 | 2 |
+| sv round 11 | 6 | 4 | 1.000 | 1.000 | 4 | 0 | 0 | 2 |
+| th round 11 | 6 | 4 | 1.000 | 1.000 | 4 | 0 | 0 | 2 |
+| mixed round 11 | 6 | 4 | 1.000 | 1.000 | 4 | 0 | 0 | 2 |
+| all round 11 (held out) | 126 | 84 | 0.988 | 0.976 | 82 | 1 | 2 | 41 |`;
+
 const writeAt = process.argv.indexOf("--write");
 if (writeAt !== -1) {
   const file = process.argv[writeAt + 1] ?? "docs/triage-eval.md";
@@ -128,7 +162,7 @@ Sets: \`lib/safety/triage-sets/\` (see its README for how they were made); a mes
 flagged when triage shows the emergency notice. "conversations" scores the last turn of
 multi-turn cases, read with the earlier turns in the triage window; "round6/mixed" holds
 code-switched messages. The twelve languages added in round 6 (zh ja ko ar hi ru uk pl tr
-vi id sv) have rounds 6 to 10; Thai (th) rounds 8 to 10. Round 11 is held out (see below).
+vi id sv) have rounds 6 to 10; Thai (th) rounds 8 to 10. Rounds 11 and 12 are scored apart (see below).
 
 ${table}
 
@@ -148,6 +182,10 @@ coverage, not an estimate for new text. The estimate is each blind round's score
   de 0.429, pt 0.714, it 0.571, nl 0.429, zh 0.571, ja 0.143, ko 0.143, ar 0.286 (one false
   alarm), hi 0.286, ru 0.286, uk 0.286, pl 0.143, tr 0.286, vi 0.286 (one false alarm),
   id 0.286 (one false alarm), sv 0.143 — 54 of 133 emergencies overall (0.41).
+
+- round 12 (an outside blind writer, 189 messages in 20 language tags, \`round12/README.md\`): recall
+  0.759 (66 of 87), precision 0.846 (12 false alarms in 102) — the latest estimate for new text; see
+  "Round 12 (blind), before any fix" below;
 
 - round 8 (20 languages incl. Thai, 15 messages each + 10 code-switched, \`round8/README.md\`),
   scored on the phrase-list rules before the concept layer was written:
@@ -177,6 +215,22 @@ ${ROUND12_BEFORE}
 
 ${ROUND12_BEFORE_LIST}
 
+The fixes it prompted (concepts shared by the 20 languages, not its sentences: a decision to die
+told without the word — ending it, cannot go on, the means made ready, a farewell; a child who
+swallowed tablets; a thunderclap headache; a clinician's all-clear that takes back an earlier
+alarm; events a month or more ago; background conditions that are no event; and a few words)
+were then made on it, so its score now is coverage, not an estimate. Scored now:
+
+${round12Now}
+
+What it still misses or flags: Tagalog and Swahili (no rules for those languages), romanised
+Arabic (Arabizi), and three false alarms left on purpose — a correction ("sorry i mean i took my
+multivitamin twice", "enfin je veux dire…") is not taken as a stand-down, because "i mean like 30
+of them" also continues an overdose told in two messages; a teenager's "i wanna die" reported as a
+meme keeps the crisis line in the answer.
+
+${round12Left.join("\n")}
+
 ## Rounds 9 and 10: held out once, tuned on since
 
 \`round9/\` (worried relatives, long messages, goodbye messages, button batteries, collapses)
@@ -186,7 +240,7 @@ scored once as held-out rounds. Their blind numbers, kept as the record: round 9
 0.40 (24 of 60; asthma 16 of 20, hypoglycaemia 2 of 20, scalds 6 of 20), precision 1.0.
 The round-11 work then tuned on both: they are pooled above and in the tests.
 
-## The estimate for new text: round 11, held out
+## Round 11, held out until round 12
 
 The round-11 work added the situations of emergency call-taker protocols as concepts shared
 by the 20 languages (farewell then unreachable, asthma not relieved, hypoglycaemia, serious
@@ -198,9 +252,17 @@ committed first; on the code before it it scored recall 0.488 (41 of 84), precis
 Scored once after the work — the number to quote, with the caveat that its author also wrote
 the new words (see \`round11/README.md\`), so unseen text from other people will score lower:
 
+${ROUND11_ONCE}
+
+Its misses and false alarm then were: Spanish early pregnancy told as "estoy de 7 semanas"
+with one-sided pain, Dutch hypothermia with "reageert nauwelijks", and a Japanese question on the
+safe age for button-battery toys. The round-12 work fixed their causes (weeks of pregnancy as a
+pregnancy word, a concept for a person who barely responds, Japanese and Korean substances
+needing a word of swallowing), so round 11 is tuned on now and scores:
+
 ${held}
 
-${heldMisses.length ? `Held-out misses and false alarms (round 11):\n\n${heldMisses.map((m) => `- ${m}`).join("\n")}\n` : ""}
+${heldMisses.length ? `Round 11 misses and false alarms now:\n\n${heldMisses.map((m) => `- ${m}`).join("\n")}\n` : ""}
 Each blind round alone, now (after its fixes):
 
 ${round2}

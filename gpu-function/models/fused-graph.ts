@@ -14,6 +14,15 @@ export const pastValueName = (layer: number) => `past_value.${layer}`;
  */
 export const NEW_KV = "new_kv";
 
+/**
+ * Inputs of the in-place decode attention (fused-ops.ts `inPlaceDecode`), declared by fp32 logits
+ * graphs: ATTN_BIAS float32 [B, 1, 1, capacity + 1] is 0 on each row's used past positions and on
+ * its new token (the last column), −∞ on the rest of the capacity; ATTN_SPLIT int64 [capacity, 1].
+ * Only decode runs (one token per row) read them; other runs may feed any placeholder.
+ */
+export const ATTN_BIAS = "attn_bias";
+export const ATTN_SPLIT = "attn_split";
+
 /** Where a layer's keys and values sit inside one position's NEW_KV row, and the row's width. */
 export function newKvOffsets(layer: number, numLayers: number, kvWidth: number): { key: number; value: number; stride: number } {
   return { key: 2 * layer * kvWidth, value: (2 * layer + 1) * kvWidth, stride: 2 * numLayers * kvWidth };

@@ -3,10 +3,10 @@
 // FastGelu, optional MatMulNBits weight-only quantisation, and per-row LoRA as graph inputs.
 // Weights are pre-transposed to [in, out] (and q/k/v, gate/up concatenated) at build time so
 // each block costs one MatMul.
-import type { Constant } from "../onnx/graph";
+import { GraphBuilder, type AttrValue, type Constant } from "../onnx/graph";
 import { toFp16Bits } from "../onnx/safetensors";
 import { tensorOf, type FusedGraphOptions, type Tensors } from "./family";
-import { FusedGraph, loraAName, loraBName, NEW_KV, pastKeyName, pastValueName, type LoraGroup } from "./fused-graph";
+import { ATTN_BIAS, ATTN_SPLIT, FusedGraph, loraAName, loraBName, NEW_KV, pastKeyName, pastValueName, type LoraGroup } from "./fused-graph";
 import { quantizeBlockwise } from "./quantize";
 import { ropeTables } from "./rope";
 import type { HfConfig, ModelDims } from "./types";
@@ -28,6 +28,10 @@ export class FusedOps {
   private readonly packedHeads = new Map<string, Packed>();
   /** Each layer's new keys and values (graph values), concatenated into NEW_KV by `finish`. */
   private readonly newKv: string[] = [];
+  /** Head size of the KV cache (declareCacheIO). */
+  private cacheHeadDim = 0;
+  /** Boolean "this run has one token per row" (decode), built on first use. */
+  private decodeCond: string | null = null;
 
   constructor(name: string, private readonly tensors: Tensors, readonly opts: FusedGraphOptions) {
     this.g = new FusedGraph(name);
@@ -71,6 +75,7 @@ export class FusedOps {
    * copies every fetched output).
    */
   declareCacheIO(numLayers: number, numKvHeads: number, headDim: number): void {
+    this.cacheHeadDim = headDim;
     this.g.input("seqlens_k", "int32", ["batch"]);
     this.g.input("total_sequence_length", "int32", []);
     for (let l = 0; l < numLayers; l++) {
@@ -206,19 +211,82 @@ export class FusedOps {
   }
 
   /**
-   * GroupQueryAttention of one layer over the pool's past plus this step's k/v (already
-   * rotated), which also go out in NEW_KV.
+   * Attention of one layer over the pool's past plus this step's k/v (already rotated), which
+   * also go out in NEW_KV. GroupQueryAttention, except for decode runs of fp32 logits graphs
+   * (no sinks, no local window): there an If takes the in-place form (`inPlaceDecode`), because
+   * GQA on CPU zeroes a present buffer over the whole capacity and copies the past into it once
+   * per query head, every layer and step (it shares past and present only when they are one
+   * buffer, which onnxruntime never arranges for a graph input). bench/attention-decode.ts, 8
+   * layers of the 512×8 model: 267/446/814 CPU µs per step (GQA) vs 284/357/640 (If) at
+   * contexts 64/128/256, the gap growing with the context (docs/engine-profile.md).
    */
   attention(layer: number, q: string, k: string, v: string, p: { numHeads: number; numKvHeads: number; scale?: number; localWindow?: number; sinks?: string }): string {
     const attrs: Record<string, number | { float: number }> = { num_heads: p.numHeads, kv_num_heads: p.numKvHeads };
     if (p.scale !== undefined) attrs.scale = { float: p.scale };
-    if (p.localWindow !== undefined && p.localWindow > 0) attrs.local_window_size = p.localWindow;
+    const windowed = p.localWindow !== undefined && p.localWindow > 0;
+    if (windowed) attrs.local_window_size = p.localWindow!;
     this.newKv[2 * layer] = k;
     this.newKv[2 * layer + 1] = v;
     const inputs = [q, k, v, pastKeyName(layer), pastValueName(layer), "seqlens_k", "total_sequence_length"];
     // Attention sinks (gpt-oss): one learned logit per head joins the softmax (GQA input 11, "head_sink").
     if (p.sinks) inputs.push("", "", "", "", p.sinks);
-    return this.g.node("GroupQueryAttention", inputs, { domain: "com.microsoft", attrs, outputs: [this.g.fresh("attn"), this.g.fresh("present_key"), this.g.fresh("present_value")] })[0];
+    const gqa = (target: GraphBuilder) =>
+      target.node("GroupQueryAttention", inputs, {
+        domain: "com.microsoft",
+        attrs,
+        outputs: [this.g.fresh("attn"), this.g.fresh("present_key"), this.g.fresh("present_value")],
+        name: this.g.fresh("GroupQueryAttention"),
+      })[0];
+    const inPlace = this.ft === "float32" && this.opts.output === "logits" && !p.sinks && !windowed && this.cacheHeadDim > 0;
+    if (!inPlace) return gqa(this.g);
+    const width = p.numHeads * this.cacheHeadDim;
+    const decode = this.branch(width, (b) => this.inPlaceDecode(b, layer, q, k, v, p.numHeads, p.numKvHeads, p.scale ?? 1 / Math.sqrt(this.cacheHeadDim)));
+    return this.g.op("If", [this.isDecode()], { then_branch: { graph: decode }, else_branch: { graph: this.branch(width, gqa) } });
+  }
+
+  /** One If branch: `build` adds nodes (their values named by the main graph: a branch may not redefine an outer name); returns the branch graph with output [B, S, width]. */
+  private branch(width: number, build: (b: GraphBuilder) => string): GraphBuilder {
+    const b = new GraphBuilder("branch");
+    b.output(build(b), this.ft, ["batch", "sequence", width]);
+    return b;
+  }
+
+  /**
+   * Decode-step attention reading the pool in place (one new token per row): per KV head, the
+   * G = heads/kvHeads queries score the past ([B, kvH, capacity, D], FusedMatMul with transB)
+   * and the new key; ATTN_BIAS [B, 1, 1, capacity + 1] (runtime: 0 on each row's used past and
+   * its new token, −∞ elsewhere) masks the unused capacity; Softmax; ATTN_SPLIT [capacity, 1]
+   * splits the probabilities for the past values and the new value.
+   */
+  private inPlaceDecode(b: GraphBuilder, layer: number, q: string, k: string, v: string, heads: number, kvHeads: number, scale: number): string {
+    const d = this.cacheHeadDim;
+    const group = heads / kvHeads;
+    const n = (op: string, inputs: string[], attrs: Record<string, AttrValue> = {}, domain = "", outputs = 1) =>
+      b.node(op, inputs, { attrs, domain, outputs: Array.from({ length: outputs }, () => this.g.fresh(op.toLowerCase())), name: this.g.fresh(op) });
+    const alpha = { float: scale };
+    const q4 = n("Reshape", [q, this.g.i64([-1, kvHeads, group, d])])[0];
+    const k4 = n("Reshape", [k, this.g.i64([-1, kvHeads, 1, d])])[0];
+    const v4 = n("Reshape", [v, this.g.i64([-1, kvHeads, 1, d])])[0];
+    const past = n("FusedMatMul", [q4, pastKeyName(layer)], { transB: 1, alpha }, "com.microsoft")[0];
+    const now = n("FusedMatMul", [q4, k4], { transB: 1, alpha }, "com.microsoft")[0];
+    const probs = n("Softmax", [n("Add", [n("Concat", [past, now], { axis: -1 })[0], this.attnInput(ATTN_BIAS)])[0]], { axis: -1 })[0];
+    const [pPast, pNow] = n("Split", [probs, this.attnInput(ATTN_SPLIT)], { axis: -1 }, "", 2);
+    const y = n("Add", [n("MatMul", [pPast, pastValueName(layer)])[0], n("MatMul", [pNow, v4])[0]])[0];
+    return n("Reshape", [y, this.g.i64([-1, 1, heads * d])])[0];
+  }
+
+  private isDecode(): string {
+    this.decodeCond ??= this.g.op("Squeeze", [this.g.op("Equal", [this.g.op("Shape", ["input_ids"], { start: 1, end: 2 }), this.g.i64([1])]), this.g.i64([0])]);
+    return this.decodeCond;
+  }
+
+  /** Declares the in-place decode inputs on first use. */
+  private attnInput(name: typeof ATTN_BIAS | typeof ATTN_SPLIT): string {
+    if (!this.g.inputs.some((i) => i.name === name)) {
+      if (name === ATTN_BIAS) this.g.input(ATTN_BIAS, "float32", ["batch", 1, 1, "capacity_plus_1"]);
+      else this.g.input(ATTN_SPLIT, "int64", [2]);
+    }
+    return name;
   }
 
   /** Returns [normalised, residual sum] of SkipSimplifiedLayerNormalization (RMSNorm with residual add). */

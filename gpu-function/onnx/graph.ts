@@ -25,7 +25,8 @@ const ONNX_DTYPE: Record<DType, number> = {
 
 /** A dimension is a fixed size or a symbolic name (e.g. "batch"). */
 export type Dim = number | string;
-export type AttrValue = number | string | number[] | string[] | Float32Array | { float: number } | { tensor: Constant };
+export type AttrValue =
+  number | string | number[] | string[] | Float32Array | { float: number } | { tensor: Constant } | { graph: GraphBuilder };
 
 export interface Constant {
   dtype: DType;
@@ -113,8 +114,9 @@ export class GraphBuilder {
     return this.node(op, inputs, { attrs, domain: "com.microsoft", outputs });
   }
 
-  toProto(opset = 17): OnnxTypes.ModelProto {
-    const graph = onnx.GraphProto.create({
+  /** The graph alone (also the body of a control-flow node's GRAPH attribute: If, Loop). */
+  toGraphProto(): OnnxTypes.GraphProto {
+    return onnx.GraphProto.create({
       name: this.name,
       node: this.nodes.map((n) =>
         onnx.NodeProto.create({
@@ -130,6 +132,10 @@ export class GraphBuilder {
       output: this.outputs.map(valueInfoProto),
       initializer: [...this.initializers.entries()].map(([name, c]) => tensorProto(name, c)),
     });
+  }
+
+  toProto(opset = 17): OnnxTypes.ModelProto {
+    const graph = this.toGraphProto();
     return onnx.ModelProto.create({
       irVersion: 8,
       producerName: "medchat",
@@ -211,5 +217,6 @@ function attributeProto(name: string, v: AttrValue): OnnxTypes.IAttributeProto {
     return { name, type: T.INTS, ints: v as number[] };
   }
   if ("float" in v) return { name, type: T.FLOAT, f: v.float };
+  if ("graph" in v) return { name, type: T.GRAPH, g: v.graph.toGraphProto() };
   return { name, type: T.TENSOR, t: tensorProto(name, v.tensor) };
 }

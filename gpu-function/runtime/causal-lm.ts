@@ -5,7 +5,17 @@
 import * as ort from "onnxruntime-node";
 
 import { KvSlotPool, type KvArray } from "./kv-pool";
-import { loraAName, loraBName, NEW_KV, newKvOffsets, pastKeyName, pastValueName, type LoraGroup } from "../models/fused-graph";
+import {
+  ATTN_BIAS,
+  ATTN_SPLIT,
+  loraAName,
+  loraBName,
+  NEW_KV,
+  newKvOffsets,
+  pastKeyName,
+  pastValueName,
+  type LoraGroup,
+} from "../models/fused-graph";
 import { LoraFeedBuilder } from "./lora-feeds";
 import type { LoraTarget, ModelDims } from "../models/types";
 import type { ForwardRow, KvCacheHandle, LoadedModel } from "./types";
@@ -93,6 +103,8 @@ export class OrtCausalLm implements LoadedModel {
   private readonly lora: LoraFeedBuilder;
   private readonly loraGroups: LoraGroup[];
   private readonly needsPositions: boolean;
+  /** The graph reads the pool in place on decode runs (fused-ops.ts inPlaceDecode) and needs ATTN_BIAS / ATTN_SPLIT. */
+  private readonly inPlaceDecode: boolean;
   private readonly kvType: "float32" | "float16";
   private readonly bytes: number;
   /** Serialises forward calls: the pool is shared state. */
@@ -120,6 +132,7 @@ export class OrtCausalLm implements LoadedModel {
     this.lora = new LoraFeedBuilder(p.loraTargets, p.loraMaxRank);
     this.loraGroups = p.loraGroups;
     this.needsPositions = this.session.inputNames.includes("position_ids");
+    this.inPlaceDecode = this.session.inputNames.includes(ATTN_BIAS);
     const layers = Array.from({ length: p.dims.numLayers }, (_, l) => l);
     this.names = {
       pastKey: layers.map(pastKeyName),
@@ -258,6 +271,7 @@ export class OrtCausalLm implements LoadedModel {
       logit_rows: new ort.Tensor("int64", logitRows, [count]),
     };
     if (this.needsPositions) feeds.position_ids = new ort.Tensor("int64", positions, [count, seq]);
+    if (this.inPlaceDecode) Object.assign(feeds, this.decodeMask(from, count, rowOfSlot, seq));
     if (this.loraGroups.length > 0) {
       const lora = this.lora.build(loraRows, this.loraGroups);
       feeds.lora_mask = new ort.Tensor("float32", lora.mask, [count, 1, lora.cols]);
@@ -283,6 +297,31 @@ export class OrtCausalLm implements LoadedModel {
     // Views, not copies: the fetched buffer is fresh per run and each row owns its range
     // (the sampler may modify its row in place). Saves count × vocab floats per step.
     return Array.from({ length: count }, (_, b) => logits.subarray(b * v, (b + 1) * v));
+  }
+
+  /**
+   * ATTN_BIAS / ATTN_SPLIT for a run over slots [from, from + count): on decode runs (seq = 1)
+   * each row sees its used past (dummy rows: none) and its new token; other runs do not read
+   * them (the graph's If takes GQA) and get placeholders.
+   */
+  private decodeMask(from: number, count: number, rowOfSlot: Map<number, number>, seq: number): Record<string, ort.Tensor> {
+    if (seq !== 1) {
+      return {
+        [ATTN_BIAS]: new ort.Tensor("float32", new Float32Array(count), [count, 1, 1, 1]),
+        [ATTN_SPLIT]: new ort.Tensor("int64", BigInt64Array.of(0n, 1n), [2]),
+      };
+    }
+    const cap = this.pool.capacity;
+    const bias = new Float32Array(count * (cap + 1)).fill(-Infinity);
+    for (let b = 0; b < count; b++) {
+      const used = rowOfSlot.has(from + b) ? this.pool.lengths[from + b]! : 0;
+      bias.fill(0, b * (cap + 1), b * (cap + 1) + used);
+      bias[b * (cap + 1) + cap] = 0;
+    }
+    return {
+      [ATTN_BIAS]: new ort.Tensor("float32", bias, [count, 1, 1, cap + 1]),
+      [ATTN_SPLIT]: new ort.Tensor("int64", BigInt64Array.of(BigInt(cap), 1n), [2]),
+    };
   }
 
   /** Past K/V feeds for slots [from, from + count): zero-copy pool views, rebuilt only when the range or the pool layout changed. */

@@ -1,7 +1,7 @@
 // What a surface shows with an emergency notice besides its text: the calls to offer, in the
 // notice's language. One definition for the web chat and widget (components/chat/message-view.tsx)
 // and the partner API (lib/partners/wire.ts), so every surface offers the same numbers.
-import type { NoticeLabels } from "@/lib/safety/notice-texts";
+import { oneNumber, type NoticeLabels } from "@/lib/safety/notice-texts";
 
 export interface EmergencyAction {
   /** "emergency": the local emergency number, always; "crisis_line": when suicide or self-harm fired. */
@@ -37,6 +37,8 @@ export function emergencyActions(notice: NoticeLike): EmergencyAction[] {
     href: `tel:${number.replace(/[^\d+*#]/g, "")}`,
   });
   const actions = [action("emergency", labels.call, notice.emergencyNumber)];
-  if (notice.categories.includes("suicidal_self_harm")) actions.push(action("crisis_line", labels.crisisLine, notice.crisisLine));
+  // The crisis line is offered when it is another number than the emergency one (ru-RU, tr-TR: both 112).
+  if (notice.categories.includes("suicidal_self_harm") && !oneNumber(notice))
+    actions.push(action("crisis_line", labels.crisisLine, notice.crisisLine));
   return actions;
 }

@@ -2,6 +2,8 @@
 // are AppError (lib/http/app-error.ts), the app's one error type.
 import { APICallError, RetryError } from "ai";
 import { AppError } from "@/lib/http/app-error";
+import { answerWordingFor } from "@/lib/safety/answer-texts";
+import type { TriageLanguage } from "@/lib/safety/red-flags/types";
 import type { ChatStreamErrorCode } from "./ui-types";
 
 /** @deprecated A client mistake is an AppError; this name is kept so code written against it still type-checks. */
@@ -9,16 +11,19 @@ export const ChatRequestError = AppError;
 /** @deprecated see ChatRequestError. */
 export type ChatRequestError = AppError;
 
-export function userMessageFor(code: ChatStreamErrorCode, emergencyNumber: string): string {
+/** The message of a failed answer, in the language of the question (English by default). */
+export function userMessageFor(code: ChatStreamErrorCode, emergencyNumber: string, language?: TriageLanguage): string {
+  const { errors } = answerWordingFor(language);
+  const numbers = { emergencyNumber };
   switch (code) {
     case "model_unavailable":
-      return `The answer service is unavailable right now, so MedChat could not answer. Please try again in a moment. If you need help now, contact a clinician, or call ${emergencyNumber} in an emergency.`;
+      return errors.unavailable(numbers);
     case "timeout":
-      return `The answer service took too long to respond. Please try again in a moment. In an emergency call ${emergencyNumber}.`;
+      return errors.timeout(numbers);
     case "stream_interrupted":
-      return "The answer was interrupted before it finished, so what you see may be incomplete. You can retry.";
+      return errors.interrupted;
     case "model_error":
-      return `The answer service could not process this question. Please try again later. In an emergency call ${emergencyNumber}.`;
+      return errors.failed(numbers);
   }
 }
 

@@ -2,9 +2,10 @@
 // nothing for a question (it says where to get help instead), and when the user speaks of
 // suicide or self-harm (the crisis line, never quoted passages: retrieval once matched "I have
 // pills saved up" to an epilepsy leaflet's advice on medicines). The emergency texts are in the
-// notice's language (lib/safety/notice-texts*.ts); the nothing-found answer is English.
+// notice's language (lib/safety/notice-texts*.ts); the nothing-found answer in the message's (answer-texts.ts).
 import type { EmergencyContacts } from "@/lib/safety/contacts";
-import { NOTICE_WORDING } from "@/lib/safety/notice-texts";
+import { answerWordingFor } from "@/lib/safety/answer-texts";
+import { crisisAnswerText, wordingFor } from "@/lib/safety/notice-texts";
 import type { TriageLanguage } from "@/lib/safety/red-flags/types";
 import type { TriageCategory, TriageResult } from "@/lib/safety/triage";
 
@@ -26,16 +27,17 @@ export function needsCrisisAnswer(window: Triage, current: Triage): boolean {
 
 /** The answer to suicide or self-harm (see needsCrisisAnswer), in the notice's language: the crisis line and the emergency number. */
 export function crisisAnswer(contacts: EmergencyContacts, language: TriageLanguage = "en"): string {
-  return (NOTICE_WORDING[language] ?? NOTICE_WORDING.en).crisisAnswer(contacts);
+  return crisisAnswerText(contacts, language);
 }
 
-export function noPassageAnswer(contacts: EmergencyContacts, triage?: Pick<TriageResult, "emergency" | "notice">): string {
+/** The answer when nothing was found, in `language` (the message's: triage.ts TriageResult.language). */
+export function noPassageAnswer(
+  contacts: EmergencyContacts,
+  triage?: Pick<TriageResult, "emergency" | "notice">,
+  language: TriageLanguage = "en",
+): string {
   // After an emergency notice, "look it up on MedlinePlus" would send someone in danger to read:
   // the answer points back to the notice and its number instead, in the notice's language.
-  if (triage?.emergency) return (NOTICE_WORDING[triage.notice?.language ?? "en"] ?? NOTICE_WORDING.en).afterNotice(contacts);
-  return (
-    "I couldn't find this in the MedChat knowledge base, so I can't give you a reliable answer. " +
-    "Please ask a doctor, nurse or pharmacist, or look it up on MedlinePlus (https://medlineplus.gov), " +
-    `the U.S. National Library of Medicine's health site. If it is urgent, call ${contacts.emergencyNumber}.`
-  );
+  if (triage?.emergency) return wordingFor(triage.notice?.language ?? language).afterNotice(contacts);
+  return answerWordingFor(language).noPassage(contacts);
 }

@@ -157,7 +157,7 @@ export async function* streamChatTurn(turn: PreparedTurn, deps: ChatDeps, signal
   const previousTurns = turn.history.filter((m) => m.role === "user").map((m) => ({ text: m.text, at: m.at }));
   const triageResult = triage(text, input.locale ?? contacts.locale, { env, previousTurns });
   const recorder = new AnswerRecorder();
-  const disclaimer = answerDisclaimer(contacts);
+  const disclaimer = answerDisclaimer(contacts, triageResult.language);
   let modelId = "unknown";
   let status: AnswerStatus = "complete";
   let usage: ChatUsage = {};
@@ -256,7 +256,7 @@ export async function* streamChatTurn(turn: PreparedTurn, deps: ChatDeps, signal
       try {
         // The crisis answer needs no model, and must not wait on one that is down.
         if (crisis) {
-          yield emit({ type: "text-delta", text: crisisAnswer(contacts, triageResult.notice?.language) });
+          yield emit({ type: "text-delta", text: crisisAnswer(contacts, triageResult.language) });
           finishReason = "no_passage";
           break;
         }
@@ -267,7 +267,7 @@ export async function* streamChatTurn(turn: PreparedTurn, deps: ChatDeps, signal
         mode ??= deps.model ? (gpu.grounding === "quote" ? "quote" : "free") : await resolveAnswerMode(gpu, modelId, abortSignal);
         // Nothing found (or nothing to quote): a fixed, honest answer, and no generation.
         if (sources.length === 0 && (deps.retriever || mode === "quote")) {
-          yield emit({ type: "text-delta", text: noPassageAnswer(contacts, triageResult) });
+          yield emit({ type: "text-delta", text: noPassageAnswer(contacts, triageResult, triageResult.language) });
           finishReason = "no_passage";
           break;
         }
@@ -337,7 +337,8 @@ export async function* streamChatTurn(turn: PreparedTurn, deps: ChatDeps, signal
     if (signal?.aborted) aborted = true;
     if (errorCode) status = recorder.text.length > 0 ? "partial" : "error";
     else if (aborted) status = "partial";
-    if (errorCode) yield emit({ type: "error", code: errorCode, message: userMessageFor(errorCode, contacts.emergencyNumber) });
+    if (errorCode)
+      yield emit({ type: "error", code: errorCode, message: userMessageFor(errorCode, contacts.emergencyNumber, triageResult.language) });
     yield emit({ type: "disclaimer", text: disclaimer });
     await persist(status);
     yield { type: "finish", status, aborted, usage, model: modelId, finishReason };

@@ -41,6 +41,9 @@ export function createHashingEmbedder(dim = EMBEDDING_DIM): Embedder {
     async embedQuery(text) {
       return hashingEmbedding(text, dim);
     },
+    async embedQueries(texts) {
+      return texts.map((t) => hashingEmbedding(t, dim));
+    },
     async embedDocuments(texts) {
       return texts.map((t) => hashingEmbedding(t, dim));
     },

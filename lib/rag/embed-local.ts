@@ -46,6 +46,9 @@ export async function createLocalEmbedder(options: LocalEmbedderOptions = {}): P
     async embedQuery(text) {
       return checkVectors(await embedIds([encode(text)]), 1, model.dim)[0];
     },
+    async embedQueries(texts) {
+      return checkVectors(await embedIds(texts.map(encode)), texts.length, model.dim);
+    },
     async embedDocuments(texts) {
       const out: number[][] = [];
       for (let i = 0; i < texts.length; i += batchSize) out.push(...(await embedIds(texts.slice(i, i + batchSize).map(encode))));

@@ -69,6 +69,12 @@ describe("gpu-function embedder (HTTP)", () => {
     expect(srv.requests.map((r) => r.inputs.length)).toEqual([3, 2]);
     expect(srv.requests[0].auth).toBe("Bearer secret");
     expect(await e.embedQuery("flu")).toEqual(hashingEmbedding("flu"));
+    const before = srv.requests.length;
+    expect(await e.embedQueries!(["gout", "What is (are) gout ?"])).toEqual([
+      hashingEmbedding("gout"),
+      hashingEmbedding("What is (are) gout ?"),
+    ]);
+    expect(srv.requests.slice(before).map((r) => r.inputs)).toEqual([["gout", "What is (are) gout ?"]]);
   });
 
   it("truncates an input longer than the model's context instead of failing the batch", async () => {

@@ -8,6 +8,8 @@ import { EMBEDDING_DIM } from "@/lib/db/schema";
 export interface QueryEmbedder {
   readonly dim: number;
   embedQuery(text: string): Promise<number[]>;
+  /** Several queries in one call (one request to the gpu-function); absent = one embedQuery each. */
+  embedQueries?(texts: string[]): Promise<number[][]>;
 }
 
 export interface DocumentEmbedder {
@@ -120,6 +122,7 @@ export function createGpuFunctionEmbedder(options: GpuFunctionEmbedderOptions = 
     async embedQuery(text) {
       return (await embedBatch([text]))[0];
     },
+    embedQueries: (texts) => embedBatch(texts),
     async embedDocuments(texts) {
       const out: number[][] = [];
       // embedMany splits by the model's own limit too; our batch bounds request size.

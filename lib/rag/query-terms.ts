@@ -61,6 +61,12 @@ const ASPECTS: [RegExp, string[]][] = [
   // Two-word names of an aspect (matched on consecutive words): "side effects" of a medicine.
   [/^(side effect|side effects|adverse effect|adverse effects|adverse reaction|adverse reactions)$/, ["side", "effect"]],
 ];
+/** The aspects a message asks about, each by its first heading lexeme ("treatment", "caus", "symptom", …), in ASPECTS order. */
+export function aspectsAsked(text: string): string[] {
+  const ws = words(text);
+  return ASPECTS.filter(([re]) => ws.some((w) => re.test(w))).map(([, headings]) => headings[0]);
+}
+
 /** Is this word (as typed, lower case) one of the aspect words above ("treat", "symptoms")? */
 export function isAspectWord(word: string): boolean {
   return ASPECTS.some(([re]) => re.test(word));

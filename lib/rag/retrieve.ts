@@ -13,6 +13,7 @@ import type { Db } from "@/lib/db/client";
 import type { QueryEmbedder } from "./embed";
 import { pgBoolArray, pgFloatArray, pgTextArray } from "./pg-arrays";
 import { analyzeQuery, GENERIC_TITLE_WORDS, type AnalyzedQuery } from "./query-terms";
+import { messageVector } from "./query-vector";
 import type { Reranker } from "./rerank";
 import type { RetrievedChunk } from "./types";
 import { vocabularyFor, type Vocabulary } from "./vocabulary";
@@ -419,7 +420,7 @@ export async function retrieveHybrid(
 
   const vocabulary = await vocabularyFor(db);
   const analyzed = await analyzeQuery(db, vocabulary, text);
-  const vector = useVector && !options.context ? await embedder!.embedQuery(text) : null;
+  const vector = useVector && !options.context ? await messageVector(embedder!, text) : null;
   let rows = options.context
     ? await runOne(
         db,

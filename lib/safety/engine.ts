@@ -37,11 +37,13 @@ function boundedClauses(clauses: Clause[]): Clause[] {
 
 /**
  * A negator within a few words before the match, in the same comma-delimited part ("isnt acting herself, very sleepy" keeps
- * "sleepy" live). A sign that is itself negative ("nie moze podniesc reki", "cant breathe") is not undone by a negator before
- * it: that one belongs to other words ("mowi bez sensu i nie moze…", "no, he cant breathe").
+ * "sleepy" live). A sign that is itself negative ("nie moze podniesc reki", "cant breathe": it starts with a negator or one of
+ * the language's negativeWords) is not undone by a negator before it: that one belongs to other words ("mowi bez sensu i nie
+ * moze…", or an answer: "no he cant breathe").
  */
 function isNegated(context: LanguageContext, clause: Clause, index: number, matched: string): boolean {
-  if (context.negators.has(matched.split(" ", 1)[0])) return false;
+  const first = matched.split(" ", 1)[0];
+  if (context.negators.has(first) || (context.negativeWords?.has(first) ?? false)) return false;
   const start = clause.pauses.filter((pause) => pause <= index).pop() ?? 0;
   const before = clause.text.slice(start, index).trim().split(" ").filter(Boolean).slice(-context.negationWindow);
   return before.some((token) => context.negators.has(token));
@@ -71,8 +73,10 @@ function findLive(context: LanguageContext, patterns: RegExp[], clauses: Clause[
     for (const pattern of patterns) {
       for (const m of clause.text.matchAll(globalOf(pattern))) {
         const index = m.index ?? 0;
-        const negated = isNegated(context, clause, index, m[0]) || (context.negatedAt?.(clause.text, index, index + m[0].length) ?? false);
-        if (!negated && !aboutAnAnimal(context, clause.text, index)) return m[0];
+        const end = index + m[0].length;
+        const negated = isNegated(context, clause, index, m[0]) || (context.negatedAt?.(clause.text, index, end) ?? false);
+        const topic = context.aboutATopic?.(clause, index, end) ?? false;
+        if (!negated && !topic && !aboutAnAnimal(context, clause.text, index)) return m[0];
       }
     }
   }

@@ -53,6 +53,14 @@ export function noticeLanguage(matchLanguages: TriageLanguage[], text: string, l
   return isTriageLanguage(localeLanguage) ? localeLanguage : "en";
 }
 
+/** The language of a message with no emergency in it: the only language whose rules read it, else its guessed language among those, else the locale's, else English. */
+export function messageLanguage(text: string, readers: ReadonlySet<TriageLanguage>, locale: string): TriageLanguage {
+  if (readers.size === 1) return [...readers][0];
+  const guess = guessLanguage(text);
+  if (guess && readers.has(guess)) return guess;
+  return noticeLanguage([], text, locale);
+}
+
 function countMatches(pattern: RegExp, text: string): number {
   return text.match(new RegExp(pattern.source, pattern.flags.includes("g") ? pattern.flags : pattern.flags + "g"))?.length ?? 0;
 }

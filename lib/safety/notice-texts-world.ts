@@ -10,8 +10,9 @@ export const WORLD_NOTICE_WORDING: Record<WorldLanguage, NoticeWording> = {
   zh: {
     labels: { heading: "可能是紧急情况", call: "拨打", crisisLine: "心理危机热线" },
     emergency: (c) => `这可能是医疗紧急情况。请立即拨打 ${c.emergencyNumber}（或当地急救电话），或尽快去最近的急诊。`,
-    crisis: (c) =>
-      `如果你有自杀或伤害自己的想法，你并不孤单：请现在就拨打 ${crisisLineLabel(c, "（", "）")}。如有紧急危险，请拨打 ${c.emergencyNumber}。`,
+    crisis: (c) => `如果你有自杀或伤害自己的想法，你并不孤单：请现在就拨打 ${crisisLineLabel(c, "（", "）")}。`,
+    danger: (c) => `如有紧急危险，请拨打 ${c.emergencyNumber}。`,
+    crisisOne: "如果你有自杀或伤害自己的想法，你并不孤单：请现在就拨打这个号码。",
     advice: {
       cardiac: "胸痛伴有这些症状可能是心脏病发作。",
       stroke: "这可能是中风的征兆（口角歪斜、手臂无力、说话不清）：每一分钟都很重要。",
@@ -22,8 +23,12 @@ export const WORLD_NOTICE_WORDING: Record<WorldLanguage, NoticeWording> = {
       seizure: "抽搐超过 5 分钟或之后不醒是紧急情况。不要往嘴里塞任何东西。",
       unconscious: "如果对方呼吸不正常，会的话请开始心肺复苏；调度员会指导你。",
     },
-    crisisAnswer: (c) =>
-      `你并不孤单，现在就能得到帮助。请拨打 ${c.crisisLine} 和人谈谈；如果你可能按这些想法行动，或已经服下了什么，请拨打 ${c.emergencyNumber}。如果可以，请和你信任的人待在一起，并把药物和其他危险物品放到拿不到的地方。MedChat 是自动助手，无法在危机中帮助你；这些热线的工作人员可以。`,
+    crisisAnswer: {
+      open: `你并不孤单，现在就能得到帮助。`,
+      call: (c) => `请拨打 ${c.crisisLine} 和人谈谈；如果你可能按这些想法行动，或已经服下了什么，请拨打 ${c.emergencyNumber}。`,
+      callOne: (c) => `请现在就拨打 ${c.emergencyNumber} 和人谈谈，尤其是如果你可能按这些想法行动，或已经服下了什么。`,
+      close: `如果可以，请和你信任的人待在一起，并把药物和其他危险物品放到拿不到的地方。MedChat 是自动助手，无法在危机中帮助你；这些热线的工作人员可以。`,
+    },
     afterNotice: (c) =>
       `请按照上面的紧急提示去做：现在就拨打 ${c.emergencyNumber}（或当地急救电话）。MedChat 无法处理紧急情况，也没有关于这个问题的可靠信息。`,
     closing: "不要等待网上的回答。",
@@ -33,7 +38,9 @@ export const WORLD_NOTICE_WORDING: Record<WorldLanguage, NoticeWording> = {
     emergency: (c) =>
       `医療的な緊急事態の可能性があります。今すぐ ${c.emergencyNumber}（またはお住まいの地域の救急番号）に電話するか、最寄りの救急外来へ行ってください。`,
     crisis: (c) =>
-      `死にたい、自分を傷つけたいと思っているなら、あなたは一人ではありません。今すぐ ${crisisLineLabel(c, "（", "）")}に電話してください。差し迫った危険があるときは ${c.emergencyNumber} へ。`,
+      `死にたい、自分を傷つけたいと思っているなら、あなたは一人ではありません。今すぐ ${crisisLineLabel(c, "（", "）")}に電話してください。`,
+    danger: (c) => `差し迫った危険があるときは ${c.emergencyNumber} へ。`,
+    crisisOne: "死にたい、自分を傷つけたいと思っているなら、あなたは一人ではありません。今すぐ同じ番号に電話してください。",
     advice: {
       cardiac: "このような症状を伴う胸の痛みは心臓発作の可能性があります。",
       stroke: "脳卒中の兆候の可能性があります（顔のゆがみ、腕の力が入らない、ろれつが回らない）。一分一秒を争います。",
@@ -44,8 +51,14 @@ export const WORLD_NOTICE_WORDING: Record<WorldLanguage, NoticeWording> = {
       seizure: "5 分以上続くけいれんや、その後目を覚まさない場合は緊急事態です。口に物を入れないでください。",
       unconscious: "普段どおりの呼吸がなければ、できれば心肺蘇生を始めてください。指令員が指示します。",
     },
-    crisisAnswer: (c) =>
-      `あなたは一人ではありません。今すぐ相談できる場所があります。${c.crisisLine} に電話して誰かと話してください。この気持ちのまま行動してしまいそうなとき、またはすでに何かを飲んだときは ${c.emergencyNumber} に電話してください。できれば信頼できる人と一緒にいて、薬などは手の届かない所に置いてください。MedChat は自動アシスタントで、危機の中のあなたを助けることはできません。これらの窓口の人たちなら助けられます。`,
+    crisisAnswer: {
+      open: `あなたは一人ではありません。今すぐ相談できる場所があります。`,
+      call: (c) =>
+        `${c.crisisLine} に電話して誰かと話してください。この気持ちのまま行動してしまいそうなとき、またはすでに何かを飲んだときは ${c.emergencyNumber} に電話してください。`,
+      callOne: (c) =>
+        `今すぐ ${c.emergencyNumber} に電話してください。この気持ちのまま行動してしまいそうなとき、またはすでに何かを飲んだときは、なおさらです。`,
+      close: `できれば信頼できる人と一緒にいて、薬などは手の届かない所に置いてください。MedChat は自動アシスタントで、危機の中のあなたを助けることはできません。これらの窓口の人たちなら助けられます。`,
+    },
     afterNotice: (c) =>
       `上の緊急の案内に従ってください。今すぐ ${c.emergencyNumber}（またはお住まいの地域の救急番号）に電話してください。MedChat は緊急時に助けることができず、この質問について信頼できる情報もありません。`,
     closing: "オンラインの回答を待たないでください。",
@@ -54,8 +67,9 @@ export const WORLD_NOTICE_WORDING: Record<WorldLanguage, NoticeWording> = {
     labels: { heading: "응급 상황일 수 있습니다", call: "전화하기", crisisLine: "자살예방 상담전화" },
     emergency: (c) =>
       `의료 응급 상황일 수 있습니다. 지금 바로 ${c.emergencyNumber}(또는 지역 응급 번호)에 전화하거나 가까운 응급실로 가세요.`,
-    crisis: (c) =>
-      `자살이나 자해를 생각하고 있다면 혼자가 아닙니다. 지금 ${crisisLineLabel(c, "(", ")")}에 전화하세요. 당장 위험하다면 ${c.emergencyNumber}에 전화하세요.`,
+    crisis: (c) => `자살이나 자해를 생각하고 있다면 혼자가 아닙니다. 지금 ${crisisLineLabel(c, "(", ")")}에 전화하세요.`,
+    danger: (c) => `당장 위험하다면 ${c.emergencyNumber}에 전화하세요.`,
+    crisisOne: "자살이나 자해를 생각하고 있다면 혼자가 아닙니다. 지금 같은 번호로 전화하세요.",
     advice: {
       cardiac: "이런 증상을 동반한 가슴 통증은 심장마비일 수 있습니다.",
       stroke: "뇌졸중 징후일 수 있습니다(얼굴 처짐, 팔 힘 빠짐, 말이 어눌함). 1분 1초가 중요합니다.",
@@ -66,8 +80,13 @@ export const WORLD_NOTICE_WORDING: Record<WorldLanguage, NoticeWording> = {
       seizure: "경련이 5분 넘게 계속되거나 이후 깨어나지 않으면 응급 상황입니다. 입에 아무것도 넣지 마세요.",
       unconscious: "정상적으로 숨을 쉬지 않으면 가능하다면 심폐소생술을 시작하세요. 상황실 요원이 안내합니다.",
     },
-    crisisAnswer: (c) =>
-      `당신은 혼자가 아니며 지금 바로 도움을 받을 수 있습니다. ${c.crisisLine}에 전화해 누군가와 이야기하세요. 이 생각대로 행동할 것 같거나 이미 무언가를 먹었다면 ${c.emergencyNumber}에 전화하세요. 가능하면 믿을 수 있는 사람과 함께 있고 약과 다른 위험한 물건은 손이 닿지 않는 곳에 두세요. MedChat은 자동 도우미라 위기 상황에서 도울 수 없지만, 이 상담전화의 사람들은 도울 수 있습니다.`,
+    crisisAnswer: {
+      open: `당신은 혼자가 아니며 지금 바로 도움을 받을 수 있습니다.`,
+      call: (c) =>
+        `${c.crisisLine}에 전화해 누군가와 이야기하세요. 이 생각대로 행동할 것 같거나 이미 무언가를 먹었다면 ${c.emergencyNumber}에 전화하세요.`,
+      callOne: (c) => `지금 ${c.emergencyNumber}에 전화하세요. 이 생각대로 행동할 것 같거나 이미 무언가를 먹었다면 더욱 그렇습니다.`,
+      close: `가능하면 믿을 수 있는 사람과 함께 있고 약과 다른 위험한 물건은 손이 닿지 않는 곳에 두세요. MedChat은 자동 도우미라 위기 상황에서 도울 수 없지만, 이 상담전화의 사람들은 도울 수 있습니다.`,
+    },
     afterNotice: (c) =>
       `위의 응급 안내를 따르세요. 지금 바로 ${c.emergencyNumber}(또는 지역 응급 번호)에 전화하세요. MedChat은 응급 상황에서 도울 수 없으며 이 질문에 대한 신뢰할 만한 정보가 없습니다.`,
     closing: "온라인 답변을 기다리지 마세요.",
@@ -75,8 +94,9 @@ export const WORLD_NOTICE_WORDING: Record<WorldLanguage, NoticeWording> = {
   ar: {
     labels: { heading: "حالة طارئة محتملة", call: "اتصل بـ", crisisLine: "خط الدعم النفسي" },
     emergency: (c) => `قد تكون هذه حالة طبية طارئة. اتصل الآن بـ ${c.emergencyNumber} (أو برقم الطوارئ المحلي) أو توجّه إلى أقرب قسم طوارئ.`,
-    crisis: (c) =>
-      `إذا كنت تفكر في الانتحار أو إيذاء نفسك، فأنت لست وحدك: اتصل الآن بـ ${crisisLineLabel(c)}. إذا كنت في خطر مباشر، اتصل بـ ${c.emergencyNumber}.`,
+    crisis: (c) => `إذا كنت تفكر في الانتحار أو إيذاء نفسك، فأنت لست وحدك: اتصل الآن بـ ${crisisLineLabel(c)}.`,
+    danger: (c) => `إذا كنت في خطر مباشر، اتصل بـ ${c.emergencyNumber}.`,
+    crisisOne: "إذا كنت تفكر في الانتحار أو إيذاء نفسك، فأنت لست وحدك: اتصل الآن بالرقم نفسه.",
     advice: {
       cardiac: "ألم الصدر مع هذه العلامات قد يكون نوبة قلبية.",
       stroke: "قد تكون هذه علامات سكتة دماغية (ميل الوجه، ضعف الذراع، صعوبة الكلام): كل دقيقة مهمة.",
@@ -87,8 +107,13 @@ export const WORLD_NOTICE_WORDING: Record<WorldLanguage, NoticeWording> = {
       seizure: "النوبة التي تستمر أكثر من 5 دقائق، أو عدم الاستيقاظ بعدها، حالة طارئة. لا تضع شيئاً في الفم.",
       unconscious: "إذا كان الشخص لا يتنفس بشكل طبيعي، ابدأ الإنعاش القلبي الرئوي إن استطعت؛ وسيرشدك موظف الطوارئ.",
     },
-    crisisAnswer: (c) =>
-      `أنت لست وحدك، والمساعدة متاحة الآن. اتصل بـ ${c.crisisLine} لتتحدث مع أحد، أو اتصل بـ ${c.emergencyNumber} إذا كنت قد تتصرف بناءً على هذه الأفكار أو تناولت شيئاً بالفعل. إن استطعت، ابقَ مع شخص تثق به وأبعد الأدوية والوسائل الأخرى عن متناولك. MedChat مساعد آلي ولا يستطيع المساعدة في الأزمات؛ أما العاملون على هذه الخطوط فيستطيعون.`,
+    crisisAnswer: {
+      open: `أنت لست وحدك، والمساعدة متاحة الآن.`,
+      call: (c) =>
+        `اتصل بـ ${c.crisisLine} لتتحدث مع أحد، أو اتصل بـ ${c.emergencyNumber} إذا كنت قد تتصرف بناءً على هذه الأفكار أو تناولت شيئاً بالفعل.`,
+      callOne: (c) => `اتصل الآن بـ ${c.emergencyNumber} لتتحدث مع أحد، خاصة إذا كنت قد تتصرف بناءً على هذه الأفكار أو تناولت شيئاً بالفعل.`,
+      close: `إن استطعت، ابقَ مع شخص تثق به وأبعد الأدوية والوسائل الأخرى عن متناولك. MedChat مساعد آلي ولا يستطيع المساعدة في الأزمات؛ أما العاملون على هذه الخطوط فيستطيعون.`,
+    },
     afterNotice: (c) =>
       `يُرجى اتباع إرشادات الطوارئ أعلاه: اتصل الآن بـ ${c.emergencyNumber} (أو برقم الطوارئ المحلي). لا يستطيع MedChat المساعدة في حالات الطوارئ، وليست لديه معلومات موثوقة عن هذا السؤال.`,
     closing: "لا تنتظر إجابة عبر الإنترنت.",
@@ -97,8 +122,9 @@ export const WORLD_NOTICE_WORDING: Record<WorldLanguage, NoticeWording> = {
     labels: { heading: "संभावित आपात स्थिति", call: "कॉल करें", crisisLine: "संकट हेल्पलाइन" },
     emergency: (c) =>
       `यह मेडिकल इमरजेंसी हो सकती है। अभी ${c.emergencyNumber} (या अपने इलाके का इमरजेंसी नंबर) पर कॉल करें, या सबसे नज़दीकी इमरजेंसी विभाग जाएँ।`,
-    crisis: (c) =>
-      `अगर आप आत्महत्या या खुद को नुकसान पहुँचाने के बारे में सोच रहे हैं, तो आप अकेले नहीं हैं: अभी ${crisisLineLabel(c)} पर कॉल करें। तुरंत खतरा हो तो ${c.emergencyNumber} पर कॉल करें।`,
+    crisis: (c) => `अगर आप आत्महत्या या खुद को नुकसान पहुँचाने के बारे में सोच रहे हैं, तो आप अकेले नहीं हैं: अभी ${crisisLineLabel(c)} पर कॉल करें।`,
+    danger: (c) => `तुरंत खतरा हो तो ${c.emergencyNumber} पर कॉल करें।`,
+    crisisOne: "अगर आप आत्महत्या या खुद को नुकसान पहुँचाने के बारे में सोच रहे हैं, तो आप अकेले नहीं हैं: अभी इसी नंबर पर कॉल करें।",
     advice: {
       cardiac: "इन लक्षणों के साथ सीने में दर्द दिल का दौरा हो सकता है।",
       stroke: "ये लकवे (स्ट्रोक) के लक्षण हो सकते हैं (चेहरा टेढ़ा, हाथ में कमज़ोरी, बोलने में दिक्कत): हर मिनट कीमती है।",
@@ -109,8 +135,13 @@ export const WORLD_NOTICE_WORDING: Record<WorldLanguage, NoticeWording> = {
       seizure: "5 मिनट से ज़्यादा का दौरा, या उसके बाद होश न आना, इमरजेंसी है। मुँह में कुछ न डालें।",
       unconscious: "अगर व्यक्ति सामान्य रूप से सांस नहीं ले रहा, तो आप कर सकें तो CPR शुरू करें; कॉल पर मौजूद व्यक्ति मार्गदर्शन करेगा।",
     },
-    crisisAnswer: (c) =>
-      `आप अकेले नहीं हैं, और मदद अभी उपलब्ध है। किसी से बात करने के लिए ${c.crisisLine} पर कॉल करें, या अगर आप इन विचारों पर अमल कर सकते हैं या कुछ ले चुके हैं तो ${c.emergencyNumber} पर कॉल करें। हो सके तो किसी भरोसेमंद व्यक्ति के साथ रहें और गोलियाँ व दूसरे साधन दूर रखें। MedChat एक स्वचालित सहायक है और संकट में मदद नहीं कर सकता; इन हेल्पलाइनों के लोग कर सकते हैं।`,
+    crisisAnswer: {
+      open: `आप अकेले नहीं हैं, और मदद अभी उपलब्ध है।`,
+      call: (c) =>
+        `किसी से बात करने के लिए ${c.crisisLine} पर कॉल करें, या अगर आप इन विचारों पर अमल कर सकते हैं या कुछ ले चुके हैं तो ${c.emergencyNumber} पर कॉल करें।`,
+      callOne: (c) => `अभी ${c.emergencyNumber} पर कॉल करें, खासकर अगर आप इन विचारों पर अमल कर सकते हैं या कुछ ले चुके हैं।`,
+      close: `हो सके तो किसी भरोसेमंद व्यक्ति के साथ रहें और गोलियाँ व दूसरे साधन दूर रखें। MedChat एक स्वचालित सहायक है और संकट में मदद नहीं कर सकता; इन हेल्पलाइनों के लोग कर सकते हैं।`,
+    },
     afterNotice: (c) =>
       `कृपया ऊपर दी गई आपातकालीन सलाह मानें: अभी ${c.emergencyNumber} (या अपने स्थानीय आपातकालीन नंबर) पर कॉल करें। MedChat आपात स्थिति में मदद नहीं कर सकता, और इस सवाल पर उसके पास भरोसेमंद जानकारी नहीं है।`,
     closing: "ऑनलाइन जवाब का इंतज़ार न करें।",
@@ -120,7 +151,9 @@ export const WORLD_NOTICE_WORDING: Record<WorldLanguage, NoticeWording> = {
     emergency: (c) =>
       `Это может быть неотложное состояние. Позвоните сейчас по номеру ${c.emergencyNumber} (или в местную службу экстренной помощи) либо обратитесь в ближайшее приёмное отделение.`,
     crisis: (c) =>
-      `Если вы думаете о самоубийстве или о том, чтобы причинить себе вред, вы не одни: позвоните сейчас ${crisisLineLabel(c)}. При непосредственной опасности звоните ${c.emergencyNumber}.`,
+      `Если вы думаете о самоубийстве или о том, чтобы причинить себе вред, вы не одни: позвоните сейчас ${crisisLineLabel(c)}.`,
+    danger: (c) => `При непосредственной опасности звоните ${c.emergencyNumber}.`,
+    crisisOne: "Если вы думаете о самоубийстве или о том, чтобы причинить себе вред, вы не одни: позвоните сейчас по этому же номеру.",
     advice: {
       cardiac: "Боль в груди с такими признаками может быть инфарктом.",
       stroke: "Это могут быть признаки инсульта (перекошенное лицо, слабость руки, нарушение речи): важна каждая минута.",
@@ -131,8 +164,14 @@ export const WORLD_NOTICE_WORDING: Record<WorldLanguage, NoticeWording> = {
       seizure: "Судороги дольше 5 минут или отсутствие пробуждения после них — экстренная ситуация. Ничего не кладите в рот.",
       unconscious: "Если человек не дышит нормально, начните сердечно-лёгочную реанимацию, если можете; диспетчер подскажет.",
     },
-    crisisAnswer: (c) =>
-      `Вы не одни, и помощь доступна прямо сейчас. Позвоните ${c.crisisLine}, чтобы поговорить с кем-то, или звоните ${c.emergencyNumber}, если можете поддаться этим мыслям или уже что-то приняли. Если можете, побудьте с человеком, которому доверяете, и уберите таблетки и другие средства подальше. MedChat — автоматический помощник и не может помочь в кризисе; люди на этих линиях могут.`,
+    crisisAnswer: {
+      open: `Вы не одни, и помощь доступна прямо сейчас.`,
+      call: (c) =>
+        `Позвоните ${c.crisisLine}, чтобы поговорить с кем-то, или звоните ${c.emergencyNumber}, если можете поддаться этим мыслям или уже что-то приняли.`,
+      callOne: (c) =>
+        `Позвоните сейчас ${c.emergencyNumber}, чтобы поговорить с кем-то, особенно если можете поддаться этим мыслям или уже что-то приняли.`,
+      close: `Если можете, побудьте с человеком, которому доверяете, и уберите таблетки и другие средства подальше. MedChat — автоматический помощник и не может помочь в кризисе; люди на этих линиях могут.`,
+    },
     afterNotice: (c) =>
       `Пожалуйста, следуйте экстренным советам выше: позвоните сейчас ${c.emergencyNumber} (или по местному номеру экстренной помощи). MedChat не может помочь в экстренной ситуации, и у него нет надёжной информации по этому вопросу.`,
     closing: "Не ждите ответа онлайн.",
@@ -141,8 +180,9 @@ export const WORLD_NOTICE_WORDING: Record<WorldLanguage, NoticeWording> = {
     labels: { heading: "Можлива невідкладна ситуація", call: "Зателефонувати", crisisLine: "Лінія підтримки" },
     emergency: (c) =>
       `Це може бути невідкладний медичний стан. Зателефонуйте зараз за номером ${c.emergencyNumber} (або до місцевої служби екстреної допомоги) чи зверніться до найближчого приймального відділення.`,
-    crisis: (c) =>
-      `Якщо ви думаєте про самогубство або про те, щоб зашкодити собі, ви не самі: зателефонуйте зараз ${crisisLineLabel(c)}. У разі безпосередньої небезпеки телефонуйте ${c.emergencyNumber}.`,
+    crisis: (c) => `Якщо ви думаєте про самогубство або про те, щоб зашкодити собі, ви не самі: зателефонуйте зараз ${crisisLineLabel(c)}.`,
+    danger: (c) => `У разі безпосередньої небезпеки телефонуйте ${c.emergencyNumber}.`,
+    crisisOne: "Якщо ви думаєте про самогубство або про те, щоб зашкодити собі, ви не самі: зателефонуйте зараз на цей самий номер.",
     advice: {
       cardiac: "Біль у грудях з такими ознаками може бути інфарктом.",
       stroke: "Це можуть бути ознаки інсульту (перекошене обличчя, слабкість руки, порушення мовлення): важлива кожна хвилина.",
@@ -153,8 +193,14 @@ export const WORLD_NOTICE_WORDING: Record<WorldLanguage, NoticeWording> = {
       seizure: "Судоми довше 5 хвилин або відсутність пробудження після них — невідкладний стан. Нічого не кладіть у рот.",
       unconscious: "Якщо людина не дихає нормально, почніть серцево-легеневу реанімацію, якщо можете; диспетчер підкаже.",
     },
-    crisisAnswer: (c) =>
-      `Ви не самі, і допомога доступна просто зараз. Зателефонуйте ${c.crisisLine}, щоб поговорити з кимось, або телефонуйте ${c.emergencyNumber}, якщо можете піддатися цим думкам чи вже щось прийняли. Якщо можете, побудьте з людиною, якій довіряєте, і приберіть таблетки та інші засоби подалі. MedChat — автоматичний помічник і не може допомогти в кризі; люди на цих лініях можуть.`,
+    crisisAnswer: {
+      open: `Ви не самі, і допомога доступна просто зараз.`,
+      call: (c) =>
+        `Зателефонуйте ${c.crisisLine}, щоб поговорити з кимось, або телефонуйте ${c.emergencyNumber}, якщо можете піддатися цим думкам чи вже щось прийняли.`,
+      callOne: (c) =>
+        `Зателефонуйте зараз ${c.emergencyNumber}, щоб поговорити з кимось, особливо якщо можете піддатися цим думкам чи вже щось прийняли.`,
+      close: `Якщо можете, побудьте з людиною, якій довіряєте, і приберіть таблетки та інші засоби подалі. MedChat — автоматичний помічник і не може допомогти в кризі; люди на цих лініях можуть.`,
+    },
     afterNotice: (c) =>
       `Будь ласка, дотримуйтеся екстрених порад вище: зателефонуйте зараз ${c.emergencyNumber} (або за місцевим номером екстреної допомоги). MedChat не може допомогти в екстреній ситуації і не має надійної інформації з цього питання.`,
     closing: "Не чекайте відповіді онлайн.",
@@ -163,8 +209,9 @@ export const WORLD_NOTICE_WORDING: Record<WorldLanguage, NoticeWording> = {
     labels: { heading: "Możliwy nagły wypadek", call: "Zadzwoń pod", crisisLine: "Telefon zaufania" },
     emergency: (c) =>
       `To może być stan nagły. Zadzwoń teraz pod ${c.emergencyNumber} (lub lokalny numer alarmowy) albo jedź na najbliższy SOR.`,
-    crisis: (c) =>
-      `Jeśli myślisz o samobójstwie lub o zrobieniu sobie krzywdy, nie jesteś sam: zadzwoń teraz pod ${crisisLineLabel(c)}. W bezpośrednim zagrożeniu dzwoń pod ${c.emergencyNumber}.`,
+    crisis: (c) => `Jeśli myślisz o samobójstwie lub o zrobieniu sobie krzywdy, nie jesteś sam: zadzwoń teraz pod ${crisisLineLabel(c)}.`,
+    danger: (c) => `W bezpośrednim zagrożeniu dzwoń pod ${c.emergencyNumber}.`,
+    crisisOne: "Jeśli myślisz o samobójstwie lub o zrobieniu sobie krzywdy, nie jesteś sam: zadzwoń teraz pod ten sam numer.",
     advice: {
       cardiac: "Ból w klatce piersiowej z takimi objawami może oznaczać zawał serca.",
       stroke: "To mogą być objawy udaru (opadnięty kącik ust, osłabienie ręki, zaburzenia mowy): liczy się każda minuta.",
@@ -175,8 +222,14 @@ export const WORLD_NOTICE_WORDING: Record<WorldLanguage, NoticeWording> = {
       seizure: "Napad trwający ponad 5 minut lub brak przebudzenia po nim to stan nagły. Nie wkładaj niczego do ust.",
       unconscious: "Jeśli osoba nie oddycha prawidłowo, zacznij resuscytację, jeśli potrafisz; dyspozytor pokieruje.",
     },
-    crisisAnswer: (c) =>
-      `Nie jesteś sam i pomoc jest dostępna już teraz. Zadzwoń pod ${c.crisisLine}, aby z kimś porozmawiać, albo pod ${c.emergencyNumber}, jeśli możesz zrobić coś pod wpływem tych myśli lub już coś zażyłeś. Jeśli możesz, zostań z kimś, komu ufasz, i odłóż leki oraz inne środki poza zasięg. MedChat jest automatycznym asystentem i nie pomoże w kryzysie; ludzie pod tymi numerami mogą pomóc.`,
+    crisisAnswer: {
+      open: `Nie jesteś sam i pomoc jest dostępna już teraz.`,
+      call: (c) =>
+        `Zadzwoń pod ${c.crisisLine}, aby z kimś porozmawiać, albo pod ${c.emergencyNumber}, jeśli możesz zrobić coś pod wpływem tych myśli lub już coś zażyłeś.`,
+      callOne: (c) =>
+        `Zadzwoń teraz pod ${c.emergencyNumber}, aby z kimś porozmawiać, zwłaszcza jeśli możesz zrobić coś pod wpływem tych myśli lub już coś zażyłeś.`,
+      close: `Jeśli możesz, zostań z kimś, komu ufasz, i odłóż leki oraz inne środki poza zasięg. MedChat jest automatycznym asystentem i nie pomoże w kryzysie; ludzie pod tymi numerami mogą pomóc.`,
+    },
     afterNotice: (c) =>
       `Postępuj zgodnie z powyższymi wskazówkami alarmowymi: zadzwoń teraz pod ${c.emergencyNumber} (lub lokalny numer alarmowy). MedChat nie może pomóc w nagłym wypadku i nie ma wiarygodnych informacji na ten temat.`,
     closing: "Nie czekaj na odpowiedź online.",
@@ -185,8 +238,9 @@ export const WORLD_NOTICE_WORDING: Record<WorldLanguage, NoticeWording> = {
     labels: { heading: "Olası acil durum", call: "Ara:", crisisLine: "Kriz hattı" },
     emergency: (c) =>
       `Bu tıbbi bir acil durum olabilir. Hemen ${c.emergencyNumber} numarasını (veya bulunduğunuz yerin acil numarasını) arayın ya da en yakın acil servise gidin.`,
-    crisis: (c) =>
-      `İntiharı ya da kendinize zarar vermeyi düşünüyorsanız yalnız değilsiniz: şimdi ${crisisLineLabel(c)} arayın. Hemen tehlikedeyseniz ${c.emergencyNumber} arayın.`,
+    crisis: (c) => `İntiharı ya da kendinize zarar vermeyi düşünüyorsanız yalnız değilsiniz: şimdi ${crisisLineLabel(c)} arayın.`,
+    danger: (c) => `Hemen tehlikedeyseniz ${c.emergencyNumber} arayın.`,
+    crisisOne: "İntiharı ya da kendinize zarar vermeyi düşünüyorsanız yalnız değilsiniz: şimdi aynı numarayı arayın.",
     advice: {
       cardiac: "Bu belirtilerle birlikte göğüs ağrısı kalp krizi olabilir.",
       stroke: "Bunlar inme belirtileri olabilir (yüzde kayma, kolda güçsüzlük, konuşma bozukluğu): her dakika önemli.",
@@ -197,8 +251,14 @@ export const WORLD_NOTICE_WORDING: Record<WorldLanguage, NoticeWording> = {
       seizure: "5 dakikadan uzun süren nöbet ya da sonrasında uyanmama acil durumdur. Ağzına bir şey koymayın.",
       unconscious: "Kişi normal nefes almıyorsa yapabiliyorsanız kalp masajına başlayın; çağrı görevlisi yönlendirecektir.",
     },
-    crisisAnswer: (c) =>
-      `Yalnız değilsiniz ve şu anda destek alabilirsiniz. Biriyle konuşmak için ${c.crisisLine} arayın; bu düşüncelere göre davranabileceğinizi düşünüyorsanız ya da bir şey aldıysanız ${c.emergencyNumber} arayın. Mümkünse güvendiğiniz biriyle kalın ve ilaçları ve diğer araçları ulaşamayacağınız bir yere koyun. MedChat otomatik bir asistandır ve kriz anında yardım edemez; bu hatlardaki insanlar edebilir.`,
+    crisisAnswer: {
+      open: `Yalnız değilsiniz ve şu anda destek alabilirsiniz.`,
+      call: (c) =>
+        `Biriyle konuşmak için ${c.crisisLine} arayın; bu düşüncelere göre davranabileceğinizi düşünüyorsanız ya da bir şey aldıysanız ${c.emergencyNumber} arayın.`,
+      callOne: (c) =>
+        `Şimdi ${c.emergencyNumber} arayın ve biriyle konuşun; özellikle bu düşüncelere göre davranabileceğinizi düşünüyorsanız ya da bir şey aldıysanız.`,
+      close: `Mümkünse güvendiğiniz biriyle kalın ve ilaçları ve diğer araçları ulaşamayacağınız bir yere koyun. MedChat otomatik bir asistandır ve kriz anında yardım edemez; bu hatlardaki insanlar edebilir.`,
+    },
     afterNotice: (c) =>
       `Lütfen yukarıdaki acil durum önerilerini izleyin: şimdi ${c.emergencyNumber} arayın (veya yerel acil numarasını). MedChat acil bir durumda yardım edemez ve bu soru hakkında güvenilir bilgisi yoktur.`,
     closing: "Çevrimiçi bir yanıt beklemeyin.",
@@ -207,8 +267,9 @@ export const WORLD_NOTICE_WORDING: Record<WorldLanguage, NoticeWording> = {
     labels: { heading: "Có thể là trường hợp cấp cứu", call: "Gọi", crisisLine: "Đường dây hỗ trợ" },
     emergency: (c) =>
       `Đây có thể là tình trạng cấp cứu. Hãy gọi ngay ${c.emergencyNumber} (hoặc số cấp cứu tại nơi bạn ở), hoặc đến khoa cấp cứu gần nhất.`,
-    crisis: (c) =>
-      `Nếu bạn đang nghĩ đến việc tự tử hoặc tự làm hại bản thân, bạn không đơn độc: hãy gọi ngay ${crisisLineLabel(c)}. Nếu đang gặp nguy hiểm trước mắt, hãy gọi ${c.emergencyNumber}.`,
+    crisis: (c) => `Nếu bạn đang nghĩ đến việc tự tử hoặc tự làm hại bản thân, bạn không đơn độc: hãy gọi ngay ${crisisLineLabel(c)}.`,
+    danger: (c) => `Nếu đang gặp nguy hiểm trước mắt, hãy gọi ${c.emergencyNumber}.`,
+    crisisOne: "Nếu bạn đang nghĩ đến việc tự tử hoặc tự làm hại bản thân, bạn không đơn độc: hãy gọi ngay số đó.",
     advice: {
       cardiac: "Đau ngực kèm những dấu hiệu này có thể là nhồi máu cơ tim.",
       stroke: "Đây có thể là dấu hiệu đột quỵ (méo miệng, yếu tay, nói khó): mỗi phút đều quan trọng.",
@@ -219,8 +280,14 @@ export const WORLD_NOTICE_WORDING: Record<WorldLanguage, NoticeWording> = {
       seizure: "Co giật quá 5 phút, hoặc không tỉnh lại sau đó, là cấp cứu. Không cho bất cứ thứ gì vào miệng.",
       unconscious: "Nếu người bệnh không thở bình thường, hãy bắt đầu ép tim nếu bạn biết; tổng đài viên sẽ hướng dẫn.",
     },
-    crisisAnswer: (c) =>
-      `Bạn không đơn độc, và sự hỗ trợ có sẵn ngay bây giờ. Hãy gọi ${c.crisisLine} để nói chuyện với ai đó, hoặc gọi ${c.emergencyNumber} nếu bạn có thể hành động theo những suy nghĩ này hoặc đã uống thứ gì đó. Nếu có thể, hãy ở cùng người bạn tin tưởng và cất thuốc cùng các vật nguy hiểm khác ra xa. MedChat là trợ lý tự động và không thể giúp trong khủng hoảng; những người ở các đường dây này có thể.`,
+    crisisAnswer: {
+      open: `Bạn không đơn độc, và sự hỗ trợ có sẵn ngay bây giờ.`,
+      call: (c) =>
+        `Hãy gọi ${c.crisisLine} để nói chuyện với ai đó, hoặc gọi ${c.emergencyNumber} nếu bạn có thể hành động theo những suy nghĩ này hoặc đã uống thứ gì đó.`,
+      callOne: (c) =>
+        `Hãy gọi ngay ${c.emergencyNumber} để nói chuyện với ai đó, nhất là nếu bạn có thể hành động theo những suy nghĩ này hoặc đã uống thứ gì đó.`,
+      close: `Nếu có thể, hãy ở cùng người bạn tin tưởng và cất thuốc cùng các vật nguy hiểm khác ra xa. MedChat là trợ lý tự động và không thể giúp trong khủng hoảng; những người ở các đường dây này có thể.`,
+    },
     afterNotice: (c) =>
       `Hãy làm theo hướng dẫn khẩn cấp ở trên: gọi ngay ${c.emergencyNumber} (hoặc số cấp cứu tại địa phương). MedChat không thể giúp trong trường hợp khẩn cấp và không có thông tin đáng tin cậy về câu hỏi này.`,
     closing: "Đừng chờ câu trả lời trực tuyến.",
@@ -230,7 +297,10 @@ export const WORLD_NOTICE_WORDING: Record<WorldLanguage, NoticeWording> = {
     emergency: (c) =>
       `Ini bisa merupakan keadaan darurat medis. Segera hubungi ${c.emergencyNumber} (atau nomor darurat setempat), atau pergi ke IGD terdekat.`,
     crisis: (c) =>
-      `Jika Anda berpikir untuk bunuh diri atau menyakiti diri sendiri, Anda tidak sendirian: hubungi ${crisisLineLabel(c)} sekarang. Jika dalam bahaya langsung, hubungi ${c.emergencyNumber}.`,
+      `Jika Anda berpikir untuk bunuh diri atau menyakiti diri sendiri, Anda tidak sendirian: hubungi ${crisisLineLabel(c)} sekarang.`,
+    danger: (c) => `Jika dalam bahaya langsung, hubungi ${c.emergencyNumber}.`,
+    crisisOne:
+      "Jika Anda berpikir untuk bunuh diri atau menyakiti diri sendiri, Anda tidak sendirian: hubungi nomor yang sama itu sekarang.",
     advice: {
       cardiac: "Nyeri dada dengan tanda-tanda ini bisa merupakan serangan jantung.",
       stroke: "Ini bisa tanda stroke (wajah mencong, lengan lemah, bicara pelo): setiap menit berharga.",
@@ -241,8 +311,14 @@ export const WORLD_NOTICE_WORDING: Record<WorldLanguage, NoticeWording> = {
       seizure: "Kejang lebih dari 5 menit, atau tidak sadar setelahnya, adalah keadaan darurat. Jangan masukkan apa pun ke mulut.",
       unconscious: "Jika orang itu tidak bernapas normal, mulai RJP bila bisa; petugas akan memandu.",
     },
-    crisisAnswer: (c) =>
-      `Anda tidak sendirian, dan bantuan tersedia sekarang juga. Hubungi ${c.crisisLine} untuk berbicara dengan seseorang, atau hubungi ${c.emergencyNumber} jika Anda mungkin bertindak atas pikiran ini atau sudah meminum sesuatu. Jika bisa, tetaplah bersama orang yang Anda percaya dan jauhkan obat-obatan serta benda berbahaya lainnya. MedChat adalah asisten otomatis dan tidak dapat membantu dalam krisis; orang-orang di layanan ini dapat membantu.`,
+    crisisAnswer: {
+      open: `Anda tidak sendirian, dan bantuan tersedia sekarang juga.`,
+      call: (c) =>
+        `Hubungi ${c.crisisLine} untuk berbicara dengan seseorang, atau hubungi ${c.emergencyNumber} jika Anda mungkin bertindak atas pikiran ini atau sudah meminum sesuatu.`,
+      callOne: (c) =>
+        `Hubungi ${c.emergencyNumber} sekarang untuk berbicara dengan seseorang, terutama jika Anda mungkin bertindak atas pikiran ini atau sudah meminum sesuatu.`,
+      close: `Jika bisa, tetaplah bersama orang yang Anda percaya dan jauhkan obat-obatan serta benda berbahaya lainnya. MedChat adalah asisten otomatis dan tidak dapat membantu dalam krisis; orang-orang di layanan ini dapat membantu.`,
+    },
     afterNotice: (c) =>
       `Ikuti saran darurat di atas: hubungi ${c.emergencyNumber} (atau nomor darurat setempat) sekarang. MedChat tidak dapat membantu dalam keadaan darurat dan tidak memiliki informasi yang dapat diandalkan tentang pertanyaan ini.`,
     closing: "Jangan menunggu jawaban online.",
@@ -251,8 +327,9 @@ export const WORLD_NOTICE_WORDING: Record<WorldLanguage, NoticeWording> = {
     labels: { heading: "Möjligt nödläge", call: "Ring", crisisLine: "Stödlinje" },
     emergency: (c) =>
       `Det här kan vara ett medicinskt nödläge. Ring ${c.emergencyNumber} (eller det lokala larmnumret) nu, eller åk till närmaste akutmottagning.`,
-    crisis: (c) =>
-      `Om du tänker på självmord eller på att skada dig själv är du inte ensam: ring ${crisisLineLabel(c)} nu. Vid akut fara, ring ${c.emergencyNumber}.`,
+    crisis: (c) => `Om du tänker på självmord eller på att skada dig själv är du inte ensam: ring ${crisisLineLabel(c)} nu.`,
+    danger: (c) => `Vid akut fara, ring ${c.emergencyNumber}.`,
+    crisisOne: "Om du tänker på självmord eller på att skada dig själv är du inte ensam: ring samma nummer nu.",
     advice: {
       cardiac: "Bröstsmärta med de här tecknen kan vara en hjärtinfarkt.",
       stroke: "Det kan vara tecken på stroke (hängande mun, svag arm, sluddrigt tal): varje minut räknas.",
@@ -263,8 +340,14 @@ export const WORLD_NOTICE_WORDING: Record<WorldLanguage, NoticeWording> = {
       seizure: "Ett krampanfall över 5 minuter, eller att personen inte vaknar efteråt, är ett nödläge. Stoppa inget i munnen.",
       unconscious: "Om personen inte andas normalt, börja hjärt-lungräddning om du kan; larmoperatören guidar dig.",
     },
-    crisisAnswer: (c) =>
-      `Du är inte ensam, och det finns stöd att få just nu. Ring ${c.crisisLine} för att prata med någon, eller ring ${c.emergencyNumber} om du kan komma att agera på tankarna eller redan har tagit något. Stanna om du kan hos någon du litar på och håll tabletter och andra medel utom räckhåll. MedChat är en automatisk assistent och kan inte hjälpa i en kris; människorna på de här linjerna kan.`,
+    crisisAnswer: {
+      open: `Du är inte ensam, och det finns stöd att få just nu.`,
+      call: (c) =>
+        `Ring ${c.crisisLine} för att prata med någon, eller ring ${c.emergencyNumber} om du kan komma att agera på tankarna eller redan har tagit något.`,
+      callOne: (c) =>
+        `Ring ${c.emergencyNumber} nu för att prata med någon, särskilt om du kan komma att agera på tankarna eller redan har tagit något.`,
+      close: `Stanna om du kan hos någon du litar på och håll tabletter och andra medel utom räckhåll. MedChat är en automatisk assistent och kan inte hjälpa i en kris; människorna på de här linjerna kan.`,
+    },
     afterNotice: (c) =>
       `Följ nödråden ovan: ring ${c.emergencyNumber} (eller ditt lokala nödnummer) nu. MedChat kan inte hjälpa vid en nödsituation och har ingen tillförlitlig information om den här frågan.`,
     closing: "Vänta inte på ett svar på nätet.",
@@ -272,8 +355,9 @@ export const WORLD_NOTICE_WORDING: Record<WorldLanguage, NoticeWording> = {
   th: {
     labels: { heading: "อาจเป็นเหตุฉุกเฉิน", call: "โทร", crisisLine: "สายด่วนสุขภาพจิต" },
     emergency: (c) => `นี่อาจเป็นภาวะฉุกเฉินทางการแพทย์ โทร ${c.emergencyNumber} (หรือหมายเลขฉุกเฉินในพื้นที่ของคุณ) ทันที หรือไปห้องฉุกเฉินที่ใกล้ที่สุด`,
-    crisis: (c) =>
-      `ถ้าคุณกำลังคิดจะฆ่าตัวตายหรือทำร้ายตัวเอง คุณไม่ได้อยู่คนเดียว โทร ${crisisLineLabel(c)} ตอนนี้ ถ้าอยู่ในอันตรายทันที โทร ${c.emergencyNumber}`,
+    crisis: (c) => `ถ้าคุณกำลังคิดจะฆ่าตัวตายหรือทำร้ายตัวเอง คุณไม่ได้อยู่คนเดียว โทร ${crisisLineLabel(c)} ตอนนี้`,
+    danger: (c) => `ถ้าอยู่ในอันตรายทันที โทร ${c.emergencyNumber}`,
+    crisisOne: "ถ้าคุณกำลังคิดจะฆ่าตัวตายหรือทำร้ายตัวเอง คุณไม่ได้อยู่คนเดียว โทรเบอร์เดียวกันนี้ได้เลยตอนนี้",
     advice: {
       cardiac: "อาการเจ็บหน้าอกร่วมกับอาการเหล่านี้อาจเป็นหัวใจวาย",
       stroke: "อาจเป็นสัญญาณของโรคหลอดเลือดสมอง (ปากเบี้ยว แขนอ่อนแรง พูดไม่ชัด) ทุกนาทีมีค่า",
@@ -284,8 +368,12 @@ export const WORLD_NOTICE_WORDING: Record<WorldLanguage, NoticeWording> = {
       seizure: "ชักนานเกิน 5 นาที หรือไม่ฟื้นหลังชัก เป็นเหตุฉุกเฉิน อย่าใส่อะไรเข้าไปในปาก",
       unconscious: "ถ้าผู้ป่วยหายใจไม่ปกติ ให้เริ่มปั๊มหัวใจถ้าทำได้ เจ้าหน้าที่จะแนะนำคุณทางโทรศัพท์",
     },
-    crisisAnswer: (c) =>
-      `คุณไม่ได้อยู่คนเดียว และมีคนพร้อมช่วยเหลือตอนนี้ โทร ${c.crisisLine} เพื่อคุยกับใครสักคน หรือโทร ${c.emergencyNumber} ถ้าคุณอาจทำตามความคิดนี้หรือได้กินอะไรเข้าไปแล้ว ถ้าทำได้ ให้อยู่กับคนที่คุณไว้ใจ และเก็บยาและสิ่งอันตรายอื่นให้พ้นมือ MedChat เป็นผู้ช่วยอัตโนมัติและช่วยในภาวะวิกฤตไม่ได้ แต่คนที่สายด่วนเหล่านี้ช่วยได้`,
+    crisisAnswer: {
+      open: `คุณไม่ได้อยู่คนเดียว และมีคนพร้อมช่วยเหลือตอนนี้`,
+      call: (c) => `โทร ${c.crisisLine} เพื่อคุยกับใครสักคน หรือโทร ${c.emergencyNumber} ถ้าคุณอาจทำตามความคิดนี้หรือได้กินอะไรเข้าไปแล้ว`,
+      callOne: (c) => `โทร ${c.emergencyNumber} ตอนนี้เพื่อคุยกับใครสักคน โดยเฉพาะถ้าคุณอาจทำตามความคิดนี้หรือได้กินอะไรเข้าไปแล้ว`,
+      close: `ถ้าทำได้ ให้อยู่กับคนที่คุณไว้ใจ และเก็บยาและสิ่งอันตรายอื่นให้พ้นมือ MedChat เป็นผู้ช่วยอัตโนมัติและช่วยในภาวะวิกฤตไม่ได้ แต่คนที่สายด่วนเหล่านี้ช่วยได้`,
+    },
     afterNotice: (c) =>
       `โปรดทำตามคำแนะนำฉุกเฉินด้านบน: โทร ${c.emergencyNumber} (หรือเบอร์ฉุกเฉินในพื้นที่) ตอนนี้ MedChat ช่วยในเหตุฉุกเฉินไม่ได้ และไม่มีข้อมูลที่เชื่อถือได้สำหรับคำถามนี้`,
     closing: "อย่ารอคำตอบออนไลน์",

@@ -7,7 +7,7 @@
 import { deobfuscate } from "./text/deobfuscate";
 import { PREVIOUS_TURN_CHARS, triageWindow, type UserTurn } from "./conversation";
 import { isFramedAway, matchLanguage, type TriageMatch } from "./engine";
-import { languagesOfTurn } from "./language";
+import { languagesOfTurn, messageLanguage } from "./language";
 import { LANGUAGE_RULES, triageLexicon } from "./red-flags";
 import type { LanguageRules } from "./red-flags/types";
 import type { TriageCategory, TriageLanguage } from "./red-flags/types";
@@ -23,6 +23,8 @@ export interface TriageResult {
   categories: TriageCategory[];
   matches: TriageMatch[];
   locale: string;
+  /** The language of the current message, for every text the server writes around the answer: the notice's when there is one (always set by triage()). */
+  language?: TriageLanguage;
   /** Present when `emergency` is true. */
   notice?: EmergencyNotice;
 }
@@ -119,34 +121,80 @@ const findingOf = (matches: TriageMatch[]): Finding => ({
   matchLanguages: matches.map((m) => m.language),
 });
 
+/** The reading of one turn alone, as the current one. */
+function readOne(text: string): ReadTurns {
+  return readTurns([text]);
+}
+
+/** Whether a turn (its normalised texts) holds a live correction or all-clear in some language (concepts/lexicons/stand-down.ts). */
+function hasStandDown(turn: ReadTurns): boolean {
+  return LANGUAGE_RULES.some((pack) => {
+    const text = turn.normalized[0].get(pack.language) ?? "";
+    const found = pack.context.standDown?.exec(text);
+    if (!found) return false;
+    // Not when negated ("they did not send us home"); a long-past or framed clause still stands down ("fue hace 2 semanas, ya lo vio el cardiólogo").
+    const before = text.slice(0, found.index).split(/[,:]/).pop()!.trim().split(" ").slice(-pack.context.negationWindow);
+    return (
+      !before.some((word) => pack.context.negators.has(word)) &&
+      !(pack.context.negatedAt?.(text, found.index, found.index + found[0].length) ?? false)
+    );
+  });
+}
+
+/** Where the current message stands down what came before it: the start of its first part holding a correction or an all-clear, or -1. */
+function standDownStart(message: string, current: ReadTurns): number {
+  if (!hasStandDown(current)) return -1;
+  // The message's parts (between commas and sentence ends); the first one with the stand-down starts what is read.
+  for (const part of message.matchAll(/[^,.;!?\n。！？、，]+/gu)) {
+    if (part[0].trim() && hasStandDown(readOne(part[0]))) return part.index ?? 0;
+  }
+  return -1;
+}
+
 /** Classifies the user's message, read together with their recent previous turns. `locale` picks the emergency number and crisis line (BCP 47, e.g. en-US). */
 export function triage(message: string, locale = "en-US", options: TriageOptions = {}): TriageResult {
   const turns = triageWindow(options.previousTurns ?? [], { text: message, at: options.at });
   // Earlier turns were read in full when they were current: their last part is what links them to this one.
   const read = turns.map((turn, i) => (i === turns.length - 1 ? turn.text : turn.text.slice(-PREVIOUS_TURN_CHARS)));
-  const turnsRead = readTurns(read);
+  let turnsRead = readTurns(read);
+  // A correction or an all-clear ("sorry i mean…", "ecg was normal, they sent us home") takes back what came before it:
+  // the message is read alone from that part on.
+  const last = read.length - 1;
+  const from = standDownStart(read[last], sliceTurns(turnsRead, last));
+  if (from > 0 || (from === 0 && last > 0)) {
+    read.splice(0, read.length, read[last].slice(from));
+    turnsRead = readOne(read[0]);
+  }
   const matches = detect(turnsRead);
   const window = findingOf(matches);
   const categories = window.categories;
   const contacts = emergencyContactsFor(locale, options.env);
-  const result: TriageResult = { emergency: matches.length > 0, categories, matches, locale: contacts.locale };
+  const current = read.length - 1;
+  const currentText = turnsRead.texts[current].accented;
+  const result: TriageResult = {
+    emergency: matches.length > 0,
+    categories,
+    matches,
+    locale: contacts.locale,
+    language: messageLanguage(currentText, turnsRead.languages[current], locale),
+  };
   if (result.emergency) {
     // The notice speaks to this message: what it brings, in its language (notice.ts).
     const several = read.length > 1;
-    const last = read.length - 1;
     result.notice = buildNotice(
       {
         window,
-        current: several ? findingOf(detect(sliceTurns(turnsRead, last))) : window,
-        earlier: several ? findingOf(detect(sliceTurns(turnsRead, 0, last))) : { categories: [], matchLanguages: [] },
-        currentText: turnsRead.texts[last].accented,
-        currentLanguages: turnsRead.languages[last],
+        current: several ? findingOf(detect(sliceTurns(turnsRead, current))) : window,
+        earlier: several ? findingOf(detect(sliceTurns(turnsRead, 0, current))) : { categories: [], matchLanguages: [] },
+        currentText,
+        currentLanguages: turnsRead.languages[current],
         windowText: turnsRead.texts.map((t) => t.accented).join("\n"),
       },
       contacts,
       locale,
       options.env,
     );
+    result.language = result.notice.language;
   }
   return result;
 }

@@ -6,6 +6,8 @@
 import { phrasePattern, type PhraseSyntax } from "../red-flags/phrases";
 import type { LanguageRules, RedFlagRule } from "../red-flags/types";
 import { deobfuscate } from "../text/deobfuscate";
+import { aboutATopicCheck, CONFUSED_ABOUT } from "./confused-about";
+import { STAND_DOWN } from "./lexicons/stand-down";
 import { CONCEPT_RULES, UNLESS_BY_CATEGORY } from "./rules";
 import { typoCorrector } from "./typos";
 import type { Concept, ConceptLexicon } from "./types";
@@ -27,10 +29,25 @@ const NOT_CORRECTED: ReadonlySet<Concept> = new Set([
   "faint",
   "heat",
   "collapse",
+  "endIt",
+  "cantGoOn",
+  "meansReady",
+  "swallowed",
+  "worstEver",
+  "thunderclap",
 ]);
 
 /** Concepts whose phrases stay exact: a word inserted into them can reverse them ("it never stopped", "not going to wake up" is kept by "not wake up" itself). */
-const EXACT: ReadonlySet<Concept> = new Set(["statistics", "person", "resolved", "reassured", "minorCause", "notWake", "named"]);
+const EXACT: ReadonlySet<Concept> = new Set([
+  "statistics",
+  "person",
+  "resolved",
+  "reassured",
+  "minorCause",
+  "notWake",
+  "named",
+  "worstEver",
+]);
 
 function syntaxOf(pack: LanguageRules): PhraseSyntax {
   return pack.syntax ?? { spaced: true, wordStart: true, normalize: pack.normalize };
@@ -137,7 +154,12 @@ export function withConcepts(pack: LanguageRules, lexicon: ConceptLexicon | unde
   return {
     ...pack,
     correct: correct && pack.correct ? (text) => correct(pack.correct!(text)) : (correct ?? pack.correct),
-    context: { ...pack.context, general: [...pack.context.general, ...(statistics ? [statistics] : [])] },
+    context: {
+      ...pack.context,
+      general: [...pack.context.general, ...(statistics ? [statistics] : [])],
+      aboutATopic: aboutATopicCheck(syntax, CONFUSED_ABOUT[pack.language]),
+      standDown: STAND_DOWN[pack.language].length ? phrasePattern(STAND_DOWN[pack.language], syntax) : undefined,
+    },
     rules: withExceptions(pack, lexicon),
     conceptRules: conceptRules(pack, lexicon),
     ownConceptRules: conceptRules(pack, lexicon, true),

@@ -48,6 +48,8 @@ export const CONCEPTS = [
   "shaking",
   /** Not responding, not answering, will not wake up. */
   "unresponsive",
+  /** Responds only barely: hardly answering, half conscious, drifting in and out (fires alone: a reduced level of consciousness). */
+  "barelyResponsive",
   /** A young infant's age: newborn, weeks old, one month. */
   "infantAge",
   /** A baby. */
@@ -76,6 +78,20 @@ export const CONCEPTS = [
   "named",
   /** A person the message is about: a relative, a friend, "I". */
   "person",
+  /** Ending it: "end it all", "终わりにする", "dzisiaj to zakończę" (with a farewell, the means or "can't go on": suicide-intent.ts). */
+  "endIt",
+  /** Cannot go on: "can't take it anymore", "j'en peux plus", "もう無理". */
+  "cantGoOn",
+  /** The means made ready: a rope, pills saved up, a bridge to jump from. */
+  "meansReady",
+  /** Swallowed (the verb of swallowing, not "took": a dose is taken): with a child and pills (swallowed-thunderclap.ts). */
+  "swallowed",
+  /** A headache. */
+  "headache",
+  /** The worst of one's life. */
+  "worstEver",
+  /** Coming on like a thunderclap, a blow, an explosion. */
+  "thunderclap",
   /** A farewell: a goodbye message, "tell mom I love her", "this is my last message", giving things away. */
   "farewell",
   /** Then unreachable: phone switched off, not answering, cannot be found. */

@@ -1,4 +1,5 @@
 // The categories of red flags and the shape of a rule, shared by every language's rules.
+import type { Clause } from "../text/clauses";
 
 export const TRIAGE_CATEGORIES = [
   "cardiac",
@@ -65,6 +66,12 @@ export interface LanguageContext {
   negationWindow: number;
   /** Optional check for scripts without word spaces or with negation after the word: is the match at [start, end) negated? */
   negatedAt?: (text: string, start: number, end: number) => boolean;
+  /** Words that make a sign negative in itself ("cant breathe", "wont wake up"): a negator before such a sign does not undo it ("no he cant breathe"). */
+  negativeWords?: ReadonlySet<string>;
+  /** A correction or a clinician's all-clear in the current message (../concepts/lexicons/stand-down.ts): what came before it no longer fires. */
+  standDown?: RegExp;
+  /** Is the match at [start, end) confusion about a topic ("confused about my dose") rather than a sign (../concepts/confused-about.ts)? */
+  aboutATopic?: (clause: Clause, start: number, end: number) => boolean;
   /** A clause that places its event long ago ("in 2010", "hace 5 años") is not live. */
   distantPast: RegExp;
   /** A red flag just after an animal word is about an animal patient … */

@@ -149,7 +149,7 @@ export const DE_CONCEPTS: ConceptLexicon = {
     "lethargisch",
   ],
   fever: ["fieber", "temperatur", "38#", "39#", "40#", "gluht", "glueht", "heiss"],
-  pregnant: ["schwanger", "ssw", "schwangerschaft"],
+  pregnant: ["schwanger", "ssw", "schwangerschaft", "bin in der ~ woche", "ist in der ~ woche"],
   child: ["sohn", "tochter", "kind", "kleine", "kleiner", "baby", "junge", "madchen", "maedchen", "jahrig", "jahre alt"],
   ingested: ["getrunken", "geschluckt", "gegessen", "verschluckt", "eingenommen", "genommen", "abgeleckt"],
   chemical: [

@@ -175,7 +175,7 @@ export const EN_CONCEPTS: ConceptLexicon = {
     "not waking",
   ],
   fever: ["fever", "temperature", "temp#", "burning up", "hot to ~ touch", "feverish", "38#", "39#", "40#"],
-  pregnant: ["pregnan", "expecting", "with child"],
+  pregnant: ["pregnan", "expecting", "with child", "weeks along", "months along", "weeks gone"],
   child: ["child", "kid", "son#", "daughter", "toddler", "baby", "boy#", "girl#", "yo#", "year old", "little one"],
   ingested: ["drank", "drunk", "swallow", "ate#", "eaten", "chugged", "licked", "ingest", "took#", "taken"],
   chemical: [

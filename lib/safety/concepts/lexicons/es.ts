@@ -165,7 +165,17 @@ export const ES_CONCEPTS: ConceptLexicon = {
     "no quiere tomar",
   ],
   fever: ["fiebre", "calentura", "temperatura", "38#", "39#", "40#", "ardiendo", "hirviendo"],
-  pregnant: ["embaraz", "prenada", "encinta", "gestacion"],
+  pregnant: [
+    "embaraz",
+    "prenada",
+    "encinta",
+    "gestacion",
+    "estoy de ~ semanas",
+    "estoy de ~ meses",
+    "esta de ~ semanas",
+    "esta de ~ meses",
+    "tengo ~ semanas de",
+  ],
   child: [
     "hijo",
     "hija",

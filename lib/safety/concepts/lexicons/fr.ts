@@ -168,7 +168,7 @@ export const FR_CONCEPTS: ConceptLexicon = {
     "gris#",
   ],
   fever: ["fievre", "temperature", "38#", "39#", "40#", "brulant", "chaud"],
-  pregnant: ["enceinte", "grossesse"],
+  pregnant: ["enceinte", "grossesse", "suis a ~ semaines", "amenorrhee", "sa de grossesse"],
   child: ["fils", "fille", "enfant", "gamin", "gamine", "petit", "petite", "bebe", "mome", "loulou", "ans#"],
   ingested: ["bu#", "avale", "mange", "ingere", "pris#", "lech", "bouffe"],
   chemical: [

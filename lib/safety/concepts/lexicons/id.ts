@@ -128,7 +128,7 @@ export const ID_CONCEPTS: ConceptLexicon = {
     "ga nangis",
   ],
   fever: ["demam", "panas", "suhu", "38", "39", "40"],
-  pregnant: ["hamil", "mengandung", "kehamilan", "bumil"],
+  pregnant: ["hamil", "mengandung", "kehamilan", "bumil", "usia kandungan"],
   child: ["anak", "bayi", "balita", "tahun#", "thn#", "dedek", "si kecil"],
   ingested: ["minum", "meminum", "nelan", "menelan", "ketelan", "makan", "menjilat", "nenggak"],
   chemical: [

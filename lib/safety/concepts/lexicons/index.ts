@@ -2,6 +2,7 @@
 import type { TriageLanguage } from "../../red-flags/types";
 import type { ConceptLexicon } from "../types";
 import { AR_CONCEPTS } from "./ar";
+import { BARELY_RESPONSIVE } from "./barely-responsive";
 import { DE_CONCEPTS } from "./de";
 import { EN_CONCEPTS } from "./en";
 import { ES_CONCEPTS } from "./es";
@@ -18,6 +19,8 @@ import { PT_CONCEPTS } from "./pt";
 import { RU_CONCEPTS } from "./ru";
 import { SITUATIONS_ASIA } from "./situations-asia";
 import { SITUATIONS_EUROPE } from "./situations-europe";
+import { SUICIDE_INTENT } from "./suicide-intent";
+import { SWALLOWED_THUNDERCLAP } from "./swallowed-thunderclap";
 import { SV_CONCEPTS } from "./sv";
 import { TH_CONCEPTS } from "./th";
 import { TR_CONCEPTS } from "./tr";
@@ -50,7 +53,11 @@ const OWN: Record<TriageLanguage, ConceptLexicon> = {
 
 /** A language's concept words (its own, and its round-11 situation words); other languages than English also get the English loanwords. */
 export function conceptLexicon(language: TriageLanguage): ConceptLexicon {
-  const own = mergeLexicons(OWN[language], SITUATIONS_EUROPE[language] ?? SITUATIONS_ASIA[language]);
+  const own = mergeLexicons(mergeLexicons(OWN[language], SITUATIONS_EUROPE[language] ?? SITUATIONS_ASIA[language]), {
+    barelyResponsive: BARELY_RESPONSIVE[language],
+    ...SUICIDE_INTENT[language],
+    ...SWALLOWED_THUNDERCLAP[language],
+  });
   return language === "en" ? own : withLoans(own);
 }
 

@@ -147,7 +147,7 @@ export const IT_CONCEPTS: ConceptLexicon = {
     "non reagisce",
   ],
   fever: ["febbre", "temperatura", "38#", "39#", "40#", "scotta", "bollente"],
-  pregnant: ["incinta", "gravidanza", "gestazione"],
+  pregnant: ["incinta", "gravidanza", "gestazione", "sono di ~ settimane", "sono alla ~ settimana", "sono al ~ mese", "e di ~ settimane"],
   child: ["figlio", "figlia", "bambino", "bambina", "bimbo", "bimba", "piccolo", "piccola", "neonato", "anni#"],
   ingested: ["bevuto", "ingoiato", "inghiottito", "mangiato", "preso#", "ingerito", "leccato"],
   chemical: [

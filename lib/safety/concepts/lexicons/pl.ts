@@ -116,7 +116,7 @@ export const PL_CONCEPTS: ConceptLexicon = {
   infant: ["niemowl", "noworod", "bobas", "dzidzi", "maluszek", "malenstwo", "dziecko"],
   infantSick: ["wiotk", "bez sil", "nie je", "nie chce jesc", "nie ssie", "nie pije", "nie budzi sie", "ospal", "apatyczn"],
   fever: ["goraczk", "temperatur", "38", "39", "40", "rozpalon"],
-  pregnant: ["ciaz", "ciezarn"],
+  pregnant: ["ciaz", "ciezarn", "jestem w ~ tygodniu", "jest w ~ tygodniu"],
   child: ["syn", "corka", "corke", "dziecko", "dziecka", "maluch", "synek", "coreczka", "latek", "latka", "lat#", "roczn"],
   ingested: ["wypil", "polknal", "polknela", "zjadl", "lyknal", "lyknela", "nalykal", "zazyl", "zazyla", "wzial", "wziela"],
   chemical: [

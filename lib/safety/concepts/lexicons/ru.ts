@@ -124,7 +124,7 @@ export const RU_CONCEPTS: ConceptLexicon = {
     "vyalyi",
   ],
   fever: ["температур", "жар#", "горит", "38", "39", "40", "temperatur"],
-  pregnant: ["беременн", "berem"],
+  pregnant: ["беременн", "berem", "срок ~ недел"],
   child: ["ребен", "сын", "дочь", "дочк", "сынок", "малыш", "года#", "годик", "лет#", "rebenok", "syn#"],
   ingested: ["выпил", "проглотил", "съел", "наглотал", "нажрал", "vypil", "proglotil"],
   chemical: [

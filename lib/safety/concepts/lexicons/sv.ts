@@ -115,7 +115,7 @@ export const SV_CONCEPTS: ConceptLexicon = {
     "orkeslös",
   ],
   fever: ["feber", "38", "39", "40", "glodhet", "glödhet"],
-  pregnant: ["gravid", "graviditet"],
+  pregnant: ["gravid", "graviditet", "ar i vecka"],
   child: ["son#", "dotter", "barn", "liten", "lilla", "aring", "åring", "bebis", "pojke", "flicka", "unge"],
   ingested: ["druckit", "drack", "svalt", "svalde", "atit", "ätit", "åt#", "slickat", "fatt i sig", "fått i sig"],
   chemical: [

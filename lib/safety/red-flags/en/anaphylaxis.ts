@@ -22,7 +22,10 @@ export const ANAPHYLAXIS_RULES: RedFlagRule[] = [
     and: [
       /\b(?:faint\w*|dizzy|light ?-?headed|breath\w*|wheez\w*|swallow|swell\w*|swollen|throat|collaps\w*|vomit\w*|still|hoarse|voice|floppy|limp|pale and|drowsy)\b/,
     ],
-    unless: [/\bepipen (?:expired|expiry)\b/, /\bno other symptoms\b|\b(?:a bit of|some|mild|little|small|local) swelling\b/],
+    unless: [
+      /\b(?:epipen|epi pen|auto ?-?injector) (?:\w+ ){0,2}(?:expir\w*|out of date|renew\w*|refill\w*|prescription)\b/,
+      /\bno other symptoms\b|\b(?:a bit of|some|mild|little|small|local) swelling\b/,
+    ],
   },
   {
     id: "adrenaline-given",

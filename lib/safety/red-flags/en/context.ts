@@ -28,6 +28,7 @@ export const EN_CONTEXT: LanguageContext = {
     "none",
   ]),
   negationWindow: 4,
+  negativeWords: new Set(["cant", "cannot", "wont", "couldnt", "wouldnt", "unable", "aint"]),
   distantPast: new RegExp(
     [
       /\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|couple of|many|several) (?:years?|months?|weeks?) ago\b/.source,

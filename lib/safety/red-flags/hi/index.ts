@@ -405,7 +405,18 @@ export const HINDI = phrasePack({
   ],
   context: {
     negators: ["नहीं", "नही", "ना", "बिना", "nahi", "nahin", "nhi", "bina"],
-    distantPast: ["साल पहले", "पिछले साल", "saal pehle", "sal pehle", "pichhle saal", "bachpan"],
+    distantPast: [
+      "महीने पहले",
+      "पिछले महीने",
+      "mahine pehle",
+      "pichhle mahine",
+      "साल पहले",
+      "पिछले साल",
+      "saal pehle",
+      "sal pehle",
+      "pichhle saal",
+      "bachpan",
+    ],
     animal: ["कुत्ते", "कुत्ता", "बिल्ली", "kutta", "kutte", "billi"],
     fiction: ["कहानी", "उपन्यास", "फिल्म", "kahani", "story", "novel", "film", "movie", "hero"],
     general: [

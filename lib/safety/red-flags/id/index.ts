@@ -313,7 +313,7 @@ export const INDONESIAN = phrasePack({
   ],
   context: {
     negators: ["tidak", "ga", "bukan", "tanpa", "belum"],
-    distantPast: ["tahun lalu", "tahun yang lalu", "waktu kecil", "dulu"],
+    distantPast: ["bulan lalu", "bulan yang lalu", "tahun lalu", "tahun yang lalu", "waktu kecil", "dulu"],
     animal: ["anjing", "kucing", "hewan", "dokter hewan"],
     fiction: ["novel", "cerita", "cerpen", "film", "sinetron", "naskah", "tokoh"],
     general: [

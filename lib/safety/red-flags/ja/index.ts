@@ -125,14 +125,14 @@ export const JAPANESE = phrasePack({
         "オーバードーズ",
         "od した",
         "odした",
-        "漂白剤",
-        "ハイター",
+        // A substance alone ("ボタン電池のおもちゃは何歳から", "漂白剤と酢を混ぜても") is no event: bleach, pesticide or a
+        // button battery counts with a word of swallowing (the concept rule ingested × chemical, ../../concepts/).
         "洗剤を飲",
-        "農薬",
-        "殺虫剤を",
-        "ボタン電池",
         "誤飲",
-        "中毒",
+        "急性中毒",
+        "急性アルコール中毒",
+        "一酸化炭素中毒",
+        "中毒症状",
         "毒を飲んだ",
         "薬を大量",
       ],
@@ -254,7 +254,7 @@ export const JAPANESE = phrasePack({
   context: {
     negators: ["ない", "なし"],
     negatorsAfter: ["くない", "くありません", "くなかった", "ていない", "てない", "ません", "なかった"],
-    distantPast: ["年前", "去年", "昨年", "子供の頃", "昔"],
+    distantPast: ["ヶ月前", "か月前", "カ月前", "先月", "年前", "去年", "昨年", "子供の頃", "昔"],
     animal: ["犬", "猫", "ペット", "獣医"],
     fiction: ["小説", "物語", "漫画", "ドラマ", "映画", "脚本", "キャラ", "主人公"],
     general: [

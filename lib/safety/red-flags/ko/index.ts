@@ -97,15 +97,14 @@ export const KOREAN = phrasePack({
         "약을다먹",
         "많이먹었",
         "과다복용",
-        "락스",
-        "농약",
-        "살충제",
+        // A substance alone ("락스 사용법") is no event: bleach, pesticide or a battery counts with a word of swallowing
+        // (the concept rule ingested × chemical, ../../concepts/).
         "세제를마",
         "수면제를",
-        "독극물",
-        "버튼전지",
+        "독극물을",
         "건전지를삼",
-        "중독",
+        "급성중독",
+        "중독증상",
         "일산화탄소",
         "번개탄",
       ],
@@ -214,7 +213,7 @@ export const KOREAN = phrasePack({
   context: {
     negators: ["안", "없", "아니"],
     negatorsAfter: ["지않", "지는않", "진않", "지도않"],
-    distantPast: ["년전", "작년", "어릴때", "예전에"],
+    distantPast: ["개월전", "개월 전", "지난달", "년전", "작년", "어릴때", "예전에"],
     animal: ["강아지", "개가", "고양이", "반려", "수의사"],
     fiction: ["소설", "이야기", "드라마", "영화", "웹툰", "대본", "주인공", "캐릭터"],
     general: [

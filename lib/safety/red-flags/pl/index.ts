@@ -303,7 +303,18 @@ export const POLISH = phrasePack({
   ],
   context: {
     negators: ["nie", "bez", "zadnego", "zadnej"],
-    distantPast: ["lat temu", "lata temu", "rok temu", "w zeszlym roku", "w dziecinstwie", "dawno"],
+    distantPast: [
+      "miesiac temu",
+      "miesiace temu",
+      "miesiecy temu",
+      "w zeszlym miesiacu",
+      "lat temu",
+      "lata temu",
+      "rok temu",
+      "w zeszlym roku",
+      "w dziecinstwie",
+      "dawno",
+    ],
     animal: ["pies", "psa", "kot", "kota", "weterynarz"],
     fiction: ["opowiadani", "powiesc", "ksiazk", "film", "serial", "scenariusz", "bohater", "postac"],
     general: [

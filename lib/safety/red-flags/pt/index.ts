@@ -187,7 +187,7 @@ const CONTEXT: LanguageContext = {
   negators: new Set(["sem", "nem", "nunca", "jamais", "nenhum", "nenhuma"]),
   negationWindow: 3,
   distantPast:
-    /\bha (?:\d+|um|uma|dois|duas|tres|alguns|algumas|muitos) (?:anos?|meses|mes)\b|\b(?:\d+|um|dois|tres) anos atras\b|\bano passado\b|\bem (?:19|20)\d\d\b|\bquando (?:eu )?era\b/,
+    /\bha (?:\d+|um|uma|dois|duas|tres|alguns|algumas|muitos) (?:anos?|meses|mes)\b|\b(?:\d+|um|dois|tres) anos atras\b|\bano passado\b|\bmes passado\b|\bha (?:\d+|uma|duas|tres|algumas) semanas\b|\bem (?:19|20)\d\d\b|\bquando (?:eu )?era\b/,
   animal: /\b(?:cachorro|cao|cadela|gato|gata|gatinho|filhote|animal|veterinari\w*)\b/,
   fiction: /\b(?:romance|conto|historia|roteiro|personagem|ficcao|filme|novela)\b/,
   general: [

@@ -254,7 +254,7 @@ export const SWEDISH = phrasePack({
   ],
   context: {
     negators: ["inte", "ingen", "inget", "utan", "aldrig"],
-    distantPast: ["ar sedan", "ar sen", "forra aret", "i fjol", "som barn"],
+    distantPast: ["manader sedan", "manad sedan", "forra manaden", "ar sedan", "ar sen", "forra aret", "i fjol", "som barn"],
     animal: ["hund", "katt", "husdjur", "veterinar"],
     fiction: ["roman", "berattelse", "novell", "film", "serie", "manus", "huvudpersonen", "karaktar"],
     general: [

@@ -167,7 +167,19 @@ export const TURKISH = phrasePack({
     {
       id: "tr-unconscious",
       category: "unconscious",
-      when: ["bayildi", "bilinci kapali", "bilincini kaybetti", "uyanmiyor", "tepki vermiyor", "ayilmiyor", "kendine gelmiyor"],
+      when: [
+        "bayildi",
+        "bilinci kapali",
+        "bilincini kaybetti",
+        "uyanmiyor",
+        "uyandiramiyorum",
+        "uyandiramiyoruz",
+        "uyandiramadim",
+        "uyandiramadik",
+        "tepki vermiyor",
+        "ayilmiyor",
+        "kendine gelmiyor",
+      ],
     },
     {
       id: "tr-infant",
@@ -242,7 +254,19 @@ export const TURKISH = phrasePack({
   ],
   context: {
     negators: ["yok", "degil", "olmadan", "hic"],
-    distantPast: ["yil once", "sene once", "gecen yil", "gecen sene", "cocukken", "eskiden"],
+    distantPast: [
+      "gecen hafta#",
+      "gecen ay#",
+      "ay once",
+      "aylar once",
+      "hafta once",
+      "yil once",
+      "sene once",
+      "gecen yil",
+      "gecen sene",
+      "cocukken",
+      "eskiden",
+    ],
     animal: ["kopek", "kedi", "veteriner"],
     fiction: ["roman", "hikaye", "oyku", "film", "dizi", "senaryo", "karakter", "kahraman"],
     general: [

@@ -137,6 +137,17 @@ export const VIETNAMESE = phrasePack({
         "nhảy lầu",
         "nhảy cầu",
       ],
+      // "X muốn chết" after a word of a passing state is an intensifier ("mệt muốn chết": dead tired), not a wish to die.
+      unless: [
+        "mệt muốn chết",
+        "đói muốn chết",
+        "nóng muốn chết",
+        "lạnh muốn chết",
+        "buồn ngủ muốn chết",
+        "khát muốn chết",
+        "cười muốn chết",
+        "sợ muốn chết",
+      ],
     },
     { id: "vi-seizure", category: "seizure", when: ["co giật", "lên cơn động kinh", "sùi bọt mép", "động kinh"] },
     {
@@ -211,7 +222,7 @@ export const VIETNAMESE = phrasePack({
   ],
   context: {
     negators: ["không", "chưa", "chẳng"],
-    distantPast: ["năm trước", "năm ngoái", "hồi nhỏ", "ngày xưa"],
+    distantPast: ["tháng trước", "năm trước", "năm ngoái", "hồi nhỏ", "ngày xưa"],
     animal: ["chó", "mèo", "thú y"],
     fiction: ["truyện", "tiểu thuyết", "phim", "kịch bản", "nhân vật"],
     general: [
