@@ -322,6 +322,21 @@ export const ANSWER_WORDING: Record<TriageLanguage, AnswerWording> = {
       failed: (c) => `ระบบตอบคำถามไม่สามารถประมวลผลคำถามนี้ได้ โปรดลองใหม่ภายหลัง กรณีฉุกเฉินโทร ${c.emergencyNumber}`,
     },
   },
+  tl: {
+    disclaimer: (c) =>
+      `Ang MedChat ay nagbibigay ng pangkalahatang impormasyong pang-edukasyon, hindi medikal na payo, diagnosis o gamutan. Laging kumonsulta sa doktor o iba pang health professional tungkol sa iyong kalagayan. Kung may emergency, tumawag sa ${c.emergencyNumber}.`,
+    noPassage: (c) =>
+      `Hindi ko ito nakita sa mga sanggunian ng MedChat, kaya hindi ako makapagbibigay ng maaasahang sagot. Magtanong sa doktor, nars o parmasyutiko. Kung apurahan, tumawag sa ${c.emergencyNumber}.`,
+    errors: {
+      unavailable: (c) =>
+        `Hindi gumagana ang serbisyong sumasagot sa ngayon, kaya hindi nakasagot ang MedChat. Subukan ulit maya-maya. Kung kailangan mo ng tulong ngayon, kumontak sa health professional, o tumawag sa ${c.emergencyNumber} kung may emergency.`,
+      timeout: (c) =>
+        `Masyadong natagalan ang serbisyong sumasagot. Subukan ulit maya-maya. Kung may emergency, tumawag sa ${c.emergencyNumber}.`,
+      interrupted: "Naputol ang sagot bago matapos, kaya maaaring kulang ang nakikita mo. Puwede mong subukan ulit.",
+      failed: (c) =>
+        `Hindi naproseso ng serbisyong sumasagot ang tanong na ito. Subukan ulit mamaya. Kung may emergency, tumawag sa ${c.emergencyNumber}.`,
+    },
+  },
 };
 
 /** The answer texts in `language` (English when none is given). */

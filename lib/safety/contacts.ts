@@ -91,6 +91,10 @@ const BUILT_IN: Record<string, Contacts> = {
   "id-ID": { emergencyNumber: "112", crisisLine: "119", crisisLineName: "SEJIWA, ekstensi 8" },
   "sv-SE": { emergencyNumber: "112", crisisLine: "90101", crisisLineName: "Mind Självmordslinjen" },
   "th-TH": { emergencyNumber: "1669", crisisLine: "1323", crisisLineName: "สายด่วนสุขภาพจิต กรมสุขภาพจิต" },
+  // The Philippines: 911 is the national emergency number; the NCMH crisis hotline (1553) is not verified here, so the
+  // emergency number stands in for it (check before a deployment there).
+  "tl-PH": { emergencyNumber: "911", crisisLine: "911", crisisLineName: "Emergency 911" },
+  "fil-PH": { emergencyNumber: "911", crisisLine: "911", crisisLineName: "Emergency 911" },
 };
 
 /** The locales with built-in numbers. */

@@ -25,6 +25,7 @@ const ISO_639_3: Record<string, TriageLanguage> = {
   ind: "id",
   swe: "sv",
   tha: "th",
+  tgl: "tl",
 };
 
 function isTriageLanguage(value: string): value is TriageLanguage {

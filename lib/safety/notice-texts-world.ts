@@ -4,7 +4,7 @@
 import { crisisLineLabel } from "./contacts";
 import type { NoticeWording } from "./notice-wording";
 
-type WorldLanguage = "zh" | "ja" | "ko" | "ar" | "hi" | "ru" | "uk" | "pl" | "tr" | "vi" | "id" | "sv" | "th";
+type WorldLanguage = "zh" | "ja" | "ko" | "ar" | "hi" | "ru" | "uk" | "pl" | "tr" | "vi" | "id" | "sv" | "th" | "tl";
 
 export const WORLD_NOTICE_WORDING: Record<WorldLanguage, NoticeWording> = {
   zh: {
@@ -377,5 +377,36 @@ export const WORLD_NOTICE_WORDING: Record<WorldLanguage, NoticeWording> = {
     afterNotice: (c) =>
       `โปรดทำตามคำแนะนำฉุกเฉินด้านบน: โทร ${c.emergencyNumber} (หรือเบอร์ฉุกเฉินในพื้นที่) ตอนนี้ MedChat ช่วยในเหตุฉุกเฉินไม่ได้ และไม่มีข้อมูลที่เชื่อถือได้สำหรับคำถามนี้`,
     closing: "อย่ารอคำตอบออนไลน์",
+  },
+  tl: {
+    labels: { heading: "Posibleng emergency", call: "Tumawag sa", crisisLine: "Crisis hotline" },
+    emergency: (c) =>
+      `Maaaring medical emergency ito. Tumawag ngayon sa ${c.emergencyNumber} (o sa emergency number sa inyong lugar), o pumunta sa pinakamalapit na emergency room.`,
+    crisis: (c) => `Kung iniisip mong magpakamatay o saktan ang sarili mo, hindi ka nag-iisa: tumawag ngayon sa ${crisisLineLabel(c)}.`,
+    danger: (c) => `Kung nasa agarang panganib ka, tumawag sa ${c.emergencyNumber}.`,
+    crisisOne: "Kung iniisip mong magpakamatay o saktan ang sarili mo, hindi ka nag-iisa: tawagan ngayon din ang numerong iyon.",
+    advice: {
+      cardiac: "Ang pananakit ng dibdib na may ganitong mga sintomas ay maaaring atake sa puso.",
+      stroke: "Maaaring senyales ito ng stroke (tabinging mukha, mahinang braso, hirap magsalita): mahalaga ang bawat minuto.",
+      breathing: "Ang matinding hirap sa paghinga ay nangangailangan ng agarang tulong.",
+      overdose_poisoning:
+        "Maaaring overdose o pagkalason ito. Huwag nang hintayin ang mga sintomas; itabi ang lalagyan para maipakita sa rescuer.",
+      severe_bleeding: "Diinan nang mahigpit ang sugat gamit ang malinis na tela at huwag bitawan.",
+      seizure: "Emergency ang seizure na lampas 5 minuto, o kung hindi nagigising pagkatapos. Huwag maglagay ng kahit ano sa bibig.",
+      unconscious: "Kung hindi normal ang paghinga ng tao, simulan ang CPR kung kaya mo; gagabayan ka ng dispatcher.",
+      pregnancy_emergency: "Kailangang masuri agad ang mga senyales na ito sa pagbubuntis; tumawag na sa emergency.",
+    },
+    crisisAnswer: {
+      open: "Hindi ka nag-iisa, at may tulong ngayon din.",
+      call: (c) =>
+        `Tumawag sa ${c.crisisLine} para may makausap ka, o tumawag sa ${c.emergencyNumber} kung baka gawin mo ang mga naiisip mo o may nainom ka na.`,
+      callOne: (c) =>
+        `Tumawag ngayon sa ${c.emergencyNumber} para may makausap ka, lalo na kung baka gawin mo ang mga naiisip mo o may nainom ka na.`,
+      close:
+        "Kung kaya mo, manatili kasama ang taong pinagkakatiwalaan mo at ilayo ang mga gamot at iba pang bagay na makakasakit. Ang MedChat ay awtomatikong assistant at hindi makakatulong sa krisis; ang mga tao sa mga linyang ito ay makakatulong.",
+    },
+    afterNotice: (c) =>
+      `Sundin ang emergency na payo sa itaas: tumawag ngayon sa ${c.emergencyNumber} (o sa emergency number sa inyong lugar). Hindi makakatulong ang MedChat sa emergency, at wala itong maaasahang impormasyon tungkol sa tanong na ito.`,
+    closing: "Huwag nang hintayin ang sagot online.",
   },
 };

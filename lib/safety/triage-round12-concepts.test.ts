@@ -104,3 +104,27 @@ describe("events a month or more ago, and idioms", () => {
     "what should i do if someone is having a seizure? my sister has epilepsy, want to be ready",
   ])("%s", (text) => expect(fired(text)).toBe(false));
 });
+
+describe("Tagalog (added after round 12 brought it)", () => {
+  it.each([
+    "biglang tumabingi ang mukha ni tatay at hindi niya maigalaw ang braso niya",
+    "hindi humihinga si lola, tulungan niyo po ako",
+    "nangingisay ang anak ko at hindi magising",
+    "gusto ko nang mamatay ngayong gabi",
+    "nakainom ng zonrox ang anak ko",
+    "buntis ako at dumudugo nang sobrang dami",
+  ])("%s", (text) => expect(fired(text)).toBe(true));
+
+  it.each([
+    "ano ang mga sintomas ng atake sa puso? para sa assignment ko",
+    "masakit ang ulo ko dahil sa puyat",
+    "buntis ako, ano ang dapat kainin?",
+  ])("quiet: %s", (text) => expect(fired(text)).toBe(false));
+
+  it("the notice is in Tagalog, and in the Philippines names 911 once", () => {
+    const result = triage("gusto ko nang mamatay", "tl-PH");
+    expect(result.notice?.language).toBe("tl");
+    expect(result.notice?.text).toMatch(/^Maaaring medical emergency ito\. Tumawag ngayon sa 911/);
+    expect(result.notice!.text.split("911").length - 1).toBe(1);
+  });
+});

@@ -20,6 +20,7 @@ import { VIETNAMESE } from "./vi";
 import { INDONESIAN } from "./id";
 import { SWEDISH } from "./sv";
 import { THAI } from "./th";
+import { TAGALOG } from "./tl";
 import { conceptLexicon, conceptScript } from "../concepts/lexicons";
 import { withConcepts } from "../concepts/compile";
 import type { LanguageRules } from "./types";
@@ -34,7 +35,7 @@ export {
 } from "./types";
 
 /** Latin-script languages, whose messages get typo correction towards their concept words. */
-const LATIN_SCRIPT = new Set(["es", "fr", "de", "pt", "it", "nl", "pl", "tr", "id", "sv"]);
+const LATIN_SCRIPT = new Set(["es", "fr", "de", "pt", "it", "nl", "pl", "tr", "id", "sv", "tl"]);
 
 const OWN_RULES: LanguageRules[] = [
   ENGLISH,
@@ -58,6 +59,7 @@ const OWN_RULES: LanguageRules[] = [
   INDONESIAN,
   SWEDISH,
   THAI,
+  TAGALOG,
 ];
 
 /** Each language's own rules plus the concept rules in its words (../concepts/). */

@@ -56,6 +56,7 @@ export const TRIAGE_LANGUAGES = [
   "id",
   "sv",
   "th",
+  "tl",
 ] as const;
 export type TriageLanguage = (typeof TRIAGE_LANGUAGES)[number];
 

@@ -138,5 +138,6 @@ export const BARELY_RESPONSIVE: Record<TriageLanguage, string[]> = {
   ko: ["반응이 둔", "의식이 희미", "반쯤 의식", "거의 반응"],
   ar: ["بالكاد يستجيب", "بالكاد يرد", "بالكاد بيرد", "شبه فاقد الوعي", "شبه غايب عن الوعي", "يكاد لا يستجيب"],
   hi: ["मुश्किल से जवाब", "मुश्किल से होश", "अधबेहोश", "आधा बेहोश", "बहुत कम प्रतिक्रिया", "mushkil se jawab", "adh behosh", "aadha behosh"],
+  tl: ["halos hindi sumasagot", "halos di sumasagot", "halos walang malay", "halos hindi magising", "hirap gisingin", "papikit pikit"],
   th: ["แทบไม่ตอบสนอง", "ปลุกยาก", "ซึมมาก", "เรียกแทบไม่ตื่น", "แทบไม่รู้สึกตัว"],
 };

@@ -23,6 +23,7 @@ import { SUICIDE_INTENT } from "./suicide-intent";
 import { SWALLOWED_THUNDERCLAP } from "./swallowed-thunderclap";
 import { SV_CONCEPTS } from "./sv";
 import { TH_CONCEPTS } from "./th";
+import { TL_CONCEPTS } from "./tl";
 import { TR_CONCEPTS } from "./tr";
 import { UK_CONCEPTS } from "./uk";
 import { VI_CONCEPTS } from "./vi";
@@ -49,6 +50,7 @@ const OWN: Record<TriageLanguage, ConceptLexicon> = {
   id: ID_CONCEPTS,
   sv: SV_CONCEPTS,
   th: TH_CONCEPTS,
+  tl: TL_CONCEPTS,
 };
 
 /** A language's concept words (its own, and its round-11 situation words); other languages than English also get the English loanwords. */

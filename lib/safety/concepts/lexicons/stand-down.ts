@@ -118,4 +118,14 @@ export const STAND_DOWN: Record<TriageLanguage, string[]> = {
   ar: ["رجعونا البيت", "رجعوه البيت", "طلع من المستشفى", "خرج من المستشفى", "تخطيط القلب طبيعي", "مجرد قلق", "إنذار كاذب"],
   hi: ["घर भेज दिया", "ghar bhej diya", "छुट्टी दे दी", "chutti de di", "ईसीजी नॉर्मल", "ecg normal", "बस घबराहट", "अब ठीक है", "ab theek hai"],
   th: ["ให้กลับบ้าน", "ออกจากโรงพยาบาล", "คลื่นหัวใจปกติ", "แค่แพนิค", "ตอนนี้หายแล้ว", "ตอนนี้ดีขึ้นแล้ว"],
+  tl: [
+    "pinauwi na kami",
+    "pinauwi na siya",
+    "pinauwi na ako",
+    "normal ang ecg",
+    "normal daw ang ecg",
+    "anxiety lang daw",
+    "false alarm",
+    "okay na raw sabi ng doktor",
+  ],
 };

@@ -361,4 +361,9 @@ export const SUICIDE_INTENT: Record<TriageLanguage, Pick<ConceptLexicon, "endIt"
     cantGoOn: ["ไม่ไหวแล้ว", "ทนไม่ไหว", "หมดแรง", "เหนื่อยกับชีวิต", "ยอมแพ้แล้ว"],
     meansReady: ["เชือก", "เตรียมไว้แล้ว", "กระโดดสะพาน", "กระโดดตึก", "เก็บยาไว้"],
   },
+  tl: {
+    endIt: ["tapusin ko na", "tatapusin ko na", "wakasan ko na", "ngayong gabi na ang huli"],
+    cantGoOn: ["ayoko na talaga", "hindi ko na kaya", "di ko na kaya", "pagod na ako sa buhay", "suko na ako"],
+    meansReady: ["lubid", "handa na ang lahat", "tatalon ako sa tulay", "iinumin ko na lahat", "inipon ko ang gamot"],
+  },
 };

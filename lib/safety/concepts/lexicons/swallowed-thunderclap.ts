@@ -134,4 +134,10 @@ export const SWALLOWED_THUNDERCLAP: Record<TriageLanguage, Pick<ConceptLexicon, 
     worstEver: ["ที่สุดในชีวิต", "ไม่เคยปวดขนาดนี้"],
     thunderclap: ["เหมือนฟ้าผ่า", "เหมือนโดนตี", "เหมือนระเบิด"],
   },
+  tl: {
+    swallowed: ["nalunok", "nakalunok", "nilunok"],
+    headache: ["sakit ng ulo", "masakit ang ulo", "sumasakit ang ulo"],
+    worstEver: ["pinakamasakit sa buong buhay", "pinakamatinding sakit", "ngayon lang ako nakaramdam"],
+    thunderclap: ["parang kidlat", "parang pinukpok", "parang sumabog"],
+  },
 };
