@@ -43,7 +43,7 @@ function EmergencyNotice({ data }: { data: Extract<Part, { type: "data-emergency
 /** The sources the answer cites, each under the number its markers use (the list skips sources it does not cite). */
 function SourcesList({ sources, anchorPrefix }: { sources: { n: number; part: SourcePart }[]; anchorPrefix: string }) {
   return (
-    <section aria-label="Sources" className="mt-2 text-sm">
+    <section aria-label="Sources" className="mt-2 text-sm wrap-anywhere">
       <h3 className="font-semibold text-slate-700 dark:text-slate-200">Sources</h3>
       <ol className="mt-1 list-decimal space-y-0.5 pl-5" data-testid="sources">
         {sources.map(({ n, part: s }) => {
