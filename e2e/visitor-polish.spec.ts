@@ -63,7 +63,9 @@ test("on a phone, a source whose title is one long unbroken word wraps inside th
   await page.getByLabel(/^Files/).setInputFiles({
     name: "zorblax.md",
     mimeType: "text/markdown",
-    buffer: Buffer.from(`# ${title}\n\nZorblax syndrome is a condition this clinic explains to its patients. Zorblax syndrome is managed with rest, fluids and a check-up with the clinic's nurse.\n`),
+    buffer: Buffer.from(
+      `# ${title}\n\nZorblax syndrome is a condition this clinic explains to its patients. Zorblax syndrome is managed with rest, fluids and a check-up with the clinic's nurse.\n`,
+    ),
   });
   await page.getByRole("button", { name: "Upload and ingest" }).click();
   await expect(admin.status()).toContainText("1 added");
