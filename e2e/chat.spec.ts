@@ -133,9 +133,16 @@ test.describe("public web chat", () => {
       await chat.waitForAnswer();
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBeLessThanOrEqual(0);
-      await page.getByRole("button", { name: "Conversation history" }).click();
+      const menu = page.getByRole("button", { name: "Conversation history" });
+      await menu.click();
       await expect(chat.historyList).toBeVisible();
       await expect(chat.historyList).toContainText("What helps with a sore throat?");
+      // The history covers the screen: keyboard focus moves into it, and Escape closes it back to the menu button.
+      await expect(page.getByRole("button", { name: "Close conversation history" })).toBeFocused();
+      await page.keyboard.press("Escape");
+      await expect(chat.historyList).toBeHidden();
+      await expect(menu).toBeFocused();
+      await expect(menu).toHaveAttribute("aria-expanded", "false");
     });
   });
 });

@@ -64,6 +64,40 @@ test("the type 2 diabetes answer quotes its listed sources, each marker linked t
   await page.screenshot({ path: test.info().outputPath("grounded-type-2-diabetes.png"), fullPage: true });
 });
 
+test("a question that asks two things is answered from a listed section for each part", async ({ page }) => {
+  const chat = new ChatPage(page);
+  await chat.open();
+  await chat.accept();
+  await chat.ask("What is gout and how is it treated?");
+  const answer = await chat.waitForAnswer();
+  // Two sections of the gout page, each its own source, told apart by their section.
+  const items = answer.getByTestId("sources").getByRole("listitem");
+  await expect(items.filter({ hasText: "What it is" })).toHaveCount(1);
+  await expect(items.filter({ hasText: "Treatment and management" })).toHaveCount(1);
+  const listed = await items.evaluateAll((lis) =>
+    lis.map((li) => ({
+      n: (li as HTMLLIElement).value,
+      title: li.querySelector("a, span")?.textContent?.trim() ?? "",
+      text: li.textContent ?? "",
+    })),
+  );
+  const docs = starterDocuments();
+  const sourceTexts: string[] = [];
+  for (const { n, title } of listed) sourceTexts[n - 1] = docs.get(title) ?? "";
+  const text = (await answer.getByTestId("answer-text").innerText()).trim();
+  const sentences = citedSentences(
+    text,
+    Array.from(sourceTexts, (t) => t ?? ""),
+  );
+  for (const s of sentences) expect(s.verbatim, `"${s.text}" is a sentence of source ${s.cites[0]}`).toBe(true);
+  // The answer quotes both: the overview for "what is gout", the treatment section for "how is it treated".
+  const numberOf = (section: string) => listed.find((l) => l.text.includes(section))!.n;
+  const cited = new Set(sentences.flatMap((s) => s.cites));
+  expect(cited).toContain(numberOf("What it is"));
+  expect(cited).toContain(numberOf("Treatment and management"));
+  await page.screenshot({ path: test.info().outputPath("multi-part-gout.png"), fullPage: true });
+});
+
 test("a question the knowledge base cannot answer gets the honest fixed message, with no sources", async ({ page }) => {
   const chat = new ChatPage(page);
   await chat.open();

@@ -6,8 +6,11 @@
 //   quote-alone — the same without the prior (CHAT_QUOTE_PRIOR=none: the model alone chooses),
 //   free   — CHAT_GROUNDING=free (the model writes, as before),
 //   lead-2 — the top passage's first two sentences, no model,
+//   quote-whole — quote mode with a message that asks several things answered as one question
+//            (CHAT_MULTI_PART=off: how every message was answered before part-by-part answers),
 // on faithfulness (share of answer sentences that are verbatim spans of the source they
-// cite), right-source rate, ROUGE-L against the reference answer, length and time.
+// cite), right-source rate, ROUGE-L against the reference answer, length and time, and on
+// the multi-part set (lib/eval/multipart) the share of asked parts answered from a right passage.
 //   npm run eval:answers -- --medquad <dir> [--heldout 100] [--consumer 50] [--kb-docs 3000]
 //     [--adapters models/adapters] [--model grounded] [--temperature 0] [--out docs/answer-eval.md]
 import { createHash, randomBytes } from "node:crypto";
@@ -18,7 +21,7 @@ import { parseArgs } from "node:util";
 import { isHeldOut, readMedQuad } from "@/gpu-function/shared/medquad";
 import { createGpuFunctionServer } from "@/gpu-function/server";
 import { formatQuotedAnswer, quoteUnits } from "@/gpu-function/shared/quote-units";
-import { scoreAnswer } from "@/lib/eval/answer-metrics";
+import { partsAnswered, scoreAnswer } from "@/lib/eval/answer-metrics";
 import { gpuFunctionConfig } from "@/lib/chat/model";
 import { runChatTurn } from "@/lib/chat/pipeline";
 import { createKnowledgeBaseRetriever } from "@/lib/chat/retriever";
@@ -34,13 +37,15 @@ const { values } = parseArgs({
   options: {
     medquad: { type: "string", default: "../shared/data/medquad" },
     consumer: { type: "string", default: "lib/rag/eval-sets/consumer-questions.jsonl" },
+    multipart: { type: "string", default: "lib/eval/multipart/questions.jsonl" },
+    "multipart-count": { type: "string", default: "100" },
     heldout: { type: "string", default: "100" },
     "consumer-count": { type: "string", default: "50" },
     "kb-docs": { type: "string", default: "3000" },
     adapters: { type: "string", default: "models/adapters" },
     model: { type: "string", default: "grounded" },
     temperature: { type: "string", default: "0" },
-    modes: { type: "string", default: "quote,quote-alone,free,lead-2" },
+    modes: { type: "string", default: "quote,quote-whole,quote-alone,free,lead-2" },
     "data-dir": { type: "string", default: ".data/eval-answers" },
     out: { type: "string", default: "docs/answer-eval.md" },
     "no-write": { type: "boolean", default: false },
@@ -52,14 +57,16 @@ const { values } = parseArgs({
 
 const log = (s: string) => process.stderr.write(`${s}\n`);
 const hash = (s: string) => createHash("sha256").update(s).digest("hex");
-type Mode = "quote" | "quote-alone" | "free" | "lead-2";
+type Mode = "quote" | "quote-whole" | "quote-alone" | "free" | "lead-2";
 
 interface Question {
   id: string;
-  set: "MedQuAD held-out" | "consumer";
+  set: "MedQuAD held-out" | "consumer" | "multi-part";
   text: string;
   /** Documents whose passage is the right source. */
   relevant: Set<string>;
+  /** Multi-part questions: each asked part's right documents. */
+  parts?: Array<Set<string>>;
   /** Reference answer (MedQuAD), for ROUGE-L. */
   reference?: string;
 }
@@ -112,6 +119,22 @@ function buildSets(): { questions: Question[]; kb: SourceDocument[]; totalDocs: 
     for (const q of consumer)
       questions.push({ id: q.id, set: "consumer", text: [q.subject, q.message].filter(Boolean).join("\n"), relevant: new Set(q.relevant) });
   } else log(`no consumer set at ${values.consumer}; MedQuAD held-out questions only`);
+  if (fs.existsSync(values.multipart!)) {
+    const multi = fs
+      .readFileSync(values.multipart!, "utf8")
+      .split("\n")
+      .filter((l) => l.trim())
+      .map((l) => JSON.parse(l) as { id: string; message: string; parts: Array<{ asks: string; relevant: string[] }> })
+      .slice(0, Number(values["multipart-count"]));
+    for (const q of multi)
+      questions.push({
+        id: q.id,
+        set: "multi-part",
+        text: q.message,
+        relevant: new Set(q.parts.flatMap((p) => p.relevant)),
+        parts: q.parts.map((p) => new Set(p.relevant)),
+      });
+  } else log(`no multi-part set at ${values.multipart}`);
 
   const max = Number(values["kb-docs"]);
   const page = (id: string) => id.slice(0, id.lastIndexOf("/"));
@@ -149,6 +172,10 @@ interface Row {
   rouge: number[];
   words: number[];
   ms: number[];
+  /** Multi-part questions: asked parts, parts with a right passage among the sources, parts answered from one. */
+  parts: number;
+  partsShown: number;
+  partsAnswered: number;
 }
 
 function score(outcomes: Outcome[]): Row[] {
@@ -167,13 +194,27 @@ function score(outcomes: Outcome[]): Row[] {
       rouge: [],
       words: [],
       ms: [],
+      parts: 0,
+      partsShown: 0,
+      partsAnswered: 0,
     };
     rows.set(key, row);
     row.answers++;
     row.ms.push(o.ms);
+    // Every asked part counts, also those of a question answered with "not found".
+    row.parts += o.question.parts?.length ?? 0;
     if (o.noPassage) {
       row.noPassage++;
       continue;
+    }
+    if (o.question.parts) {
+      const rightOf = o.question.parts.map((relevant) => o.sources.flatMap((s, i) => (relevant.has(s.documentId) ? [i + 1] : [])));
+      row.partsShown += rightOf.filter((r) => r.length > 0).length;
+      row.partsAnswered += partsAnswered(
+        o.answer,
+        o.sources.map((s) => s.text),
+        rightOf,
+      ).filter(Boolean).length;
     }
     const rightIdx = o.sources.flatMap((s, i) => (o.question.relevant.has(s.documentId) ? [i + 1] : []));
     const scored = scoreAnswer(
@@ -200,11 +241,11 @@ const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)} %` : "
 
 function table(rows: Row[]): string {
   return [
-    "| questions | answers by | faithfulness | right source | ROUGE-L F1 | words | time / answer (p50) | no passage |",
-    "|---|---|---:|---:|---:|---:|---:|---:|",
+    "| questions | answers by | faithfulness | right source | ROUGE-L F1 | parts answered | right passage shown | words | time / answer (p50) | no passage |",
+    "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ...rows.map(
       (r) =>
-        `| ${r.set} | ${r.mode} | ${pct(r.faithful, r.sentences)} (${r.faithful}/${r.sentences}) | ${pct(r.right, r.rightEligible)} (${r.right}/${r.rightEligible}) | ${r.rouge.length ? mean(r.rouge).toFixed(3) : "—"} | ${mean(r.words).toFixed(0)} | ${(mean(r.ms) / 1000).toFixed(2)} s (${(median(r.ms) / 1000).toFixed(2)} s) | ${r.noPassage} |`,
+        `| ${r.set} | ${r.mode} | ${pct(r.faithful, r.sentences)} (${r.faithful}/${r.sentences}) | ${pct(r.right, r.rightEligible)} (${r.right}/${r.rightEligible}) | ${r.rouge.length ? mean(r.rouge).toFixed(3) : "—"} | ${r.parts ? `${pct(r.partsAnswered, r.parts)} (${r.partsAnswered}/${r.parts})` : "—"} | ${r.parts ? `${pct(r.partsShown, r.parts)} (${r.partsShown}/${r.parts})` : "—"} | ${mean(r.words).toFixed(0)} | ${(mean(r.ms) / 1000).toFixed(2)} s (${(median(r.ms) / 1000).toFixed(2)} s) | ${r.noPassage} |`,
     ),
   ].join("\n");
 }
@@ -260,8 +301,9 @@ async function main() {
           GPU_FUNCTION_URL: url,
           GPU_FUNCTION_TOKEN: token,
           CHAT_MODEL: values.model,
-          CHAT_GROUNDING: mode === "quote-alone" ? "quote" : mode,
+          CHAT_GROUNDING: mode === "quote-alone" || mode === "quote-whole" ? "quote" : mode,
           CHAT_QUOTE_PRIOR: mode === "quote-alone" ? "none" : "ranked",
+          CHAT_MULTI_PART: mode === "quote-whole" ? "off" : "on",
           CHAT_TEMPERATURE: values.temperature,
         });
         const events: ChatEvent[] = await runChatTurn(
@@ -354,7 +396,8 @@ function writeDoc(
   m: { questions: Question[]; kbDocs: number; totalDocs: number; chunks: number; load: number; loadEnd: number; seconds: number },
 ) {
   const held = m.questions.filter((q) => q.set === "MedQuAD held-out").length;
-  const consumer = m.questions.length - held;
+  const multi = m.questions.filter((q) => q.set === "multi-part");
+  const consumer = m.questions.length - held - multi.length;
   const md = `# Answer evaluation: quote mode vs free generation vs lead-2
 
 Generated by \`npm run eval:answers -- ${process.argv.slice(2).join(" ")}\` on ${new Date().toISOString().slice(0, 10)}
@@ -368,17 +411,22 @@ Generated by \`npm run eval:answers -- ${process.argv.slice(2).join(" ")}\` on $
   their question text, so a question cannot find its own wording.
 - **Questions**: ${held} held-out MedQuAD questions (never trained on; \`models/SPLIT.md\`), hash-ordered across collections, and
   ${consumer} consumer-style questions (\`lib/rag/eval-sets/consumer-questions.jsonl\`, "dev" split; written by the team,
-  with judged relevant answers).
+  with judged relevant answers), and ${multi.length} questions that ask two or three things (\`${values.multipart}\`, ${multi.reduce((n, q) => n + (q.parts?.length ?? 0), 0)} asked
+  parts; written by hand with judged relevant answers per part, \`lib/eval/multipart/README.md\`).
 - **Modes**: *quote* = \`CHAT_GROUNDING=quote\` (every sentence a verbatim sentence of a listed source, its [n] appended by
   the engine), with the engine's prior (\`CHAT_QUOTE_PRIOR=ranked\`, the default: lean toward the top-ranked source and its
   reading order, at least two sentences and 40 words; \`gpu-function/engine/quote-prior.ts\`); *quote-alone* = the same
   without the prior (\`CHAT_QUOTE_PRIOR=none\`: the model alone chooses source, order and stop); *free* =
-  \`CHAT_GROUNDING=free\` (the same model writes freely); *lead-2* = the top passage's first two sentences with [1], no model.
+  \`CHAT_GROUNDING=free\` (the same model writes freely); *lead-2* = the top passage's first two sentences with [1], no model;
+  *quote-whole* = *quote* with \`CHAT_MULTI_PART=off\`: a message that asks several things is retrieved and answered as one
+  question, as before part-by-part answers (for a single question it is *quote*).
 - **Faithfulness**: share of answer sentences that are verbatim spans (whitespace runs compared as one space) of the source
   their marker cites; a sentence with no marker counts as unfaithful. **Right source**: among questions whose right passage
   is among the answer's sources, the share of answers whose markers all cite a right passage. **ROUGE-L F1** against the
   MedQuAD reference answer (markers removed; consumer questions have no reference). **Words**: answer length. **Time**:
-  whole turn, retrieval included. **No passage**: questions answered with the fixed "not in the knowledge base" message
+  whole turn, retrieval included. **Parts answered** (multi-part set): share of asked parts with at least one answer
+  sentence that is a verbatim span of a right passage for that part, cited to it (all parts counted, also those of
+  questions answered with "not found"); **right passage shown**: share of parts with a right passage among the sources. **No passage**: questions answered with the fixed "not in the knowledge base" message
   (excluded from the other columns).
 
 ${out}

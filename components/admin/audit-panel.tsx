@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { useAdminResource } from "./admin-api";
 import { inputClass, Panel, StatusLine } from "./admin-shell";
+import { WideTable } from "./wide-table";
 
 interface Entry {
   id: number;
@@ -33,38 +34,40 @@ export function AuditPanel() {
         ))}
       </div>
       <StatusLine status={status} />
-      <table className="w-full text-left text-sm" data-testid="audit-table">
-        <thead>
-          <tr>
-            <th scope="col">When</th>
-            <th scope="col">Who</th>
-            <th scope="col">Action</th>
-            <th scope="col">Target</th>
-            <th scope="col">Before → after</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((e) => (
-            <tr key={e.id} className="border-t border-slate-200 align-top dark:border-slate-700">
-              <td>{new Date(e.at).toLocaleString()}</td>
-              <td>
-                {e.actorEmail}
-                {e.ip && <span className="block text-xs text-slate-600 dark:text-slate-300">{e.ip}</span>}
-              </td>
-              <td>{e.action}</td>
-              <td>
-                {e.targetType} {e.targetId && <code className="break-all text-xs">{e.targetId}</code>}
-              </td>
-              <td>
-                <details>
-                  <summary className="cursor-pointer">values</summary>
-                  <pre className="max-w-md overflow-auto text-xs">{JSON.stringify({ before: e.before, after: e.after }, null, 2)}</pre>
-                </details>
-              </td>
+      <WideTable label="Audit log entries">
+        <table className="w-full text-left text-sm" data-testid="audit-table">
+          <thead>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">Who</th>
+              <th scope="col">Action</th>
+              <th scope="col">Target</th>
+              <th scope="col">Before → after</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {entries.map((e) => (
+              <tr key={e.id} className="border-t border-slate-200 align-top dark:border-slate-700">
+                <td>{new Date(e.at).toLocaleString()}</td>
+                <td>
+                  {e.actorEmail}
+                  {e.ip && <span className="block text-xs text-slate-600 dark:text-slate-300">{e.ip}</span>}
+                </td>
+                <td>{e.action}</td>
+                <td>
+                  {e.targetType} {e.targetId && <code className="break-all text-xs">{e.targetId}</code>}
+                </td>
+                <td>
+                  <details>
+                    <summary className="cursor-pointer">values</summary>
+                    <pre className="max-w-md overflow-auto text-xs">{JSON.stringify({ before: e.before, after: e.after }, null, 2)}</pre>
+                  </details>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </WideTable>
     </Panel>
   );
 }

@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { useAdminResource } from "./admin-api";
 import { inputClass, Panel, StatusLine } from "./admin-shell";
 import { RatingCounts } from "./ratings";
+import { WideTable } from "./wide-table";
 
 interface Row {
   id: string;
@@ -64,36 +65,38 @@ export function ConversationsPanel() {
         </label>
       </div>
       <StatusLine status={status} />
-      <table className="w-full text-left text-sm" data-testid="conversations-table">
-        <thead>
-          <tr>
-            <th scope="col">Conversation</th>
-            <th scope="col">Surface</th>
-            <th scope="col">Messages</th>
-            <th scope="col">Rating</th>
-            <th scope="col">Emergency</th>
-            <th scope="col">Started</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.id} className="border-t border-slate-200 dark:border-slate-700">
-              <td>
-                <Link className="text-blue-700 underline dark:text-blue-300" href={`/admin/conversations/${encodeURIComponent(r.id)}`}>
-                  {r.title}
-                </Link>
-              </td>
-              <td>{r.surface}</td>
-              <td>{r.messages}</td>
-              <td>
-                <RatingCounts up={r.up} down={r.down} />
-              </td>
-              <td>{r.emergency ? "yes" : "—"}</td>
-              <td>{new Date(r.createdAt).toLocaleString()}</td>
+      <WideTable label="Conversations list">
+        <table className="w-full text-left text-sm" data-testid="conversations-table">
+          <thead>
+            <tr>
+              <th scope="col">Conversation</th>
+              <th scope="col">Surface</th>
+              <th scope="col">Messages</th>
+              <th scope="col">Rating</th>
+              <th scope="col">Emergency</th>
+              <th scope="col">Started</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id} className="border-t border-slate-200 dark:border-slate-700">
+                <td>
+                  <Link className="text-blue-700 underline dark:text-blue-300" href={`/admin/conversations/${encodeURIComponent(r.id)}`}>
+                    {r.title}
+                  </Link>
+                </td>
+                <td>{r.surface}</td>
+                <td>{r.messages}</td>
+                <td>
+                  <RatingCounts up={r.up} down={r.down} />
+                </td>
+                <td>{r.emergency ? "yes" : "—"}</td>
+                <td>{new Date(r.createdAt).toLocaleString()}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </WideTable>
       {data && rows.length === 0 && <p className="mt-2 text-sm">No conversations match.</p>}
     </Panel>
   );

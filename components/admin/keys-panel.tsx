@@ -4,6 +4,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { useAdminResource } from "./admin-api";
 import { inputClass, Panel, StatusLine } from "./admin-shell";
+import { WideTable } from "./wide-table";
 
 interface Key {
   id: string;
@@ -117,47 +118,49 @@ export function KeysPanel() {
         <StatusLine status={status} />
       </Panel>
       <Panel title="API keys">
-        <table className="w-full text-left text-sm" data-testid="keys-table">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Key</th>
-              <th scope="col">Scopes</th>
-              <th scope="col">Limits</th>
-              <th scope="col">Usage (30 days)</th>
-              <th scope="col">State</th>
-              <th scope="col">Actions</th>
-            </tr>
-          </thead>
-          <tbody>
-            {keys.map((k) => {
-              const state = k.revokedAt ? "revoked" : k.expiresAt && new Date(k.expiresAt) < new Date() ? "expired" : "active";
-              return (
-                <tr key={k.id} className="border-t border-slate-200 dark:border-slate-700">
-                  <td>{k.name}</td>
-                  <td>
-                    <code>{k.prefix}…</code>
-                  </td>
-                  <td>{k.scopes.join(", ")}</td>
-                  <td>
-                    {k.requestsPerMinute}/min, {k.tokensPerDay.toLocaleString()} tokens/day, {k.concurrentRequests} streams
-                  </td>
-                  <td>
-                    {k.usage30d.requests} requests, {k.usage30d.total_tokens.toLocaleString()} tokens
-                  </td>
-                  <td>{state}</td>
-                  <td>
-                    {state === "active" && (
-                      <Button variant="ghost" onClick={() => void revoke(k)} aria-label={`Revoke ${k.name}`}>
-                        Revoke
-                      </Button>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <WideTable label="API keys list">
+          <table className="w-full text-left text-sm" data-testid="keys-table">
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Key</th>
+                <th scope="col">Scopes</th>
+                <th scope="col">Limits</th>
+                <th scope="col">Usage (30 days)</th>
+                <th scope="col">State</th>
+                <th scope="col">Actions</th>
+              </tr>
+            </thead>
+            <tbody>
+              {keys.map((k) => {
+                const state = k.revokedAt ? "revoked" : k.expiresAt && new Date(k.expiresAt) < new Date() ? "expired" : "active";
+                return (
+                  <tr key={k.id} className="border-t border-slate-200 dark:border-slate-700">
+                    <td>{k.name}</td>
+                    <td>
+                      <code>{k.prefix}…</code>
+                    </td>
+                    <td>{k.scopes.join(", ")}</td>
+                    <td>
+                      {k.requestsPerMinute}/min, {k.tokensPerDay.toLocaleString()} tokens/day, {k.concurrentRequests} streams
+                    </td>
+                    <td>
+                      {k.usage30d.requests} requests, {k.usage30d.total_tokens.toLocaleString()} tokens
+                    </td>
+                    <td>{state}</td>
+                    <td>
+                      {state === "active" && (
+                        <Button variant="ghost" onClick={() => void revoke(k)} aria-label={`Revoke ${k.name}`}>
+                          Revoke
+                        </Button>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </WideTable>
       </Panel>
     </>
   );

@@ -4,6 +4,7 @@ import { useContext, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { CsrfContext, useAdminResource } from "./admin-api";
 import { inputClass, Panel, StatusLine } from "./admin-shell";
+import { WideTable } from "./wide-table";
 
 interface Doc {
   id: string;
@@ -133,37 +134,39 @@ export function KnowledgePanel() {
           Filter by title
           <input value={filter} onChange={(e) => setFilter(e.target.value)} className={inputClass} />
         </label>
-        <table className="w-full text-left text-sm" data-testid="documents-table">
-          <thead>
-            <tr>
-              <th scope="col">Title</th>
-              <th scope="col">Source</th>
-              <th scope="col">Status</th>
-              <th scope="col">Chunks</th>
-              <th scope="col">Updated</th>
-              <th scope="col">Actions</th>
-            </tr>
-          </thead>
-          <tbody>
-            {docs.map((d) => (
-              <tr key={d.id} className="border-t border-slate-200 dark:border-slate-700">
-                <td>{d.title}</td>
-                <td>{d.source}</td>
-                <td>{d.status}</td>
-                <td>{d.chunks}</td>
-                <td>{new Date(d.updatedAt).toLocaleString()}</td>
-                <td className="flex gap-1">
-                  <Button variant="ghost" onClick={() => void act(d, "reingest")} aria-label={`Re-ingest ${d.title}`}>
-                    Re-ingest
-                  </Button>
-                  <Button variant="ghost" onClick={() => void act(d, "delete")} aria-label={`Delete ${d.title}`}>
-                    Delete
-                  </Button>
-                </td>
+        <WideTable label="Documents list">
+          <table className="w-full text-left text-sm" data-testid="documents-table">
+            <thead>
+              <tr>
+                <th scope="col">Title</th>
+                <th scope="col">Source</th>
+                <th scope="col">Status</th>
+                <th scope="col">Chunks</th>
+                <th scope="col">Updated</th>
+                <th scope="col">Actions</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {docs.map((d) => (
+                <tr key={d.id} className="border-t border-slate-200 dark:border-slate-700">
+                  <td>{d.title}</td>
+                  <td>{d.source}</td>
+                  <td>{d.status}</td>
+                  <td>{d.chunks}</td>
+                  <td>{new Date(d.updatedAt).toLocaleString()}</td>
+                  <td className="flex gap-1">
+                    <Button variant="ghost" onClick={() => void act(d, "reingest")} aria-label={`Re-ingest ${d.title}`}>
+                      Re-ingest
+                    </Button>
+                    <Button variant="ghost" onClick={() => void act(d, "delete")} aria-label={`Delete ${d.title}`}>
+                      Delete
+                    </Button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </WideTable>
       </Panel>
     </>
   );

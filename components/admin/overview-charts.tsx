@@ -1,5 +1,6 @@
 "use client";
 
+import { useSyncExternalStore } from "react";
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
 export interface DayRow {
@@ -47,6 +48,21 @@ function totals(rows: DayRow[]) {
   });
 }
 
+const noSubscription = () => () => {};
+
+/**
+ * False in the server's HTML and during hydration, true after: recharts' ResponsiveContainer
+ * renders `style` attributes, which the console's nonce CSP refuses in server-rendered HTML
+ * (a console error on every full load of the overview), while styles set from script are allowed.
+ */
+function useInBrowser(): boolean {
+  return useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+}
+
 function Chart({
   title,
   data,
@@ -58,6 +74,7 @@ function Chart({
   keys: string[];
   kind?: "bar" | "line";
 }) {
+  const inBrowser = useInBrowser();
   return (
     <figure className="rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-700 dark:bg-slate-800" aria-label={title}>
       <figcaption className="mb-2 text-sm font-semibold">{title}</figcaption>
@@ -65,31 +82,33 @@ function Chart({
         <p className="text-sm text-slate-600 dark:text-slate-300">No activity in this period yet.</p>
       ) : (
         <div className="h-56">
-          <ResponsiveContainer width="100%" height="100%">
-            {kind === "bar" ? (
-              <BarChart data={data}>
-                <CartesianGrid strokeDasharray="3 3" />
-                <XAxis dataKey="date" fontSize={11} />
-                <YAxis allowDecimals={false} fontSize={11} />
-                <Tooltip />
-                <Legend />
-                {keys.map((k) => (
-                  <Bar key={k} dataKey={k} stackId="s" fill={COLOURS[k]} />
-                ))}
-              </BarChart>
-            ) : (
-              <LineChart data={data}>
-                <CartesianGrid strokeDasharray="3 3" />
-                <XAxis dataKey="date" fontSize={11} />
-                <YAxis allowDecimals={false} fontSize={11} />
-                <Tooltip />
-                <Legend />
-                {keys.map((k) => (
-                  <Line key={k} dataKey={k} stroke={COLOURS[k]} dot={false} />
-                ))}
-              </LineChart>
-            )}
-          </ResponsiveContainer>
+          {inBrowser && (
+            <ResponsiveContainer width="100%" height="100%">
+              {kind === "bar" ? (
+                <BarChart data={data}>
+                  <CartesianGrid strokeDasharray="3 3" />
+                  <XAxis dataKey="date" fontSize={11} />
+                  <YAxis allowDecimals={false} fontSize={11} />
+                  <Tooltip />
+                  <Legend />
+                  {keys.map((k) => (
+                    <Bar key={k} dataKey={k} stackId="s" fill={COLOURS[k]} />
+                  ))}
+                </BarChart>
+              ) : (
+                <LineChart data={data}>
+                  <CartesianGrid strokeDasharray="3 3" />
+                  <XAxis dataKey="date" fontSize={11} />
+                  <YAxis allowDecimals={false} fontSize={11} />
+                  <Tooltip />
+                  <Legend />
+                  {keys.map((k) => (
+                    <Line key={k} dataKey={k} stroke={COLOURS[k]} dot={false} />
+                  ))}
+                </LineChart>
+              )}
+            </ResponsiveContainer>
+          )}
         </div>
       )}
     </figure>

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { useAdminResource } from "./admin-api";
 import { inputClass, Panel, StatusLine } from "./admin-shell";
+import { WideTable } from "./wide-table";
 
 interface User {
   id: string;
@@ -57,53 +58,55 @@ export function UsersPanel({ currentUserId }: { currentUserId: string }) {
         </p>
       )}
       <StatusLine status={status} />
-      <table className="w-full text-left text-sm">
-        <thead>
-          <tr>
-            <th scope="col">Email</th>
-            <th scope="col">Role</th>
-            <th scope="col">Status</th>
-            <th scope="col">Actions</th>
-          </tr>
-        </thead>
-        <tbody>
-          {users.map((u) => (
-            <tr key={u.id} className="border-t border-slate-200 dark:border-slate-700">
-              <td>{u.email}</td>
-              <td>{u.role}</td>
-              <td>{u.status}</td>
-              <td className="flex gap-1">
-                {u.id !== currentUserId && (
-                  <>
-                    <Button
-                      variant="ghost"
-                      onClick={() =>
-                        void run(
-                          () => api(`users/${u.id}`, { method: "PATCH", body: { role: u.role === "admin" ? "reviewer" : "admin" } }),
-                          `Changed the role of ${u.email}.`,
-                        )
-                      }
-                    >
-                      Make {u.role === "admin" ? "reviewer" : "admin"}
-                    </Button>
-                    <Button
-                      variant="ghost"
-                      onClick={() =>
-                        void run(
-                          () => api(`users/${u.id}`, { method: "PATCH", body: { disabled: u.status !== "disabled" } }),
-                          `Updated ${u.email}.`,
-                        )
-                      }
-                    >
-                      {u.status === "disabled" ? "Enable" : "Disable"}
-                    </Button>
-                  </>
-                )}
-              </td>
+      <WideTable label="Users list">
+        <table className="w-full text-left text-sm">
+          <thead>
+            <tr>
+              <th scope="col">Email</th>
+              <th scope="col">Role</th>
+              <th scope="col">Status</th>
+              <th scope="col">Actions</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {users.map((u) => (
+              <tr key={u.id} className="border-t border-slate-200 dark:border-slate-700">
+                <td>{u.email}</td>
+                <td>{u.role}</td>
+                <td>{u.status}</td>
+                <td className="flex gap-1">
+                  {u.id !== currentUserId && (
+                    <>
+                      <Button
+                        variant="ghost"
+                        onClick={() =>
+                          void run(
+                            () => api(`users/${u.id}`, { method: "PATCH", body: { role: u.role === "admin" ? "reviewer" : "admin" } }),
+                            `Changed the role of ${u.email}.`,
+                          )
+                        }
+                      >
+                        Make {u.role === "admin" ? "reviewer" : "admin"}
+                      </Button>
+                      <Button
+                        variant="ghost"
+                        onClick={() =>
+                          void run(
+                            () => api(`users/${u.id}`, { method: "PATCH", body: { disabled: u.status !== "disabled" } }),
+                            `Updated ${u.email}.`,
+                          )
+                        }
+                      >
+                        {u.status === "disabled" ? "Enable" : "Disable"}
+                      </Button>
+                    </>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </WideTable>
     </Panel>
   );
 }

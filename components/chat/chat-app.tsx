@@ -33,6 +33,8 @@ export function ChatApp(props: ChatAppProps) {
   const [historyLoading, setHistoryLoading] = useState(true);
   const [sidebarOpen, setSidebarOpen] = useState(false);
   const startedNew = useRef(!props.isNew);
+  const menuRef = useRef<HTMLButtonElement>(null);
+  const closeRef = useRef<HTMLButtonElement>(null);
 
   const refreshHistory = useCallback(async () => {
     try {
@@ -55,6 +57,14 @@ export function ChatApp(props: ChatAppProps) {
   useEffect(() => {
     void refreshHistory();
   }, [refreshHistory]);
+
+  // On a phone the history covers the whole screen: focus goes into it, and back to the menu button when it closes.
+  const historyWasOpen = useRef(false);
+  useEffect(() => {
+    if (sidebarOpen) closeRef.current?.focus();
+    else if (historyWasOpen.current) menuRef.current?.focus();
+    historyWasOpen.current = sidebarOpen;
+  }, [sidebarOpen]);
 
   const send = () => {
     if (!startedNew.current) {
@@ -89,6 +99,7 @@ export function ChatApp(props: ChatAppProps) {
       header={
         <header className="flex items-center gap-2 border-b border-slate-200 px-3 py-2 dark:border-slate-700">
           <Button
+            ref={menuRef}
             variant="ghost"
             className="md:hidden"
             aria-expanded={sidebarOpen}
@@ -108,12 +119,16 @@ export function ChatApp(props: ChatAppProps) {
       aside={
         <aside
           id="history-panel"
+          onKeyDown={(e) => {
+            if (e.key === "Escape" && sidebarOpen) setSidebarOpen(false);
+          }}
           className={`${sidebarOpen ? "fixed inset-0 top-0 z-40 block bg-white dark:bg-slate-900" : "hidden"} w-full border-r border-slate-200 dark:border-slate-700 md:static md:block md:w-64 md:shrink-0`}
         >
           {sidebarOpen && (
             <div className="flex justify-end p-2 md:hidden">
-              <Button variant="ghost" onClick={() => setSidebarOpen(false)}>
+              <Button ref={closeRef} variant="ghost" onClick={() => setSidebarOpen(false)}>
                 Close
+                <span className="sr-only"> conversation history</span>
               </Button>
             </div>
           )}

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { citedSourceNumbers } from "@/lib/chat/citations";
 import { emergencyActions, noticeLabels } from "@/lib/chat/emergency-actions";
-import { snippetOfSourcePart } from "@/lib/chat/source-parts";
+import { sectionOfSourcePart, snippetOfSourcePart } from "@/lib/chat/source-parts";
 import type { MedChatUIMessage } from "@/lib/chat/ui-types";
 import { Button } from "@/components/ui/button";
 import { Markdown } from "./markdown";
@@ -42,12 +42,16 @@ function EmergencyNotice({ data }: { data: Extract<Part, { type: "data-emergency
 
 /** The sources the answer cites, each under the number its markers use (the list skips sources it does not cite). */
 function SourcesList({ sources, anchorPrefix }: { sources: { n: number; part: SourcePart }[]; anchorPrefix: string }) {
+  // Two sections of one page (a question that asks two things) are told apart by their section.
+  const titles = sources.map(({ part }) => part.title);
+  const repeated = new Set(titles.filter((t, i) => titles.indexOf(t) !== i));
   return (
-    <section aria-label="Sources" className="mt-2 text-sm">
+    <section aria-label="Sources" className="mt-2 text-sm wrap-anywhere">
       <h3 className="font-semibold text-slate-700 dark:text-slate-200">Sources</h3>
       <ol className="mt-1 list-decimal space-y-0.5 pl-5" data-testid="sources">
         {sources.map(({ n, part: s }) => {
           const snippet = snippetOfSourcePart(s);
+          const section = repeated.has(s.title) ? sectionOfSourcePart(s) : null;
           return (
             <li key={s.sourceId} id={`${anchorPrefix}${n}`} value={n}>
               {s.type === "source-url" ? (
@@ -57,6 +61,7 @@ function SourcesList({ sources, anchorPrefix }: { sources: { n: number; part: So
               ) : (
                 <span>{s.title}</span>
               )}
+              {section && <span className="text-slate-700 dark:text-slate-300"> — {section}</span>}
               {snippet && <p className="mt-0.5 text-xs text-slate-600 dark:text-slate-400">{snippet}</p>}
             </li>
           );

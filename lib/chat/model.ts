@@ -19,6 +19,8 @@ export interface GpuFunctionConfig {
   grounding: GroundingSetting;
   /** CHAT_QUOTE_PRIOR: ranked = quote mode leans toward the top-ranked source and reading order (gpu-function/engine/quote-prior.ts); none = the model alone chooses. */
   quotePrior: "ranked" | "none";
+  /** CHAT_MULTI_PART (default on): a message that asks several things is retrieved and answered part by part (part-sources.ts); off = as one question. */
+  multiPart: boolean;
 }
 
 export type GroundingSetting = "auto" | "quote" | "free";
@@ -36,6 +38,7 @@ export function gpuFunctionConfig(env: Record<string, string | undefined> = proc
     promptLevel: env.CHAT_PROMPT_LEVEL && /^[0-3]$/.test(env.CHAT_PROMPT_LEVEL) ? Number(env.CHAT_PROMPT_LEVEL) : 1,
     grounding: env.CHAT_GROUNDING === "quote" || env.CHAT_GROUNDING === "free" ? env.CHAT_GROUNDING : "auto",
     quotePrior: env.CHAT_QUOTE_PRIOR === "none" ? "none" : "ranked",
+    multiPart: env.CHAT_MULTI_PART !== "off",
   };
 }
 

@@ -108,3 +108,24 @@ describe("retrievePerPart", () => {
     ]);
   });
 });
+
+describe("numberPartSources keeps a part on the message's subject", () => {
+  it("drops a part's passages from a page neither the message's results nor its words name", () => {
+    const TINNITUS = chunk("tinnitus", "Overview");
+    const RING = { ...chunk("ring-chromosome-20", "Treatment"), title: "Ring chromosome 20 syndrome" };
+    const HEARING = chunk("hearing-loss", "Overview");
+    const message = "I have a constant ringing in my ears after a concert. Will it go away?? What is tinnitus caused by";
+    // "Will it go away??" found the ring chromosome page first: its next passage on the subject is taken instead…
+    const kept = numberPartSources([TINNITUS, HEARING], [[RING, TINNITUS], [TINNITUS]], message);
+    expect(kept.sources.map(heading)).not.toContain("ring-chromosome-20 > Treatment");
+    // …and with nothing else on the subject the part has no passage of its own (a single-part answer).
+    expect(numberPartSources([TINNITUS, HEARING], [[RING], [TINNITUS]], message)).toEqual({
+      sources: numberSources([TINNITUS, HEARING]),
+      parts: [],
+    });
+    // A page the message names by its title's words counts ("eat" names "Eating well").
+    const EATING = { ...chunk("eating-well", "What it is"), title: "Eating well" };
+    const diabetes = numberPartSources([GOUT], [[GOUT], [EATING]], "what is gout and can he still eat well");
+    expect(diabetes.parts).toEqual([{ sources: [1] }, { sources: [2] }]);
+  });
+});

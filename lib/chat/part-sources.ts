@@ -4,6 +4,7 @@
 // whole ranks only one of them high), then the whole message's passages as usual. The parts'
 // source numbers go to the gpu-function as `grounding.parts` (quote mode answers each part in
 // turn: gpu-function/engine/quote-prior.ts).
+import { words } from "@/lib/rag/query-terms";
 import { askedParts, partContext } from "./asked-parts";
 import { MAX_SOURCES, numberSources } from "./prompt";
 import type { ChatSource, RetrievedChunk, Retriever } from "./types";
@@ -45,8 +46,12 @@ export interface PartSources {
  * Numbers the sources of a turn. `perPart` holds each asked part's own passages (best first);
  * with fewer than two parts that found something, this is `numberSources(whole)` and no parts.
  */
-export function numberPartSources(whole: RetrievedChunk[], perPart: RetrievedChunk[][]): PartSources {
-  const found = perPart.filter((list) => list.length > 0);
+export function numberPartSources(whole: RetrievedChunk[], perPart: RetrievedChunk[][], message = ""): PartSources {
+  // A part searched on its own words and the message's topic can land on another subject ("will it
+  // go away?" after a story about ringing ears finds "ring chromosome 20"): a part keeps only
+  // passages of a page the whole message found, or of a page whose title the message names.
+  const onTopic = onTopicFor(whole, message);
+  const found = perPart.map((list) => list.filter(onTopic)).filter((list) => list.length > 0);
   if (found.length < 2) return { sources: numberSources(whole), parts: [] };
   const sources: ChatSource[] = [];
   const byChunk = new Map<string, number>();
@@ -93,4 +98,15 @@ export function numberPartSources(whole: RetrievedChunk[], perPart: RetrievedChu
     ].slice(0, SOURCES_PER_PART),
   }));
   return { sources, parts };
+}
+
+/** Whether a part's passage is on a page the whole message found (same document or title), or on one whose title the message names. */
+function onTopicFor(whole: RetrievedChunk[], message: string): (c: RetrievedChunk) => boolean {
+  const documents = new Set(whole.map((c) => c.documentId));
+  const titles = new Set(whole.map((c) => c.title.toLowerCase()));
+  const said = words(message);
+  // "eating" names "eat", "diabetes" names "diabetes": a shared start of at least three letters.
+  const named = (w: string) => said.some((m) => (m.length >= 3 && w.startsWith(m)) || (w.length >= 3 && m.startsWith(w)));
+  return (c) =>
+    documents.has(c.documentId) || titles.has(c.title.toLowerCase()) || (words(c.title).length > 0 && words(c.title).every(named));
 }

@@ -233,7 +233,7 @@ export async function* streamChatTurn(turn: PreparedTurn, deps: ChatDeps, signal
     if (deps.retriever && !crisis) {
       try {
         chunks = await deps.retriever(text, signal);
-        if (chunks.length > 0) perPart = await retrievePerPart(deps.retriever, text, signal);
+        if (chunks.length > 0 && gpu.multiPart) perPart = await retrievePerPart(deps.retriever, text, signal);
       } catch (error) {
         // Retrieval is best effort: answer without sources rather than not at all.
         console.error("[chat] retrieval failed", error);
@@ -241,7 +241,7 @@ export async function* streamChatTurn(turn: PreparedTurn, deps: ChatDeps, signal
     }
     // Only the sources the prompt will quote are shown (the starting prompt level caps them).
     const startLevel = Math.max(0, Math.min(gpu.promptLevel, PROMPT_LEVELS.length - 1));
-    const numbered = numberPartSources(chunks, perPart);
+    const numbered = numberPartSources(chunks, perPart, text);
     const sources = numbered.sources.slice(0, sourcesShown(PROMPT_LEVELS[startLevel].sources, numbered.parts));
     if (sources.length > 0) yield emit({ type: "sources", sources });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { snippetOfSourcePart, sourcePart, sourceSnippet } from "./source-parts";
+import { sectionOfSourcePart, snippetOfSourcePart, sourcePart, sourceSnippet } from "./source-parts";
 
 const source = {
   n: 1,
@@ -35,5 +35,15 @@ describe("source parts", () => {
 
   it("reads no snippet from parts stored without one", () => {
     expect(snippetOfSourcePart({})).toBeNull();
+  });
+
+  it("reads the section of the page a source quotes, when its heading path names one", () => {
+    const meta = (headingPath: unknown) => ({ medchat: { headingPath } });
+    expect(sectionOfSourcePart({ title: "Gout", providerMetadata: meta("Gout > Treatment and management") })).toBe(
+      "Treatment and management",
+    );
+    expect(sectionOfSourcePart({ title: "Gout", providerMetadata: meta("Gout") })).toBeNull();
+    expect(sectionOfSourcePart({ title: "Gout", providerMetadata: meta(42) })).toBeNull();
+    expect(sectionOfSourcePart({})).toBeNull();
   });
 });

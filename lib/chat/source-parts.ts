@@ -42,6 +42,18 @@ export function sourcePart(s: ChatSource) {
     : { type: "source-document" as const, sourceId: s.chunkId, mediaType: "text/plain", title: s.title, providerMetadata };
 }
 
+/**
+ * The section of the page a source part quotes ("Treatment and management" of "Gout > Treatment
+ * and management"), from the heading path `sourcePart` stores; null without one.
+ */
+export function sectionOfSourcePart(part: { title?: string; providerMetadata?: Record<string, Record<string, unknown>> }): string | null {
+  const headingPath = part.providerMetadata?.medchat?.headingPath;
+  if (typeof headingPath !== "string") return null;
+  const headings = headingPath.split(" > ");
+  const section = headings.length > 1 ? headings.at(-1)!.trim() : "";
+  return section && section !== part.title ? section : null;
+}
+
 /** The snippet stored by `sourcePart`, if the part has one (older stored answers do not). */
 export function snippetOfSourcePart(part: { providerMetadata?: Record<string, Record<string, unknown>> }): string | null {
   const snippet = part.providerMetadata?.medchat?.snippet;

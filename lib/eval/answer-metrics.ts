@@ -78,3 +78,22 @@ export function answerRates(t: AnswerTotals): { faithfulness: number | null; rig
     rougeL: t.rouge.length ? t.rouge.reduce((a, b) => a + b, 0) / t.rouge.length : null,
   };
 }
+
+/**
+ * A question that asks several things: for each asked part (the numbers of the sources that
+ * hold a right passage for it), whether the answer quotes it — at least one sentence that is a
+ * verbatim span of a source its marker cites, and that source is one of the part's right ones.
+ */
+export function partsAnswered(answer: string, sourceTexts: string[], partRightSources: number[][]): boolean[] {
+  const quoted = new Set(
+    citedSentences(answer, sourceTexts)
+      .filter((s) => s.verbatim)
+      .flatMap((s) => s.cites.filter((n) => sourceTexts[n - 1] !== undefined && squashIncludes(sourceTexts[n - 1]!, s.text))),
+  );
+  return partRightSources.map((right) => right.some((n) => quoted.has(n)));
+}
+
+/** Whether `text` (whitespace already squashed) is a span of `source` with its whitespace runs squashed. */
+function squashIncludes(source: string, text: string): boolean {
+  return source.replace(/\s+/g, " ").includes(text);
+}
