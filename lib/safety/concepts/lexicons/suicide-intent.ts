@@ -369,6 +369,14 @@ export const SUICIDE_INTENT: Record<TriageLanguage, Pick<ConceptLexicon, "endIt"
   sw: {
     endIt: ["nitamaliza yote", "nitamaliza kila kitu", "leo usiku nitamaliza", "leo ndio mwisho"],
     cantGoOn: ["siwezi tena", "nimechoka na maisha", "sina nguvu tena", "nimekata tamaa"],
-    meansReady: ["kamba iko tayari", "nimeandaa kamba", "nimenunua kamba", "nimeandaa kila kitu", "kila kitu kiko tayari", "nitaruka kutoka darajani", "nimekusanya vidonge"],
+    meansReady: [
+      "kamba iko tayari",
+      "nimeandaa kamba",
+      "nimenunua kamba",
+      "nimeandaa kila kitu",
+      "kila kitu kiko tayari",
+      "nitaruka kutoka darajani",
+      "nimekusanya vidonge",
+    ],
   },
 };
