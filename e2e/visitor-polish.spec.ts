@@ -3,6 +3,7 @@
 // route called with the wrong method answering in OpenAI's error shape, and a mistyped address
 // getting a styled page that leads back to the chat.
 import { expect, test } from "@playwright/test";
+import { AdminPage } from "./pages/admin-page";
 import { ChatPage } from "./pages/chat-page";
 
 test("a first visit to the web chat loads without a failed request or a console error, with the tab's icon", async ({ page }) => {
@@ -47,4 +48,40 @@ test("a mistyped address gets a styled 'Page not found' that leads back to the c
   await expect(page).toHaveURL(/\/$/);
   await expect(new ChatPage(page).consentGate).toBeVisible();
   expect(errors).toEqual([]);
+});
+
+test("on a phone, a source whose title is one long unbroken word wraps inside the answer instead of scrolling it sideways", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  // An operator's document titled like a file name (no spaces), found by a word only it has.
+  const title = "Zorblax_syndrome_patient_information_leaflet_for_adults_and_children_reviewed_by_the_clinic_2026";
+  const admin = new AdminPage(page);
+  await admin.signIn();
+  await admin.signedIn();
+  await admin.go("Knowledge base");
+  await page.getByLabel(/^Files/).setInputFiles({
+    name: "zorblax.md",
+    mimeType: "text/markdown",
+    buffer: Buffer.from(
+      `# ${title}\n\nZorblax syndrome is a condition this clinic explains to its patients. Zorblax syndrome is managed with rest, fluids and a check-up with the clinic's nurse.\n`,
+    ),
+  });
+  await page.getByRole("button", { name: "Upload and ingest" }).click();
+  await expect(admin.status()).toContainText("1 added");
+
+  await page.setViewportSize({ width: 375, height: 740 });
+  const chat = new ChatPage(page);
+  await chat.open();
+  await chat.accept();
+  await chat.ask("How is zorblax syndrome managed?");
+  const answer = await chat.waitForAnswer();
+  const sources = answer.getByTestId("sources");
+  await expect(sources).toContainText(title);
+  const sideways = await page.evaluate(() => {
+    const log = document.querySelector('[role="log"]')!;
+    return { log: log.scrollWidth - log.clientWidth, page: document.documentElement.scrollWidth - document.documentElement.clientWidth };
+  });
+  expect(sideways).toEqual({ log: 0, page: 0 });
+  await page.screenshot({ path: "test-results/visitor-long-source-title.png" });
 });

@@ -354,10 +354,14 @@ ${offTopicTable}
   document's subject ("Cushing's syndrome, also called hypercortisolism"); an abbreviation expands only
   when written in capitals ("AIDS", not "hearing aids"); an alias that lost a word to the stop list is not
   stored ("Hers disease" would be "disease"), and in a knowledge base of 2,000+ chunks one of common
-  words only (summed IDF under 3.5) is not used.
+  words only (summed IDF under 3.5) is not used. Two adjacent words the knowledge base writes as one
+  ("pink eye" → pinkeye, "chicken pox" → chickenpox, "heart burn" → heartburn) also search the joined word.
 - **Aspects**: words asking for treatment, causes, symptoms, diagnosis, inheritance, prevention, outlook,
-  risk, frequency or complications add heading-only terms, so the section that answers wins among the
-  passages on the topic; they never find passages by themselves.
+  risk, frequency, complications or side effects ("side effects", "adverse reactions": two consecutive words) add
+  heading-only terms, so the section that answers wins among the passages on the topic — also when the
+  aspect word is itself a content word of the message (in a knowledge base where every page has a
+  "Symptoms" section, "symptom" has a small IDF and its heading match alone weighed nothing); they never
+  find passages by themselves.
 - **Long messages** keep their 12 most informative terms (IDF × weight; in a knowledge base of 2,000+
   chunks a word no heading names — "kitchen", "church" — counts half when choosing, so a story's rare
   incidental words do not crowd out the condition); a message with several
@@ -368,8 +372,14 @@ The lexical side is Okapi BM25 (k1 1.2, b 0.75) in one SQL statement: each rare 
 through the GIN index (terms in more than 10 % of chunks only score), the best 200 by summed IDF are
 scored exactly — term frequency from the chunk's tsvector positions, length normalised against the
 knowledge base's average — plus twice the weight of the query terms the chunk's headings name, divided by
-0.5 + 0.5 × the heading's length / the average heading length (BM25F-style: "Vitamin D" names its subject
-more than "Vitamin D-dependent rickets > Genetic changes"). It is fused
+0.5 + 0.5 × the length of the page's subject heading (the first heading of the path: "Type 2 diabetes" of
+"Type 2 diabetes > Symptoms", not the section label) / its average (BM25F-style: "Vitamin D" names its subject
+more than "Vitamin D-dependent rickets > Genetic changes"). **Page context**: that topic score is mixed
+half-and-half with the best one among the candidates under the same subject heading, so among the passages of
+one page the section asked for decides, not which section repeats the subject's name most. The asked
+sections' heading match adds twice an average topic term's weight × the share of the message's topic words
+(aspect words left out) the chunk holds, so a "Side effects" heading does not lift another medicine's page.
+It is fused
 with the pgvector (HNSW) candidates by reciprocal rank fusion (k 20, vector 0.1, text 1: on the consumer
 development split every larger vector weight lowered nDCG@10 with the default embedder; a chunk found
 by the vector search alone stays below the 0.4 floor). The vector search uses the normalised sum of the

@@ -46,7 +46,7 @@ function SourcesList({ sources, anchorPrefix }: { sources: { n: number; part: So
   const titles = sources.map(({ part }) => part.title);
   const repeated = new Set(titles.filter((t, i) => titles.indexOf(t) !== i));
   return (
-    <section aria-label="Sources" className="mt-2 text-sm">
+    <section aria-label="Sources" className="mt-2 text-sm wrap-anywhere">
       <h3 className="font-semibold text-slate-700 dark:text-slate-200">Sources</h3>
       <ol className="mt-1 list-decimal space-y-0.5 pl-5" data-testid="sources">
         {sources.map(({ n, part: s }) => {

@@ -250,6 +250,30 @@ async function typedCorrections(
 }
 
 /**
+ * A compound found for two words ("pink eye" → pinkeye) weighs as much as the heavier word: it is
+ * the same thing written apart (consumer dev split, full-text nDCG@10: 0.898 without, 0.6 → 0.900, 1 → 0.900).
+ */
+const COMPOUND_WEIGHT = 1;
+/** Adjacent words of a text joined (at most this many pairs per message), to look up as one word. */
+const MAX_COMPOUNDS = 40;
+
+/**
+ * Adjacent content words of each part joined into one ("pink eye" → "pinkeye"), with the two words;
+ * only letters, each word at least 3 of them (so "a" + "spirin" is not tried).
+ */
+export function compoundsOf(parts: string[], kept: (w: string) => boolean): Map<string, [string, string]> {
+  const out = new Map<string, [string, string]>();
+  for (const part of parts) {
+    const ws = words(part);
+    for (let i = 1; i < ws.length && out.size < MAX_COMPOUNDS; i++) {
+      const [a, b] = [ws[i - 1], ws[i]];
+      if (/^[a-z]{3,15}$/.test(a) && /^[a-z]{3,15}$/.test(b) && kept(a) && kept(b)) out.set(a + b, [a, b]);
+    }
+  }
+  return out;
+}
+
+/**
  * The numbers of a text that may belong to a name ("type 2", "stage 3", "HPV 16", "COVID-19"):
  * at most three digits right after a word, each with the word before it. analyzeQuery keeps
  * one only when that word is a content word, the knowledge base indexes the number and the
@@ -269,7 +293,8 @@ export async function analyzeQuery(db: Db, vocabulary: Vocabulary, text: string)
   const subjectWords = words(subject).filter(kept);
   const messageWords = words(message).filter(kept);
   const distinct = [...new Set([...subjectWords, ...messageWords])].slice(0, 400);
-  const lexemes = await lexemesOf(db, distinct);
+  const joined = compoundsOf([subject, message], kept);
+  const lexemes = await lexemesOf(db, [...new Set([...distinct, ...joined.keys()])]);
   const typed = await typedCorrections(db, vocabulary, distinct, lexemes);
 
   // Query-side counts per lexeme (subject occurrences weighted up), and what each came from.
@@ -366,6 +391,18 @@ export async function analyzeQuery(db: Db, vocabulary: Vocabulary, text: string)
       present.add(lexeme);
       terms.push({ lexeme, idf: vocabulary.idf(lexeme), weight: base * ALIAS_WEIGHT, expandedFrom: a.alias.join(" ") });
     }
+  }
+
+  // Two words the knowledge base writes as one ("pink eye" → pinkeye, "chicken pox" → chickenpox,
+  // "bed wetting" → bedwetting): the joined word is searched too, as another name of the same thing,
+  // when the knowledge base knows it.
+  for (const [compound, [first, second]] of joined) {
+    const lexeme = lexemes.get(compound)?.length === 1 ? lexemes.get(compound)![0] : null;
+    const parts = [first, second].map((w) => terms.find((t) => (lexemes.get(w) ?? []).includes(t.lexeme)));
+    if (!lexeme || present.has(lexeme) || vocabulary.chunksWith(lexeme) === 0) continue;
+    present.add(lexeme);
+    const base = Math.max(1, ...parts.map((t) => t?.weight ?? 0));
+    terms.push({ lexeme, idf: vocabulary.idf(lexeme), weight: base * COMPOUND_WEIGHT, expandedFrom: `${first} ${second}` });
   }
 
   // The aspects asked about, as heading-only terms: the section they name answers the question.
