@@ -223,9 +223,9 @@ were then made on it, so its score now is coverage, not an estimate. Scored now:
 
 ${round12Now}
 
-Tagalog, which had no rules, was added as a language (core red flags and concept words) after
-this scoring. What it still misses or flags: Swahili (no rules), romanised Arabic (Arabizi), and
-three false alarms left on purpose — a correction ("sorry i mean i took my
+Tagalog and Swahili, which had no rules, were added as languages (core red flags and concept
+words, notice and answer texts) after this scoring. What it still misses or flags: romanised
+Arabic (Arabizi), and three false alarms left on purpose — a correction ("sorry i mean i took my
 multivitamin twice", "enfin je veux dire…") is not taken as a stand-down, because "i mean like 30
 of them" also continues an overdose told in two messages; a teenager's "i wanna die" reported as a
 meme keeps the crisis line in the answer.

@@ -270,12 +270,7 @@ function statementFor(
         -- another subject's page; coverage = share of the message's information it holds;
         -- named = the message names the subject of the chunk's document (every word of its
         -- title but generic ones such as "remedies", "guide").
-        select h.id,
-          b.bm25
-            + ${r.headingWeight}::float8 * hd.topic
-              / (${1 - HEADING_B}::float8 + ${HEADING_B}::float8
-                 * (case when hd.topic > 0 then length(to_tsvector('english', split_part(c.heading_path, ' > ', 1))) else 0 end)
-                 / ${vocabulary.averageSubjectLength}::float8) as own,
+        select h.id, b.bm25, hd.topic as heading_topic,
           ${r.headingWeight}::float8 * hd.aspect * b.topic / ${Math.max(topicWeight, 1e-9)}::float8 as aspect,
           lower(split_part(c.heading_path, ' > ', 1)) as page,
           least(1, b.matched / ${Math.max(totalWeight, 1e-9)}::float8) as coverage,
@@ -293,9 +288,18 @@ function statementFor(
           select coalesce(sum(t.weight) filter (where not t.heading_only), 0) as topic,
                  coalesce(sum(t.weight) filter (where t.heading_only), 0) as aspect
           from terms t where c.heading_tsv @@ t.q) hd),
+      -- The subject heading's length, once per page among the candidates (not once per chunk).
+      pages as (
+        select p.page, length(to_tsvector('english', p.page)) as n
+        from (select distinct page from scored where heading_topic > 0) p),
+      own as (
+        select s.*,
+          s.bm25 + ${r.headingWeight}::float8 * s.heading_topic
+            / (${1 - HEADING_B}::float8 + ${HEADING_B}::float8 * coalesce(p.n, 0) / ${vocabulary.averageSubjectLength}::float8) as own
+        from scored s left join pages p on p.page = s.page),
       ctx as (
         select s.*, ${1 - PAGE_CONTEXT}::float8 * s.own + ${PAGE_CONTEXT}::float8 * max(s.own) over (partition by s.page) + s.aspect as score
-        from scored s),
+        from own s),
       txt_kept as (
         select s.id, row_number() over (order by s.score desc, s.id) as r, s.coverage
         from ctx s join chunks c on c.id = s.id join documents d on d.id = c.document_id

@@ -337,6 +337,20 @@ export const ANSWER_WORDING: Record<TriageLanguage, AnswerWording> = {
         `Hindi naproseso ng serbisyong sumasagot ang tanong na ito. Subukan ulit mamaya. Kung may emergency, tumawag sa ${c.emergencyNumber}.`,
     },
   },
+  sw: {
+    disclaimer: (c) =>
+      `MedChat inatoa taarifa za jumla za kielimu, si ushauri wa kitabibu, utambuzi wala matibabu. Daima muulize daktari au mhudumu mwingine wa afya kuhusu hali yako. Katika dharura, piga ${c.emergencyNumber}.`,
+    noPassage: (c) =>
+      `Sikupata hili katika vyanzo vya MedChat, kwa hiyo siwezi kukupa jibu la kuaminika. Tafadhali muulize daktari, muuguzi au mfamasia. Ikiwa ni haraka, piga ${c.emergencyNumber}.`,
+    errors: {
+      unavailable: (c) =>
+        `Huduma ya majibu haipatikani kwa sasa, kwa hiyo MedChat haikuweza kujibu. Jaribu tena baada ya muda mfupi. Ikiwa unahitaji msaada sasa, wasiliana na mhudumu wa afya, au piga ${c.emergencyNumber} katika dharura.`,
+      timeout: (c) =>
+        `Huduma ya majibu imechukua muda mrefu mno. Jaribu tena baada ya muda mfupi. Katika dharura, piga ${c.emergencyNumber}.`,
+      interrupted: "Jibu lilikatika kabla ya kumalizika, kwa hiyo unachokiona huenda hakijakamilika. Unaweza kujaribu tena.",
+      failed: (c) => `Huduma ya majibu haikuweza kushughulikia swali hili. Jaribu tena baadaye. Katika dharura, piga ${c.emergencyNumber}.`,
+    },
+  },
 };
 
 /** The answer texts in `language` (English when none is given). */

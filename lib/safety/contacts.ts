@@ -95,6 +95,8 @@ const BUILT_IN: Record<string, Contacts> = {
   // emergency number stands in for it (check before a deployment there).
   "tl-PH": { emergencyNumber: "911", crisisLine: "911", crisisLineName: "Emergency 911" },
   "fil-PH": { emergencyNumber: "911", crisisLine: "911", crisisLineName: "Emergency 911" },
+  // Kenya: 999 (and 112) for emergencies; no crisis line is verified here, so the emergency number stands in.
+  "sw-KE": { emergencyNumber: "999", crisisLine: "999", crisisLineName: "Huduma za dharura" },
 };
 
 /** The locales with built-in numbers. */

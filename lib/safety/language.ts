@@ -26,6 +26,7 @@ const ISO_639_3: Record<string, TriageLanguage> = {
   swe: "sv",
   tha: "th",
   tgl: "tl",
+  swh: "sw",
 };
 
 function isTriageLanguage(value: string): value is TriageLanguage {

@@ -4,7 +4,7 @@
 import { crisisLineLabel } from "./contacts";
 import type { NoticeWording } from "./notice-wording";
 
-type WorldLanguage = "zh" | "ja" | "ko" | "ar" | "hi" | "ru" | "uk" | "pl" | "tr" | "vi" | "id" | "sv" | "th" | "tl";
+type WorldLanguage = "zh" | "ja" | "ko" | "ar" | "hi" | "ru" | "uk" | "pl" | "tr" | "vi" | "id" | "sv" | "th" | "tl" | "sw";
 
 export const WORLD_NOTICE_WORDING: Record<WorldLanguage, NoticeWording> = {
   zh: {
@@ -408,5 +408,32 @@ export const WORLD_NOTICE_WORDING: Record<WorldLanguage, NoticeWording> = {
     afterNotice: (c) =>
       `Sundin ang emergency na payo sa itaas: tumawag ngayon sa ${c.emergencyNumber} (o sa emergency number sa inyong lugar). Hindi makakatulong ang MedChat sa emergency, at wala itong maaasahang impormasyon tungkol sa tanong na ito.`,
     closing: "Huwag nang hintayin ang sagot online.",
+  },
+  sw: {
+    labels: { heading: "Huenda ni dharura", call: "Piga", crisisLine: "Simu ya msaada" },
+    emergency: (c) =>
+      `Hii inaweza kuwa dharura ya kiafya. Piga ${c.emergencyNumber} sasa (au namba ya dharura ya eneo lako), au nenda kwenye kitengo cha dharura kilicho karibu.`,
+    crisis: (c) => `Ikiwa unafikiria kujiua au kujidhuru, hauko peke yako: piga ${crisisLineLabel(c)} sasa.`,
+    danger: (c) => `Ikiwa uko hatarini sasa hivi, piga ${c.emergencyNumber}.`,
+    crisisOne: "Ikiwa unafikiria kujiua au kujidhuru, hauko peke yako: piga namba hiyo hiyo sasa.",
+    advice: {
+      cardiac: "Maumivu ya kifua yenye dalili hizi yanaweza kuwa shambulio la moyo.",
+      stroke: "Hizi zinaweza kuwa dalili za kiharusi (uso kupinda, mkono kukosa nguvu, shida ya kuongea): kila dakika ni muhimu.",
+      breathing: "Shida kubwa ya kupumua inahitaji msaada mara moja.",
+      overdose_poisoning: "Huenda ni kuzidisha dawa au sumu. Usisubiri dalili; weka kifungashio uwaonyeshe wahudumu.",
+      unconscious: "Ikiwa mtu hapumui kawaida, anza CPR kama unaweza; mhudumu wa simu atakuongoza.",
+    },
+    crisisAnswer: {
+      open: "Hauko peke yako, na msaada upo sasa hivi.",
+      call: (c) =>
+        `Piga ${c.crisisLine} ili uongee na mtu, au piga ${c.emergencyNumber} ikiwa unaweza kutenda kwa mawazo haya au tayari umemeza kitu.`,
+      callOne: (c) =>
+        `Piga ${c.emergencyNumber} sasa ili uongee na mtu, hasa ikiwa unaweza kutenda kwa mawazo haya au tayari umemeza kitu.`,
+      close:
+        "Ikiwezekana, kaa na mtu unayemwamini na weka dawa na vitu vingine vya hatari mbali nawe. MedChat ni msaidizi wa kiotomatiki na haiwezi kukusaidia wakati wa shida hii; watu wa simu hizi wanaweza.",
+    },
+    afterNotice: (c) =>
+      `Tafadhali fuata ushauri wa dharura ulio juu: piga ${c.emergencyNumber} (au namba ya dharura ya eneo lako) sasa. MedChat haiwezi kusaidia katika dharura, na haina taarifa za kuaminika kuhusu swali hili.`,
+    closing: "Usisubiri jibu la mtandaoni.",
   },
 };

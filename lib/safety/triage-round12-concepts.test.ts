@@ -128,3 +128,23 @@ describe("Tagalog (added after round 12 brought it)", () => {
     expect(result.notice!.text.split("911").length - 1).toBe(1);
   });
 });
+
+describe("Swahili (added after round 12 brought it)", () => {
+  it.each([
+    "baba yangu ana maumivu ya kifua na jasho baridi, mkono wa kushoto unauma",
+    "bibi yangu ghafla uso umepinda na hawezi kuongea vizuri",
+    "kaka yangu hapumui, tafadhali nisaidie",
+    "mwanangu amemeza vidonge vya bibi",
+    "nimechoka na maisha, nimeandaa kila kitu",
+  ])("%s", (text) => expect(fired(text)).toBe(true));
+
+  it.each(["dalili za kiharusi ni zipi? kwa ajili ya kazi ya shule", "nina homa kidogo, nifanye nini?"])("quiet: %s", (text) =>
+    expect(fired(text)).toBe(false),
+  );
+
+  it("the notice is in Swahili, and in Kenya names 999 once", () => {
+    const result = triage("nataka kujiua", "sw-KE");
+    expect(result.notice?.language).toBe("sw");
+    expect(result.notice!.text.split("999").length - 1).toBe(1);
+  });
+});

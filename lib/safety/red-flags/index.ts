@@ -21,6 +21,7 @@ import { INDONESIAN } from "./id";
 import { SWEDISH } from "./sv";
 import { THAI } from "./th";
 import { TAGALOG } from "./tl";
+import { SWAHILI } from "./sw";
 import { conceptLexicon, conceptScript } from "../concepts/lexicons";
 import { withConcepts } from "../concepts/compile";
 import type { LanguageRules } from "./types";
@@ -35,7 +36,7 @@ export {
 } from "./types";
 
 /** Latin-script languages, whose messages get typo correction towards their concept words. */
-const LATIN_SCRIPT = new Set(["es", "fr", "de", "pt", "it", "nl", "pl", "tr", "id", "sv", "tl"]);
+const LATIN_SCRIPT = new Set(["es", "fr", "de", "pt", "it", "nl", "pl", "tr", "id", "sv", "tl", "sw"]);
 
 const OWN_RULES: LanguageRules[] = [
   ENGLISH,
@@ -60,6 +61,7 @@ const OWN_RULES: LanguageRules[] = [
   SWEDISH,
   THAI,
   TAGALOG,
+  SWAHILI,
 ];
 
 /** Each language's own rules plus the concept rules in its words (../concepts/). */

@@ -57,6 +57,7 @@ export const TRIAGE_LANGUAGES = [
   "sv",
   "th",
   "tl",
+  "sw",
 ] as const;
 export type TriageLanguage = (typeof TRIAGE_LANGUAGES)[number];
 

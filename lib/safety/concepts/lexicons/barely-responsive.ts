@@ -140,4 +140,5 @@ export const BARELY_RESPONSIVE: Record<TriageLanguage, string[]> = {
   hi: ["मुश्किल से जवाब", "मुश्किल से होश", "अधबेहोश", "आधा बेहोश", "बहुत कम प्रतिक्रिया", "mushkil se jawab", "adh behosh", "aadha behosh"],
   tl: ["halos hindi sumasagot", "halos di sumasagot", "halos walang malay", "halos hindi magising", "hirap gisingin", "papikit pikit"],
   th: ["แทบไม่ตอบสนอง", "ปลุกยาก", "ซึมมาก", "เรียกแทบไม่ตื่น", "แทบไม่รู้สึกตัว"],
+  sw: ["haitikii vizuri", "anaitika kwa shida", "yuko nusu fahamu", "hajitambui vizuri", "anaamka kwa shida"],
 };

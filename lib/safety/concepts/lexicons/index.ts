@@ -24,6 +24,7 @@ import { SWALLOWED_THUNDERCLAP } from "./swallowed-thunderclap";
 import { SV_CONCEPTS } from "./sv";
 import { TH_CONCEPTS } from "./th";
 import { TL_CONCEPTS } from "./tl";
+import { SW_CONCEPTS } from "./sw";
 import { TR_CONCEPTS } from "./tr";
 import { UK_CONCEPTS } from "./uk";
 import { VI_CONCEPTS } from "./vi";
@@ -51,6 +52,7 @@ const OWN: Record<TriageLanguage, ConceptLexicon> = {
   sv: SV_CONCEPTS,
   th: TH_CONCEPTS,
   tl: TL_CONCEPTS,
+  sw: SW_CONCEPTS,
 };
 
 /** A language's concept words (its own, and its round-11 situation words); other languages than English also get the English loanwords. */

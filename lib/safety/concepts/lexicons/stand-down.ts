@@ -128,4 +128,12 @@ export const STAND_DOWN: Record<TriageLanguage, string[]> = {
     "false alarm",
     "okay na raw sabi ng doktor",
   ],
+  sw: [
+    "wametuambia turudi nyumbani",
+    "wamemruhusu kurudi nyumbani",
+    "ameruhusiwa kutoka hospitali",
+    "ecg ni ya kawaida",
+    "ni wasiwasi tu",
+    "hakuna tatizo kwa mujibu wa daktari",
+  ],
 };

@@ -366,4 +366,17 @@ export const SUICIDE_INTENT: Record<TriageLanguage, Pick<ConceptLexicon, "endIt"
     cantGoOn: ["ayoko na talaga", "hindi ko na kaya", "di ko na kaya", "pagod na ako sa buhay", "suko na ako"],
     meansReady: ["lubid", "handa na ang lahat", "tatalon ako sa tulay", "iinumin ko na lahat", "inipon ko ang gamot"],
   },
+  sw: {
+    endIt: ["nitamaliza yote", "nitamaliza kila kitu", "leo usiku nitamaliza", "leo ndio mwisho"],
+    cantGoOn: ["siwezi tena", "nimechoka na maisha", "sina nguvu tena", "nimekata tamaa"],
+    meansReady: [
+      "kamba iko tayari",
+      "nimeandaa kamba",
+      "nimenunua kamba",
+      "nimeandaa kila kitu",
+      "kila kitu kiko tayari",
+      "nitaruka kutoka darajani",
+      "nimekusanya vidonge",
+    ],
+  },
 };

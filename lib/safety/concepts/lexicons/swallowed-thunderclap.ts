@@ -140,4 +140,10 @@ export const SWALLOWED_THUNDERCLAP: Record<TriageLanguage, Pick<ConceptLexicon, 
     worstEver: ["pinakamasakit sa buong buhay", "pinakamatinding sakit", "ngayon lang ako nakaramdam"],
     thunderclap: ["parang kidlat", "parang pinukpok", "parang sumabog"],
   },
+  sw: {
+    swallowed: ["amemeza", "alimeza", "amemeza vidonge"],
+    headache: ["maumivu ya kichwa", "kichwa kinauma"],
+    worstEver: ["makali kuliko yote maishani", "sijawahi kuumwa hivi"],
+    thunderclap: ["kama radi", "kama nimepigwa", "kama mlipuko"],
+  },
 };
