@@ -139,6 +139,14 @@ test.describe("public web chat", () => {
       await expect(chat.historyList).toContainText("What helps with a sore throat?");
       // The history covers the screen: keyboard focus moves into it, and Escape closes it back to the menu button.
       await expect(page.getByRole("button", { name: "Close conversation history" })).toBeFocused();
+      // Tab stays in the history: the chat it covers cannot take focus.
+      for (let i = 0; i < 6; i++) {
+        await page.keyboard.press("Tab");
+        expect(
+          await page.evaluate(() => document.activeElement === document.body || !!document.activeElement?.closest("#history-panel")),
+        ).toBe(true);
+      }
+      await page.getByRole("button", { name: "Close conversation history" }).focus();
       await page.keyboard.press("Escape");
       await expect(chat.historyList).toBeHidden();
       await expect(menu).toBeFocused();

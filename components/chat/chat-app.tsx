@@ -96,6 +96,7 @@ export function ChatApp(props: ChatAppProps) {
       onSend={send}
       feedback={initialFeedback}
       storageNote={WEB_STORAGE_NOTE}
+      asideCovers={sidebarOpen}
       header={
         <header className="flex items-center gap-2 border-b border-slate-200 px-3 py-2 dark:border-slate-700">
           <Button

@@ -30,6 +30,8 @@ export interface ChatShellProps {
   header: ReactNode;
   /** A column beside the conversation (the web chat's history); none in the widget. */
   aside?: ReactNode;
+  /** The aside covers the screen (the history on a phone): everything else is inert until it closes. */
+  asideCovers?: boolean;
   /** What an empty conversation shows (the widget's greeting); given `ask` to send a question from it. */
   empty: ReactNode | ((ask: (text: string) => void) => ReactNode);
   feedback: Record<string, FeedbackValue>;
@@ -56,18 +58,20 @@ export function ChatShell(props: ChatShellProps) {
   return (
     <RequestHeadersContext.Provider value={props.requestHeaders ?? {}}>
       <div className="flex h-dvh flex-col" inert={!consented}>
-        <a
-          href="#composer"
-          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2 focus:text-slate-900"
-        >
-          Skip to message box
-        </a>
-        {props.header}
-        <DisclaimerBanner text={texts.bannerText} />
-        <AiDisclosure talkToPersonUrl={texts.talkToPersonUrl} compact={props.compact} />
+        <div inert={props.asideCovers}>
+          <a
+            href="#composer"
+            className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2 focus:text-slate-900"
+          >
+            Skip to message box
+          </a>
+          {props.header}
+          <DisclaimerBanner text={texts.bannerText} />
+          <AiDisclosure talkToPersonUrl={texts.talkToPersonUrl} compact={props.compact} />
+        </div>
         <div className="flex min-h-0 flex-1">
           {props.aside}
-          <main className="flex min-w-0 flex-1 flex-col">
+          <main className="flex min-w-0 flex-1 flex-col" inert={props.asideCovers}>
             <ConversationLog
               messages={messages}
               busy={busy}
