@@ -30,6 +30,8 @@ export function emergencyNoticeText(categories: TriageCategory[], contacts: Emer
   // One number for both (ru-RU, tr-TR: 112): the emergency line has named it, the crisis line says to call it.
   if (categories.includes("suicidal_self_harm"))
     lines.push(...(oneNumber(contacts) ? [wording.crisisOne] : [wording.crisis(contacts), wording.danger(contacts)]));
+  // An overdose may have been taken on purpose: the crisis line too (its sentence is conditional).
+  else if (categories.includes("overdose_poisoning")) lines.push(oneNumber(contacts) ? wording.crisisOne : wording.crisis(contacts));
   for (const category of categories) {
     const advice = wording.advice[category];
     if (advice) lines.push(advice);

@@ -150,3 +150,17 @@ describe("the crisis line as every locale's notice writes it", () => {
     expect(notice?.text).toContain("call or text 116 123 (Samaritans) now");
   });
 });
+
+describe("an overdose notice", () => {
+  it("adds the crisis line (an overdose may have been taken on purpose), said once where it is the emergency number", () => {
+    const us = triage("I took a whole bottle of sleeping pills an hour ago", "en-US", { at });
+    expect(us.notice?.categories).toContain("overdose_poisoning");
+    expect(us.notice?.text).toContain("Call 911");
+    expect(us.notice?.text).toContain("If you are thinking about suicide or hurting yourself, you are not alone: call or text 988");
+    const spanish = triage("me tomé un frasco entero de pastillas para dormir", "es-ES", { at });
+    expect(spanish.notice?.categories).toContain("overdose_poisoning");
+    expect(spanish.notice?.text).toMatch(/suicidio/);
+    // A chest-pain notice does not get it.
+    expect(triage("crushing chest pain spreading to my left arm", "en-US", { at }).notice?.text).not.toContain("suicide");
+  });
+});
