@@ -43,7 +43,7 @@ const FILLER = new Set(
  */
 const ASPECTS: [RegExp, string[]][] = [
   [
-    /^(treat|treats|treated|treating|treatment|treatments|cure|cured|cures|curable|therapy|therapies|medicine|medicines|medication|medications|drug|drugs|pill|pills|remedy|remedies|surgery|operation|manage|managed)$/,
+    /^(treat|treats|treated|treating|treatment|treatments|cure|cured|cures|curable|therapy|therapies|medicine|medicines|medication|medications|drug|drugs|pill|pills|remedy|remedies|surgery|operation|manage|managed|help|helps|helped|helping|relieve|relieves|relief|ease|eases|soothe|soothes|heal|heals)$/,
     ["treatment", "treat"],
   ],
   [/^(cause|causes|caused|causing|why|reason|reasons|trigger|triggers|triggered)$/, ["caus"]],
@@ -58,6 +58,8 @@ const ASPECTS: [RegExp, string[]][] = [
   [/^(risk|risks|likely|susceptible)$/, ["risk"]],
   [/^(common|frequent|frequency|rare|prevalence)$/, ["frequenc"]],
   [/^(complication|complications|dangerous|serious|damage|lead)$/, ["complic"]],
+  // When to get help: pages answer it under "When to seek care" / "When to see a doctor".
+  [/^(emergency|emergencies|urgent|urgently|er|a&e|hospital|ambulance)$/, ["seek", "care"]],
   // Two-word names of an aspect (matched on consecutive words): "side effects" of a medicine.
   [/^(side effect|side effects|adverse effect|adverse effects|adverse reaction|adverse reactions)$/, ["side", "effect"]],
 ];

@@ -24,6 +24,11 @@ const ASPECT_QUESTIONS: [string, string][] = [
   ["How is stage 3 chronic kidney disease treated?", "Chronic kidney disease > Treatment and management"],
   ["symptoms of hypothyroidism", "Underactive thyroid (hypothyroidism) > Symptoms"],
   ["symptoms of a heart attack", "Heart attack warning signs > Symptoms"],
+  // Consumer words for treatment: what helps, relieves, eases.
+  ["What helps with hay fever?", "Hay fever (allergic rhinitis) > Treatment and management"],
+  ["what relieves hay fever", "Hay fever (allergic rhinitis) > Treatment and management"],
+  // …and for when to get help.
+  ["when should someone with asthma go to the ER", "Asthma > When to seek care"],
 ];
 
 describe("aspect questions over the starter knowledge base", () => {
@@ -35,6 +40,13 @@ describe("aspect questions over the starter knowledge base", () => {
     expect(report.failed).toEqual([]);
   });
   afterAll(() => h.close());
+
+  it("When is a child's fever an emergency? → Fever in children > When to seek care (full-text; hybrid with the default embedder)", async () => {
+    // With this test's hashing embedder, hybrid puts Pneumonia's section first (the default
+    // embedder puts Fever in children first: \`npm run kb -- search\` on the starter base).
+    const text = await retrieveHybrid(h.db, null, "When is a child's fever an emergency?", { mode: "text", k: 3 });
+    expect(text.map((c) => c.headingPath)[0]).toBe("Fever in children > When to seek care");
+  });
 
   it.each(ASPECT_QUESTIONS)("%s → %s (full-text and served hybrid)", async (question, heading) => {
     const text = await retrieveHybrid(h.db, null, question, { mode: "text", k: 3 });

@@ -320,10 +320,20 @@ function statementFor(
         select id, ${r.wv}::float8 / (${r.rrfK} + r) as s from vec_kept
         union all
         select id, ${r.wt}::float8 / (${r.rrfK} + r) as s from txt_kept) u
-      group by id)
+      group by id),
+    -- Fusion decides where each page's passages rank; which of a page's sections fills its
+    -- best place is the lexical side's choice: the embedder knows topics better than which
+    -- section answers ("signs of …" → "What it is"), so a vector hit never swaps two sections.
+    slots as (
+      select f.id, f.s, c.document_id,
+        row_number() over (partition by c.document_id order by f.s desc, f.id) as slot,
+        row_number() over (partition by c.document_id order by t.r asc nulls last, f.s desc, f.id) as lexical
+      from fused f join chunks c on c.id = f.id left join txt_kept t on t.id = f.id),
+    placed as (
+      select b.id, a.s from slots a join slots b on b.document_id = a.document_id and b.lexical = a.slot)
     select f.id as chunk_id, c.document_id, d.title, d.url, c.text, c.heading_path, d.source,
            f.s / ${norm}::float8 as fused, v.r as vrank, t.r as trank, v.sim, t.coverage
-    from fused f
+    from placed f
       join chunks c on c.id = f.id
       join documents d on d.id = c.document_id
       left join vec_kept v on v.id = f.id
