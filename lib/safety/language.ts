@@ -55,9 +55,18 @@ export function noticeLanguage(matchLanguages: TriageLanguage[], text: string, l
   return isTriageLanguage(localeLanguage) ? localeLanguage : "en";
 }
 
+/** Below this many words a message's language is not guessed against its locale's. */
+const SHORT_MESSAGE_WORDS = 6;
+
 /** The language of a message with no emergency in it: the only language whose rules read it, else its guessed language among those, else the locale's, else English. */
 export function messageLanguage(text: string, readers: ReadonlySet<TriageLanguage>, locale: string): TriageLanguage {
   if (readers.size === 1) return [...readers][0];
+  // A guess from a few words is noise ("gout treatment" → French, "Is eczema contagious?" →
+  // Portuguese): a short message in Latin letters keeps the locale's language when that language reads it.
+  const localeLanguage = locale.split("-")[0].toLowerCase();
+  const latinOnly = !/[^\p{Script=Latin}\P{L}]/u.test(text);
+  if (latinOnly && isTriageLanguage(localeLanguage) && readers.has(localeLanguage) && text.trim().split(/\s+/).length < SHORT_MESSAGE_WORDS)
+    return localeLanguage;
   const guess = guessLanguage(text);
   if (guess && readers.has(guess)) return guess;
   return noticeLanguage([], text, locale);

@@ -164,3 +164,13 @@ describe("an overdose notice", () => {
     expect(triage("crushing chest pain spreading to my left arm", "en-US", { at }).notice?.text).not.toContain("suicide");
   });
 });
+
+describe("the language of the texts around an answer", () => {
+  it("a short message keeps the locale's language (a guess from a few words is noise); a longer one its own", () => {
+    for (const text of ["Is eczema contagious?", "gout treatment", "metformin side effects", "eczema contagious?"])
+      expect(triage(text, "en-US", { at }).language, text).toBe("en");
+    expect(triage("¿Es contagioso el eccema? Mi hija lo tiene desde ayer", "en-US", { at }).language).toBe("es");
+    expect(triage("l'eczéma est-il contagieux ?", "en-US", { at }).language).toBe("fr");
+    expect(triage("¿Es contagioso el eccema?", "es-ES", { at }).language).toBe("es");
+  });
+});
