@@ -50,9 +50,13 @@ export function noticeLanguage(matchLanguages: TriageLanguage[], text: string, l
     if (guess && leaders.includes(guess)) return guess;
     return leaders[0];
   }
-  if (guess) return guess;
-  const localeLanguage = locale.split("-")[0].toLowerCase();
-  return isTriageLanguage(localeLanguage) ? localeLanguage : "en";
+  return guess ?? localeLanguageOf(locale) ?? "en";
+}
+
+/** The triage language of a locale ("es-MX" → es), if triage reads it. */
+function localeLanguageOf(locale: string): TriageLanguage | undefined {
+  const language = locale.split("-")[0].toLowerCase();
+  return isTriageLanguage(language) ? language : undefined;
 }
 
 /** Below this many words a message's language is not guessed against its locale's. */
@@ -63,13 +67,12 @@ export function messageLanguage(text: string, readers: ReadonlySet<TriageLanguag
   if (readers.size === 1) return [...readers][0];
   // A guess from a few words is noise ("gout treatment" → French, "Is eczema contagious?" →
   // Portuguese): a short message in Latin letters keeps the locale's language when that language reads it.
-  const localeLanguage = locale.split("-")[0].toLowerCase();
+  const localeLanguage = localeLanguageOf(locale);
   const latinOnly = !/[^\p{Script=Latin}\P{L}]/u.test(text);
-  if (latinOnly && isTriageLanguage(localeLanguage) && readers.has(localeLanguage) && text.trim().split(/\s+/).length < SHORT_MESSAGE_WORDS)
+  if (latinOnly && localeLanguage && readers.has(localeLanguage) && text.trim().split(/\s+/).length < SHORT_MESSAGE_WORDS)
     return localeLanguage;
-  const guess = guessLanguage(text);
-  if (guess && readers.has(guess)) return guess;
-  return noticeLanguage([], text, locale);
+  // The guess (read once), whether or not its language's rules read the message, else the locale's.
+  return guessLanguage(text) ?? localeLanguage ?? "en";
 }
 
 function countMatches(pattern: RegExp, text: string): number {
