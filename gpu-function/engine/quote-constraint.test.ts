@@ -179,6 +179,19 @@ describe("QuoteConstraint prior (retrieval rank, reading order, minimum length)"
     expect(tight.allowedTokens(20)).toEqual([eos]);
   });
 
+  it("writes a list that has no introducing sentence on its own paragraph, after a sentence as after a list", () => {
+    const lead = "Kidney stones are hard deposits made of minerals and salts that form inside the kidneys.";
+    const list = "- drink plenty of fluids through the day\n- reduce salt\n- eat plenty of fruit and vegetables";
+    const after = "Most small stones pass on their own with fluids and pain relief.";
+    const c = new QuoteConstraint(new QuoteTables(tok, [{ id: "stones", text: `${lead}\n\n${list}\n\n${after}` }]), {
+      eosTokenIds: eosTokenIds(),
+    });
+    const answer = decode(c, {}, 0);
+    // Not "…kidneys. [1] - drink…", which renders the first item inside the paragraph.
+    expect(answer).toBe(`${lead} [1]\n\n${list} [1]\n\n${after} [1]`);
+    expect(answer).toBe(c.answer);
+  });
+
   it("without the prior, the model alone chooses the source, the order and when to stop", () => {
     const c = new QuoteConstraint(new QuoteTables(tok, RANKED), { eosTokenIds: eosTokenIds(), prior: NO_QUOTE_PRIOR });
     expect(decode(c, { F: 0.5 }, 10)).toBe(quoted(FEVER.slice(0, 1), 2));

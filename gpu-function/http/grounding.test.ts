@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { writeTinyModelWithAdapters } from "../adapter-fixture.test-helper";
 import { createGpuFunctionServer, type GpuFunctionServer } from "../server";
-import { citationMarkers, quoteMarker, quoteUnits, separatorAfter } from "../shared/quote-units";
+import { citationMarkers, quoteMarker, quoteUnits, separatorBetween } from "../shared/quote-units";
 
 const TOKEN = "test-token";
 let dir: string;
@@ -60,9 +60,10 @@ function parseQuotedAnswer(answer: string, sources = SOURCES): Array<{ text: str
     // The marker is " [n]": its space is not part of the quote.
     let piece = answer.slice(from, m.start - 1);
     if (quotes.length > 0) {
-      const sep = separatorAfter(quotes.at(-1)!.text);
+      const sep = piece.startsWith("\n\n") ? "\n\n" : " ";
       if (!piece.startsWith(sep)) throw new Error(`missing separator before ${JSON.stringify(piece)}`);
       piece = piece.slice(sep.length);
+      if (sep !== separatorBetween(quotes.at(-1)!.text, piece)) throw new Error(`wrong separator before ${JSON.stringify(piece)}`);
     }
     expect(m.numbers).toHaveLength(1);
     const n = m.numbers[0]!;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { citationMarkers, citedSentences, clipToUnits, formatQuotedAnswer, quoteUnits } from "./quote-units";
+import { citationMarkers, citedSentences, clipToUnits, formatQuotedAnswer, quoteUnits, separatorBetween } from "./quote-units";
 
 const T2D = `Type 2 diabetes often develops slowly, and many people have no symptoms for years. When symptoms appear, the common ones are:
 - feeling very thirsty
@@ -75,6 +75,22 @@ describe("answers and their citations", () => {
       [[1], true],
       [[1], true],
     ]);
+  });
+
+  it("starts a list quoted without its introduction on a paragraph of its own, after a sentence as after a list", () => {
+    const prevention = "Kidney stones are hard deposits of minerals. They form in the kidneys.\n\n- drink plenty of fluids\n- reduce salt";
+    const [lead, , list] = quoteUnits(prevention).map((u) => u.text);
+    expect(list).toBe("- drink plenty of fluids\n- reduce salt");
+    expect(separatorBetween(lead!, list!)).toBe("\n\n");
+    expect(separatorBetween(list!, lead!)).toBe("\n\n");
+    expect(separatorBetween(lead!, "They form in the kidneys.")).toBe(" ");
+    const answer = formatQuotedAnswer([
+      { text: lead!, source: 1 },
+      { text: list!, source: 1 },
+    ]);
+    // Joined with " ", the first item would render inside the sentence's paragraph ("…minerals. [1] - drink…").
+    expect(answer).toBe("Kidney stones are hard deposits of minerals. [1]\n\n- drink plenty of fluids\n- reduce salt [1]");
+    expect(citedSentences(answer, [prevention]).every((c) => c.verbatim)).toBe(true);
   });
 
   it("flags invented, mis-cited and uncited sentences", () => {

@@ -177,14 +177,23 @@ export const QUOTE_RULE =
 /** The marker the engine appends after a unit quoted from source n (1-based). */
 export const quoteMarker = (n: number) => ` [${n}]`;
 
-/** What goes between the marker of one unit and the next unit: a list ends its paragraph. */
-export const separatorAfter = (previousUnit: string) => (previousUnit.includes("\n") ? "\n\n" : " ");
+/** Whether a unit opens with a list item (a list quoted without an introducing sentence). */
+export const startsWithListItem = (unit: string) => BULLET.test(unit);
+
+/**
+ * What goes between the marker of one unit and the next unit, by the kinds of both: a list
+ * ends its paragraph, and a unit that opens with a list item starts a new one (joined with
+ * " " its first item would render inside the paragraph before it). Sentences that follow
+ * each other share a paragraph.
+ */
+export const separatorBetween = (previousUnit: string, nextUnit: string) =>
+  previousUnit.includes("\n") || startsWithListItem(nextUnit) ? "\n\n" : " ";
 
 /** The answer quote mode writes for these quotes, exactly as the engine emits it. */
 export function formatQuotedAnswer(quotes: Array<{ text: string; source: number }>): string {
   let out = "";
   quotes.forEach((q, i) => {
-    if (i > 0) out += separatorAfter(quotes[i - 1]!.text);
+    if (i > 0) out += separatorBetween(quotes[i - 1]!.text, q.text);
     out += q.text + quoteMarker(q.source);
   });
   return out;
