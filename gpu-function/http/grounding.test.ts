@@ -156,6 +156,30 @@ describe("quote mode", () => {
     for (const a of solo.slice(0, 5)) parseQuotedAnswer(a);
   }, 120_000);
 
+  it("writes a list without an introducing sentence on a paragraph of its own, wherever the model puts it", async () => {
+    const stones = [
+      {
+        id: "stones",
+        text: "Kidney stones are hard deposits made of minerals and salts inside the kidneys. Small stones often pass on their own.\n\n- drink plenty of fluids through the day\n- reduce salt\n\nLarger stones may need a procedure to break them up.",
+      },
+    ];
+    const runs = [0, 0.8, 1.2, 1.6].flatMap((temperature) => [1, 2, 3].map((seed) => ({ temperature, seed })));
+    const answers = await Promise.all(
+      runs.map(async (r, i) => {
+        const res = await ask(i % 2 ? "alpha" : "beta", {
+          ...r,
+          grounding: { mode: "quote", sources: stones, prior: "none" },
+          max_tokens: 160,
+        });
+        return res.choices[0]!.message.content ?? "";
+      }),
+    );
+    for (const a of answers) parseQuotedAnswer(a, stones);
+    // Some answer has the list right after a sentence: its first item starts a paragraph, never inside the sentence's.
+    expect(answers.some((a) => a.includes(". [1]\n\n- drink"))).toBe(true);
+    for (const a of answers) expect(a).not.toContain("[1] - drink");
+  }, 120_000);
+
   it("streams with usage exactly like the plain response, and through the AI SDK's providerOptions", async () => {
     const plain = await ask("alpha", { temperature: 0.8, seed: 7 });
     const stream = await client.chat.completions.create({

@@ -60,14 +60,14 @@ describe("quoteUnits", () => {
 describe("answers and their citations", () => {
   const sources = [T2D, "Insulin is a hormone made by the pancreas. It lowers blood sugar."];
 
-  it("formats quotes as the engine writes them: marker after each unit, a list ends its paragraph", () => {
+  it("formats quotes as the engine writes them: marker after each unit, a list is a paragraph of its own", () => {
     const answer = formatQuotedAnswer([
       { text: "Insulin is a hormone made by the pancreas.", source: 2 },
       { text: "When symptoms appear, the common ones are:\n- feeling very thirsty\n- blurred vision", source: 1 },
       { text: "Management is planned with a clinician.", source: 1 },
     ]);
     expect(answer).toBe(
-      "Insulin is a hormone made by the pancreas. [2] When symptoms appear, the common ones are:\n- feeling very thirsty\n- blurred vision [1]\n\nManagement is planned with a clinician. [1]",
+      "Insulin is a hormone made by the pancreas. [2]\n\nWhen symptoms appear, the common ones are:\n- feeling very thirsty\n- blurred vision [1]\n\nManagement is planned with a clinician. [1]",
     );
     const checked = citedSentences(answer, sources);
     expect(checked.map((s) => [s.cites, s.verbatim])).toEqual([

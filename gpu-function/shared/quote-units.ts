@@ -182,12 +182,12 @@ export const startsWithListItem = (unit: string) => BULLET.test(unit);
 
 /**
  * What goes between the marker of one unit and the next unit, by the kinds of both: a list
- * ends its paragraph, and a unit that opens with a list item starts a new one (joined with
- * " " its first item would render inside the paragraph before it). Sentences that follow
- * each other share a paragraph.
+ * (with the sentence that introduces it, if any) is a paragraph of its own, so it ends the
+ * paragraph before it and the one it is in; sentences that follow each other share one.
+ * (Joined with " ", a list's first item rendered inside the paragraph before it.)
  */
 export const separatorBetween = (previousUnit: string, nextUnit: string) =>
-  previousUnit.includes("\n") || startsWithListItem(nextUnit) ? "\n\n" : " ";
+  previousUnit.includes("\n") || nextUnit.includes("\n") ? "\n\n" : " ";
 
 /** The answer quote mode writes for these quotes, exactly as the engine emits it. */
 export function formatQuotedAnswer(quotes: Array<{ text: string; source: number }>): string {

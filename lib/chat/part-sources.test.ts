@@ -142,10 +142,15 @@ describe("numberPartSources for parts that lean on the message", () => {
     const ADHD = { ...at("ADHD (attention deficit hyperactivity disorder)", "Symptoms", 1), title: "ADHD" };
     const EPILEPSY = at("Epilepsy", "When to seek care", 2);
     const message = "My mom is 70 and keeps forgetting where she put her keys. Is this dementia and what can we do?";
-    // "what can we do?" found the ADHD symptoms (a page the whole message found, third): not on its subject.
+    // "what can we do?" found the ADHD symptoms (a page the whole message found, third): not on its subject…
     const single = numberPartSources([DEMENTIA, EPILEPSY, ADHD], [[DEMENTIA], [ADHD]], message);
     expect(single.parts).toEqual([]);
     expect(single.sources.map(heading)).toEqual(numberSources([DEMENTIA, EPILEPSY, ADHD]).map(heading));
+    // …so it takes the message's next passage on the subject, when there is one.
+    const PREVENTION = at("Dementia", "Prevention", 3);
+    const fallback = numberPartSources([PREVENTION, DEMENTIA, EPILEPSY, ADHD], [[DEMENTIA, PREVENTION], [ADHD]], message);
+    expect(fallback.sources.map(heading).slice(0, 2)).toEqual(["Dementia > What it is", "Dementia > Prevention"]);
+    expect(fallback.parts).toEqual([{ sources: [1] }, { sources: [2] }]);
     // A passage of the dementia page is on the subject.
     const both = numberPartSources([DEMENTIA, EPILEPSY, ADHD], [[DEMENTIA], [ADHD, DEMENTIA_CARE]], message);
     expect(both.sources.map(heading).slice(0, 2)).toEqual(["Dementia > What it is", "Dementia > Treatment and management"]);

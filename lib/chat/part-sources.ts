@@ -57,13 +57,20 @@ export function numberPartSources(whole: RetrievedChunk[], perPart: RetrievedChu
   const asked = askedParts(message).slice(0, MAX_ANSWER_PARTS);
   const onTopic = onTopicFor(whole, message);
   const onSubject = onSubjectFor(whole, perPart, message);
-  const found = perPart
+  const leans = perPart.map((_, i) => asked[i] !== undefined && !namesOwnTopic(asked[i]!.text));
+  const own = perPart.map((list, i) =>
+    leadFirst(
+      list.filter((c) => onTopic(c) && (!leans[i] || onSubject(c))),
+      asked[i]?.text,
+    ),
+  );
+  const found = own
     .map((list, i) => {
-      const part = asked[i]?.text;
-      const kept = list.filter((c) => onTopic(c) && (part === undefined || namesOwnTopic(part) || onSubject(c)));
-      // "What is X": the part's passage on that page that comes first in the page (its lead), when the part found it.
-      const lead = part && asksWhatItIs(part) ? kept.filter((c) => c.documentId === kept[0]!.documentId).sort(byPosition)[0] : undefined;
-      return lead && passagePosition(lead) === 0 ? [lead, ...kept.filter((c) => c !== lead)] : kept;
+      if (list.length > 0 || !leans[i]) return list;
+      // A part that leans on the message and found nothing on its subject: the message's passages on it
+      // that no other part starts from (sharing another part's passage adds nothing to the answer).
+      const othersFirst = new Set(own.flatMap((l) => (l[0] ? [l[0].chunkId] : [])));
+      return whole.filter((c) => onSubject(c) && !othersFirst.has(c.chunkId));
     })
     .filter((list) => list.length > 0);
   if (found.length < 2) return { sources: numberSources(whole, { leadFirst: asked.length < 2 && asksWhatItIs(message) }), parts: [] };
@@ -115,6 +122,13 @@ export function numberPartSources(whole: RetrievedChunk[], perPart: RetrievedChu
 }
 
 const byPosition = (a: RetrievedChunk, b: RetrievedChunk) => passagePosition(a) - passagePosition(b);
+
+/** A part asking what something is ("What is gout"): its passages with its best page's lead (position 0) first, when the part found it. */
+function leadFirst(list: RetrievedChunk[], part: string | undefined): RetrievedChunk[] {
+  if (!part || list.length === 0 || !asksWhatItIs(part)) return list;
+  const lead = list.filter((c) => c.documentId === list[0]!.documentId).sort(byPosition)[0]!;
+  return passagePosition(lead) === 0 ? [lead, ...list.filter((c) => c !== lead)] : list;
+}
 
 /** A passage's subject: the first heading of its path (the page's topic: "Gout" of "Gout > Symptoms"; MedQuAD's focus), else its title. */
 const subjectOf = (c: RetrievedChunk) => (c.headingPath.split(" > ")[0] || c.title).trim().toLowerCase();

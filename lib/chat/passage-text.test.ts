@@ -20,11 +20,15 @@ const SYMPTOMS =
 
 describe("a list that opens a passage gets its section heading as lead-in", () => {
   it("reads the heading path as an introduction", () => {
-    expect(listLeadIn("Gout > Symptoms", "Gout")).toBe("Symptoms of gout:");
+    expect(listLeadIn("Gout > Symptoms", "Gout")).toBe("Symptoms of Gout:");
     expect(listLeadIn("Type 2 diabetes > Treatment and management", "Type 2 diabetes")).toBe(
-      "Treatment and management of type 2 diabetes:",
+      "Treatment and management of Type 2 diabetes:",
     );
-    expect(listLeadIn("Gout > When to seek care", "Gout")).toBe("When to seek care (gout):");
+    expect(listLeadIn("Gout > When to seek care", "Gout")).toBe("When to seek care (Gout):");
+    expect(listLeadIn("Lyme disease > Prevention", "Lyme disease")).toBe("Prevention of Lyme disease:");
+    expect(listLeadIn("Ibuprofen and other NSAIDs > Safety and interactions", "Ibuprofen and other NSAIDs")).toBe(
+      "Safety and interactions of Ibuprofen and other NSAIDs:",
+    );
     expect(listLeadIn("Renal Artery Stenosis > Symptoms", "Renal Artery Stenosis: Symptoms")).toBe("Symptoms of Renal Artery Stenosis:");
     expect(listLeadIn("ADHD (attention deficit hyperactivity disorder) > Symptoms", "ADHD")).toBe(
       "Symptoms of ADHD (attention deficit hyperactivity disorder):",
@@ -36,12 +40,12 @@ describe("a list that opens a passage gets its section heading as lead-in", () =
 
   it("makes the list and its lead-in one quote unit, so the answer never shows bare bullets", () => {
     const text = passageText(passage("Gout > Symptoms", SYMPTOMS));
-    expect(text).toBe(`Symptoms of gout:\n${SYMPTOMS}`);
+    expect(text).toBe(`Symptoms of Gout:\n${SYMPTOMS}`);
     const units = quoteUnits(text).map((u) => u.text);
     expect(units[0]).toBe(
-      "Symptoms of gout:\n- sudden, intense pain in a joint, often at night\n- swelling, warmth and redness over the joint",
+      "Symptoms of Gout:\n- sudden, intense pain in a joint, often at night\n- swelling, warmth and redness over the joint",
     );
-    expect(formatQuotedAnswer([{ text: units[0]!, source: 1 }])).toMatch(/^Symptoms of gout:\n- sudden/);
+    expect(formatQuotedAnswer([{ text: units[0]!, source: 1 }])).toMatch(/^Symptoms of Gout:\n- sudden/);
     // A passage that opens with prose is shown as it is.
     const prose = passage("Gout > What it is", "Gout is a type of inflammatory arthritis.");
     expect(passageText(prose)).toBe(prose.text);
@@ -52,7 +56,7 @@ describe("a list that opens a passage gets its section heading as lead-in", () =
       passage("Gout > What it is", "Gout is a type of arthritis.", 0),
       passage("Gout > Symptoms", SYMPTOMS, 1),
     ]);
-    expect(source!.text).toBe(`Gout is a type of arthritis.\n…\nSymptoms of gout:\n${SYMPTOMS}`);
+    expect(source!.text).toBe(`Gout is a type of arthritis.\n…\nSymptoms of Gout:\n${SYMPTOMS}`);
   });
 });
 

@@ -3,27 +3,19 @@
 // "- sudden, intense pain…") gives a chunk whose text starts with bare bullets: its heading
 // is only in the heading path. Quote mode keeps a list with the sentence that introduces it
 // (gpu-function/shared/quote-units.ts), so such a list was quoted with no lead-in at all.
-// The passage gets its section heading back as that introduction ("Symptoms of gout:"):
+// The passage gets its section heading back as that introduction ("Symptoms of Gout:"):
 // words of the source page itself, shown in the source's text (the sources list and the
 // prompt), so a quote of it is still verbatim from the source it cites.
 import { startsWithListItem } from "@/gpu-function/shared/quote-units";
 import type { ChatSource, RetrievedChunk } from "./types";
 
-/** Section headings that read as "<heading> of <topic>" ("Symptoms of gout", "Side effects of metformin"). */
+/** Section headings that read as "<heading> of <topic>" ("Symptoms of Gout", "Side effects of Metformin"). */
 const OF_HEADINGS =
-  /^(symptoms|signs|signs and symptoms|causes|causes and risk factors|risk factors|treatment|treatments|treatment and management|management|prevention|diagnosis|complications|side effects|types|stages|common uses|uses)$/i;
-
-/** The topic as it reads inside a sentence: "Gout" → "gout", "Type 2 diabetes" → "type 2 diabetes"; names with more capitals keep them ("Renal Artery Stenosis", "ADHD"). */
-function topicInSentence(topic: string): string {
-  const [first = "", ...rest] = topic.split(" ");
-  const capitalOnlyFirst = /^[A-Z][a-z]/.test(first) && first.slice(1) === first.slice(1).toLowerCase();
-  const restLower = rest.every((w) => w === w.toLowerCase() || /^\(/.test(w));
-  return capitalOnlyFirst && restLower ? topic[0]!.toLowerCase() + topic.slice(1) : topic;
-}
+  /^(symptoms|signs|signs and symptoms|causes|causes and risk factors|risk factors|treatment|treatments|treatment and management|management|prevention|diagnosis|complications|side effects|safety|safety and interactions|interactions|types|stages|common uses|uses)$/i;
 
 /**
  * The line that introduces a list opening a passage, from its heading path ("Gout > Symptoms"
- * → "Symptoms of gout:", "Gout > When to seek care" → "When to seek care (gout):"); the title
+ * → "Symptoms of Gout:", "Gout > When to seek care" → "When to seek care (Gout):"); the title
  * alone when the path has no section. Ends with ":" so the list and it make one quote unit.
  */
 export function listLeadIn(headingPath: string, title: string): string {
@@ -35,8 +27,8 @@ export function listLeadIn(headingPath: string, title: string): string {
   const section = headings.length > 1 ? headings.at(-1)! : "";
   // A heading that already ends a sentence or asks a question is no lead-in; the topic alone is.
   if (!section || /[.?!:]$/.test(section)) return `${topic.replace(/[.?!:]+$/, "")}:`;
-  const about = topicInSentence(topic);
-  return OF_HEADINGS.test(section) ? `${section} of ${about}:` : `${section} (${about}):`;
+  // The topic as written: "Lyme disease", "Crohn's disease" are names (a lower-cased "gout" would need to know which are).
+  return OF_HEADINGS.test(section) ? `${section} of ${topic}:` : `${section} (${topic}):`;
 }
 
 /** A passage's text as a source shows it: a list it opens with gets its lead-in line. */
