@@ -8,7 +8,7 @@
 // A prior (quote-prior.ts) leans each choice toward the top-ranked source and reading
 // order and keeps the answer from ending too early; it only shifts logits of allowed tokens.
 // With `parts` (a question that asks several things) it covers each part's sources in turn.
-import { formatQuotedAnswer, quoteMarker, quoteUnits, separatorBetween } from "../shared/quote-units";
+import { formatQuotedAnswer, isListUnit, quoteMarker, quoteUnits, separatorBetween } from "../shared/quote-units";
 import type { LogitsConstraint } from "./constraints";
 import {
   DEFAULT_QUOTE_PRIOR,
@@ -165,7 +165,7 @@ export class QuoteConstraint implements LogitsConstraint {
   private variant(): number {
     const last = this.quoted.at(-1);
     if (!last) return 0;
-    return last.text.includes("\n") ? 2 : 1;
+    return isListUnit(last.text) ? 2 : 1;
   }
 
   /** Unused units that fit in `remaining` tokens. */

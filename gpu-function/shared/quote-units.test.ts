@@ -91,6 +91,12 @@ describe("answers and their citations", () => {
     // Joined with " ", the first item would render inside the sentence's paragraph ("…minerals. [1] - drink…").
     expect(answer).toBe("Kidney stones are hard deposits of minerals. [1]\n\n- drink plenty of fluids\n- reduce salt [1]");
     expect(citedSentences(answer, [prevention]).every((c) => c.verbatim)).toBe(true);
+    // A one-line list ("- item" between prose lines) is a list too: " - An A1C…" would render as text.
+    const oneItem = "The following tests are used.\n- An A1C test measures your average blood glucose.\nIt needs no fasting.";
+    const units = quoteUnits(oneItem).map((u) => u.text);
+    expect(units).toEqual(["The following tests are used.", "- An A1C test measures your average blood glucose.", "It needs no fasting."]);
+    expect(separatorBetween(units[0]!, units[1]!)).toBe("\n\n");
+    expect(separatorBetween(units[1]!, units[2]!)).toBe("\n\n");
   });
 
   it("flags invented, mis-cited and uncited sentences", () => {

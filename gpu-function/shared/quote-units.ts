@@ -180,6 +180,9 @@ export const quoteMarker = (n: number) => ` [${n}]`;
 /** Whether a unit opens with a list item (a list quoted without an introducing sentence). */
 export const startsWithListItem = (unit: string) => BULLET.test(unit);
 
+/** Whether a unit is a list (with or without its introduction; also a single "- item" line). */
+export const isListUnit = (unit: string) => unit.includes("\n") || startsWithListItem(unit);
+
 /**
  * What goes between the marker of one unit and the next unit, by the kinds of both: a list
  * (with the sentence that introduces it, if any) is a paragraph of its own, so it ends the
@@ -187,7 +190,7 @@ export const startsWithListItem = (unit: string) => BULLET.test(unit);
  * (Joined with " ", a list's first item rendered inside the paragraph before it.)
  */
 export const separatorBetween = (previousUnit: string, nextUnit: string) =>
-  previousUnit.includes("\n") || nextUnit.includes("\n") ? "\n\n" : " ";
+  isListUnit(previousUnit) || isListUnit(nextUnit) ? "\n\n" : " ";
 
 /** The answer quote mode writes for these quotes, exactly as the engine emits it. */
 export function formatQuotedAnswer(quotes: Array<{ text: string; source: number }>): string {

@@ -36,6 +36,8 @@ describe("a list that opens a passage gets its section heading as lead-in", () =
     // A heading that is a question (MedQuAD with its questions) or no section at all: the topic.
     expect(listLeadIn("Gout > What are the symptoms of gout?", "Gout")).toBe("Gout:");
     expect(listLeadIn("", "Kidney stones")).toBe("Kidney stones:");
+    // A section the topic already names: not "Symptoms of Heart attack warning signs:".
+    expect(listLeadIn("Heart attack warning signs > Symptoms", "Heart attack warning signs")).toBe("Heart attack warning signs:");
   });
 
   it("makes the list and its lead-in one quote unit, so the answer never shows bare bullets", () => {

@@ -7,6 +7,7 @@
 // words of the source page itself, shown in the source's text (the sources list and the
 // prompt), so a quote of it is still verbatim from the source it cites.
 import { startsWithListItem } from "@/gpu-function/shared/quote-units";
+import { aspectsAsked } from "@/lib/rag/query-terms";
 import type { ChatSource, RetrievedChunk } from "./types";
 
 /** Section headings that read as "<heading> of <topic>" ("Symptoms of Gout", "Side effects of Metformin"). */
@@ -25,8 +26,11 @@ export function listLeadIn(headingPath: string, title: string): string {
     .filter(Boolean);
   const topic = headings[0] ?? title.trim();
   const section = headings.length > 1 ? headings.at(-1)! : "";
-  // A heading that already ends a sentence or asks a question is no lead-in; the topic alone is.
-  if (!section || /[.?!:]$/.test(section)) return `${topic.replace(/[.?!:]+$/, "")}:`;
+  // A heading that ends a sentence or asks a question is no lead-in, nor one the topic already says
+  // ("Heart attack warning signs > Symptoms"): the topic alone is.
+  const said = aspectsAsked(topic);
+  if (!section || /[.?!:]$/.test(section) || aspectsAsked(section).some((a) => said.includes(a)))
+    return `${topic.replace(/[.?!:]+$/, "")}:`;
   // The topic as written: "Lyme disease", "Crohn's disease" are names (a lower-cased "gout" would need to know which are).
   return OF_HEADINGS.test(section) ? `${section} of ${topic}:` : `${section} (${topic}):`;
 }
