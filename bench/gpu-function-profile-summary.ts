@@ -36,11 +36,14 @@ function area(id: number): string {
   if (fn === "(idle)") return "idle";
   if (fn === "(garbage collector)") return "GC";
   if (fn === "(program)") return "program (native, outside JS)";
+  const up = parent.get(id);
+  // The binding's synchronous run (a native frame under backend.js's setImmediate callback).
+  if (leaf.callFrame.url === "" && up !== undefined && byId.get(up)!.callFrame.url.includes("onnxruntime-node/dist/backend"))
+    return "onnxruntime session.run (native: kernels, executor, binding)";
+  if (fn === "dispatch" && up !== undefined && byId.get(up)!.callFrame.url === "node:inspector") return "profiler (inspector)";
   for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
     const n = byId.get(cur)!;
     const url = n.callFrame.url;
-    const f = n.callFrame.functionName;
-    if (url.includes("onnxruntime-node/dist/backend") && f === "run" && cur === id) return "onnxruntime run (native, incl. binding)";
     if (url.includes("onnxruntime")) return "onnxruntime-node/common JS";
     if (url.includes("/runtime/")) return "engine runtime JS (causal-lm, kv-pool, lora-feeds)";
     if (url.includes("/engine/output") || url.includes("/engine/tokenizer") || url.includes("@huggingface/tokenizers"))
