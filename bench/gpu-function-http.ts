@@ -4,7 +4,7 @@
 // it, and the child reports its own process.cpuUsage() before and after each request. CPU µs per
 // token of the server process is steady on a loaded host where wall rates swing several-fold.
 //   npx tsx bench/gpu-function-http.ts [--model models/base] [--tokens 256] [--rounds 6] [--threads 1]
-//     [--mode stream|plain|both] [--cpu-prof <file.cpuprofile>] [--port 0] [--quantize int8|int4] [--no-lora] [--perf-map]
+//     [--mode stream|plain|both] [--cpu-prof <file.cpuprofile>] [--port 0] [--quantize int8|int4] [--no-lora] [--perf-map] [--before <checkout>]
 // --cpu-prof writes the server process's V8 CPU profile of the measured requests only (the
 // inspector's Profiler, what node --cpu-prof uses, started after loading and warm-up);
 // `npx tsx bench/gpu-function-profile-summary.ts <file.cpuprofile>` summarises it.
@@ -31,6 +31,7 @@ const { values } = parseArgs({
     quantize: { type: "string", default: "none" },
     "no-lora": { type: "boolean", default: false },
     "perf-map": { type: "boolean", default: false },
+    before: { type: "string" },
   },
 });
 
@@ -123,36 +124,58 @@ function complete(base: string, tokens: number, stream: boolean): Promise<{ tokS
   });
 }
 
+interface Server {
+  name: string;
+  c: ChildProcess;
+  url: string;
+}
+
+async function startServer(name: string, script: string, cwd: string): Promise<Server> {
+  // The model path is resolved here: a --before server runs in its own checkout's directory.
+  const argv = process.argv.slice(2).concat("--child", "--model", path.resolve(values.model!));
+  // --perf-map: the server writes /tmp/perf-<pid>.map so `perf record -p <pid>` names JS frames.
+  const c = fork(script, argv, { cwd, execArgv: ["--import", "tsx", ...(values["perf-map"] ? ["--perf-basic-prof"] : [])] });
+  const { url } = await new Promise<{ url: string }>((resolve) => c.once("message", (m) => resolve(m as { url: string })));
+  return { name, c, url };
+}
+
 async function parent(): Promise<void> {
   const self = fileURLToPath(import.meta.url);
-  const argv = process.argv.slice(2).concat("--child");
+  const servers = [await startServer("this checkout", self, process.cwd())];
+  // --before <checkout>: the same server from another checkout of this repository (with this
+  // script copied into its bench/), requests interleaved with this one's: a paired comparison
+  // in one time window, which a loaded host's drift does not bias.
+  const before = values.before ? path.resolve(values.before) : null;
+  if (before) servers.push(await startServer(`before (${before})`, path.join(before, "bench", "gpu-function-http.ts"), before));
   const prof = values["cpu-prof"];
-  // --perf-map: the server writes /tmp/perf-<pid>.map so `perf record -p <pid>` names JS frames.
-  const c = fork(self, argv, { execArgv: ["--import", "tsx", ...(values["perf-map"] ? ["--perf-basic-prof"] : [])] });
-  const { url } = await new Promise<{ url: string }>((resolve) => c.once("message", (m) => resolve(m as { url: string })));
   const tokens = Number(values.tokens);
   const modes = values.mode === "both" ? [true, false] : [values.mode === "stream"];
-  await complete(url, 16, true);
-  if (prof) await ask(c, "prof-start");
-  const results = new Map<string, { cpu: number[]; user: number[]; sys: number[]; tokS: number[]; chunks: number[] }>();
+  for (const s of servers) await complete(s.url, 16, true);
+  if (prof) await ask(servers[0]!.c, "prof-start");
+  type Row = { cpu: number[]; user: number[]; sys: number[]; tokS: number[]; chunks: number[] };
+  const results = new Map<string, Row>();
   for (let r = 0; r < Number(values.rounds); r++) {
     for (const stream of r % 2 === 0 ? modes : [...modes].reverse()) {
-      const a = await ask(c);
-      const out = await complete(url, tokens, stream);
-      const b = await ask(c);
-      const key = stream ? "streaming" : "non-streaming";
-      const e = results.get(key) ?? { cpu: [], user: [], sys: [], tokS: [], chunks: [] };
-      e.user.push((b.user - a.user) / out.tokens);
-      e.sys.push((b.system - a.system) / out.tokens);
-      e.cpu.push((b.user - a.user + b.system - a.system) / out.tokens);
-      e.tokS.push(out.tokS);
-      e.chunks.push(out.chunks);
-      results.set(key, e);
+      for (const s of r % 2 === 0 ? servers : [...servers].reverse()) {
+        const a = await ask(s.c);
+        const out = await complete(s.url, tokens, stream);
+        const b = await ask(s.c);
+        const key = `${stream ? "streaming" : "non-streaming"}${servers.length > 1 ? `, ${s.name}` : ""}`;
+        const e = results.get(key) ?? { cpu: [], user: [], sys: [], tokS: [], chunks: [] };
+        e.user.push((b.user - a.user) / out.tokens);
+        e.sys.push((b.system - a.system) / out.tokens);
+        e.cpu.push((b.user - a.user + b.system - a.system) / out.tokens);
+        e.tokS.push(out.tokS);
+        e.chunks.push(out.chunks);
+        results.set(key, e);
+      }
     }
   }
-  if (prof) await ask(c, "prof-stop");
-  c.send("exit");
-  await new Promise((r) => c.once("exit", r));
+  if (prof) await ask(servers[0]!.c, "prof-stop");
+  for (const s of servers) {
+    s.c.send("exit");
+    await new Promise((r) => s.c.once("exit", r));
+  }
   const f = (xs: number[]) => `${Math.round(Math.min(...xs))} / ${Math.round(upperMedian(xs))}`;
   console.log(
     `${values.model} over HTTP, ${tokens} tokens per request, ${values.rounds} rounds, ${values.threads} thread(s), quantize ${values.quantize}, LoRA slots ${values["no-lora"] ? "off" : "on (serving default)"}`,
@@ -162,6 +185,13 @@ async function parent(): Promise<void> {
     console.log(
       `  ${k.padEnd(13)} total ${f(e.cpu)}  user ${f(e.user)}  system ${f(e.sys)}  tok/s ${Math.round(Math.max(...e.tokS))} / ${Math.round(upperMedian(e.tokS))}  chunks ${Math.round(upperMedian(e.chunks))}`,
     );
+  }
+  if (servers.length > 1) {
+    for (const mode of modes.map((m) => (m ? "streaming" : "non-streaming"))) {
+      const a = results.get(`${mode}, ${servers[0]!.name}`)!.cpu;
+      const b = results.get(`${mode}, ${servers[1]!.name}`)!.cpu;
+      console.log(`  ${mode}: paired CPU ratio this/before, median of rounds ${upperMedian(a.map((x, i) => x / b[i]!)).toFixed(3)}`);
+    }
   }
   console.log(`load average (1 min): ${os.loadavg()[0]!.toFixed(1)}`);
 }
