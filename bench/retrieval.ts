@@ -2,8 +2,13 @@
 // synthetic text when the data folder is absent), ingestion throughput, and per-query
 // latency p50/p95 of the database part (vector HNSW, full-text, hybrid) and end to end
 // including the query embedding. The peer is an exact (sequential-scan) vector search
-// measured in the same run. Target: hybrid DB part p95 ≤ 50 ms at 50k chunks.
+// measured in the same run. Targets (issue 10): hybrid DB part p95 ≤ 50 ms at 50k chunks
+// (MedQuAD questions and the team's consumer messages); ingestion with embeddings ≥ 150
+// chunks/s. End to end = retrieveHybrid with the model embedding the query (the message and
+// its template questions) and the database part, as the chat runs it; the vector the model
+// computes is timed, then swapped for the hashing vector the 50k corpus was stored with.
 //   npm run bench:retrieval -- [--chunks 50000] [--queries 200] [--medquad <dir>] [--embedder local|remote|hashing]
+//        [--embed-chunks 1000]
 import fs from "node:fs";
 import os from "node:os";
 import { parseArgs } from "node:util";
@@ -11,7 +16,7 @@ import { sql } from "drizzle-orm";
 import { isHeldOut, readMedQuad } from "@/gpu-function/shared/medquad";
 import { createDb, type Db } from "@/lib/db/client";
 import { migrateDb } from "@/lib/db/migrate";
-import type { QueryEmbedder } from "@/lib/rag/embed";
+import type { DocumentEmbedder, QueryEmbedder } from "@/lib/rag/embed";
 import { createEmbedder } from "@/lib/rag/embed-factory";
 import { embedderKind, type EmbedderKind } from "@/lib/rag/embedder-kind";
 import { createHashingEmbedder } from "@/lib/rag/embed-hashing";
@@ -23,6 +28,7 @@ import { rerankerFromEnvironment } from "@/lib/rag/rerank";
 import { retrieveHybrid, type RetrievalMode } from "@/lib/rag/retrieve";
 import type { SourceDocument } from "@/lib/rag/types";
 import { chunkDocument } from "@/lib/rag/chunk";
+import { percentile } from "./retrieval-stats";
 
 const { values } = parseArgs({
   options: {
@@ -30,7 +36,8 @@ const { values } = parseArgs({
     queries: { type: "string", default: "200" },
     medquad: { type: "string", default: "/work/shared/data/medquad" },
     embedder: { type: "string" },
-    "embed-sample": { type: "string", default: "256" },
+    /** Chunks ingested with the model embedder (fresh database) for the "ingestion with embeddings" figure. */
+    "embed-chunks": { type: "string", default: "1000" },
     /** Load the corpus with the HNSW index maintained row by row (slow) instead of built once. */
     incremental: { type: "boolean", default: false },
   },
@@ -38,11 +45,6 @@ const { values } = parseArgs({
 const log = (s: string) => process.stderr.write(`${s}\n`);
 const TARGET_CHUNKS = Number(values.chunks);
 const QUERY_COUNT = Number(values.queries);
-
-function percentile(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
-}
 
 /** Deterministic filler text from a small medical vocabulary (used only without MedQuAD). */
 function syntheticDocuments(count: number, startAt: number): SourceDocument[] {
@@ -163,12 +165,34 @@ async function main() {
   const addRate = added.chunksWritten / (added.elapsedMs / 1000);
 
   const model = await createEmbedder((values.embedder ?? embedderKind()) as EmbedderKind);
-  const sample = docs.slice(0, Number(values["embed-sample"])).map((d) => d.sections[0].text.slice(0, 900));
-  const te = performance.now();
-  await model.embedDocuments(sample);
-  const embedRate = sample.length / ((performance.now() - te) / 1000);
+  // Ingestion with embeddings, as `kb ingest --bulk` runs it: the model embeds, a fresh
+  // database is written. Peer: the same documents with the instant hashing embedder (the
+  // database side alone), same run. CPU time = this process's (all threads; the embedder's
+  // too when local): less sensitive than wall time to the other users of the machine.
+  const embedDocs: SourceDocument[] = [];
+  for (let i = 0, n = 0; i < docs.length && n < Number(values["embed-chunks"]); i++) {
+    embedDocs.push(docs[i]);
+    n += chunkDocument(docs[i]).length;
+  }
+  const ingestWith = async (embedder: DocumentEmbedder) => {
+    const h = await createDb({ url: "memory://" });
+    await migrateDb(h);
+    const c0 = process.cpuUsage();
+    const report = await ingestSourceDocuments(h.db, embedder, embedDocs, { batchDocuments: 64, bulk: true });
+    const cpu = process.cpuUsage(c0);
+    await h.close();
+    return {
+      chunks: report.chunksWritten,
+      rate: report.chunksWritten / (report.elapsedMs / 1000),
+      perCpuSecond: report.chunksWritten / ((cpu.user + cpu.system) / 1e6),
+    };
+  };
+  const dbOnly = await ingestWith(hashing);
+  const withModel = await ingestWith(model);
+  log(`ingested ${withModel.chunks} chunks with ${model.id}: ${withModel.rate.toFixed(0)} chunks/s`);
 
-  // Query vectors from the hashing embedder, so the stored vectors and queries match.
+  // Query vectors from the hashing embedder, so the stored vectors and queries match; the
+  // model embeds every query too, for its time (timedEmbedder).
   const vectors = new Map<string, number[]>();
   const queryEmbedMs: number[] = [];
   for (const q of queries) {
@@ -187,6 +211,10 @@ async function main() {
   // …and the MedQuAD-style questions of their subject lines, embedded with them (lib/rag/query-vector.ts).
   for (const m of messages) for (const t of [m, ...templateQuestions(m)]) vectors.set(t, await hashing.embedQuery(t));
   const consumer = await timeQueries(db, cached, messages, "hybrid");
+  // End to end: the model embeds each query (message + template questions) inside retrieveHybrid.
+  const timed = timedEmbedder(model, cached);
+  const e2e = await timeQueries(db, timed, queries, "hybrid");
+  const consumerE2e = await timeQueries(db, timed, messages, "hybrid");
   // The reranker alone (a gpu-function round trip over 20 passages), when one is configured.
   const reranker = await rerankerFromEnvironment();
   const rerankMs: number[] = [];
@@ -206,28 +234,27 @@ async function main() {
     const exactIds = new Set(exact.ids[i]);
     overlap += approx.filter((r) => exactIds.has(r.chunkId)).length / Math.max(1, exactIds.size);
   }
-  const e2eP50 = hybrid.p50 + percentile(queryEmbedMs, 50);
-  const e2eP95 = hybrid.p95 + percentile(queryEmbedMs, 95);
 
   const f = (x: number) => x.toFixed(1).padStart(8);
   const rows = [
     ["full-text (GIN), DB part", text.p50, text.p95, ""],
     ["vector (HNSW), DB part", vector.p50, vector.p95, `${(exact.p50 / vector.p50).toFixed(1)}x faster than exact`],
     ["vector exact (seq scan) peer", exact.p50, exact.p95, ""],
-    ["hybrid RRF, DB part", hybrid.p50, hybrid.p95, hybrid.p95 <= 50 ? "meets p95 ≤ 50 ms" : "MISSES p95 ≤ 50 ms"],
-    [
-      `hybrid, ${messages.length} consumer messages, DB part`,
-      consumer.p50,
-      consumer.p95,
-      consumer.p95 <= 50 ? "meets p95 ≤ 50 ms" : "MISSES p95 ≤ 50 ms",
-    ],
+    ["hybrid RRF, DB part", hybrid.p50, hybrid.p95, ""],
+    [`hybrid, ${messages.length} consumer messages, DB part`, consumer.p50, consumer.p95, ""],
     ...(reranker
       ? ([
           [`rerank 20 passages (${reranker.id})`, percentile(rerankMs, 50), percentile(rerankMs, 95), "on its own, not in the DB part"],
         ] as const)
       : []),
-    [`query embedding (${model.id})`, percentile(queryEmbedMs, 50), percentile(queryEmbedMs, 95), ""],
-    ["hybrid end to end (embed + DB)", e2eP50, e2eP95, ""],
+    [`query embedding alone (${model.id})`, percentile(queryEmbedMs, 50), percentile(queryEmbedMs, 95), ""],
+    ["hybrid end to end, MedQuAD questions", e2e.p50, e2e.p95, `${(e2e.p95 / hybrid.p95).toFixed(2)}× its DB part (p95)`],
+    [
+      "hybrid end to end, consumer messages",
+      consumerE2e.p50,
+      consumerE2e.p95,
+      `${(consumerE2e.p95 / consumer.p95).toFixed(2)}× its DB part (p95)`,
+    ],
   ] as const;
   console.log(`\nretrieval benchmark: ${ingest.chunksWritten} chunks in PGlite (memory), ${queries.length} queries, k = 10\n`);
   console.log(`${"".padEnd(42)}${"p50 ms".padStart(8)}${"p95 ms".padStart(8)}  note`);
@@ -240,16 +267,41 @@ async function main() {
     `adding ${added.chunksWritten} chunks to the ${ingest.chunksWritten}-chunk base, HNSW maintained: ${addRate.toFixed(0)} chunks/s`,
   );
   console.log(
-    `load average during the run: ${os
-      .loadavg()
-      .map((x) => x.toFixed(1))
-      .join(" ")} (2 shared cores)`,
+    `ingestion with embeddings (${model.id}), ${withModel.chunks} chunks, bulk: ${withModel.rate.toFixed(0)} chunks/s wall, ${withModel.perCpuSecond.toFixed(0)} per CPU-second; ` +
+      `peer without the model (hashing vectors, same documents): ${dbOnly.rate.toFixed(0)} chunks/s — the model is ${(((1 / withModel.rate - 1 / dbOnly.rate) / (1 / withModel.rate)) * 100).toFixed(0)} % of the time`,
   );
-  console.log(
-    `embedding throughput ${model.id}: ${embedRate.toFixed(0)} chunks/s (sample of ${sample.length}); end-to-end ingestion is bounded by min of the two`,
-  );
+  const load = os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(" ");
+  console.log(`load average during the run: ${load} (2 shared cores: timings above ~2 are other people's work too)`);
+  const target = (name: string, value: number, goal: number, unit: string, atMost: boolean) => {
+    const met = atMost ? value <= goal : value >= goal;
+    console.log(
+      `  ${name.padEnd(56)} ${value.toFixed(1).padStart(7)} ${unit.padEnd(8)} target ${atMost ? "≤" : "≥"} ${goal} → ${met ? "MET" : "MISSED"} (${(value / goal).toFixed(2)}× the target)`,
+    );
+  };
+  console.log("\ntargets (issue 10):");
+  target("hybrid DB part p95, MedQuAD questions", hybrid.p95, 50, "ms", true);
+  target(`hybrid DB part p95, ${messages.length} consumer messages`, consumer.p95, 50, "ms", true);
+  target("ingestion with embeddings", withModel.rate, 150, "chunks/s", false);
   await model.close();
   await handle.close();
+}
+
+/** Embeds with `model` (timed by the caller as part of retrieval) and returns `stored`'s vector for the same text. */
+function timedEmbedder(model: QueryEmbedder, stored: QueryEmbedder): QueryEmbedder {
+  return {
+    dim: stored.dim,
+    async embedQuery(q) {
+      await model.embedQuery(q);
+      return stored.embedQuery(q);
+    },
+    async embedQueries(qs) {
+      await (model.embedQueries ? model.embedQueries(qs) : Promise.all(qs.map((q) => model.embedQuery(q))));
+      return Promise.all(qs.map((q) => stored.embedQuery(q)));
+    },
+  };
 }
 
 main().catch((err: unknown) => {

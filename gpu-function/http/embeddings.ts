@@ -4,7 +4,6 @@ import type { EmbedderDeps, ServingDeps } from "./deps";
 import { ApiError, parseBody, sendJson, type Route } from "./router";
 
 const MAX_INPUTS = 2048;
-const BATCH = 16;
 
 export function embeddingRoutes(deps: ServingDeps): Route[] {
   return [
@@ -32,8 +31,9 @@ export function embeddingRoutes(deps: ServingDeps): Route[] {
           });
         }
         const inputs = await tokenizeInputs(embedder, body.input);
-        const vectors: Float32Array[] = [];
-        for (let i = 0; i < inputs.length; i += BATCH) vectors.push(...(await embedder.model.embed(inputs.slice(i, i + BATCH))));
+        // One call: the model sorts the inputs by length and runs batches of similar lengths
+        // (its maxBatch); slicing first padded each short input to its slice's longest.
+        const vectors = await embedder.model.embed(inputs);
         const promptTokens = inputs.reduce((a, t) => a + t.length, 0);
         const response: EmbeddingResponse = {
           object: "list",

@@ -41,6 +41,17 @@ export function classifyModelError(error: unknown, opts: { hadText: boolean; tim
   return "model_error";
 }
 
+/**
+ * The connection to the model server broke before it answered (reset, closed, refused) — no status
+ * code came back, so nothing was generated and asking again is safe.
+ */
+export function isDroppedConnection(error: unknown): boolean {
+  const cause = RetryError.isInstance(error) ? error.lastError : error;
+  if (APICallError.isInstance(cause)) return cause.statusCode === undefined;
+  const text = String((cause as { message?: unknown })?.message ?? cause);
+  return /fetch failed|ECONNRESET|ECONNREFUSED|socket hang up|other side closed/i.test(text);
+}
+
 /** The server refused the prompt as too long for the model's context window. */
 export function isContextLengthError(error: unknown): boolean {
   const cause = RetryError.isInstance(error) ? error.lastError : error;

@@ -2,6 +2,7 @@
 // on 127.0.0.1: the whole path through @ai-sdk/openai-compatible, including the
 // smaller-prompt fallback for a model whose context cannot hold the full prompt.
 import { mkdtemp, rm } from "node:fs/promises";
+import http from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -94,6 +95,74 @@ describe("chat pipeline with the real gpu-function", () => {
     const error = events.find((e) => e.type === "error") as Extract<ChatEvent, { type: "error" }>;
     expect(error.code).toBe("model_error");
     expect(types(events).slice(-2)).toEqual(["disclaimer", "finish"]);
+  });
+});
+
+describe("a connection the model server drops before answering", () => {
+  // A proxy on 127.0.0.1 in front of the real gpu-function that resets the first N chat requests' sockets.
+  async function droppingProxy(drops: number) {
+    let dropped = 0;
+    const proxy = http.createServer((req, res) => {
+      if (req.url?.startsWith("/v1/chat/completions") && dropped < drops) {
+        dropped++;
+        req.socket.destroy();
+        return;
+      }
+      const upstream = http.request(new URL(req.url ?? "/", url), { method: req.method, headers: req.headers }, (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      });
+      req.pipe(upstream);
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));
+    const { port } = proxy.address() as { port: number };
+    return { url: `http://127.0.0.1:${port}`, dropped: () => dropped, close: () => new Promise((r) => proxy.close(r)) };
+  }
+
+  async function ask(proxyUrl: string, conversationId: string) {
+    return runChatTurn(
+      {
+        surface: "web",
+        visitorId: "visitor_dddddddddddddddd",
+        conversationId,
+        userMessage: { id: `${conversationId}-u`, text: "What is flu?" },
+        consent: true,
+      },
+      {
+        db: handle.db,
+        gpu: gpuFunctionConfig({
+          GPU_FUNCTION_URL: proxyUrl,
+          GPU_FUNCTION_TOKEN: "secret",
+          CHAT_MODEL: "tiny-chat",
+          CHAT_MAX_TOKENS: "8",
+          CHAT_GROUNDING: "free",
+        }),
+        env: {},
+      },
+    );
+  }
+
+  it("asks once more and answers", async () => {
+    const proxy = await droppingProxy(1);
+    try {
+      const events = await ask(proxy.url, "dropped-once");
+      expect(proxy.dropped()).toBe(1);
+      expect(events.find((e) => e.type === "error")).toBeUndefined();
+      expect((events.at(-1) as Extract<ChatEvent, { type: "finish" }>).status).toBe("complete");
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it("gives up after the second drop with 'model unavailable'", async () => {
+    const proxy = await droppingProxy(5);
+    try {
+      const events = await ask(proxy.url, "dropped-twice");
+      expect(proxy.dropped()).toBe(2);
+      expect((events.find((e) => e.type === "error") as Extract<ChatEvent, { type: "error" }>).code).toBe("model_unavailable");
+    } finally {
+      await proxy.close();
+    }
   });
 });
 

@@ -1,6 +1,7 @@
 // THE chat pipeline every surface calls: validate → consent → triage → retrieve →
 // prompt → stream from the gpu-function → persist. It emits surface-neutral events
 // (types.ts); the web/widget stream and the partner API only adapt them.
+import { setTimeout as sleep } from "node:timers/promises";
 import { streamText, type LanguageModel } from "ai";
 import type { Db } from "@/lib/db/client";
 import { conversationExists, createConversation, getConversation, titleFromMessage, touchConversation } from "@/lib/db/conversations";
@@ -10,7 +11,7 @@ import { answerDisclaimer } from "@/lib/safety/disclaimers";
 import { triage } from "@/lib/safety/triage";
 import { AnswerRecorder } from "./answer-parts";
 import { AppError } from "@/lib/http/app-error";
-import { classifyModelError, isContextLengthError, userMessageFor } from "./errors";
+import { classifyModelError, isContextLengthError, isDroppedConnection, userMessageFor } from "./errors";
 import { CitationFilter } from "./citations";
 import {
   gpuFunctionChatModel,
@@ -33,6 +34,8 @@ export const MAX_MESSAGE_CHARS = 4_000;
 export const ANSWER_CHECKPOINT_MS = 2_000;
 /** …and touched at least this often while waiting on the model (lib/chat/interrupted.ts reads it). */
 export const ANSWER_HEARTBEAT_MS = 5_000;
+/** Pause before asking the model server again after it dropped the connection unanswered. */
+const RECONNECT_DELAY_MS = 150;
 
 export interface ChatDeps {
   db: Db;
@@ -252,6 +255,7 @@ export async function* streamChatTurn(turn: PreparedTurn, deps: ChatDeps, signal
     let aborted = false;
     let finishReason: string | undefined;
     let mode: AnswerMode | undefined;
+    let reconnected = false;
     for (let level: PromptLevel = gpu.promptLevel; ; level++) {
       try {
         // The crisis answer needs no model, and must not wait on one that is down.
@@ -325,6 +329,13 @@ export async function* streamChatTurn(turn: PreparedTurn, deps: ChatDeps, signal
         // (Quote mode stops at the last level that still has sources.)
         const lastLevel = mode === "quote" ? PROMPT_LEVELS.findLastIndex((l) => l.sources > 0) : PROMPT_LEVELS.length - 1;
         if (!signal?.aborted && nothingYet && level < lastLevel && isContextLengthError(error)) continue;
+        // A connection dropped before any answer (a busy server resetting sockets): ask once more, same prompt.
+        if (!signal?.aborted && !timeout.aborted && nothingYet && !reconnected && isDroppedConnection(error)) {
+          reconnected = true;
+          level--;
+          await sleep(RECONNECT_DELAY_MS);
+          continue;
+        }
         if (signal?.aborted) aborted = true;
         else {
           errorCode = classifyModelError(error, { hadText: recorder.text.length > 0, timedOut: timeout.aborted });

@@ -12,6 +12,7 @@ import { EmbeddingError, checkVectors, type Embedder } from "./embed";
 export interface LocalEmbedderOptions {
   /** Model directory (HF layout); default EMBEDDING_MODEL_DIR, models/embedder, or a generated tiny one. */
   dir?: string;
+  /** Texts per onnxruntime run (the model's maxBatch); they are sorted by length first. */
   batchSize?: number;
   intraOpThreads?: number;
 }
@@ -26,14 +27,13 @@ export async function createLocalEmbedder(options: LocalEmbedderOptions = {}): P
     );
   }
   const [model, tokenizer] = await Promise.all([
-    loadEmbedder(resolved.dir, { intraOpThreads: options.intraOpThreads }),
+    loadEmbedder(resolved.dir, { intraOpThreads: options.intraOpThreads, maxBatch: options.batchSize }),
     ChatTokenizer.fromDir(resolved.dir),
   ]);
   if (model.dim !== EMBEDDING_DIM) {
     await model.dispose();
     throw new EmbeddingError(`embedder in ${resolved.dir} has dimension ${model.dim}; the knowledge base needs ${EMBEDDING_DIM}`);
   }
-  const batchSize = options.batchSize ?? 32;
   const encode = (text: string) => {
     const ids = tokenizer.encode(text || " ", true);
     // Long chunks keep their beginning (title, headings, first sentences).
@@ -49,10 +49,10 @@ export async function createLocalEmbedder(options: LocalEmbedderOptions = {}): P
     async embedQueries(texts) {
       return checkVectors(await embedIds(texts.map(encode)), texts.length, model.dim);
     },
+    // All the texts in one call: the model sorts them by token length and runs batches of
+    // similar lengths (slices taken before sorting padded each short text to its slice's longest).
     async embedDocuments(texts) {
-      const out: number[][] = [];
-      for (let i = 0; i < texts.length; i += batchSize) out.push(...(await embedIds(texts.slice(i, i + batchSize).map(encode))));
-      return checkVectors(out, texts.length, model.dim);
+      return checkVectors(await embedIds(texts.map(encode)), texts.length, model.dim);
     },
     close: () => model.dispose(),
   };

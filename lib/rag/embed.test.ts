@@ -67,6 +67,11 @@ describe("gpu-function embedder (HTTP)", () => {
     const vectors = await e.embedDocuments(texts);
     expect(vectors).toEqual(texts.map((t) => hashingEmbedding(t)));
     expect(srv.requests.map((r) => r.inputs.length)).toEqual([3, 2]);
+    // Requests hold texts of similar lengths (the server pads a batch to its longest).
+    expect(srv.requests.map((r) => r.inputs)).toEqual([
+      ["flu", "gout", "asthma"],
+      ["migraine", "kidney stones"],
+    ]);
     expect(srv.requests[0].auth).toBe("Bearer secret");
     expect(await e.embedQuery("flu")).toEqual(hashingEmbedding("flu"));
     const before = srv.requests.length;
@@ -113,6 +118,26 @@ describe("local embedder (onnxruntime, tiny generated model)", () => {
       const q = await e.embedQuery("chest pain");
       q.forEach((x, i) => expect(x).toBeCloseTo(a[i], 4));
       expect(a).not.toEqual(b);
+    } finally {
+      await e.close();
+    }
+  });
+
+  it("embeds texts of mixed lengths in length-sorted batches, each as it would be alone", async () => {
+    const e = await createLocalEmbedder({ dir: path.join(dir, "e256"), batchSize: 3 });
+    try {
+      const texts = [
+        "gout",
+        "a very long description of chest pain that spreads to the left arm",
+        "flu",
+        "kidney stones and back pain",
+        "x",
+      ];
+      const together = await e.embedDocuments(texts);
+      for (const [i, t] of texts.entries()) {
+        const alone = await e.embedQuery(t);
+        alone.forEach((x, k) => expect(together[i][k]).toBeCloseTo(x, 4));
+      }
     } finally {
       await e.close();
     }

@@ -50,6 +50,11 @@ function tooLong(err: unknown): { tokens: number; max: number } | null {
   return m ? { tokens: Number(m[1]), max: Number(m[2]) } : null;
 }
 
+/** Indices of `texts` from the shortest to the longest (stable). */
+export function lengthOrder(texts: readonly string[]): number[] {
+  return texts.map((_, i) => i).sort((a, b) => texts[a].length - texts[b].length || a - b);
+}
+
 export interface GpuFunctionEmbedderOptions {
   /** Base URL of the gpu-function, e.g. http://127.0.0.1:8000 (GPU_FUNCTION_URL). */
   baseURL?: string;
@@ -124,9 +129,14 @@ export function createGpuFunctionEmbedder(options: GpuFunctionEmbedderOptions = 
     },
     embedQueries: (texts) => embedBatch(texts),
     async embedDocuments(texts) {
-      const out: number[][] = [];
+      // Requests of texts of similar lengths (the server pads each batch to its longest text);
       // embedMany splits by the model's own limit too; our batch bounds request size.
-      for (let i = 0; i < texts.length; i += batchSize) out.push(...(await embedBatch(texts.slice(i, i + batchSize))));
+      const order = lengthOrder(texts);
+      const out: number[][] = new Array(texts.length);
+      for (let i = 0; i < order.length; i += batchSize) {
+        const part = order.slice(i, i + batchSize);
+        (await embedBatch(part.map((j) => texts[j]))).forEach((v, k) => (out[part[k]] = v));
+      }
       return out;
     },
     async close() {},

@@ -226,6 +226,33 @@ export async function ingestDocuments(
       failed: report.failed.length,
     });
 
+  const record = (p: PreparedDocument) => {
+    if (p.isNew) report.added++;
+    else report.updated++;
+    report.chunksWritten += p.chunks.length;
+  };
+  const write = async (embedded: PreparedDocument[]) => {
+    try {
+      if (embedded.length > 0) await writeDocuments(db, embedded, options.embedderId);
+      embedded.forEach(record);
+    } catch {
+      // Find the document that broke the batch: each one alone, in its own transaction.
+      for (const p of embedded) {
+        try {
+          await writeDocuments(db, [p], options.embedderId);
+          record(p);
+        } catch (err) {
+          report.failed.push({ file: p.file, documentId: p.doc.id, reason: `database write failed: ${(err as Error).message}` });
+        }
+      }
+    }
+    progress();
+  };
+  // A batch's database write runs while the next batch is embedded (a gpu-function request, or
+  // onnxruntime's threads), not after it: the write waits until that batch has been checked
+  // against the database, so an embedded database (one connection) is free for the check.
+  let unwritten: PreparedDocument[] | null = null;
+
   const flush = async () => {
     if (pending.length === 0) return;
     const batch = pending;
@@ -267,27 +294,10 @@ export async function ingestDocuments(
       }
       toWrite.push({ doc, file, checksum, isNew: !prev, chunks: docChunks });
     }
-    const embedded = await embedPrepared(embedder, toWrite, report.failed);
-    const record = (p: PreparedDocument) => {
-      if (p.isNew) report.added++;
-      else report.updated++;
-      report.chunksWritten += p.chunks.length;
-    };
-    try {
-      if (embedded.length > 0) await writeDocuments(db, embedded, options.embedderId);
-      embedded.forEach(record);
-    } catch {
-      // Find the document that broke the batch: each one alone, in its own transaction.
-      for (const p of embedded) {
-        try {
-          await writeDocuments(db, [p], options.embedderId);
-          record(p);
-        } catch (err) {
-          report.failed.push({ file: p.file, documentId: p.doc.id, reason: `database write failed: ${(err as Error).message}` });
-        }
-      }
-    }
-    progress();
+    const previous = unwritten;
+    unwritten = null;
+    const [embedded] = await Promise.all([embedPrepared(embedder, toWrite, report.failed), previous && write(previous)]);
+    unwritten = embedded;
   };
 
   for await (const r of results) {
@@ -305,6 +315,7 @@ export async function ingestDocuments(
     if (pending.length >= batchSize) await flush();
   }
   await flush();
+  if (unwritten) await write(unwritten);
   // Planner and full-text statistics (common terms, see retrieve.ts) follow big loads.
   if (report.chunksWritten >= ANALYZE_AFTER_CHUNKS) await db.execute(sql`analyze chunks`);
   report.elapsedMs = performance.now() - started;

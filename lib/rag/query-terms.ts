@@ -10,6 +10,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { typingSlips, type Vocabulary } from "./vocabulary";
+import { cacheOf, lookUpThrough } from "./lookup-cache";
 
 const rowsOf = <T>(r: unknown): T[] => ((r as { rows?: T[] }).rows ?? (r as T[])) as T[];
 
@@ -201,6 +202,11 @@ async function lexemesOf(db: Db, ws: string[]): Promise<Map<string, string[]>> {
   return new Map(rows.map((r) => [r.w, parseArray(r.lexemes)]));
 }
 
+/** lexemesOf through a cache kept with the database handle (stemming never changes under it). */
+function cachedLexemesOf(db: Db, ws: string[]): Promise<Map<string, string[]>> {
+  return lookUpThrough(cacheOf<string[]>(db, "lexemes"), ws, (missing) => lexemesOf(db, missing));
+}
+
 /** Words whose stem has at least this many letters are corrected as typed (shorter ones are too often real words the knowledge base lacks). */
 const MIN_TYPED_CORRECTION_LETTERS = 6;
 /** A typed correction's lexeme may be at most this many letters shorter than the word as typed. */
@@ -232,6 +238,17 @@ async function typedCorrections(
     .slice(0, MAX_TYPED_CORRECTIONS);
   const out = new Map<string, string>();
   if (unknown.length === 0) return out;
+  // Cached with the vocabulary (replaced when the knowledge base changes): null = no correction.
+  const found = await lookUpThrough(cacheOf<string | null>(vocabulary, "typed"), unknown, (missing) =>
+    correctTyped(db, vocabulary, missing),
+  );
+  for (const [w, l] of found) if (l) out.set(w, l);
+  return out;
+}
+
+/** typedCorrections' search for `unknown` words: each word's correction, or null. */
+async function correctTyped(db: Db, vocabulary: Vocabulary, unknown: string[]): Promise<Map<string, string | null>> {
+  const out = new Map<string, string | null>(unknown.map((w) => [w, null]));
   const variants = new Map(unknown.map((w) => [w, typingSlips(w).filter((v) => vocabulary.mayStemToTarget(v))]));
   const stems = await lexemesOf(db, [...new Set([...variants.values()].flat())]);
   for (const [w, vs] of variants) {
@@ -296,7 +313,7 @@ export async function analyzeQuery(db: Db, vocabulary: Vocabulary, text: string)
   const messageWords = words(message).filter(kept);
   const distinct = [...new Set([...subjectWords, ...messageWords])].slice(0, 400);
   const joined = compoundsOf([subject, message], kept);
-  const lexemes = await lexemesOf(db, [...new Set([...distinct, ...joined.keys()])]);
+  const lexemes = await cachedLexemesOf(db, [...new Set([...distinct, ...joined.keys()])]);
   const typed = await typedCorrections(db, vocabulary, distinct, lexemes);
 
   // Query-side counts per lexeme (subject occurrences weighted up), and what each came from.

@@ -432,31 +432,35 @@ export async function retrieveHybrid(
   const useVector = r.mode !== "text";
   if (useVector && !embedder) throw new RetrievalError(`mode "${r.mode}" needs an embedder`);
 
+  // The embedding (a gpu-function request) runs while the message is analysed and its
+  // questions are searched: only the whole message's statement waits for the vector.
+  const pendingVector = useVector && !options.context ? messageVector(embedder!, text) : null;
+  pendingVector?.catch(() => {}); // awaited below; a failure before that must not go unhandled
   const vocabulary = await vocabularyFor(db);
   const analyzed = await analyzeQuery(db, vocabulary, text);
-  const vector = useVector && !options.context ? await messageVector(embedder!, text) : null;
-  let rows = options.context
-    ? await runOne(
-        db,
-        // The whole message found passages already: the part needs only a share of its words and topic.
-        { ...r, wv: 0, minScore: 0, minCoverage: options.minCoverage ?? DEFAULT_RETRIEVAL.coverage.min },
-        null,
-        withTopic(analyzed, (await analyzeQuery(db, vocabulary, options.context)).terms),
-        vocabulary,
-        options,
-      )
-    : await runOne(db, r, vector, analyzed, vocabulary, options);
-  if (!options.context && analyzed.questions.length > 1 && r.wt > 0) {
-    // Each question on its own (with the message's subject line), then merged with the whole.
-    const lists = [rows];
-    for (const q of analyzed.questions) {
-      const sub = withTopic(await analyzeQuery(db, vocabulary, q), analyzed.terms);
-      // Coverage of a single question is measured against the whole message's floor decision:
-      // a question counts when the whole message already retrieved something.
-      if (rows.length === 0) break;
-      lists.push(await runOne(db, { ...r, wv: 0, minScore: 0 }, null, sub, vocabulary, options));
-    }
-    rows = mergeLists(lists, r.rrfK);
+  let rows: Row[];
+  if (options.context) {
+    rows = await runOne(
+      db,
+      // The whole message found passages already: the part needs only a share of its words and topic.
+      { ...r, wv: 0, minScore: 0, minCoverage: options.minCoverage ?? DEFAULT_RETRIEVAL.coverage.min },
+      null,
+      withTopic(analyzed, (await analyzeQuery(db, vocabulary, options.context)).terms),
+      vocabulary,
+      options,
+    );
+  } else {
+    // Each question on its own (with the message's subject line), merged with the whole below.
+    const questionLists: Row[][] = [];
+    if (analyzed.questions.length > 1 && r.wt > 0)
+      for (const q of analyzed.questions) {
+        const sub = withTopic(await analyzeQuery(db, vocabulary, q), analyzed.terms);
+        questionLists.push(await runOne(db, { ...r, wv: 0, minScore: 0 }, null, sub, vocabulary, options));
+      }
+    rows = await runOne(db, r, pendingVector ? await pendingVector : null, analyzed, vocabulary, options);
+    // Coverage of a single question is measured against the whole message's floor decision:
+    // a question counts when the whole message retrieved something.
+    if (questionLists.length > 0 && rows.length > 0) rows = mergeLists([rows, ...questionLists], r.rrfK);
   }
   if (options.reranker && rows.length > 1) rows = await rerankRows(options.reranker, text, rows);
 
