@@ -97,8 +97,8 @@ export const LAY_TERMS: readonly (readonly [lay: string, professional: string])[
   ["high uric acid", "hyperuricemia"],
   ["low platelets|low platelet count", "thrombocytopenia"],
   ["low white blood cells|low white count|low white blood cell count", "neutropenia"],
-  ["iron overload|too much iron", "hemochromatosis"],
-  ["thick blood|too many red blood cells", "polycythemia"],
+  ["iron overload", "hemochromatosis"],
+  ["thick blood", "polycythemia"],
   // Heart and blood vessels
   ["high blood pressure|high bp", "hypertension"],
   ["low blood pressure|low bp", "hypotension"],
