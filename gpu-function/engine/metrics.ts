@@ -82,6 +82,9 @@ export class MetricsRegistry {
   }
 }
 
+const RATE_WINDOW_MS = 10_000;
+const RATE_BUCKET_MS = 100;
+
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 
 /** The engine's serving metrics; gauges that depend on live state are filled by the server. */
@@ -109,20 +112,52 @@ export class EngineMetrics {
   readonly tokensPerSecond = this.registry.register(
     new Gauge("gpu_function_tokens_per_second", "Generated tokens per second over the last 10 s", () => this.rate()),
   );
-  private recent: Array<{ t: number; n: number }> = [];
+  /**
+   * Tokens per 100 ms bucket over the last 10 s (a ring): O(1) per step. It was an array of one
+   * entry per step trimmed with shift(), which costs a memmove of the whole array once it outgrows
+   * V8's young space (~10k entries): 34 µs per step at 20k steps in the window, i.e. after 10 s
+   * of a 2,000 tok/s stream.
+   */
+  private readonly buckets = new Float64Array(RATE_WINDOW_MS / RATE_BUCKET_MS);
+  /** Index (time / RATE_BUCKET_MS) of the newest bucket written, and of the oldest with tokens. */
+  private newest = -Infinity;
+  private oldest = Infinity;
 
-  recordTokens(n: number): void {
+  recordTokens(n: number, now = performance.now()): void {
     this.tokensGenerated.inc(n);
-    const now = performance.now();
-    this.recent.push({ t: now, n });
-    while (this.recent.length && this.recent[0]!.t < now - 10_000) this.recent.shift();
+    const k = Math.floor(now / RATE_BUCKET_MS);
+    this.advanceTo(k);
+    this.buckets[k % this.buckets.length]! += n;
+    if (n > 0 && k < this.oldest) this.oldest = k;
   }
 
-  rate(): number {
-    const now = performance.now();
-    const within = this.recent.filter((r) => r.t >= now - 10_000);
-    if (within.length === 0) return 0;
-    const span = Math.max(1_000, now - within[0]!.t);
-    return Math.round((within.reduce((a, r) => a + r.n, 0) / span) * 1000 * 100) / 100;
+  rate(now = performance.now()): number {
+    const k = Math.floor(now / RATE_BUCKET_MS);
+    this.advanceTo(k);
+    let total = 0;
+    for (const b of this.buckets) total += b;
+    if (total === 0) return 0;
+    const first = Math.max(this.oldest, k - this.buckets.length + 1);
+    const span = Math.max(1_000, now - first * RATE_BUCKET_MS);
+    return Math.round((total / span) * 1000 * 100) / 100;
+  }
+
+  /** Clears the buckets that fell out of the window on the way to bucket `k`. */
+  private advanceTo(k: number): void {
+    if (k <= this.newest) return;
+    const size = this.buckets.length;
+    if (k - this.newest >= size) this.buckets.fill(0);
+    else for (let i = this.newest + 1; i <= k; i++) this.buckets[i % size] = 0;
+    this.newest = k;
+    if (this.oldest <= k - size) {
+      // The oldest bucket with tokens left the window: find the next one (or none).
+      this.oldest = Infinity;
+      for (let i = k - size + 1; i <= k; i++) {
+        if (this.buckets[i % size]! > 0) {
+          this.oldest = i;
+          break;
+        }
+      }
+    }
   }
 }

@@ -14,7 +14,7 @@ import { EngineMetrics } from "../engine/metrics";
 import { Scheduler } from "../engine/scheduler";
 import { ScriptedModel, writeByteTokenizer } from "../engine/test-fixtures";
 import { ChatTokenizer } from "../engine/tokenizer";
-import { chatRoutes } from "./chat";
+import { chatRoutes, deltaFrame } from "./chat";
 import type { ServingDeps } from "./deps";
 import { createRouter } from "./router";
 
@@ -90,4 +90,43 @@ describe("chat completions route", () => {
     expect(reasoning).toBe("Check the dose.");
     expect(content).toBe("Take 1 tablet.");
   });
+
+  it("streams merged deltas whose concatenation is the plain answer", async () => {
+    const plain = await client.chat.completions.create({ model: "scripted", messages });
+    const stream = await client.chat.completions.create({ model: "scripted", messages, stream: true });
+    let content = "";
+    let events = 0;
+    for await (const chunk of stream) {
+      const delta = chunk.choices[0]?.delta as { content?: string } | undefined;
+      if (delta?.content) events++;
+      content += delta?.content ?? "";
+    }
+    expect(content).toBe(plain.choices[0]!.message.content);
+    // One event per write window at most, never more events than tokens.
+    expect(events).toBeGreaterThan(0);
+    expect(events).toBeLessThanOrEqual(plain.usage!.completion_tokens);
+  });
+});
+
+describe("deltaFrame", () => {
+  const meta = { id: "chatcmpl-1", created: 1, model: 'm "delta":{} \u2028' };
+  for (const includeUsage of [false, true]) {
+    const chunk = (delta: { content?: string; reasoning_content?: string }) => ({
+      ...meta,
+      object: "chat.completion.chunk" as const,
+      choices: [{ index: 0, delta, finish_reason: null, logprobs: null }],
+      ...(includeUsage ? { usage: null } : {}),
+    });
+    it(`renders exactly what JSON.stringify renders (usage ${includeUsage})`, () => {
+      const frame = deltaFrame(chunk);
+      for (const [content, reasoning] of [
+        ["Take 1 tablet.", ""],
+        ["", 'Check "the" dose.\n'],
+        ["ünïcode \u2028 ✓ \\", "both"],
+      ]) {
+        const delta = { ...(reasoning ? { reasoning_content: reasoning } : {}), ...(content ? { content } : {}) };
+        expect(frame(content!, reasoning!)).toBe(`data: ${JSON.stringify(chunk(delta))}\n\n`);
+      }
+    });
+  }
 });

@@ -134,6 +134,23 @@ async function submit(deps: ServingDeps, generation: GenerationRequest): Promise
   }
 }
 
+/**
+ * `data: <chunk>\n\n` for a content/reasoning delta, from the constant parts of `chunk`'s JSON
+ * rendered once per stream: per event only the delta's strings are stringified.
+ */
+export function deltaFrame(chunk: (delta: ChatCompletionChunk["choices"][0]["delta"]) => ChatCompletionChunk) {
+  const template = JSON.stringify(chunk({}));
+  // `"delta":{}` occurs once: user-given strings (the model name) are escaped inside quotes.
+  const at = template.lastIndexOf('"delta":{}');
+  const head = `data: ${template.slice(0, at)}"delta":{`;
+  const tail = `}${template.slice(at + '"delta":{}'.length)}\n\n`;
+  return (content: string, reasoning: string): string => {
+    const r = reasoning ? `"reasoning_content":${JSON.stringify(reasoning)}` : "";
+    const c = content ? `"content":${JSON.stringify(content)}` : "";
+    return head + r + (r && c ? "," : "") + c + tail;
+  };
+}
+
 interface Meta {
   id: string;
   created: number;
@@ -174,11 +191,24 @@ async function streamCompletion(
     ...(includeUsage ? { usage: null } : {}),
   });
   sse.data(chunk({ role: "assistant", content: "" }));
-  // A small model streams a token every ~1 ms: one socket write per token was a syscall (and a
-  // client wake-up) per token. Tokens within SSE_COALESCE_MS of the last write go out together.
+  // A small model streams a token every ~0.5 ms. Tokens within SSE_COALESCE_MS of the last write
+  // go out in ONE write and ONE event whose delta holds all their text: one socket write, one
+  // JSON.stringify here and one JSON.parse in the client per interval instead of per token. The
+  // first token after a pause goes out at once.
   sse.coalesce(SSE_COALESCE_MS);
+  const frame = deltaFrame(chunk);
+  let content = "";
+  let reasoning = "";
+  const render = () => {
+    const text = frame(content, reasoning);
+    content = reasoning = "";
+    return text;
+  };
   generation.onDelta = (d) => {
-    sse.data(chunk({ ...(d.reasoning ? { reasoning_content: d.reasoning } : {}), ...(d.content ? { content: d.content } : {}) }));
+    const queued = content !== "" || reasoning !== "";
+    content += d.content;
+    reasoning += d.reasoning;
+    if (!queued) sse.render(render);
   };
   const result = await submit(deps, generation);
   if (sse.closed) return;

@@ -67,6 +67,27 @@ const routes: Route[] = [
   },
   {
     method: "GET",
+    pattern: "/v1/sse-render",
+    async handler(_req, res) {
+      const sse = new SseWriter(res);
+      sse.coalesce(60_000);
+      let text = "";
+      const frame = () => {
+        const out = `data: ${JSON.stringify({ text })}\n\n`;
+        text = "";
+        return out;
+      };
+      text += "a";
+      sse.render(frame); // the first event after coalesce() goes out at once
+      text += "b";
+      sse.render(frame); // waits for the window…
+      text += "c"; // …so text added before the write joins it
+      sse.data({ n: 2 });
+      sse.done();
+    },
+  },
+  {
+    method: "GET",
     pattern: "/healthz",
     async handler(_req, res) {
       sendJson(res, 200, { ok: true });
@@ -134,5 +155,10 @@ describe("router", () => {
       'data: {"n":1}\n\ndata: {"n":2}\n\ndata: {"n":3}\n\ndata: {"n":4}\n\n: writes before done: 1\n\ndata: [DONE]\n\n',
     );
     expect(sseBurstWrites).toBe(2);
+  });
+
+  it("renders a queued event when it is written, so what is added meanwhile joins it", async () => {
+    const res = await fetch(`${base}/v1/sse-render`, { headers: auth });
+    expect(await res.text()).toBe('data: {"text":"a"}\n\ndata: {"text":"bc"}\n\ndata: {"n":2}\n\ndata: [DONE]\n\n');
   });
 });

@@ -190,9 +190,12 @@ async function readJsonBody(req: IncomingMessage, limitBytes: number, timing?: B
  * After `coalesce(ms)`, events that come within `ms` of the last write wait and go out together
  * in one write (each still its own event, in order): a fast stream then costs one socket write
  * per interval instead of one per token. The first event after a pause is written at once.
+ * `render(fn)` queues an event whose text `fn` produces when the write happens, so a producer
+ * can keep adding to it (e.g. merge tokens into one delta) until then.
  */
 export class SseWriter {
-  private pending = "";
+  /** Events waiting for the write: text, or a renderer called at write time. */
+  private pending: Array<string | (() => string)> = [];
   private coalesceMs = 0;
   private lastWrite = -Infinity;
   private timer: NodeJS.Timeout | null = null;
@@ -214,13 +217,19 @@ export class SseWriter {
     return this.res.writableEnded || this.res.destroyed;
   }
 
-  /** From now on, batch the events of each `ms` window into one write (0: write each at once). */
+  /** From now on, batch the events of each `ms` window into one write (0: write each at once); the next event goes out at once. */
   coalesce(ms: number): void {
     this.coalesceMs = ms;
+    this.lastWrite = -Infinity;
   }
 
   data(payload: unknown): void {
     if (!this.closed) this.send(`data: ${JSON.stringify(payload)}\n\n`);
+  }
+
+  /** Queues an event whose whole text (`data: …\n\n`) `frame` returns when it is written. */
+  render(frame: () => string): void {
+    if (!this.closed) this.send(frame);
   }
 
   comment(text: string): void {
@@ -229,13 +238,13 @@ export class SseWriter {
 
   done(): void {
     if (this.closed) return;
-    this.pending += "data: [DONE]\n\n";
+    this.pending.push("data: [DONE]\n\n");
     this.flush();
     this.res.end();
   }
 
-  private send(text: string): void {
-    this.pending += text;
+  private send(event: string | (() => string)): void {
+    this.pending.push(event);
     if (this.timer) return;
     const wait = this.lastWrite + this.coalesceMs - performance.now();
     if (wait <= 0) this.flush();
@@ -244,11 +253,13 @@ export class SseWriter {
 
   private flush(): void {
     this.cancelTimer();
-    if (this.pending && !this.closed) {
-      this.res.write(this.pending);
+    if (this.pending.length > 0 && !this.closed) {
+      let text = "";
+      for (const e of this.pending) text += typeof e === "string" ? e : e();
+      this.res.write(text);
       this.lastWrite = performance.now();
     }
-    this.pending = "";
+    this.pending = [];
   }
 
   private cancelTimer(): void {

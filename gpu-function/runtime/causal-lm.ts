@@ -17,7 +17,7 @@ import {
   type LoraGroup,
 } from "../models/fused-graph";
 import { LoraFeedBuilder } from "./lora-feeds";
-import type { LoraTarget, ModelDims } from "../models/types";
+import type { LoraTarget, ModelDims, PreparedLora } from "../models/types";
 import type { ForwardRow, KvCacheHandle, LoadedModel } from "./types";
 
 class SlotCache implements KvCacheHandle {
@@ -80,6 +80,40 @@ function prefillGroups(fresh: number[], caches: SlotCache[], rows: ForwardRow[])
   return groups;
 }
 
+/** A batch row that sits a step out: one token (id 0) with no past. */
+const DUMMY_ROW = [0];
+
+/** A run's per-row inputs (besides the KV cache and LoRA), with the tensors wrapping them. */
+interface DecodeInputs {
+  count: number;
+  ids: BigInt64Array;
+  positions: BigInt64Array | null;
+  seqlens: Int32Array;
+  logitRows: BigInt64Array;
+  total: Int32Array;
+  tensors: Record<string, ort.Tensor>;
+  /** In-place decode attention bias (decodeMask), for `biasCapacity`. */
+  bias?: Float32Array;
+  biasCapacity?: number;
+  mask?: Record<string, ort.Tensor>;
+}
+
+function newInputs(count: number, seq: number, withPositions: boolean): DecodeInputs {
+  const ids = new BigInt64Array(count * seq);
+  const positions = withPositions ? new BigInt64Array(count * seq) : null;
+  const seqlens = new Int32Array(count);
+  const logitRows = new BigInt64Array(count);
+  const total = new Int32Array(1);
+  const tensors: Record<string, ort.Tensor> = {
+    input_ids: new ort.Tensor("int64", ids, [count, seq]),
+    seqlens_k: new ort.Tensor("int32", seqlens, [count]),
+    total_sequence_length: new ort.Tensor("int32", total, []),
+    logit_rows: new ort.Tensor("int64", logitRows, [count]),
+  };
+  if (positions) tensors.position_ids = new ort.Tensor("int64", positions, [count, seq]);
+  return { count, ids, positions, seqlens, logitRows, total, tensors };
+}
+
 export interface RuntimeParts {
   session: ort.InferenceSession;
   dims: ModelDims;
@@ -121,6 +155,14 @@ export class OrtCausalLm implements LoadedModel {
    * tensors per step (onnxruntime-node reads feeds in place).
    */
   private pastFeeds: { from: number; count: number; generation: number; tensors: Record<string, ort.Tensor> } | null = null;
+  /**
+   * Decode runs (one token per row) of the last batch size: their small inputs' buffers and
+   * tensors, refilled in place each step instead of allocated (onnxruntime-node reads feeds
+   * during the synchronous run only; runs are serialised).
+   */
+  private decodeInputs: DecodeInputs | null = null;
+  /** Tensors over the LoRA stacks of recent adapter sets (the stacks are cached by LoraFeedBuilder). */
+  private readonly loraTensors = new WeakMap<object, Record<string, ort.Tensor>>();
 
   constructor(p: RuntimeParts) {
     this.session = p.session;
@@ -240,48 +282,32 @@ export class OrtCausalLm implements LoadedModel {
    * live sequence that sits this step out): one token with no past, nothing written back.
    */
   private async runSlots(from: number, count: number, rowOfSlot: Map<number, number>, rows: ForwardRow[]): Promise<Float32Array[]> {
-    const seq = Math.max(...[...rowOfSlot.values()].map((i) => rows[i].tokens.length));
-    const ids = new BigInt64Array(count * seq);
-    const positions = new BigInt64Array(count * seq);
-    const seqlens = new Int32Array(count);
-    const logitRows = new BigInt64Array(count);
+    let seq = 1;
+    for (const i of rowOfSlot.values()) seq = Math.max(seq, rows[i].tokens.length);
+    const inputs = seq === 1 ? this.decodeInputsFor(count) : newInputs(count, seq, this.needsPositions);
+    const { ids, positions, seqlens, logitRows } = inputs;
     let total = 0;
-    const loraRows = [];
+    const loraRows = this.loraGroups.length > 0 ? new Array<PreparedLora | null>(count) : null;
     for (let b = 0; b < count; b++) {
       const slot = from + b;
       const i = rowOfSlot.get(slot);
       const past = i === undefined ? 0 : this.pool.lengths[slot];
-      const tokens = i === undefined ? [0] : rows[i].tokens;
+      const tokens = i === undefined ? DUMMY_ROW : rows[i].tokens;
       if (tokens.length !== seq && past > 0) throw new Error("internal: only fresh prompts may be right-padded");
       for (let s = 0; s < seq; s++) {
         ids[b * seq + s] = BigInt(s < tokens.length ? tokens[s] : 0);
-        positions[b * seq + s] = BigInt(past + s);
+        if (positions) positions[b * seq + s] = BigInt(past + s);
       }
       seqlens[b] = past + tokens.length - 1;
       logitRows[b] = BigInt(b * seq + tokens.length - 1);
       total = Math.max(total, past + tokens.length);
-      loraRows.push(i === undefined ? null : rows[i].lora);
+      if (loraRows) loraRows[b] = i === undefined ? null : rows[i].lora;
     }
+    inputs.total[0] = total;
     this.pool.ensureCapacity(total);
-    const feeds: Record<string, ort.Tensor> = {
-      ...this.pastTensors(from, count),
-      input_ids: new ort.Tensor("int64", ids, [count, seq]),
-      seqlens_k: new ort.Tensor("int32", seqlens, [count]),
-      total_sequence_length: new ort.Tensor("int32", Int32Array.of(total), []),
-      logit_rows: new ort.Tensor("int64", logitRows, [count]),
-    };
-    if (this.needsPositions) feeds.position_ids = new ort.Tensor("int64", positions, [count, seq]);
+    const feeds: Record<string, ort.Tensor> = { ...this.pastTensors(from, count), ...inputs.tensors };
     if (this.inPlaceDecode) Object.assign(feeds, this.decodeMask(from, count, rowOfSlot, seq));
-    if (this.loraGroups.length > 0) {
-      const lora = this.lora.build(loraRows, this.loraGroups);
-      feeds.lora_mask = new ort.Tensor("float32", lora.mask, [count, 1, lora.cols]);
-      for (const group of this.loraGroups) {
-        const f = lora.stacks.get(group.name)!;
-        const width = group.members.length * lora.cols;
-        feeds[loraAName(group.name)] = new ort.Tensor("float32", f.a, [group.inFeatures, width]);
-        feeds[loraBName(group.name)] = new ort.Tensor("float32", f.b, [width, group.outFeatures]);
-      }
-    }
+    if (loraRows) Object.assign(feeds, this.loraFeeds(loraRows));
     const result = await this.session.run(feeds, this.names.fetches);
     const newKv = result[NEW_KV]!.data as KvArray;
     for (let b = 0; b < count; b++) {
@@ -312,16 +338,46 @@ export class OrtCausalLm implements LoadedModel {
       };
     }
     const cap = this.pool.capacity;
-    const bias = new Float32Array(count * (cap + 1)).fill(-Infinity);
+    const inputs = this.decodeInputsFor(count);
+    if (inputs.biasCapacity !== cap) {
+      inputs.bias = new Float32Array(count * (cap + 1));
+      inputs.biasCapacity = cap;
+      inputs.mask = {
+        [ATTN_BIAS]: new ort.Tensor("float32", inputs.bias, [count, 1, 1, cap + 1]),
+        [ATTN_SPLIT]: new ort.Tensor("int64", BigInt64Array.of(BigInt(cap), 1n), [2]),
+      };
+    }
+    const bias = inputs.bias!;
+    bias.fill(-Infinity);
     for (let b = 0; b < count; b++) {
       const used = rowOfSlot.has(from + b) ? this.pool.lengths[from + b]! : 0;
       bias.fill(0, b * (cap + 1), b * (cap + 1) + used);
       bias[b * (cap + 1) + cap] = 0;
     }
-    return {
-      [ATTN_BIAS]: new ort.Tensor("float32", bias, [count, 1, 1, cap + 1]),
-      [ATTN_SPLIT]: new ort.Tensor("int64", BigInt64Array.of(BigInt(cap), 1n), [2]),
-    };
+    return inputs.mask!;
+  }
+
+  /** The reused decode inputs for `count` rows (re-made when the batch size changes). */
+  private decodeInputsFor(count: number): DecodeInputs {
+    if (this.decodeInputs?.count !== count) this.decodeInputs = newInputs(count, 1, this.needsPositions);
+    return this.decodeInputs;
+  }
+
+  /** LoRA feeds for a batch: the mask is made per step, the stacks' tensors once per adapter set. */
+  private loraFeeds(loraRows: (PreparedLora | null)[]): Record<string, ort.Tensor> {
+    const lora = this.lora.build(loraRows, this.loraGroups);
+    let stacks = this.loraTensors.get(lora.stacks);
+    if (!stacks) {
+      stacks = {};
+      for (const group of this.loraGroups) {
+        const f = lora.stacks.get(group.name)!;
+        const width = group.members.length * lora.cols;
+        stacks[loraAName(group.name)] = new ort.Tensor("float32", f.a, [group.inFeatures, width]);
+        stacks[loraBName(group.name)] = new ort.Tensor("float32", f.b, [width, group.outFeatures]);
+      }
+      this.loraTensors.set(lora.stacks, stacks);
+    }
+    return { ...stacks, lora_mask: new ort.Tensor("float32", lora.mask, [loraRows.length, 1, lora.cols]) };
   }
 
   /** Past K/V feeds for slots [from, from + count): zero-copy pool views, rebuilt only when the range or the pool layout changed. */

@@ -51,7 +51,7 @@ describe("KvSlotPool", () => {
   });
 
   it("keeps data through compaction, growth and shrink", () => {
-    const pool = new KvSlotPool(2, 3, 2, 4, 8, 1024);
+    const pool = new KvSlotPool(2, 3, 2, 4, 8, 1024, undefined, 0);
     const owners = [{ id: 1 }, { id: 2 }, { id: 3 }];
     const slots = owners.map((o) => pool.acquire(o));
     expect(slots).toEqual([0, 1, 2]);
@@ -96,6 +96,26 @@ describe("KvSlotPool", () => {
     [1, 2].forEach((id, s) => check(pool, s, id));
     expect([...pool.keys, ...pool.values].every((b, i) => b === buffers[i])).toBe(true);
     expect(pool.generation).toBeGreaterThan(generation); // views taken before must not be reused
-    expect(pool.bytes()).toBe(2 * 2 * 4 * 2 * 160 * 4 * 4); // what the buffers hold (128 positions + 25%), not the layout
+    expect(pool.bytes()).toBe(2 * 2 * 4 * 2 * 256 * 4 * 4); // what the buffers hold (128 positions, doubled), not the layout
+  });
+
+  it("keeps small buffers between requests (re-allocates smaller only when that frees a lot)", () => {
+    const pool = new KvSlotPool(2, 4, 2, 4, 16, 1024);
+    const owner = {};
+    pool.acquire(owner);
+    append(pool, 0, 1, 300);
+    const buffers = [...pool.keys, ...pool.values];
+    pool.release(0); // capacity back to 16, but only ~80 kB would be freed: the buffers stay
+    expect(pool.capacity).toBe(16);
+    pool.acquire(owner);
+    append(pool, 0, 7, 300); // the same request again: re-strides only, no allocation
+    check(pool, 0, 7);
+    expect([...pool.keys, ...pool.values].every((b, i) => b === buffers[i])).toBe(true);
+    // With no slack allowed, the same release re-allocates to the layout.
+    const tight = new KvSlotPool(2, 4, 2, 4, 16, 1024, undefined, 0);
+    tight.acquire(owner);
+    append(tight, 0, 1, 300);
+    tight.release(0);
+    expect(tight.bytes()).toBe(2 * 2 * 4 * 2 * 16 * 4 * 4);
   });
 });
