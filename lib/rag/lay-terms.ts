@@ -2,14 +2,17 @@
 // ("underactive thyroid", "water pill", "Lipitor") and the name health pages use for it
 // (hypothyroidism, diuretic, atorvastatin). Written by hand from general medical knowledge, in
 // the spirit of consumer health vocabularies (lay term → professional term); not taken from any
-// evaluation question. Only the mapping's direction lay → professional is used: a page written
+// evaluation question (the lower-case abbreviations were added after a development question
+// written "C diff" got no passage: docs/retrieval-eval.md, sixth session). Only the mapping's direction lay → professional is used: a page written
 // in lay words is found by the lay words themselves.
 //
 // Each entry: lay forms separated by "|", then what a health page calls it. Both sides are
 // stemmed by Postgres when the vocabulary loads (vocabulary.ts), and an expansion is used only
 // when the knowledge base knows every one of its words, so a small knowledge base without the
 // professional term is unaffected. A multi-word lay form matches only when its words are close
-// together in the message ("water pill", not "a pill with water" … far apart).
+// together in the message ("water pill", not "a pill with water" … far apart). A lay form that
+// is also an everyday word elsewhere is left out ("crabs" would send a shellfish allergy to pubic
+// lice, "low t" a "T score" to hypogonadism, "temperature" everything to fever).
 
 export const LAY_TERMS: readonly (readonly [lay: string, professional: string])[] = [
   // Abbreviations people type in lower case (the knowledge base's own, in capitals, are aliases.ts's)
@@ -27,6 +30,75 @@ export const LAY_TERMS: readonly (readonly [lay: string, professional: string])[
   ["chf", "congestive heart failure"],
   ["ckd", "chronic kidney disease"],
   ["bph", "benign prostatic hyperplasia"],
+  // Conditions by their everyday names (rare and infectious diseases' pages use the medical one)
+  ["dwarfism", "achondroplasia"],
+  ["brittle bone disease", "osteogenesis imperfecta"],
+  ["sleeping sickness", "trypanosomiasis"],
+  ["river blindness", "onchocerciasis"],
+  ["elephantiasis", "lymphatic filariasis"],
+  ["mad cow disease", "creutzfeldt jakob"],
+  ["rabbit fever", "tularemia"],
+  ["valley fever", "coccidioidomycosis"],
+  ["legionnaires disease", "legionella"],
+  ["kissing bug disease|kissing bugs", "chagas"],
+  ["bilharzia|snail fever", "schistosomiasis"],
+  ["pinworm|pinworms", "enterobiasis"],
+  ["tapeworm|tapeworms", "taeniasis"],
+  ["travelers diarrhea", "diarrhea"],
+  ["tb", "tuberculosis"],
+  ["rsv", "respiratory syncytial virus"],
+  ["hep c", "hepatitis c"],
+  ["hep b", "hepatitis b"],
+  ["hep a", "hepatitis a"],
+  ["blue baby", "cyanosis"],
+  ["club foot", "clubfoot"],
+  ["wry neck|twisted neck", "torticollis"],
+  ["trigger finger", "stenosing tenosynovitis"],
+  ["runners knee", "patellofemoral pain"],
+  ["jumpers knee", "patellar tendinitis"],
+  ["pulled muscle", "strain"],
+  ["tailbone pain", "coccydynia"],
+  ["hardening of the liver|scarring of the liver|liver scarring", "cirrhosis"],
+  ["stomach stapling|weight loss surgery", "bariatric surgery"],
+  ["heat rash|prickly heat", "miliaria"],
+  ["razor bumps", "pseudofolliculitis barbae"],
+  ["stye", "hordeolum"],
+  ["pimples|zits", "acne"],
+  ["liver spots|age spots", "lentigines"],
+  ["skin tags|skin tag", "acrochordon"],
+  ["sugar in the urine|sugar in urine", "glycosuria"],
+  ["low testosterone", "hypogonadism"],
+  ["male menopause", "andropause"],
+  ["blood cancer", "leukemia"],
+  ["bone marrow cancer", "multiple myeloma"],
+  ["womb cancer", "endometrial cancer"],
+  ["lymph node cancer|lymph gland cancer", "lymphoma"],
+  ["brain cancer", "brain tumor"],
+  ["colon cancer|bowel cancer", "colorectal cancer"],
+  ["voice box cancer", "laryngeal cancer"],
+  ["stomach cancer", "gastric cancer"],
+  ["liver cancer", "hepatocellular carcinoma"],
+  ["kidney cancer", "renal cell carcinoma"],
+  ["leaky valve|leaky heart valve", "regurgitation"],
+  ["brain attack", "stroke"],
+  ["sids", "sudden infant death syndrome"],
+  ["high eye pressure", "ocular hypertension"],
+  ["cloudy lens", "cataract"],
+  ["amd", "macular degeneration"],
+  ["ear wax|earwax", "cerumen"],
+  ["nose polyps", "nasal polyps"],
+  ["bone spurs|bone spur", "osteophytes"],
+  ["fibro", "fibromyalgia"],
+  ["high calcium", "hypercalcemia"],
+  ["low calcium", "hypocalcemia"],
+  ["low potassium", "hypokalemia"],
+  ["high potassium", "hyperkalemia"],
+  ["low sodium|low salt levels", "hyponatremia"],
+  ["high uric acid", "hyperuricemia"],
+  ["low platelets|low platelet count", "thrombocytopenia"],
+  ["low white blood cells|low white count|low white blood cell count", "neutropenia"],
+  ["iron overload", "hemochromatosis"],
+  ["thick blood", "polycythemia"],
   // Heart and blood vessels
   ["high blood pressure|high bp", "hypertension"],
   ["low blood pressure|low bp", "hypotension"],
@@ -147,7 +219,6 @@ export const LAY_TERMS: readonly (readonly [lay: string, professional: string])[
   ["lockjaw", "tetanus"],
   ["mono|kissing disease", "mononucleosis"],
   ["the clap", "gonorrhea"],
-  ["crabs", "pubic lice"],
   ["swollen glands|swollen lymph nodes", "lymphadenopathy"],
   ["bird flu", "avian influenza"],
   ["swine flu", "h1n1 influenza"],
