@@ -20,6 +20,7 @@ describe("a heart attack told without the word chest", () => {
     "minha mae esta com dor no braco esquerdo e suor frio",
     "mia madre ha dolore al braccio sinistro e alla mascella, suda freddo",
     "mijn moeder heeft pijn in haar linkerarm en kaak, ze is klam en misselijk",
+    "my wife has this weird pressure in her upper back and jaw and she's throwing up, she's 54",
   ])("%s", (text) => expect(fired(text)).toBe(true));
 
   it.each([
@@ -53,11 +54,15 @@ describe("a decision to die told in other words", () => {
     "i gave my cat to my neighbour and said goodbye, it's on the roof tonight",
     "устал от всего. хочу чтобы всё закончилось",
     "пробачте всім, я стою на балконі",
+    "i don't see the point anymore, i've written my will and sorted everything out for my kids",
   ])("%s", (text) => expect(fired(text)).toBe(true));
 
-  it.each(["устал от всего на работе, хочу в отпуск", "je n'en peux plus de ce boulot, vivement les vacances"])("stays quiet: %s", (text) =>
-    expect(fired(text)).toBe(false),
-  );
+  it.each([
+    "устал от всего на работе, хочу в отпуск",
+    "je n'en peux plus de ce boulot, vivement les vacances",
+    "we said goodbye to grandma at the airport, cant wait to see her again",
+    "i said goodbye to my dog at the vet yesterday, so sad",
+  ])("stays quiet: %s", (text) => expect(fired(text)).toBe(false));
 });
 
 describe("pills and household products taken", () => {
@@ -67,11 +72,35 @@ describe("pills and household products taken", () => {
     "tomei a caixa inteira de rivotril",
     "ons zoontje had een wasmiddelcapsule in zijn mond en moet overgeven",
     "宝宝把洗碗块咬开了，在咳嗽",
+    "息子がおばあちゃんの薬を飲んでしまった、2歳です",
   ])("%s", (text) => expect(fired(text)).toBe(true));
 
   it.each(["me voy a tomar una pastilla para dormir, ¿cuál es mejor?", "j'ai pris un comprimé de doliprane, je peux en reprendre quand ?"])(
     "a dose stays quiet: %s",
     (text) => expect(fired(text)).toBe(false),
+  );
+});
+
+describe("an emergency told in two messages", () => {
+  it.each([
+    [["mon fils de 2 ans a mis une pile bouton dans sa bouche"], "je ne la trouve plus, il a l'air bien, je fais quoi ?"],
+    [["ich kann nicht mehr"], "die Tabletten liegen schon auf dem Tisch"],
+    [["我爸胸口疼了一个小时"], "他说没事，不想去医院，吃点药行吗？"],
+  ])("%s … %s", (previous, text) => expect(fired(text, previous)).toBe(true));
+
+  it.each([
+    "tenho gosto de cloro na boca depois da piscina",
+    "ich habe die tabletten auf dem tisch liegen lassen, kann ich sie morgen nehmen?",
+    "mi hijo se tomó unas gotas de paracetamol como le dijo el pediatra",
+    "我胃疼了一个小时",
+  ])("stays quiet: %s", (text) => expect(fired(text)).toBe(false));
+});
+
+describe("heat stroke told without the heat", () => {
+  it("hot dry skin that stopped sweating, with confusion", () =>
+    expect(fired("been working on the roof all day, now i feel confused, my skin is hot and dry and i stopped sweating")).toBe(true));
+  it.each(["im confused about my insulin dose", "my hands are hot and dry from the sanitiser, which cream?"])("stays quiet: %s", (text) =>
+    expect(fired(text)).toBe(false),
   );
 });
 

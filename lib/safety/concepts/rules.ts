@@ -61,6 +61,8 @@ export const CONCEPT_RULES: ConceptRule[] = [
   },
   { id: "meningitis-neck", category: "meningitis", needs: [["stiffNeck"], ["fever"]] },
   { id: "heat-stroke", category: "other", needs: [["heat"], ["confused", "notSweating", "collapse"]] },
+  // Hot dry skin that stopped sweating, with confusion or a collapse, is heat stroke even when the heat is not named ("working on the roof all day").
+  { id: "heat-stroke-signs", category: "other", needs: [["notSweating"], ["confused", "collapse"]] },
   { id: "hypothermia", category: "other", needs: [["coldExposure"], ["confused", "unresponsive", "collapse"]] },
   { id: "testicular-torsion", category: "other", needs: [["testicle"], ["sudden", "severePain"]] },
   { id: "ectopic-pregnancy", category: "pregnancy_emergency", needs: [["pregnant"], ["oneSide"], ["faint", "blood", "severePain"]] },
