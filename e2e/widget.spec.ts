@@ -3,7 +3,7 @@
 // same guarantees as the web chat; other sites cannot load it or chat through it.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { PHONE } from "./pages/chat-page";
+import { ChatPage, PHONE } from "./pages/chat-page";
 import { appOrigin, startHostSite, WidgetHostPage } from "./pages/widget-host";
 
 const SITE = () => process.env.E2E_WIDGET_SITE!;
@@ -56,6 +56,35 @@ test.describe("embeddable widget", () => {
     await expect(answer.getByTestId("disclaimer-footer")).toContainText("not medical advice");
     await expect(widget.panel.getByTestId("ai-disclosure")).toBeVisible();
     await page.screenshot({ path: "test-results/widget-answer.png" });
+  });
+
+  test("an empty panel offers the web chat's example questions, and the keyboard asks one", async ({ page }) => {
+    // What the web chat's empty state offers on this deployment (lib/chat/example-questions.ts)…
+    const chat = new ChatPage(page);
+    await chat.open();
+    await chat.accept();
+    const webExamples = await page.getByRole("region", { name: "Example questions" }).getByRole("button").allInnerTexts();
+    expect(webExamples.length).toBeGreaterThan(0);
+
+    // …is what the widget's empty panel offers too.
+    const widget = new WidgetHostPage(page);
+    await widget.open(allowed.origin, SITE());
+    await widget.launcher.click();
+    await widget.acceptConsent();
+    const examples = widget.panel.getByRole("region", { name: "Example questions" });
+    await expect(examples.getByRole("button")).toHaveText(webExamples);
+    await page.screenshot({ path: "test-results/widget-examples.png" });
+
+    // From the message box, Shift+Tab reaches the last example; Enter asks it.
+    await expect(widget.input).toBeFocused();
+    await page.keyboard.press("Shift+Tab");
+    const last = webExamples[webExamples.length - 1];
+    await expect(examples.getByRole("button", { name: last })).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(widget.panel.getByTestId("user-message")).toContainText(last);
+    const answer = await widget.waitForAnswer();
+    await expect(answer.getByTestId("sources").getByRole("listitem").first()).toBeVisible();
+    await expect(examples).toHaveCount(0);
   });
 
   test("an emergency message gets the emergency notice before anything else", async ({ page }) => {

@@ -6,6 +6,7 @@ import { headers } from "next/headers";
 import { WidgetPanel } from "@/components/widget/widget-panel";
 import { effectiveEnv } from "@/lib/admin/effective-env";
 import { talkToPersonUrl } from "@/lib/chat/disclosure";
+import { exampleQuestions } from "@/lib/chat/example-questions";
 import { contactsForAcceptLanguage } from "@/lib/chat/page-locale";
 import { getDb } from "@/lib/db";
 import { bannerText, consentText, DISCLAIMER_VERSION } from "@/lib/safety/disclaimers";
@@ -37,6 +38,7 @@ export default async function EmbedPage({ searchParams }: { searchParams: Promis
   }
   const { site, origin } = authorized;
   const contacts = contactsForAcceptLanguage((await headers()).get("accept-language"));
+  const env = await effectiveEnv();
   return (
     <WidgetPanel
       siteKey={site.id}
@@ -44,7 +46,8 @@ export default async function EmbedPage({ searchParams }: { searchParams: Promis
       title={one(params.title, 60) || site.name}
       greeting={one(params.greeting, 300) || undefined}
       theme={params.theme === "dark" ? "dark" : "light"}
-      talkToPersonUrl={site.talkToPersonUrl ?? talkToPersonUrl(await effectiveEnv())}
+      talkToPersonUrl={site.talkToPersonUrl ?? talkToPersonUrl(env)}
+      exampleQuestions={exampleQuestions(env)}
       consentText={consentText(contacts)}
       bannerText={bannerText(contacts)}
       disclaimerVersion={DISCLAIMER_VERSION}

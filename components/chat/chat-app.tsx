@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { MenuIcon } from "@/components/ui/icons";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
 import { ChatShell, type SurfaceTexts } from "./chat-shell";
+import { ExampleQuestions } from "./example-questions";
 import { HistorySidebar, type ConversationSummary } from "./history-sidebar";
 import type { FeedbackValue } from "./feedback-controls";
 import { useChatSession } from "./use-chat-session";
@@ -147,24 +148,7 @@ export function ChatApp(props: ChatAppProps) {
         <div className="mt-8 text-center text-slate-600 dark:text-slate-300">
           <p className="text-lg font-medium">Ask a question about a health topic.</p>
           <p className="mt-1 text-sm">Answers cite their sources and are for general information only.</p>
-          {props.exampleQuestions && props.exampleQuestions.length > 0 && (
-            <section aria-label="Example questions" className="mx-auto mt-6 max-w-xl">
-              <h2 className="text-sm font-medium">For example</h2>
-              <ul className="mt-2 flex flex-wrap justify-center gap-2">
-                {props.exampleQuestions.map((q) => (
-                  <li key={q}>
-                    <Button
-                      variant="ghost"
-                      className="rounded-full border border-slate-300 text-sm dark:border-slate-600"
-                      onClick={() => ask(q)}
-                    >
-                      {q}
-                    </Button>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          )}
+          <ExampleQuestions questions={props.exampleQuestions} onAsk={ask} />
         </div>
       )}
     />

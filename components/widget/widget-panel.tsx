@@ -6,6 +6,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { MedChatUIMessage } from "@/lib/chat/ui-types";
 import { widgetIdentityHeaders, type WidgetIdentity } from "@/lib/widget/identity";
 import { ChatShell, type SurfaceTexts } from "@/components/chat/chat-shell";
+import { ExampleQuestions } from "@/components/chat/example-questions";
 import type { FeedbackValue } from "@/components/chat/feedback-controls";
 import { useChatSession } from "@/components/chat/use-chat-session";
 import { Button } from "@/components/ui/button";
@@ -27,6 +28,8 @@ export interface WidgetPanelProps extends SurfaceTexts {
   title: string;
   greeting?: string;
   theme: "light" | "dark";
+  /** The same examples the web chat's empty state offers (lib/chat/example-questions.ts). */
+  exampleQuestions?: string[];
 }
 
 interface Conversation {
@@ -265,12 +268,13 @@ function WidgetConversation(
           </div>
         </header>
       }
-      empty={
+      empty={(ask) => (
         <div className="mt-6 text-center text-sm text-slate-600 dark:text-slate-300">
           <p className="font-medium">{props.greeting || "Hi! Ask a question about a health topic."}</p>
           <p className="mt-1">Answers cite their sources and are general information only.</p>
+          <ExampleQuestions questions={props.exampleQuestions} onAsk={ask} compact />
         </div>
-      }
+      )}
     />
   );
 }

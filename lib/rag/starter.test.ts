@@ -6,7 +6,7 @@ import { createHashingEmbedder } from "./embed-hashing";
 import { retrieveHybrid } from "./retrieve";
 import { STARTER_KB_SOURCE, ensureStarterKnowledgeBase, starterKnowledgeBaseDir } from "./starter";
 
-/** The topic files of the starter knowledge base (73: 61 conditions and everyday topics, 12 medicines). */
+/** The topic files of the starter knowledge base (74: 62 conditions and everyday topics, 12 medicines). */
 const TOPICS = fs.readdirSync(starterKnowledgeBaseDir()).filter((f) => f.endsWith(".md") && !f.startsWith("_"));
 import { freshDb } from "./test-helpers";
 
@@ -21,7 +21,7 @@ describe("ensureStarterKnowledgeBase (the real lib/rag/starter-kb)", () => {
     const embedder = createHashingEmbedder();
     const first = await ensureStarterKnowledgeBase(h.db, embedder);
     expect(first.failed).toEqual([]);
-    expect(TOPICS.length).toBe(73);
+    expect(TOPICS.length).toBe(74);
     expect(first.added).toBe(TOPICS.length);
     const second = await ensureStarterKnowledgeBase(h.db, embedder);
     expect(second).toBe(first); // the same finished run is shared
@@ -61,6 +61,22 @@ describe("ensureStarterKnowledgeBase (the real lib/rag/starter-kb)", () => {
     ] as const) {
       const results = await retrieveHybrid(h.db, embedder, q, { k: 3 });
       expect(results[0]?.title, q).toMatch(title);
+    }
+  });
+
+  it("answers a lay question about low blood sugar from the hypoglycemia page, by full text and hybrid", async () => {
+    const embedder = createHashingEmbedder();
+    await ensureStarterKnowledgeBase(h.db, embedder);
+    for (const q of [
+      "my blood sugar dropped and I feel shaky, what do I do",
+      "I'm diabetic and feel sweaty and shaky, is my sugar low?",
+      "what to do for a hypo",
+    ]) {
+      const text = await retrieveHybrid(h.db, null, q, { mode: "text", k: 3 });
+      expect(text[0]?.title, `full text: ${q}`).toBe("Low blood sugar (hypoglycemia)");
+      const hybrid = await retrieveHybrid(h.db, embedder, q, { k: 3 });
+      expect(hybrid[0]?.title, `hybrid: ${q}`).toBe("Low blood sugar (hypoglycemia)");
+      expect(hybrid[0]?.url).toBe("https://medlineplus.gov/hypoglycemia.html");
     }
   });
 });
