@@ -356,6 +356,14 @@ ${offTopicTable}
   stored ("Hers disease" would be "disease"), and in a knowledge base of 2,000+ chunks one of common
   words only (summed IDF under 3.5) is not used. Two adjacent words the knowledge base writes as one
   ("pink eye" → pinkeye, "chicken pox" → chickenpox, "heart burn" → heartburn) also search the joined word.
+- **Consumer names** (lib/rag/lay-terms.ts, written by hand from general medical knowledge, not from any
+  evaluation question): about 400 entries (660 lay forms, lower-case abbreviations and brand names) with the term health pages
+  use ("underactive thyroid" → hypothyroidism, "blood in the urine" → hematuria, "water pill" → diuretic, "c diff",
+  "afib", "Lipitor" → atorvastatin). A lay form matches when its words lie within its length + 1 content words of
+  each other ("my blood pressure is high"; not "a pill … water" far apart); its professional term is added only
+  when the knowledge base knows every word of it, weighing as a stated synonym (0.6 of the lay words) and at most
+  the lay words' summed IDF ("heart attack" → myocardial infarction does not outweigh the words typed); a brand
+  name the knowledge base does not know is read as its generic name (neither unknown nor a correction).
 - **Aspects**: words asking for treatment, causes, symptoms, diagnosis, inheritance, prevention, outlook,
   risk, frequency, complications or side effects ("side effects", "adverse reactions": two consecutive words) add
   heading-only terms, so the section that answers wins among the passages on the topic — also when the

@@ -138,15 +138,17 @@ describe("QuoteConstraint prior (retrieval rank, reading order, minimum length)"
   });
 
   it("continues with the next sentence of the source unless the model clearly wants a later one", () => {
-    const { orderCost } = DEFAULT_QUOTE_PRIOR;
-    const next = new QuoteConstraint(new QuoteTables(tok, RANKED), { eosTokenIds: eosTokenIds() });
-    expect(decode(next, { C: orderCost - 0.5 }, 10)).toBe(quoted(ASTHMA.slice(0, 3), 1));
-    const skip = new QuoteConstraint(new QuoteTables(tok, RANKED), { eosTokenIds: eosTokenIds() });
-    expect(decode(skip, { C: orderCost + 0.5 }, 10).startsWith(`${ASTHMA[2]} [1] ${ASTHMA[3]} [1]`)).toBe(true);
+    const { orderCost, openingCost } = DEFAULT_QUOTE_PRIOR;
+    const make = () => new QuoteConstraint(new QuoteTables(tok, RANKED), { eosTokenIds: eosTokenIds() });
+    expect(decode(make(), { C: orderCost - 0.5 }, 10)).toBe(quoted(ASTHMA.slice(0, 3), 1));
+    // Opening the answer with a later sentence costs the opening cost on top: the lead comes first,
+    // and after it skipping ahead costs the order cost alone.
+    expect(decode(make(), { C: orderCost + 0.5 }, 10).startsWith(`${ASTHMA[0]} [1] ${ASTHMA[2]} [1]`)).toBe(true);
+    expect(decode(make(), { C: orderCost + openingCost + 0.5 }, 10).startsWith(`${ASTHMA[2]} [1] ${ASTHMA[3]} [1]`)).toBe(true);
   });
 
   it("does not open the answer with a sentence that points back, unless the model is sure", () => {
-    const { orderCost, danglingCost } = DEFAULT_QUOTE_PRIOR;
+    const { orderCost, openingCost, danglingCost } = DEFAULT_QUOTE_PRIOR;
     const text =
       "Statins are medicines used to lower cholesterol in the blood. They lower bad cholesterol and raise good cholesterol levels.";
     const units = [
@@ -155,9 +157,9 @@ describe("QuoteConstraint prior (retrieval rank, reading order, minimum length)"
     ];
     const make = () => new QuoteConstraint(new QuoteTables(tok, [{ id: "statins", text }]), { eosTokenIds: eosTokenIds() });
     // Preferring "They…" by more than the order cost alone is not enough to open with it…
-    expect(decode(make(), { T: orderCost + 0.5 }, 10)).toBe(quoted(units, 1));
+    expect(decode(make(), { T: orderCost + openingCost + 0.5 }, 10)).toBe(quoted(units, 1));
     // …after the lead it is an ordinary next sentence, and a sure model may still open with it.
-    expect(decode(make(), { T: orderCost + danglingCost + 0.5 }, 10)).toBe(quoted([units[1]!, units[0]!], 1));
+    expect(decode(make(), { T: orderCost + openingCost + danglingCost + 0.5 }, 10)).toBe(quoted([units[1]!, units[0]!], 1));
     expect(pointsBack("They lower it.")).toBe(true);
     expect(pointsBack("Theyre")).toBe(false);
     expect(pointsBack("Thyroid problems are common.")).toBe(false);
@@ -177,6 +179,19 @@ describe("QuoteConstraint prior (retrieval rank, reading order, minimum length)"
     tight.accept(tight.allowedTokens(1000).find((t) => tok.decode([t]) === "A")!);
     expect(tight.allowedTokens(1000)).not.toContain(eos);
     expect(tight.allowedTokens(20)).toEqual([eos]);
+  });
+
+  it("writes a list that has no introducing sentence on its own paragraph, after a sentence as after a list", () => {
+    const lead = "Kidney stones are hard deposits made of minerals and salts that form inside the kidneys.";
+    const list = "- drink plenty of fluids through the day\n- reduce salt\n- eat plenty of fruit and vegetables";
+    const after = "Most small stones pass on their own with fluids and pain relief.";
+    const c = new QuoteConstraint(new QuoteTables(tok, [{ id: "stones", text: `${lead}\n\n${list}\n\n${after}` }]), {
+      eosTokenIds: eosTokenIds(),
+    });
+    const answer = decode(c, {}, 0);
+    // Not "…kidneys. [1] - drink…", which renders the first item inside the paragraph.
+    expect(answer).toBe(`${lead} [1]\n\n${list} [1]\n\n${after} [1]`);
+    expect(answer).toBe(c.answer);
   });
 
   it("without the prior, the model alone chooses the source, the order and when to stop", () => {

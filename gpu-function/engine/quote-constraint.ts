@@ -8,7 +8,7 @@
 // A prior (quote-prior.ts) leans each choice toward the top-ranked source and reading
 // order and keeps the answer from ending too early; it only shifts logits of allowed tokens.
 // With `parts` (a question that asks several things) it covers each part's sources in turn.
-import { formatQuotedAnswer, quoteMarker, quoteUnits, separatorAfter } from "../shared/quote-units";
+import { formatQuotedAnswer, isListUnit, quoteMarker, quoteUnits, separatorBetween } from "../shared/quote-units";
 import type { LogitsConstraint } from "./constraints";
 import {
   DEFAULT_QUOTE_PRIOR,
@@ -55,7 +55,7 @@ export class QuoteSourceError extends Error {
 
 interface Candidate {
   unit: number;
-  /** Token ids for each separator variant: 0 = first unit, 1 = after " ", 2 = after "\n\n". */
+  /** Token ids for each variant: 0 = first unit, 1 = after a sentence, 2 = after a list (separatorBetween says which separator). */
   tokens: number[][];
 }
 
@@ -93,8 +93,10 @@ export class QuoteTables {
         const unit = this.units.length;
         this.units.push({ text: u.text, source: n, index, key: u.text });
         const tail = u.text + quoteMarker(n);
-        // The anchor stands for the end of the previous marker.
-        const tokens = [encodeAfter(tok, "", tail), encodeAfter(tok, "]", ` ${tail}`), encodeAfter(tok, "]", `\n\n${tail}`)];
+        // The anchor stands for the end of the previous marker; the separator is the one the
+        // unit gets after a sentence ("Sentence. [1]") or after a list ("- item [1]").
+        const after = (previous: string) => encodeAfter(tok, "]", separatorBetween(previous, u.text) + tail);
+        const tokens = [encodeAfter(tok, "", tail), after("A sentence."), after("A list:\n- item")];
         this.candidates.push({ unit, tokens });
       });
     });
@@ -163,7 +165,7 @@ export class QuoteConstraint implements LogitsConstraint {
   private variant(): number {
     const last = this.quoted.at(-1);
     if (!last) return 0;
-    return separatorAfter(last.text) === " " ? 1 : 2;
+    return isListUnit(last.text) ? 2 : 1;
   }
 
   /** Unused units that fit in `remaining` tokens. */

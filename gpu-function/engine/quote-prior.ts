@@ -11,7 +11,10 @@
 // - Each source reads in order: the next unused unit after the source's last quoted one (its
 //   first unit before that) is free, any other unit of it costs `orderCost`. An answer then
 //   reads like its passage — lead sentence first, then the next — unless the model clearly
-//   wants a later sentence.
+//   wants a later sentence. Opening the answer with a later sentence costs `openingCost` more:
+//   what an answer says first is what a reader takes from it, and a section's lead is what it
+//   is about ("See a clinician if a sore throat comes with fever…", not "A quick swab test can
+//   confirm strep.", which the default model preferred by more than `orderCost`).
 // - An answer's first sentence (and the first from a new source) should stand on its own: one
 //   that opens with a word pointing back ("They…", "This…", "It…") costs `danglingCost`.
 // - The answer may end (EOS, only ever between units) once it has `minUnits` units and
@@ -33,6 +36,8 @@ export interface QuotePrior {
   rankCost: number;
   /** Nats against a unit that is not the next one of its source in reading order. */
   orderCost: number;
+  /** Further nats when that unit would open the answer: what an answer says first is its source's lead. */
+  openingCost: number;
   /** Nats against opening the answer (or a new source) with a sentence that points back ("They…"). */
   danglingCost: number;
   /** Units the answer needs before it may end… */
@@ -49,6 +54,7 @@ export const DEFAULT_QUOTE_PRIOR: QuotePrior = {
   switchCost: 8,
   rankCost: 0.5,
   orderCost: 3,
+  openingCost: 3,
   minUnits: 2,
   minWords: 40,
 };
@@ -62,6 +68,7 @@ export const NO_QUOTE_PRIOR: QuotePrior = {
   switchCost: 0,
   rankCost: 0,
   orderCost: 0,
+  openingCost: 0,
   minUnits: 1,
   minWords: 0,
 };
@@ -107,7 +114,8 @@ export function unitPriors(
   return Float64Array.from(units, (u) => {
     const switching = u.source === current ? 0 : leave + prior.rankCost * (u.source - 1);
     const opening = quoted.length === 0 || u.source !== last;
-    return -switching - (u.index === next.get(u.source) ? 0 : prior.orderCost) - (opening && pointsBack(u.text) ? prior.danglingCost : 0);
+    const outOfOrder = u.index === next.get(u.source) ? 0 : prior.orderCost + (quoted.length === 0 ? prior.openingCost : 0);
+    return -switching - outOfOrder - (opening && pointsBack(u.text) ? prior.danglingCost : 0);
   });
 }
 

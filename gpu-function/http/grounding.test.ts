@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { writeTinyModelWithAdapters } from "../adapter-fixture.test-helper";
 import { createGpuFunctionServer, type GpuFunctionServer } from "../server";
-import { citationMarkers, quoteMarker, quoteUnits, separatorAfter } from "../shared/quote-units";
+import { citationMarkers, quoteMarker, quoteUnits, separatorBetween } from "../shared/quote-units";
 
 const TOKEN = "test-token";
 let dir: string;
@@ -60,9 +60,10 @@ function parseQuotedAnswer(answer: string, sources = SOURCES): Array<{ text: str
     // The marker is " [n]": its space is not part of the quote.
     let piece = answer.slice(from, m.start - 1);
     if (quotes.length > 0) {
-      const sep = separatorAfter(quotes.at(-1)!.text);
+      const sep = piece.startsWith("\n\n") ? "\n\n" : " ";
       if (!piece.startsWith(sep)) throw new Error(`missing separator before ${JSON.stringify(piece)}`);
       piece = piece.slice(sep.length);
+      if (sep !== separatorBetween(quotes.at(-1)!.text, piece)) throw new Error(`wrong separator before ${JSON.stringify(piece)}`);
     }
     expect(m.numbers).toHaveLength(1);
     const n = m.numbers[0]!;
@@ -153,6 +154,30 @@ describe("quote mode", () => {
     // The adapters really differ: left to choose alone, alpha and beta quote differently.
     expect(solo[3]).not.toBe(solo[4]);
     for (const a of solo.slice(0, 5)) parseQuotedAnswer(a);
+  }, 120_000);
+
+  it("writes a list without an introducing sentence on a paragraph of its own, wherever the model puts it", async () => {
+    const stones = [
+      {
+        id: "stones",
+        text: "Kidney stones are hard deposits made of minerals and salts inside the kidneys. Small stones often pass on their own.\n\n- drink plenty of fluids through the day\n- reduce salt\n\nLarger stones may need a procedure to break them up.",
+      },
+    ];
+    const runs = [0, 0.8, 1.2, 1.6].flatMap((temperature) => [1, 2, 3].map((seed) => ({ temperature, seed })));
+    const answers = await Promise.all(
+      runs.map(async (r, i) => {
+        const res = await ask(i % 2 ? "alpha" : "beta", {
+          ...r,
+          grounding: { mode: "quote", sources: stones, prior: "none" },
+          max_tokens: 160,
+        });
+        return res.choices[0]!.message.content ?? "";
+      }),
+    );
+    for (const a of answers) parseQuotedAnswer(a, stones);
+    // Some answer has the list right after a sentence: its first item starts a paragraph, never inside the sentence's.
+    expect(answers.some((a) => a.includes(". [1]\n\n- drink"))).toBe(true);
+    for (const a of answers) expect(a).not.toContain("[1] - drink");
   }, 120_000);
 
   it("streams with usage exactly like the plain response, and through the AI SDK's providerOptions", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { citationMarkers, citedSentences, clipToUnits, formatQuotedAnswer, quoteUnits } from "./quote-units";
+import { citationMarkers, citedSentences, clipToUnits, formatQuotedAnswer, quoteUnits, separatorBetween } from "./quote-units";
 
 const T2D = `Type 2 diabetes often develops slowly, and many people have no symptoms for years. When symptoms appear, the common ones are:
 - feeling very thirsty
@@ -60,14 +60,14 @@ describe("quoteUnits", () => {
 describe("answers and their citations", () => {
   const sources = [T2D, "Insulin is a hormone made by the pancreas. It lowers blood sugar."];
 
-  it("formats quotes as the engine writes them: marker after each unit, a list ends its paragraph", () => {
+  it("formats quotes as the engine writes them: marker after each unit, a list is a paragraph of its own", () => {
     const answer = formatQuotedAnswer([
       { text: "Insulin is a hormone made by the pancreas.", source: 2 },
       { text: "When symptoms appear, the common ones are:\n- feeling very thirsty\n- blurred vision", source: 1 },
       { text: "Management is planned with a clinician.", source: 1 },
     ]);
     expect(answer).toBe(
-      "Insulin is a hormone made by the pancreas. [2] When symptoms appear, the common ones are:\n- feeling very thirsty\n- blurred vision [1]\n\nManagement is planned with a clinician. [1]",
+      "Insulin is a hormone made by the pancreas. [2]\n\nWhen symptoms appear, the common ones are:\n- feeling very thirsty\n- blurred vision [1]\n\nManagement is planned with a clinician. [1]",
     );
     const checked = citedSentences(answer, sources);
     expect(checked.map((s) => [s.cites, s.verbatim])).toEqual([
@@ -75,6 +75,28 @@ describe("answers and their citations", () => {
       [[1], true],
       [[1], true],
     ]);
+  });
+
+  it("starts a list quoted without its introduction on a paragraph of its own, after a sentence as after a list", () => {
+    const prevention = "Kidney stones are hard deposits of minerals. They form in the kidneys.\n\n- drink plenty of fluids\n- reduce salt";
+    const [lead, , list] = quoteUnits(prevention).map((u) => u.text);
+    expect(list).toBe("- drink plenty of fluids\n- reduce salt");
+    expect(separatorBetween(lead!, list!)).toBe("\n\n");
+    expect(separatorBetween(list!, lead!)).toBe("\n\n");
+    expect(separatorBetween(lead!, "They form in the kidneys.")).toBe(" ");
+    const answer = formatQuotedAnswer([
+      { text: lead!, source: 1 },
+      { text: list!, source: 1 },
+    ]);
+    // Joined with " ", the first item would render inside the sentence's paragraph ("…minerals. [1] - drink…").
+    expect(answer).toBe("Kidney stones are hard deposits of minerals. [1]\n\n- drink plenty of fluids\n- reduce salt [1]");
+    expect(citedSentences(answer, [prevention]).every((c) => c.verbatim)).toBe(true);
+    // A one-line list ("- item" between prose lines) is a list too: " - An A1C…" would render as text.
+    const oneItem = "The following tests are used.\n- An A1C test measures your average blood glucose.\nIt needs no fasting.";
+    const units = quoteUnits(oneItem).map((u) => u.text);
+    expect(units).toEqual(["The following tests are used.", "- An A1C test measures your average blood glucose.", "It needs no fasting."]);
+    expect(separatorBetween(units[0]!, units[1]!)).toBe("\n\n");
+    expect(separatorBetween(units[1]!, units[2]!)).toBe("\n\n");
   });
 
   it("flags invented, mis-cited and uncited sentences", () => {

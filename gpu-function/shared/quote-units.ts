@@ -177,14 +177,26 @@ export const QUOTE_RULE =
 /** The marker the engine appends after a unit quoted from source n (1-based). */
 export const quoteMarker = (n: number) => ` [${n}]`;
 
-/** What goes between the marker of one unit and the next unit: a list ends its paragraph. */
-export const separatorAfter = (previousUnit: string) => (previousUnit.includes("\n") ? "\n\n" : " ");
+/** Whether a unit opens with a list item (a list quoted without an introducing sentence). */
+export const startsWithListItem = (unit: string) => BULLET.test(unit);
+
+/** Whether a unit is a list (with or without its introduction; also a single "- item" line). */
+export const isListUnit = (unit: string) => unit.includes("\n") || startsWithListItem(unit);
+
+/**
+ * What goes between the marker of one unit and the next unit, by the kinds of both: a list
+ * (with the sentence that introduces it, if any) is a paragraph of its own, so it ends the
+ * paragraph before it and the one it is in; sentences that follow each other share one.
+ * (Joined with " ", a list's first item rendered inside the paragraph before it.)
+ */
+export const separatorBetween = (previousUnit: string, nextUnit: string) =>
+  isListUnit(previousUnit) || isListUnit(nextUnit) ? "\n\n" : " ";
 
 /** The answer quote mode writes for these quotes, exactly as the engine emits it. */
 export function formatQuotedAnswer(quotes: Array<{ text: string; source: number }>): string {
   let out = "";
   quotes.forEach((q, i) => {
-    if (i > 0) out += separatorAfter(quotes[i - 1]!.text);
+    if (i > 0) out += separatorBetween(quotes[i - 1]!.text, q.text);
     out += q.text + quoteMarker(q.source);
   });
   return out;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { askedParts, MAX_ASKED_PARTS, partContext } from "./asked-parts";
+import { askedParts, asksWhatItIs, MAX_ASKED_PARTS, namesOwnTopic, partContext } from "./asked-parts";
 
 const texts = (message: string) => askedParts(message).map((p) => p.text);
 
@@ -87,5 +87,27 @@ describe("partContext", () => {
     expect(partContext(diabetes, dp, 0)).not.toContain("fruit");
     expect(partContext(diabetes, dp, 0)).toContain("diabetes");
     expect(partContext(diabetes, dp, 1)).toContain("fruit");
+  });
+});
+
+describe("what a question or part asks", () => {
+  it("tells a question asking what something is from one asking about an aspect of it", () => {
+    for (const q of ["What is gout?", "what's a migraine", "What are statins?", "Hi! What is high blood pressure exactly?", "What is gout"])
+      expect(asksWhatItIs(q), q).toBe(true);
+    for (const q of [
+      "What are the symptoms of gout?",
+      "What is the treatment for gout?",
+      "How is gout treated?",
+      "What causes gout?",
+      "What is",
+    ])
+      expect(asksWhatItIs(q), q).toBe(false);
+  });
+
+  it("tells a part that names a subject of its own from one that leans on the message", () => {
+    for (const p of ["what can we do?", "how is it treated?", "is it contagious?", "how long does it last?", "when should I worry?"])
+      expect(namesOwnTopic(p), p).toBe(false);
+    for (const p of ["can he still eat fruit?", "what are the symptoms of low blood sugar", "is the vaccine safe?", "What is gout"])
+      expect(namesOwnTopic(p), p).toBe(true);
   });
 });

@@ -207,3 +207,34 @@ export function partContext(message: string, parts: readonly AskedPart[], i: num
     .filter((w) => !isAspectWord(w))
     .join(" ");
 }
+
+/**
+ * Whether a question asks what something is ("What is gout?", "what's a migraine", "What are
+ * statins?"): "what" + is/are/was, or "what's", and no aspect word after it ("What are the
+ * symptoms of gout?" asks for symptoms). Such a question is answered from the page's lead first.
+ */
+export function asksWhatItIs(question: string): boolean {
+  const ws = words(question.length > MAX_CHARS ? question.slice(0, MAX_CHARS) : question);
+  const at = ws.findIndex((w) => w === "what" || w === "whats");
+  if (at < 0) return false;
+  const rest = ws[at] === "whats" ? ws.slice(at + 1) : ["is", "are", "was"].includes(ws[at + 1] ?? "") ? ws.slice(at + 2) : null;
+  return rest !== null && rest.length > 0 && !rest.some(isAspectWord);
+}
+
+/** Words that say nothing about what a part is about ("what can we do?", "how long will it take?" lean on the message for their topic). */
+const CONTEXT_WORDS = new Set(
+  (
+    "what whats how hows why when where which who whom whose is are was were be been being am do does did done doing can could " +
+    "should would will may might must has have had shall i me my we us our you your he him his she her it its they them their " +
+    "this that these those there here a an the of to for in on at with about from by as and or but so if any anything something " +
+    "else more much many still also really get got go going take make let just now then too very thing things way ways " +
+    "long last lasts worry worried bad normal okay contagious infectious catching spread spreads"
+  ).split(" "),
+);
+
+/** Whether a part names something of its own besides question words and aspect words ("how is it treated?" does not). */
+export function namesOwnTopic(part: string): boolean {
+  return words(part.length > MAX_CHARS ? part.slice(0, MAX_CHARS) : part).some(
+    (w) => w.length >= 3 && !CONTEXT_WORDS.has(w) && !isAspectWord(w),
+  );
+}

@@ -6,6 +6,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import type { StoredMessage } from "@/lib/db/messages";
 import { messages as messagesTable } from "@/lib/db/schema";
+import { answerLanguageOfFooter } from "@/lib/safety/answer-texts";
 import { userMessageFor } from "./errors";
 import { ANSWER_HEARTBEAT_MS } from "./pipeline";
 import type { AnswerPart } from "./answer-parts";
@@ -21,9 +22,12 @@ function heartbeatOf(message: StoredMessage): number {
 
 function interruptedParts(parts: AnswerPart[]): AnswerPart[] {
   const settled = parts.map((p) => (p.type === "text" || p.type === "reasoning" ? { ...p, state: "done" as const } : p));
+  // The notice in the answer's language, which its footer (stored when the answer started) tells.
+  const footer = parts.find((p) => p.type === "data-disclaimer");
+  const language = footer ? answerLanguageOfFooter(footer.data.text) : undefined;
   const notice: AnswerPart = {
     type: "data-error",
-    data: { code: "stream_interrupted", message: userMessageFor("stream_interrupted", "") },
+    data: { code: "stream_interrupted", message: userMessageFor("stream_interrupted", "", language) },
   };
   const at = settled.findIndex((p) => p.type === "data-disclaimer");
   return at < 0 ? [...settled, notice] : [...settled.slice(0, at), notice, ...settled.slice(at)];

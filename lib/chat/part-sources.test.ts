@@ -129,3 +129,63 @@ describe("numberPartSources keeps a part on the message's subject", () => {
     expect(diabetes.parts).toEqual([{ sources: [1] }, { sources: [2] }]);
   });
 });
+
+describe("numberPartSources for parts that lean on the message", () => {
+  const at = (documentId: string, section: string, position: number): RetrievedChunk => ({
+    ...chunk(documentId, section),
+    chunkId: `${documentId}#${position}`,
+  });
+
+  it("keeps a part that names nothing of its own on the message's subject, not on another page the message found", () => {
+    const DEMENTIA = at("Dementia", "What it is", 0);
+    const DEMENTIA_CARE = at("Dementia", "Treatment and management", 4);
+    const ADHD = { ...at("ADHD (attention deficit hyperactivity disorder)", "Symptoms", 1), title: "ADHD" };
+    const EPILEPSY = at("Epilepsy", "When to seek care", 2);
+    const message = "My mom is 70 and keeps forgetting where she put her keys. Is this dementia and what can we do?";
+    // "what can we do?" found the ADHD symptoms (a page the whole message found, third): not on its subject…
+    const single = numberPartSources([DEMENTIA, EPILEPSY, ADHD], [[DEMENTIA], [ADHD]], message);
+    expect(single.parts).toEqual([]);
+    expect(single.sources.map(heading)).toEqual(numberSources([DEMENTIA, EPILEPSY, ADHD]).map(heading));
+    // …so it takes the message's next passage on the subject, when there is one.
+    const PREVENTION = at("Dementia", "Prevention", 3);
+    const fallback = numberPartSources([PREVENTION, DEMENTIA, EPILEPSY, ADHD], [[DEMENTIA, PREVENTION], [ADHD]], message);
+    expect(fallback.sources.map(heading).slice(0, 2)).toEqual(["Dementia > What it is", "Dementia > Prevention"]);
+    expect(fallback.parts).toEqual([{ sources: [1] }, { sources: [2] }]);
+    // A passage of the dementia page is on the subject.
+    const both = numberPartSources([DEMENTIA, EPILEPSY, ADHD], [[DEMENTIA], [ADHD, DEMENTIA_CARE]], message);
+    expect(both.sources.map(heading).slice(0, 2)).toEqual(["Dementia > What it is", "Dementia > Treatment and management"]);
+    expect(both.parts).toEqual([{ sources: [1] }, { sources: [2] }]);
+    // A part that names its own subject may still use another page the message found ("can he still eat fruit?").
+    const named = numberPartSources([DEMENTIA, EPILEPSY, ADHD], [[DEMENTIA], [ADHD]], "Is this dementia and what are ADHD symptoms?");
+    expect(named.parts).toEqual([{ sources: [1] }, { sources: [2] }]);
+  });
+
+  it("answers a part asking what something is from its page's lead when the part found it", () => {
+    const SYMPTOMS = at("gout", "Symptoms", 1);
+    const LEAD = at("gout", "What it is", 0);
+    const TREATMENT = at("gout", "Treatment", 4);
+    const { sources, parts } = numberPartSources(
+      [SYMPTOMS, TREATMENT, LEAD],
+      [[SYMPTOMS, LEAD], [TREATMENT]],
+      "What is gout and how is it treated?",
+    );
+    expect(sources.map(heading).slice(0, 2)).toEqual(["gout > What it is", "gout > Treatment"]);
+    expect(parts[0]).toEqual({ sources: [1] });
+    // The same part asking for symptoms keeps retrieval's order.
+    const asked = numberPartSources(
+      [SYMPTOMS, TREATMENT, LEAD],
+      [[SYMPTOMS, LEAD], [TREATMENT]],
+      "What are the symptoms of gout and how is it treated?",
+    );
+    expect(asked.sources[0]!.headingPath).toBe("gout > Symptoms");
+  });
+
+  it("orders a single question's page from its lead when it asks what something is", () => {
+    const SYMPTOMS = at("hbp", "Symptoms", 1);
+    const LEAD = at("hbp", "What it is", 0);
+    expect(numberPartSources([SYMPTOMS, LEAD], [], "What is high blood pressure?").sources[0]!.headingPath).toBe("hbp > What it is");
+    expect(numberPartSources([SYMPTOMS, LEAD], [], "What are the symptoms of high blood pressure?").sources[0]!.headingPath).toBe(
+      "hbp > Symptoms",
+    );
+  });
+});

@@ -5,7 +5,8 @@
 // source numbers go to the gpu-function as `grounding.parts` (quote mode answers each part in
 // turn: gpu-function/engine/quote-prior.ts).
 import { words } from "@/lib/rag/query-terms";
-import { askedParts, partContext } from "./asked-parts";
+import { askedParts, asksWhatItIs, namesOwnTopic, partContext } from "./asked-parts";
+import { passagePosition, sourceOfPassage } from "./passage-text";
 import { MAX_SOURCES, numberSources } from "./prompt";
 import type { ChatSource, RetrievedChunk, Retriever } from "./types";
 
@@ -49,17 +50,37 @@ export interface PartSources {
 export function numberPartSources(whole: RetrievedChunk[], perPart: RetrievedChunk[][], message = ""): PartSources {
   // A part searched on its own words and the message's topic can land on another subject ("will it
   // go away?" after a story about ringing ears finds "ring chromosome 20"): a part keeps only
-  // passages of a page the whole message found, or of a page whose title the message names.
+  // passages of a page the whole message found, or of a page whose title the message names. A
+  // part that names nothing of its own ("what can we do?", "how is it treated?") is about the
+  // message's subject: it keeps only passages on that subject (`subjectOf`), not another page
+  // the message happened to find ("Is this dementia and what can we do?" found an ADHD page).
+  const asked = askedParts(message).slice(0, MAX_ANSWER_PARTS);
   const onTopic = onTopicFor(whole, message);
-  const found = perPart.map((list) => list.filter(onTopic)).filter((list) => list.length > 0);
-  if (found.length < 2) return { sources: numberSources(whole), parts: [] };
+  const onSubject = onSubjectFor(whole, perPart, message);
+  const leans = perPart.map((_, i) => asked[i] !== undefined && !namesOwnTopic(asked[i]!.text));
+  const own = perPart.map((list, i) =>
+    leadFirst(
+      list.filter((c) => onTopic(c) && (!leans[i] || onSubject(c))),
+      asked[i]?.text,
+    ),
+  );
+  const found = own
+    .map((list, i) => {
+      if (list.length > 0 || !leans[i]) return list;
+      // A part that leans on the message and found nothing on its subject: the message's passages on it
+      // that no other part starts from (sharing another part's passage adds nothing to the answer).
+      const othersFirst = new Set(own.flatMap((l) => (l[0] ? [l[0].chunkId] : [])));
+      return whole.filter((c) => onSubject(c) && !othersFirst.has(c.chunkId));
+    })
+    .filter((list) => list.length > 0);
+  if (found.length < 2) return { sources: numberSources(whole, { leadFirst: asked.length < 2 && asksWhatItIs(message) }), parts: [] };
   const sources: ChatSource[] = [];
   const byChunk = new Map<string, number>();
   const add = (c: RetrievedChunk): number => {
     const known = byChunk.get(c.chunkId);
     if (known !== undefined) return known;
     const n = sources.length + 1;
-    sources.push({ n, chunkId: c.chunkId, documentId: c.documentId, title: c.title, url: c.url, headingPath: c.headingPath, text: c.text });
+    sources.push(sourceOfPassage(c, n));
     byChunk.set(c.chunkId, n);
     return n;
   };
@@ -100,13 +121,38 @@ export function numberPartSources(whole: RetrievedChunk[], perPart: RetrievedChu
   return { sources, parts };
 }
 
+const byPosition = (a: RetrievedChunk, b: RetrievedChunk) => passagePosition(a) - passagePosition(b);
+
+/** A part asking what something is ("What is gout"): its passages with its best page's lead (position 0) first, when the part found it. */
+function leadFirst(list: RetrievedChunk[], part: string | undefined): RetrievedChunk[] {
+  if (!part || list.length === 0 || !asksWhatItIs(part)) return list;
+  const lead = list.filter((c) => c.documentId === list[0]!.documentId).sort(byPosition)[0]!;
+  return passagePosition(lead) === 0 ? [lead, ...list.filter((c) => c !== lead)] : list;
+}
+
+/** A passage's subject: the first heading of its path (the page's topic: "Gout" of "Gout > Symptoms"; MedQuAD's focus), else its title. */
+const subjectOf = (c: RetrievedChunk) => (c.headingPath.split(" > ")[0] || c.title).trim().toLowerCase();
+
+/** Whether a passage is on the message's subject: that of the message's best passage, or one the message names. */
+function onSubjectFor(whole: RetrievedChunk[], perPart: RetrievedChunk[][], message: string): (c: RetrievedChunk) => boolean {
+  const named = namedBy(message);
+  const subjects = new Set(whole.slice(0, 1).map(subjectOf));
+  for (const c of [...whole, ...perPart.flat()]) if (named(subjectOf(c))) subjects.add(subjectOf(c));
+  return (c) => subjects.has(subjectOf(c));
+}
+
+/** Whether the message names a title or subject: every word of it starts like a word of the message (at least three letters). */
+function namedBy(message: string): (name: string) => boolean {
+  const said = words(message);
+  // "eating" names "eat", "diabetes" names "diabetes": a shared start of at least three letters.
+  const names = (w: string) => said.some((m) => (m.length >= 3 && w.startsWith(m)) || (w.length >= 3 && m.startsWith(w)));
+  return (name) => words(name).length > 0 && words(name).every(names);
+}
+
 /** Whether a part's passage is on a page the whole message found (same document or title), or on one whose title the message names. */
 function onTopicFor(whole: RetrievedChunk[], message: string): (c: RetrievedChunk) => boolean {
   const documents = new Set(whole.map((c) => c.documentId));
   const titles = new Set(whole.map((c) => c.title.toLowerCase()));
-  const said = words(message);
-  // "eating" names "eat", "diabetes" names "diabetes": a shared start of at least three letters.
-  const named = (w: string) => said.some((m) => (m.length >= 3 && w.startsWith(m)) || (w.length >= 3 && m.startsWith(w)));
-  return (c) =>
-    documents.has(c.documentId) || titles.has(c.title.toLowerCase()) || (words(c.title).length > 0 && words(c.title).every(named));
+  const named = namedBy(message);
+  return (c) => documents.has(c.documentId) || titles.has(c.title.toLowerCase()) || named(c.title);
 }

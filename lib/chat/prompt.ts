@@ -7,6 +7,7 @@ import { compactSystemPolicy, systemPolicy } from "@/lib/safety/policy";
 import type { EmergencyContacts } from "@/lib/safety/contacts";
 import type { TriageResult } from "@/lib/safety/triage";
 import type { AnswerMode } from "./model";
+import { passagePosition, passageText, sourceOfPassage } from "./passage-text";
 import type { ChatSource, HistoryMessage, RetrievedChunk } from "./types";
 
 export const MAX_SOURCES = 4;
@@ -30,27 +31,23 @@ export { QUOTE_RULE };
 /** Index into PROMPT_LEVELS (clamped). */
 export type PromptLevel = number;
 
-/** One numbered source per document (its retrieved passages joined), in retrieval order. */
-export function numberSources(chunks: RetrievedChunk[]): ChatSource[] {
-  const byDocument = new Map<string, ChatSource>();
+/**
+ * One numbered source per document (its retrieved passages joined), in retrieval order. The
+ * passages of one page follow retrieval order too, or with `leadFirst` (a question asking what
+ * something is) the page's own order, so the answer starts where the page does: "What is high
+ * blood pressure?" finds its "Symptoms" section first and "What it is" second.
+ */
+export function numberSources(chunks: RetrievedChunk[], opts: { leadFirst?: boolean } = {}): ChatSource[] {
+  const byDocument = new Map<string, RetrievedChunk[]>();
   for (const c of chunks) {
-    const existing = byDocument.get(c.documentId);
-    if (existing) {
-      existing.text += `\n…\n${c.text}`;
-      continue;
-    }
-    if (byDocument.size >= MAX_SOURCES) continue;
-    byDocument.set(c.documentId, {
-      n: byDocument.size + 1,
-      chunkId: c.chunkId,
-      documentId: c.documentId,
-      title: c.title,
-      url: c.url,
-      headingPath: c.headingPath,
-      text: c.text,
-    });
+    const passages = byDocument.get(c.documentId);
+    if (passages) passages.push(c);
+    else if (byDocument.size < MAX_SOURCES) byDocument.set(c.documentId, [c]);
   }
-  return [...byDocument.values()];
+  return [...byDocument.values()].map((passages, i) => {
+    const ordered = opts.leadFirst ? [...passages].sort((a, b) => passagePosition(a) - passagePosition(b)) : passages;
+    return { ...sourceOfPassage(ordered[0]!, i + 1), text: ordered.map(passageText).join("\n…\n") };
+  });
 }
 
 /** How many sources a prompt level shows: its own number, or each asked part's best source when the question asks more things. */

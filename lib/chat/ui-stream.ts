@@ -1,6 +1,8 @@
 // Adapter: pipeline events → AI SDK UI message stream (what useChat reads). Used by
 // /api/chat for the web chat and the widget. Only the wire format lives here.
 import { createUIMessageStream, createUIMessageStreamResponse, type InferUIMessageChunk } from "ai";
+import { answerWordingFor } from "@/lib/safety/answer-texts";
+import type { TriageLanguage } from "@/lib/safety/red-flags/types";
 import { sourcePart } from "./source-parts";
 import type { ChatEvent } from "./types";
 import type { MedChatUIMessage } from "./ui-types";
@@ -65,14 +67,19 @@ export function createChunkMapper(): (event: ChatEvent) => Chunk[] {
 }
 
 export function chatEventsToUIMessageStream(events: AsyncIterable<ChatEvent>): ReadableStream<Chunk> {
+  // The answer's language, known from its first event: the last-resort error text is written in it.
+  let language: TriageLanguage | undefined;
   return createUIMessageStream<MedChatUIMessage>({
     async execute({ writer }) {
       const map = createChunkMapper();
-      for await (const event of events) for (const chunk of map(event)) writer.write(chunk);
+      for await (const event of events) {
+        if (event.type === "start") language = event.triage.language;
+        for (const chunk of map(event)) writer.write(chunk);
+      }
     },
     onError: (error) => {
       console.error("[chat] stream failed", error);
-      return "Something went wrong while answering. Please try again.";
+      return answerWordingFor(language).errors.unexpected;
     },
   });
 }

@@ -7,6 +7,8 @@
 // triggers on chunks).
 import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
+import { LAY_TERMS } from "./lay-terms";
+import { parsePgTextArray, pgTextArray } from "./pg-arrays";
 
 const rowsOf = <T>(r: unknown): T[] => ((r as { rows?: T[] }).rows ?? (r as T[])) as T[];
 
@@ -86,6 +88,17 @@ export interface AliasEntry {
   documents: number;
 }
 
+/** A consumer name and what the knowledge base calls it (lay-terms.ts), as lexemes. */
+export interface LayTerm {
+  /** The lay form's lexemes ("high blood pressure" → high, blood, pressur). */
+  lay: string[];
+  /** The professional name's lexemes (hypertens), every one known to the knowledge base. */
+  expansion: string[];
+}
+
+/** Content words of a lay form may lie this many words apart beyond its length ("blood pressure is high"). */
+const LAY_WINDOW_SLACK = 1;
+
 export class Vocabulary {
   /** Average number of distinct lexemes per chunk (BM25 length normalisation). */
   readonly averageChunkLength: number;
@@ -93,6 +106,8 @@ export class Vocabulary {
   private readonly targets: string[] = [];
   /** Aliases by their first lexeme. */
   private readonly aliasIndex = new Map<string, AliasEntry[]>();
+  /** Lay terms whose professional name the knowledge base knows, by each of their lexemes. */
+  private readonly layIndex = new Map<string, LayTerm[]>();
 
   constructor(
     readonly chunks: number,
@@ -105,6 +120,7 @@ export class Vocabulary {
     readonly averageSubjectLength = 3,
     /** Chunks whose headings (document title, section) contain the lexeme. */
     private readonly headingDf: Map<string, number> = new Map(),
+    layTerms: LayTerm[] = [],
   ) {
     let total = 0;
     for (const n of df.values()) total += n;
@@ -122,6 +138,45 @@ export class Vocabulary {
       list.push(a);
       this.aliasIndex.set(a.alias[0], list);
     }
+    for (const t of layTerms) {
+      if (t.lay.length === 0 || t.expansion.length === 0 || !t.expansion.every((l) => this.chunksWith(l) > 0)) continue;
+      if (t.expansion.every((l) => t.lay.includes(l))) continue;
+      for (const l of new Set(t.lay)) {
+        const list = this.layIndex.get(l) ?? [];
+        list.push(t);
+        this.layIndex.set(l, list);
+      }
+    }
+  }
+
+  /**
+   * The lay terms a message uses, given its content words' lexemes in order (one entry per
+   * word): every lexeme of a lay form within a window of its length + LAY_WINDOW_SLACK words
+   * ("water pill", "my blood pressure is high"; not "a pill … with water" far apart).
+   */
+  layTermsIn(sequence: readonly (readonly string[])[]): LayTerm[] {
+    const found = new Set<LayTerm>();
+    sequence.forEach((lexemes, i) => {
+      for (const l of lexemes)
+        for (const t of this.layIndex.get(l) ?? []) {
+          if (found.has(t)) continue;
+          const span = t.lay.length + LAY_WINDOW_SLACK;
+          // Every window of `span` words holding word i.
+          for (let start = Math.max(0, i - span + 1); start <= i; start++) {
+            const window = new Set(sequence.slice(start, start + span).flat());
+            if (t.lay.every((x) => window.has(x))) {
+              found.add(t);
+              break;
+            }
+          }
+        }
+    });
+    return [...found];
+  }
+
+  /** What the knowledge base calls a one-word lay name or brand ("lipitor" → atorvastatin), when it knows it. */
+  layNameFor(lexeme: string): string[] | null {
+    return this.layIndex.get(lexeme)?.find((t) => t.lay.length === 1)?.expansion ?? null;
   }
 
   /**
@@ -267,7 +322,22 @@ export async function loadVocabulary(db: Db): Promise<Vocabulary> {
     await db.execute(sql`select avg(length(to_tsvector('english', split_part(heading_path, ' > ', 1)))) as n from chunks`),
   );
   const averageSubjectLength = Number(subjectRows[0]?.n ?? 0) || 3;
-  return new Vocabulary(chunks, df, aliases, averageSubjectLength, headingDf);
+  return new Vocabulary(chunks, df, aliases, averageSubjectLength, headingDf, await layTermsOf(db));
+}
+
+/** The consumer vocabulary (lay-terms.ts) as Postgres's English lexemes, stemmed in one statement. */
+async function layTermsOf(db: Db): Promise<LayTerm[]> {
+  const phrases = [...new Set(LAY_TERMS.flatMap(([lay, professional]) => [...lay.split("|"), professional]))];
+  const rows = rowsOf<{ p: string; lexemes: string[] | string }>(
+    await db.execute(
+      sql`select p, array(select lexeme from unnest(to_tsvector('english', p)) order by lexeme) as lexemes
+          from unnest(${pgTextArray(phrases)}::text[]) as p`,
+    ),
+  );
+  const stemmed = new Map(rows.map((r) => [r.p, parsePgTextArray(r.lexemes)]));
+  return LAY_TERMS.flatMap(([lay, professional]) =>
+    lay.split("|").map((form) => ({ lay: stemmed.get(form) ?? [], expansion: stemmed.get(professional) ?? [] })),
+  );
 }
 
 const cache = new WeakMap<Db, { vocabulary: Promise<Vocabulary>; checkedAt: number }>();

@@ -20,6 +20,8 @@ export interface AnswerWording {
     unavailable: (c: Numbers) => string;
     timeout: (c: Numbers) => string;
     interrupted: string;
+    /** The last resort: the answer failed in a way nothing above names (an unexpected server error mid-stream). */
+    unexpected: string;
     failed: (c: Numbers) => string;
   };
 }
@@ -38,6 +40,7 @@ export const ANSWER_WORDING: Record<TriageLanguage, AnswerWording> = {
       timeout: (c) =>
         `The answer service took too long to respond. Please try again in a moment. In an emergency call ${c.emergencyNumber}.`,
       interrupted: "The answer was interrupted before it finished, so what you see may be incomplete. You can retry.",
+      unexpected: "Something went wrong while answering. Please try again.",
       failed: (c) =>
         `The answer service could not process this question. Please try again later. In an emergency call ${c.emergencyNumber}.`,
     },
@@ -55,6 +58,7 @@ export const ANSWER_WORDING: Record<TriageLanguage, AnswerWording> = {
       timeout: (c) =>
         `El servicio de respuestas ha tardado demasiado. Inténtelo de nuevo en un momento. En una emergencia, llame al ${c.emergencyNumber}.`,
       interrupted: "La respuesta se interrumpió antes de terminar, así que lo que ve puede estar incompleto. Puede volver a intentarlo.",
+      unexpected: "Algo salió mal al responder. Vuelva a intentarlo, por favor.",
       failed: (c) =>
         `El servicio de respuestas no ha podido procesar esta pregunta. Inténtelo más tarde. En una emergencia, llame al ${c.emergencyNumber}.`,
     },
@@ -71,6 +75,7 @@ export const ANSWER_WORDING: Record<TriageLanguage, AnswerWording> = {
       timeout: (c) =>
         `Le service de réponse a mis trop de temps à répondre. Réessayez dans un instant. En cas d'urgence, appelez le ${c.emergencyNumber}.`,
       interrupted: "La réponse a été interrompue avant la fin : ce que vous voyez peut être incomplet. Vous pouvez réessayer.",
+      unexpected: "Un problème est survenu pendant la réponse. Veuillez réessayer.",
       failed: (c) =>
         `Le service de réponse n'a pas pu traiter cette question. Réessayez plus tard. En cas d'urgence, appelez le ${c.emergencyNumber}.`,
     },
@@ -88,6 +93,7 @@ export const ANSWER_WORDING: Record<TriageLanguage, AnswerWording> = {
         `Der Antwortdienst hat zu lange gebraucht. Bitte versuchen Sie es gleich noch einmal. Im Notfall rufen Sie ${c.emergencyNumber}.`,
       interrupted:
         "Die Antwort wurde unterbrochen, bevor sie fertig war; was Sie sehen, ist vielleicht unvollständig. Sie können es erneut versuchen.",
+      unexpected: "Beim Antworten ist etwas schiefgegangen. Bitte versuchen Sie es erneut.",
       failed: (c) =>
         `Der Antwortdienst konnte diese Frage nicht bearbeiten. Bitte versuchen Sie es später noch einmal. Im Notfall rufen Sie ${c.emergencyNumber}.`,
     },
@@ -104,6 +110,7 @@ export const ANSWER_WORDING: Record<TriageLanguage, AnswerWording> = {
       timeout: (c) =>
         `O serviço de respostas demorou demasiado. Tente de novo daqui a pouco. Numa emergência, ligue para o ${c.emergencyNumber}.`,
       interrupted: "A resposta foi interrompida antes de terminar, por isso o que vê pode estar incompleto. Pode tentar de novo.",
+      unexpected: "Ocorreu um erro ao responder. Pode tentar de novo.",
       failed: (c) =>
         `O serviço de respostas não conseguiu tratar esta pergunta. Tente mais tarde. Numa emergência, ligue para o ${c.emergencyNumber}.`,
     },
@@ -120,6 +127,7 @@ export const ANSWER_WORDING: Record<TriageLanguage, AnswerWording> = {
       timeout: (c) =>
         `Il servizio di risposta ha impiegato troppo tempo. Riprovi tra poco. In caso di emergenza chiami il ${c.emergencyNumber}.`,
       interrupted: "La risposta si è interrotta prima della fine, quindi ciò che vede potrebbe essere incompleto. Può riprovare.",
+      unexpected: "Si è verificato un problema durante la risposta. Può riprovare.",
       failed: (c) =>
         `Il servizio di risposta non è riuscito a elaborare questa domanda. Riprovi più tardi. In caso di emergenza chiami il ${c.emergencyNumber}.`,
     },
@@ -136,6 +144,7 @@ export const ANSWER_WORDING: Record<TriageLanguage, AnswerWording> = {
       timeout: (c) => `De antwoorddienst deed er te lang over. Probeer het zo nog eens. Bel bij een noodgeval ${c.emergencyNumber}.`,
       interrupted:
         "Het antwoord werd onderbroken voordat het klaar was, dus wat je ziet is misschien niet compleet. Je kunt het opnieuw proberen.",
+      unexpected: "Er ging iets mis bij het beantwoorden. Probeer het opnieuw.",
       failed: (c) =>
         `De antwoorddienst kon deze vraag niet verwerken. Probeer het later opnieuw. Bel bij een noodgeval ${c.emergencyNumber}.`,
     },
@@ -150,6 +159,7 @@ export const ANSWER_WORDING: Record<TriageLanguage, AnswerWording> = {
         `回答服务暂时不可用，MedChat 无法回答。请稍后再试。如果您现在就需要帮助，请联系医护人员；紧急情况请拨打 ${c.emergencyNumber}。`,
       timeout: (c) => `回答服务响应时间过长。请稍后再试。紧急情况请拨打 ${c.emergencyNumber}。`,
       interrupted: "回答在完成前中断了，您看到的内容可能不完整。您可以重试。",
+      unexpected: "回答时出了问题。请重试。",
       failed: (c) => `回答服务无法处理这个问题。请稍后再试。紧急情况请拨打 ${c.emergencyNumber}。`,
     },
   },
@@ -164,6 +174,7 @@ export const ANSWER_WORDING: Record<TriageLanguage, AnswerWording> = {
       timeout: (c) =>
         `回答サービスの応答に時間がかかりすぎました。少し待ってからもう一度お試しください。緊急時は ${c.emergencyNumber} に電話してください。`,
       interrupted: "回答が途中で中断されたため、表示されている内容は不完全かもしれません。もう一度お試しいただけます。",
+      unexpected: "回答中に問題が発生しました。もう一度お試しください。",
       failed: (c) =>
         `回答サービスがこの質問を処理できませんでした。後でもう一度お試しください。緊急時は ${c.emergencyNumber} に電話してください。`,
     },
@@ -179,6 +190,7 @@ export const ANSWER_WORDING: Record<TriageLanguage, AnswerWording> = {
       timeout: (c) =>
         `답변 서비스의 응답이 너무 오래 걸렸습니다. 잠시 후 다시 시도해 주세요. 응급 상황에서는 ${c.emergencyNumber}에 전화하세요.`,
       interrupted: "답변이 끝나기 전에 중단되어 보이는 내용이 불완전할 수 있습니다. 다시 시도할 수 있습니다.",
+      unexpected: "답변하는 중에 문제가 발생했습니다. 다시 시도해 주세요.",
       failed: (c) =>
         `답변 서비스가 이 질문을 처리하지 못했습니다. 나중에 다시 시도해 주세요. 응급 상황에서는 ${c.emergencyNumber}에 전화하세요.`,
     },
@@ -193,6 +205,7 @@ export const ANSWER_WORDING: Record<TriageLanguage, AnswerWording> = {
         `خدمة الإجابة غير متاحة الآن، لذلك لم يتمكن MedChat من الرد. حاول مرة أخرى بعد قليل. إذا كنت تحتاج إلى مساعدة الآن، تواصل مع مختص صحي، أو اتصل بـ ${c.emergencyNumber} في حالة الطوارئ.`,
       timeout: (c) => `استغرقت خدمة الإجابة وقتاً طويلاً. حاول مرة أخرى بعد قليل. في حالة الطوارئ اتصل بـ ${c.emergencyNumber}.`,
       interrupted: "انقطعت الإجابة قبل أن تكتمل، لذلك قد يكون ما تراه ناقصاً. يمكنك المحاولة مرة أخرى.",
+      unexpected: "حدث خطأ أثناء الإجابة. يُرجى المحاولة مرة أخرى.",
       failed: (c) => `لم تتمكن خدمة الإجابة من معالجة هذا السؤال. حاول لاحقاً. في حالة الطوارئ اتصل بـ ${c.emergencyNumber}.`,
     },
   },
@@ -206,6 +219,7 @@ export const ANSWER_WORDING: Record<TriageLanguage, AnswerWording> = {
         `जवाब देने वाली सेवा अभी उपलब्ध नहीं है, इसलिए MedChat जवाब नहीं दे सका। कृपया थोड़ी देर में फिर कोशिश करें। अगर अभी मदद चाहिए तो किसी स्वास्थ्यकर्मी से संपर्क करें, या आपात स्थिति में ${c.emergencyNumber} पर कॉल करें।`,
       timeout: (c) => `जवाब देने वाली सेवा ने बहुत देर लगा दी। कृपया थोड़ी देर में फिर कोशिश करें। आपात स्थिति में ${c.emergencyNumber} पर कॉल करें।`,
       interrupted: "जवाब पूरा होने से पहले रुक गया, इसलिए जो आप देख रहे हैं वह अधूरा हो सकता है। आप फिर से कोशिश कर सकते हैं।",
+      unexpected: "जवाब देते समय कुछ गड़बड़ हो गई। कृपया फिर से कोशिश करें।",
       failed: (c) => `जवाब देने वाली सेवा इस सवाल को संभाल नहीं सकी। कृपया बाद में फिर कोशिश करें। आपात स्थिति में ${c.emergencyNumber} पर कॉल करें।`,
     },
   },
@@ -220,6 +234,7 @@ export const ANSWER_WORDING: Record<TriageLanguage, AnswerWording> = {
       timeout: (c) =>
         `Служба ответов отвечала слишком долго. Попробуйте ещё раз чуть позже. В экстренном случае звоните ${c.emergencyNumber}.`,
       interrupted: "Ответ прервался, не закончившись, поэтому то, что вы видите, может быть неполным. Можно попробовать ещё раз.",
+      unexpected: "При ответе что-то пошло не так. Попробуйте ещё раз.",
       failed: (c) => `Служба ответов не смогла обработать этот вопрос. Попробуйте позже. В экстренном случае звоните ${c.emergencyNumber}.`,
     },
   },
@@ -234,6 +249,7 @@ export const ANSWER_WORDING: Record<TriageLanguage, AnswerWording> = {
       timeout: (c) =>
         `Служба відповідей відповідала надто довго. Спробуйте ще раз трохи згодом. У надзвичайній ситуації телефонуйте ${c.emergencyNumber}.`,
       interrupted: "Відповідь перервалася, не закінчившись, тому те, що ви бачите, може бути неповним. Можна спробувати ще раз.",
+      unexpected: "Під час відповіді щось пішло не так. Спробуйте ще раз.",
       failed: (c) =>
         `Служба відповідей не змогла обробити це питання. Спробуйте пізніше. У надзвичайній ситуації телефонуйте ${c.emergencyNumber}.`,
     },
@@ -249,6 +265,7 @@ export const ANSWER_WORDING: Record<TriageLanguage, AnswerWording> = {
       timeout: (c) =>
         `Usługa odpowiedzi odpowiadała zbyt długo. Spróbuj ponownie za chwilę. W nagłym wypadku dzwoń pod ${c.emergencyNumber}.`,
       interrupted: "Odpowiedź została przerwana przed końcem, więc to, co widzisz, może być niepełne. Możesz spróbować ponownie.",
+      unexpected: "Podczas odpowiadania coś poszło nie tak. Spróbuj ponownie.",
       failed: (c) =>
         `Usługa odpowiedzi nie mogła przetworzyć tego pytania. Spróbuj później. W nagłym wypadku dzwoń pod ${c.emergencyNumber}.`,
     },
@@ -263,6 +280,7 @@ export const ANSWER_WORDING: Record<TriageLanguage, AnswerWording> = {
         `Yanıt hizmeti şu anda kullanılamıyor, bu yüzden MedChat yanıt veremedi. Lütfen biraz sonra yeniden deneyin. Şimdi yardıma ihtiyacınız varsa bir sağlık çalışanına başvurun; acil durumda ${c.emergencyNumber} arayın.`,
       timeout: (c) => `Yanıt hizmeti çok uzun sürdü. Lütfen biraz sonra yeniden deneyin. Acil durumda ${c.emergencyNumber} arayın.`,
       interrupted: "Yanıt tamamlanmadan kesildi; gördüğünüz kısım eksik olabilir. Yeniden deneyebilirsiniz.",
+      unexpected: "Yanıt verilirken bir sorun oluştu. Lütfen yeniden deneyin.",
       failed: (c) => `Yanıt hizmeti bu soruyu işleyemedi. Lütfen daha sonra yeniden deneyin. Acil durumda ${c.emergencyNumber} arayın.`,
     },
   },
@@ -276,6 +294,7 @@ export const ANSWER_WORDING: Record<TriageLanguage, AnswerWording> = {
         `Dịch vụ trả lời hiện không hoạt động, nên MedChat chưa thể trả lời. Vui lòng thử lại sau ít phút. Nếu bạn cần giúp ngay, hãy liên hệ nhân viên y tế, hoặc gọi ${c.emergencyNumber} khi khẩn cấp.`,
       timeout: (c) => `Dịch vụ trả lời phản hồi quá lâu. Vui lòng thử lại sau ít phút. Khi khẩn cấp, hãy gọi ${c.emergencyNumber}.`,
       interrupted: "Câu trả lời bị ngắt trước khi xong, nên nội dung bạn thấy có thể chưa đầy đủ. Bạn có thể thử lại.",
+      unexpected: "Đã xảy ra lỗi khi trả lời. Vui lòng thử lại.",
       failed: (c) => `Dịch vụ trả lời không xử lý được câu hỏi này. Vui lòng thử lại sau. Khi khẩn cấp, hãy gọi ${c.emergencyNumber}.`,
     },
   },
@@ -290,6 +309,7 @@ export const ANSWER_WORDING: Record<TriageLanguage, AnswerWording> = {
       timeout: (c) =>
         `Layanan jawaban terlalu lama merespons. Silakan coba lagi sebentar lagi. Dalam keadaan darurat, hubungi ${c.emergencyNumber}.`,
       interrupted: "Jawaban terputus sebelum selesai, jadi yang Anda lihat mungkin belum lengkap. Anda bisa mencoba lagi.",
+      unexpected: "Terjadi kesalahan saat menjawab. Silakan coba lagi.",
       failed: (c) =>
         `Layanan jawaban tidak dapat memproses pertanyaan ini. Silakan coba lagi nanti. Dalam keadaan darurat, hubungi ${c.emergencyNumber}.`,
     },
@@ -305,6 +325,7 @@ export const ANSWER_WORDING: Record<TriageLanguage, AnswerWording> = {
       timeout: (c) =>
         `Svarstjänsten tog för lång tid på sig. Försök igen om en liten stund. Vid en nödsituation, ring ${c.emergencyNumber}.`,
       interrupted: "Svaret avbröts innan det var klart, så det du ser kan vara ofullständigt. Du kan försöka igen.",
+      unexpected: "Något gick fel när svaret skulle skrivas. Försök igen.",
       failed: (c) =>
         `Svarstjänsten kunde inte behandla den här frågan. Försök igen senare. Vid en nödsituation, ring ${c.emergencyNumber}.`,
     },
@@ -319,6 +340,7 @@ export const ANSWER_WORDING: Record<TriageLanguage, AnswerWording> = {
         `ระบบตอบคำถามใช้งานไม่ได้ในขณะนี้ MedChat จึงตอบไม่ได้ โปรดลองใหม่อีกครั้งในอีกสักครู่ ถ้าต้องการความช่วยเหลือตอนนี้ โปรดติดต่อบุคลากรทางการแพทย์ หรือโทร ${c.emergencyNumber} กรณีฉุกเฉิน`,
       timeout: (c) => `ระบบตอบคำถามใช้เวลานานเกินไป โปรดลองใหม่อีกครั้งในอีกสักครู่ กรณีฉุกเฉินโทร ${c.emergencyNumber}`,
       interrupted: "คำตอบถูกตัดก่อนจบ สิ่งที่คุณเห็นอาจไม่ครบถ้วน คุณลองใหม่ได้",
+      unexpected: "เกิดข้อผิดพลาดระหว่างการตอบ โปรดลองใหม่อีกครั้ง",
       failed: (c) => `ระบบตอบคำถามไม่สามารถประมวลผลคำถามนี้ได้ โปรดลองใหม่ภายหลัง กรณีฉุกเฉินโทร ${c.emergencyNumber}`,
     },
   },
@@ -333,6 +355,7 @@ export const ANSWER_WORDING: Record<TriageLanguage, AnswerWording> = {
       timeout: (c) =>
         `Masyadong natagalan ang serbisyong sumasagot. Subukan ulit maya-maya. Kung may emergency, tumawag sa ${c.emergencyNumber}.`,
       interrupted: "Naputol ang sagot bago matapos, kaya maaaring kulang ang nakikita mo. Puwede mong subukan ulit.",
+      unexpected: "Nagkaproblema habang sumasagot. Pakisubukan ulit.",
       failed: (c) =>
         `Hindi naproseso ng serbisyong sumasagot ang tanong na ito. Subukan ulit mamaya. Kung may emergency, tumawag sa ${c.emergencyNumber}.`,
     },
@@ -348,10 +371,21 @@ export const ANSWER_WORDING: Record<TriageLanguage, AnswerWording> = {
       timeout: (c) =>
         `Huduma ya majibu imechukua muda mrefu mno. Jaribu tena baada ya muda mfupi. Katika dharura, piga ${c.emergencyNumber}.`,
       interrupted: "Jibu lilikatika kabla ya kumalizika, kwa hiyo unachokiona huenda hakijakamilika. Unaweza kujaribu tena.",
+      unexpected: "Kuna hitilafu iliyotokea wakati wa kujibu. Tafadhali jaribu tena.",
       failed: (c) => `Huduma ya majibu haikuweza kushughulikia swali hili. Jaribu tena baadaye. Katika dharura, piga ${c.emergencyNumber}.`,
     },
   },
 };
+
+/** The language whose footer (`disclaimer`, whatever the number in it) `text` is: how a stored answer tells the language it was written in. */
+export function answerLanguageOfFooter(text: string): TriageLanguage | undefined {
+  const marker = "\u0000";
+  for (const [language, wording] of Object.entries(ANSWER_WORDING) as [TriageLanguage, AnswerWording][]) {
+    const [before, after = ""] = wording.disclaimer({ emergencyNumber: marker }).split(marker);
+    if (text.length >= before.length + after.length && text.startsWith(before) && text.endsWith(after)) return language;
+  }
+  return undefined;
+}
 
 /** The answer texts in `language` (English when none is given). */
 export function answerWordingFor(language: TriageLanguage | undefined): AnswerWording {

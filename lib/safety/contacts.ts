@@ -25,11 +25,27 @@
 //   0120-783-556 (自殺予防いのちの電話, free, limited hours); the MHLW's unified line
 //   こころの健康相談統一ダイヤル is 0570-064-556 (routes to the prefecture's centre). The notice
 //   names the navi-dial and, in the name, the free-dial; neither replaces the other.
-// Not verified from a source here (kept as written earlier; check before a deployment in
-// that country): the other crisis lines (en-CA, en-NZ, de-AT/CH, fr-BE/CH/CA,
-// es-MX, it-IT/CH, pt-PT, nl-BE, zh-TW, zh-HK, uk-UA, pl-PL, id-ID) and the
-// emergency numbers other than 1669 (the well-known 112 / 911 / 999 / 000 / 111 / 119 / 120 /
-// 144 / 192 / 115 / 123 / 997 / 998 were not re-checked one by one).
+// Checked on 2026-12-05 against these public sources (no live call was made):
+// - en-CA / fr-CA 988: 9-8-8 Suicide Crisis Helpline, call or text, English and French, since
+//   2023-11-30 (Government of Canada release, newswire.ca/news-releases/…-896472116.html).
+// - en-NZ 1737: "Need to talk?", free call or text, 24/7 (health.govt.nz news item of 2019-03-17).
+// - de-AT 142: TelefonSeelsorge, official emergency-number status, free, 24 h (ots.at OTM_20230425_OTM0006).
+// - de-CH / fr-CH / it-CH 143: Die Dargebotene Hand / La Main Tendue / Telefono Amico (srf.ch, 143.ch).
+// - fr-BE 0800 32 123 (Centre de Prévention du Suicide, 24 h) and nl-BE 1813 (Zelfmoordlijn)
+//   (brusselstimes.com/belgium/1952875, bx1.be).
+// - es-MX 800 911 2000: Línea de la Vida, CONASAMA, free, 24 h (eluniversal.com.mx, 2025-12).
+// - it-IT 02 2327 2327: Telefono Amico Italia's single number since 2020 (corriere.it); its
+//   volunteers answer 10:00–24:00, not around the clock.
+// - pt-PT 808 24 24 24, option 4: SNS 24 psychological counselling, 24/7 (sns24.gov.pt).
+// - zh-TW 1925: 安心專線, Ministry of Health and Welfare, 24 h (udn.com 2026-02-13).
+// - zh-HK 2389 2222: Samaritan Befrienders Hong Kong 24-hour hotline (csrp.hku.hk/getting-help).
+// - uk-UA 7333: Lifeline Ukraine, national suicide prevention line (lifelineukraine.com).
+// - pl-PL 116 123: Kryzysowy Telefon Zaufania (NASK / Niebieska Linia; zdrowie.wprost.pl 2023-10).
+// - id-ID 119 ext. 8: SEJIWA, relaunched 2022-11 for all psychological concerns (mediusnews.com).
+// Not verified here, so the emergency number stands in as the crisis line: tl-PH / fil-PH (the NCMH
+// line), sw-KE, ar-EG / ar-SA / ar-AE, ru-RU, tr-TR, vi-VN. The emergency numbers other than 1669
+// (the well-known 112 / 911 / 999 / 000 / 111 / 119 / 120 / 144 / 192 / 115 / 123 / 997 / 998) were
+// not re-checked one by one.
 import { z } from "zod";
 
 export interface EmergencyContacts {

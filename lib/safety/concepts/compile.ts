@@ -96,8 +96,17 @@ export function conceptRules(pack: LanguageRules, lexicon: ConceptLexicon, ownLa
     if (rule.needs.some((group) => wordsOf(lexicon, group).length === 0)) continue;
     const [when, and, andAlso] = rule.needs.map(groupPatterns);
     const unlessRule = UNLESS_BY_CATEGORY[rule.category];
-    const unless = unlessRule && !unlessRule.ownRulesOnly ? patternOf(lexicon, unlessRule.concept, syntax) : undefined;
-    rules.push({ id: `${pack.language}-concept-${rule.id}`, category: rule.category, when, and, andAlso, unless: unless && [unless] });
+    const unless = [...(unlessRule && !unlessRule.ownRulesOnly ? [unlessRule.concept] : []), ...(rule.unless ?? [])].flatMap(
+      (concept) => patternOf(lexicon, concept, syntax) ?? [],
+    );
+    rules.push({
+      id: `${pack.language}-concept-${rule.id}`,
+      category: rule.category,
+      when,
+      and,
+      andAlso,
+      unless: unless.length ? unless : undefined,
+    });
   }
   return rules;
 }

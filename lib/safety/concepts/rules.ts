@@ -13,6 +13,8 @@ export interface ConceptRule {
   needs: Concept[][];
   /** Read only turns judged to be in the language (short loanwords and person words are shared across languages). */
   ownLanguageOnly?: boolean;
+  /** Concepts that, present anywhere in the turns, stop this rule (an arm hurt in a fall is no heart attack). */
+  unless?: Concept[];
 }
 
 /** Concepts that, present anywhere in the turns, stop every rule of a category: a bleed that has stopped; chest pain from a cough (unless a concept rule with a cardiac sign fires). */
@@ -24,6 +26,8 @@ export const UNLESS_BY_CATEGORY: Partial<Record<TriageCategory, { concept: Conce
 
 export const CONCEPT_RULES: ConceptRule[] = [
   { id: "cardiac-radiating", category: "cardiac", needs: [["chest"], ["chestPain"], ["cardiacSign"]] },
+  // Without the word "chest": pain in the jaw and arm, or the left arm, with a cold sweat or nausea.
+  { id: "cardiac-jaw-arm", category: "cardiac", needs: [["jawArm"], ["chestPain"], ["autonomic"]], unless: ["localCause"] },
   { id: "stroke-face", category: "stroke", needs: [["face"], ["droop"]] },
   { id: "stroke-speech", category: "stroke", needs: [["slurred"], ["sudden", "face", "armWeak"]] },
   { id: "stroke-arm", category: "stroke", needs: [["armWeak"], ["face", "slurred", "sudden"]] },
@@ -43,8 +47,10 @@ export const CONCEPT_RULES: ConceptRule[] = [
   { id: "suicidal-not-wake", category: "suicidal_self_harm", needs: [["notWake"]] },
   { id: "suicidal-farewell", category: "suicidal_self_harm", needs: [["farewell"], ["unreachable"]] },
   { id: "suicidal-end-it", category: "suicidal_self_harm", needs: [["endIt"], ["farewell", "cantGoOn", "meansReady"]] },
+  { id: "suicidal-farewell-cant-go-on", category: "suicidal_self_harm", needs: [["farewell"], ["cantGoOn"]] },
   { id: "suicidal-means-ready", category: "suicidal_self_harm", needs: [["meansReady"], ["cantGoOn", "farewell"]] },
   { id: "asthma-not-relieved", category: "breathing", needs: [["inhaler"], ["severeBreath", "cantBreathe"]] },
+  { id: "ketoacidosis", category: "diabetic_emergency", needs: [["diabetic"], ["ketotic"]] },
   { id: "hypoglycaemia", category: "diabetic_emergency", needs: [["diabetic"], ["confused", "unresponsive"]] },
   { id: "burn-serious", category: "severe_burn", needs: [["burn"], ["burnSevere"]] },
   { id: "collapse-agonal", category: "unconscious", needs: [["collapse", "unresponsive"], ["agonal"]] },
@@ -55,6 +61,8 @@ export const CONCEPT_RULES: ConceptRule[] = [
   },
   { id: "meningitis-neck", category: "meningitis", needs: [["stiffNeck"], ["fever"]] },
   { id: "heat-stroke", category: "other", needs: [["heat"], ["confused", "notSweating", "collapse"]] },
+  // Hot dry skin that stopped sweating, with confusion or a collapse, is heat stroke even when the heat is not named ("working on the roof all day").
+  { id: "heat-stroke-signs", category: "other", needs: [["notSweating"], ["confused", "collapse"]] },
   { id: "hypothermia", category: "other", needs: [["coldExposure"], ["confused", "unresponsive", "collapse"]] },
   { id: "testicular-torsion", category: "other", needs: [["testicle"], ["sudden", "severePain"]] },
   { id: "ectopic-pregnancy", category: "pregnancy_emergency", needs: [["pregnant"], ["oneSide"], ["faint", "blood", "severePain"]] },

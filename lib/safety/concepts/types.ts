@@ -136,6 +136,14 @@ export const CONCEPTS = [
   "mottled",
   /** An infection: a urinary infection, a wound that got infected, pneumonia. */
   "infection",
+  /** Where a heart attack is felt without the chest: the left arm, the jaw with an arm, between the shoulder blades (a woman's heart attack is often told so). */
+  "jawArm",
+  /** The body's alarm with it: a cold sweat, clammy, nausea, grey. */
+  "autonomic",
+  /** A local cause for an arm or jaw pain: a fall, a fracture, a jab, the dentist. */
+  "localCause",
+  /** Signs of diabetic ketoacidosis: fruity or acetone breath, deep fast breathing, ketones, a meter that reads HI. */
+  "ketotic",
   /** Statistics and rates: a question about numbers is not a present event ("what is the suicide rate"). */
   "statistics",
 ] as const;

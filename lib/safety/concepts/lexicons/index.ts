@@ -11,6 +11,7 @@ import { HI_CONCEPTS } from "./hi";
 import { ID_CONCEPTS } from "./id";
 import { IT_CONCEPTS } from "./it";
 import { JA_CONCEPTS } from "./ja";
+import { LAY_PHRASING } from "./lay-phrasing";
 import { KO_CONCEPTS } from "./ko";
 import { mergeLexicons, withLoans } from "./loans";
 import { NL_CONCEPTS } from "./nl";
@@ -57,7 +58,8 @@ const OWN: Record<TriageLanguage, ConceptLexicon> = {
 
 /** A language's concept words (its own, and its round-11 situation words); other languages than English also get the English loanwords. */
 export function conceptLexicon(language: TriageLanguage): ConceptLexicon {
-  const own = mergeLexicons(mergeLexicons(OWN[language], SITUATIONS_EUROPE[language] ?? SITUATIONS_ASIA[language]), {
+  const situations = mergeLexicons(SITUATIONS_EUROPE[language] ?? SITUATIONS_ASIA[language] ?? {}, LAY_PHRASING[language]);
+  const own = mergeLexicons(mergeLexicons(OWN[language], situations), {
     barelyResponsive: BARELY_RESPONSIVE[language],
     ...SUICIDE_INTENT[language],
     ...SWALLOWED_THUNDERCLAP[language],

@@ -12,6 +12,9 @@ export const STAND_DOWN: Record<TriageLanguage, string[]> = {
   en: [
     "ecg ~ normal",
     "ekg ~ normal",
+    "ecg ~ fine",
+    "ekg ~ fine",
+    "ecg ~ clear",
     "said ~ just anxiety",
     "said its anxiety",
     "said it was anxiety",

@@ -190,7 +190,7 @@ const CONTEXT: LanguageContext = {
     /\b(?:student\w*|prufung|pruefung|hypothetisch|theoretisch|aus neugier|bedeutet|bedeutung|definition)\b/,
   ],
   currentEvent: [
-    /\b(?:jetzt|gerade|seit|heute|hilfe|ich habe (?!eine frage)|ich kann|ich bekomme|mein \w+ (?:hat|ist)|meine \w+ (?:hat|ist))\b/,
+    /\b(?:jetzt|gerade|seit|heute|(?<!erste )hilfe|ich habe (?!eine frage)|ich kann|ich bekomme|mein \w+ (?:hat|ist)|meine \w+ (?:hat|ist))\b/,
   ],
   markers: /\b(?:ich|du|er|sie|und|nicht|ist|habe|hat|mein|meine|meinen|der|das|ein|eine|einen|mit|kein|keine|seit|kann|bin|wie|hilfe)\b/,
   contrast: /\s(?:aber|jedoch|obwohl)\s/,

@@ -20,7 +20,8 @@ export const ANAPHYLAXIS_RULES: RedFlagRule[] = [
       /\b(?:allergic reaction|anaphyla\w*|epipen|epi pen|adrenaline pen|sting|stung|peanuts?|nuts?|shellfish|shrimp|prawns?|covered in hives|hives (?:everywhere|all over)|allergic to|allergy|swell\w* up (?:all over|everywhere)|swelling all over)\b/,
     ],
     and: [
-      /\b(?:faint\w*|dizzy|light ?-?headed|breath\w*|wheez\w*|swallow|swell\w*|swollen|throat|collaps\w*|vomit\w*|still|hoarse|voice|floppy|limp|pale and|drowsy)\b/,
+      // Swelling only round the sting or bite itself is a local reaction ("red and swollen round the sting").
+      /\b(?:faint\w*|dizzy|light ?-?headed|breath\w*|wheez\w*|swallow|(?:swell\w*|swollen)(?! (?:\w+ ){0,2}(?:round|around|at|near|where) (?:the |it )?(?:sting|bite|stung|bit))|throat|collaps\w*|vomit\w*|still|hoarse|voice|floppy|limp|pale and|drowsy)\b/,
     ],
     unless: [
       /\b(?:epipen|epi pen|auto ?-?injector) (?:\w+ ){0,2}(?:expir\w*|out of date|renew\w*|refill\w*|prescription)\b/,

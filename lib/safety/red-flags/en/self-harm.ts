@@ -28,7 +28,7 @@ export const SELF_HARM_RULES: RedFlagRule[] = [
       /\bhow (?:many|much) (?:\w+ ){0,5}(?:would it take|to take|does it take|do i need|would i need) to (?:die|not wake up|kill|end it|never wake up|be fatal|be lethal)\b/,
       /\b(?:lethal|fatal|deadly) (?:dose|amount)\b/,
       /\b(?:looking up|looked up|googl\w*|searching|searched|researching|reading about) (?:how to|ways to|how many|how much) (?:\w+ ){0,3}(?:overdose|kill|die|hang|end it|not wake up)\b/,
-      /\b(?:texted|messaged|said|saying|sent (?:me )?(?:a )?(?:message|text) saying) (?:me )?(?:goodbye|good bye|bye forever)\b|\bgoodbye (?:everyone|forever|world|cruel world)\b|\bthis is (?:my )?(?:last|final) (?:message|goodbye|post)\b/,
+      /\b(?:texted|messaged|sent (?:me )?(?:a )?(?:message|text) saying) (?:me )?(?:goodbye|good bye|bye forever)\b|\b(?:said|saying) (?:goodbye|good bye|bye) (?:forever|to (?:everyone|everybody|all of (?:you|them)|the world|my (?:family|kids|children|mum|mom|dad|parents|wife|husband|partner)))\b|\bsaid bye forever\b|\bgoodbye (?:everyone|forever|world|cruel world)\b|\bthis is (?:my )?(?:last|final) (?:message|goodbye|post)\b/,
       /\bplanning how to do it\b|\bknow (?:how|where|when) (?:im|i am|i will|ill) (?:going to )?do it\b|\b(?:tonight|tomorrow) is the night\b/,
       /\b(?:bought|got|have|tied|hung|set up|made|found) (?:a|the) (?:rope|noose)\b|\bnoose\b|\bthe rope (?:is|s) (?:ready|in|tied|up|hanging|set|under|hidden)\b/,
       /\b(?:saving|saved|stockpil\w*|hoarding|collecting) (?:up )?(?:my |all my |his |her )?(?:pills|tablets|meds|medication|sleeping pills)\b/,
@@ -65,7 +65,7 @@ export const SELF_HARM_RULES: RedFlagRule[] = [
       /\bsaid (?:bye|goodbye|good bye)\b|\bsorry for everything\b|\bmy goodbyes\b|\b(?:last|final) (?:message|text|goodbye)\b|\btake care of (?:my|the) (?:kids|children|dog|cat|mum|mom)\b(?: \w+){0,3} (?:for me|when im gone)\b|\bwhen im gone\b|\bdecided tonight\b/,
     ],
     and: [
-      /\b(?:knife|pills|tablets|rope|gun|blade|razor|bridge|tonight|goodbyes?|cant (?:go on|take)|no point|die|dead|phone (?:is |has been |now )?(?:off|dead)|not answering|isnt answering|wont answer|cant reach|no reply|loves? (?:me|you|them)|forever|end it)\b/,
+      /\b(?:knife|pills|tablets|rope|gun|blade|razor|bridge|tonight|goodbyes|cant (?:go on|take)|no point|die|dead|phone (?:is |has been |now )?(?:off|dead)|not answering|isnt answering|wont answer|cant reach|no reply|loves? (?:me|you|them)|forever|end it)\b/,
     ],
   },
   {

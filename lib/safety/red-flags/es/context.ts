@@ -55,7 +55,7 @@ export const ES_CONTEXT: LanguageContext = {
   currentEvent: [
     /\b(?:ahora|ahorita|ahora mismo|en este momento|hace (?:\d+|unos?|una|media|pocos?) (?:minutos?|horas?|rato)|esta (?:noche|manana|tarde)|hoy|desde hace|ayuda|auxilio|socorro|urgente)\b/,
     // "¿cómo sé si estoy teniendo un infarto?": a first person after "si" (if) is hypothetical.
-    /(?<!\bsi )\b(?:tengo (?!una pregunta|curiosidad|un examen|que )|me duele|me duelen|estoy|siento|me siento|no puedo|me falta|me cuesta|me ahogo|me tome|me trague|me corte|quiero|voy a|me quiero)\b/,
+    /(?<!\bsi )\b(?:tengo (?!una pregunta|curiosidad|un examen|que )|me duele|me duelen|estoy(?! (?:escribiendo|leyendo|viendo|estudiando|preparando))|siento|me siento|no puedo|me falta|me cuesta|me ahogo|me tome|me trague|me corte|quiero|voy a|me quiero)\b/,
     /\bmi (?:\w+ )?(?!profesor|libro|clase|examen|personaje|novela|historia)\w+ (?:esta|tiene|no puede|no respira|se cayo|se desmayo|se tomo|le duele|dice)\b/,
   ],
   markers:

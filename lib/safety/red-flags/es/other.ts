@@ -31,11 +31,17 @@ export const ES_OTHER_RULES: RedFlagRule[] = [
     when: [
       /\b(?:casi se ahoga|se ahogo|lo sacamos del agua|la sacamos del agua|sacamos (?:\w+ ){0,2}del agua|flotando boca abajo)\b/,
       /\b(?:me|le|lo|la) (?:mordio|pico) una (?:serpiente|vibora|culebra|cascabel|araña|arana viuda negra|viuda negra|escorpion|alacran)\b|\bmordedura de (?:serpiente|vibora)\b/,
-      /\bgolpe de calor\b|\binsolacion\b(?: \w+){0,4} (?:confundid\w*|desmay\w*|no responde|convulsi\w*)/,
       /\b(?:hueso|el hueso) (?:le |me )?(?:sale|salio|se ve|asoma|atraveso)\b|\bse (?:le |me )?ve el hueso\b|\bfractura (?:abierta|expuesta)\b/,
       /\bdolor (?:muy )?(?:fuerte|intenso|insoportable) (?:\w+ ){0,2}(?:en (?:el|un) )?testiculo\b|\btesticulo (?:\w+ ){0,2}(?:hinchado|muy doloroso|duele mucho)\b/,
       /\b(?:barriga|abdomen|vientre|tripa|panza) (?:dura como una piedra|durisima|rigida)\b/,
     ],
+  },
+  {
+    id: "es-heat-stroke",
+    category: "other",
+    when: [/\bgolpe de calor\b|\binsolacion\b(?: \w+){0,4} (?:confundid\w*|desmay\w*|no responde|convulsi\w*)/],
+    // Told as over: "ayer me dio un golpe de calor, hoy estoy bien".
+    unless: [/\b(?:hoy|ya|ahora) (?:ya )?(?:me )?(?:estoy|siento|encuentro|esta|se siente|se encuentra) (?:bien|mejor)\b/],
   },
   {
     id: "es-feverish-newborn",

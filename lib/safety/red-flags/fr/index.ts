@@ -219,7 +219,7 @@ const CONTEXT: LanguageContext = {
     /\b(?:maintenant|en ce moment|depuis|ce soir|aujourd hui|aidez moi|au secours|j ai (?!une question)|je suis|je n arrive|je ne peux|mon \w+ (?:a|est)|ma \w+ (?:a|est))\b/,
   ],
   markers:
-    /\b(?:je|j|il|elle|le|la|les|des|du|de|et|est|mon|ma|mes|pas|ne|n|ai|suis|avec|pour|une|un|tres|qu|ce|mal|depuis|aidez|jvais|jsuis|chui|au|aux|nous|vous|mais|sa|son|ses|lui|leur|ca)\b/,
+    /\b(?:je|j|il|elle|le|la|les|des|du|de|et|est|mon|ma|mes|pas|ne|n|ai|suis|avec|pour|une|un|tres|qu|ce|mal|depuis|aidez|jvais|jsuis|chui|au|aux|nous|vous|mais|sa|ses|lui|leur|ca)\b/,
   contrast: /\s(?:mais|pourtant|cependant)\s/,
 };
 

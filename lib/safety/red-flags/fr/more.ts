@@ -27,7 +27,8 @@ export const FRENCH_MORE: PhraseRule[] = [
   {
     id: "fr-infant-fever",
     category: "other",
-    when: ["bebe de ~ mois", "bebe de ~ semaines", "nourrisson", "nouveau ne"],
+    // Under three months (a fever in an older baby who feeds and smiles is for the doctor, not an ambulance).
+    when: ["bebe de 1 mois", "bebe de 2 mois", "bebe d un mois", "bebe de deux mois", "bebe de ~ semaines", "nourrisson", "nouveau ne"],
     and: ["fievre", "39", "38"],
   },
   {

@@ -215,8 +215,15 @@ export const VIETNAMESE = phrasePack({
     {
       id: "vi-infant-weeks",
       category: "other",
-      when: ["tuần tuổi", "bé nhà em", "bé nhà tôi", "con em"],
+      // A young infant with a fever; "con em" / "bé nhà em" (my child, of any age) only with signs of a sick child.
+      when: ["tuần tuổi", "sơ sinh", "mới sinh", "1 tháng tuổi", "2 tháng tuổi"],
       and: ["sốt", "38", "39", "li bì", "ngủ li bì", "bỏ bú", "lừ đừ"],
+    },
+    {
+      id: "vi-child-lethargic",
+      category: "other",
+      when: ["bé nhà em", "bé nhà tôi", "con em", "con tôi"],
+      and: ["li bì", "ngủ li bì", "bỏ bú", "lừ đừ", "không tỉnh"],
     },
     { id: "vi-sting", category: "anaphylaxis", when: ["ong đốt", "bị ong", "ong vò vẽ"], and: ["sưng", "xỉu", "khó thở", "ngất"] },
   ],

@@ -1,0 +1,54 @@
+// The text of a retrieved passage as the chat shows and quotes it. A chunk never crosses a
+// section (lib/rag/chunk.ts), and a section that opens with a list ("## Symptoms" then
+// "- sudden, intense pain…") gives a chunk whose text starts with bare bullets: its heading
+// is only in the heading path. Quote mode keeps a list with the sentence that introduces it
+// (gpu-function/shared/quote-units.ts), so such a list was quoted with no lead-in at all.
+// The passage gets its section heading back as that introduction ("Symptoms of Gout:"):
+// words of the source page itself, shown in the source's text (the sources list and the
+// prompt), so a quote of it is still verbatim from the source it cites.
+import { startsWithListItem } from "@/gpu-function/shared/quote-units";
+import { aspectsAsked } from "@/lib/rag/query-terms";
+import type { ChatSource, RetrievedChunk } from "./types";
+
+/** Section headings that read as "<heading> of <topic>" ("Symptoms of Gout", "Side effects of Metformin"). */
+const OF_HEADINGS =
+  /^(symptoms|signs|signs and symptoms|causes|causes and risk factors|risk factors|treatment|treatments|treatment and management|management|prevention|diagnosis|complications|side effects|safety|safety and interactions|interactions|types|stages|common uses|uses)$/i;
+
+/**
+ * The line that introduces a list opening a passage, from its heading path ("Gout > Symptoms"
+ * → "Symptoms of Gout:", "Gout > When to seek care" → "When to seek care (Gout):"); the title
+ * alone when the path has no section. Ends with ":" so the list and it make one quote unit.
+ */
+export function listLeadIn(headingPath: string, title: string): string {
+  const headings = headingPath
+    .split(" > ")
+    .map((h) => h.trim())
+    .filter(Boolean);
+  const topic = headings[0] ?? title.trim();
+  const section = headings.length > 1 ? headings.at(-1)! : "";
+  // A heading that ends a sentence or asks a question is no lead-in, nor one the topic already says
+  // ("Heart attack warning signs > Symptoms"): the topic alone is.
+  const said = aspectsAsked(topic);
+  if (!section || /[.?!:]$/.test(section) || aspectsAsked(section).some((a) => said.includes(a)))
+    return `${topic.replace(/[.?!:]+$/, "")}:`;
+  // The topic as written: "Lyme disease", "Crohn's disease" are names (a lower-cased "gout" would need to know which are).
+  return OF_HEADINGS.test(section) ? `${section} of ${topic}:` : `${section} (${topic}):`;
+}
+
+/** A passage's text as a source shows it: a list it opens with gets its lead-in line. */
+export function passageText(chunk: { text: string; headingPath: string; title: string }): string {
+  const text = chunk.text.trimStart();
+  return startsWithListItem(text) ? `${listLeadIn(chunk.headingPath, chunk.title)}\n${text}` : chunk.text;
+}
+
+/** A retrieved passage as numbered source `n` (its text as `passageText` shows it). */
+export function sourceOfPassage(c: RetrievedChunk, n: number): ChatSource {
+  return { n, chunkId: c.chunkId, documentId: c.documentId, title: c.title, url: c.url, headingPath: c.headingPath, text: passageText(c) };
+}
+
+/** A passage's place in its page: the chunk position ingestion writes into its id ("<document>#<position>"); unknown ids sort last. */
+export function passagePosition(c: { chunkId: string }): number {
+  const hash = c.chunkId.lastIndexOf("#");
+  const position = hash >= 0 ? Number(c.chunkId.slice(hash + 1)) : Number.NaN;
+  return Number.isInteger(position) && position >= 0 ? position : Number.MAX_SAFE_INTEGER;
+}
