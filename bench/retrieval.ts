@@ -18,6 +18,7 @@ import { createDb, type Db } from "@/lib/db/client";
 import { migrateDb } from "@/lib/db/migrate";
 import type { DocumentEmbedder, QueryEmbedder } from "@/lib/rag/embed";
 import { createEmbedder } from "@/lib/rag/embed-factory";
+import { createLocalEmbedder } from "@/lib/rag/embed-local";
 import { embedderKind, type EmbedderKind } from "@/lib/rag/embedder-kind";
 import { createHashingEmbedder } from "@/lib/rag/embed-hashing";
 import { medQuadToDocuments } from "@/lib/rag/importers/medquad";
@@ -38,6 +39,8 @@ const { values } = parseArgs({
     embedder: { type: "string" },
     /** Chunks ingested with the model embedder (fresh database) for the "ingestion with embeddings" figure. */
     "embed-chunks": { type: "string", default: "1000" },
+    /** Also ingest with the in-process model reading this many tokens per chunk (EMBEDDING_MAX_TOKENS; 0 = no). */
+    "cut-tokens": { type: "string", default: "96" },
     /** Load the corpus with the HNSW index maintained row by row (slow) instead of built once. */
     incremental: { type: "boolean", default: false },
   },
@@ -190,6 +193,14 @@ async function main() {
   const dbOnly = await ingestWith(hashing);
   const withModel = await ingestWith(model);
   log(`ingested ${withModel.chunks} chunks with ${model.id}: ${withModel.rate.toFixed(0)} chunks/s`);
+  // The same model reading only the first tokens of each chunk (the length it was trained at).
+  const cutTokens = Number(values["cut-tokens"]);
+  let cut: Awaited<ReturnType<typeof ingestWith>> | null = null;
+  if (cutTokens > 0 && (values.embedder ?? embedderKind()) === "local") {
+    const cutModel = await createLocalEmbedder({ maxTokens: cutTokens });
+    cut = await ingestWith(cutModel);
+    await cutModel.close();
+  }
 
   // Query vectors from the hashing embedder, so the stored vectors and queries match; the
   // model embeds every query too, for its time (timedEmbedder).
@@ -270,6 +281,10 @@ async function main() {
     `ingestion with embeddings (${model.id}), ${withModel.chunks} chunks, bulk: ${withModel.rate.toFixed(0)} chunks/s wall, ${withModel.perCpuSecond.toFixed(0)} per CPU-second; ` +
       `peer without the model (hashing vectors, same documents): ${dbOnly.rate.toFixed(0)} chunks/s — the model is ${(((1 / withModel.rate - 1 / dbOnly.rate) / (1 / withModel.rate)) * 100).toFixed(0)} % of the time`,
   );
+  if (cut)
+    console.log(
+      `ingestion with embeddings, chunks cut at ${cutTokens} tokens (EMBEDDING_MAX_TOKENS=${cutTokens}): ${cut.rate.toFixed(0)} chunks/s wall, ${cut.perCpuSecond.toFixed(0)} per CPU-second (${(cut.rate / withModel.rate).toFixed(2)}× the whole chunks, same run)`,
+    );
   const load = os
     .loadavg()
     .map((x) => x.toFixed(1))
@@ -285,6 +300,7 @@ async function main() {
   target("hybrid DB part p95, MedQuAD questions", hybrid.p95, 50, "ms", true);
   target(`hybrid DB part p95, ${messages.length} consumer messages`, consumer.p95, 50, "ms", true);
   target("ingestion with embeddings", withModel.rate, 150, "chunks/s", false);
+  if (cut) target(`ingestion with embeddings, EMBEDDING_MAX_TOKENS=${cutTokens}`, cut.rate, 150, "chunks/s", false);
   await model.close();
   await handle.close();
 }

@@ -36,6 +36,8 @@ export interface GpuFunctionServerOptions {
   modelId?: string;
   embeddingModelDir?: string | null;
   embeddingModelId?: string;
+  /** Tokens of each input the embedder reads (the rest is cut); default its context (EMBEDDING_MAX_TOKENS). */
+  embeddingMaxTokens?: number;
   /** Cross-encoder (BertForSequenceClassification) served by POST /v1/rerank; none when absent. */
   rerankerModelDir?: string | null;
   rerankerModelId?: string;
@@ -109,7 +111,11 @@ export async function createGpuFunctionServer(opts: GpuFunctionServerOptions): P
   let embedder: ServingDeps["embedder"] = null;
   if (opts.embeddingModelDir) {
     const [em, etok, econfig] = await Promise.all([
-      loadEmbedder(opts.embeddingModelDir, { device: opts.device, intraOpThreads: opts.intraOpThreads }),
+      loadEmbedder(opts.embeddingModelDir, {
+        device: opts.device,
+        intraOpThreads: opts.intraOpThreads,
+        maxSequenceLength: opts.embeddingMaxTokens,
+      }),
       ChatTokenizer.fromDir(opts.embeddingModelDir),
       readHfConfig(opts.embeddingModelDir),
     ]);
@@ -281,6 +287,7 @@ async function main(): Promise<void> {
     modelId: env.MODEL_ID || (base.origin === "env" ? path.basename(base.dir) : "medchat-base"),
     embeddingModelDir: emb.dir,
     embeddingModelId: env.EMBEDDING_MODEL_ID || "medchat-embedder",
+    embeddingMaxTokens: env.EMBEDDING_MAX_TOKENS ? intEnv("EMBEDDING_MAX_TOKENS", 96) : undefined,
     rerankerModelDir: rer?.dir ?? null,
     rerankerModelId: env.RERANKER_MODEL_ID || (rer?.origin === "env" ? path.basename(rer.dir) : "medchat-reranker"),
     rerankerMaxLength: env.RERANKER_MAX_LENGTH ? intEnv("RERANKER_MAX_LENGTH", 512) : undefined,

@@ -15,6 +15,8 @@ export interface LocalEmbedderOptions {
   /** Texts per onnxruntime run (the model's maxBatch); they are sorted by length first. */
   batchSize?: number;
   intraOpThreads?: number;
+  /** Tokens embedded per text (the rest is cut); default EMBEDDING_MAX_TOKENS, else the model's context. */
+  maxTokens?: number;
 }
 
 export async function createLocalEmbedder(options: LocalEmbedderOptions = {}): Promise<Embedder> {
@@ -26,8 +28,9 @@ export async function createLocalEmbedder(options: LocalEmbedderOptions = {}): P
       `[rag] no trained embedder (EMBEDDING_MODEL_DIR or models/embedder): using a tiny random one in ${resolved.dir}; retrieval quality will be poor\n`,
     );
   }
+  const maxTokens = options.maxTokens ?? maxTokensFromEnvironment();
   const [model, tokenizer] = await Promise.all([
-    loadEmbedder(resolved.dir, { intraOpThreads: options.intraOpThreads, maxBatch: options.batchSize }),
+    loadEmbedder(resolved.dir, { intraOpThreads: options.intraOpThreads, maxBatch: options.batchSize, maxSequenceLength: maxTokens }),
     ChatTokenizer.fromDir(resolved.dir),
   ]);
   if (model.dim !== EMBEDDING_DIM) {
@@ -41,7 +44,7 @@ export async function createLocalEmbedder(options: LocalEmbedderOptions = {}): P
   };
   const embedIds = async (ids: number[][]) => (await model.embed(ids)).map((v) => Array.from(v));
   return {
-    id: `local:${resolved.dir}`,
+    id: `local:${resolved.dir}${maxTokens ? `@${maxTokens}` : ""}`,
     dim: model.dim,
     async embedQuery(text) {
       return checkVectors(await embedIds([encode(text)]), 1, model.dim)[0];
@@ -56,4 +59,13 @@ export async function createLocalEmbedder(options: LocalEmbedderOptions = {}): P
     },
     close: () => model.dispose(),
   };
+}
+
+/** EMBEDDING_MAX_TOKENS (a positive integer), or undefined when unset. */
+function maxTokensFromEnvironment(): number | undefined {
+  const raw = process.env.EMBEDDING_MAX_TOKENS;
+  if (!raw) return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n <= 0) throw new EmbeddingError(`EMBEDDING_MAX_TOKENS must be a positive integer, got '${raw}'`);
+  return n;
 }

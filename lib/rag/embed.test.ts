@@ -143,6 +143,26 @@ describe("local embedder (onnxruntime, tiny generated model)", () => {
     }
   });
 
+  it("reads at most maxTokens tokens of each text when asked (EMBEDDING_MAX_TOKENS)", async () => {
+    const cut = await createLocalEmbedder({ dir: path.join(dir, "e256"), maxTokens: 8 });
+    const whole = await createLocalEmbedder({ dir: path.join(dir, "e256") });
+    try {
+      const start = "kidney stones cause severe pain in the side and back";
+      const texts = [`${start} and blood in the urine`, `${start}, nausea and a fever`];
+      const [a, b] = await cut.embedDocuments(texts);
+      expect(a).toEqual(b); // the same first 8 tokens
+      const [c, d] = await whole.embedDocuments(texts);
+      expect(c).not.toEqual(d);
+      expect(cut.id).toMatch(/@8$/);
+      process.env.EMBEDDING_MAX_TOKENS = "-3";
+      await expect(createLocalEmbedder({ dir: path.join(dir, "e256") })).rejects.toThrow(/EMBEDDING_MAX_TOKENS must be a positive integer/);
+    } finally {
+      delete process.env.EMBEDDING_MAX_TOKENS;
+      await cut.close();
+      await whole.close();
+    }
+  });
+
   it("refuses a model whose dimension does not match the knowledge base", async () => {
     await expect(createLocalEmbedder({ dir: path.join(dir, "e64") })).rejects.toThrow(/dimension 64/);
   });

@@ -450,17 +450,20 @@ export async function retrieveHybrid(
       options,
     );
   } else {
-    // Each question on its own (with the message's subject line), merged with the whole below.
-    const questionLists: Row[][] = [];
-    if (analyzed.questions.length > 1 && r.wt > 0)
-      for (const q of analyzed.questions) {
+    // Each question on its own (with the message's subject line), merged with the whole below;
+    // the statements go out together (a pooled database runs them side by side).
+    const questionLists = Promise.all(
+      (analyzed.questions.length > 1 && r.wt > 0 ? analyzed.questions : []).map(async (q) => {
         const sub = withTopic(await analyzeQuery(db, vocabulary, q), analyzed.terms);
-        questionLists.push(await runOne(db, { ...r, wv: 0, minScore: 0 }, null, sub, vocabulary, options));
-      }
+        return runOne(db, { ...r, wv: 0, minScore: 0 }, null, sub, vocabulary, options);
+      }),
+    );
+    questionLists.catch(() => {}); // awaited below
     rows = await runOne(db, r, pendingVector ? await pendingVector : null, analyzed, vocabulary, options);
+    const lists = await questionLists;
     // Coverage of a single question is measured against the whole message's floor decision:
     // a question counts when the whole message retrieved something.
-    if (questionLists.length > 0 && rows.length > 0) rows = mergeLists([rows, ...questionLists], r.rrfK);
+    if (lists.length > 0 && rows.length > 0) rows = mergeLists([rows, ...lists], r.rrfK);
   }
   if (options.reranker && rows.length > 1) rows = await rerankRows(options.reranker, text, rows);
 
