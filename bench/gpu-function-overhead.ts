@@ -5,7 +5,7 @@
 //   server, direct  the server's own Scheduler (serving defaults: LoRA slots, metrics), no HTTP
 //   HTTP fetch      streamed /v1/chat/completions read with fetch in this process (bench:gpu-function's client)
 //   HTTP node:http  the same read with node:http (a lighter client)
-//   HTTP, no slots  fetch against a server started with lora: null
+//   HTTP, no slots  fetch against a server started with lora: null (and its Scheduler without HTTP)
 // Each figure is the median over rounds; the paired ratio to "direct" is the median of per-round ratios.
 // --stub replaces the model with one that costs nothing (forward returns, after a setImmediate
 // like onnxruntime-node's, logits whose argmax spells a real text): what remains is the
@@ -168,6 +168,7 @@ async function main(): Promise<void> {
   const contenders: Array<[string, () => Promise<number>]> = [
     ["direct (no LoRA slots)", submit(direct)],
     ["server scheduler, no HTTP", submit(server.deps.scheduler)],
+    ["server without slots, scheduler, no HTTP", submit(bare.deps.scheduler)],
     ["HTTP, fetch client", () => viaFetch(url, id)],
     ["HTTP, node:http client", () => viaNodeHttp(url, id)],
     ["HTTP, fetch, server without slots", () => viaFetch(bareUrl, id)],

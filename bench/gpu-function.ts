@@ -263,12 +263,23 @@ async function engineContender(
  * interleaved probe rule as llama.cpp's (thread-choice.ts): no LoRA slots, batch-1 decode. Each
  * precision is probed on its own, as llama.cpp is for each of its types: a quantised step is
  * compute-bound kernels plus the same per-op overhead, so its best count need not be fp32's.
- * The fp32 choice also applies to the fp32 variants (LoRA inputs, merged, HTTP).
+ * The fp32 choice also applies to the fp32 variants (LoRA inputs, merged); HTTP is probed on its own (httpThreadChoice).
  */
 async function engineThreads(dir: string, quantize: LoadOptions["quantize"] = "none"): Promise<ThreadChoice> {
   const byThreads = new Map<number, Awaited<ReturnType<typeof engineContender>>>();
   for (const t of THREAD_COUNTS)
     byThreads.set(t, await engineContender(`probe ${t}`, { lora: null, intraOpThreads: t, quantize }, null, dir));
+  try {
+    return await probeThreads(THREAD_COUNTS, (t) => byThreads.get(t)!.probe());
+  } finally {
+    for (const c of byThreads.values()) await c.dispose();
+  }
+}
+
+/** The HTTP contender's intra-op thread count, by the same interleaved probe rule (one server per count). */
+async function httpThreadChoice(dir: string): Promise<ThreadChoice> {
+  const byThreads = new Map<number, Awaited<ReturnType<typeof httpContender>>>();
+  for (const t of THREAD_COUNTS) byThreads.set(t, await httpContender(`probe ${t}`, dir, t));
   try {
     return await probeThreads(THREAD_COUNTS, (t) => byThreads.get(t)!.probe());
   } finally {
@@ -327,7 +338,7 @@ async function llamaCppContender(name: string, file: string, dir: string): Promi
 }
 
 /** The gpu-function server (serving defaults) in this process on 127.0.0.1, streamed /v1/chat/completions. */
-async function httpContender(name: string, dir: string, intraOpThreads: number): Promise<Contender> {
+async function httpContender(name: string, dir: string, intraOpThreads: number): Promise<Contender & { probe(): Promise<number> }> {
   const server = await createGpuFunctionServer({ modelDir: dir, fineTuning: false, intraOpThreads, log: () => {} });
   const base = await server.listen(HTTP_PORT, "127.0.0.1");
   const modelId = path.basename(dir);
@@ -369,13 +380,15 @@ async function httpContender(name: string, dir: string, intraOpThreads: number):
     return { t0, stamps, tokens };
   };
   await generate("warm up", 8);
+  // An event carries every token of one write window (the server merges them): count tokens from usage.
+  const solo = async (newTokens: number): Promise<Solo> => {
+    const { t0, stamps, tokens } = await generate(prompts(1)[0]!, newTokens);
+    return { decodeTokS: ((tokens - 1) * 1000) / (stamps.at(-1)! - stamps[0]!), ttftMs: stamps[0]! - t0, firstTokens: [] };
+  };
   return {
     name,
-    async solo() {
-      const { t0, stamps, tokens } = await generate(prompts(1)[0]!, NEW_TOKENS * 2);
-      // Chunks can carry more than one token (bytes held back by the detokenizer): count tokens from usage.
-      return { decodeTokS: ((tokens - 1) * 1000) / (stamps.at(-1)! - stamps[0]!), ttftMs: stamps[0]! - t0, firstTokens: [] };
-    },
+    solo: () => solo(NEW_TOKENS * 2),
+    probe: async () => (await solo(PROBE_TOKENS)).decodeTokS,
     async streams(n) {
       const start = performance.now();
       const results = await Promise.all(prompts(n).map((p) => generate(p, NEW_TOKENS)));
@@ -542,7 +555,11 @@ async function main(): Promise<void> {
     DEFAULT_MODEL_DIR,
   );
   base.choice = baseThreads;
-  const baseHttp = await httpContender("default model: engine over HTTP", DEFAULT_MODEL_DIR, baseThreads.threads);
+  // Over HTTP the engine shares its process (and, at 1 thread, its thread) with the server and the
+  // in-process client, so its best thread count is probed on its own, like int8/int4's.
+  const httpThreads = await httpThreadChoice(DEFAULT_MODEL_DIR);
+  const baseHttp = await httpContender("default model: engine over HTTP", DEFAULT_MODEL_DIR, httpThreads.threads);
+  baseHttp.choice = httpThreads;
   const baseLlama = await llamaCppContender(
     "default model: llama.cpp f32",
     await ggufOf(DEFAULT_MODEL_DIR, "f32", "base"),
@@ -640,7 +657,7 @@ async function main(): Promise<void> {
   const bh = get(baseHttp);
   const bl = get(baseLlama);
   console.log(
-    `\ncommitted default model (${path.relative(REPO_ROOT, DEFAULT_MODEL_DIR)}), fp32, engine at ${baseThreads.threads} thread(s), llama.cpp f32 at ${baseLlama.threads}:`,
+    `\ncommitted default model (${path.relative(REPO_ROOT, DEFAULT_MODEL_DIR)}), fp32, engine at ${baseThreads.threads} thread(s) direct and ${httpThreads.threads} over HTTP, llama.cpp f32 at ${baseLlama.threads}:`,
   );
   printTable([
     ["", "engine", "llama.cpp", "ratio"],
@@ -691,7 +708,7 @@ async function main(): Promise<void> {
   // measured batch-1 rate fell below half its own probe median was disturbed in every round (the
   // host's load, or a thread count that collapses under it): the targets it enters are not judged.
   console.log(`\nthread counts (batch-1 probes of ${PROBE_TOKENS} tokens, interleaved; more threads only when clearly faster):`);
-  const probed: Contender[] = [engine, int8, int4, ...llamaTypes.map((t) => llama.get(t)!), base, baseLlama];
+  const probed: Contender[] = [engine, int8, int4, ...llamaTypes.map((t) => llama.get(t)!), base, baseHttp, baseLlama];
   const disturbed = new Set<Contender>();
   for (const c of probed) {
     const measured = get(c).solo.decodeTokS;
@@ -702,7 +719,7 @@ async function main(): Promise<void> {
     );
   }
   // The fp32 variants of the bench model run at the fp32 engine's count.
-  for (const c of [lora, merged, baseHttp]) if (disturbed.has(c === baseHttp ? base : engine)) disturbed.add(c);
+  for (const c of [lora, merged]) if (disturbed.has(engine)) disturbed.add(c);
   const ge = (a: number, b: number) => a >= b;
   const targets: Array<[boolean, string, Contender[]]> = [
     [e.solo.decodeTokS / p.solo.decodeTokS >= 1.5, "≥1.5× transformers.js at batch 1 (fp32)", [engine]],

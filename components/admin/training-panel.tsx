@@ -21,7 +21,11 @@ const COUNT_LABELS: Record<string, string> = {
 };
 const COUNT_ORDER = Object.keys(COUNT_LABELS);
 
-export function TrainingPanel() {
+/**
+ * When runs start without an admin: `schedule` is RETRAIN_CRON (npm start), "platform" when
+ * CRON_SECRET lets a platform cron call /api/cron/retrain, null when nothing is scheduled.
+ */
+export function TrainingPanel({ schedule = null }: { schedule?: string | null }) {
   // The run "Retrain now" started: polled until it shows up, even if it finishes at once.
   const [started, setStarted] = useState<string | null>(null);
   const runs = useAdminResource<{ runs: RunSummary[] }>("training/runs", {
@@ -42,7 +46,14 @@ export function TrainingPanel() {
       <Panel title="Runs">
         <StatusLine status={runs.status} />
         {runs.data && runs.data.runs.length === 0 && (
-          <p className="text-sm">No retraining run yet. Start one above, or wait for the schedule.</p>
+          <p className="text-sm">
+            No retraining run yet. Start one above
+            {schedule === "platform"
+              ? ", or wait for the platform's scheduled call to /api/cron/retrain."
+              : schedule
+                ? `, or wait for the schedule (RETRAIN_CRON ${schedule}).`
+                : ". No schedule is set: runs start only from here (RETRAIN_CRON, or CRON_SECRET for a platform cron, schedules them)."}
+          </p>
         )}
         {runs.data && runs.data.runs.length > 0 && (
           <div className="overflow-x-auto">

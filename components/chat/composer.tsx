@@ -21,8 +21,14 @@ export function Composer({ disabled, busy, onSend, onStop }: ComposerProps) {
   const tooLong = text.length > MAX_MESSAGE_CHARS;
   const wasDisabled = useRef(disabled);
   useEffect(() => {
-    // Right after the consent gate closes, keyboard focus goes to the message box.
-    if (wasDisabled.current && !disabled) ref.current?.focus();
+    // Right after the consent gate closes, keyboard focus goes to the message box — and to this
+    // window first: in the widget the box is in a cross-origin frame, and the browser sends keys
+    // to the frame it holds focused, which is not always this one when the gate closes (an e2e
+    // trace showed the box focused by script, and the text typed into it lost).
+    if (wasDisabled.current && !disabled) {
+      window.focus();
+      ref.current?.focus();
+    }
     wasDisabled.current = disabled;
   }, [disabled]);
   const send = () => {

@@ -2,7 +2,7 @@
 // 127.0.0.1) that embeds the widget with the one script tag, and the page object the
 // widget specs use to drive the launcher and the panel inside its iframe.
 import http from "node:http";
-import { expect, type FrameLocator, type Locator, type Page } from "@playwright/test";
+import { expect, type Frame, type FrameLocator, type Locator, type Page } from "@playwright/test";
 
 export function appOrigin(): string {
   return `http://127.0.0.1:${process.env.E2E_APP_PORT}`;
@@ -69,11 +69,32 @@ export class WidgetHostPage {
   async acceptConsent() {
     await this.panel.getByRole("button", { name: /I understand/ }).click();
     await expect(this.consentGate).toBeHidden();
+    await this.expectKeyboardInPanel();
+  }
+
+  /**
+   * The message box has focus and so does the panel's frame: keys typed now reach the panel.
+   * The browser routes keyboard input to the frame it holds focused, not to the element a
+   * cross-origin frame focused by script, so typing right after the consent click could land
+   * on the host page (the message box stayed empty and nothing was sent).
+   */
+  async expectKeyboardInPanel() {
+    await expect(this.input).toBeFocused();
+    await expect.poll(() => this.panelFrame().evaluate(() => document.hasFocus())).toBe(true);
+  }
+
+  panelFrame(): Frame {
+    const frame = this.page.frames().find((f) => /\/embed\?/.test(f.url()));
+    if (!frame) throw new Error("the widget panel's frame is not loaded");
+    return frame;
   }
 
   async ask(question: string) {
     await this.input.fill(question);
+    // What was typed is in the box before it is sent (a lost keystroke fails here, not as a missing answer).
+    await expect(this.input).toHaveValue(question);
     await this.input.press("Enter");
+    await expect(this.panel.getByTestId("user-message").last()).toContainText(question);
   }
 
   async waitForAnswer(): Promise<Locator> {

@@ -128,8 +128,8 @@ describe("QuoteConstraint prior (retrieval rank, reading order, minimum length)"
   });
 
   it("starts from a lower-ranked source only when the model prefers it by more than the switch cost", () => {
-    const { firstSourceCost, rankCost } = DEFAULT_QUOTE_PRIOR;
-    const cost = firstSourceCost + rankCost; // source 2
+    const { firstSourceCost, rankCost, openingCost } = DEFAULT_QUOTE_PRIOR;
+    const cost = firstSourceCost + rankCost + openingCost; // source 2 (its lead, but not the top source's)
     const weak = new QuoteConstraint(new QuoteTables(tok, RANKED), { eosTokenIds: eosTokenIds() });
     expect(decode(weak, { F: cost - 1 }, 10).startsWith(`${ASTHMA[0]} [1]`)).toBe(true);
     const strong = new QuoteConstraint(new QuoteTables(tok, RANKED), { eosTokenIds: eosTokenIds() });
@@ -256,8 +256,8 @@ describe("QuoteConstraint prior for a question that asks several things (groundi
     );
     // A model sure to start with part 2's source (past the first-source cost): that quote counts for part 2,
     // and the answer then goes back to part 1 instead of ending.
-    const { firstSourceCost, rankCost } = DEFAULT_QUOTE_PRIOR;
-    const answer = decode(make([{ sources: [1] }, { sources: [2] }]), { F: firstSourceCost + rankCost + 1 }, 10);
+    const { firstSourceCost, rankCost, openingCost } = DEFAULT_QUOTE_PRIOR;
+    const answer = decode(make([{ sources: [1] }, { sources: [2] }]), { F: firstSourceCost + rankCost + openingCost + 1 }, 10);
     expect(answer.startsWith(`${FEVER[0]} [2]`)).toBe(true);
     expect(answer).toContain(`${ASTHMA[0]} [1]`);
   });

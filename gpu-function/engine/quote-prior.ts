@@ -11,7 +11,8 @@
 // - Each source reads in order: the next unused unit after the source's last quoted one (its
 //   first unit before that) is free, any other unit of it costs `orderCost`. An answer then
 //   reads like its passage — lead sentence first, then the next — unless the model clearly
-//   wants a later sentence. Opening the answer with a later sentence costs `openingCost` more:
+//   wants a later sentence. Opening the answer with anything but the top source's lead (a later
+//   sentence, or another source, so the two keep their costs relative to each other) costs `openingCost` more:
 //   what an answer says first is what a reader takes from it, and a section's lead is what it
 //   is about ("See a clinician if a sore throat comes with fever…", not "A quick swab test can
 //   confirm strep.", which the default model preferred by more than `orderCost`).
@@ -36,7 +37,7 @@ export interface QuotePrior {
   rankCost: number;
   /** Nats against a unit that is not the next one of its source in reading order. */
   orderCost: number;
-  /** Further nats when that unit would open the answer: what an answer says first is its source's lead. */
+  /** Further nats against opening the answer with anything but the current source's lead (what an answer says first is its source's lead). */
   openingCost: number;
   /** Nats against opening the answer (or a new source) with a sentence that points back ("They…"). */
   danglingCost: number;
@@ -114,8 +115,16 @@ export function unitPriors(
   return Float64Array.from(units, (u) => {
     const switching = u.source === current ? 0 : leave + prior.rankCost * (u.source - 1);
     const opening = quoted.length === 0 || u.source !== last;
-    const outOfOrder = u.index === next.get(u.source) ? 0 : prior.orderCost + (quoted.length === 0 ? prior.openingCost : 0);
-    return -switching - outOfOrder - (opening && pointsBack(u.text) ? prior.danglingCost : 0);
+    const inOrder = u.index === next.get(u.source);
+    // The answer's first unit: anything but the current source's lead costs the opening cost (a later
+    // sentence of it, or another source, which keeps their costs relative to each other as they were).
+    const opensElsewhere = quoted.length === 0 && !(inOrder && u.source === current);
+    return (
+      -switching -
+      (inOrder ? 0 : prior.orderCost) -
+      (opensElsewhere ? prior.openingCost : 0) -
+      (opening && pointsBack(u.text) ? prior.danglingCost : 0)
+    );
   });
 }
 

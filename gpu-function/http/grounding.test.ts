@@ -121,8 +121,9 @@ describe("quote mode", () => {
       expect(res.usage!.completion_tokens).toBeLessThanOrEqual(runs[i]!.max_tokens ?? 120);
       answers.add(answer);
     });
-    // The model still chooses: different seeds and temperatures pick different quotes.
-    expect(answers.size).toBeGreaterThan(5);
+    // The model still chooses: different seeds and temperatures pick different quotes (fewer kinds
+    // than without the prior, which leans every answer toward source 1's lead: 5 of 23 runs differ here).
+    expect(answers.size).toBeGreaterThan(3);
     expect([...answers].some((a) => citationMarkers(a).length >= 2)).toBe(true);
   }, 120_000);
 

@@ -15,12 +15,12 @@
 // lice, "low t" a "T score" to hypogonadism, "temperature" everything to fever).
 
 export const LAY_TERMS: readonly (readonly [lay: string, professional: string])[] = [
-  // Abbreviations people type in lower case (the knowledge base's own, in capitals, are aliases.ts's)
+  // Abbreviations people type in lower case (the knowledge base's own, in capitals, are aliases.ts's;
+  // "COPD" is left to its alias and the capitals rule that aliases.test.ts pins)
   ["c diff|cdiff|c difficile", "clostridium difficile"],
   ["afib|a fib", "atrial fibrillation"],
   ["ibs", "irritable bowel syndrome"],
   ["gerd", "gastroesophageal reflux"],
-  ["copd", "chronic obstructive pulmonary disease"],
   ["adhd", "attention deficit hyperactivity disorder"],
   ["ocd", "obsessive compulsive disorder"],
   ["ptsd", "post traumatic stress disorder"],

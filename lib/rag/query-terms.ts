@@ -433,7 +433,7 @@ export async function analyzeQuery(db: Db, vocabulary: Vocabulary, text: string)
     for (const lexeme of t.expansion) {
       if (present.has(lexeme)) continue;
       present.add(lexeme);
-      terms.push({ lexeme, idf: vocabulary.idf(lexeme), weight: base * LAY_WEIGHT * share, expandedFrom: t.lay.join(" ") });
+      terms.push({ lexeme, idf: vocabulary.idf(lexeme), weight: base * LAY_WEIGHT * share, expandedFrom: t.form });
     }
   }
 

@@ -90,6 +90,8 @@ export interface AliasEntry {
 
 /** A consumer name and what the knowledge base calls it (lay-terms.ts), as lexemes. */
 export interface LayTerm {
+  /** The lay form as written in lay-terms.ts ("high blood pressure"). */
+  form: string;
   /** The lay form's lexemes ("high blood pressure" → high, blood, pressur). */
   lay: string[];
   /** The professional name's lexemes (hypertens), every one known to the knowledge base. */
@@ -336,7 +338,7 @@ async function layTermsOf(db: Db): Promise<LayTerm[]> {
   );
   const stemmed = new Map(rows.map((r) => [r.p, parsePgTextArray(r.lexemes)]));
   return LAY_TERMS.flatMap(([lay, professional]) =>
-    lay.split("|").map((form) => ({ lay: stemmed.get(form) ?? [], expansion: stemmed.get(professional) ?? [] })),
+    lay.split("|").map((form) => ({ form, lay: stemmed.get(form) ?? [], expansion: stemmed.get(professional) ?? [] })),
   );
 }
 

@@ -81,6 +81,21 @@ describe("pills and household products taken", () => {
   );
 });
 
+describe("an emergency told in two messages", () => {
+  it.each([
+    [["mon fils de 2 ans a mis une pile bouton dans sa bouche"], "je ne la trouve plus, il a l'air bien, je fais quoi ?"],
+    [["ich kann nicht mehr"], "die Tabletten liegen schon auf dem Tisch"],
+    [["我爸胸口疼了一个小时"], "他说没事，不想去医院，吃点药行吗？"],
+  ])("%s … %s", (previous, text) => expect(fired(text, previous)).toBe(true));
+
+  it.each([
+    "tenho gosto de cloro na boca depois da piscina",
+    "ich habe die tabletten auf dem tisch liegen lassen, kann ich sie morgen nehmen?",
+    "mi hijo se tomó unas gotas de paracetamol como le dijo el pediatra",
+    "我胃疼了一个小时",
+  ])("stays quiet: %s", (text) => expect(fired(text)).toBe(false));
+});
+
 describe("heat stroke told without the heat", () => {
   it("hot dry skin that stopped sweating, with confusion", () =>
     expect(fired("been working on the roof all day, now i feel confused, my skin is hot and dry and i stopped sweating")).toBe(true));

@@ -15,7 +15,7 @@ export default async function Page() {
         </Link>{" "}
         page.
       </p>
-      <TrainingPanel />
+      <TrainingPanel schedule={process.env.RETRAIN_CRON || (process.env.CRON_SECRET ? "platform" : null)} />
     </>
   );
 }

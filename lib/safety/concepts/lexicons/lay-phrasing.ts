@@ -99,6 +99,7 @@ export const LAY_PHRASING: Partial<Record<TriageLanguage, ConceptLexicon>> = {
     ],
     ingested: ["tomar", "me tome", "me he tomado", "me trague", "me bebi", "tragar"],
     cantGoOn: ["ya no aguanto", "no aguanto mas"],
+    swallowed: ["se tomo varias", "se tomo muchas", "se tomo un monton", "se las tomo", "se metio ~ en la boca"],
     meansReady: ["en la azotea", "en el techo", "en el puente", "en la cornisa"],
   },
   fr: {
@@ -106,6 +107,7 @@ export const LAY_PHRASING: Partial<Record<TriageLanguage, ConceptLexicon>> = {
     jawArm: ["bras gauche", "machoire ~ bras", "bras ~ machoire", "les deux bras", "entre les omoplates"],
     autonomic: ["sueur froide", "sueurs froides", "transpire", "en sueur", "nause", "envie de vomir", "vomi", "pale", "gris"],
     ketotic: ["haleine ~ fruit", "haleine ~ acetone", "odeur d acetone", "sent l acetone", "respire ~ profond", "cetone"],
+    ingested: ["dans sa bouche", "mis en bouche"],
     wholePack: [
       "toute ma boite",
       "toute sa boite",
@@ -159,6 +161,8 @@ export const LAY_PHRASING: Partial<Record<TriageLanguage, ConceptLexicon>> = {
       "grau im gesicht",
     ],
     ketotic: ["atem ~ obst", "atem ~ aceton", "riecht nach aceton", "nach nagellack", "atmet ~ tief", "ketone"],
+    ingested: ["in den mund gesteckt", "im mund gehabt"],
+    meansReady: ["tabletten liegen schon", "tabletten ~ vor mir", "tabletten ~ bereit"],
   },
   pt: {
     localCause: [
@@ -179,7 +183,7 @@ export const LAY_PHRASING: Partial<Record<TriageLanguage, ConceptLexicon>> = {
     jawArm: ["braco esquerdo", "mandibula ~ braco", "queixo ~ braco", "braco ~ mandibula", "os dois bracos"],
     autonomic: ["suor frio", "suando frio", "suando", "suado", "enjoo", "enjoad", "nausea", "vomit", "palid", "cinza"],
     ketotic: ["halito ~ fruta", "halito ~ acetona", "cheiro de acetona", "respira ~ fundo", "respirando ~ fundo", "cetona"],
-    ingested: ["tomei", "engoli", "bebi", "vou tomar"],
+    ingested: ["tomei", "engoli", "bebi", "vou tomar", "colocou ~ na boca", "botou ~ na boca", "pos ~ na boca"],
     endIt: ["tomar tudo", "tomar todos", "tomar todas"],
   },
   it: {
@@ -201,6 +205,7 @@ export const LAY_PHRASING: Partial<Record<TriageLanguage, ConceptLexicon>> = {
     jawArm: ["braccio sinistro", "mascella ~ braccio", "braccio ~ mascella", "tutte e due le braccia"],
     autonomic: ["sudore freddo", "suda freddo", "sudata", "sudato", "nausea", "vomit", "pallid", "grigio"],
     ketotic: ["alito ~ frutta", "alito ~ acetone", "odore di acetone", "sa di acetone", "respira ~ profond", "chetoni"],
+    ingested: ["messo in bocca"],
   },
   nl: {
     localCause: [
@@ -221,7 +226,7 @@ export const LAY_PHRASING: Partial<Record<TriageLanguage, ConceptLexicon>> = {
     jawArm: ["linkerarm", "linker arm", "kaak ~ arm", "arm ~ kaak", "beide armen"],
     autonomic: ["koud zweet", "klam", "zweet", "misselijk", "overgeven", "braakt", "grauw", "bleek"],
     ketotic: ["adem ~ fruit", "adem ~ aceton", "ruikt naar aceton", "ademt ~ diep", "ketonen"],
-    ingested: ["in haar mond", "in zijn mond", "in de mond", "op gesabbeld", "gesabbeld op"],
+    ingested: ["in haar mond", "in zijn mond", "op gesabbeld", "gesabbeld op"],
     chemical: ["vaatwas", "vaatwasser"],
   },
   pl: {

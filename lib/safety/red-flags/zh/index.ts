@@ -44,6 +44,7 @@ export const CHINESE = phrasePack({
         "受不了",
         "突然",
         "半小时",
+        "小时",
         "分钟",
         "晕",
         "救命",
