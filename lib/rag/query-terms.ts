@@ -48,7 +48,7 @@ export const isFiller = (word: string): boolean => FILLER.has(word);
  */
 const ASPECTS: [RegExp, string[]][] = [
   [
-    /^(treat|treats|treated|treating|treatment|treatments|cure|cured|cures|curable|therapy|therapies|medicine|medicines|medication|medications|drug|drugs|pill|pills|remedy|remedies|surgery|operation|manage|managed|help|helps|helped|helping|relieve|relieves|relief|ease|eases|soothe|soothes|heal|heals)$/,
+    /^(treat|treats|treated|treating|treatment|treatments|cure|cured|cures|curable|therapy|therapies|medicine|medicines|medication|medications|drug|drugs|pill|pills|remedy|remedies|surgery|operation|manage|managed|help|helps|helped|helping|relieve|relieves|relief|ease|eases|soothe|soothes|heal|heals|rid)$/,
     ["treatment", "treat"],
   ],
   [/^(cause|causes|caused|causing|why|reason|reasons|trigger|triggers|triggered)$/, ["caus"]],

@@ -27,6 +27,10 @@ const ASPECT_QUESTIONS: [string, string][] = [
   // Consumer words for treatment: what helps, relieves, eases.
   ["What helps with hay fever?", "Hay fever (allergic rhinitis) > Treatment and management"],
   ["what relieves hay fever", "Hay fever (allergic rhinitis) > Treatment and management"],
+  // The section asked for need not repeat the topic's words: the leaflet's Treatment section
+  // never says "heartburn", yet it answers "get rid of heartburn".
+  ["how do i get rid of heartburn", "Acid reflux and GERD > Treatment and management"],
+  ["treatment for heartburn", "Acid reflux and GERD > Treatment and management"],
   // …and for when to get help.
   ["when should someone with asthma go to the ER", "Asthma > When to seek care"],
 ];

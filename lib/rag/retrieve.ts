@@ -260,6 +260,15 @@ function statementFor(
         group by h.id
         order by mass desc, h.id
         limit ${SCORED_CANDIDATES}),
+      -- The section asked for ("how do I get rid of heartburn" → Treatment) need not repeat the
+      -- topic's words: a found document's sections whose heading names an aspect asked are
+      -- candidates too (a leaflet's "Treatment" under "Acid reflux and GERD").
+      candidates as (
+        select id from hits
+        union
+        select c.id from (select distinct c.document_id from hits h join chunks c on c.id = h.id) found
+          join chunks c on c.document_id = found.document_id
+        where exists (select 1 from terms t where t.heading_only and c.heading_tsv @@ t.q)),
       scored as materialized (
         -- Okapi BM25 of the chunk (term frequency = positions in its tsvector; length = its
         -- number of distinct lexemes against the knowledge base's average), plus the query
@@ -270,13 +279,16 @@ function statementFor(
         -- another subject's page; coverage = share of the message's information it holds;
         -- named = the message names the subject of the chunk's document (every word of its
         -- title but generic ones such as "remedies", "guide").
-        select h.id, b.bm25, hd.topic as heading_topic,
-          ${r.headingWeight}::float8 * hd.aspect * b.topic / ${Math.max(topicWeight, 1e-9)}::float8 as aspect,
+        select h.id, b.bm25,
+          -- an aspect word in a heading ("What are the treatments for …") names the section of a
+          -- passage on the topic, not a topic of its own ("Anaphylaxis > Treatment" for heartburn)
+          hd.topic + case when b.topic > 0 then hd.aspect_word else 0 end as heading_topic,
+          hd.aspect as aspect_heading, b.topic,
           lower(split_part(c.heading_path, ' > ', 1)) as page,
           least(1, b.matched / ${Math.max(totalWeight, 1e-9)}::float8) as coverage,
           ${named} as named,
           ${subjectCovered} as subject_covered
-        from hits h join chunks c on c.id = h.id join documents d on d.id = c.document_id
+        from candidates h join chunks c on c.id = h.id join documents d on d.id = c.document_id
         cross join lateral (
           select coalesce(sum(qt.weight * (x.n * ${BM25_K1 + 1}::float8)
                    / (x.n + ${BM25_K1}::float8 * (${1 - BM25_B}::float8 + ${BM25_B}::float8 * length(c.tsv) / ${vocabulary.averageChunkLength}::float8))), 0) as bm25,
@@ -285,7 +297,8 @@ function statementFor(
           from (select u.lexeme, coalesce(array_length(u.positions, 1), 1) as n from unnest(c.tsv) u) x
           join qt on qt.lexeme = x.lexeme) b
         cross join lateral (
-          select coalesce(sum(t.weight) filter (where not t.heading_only), 0) as topic,
+          select coalesce(sum(t.weight) filter (where not t.heading_only and not t.aspect), 0) as topic,
+                 coalesce(sum(t.weight) filter (where t.aspect), 0) as aspect_word,
                  coalesce(sum(t.weight) filter (where t.heading_only), 0) as aspect
           from terms t where c.heading_tsv @@ t.q) hd),
       -- The subject heading's length, once per page among the candidates (not once per chunk).
@@ -298,7 +311,10 @@ function statementFor(
             / (${1 - HEADING_B}::float8 + ${HEADING_B}::float8 * coalesce(p.n, 0) / ${vocabulary.averageSubjectLength}::float8) as own
         from scored s left join pages p on p.page = s.page),
       ctx as (
-        select s.*, ${1 - PAGE_CONTEXT}::float8 * s.own + ${PAGE_CONTEXT}::float8 * max(s.own) over (partition by s.page) + s.aspect as score
+        select s.*, ${1 - PAGE_CONTEXT}::float8 * s.own + ${PAGE_CONTEXT}::float8 * max(s.own) over (partition by s.page)
+          + ${r.headingWeight}::float8 * s.aspect_heading
+            * max(s.topic) over (partition by s.page)
+            / ${Math.max(topicWeight, 1e-9)}::float8 as score
         from own s),
       txt_kept as (
         select s.id, row_number() over (order by s.score desc, s.id) as r, s.coverage
