@@ -28,6 +28,7 @@ import { chatRoutes } from "../gpu-function/http/chat";
 import { createRouter } from "../gpu-function/http/router";
 import type { ForwardRow, KvCacheHandle, LoadedModel } from "../gpu-function/runtime/types";
 import { createGpuFunctionServer } from "../gpu-function/server";
+import { sseEvents } from "./sse-events";
 import { upperMedian } from "./stats";
 
 const { values } = parseArgs({
@@ -64,19 +65,8 @@ async function viaFetch(base: string, model: string): Promise<number> {
     body: streamBody(model),
   });
   let tokens = 0;
-  let buffer = "";
-  const decoder = new TextDecoder();
-  for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-    buffer += decoder.decode(chunk, { stream: true });
-    let nl: number;
-    while ((nl = buffer.indexOf("\n")) >= 0) {
-      const line = buffer.slice(0, nl).trim();
-      buffer = buffer.slice(nl + 1);
-      if (!line.startsWith("data: ") || line === "data: [DONE]") continue;
-      const event = JSON.parse(line.slice(6)) as { usage?: { completion_tokens: number } };
-      if (event.usage) tokens = event.usage.completion_tokens;
-    }
-  }
+  for await (const event of sseEvents<{ usage?: { completion_tokens: number } }>(res.body!))
+    if (event.usage) tokens = event.usage.completion_tokens;
   return tokens;
 }
 

@@ -32,6 +32,7 @@ import { ropeTables } from "../gpu-function/models/rope";
 import { seededRandom, writeTinyModel } from "../gpu-function/models/tiny";
 import type { PreparedLora } from "../gpu-function/models/types";
 import type { LoadedModel, LoadOptions } from "../gpu-function/runtime/types";
+import { sseEvents } from "./sse-events";
 import { describeChoice, probeThreads, type ThreadChoice } from "./thread-choice";
 
 const HIDDEN = Number(process.env.BENCH_HIDDEN ?? 512);
@@ -360,22 +361,10 @@ async function httpContender(name: string, dir: string, intraOpThreads: number):
     if (!res.ok || !res.body) throw new Error(`HTTP ${res.status}: ${await res.text()}`);
     const stamps: number[] = [];
     let tokens = 0;
-    let buffer = "";
-    const decoder = new TextDecoder();
-    for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-      buffer += decoder.decode(chunk, { stream: true });
-      let nl: number;
-      while ((nl = buffer.indexOf("\n")) >= 0) {
-        const line = buffer.slice(0, nl).trim();
-        buffer = buffer.slice(nl + 1);
-        if (!line.startsWith("data: ") || line === "data: [DONE]") continue;
-        const event = JSON.parse(line.slice(6)) as {
-          choices?: Array<{ delta?: { content?: string } }>;
-          usage?: { completion_tokens: number };
-        };
-        if (event.choices?.[0]?.delta?.content) stamps.push(performance.now());
-        if (event.usage) tokens = event.usage.completion_tokens;
-      }
+    type Event = { choices?: Array<{ delta?: { content?: string } }>; usage?: { completion_tokens: number } };
+    for await (const event of sseEvents<Event>(res.body)) {
+      if (event.choices?.[0]?.delta?.content) stamps.push(performance.now());
+      if (event.usage) tokens = event.usage.completion_tokens;
     }
     return { t0, stamps, tokens };
   };
