@@ -1,6 +1,7 @@
 // Every language's concept words (see ../types.ts), English loanwords added to the others.
 import type { TriageLanguage } from "../../red-flags/types";
 import type { ConceptLexicon } from "../types";
+import { ACUTE_SIGNS } from "./acute-signs";
 import { AR_CONCEPTS } from "./ar";
 import { BARELY_RESPONSIVE } from "./barely-responsive";
 import { DE_CONCEPTS } from "./de";
@@ -59,7 +60,7 @@ const OWN: Record<TriageLanguage, ConceptLexicon> = {
 /** A language's concept words (its own, and its round-11 situation words); other languages than English also get the English loanwords. */
 export function conceptLexicon(language: TriageLanguage): ConceptLexicon {
   const situations = mergeLexicons(SITUATIONS_EUROPE[language] ?? SITUATIONS_ASIA[language] ?? {}, LAY_PHRASING[language]);
-  const own = mergeLexicons(mergeLexicons(OWN[language], situations), {
+  const own = mergeLexicons(mergeLexicons(mergeLexicons(OWN[language], situations), ACUTE_SIGNS[language]), {
     barelyResponsive: BARELY_RESPONSIVE[language],
     ...SUICIDE_INTENT[language],
     ...SWALLOWED_THUNDERCLAP[language],
