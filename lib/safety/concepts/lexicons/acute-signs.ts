@@ -105,6 +105,8 @@ export const ACUTE_SIGNS: Partial<Record<TriageLanguage, ConceptLexicon>> = {
     ],
   },
   es: {
+    // Told of someone else: "ya no aguanta más", "dice que no puede más".
+    cantGoOn: ["no puede mas", "ya no puede mas", "no aguanta mas", "ya no aguanta", "no tiene fuerzas", "se rinde"],
     // Words added to older concepts.
     wholePack: ["medio bote", "medio frasco", "la mitad del bote", "la mitad del frasco"],
     pills: ["jarabe"],
@@ -175,7 +177,8 @@ export const ACUTE_SIGNS: Partial<Record<TriageLanguage, ConceptLexicon>> = {
     ],
   },
   fr: {
-    givingAway: ["donne ses affaires", "donne mes affaires", "donne ~ chien a", "donne tout ce que", "donne ~ bijoux", "donne ~ guitare"],
+    cantGoOn: ["n en peut plus", "elle tient plus", "il tient plus"],
+    givingAway: ["donne ses affaires", "donne mes affaires", "donne ~ chien", "donne tout ce que", "donne ~ bijoux", "donne ~ guitare"],
     crushing: ["elephant ~ sur", "poids sur ~ poitrine", "ecrase ~ poitrine", "comme un etau"],
     tearing: ["comme une dechirure", "comme si ~ dechirait", "douleur dechirante", "comme un arrachement"],
     giBleed: ["selles noires", "caca noir", "comme du goudron", "marc de cafe"],
@@ -196,6 +199,7 @@ export const ACUTE_SIGNS: Partial<Record<TriageLanguage, ConceptLexicon>> = {
     dengueWarning: ["mains froides", "pieds froids", "saignement des gencives", "gencives ~ saignent", "tres abattu", "vomit sans arret"],
   },
   de: {
+    cantGoOn: ["kann nicht mehr", "halt es nicht mehr aus", "hat keine kraft mehr"],
     // Words added to older concepts.
     farewell: ["dass es irgendwer weiss", "dass es jemand weiss", "braucht das alles nicht mehr", "brauche das alles nicht mehr"],
     unreachable: ["auf der brucke", "im bad eingeschlossen", "eingeschlossen"],
@@ -220,6 +224,7 @@ export const ACUTE_SIGNS: Partial<Record<TriageLanguage, ConceptLexicon>> = {
     dengueWarning: ["kalte hande", "kalte fusse", "zahnfleischbluten", "sehr schlapp", "erbricht standig"],
   },
   pt: {
+    cantGoOn: ["nao aguenta mais", "já não aguenta", "ja nao aguenta", "nao consegue mais"],
     // Words added to older concepts.
     jawArm: ["queixo", "ate o queixo"],
     pregnant: ["com @N semanas", "@N semanas de"],
@@ -260,6 +265,7 @@ export const ACUTE_SIGNS: Partial<Record<TriageLanguage, ConceptLexicon>> = {
     ],
   },
   it: {
+    cantGoOn: ["non ce la fa piu", "non regge piu", "non ha piu forze"],
     givingAway: ["regalato ~ sue cose", "regalando ~ cose", "regalato ~ cane", "dato via tutto", "regalato tutto"],
     crushing: ["elefante ~ sopra", "peso sul petto", "macigno sul petto", "schiaccia ~ petto"],
     tearing: ["come uno strappo", "come se ~ strappasse", "dolore lancinante", "lacerante"],

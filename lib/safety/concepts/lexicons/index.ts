@@ -5,6 +5,7 @@ import { ACUTE_SIGNS } from "./acute-signs";
 import { AR_CONCEPTS } from "./ar";
 import { BARELY_RESPONSIVE } from "./barely-responsive";
 import { DE_CONCEPTS } from "./de";
+import { EL_CONCEPTS } from "./el";
 import { EN_CONCEPTS } from "./en";
 import { ES_CONCEPTS } from "./es";
 import { FR_CONCEPTS } from "./fr";
@@ -18,6 +19,7 @@ import { mergeLexicons, withLoans } from "./loans";
 import { NL_CONCEPTS } from "./nl";
 import { PL_CONCEPTS } from "./pl";
 import { PT_CONCEPTS } from "./pt";
+import { RO_CONCEPTS } from "./ro";
 import { RU_CONCEPTS } from "./ru";
 import { SITUATIONS_ASIA } from "./situations-asia";
 import { SITUATIONS_EUROPE } from "./situations-europe";
@@ -55,6 +57,8 @@ const OWN: Record<TriageLanguage, ConceptLexicon> = {
   th: TH_CONCEPTS,
   tl: TL_CONCEPTS,
   sw: SW_CONCEPTS,
+  el: EL_CONCEPTS,
+  ro: RO_CONCEPTS,
 };
 
 /** A language's concept words (its own, and its round-11 situation words); other languages than English also get the English loanwords. */

@@ -228,7 +228,7 @@ export const SITUATIONS_EUROPE: Partial<Record<TriageLanguage, ConceptLexicon>> 
       "chin to ~ chest",
       "cant move ~ neck",
     ],
-    heat: ["heat#", "the heat", "in the sun", "sunstroke", "heatstroke", "hot car", "hot day", "heatwave"],
+    heat: ["heat#", "the heat#", "in the sun", "sunstroke", "heatstroke", "hot car", "hot day", "heatwave"],
     sauna: ["sauna", "hot tub", "jacuzzi", "steam room", "hot bath"],
     notSweating: ["stopped sweating", "not sweating", "isnt sweating", "no sweat", "hot and dry", "hot dry skin", "burning hot"],
     coldExposure: [

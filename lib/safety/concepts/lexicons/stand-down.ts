@@ -201,4 +201,23 @@ export const STAND_DOWN: Record<TriageLanguage, string[]> = {
     "ni wasiwasi tu",
     "hakuna tatizo kwa mujibu wa daktari",
   ],
+  el: [
+    "μασ εστειλαν σπιτι",
+    "τον εστειλαν σπιτι",
+    "την εστειλαν σπιτι",
+    "πηρε εξιτηριο",
+    "καρδιογραφημα ~ καλο",
+    "ηταν μονο αγχοσ",
+    "ψευτικοσ συναγερμοσ",
+  ],
+  ro: [
+    "ne au trimis acasa",
+    "l au trimis acasa",
+    "a trimis o acasa",
+    "a fost externat",
+    "a fost externata",
+    "ekg ~ normal",
+    "a fost doar anxietate",
+    "alarma falsa",
+  ],
 };
