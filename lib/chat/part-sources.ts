@@ -60,7 +60,8 @@ export function numberPartSources(whole: RetrievedChunk[], perPart: RetrievedChu
   const leans = perPart.map((_, i) => asked[i] !== undefined && !namesOwnTopic(asked[i]!.text));
   const own = perPart.map((list, i) =>
     leadFirst(
-      list.filter((c) => onTopic(c) && (!leans[i] || onSubject(c))),
+      // A side of a comparison names its own subject ("heartburn" of "heartburn or a heart attack?"): its page stands.
+      list.filter((c) => (asked[i]?.compared || onTopic(c)) && (!leans[i] || onSubject(c))),
       asked[i],
     ),
   );

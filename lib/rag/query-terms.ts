@@ -86,7 +86,9 @@ export function asksWhatToDo(ws: readonly string[]): boolean {
     (w, k) =>
       w === "do" &&
       ((ws[k - 1] === "to" && ws[k - 2] === "what") ||
-        (DOERS.has(ws[k - 1] ?? "") && DO_ASKERS.has(ws[k - 2] ?? "") && ws[k - 3] === "what")),
+        (DOERS.has(ws[k - 1] ?? "") && DO_ASKERS.has(ws[k - 2] ?? "") && ws[k - 3] === "what")) &&
+      // "what can I do to prevent it" asks for prevention (the aspect word says which).
+      !ws.slice(k + 1, k + 4).some(isAspectWord),
   );
 }
 
