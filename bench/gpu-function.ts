@@ -198,6 +198,12 @@ if (SPINNING) {
 
 interface Solo {
   decodeTokS: number;
+  /**
+   * Process CPU µs per new token of the request (its prompt included; both peers run in this
+   * process, one at a time): on a shared host the wall-clock rate also measures how much of a
+   * core the contender was given, this what a token cost.
+   */
+  cpuUsPerToken: number;
   ttftMs: number;
   firstTokens: number[];
 }
@@ -237,10 +243,12 @@ async function engineContender(
   await run(prompts(2), 8); // warm-up
   const solo = async (newTokens: number): Promise<Solo> => {
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     const [r] = await run(prompts(1), newTokens);
     const ms = performance.now() - t0;
     return {
       decodeTokS: ((r!.completionTokens - 1) * 1000) / (ms - r!.ttftMs),
+      cpuUsPerToken: cpuUsSince(c0) / r!.completionTokens,
       ttftMs: r!.ttftMs,
       firstTokens: r!.tokenIds.slice(0, 16),
     };
@@ -306,9 +314,11 @@ async function llamaCppContender(name: string, file: string, dir: string): Promi
   const ids = (n: number) => prompts(n).map((t) => tok.encode(t));
   const soloOn = async (peer: LlamaCppPeer, newTokens = NEW_TOKENS * 2): Promise<Solo> => {
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     const { tokens, stamps } = await peer.timedGreedy(ids(1)[0]!, newTokens);
     return {
       decodeTokS: ((stamps.length - 1) * 1000) / (stamps.at(-1)! - stamps[0]!),
+      cpuUsPerToken: cpuUsSince(c0) / tokens.length,
       ttftMs: stamps[0]! - t0,
       firstTokens: tokens.slice(0, 16),
     };
@@ -371,8 +381,14 @@ async function httpContender(name: string, dir: string, intraOpThreads: number):
   await generate("warm up", 8);
   // An event carries every token of one write window (the server merges them): count tokens from usage.
   const solo = async (newTokens: number): Promise<Solo> => {
+    const c0 = process.cpuUsage();
     const { t0, stamps, tokens } = await generate(prompts(1)[0]!, newTokens);
-    return { decodeTokS: ((tokens - 1) * 1000) / (stamps.at(-1)! - stamps[0]!), ttftMs: stamps[0]! - t0, firstTokens: [] };
+    return {
+      decodeTokS: ((tokens - 1) * 1000) / (stamps.at(-1)! - stamps[0]!),
+      cpuUsPerToken: cpuUsSince(c0) / tokens,
+      ttftMs: stamps[0]! - t0,
+      firstTokens: [],
+    };
   };
   return {
     name,
@@ -416,9 +432,11 @@ async function transformersJsContender(): Promise<Contender> {
     name: "transformers.js",
     async solo() {
       const t0 = performance.now();
+      const c0 = process.cpuUsage();
       const { stamps, ids } = await generate(prompts(1), NEW_TOKENS * 2);
       return {
         decodeTokS: ((stamps.length - 2) * 1000) / (stamps.at(-1)! - stamps[1]!),
+        cpuUsPerToken: cpuUsSince(c0) / ids.length,
         ttftMs: stamps[1]! - t0,
         firstTokens: ids.slice(0, 16),
       };
@@ -450,13 +468,14 @@ async function measure(contenders: Array<{ c: Contender; streams: number[] }>): 
   for (let round = 0; round < ROUNDS; round++) {
     for (const { c, streams } of contenders) {
       const b = best.get(c.name) ?? {
-        solo: { decodeTokS: 0, ttftMs: Infinity, firstTokens: [] },
+        solo: { decodeTokS: 0, cpuUsPerToken: Infinity, ttftMs: Infinity, firstTokens: [] },
         streams: new Map(),
         staticBatch: new Map(),
       };
       const s = await c.solo();
       b.solo = {
         decodeTokS: Math.max(b.solo.decodeTokS, s.decodeTokS),
+        cpuUsPerToken: Math.min(b.solo.cpuUsPerToken, s.cpuUsPerToken),
         ttftMs: Math.min(b.solo.ttftMs, s.ttftMs),
         firstTokens: s.firstTokens,
       };
@@ -468,6 +487,11 @@ async function measure(contenders: Array<{ c: Contender; streams: number[] }>): 
     process.stderr.write(`round ${round + 1}/${ROUNDS} done (load ${os.loadavg()[0]!.toFixed(1)})\n`);
   }
   return best;
+}
+
+function cpuUsSince(c0: NodeJS.CpuUsage): number {
+  const u = process.cpuUsage(c0);
+  return u.user + u.system;
 }
 
 /** Memory-copy bandwidth (bytes read + written per second, STREAM "copy" convention), best of 5. */
@@ -506,6 +530,12 @@ function printTable(rows: string[][]): void {
 }
 
 const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+
+/** "engine / peer" CPU µs per token and the peer's over the engine's. */
+const cpuColumns = (engine: Solo, peer: Solo) => [
+  `${engine.cpuUsPerToken.toFixed(0)} / ${peer.cpuUsPerToken.toFixed(0)}`,
+  ratio(peer.cpuUsPerToken, engine.cpuUsPerToken),
+];
 
 async function main(): Promise<void> {
   console.log(
@@ -619,7 +649,7 @@ async function main(): Promise<void> {
   console.log(
     `\nllama.cpp at equal precision (same checkpoint, GGUF export; engine threads: fp32 ${benchThreads.threads}, int8 ${int8Threads.threads}, int4 ${int4Threads.threads}; llama.cpp threads: ${llamaTypes.map((t) => `${t} ${llama.get(t)!.threads}`).join(", ")}):`,
   );
-  const eq = [["", "engine", "llama.cpp", "ratio"]];
+  const eq = [["", "engine", "llama.cpp", "ratio", "CPU µs/token", "CPU ratio"]];
   const pairs: Array<[string, Contender, string]> = [
     ["fp32 vs f32", engine, "f32"],
     ["int8 vs q8_0", int8, "q8_0"],
@@ -629,12 +659,20 @@ async function main(): Promise<void> {
   for (const [label, c, t] of pairs) {
     const a = get(c);
     const b = get(llama.get(t)!);
-    eq.push([`decode tok/s, batch 1, ${label}`, f1(a.solo.decodeTokS), f1(b.solo.decodeTokS), ratio(a.solo.decodeTokS, b.solo.decodeTokS)]);
+    eq.push([
+      `decode tok/s, batch 1, ${label}`,
+      f1(a.solo.decodeTokS),
+      f1(b.solo.decodeTokS),
+      ratio(a.solo.decodeTokS, b.solo.decodeTokS),
+      ...cpuColumns(a.solo, b.solo),
+    ]);
     eq.push([
       `aggregate tok/s, 16 streams, ${label}`,
       f1(a.streams.get(16)!),
       f1(b.streams.get(16)!),
       ratio(a.streams.get(16)!, b.streams.get(16)!),
+      "",
+      "",
     ]);
   }
   printTable(eq);
@@ -649,22 +687,34 @@ async function main(): Promise<void> {
     `\ncommitted default model (${path.relative(REPO_ROOT, DEFAULT_MODEL_DIR)}), fp32, engine at ${baseThreads.threads} thread(s) direct and ${httpThreads.threads} over HTTP, llama.cpp f32 at ${baseLlama.threads}:`,
   );
   printTable([
-    ["", "engine", "llama.cpp", "ratio"],
-    ["decode tok/s, batch 1, direct", f1(b1.solo.decodeTokS), f1(bl.solo.decodeTokS), ratio(b1.solo.decodeTokS, bl.solo.decodeTokS)],
+    ["", "engine", "llama.cpp", "ratio", "CPU µs/token", "CPU ratio"],
+    [
+      "decode tok/s, batch 1, direct",
+      f1(b1.solo.decodeTokS),
+      f1(bl.solo.decodeTokS),
+      ratio(b1.solo.decodeTokS, bl.solo.decodeTokS),
+      ...cpuColumns(b1.solo, bl.solo),
+    ],
     [
       "decode tok/s, batch 1, engine over HTTP",
       f1(bh.solo.decodeTokS),
       f1(bl.solo.decodeTokS),
       ratio(bh.solo.decodeTokS, bl.solo.decodeTokS),
+      ...cpuColumns(bh.solo, bl.solo),
     ],
-    ["TTFT ms, batch 1, direct / over HTTP", `${f1(b1.solo.ttftMs)} / ${f1(bh.solo.ttftMs)}`, f1(bl.solo.ttftMs), ""],
+    ["TTFT ms, batch 1, direct / over HTTP", `${f1(b1.solo.ttftMs)} / ${f1(bh.solo.ttftMs)}`, f1(bl.solo.ttftMs), "", "", ""],
     [
       "aggregate tok/s, 16 streams, direct",
       f1(b1.streams.get(16)!),
       f1(bl.streams.get(16)!),
       ratio(b1.streams.get(16)!, bl.streams.get(16)!),
+      "",
+      "",
     ],
   ]);
+  console.log(
+    "CPU µs/token: process CPU per new token of a batch-1 request, prompt included, least of the rounds (engine / llama.cpp); CPU ratio = llama.cpp's / the engine's (> 1: the engine's token costs less). Under load the tok/s ratio also measures the core share each got.",
+  );
 
   const l = get(lora);
   const m = get(merged);

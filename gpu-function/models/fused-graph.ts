@@ -15,13 +15,13 @@ export const pastValueName = (layer: number) => `past_value.${layer}`;
 export const NEW_KV = "new_kv";
 
 /**
- * Inputs of the in-place decode attention (fused-ops.ts `inPlaceDecode`), declared by fp32 logits
+ * Input of the in-place decode attention (fused-ops.ts `inPlaceDecode`), declared by fp32 logits
  * graphs: ATTN_BIAS float32 [B, 1, 1, capacity + 1] is 0 on each row's used past positions and on
- * its new token (the last column), −∞ on the rest of the capacity; ATTN_SPLIT int64 [capacity, 1].
- * Only decode runs (one token per row) read them; other runs may feed any placeholder.
+ * its new token (the last column), −∞ on the rest of the capacity. Only decode runs (one token per
+ * row) read it; other runs may feed any placeholder. Those graphs take `seqlens_k` and
+ * `total_sequence_length` from no input: their GQA (prefill) branch derives them (fused-ops.ts `gqaInputs`).
  */
 export const ATTN_BIAS = "attn_bias";
-export const ATTN_SPLIT = "attn_split";
 
 /** Where a layer's keys and values sit inside one position's NEW_KV row, and the row's width. */
 export function newKvOffsets(layer: number, numLayers: number, kvWidth: number): { key: number; value: number; stride: number } {

@@ -6,7 +6,7 @@
 import { GraphBuilder, type AttrValue, type Constant } from "../onnx/graph";
 import { toFp16Bits } from "../onnx/safetensors";
 import { tensorOf, type FusedGraphOptions, type Tensors } from "./family";
-import { ATTN_BIAS, ATTN_SPLIT, FusedGraph, loraAName, loraBName, NEW_KV, pastKeyName, pastValueName, type LoraGroup } from "./fused-graph";
+import { ATTN_BIAS, FusedGraph, loraAName, loraBName, NEW_KV, pastKeyName, pastValueName, type LoraGroup } from "./fused-graph";
 import { quantizeBlockwise } from "./quantize";
 import { ropeTables } from "./rope";
 import type { HfConfig, ModelDims } from "./types";
@@ -32,6 +32,8 @@ export class FusedOps {
   private cacheHeadDim = 0;
   /** Boolean "this run has one token per row" (decode), built on first use. */
   private decodeCond: string | null = null;
+  /** int64 [capacity, 1]: how the in-place decode splits its probabilities (past, new token), built on first use. */
+  private decodeSplit: string | null = null;
 
   constructor(name: string, private readonly tensors: Tensors, readonly opts: FusedGraphOptions) {
     this.g = new FusedGraph(name);
@@ -76,13 +78,13 @@ export class FusedOps {
    */
   declareCacheIO(numLayers: number, numKvHeads: number, headDim: number): void {
     this.cacheHeadDim = headDim;
-    this.g.input("seqlens_k", "int32", ["batch"]);
-    this.g.input("total_sequence_length", "int32", []);
     for (let l = 0; l < numLayers; l++) {
       this.g.input(pastKeyName(l), this.ft, ["batch", numKvHeads, "capacity", headDim]);
       this.g.input(pastValueName(l), this.ft, ["batch", numKvHeads, "capacity", headDim]);
     }
-    this.g.output(NEW_KV, this.ft, ["batch", "sequence", 2 * numLayers * numKvHeads * headDim]);
+    // A hidden-state graph (an embedder) keeps no cache: it computes no NEW_KV (ORT runs every
+    // node of the graph, fetched or not: the concat was ~3 % of an embedding run).
+    if (this.opts.output === "logits") this.g.output(NEW_KV, this.ft, ["batch", "sequence", 2 * numLayers * numKvHeads * headDim]);
   }
 
   /**
@@ -227,21 +229,51 @@ export class FusedOps {
     if (windowed) attrs.local_window_size = p.localWindow!;
     this.newKv[2 * layer] = k;
     this.newKv[2 * layer + 1] = v;
-    const inputs = [q, k, v, pastKeyName(layer), pastValueName(layer), "seqlens_k", "total_sequence_length"];
-    // Attention sinks (gpt-oss): one learned logit per head joins the softmax (GQA input 11, "head_sink").
-    if (p.sinks) inputs.push("", "", "", "", p.sinks);
     const gqa = (target: GraphBuilder) =>
-      target.node("GroupQueryAttention", inputs, {
+      target.node("GroupQueryAttention", this.gqaInputs(target, layer, q, k, v, p.sinks), {
         domain: "com.microsoft",
         attrs,
         outputs: [this.g.fresh("attn"), this.g.fresh("present_key"), this.g.fresh("present_value")],
         name: this.g.fresh("GroupQueryAttention"),
       })[0];
-    const inPlace = this.ft === "float32" && this.opts.output === "logits" && !p.sinks && !windowed && this.cacheHeadDim > 0;
+    const inPlace = this.ft === "float32" && this.opts.output === "logits" && !p.sinks && !windowed && this.cacheHeadDim > 0 && this.hasInput("position_ids");
     if (!inPlace) return gqa(this.g);
     const width = p.numHeads * this.cacheHeadDim;
     const decode = this.branch(width, (b) => this.inPlaceDecode(b, layer, q, k, v, p.numHeads, p.numKvHeads, p.scale ?? 1 / Math.sqrt(this.cacheHeadDim)));
     return this.g.op("If", [this.isDecode()], { then_branch: { graph: decode }, else_branch: { graph: this.branch(width, gqa) } });
+  }
+
+  /**
+   * GroupQueryAttention's inputs. Its per-row cache lengths (`seqlens_k` int32 [B]: tokens in the
+   * cache after this run − 1, `total_sequence_length` int32 []: their maximum + 1) are graph
+   * inputs where GQA runs in the main graph. In an in-place layer's GQA branch (prefill runs only)
+   * they are derived from inputs the graph has anyway — each row's last position is
+   * `position_ids` at its `logit_rows` index — so decode steps, which never read them, do not pay
+   * two more graph inputs (~2.4 CPU µs each per run in onnxruntime-node, docs/engine-profile.md).
+   */
+  private gqaInputs(target: GraphBuilder, layer: number, q: string, k: string, v: string, sinks?: string): string[] {
+    let seqlens = "seqlens_k";
+    let total = "total_sequence_length";
+    if (target === this.g) {
+      if (!this.hasInput(seqlens)) {
+        this.g.input(seqlens, "int32", ["batch"]);
+        this.g.input(total, "int32", []);
+      }
+    } else {
+      const n = (op: string, inputs: string[], attrs: Record<string, AttrValue> = {}) =>
+        target.node(op, inputs, { attrs, outputs: [this.g.fresh(op.toLowerCase())], name: this.g.fresh(op) })[0]!;
+      const last = n("Gather", [n("Reshape", ["position_ids", this.g.i64([-1])]), "logit_rows"], { axis: 0 });
+      seqlens = n("Cast", [last], { to: 6 });
+      total = n("Add", [n("ReduceMax", [seqlens], { keepdims: 0 }), this.g.constant("c_i32", { dtype: "int32", dims: [], data: Int32Array.of(1) })]);
+    }
+    const inputs = [q, k, v, pastKeyName(layer), pastValueName(layer), seqlens, total];
+    // Attention sinks (gpt-oss): one learned logit per head joins the softmax (GQA input 11, "head_sink").
+    if (sinks) inputs.push("", "", "", "", sinks);
+    return inputs;
+  }
+
+  private hasInput(name: string): boolean {
+    return this.g.inputs.some((i) => i.name === name);
   }
 
   /** One If branch: `build` adds nodes (their values named by the main graph: a branch may not redefine an outer name); returns the branch graph with output [B, S, width]. */
@@ -255,8 +287,9 @@ export class FusedOps {
    * Decode-step attention reading the pool in place (one new token per row): per KV head, the
    * G = heads/kvHeads queries score the past ([B, kvH, capacity, D], FusedMatMul with transB)
    * and the new key; ATTN_BIAS [B, 1, 1, capacity + 1] (runtime: 0 on each row's used past and
-   * its new token, −∞ elsewhere) masks the unused capacity; Softmax; ATTN_SPLIT [capacity, 1]
-   * splits the probabilities for the past values and the new value.
+   * its new token, −∞ elsewhere) masks the unused capacity; Softmax; a split [capacity, 1] taken
+   * from the pool's shape (`splitAtCapacity`) parts the probabilities for the past values and the
+   * new value.
    */
   private inPlaceDecode(b: GraphBuilder, layer: number, q: string, k: string, v: string, heads: number, kvHeads: number, scale: number): string {
     const d = this.cacheHeadDim;
@@ -270,7 +303,7 @@ export class FusedOps {
     const past = n("FusedMatMul", [q4, pastKeyName(layer)], { transB: 1, alpha }, "com.microsoft")[0];
     const now = n("FusedMatMul", [q4, k4], { transB: 1, alpha }, "com.microsoft")[0];
     const probs = n("Softmax", [n("Add", [n("Concat", [past, now], { axis: -1 })[0], this.attnInput(ATTN_BIAS)])[0]], { axis: -1 })[0];
-    const [pPast, pNow] = n("Split", [probs, this.attnInput(ATTN_SPLIT)], { axis: -1 }, "", 2);
+    const [pPast, pNow] = n("Split", [probs, this.splitAtCapacity()], { axis: -1 }, "", 2);
     const y = n("Add", [n("MatMul", [pPast, pastValueName(layer)])[0], n("MatMul", [pNow, v4])[0]])[0];
     return n("Reshape", [y, this.g.i64([-1, 1, heads * d])])[0];
   }
@@ -280,12 +313,19 @@ export class FusedOps {
     return this.decodeCond;
   }
 
-  /** Declares the in-place decode inputs on first use. */
-  private attnInput(name: typeof ATTN_BIAS | typeof ATTN_SPLIT): string {
-    if (!this.g.inputs.some((i) => i.name === name)) {
-      if (name === ATTN_BIAS) this.g.input(ATTN_BIAS, "float32", ["batch", 1, 1, "capacity_plus_1"]);
-      else this.g.input(ATTN_SPLIT, "int64", [2]);
-    }
+  /**
+   * [capacity, 1] from layer 0's past keys [B, kvH, capacity, D]: two small nodes once per run in
+   * the main graph instead of a graph input (an input costs several times a tiny node's executor
+   * time, docs/engine-profile.md).
+   */
+  private splitAtCapacity(): string {
+    this.decodeSplit ??= this.g.op("Concat", [this.g.op("Shape", [pastKeyName(0)], { start: 2, end: 3 }), this.g.i64([1])], { axis: 0 });
+    return this.decodeSplit;
+  }
+
+  /** Declares the in-place decode bias input on first use. */
+  private attnInput(name: typeof ATTN_BIAS): string {
+    if (!this.hasInput(name)) this.g.input(ATTN_BIAS, "float32", ["batch", 1, 1, "capacity_plus_1"]);
     return name;
   }
 
@@ -319,7 +359,7 @@ export class FusedOps {
    * batches get each row's real last token. Gathering before the LM head spares S × vocab.
    */
   finish(hidden: string, headWeight: string | null, vocab: number, hiddenSize: number): FusedGraph {
-    if (this.newKv.length > 0) this.g.node("Concat", this.newKv, { attrs: { axis: -1 }, outputs: [NEW_KV] });
+    if (this.newKv.length > 0 && this.opts.output === "logits") this.g.node("Concat", this.newKv, { attrs: { axis: -1 }, outputs: [NEW_KV] });
     if (this.opts.output === "hidden") {
       this.castOut(hidden, "hidden", ["batch", "sequence", hiddenSize]);
       return this.g;

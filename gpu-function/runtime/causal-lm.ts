@@ -5,17 +5,7 @@
 import * as ort from "onnxruntime-node";
 
 import { KvSlotPool, type KvArray } from "./kv-pool";
-import {
-  ATTN_BIAS,
-  ATTN_SPLIT,
-  loraAName,
-  loraBName,
-  NEW_KV,
-  newKvOffsets,
-  pastKeyName,
-  pastValueName,
-  type LoraGroup,
-} from "../models/fused-graph";
+import { ATTN_BIAS, loraAName, loraBName, NEW_KV, newKvOffsets, pastKeyName, pastValueName, type LoraGroup } from "../models/fused-graph";
 import { LoraFeedBuilder } from "./lora-feeds";
 import type { LoraTarget, ModelDims, PreparedLora } from "../models/types";
 import type { ForwardRow, KvCacheHandle, LoadedModel } from "./types";
@@ -98,18 +88,27 @@ interface DecodeInputs {
   mask?: Record<string, ort.Tensor>;
 }
 
-function newInputs(count: number, seq: number, withPositions: boolean): DecodeInputs {
+/** Which of the optional per-run inputs the graph declares (each costs a run ~2.4 CPU µs, docs/engine-profile.md). */
+interface GraphInputs {
+  positions: boolean;
+  /** `seqlens_k` and `total_sequence_length`: graphs whose GQA runs only in prefill derive them. */
+  lengths: boolean;
+}
+
+function newInputs(count: number, seq: number, has: GraphInputs): DecodeInputs {
   const ids = new BigInt64Array(count * seq);
-  const positions = withPositions ? new BigInt64Array(count * seq) : null;
+  const positions = has.positions ? new BigInt64Array(count * seq) : null;
   const seqlens = new Int32Array(count);
   const logitRows = new BigInt64Array(count);
   const total = new Int32Array(1);
   const tensors: Record<string, ort.Tensor> = {
     input_ids: new ort.Tensor("int64", ids, [count, seq]),
-    seqlens_k: new ort.Tensor("int32", seqlens, [count]),
-    total_sequence_length: new ort.Tensor("int32", total, []),
     logit_rows: new ort.Tensor("int64", logitRows, [count]),
   };
+  if (has.lengths) {
+    tensors.seqlens_k = new ort.Tensor("int32", seqlens, [count]);
+    tensors.total_sequence_length = new ort.Tensor("int32", total, []);
+  }
   if (positions) tensors.position_ids = new ort.Tensor("int64", positions, [count, seq]);
   return { count, ids, positions, seqlens, logitRows, total, tensors };
 }
@@ -136,8 +135,8 @@ export class OrtCausalLm implements LoadedModel {
   private readonly pool: KvSlotPool;
   private readonly lora: LoraFeedBuilder;
   private readonly loraGroups: LoraGroup[];
-  private readonly needsPositions: boolean;
-  /** The graph reads the pool in place on decode runs (fused-ops.ts inPlaceDecode) and needs ATTN_BIAS / ATTN_SPLIT. */
+  private readonly graphInputs: GraphInputs;
+  /** The graph reads the pool in place on decode runs (fused-ops.ts inPlaceDecode) and needs ATTN_BIAS. */
   private readonly inPlaceDecode: boolean;
   private readonly kvType: "float32" | "float16";
   private readonly bytes: number;
@@ -173,7 +172,8 @@ export class OrtCausalLm implements LoadedModel {
     this.bytes = p.weightBytes;
     this.lora = new LoraFeedBuilder(p.loraTargets, p.loraMaxRank);
     this.loraGroups = p.loraGroups;
-    this.needsPositions = this.session.inputNames.includes("position_ids");
+    const names = this.session.inputNames;
+    this.graphInputs = { positions: names.includes("position_ids"), lengths: names.includes("seqlens_k") };
     this.inPlaceDecode = this.session.inputNames.includes(ATTN_BIAS);
     const layers = Array.from({ length: p.dims.numLayers }, (_, l) => l);
     this.names = {
@@ -284,7 +284,7 @@ export class OrtCausalLm implements LoadedModel {
   private async runSlots(from: number, count: number, rowOfSlot: Map<number, number>, rows: ForwardRow[]): Promise<Float32Array[]> {
     let seq = 1;
     for (const i of rowOfSlot.values()) seq = Math.max(seq, rows[i].tokens.length);
-    const inputs = seq === 1 ? this.decodeInputsFor(count) : newInputs(count, seq, this.needsPositions);
+    const inputs = seq === 1 ? this.decodeInputsFor(count) : newInputs(count, seq, this.graphInputs);
     const { ids, positions, seqlens, logitRows } = inputs;
     let total = 0;
     const loraRows = this.loraGroups.length > 0 ? new Array<PreparedLora | null>(count) : null;
@@ -326,26 +326,20 @@ export class OrtCausalLm implements LoadedModel {
   }
 
   /**
-   * ATTN_BIAS / ATTN_SPLIT for a run over slots [from, from + count): on decode runs (seq = 1)
-   * each row sees its used past (dummy rows: none) and its new token; other runs do not read
-   * them (the graph's If takes GQA) and get placeholders.
+   * ATTN_BIAS for a run over slots [from, from + count): on decode runs (seq = 1) each row sees
+   * its used past (dummy rows: none) and its new token; other runs do not read it (the graph's
+   * If takes GQA) and get a placeholder.
    */
   private decodeMask(from: number, count: number, rowOfSlot: Map<number, number>, seq: number): Record<string, ort.Tensor> {
     if (seq !== 1) {
-      return {
-        [ATTN_BIAS]: new ort.Tensor("float32", new Float32Array(count), [count, 1, 1, 1]),
-        [ATTN_SPLIT]: new ort.Tensor("int64", BigInt64Array.of(0n, 1n), [2]),
-      };
+      return { [ATTN_BIAS]: new ort.Tensor("float32", new Float32Array(count), [count, 1, 1, 1]) };
     }
     const cap = this.pool.capacity;
     const inputs = this.decodeInputsFor(count);
     if (inputs.biasCapacity !== cap) {
       inputs.bias = new Float32Array(count * (cap + 1));
       inputs.biasCapacity = cap;
-      inputs.mask = {
-        [ATTN_BIAS]: new ort.Tensor("float32", inputs.bias, [count, 1, 1, cap + 1]),
-        [ATTN_SPLIT]: new ort.Tensor("int64", BigInt64Array.of(BigInt(cap), 1n), [2]),
-      };
+      inputs.mask = { [ATTN_BIAS]: new ort.Tensor("float32", inputs.bias, [count, 1, 1, cap + 1]) };
     }
     const bias = inputs.bias!;
     bias.fill(-Infinity);
@@ -359,7 +353,7 @@ export class OrtCausalLm implements LoadedModel {
 
   /** The reused decode inputs for `count` rows (re-made when the batch size changes). */
   private decodeInputsFor(count: number): DecodeInputs {
-    if (this.decodeInputs?.count !== count) this.decodeInputs = newInputs(count, 1, this.needsPositions);
+    if (this.decodeInputs?.count !== count) this.decodeInputs = newInputs(count, 1, this.graphInputs);
     return this.decodeInputs;
   }
 

@@ -74,6 +74,24 @@ export function aspectsAsked(text: string): string[] {
   return ASPECTS.filter(([re]) => ws.some((w) => re.test(w))).map(([, headings]) => headings[0]);
 }
 
+const DO_ASKERS = new Set(["can", "could", "should", "shall", "would", "do", "does", "must"]);
+const DOERS = new Set(["i", "we", "you", "he", "she", "they", "one"]);
+
+/**
+ * "What can I do?", "what should we do for it", "what to do about a sore throat": in consumer
+ * speech, a question about treatment and self-care (pages answer it under "Treatment").
+ */
+export function asksWhatToDo(ws: readonly string[]): boolean {
+  return ws.some(
+    (w, k) =>
+      w === "do" &&
+      ((ws[k - 1] === "to" && ws[k - 2] === "what") ||
+        (DOERS.has(ws[k - 1] ?? "") && DO_ASKERS.has(ws[k - 2] ?? "") && ws[k - 3] === "what")) &&
+      // "what can I do to prevent it" asks for prevention (the aspect word says which).
+      !ws.slice(k + 1, k + 4).some(isAspectWord),
+  );
+}
+
 /** Is this word (as typed, lower case) one of the aspect words above ("treat", "symptoms")? */
 export function isAspectWord(word: string): boolean {
   return ASPECTS.some(([re]) => re.test(word));
@@ -457,6 +475,7 @@ export async function analyzeQuery(db: Db, vocabulary: Vocabulary, text: string)
   const ws = words(text);
   const phrases = ws.slice(1).map((w, i) => `${ws[i]} ${w}`);
   for (const w of [...ws, ...phrases]) for (const [re, headings] of ASPECTS) if (re.test(w)) headings.forEach((x) => asked.add(x));
+  if (asksWhatToDo(ws)) ASPECTS[0]![1].forEach((x) => asked.add(x));
   const topicIdf = terms.length ? terms.reduce((sum, t) => sum + t.idf, 0) / terms.length : 1;
   for (const lexeme of asked) {
     if (vocabulary.chunksWith(lexeme) === 0) continue;

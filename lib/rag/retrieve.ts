@@ -116,6 +116,9 @@ const GATHERING_MAX_FREQUENCY = 0.1;
 /** …in a knowledge base of at least this many chunks (in a small one, every term gathers). */
 const MIN_CHUNKS_FOR_COMMON_TERMS = 2000;
 
+/** A lexeme as one quoted tsquery operand (a quote doubled, a backslash escaped). */
+const tsqueryLiteral = (lexeme: string) => `'${lexeme.replace(/\\/g, "\\\\").replace(/'/g, "''")}'`;
+
 /** The coverage a full-text candidate needs, for a message with this many content words. */
 export function coverageFloor(contentTerms: number): number {
   const c = DEFAULT_RETRIEVAL.coverage;
@@ -239,6 +242,10 @@ function statementFor(
              from unnest(tsvector_to_array(to_tsvector('english', d.title))) u)`
       : sql`false`;
     const subject = new Set(query.subject);
+    const bodyLexemes = body.map((t) => t.lexeme);
+    // The section headings asked for, as one tsquery ('treatment' | 'treat'): one match per chunk.
+    const aspectLexemes = terms.filter((t) => t.headingOnly).map((t) => t.lexeme);
+    const aspectQuery = aspectLexemes.length > 0 ? aspectLexemes.map(tsqueryLiteral).join(" | ") : null;
     const subjectCovered =
       subject.size > 0
         ? sql`(select count(*) from terms t where t.in_subject and (c.tsv @@ t.q or c.heading_tsv @@ t.q)) = ${subject.size}`
@@ -264,11 +271,15 @@ function statementFor(
       -- topic's words: a found document's sections whose heading names an aspect asked are
       -- candidates too (a leaflet's "Treatment" under "Acid reflux and GERD").
       candidates as (
-        select id from hits
+        select id from hits${
+          aspectQuery
+            ? sql`
         union
         select c.id from (select distinct c.document_id from hits h join chunks c on c.id = h.id) found
           join chunks c on c.document_id = found.document_id
-        where exists (select 1 from terms t where t.heading_only and c.heading_tsv @@ t.q)),
+        where c.heading_tsv @@ ${aspectQuery}::tsquery`
+            : sql``
+        }),
       scored as materialized (
         -- Okapi BM25 of the chunk (term frequency = positions in its tsvector; length = its
         -- number of distinct lexemes against the knowledge base's average), plus the query
@@ -294,7 +305,9 @@ function statementFor(
                    / (x.n + ${BM25_K1}::float8 * (${1 - BM25_B}::float8 + ${BM25_B}::float8 * length(c.tsv) / ${vocabulary.averageChunkLength}::float8))), 0) as bm25,
                  coalesce(sum(qt.weight), 0) as matched,
                  coalesce(sum(qt.weight) filter (where not qt.aspect), 0) as topic
-          from (select u.lexeme, coalesce(array_length(u.positions, 1), 1) as n from unnest(c.tsv) u) x
+          -- only the query's lexemes are unnested: setweight marks their positions, ts_filter keeps them
+          from (select u.lexeme, coalesce(array_length(u.positions, 1), 1) as n
+                from unnest(ts_filter(setweight(c.tsv, 'A', ${pgTextArray(bodyLexemes)}::text[]), '{a}')) u) x
           join qt on qt.lexeme = x.lexeme) b
         cross join lateral (
           select coalesce(sum(t.weight) filter (where not t.heading_only and not t.aspect), 0) as topic,

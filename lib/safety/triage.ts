@@ -4,7 +4,7 @@
 // language's red-flag rules over the turns together (engine.ts; a Spanish message in an
 // en-US deployment is still triaged); build the notice with the locale's numbers, in the
 // language the message was written in.
-import { deobfuscate } from "./text/deobfuscate";
+import { deobfuscate, textForm } from "./text/deobfuscate";
 import { PREVIOUS_TURN_CHARS, triageWindow, type UserTurn } from "./conversation";
 import { isFramedAway, matchLanguage, type TriageMatch } from "./engine";
 import { languagesOfTurn, messageLanguage } from "./language";
@@ -58,7 +58,7 @@ function readTurns(read: string[]): ReadTurns {
     (t) =>
       new Map(
         LANGUAGE_RULES.map((pack) => {
-          const normal = pack.normalize(pack.reads === "accented" ? t.accented : t.folded);
+          const normal = pack.normalize(textForm(t, pack.reads));
           return [pack.language, pack.correct ? pack.correct(normal) : normal];
         }),
       ),

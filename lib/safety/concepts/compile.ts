@@ -5,7 +5,7 @@
 // towards their concept words.
 import { phrasePattern, type PhraseSyntax } from "../red-flags/phrases";
 import type { LanguageRules, RedFlagRule } from "../red-flags/types";
-import { deobfuscate } from "../text/deobfuscate";
+import { deobfuscate, textForm } from "../text/deobfuscate";
 import { aboutATopicCheck, CONFUSED_ABOUT } from "./confused-about";
 import { STAND_DOWN } from "./lexicons/stand-down";
 import { CONCEPT_RULES, UNLESS_BY_CATEGORY } from "./rules";
@@ -28,6 +28,7 @@ const NOT_CORRECTED: ReadonlySet<Concept> = new Set([
   "severePain",
   "faint",
   "heat",
+  "sauna",
   "collapse",
   "endIt",
   "cantGoOn",
@@ -130,7 +131,7 @@ function vocabulary(pack: LanguageRules, lexicon: ConceptLexicon): string[] {
     for (const phrase of phrases) {
       for (const part of phrase.replace(/#$/, "").split(/[~ ]/)) {
         const text = deobfuscate(part);
-        const word = syntax.normalize(syntax.reads === "accented" ? text.accented : text.folded).trim();
+        const word = syntax.normalize(textForm(text, syntax.reads)).trim();
         if (/^[a-z]{5,}$/.test(word)) words.add(word);
       }
     }

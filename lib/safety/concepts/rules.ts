@@ -52,6 +52,8 @@ export const CONCEPT_RULES: ConceptRule[] = [
   { id: "asthma-not-relieved", category: "breathing", needs: [["inhaler"], ["severeBreath", "cantBreathe"]] },
   { id: "ketoacidosis", category: "diabetic_emergency", needs: [["diabetic"], ["ketotic"]] },
   { id: "hypoglycaemia", category: "diabetic_emergency", needs: [["diabetic"], ["confused", "unresponsive"]] },
+  // Shaky or sweaty with a low sugar is a hypo the person treats; one that does not come up with sugar needs help now.
+  { id: "hypoglycaemia-not-rising", category: "diabetic_emergency", needs: [["diabetic"], ["notRising"]] },
   { id: "burn-serious", category: "severe_burn", needs: [["burn"], ["burnSevere"]] },
   { id: "collapse-agonal", category: "unconscious", needs: [["collapse", "unresponsive"], ["agonal"]] },
   {
@@ -60,7 +62,9 @@ export const CONCEPT_RULES: ConceptRule[] = [
     needs: [["rash"], ["nonBlanching"], ["fever", "unresponsive", "confused", "stiffNeck", "infantSick"]],
   },
   { id: "meningitis-neck", category: "meningitis", needs: [["stiffNeck"], ["fever"]] },
-  { id: "heat-stroke", category: "other", needs: [["heat"], ["confused", "notSweating", "collapse"]] },
+  { id: "heat-stroke", category: "other", needs: [["heat"], ["confused", "notSweating", "collapse"]], unless: ["sauna"] },
+  // A sauna or hot tub makes skin hot and dry: there it takes confusion or a collapse ("sauna, hot dry skin" is not heat stroke).
+  { id: "heat-stroke-sauna", category: "other", needs: [["sauna"], ["confused", "collapse"]] },
   // Hot dry skin that stopped sweating, with confusion or a collapse, is heat stroke even when the heat is not named ("working on the roof all day").
   { id: "heat-stroke-signs", category: "other", needs: [["notSweating"], ["confused", "collapse"]] },
   { id: "hypothermia", category: "other", needs: [["coldExposure"], ["confused", "unresponsive", "collapse"]] },

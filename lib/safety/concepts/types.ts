@@ -102,6 +102,8 @@ export const CONCEPTS = [
   "severeBreath",
   /** Diabetes, insulin, low blood sugar. */
   "diabetic",
+  /** A low blood sugar that does not come up with treatment: "won't come up", "still dropping", "juice isn't helping". */
+  "notRising",
   /** Confused, disoriented, not making sense, talking nonsense (about a person's state, not "confused about"). */
   "confused",
   /** A burn or scald: burned, boiling water, hot oil, fire, electric shock. */
@@ -118,8 +120,10 @@ export const CONCEPTS = [
   "nonBlanching",
   /** A stiff neck, cannot bend the head forward. */
   "stiffNeck",
-  /** Heat exposure: in the sun, heat wave, sauna, hot car. */
+  /** Heat exposure: in the sun, heat wave, hot car. */
   "heat",
+  /** Heat chosen for a while: a sauna, a hot tub, a steam room. Hot dry skin is expected there; only confusion or a collapse makes it heat stroke. */
+  "sauna",
   /** Stopped sweating, hot dry skin. */
   "notSweating",
   /** Cold exposure: in the snow, outside all night in the cold, ice cold, cold water. */

@@ -23,6 +23,7 @@ import { THAI } from "./th";
 import { TAGALOG } from "./tl";
 import { SWAHILI } from "./sw";
 import { conceptLexicon, conceptScript } from "../concepts/lexicons";
+import { COUNTED_PILLS_RULES } from "./counted-pills";
 import { withConcepts } from "../concepts/compile";
 import type { LanguageRules } from "./types";
 
@@ -64,8 +65,14 @@ const OWN_RULES: LanguageRules[] = [
   SWAHILI,
 ];
 
+/** A language's own rules with the rules shared across its family of languages (a handful of pills counted: counted-pills.ts). */
+const withShared = (pack: LanguageRules): LanguageRules => ({
+  ...pack,
+  rules: [...pack.rules, ...(COUNTED_PILLS_RULES[pack.language] ?? [])],
+});
+
 /** Each language's own rules plus the concept rules in its words (../concepts/). */
-export const LANGUAGE_RULES: LanguageRules[] = OWN_RULES.map((pack) => ({
+export const LANGUAGE_RULES: LanguageRules[] = OWN_RULES.map(withShared).map((pack) => ({
   ...withConcepts(pack, conceptLexicon(pack.language), { typos: LATIN_SCRIPT.has(pack.language) }),
   conceptScript: conceptScript(pack.language),
 }));

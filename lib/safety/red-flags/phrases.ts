@@ -16,8 +16,9 @@
 // - with `loose` (concept words, spaced scripts), up to two words may also stand between
 //   the words of a phrase ("cant lift her right arm" for "cant lift ~ arm", "face looks
 //   droopy" for "face droop"): a co-occurrence does not depend on the exact wording.
-import { deobfuscate } from "../text/deobfuscate";
-import type { LanguageContext, LanguageRules, RedFlagRule, TriageCategory, TriageLanguage } from "./types";
+import { arabiziWordSource, isArabiziWord } from "../text/arabizi";
+import { deobfuscate, textForm } from "../text/deobfuscate";
+import type { LanguageContext, LanguageRules, RedFlagRule, TextForm, TriageCategory, TriageLanguage } from "./types";
 
 export interface PhraseRule {
   id: string;
@@ -52,13 +53,15 @@ export interface PhrasePackSpec {
   /** See LanguageRules.readsUnmarkedTurns. */
   readsUnmarkedTurns?: boolean;
   /** Rules read the accented text (scripts whose marks carry meaning: Devanagari, kana) instead of the folded one. */
-  reads?: "accented" | "folded";
+  reads?: TextForm;
   /**
    * With `reads: "accented"`: each phrase also matches in its folded form, for text typed
    * without diacritics — while text typed with them keeps them, so it cannot collide with a
    * different word that folds alike (Vietnamese "từ từ" "slowly" vs "tự tử" "suicide").
    */
   foldedVariants?: boolean;
+  /** Latin-letter phrase words are Arabizi: each matches its spellings (../text/arabizi.ts); the pack should read the "chat" form, where digits stay letters. */
+  arabizi?: boolean;
   /** Every phrase must also end at a word end (languages of short syllables, where a stem would meet other words: Vietnamese "toi da" in "toi dau"). */
   wholeWords?: boolean;
   /** From deobfuscated text to the form the phrases match (applied to the phrases too). */
@@ -80,7 +83,10 @@ function escape(text: string): string {
 }
 
 /** One phrase as a pattern source (see the file comment for the syntax). */
-export type PhraseSyntax = Pick<PhrasePackSpec, "spaced" | "wordStart" | "normalize" | "reads" | "foldedVariants" | "wholeWords"> & {
+export type PhraseSyntax = Pick<
+  PhrasePackSpec,
+  "spaced" | "wordStart" | "normalize" | "reads" | "foldedVariants" | "wholeWords" | "arabizi"
+> & {
   /** Up to two words may stand between the words of a phrase (spaced scripts; see the file comment). */
   loose?: boolean;
 };
@@ -92,7 +98,7 @@ const LOOSE_GAP = "(?: [^ ]+){0,2} ";
 /** A phrase goes through exactly what a message goes through (de-obfuscation, folding, the language's normalisation), so both meet in one form. */
 function preparePhrase(part: string, spec: PhraseSyntax): string {
   const text = deobfuscate(part);
-  return spec.normalize(spec.reads === "accented" ? text.accented : text.folded).trim();
+  return spec.normalize(textForm(text, spec.reads)).trim();
 }
 
 /** One phrase's pattern without the word-start check (see the file comment for the syntax). */
@@ -107,7 +113,12 @@ function phraseBody(phrase: string, spec: PhraseSyntax): string {
   if (parts.length === 0) throw new Error(`empty phrase: ${phrase}`);
   const gap = spec.spaced ? TILDE_GAP : ".{0,6}?";
   const number = spec.spaced ? new RegExp(NUMBER_WORD, "g") : new RegExp(` ?${NUMBER_WORD} ?`, "g");
-  const words = (part: string) => (spec.loose && spec.spaced ? part.split(" ").map(escape).join(LOOSE_GAP) : escape(part));
+  const word = (w: string) => (spec.arabizi && w !== NUMBER_WORD && isArabiziWord(w) ? arabiziWordSource(w) : escape(w));
+  const words = (part: string) =>
+    part
+      .split(" ")
+      .map(word)
+      .join(spec.loose && spec.spaced ? LOOSE_GAP : " ");
   const body = parts.map((part) => words(part).replace(number, "[1-9][0-9]{1,2}")).join(gap);
   return `${body}${wholeWord ? `(?!${LETTER})` : ""}`;
 }
@@ -195,6 +206,7 @@ export function phrasePack(spec: PhrasePackSpec): LanguageRules {
       reads: spec.reads,
       foldedVariants: spec.foldedVariants,
       wholeWords: spec.wholeWords,
+      arabizi: spec.arabizi,
     },
     context: compileContext(spec),
     rules: spec.rules.map((rule) => compileRule(rule, spec)),

@@ -34,6 +34,9 @@ export interface RedFlagRule {
   unless?: RegExp[];
 }
 
+/** Which form of a de-obfuscated turn a language reads (../text/deobfuscate.ts): folded (default), accented (scripts whose marks carry meaning), or chat (digits kept: Arabizi). */
+export type TextForm = "accented" | "folded" | "chat";
+
 /** Languages with their own rules. */
 export const TRIAGE_LANGUAGES = [
   "en",
@@ -107,8 +110,8 @@ export interface LanguageRules {
    * their romanised forms come with marker words ("wo bu xiang huo le").
    */
   readsUnmarkedTurns?: boolean;
-  /** Which form of the text `normalize` receives: folded (default) or accented (scripts whose marks carry meaning). */
-  reads?: "accented" | "folded";
+  /** Which form of the text `normalize` receives (TextForm). */
+  reads?: TextForm;
   /** From folded text (lower case, no diacritics, de-obfuscated) to the form the rules match. */
   normalize: (folded: string) => string;
   /** How this language's phrases are written (phrases.ts); packs written as regular expressions take the default (spaced words, stems from a word start). */
@@ -116,9 +119,10 @@ export interface LanguageRules {
     spaced: boolean;
     wordStart: boolean;
     normalize: (text: string) => string;
-    reads?: "accented" | "folded";
+    reads?: TextForm;
     foldedVariants?: boolean;
     wholeWords?: boolean;
+    arabizi?: boolean;
   };
   /** Applied after `normalize`: typo correction towards the language's concept words (../concepts/typos.ts). */
   correct?: (normalized: string) => string;

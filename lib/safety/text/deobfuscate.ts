@@ -12,6 +12,8 @@ export const MAX_TRIAGE_CHARS = 4_000;
 export interface DeobfuscatedText {
   accented: string;
   folded: string;
+  /** Folded, with digits inside words kept as typed: in Arabizi they are letters of their own ("ta3ban", "7obob", "5alas"), which leetspeak would misread. */
+  chat: string;
 }
 
 /** Zero-width, joiner, bidi, soft hyphen, variation selectors, tag characters, fillers. */
@@ -111,9 +113,15 @@ export function deobfuscate(raw: string, lexicon: ReadonlySet<string> = new Set(
   let text = raw.slice(0, MAX_TRIAGE_CHARS).replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
   text = text.replace(INVISIBLE, "").normalize("NFKC").toLowerCase().replace(OTHER_DIGITS, asciiDigit);
   text = replaceLookAlikes(text);
+  const typed = text;
   text = undoLeetspeak(text);
-  text = collapseStretchedLetters(text);
-  text = joinSpacedLetters(text, lexicon);
-  const accented = text.normalize("NFC");
-  return { accented, folded: foldDiacritics(accented) };
+  const readable = (t: string) => joinSpacedLetters(collapseStretchedLetters(t), lexicon).normalize("NFC");
+  const accented = readable(text);
+  const folded = foldDiacritics(accented);
+  return { accented, folded, chat: text === typed ? folded : foldDiacritics(readable(typed)) };
+}
+
+/** The form of a de-obfuscated text a language reads (red-flags/types.ts TextForm; folded by default). */
+export function textForm(text: DeobfuscatedText, form: "accented" | "folded" | "chat" = "folded"): string {
+  return form === "accented" ? text.accented : form === "chat" ? text.chat : text.folded;
 }

@@ -221,7 +221,11 @@ export const EN_CONCEPTS: ConceptLexicon = {
     "not wake up",
     "never wake up",
     "not to wake up",
-    "sleep forever",
+    // A wish, not the tired idiom "i could sleep forever".
+    "to sleep forever",
+    "want ~ sleep forever",
+    "wanna ~ sleep forever",
+    "wish ~ sleep forever",
     "sleep and never",
     "not be here anymore",
     "not be here any more",

@@ -215,7 +215,12 @@ export const FR_CONCEPTS: ConceptLexicon = {
     "plus me reveiller",
     "pas me reveiller",
     "jamais me reveiller",
-    "dormir pour toujours",
+    // Un souhait, pas la fatigue de "je pourrais dormir pour toujours".
+    "veux ~ dormir pour toujours",
+    "voudrais ~ dormir pour toujours",
+    "aimerais ~ dormir pour toujours",
+    "envie de ~ dormir pour toujours",
+    "m endormir pour toujours",
     "plus me reveille",
     "plus etre la",
     "disparaitre pour toujours",

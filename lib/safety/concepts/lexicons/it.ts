@@ -204,7 +204,10 @@ export const IT_CONCEPTS: ConceptLexicon = {
     "non svegliarmi piu",
     "non svegliarmi",
     "non risvegliarmi",
-    "dormire per sempre",
+    // Un desiderio, non la stanchezza di "potrei dormire per sempre".
+    "voglio ~ dormire per sempre",
+    "vorrei ~ dormire per sempre",
+    "addormentarmi per sempre",
     "addormentarmi e non",
     "sparire per sempre",
     "non voglio piu vivere",

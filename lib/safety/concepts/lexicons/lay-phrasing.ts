@@ -36,7 +36,11 @@ export const LAY_PHRASING: Partial<Record<TriageLanguage, ConceptLexicon>> = {
     jawArm: ["left arm", "jaw ~ arm", "arm ~ jaw", "jaw ~ back", "back ~ jaw", "both arms", "between ~ shoulder blades"],
     autonomic: ["cold sweat", "clammy", "sweaty", "sweating", "nause", "sick to ~ stomach", "throwing up", "vomit", "grey", "gray"],
     ketotic: [
-      "fruity",
+      // Fruity breath or smell, not fruity sweets.
+      "breath ~ fruity",
+      "fruity ~ breath",
+      "smells ~ fruity",
+      "fruity smell",
       "pear drops",
       "nail polish",
       "nail varnish",

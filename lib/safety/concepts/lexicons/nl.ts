@@ -163,7 +163,11 @@ export const NL_CONCEPTS: ConceptLexicon = {
     "niet meer wakker worden",
     "nooit meer wakker",
     "niet wakker worden",
-    "voor altijd slapen",
+    // Een wens, niet de moeheid van "ik zou voor altijd kunnen slapen".
+    "wil ~ voor altijd slapen",
+    "voor altijd gaan slapen",
+    "voor altijd in slaap",
+    "voor altijd willen slapen",
     "in slaap vallen en niet",
     "er niet meer zijn",
     "beter af zonder mij",

@@ -1,7 +1,8 @@
 // Arabic red flags (Modern Standard, Egyptian/Levantine/Gulf chat forms, and Arabizi) as
 // phrase lists (see ../phrases.ts). Matched without a word start: Arabic attaches "و",
 // "ف", "ب", "ال" to the word. Diacritics and hamza forms are folded away before matching;
-// Arabizi digits go through the same leetspeak step as the message (so "3ayez" meets it).
+// Arabizi is read with its digits as typed (the "chat" form) and each of its phrase words matches
+// its spellings (../../text/arabizi.ts: "mish 2ader atnafas" meets "msh adra atnaffas").
 import { phrasePack } from "../phrases";
 import { foldArabic, wordsAndPunctuation } from "../scripts";
 
@@ -11,8 +12,12 @@ export const ARABIC = phrasePack({
   spaced: true,
   wordStart: false,
   normalize: (text) => foldArabic(wordsAndPunctuation(text)),
+  // Arabizi keeps its digits (the "chat" form) and each Latin phrase word matches its spellings (../../text/arabizi.ts).
+  reads: "chat",
+  arabizi: true,
+  // Arabic script; Arabizi words; or a digit used as a letter inside a Latin word ("ta3ban", "2albi", "7obob"), not a number with a unit ("5min", "3yo").
   markers:
-    /\p{Script=Arabic}|(?<![a-z])(?:ana|mesh|msh|mish|enta|enti|howa|heya|eayez|eayza|eawz|eawza|yalla|wallah|3ayez|ibni|ebni|binti|kteer|ktir|baddi|mabadi|keda|kida|dilwa2ti|dilwa2ty|3omro|3omra)(?![a-z])/u,
+    /\p{Script=Arabic}|(?<![a-z0-9])(?:ana|mesh|msh|mish|mosh|enta|enti|inta|inti|howa|huwe|heya|hiye|yalla|wallah|ibni|ebni|binti|kteer|ktir|baddi|badde|bade|bddi|bdi|biddi|mabadi|keda|kida|shu|shou|leh|lesh|ya3ni|yani|mafi|fiya|fini|inshallah|habibi|tayeb|khalas|5alas)(?![a-z0-9])|[a-z][235789][a-z]|(?<![a-z0-9])[23579](?!(?:min|mins|yo|yr|yrs|hr|hrs|hrs|day|days|wk|wks|nd|rd|th|st|am|pm|mg|ml|kg)(?![a-z]))[a-z]{3,}/u,
   rules: [
     {
       id: "ar-chest-pain",
@@ -45,6 +50,12 @@ export const ARABIC = phrasePack({
         "alam ~ sadr",
         "sadri bywja3",
         "sedri bywga3",
+        // Each Arabizi word matches its spellings ("2albi byewja3ni", "albi bywga3ni", "qalbi biwja3ni").
+        "2albi byewja3ni",
+        "sadri byewja3ni",
+        "wja3 ~ 2albi",
+        "2albi wag3ni",
+        "da8t ~ sadri",
       ],
       and: [
         "ذراع",
@@ -77,6 +88,11 @@ export const ARABIC = phrasePack({
         "ara2",
         "dra3",
         "fag2a",
+        "mish 2ader",
+        "3ar2an",
+        "dayekh",
+        "dayi5",
+        "bde erja3",
       ],
     },
     {
@@ -117,6 +133,14 @@ export const ARABIC = phrasePack({
         "لا تستطيع تحريك",
         "مش قادر يحرك",
         "مش قادره تحرك",
+        "wesho ma3wooj",
+        "wesha ma3wooj",
+        "bo2o ma3wooj",
+        "mish 2ader yetkallam",
+        "mish 2adra tetkallam",
+        "mish 2ader y7arek",
+        "kalamo t2eel",
+        "lsano t2eel",
         "شلل مفاجئ",
         "جلطه دماغيه الان",
         "عنده جلطه",
@@ -203,6 +227,12 @@ export const ARABIC = phrasePack({
         "نزيف لا يتوقف",
         "طعن",
         "انطعن",
+        "el dam mish bywa2af",
+        "el dam ma 3am ywa2ef",
+        "el dam mish 3am ywa2ef",
+        "byenzef ktir",
+        "btenzef ktir",
+        "nazif ktir",
       ],
       unless: ["حامل"],
     },
@@ -312,7 +342,22 @@ export const ARABIC = phrasePack({
       ],
       and: ["dawa", "7bob", "7obob", "7abbat", "7abba", "klor", "kaz#", "banzeen", "battaria", "betaria"],
     },
-    { id: "ar-seizure", category: "seizure", when: ["تشنج", "نوبه صرع الان", "بيتشنج", "يتشنج", "رغوه من فمه", "يرتعش كله"] },
+    {
+      id: "ar-seizure",
+      category: "seizure",
+      when: [
+        "تشنج",
+        "نوبه صرع الان",
+        "بيتشنج",
+        "يتشنج",
+        "رغوه من فمه",
+        "يرتعش كله",
+        "byetshanaj",
+        "3am yetshannaj",
+        "3ando tashannoj",
+        "nawbet sar3",
+      ],
+    },
     {
       id: "ar-unconscious",
       category: "unconscious",
@@ -332,6 +377,16 @@ export const ARABIC = phrasePack({
         "مش بيرد",
         "مش بترد",
         "مغمي عليه",
+        "oghmi 3aleh",
+        "oghmi 3aleha",
+        "mish biyfo2",
+        "mish btfo2",
+        "ma 3am yfi2",
+        "mish biyrod",
+        "mish bitrod",
+        "ma 3am yrod",
+        "fa2ed el wa3i",
+        "ghayeb 3an el wa3i",
       ],
     },
     {

@@ -6,18 +6,20 @@ export const DIABETIC_RULES: RedFlagRule[] = [
     id: "diabetic-emergency",
     category: "diabetic_emergency",
     when: [/\bdiabet\w*|\bblood sugar\b|\bsugars? (?:is|was|of|are|reading)\b|\binsulin\b|\btype (?:1|one)\b|\bglucose\b|\bhypo\b/],
+    // Shaky or sweaty alone is a hypo the person treats (concepts/rules.ts: one that does not come up with sugar fires there).
     and: [
-      /\b(?:confus\w*|shaking|shaky|sweaty|unconscious|unresponsive|drowsy|(?:breath|smells?) (?:\w+ ){0,2}fruity|fruity (?:breath|smell\w*)|pear drops|nail (?:polish|varnish)|acetone|vomit\w*|acting drunk|wont make sense|not making sense|fitting|seizure|ketones?|says hi|reads hi|cant (?:swallow|wake)|aggressive|slurr\w*|breathing (?:really |very )?(?:deep|fast|heavy))\b/,
+      /\b(?:confus\w*|unconscious|unresponsive|drowsy|(?:breath|smells?) (?:\w+ ){0,2}fruity|fruity (?:breath|smell\w*)|pear drops|nail (?:polish|varnish)|acetone|vomit\w*|acting drunk|wont make sense|not making sense|fitting|seizure|ketones?|says hi|reads hi|cant (?:swallow|wake)|aggressive|slurr\w*|breathing (?:really |very )?(?:deep|fast|heavy))\b/,
     ],
   },
   {
     id: "diabetic-reading",
     category: "diabetic_emergency",
-    // A very low or very high reading. Numbers from 10 to 49 are a dangerous low in mg/dL but a high in mmol/L that a
-    // person who feels well, or who measured after a meal, can take to their doctor ("sugar was 14 after a big meal, feels fine").
+    // A very low or very high reading: below 3 mmol/L (3.x is a hypo the person treats) or 10–49 mg/dL. Numbers from 10
+    // to 49 are a dangerous low in mg/dL but a high in mmol/L that a person who feels well, or who measured after a meal,
+    // can take to their doctor ("sugar was 14 after a big meal, feels fine").
     when: [/\bdiabet\w*|\bblood sugar\b|\bsugars? (?:is|was|of|are|reading)\b|\binsulin\b|\btype (?:1|one)\b|\bglucose\b|\bhypo\b/],
     and: [
-      /\b(?:sugar|glucose|reading)s? (?:is|was|of|reading|at) (?:only )?(?:[0-3](?:\.\d)?|[1-4]\d)\b(?!\.\d|\d)/,
+      /\b(?:sugar|glucose|reading)s? (?:is|was|of|reading|at) (?:only )?(?:[0-2](?:\.\d)?|[1-4]\d)\b(?!\.\d|\d)/,
       /\b(?:sugar|glucose) (?:is |was )?(?:over|above) (?:3\d|[4-9]\d\d)\b/,
     ],
     unless: [

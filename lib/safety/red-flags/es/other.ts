@@ -9,9 +9,10 @@ export const ES_OTHER_RULES: RedFlagRule[] = [
     id: "es-diabetic-emergency",
     category: "diabetic_emergency",
     when: [/\b(?:diabetic[oa]|diabetes|azucar|glucosa|glucemia|insulina|hipoglucemia|hiperglucemia|cetoacidosis)\b/],
+    // Temblando o sudando con el azúcar baja es una hipo que la persona trata: solo si no sube (concepts/rules.ts), o con confusión.
     and: [
-      /\b(?:confundid[oa]|desorientad[oa]|no responde|inconsciente|no (?:se )?despierta|convulsi\w+|temblando|sudando|aliento (?:a frutas|afrutado|raro)|respira (?:muy )?(?:rapido|profundo)|vomit\w+|muy somnolient[oa]|cetonas|habla raro|agresiv[oa])\b/,
-      /\b(?:azucar|glucosa|glucemia) (?:esta |en |de |a )?(?:[0-9]|[1-5]\d)\b(?!\.\d|\d)|\b(?:azucar|glucosa) (?:muy )?(?:baja|bajisima|por los suelos)\b/,
+      /\b(?:confundid[oa]|desorientad[oa]|no responde|inconsciente|no (?:se )?despierta|convulsi\w+|aliento (?:a frutas|afrutado|raro)|respira (?:muy )?(?:rapido|profundo)|vomit\w+|muy somnolient[oa]|cetonas|habla raro|agresiv[oa])\b/,
+      /\b(?:azucar|glucosa|glucemia) (?:esta |en |de |a )?(?:[0-2]|[1-4]\d)\b(?!\.\d|\d)|\b(?:azucar|glucosa) (?:muy baja|bajisima|por los suelos)\b/,
       /\b(?:azucar|glucosa) (?:en |de |a )?(?:[4-9]\d\d)\b|\bdice hi\b|\bmarca hi\b/,
     ],
   },
