@@ -9,11 +9,9 @@
 // computes is timed, then swapped for the hashing vector the 50k corpus was stored with.
 //   npm run bench:retrieval -- [--chunks 50000] [--queries 200] [--medquad <dir>] [--embedder local|remote|hashing]
 //        [--embed-chunks 1000]
-import fs from "node:fs";
 import os from "node:os";
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
-import { isHeldOut, readMedQuad } from "@/gpu-function/shared/medquad";
 import { createDb, type Db } from "@/lib/db/client";
 import { migrateDb } from "@/lib/db/migrate";
 import type { DocumentEmbedder, QueryEmbedder } from "@/lib/rag/embed";
@@ -21,7 +19,6 @@ import { createEmbedder } from "@/lib/rag/embed-factory";
 import { createLocalEmbedder } from "@/lib/rag/embed-local";
 import { embedderKind, type EmbedderKind } from "@/lib/rag/embedder-kind";
 import { createHashingEmbedder } from "@/lib/rag/embed-hashing";
-import { medQuadToDocuments } from "@/lib/rag/importers/medquad";
 import { ingestSourceDocuments } from "@/lib/rag/ingest";
 import { consumerQueryText, readConsumerQuestions } from "@/lib/rag/eval-sets";
 import { templateQuestions } from "@/lib/rag/query-vector";
@@ -29,6 +26,7 @@ import { rerankerFromEnvironment } from "@/lib/rag/rerank";
 import { retrieveHybrid, type RetrievalMode } from "@/lib/rag/retrieve";
 import type { SourceDocument } from "@/lib/rag/types";
 import { chunkDocument } from "@/lib/rag/chunk";
+import { benchCorpus, syntheticDocuments } from "./retrieval-corpus";
 import { percentile } from "./retrieval-stats";
 
 const { values } = parseArgs({
@@ -48,59 +46,6 @@ const { values } = parseArgs({
 const log = (s: string) => process.stderr.write(`${s}\n`);
 const TARGET_CHUNKS = Number(values.chunks);
 const QUERY_COUNT = Number(values.queries);
-
-/** Deterministic filler text from a small medical vocabulary (used only without MedQuAD). */
-function syntheticDocuments(count: number, startAt: number): SourceDocument[] {
-  const words =
-    "asthma airway wheeze inhaler diabetes insulin glucose kidney stone pain fever infection virus bacteria heart blood pressure stroke migraine headache nausea skin rash allergy vaccine child adult elderly diet exercise sleep anxiety depression liver lung cough chest joint arthritis bone fracture cancer tumour screening dose symptom treatment prevention risk".split(
-      " ",
-    );
-  let seed = 12345;
-  const rnd = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
-  return Array.from({ length: count }, (_, i) => {
-    const sentences = Array.from(
-      { length: 12 },
-      () => Array.from({ length: 12 }, () => words[Math.floor(rnd() * words.length)]).join(" ") + ".",
-    );
-    const id = `synthetic:${startAt + i}`;
-    return {
-      id,
-      source: "Synthetic",
-      title: `Synthetic topic ${startAt + i}`,
-      sections: [{ headingPath: [`Synthetic topic ${startAt + i}`], text: sentences.join(" ") }],
-    };
-  });
-}
-
-function corpus(): { docs: SourceDocument[]; queries: string[]; chunkCount: number } {
-  const docs: SourceDocument[] = [];
-  const queries: string[] = [];
-  let chunkCount = 0;
-  if (fs.existsSync(values.medquad!)) {
-    for (const d of readMedQuad(values.medquad!).documents) {
-      for (const p of d.qaPairs) if (isHeldOut(p.questionId) && queries.length < QUERY_COUNT) queries.push(p.question);
-      for (const doc of medQuadToDocuments(d)) {
-        if (chunkCount >= TARGET_CHUNKS) break;
-        docs.push(doc);
-        chunkCount += chunkDocument(doc).length;
-      }
-    }
-  } else {
-    log(`${values.medquad} not found: synthetic corpus only`);
-  }
-  while (chunkCount < TARGET_CHUNKS) {
-    const extra = syntheticDocuments(500, docs.length);
-    for (const doc of extra) chunkCount += chunkDocument(doc).length;
-    docs.push(...extra);
-  }
-  while (queries.length < QUERY_COUNT)
-    queries.push(
-      ["chest pain when climbing stairs", "how is asthma treated in children", "kidney stone symptoms", "vaccine side effects fever"][
-        queries.length % 4
-      ],
-    );
-  return { docs, queries, chunkCount };
-}
 
 /** Returns a vector computed beforehand, so only the database is timed. */
 function cachedEmbedder(vectors: Map<string, number[]>): QueryEmbedder {
@@ -141,7 +86,7 @@ async function exactVector(db: Db, queries: string[], vectors: Map<string, numbe
 }
 
 async function main() {
-  const { docs, queries, chunkCount } = corpus();
+  const { docs, queries, chunkCount } = benchCorpus(values.medquad!, TARGET_CHUNKS, QUERY_COUNT, log);
   log(`corpus: ${docs.length} documents, ${chunkCount} chunks; ${queries.length} queries`);
   const handle = await createDb({ url: "memory://" });
   await migrateDb(handle);

@@ -248,6 +248,19 @@ describe("QuoteConstraint prior for a question that asks several things (groundi
     expect(strong).toBe(`${quoted(ASTHMA.slice(0, 3), 1)} ${quoted(FEVER.slice(0, 2), 2)}`);
   });
 
+  it("opens each part with its source's lead, as an answer opens, unless the model is sure of a later sentence", () => {
+    const { orderCost, openingCost } = DEFAULT_QUOTE_PRIOR;
+    // "H…" is the fever passage's third sentence; the model wants it once part 1 is answered.
+    const wantsLater =
+      (by: number) =>
+      (sofar: string): Record<string, number> =>
+        sofar.includes("chest. [1]") ? { H: by } : {};
+    const weak = decodeTraced(make([{ sources: [1] }, { sources: [2] }]), wantsLater(orderCost + 0.5), 10);
+    expect(weak.startsWith(`${quoted(ASTHMA.slice(0, 2), 1)} ${FEVER[0]} [2]`), weak).toBe(true);
+    const strong = decodeTraced(make([{ sources: [1] }, { sources: [2] }]), wantsLater(orderCost + openingCost + 0.5), 10);
+    expect(strong.startsWith(`${quoted(ASTHMA.slice(0, 2), 1)} ${FEVER[2]} [2]`), strong).toBe(true);
+  });
+
   it("counts a part answered when its source has nothing left, and a quote where it belongs", () => {
     // Part 1's source is one short sentence (8 words < 25): the answer still moves on to part 2.
     const short = [{ id: "a", text: ASTHMA[0]! }, RANKED[1]!];

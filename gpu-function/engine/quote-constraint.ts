@@ -140,9 +140,9 @@ export class QuoteConstraint implements LogitsConstraint {
     this.priors = this.computePriors();
   }
 
-  private computePriors(home?: number): Float64Array {
+  private computePriors(home?: number, opensPart = false): Float64Array {
     const units = this.tables.units;
-    return unitPriors(units, (u) => this.used.has(units[u]!.key), this.quoted, this.prior, home);
+    return unitPriors(units, (u) => this.used.has(units[u]!.key), this.quoted, this.prior, home, opensPart);
   }
 
   /** Multi-part: whether part `i` is answered, given the units still open (unused and fitting). */
@@ -192,7 +192,7 @@ export class QuoteConstraint implements LogitsConstraint {
     // Multi-part: the part the answer is on decides which source is "current" for this choice.
     if (this.parts) {
       this.on = partOn(this.parts, (i) => this.answered(i, open));
-      this.priors = this.computePriors(partHome(this.parts, this.on, this.quoted.at(-1)?.source));
+      this.priors = this.computePriors(partHome(this.parts, this.on, this.quoted.at(-1)?.source), this.progress[this.on]!.units === 0);
     }
     for (const c of open) offer(c.tokens[v]![0]!, this.priors[c.unit]!);
     if (this.quoted.length === 0) for (const t of this.openers) offer(t, 0);

@@ -101,6 +101,8 @@ export function unitPriors(
   prior: QuotePrior,
   /** The source the answer should be in now (multi-part: the current part's, `partHome`); default: the last quote's, else 1. */
   home?: number,
+  /** Multi-part: the next unit starts a part (none of its units quoted yet), which opens like an answer does. */
+  opensPart = false,
 ): Float64Array {
   const last = quoted.at(-1)?.source;
   const current = home ?? last ?? 1;
@@ -116,9 +118,12 @@ export function unitPriors(
     const switching = u.source === current ? 0 : leave + prior.rankCost * (u.source - 1);
     const opening = quoted.length === 0 || u.source !== last;
     const inOrder = u.index === next.get(u.source);
-    // The answer's first unit: anything but the current source's lead costs the opening cost (a later
-    // sentence of it, or another source, which keeps their costs relative to each other as they were).
-    const opensElsewhere = quoted.length === 0 && !(inOrder && u.source === current);
+    // The answer's first unit (or a part's): anything but the current source's next unit in reading order
+    // costs the opening cost (a later sentence of it, or another source, which keeps their costs relative
+    // to each other as they were). "Influenza, or flu, is…" opens the flu side of "cold or flu?", not
+    // "Most healthy people recover…".
+    // (A part opening: only a later sentence of the part's own source; more of the part before keeps its switch cost.)
+    const opensElsewhere = quoted.length === 0 ? !(inOrder && u.source === current) : opensPart && u.source === current && !inOrder;
     return (
       -switching -
       (inOrder ? 0 : prior.orderCost) -

@@ -30,9 +30,10 @@ export interface TensorSpec {
  *   per layer `past_key.L` / `past_value.L` [B, kvHeads, cap, headDim] (shared with the presents);
  *   per LoRA block (the targeted modules of one fused linear, listed in FusedGraph.loraGroups)
  *   `lora_a.<block>` / `lora_b.<block>`, plus `lora_mask` [B, 1, n·R] (see runtime/lora-feeds.ts).
- * - outputs: `logits` [B, vocab] of each row's last position (or `hidden` [B,S,H] when
- *   `output: "hidden"`), and `new_kv` [B, S, layers·2·kvHeads·headDim]: this step's keys (after
- *   rotary) and values of every layer (layout: fused-graph.ts NEW_KV / newKvOffsets).
+ * - outputs: `logits` [B, vocab] of each row's last position and `new_kv` [B, S,
+ *   layers·2·kvHeads·headDim]: this step's keys (after rotary) and values of every layer (layout:
+ *   fused-graph.ts NEW_KV / newKvOffsets); or, with `output: "hidden"` (embedders), `hidden`
+ *   [B,S,H] alone (no cache is kept, so no `new_kv` is computed).
  */
 export interface FusedGraphOptions {
   /** Modules (LoraTarget.module) whose LoRA A/B become per-row graph inputs. */

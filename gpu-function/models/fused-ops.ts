@@ -82,7 +82,9 @@ export class FusedOps {
       this.g.input(pastKeyName(l), this.ft, ["batch", numKvHeads, "capacity", headDim]);
       this.g.input(pastValueName(l), this.ft, ["batch", numKvHeads, "capacity", headDim]);
     }
-    this.g.output(NEW_KV, this.ft, ["batch", "sequence", 2 * numLayers * numKvHeads * headDim]);
+    // A hidden-state graph (an embedder) keeps no cache: it computes no NEW_KV (ORT runs every
+    // node of the graph, fetched or not: the concat was ~3 % of an embedding run).
+    if (this.opts.output === "logits") this.g.output(NEW_KV, this.ft, ["batch", "sequence", 2 * numLayers * numKvHeads * headDim]);
   }
 
   /**
@@ -357,7 +359,7 @@ export class FusedOps {
    * batches get each row's real last token. Gathering before the LM head spares S × vocab.
    */
   finish(hidden: string, headWeight: string | null, vocab: number, hiddenSize: number): FusedGraph {
-    if (this.newKv.length > 0) this.g.node("Concat", this.newKv, { attrs: { axis: -1 }, outputs: [NEW_KV] });
+    if (this.newKv.length > 0 && this.opts.output === "logits") this.g.node("Concat", this.newKv, { attrs: { axis: -1 }, outputs: [NEW_KV] });
     if (this.opts.output === "hidden") {
       this.castOut(hidden, "hidden", ["batch", "sequence", hiddenSize]);
       return this.g;

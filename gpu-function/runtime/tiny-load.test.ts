@@ -113,6 +113,8 @@ describe("loadEmbedder", () => {
     const embedder = await loadEmbedder(dir, { maxBatch: 3 });
     try {
       expect(embedder.dim).toBe(256);
+      // An embedder keeps no cache: its graph computes the hidden states alone (no new_kv).
+      expect((embedder as unknown as { session: ort.InferenceSession }).session.outputNames).toEqual(["hidden"]);
       const short = seededTokens(4, 1);
       const texts = [seededTokens(30, 2), short, seededTokens(11, 3), seededTokens(17, 4)];
       const [alone] = await embedder.embed([short]);

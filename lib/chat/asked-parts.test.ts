@@ -48,6 +48,45 @@ describe("askedParts", () => {
       expect(texts(message), message).toEqual([]);
   });
 
+  it("splits a comparison into its two sides, each a part that is searched without the other", () => {
+    const sides = (m: string) => askedParts(m).map((p) => (p.compared ? `${p.text}*` : p.text));
+    expect(sides("What's the difference between a cold and the flu?")).toEqual(["a cold*", "the flu*"]);
+    expect(sides("cold vs flu")).toEqual(["cold*", "flu*"]);
+    expect(sides("ibuprofen vs. paracetamol for a headache?")).toEqual(["ibuprofen*", "paracetamol*"]);
+    expect(sides("is this a cold or the flu?")).toEqual(["a cold*", "the flu*"]);
+    expect(sides("is it a heart attack or a panic attack")).toEqual(["a heart attack*", "a panic attack*"]);
+    expect(sides("can I take tylenol or advil?")).toEqual(["tylenol*", "advil*"]);
+    expect(sides("What's better for back pain, heat or ice?")).toEqual(["heat*", "ice*"]);
+    expect(sides("How is asthma different from COPD?")).toEqual(["asthma*", "COPD*"]);
+    expect(sides("Is Crohn's the same as IBS?")).toEqual(["Crohn's*", "IBS*"]);
+    expect(sides("compare statins with fish oil")).toEqual(["statins*", "fish oil*"]);
+    expect(sides("migraine or tension headache? how do I tell")).toEqual(["migraine*", "tension headache*", "how do I tell"]);
+    expect(sides("Difference between heartburn and a heart attack? And when should I go to the ER?")).toEqual([
+      "heartburn*",
+      "a heart attack*",
+      "when should I go to the ER?",
+    ]);
+    const message = "What's the difference between a cold and the flu?";
+    const parts = askedParts(message);
+    expect(partContext(message, parts, 0)).not.toContain("flu");
+    expect(partContext(message, parts, 1)).not.toContain("cold");
+  });
+
+  it("does not take alternatives that compare nothing for a comparison", () => {
+    for (const message of [
+      "is it contagious or not?",
+      "is it bad to drink coffee or tea while pregnant?",
+      "should I go to the ER or wait?",
+      "Do you think I should rest or go in?",
+      "What is the difference between type 1 and type 2 diabetes?",
+      "I get headaches or migraines sometimes.",
+    ])
+      expect(
+        askedParts(message).filter((p) => p.compared),
+        message,
+      ).toEqual([]);
+  });
+
   it("gives spans of the message, drops repeats and keeps at most MAX_ASKED_PARTS", () => {
     const message = "What is gout? what is gout? How is it treated?";
     const parts = askedParts(message);

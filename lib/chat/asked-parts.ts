@@ -63,6 +63,8 @@ const isWordChar = (c: string) => /[\p{L}\p{N}]/u.test(c);
 const isApostrophe = (c: string) => c === "'" || c === "’";
 const isSpace = (c: string) => c === " " || c === "\t" || c === "\r" || c === "\u00a0";
 const isEnd = (c: string) => c === "?" || c === "!" || c === ".";
+/** Words whose "." is an abbreviation's, not a sentence end. */
+const ABBREVIATIONS = new Set(["vs", "dr", "mr", "mrs", "ms", "st", "approx"]);
 
 /** Sentences as token lists, with whether each ends in "?". One pass over the characters. */
 function sentencesOf(text: string): Array<{ tokens: Token[]; question: boolean }> {
@@ -88,12 +90,15 @@ function sentencesOf(text: string): Array<{ tokens: Token[]; question: boolean }
       }
       tokens.push({ text: word, word: true, start, end: i });
     } else {
+      const start = i;
       i++;
       if (isEnd(c)) {
         // "??", "?!", "..." end one sentence; a "." inside "2.5" or "e.g" does not (no space after it).
         let asks = c === "?";
         for (; i < text.length && isEnd(text[i]!); i++) if (text[i] === "?") asks = true;
-        if (i >= text.length || isSpace(text[i]!) || text[i] === "\n") close(asks);
+        // "ibuprofen vs. paracetamol", "Dr. Smith": an abbreviation's "." ends no sentence.
+        const abbreviation = c === "." && i - start === 1 && tokens.at(-1)?.end === start && ABBREVIATIONS.has(tokens.at(-1)!.text);
+        if (!abbreviation && (i >= text.length || isSpace(text[i]!) || text[i] === "\n")) close(asks);
       } else tokens.push({ text: c, word: false, start: i - 1, end: i });
     }
   }
@@ -131,6 +136,146 @@ export interface AskedPart {
   text: string;
   start: number;
   end: number;
+  /** One side of a comparison ("a cold" of "the difference between a cold and the flu"): answered from its page's lead, searched without the other side. */
+  compared?: boolean;
+}
+
+// Comparisons ("What's the difference between a cold and the flu?", "ibuprofen vs paracetamol",
+// "is this a cold or the flu?", "compare asthma with COPD", "how is X different from Y"): one
+// sentence that asks about two things, each answered from its own page. Each side is a short
+// noun phrase (at most MAX_SIDE_WORDS words, up to punctuation or a word that ends it).
+
+/** Longest side of a comparison; a longer one is a clause, not a thing compared. */
+const MAX_SIDE_WORDS = 5;
+/** Words that open a comparison's first side ("between X and Y", "compare X with Y"). */
+const COMPARE_OPENERS = new Set(["between", "compare", "comparing"]);
+/** Words between the two sides. */
+const SIDE_JOINERS = new Set(["and", "with", "to", "vs", "versus", "or", "from"]);
+/** Words that end a side ("X and Y in children", "X or Y that…"). */
+const SIDE_ENDERS = new Set(
+  "in for when if which that who is are was were do does did can could should would will how what why because so but and or with to vs versus from than while during after before at on of about since better worse safer stronger more less same different".split(
+    " ",
+  ),
+);
+/** Verbs after which "X or Y" is asked ("is this X or Y", "could it be X or Y", "do i have X or Y"). */
+const OR_QUESTION = new Set([
+  "is",
+  "are",
+  "was",
+  "could",
+  "can",
+  "might",
+  "may",
+  "should",
+  "do",
+  "does",
+  "have",
+  "has",
+  "be",
+  "its",
+  "thats",
+  "whats",
+  "which",
+]);
+/** Who such a question is about, skipped before the first side ("is THIS a cold", "do I have…"). */
+const OR_LEAD_WORDS = new Set([
+  "it",
+  "this",
+  "that",
+  "i",
+  "he",
+  "she",
+  "we",
+  "they",
+  "you",
+  "my",
+  "his",
+  "her",
+  "be",
+  "have",
+  "has",
+  "got",
+  "take",
+  "use",
+  "try",
+]);
+
+/** The side of a comparison from token `i` on: its last token index (inclusive), or -1 when none fits. */
+function sideFrom(tokens: Token[], i: number): number {
+  let last = -1;
+  for (let j = i; j < tokens.length && j < i + MAX_SIDE_WORDS; j++) {
+    const t = tokens[j]!;
+    if (!t.word || (j > i && SIDE_ENDERS.has(t.text))) break;
+    last = j;
+  }
+  return last;
+}
+
+/** The first side, ending right before token `end` (exclusive): its first token index, or -1. */
+function sideBefore(tokens: Token[], end: number): number {
+  let first = -1;
+  for (let j = end - 1; j >= 0 && j >= end - MAX_SIDE_WORDS; j--) {
+    const t = tokens[j]!;
+    if (!t.word || SIDE_ENDERS.has(t.text) || COMPARE_OPENERS.has(t.text) || t.text === "difference" || t.text === "differences") break;
+    first = j;
+  }
+  return first;
+}
+
+/** Both sides of a comparison in a sentence, as token ranges [first, last], or null. Linear in the sentence. */
+function comparedSides(tokens: Token[], question: boolean): [[number, number], [number, number]] | null {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!t.word) continue;
+    let sides: [[number, number], [number, number]] | null = null;
+    if (COMPARE_OPENERS.has(t.text) || (t.text === "differ" && i > 0) || t.text === "different") {
+      // "between X and Y", "compare X with Y", "how is X different from Y" (X before the verb).
+      if (t.text === "different") {
+        const first = sideBefore(tokens, i - (tokens[i - 1]?.text === "so" ? 1 : 0));
+        if (first >= 0 && tokens[i + 1]?.text === "from") sides = pair(first, i - 1, i + 2);
+      } else if (t.text !== "differ") {
+        const xLast = sideFrom(tokens, i + 1);
+        if (xLast >= 0 && SIDE_JOINERS.has(tokens[xLast + 1]?.text ?? "")) sides = pair(i + 1, xLast, xLast + 2);
+      }
+    } else if (t.text === "vs" || t.text === "versus") {
+      const first = sideBefore(tokens, i);
+      if (first >= 0) sides = pair(first, i - 1, i + 1);
+    } else if (t.text === "same" && tokens[i + 1]?.text === "as") {
+      // "Is Crohn's the same as IBS?"
+      const first = sideBefore(tokens, tokens[i - 1]?.text === "the" ? i - 1 : i);
+      if (first >= 0) sides = pair(first, (tokens[i - 1]?.text === "the" ? i - 1 : i) - 1, i + 2);
+    } else if (t.text === "or" && (question || OR_QUESTION.has(tokens[0]!.text))) {
+      // "is this a cold or the flu?", "what's better for back pain, heat or ice?": a question
+      // that opens with such a verb (the subject, "this", is not part of the first side), or
+      // one that is only the two sides ("migraine or tension headache?").
+      // The first side starts right after the verb and its subject, or after a comma ("is it bad
+      // to drink coffee or tea…" compares nothing).
+      let head = OR_QUESTION.has(tokens[0]!.text) ? 1 : 0;
+      while (head < i && OR_LEAD_WORDS.has(tokens[head]!.text)) head++;
+      const first = Math.max(sideBefore(tokens, i), sideBefore(tokens, i) >= 0 ? Math.min(head, i - 1) : -1);
+      const afterComma = first > 0 && tokens[first - 1]!.text === ",";
+      const onlySides = first === 0 && sideFrom(tokens, i + 1) === tokens.length - 1;
+      if (first >= 0 && first < i && ((head > 0 && (first === head || afterComma)) || onlySides)) sides = pair(first, i - 1, i + 1);
+    }
+    if (sides) return sides;
+  }
+  return null;
+
+  function pair(xFirst: number, xLast: number, yFirst: number): [[number, number], [number, number]] | null {
+    const yLast = sideFrom(tokens, yFirst);
+    if (yLast < 0 || xLast < xFirst) return null;
+    const x = tokens.slice(xFirst, xLast + 1).map((w) => w.text);
+    const y = tokens.slice(yFirst, yLast + 1).map((w) => w.text);
+    // "type 1 and type 2 diabetes": two kinds of one thing named once; the message as a whole asks it.
+    if (y.length > x.length && x[0] === y[0]) return null;
+    if (x.join(" ") === y.join(" ") || x.includes("not") || y[0] === "not") return null;
+    // Each side names a thing ("is it contagious or not?", "…or should I worry?" do not).
+    if (SIDE_ENDERS.has(y[0]!) || AUXILIARIES.has(y[0]!) || !namesOwnTopic(x.join(" ")) || !namesOwnTopic(y.join(" "))) return null;
+    return [
+      [xFirst, xLast],
+      [yFirst, yLast],
+    ];
+  }
 }
 
 /**
@@ -139,7 +284,7 @@ export interface AskedPart {
  */
 export function askedParts(message: string): AskedPart[] {
   const text = message.length > MAX_CHARS ? message.slice(0, MAX_CHARS) : message;
-  const spans: Array<{ start: number; end: number; words: number }> = [];
+  const spans: Array<{ start: number; end: number; words: number; compared?: boolean }> = [];
   for (const { tokens, question } of sentencesOf(text)) {
     const starts: number[] = [];
     for (let i = 0; i < tokens.length; i++) {
@@ -151,6 +296,13 @@ export function askedParts(message: string): AskedPart[] {
       const { head, joiner } = clauseHead(tokens, i);
       if (opensQuestion(tokens, head, atStart, joiner, question) && starts.at(-1) !== head) starts.push(head);
       i = Math.max(i, head - 1);
+    }
+    const compared = comparedSides(tokens, question);
+    if (compared) {
+      // A comparison is its two sides; the sentence's other questions are asked around it.
+      for (const [first, last] of compared)
+        spans.push({ start: tokens[first]!.start, end: tokens[last]!.end, words: last - first + 1, compared: true });
+      continue;
     }
     // A question without a question word ("Hemochromatosis treatment?") is one part.
     if (starts.length === 0 && question) starts.push(0);
@@ -171,12 +323,12 @@ export function askedParts(message: string): AskedPart[] {
   const parts: AskedPart[] = [];
   const seen = new Set<string>();
   for (const s of spans) {
-    if (s.words < MIN_PART_WORDS) continue;
+    if (s.words < MIN_PART_WORDS && !s.compared) continue;
     const part = text.slice(s.start, s.end);
     const key = words(part).join(" ");
     if (seen.has(key)) continue;
     seen.add(key);
-    parts.push({ text: part, start: s.start, end: s.end });
+    parts.push({ text: part, start: s.start, end: s.end, ...(s.compared ? { compared: true } : {}) });
   }
   return parts.length >= 2 ? parts.slice(0, MAX_ASKED_PARTS) : [];
 }
@@ -192,13 +344,15 @@ function sentenceEnd(text: string, end: number): number {
  * What part `i` may borrow its topic from when it is searched on its own ("how is it treated?"
  * needs "hemochromatosis"): the message without the parts asked after it (a part does not point
  * forward: "what are the symptoms of low blood sugar" must not search for the next part's
- * "fruit") and without aspect words ("treated", "symptoms": what a part asks, not what the
+ * "fruit"; a side of a comparison none of the other side's) and without aspect words ("treated", "symptoms": what a part asks, not what the
  * message is about), as plain words.
  */
 export function partContext(message: string, parts: readonly AskedPart[], i: number): string {
   let kept = "";
   let from = 0;
-  for (const p of parts.slice(i + 1)) {
+  // One side of a comparison is searched without the other ("a cold" must not find the flu page).
+  const left = parts.filter((p, j) => j > i || (j !== i && parts[i]!.compared && p.compared)).sort((a, b) => a.start - b.start);
+  for (const p of left) {
     kept += `${message.slice(from, p.start)} `;
     from = p.end;
   }

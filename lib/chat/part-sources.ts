@@ -5,7 +5,7 @@
 // source numbers go to the gpu-function as `grounding.parts` (quote mode answers each part in
 // turn: gpu-function/engine/quote-prior.ts).
 import { words } from "@/lib/rag/query-terms";
-import { askedParts, asksWhatItIs, namesOwnTopic, partContext } from "./asked-parts";
+import { type AskedPart, askedParts, asksWhatItIs, namesOwnTopic, partContext } from "./asked-parts";
 import { passagePosition, sourceOfPassage } from "./passage-text";
 import { MAX_SOURCES, numberSources } from "./prompt";
 import type { ChatSource, RetrievedChunk, Retriever } from "./types";
@@ -60,8 +60,9 @@ export function numberPartSources(whole: RetrievedChunk[], perPart: RetrievedChu
   const leans = perPart.map((_, i) => asked[i] !== undefined && !namesOwnTopic(asked[i]!.text));
   const own = perPart.map((list, i) =>
     leadFirst(
-      list.filter((c) => onTopic(c) && (!leans[i] || onSubject(c))),
-      asked[i]?.text,
+      // A side of a comparison names its own subject ("heartburn" of "heartburn or a heart attack?"): its page stands.
+      list.filter((c) => (asked[i]?.compared || onTopic(c)) && (!leans[i] || onSubject(c))),
+      asked[i],
     ),
   );
   const found = own
@@ -123,9 +124,9 @@ export function numberPartSources(whole: RetrievedChunk[], perPart: RetrievedChu
 
 const byPosition = (a: RetrievedChunk, b: RetrievedChunk) => passagePosition(a) - passagePosition(b);
 
-/** A part asking what something is ("What is gout"): its passages with its best page's lead (position 0) first, when the part found it. */
-function leadFirst(list: RetrievedChunk[], part: string | undefined): RetrievedChunk[] {
-  if (!part || list.length === 0 || !asksWhatItIs(part)) return list;
+/** A part asking what something is ("What is gout", a side of a comparison): its passages with its best page's lead (position 0) first, when the part found it. */
+function leadFirst(list: RetrievedChunk[], part: AskedPart | undefined): RetrievedChunk[] {
+  if (!part || list.length === 0 || !(part.compared || asksWhatItIs(part.text))) return list;
   const lead = list.filter((c) => c.documentId === list[0]!.documentId).sort(byPosition)[0]!;
   return passagePosition(lead) === 0 ? [lead, ...list.filter((c) => c !== lead)] : list;
 }

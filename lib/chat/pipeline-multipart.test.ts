@@ -22,7 +22,18 @@ import type { ChatEvent, ChatSource, Retriever } from "./types";
 
 const TOKEN = "secret";
 /** Pages of the starter knowledge base: the ones asked about and others that share their words. */
-const PAGES = ["gout", "shingles", "pneumonia", "acne", "chickenpox", "vaccination-basics", "osteoarthritis"];
+const PAGES = [
+  "gout",
+  "shingles",
+  "pneumonia",
+  "acne",
+  "chickenpox",
+  "vaccination-basics",
+  "osteoarthritis",
+  "common-cold",
+  "influenza",
+  "covid-19",
+];
 
 let dir: string;
 let server: GpuFunctionServer;
@@ -107,4 +118,17 @@ describe("a question that asks two things (committed model and grounded adapter,
     expect(quoted).toContain("Shingles > Prevention");
     expect(quoted.some((h) => h.startsWith("Shingles >") && h !== "Shingles > Prevention")).toBe(true);
   }, 120_000);
+
+  it("answers a comparison from both pages, each from its lead: a cold, then the flu", async () => {
+    for (const question of ["What's the difference between a cold and the flu?", "is this a cold or the flu??"]) {
+      const { answer, sources } = await ask(question);
+      const quoted = [...quotedSections(answer, sources)];
+      expect(quoted, question).toContain("Common cold > What it is");
+      expect(quoted, question).toContain("Influenza (flu) > What it is");
+      // The sides in the order asked.
+      const cold = sources.find((s) => s.headingPath === "Common cold > What it is")!.n;
+      const flu = sources.find((s) => s.headingPath === "Influenza (flu) > What it is")!.n;
+      expect(answer.indexOf(`[${cold}]`), answer).toBeLessThan(answer.indexOf(`[${flu}]`));
+    }
+  }, 240_000);
 });

@@ -10,6 +10,7 @@ import { withVectorIndexSuspended } from "./bulk";
 import { CHUNKER_VERSION, chunkDocument, embeddingTextOf, type ChunkOptions } from "./chunk";
 import type { DocumentEmbedder } from "./embed";
 import { httpUrlOrNull, type ImportResult } from "./importers/types";
+import { mergeFullTextPendingLists } from "./index-maintenance";
 import { pgTextArray } from "./pg-arrays";
 import type { DocumentChunk, SourceDocument } from "./types";
 
@@ -316,6 +317,10 @@ export async function ingestDocuments(
   }
   await flush();
   if (unwritten) await write(unwritten);
+  // Searches read the full-text index's pending list whole (index-maintenance.ts): merged after
+  // every ingestion, also one that wrote nothing (the app's starter check merges what an older
+  // version left).
+  await mergeFullTextPendingLists(db);
   // Planner and full-text statistics (common terms, see retrieve.ts) follow big loads.
   if (report.chunksWritten >= ANALYZE_AFTER_CHUNKS) await db.execute(sql`analyze chunks`);
   report.elapsedMs = performance.now() - started;

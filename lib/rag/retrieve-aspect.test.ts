@@ -31,6 +31,9 @@ const ASPECT_QUESTIONS: [string, string][] = [
   // never says "heartburn", yet it answers "get rid of heartburn".
   ["how do i get rid of heartburn", "Acid reflux and GERD > Treatment and management"],
   ["treatment for heartburn", "Acid reflux and GERD > Treatment and management"],
+  // "What can I do?" asks what helps.
+  ["my hay fever is driving me mad this spring, what can i do?", "Hay fever (allergic rhinitis) > Treatment and management"],
+  ["gout flare in my big toe, what should I do", "Gout > Treatment and management"],
   // …and for when to get help.
   ["when should someone with asthma go to the ER", "Asthma > When to seek care"],
 ];
