@@ -183,11 +183,22 @@ test.describe("embeddable widget", () => {
   });
 
   test("works with the keyboard alone: launcher, consent, question, Escape returns focus", async ({ page }) => {
+    // The panel's page is slow to arrive: opened before it is there, the panel is focused only once it is.
+    let releaseEmbed!: () => void;
+    const embedHeld = new Promise<void>((resolve) => (releaseEmbed = resolve));
+    await page.route(/\/embed\?/, async (route) => {
+      await embedHeld;
+      await route.continue();
+    });
     const widget = new WidgetHostPage(page);
     await widget.open(allowed.origin, SITE());
     await widget.launcher.focus();
     await page.keyboard.press("Enter");
     await expect(widget.frameElement).toBeVisible();
+    // Chromium loses track of a cross-site frame focused before its page commits (the frame's
+    // page believes it has focus, keys still go to the host page): the launcher keeps focus meanwhile.
+    expect(await widget.launcherState()).toEqual({ expanded: "true", focused: true });
+    releaseEmbed();
     // Focus moved into the panel, onto the consent button.
     await expect(widget.panel.getByRole("button", { name: /I understand/ })).toBeFocused();
     await page.keyboard.press("Tab");

@@ -132,6 +132,12 @@ function start(script: HTMLScriptElement): void {
     else outbox.push(message);
   };
 
+  /** The browser's focus to the loaded panel's frame (from this page), and the panel's to its consent button or message box. */
+  const focusFrame = () => {
+    frame!.focus();
+    post({ type: "medchat:focus" });
+  };
+
   const loadPanel = () => {
     if (frame) return;
     const params = new URLSearchParams({ site: siteKey, origin: location.origin, theme: hostPrefersDark() ? "dark" : "light", title });
@@ -162,8 +168,12 @@ function start(script: HTMLScriptElement): void {
       open = true;
       panel.classList.add("o");
       label();
-      frame?.focus();
-      post({ type: "medchat:focus" });
+      // Keyboard focus moves into the panel only once its document is there ("medchat:ready"
+      // below does it for a panel still loading). Chromium loses track of a cross-site frame
+      // focused before its page commits: the frame's page believes it has focus while the
+      // browser keeps sending keys to the host page, so a keyboard user's Enter on the consent
+      // button (or the text they type) went nowhere. Until then the launcher keeps focus.
+      if (ready) focusFrame();
       emit("open");
     },
     close() {
@@ -205,11 +215,8 @@ function start(script: HTMLScriptElement): void {
         ready = true;
         frame.contentWindow!.postMessage({ type: "medchat:store", values: readStore() } satisfies WidgetInbound, appOrigin);
         for (const m of outbox.splice(0)) frame.contentWindow!.postMessage(m, appOrigin);
-        if (open) {
-          // The panel finished loading after it was opened: move focus into it now.
-          frame.focus();
-          frame.contentWindow!.postMessage({ type: "medchat:focus" }, appOrigin);
-        }
+        // The panel finished loading after it was opened: move focus into it now.
+        if (open) focusFrame();
         emit("ready");
         break;
       case "medchat:close":

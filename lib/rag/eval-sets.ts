@@ -5,7 +5,7 @@ import { z } from "zod";
 
 const ConsumerQuestion = z.object({
   id: z.string(),
-  split: z.enum(["dev", "final", "final2"]),
+  split: z.enum(["dev", "final", "final2", "final3"]),
   subject: z.string(),
   message: z.string(),
   asks: z.array(z.string()),
@@ -14,6 +14,8 @@ const ConsumerQuestion = z.object({
 export type ConsumerQuestion = z.infer<typeof ConsumerQuestion>;
 
 export const CONSUMER_QUESTIONS_FILE = path.join(process.cwd(), "lib/rag/eval-sets/consumer-questions.jsonl");
+/** The blind held-out split `final3`, written by a helper that never saw the code (eval-sets/README.md), kept as delivered. */
+export const CONSUMER_QUESTIONS_FINAL3_FILE = path.join(process.cwd(), "lib/rag/eval-sets/consumer-questions-final3.jsonl");
 
 export function readConsumerQuestions(file = CONSUMER_QUESTIONS_FILE): ConsumerQuestion[] {
   return fs
@@ -30,4 +32,9 @@ export function readConsumerQuestions(file = CONSUMER_QUESTIONS_FILE): ConsumerQ
 /** What a person typed: the subject line and the message, as one query. */
 export function consumerQueryText(q: Pick<ConsumerQuestion, "subject" | "message">): string {
   return [q.subject.trim(), q.message.trim()].filter(Boolean).join("\n");
+}
+
+/** Every split: the team's file (dev, final, final2) and the blind final3 file. */
+export function readAllConsumerQuestions(): ConsumerQuestion[] {
+  return [...readConsumerQuestions(), ...readConsumerQuestions(CONSUMER_QUESTIONS_FINAL3_FILE)];
 }

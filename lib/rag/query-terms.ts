@@ -156,6 +156,14 @@ export interface QueryTerm {
   headingOnly?: boolean;
   /** A content term typed as an aspect word ("treated", "symptoms"): what is asked, not what it is asked about. */
   aspect?: boolean;
+  /**
+   * Every time the message uses the word it is negated ("I'm not diabetic", "without diabetes")
+   * or part of a figurative lay name ("hears voices", "my heart races"): it scores a passage's
+   * text but does not name a page's subject in its headings (retrieve.ts).
+   */
+  bodyOnly?: boolean;
+  /** A figurative lay name's words (bodyOnly): a heading holding all of them is named after all ("Cold sores"). */
+  namedWith?: string[];
 }
 
 export interface AnalyzedQuery {
@@ -177,6 +185,13 @@ export interface AnalyzedQuery {
    * passage holding all of them answers what the message is about ("MRSA" above a story).
    */
   subject: string[];
+  /**
+   * Pairs of term lexemes the message uses together: its words within NEAR_WORDS of each other
+   * ("heart races", "stage 2 breast cancer"), or a synonym's words with each other and with the
+   * words it stands for. A heading naming two terms never used together ("Heart attack" for
+   * "panic attacks … my heart races") is not named as a whole (retrieve.ts).
+   */
+  nearPairs: [string, string][];
 }
 
 /** Lower-case word tokens of untrusted text (a linear scan; length is bounded by the caller). */
@@ -324,6 +339,51 @@ export function nameNumbers(ws: string[]): Map<string, string> {
   return found;
 }
 
+/** Two words at most this far apart (2 words between them) are used together: "stage 2 breast cancer", "cancer of the breast". */
+const NEAR_WORDS = 3;
+
+/** Unordered pairs of distinct lexemes. */
+class PairSet {
+  private readonly pairs = new Map<string, [string, string]>();
+  addAll(as: readonly string[], bs: readonly string[]): void {
+    for (const a of as) for (const b of bs) if (a !== b) this.pairs.set(a < b ? `${a} ${b}` : `${b} ${a}`, a < b ? [a, b] : [b, a]);
+  }
+  /** The pairs whose two lexemes are both in `lexemes`. */
+  within(lexemes: ReadonlySet<string>): [string, string][] {
+    return [...this.pairs.values()].filter(([a, b]) => lexemes.has(a) && lexemes.has(b));
+  }
+}
+
+/** Words that negate the content word after them ("not diabetic", "without diabetes", "no heart problems", "never smoked"). */
+const NEGATORS = new Set("not no without never dont doesnt didnt isnt arent wasnt werent havent hasnt".split(" "));
+/** …within this many words (stop words such as "on", "any", "a" in between: "not on any meds"). */
+const NEGATION_REACH = 3;
+/** "can not sleep", "could not breathe" name a symptom: an inability, not an exclusion. */
+const INABILITY = new Set(["can", "could", "cannot"]);
+/** A negated word weighs this share of its information ("I'm not diabetic": the story, not the question). */
+const NEGATED_WEIGHT = 1;
+/** The words of a figurative lay name weigh this share ("hears voices" is about hallucinations, not hearing)… */
+const FIGURATIVE_WORD_WEIGHT = 0.5;
+/** …and its professional name this share of them (a literal lay name's: LAY_WEIGHT). */
+const FIGURATIVE_LAY_WEIGHT = 1;
+
+/**
+ * Which of a text's words (by index in `ws`) a negation reads: the first word after a negator,
+ * within NEGATION_REACH, that is a content word (`content`).
+ */
+export function negatedWords(ws: readonly string[], content: (w: string) => boolean): Set<number> {
+  const out = new Set<number>();
+  ws.forEach((w, i) => {
+    if (!NEGATORS.has(w) || (i > 0 && INABILITY.has(ws[i - 1]))) return;
+    for (let j = i + 1; j <= i + NEGATION_REACH && j < ws.length; j++)
+      if (content(ws[j])) {
+        out.add(j);
+        return;
+      }
+  });
+  return out;
+}
+
 export async function analyzeQuery(db: Db, vocabulary: Vocabulary, text: string): Promise<AnalyzedQuery> {
   const { subject, message } = splitSubject(text);
   const numbers = nameNumbers([...words(subject), ...words(message)]);
@@ -335,11 +395,51 @@ export async function analyzeQuery(db: Db, vocabulary: Vocabulary, text: string)
   const lexemes = await cachedLexemesOf(db, [...new Set([...distinct, ...joined.keys()])]);
   const typed = await typedCorrections(db, vocabulary, distinct, lexemes);
 
+  // The kept words in order (subject, then message), and those that do not name a topic: the
+  // words of a figurative lay name, and negated words not part of a lay name ("no periods" is
+  // one: amenorrhea).
+  const keptWords = [...subjectWords, ...messageWords];
+  const sequence = keptWords.flatMap((w, i) => ((lexemes.get(w) ?? []).length > 0 ? [{ i, lexemes: lexemes.get(w)! }] : []));
+  const layMatches = vocabulary.layTermMatches(sequence.map((x) => x.lexemes));
+  const inLayName = new Set(layMatches.flatMap((m) => m.positions.map((p) => sequence[p].i)));
+  const figurative = new Map<number, string[]>();
+  for (const m of layMatches) if (m.term.figurative) for (const p of m.positions) figurative.set(sequence[p].i, m.term.lay);
+  const negated = new Set<number>();
+  /** Where each kept word stands among all the words of its part (the subject: 0…; the message after a gap). */
+  const place: number[] = [];
+  let offset = 0;
+  for (const [p, part] of [subject, message].entries()) {
+    const ws = words(part);
+    let n = 0;
+    const keptIndex = ws.map((w, j) => (kept(w) ? (place.push(p * 100_000 + j), offset + n++) : -1));
+    for (const j of negatedWords(ws, (w) => kept(w) && (lexemes.get(w) ?? []).length > 0))
+      if (keptIndex[j] >= 0 && !inLayName.has(keptIndex[j])) negated.add(keptIndex[j]);
+    offset += n;
+  }
+  /** The lexemes each kept word became (after spelling correction and renaming). */
+  const becameAt = new Map<number, string[]>();
+
   // Query-side counts per lexeme (subject occurrences weighted up), and what each came from.
-  const counts = new Map<string, { count: number; correctedFrom?: string; renamedFrom?: string; unknown: boolean; aspect?: boolean }>();
+  const counts = new Map<
+    string,
+    {
+      count: number;
+      correctedFrom?: string;
+      renamedFrom?: string;
+      unknown: boolean;
+      aspect?: boolean;
+      names?: boolean;
+      scale?: number;
+      namedWith?: string[];
+    }
+  >();
   const subjectLexemes = new Set<string>();
   let subjectKnown = true;
-  const add = (w: string, factor: number, inSubject = false) => {
+  const add = (w: string, factor: number, inSubject: boolean, position: number) => {
+    const names = !negated.has(position) && !figurative.has(position);
+    // The weight of the word's most literal use in the message.
+    const scale = (negated.has(position) ? NEGATED_WEIGHT : 1) * (figurative.has(position) ? FIGURATIVE_WORD_WEIGHT : 1);
+    const namedWith = figurative.get(position);
     if (numbers.has(w)) {
       // A number counts as part of a name only after a content word, when indexed (Postgres
       // indexes the number of "COVID-19" as '-19') and when it narrows that word down ("type 2"
@@ -348,8 +448,12 @@ export async function analyzeQuery(db: Db, vocabulary: Vocabulary, text: string)
       const lexeme = [w, `-${w}`].find((l) => vocabulary.chunksWith(l) > 0);
       const named = lexemes.get(numbers.get(w)!) ?? [];
       if (!lexeme || named.length === 0 || !named.every((l) => vocabulary.chunksWith(lexeme) < vocabulary.chunksWith(l))) return;
+      becameAt.set(position, [lexeme]);
       const e = counts.get(lexeme) ?? { count: 0, unknown: false };
       e.count += factor;
+      e.names = e.names || names;
+      e.scale = Math.max(e.scale ?? 0, scale);
+      e.namedWith ??= namedWith;
       counts.set(lexeme, e);
       return;
     }
@@ -376,16 +480,20 @@ export async function analyzeQuery(db: Db, vocabulary: Vocabulary, text: string)
           if (unknown) subjectKnown = false;
           else subjectLexemes.add(lexeme);
         }
+        becameAt.set(position, [...(becameAt.get(position) ?? []), lexeme]);
         const e = counts.get(lexeme) ?? { count: 0, correctedFrom, unknown, aspect: true, ...(renamed ? { renamedFrom: w } : {}) };
         e.count += factor;
+        e.names = e.names || names;
+        e.scale = Math.max(e.scale ?? 0, scale);
+        e.namedWith ??= namedWith;
         // An aspect word's lexeme, unless another word of the message brings it too.
         e.aspect = e.aspect && !correctedFrom && isAspectWord(w);
         counts.set(lexeme, e);
       }
     }
   };
-  for (const w of subjectWords) add(w, SUBJECT_WEIGHT, true);
-  for (const w of messageWords) add(w, 1);
+  subjectWords.forEach((w, i) => add(w, SUBJECT_WEIGHT, true, i));
+  messageWords.forEach((w, i) => add(w, 1, false, subjectWords.length + i));
 
   // An unknown word is about as informative as the rarest word the knowledge base knows (in
   // one chunk): it counts in the total (an off-topic question is mostly such words) but cannot
@@ -398,7 +506,7 @@ export async function analyzeQuery(db: Db, vocabulary: Vocabulary, text: string)
   let unknownWeight = 0;
   let totalWeight = 0;
   for (const [lexeme, e] of counts) {
-    const weight = (1 + Math.log(Math.max(1, e.count))) * (e.correctedFrom ? CORRECTED_WEIGHT : 1);
+    const weight = (1 + Math.log(Math.max(1, e.count))) * (e.correctedFrom ? CORRECTED_WEIGHT : 1) * (e.scale ?? 1);
     if (e.unknown) {
       unknownWeight += unknownIdf * weight;
       totalWeight += unknownIdf * weight;
@@ -413,6 +521,7 @@ export async function analyzeQuery(db: Db, vocabulary: Vocabulary, text: string)
       ...(e.correctedFrom ? { correctedFrom: e.correctedFrom } : {}),
       ...(e.renamedFrom ? { expandedFrom: e.renamedFrom } : {}),
       ...(e.aspect ? { aspect: true } : {}),
+      ...(e.names ? {} : { bodyOnly: true, ...(e.namedWith ? { namedWith: e.namedWith } : {}) }),
     });
   }
   // Which terms a long message keeps: the most informative, a word the knowledge base names in no
@@ -422,6 +531,9 @@ export async function analyzeQuery(db: Db, vocabulary: Vocabulary, text: string)
   all.sort((a, b) => keepScore(b) - keepScore(a) || a.lexeme.localeCompare(b.lexeme));
   const terms = all.slice(0, MAX_QUERY_TERMS);
 
+  const near = new PairSet();
+  for (const [i, a] of becameAt) for (const [j, b] of becameAt) if (i < j && Math.abs(place[i] - place[j]) <= NEAR_WORDS) near.addAll(a, b);
+
   // Synonyms the knowledge base states: "als" also searches amyotrophic lateral sclerosis.
   // Expansions are alternatives, not more of the question: they do not add to totalWeight.
   const present = new Set(terms.map((t) => t.lexeme));
@@ -430,6 +542,7 @@ export async function analyzeQuery(db: Db, vocabulary: Vocabulary, text: string)
   for (const a of vocabulary.aliasesWithin(present)) {
     if (a.abbreviation && !capitals.has(a.alias[0])) continue;
     const base = Math.min(...a.alias.map((l) => terms.find((t) => t.lexeme === l)?.weight ?? 1));
+    near.addAll(a.expansion, [...a.expansion, ...a.alias]);
     for (const lexeme of a.expansion) {
       if (present.has(lexeme) || vocabulary.chunksWith(lexeme) === 0) continue;
       present.add(lexeme);
@@ -440,18 +553,23 @@ export async function analyzeQuery(db: Db, vocabulary: Vocabulary, text: string)
   // Consumer names (lay-terms.ts): "underactive thyroid" also searches hypothyroidism, "water
   // pill" diuretic — the words as typed, close together; the professional name weighs LAY_WEIGHT
   // of the lay words.
-  const sequence = [...subjectWords, ...messageWords].map((w) => lexemes.get(w) ?? []).filter((ls) => ls.length > 0);
-  for (const t of vocabulary.layTermsIn(sequence)) {
+  for (const { term: t } of layMatches) {
     const base = Math.max(1, ...t.lay.map((l) => terms.find((x) => x.lexeme === l)?.weight ?? 0));
     // The professional name carries at most the information of the lay words it stands for
     // ("heart attack" → myocardial infarction: two rare words must not outweigh the two typed).
     const layIdf = t.lay.reduce((sum, l) => sum + vocabulary.idf(l), 0);
     const expansionIdf = t.expansion.reduce((sum, l) => sum + vocabulary.idf(l), 0);
     const share = Math.min(1, layIdf / Math.max(expansionIdf, 1e-9));
+    // A figurative name's meaning takes the information its words gave up (FIGURATIVE_WORD_WEIGHT):
+    // "hears voices" weighs as much as before, now mostly as hallucinations.
+    const weight = t.figurative
+      ? Math.min(1, ((1 - FIGURATIVE_WORD_WEIGHT) * layIdf) / Math.max(expansionIdf, 1e-9)) * FIGURATIVE_LAY_WEIGHT
+      : base * LAY_WEIGHT * share;
+    near.addAll(t.expansion, [...t.expansion, ...t.lay]);
     for (const lexeme of t.expansion) {
       if (present.has(lexeme)) continue;
       present.add(lexeme);
-      terms.push({ lexeme, idf: vocabulary.idf(lexeme), weight: base * LAY_WEIGHT * share, expandedFrom: t.form });
+      terms.push({ lexeme, idf: vocabulary.idf(lexeme), weight, expandedFrom: t.form });
     }
   }
 
@@ -463,6 +581,7 @@ export async function analyzeQuery(db: Db, vocabulary: Vocabulary, text: string)
     const parts = [first, second].map((w) => terms.find((t) => (lexemes.get(w) ?? []).includes(t.lexeme)));
     if (!lexeme || present.has(lexeme) || vocabulary.chunksWith(lexeme) === 0) continue;
     present.add(lexeme);
+    near.addAll([lexeme], [...(lexemes.get(first) ?? []), ...(lexemes.get(second) ?? [])]);
     const base = Math.max(1, ...parts.map((t) => t?.weight ?? 0));
     terms.push({ lexeme, idf: vocabulary.idf(lexeme), weight: base * COMPOUND_WEIGHT, expandedFrom: `${first} ${second}` });
   }
@@ -497,5 +616,6 @@ export async function analyzeQuery(db: Db, vocabulary: Vocabulary, text: string)
     questions: splitQuestions(message),
     known,
     subject: subjectTerms,
+    nearPairs: near.within(new Set(terms.filter((t) => !t.headingOnly).map((t) => t.lexeme))),
   };
 }

@@ -95,6 +95,12 @@ const BM25_B = 0.75;
  */
 const HEADING_B = 0.5;
 /**
+ * A heading naming several of the message's terms, none of which the message uses together
+ * ("Heart attack" for "panic attacks … my heart races"), counts its heaviest term and this share
+ * of the others.
+ */
+const SCATTERED_HEADING = 0.25;
+/**
  * Page context: a passage's topic score is mixed with the best one of its page (passages under
  * the same first heading: a starter-KB topic, a MedQuAD focus), so that among passages of one
  * page the section the question asks for decides, not which section repeats the subject's name
@@ -203,7 +209,7 @@ function resolve(options: RetrieveOptions): Resolved {
 function statementFor(
   r: Resolved,
   vectorLiteral: string | null,
-  query: Pick<AnalyzedQuery, "terms" | "totalWeight" | "known" | "subject">,
+  query: Pick<AnalyzedQuery, "terms" | "totalWeight" | "known" | "subject" | "nearPairs">,
   vocabulary: Vocabulary,
   sourceFilter: SQL,
 ): SQL {
@@ -250,14 +256,21 @@ function statementFor(
       subject.size > 0
         ? sql`(select count(*) from terms t where t.in_subject and (c.tsv @@ t.q or c.heading_tsv @@ t.q)) = ${subject.size}`
         : sql`false`;
+    // Pairs of terms the message uses together, as one tsquery ('heart' & 'race' | …): a heading
+    // naming several terms counts them all only when it names such a pair (query-terms.ts).
+    const quoted = (l: string) => `'${l.replace(/'/g, "''")}'`;
+    const nearQuery = query.nearPairs.map(([a, b]) => `${quoted(a)} & ${quoted(b)}`).join(" | ");
     txtCte = sql`terms as materialized (
-        select t.lexeme, t.idf * t.w as weight, t.gathers, t.heading_only, t.in_subject, t.aspect, quote_literal(t.lexeme)::tsquery as q
+        select t.lexeme, t.idf * t.w as weight, t.gathers, t.heading_only, t.in_subject, t.aspect, t.names,
+               quote_literal(t.lexeme)::tsquery as q, nullif(t.named_with, '')::tsquery as named_with
         from unnest(${pgTextArray(terms.map((t) => t.lexeme))}::text[], ${pgFloatArray(terms.map((t) => t.idf))}::float8[],
                     ${pgFloatArray(terms.map((t) => t.weight))}::float8[], ${pgBoolArray(gathers)}::boolean[],
                     ${pgBoolArray(terms.map((t) => t.headingOnly === true))}::boolean[],
                     ${pgBoolArray(terms.map((t) => !t.headingOnly && subject.has(t.lexeme)))}::boolean[],
-                    ${pgBoolArray(terms.map((t) => t.aspect === true))}::boolean[])
-             as t(lexeme, idf, w, gathers, heading_only, in_subject, aspect)),
+                    ${pgBoolArray(terms.map((t) => t.aspect === true))}::boolean[],
+                    ${pgBoolArray(terms.map((t) => t.bodyOnly !== true))}::boolean[],
+                    ${pgTextArray(terms.map((t) => (t.namedWith ?? []).map((l) => `'${l.replace(/'/g, "''")}'`).join(" & ")))}::text[])
+             as t(lexeme, idf, w, gathers, heading_only, in_subject, aspect, names, named_with)),
       qt as (select * from terms where not heading_only),
       hits as materialized (
         select h.id, sum(qt.weight) as mass
@@ -293,7 +306,9 @@ function statementFor(
         select h.id, b.bm25,
           -- an aspect word in a heading ("What are the treatments for …") names the section of a
           -- passage on the topic, not a topic of its own ("Anaphylaxis > Treatment" for heartburn)
-          hd.topic + case when b.topic > 0 then hd.aspect_word else 0 end as heading_topic,
+          case when hd.topic_terms >= 2 and not coalesce(c.heading_tsv @@ nullif(${nearQuery}, '')::tsquery, false)
+               then hd.topic_max + ${SCATTERED_HEADING}::float8 * (hd.topic - hd.topic_max) else hd.topic end
+            + case when b.topic > 0 then hd.aspect_word else 0 end as heading_topic,
           hd.aspect as aspect_heading, b.topic,
           lower(split_part(c.heading_path, ' > ', 1)) as page,
           least(1, b.matched / ${Math.max(totalWeight, 1e-9)}::float8) as coverage,
@@ -311,9 +326,13 @@ function statementFor(
           join qt on qt.lexeme = x.lexeme) b
         cross join lateral (
           select coalesce(sum(t.weight) filter (where not t.heading_only and not t.aspect), 0) as topic,
+                 coalesce(max(t.weight) filter (where not t.heading_only and not t.aspect), 0) as topic_max,
+                 count(*) filter (where not t.heading_only and not t.aspect) as topic_terms,
                  coalesce(sum(t.weight) filter (where t.aspect), 0) as aspect_word,
                  coalesce(sum(t.weight) filter (where t.heading_only), 0) as aspect
-          from terms t where c.heading_tsv @@ t.q) hd),
+          -- a word negated or part of a figurative name ("not diabetic", "hears voices") names no page
+          -- unless the heading holds the whole name ("Cold sores")
+          from terms t where c.heading_tsv @@ t.q and (t.names or c.heading_tsv @@ t.named_with)) hd),
       -- The subject heading's length, once per page among the candidates (not once per chunk).
       pages as (
         select p.page, length(to_tsvector('english', p.page)) as n

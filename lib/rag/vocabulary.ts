@@ -96,6 +96,17 @@ export interface LayTerm {
   lay: string[];
   /** The professional name's lexemes (hypertens), every one known to the knowledge base. */
   expansion: string[];
+  /**
+   * The lay words mean something else one by one ("hears voices": not hearing; "my heart races":
+   * not a heart attack; "cold sore": not a cold): in the message they do not name a page's subject.
+   */
+  figurative?: boolean;
+}
+
+/** A lay term found in a message, with the positions (in the sequence given) of the words that make it up. */
+export interface LayTermMatch {
+  term: LayTerm;
+  positions: number[];
 }
 
 /** Content words of a lay form may lie this many words apart beyond its length ("blood pressure is high"). */
@@ -157,23 +168,32 @@ export class Vocabulary {
    * ("water pill", "my blood pressure is high"; not "a pill … with water" far apart).
    */
   layTermsIn(sequence: readonly (readonly string[])[]): LayTerm[] {
-    const found = new Set<LayTerm>();
+    return this.layTermMatches(sequence).map((m) => m.term);
+  }
+
+  /** layTermsIn with, for each lay term, the positions of its words in every window where it was found. */
+  layTermMatches(sequence: readonly (readonly string[])[]): LayTermMatch[] {
+    const found = new Map<LayTerm, Set<number>>();
     sequence.forEach((lexemes, i) => {
       for (const l of lexemes)
         for (const t of this.layIndex.get(l) ?? []) {
-          if (found.has(t)) continue;
           const span = t.lay.length + LAY_WINDOW_SLACK;
           // Every window of `span` words holding word i.
           for (let start = Math.max(0, i - span + 1); start <= i; start++) {
-            const window = new Set(sequence.slice(start, start + span).flat());
-            if (t.lay.every((x) => window.has(x))) {
-              found.add(t);
+            const window = sequence.slice(start, start + span);
+            const lexemesIn = new Set(window.flat());
+            if (t.lay.every((x) => lexemesIn.has(x))) {
+              const positions = found.get(t) ?? new Set<number>();
+              window.forEach((ls, j) => {
+                if (ls.some((x) => t.lay.includes(x))) positions.add(start + j);
+              });
+              found.set(t, positions);
               break;
             }
           }
         }
     });
-    return [...found];
+    return [...found].map(([term, positions]) => ({ term, positions: [...positions].sort((a, b) => a - b) }));
   }
 
   /** What the knowledge base calls a one-word lay name or brand ("lipitor" → atorvastatin), when it knows it. */
@@ -337,8 +357,13 @@ async function layTermsOf(db: Db): Promise<LayTerm[]> {
     ),
   );
   const stemmed = new Map(rows.map((r) => [r.p, parsePgTextArray(r.lexemes)]));
-  return LAY_TERMS.flatMap(([lay, professional]) =>
-    lay.split("|").map((form) => ({ form, lay: stemmed.get(form) ?? [], expansion: stemmed.get(professional) ?? [] })),
+  return LAY_TERMS.flatMap(([lay, professional, sense]) =>
+    lay.split("|").map((form) => ({
+      form,
+      lay: stemmed.get(form) ?? [],
+      expansion: stemmed.get(professional) ?? [],
+      ...(sense === "figurative" ? { figurative: true } : {}),
+    })),
   );
 }
 

@@ -8,7 +8,8 @@ import { adapters, trainingRuns } from "@/lib/db/schema";
 import { chooseServedModel, gpuFunctionConfig } from "@/lib/chat/model";
 import { forgetServedAdapterPointer, servedAdapterPointer } from "./active-adapter";
 import { gpuFunctionClient, type GpuFunctionClient } from "./gpu-client";
-import { ACTIVE_STATES, lossFromEvents } from "./retrain";
+import { lossFromEvents } from "./follow-job";
+import { ACTIVE_STATES } from "./run-record";
 
 type RunRow = typeof trainingRuns.$inferSelect;
 

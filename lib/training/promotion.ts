@@ -6,11 +6,13 @@
 // (DELETE /v1/adapters/:name, best effort: the chat never picks a retraining adapter that is
 // not the pointer, lib/chat/model.ts resolveModelId), and this instance's cached pointer is
 // dropped so its chat follows at once (other instances within 10 s).
-import { and, desc, eq, isNotNull, ne } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, ne } from "drizzle-orm";
 import type { Db } from "@/lib/db";
-import { adapters } from "@/lib/db/schema";
+import { adapters, trainingRuns } from "@/lib/db/schema";
 import { forgetServedAdapterPointer } from "./active-adapter";
 import { addRunEvent } from "./run-events";
+import { ACTIVE_STATES, RunEnded, type RunPatch } from "./run-record";
+import type { AdapterUpload } from "@/gpu-function/shared/openai";
 import { pushToReplicas, replicaClients, unloadFromReplicas, type GpuFunctionClient } from "./gpu-client";
 
 type AdapterRow = typeof adapters.$inferSelect;
@@ -44,6 +46,56 @@ const uploadOf = (row: AdapterRow) => ({
 export async function afterFlip(db: Db, replicas: GpuFunctionClient[], retired: string | null): Promise<string[]> {
   forgetServedAdapterPointer(db);
   return retired ? unloadFromReplicas(replicas, retired) : [];
+}
+
+/**
+ * The gate's promotion of a run's candidate: pushed to every replica first (a refusal fails the
+ * run with the pointer unchanged), then in one transaction the run is marked promoted (unless it
+ * was ended meanwhile: RunEnded), the active adapter retired and the candidate made active; then
+ * the retired one is unloaded. The run's events say what happened.
+ */
+export async function promoteRunCandidate(
+  db: Db,
+  runId: string,
+  replicas: GpuFunctionClient[],
+  candidate: { name: string; upload: AdapterUpload; weights: Buffer; metrics: Record<string, unknown>; runPatch: RunPatch },
+): Promise<void> {
+  await addRunEvent(db, runId, `Pushing ${candidate.name} to ${replicas.length} replica(s): ${replicas.map((r) => r.url).join(", ")}`);
+  await pushToReplicas(replicas, candidate.upload);
+  let previous: string | null = null;
+  await db.transaction(async (tx) => {
+    const marked = await tx
+      .update(trainingRuns)
+      .set({ ...candidate.runPatch, status: "promoted", error: null, finishedAt: new Date() })
+      .where(and(eq(trainingRuns.id, runId), inArray(trainingRuns.status, [...ACTIVE_STATES])))
+      .returning({ id: trainingRuns.id });
+    if (marked.length === 0) throw new RunEnded();
+    const retired = await tx
+      .update(adapters)
+      .set({ status: "retired" })
+      .where(eq(adapters.status, "active"))
+      .returning({ name: adapters.name });
+    previous = retired[0]?.name ?? null;
+    await tx.insert(adapters).values({
+      name: candidate.name,
+      runId,
+      status: "active",
+      adapterConfig: candidate.upload.adapter_config,
+      weights: candidate.weights,
+      metrics: candidate.metrics,
+      promotedAt: new Date(),
+    });
+  });
+  const unloadFailures = await afterFlip(db, replicas, previous);
+  if (previous)
+    await addRunEvent(
+      db,
+      runId,
+      unloadFailures.length === 0
+        ? `${previous} unloaded from ${replicas.length} replica(s)`
+        : `${previous} retired; unloading it failed on ${unloadFailures.join("; ")} (the chat does not serve it)`,
+      unloadFailures.length === 0 ? "info" : "warn",
+    );
 }
 
 async function currentActive(db: Db): Promise<AdapterRow | undefined> {

@@ -13,29 +13,27 @@ import { randomUUID } from "node:crypto";
 import { and, desc, eq, inArray, isNotNull, lt, or, isNull } from "drizzle-orm";
 import type { Db } from "@/lib/db";
 import { adapters, trainingRuns } from "@/lib/db/schema";
-import { buildDataset, exampleKind, toJsonl, type BuiltDataset, type TrainingExample } from "./dataset";
+import { buildDataset, type BuiltDataset, type TrainingExample } from "./dataset";
 import { allTrainingExamples, curatedTrainingExamples } from "./dataset-sources";
 import { addRunEvent } from "./run-events";
-import { forgetServedAdapterPointer, servedAdapterPointer } from "./active-adapter";
-import { afterFlip } from "./promotion";
-import { pickDefaultModel } from "@/lib/chat/model";
+import { promoteRunCandidate } from "./promotion";
 import { evalSettingsFromEnv, evaluateModel, type EvalSettings } from "./evaluate";
 import { gate, gateSettingsFromEnv, type GateSettings, type ModelMetrics } from "./gate";
+import { gpuFunctionClient, replicaClients, unloadFromReplicas, type GpuFunctionClient } from "./gpu-client";
+import { followJob } from "./follow-job";
+import { createWarmOrColdJob, servingModel } from "./job-start";
 import {
-  gpuFunctionClient,
-  pushToReplicas,
-  replicaClients,
-  unloadFromReplicas,
-  type FineTuningEvent,
-  type FineTuningJobView,
-  type GpuFunctionClient,
-} from "./gpu-client";
+  ACTIVE_STATES,
+  errorText,
+  finishRun,
+  openRunRecord,
+  RunEnded,
+  type RetrainOutcome,
+  type RunRecord,
+  type RunStatus,
+} from "./run-record";
 
-export { curatedTrainingExamples, addRunEvent };
-
-export type RunStatus = (typeof trainingRuns.$inferSelect)["status"];
-export type RetrainOutcome =
-  { outcome: "skipped"; reason: string } | { outcome: "promoted" | "rejected" | "failed" | "cancelled"; runId: string; reason: string };
+export { curatedTrainingExamples, addRunEvent, ACTIVE_STATES, type RetrainOutcome, type RunStatus };
 
 export interface RetrainOptions {
   trigger: "cron" | "manual";
@@ -64,10 +62,6 @@ export interface RetrainOptions {
 export type StartResult =
   { started: true; runId: string; done: Promise<RetrainOutcome> } | { started: false; code: "skipped" | "busy"; reason: string };
 
-export const ACTIVE_STATES = ["queued", "running", "evaluating"] as const;
-/** Golden examples sent as the job's validation data (its loss chart's validation points). */
-const JOB_VALIDATION_EXAMPLES = 16;
-
 export function retrainSettingsFromEnv(env: Record<string, string | undefined> = process.env) {
   const epochs = Number(env.RETRAIN_EPOCHS ?? "2");
   return {
@@ -87,7 +81,6 @@ function isUniqueViolation(err: unknown): boolean {
   return false;
 }
 
-const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 /** Builds the dataset and starts a run in the background, or says why not (nothing new, one already running). */
 export async function startRetrain(db: Db, options: RetrainOptions): Promise<StartResult> {
   const env = retrainSettingsFromEnv();
@@ -193,52 +186,6 @@ export async function recoverRuns(db: Db, options: Partial<RetrainOptions> = {})
   return resumed;
 }
 
-/** Ends a run unless it already ended (a cancel wins over a late result); true when this call ended it. */
-async function finishRun(
-  db: Db,
-  runId: string,
-  status: "promoted" | "rejected" | "failed" | "cancelled",
-  reason: string,
-  patch: Partial<typeof trainingRuns.$inferInsert> = {},
-): Promise<boolean> {
-  const rows = await db
-    .update(trainingRuns)
-    .set({ status, error: status === "failed" || status === "cancelled" ? reason : null, finishedAt: new Date(), ...patch })
-    .where(and(eq(trainingRuns.id, runId), inArray(trainingRuns.status, [...ACTIVE_STATES])))
-    .returning({ id: trainingRuns.id });
-  if (rows.length > 0) await addRunEvent(db, runId, `Run ${status}: ${reason}`, status === "failed" ? "error" : "info");
-  return rows.length > 0;
-}
-
-async function runStatus(db: Db, runId: string): Promise<{ status: RunStatus; error: string | null }> {
-  const [row] = await db
-    .select({ status: trainingRuns.status, error: trainingRuns.error })
-    .from(trainingRuns)
-    .where(eq(trainingRuns.id, runId));
-  return row ?? { status: "failed", error: "run record missing" };
-}
-
-class RunEnded extends Error {}
-
-/** Loss curve and progress from a job's metrics events. */
-export function lossFromEvents(events: FineTuningEvent[]) {
-  const byStep = new Map<number, { step: number; trainLoss: number | null; validLoss?: number }>();
-  let progress: { step: number; totalSteps: number; trainLoss: number | null } | null = null;
-  for (const e of events) {
-    if (e.type !== "metrics" || !e.data) continue;
-    const step = Number(e.data.step);
-    if (!Number.isFinite(step)) continue;
-    const point = byStep.get(step) ?? { step, trainLoss: null };
-    if (typeof e.data.train_loss === "number") {
-      point.trainLoss = e.data.train_loss;
-      if (typeof e.data.total_steps === "number") progress = { step, totalSteps: e.data.total_steps, trainLoss: e.data.train_loss };
-    }
-    if (typeof e.data.validation_loss === "number") point.validLoss = e.data.validation_loss;
-    byStep.set(step, point);
-  }
-  return { loss: [...byStep.values()].sort((a, b) => a.step - b.step), progress };
-}
-
 async function driveRun(
   db: Db,
   runId: string,
@@ -249,109 +196,24 @@ async function driveRun(
   const env = retrainSettingsFromEnv();
   const gpu = options.gpu ?? gpuFunctionClient();
   const replicas = options.replicas ?? replicaClients();
-  const gateSettings = { ...env.gate, ...(options.gate ?? {}) };
-  const evalSettings = { ...env.evaluation, ...(options.evaluation ?? {}) };
   const model = options.model ?? env.model;
-  const pollMs = options.pollMs ?? 2000;
-  const timeoutMs = options.timeoutMs ?? 6 * 3600_000;
-  const unreachableMs = options.unreachableMs ?? 120_000;
-  const heartbeat = setInterval(() => {
-    void db
-      .update(trainingRuns)
-      .set({ heartbeatAt: new Date() })
-      .where(and(eq(trainingRuns.id, runId), inArray(trainingRuns.status, [...ACTIVE_STATES])))
-      .catch(() => {});
-  }, options.heartbeatMs ?? 15_000);
-  heartbeat.unref?.();
-
-  const ended = async (): Promise<RetrainOutcome> => {
-    const r = await runStatus(db, runId);
-    return { outcome: r.status === "cancelled" ? "cancelled" : "failed", runId, reason: r.error ?? `run is ${r.status}` };
-  };
-  /** Moves the run on unless it was ended meanwhile (cancel): then stops the driver. */
-  const advance = async (patch: Partial<typeof trainingRuns.$inferInsert>) => {
-    const rows = await db
-      .update(trainingRuns)
-      .set({ ...patch, heartbeatAt: new Date() })
-      .where(and(eq(trainingRuns.id, runId), inArray(trainingRuns.status, [...ACTIVE_STATES])))
-      .returning({ id: trainingRuns.id });
-    if (rows.length === 0) throw new RunEnded();
-  };
-  const finish = async (
-    status: "promoted" | "rejected" | "failed",
-    reason: string,
-    patch: Partial<typeof trainingRuns.$inferInsert> = {},
-  ) => ((await finishRun(db, runId, status, reason, patch)) ? ({ outcome: status, runId, reason } as RetrainOutcome) : ended());
-
-  let jobId = resumeJobId;
+  const run = openRunRecord(db, runId, options.heartbeatMs);
   let evaluatedCandidate: string | null = null;
   let promoted = false;
-  let previous: string | null = null;
   try {
-    if (!jobId) {
-      const requested =
-        ((await db.select({ h: trainingRuns.hyperparameters }).from(trainingRuns).where(eq(trainingRuns.id, runId)))[0]?.h as
-          Record<string, unknown> | undefined) ?? {};
-      const job = await createWarmOrColdJob(db, runId, gpu, dataset, model, requested);
-      jobId = job.id;
-      await db.update(trainingRuns).set({ gpuJobId: job.id }).where(eq(trainingRuns.id, runId));
-      await addRunEvent(db, runId, `Fine-tuning job ${job.id} created on ${gpu.url} (${model})`);
-      try {
-        await advance({ status: "running" });
-      } catch (err) {
-        // Cancelled while the job was being created: the job must not train on.
-        await gpu.cancelJob(job.id).catch(() => {});
-        throw err;
-      }
-    }
-
-    // Follow the job: progress and loss on the run, cancel noticed, unreachable server bounded.
-    const deadline = Date.now() + timeoutMs;
-    let unreachableSince: number | null = null;
-    let done: FineTuningJobView;
-    for (;;) {
-      const current = await runStatus(db, runId);
-      if (!ACTIVE_STATES.includes(current.status as (typeof ACTIVE_STATES)[number])) {
-        await gpu.cancelJob(jobId).catch(() => {});
-        return await ended();
-      }
-      let job: FineTuningJobView;
-      try {
-        job = await gpu.getJob(jobId);
-        unreachableSince = null;
-      } catch (err) {
-        const message = errorText(err);
-        if (/answered 404/.test(message))
-          return await finish("failed", `fine-tuning job ${jobId} is gone from the gpu-function (${message})`);
-        unreachableSince ??= Date.now();
-        if (Date.now() - unreachableSince > unreachableMs)
-          return await finish(
-            "failed",
-            `the gpu-function stopped answering for ${Math.round((Date.now() - unreachableSince) / 1000)} s: ${message}`,
-          );
-        await sleep(pollMs);
-        continue;
-      }
-      const events = await gpu.jobEvents(jobId).catch(() => null);
-      if (events) {
-        const { loss, progress } = lossFromEvents(events);
-        await advance({ loss, progress });
-      }
-      if (job.status === "succeeded" || job.status === "failed" || job.status === "cancelled") {
-        done = job;
-        break;
-      }
-      if (Date.now() > deadline) {
-        await gpu.cancelJob(jobId).catch(() => {});
-        return await finish("failed", `fine-tuning job ${jobId} did not finish within ${Math.round(timeoutMs / 1000)} s`);
-      }
-      await sleep(pollMs);
-    }
+    const jobId = resumeJobId ?? (await startJob(db, run, gpu, dataset, model));
+    const followed = await followJob(db, run, gpu, jobId, {
+      pollMs: options.pollMs ?? 2000,
+      timeoutMs: options.timeoutMs ?? 6 * 3600_000,
+      unreachableMs: options.unreachableMs ?? 120_000,
+    });
+    if ("outcome" in followed) return followed.outcome;
+    const done = followed.job;
     if (done.status !== "succeeded" || !done.fine_tuned_model)
-      return await finish("failed", `fine-tuning job ${done.id} ${done.status}: ${done.error?.message ?? "no reason given"}`);
+      return await run.finish("failed", `fine-tuning job ${done.id} ${done.status}: ${done.error?.message ?? "no reason given"}`);
     const candidateName = done.fine_tuned_model;
     evaluatedCandidate = candidateName;
-    await advance({ status: "evaluating", adapterName: candidateName });
+    await run.advance({ status: "evaluating", adapterName: candidateName });
 
     // The gate: both sides on the same golden set, now. The other side is what the chat
     // serves: the active adapter, else the gpu-function's own default (the committed grounded
@@ -363,15 +225,16 @@ async function driveRun(
       runId,
       `Evaluating ${candidateName} and ${baselineModel.what} ${activeName} on golden set ${dataset.goldenVersion}`,
     );
+    const evalSettings = { ...env.evaluation, ...(options.evaluation ?? {}) };
     let candidate: ModelMetrics;
     let baseline: ModelMetrics;
     try {
       candidate = await evaluateModel(gpu, candidateName, dataset.golden, evalSettings);
       baseline = await evaluateModel(gpu, activeName, dataset.golden, evalSettings);
     } catch (err) {
-      return await finish("failed", `evaluation failed: ${errorText(err)}`);
+      return await run.finish("failed", `evaluation failed: ${errorText(err)}`);
     }
-    const result = gate(candidate, baseline, gateSettings, activeName);
+    const result = gate(candidate, baseline, { ...env.gate, ...(options.gate ?? {}) }, activeName);
     const metricsRecord = { ...candidate, golden_version: dataset.goldenVersion };
     const patch = {
       adapterName: candidateName,
@@ -380,7 +243,7 @@ async function driveRun(
       comparison: result.comparison,
       decision: result.decision,
     };
-    await advance(patch);
+    await run.advance(patch);
     const upload = await gpu.jobAdapter(done.id);
     const weights = Buffer.from(upload.adapter_model_base64, "base64");
     if (!result.promote) {
@@ -388,52 +251,21 @@ async function driveRun(
         .insert(adapters)
         .values({ name: candidateName, runId, status: "candidate", adapterConfig: upload.adapter_config, weights, metrics: metricsRecord })
         .onConflictDoNothing();
-      return await finish("rejected", `${result.decision}. An admin can still promote it (Promote… here or on the Adapters page).`, patch);
+      return await run.finish(
+        "rejected",
+        `${result.decision}. An admin can still promote it (Promote… here or on the Adapters page).`,
+        patch,
+      );
     }
-    // Every replica first; a refusal fails the run with the pointer unchanged.
-    await addRunEvent(db, runId, `Pushing ${candidateName} to ${replicas.length} replica(s): ${replicas.map((r) => r.url).join(", ")}`);
-    await pushToReplicas(replicas, upload);
-    await db.transaction(async (tx) => {
-      const marked = await tx
-        .update(trainingRuns)
-        .set({ ...patch, status: "promoted", error: null, finishedAt: new Date() })
-        .where(and(eq(trainingRuns.id, runId), inArray(trainingRuns.status, [...ACTIVE_STATES])))
-        .returning({ id: trainingRuns.id });
-      if (marked.length === 0) throw new RunEnded();
-      const retired = await tx
-        .update(adapters)
-        .set({ status: "retired" })
-        .where(eq(adapters.status, "active"))
-        .returning({ name: adapters.name });
-      previous = retired[0]?.name ?? null;
-      await tx.insert(adapters).values({
-        name: candidateName,
-        runId,
-        status: "active",
-        adapterConfig: upload.adapter_config,
-        weights,
-        metrics: metricsRecord,
-        promotedAt: new Date(),
-      });
-    });
+    await promoteRunCandidate(db, runId, replicas, { name: candidateName, upload, weights, metrics: metricsRecord, runPatch: patch });
     promoted = true;
     await addRunEvent(db, runId, `Run promoted: ${result.decision}`);
-    const unloadFailures = await afterFlip(db, replicas, previous);
-    if (previous)
-      await addRunEvent(
-        db,
-        runId,
-        unloadFailures.length === 0
-          ? `${previous} unloaded from ${replicas.length} replica(s)`
-          : `${previous} retired; unloading it failed on ${unloadFailures.join("; ")} (the chat does not serve it)`,
-        unloadFailures.length === 0 ? "info" : "warn",
-      );
     return { outcome: "promoted", runId, reason: result.decision };
   } catch (err) {
-    if (err instanceof RunEnded) return await ended();
-    return await finish("failed", errorText(err));
+    if (err instanceof RunEnded) return await run.ended();
+    return await run.finish("failed", errorText(err));
   } finally {
-    clearInterval(heartbeat);
+    run.close();
     // A candidate that does not serve leaves every gpu-function it was loaded on (the
     // evaluation's lazy load, a push that only some replicas accepted); it stays in the
     // database, from where an admin can still promote it.
@@ -452,87 +284,23 @@ async function driveRun(
   }
 }
 
-/**
- * What the public chat serves now: the active adapter, else the gpu-function's own default
- * (the committed grounded adapter, else the base model; the base model when the server cannot
- * say). A run starts from it and the gate compares the candidate with it.
- */
-export async function servingModel(
-  db: Db,
-  gpu: GpuFunctionClient,
-  baseModel: string,
-): Promise<{ name: string; what: string; adapter: boolean }> {
-  const [active] = await db
-    .select({ name: adapters.name })
-    .from(adapters)
-    .where(eq(adapters.status, "active"))
-    .orderBy(desc(adapters.promotedAt))
-    .limit(1);
-  if (active) return { name: active.name, what: "active adapter", adapter: true };
-  forgetServedAdapterPointer(db);
-  const { retraining } = await servedAdapterPointer(db);
-  const listed = await gpu.listModels().catch(() => null);
-  if (!listed) return { name: baseModel, what: "base model", adapter: false };
-  const name = pickDefaultModel(listed, new Set(retraining));
-  const adapter = Boolean(listed.find((m) => m.id === name)?.parent);
-  return { name, what: adapter ? "the gpu-function's default adapter" : "base model", adapter };
-}
-
-/**
- * Creates the fine-tuning job, continuing the adapter that serves (`initial_adapter`: its A/B
- * start the LoRA, its rank/alpha/modules are the run's unless the run set others). When the
- * gpu-function refuses that start (shape differs from the run's settings, adapter not loaded
- * there) the run starts fresh from the base model and says why. What it started from is
- * recorded on the run (hyperparameters.initial_adapter) and in its events.
- */
-async function createWarmOrColdJob(
-  db: Db,
-  runId: string,
-  gpu: GpuFunctionClient,
-  dataset: BuiltDataset,
-  model: string,
-  requested: Record<string, unknown>,
-): Promise<FineTuningJobView> {
-  const { initial_adapter: _recorded, ...hyperparameters } = requested;
-  const body = {
-    model,
-    training_data: toJsonl(dataset.train),
-    validation_data: toJsonl(dataset.golden.slice(0, JOB_VALIDATION_EXAMPLES)),
-    hyperparameters,
-    suffix: "retrain",
-    metadata: { run_id: runId },
-  };
-  const serving = await servingModel(db, gpu, model);
-  const record = (initial: string | null) =>
-    db
-      .update(trainingRuns)
-      .set({ hyperparameters: { ...hyperparameters, initial_adapter: initial } })
-      .where(eq(trainingRuns.id, runId));
-  if (serving.adapter) {
-    try {
-      const job = await gpu.createJob({ ...body, initial_adapter: serving.name });
-      await record(serving.name);
-      const rehearsal = dataset.train.filter((e) => exampleKind(e) === "knowledgeBase").length;
-      await addRunEvent(
-        db,
-        runId,
-        `Warm start from ${serving.what} ${serving.name}: the job continues its LoRA weights (fresh optimizer); ${rehearsal} of ${dataset.train.length} train examples are knowledge-base-grounded (rehearsal of what it answers from)`,
-        rehearsal > 0 ? "info" : "warn",
-      );
-      return job;
-    } catch (err) {
-      const message = errorText(err);
-      if (!/answered 400/.test(message) || !/initial_adapter/.test(message)) throw err;
-      await addRunEvent(db, runId, `Cannot continue ${serving.what} ${serving.name}; starting from the base model: ${message}`, "warn");
-    }
+/** Creates the run's fine-tuning job and marks the run running; a run cancelled meanwhile cancels the job. */
+async function startJob(db: Db, run: RunRecord, gpu: GpuFunctionClient, dataset: BuiltDataset, model: string): Promise<string> {
+  const requested =
+    ((await db.select({ h: trainingRuns.hyperparameters }).from(trainingRuns).where(eq(trainingRuns.id, run.runId)))[0]?.h as
+      Record<string, unknown> | undefined) ?? {};
+  const job = await createWarmOrColdJob(db, run.runId, gpu, dataset, model, requested);
+  await db.update(trainingRuns).set({ gpuJobId: job.id }).where(eq(trainingRuns.id, run.runId));
+  await addRunEvent(db, run.runId, `Fine-tuning job ${job.id} created on ${gpu.url} (${model})`);
+  try {
+    await run.advance({ status: "running" });
+  } catch (err) {
+    // Cancelled while the job was being created: the job must not train on.
+    await gpu.cancelJob(job.id).catch(() => {});
+    throw err;
   }
-  const job = await gpu.createJob(body);
-  await record(null);
-  if (!serving.adapter) await addRunEvent(db, runId, `Fresh start: the chat serves the base model ${serving.name}`);
-  return job;
+  return job.id;
 }
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * Cancels a run: the run ends `cancelled` with the reason at once (so nothing it does later
