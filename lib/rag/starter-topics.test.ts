@@ -44,6 +44,13 @@ const NEW_PAGE_QUESTIONS: [string, string][] = [
   ["how to soothe a sore throat", "Sore throat"],
   ["the room spins when I turn over in bed", "Dizziness and vertigo"],
   ["I feel dizzy when I stand up", "Dizziness and vertigo"],
+  ["my throat hurts when I swallow", "Sore throat"],
+  ["got stung by a bee and my hand is swollen", "Insect bites and stings"],
+  ["how do I stop mosquito bites itching", "Insect bites and stings"],
+  ["I burned my hand on the stove, what should I do", "Burns and scalds"],
+  ["should I pop a burn blister", "Burns and scalds"],
+  ["I twisted my ankle and it's swollen", "Sprains and strains"],
+  ["pulled muscle in my calf", "Sprains and strains"],
 ];
 
 /** Questions about pages that were there before the new ones, which must keep them. */
@@ -62,6 +69,10 @@ const EXISTING_PAGE_QUESTIONS: [string, string][] = [
   ["burning when I pee", "Urinary tract infection (UTI)"],
   ["can I drink alcohol on amoxicillin", "Antibiotics and antibiotic resistance"],
   ["I feel lightheaded and shaky, could my sugar be low", "Low blood sugar (hypoglycemia)"],
+  ["how is strep throat treated", "Strep throat"],
+  ["I found a tick on my leg, could I get lyme disease?", "Lyme disease"],
+  ["sunburn blisters", "Sunburn and sun safety"],
+  ["what are the signs of anaphylaxis", "Anaphylaxis"],
 ];
 
 describe("everyday questions over the starter knowledge base", () => {
