@@ -67,6 +67,7 @@ const EXISTING_PAGE_QUESTIONS: [string, string][] = [
   ["How can I prevent type 2 diabetes?", "Type 2 diabetes"],
   ["I have a cold, what can I do", "Common cold"],
   ["burning when I pee", "Urinary tract infection (UTI)"],
+  ["it burns when I pee", "Urinary tract infection (UTI)"],
   ["can I drink alcohol on amoxicillin", "Antibiotics and antibiotic resistance"],
   ["I feel lightheaded and shaky, could my sugar be low", "Low blood sugar (hypoglycemia)"],
   ["how is strep throat treated", "Strep throat"],
