@@ -63,6 +63,7 @@ export const LAY_TERMS: readonly (readonly [lay: string, professional: string, s
   ["pulled muscle", "strain"],
   ["tailbone pain", "coccydynia"],
   ["hardening of the liver|scarring of the liver|liver scarring", "cirrhosis"],
+  ["fatty liver|fat in the liver|fat in my liver", "steatohepatitis"],
   ["stomach stapling|weight loss surgery", "bariatric surgery"],
   ["heat rash|prickly heat", "miliaria", "figurative"],
   ["razor bumps", "pseudofolliculitis barbae"],
@@ -144,7 +145,8 @@ export const LAY_TERMS: readonly (readonly [lay: string, professional: string, s
   ["sinus infection", "sinusitis"],
   ["nosebleed|nosebleeds|nose bleed|bloody nose", "epistaxis"],
   ["whooping cough", "pertussis"],
-  ["ringing in the ears|ringing ears|ears ringing|ear ringing|buzzing in the ears", "tinnitus"],
+  // "ringing" alone names a ring chromosome, "buzzing" nothing: the words are one sound
+  ["ringing in the ears|ringing ears|ears ringing|ear ringing|ringing in my ears|buzzing in the ears", "tinnitus", "figurative"],
   ["ear infection|middle ear infection", "otitis media"],
   ["swimmers ear", "otitis externa", "figurative"],
   ["glue ear", "otitis media with effusion", "figurative"],
