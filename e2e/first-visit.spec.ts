@@ -57,6 +57,14 @@ async function expectSafetyLinesInView(scope: Page | FrameLocator) {
   await expect(scope.getByTestId("ai-disclosure")).toContainText("AI assistant, not a person");
 }
 
+/**
+ * The finished answer is scrolled to its end: its rating buttons, shown only once it has
+ * finished streaming, are wholly on screen (they were left cut off below the fold).
+ */
+async function expectAnswerEndInView(answer: Locator) {
+  await expect(answer.getByRole("button", { name: "Not helpful" })).toBeInViewport({ ratio: 1 });
+}
+
 test.describe("a new visitor on a small phone (375 px)", () => {
   test.use(SMALL_PHONE);
 
@@ -88,6 +96,7 @@ test.describe("a new visitor on a small phone (375 px)", () => {
     await expect(answer.getByTestId("sources").getByRole("listitem").first()).toBeVisible();
     await expect(answer.getByTestId("disclaimer-footer")).toContainText("not medical advice");
     await expectSafetyLinesInView(page);
+    await expectAnswerEndInView(answer);
     expect(await overflowing(page)).toEqual([]);
     await answer.getByRole("button", { name: "Helpful", exact: true }).click();
     await answer.getByRole("button", { name: "Send feedback" }).click();
@@ -111,6 +120,7 @@ test.describe("a new visitor on a small phone (375 px)", () => {
     await widget.ask("What is asthma?");
     const answer = await widget.waitForAnswer();
     await expect(answer.getByTestId("sources").getByRole("listitem").first()).toBeVisible();
+    await expectAnswerEndInView(answer);
     await expectSafetyLinesInView(widget.panel);
     // The header's controls fit beside the title.
     await expect(widget.panel.getByRole("button", { name: "New chat" })).toBeInViewport();

@@ -371,6 +371,15 @@ ${offTopicTable}
   when the knowledge base knows every word of it, weighing as a stated synonym (0.6 of the lay words) and at most
   the lay words' summed IDF ("heart attack" → myocardial infarction does not outweigh the words typed); a brand
   name the knowledge base does not know is read as its generic name (neither unknown nor a correction).
+- **Word sense** (query-terms.ts): about 50 lay names are marked figurative — their words mean something
+  else one by one ("hears voices" is not hearing loss, "my heart races" not a heart attack, "cold sore" not a
+  cold, "ringing in the ears" not a ring chromosome): each of their words keeps half its weight, the other half
+  goes to the professional term, and they name no page in a heading unless the heading holds the whole name
+  ("Cold sores"). A word negated ("not diabetic", "without diabetes", "no heart problems", "never smoked";
+  not "can not sleep", nor a lay name such as "no periods") names no page in a heading either. And a heading
+  naming several of the message's terms that the message never uses within 3 words of each other (or as one
+  synonym) counts its heaviest term and a quarter of the others: "panic attacks … my heart races" does not
+  name "Heart attack".
 - **Aspects**: words asking for treatment, causes, symptoms, diagnosis, inheritance, prevention, outlook,
   risk, frequency, complications or side effects ("side effects", "adverse reactions": two consecutive words) add
   heading-only terms, so the section that answers wins among the passages on the topic — also when the

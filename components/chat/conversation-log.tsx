@@ -32,9 +32,11 @@ export interface ConversationLogProps {
 /** The live region with the messages, the "looking this up" status and request errors (web chat and widget). */
 export function ConversationLog({ messages, busy, submitted, error, onRetry, feedback = {}, empty }: ConversationLogProps) {
   const endRef = useRef<HTMLDivElement>(null);
+  // Follows the conversation to its end: each new part, and the answer's buttons (copy, retry,
+  // rating) that appear only once it has finished streaming (busy turns false).
   useEffect(() => {
     endRef.current?.scrollIntoView({ block: "end" });
-  }, [messages, submitted]);
+  }, [messages, submitted, busy]);
   const lastAssistantId = [...messages].reverse().find((m) => m.role === "assistant")?.id;
   return (
     <div role="log" aria-live="polite" aria-label="Conversation" aria-busy={busy} className="flex-1 overflow-y-auto px-3 py-4">

@@ -375,6 +375,38 @@ export const ANSWER_WORDING: Record<TriageLanguage, AnswerWording> = {
       failed: (c) => `Huduma ya majibu haikuweza kushughulikia swali hili. Jaribu tena baadaye. Katika dharura, piga ${c.emergencyNumber}.`,
     },
   },
+  el: {
+    disclaimer: (c) =>
+      `Το MedChat δίνει γενικές ενημερωτικές πληροφορίες, όχι ιατρική συμβουλή, διάγνωση ή θεραπεία. Συζητήστε πάντα την περίπτωσή σας με γιατρό ή άλλον επαγγελματία υγείας. Σε επείγουσα περίπτωση καλέστε το ${c.emergencyNumber}.`,
+    noPassage: (c) =>
+      `Δεν βρήκα κάτι γι' αυτό στη βάση γνώσεων του MedChat, οπότε δεν μπορώ να σας δώσω αξιόπιστη απάντηση. Ρωτήστε έναν γιατρό, νοσηλευτή ή φαρμακοποιό. Αν είναι επείγον, καλέστε το ${c.emergencyNumber}.`,
+    errors: {
+      unavailable: (c) =>
+        `Η υπηρεσία απαντήσεων δεν είναι διαθέσιμη αυτή τη στιγμή, οπότε το MedChat δεν μπόρεσε να απαντήσει. Δοκιμάστε ξανά σε λίγο. Αν χρειάζεστε βοήθεια τώρα, επικοινωνήστε με έναν επαγγελματία υγείας ή, σε επείγουσα περίπτωση, καλέστε το ${c.emergencyNumber}.`,
+      timeout: (c) =>
+        `Η υπηρεσία απαντήσεων άργησε πολύ να απαντήσει. Δοκιμάστε ξανά σε λίγο. Σε επείγουσα περίπτωση καλέστε το ${c.emergencyNumber}.`,
+      interrupted: "Η απάντηση διακόπηκε πριν ολοκληρωθεί, οπότε αυτό που βλέπετε μπορεί να είναι ελλιπές. Μπορείτε να δοκιμάσετε ξανά.",
+      unexpected: "Κάτι πήγε στραβά κατά την απάντηση. Δοκιμάστε ξανά.",
+      failed: (c) =>
+        `Η υπηρεσία απαντήσεων δεν μπόρεσε να επεξεργαστεί αυτή την ερώτηση. Δοκιμάστε ξανά αργότερα. Σε επείγουσα περίπτωση καλέστε το ${c.emergencyNumber}.`,
+    },
+  },
+  ro: {
+    disclaimer: (c) =>
+      `MedChat oferă informații educative generale, nu sfaturi medicale, diagnostic sau tratament. Discutați întotdeauna situația dumneavoastră cu un medic sau alt profesionist din sănătate. În caz de urgență, sunați la ${c.emergencyNumber}.`,
+    noPassage: (c) =>
+      `Nu am găsit acest lucru în baza de cunoștințe MedChat, așa că nu vă pot da un răspuns de încredere. Întrebați un medic, o asistentă sau un farmacist. Dacă este urgent, sunați la ${c.emergencyNumber}.`,
+    errors: {
+      unavailable: (c) =>
+        `Serviciul de răspunsuri nu este disponibil acum, așa că MedChat nu a putut răspunde. Încercați din nou peste puțin timp. Dacă aveți nevoie de ajutor acum, contactați un profesionist din sănătate sau, în caz de urgență, sunați la ${c.emergencyNumber}.`,
+      timeout: (c) =>
+        `Serviciul de răspunsuri a răspuns prea greu. Încercați din nou peste puțin timp. În caz de urgență, sunați la ${c.emergencyNumber}.`,
+      interrupted: "Răspunsul a fost întrerupt înainte de final, așa că ce vedeți poate fi incomplet. Puteți încerca din nou.",
+      unexpected: "A apărut o problemă în timpul răspunsului. Încercați din nou.",
+      failed: (c) =>
+        `Serviciul de răspunsuri nu a putut procesa această întrebare. Încercați din nou mai târziu. În caz de urgență, sunați la ${c.emergencyNumber}.`,
+    },
+  },
 };
 
 /** The language whose footer (`disclaimer`, whatever the number in it) `text` is: how a stored answer tells the language it was written in. */

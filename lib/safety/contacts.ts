@@ -43,7 +43,8 @@
 // - pl-PL 116 123: Kryzysowy Telefon Zaufania (NASK / Niebieska Linia; zdrowie.wprost.pl 2023-10).
 // - id-ID 119 ext. 8: SEJIWA, relaunched 2022-11 for all psychological concerns (mediusnews.com).
 // Not verified here, so the emergency number stands in as the crisis line: tl-PH / fil-PH (the NCMH
-// line), sw-KE, ar-EG / ar-SA / ar-AE, ru-RU, tr-TR, vi-VN. The emergency numbers other than 1669
+// line), sw-KE, ar-EG / ar-SA / ar-AE, ru-RU, tr-TR, vi-VN, el-GR / el-CY, ro-RO (added 2026-12-05 with
+// blind round 14; 112 is the EU-wide number in all three). The emergency numbers other than 1669
 // (the well-known 112 / 911 / 999 / 000 / 111 / 119 / 120 / 144 / 192 / 115 / 123 / 997 / 998) were
 // not re-checked one by one.
 import { z } from "zod";
@@ -113,6 +114,12 @@ const BUILT_IN: Record<string, Contacts> = {
   "fil-PH": { emergencyNumber: "911", crisisLine: "911", crisisLineName: "Emergency 911" },
   // Kenya: 999 (and 112) for emergencies; no crisis line is verified here, so the emergency number stands in.
   "sw-KE": { emergencyNumber: "999", crisisLine: "999", crisisLineName: "Huduma za dharura" },
+  // Greece and Romania: 112 is the single European emergency number (in Romania the only one). Their national crisis lines
+  // (Greece 1018, Klimaka; Romania 0800 801 200, Alianța Română de Prevenție a Suicidului) are not verified here, so the
+  // emergency number stands in for them (check before a deployment there).
+  "el-GR": { emergencyNumber: "112", crisisLine: "112", crisisLineName: "Αριθμός έκτακτης ανάγκης" },
+  "el-CY": { emergencyNumber: "112", crisisLine: "112", crisisLineName: "Αριθμός έκτακτης ανάγκης" },
+  "ro-RO": { emergencyNumber: "112", crisisLine: "112", crisisLineName: "Numărul unic de urgență" },
 };
 
 /** The locales with built-in numbers. */

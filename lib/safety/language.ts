@@ -27,6 +27,8 @@ const ISO_639_3: Record<string, TriageLanguage> = {
   tha: "th",
   tgl: "tl",
   swh: "sw",
+  ell: "el",
+  ron: "ro",
 };
 
 function isTriageLanguage(value: string): value is TriageLanguage {

@@ -4,7 +4,7 @@
 import { crisisLineLabel } from "./contacts";
 import type { NoticeWording } from "./notice-wording";
 
-type WorldLanguage = "zh" | "ja" | "ko" | "ar" | "hi" | "ru" | "uk" | "pl" | "tr" | "vi" | "id" | "sv" | "th" | "tl" | "sw";
+type WorldLanguage = "zh" | "ja" | "ko" | "ar" | "hi" | "ru" | "uk" | "pl" | "tr" | "vi" | "id" | "sv" | "th" | "tl" | "sw" | "el" | "ro";
 
 export const WORLD_NOTICE_WORDING: Record<WorldLanguage, NoticeWording> = {
   zh: {
@@ -435,5 +435,67 @@ export const WORLD_NOTICE_WORDING: Record<WorldLanguage, NoticeWording> = {
     afterNotice: (c) =>
       `Tafadhali fuata ushauri wa dharura ulio juu: piga ${c.emergencyNumber} (au namba ya dharura ya eneo lako) sasa. MedChat haiwezi kusaidia katika dharura, na haina taarifa za kuaminika kuhusu swali hili.`,
     closing: "Usisubiri jibu la mtandaoni.",
+  },
+  el: {
+    labels: { heading: "Πιθανή επείγουσα κατάσταση", call: "Καλέστε", crisisLine: "Γραμμή υποστήριξης" },
+    emergency: (c) =>
+      `Αυτό μπορεί να είναι επείγον ιατρικό περιστατικό. Καλέστε τώρα το ${c.emergencyNumber} (ή τον τοπικό αριθμό έκτακτης ανάγκης) ή πηγαίνετε στα επείγοντα του πλησιέστερου νοσοκομείου.`,
+    crisis: (c) => `Αν σκέφτεστε να αυτοκτονήσετε ή να βλάψετε τον εαυτό σας, δεν είστε μόνοι: καλέστε τώρα το ${crisisLineLabel(c)}.`,
+    danger: (c) => `Αν κινδυνεύετε άμεσα, καλέστε το ${c.emergencyNumber}.`,
+    crisisOne: "Αν σκέφτεστε να αυτοκτονήσετε ή να βλάψετε τον εαυτό σας, δεν είστε μόνοι: καλέστε τώρα τον ίδιο αριθμό.",
+    advice: {
+      cardiac: "Ο πόνος στο στήθος με αυτά τα σημάδια μπορεί να είναι καρδιακή προσβολή.",
+      stroke: "Μπορεί να είναι σημάδια εγκεφαλικού (στραβό στόμα, αδύναμο χέρι, δυσκολία στην ομιλία): κάθε λεπτό μετράει.",
+      breathing: "Η σοβαρή δύσπνοια χρειάζεται άμεση βοήθεια.",
+      anaphylaxis: "Μπορεί να είναι σοβαρή αλλεργική αντίδραση (αναφυλαξία). Χρησιμοποιήστε στυλό αδρεναλίνης αν υπάρχει.",
+      overdose_poisoning:
+        "Μπορεί να είναι υπερβολική δόση ή δηλητηρίαση. Μην περιμένετε συμπτώματα· κρατήστε τη συσκευασία για τους διασώστες.",
+      severe_bleeding: "Πιέστε δυνατά το τραύμα με ένα καθαρό πανί και συνεχίστε να πιέζετε.",
+      seizure: "Σπασμοί πάνω από 5 λεπτά, ή αν το άτομο δεν συνέρχεται μετά, είναι επείγον. Μη βάζετε τίποτα στο στόμα του.",
+      unconscious: "Αν το άτομο δεν αναπνέει φυσιολογικά, ξεκινήστε ΚΑΡΠΑ αν μπορείτε· ο τηλεφωνητής θα σας καθοδηγήσει.",
+    },
+    crisisAnswer: {
+      open: "Δεν είστε μόνοι, και υπάρχει βοήθεια αυτή τη στιγμή.",
+      call: (c) =>
+        `Καλέστε το ${c.crisisLine} για να μιλήσετε με κάποιον, ή καλέστε το ${c.emergencyNumber} αν μπορεί να κάνετε πράξη αυτές τις σκέψεις ή αν έχετε ήδη πάρει κάτι.`,
+      callOne: (c) =>
+        `Καλέστε τώρα το ${c.emergencyNumber} για να μιλήσετε με κάποιον, ειδικά αν μπορεί να κάνετε πράξη αυτές τις σκέψεις ή αν έχετε ήδη πάρει κάτι.`,
+      close:
+        "Αν μπορείτε, μείνετε κοντά σε κάποιον που εμπιστεύεστε και κρατήστε μακριά φάρμακα και άλλα επικίνδυνα μέσα. Το MedChat είναι αυτόματος βοηθός και δεν μπορεί να βοηθήσει σε μια κρίση· οι άνθρωποι σε αυτές τις γραμμές μπορούν.",
+    },
+    afterNotice: (c) =>
+      `Ακολουθήστε τις οδηγίες έκτακτης ανάγκης παραπάνω: καλέστε τώρα το ${c.emergencyNumber} (ή τον τοπικό αριθμό έκτακτης ανάγκης). Το MedChat δεν μπορεί να βοηθήσει σε επείγουσα κατάσταση και δεν έχει αξιόπιστες πληροφορίες για αυτή την ερώτηση.`,
+    closing: "Μην περιμένετε απάντηση στο διαδίκτυο.",
+  },
+  ro: {
+    labels: { heading: "Posibilă urgență", call: "Sunați la", crisisLine: "Linie de sprijin" },
+    emergency: (c) =>
+      `Aceasta poate fi o urgență medicală. Sunați acum la ${c.emergencyNumber} (sau la numărul local de urgență) ori mergeți la cea mai apropiată unitate de primiri urgențe.`,
+    crisis: (c) => `Dacă vă gândiți să vă sinucideți sau să vă faceți rău, nu sunteți singur: sunați acum la ${crisisLineLabel(c)}.`,
+    danger: (c) => `Dacă sunteți în pericol imediat, sunați la ${c.emergencyNumber}.`,
+    crisisOne: "Dacă vă gândiți să vă sinucideți sau să vă faceți rău, nu sunteți singur: sunați acum la același număr.",
+    advice: {
+      cardiac: "Durerea în piept cu aceste semne poate fi un infarct.",
+      stroke: "Pot fi semne de accident vascular cerebral (gură strâmbă, braț slăbit, vorbire greoaie): fiecare minut contează.",
+      breathing: "Dificultatea severă de respirație are nevoie de ajutor imediat.",
+      anaphylaxis: "Poate fi o reacție alergică severă (anafilaxie). Folosiți stiloul cu adrenalină, dacă există.",
+      overdose_poisoning:
+        "Poate fi o supradoză sau o intoxicație. Nu așteptați simptomele; păstrați ambalajul pentru echipajul de urgență.",
+      severe_bleeding: "Apăsați puternic pe rană cu o cârpă curată și nu opriți apăsarea.",
+      seizure: "O criză de peste 5 minute, sau dacă persoana nu își revine după ea, este o urgență. Nu puneți nimic în gura ei.",
+      unconscious: "Dacă persoana nu respiră normal, începeți resuscitarea dacă puteți; dispecerul vă va îndruma.",
+    },
+    crisisAnswer: {
+      open: "Nu sunteți singur și există ajutor chiar acum.",
+      call: (c) =>
+        `Sunați la ${c.crisisLine} ca să vorbiți cu cineva, sau la ${c.emergencyNumber} dacă ați putea trece la fapte sau dacă ați luat deja ceva.`,
+      callOne: (c) =>
+        `Sunați acum la ${c.emergencyNumber} ca să vorbiți cu cineva, mai ales dacă ați putea trece la fapte sau dacă ați luat deja ceva.`,
+      close:
+        "Dacă puteți, rămâneți lângă cineva în care aveți încredere și țineți departe medicamentele și alte mijloace periculoase. MedChat este un asistent automat și nu poate ajuta într-o criză; oamenii de la aceste linii pot.",
+    },
+    afterNotice: (c) =>
+      `Urmați sfaturile de urgență de mai sus: sunați acum la ${c.emergencyNumber} (sau la numărul local de urgență). MedChat nu poate ajuta într-o urgență și nu are informații de încredere despre această întrebare.`,
+    closing: "Nu așteptați un răspuns online.",
   },
 };

@@ -36,6 +36,26 @@ const NOT_CORRECTED: ReadonlySet<Concept> = new Set([
   "swallowed",
   "worstEver",
   "thunderclap",
+  // Blind round 14's situations (lexicons/acute-signs.ts): short words ("adder", "stufa") are not corrected towards.
+  "givingAway",
+  "crushing",
+  "tearing",
+  "giBleed",
+  "coSource",
+  "everyone",
+  "visualSpots",
+  "postpartum",
+  "rigidBelly",
+  "snakeBite",
+  "electrocuted",
+  "drowned",
+  "commandVoices",
+  "headHit",
+  "anticoagulant",
+  "unequalPupils",
+  "repeatQuestions",
+  "dengue",
+  "dengueWarning",
 ]);
 
 /** Concepts whose phrases stay exact: a word inserted into them can reverse them ("it never stopped", "not going to wake up" is kept by "not wake up" itself). */

@@ -78,5 +78,52 @@ export const CONCEPT_RULES: ConceptRule[] = [
       ["fever", "infection"],
     ],
   },
+  // Blind round 14: situations told in lay words (lexicons/acute-signs.ts), each a situation paired with a sign.
+  {
+    id: "suicidal-giving-away",
+    category: "suicidal_self_harm",
+    needs: [["givingAway"], ["farewell", "unreachable", "cantGoOn", "endIt", "meansReady", "notWake"]],
+  },
+  { id: "cardiac-crushing", category: "cardiac", needs: [["crushing"], ["autonomic", "jawArm", "cantBreathe", "cardiacSign"]] },
+  { id: "aortic-tearing", category: "cardiac", needs: [["tearing"], ["sudden", "severePain", "autonomic", "faint", "collapse"]] },
+  { id: "gi-bleed", category: "severe_bleeding", needs: [["giBleed"], ["faint", "autonomic", "collapse"]] },
+  {
+    id: "carbon-monoxide",
+    category: "overdose_poisoning",
+    needs: [["coSource"], ["headache", "faint"], ["everyone", "confused", "unresponsive", "barelyResponsive", "collapse"]],
+  },
+  { id: "pre-eclampsia", category: "pregnancy_emergency", needs: [["pregnant"], ["visualSpots"]] },
+  {
+    id: "postpartum-bleeding",
+    category: "pregnancy_emergency",
+    needs: [["postpartum"], ["blood"], ["heavy", "faint", "autonomic", "wontStop", "gushing"]],
+  },
+  { id: "acute-abdomen", category: "other", needs: [["rigidBelly"], ["severePain", "fever", "faint"]] },
+  { id: "snake-bite", category: "other", needs: [["snakeBite"], ["swelling", "autonomic", "faint", "collapse", "cantBreathe"]] },
+  {
+    id: "electric-shock",
+    category: "other",
+    needs: [["electrocuted"], ["unresponsive", "barelyResponsive", "collapse", "faint", "cantBreathe"]],
+  },
+  {
+    id: "drowning",
+    category: "breathing",
+    needs: [["drowned"], ["cantBreathe", "unresponsive", "barelyResponsive", "agonal", "collapse", "infantSick", "confused"]],
+  },
+  { id: "command-voices", category: "suicidal_self_harm", needs: [["commandVoices"]] },
+  {
+    id: "head-injury-anticoagulant",
+    category: "head_injury",
+    needs: [["headHit"], ["anticoagulant"], ["autonomic", "confused", "barelyResponsive", "faint", "headache"]],
+  },
+  {
+    id: "head-injury-signs",
+    category: "head_injury",
+    needs: [
+      ["headHit", "collapse"],
+      ["unequalPupils", "repeatQuestions"],
+    ],
+  },
+  { id: "dengue-warning", category: "other", needs: [["dengue"], ["dengueWarning"]] },
   { id: "named-with-person", category: "other", needs: [["named"], ["person"]], ownLanguageOnly: true },
 ];

@@ -148,6 +148,44 @@ export const CONCEPTS = [
   "localCause",
   /** Signs of diabetic ketoacidosis: fruity or acetone breath, deep fast breathing, ketones, a meter that reads HI. */
   "ketotic",
+  /** Belongings or a pet given away ("gave my dog to my sister", "rozdałem wszystko"): with a farewell, a place or the means, a decision to die. */
+  "givingAway",
+  /** A crushing weight: "an elephant sitting on him", "a heavy stone on the chest" (a heart attack told without "pain"). */
+  "crushing",
+  /** A tearing, ripping pain ("come uno strappo", "引き裂かれるような"): with a sudden onset or a cold sweat, an aortic dissection. */
+  "tearing",
+  /** Black tarry stools or coffee-ground vomit: a bleed in the gut (with faintness or pallor). */
+  "giBleed",
+  /** A source of carbon monoxide indoors: a gas heater, a boiler, a brazier, a generator. */
+  "coSource",
+  /** Several people of the household at once ("all of us", "todos tenemos"). */
+  "everyone",
+  /** Seeing spots or flashing lights, blurred vision (in pregnancy: pre-eclampsia). */
+  "visualSpots",
+  /** Since or after giving birth. */
+  "postpartum",
+  /** A belly hard as a board or a rock. */
+  "rigidBelly",
+  /** A snake bite (a viper, an adder). */
+  "snakeBite",
+  /** An electric shock: electrocuted, mains, high voltage, a railway line. */
+  "electrocuted",
+  /** Pulled out of the water, nearly drowned. */
+  "drowned",
+  /** Voices telling someone to jump or to kill themselves (command hallucinations). */
+  "commandVoices",
+  /** A blow to the head: hit or banged the head, a fall onto it, no helmet. */
+  "headHit",
+  /** A blood thinner: warfarin, apixaban, "anticoagulante". */
+  "anticoagulant",
+  /** One pupil bigger than the other. */
+  "unequalPupils",
+  /** Asking the same questions over and over (amnesia after a head injury). */
+  "repeatQuestions",
+  /** Dengue fever. */
+  "dengue",
+  /** Dengue's warning signs: cold hands and feet, bleeding gums or nose, lethargy, repeated vomiting, belly pain. */
+  "dengueWarning",
   /** Statistics and rates: a question about numbers is not a present event ("what is the suicide rate"). */
   "statistics",
 ] as const;

@@ -199,10 +199,21 @@ export function loadBlindRound(file: string): BlindMessage[] {
     .map((line) => JSON.parse(line) as BlindMessage);
 }
 
-/** A blind round scored per language (its `lang` tags, the most frequent first) and overall; history turns are read without times, as a stateless caller sends them. */
+/** A BCP 47 tag as a row of the scores: its language and script ("hi-Latn"), not its region ("es-MX" → "es"). */
+export function languageRow(tag: string): string {
+  return tag
+    .split("-")
+    .filter((part, i) => i === 0 || /^[A-Z][a-z]{3}$/.test(part))
+    .join("-");
+}
+
+/** A blind round scored per language (its `lang` tags without region, the most frequent first) and overall; history turns are read without times, as a stateless caller sends them. */
 export function scoreBlindRound(name: string, messages: BlindMessage[]): SetScore[] {
   const byLanguage = new Map<string, BlindMessage[]>();
-  for (const message of messages) byLanguage.set(message.lang, [...(byLanguage.get(message.lang) ?? []), message]);
+  for (const message of messages) {
+    const row = languageRow(message.lang);
+    byLanguage.set(row, [...(byLanguage.get(row) ?? []), message]);
+  }
   const rows = [...byLanguage]
     .sort(([a, x], [b, y]) => y.length - x.length || a.localeCompare(b))
     .map(([lang, cases]) =>

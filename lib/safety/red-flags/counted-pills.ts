@@ -1,9 +1,9 @@
-// A handful of pills counted: "se tomó unas 5", "il en a pris genre 6", "took like 7 of my sleeping pills".
-// Five to nine tablets swallowed at once is more than any single dose of a medicine, and a count
-// said roughly ("unas", "like", "environ") is what people say of pills nobody handed out; the
-// larger counts (10 and up) are in each language's overdose rule. The pills may be named in an
-// earlier turn ("encontró mis pastillas para dormir" … "se tomó unas 5"). Quiet for a daily
-// regimen ("unas 5 pastillas al día"), drops, millilitres and other units after the number.
+// A handful of pills counted: "se tomó unas 5", "il en a pris genre 6", "took like 7 of my sleeping pills",
+// "i already took about 30". Five to 99 tablets swallowed at once is more than any single dose of a
+// medicine, and a count said roughly ("unas", "like", "environ") is what people say of pills nobody
+// handed out. The pills may be named in an earlier turn ("encontró mis pastillas para dormir" …
+// "se tomó unas 5"). Quiet for a daily regimen or a dose question in the same clause ("unas 5
+// pastillas al día"), and for drops, millilitres and other units after the number.
 import type { RedFlagRule, TriageLanguage } from "./types";
 
 interface CountedPillsWords {
@@ -17,7 +17,7 @@ interface CountedPillsWords {
   units: string[];
   /** Pills, tablets, medicines: one of them must be named somewhere in the turns. */
   pills: string[];
-  /** A regimen or a dose question: the rule stays quiet ("al día", "per day", "puedo tomar"). */
+  /** A regimen or a dose question right after the count: the rule stays quiet ("al día", "per day", "puedo tomar"). */
   routine: string[];
   /** Languages whose past participle ends the clause ("hat etwa 5 Tabletten genommen"). */
   verbLast?: boolean;
@@ -26,19 +26,22 @@ interface CountedPillsWords {
 const alternation = (words: string[]) => `(?:${words.join("|")})`;
 
 function countedPillsRule(language: TriageLanguage, w: CountedPillsWords): RedFlagRule {
-  const count = `(?:[5-9]|${alternation(w.numbers)})`;
+  // Five to 99: a larger figure ("took 400 ibuprofen") is a dose in milligrams, not a count of tablets.
+  const count = `(?:[5-9]|[1-9]\\d|${alternation(w.numbers)})`;
   const approx = `(?:${alternation(w.approx)} )?`;
   const notUnit = `(?! ${alternation(w.units)}\\b)`;
-  // Bounded: at most two or four filler words, each a run of word characters and one space.
+  // A regimen or a dose question in the same clause, within five words of the count ("6 pills a day", "6 ibuprofen, can i
+  // take more"); a dose question elsewhere ("how many can you take in a day?" … "i took about 30") does not quiet it.
+  const notRoutine = `(?!(?: \\w+){0,5} ${alternation(w.routine)}\\b)`;
+  // Bounded: at most two, four or five filler words, each a run of word characters and one space.
   const when = w.verbLast
-    ? new RegExp(`\\b${approx}${count}\\b${notUnit}(?: \\w+){0,4} ${alternation(w.took)}\\b`)
-    : new RegExp(`\\b${alternation(w.took)} (?:\\w+ ){0,2}${approx}${count}\\b${notUnit}`);
+    ? new RegExp(`\\b${approx}${count}\\b${notUnit}(?: \\w+){0,4} ${alternation(w.took)}\\b${notRoutine}`)
+    : new RegExp(`\\b${alternation(w.took)} (?:\\w+ ){0,2}${approx}${count}\\b${notUnit}${notRoutine}`);
   return {
     id: `${language}-counted-pills`,
     category: "overdose_poisoning",
     when: [when],
     and: [new RegExp(`\\b${alternation(w.pills)}`)],
-    unless: [new RegExp(`\\b${alternation(w.routine)}\\b`)],
   };
 }
 

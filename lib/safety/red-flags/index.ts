@@ -22,6 +22,8 @@ import { SWEDISH } from "./sv";
 import { THAI } from "./th";
 import { TAGALOG } from "./tl";
 import { SWAHILI } from "./sw";
+import { GREEK } from "./el";
+import { ROMANIAN } from "./ro";
 import { conceptLexicon, conceptScript } from "../concepts/lexicons";
 import { COUNTED_PILLS_RULES } from "./counted-pills";
 import { withConcepts } from "../concepts/compile";
@@ -37,7 +39,7 @@ export {
 } from "./types";
 
 /** Latin-script languages, whose messages get typo correction towards their concept words. */
-const LATIN_SCRIPT = new Set(["es", "fr", "de", "pt", "it", "nl", "pl", "tr", "id", "sv", "tl", "sw"]);
+const LATIN_SCRIPT = new Set(["es", "fr", "de", "pt", "it", "nl", "pl", "tr", "id", "sv", "tl", "sw", "ro"]);
 
 const OWN_RULES: LanguageRules[] = [
   ENGLISH,
@@ -63,6 +65,8 @@ const OWN_RULES: LanguageRules[] = [
   THAI,
   TAGALOG,
   SWAHILI,
+  GREEK,
+  ROMANIAN,
 ];
 
 /** A language's own rules with the rules shared across its family of languages (a handful of pills counted: counted-pills.ts). */

@@ -61,6 +61,8 @@ export const TRIAGE_LANGUAGES = [
   "th",
   "tl",
   "sw",
+  "el",
+  "ro",
 ] as const;
 export type TriageLanguage = (typeof TRIAGE_LANGUAGES)[number];
 

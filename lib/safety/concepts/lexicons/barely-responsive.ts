@@ -141,4 +141,6 @@ export const BARELY_RESPONSIVE: Record<TriageLanguage, string[]> = {
   tl: ["halos hindi sumasagot", "halos di sumasagot", "halos walang malay", "halos hindi magising", "hirap gisingin", "papikit pikit"],
   th: ["แทบไม่ตอบสนอง", "ปลุกยาก", "ซึมมาก", "เรียกแทบไม่ตื่น", "แทบไม่รู้สึกตัว"],
   sw: ["haitikii vizuri", "anaitika kwa shida", "yuko nusu fahamu", "hajitambui vizuri", "anaamka kwa shida"],
+  el: ["μολισ αντιδρα", "μετα βιασ απανταει", "μισολιποθυμοσ", "μισολιποθυμη", "χανεται και ερχεται"],
+  ro: ["abia raspunde", "abia reactioneaza", "pe jumatate inconstient", "pe jumatate inconstienta", "isi pierde si isi revine"],
 };

@@ -1,9 +1,11 @@
 // Every language's concept words (see ../types.ts), English loanwords added to the others.
 import type { TriageLanguage } from "../../red-flags/types";
 import type { ConceptLexicon } from "../types";
+import { ACUTE_SIGNS } from "./acute-signs";
 import { AR_CONCEPTS } from "./ar";
 import { BARELY_RESPONSIVE } from "./barely-responsive";
 import { DE_CONCEPTS } from "./de";
+import { EL_CONCEPTS } from "./el";
 import { EN_CONCEPTS } from "./en";
 import { ES_CONCEPTS } from "./es";
 import { FR_CONCEPTS } from "./fr";
@@ -17,6 +19,7 @@ import { mergeLexicons, withLoans } from "./loans";
 import { NL_CONCEPTS } from "./nl";
 import { PL_CONCEPTS } from "./pl";
 import { PT_CONCEPTS } from "./pt";
+import { RO_CONCEPTS } from "./ro";
 import { RU_CONCEPTS } from "./ru";
 import { SITUATIONS_ASIA } from "./situations-asia";
 import { SITUATIONS_EUROPE } from "./situations-europe";
@@ -54,12 +57,14 @@ const OWN: Record<TriageLanguage, ConceptLexicon> = {
   th: TH_CONCEPTS,
   tl: TL_CONCEPTS,
   sw: SW_CONCEPTS,
+  el: EL_CONCEPTS,
+  ro: RO_CONCEPTS,
 };
 
 /** A language's concept words (its own, and its round-11 situation words); other languages than English also get the English loanwords. */
 export function conceptLexicon(language: TriageLanguage): ConceptLexicon {
   const situations = mergeLexicons(SITUATIONS_EUROPE[language] ?? SITUATIONS_ASIA[language] ?? {}, LAY_PHRASING[language]);
-  const own = mergeLexicons(mergeLexicons(OWN[language], situations), {
+  const own = mergeLexicons(mergeLexicons(mergeLexicons(OWN[language], situations), ACUTE_SIGNS[language]), {
     barelyResponsive: BARELY_RESPONSIVE[language],
     ...SUICIDE_INTENT[language],
     ...SWALLOWED_THUNDERCLAP[language],

@@ -51,12 +51,8 @@ export const LAY_PHRASING: Partial<Record<TriageLanguage, ConceptLexicon>> = {
       "meter ~ says hi",
       "meter ~ reads hi",
     ],
+    // Giving a pet or belongings away is its own concept now (acute-signs.ts givingAway), paired with a farewell.
     farewell: [
-      "given ~ dog to",
-      "gave ~ dog to",
-      "given ~ cat to",
-      "gave ~ cat to",
-      "rehomed",
       "said ~ goodbyes",
       "written my will",
       "wrote my will",

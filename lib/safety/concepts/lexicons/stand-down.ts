@@ -3,13 +3,23 @@
 // el cardiólogo"). Triage then reads only this message from that part on (triage.ts): what
 // came before no longer fires, while a sign told in or after that part still does ("they sent
 // us home yesterday and now he is not breathing"). Only reassuring verdicts belong here, never
-// "the doctor said" alone (it may be followed by "…it is a heart attack"), and no corrections:
+// "the doctor said" alone (it may be followed by "…it is a heart attack"), and no bare corrections:
 // "i mean" also continues an emergency told in parts ("i took too many pills" … "i mean like
-// 30 of them"), so "sorry i mean i took my multivitamin twice" keeps its notice (the safer error).
+// 30 of them"). A correction to a double dose does stand down ("i mean 2 vitamin c instead of
+// 1", "en vez de 1", "invece di 1"): "instead of one" cannot continue an overdose, and a count
+// told after it is still read ("30 instead of 1" fires).
 import type { TriageLanguage } from "../../red-flags/types";
 
 export const STAND_DOWN: Record<TriageLanguage, string[]> = {
   en: [
+    "instead of 1",
+    "instead of one",
+    "instead of the usual one",
+    "sorry to scare you",
+    "sorry for scaring you",
+    "paramedics ~ checked",
+    "it was just a faint",
+    "was only a faint",
     "ecg ~ normal",
     "ekg ~ normal",
     "ecg ~ fine",
@@ -34,6 +44,16 @@ export const STAND_DOWN: Record<TriageLanguage, string[]> = {
     "false alarm",
   ],
   es: [
+    "en vez de 1",
+    "en vez de una",
+    "en vez de uno",
+    "en lugar de 1",
+    "en lugar de una",
+    "en lugar de uno",
+    "paramedicos ~ revisaron",
+    "ya se recupero",
+    "dicen que esta bien",
+    "dijeron que esta bien",
     "ya lo vio el",
     "ya la vio el",
     "ya lo vio la",
@@ -53,6 +73,12 @@ export const STAND_DOWN: Record<TriageLanguage, string[]> = {
     "electro ~ normal",
   ],
   fr: [
+    "au lieu d un",
+    "au lieu d une",
+    "au lieu de 1",
+    "les pompiers l ont examine",
+    "les secours l ont examine",
+    "plus de peur que de mal",
     "renvoye a la maison",
     "renvoyee a la maison",
     "renvoyes a la maison",
@@ -65,6 +91,13 @@ export const STAND_DOWN: Record<TriageLanguage, string[]> = {
     "rien de grave selon",
   ],
   de: [
+    "statt 1",
+    "statt einer",
+    "statt einem",
+    "anstatt einer",
+    "anstatt einem",
+    "sanitater ~ untersucht",
+    "war nur eine ohnmacht",
     "nach hause geschickt",
     "wurde entlassen",
     "wieder entlassen",
@@ -76,6 +109,14 @@ export const STAND_DOWN: Record<TriageLanguage, string[]> = {
     "falscher alarm",
   ],
   pt: [
+    "em vez de 1",
+    "em vez de um",
+    "em vez de uma",
+    "ao inves de 1",
+    "ao inves de um",
+    "ao inves de uma",
+    "paramedicos ~ examinaram",
+    "ja se recuperou",
     "mandaram pra casa",
     "mandaram para casa",
     "recebeu alta",
@@ -87,6 +128,12 @@ export const STAND_DOWN: Record<TriageLanguage, string[]> = {
     "alarme falso",
   ],
   it: [
+    "invece di 1",
+    "invece di una",
+    "invece di uno",
+    "i paramedici ~ visitato",
+    "si e ripreso",
+    "si e ripresa",
     "ci hanno mandato a casa",
     "lo hanno mandato a casa",
     "l hanno mandata a casa",
@@ -98,6 +145,10 @@ export const STAND_DOWN: Record<TriageLanguage, string[]> = {
     "falso allarme",
   ],
   nl: [
+    "in plaats van 1",
+    "in plaats van een",
+    "in plaats van één",
+    "ambulance ~ nagekeken",
     "naar huis gestuurd",
     "mocht naar huis",
     "mochten naar huis",
@@ -116,7 +167,18 @@ export const STAND_DOWN: Record<TriageLanguage, string[]> = {
   id: ["disuruh pulang", "boleh pulang", "sudah pulang dari", "udah pulang dari", "ekg ~ normal", "cuma panik", "alarm palsu"],
   vi: ["cho về nhà", "xuất viện", "điện tâm đồ ~ bình thường", "chỉ là hoảng loạn", "báo động giả", "giờ đỡ rồi", "giờ khỏi rồi"],
   zh: ["让我们回家", "让他回家", "让她回家", "出院了", "心电图正常", "虚惊一场", "只是焦虑", "现在好了"],
-  ja: ["帰されました", "帰宅していい", "退院しました", "心電図は正常", "異常なし", "ただのパニック", "今はもう大丈夫"],
+  ja: [
+    "1回分多く",
+    "飲んだだけです",
+    "飲んだだけ",
+    "帰されました",
+    "帰宅していい",
+    "退院しました",
+    "心電図は正常",
+    "異常なし",
+    "ただのパニック",
+    "今はもう大丈夫",
+  ],
   ko: ["집에 가도 된다", "퇴원했", "심전도 정상", "이상 없다고", "그냥 공황", "지금은 괜찮"],
   ar: ["رجعونا البيت", "رجعوه البيت", "طلع من المستشفى", "خرج من المستشفى", "تخطيط القلب طبيعي", "مجرد قلق", "إنذار كاذب"],
   hi: ["घर भेज दिया", "ghar bhej diya", "छुट्टी दे दी", "chutti de di", "ईसीजी नॉर्मल", "ecg normal", "बस घबराहट", "अब ठीक है", "ab theek hai"],
@@ -138,5 +200,24 @@ export const STAND_DOWN: Record<TriageLanguage, string[]> = {
     "ecg ni ya kawaida",
     "ni wasiwasi tu",
     "hakuna tatizo kwa mujibu wa daktari",
+  ],
+  el: [
+    "μασ εστειλαν σπιτι",
+    "τον εστειλαν σπιτι",
+    "την εστειλαν σπιτι",
+    "πηρε εξιτηριο",
+    "καρδιογραφημα ~ καλο",
+    "ηταν μονο αγχοσ",
+    "ψευτικοσ συναγερμοσ",
+  ],
+  ro: [
+    "ne au trimis acasa",
+    "l au trimis acasa",
+    "a trimis o acasa",
+    "a fost externat",
+    "a fost externata",
+    "ekg ~ normal",
+    "a fost doar anxietate",
+    "alarma falsa",
   ],
 };

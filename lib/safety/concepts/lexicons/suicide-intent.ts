@@ -379,4 +379,14 @@ export const SUICIDE_INTENT: Record<TriageLanguage, Pick<ConceptLexicon, "endIt"
       "nimekusanya vidonge",
     ],
   },
+  el: {
+    endIt: ["θα βαλω τελοσ", "να τελειωνουν ολα", "αποψε τελειωνουν ολα", "θα τελειωσω με ολα"],
+    cantGoOn: ["δεν αντεχω αλλο", "δεν μπορω αλλο", "κουραστηκα απο ολα"],
+    meansReady: ["εχω μαζεψει ~ χαπια", "μαζεψα ~ χαπια", "ετοιμο το σχοινι", "στη γεφυρα", "στην ταρατσα", "θα πηδηξω"],
+  },
+  ro: {
+    endIt: ["pun capat la tot", "termin cu tot", "in seara asta se termina", "azi se termina tot"],
+    cantGoOn: ["nu mai pot", "nu mai rezist", "m am saturat de tot"],
+    meansReady: ["am strans pastile", "am adunat pastile", "funia e pregatita", "pe pod", "pe acoperis", "o sa sar"],
+  },
 };

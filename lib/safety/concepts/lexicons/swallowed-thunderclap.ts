@@ -146,4 +146,16 @@ export const SWALLOWED_THUNDERCLAP: Record<TriageLanguage, Pick<ConceptLexicon, 
     worstEver: ["makali kuliko yote maishani", "sijawahi kuumwa hivi"],
     thunderclap: ["kama radi", "kama nimepigwa", "kama mlipuko"],
   },
+  el: {
+    swallowed: ["καταπιε", "εφαγε"],
+    headache: ["πονοκεφαλ", "πονα το κεφαλι"],
+    worstEver: ["ο χειροτεροσ τησ ζωησ", "ποτε τοσο δυνατοσ"],
+    thunderclap: ["σαν κεραυνοσ", "σαν χτυπημα", "σαν εκρηξη"],
+  },
+  ro: {
+    swallowed: ["a inghitit"],
+    headache: ["durere de cap", "ma doare capul", "il doare capul", "o doare capul"],
+    worstEver: ["cea mai groaznica", "cea mai mare durere", "niciodata atat de"],
+    thunderclap: ["ca un trasnet", "ca o lovitura", "ca o explozie"],
+  },
 };

@@ -17,7 +17,7 @@ export const ARABIC = phrasePack({
   arabizi: true,
   // Arabic script; Arabizi words; or a digit used as a letter inside a Latin word ("ta3ban", "2albi", "7obob"), not a number with a unit ("5min", "3yo").
   markers:
-    /\p{Script=Arabic}|(?<![a-z0-9])(?:ana|mesh|msh|mish|mosh|enta|enti|inta|inti|howa|huwe|heya|hiye|yalla|wallah|ibni|ebni|binti|kteer|ktir|baddi|badde|bade|bddi|bdi|biddi|mabadi|keda|kida|shu|shou|leh|lesh|ya3ni|yani|mafi|fiya|fini|inshallah|habibi|tayeb|khalas|5alas)(?![a-z0-9])|[a-z][235789][a-z]|(?<![a-z0-9])[23579](?!(?:min|mins|yo|yr|yrs|hr|hrs|hrs|day|days|wk|wks|nd|rd|th|st|am|pm|mg|ml|kg)(?![a-z]))[a-z]{3,}/u,
+    /\p{Script=Arabic}|(?<![a-z0-9])(?:ana|mesh|msh|mish|mosh|enta|enti|inta|inti|howa|huwe|heya|hiye|yalla|wallah|ibni|ebni|binti|kteer|ktir|baddi|badde|bade|bddi|bdi|biddi|mabadi|keda|kida|shu|shou|leh|lesh|ya3ni|yani|mafi|fiya|fini|inshallah|habibi|tayeb|khalas|5alas|ekhti|ukhti|akhi|akhoya|khayye)(?![a-z0-9])|[a-z][235789][a-z]|[a-z]{2}[237](?![a-z0-9])|(?<![a-z0-9])[23579](?!(?:min|mins|yo|yr|yrs|hr|hrs|hrs|day|days|wk|wks|nd|rd|th|st|am|pm|mg|ml|kg)(?![a-z]))[a-z]{3,}/u,
   rules: [
     {
       id: "ar-chest-pain",
@@ -188,6 +188,13 @@ export const ARABIC = phrasePack({
         "mesh 2adra atnaffas",
         "ma 2ader etnaffas",
         "ma fini etnaffas",
+        // Of someone else: "ma 3am ya2der yetnaffas", "ma 3am tetnaffas", "mish 2adra tetnaffas".
+        "ma 3am ya2der yetnaffas",
+        "ma 3am ta2der tetnaffas",
+        "ma 3am yetnaffas",
+        "ma 3am tetnaffas",
+        "mish 2ader yetnaffas",
+        "mish 2adra tetnaffas",
       ],
     },
     {

@@ -183,6 +183,9 @@ const CONTEXT: LanguageContext = {
   distantPast:
     /\bvor (?:\d+|einem|einer|zwei|drei|vielen|einigen) (?:jahren?|monaten?)\b|\bletztes jahr\b|\bim jahr (?:19|20)\d\d\b|\b(?:19|20)\d\d\b|\bals kind\b|\bfruher\b|\bfrueher\b/,
   animal: /\b(?:hund|hunde|katze|kater|welpe|haustier|kaninchen|pferd|tierarzt)\b/,
+  // The animal bit someone, or was given away: the sign after it is a person's.
+  animalAsAgent:
+    /\b(?:gebissen|angegriffen|gekratzt)\b|\b(?:meinen|ihren|seinen|unseren) (?:hund|kater|welpen) (?:\w+ ){0,3}(?:verschenkt|abgegeben|weggegeben)\b/,
   fiction: /\b(?:roman|krimi|thriller|geschichte|drehbuch|figur|fiktion|film|serie)\b/,
   general: [
     /^(?:was|welche|wie|warum|wann|ist|sind|kann|konnen)\b(?: \w+){0,6} (?:symptome|anzeichen|ursachen|behandlung|unterschied|risiko|erste hilfe|dosis|warnzeichen)\b/,

@@ -167,6 +167,8 @@ export const GERMAN_MORE: PhraseRule[] = [
     category: "anaphylaxis",
     when: ["wespe gestochen", "biene gestochen", "wespenstich", "bienenstich", "von einer wespe"],
     and: ["schwellen", "schwillt", "schwarz vor augen", "ohnmacht", "luft"],
+    // Swelling only where it stung, nothing else: a local reaction.
+    unless: ["nur um den stich", "nur an der stelle", "nur die stelle", "sonst nichts", "keine anderen beschwerden"],
   },
   {
     id: "de-head-more",

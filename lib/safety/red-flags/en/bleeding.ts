@@ -25,7 +25,8 @@ export const BLEEDING_RULES: RedFlagRule[] = [
       /\bstill bleeding\b(?: \w+){0,4} (?:after|despite|even with|through)\b/,
       /\b(?:pressing|pressure|pressed)\b(?: \w+){0,5} (?:\d+|twenty|thirty|ten|fifteen) (?:minutes|mins)\b(?: \w+){0,6} (?:still|bleeding)\b/,
       /\b(?:cut|chopped|sliced|severed|torn) (?:\w+ ){0,2}(?:off|clean off)\b|\bamputat\w*\b/,
-      /\b(?:black|tarry) (?:tarry |black )?(?:stool|stools|poop)\b/,
+      // Not when iron, bismuth or liquorice explains it ("black stool after iron tablets").
+      /\b(?:black|tarry) (?:tarry |black )?(?:stool|stools|poop)\b(?!(?: \w+){0,4} (?:after|from|since|with|on) (?:taking |starting )?(?:my |the |his |her |some )?(?:iron|pepto|bismuth|blueberr\w*|liquorice|licorice))/,
       /\b(?:soak\w*|fill\w*|going through|gone through|been through|changed|changing|bled through)\b(?: \w+){0,2} (?:\d+|a|one|two|three|four|several) (?:\w+ )?(?:pads?|towels?|tampons?)\b(?: \w+){0,3} (?:an hour|every hour|in an hour|per hour|in (?:half|less than) an hour|every (?:half hour|30 minutes))\b/,
       /\blost (?:a lot|loads|so much) of blood\b/,
       /\b(?:deep|gaping) (?:cut|wound|gash)\b(?: \w+){0,4} (?:wont|cant|see (?:the )?bone|fat|lots of blood|a lot of blood)\b/,

@@ -12,7 +12,8 @@ export const CARDIAC_RULES: RedFlagRule[] = [
       /^heart attack\b(?: (?:i think|i guess|maybe|probably|right now|now|happening|help|please))+\b/,
       /\bcardiac arrest (?:now|right now)\b/,
     ],
-    unless: [FEAR_OF_HAVING],
+    // "he's going to have a heart attack when he sees the bill": a hyperbole about a future reaction.
+    unless: [FEAR_OF_HAVING, /\b(?:going to|gonna|will|would|ll|could|might) have an? heart attack (?:when|if|once|after)\b/],
   },
   {
     id: "chest-pain-with-warning-signs",

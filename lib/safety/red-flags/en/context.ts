@@ -41,8 +41,10 @@ export const EN_CONTEXT: LanguageContext = {
   ),
   animal: /\b(?:dog|dogs|cat|cats|puppy|kitten|pet|horse|rabbit|hamster|parrot|bird|guinea pig|ferret|goldfish)\b/,
   animalAsAgent:
-    /\b(?:bit|bitten|bites|attacked|mauled|scratched|gored|kicked|trampled|stung|jumped on|knocked (?:him|her|me|them) over)\b/,
-  fiction: /\b(?:novel|screenplay|my character|a character|fictional|for a story|in my story|short story|writing a story|a story about)\b/,
+    // … or what the person gave away ("gave my dog to my sister": the sign after it is the person's).
+    /\b(?:bit|bitten|bites|attacked|mauled|scratched|gored|kicked|trampled|stung|jumped on|knocked (?:him|her|me|them) over)\b|\b(?:gave|given|giving) (?:away )?(?:my|his|her|our|their) (?:\w+ )?(?:dog|cat|puppy|kitten|pet|rabbit|horse|bird|parrot)s? (?:to|away)\b|\brehomed\b/,
+  fiction:
+    /\b(?:novel|screenplay|my character|a character|fictional|for a story|in my story|short story|writing a story|a story about|(?:writing|write|wrote) (?:a|my) (?:thriller|crime novel|murder mystery|mystery|script|book|play))\b/,
   general: GENERAL_FRAMING,
   currentEvent: CURRENT_EVENT,
   contrast: /\s(?:but|however|although|though)\s/,

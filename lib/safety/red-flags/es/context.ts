@@ -40,7 +40,8 @@ export const ES_CONTEXT: LanguageContext = {
     ].join("|"),
   ),
   animal: /\b(?:perro|perra|perrito|gato|gata|gatito|mascota|cachorro|caballo|conejo|hamster|loro|pajaro|veterinari\w*)\b/,
-  animalAsAgent: /\b(?:mordio|mordida|ataco|arano|pico)\b/,
+  animalAsAgent:
+    /\b(?:mordio|mordida|ataco|arano|pico)\b|\b(?:regale|regalo|regalando|regalado|di|dio|dado|deje|dejo) (?:a )?(?:mi|su|sus|mis|nuestro) (?:perro|perrita|perrito|gato|gatito|gata|mascota)s?\b/,
   fiction:
     /\b(?:novela|cuento|relato|guion|personaje|protagonista|ficcion|pelicula|serie|para una historia|en mi historia|escribiendo una historia)\b/,
   general: [

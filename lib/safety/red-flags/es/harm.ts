@@ -40,6 +40,8 @@ export const ES_HARM_RULES: RedFlagRule[] = [
     ],
     unless: [
       /\b(?:intoxicacion alimentaria|intoxicacion por comida|dosis (?:maxima|recomendada|normal)|se puede|puede (?:uno|una persona)|cuantas? (?:pastillas|puedo))\b/,
+      // "¿cuánto ibuprofeno es una sobredosis?": a question about the threshold.
+      /\bcuant[oa]s?\b(?: \w+){0,4} (?:es|seria|se considera|cuenta como) (?:una )?sobredosis\b/,
       /\b(?:perro|gato|mascota)\b/,
     ],
   },
@@ -74,7 +76,8 @@ export const ES_HARM_RULES: RedFlagRule[] = [
       /\b(?:todos|todo el mundo|mi familia|mis hijos)\b(?: \w+){0,2} (?:estarian|estaria|estaran|vivirian) mejor sin mi\b/,
       /\b(?:ojala|quisiera|desearia) (?:estar muert[oa]|no despertar|morirme|desaparecer)\b/,
       /\b(?:me corto|me corte|cortarme|me estoy cortando) (?:los brazos|las venas|las munecas|las piernas|otra vez)\b|\bautolesion\w*\b/,
-      /\b(?:se va a|va a|quiere) (?:suicidar|matar|quitar la vida|hacer dano)\b|\b(?:hacerse dano|suicidarse|quitarse la vida)\b/,
+      // "mi jefe me va a matar": someone else will "kill" the writer, an idiom; only "se va a matar" is about the person.
+      /\b(?:se va a|(?<!\b(?:me|te|nos|os) )va a|quiere) (?:suicidar|matar|quitar la vida|hacer dano)\b|\b(?:hacerse dano|suicidarse|quitarse la vida)\b/,
       /\b(?:ya tengo|tengo (?:listas|guardadas)) (?:\w+ ){0,2}(?:pastillas|la cuerda|la soga|el arma|la pistola)\b/,
       /\bno (?:le )?(?:encuentro|veo) sentido a (?:la|mi) vida\b|\bmi vida no tiene sentido\b/,
       /\bya no aguanto mas\b(?: \w+){0,4} (?:morir|desaparecer|vivir|acabar)\b/,

@@ -13,5 +13,7 @@ export const SPANISH_MORE: PhraseRule[] = [
     category: "anaphylaxis",
     when: ["me pico una avispa", "me pico una abeja", "picadura de avispa", "picadura de abeja"],
     and: ["hinch", "desmay", "respirar", "garganta"],
+    // Swelling only where it stung, nothing else: a local reaction.
+    unless: ["solo alrededor", "hinchado solo", "solo en la zona", "solo donde", "ningun otro sintoma", "nada mas"],
   },
 ];

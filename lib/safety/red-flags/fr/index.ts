@@ -209,6 +209,9 @@ const CONTEXT: LanguageContext = {
   distantPast:
     /\bil y a (?:\d+|un|une|deux|trois|quelques|plusieurs) (?:ans?|annees?|mois)\b|\bl annee derniere\b|\ben (?:19|20)\d\d\b|\bquand j etais\b|\bantecedents?\b/,
   animal: /\b(?:chien|chienne|chat|chatte|chaton|chiot|animal|lapin|cheval|veterinaire)\b/,
+  // The animal bit someone, or was given away: the sign after it is a person's.
+  animalAsAgent:
+    /\b(?:mordu|mordue|attaque|griffe|pique)\b|\b(?:donne|donnee|confie) (?:mon|ma|son|sa|notre) (?:chien|chienne|chat|chatte|chiot|chaton)\b/,
   fiction: /\b(?:roman|nouvelle|histoire|scenario|personnage|fiction|film|serie)\b/,
   general: [
     /^(?:quels?|quelles?|comment|pourquoi|qu est ce|est ce|c est quoi)\b(?: \w+){0,6} (?:symptomes?|signes?|causes?|traitements?|difference|risques?|premiers secours|prevenir|dose)\b/,

@@ -158,6 +158,8 @@ export const FRENCH_MORE: PhraseRule[] = [
     category: "anaphylaxis",
     when: ["pique par une guepe", "piquee par une guepe", "pique par une abeille", "piqure de guepe", "piqure d abeille"],
     and: ["gonfle", "me sens partir", "malaise", "respire"],
+    // Swelling only where it stung, nothing else: a local reaction.
+    unless: ["seulement autour", "juste autour", "juste la zone", "rien d autre", "aucun autre symptome"],
   },
   {
     id: "fr-head-more",

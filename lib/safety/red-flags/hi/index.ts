@@ -107,6 +107,9 @@ export const HINDI = phrasePack({
       category: "breathing",
       when: [
         "सांस नहीं ले पा",
+        "सांस नहीं ले रहा",
+        "सांस नहीं ले रही",
+        "सांस नहीं चल रही",
         "साँस नहीं ले पा",
         "सांस नहीं आ",
         "सांस लेने में तकलीफ",
@@ -410,6 +413,11 @@ export const HINDI = phrasePack({
   context: {
     negators: ["नहीं", "नही", "ना", "बिना", "nahi", "nahin", "nhi", "bina"],
     distantPast: [
+      "पिछले साल",
+      "साल पहले",
+      "pichle saal",
+      "pichhle saal",
+      "saal pehle",
       "महीने पहले",
       "पिछले महीने",
       "mahine pehle",

@@ -309,6 +309,8 @@ export const INDONESIAN = phrasePack({
       category: "anaphylaxis",
       when: ["disengat tawon", "disengat lebah", "sengatan tawon", "sengatan lebah"],
       and: ["bengkak", "pingsan", "sesak", "susah napas"],
+      // Swelling only where it stung, nothing else: a local reaction.
+      unless: ["cuma di sekitar", "hanya di sekitar", "cuma bengkak di", "tidak ada keluhan lain", "gak ada keluhan lain"],
     },
   ],
   context: {

@@ -187,6 +187,9 @@ const CONTEXT: LanguageContext = {
   distantPast:
     /\b(?:\d+|un|due|tre|qualche|molti) (?:anni|anno|mesi|mese) fa\b|\bl anno scorso\b|\bnel (?:19|20)\d\d\b|\bda (?:bambin[oa]|piccol[oa])\b/,
   animal: /\b(?:cane|cagnolino|gatto|gattino|cucciolo|animale|coniglio|cavallo|veterinari\w*)\b/,
+  // The animal bit someone, or was given away: the sign after it is a person's.
+  animalAsAgent:
+    /\b(?:morso|morsa|attaccato|graffiato)\b|\b(?:regalato|regalata|dato via|affidato) (?:il |la )?(?:mio|mia|suo|sua) (?:cane|gatto|gatta|cucciolo)\b/,
   fiction: /\b(?:romanzo|racconto|storia|sceneggiatura|personaggio|finzione|film|serie)\b/,
   general: [
     /^(?:quali|quale|come|perche|cosa|che cosa|e|sono|si puo)\b(?: \w+){0,6} (?:sintomi|segni|segnali|cause|trattamenti?|differenza|rischi|primo soccorso|dose|prevenire)\b/,

@@ -152,5 +152,7 @@ export const ITALIAN_MORE: PhraseRule[] = [
     category: "anaphylaxis",
     when: ["punto una vespa", "punta una vespa", "puntura di vespa", "puntura d ape", "ape mi ha punto"],
     and: ["gonfi", "svenire", "respir"],
+    // Swelling only where it stung, nothing else: a local reaction.
+    unless: ["solo intorno", "solo la zona", "nient altro", "nessun altro sintomo"],
   },
 ];

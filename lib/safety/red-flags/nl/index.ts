@@ -166,6 +166,8 @@ const CONTEXT: LanguageContext = {
   distantPast:
     /\b(?:\d+|een|twee|drie|paar|vele) (?:jaar|jaren|maanden) geleden\b|\bvorig jaar\b|\bin (?:19|20)\d\d\b|\btoen (?:ik|hij|zij) (?:klein|kind) was\b/,
   animal: /\b(?:hond|kat|puppy|kitten|huisdier|konijn|paard|dierenarts)\b/,
+  // The animal bit someone, or was given away: the sign after it is a person's.
+  animalAsAgent: /\b(?:gebeten|aangevallen|gekrabd)\b|\b(?:mijn|zijn|haar|onze) (?:hond|kat|puppy) (?:\w+ ){0,3}(?:weggegeven|afgestaan)\b/,
   fiction: /\b(?:roman|boek|thriller|verhaal|scenario|personage|fictie|film|serie)\b/,
   general: [
     /^(?:wat|welke|hoe|waarom|wanneer|is|zijn|kan|kun)\b(?: \w+){0,6} (?:symptomen|tekenen|signalen|oorzaken|behandeling|verschil|risico|eerste hulp|dosis|voorkomen)\b/,

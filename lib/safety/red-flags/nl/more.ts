@@ -114,6 +114,8 @@ export const DUTCH_MORE: PhraseRule[] = [
     category: "anaphylaxis",
     when: ["gestoken door een wesp", "gestoken door een bij", "wespensteek", "bijensteek"],
     and: ["zwellen", "zwelt", "flauw", "slap", "adem"],
+    // Swelling only where it stung, nothing else: a local reaction.
+    unless: ["alleen rond", "alleen de plek", "verder niks", "verder niets", "geen andere klachten"],
   },
   { id: "nl-head-more", category: "head_injury", when: ["op zijn hoofd", "op haar hoofd"], and: ["spugen", "overgeven", "braken", "suf"] },
 ];

@@ -299,6 +299,8 @@ export const POLISH = phrasePack({
       category: "anaphylaxis",
       when: ["uzadlila", "uzadlil", "osa", "pszczola", "uzadlenie"],
       and: ["puchn", "spuchl", "obrzek", "zemdl", "oddych"],
+      // Swelling only where it stung, nothing else: a local reaction.
+      unless: ["tylko wokol", "tylko w miejscu", "nic wiecej", "zadnych innych objawow"],
     },
   ],
   context: {

@@ -189,6 +189,9 @@ const CONTEXT: LanguageContext = {
   distantPast:
     /\bha (?:\d+|um|uma|dois|duas|tres|alguns|algumas|muitos) (?:anos?|meses|mes)\b|\b(?:\d+|um|dois|tres) anos atras\b|\bano passado\b|\bmes passado\b|\bha (?:\d+|uma|duas|tres|algumas) semanas\b|\bem (?:19|20)\d\d\b|\bquando (?:eu )?era\b/,
   animal: /\b(?:cachorro|cao|cadela|gato|gata|gatinho|filhote|animal|veterinari\w*)\b/,
+  // The animal bit someone, or was given away: the sign after it is a person's.
+  animalAsAgent:
+    /\b(?:mordeu|mordido|mordida|atacou|arranhou)\b|\b(?:dei|deu|doei|doou) (?:o |a )?(?:meu|minha|seu|sua) (?:cachorro|cachorra|gato|gata|cao|cadela)\b/,
   fiction: /\b(?:romance|conto|historia|roteiro|personagem|ficcao|filme|novela)\b/,
   general: [
     /^(?:quais|qual|como|por que|porque|o que|e|sao|pode|podem)\b(?: \w+){0,6} (?:sintomas?|sinais?|causas?|tratamentos?|diferenca|riscos?|primeiros socorros|dose|prevenir)\b/,

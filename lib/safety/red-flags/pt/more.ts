@@ -151,5 +151,7 @@ export const PORTUGUESE_MORE: PhraseRule[] = [
     category: "anaphylaxis",
     when: ["vespa me picou", "abelha me picou", "picada de vespa", "picada de abelha", "marimbondo"],
     and: ["inchando", "inchado", "desmaiando", "desmaiar", "respirar"],
+    // Swelling only where it stung, nothing else: a local reaction.
+    unless: ["so em volta", "so ao redor", "so no lugar", "nada mais", "nenhum outro sintoma"],
   },
 ];

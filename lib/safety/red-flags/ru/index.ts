@@ -334,6 +334,8 @@ export const RUSSIAN = phrasePack({
       category: "anaphylaxis",
       when: ["укусила оса", "укусила пчела", "ужалила", "ужалила оса", "укус осы", "укус пчелы"],
       and: ["отек", "отека", "опух", "обморок", "дышать"],
+      // Swelling only where it stung, nothing else: a local reaction.
+      unless: ["только вокруг", "только на месте", "больше ничего", "других симптомов нет"],
     },
   ],
   context: {

@@ -250,6 +250,8 @@ export const SWEDISH = phrasePack({
       category: "anaphylaxis",
       when: ["stucken av en geting", "stucken av ett bi", "getingstick", "bistick"],
       and: ["svulln", "svimfardig", "svimmar", "andas"],
+      // Swelling only where it stung, nothing else: a local reaction.
+      unless: ["bara runt", "bara vid stick", "inget annat", "inga andra besvar"],
     },
   ],
   context: {

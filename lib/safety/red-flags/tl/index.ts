@@ -56,6 +56,7 @@ export const TAGALOG = phrasePack({
         "hindi makahinga",
         "di makahinga",
         "hindi humihinga",
+        "hindi ~ humihinga",
         "di humihinga",
         "hirap na hirap huminga",
         "nangingitim ang labi",

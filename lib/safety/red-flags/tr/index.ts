@@ -132,6 +132,7 @@ export const TURKISH = phrasePack({
         "asiri doz",
         "camasir suyu icti",
         "camasir suyu ictim",
+        "camasir suyu icmis",
         "tuz ruhu",
         "kostik",
         "zehir icti",
@@ -250,7 +251,13 @@ export const TURKISH = phrasePack({
       when: ["haftalik bebe", "haftalik", "aylik bebe", "bebegim"],
       and: ["38", "39", "40", "ates", "surekli uyuyor", "halsiz", "uyanmiyor"],
     },
-    { id: "tr-sting", category: "anaphylaxis", when: ["ari soktu", "ari sokmasi", "esek arisi"], and: ["sis", "bayil", "nefes"] },
+    {
+      id: "tr-sting",
+      category: "anaphylaxis",
+      when: ["ari soktu", "ari sokmasi", "esek arisi"],
+      and: ["sis", "bayil", "nefes"],
+      unless: ["sadece soktugu yer", "sadece ~ yer sisti", "baska bir sey yok", "baska sikayet yok"],
+    },
   ],
   context: {
     negators: ["yok", "degil", "olmadan", "hic"],

@@ -265,6 +265,8 @@ export const UKRAINIAN = phrasePack({
       category: "anaphylaxis",
       when: ["вкусила оса", "вкусила бджола", "вжалила", "укус оси"],
       and: ["набряк", "набрякають", "опух", "знепритомні", "дихати"],
+      // Swelling only where it stung, nothing else: a local reaction.
+      unless: ["тільки навколо", "лише навколо", "більше нічого", "інших симптомів немає"],
     },
   ],
   context: {
