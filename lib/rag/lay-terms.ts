@@ -33,6 +33,9 @@ export const LAY_TERMS: readonly (readonly [lay: string, professional: string, s
   ["chf", "congestive heart failure"],
   ["ckd", "chronic kidney disease"],
   ["bph", "benign prostatic hyperplasia"],
+  // People by age, as health pages name them ("my toddler has a fever": Fever in children)
+  ["toddler|toddlers|preschooler|preschoolers", "child"],
+  ["newborn|newborns", "baby"],
   // Conditions by their everyday names (rare and infectious diseases' pages use the medical one)
   ["dwarfism", "achondroplasia"],
   ["brittle bone disease", "osteogenesis imperfecta"],
