@@ -51,6 +51,10 @@ const NEW_PAGE_QUESTIONS: [string, string][] = [
   ["should I pop a burn blister", "Burns and scalds"],
   ["I twisted my ankle and it's swollen", "Sprains and strains"],
   ["pulled muscle in my calf", "Sprains and strains"],
+  ["I get bloated and have diarrhea every time I drink milk", "Lactose intolerance"],
+  ["is lactose intolerance the same as a milk allergy", "Lactose intolerance"],
+  ["can I eat oats if I have coeliac disease", "Celiac disease (coeliac disease)"],
+  ["gluten makes my stomach hurt", "Celiac disease (coeliac disease)"],
 ];
 
 /** Questions about pages that were there before the new ones, which must keep them. */
@@ -74,6 +78,9 @@ const EXISTING_PAGE_QUESTIONS: [string, string][] = [
   ["I found a tick on my leg, could I get lyme disease?", "Lyme disease"],
   ["sunburn blisters", "Sunburn and sun safety"],
   ["what are the signs of anaphylaxis", "Anaphylaxis"],
+  ["I have diarrhea and vomiting", "Gastroenteritis (stomach bug)"],
+  ["IBS symptoms bloating and diarrhea", "Irritable bowel syndrome (IBS)"],
+  ["peanut allergy symptoms", "Food allergy"],
 ];
 
 describe("everyday questions over the starter knowledge base", () => {
