@@ -20,8 +20,9 @@ const COLOURS: Record<string, string> = {
   widget: "#0f766e",
   api: "#b45309",
   up: "#15803d",
-  down: "#b91c1c",
-  emergencies: "#b91c1c",
+  down: "#c2410c",
+  // Emergencies apart from thumbs down by hue and by a dashed line (also without colour vision).
+  emergencies: "#7e22ce",
 };
 
 /** One row per day with a column per surface (what the charts plot). */
@@ -103,7 +104,7 @@ function Chart({
                   <Tooltip />
                   <Legend />
                   {keys.map((k) => (
-                    <Line key={k} dataKey={k} stroke={COLOURS[k]} dot={false} />
+                    <Line key={k} dataKey={k} stroke={COLOURS[k]} strokeDasharray={k === "emergencies" ? "6 3" : undefined} dot={false} />
                   ))}
                 </LineChart>
               )}

@@ -71,10 +71,10 @@ afterAll(async () => {
 });
 
 let n = 0;
-async function ask(text: string): Promise<{ answer: string; sources: ChatSource[] }> {
-  const id = `multipart-${++n}`;
+async function ask(text: string, conversationId?: string): Promise<{ answer: string; sources: ChatSource[] }> {
+  const id = conversationId ?? `multipart-${++n}`;
   const events: ChatEvent[] = await runChatTurn(
-    { surface: "api", visitorId: "visitor_multipart_0000", conversationId: id, userMessage: { id: `${id}-u`, text }, consent: true },
+    { surface: "api", visitorId: "visitor_multipart_0000", conversationId: id, userMessage: { id: `${id}-u${++n}`, text }, consent: true },
     {
       db: handle.db,
       retriever,
@@ -130,5 +130,14 @@ describe("a question that asks two things (committed model and grounded adapter,
       const flu = sources.find((s) => s.headingPath === "Influenza (flu) > What it is")!.n;
       expect(answer.indexOf(`[${cold}]`), answer).toBeLessThan(answer.indexOf(`[${flu}]`));
     }
+  }, 240_000);
+
+  it("answers a follow-up from the page of the question it follows", async () => {
+    const conversation = "multipart-follow-up";
+    const first = await ask("What is gout?", conversation);
+    expect(first.sources[0]?.headingPath).toBe("Gout > What it is");
+    const { answer, sources } = await ask("how is it treated?", conversation);
+    const quoted = [...quotedSections(answer, sources)];
+    expect(quoted).toContain("Gout > Treatment and management");
   }, 240_000);
 });

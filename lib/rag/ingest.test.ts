@@ -131,15 +131,17 @@ describe("ingestDocuments", () => {
     expect(await chunkRows(h, "poison")).toEqual([]);
   });
 
-  it("bulk mode suspends the HNSW index and rebuilds the same one at the end", async () => {
+  it("bulk mode suspends the HNSW and full-text indexes and rebuilds the same ones at the end", async () => {
     const indexDefs = async () =>
       (
-        (await h.db.execute(sql`select indexdef from pg_indexes where tablename = 'chunks' and indexdef ilike '%hnsw%'`)) as unknown as {
+        (await h.db.execute(
+          sql`select indexdef from pg_indexes where tablename = 'chunks' and (indexdef ilike '%hnsw%' or indexdef ilike '%gin%') order by 1`,
+        )) as unknown as {
           rows: { indexdef: string }[];
         }
       ).rows.map((r) => r.indexdef);
     const before = await indexDefs();
-    expect(before).toHaveLength(1);
+    expect(before).toHaveLength(2);
     const r = await ingestSourceDocuments(h.db, createHashingEmbedder(), CONDITIONS, { bulk: true });
     expect(r).toMatchObject({ added: 5, chunksWritten: 5, failed: [] });
     expect(await indexDefs()).toEqual(before);

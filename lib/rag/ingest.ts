@@ -6,7 +6,7 @@ import { inArray, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { chunks as chunksTable, documents as documentsTable, termAliases as termAliasesTable } from "@/lib/db/schema";
 import { aliasesOf } from "./aliases";
-import { withVectorIndexSuspended } from "./bulk";
+import { withSearchIndexesSuspended } from "./bulk";
 import { CHUNKER_VERSION, chunkDocument, embeddingTextOf, type ChunkOptions } from "./chunk";
 import type { DocumentEmbedder } from "./embed";
 import { httpUrlOrNull, type ImportResult } from "./importers/types";
@@ -27,7 +27,7 @@ export interface IngestOptions {
   batchDocuments?: number;
   /** Re-embed and rewrite even when the checksum is unchanged (e.g. after changing the embedder). */
   force?: boolean;
-  /** Offline bulk load: suspend the HNSW index and build it once at the end (see bulk.ts). */
+  /** Offline bulk load: suspend the HNSW and full-text indexes and build them once at the end (see bulk.ts). */
   bulk?: boolean;
   /** Recorded in documents.metadata.embedder. */
   embedderId?: string;
@@ -210,7 +210,7 @@ export async function ingestDocuments(
 ): Promise<IngestReport> {
   if (options.bulk) {
     const started = performance.now();
-    const report = await withVectorIndexSuspended(db, () => ingestDocuments(db, embedder, results, { ...options, bulk: false }));
+    const report = await withSearchIndexesSuspended(db, () => ingestDocuments(db, embedder, results, { ...options, bulk: false }));
     return { ...report, elapsedMs: performance.now() - started }; // includes the index build
   }
   const started = performance.now();

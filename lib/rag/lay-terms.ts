@@ -33,6 +33,9 @@ export const LAY_TERMS: readonly (readonly [lay: string, professional: string, s
   ["chf", "congestive heart failure"],
   ["ckd", "chronic kidney disease"],
   ["bph", "benign prostatic hyperplasia"],
+  // People by age, as health pages name them ("my toddler has a fever": Fever in children)
+  ["toddler|toddlers|preschooler|preschoolers", "child"],
+  ["newborn|newborns", "baby"],
   // Conditions by their everyday names (rare and infectious diseases' pages use the medical one)
   ["dwarfism", "achondroplasia"],
   ["brittle bone disease", "osteogenesis imperfecta"],
@@ -167,6 +170,12 @@ export const LAY_TERMS: readonly (readonly [lay: string, professional: string, s
   ["protein in the urine|protein in urine", "proteinuria"],
   ["blood in the stool|blood in stool|bloody stool|rectal bleeding", "gastrointestinal bleeding"],
   ["leaking urine|bladder leaks|bladder leakage|weak bladder|bladder control", "urinary incontinence"],
+  // "burning when I pee" is not about burns (the starter base's burns page took it).
+  [
+    "burning when i pee|burns when i pee|burning pee|burning urine|burning when peeing|burning when urinating|burning urination|painful urination|hurts to pee|hurts when i pee|stings when i pee",
+    "dysuria",
+    "figurative",
+  ],
   ["bowel control|leaking stool", "fecal incontinence"],
   ["bladder infection|water infection", "cystitis"],
   ["kidney infection", "pyelonephritis"],

@@ -12,6 +12,7 @@ import type { Db } from "@/lib/db/client";
 import { parsePgTextArray } from "./pg-arrays";
 import { typingSlips, type Vocabulary } from "./vocabulary";
 import { cacheOf, lookUpThrough } from "./lookup-cache";
+import { rewriteAges } from "./ages";
 
 const rowsOf = <T>(r: unknown): T[] => ((r as { rows?: T[] }).rows ?? (r as T[])) as T[];
 
@@ -74,7 +75,7 @@ export function aspectsAsked(text: string): string[] {
   return ASPECTS.filter(([re]) => ws.some((w) => re.test(w))).map(([, headings]) => headings[0]);
 }
 
-const DO_ASKERS = new Set(["can", "could", "should", "shall", "would", "do", "does", "must"]);
+const DO_ASKERS = new Set(["can", "could", "should", "shall", "do", "must"]);
 const DOERS = new Set(["i", "we", "you", "he", "she", "they", "one"]);
 
 /**
@@ -385,7 +386,8 @@ export function negatedWords(ws: readonly string[], content: (w: string) => bool
 }
 
 export async function analyzeQuery(db: Db, vocabulary: Vocabulary, text: string): Promise<AnalyzedQuery> {
-  const { subject, message } = splitSubject(text);
+  // "my 2 year old" is "my child" (ages.ts): who, not what.
+  const { subject, message } = splitSubject(rewriteAges(text));
   const numbers = nameNumbers([...words(subject), ...words(message)]);
   const kept = (w: string) => !FILLER.has(w) && (!/^\d+$/.test(w) || numbers.has(w));
   const subjectWords = words(subject).filter(kept);

@@ -258,8 +258,7 @@ function statementFor(
         : sql`false`;
     // Pairs of terms the message uses together, as one tsquery ('heart' & 'race' | …): a heading
     // naming several terms counts them all only when it names such a pair (query-terms.ts).
-    const quoted = (l: string) => `'${l.replace(/'/g, "''")}'`;
-    const nearQuery = query.nearPairs.map(([a, b]) => `${quoted(a)} & ${quoted(b)}`).join(" | ");
+    const nearQuery = query.nearPairs.map(([a, b]) => `${tsqueryLiteral(a)} & ${tsqueryLiteral(b)}`).join(" | ");
     txtCte = sql`terms as materialized (
         select t.lexeme, t.idf * t.w as weight, t.gathers, t.heading_only, t.in_subject, t.aspect, t.names,
                quote_literal(t.lexeme)::tsquery as q, nullif(t.named_with, '')::tsquery as named_with
@@ -269,7 +268,7 @@ function statementFor(
                     ${pgBoolArray(terms.map((t) => !t.headingOnly && subject.has(t.lexeme)))}::boolean[],
                     ${pgBoolArray(terms.map((t) => t.aspect === true))}::boolean[],
                     ${pgBoolArray(terms.map((t) => t.bodyOnly !== true))}::boolean[],
-                    ${pgTextArray(terms.map((t) => (t.namedWith ?? []).map((l) => `'${l.replace(/'/g, "''")}'`).join(" & ")))}::text[])
+                    ${pgTextArray(terms.map((t) => (t.namedWith ?? []).map(tsqueryLiteral).join(" & ")))}::text[])
              as t(lexeme, idf, w, gathers, heading_only, in_subject, aspect, names, named_with)),
       qt as (select * from terms where not heading_only),
       hits as materialized (

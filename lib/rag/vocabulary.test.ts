@@ -25,13 +25,15 @@ describe("Vocabulary", () => {
       ["contain", 2],
       ["gout", 30],
       ["wife", 15],
+      ["inner", 40],
+      ["pneumonia", 50],
     ]),
   );
 
   it("weighs terms by BM25 IDF and knows the average chunk length", () => {
     expect(vocab.idf("gout")).toBeGreaterThan(vocab.idf("diabet"));
     expect(vocab.idf("unknown")).toBeGreaterThan(vocab.idf("gout"));
-    expect(vocab.averageChunkLength).toBeCloseTo((900 + 2 + 120 + 40 + 60 + 2 + 30 + 15) / 10_000, 9);
+    expect(vocab.averageChunkLength).toBeCloseTo((900 + 2 + 120 + 40 + 60 + 2 + 30 + 15 + 40 + 50) / 10_000, 9);
   });
 
   it("corrects misspelt stems to the most frequent close lexeme", () => {
@@ -43,6 +45,8 @@ describe("Vocabulary", () => {
   });
 
   it("leaves short, numeric and far-off words alone", () => {
+    expect(vocab.correct("dinner")).toBeNull(); // a real word the KB lacks, one edit from "inner": typos keep the first letter
+    expect(vocab.correct("neumonia")).toEqual({ lexeme: "pneumonia", distance: 1 }); // …unless it is silent and left out
     expect(vocab.correct("gut")).toBeNull(); // too short to correct safely
     expect(vocab.correct("gouts")).toBeNull(); // stems under 6 letters are often real words the KB lacks
     expect(vocab.correct("blockchain")).toBeNull();

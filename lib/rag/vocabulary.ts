@@ -282,6 +282,9 @@ export class Vocabulary {
     for (const [t, n] of shared) {
       if (n < 2) continue;
       const candidate = this.targets[t];
+      // Typos keep a word's first letter: "dinner" is not "inner". A first letter that is silent
+      // and left out is the exception: "neumonia" is "pneumonia", "soriasis" "psoriasis".
+      if (candidate[0] !== lexeme[0] && !(candidate.length > lexeme.length && candidate[1] === lexeme[0])) continue;
       const d = editDistance(lexeme, candidate, max);
       if (d > max) continue;
       const df = this.chunksWith(candidate);
