@@ -136,6 +136,7 @@ describe("blind round 14's situations, told in other words", () => {
     "my son fell off his bike and hit his head and keeps asking the same questions over and over",
     "mi hermana regaló su perro y sus cosas, dice que ya no aguanta más",
     "mon frère a donné son chien, il n'en peut plus",
+    "ma fille a avalé des pastilles pour le lave-vaisselle",
     "meine Mutter sagt, es fühlt sich an wie ein Elefant auf der Brust, sie ist grau und schwitzt kalt",
     "mia moglie sanguina moltissimo dal parto di ieri ed è pallida",
     "у мужа живот твердый как доска и боль невыносимая",
@@ -185,6 +186,7 @@ describe("Greek and Romanian", () => {
     "vreau să mă sinucid în seara asta",
     "fetița mea de 2 ani a înghițit o baterie",
     "soțul meu are gura strâmbă și nu poate vorbi",
+    "mama mea a căzut și nu mai răspunde",
   ])("%s", (text) => expect(fired(text)).toBe(true));
 
   it.each([

@@ -177,6 +177,7 @@ export const ACUTE_SIGNS: Partial<Record<TriageLanguage, ConceptLexicon>> = {
     ],
   },
   fr: {
+    chemical: ["lave vaisselle", "pastille ~ lave vaisselle", "capsule ~ lessive", "dosette ~ lessive", "deboucheur", "javel"],
     cantGoOn: ["n en peut plus", "elle tient plus", "il tient plus"],
     givingAway: ["donne ses affaires", "donne mes affaires", "donne ~ chien", "donne tout ce que", "donne ~ bijoux", "donne ~ guitare"],
     crushing: ["elephant ~ sur", "poids sur ~ poitrine", "ecrase ~ poitrine", "comme un etau"],

@@ -130,6 +130,8 @@ export const ROMANIAN = phrasePack({
         "nu se mai trezeste",
         "nu se trezeste",
         "nu raspunde",
+        "nu mai raspunde",
+        "nu mai reactioneaza",
         "nu reactioneaza",
         "inconstient",
         "inconstienta",
