@@ -228,31 +228,31 @@ function comparedSides(tokens: Token[], question: boolean): [[number, number], [
     const t = tokens[i]!;
     if (!t.word) continue;
     let sides: [[number, number], [number, number]] | null = null;
-    if (COMPARE_OPENERS.has(t.text) || (t.text === "differ" && i > 0) || t.text === "different") {
-      // "between X and Y", "compare X with Y", "how is X different from Y" (X before the verb).
-      if (t.text === "different") {
-        const first = sideBefore(tokens, i - (tokens[i - 1]?.text === "so" ? 1 : 0));
-        if (first >= 0 && tokens[i + 1]?.text === "from") sides = pair(first, i - 1, i + 2);
-      } else if (t.text !== "differ") {
-        const xLast = sideFrom(tokens, i + 1);
-        if (xLast >= 0 && SIDE_JOINERS.has(tokens[xLast + 1]?.text ?? "")) sides = pair(i + 1, xLast, xLast + 2);
-      }
+    if (t.text === "different") {
+      // "how is X different from Y" (X before the verb).
+      const first = sideBefore(tokens, i - (tokens[i - 1]?.text === "so" ? 1 : 0));
+      if (first >= 0 && tokens[i + 1]?.text === "from") sides = pair(first, i - 1, i + 2);
+    } else if (COMPARE_OPENERS.has(t.text)) {
+      // "between X and Y", "compare X with Y".
+      const xLast = sideFrom(tokens, i + 1);
+      if (xLast >= 0 && SIDE_JOINERS.has(tokens[xLast + 1]?.text ?? "")) sides = pair(i + 1, xLast, xLast + 2);
     } else if (t.text === "vs" || t.text === "versus") {
       const first = sideBefore(tokens, i);
       if (first >= 0) sides = pair(first, i - 1, i + 1);
     } else if (t.text === "same" && tokens[i + 1]?.text === "as") {
       // "Is Crohn's the same as IBS?"
-      const first = sideBefore(tokens, tokens[i - 1]?.text === "the" ? i - 1 : i);
-      if (first >= 0) sides = pair(first, (tokens[i - 1]?.text === "the" ? i - 1 : i) - 1, i + 2);
+      const end = tokens[i - 1]?.text === "the" ? i - 1 : i;
+      const first = sideBefore(tokens, end);
+      if (first >= 0) sides = pair(first, end - 1, i + 2);
     } else if (t.text === "or" && (question || OR_QUESTION.has(tokens[0]!.text))) {
       // "is this a cold or the flu?", "what's better for back pain, heat or ice?": a question
-      // that opens with such a verb (the subject, "this", is not part of the first side), or
-      // one that is only the two sides ("migraine or tension headache?").
-      // The first side starts right after the verb and its subject, or after a comma ("is it bad
-      // to drink coffee or tea…" compares nothing).
+      // that opens with such a verb, its first side starting right after the verb and its
+      // subject ("this" is not part of it) or after a comma ("is it bad to drink coffee or tea…"
+      // compares nothing); or one that is only the two sides ("migraine or tension headache?").
       let head = OR_QUESTION.has(tokens[0]!.text) ? 1 : 0;
       while (head < i && OR_LEAD_WORDS.has(tokens[head]!.text)) head++;
-      const first = Math.max(sideBefore(tokens, i), sideBefore(tokens, i) >= 0 ? Math.min(head, i - 1) : -1);
+      const before = sideBefore(tokens, i);
+      const first = before < 0 ? -1 : Math.max(before, Math.min(head, i - 1));
       const afterComma = first > 0 && tokens[first - 1]!.text === ",";
       const onlySides = first === 0 && sideFrom(tokens, i + 1) === tokens.length - 1;
       if (first >= 0 && first < i && ((head > 0 && (first === head || afterComma)) || onlySides)) sides = pair(first, i - 1, i + 1);

@@ -14,7 +14,7 @@ const MAX_FOLLOW_UP_WORDS = 20;
 /** Words that point back to something said before ("is IT contagious", "is THAT safe for HER"). */
 const POINTING_BACK = new Set("it its that this those these they them their he him his she her hers".split(" "));
 /** Openings that continue the conversation ("what about…", "and if…", "also, …"). */
-const CONTINUING = ["what about", "how about", "and if", "and what", "and how", "what if", "also", "and"];
+const CONTINUING = ["what about", "how about", "what if", "also", "and"].map((c) => c.split(" "));
 
 /** The previous question a follow-up leans on, or null when the message stands on its own. */
 export function followUpContext(text: string, history: readonly HistoryMessage[]): string | null {
@@ -22,8 +22,7 @@ export function followUpContext(text: string, history: readonly HistoryMessage[]
   if (!previous) return null;
   const ws = words(text.length > 2_000 ? text.slice(0, 2_000) : text);
   if (ws.length === 0 || ws.length > MAX_FOLLOW_UP_WORDS) return null;
-  const opening = ws.slice(0, 2).join(" ");
-  const continues = CONTINUING.some((c) => opening === c || opening.startsWith(`${c} `) || ws[0] === c);
+  const continues = CONTINUING.some((c) => c.every((w, k) => ws[k] === w));
   const leans = !namesOwnTopic(text) || continues || ws.some((w) => POINTING_BACK.has(w));
   return leans ? previous.text : null;
 }
