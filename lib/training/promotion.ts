@@ -42,6 +42,33 @@ const uploadOf = (row: AdapterRow) => ({
   adapter_model_base64: Buffer.from(row.weights).toString("base64"),
 });
 
+type Transaction = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+/**
+ * Moves the pointer to adapter `name`: `upload` is pushed to every replica first (a refusal
+ * throws with the pointer unchanged), then one transaction retires the active adapter and runs
+ * `activate` (which makes the new one active; throwing rolls both back). The adapter that was
+ * active, for `afterFlip`.
+ */
+async function flipTo(
+  db: Db,
+  replicas: GpuFunctionClient[],
+  upload: AdapterUpload,
+  name: string,
+  activate: (tx: Transaction) => Promise<void>,
+): Promise<string | null> {
+  await pushToReplicas(replicas, upload);
+  return db.transaction(async (tx) => {
+    const retired = await tx
+      .update(adapters)
+      .set({ status: "retired" })
+      .where(and(eq(adapters.status, "active"), ne(adapters.name, name)))
+      .returning({ name: adapters.name });
+    await activate(tx);
+    return retired[0]?.name ?? null;
+  });
+}
+
 /** After the pointer moved off `name`: unload it everywhere; the failures, for the caller to report. */
 export async function afterFlip(db: Db, replicas: GpuFunctionClient[], retired: string | null): Promise<string[]> {
   forgetServedAdapterPointer(db);
@@ -61,21 +88,13 @@ export async function promoteRunCandidate(
   candidate: { name: string; upload: AdapterUpload; weights: Buffer; metrics: Record<string, unknown>; runPatch: RunPatch },
 ): Promise<void> {
   await addRunEvent(db, runId, `Pushing ${candidate.name} to ${replicas.length} replica(s): ${replicas.map((r) => r.url).join(", ")}`);
-  await pushToReplicas(replicas, candidate.upload);
-  let previous: string | null = null;
-  await db.transaction(async (tx) => {
+  const previous = await flipTo(db, replicas, candidate.upload, candidate.name, async (tx) => {
     const marked = await tx
       .update(trainingRuns)
       .set({ ...candidate.runPatch, status: "promoted", error: null, finishedAt: new Date() })
       .where(and(eq(trainingRuns.id, runId), inArray(trainingRuns.status, [...ACTIVE_STATES])))
       .returning({ id: trainingRuns.id });
     if (marked.length === 0) throw new RunEnded();
-    const retired = await tx
-      .update(adapters)
-      .set({ status: "retired" })
-      .where(eq(adapters.status, "active"))
-      .returning({ name: adapters.name });
-    previous = retired[0]?.name ?? null;
     await tx.insert(adapters).values({
       name: candidate.name,
       runId,
@@ -115,15 +134,8 @@ export async function promoteAdapter(db: Db, name: string, opts: { by: string; r
   if (row.status === "active") throw new PointerFlipError("already_active", `${name} is already the active adapter.`);
   if (!row.metrics || Object.keys(row.metrics as object).length === 0)
     throw new PointerFlipError("not_evaluated", `${name} has no golden-set evaluation; only an evaluated adapter can be promoted.`);
-  await pushToReplicas(replicas, uploadOf(row));
-  const from = await db.transaction(async (tx) => {
-    const retired = await tx
-      .update(adapters)
-      .set({ status: "retired" })
-      .where(and(eq(adapters.status, "active"), ne(adapters.name, name)))
-      .returning({ name: adapters.name });
+  const from = await flipTo(db, replicas, uploadOf(row), name, async (tx) => {
     await tx.update(adapters).set({ status: "active", promotedAt: new Date() }).where(eq(adapters.name, name));
-    return retired[0]?.name ?? null;
   });
   if (row.runId) await addRunEvent(db, row.runId, `Adapter ${name} promoted by ${opts.by}${from ? ` in place of ${from}` : ""}`);
   return { from, to: name, unloadFailures: await afterFlip(db, replicas, from) };
