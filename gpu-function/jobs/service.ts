@@ -481,8 +481,9 @@ export class FineTuningService {
         ? { kind: "cancelled", reason: String((signal.reason as Error)?.message ?? "cancelled") }
         : { kind: "failed", code: err instanceof JobSetupError ? err.code : "setup_failed", message: (err as Error).message };
     }
-    this.finishJob(id, outcome);
+    // The data goes before the job is announced finished: whoever sees the end state sees it gone.
     await this.cleanupData(id);
+    this.finishJob(id, outcome);
     if (outcome.kind === "succeeded" && this.resume.get(id)?.auto_load) {
       await this.load(id).catch((err: Error) => this.store.addEvent(id, { level: "error", message: `auto_load failed: ${err.message}` }));
     }
