@@ -27,6 +27,7 @@ import { GREEDY } from "../gpu-function/engine/sampler";
 import { Scheduler } from "../gpu-function/engine/scheduler";
 import { ChatTokenizer } from "../gpu-function/engine/tokenizer";
 import { GraphBuilder } from "../gpu-function/onnx/graph";
+import { anonHugePageBytes } from "../gpu-function/runtime/huge-pages";
 import { loadModel, readHfModel, type HfModel } from "../gpu-function/runtime/load";
 import { ropeTables } from "../gpu-function/models/rope";
 import { seededRandom, writeTinyModel } from "../gpu-function/models/tiny";
@@ -784,6 +785,13 @@ async function main(): Promise<void> {
     [fracFp32 >= 0.85, "batch-1 fp32 ≥85% of the bandwidth bound", [engine]],
   ];
   if (SPINNING) console.log(`BENCH_ORT_SPINNING=${SPINNING}: session.intra_op.allow_spinning=${SPINNING} for both onnxruntime engines`);
+  // npm run bench:gpu-function starts this process with glibc's malloc on transparent huge pages
+  // (gpu-function/runtime/huge-pages.ts, as scripts/start.ts starts the server): both onnxruntime
+  // engines' buffers, and llama.cpp's malloc'd ones (its f32/f16 weights stay in its mmap of the GGUF).
+  const huge = anonHugePageBytes();
+  console.log(
+    `GLIBC_TUNABLES=${process.env.GLIBC_TUNABLES ?? "(unset)"}; this process's memory in transparent huge pages: ${huge === null ? "unknown" : `${(huge / 1e6).toFixed(0)} MB`}`,
+  );
   console.log(`load average (1 min) on ${os.cpus().length} CPUs: ${loadBefore.toFixed(1)} at start, ${os.loadavg()[0]!.toFixed(1)} at end`);
   const verdict = (ok: boolean, cs: Contender[]) => (cs.some((c) => disturbed.has(c)) ? "NOT JUDGED (disturbed)" : ok ? "met" : "MISSED");
   console.log(`targets: ${targets.map(([ok, label, cs]) => `${verdict(ok, cs)} ${label}`).join("; ")}`);
