@@ -189,6 +189,9 @@ async function trainingUpload(
   }
   const checked = uploadJsonSchema.safeParse(parsed);
   if (!checked.success) throw new AdminError(400, "invalid_body", zodReason(checked.error));
+  // The rows are checked one by one (lib/training/dataset-uploads.ts); the name is stored with each.
+  const unstorable = findUnstorableText({ filename: checked.data.filename, format: checked.data.format });
+  if (unstorable) throw new AdminError(400, "invalid_text", unstorableTextReason(unstorable));
   return checked.data as { format?: (typeof UPLOAD_FORMATS)[number] | "auto"; filename: string; content: string };
 }
 
@@ -379,6 +382,8 @@ export const ADMIN_ROUTES: Route[] = [
         files.push({ name: value.name, bytes: new Uint8Array(await value.arrayBuffer()) });
       }
       const source = typeof form.get("source") === "string" ? String(form.get("source")).slice(0, 120) : undefined;
+      const unstorable = findUnstorableText({ source, files: files.map((f) => f.name) });
+      if (unstorable) throw new AdminError(400, "invalid_text", unstorableTextReason(unstorable));
       return json(await uploadDocuments(db, deps.embedder(), actor, files, { source }));
     },
   },
