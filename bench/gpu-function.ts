@@ -48,7 +48,12 @@ const TJS_ROOT = path.join(WORK, "transformers-js");
 const TJS_ID = "bench-llama";
 const GGUF_DIR = path.join(WORK, "gguf");
 const DEFAULT_MODEL_DIR = path.join(REPO_ROOT, "models", "base");
-const HTTP_PORT = Number(process.env.BENCH_HTTP_PORT ?? 0);
+/**
+ * Ports for the in-process gpu-function servers (default 0: any free port). The HTTP thread probe
+ * holds one server per thread count at once, so a fixed port needs one per count:
+ * BENCH_HTTP_PORT=8140,8170 (the measured server then takes the first).
+ */
+const HTTP_PORTS = (process.env.BENCH_HTTP_PORT ?? "0").split(",").map(Number);
 const PROBE_TOKENS = 32;
 /** Thread counts probed for every contender (engine: onnxruntime intra-op threads; llama.cpp: n_threads). */
 const THREAD_COUNTS = [1, 2];
@@ -292,7 +297,11 @@ async function engineThreads(dir: string, quantize: LoadOptions["quantize"] = "n
 /** The HTTP contender's intra-op thread count, by the same interleaved probe rule (one server per count). */
 async function httpThreadChoice(dir: string): Promise<ThreadChoice> {
   const byThreads = new Map<number, Awaited<ReturnType<typeof httpContender>>>();
-  for (const t of THREAD_COUNTS) byThreads.set(t, await httpContender(`probe ${t}`, dir, t));
+  if (HTTP_PORTS.some((p) => p !== 0) && HTTP_PORTS.length < THREAD_COUNTS.length)
+    throw new Error(
+      `BENCH_HTTP_PORT: the HTTP thread probe runs ${THREAD_COUNTS.length} servers at once; give as many ports (e.g. 8140,8170) or none`,
+    );
+  for (const [i, t] of THREAD_COUNTS.entries()) byThreads.set(t, await httpContender(`probe ${t}`, dir, t, HTTP_PORTS[i] ?? 0));
   try {
     return await probeThreads(
       THREAD_COUNTS,
@@ -359,9 +368,14 @@ async function llamaCppContender(name: string, file: string, dir: string): Promi
 }
 
 /** The gpu-function server (serving defaults) in this process on 127.0.0.1, streamed /v1/chat/completions. */
-async function httpContender(name: string, dir: string, intraOpThreads: number): Promise<Contender & { probe(): Promise<number> }> {
+async function httpContender(
+  name: string,
+  dir: string,
+  intraOpThreads: number,
+  port = HTTP_PORTS[0]!,
+): Promise<Contender & { probe(): Promise<number> }> {
   const server = await createGpuFunctionServer({ modelDir: dir, fineTuning: false, intraOpThreads, log: () => {} });
-  const base = await server.listen(HTTP_PORT, "127.0.0.1");
+  const base = await server.listen(port, "127.0.0.1");
   const modelId = path.basename(dir);
   const generate = async (text: string, maxTokens: number) => {
     const t0 = performance.now();
