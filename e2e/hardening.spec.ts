@@ -117,6 +117,8 @@ test("a wrong method gets a 405 with Allow and a reason, and admin text Postgres
     ["/api/cron/retrain", "post", "GET"],
     ["/api/internal/adapters/active", "delete", "GET"],
     ["/api/widget/sites/ws_x", "post", "GET"],
+    ["/api/v1/models/medchat", "post", "GET"],
+    ["/api/v1/openapi.json", "put", "GET"],
   ];
   for (const [path, method, use] of wrong) {
     const res = await request[method](path);
