@@ -85,6 +85,15 @@ export const DEFAULT_RETRIEVAL = {
   headingWeight: 2,
 } as const;
 
+/**
+ * In hybrid mode a message with at least this many content words is searched by full text alone:
+ * on every consumer split the default embedder's list only moved passages about (full text alone ≥
+ * hybrid), while on MedQuAD's short template questions (2–5 content words) it adds +0.02 nDCG@10.
+ * 9 is the smallest count that keeps MedQuAD held-out recall@10 (0.954 with the vector, 0.944 from 5
+ * to 8); docs/retrieval-eval.md, eighth session. Long messages also skip the embedding request.
+ */
+export const VECTOR_MAX_CONTENT_TERMS = 8;
+
 /** Okapi BM25 parameters of the lexical side. */
 const BM25_K1 = 1.2;
 const BM25_B = 0.75;
@@ -100,6 +109,13 @@ const HEADING_B = 0.5;
  * of the others.
  */
 const SCATTERED_HEADING = 0.25;
+/**
+ * A heading match weighs its term's information × (its IDF / the mean IDF of the message's topic
+ * terms) ^ this power: a common word naming a page ("heart", "skin") says less about it than a rare
+ * one, so "Heart Palpitations" for "panic attacks … my heart races" gains less over "Panic Disorder"
+ * (consumer dev split, full-text nDCG@10: 0 → 0.9271, 0.5 → 0.9282, 1 → 0.9276, 2 → 0.9260).
+ */
+const HEADING_IDF_POWER = 0.5;
 /**
  * Page context: a passage's topic score is mixed with the best one of its page (passages under
  * the same first heading: a starter-KB topic, a MedQuAD focus), so that among passages of one
@@ -279,8 +295,11 @@ function statementFor(
     // Pairs of terms the message uses together, as one tsquery ('heart' & 'race' | …): a heading
     // naming several terms counts them all only when it names such a pair (query-terms.ts).
     const nearQuery = query.nearPairs.map(([a, b]) => `${tsqueryLiteral(a)} & ${tsqueryLiteral(b)}`).join(" | ");
+    const topicIdfs = body.filter((t) => !t.aspect).map((t) => t.idf);
+    const meanTopicIdf = topicIdfs.length > 0 ? topicIdfs.reduce((sum, x) => sum + x, 0) / topicIdfs.length : 1;
+    const headingScale = terms.map((t) => (t.headingOnly ? 1 : Math.pow(t.idf / meanTopicIdf, HEADING_IDF_POWER)));
     txtCte = sql`terms as materialized (
-        select t.lexeme, t.idf * t.w as weight, t.gathers, t.heading_only, t.in_subject, t.aspect, t.names,
+        select t.lexeme, t.idf * t.w as weight, t.idf * t.w * t.heading_scale as heading_weight, t.gathers, t.heading_only, t.in_subject, t.aspect, t.names,
                quote_literal(t.lexeme)::tsquery as q, nullif(t.named_with, '')::tsquery as named_with
         from unnest(${pgTextArray(terms.map((t) => t.lexeme))}::text[], ${pgFloatArray(terms.map((t) => t.idf))}::float8[],
                     ${pgFloatArray(terms.map((t) => t.weight))}::float8[], ${pgBoolArray(gathers)}::boolean[],
@@ -288,8 +307,9 @@ function statementFor(
                     ${pgBoolArray(terms.map((t) => !t.headingOnly && subject.has(t.lexeme)))}::boolean[],
                     ${pgBoolArray(terms.map((t) => t.aspect === true))}::boolean[],
                     ${pgBoolArray(terms.map((t) => t.bodyOnly !== true))}::boolean[],
-                    ${pgTextArray(terms.map((t) => (t.namedWith ?? []).map(tsqueryLiteral).join(" & ")))}::text[])
-             as t(lexeme, idf, w, gathers, heading_only, in_subject, aspect, names, named_with)),
+                    ${pgTextArray(terms.map((t) => (t.namedWith ?? []).map(tsqueryLiteral).join(" & ")))}::text[],
+                    ${pgFloatArray(headingScale)}::float8[])
+             as t(lexeme, idf, w, gathers, heading_only, in_subject, aspect, names, named_with, heading_scale)),
       qt as (select * from terms where not heading_only),
       hits as materialized (
         select h.id, sum(qt.weight) as mass
@@ -344,8 +364,8 @@ function statementFor(
                 from unnest(ts_filter(setweight(c.tsv, 'A', ${pgTextArray(bodyLexemes)}::text[]), '{a}')) u) x
           join qt on qt.lexeme = x.lexeme) b
         cross join lateral (
-          select coalesce(sum(t.weight) filter (where not t.heading_only and not t.aspect), 0) as topic,
-                 coalesce(max(t.weight) filter (where not t.heading_only and not t.aspect), 0) as topic_max,
+          select coalesce(sum(t.heading_weight) filter (where not t.heading_only and not t.aspect), 0) as topic,
+                 coalesce(max(t.heading_weight) filter (where not t.heading_only and not t.aspect), 0) as topic_max,
                  count(*) filter (where not t.heading_only and not t.aspect) as topic_terms,
                  coalesce(sum(t.weight) filter (where t.aspect), 0) as aspect_word,
                  coalesce(sum(t.weight) filter (where t.heading_only), 0) as aspect
@@ -442,13 +462,20 @@ async function runOne(
     : rowsOf<Row>(await db.execute(statement));
 }
 
-/** Lists merged by reciprocal rank (the whole message first on ties); the best score of a chunk is kept. */
+/**
+ * Lists merged by reciprocal rank (the whole message first on ties); the best score of a chunk is
+ * kept. The whole message's list (the first) weighs as much as its questions' lists together: a
+ * question alone, with two of the message's terms, is a narrower reading of the same message, not
+ * more evidence (consumer dev split, full-text nDCG@10: each question as much as the whole 0.9271,
+ * the questions together as much as the whole 0.9280; docs/retrieval-eval.md, eighth session).
+ */
 function mergeLists(lists: Row[][], rrfK: number): Row[] {
   const merged = new Map<string, { row: Row; s: number; order: number }>();
+  const questionWeight = 1 / Math.max(1, lists.length - 1);
   lists.forEach((rows, li) =>
     rows.forEach((row, i) => {
       const e = merged.get(row.chunk_id);
-      const s = 1 / (rrfK + i + 1);
+      const s = (li === 0 ? 1 : questionWeight) / (rrfK + i + 1);
       if (e) {
         e.s += s;
         if (Number(row.fused) > Number(e.row.fused)) e.row = row;
@@ -499,12 +526,14 @@ export async function retrieveHybrid(
   const useVector = r.mode !== "text";
   if (useVector && !embedder) throw new RetrievalError(`mode "${r.mode}" needs an embedder`);
 
-  // The embedding (a gpu-function request) runs while the message is analysed and its
-  // questions are searched: only the whole message's statement waits for the vector.
-  const pendingVector = useVector && !options.context ? messageVector(embedder!, text) : null;
-  pendingVector?.catch(() => {}); // awaited below; a failure before that must not go unhandled
   const vocabulary = await vocabularyFor(db);
   const analyzed = await analyzeQuery(db, vocabulary, text);
+  // A long message is searched by full text alone in hybrid mode (VECTOR_MAX_CONTENT_TERMS). The
+  // embedding (a gpu-function request) of a short one runs while its questions are searched: only
+  // the whole message's statement waits for the vector.
+  const vectorUsed = useVector && !options.context && (r.mode === "vector" || analyzed.contentTerms <= VECTOR_MAX_CONTENT_TERMS);
+  const pendingVector = vectorUsed ? messageVector(embedder!, text) : null;
+  pendingVector?.catch(() => {}); // awaited below; a failure before that must not go unhandled
   let rows: Row[];
   if (options.context) {
     rows = await runOne(
@@ -526,7 +555,7 @@ export async function retrieveHybrid(
       }),
     );
     questionLists.catch(() => {}); // awaited below
-    rows = await runOne(db, r, pendingVector ? await pendingVector : null, analyzed, vocabulary, options);
+    rows = await runOne(db, vectorUsed ? r : { ...r, wv: 0 }, pendingVector ? await pendingVector : null, analyzed, vocabulary, options);
     const lists = await questionLists;
     // Coverage of a single question is measured against the whole message's floor decision:
     // a question counts when the whole message retrieved something.
