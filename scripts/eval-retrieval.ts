@@ -390,12 +390,14 @@ ${offTopicTable}
   chunks a word no heading names — "kitchen", "church" — counts half when choosing, so a story's rare
   incidental words do not crowd out the condition); a message with several
   questions is also retrieved once per question (with the message's two main terms) and the lists
-  are merged by reciprocal rank.
+  are merged by reciprocal rank, the questions' lists together weighing as much as the whole message's.
 
 The lexical side is Okapi BM25 (k1 1.2, b 0.75) in one SQL statement: each rare term gathers its chunks
 through the GIN index (terms in more than 10 % of chunks only score), the best 200 by summed IDF are
 scored exactly — term frequency from the chunk's tsvector positions, length normalised against the
-knowledge base's average — plus twice the weight of the query terms the chunk's headings name, divided by
+knowledge base's average — plus twice the weight of the query terms the chunk's headings name (each scaled by
+the square root of its IDF over the mean IDF of the message's topic terms: a common word naming a page, "heart",
+"skin", says less about it than a rare one), divided by
 0.5 + 0.5 × the length of the page's subject heading (the first heading of the path: "Type 2 diabetes" of
 "Type 2 diabetes > Symptoms", not the section label) / its average (BM25F-style: "Vitamin D" names its subject
 more than "Vitamin D-dependent rickets > Genetic changes"). **Page context**: that topic score is mixed
@@ -403,7 +405,9 @@ half-and-half with the best one among the candidates under the same subject head
 one page the section asked for decides, not which section repeats the subject's name most. The asked
 sections' heading match adds twice an average topic term's weight × the share of the message's topic words
 (aspect words left out) the chunk holds, so a "Side effects" heading does not lift another medicine's page.
-It is fused
+A message with 9 or more content words is searched by full text alone (no embedding request: the default
+embedder's list never helped consumer text, and MedQuAD's template questions have 2–5 content words).
+A shorter one is fused
 with the pgvector (HNSW) candidates by reciprocal rank fusion (k 20, vector 0.1, text 1: on the consumer
 development split every larger vector weight lowered nDCG@10 with the default embedder; a chunk found
 by the vector search alone stays below the 0.4 floor). The vector search uses the normalised sum of the
