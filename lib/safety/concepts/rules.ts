@@ -114,8 +114,15 @@ export const CONCEPT_RULES: ConceptRule[] = [
   {
     id: "head-injury-anticoagulant",
     category: "head_injury",
-    needs: [["headHit"], ["anticoagulant"], ["autonomic", "confused", "barelyResponsive", "faint", "headache"]],
+    needs: [["headHit"], ["anticoagulant"], ["autonomic", "confused", "barelyResponsive", "faint", "headache", "drowsy", "vomiting"]],
   },
+  // A knock to the head (or a fall from a height) with vomiting and drowsiness, or with confusion ("no me reconoce").
+  {
+    id: "head-injury-vomit-drowsy",
+    category: "head_injury",
+    needs: [["headHit"], ["vomiting"], ["drowsy", "confused", "barelyResponsive"]],
+  },
+  { id: "head-injury-confused", category: "head_injury", needs: [["headHit"], ["confused"]] },
   {
     id: "head-injury-signs",
     category: "head_injury",
@@ -125,5 +132,8 @@ export const CONCEPT_RULES: ConceptRule[] = [
     ],
   },
   { id: "dengue-warning", category: "other", needs: [["dengue"], ["dengueWarning"]] },
+  // Probes before blind round 15: someone who cannot be woken, and a wish to die told of someone else.
+  { id: "cant-wake", category: "unconscious", needs: [["cantWake"]] },
+  { id: "wish-to-die", category: "suicidal_self_harm", needs: [["wishToDie"]] },
   { id: "named-with-person", category: "other", needs: [["named"], ["person"]], ownLanguageOnly: true },
 ];

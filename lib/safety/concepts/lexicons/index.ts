@@ -4,7 +4,9 @@ import type { ConceptLexicon } from "../types";
 import { ACUTE_SIGNS } from "./acute-signs";
 import { AR_CONCEPTS } from "./ar";
 import { BARELY_RESPONSIVE } from "./barely-responsive";
+import { CANT_WAKE } from "./cant-wake";
 import { DE_CONCEPTS } from "./de";
+import { HEAD_INJURY_SIGNS } from "./head-injury-signs";
 import { EL_CONCEPTS } from "./el";
 import { EN_CONCEPTS } from "./en";
 import { ES_CONCEPTS } from "./es";
@@ -32,6 +34,7 @@ import { SW_CONCEPTS } from "./sw";
 import { TR_CONCEPTS } from "./tr";
 import { UK_CONCEPTS } from "./uk";
 import { VI_CONCEPTS } from "./vi";
+import { WISH_TO_DIE } from "./wish-to-die";
 import { ZH_CONCEPTS } from "./zh";
 
 const OWN: Record<TriageLanguage, ConceptLexicon> = {
@@ -64,11 +67,18 @@ const OWN: Record<TriageLanguage, ConceptLexicon> = {
 /** A language's concept words (its own, and its round-11 situation words); other languages than English also get the English loanwords. */
 export function conceptLexicon(language: TriageLanguage): ConceptLexicon {
   const situations = mergeLexicons(SITUATIONS_EUROPE[language] ?? SITUATIONS_ASIA[language] ?? {}, LAY_PHRASING[language]);
-  const own = mergeLexicons(mergeLexicons(mergeLexicons(OWN[language], situations), ACUTE_SIGNS[language]), {
-    barelyResponsive: BARELY_RESPONSIVE[language],
-    ...SUICIDE_INTENT[language],
-    ...SWALLOWED_THUNDERCLAP[language],
-  });
+  const own = mergeLexicons(
+    mergeLexicons(
+      mergeLexicons(mergeLexicons(OWN[language], situations), ACUTE_SIGNS[language]),
+      mergeLexicons(WISH_TO_DIE[language] ?? {}, HEAD_INJURY_SIGNS[language]),
+    ),
+    {
+      barelyResponsive: BARELY_RESPONSIVE[language],
+      cantWake: CANT_WAKE[language],
+      ...SUICIDE_INTENT[language],
+      ...SWALLOWED_THUNDERCLAP[language],
+    },
+  );
   return language === "en" ? own : withLoans(own);
 }
 

@@ -47,5 +47,8 @@ export const EN_CONTEXT: LanguageContext = {
     /\b(?:novel|screenplay|my character|a character|fictional|for a story|in my story|short story|writing a story|a story about|(?:writing|write|wrote) (?:a|my) (?:thriller|crime novel|murder mystery|mystery|script|book|play))\b/,
   general: GENERAL_FRAMING,
   currentEvent: CURRENT_EVENT,
+  // "no helmet and keeps asking the same questions", "no fever and shes floppy": the negation stays before "and".
+  newStatement:
+    /\b(?:and|then|plus) (?=(?:now|then|still|suddenly|also|he|she|they|i|we|it|hes|shes|theyre|im|ive|its|his|her|my|their|our|the|this|that|keeps?|kept|started|starts|began|is|was|has|had|cant|wont|cannot|looks|seems|feels)\b)/,
   contrast: /\s(?:but|however|although|though)\s/,
 };
