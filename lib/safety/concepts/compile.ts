@@ -58,6 +58,12 @@ const NOT_CORRECTED: ReadonlySet<Concept> = new Set([
   "dengueWarning",
   "cantWake",
   "wishToDie",
+  // Blind round 15's words (lexicons/head-injury-signs.ts, everyday-accounts.ts).
+  "drowsy",
+  "vomiting",
+  "upperBelly",
+  "attacker",
+  "dangerNow",
 ]);
 
 /** Concepts whose phrases stay exact: a word inserted into them can reverse them ("it never stopped", "not going to wake up" is kept by "not wake up" itself). */

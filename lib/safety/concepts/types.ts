@@ -194,6 +194,12 @@ export const CONCEPTS = [
   "drowsy",
   /** Vomiting, throwing up (after a knock to the head). */
   "vomiting",
+  /** The top of the tummy, the pit of the stomach (a heart attack in an older or diabetic person is often felt there). */
+  "upperBelly",
+  /** Someone hurting or threatening a person: "hitting my mom", "says he'll kill me", "has a knife". */
+  "attacker",
+  /** It is happening now and close: "right now", "banging on the door", "screaming". */
+  "dangerNow",
   /** Statistics and rates: a question about numbers is not a present event ("what is the suicide rate"). */
   "statistics",
 ] as const;

@@ -9,6 +9,7 @@ import { DE_CONCEPTS } from "./de";
 import { HEAD_INJURY_SIGNS } from "./head-injury-signs";
 import { EL_CONCEPTS } from "./el";
 import { EN_CONCEPTS } from "./en";
+import { EVERYDAY_ACCOUNTS } from "./everyday-accounts";
 import { ES_CONCEPTS } from "./es";
 import { FR_CONCEPTS } from "./fr";
 import { HI_CONCEPTS } from "./hi";
@@ -70,7 +71,7 @@ export function conceptLexicon(language: TriageLanguage): ConceptLexicon {
   const own = mergeLexicons(
     mergeLexicons(
       mergeLexicons(mergeLexicons(OWN[language], situations), ACUTE_SIGNS[language]),
-      mergeLexicons(WISH_TO_DIE[language] ?? {}, HEAD_INJURY_SIGNS[language]),
+      mergeLexicons(mergeLexicons(WISH_TO_DIE[language] ?? {}, HEAD_INJURY_SIGNS[language]), EVERYDAY_ACCOUNTS[language]),
     ),
     {
       barelyResponsive: BARELY_RESPONSIVE[language],
@@ -95,5 +96,9 @@ export function conceptScript(language: TriageLanguage): RegExp | undefined {
   const words = Object.values(mergeLexicons(OWN[language], SITUATIONS_EUROPE[language] ?? SITUATIONS_ASIA[language])).flat();
   if (words.some((word) => /[a-z]/i.test(word))) return undefined;
   const names = SCRIPTS.filter(([, pattern]) => words.some((word) => pattern.test(word))).map(([name]) => name);
-  return names.length ? new RegExp(`[${names.map((name) => `\\p{Script=${name}}`).join("")}]`, "u") : undefined;
+  if (!names.length) return undefined;
+  const script = `[${names.map((name) => `\\p{Script=${name}}`).join("")}]`;
+  // Arabic is also typed as Arabizi ("ana ta3ban … ha5odha el leila"): a digit standing for a letter inside a word opens its
+  // concept rules to a Latin turn (English words hardly ever hold one: "h2o", "mp3").
+  return new RegExp(language === "ar" ? `${script}|[a-z][2357][a-z]` : script, "iu");
 }
