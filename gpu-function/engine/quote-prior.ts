@@ -21,6 +21,11 @@
 // - The answer may end (EOS, only ever between units) once it has `minUnits` units and
 //   `minWords` words, or when the current source has nothing left that fits: a complete,
 //   readable answer rather than a single sentence, never padded from another source.
+// - With relevance weights (`grounding.sources[].relevance`, one per unit, 0..1: how well the
+//   unit answers the question, as the app judges it), a source opens at its most relevant
+//   unused unit instead of its first one, when that unit is `focusMargin` more relevant than the
+//   first ("How long does a cold last?" opens with the sentence giving the duration, then reads
+//   on from there), and every unit gets `relevanceGain` × its weight. Without weights nothing changes.
 // The costs are offsets on logits, not masks: every unit of every source stays reachable,
 // so a stronger model still chooses, and faithfulness does not depend on the prior at all.
 
@@ -41,6 +46,10 @@ export interface QuotePrior {
   openingCost: number;
   /** Nats against opening the answer (or a new source) with a sentence that points back ("They…"). */
   danglingCost: number;
+  /** Nats added to a unit per unit of relevance weight (0..1). */
+  relevanceGain: number;
+  /** A source opens at its most relevant unused unit when that is this much more relevant than its first unused one. */
+  focusMargin: number;
   /** Units the answer needs before it may end… */
   minUnits: number;
   /** …and words (unless the current source has no unit left that fits). */
@@ -56,6 +65,8 @@ export const DEFAULT_QUOTE_PRIOR: QuotePrior = {
   rankCost: 0.5,
   orderCost: 3,
   openingCost: 3,
+  relevanceGain: 2,
+  focusMargin: 0.25,
   minUnits: 2,
   minWords: 40,
 };
@@ -70,6 +81,8 @@ export const NO_QUOTE_PRIOR: QuotePrior = {
   rankCost: 0,
   orderCost: 0,
   openingCost: 0,
+  relevanceGain: 0,
+  focusMargin: Number.POSITIVE_INFINITY,
   minUnits: 1,
   minWords: 0,
 };
@@ -79,6 +92,8 @@ export interface PlacedUnit {
   source: number;
   index: number;
   text: string;
+  /** How well the unit answers the question (0..1), when the request says; absent: no lean. */
+  relevance?: number;
 }
 
 /** Words that open a sentence leaning on the one before it. */
@@ -109,11 +124,19 @@ export function unitPriors(
   const leave = quoted.length === 0 ? prior.firstSourceCost : prior.switchCost;
   const lastQuoted = new Map<number, number>();
   for (const q of quoted) lastQuoted.set(q.source, Math.max(lastQuoted.get(q.source) ?? -1, q.index));
-  // The next unused unit of each source after its last quoted one, in reading order.
+  // The next unused unit of each source after its last quoted one, in reading order; a source not
+  // quoted yet starts at its most relevant unit instead when that one is clearly more relevant.
   const next = new Map<number, number>();
+  const first = new Map<number, PlacedUnit>();
+  const focus = new Map<number, PlacedUnit>();
   units.forEach((u, i) => {
     if (!next.has(u.source) && !isUsed(i) && u.index > (lastQuoted.get(u.source) ?? -1)) next.set(u.source, u.index);
+    if (lastQuoted.has(u.source) || isUsed(i)) return;
+    if (!first.has(u.source)) first.set(u.source, u);
+    if ((u.relevance ?? 0) > (focus.get(u.source)?.relevance ?? -1)) focus.set(u.source, u);
   });
+  for (const [source, f] of focus)
+    if ((f.relevance ?? 0) - (first.get(source)!.relevance ?? 0) >= prior.focusMargin) next.set(source, f.index);
   return Float64Array.from(units, (u) => {
     const switching = u.source === current ? 0 : leave + prior.rankCost * (u.source - 1);
     const opening = quoted.length === 0 || u.source !== last;
@@ -125,7 +148,8 @@ export function unitPriors(
     // (A part opening: only a later sentence of the part's own source; more of the part before keeps its switch cost.)
     const opensElsewhere = quoted.length === 0 ? !(inOrder && u.source === current) : opensPart && u.source === current && !inOrder;
     return (
-      -switching -
+      prior.relevanceGain * (u.relevance ?? 0) -
+      switching -
       (inOrder ? 0 : prior.orderCost) -
       (opensElsewhere ? prior.openingCost : 0) -
       (opening && pointsBack(u.text) ? prior.danglingCost : 0)
