@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { maskLogits } from "./constraints";
 import { argmax, GREEDY } from "./sampler";
 import { QuoteConstraint, QuoteTables } from "./quote-constraint";
-import { DEFAULT_QUOTE_PRIOR, NO_QUOTE_PRIOR, pointsBack } from "./quote-prior";
+import { DEFAULT_QUOTE_PRIOR, leansOnStatement, NO_QUOTE_PRIOR, pointsBack } from "./quote-prior";
 import { Scheduler } from "./scheduler";
 import { BYTE_VOCAB, ScriptedModel, writeByteTokenizer } from "./test-fixtures";
 import { ChatTokenizer } from "./tokenizer";
@@ -213,6 +213,17 @@ describe("QuoteConstraint prior (retrieval rank, reading order, minimum length)"
     expect(decode(make([0.2, 0.1, 0.1, 1, 0.3]), { A: sure }, 10).startsWith(`${ASTHMA[0]} [1]`)).toBe(true);
     // Flat weights change nothing.
     expect(decode(make([0.5, 0.5, 0.5, 0.5, 0.5]), {}, 10)).toBe(quoted(ASTHMA.slice(0, 3), 1));
+  });
+
+  it("never opens a source at a relevant sentence that leans on the one before it", () => {
+    const text =
+      "Heart murmurs are extra sounds heard during a heartbeat. This will help your doctor diagnose the cause of the murmur. " +
+      "Doctors use a stethoscope to listen to heart sounds and hear heart murmurs.";
+    const c = new QuoteConstraint(new QuoteTables(tok, [{ id: "m", text, relevance: [0.1, 1, 0.8] }]), { eosTokenIds: eosTokenIds() });
+    expect(decode(c, {}, 10).startsWith("Doctors use a stethoscope")).toBe(true);
+    expect(leansOnStatement("This will help.")).toBe(true);
+    expect(leansOnStatement("However, most recover.")).toBe(true);
+    expect(leansOnStatement("They normally go away on their own.")).toBe(false);
   });
 
   it("refuses relevance weights that are not one per unit of their source", () => {

@@ -25,7 +25,8 @@
 //   unit answers the question, as the app judges it), a source opens at its most relevant
 //   unused unit instead of its first one, when that unit is `focusMargin` more relevant than the
 //   first ("How long does a cold last?" opens with the sentence giving the duration, then reads
-//   on from there), and every unit gets `relevanceGain` × its weight. Without weights nothing changes.
+//   on from there; never a sentence that leans on the one before: "This will…"), and every unit gets `relevanceGain` × its
+//   weight. Without weights nothing changes.
 // The costs are offsets on logits, not masks: every unit of every source stays reachable,
 // so a stronger model still chooses, and faithfulness does not depend on the prior at all.
 
@@ -65,7 +66,7 @@ export const DEFAULT_QUOTE_PRIOR: QuotePrior = {
   rankCost: 0.5,
   orderCost: 3,
   openingCost: 3,
-  relevanceGain: 2,
+  relevanceGain: 1,
   focusMargin: 0.25,
   minUnits: 2,
   minWords: 40,
@@ -97,12 +98,60 @@ export interface PlacedUnit {
 }
 
 /** Words that open a sentence leaning on the one before it. */
-const POINTING_BACK = new Set(["they", "it", "its", "this", "these", "that", "those", "he", "she", "his", "her", "their", "such", "both"]);
+const POINTING_BACK = new Set([
+  "they",
+  "it",
+  "its",
+  "this",
+  "these",
+  "that",
+  "those",
+  "he",
+  "she",
+  "his",
+  "her",
+  "their",
+  "such",
+  "both",
+  // Connectives that go on from the sentence before ("However, …", "Therefore, …").
+  "however",
+  "therefore",
+  "thus",
+  "also",
+  "otherwise",
+  "instead",
+]);
 
 /** Whether a sentence opens with a word that points back to an earlier one (so it cannot start an answer). */
 export function pointsBack(text: string): boolean {
   const first = /^[\p{L}']+/u.exec(text)?.[0];
   return first !== undefined && POINTING_BACK.has(first.toLowerCase());
+}
+
+/**
+ * Openers that lean on the statement before (not on the subject, which a question names: "They
+ * normally go away on their own in a few weeks." answers "How long do cold sores last?", but
+ * "This will help your doctor diagnose the cause." answers nothing alone).
+ */
+const ON_STATEMENT = new Set([
+  "this",
+  "these",
+  "that",
+  "those",
+  "such",
+  "both",
+  "however",
+  "therefore",
+  "thus",
+  "also",
+  "otherwise",
+  "instead",
+]);
+
+/** Whether a sentence opens with a word that leans on the statement before it. */
+export function leansOnStatement(text: string): boolean {
+  const first = /^[\p{L}']+/u.exec(text)?.[0];
+  return first !== undefined && ON_STATEMENT.has(first.toLowerCase());
 }
 
 /**
@@ -133,7 +182,8 @@ export function unitPriors(
     if (!next.has(u.source) && !isUsed(i) && u.index > (lastQuoted.get(u.source) ?? -1)) next.set(u.source, u.index);
     if (lastQuoted.has(u.source) || isUsed(i)) return;
     if (!first.has(u.source)) first.set(u.source, u);
-    if ((u.relevance ?? 0) > (focus.get(u.source)?.relevance ?? -1)) focus.set(u.source, u);
+    // A sentence that leans on the one before cannot open a source ("This will help your doctor diagnose…").
+    if (!leansOnStatement(u.text) && (u.relevance ?? 0) > (focus.get(u.source)?.relevance ?? -1)) focus.set(u.source, u);
   });
   for (const [source, f] of focus)
     if ((f.relevance ?? 0) - (first.get(source)!.relevance ?? 0) >= prior.focusMargin) next.set(source, f.index);

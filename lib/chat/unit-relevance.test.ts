@@ -40,6 +40,14 @@ describe("unitRelevance", () => {
     expect(unitRelevance(["Too short."], () => "How long does a cold last?")).toEqual([[]]);
   });
 
+  it("leaves a page's lead to a question asking what something is, and weighs a question's words alone less than an aspect", () => {
+    expect(unitRelevance([COLD], () => "What is a cold?")).toEqual([[]]);
+    // No aspect: "rhinoviruses" singles out one sentence, which weighs WORDS_ONLY_SHARE (0.5), not 1.
+    const words = unitRelevance([COLD], () => "rhinoviruses and colds")[0]!;
+    expect(Math.max(...words)).toBe(0.5);
+    expect(quoteUnits(COLD)[words.indexOf(0.5)]!.text).toMatch(/rhinoviruses/);
+  });
+
   it("reads the aspect from how people ask", () => {
     expect(aspectsOfQuestion("how long does mono last")).toContain("duration");
     expect(aspectsOfQuestion("Can I get scabies from my dog?")).toEqual(["spread"]);

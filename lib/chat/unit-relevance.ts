@@ -16,6 +16,7 @@
 // The engine gets only numbers: no medical or English rule lives there.
 import { quoteUnits } from "@/gpu-function/shared/quote-units";
 import { isFiller, words } from "@/lib/rag/query-terms";
+import { asksWhatItIs } from "./asked-parts";
 
 /** Words that carry the question's form, not its content (the aspect cues below read some of them). */
 const STOP = new Set(
@@ -192,6 +193,13 @@ function contentStems(ws: Words): Set<string> {
   return new Set(ws.filter((w) => !STOP.has(w) && !isFiller(w) && !PHRASE_WORDS.has(w) && w.length > 1).map(stem));
 }
 
+/**
+ * A question that asks no aspect ("tingling feet, type 2 diabetes, should I worry") is weighed by its
+ * words alone, which single out a sentence less surely: its weights count this much (so the engine
+ * opens elsewhere than a source's lead only for a unit far more on the question's words than the lead).
+ */
+const WORDS_ONLY_SHARE = 0.5;
+
 /** Below this (before scaling the best to 1) nothing tells the units apart: a common word or two, no aspect. */
 const MIN_RELEVANCE = 0.1;
 
@@ -199,10 +207,11 @@ const MIN_RELEVANCE = 0.1;
 const ASPECT_SHARE = 0.7;
 
 /**
- * Relevance (0..1, the best unit 1) of each quote unit of each source to `questionFor(n)` (the
- * question, or the asked part a source answers; n is 1-based). [] for a source when nothing in
- * any source tells its units apart (no content word or aspect of the question found): the engine
- * then reads the sources as before.
+ * Relevance (0..1) of each quote unit of each source to `questionFor(n)` (the question, or the
+ * asked part a source answers; n is 1-based): the best unit 1 when the question asks an aspect,
+ * `WORDS_ONLY_SHARE` when only its words tell the units apart. [] for a source when nothing tells
+ * its units apart (no content word or aspect of the question found), and for one that answers
+ * what something is ("What is gout?": its lead is the answer): the engine then reads it as before.
  */
 export function unitRelevance(sources: readonly string[], questionFor: (n: number) => string): number[][] {
   const units = sources.map((text) =>
@@ -218,16 +227,20 @@ export function unitRelevance(sources: readonly string[], questionFor: (n: numbe
   // 0 for a word every unit has (the condition's name tells no unit apart), most for a word one unit has.
   const idf = (s: string) => Math.log((all.length + 1) / ((df.get(s) ?? 0) + 0.5));
   const rarest = Math.log((all.length + 1) / 1.5);
+  const aspectAsked: boolean[] = [];
   const raw = units.map((list, i) => {
-    const ws = words(questionFor(i + 1));
+    const question = questionFor(i + 1);
+    if (asksWhatItIs(question)) return list.map(() => 0);
+    const ws = words(question);
     const st = new Set(ws.map(stem));
     const asked = ASPECTS.filter((a) => a.asked(ws, st));
+    aspectAsked[i] = asked.length > 0;
     // Only the question's words some source holds count (a word no unit has tells no unit apart).
     const content = [...contentStems(ws)].filter((s) => df.has(s));
     const mass = content.length * rarest;
     return list.map((u) => {
       const lexical = mass > 0 ? content.reduce((n, s) => n + (u.stems.has(s) ? idf(s) : 0), 0) / mass : 0;
-      if (asked.length === 0) return lexical;
+      if (asked.length === 0) return WORDS_ONLY_SHARE * lexical;
       // A unit on any aspect asked answers it; one on all of them ("how long is it contagious") answers it best.
       const scores = asked.map((a) => a.answers(u.ws, u.stems));
       const aspect = (Math.max(...scores) + scores.reduce((n, x) => n + x, 0) / scores.length) / 2;
@@ -235,6 +248,8 @@ export function unitRelevance(sources: readonly string[], questionFor: (n: numbe
     });
   });
   const best = Math.max(...raw.flat());
-  if (!(best >= MIN_RELEVANCE)) return sources.map(() => []);
-  return raw.map((list) => list.map((r) => Math.round((r / best) * 1000) / 1000));
+  if (!(best >= MIN_RELEVANCE * WORDS_ONLY_SHARE)) return sources.map(() => []);
+  // Scaled so the best unit weighs 1 when an aspect decided, WORDS_ONLY_SHARE when words alone did.
+  const scale = raw.some((list, i) => list.some((r) => r === best) && aspectAsked[i]) ? 1 / best : WORDS_ONLY_SHARE / best;
+  return raw.map((list) => (list.every((r) => r === 0) ? [] : list.map((r) => Math.round(r * scale * 1000) / 1000)));
 }
