@@ -142,7 +142,7 @@ async function buildSets(): Promise<{ questions: Question[]; kb: SourceDocument[
         parts: q.parts.map((p) => new Set(p.relevant)),
       });
   } else log(`no multi-part set at ${values.multipart}`);
-  let starter: SourceDocument[] = [];
+  const starter: SourceDocument[] = [];
   if (fs.existsSync(values.units!)) {
     const units = fs
       .readFileSync(values.units!, "utf8")

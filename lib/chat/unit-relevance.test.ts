@@ -25,6 +25,16 @@ describe("unitRelevance", () => {
     expect(best([COLD, TREATMENT], "What can I take for a cold?", 2)).toMatch(/^Rest, drinking plenty of fluids/);
   });
 
+  it("takes a sentence that uses the very word asked as answering it ('contagious', 'triggers')", () => {
+    const pox =
+      "Chickenpox is a very contagious illness caused by the varicella-zoster virus. It spreads through the air and through contact with fluid from the blisters.";
+    expect(best([pox], "Is chickenpox contagious?")).toMatch(/^Chickenpox is a very contagious illness/);
+    const sores =
+      "Cold sores are small blisters on or around the lips caused by the herpes simplex virus. After the first infection the virus stays in the body and can wake up to cause a new cold sore. " +
+      "Triggers include colds and other illnesses, strong sunlight, tiredness and stress. Cold sores are contagious from the first tingle until they have fully healed.";
+    expect(best([sores], "What triggers cold sores?")).toMatch(/^Triggers include/);
+  });
+
   it("weighs each source's units against the question it answers (an asked part's own words)", () => {
     const parts = (n: number) => (n === 1 ? "how long does it last" : "what can I take for it");
     const weights = unitRelevance([COLD, TREATMENT], parts);

@@ -84,6 +84,8 @@ interface Aspect {
   name: string;
   asked(ws: Words, stems: ReadonlySet<string>): boolean;
   answers(ws: Words, stems: ReadonlySet<string>): number;
+  /** The question's cue words for it: a unit that uses the very word asked ("contagious", "triggers") answers it fully. */
+  cues?: ReadonlySet<string>;
 }
 
 const DURATION_VERBS = stemSet("last lasts lasting recover recovery better away heal heals settle settles linger within until gone");
@@ -137,11 +139,13 @@ const ASPECTS: Aspect[] = [
   {
     name: "spread",
     asked: (ws, st) => anyStem(st, SPREAD_Q) || anyPhrase(ws, HOW_GET) || getsFrom(ws),
+    cues: SPREAD_Q,
     answers: (_ws, st) => cueShare(st, SPREAD_U, 2),
   },
   {
     name: "treatment",
     asked: (ws, st) => anyStem(st, TREAT_Q) || anyPhrase(ws, WHAT_DO),
+    cues: TREAT_Q,
     answers: (_ws, st) => cueShare(st, TREAT_U, 3),
   },
   {
@@ -152,6 +156,7 @@ const ASPECTS: Aspect[] = [
   {
     name: "cause",
     asked: (_ws, st) => anyStem(st, CAUSE_Q),
+    cues: CAUSE_Q,
     answers: (_ws, st) => cueShare(st, CAUSE_U, 2),
   },
   {
@@ -167,6 +172,7 @@ const ASPECTS: Aspect[] = [
   {
     name: "prevention",
     asked: (_ws, st) => anyStem(st, PREVENT_Q),
+    cues: PREVENT_Q,
     answers: (_ws, st) => cueShare(st, PREVENT_U, 2),
   },
   {
@@ -242,7 +248,10 @@ export function unitRelevance(sources: readonly string[], questionFor: (n: numbe
       const lexical = mass > 0 ? content.reduce((n, s) => n + (u.stems.has(s) ? idf(s) : 0), 0) / mass : 0;
       if (asked.length === 0) return WORDS_ONLY_SHARE * lexical;
       // A unit on any aspect asked answers it; one on all of them ("how long is it contagious") answers it best.
-      const scores = asked.map((a) => a.answers(u.ws, u.stems));
+      const scores = asked.map((a) => {
+        const said = a.cues !== undefined && [...st].some((s) => a.cues!.has(s) && u.stems.has(s));
+        return said ? 1 : a.answers(u.ws, u.stems);
+      });
       const aspect = (Math.max(...scores) + scores.reduce((n, x) => n + x, 0) / scores.length) / 2;
       return ASPECT_SHARE * aspect + (1 - ASPECT_SHARE) * lexical;
     });
