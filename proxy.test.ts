@@ -31,6 +31,21 @@ describe("proxy", () => {
     expect(second.headers.get("content-security-policy")).not.toContain(nonce);
   });
 
+  it("answers 405 with Allow and a reason for a file written to (Next.js's static server answered a bare 500)", async () => {
+    for (const method of ["POST", "PUT", "DELETE", "PATCH"]) {
+      for (const path of ["/widget.js", "/widget.js?%ZZ", "/favicon.ico", "/_next/static/chunks/x.js"]) {
+        const res = await proxy(new NextRequest(`http://127.0.0.1:3000${path}`, { method }));
+        expect(res.status, `${method} ${path}`).toBe(405);
+        expect(res.headers.get("allow")).toBe("GET, HEAD");
+        expect((await res.json()).error).toMatchObject({ code: "method_not_allowed", type: "invalid_request_error" });
+      }
+    }
+    expect((await proxy(new NextRequest("http://127.0.0.1:3000/widget.js"))).status).toBe(200);
+    // Pages and API routes are not files: their own handlers answer.
+    for (const path of ["/", "/c/0b5e8a4e-1c1f-4a8e-9c55-3f8f1d3f6a10", "/admin/login", "/api/v1/openapi.json", "/api/chat"])
+      expect((await proxy(new NextRequest(`http://127.0.0.1:3000${path}`, { method: "POST" }))).status, path).not.toBe(405);
+  });
+
   it("answers 400 for paths whose percent-encoding does not decode", async () => {
     for (const path of ["/api/conversations/%ZZ", "/c/%ZZ", "/c/%ED%A0%80", "/api/conversations/%ED%A0%80"]) {
       const res = await proxy(new NextRequest(`http://127.0.0.1:3000${path}`));

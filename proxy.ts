@@ -27,6 +27,14 @@ function undecodablePath(pathname: string): boolean {
   }
 }
 
+/** A file of public/ (widget.js …) or any other path with a file extension outside /api: only GET and HEAD read it. */
+function staticFilePath(pathname: string): boolean {
+  if (pathname.startsWith("/api/")) return false;
+  const name = pathname.slice(pathname.lastIndexOf("/") + 1);
+  const dot = name.lastIndexOf(".");
+  return dot > 0 && dot < name.length - 1 && /^[A-Za-z0-9]{1,10}$/.test(name.slice(dot + 1));
+}
+
 /** Who may frame this page: the widget panel only by its site's own origins, everything else by nobody. */
 async function frameAncestorsFor(request: NextRequest): Promise<string[]> {
   if (request.nextUrl.pathname !== "/embed") return [];
@@ -49,6 +57,12 @@ export async function proxy(request: NextRequest): Promise<NextResponse | Respon
   }
   if (undecodablePath(request.nextUrl.pathname)) {
     return new AppError(400, "invalid_path", "The address contains an invalid percent-encoding.").toResponse();
+  }
+  if (staticFilePath(request.nextUrl.pathname) && request.method !== "GET" && request.method !== "HEAD") {
+    // Next.js's static file server answers other methods with a bare 500.
+    return new AppError(405, "method_not_allowed", `${request.method} is not supported on a file; use GET.`, {
+      headers: { allow: "GET, HEAD" },
+    }).toResponse();
   }
   if (request.nextUrl.pathname === "/api/chat" && request.method === "POST") {
     const declared = Number(request.headers.get("content-length") ?? "");

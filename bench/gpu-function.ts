@@ -27,13 +27,14 @@ import { GREEDY } from "../gpu-function/engine/sampler";
 import { Scheduler } from "../gpu-function/engine/scheduler";
 import { ChatTokenizer } from "../gpu-function/engine/tokenizer";
 import { GraphBuilder } from "../gpu-function/onnx/graph";
+import { anonHugePageBytes } from "../gpu-function/runtime/huge-pages";
 import { loadModel, readHfModel, type HfModel } from "../gpu-function/runtime/load";
 import { ropeTables } from "../gpu-function/models/rope";
 import { seededRandom, writeTinyModel } from "../gpu-function/models/tiny";
 import type { PreparedLora } from "../gpu-function/models/types";
 import type { LoadedModel, LoadOptions } from "../gpu-function/runtime/types";
 import { sseEvents } from "./sse-events";
-import { describeChoice, probeThreads, type ThreadChoice } from "./thread-choice";
+import { describeChoice, idleHostProbe, probeThreads, type ThreadChoice } from "./thread-choice";
 
 const HIDDEN = Number(process.env.BENCH_HIDDEN ?? 512);
 const LAYERS = Number(process.env.BENCH_LAYERS ?? 8);
@@ -48,7 +49,7 @@ const TJS_ID = "bench-llama";
 const GGUF_DIR = path.join(WORK, "gguf");
 const DEFAULT_MODEL_DIR = path.join(REPO_ROOT, "models", "base");
 const HTTP_PORT = Number(process.env.BENCH_HTTP_PORT ?? 0);
-const PROBE_TOKENS = 24;
+const PROBE_TOKENS = 32;
 /** Thread counts probed for every contender (engine: onnxruntime intra-op threads; llama.cpp: n_threads). */
 const THREAD_COUNTS = [1, 2];
 
@@ -279,7 +280,10 @@ async function engineThreads(dir: string, quantize: LoadOptions["quantize"] = "n
   for (const t of THREAD_COUNTS)
     byThreads.set(t, await engineContender(`probe ${t}`, { lora: null, intraOpThreads: t, quantize }, null, dir));
   try {
-    return await probeThreads(THREAD_COUNTS, (t) => byThreads.get(t)!.probe());
+    return await probeThreads(
+      THREAD_COUNTS,
+      idleHostProbe((t) => byThreads.get(t)!.probe()),
+    );
   } finally {
     for (const c of byThreads.values()) await c.dispose();
   }
@@ -290,7 +294,10 @@ async function httpThreadChoice(dir: string): Promise<ThreadChoice> {
   const byThreads = new Map<number, Awaited<ReturnType<typeof httpContender>>>();
   for (const t of THREAD_COUNTS) byThreads.set(t, await httpContender(`probe ${t}`, dir, t));
   try {
-    return await probeThreads(THREAD_COUNTS, (t) => byThreads.get(t)!.probe());
+    return await probeThreads(
+      THREAD_COUNTS,
+      idleHostProbe((t) => byThreads.get(t)!.probe()),
+    );
   } finally {
     for (const c of byThreads.values()) await c.dispose();
   }
@@ -330,7 +337,10 @@ async function llamaCppContender(name: string, file: string, dir: string): Promi
     peers.set(threads, peer);
   }
   // Short probes: on a loaded host the losing thread count can run at a few tokens/s.
-  const choice = await probeThreads(THREAD_COUNTS, async (t) => (await soloOn(peers.get(t)!, PROBE_TOKENS)).decodeTokS);
+  const choice = await probeThreads(
+    THREAD_COUNTS,
+    idleHostProbe(async (t) => (await soloOn(peers.get(t)!, PROBE_TOKENS)).decodeTokS),
+  );
   for (const [t, p] of peers) if (t !== choice.threads) await p.dispose();
   const peer = peers.get(choice.threads)!;
   const threads = choice.threads;
@@ -746,7 +756,9 @@ async function main(): Promise<void> {
   // Thread counts: each chosen by interleaved probes (bench/thread-choice.ts). A contender whose best
   // measured batch-1 rate fell below half its own probe median was disturbed in every round (the
   // host's load, or a thread count that collapses under it): the targets it enters are not judged.
-  console.log(`\nthread counts (batch-1 probes of ${PROBE_TOKENS} tokens, interleaved; more threads only when clearly faster):`);
+  console.log(
+    `\nthread counts (batch-1 probes of ${PROBE_TOKENS} tokens, 5 per count, interleaved, each corrected for the CPU time the host took from it; more threads only when clearly faster, one outlier per side set aside):`,
+  );
   const probed: Contender[] = [engine, int8, int4, ...llamaTypes.map((t) => llama.get(t)!), base, baseHttp, baseLlama];
   const disturbed = new Set<Contender>();
   for (const c of probed) {
@@ -773,6 +785,13 @@ async function main(): Promise<void> {
     [fracFp32 >= 0.85, "batch-1 fp32 ≥85% of the bandwidth bound", [engine]],
   ];
   if (SPINNING) console.log(`BENCH_ORT_SPINNING=${SPINNING}: session.intra_op.allow_spinning=${SPINNING} for both onnxruntime engines`);
+  // npm run bench:gpu-function starts this process with glibc's malloc on transparent huge pages
+  // (gpu-function/runtime/huge-pages.ts, as scripts/start.ts starts the server): both onnxruntime
+  // engines' buffers, and llama.cpp's malloc'd ones (its f32/f16 weights stay in its mmap of the GGUF).
+  const huge = anonHugePageBytes();
+  console.log(
+    `GLIBC_TUNABLES=${process.env.GLIBC_TUNABLES ?? "(unset)"}; this process's memory in transparent huge pages: ${huge === null ? "unknown" : `${(huge / 1e6).toFixed(0)} MB`}`,
+  );
   console.log(`load average (1 min) on ${os.cpus().length} CPUs: ${loadBefore.toFixed(1)} at start, ${os.loadavg()[0]!.toFixed(1)} at end`);
   const verdict = (ok: boolean, cs: Contender[]) => (cs.some((c) => disturbed.has(c)) ? "NOT JUDGED (disturbed)" : ok ? "met" : "MISSED");
   console.log(`targets: ${targets.map(([ok, label, cs]) => `${verdict(ok, cs)} ${label}`).join("; ")}`);

@@ -1,7 +1,7 @@
 // The benchmark's thread-count rule: fewer threads unless more are clearly faster, probes interleaved.
 import { describe, expect, it } from "vitest";
 
-import { chooseThreads, describeChoice, median, probeThreads } from "./thread-choice";
+import { chooseThreads, describeChoice, idleHostProbe, median, probeThreads, stolenMs, threadTimes } from "./thread-choice";
 
 describe("chooseThreads", () => {
   it("keeps 1 thread when 2 are only sometimes faster (one lucky probe)", () => {
@@ -40,6 +40,51 @@ describe("chooseThreads", () => {
     ).toBe(1);
   });
 
+  it("takes 2 threads when one disturbed 2-thread probe of five is the only one below the 1-thread probes", () => {
+    // The seventh session's int4 probes: 2 threads 3–4× faster but for one probe caught by the host.
+    expect(
+      chooseThreads([
+        { threads: 1, rates: [94, 102, 128, 110, 99] },
+        { threads: 2, rates: [418, 422, 116, 430, 405] },
+      ]),
+    ).toBe(2);
+  });
+
+  it("takes 2 threads when one lucky 1-thread probe of five beats some 2-thread probes", () => {
+    expect(
+      chooseThreads([
+        { threads: 1, rates: [400, 410, 560, 405, 395] },
+        { threads: 2, rates: [480, 470, 500, 490, 485] },
+      ]),
+    ).toBe(2);
+  });
+
+  it("keeps 1 thread when two of five 2-thread probes collapse (a spinning barrier, not one bad moment)", () => {
+    expect(
+      chooseThreads([
+        { threads: 1, rates: [500, 510, 495, 505, 520] },
+        { threads: 2, rates: [700, 60, 720, 710, 8] },
+      ]),
+    ).toBe(1);
+  });
+
+  it("keeps 1 thread when the 2-thread median is under the margin even with an outlier set aside", () => {
+    expect(
+      chooseThreads([
+        { threads: 1, rates: [500, 510, 495, 505, 520] },
+        { threads: 2, rates: [540, 300, 545, 550, 530] },
+      ]),
+    ).toBe(1);
+  });
+
+  it("with outliers = 0 every probe must win (the old rule)", () => {
+    const probes = [
+      { threads: 1, rates: [94, 102, 128, 110, 99] },
+      { threads: 2, rates: [418, 422, 116, 430, 405] },
+    ];
+    expect(chooseThreads(probes, 1.1, 0)).toBe(1);
+  });
+
   it("refuses to choose without probes", () => {
     expect(() => chooseThreads([{ threads: 1, rates: [] }])).toThrow(/needs probes/);
   });
@@ -52,9 +97,41 @@ describe("probeThreads", () => {
       order.push(t);
       return t === 1 ? 100 + order.length : 10;
     });
-    expect(order).toEqual([1, 2, 2, 1, 1, 2]);
+    expect(order).toEqual([1, 2, 2, 1, 1, 2, 2, 1, 1, 2]);
     expect(choice.threads).toBe(1);
-    expect(choice.chosenMedian).toBe(median([101, 104, 105]));
-    expect(describeChoice(choice)).toBe("1 thread: 101/104/105 tok/s, 2 threads: 10/10/10 tok/s → 1");
+    expect(choice.chosenMedian).toBe(median([101, 104, 105, 108, 109]));
+    expect(describeChoice(choice)).toBe("1 thread: 101/104/105/108/109 tok/s, 2 threads: 10/10/10/10/10 tok/s → 1");
+  });
+});
+
+describe("idle-host correction of a probe", () => {
+  it("takes the run-queue wait of the thread that ran the most", () => {
+    const t0 = new Map<string, [number, number]>([
+      ["1", [1e9, 5e8]],
+      ["2", [2e9, 1e9]],
+    ]);
+    const t1 = new Map<string, [number, number]>([
+      ["1", [1.9e9, 5.3e8]], // main: 900 ms on a CPU, waited 30 ms
+      ["2", [2.1e9, 1.5e9]], // helper: 100 ms on a CPU, waited 500 ms
+      ["3", [5e7, 0]], // a thread started meanwhile
+    ]);
+    expect(stolenMs(t0, t1)).toBeCloseTo(30, 6);
+  });
+
+  it("reads this process's threads on Linux, the main thread among them", () => {
+    const times = threadTimes();
+    if (process.platform !== "linux") return expect(times.size).toBe(0);
+    expect(times.get(String(process.pid))?.[0]).toBeGreaterThan(0);
+  });
+
+  it("never reports a probe slower than its wall-clock rate", async () => {
+    const probe = idleHostProbe(async () => {
+      const end = performance.now() + 20;
+      while (performance.now() < end); // a busy probe: whatever the host takes from it is added back
+      return 100;
+    });
+    const rate = await probe(1);
+    expect(rate).toBeGreaterThanOrEqual(100);
+    expect(Number.isFinite(rate)).toBe(true);
   });
 });

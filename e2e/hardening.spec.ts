@@ -96,6 +96,49 @@ test("bad input gets a 4xx with a reason, never a 500", async ({ request }) => {
   }
 });
 
+test("a wrong method gets a 405 with Allow and a reason, and admin text Postgres cannot store a 400 (each was a 500 or an empty 405)", async ({
+  request,
+}) => {
+  // The widget loader file: Next.js's static file server answered POST/PUT with a bare 500.
+  for (const method of ["post", "put", "delete"] as const) {
+    const res = await request[method]("/widget.js", { data: "x" });
+    expect(res.status(), `${method} /widget.js`).toBe(405);
+    expect(res.headers()["allow"]).toBe("GET, HEAD");
+    expect((await res.json()).error).toMatchObject({ code: "method_not_allowed", type: "invalid_request_error" });
+  }
+  expect((await request.get("/widget.js")).status()).toBe(200);
+  // Every app API route: Next.js answered an empty 405 for a method the route does not export.
+  const wrong: [string, "get" | "post" | "put" | "patch" | "delete", string][] = [
+    ["/api/health", "post", "GET"],
+    ["/api/chat", "get", "POST"],
+    ["/api/feedback", "put", "POST"],
+    ["/api/conversations", "post", "GET"],
+    ["/api/conversations/abc", "patch", "GET or DELETE"],
+    ["/api/cron/retrain", "post", "GET"],
+    ["/api/internal/adapters/active", "delete", "GET"],
+    ["/api/widget/sites/ws_x", "post", "GET"],
+    ["/api/v1/models/medchat", "post", "GET"],
+    ["/api/v1/openapi.json", "put", "GET"],
+  ];
+  for (const [path, method, use] of wrong) {
+    const res = await request[method](path);
+    expect(res.status(), `${method} ${path}`).toBe(405);
+    expect(res.headers()["allow"], path).toContain("OPTIONS");
+    const { error } = await res.json();
+    expect(error.code).toBe("method_not_allowed");
+    expect(error.message).toContain(`use ${use}`);
+  }
+  // A NUL in the sign-in email reached Postgres ("invalid byte sequence for encoding UTF8: 0x00") as a 500.
+  const login = await request.post("/api/admin/login", {
+    headers: { "content-type": "application/json", origin: `http://127.0.0.1:${process.env.E2E_APP_PORT}` },
+    data: `{"email":"admin@example.com\\u0000","password":"whatever it is"}`,
+  });
+  expect(login.status()).toBe(400);
+  const { error } = await login.json();
+  expect(error).toMatchObject({ code: "invalid_text", type: "invalid_request_error", param: null });
+  expect(error.message).toContain('"email"');
+});
+
 test("a request that declares a body and never sends it gets a 408 within seconds", async () => {
   test.setTimeout(40_000);
   const started = Date.now();

@@ -11,6 +11,7 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { withHugePages } from "../gpu-function/runtime/huge-pages";
 import { holderIsAlive, readLock } from "../lib/db/data-folder-lock";
 import { probeAddress } from "../lib/db/embedded";
 import { supervise, type Supervised } from "./supervise";
@@ -93,8 +94,9 @@ function spawnTs(file: string, env: NodeJS.ProcessEnv, extra: { detached?: boole
   return spawn(process.execPath, ["--import", "tsx", file], { cwd: ROOT, env, stdio: "inherit", detached: extra.detached });
 }
 
+/** The gpu-function server, its weights in transparent huge pages (gpu-function/runtime/huge-pages.ts). */
 export function startGpuFunction(env: NodeJS.ProcessEnv): ChildProcess {
-  return spawnTs(path.join(ROOT, "gpu-function", "server.ts"), env);
+  return spawnTs(path.join(ROOT, "gpu-function", "server.ts"), withHugePages(env));
 }
 
 /**

@@ -161,6 +161,49 @@ describe("admin API access", () => {
     expect(badJson.status).toBe(400);
     expect((await call("PUT", "settings", { session: admin, body: { talkToPersonUrl: "javascript:alert(1)" } })).res.status).toBe(400);
   });
+
+  it("refuses text Postgres cannot store (NUL, a lone surrogate) with a 400 naming the field, and stores nothing", async () => {
+    // Each used to end in a 500 (Postgres: invalid byte sequence for encoding "UTF8": 0x00) or to
+    // store U+FFFD instead of what was sent. Sent as the JSON escapes a client would send.
+    const raw = (method: string, path: string, body: string, session?: Session) =>
+      handleAdminRequest(
+        new Request(`${BASE}/api/admin/${path}`, {
+          method,
+          headers: {
+            "content-type": "application/json",
+            "x-forwarded-for": "10.9.9.9",
+            ...(session ? { cookie: session.cookie, "x-csrf-token": session.csrf } : {}),
+          },
+          body,
+        }),
+        path.split("/"),
+        deps,
+      );
+    const expectInvalidText = async (res: Response, field: string) => {
+      expect(res.status).toBe(400);
+      const { error } = (await res.json()) as { error: Record<string, unknown> };
+      expect(Object.keys(error).sort()).toEqual(["code", "message", "param", "type"]);
+      expect(error).toMatchObject({ code: "invalid_text", type: "invalid_request_error" });
+      expect(error.message).toContain(`"${field}"`);
+    };
+    await expectInvalidText(await raw("POST", "login", `{"email":"admin@clinic.example\\u0000","password":"x"}`), "email");
+    const admin = await signIn("admin@clinic.example", "correct horse battery");
+    const keysBefore = (await call("GET", "keys", { session: admin })).json.keys.length;
+    await expectInvalidText(await raw("POST", "keys", `{"name":"Clinic\\u0000app"}`, admin), "name");
+    await expectInvalidText(await raw("POST", "keys", `{"name":"Clinic \\ud800"}`, admin), "name");
+    expect((await call("GET", "keys", { session: admin })).json.keys).toHaveLength(keysBefore);
+    const site = await call("POST", "sites", { session: admin, body: { name: "NUL test", allowedOrigins: ["https://nul.example"] } });
+    expect(site.res.status).toBe(201);
+    const key = site.json.site.id as string;
+    await expectInvalidText(await raw("PATCH", `sites/${key}`, `{"name":"x\\u0000"}`, admin), "name");
+    await expectInvalidText(
+      await raw("POST", "sites", `{"name":"y","allowedOrigins":["https://a\\u0000.example"]}`, admin),
+      "allowedOrigins.0",
+    );
+    const sites = (await call("GET", "sites", { session: admin })).json.sites as { id: string; name: string }[];
+    expect(sites.find((s) => s.id === key)?.name).toBe("NUL test");
+    expect(sites.filter((s) => s.name === "y")).toEqual([]);
+  });
 });
 
 describe("audit log", () => {

@@ -4,7 +4,9 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { zodReason } from "@/lib/chat/http";
+import { AppError } from "@/lib/http/app-error";
 import { clientAddressOf } from "@/lib/http/client-address";
+import { findUnstorableText, unstorableTextReason } from "@/lib/http/storable-text";
 import type { Embedder } from "@/lib/rag/embed";
 import { createApiKey, listApiKeys, revokeApiKey, usageSummary } from "@/lib/partners";
 import { KeyInputError } from "@/lib/partners/keys";
@@ -87,6 +89,8 @@ async function body<T>(request: Request, schema: z.ZodType<T>): Promise<T> {
     if (error instanceof AdminError) throw error;
     throw new AdminError(400, "invalid_json", "The request body is not valid JSON.");
   }
+  const unstorable = findUnstorableText(raw);
+  if (unstorable) throw new AdminError(400, "invalid_text", unstorableTextReason(unstorable));
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw new AdminError(400, "invalid_body", zodReason(parsed.error));
   return parsed.data;
@@ -185,6 +189,9 @@ async function trainingUpload(
   }
   const checked = uploadJsonSchema.safeParse(parsed);
   if (!checked.success) throw new AdminError(400, "invalid_body", zodReason(checked.error));
+  // The rows are checked one by one (lib/training/dataset-uploads.ts); the name is stored with each.
+  const unstorable = findUnstorableText({ filename: checked.data.filename, format: checked.data.format });
+  if (unstorable) throw new AdminError(400, "invalid_text", unstorableTextReason(unstorable));
   return checked.data as { format?: (typeof UPLOAD_FORMATS)[number] | "auto"; filename: string; content: string };
 }
 
@@ -375,6 +382,8 @@ export const ADMIN_ROUTES: Route[] = [
         files.push({ name: value.name, bytes: new Uint8Array(await value.arrayBuffer()) });
       }
       const source = typeof form.get("source") === "string" ? String(form.get("source")).slice(0, 120) : undefined;
+      const unstorable = findUnstorableText({ source, files: files.map((f) => f.name) });
+      if (unstorable) throw new AdminError(400, "invalid_text", unstorableTextReason(unstorable));
       return json(await uploadDocuments(db, deps.embedder(), actor, files, { source }));
     },
   },
@@ -575,8 +584,9 @@ function match(route: Route, method: string, segments: string[]): string[] | und
   return params;
 }
 
+/** The app's one error shape (AppError's, OpenAI's {error:{message,type,param,code}}), never cached. */
 export function errorResponse(error: AdminError): Response {
-  return json({ error: { code: error.code, message: error.message } }, { status: error.status, headers: error.headers });
+  return new AppError(error.status, error.code, error.message).toResponse({ ...error.headers, "cache-control": "no-store" });
 }
 
 /** Handles one /api/admin request: route, session, role, CSRF, then the handler; errors as {error:{code,message}}. */
@@ -605,6 +615,7 @@ export async function handleAdminRequest(request: Request, segments: string[], d
     if (error instanceof z.ZodError) return errorResponse(new AdminError(400, "invalid_body", zodReason(error)));
     if (error instanceof KeyInputError) return errorResponse(new AdminError(400, "invalid_key", error.message));
     if (error instanceof WidgetSiteError) return errorResponse(new AdminError(error.status, error.code, error.message));
-    throw error;
+    // Anything else is ours: a logged 500 in the same shape that leaks nothing (not Next's bare text page).
+    return AppError.from(error).toResponse({ "cache-control": "no-store" });
   }
 }

@@ -161,6 +161,28 @@ describe("admin retraining API", () => {
     expect(dataset.json.counts.golden + dataset.json.counts.train).toBe(43);
     expect(dataset.json).toMatchObject({ version: expect.any(String), goldenVersion: expect.any(String) });
     expect(JSON.stringify(await listAudit(handle.db))).toContain("training.upload");
+    // Text Postgres cannot store: the row is refused with its field (was a 500), the name with a 400.
+    const nulRow = `{"messages":[{"role":"user","content":"What is gout\\u0000?"},{"role":"assistant","content":"A kind of arthritis."}]}`;
+    const surrogateRow = `{"messages":[{"role":"user","content":"What is \\ud800 gout?"},{"role":"assistant","content":"A kind of arthritis."}]}`;
+    for (const [content, problem] of [
+      [nulRow, "NUL character"],
+      [surrogateRow, "unpaired surrogate"],
+    ]) {
+      expect(await request("POST", "training/uploads", admin, { filename: "nul.jsonl", content })).toMatchObject({
+        status: 400,
+        json: {
+          error: {
+            code: "invalid_upload",
+            message: expect.stringMatching(new RegExp(`line 1: The field "messages\\.0\\.content" contains .*${problem}`)),
+          },
+        },
+      });
+    }
+    expect(await request("POST", "training/uploads", admin, { filename: "a\u0000.jsonl", content: rows(1, 900) })).toMatchObject({
+      status: 400,
+      json: { error: { code: "invalid_text", message: expect.stringContaining('"filename"') } },
+    });
+    expect((await request("GET", "training/dataset", admin)).json.counts.uploaded).toBe(43);
   });
 
   it("Retrain now → 202 {runId}; a second start while it runs → 409; detail has the contract's shape; cancel → 200 {run}", async () => {

@@ -16,6 +16,7 @@ import { addressKey, clientAddressOf } from "./client-address";
 import { installServerGuard, PEER_HEADER } from "./server-guard";
 
 const IDLE_MS = 600;
+const BUDGET_BASE_MS = 2_000;
 let env: Record<string, string> = {};
 let app: http.Server;
 let base: string;
@@ -35,7 +36,7 @@ function toRequest(req: http.IncomingMessage): Request {
 }
 
 beforeAll(async () => {
-  installServerGuard({ idleMs: IDLE_MS });
+  installServerGuard({ idleMs: IDLE_MS, budget: { baseMs: BUDGET_BASE_MS, minBytesPerSecond: 16 * 1024 } });
   handle = await createDb({ url: "memory://" });
   await migrateDb(handle);
   gpu = await startFakeGpuFunction({ deltas: ["Rest."] });
@@ -142,5 +143,36 @@ describe("request bodies", () => {
     });
     expect(statusLine).toMatch(/^HTTP\/1\.1 408/);
     expect(Date.now() - started).toBeLessThan(IDLE_MS + 3_000);
+  });
+
+  it("a body trickled a byte at a time (never idle) gets a 408 when its bytes' time budget is spent", async () => {
+    // Was held until Node's requestTimeout (300 s): each byte came before the idle deadline.
+    const url = new URL(base);
+    const started = Date.now();
+    const response = await new Promise<string>((resolve, reject) => {
+      const socket = net.connect(Number(url.port), url.hostname, () =>
+        socket.write(`POST /buffered HTTP/1.1\r\nHost: ${url.host}\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{`),
+      );
+      const drip = setInterval(() => socket.writable && socket.write(" "), IDLE_MS / 3);
+      let received = "";
+      socket.setEncoding("utf8");
+      socket.on("data", (d) => (received += d));
+      socket.on("close", () => (clearInterval(drip), resolve(received)));
+      socket.on("error", (e) => (clearInterval(drip), reject(e)));
+      setTimeout(() => socket.destroy(), 15_000);
+    });
+    expect(response).toMatch(/^HTTP\/1\.1 408/);
+    expect(JSON.parse(response.slice(response.indexOf("\r\n\r\n") + 4)).error).toMatchObject({
+      code: "request_timeout",
+      message: expect.stringMatching(/did not arrive within 2 s/),
+    });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(BUDGET_BASE_MS);
+    expect(Date.now() - started).toBeLessThan(BUDGET_BASE_MS + 3_000);
+  });
+
+  it("a large body sent at a normal pace is not cut by the budget", async () => {
+    const body = JSON.stringify({ text: "x".repeat(2_000_000) });
+    const res = await fetch(`${base}/buffered`, { method: "POST", headers: { "content-type": "application/json" }, body });
+    expect(res.status).toBe(200);
   });
 });

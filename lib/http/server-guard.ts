@@ -6,6 +6,8 @@
 // - It answers a request whose declared body stalls with a 408 within seconds: Next.js
 //   buffers a body for proxy.ts before any route handler runs, so without this a client that
 //   declares Content-Length: 99999999 and sends 9 bytes holds the request for Node's 300 s.
+//   A body trickled a byte every few seconds is not idle: it gets the 408 when it has taken
+//   longer than a budget its bytes earn (15 s plus the time they take at 16 KB/s).
 // On a platform without this Node server (e.g. Vercel functions) nothing is installed: the
 // peer is then unknown and the platform's own proxy must be counted in TRUSTED_PROXIES.
 import { randomBytes } from "node:crypto";
@@ -17,7 +19,16 @@ const STATE_KEY = Symbol.for("medchat.server-guard");
 interface GuardState {
   token: string;
   idleMs: number;
+  budget: BodyBudget;
 }
+
+/** Whole-body time budget: baseMs plus the time the bytes received so far take at minBytesPerSecond. */
+export interface BodyBudget {
+  baseMs: number;
+  minBytesPerSecond: number;
+}
+
+export const DEFAULT_BODY_BUDGET: BodyBudget = { baseMs: 15_000, minBytesPerSecond: 16 * 1024 };
 
 type GlobalWithGuard = typeof globalThis & { [STATE_KEY]?: GuardState };
 
@@ -27,10 +38,14 @@ export function bodyIdleTimeoutMs(env: Record<string, string | undefined> = proc
   return Number.isFinite(n) && n >= 100 ? n : 10_000;
 }
 
-export function installServerGuard(opts: { idleMs?: number } = {}): void {
+export function installServerGuard(opts: { idleMs?: number; budget?: BodyBudget } = {}): void {
   const g = globalThis as GlobalWithGuard;
   if (g[STATE_KEY]) return;
-  const state: GuardState = { token: randomBytes(18).toString("base64url"), idleMs: opts.idleMs ?? bodyIdleTimeoutMs() };
+  const state: GuardState = {
+    token: randomBytes(18).toString("base64url"),
+    idleMs: opts.idleMs ?? bodyIdleTimeoutMs(),
+    budget: opts.budget ?? DEFAULT_BODY_BUDGET,
+  };
   g[STATE_KEY] = state;
   const emit = http.Server.prototype.emit;
   // Every http.Server in this process emits "request" through here (Next.js creates its own).
@@ -44,7 +59,7 @@ function guardRequest(req: http.IncomingMessage, res: http.ServerResponse, state
   delete req.headers[PEER_HEADER];
   const peer = req.socket.remoteAddress;
   if (peer) req.headers[PEER_HEADER] = `${state.token} ${peer}`;
-  watchBody(req, res, state.idleMs);
+  watchBody(req, res, state.idleMs, state.budget);
 }
 
 /**
@@ -52,24 +67,34 @@ function guardRequest(req: http.IncomingMessage, res: http.ServerResponse, state
  * Next.js reads it): no new bytes for `idleMs` while the body is incomplete and not held
  * back by a full buffer means the client stalled.
  */
-function watchBody(req: http.IncomingMessage, res: http.ServerResponse, idleMs: number): void {
+function watchBody(req: http.IncomingMessage, res: http.ServerResponse, idleMs: number, budget: BodyBudget): void {
   const declared = Number(req.headers["content-length"] ?? 0);
   const hasBody = declared > 0 || req.headers["transfer-encoding"] !== undefined;
   if (!hasBody || req.complete) return;
   const socket = req.socket;
+  const started = Date.now();
+  const startBytes = socket.bytesRead;
   let lastBytes = socket.bytesRead;
-  let lastProgress = Date.now();
+  let lastProgress = started;
   const timer = setInterval(
     () => {
       if (req.complete || res.writableEnded || socket.destroyed) return clearInterval(timer);
-      if (socket.bytesRead !== lastBytes || req.readableLength >= req.readableHighWaterMark) {
+      const now = Date.now();
+      // Earned by bytes received, not declared: a trickler cannot buy time with a large Content-Length.
+      const budgetMs = budget.baseMs + ((socket.bytesRead - startBytes) / budget.minBytesPerSecond) * 1000;
+      const backpressured = req.readableLength >= req.readableHighWaterMark;
+      if (!backpressured && now - started > budgetMs) {
+        clearInterval(timer);
+        return refuseBody(res, `The request body did not arrive within ${Math.round(budgetMs / 1000)} s.`);
+      }
+      if (socket.bytesRead !== lastBytes || backpressured) {
         lastBytes = socket.bytesRead;
-        lastProgress = Date.now();
+        lastProgress = now;
         return;
       }
-      if (Date.now() - lastProgress < idleMs) return;
+      if (now - lastProgress < idleMs) return;
       clearInterval(timer);
-      refuseStalledBody(res, idleMs);
+      refuseBody(res, `The request body stalled: no data for ${Math.round(idleMs / 1000)} s.`);
     },
     Math.max(50, Math.min(1_000, idleMs / 4)),
   );
@@ -77,11 +102,11 @@ function watchBody(req: http.IncomingMessage, res: http.ServerResponse, idleMs: 
   res.once("close", () => clearInterval(timer));
 }
 
-function refuseStalledBody(res: http.ServerResponse, idleMs: number): void {
+function refuseBody(res: http.ServerResponse, message: string): void {
   if (!res.headersSent) {
     const body = JSON.stringify({
       error: {
-        message: `The request body stalled: no data for ${Math.round(idleMs / 1000)} s.`,
+        message,
         type: "invalid_request_error",
         param: null,
         code: "request_timeout",

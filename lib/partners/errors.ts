@@ -50,16 +50,5 @@ export class PartnerError extends Error {
   }
 }
 
-/**
- * A handler for the methods a partner route does not take: 405 in OpenAI's shape with `Allow`
- * (Next.js would answer an empty 405, which a client shows as an unexplained failure).
- */
-export function methodNotAllowed(allowed: readonly string[]): (request: Request) => Response {
-  const allow = [...allowed, "OPTIONS"].join(", ");
-  return (request) => {
-    const path = new URL(request.url).pathname.slice(0, 200);
-    return new PartnerError(405, "method_not_allowed", `${request.method} is not supported on ${path}; use ${allowed.join(" or ")}.`, {
-      headers: { allow },
-    }).toResponse();
-  };
-}
+// The partner routes' 405 is the app's one (lib/http/method-not-allowed.ts), kept importable from here.
+export { methodNotAllowed } from "@/lib/http/method-not-allowed";

@@ -71,7 +71,7 @@ describe("kb CLI", () => {
       ["wheezing and coughing", "asthma-1"],
       ["wheezing\nCoughing and wheezing again.\nIs it asthma?", "asthma-1"], // a JSON line: subject + message
     ]);
-  });
+  }, 360_000); // four CLI processes, each starting tsx and PGlite: ~10 s each when quiet, 135 s in all once at load 18
 
   it("rejects bad arguments with a reason and a non-zero exit", async () => {
     await expect(kb("search", "gout", "--k", "0")).rejects.toMatchObject({

@@ -11,6 +11,7 @@ import { importRows, ROW_FORMATS, trainingRowToExample, type RowFormat } from "@
 import type { Db } from "@/lib/db";
 import { curatedExamples, trainingUploadedExamples } from "@/lib/db/schema";
 import { normalizeQuestion, type TrainingExample } from "./dataset";
+import { findUnstorableText, unstorableTextReason } from "@/lib/http/storable-text";
 
 export const MAX_UPLOAD_BYTES = 8 * 1024 * 1024;
 export const MAX_UPLOAD_RECORDS = 20_000;
@@ -62,6 +63,9 @@ export async function uploadTrainingExamples(db: Db, input: UploadInput, uploade
     result = importRows(input.content, (row, line) => {
       if (++records > MAX_UPLOAD_RECORDS)
         throw new UploadError(413, "too_many_records", `Training files are limited to ${MAX_UPLOAD_RECORDS} records per upload.`);
+      // Postgres cannot store a NUL or an unpaired surrogate escape: the row is refused with the field (was a 500).
+      const unstorable = findUnstorableText(row);
+      if (unstorable) throw new RowError(unstorableTextReason(unstorable));
       const mapped = trainingRowToExample(row, format);
       const question = lastOf(mapped.example, "user");
       if (question.length > 20_000) throw new RowError("the question is longer than 20000 characters");

@@ -69,6 +69,11 @@ async function flipTo(
   });
 }
 
+/** `flipTo`'s activation of an adapter already stored (an admin's promotion, a rollback). */
+const activateStored = (name: string) => async (tx: Transaction) => {
+  await tx.update(adapters).set({ status: "active", promotedAt: new Date() }).where(eq(adapters.name, name));
+};
+
 /** After the pointer moved off `name`: unload it everywhere; the failures, for the caller to report. */
 export async function afterFlip(db: Db, replicas: GpuFunctionClient[], retired: string | null): Promise<string[]> {
   forgetServedAdapterPointer(db);
@@ -134,9 +139,7 @@ export async function promoteAdapter(db: Db, name: string, opts: { by: string; r
   if (row.status === "active") throw new PointerFlipError("already_active", `${name} is already the active adapter.`);
   if (!row.metrics || Object.keys(row.metrics as object).length === 0)
     throw new PointerFlipError("not_evaluated", `${name} has no golden-set evaluation; only an evaluated adapter can be promoted.`);
-  const from = await flipTo(db, replicas, uploadOf(row), name, async (tx) => {
-    await tx.update(adapters).set({ status: "active", promotedAt: new Date() }).where(eq(adapters.name, name));
-  });
+  const from = await flipTo(db, replicas, uploadOf(row), name, activateStored(name));
   if (row.runId) await addRunEvent(db, row.runId, `Adapter ${name} promoted by ${opts.by}${from ? ` in place of ${from}` : ""}`);
   return { from, to: name, unloadFailures: await afterFlip(db, replicas, from) };
 }
@@ -157,10 +160,7 @@ export async function rollbackAdapter(db: Db, replicas: GpuFunctionClient[] = re
     .where(and(eq(adapters.status, "retired"), isNotNull(adapters.promotedAt)))
     .orderBy(desc(adapters.promotedAt))
     .limit(1);
-  if (previous) await pushToReplicas(replicas, uploadOf(previous));
-  await db.transaction(async (tx) => {
-    await tx.update(adapters).set({ status: "retired" }).where(eq(adapters.name, current.name));
-    if (previous) await tx.update(adapters).set({ status: "active", promotedAt: new Date() }).where(eq(adapters.name, previous.name));
-  });
+  if (previous) await flipTo(db, replicas, uploadOf(previous), previous.name, activateStored(previous.name));
+  else await db.update(adapters).set({ status: "retired" }).where(eq(adapters.name, current.name));
   return { from: current.name, to: previous?.name ?? null, unloadFailures: await afterFlip(db, replicas, current.name) };
 }

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/http/app-error";
+import { methodNotAllowed } from "@/lib/http/method-not-allowed";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -16,3 +17,6 @@ export async function GET(): Promise<Response> {
     return new AppError(503, "database_unavailable", `The database is not reachable: ${reason}`, { extra: { ok: false } }).toResponse();
   }
 }
+
+const wrongMethod = methodNotAllowed(["GET"]);
+export { wrongMethod as POST, wrongMethod as PUT, wrongMethod as PATCH, wrongMethod as DELETE };

@@ -136,6 +136,33 @@ describe("text, HTML and JSONL importers", () => {
     expect(results[2]).toMatchObject({ ok: false, file: "rows.jsonl:3", reason: expect.stringContaining("title") });
     expect(results[3]).toMatchObject({ ok: false, file: "rows.jsonl:5", reason: expect.stringContaining("url") });
   });
+
+  it("gives only documents Postgres can store: a NUL in text is dropped, one in an id or a lone surrogate refuses the row", async () => {
+    // Each used to fail the whole upload with a 500 (invalid byte sequence for encoding "UTF8": 0x00).
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "kb-nul-"));
+    try {
+      const file = path.join(tmp, "rows.jsonl");
+      fs.writeFileSync(
+        file,
+        [
+          `{"id":"ok-1","title":"Go\\u0000ut","text":"Gout is a kind\\u0000 of arthritis."}`,
+          `{"id":"bad\\u0000id","title":"Gout","text":"Gout is a kind of arthritis."}`,
+          `{"id":"bad-2","title":"Gout","text":"Gout \\ud800 is a kind of arthritis."}`,
+        ].join("\n"),
+      );
+      const [first, second, third] = await importFile(file, { relPath: "rows.jsonl" });
+      expect(ok(first)).toMatchObject({ id: "ok-1", title: "Gout" });
+      expect(ok(first).sections[0]!.text).toBe("Gout is a kind of arthritis.");
+      expect(second).toMatchObject({ ok: false, file: `${file}:2`, reason: expect.stringMatching(/"id" contains a NUL character/) });
+      expect(third).toMatchObject({
+        ok: false,
+        file: `${file}:3`,
+        reason: expect.stringMatching(/"sections\.0\.text" contains invalid Unicode/),
+      });
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  });
 });
 
 describe("importPath over a folder", () => {

@@ -10,6 +10,7 @@ import { importMarkdown } from "./markdown";
 import { medQuadToDocuments, type MedQuadImportOptions } from "./medquad";
 import { importPlainText } from "./text";
 import type { ImportContext, ImportResult } from "./types";
+import { findUnstorableText, unstorableTextReason } from "@/lib/http/storable-text";
 
 export type { ImportResult } from "./types";
 
@@ -40,6 +41,33 @@ export function listImportableFiles(root: string): string[] {
 
 /** Imports one file; every failure becomes an `ok: false` result with the reason. */
 export async function importFile(file: string, ctx: ImportContext, opts: MedQuadImportOptions = {}): Promise<ImportResult[]> {
+  return (await importFileAsParsed(file, ctx, opts)).map(storable);
+}
+
+const NUL = "\u0000";
+
+/**
+ * A document Postgres can store, or the reason it cannot: a NUL in its text (a PDF's extracted
+ * text, an escape in a JSONL row) carries nothing and is dropped; one left in an id, URL or source,
+ * or an unpaired surrogate escape (JSONL), refuses the document — writing it failed the whole upload.
+ */
+function storable(result: ImportResult): ImportResult {
+  if (!result.ok) return result;
+  const doc = result.document;
+  const document = {
+    ...doc,
+    title: doc.title.replaceAll(NUL, ""),
+    sections: doc.sections.map((s) => ({
+      ...s,
+      text: s.text.replaceAll(NUL, ""),
+      headingPath: s.headingPath.map((h) => h.replaceAll(NUL, "")),
+    })),
+  };
+  const problem = findUnstorableText(document);
+  return problem ? { ok: false, file: result.file, reason: unstorableTextReason(problem) } : { ...result, document };
+}
+
+async function importFileAsParsed(file: string, ctx: ImportContext, opts: MedQuadImportOptions): Promise<ImportResult[]> {
   const ext = path.extname(file).toLowerCase();
   try {
     if (ext === ".xml") {

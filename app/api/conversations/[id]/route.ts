@@ -2,6 +2,7 @@ import { getDb } from "@/lib/db";
 import { deleteConversationResponse } from "@/lib/chat/history";
 import { visitorFrom } from "@/lib/chat/http";
 import { handleConversationRequest } from "@/lib/chat/web-handler";
+import { methodNotAllowed } from "@/lib/http/method-not-allowed";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -17,3 +18,6 @@ export async function DELETE(request: Request, { params }: Context): Promise<Res
   const { id } = await params;
   return deleteConversationResponse(await getDb(), id, visitorFrom(request).visitorId);
 }
+
+const wrongMethod = methodNotAllowed(["GET", "DELETE"]);
+export { wrongMethod as POST, wrongMethod as PUT, wrongMethod as PATCH };

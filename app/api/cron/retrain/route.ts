@@ -3,6 +3,7 @@
 import { getDb } from "@/lib/db";
 import { hasCronSecret } from "@/lib/training/cron-auth";
 import { runRetrain } from "@/lib/training/retrain";
+import { methodNotAllowed } from "@/lib/http/method-not-allowed";
 
 export const dynamic = "force-dynamic";
 export const maxDuration = 800;
@@ -17,3 +18,6 @@ export async function GET(request: Request): Promise<Response> {
   const result = await runRetrain(await getDb(), { trigger: "cron" });
   return Response.json(result, { status: result.outcome === "failed" ? 502 : 200 });
 }
+
+const wrongMethod = methodNotAllowed(["GET"]);
+export { wrongMethod as POST, wrongMethod as PUT, wrongMethod as PATCH, wrongMethod as DELETE };

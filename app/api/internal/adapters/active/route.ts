@@ -2,6 +2,7 @@ import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/http/app-error";
 import { findActiveAdapter } from "@/lib/training/active-adapter";
 import { hasInternalToken } from "@/lib/training/internal-auth";
+import { methodNotAllowed } from "@/lib/http/method-not-allowed";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -12,3 +13,6 @@ export async function GET(request: Request): Promise<Response> {
   const adapter = await findActiveAdapter(await getDb());
   return adapter ? Response.json(adapter) : new Response(null, { status: 204 });
 }
+
+const wrongMethod = methodNotAllowed(["GET"]);
+export { wrongMethod as POST, wrongMethod as PUT, wrongMethod as PATCH, wrongMethod as DELETE };

@@ -1,5 +1,6 @@
 import { getDb } from "@/lib/db";
 import { handleModels, handlePreflight } from "@/lib/partners";
+import { methodNotAllowed } from "@/lib/http/method-not-allowed";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -11,3 +12,6 @@ export async function GET(request: Request, context: { params: Promise<{ model: 
 export async function OPTIONS(request: Request): Promise<Response> {
   return handlePreflight(request, getDb);
 }
+
+const wrongMethod = methodNotAllowed(["GET"]);
+export { wrongMethod as POST, wrongMethod as PUT, wrongMethod as PATCH, wrongMethod as DELETE };
