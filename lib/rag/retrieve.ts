@@ -242,11 +242,31 @@ function statementFor(
     // a large one does not compute it.
     const smallKnowledgeBase = vocabulary.chunks < MIN_CHUNKS_FOR_COMMON_TERMS;
     const generic = sql`tsvector_to_array(to_tsvector('english', ${GENERIC_TITLE_WORDS}::text))`;
+    // A title names its subject whole, and also by its first part and the part in brackets:
+    // "Sunburn and sun safety" is named by "sunburn", "Hemorrhoids (piles)" by "piles". A word
+    // the message uses only figuratively or negated ("it burns when I pee") names nothing.
+    const naming = query.known.filter((l) => !terms.some((t) => t.lexeme === l && t.bodyOnly));
     const named = smallKnowledgeBase
-      ? sql`(select count(*) filter (where not u = any(${generic})) > 0
-                  and bool_and(u = any(${pgTextArray(query.known)}::text[]) or u = any(${generic}))
-             from unnest(tsvector_to_array(to_tsvector('english', d.title))) u)`
+      ? sql`(select bool_or(n.named) from (
+               select count(*) filter (where not u = any(${generic})) > 0
+                      and bool_and(u = any(${pgTextArray(naming)}::text[]) or u = any(${generic})) as named
+               from unnest(array[d.title, split_part(regexp_replace(d.title, ' *[(].*$', ''), ' and ', 1),
+                                 coalesce(substring(d.title from '[(]([^)]*)[)]'), '')]) with ordinality as p(part, i)
+                 cross join lateral unnest(tsvector_to_array(to_tsvector('english', p.part))) u
+               group by p.i) n)`
       : sql`false`;
+    // In a small knowledge base the words that say what is asked ("treat", "pill") are rare in
+    // its text (they head its sections), so as content words they would weigh like a subject:
+    // a passage also covers the message when it holds enough of the subject's words ("how to
+    // treat sunburn"; "feeling sick" still counts "feel" where a passage says it).
+    const aspectWeight = smallKnowledgeBase
+      ? terms.filter((t) => t.aspect && !t.headingOnly).reduce((sum, t) => sum + t.idf * t.weight, 0)
+      : 0;
+    const subjectWeight = totalWeight - aspectWeight;
+    const coverage =
+      aspectWeight > 0 && subjectWeight > 1e-9
+        ? sql`greatest(b.matched / ${Math.max(totalWeight, 1e-9)}::float8, b.topic / ${subjectWeight}::float8)`
+        : sql`b.matched / ${Math.max(totalWeight, 1e-9)}::float8`;
     const subject = new Set(query.subject);
     const bodyLexemes = body.map((t) => t.lexeme);
     // The section headings asked for, as one tsquery ('treatment' | 'treat'): one match per chunk.
@@ -310,7 +330,7 @@ function statementFor(
             + case when b.topic > 0 then hd.aspect_word else 0 end as heading_topic,
           hd.aspect as aspect_heading, b.topic,
           lower(split_part(c.heading_path, ' > ', 1)) as page,
-          least(1, b.matched / ${Math.max(totalWeight, 1e-9)}::float8) as coverage,
+          least(1, ${coverage}) as coverage,
           ${named} as named,
           ${subjectCovered} as subject_covered
         from candidates h join chunks c on c.id = h.id join documents d on d.id = c.document_id
