@@ -113,7 +113,9 @@ const SCATTERED_HEADING = 0.25;
  * A heading match weighs its term's information × (its IDF / the mean IDF of the message's topic
  * terms) ^ this power: a common word naming a page ("heart", "skin") says less about it than a rare
  * one, so "Heart Palpitations" for "panic attacks … my heart races" gains less over "Panic Disorder"
- * (consumer dev split, full-text nDCG@10: 0 → 0.9271, 0.5 → 0.9282, 1 → 0.9276, 2 → 0.9260).
+ * (consumer dev split, full-text nDCG@10: 0 → 0.9271, 0.5 → 0.9282, 1 → 0.9276, 2 → 0.9260). Only in a
+ * knowledge base of MIN_CHUNKS_FOR_COMMON_TERMS chunks or more: among a few leaflets a word on one
+ * page ("cramp") has the largest IDF by chance, and "stomach cramps" went to "Leg cramps".
  */
 const HEADING_IDF_POWER = 0.5;
 /**
@@ -297,7 +299,7 @@ function statementFor(
     const nearQuery = query.nearPairs.map(([a, b]) => `${tsqueryLiteral(a)} & ${tsqueryLiteral(b)}`).join(" | ");
     const topicIdfs = body.filter((t) => !t.aspect).map((t) => t.idf);
     const meanTopicIdf = topicIdfs.length > 0 ? topicIdfs.reduce((sum, x) => sum + x, 0) / topicIdfs.length : 1;
-    const headingScale = terms.map((t) => (t.headingOnly ? 1 : Math.pow(t.idf / meanTopicIdf, HEADING_IDF_POWER)));
+    const headingScale = terms.map((t) => (t.headingOnly || smallKnowledgeBase ? 1 : Math.pow(t.idf / meanTopicIdf, HEADING_IDF_POWER)));
     txtCte = sql`terms as materialized (
         select t.lexeme, t.idf * t.w as weight, t.idf * t.w * t.heading_scale as heading_weight, t.gathers, t.heading_only, t.in_subject, t.aspect, t.names,
                quote_literal(t.lexeme)::tsquery as q, nullif(t.named_with, '')::tsquery as named_with
