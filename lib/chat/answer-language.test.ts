@@ -114,6 +114,29 @@ describe("every answer text exists in every notice language", () => {
   });
 });
 
+describe("an overdose notice names the crisis line, and offers it as a call", () => {
+  it("en-US: the notice's 988 is a button beside 911 (it was named in the text but not offered)", () => {
+    const result = triage("I took a whole bottle of sleeping pills 20 minutes ago", "en-US");
+    expect(result.notice?.categories).toEqual(["overdose_poisoning"]);
+    expect(result.notice!.text).toContain("988");
+    expect(emergencyActions(result.notice!).map((a) => [a.kind, a.href])).toEqual([
+      ["emergency", "tel:911"],
+      ["crisis_line", "tel:988"],
+    ]);
+  });
+
+  it("ru-RU: one number for both, named once, one button", () => {
+    const result = triage("я выпил целую упаковку снотворного", "ru-RU");
+    expect(result.notice?.categories).toContain("overdose_poisoning");
+    expect(emergencyActions(result.notice!).map((a) => a.number)).toEqual(["112"]);
+  });
+
+  it("a poisoning-free emergency offers only the emergency number", () => {
+    const result = triage("I have crushing chest pain and I'm sweating", "en-US");
+    expect(emergencyActions(result.notice!).map((a) => a.kind)).toEqual(["emergency"]);
+  });
+});
+
 describe("a crisis line that is the emergency number is named once", () => {
   const count = (text: string, number: string) => text.split(number).length - 1;
 
