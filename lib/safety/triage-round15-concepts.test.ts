@@ -15,6 +15,8 @@ describe("a negation does not reach past 'and' starting a new statement", () => 
     "my 5 week old has no fever and she's really floppy, not feeding",
     "no allergies that we know of and now her tongue and lips are swelling after the prawns",
     "sin casco y ahora no me reconoce, se cayó de la moto y se golpeó la cabeza",
+    "no seatbelt and went through the windshield, now she doesn't know where she is",
+    "she wasn't wearing a helmet and now she's vomiting and very sleepy",
   ])("%s", (text) => expect(fired(text)).toBe(true));
 
   it.each([

@@ -28,6 +28,8 @@ export const HEAD_INJURY_SIGNS: Partial<Record<TriageLanguage, Pick<ConceptLexic
       "hit the windscreen",
       "hit the windshield",
       "hitting ~ head",
+      "wasnt wearing a helmet",
+      "without a helmet",
     ],
     confused: ["doesnt know what day", "doesnt know where he is", "doesnt know where she is", "doesnt recognise", "doesnt recognize"],
   },

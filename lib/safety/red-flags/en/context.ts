@@ -50,7 +50,9 @@ export const EN_CONTEXT: LanguageContext = {
   general: GENERAL_FRAMING,
   currentEvent: CURRENT_EVENT,
   // "no helmet and keeps asking the same questions", "no fever and shes floppy": the negation stays before "and".
+  // "no seatbelt and hit the windscreen": after "no"/"without" and a thing, a verb starts a new statement (while "didnt fall and hit
+  // his head" keeps its negation: there the negator is the verb's).
   newStatement:
-    /\b(?:and|then|plus) (?=(?:now|then|still|suddenly|also|he|she|they|i|we|it|hes|shes|theyre|im|ive|its|his|her|my|their|our|the|this|that|keeps?|kept|started|starts|began|is|was|has|had|cant|wont|cannot|looks|seems|feels)\b)/,
+    /\b(?:no|without) \w+(?: \w+)? and (?=(?:hit|fell|banged|crashed|went|got|smashed|flew|landed)\b)|\b(?:and|then|plus) (?=(?:now|then|still|suddenly|also|he|she|they|i|we|it|hes|shes|theyre|im|ive|its|his|her|my|their|our|the|this|that|keeps?|kept|started|starts|began|is|was|has|had|cant|wont|cannot|looks|seems|feels)\b)/,
   contrast: /\s(?:but|however|although|though)\s/,
 };

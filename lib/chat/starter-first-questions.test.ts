@@ -1,5 +1,5 @@
 // The first questions a member of the public types into a health chat (lay words, typos, short
-// and long; eval-sets/starter-first-questions.jsonl, written before any change it measures), over
+// and long; lib/rag/eval-sets/starter-first-questions.jsonl, written before any change it measures), over
 // the real starter knowledge base with the chat's retrieval options (full text, deterministic):
 // every question the starter base covers finds a passage, and its first passage is from the
 // right page — and from the section asked for ("when should I worry" → When to seek care).
@@ -10,11 +10,11 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/lib/db/client";
 import { MAX_SOURCES } from "@/lib/chat/prompt";
-import { createHashingEmbedder } from "./embed-hashing";
-import { retrieveHybrid } from "./retrieve";
-import { ensureStarterKnowledgeBase } from "./starter";
-import { OFF_TOPIC_HELD_OUT_QUERIES, OFF_TOPIC_QUERIES } from "./off-topic-queries";
-import { freshDb } from "./test-helpers";
+import { createHashingEmbedder } from "@/lib/rag/embed-hashing";
+import { retrieveHybrid } from "@/lib/rag/retrieve";
+import { ensureStarterKnowledgeBase } from "@/lib/rag/starter";
+import { OFF_TOPIC_HELD_OUT_QUERIES, OFF_TOPIC_QUERIES } from "@/lib/rag/off-topic-queries";
+import { freshDb } from "@/lib/rag/test-helpers";
 
 interface FirstQuestion {
   id: string;
