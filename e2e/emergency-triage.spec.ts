@@ -80,6 +80,19 @@ test.describe("the emergency notice in a conversation", () => {
     await page.screenshot({ path: "test-results/notice/en.png", fullPage: true });
   });
 
+  test("an overdose notice that names the crisis line offers it as a call too, not only in its text", async ({ page }) => {
+    const chat = new ChatPage(page);
+    await chat.open();
+    await chat.accept();
+    await chat.ask("I took a whole bottle of sleeping pills 20 minutes ago");
+    const notice = chat.lastAnswer().getByTestId("emergency-notice");
+    await expect(notice).toContainText("call or text 988");
+    await expect(notice.getByRole("link", { name: "Call 911" })).toHaveAttribute("href", "tel:911");
+    await expect(notice.getByRole("link", { name: "Crisis line 988" })).toHaveAttribute("href", "tel:988");
+    await chat.waitForAnswer();
+    await page.screenshot({ path: "test-results/notice/overdose.png", fullPage: true });
+  });
+
   test("Spanish in the US: the 988 line under its Spanish name, the crisis answer in Spanish", async ({ page }) => {
     const chat = new ChatPage(page);
     await chat.open();

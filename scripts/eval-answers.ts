@@ -21,7 +21,7 @@ import { parseArgs } from "node:util";
 import { isHeldOut, readMedQuad } from "@/gpu-function/shared/medquad";
 import { createGpuFunctionServer } from "@/gpu-function/server";
 import { formatQuotedAnswer, quoteUnits } from "@/gpu-function/shared/quote-units";
-import { partsAnswered, scoreAnswer } from "@/lib/eval/answer-metrics";
+import { answerUnitQuoted, partsAnswered, scoreAnswer } from "@/lib/eval/answer-metrics";
 import { gpuFunctionConfig } from "@/lib/chat/model";
 import { runChatTurn } from "@/lib/chat/pipeline";
 import { createKnowledgeBaseRetriever } from "@/lib/chat/retriever";
@@ -30,7 +30,9 @@ import { createDb } from "@/lib/db/client";
 import { migrateDb } from "@/lib/db/migrate";
 import { createGpuFunctionEmbedder } from "@/lib/rag/embed";
 import { medQuadDocumentId, medQuadToDocuments } from "@/lib/rag/importers/medquad";
+import { importPath } from "@/lib/rag/importers";
 import { ingestSourceDocuments } from "@/lib/rag/ingest";
+import { STARTER_KB_SOURCE, starterKnowledgeBaseDir } from "@/lib/rag/starter";
 import type { SourceDocument } from "@/lib/rag/types";
 
 const { values } = parseArgs({
@@ -39,6 +41,9 @@ const { values } = parseArgs({
     consumer: { type: "string", default: "lib/rag/eval-sets/consumer-questions.jsonl" },
     multipart: { type: "string", default: "lib/eval/multipart/questions.jsonl" },
     "multipart-count": { type: "string", default: "100" },
+    /** Questions whose answer is one specific sentence of a source (lib/eval/answer-units); starter-KB ones add the starter knowledge base. */
+    units: { type: "string", default: "lib/eval/answer-units/questions.jsonl" },
+    "units-count": { type: "string", default: "100" },
     heldout: { type: "string", default: "100" },
     "consumer-count": { type: "string", default: "50" },
     "kb-docs": { type: "string", default: "3000" },
@@ -61,12 +66,14 @@ type Mode = "quote" | "quote-whole" | "quote-alone" | "free" | "lead-2";
 
 interface Question {
   id: string;
-  set: "MedQuAD held-out" | "consumer" | "multi-part";
+  set: "MedQuAD held-out" | "consumer" | "multi-part" | "answer units";
   text: string;
   /** Documents whose passage is the right source. */
   relevant: Set<string>;
   /** Multi-part questions: each asked part's right documents. */
   parts?: Array<Set<string>>;
+  /** Answer-units questions: the texts of which one is the sentence (or list) that answers it. */
+  answerUnit?: string[];
   /** Reference answer (MedQuAD), for ROUGE-L. */
   reference?: string;
 }
@@ -83,7 +90,7 @@ interface Outcome {
 }
 
 /** Held-out questions (hash-ordered across collections) and consumer questions; the KB: their answers, same-page siblings, then a fixed sample. */
-function buildSets(): { questions: Question[]; kb: SourceDocument[]; totalDocs: number } {
+async function buildSets(): Promise<{ questions: Question[]; kb: SourceDocument[]; totalDocs: number }> {
   const read = readMedQuad(values.medquad!);
   const docs: SourceDocument[] = [];
   const byAnswer = new Map<string, string[]>();
@@ -135,6 +142,20 @@ function buildSets(): { questions: Question[]; kb: SourceDocument[]; totalDocs: 
         parts: q.parts.map((p) => new Set(p.relevant)),
       });
   } else log(`no multi-part set at ${values.multipart}`);
+  const starter: SourceDocument[] = [];
+  if (fs.existsSync(values.units!)) {
+    const units = fs
+      .readFileSync(values.units!, "utf8")
+      .split("\n")
+      .filter((l) => l.trim())
+      .map((l) => JSON.parse(l) as { id: string; kb: "medquad" | "starter"; message: string; relevant: string[]; answer: string[] })
+      .slice(0, Number(values["units-count"]));
+    for (const q of units)
+      questions.push({ id: q.id, set: "answer units", text: q.message, relevant: new Set(q.relevant), answerUnit: q.answer });
+    // The starter knowledge base's pages, whole, beside the MedQuAD sample (as a fresh install has them).
+    if (units.some((q) => q.kb === "starter"))
+      for await (const r of importPath(starterKnowledgeBaseDir(), { source: STARTER_KB_SOURCE })) if (r.ok) starter.push(r.document);
+  }
 
   const max = Number(values["kb-docs"]);
   const page = (id: string) => id.slice(0, id.lastIndexOf("/"));
@@ -147,7 +168,7 @@ function buildSets(): { questions: Question[]; kb: SourceDocument[]; totalDocs: 
     if (chosen.size >= max) break;
     chosen.add(d.id);
   }
-  return { questions, kb: docs.filter((d) => chosen.has(d.id)), totalDocs: docs.length };
+  return { questions, kb: [...docs.filter((d) => chosen.has(d.id)), ...starter], totalDocs: docs.length };
 }
 
 function lead2(sources: ChatSource[]): string {
@@ -176,6 +197,10 @@ interface Row {
   parts: number;
   partsShown: number;
   partsAnswered: number;
+  /** Answer-units questions: the answering sentence among the sources, quoted, quoted first. */
+  unitShown: number;
+  unitQuoted: number;
+  unitFirst: number;
 }
 
 function score(outcomes: Outcome[]): Row[] {
@@ -197,6 +222,9 @@ function score(outcomes: Outcome[]): Row[] {
       parts: 0,
       partsShown: 0,
       partsAnswered: 0,
+      unitShown: 0,
+      unitQuoted: 0,
+      unitFirst: 0,
     };
     rows.set(key, row);
     row.answers++;
@@ -215,6 +243,16 @@ function score(outcomes: Outcome[]): Row[] {
         o.sources.map((s) => s.text),
         rightOf,
       ).filter(Boolean).length;
+    }
+    if (o.question.answerUnit) {
+      const u = answerUnitQuoted(
+        o.answer,
+        o.sources.map((s) => s.text),
+        o.question.answerUnit,
+      );
+      row.unitShown += Number(u.shown);
+      row.unitQuoted += Number(u.quoted);
+      row.unitFirst += Number(u.first);
     }
     const rightIdx = o.sources.flatMap((s, i) => (o.question.relevant.has(s.documentId) ? [i + 1] : []));
     const scored = scoreAnswer(
@@ -241,11 +279,11 @@ const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)} %` : "
 
 function table(rows: Row[]): string {
   return [
-    "| questions | answers by | faithfulness | right source | ROUGE-L F1 | parts answered | right passage shown | words | time / answer (p50) | no passage |",
-    "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    "| questions | answers by | faithfulness | right source | ROUGE-L F1 | parts answered | right passage shown | answering sentence quoted (first) | words | time / answer (p50) | no passage |",
+    "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ...rows.map(
       (r) =>
-        `| ${r.set} | ${r.mode} | ${pct(r.faithful, r.sentences)} (${r.faithful}/${r.sentences}) | ${pct(r.right, r.rightEligible)} (${r.right}/${r.rightEligible}) | ${r.rouge.length ? mean(r.rouge).toFixed(3) : "—"} | ${r.parts ? `${pct(r.partsAnswered, r.parts)} (${r.partsAnswered}/${r.parts})` : "—"} | ${r.parts ? `${pct(r.partsShown, r.parts)} (${r.partsShown}/${r.parts})` : "—"} | ${mean(r.words).toFixed(0)} | ${(mean(r.ms) / 1000).toFixed(2)} s (${(median(r.ms) / 1000).toFixed(2)} s) | ${r.noPassage} |`,
+        `| ${r.set} | ${r.mode} | ${pct(r.faithful, r.sentences)} (${r.faithful}/${r.sentences}) | ${pct(r.right, r.rightEligible)} (${r.right}/${r.rightEligible}) | ${r.rouge.length ? mean(r.rouge).toFixed(3) : "—"} | ${r.parts ? `${pct(r.partsAnswered, r.parts)} (${r.partsAnswered}/${r.parts})` : "—"} | ${r.parts ? `${pct(r.partsShown, r.parts)} (${r.partsShown}/${r.parts})` : "—"} | ${r.set === "answer units" ? `${pct(r.unitQuoted, r.answers)} (${r.unitQuoted}/${r.answers}; first ${r.unitFirst}, shown ${r.unitShown})` : "—"} | ${mean(r.words).toFixed(0)} | ${(mean(r.ms) / 1000).toFixed(2)} s (${(median(r.ms) / 1000).toFixed(2)} s) | ${r.noPassage} |`,
     ),
   ].join("\n");
 }
@@ -253,7 +291,7 @@ function table(rows: Row[]): string {
 async function main() {
   const started = performance.now();
   const modes = values.modes!.split(",").map((m) => m.trim()) as Mode[];
-  const { questions, kb, totalDocs } = buildSets();
+  const { questions, kb, totalDocs } = await buildSets();
   log(`${questions.length} questions; knowledge base ${kb.length} of ${totalDocs} MedQuAD documents`);
 
   const token = randomBytes(12).toString("hex");
@@ -397,7 +435,8 @@ function writeDoc(
 ) {
   const held = m.questions.filter((q) => q.set === "MedQuAD held-out").length;
   const multi = m.questions.filter((q) => q.set === "multi-part");
-  const consumer = m.questions.length - held - multi.length;
+  const units = m.questions.filter((q) => q.set === "answer units");
+  const consumer = m.questions.length - held - multi.length - units.length;
   const md = `# Answer evaluation: quote mode vs free generation vs lead-2
 
 Generated by \`npm run eval:answers -- ${process.argv.slice(2).join(" ")}\` on ${new Date().toISOString().slice(0, 10)}
@@ -412,7 +451,9 @@ Generated by \`npm run eval:answers -- ${process.argv.slice(2).join(" ")}\` on $
 - **Questions**: ${held} held-out MedQuAD questions (never trained on; \`models/SPLIT.md\`), hash-ordered across collections, and
   ${consumer} consumer-style questions (\`lib/rag/eval-sets/consumer-questions.jsonl\`, "dev" split; written by the team,
   with judged relevant answers), and ${multi.length} questions that ask two or three things (\`${values.multipart}\`, ${multi.reduce((n, q) => n + (q.parts?.length ?? 0), 0)} asked
-  parts; written by hand with judged relevant answers per part, \`lib/eval/multipart/README.md\`).
+  parts; written by hand with judged relevant answers per part, \`lib/eval/multipart/README.md\`), and ${units.length} questions whose answer is one
+  specific sentence or list of a MedQuAD or starter-knowledge-base page (\`${values.units}\`, \`lib/eval/answer-units/README.md\`;
+  the starter knowledge base is added to the knowledge base when the set has starter questions).
 - **Modes**: *quote* = \`CHAT_GROUNDING=quote\` (every sentence a verbatim sentence of a listed source, its [n] appended by
   the engine), with the engine's prior (\`CHAT_QUOTE_PRIOR=ranked\`, the default: lean toward the top-ranked source and its
   reading order, at least two sentences and 40 words; \`gpu-function/engine/quote-prior.ts\`); *quote-alone* = the same
@@ -426,7 +467,9 @@ Generated by \`npm run eval:answers -- ${process.argv.slice(2).join(" ")}\` on $
   MedQuAD reference answer (markers removed; consumer questions have no reference). **Words**: answer length. **Time**:
   whole turn, retrieval included. **Parts answered** (multi-part set): share of asked parts with at least one answer
   sentence that is a verbatim span of a right passage for that part, cited to it (all parts counted, also those of
-  questions answered with "not found"); **right passage shown**: share of parts with a right passage among the sources. **No passage**: questions answered with the fixed "not in the knowledge base" message
+  questions answered with "not found"); **answering sentence quoted** (answer-units set): share of answers that quote the
+  sentence that answers the question, cited to a source holding it (first: the answer opens with it; shown: it was among the
+  sources); **right passage shown**: share of parts with a right passage among the sources. **No passage**: questions answered with the fixed "not in the knowledge base" message
   (excluded from the other columns).
 
 ${out}

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { maskLogits } from "./constraints";
 import { argmax, GREEDY } from "./sampler";
 import { QuoteConstraint, QuoteTables } from "./quote-constraint";
-import { DEFAULT_QUOTE_PRIOR, NO_QUOTE_PRIOR, pointsBack } from "./quote-prior";
+import { DEFAULT_QUOTE_PRIOR, leansOnStatement, NO_QUOTE_PRIOR, pointsBack } from "./quote-prior";
 import { Scheduler } from "./scheduler";
 import { BYTE_VOCAB, ScriptedModel, writeByteTokenizer } from "./test-fixtures";
 import { ChatTokenizer } from "./tokenizer";
@@ -192,6 +192,52 @@ describe("QuoteConstraint prior (retrieval rank, reading order, minimum length)"
     // Not "…kidneys. [1] - drink…", which renders the first item inside the paragraph.
     expect(answer).toBe(`${lead} [1]\n\n${list} [1]\n\n${after} [1]`);
     expect(answer).toBe(c.answer);
+  });
+
+  it("with relevance weights, a source opens at its clearly most relevant unit and reads on from there", () => {
+    const { relevanceGain, orderCost, openingCost, focusMargin } = DEFAULT_QUOTE_PRIOR;
+    // "How do doctors check for asthma?": the fourth sentence answers it.
+    const weighted = (relevance: number[]) => [{ ...RANKED[0]!, relevance }, RANKED[1]!];
+    const make = (relevance: number[]) => new QuoteConstraint(new QuoteTables(tok, weighted(relevance)), { eosTokenIds: eosTokenIds() });
+    // (Then, to say 40 words, back to the lead and on: the answer opens with what was asked.)
+    expect(decode(make([0.2, 0.1, 0.1, 1, 0.3]), {}, 10)).toBe(
+      quoted(
+        [3, 4, 0, 1].map((i) => ASTHMA[i]!),
+        1,
+      ),
+    );
+    // Not clearly more relevant than the lead (less than the margin): the lead opens, as without weights.
+    expect(decode(make([0.8, 0.1, 0.1, 0.8 + focusMargin / 2, 0.3]), {}, 10)).toBe(quoted(ASTHMA.slice(0, 3), 1));
+    // Still a lean, never a mask: a model sure of the lead (by more than the order and opening costs and the weights' difference) opens with it.
+    const sure = orderCost + openingCost + relevanceGain * (1 - 0.2) + 0.5;
+    expect(decode(make([0.2, 0.1, 0.1, 1, 0.3]), { A: sure }, 10).startsWith(`${ASTHMA[0]} [1]`)).toBe(true);
+    // Flat weights change nothing.
+    expect(decode(make([0.5, 0.5, 0.5, 0.5, 0.5]), {}, 10)).toBe(quoted(ASTHMA.slice(0, 3), 1));
+  });
+
+  it("never opens a source at a relevant sentence that leans on the one before it", () => {
+    const text =
+      "Heart murmurs are extra sounds heard during a heartbeat. This will help your doctor diagnose the cause of the murmur. " +
+      "Doctors use a stethoscope to listen to heart sounds and hear heart murmurs.";
+    const c = new QuoteConstraint(new QuoteTables(tok, [{ id: "m", text, relevance: [0.1, 1, 0.8] }]), { eosTokenIds: eosTokenIds() });
+    expect(decode(c, {}, 10).startsWith("Doctors use a stethoscope")).toBe(true);
+    expect(leansOnStatement("This will help.")).toBe(true);
+    expect(leansOnStatement("However, most recover.")).toBe(true);
+    expect(leansOnStatement("They normally go away on their own.")).toBe(false);
+  });
+
+  it("refuses relevance weights that are not one per unit of their source", () => {
+    expect(() => new QuoteTables(tok, [{ ...RANKED[0]!, relevance: [1, 0] }])).toThrow(/5 quote units but 2 relevance weights/);
+    expect(() => new QuoteTables(tok, [{ ...RANKED[0]!, relevance: [] }])).not.toThrow();
+  });
+
+  it("ignores relevance weights without the prior", () => {
+    const c = new QuoteConstraint(new QuoteTables(tok, [{ ...RANKED[0]!, relevance: [0, 0, 0, 1, 0] }]), {
+      eosTokenIds: eosTokenIds(),
+      prior: NO_QUOTE_PRIOR,
+    });
+    expect(c.allowedTokens(1000)).toBeDefined();
+    expect(c.allowedBias()).toBeNull();
   });
 
   it("without the prior, the model alone chooses the source, the order and when to stop", () => {

@@ -26,6 +26,8 @@ import {
 export interface QuoteSource {
   id: string;
   text: string;
+  /** One weight (0..1) per quote unit of `text`, in reading order: how well it answers the question (quote-prior.ts). */
+  relevance?: readonly number[];
 }
 
 export interface QuoteTokenizer {
@@ -66,6 +68,7 @@ interface Unit {
   index: number;
   /** Same text from another source counts as the same sentence (never repeated). */
   key: string;
+  relevance?: number;
 }
 
 type Phase = { kind: "boundary" } | { kind: "unit"; candidates: Candidate[]; pos: number; variant: number };
@@ -89,9 +92,16 @@ export class QuoteTables {
     this.sourceCount = sources.length;
     sources.forEach((src, i) => {
       const n = i + 1;
-      quoteUnits(src.text).forEach((u, index) => {
+      const units = quoteUnits(src.text);
+      // Weights name units by position, so they must be for exactly these units (an app with other unit rules would misplace them).
+      if (src.relevance && src.relevance.length > 0 && src.relevance.length !== units.length)
+        throw new QuoteSourceError(
+          `source ${n} has ${units.length} quote units but ${src.relevance.length} relevance weights (one per unit, shared/quote-units.ts)`,
+        );
+      units.forEach((u, index) => {
         const unit = this.units.length;
-        this.units.push({ text: u.text, source: n, index, key: u.text });
+        const relevance = src.relevance?.[index];
+        this.units.push({ text: u.text, source: n, index, key: u.text, ...(relevance !== undefined ? { relevance } : {}) });
         const tail = u.text + quoteMarker(n);
         // The anchor stands for the end of the previous marker; the separator is the one the
         // unit gets after a sentence ("Sentence. [1]") or after a list ("- item [1]").

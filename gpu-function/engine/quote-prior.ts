@@ -21,6 +21,12 @@
 // - The answer may end (EOS, only ever between units) once it has `minUnits` units and
 //   `minWords` words, or when the current source has nothing left that fits: a complete,
 //   readable answer rather than a single sentence, never padded from another source.
+// - With relevance weights (`grounding.sources[].relevance`, one per unit, 0..1: how well the
+//   unit answers the question, as the app judges it), a source opens at its most relevant
+//   unused unit instead of its first one, when that unit is `focusMargin` more relevant than the
+//   first ("How long does a cold last?" opens with the sentence giving the duration, then reads
+//   on from there; never a sentence that leans on the one before: "This will…"), and every unit gets `relevanceGain` × its
+//   weight. Without weights nothing changes.
 // The costs are offsets on logits, not masks: every unit of every source stays reachable,
 // so a stronger model still chooses, and faithfulness does not depend on the prior at all.
 
@@ -41,6 +47,10 @@ export interface QuotePrior {
   openingCost: number;
   /** Nats against opening the answer (or a new source) with a sentence that points back ("They…"). */
   danglingCost: number;
+  /** Nats added to a unit per unit of relevance weight (0..1). */
+  relevanceGain: number;
+  /** A source opens at its most relevant unused unit when that is this much more relevant than its first unused one. */
+  focusMargin: number;
   /** Units the answer needs before it may end… */
   minUnits: number;
   /** …and words (unless the current source has no unit left that fits). */
@@ -56,6 +66,8 @@ export const DEFAULT_QUOTE_PRIOR: QuotePrior = {
   rankCost: 0.5,
   orderCost: 3,
   openingCost: 3,
+  relevanceGain: 1,
+  focusMargin: 0.25,
   minUnits: 2,
   minWords: 40,
 };
@@ -70,6 +82,8 @@ export const NO_QUOTE_PRIOR: QuotePrior = {
   rankCost: 0,
   orderCost: 0,
   openingCost: 0,
+  relevanceGain: 0,
+  focusMargin: Number.POSITIVE_INFINITY,
   minUnits: 1,
   minWords: 0,
 };
@@ -79,15 +93,65 @@ export interface PlacedUnit {
   source: number;
   index: number;
   text: string;
+  /** How well the unit answers the question (0..1), when the request says; absent: no lean. */
+  relevance?: number;
 }
 
 /** Words that open a sentence leaning on the one before it. */
-const POINTING_BACK = new Set(["they", "it", "its", "this", "these", "that", "those", "he", "she", "his", "her", "their", "such", "both"]);
+const POINTING_BACK = new Set([
+  "they",
+  "it",
+  "its",
+  "this",
+  "these",
+  "that",
+  "those",
+  "he",
+  "she",
+  "his",
+  "her",
+  "their",
+  "such",
+  "both",
+  // Connectives that go on from the sentence before ("However, …", "Therefore, …").
+  "however",
+  "therefore",
+  "thus",
+  "also",
+  "otherwise",
+  "instead",
+]);
 
 /** Whether a sentence opens with a word that points back to an earlier one (so it cannot start an answer). */
 export function pointsBack(text: string): boolean {
   const first = /^[\p{L}']+/u.exec(text)?.[0];
   return first !== undefined && POINTING_BACK.has(first.toLowerCase());
+}
+
+/**
+ * Openers that lean on the statement before (not on the subject, which a question names: "They
+ * normally go away on their own in a few weeks." answers "How long do cold sores last?", but
+ * "This will help your doctor diagnose the cause." answers nothing alone).
+ */
+const ON_STATEMENT = new Set([
+  "this",
+  "these",
+  "that",
+  "those",
+  "such",
+  "both",
+  "however",
+  "therefore",
+  "thus",
+  "also",
+  "otherwise",
+  "instead",
+]);
+
+/** Whether a sentence opens with a word that leans on the statement before it. */
+export function leansOnStatement(text: string): boolean {
+  const first = /^[\p{L}']+/u.exec(text)?.[0];
+  return first !== undefined && ON_STATEMENT.has(first.toLowerCase());
 }
 
 /**
@@ -109,11 +173,20 @@ export function unitPriors(
   const leave = quoted.length === 0 ? prior.firstSourceCost : prior.switchCost;
   const lastQuoted = new Map<number, number>();
   for (const q of quoted) lastQuoted.set(q.source, Math.max(lastQuoted.get(q.source) ?? -1, q.index));
-  // The next unused unit of each source after its last quoted one, in reading order.
+  // The next unused unit of each source after its last quoted one, in reading order; a source not
+  // quoted yet starts at its most relevant unit instead when that one is clearly more relevant.
   const next = new Map<number, number>();
+  const first = new Map<number, PlacedUnit>();
+  const focus = new Map<number, PlacedUnit>();
   units.forEach((u, i) => {
     if (!next.has(u.source) && !isUsed(i) && u.index > (lastQuoted.get(u.source) ?? -1)) next.set(u.source, u.index);
+    if (lastQuoted.has(u.source) || isUsed(i)) return;
+    if (!first.has(u.source)) first.set(u.source, u);
+    // A sentence that leans on the one before cannot open a source ("This will help your doctor diagnose…").
+    if (!leansOnStatement(u.text) && (u.relevance ?? 0) > (focus.get(u.source)?.relevance ?? -1)) focus.set(u.source, u);
   });
+  for (const [source, f] of focus)
+    if ((f.relevance ?? 0) - (first.get(source)!.relevance ?? 0) >= prior.focusMargin) next.set(source, f.index);
   return Float64Array.from(units, (u) => {
     const switching = u.source === current ? 0 : leave + prior.rankCost * (u.source - 1);
     const opening = quoted.length === 0 || u.source !== last;
@@ -125,7 +198,8 @@ export function unitPriors(
     // (A part opening: only a later sentence of the part's own source; more of the part before keeps its switch cost.)
     const opensElsewhere = quoted.length === 0 ? !(inOrder && u.source === current) : opensPart && u.source === current && !inOrder;
     return (
-      -switching -
+      prior.relevanceGain * (u.relevance ?? 0) -
+      switching -
       (inOrder ? 0 : prior.orderCost) -
       (opensElsewhere ? prior.openingCost : 0) -
       (opening && pointsBack(u.text) ? prior.danglingCost : 0)

@@ -332,6 +332,13 @@ describe("quote mode", () => {
       ],
       [{ mode: "quote", sources: SOURCES, parts: [{ sources: [0] }, { sources: [1] }] }, {}, /1-based/],
       [{ mode: "quote", sources: SOURCES, parts: "1,2" }, {}, /grounding.parts/],
+      [{ mode: "quote", sources: [{ ...SOURCES[0]!, relevance: [1.5] }] }, {}, /relevance weights are 0\.\.1/],
+      [{ mode: "quote", sources: [{ ...SOURCES[0]!, relevance: "1" }] }, {}, /grounding.sources.0.relevance/],
+      [
+        { mode: "quote", sources: [{ id: "a", text: "One sentence that is quotable here. And a second one to quote.", relevance: [1] }] },
+        {},
+        /2 quote units but 1 relevance weights/,
+      ],
     ];
     for (const [grounding, extra, reason] of cases) {
       const err = await ask("tiny-base", { grounding, ...extra }).catch((e: unknown) => e);

@@ -36,6 +36,15 @@ export const groundingSchema = z
             .string()
             .min(1, "a source needs text")
             .max(GROUNDING_LIMITS.maxSourceChars, `a source may have at most ${GROUNDING_LIMITS.maxSourceChars} characters`),
+          /**
+           * How well each quote unit of the text (shared/quote-units.ts `quoteUnits`, in reading order) answers
+           * the question, 0..1 — one weight per unit. With `ranked`, a source opens at its clearly most relevant
+           * unit instead of its first, and every unit leans by its weight (engine/quote-prior.ts). Ignored with `none`.
+           */
+          relevance: z
+            .array(z.number().min(0, "relevance weights are 0..1").max(1, "relevance weights are 0..1"))
+            .max(GROUNDING_LIMITS.maxSourceChars, "at most one relevance weight per quote unit")
+            .optional(),
         }),
       )
       .min(1, "quote mode needs at least one source")

@@ -222,6 +222,31 @@ export function clipToUnits(text: string, maxChars: number, graceChars = 0): str
   return end > 0 ? text.slice(0, end) : text.slice(0, maxChars);
 }
 
+/** What stands between the two pieces of a source clipped around a unit (as between two passages of one page). */
+export const CLIP_GAP = "\n…\n";
+
+/**
+ * `clipToUnits`, but the unit at `keep` (an index into `quoteUnits(text)`) is always shown: when
+ * the clip would cut it off, the text shows the source's opening (shortened) and, after
+ * `CLIP_GAP`, that unit and the ones following it that fit in `maxChars` — the sentence that
+ * answers the question, with its context, still verbatim from the source.
+ */
+export function clipAroundUnit(text: string, maxChars: number, graceChars: number, keep: number): string {
+  const clipped = clipToUnits(text, maxChars, graceChars);
+  const units = quoteUnits(text);
+  const kept = units[keep];
+  if (!kept || kept.end <= clipped.length) return clipped;
+  let end = kept.end;
+  for (const u of units.slice(keep + 1)) {
+    if (u.end - kept.start > maxChars / 2) break;
+    end = u.end;
+  }
+  const opening = clipToUnits(text, Math.max(0, maxChars - (end - kept.start)));
+  // The opening is at least the first unit; when that already reaches the kept unit, show the source up to it.
+  if (opening.length >= kept.start) return text.slice(0, end);
+  return `${opening}${CLIP_GAP}${text.slice(kept.start, end)}`;
+}
+
 // ---- checking an answer against its sources ----
 
 export interface CitedSentence {

@@ -12,6 +12,7 @@ import { triage } from "@/lib/safety/triage";
 import { client, newKey, startPartnerFixture, type PartnerFixture } from "@/lib/partners/partner-fixture.test-helper";
 import { emergencyActions } from "./emergency-actions";
 import { userMessageFor } from "./errors";
+import { ENGLISH_ONLY_WORDING } from "./english-only";
 import { crisisAnswer, noPassageAnswer } from "./no-passage";
 
 let fx: PartnerFixture;
@@ -29,16 +30,34 @@ afterAll(async () => {
 const US = emergencyContactsFor("en-US");
 
 describe("the nothing-found answer over HTTP, in the question's language", () => {
+  // A question clearly written in Spanish, French or German gets the English-only answer instead
+  // (english-only.ts, below); one in a language without that answer (Japanese) the nothing-found
+  // answer in its language.
+  it.each([["ja", "自転車のブレーキパッドはどうやって交換しますか？", /^MedChat の知識ベースにこの内容が見つからなかったため/]])(
+    "%s",
+    async (language, question, opening) => {
+      const calls = fx.gpu.requests.length;
+      const answer = await client(fx.app, key.key).chat.completions.create({
+        model: "medchat",
+        messages: [{ role: "user", content: question }],
+      });
+      const text = answer.choices[0]!.message.content!;
+      expect(text).toMatch(opening);
+      expect(text).toBe(ANSWER_WORDING[language as "es"].noPassage(US));
+      expect(text).toContain("911");
+      // The footer too, and no English in either.
+      const disclaimer = (answer as unknown as { disclaimer: string }).disclaimer;
+      expect(disclaimer).toBe(ANSWER_WORDING[language as "es"].disclaimer(US));
+      expect(`${text} ${disclaimer}`).not.toMatch(/knowledge base|not medical advice|In an emergency/);
+      expect(fx.gpu.requests.length).toBe(calls);
+    },
+  );
+
   it.each([
-    [
-      "es",
-      "¿Cómo cambio las pastillas de freno de mi bicicleta de montaña?",
-      /^No he encontrado esto en la base de conocimientos de MedChat/,
-    ],
-    ["de", "Wie wechsle ich die Bremsbeläge an meinem Fahrrad?", /^Dazu habe ich in der Wissensbasis von MedChat nichts gefunden/],
-    ["fr", "Comment changer les plaquettes de frein de mon vélo ?", /^Je n'ai pas trouvé cela dans la base de connaissances de MedChat/],
-    ["ja", "自転車のブレーキパッドはどうやって交換しますか？", /^MedChat の知識ベースにこの内容が見つからなかったため/],
-  ])("%s", async (language, question, opening) => {
+    ["es", "¿Cómo cambio las pastillas de freno de mi bicicleta de montaña?", /^La base de conocimientos de MedChat está en inglés/],
+    ["fr", "Comment changer les plaquettes de frein de mon vélo ?", /^La base de connaissances de MedChat est en anglais/],
+    ["de", "Wie wechsle ich die Bremsbeläge an meinem Fahrrad?", /^Die Wissensbasis von MedChat ist auf Englisch/],
+  ])("%s, clearly: the English-only answer", async (language, question, opening) => {
     const calls = fx.gpu.requests.length;
     const answer = await client(fx.app, key.key).chat.completions.create({
       model: "medchat",
@@ -46,12 +65,8 @@ describe("the nothing-found answer over HTTP, in the question's language", () =>
     });
     const text = answer.choices[0]!.message.content!;
     expect(text).toMatch(opening);
-    expect(text).toBe(ANSWER_WORDING[language as "es"].noPassage(US));
-    expect(text).toContain("911");
-    // The footer too, and no English in either.
-    const disclaimer = (answer as unknown as { disclaimer: string }).disclaimer;
-    expect(disclaimer).toBe(ANSWER_WORDING[language as "es"].disclaimer(US));
-    expect(`${text} ${disclaimer}`).not.toMatch(/knowledge base|not medical advice|In an emergency/);
+    expect(text).toBe(ENGLISH_ONLY_WORDING[language as "es"](US));
+    expect((answer as unknown as { disclaimer: string }).disclaimer).toBe(ANSWER_WORDING[language as "es"].disclaimer(US));
     expect(fx.gpu.requests.length).toBe(calls);
   });
 
@@ -96,6 +111,29 @@ describe("every answer text exists in every notice language", () => {
     expect(wordingFor("pl")).toBe(NOTICE_WORDING.pl);
     expect(wordingFor(undefined)).toBe(NOTICE_WORDING.en);
     expect(noPassageAnswer(US, { emergency: true }, "it")).toBe(NOTICE_WORDING.it.afterNotice(US));
+  });
+});
+
+describe("an overdose notice names the crisis line, and offers it as a call", () => {
+  it("en-US: the notice's 988 is a button beside 911 (it was named in the text but not offered)", () => {
+    const result = triage("I took a whole bottle of sleeping pills 20 minutes ago", "en-US");
+    expect(result.notice?.categories).toEqual(["overdose_poisoning"]);
+    expect(result.notice!.text).toContain("988");
+    expect(emergencyActions(result.notice!).map((a) => [a.kind, a.href])).toEqual([
+      ["emergency", "tel:911"],
+      ["crisis_line", "tel:988"],
+    ]);
+  });
+
+  it("ru-RU: one number for both, named once, one button", () => {
+    const result = triage("я выпил целую упаковку снотворного", "ru-RU");
+    expect(result.notice?.categories).toContain("overdose_poisoning");
+    expect(emergencyActions(result.notice!).map((a) => a.number)).toEqual(["112"]);
+  });
+
+  it("a poisoning-free emergency offers only the emergency number", () => {
+    const result = triage("I have crushing chest pain and I'm sweating", "en-US");
+    expect(emergencyActions(result.notice!).map((a) => a.kind)).toEqual(["emergency"]);
   });
 });
 

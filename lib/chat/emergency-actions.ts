@@ -1,10 +1,10 @@
 // What a surface shows with an emergency notice besides its text: the calls to offer, in the
 // notice's language. One definition for the web chat and widget (components/chat/message-view.tsx)
 // and the partner API (lib/partners/wire.ts), so every surface offers the same numbers.
-import { oneNumber, type NoticeLabels } from "@/lib/safety/notice-texts";
+import { noticeNamesCrisisLine, oneNumber, type NoticeLabels } from "@/lib/safety/notice-texts";
 
 export interface EmergencyAction {
-  /** "emergency": the local emergency number, always; "crisis_line": when suicide or self-harm fired. */
+  /** "emergency": the local emergency number, always; "crisis_line": when the notice names it (suicide or self-harm, overdose). */
   kind: "emergency" | "crisis_line";
   /** Button text in the notice's language, e.g. "Call 911", "Crisis line 988". */
   label: string;
@@ -37,8 +37,10 @@ export function emergencyActions(notice: NoticeLike): EmergencyAction[] {
     href: `tel:${number.replace(/[^\d+*#]/g, "")}`,
   });
   const actions = [action("emergency", labels.call, notice.emergencyNumber)];
-  // The crisis line is offered when it is another number than the emergency one (ru-RU, tr-TR: both 112).
-  if (notice.categories.includes("suicidal_self_harm") && !oneNumber(notice))
+  // The crisis line is offered whenever the notice names it (an overdose notice does too: a number
+  // named in the text but not offered could not be tapped on a phone), when it is another number
+  // than the emergency one (ru-RU, tr-TR: both 112).
+  if (noticeNamesCrisisLine(notice.categories) && !oneNumber(notice))
     actions.push(action("crisis_line", labels.crisisLine, notice.crisisLine));
   return actions;
 }

@@ -39,8 +39,8 @@ const SOURCES_PER_PART = 2;
 
 export interface PartSources {
   sources: ChatSource[];
-  /** Per asked part, in the order asked: the 1-based numbers of the sources that answer it, best first. [] for a single-part question. */
-  parts: Array<{ sources: number[] }>;
+  /** Per asked part, in the order asked: the 1-based numbers of the sources that answer it, best first, and the part's text. [] for a single-part question. */
+  parts: Array<{ sources: number[]; asks: string }>;
 }
 
 /**
@@ -65,7 +65,7 @@ export function numberPartSources(whole: RetrievedChunk[], perPart: RetrievedChu
       asked[i],
     ),
   );
-  const found = own
+  const kept = own
     .map((list, i) => {
       if (list.length > 0 || !leans[i]) return list;
       // A part that leans on the message and found nothing on its subject: the message's passages on it
@@ -73,7 +73,9 @@ export function numberPartSources(whole: RetrievedChunk[], perPart: RetrievedChu
       const othersFirst = new Set(own.flatMap((l) => (l[0] ? [l[0].chunkId] : [])));
       return whole.filter((c) => onSubject(c) && !othersFirst.has(c.chunkId));
     })
-    .filter((list) => list.length > 0);
+    .map((list, i) => ({ list, asks: asked[i]?.text ?? message }))
+    .filter(({ list }) => list.length > 0);
+  const found = kept.map(({ list }) => list);
   if (found.length < 2) return { sources: numberSources(whole, { leadFirst: asked.length < 2 && asksWhatItIs(message) }), parts: [] };
   const sources: ChatSource[] = [];
   const byChunk = new Map<string, number>();
@@ -111,6 +113,7 @@ export function numberPartSources(whole: RetrievedChunk[], perPart: RetrievedChu
   // A part's further sources never include another part's best one (the answer would stay there for both).
   const bests = bestOf.map((c) => byChunk.get(c.chunkId)!);
   const parts = found.map((list, i) => ({
+    asks: kept[i]!.asks,
     sources: [
       ...new Set(
         [bestOf[i]!, ...list]

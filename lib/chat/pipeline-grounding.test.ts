@@ -125,6 +125,43 @@ describe("answer grounding in the chat pipeline", () => {
     }
   });
 
+  it("quote mode weighs each unit's relevance to the question, and keeps the one that answers it in view past the clip", async () => {
+    const server = await startFakeGpuFunction({ deltas: ["Obesity means having too much body fat. [1]"], models: [{ id: "m" }] });
+    try {
+      // "What can help someone lose weight?": the answer is the 10th sentence, past where level 1 clips this source (before " A clinician…").
+      const answering = "Support from a dietitian or a structured programme helps many people lose weight.";
+      expect(OBESITY_TEXT.indexOf(answering)).toBeGreaterThan(OBESITY_TEXT.indexOf(" A clinician"));
+      await runChatTurn(
+        input("What can help someone lose weight?"),
+        deps(server.url, { CHAT_GROUNDING: "quote", CHAT_MODEL: "m" }, { retriever: async () => [OBESITY] }),
+      );
+      const body = server.requests[0]!.body as {
+        grounding: { sources: { id: string; text: string; relevance?: number[] }[] };
+        messages: { content: string }[];
+      };
+      const [shown] = body.grounding.sources;
+      // The source's opening, then (after "…") the answering sentence and what follows it: all verbatim from the source.
+      expect(shown!.text.startsWith("Obesity means having too much body fat.")).toBe(true);
+      expect(shown!.text).toContain(`\n…\n${answering}`);
+      expect(body.messages.at(-1)!.content).toContain(answering);
+      const units = quoteUnits(shown!.text);
+      for (const u of units) expect(OBESITY_TEXT).toContain(u.text);
+      // One weight per unit of the shown text, the answering sentence weighed most.
+      expect(shown!.relevance).toHaveLength(units.length);
+      const best = shown!.relevance!.indexOf(Math.max(...shown!.relevance!));
+      expect(units[best]!.text).toBe(answering);
+      // A question that tells no sentence apart sends no weights.
+      await runChatTurn(
+        input("Thanks!"),
+        deps(server.url, { CHAT_GROUNDING: "quote", CHAT_MODEL: "m" }, { retriever: async () => [OBESITY] }),
+      );
+      const plain = server.requests.at(-1)!.body as { grounding: { sources: { relevance?: number[] }[] } };
+      expect(plain.grounding.sources[0]!.relevance).toBeUndefined();
+    } finally {
+      await server.close();
+    }
+  });
+
   it("a question asking two things sends each part's best passage as its own source and grounding.parts; a single question sends none", async () => {
     const server = await startFakeGpuFunction({ deltas: ["Obesity means having too much body fat. [1]"], models: [{ id: "m" }] });
     const T2D_FOOD: RetrievedChunk = {

@@ -22,6 +22,7 @@ import {
   type GpuFunctionConfig,
 } from "./model";
 import { crisisAnswer, needsCrisisAnswer, noPassageAnswer } from "./no-passage";
+import { englishOnlyAnswer, nonEnglishLanguageOf } from "./english-only";
 import { isWellFormedText } from "./request";
 import { numberPartSources, retrievePerPart } from "./part-sources";
 import { followUpContext } from "./follow-up";
@@ -161,7 +162,10 @@ export async function* streamChatTurn(turn: PreparedTurn, deps: ChatDeps, signal
   const previousTurns = turn.history.filter((m) => m.role === "user").map((m) => ({ text: m.text, at: m.at }));
   const triageResult = triage(text, input.locale ?? contacts.locale, { env, previousTurns });
   const recorder = new AnswerRecorder();
-  const disclaimer = answerDisclaimer(contacts, triageResult.language);
+  // A question clearly in another language, no emergency: the English knowledge base answers
+  // in English — say so in the question's language (english-only.ts), no retrieval, no model.
+  const otherLanguage = deps.retriever && !triageResult.emergency ? nonEnglishLanguageOf(text) : null;
+  const disclaimer = answerDisclaimer(contacts, otherLanguage ?? triageResult.language);
   let modelId = "unknown";
   let status: AnswerStatus = "complete";
   let usage: ChatUsage = {};
@@ -234,7 +238,7 @@ export async function* streamChatTurn(turn: PreparedTurn, deps: ChatDeps, signal
     let perPart: Array<Awaited<ReturnType<Retriever>>> = [];
     // Suicide or self-harm: the crisis answer, never passages (no-passage.ts).
     const crisis = needsCrisisAnswer(triageResult, triage(text, input.locale ?? contacts.locale, { env }));
-    if (deps.retriever && !crisis) {
+    if (deps.retriever && !crisis && !otherLanguage) {
       try {
         // A follow-up ("how is it treated?") is searched with the question it follows (follow-up.ts);
         // when that finds nothing, the message alone.
@@ -266,6 +270,11 @@ export async function* streamChatTurn(turn: PreparedTurn, deps: ChatDeps, signal
         // The crisis answer needs no model, and must not wait on one that is down.
         if (crisis) {
           yield emit({ type: "text-delta", text: crisisAnswer(contacts, triageResult.language) });
+          finishReason = "no_passage";
+          break;
+        }
+        if (otherLanguage) {
+          yield emit({ type: "text-delta", text: englishOnlyAnswer(contacts, otherLanguage) });
           finishReason = "no_passage";
           break;
         }

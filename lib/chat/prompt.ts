@@ -2,13 +2,14 @@
 // question with the numbered sources quoted as data. Source text is escaped so a
 // document cannot close its <source> tag and pose as instructions.
 import type { ModelMessage } from "ai";
-import { clipToUnits, QUOTE_RULE } from "@/gpu-function/shared/quote-units";
+import { clipAroundUnit, clipToUnits, QUOTE_RULE } from "@/gpu-function/shared/quote-units";
 import { compactSystemPolicy, systemPolicy } from "@/lib/safety/policy";
 import type { EmergencyContacts } from "@/lib/safety/contacts";
 import type { TriageResult } from "@/lib/safety/triage";
 import type { AnswerMode } from "./model";
 import { passagePosition, passageText, sourceOfPassage } from "./passage-text";
 import type { ChatSource, HistoryMessage, RetrievedChunk } from "./types";
+import { unitRelevance } from "./unit-relevance";
 
 export const MAX_SOURCES = 4;
 
@@ -69,10 +70,42 @@ function escapeSourceText(text: string): string {
 /** Quote mode may show a source up to this much past its level's size, to finish a unit that starts within it (a list after its lead). */
 const QUOTE_GRACE = 0.5;
 
-/** The source text a prompt shows: quote mode ends it at a whole sentence (so every unit the model may quote is one it saw). */
-function shownText(s: ChatSource, maxChars: number, mode: AnswerMode): string {
-  if (mode === "quote") return clipToUnits(s.text, maxChars, Math.round(maxChars * QUOTE_GRACE));
-  return s.text.length > maxChars ? `${s.text.slice(0, maxChars)}…` : s.text;
+/** A unit this relevant to the question (0..1, unit-relevance.ts) is shown even when the clip would cut it off. */
+const KEEP_RELEVANCE = 0.5;
+
+/**
+ * The source texts a prompt shows. Free text: cut at `maxChars`. Quote mode ends each at a whole
+ * sentence (so every unit the model may quote is one it saw), and keeps the source's most relevant
+ * unit to the question (`questionFor(n)`) in view when the clip would cut it off; with each shown
+ * text its units' relevance weights for the engine.
+ */
+function shownTexts(
+  sources: ChatSource[],
+  maxChars: number,
+  mode: AnswerMode,
+  questionFor: (n: number) => string,
+): Array<{ text: string; relevance: number[] }> {
+  if (mode !== "quote")
+    return sources.map((s) => ({ text: s.text.length > maxChars ? `${s.text.slice(0, maxChars)}…` : s.text, relevance: [] }));
+  const grace = Math.round(maxChars * QUOTE_GRACE);
+  const whole = unitRelevance(
+    sources.map((s) => s.text),
+    questionFor,
+  );
+  const texts = sources.map((s, i) => {
+    const weights = whole[i] ?? [];
+    const best = weights.indexOf(Math.max(...weights));
+    return best >= 0 && weights[best]! >= KEEP_RELEVANCE
+      ? clipAroundUnit(s.text, maxChars, grace, best)
+      : clipToUnits(s.text, maxChars, grace);
+  });
+  const relevance = unitRelevance(texts, questionFor);
+  return texts.map((text, i) => ({ text, relevance: relevance[i] ?? [] }));
+}
+
+/** The question each source answers: the asked part that names it first, else the whole message. */
+function questionOfSource(question: string, parts: ReadonlyArray<{ sources: number[]; asks?: string }>): (n: number) => string {
+  return (n) => parts.find((p) => p.asks && p.sources.includes(n))?.asks ?? question;
 }
 
 function sourceBlock(sources: Array<{ source: ChatSource; text: string }>): string {
@@ -90,9 +123,9 @@ export interface PromptInput {
   sources: ChatSource[];
   /**
    * A question that asks several things (part-sources.ts): per part, the numbers of the sources
-   * that answer it, best first. A level then shows at least each part's best source.
+   * that answer it, best first, and what it asks (its text). A level then shows at least each part's best source.
    */
-  parts?: Array<{ sources: number[] }>;
+  parts?: Array<{ sources: number[]; asks?: string }>;
   triage: TriageResult;
   contacts: EmergencyContacts;
 }
@@ -100,8 +133,11 @@ export interface PromptInput {
 export interface BuiltPrompt {
   instructions: string;
   messages: ModelMessage[];
-  /** Quote mode: the sources exactly as shown, for the gpu-function's `grounding.sources` (position = n). */
-  quoteSources: Array<{ id: string; text: string }>;
+  /**
+   * Quote mode: the sources exactly as shown, for the gpu-function's `grounding.sources` (position = n), each
+   * with its units' relevance to the question when the question tells them apart (unit-relevance.ts).
+   */
+  quoteSources: Array<{ id: string; text: string; relevance?: number[] }>;
   /** Quote mode, a question asking several things: `grounding.parts` for the sources shown ([] = a single-part answer). */
   quoteParts: Array<{ sources: number[] }>;
 }
@@ -110,7 +146,9 @@ export function buildPrompt(input: PromptInput, level: PromptLevel = 0, mode: An
   const size = PROMPT_LEVELS[Math.max(0, Math.min(level, PROMPT_LEVELS.length - 1))];
   // Sources keep their numbers: a smaller prompt quotes the first ones only.
   const shown = sourcesShown(size.sources, input.parts ?? []);
-  const sources = input.sources.slice(0, shown).map((source) => ({ source, text: shownText(source, size.sourceChars, mode) }));
+  const picked = input.sources.slice(0, shown);
+  const texts = shownTexts(picked, size.sourceChars, mode, questionOfSource(input.question, input.parts ?? []));
+  const sources = picked.map((source, i) => ({ source, ...texts[i]! }));
   const sourcesRule = mode === "quote" ? QUOTE_RULE : SOURCES_RULE;
   const rules = [size.policy === "full" ? systemPolicy(input.contacts) : compactSystemPolicy(input.contacts)];
   if (size.policy === "full") {
@@ -139,7 +177,11 @@ export function buildPrompt(input: PromptInput, level: PromptLevel = 0, mode: An
   return {
     instructions: rules.join("\n\n"),
     messages: [...history, { role: "user", content: question }],
-    quoteSources: sources.map(({ source, text }) => ({ id: String(source.n), text })),
+    quoteSources: sources.map(({ source, text, relevance }) => ({
+      id: String(source.n),
+      text,
+      ...(relevance.length > 0 ? { relevance } : {}),
+    })),
     quoteParts: groundingParts(input.parts ?? [], sources.length),
   };
 }

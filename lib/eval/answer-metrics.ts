@@ -97,3 +97,27 @@ export function partsAnswered(answer: string, sourceTexts: string[], partRightSo
 function squashIncludes(source: string, text: string): boolean {
   return source.replace(/\s+/g, " ").includes(text);
 }
+
+/**
+ * A question whose answer is one specific sentence or list of a source (lib/eval/answer-units):
+ * `shown` — some source holds one of the `expected` texts; `quoted` — the answer does, in a
+ * quote cited to a source that holds it; `first` — the answer's first quote does.
+ * Whitespace runs compare as one space.
+ */
+export function answerUnitQuoted(
+  answer: string,
+  sourceTexts: string[],
+  expected: string[],
+): { shown: boolean; quoted: boolean; first: boolean } {
+  const squash = (t: string) => t.replace(/\s+/g, " ").trim();
+  const wanted = expected.map(squash);
+  const holds = (t: string) => wanted.some((w) => squash(t).includes(w));
+  const quotes: Array<{ text: string; cites: number[] }> = [];
+  let from = 0;
+  for (const m of citationMarkers(answer)) {
+    quotes.push({ text: answer.slice(from, m.start), cites: m.numbers });
+    from = m.end;
+  }
+  const right = quotes.map((q) => holds(q.text) && q.cites.some((n) => sourceTexts[n - 1] !== undefined && holds(sourceTexts[n - 1]!)));
+  return { shown: sourceTexts.some(holds), quoted: right.some(Boolean), first: right[0] === true };
+}

@@ -210,7 +210,7 @@ export function openApiDocument(serverUrl = "/api/v1") {
             actions: {
               type: "array",
               description:
-                "The calls to offer, in order: always the emergency number; also the crisis line when `suicidal_self_harm` fired.",
+                "The calls to offer, in order: always the emergency number; also the crisis line when `suicidal_self_harm` or `overdose_poisoning` fired (the notice names it).",
               items: {
                 type: "object",
                 required: ["kind", "label", "number", "href"],

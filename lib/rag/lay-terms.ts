@@ -279,9 +279,26 @@ export const LAY_TERMS: readonly (readonly [lay: string, professional: string, s
   // Symptoms
   ["swollen ankles|swollen legs|swollen feet|puffy ankles", "edema"],
   ["room spinning|spinning sensation", "vertigo"],
-  ["throwing up|puking", "vomiting"],
+  ["throwing up|puking", "vomiting", "figurative"],
   ["loose stools|loose stool", "diarrhea"],
   ["high temperature", "fever"],
+  // Everyday forms whose stem differs from the page's word ("allergic" → allerg, "allergy" →
+  // allergi: "my baby is allergic to milk" found hay fever's "allergic rhinitis", not Food
+  // allergy), past tenses the stemmer leaves alone, and common misspellings too short for the
+  // spelling corrector (eval-sets/starter-first-questions.jsonl)
+  ["allergic", "allergy"],
+  ["anxious", "anxiety"],
+  ["itchy", "itching"],
+  ["swollen", "swelling"],
+  ["feverish", "fever"],
+  ["nauseous|nauseated|queasy", "nausea"],
+  ["asthmatic|astma|asma|athsma|asthama|azma", "asthma"],
+  ["anemic|anaemic", "anemia"],
+  ["epileptic", "epilepsy"],
+  ["pregnant", "pregnancy"],
+  ["slept", "sleep"],
+  ["ate|eaten", "eat"],
+  ["hit head|bumped head|banged head|knocked head|bump on the head|knock on the head|blow to the head", "concussion head injury"],
   // Medicines: common kinds by their lay names
   ["water pill|water pills|water tablets", "diuretic", "figurative"],
   ["blood thinner|blood thinners", "anticoagulant"],

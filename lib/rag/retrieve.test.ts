@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/lib/db/client";
 import { createHashingEmbedder } from "./embed-hashing";
 import { ingestSourceDocuments } from "./ingest";
-import { RetrievalError, retrieveHybrid } from "./retrieve";
+import { RetrievalError, retrieveHybrid, VECTOR_MAX_CONTENT_TERMS } from "./retrieve";
 import { CONDITIONS, doc, freshDb } from "./test-helpers";
 
 describe("retrieveHybrid", () => {
@@ -41,6 +41,28 @@ describe("retrieveHybrid", () => {
     expect(results[0].textRank).toBe(1);
     expect(results[0].score).toBeCloseTo(1, 6); // first in both lists
     for (let i = 1; i < results.length; i++) expect(results[i].score).toBeLessThanOrEqual(results[i - 1].score);
+  });
+
+  it("searches a long message by full text alone (no embedding request) and a short one with the vector too", async () => {
+    let requests = 0;
+    const counting = { dim: embedder.dim, embedQuery: (t: string) => (requests++, embedder.embedQuery(t)) };
+    const long =
+      "Hello, my mother keeps waking at night with terrible pain and swelling in her big toe joint, " +
+      "the doctor mentioned uric acid crystals last winter. What should she eat or avoid?";
+    const hybrid = await retrieveHybrid(h.db, counting, long, { k: 3 });
+    expect(requests).toBe(0);
+    expect(hybrid[0].documentId).toBe("gout");
+    expect(hybrid.every((r) => r.vectorRank === null)).toBe(true);
+    const text = await retrieveHybrid(h.db, null, long, { mode: "text", k: 3 });
+    expect(hybrid.map((r) => [r.chunkId, r.score])).toEqual(text.map((r) => [r.chunkId, r.score]));
+    // Mode "vector" is asked for the vector whatever the length.
+    await retrieveHybrid(h.db, counting, long, { mode: "vector", k: 3 });
+    expect(requests).toBeGreaterThan(0);
+    requests = 0;
+    const short = await retrieveHybrid(h.db, counting, "gout in the big toe", { k: 3 });
+    expect(requests).toBeGreaterThan(0);
+    expect(short[0].vectorRank).not.toBeNull();
+    expect(VECTOR_MAX_CONTENT_TERMS).toBeGreaterThanOrEqual(4);
   });
 
   it("each retriever alone still finds an exact topic", async () => {

@@ -85,6 +85,15 @@ export const DEFAULT_RETRIEVAL = {
   headingWeight: 2,
 } as const;
 
+/**
+ * In hybrid mode a message with at least this many content words is searched by full text alone:
+ * on every consumer split the default embedder's list only moved passages about (full text alone ≥
+ * hybrid), while on MedQuAD's short template questions (2–5 content words) it adds +0.02 nDCG@10.
+ * 9 is the smallest count that keeps MedQuAD held-out recall@10 (0.954 with the vector, 0.944 from 5
+ * to 8); docs/retrieval-eval.md, eighth session. Long messages also skip the embedding request.
+ */
+export const VECTOR_MAX_CONTENT_TERMS = 8;
+
 /** Okapi BM25 parameters of the lexical side. */
 const BM25_K1 = 1.2;
 const BM25_B = 0.75;
@@ -100,6 +109,15 @@ const HEADING_B = 0.5;
  * of the others.
  */
 const SCATTERED_HEADING = 0.25;
+/**
+ * A heading match weighs its term's information × (its IDF / the mean IDF of the message's topic
+ * terms) ^ this power: a common word naming a page ("heart", "skin") says less about it than a rare
+ * one, so "Heart Palpitations" for "panic attacks … my heart races" gains less over "Panic Disorder"
+ * (consumer dev split, full-text nDCG@10: 0 → 0.9271, 0.5 → 0.9282, 1 → 0.9276, 2 → 0.9260). Only in a
+ * knowledge base of MIN_CHUNKS_FOR_COMMON_TERMS chunks or more: among a few leaflets a word on one
+ * page ("cramp") has the largest IDF by chance, and "stomach cramps" went to "Leg cramps".
+ */
+const HEADING_IDF_POWER = 0.5;
 /**
  * Page context: a passage's topic score is mixed with the best one of its page (passages under
  * the same first heading: a starter-KB topic, a MedQuAD focus), so that among passages of one
@@ -242,11 +260,31 @@ function statementFor(
     // a large one does not compute it.
     const smallKnowledgeBase = vocabulary.chunks < MIN_CHUNKS_FOR_COMMON_TERMS;
     const generic = sql`tsvector_to_array(to_tsvector('english', ${GENERIC_TITLE_WORDS}::text))`;
+    // A title names its subject whole, and also by its first part and the part in brackets:
+    // "Sunburn and sun safety" is named by "sunburn", "Hemorrhoids (piles)" by "piles". A word
+    // the message uses only figuratively or negated ("it burns when I pee") names nothing.
+    const naming = query.known.filter((l) => !terms.some((t) => t.lexeme === l && t.bodyOnly));
     const named = smallKnowledgeBase
-      ? sql`(select count(*) filter (where not u = any(${generic})) > 0
-                  and bool_and(u = any(${pgTextArray(query.known)}::text[]) or u = any(${generic}))
-             from unnest(tsvector_to_array(to_tsvector('english', d.title))) u)`
+      ? sql`(select bool_or(n.named) from (
+               select count(*) filter (where not u = any(${generic})) > 0
+                      and bool_and(u = any(${pgTextArray(naming)}::text[]) or u = any(${generic})) as named
+               from unnest(array[d.title, split_part(regexp_replace(d.title, ' *[(].*$', ''), ' and ', 1),
+                                 coalesce(substring(d.title from '[(]([^)]*)[)]'), '')]) with ordinality as p(part, i)
+                 cross join lateral unnest(tsvector_to_array(to_tsvector('english', p.part))) u
+               group by p.i) n)`
       : sql`false`;
+    // In a small knowledge base the words that say what is asked ("treat", "pill") are rare in
+    // its text (they head its sections), so as content words they would weigh like a subject:
+    // a passage also covers the message when it holds enough of the subject's words ("how to
+    // treat sunburn"; "feeling sick" still counts "feel" where a passage says it).
+    const aspectWeight = smallKnowledgeBase
+      ? terms.filter((t) => t.aspect && !t.headingOnly).reduce((sum, t) => sum + t.idf * t.weight, 0)
+      : 0;
+    const subjectWeight = totalWeight - aspectWeight;
+    const coverage =
+      aspectWeight > 0 && subjectWeight > 1e-9
+        ? sql`greatest(b.matched / ${Math.max(totalWeight, 1e-9)}::float8, b.topic / ${subjectWeight}::float8)`
+        : sql`b.matched / ${Math.max(totalWeight, 1e-9)}::float8`;
     const subject = new Set(query.subject);
     const bodyLexemes = body.map((t) => t.lexeme);
     // The section headings asked for, as one tsquery ('treatment' | 'treat'): one match per chunk.
@@ -259,8 +297,11 @@ function statementFor(
     // Pairs of terms the message uses together, as one tsquery ('heart' & 'race' | …): a heading
     // naming several terms counts them all only when it names such a pair (query-terms.ts).
     const nearQuery = query.nearPairs.map(([a, b]) => `${tsqueryLiteral(a)} & ${tsqueryLiteral(b)}`).join(" | ");
+    const topicIdfs = body.filter((t) => !t.aspect).map((t) => t.idf);
+    const meanTopicIdf = topicIdfs.length > 0 ? topicIdfs.reduce((sum, x) => sum + x, 0) / topicIdfs.length : 1;
+    const headingScale = terms.map((t) => (t.headingOnly || smallKnowledgeBase ? 1 : Math.pow(t.idf / meanTopicIdf, HEADING_IDF_POWER)));
     txtCte = sql`terms as materialized (
-        select t.lexeme, t.idf * t.w as weight, t.gathers, t.heading_only, t.in_subject, t.aspect, t.names,
+        select t.lexeme, t.idf * t.w as weight, t.idf * t.w * t.heading_scale as heading_weight, t.gathers, t.heading_only, t.in_subject, t.aspect, t.names,
                quote_literal(t.lexeme)::tsquery as q, nullif(t.named_with, '')::tsquery as named_with
         from unnest(${pgTextArray(terms.map((t) => t.lexeme))}::text[], ${pgFloatArray(terms.map((t) => t.idf))}::float8[],
                     ${pgFloatArray(terms.map((t) => t.weight))}::float8[], ${pgBoolArray(gathers)}::boolean[],
@@ -268,8 +309,9 @@ function statementFor(
                     ${pgBoolArray(terms.map((t) => !t.headingOnly && subject.has(t.lexeme)))}::boolean[],
                     ${pgBoolArray(terms.map((t) => t.aspect === true))}::boolean[],
                     ${pgBoolArray(terms.map((t) => t.bodyOnly !== true))}::boolean[],
-                    ${pgTextArray(terms.map((t) => (t.namedWith ?? []).map(tsqueryLiteral).join(" & ")))}::text[])
-             as t(lexeme, idf, w, gathers, heading_only, in_subject, aspect, names, named_with)),
+                    ${pgTextArray(terms.map((t) => (t.namedWith ?? []).map(tsqueryLiteral).join(" & ")))}::text[],
+                    ${pgFloatArray(headingScale)}::float8[])
+             as t(lexeme, idf, w, gathers, heading_only, in_subject, aspect, names, named_with, heading_scale)),
       qt as (select * from terms where not heading_only),
       hits as materialized (
         select h.id, sum(qt.weight) as mass
@@ -310,7 +352,7 @@ function statementFor(
             + case when b.topic > 0 then hd.aspect_word else 0 end as heading_topic,
           hd.aspect as aspect_heading, b.topic,
           lower(split_part(c.heading_path, ' > ', 1)) as page,
-          least(1, b.matched / ${Math.max(totalWeight, 1e-9)}::float8) as coverage,
+          least(1, ${coverage}) as coverage,
           ${named} as named,
           ${subjectCovered} as subject_covered
         from candidates h join chunks c on c.id = h.id join documents d on d.id = c.document_id
@@ -324,8 +366,8 @@ function statementFor(
                 from unnest(ts_filter(setweight(c.tsv, 'A', ${pgTextArray(bodyLexemes)}::text[]), '{a}')) u) x
           join qt on qt.lexeme = x.lexeme) b
         cross join lateral (
-          select coalesce(sum(t.weight) filter (where not t.heading_only and not t.aspect), 0) as topic,
-                 coalesce(max(t.weight) filter (where not t.heading_only and not t.aspect), 0) as topic_max,
+          select coalesce(sum(t.heading_weight) filter (where not t.heading_only and not t.aspect), 0) as topic,
+                 coalesce(max(t.heading_weight) filter (where not t.heading_only and not t.aspect), 0) as topic_max,
                  count(*) filter (where not t.heading_only and not t.aspect) as topic_terms,
                  coalesce(sum(t.weight) filter (where t.aspect), 0) as aspect_word,
                  coalesce(sum(t.weight) filter (where t.heading_only), 0) as aspect
@@ -422,13 +464,20 @@ async function runOne(
     : rowsOf<Row>(await db.execute(statement));
 }
 
-/** Lists merged by reciprocal rank (the whole message first on ties); the best score of a chunk is kept. */
+/**
+ * Lists merged by reciprocal rank (the whole message first on ties); the best score of a chunk is
+ * kept. The whole message's list (the first) weighs as much as its questions' lists together: a
+ * question alone, with two of the message's terms, is a narrower reading of the same message, not
+ * more evidence (consumer dev split, full-text nDCG@10: each question as much as the whole 0.9271,
+ * the questions together as much as the whole 0.9280; docs/retrieval-eval.md, eighth session).
+ */
 function mergeLists(lists: Row[][], rrfK: number): Row[] {
   const merged = new Map<string, { row: Row; s: number; order: number }>();
+  const questionWeight = 1 / Math.max(1, lists.length - 1);
   lists.forEach((rows, li) =>
     rows.forEach((row, i) => {
       const e = merged.get(row.chunk_id);
-      const s = 1 / (rrfK + i + 1);
+      const s = (li === 0 ? 1 : questionWeight) / (rrfK + i + 1);
       if (e) {
         e.s += s;
         if (Number(row.fused) > Number(e.row.fused)) e.row = row;
@@ -479,12 +528,14 @@ export async function retrieveHybrid(
   const useVector = r.mode !== "text";
   if (useVector && !embedder) throw new RetrievalError(`mode "${r.mode}" needs an embedder`);
 
-  // The embedding (a gpu-function request) runs while the message is analysed and its
-  // questions are searched: only the whole message's statement waits for the vector.
-  const pendingVector = useVector && !options.context ? messageVector(embedder!, text) : null;
-  pendingVector?.catch(() => {}); // awaited below; a failure before that must not go unhandled
   const vocabulary = await vocabularyFor(db);
   const analyzed = await analyzeQuery(db, vocabulary, text);
+  // A long message is searched by full text alone in hybrid mode (VECTOR_MAX_CONTENT_TERMS). The
+  // embedding (a gpu-function request) of a short one runs while its questions are searched: only
+  // the whole message's statement waits for the vector.
+  const vectorUsed = useVector && !options.context && (r.mode === "vector" || analyzed.contentTerms <= VECTOR_MAX_CONTENT_TERMS);
+  const pendingVector = vectorUsed ? messageVector(embedder!, text) : null;
+  pendingVector?.catch(() => {}); // awaited below; a failure before that must not go unhandled
   let rows: Row[];
   if (options.context) {
     rows = await runOne(
@@ -506,7 +557,7 @@ export async function retrieveHybrid(
       }),
     );
     questionLists.catch(() => {}); // awaited below
-    rows = await runOne(db, r, pendingVector ? await pendingVector : null, analyzed, vocabulary, options);
+    rows = await runOne(db, vectorUsed ? r : { ...r, wv: 0 }, pendingVector ? await pendingVector : null, analyzed, vocabulary, options);
     const lists = await questionLists;
     // Coverage of a single question is measured against the whole message's floor decision:
     // a question counts when the whole message retrieved something.

@@ -81,6 +81,9 @@ const EXISTING_PAGE_QUESTIONS: [string, string][] = [
   ["I have diarrhea and vomiting", "Gastroenteritis (stomach bug)"],
   ["IBS symptoms bloating and diarrhea", "Irritable bowel syndrome (IBS)"],
   ["peanut allergy symptoms", "Food allergy"],
+  // Obstructive sleep apnoea's title says "sleep" twice: Insomnia's now says it once too.
+  ["I can't sleep", "Insomnia (trouble sleeping)"],
+  ["how can I sleep better", "Insomnia (trouble sleeping)"],
 ];
 
 describe("everyday questions over the starter knowledge base", () => {

@@ -144,7 +144,18 @@ function parseOverrides(env: Record<string, string | undefined>): z.infer<typeof
   }
 }
 
-/** Picks exact locale, then language, then the default locale; applies configured overrides. */
+/**
+ * Picks exact locale, then language, then the default locale; applies configured overrides.
+ *
+ * Known gap (checked 2026-12-05, not fixed): the language step lends another country's numbers to a region the table
+ * lacks — the browser's Accept-Language "ar-MA" gets Egypt's 123, "es-CO" Spain's 112 (Colombia: 123), "en-ZA" or
+ * "en-SG" the US 911. The notice says "(or your local emergency number)" beside it, but a wrong number is worse than
+ * none: the right fix is number-less wording ("call your local emergency number") for an unknown region, which needs a
+ * variant of every notice and answer text (notice-texts*.ts, answer-texts.ts) and of the call buttons. Until then, set
+ * EMERGENCY_CONTACTS for the regions a deployment serves. For the locales whose crisis line is not verified (tl-PH,
+ * sw-KE, ar-EG/SA/AE, ru-RU, tr-TR, vi-VN, el-GR/CY, ro-RO: see the header), the notice names only the emergency number
+ * and says "call that same number" (notice-texts.ts crisisOne): no crisis-line number is guessed.
+ */
 export function emergencyContactsFor(locale: string | undefined, env: Record<string, string | undefined> = process.env): EmergencyContacts {
   const fallback = defaultLocale(env);
   const overrides = parseOverrides(env);

@@ -2,7 +2,7 @@
 // prompt or model reply can remove them.
 import { emergencyContactsFor, type EmergencyContacts } from "./contacts";
 import { answerWordingFor } from "./answer-texts";
-import { joinSentences, oneNumber, wordingFor } from "./notice-texts";
+import { joinSentences, noticeNamesCrisisLine, oneNumber, wordingFor } from "./notice-texts";
 import type { TriageCategory, TriageLanguage } from "./red-flags/types";
 
 export const DISCLAIMER_VERSION = "2026-11-1";
@@ -31,7 +31,7 @@ export function emergencyNoticeText(categories: TriageCategory[], contacts: Emer
   if (categories.includes("suicidal_self_harm"))
     lines.push(...(oneNumber(contacts) ? [wording.crisisOne] : [wording.crisis(contacts), wording.danger(contacts)]));
   // An overdose may have been taken on purpose: the crisis line too (its sentence is conditional).
-  else if (categories.includes("overdose_poisoning")) lines.push(oneNumber(contacts) ? wording.crisisOne : wording.crisis(contacts));
+  else if (noticeNamesCrisisLine(categories)) lines.push(oneNumber(contacts) ? wording.crisisOne : wording.crisis(contacts));
   for (const category of categories) {
     const advice = wording.advice[category];
     if (advice) lines.push(advice);

@@ -44,9 +44,23 @@ function boundedClauses(clauses: Clause[]): Clause[] {
 function isNegated(context: LanguageContext, clause: Clause, index: number, matched: string): boolean {
   const first = matched.split(" ", 1)[0];
   if (context.negators.has(first) || (context.negativeWords?.has(first) ?? false)) return false;
-  const start = clause.pauses.filter((pause) => pause <= index).pop() ?? 0;
+  const start = negationScopeStart(context, clause, index, matched);
   const before = clause.text.slice(start, index).trim().split(" ").filter(Boolean).slice(-context.negationWindow);
   return before.some((token) => context.negators.has(token));
+}
+
+/** Where a negation's scope before the match at `index` begins: after the last pause, and after the last conjunction starting a new statement (`newStatement`). */
+function negationScopeStart(context: LanguageContext, clause: Clause, index: number, matched: string): number {
+  const start = clause.pauses.filter((pause) => pause <= index).pop() ?? 0;
+  if (!context.newStatement) return start;
+  // The match itself is kept after the slice: the new statement may begin with it ("and keeps asking…").
+  const text = clause.text.slice(start, index + matched.length);
+  let from = start;
+  for (const m of text.matchAll(globalOf(context.newStatement))) {
+    const end = (m.index ?? 0) + m[0].length;
+    if (end <= index - start) from = start + end;
+  }
+  return from;
 }
 
 function aboutAnAnimal(context: LanguageContext, clause: string, index: number): boolean {

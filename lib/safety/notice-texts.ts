@@ -234,6 +234,15 @@ export function oneNumber(c: Pick<EmergencyContacts, "crisisLine" | "emergencyNu
   return dialled(c.crisisLine) === dialled(c.emergencyNumber);
 }
 
+/**
+ * Whether a notice for these categories speaks of the crisis line: suicide or self-harm, and an
+ * overdose or poisoning (it may have been taken on purpose; its sentence is conditional). The
+ * notice's text and its call buttons (lib/chat/emergency-actions.ts) both follow this one rule.
+ */
+export function noticeNamesCrisisLine(categories: readonly string[]): boolean {
+  return categories.includes("suicidal_self_harm") || categories.includes("overdose_poisoning");
+}
+
 /** Sentences as one text: a space between them, except after a full-width full stop (Chinese, Japanese). */
 export function joinSentences(sentences: string[]): string {
   return sentences.reduce(

@@ -38,12 +38,15 @@ describe("triage on the per-language labelled sets", () => {
   });
 
   // The blind rounds written as JSON lines, tuned on since they were scored (their before-fix numbers: docs/triage-eval.md).
-  it.each(["round12", "round13", "round14"])("%s (blind, JSON lines): every emergency found, precision at least 0.95", (round) => {
-    const all = scoreBlindRound(round, loadBlindRound(`triage-sets/${round}/messages.jsonl`)).at(-1)!;
-    expect(all.misses).toEqual([]);
-    expect(all.recall).toBe(1);
-    expect(all.precision).toBeGreaterThanOrEqual(0.95);
-  });
+  it.each(["round12", "round13", "round14", "round15"])(
+    "%s (blind, JSON lines): every emergency found, precision at least 0.95",
+    (round) => {
+      const all = scoreBlindRound(round, loadBlindRound(`triage-sets/${round}/messages.jsonl`)).at(-1)!;
+      expect(all.misses).toEqual([]);
+      expect(all.recall).toBe(1);
+      expect(all.precision).toBeGreaterThanOrEqual(0.95);
+    },
+  );
 
   it("conversations: split emergencies found, stale and informational ones not", () => {
     const score = scoreConversations(loadConversations());

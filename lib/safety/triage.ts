@@ -105,7 +105,12 @@ function detect({ texts, normalized, languages, conceptTexts }: ReadTurns): Tria
     ),
   );
   const conceptMatches = LANGUAGE_RULES.flatMap((pack) => {
-    if (pack.conceptScript && !texts.some((t) => pack.conceptScript!.test(t.accented))) return [];
+    // The script is looked for in the accented text and, for a pack reading the chat form (Arabizi keeps its digits), in that.
+    if (
+      pack.conceptScript &&
+      !texts.some((t) => pack.conceptScript!.test(t.accented) || (pack.reads === "chat" && pack.conceptScript!.test(t.chat)))
+    )
+      return [];
     const text = (onlyOwn: boolean) =>
       conceptTexts.filter((_, i) => !onlyOwn || languages[i].has(pack.language)).map((byPack) => byPack.get(pack.language) ?? "");
     return [

@@ -56,6 +56,14 @@ const NOT_CORRECTED: ReadonlySet<Concept> = new Set([
   "repeatQuestions",
   "dengue",
   "dengueWarning",
+  "cantWake",
+  "wishToDie",
+  // Blind round 15's words (lexicons/head-injury-signs.ts, everyday-accounts.ts).
+  "drowsy",
+  "vomiting",
+  "upperBelly",
+  "attacker",
+  "dangerNow",
 ]);
 
 /** Concepts whose phrases stay exact: a word inserted into them can reverse them ("it never stopped", "not going to wake up" is kept by "not wake up" itself). */
@@ -68,6 +76,9 @@ const EXACT: ReadonlySet<Concept> = new Set([
   "notWake",
   "named",
   "worstEver",
+  // Fire alone: a word inserted could reverse them ("cant wake him **for school**" is still kept by its words; "doesnt want to live **with**…" is not in the list).
+  "cantWake",
+  "wishToDie",
 ]);
 
 function syntaxOf(pack: LanguageRules): PhraseSyntax {

@@ -108,22 +108,41 @@ export const CONCEPT_RULES: ConceptRule[] = [
   {
     id: "drowning",
     category: "breathing",
-    needs: [["drowned"], ["cantBreathe", "unresponsive", "barelyResponsive", "agonal", "collapse", "infantSick", "confused"]],
+    needs: [["drowned"], ["cantBreathe", "unresponsive", "barelyResponsive", "agonal", "collapse", "infantSick", "confused", "drowsy"]],
   },
   { id: "command-voices", category: "suicidal_self_harm", needs: [["commandVoices"]] },
   {
     id: "head-injury-anticoagulant",
     category: "head_injury",
-    needs: [["headHit"], ["anticoagulant"], ["autonomic", "confused", "barelyResponsive", "faint", "headache"]],
+    needs: [["headHit"], ["anticoagulant"], ["autonomic", "confused", "barelyResponsive", "faint", "headache", "drowsy", "vomiting"]],
   },
+  // A knock to the head (or a fall from a height) with vomiting and drowsiness, or with confusion ("no me reconoce").
+  {
+    id: "head-injury-vomit-drowsy",
+    category: "head_injury",
+    needs: [["headHit"], ["vomiting"], ["drowsy", "confused", "barelyResponsive"]],
+  },
+  { id: "head-injury-confused", category: "head_injury", needs: [["headHit"], ["confused", "unresponsive", "barelyResponsive"]] },
   {
     id: "head-injury-signs",
     category: "head_injury",
     needs: [
       ["headHit", "collapse"],
-      ["unequalPupils", "repeatQuestions"],
+      ["unequalPupils", "repeatQuestions", "cantWake"],
     ],
   },
   { id: "dengue-warning", category: "other", needs: [["dengue"], ["dengueWarning"]] },
+  // Probes before blind round 15: someone who cannot be woken, and a wish to die told of someone else.
+  { id: "cant-wake", category: "unconscious", needs: [["cantWake"]] },
+  { id: "wish-to-die", category: "suicidal_self_harm", needs: [["wishToDie"]] },
+  // Blind round 15: an older or diabetic person's heart attack felt at the top of the tummy with a cold sweat or nausea;
+  // violence going on now; eclampsia (a fit in pregnancy with a headache, swelling or visual signs).
+  { id: "cardiac-upper-belly", category: "cardiac", needs: [["upperBelly"], ["autonomic"], ["diabetic"]] },
+  { id: "violence-now", category: "other", needs: [["attacker"], ["dangerNow"]] },
+  {
+    id: "eclampsia",
+    category: "pregnancy_emergency",
+    needs: [["pregnant"], ["shaking"], ["headache", "visualSpots", "swelling", "unresponsive", "barelyResponsive", "confused"]],
+  },
   { id: "named-with-person", category: "other", needs: [["named"], ["person"]], ownLanguageOnly: true },
 ];

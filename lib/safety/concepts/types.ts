@@ -186,6 +186,20 @@ export const CONCEPTS = [
   "dengue",
   /** Dengue's warning signs: cold hands and feet, bleeding gums or nose, lethargy, repeated vomiting, belly pain. */
   "dengueWarning",
+  /** Cannot be woken ("can't wake him", "no consigo despertarlo"): unconscious, fires alone (lexicons/cant-wake.ts). */
+  "cantWake",
+  /** A wish or plan to die told of someone else or as a stated plan ("he doesn't want to live anymore", "quiere matarse"): fires alone (lexicons/wish-to-die.ts). */
+  "wishToDie",
+  /** Unusually sleepy, hard to keep awake (after a knock to the head: lexicons/head-injury-signs.ts). */
+  "drowsy",
+  /** Vomiting, throwing up (after a knock to the head). */
+  "vomiting",
+  /** The top of the tummy, the pit of the stomach (a heart attack in an older or diabetic person is often felt there). */
+  "upperBelly",
+  /** Someone hurting or threatening a person: "hitting my mom", "says he'll kill me", "has a knife". */
+  "attacker",
+  /** It is happening now and close: "right now", "banging on the door", "screaming". */
+  "dangerNow",
   /** Statistics and rates: a question about numbers is not a present event ("what is the suicide rate"). */
   "statistics",
 ] as const;

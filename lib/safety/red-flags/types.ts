@@ -73,6 +73,12 @@ export interface LanguageContext {
   negationWindow: number;
   /** Optional check for scripts without word spaces or with negation after the word: is the match at [start, end) negated? */
   negatedAt?: (text: string, start: number, end: number) => boolean;
+  /**
+   * A conjunction that starts a new statement ("and now", "and she", "and keeps"): a negation before it does not reach
+   * past it ("no helmet and keeps asking the same questions", "no fever but… / no fever and she is floppy"). The pattern
+   * matches the conjunction only (the new statement's first word in a lookahead); it runs on the bounded clause text.
+   */
+  newStatement?: RegExp;
   /** Words that make a sign negative in itself ("cant breathe", "wont wake up"): a negator before such a sign does not undo it ("no he cant breathe"). */
   negativeWords?: ReadonlySet<string>;
   /** A correction or a clinician's all-clear in the current message (../concepts/lexicons/stand-down.ts): what came before it no longer fires. */

@@ -196,7 +196,14 @@ export const DE_CONCEPTS: ConceptLexicon = {
     "nicht mehr aufwachen",
     "nie mehr aufwachen",
     "nie wieder aufwachen",
-    "nicht aufwachen",
+    // A wish, not "kann morgens nicht aufwachen".
+    "will nicht aufwachen",
+    "einfach nicht aufwachen",
+    "und nicht aufwachen",
+    "nicht aufwachen will",
+    "nicht aufwachen mochte",
+    "nicht aufwachen moechte",
+    "nie aufwachen",
     // Ein Wunsch, nicht die Müdigkeit von "ich könnte für immer schlafen".
     "will ~ fur immer schlafen",
     "mochte ~ fur immer schlafen",

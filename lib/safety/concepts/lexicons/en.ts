@@ -187,6 +187,7 @@ export const EN_CONCEPTS: ConceptLexicon = {
     "antifreeze",
     "pesticide",
     "weed killer",
+    "weedkiller",
     "rat poison",
     "lye#",
     "ammonia",

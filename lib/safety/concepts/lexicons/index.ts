@@ -4,9 +4,12 @@ import type { ConceptLexicon } from "../types";
 import { ACUTE_SIGNS } from "./acute-signs";
 import { AR_CONCEPTS } from "./ar";
 import { BARELY_RESPONSIVE } from "./barely-responsive";
+import { CANT_WAKE } from "./cant-wake";
 import { DE_CONCEPTS } from "./de";
+import { HEAD_INJURY_SIGNS } from "./head-injury-signs";
 import { EL_CONCEPTS } from "./el";
 import { EN_CONCEPTS } from "./en";
+import { EVERYDAY_ACCOUNTS } from "./everyday-accounts";
 import { ES_CONCEPTS } from "./es";
 import { FR_CONCEPTS } from "./fr";
 import { HI_CONCEPTS } from "./hi";
@@ -32,6 +35,7 @@ import { SW_CONCEPTS } from "./sw";
 import { TR_CONCEPTS } from "./tr";
 import { UK_CONCEPTS } from "./uk";
 import { VI_CONCEPTS } from "./vi";
+import { WISH_TO_DIE } from "./wish-to-die";
 import { ZH_CONCEPTS } from "./zh";
 
 const OWN: Record<TriageLanguage, ConceptLexicon> = {
@@ -64,11 +68,18 @@ const OWN: Record<TriageLanguage, ConceptLexicon> = {
 /** A language's concept words (its own, and its round-11 situation words); other languages than English also get the English loanwords. */
 export function conceptLexicon(language: TriageLanguage): ConceptLexicon {
   const situations = mergeLexicons(SITUATIONS_EUROPE[language] ?? SITUATIONS_ASIA[language] ?? {}, LAY_PHRASING[language]);
-  const own = mergeLexicons(mergeLexicons(mergeLexicons(OWN[language], situations), ACUTE_SIGNS[language]), {
-    barelyResponsive: BARELY_RESPONSIVE[language],
-    ...SUICIDE_INTENT[language],
-    ...SWALLOWED_THUNDERCLAP[language],
-  });
+  const own = mergeLexicons(
+    mergeLexicons(
+      mergeLexicons(mergeLexicons(OWN[language], situations), ACUTE_SIGNS[language]),
+      mergeLexicons(mergeLexicons(WISH_TO_DIE[language] ?? {}, HEAD_INJURY_SIGNS[language]), EVERYDAY_ACCOUNTS[language]),
+    ),
+    {
+      barelyResponsive: BARELY_RESPONSIVE[language],
+      cantWake: CANT_WAKE[language],
+      ...SUICIDE_INTENT[language],
+      ...SWALLOWED_THUNDERCLAP[language],
+    },
+  );
   return language === "en" ? own : withLoans(own);
 }
 
@@ -85,5 +96,9 @@ export function conceptScript(language: TriageLanguage): RegExp | undefined {
   const words = Object.values(mergeLexicons(OWN[language], SITUATIONS_EUROPE[language] ?? SITUATIONS_ASIA[language])).flat();
   if (words.some((word) => /[a-z]/i.test(word))) return undefined;
   const names = SCRIPTS.filter(([, pattern]) => words.some((word) => pattern.test(word))).map(([name]) => name);
-  return names.length ? new RegExp(`[${names.map((name) => `\\p{Script=${name}}`).join("")}]`, "u") : undefined;
+  if (!names.length) return undefined;
+  const script = `[${names.map((name) => `\\p{Script=${name}}`).join("")}]`;
+  // Arabic is also typed as Arabizi ("ana ta3ban … ha5odha el leila"): a digit standing for a letter inside a word opens its
+  // concept rules to a Latin turn (English words hardly ever hold one: "h2o", "mp3").
+  return new RegExp(language === "ar" ? `${script}|[a-z][2357][a-z]` : script, "iu");
 }

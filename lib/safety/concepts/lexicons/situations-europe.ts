@@ -260,7 +260,19 @@ export const SITUATIONS_EUROPE: Partial<Record<TriageLanguage, ConceptLexicon>> 
     mottled: ["mottled", "blotchy", "skin ~ grey", "low blood pressure", "blood pressure ~ low"],
     infection: ["infection", "uti#", "pneumonia", "infected", "sepsis", "cellulitis"],
     chemical: ["coin batter", "coin cell", "lithium batter", "magnet", "dishwasher pod", "dishwasher tablet", "caustic", "drain unblocker"],
-    infantSick: ["no wet diaper", "no wet nappy", "no wet nappies", "no wet diapers", "hasnt peed", "no pee", "no tears", "sunken"],
+    infantSick: [
+      "no wet diaper",
+      "no wet nappy",
+      "no wet nappies",
+      "no wet diapers",
+      "hasnt had a wet",
+      "havent had a wet",
+      "not had a wet",
+      "hasnt peed",
+      "no pee",
+      "no tears",
+      "sunken",
+    ],
   },
   es: {
     farewell: [

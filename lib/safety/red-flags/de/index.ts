@@ -196,6 +196,8 @@ const CONTEXT: LanguageContext = {
     /\b(?:jetzt|gerade|seit|heute|(?<!erste )hilfe|ich habe (?!eine frage)|ich kann|ich bekomme|mein \w+ (?:hat|ist)|meine \w+ (?:hat|ist))\b/,
   ],
   markers: /\b(?:ich|du|er|sie|und|nicht|ist|habe|hat|mein|meine|meinen|der|das|ein|eine|einen|mit|kein|keine|seit|kann|bin|wie|hilfe)\b/,
+  // "ohne Helm und jetzt erbricht er": the negation stays before "und".
+  newStatement: /\bund (?=(?:jetzt|nun|dann|plotzlich|seitdem|er|sie|ich|wir|es|mein|meine|sein|seine|ihr|ihre|hat|ist|fragt|kann)\b)/,
   contrast: /\s(?:aber|jedoch|obwohl)\s/,
 };
 

@@ -39,13 +39,20 @@ export const EN_CONTEXT: LanguageContext = {
         .source,
     ].join("|"),
   ),
-  animal: /\b(?:dog|dogs|cat|cats|puppy|kitten|pet|horse|rabbit|hamster|parrot|bird|guinea pig|ferret|goldfish)\b/,
+  // … and dog breeds people name instead ("my kelpie got bitten by a snake").
+  animal:
+    /\b(?:dog|dogs|cat|cats|puppy|kitten|pet|horse|rabbit|hamster|parrot|bird|guinea pig|ferret|goldfish|kelpie|labrador|spaniel|terrier|collie|poodle|beagle|husky|dachshund|staffy|greyhound|pug|chihuahua|retriever|cavoodle|cockapoo|labradoodle|german shepherd|border collie|heeler)\b/,
   animalAsAgent:
     // … or what the person gave away ("gave my dog to my sister": the sign after it is the person's).
     /\b(?:bit|bitten|bites|attacked|mauled|scratched|gored|kicked|trampled|stung|jumped on|knocked (?:him|her|me|them) over)\b|\b(?:gave|given|giving) (?:away )?(?:my|his|her|our|their) (?:\w+ )?(?:dog|cat|puppy|kitten|pet|rabbit|horse|bird|parrot)s? (?:to|away)\b|\brehomed\b/,
   fiction:
-    /\b(?:novel|screenplay|my character|a character|fictional|for a story|in my story|short story|writing a story|a story about|(?:writing|write|wrote) (?:a|my) (?:thriller|crime novel|murder mystery|mystery|script|book|play))\b/,
+    /\b(?:novel|screenplay|binge ?watching|tv (?:show|series)|on tv|episode|greys anatomy|greys|my character|a character|fictional|for a story|in my story|short story|writing a story|a story about|(?:writing|write|wrote) (?:a|my) (?:thriller|crime novel|murder mystery|mystery|script|book|play))\b/,
   general: GENERAL_FRAMING,
   currentEvent: CURRENT_EVENT,
+  // "no helmet and keeps asking the same questions", "no fever and shes floppy": the negation stays before "and".
+  // "no seatbelt and hit the windscreen": after "no"/"without" and a thing, a verb starts a new statement (while "didnt fall and hit
+  // his head" keeps its negation: there the negator is the verb's).
+  newStatement:
+    /\b(?:no|without) \w+(?: \w+)? and (?=(?:hit|fell|banged|crashed|went|got|smashed|flew|landed)\b)|\b(?:and|then|plus) (?=(?:now|then|still|suddenly|also|he|she|they|i|we|it|hes|shes|theyre|im|ive|its|his|her|my|their|our|the|this|that|keeps?|kept|started|starts|began|is|was|has|had|cant|wont|cannot|looks|seems|feels)\b)/,
   contrast: /\s(?:but|however|although|though)\s/,
 };

@@ -9,7 +9,7 @@ export const GENERAL_FRAMING: RegExp[] = [
   /\bhypothetic\w*|\bscenarios?\b|\bcase stud(?:y|ies)\b|\bsimulation\b|\brole ?-?play\b|\bin theory\b|\btheoretically\b|\bsuppose\b|\bimagine\b|\blets say\b/,
   /\bif (?:you|youre|someone|somebody|a person|people|one|anyone|your (?:friend|partner|child|kid))\b|\bwhen (?:someone|somebody|a person|people) (?:is|are|has|have|gets?|starts?)\b/,
   /^(?:can|could) you (?:get|catch|die|have|tell)\b|^can (?:a|an|people|someone|kids|children|babies)\b/,
-  /^how (?:is|are|do|does) (?:\w+ ){1,3}(?:diagnosed|treated|tested|caused|spread|prevented|managed)\b|\bis it better to\b|\bin general\b|\bgenerally\b|\bhow common\b|\bstatistics\b|\bin the future\b|\bif (?:it|this) (?:ever )?happens (?:again)?\b|\bchild ?-?proof\w*\b|\bjust (?:asking|curious|wondering)\b|\basking (?:so|because|for)\b/,
+  /^how (?:is|are|do|does) (?:\w+ ){1,3}(?:diagnosed|treated|tested|caused|spread|prevented|managed)\b|\bis it better to\b|\bin general\b|\bgenerally\b|\bhow common\b|\bstatistics\b|\bin the future\b|\bif (?:he|she|they|i|we) (?:ever|should ever)\b|\bif (?:it|this) (?:ever )?happens (?:again)?\b|\bchild ?-?proof\w*\b|\bjust (?:asking|curious|wondering)\b|\basking (?:so|because|for)\b/,
   /^(?:is|are|whats|what is) (?:\w+ ){1,4}(?:different (?:from|to|than)|the same (?:as|thing as))\b|\b(?:want|wanted|like|trying) to be prepared\b/,
 ];
 

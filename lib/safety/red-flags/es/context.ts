@@ -61,5 +61,8 @@ export const ES_CONTEXT: LanguageContext = {
   ],
   markers:
     /\b(?:el|la|los|las|del|al|de|que|y|mi|mis|tengo|tiene|esta|estoy|muy|por|con|una|un|se|le|lo|para|pero|como|hace|ahora|quiero|puedo|yo|su|sus|nos|ya|hay|ayuda|porque|duele|siento)\b/,
+  // "sin casco y ahora vomita": the negation stays before "y".
+  newStatement:
+    /\b(?:y|e) (?=(?:ahora|ya|luego|despues|de repente|encima|el|ella|ellos|mi|su|sus|se|le|les|la|lo|esta|tiene|sigue|empezo|empieza)\b)/,
   contrast: /\s(?:pero|aunque|sin embargo)\s/,
 };

@@ -77,7 +77,8 @@ export const ES_HARM_RULES: RedFlagRule[] = [
       /\b(?:ojala|quisiera|desearia) (?:estar muert[oa]|no despertar|morirme|desaparecer)\b/,
       /\b(?:me corto|me corte|cortarme|me estoy cortando) (?:los brazos|las venas|las munecas|las piernas|otra vez)\b|\bautolesion\w*\b/,
       // "mi jefe me va a matar": someone else will "kill" the writer, an idiom; only "se va a matar" is about the person.
-      /\b(?:se va a|(?<!\b(?:me|te|nos|os) )va a|quiere) (?:suicidar|matar|quitar la vida|hacer dano)\b|\b(?:hacerse dano|suicidarse|quitarse la vida)\b/,
+      // … nor "se va a matar con esa moto / de risa": a reckless ride or a laugh, not a plan.
+      /\b(?:se va a|(?<!\b(?:me|te|nos|os) )va a|quiere) (?:suicidar|matar|quitar la vida|hacer dano)\b(?! (?:con (?:esa|ese|esta|este|la|el|su|tanta|tanto) (?:moto|coche|carro|bici\w*|patinete|patineta|velocidad)|de (?:risa|hambre|trabajar|tanto)))|\b(?:hacerse dano|suicidarse|quitarse la vida)\b/,
       /\b(?:ya tengo|tengo (?:listas|guardadas)) (?:\w+ ){0,2}(?:pastillas|la cuerda|la soga|el arma|la pistola)\b/,
       /\bno (?:le )?(?:encuentro|veo) sentido a (?:la|mi) vida\b|\bmi vida no tiene sentido\b/,
       /\bya no aguanto mas\b(?: \w+){0,4} (?:morir|desaparecer|vivir|acabar)\b/,

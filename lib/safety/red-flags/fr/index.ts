@@ -223,6 +223,8 @@ const CONTEXT: LanguageContext = {
   ],
   markers:
     /\b(?:je|j|il|elle|le|la|les|des|du|de|et|est|mon|ma|mes|pas|ne|n|ai|suis|avec|pour|une|un|tres|qu|ce|mal|depuis|aidez|jvais|jsuis|chui|au|aux|nous|vous|mais|sa|ses|lui|leur|ca)\b/,
+  // "sans casque et maintenant il vomit": the negation stays before "et".
+  newStatement: /\bet (?=(?:maintenant|la|puis|depuis|soudain|il|elle|ils|elles|on|je|j|mon|ma|mes|son|sa|ses|sa|continue|a|est)\b)/,
   contrast: /\s(?:mais|pourtant|cependant)\s/,
 };
 

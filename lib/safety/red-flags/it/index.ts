@@ -201,6 +201,8 @@ const CONTEXT: LanguageContext = {
   ],
   markers:
     /\b(?:io|mio|mia|non|ho|ha|il|lo|la|di|che|e|sono|sto|un|una|con|molto|gli|le|del|della|mi|aiuto|adesso|se|ne|gia|nessuno|piu|questo|perche|cosa|tutto)\b/,
+  // "senza casco e adesso vomita": the negation stays before "e".
+  newStatement: /\be (?=(?:adesso|ora|poi|gia|improvvisamente|all improvviso|lui|lei|loro|io|mio|mia|suo|sua|continua|ha|sta)\b)/,
   contrast: /\s(?:ma|pero|tuttavia|anche se)\s/,
 };
 

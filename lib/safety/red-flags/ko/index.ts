@@ -208,7 +208,14 @@ export const KOREAN = phrasePack({
       when: ["머리를박", "머리를부딪", "머리를찧", "머리부터"],
       and: ["토해", "토하", "구토", "멍", "졸려", "의식"],
     },
-    { id: "ko-sting", category: "anaphylaxis", when: ["벌에쏘", "말벌에쏘", "벌한테쏘"], and: ["부어", "붓", "숨", "기절", "어지러"] },
+    {
+      id: "ko-sting",
+      category: "anaphylaxis",
+      when: ["벌에쏘", "말벌에쏘", "벌한테쏘"],
+      and: ["부어", "붓", "숨", "기절", "어지러"],
+      // Swelling only where it stung ("쏘인 곳만"), breathing fine: a local reaction.
+      unless: ["쏘인곳만", "물린곳만", "부위만", "숨쉬는건괜찮", "숨은괜찮"],
+    },
   ],
   context: {
     negators: ["안", "없", "아니"],

@@ -202,6 +202,8 @@ const CONTEXT: LanguageContext = {
     /\b(?:agora|neste momento|ha \d+ minutos|hoje|socorro|ajuda|estou|nao consigo|tenho (?!uma duvida)|meu \w+ (?:esta|tem|nao)|minha \w+ (?:esta|tem|nao))\b/,
   ],
   markers: /\b(?:eu|meu|minha|nao|com|um|uma|de|da|dos|das|e|estou|esta|tenho|que|para|muito|muita|os|ele|ela|sem|agora|socorro)\b/,
+  // "sem capacete e agora vomita": the negation stays before "e".
+  newStatement: /\be (?=(?:agora|ja|depois|de repente|ele|ela|eles|eu|meu|minha|seu|sua|esta|ta|tem|continua|comecou)\b)/,
   contrast: /\s(?:mas|porem|embora)\s/,
 };
 

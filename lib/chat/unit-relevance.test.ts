@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { quoteUnits } from "@/gpu-function/shared/quote-units";
+import { aspectsOfQuestion, stem, unitRelevance } from "./unit-relevance";
+
+const COLD =
+  "The common cold is a mild viral infection of the nose and throat. Many different viruses can cause it, most often rhinoviruses. " +
+  "Colds spread through droplets in the air and by touching surfaces or hands that carry the virus and then touching your eyes, nose or mouth. " +
+  "Adults typically have a few colds each year and young children have more. A cold usually lasts about a week to ten days, although a cough can linger longer.";
+const TREATMENT =
+  "There is no cure for the common cold, and antibiotics do not help because colds are caused by viruses. " +
+  "Rest, drinking plenty of fluids, warm drinks, saltwater gargles and saline nose sprays can ease symptoms.";
+
+/** The text of the most relevant unit of source `n` (1-based) for the question. */
+function best(sources: string[], question: string, n = 1): string {
+  const weights = unitRelevance(sources, () => question)[n - 1]!;
+  return quoteUnits(sources[n - 1]!)[weights.indexOf(Math.max(...weights))]!.text;
+}
+
+describe("unitRelevance", () => {
+  it("finds the sentence that answers what is asked, not the page's lead", () => {
+    expect(best([COLD], "How long does a cold last?")).toMatch(/^A cold usually lasts about a week/);
+    expect(best([COLD], "how do colds spread")).toMatch(/^Colds spread through droplets/);
+    expect(best([COLD], "Is a cold contagious?")).toMatch(/^Colds spread through droplets/);
+    expect(best([COLD], "What causes a cold?")).toMatch(/^Many different viruses can cause it/);
+    expect(best([COLD, TREATMENT], "What can I take for a cold?", 2)).toMatch(/^Rest, drinking plenty of fluids/);
+  });
+
+  it("takes a sentence that uses the very word asked as answering it ('contagious', 'triggers')", () => {
+    const pox =
+      "Chickenpox is a very contagious illness caused by the varicella-zoster virus. It spreads through the air and through contact with fluid from the blisters.";
+    expect(best([pox], "Is chickenpox contagious?")).toMatch(/^Chickenpox is a very contagious illness/);
+    const sores =
+      "Cold sores are small blisters on or around the lips caused by the herpes simplex virus. After the first infection the virus stays in the body and can wake up to cause a new cold sore. " +
+      "Triggers include colds and other illnesses, strong sunlight, tiredness and stress. Cold sores are contagious from the first tingle until they have fully healed.";
+    expect(best([sores], "What triggers cold sores?")).toMatch(/^Triggers include/);
+  });
+
+  it("weighs each source's units against the question it answers (an asked part's own words)", () => {
+    const parts = (n: number) => (n === 1 ? "how long does it last" : "what can I take for it");
+    const weights = unitRelevance([COLD, TREATMENT], parts);
+    expect(weights[0]!.indexOf(1)).toBe(4); // the duration sentence
+    expect(weights[1]![1]).toBeGreaterThan(weights[1]![0]!);
+  });
+
+  it("weighs 0..1 with the best unit at 1, and sends nothing when the question tells no unit apart", () => {
+    const weights = unitRelevance([COLD, TREATMENT], () => "How long does a cold last?").flat();
+    expect(Math.max(...weights)).toBe(1);
+    expect(weights.every((w) => w >= 0 && w <= 1)).toBe(true);
+    expect(unitRelevance([COLD], () => "hello there")).toEqual([[]]);
+    expect(unitRelevance(["Too short."], () => "How long does a cold last?")).toEqual([[]]);
+  });
+
+  it("leaves a page's lead to a question asking what something is, and weighs a question's words alone less than an aspect", () => {
+    expect(unitRelevance([COLD], () => "What is a cold?")).toEqual([[]]);
+    // No aspect: "rhinoviruses" singles out one sentence, which weighs WORDS_ONLY_SHARE (0.5), not 1.
+    const words = unitRelevance([COLD], () => "rhinoviruses and colds")[0]!;
+    expect(Math.max(...words)).toBe(0.5);
+    expect(quoteUnits(COLD)[words.indexOf(0.5)]!.text).toMatch(/rhinoviruses/);
+  });
+
+  it("reads the aspect from how people ask", () => {
+    expect(aspectsOfQuestion("how long does mono last")).toContain("duration");
+    expect(aspectsOfQuestion("Can I get scabies from my dog?")).toEqual(["spread"]);
+    expect(aspectsOfQuestion("What is gout?")).toEqual([]);
+    expect(aspectsOfQuestion("how do people get hepatitis A?")).toContain("spread");
+    expect(aspectsOfQuestion("What can I take for a sore throat?")).toContain("treatment");
+    expect(aspectsOfQuestion("When should I see a doctor about diarrhea?")).toContain("care");
+    expect(aspectsOfQuestion("Do warts go away on their own?")).toContain("course");
+    expect(aspectsOfQuestion("Can children get whooping cough?")).toContain("people");
+    expect(stem("spreads")).toBe(stem("spread"));
+    expect(stem("lasts")).toBe("last");
+  });
+});

@@ -1,0 +1,264 @@
+// Which sentences of a source answer the question asked: a relevance weight in 0..1 for each
+// quote unit (gpu-function/shared/quote-units.ts) of the sources quote mode sends. The engine
+// leans its choice of units on these weights (gpu-function/engine/quote-prior.ts: a source
+// opens at its most relevant unit instead of its lead, and each unit gets a small bonus), so
+// "How long does a cold last?" quotes "A cold usually lasts about a week to ten days…", not the
+// page's lead, and "What can I take for a sore throat?" quotes the sentences on relief.
+//
+// Two signals, both plain word matching (no regular expression over the text; `words` is a
+// linear scan of text already bounded by the caller):
+//  - the question's content words found in the unit, each weighted by its IDF among the units
+//    of the sources shown, as a share of the rarest word's (a word every unit has, such as the
+//    condition's name, tells nothing);
+//  - the aspect the question asks about, by its cue words ("how long" → a unit stating a time
+//    span, "contagious"/"catch" → one on how it spreads, "what can I take" → one on treatment
+//    or relief, "when should I see a doctor" → one on seeking care, …), matched on the unit.
+// The engine gets only numbers: no medical or English rule lives there.
+import { quoteUnits } from "@/gpu-function/shared/quote-units";
+import { isFiller, words } from "@/lib/rag/query-terms";
+import { asksWhatItIs } from "./asked-parts";
+
+/** Words that carry the question's form, not its content (the aspect cues below read some of them). */
+const STOP = new Set(
+  (
+    "a an the and or but if of to in on at by for with from about as into over after before under than then so " +
+    "is are was were be been being am do does did done doing have has had having can will may must shall " +
+    "i me my we our you your he him his she her it its they them their this that these those there here " +
+    "what which who whom whose when where why how long much many often soon " +
+    "not no yes any some all most more very too also only just own same other each every such " +
+    "go goes going went gone come comes came take takes took taking put make makes made give given " +
+    "usually normally generally typically sometimes"
+  ).split(" "),
+);
+
+/** A crude English stem (plural, -ing, -ed, -ly): enough to match "spreads"/"spread", "lasts"/"last". */
+export function stem(word: string): string {
+  let w = word;
+  if (w.length > 4 && w.endsWith("ies")) w = `${w.slice(0, -3)}y`;
+  else if (w.length > 4 && w.endsWith("es") && /(?:ch|sh|x|ss|z)es$/.test(w)) w = w.slice(0, -2);
+  else if (w.length > 3 && w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us") && !w.endsWith("is")) w = w.slice(0, -1);
+  if (w.length > 5 && w.endsWith("ing")) w = w.slice(0, -3);
+  else if (w.length > 4 && w.endsWith("ed")) w = w.slice(0, -2);
+  else if (w.length > 4 && w.endsWith("ly")) w = w.slice(0, -2);
+  return w;
+}
+
+type Words = readonly string[];
+
+/** Whether `ws` holds the phrase `phrase` (words in a row). */
+function hasPhrase(ws: Words, phrase: Words): boolean {
+  outer: for (let i = 0; i + phrase.length <= ws.length; i++) {
+    for (let j = 0; j < phrase.length; j++) if (ws[i + j] !== phrase[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+const phrases = (list: string) => list.split("|").map((p) => p.trim().split(" "));
+const anyPhrase = (ws: Words, list: Words[]) => list.some((p) => hasPhrase(ws, p));
+const stemSet = (list: string) => new Set(list.split(" ").map(stem));
+const anyStem = (stems: ReadonlySet<string>, set: ReadonlySet<string>) => [...stems].some((s) => set.has(s));
+/** How strongly a unit says it: the share of `enough` cue words it holds (more cue words, more on the aspect). */
+const cueShare = (stems: ReadonlySet<string>, set: ReadonlySet<string>, enough: number) =>
+  Math.min(1, [...stems].filter((s) => set.has(s)).length / enough);
+
+const NUMBER_WORDS = new Set(
+  "a an one two three four five six seven eight nine ten eleven twelve fourteen twenty thirty few several couple".split(" "),
+);
+const TIME_UNITS = new Set("minute minutes hour hours day days week weeks month months year years night nights".split(" "));
+
+/** A time span: a number (or "a few", "several") followed within two words by a time unit ("7 to 10 days", "a week", "a few hours"). */
+function statesTimeSpan(ws: Words): boolean {
+  for (let i = 0; i < ws.length; i++) {
+    if (!TIME_UNITS.has(ws[i]!)) continue;
+    for (let k = Math.max(0, i - 3); k < i; k++) if (/^\d+$/.test(ws[k]!) || NUMBER_WORDS.has(ws[k]!)) return true;
+  }
+  return false;
+}
+
+/**
+ * What a question asks about, by cue words, and how strongly a unit answers it (0..1). The
+ * question side reads the words as typed; the unit side its word stems.
+ */
+interface Aspect {
+  name: string;
+  asked(ws: Words, stems: ReadonlySet<string>): boolean;
+  answers(ws: Words, stems: ReadonlySet<string>): number;
+  /** The question's cue words for it: a unit that uses the very word asked ("contagious", "triggers") answers it fully. */
+  cues?: ReadonlySet<string>;
+}
+
+const DURATION_VERBS = stemSet("last lasts lasting recover recovery better away heal heals settle settles linger within until gone");
+const SPREAD_Q = stemSet("contagious infectious catch catching caught spread spreading transmit transmitted transmission pass passed");
+const SPREAD_U = stemSet(
+  "spread spreads contagious infectious catch transmit transmitted pass passes contact droplet droplets saliva air touching touch sharing kiss",
+);
+const TREAT_Q = stemSet(
+  "treat treated treatment treatments cure medicine medicines medication medications remedy remedies relieve relief ease soothe rid help",
+);
+const TREAT_U = stemSet(
+  "treat treated treatment treatments relieve relief ease eases soothe help helps medicine medicines medication antibiotic antibiotics antiviral antivirals " +
+    "lotion lotions cream creams ointment drops rest fluids liquids gargle gargling lozenges reliever relievers remedies counter therapy",
+);
+const CARE_Q = stemSet("doctor doctors clinician physician gp er hospital emergency urgent worry worried");
+const CARE_U = stemSet("see call contact seek doctor clinician provider urgent emergency hospital");
+const CAUSE_Q = stemSet("cause causes caused causing why trigger triggers triggered");
+const CAUSE_U = stemSet("cause causes caused trigger triggers due result results because virus bacteria infection");
+const PEOPLE_Q = stemSet("child children kid kids baby babies infant infants toddler toddlers adult adults elderly pregnant teen teens");
+const PEOPLE_U = stemSet("child children kid kids baby babies infant infants adult adults anyone people teens age ages older pregnant");
+// ("clear" is left out: more often "a clear layer" than "clears up", which the GO_AWAY phrases catch.)
+const COURSE_U = stemSet("away own heal heals cure recover come again back reactivate stay stays permanent");
+const PREVENT_Q = stemSet("prevent prevention avoid vaccine vaccinated protect");
+const PREVENT_U = stemSet("prevent prevents avoid vaccine vaccines wash washing protect protects hygiene");
+const SYMPTOM_Q = stemSet("symptom symptoms sign signs");
+const SYMPTOM_U = stemSet("symptom symptoms sign signs");
+const FREQUENCY_U = stemSet("common rare percent million people cases");
+
+const HOW_LONG = phrases("how long|how many days|how many weeks|how many months|how many hours|how soon|how quickly|how fast");
+const GO_AWAY = phrases("go away|on its own|on their own|by itself|by themselves|come back|get it again|get them again|clear up");
+const WHAT_DO = phrases("what can i|what should i|what to do|what can we|what should we|what can you|feel better|help with|good for");
+const WHO_GETS = phrases("who gets|who can get|can children|can kids|can babies|can adults|more likely|burns more|who is");
+const HOW_GET = phrases(
+  "how do you get|how do people get|how does one get|how did i get|how do kids get|how do i get|get it from|get them from",
+);
+const SEE_DOCTOR = phrases("see a doctor|see the doctor|call a doctor|call the doctor|to the doctor|see a gp|go to the|seek care");
+const HOW_COMMON = phrases("how common|how many people");
+
+/** "Can I get scabies from my dog?", "did I catch it from him": how it is passed on. */
+const getsFrom = (ws: Words) => ws.some((w, i) => (w === "get" || w === "catch") && ws.slice(i + 1, i + 5).includes("from"));
+
+/** Words of the cue phrases: they say what is asked, not what about ("clear" of "clear up" is no content word). */
+const PHRASE_WORDS = new Set([HOW_LONG, GO_AWAY, WHAT_DO, WHO_GETS, HOW_GET, SEE_DOCTOR, HOW_COMMON].flat(2));
+
+const ASPECTS: Aspect[] = [
+  {
+    name: "duration",
+    asked: (ws) => anyPhrase(ws, HOW_LONG) || hasPhrase(ws, ["when", "will"]),
+    answers: (ws, st) => 0.6 * Number(statesTimeSpan(ws)) + 0.4 * Number(anyStem(st, DURATION_VERBS) || anyPhrase(ws, GO_AWAY)),
+  },
+  {
+    name: "spread",
+    asked: (ws, st) => anyStem(st, SPREAD_Q) || anyPhrase(ws, HOW_GET) || getsFrom(ws),
+    cues: SPREAD_Q,
+    answers: (_ws, st) => cueShare(st, SPREAD_U, 2),
+  },
+  {
+    name: "treatment",
+    asked: (ws, st) => anyStem(st, TREAT_Q) || anyPhrase(ws, WHAT_DO),
+    cues: TREAT_Q,
+    answers: (_ws, st) => cueShare(st, TREAT_U, 3),
+  },
+  {
+    name: "care",
+    asked: (ws, st) => anyStem(st, CARE_Q) || anyPhrase(ws, SEE_DOCTOR),
+    answers: (_ws, st) => cueShare(st, CARE_U, 2),
+  },
+  {
+    name: "cause",
+    asked: (_ws, st) => anyStem(st, CAUSE_Q),
+    cues: CAUSE_Q,
+    answers: (_ws, st) => cueShare(st, CAUSE_U, 2),
+  },
+  {
+    name: "people",
+    asked: (ws, st) => anyStem(st, PEOPLE_Q) || anyPhrase(ws, WHO_GETS),
+    answers: (_ws, st) => cueShare(st, PEOPLE_U, 2),
+  },
+  {
+    name: "course",
+    asked: (ws) => anyPhrase(ws, GO_AWAY),
+    answers: (ws, st) => Number(anyStem(st, COURSE_U) || anyPhrase(ws, GO_AWAY)),
+  },
+  {
+    name: "prevention",
+    asked: (_ws, st) => anyStem(st, PREVENT_Q),
+    cues: PREVENT_Q,
+    answers: (_ws, st) => cueShare(st, PREVENT_U, 2),
+  },
+  {
+    name: "symptoms",
+    asked: (_ws, st) => anyStem(st, SYMPTOM_Q),
+    answers: (ws, st) => Number(anyStem(st, SYMPTOM_U) || ws.length > 25),
+  },
+  {
+    name: "frequency",
+    asked: (ws) => anyPhrase(ws, HOW_COMMON),
+    answers: (ws, st) => Number(ws.some((w) => /^\d/.test(w)) || anyStem(st, FREQUENCY_U)),
+  },
+];
+
+/** The aspects a question asks about (names, for tests and logs). */
+export function aspectsOfQuestion(question: string): string[] {
+  const ws = words(question);
+  const st = new Set(ws.map(stem));
+  return ASPECTS.filter((a) => a.asked(ws, st)).map((a) => a.name);
+}
+
+/** The question's content stems: not stop words, not conversational filler, not the aspect cues' form words. */
+function contentStems(ws: Words): Set<string> {
+  return new Set(ws.filter((w) => !STOP.has(w) && !isFiller(w) && !PHRASE_WORDS.has(w) && w.length > 1).map(stem));
+}
+
+/**
+ * A question that asks no aspect ("tingling feet, type 2 diabetes, should I worry") is weighed by its
+ * words alone, which single out a sentence less surely: its weights count this much (so the engine
+ * opens elsewhere than a source's lead only for a unit far more on the question's words than the lead).
+ */
+const WORDS_ONLY_SHARE = 0.5;
+
+/** Below this (before scaling the best to 1) nothing tells the units apart: a common word or two, no aspect. */
+const MIN_RELEVANCE = 0.1;
+
+/** An aspect match weighs this share of a unit's relevance (the rest: the question's words it holds). */
+const ASPECT_SHARE = 0.7;
+
+/**
+ * Relevance (0..1) of each quote unit of each source to `questionFor(n)` (the question, or the
+ * asked part a source answers; n is 1-based): the best unit 1 when the question asks an aspect,
+ * `WORDS_ONLY_SHARE` when only its words tell the units apart. [] for a source when nothing tells
+ * its units apart (no content word or aspect of the question found), and for one that answers
+ * what something is ("What is gout?": its lead is the answer): the engine then reads it as before.
+ */
+export function unitRelevance(sources: readonly string[], questionFor: (n: number) => string): number[][] {
+  const units = sources.map((text) =>
+    quoteUnits(text).map((u) => {
+      const ws = words(u.text);
+      return { ws, stems: new Set(ws.map(stem)) };
+    }),
+  );
+  const all = units.flat();
+  if (all.length === 0) return sources.map(() => []);
+  const df = new Map<string, number>();
+  for (const u of all) for (const s of u.stems) df.set(s, (df.get(s) ?? 0) + 1);
+  // 0 for a word every unit has (the condition's name tells no unit apart), most for a word one unit has.
+  const idf = (s: string) => Math.log((all.length + 1) / ((df.get(s) ?? 0) + 0.5));
+  const rarest = Math.log((all.length + 1) / 1.5);
+  const aspectAsked: boolean[] = [];
+  const raw = units.map((list, i) => {
+    const question = questionFor(i + 1);
+    if (asksWhatItIs(question)) return list.map(() => 0);
+    const ws = words(question);
+    const st = new Set(ws.map(stem));
+    const asked = ASPECTS.filter((a) => a.asked(ws, st));
+    aspectAsked[i] = asked.length > 0;
+    // Only the question's words some source holds count (a word no unit has tells no unit apart).
+    const content = [...contentStems(ws)].filter((s) => df.has(s));
+    const mass = content.length * rarest;
+    return list.map((u) => {
+      const lexical = mass > 0 ? content.reduce((n, s) => n + (u.stems.has(s) ? idf(s) : 0), 0) / mass : 0;
+      if (asked.length === 0) return WORDS_ONLY_SHARE * lexical;
+      // A unit on any aspect asked answers it; one on all of them ("how long is it contagious") answers it best.
+      const scores = asked.map((a) => {
+        const said = a.cues !== undefined && [...st].some((s) => a.cues!.has(s) && u.stems.has(s));
+        return said ? 1 : a.answers(u.ws, u.stems);
+      });
+      const aspect = (Math.max(...scores) + scores.reduce((n, x) => n + x, 0) / scores.length) / 2;
+      return ASPECT_SHARE * aspect + (1 - ASPECT_SHARE) * lexical;
+    });
+  });
+  const best = Math.max(...raw.flat());
+  if (!(best >= MIN_RELEVANCE * WORDS_ONLY_SHARE)) return sources.map(() => []);
+  // Scaled so the best unit weighs 1 when an aspect decided, WORDS_ONLY_SHARE when words alone did.
+  const scale = raw.some((list, i) => list.some((r) => r === best) && aspectAsked[i]) ? 1 / best : WORDS_ONLY_SHARE / best;
+  return raw.map((list) => (list.every((r) => r === 0) ? [] : list.map((r) => Math.round(r * scale * 1000) / 1000)));
+}
