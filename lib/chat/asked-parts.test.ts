@@ -144,9 +144,17 @@ describe("what a question or part asks", () => {
   });
 
   it("tells a part that names a subject of its own from one that leans on the message", () => {
-    for (const p of ["what can we do?", "how is it treated?", "is it contagious?", "how long does it last?", "when should I worry?"])
+    // "is the vaccine safe?" leans on the message ("the" vaccine it spoke of): "vaccine" and "safe" are both aspect words.
+    for (const p of [
+      "what can we do?",
+      "how is it treated?",
+      "is it contagious?",
+      "how long does it last?",
+      "when should I worry?",
+      "is the vaccine safe?",
+    ])
       expect(namesOwnTopic(p), p).toBe(false);
-    for (const p of ["can he still eat fruit?", "what are the symptoms of low blood sugar", "is the vaccine safe?", "What is gout"])
+    for (const p of ["can he still eat fruit?", "what are the symptoms of low blood sugar", "is the flu vaccine safe?", "What is gout"])
       expect(namesOwnTopic(p), p).toBe(true);
   });
 });
