@@ -97,41 +97,11 @@ export interface PlacedUnit {
   relevance?: number;
 }
 
-/** Words that open a sentence leaning on the one before it. */
-const POINTING_BACK = new Set([
-  "they",
-  "it",
-  "its",
-  "this",
-  "these",
-  "that",
-  "those",
-  "he",
-  "she",
-  "his",
-  "her",
-  "their",
-  "such",
-  "both",
-  // Connectives that go on from the sentence before ("However, …", "Therefore, …").
-  "however",
-  "therefore",
-  "thus",
-  "also",
-  "otherwise",
-  "instead",
-]);
-
-/** Whether a sentence opens with a word that points back to an earlier one (so it cannot start an answer). */
-export function pointsBack(text: string): boolean {
-  const first = /^[\p{L}']+/u.exec(text)?.[0];
-  return first !== undefined && POINTING_BACK.has(first.toLowerCase());
-}
-
 /**
  * Openers that lean on the statement before (not on the subject, which a question names: "They
  * normally go away on their own in a few weeks." answers "How long do cold sores last?", but
- * "This will help your doctor diagnose the cause." answers nothing alone).
+ * "This will help your doctor diagnose the cause." answers nothing alone), connectives included
+ * ("However, …", "Therefore, …").
  */
 const ON_STATEMENT = new Set([
   "this",
@@ -148,10 +118,24 @@ const ON_STATEMENT = new Set([
   "instead",
 ]);
 
+/** Words that open a sentence leaning on the one before it: those openers and the pronouns that name its subject. */
+const POINTING_BACK = new Set([...ON_STATEMENT, "they", "it", "its", "he", "she", "his", "her", "their"]);
+
+/** A sentence's first word, lower-cased (undefined when it opens with no letter). */
+function firstWord(text: string): string | undefined {
+  return /^[\p{L}']+/u.exec(text)?.[0].toLowerCase();
+}
+
+/** Whether a sentence opens with a word that points back to an earlier one (so it cannot start an answer). */
+export function pointsBack(text: string): boolean {
+  const first = firstWord(text);
+  return first !== undefined && POINTING_BACK.has(first);
+}
+
 /** Whether a sentence opens with a word that leans on the statement before it. */
 export function leansOnStatement(text: string): boolean {
-  const first = /^[\p{L}']+/u.exec(text)?.[0];
-  return first !== undefined && ON_STATEMENT.has(first.toLowerCase());
+  const first = firstWord(text);
+  return first !== undefined && ON_STATEMENT.has(first);
 }
 
 /**
