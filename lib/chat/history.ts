@@ -6,9 +6,10 @@ import { deleteConversation, getConversation, listConversations } from "@/lib/db
 import { listFeedbackForConversation, upsertFeedback } from "@/lib/db/feedback";
 import { getVisitorMessage, listMessages } from "@/lib/db/messages";
 import { AppError, errorResponse } from "@/lib/http/app-error";
+import { isWellFormedText } from "@/lib/http/storable-text";
 import { readJsonBody } from "./http";
 import { settleInterruptedAnswers } from "./interrupted";
-import { idSchema, isWellFormedText } from "./request";
+import { idSchema } from "./request";
 import type { MedChatUIMessage } from "./ui-types";
 
 export interface FeedbackState {

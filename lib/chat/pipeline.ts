@@ -23,7 +23,7 @@ import {
 } from "./model";
 import { crisisAnswer, needsCrisisAnswer, noPassageAnswer } from "./no-passage";
 import { englishOnlyAnswer, nonEnglishLanguageOf } from "./english-only";
-import { isWellFormedText } from "./request";
+import { isWellFormedText } from "@/lib/http/storable-text";
 import { numberPartSources, retrievePerPart } from "./part-sources";
 import { followUpContext } from "./follow-up";
 import { buildPrompt, PROMPT_LEVELS, sourcesShown, type PromptLevel } from "./prompt";

@@ -57,11 +57,3 @@ export function textOfParts(parts: { type: string; text?: unknown }[]): string {
     .map((p) => p.text as string)
     .join("\n");
 }
-
-/**
- * Whether text is well-formed UTF-16 (no unpaired surrogate, which JSON's "\ud800" escape can
- * carry and Postgres text/jsonb cannot store). String.prototype.isWellFormed, without ES2024 lib types.
- */
-export function isWellFormedText(text: string): boolean {
-  return (text as unknown as { isWellFormed(): boolean }).isWellFormed();
-}

@@ -11,10 +11,17 @@ export interface UnstorableText {
 
 const MAX_DEPTH = 64;
 
+/**
+ * Whether text is well-formed UTF-16 (no unpaired surrogate, which JSON's "\ud800" escape can
+ * carry and Postgres text/jsonb cannot store). String.prototype.isWellFormed, without ES2024 lib types.
+ */
+export function isWellFormedText(text: string): boolean {
+  return (text as unknown as { isWellFormed(): boolean }).isWellFormed();
+}
+
 function problemOf(text: string): UnstorableText["problem"] | null {
   if (text.includes("\u0000")) return "nul";
-  // String.prototype.isWellFormed (ES2024), without relying on the lib's types.
-  if (!(text as unknown as { isWellFormed(): boolean }).isWellFormed()) return "lone_surrogate";
+  if (!isWellFormedText(text)) return "lone_surrogate";
   return null;
 }
 
