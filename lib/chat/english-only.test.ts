@@ -1,4 +1,6 @@
-// A question in Spanish, French, German, Portuguese, Italian or Dutch that is not an emergency
+// A question in any language triage reads but English (Spanish … Dutch by function words; Polish,
+// Turkish, Vietnamese, Indonesian, Swedish, Tagalog, Swahili, Romanian too; Chinese, Japanese,
+// Korean, Arabic, Hindi, Russian, Ukrainian, Greek and Thai by their script) that is not an emergency
 // gets a fixed answer in its language saying the knowledge base answers in English (no
 // retrieval, no model); triage still runs first, so an emergency in any language keeps its
 // notice. Through the real chat pipeline behind the partner API's HTTP server (a real
@@ -28,6 +30,25 @@ const QUESTIONS: [EnglishOnlyLanguage, string][] = [
   ["it", "Cosa posso prendere per il mal di gola?"],
   ["it", "Ho la febbre e la tosse"],
   ["nl", "Wat kan ik doen tegen hoofdpijn?"],
+  ["pl", "Mam katar i boli mnie gardło od trzech dni"],
+  ["pl", "Co mogę wziąć na ból głowy?"],
+  ["tr", "Oğlumun ateşi var, ne yapmalıyım?"],
+  ["tr", "Baş ağrısı için ne alabilirim?"],
+  ["vi", "Tôi bị đau đầu ba ngày rồi, tôi nên uống thuốc gì?"],
+  ["id", "Anak saya demam sejak kemarin, apa yang harus saya lakukan?"],
+  ["sv", "Vad kan jag ta mot huvudvärk?"],
+  ["tl", "Masakit ang ulo ko, ano ang dapat kong inumin?"],
+  ["sw", "Mtoto wangu ana homa, nifanye nini?"],
+  ["ro", "Mă doare capul de trei zile, ce pot lua?"],
+  ["zh", "我头疼三天了，应该吃什么药？"],
+  ["ja", "三日前から頭が痛いです。何を飲めばいいですか？"],
+  ["ko", "아이가 열이 나요. 어떻게 해야 하나요?"],
+  ["ar", "عندي صداع منذ ثلاثة أيام، ماذا آخذ؟"],
+  ["hi", "मुझे तीन दिन से सिरदर्द है, क्या लूँ?"],
+  ["ru", "У меня три дня болит голова, что можно выпить?"],
+  ["uk", "У мене три дні болить голова, що можна випити?"],
+  ["el", "Έχω πονοκέφαλο τρεις μέρες, τι να πάρω;"],
+  ["th", "ปวดหัวมาสามวันแล้ว ควรกินยาอะไรดี"],
 ];
 
 const readQuestions = (file: string, text: (o: Record<string, string>) => string) =>
@@ -45,6 +66,8 @@ describe("which language a question is clearly written in", () => {
   it("reads no English question of the repository's sets as another language", () => {
     const english = [
       ...readQuestions("starter-first-questions.jsonl", (o) => o.q),
+      ...readQuestions("starter-first-questions-2.jsonl", (o) => o.q),
+      ...readQuestions("consumer-questions-final4.jsonl", (o) => `${o.subject}\n${o.message}`),
       ...readQuestions("consumer-questions.jsonl", (o) => `${o.subject}\n${o.message}`),
       ...readQuestions("consumer-questions-final3.jsonl", (o) => `${o.subject}\n${o.message}`),
     ];
@@ -53,7 +76,15 @@ describe("which language a question is clearly written in", () => {
   });
 
   it("leaves a single word, a brand name or a mixed message alone", () => {
-    for (const q of ["gripe", "Tylenol", "asthma inhaler", "is dolor the Spanish for pain?", ""])
+    for (const q of [
+      "gripe",
+      "Tylenol",
+      "asthma inhaler",
+      "is dolor the Spanish for pain?",
+      "",
+      "what does 糖尿病 mean",
+      "I take Ибупрофен for my back",
+    ])
       expect(nonEnglishLanguageOf(q)).toBeNull();
   });
 });
