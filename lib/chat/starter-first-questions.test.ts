@@ -1,5 +1,5 @@
 // The first questions a member of the public types into a health chat (lay words, typos, short
-// and long; lib/rag/eval-sets/starter-first-questions.jsonl, written before any change it measures), over
+// and long; lib/rag/eval-sets/starter-first-questions*.jsonl, each written before any change it measures), over
 // the real starter knowledge base with the chat's retrieval options (full text, deterministic):
 // every question the starter base covers finds a passage, and its first passage is from the
 // right page — and from the section asked for ("when should I worry" → When to seek care).
@@ -27,37 +27,78 @@ interface FirstQuestion {
   missing?: string;
 }
 
-/**
- * Questions still answered from another page first (or another section), as measured after the
- * changes this set was written for — README of eval-sets, "starter-first-questions": the
- * stemmer and the small knowledge base's headings decide them; listed so that any other
- * question going wrong fails the test.
- */
-const KNOWN_MISSES = new Set([
-  "sf-020", // "spots on my back" → Chickenpox > Treatment (Acne's "spots" is an alias, weighed less)
-  "sf-021", // "I keep getting UTIs, how do I stop them" → What it is (asks prevention in other words)
-  "sf-029", // "my blood pressure is 150 over 95" → Blood pressure medicines (shorter title)
-  "sf-048", // "hit his head … sick and dizzy" → Nausea / Dizziness (their titles name the symptoms)
-  "sf-052", // "bullseye rash after a tick bite" → Insect bites and stings (title names "bites")
-  "sf-056", // "stomach hurts after I eat and I burp" → Gastroenteritis (stomach bug) (title names "stomach")
-]);
+interface QuestionSet {
+  file: string;
+  /**
+   * Questions still answered from another page first (or another section), as measured after the
+   * changes the set was written for (README of eval-sets); listed so that any other question going
+   * wrong fails the test.
+   */
+  knownMisses: Set<string>;
+  /** Starter pages written after the set, for its `missing` subjects (each also a right first passage). */
+  addedPages: Record<string, string>;
+}
 
-/** Starter pages written after the set, for its `missing` subjects (each also a right first passage). */
-const ADDED_PAGES: Record<string, string> = {
-  indigestion: "Indigestion (dyspepsia)",
-  cough: "Cough",
-  nausea: "Nausea (feeling sick)",
-  toothache: "Toothache",
-  "mouth ulcers": "Mouth ulcers (canker sores)",
-  warts: "Warts and verrucas",
-  cramps: "Leg cramps",
+/**
+ * Starter pages retitled after a set was written, in lay words too ("I can't sleep" found Obstructive
+ * sleep apnoea, whose title says "sleep"; "spots", "hit his head", "tick bite", "upset stomach").
+ */
+const RETITLED: Record<string, string> = {
+  Insomnia: "Insomnia (trouble sleeping)",
+  Acne: "Acne (spots and pimples)",
+  Concussion: "Head injury and concussion",
+  "Lyme disease": "Lyme disease (from tick bites)",
+  "Indigestion (dyspepsia)": "Indigestion (upset stomach)",
 };
 
-const QUESTIONS: FirstQuestion[] = fs
-  .readFileSync(path.join(process.cwd(), "lib/rag/eval-sets/starter-first-questions.jsonl"), "utf8")
-  .split("\n")
-  .filter((l) => l.trim())
-  .map((l) => JSON.parse(l) as FirstQuestion);
+const SETS: QuestionSet[] = [
+  {
+    file: "starter-first-questions.jsonl",
+    knownMisses: new Set([
+      "sf-065", // "red itchy welts after eating shrimp" → Hives (urticaria) (added later; names welts), then Food allergy
+    ]),
+    addedPages: {
+      indigestion: "Indigestion (dyspepsia)",
+      cough: "Cough",
+      nausea: "Nausea (feeling sick)",
+      toothache: "Toothache",
+      "mouth ulcers": "Mouth ulcers (canker sores)",
+      warts: "Warts and verrucas",
+      cramps: "Leg cramps",
+      hiccups: "Hiccups",
+      "hives/rash": "Hives (urticaria)",
+      colic: "Colic",
+      dandruff: "Dandruff (flaky scalp)",
+    },
+  },
+  {
+    file: "starter-first-questions-2.jsonl",
+    knownMisses: new Set([
+      "sf2-023", // "blood sugar 250 after eating am i diabetic" → Low blood sugar (its title names "blood sugar")
+      "sf2-024", // "diabetic … shaky and sweaty, what should i eat" → Low blood sugar > Symptoms (the symptoms' words), not Treatment
+      "sf2-029", // "bloated … between diarrhoea and constipation" → Constipation (its title is named), IBS second
+      "sf2-035", // "faint and sick … after a day in the sun" → Sunburn and sun safety (its title names "sun")
+    ]),
+    addedPages: {
+      "nappy rash": "Nappy rash",
+      hives: "Hives (urticaria)",
+      impetigo: "Impetigo (crusty skin sores)",
+      tinnitus: "Tinnitus (ringing in the ears)",
+      earwax: "Earwax build-up (blocked ear)",
+      "cuts and grazes": "Cuts and grazes",
+      "emergency contraception": "Emergency contraception",
+      threadworms: "Threadworms (pinworms)",
+      stye: "Stye (eyelid lump)",
+    },
+  },
+];
+
+const readQuestions = (file: string): FirstQuestion[] =>
+  fs
+    .readFileSync(path.join(process.cwd(), "lib/rag/eval-sets", file), "utf8")
+    .split("\n")
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as FirstQuestion);
 
 interface Outcome {
   question: FirstQuestion;
@@ -69,25 +110,25 @@ interface Outcome {
   rightSection: boolean | null;
 }
 
-/** Starter pages retitled after the set, in lay words too ("I can't sleep" found Obstructive sleep apnoea, whose title says "sleep"). */
-const RETITLED: Record<string, string> = { Insomnia: "Insomnia (trouble sleeping)" };
+let h: DbHandle;
+beforeAll(async () => {
+  h = await freshDb();
+  const report = await ensureStarterKnowledgeBase(h.db, createHashingEmbedder());
+  expect(report.failed).toEqual([]);
+}, 120_000);
+afterAll(() => h.close());
 
-const rightTitles = (q: FirstQuestion) => [
-  ...q.expect.map((t) => RETITLED[t] ?? t),
-  ...(q.missing && ADDED_PAGES[q.missing] ? [ADDED_PAGES[q.missing]] : []),
-];
+const firstPassage = async (q: string) => (await retrieveHybrid(h.db, null, q, { mode: "text", k: MAX_SOURCES, maxPerDocument: 2 }))[0];
 
-describe("first questions of the public over the starter knowledge base", () => {
-  let h: DbHandle;
+describe.each(SETS)("first questions of the public over the starter knowledge base ($file)", (set) => {
+  const questions = readQuestions(set.file);
+  const rightTitles = (q: FirstQuestion) => [
+    ...[...q.expect, ...(q.missing && set.addedPages[q.missing] ? [set.addedPages[q.missing]] : [])].map((t) => RETITLED[t] ?? t),
+  ];
   const outcomes: Outcome[] = [];
-  /** Off-topic questions (not about health) that found a starter passage. */
-  const offTopicFound: string[] = [];
   beforeAll(async () => {
-    h = await freshDb();
-    const report = await ensureStarterKnowledgeBase(h.db, createHashingEmbedder());
-    expect(report.failed).toEqual([]);
-    for (const question of QUESTIONS) {
-      const [top] = await retrieveHybrid(h.db, null, question.q, { mode: "text", k: MAX_SOURCES, maxPerDocument: 2 });
+    for (const question of questions) {
+      const top = await firstPassage(question.q);
       const titles = rightTitles(question);
       outcomes.push({
         question,
@@ -97,55 +138,60 @@ describe("first questions of the public over the starter knowledge base", () => 
         rightSection: question.section ? (top?.headingPath.endsWith(question.section) ?? false) : null,
       });
     }
-    for (const q of [...OFF_TOPIC_QUERIES, ...OFF_TOPIC_HELD_OUT_QUERIES]) {
-      const [top] = await retrieveHybrid(h.db, null, q, { mode: "text", k: MAX_SOURCES, maxPerDocument: 2 });
-      if (top) offTopicFound.push(`${q} → ${top.headingPath}`);
-    }
     if (process.env.STARTER_QUESTIONS_REPORT) {
-      console.log(
-        `off-topic: ${offTopicFound.length} of ${OFF_TOPIC_QUERIES.length + OFF_TOPIC_HELD_OUT_QUERIES.length} found a passage\n${offTopicFound.join("\n")}`,
-      );
       for (const o of outcomes)
         console.log(
           `${o.right ? "ok " : "BAD"} ${o.rightSection === false ? "sec" : "   "} ${o.question.id} ${o.question.q} → ${o.heading ?? "(no passage)"}`,
         );
       const covered = outcomes.filter((o) => rightTitles(o.question).length > 0);
+      const uncovered = outcomes.filter((o) => rightTitles(o.question).length === 0);
       console.log(
-        `covered ${covered.length}: passage ${covered.filter((o) => o.title).length}, right page ${covered.filter((o) => o.right).length}; ` +
-          `uncovered ${outcomes.length - covered.length}: no passage ${outcomes.filter((o) => rightTitles(o.question).length === 0 && !o.title).length}; ` +
+        `${set.file}: covered ${covered.length}: passage ${covered.filter((o) => o.title).length}, right page ${covered.filter((o) => o.right).length}; ` +
+          `uncovered ${uncovered.length}: no passage ${uncovered.filter((o) => !o.title).length}; ` +
+          `all: right or honestly nothing ${outcomes.filter((o) => o.right).length}/${outcomes.length}; ` +
           `section asked ${outcomes.filter((o) => o.rightSection !== null).length}: right ${outcomes.filter((o) => o.rightSection).length}`,
       );
     }
   }, 120_000);
-  afterAll(() => h.close());
 
   it("has at least 60 questions", () => {
-    expect(QUESTIONS.length).toBeGreaterThanOrEqual(60);
+    expect(questions.length).toBeGreaterThanOrEqual(60);
   });
 
   it("finds a passage for every question the starter base covers, and the right page first for all but the known misses", () => {
     const covered = outcomes.filter((o) => rightTitles(o.question).length > 0);
     expect(covered.filter((o) => !o.title).map((o) => o.question.q)).toEqual([]);
     const wrong = covered
-      .filter((o) => !o.right && !KNOWN_MISSES.has(o.question.id))
+      .filter((o) => !o.right && !set.knownMisses.has(o.question.id))
       .map((o) => `${o.question.q} → ${o.heading ?? "(no passage)"}`);
     expect(wrong).toEqual([]);
   });
 
   it("quotes the section asked for (all but the known misses)", () => {
     const wrong = outcomes
-      .filter((o) => o.rightSection === false && !KNOWN_MISSES.has(o.question.id))
+      .filter((o) => o.rightSection === false && !set.knownMisses.has(o.question.id))
       .map((o) => `${o.question.q} → ${o.heading ?? "(no passage)"}`);
     expect(wrong).toEqual([]);
-  });
-
-  it("rejects off-topic questions (not about health) at least as well as before this set", () => {
-    // Before the changes measured with this set: 6 of 104 found a starter passage.
-    expect(offTopicFound.length).toBeLessThanOrEqual(5);
   });
 
   it("finds no unrelated page for a question the starter base has no page for", () => {
     const wrong = outcomes.filter((o) => rightTitles(o.question).length === 0 && o.title).map((o) => `${o.question.q} → ${o.heading}`);
     expect(wrong).toEqual([]);
   });
+});
+
+describe("off-topic questions over the starter knowledge base", () => {
+  it("rejects off-topic questions (not about health) at least as well as before the first set", async () => {
+    // Before the changes measured with the first set: 6 of 104 found a starter passage.
+    const found: string[] = [];
+    for (const q of [...OFF_TOPIC_QUERIES, ...OFF_TOPIC_HELD_OUT_QUERIES]) {
+      const top = await firstPassage(q);
+      if (top) found.push(`${q} → ${top.headingPath}`);
+    }
+    if (process.env.STARTER_QUESTIONS_REPORT)
+      console.log(
+        `off-topic: ${found.length} of ${OFF_TOPIC_QUERIES.length + OFF_TOPIC_HELD_OUT_QUERIES.length} found a passage\n${found.join("\n")}`,
+      );
+    expect(found.length).toBeLessThanOrEqual(5);
+  }, 120_000);
 });

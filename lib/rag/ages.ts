@@ -18,7 +18,13 @@ function personOfAge(n: number, unit: string): string {
   return n < 1 ? "baby" : n < 13 ? "child" : "";
 }
 
-/** The message with each age replaced by the person it describes ("my 2 year old" → "my child"). */
+/** A child's age told after the child: "my daughter is 4", "my son is 10 and…" (years). */
+const CHILD_IS =
+  /\b(son|daughter|kid|boy|girl|grandson|granddaughter|niece|nephew) is (\d{1,2})\b(?! ?(?:%|kg|lbs?|pounds|degrees|°|months?|weeks?|days?))/gi;
+
+/** The message with each age replaced by the person it describes ("my 2 year old" → "my child", "my daughter is 4" → "my daughter is a child"). */
 export function rewriteAges(text: string): string {
-  return text.replace(AGE, (_, n: string, unit: string | undefined) => personOfAge(Number(n), unit ?? "years"));
+  return text
+    .replace(AGE, (_, n: string, unit: string | undefined) => personOfAge(Number(n), unit ?? "years"))
+    .replace(CHILD_IS, (whole, who: string, n: string) => (Number(n) < 13 ? `${who} is a child` : whole));
 }

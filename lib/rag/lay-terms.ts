@@ -165,6 +165,8 @@ export const LAY_TERMS: readonly (readonly [lay: string, professional: string, s
   ["stomach ulcer|stomach ulcers", "peptic ulcer"],
   ["stomach flu|stomach bug|tummy bug", "gastroenteritis", "figurative"],
   ["food poisoning", "foodborne illness"],
+  // "I think I ate something bad" ("something" is filler: the words kept are "ate bad")
+  ["ate bad|eaten bad|ate dodgy|eaten dodgy|bad food|dodgy food", "food poisoning"],
   ["piles", "hemorrhoids"],
   ["blood in the urine|blood in urine|bloody urine|blood in my urine|blood in pee", "hematuria"],
   ["protein in the urine|protein in urine", "proteinuria"],
@@ -285,7 +287,9 @@ export const LAY_TERMS: readonly (readonly [lay: string, professional: string, s
   // Everyday forms whose stem differs from the page's word ("allergic" → allerg, "allergy" →
   // allergi: "my baby is allergic to milk" found hay fever's "allergic rhinitis", not Food
   // allergy), past tenses the stemmer leaves alone, and common misspellings too short for the
-  // spelling corrector (eval-sets/starter-first-questions.jsonl)
+  // spelling corrector (eval-sets/starter-first-questions.jsonl); the everyday verb for a pain
+  // ("my stomach hurts": stomach pain), the UK spelling, and the words for vaccines and urine
+  // people use (eval-sets/starter-first-questions-2.jsonl)
   ["allergic", "allergy"],
   ["anxious", "anxiety"],
   ["itchy", "itching"],
@@ -298,6 +302,14 @@ export const LAY_TERMS: readonly (readonly [lay: string, professional: string, s
   ["pregnant", "pregnancy"],
   ["slept", "sleep"],
   ["ate|eaten", "eat"],
+  ["burnt", "burn"],
+  ["shakey|shaking", "shaky"],
+  ["sweaty", "sweating"],
+  ["tired", "tiredness"],
+  ["hurts|hurting", "pain"],
+  ["diarrhoea", "diarrhea"],
+  ["jab|jabs", "vaccine"],
+  ["pee|peeing|wee|weeing", "urine"],
   ["hit head|bumped head|banged head|knocked head|bump on the head|knock on the head|blow to the head", "concussion head injury"],
   // Medicines: common kinds by their lay names
   ["water pill|water pills|water tablets", "diuretic", "figurative"],

@@ -13,6 +13,7 @@ import { parsePgTextArray } from "./pg-arrays";
 import { typingSlips, type Vocabulary } from "./vocabulary";
 import { cacheOf, lookUpThrough } from "./lookup-cache";
 import { rewriteAges } from "./ages";
+import { rewriteEverydayPhrases } from "./everyday-phrases";
 
 const rowsOf = <T>(r: unknown): T[] => ((r as { rows?: T[] }).rows ?? (r as T[])) as T[];
 
@@ -32,7 +33,7 @@ const PEOPLE_WORDS =
  */
 const STORY_WORDS =
   "day days week weeks month months year years hour hours minute minutes yesterday today tonight tomorrow lately recently " +
-  "last lasted every away keep keeps keeping kept put puts putting make makes making made see seen saw well good " +
+  "last lasted every always constantly away again keep keeps keeping kept put puts putting make makes making made see seen saw well good " +
   "killing kills doctor doctors doc docs gp physician dr";
 /** Words that carry the conversation, not the question (compared before stemming). */
 const FILLER = new Set(
@@ -44,7 +45,7 @@ const FILLER = new Set(
     "everything kind sort maybe actually basically etc im ive id ill dont cant wont doesnt didnt isnt arent wasnt werent havent " +
     "hasnt couldnt shouldnt wouldnt whats thats theres heres hes shes theyre youre weve lol btw also even still ever since " +
     "please possible able reply answer answers email write writing wrote looking look searching search find found online website " +
-    "say says said think thought feel felt seem seems concerned worried worry scared afraid" +
+    "say says said think thought feel felt seem seems concerned worried worry scared afraid loads though although" +
     ` ${PEOPLE_WORDS} ${STORY_WORDS}`
   ).split(/\s+/),
 );
@@ -60,7 +61,7 @@ export const isFiller = (word: string): boolean => FILLER.has(word);
  */
 const ASPECTS: [RegExp, string[]][] = [
   [
-    /^(treat|treats|treated|treating|treatment|treatments|cure|cured|cures|curable|therapy|therapies|medicine|medicines|medication|medications|drug|drugs|pill|pills|remedy|remedies|surgery|operation|manage|managed|help|helps|helped|helping|relieve|relieves|relief|ease|eases|soothe|soothes|heal|heals|rid)$/,
+    /^(treat|treats|treated|treating|treatment|treatments|cure|cured|cures|curable|therapy|therapies|medicine|medicines|medication|medications|drug|drugs|pill|pills|remedy|remedies|surgery|operation|manage|managed|help|helps|helped|helping|relieve|relieves|relief|ease|eases|soothe|soothes|heal|heals|rid|remove|removing)$/,
     ["treatment", "treat"],
   ],
   [/^(cause|causes|caused|causing|why|reason|reasons|trigger|triggers|triggered)$/, ["caus"]],
@@ -86,7 +87,8 @@ const ASPECTS: [RegExp, string[]][] = [
   // "can I take …": asksIfSafe): medicine pages answer under "Safety and interactions".
   [/^(safe|safely|unsafe|safety|interact|interacts|interaction|interactions|mix|mixing|combine|combining)$/, ["safeti", "interact"]],
   // Two-word names of an aspect (matched on consecutive words): "side effects" of a medicine.
-  [/^(side effect|side effects|adverse effect|adverse effects|adverse reaction|adverse reactions)$/, ["side", "effect"]],
+  // …also as people misspell them ("side affects", "side efects").
+  [/^(side (effects?|affects?|efects?|effets?)|adverse effect|adverse effects|adverse reaction|adverse reactions)$/, ["side", "effect"]],
 ];
 /** The aspects a message asks about, each by its first heading lexeme ("treatment", "caus", "symptom", …), in ASPECTS order. */
 export function aspectsAsked(text: string): string[] {
@@ -96,8 +98,8 @@ export function aspectsAsked(text: string): string[] {
 
 const DO_ASKERS = new Set(["can", "could", "should", "shall", "do", "must"]);
 const DOERS = new Set(["i", "we", "you", "he", "she", "they", "one"]);
-/** "What can I do / take / give her / use / try": the treatment or self-care asked for. */
-const DOING = new Set(["do", "take", "give", "use", "try"]);
+/** "What can I do / take / give her / use / try / eat": the treatment or self-care asked for. */
+const DOING = new Set(["do", "take", "give", "use", "try", "eat"]);
 
 /**
  * "What can I do?", "what should we do for it", "what to do about a sore throat", "what can I
@@ -105,13 +107,18 @@ const DOING = new Set(["do", "take", "give", "use", "try"]);
  * self-care (pages answer it under "Treatment").
  */
 export function asksWhatToDo(ws: readonly string[]): boolean {
-  return ws.some(
-    (w, k) =>
-      DOING.has(w) &&
-      ((ws[k - 1] === "to" && ws[k - 2] === "what") ||
-        (DOERS.has(ws[k - 1] ?? "") && DO_ASKERS.has(ws[k - 2] ?? "") && ws[k - 3] === "what")) &&
-      // "what can I do to prevent it" asks for prevention (the aspect word says which).
-      !ws.slice(k + 1, k + 4).some(isAspectWord),
+  // "how do I get the sting out": removing it
+  const getsOut = ws.some((w, k) => w === "get" && DOERS.has(ws[k - 1] ?? "") && ws.slice(k + 1, k + 5).includes("out"));
+  return (
+    getsOut ||
+    ws.some(
+      (w, k) =>
+        DOING.has(w) &&
+        ((ws[k - 1] === "to" && ws[k - 2] === "what") ||
+          (DOERS.has(ws[k - 1] ?? "") && DO_ASKERS.has(ws[k - 2] ?? "") && ws[k - 3] === "what")) &&
+        // "what can I do to prevent it" asks for prevention (the aspect word says which).
+        !ws.slice(k + 1, k + 4).some(isAspectWord),
+    )
   );
 }
 
@@ -119,19 +126,47 @@ export function asksWhatToDo(ws: readonly string[]): boolean {
 const CARERS = new Set("doctor doctors doc gp physician dr clinician nurse hospital er emergency urgent".split(" "));
 const SEEING = new Set("see seeing call calling visit go going get need contact ring phone".split(" "));
 
-/** "when to see a doctor", "should I go to the hospital", "do I need to call the GP": when to seek care. */
+/** "when to see a doctor", "should I go to the hospital", "do I need to call the GP", "take her to the doctor": when to seek care. */
 export function asksWhenToSeekCare(ws: readonly string[]): boolean {
-  return ws.some((w, k) => CARERS.has(w) && ws.slice(Math.max(0, k - 3), k).some((v) => SEEING.has(v)));
+  return ws.some((w, k) => {
+    if (!CARERS.has(w)) return false;
+    const before = ws.slice(Math.max(0, k - 5), k);
+    return before.slice(-3).some((v) => SEEING.has(v)) || before.some((_, j) => takesSomeone(before, j));
+  });
 }
 
-/** "can I take ibuprofen with …", "should she have it while pregnant": whether a medicine is safe (not "what can I take"). */
+/** Taking or bringing someone somewhere ("take her to the doctor"), not taking a medicine. */
+const TAKEN = new Set("her him them me us my our your".split(" "));
+const TAKING = new Set(["take", "taking", "bring", "bringing"]);
+const takesSomeone = (ws: readonly string[], k: number) =>
+  TAKING.has(ws[k]) && TAKEN.has(ws[k + 1] ?? "") && ws.slice(k + 2, k + 5).includes("to");
+
+/** "can I take ibuprofen with …", "should she have it while pregnant": whether a medicine is safe (not "what can I take", nor "should I take her to the doctor"). */
 export function asksIfSafe(ws: readonly string[]): boolean {
   return ws.some(
     (w, k) =>
       (w === "take" || w === "have" || w === "drink" || w === "use" || w === "give") &&
       DOERS.has(ws[k - 1] ?? "") &&
       (ws[k - 2] === "can" || ws[k - 2] === "could" || ws[k - 2] === "should") &&
-      !ws.slice(0, k).includes("what"),
+      !ws.slice(0, k).includes("what") &&
+      !takesSomeone(ws, k),
+  );
+}
+
+/** Words of a problem that recurs ("again": everyday-phrases.ts reads "coming back" so). */
+const RECURRING = new Set(["again", "getting", "happening", "recurring", "returning"]);
+
+/**
+ * "How do I stop them coming back", "how can I stop getting UTIs", "I keep getting UTIs, how do I
+ * stop them": how to prevent it (pages answer under "Prevention"), not how to treat it.
+ */
+export function asksHowToPrevent(ws: readonly string[]): boolean {
+  const keepsGetting = ws.some((w, k) => (w === "keep" || w === "keeps") && ws[k + 1] === "getting");
+  return ws.some(
+    (w, k) =>
+      (w === "stop" || w === "stopping") &&
+      // "stop it getting worse" asks treatment
+      (keepsGetting || ws.slice(k + 1, k + 5).some((v, j, after) => RECURRING.has(v) && after[j + 1] !== "worse")),
   );
 }
 
@@ -378,9 +413,15 @@ export function compoundsOf(parts: string[], kept: (w: string) => boolean): Map<
 export function nameNumbers(ws: string[]): Map<string, string> {
   const found = new Map<string, string>();
   for (let i = 1; i < ws.length; i++)
-    if (/^\d{1,3}$/.test(ws[i]) && /^[a-z]/.test(ws[i - 1]) && !found.has(ws[i])) found.set(ws[i], ws[i - 1]);
+    if (/^\d{1,3}$/.test(ws[i]) && /^[a-z]/.test(ws[i - 1]) && !DURATION_UNITS.has(ws[i + 1] ?? "") && !found.has(ws[i]))
+      found.set(ws[i], ws[i - 1]);
   return found;
 }
+
+/** A number before one of these is an amount of time or a count ("period 2 weeks late", "peeing 3 times a night"), not part of a name. */
+const DURATION_UNITS = new Set(
+  "second seconds minute minutes min mins hour hours hr hrs day days week weeks wk wks month months year years yr yrs times x".split(" "),
+);
 
 /** Two words at most this far apart (2 words between them) are used together: "stage 2 breast cancer", "cancer of the breast". */
 const NEAR_WORDS = 3;
@@ -429,7 +470,7 @@ export function negatedWords(ws: readonly string[], content: (w: string) => bool
 
 export async function analyzeQuery(db: Db, vocabulary: Vocabulary, text: string): Promise<AnalyzedQuery> {
   // "my 2 year old" is "my child" (ages.ts): who, not what.
-  const { subject, message } = splitSubject(rewriteAges(text));
+  const { subject, message } = splitSubject(rewriteEverydayPhrases(rewriteAges(text)));
   const numbers = nameNumbers([...words(subject), ...words(message)]);
   const kept = (w: string) => !FILLER.has(w) && (!/^\d+$/.test(w) || numbers.has(w));
   const subjectWords = words(subject).filter(kept);
@@ -635,10 +676,12 @@ export async function analyzeQuery(db: Db, vocabulary: Vocabulary, text: string)
   // as a content word it weighs its IDF, which is small where every page has a "Symptoms"
   // section — exactly where the section heading should decide between passages of one page.
   const asked = new Set<string>();
-  const ws = words(text);
+  const ws = words(rewriteEverydayPhrases(text));
   const phrases = ws.slice(1).map((w, i) => `${ws[i]} ${w}`);
   for (const w of [...ws, ...phrases]) for (const [re, headings] of ASPECTS) if (re.test(w)) headings.forEach((x) => asked.add(x));
-  if (asksWhatToDo(ws)) ASPECTS[0]![1].forEach((x) => asked.add(x));
+  // "How do I stop it coming back" asks prevention, not the treatment "what can I do" would.
+  if (asksHowToPrevent(ws)) ["prevent"].forEach((x) => asked.add(x));
+  else if (asksWhatToDo(ws)) ASPECTS[0]![1].forEach((x) => asked.add(x));
   if (asksWhenToSeekCare(ws)) ["seek", "care"].forEach((x) => asked.add(x));
   if (asksIfSafe(ws)) ["safeti", "interact"].forEach((x) => asked.add(x));
   const topicIdf = terms.length ? terms.reduce((sum, t) => sum + t.idf, 0) / terms.length : 1;

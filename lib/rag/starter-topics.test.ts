@@ -75,7 +75,7 @@ const EXISTING_PAGE_QUESTIONS: [string, string][] = [
   ["can I drink alcohol on amoxicillin", "Antibiotics and antibiotic resistance"],
   ["I feel lightheaded and shaky, could my sugar be low", "Low blood sugar (hypoglycemia)"],
   ["how is strep throat treated", "Strep throat"],
-  ["I found a tick on my leg, could I get lyme disease?", "Lyme disease"],
+  ["I found a tick on my leg, could I get lyme disease?", "Lyme disease (from tick bites)"],
   ["sunburn blisters", "Sunburn and sun safety"],
   ["what are the signs of anaphylaxis", "Anaphylaxis"],
   ["I have diarrhea and vomiting", "Gastroenteritis (stomach bug)"],
