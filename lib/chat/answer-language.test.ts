@@ -34,30 +34,12 @@ describe("the nothing-found answer over HTTP, in the question's language", () =>
   // nothing-found answer (english-only.ts) — in scripts other than Latin too — with the footer in
   // its language, and no English in either.
   it.each([
-    ["ja", "自転車のブレーキパッドはどうやって交換しますか？", /^MedChat の知識ベースは英語で書かれているため/],
-    ["ar", "كيف أغير فرامل دراجتي الهوائية؟", /^قاعدة معارف MedChat مكتوبة باللغة الإنجليزية/],
-  ])("%s", async (language, question, opening) => {
-    const calls = fx.gpu.requests.length;
-    const answer = await client(fx.app, key.key).chat.completions.create({
-      model: "medchat",
-      messages: [{ role: "user", content: question }],
-    });
-    const text = answer.choices[0]!.message.content!;
-    expect(text).toMatch(opening);
-    expect(text).toBe(ENGLISH_ONLY_WORDING[language as "es"](US));
-    expect(text).toContain("911");
-    // The footer too, and no English in either.
-    const disclaimer = (answer as unknown as { disclaimer: string }).disclaimer;
-    expect(disclaimer).toBe(ANSWER_WORDING[language as "es"].disclaimer(US));
-    expect(`${text} ${disclaimer}`).not.toMatch(/knowledge base|not medical advice|In an emergency/);
-    expect(fx.gpu.requests.length).toBe(calls);
-  });
-
-  it.each([
     ["es", "¿Cómo cambio las pastillas de freno de mi bicicleta de montaña?", /^La base de conocimientos de MedChat está en inglés/],
     ["fr", "Comment changer les plaquettes de frein de mon vélo ?", /^La base de connaissances de MedChat est en anglais/],
     ["de", "Wie wechsle ich die Bremsbeläge an meinem Fahrrad?", /^Die Wissensbasis von MedChat ist auf Englisch/],
     ["ru", "Как поменять тормозные колодки на велосипеде?", /^База знаний MedChat написана на английском/],
+    ["ja", "自転車のブレーキパッドはどうやって交換しますか？", /^MedChat の知識ベースは英語で書かれているため/],
+    ["ar", "كيف أغير فرامل دراجتي الهوائية؟", /^قاعدة معارف MedChat مكتوبة باللغة الإنجليزية/],
   ])("%s, clearly: the English-only answer", async (language, question, opening) => {
     const calls = fx.gpu.requests.length;
     const answer = await client(fx.app, key.key).chat.completions.create({
@@ -67,7 +49,10 @@ describe("the nothing-found answer over HTTP, in the question's language", () =>
     const text = answer.choices[0]!.message.content!;
     expect(text).toMatch(opening);
     expect(text).toBe(ENGLISH_ONLY_WORDING[language as "es"](US));
-    expect((answer as unknown as { disclaimer: string }).disclaimer).toBe(ANSWER_WORDING[language as "es"].disclaimer(US));
+    expect(text).toContain("911");
+    const disclaimer = (answer as unknown as { disclaimer: string }).disclaimer;
+    expect(disclaimer).toBe(ANSWER_WORDING[language as "es"].disclaimer(US));
+    expect(`${text} ${disclaimer}`).not.toMatch(/knowledge base|not medical advice|In an emergency/);
     expect(fx.gpu.requests.length).toBe(calls);
   });
 
