@@ -336,7 +336,8 @@ describe("answer grounding in the chat pipeline", () => {
   }, 60_000);
 
   it("with the real gpu-function, quote mode starts from the top-ranked source, whichever source retrieval puts first", async () => {
-    const question = "What are the symptoms of type 2 diabetes?";
+    // A message whose words tell no sentence apart: retrieval's order alone decides where the answer opens.
+    const question = "Tell me more please.";
     for (const ranked of [
       [T2D, OBESITY],
       [OBESITY, T2D],
@@ -356,6 +357,22 @@ describe("answer grounding in the chat pipeline", () => {
       expect(quoteUnits(ranked[0]!.text).map((u) => u.text.replace(/\s+/g, " "))).toContain(sentences[0]!.text);
       expect(sentences.length).toBeGreaterThanOrEqual(2);
     }
+  }, 60_000);
+
+  it("with the real gpu-function, quote mode opens in a lower-ranked source when its sentences clearly answer and the top one's do not", async () => {
+    const events = await runChatTurn(
+      input("What are the symptoms of type 2 diabetes?"),
+      deps(realUrl, { CHAT_GROUNDING: "quote", CHAT_MAX_TOKENS: "400" }, { retriever: async () => [OBESITY, T2D] }),
+    );
+    const sources = (events.find((e) => e.type === "sources") as Extract<ChatEvent, { type: "sources" }>).sources;
+    const sentences = citedSentences(
+      answerText(events),
+      sources.map((s) => s.text),
+    );
+    // The obesity page ranked first says nothing on symptoms; the type 2 diabetes page's symptom sentences open the answer.
+    expect(sentences[0]!.cites).toEqual([2]);
+    expect(sentences[0]!.verbatim).toBe(true);
+    expect(quoteUnits(T2D.text).map((u) => u.text.replace(/\s+/g, " "))).toContain(sentences[0]!.text);
   }, 60_000);
 
   it("CHAT_QUOTE_PRIOR=none asks the gpu-function to let the model alone choose", async () => {
