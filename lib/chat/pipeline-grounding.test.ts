@@ -90,6 +90,12 @@ const input = (text: string) => {
   };
 };
 const answerText = (events: ChatEvent[]) => events.map((e) => (e.type === "text-delta" ? e.text : "")).join("");
+/** The answer's sentences with the sources they cite, checked against the sources the turn listed. */
+const quotedSentences = (events: ChatEvent[]) =>
+  citedSentences(
+    answerText(events),
+    (events.find((e) => e.type === "sources") as Extract<ChatEvent, { type: "sources" }>).sources.map((s) => s.text),
+  );
 const deps = (url: string, env: Record<string, string>, extra: Partial<ChatDeps> = {}): ChatDeps => ({
   db: handle.db,
   gpu: gpuFunctionConfig({ GPU_FUNCTION_URL: url, GPU_FUNCTION_TOKEN: "secret", ...env }),
@@ -346,11 +352,7 @@ describe("answer grounding in the chat pipeline", () => {
         input(question),
         deps(realUrl, { CHAT_GROUNDING: "quote", CHAT_MAX_TOKENS: "400" }, { retriever: async () => ranked }),
       );
-      const sources = (events.find((e) => e.type === "sources") as Extract<ChatEvent, { type: "sources" }>).sources;
-      const sentences = citedSentences(
-        answerText(events),
-        sources.map((s) => s.text),
-      );
+      const sentences = quotedSentences(events);
       // A random model has strong whims of its own; the prior still puts the top source first (cited [1]), and says enough.
       expect(sentences[0]!.cites).toEqual([1]);
       expect(sentences[0]!.verbatim).toBe(true);
@@ -364,11 +366,7 @@ describe("answer grounding in the chat pipeline", () => {
       input("What are the symptoms of type 2 diabetes?"),
       deps(realUrl, { CHAT_GROUNDING: "quote", CHAT_MAX_TOKENS: "400" }, { retriever: async () => [OBESITY, T2D] }),
     );
-    const sources = (events.find((e) => e.type === "sources") as Extract<ChatEvent, { type: "sources" }>).sources;
-    const sentences = citedSentences(
-      answerText(events),
-      sources.map((s) => s.text),
-    );
+    const sentences = quotedSentences(events);
     // The obesity page ranked first says nothing on symptoms; the type 2 diabetes page's symptom sentences open the answer.
     expect(sentences[0]!.cites).toEqual([2]);
     expect(sentences[0]!.verbatim).toBe(true);
