@@ -11,6 +11,8 @@
 // on faithfulness (share of answer sentences that are verbatim spans of the source they
 // cite), right-source rate, ROUGE-L against the reference answer, length and time, and on
 // the multi-part set (lib/eval/multipart) the share of asked parts answered from a right passage.
+// Answer-units sets (lib/eval/answer-units, and the blind lib/eval/answer-units-final5 as its own row, --units-blind):
+// how often the answer quotes the one sentence that answers the question.
 //   npm run eval:answers -- --medquad <dir> [--heldout 100] [--consumer 50] [--kb-docs 3000]
 //     [--adapters models/adapters] [--model grounded] [--temperature 0] [--out docs/answer-eval.md]
 import { createHash, randomBytes } from "node:crypto";
