@@ -7,7 +7,7 @@
 // as it is. Word lists and counts only: no regular expression sees the person's text.
 import { words } from "@/lib/rag/query-terms";
 import { namesOwnTopic } from "./asked-parts";
-import type { HistoryMessage } from "./types";
+import type { HistoryMessage, Retriever } from "./types";
 
 /** Longer than this, a message carries its own subject (a new story, not a follow-up). */
 const MAX_FOLLOW_UP_WORDS = 20;
@@ -25,4 +25,20 @@ export function followUpContext(text: string, history: readonly HistoryMessage[]
   const continues = CONTINUING.some((c) => c.every((w, k) => ws[k] === w));
   const leans = !namesOwnTopic(text) || continues || ws.some((w) => POINTING_BACK.has(w));
   return leans ? previous.text : null;
+}
+
+/**
+ * The passages for a message in its conversation (every surface: the chat pipeline): a follow-up
+ * is searched with what it leans on; a message that stands on its own, or a follow-up that finds
+ * nothing that way, is searched alone.
+ */
+export async function retrieveInConversation(
+  retriever: Retriever,
+  text: string,
+  history: readonly HistoryMessage[],
+  signal?: AbortSignal,
+): Promise<Awaited<ReturnType<Retriever>>> {
+  const context = followUpContext(text, history);
+  const chunks = context ? await retriever(text, signal, { context }) : [];
+  return chunks.length > 0 ? chunks : retriever(text, signal);
 }
