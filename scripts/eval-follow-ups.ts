@@ -27,6 +27,8 @@ interface Turn {
 interface Conversation {
   id: string;
   kb: "starter" | "medquad";
+  /** "final": written after the first change and measured, never tuned on (README); absent = dev. */
+  split?: "final";
   turns: Turn[];
 }
 
@@ -52,6 +54,7 @@ const pageOf = (title: string, kb: Conversation["kb"]) => (kb === "medquad" ? ti
 
 interface Outcome {
   id: string;
+  split: string;
   kind: string;
   inTop: boolean;
   first: boolean;
@@ -68,11 +71,16 @@ async function run(db: Db, kb: Conversation["kb"]): Promise<Outcome[]> {
       const pages = chunks.map((ch) => pageOf(ch.title, kb));
       const inTop = right.size === 0 ? pages.length === 0 : pages.some((p) => right.has(p));
       const first = right.size === 0 ? pages.length === 0 : right.has(pages[0] ?? "");
-      outcomes.push({ id: `${c.id}#${i + 1}`, kind: turn.kind, inTop, first });
+      outcomes.push({ id: `${c.id}#${i + 1}`, split: c.split ?? "dev", kind: turn.kind, inTop, first });
       if (values.verbose)
-        console.log(`${inTop ? "ok " : "BAD"} ${c.id}#${i + 1} [${turn.kind}] ${turn.q} → ${chunks.map((ch) => ch.title).join(" | ") || "(none)"}`);
+        console.log(
+          `${inTop ? "ok " : "BAD"} ${c.id}#${i + 1} [${turn.kind}] ${turn.q} → ${chunks.map((ch) => ch.title).join(" | ") || "(none)"}`,
+        );
       // The answer the person read: the first passage (quote mode opens with it), or the chat's "nothing found".
-      history.push({ role: "user", text: turn.q }, { role: "assistant", text: chunks[0]?.text ?? "I could not find this in the knowledge base." });
+      history.push(
+        { role: "user", text: turn.q },
+        { role: "assistant", text: chunks[0]?.text ?? "I could not find this in the knowledge base." },
+      );
     }
   }
   return outcomes;
@@ -84,9 +92,30 @@ function report(name: string, outcomes: Outcome[]) {
     `| ${label} | ${os.length} | ${os.filter((o) => o.inTop).length} (${pct(os, "inTop")}) | ${os.filter((o) => o.first).length} (${pct(os, "first")}) |`;
   const pct = (os: Outcome[], k: "inTop" | "first") => `${((100 * os.filter((o) => o[k]).length) / Math.max(1, os.length)).toFixed(0)} %`;
   console.log(`\n${name}\n\n| turns | n | right page in the top ${MAX_SOURCES} | right page first |\n|---|---:|---:|---:|`);
-  for (const k of kinds) console.log(line(k, outcomes.filter((o) => o.kind === k)));
-  console.log(line("follow-ups (all but first)", outcomes.filter((o) => o.kind !== "first")));
+  for (const k of kinds)
+    console.log(
+      line(
+        k,
+        outcomes.filter((o) => o.kind === k),
+      ),
+    );
+  console.log(
+    line(
+      "follow-ups (all but first)",
+      outcomes.filter((o) => o.kind !== "first"),
+    ),
+  );
   console.log(line("**all**", outcomes));
+  for (const split of ["dev", "final"]) {
+    const os = outcomes.filter((o) => o.split === split);
+    console.log(
+      line(
+        `${split}: follow-ups`,
+        os.filter((o) => o.kind !== "first"),
+      ),
+    );
+    console.log(line(`${split}: all`, os));
+  }
   const wrong = outcomes.filter((o) => !o.inTop).map((o) => o.id);
   if (wrong.length) console.log(`\nnot in the top ${MAX_SOURCES}: ${wrong.join(" ")}`);
 }
