@@ -74,7 +74,7 @@ async function run(db: Db, kb: Conversation["kb"]): Promise<Outcome[]> {
       outcomes.push({ id: `${c.id}#${i + 1}`, split: c.split ?? "dev", kind: turn.kind, inTop, first });
       if (values.verbose)
         console.log(
-          `${inTop ? "ok " : "BAD"} ${c.id}#${i + 1} [${turn.kind}] ${turn.q} → ${chunks.map((ch) => ch.title).join(" | ") || "(none)"}`,
+          `${inTop ? "ok " : "BAD"} ${c.id}#${i + 1} [${turn.kind}] ${turn.q} → ${chunks.map((ch, k) => (k === 0 ? ch.headingPath : ch.title)).join(" | ") || "(none)"}`,
         );
       // The answer the person read: the first passage (quote mode opens with it), or the chat's "nothing found".
       history.push(

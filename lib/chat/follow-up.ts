@@ -42,7 +42,7 @@ const CONVERSATION_WORDS = new Set(
     "tablet tablets cream creams ointment lotion drops spray jab jabs dose doses dosage antibiotic antibiotics painkiller " +
     "painkillers use used using try " +
     "side effect effects doctor doctors see seeing look watch out until again stop start best good better worse " +
-    "fine important necessary happen happens need want able allowed ever usually normally first one ones after before"
+    "wait waiting while fine important necessary happen happens need want able allowed ever usually normally first one ones after before"
   ).split(" "),
 );
 
@@ -51,11 +51,15 @@ function namesOwnSubject(ws: readonly string[]): boolean {
   return ws.some((w) => !CONVERSATION_WORDS.has(w) && namesOwnTopic(w));
 }
 
+const wordsOf = (text: string) => words(text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text);
+/** The continuing opening a message starts with ("what about", "and"), if any. */
+const continuingOpener = (ws: readonly string[]) => CONTINUING.find((c) => c.every((w, k) => ws[k] === w));
+
 /** How a message relates to the conversation before it. */
 function reading(text: string): { leans: boolean; switches: boolean } {
-  const ws = words(text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text);
+  const ws = wordsOf(text);
   if (ws.length === 0 || ws.length > MAX_FOLLOW_UP_WORDS) return { leans: false, switches: false };
-  const continues = CONTINUING.some((c) => c.every((w, k) => ws[k] === w));
+  const continues = continuingOpener(ws) !== undefined;
   const names = namesOwnSubject(ws);
   // "what about gout?", "and the flu?": asked like the message before, but about a subject of its own,
   // which later follow-ups lean on.
