@@ -5,6 +5,15 @@
 import { expect, test, type Locator } from "@playwright/test";
 import { ChatPage } from "./pages/chat-page";
 
+/** Asks in the open conversation and waits for that question's own answer (not the one before it) to finish. */
+async function askInConversation(chat: ChatPage, question: string): Promise<Locator> {
+  const answered = await chat.assistantMessages.count();
+  await chat.ask(question);
+  await expect(chat.userMessages.last()).toContainText(question);
+  await expect(chat.assistantMessages).toHaveCount(answered + 1);
+  return chat.waitForAnswer();
+}
+
 /** The titles of the sources listed under an answer, in their numbered order. */
 async function listedTitles(answer: Locator): Promise<string[]> {
   const items = answer.getByTestId("sources").getByRole("listitem");
@@ -21,21 +30,16 @@ test("follow-ups keep the conversation's subject, through a follow-up to a follo
   await chat.open();
   await chat.accept();
 
-  await chat.ask("what is gout?");
-  expect((await listedTitles(await chat.waitForAnswer()))[0]).toBe("Gout");
+  expect((await listedTitles(await askInConversation(chat, "what is gout?")))[0]).toBe("Gout");
   const conversation = chat.conversationIdFromUrl();
 
   for (const followUp of ["what foods should I avoid?", "and can I still drink beer?"]) {
-    await chat.ask(followUp);
-    await expect(chat.userMessages.last()).toContainText(followUp);
-    const titles = await listedTitles(await chat.waitForAnswer());
+    const titles = await listedTitles(await askInConversation(chat, followUp));
     expect(titles[0], `"${followUp}" is answered from the Gout page first (listed: ${titles.join(", ")})`).toBe("Gout");
     expect(titles).not.toContain("Food poisoning");
   }
 
-  await chat.ask("what is asthma?");
-  await expect(chat.userMessages.last()).toContainText("what is asthma?");
-  const titles = await listedTitles(await chat.waitForAnswer());
+  const titles = await listedTitles(await askInConversation(chat, "what is asthma?"));
   expect(titles[0]).toBe("Asthma");
   expect(titles).not.toContain("Gout");
 
