@@ -69,8 +69,7 @@ function reading(text: string): { leans: boolean; switches: boolean } {
 /**
  * The conversation's subject a follow-up leans on — the person's last message that stood on its
  * own or switched to a subject of its own ("what about gout?"; their first message when every
- * later one leaned) — or null when the message stands on its
- * own or has nothing to lean on.
+ * later one leaned) — or null when the message stands on its own or has nothing to lean on.
  */
 export function followUpContext(text: string, history: readonly HistoryMessage[]): string | null {
   const asked = history.filter((m) => m.role === "user" && m.text.trim().length > 0).map((m) => m.text);
