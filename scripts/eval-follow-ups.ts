@@ -1,96 +1,36 @@
 // Follow-up evaluation: multi-turn conversations (lib/chat/eval-sets/follow-up-conversations.jsonl,
-// README there) run turn by turn through the chat's own conversation step (retrieveInConversation,
-// lib/chat/follow-up.ts) with the chat retriever's options (full text: deterministic). A turn is
+// README there) run turn by turn through the chat's own conversation step (lib/chat/follow-up-eval.ts)
+// with the chat retriever's options (full text: deterministic). A turn is
 // right when a passage among the top ones (the sources the chat shows) is from a page judged to
 // answer it — or, for a turn judged to have none, when nothing is found. Reported by kind of turn.
 //   npm run eval:follow-ups [-- --db-dir <MedQuAD eval knowledge base>] [--verbose]
 // The starter conversations run over the starter knowledge base (in memory); the MedQuAD ones over
 // the eval knowledge base `eval:retrieval --kb-docs 4000` built (copy it: COMMON.md), when given.
-import fs from "node:fs";
-import path from "node:path";
 import { parseArgs } from "node:util";
 import { openDatabaseForCli } from "@/lib/db/cli";
 import type { Db } from "@/lib/db/client";
-import { retrieveInConversation } from "@/lib/chat/follow-up";
+import { runConversations, type Conversation, type TurnOutcome } from "@/lib/chat/follow-up-eval";
 import { MAX_SOURCES } from "@/lib/chat/prompt";
-import type { HistoryMessage, Retriever } from "@/lib/chat/types";
 import { createHashingEmbedder } from "@/lib/rag/embed-hashing";
-import { retrieveHybrid } from "@/lib/rag/retrieve";
 import { ensureStarterKnowledgeBase } from "@/lib/rag/starter";
-
-interface Turn {
-  q: string;
-  /** Titles (starter) or MedQuAD focus names whose passages answer the turn; [] = nothing should be found. */
-  expect: string[];
-  kind: string;
-}
-interface Conversation {
-  id: string;
-  kb: "starter" | "medquad";
-  /** "final": written after the first change and measured, never tuned on (README); absent = dev. */
-  split?: "final";
-  turns: Turn[];
-}
 
 const { values } = parseArgs({
   options: { "db-dir": { type: "string" }, verbose: { type: "boolean", default: false } },
 });
 
-const CONVERSATIONS_FILE = path.join(process.cwd(), "lib/chat/eval-sets/follow-up-conversations.jsonl");
-const conversations: Conversation[] = fs
-  .readFileSync(CONVERSATIONS_FILE, "utf8")
-  .split("\n")
-  .filter((l) => l.trim())
-  .map((l) => JSON.parse(l) as Conversation);
-
-/** The chat retriever's options (lib/chat/retriever.ts), full text only. */
-const chatRetriever =
-  (db: Db): Retriever =>
-  (query, _signal, asked) =>
-    retrieveHybrid(db, null, query, { mode: "text", k: MAX_SOURCES, maxPerDocument: 2, context: asked?.context });
-
-/** A MedQuAD title is "<Focus>: <question type>"; a starter title is the page's. */
-const pageOf = (title: string, kb: Conversation["kb"]) => (kb === "medquad" ? title.slice(0, title.lastIndexOf(":")) : title).toLowerCase();
-
-interface Outcome {
-  id: string;
-  split: string;
-  kind: string;
-  inTop: boolean;
-  first: boolean;
-}
-
-async function run(db: Db, kb: Conversation["kb"]): Promise<Outcome[]> {
-  const retriever = chatRetriever(db);
-  const outcomes: Outcome[] = [];
-  for (const c of conversations.filter((x) => x.kb === kb)) {
-    const history: HistoryMessage[] = [];
-    for (const [i, turn] of c.turns.entries()) {
-      const chunks = await retrieveInConversation(retriever, turn.q, history);
-      const right = new Set(turn.expect.map((t) => t.toLowerCase()));
-      const pages = chunks.map((ch) => pageOf(ch.title, kb));
-      const inTop = right.size === 0 ? pages.length === 0 : pages.some((p) => right.has(p));
-      const first = right.size === 0 ? pages.length === 0 : right.has(pages[0] ?? "");
-      outcomes.push({ id: `${c.id}#${i + 1}`, split: c.split ?? "dev", kind: turn.kind, inTop, first });
-      if (values.verbose)
-        console.log(
-          `${inTop ? "ok " : "BAD"} ${c.id}#${i + 1} [${turn.kind}] ${turn.q} → ${chunks.map((ch, k) => (k === 0 ? ch.headingPath : ch.title)).join(" | ") || "(none)"}`,
-        );
-      // The answer the person read: the first passage (quote mode opens with it), or the chat's "nothing found".
-      history.push(
-        { role: "user", text: turn.q },
-        { role: "assistant", text: chunks[0]?.text ?? "I could not find this in the knowledge base." },
-      );
-    }
-  }
+async function run(db: Db, kb: Conversation["kb"]): Promise<TurnOutcome[]> {
+  const outcomes = await runConversations(db, kb);
+  if (values.verbose)
+    for (const o of outcomes) console.log(`${o.inTop ? "ok " : "BAD"} ${o.id} [${o.kind}] ${o.q} → ${o.found.join(" | ") || "(none)"}`);
   return outcomes;
 }
 
-function report(name: string, outcomes: Outcome[]) {
+function report(name: string, outcomes: TurnOutcome[]) {
   const kinds = [...new Set(outcomes.map((o) => o.kind))];
-  const line = (label: string, os: Outcome[]) =>
+  const line = (label: string, os: TurnOutcome[]) =>
     `| ${label} | ${os.length} | ${os.filter((o) => o.inTop).length} (${pct(os, "inTop")}) | ${os.filter((o) => o.first).length} (${pct(os, "first")}) |`;
-  const pct = (os: Outcome[], k: "inTop" | "first") => `${((100 * os.filter((o) => o[k]).length) / Math.max(1, os.length)).toFixed(0)} %`;
+  const pct = (os: TurnOutcome[], k: "inTop" | "first") =>
+    `${((100 * os.filter((o) => o[k]).length) / Math.max(1, os.length)).toFixed(0)} %`;
   console.log(`\n${name}\n\n| turns | n | right page in the top ${MAX_SOURCES} | right page first |\n|---|---:|---:|---:|`);
   for (const k of kinds)
     console.log(
