@@ -84,6 +84,7 @@ async function count(dir: string, args: string[]): Promise<Counted> {
       "--instr-atstart=no",
       `--callgrind-out-file=${out}`,
       "node",
+      "--expose-gc",
       "--import",
       "tsx",
       path.join(REPO_ROOT, "bench", "decode-loop.ts"),
