@@ -40,7 +40,9 @@ export function sessionOptions(
     // Spinning pool threads burn CPU while waiting; on a small shared host that halves decode
     // speed (measured in bench/gpu-function.ts). LoadOptions.spinning / ORT_ALLOW_SPINNING=1
     // restore onnxruntime's default for a host with idle cores.
-    extra: { session: { intra_op: { allow_spinning: spinning ? "1" : "0" } } },
+    // Spinning stops when a run ends (session.force_spinning_stop): the pool spins only while a
+    // run's ops hand work to it, never between runs, and wakes once per run instead of per op.
+    extra: { session: spinning ? { intra_op: { allow_spinning: "1" }, force_spinning_stop: "1" } : { intra_op: { allow_spinning: "0" } } },
   };
 }
 

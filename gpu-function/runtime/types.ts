@@ -33,7 +33,8 @@ export interface LoadOptions {
   /**
    * With more than one intra-op thread: onnxruntime's pool threads spin between parallel ops
    * instead of sleeping (session.intra_op.allow_spinning), so each op's hand-off costs no
-   * wake-up, at the price of a busy core while a run's serial ops execute. For a host whose
+   * wake-up, at the price of a busy core while a run's serial ops execute; they stop when the
+   * run ends (session.force_spinning_stop: one wake-up per run, none between). For a host whose
    * other cores are idle; on a shared host the spinning thread takes CPU others need. Default:
    * ORT_ALLOW_SPINNING=1 in the environment, else off.
    */
