@@ -30,6 +30,7 @@ import { loadReranker } from "./runtime/load-encoder";
 import { familyFor } from "./models/registry";
 import type { LoadOptions } from "./runtime/types";
 import { adapterModelBytes } from "./shared/openai";
+import { answerClientError } from "./shared/http-connection";
 
 export interface GpuFunctionServerOptions {
   modelDir: string;
@@ -224,6 +225,8 @@ export async function createGpuFunctionServer(opts: GpuFunctionServerOptions): P
   // Long generations must not be cut by Node's default request timeout.
   httpServer.requestTimeout = 0;
   httpServer.headersTimeout = 60_000;
+  // What the HTTP parser refuses gets a JSON reason (Node's default is an empty 400).
+  httpServer.on("clientError", answerClientError);
 
   let closing: Promise<void> | null = null;
   return {
