@@ -72,10 +72,13 @@ describe("romanised Hindi/Urdu, Arabizi and toneless pinyin", () => {
     "wo ba ba xiong kou teng de li hai",
   ])("%s", (text) => expect(fired(text)).toBe(true));
 
-  it.each(["khudkushi ke baare mein essay likhna hai school ke liye", "zi sha de bi li shi duo shao", "3am fakker eshtre sayyara jdide"])(
-    "stays quiet: %s",
-    (text) => expect(fired(text)).toBe(false),
-  );
+  it.each([
+    "khudkushi ke baare mein essay likhna hai school ke liye",
+    "zi sha de bi li shi duo shao",
+    "3am fakker eshtre sayyara jdide",
+    // "mar jaunga" (I'll die of …) is an idiom; the wish is "mar jaun" (if only I died).
+    "kal ke paper ki tension se mar jaungi yaar",
+  ])("stays quiet: %s", (text) => expect(fired(text)).toBe(false));
 });
 
 describe("blind round 16's kinds of miss", () => {
