@@ -6,7 +6,7 @@
 // MedlinePlus is named only where it has pages in that language (English, Spanish); elsewhere
 // the answer sends people to a clinician or pharmacist rather than to a site we cannot vouch for.
 import type { EmergencyContacts } from "./contacts";
-import { spokenContacts } from "./local-number";
+import { forEachLanguage, sayingLocalNumber } from "./local-number";
 import type { TriageLanguage } from "./red-flags/types";
 
 type Numbers = Pick<EmergencyContacts, "emergencyNumber">;
@@ -412,10 +412,7 @@ const WRITTEN_WORDING: Record<TriageLanguage, AnswerWording> = {
 
 /** A language's answer texts, which say "your local emergency number" when the contacts have no number (local-number.ts). */
 function withLocalNumber(language: TriageLanguage, wording: AnswerWording): AnswerWording {
-  const spoken =
-    (text: (c: Numbers) => string) =>
-    (c: Numbers): string =>
-      text(spokenContacts(c, language));
+  const spoken = (text: (c: Numbers) => string) => sayingLocalNumber(text, language);
   const { errors } = wording;
   return {
     disclaimer: spoken(wording.disclaimer),
@@ -424,9 +421,7 @@ function withLocalNumber(language: TriageLanguage, wording: AnswerWording): Answ
   };
 }
 
-export const ANSWER_WORDING = Object.fromEntries(
-  (Object.keys(WRITTEN_WORDING) as TriageLanguage[]).map((language) => [language, withLocalNumber(language, WRITTEN_WORDING[language])]),
-) as Record<TriageLanguage, AnswerWording>;
+export const ANSWER_WORDING = forEachLanguage(WRITTEN_WORDING, withLocalNumber);
 
 /** The language whose footer (`disclaimer`, whatever the number in it) `text` is: how a stored answer tells the language it was written in. */
 export function answerLanguageOfFooter(text: string): TriageLanguage | undefined {

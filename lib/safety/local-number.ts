@@ -187,3 +187,21 @@ export function spokenContacts<C extends Pick<EmergencyContacts, "emergencyNumbe
   const phrase = (LOCAL_NUMBER_WORDING[language ?? "en"] ?? LOCAL_NUMBER_WORDING.en).phrase;
   return { ...c, emergencyNumber: phrase, ...("crisisLine" in c ? { crisisLine: phrase, crisisLineName: "" } : {}) };
 }
+
+/** A text of the contacts that, for a region whose number is unknown, says "your local emergency number" in `language` instead. */
+export function sayingLocalNumber<C extends Pick<EmergencyContacts, "emergencyNumber">>(
+  text: (c: C) => string,
+  language: TriageLanguage,
+): (c: C) => string {
+  return (c) => text(spokenContacts(c, language));
+}
+
+/** Each language's texts passed through `wrap` (notice-texts.ts and answer-texts.ts make theirs number-less this way). */
+export function forEachLanguage<T>(
+  texts: Record<TriageLanguage, T>,
+  wrap: (language: TriageLanguage, text: T) => T,
+): Record<TriageLanguage, T> {
+  return Object.fromEntries(
+    (Object.keys(texts) as TriageLanguage[]).map((language) => [language, wrap(language, texts[language])]),
+  ) as Record<TriageLanguage, T>;
+}

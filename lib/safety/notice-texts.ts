@@ -3,7 +3,7 @@
 import { crisisLineLabel, type EmergencyContacts } from "./contacts";
 import type { TriageLanguage } from "./red-flags/types";
 import { WORLD_NOTICE_WORDING } from "./notice-texts-world";
-import { knowsNumber, LOCAL_NUMBER_WORDING, spokenContacts } from "./local-number";
+import { forEachLanguage, knowsNumber, LOCAL_NUMBER_WORDING, sayingLocalNumber } from "./local-number";
 import type { NoticeLabels, NoticeWording } from "./notice-wording";
 
 export type { NoticeLabels, NoticeWording };
@@ -225,10 +225,7 @@ const FIRST_NOTICE_WORDING: Record<"en" | "es" | "fr" | "de" | "pt" | "it" | "nl
 /** A language's wording that names no number when the contacts have none (an unknown region: local-number.ts). */
 function withLocalNumber(language: TriageLanguage, wording: NoticeWording): NoticeWording {
   const local = LOCAL_NUMBER_WORDING[language];
-  const spoken =
-    (text: (c: EmergencyContacts) => string) =>
-    (c: EmergencyContacts): string =>
-      text(spokenContacts(c, language));
+  const spoken = (text: (c: EmergencyContacts) => string) => sayingLocalNumber(text, language);
   const { crisisAnswer } = wording;
   return {
     ...wording,
@@ -242,9 +239,7 @@ function withLocalNumber(language: TriageLanguage, wording: NoticeWording): Noti
 
 const ALL_WORDING: Record<TriageLanguage, NoticeWording> = { ...FIRST_NOTICE_WORDING, ...WORLD_NOTICE_WORDING };
 
-export const NOTICE_WORDING = Object.fromEntries(
-  (Object.keys(ALL_WORDING) as TriageLanguage[]).map((language) => [language, withLocalNumber(language, ALL_WORDING[language])]),
-) as Record<TriageLanguage, NoticeWording>;
+export const NOTICE_WORDING = forEachLanguage(ALL_WORDING, withLocalNumber);
 
 /** The notice's words in `language` (English when none is given). */
 export function wordingFor(language: TriageLanguage | undefined): NoticeWording {

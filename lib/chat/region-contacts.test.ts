@@ -1,19 +1,20 @@
+// (In lib/chat: it checks the chat's texts and call buttons as well as lib/safety's.)
 // A browser region the product has no built-in locale for: its own country's number, or — where that is not known —
 // a notice and answer texts that name no number at all ("call your local emergency number"), in every notice
 // language. Before, the language fallback lent another country's number: es-CO got Spain's 112, en-ZA the US 911,
 // ar-MA Egypt's 123.
 import { describe, expect, it } from "vitest";
-import { emergencyActions } from "@/lib/chat/emergency-actions";
-import { englishOnlyAnswer } from "@/lib/chat/english-only";
-import { userMessageFor } from "@/lib/chat/errors";
-import { answerWordingFor } from "./answer-texts";
-import { emergencyContactsFor } from "./contacts";
-import { answerDisclaimer, bannerText, consentText, emergencyNoticeText } from "./disclaimers";
-import { LOCAL_NUMBER_WORDING } from "./local-number";
-import { crisisAnswerText, wordingFor } from "./notice-texts";
-import { compactSystemPolicy, systemPolicy } from "./policy";
-import { TRIAGE_LANGUAGES } from "./red-flags/types";
-import { triage } from "./triage";
+import { emergencyActions } from "./emergency-actions";
+import { englishOnlyAnswer } from "./english-only";
+import { userMessageFor } from "./errors";
+import { answerWordingFor } from "@/lib/safety/answer-texts";
+import { emergencyContactsFor } from "@/lib/safety/contacts";
+import { answerDisclaimer, bannerText, consentText, emergencyNoticeText } from "@/lib/safety/disclaimers";
+import { LOCAL_NUMBER_WORDING } from "@/lib/safety/local-number";
+import { crisisAnswerText, wordingFor } from "@/lib/safety/notice-texts";
+import { compactSystemPolicy, systemPolicy } from "@/lib/safety/policy";
+import { TRIAGE_LANGUAGES } from "@/lib/safety/red-flags/types";
+import { triage } from "@/lib/safety/triage";
 
 const env = {};
 
