@@ -55,6 +55,14 @@ describe("proxy", () => {
     expect((await proxy(new NextRequest("http://127.0.0.1:3000/c/abc%20def"))).status).toBe(200);
   });
 
+  it("gives a partner API call no visitor cookie (keyed, server to server), with the same security headers", async () => {
+    for (const path of ["/api/v1/models", "/api/v1/chat/completions", "/api/v1/openapi.json"]) {
+      const res = await proxy(new NextRequest(`http://127.0.0.1:3000${path}`));
+      expect(res.headers.get("set-cookie"), path).toBeNull();
+      expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    }
+  });
+
   it("keeps an existing visitor id", async () => {
     const res = await proxy(new NextRequest("http://127.0.0.1:3000/", { headers: { cookie: `${VISITOR_COOKIE}=abcdefabcdefabcdef12` } }));
     expect(res.headers.get("set-cookie")).toBeNull();

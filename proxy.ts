@@ -83,7 +83,8 @@ export async function proxy(request: NextRequest): Promise<NextResponse | Respon
   headers.set("content-security-policy", csp);
   const existing = request.cookies.get(VISITOR_COOKIE)?.value;
   let newVisitor: string | undefined;
-  if (!isValidVisitorId(existing)) {
+  // The partner API is keyed and server to server: no browser visitor to remember there.
+  if (!isValidVisitorId(existing) && !request.nextUrl.pathname.startsWith("/api/v1/")) {
     newVisitor = newVisitorId();
     request.cookies.set(VISITOR_COOKIE, newVisitor);
     headers.set("cookie", request.cookies.toString());

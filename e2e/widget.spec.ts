@@ -97,6 +97,8 @@ test.describe("embeddable widget", () => {
     const first = answer.locator(":scope > *").first();
     await expect(first).toHaveAttribute("data-testid", "emergency-notice");
     await expect(first).toContainText("911");
+    // The panel stops at the notice instead of following the answer below it out of view.
+    await expect(first).toBeInViewport();
     await page.screenshot({ path: "test-results/widget-emergency.png" });
   });
 

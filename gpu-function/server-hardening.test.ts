@@ -191,6 +191,81 @@ describe("gpu-function: bad input gets a prompt 4xx", () => {
   });
 });
 
+/** Sends `head`, then one byte of body every `everyMs` for up to `maxMs`; resolves with what came back and when the server closed. */
+function trickleAfter(head: string, everyMs: number, maxMs: number): Promise<{ text: string; closedAfterMs: number; bytesSent: number }> {
+  const url = new URL(baseURL);
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    let bytesSent = 0;
+    let received = "";
+    const socket = net.connect(Number(url.port), url.hostname, () => socket.write(head));
+    const timer = setInterval(() => {
+      if (socket.writable) {
+        socket.write("x");
+        bytesSent++;
+      }
+    }, everyMs);
+    const giveUp = setTimeout(() => socket.destroy(), maxMs);
+    socket.setEncoding("utf8");
+    socket.on("data", (d) => (received += d));
+    socket.on("error", () => {}); // a write after the server's close
+    socket.on("close", () => {
+      clearInterval(timer);
+      clearTimeout(giveUp);
+      resolve({ text: received, closedAfterMs: Date.now() - started, bytesSent });
+    });
+    socket.on("connect", () => socket.setNoDelay(true));
+    void reject;
+  });
+}
+
+describe("gpu-function: refusals do not wait for a body nobody will read", () => {
+  it("closes the connection after a 401 even while the client keeps trickling its body", async () => {
+    const url = new URL(baseURL);
+    const head = `POST /v1/chat/completions HTTP/1.1\r\nHost: ${url.host}\r\nAuthorization: Bearer wrong\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{"model":`;
+    // Trickled for 30 s at most: the server, which never reads that body (requestTimeout 0), must close first.
+    const { text, closedAfterMs, bytesSent } = await trickleAfter(head, 200, 30_000);
+    expect(text).toMatch(/^HTTP\/1\.1 401/);
+    expect(text.toLowerCase()).toContain("connection: close");
+    expect(text).toContain('"code":"invalid_api_key"');
+    expect(bytesSent).toBeLessThan(100); // closed long before the trickle would have ended
+    expect(closedAfterMs).toBeLessThan(25_000);
+  });
+
+  it("answers what Node's HTTP parser refuses with a JSON reason, not an empty 400", async () => {
+    const url = new URL(baseURL);
+    const cases: Array<[string, RegExp, string]> = [
+      [`POST /v1/embeddings HTTP/1.1\r\nHost: ${url.host}\r\nContent-Length: abc\r\n\r\n`, /^HTTP\/1\.1 400/, "Content-Length"],
+      [`GET /healthz HTTP/1.1\r\nHost: ${url.host}\r\nX-Big: ${"a".repeat(70_000)}\r\n\r\n`, /^HTTP\/1\.1 431/, "headers are too large"],
+      ["NOT-HTTP\r\n\r\n", /^HTTP\/1\.1 400/, "not valid HTTP"],
+    ];
+    for (const [head, status, reason] of cases) {
+      const { statusLine, body } = await rawExchange(head);
+      expect(statusLine, head.slice(0, 40)).toMatch(status);
+      const error = (JSON.parse(body) as { error: { message: string; type: string } }).error;
+      expect(error.type).toBe("invalid_request_error");
+      expect(error.message).toContain(reason);
+    }
+  });
+});
+
+/** Sends raw bytes; resolves with the status line and the body once the server closes. */
+function rawExchange(bytes: string): Promise<{ statusLine: string; body: string }> {
+  const url = new URL(baseURL);
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(Number(url.port), url.hostname, () => socket.write(bytes));
+    let received = "";
+    socket.setEncoding("utf8");
+    socket.on("data", (d) => (received += d));
+    socket.on("close", () => {
+      const split = received.indexOf("\r\n\r\n");
+      resolve({ statusLine: received.split("\r\n")[0] ?? "", body: split < 0 ? "" : received.slice(split + 4) });
+    });
+    socket.on("error", reject);
+    setTimeout(() => socket.destroy(), 20_000);
+  });
+}
+
 describe("gpu-function: streams end with the connection", () => {
   it("closes the connection promptly after data: [DONE]", async () => {
     const url = new URL(baseURL);

@@ -60,6 +60,7 @@ export function useAdminResource<T>(path: string | null, options: { pollMs?: num
   const [data, setData] = useState<T | null>(null);
   const [status, setStatus] = useState<ActionStatus>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
   const latest = useRef(0);
 
   const reload = useCallback((): Promise<T | null> => {
@@ -103,6 +104,7 @@ export function useAdminResource<T>(path: string | null, options: { pollMs?: num
 
   const run = useCallback(
     async <R>(action: () => Promise<R>, ok: string | ((result: R) => string)): Promise<R | undefined> => {
+      setPending(true);
       try {
         const result = await action();
         setStatus({ kind: "ok", text: typeof ok === "function" ? ok(result) : ok });
@@ -111,6 +113,8 @@ export function useAdminResource<T>(path: string | null, options: { pollMs?: num
       } catch (e) {
         setStatus({ kind: "error", text: messageOf(e) });
         return undefined;
+      } finally {
+        setPending(false);
       }
     },
     [reload],
@@ -125,5 +129,9 @@ export function useAdminResource<T>(path: string | null, options: { pollMs?: num
     /** Why the last load failed, else the last action's outcome. */
     status: loadError ? ({ kind: "error", text: loadError } as const) : status,
     polling,
+    /** The first load has not answered yet (show that something is coming). */
+    loading: path !== null && data === null && loadError === null,
+    /** An action started with `run` has not answered yet (disable its button, say what is happening). */
+    pending,
   };
 }

@@ -130,7 +130,7 @@ export function CancelRunButton({ run, onDone }: { run: RunSummary; onDone: () =
 }
 
 function RetrainPanel({ activeRun, onStarted }: { activeRun: RunSummary | undefined; onStarted: (runId: string) => void }) {
-  const { api, run, status } = useAdminResource<never>(null);
+  const { api, run, status, pending } = useAdminResource<never>(null);
   const [started, setStarted] = useState<string | null>(null);
   const start = async (form: HTMLFormElement) => {
     const f = new FormData(form);
@@ -177,8 +177,8 @@ function RetrainPanel({ activeRun, onStarted }: { activeRun: RunSummary | undefi
           Batch size
           <input name="batch" type="number" min={1} max={256} step={1} className={`${inputClass} w-24`} placeholder="default" />
         </label>
-        <Button type="submit" variant="primary" disabled={Boolean(activeRun)}>
-          Retrain now
+        <Button type="submit" variant="primary" disabled={Boolean(activeRun) || pending}>
+          {pending ? "Starting…" : "Retrain now"}
         </Button>
       </form>
       {activeRun && (
@@ -235,6 +235,11 @@ function DatasetPanel() {
   );
   return (
     <Panel title="Training data">
+      {dataset.loading && (
+        <p className="mb-4 text-sm text-slate-600 dark:text-slate-300" data-testid="dataset-loading">
+          Counting the training data…
+        </p>
+      )}
       {dataset.data && (
         <div className="mb-4">
           <dl className="grid grid-cols-2 gap-2 sm:grid-cols-4" data-testid="dataset-counts">

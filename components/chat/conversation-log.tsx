@@ -32,14 +32,22 @@ export interface ConversationLogProps {
 /** The live region with the messages, the "looking this up" status and request errors (web chat and widget). */
 export function ConversationLog({ messages, busy, submitted, error, onRetry, feedback = {}, empty }: ConversationLogProps) {
   const endRef = useRef<HTMLDivElement>(null);
+  const logRef = useRef<HTMLDivElement>(null);
   // Follows the conversation to its end: each new part, and the answer's buttons (copy, retry,
-  // rating) that appear only once it has finished streaming (busy turns false).
+  // rating) that appear only once it has finished streaming (busy turns false). An answer that
+  // opens with an emergency notice stops at the notice instead: following its text to the end
+  // scrolled the notice and its call buttons out of a small panel or a phone's screen.
+  const last = messages.at(-1);
+  const endsWithEmergency = last?.role === "assistant" && last.parts.some((p) => p.type === "data-emergency");
   useEffect(() => {
-    endRef.current?.scrollIntoView({ block: "end" });
-  }, [messages, submitted, busy]);
+    const notices = logRef.current?.querySelectorAll("[data-testid='emergency-notice']");
+    const notice = endsWithEmergency ? notices?.[notices.length - 1] : undefined;
+    if (notice) notice.scrollIntoView({ block: "start" });
+    else endRef.current?.scrollIntoView({ block: "end" });
+  }, [messages, submitted, busy, endsWithEmergency]);
   const lastAssistantId = [...messages].reverse().find((m) => m.role === "assistant")?.id;
   return (
-    <div role="log" aria-live="polite" aria-label="Conversation" aria-busy={busy} className="flex-1 overflow-y-auto px-3 py-4">
+    <div ref={logRef} role="log" aria-live="polite" aria-label="Conversation" aria-busy={busy} className="flex-1 overflow-y-auto px-3 py-4">
       <div className="mx-auto flex max-w-3xl flex-col gap-5">
         {messages.length === 0 && empty}
         {messages.map((m) => (

@@ -19,7 +19,7 @@ function EmergencyNotice({ data }: { data: Extract<Part, { type: "data-emergency
       lang={data.language}
       dir={data.language === "ar" ? "rtl" : undefined}
       data-testid="emergency-notice"
-      className="rounded-lg border-2 border-red-600 bg-red-50 p-3 text-red-900 dark:bg-red-950 dark:text-red-100"
+      className="scroll-mt-3 rounded-lg border-2 border-red-600 bg-red-50 p-3 text-red-900 dark:bg-red-950 dark:text-red-100"
     >
       <p className="font-semibold">{noticeLabels(data).heading}</p>
       <p className="mt-1 text-sm">{data.text}</p>

@@ -4,6 +4,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { z } from "zod";
 import { bearerTokenMatches } from "../shared/bearer";
+import { closeAfterUnreadBody } from "../shared/http-connection";
 
 export interface RouteContext {
   params: Record<string, string>;
@@ -359,7 +360,11 @@ export function createRouter(routes: Route[], opts: RouterOptions): RequestListe
       if (pathMatched) throw new ApiError(405, `Method ${req.method} not allowed on ${url.pathname}`, { code: "method_not_allowed" });
       throw new ApiError(404, `No route for ${req.method} ${url.pathname}`, { code: "not_found" });
     };
-    run().catch((err: unknown) => sendError(res, err));
+    run().catch((err: unknown) => {
+      // A refusal before the body was read (401, 404, 413…): the client's unread rest is not waited for.
+      closeAfterUnreadBody(req, res);
+      sendError(res, err);
+    });
   };
 }
 

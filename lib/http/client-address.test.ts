@@ -13,7 +13,7 @@ import { gpuFunctionConfig } from "@/lib/chat/model";
 import { VISITOR_COOKIE } from "@/lib/chat/visitor";
 import { handleChatRequest, type WebChatDeps } from "@/lib/chat/web-handler";
 import { addressKey, clientAddressOf } from "./client-address";
-import { installServerGuard, PEER_HEADER } from "./server-guard";
+import { installServerGuard, isClientAbort, PEER_HEADER, withoutClientAborts } from "./server-guard";
 
 const IDLE_MS = 600;
 const BUDGET_BASE_MS = 2_000;
@@ -174,5 +174,53 @@ describe("request bodies", () => {
     const body = JSON.stringify({ text: "x".repeat(2_000_000) });
     const res = await fetch(`${base}/buffered`, { method: "POST", headers: { "content-type": "application/json" }, body });
     expect(res.status).toBe(200);
+  });
+});
+
+describe("requests Node's HTTP parser refuses", () => {
+  it("get a JSON reason in the API's error shape, not Node's empty 400", async () => {
+    const url = new URL(base);
+    const exchange = (bytes: string) =>
+      new Promise<string>((resolve, reject) => {
+        const socket = net.connect(Number(url.port), url.hostname, () => socket.write(bytes));
+        let received = "";
+        socket.setEncoding("utf8");
+        socket.on("data", (d) => (received += d));
+        socket.on("close", () => resolve(received));
+        socket.on("error", reject);
+        setTimeout(() => socket.destroy(), 15_000);
+      });
+    const badLength = await exchange(`POST /api/chat HTTP/1.1\r\nHost: ${url.host}\r\nContent-Length: 12abc\r\n\r\n{}`);
+    expect(badLength).toMatch(/^HTTP\/1\.1 400/);
+    expect(JSON.parse(badLength.slice(badLength.indexOf("\r\n\r\n") + 4)).error).toMatchObject({
+      type: "invalid_request_error",
+      message: expect.stringContaining("Content-Length"),
+    });
+    const notHttp = await exchange("HELLO\r\n\r\n");
+    expect(notHttp).toMatch(/^HTTP\/1\.1 400/);
+    expect(notHttp).toContain('"message":"The request is not valid HTTP/1.1"');
+  });
+});
+
+describe("a client that hangs up mid-body", () => {
+  it("is not logged as a server error (Node's 'aborted' ECONNRESET), while other errors still are", async () => {
+    // The error Node gives a body reader when the client hangs up mid-body, from a real socket.
+    const aborted = await new Promise<unknown>((resolve) => {
+      const probe = http.createServer((req) => req.on("error", (e) => (resolve(e), probe.close())));
+      probe.listen(0, "127.0.0.1", () => {
+        const socket = net.connect((probe.address() as AddressInfo).port, "127.0.0.1", () => {
+          socket.write(`POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 5000\r\n\r\n{"a":`);
+          setTimeout(() => socket.destroy(), 100);
+        });
+      });
+    });
+    expect(isClientAbort(aborted)).toBe(true);
+    const logged: unknown[][] = [];
+    const log = withoutClientAborts((...args: unknown[]) => void logged.push(args));
+    const real = new Error("database down");
+    log(aborted); // what Next.js does with a body read that failed
+    log(real);
+    log("Failed to handle request", aborted); // anything else around it still prints
+    expect(logged).toEqual([[real], ["Failed to handle request", aborted]]);
   });
 });

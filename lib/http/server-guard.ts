@@ -8,10 +8,16 @@
 //   declares Content-Length: 99999999 and sends 9 bytes holds the request for Node's 300 s.
 //   A body trickled a byte every few seconds is not idle: it gets the 408 when it has taken
 //   longer than a budget its bytes earn (15 s plus the time they take at 16 KB/s).
+// - It answers what Node's HTTP parser refuses (a bad Content-Length, oversized headers, a
+//   line that is not HTTP) with a JSON reason instead of Node's empty 400, like the gpu-function.
+// - A client that hangs up before its request body arrived is not a server error: Next.js
+//   printed Node's "Error: aborted" (ECONNRESET) for each one; that one error is not logged.
 // On a platform without this Node server (e.g. Vercel functions) nothing is installed: the
 // peer is then unknown and the platform's own proxy must be counted in TRUSTED_PROXIES.
 import { randomBytes } from "node:crypto";
 import http from "node:http";
+import type { Duplex } from "node:stream";
+import { answerClientError } from "@/gpu-function/shared/http-connection";
 
 export const PEER_HEADER = "x-medchat-peer";
 const STATE_KEY = Symbol.for("medchat.server-guard");
@@ -47,12 +53,35 @@ export function installServerGuard(opts: { idleMs?: number; budget?: BodyBudget 
     budget: opts.budget ?? DEFAULT_BODY_BUDGET,
   };
   g[STATE_KEY] = state;
+  quietClientAborts();
   const emit = http.Server.prototype.emit;
   // Every http.Server in this process emits "request" through here (Next.js creates its own).
   http.Server.prototype.emit = function guardedEmit(this: http.Server, event: string | symbol, ...args: unknown[]): boolean {
     if (event === "request") guardRequest(args[0] as http.IncomingMessage, args[1] as http.ServerResponse, state);
+    // Node answers a parser error itself (an empty 400) only when nobody listens; Next.js does not.
+    if (event === "clientError" && this.listenerCount("clientError") === 0) {
+      answerClientError(args[0] as Error, args[1] as Duplex);
+      return true;
+    }
     return emit.apply(this, [event, ...args] as Parameters<typeof emit>);
   } as typeof emit;
+}
+
+/** Node's error for a request whose client hung up before its body was complete. */
+export function isClientAbort(error: unknown): boolean {
+  return error instanceof Error && error.message === "aborted" && (error as NodeJS.ErrnoException).code === "ECONNRESET";
+}
+
+/** `log` without the lone client-abort error Next.js prints for a request whose client hung up. */
+export function withoutClientAborts(log: (...args: unknown[]) => void): (...args: unknown[]) => void {
+  return (...args) => {
+    if (args.length === 1 && isClientAbort(args[0])) return;
+    log(...args);
+  };
+}
+
+function quietClientAborts(): void {
+  console.error = withoutClientAborts(console.error.bind(console));
 }
 
 function guardRequest(req: http.IncomingMessage, res: http.ServerResponse, state: GuardState): void {

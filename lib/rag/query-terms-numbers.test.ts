@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/lib/db/client";
 import { createHashingEmbedder } from "./embed-hashing";
 import { ingestSourceDocuments } from "./ingest";
-import { analyzeQuery, nameNumbers, words } from "./query-terms";
+import { analyzeQuery, isMeasurement, nameNumbers, words } from "./query-terms";
 import { retrieveHybrid } from "./retrieve";
 import { doc, freshDb } from "./test-helpers";
 import { loadVocabulary, type Vocabulary } from "./vocabulary";
@@ -74,6 +74,21 @@ describe("numbers that belong to a name", () => {
     expect(lexemes).not.toContain("7"); // not indexed: neither a term nor unknown
     const without = await analyzeQuery(h.db, vocab, "I am with type diabetes");
     expect(a.unknownWeight).toBe(without.unknownWeight);
+  });
+
+  it("leaves out readings, doses and times written as one word ('39C', '38.5c', '500mg', '2am') like bare numbers", async () => {
+    for (const [q, plain] of [
+      ["my son has a fever of 39C, is flu likely?", "my son has a fever of, is flu likely?"],
+      ["fever 38.5c and 102F after the covid vaccine", "fever and after the covid vaccine"],
+      ["took 500mg for pain relief at 2am", "took for pain relief at"],
+    ]) {
+      const a = await analyzeQuery(h.db, vocab, q);
+      const without = await analyzeQuery(h.db, vocab, plain);
+      expect(a.unknownWeight, q).toBe(without.unknownWeight);
+      expect(a.terms.map((t) => t.lexeme)).toEqual(without.terms.map((t) => t.lexeme));
+    }
+    expect(isMeasurement("covid19")).toBe(false);
+    expect(isMeasurement("4th")).toBe(true);
   });
 
   it("ranks the document with the asked number first", async () => {

@@ -49,6 +49,16 @@ const FILLER = new Set(
   ).split(/\s+/),
 );
 
+/**
+ * A number with its unit or ordinal as one word: a reading ("39c", "102f", "38.5c" → "5c"), a
+ * dose ("500mg", "5ml"), a time ("2am"), a size or a place in a series ("4th"). Like a bare
+ * number it is the person's detail, not the topic; as an unknown word it outweighed the rest
+ * ("my child has a fever of 39C" found no passage while "…a fever" found Fever in children).
+ */
+const MEASUREMENT =
+  /^\d+(?:st|nd|rd|th|c|f|k|mg|mcg|ug|g|kg|kgs|lb|lbs|oz|ml|l|cc|cm|mm|m|ft|in|h|hr|hrs|min|mins|s|sec|secs|am|pm|yo|y|yr|yrs|mo|mos|wk|wks|d|x|iu|bpm|mmhg|mmol|mgdl|pct)$/;
+export const isMeasurement = (word: string): boolean => MEASUREMENT.test(word);
+
 /** Is this word (as typed, lower case) conversational filler or one of the story's people? */
 export const isFiller = (word: string): boolean => FILLER.has(word);
 
@@ -431,7 +441,7 @@ export async function analyzeQuery(db: Db, vocabulary: Vocabulary, text: string)
   // "my 2 year old" is "my child" (ages.ts): who, not what.
   const { subject, message } = splitSubject(rewriteAges(text));
   const numbers = nameNumbers([...words(subject), ...words(message)]);
-  const kept = (w: string) => !FILLER.has(w) && (!/^\d+$/.test(w) || numbers.has(w));
+  const kept = (w: string) => !FILLER.has(w) && !isMeasurement(w) && (!/^\d+$/.test(w) || numbers.has(w));
   const subjectWords = words(subject).filter(kept);
   const messageWords = words(message).filter(kept);
   const distinct = [...new Set([...subjectWords, ...messageWords])].slice(0, 400);
