@@ -34,7 +34,7 @@ import { seededRandom, writeTinyModel } from "../gpu-function/models/tiny";
 import type { PreparedLora } from "../gpu-function/models/types";
 import type { LoadedModel, LoadOptions } from "../gpu-function/runtime/types";
 import { sseEvents } from "./sse-events";
-import { describeChoice, idleHostProbe, probeThreads, type ThreadChoice } from "./thread-choice";
+import { describeChoice, describeSetting, idleHostProbe, probeThreads, type ThreadChoice, type ThreadSetting } from "./thread-choice";
 
 const HIDDEN = Number(process.env.BENCH_HIDDEN ?? 512);
 const LAYERS = Number(process.env.BENCH_LAYERS ?? 8);
@@ -55,8 +55,16 @@ const DEFAULT_MODEL_DIR = path.join(REPO_ROOT, "models", "base");
  */
 const HTTP_PORTS = (process.env.BENCH_HTTP_PORT ?? "0").split(",").map(Number);
 const PROBE_TOKENS = 32;
-/** Thread counts probed for every contender (engine: onnxruntime intra-op threads; llama.cpp: n_threads). */
+/** Thread counts probed for llama.cpp (n_threads). */
 const THREAD_COUNTS = [1, 2];
+/**
+ * The engine's settings probed (onnxruntime intra-op threads): 1, 2 with the pool's thread
+ * sleeping between parallel ops (the serving default), 2 with it spinning (LoadOptions.spinning:
+ * no futex wake-up per MatMul, a busy second core). llama.cpp's threads always spin (ggml_barrier).
+ */
+const ENGINE_SETTINGS: ThreadSetting[] = [{ threads: 1 }, { threads: 2 }, { threads: 2, spinning: true }];
+/** LoadOptions for a chosen setting. */
+const threading = (s: ThreadSetting) => ({ intraOpThreads: s.threads, spinning: s.spinning === true });
 
 // ---------- the peer's model: HF llama → ONNX with a past_key_values cache, standard ops ----------
 
@@ -185,17 +193,21 @@ async function prepareModels(): Promise<void> {
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 
 /**
- * BENCH_ORT_SPINNING=0|1 sets onnxruntime's session.intra_op.allow_spinning for EVERY session
- * of the run (engine and transformers.js alike, same onnxruntime-node). Spinning pool threads
- * burn the CPU that a loaded 2-core host is short of; this measures what the setting is worth.
+ * transformers.js's onnxruntime session (same onnxruntime-node) runs with the pool-spinning
+ * setting the engine's fp32 probe chose (engineSpinning, set once that probe ran), so both
+ * onnxruntime engines get the same setting; BENCH_ORT_SPINNING=0|1 fixes it instead. The
+ * engine's own sessions set session.intra_op.allow_spinning themselves (LoadOptions.spinning)
+ * and are left as they are.
  */
-// Default: the serving default (spinning off, see gpu-function/runtime/load.ts), applied to both engines.
-const SPINNING = process.env.BENCH_ORT_SPINNING === "1" ? "1" : "0";
-if (SPINNING) {
+let engineSpinning = false;
+const peerSpinning = () => ((process.env.BENCH_ORT_SPINNING ? process.env.BENCH_ORT_SPINNING === "1" : engineSpinning) ? "1" : "0");
+{
   const create = ort.InferenceSession.create.bind(ort.InferenceSession) as (...args: unknown[]) => Promise<ort.InferenceSession>;
   const withSpinning = (o: unknown) => {
     const opts = (o ?? {}) as ort.InferenceSession.SessionOptions;
-    return { ...opts, extra: { ...(opts.extra as object | undefined), session: { intra_op: { allow_spinning: SPINNING } } } };
+    const extra = opts.extra as { session?: { intra_op?: { allow_spinning?: string } } } | undefined;
+    if (extra?.session?.intra_op?.allow_spinning !== undefined) return opts;
+    return { ...opts, extra: { ...extra, session: { ...extra?.session, intra_op: { allow_spinning: peerSpinning() } } } };
   };
   // create(pathOrBuffer, options) or create(buffer, byteOffset, byteLength, options).
   (ort.InferenceSession as { create: unknown }).create = (...args: unknown[]) =>
@@ -281,34 +293,35 @@ async function engineContender(
  * The fp32 choice also applies to the fp32 variants (LoRA inputs, merged); HTTP is probed on its own (httpThreadChoice).
  */
 async function engineThreads(dir: string, quantize: LoadOptions["quantize"] = "none"): Promise<ThreadChoice> {
-  const byThreads = new Map<number, Awaited<ReturnType<typeof engineContender>>>();
-  for (const t of THREAD_COUNTS)
-    byThreads.set(t, await engineContender(`probe ${t}`, { lora: null, intraOpThreads: t, quantize }, null, dir));
+  const bySetting = new Map<ThreadSetting, Awaited<ReturnType<typeof engineContender>>>();
+  for (const s of ENGINE_SETTINGS)
+    bySetting.set(s, await engineContender(`probe ${describeSetting(s)}`, { lora: null, ...threading(s), quantize }, null, dir));
   try {
     return await probeThreads(
-      THREAD_COUNTS,
-      idleHostProbe((t) => byThreads.get(t)!.probe()),
+      ENGINE_SETTINGS,
+      idleHostProbe((s) => bySetting.get(s)!.probe()),
     );
   } finally {
-    for (const c of byThreads.values()) await c.dispose();
+    for (const c of bySetting.values()) await c.dispose();
   }
 }
 
-/** The HTTP contender's intra-op thread count, by the same interleaved probe rule (one server per count). */
+/** The HTTP contender's intra-op threads, by the same interleaved probe rule (one server per setting). */
 async function httpThreadChoice(dir: string): Promise<ThreadChoice> {
-  const byThreads = new Map<number, Awaited<ReturnType<typeof httpContender>>>();
-  if (HTTP_PORTS.some((p) => p !== 0) && HTTP_PORTS.length < THREAD_COUNTS.length)
+  const bySetting = new Map<ThreadSetting, Awaited<ReturnType<typeof httpContender>>>();
+  if (HTTP_PORTS.some((p) => p !== 0) && HTTP_PORTS.length < ENGINE_SETTINGS.length)
     throw new Error(
-      `BENCH_HTTP_PORT: the HTTP thread probe runs ${THREAD_COUNTS.length} servers at once; give as many ports (e.g. 8140,8170) or none`,
+      `BENCH_HTTP_PORT: the HTTP thread probe runs ${ENGINE_SETTINGS.length} servers at once; give as many ports (e.g. 8140,8170,3141) or none`,
     );
-  for (const [i, t] of THREAD_COUNTS.entries()) byThreads.set(t, await httpContender(`probe ${t}`, dir, t, HTTP_PORTS[i] ?? 0));
+  for (const [i, s] of ENGINE_SETTINGS.entries())
+    bySetting.set(s, await httpContender(`probe ${describeSetting(s)}`, dir, s, HTTP_PORTS[i] ?? 0));
   try {
     return await probeThreads(
-      THREAD_COUNTS,
-      idleHostProbe((t) => byThreads.get(t)!.probe()),
+      ENGINE_SETTINGS,
+      idleHostProbe((s) => bySetting.get(s)!.probe()),
     );
   } finally {
-    for (const c of byThreads.values()) await c.dispose();
+    for (const c of bySetting.values()) await c.dispose();
   }
 }
 
@@ -371,10 +384,10 @@ async function llamaCppContender(name: string, file: string, dir: string): Promi
 async function httpContender(
   name: string,
   dir: string,
-  intraOpThreads: number,
+  setting: ThreadSetting,
   port = HTTP_PORTS[0]!,
 ): Promise<Contender & { probe(): Promise<number> }> {
-  const server = await createGpuFunctionServer({ modelDir: dir, fineTuning: false, intraOpThreads, log: () => {} });
+  const server = await createGpuFunctionServer({ modelDir: dir, fineTuning: false, ...threading(setting), log: () => {} });
   const base = await server.listen(port, "127.0.0.1");
   const modelId = path.basename(dir);
   const generate = async (text: string, maxTokens: number) => {
@@ -575,33 +588,29 @@ async function main(): Promise<void> {
   await probe.dispose();
 
   const benchThreads = await engineThreads(MODEL_DIR);
-  const t = { intraOpThreads: benchThreads.threads };
+  engineSpinning = benchThreads.spinning === true;
+  const t = threading(benchThreads);
   const engine = await engineContender("engine", { lora: null, ...t }, null);
   engine.choice = benchThreads;
   const lora = await engineContender("engine, LoRA as graph inputs", { ...loraOpts, ...t }, adapter);
   const merged = await engineContender("engine, LoRA merged", { lora: null, mergeAdapter: adapter, ...t }, null);
   const int8Threads = await engineThreads(MODEL_DIR, "int8");
-  const int8 = await engineContender("engine, int8 weights", { lora: null, quantize: "int8", intraOpThreads: int8Threads.threads }, null);
+  const int8 = await engineContender("engine, int8 weights", { lora: null, quantize: "int8", ...threading(int8Threads) }, null);
   int8.choice = int8Threads;
   const int4Threads = await engineThreads(MODEL_DIR, "int4");
-  const int4 = await engineContender("engine, int4 weights", { lora: null, quantize: "int4", intraOpThreads: int4Threads.threads }, null);
+  const int4 = await engineContender("engine, int4 weights", { lora: null, quantize: "int4", ...threading(int4Threads) }, null);
   int4.choice = int4Threads;
   const peer = await transformersJsContender();
   const llamaTypes = ["f32", "q8_0", "q4_0", "f16"] as const;
   const llama = new Map<string, Awaited<ReturnType<typeof llamaCppContender>>>();
   for (const t of llamaTypes) llama.set(t, await llamaCppContender(`llama.cpp ${t}`, await ggufOf(MODEL_DIR, t, "bench"), MODEL_DIR));
   const baseThreads = await engineThreads(DEFAULT_MODEL_DIR);
-  const base = await engineContender(
-    "default model: engine direct",
-    { lora: null, intraOpThreads: baseThreads.threads },
-    null,
-    DEFAULT_MODEL_DIR,
-  );
+  const base = await engineContender("default model: engine direct", { lora: null, ...threading(baseThreads) }, null, DEFAULT_MODEL_DIR);
   base.choice = baseThreads;
   // Over HTTP the engine shares its process (and, at 1 thread, its thread) with the server and the
   // in-process client, so its best thread count is probed on its own, like int8/int4's.
   const httpThreads = await httpThreadChoice(DEFAULT_MODEL_DIR);
-  const baseHttp = await httpContender("default model: engine over HTTP", DEFAULT_MODEL_DIR, httpThreads.threads);
+  const baseHttp = await httpContender("default model: engine over HTTP", DEFAULT_MODEL_DIR, httpThreads);
   baseHttp.choice = httpThreads;
   const baseLlama = await llamaCppContender(
     "default model: llama.cpp f32",
@@ -671,7 +680,7 @@ async function main(): Promise<void> {
   );
 
   console.log(
-    `\nllama.cpp at equal precision (same checkpoint, GGUF export; engine threads: fp32 ${benchThreads.threads}, int8 ${int8Threads.threads}, int4 ${int4Threads.threads}; llama.cpp threads: ${llamaTypes.map((t) => `${t} ${llama.get(t)!.threads}`).join(", ")}):`,
+    `\nllama.cpp at equal precision (same checkpoint, GGUF export; engine threads: fp32 ${describeSetting(benchThreads)}, int8 ${describeSetting(int8Threads)}, int4 ${describeSetting(int4Threads)}; llama.cpp threads: ${llamaTypes.map((t) => `${t} ${llama.get(t)!.threads}`).join(", ")}):`,
   );
   const eq = [["", "engine", "llama.cpp", "ratio", "CPU µs/token", "CPU ratio"]];
   const pairs: Array<[string, Contender, string]> = [
@@ -708,7 +717,7 @@ async function main(): Promise<void> {
   const bh = get(baseHttp);
   const bl = get(baseLlama);
   console.log(
-    `\ncommitted default model (${path.relative(REPO_ROOT, DEFAULT_MODEL_DIR)}), fp32, engine at ${baseThreads.threads} thread(s) direct and ${httpThreads.threads} over HTTP, llama.cpp f32 at ${baseLlama.threads}:`,
+    `\ncommitted default model (${path.relative(REPO_ROOT, DEFAULT_MODEL_DIR)}), fp32, engine at ${describeSetting(baseThreads)} direct and ${describeSetting(httpThreads)} over HTTP, llama.cpp f32 at ${baseLlama.threads}:`,
   );
   printTable([
     ["", "engine", "llama.cpp", "ratio", "CPU µs/token", "CPU ratio"],
@@ -798,7 +807,9 @@ async function main(): Promise<void> {
     [overhead1 <= 0.15 && overhead16 <= 0.15, "LoRA as inputs ≤15% behind merged", [lora, merged]],
     [fracFp32 >= 0.85, "batch-1 fp32 ≥85% of the bandwidth bound", [engine]],
   ];
-  if (SPINNING) console.log(`BENCH_ORT_SPINNING=${SPINNING}: session.intra_op.allow_spinning=${SPINNING} for both onnxruntime engines`);
+  console.log(
+    `transformers.js's onnxruntime pool threads: ${peerSpinning() === "1" ? "spinning" : "sleeping"} between ops (${process.env.BENCH_ORT_SPINNING ? "BENCH_ORT_SPINNING" : "as the engine's fp32 probe chose"})`,
+  );
   // npm run bench:gpu-function starts this process with glibc's malloc on transparent huge pages
   // (gpu-function/runtime/huge-pages.ts, as scripts/start.ts starts the server): both onnxruntime
   // engines' buffers, and llama.cpp's malloc'd ones (its f32/f16 weights stay in its mmap of the GGUF).

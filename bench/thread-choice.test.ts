@@ -102,6 +102,20 @@ describe("probeThreads", () => {
     expect(choice.chosenMedian).toBe(median([101, 104, 105, 108, 109]));
     expect(describeChoice(choice)).toBe("1 thread: 101/104/105/108/109 tok/s, 2 threads: 10/10/10/10/10 tok/s → 1");
   });
+  it("takes spinning 2 threads only when clearly faster than sleeping ones, and names the setting", async () => {
+    const settings = [{ threads: 1 }, { threads: 2 }, { threads: 2, spinning: true }];
+    const rate = (s: { threads: number; spinning?: boolean }, spun: number) => (s.threads === 1 ? 500 : s.spinning ? spun : 560);
+    const clear = await probeThreads(settings, async (s) => rate(s, 700));
+    expect(clear).toMatchObject({ threads: 2, spinning: true, chosenMedian: 700 });
+    expect(describeChoice(clear)).toBe(
+      "1 thread: 500/500/500/500/500 tok/s, 2 threads: 560/560/560/560/560 tok/s, 2 threads spinning: 700/700/700/700/700 tok/s → 2 threads spinning",
+    );
+    // 5 % over sleeping 2 threads (which are 12 % over 1): not clearly faster, so no busy core for it.
+    const marginal = await probeThreads(settings, async (s) => rate(s, 590));
+    expect(marginal.threads).toBe(2);
+    expect(marginal.spinning).toBeUndefined();
+    expect(describeChoice(marginal).endsWith("→ 2")).toBe(true);
+  });
 });
 
 describe("idle-host correction of a probe", () => {

@@ -16,16 +16,25 @@
 
 import { readdirSync, readFileSync } from "node:fs";
 
-export interface ThreadProbe {
+/**
+ * How a contender runs: its thread count (the engine's onnxruntime intra-op threads, llama.cpp's
+ * n_threads) and, for the engine, whether onnxruntime's pool threads spin between parallel ops
+ * instead of sleeping (LoadOptions.spinning). Spinning costs a busy core and is compared like one
+ * more step up: a spinning 2-thread engine must be clearly faster than the best of the others.
+ */
+export interface ThreadSetting {
   threads: number;
+  spinning?: boolean;
+}
+
+export interface ThreadProbe extends ThreadSetting {
   /** Decode tok/s of each probe, in the order they ran. */
   rates: number[];
 }
 
-export interface ThreadChoice {
-  threads: number;
+export interface ThreadChoice extends ThreadSetting {
   probes: ThreadProbe[];
-  /** Median probe rate at the chosen count (a later measurement far below it was disturbed). */
+  /** Median probe rate at the chosen setting (a later measurement far below it was disturbed). */
   chosenMedian: number;
 }
 
@@ -42,12 +51,15 @@ function trimmed(rates: number[], n: number, from: "top" | "bottom"): number[] {
   return from === "top" ? s.slice(0, s.length - k) : s.slice(k);
 }
 
+/** Cheapest first: fewer threads, and at equal threads sleeping before spinning. */
+const cost = (s: ThreadSetting) => s.threads + (s.spinning ? 0.5 : 0);
+
 /**
- * The fewest threads unless a higher count is clearly faster (see the file comment). `outliers`:
+ * The cheapest setting unless a costlier one is clearly faster (see the file comment). `outliers`:
  * how many probes per side may be set aside (1 by default; 0 = every probe must win).
  */
-export function chooseThreads(probes: ThreadProbe[], margin = 1.1, outliers = 1): number {
-  const sorted = [...probes].sort((a, b) => a.threads - b.threads);
+export function chooseSetting(probes: ThreadProbe[], margin = 1.1, outliers = 1): ThreadProbe {
+  const sorted = [...probes].sort((a, b) => cost(a) - cost(b));
   if (sorted.length === 0 || sorted.some((p) => p.rates.length === 0)) throw new Error("chooseThreads: every thread count needs probes");
   let best = sorted[0]!;
   for (const p of sorted.slice(1)) {
@@ -58,32 +70,45 @@ export function chooseThreads(probes: ThreadProbe[], margin = 1.1, outliers = 1)
       median(p.rates) >= margin * median(best.rates);
     if (clearly) best = p;
   }
-  return best.threads;
+  return best;
 }
 
+/** The thread count `chooseSetting` picks. */
+export function chooseThreads(probes: ThreadProbe[], margin = 1.1, outliers = 1): number {
+  return chooseSetting(probes, margin, outliers).threads;
+}
+
+const asSetting = (s: number | ThreadSetting): ThreadSetting => (typeof s === "number" ? { threads: s } : s);
+
 /**
- * Runs `probe(threads)` (one short decode, returns tok/s) `repeats` times per count, interleaved
- * with alternating order, and chooses with `chooseThreads`.
+ * Runs `probe(setting)` (one short decode, returns tok/s) `repeats` times per setting (a thread
+ * count, or a ThreadSetting), interleaved with alternating order, and chooses with `chooseSetting`.
  */
-export async function probeThreads(
-  counts: number[],
-  probe: (threads: number) => Promise<number>,
+export async function probeThreads<S extends number | ThreadSetting>(
+  settings: S[],
+  probe: (setting: S) => Promise<number>,
   repeats = 5,
   margin = 1.1,
 ): Promise<ThreadChoice> {
-  const rates = new Map(counts.map((t) => [t, [] as number[]]));
+  const rates = settings.map(() => [] as number[]);
+  const order = settings.map((_, i) => i);
   for (let r = 0; r < repeats; r++) {
-    for (const t of r % 2 === 0 ? counts : [...counts].reverse()) rates.get(t)!.push(await probe(t));
+    for (const i of r % 2 === 0 ? order : [...order].reverse()) rates[i]!.push(await probe(settings[i]!));
   }
-  const probes = counts.map((threads) => ({ threads, rates: rates.get(threads)! }));
-  const threads = chooseThreads(probes, margin);
-  return { threads, probes, chosenMedian: median(rates.get(threads)!) };
+  const probes = settings.map((s, i) => ({ ...asSetting(s), rates: rates[i]! }));
+  const chosen = chooseSetting(probes, margin);
+  return { threads: chosen.threads, ...(chosen.spinning ? { spinning: true } : {}), probes, chosenMedian: median(chosen.rates) };
+}
+
+/** "1 thread", "2 threads", "2 threads spinning". */
+export function describeSetting(s: ThreadSetting): string {
+  return `${s.threads} thread${s.threads > 1 ? "s" : ""}${s.spinning ? " spinning" : ""}`;
 }
 
 /** "1 thread: 522/435/451 tok/s, 2 threads: 5/5/3 → 1". */
 export function describeChoice(c: ThreadChoice): string {
-  const parts = c.probes.map((p) => `${p.threads} thread${p.threads > 1 ? "s" : ""}: ${p.rates.map((x) => x.toFixed(0)).join("/")} tok/s`);
-  return `${parts.join(", ")} → ${c.threads}`;
+  const parts = c.probes.map((p) => `${describeSetting(p)}: ${p.rates.map((x) => x.toFixed(0)).join("/")} tok/s`);
+  return `${parts.join(", ")} → ${c.spinning ? describeSetting(c) : c.threads}`;
 }
 
 /** Per thread of this process: [ns on a CPU, ns runnable but waiting for one] (Linux schedstat; empty elsewhere). */
@@ -131,11 +156,11 @@ export function stolenMs(t0: Map<string, [number, number]>, t1: Map<string, [num
  * one disturbed probe (docs/engine-profile.md, seventh and eighth sessions). The rates the
  * benchmark reports stay wall-clock; only the thread choice uses this.
  */
-export function idleHostProbe(probe: (threads: number) => Promise<number>): (threads: number) => Promise<number> {
-  return async (threads) => {
+export function idleHostProbe<S>(probe: (setting: S) => Promise<number>): (setting: S) => Promise<number> {
+  return async (setting) => {
     const t0 = threadTimes();
     const w0 = performance.now();
-    const rate = await probe(threads);
+    const rate = await probe(setting);
     const wall = performance.now() - w0;
     const stolen = stolenMs(t0, threadTimes());
     return stolen > 0 && stolen < wall ? (rate * wall) / (wall - stolen) : rate;

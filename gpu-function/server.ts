@@ -66,6 +66,8 @@ export interface GpuFunctionServerOptions {
   /** Pull the active adapter from `${appUrl}/api/internal/adapters/active` at start. */
   appUrl?: string;
   intraOpThreads?: number;
+  /** The decoder session's pool threads spin between ops (LoadOptions.spinning; default: ORT_ALLOW_SPINNING=1). */
+  spinning?: boolean;
   maxBodyBytes?: number;
   /** Deadlines for reading request bodies (a stalled body gets a 408); defaults: DEFAULT_BODY_TIMING. */
   bodyTiming?: Partial<BodyTiming>;
@@ -103,6 +105,7 @@ export async function createGpuFunctionServer(opts: GpuFunctionServerOptions): P
     maxSequenceLength: opts.maxSequenceLength,
     lora,
     intraOpThreads: opts.intraOpThreads,
+    spinning: opts.spinning,
   };
   const [model, tokenizer] = await Promise.all([loadModel(opts.modelDir, loadOpts), ChatTokenizer.fromDir(opts.modelDir)]);
   if (tokenizer.usesFallbackTemplate) log(`${opts.modelDir} has no chat_template; using a plain "Role: text" prompt format`);

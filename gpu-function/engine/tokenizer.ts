@@ -121,6 +121,25 @@ export class ChatTokenizer {
     return ids.length > maxTokens ? null : ids;
   }
 
+  /**
+   * The first `maxTokens` ids of `encode(text)` — what an embedder that cuts long input reads —
+   * tokenising only as much of a long text as they need: the text up to a space that follows a
+   * letter (where every pre-tokeniser splits, and no match or special token spans the cut) holds
+   * exactly the whole text's tokens up to there. The prefix grows until it yields
+   * `maxTokens` + HEAD_MARGIN ids (room for tokens a post-processor appends); else the whole
+   * text is encoded. Same ids as `encode(text).slice(0, maxTokens)`, in less time.
+   */
+  encodeHead(text: string, maxTokens: number, addSpecialTokens = false): number[] {
+    for (let chars = maxTokens * HEAD_CHARS_PER_TOKEN; chars < text.length; chars *= 2) {
+      const cut = spaceAfterLetterBefore(text, chars);
+      if (cut < 0) continue;
+      const ids = this.encode(text.slice(0, cut), addSpecialTokens);
+      if (ids.length >= maxTokens + HEAD_MARGIN) return ids.slice(0, maxTokens);
+    }
+    const ids = this.encode(text, addSpecialTokens);
+    return ids.length > maxTokens ? ids.slice(0, maxTokens) : ids;
+  }
+
   decode(ids: number[], skipSpecialTokens = true): string {
     if (ids.length === 0) return "";
     return this.tokenizer.decode(ids, { skip_special_tokens: skipSpecialTokens, clean_up_tokenization_spaces: false });
@@ -166,6 +185,17 @@ export class ChatTokenizer {
   encodeChat(messages: ChatMessage[]): number[] {
     return this.encode(this.applyChatTemplate(messages), false);
   }
+}
+
+/** encodeHead's first prefix, in characters per token wanted (English BPE: ~4 per token). */
+const HEAD_CHARS_PER_TOKEN = 5;
+/** Ids a post-processor may append after the text (BERT's [SEP], an EOS): the prefix yields this many more. */
+const HEAD_MARGIN = 2;
+
+/** The last index ≤ `end` holding a space preceded by a letter, or -1. */
+function spaceAfterLetterBefore(text: string, end: number): number {
+  for (let i = Math.min(end, text.length - 1); i > 0; i--) if (text[i] === " " && /\p{L}/u.test(text[i - 1])) return i;
+  return -1;
 }
 
 const COUNT_IN_CHUNKS_ABOVE_CHARS = 64 * 1024;

@@ -85,6 +85,27 @@ describe.each(VARIANTS)("fused graph vs plain reference: $name", ({ name, opts, 
   });
 });
 
+describe("threading does not change the numbers", () => {
+  it("2 intra-op threads whose pool spins between ops (LoadOptions.spinning, the benchmark's third setting) decode like the plain graph", async () => {
+    const opts: TinyModelOptions = { family: "llama", seed: 21, numHeads: 4, numKvHeads: 2, hiddenSize: 128, intermediateSize: 320 };
+    const dir = await tinyModelDir(root.dir, "spinning", opts);
+    const tokens = seededTokens(12, 21);
+    const reference = await plainLogits(dir, tokens);
+    const model = await loadModel(dir, { maxBatch: 2, intraOpThreads: 2, spinning: true });
+    try {
+      const cache = model.newCache();
+      const [first] = await model.forward([{ tokens: tokens.slice(0, 4), cache, lora: null }]);
+      expect(maxAbsDiff(first, reference[3])).toBeLessThan(TOLERANCE);
+      for (let t = 4; t < tokens.length; t++) {
+        const [step] = await model.forward([{ tokens: [tokens[t]], cache, lora: null }]);
+        expect(maxAbsDiff(step, reference[t]), `position ${t}`).toBeLessThan(TOLERANCE);
+      }
+    } finally {
+      await model.dispose();
+    }
+  });
+});
+
 describe("logit scale sanity", () => {
   it("the tiny models produce non-trivial logits (so a 1e-4 match means something)", async () => {
     const dir = await tinyModelDir(root.dir, "scale", { family: "gpt-neo", seed: 3 });

@@ -126,7 +126,7 @@ async function buildModel(dir: string, model: HfModel, opts: LoadOptions): Promi
   const graph = family.buildFusedGraph(dims, config, tensors, graphOpts);
   model.close(); // every weight is an initializer now
   const weightBytes = weightBytesPerToken(graph);
-  const session = await createSession(graph, sessionOptions(device, opts.intraOpThreads), EXTERNAL_DATA_THRESHOLD, {
+  const session = await createSession(graph, sessionOptions(device, opts.intraOpThreads, opts.spinning), EXTERNAL_DATA_THRESHOLD, {
     releaseInitializers: true,
   });
   return new OrtCausalLm({
@@ -162,7 +162,7 @@ export async function loadEmbedder(dir: string, opts: LoadOptions = {}): Promise
   } finally {
     model.close();
   }
-  const session = await createSession(graph, sessionOptions(device, opts.intraOpThreads), EXTERNAL_DATA_THRESHOLD, {
+  const session = await createSession(graph, sessionOptions(device, opts.intraOpThreads, opts.spinning), EXTERNAL_DATA_THRESHOLD, {
     releaseInitializers: true,
   });
   return new OrtEmbedder(session, model.dims, maxSequenceLength, opts.maxBatch ?? 16, floatTypeFor(device, opts));

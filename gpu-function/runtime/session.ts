@@ -24,7 +24,11 @@ export function floatTypeFor(device: Device, opts: LoadOptions): "float32" | "fl
   return (opts.precision ?? (device === "cuda" ? "fp16" : "fp32")) === "fp16" ? "float16" : "float32";
 }
 
-export function sessionOptions(device: Device, intraOpThreads?: number): ort.InferenceSession.SessionOptions {
+export function sessionOptions(
+  device: Device,
+  intraOpThreads?: number,
+  spinning = process.env.ORT_ALLOW_SPINNING === "1",
+): ort.InferenceSession.SessionOptions {
   return {
     // On CUDA the graph is fp16 and the CPU EP only picks up what CUDA cannot run.
     executionProviders: device === "cuda" ? ["cuda", "cpu"] : ["cpu"],
@@ -34,8 +38,11 @@ export function sessionOptions(device: Device, intraOpThreads?: number): ort.Inf
     ...(intraOpThreads && intraOpThreads > 0 ? { intraOpNumThreads: intraOpThreads } : {}),
     enableCpuMemArena: true,
     // Spinning pool threads burn CPU while waiting; on a small shared host that halves decode
-    // speed (measured in bench/gpu-function.ts). ORT_ALLOW_SPINNING=1 restores onnxruntime's default.
-    extra: { session: { intra_op: { allow_spinning: process.env.ORT_ALLOW_SPINNING === "1" ? "1" : "0" } } },
+    // speed (measured in bench/gpu-function.ts). LoadOptions.spinning / ORT_ALLOW_SPINNING=1
+    // restore onnxruntime's default for a host with idle cores.
+    // Spinning stops when a run ends (session.force_spinning_stop): the pool spins only while a
+    // run's ops hand work to it, never between runs, and wakes once per run instead of per op.
+    extra: { session: spinning ? { intra_op: { allow_spinning: "1" }, force_spinning_stop: "1" } : { intra_op: { allow_spinning: "0" } } },
   };
 }
 

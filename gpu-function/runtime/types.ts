@@ -30,6 +30,15 @@ export interface LoadOptions {
   /** Fold one adapter into the base weights at load (merged mode: base speed, one adapter). */
   mergeAdapter?: PreparedLora | null;
   intraOpThreads?: number;
+  /**
+   * With more than one intra-op thread: onnxruntime's pool threads spin between parallel ops
+   * instead of sleeping (session.intra_op.allow_spinning), so each op's hand-off costs no
+   * wake-up, at the price of a busy core while a run's serial ops execute; they stop when the
+   * run ends (session.force_spinning_stop: one wake-up per run, none between). For a host whose
+   * other cores are idle; on a shared host the spinning thread takes CPU others need. Default:
+   * ORT_ALLOW_SPINNING=1 in the environment, else off.
+   */
+  spinning?: boolean;
   /** Weight/activation precision; default fp16 on CUDA, fp32 on CPU (fp16 also runs on the CPU EP, slowly). */
   precision?: "fp32" | "fp16";
   /** Initial KV positions per slot (grows by doubling up to maxSequenceLength); default 256. */

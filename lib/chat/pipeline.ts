@@ -25,7 +25,7 @@ import { crisisAnswer, needsCrisisAnswer, noPassageAnswer } from "./no-passage";
 import { englishOnlyAnswer, nonEnglishLanguageOf } from "./english-only";
 import { isWellFormedText } from "@/lib/http/storable-text";
 import { numberPartSources, retrievePerPart } from "./part-sources";
-import { followUpContext } from "./follow-up";
+import { retrieveInConversation } from "./follow-up";
 import { buildPrompt, PROMPT_LEVELS, sourcesShown, type PromptLevel } from "./prompt";
 import { servedAdapterPointer } from "@/lib/training/active-adapter";
 import type { AnswerStatus, ChatEvent, ChatTurnInput, ChatUsage, HistoryMessage, Retriever } from "./types";
@@ -240,11 +240,9 @@ export async function* streamChatTurn(turn: PreparedTurn, deps: ChatDeps, signal
     const crisis = needsCrisisAnswer(triageResult, triage(text, input.locale ?? contacts.locale, { env }));
     if (deps.retriever && !crisis && !otherLanguage) {
       try {
-        // A follow-up ("how is it treated?") is searched with the question it follows (follow-up.ts);
+        // A follow-up ("how is it treated?") is searched with the conversation's subject (follow-up.ts);
         // when that finds nothing, the message alone.
-        const context = followUpContext(text, turn.history);
-        if (context) chunks = await deps.retriever(text, signal, { context });
-        if (chunks.length === 0) chunks = await deps.retriever(text, signal);
+        chunks = await retrieveInConversation(deps.retriever, text, turn.history, signal);
         if (chunks.length > 0 && gpu.multiPart) perPart = await retrievePerPart(deps.retriever, text, signal);
       } catch (error) {
         // Retrieval is best effort: answer without sources rather than not at all.

@@ -37,11 +37,9 @@ export async function createLocalEmbedder(options: LocalEmbedderOptions = {}): P
     await model.dispose();
     throw new EmbeddingError(`embedder in ${resolved.dir} has dimension ${model.dim}; the knowledge base needs ${EMBEDDING_DIM}`);
   }
-  const encode = (text: string) => {
-    const ids = tokenizer.encode(text || " ", true);
-    // Long chunks keep their beginning (title, headings, first sentences).
-    return ids.length > model.maxSequenceLength ? ids.slice(0, model.maxSequenceLength) : ids;
-  };
+  // Long chunks keep their beginning (title, headings, first sentences); with EMBEDDING_MAX_TOKENS
+  // only that beginning is tokenised (encodeHead: the same ids as the whole text's first tokens).
+  const encode = (text: string) => tokenizer.encodeHead(text || " ", model.maxSequenceLength, true);
   const embedIds = async (ids: number[][]) => (await model.embed(ids)).map((v) => Array.from(v));
   return {
     id: `local:${resolved.dir}${maxTokens ? `@${maxTokens}` : ""}`,

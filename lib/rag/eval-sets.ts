@@ -5,7 +5,7 @@ import { z } from "zod";
 
 const ConsumerQuestion = z.object({
   id: z.string(),
-  split: z.enum(["dev", "final", "final2", "final3", "final4"]),
+  split: z.enum(["dev", "final", "final2", "final3", "final4", "final5"]),
   subject: z.string(),
   message: z.string(),
   asks: z.array(z.string()),
@@ -14,10 +14,14 @@ const ConsumerQuestion = z.object({
 export type ConsumerQuestion = z.infer<typeof ConsumerQuestion>;
 
 export const CONSUMER_QUESTIONS_FILE = path.join(process.cwd(), "lib/rag/eval-sets/consumer-questions.jsonl");
-/** The blind held-out split `final3`, written by a helper that never saw the code (eval-sets/README.md), kept as delivered. */
-export const CONSUMER_QUESTIONS_FINAL3_FILE = path.join(process.cwd(), "lib/rag/eval-sets/consumer-questions-final3.jsonl");
-/** The second blind held-out split `final4`, by another helper that never saw the code (eval-sets/README.md), kept as delivered. */
-export const CONSUMER_QUESTIONS_FINAL4_FILE = path.join(process.cwd(), "lib/rag/eval-sets/consumer-questions-final4.jsonl");
+/**
+ * The blind held-out splits, each written by a helper that never saw the code (eval-sets/README.md)
+ * and kept as delivered in its own file, consumer-questions-<split>.jsonl.
+ */
+export const BLIND_SPLITS = ["final3", "final4", "final5"] as const;
+export const blindSplitFile = (split: (typeof BLIND_SPLITS)[number]) =>
+  path.join(process.cwd(), `lib/rag/eval-sets/consumer-questions-${split}.jsonl`);
+export const isBlindSplit = (split: string): split is (typeof BLIND_SPLITS)[number] => (BLIND_SPLITS as readonly string[]).includes(split);
 
 export function readConsumerQuestions(file = CONSUMER_QUESTIONS_FILE): ConsumerQuestion[] {
   return fs
@@ -36,11 +40,7 @@ export function consumerQueryText(q: Pick<ConsumerQuestion, "subject" | "message
   return [q.subject.trim(), q.message.trim()].filter(Boolean).join("\n");
 }
 
-/** Every split: the team's file (dev, final, final2) and the blind final3 and final4 files. */
+/** Every split: the team's file (dev, final, final2) and the blind splits' files. */
 export function readAllConsumerQuestions(): ConsumerQuestion[] {
-  return [
-    ...readConsumerQuestions(),
-    ...readConsumerQuestions(CONSUMER_QUESTIONS_FINAL3_FILE),
-    ...readConsumerQuestions(CONSUMER_QUESTIONS_FINAL4_FILE),
-  ];
+  return [...readConsumerQuestions(), ...BLIND_SPLITS.flatMap((split) => readConsumerQuestions(blindSplitFile(split)))];
 }
