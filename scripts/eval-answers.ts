@@ -11,6 +11,8 @@
 // on faithfulness (share of answer sentences that are verbatim spans of the source they
 // cite), right-source rate, ROUGE-L against the reference answer, length and time, and on
 // the multi-part set (lib/eval/multipart) the share of asked parts answered from a right passage.
+// Answer-units sets (lib/eval/answer-units, and the blind lib/eval/answer-units-final5 as its own row, --units-blind):
+// how often the answer quotes the one sentence that answers the question.
 //   npm run eval:answers -- --medquad <dir> [--heldout 100] [--consumer 50] [--kb-docs 3000]
 //     [--adapters models/adapters] [--model grounded] [--temperature 0] [--out docs/answer-eval.md]
 import { createHash, randomBytes } from "node:crypto";
@@ -44,6 +46,8 @@ const { values } = parseArgs({
     /** Questions whose answer is one specific sentence of a source (lib/eval/answer-units); starter-KB ones add the starter knowledge base. */
     units: { type: "string", default: "lib/eval/answer-units/questions.jsonl" },
     "units-count": { type: "string", default: "100" },
+    /** A blind answer-units set (same format), written by someone who never saw the code; reported as its own set, never tuned on. */
+    "units-blind": { type: "string", default: "lib/eval/answer-units-final5/answers.jsonl" },
     heldout: { type: "string", default: "100" },
     "consumer-count": { type: "string", default: "50" },
     "kb-docs": { type: "string", default: "3000" },
@@ -62,11 +66,13 @@ const { values } = parseArgs({
 
 const log = (s: string) => process.stderr.write(`${s}\n`);
 const hash = (s: string) => createHash("sha256").update(s).digest("hex");
+/** The blind answer-units set's name in the tables. */
+const BLIND_UNITS = "answer units (blind final5)";
 type Mode = "quote" | "quote-whole" | "quote-alone" | "free" | "lead-2";
 
 interface Question {
   id: string;
-  set: "MedQuAD held-out" | "consumer" | "multi-part" | "answer units";
+  set: "MedQuAD held-out" | "consumer" | "multi-part" | "answer units" | typeof BLIND_UNITS;
   text: string;
   /** Documents whose passage is the right source. */
   relevant: Set<string>;
@@ -143,19 +149,25 @@ async function buildSets(): Promise<{ questions: Question[]; kb: SourceDocument[
       });
   } else log(`no multi-part set at ${values.multipart}`);
   const starter: SourceDocument[] = [];
-  if (fs.existsSync(values.units!)) {
+  const unitSets: Array<{ file: string; set: Question["set"]; count: number }> = [
+    { file: values.units!, set: "answer units", count: Number(values["units-count"]) },
+    { file: values["units-blind"]!, set: BLIND_UNITS, count: Number(values["units-count"]) },
+  ];
+  let withStarter = false;
+  for (const { file, set, count } of unitSets) {
+    if (!fs.existsSync(file)) continue;
     const units = fs
-      .readFileSync(values.units!, "utf8")
+      .readFileSync(file, "utf8")
       .split("\n")
       .filter((l) => l.trim())
       .map((l) => JSON.parse(l) as { id: string; kb: "medquad" | "starter"; message: string; relevant: string[]; answer: string[] })
-      .slice(0, Number(values["units-count"]));
-    for (const q of units)
-      questions.push({ id: q.id, set: "answer units", text: q.message, relevant: new Set(q.relevant), answerUnit: q.answer });
-    // The starter knowledge base's pages, whole, beside the MedQuAD sample (as a fresh install has them).
-    if (units.some((q) => q.kb === "starter"))
-      for await (const r of importPath(starterKnowledgeBaseDir(), { source: STARTER_KB_SOURCE })) if (r.ok) starter.push(r.document);
+      .slice(0, count);
+    for (const q of units) questions.push({ id: q.id, set, text: q.message, relevant: new Set(q.relevant), answerUnit: q.answer });
+    withStarter ||= units.some((q) => q.kb === "starter");
   }
+  // The starter knowledge base's pages, whole, beside the MedQuAD sample (as a fresh install has them).
+  if (withStarter)
+    for await (const r of importPath(starterKnowledgeBaseDir(), { source: STARTER_KB_SOURCE })) if (r.ok) starter.push(r.document);
 
   const max = Number(values["kb-docs"]);
   const page = (id: string) => id.slice(0, id.lastIndexOf("/"));
@@ -201,6 +213,8 @@ interface Row {
   unitShown: number;
   unitQuoted: number;
   unitFirst: number;
+  /** The row is an answer-units set's. */
+  unitSet: boolean;
 }
 
 function score(outcomes: Outcome[]): Row[] {
@@ -225,6 +239,7 @@ function score(outcomes: Outcome[]): Row[] {
       unitShown: 0,
       unitQuoted: 0,
       unitFirst: 0,
+      unitSet: o.question.answerUnit !== undefined,
     };
     rows.set(key, row);
     row.answers++;
@@ -283,7 +298,7 @@ function table(rows: Row[]): string {
     "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ...rows.map(
       (r) =>
-        `| ${r.set} | ${r.mode} | ${pct(r.faithful, r.sentences)} (${r.faithful}/${r.sentences}) | ${pct(r.right, r.rightEligible)} (${r.right}/${r.rightEligible}) | ${r.rouge.length ? mean(r.rouge).toFixed(3) : "—"} | ${r.parts ? `${pct(r.partsAnswered, r.parts)} (${r.partsAnswered}/${r.parts})` : "—"} | ${r.parts ? `${pct(r.partsShown, r.parts)} (${r.partsShown}/${r.parts})` : "—"} | ${r.set === "answer units" ? `${pct(r.unitQuoted, r.answers)} (${r.unitQuoted}/${r.answers}; first ${r.unitFirst}, shown ${r.unitShown})` : "—"} | ${mean(r.words).toFixed(0)} | ${(mean(r.ms) / 1000).toFixed(2)} s (${(median(r.ms) / 1000).toFixed(2)} s) | ${r.noPassage} |`,
+        `| ${r.set} | ${r.mode} | ${pct(r.faithful, r.sentences)} (${r.faithful}/${r.sentences}) | ${pct(r.right, r.rightEligible)} (${r.right}/${r.rightEligible}) | ${r.rouge.length ? mean(r.rouge).toFixed(3) : "—"} | ${r.parts ? `${pct(r.partsAnswered, r.parts)} (${r.partsAnswered}/${r.parts})` : "—"} | ${r.parts ? `${pct(r.partsShown, r.parts)} (${r.partsShown}/${r.parts})` : "—"} | ${r.unitSet ? `${pct(r.unitQuoted, r.answers)} (${r.unitQuoted}/${r.answers}; first ${r.unitFirst}, shown ${r.unitShown})` : "—"} | ${mean(r.words).toFixed(0)} | ${(mean(r.ms) / 1000).toFixed(2)} s (${(median(r.ms) / 1000).toFixed(2)} s) | ${r.noPassage} |`,
     ),
   ].join("\n");
 }
@@ -436,7 +451,8 @@ function writeDoc(
   const held = m.questions.filter((q) => q.set === "MedQuAD held-out").length;
   const multi = m.questions.filter((q) => q.set === "multi-part");
   const units = m.questions.filter((q) => q.set === "answer units");
-  const consumer = m.questions.length - held - multi.length - units.length;
+  const blind = m.questions.filter((q) => q.set === BLIND_UNITS);
+  const consumer = m.questions.length - held - multi.length - units.length - blind.length;
   const md = `# Answer evaluation: quote mode vs free generation vs lead-2
 
 Generated by \`npm run eval:answers -- ${process.argv.slice(2).join(" ")}\` on ${new Date().toISOString().slice(0, 10)}
@@ -453,7 +469,11 @@ Generated by \`npm run eval:answers -- ${process.argv.slice(2).join(" ")}\` on $
   with judged relevant answers), and ${multi.length} questions that ask two or three things (\`${values.multipart}\`, ${multi.reduce((n, q) => n + (q.parts?.length ?? 0), 0)} asked
   parts; written by hand with judged relevant answers per part, \`lib/eval/multipart/README.md\`), and ${units.length} questions whose answer is one
   specific sentence or list of a MedQuAD or starter-knowledge-base page (\`${values.units}\`, \`lib/eval/answer-units/README.md\`;
-  the starter knowledge base is added to the knowledge base when the set has starter questions).
+  the starter knowledge base is added to the knowledge base when the set has starter questions)${
+    blind.length
+      ? `, and ${blind.length} blind questions of the same kind (\`${values["units-blind"]}\`, written apart from the code; reported as their own set, never tuned on)`
+      : ""
+  }.
 - **Modes**: *quote* = \`CHAT_GROUNDING=quote\` (every sentence a verbatim sentence of a listed source, its [n] appended by
   the engine), with the engine's prior (\`CHAT_QUOTE_PRIOR=ranked\`, the default: lean toward the top-ranked source and its
   reading order, at least two sentences and 40 words; \`gpu-function/engine/quote-prior.ts\`); *quote-alone* = the same

@@ -215,6 +215,31 @@ describe("QuoteConstraint prior (retrieval rank, reading order, minimum length)"
     expect(decode(make([0.5, 0.5, 0.5, 0.5, 0.5]), {}, 10)).toBe(quoted(ASTHMA.slice(0, 3), 1));
   });
 
+  it("opens in a lower-ranked source when its weights clearly say it answers and the top source's do not", () => {
+    const { sourceMargin } = DEFAULT_QUOTE_PRIOR;
+    const make = (top: number, second: number) =>
+      new QuoteConstraint(
+        new QuoteTables(tok, [
+          { ...RANKED[0]!, relevance: ASTHMA.map(() => top) },
+          { ...RANKED[1]!, relevance: FEVER.map((_, i) => (i === 1 ? second : 0)) },
+        ]),
+        { eosTokenIds: eosTokenIds() },
+      );
+    // Source 2's second sentence is sourceMargin more relevant than anything of source 1: the answer opens with it and reads on in source 2.
+    expect(decode(make(0.2, 0.2 + sourceMargin), {}, 10).startsWith(`${FEVER[1]} [2]`)).toBe(true);
+    // Less than the margin: the top source, as without weights.
+    expect(decode(make(0.2, 0.2 + sourceMargin - 0.1), {}, 10)).toBe(quoted(ASTHMA.slice(0, 3), 1));
+    // Multi-part answers keep each part's own source (the app names it).
+    const parts = new QuoteConstraint(
+      new QuoteTables(tok, [
+        { ...RANKED[0]!, relevance: ASTHMA.map(() => 0) },
+        { ...RANKED[1]!, relevance: FEVER.map(() => 1) },
+      ]),
+      { eosTokenIds: eosTokenIds(), parts: [{ sources: [1] }, { sources: [2] }] },
+    );
+    expect(decode(parts, {}, 10).startsWith(`${ASTHMA[0]} [1]`)).toBe(true);
+  });
+
   it("never opens a source at a relevant sentence that leans on the one before it", () => {
     const text =
       "Heart murmurs are extra sounds heard during a heartbeat. This will help your doctor diagnose the cause of the murmur. " +
@@ -224,6 +249,9 @@ describe("QuoteConstraint prior (retrieval rank, reading order, minimum length)"
     expect(leansOnStatement("This will help.")).toBe(true);
     expect(leansOnStatement("However, most recover.")).toBe(true);
     expect(leansOnStatement("They normally go away on their own.")).toBe(false);
+    expect(leansOnStatement("As a result, the veins get bigger.")).toBe(true);
+    expect(leansOnStatement("Other medicines can help with the pain.")).toBe(true);
+    expect(leansOnStatement("Ask a pharmacist which medicine suits you.")).toBe(false);
   });
 
   it("refuses relevance weights that are not one per unit of their source", () => {

@@ -26,7 +26,9 @@
 //   unused unit instead of its first one, when that unit is `focusMargin` more relevant than the
 //   first ("How long does a cold last?" opens with the sentence giving the duration, then reads
 //   on from there; never a sentence that leans on the one before: "This will…"), and every unit gets `relevanceGain` × its
-//   weight. Without weights nothing changes.
+//   weight. A single-part answer opens in a lower-ranked source when that source's best unit
+//   is `sourceMargin` more relevant than anything of the top source (retrieval ranked a page first whose sentences
+//   do not answer; the app's weights say which does). Without weights nothing changes.
 // The costs are offsets on logits, not masks: every unit of every source stays reachable,
 // so a stronger model still chooses, and faithfulness does not depend on the prior at all.
 
@@ -51,6 +53,11 @@ export interface QuotePrior {
   relevanceGain: number;
   /** A source opens at its most relevant unused unit when that is this much more relevant than its first unused one. */
   focusMargin: number;
+  /**
+   * Single-part answers: the answer opens in another source than the top one (the first-source cost goes to the
+   * top source instead) when that source's most relevant unit is this much more relevant than every unit of the top one.
+   */
+  sourceMargin: number;
   /** Units the answer needs before it may end… */
   minUnits: number;
   /** …and words (unless the current source has no unit left that fits). */
@@ -68,6 +75,7 @@ export const DEFAULT_QUOTE_PRIOR: QuotePrior = {
   openingCost: 3,
   relevanceGain: 1,
   focusMargin: 0.25,
+  sourceMargin: 0.75,
   minUnits: 2,
   minWords: 40,
 };
@@ -84,6 +92,7 @@ export const NO_QUOTE_PRIOR: QuotePrior = {
   openingCost: 0,
   relevanceGain: 0,
   focusMargin: Number.POSITIVE_INFINITY,
+  sourceMargin: Number.POSITIVE_INFINITY,
   minUnits: 1,
   minWords: 0,
 };
@@ -104,6 +113,15 @@ export interface PlacedUnit {
  * ("However, …", "Therefore, …").
  */
 const ON_STATEMENT = new Set([
+  "other",
+  "another",
+  "but",
+  "and",
+  "or",
+  "so",
+  "yet",
+  "still",
+  "then",
   "this",
   "these",
   "that",
@@ -118,6 +136,9 @@ const ON_STATEMENT = new Set([
   "instead",
 ]);
 
+/** Two-word openers that lean on the statement before ("As a result, …", "In fact, …", "For example, …"). */
+const ON_STATEMENT_PAIRS = new Set(["as a", "in fact", "in addition", "for example", "for instance", "because of"]);
+
 /** Words that open a sentence leaning on the one before it: those openers and the pronouns that name its subject. */
 const POINTING_BACK = new Set([...ON_STATEMENT, "they", "it", "its", "he", "she", "his", "her", "their"]);
 
@@ -126,16 +147,24 @@ function firstWord(text: string): string | undefined {
   return /^[\p{L}']+/u.exec(text)?.[0].toLowerCase();
 }
 
+/** A sentence's first two words, lower-cased, joined by one space ("as a" of "As a result, …"). */
+function firstPair(text: string): string | undefined {
+  const m = /^([\p{L}']+)[ \t]+([\p{L}']+)/u.exec(text);
+  return m ? `${m[1]} ${m[2]}`.toLowerCase() : undefined;
+}
+
 /** Whether a sentence opens with a word that points back to an earlier one (so it cannot start an answer). */
 export function pointsBack(text: string): boolean {
   const first = firstWord(text);
-  return first !== undefined && POINTING_BACK.has(first);
+  return first !== undefined && (POINTING_BACK.has(first) || leansOnStatement(text));
 }
 
 /** Whether a sentence opens with a word that leans on the statement before it. */
 export function leansOnStatement(text: string): boolean {
   const first = firstWord(text);
-  return first !== undefined && ON_STATEMENT.has(first);
+  if (first !== undefined && ON_STATEMENT.has(first)) return true;
+  const pair = firstPair(text);
+  return pair !== undefined && ON_STATEMENT_PAIRS.has(pair);
 }
 
 /**
@@ -153,24 +182,43 @@ export function unitPriors(
   opensPart = false,
 ): Float64Array {
   const last = quoted.at(-1)?.source;
-  const current = home ?? last ?? 1;
-  const leave = quoted.length === 0 ? prior.firstSourceCost : prior.switchCost;
   const lastQuoted = new Map<number, number>();
   for (const q of quoted) lastQuoted.set(q.source, Math.max(lastQuoted.get(q.source) ?? -1, q.index));
-  // The next unused unit of each source after its last quoted one, in reading order; a source not
-  // quoted yet starts at its most relevant unit instead when that one is clearly more relevant.
+  // Per source: the next unused unit in reading order (after its last quoted one; its first one before that, and
+  // again once it is read to its end), and for a source not quoted yet its most relevant unit that may open a
+  // statement ("This will help your doctor…" cannot).
   const next = new Map<number, number>();
+  const firstOpen = new Map<number, number>();
   const first = new Map<number, PlacedUnit>();
   const focus = new Map<number, PlacedUnit>();
+  const bestOpen = new Map<number, number>();
   units.forEach((u, i) => {
-    if (!next.has(u.source) && !isUsed(i) && u.index > (lastQuoted.get(u.source) ?? -1)) next.set(u.source, u.index);
-    if (lastQuoted.has(u.source) || isUsed(i)) return;
+    if (isUsed(i)) return;
+    if (!firstOpen.has(u.source)) firstOpen.set(u.source, u.index);
+    if (!next.has(u.source) && u.index > (lastQuoted.get(u.source) ?? -1)) next.set(u.source, u.index);
+    bestOpen.set(u.source, Math.max(bestOpen.get(u.source) ?? 0, u.relevance ?? 0));
+    if (lastQuoted.has(u.source)) return;
     if (!first.has(u.source)) first.set(u.source, u);
-    // A sentence that leans on the one before cannot open a source ("This will help your doctor diagnose…").
     if (!leansOnStatement(u.text) && (u.relevance ?? 0) > (focus.get(u.source)?.relevance ?? -1)) focus.set(u.source, u);
   });
+  // A source read to its end goes on from its first unused unit (the lead, after an opening at a later one).
+  for (const [source, index] of firstOpen) if (!next.has(source)) next.set(source, index);
   for (const [source, f] of focus)
     if ((f.relevance ?? 0) - (first.get(source)!.relevance ?? 0) >= prior.focusMargin) next.set(source, f.index);
+  // A single-part answer opens in the source that answers the question when the weights clearly say so: a
+  // source whose best unit is sourceMargin more relevant than anything of the top one. Only the opening:
+  // once an answer is under way, another source's relevant sentence is more of the same from elsewhere.
+  let current = home ?? last ?? 1;
+  if (home === undefined && quoted.length === 0) {
+    const own = bestOpen.get(current) ?? 0;
+    let best = own + prior.sourceMargin;
+    for (const [source, r] of bestOpen)
+      if (source !== current && r >= best) {
+        best = r;
+        current = source;
+      }
+  }
+  const leave = quoted.length === 0 ? prior.firstSourceCost : prior.switchCost;
   return Float64Array.from(units, (u) => {
     const switching = u.source === current ? 0 : leave + prior.rankCost * (u.source - 1);
     const opening = quoted.length === 0 || u.source !== last;

@@ -1,6 +1,7 @@
 // What a surface shows with an emergency notice besides its text: the calls to offer, in the
 // notice's language. One definition for the web chat and widget (components/chat/message-view.tsx)
 // and the partner API (lib/partners/wire.ts), so every surface offers the same numbers.
+import { knowsNumber } from "@/lib/safety/local-number";
 import { noticeNamesCrisisLine, oneNumber, type NoticeLabels } from "@/lib/safety/notice-texts";
 
 export interface EmergencyAction {
@@ -36,6 +37,8 @@ export function emergencyActions(notice: NoticeLike): EmergencyAction[] {
     number,
     href: `tel:${number.replace(/[^\d+*#]/g, "")}`,
   });
+  // A region whose number is unknown gets no button: the notice says "your local emergency number" (lib/safety/local-number.ts).
+  if (!knowsNumber(notice)) return [];
   const actions = [action("emergency", labels.call, notice.emergencyNumber)];
   // The crisis line is offered whenever the notice names it (an overdose notice does too: a number
   // named in the text but not offered could not be tapped on a phone), when it is another number

@@ -10,6 +10,7 @@
 // English consumer question in ten ("should I be worried about chest pain when I run" → Dutch),
 // and an English speaker must never be told to write in English.
 import type { EmergencyContacts } from "@/lib/safety/contacts";
+import { spokenContacts } from "@/lib/safety/local-number";
 import { guessLanguage } from "@/lib/safety/language";
 import type { TriageLanguage } from "@/lib/safety/red-flags/types";
 
@@ -123,5 +124,5 @@ export const ENGLISH_ONLY_WORDING: Record<EnglishOnlyLanguage, (c: Numbers) => s
 };
 
 export function englishOnlyAnswer(contacts: Numbers, language: EnglishOnlyLanguage): string {
-  return ENGLISH_ONLY_WORDING[language](contacts);
+  return ENGLISH_ONLY_WORDING[language](spokenContacts(contacts, language));
 }

@@ -5,6 +5,7 @@ import type { ModelMessage } from "ai";
 import { clipAroundUnit, clipToUnits, QUOTE_RULE } from "@/gpu-function/shared/quote-units";
 import { compactSystemPolicy, systemPolicy } from "@/lib/safety/policy";
 import type { EmergencyContacts } from "@/lib/safety/contacts";
+import { spokenContacts } from "@/lib/safety/local-number";
 import type { TriageResult } from "@/lib/safety/triage";
 import type { AnswerMode } from "./model";
 import { passagePosition, passageText, sourceOfPassage } from "./passage-text";
@@ -154,7 +155,7 @@ export function buildPrompt(input: PromptInput, level: PromptLevel = 0, mode: An
   if (size.policy === "full") {
     if (input.triage.emergency) {
       rules.push(
-        `The person may be describing an emergency (${input.triage.categories.join(", ")}). An emergency notice telling them to call ${input.contacts.emergencyNumber} has already been shown. Keep the answer short, calm and practical, and repeat that they should get help now.`,
+        `The person may be describing an emergency (${input.triage.categories.join(", ")}). An emergency notice telling them to call ${spokenContacts(input.contacts, "en").emergencyNumber} has already been shown. Keep the answer short, calm and practical, and repeat that they should get help now.`,
       );
     }
     rules.push(
@@ -165,7 +166,7 @@ export function buildPrompt(input: PromptInput, level: PromptLevel = 0, mode: An
   } else {
     if (size.policy === "compact+sources-rule" && sources.length > 0) rules.push(sourcesRule);
     if (input.triage.emergency && mode === "free")
-      rules.push(`Possible emergency: tell them to call ${input.contacts.emergencyNumber} now.`);
+      rules.push(`Possible emergency: tell them to call ${spokenContacts(input.contacts, "en").emergencyNumber} now.`);
     if (sources.length === 0) rules.push("No sources found: say so.");
   }
   const history: ModelMessage[] = (size.historyMessages > 0 ? input.history.slice(-size.historyMessages) : []).map((m) => ({

@@ -35,6 +35,16 @@ describe("unitRelevance", () => {
     expect(best([sores], "What triggers cold sores?")).toMatch(/^Triggers include/);
   });
 
+  it("answers a question asking two aspects at once with the unit on both, clearly above one on either", () => {
+    const pox =
+      "Chickenpox is a very contagious illness caused by the varicella-zoster virus. It spreads through the air and through contact with fluid from the blisters. " +
+      "Someone with chickenpox is contagious from a day or two before the rash appears until all the blisters have crusted over.";
+    const weights = unitRelevance([pox], () => "How long is chickenpox contagious?")[0]!;
+    expect(weights[2]).toBe(1);
+    // Clearly (the engine's focusMargin, 0.25) above the lead, which says "contagious" but no time.
+    expect(weights[2]! - weights[0]!).toBeGreaterThan(0.25);
+  });
+
   it("weighs each source's units against the question it answers (an asked part's own words)", () => {
     const parts = (n: number) => (n === 1 ? "how long does it last" : "what can I take for it");
     const weights = unitRelevance([COLD, TREATMENT], parts);
@@ -67,6 +77,9 @@ describe("unitRelevance", () => {
     expect(aspectsOfQuestion("When should I see a doctor about diarrhea?")).toContain("care");
     expect(aspectsOfQuestion("Do warts go away on their own?")).toContain("course");
     expect(aspectsOfQuestion("Can children get whooping cough?")).toContain("people");
+    // Whom the message is about is not what it asks: "my child has a fever" asks what to do.
+    expect(aspectsOfQuestion("my child has a fever, what should I do")).toEqual(["treatment"]);
+    expect(aspectsOfQuestion("Can my baby get chickenpox?")).toContain("people");
     expect(stem("spreads")).toBe(stem("spread"));
     expect(stem("lasts")).toBe("last");
   });

@@ -124,6 +124,20 @@ const HOW_GET = phrases(
 const SEE_DOCTOR = phrases("see a doctor|see the doctor|call a doctor|call the doctor|to the doctor|see a gp|go to the|seek care");
 const HOW_COMMON = phrases("how common|how many people");
 
+const POSSESSIVES = new Set("my our your his her their".split(" "));
+
+/**
+ * Whether the question asks who gets it ("can children get it?", "is it common in babies?"): a person word
+ * that is not just whom the message is about — "my child has a fever" tells who, it does not ask about
+ * children — unless that person is the one who would get it ("can my baby get chickenpox?").
+ */
+const asksWho = (ws: Words) =>
+  anyPhrase(ws, WHO_GETS) ||
+  ws.some(
+    (w, i) =>
+      PEOPLE_Q.has(stem(w)) && (!POSSESSIVES.has(ws[i - 1] ?? "") || ws.slice(i + 1, i + 3).some((n) => n === "get" || n === "catch")),
+  );
+
 /** "Can I get scabies from my dog?", "did I catch it from him": how it is passed on. */
 const getsFrom = (ws: Words) => ws.some((w, i) => (w === "get" || w === "catch") && ws.slice(i + 1, i + 5).includes("from"));
 
@@ -161,7 +175,7 @@ const ASPECTS: Aspect[] = [
   },
   {
     name: "people",
-    asked: (ws, st) => anyStem(st, PEOPLE_Q) || anyPhrase(ws, WHO_GETS),
+    asked: (ws) => asksWho(ws),
     answers: (_ws, st) => cueShare(st, PEOPLE_U, 2),
   },
   {
@@ -213,6 +227,12 @@ const MIN_RELEVANCE = 0.1;
 const ASPECT_SHARE = 0.7;
 
 /**
+ * A unit on the aspect in other words than the question's weighs this share of one that uses the very word
+ * asked: "Triggers include colds, sunlight…" answers "What triggers cold sores?" before "…caused by the herpes virus".
+ */
+const OTHER_WORDS_SHARE = 0.85;
+
+/**
  * Relevance (0..1) of each quote unit of each source to `questionFor(n)` (the question, or the
  * asked part a source answers; n is 1-based): the best unit 1 when the question asks an aspect,
  * `WORDS_ONLY_SHARE` when only its words tell the units apart. [] for a source when nothing tells
@@ -247,12 +267,13 @@ export function unitRelevance(sources: readonly string[], questionFor: (n: numbe
     return list.map((u) => {
       const lexical = mass > 0 ? content.reduce((n, s) => n + (u.stems.has(s) ? idf(s) : 0), 0) / mass : 0;
       if (asked.length === 0) return WORDS_ONLY_SHARE * lexical;
-      // A unit on any aspect asked answers it; one on all of them ("how long is it contagious") answers it best.
+      // A question that asks two aspects at once ("how long is it contagious?") is answered by a unit on both:
+      // the aspects' mean, so "is contagious from a day before the rash until…" outweighs "is a very contagious illness".
       const scores = asked.map((a) => {
         const said = a.cues !== undefined && [...st].some((s) => a.cues!.has(s) && u.stems.has(s));
-        return said ? 1 : a.answers(u.ws, u.stems);
+        return said ? 1 : OTHER_WORDS_SHARE * a.answers(u.ws, u.stems);
       });
-      const aspect = (Math.max(...scores) + scores.reduce((n, x) => n + x, 0) / scores.length) / 2;
+      const aspect = scores.reduce((n, x) => n + x, 0) / scores.length;
       return ASPECT_SHARE * aspect + (1 - ASPECT_SHARE) * lexical;
     });
   });

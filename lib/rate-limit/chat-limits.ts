@@ -4,6 +4,7 @@
 import type { Db } from "@/lib/db/client";
 import { clientAddressOf } from "@/lib/http/client-address";
 import { crisisLineLabel, type EmergencyContacts } from "@/lib/safety/contacts";
+import { knowsNumber, spokenContacts } from "@/lib/safety/local-number";
 import { consumeRateLimits, type RateLimitDecision, type RateLimitRule } from "./fixed-window";
 
 const MINUTE = 60_000;
@@ -47,5 +48,6 @@ export function rateLimitMessage(decision: RateLimitDecision, contacts: Emergenc
   const wait =
     decision.retryAfterSeconds >= 120 ? `${Math.ceil(decision.retryAfterSeconds / 60)} minutes` : `${decision.retryAfterSeconds} seconds`;
   const what = decision.rule?.windowMs === DAY ? "today's message limit" : "the message limit for now";
-  return `You have reached ${what}. Please try again in ${wait}. If this is an emergency, call ${contacts.emergencyNumber} now; if you are thinking about suicide or self-harm, contact ${crisisLineLabel(contacts)}.`;
+  const crisis = knowsNumber(contacts) ? `contact ${crisisLineLabel(contacts)}` : "call that same number";
+  return `You have reached ${what}. Please try again in ${wait}. If this is an emergency, call ${spokenContacts(contacts, "en").emergencyNumber} now; if you are thinking about suicide or self-harm, ${crisis}.`;
 }

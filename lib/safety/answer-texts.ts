@@ -6,6 +6,7 @@
 // MedlinePlus is named only where it has pages in that language (English, Spanish); elsewhere
 // the answer sends people to a clinician or pharmacist rather than to a site we cannot vouch for.
 import type { EmergencyContacts } from "./contacts";
+import { forEachLanguage, sayingLocalNumber } from "./local-number";
 import type { TriageLanguage } from "./red-flags/types";
 
 type Numbers = Pick<EmergencyContacts, "emergencyNumber">;
@@ -26,7 +27,7 @@ export interface AnswerWording {
   };
 }
 
-export const ANSWER_WORDING: Record<TriageLanguage, AnswerWording> = {
+const WRITTEN_WORDING: Record<TriageLanguage, AnswerWording> = {
   en: {
     disclaimer: (c) =>
       `MedChat gives general educational information, not medical advice, diagnosis or treatment. Always ask a doctor or other qualified clinician about your situation. In an emergency call ${c.emergencyNumber}.`,
@@ -408,6 +409,19 @@ export const ANSWER_WORDING: Record<TriageLanguage, AnswerWording> = {
     },
   },
 };
+
+/** A language's answer texts, which say "your local emergency number" when the contacts have no number (local-number.ts). */
+function withLocalNumber(language: TriageLanguage, wording: AnswerWording): AnswerWording {
+  const spoken = (text: (c: Numbers) => string) => sayingLocalNumber(text, language);
+  const { errors } = wording;
+  return {
+    disclaimer: spoken(wording.disclaimer),
+    noPassage: spoken(wording.noPassage),
+    errors: { ...errors, unavailable: spoken(errors.unavailable), timeout: spoken(errors.timeout), failed: spoken(errors.failed) },
+  };
+}
+
+export const ANSWER_WORDING = forEachLanguage(WRITTEN_WORDING, withLocalNumber);
 
 /** The language whose footer (`disclaimer`, whatever the number in it) `text` is: how a stored answer tells the language it was written in. */
 export function answerLanguageOfFooter(text: string): TriageLanguage | undefined {

@@ -48,6 +48,7 @@
 // (the well-known 112 / 911 / 999 / 000 / 111 / 119 / 120 / 144 / 192 / 115 / 123 / 997 / 998) were
 // not re-checked one by one.
 import { z } from "zod";
+import { emergencyNumberOfRegion } from "./emergency-numbers";
 
 export interface EmergencyContacts {
   locale: string;
@@ -145,16 +146,63 @@ function parseOverrides(env: Record<string, string | undefined>): z.infer<typeof
 }
 
 /**
- * Picks exact locale, then language, then the default locale; applies configured overrides.
- *
- * Known gap (checked 2026-12-05, not fixed): the language step lends another country's numbers to a region the table
- * lacks — the browser's Accept-Language "ar-MA" gets Egypt's 123, "es-CO" Spain's 112 (Colombia: 123), "en-ZA" or
- * "en-SG" the US 911. The notice says "(or your local emergency number)" beside it, but a wrong number is worse than
- * none: the right fix is number-less wording ("call your local emergency number") for an unknown region, which needs a
- * variant of every notice and answer text (notice-texts*.ts, answer-texts.ts) and of the call buttons. Until then, set
- * EMERGENCY_CONTACTS for the regions a deployment serves. For the locales whose crisis line is not verified (tl-PH,
- * sw-KE, ar-EG/SA/AE, ru-RU, tr-TR, vi-VN, el-GR/CY, ro-RO: see the header), the notice names only the emergency number
- * and says "call that same number" (notice-texts.ts crisisOne): no crisis-line number is guessed.
+ * A bare language tag ("ja", "de": what many browsers send) names no country; it is taken as this
+ * locale only where every country in which the language is the main one has the same emergency
+ * number, or one that also works there (German: 112 in Germany, Austria, Luxembourg and, beside
+ * 144, Switzerland). Spanish, French, Portuguese, Arabic, English, Chinese and Swahili are spoken
+ * in countries with different numbers: bare, they get the number-less notice (unless they are
+ * the deployment's own language, DEFAULT_LOCALE).
+ */
+const LANGUAGE_HOME: Readonly<Record<string, string>> = {
+  ja: "ja-JP",
+  ko: "ko-KR",
+  th: "th-TH",
+  vi: "vi-VN",
+  id: "id-ID",
+  hi: "hi-IN",
+  tl: "tl-PH",
+  fil: "fil-PH",
+  // 112 across the countries of each: Poland; Ukraine; Greece and Cyprus; Romania and Moldova;
+  // Sweden and Finland; Turkey and Cyprus; the Netherlands and Belgium; Italy, San Marino and
+  // Switzerland; Russia and its neighbours (112 on every mobile network).
+  pl: "pl-PL",
+  uk: "uk-UA",
+  el: "el-GR",
+  ro: "ro-RO",
+  sv: "sv-SE",
+  tr: "tr-TR",
+  nl: "nl-NL",
+  it: "it-IT",
+  de: "de-DE",
+  ru: "ru-RU",
+};
+
+/** Language and region of a BCP 47 tag ("zh-Hans-CN" → zh, CN; "es-419" → es, 419), or undefined when it is not one. */
+function parseLocale(tag: string | undefined): { language: string; region?: string } | undefined {
+  if (!tag || tag.length > 35) return undefined;
+  try {
+    const parsed = new Intl.Locale(tag);
+    return { language: parsed.language, region: parsed.region };
+  } catch {
+    return undefined;
+  }
+}
+
+/** No number: the region is not one the product knows. The texts say "your local emergency number" (local-number.ts). */
+function numberless(locale: string): EmergencyContacts {
+  return { locale, emergencyNumber: "", crisisLine: "", crisisLineName: "" };
+}
+
+/**
+ * The contacts for a visitor's locale, never another country's number: the exact locale; else,
+ * for a region, a built-in locale of the same country (en-ES → es-ES), else that country's
+ * emergency number (emergency-numbers.ts; no crisis line is guessed: the emergency number stands
+ * in for it), else no number at all; for a bare language, the deployment's default locale when
+ * it is in that language, else the language's home locale where it has one (LANGUAGE_HOME), else
+ * no number. No or an invalid locale: the default locale. Configured overrides apply throughout.
+ * For the locales whose crisis line is not verified (tl-PH, sw-KE, ar-EG/SA/AE, ru-RU, tr-TR,
+ * vi-VN, el-GR/CY, ro-RO: see the header), the notice names only the emergency number and says
+ * "call that same number" (notice-texts.ts crisisOne).
  */
 export function emergencyContactsFor(locale: string | undefined, env: Record<string, string | undefined> = process.env): EmergencyContacts {
   const fallback = defaultLocale(env);
@@ -169,10 +217,20 @@ export function emergencyContactsFor(locale: string | undefined, env: Record<str
     crisisLine: env.CRISIS_LINE || defaults.crisisLine,
     crisisLineName: env.CRISIS_LINE ? env.CRISIS_LINE_NAME || `Crisis line ${env.CRISIS_LINE}` : defaults.crisisLineName,
   };
-  const requested = locale && /^[a-z]{2,3}(-[A-Za-z]{2,4})?$/.test(locale) ? locale : fallback;
-  const language = requested.split("-")[0];
-  const key = (table[requested] && requested) || Object.keys(table).find((k) => k.split("-")[0] === language) || fallback;
-  return { locale: key, ...table[key] };
+  const found = (key: string): EmergencyContacts => ({ locale: key, ...table[key] });
+  const tag = parseLocale(locale);
+  if (!tag) return found(fallback);
+  const requested = tag.region ? `${tag.language}-${tag.region}` : tag.language;
+  if (Object.hasOwn(table, requested)) return found(requested);
+  if (tag.region) {
+    const sameCountry = Object.keys(table).find((key) => key.includes("-") && key.split("-").pop()?.toUpperCase() === tag.region);
+    if (sameCountry) return found(sameCountry);
+    const number = emergencyNumberOfRegion(tag.region);
+    return number ? { locale: requested, emergencyNumber: number, crisisLine: number, crisisLineName: "" } : numberless(requested);
+  }
+  if (parseLocale(fallback)?.language === tag.language) return found(fallback);
+  const home = LANGUAGE_HOME[tag.language];
+  return home && Object.hasOwn(table, home) ? found(home) : numberless(requested);
 }
 
 /**

@@ -2,6 +2,7 @@
 // prompt or model reply can remove them.
 import { emergencyContactsFor, type EmergencyContacts } from "./contacts";
 import { answerWordingFor } from "./answer-texts";
+import { knowsNumber } from "./local-number";
 import { joinSentences, noticeNamesCrisisLine, oneNumber, wordingFor } from "./notice-texts";
 import type { TriageCategory, TriageLanguage } from "./red-flags/types";
 
@@ -15,12 +16,13 @@ export function answerDisclaimer(contacts: EmergencyContacts = emergencyContacts
 /** Consent-gate and banner text shown before the first message. */
 export function consentText(contacts: EmergencyContacts = emergencyContactsFor(undefined)): string {
   const crisis = oneNumber(contacts) ? "" : `; if you are thinking about suicide or self-harm, call or text ${contacts.crisisLine}`;
-  return `MedChat provides educational information, not medical advice. It cannot examine you, diagnose or prescribe, and it can be wrong. In an emergency call ${contacts.emergencyNumber} (or your local emergency number) right away${crisis}.`;
+  const call = knowsNumber(contacts) ? `${contacts.emergencyNumber} (or your local emergency number)` : "your local emergency number";
+  return `MedChat provides educational information, not medical advice. It cannot examine you, diagnose or prescribe, and it can be wrong. In an emergency call ${call} right away${crisis}.`;
 }
 
 export function bannerText(contacts: EmergencyContacts = emergencyContactsFor(undefined)): string {
   const crisis = oneNumber(contacts) ? "" : ` Crisis? Call or text ${contacts.crisisLine}.`;
-  return `Educational information only — not medical advice. Emergency? Call ${contacts.emergencyNumber}.${crisis}`;
+  return `Educational information only — not medical advice. Emergency? Call ${knowsNumber(contacts) ? contacts.emergencyNumber : "your local emergency number"}.${crisis}`;
 }
 
 /** The emergency notice streamed before anything else when triage finds red flags, in `language` (English by default). */

@@ -64,7 +64,10 @@ function negationScopeStart(context: LanguageContext, clause: Clause, index: num
 }
 
 function aboutAnAnimal(context: LanguageContext, clause: string, index: number): boolean {
-  const before = clause.slice(Math.max(0, index - 40), index);
+  let before = clause.slice(Math.max(0, index - 40), index);
+  // "the cat's been asleep all day and the co alarm keeps beeping": the animal belongs to the statement before the new subject.
+  const newSubject = context.newSubject && [...before.matchAll(globalOf(context.newSubject))].pop();
+  if (newSubject) before = before.slice((newSubject.index ?? 0) + newSubject[0].length);
   return context.animal.test(before) && !(context.animalAsAgent?.test(before) ?? false);
 }
 
@@ -131,6 +134,7 @@ function framed(context: LanguageContext, text: string): boolean {
  */
 export function liveText(context: LanguageContext, normalized: string): string {
   const flat = flatten(normalized);
+  if (context.play?.test(flat)) return "";
   if (context.fiction.test(flat) && !context.currentEvent.some((p) => p.test(flat))) return "";
   if (!framed(context, normalized)) return normalized;
   const sentences = (normalized.match(/[^.!?\n]+[.!?\n]*/g) ?? []).filter((sentence) => sentence.trim().replace(/[.!?\n]/g, "").length > 0);

@@ -3,6 +3,7 @@
 import { crisisLineLabel, type EmergencyContacts } from "./contacts";
 import type { TriageLanguage } from "./red-flags/types";
 import { WORLD_NOTICE_WORDING } from "./notice-texts-world";
+import { forEachLanguage, knowsNumber, LOCAL_NUMBER_WORDING, sayingLocalNumber } from "./local-number";
 import type { NoticeLabels, NoticeWording } from "./notice-wording";
 
 export type { NoticeLabels, NoticeWording };
@@ -221,7 +222,24 @@ const FIRST_NOTICE_WORDING: Record<"en" | "es" | "fr" | "de" | "pt" | "it" | "nl
   },
 };
 
-export const NOTICE_WORDING: Record<TriageLanguage, NoticeWording> = { ...FIRST_NOTICE_WORDING, ...WORLD_NOTICE_WORDING };
+/** A language's wording that names no number when the contacts have none (an unknown region: local-number.ts). */
+function withLocalNumber(language: TriageLanguage, wording: NoticeWording): NoticeWording {
+  const local = LOCAL_NUMBER_WORDING[language];
+  const spoken = (text: (c: EmergencyContacts) => string) => sayingLocalNumber(text, language);
+  const { crisisAnswer } = wording;
+  return {
+    ...wording,
+    emergency: (c) => (knowsNumber(c) ? wording.emergency(c) : local.emergency),
+    afterNotice: (c) => (knowsNumber(c) ? wording.afterNotice(c) : local.afterNotice),
+    crisis: spoken(wording.crisis),
+    danger: spoken(wording.danger),
+    crisisAnswer: { ...crisisAnswer, call: spoken(crisisAnswer.call), callOne: spoken(crisisAnswer.callOne) },
+  };
+}
+
+const ALL_WORDING: Record<TriageLanguage, NoticeWording> = { ...FIRST_NOTICE_WORDING, ...WORLD_NOTICE_WORDING };
+
+export const NOTICE_WORDING = forEachLanguage(ALL_WORDING, withLocalNumber);
 
 /** The notice's words in `language` (English when none is given). */
 export function wordingFor(language: TriageLanguage | undefined): NoticeWording {

@@ -48,6 +48,14 @@ describe("triage on the per-language labelled sets", () => {
     },
   );
 
+  // Round 16 brought five languages triage has no rules for (Bengali, Czech, Persian, Hebrew, Urdu): its misses are only theirs.
+  it("round16 (blind, JSON lines): every emergency found in the languages triage reads, no false alarm", () => {
+    const rows = scoreBlindRound("round16", loadBlindRound("triage-sets/round16/messages.jsonl"));
+    const unread = new Set(["bn", "cs", "fa", "he", "ur"].map((tag) => `${tag} round16`));
+    for (const row of rows.slice(0, -1)) if (!unread.has(row.name)) expect(row.misses, row.name).toEqual([]);
+    expect(rows.at(-1)!.falseAlarms).toEqual([]);
+  });
+
   it("conversations: split emergencies found, stale and informational ones not", () => {
     const score = scoreConversations(loadConversations());
     expect(score.misses).toEqual([]);

@@ -93,6 +93,10 @@ export interface LanguageContext {
   animalAsAgent?: RegExp;
   /** Fiction (a story, a novel, a film) … */
   fiction: RegExp;
+  /** A game played (its events are told in the present tense): a message about one is not live, whatever its tense. */
+  play?: RegExp;
+  /** A conjunction followed by a new subject ("and the co alarm", "and my son"): an animal named before it is not that statement's patient. */
+  newSubject?: RegExp;
   /** … and general / educational / hypothetical framing make a message not live … */
   general: RegExp[];
   /** … unless it also describes a current event ("right now", "I have", "my dad is"). */

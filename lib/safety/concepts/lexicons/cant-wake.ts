@@ -21,6 +21,10 @@ export const CANT_WAKE: Record<TriageLanguage, string[]> = {
     "cant get him to wake",
     "cant get her to wake",
     "unrousable",
+    "cant get any response",
+    "cant get a response out of",
+    "no response out of",
+    "not responding to anything",
   ],
   es: [
     "no consigo despertarl",

@@ -135,6 +135,10 @@ export const EN_CONCEPTS: ConceptLexicon = {
     "doesnt respond",
     "no response",
     "not reacting",
+    "cant get any response",
+    "cant get a response",
+    "no response out of",
+    "wont respond to",
   ],
   infantAge: [
     "newborn",

@@ -22,7 +22,7 @@ export const ES_CONCEPTS: ConceptLexicon = {
     "como un elefante",
     "sudor",
   ],
-  face: ["cara", "boca", "rostro", "labio", "comisura", "un lado", "la mitad"],
+  face: ["cara#", "boca#", "rostro", "labio", "comisura", "un lado", "la mitad"],
   droop: ["caid", "se le cayo", "se cayo", "torcid", "chueca", "chueco", "ladead", "colgad", "desviad", "se le fue", "jalad"],
   slurred: [
     "arrastra las palabras",
@@ -50,7 +50,7 @@ export const ES_CONCEPTS: ConceptLexicon = {
     "no mueve ~ brazo",
   ],
   sudden: ["de repente", "de golpe", "derrepente", "de la nada", "de un momento a otro", "subito", "hace unos minutos", "hace un rato"],
-  airway: ["garganta", "lengua", "labios", "boca", "gaznate"],
+  airway: ["garganta", "lengua", "labios", "boca#", "gaznate"],
   swelling: ["hinch", "se cierra", "se me cierra", "se le cierra", "cerrando", "apretad", "inflamad", "cierre"],
   allergen: [
     "mani",

@@ -20,7 +20,7 @@ export const PT_CONCEPTS: ConceptLexicon = {
     "como uma pedra",
     "como um elefante",
   ],
-  face: ["rosto", "cara", "boca", "labio", "canto da boca", "um lado", "metade"],
+  face: ["rosto", "cara#", "boca#", "labio", "canto da boca", "um lado", "metade"],
   droop: ["torta", "torto", "caid", "caiu", "entortou", "repuxad", "pendurad", "desviad", "paralisad"],
   slurred: [
     "enrolad",
@@ -46,7 +46,7 @@ export const PT_CONCEPTS: ConceptLexicon = {
     "nao sente ~ braco",
   ],
   sudden: ["do nada", "de repente", "derrepente", "de uma hora pra outra", "subitamente", "ha poucos minutos", "agora pouco"],
-  airway: ["garganta", "lingua", "labios", "boca"],
+  airway: ["garganta", "lingua", "labios", "boca#"],
   swelling: ["inch", "fechando", "fechou", "apertad", "travand", "trancand"],
   allergen: [
     "amendoim",

@@ -31,6 +31,8 @@ export const SITUATIONS_EUROPE: Partial<Record<TriageLanguage, ConceptLexicon>> 
       "switched off",
       "turned off ~ phone",
       "not answering",
+      "isnt answering",
+      "hasnt answered",
       "wont answer",
       "doesnt answer",
       "not picking up",

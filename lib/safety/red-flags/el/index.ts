@@ -3,9 +3,14 @@
 // three Greek emergencies had no rule to meet: the core red flags only, in everyday words.
 import { phrasePack } from "../phrases";
 import { wordsAndPunctuation } from "../scripts";
+import { foldGreekSpelling, greeklishToGreek, isGreeklish } from "../../text/greeklish";
 
-/** Greek text as the phrases match it: words and punctuation, final sigma as σ. */
-export const normalizeGreek = (text: string) => wordsAndPunctuation(text).replace(/ς/g, "σ");
+/**
+ * Greek text as the phrases match it: words and punctuation, spelt one way (../../text/greeklish.ts:
+ * final sigma as σ, the vowels Greek writes in several ways as one); a Greeklish turn is first
+ * written in Greek letters, so the same phrases read it.
+ */
+export const normalizeGreek = (text: string) => foldGreekSpelling(wordsAndPunctuation(isGreeklish(text) ? greeklishToGreek(text) : text));
 
 export const GREEK = phrasePack({
   language: "el",

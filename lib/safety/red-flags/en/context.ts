@@ -47,6 +47,8 @@ export const EN_CONTEXT: LanguageContext = {
     /\b(?:bit|bitten|bites|attacked|mauled|scratched|gored|kicked|trampled|stung|jumped on|knocked (?:him|her|me|them) over)\b|\b(?:gave|given|giving) (?:away )?(?:my|his|her|our|their) (?:\w+ )?(?:dog|cat|puppy|kitten|pet|rabbit|horse|bird|parrot)s? (?:to|away)\b|\brehomed\b/,
   fiction:
     /\b(?:novel|screenplay|binge ?watching|tv (?:show|series)|on tv|episode|greys anatomy|greys|my character|a character|fictional|for a story|in my story|short story|writing a story|a story about|(?:writing|write|wrote) (?:a|my) (?:thriller|crime novel|murder mystery|mystery|script|book|play))\b/,
+  // A video game is told in the present tense ("my guy keeps bleeding out before my squad revives me"): no "right now" makes it real.
+  play: /\b(?:video ?games?|call of duty|fortnite|minecraft|gta|roblox|apex legends|valorant|my squad|respawn\w*|in (?:the )?game)\b/,
   general: GENERAL_FRAMING,
   currentEvent: CURRENT_EVENT,
   // "no helmet and keeps asking the same questions", "no fever and shes floppy": the negation stays before "and".
@@ -54,5 +56,6 @@ export const EN_CONTEXT: LanguageContext = {
   // his head" keeps its negation: there the negator is the verb's).
   newStatement:
     /\b(?:no|without) \w+(?: \w+)? and (?=(?:hit|fell|banged|crashed|went|got|smashed|flew|landed)\b)|\b(?:and|then|plus) (?=(?:now|then|still|suddenly|also|he|she|they|i|we|it|hes|shes|theyre|im|ive|its|his|her|my|their|our|the|this|that|keeps?|kept|started|starts|began|is|was|has|had|cant|wont|cannot|looks|seems|feels)\b)/,
+  newSubject: /\b(?:and|but|then) (?:the|my|our|your|their|i|we|im|ive) /,
   contrast: /\s(?:but|however|although|though)\s/,
 };

@@ -2,6 +2,13 @@
 import type { RedFlagRule } from "../types";
 import { CHILD, WELL_CHILD } from "./parts";
 
+/** Who an infant's age is told of: the child, or "he" / "she" in a message about one. */
+const INFANT_SUBJECT =
+  "(?:baby|babys|son|daughter|newborn|infant|he|she|hes|shes|lo|little one|bub|boy|girl|grandson|granddaughter|nephew|niece)";
+/** An age under three months in weeks or days, or of one or two months (with "old", the first pattern covers three). */
+const INFANT_AGE =
+  "(?:(?:[1-9]|1[0-2]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) ?(?:weeks?|wks?|days?)|(?:[12]|one|two) ?months?)";
+
 export const OTHER_RULES: RedFlagRule[] = [
   {
     id: "sepsis-signs",
@@ -84,8 +91,16 @@ export const OTHER_RULES: RedFlagRule[] = [
     category: "other",
     when: [
       /\b(?:\d|1[0-2]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?:week|wk|day)s? old\b|\bnewborn\b|\b(?:[1-3]|one|two|three) months? old\b/,
+      // The age told without "old" ("my baby is 6 weeks and has a fever", "my 5 week son"): a child, "is", weeks or days
+      // (or one or two months) — not a duration ("for 6 weeks", "6 weeks ago") nor a pregnancy ("6 weeks pregnant").
+      new RegExp(
+        `\\b${INFANT_SUBJECT}(?: is| s|s)? (?:only |just |nearly |almost |about )?${INFANT_AGE}(?! (?:ago|pregnant|postpartum|post|later|since|after|into|of|late|overdue|behind|sober|clean|from|away|before|out|off))\\b`,
+      ),
+      new RegExp(`\\b(?:my|our|her|his) ${INFANT_AGE} (?:old )?(?:baby|son|daughter|boy|girl|infant|newborn|grandson|granddaughter)\\b`),
     ],
-    and: [/\b(?:fever|temperature of 3[89]|temp of 3[89]|38(?:\.\d)?|39(?:\.\d)?|floppy|not feeding|wont feed)\b/],
+    and: [
+      /\b(?:fever|feverish|temperature of 3[89]|temp of 3[89]|38(?:\.\d)?|39(?:\.\d)?|floppy|not feeding|wont feed|burning up|(?:feels|is|feel) (?:really |very |so )?hot)\b/,
+    ],
     unless: [WELL_CHILD],
   },
   {

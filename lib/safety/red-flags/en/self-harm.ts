@@ -55,7 +55,17 @@ export const SELF_HARM_RULES: RedFlagRule[] = [
       /\bnormal (?:thing )?(?:for (?:kids|children|teens|people) )?to say\b|\bthing (?:kids|children|teens|people) say\b/,
       /\b(?:always|keeps?|was|is) joking\b|\bjokingly\b|\bfigure of speech\b/,
       /\b(?:kill (?:my ?self )?laughing|killing myself (?:laughing|at (?:work|the gym))|dying (?:to|of) (?:know|laughter|embarrassment)|cant take it anymore (?:this|the) (?:heat|traffic|noise))\b/,
+      // Preparing for a bad time while safe now ("a safety plan for when i feel suicidal. im doing okay right now").
+      /\bsafety plan\b.{0,120}?\b(?:im|i am) (?:doing )?(?:ok|okay|fine|alright|safe|well) (?:right )?now\b/,
     ],
+  },
+  {
+    // Sitting in a car in a garage with the engine running: carbon monoxide, most often on purpose (working on a car is not).
+    id: "car-exhaust",
+    category: "suicidal_self_harm",
+    when: [/\b(?:sat|sitting|sit|sits) in (?:my|his|her|the|our) car\b/],
+    and: [/\bgarage\b/],
+    andAlso: [/\bengine (?:is |still )?(?:running|on)\b|\bhose (?:from|to|in) the exhaust\b|\bexhaust (?:pipe )?(?:into|in) the car\b/],
   },
   {
     id: "suicide-plan-or-farewell",

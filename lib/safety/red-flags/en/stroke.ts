@@ -8,7 +8,7 @@ export const STROKE_RULES: RedFlagRule[] = [
     category: "stroke",
     when: [
       /\b(?:having|had|having had) an? stroke\b(?! \w* ?(?:ago|in (?:19|20)\d\d))/,
-      /\b(?:face|smile|mouth|lip|eye ?lid)\b(?: \w+){0,3} (?:drooping|droopy|droops|drooped|lopsided|uneven|numb|fallen|crooked|twisted|sagging|slipped|dropped|gone down|wonky)\b/,
+      /\b(?:face|smile|mouth|lip|eye ?lid)\b(?: \w+){0,3} (?:drooping|droopy|droops|drooped|lopsided|uneven|numb|fallen|crooked|twisted|sagging|slipped|dropped|gone down|wonky|(?:turned|gone|pulled|twisted|dropped) to one side)\b/,
       /\b(?:drooping|droopy|lopsided|crooked|twisted|wonky) (?:face|smile|mouth)\b/,
       /\bone side of (?:my|his|her|their|the) (?:face|mouth)\b(?: \w+){0,3} (?:down|droop\w*|sag\w*|not moving|wont move)\b/,
       /\bslurr\w*\b/,
@@ -47,6 +47,8 @@ export const STROKE_RULES: RedFlagRule[] = [
       FEAR_OF_HAVING,
       /\b(?:(?<!hasnt |not |havent |isnt |wasnt )been drinking|hangover|hungover|beers|night out|wasted|tipsy|pins and needles when|(?:sleep|sleeping|slept|lie|lying|lay) on (?:it|my arm|my hand|his arm|her arm))\b/,
       /\b(?:always been (?:like (?:that|this)|clumsy)|(?:hes|shes|im|always|just|naturally|a bit) clumsy|all (?:his|her|my) life|since (?:birth|childhood)|for years|on and off for (?:months|years))\b/,
+      // A face numb or drooping from a dentist's local anaesthetic wears off ("half my face went numb after the injection").
+      /\b(?:at|from|after) the dentist\b|\b(?:dental|local) (?:injection|anaesthetic|anesthetic)\b|\b(?:novocaine|lidocaine|numbing injection)\b/,
     ],
   },
   {

@@ -299,7 +299,8 @@ export const RUSSIAN = phrasePack({
       category: "overdose_poisoning",
       when: ["штук @N", "@N таблет", "@N штук", "горсть таблеток"],
       and: ["снотворн", "таблет", "выпил", "выпила", "проглотил", "проглотила", "кружится"],
-      unless: ["сколько таблеток"],
+      // A blood pressure reading ("давление 160/100, таблетки пью") is no count of pills.
+      unless: ["сколько таблеток", "давление @N", "давлением @N"],
     },
     {
       id: "ru-face-numb",

@@ -230,7 +230,7 @@ export const UKRAINIAN = phrasePack({
       category: "overdose_poisoning",
       when: ["штук @N", "@N таблет", "@N пігул", "жменю таблеток"],
       and: ["снодійн", "пігул", "таблет", "випив", "випила", "ковтнув", "паморочиться"],
-      unless: ["скільки"],
+      unless: ["скільки", "тиск @N", "давление @N", "давлением @N"],
     },
     {
       id: "uk-face-numb",

@@ -3,7 +3,7 @@
 import { phrasePack } from "../phrases";
 import { dropSpacesInCjk, simplifyChinese, wordsAndPunctuation } from "../scripts";
 
-const CHEST = ["胸口", "胸部", "胸前", "心口", "胸", "心脏", "xiong kou", "xin kou"];
+const CHEST = ["胸口", "胸部", "胸前", "心口", "胸", "心脏", "xiong kou", "xin kou", "xiongkou", "xinkou"];
 const PAIN = ["痛", "疼", "闷", "压", "紧", "绞", "刺", "teng", "tong"];
 
 export const CHINESE = phrasePack({
@@ -13,7 +13,7 @@ export const CHINESE = phrasePack({
   wordStart: false,
   reads: "accented",
   normalize: (text) => simplifyChinese(dropSpacesInCjk(wordsAndPunctuation(text))),
-  markers: /\p{Script=Han}|(?<![a-z])(?:wo|hen|xiang|zai|mei|bu|shi|zhe|huo|teng|ba ba|ma ma)(?![a-z])/u,
+  markers: /\p{Script=Han}|(?<![a-z])(?:wo|hen|xiang|zai|mei|bu|shi|zhe|huo|teng|ba ba|ma ma|chi le|he le)(?![a-z])/u,
   rules: [
     {
       id: "zh-chest-pain",
@@ -51,6 +51,12 @@ export const CHINESE = phrasePack({
         "chu han",
         "hao tong",
         "hen tong",
+        "li hai",
+        "hen duo han",
+        "mao han",
+        "hao teng",
+        "hen teng",
+        "chuan bu",
       ],
     },
     {
@@ -179,6 +185,12 @@ export const CHINESE = phrasePack({
         "吞了纽扣电池",
         "安眠药",
         "zhong du",
+        "an mian yao",
+        "yi zheng ping",
+        "zheng ping yao",
+        "hen duo yao",
+        "nong yao",
+        "lao shu yao",
       ],
       unless: ["最多吃几", "剂量", "能吃几"],
     },
@@ -333,6 +345,11 @@ export const CHINESE = phrasePack({
       "剂量",
       "有人问",
       "一般",
+      "bi li",
+      "bi lv",
+      "you duo shao ren",
+      "比例",
+      "比率",
     ],
     currentEvent: ["现在", "救命", "快来", "正在", "刚才", "刚刚", "一直", "怎么办啊", "xian zai", "jiu ming"],
     contrast: [],
