@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { dailyActivity } from "@/lib/admin/overview";
 import { listMessages } from "@/lib/db/messages";
 import { usageRecords } from "@/lib/db/schema";
+import { startInFreshWindow } from "@/lib/rate-limit/fresh-window.test-helper";
 import { startFakeGpuFunction } from "./fake-gpu-function.test-helper";
 import { gpuFunctionConfig } from "./model";
 import { handleChatRequest, type WebChatDeps } from "./web-handler";
@@ -85,6 +86,7 @@ describe("POST /api/chat handler", () => {
 
   it("answers 429 with Retry-After and a reason that still points to emergency help once a visitor is over the limit, and stores nothing", async () => {
     const limited: WebChatDeps = { ...deps, env: { CHAT_RATE_LIMIT_PER_MINUTE: "2" } };
+    await startInFreshWindow(60_000, 30_000);
     const visitor = { cookie: `${VISITOR_COOKIE}=visitor_rrrrrrrrrrrrrrrr` };
     for (const n of [1, 2]) {
       const ok = await handleChatRequest(post(body(`c-rate-${n}`, "What is a cold?"), visitor), limited);

@@ -7,6 +7,7 @@ import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiKeys } from "@/lib/db/schema";
 import { MAX_MESSAGE_CHARS } from "@/lib/chat/pipeline";
+import { startInFreshWindow } from "@/lib/rate-limit/fresh-window.test-helper";
 import { revokeApiKey } from "./keys";
 import { client, newKey, readSse, startPartnerFixture, usageRows, type PartnerFixture } from "./partner-fixture.test-helper";
 
@@ -181,6 +182,7 @@ describe("bad requests get a 4xx with the reason", () => {
 describe("limits per key", () => {
   it("refuses the request over the per-minute limit with 429, Retry-After and x-ratelimit headers (RateLimitError)", async () => {
     const limited = await newKey(fx.db, { requestsPerMinute: 2 });
+    await startInFreshWindow(60_000, 30_000);
     const c = client(fx.app, limited.key);
     const first = await c.chat.completions.create(ask).withResponse();
     expect(first.response.headers.get("x-ratelimit-remaining-requests")).toBe("1");
