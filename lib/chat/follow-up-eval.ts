@@ -8,6 +8,7 @@ import { retrieveHybrid } from "@/lib/rag/retrieve";
 import { retrieveInConversation } from "./follow-up";
 import { MAX_SOURCES } from "./prompt";
 import type { HistoryMessage, Retriever } from "./types";
+import { currentStarterTitle } from "@/lib/rag/starter-retitled";
 
 export interface ConversationTurn {
   q: string;
@@ -63,7 +64,7 @@ export async function runConversations(db: Db, kb: Conversation["kb"], conversat
     const history: HistoryMessage[] = [];
     for (const [i, turn] of c.turns.entries()) {
       const chunks = await retrieveInConversation(retriever, turn.q, history);
-      const right = new Set(turn.expect.map((t) => t.toLowerCase()));
+      const right = new Set(turn.expect.map((t) => (kb === "starter" ? currentStarterTitle(t) : t).toLowerCase()));
       const pages = chunks.map((ch) => pageOf(ch.title, kb));
       outcomes.push({
         id: `${c.id}#${i + 1}`,

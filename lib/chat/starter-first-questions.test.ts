@@ -15,6 +15,7 @@ import { retrieveHybrid } from "@/lib/rag/retrieve";
 import { ensureStarterKnowledgeBase } from "@/lib/rag/starter";
 import { OFF_TOPIC_HELD_OUT_QUERIES, OFF_TOPIC_QUERIES } from "@/lib/rag/off-topic-queries";
 import { freshDb } from "@/lib/rag/test-helpers";
+import { currentStarterTitle } from "@/lib/rag/starter-retitled";
 
 interface FirstQuestion {
   id: string;
@@ -38,18 +39,6 @@ interface QuestionSet {
   /** Starter pages written after the set, for its `missing` subjects (each also a right first passage). */
   addedPages: Record<string, string>;
 }
-
-/**
- * Starter pages retitled after a set was written, in lay words too ("I can't sleep" found Obstructive
- * sleep apnoea, whose title says "sleep"; "spots", "hit his head", "tick bite", "upset stomach").
- */
-const RETITLED: Record<string, string> = {
-  Insomnia: "Insomnia (trouble sleeping)",
-  Acne: "Acne (spots and pimples)",
-  Concussion: "Head injury and concussion",
-  "Lyme disease": "Lyme disease (from tick bites)",
-  "Indigestion (dyspepsia)": "Indigestion (upset stomach)",
-};
 
 const SETS: QuestionSet[] = [
   {
@@ -123,7 +112,7 @@ const firstPassage = async (q: string) => (await retrieveHybrid(h.db, null, q, {
 describe.each(SETS)("first questions of the public over the starter knowledge base ($file)", (set) => {
   const questions = readQuestions(set.file);
   const rightTitles = (q: FirstQuestion) => [
-    ...[...q.expect, ...(q.missing && set.addedPages[q.missing] ? [set.addedPages[q.missing]] : [])].map((t) => RETITLED[t] ?? t),
+    ...[...q.expect, ...(q.missing && set.addedPages[q.missing] ? [set.addedPages[q.missing]] : [])].map(currentStarterTitle),
   ];
   const outcomes: Outcome[] = [];
   beforeAll(async () => {
