@@ -10,7 +10,7 @@ import type { TriageResult } from "@/lib/safety/triage";
 import type { AnswerMode } from "./model";
 import { passagePosition, passageText, sourceOfPassage, withoutPointers } from "./passage-text";
 import type { ChatSource, HistoryMessage, RetrievedChunk } from "./types";
-import { partsRelevance } from "./unit-relevance";
+import { partsRelevance, speaksOfSubject } from "./unit-relevance";
 
 export const MAX_SOURCES = 4;
 
@@ -85,6 +85,7 @@ function shownTexts(
   maxChars: number,
   mode: AnswerMode,
   questionsFor: (n: number) => readonly string[],
+  subject: string | undefined,
 ): Array<{ text: string; relevance: number[] }> {
   if (mode !== "quote")
     return sources.map((s) => ({ text: s.text.length > maxChars ? `${s.text.slice(0, maxChars)}…` : s.text, relevance: [] }));
@@ -99,7 +100,10 @@ function shownTexts(
     return best >= 0 && weights[best]! >= KEEP_RELEVANCE ? clipAroundUnit(text, maxChars, grace, best) : clipToUnits(text, maxChars, grace);
   });
   const relevance = partsRelevance(texts, questionsFor);
-  return texts.map((text, i) => ({ text, relevance: relevance[i] ?? [] }));
+  // A follow-up asks about the conversation's subject: a source that does not speak of it weighs nothing,
+  // so its sentence that merely shares the follow-up's words cannot open the answer.
+  const onSubject = subject ? speaksOfSubject(texts, subject) : texts.map(() => true);
+  return texts.map((text, i) => ({ text, relevance: onSubject[i] ? (relevance[i] ?? []) : [] }));
 }
 
 /** The questions each source answers: the asked parts that name it (the first is its best), else the whole message. */
@@ -130,6 +134,8 @@ export interface PromptInput {
   parts?: Array<{ sources: number[]; asks?: string }>;
   triage: TriageResult;
   contacts: EmergencyContacts;
+  /** A follow-up's subject: the conversation's message it leans on (follow-up.ts `followUpContext`), if it is one. */
+  subject?: string;
 }
 
 export interface BuiltPrompt {
@@ -149,7 +155,7 @@ export function buildPrompt(input: PromptInput, level: PromptLevel = 0, mode: An
   // Sources keep their numbers: a smaller prompt quotes the first ones only.
   const shown = sourcesShown(size.sources, input.parts ?? []);
   const picked = input.sources.slice(0, shown);
-  const texts = shownTexts(picked, size.sourceChars, mode, questionsOfSource(input.question, input.parts ?? []));
+  const texts = shownTexts(picked, size.sourceChars, mode, questionsOfSource(input.question, input.parts ?? []), input.subject);
   const sources = picked.map((source, i) => ({ source, ...texts[i]! }));
   const sourcesRule = mode === "quote" ? QUOTE_RULE : SOURCES_RULE;
   const rules = [size.policy === "full" ? systemPolicy(input.contacts) : compactSystemPolicy(input.contacts)];
