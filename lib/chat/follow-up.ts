@@ -9,7 +9,8 @@
 // subject of its own is searched as it is. Word lists and counts only: no regular expression sees
 // the person's text.
 import { words } from "@/lib/rag/query-terms";
-import { namesOwnTopic } from "./asked-parts";
+import { asksWhatItIs, namesOwnTopic } from "./asked-parts";
+import { aspectsOfQuestion } from "./unit-relevance";
 import type { HistoryMessage, Retriever } from "./types";
 
 /** Longer than this, a message carries its own subject (a new story, not a follow-up). */
@@ -81,9 +82,23 @@ export function followUpContext(text: string, history: readonly HistoryMessage[]
 }
 
 /**
+ * What a message asks in its conversation. A follow-up that asks nothing of its own — no aspect
+ * ("how long…", "what can I take…"), not what something is — asks the person's last question that
+ * did, for what it adds: "and for my dad, he's 80?" after "What can I take for a sore throat?" asks
+ * what he can take, so it is searched and its sentences weighed as that question and itself
+ * (`${question}\n${text}`). Any other message asks just what it says.
+ */
+export function followUpQuestion(text: string, history: readonly HistoryMessage[]): string {
+  if (followUpContext(text, history) === null || asksWhatItIs(text) || aspectsOfQuestion(text).length > 0) return text;
+  const asked = history.filter((m) => m.role === "user" && m.text.trim().length > 0).map((m) => m.text);
+  const question = asked.findLast((m) => aspectsOfQuestion(m).length > 0);
+  return question === undefined ? text : `${question}\n${text}`;
+}
+
+/**
  * The passages for a message in its conversation (every surface: the chat pipeline): a follow-up
- * is searched with what it leans on; a message that stands on its own, or a follow-up that finds
- * nothing that way, is searched alone.
+ * is searched with what it leans on, as the question it asks (`followUpQuestion`); a message that
+ * stands on its own, or a follow-up that finds nothing that way, is searched alone.
  */
 export async function retrieveInConversation(
   retriever: Retriever,
@@ -92,6 +107,6 @@ export async function retrieveInConversation(
   signal?: AbortSignal,
 ): Promise<Awaited<ReturnType<Retriever>>> {
   const context = followUpContext(text, history);
-  const chunks = context ? await retriever(text, signal, { context }) : [];
+  const chunks = context ? await retriever(followUpQuestion(text, history), signal, { context }) : [];
   return chunks.length > 0 ? chunks : retriever(text, signal);
 }
