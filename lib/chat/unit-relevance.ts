@@ -365,8 +365,7 @@ export function unitRelevance(sources: readonly string[], questionFor: (n: numbe
       // A question that asks two aspects at once ("how long is it contagious?") is answered by a unit on both:
       // the aspects' mean, so "is contagious from a day before the rash until…" outweighs "is a very contagious illness".
       const scores = asked.map((a) => {
-        const said =
-          a.cues !== undefined && [...st].some((s) => a.cues!.has(s) && u.stems.has(s)) && (a.saysIt?.(u.ws, q) ?? true);
+        const said = a.cues !== undefined && [...st].some((s) => a.cues!.has(s) && u.stems.has(s)) && (a.saysIt?.(u.ws, q) ?? true);
         return said ? 1 : OTHER_WORDS_SHARE * a.answers(u.ws, u.stems, q);
       });
       const aspect = scores.reduce((n, x) => n + x, 0) / scores.length;
