@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatQuotedAnswer, quoteUnits } from "@/gpu-function/shared/quote-units";
-import { listLeadIn, passagePosition, passageText, withoutPointers } from "./passage-text";
+import { listLeadIn, NOTHING_TO_QUOTE, passagePosition, passageText, withoutPointers } from "./passage-text";
 import { numberSources } from "./prompt";
 import type { RetrievedChunk } from "./types";
 
@@ -85,7 +85,8 @@ describe("withoutPointers", () => {
   it("cuts the units that only point to other resources, as whole units, and keeps the rest verbatim", () => {
     const links =
       "These resources address the diagnosis or management of Alport syndrome:\n- Gene Review: Alport Syndrome\n- Genetic Testing Registry: Alport syndrome";
-    expect(withoutPointers(links)).toBe("");
+    expect(withoutPointers(links)).toBe(NOTHING_TO_QUOTE);
+    expect(quoteUnits(NOTHING_TO_QUOTE)).toEqual([]);
     const symptoms =
       "The Human Phenotype Ontology provides the following list of signs and symptoms for Alport syndrome. " +
       "If the information is available, the table below includes how often the symptom is seen in people with this condition. " +

@@ -69,7 +69,13 @@ const POINTER_OPENINGS = [
 /** Whether a quote unit only points to other resources (`POINTER_OPENINGS`). */
 export const pointsElsewhere = (unit: string) => POINTER_OPENINGS.some((p) => unit.startsWith(p));
 
-/** A source's text without its units that only point elsewhere (each cut as a whole unit, so what is left stays verbatim). */
+/** What stands for a source's text when all of it only points elsewhere: a source needs text, and this offers no quote. */
+export const NOTHING_TO_QUOTE = "…";
+
+/**
+ * A source's text without its units that only point elsewhere (each cut as a whole unit, so what is left
+ * stays verbatim); `NOTHING_TO_QUOTE` when nothing is left.
+ */
 export function withoutPointers(text: string): string {
   let out = "";
   let from = 0;
@@ -78,5 +84,6 @@ export function withoutPointers(text: string): string {
     out += text.slice(from, u.start);
     from = u.end;
   }
-  return from === 0 ? text : (out + text.slice(from)).trim();
+  if (from === 0) return text;
+  return (out + text.slice(from)).trim() || NOTHING_TO_QUOTE;
 }
