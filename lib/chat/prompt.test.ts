@@ -122,7 +122,7 @@ describe("prompt", () => {
       chunk("alport-treatment", links),
       chunk("alport", "Alport syndrome is a genetic condition of the kidneys. Most affected people lose kidney function."),
     ]);
-    const question = "How is Alport syndrome treated?";
+    const question = "Is Alport syndrome inherited?";
     const quoted = buildPrompt({ question, history: [], sources, triage: triage(question), contacts }, 1, "quote").quoteSources;
     expect(quoted[0]!.text).toBe("…");
     expect(quoted[1]!.text).toBe(sources[1]!.text);
@@ -136,5 +136,10 @@ describe("prompt", () => {
       "quote",
     ).quoteSources;
     expect(only[0]!.text).toBe(links);
+    // A question about treatment is offered the list: a genetics page's treatment section is often nothing else.
+    const treated = "How is Alport syndrome treated?";
+    expect(
+      buildPrompt({ question: treated, history: [], sources, triage: triage(treated), contacts }, 1, "quote").quoteSources[0]!.text,
+    ).toBe(links);
   });
 });

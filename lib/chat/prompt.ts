@@ -10,7 +10,7 @@ import type { TriageResult } from "@/lib/safety/triage";
 import type { AnswerMode } from "./model";
 import { passagePosition, passageText, sourceOfPassage, withoutPointers } from "./passage-text";
 import type { ChatSource, HistoryMessage, RetrievedChunk } from "./types";
-import { partsRelevance, speaksOfSubject } from "./unit-relevance";
+import { aspectsOfQuestion, partsRelevance, speaksOfSubject } from "./unit-relevance";
 
 export const MAX_SOURCES = 4;
 
@@ -90,8 +90,12 @@ function shownTexts(
   if (mode !== "quote")
     return sources.map((s) => ({ text: s.text.length > maxChars ? `${s.text.slice(0, maxChars)}…` : s.text, relevance: [] }));
   const grace = Math.round(maxChars * QUOTE_GRACE);
-  // Units that only point elsewhere ("These resources address…") are not offered, unless nothing else would be.
-  const stripped = sources.map((s) => withoutPointers(s.text));
+  // Units that only point elsewhere ("These resources address the diagnosis or management of…") are offered only
+  // to a question about treatment (where a page's treatment section is often just that list), and whenever
+  // nothing else would be.
+  const stripped = sources.map((s, i) =>
+    questionsFor(i + 1).some((q) => aspectsOfQuestion(q).includes("treatment")) ? s.text : withoutPointers(s.text),
+  );
   const full = stripped.some((t) => quoteUnits(t).length > 0) ? stripped : sources.map((s) => s.text);
   const whole = partsRelevance(full, questionsFor);
   const texts = full.map((text, i) => {
