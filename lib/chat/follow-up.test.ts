@@ -118,6 +118,9 @@ describe("followUpQuestion", () => {
     // Nothing before it asked an aspect: the message as it is.
     expect(followUpQuestion("and for my dad?", conversation("what is gout?"))).toBe("and for my dad?");
     expect(followUpQuestion("What is asthma?", throat)).toBe("What is asthma?");
+    // Its own question, or a subject of its own: not a repeat.
+    expect(followUpQuestion("is it safe for kids?", throat)).toBe("is it safe for kids?");
+    expect(followUpQuestion("what about gout?", throat)).toBe("what about gout?");
     expect(followUpQuestion("and for my dad?", [])).toBe("and for my dad?");
   });
 });
