@@ -1,8 +1,10 @@
 // What a new visitor found on a fresh npm start (sixth walk-through), each written from what
 // they saw: after an answer that opens with an emergency notice, the page itself (and the
 // widget's frame) had scrolled, so the header, the disclaimer banner, the AI disclosure and
-// the widget's close button had left the screen, with blank space under the message box.
+// the widget's close button had left the screen, with blank space under the message box; and
+// admin console sections that stayed blank (or said "Documents (0)") until their data came.
 import { expect, test, type Frame, type Page } from "@playwright/test";
+import { AdminPage, ADMIN_E2E } from "./pages/admin-page";
 import { ChatPage, PHONE } from "./pages/chat-page";
 import { startHostSite, WidgetHostPage } from "./pages/widget-host";
 
@@ -63,4 +65,54 @@ test.describe("after an emergency answer only the conversation scrolls", () => {
       await host.close();
     }
   });
+});
+
+test("admin console: a section whose data is slow to come says it is loading, then shows it", async ({ page }) => {
+  test.setTimeout(120_000);
+  const admin = new AdminPage(page);
+  await admin.signIn();
+  await admin.signedIn();
+  // Each section's first answer is held back until the page has been looked at (a loaded
+  // machine takes seconds; the panels were blank until then).
+  const sections: [section: string, api: RegExp, loading: string, loaded: RegExp][] = [
+    ["Knowledge base", /\/api\/admin\/documents\?/, "Loading documents…", /Documents \(\d+\+?\)/],
+    ["Conversations", /\/api\/admin\/conversations\?/, "Loading conversations…", /Conversation/],
+    ["API keys", /\/api\/admin\/keys$/, "Loading API keys…", /Name/],
+    ["Widget sites", /\/api\/admin\/sites$/, "Loading widget sites…", /Origins:/],
+    ["Training", /\/api\/admin\/training\/runs$/, "Loading the runs…", /No retraining run yet|Started/],
+    ["Adapters", /\/api\/admin\/adapters$/, "Loading the adapters…", /Serving the public chat now/],
+    ["Users", /\/api\/admin\/users$/, "Loading users…", new RegExp(ADMIN_E2E.email)],
+    ["Audit log", /\/api\/admin\/audit\?/, "Loading the audit log…", /auth\.login/],
+    ["Settings", /\/api\/admin\/settings$/, "Loading the settings…", /Save settings/],
+  ];
+  for (const [section, api, loading, loaded] of sections) {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(api, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await admin.go(section);
+    const main = page.getByRole("main");
+    await expect(main.getByRole("status").filter({ hasText: loading })).toBeVisible();
+    release();
+    await expect(main).toContainText(loaded);
+    await expect(main.getByTestId("admin-loading")).toHaveCount(0);
+    await page.unroute(api);
+  }
+  await page.screenshot({ path: "test-results/visitor-r6-admin-loaded.png", fullPage: true });
+});
+
+test("admin console: an empty list says so instead of showing bare column headings", async ({ page }) => {
+  const admin = new AdminPage(page);
+  await admin.signIn();
+  await admin.signedIn();
+  await page.route(/\/api\/admin\/keys$/, (route) =>
+    route.request().method() === "GET" ? route.fulfill({ json: { keys: [] } }) : route.continue(),
+  );
+  await admin.go("API keys");
+  await expect(page.getByRole("main")).toContainText("No API key yet: create one above.");
+  await admin.go("Knowledge base");
+  await page.getByLabel("Filter by title").fill("no title has these words zzqx");
+  await expect(page.getByRole("main")).toContainText("No document title matches.");
 });
