@@ -23,15 +23,7 @@ async function listedTitles(answer: Locator): Promise<string[]> {
   return listed.sort((a, b) => a.n - b.n).map((l) => l.title);
 }
 
-// KNOWN REGRESSION (end of the ninth session, 2026-12-05 23:45 UTC): this passed when the follow-up change
-// landed, and the same conversation passes at the retrieval level (lib/chat/follow-up-eval.test.ts, fu-001);
-// in the served chat after the session's later merges, "what foods should I avoid?" is answered from Food
-// poisoning again. Retrieval still ranks Gout first with the conversation's subject (checked at 23:50 with the
-// served retriever's options, text and hybrid); the answer then quotes only Food poisoning's "Avoid …"
-// sentence, so the suspect is the engine's new opening-source switch (a lower-ranked source opens when its
-// best sentence is 0.75 more relevant), whose sentence relevance (lib/chat/unit-relevance.ts via prompt.ts)
-// reads the follow-up without the conversation's subject. Marked fixme so CI can land the rest — fix it first.
-test.fixme("follow-ups keep the conversation's subject, through a follow-up to a follow-up; a new subject stands on its own", async ({
+test("follow-ups keep the conversation's subject, through a follow-up to a follow-up; a new subject stands on its own", async ({
   page,
 }) => {
   const chat = new ChatPage(page);

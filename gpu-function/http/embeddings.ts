@@ -4,6 +4,8 @@ import type { EmbedderDeps, ServingDeps } from "./deps";
 import { ApiError, parseBody, sendJson, type Route } from "./router";
 
 const MAX_INPUTS = 2048;
+/** Characters of a string input read at most per token of the window (text far past the window is never tokenised). */
+const MAX_CHARS_PER_WINDOW_TOKEN = 16;
 
 export function embeddingRoutes(deps: ServingDeps): Route[] {
   return [
@@ -67,9 +69,9 @@ async function tokenizeInputs(embedder: EmbedderDeps, input: EmbeddingRequest["i
     let ids: number[];
     if (typeof item === "string") {
       // Passages longer than the encoder's window are truncated to it, as sentence-transformers
-      // and embedding servers do (the text is cut first, so huge input is never tokenised whole).
-      const encoded = await embedder.tokenizer.encodeWithin(item, limit, true);
-      ids = encoded ?? truncateTokens(embedder.tokenizer.encode(item.slice(0, limit * 16), true), limit);
+      // and embedding servers do: only the head the window reads is tokenised (encodeHead), and the
+      // text is cut first, so huge input is never tokenised whole.
+      ids = embedder.tokenizer.encodeHead(item.slice(0, limit * MAX_CHARS_PER_WINDOW_TOKEN), limit, true);
     } else {
       ids = item;
       if (ids.length > limit) throw tooLong(i, ids.length);
@@ -84,10 +86,6 @@ async function tokenizeInputs(embedder: EmbedderDeps, input: EmbeddingRequest["i
     out.push(ids);
   }
   return out;
-}
-
-function truncateTokens(ids: number[], limit: number): number[] {
-  return ids.length <= limit ? ids : ids.slice(0, limit);
 }
 
 function toBase64(v: Float32Array): string {

@@ -25,7 +25,7 @@ import { crisisAnswer, needsCrisisAnswer, noPassageAnswer } from "./no-passage";
 import { englishOnlyAnswer, nonEnglishLanguageOf } from "./english-only";
 import { isWellFormedText } from "@/lib/http/storable-text";
 import { numberPartSources, retrievePerPart } from "./part-sources";
-import { retrieveInConversation } from "./follow-up";
+import { followUpContext, retrieveInConversation } from "./follow-up";
 import { buildPrompt, PROMPT_LEVELS, sourcesShown, type PromptLevel } from "./prompt";
 import { servedAdapterPointer } from "@/lib/training/active-adapter";
 import type { AnswerStatus, ChatEvent, ChatTurnInput, ChatUsage, HistoryMessage, Retriever } from "./types";
@@ -255,7 +255,9 @@ export async function* streamChatTurn(turn: PreparedTurn, deps: ChatDeps, signal
     const sources = numbered.sources.slice(0, sourcesShown(PROMPT_LEVELS[startLevel].sources, numbered.parts));
     if (sources.length > 0) yield emit({ type: "sources", sources });
 
-    const promptInput = { question: text, history: turn.history, sources, parts: numbered.parts, triage: triageResult, contacts };
+    // A follow-up's sentences are weighed against the conversation's subject too (prompt.ts).
+    const subject = followUpContext(text, turn.history) ?? undefined;
+    const promptInput = { question: text, history: turn.history, sources, parts: numbered.parts, triage: triageResult, contacts, subject };
     const timeout = AbortSignal.timeout(gpu.timeoutMs);
     const abortSignal = signal ? AbortSignal.any([signal, timeout]) : timeout;
     let errorCode: ChatStreamErrorCode | undefined;

@@ -101,4 +101,17 @@ describe("prompt", () => {
     for (let i = 1; i < sizes.length; i++) expect(sizes[i]).toBeLessThan(sizes[i - 1]);
     expect(sizes.at(-1)).toBeLessThan(400);
   });
+
+  it("weighs a follow-up's sentences only in the sources that speak of the conversation's subject", () => {
+    const sources = numberSources([
+      chunk("gout", "Gout is a type of arthritis caused by uric acid. Limit alcohol and cut down on red meat to avoid attacks."),
+      chunk("food-poisoning", "Food poisoning is illness caused by bad food. Avoid unpasteurised milk and undercooked eggs."),
+    ]);
+    const input = { question: "what foods should I avoid?", history: [], sources, triage: triage("what foods should I avoid?"), contacts };
+    const alone = buildPrompt(input, 0, "quote").quoteSources;
+    expect(alone[1]!.relevance, "alone, Food poisoning's 'Avoid…' sentence is weighed").toBeDefined();
+    const followUp = buildPrompt({ ...input, subject: "what is gout?" }, 0, "quote").quoteSources;
+    expect(followUp[0]!.relevance).toBeDefined();
+    expect(followUp[1]!.relevance, "after 'what is gout?', Food poisoning weighs nothing").toBeUndefined();
+  });
 });

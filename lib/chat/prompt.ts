@@ -10,7 +10,7 @@ import type { TriageResult } from "@/lib/safety/triage";
 import type { AnswerMode } from "./model";
 import { passagePosition, passageText, sourceOfPassage } from "./passage-text";
 import type { ChatSource, HistoryMessage, RetrievedChunk } from "./types";
-import { unitRelevance } from "./unit-relevance";
+import { speaksOfSubject, unitRelevance } from "./unit-relevance";
 
 export const MAX_SOURCES = 4;
 
@@ -85,6 +85,7 @@ function shownTexts(
   maxChars: number,
   mode: AnswerMode,
   questionFor: (n: number) => string,
+  subject: string | undefined,
 ): Array<{ text: string; relevance: number[] }> {
   if (mode !== "quote")
     return sources.map((s) => ({ text: s.text.length > maxChars ? `${s.text.slice(0, maxChars)}…` : s.text, relevance: [] }));
@@ -101,7 +102,10 @@ function shownTexts(
       : clipToUnits(s.text, maxChars, grace);
   });
   const relevance = unitRelevance(texts, questionFor);
-  return texts.map((text, i) => ({ text, relevance: relevance[i] ?? [] }));
+  // A follow-up asks about the conversation's subject: a source that does not speak of it weighs nothing,
+  // so its sentence that merely shares the follow-up's words cannot open the answer.
+  const onSubject = subject ? speaksOfSubject(texts, subject) : texts.map(() => true);
+  return texts.map((text, i) => ({ text, relevance: onSubject[i] ? (relevance[i] ?? []) : [] }));
 }
 
 /** The question each source answers: the asked part that names it first, else the whole message. */
@@ -129,6 +133,8 @@ export interface PromptInput {
   parts?: Array<{ sources: number[]; asks?: string }>;
   triage: TriageResult;
   contacts: EmergencyContacts;
+  /** A follow-up's subject: the conversation's message it leans on (follow-up.ts `followUpContext`), if it is one. */
+  subject?: string;
 }
 
 export interface BuiltPrompt {
@@ -148,7 +154,7 @@ export function buildPrompt(input: PromptInput, level: PromptLevel = 0, mode: An
   // Sources keep their numbers: a smaller prompt quotes the first ones only.
   const shown = sourcesShown(size.sources, input.parts ?? []);
   const picked = input.sources.slice(0, shown);
-  const texts = shownTexts(picked, size.sourceChars, mode, questionOfSource(input.question, input.parts ?? []));
+  const texts = shownTexts(picked, size.sourceChars, mode, questionOfSource(input.question, input.parts ?? []), input.subject);
   const sources = picked.map((source, i) => ({ source, ...texts[i]! }));
   const sourcesRule = mode === "quote" ? QUOTE_RULE : SOURCES_RULE;
   const rules = [size.policy === "full" ? systemPolicy(input.contacts) : compactSystemPolicy(input.contacts)];

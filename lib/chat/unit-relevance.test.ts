@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { quoteUnits } from "@/gpu-function/shared/quote-units";
-import { aspectsOfQuestion, stem, unitRelevance } from "./unit-relevance";
+import { aspectsOfQuestion, speaksOfSubject, stem, unitRelevance } from "./unit-relevance";
 
 const COLD =
   "The common cold is a mild viral infection of the nose and throat. Many different viruses can cause it, most often rhinoviruses. " +
@@ -82,5 +82,18 @@ describe("unitRelevance", () => {
     expect(aspectsOfQuestion("Can my baby get chickenpox?")).toContain("people");
     expect(stem("spreads")).toBe(stem("spread"));
     expect(stem("lasts")).toBe("last");
+  });
+});
+
+describe("speaksOfSubject", () => {
+  const gout = "Gout is a type of inflammatory arthritis. Limit alcohol and cut down on red meat.";
+  const poisoning = "Food poisoning is illness caused by eating something bad. Avoid unpasteurised milk and undercooked eggs.";
+  it("tells the sources that speak of the conversation's subject from those that only share the follow-up's words", () => {
+    expect(speaksOfSubject([gout, poisoning], "what is gout?")).toEqual([true, false]);
+    expect(speaksOfSubject([poisoning, gout], "My son has gout, what is it?")).toEqual([false, true]);
+  });
+  it("keeps every source when the subject tells none apart (no source, or every source, holds its words)", () => {
+    expect(speaksOfSubject([gout, poisoning], "what is asthma?")).toEqual([true, true]);
+    expect(speaksOfSubject([gout, `${poisoning} Gout is not caused by it.`], "what is gout?")).toEqual([true, true]);
   });
 });

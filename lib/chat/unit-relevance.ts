@@ -283,3 +283,20 @@ export function unitRelevance(sources: readonly string[], questionFor: (n: numbe
   const scale = raw.some((list, i) => list.some((r) => r === best) && aspectAsked[i]) ? 1 / best : WORDS_ONLY_SHARE / best;
   return raw.map((list) => (list.every((r) => r === 0) ? [] : list.map((r) => Math.round(r * scale * 1000) / 1000)));
 }
+
+/**
+ * Which sources speak of a follow-up's subject (the conversation's message it leans on,
+ * follow-up.ts): those that hold one of the subject's content words that some but not every
+ * source holds. "what foods should I avoid?" after "what is gout?" asks about gout: the Gout page
+ * answers it, Food poisoning's "Avoid unpasteurised milk…" only shares its words. All true when
+ * the subject tells no source apart (no such word, or no source holds one).
+ */
+export function speaksOfSubject(sources: readonly string[], subject: string): boolean[] {
+  const held = sources.map((text) => new Set(words(text).map(stem)));
+  const telling = [...contentStems(words(subject))].filter((s) => {
+    const n = held.filter((h) => h.has(s)).length;
+    return n > 0 && n < sources.length;
+  });
+  const speaks = held.map((h) => telling.some((s) => h.has(s)));
+  return speaks.some(Boolean) ? speaks : sources.map(() => true);
+}

@@ -148,8 +148,7 @@ export async function admitRequest(db: Db, key: ApiKeyRecord, req: AdmissionRequ
         [{ bucket: `partner:${key.id}:minute`, limit: key.requestsPerMinute, windowMs: MINUTE }],
         now,
       );
-      const resetMs = Math.floor(now / MINUTE) * MINUTE + MINUTE - now;
-      snapshot.requests = { limit: key.requestsPerMinute, remaining: decision.remaining, resetMs };
+      snapshot.requests = { limit: key.requestsPerMinute, remaining: decision.remaining, resetMs: decision.resetMs };
       if (!decision.allowed) {
         throw refusal(
           "requests",

@@ -24,6 +24,7 @@ describe("consumeRateLimits (Postgres fixed windows)", () => {
     expect(seen.map((d) => d.allowed)).toEqual([true, true, true, false]);
     expect(seen.map((d) => d.remaining)).toEqual([2, 1, 0, 0]);
     expect(seen[3].retryAfterSeconds).toBe(45);
+    expect(seen.map((d) => d.resetMs)).toEqual([45_000, 45_000, 45_000, 45_000]);
     expect(seen[3].rule?.bucket).toBe("t:one");
 
     const next = await consumeRateLimits(handle.db, [rule], T0 + 60_000);
@@ -37,6 +38,15 @@ describe("consumeRateLimits (Postgres fixed windows)", () => {
     expect(await windowsOf()).toEqual([T0, T0 + 60_000]);
     await consumeRateLimits(handle.db, [rule], T0 + 120_000);
     expect(await windowsOf()).toEqual([T0 + 60_000, T0 + 120_000]);
+  });
+
+  it("resets with the window of the rule that leaves the fewest requests", async () => {
+    const rules: RateLimitRule[] = [
+      { bucket: "t:reset-day", limit: 1_000, windowMs: 86_400_000 },
+      { bucket: "t:reset-minute", limit: 2, windowMs: 60_000 },
+    ];
+    const decision = await consumeRateLimits(handle.db, rules, T0 + 20_000);
+    expect(decision).toMatchObject({ allowed: true, remaining: 1, resetMs: 40_000 });
   });
 
   it("counts concurrent requests exactly (atomic upsert)", async () => {

@@ -19,6 +19,8 @@ export interface RateLimitDecision {
   remaining: number;
   /** Seconds until the refusing window ends (≥1), 0 when allowed. */
   retryAfterSeconds: number;
+  /** Milliseconds until the window of the rule that leaves the fewest requests ends (x-ratelimit-reset-*); 0 without rules. */
+  resetMs: number;
 }
 
 /** Rows older than this are swept; the longest window we use is a day. */
@@ -31,7 +33,8 @@ const SWEEP_PROBABILITY = 0.01;
  */
 export async function consumeRateLimits(db: Db, rules: RateLimitRule[], now = Date.now()): Promise<RateLimitDecision> {
   let remaining = Number.POSITIVE_INFINITY;
-  let refused: { rule: RateLimitRule; retryAfterSeconds: number } | undefined;
+  let resetMs = 0;
+  let refused: { rule: RateLimitRule; retryAfterSeconds: number; resetMs: number } | undefined;
   for (const rule of rules) {
     if (!(rule.limit > 0) || !(rule.windowMs > 0)) continue;
     const windowStart = Math.floor(now / rule.windowMs) * rule.windowMs;
@@ -44,13 +47,16 @@ export async function consumeRateLimits(db: Db, rules: RateLimitRule[], now = Da
       })
       .returning({ count: rateLimitWindows.count });
     if (row.count === 1) await sweepOldWindows(db, rule.bucket, windowStart, rule.windowMs, now);
-    remaining = Math.min(remaining, Math.max(0, rule.limit - row.count));
+    const left = Math.max(0, rule.limit - row.count);
+    const endsInMs = windowStart + rule.windowMs - now;
+    if (left < remaining) [remaining, resetMs] = [left, endsInMs];
     if (row.count > rule.limit && !refused) {
-      refused = { rule, retryAfterSeconds: Math.max(1, Math.ceil((windowStart + rule.windowMs - now) / 1000)) };
+      refused = { rule, retryAfterSeconds: Math.max(1, Math.ceil(endsInMs / 1000)), resetMs: endsInMs };
     }
   }
-  if (refused) return { allowed: false, rule: refused.rule, remaining: 0, retryAfterSeconds: refused.retryAfterSeconds };
-  return { allowed: true, remaining: Number.isFinite(remaining) ? remaining : Number.MAX_SAFE_INTEGER, retryAfterSeconds: 0 };
+  if (refused)
+    return { allowed: false, rule: refused.rule, remaining: 0, retryAfterSeconds: refused.retryAfterSeconds, resetMs: refused.resetMs };
+  return { allowed: true, remaining: Number.isFinite(remaining) ? remaining : Number.MAX_SAFE_INTEGER, retryAfterSeconds: 0, resetMs };
 }
 
 /**
