@@ -49,13 +49,15 @@ const { values } = parseArgs({
     "no-write": { type: "boolean", default: false },
     "kb-docs": { type: "string" },
     "no-rerank": { type: "boolean", default: false },
+    /** Writes one JSON line per consumer question: its nDCG@10 and top 10 for the BM25 peer and hybrid (where hybrid loses). */
+    "per-question": { type: "string" },
   },
 });
 
 const log = (s: string) => process.stderr.write(`${s}\n`);
 const hash = (s: string) => createHash("sha256").update(s).digest("hex");
 
-type Measured = SetMetrics & { p50Ms: number; perQuery: number[] };
+type Measured = SetMetrics & { p50Ms: number; perQuery: number[]; ranked: string[][] };
 type Row = [string, Measured];
 
 async function evaluateServed(
@@ -83,6 +85,7 @@ async function evaluateServed(
     ...aggregateSet(runs),
     p50Ms: times[Math.floor(times.length / 2)] ?? 0,
     perQuery: runs.map((r) => ndcgAt(r.ranked, r.relevant, 10)),
+    ranked: runs.map((r) => r.ranked),
   };
 }
 
@@ -100,7 +103,25 @@ async function evaluateBm25(db: Db, index: Bm25Index, queries: Query[]): Promise
     ...aggregateSet(runs),
     p50Ms: times[Math.floor(times.length / 2)] ?? 0,
     perQuery: runs.map((r) => ndcgAt(r.ranked, r.relevant, 10)),
+    ranked: runs.map((r) => r.ranked),
   };
+}
+
+/** One JSON line per question, the questions where hybrid loses to the BM25 peer first. */
+function writePerQuestion(file: string, queries: Query[], bm25: Measured, hybrid: Measured): void {
+  const lines = queries
+    .map((q, i) => ({
+      id: q.id,
+      bm25: Number(bm25.perQuery[i].toFixed(3)),
+      hybrid: Number(hybrid.perQuery[i].toFixed(3)),
+      relevant: [...q.relevant],
+      bm25Top: bm25.ranked[i],
+      hybridTop: hybrid.ranked[i],
+      text: q.text,
+    }))
+    .sort((a, b) => a.hybrid - a.bm25 - (b.hybrid - b.bm25));
+  fs.writeFileSync(file, lines.map((l) => JSON.stringify(l)).join("\n") + "\n");
+  log(`per-question results: ${file} (${lines.filter((l) => l.hybrid < l.bm25).length} questions where hybrid loses to BM25)`);
 }
 
 function table(rows: Row[]): string {
@@ -191,6 +212,9 @@ async function main() {
   const split = values.split!;
   if (!["dev", "final", "final2", ...BLIND_SPLITS, "all"].includes(split))
     throw new Error(`--split must be dev, final, final2, ${BLIND_SPLITS.join(", ")} or all`);
+  // A blind split is measured, never read question by question (lib/rag/eval-sets/README.md).
+  if (values["per-question"] && (isBlindSplit(split) || split === "all"))
+    throw new Error("--per-question is for dev, final and final2 only: blind splits are measured, not read question by question");
   const started = performance.now();
   const read = readMedQuad(values.medquad);
   log(`MedQuAD: ${read.stats.documents} files with answers, ${read.stats.qaPairs} answered questions`);
@@ -270,6 +294,8 @@ async function main() {
   log(`evaluating ${consumerQueries.length} consumer questions (split ${split})…`);
   const consumerRows = await rowsFor(consumerQueries);
   const consumerTable = table(consumerRows);
+  if (values["per-question"])
+    writePerQuestion(values["per-question"], consumerQueries, consumerRows[0][1], consumerRows[consumerRows.length - 1][1]);
   console.log(`Consumer questions (${split}):\n${consumerTable}\n`);
   log(`evaluating ${heldOutQueries.length} MedQuAD held-out questions…`);
   const heldOutRows = await rowsFor(heldOutQueries);

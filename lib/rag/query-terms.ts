@@ -302,14 +302,14 @@ export function splitSubject(text: string): { subject: string; message: string }
   return { subject: first, message: rest };
 }
 
-/** The message's separate questions (sentences ending in "?"), when there are at least two. */
-export function splitQuestions(message: string): string[] {
+/** The message's separate questions (sentences ending in "?"), when there are at least `atLeast` (two: a message asking several). */
+export function splitQuestions(message: string, atLeast = 2): string[] {
   const sentences = message
     .split(/(?<=[?.!])\s+|\n+/)
     .map((s) => s.trim())
     .filter(Boolean);
   const questions = sentences.filter((s) => s.endsWith("?") && words(s).length >= 2);
-  return questions.length >= 2 ? questions.slice(0, 4) : [];
+  return questions.length >= atLeast ? questions.slice(0, 4) : [];
 }
 
 /** English lexemes of each distinct word (stop words map to none), by Postgres's own configuration. */
@@ -478,6 +478,12 @@ export function negatedWords(ws: readonly string[], content: (w: string) => bool
   return out;
 }
 
+/** Whether `phrase` occurs as consecutive words of `ws`. */
+function hasPhrase(ws: readonly string[], phrase: readonly string[]): boolean {
+  for (let i = 0; i + phrase.length <= ws.length; i++) if (phrase.every((p, j) => ws[i + j] === p)) return true;
+  return false;
+}
+
 export async function analyzeQuery(db: Db, vocabulary: Vocabulary, text: string): Promise<AnalyzedQuery> {
   // "my 2 year old" is "my child" (ages.ts): who, not what.
   const { subject, message } = splitSubject(rewriteEverydayPhrases(rewriteAges(text)));
@@ -495,7 +501,10 @@ export async function analyzeQuery(db: Db, vocabulary: Vocabulary, text: string)
   // one: amenorrhea).
   const keptWords = [...subjectWords, ...messageWords];
   const sequence = keptWords.flatMap((w, i) => ((lexemes.get(w) ?? []).length > 0 ? [{ i, lexemes: lexemes.get(w)! }] : []));
-  const layMatches = vocabulary.layTermMatches(sequence.map((x) => x.lexemes));
+  const allWords = [...words(subject), ...words(message)];
+  const layMatches = vocabulary
+    .layTermMatches(sequence.map((x) => x.lexemes))
+    .filter((m) => !m.term.phrase || hasPhrase(allWords, m.term.phrase));
   const inLayName = new Set(layMatches.flatMap((m) => m.positions.map((p) => sequence[p].i)));
   const figurative = new Map<number, string[]>();
   for (const m of layMatches) if (m.term.figurative) for (const p of m.positions) figurative.set(sequence[p].i, m.term.lay);

@@ -38,6 +38,11 @@ const PAGES = [
     "Drinking water safety",
     "Tap water is treated to remove germs. Boil water when a notice says so, and store bottled water cool.",
   ),
+  doc(
+    "syncope",
+    "Syncope",
+    "Syncope is a brief loss of consciousness when blood flow to the brain drops. Lie down with the legs raised; see a doctor after a first faint.",
+  ),
   ...CONDITIONS,
 ];
 
@@ -74,6 +79,15 @@ describe("consumer names (lay-terms.ts)", () => {
     expect(far.terms.some((t) => t.lexeme === "diuret")).toBe(false);
     const near = await analyzeQuery(h.db, vocabulary, "my blood pressure is high and the doctor gave me a pill for water");
     expect(near.terms.find((t) => t.lexeme === "diuret")).toMatchObject({ expandedFrom: "water pill" });
+  });
+
+  it("a lay form whose other words are stop words counts only as written ('passing out', not 'passing it to')", async () => {
+    const vocabulary = await vocabularyFor(h.db);
+    const lexemes = async (q: string) => (await analyzeQuery(h.db, vocabulary, q)).terms.map((t) => t.lexeme);
+    expect(await lexemes("I keep passing out when I stand up")).toContain("syncop");
+    expect(await lexemes("my dad passed out in the kitchen")).toContain("syncop");
+    expect(await lexemes("Does HIV medicine prevent passing it to my partner?")).not.toContain("syncop");
+    expect(await lexemes("I passed my driving test but feel dizzy")).not.toContain("syncop");
   });
 
   it("a professional term the knowledge base lacks is not added", async () => {

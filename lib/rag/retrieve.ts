@@ -12,7 +12,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import type { QueryEmbedder } from "./embed";
 import { pgBoolArray, pgFloatArray, pgTextArray } from "./pg-arrays";
-import { analyzeQuery, GENERIC_TITLE_WORDS, type AnalyzedQuery } from "./query-terms";
+import { analyzeQuery, GENERIC_TITLE_WORDS, splitQuestions, splitSubject, type AnalyzedQuery } from "./query-terms";
 import { messageVector } from "./query-vector";
 import type { Reranker } from "./rerank";
 import type { RetrievedChunk } from "./types";
@@ -505,6 +505,16 @@ async function rerankRows(reranker: Reranker, query: string, rows: Row[]): Promi
   }
 }
 
+/** The sentences a message asks ("…?"), each retrieved alone by full text under its own floor, merged; [] when it asks none. */
+async function askedSentences(db: Db, r: Resolved, text: string, vocabulary: Vocabulary, options: RetrieveOptions): Promise<Row[]> {
+  const asked = splitQuestions(splitSubject(text).message, 1);
+  if (asked.length === 0) return [];
+  const lists = await Promise.all(
+    asked.map(async (q) => runOne(db, { ...r, wv: 0 }, null, await analyzeQuery(db, vocabulary, q), vocabulary, options)),
+  );
+  return mergeLists([[], ...lists], r.rrfK);
+}
+
 /** A question alone often lacks its topic ("Is it inherited?"): the message's two most informative terms go with it. */
 function withTopic(question: AnalyzedQuery, messageTerms: AnalyzedQuery["terms"]): AnalyzedQuery {
   for (const t of messageTerms.slice(0, 2))
@@ -562,6 +572,11 @@ export async function retrieveHybrid(
     // Coverage of a single question is measured against the whole message's floor decision:
     // a question counts when the whole message retrieved something.
     if (lists.length > 0 && rows.length > 0) rows = mergeLists([rows, ...lists], r.rrfK);
+    // A long letter whose story dilutes what it asks below the floor ("my mother is 68 … she has
+    // fallen twice … What can cause balance problems in older people?") is searched by the
+    // sentences it asks, each under its own floor.
+    if (rows.length === 0 && r.wt > 0 && analyzed.contentTerms > VECTOR_MAX_CONTENT_TERMS)
+      rows = await askedSentences(db, r, text, vocabulary, options);
   }
   if (options.reranker && rows.length > 1) rows = await rerankRows(options.reranker, text, rows);
 

@@ -101,6 +101,12 @@ export interface LayTerm {
    * not a heart attack; "cold sore": not a cold): in the message they do not name a page's subject.
    */
   figurative?: boolean;
+  /**
+   * The form's words, when they are several but stem to one lexeme ("passing out" → pass, "throwing
+   * up" → throw, "the clap" → clap): the lexeme alone is an everyday word ("passing it to my
+   * partner"), so the form counts only where the message has these words in a row.
+   */
+  phrase?: string[];
 }
 
 /** A lay term found in a message, with the positions (in the sequence given) of the words that make it up. */
@@ -361,12 +367,21 @@ async function layTermsOf(db: Db): Promise<LayTerm[]> {
   );
   const stemmed = new Map(rows.map((r) => [r.p, parsePgTextArray(r.lexemes)]));
   return LAY_TERMS.flatMap(([lay, professional, sense]) =>
-    lay.split("|").map((form) => ({
-      form,
-      lay: stemmed.get(form) ?? [],
-      expansion: stemmed.get(professional) ?? [],
-      ...(sense === "figurative" ? { figurative: true } : {}),
-    })),
+    lay.split("|").map((form) => {
+      const formWords =
+        form
+          .toLowerCase()
+          .replace(/['’`]/g, "")
+          .match(/[a-z0-9]+/g) ?? []; // as query-terms.ts's words()
+      const lexemes = stemmed.get(form) ?? [];
+      return {
+        form,
+        lay: lexemes,
+        expansion: stemmed.get(professional) ?? [],
+        ...(sense === "figurative" ? { figurative: true } : {}),
+        ...(formWords.length > 1 && lexemes.length === 1 ? { phrase: formWords } : {}),
+      };
+    }),
   );
 }
 
