@@ -171,6 +171,7 @@ async function main(): Promise<void> {
   const dataDir = path.resolve(ROOT, env.MEDCHAT_DATA_DIR || ".data");
   const embeddedDb = !env.DATABASE_URL;
   env.MEDCHAT_DATA_DIR = dataDir;
+  const tokenGiven = Boolean(env.GPU_FUNCTION_TOKEN);
   env.GPU_FUNCTION_TOKEN ||= crypto.randomBytes(24).toString("hex");
   env.GPU_FUNCTION_URL ||= `http://127.0.0.1:${gpuPort}`;
   env.GPU_FUNCTION_PORT = gpuPort;
@@ -239,6 +240,9 @@ async function main(): Promise<void> {
   console.log("");
   console.log(`  MedChat app:   http://${host}:${port}`);
   console.log(`  gpu-function:  ${env.GPU_FUNCTION_URL}${external ? " (external)" : ""}`);
+  // The README's gpu-function examples send $GPU_FUNCTION_TOKEN; a made-up one is never printed.
+  if (!tokenGiven)
+    console.log("                 (its token is random for this run: start with GPU_FUNCTION_TOKEN set to call it yourself)");
   if (embeddedDb) console.log(`  database:      ${dataDir} (served on 127.0.0.1:${env.MEDCHAT_DB_PORT} while npm start runs)`);
   console.log("  Press Ctrl-C to stop.");
   console.log("");

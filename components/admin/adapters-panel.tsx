@@ -6,7 +6,7 @@
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { useAdminResource } from "./admin-api";
-import { Panel, StatusLine } from "./admin-shell";
+import { NotLoaded, Panel, StatusLine } from "./admin-shell";
 import { PromoteAdapterButton, type PointerFlip } from "./promote-adapter";
 import { formatDate, MetricList, shortId } from "./training-bits";
 import type { AdapterInfo } from "./training-types";
@@ -27,7 +27,7 @@ export function AdaptersPanel() {
     setStatus({ kind: "ok", text: message });
     void reload();
   };
-  if (!data) return <StatusLine status={status} />;
+  if (!data) return <NotLoaded what="the adapters" status={status} />;
   const active = data.adapters.find((a) => a.status === "active");
   // Rollback goes to the most recently promoted adapter that is no longer active.
   const previous = data.adapters

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
-import { adminFetch, CsrfContext } from "./admin-api";
+import { adminFetch, CsrfContext, type ActionStatus } from "./admin-api";
 
 const NAV: { href: string; label: string; admin: boolean }[] = [
   { href: "/admin", label: "Overview", admin: true },
@@ -85,7 +85,7 @@ export function Panel({ title, children }: { title: string; children: ReactNode 
   );
 }
 
-export function StatusLine({ status }: { status: { kind: "ok" | "error"; text: string } | null }) {
+export function StatusLine({ status }: { status: ActionStatus }) {
   if (!status) return null;
   return (
     <p
@@ -95,6 +95,29 @@ export function StatusLine({ status }: { status: { kind: "ok" | "error"; text: s
       {status.text}
     </p>
   );
+}
+
+/** Where a panel's data will be, until its first load answers (a slow answer showed nothing at all). */
+export function Loading({ what }: { what: string }) {
+  return (
+    <p role="status" className="mt-2 text-sm text-slate-600 dark:text-slate-300" data-testid="admin-loading">
+      Loading {what}…
+    </p>
+  );
+}
+
+/** A panel that shows nothing until its data came: "Loading …", or why loading failed. */
+export function NotLoaded({ what, status }: { what: string; status: ActionStatus }) {
+  return status ? <StatusLine status={status} /> : <Loading what={what} />;
+}
+
+/**
+ * Under a list: "Loading …" until its first load answers, then `empty` when it has no rows
+ * (`rows` is undefined until loaded, so a failed load is not told as an empty list).
+ */
+export function ListState({ loading, rows, what, empty }: { loading: boolean; rows: number | undefined; what: string; empty: string }) {
+  if (loading) return <Loading what={what} />;
+  return rows === 0 ? <p className="mt-2 text-sm">{empty}</p> : null;
 }
 
 export const inputClass = "rounded border border-slate-400 bg-white px-2 py-1 text-sm dark:border-slate-500 dark:bg-slate-900";

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { useAdminResource } from "./admin-api";
-import { inputClass, Panel, StatusLine } from "./admin-shell";
+import { inputClass, ListState, Panel, StatusLine } from "./admin-shell";
 import { WideTable } from "./wide-table";
 
 interface Entry {
@@ -19,7 +19,7 @@ interface Entry {
 
 export function AuditPanel() {
   const [filter, setFilter] = useState({ actor: "", action: "", targetType: "" });
-  const { data, status } = useAdminResource<{ entries: Entry[] }>(
+  const { data, status, loading } = useAdminResource<{ entries: Entry[] }>(
     `audit?${new URLSearchParams(Object.entries(filter).filter(([, v]) => v))}`,
   );
   const entries = data?.entries ?? [];
@@ -68,6 +68,7 @@ export function AuditPanel() {
           </tbody>
         </table>
       </WideTable>
+      <ListState loading={loading} rows={data?.entries.length} what="the audit log" empty="No entry matches." />
     </Panel>
   );
 }

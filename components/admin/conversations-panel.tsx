@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { useAdminResource } from "./admin-api";
-import { inputClass, Panel, StatusLine } from "./admin-shell";
+import { inputClass, ListState, NotLoaded, Panel, StatusLine } from "./admin-shell";
 import { RatingCounts } from "./ratings";
 import { WideTable } from "./wide-table";
 
@@ -21,7 +21,7 @@ interface Row {
 
 export function ConversationsPanel() {
   const [filter, setFilter] = useState({ surface: "", rating: "", emergency: "", from: "", to: "" });
-  const { data, status } = useAdminResource<{ conversations: Row[] }>(
+  const { data, status, loading } = useAdminResource<{ conversations: Row[] }>(
     `conversations?${new URLSearchParams(Object.entries(filter).filter(([, v]) => v))}`,
   );
   const rows = data?.conversations ?? [];
@@ -97,7 +97,7 @@ export function ConversationsPanel() {
           </tbody>
         </table>
       </WideTable>
-      {data && rows.length === 0 && <p className="mt-2 text-sm">No conversations match.</p>}
+      <ListState loading={loading} rows={data?.conversations.length} what="conversations" empty="No conversations match." />
     </Panel>
   );
 }
@@ -125,7 +125,7 @@ export function ConversationReview({ id }: { id: string }) {
     );
     if (saved !== undefined) setEditing(null);
   };
-  if (!data) return <StatusLine status={status} />;
+  if (!data) return <NotLoaded what="the conversation" status={status} />;
   return (
     <Panel title={`${data.conversation.title} (${data.conversation.surface})`}>
       <StatusLine status={status} />

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { useAdminResource } from "./admin-api";
-import { inputClass, Panel, StatusLine } from "./admin-shell";
+import { inputClass, ListState, Panel, StatusLine } from "./admin-shell";
 import { WideTable } from "./wide-table";
 
 interface Key {
@@ -22,7 +22,7 @@ interface Key {
 }
 
 export function KeysPanel() {
-  const { api, data, run, status } = useAdminResource<{ keys: Key[] }>("keys");
+  const { api, data, run, status, loading } = useAdminResource<{ keys: Key[] }>("keys");
   const keys = data?.keys ?? [];
   const [created, setCreated] = useState<string | null>(null);
   const create = async (form: HTMLFormElement) => {
@@ -161,6 +161,7 @@ export function KeysPanel() {
             </tbody>
           </table>
         </WideTable>
+        <ListState loading={loading} rows={data?.keys.length} what="API keys" empty="No API key yet: create one above." />
       </Panel>
     </>
   );

@@ -3,7 +3,7 @@
 import { useContext, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { CsrfContext, useAdminResource } from "./admin-api";
-import { inputClass, Panel, StatusLine } from "./admin-shell";
+import { inputClass, ListState, Panel, StatusLine } from "./admin-shell";
 import { WideTable } from "./wide-table";
 
 interface Doc {
@@ -24,7 +24,9 @@ interface Hit {
 export function KnowledgePanel() {
   const csrf = useContext(CsrfContext);
   const [filter, setFilter] = useState("");
-  const { api, data, reload, run, setStatus, status } = useAdminResource<{ documents: Doc[] }>(`documents?q=${encodeURIComponent(filter)}`);
+  const { api, data, reload, run, setStatus, status, loading } = useAdminResource<{ documents: Doc[] }>(
+    `documents?q=${encodeURIComponent(filter)}`,
+  );
   const docs = data?.documents ?? [];
   const [progress, setProgress] = useState<number | null>(null);
   const [hits, setHits] = useState<Hit[] | null>(null);
@@ -129,7 +131,7 @@ export function KnowledgePanel() {
           </ol>
         )}
       </Panel>
-      <Panel title={`Documents (${docs.length}${docs.length === 100 ? "+" : ""})`}>
+      <Panel title={data ? `Documents (${docs.length}${docs.length === 100 ? "+" : ""})` : "Documents"}>
         <label className="mb-2 flex items-center gap-2 text-sm">
           Filter by title
           <input value={filter} onChange={(e) => setFilter(e.target.value)} className={inputClass} />
@@ -167,6 +169,12 @@ export function KnowledgePanel() {
             </tbody>
           </table>
         </WideTable>
+        <ListState
+          loading={loading}
+          rows={data?.documents.length}
+          what="documents"
+          empty={filter ? "No document title matches." : "No document yet: upload one above."}
+        />
       </Panel>
     </>
   );

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { DEFAULT_EXAMPLE_QUESTIONS } from "@/lib/chat/example-questions";
 import { useAdminResource } from "./admin-api";
-import { inputClass, Panel, StatusLine } from "./admin-shell";
+import { inputClass, NotLoaded, Panel, StatusLine } from "./admin-shell";
 
 interface Settings {
   emergencyContacts: Record<string, { emergencyNumber: string; crisisLine: string; crisisLineName: string }>;
@@ -15,7 +15,7 @@ interface Settings {
 
 export function SettingsForm() {
   const resource = useAdminResource<{ settings: Settings }>("settings");
-  if (!resource.data) return <StatusLine status={resource.status} />;
+  if (!resource.data) return <NotLoaded what="the settings" status={resource.status} />;
   // The editor holds a copy of what was loaded; a reload after saving starts it afresh.
   return <SettingsEditor key={JSON.stringify(resource.data.settings)} loaded={resource.data.settings} resource={resource} />;
 }

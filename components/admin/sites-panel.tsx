@@ -2,7 +2,7 @@
 
 import { Button } from "@/components/ui/button";
 import { useAdminResource } from "./admin-api";
-import { inputClass, Panel, StatusLine } from "./admin-shell";
+import { inputClass, ListState, Panel, StatusLine } from "./admin-shell";
 
 interface Site {
   id: string;
@@ -13,7 +13,7 @@ interface Site {
 }
 
 export function SitesPanel({ appOrigin }: { appOrigin: string }) {
-  const { api, data, run, status } = useAdminResource<{ sites: Site[] }>("sites");
+  const { api, data, run, status, loading } = useAdminResource<{ sites: Site[] }>("sites");
   const sites = data?.sites ?? [];
   return (
     <>
@@ -100,6 +100,7 @@ export function SitesPanel({ appOrigin }: { appOrigin: string }) {
             </li>
           ))}
         </ul>
+        <ListState loading={loading} rows={data?.sites.length} what="widget sites" empty="No widget site yet: register one above." />
       </Panel>
     </>
   );

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { useAdminResource } from "./admin-api";
-import { inputClass, Panel, StatusLine } from "./admin-shell";
+import { inputClass, Loading, Panel, StatusLine } from "./admin-shell";
 import { formatDate, humanize, RunProgressBar, RunStatusBadge, shortId } from "./training-bits";
 import { isActiveRun, UPLOAD_FORMATS, type DatasetSummary, type RunSummary, type UploadResult } from "./training-types";
 
@@ -45,6 +45,7 @@ export function TrainingPanel({ schedule = null }: { schedule?: string | null })
       />
       <Panel title="Runs">
         <StatusLine status={runs.status} />
+        {runs.loading && <Loading what="the runs" />}
         {runs.data && runs.data.runs.length === 0 && (
           <p className="text-sm">
             No retraining run yet. Start one above

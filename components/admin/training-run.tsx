@@ -2,7 +2,7 @@
 // /admin/training/[id]: one run — live progress and loss chart, the candidate against the
 // active adapter on the same golden set with the gate's decision, settings and events.
 import { useAdminResource } from "./admin-api";
-import { Panel, StatusLine } from "./admin-shell";
+import { NotLoaded, Panel, StatusLine } from "./admin-shell";
 import { LossChart } from "./loss-chart";
 import { CancelRunButton } from "./training-panel";
 import Link from "next/link";
@@ -16,7 +16,7 @@ export function TrainingRunDetail({ id }: { id: string }) {
     pollMs: 2000,
     pollWhile: (d) => isActiveRun(d.run),
   });
-  if (!data) return <StatusLine status={status} />;
+  if (!data) return <NotLoaded what="the run" status={status} />;
   const { run } = data;
   return (
     <>

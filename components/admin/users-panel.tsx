@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { useAdminResource } from "./admin-api";
-import { inputClass, Panel, StatusLine } from "./admin-shell";
+import { inputClass, ListState, Panel, StatusLine } from "./admin-shell";
 import { WideTable } from "./wide-table";
 
 interface User {
@@ -14,7 +14,7 @@ interface User {
 }
 
 export function UsersPanel({ currentUserId }: { currentUserId: string }) {
-  const { api, data, run, status } = useAdminResource<{ users: User[] }>("users");
+  const { api, data, run, status, loading } = useAdminResource<{ users: User[] }>("users");
   const users = data?.users ?? [];
   const [invite, setInvite] = useState<string | null>(null);
   return (
@@ -106,6 +106,7 @@ export function UsersPanel({ currentUserId }: { currentUserId: string }) {
             ))}
           </tbody>
         </table>
+        <ListState loading={loading} rows={data?.users.length} what="users" empty="No user yet." />
       </WideTable>
     </Panel>
   );

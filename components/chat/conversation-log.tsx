@@ -19,6 +19,9 @@ export function describeChatError(error: Error): string {
     : "Something went wrong. Please try again.";
 }
 
+/** Room left above an emergency notice scrolled to the top of the log (its padding). */
+const LOG_TOP_GAP_PX = 16;
+
 export interface ConversationLogProps {
   messages: MedChatUIMessage[];
   busy: boolean;
@@ -31,7 +34,6 @@ export interface ConversationLogProps {
 
 /** The live region with the messages, the "looking this up" status and request errors (web chat and widget). */
 export function ConversationLog({ messages, busy, submitted, error, onRetry, feedback = {}, empty }: ConversationLogProps) {
-  const endRef = useRef<HTMLDivElement>(null);
   const logRef = useRef<HTMLDivElement>(null);
   // Follows the conversation to its end: each new part, and the answer's buttons (copy, retry,
   // rating) that appear only once it has finished streaming (busy turns false). An answer that
@@ -39,15 +41,28 @@ export function ConversationLog({ messages, busy, submitted, error, onRetry, fee
   // scrolled the notice and its call buttons out of a small panel or a phone's screen.
   const last = messages.at(-1);
   const endsWithEmergency = last?.role === "assistant" && last.parts.some((p) => p.type === "data-emergency");
+  // Only the log scrolls: scrollIntoView also scrolls the page (or the widget's frame) when the
+  // log cannot bring the notice to its top, and the header, the disclaimer banner and the close
+  // button left the screen. `relative` keeps the log's absolutely placed screen-reader texts
+  // ("You said:") inside it: placed by the page, they made it taller than the screen.
   useEffect(() => {
-    const notices = logRef.current?.querySelectorAll("[data-testid='emergency-notice']");
-    const notice = endsWithEmergency ? notices?.[notices.length - 1] : undefined;
-    if (notice) notice.scrollIntoView({ block: "start" });
-    else endRef.current?.scrollIntoView({ block: "end" });
+    const log = logRef.current;
+    if (!log) return;
+    const notices = log.querySelectorAll("[data-testid='emergency-notice']");
+    const notice = endsWithEmergency ? notices[notices.length - 1] : undefined;
+    if (notice) log.scrollTop += notice.getBoundingClientRect().top - log.getBoundingClientRect().top - LOG_TOP_GAP_PX;
+    else log.scrollTop = log.scrollHeight;
   }, [messages, submitted, busy, endsWithEmergency]);
   const lastAssistantId = [...messages].reverse().find((m) => m.role === "assistant")?.id;
   return (
-    <div ref={logRef} role="log" aria-live="polite" aria-label="Conversation" aria-busy={busy} className="flex-1 overflow-y-auto px-3 py-4">
+    <div
+      ref={logRef}
+      role="log"
+      aria-live="polite"
+      aria-label="Conversation"
+      aria-busy={busy}
+      className="relative flex-1 overflow-y-auto px-3 py-4"
+    >
       <div className="mx-auto flex max-w-3xl flex-col gap-5">
         {messages.length === 0 && empty}
         {messages.map((m) => (
@@ -77,7 +92,6 @@ export function ConversationLog({ messages, busy, submitted, error, onRetry, fee
             </Button>
           </div>
         )}
-        <div ref={endRef} />
       </div>
     </div>
   );
