@@ -12,7 +12,7 @@
 // English consumer question in ten ("should I be worried about chest pain when I run" → Dutch),
 // and an English speaker must never be told to write in English.
 import type { EmergencyContacts } from "@/lib/safety/contacts";
-import { spokenContacts } from "@/lib/safety/local-number";
+import { sayingLocalNumber } from "@/lib/safety/local-number";
 import { guessLanguage } from "@/lib/safety/language";
 import type { TriageLanguage } from "@/lib/safety/red-flags/types";
 
@@ -22,7 +22,7 @@ type Numbers = Pick<EmergencyContacts, "emergencyNumber">;
 export type EnglishOnlyLanguage = Exclude<TriageLanguage, "en">;
 
 /** The languages written in Latin letters, told apart by their function words. */
-type LatinLanguage = "es" | "fr" | "de" | "pt" | "it" | "nl" | "pl" | "tr" | "vi" | "id" | "sv" | "tl" | "sw" | "ro";
+type LatinLanguage = "es" | "fr" | "de" | "pt" | "it" | "nl" | "pl" | "tr" | "vi" | "id" | "sv" | "tl" | "sw" | "ro" | "cs";
 
 /** Words that are common in one language's questions and rare in English text (lower case, accents kept). */
 const FUNCTION_WORDS: Record<LatinLanguage, ReadonlySet<string>> = {
@@ -68,6 +68,7 @@ const FUNCTION_WORDS: Record<LatinLanguage, ReadonlySet<string>> = {
   tl: new Set("ang ng mga sa ako ko hindi ano paano anak masakit po lang ba ako ang aking siya".split(" ")),
   sw: new Set("ya wa kwa ni nina mtoto wangu maumivu siku homa je nini vipi sana kichwa tumbo dawa nifanye".split(" ")),
   ro: new Set("și în cu nu este sunt am un o pentru ce cum mă doare zile copilul meu mea foarte de la".split(" ")),
+  cs: new Set("je to se mi mě mám má jsem jak co na v ve s z do od po pro že ale bolí bolest dny dítě syn dcera můj moje".split(" ")),
 };
 
 /** English words that rarely occur in the other languages' questions. */
@@ -81,11 +82,13 @@ const ENGLISH_WORDS = new Set(
  * Languages with a script of their own, by the share of the message's letters in it: kana make a
  * message Japanese even among Chinese characters (kanji), Cyrillic is Russian or Ukrainian.
  */
-const SCRIPTS: [RegExp, EnglishOnlyLanguage | "cyrillic" | "han"][] = [
+const SCRIPTS: [RegExp, EnglishOnlyLanguage | "cyrillic" | "han" | "arabic"][] = [
   [/[\p{Script=Hiragana}\p{Script=Katakana}]/u, "ja"],
   [/\p{Script=Hangul}/u, "ko"],
   [/\p{Script=Han}/u, "han"],
-  [/\p{Script=Arabic}/u, "ar"],
+  [/\p{Script=Arabic}/u, "arabic"],
+  [/\p{Script=Hebrew}/u, "he"],
+  [/\p{Script=Bengali}/u, "bn"],
   [/\p{Script=Devanagari}/u, "hi"],
   [/\p{Script=Cyrillic}/u, "cyrillic"],
   [/\p{Script=Greek}/u, "el"],
@@ -121,6 +124,8 @@ function scriptLanguageOf(ws: string[]): EnglishOnlyLanguage | null {
     const inScript = letters.filter((ch) => script.test(ch));
     if (inScript.length < 2 || inScript.length < SCRIPT_SHARE * letters.length) continue;
     if (language === "han") return "zh";
+    // Arabic, Persian and Urdu share the script: letters only Urdu writes, then the n-gram guess among the three.
+    if (language === "arabic") return arabicScriptLanguage(inScript.join(""));
     if (language !== "cyrillic") return language;
     const cyrillic = inScript.join("");
     if (UKRAINIAN_LETTERS.test(cyrillic) && !RUSSIAN_LETTERS.test(cyrillic)) return "uk";
@@ -128,6 +133,13 @@ function scriptLanguageOf(ws: string[]): EnglishOnlyLanguage | null {
     return guessLanguage(cyrillic) === "uk" ? "uk" : "ru";
   }
   return null;
+}
+
+/** Urdu has letters of its own (ٹ ڈ ڑ ں ے ہ ھ); Persian and Arabic are told apart by the n-gram guess (Arabic when unsure). */
+function arabicScriptLanguage(letters: string): EnglishOnlyLanguage {
+  if (/[ٹڈڑںےہھ]/u.test(letters)) return "ur";
+  const guess = guessLanguage(letters);
+  return guess === "fa" || guess === "ur" ? guess : "ar";
 }
 
 /** The language of a message in Latin letters, by its function words (see nonEnglishLanguageOf), else null. */
@@ -262,8 +274,33 @@ export const ENGLISH_ONLY_WORDING: Record<EnglishOnlyLanguage, (c: Numbers) => s
     "ถ้าทำได้ โปรดถามเป็นภาษาอังกฤษ แล้วจะตอบพร้อมแหล่งอ้างอิง " +
     "หากต้องการปรึกษาเรื่องของคุณเป็นภาษาไทย โปรดสอบถามแพทย์ พยาบาล หรือเภสัชกร " +
     `ถ้าเป็นเรื่องเร่งด่วน โทร ${c.emergencyNumber}`,
+  cs: (c) =>
+    "Znalostní báze MedChat je v angličtině, takže s odkazy na zdroje umím odpovídat jen na otázky napsané anglicky. " +
+    "Pokud můžete, napište otázku anglicky a odpovím i se zdroji. " +
+    "O své situaci v češtině se poraďte s lékařem, zdravotní sestrou nebo lékárníkem. " +
+    `Pokud je to naléhavé, volejte ${c.emergencyNumber}.`,
+  fa: (c) =>
+    "پایگاه دانش MedChat به زبان انگلیسی است، بنابراین فقط به سؤال‌هایی که به انگلیسی نوشته شده‌اند می‌توانم با ذکر منبع پاسخ دهم. " +
+    "اگر می‌توانید، سؤالتان را به انگلیسی بنویسید تا با منابع پاسخ دهم. " +
+    "برای گفتگو درباره وضعیتتان به فارسی، از پزشک، پرستار یا داروساز بپرسید. " +
+    `اگر فوری است، با ${c.emergencyNumber} تماس بگیرید.`,
+  he: (c) =>
+    "מאגר הידע של MedChat כתוב באנגלית, ולכן אפשר לקבל ממני תשובה עם מקורות רק על שאלות שנכתבו באנגלית. " +
+    "אם אפשר, כדאי לכתוב את השאלה באנגלית, והתשובה תגיע עם מקורות. " +
+    "כדי לדבר על המצב בעברית, כדאי לפנות לרופא, לאחות או לרוקח. " +
+    `אם זה דחוף, יש להתקשר ל-${c.emergencyNumber}.`,
+  ur: (c) =>
+    "MedChat کا علمی ذخیرہ انگریزی میں ہے، اس لیے میں حوالوں کے ساتھ صرف انگریزی میں لکھے گئے سوالوں کا جواب دے سکتا ہوں۔ " +
+    "اگر ممکن ہو تو اپنا سوال انگریزی میں لکھیں، میں حوالوں کے ساتھ جواب دوں گا۔ " +
+    "اپنی صورتحال پر اردو میں بات کرنے کے لیے کسی ڈاکٹر، نرس یا فارماسسٹ سے پوچھیں۔ " +
+    `اگر معاملہ فوری ہے تو ${c.emergencyNumber} پر کال کریں۔`,
+  bn: (c) =>
+    "MedChat-এর তথ্যভান্ডার ইংরেজিতে লেখা, তাই সূত্রসহ উত্তর দিতে পারি কেবল ইংরেজিতে লেখা প্রশ্নের। " +
+    "সম্ভব হলে প্রশ্নটি ইংরেজিতে লিখুন, আমি সূত্রসহ উত্তর দেব। " +
+    "বাংলায় নিজের অবস্থা নিয়ে কথা বলতে একজন ডাক্তার, নার্স বা ফার্মাসিস্টকে জিজ্ঞেস করুন। " +
+    `জরুরি হলে ${c.emergencyNumber} নম্বরে কল করুন।`,
 };
 
 export function englishOnlyAnswer(contacts: Numbers, language: EnglishOnlyLanguage): string {
-  return ENGLISH_ONLY_WORDING[language](spokenContacts(contacts, language));
+  return sayingLocalNumber(ENGLISH_ONLY_WORDING[language], language)(contacts);
 }

@@ -25,7 +25,7 @@ import { crisisAnswer, needsCrisisAnswer, noPassageAnswer } from "./no-passage";
 import { englishOnlyAnswer, nonEnglishLanguageOf } from "./english-only";
 import { isWellFormedText } from "@/lib/http/storable-text";
 import { numberPartSources, retrievePerPart } from "./part-sources";
-import { followUpContext, retrieveInConversation } from "./follow-up";
+import { followUpContext, followUpQuestion, retrieveInConversation } from "./follow-up";
 import { buildPrompt, PROMPT_LEVELS, sourcesShown, type PromptLevel } from "./prompt";
 import { servedAdapterPointer } from "@/lib/training/active-adapter";
 import type { AnswerStatus, ChatEvent, ChatTurnInput, ChatUsage, HistoryMessage, Retriever } from "./types";
@@ -257,7 +257,9 @@ export async function* streamChatTurn(turn: PreparedTurn, deps: ChatDeps, signal
 
     // A follow-up's sentences are weighed against the conversation's subject too (prompt.ts).
     const subject = followUpContext(text, turn.history) ?? undefined;
-    const promptInput = { question: text, history: turn.history, sources, parts: numbered.parts, triage: triageResult, contacts, subject };
+    // A follow-up that asks nothing of its own ("and for my dad?") asks the question before it again (follow-up.ts).
+    const question = followUpQuestion(text, turn.history);
+    const promptInput = { question, history: turn.history, sources, parts: numbered.parts, triage: triageResult, contacts, subject };
     const timeout = AbortSignal.timeout(gpu.timeoutMs);
     const abortSignal = signal ? AbortSignal.any([signal, timeout]) : timeout;
     let errorCode: ChatStreamErrorCode | undefined;

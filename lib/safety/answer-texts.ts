@@ -408,6 +408,83 @@ const WRITTEN_WORDING: Record<TriageLanguage, AnswerWording> = {
         `Serviciul de răspunsuri nu a putut procesa această întrebare. Încercați din nou mai târziu. În caz de urgență, sunați la ${c.emergencyNumber}.`,
     },
   },
+  cs: {
+    disclaimer: (c) =>
+      `MedChat poskytuje obecné vzdělávací informace, ne lékařskou radu, diagnózu ani léčbu. O své situaci se vždy poraďte s lékařem nebo jiným zdravotníkem. V naléhavé situaci volejte ${c.emergencyNumber}.`,
+    noPassage: (c) =>
+      `Tohle jsem ve znalostní bázi MedChat nenašel, takže vám nemohu dát spolehlivou odpověď. Zeptejte se prosím lékaře, zdravotní sestry nebo lékárníka. Pokud je to naléhavé, volejte ${c.emergencyNumber}.`,
+    errors: {
+      unavailable: (c) =>
+        `Služba odpovědí teď není dostupná, takže MedChat nemohl odpovědět. Zkuste to prosím za chvíli znovu. Pokud potřebujete pomoc hned, obraťte se na lékaře, nebo v naléhavé situaci volejte ${c.emergencyNumber}.`,
+      timeout: (c) =>
+        `Služba odpovědí odpovídala příliš dlouho. Zkuste to prosím za chvíli znovu. V naléhavé situaci volejte ${c.emergencyNumber}.`,
+      interrupted: "Odpověď se přerušila dřív, než byla hotová, takže to, co vidíte, nemusí být úplné. Můžete to zkusit znovu.",
+      unexpected: "Při odpovídání se něco pokazilo. Zkuste to prosím znovu.",
+      failed: (c) =>
+        `Služba odpovědí tuto otázku nedokázala zpracovat. Zkuste to později znovu. V naléhavé situaci volejte ${c.emergencyNumber}.`,
+    },
+  },
+  fa: {
+    disclaimer: (c) =>
+      `MedChat اطلاعات آموزشی عمومی ارائه می‌دهد، نه توصیه پزشکی، تشخیص یا درمان. درباره وضعیت خود همیشه با پزشک یا کادر درمانی مشورت کنید. در شرایط اورژانسی با ${c.emergencyNumber} تماس بگیرید.`,
+    noPassage: (c) =>
+      `این مورد را در پایگاه دانش MedChat پیدا نکردم، پس نمی‌توانم پاسخ قابل اعتمادی بدهم. لطفاً از پزشک، پرستار یا داروساز بپرسید. اگر فوری است، با ${c.emergencyNumber} تماس بگیرید.`,
+    errors: {
+      unavailable: (c) =>
+        `سرویس پاسخ‌دهی الان در دسترس نیست، بنابراین MedChat نتوانست پاسخ دهد. لطفاً کمی بعد دوباره امتحان کنید. اگر همین حالا به کمک نیاز دارید، با پزشک تماس بگیرید یا در شرایط اورژانسی با ${c.emergencyNumber} تماس بگیرید.`,
+      timeout: (c) =>
+        `سرویس پاسخ‌دهی بیش از حد طول کشید. لطفاً کمی بعد دوباره امتحان کنید. در شرایط اورژانسی با ${c.emergencyNumber} تماس بگیرید.`,
+      interrupted: "پاسخ پیش از تمام شدن قطع شد، پس ممکن است آنچه می‌بینید کامل نباشد. می‌توانید دوباره امتحان کنید.",
+      unexpected: "هنگام پاسخ دادن مشکلی پیش آمد. لطفاً دوباره امتحان کنید.",
+      failed: (c) =>
+        `سرویس پاسخ‌دهی نتوانست این سؤال را پردازش کند. لطفاً بعداً دوباره امتحان کنید. در شرایط اورژانسی با ${c.emergencyNumber} تماس بگیرید.`,
+    },
+  },
+  he: {
+    disclaimer: (c) =>
+      `MedChat מספק מידע כללי להסברה, לא ייעוץ רפואי, אבחנה או טיפול. בכל מקרה יש להתייעץ עם רופא או איש צוות רפואי מוסמך. במצב חירום יש להתקשר ל-${c.emergencyNumber}.`,
+    noPassage: (c) =>
+      `לא מצאתי את זה במאגר הידע של MedChat, ולכן אין לי תשובה אמינה. כדאי לשאול רופא, אחות או רוקח. אם זה דחוף, יש להתקשר ל-${c.emergencyNumber}.`,
+    errors: {
+      unavailable: (c) =>
+        `שירות התשובות אינו זמין כרגע, ולכן MedChat לא הצליח לענות. אפשר לנסות שוב בעוד רגע. אם צריך עזרה עכשיו, יש לפנות לרופא, ובמצב חירום להתקשר ל-${c.emergencyNumber}.`,
+      timeout: (c) => `שירות התשובות התעכב יותר מדי. אפשר לנסות שוב בעוד רגע. במצב חירום יש להתקשר ל-${c.emergencyNumber}.`,
+      interrupted: "התשובה נקטעה לפני שהסתיימה, ולכן ייתכן שהיא חלקית. אפשר לנסות שוב.",
+      unexpected: "משהו השתבש במהלך התשובה. אפשר לנסות שוב.",
+      failed: (c) => `שירות התשובות לא הצליח לטפל בשאלה הזאת. אפשר לנסות שוב מאוחר יותר. במצב חירום יש להתקשר ל-${c.emergencyNumber}.`,
+    },
+  },
+  ur: {
+    disclaimer: (c) =>
+      `MedChat عمومی تعلیمی معلومات دیتا ہے، طبی مشورہ، تشخیص یا علاج نہیں۔ اپنی صورتحال کے بارے میں ہمیشہ کسی ڈاکٹر یا مستند طبی ماہر سے مشورہ کریں۔ ہنگامی صورتحال میں ${c.emergencyNumber} پر کال کریں۔`,
+    noPassage: (c) =>
+      `مجھے یہ MedChat کے علمی ذخیرے میں نہیں ملا، اس لیے میں قابلِ اعتماد جواب نہیں دے سکتا۔ براہِ کرم کسی ڈاکٹر، نرس یا فارماسسٹ سے پوچھیں۔ اگر معاملہ فوری ہے تو ${c.emergencyNumber} پر کال کریں۔`,
+    errors: {
+      unavailable: (c) =>
+        `جواب دینے والی سروس اس وقت دستیاب نہیں، اس لیے MedChat جواب نہیں دے سکا۔ براہِ کرم تھوڑی دیر بعد دوبارہ کوشش کریں۔ اگر آپ کو ابھی مدد چاہیے تو کسی معالج سے رابطہ کریں، یا ہنگامی صورتحال میں ${c.emergencyNumber} پر کال کریں۔`,
+      timeout: (c) =>
+        `جواب دینے والی سروس نے بہت زیادہ وقت لیا۔ براہِ کرم تھوڑی دیر بعد دوبارہ کوشش کریں۔ ہنگامی صورتحال میں ${c.emergencyNumber} پر کال کریں۔`,
+      interrupted: "جواب مکمل ہونے سے پہلے رک گیا، اس لیے جو آپ دیکھ رہے ہیں وہ ادھورا ہو سکتا ہے۔ آپ دوبارہ کوشش کر سکتے ہیں۔",
+      unexpected: "جواب کے دوران کوئی مسئلہ پیش آیا۔ براہِ کرم دوبارہ کوشش کریں۔",
+      failed: (c) =>
+        `جواب دینے والی سروس اس سوال پر کارروائی نہیں کر سکی۔ بعد میں دوبارہ کوشش کریں۔ ہنگامی صورتحال میں ${c.emergencyNumber} پر کال کریں۔`,
+    },
+  },
+  bn: {
+    disclaimer: (c) =>
+      `MedChat সাধারণ শিক্ষামূলক তথ্য দেয়, চিকিৎসা পরামর্শ, রোগনির্ণয় বা চিকিৎসা নয়। নিজের অবস্থার বিষয়ে সবসময় একজন ডাক্তার বা যোগ্য স্বাস্থ্যকর্মীর পরামর্শ নিন। জরুরি অবস্থায় ${c.emergencyNumber} নম্বরে কল করুন।`,
+    noPassage: (c) =>
+      `MedChat-এর তথ্যভান্ডারে এটি খুঁজে পাইনি, তাই নির্ভরযোগ্য উত্তর দিতে পারছি না। অনুগ্রহ করে একজন ডাক্তার, নার্স বা ফার্মাসিস্টকে জিজ্ঞেস করুন। জরুরি হলে ${c.emergencyNumber} নম্বরে কল করুন।`,
+    errors: {
+      unavailable: (c) =>
+        `উত্তর দেওয়ার পরিষেবা এখন পাওয়া যাচ্ছে না, তাই MedChat উত্তর দিতে পারেনি। একটু পরে আবার চেষ্টা করুন। এখনই সাহায্য দরকার হলে একজন চিকিৎসকের সঙ্গে যোগাযোগ করুন, বা জরুরি অবস্থায় ${c.emergencyNumber} নম্বরে কল করুন।`,
+      timeout: (c) => `উত্তর দেওয়ার পরিষেবা অনেক বেশি সময় নিয়েছে। একটু পরে আবার চেষ্টা করুন। জরুরি অবস্থায় ${c.emergencyNumber} নম্বরে কল করুন।`,
+      interrupted: "উত্তরটি শেষ হওয়ার আগেই থেমে গেছে, তাই যা দেখছেন তা অসম্পূর্ণ হতে পারে। আবার চেষ্টা করতে পারেন।",
+      unexpected: "উত্তর দেওয়ার সময় একটি সমস্যা হয়েছে। আবার চেষ্টা করুন।",
+      failed: (c) =>
+        `উত্তর দেওয়ার পরিষেবা এই প্রশ্নটি প্রক্রিয়া করতে পারেনি। পরে আবার চেষ্টা করুন। জরুরি অবস্থায় ${c.emergencyNumber} নম্বরে কল করুন।`,
+    },
+  },
 };
 
 /** A language's answer texts, which say "your local emergency number" when the contacts have no number (local-number.ts). */

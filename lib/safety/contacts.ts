@@ -121,6 +121,10 @@ const BUILT_IN: Record<string, Contacts> = {
   "el-GR": { emergencyNumber: "112", crisisLine: "112", crisisLineName: "Αριθμός έκτακτης ανάγκης" },
   "el-CY": { emergencyNumber: "112", crisisLine: "112", crisisLineName: "Αριθμός έκτακτης ανάγκης" },
   "ro-RO": { emergencyNumber: "112", crisisLine: "112", crisisLineName: "Numărul unic de urgență" },
+  // Round 17: Czechia (112) and Israel (101, Magen David Adom), the numbers of emergency-numbers.ts. Their
+  // crisis lines are not verified here, so the emergency number stands in (named once, as above).
+  "cs-CZ": { emergencyNumber: "112", crisisLine: "112", crisisLineName: "tísňová linka" },
+  "he-IL": { emergencyNumber: "101", crisisLine: "101", crisisLineName: "מד״א" },
 };
 
 /** The locales with built-in numbers. */
@@ -175,6 +179,10 @@ const LANGUAGE_HOME: Readonly<Record<string, string>> = {
   it: "it-IT",
   de: "de-DE",
   ru: "ru-RU",
+  // Czech and Hebrew are each the main language of one country. Persian (Iran 115, Afghanistan), Bengali (Bangladesh 999,
+  // India 112) and Urdu (Pakistan, India) are not: bare, they get the number-less notice.
+  cs: "cs-CZ",
+  he: "he-IL",
 };
 
 /** Language and region of a BCP 47 tag ("zh-Hans-CN" → zh, CN; "es-419" → es, 419), or undefined when it is not one. */
@@ -186,6 +194,17 @@ function parseLocale(tag: string | undefined): { language: string; region?: stri
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The numbers of a DEFAULT_LOCALE with no entry: a bare language ("en": a deployment for English speakers of several
+ * countries) takes its home locale where it has one (LANGUAGE_HOME) and no number otherwise; anything else, en-US's.
+ */
+function defaultsOfUnlistedLocale(fallback: string): Contacts {
+  const tag = parseLocale(fallback);
+  if (!tag || tag.region) return BUILT_IN["en-US"];
+  const home = LANGUAGE_HOME[tag.language];
+  return home && BUILT_IN[home] ? BUILT_IN[home] : { emergencyNumber: "", crisisLine: "", crisisLineName: "" };
 }
 
 /** No number: the region is not one the product knows. The texts say "your local emergency number" (local-number.ts). */
@@ -211,7 +230,7 @@ export function emergencyContactsFor(locale: string | undefined, env: Record<str
   for (const [key, value] of Object.entries(overrides)) {
     table[key] = { ...value, crisisLineName: value.crisisLineName ?? `Crisis line ${value.crisisLine}` };
   }
-  const defaults = table[fallback] ?? BUILT_IN["en-US"];
+  const defaults = table[fallback] ?? defaultsOfUnlistedLocale(fallback);
   table[fallback] = {
     emergencyNumber: env.EMERGENCY_NUMBER || defaults.emergencyNumber,
     crisisLine: env.CRISIS_LINE || defaults.crisisLine,

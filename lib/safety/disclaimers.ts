@@ -2,7 +2,7 @@
 // prompt or model reply can remove them.
 import { emergencyContactsFor, type EmergencyContacts } from "./contacts";
 import { answerWordingFor } from "./answer-texts";
-import { knowsNumber } from "./local-number";
+import { knowsNumber, LOCAL_NUMBER_WORDING } from "./local-number";
 import { joinSentences, noticeNamesCrisisLine, oneNumber, wordingFor } from "./notice-texts";
 import type { TriageCategory, TriageLanguage } from "./red-flags/types";
 
@@ -29,11 +29,13 @@ export function bannerText(contacts: EmergencyContacts = emergencyContactsFor(un
 export function emergencyNoticeText(categories: TriageCategory[], contacts: EmergencyContacts, language: TriageLanguage = "en"): string {
   const wording = wordingFor(language);
   const lines = [wording.emergency(contacts)];
-  // One number for both (ru-RU, tr-TR: 112): the emergency line has named it, the crisis line says to call it.
+  // One number for both (ru-RU, tr-TR: 112): the emergency line has named it, the crisis line says to call it; with no number
+  // known, the language's own number-less sentence where "that same number" would point at none (local-number.ts).
+  const crisisOne = knowsNumber(contacts) ? wording.crisisOne : (LOCAL_NUMBER_WORDING[language]?.crisisOne ?? wording.crisisOne);
   if (categories.includes("suicidal_self_harm"))
-    lines.push(...(oneNumber(contacts) ? [wording.crisisOne] : [wording.crisis(contacts), wording.danger(contacts)]));
+    lines.push(...(oneNumber(contacts) ? [crisisOne] : [wording.crisis(contacts), wording.danger(contacts)]));
   // An overdose may have been taken on purpose: the crisis line too (its sentence is conditional).
-  else if (noticeNamesCrisisLine(categories)) lines.push(oneNumber(contacts) ? wording.crisisOne : wording.crisis(contacts));
+  else if (noticeNamesCrisisLine(categories)) lines.push(oneNumber(contacts) ? crisisOne : wording.crisis(contacts));
   for (const category of categories) {
     const advice = wording.advice[category];
     if (advice) lines.push(advice);

@@ -29,14 +29,24 @@ const ISO_639_3: Record<string, TriageLanguage> = {
   swh: "sw",
   ell: "el",
   ron: "ro",
+  ces: "cs",
+  pes: "fa",
+  urd: "ur",
+  ben: "bn",
 };
 
 function isTriageLanguage(value: string): value is TriageLanguage {
   return (TRIAGE_LANGUAGES as readonly string[]).includes(value);
 }
 
+/** Hebrew letters: franc-min has no Hebrew, and no other triage language writes them. */
+const HEBREW_LETTER = /\p{Script=Hebrew}/gu;
+
 /** The language of `text` among those triage supports, or undefined when too short or unclear. */
 export function guessLanguage(text: string): TriageLanguage | undefined {
+  const sample = text.slice(0, 1_000);
+  const letters = sample.match(/\p{L}/gu)?.length ?? 0;
+  if (letters > 0 && (sample.match(HEBREW_LETTER)?.length ?? 0) * 2 > letters) return "he";
   const code = franc(text.slice(0, 1_000), { only: Object.keys(ISO_639_3), minLength: 8 });
   return ISO_639_3[code];
 }

@@ -14,6 +14,11 @@ export interface LocalNumberWording {
   emergency: string;
   /** The fixed answer after an emergency notice, without a number. */
   afterNotice: string;
+  /**
+   * The notice's crisis sentence without a number, where "call that same number" reads oddly after a phrase that named none
+   * (Chinese "这个号码", Arabic "الرقم نفسه"): the local emergency number or the local crisis line, both named in words.
+   */
+  crisisOne?: string;
 }
 
 export const LOCAL_NUMBER_WORDING: Record<TriageLanguage, LocalNumberWording> = {
@@ -67,24 +72,29 @@ export const LOCAL_NUMBER_WORDING: Record<TriageLanguage, LocalNumberWording> = 
     phrase: "当地急救电话",
     emergency: "这可能是医疗紧急情况。请立即拨打当地急救电话，或尽快去最近的急诊。",
     afterNotice: "请按照上面的紧急提示去做：现在就拨打当地急救电话。MedChat 无法处理紧急情况，也没有关于这个问题的可靠信息。",
+    crisisOne: "如果你有自杀或伤害自己的想法，你并不孤单：请现在就拨打当地急救电话或心理援助热线。",
   },
   ja: {
     phrase: "お住まいの地域の救急番号",
     emergency: "医療的な緊急事態の可能性があります。今すぐお住まいの地域の救急番号に電話するか、最寄りの救急外来へ行ってください。",
     afterNotice:
       "上の緊急の案内に従ってください。今すぐお住まいの地域の救急番号に電話してください。MedChat は緊急時に助けることができず、この質問について信頼できる情報もありません。",
+    crisisOne:
+      "死にたい、自分を傷つけたいと思っているなら、あなたは一人ではありません。今すぐ救急番号か、お住まいの地域の相談窓口に電話してください。",
   },
   ko: {
     phrase: "지역 응급 번호",
     emergency: "의료 응급 상황일 수 있습니다. 지금 바로 지역 응급 번호에 전화하거나 가까운 응급실로 가세요.",
     afterNotice:
       "위의 응급 안내를 따르세요. 지금 바로 지역 응급 번호에 전화하세요. MedChat은 응급 상황에서 도울 수 없으며 이 질문에 대한 신뢰할 만한 정보가 없습니다.",
+    crisisOne: "자살이나 자해를 생각하고 있다면 혼자가 아닙니다. 지금 바로 지역 응급 번호나 위기 상담전화에 전화하세요.",
   },
   ar: {
     phrase: "رقم الطوارئ المحلي",
     emergency: "قد تكون هذه حالة طبية طارئة. اتصل الآن برقم الطوارئ المحلي أو توجّه إلى أقرب قسم طوارئ.",
     afterNotice:
       "يُرجى اتباع إرشادات الطوارئ أعلاه: اتصل الآن برقم الطوارئ المحلي. لا يستطيع MedChat المساعدة في حالات الطوارئ، وليست لديه معلومات موثوقة عن هذا السؤال.",
+    crisisOne: "إذا كنت تفكر في الانتحار أو إيذاء نفسك، فأنت لست وحدك: اتصل الآن برقم الطوارئ المحلي أو بخط المساندة النفسية في بلدك.",
   },
   hi: {
     phrase: "अपने इलाके के इमरजेंसी नंबर",
@@ -170,6 +180,47 @@ export const LOCAL_NUMBER_WORDING: Record<TriageLanguage, LocalNumberWording> = 
     afterNotice:
       "Urmați sfaturile de urgență de mai sus: sunați acum la numărul local de urgență. MedChat nu poate ajuta într-o urgență și nu are informații de încredere despre această întrebare.",
   },
+  cs: {
+    phrase: "místní číslo tísňového volání",
+    emergency: "Může jít o naléhavý zdravotní stav. Volejte hned místní číslo tísňového volání, nebo jděte na nejbližší urgentní příjem.",
+    afterNotice:
+      "Řiďte se prosím pokyny výše: zavolejte hned místní číslo tísňového volání. MedChat vám v naléhavé situaci pomoci nemůže a k této otázce nemá spolehlivé informace.",
+    crisisOne:
+      "Pokud myslíte na sebevraždu nebo na to, že si ublížíte, nejste na to sami: zavolejte hned místní číslo tísňového volání nebo linku krizové pomoci.",
+  },
+  fa: {
+    phrase: "شماره اورژانس محل خود",
+    emergency: "این ممکن است یک وضعیت اورژانسی پزشکی باشد. همین حالا با شماره اورژانس محل خود تماس بگیرید، یا به نزدیک‌ترین اورژانس بروید.",
+    afterNotice:
+      "لطفاً توصیه‌های اورژانسی بالا را دنبال کنید: همین حالا با شماره اورژانس محل خود تماس بگیرید. MedChat در شرایط اورژانسی نمی‌تواند کمک کند و درباره این سؤال اطلاعات قابل اعتمادی ندارد.",
+    crisisOne:
+      "اگر به خودکشی یا آسیب زدن به خود فکر می‌کنید، تنها نیستید: همین حالا با شماره اورژانس محل خود یا یک خط مشاوره بحران تماس بگیرید.",
+  },
+  he: {
+    // After "ל-" the texts join it to the phrase ("למספר החירום המקומי": fitLocalPhrase).
+    phrase: "מספר החירום המקומי",
+    emergency: "ייתכן שזה מצב חירום רפואי. יש להתקשר עכשיו למספר החירום המקומי, או לפנות לחדר המיון הקרוב.",
+    afterNotice:
+      "יש לפעול לפי הנחיות החירום שלמעלה: להתקשר עכשיו למספר החירום המקומי. MedChat אינו יכול לעזור במצב חירום, ואין לו מידע אמין על השאלה הזאת.",
+    crisisOne: "אם עולות לך מחשבות על התאבדות או על פגיעה בעצמך, אינך לבד: יש להתקשר עכשיו למספר החירום המקומי או לקו סיוע נפשי.",
+  },
+  ur: {
+    phrase: "اپنے علاقے کے ایمرجنسی نمبر",
+    emergency: "یہ طبی ہنگامی صورتحال ہو سکتی ہے۔ ابھی اپنے علاقے کے ایمرجنسی نمبر پر کال کریں، یا قریبی ایمرجنسی میں جائیں۔",
+    afterNotice:
+      "براہِ کرم اوپر دی گئی ہنگامی ہدایات پر عمل کریں: ابھی اپنے علاقے کے ایمرجنسی نمبر پر کال کریں۔ MedChat ہنگامی صورتحال میں مدد نہیں کر سکتا، اور اس سوال کے بارے میں اس کے پاس قابلِ اعتماد معلومات نہیں ہیں۔",
+    crisisOne:
+      "اگر آپ خودکشی یا خود کو نقصان پہنچانے کے بارے میں سوچ رہے ہیں تو آپ اکیلے نہیں ہیں: ابھی اپنے علاقے کے ایمرجنسی نمبر یا کسی ذہنی صحت کی ہیلپ لائن پر کال کریں۔",
+  },
+  bn: {
+    // Every Bengali text writes "<number> নম্বরে" ("on number …"): the phrase stands before that word.
+    phrase: "আপনার এলাকার জরুরি",
+    emergency: "এটি একটি জরুরি চিকিৎসা পরিস্থিতি হতে পারে। এখনই আপনার এলাকার জরুরি নম্বরে কল করুন, অথবা নিকটতম জরুরি বিভাগে যান।",
+    afterNotice:
+      "অনুগ্রহ করে ওপরের জরুরি পরামর্শ মেনে চলুন: এখনই আপনার এলাকার জরুরি নম্বরে কল করুন। MedChat জরুরি অবস্থায় সাহায্য করতে পারে না, এবং এই প্রশ্নে তার কাছে নির্ভরযোগ্য তথ্য নেই।",
+    crisisOne:
+      "আপনি যদি আত্মহত্যা বা নিজের ক্ষতি করার কথা ভাবেন, আপনি একা নন: এখনই আপনার এলাকার জরুরি নম্বরে বা কোনো মানসিক স্বাস্থ্য হেল্পলাইনে কল করুন।",
+  },
 };
 
 /** Whether the contacts name a number (false for a region whose number the product does not know). */
@@ -188,12 +239,40 @@ export function spokenContacts<C extends Pick<EmergencyContacts, "emergencyNumbe
   return { ...c, emergencyNumber: phrase, ...("crisisLine" in c ? { crisisLine: phrase, crisisLineName: "" } : {}) };
 }
 
+/** A preposition written apart from a number and joined to a word: Arabic "بـ 123" / "برقم", Hebrew "ל-101" / "למספר". */
+const JOINED_BEFORE_A_WORD: Partial<Record<TriageLanguage, [RegExp, string]>> = {
+  ar: [/بـ ?$/u, "ب"],
+  he: [/ל-$/u, "ל"],
+};
+
+/** Languages written without spaces between words: a number stands apart in them ("请拨打 120。"), a phrase does not. */
+const UNSPACED = new Set<TriageLanguage>(["zh", "ja"]);
+
+/**
+ * A sentence written around a number, fitted to the phrase that stands in for it: in Chinese and Japanese without the
+ * spaces a number had ("拨打 当地急救电话 和人谈谈" → "拨打当地急救电话和人谈谈"), in Arabic and Hebrew with the preposition
+ * joined to the word as it is to any noun ("اتصل بـ 123" but "اتصل برقم الطوارئ", never "بـ رقم"; "ל-101" but "למספר").
+ */
+export function fitLocalPhrase(text: string, language: TriageLanguage | undefined): string {
+  const phrase = (LOCAL_NUMBER_WORDING[language ?? "en"] ?? LOCAL_NUMBER_WORDING.en).phrase;
+  const parts = text.split(phrase);
+  if (parts.length === 1) return text;
+  if (language && UNSPACED.has(language))
+    return parts
+      .map((part, i) => (i > 0 ? part.replace(/^ +/, "") : part))
+      .map((part, i, all) => (i < all.length - 1 ? part.replace(/ +$/, "") : part))
+      .join(phrase);
+  const joined = language ? JOINED_BEFORE_A_WORD[language] : undefined;
+  if (joined) return parts.map((part, i, all) => (i < all.length - 1 ? part.replace(joined[0], joined[1]) : part)).join(phrase);
+  return text;
+}
+
 /** A text of the contacts that, for a region whose number is unknown, says "your local emergency number" in `language` instead. */
 export function sayingLocalNumber<C extends Pick<EmergencyContacts, "emergencyNumber">>(
   text: (c: C) => string,
   language: TriageLanguage,
 ): (c: C) => string {
-  return (c) => text(spokenContacts(c, language));
+  return (c) => (knowsNumber(c) ? text(c) : fitLocalPhrase(text(spokenContacts(c, language)), language));
 }
 
 /** Each language's texts passed through `wrap` (notice-texts.ts and answer-texts.ts make theirs number-less this way). */

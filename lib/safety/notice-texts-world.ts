@@ -4,7 +4,29 @@
 import { crisisLineLabel } from "./contacts";
 import type { NoticeWording } from "./notice-wording";
 
-type WorldLanguage = "zh" | "ja" | "ko" | "ar" | "hi" | "ru" | "uk" | "pl" | "tr" | "vi" | "id" | "sv" | "th" | "tl" | "sw" | "el" | "ro";
+type WorldLanguage =
+  | "zh"
+  | "ja"
+  | "ko"
+  | "ar"
+  | "hi"
+  | "ru"
+  | "uk"
+  | "pl"
+  | "tr"
+  | "vi"
+  | "id"
+  | "sv"
+  | "th"
+  | "tl"
+  | "sw"
+  | "el"
+  | "ro"
+  | "cs"
+  | "fa"
+  | "he"
+  | "ur"
+  | "bn";
 
 export const WORLD_NOTICE_WORDING: Record<WorldLanguage, NoticeWording> = {
   zh: {
@@ -497,5 +519,161 @@ export const WORLD_NOTICE_WORDING: Record<WorldLanguage, NoticeWording> = {
     afterNotice: (c) =>
       `Urmați sfaturile de urgență de mai sus: sunați acum la ${c.emergencyNumber} (sau la numărul local de urgență). MedChat nu poate ajuta într-o urgență și nu are informații de încredere despre această întrebare.`,
     closing: "Nu așteptați un răspuns online.",
+  },
+  cs: {
+    labels: { heading: "Může jít o naléhavý stav", call: "Volat", crisisLine: "Linka pomoci" },
+    emergency: (c) =>
+      `Může jít o naléhavý zdravotní stav. Volejte hned ${c.emergencyNumber} (nebo místní číslo tísňového volání), nebo jděte na nejbližší urgentní příjem.`,
+    crisis: (c) => `Pokud myslíte na sebevraždu nebo na to, že si ublížíte, nejste na to sami: zavolejte hned na ${crisisLineLabel(c)}.`,
+    danger: (c) => `Pokud vám hrozí bezprostřední nebezpečí, volejte ${c.emergencyNumber}.`,
+    crisisOne: "Pokud myslíte na sebevraždu nebo na to, že si ublížíte, nejste na to sami: zavolejte hned na stejné číslo.",
+    advice: {
+      cardiac: "Bolest na hrudi s těmito příznaky může být infarkt.",
+      stroke: "Mohou to být příznaky mozkové mrtvice (pokleslý koutek, slabá ruka, potíže s řečí): každá minuta je důležitá.",
+      breathing: "Těžké potíže s dýcháním potřebují pomoc okamžitě.",
+      anaphylaxis: "Může jít o těžkou alergickou reakci (anafylaxi). Máte-li adrenalinové pero, použijte ho.",
+      overdose_poisoning: "Může jít o předávkování nebo otravu. Nečekejte na příznaky; obal ukažte záchranářům.",
+      severe_bleeding: "Zatlačte silně na ránu čistou látkou a nepovolujte.",
+      seizure: "Záchvat delší než 5 minut, nebo když se potom neprobírá, je naléhavý stav. Nic nedávejte do úst.",
+      unconscious: "Pokud nedýchá normálně, začněte s resuscitací, pokud to umíte; operátor vás povede.",
+    },
+    crisisAnswer: {
+      open: "Nejste na to sami a pomoc je dostupná hned teď.",
+      call: (c) =>
+        `Zavolejte na ${c.crisisLine} a promluvte si s někým, nebo volejte ${c.emergencyNumber}, pokud byste mohli podle těch myšlenek jednat nebo jste už něco užili.`,
+      callOne: (c) =>
+        `Zavolejte hned na ${c.emergencyNumber} a promluvte si s někým, zvlášť pokud byste mohli podle těch myšlenek jednat nebo jste už něco užili.`,
+      close:
+        "Pokud můžete, buďte s někým, komu věříte, a dejte léky a jiné nebezpečné věci z dosahu. MedChat je automatický pomocník a v krizi vám pomoci nemůže; lidé na těchto linkách ano.",
+    },
+    afterNotice: (c) =>
+      `Řiďte se prosím pokyny výše: zavolejte hned ${c.emergencyNumber} (nebo místní číslo tísňového volání). MedChat vám v naléhavé situaci pomoci nemůže a k této otázce nemá spolehlivé informace.`,
+    closing: "Nečekejte na odpověď z internetu.",
+  },
+  fa: {
+    labels: { heading: "ممکن است وضعیت اورژانسی باشد", call: "تماس", crisisLine: "خط کمک" },
+    emergency: (c) =>
+      `این ممکن است یک وضعیت اورژانسی پزشکی باشد. همین حالا با ${c.emergencyNumber} (یا شماره اورژانس محل خود) تماس بگیرید، یا به نزدیک‌ترین اورژانس بروید.`,
+    crisis: (c) => `اگر به خودکشی یا آسیب زدن به خود فکر می‌کنید، تنها نیستید: همین حالا با ${crisisLineLabel(c)} تماس بگیرید.`,
+    danger: (c) => `اگر در خطر فوری هستید، با ${c.emergencyNumber} تماس بگیرید.`,
+    crisisOne: "اگر به خودکشی یا آسیب زدن به خود فکر می‌کنید، تنها نیستید: همین حالا با همین شماره تماس بگیرید.",
+    advice: {
+      cardiac: "درد قفسه سینه با این نشانه‌ها ممکن است حمله قلبی باشد.",
+      stroke: "این‌ها ممکن است نشانه‌های سکته مغزی باشند (کج شدن صورت، ضعف دست، اختلال در حرف زدن): هر دقیقه مهم است.",
+      breathing: "تنگی نفس شدید به کمک فوری نیاز دارد.",
+      anaphylaxis: "این ممکن است یک واکنش آلرژیک شدید (آنافیلاکسی) باشد. اگر قلم اپی‌نفرین دارید، از آن استفاده کنید.",
+      overdose_poisoning: "این ممکن است مصرف بیش از حد دارو یا مسمومیت باشد. منتظر علائم نمانید؛ بسته‌بندی را برای امدادگران نگه دارید.",
+      severe_bleeding: "با یک پارچه تمیز محکم روی زخم فشار دهید و فشار را برندارید.",
+      seizure: "تشنجی که بیش از ۵ دقیقه طول بکشد، یا اگر بعد از آن به هوش نیاید، اورژانسی است. چیزی در دهانش نگذارید.",
+      unconscious: "اگر طبیعی نفس نمی‌کشد، اگر بلدید احیای قلبی ریوی را شروع کنید؛ اپراتور اورژانس راهنمایی‌تان می‌کند.",
+    },
+    crisisAnswer: {
+      open: "شما تنها نیستید و همین حالا می‌توانید کمک بگیرید.",
+      call: (c) =>
+        `با ${c.crisisLine} تماس بگیرید تا با کسی صحبت کنید، یا اگر ممکن است بر اساس این افکار کاری بکنید یا چیزی خورده‌اید، با ${c.emergencyNumber} تماس بگیرید.`,
+      callOne: (c) =>
+        `همین حالا با ${c.emergencyNumber} تماس بگیرید تا با کسی صحبت کنید، به‌خصوص اگر ممکن است بر اساس این افکار کاری بکنید یا چیزی خورده‌اید.`,
+      close:
+        "اگر می‌توانید، کنار کسی بمانید که به او اعتماد دارید و داروها و وسایل خطرناک را از دسترس دور کنید. MedChat یک دستیار خودکار است و در بحران نمی‌تواند کمکتان کند؛ افرادی که پشت این خط‌ها هستند می‌توانند.",
+    },
+    afterNotice: (c) =>
+      `لطفاً توصیه‌های اورژانسی بالا را دنبال کنید: همین حالا با ${c.emergencyNumber} (یا شماره اورژانس محل خود) تماس بگیرید. MedChat در شرایط اورژانسی نمی‌تواند کمک کند و درباره این سؤال اطلاعات قابل اعتمادی ندارد.`,
+    closing: "منتظر پاسخ آنلاین نمانید.",
+  },
+  he: {
+    // Impersonal "יש להתקשר" (as public notices write): no gendered imperative.
+    labels: { heading: "ייתכן שזה מצב חירום", call: "חיוג", crisisLine: "קו סיוע" },
+    emergency: (c) =>
+      `ייתכן שזה מצב חירום רפואי. יש להתקשר עכשיו ל-${c.emergencyNumber} (או למספר החירום המקומי), או לפנות לחדר המיון הקרוב.`,
+    crisis: (c) => `אם עולות לך מחשבות על התאבדות או על פגיעה בעצמך, אינך לבד: יש להתקשר עכשיו ל-${crisisLineLabel(c)}.`,
+    danger: (c) => `בסכנה מיידית יש להתקשר ל-${c.emergencyNumber}.`,
+    crisisOne: "אם עולות לך מחשבות על התאבדות או על פגיעה בעצמך, אינך לבד: יש להתקשר עכשיו לאותו מספר.",
+    advice: {
+      cardiac: "כאב בחזה עם הסימנים האלה יכול להיות התקף לב.",
+      stroke: "ייתכן שאלה סימנים של שבץ מוחי (צניחת הפה, חולשה ביד, קושי בדיבור): כל דקה חשובה.",
+      breathing: "קושי חמור בנשימה דורש עזרה מיידית.",
+      anaphylaxis: "ייתכן שזו תגובה אלרגית חמורה (אנפילקסיס). אם יש מזרק אפינפרין (אפיפן), יש להשתמש בו.",
+      overdose_poisoning: "ייתכן שזו מנת יתר או הרעלה. אין לחכות לתסמינים; כדאי לשמור את האריזה ולהראות אותה לצוות.",
+      severe_bleeding: "יש ללחוץ חזק על הפצע עם בד נקי ולא להרפות.",
+      seizure: "פרכוס שנמשך יותר מ-5 דקות, או שאחריו אין התעוררות, הוא מצב חירום. אין להכניס דבר לפה.",
+      unconscious: "אם אין נשימה תקינה, יש להתחיל החייאה למי שיודע; המוקדן ידריך.",
+    },
+    crisisAnswer: {
+      open: "אינך לבד, ויש עזרה זמינה עכשיו.",
+      call: (c) =>
+        `יש להתקשר ל-${c.crisisLine} כדי לדבר עם מישהו, או ל-${c.emergencyNumber} אם יש סכנה לפעול לפי המחשבות האלה או אם כבר נלקח משהו.`,
+      callOne: (c) =>
+        `יש להתקשר עכשיו ל-${c.emergencyNumber} כדי לדבר עם מישהו, במיוחד אם יש סכנה לפעול לפי המחשבות האלה או אם כבר נלקח משהו.`,
+      close:
+        "אם אפשר, כדאי להישאר ליד מישהו שסומכים עליו ולהרחיק תרופות ודברים מסוכנים אחרים. MedChat הוא עוזר אוטומטי ואינו יכול לעזור במשבר; האנשים בקווים האלה יכולים.",
+    },
+    afterNotice: (c) =>
+      `יש לפעול לפי הנחיות החירום שלמעלה: להתקשר עכשיו ל-${c.emergencyNumber} (או למספר החירום המקומי). MedChat אינו יכול לעזור במצב חירום, ואין לו מידע אמין על השאלה הזאת.`,
+    closing: "אין לחכות לתשובה ברשת.",
+  },
+  ur: {
+    labels: { heading: "یہ ہنگامی صورتحال ہو سکتی ہے", call: "کال کریں", crisisLine: "ہیلپ لائن" },
+    emergency: (c) =>
+      `یہ طبی ہنگامی صورتحال ہو سکتی ہے۔ ابھی ${c.emergencyNumber} (یا اپنے علاقے کے ایمرجنسی نمبر) پر کال کریں، یا قریبی ایمرجنسی میں جائیں۔`,
+    crisis: (c) =>
+      `اگر آپ خودکشی یا خود کو نقصان پہنچانے کے بارے میں سوچ رہے ہیں تو آپ اکیلے نہیں ہیں: ابھی ${crisisLineLabel(c)} پر کال کریں۔`,
+    danger: (c) => `اگر آپ فوری خطرے میں ہیں تو ${c.emergencyNumber} پر کال کریں۔`,
+    crisisOne: "اگر آپ خودکشی یا خود کو نقصان پہنچانے کے بارے میں سوچ رہے ہیں تو آپ اکیلے نہیں ہیں: ابھی اسی نمبر پر کال کریں۔",
+    advice: {
+      cardiac: "ان علامات کے ساتھ سینے کا درد دل کا دورہ ہو سکتا ہے۔",
+      stroke: "یہ فالج کی علامات ہو سکتی ہیں (چہرہ ٹیڑھا ہونا، بازو میں کمزوری، بولنے میں دشواری): ہر منٹ قیمتی ہے۔",
+      breathing: "سانس لینے میں شدید دشواری کے لیے فوری مدد چاہیے۔",
+      anaphylaxis: "یہ شدید الرجی کا ردعمل (اینافیلیکسس) ہو سکتا ہے۔ اگر ایپی پین موجود ہو تو استعمال کریں۔",
+      overdose_poisoning:
+        "یہ دوا کی زیادہ مقدار یا زہر ہو سکتا ہے۔ علامات کا انتظار نہ کریں؛ پیکٹ سنبھال کر رکھیں تاکہ امدادی عملے کو دکھا سکیں۔",
+      severe_bleeding: "صاف کپڑے سے زخم کو زور سے دبائیں اور دباتے رہیں۔",
+      seizure: "پانچ منٹ سے زیادہ جاری رہنے والا دورہ، یا اس کے بعد ہوش میں نہ آنا، ہنگامی صورتحال ہے۔ منہ میں کچھ نہ ڈالیں۔",
+      unconscious: "اگر سانس ٹھیک سے نہیں چل رہی تو، اگر آپ جانتے ہیں تو سی پی آر شروع کریں؛ کال سننے والا آپ کی رہنمائی کرے گا۔",
+    },
+    crisisAnswer: {
+      open: "آپ اکیلے نہیں ہیں، اور مدد ابھی دستیاب ہے۔",
+      call: (c) =>
+        `کسی سے بات کرنے کے لیے ${c.crisisLine} پر کال کریں، یا اگر آپ ان خیالات پر عمل کر سکتے ہیں یا کچھ کھا چکے ہیں تو ${c.emergencyNumber} پر کال کریں۔`,
+      callOne: (c) =>
+        `کسی سے بات کرنے کے لیے ابھی ${c.emergencyNumber} پر کال کریں، خاص طور پر اگر آپ ان خیالات پر عمل کر سکتے ہیں یا کچھ کھا چکے ہیں۔`,
+      close:
+        "اگر ممکن ہو تو کسی ایسے شخص کے ساتھ رہیں جس پر آپ بھروسا کرتے ہیں، اور دوائیں اور دوسری خطرناک چیزیں دور رکھیں۔ MedChat ایک خودکار معاون ہے اور بحران میں آپ کی مدد نہیں کر سکتا؛ ان ہیلپ لائنز پر موجود لوگ کر سکتے ہیں۔",
+    },
+    afterNotice: (c) =>
+      `براہِ کرم اوپر دی گئی ہنگامی ہدایات پر عمل کریں: ابھی ${c.emergencyNumber} (یا اپنے علاقے کے ایمرجنسی نمبر) پر کال کریں۔ MedChat ہنگامی صورتحال میں مدد نہیں کر سکتا، اور اس سوال کے بارے میں اس کے پاس قابلِ اعتماد معلومات نہیں ہیں۔`,
+    closing: "آن لائن جواب کا انتظار نہ کریں۔",
+  },
+  bn: {
+    // The number is followed by "নম্বরে" ("on number …") in every text, so the number-less phrase (local-number.ts) reads
+    // "আপনার এলাকার জরুরি নম্বরে".
+    labels: { heading: "এটি জরুরি অবস্থা হতে পারে", call: "কল করুন", crisisLine: "হেল্পলাইন" },
+    emergency: (c) =>
+      `এটি একটি জরুরি চিকিৎসা পরিস্থিতি হতে পারে। এখনই ${c.emergencyNumber} নম্বরে (বা আপনার এলাকার জরুরি নম্বরে) কল করুন, অথবা নিকটতম জরুরি বিভাগে যান।`,
+    crisis: (c) => `আপনি যদি আত্মহত্যা বা নিজের ক্ষতি করার কথা ভাবেন, আপনি একা নন: এখনই ${crisisLineLabel(c)} নম্বরে কল করুন।`,
+    danger: (c) => `তাৎক্ষণিক বিপদে থাকলে ${c.emergencyNumber} নম্বরে কল করুন।`,
+    crisisOne: "আপনি যদি আত্মহত্যা বা নিজের ক্ষতি করার কথা ভাবেন, আপনি একা নন: এখনই একই নম্বরে কল করুন।",
+    advice: {
+      cardiac: "এই লক্ষণগুলোর সঙ্গে বুকে ব্যথা হার্ট অ্যাটাক হতে পারে।",
+      stroke: "এগুলো স্ট্রোকের লক্ষণ হতে পারে (মুখ বেঁকে যাওয়া, হাত দুর্বল হওয়া, কথা জড়িয়ে যাওয়া): প্রতিটি মিনিট গুরুত্বপূর্ণ।",
+      breathing: "শ্বাস নিতে তীব্র কষ্ট হলে এখনই সাহায্য দরকার।",
+      anaphylaxis: "এটি গুরুতর অ্যালার্জি প্রতিক্রিয়া (অ্যানাফাইল্যাক্সিস) হতে পারে। এপিপেন থাকলে ব্যবহার করুন।",
+      overdose_poisoning:
+        "এটি ওষুধের অতিরিক্ত মাত্রা বা বিষক্রিয়া হতে পারে। লক্ষণের জন্য অপেক্ষা করবেন না; প্যাকেটটি রেখে দিন, উদ্ধারকর্মীদের দেখাবেন।",
+      severe_bleeding: "পরিষ্কার কাপড় দিয়ে ক্ষতস্থানে জোরে চেপে ধরুন এবং ছাড়বেন না।",
+      seizure: "খিঁচুনি ৫ মিনিটের বেশি চললে, বা পরে জ্ঞান না ফিরলে, এটি জরুরি অবস্থা। মুখে কিছু দেবেন না।",
+      unconscious: "স্বাভাবিকভাবে শ্বাস না নিলে, জানা থাকলে সিপিআর শুরু করুন; ফোনে যিনি ধরবেন তিনি বলে দেবেন।",
+    },
+    crisisAnswer: {
+      open: "আপনি একা নন, এবং এখনই সাহায্য পাওয়া যায়।",
+      call: (c) =>
+        `কারও সঙ্গে কথা বলতে ${c.crisisLine} নম্বরে কল করুন, অথবা এই চিন্তা অনুযায়ী কিছু করে ফেলতে পারেন মনে হলে বা ইতিমধ্যে কিছু খেয়ে থাকলে ${c.emergencyNumber} নম্বরে কল করুন।`,
+      callOne: (c) =>
+        `কারও সঙ্গে কথা বলতে এখনই ${c.emergencyNumber} নম্বরে কল করুন, বিশেষ করে যদি এই চিন্তা অনুযায়ী কিছু করে ফেলতে পারেন বা ইতিমধ্যে কিছু খেয়ে থাকেন।`,
+      close:
+        "সম্ভব হলে বিশ্বাস করেন এমন কারও সঙ্গে থাকুন, আর ওষুধ ও অন্যান্য বিপজ্জনক জিনিস হাতের নাগালের বাইরে রাখুন। MedChat একটি স্বয়ংক্রিয় সহকারী, সংকটে আপনাকে সাহায্য করতে পারে না; এই হেল্পলাইনের মানুষেরা পারেন।",
+    },
+    afterNotice: (c) =>
+      `অনুগ্রহ করে ওপরের জরুরি পরামর্শ মেনে চলুন: এখনই ${c.emergencyNumber} নম্বরে (বা আপনার এলাকার জরুরি নম্বরে) কল করুন। MedChat জরুরি অবস্থায় সাহায্য করতে পারে না, এবং এই প্রশ্নে তার কাছে নির্ভরযোগ্য তথ্য নেই।`,
+    closing: "অনলাইন উত্তরের জন্য অপেক্ষা করবেন না।",
   },
 };

@@ -48,12 +48,11 @@ describe("triage on the per-language labelled sets", () => {
     },
   );
 
-  // Round 16 brought five languages triage has no rules for (Bengali, Czech, Persian, Hebrew, Urdu): its misses are only theirs.
-  it("round16 (blind, JSON lines): every emergency found in the languages triage reads, no false alarm", () => {
-    const rows = scoreBlindRound("round16", loadBlindRound("triage-sets/round16/messages.jsonl"));
-    const unread = new Set(["bn", "cs", "fa", "he", "ur"].map((tag) => `${tag} round16`));
-    for (const row of rows.slice(0, -1)) if (!unread.has(row.name)) expect(row.misses, row.name).toEqual([]);
-    expect(rows.at(-1)!.falseAlarms).toEqual([]);
+  // Round 16 brought five languages triage had no rules for (Bengali, Czech, Persian, Hebrew, Urdu); round 17 added them.
+  it("round16 (blind, JSON lines): every emergency found, no false alarm", () => {
+    const all = scoreBlindRound("round16", loadBlindRound("triage-sets/round16/messages.jsonl")).at(-1)!;
+    expect(all.misses).toEqual([]);
+    expect(all.falseAlarms).toEqual([]);
   });
 
   it("conversations: split emergencies found, stale and informational ones not", () => {

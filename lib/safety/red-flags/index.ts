@@ -24,6 +24,11 @@ import { TAGALOG } from "./tl";
 import { SWAHILI } from "./sw";
 import { GREEK } from "./el";
 import { ROMANIAN } from "./ro";
+import { CZECH } from "./cs";
+import { PERSIAN } from "./fa";
+import { HEBREW } from "./he";
+import { URDU } from "./ur";
+import { BENGALI } from "./bn";
 import { conceptLexicon, conceptScript } from "../concepts/lexicons";
 import { COUNTED_PILLS_RULES } from "./counted-pills";
 import { withConcepts } from "../concepts/compile";
@@ -39,7 +44,7 @@ export {
 } from "./types";
 
 /** Latin-script languages, whose messages get typo correction towards their concept words. */
-const LATIN_SCRIPT = new Set(["es", "fr", "de", "pt", "it", "nl", "pl", "tr", "id", "sv", "tl", "sw", "ro"]);
+const LATIN_SCRIPT = new Set(["es", "fr", "de", "pt", "it", "nl", "pl", "tr", "id", "sv", "tl", "sw", "ro", "cs"]);
 
 const OWN_RULES: LanguageRules[] = [
   ENGLISH,
@@ -67,6 +72,11 @@ const OWN_RULES: LanguageRules[] = [
   SWAHILI,
   GREEK,
   ROMANIAN,
+  CZECH,
+  PERSIAN,
+  HEBREW,
+  URDU,
+  BENGALI,
 ];
 
 /** A language's own rules with the rules shared across its family of languages (a handful of pills counted: counted-pills.ts). */

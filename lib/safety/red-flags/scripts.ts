@@ -55,3 +55,16 @@ export function foldDevanagari(text: string): string {
     .replace(/\u0901/g, "\u0902")
     .normalize("NFC");
 }
+
+/**
+ * Persian and Urdu as typed on any keyboard: the Arabic and the Persian/Urdu forms of yeh, kaf and heh are one letter here
+ * (ي ى ی ے → ی, ك → ک, ة ۃ ہ ھ ۀ → ه: an Arabic keyboard writes "ي", an Urdu one "ہ" and "ھ"), and the present-tense prefix
+ * "می"/"نمی", written apart or with a (removed) half-space, is joined to its verb ("می خوام" → "میخوام").
+ */
+export function foldPersoArabic(text: string): string {
+  return foldArabic(text)
+    .replace(/[يىےۓ]/g, "ی")
+    .replace(/ك/g, "ک")
+    .replace(/[ةۃہۀھ]/g, "ه")
+    .replace(/(?<![\p{L}])(ن?می) (?=\p{Script=Arabic})/gu, "$1");
+}

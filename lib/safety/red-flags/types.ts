@@ -63,6 +63,11 @@ export const TRIAGE_LANGUAGES = [
   "sw",
   "el",
   "ro",
+  "cs",
+  "fa",
+  "he",
+  "ur",
+  "bn",
 ] as const;
 export type TriageLanguage = (typeof TRIAGE_LANGUAGES)[number];
 

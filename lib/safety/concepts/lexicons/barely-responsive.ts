@@ -143,4 +143,9 @@ export const BARELY_RESPONSIVE: Record<TriageLanguage, string[]> = {
   sw: ["haitikii vizuri", "anaitika kwa shida", "yuko nusu fahamu", "hajitambui vizuri", "anaamka kwa shida"],
   el: ["μολισ αντιδρα", "μετα βιασ απανταει", "μισολιποθυμοσ", "μισολιποθυμη", "χανεται και ερχεται"],
   ro: ["abia raspunde", "abia reactioneaza", "pe jumatate inconstient", "pe jumatate inconstienta", "isi pierde si isi revine"],
+  cs: ["sotva reaguje", "skoro nereaguje", "je mimo", "v polobezvedomi", "prebira se a zase upada", "sotva odpovida"],
+  fa: ["به سختی جواب میده", "به زور جواب میده", "نیمه هوشیار", "گیج و منگه", "هی از هوش میره"],
+  he: ["בקושי מגיב", "בקושי מגיבה", "חצי בהכרה", "מאבד הכרה לסירוגין", "מאבדת הכרה לסירוגין", "בקושי עונה"],
+  ur: ["مشکل سے جواب دے رہا", "مشکل سے جواب دے رہی", "نیم بے ہوش", "آدھا بے ہوش", "بار بار بے ہوش ہو رہا", "بار بار بے ہوش ہو رہی"],
+  bn: ["ঠিকমতো সাড়া দিচ্ছে না", "আধা অজ্ঞান", "প্রায় অজ্ঞান", "বারবার জ্ঞান হারাচ্ছে", "ঝিমিয়ে পড়ছে", "নেতিয়ে পড়েছে"],
 };

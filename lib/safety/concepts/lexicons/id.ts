@@ -174,7 +174,11 @@ export const ID_CONCEPTS: ConceptLexicon = {
     "semua obat",
     "semuanya",
     "segenggam",
-    "seluruh",
+    // "seluruh" alone is also "all over" ("biduran di seluruh badan": hives, not a whole pack).
+    "seluruh obat",
+    "seluruh isi",
+    "seluruh pil",
+    "seluruh tablet",
   ],
   notWake: [
     "ga mau bangun lagi",

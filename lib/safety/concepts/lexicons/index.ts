@@ -37,6 +37,11 @@ import { UK_CONCEPTS } from "./uk";
 import { VI_CONCEPTS } from "./vi";
 import { WISH_TO_DIE } from "./wish-to-die";
 import { ZH_CONCEPTS } from "./zh";
+import { CS_CONCEPTS } from "./cs";
+import { FA_CONCEPTS } from "./fa";
+import { HE_CONCEPTS } from "./he";
+import { UR_CONCEPTS } from "./ur";
+import { BN_CONCEPTS } from "./bn";
 
 const OWN: Record<TriageLanguage, ConceptLexicon> = {
   en: EN_CONCEPTS,
@@ -63,6 +68,11 @@ const OWN: Record<TriageLanguage, ConceptLexicon> = {
   sw: SW_CONCEPTS,
   el: EL_CONCEPTS,
   ro: RO_CONCEPTS,
+  cs: CS_CONCEPTS,
+  fa: FA_CONCEPTS,
+  he: HE_CONCEPTS,
+  ur: UR_CONCEPTS,
+  bn: BN_CONCEPTS,
 };
 
 /** A language's concept words (its own, and its round-11 situation words); other languages than English also get the English loanwords. */
@@ -83,7 +93,7 @@ export function conceptLexicon(language: TriageLanguage): ConceptLexicon {
   return language === "en" ? own : withLoans(own);
 }
 
-const SCRIPTS = ["Thai", "Han", "Hiragana", "Katakana", "Hangul", "Arabic", "Devanagari", "Cyrillic"].map(
+const SCRIPTS = ["Thai", "Han", "Hiragana", "Katakana", "Hangul", "Arabic", "Devanagari", "Cyrillic", "Hebrew", "Bengali"].map(
   (name) => [name, new RegExp(`\\p{Script=${name}}`, "u")] as const,
 );
 

@@ -570,4 +570,39 @@ export const SUICIDE_INTENT: Record<TriageLanguage, Pick<ConceptLexicon, "endIt"
     cantGoOn: ["nu mai pot", "nu mai rezist", "m am saturat de tot"],
     meansReady: ["am strans pastile", "am adunat pastile", "funia e pregatita", "pe pod", "pe acoperis", "o sa sar", "am cumparat otrava"],
   },
+  cs: {
+    endIt: ["skoncim to", "ukoncim to", "dneska to skoncim", "dnes v noci to skoncim", "udelam tomu konec", "skoncit se vsim"],
+    cantGoOn: ["uz nemuzu", "uz to nezvladam", "nevydrzim to", "uz nemam silu", "nema to smysl"],
+    meansReady: [
+      "mam pripraveny prasky",
+      "nasetril jsem prasky",
+      "nasetrila jsem prasky",
+      "provaz",
+      "stojim na moste",
+      "stojim na strese",
+      "stojim na nastupisti",
+      "mam ziletku",
+      "mam nuz",
+    ],
+  },
+  fa: {
+    endIt: ["تمومش میکنم", "همه چیو تموم میکنم", "امشب تمومش میکنم", "به زندگیم پایان میدم", "کار خودمو تموم میکنم"],
+    cantGoOn: ["دیگه نمیکشم", "دیگه نمیتونم", "خسته شدم از زندگی", "تحملم تموم شده", "دیگه طاقت ندارم"],
+    meansReady: ["قرصا رو جمع کردم", "قرص جمع کردم", "طناب", "روی پل", "روی پشت بوم", "لب پشت بوم", "تیغ دستمه", "سم خریدم"],
+  },
+  he: {
+    endIt: ["לשים לזה סוף", "אשים לזה סוף", "לגמור עם הכל", "הלילה זה נגמר", "אני גומר עם זה", "אני גומרת עם זה"],
+    cantGoOn: ["אני לא יכול יותר", "אני לא יכולה יותר", "אין לי כוח יותר", "נמאס לי מהחיים", "אין טעם"],
+    meansReady: ["אספתי כדורים", "הכנתי חבל", "קניתי חבל", "על הגג", "על הגשר", "סכין ביד", "סכין גילוח", "קניתי רעל"],
+  },
+  ur: {
+    endIt: ["سب ختم کر دوں گا", "سب ختم کر دوں گی", "آج رات سب ختم", "اپنی زندگی ختم کر", "قصہ ختم کر دوں"],
+    cantGoOn: ["اب اور نہیں", "برداشت نہیں ہوتا", "میں تھک گیا ہوں", "میں تھک گئی ہوں", "اب ہمت نہیں"],
+    meansReady: ["گولیاں جمع کر لی", "رسی", "چھت پر کھڑا", "چھت پر کھڑی", "پل پر کھڑا", "پل پر کھڑی", "بلیڈ ہاتھ میں", "زہر خرید لیا"],
+  },
+  bn: {
+    endIt: ["সব শেষ করে দেব", "আজ রাতেই সব শেষ", "জীবন শেষ করে দেব", "নিজেকে শেষ করে দেব", "shob shesh kore debo"],
+    cantGoOn: ["আর পারছি না", "আর সহ্য হচ্ছে না", "বাঁচতে ইচ্ছে করে না", "আর কুলোচ্ছে না", "ar parchi na"],
+    meansReady: ["ঘুমের ওষুধ জমিয়েছি", "দড়ি", "ছাদে দাঁড়িয়ে", "ব্রিজে দাঁড়িয়ে", "সেতুর উপর", "ব্লেড হাতে", "বিষ কিনেছি"],
+  },
 };

@@ -10,7 +10,6 @@ export const ANAPHYLAXIS_RULES: RedFlagRule[] = [
       /\b(?:face|lips?|tongue|throat|mouth|eyes) (?:is |are |feels? |getting |started |starting |now )?(?:tingling and |itchy and |tingly and |all |starting to |started to |getting )?(?:swell\w*|swollen|puff\w*|thick)\b/,
       /\bswelling (?:of|in|on) (?:my |his |her |the )?(?:face|lips|tongue|throat)\b/,
       /\bcant swallow\b/,
-      /\bhives all over\b/,
     ],
   },
   {

@@ -122,13 +122,20 @@ export const ES_BODY_RULES: RedFlagRule[] = [
     when: [
       /\b(?:lengua|labios?|cara|ojos|parpados|boca)\b(?: \w+){0,2} (?:hinchad[oa]s?|inflamad[oa]s?|se (?:me |le )?(?:esta |estan )?(?:hinch|inflam)\w*)\b/,
       /\b(?:hinch|inflam)\w* (?:\w+ ){0,2}(?:la |los |las |el |su |mi )?(?:lengua|labios?|cara|parpados|boca)\b/,
-      /\b(?:ronchas|habones|urticaria)\b(?: \w+){0,3} (?:por todo|en todo|todo el cuerpo)\b/,
       /\breaccion alergica\b/,
     ],
     and: [
       /\b(?:pic\w*|abeja|avispa|alergi\w*|reaccion|comi\w*|cacahuetes?|mani|nuez|nueces|marisco|camarones|gambas|medicamento|antibiotico|respir\w*|aire|garganta|ronchas|urticaria|tragar|mare\w*|desmay\w*|fuerte|grave)\b/,
     ],
     unless: [/\b(?:muela|dentista|golpe|mosquito)\b/],
+  },
+  {
+    // Hives all over alone (after a new tablet, a food) is an allergy to see a doctor about; with the airway, the breath or a
+    // faint it is anaphylaxis. The swelling of lips or tongue fires above.
+    id: "es-hives-systemic",
+    category: "anaphylaxis",
+    when: [/\b(?:ronchas|habones|urticaria)\b(?: \w+){0,3} (?:por todo|en todo|todo el cuerpo)\b/],
+    and: [/\b(?:respir\w*|aire|ahog\w*|garganta|tragar|mare\w*|desmay\w*|pitid\w*|silb\w*|vomit\w*)\b/],
   },
   {
     id: "es-seizure",
