@@ -75,7 +75,7 @@ export const DEFAULT_QUOTE_PRIOR: QuotePrior = {
   openingCost: 3,
   relevanceGain: 1,
   focusMargin: 0.25,
-  sourceMargin: 0.75,
+  sourceMargin: 0.5,
   minUnits: 2,
   minWords: 40,
 };
