@@ -25,7 +25,10 @@ import { templateQuestions } from "@/lib/rag/query-vector";
 import { rerankerFromEnvironment } from "@/lib/rag/rerank";
 import { retrieveHybrid, type RetrievalMode } from "@/lib/rag/retrieve";
 import type { SourceDocument } from "@/lib/rag/types";
-import { chunkDocument } from "@/lib/rag/chunk";
+import { chunkDocument, embeddingTextOf } from "@/lib/rag/chunk";
+import { resolveEmbedderDir } from "@/gpu-function/engine/defaults";
+import { ChatTokenizer } from "@/gpu-function/engine/tokenizer";
+import { linearFlopsPerToken, matmulGflops } from "./gemm-ceiling";
 import { benchCorpus, syntheticDocuments } from "./retrieval-corpus";
 import { percentile } from "./retrieval-stats";
 
@@ -156,6 +159,9 @@ async function main() {
     await cutModel.close();
   }
 
+  // What the arithmetic allows: the embedder's FLOPs per chunk against this machine's fp32 MatMul.
+  const ceiling = (values.embedder ?? embedderKind()) === "local" ? await wholeChunkCeiling(embedDocs) : null;
+
   // Query vectors from the hashing embedder, so the stored vectors and queries match; the
   // model embeds every query too, for its time (timedEmbedder).
   const vectors = new Map<string, number[]>();
@@ -235,6 +241,15 @@ async function main() {
     `ingestion with embeddings (${model.id}), ${withModel.chunks} chunks, bulk: ${withModel.rate.toFixed(0)} chunks/s wall, ${withModel.perCpuSecond.toFixed(0)} per CPU-second; ` +
       `peer without the model (hashing vectors, same documents): ${dbOnly.rate.toFixed(0)} chunks/s — the model is ${(((1 / withModel.rate - 1 / dbOnly.rate) / (1 / withModel.rate)) * 100).toFixed(0)} % of the time`,
   );
+  if (ceiling)
+    console.log(
+      `  ceiling for whole chunks on this machine: ${ceiling.chunksPerSecond.toFixed(0)} chunks/s wall, ${ceiling.perCpuSecond.toFixed(0)} per CPU-second = ` +
+        `onnxruntime fp32 MatMul ${ceiling.gflops.wall.toFixed(1)} GFLOP/s wall, ${ceiling.gflops.perCpuSecond.toFixed(1)} per CPU-second ` +
+        `(${ceiling.rows} × ${ceiling.hidden} × ${ceiling.intermediate}, default threads, best of 3) ÷ ${(ceiling.chunkFlops / 1e9).toFixed(2)} GFLOP per chunk ` +
+        `(${ceiling.meanTokens.toFixed(0)} tokens × ${(ceiling.flopsPerToken / 1e6).toFixed(1)} MFLOP in the linear layers); ` +
+        `ingestion per CPU-second is ${((withModel.perCpuSecond / ceiling.perCpuSecond) * 100).toFixed(0)} % of it; ` +
+        `150 chunks/s needs ${(150 / ceiling.chunksPerSecond).toFixed(2)}× the wall ceiling (on a quiet machine: 2 cores × the per-CPU-second figure)`,
+    );
   if (cut)
     console.log(
       `ingestion with embeddings, chunks cut at ${cutTokens} tokens (EMBEDDING_MAX_TOKENS=${cutTokens}): ${cut.rate.toFixed(0)} chunks/s wall, ${cut.perCpuSecond.toFixed(0)} per CPU-second (${(cut.rate / withModel.rate).toFixed(2)}× the whole chunks, same run)`,
@@ -254,9 +269,37 @@ async function main() {
   target("hybrid DB part p95, MedQuAD questions", hybrid.p95, 50, "ms", true);
   target(`hybrid DB part p95, ${messages.length} consumer messages`, consumer.p95, 50, "ms", true);
   target("ingestion with embeddings", withModel.rate, 150, "chunks/s", false);
+  if (ceiling) target("whole-chunk ceiling of this machine (fp32 MatMul, above)", ceiling.chunksPerSecond, 150, "chunks/s", false);
   if (cut) target(`ingestion with embeddings, EMBEDDING_MAX_TOKENS=${cutTokens}`, cut.rate, 150, "chunks/s", false);
   await model.close();
   await handle.close();
+}
+
+/**
+ * The fastest whole-chunk ingestion the in-process embedder's arithmetic allows here: its linear
+ * layers' FLOPs per chunk (mean tokens of these documents' chunks) at the speed of one fp32 MatMul
+ * of its largest shape (a batch of 16 chunks × hidden → MLP width) with all cores.
+ */
+async function wholeChunkCeiling(docs: SourceDocument[]) {
+  const { dir } = await resolveEmbedderDir(process.env.EMBEDDING_MODEL_DIR || undefined);
+  const tokenizer = await ChatTokenizer.fromDir(dir);
+  const lengths = docs.flatMap((d) => chunkDocument(d).map((c) => tokenizer.encode(embeddingTextOf(d.title, c), true).length));
+  const meanTokens = lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length);
+  const { flops: flopsPerToken, hidden, intermediate } = await linearFlopsPerToken(dir);
+  const rows = 16 * Math.round(meanTokens);
+  const gflops = await matmulGflops(rows, hidden, intermediate);
+  const chunkFlops = flopsPerToken * meanTokens;
+  return {
+    meanTokens,
+    flopsPerToken,
+    chunkFlops,
+    rows,
+    hidden,
+    intermediate,
+    gflops,
+    chunksPerSecond: (gflops.wall * 1e9) / chunkFlops,
+    perCpuSecond: (gflops.perCpuSecond * 1e9) / chunkFlops,
+  };
 }
 
 /** Embeds with `model` (timed by the caller as part of retrieval) and returns `stored`'s vector for the same text. */

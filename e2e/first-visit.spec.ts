@@ -41,7 +41,7 @@ async function rateByKeyboard(page: Page, answer: Locator, input: Locator) {
   await page.keyboard.press("Shift+Tab");
   await expect(answer.getByRole("button", { name: "Not helpful" })).toBeFocused();
   await page.keyboard.press("Enter");
-  await page.keyboard.press("Tab");
+  // The rating is saved at once and the comment box takes the focus.
   await expect(answer.getByLabel("What was wrong or missing? (optional)")).toBeFocused();
   await page.keyboard.type("Please say when to see a doctor");
   await page.keyboard.press("Tab");

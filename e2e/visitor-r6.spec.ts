@@ -116,3 +116,39 @@ test("admin console: an empty list says so instead of showing bare column headin
   await page.getByLabel("Filter by title").fill("no title has these words zzqx");
   await expect(page.getByRole("main")).toContainText("No document title matches.");
 });
+
+test.describe("a thumb on a phone", () => {
+  test.use(PHONE);
+
+  test("is saved at once, and the comment box it opens is on screen with the focus in it", async ({ page }) => {
+    const chat = new ChatPage(page);
+    await chat.open();
+    await chat.accept();
+    for (const [i, question] of EARLIER.slice(0, 2).entries()) {
+      await chat.ask(question);
+      await expect(chat.assistantMessages).toHaveCount(i + 1);
+      await chat.waitForAnswer();
+    }
+    const answer = chat.lastAnswer();
+    await answer.getByRole("button", { name: "Not helpful" }).click();
+    const comment = answer.getByLabel("What was wrong or missing? (optional)");
+    await expect(comment).toBeFocused();
+    await expect(comment).toBeInViewport();
+    await expect(answer.getByRole("button", { name: "Not helpful" })).toHaveAttribute("aria-pressed", "true");
+    // Stored before any comment is sent: a visitor who taps and leaves has rated the answer.
+    const id = chat.conversationIdFromUrl();
+    await expect
+      .poll(async () => {
+        const view = (await (await page.request.get(`/api/conversations/${id}`)).json()) as {
+          feedback: Record<string, { rating: string }>;
+        };
+        return Object.values(view.feedback).map((f) => f.rating);
+      })
+      .toEqual(["down"]);
+    await page.screenshot({ path: "test-results/visitor-r6-feedback-phone.png" });
+    await comment.fill("It did not say when to see a doctor");
+    await answer.getByRole("button", { name: "Send feedback" }).click();
+    await expect(answer.getByText("Thanks for your feedback.")).toBeVisible();
+    await expect(comment).toBeHidden();
+  });
+});

@@ -11,7 +11,8 @@
 // on faithfulness (share of answer sentences that are verbatim spans of the source they
 // cite), right-source rate, ROUGE-L against the reference answer, length and time, and on
 // the multi-part set (lib/eval/multipart) the share of asked parts answered from a right passage.
-// Answer-units sets (lib/eval/answer-units, and the blind lib/eval/answer-units-final5 as its own row, --units-blind):
+// Answer-units sets (lib/eval/answer-units; the blind lib/eval/answer-units-final6 as its own row, --units-blind; the
+// earlier blind lib/eval/answer-units-final5, now a development set, as its own row, --units-dev):
 // how often the answer quotes the one sentence that answers the question.
 //   npm run eval:answers -- --medquad <dir> [--heldout 100] [--consumer 50] [--kb-docs 3000]
 //     [--adapters models/adapters] [--model grounded] [--temperature 0] [--out docs/answer-eval.md]
@@ -47,7 +48,9 @@ const { values } = parseArgs({
     units: { type: "string", default: "lib/eval/answer-units/questions.jsonl" },
     "units-count": { type: "string", default: "100" },
     /** A blind answer-units set (same format), written by someone who never saw the code; reported as its own set, never tuned on. */
-    "units-blind": { type: "string", default: "lib/eval/answer-units-final5/answers.jsonl" },
+    "units-blind": { type: "string", default: "lib/eval/answer-units-final6/answers.jsonl" },
+    /** An earlier blind set, measured once blind and now read and worked on (a development set): reported as its own set. */
+    "units-dev": { type: "string", default: "lib/eval/answer-units-final5/answers.jsonl" },
     heldout: { type: "string", default: "100" },
     "consumer-count": { type: "string", default: "50" },
     "kb-docs": { type: "string", default: "3000" },
@@ -61,18 +64,24 @@ const { values } = parseArgs({
     samples: { type: "string", default: "3" },
     /** Writes every answer (question, mode, sources, answer) as JSON, for reading them. */
     dump: { type: "string" },
+    /** Answers only these question ids (comma-separated); the knowledge base is built for all sets as always, so it stays the same. */
+    only: { type: "string" },
   },
 });
 
 const log = (s: string) => process.stderr.write(`${s}\n`);
 const hash = (s: string) => createHash("sha256").update(s).digest("hex");
-/** The blind answer-units set's name in the tables. */
-const BLIND_UNITS = "answer units (blind final5)";
+/** An answer-units set's name in the tables, by its folder ("lib/eval/answer-units-final6/answers.jsonl" → "final6"). */
+const unitSetName = (file: string) => path.basename(path.dirname(file)).replace(/^answer-units-?/, "") || path.basename(file, ".jsonl");
+/** The blind answer-units set's and the development one's names in the tables. */
+const BLIND_UNITS = `answer units (blind ${unitSetName(values["units-blind"]!)})`;
+const DEV_UNITS = `answer units (${unitSetName(values["units-dev"]!)}, dev)`;
 type Mode = "quote" | "quote-whole" | "quote-alone" | "free" | "lead-2";
 
 interface Question {
   id: string;
-  set: "MedQuAD held-out" | "consumer" | "multi-part" | "answer units" | typeof BLIND_UNITS;
+  /** "MedQuAD held-out", "consumer", "multi-part", "answer units", or an answer-units set's BLIND_UNITS / DEV_UNITS name. */
+  set: string;
   text: string;
   /** Documents whose passage is the right source. */
   relevant: Set<string>;
@@ -151,6 +160,7 @@ async function buildSets(): Promise<{ questions: Question[]; kb: SourceDocument[
   const starter: SourceDocument[] = [];
   const unitSets: Array<{ file: string; set: Question["set"]; count: number }> = [
     { file: values.units!, set: "answer units", count: Number(values["units-count"]) },
+    { file: values["units-dev"]!, set: DEV_UNITS, count: Number(values["units-count"]) },
     { file: values["units-blind"]!, set: BLIND_UNITS, count: Number(values["units-count"]) },
   ];
   let withStarter = false;
@@ -306,7 +316,10 @@ function table(rows: Row[]): string {
 async function main() {
   const started = performance.now();
   const modes = values.modes!.split(",").map((m) => m.trim()) as Mode[];
-  const { questions, kb, totalDocs } = await buildSets();
+  const sets = await buildSets();
+  const { kb, totalDocs } = sets;
+  const only = values.only ? new Set(values.only.split(",").map((id) => id.trim())) : undefined;
+  const questions = only ? sets.questions.filter((q) => only.has(q.id)) : sets.questions;
   log(`${questions.length} questions; knowledge base ${kb.length} of ${totalDocs} MedQuAD documents`);
 
   const token = randomBytes(12).toString("hex");
@@ -452,7 +465,8 @@ function writeDoc(
   const multi = m.questions.filter((q) => q.set === "multi-part");
   const units = m.questions.filter((q) => q.set === "answer units");
   const blind = m.questions.filter((q) => q.set === BLIND_UNITS);
-  const consumer = m.questions.length - held - multi.length - units.length - blind.length;
+  const dev = m.questions.filter((q) => q.set === DEV_UNITS);
+  const consumer = m.questions.length - held - multi.length - units.length - blind.length - dev.length;
   const md = `# Answer evaluation: quote mode vs free generation vs lead-2
 
 Generated by \`npm run eval:answers -- ${process.argv.slice(2).join(" ")}\` on ${new Date().toISOString().slice(0, 10)}
@@ -473,7 +487,7 @@ Generated by \`npm run eval:answers -- ${process.argv.slice(2).join(" ")}\` on $
     blind.length
       ? `, and ${blind.length} blind questions of the same kind (\`${values["units-blind"]}\`, written apart from the code; reported as their own set, never tuned on)`
       : ""
-  }.
+  }${dev.length ? `, and ${dev.length} of an earlier blind set, now a development set (\`${values["units-dev"]}\`)` : ""}.
 - **Modes**: *quote* = \`CHAT_GROUNDING=quote\` (every sentence a verbatim sentence of a listed source, its [n] appended by
   the engine), with the engine's prior (\`CHAT_QUOTE_PRIOR=ranked\`, the default: lean toward the top-ranked source and its
   reading order, at least two sentences and 40 words; \`gpu-function/engine/quote-prior.ts\`); *quote-alone* = the same

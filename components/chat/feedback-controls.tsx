@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ThumbDownIcon, ThumbUpIcon } from "@/components/ui/icons";
 import { useChatRequestHeaders } from "./request-headers";
@@ -10,30 +10,47 @@ export interface FeedbackValue {
   comment: string | null;
 }
 
-/** Thumbs up/down with an optional comment, saved through POST /api/feedback. */
+/**
+ * Thumbs up/down with an optional comment, saved through POST /api/feedback. A thumb is saved
+ * at once and opens the comment box with the focus in it: saved only with "Send feedback", a
+ * tap on a phone recorded nothing, and the box opened below the screen's edge, so the tap
+ * seemed to do nothing (visitor walk-through).
+ */
 export function FeedbackControls({ messageId, initial }: { messageId: string; initial?: FeedbackValue }) {
   const [saved, setSaved] = useState<FeedbackValue | undefined>(initial);
   const [draft, setDraft] = useState<"up" | "down" | null>(null);
   const [comment, setComment] = useState("");
-  const [status, setStatus] = useState<"idle" | "saving" | "error">("idle");
+  const [status, setStatus] = useState<"idle" | "error">("idle");
+  const [sendingComment, setSendingComment] = useState(false);
+  // Saves run one after another, so a comment sent while its thumb is still saving lands last.
+  const saving = useRef<Promise<unknown>>(Promise.resolve());
   const commentId = useId();
   const requestHeaders = useChatRequestHeaders();
+  const commentRef = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    if (draft) commentRef.current?.focus();
+  }, [draft]);
 
-  async function submit(rating: "up" | "down", text: string) {
-    setStatus("saving");
-    try {
-      const res = await fetch("/api/feedback", {
-        method: "POST",
-        headers: { ...requestHeaders, "content-type": "application/json" },
-        body: JSON.stringify({ messageId, rating, comment: text || null }),
-      });
-      if (!res.ok) throw new Error(await res.text());
-      setSaved({ rating, comment: text || null });
-      setDraft(null);
-      setStatus("idle");
-    } catch {
-      setStatus("error");
-    }
+  function save(rating: "up" | "down", text: string): Promise<boolean> {
+    const post = async () => {
+      try {
+        const res = await fetch("/api/feedback", {
+          method: "POST",
+          headers: { ...requestHeaders, "content-type": "application/json" },
+          body: JSON.stringify({ messageId, rating, comment: text || null }),
+        });
+        if (!res.ok) throw new Error(await res.text());
+        setSaved({ rating, comment: text || null });
+        setStatus("idle");
+        return true;
+      } catch {
+        setStatus("error");
+        return false;
+      }
+    };
+    const done = saving.current.then(post);
+    saving.current = done;
+    return done;
   }
 
   return (
@@ -48,14 +65,16 @@ export function FeedbackControls({ messageId, initial }: { messageId: string; in
             className={saved?.rating === rating ? "bg-slate-200 dark:bg-slate-700" : ""}
             onClick={() => {
               setDraft(rating);
-              setComment(saved?.rating === rating ? (saved.comment ?? "") : "");
+              const same = saved?.rating === rating;
+              setComment(same ? (saved.comment ?? "") : "");
+              if (!same) void save(rating, "");
             }}
           >
             {rating === "up" ? <ThumbUpIcon /> : <ThumbDownIcon />}
           </Button>
         ))}
         <span role="status" className="text-xs text-slate-500 dark:text-slate-400">
-          {status === "error" ? "Could not save your feedback." : saved && !draft ? "Thanks for your feedback." : ""}
+          {status === "error" ? "Could not save your feedback." : saved ? "Thanks for your feedback." : ""}
         </span>
       </div>
       {draft && (
@@ -63,7 +82,11 @@ export function FeedbackControls({ messageId, initial }: { messageId: string; in
           className="flex flex-col gap-2 sm:flex-row sm:items-end"
           onSubmit={(e) => {
             e.preventDefault();
-            void submit(draft, comment.trim());
+            setSendingComment(true);
+            void save(draft, comment.trim()).then((ok) => {
+              setSendingComment(false);
+              if (ok) setDraft(null);
+            });
           }}
         >
           <div className="flex-1">
@@ -71,6 +94,7 @@ export function FeedbackControls({ messageId, initial }: { messageId: string; in
               {draft === "up" ? "What was helpful? (optional)" : "What was wrong or missing? (optional)"}
             </label>
             <textarea
+              ref={commentRef}
               id={commentId}
               value={comment}
               onChange={(e) => setComment(e.target.value)}
@@ -80,11 +104,11 @@ export function FeedbackControls({ messageId, initial }: { messageId: string; in
             />
           </div>
           <div className="flex gap-2">
-            <Button type="submit" variant="primary" disabled={status === "saving"}>
+            <Button type="submit" variant="primary" disabled={sendingComment}>
               Send feedback
             </Button>
             <Button variant="ghost" onClick={() => setDraft(null)}>
-              Cancel
+              No comment
             </Button>
           </div>
         </form>

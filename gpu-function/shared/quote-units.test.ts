@@ -40,6 +40,23 @@ describe("quoteUnits", () => {
     expect(quoteUnits("- one item here\n- two items here")).toEqual([{ text: "- one item here\n- two items here", start: 0, end: 32 }]);
   });
 
+  it("ends a list at its last item's first sentence when the paragraph after it lost its line break", () => {
+    // MedQuAD's MedlinePlus pages: the paragraph after a list is flattened onto the list's last line.
+    const fused =
+      "Other people at higher risk include\n- African Americans and Asians\n- People with weak immune systems Valley Fever is often mild, with no symptoms. " +
+      "Most people get better within several weeks or months. The infection cannot spread from person to person.";
+    const texts = quoteUnits(fused).map((u) => u.text);
+    expect(texts).toEqual([
+      "- African Americans and Asians\n- People with weak immune systems Valley Fever is often mild, with no symptoms.",
+      "Most people get better within several weeks or months.",
+      "The infection cannot spread from person to person.",
+    ]);
+    for (const u of quoteUnits(fused)) expect(fused.slice(u.start, u.end)).toBe(u.text);
+    // An item of two sentences before another item stays whole; so does a last item of one sentence.
+    const items = "Causes include:\n- Soil dust. It holds the spores.\n- Travel to dry areas.";
+    expect(quoteUnits(items).map((u) => u.text)).toEqual([items]);
+  });
+
   it("clips a source at a unit boundary", () => {
     const clipped = clipToUnits(T2D, 120);
     expect(clipped).toBe("Type 2 diabetes often develops slowly, and many people have no symptoms for years.");

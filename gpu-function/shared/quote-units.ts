@@ -127,12 +127,15 @@ export function quoteUnits(text: string): QuoteUnit[] {
     const t = text.slice(start, end);
     if (!hasBracketNumber(t)) units.push({ text: t, start, end });
   };
+  const pushProse = (start: number, end: number) => {
+    if (quotableSentence(text.slice(start, end))) push(start, end);
+  };
   const lines = linesOf(text);
   for (let li = 0; li < lines.length; li++) {
     const line = lines[li]!;
     if (line.kind === "blank" || line.kind === "heading") continue;
     if (line.kind === "bullet") {
-      li = takeList(lines, li, -1, text, push) - 1;
+      li = takeList(lines, li, -1, text, push, pushProse) - 1;
       continue;
     }
     const sentences = sentencesOfLine(text, line.start, line.end);
@@ -140,7 +143,7 @@ export function quoteUnits(text: string): QuoteUnit[] {
       const t = text.slice(s.start, s.end);
       const last = i === sentences.length - 1;
       if (last && t.endsWith(":") && lines[li + 1]?.kind === "bullet") {
-        li = takeList(lines, li + 1, s.start, text, push) - 1;
+        li = takeList(lines, li + 1, s.start, text, push, pushProse) - 1;
         return;
       }
       if (quotableSentence(t)) push(s.start, s.end);
@@ -149,15 +152,37 @@ export function quoteUnits(text: string): QuoteUnit[] {
   return units;
 }
 
-/** Consumes consecutive bullet lines from `from` as units of at most MAX_UNIT_CHARS (the first with its introduction at `introStart`); returns the next line index. */
-function takeList(lines: Line[], from: number, introStart: number, text: string, push: (s: number, e: number) => void): number {
+/**
+ * Consumes consecutive bullet lines from `from` as units of at most MAX_UNIT_CHARS (the first with its
+ * introduction at `introStart`); returns the next line index. The last item's line ends the list at its
+ * first sentence when more sentences follow on it: a page whose list lost the line break before the
+ * paragraph after it ("- People with weak immune systems Valley Fever is often mild… Most people get
+ * better within several weeks or months.") has that paragraph's sentences as units of their own
+ * (`pushProse`), not inside the list.
+ */
+function takeList(
+  lines: Line[],
+  from: number,
+  introStart: number,
+  text: string,
+  push: (s: number, e: number) => void,
+  pushProse: (s: number, e: number) => void,
+): number {
   let li = from;
   let start = introStart >= 0 ? introStart : lines[li]!.start;
   let end = -1;
+  let after: Array<{ start: number; end: number }> = [];
   while (li < lines.length && lines[li]!.kind === "bullet") {
     const line = lines[li]!;
     let lineEnd = line.end;
     while (lineEnd > line.start && /\s/.test(text[lineEnd - 1]!)) lineEnd--;
+    if (lines[li + 1]?.kind !== "bullet") {
+      const sentences = sentencesOfLine(text, line.start, lineEnd);
+      if (sentences.length > 1) {
+        lineEnd = sentences[0]!.end;
+        after = sentences.slice(1);
+      }
+    }
     if (end !== -1 && lineEnd - start > MAX_UNIT_CHARS) {
       push(start, end);
       start = line.start;
@@ -167,6 +192,7 @@ function takeList(lines: Line[], from: number, introStart: number, text: string,
   }
   // A single item longer than the limit is no unit at all.
   if (end !== -1 && end - start <= MAX_UNIT_CHARS) push(start, end);
+  for (const s of after) pushProse(s.start, s.end);
   return li;
 }
 

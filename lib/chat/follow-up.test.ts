@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { followUpContext, retrieveInConversation } from "./follow-up";
+import { followUpContext, followUpQuestion, retrieveInConversation } from "./follow-up";
 import type { HistoryMessage, Retriever } from "./types";
 
 const history: HistoryMessage[] = [
@@ -98,5 +98,29 @@ describe("retrieveInConversation", () => {
     calls.length = 0;
     await retrieveInConversation(retriever(found), "what is asthma?", gout);
     expect(calls).toEqual([undefined]);
+  });
+});
+
+describe("followUpQuestion", () => {
+  it("asks the last question that asked something again when the follow-up asks nothing of its own", () => {
+    const throat = conversation("What can I take for a sore throat?");
+    expect(followUpQuestion("and for my dad, he's 80?", throat)).toBe("What can I take for a sore throat?\nand for my dad, he's 80?");
+    // A follow-up to that follow-up still asks what can be taken.
+    expect(followUpQuestion("and my mum?", conversation("What can I take for a sore throat?", "and for my dad, he's 80?"))).toBe(
+      "What can I take for a sore throat?\nand my mum?",
+    );
+  });
+
+  it("keeps a follow-up that asks something of its own, what something is, or stands on its own", () => {
+    const throat = conversation("What can I take for a sore throat?");
+    expect(followUpQuestion("how long does it last?", throat)).toBe("how long does it last?");
+    expect(followUpQuestion("what foods should I avoid?", conversation("what is gout?"))).toBe("what foods should I avoid?");
+    // Nothing before it asked an aspect: the message as it is.
+    expect(followUpQuestion("and for my dad?", conversation("what is gout?"))).toBe("and for my dad?");
+    expect(followUpQuestion("What is asthma?", throat)).toBe("What is asthma?");
+    // Its own question, or a subject of its own: not a repeat.
+    expect(followUpQuestion("is it safe for kids?", throat)).toBe("is it safe for kids?");
+    expect(followUpQuestion("what about gout?", throat)).toBe("what about gout?");
+    expect(followUpQuestion("and for my dad?", [])).toBe("and for my dad?");
   });
 });

@@ -9,7 +9,8 @@
 // subject of its own is searched as it is. Word lists and counts only: no regular expression sees
 // the person's text.
 import { words } from "@/lib/rag/query-terms";
-import { namesOwnTopic } from "./asked-parts";
+import { asksWhatItIs, namesOwnTopic } from "./asked-parts";
+import { aspectsOfQuestion } from "./unit-relevance";
 import type { HistoryMessage, Retriever } from "./types";
 
 /** Longer than this, a message carries its own subject (a new story, not a follow-up). */
@@ -42,7 +43,9 @@ const CONVERSATION_WORDS = new Set(
     "tablet tablets cream creams ointment lotion drops spray jab jabs dose doses dosage antibiotic antibiotics painkiller " +
     "painkillers use used using try " +
     "side effect effects doctor doctors see seeing look watch out until again stop start best good better worse " +
-    "wait waiting while fine important necessary happen happens need want able allowed ever usually normally first one ones after before"
+    "wait waiting while fine important necessary happen happens need want able allowed ever usually normally first one ones after before " +
+    // contractions as words() reads them ("he's 80" → "hes")
+    "hes shes its thats theres whats im ive id youre theyre were dont doesnt cant wont isnt"
   ).split(" "),
 );
 
@@ -81,9 +84,26 @@ export function followUpContext(text: string, history: readonly HistoryMessage[]
 }
 
 /**
+ * What a message asks in its conversation. A follow-up that only continues ("and for my dad, he's 80?",
+ * "what about for kids?": a continuing opening, no subject of its own, no aspect — "how long…", "what can
+ * I take…" — and not what something is) asks the person's last question that asked something, for what it
+ * adds: after "What can I take for a sore throat?" it asks what he can take, so it is searched and its
+ * sentences weighed as that question and itself (`${question}\n${text}`). Any other message asks just
+ * what it says ("can he still go to school?" has its own question).
+ */
+export function followUpQuestion(text: string, history: readonly HistoryMessage[]): string {
+  const ws = wordsOf(text);
+  const elliptical = continuingOpener(ws) !== undefined && !namesOwnSubject(ws);
+  if (!elliptical || followUpContext(text, history) === null || asksWhatItIs(text) || aspectsOfQuestion(text).length > 0) return text;
+  const asked = history.filter((m) => m.role === "user" && m.text.trim().length > 0).map((m) => m.text);
+  const question = asked.findLast((m) => aspectsOfQuestion(m).length > 0);
+  return question === undefined ? text : `${question}\n${text}`;
+}
+
+/**
  * The passages for a message in its conversation (every surface: the chat pipeline): a follow-up
- * is searched with what it leans on; a message that stands on its own, or a follow-up that finds
- * nothing that way, is searched alone.
+ * is searched with what it leans on, as the question it asks (`followUpQuestion`); a message that
+ * stands on its own, or a follow-up that finds nothing that way, is searched alone.
  */
 export async function retrieveInConversation(
   retriever: Retriever,
@@ -92,6 +112,6 @@ export async function retrieveInConversation(
   signal?: AbortSignal,
 ): Promise<Awaited<ReturnType<Retriever>>> {
   const context = followUpContext(text, history);
-  const chunks = context ? await retriever(text, signal, { context }) : [];
+  const chunks = context ? await retriever(followUpQuestion(text, history), signal, { context }) : [];
   return chunks.length > 0 ? chunks : retriever(text, signal);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatQuotedAnswer, quoteUnits } from "@/gpu-function/shared/quote-units";
-import { listLeadIn, passagePosition, passageText } from "./passage-text";
+import { listLeadIn, NOTHING_TO_QUOTE, passagePosition, passageText, withoutPointers } from "./passage-text";
 import { numberSources } from "./prompt";
 import type { RetrievedChunk } from "./types";
 
@@ -78,5 +78,25 @@ describe("the passages of one page, for a question asking what something is", ()
     expect(passagePosition({ chunkId: "medquad:GHR/0001#3" })).toBe(3);
     expect(passagePosition({ chunkId: "no-position" })).toBe(Number.MAX_SAFE_INTEGER);
     expect(passagePosition({ chunkId: "doc#x" })).toBe(Number.MAX_SAFE_INTEGER);
+  });
+});
+
+describe("withoutPointers", () => {
+  it("cuts the units that only point to other resources, as whole units, and keeps the rest verbatim", () => {
+    const links =
+      "These resources address the diagnosis or management of Alport syndrome:\n- Gene Review: Alport Syndrome\n- Genetic Testing Registry: Alport syndrome";
+    expect(withoutPointers(links)).toBe(NOTHING_TO_QUOTE);
+    expect(quoteUnits(NOTHING_TO_QUOTE)).toEqual([]);
+    const symptoms =
+      "The Human Phenotype Ontology provides the following list of signs and symptoms for Alport syndrome. " +
+      "If the information is available, the table below includes how often the symptom is seen in people with this condition. " +
+      "You can use the MedlinePlus Medical Dictionary to look up the definitions for these medical terms. Most people have hearing loss.";
+    const kept = withoutPointers(symptoms);
+    expect(quoteUnits(kept).map((u) => u.text)).toEqual([
+      "The Human Phenotype Ontology provides the following list of signs and symptoms for Alport syndrome.",
+      "Most people have hearing loss.",
+    ]);
+    const plain = "Gout is a type of arthritis. It causes sudden attacks of joint pain.";
+    expect(withoutPointers(plain)).toBe(plain);
   });
 });

@@ -6,7 +6,7 @@
 // The passage gets its section heading back as that introduction ("Symptoms of Gout:"):
 // words of the source page itself, shown in the source's text (the sources list and the
 // prompt), so a quote of it is still verbatim from the source it cites.
-import { startsWithListItem } from "@/gpu-function/shared/quote-units";
+import { quoteUnits, startsWithListItem } from "@/gpu-function/shared/quote-units";
 import { aspectsAsked } from "@/lib/rag/query-terms";
 import type { ChatSource, RetrievedChunk } from "./types";
 
@@ -51,4 +51,39 @@ export function passagePosition(c: { chunkId: string }): number {
   const hash = c.chunkId.lastIndexOf("#");
   const position = hash >= 0 ? Number(c.chunkId.slice(hash + 1)) : Number.NaN;
   return Number.isInteger(position) && position >= 0 ? position : Number.MAX_SAFE_INTEGER;
+}
+
+/**
+ * How a unit that only points elsewhere opens: MedQuAD's genetics pages end a section with lists of links
+ * ("These resources address the diagnosis or management of…: - Gene Review: …", "These resources from
+ * MedlinePlus offer information about…: - Diagnostic Tests - Drug Therapy…") and its symptom pages with
+ * notes about a table and a dictionary a chat answer cannot show. Quoted, they answer nothing.
+ */
+const POINTER_OPENINGS = [
+  "These resources address",
+  "These resources from",
+  "You can use the MedlinePlus Medical Dictionary",
+  "If the information is available, the table below",
+];
+
+/** Whether a quote unit only points to other resources (`POINTER_OPENINGS`). */
+export const pointsElsewhere = (unit: string) => POINTER_OPENINGS.some((p) => unit.startsWith(p));
+
+/** What stands for a source's text when all of it only points elsewhere: a source needs text, and this offers no quote. */
+export const NOTHING_TO_QUOTE = "…";
+
+/**
+ * A source's text without its units that only point elsewhere (each cut as a whole unit, so what is left
+ * stays verbatim); `NOTHING_TO_QUOTE` when nothing is left.
+ */
+export function withoutPointers(text: string): string {
+  let out = "";
+  let from = 0;
+  for (const u of quoteUnits(text)) {
+    if (!pointsElsewhere(u.text)) continue;
+    out += text.slice(from, u.start);
+    from = u.end;
+  }
+  if (from === 0) return text;
+  return (out + text.slice(from)).trim() || NOTHING_TO_QUOTE;
 }

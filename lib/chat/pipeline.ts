@@ -22,10 +22,11 @@ import {
   type GpuFunctionConfig,
 } from "./model";
 import { crisisAnswer, needsCrisisAnswer, noPassageAnswer } from "./no-passage";
+import { socialKind, socialReply } from "./social-message";
 import { englishOnlyAnswer, nonEnglishLanguageOf } from "./english-only";
 import { isWellFormedText } from "@/lib/http/storable-text";
 import { numberPartSources, retrievePerPart } from "./part-sources";
-import { followUpContext, retrieveInConversation } from "./follow-up";
+import { followUpContext, followUpQuestion, retrieveInConversation } from "./follow-up";
 import { buildPrompt, PROMPT_LEVELS, sourcesShown, type PromptLevel } from "./prompt";
 import { servedAdapterPointer } from "@/lib/training/active-adapter";
 import type { AnswerStatus, ChatEvent, ChatTurnInput, ChatUsage, HistoryMessage, Retriever } from "./types";
@@ -238,7 +239,9 @@ export async function* streamChatTurn(turn: PreparedTurn, deps: ChatDeps, signal
     let perPart: Array<Awaited<ReturnType<Retriever>>> = [];
     // Suicide or self-harm: the crisis answer, never passages (no-passage.ts).
     const crisis = needsCrisisAnswer(triageResult, triage(text, input.locale ?? contacts.locale, { env }));
-    if (deps.retriever && !crisis && !otherLanguage) {
+    // "hi", "thanks so much", "ok bye": a fixed reply, no retrieval (social-message.ts).
+    const social = !triageResult.emergency && !crisis && !otherLanguage ? socialKind(text) : null;
+    if (deps.retriever && !crisis && !otherLanguage && !social) {
       try {
         // A follow-up ("how is it treated?") is searched with the conversation's subject (follow-up.ts);
         // when that finds nothing, the message alone.
@@ -257,7 +260,9 @@ export async function* streamChatTurn(turn: PreparedTurn, deps: ChatDeps, signal
 
     // A follow-up's sentences are weighed against the conversation's subject too (prompt.ts).
     const subject = followUpContext(text, turn.history) ?? undefined;
-    const promptInput = { question: text, history: turn.history, sources, parts: numbered.parts, triage: triageResult, contacts, subject };
+    // A follow-up that asks nothing of its own ("and for my dad?") asks the question before it again (follow-up.ts).
+    const question = followUpQuestion(text, turn.history);
+    const promptInput = { question, history: turn.history, sources, parts: numbered.parts, triage: triageResult, contacts, subject };
     const timeout = AbortSignal.timeout(gpu.timeoutMs);
     const abortSignal = signal ? AbortSignal.any([signal, timeout]) : timeout;
     let errorCode: ChatStreamErrorCode | undefined;
@@ -275,6 +280,11 @@ export async function* streamChatTurn(turn: PreparedTurn, deps: ChatDeps, signal
         }
         if (otherLanguage) {
           yield emit({ type: "text-delta", text: englishOnlyAnswer(contacts, otherLanguage) });
+          finishReason = "no_passage";
+          break;
+        }
+        if (social) {
+          yield emit({ type: "text-delta", text: socialReply(social) });
           finishReason = "no_passage";
           break;
         }

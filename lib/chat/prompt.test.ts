@@ -114,4 +114,32 @@ describe("prompt", () => {
     expect(followUp[0]!.relevance).toBeDefined();
     expect(followUp[1]!.relevance, "after 'what is gout?', Food poisoning weighs nothing").toBeUndefined();
   });
+
+  it("offers quote mode no unit that only points elsewhere, and still a text for a source that is nothing else", () => {
+    const links =
+      "These resources address the diagnosis or management of Alport syndrome:\n- Gene Review: Alport Syndrome\n- Genetic Testing Registry: Alport syndrome";
+    const sources = numberSources([
+      chunk("alport-treatment", links),
+      chunk("alport", "Alport syndrome is a genetic condition of the kidneys. Most affected people lose kidney function."),
+    ]);
+    const question = "Is Alport syndrome inherited?";
+    const quoted = buildPrompt({ question, history: [], sources, triage: triage(question), contacts }, 1, "quote").quoteSources;
+    expect(quoted[0]!.text).toBe("…");
+    expect(quoted[1]!.text).toBe(sources[1]!.text);
+    // Free text shows the source as it is; so does quote mode when nothing else could be quoted.
+    expect(
+      buildPrompt({ question, history: [], sources, triage: triage(question), contacts }, 1, "free").messages.at(-1)!.content,
+    ).toContain("Gene Review");
+    const only = buildPrompt(
+      { question, history: [], sources: sources.slice(0, 1), triage: triage(question), contacts },
+      1,
+      "quote",
+    ).quoteSources;
+    expect(only[0]!.text).toBe(links);
+    // A question about treatment is offered the list: a genetics page's treatment section is often nothing else.
+    const treated = "How is Alport syndrome treated?";
+    expect(
+      buildPrompt({ question: treated, history: [], sources, triage: triage(treated), contacts }, 1, "quote").quoteSources[0]!.text,
+    ).toBe(links);
+  });
 });

@@ -2,15 +2,15 @@
 // question with the numbered sources quoted as data. Source text is escaped so a
 // document cannot close its <source> tag and pose as instructions.
 import type { ModelMessage } from "ai";
-import { clipAroundUnit, clipToUnits, QUOTE_RULE } from "@/gpu-function/shared/quote-units";
+import { clipAroundUnit, clipToUnits, QUOTE_RULE, quoteUnits } from "@/gpu-function/shared/quote-units";
 import { compactSystemPolicy, systemPolicy } from "@/lib/safety/policy";
 import type { EmergencyContacts } from "@/lib/safety/contacts";
 import { spokenContacts } from "@/lib/safety/local-number";
 import type { TriageResult } from "@/lib/safety/triage";
 import type { AnswerMode } from "./model";
-import { passagePosition, passageText, sourceOfPassage } from "./passage-text";
+import { passagePosition, passageText, sourceOfPassage, withoutPointers } from "./passage-text";
 import type { ChatSource, HistoryMessage, RetrievedChunk } from "./types";
-import { speaksOfSubject, unitRelevance } from "./unit-relevance";
+import { aspectsOfQuestion, partsRelevance, speaksOfSubject } from "./unit-relevance";
 
 export const MAX_SOURCES = 4;
 
@@ -77,40 +77,45 @@ const KEEP_RELEVANCE = 0.5;
 /**
  * The source texts a prompt shows. Free text: cut at `maxChars`. Quote mode ends each at a whole
  * sentence (so every unit the model may quote is one it saw), and keeps the source's most relevant
- * unit to the question (`questionFor(n)`) in view when the clip would cut it off; with each shown
+ * unit to the questions it answers (`questionsFor(n)`: the asked parts naming it) in view when the clip would cut it off; with each shown
  * text its units' relevance weights for the engine.
  */
 function shownTexts(
   sources: ChatSource[],
   maxChars: number,
   mode: AnswerMode,
-  questionFor: (n: number) => string,
+  questionsFor: (n: number) => readonly string[],
   subject: string | undefined,
 ): Array<{ text: string; relevance: number[] }> {
   if (mode !== "quote")
     return sources.map((s) => ({ text: s.text.length > maxChars ? `${s.text.slice(0, maxChars)}…` : s.text, relevance: [] }));
   const grace = Math.round(maxChars * QUOTE_GRACE);
-  const whole = unitRelevance(
-    sources.map((s) => s.text),
-    questionFor,
+  // Units that only point elsewhere ("These resources address the diagnosis or management of…") are offered only
+  // to a question about treatment (where a page's treatment section is often just that list), and whenever
+  // nothing else would be.
+  const stripped = sources.map((s, i) =>
+    questionsFor(i + 1).some((q) => aspectsOfQuestion(q).includes("treatment")) ? s.text : withoutPointers(s.text),
   );
-  const texts = sources.map((s, i) => {
+  const full = stripped.some((t) => quoteUnits(t).length > 0) ? stripped : sources.map((s) => s.text);
+  const whole = partsRelevance(full, questionsFor);
+  const texts = full.map((text, i) => {
     const weights = whole[i] ?? [];
     const best = weights.indexOf(Math.max(...weights));
-    return best >= 0 && weights[best]! >= KEEP_RELEVANCE
-      ? clipAroundUnit(s.text, maxChars, grace, best)
-      : clipToUnits(s.text, maxChars, grace);
+    return best >= 0 && weights[best]! >= KEEP_RELEVANCE ? clipAroundUnit(text, maxChars, grace, best) : clipToUnits(text, maxChars, grace);
   });
-  const relevance = unitRelevance(texts, questionFor);
+  const relevance = partsRelevance(texts, questionsFor);
   // A follow-up asks about the conversation's subject: a source that does not speak of it weighs nothing,
   // so its sentence that merely shares the follow-up's words cannot open the answer.
   const onSubject = subject ? speaksOfSubject(texts, subject) : texts.map(() => true);
   return texts.map((text, i) => ({ text, relevance: onSubject[i] ? (relevance[i] ?? []) : [] }));
 }
 
-/** The question each source answers: the asked part that names it first, else the whole message. */
-function questionOfSource(question: string, parts: ReadonlyArray<{ sources: number[]; asks?: string }>): (n: number) => string {
-  return (n) => parts.find((p) => p.asks && p.sources.includes(n))?.asks ?? question;
+/** The questions each source answers: the asked parts that name it (the first is its best), else the whole message. */
+function questionsOfSource(question: string, parts: ReadonlyArray<{ sources: number[]; asks?: string }>): (n: number) => string[] {
+  return (n) => {
+    const asks = parts.flatMap((p) => (p.asks && p.sources.includes(n) ? [p.asks] : []));
+    return asks.length > 0 ? asks : [question];
+  };
 }
 
 function sourceBlock(sources: Array<{ source: ChatSource; text: string }>): string {
@@ -154,7 +159,7 @@ export function buildPrompt(input: PromptInput, level: PromptLevel = 0, mode: An
   // Sources keep their numbers: a smaller prompt quotes the first ones only.
   const shown = sourcesShown(size.sources, input.parts ?? []);
   const picked = input.sources.slice(0, shown);
-  const texts = shownTexts(picked, size.sourceChars, mode, questionOfSource(input.question, input.parts ?? []), input.subject);
+  const texts = shownTexts(picked, size.sourceChars, mode, questionsOfSource(input.question, input.parts ?? []), input.subject);
   const sources = picked.map((source, i) => ({ source, ...texts[i]! }));
   const sourcesRule = mode === "quote" ? QUOTE_RULE : SOURCES_RULE;
   const rules = [size.policy === "full" ? systemPolicy(input.contacts) : compactSystemPolicy(input.contacts)];

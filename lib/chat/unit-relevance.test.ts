@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { quoteUnits } from "@/gpu-function/shared/quote-units";
-import { aspectsOfQuestion, speaksOfSubject, stem, unitRelevance } from "./unit-relevance";
+import { aspectsOfQuestion, partsRelevance, speaksOfSubject, stem, unitRelevance } from "./unit-relevance";
 
 const COLD =
   "The common cold is a mild viral infection of the nose and throat. Many different viruses can cause it, most often rhinoviruses. " +
@@ -82,6 +82,25 @@ describe("unitRelevance", () => {
     expect(aspectsOfQuestion("Can my baby get chickenpox?")).toContain("people");
     expect(stem("spreads")).toBe(stem("spread"));
     expect(stem("lasts")).toBe("last");
+  });
+});
+
+describe("partsRelevance", () => {
+  const CANKER =
+    "Canker sores are small, round sores in your mouth. They can be quite painful. Canker sores aren't contagious. " +
+    "They may happen if you have a viral infection.";
+
+  it("weighs a source that answers several asked parts by the part each unit answers best", () => {
+    const parts = ["can i still kiss my girlfriend", "or will she catch it"];
+    // The first part alone tells no unit apart; the second singles out the contagion sentence.
+    expect(unitRelevance([CANKER], () => parts[0]!)).toEqual([[]]);
+    const weights = partsRelevance([CANKER], () => parts)[0]!;
+    expect(quoteUnits(CANKER)[weights.indexOf(1)]!.text).toBe("Canker sores aren't contagious.");
+  });
+
+  it("keeps the reading of a part that asks what something is, and one question is unitRelevance", () => {
+    expect(partsRelevance([CANKER], () => ["What are canker sores?", "are they contagious?"])).toEqual([[]]);
+    expect(partsRelevance([COLD], () => ["How long does a cold last?"])).toEqual(unitRelevance([COLD], () => "How long does a cold last?"));
   });
 });
 

@@ -83,9 +83,12 @@ function statesTimeSpan(ws: Words): boolean {
 interface Aspect {
   name: string;
   asked(ws: Words, stems: ReadonlySet<string>): boolean;
-  answers(ws: Words, stems: ReadonlySet<string>): number;
+  /** How strongly a unit (its words and stems) answers it; `question`: the question's words and stems. */
+  answers(ws: Words, stems: ReadonlySet<string>, question: { ws: Words; stems: ReadonlySet<string> }): number;
   /** The question's cue words for it: a unit that uses the very word asked ("contagious", "triggers") answers it fully. */
   cues?: ReadonlySet<string>;
+  /** When a unit holding the very word asked does not answer (the word in another sense), this says whether it does. */
+  saysIt?(ws: Words, question: { ws: Words; stems: ReadonlySet<string> }): boolean;
 }
 
 const DURATION_VERBS = stemSet("last lasts lasting recover recovery better away heal heals settle settles linger within until gone");
@@ -104,10 +107,61 @@ const CARE_Q = stemSet("doctor doctors clinician physician gp er hospital emerge
 const CARE_U = stemSet("see call contact seek doctor clinician provider urgent emergency hospital");
 const CAUSE_Q = stemSet("cause causes caused causing why trigger triggers triggered");
 const CAUSE_U = stemSet("cause causes caused trigger triggers due result results because virus bacteria infection");
+const CAUSE_WORDS = new Set("cause causes caused causing trigger triggers triggered".split(" "));
+/** Words before "cause" that make it the noun ("the cause", "a common trigger"). */
+const CAUSE_NOUN_BEFORE = new Set(
+  "the a an main common usual exact most other known its their possible underlying no many several different one another".split(" "),
+);
+/** Words after "cause(s)" that make it the noun or the passive ("causes of", "caused by", "triggers include"). */
+const CAUSE_NOUN_AFTER = new Set("of by include includes including is are was were may can remains unknown".split(" "));
+/** Pronouns "cause" takes when the condition asked about is what it causes ("viruses can cause it"). */
+const OBJECT_PRONOUNS = new Set("it them this these".split(" "));
+/** How a sentence names a cause without the word "cause" ("happens when stomach acid flows back", "due to"). */
+const CAUSE_PHRASES = phrases(
+  "due to|because of|happens when|happen when|occurs when|occur when|comes from|come from|results from|result from|result of|risk factor|risk factors|brought on",
+);
+
+/**
+ * Whether a unit names what causes the condition asked about: "caused by…", "the cause is…", "triggers include…",
+ * "viruses can cause it", "happens when…" — not "…or causes complications", where the condition causes something else.
+ */
+function namesCause(ws: Words, question: { stems: ReadonlySet<string> }): boolean {
+  if (anyPhrase(ws, CAUSE_PHRASES)) return true;
+  return ws.some((w, i) => {
+    if (!CAUSE_WORDS.has(w)) return false;
+    const before = ws[i - 1] ?? "";
+    const after = ws[i + 1] ?? "";
+    const object = after === "a" || after === "an" || after === "the" ? (ws[i + 2] ?? "") : after;
+    return (
+      CAUSE_NOUN_BEFORE.has(before) ||
+      CAUSE_NOUN_AFTER.has(after) ||
+      OBJECT_PRONOUNS.has(object) ||
+      (question.stems.has(stem(object)) && !CAUSE_WORDS.has(object))
+    );
+  });
+}
 const PEOPLE_Q = stemSet("child children kid kids baby babies infant infants toddler toddlers adult adults elderly pregnant teen teens");
 const PEOPLE_U = stemSet("child children kid kids baby babies infant infants adult adults anyone people teens age ages older pregnant");
 // ("clear" is left out: more often "a clear layer" than "clears up", which the GO_AWAY phrases catch.)
-const COURSE_U = stemSet("away own heal heals cure recover come again back reactivate stay stays permanent");
+const COURSE_U = stemSet(
+  "away own heal heals cure cured recover recovery recovered come again back reactivate stay stays permanent " +
+    "improve improves improvement improved resolve resolves resolved outgrow outgrown disappear disappears harmless lifespan milder better",
+);
+/** How the course or outlook is asked in single words ("will her heart recover?", "can it be cured?", "does it shorten your life?"). */
+const OUTLOOK_Q = stemSet("recover recovery cured curable outgrow shorten lifespan prognosis outlook permanent harmless dangerous");
+const INHERIT_Q = stemSet("inherit inherited inheriting inherits hereditary heredity genetic carrier carriers");
+const INHERIT_U = stemSet(
+  "inherit inherited inheritance inherits hereditary pass passed passes parent parents father fathers mother mothers son sons " +
+    "daughter daughters family families sporadic gene genes mutation mutations dominant recessive linked carrier carriers chromosome",
+);
+/** Measures a quantity is given in ("2 to 3 liters", "85 decibels", "a fourfold increase", "every 10 years"). */
+const MEASURES = new Set(
+  (
+    "liter liters litre litres ml milliliters millilitres cup cups glass glasses ounce ounces oz gram grams g mg milligrams " +
+    "microgram micrograms mcg kg kilogram kilograms pound pounds lb lbs decibel decibels db percent times mmhg unit units " +
+    "tablespoon tablespoons teaspoon teaspoons serving servings drink drinks steps calories"
+  ).split(" "),
+);
 const PREVENT_Q = stemSet("prevent prevention avoid vaccine vaccinated protect");
 const PREVENT_U = stemSet("prevent prevents avoid vaccine vaccines wash washing protect protects hygiene");
 const SYMPTOM_Q = stemSet("symptom symptoms sign signs");
@@ -115,16 +169,26 @@ const SYMPTOM_U = stemSet("symptom symptoms sign signs");
 const FREQUENCY_U = stemSet("common rare percent million people cases");
 
 const HOW_LONG = phrases("how long|how many days|how many weeks|how many months|how many hours|how soon|how quickly|how fast");
-const GO_AWAY = phrases("go away|on its own|on their own|by itself|by themselves|come back|get it again|get them again|clear up");
+const GO_AWAY = phrases(
+  "go away|goes away|going away|on its own|on their own|by itself|by themselves|come back|get it again|get them again|clear up|" +
+    "get better|gets better|getting better|grow out|grows out|will it stop|stop after|live normally|live without|back to normal|be ok|be okay|be cured",
+);
 const WHAT_DO = phrases("what can i|what should i|what to do|what can we|what should we|what can you|feel better|help with|good for");
 const WHO_GETS = phrases("who gets|who can get|can children|can kids|can babies|can adults|more likely|burns more|who is");
 const HOW_GET = phrases(
   "how do you get|how do people get|how does one get|how did i get|how do kids get|how do i get|get it from|get them from",
 );
-const SEE_DOCTOR = phrases("see a doctor|see the doctor|call a doctor|call the doctor|to the doctor|see a gp|go to the|seek care");
+const SEE_DOCTOR = phrases(
+  "see a doctor|see the doctor|call a doctor|call the doctor|to the doctor|see a gp|go to the|seek care|see someone|see anyone|" +
+    "see somebody|get it checked|get checked|at what point",
+);
 const HOW_COMMON = phrases("how common|how many people");
+const HOW_MUCH = phrases("how much|how many|how often|how loud|how high|how low|how far|how big|how strong|what dose");
+const IN_FAMILIES = phrases("run in|runs in|running in|in the family|in families|pass it on|pass it to|passed down|pass on|passed on");
 
 const POSSESSIVES = new Set("my our your his her their".split(" "));
+/** Verbs after a person word that ask whether that person gets it ("can kids get…", "can babies have…"). */
+const GETS = new Set("get gets catch have has develop develops".split(" "));
 
 /**
  * Whether the question asks who gets it ("can children get it?", "is it common in babies?"): a person word
@@ -133,16 +197,31 @@ const POSSESSIVES = new Set("my our your his her their".split(" "));
  */
 const asksWho = (ws: Words) =>
   anyPhrase(ws, WHO_GETS) ||
-  ws.some(
-    (w, i) =>
-      PEOPLE_Q.has(stem(w)) && (!POSSESSIVES.has(ws[i - 1] ?? "") || ws.slice(i + 1, i + 3).some((n) => n === "get" || n === "catch")),
-  );
+  ws.some((w, i) => {
+    if (!PEOPLE_Q.has(stem(w))) return false;
+    const next = ws.slice(i + 1, i + 3);
+    // "Can children get it?", "is it common in babies?" ask who; "visiting with the baby" and "do kids grow out of it?" do
+    // not, nor "my child has a fever" (whom the message is about), unless that person would get it ("can my baby get…").
+    if (POSSESSIVES.has(ws[i - 1] ?? "")) return next.some((n) => n === "get" || n === "catch");
+    return next.some((n) => GETS.has(n)) || ws[i - 1] === "in";
+  });
 
 /** "Can I get scabies from my dog?", "did I catch it from him": how it is passed on. */
 const getsFrom = (ws: Words) => ws.some((w, i) => (w === "get" || w === "catch") && ws.slice(i + 1, i + 5).includes("from"));
 
+/** A quantity: a number (or "a few", "several") followed within three words by a measure or a time unit, or an "-fold" change. */
+function statesQuantity(ws: Words): boolean {
+  for (let i = 0; i < ws.length; i++) {
+    const w = ws[i]!;
+    if (w.length > 4 && w.endsWith("fold")) return true;
+    if (!MEASURES.has(w) && !TIME_UNITS.has(w)) continue;
+    for (let k = Math.max(0, i - 3); k < i; k++) if (/^\d/.test(ws[k]!) || NUMBER_WORDS.has(ws[k]!)) return true;
+  }
+  return false;
+}
+
 /** Words of the cue phrases: they say what is asked, not what about ("clear" of "clear up" is no content word). */
-const PHRASE_WORDS = new Set([HOW_LONG, GO_AWAY, WHAT_DO, WHO_GETS, HOW_GET, SEE_DOCTOR, HOW_COMMON].flat(2));
+const PHRASE_WORDS = new Set([HOW_LONG, GO_AWAY, WHAT_DO, WHO_GETS, HOW_GET, SEE_DOCTOR, HOW_COMMON, HOW_MUCH, IN_FAMILIES].flat(2));
 
 const ASPECTS: Aspect[] = [
   {
@@ -171,7 +250,9 @@ const ASPECTS: Aspect[] = [
     name: "cause",
     asked: (_ws, st) => anyStem(st, CAUSE_Q),
     cues: CAUSE_Q,
-    answers: (_ws, st) => cueShare(st, CAUSE_U, 2),
+    saysIt: namesCause,
+    // A unit that names a cause answers; one with cause-like words only ("…or causes complications") half.
+    answers: (ws, st, q) => (namesCause(ws, q) ? 1 : 0.5 * cueShare(st, CAUSE_U, 2)),
   },
   {
     name: "people",
@@ -180,8 +261,21 @@ const ASPECTS: Aspect[] = [
   },
   {
     name: "course",
-    asked: (ws) => anyPhrase(ws, GO_AWAY),
-    answers: (ws, st) => Number(anyStem(st, COURSE_U) || anyPhrase(ws, GO_AWAY)),
+    asked: (ws, st) => anyPhrase(ws, GO_AWAY) || anyStem(st, OUTLOOK_Q),
+    cues: OUTLOOK_Q,
+    answers: (ws, st) => (anyPhrase(ws, GO_AWAY) ? 1 : cueShare(st, COURSE_U, 2)),
+  },
+  {
+    name: "inheritance",
+    asked: (ws, st) => anyStem(st, INHERIT_Q) || anyPhrase(ws, IN_FAMILIES),
+    cues: INHERIT_Q,
+    answers: (_ws, st) => cueShare(st, INHERIT_U, 3),
+  },
+  {
+    name: "amount",
+    // "how many days" asks a duration and "how many people" how common: those aspects answer them.
+    asked: (ws) => anyPhrase(ws, HOW_MUCH) && !anyPhrase(ws, HOW_LONG) && !anyPhrase(ws, HOW_COMMON),
+    answers: (ws) => Number(statesQuantity(ws)),
   },
   {
     name: "prevention",
@@ -261,6 +355,7 @@ export function unitRelevance(sources: readonly string[], questionFor: (n: numbe
     const st = new Set(ws.map(stem));
     const asked = ASPECTS.filter((a) => a.asked(ws, st));
     aspectAsked[i] = asked.length > 0;
+    const q = { ws, stems: st };
     // Only the question's words some source holds count (a word no unit has tells no unit apart).
     const content = [...contentStems(ws)].filter((s) => df.has(s));
     const mass = content.length * rarest;
@@ -270,8 +365,8 @@ export function unitRelevance(sources: readonly string[], questionFor: (n: numbe
       // A question that asks two aspects at once ("how long is it contagious?") is answered by a unit on both:
       // the aspects' mean, so "is contagious from a day before the rash until…" outweighs "is a very contagious illness".
       const scores = asked.map((a) => {
-        const said = a.cues !== undefined && [...st].some((s) => a.cues!.has(s) && u.stems.has(s));
-        return said ? 1 : OTHER_WORDS_SHARE * a.answers(u.ws, u.stems);
+        const said = a.cues !== undefined && [...st].some((s) => a.cues!.has(s) && u.stems.has(s)) && (a.saysIt?.(u.ws, q) ?? true);
+        return said ? 1 : OTHER_WORDS_SHARE * a.answers(u.ws, u.stems, q);
       });
       const aspect = scores.reduce((n, x) => n + x, 0) / scores.length;
       return ASPECT_SHARE * aspect + (1 - ASPECT_SHARE) * lexical;
@@ -282,6 +377,33 @@ export function unitRelevance(sources: readonly string[], questionFor: (n: numbe
   // Scaled so the best unit weighs 1 when an aspect decided, WORDS_ONLY_SHARE when words alone did.
   const scale = raw.some((list, i) => list.some((r) => r === best) && aspectAsked[i]) ? 1 / best : WORDS_ONLY_SHARE / best;
   return raw.map((list) => (list.every((r) => r === 0) ? [] : list.map((r) => Math.round(r * scale * 1000) / 1000)));
+}
+
+/**
+ * `unitRelevance` for sources that may answer several asked parts: `questionsFor(n)` lists the
+ * questions source n answers (the asked parts naming it, or the whole message), and each unit weighs
+ * the most it weighs for any of them — "can I still kiss my girlfriend, or will she catch it?" asks
+ * two things of one page, and "Canker sores aren't contagious." answers the second. A source one of
+ * whose parts asks what something is keeps that part's reading (no weights: its lead answers).
+ */
+export function partsRelevance(sources: readonly string[], questionsFor: (n: number) => readonly string[]): number[][] {
+  const asked = sources.map((_, i) => questionsFor(i + 1));
+  const rounds = Math.max(1, ...asked.map((qs) => qs.length));
+  const whatItIs = asked.map((qs) => qs.some(asksWhatItIs));
+  let merged: number[][] = sources.map(() => []);
+  for (let r = 0; r < rounds; r++) {
+    const weights = unitRelevance(sources, (n) => {
+      const qs = asked[n - 1]!;
+      return qs[Math.min(r, qs.length - 1)] ?? "";
+    });
+    merged = merged.map((acc, i) => {
+      const w = weights[i] ?? [];
+      if (whatItIs[i]) return r === 0 ? w : acc;
+      if (acc.length === 0) return w;
+      return w.length === 0 ? acc : acc.map((a, j) => Math.max(a, w[j] ?? 0));
+    });
+  }
+  return merged;
 }
 
 /**

@@ -245,7 +245,8 @@ function statementFor(
         where d.status = 'active' and 1 - v.dist >= ${r.minSimilarity})`
     : sql`vec_kept as (select null::text as id, null::bigint as r, null::float8 as sim where false)`;
 
-  let txtCte = sql`txt_kept as (select null::text as id, null::bigint as r, null::float8 as coverage where false)`;
+  let txtCte = sql`txt_kept as (select null::text as id, null::bigint as r, null::float8 as coverage where false),
+      named_pages as (select null::text as document_id where false)`;
   if (r.wt > 0 && terms.length > 0) {
     // Rare terms gather candidates through the GIN index; common ones only add to the score.
     // In a small knowledge base every term is "common": all of them gather there.
@@ -399,14 +400,21 @@ function statementFor(
         where d.status = 'active'
           and ((select max(coverage) from scored) >= ${r.minCoverage ?? 0}::float8 or (select bool_or(named or subject_covered) from scored))
         order by s.score desc, s.id
-        limit ${r.candidates})`;
+        limit ${r.candidates}),
+      -- The documents whose subject the message names (small knowledge bases only, see above).
+      named_pages as (select distinct c.document_id from scored s join chunks c on c.id = s.id where s.named)`;
   }
 
   const norm = (r.wv + r.wt) / (r.rrfK + 1);
   return sql`with ${vecCte}, ${txtCte},
     fused as (
       select id, sum(s) as s from (
-        select id, ${r.wv}::float8 / (${r.rrfK} + r) as s from vec_kept
+        -- When the message names documents' subjects, the vector side breaks ties among their passages
+        -- only: the default embedder does not know most medicine names ("Is ibuprofen safe during
+        -- pregnancy?" is nearest to the SSRI page, whose safety section names ibuprofen and pregnancy).
+        select v.id, ${r.wv}::float8 / (${r.rrfK} + v.r) as s from vec_kept v
+        where not exists (select 1 from named_pages)
+           or (select c.document_id from chunks c where c.id = v.id) in (select document_id from named_pages)
         union all
         select id, ${r.wt}::float8 / (${r.rrfK} + r) as s from txt_kept) u
       group by id),
