@@ -22,7 +22,7 @@ type Numbers = Pick<EmergencyContacts, "emergencyNumber">;
 export type EnglishOnlyLanguage = Exclude<TriageLanguage, "en">;
 
 /** The languages written in Latin letters, told apart by their function words. */
-type LatinLanguage = "es" | "fr" | "de" | "pt" | "it" | "nl" | "pl" | "tr" | "vi" | "id" | "sv" | "tl" | "sw" | "ro" | "cs";
+type LatinLanguage = "es" | "fr" | "de" | "pt" | "it" | "nl" | "pl" | "tr" | "vi" | "id" | "sv" | "tl" | "sw" | "ro" | "cs" | "hu";
 
 /** Words that are common in one language's questions and rare in English text (lower case, accents kept). */
 const FUNCTION_WORDS: Record<LatinLanguage, ReadonlySet<string>> = {
@@ -68,6 +68,7 @@ const FUNCTION_WORDS: Record<LatinLanguage, ReadonlySet<string>> = {
   tl: new Set("ang ng mga sa ako ko hindi ano paano anak masakit po lang ba ako ang aking siya".split(" ")),
   sw: new Set("ya wa kwa ni nina mtoto wangu maumivu siku homa je nini vipi sana kichwa tumbo dawa nifanye".split(" ")),
   ro: new Set("și în cu nu este sunt am un o pentru ce cum mă doare zile copilul meu mea foarte de la".split(" ")),
+  hu: new Set("az és hogy nem egy mit hogyan fáj fájdalom nekem már még napja gyerekem fiam lányom mert vagyok nagyon".split(" ")),
   cs: new Set("je to se mi mě mám má jsem jak co na v ve s z do od po pro že ale bolí bolest dny dítě syn dcera můj moje".split(" ")),
 };
 
@@ -299,6 +300,11 @@ export const ENGLISH_ONLY_WORDING: Record<EnglishOnlyLanguage, (c: Numbers) => s
     "সম্ভব হলে প্রশ্নটি ইংরেজিতে লিখুন, আমি সূত্রসহ উত্তর দেব। " +
     "বাংলায় নিজের অবস্থা নিয়ে কথা বলতে একজন ডাক্তার, নার্স বা ফার্মাসিস্টকে জিজ্ঞেস করুন। " +
     `জরুরি হলে ${c.emergencyNumber} নম্বরে কল করুন।`,
+  hu: (c) =>
+    "A MedChat tudásbázisa angol nyelvű, ezért forrásokkal csak angolul írt kérdésekre tudok válaszolni. " +
+    "Ha teheti, írja meg a kérdést angolul, és forrásokkal válaszolok. " +
+    "Ha magyarul szeretné megbeszélni a helyzetét, kérdezzen orvost, ápolót vagy gyógyszerészt. " +
+    `Ha sürgős, hívja a ${c.emergencyNumber} számot.`,
 };
 
 export function englishOnlyAnswer(contacts: Numbers, language: EnglishOnlyLanguage): string {

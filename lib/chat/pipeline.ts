@@ -22,6 +22,7 @@ import {
   type GpuFunctionConfig,
 } from "./model";
 import { crisisAnswer, needsCrisisAnswer, noPassageAnswer } from "./no-passage";
+import { socialKind, socialReply } from "./social-message";
 import { englishOnlyAnswer, nonEnglishLanguageOf } from "./english-only";
 import { isWellFormedText } from "@/lib/http/storable-text";
 import { numberPartSources, retrievePerPart } from "./part-sources";
@@ -238,7 +239,9 @@ export async function* streamChatTurn(turn: PreparedTurn, deps: ChatDeps, signal
     let perPart: Array<Awaited<ReturnType<Retriever>>> = [];
     // Suicide or self-harm: the crisis answer, never passages (no-passage.ts).
     const crisis = needsCrisisAnswer(triageResult, triage(text, input.locale ?? contacts.locale, { env }));
-    if (deps.retriever && !crisis && !otherLanguage) {
+    // "hi", "thanks so much", "ok bye": a fixed reply, no retrieval (social-message.ts).
+    const social = !triageResult.emergency && !crisis && !otherLanguage ? socialKind(text) : null;
+    if (deps.retriever && !crisis && !otherLanguage && !social) {
       try {
         // A follow-up ("how is it treated?") is searched with the conversation's subject (follow-up.ts);
         // when that finds nothing, the message alone.
@@ -277,6 +280,11 @@ export async function* streamChatTurn(turn: PreparedTurn, deps: ChatDeps, signal
         }
         if (otherLanguage) {
           yield emit({ type: "text-delta", text: englishOnlyAnswer(contacts, otherLanguage) });
+          finishReason = "no_passage";
+          break;
+        }
+        if (social) {
+          yield emit({ type: "text-delta", text: socialReply(social) });
           finishReason = "no_passage";
           break;
         }

@@ -485,6 +485,22 @@ const WRITTEN_WORDING: Record<TriageLanguage, AnswerWording> = {
         `উত্তর দেওয়ার পরিষেবা এই প্রশ্নটি প্রক্রিয়া করতে পারেনি। পরে আবার চেষ্টা করুন। জরুরি অবস্থায় ${c.emergencyNumber} নম্বরে কল করুন।`,
     },
   },
+  hu: {
+    disclaimer: (c) =>
+      `A MedChat általános ismeretterjesztő információt ad, nem orvosi tanácsot, diagnózist vagy kezelést. A saját helyzetéről mindig kérdezzen orvost vagy más egészségügyi szakembert. Vészhelyzetben hívja a ${c.emergencyNumber} számot.`,
+    noPassage: (c) =>
+      `Ezt nem találtam a MedChat tudásbázisában, ezért nem tudok megbízható választ adni. Kérdezzen orvost, ápolót vagy gyógyszerészt. Ha sürgős, hívja a ${c.emergencyNumber} számot.`,
+    errors: {
+      unavailable: (c) =>
+        `A válaszszolgáltatás most nem érhető el, ezért a MedChat nem tudott válaszolni. Próbálja újra egy kicsit később. Ha most van szüksége segítségre, forduljon orvoshoz, vagy vészhelyzetben hívja a ${c.emergencyNumber} számot.`,
+      timeout: (c) =>
+        `A válaszszolgáltatás túl sokáig válaszolt. Próbálja újra egy kicsit később. Vészhelyzetben hívja a ${c.emergencyNumber} számot.`,
+      interrupted: "A válasz megszakadt, mielőtt befejeződött volna, ezért amit lát, hiányos lehet. Megpróbálhatja újra.",
+      unexpected: "Hiba történt a válasz közben. Próbálja újra.",
+      failed: (c) =>
+        `A válaszszolgáltatás nem tudta feldolgozni ezt a kérdést. Próbálja újra később. Vészhelyzetben hívja a ${c.emergencyNumber} számot.`,
+    },
+  },
 };
 
 /** A language's answer texts, which say "your local emergency number" when the contacts have no number (local-number.ts). */

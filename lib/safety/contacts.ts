@@ -125,6 +125,8 @@ const BUILT_IN: Record<string, Contacts> = {
   // crisis lines are not verified here, so the emergency number stands in (named once, as above).
   "cs-CZ": { emergencyNumber: "112", crisisLine: "112", crisisLineName: "tísňová linka" },
   "he-IL": { emergencyNumber: "101", crisisLine: "101", crisisLineName: "מד״א" },
+  // Hungary: 112 (emergency-numbers.ts); its crisis line is not verified here, so 112 stands in.
+  "hu-HU": { emergencyNumber: "112", crisisLine: "112", crisisLineName: "egységes segélyhívó" },
 };
 
 /** The locales with built-in numbers. */
@@ -183,6 +185,7 @@ const LANGUAGE_HOME: Readonly<Record<string, string>> = {
   // India 112) and Urdu (Pakistan, India) are not: bare, they get the number-less notice.
   cs: "cs-CZ",
   he: "he-IL",
+  hu: "hu-HU",
 };
 
 /** Language and region of a BCP 47 tag ("zh-Hans-CN" → zh, CN; "es-419" → es, 419), or undefined when it is not one. */

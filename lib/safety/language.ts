@@ -33,6 +33,7 @@ const ISO_639_3: Record<string, TriageLanguage> = {
   pes: "fa",
   urd: "ur",
   ben: "bn",
+  hun: "hu",
 };
 
 function isTriageLanguage(value: string): value is TriageLanguage {
@@ -110,7 +111,7 @@ export function languagesOfTurn(packs: LanguageRules[], normalizedByPack: Map<Tr
   const counts = new Map<TriageLanguage, number>();
   for (const pack of packs) {
     const markers = pack.context.markers;
-    if (!markers) continue;
+    if (!markers || pack.notIn?.(accented)) continue;
     const text = normalizedByPack.get(pack.language) ?? "";
     const letters = pack.context.letters;
     const ownLetters = letters ? countMatches(letters, accented) : 0;

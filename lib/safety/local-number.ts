@@ -221,6 +221,15 @@ export const LOCAL_NUMBER_WORDING: Record<TriageLanguage, LocalNumberWording> = 
     crisisOne:
       "আপনি যদি আত্মহত্যা বা নিজের ক্ষতি করার কথা ভাবেন, আপনি একা নন: এখনই আপনার এলাকার জরুরি নম্বরে বা কোনো মানসিক স্বাস্থ্য হেল্পলাইনে কল করুন।",
   },
+  hu: {
+    // The texts write "a ___ számot": the phrase stands before "számot" ("a helyi segélyhívó számot").
+    phrase: "helyi segélyhívó",
+    emergency: "Ez sürgős orvosi eset lehet. Hívja most a helyi segélyhívó számot, vagy menjen a legközelebbi sürgősségi osztályra.",
+    afterNotice:
+      "Kérjük, kövesse a fenti sürgősségi tanácsot: hívja most a helyi segélyhívó számot. A MedChat vészhelyzetben nem tud segíteni, és erről a kérdésről nincs megbízható információja.",
+    crisisOne:
+      "Ha öngyilkosságra vagy önsértésre gondol, nincs egyedül: hívja most a helyi segélyhívó számot vagy egy lelki elsősegély-vonalat.",
+  },
 };
 
 /** Whether the contacts name a number (false for a region whose number the product does not know). */

@@ -26,7 +26,8 @@ type WorldLanguage =
   | "fa"
   | "he"
   | "ur"
-  | "bn";
+  | "bn"
+  | "hu";
 
 export const WORLD_NOTICE_WORDING: Record<WorldLanguage, NoticeWording> = {
   zh: {
@@ -675,5 +676,35 @@ export const WORLD_NOTICE_WORDING: Record<WorldLanguage, NoticeWording> = {
     afterNotice: (c) =>
       `অনুগ্রহ করে ওপরের জরুরি পরামর্শ মেনে চলুন: এখনই ${c.emergencyNumber} নম্বরে (বা আপনার এলাকার জরুরি নম্বরে) কল করুন। MedChat জরুরি অবস্থায় সাহায্য করতে পারে না, এবং এই প্রশ্নে তার কাছে নির্ভরযোগ্য তথ্য নেই।`,
     closing: "অনলাইন উত্তরের জন্য অপেক্ষা করবেন না।",
+  },
+  hu: {
+    labels: { heading: "Sürgős eset lehet", call: "Hívás", crisisLine: "Lelki segély" },
+    emergency: (c) =>
+      `Ez sürgős orvosi eset lehet. Hívja most a ${c.emergencyNumber} számot (vagy a helyi segélyhívó számot), vagy menjen a legközelebbi sürgősségi osztályra.`,
+    crisis: (c) => `Ha öngyilkosságra vagy önsértésre gondol, nincs egyedül: hívja most a ${crisisLineLabel(c)} számot.`,
+    danger: (c) => `Közvetlen veszély esetén hívja a ${c.emergencyNumber} számot.`,
+    crisisOne: "Ha öngyilkosságra vagy önsértésre gondol, nincs egyedül: hívja most ugyanezt a számot.",
+    advice: {
+      cardiac: "Az ilyen jelekkel járó mellkasi fájdalom szívinfarktus lehet.",
+      stroke: "Ezek a stroke jelei lehetnek (lefittyedő száj, gyenge kar, beszédzavar): minden perc számít.",
+      breathing: "A súlyos légszomj azonnali segítséget igényel.",
+      anaphylaxis: "Ez súlyos allergiás reakció (anafilaxia) lehet. Ha van adrenalin-injekciós toll, használja.",
+      overdose_poisoning: "Ez túladagolás vagy mérgezés lehet. Ne várja meg a tüneteket; tartsa meg a csomagolást a mentőknek.",
+      severe_bleeding: "Nyomja erősen a sebet egy tiszta ruhával, és ne engedje fel.",
+      seizure: "Az 5 percnél hosszabb roham, vagy ha utána nem tér magához, sürgős eset. Ne tegyen semmit a szájába.",
+      unconscious: "Ha nem lélegzik normálisan, kezdje el az újraélesztést, ha tudja; a diszpécser segít.",
+    },
+    crisisAnswer: {
+      open: "Nincs egyedül, és most is kaphat segítséget.",
+      call: (c) =>
+        `Hívja a ${c.crisisLine} számot, hogy beszélhessen valakivel, vagy hívja a ${c.emergencyNumber} számot, ha úgy érzi, cselekedhet ezek szerint a gondolatok szerint, vagy már bevett valamit.`,
+      callOne: (c) =>
+        `Hívja most a ${c.emergencyNumber} számot, hogy beszélhessen valakivel, főleg ha úgy érzi, cselekedhet ezek szerint a gondolatok szerint, vagy már bevett valamit.`,
+      close:
+        "Ha teheti, maradjon valakivel, akiben megbízik, és tegye el a gyógyszereket és más veszélyes dolgokat. A MedChat automatikus segéd, válságban nem tud segíteni; az ügyeleti vonalak munkatársai igen.",
+    },
+    afterNotice: (c) =>
+      `Kérjük, kövesse a fenti sürgősségi tanácsot: hívja most a ${c.emergencyNumber} számot (vagy a helyi segélyhívó számot). A MedChat vészhelyzetben nem tud segíteni, és erről a kérdésről nincs megbízható információja.`,
+    closing: "Ne várjon online válaszra.",
   },
 };

@@ -200,3 +200,81 @@ describe("a bare 'en' (a browser that sends no region)", () => {
     expect(emergencyContactsFor(undefined, { DEFAULT_LOCALE: "de" }).emergencyNumber).toBe("112");
   });
 });
+
+// Blind round 17's kinds of miss and false alarm, on sentences written for this test in other words than the set's.
+describe("blind round 17's kinds", () => {
+  it.each([
+    // Carbon monoxide: a heater, stove or generator indoors and the household unwell.
+    "everybody in the flat has a pounding headache and my dad is kind of confused, we had the paraffin heater on all evening",
+    "evde soba yanıyor, hepimizin başı çok ağrıyor, babam bayılacak gibi",
+    // A heart patient suddenly breathless and grey or sick; a heavy feeling with clammy grey skin.
+    "my grandad has stents and he's suddenly really short of breath and feeling sick",
+    "mon père a des stents, il est d'un coup essoufflé et tout pâle",
+    "dad says there's a heavy feeling in his chest after digging, he's grey and clammy",
+    // Coughing up blood while out of breath.
+    "I've been short of breath since yesterday and just coughed up blood",
+    // A bone through the skin; a fall from a height with legs that cannot be felt; the cord out.
+    "my son fell off his bike and the bone is sticking out of his arm",
+    "mijn vader is van het dak gevallen en voelt zijn benen niet meer",
+    "she is 39 weeks, waters went and now the cord is coming out",
+    // Wild mushrooms, then vomiting or drowsiness.
+    "we had wild mushrooms from the woods for lunch and now my wife keeps vomiting",
+    // A swollen neck or tongue with the breath going, whatever the cause.
+    "after the dentist his neck is swollen up and it's getting hard for him to breathe",
+    // Violence now (Turkish), a plan with the means ready (Indonesian, Hindi), Malay signs.
+    "kocam şu an kapıyı kırmaya çalışıyor, bıçağı var, odaya kilitlendim",
+    "aku udah gak kuat, racun serangga udah aku siapin",
+    "मैं और नहीं जीना चाहता, फंदा तैयार है",
+    "ayah saya ada kencing manis, sekarang dia tak sedarkan diri",
+    // Urdu: a burn in a fire with the face burnt (Arabic's "مسلسل", a TV series, no longer frames the turn away).
+    "گھر میں آگ لگ گئی، بھائی مسلسل کھانس رہا ہے اور چہرہ جل گیا ہے",
+  ])("fires: %s", (text) => expect(fired(text)).toBe(true));
+
+  it.each([
+    ["i think i'm having a stroke, my face is drooping", "update: the gp says it's bell's palsy, nothing else is affected"],
+    ["my chest hurts and i can't breathe", "sorry i panicked, it was a stitch from running, breathing totally normal now"],
+    ["tengo un dolor horrible en el pecho", "ya se me pasó con el antiácido, es la acidez de siempre"],
+    ["mon bébé ne respire plus !", "pardon, j'ai paniqué, il a repris tout seul et il tète bien"],
+    ["息子がけいれんしています！", "2分くらいでおさまって、今は目を開けて話しています"],
+    ["मुझे लगता है हार्ट अटैक आ रहा है", "डॉक्टर ने ईसीजी किया, सब नॉर्मल आया"],
+    ["הבת שלי לא נושמת טוב", "נרגעתי, זה היה האף, עכשיו היא נושמת רגיל"],
+  ])("a withdrawn first turn stays quiet: %s / %s", (first, text) => expect(fired(text, [first])).toBe(false));
+
+  it.each([
+    "Paramedic exam q: pt presents with crushing chest pain and diaphoresis, what's first? I keep getting these questions wrong",
+    "burnt my finger on the kettle, one small blister the size of a pea, do I need a plaster?",
+    "سؤال امتحان: ماذا تفعل مع شخص فاقد الوعي؟",
+    "救急救命士国家試験の問題です。アナフィラキシーの初期対応は？",
+    "nel mio giallo il colpevole avvelena la zia con il cianuro, che sintomi avrebbe?",
+    "j'ai fait un malaise il y a 2 semaines, tout était normal aux examens, je peux refaire du sport ?",
+    "chán muốn chết, cuối tuần này làm gì cho vui",
+    "I've come out in hives all over after the new tablets, no swelling, breathing fine",
+    "we picked wild mushrooms this morning, how do I tell if they are safe to eat?",
+    "my neck is a bit swollen from a cold, breathing fine",
+    "kalbim çok hızlı vuruyor, kahve yüzünden mi?",
+  ])("stays quiet: %s", (text) => expect(fired(text)).toBe(false));
+});
+
+// Hungarian, added after blind round 17 brought it with no rules (sentences written for this test).
+describe("hu", () => {
+  it.each([
+    "apám mellkasa nagyon fáj, a bal karjába sugárzik és hideg verejtékes",
+    "anyukám szája hirtelen lefittyedt és nem tud beszélni",
+    "meg akarom ölni magam ma este",
+    "a kisfiam megitta a hypot",
+  ])("fires, with the Hungarian notice: %s", (text) => {
+    const result = read(text);
+    expect(result.emergency).toBe(true);
+    expect(result.notice?.language).toBe("hu");
+  });
+  it.each([
+    "unalomba halok bele",
+    "apám tavaly infarktust kapott, most jól van, ehet tojást?",
+    "mik a stroke tünetei? házi feladathoz kell",
+    "a kutyám megevett egy csokit",
+    "ittam egy kis vodkát tegnap, fáj a fejem",
+  ])("stays quiet: %s", (text) => expect(fired(text)).toBe(false));
+  it("a bare hu names Hungary's 112", () => {
+    expect(read("meg akarom ölni magam ma este", [], "hu").notice?.text).toContain("Hívja most a 112 számot");
+  });
+});

@@ -137,12 +137,31 @@ export const CONCEPT_RULES: ConceptRule[] = [
   { id: "wish-to-die", category: "suicidal_self_harm", needs: [["wishToDie"]] },
   // Blind round 15: an older or diabetic person's heart attack felt at the top of the tummy with a cold sweat or nausea;
   // violence going on now; eclampsia (a fit in pregnancy with a headache, swelling or visual signs).
-  { id: "cardiac-upper-belly", category: "cardiac", needs: [["upperBelly"], ["autonomic"], ["diabetic"]] },
+  { id: "cardiac-upper-belly", category: "cardiac", needs: [["upperBelly"], ["autonomic"], ["diabetic", "heartHistory"]] },
   { id: "violence-now", category: "other", needs: [["attacker"], ["dangerNow"]] },
   {
     id: "eclampsia",
     category: "pregnancy_emergency",
     needs: [["pregnant"], ["shaking"], ["headache", "visualSpots", "swelling", "unresponsive", "barelyResponsive", "confused"]],
+  },
+  // Blind round 17 (lexicons/situations-told.ts): a heart patient suddenly breathless with nausea or pallor; coughing up
+  // blood while out of breath; a bone through the skin; a fall from a height with legs that cannot be felt; the cord out;
+  // wild mushrooms eaten and then vomiting or drowsiness.
+  {
+    id: "cardiac-history-breathless",
+    category: "cardiac",
+    needs: [["heartHistory"], ["breathless", "cantBreathe"], ["autonomic", "sudden"]],
+  },
+  { id: "coughing-blood-breathless", category: "breathing", needs: [["coughBlood"], ["breathless", "cantBreathe"]] },
+  // A throat, tongue or neck swelling up while the breath goes (after a tooth out, a sting, a new drug): whatever the cause.
+  { id: "airway-swelling-breathing", category: "breathing", needs: [["airway"], ["swelling"], ["cantBreathe", "severeBreath"]] },
+  { id: "open-fracture", category: "severe_bleeding", needs: [["openFracture"]] },
+  { id: "spinal-fall", category: "other", needs: [["fallHeight", "headHit"], ["cantFeelLegs"]] },
+  { id: "cord-prolapse", category: "pregnancy_emergency", needs: [["cordOut"]] },
+  {
+    id: "wild-mushrooms",
+    category: "overdose_poisoning",
+    needs: [["wildFood"], ["vomiting", "drowsy", "confused", "unresponsive", "barelyResponsive", "faint", "collapse"]],
   },
   { id: "named-with-person", category: "other", needs: [["named"], ["person"]], ownLanguageOnly: true },
 ];

@@ -200,6 +200,22 @@ export const CONCEPTS = [
   "attacker",
   /** It is happening now and close: "right now", "banging on the door", "screaming". */
   "dangerNow",
+  /** Known heart disease: stents, a bypass, an earlier heart attack, heart failure (blind round 17: lexicons/situations-told.ts). */
+  "heartHistory",
+  /** Out of breath, short of breath (less than "cannot breathe"). */
+  "breathless",
+  /** Coughing up blood. */
+  "coughBlood",
+  /** A bone through the skin (an open fracture). */
+  "openFracture",
+  /** A fall from a height: a roof, a ladder, scaffolding, some metres. */
+  "fallHeight",
+  /** Cannot feel or move the legs (after a fall: a spinal injury). */
+  "cantFeelLegs",
+  /** The umbilical cord out or hanging down before the baby (cord prolapse). */
+  "cordOut",
+  /** Wild or picked mushrooms eaten (fires only with a sign: vomiting, drowsiness, confusion). */
+  "wildFood",
   /** Statistics and rates: a question about numbers is not a present event ("what is the suicide rate"). */
   "statistics",
 ] as const;

@@ -29,6 +29,7 @@ import { PERSIAN } from "./fa";
 import { HEBREW } from "./he";
 import { URDU } from "./ur";
 import { BENGALI } from "./bn";
+import { HUNGARIAN } from "./hu";
 import { conceptLexicon, conceptScript } from "../concepts/lexicons";
 import { COUNTED_PILLS_RULES } from "./counted-pills";
 import { withConcepts } from "../concepts/compile";
@@ -44,7 +45,7 @@ export {
 } from "./types";
 
 /** Latin-script languages, whose messages get typo correction towards their concept words. */
-const LATIN_SCRIPT = new Set(["es", "fr", "de", "pt", "it", "nl", "pl", "tr", "id", "sv", "tl", "sw", "ro", "cs"]);
+const LATIN_SCRIPT = new Set(["es", "fr", "de", "pt", "it", "nl", "pl", "tr", "id", "sv", "tl", "sw", "ro", "cs", "hu"]);
 
 const OWN_RULES: LanguageRules[] = [
   ENGLISH,
@@ -77,6 +78,7 @@ const OWN_RULES: LanguageRules[] = [
   HEBREW,
   URDU,
   BENGALI,
+  HUNGARIAN,
 ];
 
 /** A language's own rules with the rules shared across its family of languages (a handful of pills counted: counted-pills.ts). */

@@ -68,6 +68,7 @@ export const TRIAGE_LANGUAGES = [
   "he",
   "ur",
   "bn",
+  "hu",
 ] as const;
 export type TriageLanguage = (typeof TRIAGE_LANGUAGES)[number];
 
@@ -153,6 +154,11 @@ export interface LanguageRules {
   conceptRules?: RedFlagRule[];
   /** Concept rules that read only the turns judged to be in this language (loanwords: see ../concepts/rules.ts). */
   ownConceptRules?: RedFlagRule[];
+  /**
+   * A turn this language does not read although its script is there: a turn in another language of the same script
+   * (Arabic's rules and framing do not read Urdu or Persian: Arabic "مسلسل", a TV series, is Urdu's "continuously").
+   */
+  notIn?: (accented: string) => boolean;
   /** The concept rules run only on turns with a character of this script (../concepts/lexicons/index.ts conceptScript). */
   conceptScript?: RegExp;
 }

@@ -213,4 +213,5 @@ export const CANT_WAKE: Record<TriageLanguage, string[]> = {
     "uthche na",
     "jaganu jacche na",
   ],
+  hu: ["nem tudom felebreszteni", "nem lehet felebreszteni", "nem ebred fel", "nem tudjuk felebreszteni"],
 };

@@ -28,6 +28,7 @@ import { SITUATIONS_ASIA } from "./situations-asia";
 import { SITUATIONS_EUROPE } from "./situations-europe";
 import { SUICIDE_INTENT } from "./suicide-intent";
 import { SWALLOWED_THUNDERCLAP } from "./swallowed-thunderclap";
+import { SITUATIONS_TOLD } from "./situations-told";
 import { SV_CONCEPTS } from "./sv";
 import { TH_CONCEPTS } from "./th";
 import { TL_CONCEPTS } from "./tl";
@@ -42,6 +43,7 @@ import { FA_CONCEPTS } from "./fa";
 import { HE_CONCEPTS } from "./he";
 import { UR_CONCEPTS } from "./ur";
 import { BN_CONCEPTS } from "./bn";
+import { HU_CONCEPTS } from "./hu";
 
 const OWN: Record<TriageLanguage, ConceptLexicon> = {
   en: EN_CONCEPTS,
@@ -73,6 +75,7 @@ const OWN: Record<TriageLanguage, ConceptLexicon> = {
   he: HE_CONCEPTS,
   ur: UR_CONCEPTS,
   bn: BN_CONCEPTS,
+  hu: HU_CONCEPTS,
 };
 
 /** A language's concept words (its own, and its round-11 situation words); other languages than English also get the English loanwords. */
@@ -81,7 +84,10 @@ export function conceptLexicon(language: TriageLanguage): ConceptLexicon {
   const own = mergeLexicons(
     mergeLexicons(
       mergeLexicons(mergeLexicons(OWN[language], situations), ACUTE_SIGNS[language]),
-      mergeLexicons(mergeLexicons(WISH_TO_DIE[language] ?? {}, HEAD_INJURY_SIGNS[language]), EVERYDAY_ACCOUNTS[language]),
+      mergeLexicons(
+        mergeLexicons(mergeLexicons(WISH_TO_DIE[language] ?? {}, HEAD_INJURY_SIGNS[language]), EVERYDAY_ACCOUNTS[language]),
+        SITUATIONS_TOLD[language],
+      ),
     ),
     {
       barelyResponsive: BARELY_RESPONSIVE[language],

@@ -605,4 +605,9 @@ export const SUICIDE_INTENT: Record<TriageLanguage, Pick<ConceptLexicon, "endIt"
     cantGoOn: ["আর পারছি না", "আর সহ্য হচ্ছে না", "বাঁচতে ইচ্ছে করে না", "আর কুলোচ্ছে না", "ar parchi na"],
     meansReady: ["ঘুমের ওষুধ জমিয়েছি", "দড়ি", "ছাদে দাঁড়িয়ে", "ব্রিজে দাঁড়িয়ে", "সেতুর উপর", "ব্লেড হাতে", "বিষ কিনেছি"],
   },
+  hu: {
+    endIt: ["veget vetek", "ma este vege", "vegzek mindennel"],
+    cantGoOn: ["nem birom tovabb", "nem birom mar", "elegem van az eletbol", "nincs tobb erom"],
+    meansReady: ["osszegyujtottem a gyogyszereket", "kotel", "a hidon allok", "a teton allok", "penge van nalam"],
+  },
 };

@@ -188,4 +188,10 @@ export const SWALLOWED_THUNDERCLAP: Record<TriageLanguage, Pick<ConceptLexicon, 
     worstEver: ["জীবনের সবচেয়ে খারাপ", "এমন ব্যথা কখনো হয়নি", "সবচেয়ে তীব্র"],
     thunderclap: ["বাজ পড়ার মতো", "বিস্ফোরণের মতো", "হঠাৎ যেন কেউ মেরেছে"],
   },
+  hu: {
+    swallowed: ["lenyelt", "lenyelte"],
+    headache: ["fejfajas", "faj a fejem", "faj a feje"],
+    worstEver: ["eletem legrosszabb", "legrosszabb fejfajas", "meg soha ilyen"],
+    thunderclap: ["mint egy villamcsapas", "mint egy robbanas", "mintha fejbe vagtak volna"],
+  },
 };

@@ -6,7 +6,11 @@
 import { phrasePack } from "../phrases";
 import { foldArabic, wordsAndPunctuation } from "../scripts";
 
-export const ARABIC = phrasePack({
+/** Letters only Urdu writes (ٹ ڈ ڑ ں ے ہ ھ), or the Persian yeh and keheh (ی ک) with no Arabic yeh or kaf (ي ك): not Arabic. */
+const URDU_LETTERS = /[ٹڈڑںےہھ]/u;
+const PERSIAN_ONLY = (text: string) => /[یک]/u.test(text) && !/[يك]/u.test(text);
+
+const ARABIC_PACK = phrasePack({
   language: "ar",
   readsUnmarkedTurns: false,
   spaced: true,
@@ -552,6 +556,9 @@ export const ARABIC = phrasePack({
       "هل هي وراثيه",
       "وراثي",
       "طالب طب",
+      "سؤال امتحان",
+      "امتحان",
+      "اسعافات اوليه",
       "ما هي اليه",
       "الاليه",
       "كم حبه",
@@ -561,3 +568,6 @@ export const ARABIC = phrasePack({
     contrast: ["لكن", "بس"],
   },
 });
+
+/** Arabic's rules, which leave Urdu and Persian turns to theirs (Arabic marks every turn in its script). */
+export const ARABIC = { ...ARABIC_PACK, notIn: (accented: string) => URDU_LETTERS.test(accented) || PERSIAN_ONLY(accented) };

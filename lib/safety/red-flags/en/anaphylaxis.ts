@@ -20,7 +20,9 @@ export const ANAPHYLAXIS_RULES: RedFlagRule[] = [
     ],
     and: [
       // Swelling only round the sting or bite itself is a local reaction ("red and swollen round the sting").
-      /\b(?:faint\w*|dizzy|light ?-?headed|breath\w*|wheez\w*|swallow|(?:swell\w*|swollen)(?! (?:\w+ ){0,2}(?:round|around|at|near|where|to|past) (?:the |it |my |his |her )?(?:sting|bite|stung|bit|wrist|elbow|ankle|knee|hand|arm|finger|foot|leg|toe))|throat|collaps\w*|vomit\w*|still|hoarse|voice|floppy|limp|pale and|drowsy)\b/,
+      // The breath in trouble, not "breathing fine".
+      /\b(?:(?:short|out) of breath|breathless\w*|(?:trouble|difficulty|struggling|struggle|hard|harder|cant|cannot|hardly|barely) (?:\w+ ){0,2}breath\w*|breathing (?:is |got |gets |getting |is getting )?(?:hard|harder|difficult|fast|noisy|funny|weird|heavy|laboured|labored))\b/,
+      /\b(?:faint\w*|dizzy|light ?-?headed|wheez\w*|swallow|(?:swell\w*|swollen)(?! (?:\w+ ){0,2}(?:round|around|at|near|where|to|past) (?:the |it |my |his |her )?(?:sting|bite|stung|bit|wrist|elbow|ankle|knee|hand|arm|finger|foot|leg|toe))|throat|collaps\w*|vomit\w*|still|hoarse|voice|floppy|limp|pale and|drowsy)\b/,
     ],
     unless: [
       /\b(?:epipen|epi pen|auto ?-?injector) (?:\w+ ){0,2}(?:expir\w*|out of date|renew\w*|refill\w*|prescription)\b/,

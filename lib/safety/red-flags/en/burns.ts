@@ -63,6 +63,8 @@ export const BURN_RULES: RedFlagRule[] = [
     and: [/\b(?:blister\w*|fire|flames|boiling|deep|white|leathery|charred|chemical|acid|baby|toddler|child|kid|son|daughter)\b/],
     unless: [
       /\b(?:thin|small|tiny|little|minor|superficial) (?:red )?(?:line|mark|spot|patch|burn)\b|\bjust red\b|\bfirst degree\b|\bsunburn\w*\b/,
+      // One blister the size of a coin (a small burn to dress), not blisters over the hand.
+      /\b(?:one|a|single) (?:small |little |tiny )?blister\b(?! (?:\w+ ){0,3}(?:all over|everywhere|across))|\bsize of a (?:\w+ )?(?:coin|penny|dime|pea|fingernail)\b/,
     ],
   },
 ];

@@ -17,7 +17,7 @@ export const GENERAL_FRAMING: RegExp[] = [
 export const CURRENT_EVENT: RegExp[] = [
   /\b(?:right now|at the moment|currently|as we speak|as i type|just now|tonight|this (?:morning|afternoon|evening)|today|\d+ (?:min|mins|minutes|hours?) ago|an hour ago|half an hour ago|since (?:\w+ ){0,2}(?:minutes?|hours?|morning|yesterday|last night|lunch)|getting worse|please help|help me|hurry)\b/,
   /\b(?:im|i am) (?:having|feeling|getting|bleeding|shaking|so|really|very|in (?:pain|agony)|scared|terrified|going to|about to|pregnant|\d+ weeks)\b/,
-  /\bi (?:have (?!a question|an exam|a test|to |always|never|read|heard|seen)|ive got|feel|felt|cant|have been|ve been|think (?:im|i am|i have|ive|hes|shes|my)|just|took|swallowed|ate|drank|fell|hit|cut|burned|burnt|got|woke|keep|need help|want|wanna|dont want)\b/,
+  /\bi (?:have (?!a question|an exam|a test|to |always|never|read|heard|seen)|ive got|feel|felt|cant|have been|ve been|think (?:im|i am|i have|ive|hes|shes|my)|just|took|swallowed|ate|drank|fell|hit|cut|burned|burnt|got|woke|keep(?! (?:getting|failing|missing|mixing up) (?:\w+ ){0,3}(?:questions?|answers?|wrong|mixed up)\b)|need help|want|wanna|dont want)\b/,
   /\bmy ?self\b/,
   /\b(?:hes|shes|he is|she is|theyre|they are) (?:\w+ )?(?:lying|on the floor|not breathing|unconscious|bleeding|choking|turning blue|blue|collapsed|unresponsive|shaking|fitting|seizing)\b/,
   // "my dad has high bp" is background (a long-term condition), not an event: "what should i do if someone is having a stroke? my dad has high bp".

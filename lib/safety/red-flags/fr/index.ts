@@ -207,7 +207,7 @@ const CONTEXT: LanguageContext = {
   negators: new Set(["pas", "sans", "jamais", "aucun", "aucune", "ni"]),
   negationWindow: 3,
   distantPast:
-    /\bil y a (?:\d+|un|une|deux|trois|quelques|plusieurs) (?:ans?|annees?|mois)\b|\bl (?:annee derniere|an dernier|an passe|annee passee)\b|\ben (?:19|20)\d\d\b|\bquand j etais\b|\bantecedents?\b/,
+    /\bil y a (?:\d+|un|une|deux|trois|quelques|plusieurs) (?:ans?|annees?|mois|semaines)\b|\bl (?:annee derniere|an dernier|an passe|annee passee)\b|\ben (?:19|20)\d\d\b|\bquand j etais\b|\bantecedents?\b/,
   animal: /\b(?:chien|chienne|chat|chatte|chaton|chiot|animal|lapin|cheval|veterinaire)\b/,
   // The animal bit someone, or was given away: the sign after it is a person's.
   animalAsAgent:

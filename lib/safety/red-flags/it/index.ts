@@ -190,7 +190,8 @@ const CONTEXT: LanguageContext = {
   // The animal bit someone, or was given away: the sign after it is a person's.
   animalAsAgent:
     /\b(?:morso|morsa|attaccato|graffiato)\b|\b(?:regalato|regalata|dato via|affidato) (?:il |la )?(?:mio|mia|suo|sua) (?:cane|gatto|gatta|cucciolo)\b/,
-  fiction: /\b(?:romanzo|racconto|storia|sceneggiatura|personaggio|finzione|film|serie)\b/,
+  // "Giallo" alone is also the colour; a crime novel is "il mio / un / nel mio giallo", "romanzo giallo".
+  fiction: /\b(?:romanzo|racconto|storia|sceneggiatura|personaggio|finzione|film|serie)\b|\b(?:mio|un|nel|nel mio|questo) giallo\b/,
   general: [
     /^(?:quali|quale|come|perche|cosa|che cosa|e|sono|si puo)\b(?: \w+){0,6} (?:sintomi|segni|segnali|cause|trattamenti?|differenza|rischi|primo soccorso|dose|prevenire)\b/,
     /\bcosa fare se qualcuno\b|\bse qualcuno\b|\bcome (?:posso )?(?:ridurre|prevenire|diminuire)\b/,

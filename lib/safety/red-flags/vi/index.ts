@@ -147,6 +147,7 @@ export const VIETNAMESE = phrasePack({
         "khát muốn chết",
         "cười muốn chết",
         "sợ muốn chết",
+        "chán muốn chết",
         // … and with "quá" (so) between: "đói quá muốn chết".
         "mệt quá muốn chết",
         "đói quá muốn chết",
@@ -156,6 +157,7 @@ export const VIETNAMESE = phrasePack({
         "khát quá muốn chết",
         "cười quá muốn chết",
         "sợ quá muốn chết",
+        "chán quá muốn chết",
       ],
     },
     { id: "vi-seizure", category: "seizure", when: ["co giật", "lên cơn động kinh", "sùi bọt mép", "động kinh"] },
