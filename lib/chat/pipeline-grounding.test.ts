@@ -156,9 +156,9 @@ describe("answer grounding in the chat pipeline", () => {
       expect(shown!.relevance).toHaveLength(units.length);
       const best = shown!.relevance!.indexOf(Math.max(...shown!.relevance!));
       expect(units[best]!.text).toBe(answering);
-      // A question that tells no sentence apart sends no weights.
+      // A question that tells no sentence apart sends no weights ("Thanks!" now gets the social reply, no model call).
       await runChatTurn(
-        input("Thanks!"),
+        input("Tell me more, please."),
         deps(server.url, { CHAT_GROUNDING: "quote", CHAT_MODEL: "m" }, { retriever: async () => [OBESITY] }),
       );
       const plain = server.requests.at(-1)!.body as { grounding: { sources: { relevance?: number[] }[] } };
