@@ -281,7 +281,7 @@ export const LAY_TERMS: readonly (readonly [lay: string, professional: string, s
   // Symptoms
   ["swollen ankles|swollen legs|swollen feet|puffy ankles", "edema"],
   ["room spinning|spinning sensation", "vertigo"],
-  ["throwing up|puking", "vomiting", "figurative"],
+  ["throwing up|threw up|throw up|throws up|thrown up|puking|puked|puke|pukes", "vomiting", "figurative"],
   ["loose stools|loose stool", "diarrhea"],
   ["high temperature", "fever"],
   // Everyday forms whose stem differs from the page's word ("allergic" → allerg, "allergy" →

@@ -14,6 +14,7 @@ import { typingSlips, type Vocabulary } from "./vocabulary";
 import { cacheOf, lookUpThrough } from "./lookup-cache";
 import { rewriteAges } from "./ages";
 import { rewriteEverydayPhrases } from "./everyday-phrases";
+import { spellingVariants } from "./spelling-variants";
 
 const rowsOf = <T>(r: unknown): T[] => ((r as { rows?: T[] }).rows ?? (r as T[])) as T[];
 
@@ -495,6 +496,19 @@ export async function analyzeQuery(db: Db, vocabulary: Vocabulary, text: string)
   const joined = compoundsOf([subject, message], kept);
   const lexemes = await cachedLexemesOf(db, [...new Set([...distinct, ...joined.keys()])]);
   const typed = await typedCorrections(db, vocabulary, distinct, lexemes);
+  // Each word's other spellings (spelling-variants.ts) and the one lexeme each becomes, if the knowledge base knows it.
+  const variantOf = new Map<string, string>();
+  for (const w of distinct) for (const v of spellingVariants(w)) if (!variantOf.has(v)) variantOf.set(v, w);
+  const variantLexemes = variantOf.size > 0 ? await cachedLexemesOf(db, [...variantOf.keys()]) : new Map<string, string[]>();
+  const knownSpelling = (variant: string): string | null => {
+    const l = variantLexemes.get(variant);
+    return l?.length === 1 && vocabulary.chunksWith(l[0]!) > 0 ? l[0]! : null;
+  };
+  /** The knowledge base's spelling of a word it does not know in the person's ("tumor" where pages write "tumour"). */
+  const otherSpelling = (w: string): string | null => {
+    for (const [variant, typedWord] of variantOf) if (typedWord === w && knownSpelling(variant)) return knownSpelling(variant);
+    return null;
+  };
 
   // The kept words in order (subject, then message), and those that do not name a topic: the
   // words of a figurative lay name, and negated words not part of a lay name ("no periods" is
@@ -569,7 +583,9 @@ export async function analyzeQuery(db: Db, vocabulary: Vocabulary, text: string)
         let lexeme = raw;
         let correctedFrom: string | undefined;
         let unknown = false;
-        if (vocabulary.chunksWith(raw) === 0) {
+        const spelt = vocabulary.chunksWith(raw) === 0 ? otherSpelling(w) : null;
+        if (spelt) lexeme = spelt;
+        else if (vocabulary.chunksWith(raw) === 0) {
           const fix = vocabulary.correct(raw)?.lexeme ?? typed.get(w);
           if (fix) {
             lexeme = fix;
@@ -688,6 +704,19 @@ export async function analyzeQuery(db: Db, vocabulary: Vocabulary, text: string)
     near.addAll([lexeme], [...(lexemes.get(first) ?? []), ...(lexemes.get(second) ?? [])]);
     const base = Math.max(1, ...parts.map((t) => t?.weight ?? 0));
     terms.push({ lexeme, idf: vocabulary.idf(lexeme), weight: base * COMPOUND_WEIGHT, expandedFrom: `${first} ${second}` });
+  }
+
+  // The other spelling of a word the knowledge base knows (diarrhea / diarrhoea, tumor / tumour:
+  // spelling-variants.ts) is searched too, as the same word, when the knowledge base knows it —
+  // a page written the other way is found as if it used the person's spelling.
+  for (const [variant, typedWord] of variantOf) {
+    const lexeme = knownSpelling(variant);
+    const typedTerm = terms.find((t) => !t.expandedFrom && !t.headingOnly && (lexemes.get(typedWord) ?? []).includes(t.lexeme));
+    if (!lexeme || !typedTerm || present.has(lexeme)) continue;
+    present.add(lexeme);
+    near.addAll([lexeme], [typedTerm.lexeme]);
+    const { correctedFrom: _corrected, aspect: _aspect, ...sameWord } = typedTerm;
+    terms.push({ ...sameWord, lexeme, idf: vocabulary.idf(lexeme), expandedFrom: typedWord });
   }
 
   // The aspects asked about, as heading-only terms: the section they name answers the question.
