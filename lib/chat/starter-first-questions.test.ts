@@ -38,6 +38,8 @@ interface QuestionSet {
   knownMisses: Set<string>;
   /** Starter pages written after the set, for its `missing` subjects (each also a right first passage). */
   addedPages: Record<string, string>;
+  /** Starter pages written after the set that answer a question it already had a page for (by question id). */
+  alsoAnsweredBy?: Record<string, string>;
 }
 
 const SETS: QuestionSet[] = [
@@ -59,6 +61,8 @@ const SETS: QuestionSet[] = [
       colic: "Colic",
       dandruff: "Dandruff (flaky scalp)",
     },
+    // Knee pain (tenth session) names osteoarthritis as the usual cause of knee pain in older adults.
+    alsoAnsweredBy: { "sf-024": "Knee pain" },
   },
   {
     file: "starter-first-questions-2.jsonl",
@@ -112,7 +116,11 @@ const firstPassage = async (q: string) => (await retrieveHybrid(h.db, null, q, {
 describe.each(SETS)("first questions of the public over the starter knowledge base ($file)", (set) => {
   const questions = readQuestions(set.file);
   const rightTitles = (q: FirstQuestion) => [
-    ...[...q.expect, ...(q.missing && set.addedPages[q.missing] ? [set.addedPages[q.missing]] : [])].map(currentStarterTitle),
+    ...[
+      ...q.expect,
+      ...(q.missing && set.addedPages[q.missing] ? [set.addedPages[q.missing]] : []),
+      ...(set.alsoAnsweredBy?.[q.id] ? [set.alsoAnsweredBy[q.id]!] : []),
+    ].map(currentStarterTitle),
   ];
   const outcomes: Outcome[] = [];
   beforeAll(async () => {
