@@ -494,21 +494,19 @@ export async function analyzeQuery(db: Db, vocabulary: Vocabulary, text: string)
   const messageWords = words(message).filter(kept);
   const distinct = [...new Set([...subjectWords, ...messageWords])].slice(0, 400);
   const joined = compoundsOf([subject, message], kept);
-  const lexemes = await cachedLexemesOf(db, [...new Set([...distinct, ...joined.keys()])]);
+  // Each word's other spellings (spelling-variants.ts) are looked up with the words, in one round trip.
+  const variantsOf = new Map(distinct.map((w) => [w, spellingVariants(w)]));
+  const lexemes = await cachedLexemesOf(db, [...new Set([...distinct, ...joined.keys(), ...[...variantsOf.values()].flat()])]);
   const typed = await typedCorrections(db, vocabulary, distinct, lexemes);
-  // Each word's other spellings (spelling-variants.ts) and the one lexeme each becomes, if the knowledge base knows it.
-  const variantOf = new Map<string, string>();
-  for (const w of distinct) for (const v of spellingVariants(w)) if (!variantOf.has(v)) variantOf.set(v, w);
-  const variantLexemes = variantOf.size > 0 ? await cachedLexemesOf(db, [...variantOf.keys()]) : new Map<string, string[]>();
-  const knownSpelling = (variant: string): string | null => {
-    const l = variantLexemes.get(variant);
-    return l?.length === 1 && vocabulary.chunksWith(l[0]!) > 0 ? l[0]! : null;
-  };
-  /** The knowledge base's spelling of a word it does not know in the person's ("tumor" where pages write "tumour"). */
-  const otherSpelling = (w: string): string | null => {
-    for (const [variant, typedWord] of variantOf) if (typedWord === w && knownSpelling(variant)) return knownSpelling(variant);
-    return null;
-  };
+  /** Each word's other spellings the knowledge base knows, as lexemes ("tumor" → tumour where pages write it so). */
+  const knownSpellings = new Map<string, string[]>();
+  for (const [w, variants] of variantsOf) {
+    const known = variants.flatMap((v) => {
+      const l = lexemes.get(v);
+      return l?.length === 1 && vocabulary.chunksWith(l[0]!) > 0 ? [l[0]!] : [];
+    });
+    if (known.length > 0) knownSpellings.set(w, [...new Set(known)]);
+  }
 
   // The kept words in order (subject, then message), and those that do not name a topic: the
   // words of a figurative lay name, and negated words not part of a lay name ("no periods" is
@@ -583,7 +581,7 @@ export async function analyzeQuery(db: Db, vocabulary: Vocabulary, text: string)
         let lexeme = raw;
         let correctedFrom: string | undefined;
         let unknown = false;
-        const spelt = vocabulary.chunksWith(raw) === 0 ? otherSpelling(w) : null;
+        const spelt = vocabulary.chunksWith(raw) === 0 ? (knownSpellings.get(w)?.[0] ?? null) : null;
         if (spelt) lexeme = spelt;
         else if (vocabulary.chunksWith(raw) === 0) {
           const fix = vocabulary.correct(raw)?.lexeme ?? typed.get(w);
@@ -709,14 +707,16 @@ export async function analyzeQuery(db: Db, vocabulary: Vocabulary, text: string)
   // The other spelling of a word the knowledge base knows (diarrhea / diarrhoea, tumor / tumour:
   // spelling-variants.ts) is searched too, as the same word, when the knowledge base knows it —
   // a page written the other way is found as if it used the person's spelling.
-  for (const [variant, typedWord] of variantOf) {
-    const lexeme = knownSpelling(variant);
+  for (const [typedWord, spellings] of knownSpellings) {
     const typedTerm = terms.find((t) => !t.expandedFrom && !t.headingOnly && (lexemes.get(typedWord) ?? []).includes(t.lexeme));
-    if (!lexeme || !typedTerm || present.has(lexeme)) continue;
-    present.add(lexeme);
-    near.addAll([lexeme], [typedTerm.lexeme]);
-    const { correctedFrom: _corrected, aspect: _aspect, ...sameWord } = typedTerm;
-    terms.push({ ...sameWord, lexeme, idf: vocabulary.idf(lexeme), expandedFrom: typedWord });
+    if (!typedTerm) continue;
+    for (const lexeme of spellings) {
+      if (present.has(lexeme)) continue;
+      present.add(lexeme);
+      near.addAll([lexeme], [typedTerm.lexeme]);
+      const { correctedFrom: _corrected, aspect: _aspect, ...sameWord } = typedTerm;
+      terms.push({ ...sameWord, lexeme, idf: vocabulary.idf(lexeme), expandedFrom: typedWord });
+    }
   }
 
   // The aspects asked about, as heading-only terms: the section they name answers the question.
