@@ -100,18 +100,30 @@ export function followUpQuestion(text: string, history: readonly HistoryMessage[
   return question === undefined ? text : `${question}\n${text}`;
 }
 
+/** What a message leans on in its conversation (`followUpContext`: null when it stands on its own) and what it asks (`followUpQuestion`). */
+export interface ConversationReading {
+  subject: string | null;
+  question: string;
+}
+
+/** Reads a message in its conversation once, for retrieval and the prompt alike. */
+export function readInConversation(text: string, history: readonly HistoryMessage[]): ConversationReading {
+  return { subject: followUpContext(text, history), question: followUpQuestion(text, history) };
+}
+
 /**
  * The passages for a message in its conversation (every surface: the chat pipeline): a follow-up
  * is searched with what it leans on, as the question it asks (`followUpQuestion`); a message that
- * stands on its own, or a follow-up that finds nothing that way, is searched alone.
+ * stands on its own, or a follow-up that finds nothing that way, is searched alone. `reading`: the
+ * message already read (`readInConversation`), else it is read here.
  */
 export async function retrieveInConversation(
   retriever: Retriever,
   text: string,
   history: readonly HistoryMessage[],
   signal?: AbortSignal,
+  reading: ConversationReading = readInConversation(text, history),
 ): Promise<Awaited<ReturnType<Retriever>>> {
-  const context = followUpContext(text, history);
-  const chunks = context ? await retriever(followUpQuestion(text, history), signal, { context }) : [];
+  const chunks = reading.subject ? await retriever(reading.question, signal, { context: reading.subject }) : [];
   return chunks.length > 0 ? chunks : retriever(text, signal);
 }

@@ -26,7 +26,7 @@ import { socialKind, socialReply } from "./social-message";
 import { englishOnlyAnswer, nonEnglishLanguageOf } from "./english-only";
 import { isWellFormedText } from "@/lib/http/storable-text";
 import { numberPartSources, retrievePerPart } from "./part-sources";
-import { followUpContext, followUpQuestion, retrieveInConversation } from "./follow-up";
+import { readInConversation, retrieveInConversation } from "./follow-up";
 import { buildPrompt, PROMPT_LEVELS, sourcesShown, type PromptLevel } from "./prompt";
 import { servedAdapterPointer } from "@/lib/training/active-adapter";
 import type { AnswerStatus, ChatEvent, ChatTurnInput, ChatUsage, HistoryMessage, Retriever } from "./types";
@@ -241,11 +241,13 @@ export async function* streamChatTurn(turn: PreparedTurn, deps: ChatDeps, signal
     const crisis = needsCrisisAnswer(triageResult, triage(text, input.locale ?? contacts.locale, { env }));
     // "hi", "thanks so much", "ok bye": a fixed reply, no retrieval (social-message.ts).
     const social = !triageResult.emergency && !crisis && !otherLanguage ? socialKind(text) : null;
+    // What the message leans on in the conversation and what it asks, read once for retrieval and the prompt (follow-up.ts).
+    const reading = readInConversation(text, turn.history);
     if (deps.retriever && !crisis && !otherLanguage && !social) {
       try {
         // A follow-up ("how is it treated?") is searched with the conversation's subject (follow-up.ts);
         // when that finds nothing, the message alone.
-        chunks = await retrieveInConversation(deps.retriever, text, turn.history, signal);
+        chunks = await retrieveInConversation(deps.retriever, text, turn.history, signal, reading);
         if (chunks.length > 0 && gpu.multiPart) perPart = await retrievePerPart(deps.retriever, text, signal);
       } catch (error) {
         // Retrieval is best effort: answer without sources rather than not at all.
@@ -258,11 +260,17 @@ export async function* streamChatTurn(turn: PreparedTurn, deps: ChatDeps, signal
     const sources = numbered.sources.slice(0, sourcesShown(PROMPT_LEVELS[startLevel].sources, numbered.parts));
     if (sources.length > 0) yield emit({ type: "sources", sources });
 
-    // A follow-up's sentences are weighed against the conversation's subject too (prompt.ts).
-    const subject = followUpContext(text, turn.history) ?? undefined;
-    // A follow-up that asks nothing of its own ("and for my dad?") asks the question before it again (follow-up.ts).
-    const question = followUpQuestion(text, turn.history);
-    const promptInput = { question, history: turn.history, sources, parts: numbered.parts, triage: triageResult, contacts, subject };
+    // A follow-up's sentences are weighed against the conversation's subject too (prompt.ts), and one that asks
+    // nothing of its own ("and for my dad?") asks the question before it again.
+    const promptInput = {
+      question: reading.question,
+      history: turn.history,
+      sources,
+      parts: numbered.parts,
+      triage: triageResult,
+      contacts,
+      subject: reading.subject ?? undefined,
+    };
     const timeout = AbortSignal.timeout(gpu.timeoutMs);
     const abortSignal = signal ? AbortSignal.any([signal, timeout]) : timeout;
     let errorCode: ChatStreamErrorCode | undefined;
