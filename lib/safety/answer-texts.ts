@@ -8,6 +8,7 @@
 import type { EmergencyContacts } from "./contacts";
 import { forEachLanguage, sayingLocalNumber } from "./local-number";
 import type { TriageLanguage } from "./red-flags/types";
+import { AFRICA_SOUTH_ASIA_ANSWERS } from "./wording-africa-south-asia";
 
 type Numbers = Pick<EmergencyContacts, "emergencyNumber">;
 
@@ -501,6 +502,7 @@ const WRITTEN_WORDING: Record<TriageLanguage, AnswerWording> = {
         `A válaszszolgáltatás nem tudta feldolgozni ezt a kérdést. Próbálja újra később. Vészhelyzetben hívja a ${c.emergencyNumber} számot.`,
     },
   },
+  ...AFRICA_SOUTH_ASIA_ANSWERS,
 };
 
 /** A language's answer texts, which say "your local emergency number" when the contacts have no number (local-number.ts). */

@@ -34,6 +34,11 @@ const ISO_639_3: Record<string, TriageLanguage> = {
   urd: "ur",
   ben: "bn",
   hun: "hu",
+  amh: "am",
+  hau: "ha",
+  pan: "pa",
+  tam: "ta",
+  yor: "yo",
 };
 
 function isTriageLanguage(value: string): value is TriageLanguage {

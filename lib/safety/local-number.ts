@@ -6,6 +6,7 @@
 // "(or your local emergency number)" beside it, so they have their own number-less wording.
 import type { EmergencyContacts } from "./contacts";
 import type { TriageLanguage } from "./red-flags/types";
+import { AFRICA_SOUTH_ASIA_LOCAL_NUMBER } from "./wording-africa-south-asia";
 
 export interface LocalNumberWording {
   /** "your local emergency number", shaped to stand where the number stands in this language's texts. */
@@ -230,6 +231,7 @@ export const LOCAL_NUMBER_WORDING: Record<TriageLanguage, LocalNumberWording> = 
     crisisOne:
       "Ha öngyilkosságra vagy önsértésre gondol, nincs egyedül: hívja most a helyi segélyhívó számot vagy egy lelki elsősegély-vonalat.",
   },
+  ...AFRICA_SOUTH_ASIA_LOCAL_NUMBER,
 };
 
 /** Whether the contacts name a number (false for a region whose number the product does not know). */

@@ -311,4 +311,9 @@ export const STAND_DOWN: Record<TriageLanguage, string[]> = {
   ur: ["گھر بھیج دیا", "ڈسچارج کر دیا", "ای سی جی ~ نارمل", "صرف گھبراہٹ تھی", "اب ٹھیک ہے", "غلط فہمی تھی"],
   bn: ["বাড়ি পাঠিয়ে দিয়েছে", "ছুটি দিয়ে দিয়েছে", "ইসিজি ~ স্বাভাবিক", "শুধু দুশ্চিন্তা ছিল", "এখন ঠিক আছে", "ভুল বুঝেছিলাম"],
   hu: ["hazakuldtek", "hazaengedtek", "ekg ~ normalis", "csak panik volt", "csak szorongas volt", "teves riasztas", "mar jol van"],
+  am: ["ወደ ቤት ላኩን", "ከሆስፒታል ወጣ", "ከሆስፒታል ወጣች", "አሁን ደህና ነው", "አሁን ደህና ናት", "ተሳስቼ ነው"],
+  ha: ["an sallame mu", "an sallame shi", "an sallame ta", "yanzu yana lafiya", "yanzu tana lafiya", "na yi kuskure"],
+  pa: ["ਘਰ ਭੇਜ ਦਿੱਤਾ", "ਛੁੱਟੀ ਦੇ ਦਿੱਤੀ", "ਈਸੀਜੀ ~ ਠੀਕ", "ਹੁਣ ਠੀਕ ਹੈ", "ਹੁਣ ਠੀਕ ਹਨ", "ਗਲਤਫਹਿਮੀ ਸੀ"],
+  ta: ["வீட்டுக்கு அனுப்பிட்டாங்க", "டிஸ்சார்ஜ் பண்ணிட்டாங்க", "ஈசிஜி ~ நார்மல்", "இப்போ நல்லா இருக்க", "இப்போ சரியாயிடுச்சு", "தப்பா புரிஞ்சுகிட்டேன்"],
+  yo: ["won ti ni ka lo sile", "o ti dara bayi", "ara re ti ya bayi", "mo sise"],
 };
