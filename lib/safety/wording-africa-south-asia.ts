@@ -4,9 +4,9 @@
 // (answer-texts.ts) and the answer to a question in a language the knowledge base does not hold (lib/chat/english-only.ts).
 // None of these languages has one country with one number, so a bare language tag gets the number-less texts; a region
 // the product knows (ha-NG, yo-NG, pa-IN, ta-IN, ta-LK) gets its country's number (contacts.ts, emergency-numbers.ts).
-import type { AnswerWording } from "./answer-texts";
+import type { AnswerWording } from "./answer-wording";
 import { crisisLineLabel, type EmergencyContacts } from "./contacts";
-import type { LocalNumberWording } from "./local-number";
+import type { LocalNumberWording } from "./local-number-wording";
 import type { NoticeWording } from "./notice-wording";
 
 export type AfricaSouthAsiaLanguage = "am" | "ha" | "pa" | "ta" | "yo";

@@ -29,6 +29,7 @@ import { SITUATIONS_EUROPE } from "./situations-europe";
 import { SUICIDE_INTENT } from "./suicide-intent";
 import { SWALLOWED_THUNDERCLAP } from "./swallowed-thunderclap";
 import { SITUATIONS_TOLD } from "./situations-told";
+import { PICTURES_TOLD } from "./pictures-told";
 import { SV_CONCEPTS } from "./sv";
 import { TH_CONCEPTS } from "./th";
 import { TL_CONCEPTS } from "./tl";
@@ -92,7 +93,7 @@ export function conceptLexicon(language: TriageLanguage): ConceptLexicon {
       mergeLexicons(mergeLexicons(OWN[language], situations), ACUTE_SIGNS[language]),
       mergeLexicons(
         mergeLexicons(mergeLexicons(WISH_TO_DIE[language] ?? {}, HEAD_INJURY_SIGNS[language]), EVERYDAY_ACCOUNTS[language]),
-        SITUATIONS_TOLD[language],
+        mergeLexicons(SITUATIONS_TOLD[language] ?? {}, PICTURES_TOLD[language]),
       ),
     ),
     {

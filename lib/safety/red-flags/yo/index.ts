@@ -44,6 +44,8 @@ export const YORUBA = phrasePack({
       category: "breathing",
       when: [
         "ko le mi#",
+        "ko si mi daadaa",
+        "ko mi daadaa",
         "ko le mi daadaa",
         "ko mi mo",
         "mi o le mi",
