@@ -82,6 +82,17 @@ const SETS: QuestionSet[] = [
       "emergency contraception": "Emergency contraception",
       threadworms: "Threadworms (pinworms)",
       stye: "Stye (eyelid lump)",
+      teething: "Teething",
+      "hair loss": "Hair loss (thinning hair and baldness)",
+      "oral thrush": "Oral thrush (mouth thrush)",
+    },
+    // Pages of the eleventh session: sickness in early pregnancy, car sickness, a racing heart.
+    alsoAnsweredBy: {
+      "sf2-006": "Nausea and vomiting in pregnancy",
+      "sf2-007": "Motion sickness (travel sickness)",
+      // A racing heart that starts and stops within minutes is a panic attack or a heart rhythm problem:
+      // the Palpitations page names both (and panic attacks as a cause); Panic attacks comes second.
+      "sf2-008": "Palpitations (feeling your heartbeat)",
     },
   },
 ];
