@@ -5,12 +5,13 @@
 import { describe, expect, it } from "vitest";
 import { emergencyContactsFor } from "./contacts";
 import { triage } from "./triage";
+import { describeLanguageCases, type LanguageCases } from "./language-cases.test-helper";
 
 const read = (text: string, previous: string[] = [], locale = "en-US") =>
   triage(text, locale, { env: {}, previousTurns: previous.map((t) => ({ text: t })) });
 const fired = (text: string, previous: string[] = []) => read(text, previous).emergency;
 
-const NEW_LANGUAGES: Record<"am" | "ha" | "pa" | "ta" | "yo", { fires: string[]; quiet: string[] }> = {
+const NEW_LANGUAGES: Record<"am" | "ha" | "pa" | "ta" | "yo", LanguageCases> = {
   am: {
     fires: ["ባሌ መተንፈስ አቃተው", "ራሴን ማጥፋት እፈልጋለሁ", "ልጄ በረኪና ጠጣ", "እናቴ ራሷን ሳተች፣ መልስ አትሰጥም"],
     quiet: ["በረሃብ ልሞት ነው", "አባቴ ባለፈው ዓመት ስትሮክ ያዘው፣ አሁን ደህና ነው", "ውሻዬ መርዝ በላ"],
@@ -43,14 +44,7 @@ const NEW_LANGUAGES: Record<"am" | "ha" | "pa" | "ta" | "yo", { fires: string[];
   },
 };
 
-describe.each(Object.entries(NEW_LANGUAGES))("%s", (language, { fires, quiet }) => {
-  it.each(fires)("fires, with the notice in the message's language: %s", (text) => {
-    const result = read(text);
-    expect(result.emergency).toBe(true);
-    expect(result.notice?.language).toBe(language);
-  });
-  it.each(quiet)("stays quiet: %s", (text) => expect(fired(text)).toBe(false));
-});
+describeLanguageCases(NEW_LANGUAGES);
 
 describe("the new languages' numbers", () => {
   it("a bare tag names no number; a known region its country's (Nigeria 112, India 112 with Tele-MANAS, Sri Lanka 1990)", () => {
