@@ -68,6 +68,12 @@ interface Unit {
   index: number;
   /** Same text from another source counts as the same sentence (never repeated). */
   key: string;
+  /**
+   * Keys of the other units whose words hold this one's or are held in it: a list and one of its items on a line of
+   * its own, where two overlapping passages of a page repeat it, or a list and its items run together in a line.
+   * Quoting either repeats the other's words, so each counts as quoted with it.
+   */
+  overlaps: string[];
   relevance?: number;
 }
 
@@ -101,7 +107,7 @@ export class QuoteTables {
       units.forEach((u, index) => {
         const unit = this.units.length;
         const relevance = src.relevance?.[index];
-        this.units.push({ text: u.text, source: n, index, key: u.text, ...(relevance !== undefined ? { relevance } : {}) });
+        this.units.push({ text: u.text, source: n, index, key: u.text, overlaps: [], ...(relevance !== undefined ? { relevance } : {}) });
         const tail = u.text + quoteMarker(n);
         // The anchor stands for the end of the previous marker; the separator is the one the
         // unit gets after a sentence ("Sentence. [1]") or after a list ("- item [1]").
@@ -112,6 +118,14 @@ export class QuoteTables {
     });
     if (this.units.length === 0)
       throw new QuoteSourceError("the sources contain no quotable sentence (complete sentences of at least four words)");
+    // Compared by their words (letters and digits): a list and the same items run together in a line ("- people over 60
+    // - people with a family history" / "people over 60 people with a family history") repeat each other too.
+    const flat = this.units.map((u) => ` ${(u.text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(" ")} `);
+    this.units.forEach((u, i) => {
+      u.overlaps = this.units.flatMap((o, j) =>
+        o.key !== u.key && (flat[i]!.includes(flat[j]!) || flat[j]!.includes(flat[i]!)) ? [o.key] : [],
+      );
+    });
   }
 }
 
@@ -263,6 +277,7 @@ export class QuoteConstraint implements LogitsConstraint {
   private complete(c: Candidate): void {
     const unit = this.tables.units[c.unit]!;
     this.used.add(unit.key);
+    for (const key of unit.overlaps) this.used.add(key);
     this.quoted.push({ text: unit.text, source: unit.source, index: unit.index });
     if (this.parts) {
       const open = this.open(Number.POSITIVE_INFINITY);
