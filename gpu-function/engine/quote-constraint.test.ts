@@ -90,9 +90,17 @@ describe("QuoteConstraint", () => {
     expect(itemFirst).not.toContain("Steps to take");
     expect(itemFirst.match(/Do not rub/g)).toHaveLength(1);
     // A list and the same items run together in a line repeat each other too (compared by their words).
-    const runTogether = "- everyone over age 60\n- people with a family history of it.\nBlack people over 40, everyone over age 60, people with a family history of it.";
-    const both = decode(new QuoteConstraint(new QuoteTables(tok, [{ id: "a", text: runTogether }]), { eosTokenIds: [eos], prior: NO_QUOTE_PRIOR }), { "-": 10, B: 5 }, -20);
+    const runTogether =
+      "- everyone over age 60\n- people with a family history of it.\nBlack people over 40, everyone over age 60, people with a family history of it.";
+    const both = decode(
+      new QuoteConstraint(new QuoteTables(tok, [{ id: "a", text: runTogether }]), { eosTokenIds: [eos], prior: NO_QUOTE_PRIOR }),
+      { "-": 10, B: 5 },
+      -20,
+    );
     expect(both).toBe("- everyone over age 60\n- people with a family history of it. [1]");
+    // A short sentence inside a longer one is no repetition: both stay quotable.
+    const xray = new QuoteTables(tok, [{ id: "a", text: "A chest x ray. A chest x ray takes a picture of the heart and lungs." }]);
+    expect(xray.units.map((u) => u.overlaps)).toEqual([[], []]);
   });
 });
 

@@ -88,6 +88,9 @@ export function encodeAfter(tok: QuoteTokenizer, anchor: string, text: string): 
   return prefix ? all.slice(head.length) : tok.encode(text);
 }
 
+/** A unit held in another counts as quoted with it from this many words on (a list item, a run-on list), not a short sentence. */
+const MIN_REPEAT_WORDS = 8;
+
 /** The tables one request's sources compile to: every unit in each separator variant. Built once per request. */
 export class QuoteTables {
   readonly units: Unit[] = [];
@@ -120,11 +123,12 @@ export class QuoteTables {
       throw new QuoteSourceError("the sources contain no quotable sentence (complete sentences of at least four words)");
     // Compared by their words (letters and digits): a list and the same items run together in a line ("- people over 60
     // - people with a family history" / "people over 60 people with a family history") repeat each other too.
-    const flat = this.units.map((u) => ` ${(u.text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(" ")} `);
+    // A short unit inside a longer sentence is no repetition ("A chest x ray." / "A chest x ray takes a picture of…").
+    const flat = this.units.map((u) => u.text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+    const holds = (i: number, j: number) =>
+      flat[j]!.length >= MIN_REPEAT_WORDS && ` ${flat[i]!.join(" ")} `.includes(` ${flat[j]!.join(" ")} `);
     this.units.forEach((u, i) => {
-      u.overlaps = this.units.flatMap((o, j) =>
-        o.key !== u.key && (flat[i]!.includes(flat[j]!) || flat[j]!.includes(flat[i]!)) ? [o.key] : [],
-      );
+      u.overlaps = this.units.flatMap((o, j) => (o.key !== u.key && (holds(i, j) || holds(j, i)) ? [o.key] : []));
     });
   }
 }
