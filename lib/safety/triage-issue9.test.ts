@@ -20,6 +20,25 @@ describe("issue 9: emergencies that slipped past triage", () => {
     expect(result.notice?.language).toBe(language);
   });
 
+  // The same messages as people type them: Italian "non respiro" is "I can't breathe", and a whole bottle taken by the
+  // writer is a crisis as well as an overdose, in every language.
+  it.each([
+    ["mi fa male il petto e non respiro", "it-IT", "cardiac"],
+    ["ho un dolore al petto e non respiro bene", "it-IT", "cardiac"],
+    ["ho preso un flacone intero di sonniferi", "it-IT", "suicidal_self_harm"],
+    ["me tomé un frasco entero de pastillas para dormir", "es-ES", "suicidal_self_harm"],
+    ["j'ai avalé une boîte entière de somnifères", "fr-FR", "suicidal_self_harm"],
+    ["ich habe eine ganze Packung Schlaftabletten genommen", "de-DE", "suicidal_self_harm"],
+  ])("%s (%s) → %s", (text, locale, category) => {
+    const result = fires(text, locale);
+    expect(result.emergency).toBe(true);
+    expect(result.categories).toContain(category);
+  });
+
+  it("keeps a blocked nose when breathing is fine apart from it quiet (Italian)", () => {
+    expect(fires("non respiro bene col naso, ho il raffreddore", "it-IT").emergency).toBe(false);
+  });
+
   it.each([
     ["leetspeak chest pain", "I have crushing ch3st p4in and I'm sweating"],
     ["leetspeak suicide", "i want to k1ll mys3lf"],

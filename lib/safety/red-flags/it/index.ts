@@ -42,6 +42,8 @@ const SIGN = anyOf(
   "vertigini",
   "pallid\\w*",
   "respirare",
+  "non respiro",
+  "respiro (?:male|a fatica|con fatica|poco)",
   "manca l aria",
   "fiato",
 );
@@ -121,6 +123,8 @@ const RULES: RedFlagRule[] = [
       /\b(?:mi|gli|le|ci) manca (?:l )?aria\b|\bmanca il (?:fiato|respiro)\b|\bfame d aria\b/,
       /\b(?:labbra|viso|faccia|pelle|dita)\b(?: \w+){0,2} (?:blu|viola|violacee?|bluastre?|cianotic\w*)\b/,
       /\bnon respira(?: piu)?\b|\bha smesso di respirare\b/,
+      // First person, as people type it: "non respiro" is "I can't breathe" ("non respiro bene col naso" is a blocked nose).
+      /\bnon respiro(?: piu)?\b(?! (?:bene )?(?:dal|col|con il) naso)/,
       /\b(?:attacco|crisi) d asma\b(?: \w+){0,6} (?:ventolin|spray|non (?:passa|funziona))/,
     ],
   },
