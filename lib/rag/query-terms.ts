@@ -255,10 +255,9 @@ export interface QueryTerm {
   /** A figurative lay name's words (bodyOnly): a heading holding all of them is named after all ("Cold sores"). */
   namedWith?: string[];
   /**
-   * Another name of these lexemes of the message: a synonym's expansion ("hiv" → human
-   * immunodeficiency virus), the other spelling (diarrhoea), the joined word (pinkeye), a lay name's
-   * professional term. A passage gets the better of the two names, not both (retrieve.ts): a page
-   * writing "HIV (human immunodeficiency virus)" says the concept once.
+   * Another name of these lexemes of the message: an abbreviation's spelled-out name ("hiv" → human
+   * immunodeficiency virus). A passage gets the better of the two names, not both (retrieve.ts): a
+   * page writing "HIV (human immunodeficiency virus)" says the concept once.
    */
   alternativeOf?: string[];
 }
@@ -596,7 +595,7 @@ export async function analyzeQuery(db: Db, vocabulary: Vocabulary, text: string)
       // (lay-terms.ts), as certain as the word itself — neither a correction nor unknown.
       const renamed = vocabulary.chunksWith(stem) === 0 ? vocabulary.layNameFor(stem) : null;
       // A figurative name the knowledge base does not know word by word ("threw up") is read as its
-      // meaning (vomiting): that term is meant literally — full weight, and it names pages.
+      // meaning (vomiting): that term weighs fully (it names no page, as the figurative name's words).
       const literal = renamed !== null && figurative.has(position);
       for (const raw of renamed ?? [stem]) {
         let lexeme = raw;
@@ -622,9 +621,9 @@ export async function analyzeQuery(db: Db, vocabulary: Vocabulary, text: string)
         becameAt.set(position, [...(becameAt.get(position) ?? []), lexeme]);
         const e = counts.get(lexeme) ?? { count: 0, correctedFrom, unknown, aspect: true, ...(renamed ? { renamedFrom: w } : {}) };
         e.count += factor;
-        e.names = e.names || names || (literal && !negated.has(position));
+        e.names = e.names || names;
         e.scale = Math.max(e.scale ?? 0, literal ? (negated.has(position) ? NEGATED_WEIGHT : 1) : scale);
-        if (!literal) e.namedWith ??= namedWith;
+        e.namedWith ??= namedWith;
         // An aspect word's lexeme, unless another word of the message brings it too.
         e.aspect = e.aspect && !correctedFrom && isAspectWord(w);
         counts.set(lexeme, e);
@@ -682,25 +681,30 @@ export async function analyzeQuery(db: Db, vocabulary: Vocabulary, text: string)
     if (a.abbreviation && !capitals.has(a.alias[0])) continue;
     const base = Math.min(...a.alias.map((l) => terms.find((t) => t.lexeme === l)?.weight ?? 1));
     near.addAll(a.expansion, [...a.expansion, ...a.alias]);
+    // An abbreviation and its spelled-out name are one name of one thing ("HIV", "human immunodeficiency
+    // virus"): the expansion is its alternative and, as a lay name's professional term (below), carries at
+    // most the abbreviation's information. Another stated name may be broader or narrower ("lisinopril
+    // (blood pressure medicines)"): it counts besides the word typed, as before.
+    const same = a.abbreviation;
     // Both names typed ("HIV (human immunodeficiency virus)"): one thing said twice — the spelled-out
     // name is the alternative, and the message's information counts the better-informed name only.
     const typedExpansion = a.expansion.map((l) => terms.find((t) => t.lexeme === l && !t.expandedFrom && !t.alternativeOf));
-    if (typedExpansion.every((t) => t !== undefined) && a.expansion.some((l) => !a.alias.includes(l))) {
+    if (same && typedExpansion.every((t) => t !== undefined) && a.expansion.some((l) => !a.alias.includes(l))) {
       const info = (ts: (QueryTerm | undefined)[]) => ts.reduce((sum, t) => sum + (t ? t.idf * t.weight : 0), 0);
       totalWeight -= Math.min(info(typedExpansion), info(a.alias.map((l) => terms.find((t) => t.lexeme === l))));
       for (const t of typedExpansion) t!.alternativeOf = a.alias;
       continue;
     }
-    // As a lay name's professional term (below): the spelled-out name carries at most the information
-    // of the abbreviation it stands for ("human immunodeficiency virus": three words, one thing).
-    const share = Math.min(
-      1,
-      a.alias.reduce((sum, l) => sum + vocabulary.idf(l), 0) /
-        Math.max(
-          a.expansion.filter((l) => !present.has(l)).reduce((sum, l) => sum + vocabulary.idf(l), 0),
-          1e-9,
-        ),
-    );
+    const share = !same
+      ? 1
+      : Math.min(
+          1,
+          a.alias.reduce((sum, l) => sum + vocabulary.idf(l), 0) /
+            Math.max(
+              a.expansion.filter((l) => !present.has(l)).reduce((sum, l) => sum + vocabulary.idf(l), 0),
+              1e-9,
+            ),
+        );
     for (const lexeme of a.expansion) {
       if (present.has(lexeme) || vocabulary.chunksWith(lexeme) === 0) continue;
       present.add(lexeme);
@@ -709,7 +713,7 @@ export async function analyzeQuery(db: Db, vocabulary: Vocabulary, text: string)
         idf: vocabulary.idf(lexeme),
         weight: base * ALIAS_WEIGHT * share,
         expandedFrom: a.alias.join(" "),
-        alternativeOf: a.alias,
+        ...(same ? { alternativeOf: a.alias } : {}),
       });
     }
   }
@@ -762,7 +766,6 @@ export async function analyzeQuery(db: Db, vocabulary: Vocabulary, text: string)
       idf: vocabulary.idf(lexeme),
       weight: base * COMPOUND_WEIGHT,
       expandedFrom: `${first} ${second}`,
-      alternativeOf: parts.flatMap((t) => (t ? [t.lexeme] : [])),
     });
   }
 
@@ -777,7 +780,7 @@ export async function analyzeQuery(db: Db, vocabulary: Vocabulary, text: string)
       present.add(lexeme);
       near.addAll([lexeme], [typedTerm.lexeme]);
       const { correctedFrom: _corrected, aspect: _aspect, ...sameWord } = typedTerm;
-      terms.push({ ...sameWord, lexeme, idf: vocabulary.idf(lexeme), expandedFrom: typedWord, alternativeOf: [typedTerm.lexeme] });
+      terms.push({ ...sameWord, lexeme, idf: vocabulary.idf(lexeme), expandedFrom: typedWord });
     }
   }
 

@@ -1,7 +1,7 @@
 // A parent's short story around a question, over the real starter knowledge base: "my son (2) has
 // had diarrhea since yesterday and threw up twice. how do i keep him hydrated and when should i take
 // him to the doctor?" got no passage (visitor walk-through). Its story was read as content — "twice",
-// the "take" of "take him to the doctor", "threw up" at half weight as a figurative name — and the
+// the "take" of "take him to the doctor" — "threw up" (vomiting) weighed half as a figurative name, and the
 // coverage floor counted only its 5 content words, as if it were a 5-word question. Now the story's
 // words lengthen the message for the floor, and an off-topic story still gets nothing.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -9,8 +9,7 @@ import type { DbHandle } from "@/lib/db/client";
 import { createHashingEmbedder } from "./embed-hashing";
 import { analyzeQuery } from "./query-terms";
 import { retrieveHybrid } from "./retrieve";
-import { ensureStarterKnowledgeBase } from "./starter";
-import { freshDb } from "./test-helpers";
+import { freshStarterDb } from "./test-helpers";
 import { loadVocabulary } from "./vocabulary";
 
 const STORY =
@@ -20,9 +19,7 @@ describe("a short story around a question, over the starter knowledge base", () 
   let h: DbHandle;
   const embedder = createHashingEmbedder();
   beforeAll(async () => {
-    h = await freshDb();
-    const report = await ensureStarterKnowledgeBase(h.db, embedder);
-    expect(report.failed).toEqual([]);
+    h = await freshStarterDb(embedder);
   }, 120_000);
   afterAll(() => h.close());
 
@@ -31,9 +28,7 @@ describe("a short story around a question, over the starter knowledge base", () 
     const lexemes = a.terms.filter((t) => !t.headingOnly).map((t) => t.lexeme);
     expect(lexemes).not.toContain("twice");
     expect(lexemes).not.toContain("take"); // "take him to the doctor" is no medicine
-    const vomit = a.terms.find((t) => t.lexeme === "vomit")!;
-    expect(vomit.weight).toBe(1);
-    expect(vomit.bodyOnly).toBeUndefined();
+    expect(a.terms.find((t) => t.lexeme === "vomit")?.weight).toBe(1);
     expect(a.storyWords).toBeGreaterThanOrEqual(3); // son, yesterday, doctor, keep
     // "can I take ibuprofen" still takes a medicine
     const ibuprofen = await analyzeQuery(h.db, await loadVocabulary(h.db), "can i take ibuprofen with high blood pressure");

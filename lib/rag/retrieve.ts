@@ -235,8 +235,7 @@ function resolve(options: RetrieveOptions): Resolved {
 
 /**
  * The concept each term scores for, and which of its names it is: a term and its other names
- * (QueryTerm.alternativeOf: a synonym's expansion, the other spelling, the joined word) are one
- * concept; the words as typed are name 0 and each other name (one expansion's words together) a
+ * (QueryTerm.alternativeOf: an abbreviation's spelled-out name) are one concept; the words as typed are name 0 and each other name (one expansion's words together) a
  * name of its own. A passage scores each concept by its best-matching name, so a page that writes
  * a thing both ways ("HIV (human immunodeficiency virus)") does not count it twice.
  */
@@ -590,7 +589,7 @@ async function askedSentences(db: Db, r: Resolved, text: string, vocabulary: Voc
 
 /**
  * A question alone often lacks its topic ("Is it inherited?"): the message's two most informative
- * terms go with it, each with its other names (the other spelling, a synonym's expansion).
+ * terms go with it, each with its other names (an abbreviation's spelled-out name).
  */
 function withTopic(question: AnalyzedQuery, messageTerms: AnalyzedQuery["terms"]): AnalyzedQuery {
   const topic = messageTerms.filter((t) => !t.alternativeOf && !t.headingOnly).slice(0, 2);
