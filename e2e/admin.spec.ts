@@ -195,4 +195,32 @@ test.describe("admin console", () => {
     }
     await page.screenshot({ path: "test-results/admin-phone-audit.png", fullPage: true });
   });
+
+  test("the conversation review shows an answer as the chat shows it: Markdown rendered, each [n] a link to its source", async ({
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    const chat = new ChatPage(page);
+    await chat.open();
+    await chat.accept();
+    await chat.ask("What are the symptoms of type 2 diabetes?");
+    const answer = await chat.waitForAnswer();
+    const shown = (await answer.getByTestId("answer-text").innerText()).trim();
+    const id = chat.conversationIdFromUrl();
+
+    const admin = new AdminPage(page);
+    await admin.signIn();
+    await admin.signedIn();
+    await page.goto(`/admin/conversations/${id}`);
+    const reviewed = page.getByTestId("review-assistant").first();
+    // The same words the visitor read (no list dashes, ** or raw [n] text), cited through links.
+    await expect(reviewed.locator(".markdown")).toHaveCount(1);
+    expect((await reviewed.locator(".markdown").innerText()).trim()).toBe(shown);
+    const marker = reviewed.getByRole("link", { name: "Source 1" }).first();
+    await expect(marker).toBeVisible();
+    await marker.click();
+    // The marker opens the sources and lands on its source.
+    await expect(reviewed.locator("li[value='1']")).toBeInViewport();
+    await page.screenshot({ path: "test-results/admin-review-markdown.png", fullPage: true });
+  });
 });

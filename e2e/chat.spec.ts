@@ -121,6 +121,23 @@ test.describe("public web chat", () => {
     expect((await page.request.get(`/api/conversations/${conversationId}`)).status()).toBe(404);
   });
 
+  test.describe("from a Spanish-speaking browser", () => {
+    test.use({ locale: "es-MX" });
+
+    test("'hi' gets the English greeting with the footer in English too, not Spanish", async ({ page }) => {
+      const chat = new ChatPage(page);
+      await chat.open();
+      await chat.accept();
+      await chat.ask("hi");
+      const answer = await chat.waitForAnswer();
+      await expect(answer.getByTestId("answer-text")).toContainText("Hello! I'm MedChat, an AI assistant.");
+      await expect(answer.getByTestId("disclaimer-footer")).toContainText(
+        "MedChat gives general educational information, not medical advice",
+      );
+      await page.screenshot({ path: "test-results/web-chat-greeting-es-browser.png" });
+    });
+  });
+
   test.describe("on a phone", () => {
     test.use(PHONE);
 

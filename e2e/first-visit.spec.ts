@@ -1,6 +1,7 @@
 // A new visitor's first minutes on each public surface, as a person meets them: on a small
 // phone (375 px), nothing wider than the screen and every safety line in view; by keyboard
-// alone, an answer rated with a comment. Screenshots of each step go to test-results/.
+// alone, an answer rated with a comment; a first load without a failed request or console
+// error, and a mistyped address that leads back to the chat. Screenshots go to test-results/.
 import { expect, test, type Frame, type FrameLocator, type Locator, type Page } from "@playwright/test";
 import { ChatPage } from "./pages/chat-page";
 import { startHostSite, WidgetHostPage } from "./pages/widget-host";
@@ -160,4 +161,41 @@ test.describe("a new visitor using only the keyboard", () => {
     await rateByKeyboard(page, answer, widget.input);
     await page.screenshot({ path: "test-results/first-visit-widget-keyboard.png" });
   });
+});
+
+test("a first visit to the web chat loads without a failed request or a console error, with the tab's icon", async ({ page }) => {
+  const failures: string[] = [];
+  page.on("response", (r) => {
+    if (r.status() >= 400) failures.push(`${r.status()} ${new URL(r.url()).pathname}`);
+  });
+  page.on("console", (m) => {
+    if (m.type() === "error") failures.push(`console: ${m.text().slice(0, 200)}`);
+  });
+  const chat = new ChatPage(page);
+  await chat.open();
+  await chat.accept();
+  await expect(chat.input).toBeFocused();
+  const icon = page.locator('head link[rel="icon"]');
+  await expect(icon).toHaveCount(1);
+  const iconResponse = await page.request.get((await icon.getAttribute("href"))!);
+  expect(iconResponse.status()).toBe(200);
+  expect(iconResponse.headers()["content-type"]).toContain("image/svg+xml");
+  // Give late requests (history, the browser's own icon fetch) time to settle.
+  await page.waitForLoadState("networkidle");
+  expect(failures).toEqual([]);
+});
+
+test("a mistyped address gets a styled 'Page not found' that leads back to the chat, without CSP errors", async ({ page }) => {
+  const errors: string[] = [];
+  page.on("console", (m) => {
+    // The document's own 404 status is expected; anything else (a refused inline style) is not.
+    if (m.type() === "error" && !/status of 404/.test(m.text())) errors.push(m.text().slice(0, 200));
+  });
+  const response = await page.goto("/no-such-page");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  await page.getByRole("link", { name: "Go to MedChat" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(new ChatPage(page).consentGate).toBeVisible();
+  expect(errors).toEqual([]);
 });

@@ -108,3 +108,14 @@ test("a question the knowledge base cannot answer gets the honest fixed message,
   await expect(answer.getByTestId("answer-text")).toContainText("medlineplus.gov");
   await expect(answer.getByTestId("sources")).toHaveCount(0);
 });
+
+test("a child's fever written as '39C' finds the fever page, as the same question without the reading does", async ({ page }) => {
+  const chat = new ChatPage(page);
+  await chat.open();
+  await chat.accept();
+  await chat.ask("My 4 year old has a fever of 39C, what should I do?");
+  const answer = await chat.waitForAnswer();
+  await expect(answer.getByTestId("sources")).toContainText("Fever in children");
+  await expect(answer).not.toContainText("couldn't find this");
+  await page.screenshot({ path: "test-results/fever-39c-finds-fever-page.png", fullPage: true });
+});

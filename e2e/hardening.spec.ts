@@ -1,7 +1,7 @@
 // The production app (`next start`, as npm start runs it) against hostile-but-fair input:
 // a strict CSP under which the chat still works, model-written images shown as links and
 // never fetched, 4xx with a reason for input that used to end in a 500, and a 408 in seconds
-// for a body that never arrives.
+// for a body that never arrives, and a JSON reason for what Node's HTTP parser refuses.
 import net from "node:net";
 import { expect, test } from "@playwright/test";
 import { ChatPage } from "./pages/chat-page";
@@ -189,4 +189,21 @@ test("the chat response closes promptly after [DONE]", async ({ page }) => {
   expect(timing.done).toBeGreaterThan(0);
   console.log(`[DONE] → connection closed: ${timing.closed - timing.done} ms`);
   expect(timing.closed - timing.done).toBeLessThan(1_500);
+});
+
+test("a request Node's HTTP parser refuses gets a JSON reason, not an empty 400", async ({ baseURL }) => {
+  const url = new URL(baseURL!);
+  const reply = await new Promise<string>((resolve, reject) => {
+    const socket = net.connect(Number(url.port), url.hostname, () =>
+      socket.write(`POST /api/chat HTTP/1.1\r\nHost: ${url.host}\r\nContent-Type: application/json\r\nContent-Length: 12abc\r\n\r\n{}`),
+    );
+    let received = "";
+    socket.setEncoding("utf8");
+    socket.on("data", (d) => (received += d));
+    socket.on("close", () => resolve(received));
+    socket.on("error", reject);
+  });
+  expect(reply).toMatch(/^HTTP\/1\.1 400/);
+  const body = JSON.parse(reply.slice(reply.indexOf("\r\n\r\n") + 4)) as { error: { message: string; type: string } };
+  expect(body.error).toMatchObject({ type: "invalid_request_error", message: expect.stringContaining("Content-Length") });
 });

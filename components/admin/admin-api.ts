@@ -61,6 +61,8 @@ export function useAdminResource<T>(path: string | null, options: { pollMs?: num
   const [status, setStatus] = useState<ActionStatus>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  /** The path whose load answered last (a filter changed since: the data shown is for the old one). */
+  const [answeredPath, setAnsweredPath] = useState<string | null>(null);
   const latest = useRef(0);
 
   const reload = useCallback((): Promise<T | null> => {
@@ -71,11 +73,15 @@ export function useAdminResource<T>(path: string | null, options: { pollMs?: num
         if (ticket === latest.current) {
           setData(fresh);
           setLoadError(null);
+          setAnsweredPath(path);
         }
         return fresh;
       },
       (e: unknown) => {
-        if (ticket === latest.current) setLoadError(messageOf(e));
+        if (ticket === latest.current) {
+          setLoadError(messageOf(e));
+          setAnsweredPath(path);
+        }
         return null;
       },
     );
@@ -131,6 +137,8 @@ export function useAdminResource<T>(path: string | null, options: { pollMs?: num
     polling,
     /** The first load has not answered yet (show that something is coming). */
     loading: path !== null && data === null && loadError === null,
+    /** Data is shown, but for an earlier path (a filter changed) whose replacement has not answered yet. */
+    refreshing: path !== null && data !== null && answeredPath !== path,
     /** An action started with `run` has not answered yet (disable its button, say what is happening). */
     pending,
   };

@@ -115,9 +115,36 @@ export function NotLoaded({ what, status }: { what: string; status: ActionStatus
  * Under a list: "Loading …" until its first load answers, then `empty` when it has no rows
  * (`rows` is undefined until loaded, so a failed load is not told as an empty list).
  */
-export function ListState({ loading, rows, what, empty }: { loading: boolean; rows: number | undefined; what: string; empty: string }) {
+export function ListState({
+  loading,
+  refreshing = false,
+  rows,
+  what,
+  empty,
+}: {
+  loading: boolean;
+  /** A changed filter's rows are on their way (`Refreshing` says so): the old list's emptiness is no news. */
+  refreshing?: boolean;
+  rows: number | undefined;
+  what: string;
+  empty: string;
+}) {
   if (loading) return <Loading what={what} />;
+  if (refreshing) return null;
   return rows === 0 ? <p className="mt-2 text-sm">{empty}</p> : null;
+}
+
+/**
+ * Over a filtered list: says the list is being fetched again while the rows of the previous
+ * filter are still shown, dimmed (a filter change seemed to do nothing for seconds).
+ */
+export function Refreshing({ refreshing, what }: { refreshing: boolean; what: string }) {
+  if (!refreshing) return null;
+  return (
+    <p role="status" className="mb-2 text-sm text-slate-600 dark:text-slate-300" data-testid="admin-refreshing">
+      Loading the {what} that match…
+    </p>
+  );
 }
 
 export const inputClass = "rounded border border-slate-400 bg-white px-2 py-1 text-sm dark:border-slate-500 dark:bg-slate-900";

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { useAdminResource } from "./admin-api";
-import { inputClass, ListState, Panel, StatusLine } from "./admin-shell";
+import { inputClass, ListState, Panel, Refreshing, StatusLine } from "./admin-shell";
 import { WideTable } from "./wide-table";
 
 interface Entry {
@@ -19,7 +19,7 @@ interface Entry {
 
 export function AuditPanel() {
   const [filter, setFilter] = useState({ actor: "", action: "", targetType: "" });
-  const { data, status, loading } = useAdminResource<{ entries: Entry[] }>(
+  const { data, status, loading, refreshing } = useAdminResource<{ entries: Entry[] }>(
     `audit?${new URLSearchParams(Object.entries(filter).filter(([, v]) => v))}`,
   );
   const entries = data?.entries ?? [];
@@ -34,7 +34,8 @@ export function AuditPanel() {
         ))}
       </div>
       <StatusLine status={status} />
-      <WideTable label="Audit log entries">
+      <Refreshing refreshing={refreshing} what="audit entries" />
+      <WideTable label="Audit log entries" busy={refreshing}>
         <table className="w-full text-left text-sm" data-testid="audit-table">
           <thead>
             <tr>
@@ -68,7 +69,7 @@ export function AuditPanel() {
           </tbody>
         </table>
       </WideTable>
-      <ListState loading={loading} rows={data?.entries.length} what="the audit log" empty="No entry matches." />
+      <ListState loading={loading} refreshing={refreshing} rows={data?.entries.length} what="the audit log" empty="No entry matches." />
     </Panel>
   );
 }

@@ -2,10 +2,12 @@
 
 import Link from "next/link";
 import { useState } from "react";
+import { Markdown } from "@/components/chat/markdown";
 import { Button } from "@/components/ui/button";
 import { useAdminResource } from "./admin-api";
-import { inputClass, ListState, NotLoaded, Panel, StatusLine } from "./admin-shell";
+import { inputClass, ListState, NotLoaded, Panel, Refreshing, StatusLine } from "./admin-shell";
 import { RatingCounts } from "./ratings";
+import { SURFACE_LABELS, surfaceLabel } from "./surface-labels";
 import { WideTable } from "./wide-table";
 
 interface Row {
@@ -21,7 +23,7 @@ interface Row {
 
 export function ConversationsPanel() {
   const [filter, setFilter] = useState({ surface: "", rating: "", emergency: "", from: "", to: "" });
-  const { data, status, loading } = useAdminResource<{ conversations: Row[] }>(
+  const { data, status, loading, refreshing } = useAdminResource<{ conversations: Row[] }>(
     `conversations?${new URLSearchParams(Object.entries(filter).filter(([, v]) => v))}`,
   );
   const rows = data?.conversations ?? [];
@@ -41,11 +43,7 @@ export function ConversationsPanel() {
   return (
     <Panel title="Conversations">
       <div className="mb-3 flex flex-wrap gap-3">
-        {select("surface", "Surface", [
-          ["web", "Web chat"],
-          ["widget", "Widget"],
-          ["api", "Partner API"],
-        ])}
+        {select("surface", "Surface", Object.entries(SURFACE_LABELS))}
         {select("rating", "Rating", [
           ["up", "Thumbs up"],
           ["down", "Thumbs down"],
@@ -65,7 +63,8 @@ export function ConversationsPanel() {
         </label>
       </div>
       <StatusLine status={status} />
-      <WideTable label="Conversations list">
+      <Refreshing refreshing={refreshing} what="conversations" />
+      <WideTable label="Conversations list" busy={refreshing}>
         <table className="w-full text-left text-sm" data-testid="conversations-table">
           <thead>
             <tr>
@@ -85,7 +84,7 @@ export function ConversationsPanel() {
                     {r.title}
                   </Link>
                 </td>
-                <td>{r.surface}</td>
+                <td>{surfaceLabel(r.surface)}</td>
                 <td>{r.messages}</td>
                 <td>
                   <RatingCounts up={r.up} down={r.down} />
@@ -97,7 +96,13 @@ export function ConversationsPanel() {
           </tbody>
         </table>
       </WideTable>
-      <ListState loading={loading} rows={data?.conversations.length} what="conversations" empty="No conversations match." />
+      <ListState
+        loading={loading}
+        refreshing={refreshing}
+        rows={data?.conversations.length}
+        what="conversations"
+        empty="No conversations match."
+      />
     </Panel>
   );
 }
@@ -113,6 +118,9 @@ interface Message {
   curated: { verdict: string; answer: string } | null;
 }
 
+/** Where an answer's [n] markers lead: its numbered sources under it. */
+const sourceAnchor = (messageId: string) => `review-src-${messageId}-`;
+
 export function ConversationReview({ id }: { id: string }) {
   const { api, data, run, status } = useAdminResource<{ conversation: { title: string; surface: string }; messages: Message[] }>(
     `conversations/${encodeURIComponent(id)}`,
@@ -127,7 +135,7 @@ export function ConversationReview({ id }: { id: string }) {
   };
   if (!data) return <NotLoaded what="the conversation" status={status} />;
   return (
-    <Panel title={`${data.conversation.title} (${data.conversation.surface})`}>
+    <Panel title={`${data.conversation.title} (${surfaceLabel(data.conversation.surface)})`}>
       <StatusLine status={status} />
       <ol className="mt-3 space-y-4">
         {data.messages.map((m) => (
@@ -149,7 +157,21 @@ export function ConversationReview({ id }: { id: string }) {
             {m.emergency && (
               <p className="mb-1 rounded bg-red-50 p-2 text-red-900 dark:bg-red-950 dark:text-red-100">Emergency notice: {m.emergency}</p>
             )}
-            <p className="whitespace-pre-wrap">{m.text || <em>(no text)</em>}</p>
+            {!m.text ? (
+              <p>
+                <em>(no text)</em>
+              </p>
+            ) : m.role === "assistant" ? (
+              // As the chat shows it: Markdown rendered (sanitised), each [n] a link to its source below.
+              <Markdown
+                text={m.text}
+                anchorPrefix={sourceAnchor(m.id)}
+                sourceCount={m.sources.length}
+                sourceTitles={m.sources.map((s) => s.title)}
+              />
+            ) : (
+              <p className="whitespace-pre-wrap">{m.text}</p>
+            )}
             {m.ratings.comments.map((c, i) => (
               <p key={i} className="mt-1 italic">
                 Feedback: “{c}”
@@ -160,7 +182,7 @@ export function ConversationReview({ id }: { id: string }) {
                 <summary className="cursor-pointer">Sources ({m.sources.length})</summary>
                 <ol className="mt-1 list-decimal pl-5">
                   {m.sources.map((s) => (
-                    <li key={s.n}>
+                    <li key={s.n} id={`${sourceAnchor(m.id)}${s.n}`} value={s.n}>
                       {s.url ? (
                         <a className="text-blue-700 underline dark:text-blue-300" href={s.url} target="_blank" rel="noopener noreferrer">
                           {s.title}

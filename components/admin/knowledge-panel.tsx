@@ -2,8 +2,9 @@
 
 import { useContext, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { CsrfContext, useAdminResource } from "./admin-api";
-import { inputClass, ListState, Panel, StatusLine } from "./admin-shell";
+import { sourceLabel } from "@/lib/chat/source-parts";
+import { CsrfContext, useAdminResource, type ActionStatus } from "./admin-api";
+import { inputClass, ListState, Panel, Refreshing, StatusLine } from "./admin-shell";
 import { WideTable } from "./wide-table";
 
 interface Doc {
@@ -24,12 +25,11 @@ interface Hit {
 export function KnowledgePanel() {
   const csrf = useContext(CsrfContext);
   const [filter, setFilter] = useState("");
-  const { api, data, reload, run, setStatus, status, loading } = useAdminResource<{ documents: Doc[] }>(
+  const { api, data, reload, run, setStatus, status, loading, refreshing } = useAdminResource<{ documents: Doc[] }>(
     `documents?q=${encodeURIComponent(filter)}`,
   );
   const docs = data?.documents ?? [];
   const [progress, setProgress] = useState<number | null>(null);
-  const [hits, setHits] = useState<Hit[] | null>(null);
 
   const upload = (form: HTMLFormElement) => {
     const data = new FormData(form);
@@ -97,46 +97,14 @@ export function KnowledgePanel() {
         {progress !== null && <progress aria-label="Upload progress" max={100} value={progress} className="mt-2 w-full" />}
         <StatusLine status={status} />
       </Panel>
-      <Panel title="Search test">
-        <form
-          className="flex flex-wrap gap-2"
-          onSubmit={async (e) => {
-            e.preventDefault();
-            const q = String(new FormData(e.currentTarget).get("q"));
-            try {
-              setHits((await api<{ results: Hit[] }>("search", { body: { query: q } })).results);
-            } catch (err) {
-              setStatus({ kind: "error", text: (err as Error).message });
-            }
-          }}
-        >
-          <label className="sr-only" htmlFor="kb-search">
-            Test question
-          </label>
-          <input id="kb-search" name="q" className={`${inputClass} min-w-72 flex-1`} placeholder="A question a visitor might ask" />
-          <Button type="submit">Search</Button>
-        </form>
-        {hits && (
-          <ol className="mt-3 space-y-2 text-sm" data-testid="search-results">
-            {hits.length === 0 && <li>No passage passes the relevance floors: the chat would say it found nothing.</li>}
-            {hits.map((h) => (
-              <li key={h.rank} className="rounded border border-slate-200 p-2 dark:border-slate-700">
-                <p className="font-medium">
-                  {h.rank}. {h.title} <span className="text-slate-600 dark:text-slate-300">— score {h.score.toFixed(3)}</span>
-                </p>
-                <p className="text-xs text-slate-600 dark:text-slate-300">{h.headingPath}</p>
-                <p className="mt-1">{h.text}</p>
-              </li>
-            ))}
-          </ol>
-        )}
-      </Panel>
+      <SearchTest />
       <Panel title={data ? `Documents (${docs.length}${docs.length === 100 ? "+" : ""})` : "Documents"}>
         <label className="mb-2 flex items-center gap-2 text-sm">
           Filter by title
           <input value={filter} onChange={(e) => setFilter(e.target.value)} className={inputClass} />
         </label>
-        <WideTable label="Documents list">
+        <Refreshing refreshing={refreshing} what="documents" />
+        <WideTable label="Documents list" busy={refreshing}>
           <table className="w-full text-left text-sm" data-testid="documents-table">
             <thead>
               <tr>
@@ -171,11 +139,73 @@ export function KnowledgePanel() {
         </WideTable>
         <ListState
           loading={loading}
+          refreshing={refreshing}
           rows={data?.documents.length}
           what="documents"
           empty={filter ? "No document title matches." : "No document yet: upload one above."}
         />
       </Panel>
     </>
+  );
+}
+
+/**
+ * The ranked passages a question gets, as the chat would name its sources ("Asthma — What it
+ * is"). Says it is searching (a loaded machine takes seconds), and a failure here, not in the
+ * upload panel above.
+ */
+function SearchTest() {
+  const { api } = useAdminResource<never>(null);
+  const [hits, setHits] = useState<Hit[] | null>(null);
+  const [searching, setSearching] = useState(false);
+  const [status, setStatus] = useState<ActionStatus>(null);
+  return (
+    <Panel title="Search test">
+      <form
+        className="flex flex-wrap gap-2"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          const q = String(new FormData(e.currentTarget).get("q"));
+          setSearching(true);
+          setStatus(null);
+          try {
+            setHits((await api<{ results: Hit[] }>("search", { body: { query: q } })).results);
+          } catch (err) {
+            setStatus({ kind: "error", text: (err as Error).message });
+          } finally {
+            setSearching(false);
+          }
+        }}
+      >
+        <label className="sr-only" htmlFor="kb-search">
+          Test question
+        </label>
+        <input
+          id="kb-search"
+          name="q"
+          required
+          className={`${inputClass} min-w-0 flex-1 sm:min-w-72`}
+          placeholder="A question a visitor might ask"
+        />
+        <Button type="submit" disabled={searching}>
+          {searching ? "Searching…" : "Search"}
+        </Button>
+      </form>
+      <StatusLine status={status} />
+      {hits && (
+        <ol className="mt-3 space-y-2 text-sm" data-testid="search-results" aria-busy={searching}>
+          {hits.length === 0 && <li>No passage passes the relevance floors: the chat would say it found nothing.</li>}
+          {hits.map((h) => (
+            <li key={h.rank} className="rounded border border-slate-200 p-2 dark:border-slate-700">
+              <p className="font-medium">
+                {h.rank}. {sourceLabel(h)}{" "}
+                <span className="font-normal text-slate-600 dark:text-slate-300">(score {h.score.toFixed(3)})</span>
+              </p>
+              <p className="mt-1">{h.text}</p>
+            </li>
+          ))}
+        </ol>
+      )}
+    </Panel>
   );
 }

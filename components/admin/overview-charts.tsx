@@ -2,6 +2,7 @@
 
 import { useSyncExternalStore } from "react";
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { SURFACE_LABELS, SURFACES } from "./surface-labels";
 
 export interface DayRow {
   date: string;
@@ -14,7 +15,8 @@ export interface DayRow {
   tokens: number;
 }
 
-const SURFACES = ["web", "widget", "api"] as const;
+/** What the legend and tooltip call each series. */
+const SERIES_NAMES: Record<string, string> = { ...SURFACE_LABELS, up: "Thumbs up", down: "Thumbs down", emergencies: "Emergencies" };
 const COLOURS: Record<string, string> = {
   web: "#2563eb",
   widget: "#0f766e",
@@ -93,7 +95,7 @@ function Chart({
                   <Tooltip />
                   <Legend />
                   {keys.map((k) => (
-                    <Bar key={k} dataKey={k} stackId="s" fill={COLOURS[k]} />
+                    <Bar key={k} dataKey={k} name={SERIES_NAMES[k]} stackId="s" fill={COLOURS[k]} />
                   ))}
                 </BarChart>
               ) : (
@@ -104,7 +106,15 @@ function Chart({
                   <Tooltip />
                   <Legend />
                   {keys.map((k) => (
-                    <Line key={k} dataKey={k} stroke={COLOURS[k]} strokeDasharray={k === "emergencies" ? "6 3" : undefined} dot={false} />
+                    <Line
+                      key={k}
+                      dataKey={k}
+                      name={SERIES_NAMES[k]}
+                      stroke={COLOURS[k]}
+                      strokeDasharray={k === "emergencies" ? "6 3" : undefined}
+                      // One day of data draws no line: its points are the chart.
+                      dot={data.length === 1}
+                    />
                   ))}
                 </LineChart>
               )}
@@ -140,10 +150,10 @@ export function OverviewCharts({ rows, kb }: { rows: DayRow[]; kb: { documents: 
         ))}
       </dl>
       <div className="grid gap-4 md:grid-cols-2">
-        <Chart title="Conversations per day, by surface" data={perDay(rows, "conversations")} keys={[...SURFACES]} />
-        <Chart title="Messages per day, by surface" data={perDay(rows, "messages")} keys={[...SURFACES]} />
+        <Chart title="Conversations per day, by surface" data={perDay(rows, "conversations")} keys={SURFACES} />
+        <Chart title="Messages per day, by surface" data={perDay(rows, "messages")} keys={SURFACES} />
         <Chart title="Feedback and emergencies per day" data={totals(rows)} keys={["up", "down", "emergencies"]} kind="line" />
-        <Chart title="Model tokens per day, by surface" data={perDay(rows, "tokens")} keys={[...SURFACES]} />
+        <Chart title="Model tokens per day, by surface" data={perDay(rows, "tokens")} keys={SURFACES} />
       </div>
     </div>
   );

@@ -53,6 +53,13 @@ export function ChatApp(props: ChatAppProps) {
     onFinish: () => {
       void refreshHistory();
     },
+    onAccepted: () => {
+      if (startedNew.current) return;
+      // The conversation gets its own URL once the server has stored it, so a reload keeps it
+      // (set at send, a reload before that found no conversation: "Conversation not found").
+      startedNew.current = true;
+      window.history.replaceState(null, "", `/c/${chatId}`);
+    },
   });
 
   useEffect(() => {
@@ -66,14 +73,6 @@ export function ChatApp(props: ChatAppProps) {
     else if (historyWasOpen.current) menuRef.current?.focus();
     historyWasOpen.current = sidebarOpen;
   }, [sidebarOpen]);
-
-  const send = () => {
-    if (!startedNew.current) {
-      // The conversation gets its own URL as soon as it starts, so a reload keeps it.
-      startedNew.current = true;
-      window.history.replaceState(null, "", `/c/${chatId}`);
-    }
-  };
 
   const newChat = () => {
     setSidebarOpen(false);
@@ -94,7 +93,6 @@ export function ChatApp(props: ChatAppProps) {
     <ChatShell
       session={session}
       texts={props}
-      onSend={send}
       feedback={initialFeedback}
       storageNote={WEB_STORAGE_NOTE}
       asideCovers={sidebarOpen}

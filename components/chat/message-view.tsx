@@ -42,16 +42,14 @@ function EmergencyNotice({ data }: { data: Extract<Part, { type: "data-emergency
 
 /** The sources the answer cites, each under the number its markers use (the list skips sources it does not cite). */
 function SourcesList({ sources, anchorPrefix }: { sources: { n: number; part: SourcePart }[]; anchorPrefix: string }) {
-  // Two sections of one page (a question that asks two things) are told apart by their section.
-  const titles = sources.map(({ part }) => part.title);
-  const repeated = new Set(titles.filter((t, i) => titles.indexOf(t) !== i));
   return (
     <section aria-label="Sources" className="mt-2 text-sm wrap-anywhere">
       <h3 className="font-semibold text-slate-700 dark:text-slate-200">Sources</h3>
       <ol className="mt-1 list-decimal space-y-0.5 pl-5" data-testid="sources">
         {sources.map(({ n, part: s }) => {
           const snippet = snippetOfSourcePart(s);
-          const section = repeated.has(s.title) ? sectionOfSourcePart(s) : null;
+          // The section quoted, as every surface names a source (sourceLabel): "Asthma — What it is".
+          const section = sectionOfSourcePart(s);
           return (
             <li key={s.sourceId} id={`${anchorPrefix}${n}`} value={n}>
               {s.type === "source-url" ? (
@@ -76,6 +74,8 @@ function SourcesList({ sources, anchorPrefix }: { sources: { n: number; part: So
  * a model that cites nothing) lists all it was given once it is finished.
  */
 function listedSources(sources: SourcePart[], text: string, done: boolean): { n: number; part: SourcePart }[] {
+  // An answer with no text (stopped before its first word) rests on no source.
+  if (!text.trim()) return [];
   const numbered = sources.map((part, i) => ({ n: i + 1, part }));
   const cited = new Set(citedSourceNumbers(text, sources.length));
   if (cited.size > 0) return numbered.filter((s) => cited.has(s.n));
@@ -105,8 +105,11 @@ export function MessageView({ message, streaming, isLastAssistant, onRetry, feed
   }
   const anchorPrefix = `src-${message.id}-`;
   const sources = message.parts.filter((p): p is SourcePart => p.type === "source-url" || p.type === "source-document");
-  const done = !streaming;
   const stored = message.metadata?.status;
+  // Loaded while the server was still writing it (a reload mid-answer): its end is on the way
+  // (use-chat-session reads the conversation again until the server has settled it).
+  const finishing = !streaming && stored === "streaming";
+  const done = !streaming && !finishing;
   const listed = listedSources(sources, text, done);
   return (
     <article
@@ -153,9 +156,16 @@ export function MessageView({ message, streaming, isLastAssistant, onRetry, feed
             return null;
         }
       })}
+      {finishing && (
+        <p role="status" className="text-sm text-slate-500 dark:text-slate-400" data-testid="answer-finishing">
+          MedChat is finishing this answer…
+        </p>
+      )}
       {stored === "partial" && !message.parts.some((p) => p.type === "data-error") && (
-        <p className="text-xs italic text-slate-500 dark:text-slate-400">
-          This answer was stopped before it finished, so it may be incomplete.
+        <p className="text-xs italic text-slate-500 dark:text-slate-400" data-testid="answer-stopped">
+          {text.trim()
+            ? "This answer was stopped before it finished, so it may be incomplete."
+            : "This answer was stopped before any of it was written. Retry to ask again."}
         </p>
       )}
       {listed.length > 0 && <SourcesList sources={listed} anchorPrefix={anchorPrefix} />}

@@ -230,6 +230,9 @@ function WidgetConversation(
     initialMessages: conversation.messages,
     disclaimerVersion: props.disclaimerVersion,
     extraBody,
+    requestHeaders,
+    // A reload of the host page from now on shows this conversation again (the server has stored it).
+    onAccepted: () => rememberConversation(store, conversation.id),
     onFinish: ({ message }) => {
       rememberConversation(store, conversation.id);
       const text = message.parts.map((p) => (p.type === "text" ? p.text : "")).join("");
@@ -237,8 +240,6 @@ function WidgetConversation(
     },
   });
   const beforeSend = (text: string) => {
-    // A reload of the host page from now on shows this conversation again.
-    rememberConversation(store, conversation.id);
     post({ type: "medchat:message", role: "user", text });
   };
   return (

@@ -74,6 +74,34 @@ describe("QuoteConstraint", () => {
     expect(c.allowedTokens(1000)).toContain(eos);
     expect(c.allowedTokens(1000)).toContain(tok.encode(" ")[0]!);
   });
+
+  it("never repeats a sentence it already quoted inside a list (two overlapping passages of one page), nor the list after the sentence", () => {
+    const eos = tok.tokenId("<|im_end|>")!;
+    // Overlapping chunks of a page, joined: the list's last item comes again as a line of its own.
+    const text =
+      "Steps to take:\n- Get into a warm room.\n- Do not rub the frozen skin at all.\n…\n- Do not rub the frozen skin at all.\nRubbing the skin makes the damage worse.";
+    const tables = new QuoteTables(tok, [{ id: "a", text }]);
+    const item = "- Do not rub the frozen skin at all.";
+    // A model that wants the list, then the item again, then the last sentence: the item is not offered twice.
+    const listFirst = decode(new QuoteConstraint(tables, { eosTokenIds: [eos], prior: NO_QUOTE_PRIOR }), { S: 10, "-": 5, R: 1 }, -20);
+    expect(listFirst).toBe(`Steps to take:\n- Get into a warm room.\n${item} [1]\n\nRubbing the skin makes the damage worse. [1]`);
+    // The other way round: after the item, the list that holds it is not offered.
+    const itemFirst = decode(new QuoteConstraint(tables, { eosTokenIds: [eos], prior: NO_QUOTE_PRIOR }), { "-": 10, S: 5, R: 1 }, -20);
+    expect(itemFirst).not.toContain("Steps to take");
+    expect(itemFirst.match(/Do not rub/g)).toHaveLength(1);
+    // A list and the same items run together in a line repeat each other too (compared by their words).
+    const runTogether =
+      "- everyone over age 60\n- people with a family history of it.\nBlack people over 40, everyone over age 60, people with a family history of it.";
+    const both = decode(
+      new QuoteConstraint(new QuoteTables(tok, [{ id: "a", text: runTogether }]), { eosTokenIds: [eos], prior: NO_QUOTE_PRIOR }),
+      { "-": 10, B: 5 },
+      -20,
+    );
+    expect(both).toBe("- everyone over age 60\n- people with a family history of it. [1]");
+    // A short sentence inside a longer one is no repetition: both stay quotable.
+    const xray = new QuoteTables(tok, [{ id: "a", text: "A chest x ray. A chest x ray takes a picture of the heart and lungs." }]);
+    expect(xray.units.map((u) => u.overlaps)).toEqual([[], []]);
+  });
 });
 
 // Sources whose units all start with different letters, so the first byte of a unit picks it.

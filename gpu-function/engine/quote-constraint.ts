@@ -68,6 +68,12 @@ interface Unit {
   index: number;
   /** Same text from another source counts as the same sentence (never repeated). */
   key: string;
+  /**
+   * Keys of the other units whose words hold this one's or are held in it: a list and one of its items on a line of
+   * its own, where two overlapping passages of a page repeat it, or a list and its items run together in a line.
+   * Quoting either repeats the other's words, so each counts as quoted with it.
+   */
+  overlaps: string[];
   relevance?: number;
 }
 
@@ -81,6 +87,9 @@ export function encodeAfter(tok: QuoteTokenizer, anchor: string, text: string): 
   const prefix = head.length <= all.length && head.every((t, i) => all[i] === t);
   return prefix ? all.slice(head.length) : tok.encode(text);
 }
+
+/** A unit held in another counts as quoted with it from this many words on (a list item, a run-on list), not a short sentence. */
+const MIN_REPEAT_WORDS = 8;
 
 /** The tables one request's sources compile to: every unit in each separator variant. Built once per request. */
 export class QuoteTables {
@@ -101,7 +110,7 @@ export class QuoteTables {
       units.forEach((u, index) => {
         const unit = this.units.length;
         const relevance = src.relevance?.[index];
-        this.units.push({ text: u.text, source: n, index, key: u.text, ...(relevance !== undefined ? { relevance } : {}) });
+        this.units.push({ text: u.text, source: n, index, key: u.text, overlaps: [], ...(relevance !== undefined ? { relevance } : {}) });
         const tail = u.text + quoteMarker(n);
         // The anchor stands for the end of the previous marker; the separator is the one the
         // unit gets after a sentence ("Sentence. [1]") or after a list ("- item [1]").
@@ -112,6 +121,15 @@ export class QuoteTables {
     });
     if (this.units.length === 0)
       throw new QuoteSourceError("the sources contain no quotable sentence (complete sentences of at least four words)");
+    // Compared by their words (letters and digits): a list and the same items run together in a line ("- people over 60
+    // - people with a family history" / "people over 60 people with a family history") repeat each other too.
+    // A short unit inside a longer sentence is no repetition ("A chest x ray." / "A chest x ray takes a picture of…").
+    const flat = this.units.map((u) => u.text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+    const holds = (i: number, j: number) =>
+      flat[j]!.length >= MIN_REPEAT_WORDS && ` ${flat[i]!.join(" ")} `.includes(` ${flat[j]!.join(" ")} `);
+    this.units.forEach((u, i) => {
+      u.overlaps = this.units.flatMap((o, j) => (o.key !== u.key && (holds(i, j) || holds(j, i)) ? [o.key] : []));
+    });
   }
 }
 
@@ -263,6 +281,7 @@ export class QuoteConstraint implements LogitsConstraint {
   private complete(c: Candidate): void {
     const unit = this.tables.units[c.unit]!;
     this.used.add(unit.key);
+    for (const key of unit.overlaps) this.used.add(key);
     this.quoted.push({ text: unit.text, source: unit.source, index: unit.index });
     if (this.parts) {
       const open = this.open(Number.POSITIVE_INFINITY);

@@ -5,6 +5,7 @@ import crypto from "node:crypto";
 import { and, asc, desc, eq, gte, lte, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
+import { labelOfSourcePart } from "@/lib/chat/source-parts";
 import { chunks, conversations, curatedExamples, feedback, messages } from "@/lib/db/schema";
 import { recordAudit, type Actor } from "./audit";
 import { AdminError } from "./errors";
@@ -85,7 +86,7 @@ function sourcesOf(parts: Part[]) {
       return {
         n: i + 1,
         chunkId: p.sourceId ?? null,
-        title: p.title ?? p.url ?? `Source ${i + 1}`,
+        title: labelOfSourcePart(p as Parameters<typeof labelOfSourcePart>[0]) || `Source ${i + 1}`,
         url: p.url ?? null,
         text: meta?.text ?? meta?.snippet ?? "",
       };

@@ -166,7 +166,10 @@ export async function* streamChatTurn(turn: PreparedTurn, deps: ChatDeps, signal
   // A question clearly in another language, no emergency: the English knowledge base answers
   // in English — say so in the question's language (english-only.ts), no retrieval, no model.
   const otherLanguage = deps.retriever && !triageResult.emergency ? nonEnglishLanguageOf(text) : null;
-  const disclaimer = answerDisclaimer(contacts, otherLanguage ?? triageResult.language);
+  // A greeting or thanks gets an English reply (social-message.ts), so its footer is English too:
+  // "hi" is too short to tell its language, which then came from the browser's (a Spanish footer under "Hello!").
+  const socialEnglish = !triageResult.emergency && !otherLanguage && socialKind(text) !== null;
+  const disclaimer = answerDisclaimer(contacts, otherLanguage ?? (socialEnglish ? "en" : triageResult.language));
   let modelId = "unknown";
   let status: AnswerStatus = "complete";
   let usage: ChatUsage = {};

@@ -62,6 +62,22 @@ describe("the chat's reply to a greeting or thanks", () => {
       expect(hello.some((e) => e.type === "error")).toBe(false);
       expect(text(await turn("u2", "thanks so much"))).toBe(socialReply("thanks"));
       expect(searched).toBe(0);
+      // From a Spanish-speaking browser: "hi" is English, and so is the footer under the English reply.
+      const fromMexico = await runChatTurn(
+        {
+          surface: "web",
+          visitorId: "visitor_social00000001",
+          conversationId: "conv-social-mx",
+          userMessage: { id: "mx1", text: "hi" },
+          consent: true,
+          locale: "es-MX",
+        },
+        deps,
+      );
+      expect(text(fromMexico)).toBe(socialReply("greeting"));
+      const footer = fromMexico.find((e) => e.type === "disclaimer");
+      expect(footer && footer.type === "disclaimer" ? footer.text : "").toMatch(/^MedChat gives general educational information/);
+      expect(searched).toBe(0);
       const stored = await listMessages(handle.db, "conv-social");
       expect(stored.map((m) => [m.role, m.status])).toEqual([
         ["user", "complete"],

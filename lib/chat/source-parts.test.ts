@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sectionOfSourcePart, snippetOfSourcePart, sourcePart, sourceSnippet } from "./source-parts";
+import { labelOfSourcePart, sectionOfSourcePart, snippetOfSourcePart, sourceLabel, sourcePart, sourceSnippet } from "./source-parts";
 
 const source = {
   n: 1,
@@ -45,5 +45,18 @@ describe("source parts", () => {
     expect(sectionOfSourcePart({ title: "Gout", providerMetadata: meta("Gout") })).toBeNull();
     expect(sectionOfSourcePart({ title: "Gout", providerMetadata: meta(42) })).toBeNull();
     expect(sectionOfSourcePart({})).toBeNull();
+  });
+
+  it("names a source as every surface shows it: the page, then the section quoted", () => {
+    expect(sourceLabel({ title: "Asthma", headingPath: "Asthma > What it is" })).toBe("Asthma — What it is");
+    expect(sourceLabel({ title: "Asthma", headingPath: "Asthma" })).toBe("Asthma");
+    expect(sourceLabel({ title: "Asthma", headingPath: "" })).toBe("Asthma");
+    // A section named as its page adds nothing; a deeper path names its last section.
+    expect(sourceLabel({ title: "Gout", headingPath: "Gout > Gout" })).toBe("Gout");
+    expect(sourceLabel({ title: "Gout", headingPath: "Gout > Treatment > Diet" })).toBe("Gout — Diet");
+    // A stored part reads the same, and one stored before heading paths were kept reads as its title.
+    const part = sourcePart(source);
+    expect(labelOfSourcePart(part)).toBe("Type 2 diabetes — Symptoms");
+    expect(labelOfSourcePart({ title: "Type 2 diabetes" })).toBe("Type 2 diabetes");
   });
 });

@@ -43,15 +43,40 @@ export function sourcePart(s: ChatSource) {
 }
 
 /**
- * The section of the page a source part quotes ("Treatment and management" of "Gout > Treatment
- * and management"), from the heading path `sourcePart` stores; null without one.
+ * The section of its page a source quotes, from its heading path ("Gout > Treatment and
+ * management" → "Treatment and management"); null when the path names only the page.
  */
-export function sectionOfSourcePart(part: { title?: string; providerMetadata?: Record<string, Record<string, unknown>> }): string | null {
-  const headingPath = part.providerMetadata?.medchat?.headingPath;
-  if (typeof headingPath !== "string") return null;
+export function sourceSection(title: string, headingPath: string): string | null {
   const headings = headingPath.split(" > ");
   const section = headings.length > 1 ? headings.at(-1)!.trim() : "";
-  return section && section !== part.title ? section : null;
+  return section && section !== title.trim() ? section : null;
+}
+
+/**
+ * How every surface names a source: its page and the section quoted, "Asthma — What it is"
+ * (the web chat's and the widget's sources lists, the partner API's citation titles, the
+ * admin console's conversation review); the page title alone when the path names no section.
+ */
+export function sourceLabel(source: { title: string; headingPath: string }): string {
+  const section = sourceSection(source.title, source.headingPath);
+  return section ? `${source.title} — ${section}` : source.title;
+}
+
+/** The section a stored source part quotes, from the heading path `sourcePart` stores; null without one. */
+export function sectionOfSourcePart(part: { title?: string; providerMetadata?: Record<string, Record<string, unknown>> }): string | null {
+  const headingPath = part.providerMetadata?.medchat?.headingPath;
+  return typeof headingPath === "string" ? sourceSection(part.title ?? "", headingPath) : null;
+}
+
+/** `sourceLabel` of a stored source part (older parts without a heading path: their title). */
+export function labelOfSourcePart(part: {
+  title?: string;
+  url?: string;
+  providerMetadata?: Record<string, Record<string, unknown>>;
+}): string {
+  const title = part.title || part.url || "";
+  const section = sectionOfSourcePart(part);
+  return section ? `${title} — ${section}` : title;
 }
 
 /** The snippet stored by `sourcePart`, if the part has one (older stored answers do not). */

@@ -83,6 +83,43 @@ describe("unitRelevance", () => {
     expect(stem("spreads")).toBe(stem("spread"));
     expect(stem("lasts")).toBe("last");
   });
+
+  it("reads who gets it, the course, what to do and prevention however they are put, and 'get sick' is not 'get it from'", () => {
+    expect(aspectsOfQuestion("Who usually gets fibromyalgia?")).toEqual(["people"]);
+    expect(aspectsOfQuestion("Does everyone who gets West Nile virus get sick?")).not.toContain("people");
+    // "get really sick from it" asks who gets ill, not how it is passed on.
+    expect(aspectsOfQuestion("Which babies get really sick from it?")).toEqual(["people"]);
+    expect(aspectsOfQuestion("does bipolar disorder ever go away or is it for life?")).toEqual(["course"]);
+    expect(aspectsOfQuestion("can sarcoidosis go away by itself without treatment?")).toEqual(["course"]);
+    expect(aspectsOfQuestion("What can my husband do to snore less?")).toEqual(["treatment"]);
+    expect(aspectsOfQuestion("keep getting athlete's foot. how do i stop getting it")).toEqual(["prevention"]);
+  });
+
+  it("weighs who gets it by who is named, the course by what it says of the course, not by passing words", () => {
+    const cts =
+      "Carpal tunnel syndrome occurs when the median nerve is pressed at the wrist. People might have difficulty with tasks such as driving. " +
+      "The disorder usually occurs only in adults.";
+    expect(best([cts], "can kids get carpal tunnel syndrome?")).toMatch(/^The disorder usually occurs only in adults/);
+    const bipolar =
+      "They go from very happy and active to very sad and hopeless, and then back again. The illness usually lasts a lifetime. " +
+      "Researchers continue to look for new and better treatments.";
+    expect(best([bipolar], "does bipolar disorder ever go away or is it for life?")).toMatch(/^The illness usually lasts a lifetime/);
+  });
+});
+
+describe("unitRelevance: words against the asked aspect", () => {
+  it("does not let a lower-ranked source win on the question's words alone when a source answers what is asked", () => {
+    // Retrieval's second source for "can my kids get roundworms from our new puppy?" was a breast-cancer page whose
+    // "new treatments" shares the word "new": its sentences answer nothing asked, the roundworm page's one does.
+    const worms =
+      "Most infected people do not have any symptoms. Humans or other animals can be infected by accidentally ingesting Toxocara eggs. " +
+      "Once in the environment, it takes 2 to 4 weeks for the eggs to become infectious.";
+    const trials =
+      "There are different types of treatment for patients with breast cancer. A treatment clinical trial is a research study meant to obtain information on new treatments.";
+    const [w, t] = unitRelevance([worms, trials], () => "can my kids get roundworms from our new puppy?");
+    // The engine opens in source 2 only when its best unit is sourceMargin (0.5) more relevant than all of source 1's.
+    expect(Math.max(...t!) - Math.max(...w!)).toBeLessThan(0.5);
+  });
 });
 
 describe("partsRelevance", () => {

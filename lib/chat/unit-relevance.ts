@@ -14,7 +14,7 @@
 //    span, "contagious"/"catch" → one on how it spreads, "what can I take" → one on treatment
 //    or relief, "when should I see a doctor" → one on seeking care, …), matched on the unit.
 // The engine gets only numbers: no medical or English rule lives there.
-import { quoteUnits } from "@/gpu-function/shared/quote-units";
+import { isListUnit, quoteUnits, startsWithListItem } from "@/gpu-function/shared/quote-units";
 import { isFiller, words } from "@/lib/rag/query-terms";
 import { asksWhatItIs } from "./asked-parts";
 
@@ -101,11 +101,19 @@ const TREAT_Q = stemSet(
 );
 const TREAT_U = stemSet(
   "treat treated treatment treatments relieve relief ease eases soothe help helps medicine medicines medication antibiotic antibiotics antiviral antivirals " +
-    "lotion lotions cream creams ointment drops rest fluids liquids gargle gargling lozenges reliever relievers remedies counter therapy",
+    "lotion lotions cream creams ointment drops rest fluids liquids gargle gargling lozenges reliever relievers remedies counter therapy " +
+    "sips rehydration gel gels mouthwash rinse numbing antiseptic spray sprays patch patches pharmacist",
 );
 const CARE_Q = stemSet("doctor doctors clinician physician gp er hospital emergency urgent worry worried");
 const CARE_U = stemSet("see call contact seek doctor clinician provider urgent emergency hospital");
-const CAUSE_Q = stemSet("cause causes caused causing why trigger triggers triggered");
+const CAUSE_Q = stemSet("cause causes caused causing why");
+/**
+ * What sets off an episode of something a person has ("what triggers cold sores?", "what sets off a migraine?"), which is
+ * not what causes the condition: "Triggers include colds, strong sunlight…", not "…caused by the herpes simplex virus".
+ */
+const TRIGGER_Q = stemSet("trigger triggers triggered triggering");
+const TRIGGER_U = stemSet("trigger triggers triggered flare flares worse");
+const TRIGGER_PHRASES = phrases("set off|sets off|brings on|bring on|brought on|bring it on|bring them on|sets it off|set it off");
 const CAUSE_U = stemSet("cause causes caused trigger triggers due result results because virus bacteria infection");
 const CAUSE_WORDS = new Set("cause causes caused causing trigger triggers triggered".split(" "));
 /** Words before "cause" that make it the noun ("the cause", "a common trigger"). */
@@ -141,14 +149,25 @@ function namesCause(ws: Words, question: { stems: ReadonlySet<string> }): boolea
   });
 }
 const PEOPLE_Q = stemSet("child children kid kids baby babies infant infants toddler toddlers adult adults elderly pregnant teen teens");
-const PEOPLE_U = stemSet("child children kid kids baby babies infant infants adult adults anyone people teens age ages older pregnant");
+// ("people" is left out: nearly every sentence of a health page has it — "People might have difficulty…" says nothing of who.)
+const PEOPLE_U = stemSet(
+  "child children kid kids baby babies infant infants adult adults anyone teens age ages aged older younger elderly pregnant women men",
+);
 // ("clear" is left out: more often "a clear layer" than "clears up", which the GO_AWAY phrases catch.)
+// ("come", "back", "better" alone are left out: "…and then back again" of mood swings, "better treatments"; the phrases
+// below catch "comes back", "gets better".)
 const COURSE_U = stemSet(
-  "away own heal heals cure cured recover recovery recovered come again back reactivate stay stays permanent " +
-    "improve improves improvement improved resolve resolves resolved outgrow outgrown disappear disappears harmless lifespan milder better",
+  "away own heal heals cure cured recover recovery recovered again reactivate stay stays permanent permanently lifetime lifelong " +
+    "improve improves improvement improved resolve resolves resolved outgrow outgrown disappear disappears harmless lifespan milder",
+);
+/** How a sentence tells the course in phrases ("comes back", "for the rest of their lives", "lasts a lifetime"). */
+const COURSE_PHRASES = phrases(
+  "come back|comes back|came back|coming back|rest of their|rest of your|rest of his|rest of her|for life|lifetime|lifelong",
 );
 /** How the course or outlook is asked in single words ("will her heart recover?", "can it be cured?", "does it shorten your life?"). */
-const OUTLOOK_Q = stemSet("recover recovery cured curable outgrow shorten lifespan prognosis outlook permanent harmless dangerous");
+const OUTLOOK_Q = stemSet(
+  "recover recovery cured curable outgrow shorten lifespan lifetime lifelong prognosis outlook permanent harmless dangerous",
+);
 const INHERIT_Q = stemSet("inherit inherited inheriting inherits hereditary heredity genetic carrier carriers");
 const INHERIT_U = stemSet(
   "inherit inherited inheritance inherits hereditary pass passed passes parent parents father fathers mother mothers son sons " +
@@ -163,6 +182,8 @@ const MEASURES = new Set(
   ).split(" "),
 );
 const PREVENT_Q = stemSet("prevent prevention avoid vaccine vaccinated protect");
+/** "how do I stop getting it?", "how can we keep from getting it again?" */
+const PREVENT_ASKED = phrases("stop getting|keep from getting|stop catching|stop it coming back|stop them coming back|stop it happening");
 const PREVENT_U = stemSet("prevent prevents avoid vaccine vaccines wash washing protect protects hygiene");
 const SYMPTOM_Q = stemSet("symptom symptoms sign signs");
 const SYMPTOM_U = stemSet("symptom symptoms sign signs");
@@ -173,7 +194,16 @@ const GO_AWAY = phrases(
   "go away|goes away|going away|on its own|on their own|by itself|by themselves|come back|get it again|get them again|clear up|" +
     "get better|gets better|getting better|grow out|grows out|will it stop|stop after|live normally|live without|back to normal|be ok|be okay|be cured",
 );
-const WHAT_DO = phrases("what can i|what should i|what to do|what can we|what should we|what can you|feel better|help with|good for");
+const WHAT_DO = phrases(
+  "what can i|what should i|what to do|what can we|what should we|what can you|feel better|help with|good for|get rid|how do i treat|how to treat",
+);
+/** "What can my husband do…", "what should her mum do": what to do, asked for someone else (up to two words between). */
+const asksWhatToDo = (ws: Words) =>
+  ws.some((w, i) => w === "what" && ["can", "could", "should"].includes(ws[i + 1] ?? "") && ws.slice(i + 2, i + 6).includes("do"));
+/** The course asked in other words than going away: "or is it for life?", "will he be able to stop the medicine one day?". */
+const COURSE_ASKED = phrases(
+  "for life|rest of his life|rest of her life|rest of my life|rest of their lives|stop the medicine|stop taking|ever stop",
+);
 const WHO_GETS = phrases("who gets|who can get|can children|can kids|can babies|can adults|more likely|burns more|who is");
 const HOW_GET = phrases(
   "how do you get|how do people get|how does one get|how did i get|how do kids get|how do i get|get it from|get them from",
@@ -187,6 +217,10 @@ const HOW_MUCH = phrases("how much|how many|how often|how loud|how high|how low|
 const IN_FAMILIES = phrases("run in|runs in|running in|in the family|in families|pass it on|pass it to|passed down|pass on|passed on");
 
 const POSSESSIVES = new Set("my our your his her their".split(" "));
+/** Words "who" can follow as a relative pronoun ("everyone who gets it", "people who have it"): then it asks no one. */
+const ANTECEDENTS = new Set(
+  "everyone everybody anyone anybody someone somebody people person those patients children kids adults women men one".split(" "),
+);
 /** Verbs after a person word that ask whether that person gets it ("can kids get…", "can babies have…"). */
 const GETS = new Set("get gets catch have has develop develops".split(" "));
 
@@ -195,19 +229,36 @@ const GETS = new Set("get gets catch have has develop develops".split(" "));
  * that is not just whom the message is about — "my child has a fever" tells who, it does not ask about
  * children — unless that person is the one who would get it ("can my baby get chickenpox?").
  */
-const asksWho = (ws: Words) =>
-  anyPhrase(ws, WHO_GETS) ||
-  ws.some((w, i) => {
-    if (!PEOPLE_Q.has(stem(w))) return false;
-    const next = ws.slice(i + 1, i + 3);
-    // "Can children get it?", "is it common in babies?" ask who; "visiting with the baby" and "do kids grow out of it?" do
-    // not, nor "my child has a fever" (whom the message is about), unless that person would get it ("can my baby get…").
-    if (POSSESSIVES.has(ws[i - 1] ?? "")) return next.some((n) => n === "get" || n === "catch");
-    return next.some((n) => GETS.has(n)) || ws[i - 1] === "in";
-  });
+const asksWho = (asked: Words) => {
+  // "does everyone who gets it get sick?": "who" after whom it names asks no one.
+  const ws = asked.map((w, i) => (w === "who" && ANTECEDENTS.has(asked[i - 1] ?? "") ? "" : w));
+  return (
+    anyPhrase(ws, WHO_GETS) ||
+    // "Who usually gets fibromyalgia?", "who is most likely to get it?"
+    ws.some((w, i) => w === "who" && ws.slice(i + 1, i + 5).some((n) => GETS.has(n))) ||
+    ws.some((w, i) => {
+      if (!PEOPLE_Q.has(stem(w))) return false;
+      const next = ws.slice(i + 1, i + 3);
+      // "Can children get it?", "is it common in babies?" ask who; "visiting with the baby" and "do kids grow out of it?" do
+      // not, nor "my child has a fever" (whom the message is about), unless that person would get it ("can my baby get…").
+      if (POSSESSIVES.has(ws[i - 1] ?? "")) return next.some((n) => n === "get" || n === "catch");
+      return next.some((n) => GETS.has(n)) || ws[i - 1] === "in";
+    })
+  );
+};
 
 /** "Can I get scabies from my dog?", "did I catch it from him": how it is passed on. */
-const getsFrom = (ws: Words) => ws.some((w, i) => (w === "get" || w === "catch") && ws.slice(i + 1, i + 5).includes("from"));
+const getsFrom = (ws: Words) =>
+  ws.some((w, i) => {
+    if (w !== "get" && w !== "catch") return false;
+    const after = ws.slice(i + 1, i + 5);
+    // "which babies get really sick from it?" asks who gets ill, not how it is passed on.
+    return after.includes("from") && !after.some((a) => GETTING_ILL.has(a));
+  });
+/** Words after "get" that make it "become" ("get sick", "get worse", "get rid of"), not "catch". */
+const GETTING_ILL = new Set("sick ill worse better rid over".split(" "));
+/** "How do I get rid of…", "how do you get over…": asks what to do, not how one catches it. */
+const asksHowGet = (ws: Words) => anyPhrase(ws, HOW_GET) && !ws.some((w, i) => w === "get" && GETTING_ILL.has(ws[i + 1] ?? ""));
 
 /** A quantity: a number (or "a few", "several") followed within three words by a measure or a time unit, or an "-fold" change. */
 function statesQuantity(ws: Words): boolean {
@@ -221,7 +272,22 @@ function statesQuantity(ws: Words): boolean {
 }
 
 /** Words of the cue phrases: they say what is asked, not what about ("clear" of "clear up" is no content word). */
-const PHRASE_WORDS = new Set([HOW_LONG, GO_AWAY, WHAT_DO, WHO_GETS, HOW_GET, SEE_DOCTOR, HOW_COMMON, HOW_MUCH, IN_FAMILIES].flat(2));
+const PHRASE_WORDS = new Set(
+  [
+    HOW_LONG,
+    GO_AWAY,
+    WHAT_DO,
+    WHO_GETS,
+    HOW_GET,
+    SEE_DOCTOR,
+    HOW_COMMON,
+    HOW_MUCH,
+    IN_FAMILIES,
+    COURSE_ASKED,
+    PREVENT_ASKED,
+    TRIGGER_PHRASES,
+  ].flat(2),
+);
 
 const ASPECTS: Aspect[] = [
   {
@@ -231,13 +297,14 @@ const ASPECTS: Aspect[] = [
   },
   {
     name: "spread",
-    asked: (ws, st) => anyStem(st, SPREAD_Q) || anyPhrase(ws, HOW_GET) || getsFrom(ws),
+    asked: (ws, st) => anyStem(st, SPREAD_Q) || asksHowGet(ws) || getsFrom(ws),
     cues: SPREAD_Q,
     answers: (_ws, st) => cueShare(st, SPREAD_U, 2),
   },
   {
     name: "treatment",
-    asked: (ws, st) => anyStem(st, TREAT_Q) || anyPhrase(ws, WHAT_DO),
+    // "can it go away by itself without treatment?" asks the course, not the treatment.
+    asked: (ws) => ws.some((w, i) => TREAT_Q.has(stem(w)) && ws[i - 1] !== "without") || anyPhrase(ws, WHAT_DO) || asksWhatToDo(ws),
     cues: TREAT_Q,
     answers: (_ws, st) => cueShare(st, TREAT_U, 3),
   },
@@ -255,15 +322,22 @@ const ASPECTS: Aspect[] = [
     answers: (ws, st, q) => (namesCause(ws, q) ? 1 : 0.5 * cueShare(st, CAUSE_U, 2)),
   },
   {
+    name: "trigger",
+    asked: (ws, st) => anyStem(st, TRIGGER_Q) || anyPhrase(ws, TRIGGER_PHRASES),
+    cues: TRIGGER_Q,
+    // What sets it off; a unit naming the condition's cause ("caused by the herpes virus") answers it half.
+    answers: (ws, st, q) => Math.max(cueShare(st, TRIGGER_U, 2), Number(anyPhrase(ws, TRIGGER_PHRASES)), namesCause(ws, q) ? 0.5 : 0),
+  },
+  {
     name: "people",
     asked: (ws) => asksWho(ws),
     answers: (_ws, st) => cueShare(st, PEOPLE_U, 2),
   },
   {
     name: "course",
-    asked: (ws, st) => anyPhrase(ws, GO_AWAY) || anyStem(st, OUTLOOK_Q),
+    asked: (ws, st) => anyPhrase(ws, GO_AWAY) || anyStem(st, OUTLOOK_Q) || anyPhrase(ws, COURSE_ASKED),
     cues: OUTLOOK_Q,
-    answers: (ws, st) => (anyPhrase(ws, GO_AWAY) ? 1 : cueShare(st, COURSE_U, 2)),
+    answers: (ws, st) => (anyPhrase(ws, GO_AWAY) || anyPhrase(ws, COURSE_PHRASES) ? 1 : cueShare(st, COURSE_U, 2)),
   },
   {
     name: "inheritance",
@@ -279,7 +353,7 @@ const ASPECTS: Aspect[] = [
   },
   {
     name: "prevention",
-    asked: (_ws, st) => anyStem(st, PREVENT_Q),
+    asked: (ws, st) => anyStem(st, PREVENT_Q) || anyPhrase(ws, PREVENT_ASKED),
     cues: PREVENT_Q,
     answers: (_ws, st) => cueShare(st, PREVENT_U, 2),
   },
@@ -327,6 +401,26 @@ const ASPECT_SHARE = 0.7;
 const OTHER_WORDS_SHARE = 0.85;
 
 /**
+ * A unit answering none of the asked aspects, in a source where others do, counts the question's words at this share:
+ * "my toddler has diarrhea, what should I do?" found the one unit naming "diarrhea" (the stomach-bug page's symptom list,
+ * spelling it "diarrhoea (diarrhea)"), not the sentences on what to do; a word that names what the question is about is no
+ * answer to it. (In a source where no unit answers the aspect, the words still tell its units apart as before.)
+ */
+const OFF_ASPECT_WORDS_SHARE = 0.5;
+
+/**
+ * The words a unit says a thing in itself: a list's introducing line ("Prevention of Cold sores:"), not its items — "use
+ * sunscreen lip balm if sunlight triggers cold sores" does not make the prevention list the answer to "What triggers cold
+ * sores?" — and a sentence's own words.
+ */
+function ownStems(text: string, stems: ReadonlySet<string>): ReadonlySet<string> {
+  if (!isListUnit(text)) return stems;
+  if (startsWithListItem(text)) return new Set();
+  const lead = text.slice(0, text.indexOf("\n") >= 0 ? text.indexOf("\n") : text.length);
+  return new Set(words(lead).map(stem));
+}
+
+/**
  * Relevance (0..1) of each quote unit of each source to `questionFor(n)` (the question, or the
  * asked part a source answers; n is 1-based): the best unit 1 when the question asks an aspect,
  * `WORDS_ONLY_SHARE` when only its words tell the units apart. [] for a source when nothing tells
@@ -337,7 +431,8 @@ export function unitRelevance(sources: readonly string[], questionFor: (n: numbe
   const units = sources.map((text) =>
     quoteUnits(text).map((u) => {
       const ws = words(u.text);
-      return { ws, stems: new Set(ws.map(stem)) };
+      const stems = new Set(ws.map(stem));
+      return { ws, stems, own: ownStems(u.text, stems) };
     }),
   );
   const all = units.flat();
@@ -348,9 +443,9 @@ export function unitRelevance(sources: readonly string[], questionFor: (n: numbe
   const idf = (s: string) => Math.log((all.length + 1) / ((df.get(s) ?? 0) + 0.5));
   const rarest = Math.log((all.length + 1) / 1.5);
   const aspectAsked: boolean[] = [];
-  const raw = units.map((list, i) => {
+  const scored = units.map((list, i) => {
     const question = questionFor(i + 1);
-    if (asksWhatItIs(question)) return list.map(() => 0);
+    if (asksWhatItIs(question)) return list.map(() => ({ lexical: 0, aspect: 0, asked: false }));
     const ws = words(question);
     const st = new Set(ws.map(stem));
     const asked = ASPECTS.filter((a) => a.asked(ws, st));
@@ -361,16 +456,25 @@ export function unitRelevance(sources: readonly string[], questionFor: (n: numbe
     const mass = content.length * rarest;
     return list.map((u) => {
       const lexical = mass > 0 ? content.reduce((n, s) => n + (u.stems.has(s) ? idf(s) : 0), 0) / mass : 0;
-      if (asked.length === 0) return WORDS_ONLY_SHARE * lexical;
+      if (asked.length === 0) return { lexical, aspect: 0, asked: false };
       // A question that asks two aspects at once ("how long is it contagious?") is answered by a unit on both:
       // the aspects' mean, so "is contagious from a day before the rash until…" outweighs "is a very contagious illness".
       const scores = asked.map((a) => {
-        const said = a.cues !== undefined && [...st].some((s) => a.cues!.has(s) && u.stems.has(s)) && (a.saysIt?.(u.ws, q) ?? true);
+        const said = a.cues !== undefined && [...st].some((s) => a.cues!.has(s) && u.own.has(s)) && (a.saysIt?.(u.ws, q) ?? true);
         return said ? 1 : OTHER_WORDS_SHARE * a.answers(u.ws, u.stems, q);
       });
-      const aspect = scores.reduce((n, x) => n + x, 0) / scores.length;
-      return ASPECT_SHARE * aspect + (1 - ASPECT_SHARE) * lexical;
+      return { lexical, aspect: scores.reduce((n, x) => n + x, 0) / scores.length, asked: true };
     });
+  });
+  // A unit that answers none of the asked aspects counts its words at a share where some unit of its source answers one,
+  // and in a lower-ranked source when any source does (words alone do not take the answer away from the top source).
+  const onAspect = scored.map((list) => list.some((u) => u.aspect > 0));
+  const anyOnAspect = onAspect.some(Boolean);
+  const raw = scored.map((list, i) => {
+    const offAspect = onAspect[i] || (i > 0 && anyOnAspect) ? OFF_ASPECT_WORDS_SHARE : 1;
+    return list.map((u) =>
+      !u.asked ? WORDS_ONLY_SHARE * u.lexical : ASPECT_SHARE * u.aspect + (1 - ASPECT_SHARE) * u.lexical * (u.aspect > 0 ? 1 : offAspect),
+    );
   });
   const best = Math.max(...raw.flat());
   if (!(best >= MIN_RELEVANCE * WORDS_ONLY_SHARE)) return sources.map(() => []);

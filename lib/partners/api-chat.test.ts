@@ -66,7 +66,7 @@ describe("chat completions with the openai client", () => {
       disclaimer: string;
       emergency: unknown;
     };
-    expect(extra.citations[0]).toMatchObject({ n: 1, title: "Asthma > What is asthma?", url: "https://example.org/asthma" });
+    expect(extra.citations[0]).toMatchObject({ n: 1, title: "Asthma — What is asthma?", url: "https://example.org/asthma" });
     expect(extra.citations[0]!.snippet).toMatch(/airways narrow/);
     expect(extra.disclaimer).toMatch(/not medical advice/);
     expect(extra.emergency).toBeNull();

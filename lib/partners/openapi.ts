@@ -165,7 +165,7 @@ export function openApiDocument(serverUrl = "/api/v1") {
           required: ["n", "title", "url", "snippet"],
           properties: {
             n: { type: "integer", description: "The [n] the answer cites" },
-            title: { type: "string" },
+            title: { type: "string", description: 'The page and the section quoted, as the web chat lists it: "Asthma — What it is"' },
             url: { type: ["string", "null"] },
             snippet: { type: "string" },
             document_id: { type: "string" },

@@ -36,7 +36,7 @@ describe("partner citations", () => {
   it("carry the chat's plain-text snippet: list items without their Markdown dashes", () => {
     expect(turn("x [1]").citations[0]).toMatchObject({
       n: 1,
-      title: "Heart attack warning signs > Symptoms",
+      title: "Heart attack warning signs — Symptoms",
       snippet: "Signs include: chest pain or pressure; cold sweat",
       document_id: "d1",
     });

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { citedSourceNumbers } from "@/lib/chat/citations";
 import { emergencyActions, noticeLabels, type EmergencyAction } from "@/lib/chat/emergency-actions";
-import { sourceSnippet } from "@/lib/chat/source-parts";
+import { sourceLabel, sourceSnippet } from "@/lib/chat/source-parts";
 import type { ChatEvent, ChatSource, HistoryMessage } from "@/lib/chat/types";
 import type { EmergencyNotice, TriageResult } from "@/lib/safety/triage";
 
@@ -148,7 +148,7 @@ export interface UsageField {
 export function citationOf(source: ChatSource): Citation {
   return {
     n: source.n,
-    title: source.headingPath || source.title,
+    title: sourceLabel(source),
     url: source.url,
     // The chat's snippet (plain text, list items without their Markdown dashes), a little longer.
     snippet: sourceSnippet(source.text, SNIPPET_CHARS),

@@ -1,10 +1,10 @@
-// What a new visitor found on a fresh npm start (sixth walk-through), each written from what
-// they saw: after an answer that opens with an emergency notice, the page itself (and the
-// widget's frame) had scrolled, so the header, the disclaimer banner, the AI disclosure and
-// the widget's close button had left the screen, with blank space under the message box; and
-// admin console sections that stayed blank (or said "Documents (0)") until their data came.
+// On a phone (375–390 px wide, touch): what a visitor of the web chat and the widget sees stays
+// on the screen — an emergency notice and its call button after the answer under it, the
+// header, disclaimer banner and close button after an emergency answer (only the conversation
+// scrolls, never the page or the widget's frame), the comment box a thumb opens, and a source
+// whose title is one unbroken word (wrapped, not scrolled sideways).
 import { expect, test, type Frame, type Page } from "@playwright/test";
-import { AdminPage, ADMIN_E2E } from "./pages/admin-page";
+import { AdminPage } from "./pages/admin-page";
 import { ChatPage, PHONE } from "./pages/chat-page";
 import { startHostSite, WidgetHostPage } from "./pages/widget-host";
 
@@ -16,6 +16,21 @@ const documentOverflow = (target: Page | Frame) =>
     const doc = document.scrollingElement!;
     return { scrolled: doc.scrollTop, taller: doc.scrollHeight - doc.clientHeight };
   });
+
+test("on a phone, an answer that opens with an emergency notice leaves the notice and its call button on screen", async ({ page }) => {
+  // A short phone screen: the answer under the notice (its text, sources, disclaimer and
+  // buttons) is taller than the conversation, which followed it to its end.
+  await page.setViewportSize({ width: 375, height: 600 });
+  const chat = new ChatPage(page);
+  await chat.open();
+  await chat.accept();
+  await chat.ask("I have crushing chest pain spreading to my left arm and I can't breathe");
+  const answer = await chat.waitForAnswer();
+  const notice = answer.getByTestId("emergency-notice");
+  await expect(notice).toBeInViewport();
+  await expect(notice.getByRole("link", { name: "Call 911" })).toBeInViewport();
+  await page.screenshot({ path: "test-results/phone-emergency-notice-in-view.png" });
+});
 
 test.describe("after an emergency answer only the conversation scrolls", () => {
   test.use(PHONE);
@@ -38,7 +53,7 @@ test.describe("after an emergency answer only the conversation scrolls", () => {
     await expect(chat.banner).toBeInViewport();
     await expect(page.getByRole("heading", { name: "MedChat" })).toBeInViewport();
     expect(await documentOverflow(page)).toEqual({ scrolled: 0, taller: 0 });
-    await page.screenshot({ path: "test-results/visitor-r6-web-emergency-phone.png" });
+    await page.screenshot({ path: "test-results/phone-web-emergency-page-unscrolled.png" });
   });
 
   test("widget: the notice and the panel's close button stay on screen, the frame unscrolled", async ({ page }) => {
@@ -60,61 +75,11 @@ test.describe("after an emergency answer only the conversation scrolls", () => {
       await expect(widget.panel.getByRole("button", { name: "Close chat" })).toBeInViewport();
       await expect(widget.panel.getByTestId("disclaimer-banner")).toBeInViewport();
       expect(await documentOverflow(widget.panelFrame())).toEqual({ scrolled: 0, taller: 0 });
-      await page.screenshot({ path: "test-results/visitor-r6-widget-emergency-phone.png" });
+      await page.screenshot({ path: "test-results/phone-widget-emergency-frame-unscrolled.png" });
     } finally {
       await host.close();
     }
   });
-});
-
-test("admin console: a section whose data is slow to come says it is loading, then shows it", async ({ page }) => {
-  test.setTimeout(120_000);
-  const admin = new AdminPage(page);
-  await admin.signIn();
-  await admin.signedIn();
-  // Each section's first answer is held back until the page has been looked at (a loaded
-  // machine takes seconds; the panels were blank until then).
-  const sections: [section: string, api: RegExp, loading: string, loaded: RegExp][] = [
-    ["Knowledge base", /\/api\/admin\/documents\?/, "Loading documents…", /Documents \(\d+\+?\)/],
-    ["Conversations", /\/api\/admin\/conversations\?/, "Loading conversations…", /Conversation/],
-    ["API keys", /\/api\/admin\/keys$/, "Loading API keys…", /Name/],
-    ["Widget sites", /\/api\/admin\/sites$/, "Loading widget sites…", /Origins:/],
-    ["Training", /\/api\/admin\/training\/runs$/, "Loading the runs…", /No retraining run yet|Started/],
-    ["Adapters", /\/api\/admin\/adapters$/, "Loading the adapters…", /Serving the public chat now/],
-    ["Users", /\/api\/admin\/users$/, "Loading users…", new RegExp(ADMIN_E2E.email)],
-    ["Audit log", /\/api\/admin\/audit\?/, "Loading the audit log…", /auth\.login/],
-    ["Settings", /\/api\/admin\/settings$/, "Loading the settings…", /Save settings/],
-  ];
-  for (const [section, api, loading, loaded] of sections) {
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route(api, async (route) => {
-      await held;
-      await route.continue();
-    });
-    await admin.go(section);
-    const main = page.getByRole("main");
-    await expect(main.getByRole("status").filter({ hasText: loading })).toBeVisible();
-    release();
-    await expect(main).toContainText(loaded);
-    await expect(main.getByTestId("admin-loading")).toHaveCount(0);
-    await page.unroute(api);
-  }
-  await page.screenshot({ path: "test-results/visitor-r6-admin-loaded.png", fullPage: true });
-});
-
-test("admin console: an empty list says so instead of showing bare column headings", async ({ page }) => {
-  const admin = new AdminPage(page);
-  await admin.signIn();
-  await admin.signedIn();
-  await page.route(/\/api\/admin\/keys$/, (route) =>
-    route.request().method() === "GET" ? route.fulfill({ json: { keys: [] } }) : route.continue(),
-  );
-  await admin.go("API keys");
-  await expect(page.getByRole("main")).toContainText("No API key yet: create one above.");
-  await admin.go("Knowledge base");
-  await page.getByLabel("Filter by title").fill("no title has these words zzqx");
-  await expect(page.getByRole("main")).toContainText("No document title matches.");
 });
 
 test.describe("a thumb on a phone", () => {
@@ -145,10 +110,46 @@ test.describe("a thumb on a phone", () => {
         return Object.values(view.feedback).map((f) => f.rating);
       })
       .toEqual(["down"]);
-    await page.screenshot({ path: "test-results/visitor-r6-feedback-phone.png" });
+    await page.screenshot({ path: "test-results/phone-thumb-comment-box.png" });
     await comment.fill("It did not say when to see a doctor");
     await answer.getByRole("button", { name: "Send feedback" }).click();
     await expect(answer.getByText("Thanks for your feedback.")).toBeVisible();
     await expect(comment).toBeHidden();
   });
+});
+
+test("on a phone, a source whose title is one long unbroken word wraps inside the answer instead of scrolling it sideways", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  // An operator's document titled like a file name (no spaces), found by a word only it has.
+  const title = "Zorblax_syndrome_patient_information_leaflet_for_adults_and_children_reviewed_by_the_clinic_2026";
+  const admin = new AdminPage(page);
+  await admin.signIn();
+  await admin.signedIn();
+  await admin.go("Knowledge base");
+  await page.getByLabel(/^Files/).setInputFiles({
+    name: "zorblax.md",
+    mimeType: "text/markdown",
+    buffer: Buffer.from(
+      `# ${title}\n\nZorblax syndrome is a condition this clinic explains to its patients. Zorblax syndrome is managed with rest, fluids and a check-up with the clinic's nurse.\n`,
+    ),
+  });
+  await page.getByRole("button", { name: "Upload and ingest" }).click();
+  await expect(admin.status()).toContainText("1 added");
+
+  await page.setViewportSize({ width: 375, height: 740 });
+  const chat = new ChatPage(page);
+  await chat.open();
+  await chat.accept();
+  await chat.ask("How is zorblax syndrome managed?");
+  const answer = await chat.waitForAnswer();
+  const sources = answer.getByTestId("sources");
+  await expect(sources).toContainText(title);
+  const sideways = await page.evaluate(() => {
+    const log = document.querySelector('[role="log"]')!;
+    return { log: log.scrollWidth - log.clientWidth, page: document.documentElement.scrollWidth - document.documentElement.clientWidth };
+  });
+  expect(sideways).toEqual({ log: 0, page: 0 });
+  await page.screenshot({ path: "test-results/phone-long-source-title-wraps.png" });
 });
