@@ -14,6 +14,7 @@
 import type { EmergencyContacts } from "@/lib/safety/contacts";
 import { sayingLocalNumber } from "@/lib/safety/local-number";
 import { guessLanguage } from "@/lib/safety/language";
+import { AFRICA_SOUTH_ASIA_ENGLISH_ONLY } from "@/lib/safety/wording-africa-south-asia";
 import type { TriageLanguage } from "@/lib/safety/red-flags/types";
 
 type Numbers = Pick<EmergencyContacts, "emergencyNumber">;
@@ -22,7 +23,8 @@ type Numbers = Pick<EmergencyContacts, "emergencyNumber">;
 export type EnglishOnlyLanguage = Exclude<TriageLanguage, "en">;
 
 /** The languages written in Latin letters, told apart by their function words. */
-type LatinLanguage = "es" | "fr" | "de" | "pt" | "it" | "nl" | "pl" | "tr" | "vi" | "id" | "sv" | "tl" | "sw" | "ro" | "cs" | "hu";
+type LatinLanguage =
+  "es" | "fr" | "de" | "pt" | "it" | "nl" | "pl" | "tr" | "vi" | "id" | "sv" | "tl" | "sw" | "ro" | "cs" | "hu" | "ha" | "yo";
 
 /** Words that are common in one language's questions and rare in English text (lower case, accents kept). */
 const FUNCTION_WORDS: Record<LatinLanguage, ReadonlySet<string>> = {
@@ -69,6 +71,8 @@ const FUNCTION_WORDS: Record<LatinLanguage, ReadonlySet<string>> = {
   sw: new Set("ya wa kwa ni nina mtoto wangu maumivu siku homa je nini vipi sana kichwa tumbo dawa nifanye".split(" ")),
   ro: new Set("și în cu nu este sunt am un o pentru ce cum mă doare zile copilul meu mea foarte de la".split(" ")),
   hu: new Set("az és hogy nem egy mit hogyan fáj fájdalom nekem már még napja gyerekem fiam lányom mert vagyok nagyon".split(" ")),
+  ha: new Set("yana tana kuma wannan yaya ciwon jiki dana yata sosai allah zan menene shin".split(" ")),
+  yo: new Set("omo ara kini bawo nitori jowo sugbon pupo bayi awon emi iya baba".split(" ")),
   cs: new Set("je to se mi mě mám má jsem jak co na v ve s z do od po pro že ale bolí bolest dny dítě syn dcera můj moje".split(" ")),
 };
 
@@ -94,6 +98,9 @@ const SCRIPTS: [RegExp, EnglishOnlyLanguage | "cyrillic" | "han" | "arabic"][] =
   [/\p{Script=Cyrillic}/u, "cyrillic"],
   [/\p{Script=Greek}/u, "el"],
   [/\p{Script=Thai}/u, "th"],
+  [/\p{Script=Ethiopic}/u, "am"],
+  [/\p{Script=Gurmukhi}/u, "pa"],
+  [/\p{Script=Tamil}/u, "ta"],
 ];
 /** A message counts as written in a script when at least this share of its letters are. */
 const SCRIPT_SHARE = 0.6;
@@ -305,6 +312,7 @@ export const ENGLISH_ONLY_WORDING: Record<EnglishOnlyLanguage, (c: Numbers) => s
     "Ha teheti, írja meg a kérdést angolul, és forrásokkal válaszolok. " +
     "Ha magyarul szeretné megbeszélni a helyzetét, kérdezzen orvost, ápolót vagy gyógyszerészt. " +
     `Ha sürgős, hívja a ${c.emergencyNumber} számot.`,
+  ...AFRICA_SOUTH_ASIA_ENGLISH_ONLY,
 };
 
 export function englishOnlyAnswer(contacts: Numbers, language: EnglishOnlyLanguage): string {

@@ -23,6 +23,12 @@ describe("the crisis answer", () => {
     expect(crisis([], "crushing chest pain and sweating")).toBe(false);
   });
 
+  it("answers a whole bottle taken by the writer (self-harm until shown otherwise), not one a child swallowed", () => {
+    expect(crisis([], "I swallowed a whole bottle of sleeping pills")).toBe(true);
+    expect(crisis([], "i took a whole bottle of my sleeping pills an hour ago")).toBe(true);
+    expect(crisis([], "my son swallowed a whole bottle of sleeping pills")).toBe(false);
+  });
+
   it("gives the crisis line and the emergency number, and no reading list", () => {
     const text = crisisAnswer(US);
     expect(text).toContain("call or text 988");

@@ -8,24 +8,12 @@
 import type { EmergencyContacts } from "./contacts";
 import { forEachLanguage, sayingLocalNumber } from "./local-number";
 import type { TriageLanguage } from "./red-flags/types";
+import type { AnswerWording } from "./answer-wording";
+import { AFRICA_SOUTH_ASIA_ANSWERS } from "./wording-africa-south-asia";
 
 type Numbers = Pick<EmergencyContacts, "emergencyNumber">;
 
-export interface AnswerWording {
-  /** Footer on every assistant answer (including errors and emergency answers). */
-  disclaimer: (c: Numbers) => string;
-  /** The answer when the knowledge base has nothing for the question (no emergency). */
-  noPassage: (c: Numbers) => string;
-  /** A failed answer: the answer service is down, too slow, cut off, or refused the question. */
-  errors: {
-    unavailable: (c: Numbers) => string;
-    timeout: (c: Numbers) => string;
-    interrupted: string;
-    /** The last resort: the answer failed in a way nothing above names (an unexpected server error mid-stream). */
-    unexpected: string;
-    failed: (c: Numbers) => string;
-  };
-}
+export type { AnswerWording } from "./answer-wording";
 
 const WRITTEN_WORDING: Record<TriageLanguage, AnswerWording> = {
   en: {
@@ -501,6 +489,7 @@ const WRITTEN_WORDING: Record<TriageLanguage, AnswerWording> = {
         `A válaszszolgáltatás nem tudta feldolgozni ezt a kérdést. Próbálja újra később. Vészhelyzetben hívja a ${c.emergencyNumber} számot.`,
     },
   },
+  ...AFRICA_SOUTH_ASIA_ANSWERS,
 };
 
 /** A language's answer texts, which say "your local emergency number" when the contacts have no number (local-number.ts). */

@@ -101,6 +101,8 @@ const BUILT_IN: Record<string, Contacts> = {
   "ar-AE": { emergencyNumber: "998", crisisLine: "998", crisisLineName: "الإسعاف" },
   "hi-IN": { emergencyNumber: "112", crisisLine: "14416", crisisLineName: "टेली-मानस" },
   "en-IN": { emergencyNumber: "112", crisisLine: "14416", crisisLineName: "Tele-MANAS" },
+  // Tele-MANAS answers in Urdu too; its name as Urdu writes it.
+  "ur-IN": { emergencyNumber: "112", crisisLine: "14416", crisisLineName: "ٹیلی مانس" },
   "ru-RU": { emergencyNumber: "112", crisisLine: "112", crisisLineName: "Единый номер экстренных служб" },
   "uk-UA": { emergencyNumber: "112", crisisLine: "7333", crisisLineName: "Lifeline Ukraine" },
   "pl-PL": { emergencyNumber: "112", crisisLine: "116 123", crisisLineName: "Kryzysowy Telefon Zaufania" },
@@ -245,8 +247,12 @@ export function emergencyContactsFor(locale: string | undefined, env: Record<str
   const requested = tag.region ? `${tag.language}-${tag.region}` : tag.language;
   if (Object.hasOwn(table, requested)) return found(requested);
   if (tag.region) {
-    const sameCountry = Object.keys(table).find((key) => key.includes("-") && key.split("-").pop()?.toUpperCase() === tag.region);
-    if (sameCountry) return found(sameCountry);
+    // Another language's locale of the same country lends its numbers; its crisis line's name is written in that language
+    // (hi-IN's "टेली-मानस" for a Tamil speaker in India), so the country's English locale is preferred where it has one
+    // (en-IN: "Tele-MANAS", a name in Latin letters); a notice in a third language then names the number alone.
+    const sameCountry = Object.keys(table).filter((key) => key.includes("-") && key.split("-").pop()?.toUpperCase() === tag.region);
+    const lender = sameCountry.find((key) => key.startsWith("en-")) ?? sameCountry[0];
+    if (lender) return found(lender);
     const number = emergencyNumberOfRegion(tag.region);
     return number ? { locale: requested, emergencyNumber: number, crisisLine: number, crisisLineName: "" } : numberless(requested);
   }

@@ -2,6 +2,7 @@
 // evidence (a Spanish rule fires on Spanish words); otherwise the text's language as
 // `franc-min` guesses it among the languages the notice exists in; otherwise the locale's.
 import { franc } from "franc-min";
+import { OTHER_LANGUAGE_WORDS } from "./red-flags/en/other-languages";
 import { TRIAGE_LANGUAGES, type LanguageRules, type TriageLanguage } from "./red-flags/types";
 
 const ISO_639_3: Record<string, TriageLanguage> = {
@@ -34,6 +35,11 @@ const ISO_639_3: Record<string, TriageLanguage> = {
   urd: "ur",
   ben: "bn",
   hun: "hu",
+  amh: "am",
+  hau: "ha",
+  pan: "pa",
+  tam: "ta",
+  yor: "yo",
 };
 
 function isTriageLanguage(value: string): value is TriageLanguage {
@@ -130,6 +136,8 @@ export function languagesOfTurn(packs: LanguageRules[], normalizedByPack: Map<Tr
   for (const [language, n] of counts) if (n === top) chosen.add(language);
   // A turn with no English word and at least two marker words of one other language is not
   // read by the English rules (whose spelling corrector would turn "suicida" into "suicidal").
-  if (top >= 2 && !ENGLISH_WORDS.test(normalizedByPack.get("en") ?? "")) chosen.delete("en");
+  // (The English rules also read the languages they hold a few words of: red-flags/en/other-languages.ts.)
+  const english = normalizedByPack.get("en") ?? "";
+  if (top >= 2 && !ENGLISH_WORDS.test(english) && !OTHER_LANGUAGE_WORDS.test(english)) chosen.delete("en");
   return chosen;
 }

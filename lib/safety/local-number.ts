@@ -6,20 +6,10 @@
 // "(or your local emergency number)" beside it, so they have their own number-less wording.
 import type { EmergencyContacts } from "./contacts";
 import type { TriageLanguage } from "./red-flags/types";
+import type { LocalNumberWording } from "./local-number-wording";
+import { AFRICA_SOUTH_ASIA_LOCAL_NUMBER } from "./wording-africa-south-asia";
 
-export interface LocalNumberWording {
-  /** "your local emergency number", shaped to stand where the number stands in this language's texts. */
-  phrase: string;
-  /** The notice's first sentence without a number. */
-  emergency: string;
-  /** The fixed answer after an emergency notice, without a number. */
-  afterNotice: string;
-  /**
-   * The notice's crisis sentence without a number, where "call that same number" reads oddly after a phrase that named none
-   * (Chinese "这个号码", Arabic "الرقم نفسه"): the local emergency number or the local crisis line, both named in words.
-   */
-  crisisOne?: string;
-}
+export type { LocalNumberWording } from "./local-number-wording";
 
 export const LOCAL_NUMBER_WORDING: Record<TriageLanguage, LocalNumberWording> = {
   en: {
@@ -230,6 +220,7 @@ export const LOCAL_NUMBER_WORDING: Record<TriageLanguage, LocalNumberWording> = 
     crisisOne:
       "Ha öngyilkosságra vagy önsértésre gondol, nincs egyedül: hívja most a helyi segélyhívó számot vagy egy lelki elsősegély-vonalat.",
   },
+  ...AFRICA_SOUTH_ASIA_LOCAL_NUMBER,
 };
 
 /** Whether the contacts name a number (false for a region whose number the product does not know). */

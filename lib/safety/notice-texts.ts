@@ -3,6 +3,7 @@
 import { crisisLineLabel, type EmergencyContacts } from "./contacts";
 import type { TriageLanguage } from "./red-flags/types";
 import { WORLD_NOTICE_WORDING } from "./notice-texts-world";
+import { AFRICA_SOUTH_ASIA_NOTICE } from "./wording-africa-south-asia";
 import { forEachLanguage, knowsNumber, LOCAL_NUMBER_WORDING, sayingLocalNumber } from "./local-number";
 import type { NoticeLabels, NoticeWording } from "./notice-wording";
 
@@ -237,7 +238,11 @@ function withLocalNumber(language: TriageLanguage, wording: NoticeWording): Noti
   };
 }
 
-const ALL_WORDING: Record<TriageLanguage, NoticeWording> = { ...FIRST_NOTICE_WORDING, ...WORLD_NOTICE_WORDING };
+const ALL_WORDING: Record<TriageLanguage, NoticeWording> = {
+  ...FIRST_NOTICE_WORDING,
+  ...WORLD_NOTICE_WORDING,
+  ...AFRICA_SOUTH_ASIA_NOTICE,
+};
 
 export const NOTICE_WORDING = forEachLanguage(ALL_WORDING, withLocalNumber);
 

@@ -14,7 +14,8 @@ describe("the notice's language follows the message just sent", () => {
   it("an English question after Spanish and English turns gets an English notice with the locale's numbers", () => {
     const result = after(
       ["me duele mucho el pecho y estoy sudando frío", "what is a heart attack?"],
-      "can I take lisinopril with ibuprofen?",
+      // A question that still speaks to the emergency ("now"): a question about something else leaves it behind (left-behind.ts).
+      "can I take an aspirin now?",
     );
     expect(result.emergency).toBe(true);
     expect(result.notice?.language).toBe("en");

@@ -7,6 +7,7 @@ import { emergencyNoticeText } from "./disclaimers";
 import { answerWordingFor } from "./answer-texts";
 import { crisisAnswerText } from "./notice-texts";
 import { triage } from "./triage";
+import { describeLanguageCases, type LanguageCases } from "./language-cases.test-helper";
 
 const read = (text: string, previous: string[] = [], locale = "en-US") =>
   triage(text, locale, { env: {}, previousTurns: previous.map((t) => ({ text: t })) });
@@ -80,7 +81,7 @@ describe("the number-less notice (the country is unknown: a bare zh or ar, a reg
 // The five languages blind round 16 brought with no rules (Czech, Persian, Hebrew, Urdu, Bengali), each on sentences
 // written for this test (other words and situations than the set's): the core emergencies fire and are answered in the
 // message's language; idioms, past events, homework, fiction and pets stay quiet.
-const NEW_LANGUAGES: Record<"cs" | "fa" | "he" | "ur" | "bn", { fires: string[]; quiet: string[] }> = {
+const NEW_LANGUAGES: Record<"cs" | "fa" | "he" | "ur" | "bn", LanguageCases> = {
   cs: {
     fires: [
       "taťka má strašnou bolest na hrudi, vystřeluje mu to do levé ruky a je celý zpocený",
@@ -154,14 +155,7 @@ const NEW_LANGUAGES: Record<"cs" | "fa" | "he" | "ur" | "bn", { fires: string[];
   },
 };
 
-describe.each(Object.entries(NEW_LANGUAGES))("%s", (language, { fires, quiet }) => {
-  it.each(fires)("fires, with the notice in the message's language: %s", (text) => {
-    const result = read(text);
-    expect(result.emergency).toBe(true);
-    expect(result.notice?.language).toBe(language);
-  });
-  it.each(quiet)("stays quiet: %s", (text) => expect(fired(text)).toBe(false));
-});
+describeLanguageCases(NEW_LANGUAGES);
 
 describe("the new languages' contacts", () => {
   it("Czech and Hebrew name their country's number bare; Persian, Bengali and Urdu (several countries) name none", () => {

@@ -56,12 +56,21 @@ describe("triage on the per-language labelled sets", () => {
     expect(all.fp).toBe(0);
   });
 
-  // Round 17 brought five languages triage has no rules for (Amharic, Hausa, Punjabi, Tamil, Yoruba) and two kinds left
-  // unread (a cold, pale leg; a baby's green vomit with blood in the nappy): its misses are only those, and no false alarm.
-  it("round17 (blind, JSON lines): no false alarm, and misses only in the unread languages and the two kinds named", () => {
-    const rows = scoreBlindRound("round17", loadBlindRound("triage-sets/round17/messages.jsonl"));
+  // Round 17 brought Amharic, Hausa, Punjabi, Tamil and Yoruba with no rules and two kinds unread (a cold, pale leg; a baby's
+  // green vomit): all read since round 18's work (seen when it was written, so this is coverage).
+  it("round17 (blind, JSON lines): every emergency found, no false alarm", () => {
+    const all = scoreBlindRound("round17", loadBlindRound("triage-sets/round17/messages.jsonl")).at(-1)!;
+    expect(all.fn).toBe(0);
+    expect(all.fp).toBe(0);
+  });
+
+  // Round 18 brought thirteen languages with no rules; eight are read now (Danish and Norwegian by the Swedish rules; Marathi,
+  // Nepali, Gujarati, Telugu by the Hindi ones; Finnish, Somali, Igbo, Zulu by the English ones). Its misses are only the
+  // three scripts still unread (Khmer, Burmese, Sinhala) and a compartment syndrome told in Danish, with no false alarm.
+  it("round18 (blind, JSON lines): no false alarm, and misses only in the unread scripts and the kind named", () => {
+    const rows = scoreBlindRound("round18", loadBlindRound("triage-sets/round18/messages.jsonl"));
     expect(rows.at(-1)!.fp).toBe(0);
-    const known = ["r17-272", "r17-146", "r17-174", "r17-243", "r17-085", "r17-151", "r17-083", "r17-249", "r17-244", "r17-262", "r17-250"];
+    const known = ["r18-004", "r18-258", "r18-246", "r18-222"];
     const missed = rows.slice(0, -1).flatMap((row) => row.misses.map((miss) => miss.split(" ")[0]));
     expect(missed.filter((id) => !known.includes(id))).toEqual([]);
     expect(rows.at(-1)!.fn).toBe(missed.length);

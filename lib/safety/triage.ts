@@ -12,6 +12,7 @@ import { LANGUAGE_RULES, triageLexicon } from "./red-flags";
 import type { LanguageRules } from "./red-flags/types";
 import type { TriageCategory, TriageLanguage } from "./red-flags/types";
 import { emergencyContactsFor } from "./contacts";
+import { asksAboutSomethingElse, onlyCarried } from "./left-behind";
 import { buildNotice, type EmergencyNotice, type Finding } from "./notice";
 
 export { TRIAGE_CATEGORIES, type TriageCategory } from "./red-flags/types";
@@ -149,8 +150,10 @@ function hasStandDown(turn: ReadTurns): boolean {
 /** Where the current message stands down what came before it: the start of its first part holding a correction or an all-clear, or -1. */
 function standDownStart(message: string, current: ReadTurns): number {
   if (!hasStandDown(current)) return -1;
-  // The message's parts (between commas and sentence ends); the first one with the stand-down starts what is read.
-  for (const part of message.matchAll(/[^,.;!?\n。！？、，]+/gu)) {
+  // The message's parts (between commas, sentence ends and chat laughter: "죽고 싶다 ㅋㅋ 아 농담이고"); the first one with the
+  // stand-down starts what is read. Laughter is marked as an end of sentence of the same length, so indices stay the message's.
+  const parts = message.replace(/[ㅋㅎ]{2,}/gu, (laugh) => ".".repeat(laugh.length));
+  for (const part of parts.matchAll(/[^,.;!?\n。！？、，]+/gu)) {
     if (part[0].trim() && hasStandDown(readOne(part[0]))) return part.index ?? 0;
   }
   return -1;
@@ -170,12 +173,31 @@ export function triage(message: string, locale = "en-US", options: TriageOptions
     read.splice(0, read.length, read[last].slice(from));
     turnsRead = readOne(read[0]);
   }
-  const matches = detect(turnsRead);
+  let matches = detect(turnsRead);
+  const current = read.length - 1;
+  const currentText = turnsRead.texts[current].accented;
+  const several = read.length > 1;
+  // Each part read alone, only when there is an emergency to explain (the notice speaks to what this message brings).
+  const apart = several && matches.length > 0;
+  const currentFinding = apart ? findingOf(detect(sliceTurns(turnsRead, current))) : undefined;
+  const earlierFinding = apart ? findingOf(detect(sliceTurns(turnsRead, 0, current))) : undefined;
+  // A question about something else, after an emergency already answered with its notice, does not bring it back (left-behind.ts).
+  if (
+    currentFinding &&
+    earlierFinding &&
+    onlyCarried(findingOf(matches).categories, currentFinding.categories, earlierFinding.categories) &&
+    asksAboutSomethingElse(
+      turnsRead.texts[current].folded,
+      turnsRead.texts.slice(0, current).map((t) => t.folded),
+      turnsRead.languages[current],
+      LANGUAGE_RULES,
+      turnsRead.normalized[current],
+    )
+  )
+    matches = [];
   const window = findingOf(matches);
   const categories = window.categories;
   const contacts = emergencyContactsFor(locale, options.env);
-  const current = read.length - 1;
-  const currentText = turnsRead.texts[current].accented;
   const result: TriageResult = {
     emergency: matches.length > 0,
     categories,
@@ -185,12 +207,11 @@ export function triage(message: string, locale = "en-US", options: TriageOptions
   };
   if (result.emergency) {
     // The notice speaks to this message: what it brings, in its language (notice.ts).
-    const several = read.length > 1;
     result.notice = buildNotice(
       {
         window,
-        current: several ? findingOf(detect(sliceTurns(turnsRead, current))) : window,
-        earlier: several ? findingOf(detect(sliceTurns(turnsRead, 0, current))) : { categories: [], matchLanguages: [] },
+        current: currentFinding ?? window,
+        earlier: earlierFinding ?? { categories: [], matchLanguages: [] },
         currentText,
         currentLanguages: turnsRead.languages[current],
         windowText: turnsRead.texts.map((t) => t.accented).join("\n"),

@@ -43,6 +43,14 @@ export const CONCEPT_RULES: ConceptRule[] = [
   { id: "poisoning-chemical", category: "overdose_poisoning", needs: [["ingested"], ["chemical"]] },
   { id: "overdose-whole-pack", category: "overdose_poisoning", needs: [["pills"], ["wholePack"], ["ingested"]] },
   { id: "child-swallowed-pills", category: "overdose_poisoning", needs: [["child"], ["swallowed"], ["pills"]] },
+  // A whole bottle or pack taken by the writer (no one else named) is self-harm until shown otherwise: the notice names the
+  // crisis line too, and the answer is the crisis answer (lib/chat/no-passage.ts), not "follow the advice above".
+  {
+    id: "self-overdose-whole-pack",
+    category: "suicidal_self_harm",
+    needs: [["pills"], ["wholePack"], ["ingested"]],
+    unless: ["child", "infant", "person"],
+  },
   { id: "thunderclap-headache", category: "stroke", needs: [["headache"], ["worstEver", "thunderclap"]] },
   { id: "suicidal-not-wake", category: "suicidal_self_harm", needs: [["notWake"]] },
   { id: "suicidal-farewell", category: "suicidal_self_harm", needs: [["farewell"], ["unreachable"]] },
@@ -98,8 +106,12 @@ export const CONCEPT_RULES: ConceptRule[] = [
     category: "pregnancy_emergency",
     needs: [["postpartum"], ["blood"], ["heavy", "faint", "autonomic", "wontStop", "gushing"]],
   },
-  { id: "acute-abdomen", category: "other", needs: [["rigidBelly"], ["severePain", "fever", "faint"]] },
+  // A belly hard as a board that came on suddenly (a perforation) is an emergency even told without "severe".
+  { id: "acute-abdomen", category: "other", needs: [["rigidBelly"], ["severePain", "fever", "faint", "sudden"]] },
   { id: "snake-bite", category: "other", needs: [["snakeBite"], ["swelling", "autonomic", "faint", "collapse", "cantBreathe"]] },
+  // A bite by a snake that may be venomous needs care now even while the person feels fine (venom acts late: an Australian
+  // brown snake bite shows two marks and nothing else at first); a snake known to be harmless does not.
+  { id: "snake-bite-venomous", category: "other", needs: [["snakeBite"], ["bitten"]], unless: ["harmlessSnake"] },
   {
     id: "electric-shock",
     category: "other",
@@ -163,5 +175,27 @@ export const CONCEPT_RULES: ConceptRule[] = [
     category: "overdose_poisoning",
     needs: [["wildFood"], ["vomiting", "drowsy", "confused", "unresponsive", "barelyResponsive", "faint", "collapse"]],
   },
+  // Blind round 18's kinds (lexicons/pictures-told.ts): a limb suddenly cold and pale with numbness, pain or after an
+  // injury (acute limb ischaemia, a broken elbow cutting off the hand's blood); green vomit in a baby or child (a blocked or
+  // twisted bowel); an unborn baby moving less; a spider bite or scorpion sting with signs of its venom; confusion or
+  // staggering at altitude; back pain with numbness between the legs or lost bladder control (cauda equina); a blow to a
+  // child's belly followed by pallor, sweat or drowsiness (bleeding inside); fast fluid loss with no urine and too weak to
+  // stand (severe dehydration).
+  {
+    id: "limb-ischaemia",
+    category: "other",
+    needs: [["limbCold"], ["limbPale"], ["limbNumb", "severePain", "sudden"]],
+  },
+  { id: "bilious-vomit-child", category: "other", needs: [["greenVomit"], ["infant", "infantAge", "child"]] },
+  { id: "fewer-kicks", category: "pregnancy_emergency", needs: [["fewerKicks"]] },
+  {
+    id: "venom-bite-systemic",
+    category: "overdose_poisoning",
+    needs: [["venomBite"], ["vomiting", "autonomic", "fever", "darkUrine", "cantBreathe", "confused", "drowsy", "faint"]],
+  },
+  { id: "altitude-illness", category: "other", needs: [["altitude"], ["confused", "cantBreathe", "barelyResponsive"]] },
+  { id: "cauda-equina", category: "other", needs: [["backPain"], ["saddleNumb"]] },
+  { id: "belly-blow-bleeding", category: "other", needs: [["bellyBlow"], ["autonomic", "drowsy", "faint", "mottled"]] },
+  { id: "severe-dehydration", category: "other", needs: [["fluidLoss"], ["noUrine"], ["dehydrated", "faint", "drowsy", "confused"]] },
   { id: "named-with-person", category: "other", needs: [["named"], ["person"]], ownLanguageOnly: true },
 ];

@@ -216,6 +216,38 @@ export const CONCEPTS = [
   "cordOut",
   /** Wild or picked mushrooms eaten (fires only with a sign: vomiting, drowsiness, confusion). */
   "wildFood",
+  /** A limb that is cold or icy (acute limb ischaemia with `limbPale`: lexicons/pictures-told.ts). */
+  "limbCold",
+  /** A limb gone pale, white or blotchy-blue. */
+  "limbPale",
+  /** A limb that cannot be felt or moved, or is numb or "asleep". */
+  "limbNumb",
+  /** Vomit that is green (bile) or like grass (in a baby or child: a blocked or twisted bowel). */
+  "greenVomit",
+  /** An unborn baby moving less or not at all ("hardly any kicks"). */
+  "fewerKicks",
+  /** A spider bite or a scorpion sting (fires only with a sign of poisoning by its venom). */
+  "venomBite",
+  /** Urine dark like cola or tea (with a venomous bite: the blood breaking down). */
+  "darkUrine",
+  /** High altitude: a mountain hut, a trek, a summit (fires only with confusion, staggering or breathlessness at rest). */
+  "altitude",
+  /** Numbness between the legs or round the bottom ("saddle"), or bladder or bowel control lost or passing no urine, with back pain. */
+  "saddleNumb",
+  /** Back pain. */
+  "backPain",
+  /** A blow to the belly: a bike's handlebar, a kick, a fall onto it. */
+  "bellyBlow",
+  /** No urine for many hours. */
+  "noUrine",
+  /** Water lost fast: watery diarrhoea like rice water, vomiting everything. */
+  "fluidLoss",
+  /** Too weak to stand, sunken eyes: a body that has lost too much water. */
+  "dehydrated",
+  /** Bitten just now, on the body ("bit me on the ankle", "bitten on the hand", "two little marks"). */
+  "bitten",
+  /** A snake known to be harmless: a python, a corn snake, a grass snake, "not venomous". */
+  "harmlessSnake",
   /** Statistics and rates: a question about numbers is not a present event ("what is the suicide rate"). */
   "statistics",
 ] as const;

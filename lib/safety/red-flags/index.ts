@@ -30,6 +30,11 @@ import { HEBREW } from "./he";
 import { URDU } from "./ur";
 import { BENGALI } from "./bn";
 import { HUNGARIAN } from "./hu";
+import { AMHARIC } from "./am";
+import { HAUSA } from "./ha";
+import { PUNJABI } from "./pa";
+import { TAMIL } from "./ta";
+import { YORUBA } from "./yo";
 import { conceptLexicon, conceptScript } from "../concepts/lexicons";
 import { COUNTED_PILLS_RULES } from "./counted-pills";
 import { withConcepts } from "../concepts/compile";
@@ -79,6 +84,11 @@ const OWN_RULES: LanguageRules[] = [
   URDU,
   BENGALI,
   HUNGARIAN,
+  AMHARIC,
+  HAUSA,
+  PUNJABI,
+  TAMIL,
+  YORUBA,
 ];
 
 /** A language's own rules with the rules shared across its family of languages (a handful of pills counted: counted-pills.ts). */

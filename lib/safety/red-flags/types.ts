@@ -69,6 +69,11 @@ export const TRIAGE_LANGUAGES = [
   "ur",
   "bn",
   "hu",
+  "am",
+  "ha",
+  "pa",
+  "ta",
+  "yo",
 ] as const;
 export type TriageLanguage = (typeof TRIAGE_LANGUAGES)[number];
 

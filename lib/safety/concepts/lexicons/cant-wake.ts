@@ -214,4 +214,9 @@ export const CANT_WAKE: Record<TriageLanguage, string[]> = {
     "jaganu jacche na",
   ],
   hu: ["nem tudom felebreszteni", "nem lehet felebreszteni", "nem ebred fel", "nem tudjuk felebreszteni"],
+  am: ["ልቀሰቅሰው አልቻልኩም", "ልቀሰቅሳት አልቻልኩም", "አይነቃም", "አትነቃም"],
+  ha: ["ba ya farkawa", "ba ta farkawa", "na kasa tashinsa", "na kasa tashinta"],
+  pa: ["ਉੱਠ ਨਹੀਂ ਰਿਹਾ", "ਉੱਠ ਨਹੀਂ ਰਹੀ", "ਉਠਾਇਆ ਨਹੀਂ ਜਾ ਰਿਹਾ", "ਜਗਾਇਆ ਨਹੀਂ ਜਾ ਰਿਹਾ"],
+  ta: ["எழுப்ப முடியல", "எழுப்ப முடியவில்லை", "எழுந்திருக்கல", "எழவே இல்லை"],
+  yo: ["ko ji#", "ko ji mo", "a ko le ji", "mi o le ji"],
 };

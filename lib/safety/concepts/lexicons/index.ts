@@ -29,6 +29,7 @@ import { SITUATIONS_EUROPE } from "./situations-europe";
 import { SUICIDE_INTENT } from "./suicide-intent";
 import { SWALLOWED_THUNDERCLAP } from "./swallowed-thunderclap";
 import { SITUATIONS_TOLD } from "./situations-told";
+import { PICTURES_TOLD } from "./pictures-told";
 import { SV_CONCEPTS } from "./sv";
 import { TH_CONCEPTS } from "./th";
 import { TL_CONCEPTS } from "./tl";
@@ -44,6 +45,7 @@ import { HE_CONCEPTS } from "./he";
 import { UR_CONCEPTS } from "./ur";
 import { BN_CONCEPTS } from "./bn";
 import { HU_CONCEPTS } from "./hu";
+import { AM_CONCEPTS, HA_CONCEPTS, PA_CONCEPTS, TA_CONCEPTS, YO_CONCEPTS } from "./africa-south-asia";
 
 const OWN: Record<TriageLanguage, ConceptLexicon> = {
   en: EN_CONCEPTS,
@@ -76,6 +78,11 @@ const OWN: Record<TriageLanguage, ConceptLexicon> = {
   ur: UR_CONCEPTS,
   bn: BN_CONCEPTS,
   hu: HU_CONCEPTS,
+  am: AM_CONCEPTS,
+  ha: HA_CONCEPTS,
+  pa: PA_CONCEPTS,
+  ta: TA_CONCEPTS,
+  yo: YO_CONCEPTS,
 };
 
 /** A language's concept words (its own, and its round-11 situation words); other languages than English also get the English loanwords. */
@@ -86,7 +93,7 @@ export function conceptLexicon(language: TriageLanguage): ConceptLexicon {
       mergeLexicons(mergeLexicons(OWN[language], situations), ACUTE_SIGNS[language]),
       mergeLexicons(
         mergeLexicons(mergeLexicons(WISH_TO_DIE[language] ?? {}, HEAD_INJURY_SIGNS[language]), EVERYDAY_ACCOUNTS[language]),
-        SITUATIONS_TOLD[language],
+        mergeLexicons(SITUATIONS_TOLD[language] ?? {}, PICTURES_TOLD[language]),
       ),
     ),
     {
@@ -99,9 +106,21 @@ export function conceptLexicon(language: TriageLanguage): ConceptLexicon {
   return language === "en" ? own : withLoans(own);
 }
 
-const SCRIPTS = ["Thai", "Han", "Hiragana", "Katakana", "Hangul", "Arabic", "Devanagari", "Cyrillic", "Hebrew", "Bengali"].map(
-  (name) => [name, new RegExp(`\\p{Script=${name}}`, "u")] as const,
-);
+const SCRIPTS = [
+  "Thai",
+  "Han",
+  "Hiragana",
+  "Katakana",
+  "Hangul",
+  "Arabic",
+  "Devanagari",
+  "Cyrillic",
+  "Hebrew",
+  "Bengali",
+  "Ethiopic",
+  "Gurmukhi",
+  "Tamil",
+].map((name) => [name, new RegExp(`\\p{Script=${name}}`, "u")] as const);
 
 /**
  * The scripts a language's own concept words are written in, as one pattern — or undefined when some are in Latin

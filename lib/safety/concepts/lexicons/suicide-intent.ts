@@ -610,4 +610,29 @@ export const SUICIDE_INTENT: Record<TriageLanguage, Pick<ConceptLexicon, "endIt"
     cantGoOn: ["nem birom tovabb", "nem birom mar", "elegem van az eletbol", "nincs tobb erom"],
     meansReady: ["osszegyujtottem a gyogyszereket", "kotel", "a hidon allok", "a teton allok", "penge van nalam"],
   },
+  am: {
+    endIt: ["ሁሉንም ነገር ልጨርሰው", "ዛሬ ማታ ሁሉም ያበቃል", "ሕይወቴን ላጠፋ", "ህይወቴን ላጠፋ"],
+    cantGoOn: ["ከዚህ በላይ አልችልም", "ደክሞኛል መኖር", "መቋቋም አልቻልኩም"],
+    meansReady: ["ኪኒኖቹን ሰብስቤአለሁ", "ገመድ አዘጋጅቻለሁ", "ገመድ ገዛሁ", "ድልድዩ ላይ ነኝ", "ጣሪያው ላይ ነኝ", "መርዝ ገዛሁ"],
+  },
+  ha: {
+    endIt: ["zan kawo karshen rayuwata", "yau da dare zan gama", "zan gama da kaina"],
+    cantGoOn: ["na gaji da rayuwa", "ba zan iya ci gaba ba", "ban iya jurewa"],
+    meansReady: ["na tara kwayoyi", "na sayi igiya", "igiya ta shirya", "na sayi guba", "ina kan gada"],
+  },
+  pa: {
+    endIt: ["ਸਭ ਕੁਝ ਖਤਮ ਕਰ ਦੇਵਾਂਗਾ", "ਸਭ ਕੁਝ ਖਤਮ ਕਰ ਦੇਵਾਂਗੀ", "ਅੱਜ ਰਾਤ ਸਭ ਖਤਮ", "ਆਪਣੀ ਜ਼ਿੰਦਗੀ ਖਤਮ"],
+    cantGoOn: ["ਹੋਰ ਨਹੀਂ ਸਹਿ ਹੁੰਦਾ", "ਮੈਂ ਥੱਕ ਗਿਆ ਹਾਂ", "ਮੈਂ ਥੱਕ ਗਈ ਹਾਂ", "ਹੁਣ ਹਿੰਮਤ ਨਹੀਂ"],
+    meansReady: ["ਗੋਲੀਆਂ ਇਕੱਠੀਆਂ ਕਰ ਲਈਆਂ", "ਰੱਸੀ", "ਛੱਤ ਤੇ ਖੜ੍ਹਾ", "ਛੱਤ ਤੇ ਖੜ੍ਹੀ", "ਪੁਲ ਤੇ ਖੜ੍ਹਾ", "ਜ਼ਹਿਰ ਲੈ ਆਇਆ"],
+  },
+  ta: {
+    endIt: ["எல்லாத்தையும் முடிச்சுக்க", "இன்னைக்கு ராத்திரி எல்லாம் முடிஞ்சிடும்", "என் வாழ்க்கையை முடிச்சுக்க"],
+    cantGoOn: ["இனிமே முடியாது", "தாங்க முடியல", "வாழவே பிடிக்கல"],
+    meansReady: ["மாத்திரைகளை சேர்த்து வச்சிருக்கேன்", "கயிறு", "மொட்டை மாடியில நிக்கிறேன்", "பாலத்துல நிக்கிறேன்", "விஷம் வாங்கி"],
+  },
+  yo: {
+    endIt: ["maa fi opin si aye mi", "ma pari re lale oni", "gbogbo re yoo pari lale oni"],
+    cantGoOn: ["o ti su mi", "aye ti su mi", "nko le farada mo", "mi o le farada mo"],
+    meansReady: ["mo ti ko oogun jo", "mo ti ra okun", "mo ti ra majele", "mo wa lori afara"],
+  },
 };

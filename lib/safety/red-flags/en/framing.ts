@@ -5,7 +5,7 @@
 export const GENERAL_FRAMING: RegExp[] = [
   /^(?:what|which|how|why|when|is|are|can|does|do) (?:are |is )?(?:the )?(?:\w+ )?(?:signs?|symptoms?|causes?|red flags?|treatments?|risks?|risk factors|warning signs?|first aid|difference|differences)\b/,
   /\bwhat (?:does|do) (?:\w+ ){1,10}mean\b|\bmeaning of\b|\bdefin(?:e|ition)\b|\bwhat is meant by\b/,
-  /\b(?:textbook|lecture|lecturer|exam|quiz|homework|assignment|essay|revision|revising|studying|flashcards|nursing school|med school|medical school|syllabus|curriculum|module|coursework|students?|class|teach|teaching|educator|instructor|trainer|first aid course|training (?:session|course|scenario))\b/,
+  /\b(?:textbook|lecture|lecturer|exam|quiz|homework|assignment|essay|revision|revising|studying|flashcards|usmle|nclex|mcat|plab|board exam|boards|next best step|nursing school|med school|medical school|syllabus|curriculum|module|coursework|students?|class|teach|teaching|educator|instructor|trainer|first aid course|training (?:session|course|scenario))\b/,
   /\bhypothetic\w*|\bscenarios?\b|\bcase stud(?:y|ies)\b|\bsimulation\b|\brole ?-?play\b|\bin theory\b|\btheoretically\b|\bsuppose\b|\bimagine\b|\blets say\b/,
   /\bif (?:you|youre|someone|somebody|a person|people|one|anyone|your (?:friend|partner|child|kid))\b|\bwhen (?:someone|somebody|a person|people) (?:is|are|has|have|gets?|starts?)\b/,
   /^(?:can|could) you (?:get|catch|die|have|tell)\b|^can (?:a|an|people|someone|kids|children|babies)\b/,

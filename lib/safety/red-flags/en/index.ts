@@ -17,6 +17,7 @@ import { SEIZURE_RULES } from "./seizure";
 import { SELF_HARM_RULES } from "./self-harm";
 import { STROKE_RULES } from "./stroke";
 import { UNCONSCIOUS_RULES } from "./unconscious";
+import { OTHER_LANGUAGE_RULES } from "./other-languages";
 
 export const ENGLISH: LanguageRules = {
   language: "en",
@@ -38,5 +39,6 @@ export const ENGLISH: LanguageRules = {
     ...HEAD_INJURY_RULES,
     ...DIABETIC_RULES,
     ...OTHER_RULES,
+    ...OTHER_LANGUAGE_RULES,
   ],
 };

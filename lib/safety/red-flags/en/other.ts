@@ -101,7 +101,7 @@ export const OTHER_RULES: RedFlagRule[] = [
     and: [
       /\b(?:fever|feverish|temperature of 3[89]|temp of 3[89]|38(?:\.\d)?|39(?:\.\d)?|floppy|not feeding|wont feed|burning up|(?:feels|is|feel) (?:really |very |so )?hot)\b/,
     ],
-    unless: [WELL_CHILD],
+    // Under three months a fever is a red flag however well the baby feeds (NICE NG143): no well-child exception here.
   },
   {
     id: "seriously-ill-child",

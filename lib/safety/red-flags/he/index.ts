@@ -47,7 +47,13 @@ export const HEBREW = phrasePack({
         "סחרחורת",
       ],
     },
-    { id: "he-heart-attack", category: "cardiac", when: ["התקף לב", "אוטם שריר הלב", "דום לב", "הלב הפסיק"] },
+    {
+      id: "he-heart-attack",
+      category: "cardiac",
+      when: ["התקף לב", "אוטם שריר הלב", "דום לב", "הלב הפסיק"],
+      // "I almost had a heart attack when I saw the rent": an idiom.
+      unless: ["כמעט קיבלתי", "כמעט חטפתי", "כמעט עשיתי"],
+    },
     {
       id: "he-stroke",
       category: "stroke",

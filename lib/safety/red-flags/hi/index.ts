@@ -2,6 +2,7 @@
 // chat, as phrase lists (see ../phrases.ts). Devanagari vowel signs carry meaning, so the
 // rules read the accented text (nukta and chandrabindu folded, see ../scripts.ts).
 import { phrasePack } from "../phrases";
+import { HINDI_NEIGHBOUR_RULES, NEIGHBOUR_SCRIPTS } from "./neighbours";
 import { foldDevanagari, wordsAndPunctuation } from "../scripts";
 
 export const HINDI = phrasePack({
@@ -11,7 +12,11 @@ export const HINDI = phrasePack({
   reads: "accented",
   normalize: (text) => foldDevanagari(wordsAndPunctuation(text)).replace(/(?<=[a-z])(?:aa)(?=[a-z]|$)/g, "a"),
   markers:
-    /\p{Script=Devanagari}|(?<![a-z])(?:hai|hain|nahi|nahin|nhi|mujhe|mera|meri|mere|raha|rahi|rahe|gaya|gayi|gaye|kya|aur|ko|ka|ki|ke|mein|hoon|hu|bhai)(?![a-z])/u,
+    // Devanagari, the scripts of the neighbour languages it reads (./neighbours.ts), or romanised Hindi words.
+    new RegExp(
+      `\\p{Script=Devanagari}|${NEIGHBOUR_SCRIPTS}|(?<![a-z])(?:hai|hain|nahi|nahin|nhi|mujhe|mera|meri|mere|raha|rahi|rahe|gaya|gayi|gaye|kya|aur|ko|ka|ki|ke|mein|hoon|hu|bhai)(?![a-z])`,
+      "u",
+    ),
   rules: [
     {
       id: "hi-chest-pain",
@@ -418,6 +423,7 @@ export const HINDI = phrasePack({
       when: ["ततैया", "मधुमक्खी", "ततैये", "bee ne kata", "madhumakkhi", "tataiya"],
       and: ["सूज", "बेहोश", "सांस", "sooj", "behosh", "saans"],
     },
+    ...HINDI_NEIGHBOUR_RULES,
   ],
   context: {
     negators: ["नहीं", "नही", "ना", "बिना", "nahi", "nahin", "nhi", "bina"],

@@ -124,6 +124,13 @@ export const ROMANIAN = phrasePack({
       ],
     },
     {
+      // More tablets than prescribed (blood-pressure, heart, diabetes pills) and now a slow pulse, faintness or drowsiness.
+      id: "ro-too-many-pills",
+      category: "overdose_poisoning",
+      when: ["mai multe pastile", "prea multe pastile", "mai multe tablete", "prea multe tablete", "mai multe comprimate"],
+      and: ["lesin", "ametit", "ametita", "pulsul", "nu raspunde", "somnoros", "somnoroasa", "abia respira"],
+    },
+    {
       id: "ro-unconscious",
       category: "unconscious",
       when: [

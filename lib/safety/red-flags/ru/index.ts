@@ -341,6 +341,8 @@ export const RUSSIAN = phrasePack({
   ],
   context: {
     negators: ["не", "нет", "без", "ни"],
+    // A sign denied after it ("температуры нет", "жара не было"): the stem's ending, then "нет" / "не было".
+    negatorsAfter: ["ы нет", "а нет", "ы не было", "а не было", " нет"],
     distantPast: [
       "месяц назад",
       "месяца назад",

@@ -1,6 +1,7 @@
 // Swedish red flags as phrase lists (see ../phrases.ts), on folded text (å ä ö → a a o).
 import { phrasePack } from "../phrases";
 import { wordsAndPunctuation } from "../scripts";
+import { DANISH_NORWEGIAN_MARKERS, DANISH_NORWEGIAN_RULES } from "./danish-norwegian";
 
 export const SWEDISH = phrasePack({
   language: "sv",
@@ -8,7 +9,11 @@ export const SWEDISH = phrasePack({
   wordStart: true,
   letters: /[å]/u,
   normalize: wordsAndPunctuation,
-  markers: /(?<![a-z])(?:jag|och|inte|har|mitt|mina|det|ar|pa|av|med|kan|vill|ett|han|hon|mig|sig|nu|som|ska|hjalp|min)(?![a-z])/u,
+  // Swedish words, then Danish and Norwegian ones (their rules: ./danish-norwegian.ts).
+  markers: new RegExp(
+    `(?<![a-z])(?:jag|och|inte|har|mitt|mina|det|ar|pa|av|med|kan|vill|ett|han|hon|mig|sig|nu|som|ska|hjalp|min|${DANISH_NORWEGIAN_MARKERS.join("|")})(?![a-z])`,
+    "u",
+  ),
   rules: [
     {
       id: "sv-chest-pain",
@@ -253,6 +258,7 @@ export const SWEDISH = phrasePack({
       // Swelling only where it stung, nothing else: a local reaction.
       unless: ["bara runt", "bara vid stick", "inget annat", "inga andra besvar"],
     },
+    ...DANISH_NORWEGIAN_RULES,
   ],
   context: {
     negators: ["inte", "ingen", "inget", "utan", "aldrig"],

@@ -143,6 +143,9 @@ export const TAGALOG = phrasePack({
   context: {
     negators: ["hindi", "di", "wala", "walang", "huwag", "wag"],
     distantPast: [
+      // "noong 2020": in a year gone by.
+      "noong 19",
+      "noong 20",
       "noong isang taon",
       "nakaraang taon",
       "taon na ang nakalipas",

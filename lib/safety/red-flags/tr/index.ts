@@ -46,6 +46,8 @@ export const TURKISH = phrasePack({
       id: "tr-heart-attack",
       category: "cardiac",
       when: ["kalp krizi geciriyor", "kalp krizi geciriyorum", "kalp krizi gecir", "kalbi durdu", "kalp durmasi"],
+      // "sınavdan önce kalp krizi geçiriyordum resmen": "I was literally having a heart attack" before an exam, an idiom.
+      unless: ["geciriyordum", "gecirecektim", "resmen"],
     },
     {
       id: "tr-stroke",
