@@ -8,7 +8,7 @@
 // only, hybrid and hybrid + rerank (when a reranker is configured), all with the served
 // relevance floors; plus the off-topic lists. Writes the tables to docs/retrieval-eval.md.
 //   npm run eval:retrieval -- --medquad <dir> [--db-dir <folder>] [--embedder local|remote|hashing]
-//        [--split dev|final|final2|final3|final4|final5|final6|all] [--kb-docs N] [--heldout-every N] [--no-write] [--out docs/retrieval-eval.md]
+//        [--split dev|final|final2|final3|final4|final5|final6|final7|all] [--kb-docs N] [--heldout-every N] [--no-write] [--out docs/retrieval-eval.md]
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -207,7 +207,7 @@ async function knowledgeBase(
 async function main() {
   if (!values.medquad)
     throw new Error(
-      "usage: npm run eval:retrieval -- --medquad <dir> [--db-dir <folder>] [--embedder local|remote|hashing] [--split dev|final|final2|final3|final4|final5|final6|all]",
+      "usage: npm run eval:retrieval -- --medquad <dir> [--db-dir <folder>] [--embedder local|remote|hashing] [--split dev|final|final2|final3|final4|final5|final6|final7|all]",
     );
   const split = values.split!;
   if (!["dev", "final", "final2", ...BLIND_SPLITS, "all"].includes(split))
@@ -461,6 +461,7 @@ npm run eval:retrieval -- --medquad ../shared/data/medquad --db-dir /tmp/eval-kb
 npm run eval:retrieval -- --medquad ../shared/data/medquad --db-dir /tmp/eval-kb --kb-docs 4000 --split final4 # second blind held-out split
 npm run eval:retrieval -- --medquad ../shared/data/medquad --db-dir /tmp/eval-kb --kb-docs 4000 --split final5 # third blind held-out split
 npm run eval:retrieval -- --medquad ../shared/data/medquad --db-dir /tmp/eval-kb --kb-docs 4000 --split final6 # fourth blind held-out split
+npm run eval:retrieval -- --medquad ../shared/data/medquad --db-dir /tmp/eval-kb --kb-docs 4000 --split final7 # fifth blind held-out split
 npm run eval:retrieval -- --medquad ../shared/data/medquad --embedder hashing --no-write                       # lexical control
 \`\`\`
 

@@ -5,7 +5,7 @@ import { z } from "zod";
 
 const ConsumerQuestion = z.object({
   id: z.string(),
-  split: z.enum(["dev", "final", "final2", "final3", "final4", "final5", "final6"]),
+  split: z.enum(["dev", "final", "final2", "final3", "final4", "final5", "final6", "final7"]),
   subject: z.string(),
   message: z.string(),
   asks: z.array(z.string()),
@@ -18,7 +18,7 @@ export const CONSUMER_QUESTIONS_FILE = path.join(process.cwd(), "lib/rag/eval-se
  * The blind held-out splits, each written by a helper that never saw the code (eval-sets/README.md)
  * and kept as delivered in its own file, consumer-questions-<split>.jsonl.
  */
-export const BLIND_SPLITS = ["final3", "final4", "final5", "final6"] as const;
+export const BLIND_SPLITS = ["final3", "final4", "final5", "final6", "final7"] as const;
 export const blindSplitFile = (split: (typeof BLIND_SPLITS)[number]) =>
   path.join(process.cwd(), `lib/rag/eval-sets/consumer-questions-${split}.jsonl`);
 export const isBlindSplit = (split: string): split is (typeof BLIND_SPLITS)[number] => (BLIND_SPLITS as readonly string[]).includes(split);

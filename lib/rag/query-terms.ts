@@ -26,7 +26,7 @@ const rowsOf = <T>(r: unknown): T[] => ((r as { rows?: T[] }).rows ?? (r as T[])
 const PEOPLE_WORDS =
   "mom moms mum mother mothers dad dads father fathers husband wife son sons daughter daughters sister sisters brother brothers aunt aunts uncle uncles cousin cousins grandmother grandma grandfather grandpa grandparents grandson granddaughter grandkids grandchildren niece nephew friend friends boyfriend girlfriend kid kids hubby fiance neighbor coworker";
 /**
- * When and how the story happened ("for 3 weeks", "since yesterday", "keeps going", "won't go
+ * When, how often and how the story happened ("for 3 weeks", "since yesterday", "threw up twice", "keeps going", "won't go
  * away", "is that bad", "my tooth is killing me"), who else is involved (the doctor), and how the
  * question is put ("what is good for …"): these words say nothing of the subject. Short
  * first questions over the starter knowledge base lost their passage to them ("cough that won't
@@ -35,8 +35,9 @@ const PEOPLE_WORDS =
 const STORY_WORDS =
   "day days week weeks month months year years hour hours minute minutes yesterday today tonight tomorrow lately recently " +
   "last lasted every always constantly away again keep keeps keeping kept put puts putting make makes making made see seen saw well good " +
-  "killing kills doctor doctors doc docs gp physician dr";
+  "killing kills doctor doctors doc docs gp physician dr once twice";
 /** Words that carry the conversation, not the question (compared before stemming). */
+const STORY = new Set(`${PEOPLE_WORDS} ${STORY_WORDS}`.split(" "));
 const FILLER = new Set(
   (
     "hi hello hey dear greetings thanks thank thankyou thx please pls plz kindly help helps helping helped wonder wondering wondered " +
@@ -253,6 +254,12 @@ export interface QueryTerm {
   bodyOnly?: boolean;
   /** A figurative lay name's words (bodyOnly): a heading holding all of them is named after all ("Cold sores"). */
   namedWith?: string[];
+  /**
+   * Another name of these lexemes of the message: an abbreviation's spelled-out name ("hiv" → human
+   * immunodeficiency virus). A passage gets the better of the two names, not both (retrieve.ts): a
+   * page writing "HIV (human immunodeficiency virus)" says the concept once.
+   */
+  alternativeOf?: string[];
 }
 
 export interface AnalyzedQuery {
@@ -264,6 +271,13 @@ export interface AnalyzedQuery {
   totalWeight: number;
   /** Distinct content words of the message (known, corrected or unknown; not expansions or aspects). */
   contentTerms: number;
+  /**
+   * Distinct words telling a story around the question — its people, when and how often it
+   * happened, who was seen ("my son … since yesterday … threw up twice … the doctor"). Not content
+   * words, but a message telling a story is longer than its content words say (retrieve.ts: the
+   * coverage floor counts them).
+   */
+  storyWords: number;
   /** The message's questions when it asks several (each a text to retrieve on its own); else []. */
   questions: string[];
   /** Every lexeme of the message the knowledge base knows (corrected ones and synonyms included), kept or not. */
@@ -490,8 +504,11 @@ export async function analyzeQuery(db: Db, vocabulary: Vocabulary, text: string)
   const { subject, message } = splitSubject(rewriteEverydayPhrases(rewriteAges(text)));
   const numbers = nameNumbers([...words(subject), ...words(message)]);
   const kept = (w: string) => !FILLER.has(w) && !isMeasurement(w) && (!/^\d+$/.test(w) || numbers.has(w));
-  const subjectWords = words(subject).filter(kept);
-  const messageWords = words(message).filter(kept);
+  // "take him to the doctor": taking someone somewhere, not a medicine — its verb is no content word.
+  const keptAt = (ws: readonly string[], j: number) => kept(ws[j]) && !takesSomeone(ws, j);
+  const contentWords = (part: string) => words(part).filter((_, j, ws) => keptAt(ws, j));
+  const subjectWords = contentWords(subject);
+  const messageWords = contentWords(message);
   const distinct = [...new Set([...subjectWords, ...messageWords])].slice(0, 400);
   const joined = compoundsOf([subject, message], kept);
   // Each word's other spellings (spelling-variants.ts) are looked up with the words, in one round trip.
@@ -527,7 +544,7 @@ export async function analyzeQuery(db: Db, vocabulary: Vocabulary, text: string)
   for (const [p, part] of [subject, message].entries()) {
     const ws = words(part);
     let n = 0;
-    const keptIndex = ws.map((w, j) => (kept(w) ? (place.push(p * 100_000 + j), offset + n++) : -1));
+    const keptIndex = ws.map((_, j) => (keptAt(ws, j) ? (place.push(p * 100_000 + j), offset + n++) : -1));
     for (const j of negatedWords(ws, (w) => kept(w) && (lexemes.get(w) ?? []).length > 0))
       if (keptIndex[j] >= 0 && !inLayName.has(keptIndex[j])) negated.add(keptIndex[j]);
     offset += n;
@@ -577,6 +594,9 @@ export async function analyzeQuery(db: Db, vocabulary: Vocabulary, text: string)
       // A brand or lay name the knowledge base does not use ("lipitor"): the name it uses instead
       // (lay-terms.ts), as certain as the word itself — neither a correction nor unknown.
       const renamed = vocabulary.chunksWith(stem) === 0 ? vocabulary.layNameFor(stem) : null;
+      // A figurative name the knowledge base does not know word by word ("threw up") is read as its
+      // meaning (vomiting): that term weighs fully (it names no page, as the figurative name's words).
+      const literal = renamed !== null && figurative.has(position);
       for (const raw of renamed ?? [stem]) {
         let lexeme = raw;
         let correctedFrom: string | undefined;
@@ -602,7 +622,7 @@ export async function analyzeQuery(db: Db, vocabulary: Vocabulary, text: string)
         const e = counts.get(lexeme) ?? { count: 0, correctedFrom, unknown, aspect: true, ...(renamed ? { renamedFrom: w } : {}) };
         e.count += factor;
         e.names = e.names || names;
-        e.scale = Math.max(e.scale ?? 0, scale);
+        e.scale = Math.max(e.scale ?? 0, literal ? (negated.has(position) ? NEGATED_WEIGHT : 1) : scale);
         e.namedWith ??= namedWith;
         // An aspect word's lexeme, unless another word of the message brings it too.
         e.aspect = e.aspect && !correctedFrom && isAspectWord(w);
@@ -661,10 +681,40 @@ export async function analyzeQuery(db: Db, vocabulary: Vocabulary, text: string)
     if (a.abbreviation && !capitals.has(a.alias[0])) continue;
     const base = Math.min(...a.alias.map((l) => terms.find((t) => t.lexeme === l)?.weight ?? 1));
     near.addAll(a.expansion, [...a.expansion, ...a.alias]);
+    // An abbreviation and its spelled-out name are one name of one thing ("HIV", "human immunodeficiency
+    // virus"): the expansion is its alternative and, as a lay name's professional term (below), carries at
+    // most the abbreviation's information. Another stated name may be broader or narrower ("lisinopril
+    // (blood pressure medicines)"): it counts besides the word typed, as before.
+    const same = a.abbreviation;
+    // Both names typed ("HIV (human immunodeficiency virus)"): one thing said twice — the spelled-out
+    // name is the alternative, and the message's information counts the better-informed name only.
+    const typedExpansion = a.expansion.map((l) => terms.find((t) => t.lexeme === l && !t.expandedFrom && !t.alternativeOf));
+    if (same && typedExpansion.every((t) => t !== undefined) && a.expansion.some((l) => !a.alias.includes(l))) {
+      const info = (ts: (QueryTerm | undefined)[]) => ts.reduce((sum, t) => sum + (t ? t.idf * t.weight : 0), 0);
+      totalWeight -= Math.min(info(typedExpansion), info(a.alias.map((l) => terms.find((t) => t.lexeme === l))));
+      for (const t of typedExpansion) t!.alternativeOf = a.alias;
+      continue;
+    }
+    const share = !same
+      ? 1
+      : Math.min(
+          1,
+          a.alias.reduce((sum, l) => sum + vocabulary.idf(l), 0) /
+            Math.max(
+              a.expansion.filter((l) => !present.has(l)).reduce((sum, l) => sum + vocabulary.idf(l), 0),
+              1e-9,
+            ),
+        );
     for (const lexeme of a.expansion) {
       if (present.has(lexeme) || vocabulary.chunksWith(lexeme) === 0) continue;
       present.add(lexeme);
-      terms.push({ lexeme, idf: vocabulary.idf(lexeme), weight: base * ALIAS_WEIGHT, expandedFrom: a.alias.join(" ") });
+      terms.push({
+        lexeme,
+        idf: vocabulary.idf(lexeme),
+        weight: base * ALIAS_WEIGHT * share,
+        expandedFrom: a.alias.join(" "),
+        ...(same ? { alternativeOf: a.alias } : {}),
+      });
     }
   }
 
@@ -685,7 +735,17 @@ export async function analyzeQuery(db: Db, vocabulary: Vocabulary, text: string)
       : base * LAY_WEIGHT * share;
     near.addAll(t.expansion, [...t.expansion, ...t.lay]);
     for (const lexeme of t.expansion) {
-      if (present.has(lexeme)) continue;
+      if (present.has(lexeme)) {
+        // Already another name of something typed ("TIA" → transient ischemic attack) that the lay name
+        // typed too ("mini stroke") stands for: a name of both, it is no longer the alternative of one
+        // of them only — it counts besides them, with the heavier weight.
+        const other = terms.find((x) => x.lexeme === lexeme && x.alternativeOf);
+        if (other) {
+          other.weight = Math.max(other.weight, weight);
+          delete other.alternativeOf;
+        }
+        continue;
+      }
       present.add(lexeme);
       terms.push({ lexeme, idf: vocabulary.idf(lexeme), weight, expandedFrom: t.form });
     }
@@ -701,7 +761,12 @@ export async function analyzeQuery(db: Db, vocabulary: Vocabulary, text: string)
     present.add(lexeme);
     near.addAll([lexeme], [...(lexemes.get(first) ?? []), ...(lexemes.get(second) ?? [])]);
     const base = Math.max(1, ...parts.map((t) => t?.weight ?? 0));
-    terms.push({ lexeme, idf: vocabulary.idf(lexeme), weight: base * COMPOUND_WEIGHT, expandedFrom: `${first} ${second}` });
+    terms.push({
+      lexeme,
+      idf: vocabulary.idf(lexeme),
+      weight: base * COMPOUND_WEIGHT,
+      expandedFrom: `${first} ${second}`,
+    });
   }
 
   // The other spelling of a word the knowledge base knows (diarrhea / diarrhoea, tumor / tumour:
@@ -750,6 +815,7 @@ export async function analyzeQuery(db: Db, vocabulary: Vocabulary, text: string)
     unknownWeight,
     totalWeight,
     contentTerms: counts.size,
+    storyWords: new Set([...words(subject), ...words(message)].filter((w) => STORY.has(w))).size,
     questions: splitQuestions(message),
     known,
     subject: subjectTerms,

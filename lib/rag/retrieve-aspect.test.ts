@@ -6,8 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/lib/db/client";
 import { createHashingEmbedder } from "./embed-hashing";
 import { retrieveHybrid } from "./retrieve";
-import { ensureStarterKnowledgeBase } from "./starter";
-import { freshDb } from "./test-helpers";
+import { freshStarterDb } from "./test-helpers";
 
 /** Question → the heading path of the passage that answers it. */
 const ASPECT_QUESTIONS: [string, string][] = [
@@ -42,9 +41,7 @@ describe("aspect questions over the starter knowledge base", () => {
   let h: DbHandle;
   const embedder = createHashingEmbedder();
   beforeAll(async () => {
-    h = await freshDb();
-    const report = await ensureStarterKnowledgeBase(h.db, embedder);
-    expect(report.failed).toEqual([]);
+    h = await freshStarterDb(embedder);
   });
   afterAll(() => h.close());
 

@@ -11,8 +11,8 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import type { QueryEmbedder } from "./embed";
-import { pgBoolArray, pgFloatArray, pgTextArray } from "./pg-arrays";
-import { analyzeQuery, GENERIC_TITLE_WORDS, splitQuestions, splitSubject, type AnalyzedQuery } from "./query-terms";
+import { pgBoolArray, pgFloatArray, pgIntArray, pgTextArray } from "./pg-arrays";
+import { analyzeQuery, GENERIC_TITLE_WORDS, splitQuestions, splitSubject, type AnalyzedQuery, type QueryTerm } from "./query-terms";
 import { messageVector } from "./query-vector";
 import type { Reranker } from "./rerank";
 import type { RetrievedChunk } from "./types";
@@ -143,6 +143,16 @@ const MIN_CHUNKS_FOR_COMMON_TERMS = 2000;
 /** A lexeme as one quoted tsquery operand (a quote doubled, a backslash escaped). */
 const tsqueryLiteral = (lexeme: string) => `'${lexeme.replace(/\\/g, "\\\\").replace(/'/g, "''")}'`;
 
+/**
+ * A word telling the story around a question ("my son … since yesterday … the doctor":
+ * AnalyzedQuery.storyWords) lengthens the message for the coverage floor by this share of a content
+ * word: "my son (2) has had diarrhea since yesterday and threw up twice. how do i keep him hydrated and
+ * when should i take him to the doctor?" has 3 content words, and was floored as a 3-word question
+ * (0.6; its best passage holds 0.54). At 1, "my daughter keeps asking me who won the football world
+ * cup in 2014…" found passages, and one more held-out off-topic question got one (54 of 64 rejected).
+ */
+const STORY_WORD_LENGTH = 0.5;
+
 /** The coverage a full-text candidate needs, for a message with this many content words. */
 export function coverageFloor(contentTerms: number): number {
   const c = DEFAULT_RETRIEVAL.coverage;
@@ -220,6 +230,41 @@ function resolve(options: RetrieveOptions): Resolved {
     minCoverage: options.minCoverage,
     limit: Math.max(base, rerankPool),
     headingWeight: options.headingWeight ?? DEFAULT_RETRIEVAL.headingWeight,
+  };
+}
+
+/**
+ * The concept each term scores for, and which of its names it is: a term and its other names
+ * (QueryTerm.alternativeOf: an abbreviation's spelled-out name) are one concept; the words as typed are name 0 and each other name (one expansion's words together) a
+ * name of its own. A passage scores each concept by its best-matching name, so a page that writes
+ * a thing both ways ("HIV (human immunodeficiency virus)") does not count it twice.
+ */
+export function conceptsOf(terms: readonly Pick<QueryTerm, "lexeme" | "alternativeOf" | "expandedFrom">[]): {
+  concept: number[];
+  name: number[];
+  nameSize: number[];
+} {
+  const parent = terms.map((_, i) => i);
+  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i])));
+  const at = new Map(terms.map((t, i) => [t.lexeme, i]));
+  terms.forEach((t, i) => {
+    for (const l of t.alternativeOf ?? []) {
+      const j = at.get(l);
+      if (j !== undefined) parent[root(i)] = root(j);
+    }
+  });
+  const names = new Map<string, number>();
+  const name = terms.map((t) => {
+    if (!t.alternativeOf) return 0;
+    const key = `${t.expandedFrom ?? ""}|${t.alternativeOf.join(" ")}`;
+    if (!names.has(key)) names.set(key, names.size + 1);
+    return names.get(key)!;
+  });
+  return {
+    concept: terms.map((_, i) => root(i)),
+    name,
+    // another name counts only whole ("virus" alone is not "human immunodeficiency virus"); the words as typed count one by one
+    nameSize: name.map((n) => (n === 0 ? 1 : name.filter((m) => m === n).length)),
   };
 }
 
@@ -301,9 +346,10 @@ function statementFor(
     const topicIdfs = body.filter((t) => !t.aspect).map((t) => t.idf);
     const meanTopicIdf = topicIdfs.length > 0 ? topicIdfs.reduce((sum, x) => sum + x, 0) / topicIdfs.length : 1;
     const headingScale = terms.map((t) => (t.headingOnly || smallKnowledgeBase ? 1 : Math.pow(t.idf / meanTopicIdf, HEADING_IDF_POWER)));
+    const concepts = conceptsOf(terms);
     txtCte = sql`terms as materialized (
         select t.lexeme, t.idf * t.w as weight, t.idf * t.w * t.heading_scale as heading_weight, t.gathers, t.heading_only, t.in_subject, t.aspect, t.names,
-               quote_literal(t.lexeme)::tsquery as q, nullif(t.named_with, '')::tsquery as named_with
+               quote_literal(t.lexeme)::tsquery as q, nullif(t.named_with, '')::tsquery as named_with, t.concept, t.name, t.name_size
         from unnest(${pgTextArray(terms.map((t) => t.lexeme))}::text[], ${pgFloatArray(terms.map((t) => t.idf))}::float8[],
                     ${pgFloatArray(terms.map((t) => t.weight))}::float8[], ${pgBoolArray(gathers)}::boolean[],
                     ${pgBoolArray(terms.map((t) => t.headingOnly === true))}::boolean[],
@@ -311,8 +357,9 @@ function statementFor(
                     ${pgBoolArray(terms.map((t) => t.aspect === true))}::boolean[],
                     ${pgBoolArray(terms.map((t) => t.bodyOnly !== true))}::boolean[],
                     ${pgTextArray(terms.map((t) => (t.namedWith ?? []).map(tsqueryLiteral).join(" & ")))}::text[],
-                    ${pgFloatArray(headingScale)}::float8[])
-             as t(lexeme, idf, w, gathers, heading_only, in_subject, aspect, names, named_with, heading_scale)),
+                    ${pgFloatArray(headingScale)}::float8[], ${pgIntArray(concepts.concept)}::int[], ${pgIntArray(concepts.name)}::int[],
+                    ${pgIntArray(concepts.nameSize)}::int[])
+             as t(lexeme, idf, w, gathers, heading_only, in_subject, aspect, names, named_with, heading_scale, concept, name, name_size)),
       qt as (select * from terms where not heading_only),
       hits as materialized (
         select h.id, sum(qt.weight) as mass
@@ -358,23 +405,40 @@ function statementFor(
           ${subjectCovered} as subject_covered
         from candidates h join chunks c on c.id = h.id join documents d on d.id = c.document_id
         cross join lateral (
-          select coalesce(sum(qt.weight * (x.n * ${BM25_K1 + 1}::float8)
-                   / (x.n + ${BM25_K1}::float8 * (${1 - BM25_B}::float8 + ${BM25_B}::float8 * length(c.tsv) / ${vocabulary.averageChunkLength}::float8))), 0) as bm25,
-                 coalesce(sum(qt.weight), 0) as matched,
-                 coalesce(sum(qt.weight) filter (where not qt.aspect), 0) as topic
-          -- only the query's lexemes are unnested: setweight marks their positions, ts_filter keeps them
-          from (select u.lexeme, coalesce(array_length(u.positions, 1), 1) as n
-                from unnest(ts_filter(setweight(c.tsv, 'A', ${pgTextArray(bodyLexemes)}::text[]), '{a}')) u) x
-          join qt on qt.lexeme = x.lexeme) b
+          -- each concept by its best-matching name (conceptsOf): one thing written two ways counts once
+          select coalesce(sum(g.bm25), 0) as bm25, coalesce(sum(g.matched), 0) as matched, coalesce(sum(g.topic), 0) as topic
+          from (
+            select max(n.bm25) as bm25, max(n.matched) as matched, max(n.topic) as topic
+            from (
+              select qt.concept, qt.name,
+                     sum(qt.weight * (x.n * ${BM25_K1 + 1}::float8)
+                       / (x.n + ${BM25_K1}::float8 * (${1 - BM25_B}::float8 + ${BM25_B}::float8 * length(c.tsv) / ${vocabulary.averageChunkLength}::float8))) as bm25,
+                     sum(qt.weight) as matched,
+                     coalesce(sum(qt.weight) filter (where not qt.aspect), 0) as topic
+              -- only the query's lexemes are unnested: setweight marks their positions, ts_filter keeps them
+              from (select u.lexeme, coalesce(array_length(u.positions, 1), 1) as n
+                    from unnest(ts_filter(setweight(c.tsv, 'A', ${pgTextArray(bodyLexemes)}::text[]), '{a}')) u) x
+              join qt on qt.lexeme = x.lexeme
+              group by qt.concept, qt.name
+              having count(*) >= max(qt.name_size)) n
+            group by n.concept) g) b
         cross join lateral (
-          select coalesce(sum(t.heading_weight) filter (where not t.heading_only and not t.aspect), 0) as topic,
-                 coalesce(max(t.heading_weight) filter (where not t.heading_only and not t.aspect), 0) as topic_max,
-                 count(*) filter (where not t.heading_only and not t.aspect) as topic_terms,
-                 coalesce(sum(t.weight) filter (where t.aspect), 0) as aspect_word,
-                 coalesce(sum(t.weight) filter (where t.heading_only), 0) as aspect
-          -- a word negated or part of a figurative name ("not diabetic", "hears voices") names no page
-          -- unless the heading holds the whole name ("Cold sores")
-          from terms t where c.heading_tsv @@ t.q and (t.names or c.heading_tsv @@ t.named_with)) hd),
+          -- per concept, its best name the heading holds (conceptsOf), as in the body
+          select coalesce(sum(k.topic), 0) as topic, coalesce(max(k.topic), 0) as topic_max, count(*) filter (where k.topic > 0) as topic_terms,
+                 coalesce(sum(k.aspect_word), 0) as aspect_word, coalesce(sum(k.aspect), 0) as aspect
+          from (
+            select max(m.topic) as topic, max(m.aspect_word) as aspect_word, max(m.aspect) as aspect
+            from (
+              select t.concept,
+                     coalesce(sum(t.heading_weight) filter (where not t.heading_only and not t.aspect), 0) as topic,
+                     coalesce(sum(t.weight) filter (where t.aspect), 0) as aspect_word,
+                     coalesce(sum(t.weight) filter (where t.heading_only), 0) as aspect
+              -- a word negated or part of a figurative name ("not diabetic", "hears voices") names no page
+              -- unless the heading holds the whole name ("Cold sores")
+              from terms t where c.heading_tsv @@ t.q and (t.names or c.heading_tsv @@ t.named_with)
+              group by t.concept, t.name
+              having count(*) >= max(t.name_size)) m
+            group by m.concept) k) hd),
       -- The subject heading's length, once per page among the candidates (not once per chunk).
       pages as (
         select p.page, length(to_tsvector('english', p.page)) as n
@@ -457,7 +521,7 @@ async function runOne(
         sql`, `,
       )}))`
     : sql``;
-  const floor = r.minCoverage ?? coverageFloor(analyzed.contentTerms);
+  const floor = r.minCoverage ?? coverageFloor(analyzed.contentTerms + STORY_WORD_LENGTH * analyzed.storyWords);
   const statement = statementFor({ ...r, minCoverage: floor }, vector ? JSON.stringify(vector) : null, analyzed, vocabulary, sourceFilter);
   // HNSW returns at most hnsw.ef_search (default 40) neighbours, and a source filter
   // needs iterative scans to refill: only then is a transaction with local settings worth it.
@@ -523,12 +587,18 @@ async function askedSentences(db: Db, r: Resolved, text: string, vocabulary: Voc
   return mergeLists([[], ...lists], r.rrfK);
 }
 
-/** A question alone often lacks its topic ("Is it inherited?"): the message's two most informative terms go with it. */
+/**
+ * A question alone often lacks its topic ("Is it inherited?"): the message's two most informative
+ * terms go with it, each with its other names (an abbreviation's spelled-out name).
+ */
 function withTopic(question: AnalyzedQuery, messageTerms: AnalyzedQuery["terms"]): AnalyzedQuery {
-  for (const t of messageTerms.slice(0, 2))
+  const topic = messageTerms.filter((t) => !t.alternativeOf && !t.headingOnly).slice(0, 2);
+  const lent = topic.filter((t) => !question.terms.some((s) => s.lexeme === t.lexeme));
+  const names = messageTerms.filter((t) => t.alternativeOf?.some((l) => lent.some((x) => x.lexeme === l)));
+  for (const t of [...lent, ...names])
     if (!question.terms.some((s) => s.lexeme === t.lexeme)) {
       question.terms.push(t);
-      question.totalWeight += t.idf * t.weight;
+      if (!t.alternativeOf) question.totalWeight += t.idf * t.weight;
     }
   return question;
 }

@@ -1,11 +1,21 @@
 // Shared by this folder's tests: a migrated in-memory PGlite and small documents.
 import { createDb, type DbHandle } from "@/lib/db/client";
 import { migrateDb } from "@/lib/db/migrate";
+import type { DocumentEmbedder } from "./embed";
+import { ensureStarterKnowledgeBase } from "./starter";
 import type { SourceDocument } from "./types";
 
 export async function freshDb(): Promise<DbHandle> {
   const handle = await createDb({ url: "memory://" });
   await migrateDb(handle);
+  return handle;
+}
+
+/** A migrated in-memory PGlite holding the real starter knowledge base (lib/rag/starter-kb). */
+export async function freshStarterDb(embedder: DocumentEmbedder): Promise<DbHandle> {
+  const handle = await freshDb();
+  const report = await ensureStarterKnowledgeBase(handle.db, embedder);
+  if (report.failed.length > 0) throw new Error(`starter knowledge base: ${report.failed.length} documents failed`);
   return handle;
 }
 
