@@ -25,6 +25,16 @@ describe("unitRelevance", () => {
     expect(best([COLD, TREATMENT], "What can I take for a cold?", 2)).toMatch(/^Rest, drinking plenty of fluids/);
   });
 
+  it("reads a span written with ordinals ('until about the sixteenth to twentieth week') as saying how long", () => {
+    const pregnancy =
+      "Feeling sick and being sick are very common in early pregnancy. Despite the name, morning sickness can happen at any time of day. " +
+      "It usually starts between the fourth and seventh week of pregnancy and lasts until about the sixteenth to twentieth week.";
+    const stomachBug = "The most frequent cause is a stomach bug, which usually settles within a day or two.";
+    const weights = unitRelevance([pregnancy, stomachBug], () => "how long does morning sickness last");
+    expect(best([pregnancy, stomachBug], "how long does morning sickness last")).toMatch(/^It usually starts between the fourth/);
+    expect(Math.max(...weights[0]!)).toBeGreaterThanOrEqual(Math.max(...weights[1]!));
+  });
+
   it("takes a sentence that uses the very word asked as answering it ('contagious', 'triggers')", () => {
     const pox =
       "Chickenpox is a very contagious illness caused by the varicella-zoster virus. It spreads through the air and through contact with fluid from the blisters.";

@@ -63,7 +63,12 @@ const cueShare = (stems: ReadonlySet<string>, set: ReadonlySet<string>, enough: 
   Math.min(1, [...stems].filter((s) => set.has(s)).length / enough);
 
 const NUMBER_WORDS = new Set(
-  "a an one two three four five six seven eight nine ten eleven twelve fourteen twenty thirty few several couple".split(" "),
+  (
+    "a an one two three four five six seven eight nine ten eleven twelve fourteen twenty thirty few several couple " +
+    // Ordinals: "lasts until about the sixteenth to twentieth week" states how long as much as "16 to 20 weeks" does.
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth " +
+    "sixteenth seventeenth eighteenth nineteenth twentieth thirtieth fortieth"
+  ).split(" "),
 );
 const TIME_UNITS = new Set("minute minutes hour hours day days week weeks month months year years night nights".split(" "));
 
@@ -71,7 +76,7 @@ const TIME_UNITS = new Set("minute minutes hour hours day days week weeks month 
 function statesTimeSpan(ws: Words): boolean {
   for (let i = 0; i < ws.length; i++) {
     if (!TIME_UNITS.has(ws[i]!)) continue;
-    for (let k = Math.max(0, i - 3); k < i; k++) if (/^\d+$/.test(ws[k]!) || NUMBER_WORDS.has(ws[k]!)) return true;
+    for (let k = Math.max(0, i - 3); k < i; k++) if (/^\d+(?:st|nd|rd|th)?$/.test(ws[k]!) || NUMBER_WORDS.has(ws[k]!)) return true;
   }
   return false;
 }

@@ -79,4 +79,12 @@ describe("ensureStarterKnowledgeBase (the real lib/rag/starter-kb)", () => {
       expect(hybrid[0]?.url).toBe("https://medlineplus.gov/hypoglycemia.html");
     }
   });
+
+  it("answers a toddler's or baby's 'temperature' from the fever page, not from a page listing it as a symptom", async () => {
+    await ensureStarterKnowledgeBase(h.db, createHashingEmbedder());
+    for (const q of ["my toddler has a temperature of 39, what do I do", "my baby has a high temperature"]) {
+      const text = await retrieveHybrid(h.db, null, q, { mode: "text", k: 3, maxPerDocument: 2 });
+      expect(text[0]?.title, q).toBe("Fever in children");
+    }
+  });
 });
