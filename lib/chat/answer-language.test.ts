@@ -103,7 +103,8 @@ describe("every answer text exists in every notice language", () => {
 describe("an overdose notice names the crisis line, and offers it as a call", () => {
   it("en-US: the notice's 988 is a button beside 911 (it was named in the text but not offered)", () => {
     const result = triage("I took a whole bottle of sleeping pills 20 minutes ago", "en-US");
-    expect(result.notice?.categories).toEqual(["overdose_poisoning"]);
+    // A whole bottle taken by the writer is a crisis as well as an overdose (lib/safety/concepts/rules.ts).
+    expect(result.notice?.categories).toEqual(["overdose_poisoning", "suicidal_self_harm"]);
     expect(result.notice!.text).toContain("988");
     expect(emergencyActions(result.notice!).map((a) => [a.kind, a.href])).toEqual([
       ["emergency", "tel:911"],

@@ -53,6 +53,16 @@ describe("a list that opens a passage gets its section heading as lead-in", () =
     expect(passageText(prose)).toBe(prose.text);
   });
 
+  it("leaves a starter page's 'Other names:' line out of what a source shows and quote mode can quote", () => {
+    const lead = "Hand, foot and mouth disease is a common viral illness of young children.";
+    const text = passageText(passage("Hand, foot and mouth disease > What it is", `${lead}\nOther names: HFMD, coxsackie virus.`));
+    expect(text).toBe(lead);
+    expect(quoteUnits(text).map((u) => u.text)).toEqual([lead]);
+    // A passage that is nothing but the line keeps it (a source is never empty).
+    const only = "Other names: HFMD.";
+    expect(passageText(passage("Hand, foot and mouth disease > What it is", only))).toBe(only);
+  });
+
   it("shows the lead-in in the numbered source, also for a passage joined to another of its page", () => {
     const [source] = numberSources([
       passage("Gout > What it is", "Gout is a type of arthritis.", 0),

@@ -35,10 +35,25 @@ export function listLeadIn(headingPath: string, title: string): string {
   return OF_HEADINGS.test(section) ? `${section} of ${topic}:` : `${section} (${topic}):`;
 }
 
-/** A passage's text as a source shows it: a list it opens with gets its lead-in line. */
+/**
+ * The starter pages' "Other names: sore knee, runner's knee, …" line is for search (lib/rag/aliases.ts records it as
+ * synonyms): a list of names, not a sentence a reader is answered with, so a source does not show it and quote mode
+ * cannot quote it ("is hand foot and mouth contagious?" ended its answer with "Other names: HFMD, …").
+ */
+const OTHER_NAMES_LINE = "Other names:";
+function withoutOtherNamesLine(text: string): string {
+  if (!text.includes(OTHER_NAMES_LINE)) return text;
+  const kept = text
+    .split("\n")
+    .filter((line) => !line.trimStart().startsWith(OTHER_NAMES_LINE))
+    .join("\n");
+  return kept.trim() ? kept : text;
+}
+
+/** A passage's text as a source shows it: a list it opens with gets its lead-in line; the "Other names:" line is left out. */
 export function passageText(chunk: { text: string; headingPath: string; title: string }): string {
-  const text = chunk.text.trimStart();
-  return startsWithListItem(text) ? `${listLeadIn(chunk.headingPath, chunk.title)}\n${text}` : chunk.text;
+  const text = withoutOtherNamesLine(chunk.text);
+  return startsWithListItem(text.trimStart()) ? `${listLeadIn(chunk.headingPath, chunk.title)}\n${text.trimStart()}` : text;
 }
 
 /** A retrieved passage as numbered source `n` (its text as `passageText` shows it). */
