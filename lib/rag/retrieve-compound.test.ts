@@ -3,10 +3,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/lib/db/client";
 import { createHashingEmbedder } from "./embed-hashing";
-import { ingestSourceDocuments } from "./ingest";
 import { analyzeQuery, compoundsOf } from "./query-terms";
 import { retrieveHybrid } from "./retrieve";
-import { doc, freshDb } from "./test-helpers";
+import { doc, freshDbWith } from "./test-helpers";
 import { loadVocabulary } from "./vocabulary";
 
 const DOCS = [
@@ -28,9 +27,7 @@ describe("compound names written apart", () => {
   let h: DbHandle;
   const embedder = createHashingEmbedder();
   beforeAll(async () => {
-    h = await freshDb();
-    const r = await ingestSourceDocuments(h.db, embedder, DOCS);
-    expect(r.failed).toEqual([]);
+    h = await freshDbWith(embedder, DOCS);
   });
   afterAll(() => h.close());
 

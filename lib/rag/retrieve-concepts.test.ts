@@ -4,10 +4,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/lib/db/client";
 import { createHashingEmbedder } from "./embed-hashing";
-import { ingestSourceDocuments } from "./ingest";
 import { analyzeQuery } from "./query-terms";
 import { conceptsOf, retrieveHybrid } from "./retrieve";
-import { doc, freshDb } from "./test-helpers";
+import { doc, freshDbWith } from "./test-helpers";
 import { loadVocabulary } from "./vocabulary";
 
 const DOCS = [
@@ -50,9 +49,7 @@ describe("a thing written two ways counts once", () => {
   let h: DbHandle;
   const embedder = createHashingEmbedder();
   beforeAll(async () => {
-    h = await freshDb();
-    const r = await ingestSourceDocuments(h.db, embedder, DOCS);
-    expect(r.failed).toEqual([]);
+    h = await freshDbWith(embedder, DOCS);
   });
   afterAll(() => h.close());
 

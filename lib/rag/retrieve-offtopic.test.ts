@@ -6,7 +6,7 @@ import type { DbHandle } from "@/lib/db/client";
 import { createHashingEmbedder } from "./embed-hashing";
 import { ingestSourceDocuments } from "./ingest";
 import { retrieveHybrid } from "./retrieve";
-import { CONDITIONS, doc, freshDb } from "./test-helpers";
+import { CONDITIONS, doc, freshDb, freshDbWith } from "./test-helpers";
 
 const rowsOf = <T>(r: unknown): T[] => ((r as { rows?: T[] }).rows ?? (r as T[])) as T[];
 
@@ -52,9 +52,7 @@ describe("off-topic questions", () => {
   let h: DbHandle;
   const embedder = createHashingEmbedder();
   beforeAll(async () => {
-    h = await freshDb();
-    const r = await ingestSourceDocuments(h.db, embedder, [...CONDITIONS, ...MORE]);
-    expect(r.failed).toEqual([]);
+    h = await freshDbWith(embedder, [...CONDITIONS, ...MORE]);
   });
   afterAll(() => h.close());
 

@@ -4,9 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/lib/db/client";
 import { createHashingEmbedder } from "./embed-hashing";
-import { ingestSourceDocuments } from "./ingest";
 import { retrieveHybrid } from "./retrieve";
-import { CONDITIONS, doc, freshDb } from "./test-helpers";
+import { CONDITIONS, doc, freshDbWith } from "./test-helpers";
 
 const TWO = [
   doc(
@@ -53,9 +52,7 @@ describe.each([
   let h: DbHandle;
   const embedder = createHashingEmbedder();
   beforeAll(async () => {
-    h = await freshDb();
-    const r = await ingestSourceDocuments(h.db, embedder, docs);
-    expect(r.failed).toEqual([]);
+    h = await freshDbWith(embedder, docs);
   });
   afterAll(() => h.close());
 

@@ -3,11 +3,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/lib/db/client";
 import { createHashingEmbedder } from "./embed-hashing";
-import { ingestSourceDocuments } from "./ingest";
 import { analyzeQuery } from "./query-terms";
 import { retrieveHybrid } from "./retrieve";
 import { spellingVariants } from "./spelling-variants";
-import { doc, freshDb } from "./test-helpers";
+import { doc, freshDbWith } from "./test-helpers";
 import { loadVocabulary } from "./vocabulary";
 
 const DOCS = [
@@ -44,9 +43,7 @@ describe("a question typed in the other spelling", () => {
   let h: DbHandle;
   const embedder = createHashingEmbedder();
   beforeAll(async () => {
-    h = await freshDb();
-    const r = await ingestSourceDocuments(h.db, embedder, DOCS);
-    expect(r.failed).toEqual([]);
+    h = await freshDbWith(embedder, DOCS);
   });
   afterAll(() => h.close());
 

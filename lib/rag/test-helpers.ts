@@ -2,6 +2,7 @@
 import { createDb, type DbHandle } from "@/lib/db/client";
 import { migrateDb } from "@/lib/db/migrate";
 import type { DocumentEmbedder } from "./embed";
+import { ingestSourceDocuments } from "./ingest";
 import { ensureStarterKnowledgeBase } from "./starter";
 import type { SourceDocument } from "./types";
 
@@ -16,6 +17,14 @@ export async function freshStarterDb(embedder: DocumentEmbedder): Promise<DbHand
   const handle = await freshDb();
   const report = await ensureStarterKnowledgeBase(handle.db, embedder);
   if (report.failed.length > 0) throw new Error(`starter knowledge base: ${report.failed.length} documents failed`);
+  return handle;
+}
+
+/** A migrated in-memory PGlite holding `documents`, ingested as the app ingests them (every one must ingest). */
+export async function freshDbWith(embedder: DocumentEmbedder, documents: SourceDocument[]): Promise<DbHandle> {
+  const handle = await freshDb();
+  const report = await ingestSourceDocuments(handle.db, embedder, documents);
+  if (report.failed.length > 0) throw new Error(`test documents: ${report.failed.length} failed to ingest`);
   return handle;
 }
 
