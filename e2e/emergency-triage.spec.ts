@@ -133,7 +133,8 @@ test.describe("the emergency notice in a conversation", () => {
     await chat.ask("me duele mucho el pecho y estoy sudando frío");
     await expect(chat.lastAnswer().getByTestId("emergency-notice")).toHaveAttribute("lang", "es");
     await chat.waitForAnswer();
-    await chat.ask("can I take lisinopril with ibuprofen?");
+    // A question about the emergency itself (lib/safety/left-behind.ts: one about something else does not repeat the notice).
+    await chat.ask("should I take an aspirin now?");
     await expect(chat.assistantMessages).toHaveCount(2);
     const notice = chat.lastAnswer().getByTestId("emergency-notice");
     await expect(notice).toHaveAttribute("lang", "en");

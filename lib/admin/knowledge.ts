@@ -10,6 +10,7 @@ import { chunks, documents } from "@/lib/db/schema";
 import type { DocumentEmbedder } from "@/lib/rag/embed";
 import { importFile, SUPPORTED_EXTENSIONS } from "@/lib/rag/importers";
 import { ingestSourceDocuments, type IngestReport } from "@/lib/rag/ingest";
+import { forgetVocabulary } from "@/lib/rag/vocabulary";
 import { retrieveHybrid, type RetrievalMode } from "@/lib/rag/retrieve";
 import type { QueryEmbedder } from "@/lib/rag/embed";
 import type { SourceDocument } from "@/lib/rag/types";
@@ -109,6 +110,7 @@ export async function deleteDocument(db: Db, actor: Actor, id: string): Promise<
   const [before] = await db.select().from(documents).where(eq(documents.id, id)).limit(1);
   if (!before) throw new AdminError(404, "not_found", "No such document.");
   await db.delete(documents).where(eq(documents.id, id));
+  forgetVocabulary(db);
   await recordAudit(db, actor, { action: "kb.delete", targetType: "document", targetId: id, before, after: null });
 }
 

@@ -13,6 +13,7 @@ import { httpUrlOrNull, type ImportResult } from "./importers/types";
 import { mergeFullTextPendingLists } from "./index-maintenance";
 import { pgTextArray } from "./pg-arrays";
 import type { DocumentChunk, SourceDocument } from "./types";
+import { forgetVocabulary } from "./vocabulary";
 
 export interface IngestProgress {
   files: number;
@@ -135,6 +136,7 @@ async function writeDocuments(db: Db, batch: PreparedDocument[], embedderId: str
     for (let i = 0; i < rows.length; i += INSERT_ROWS) await tx.insert(chunksTable).values(rows.slice(i, i + INSERT_ROWS));
     await writeAliases(tx as unknown as Db, batch);
   });
+  forgetVocabulary(db);
 }
 
 /** Replaces the documents' aliases (aliases.ts), stored as English lexemes like the chunks. */
@@ -177,6 +179,7 @@ export async function refreshAliases(db: Db, docs: SourceDocument[]): Promise<vo
       ),
     );
   }
+  forgetVocabulary(db);
 }
 
 /** Embeds the chunks of several documents in one call; on failure, per document to isolate the bad one. */

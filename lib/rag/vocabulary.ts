@@ -387,7 +387,17 @@ async function layTermsOf(db: Db): Promise<LayTerm[]> {
 
 const cache = new WeakMap<Db, { vocabulary: Promise<Vocabulary>; checkedAt: number }>();
 
-/** The cached vocabulary of this database, reloaded when its chunk count has changed. */
+/**
+ * Drops this database's cached vocabulary: the next search loads it afresh. Called by every write to the knowledge base
+ * in this process (ingest.ts, the admin console's delete), so a document uploaded a moment ago is searched by its own
+ * words ("zorblax") at once, and one rewritten with as many chunks as before is not read with its old words. Writes by
+ * another process (the kb CLI beside `npm start`) are seen by the chunk-count check below.
+ */
+export function forgetVocabulary(db: Db): void {
+  cache.delete(db);
+}
+
+/** The cached vocabulary of this database, reloaded when its chunk count has changed (checked every few seconds). */
 export async function vocabularyFor(db: Db): Promise<Vocabulary> {
   const entry = cache.get(db);
   const now = Date.now();
