@@ -168,8 +168,8 @@ export async function* streamChatTurn(turn: PreparedTurn, deps: ChatDeps, signal
   const otherLanguage = deps.retriever && !triageResult.emergency ? nonEnglishLanguageOf(text) : null;
   // A greeting or thanks gets an English reply (social-message.ts), so its footer is English too:
   // "hi" is too short to tell its language, which then came from the browser's (a Spanish footer under "Hello!").
-  const socialEnglish = !triageResult.emergency && !otherLanguage && socialKind(text) !== null;
-  const disclaimer = answerDisclaimer(contacts, otherLanguage ?? (socialEnglish ? "en" : triageResult.language));
+  const greeting = !triageResult.emergency && !otherLanguage ? socialKind(text) : null;
+  const disclaimer = answerDisclaimer(contacts, otherLanguage ?? (greeting ? "en" : triageResult.language));
   let modelId = "unknown";
   let status: AnswerStatus = "complete";
   let usage: ChatUsage = {};
@@ -243,7 +243,7 @@ export async function* streamChatTurn(turn: PreparedTurn, deps: ChatDeps, signal
     // Suicide or self-harm: the crisis answer, never passages (no-passage.ts).
     const crisis = needsCrisisAnswer(triageResult, triage(text, input.locale ?? contacts.locale, { env }));
     // "hi", "thanks so much", "ok bye": a fixed reply, no retrieval (social-message.ts).
-    const social = !triageResult.emergency && !crisis && !otherLanguage ? socialKind(text) : null;
+    const social = crisis ? null : greeting;
     // What the message leans on in the conversation and what it asks, read once for retrieval and the prompt (follow-up.ts).
     const reading = readInConversation(text, turn.history);
     if (deps.retriever && !crisis && !otherLanguage && !social) {
